@@ -1,0 +1,45 @@
+/** The contract between the engine and an analysis (taint, secrets, ...). */
+import type { DocumentDelta, SourceDocument } from './document';
+import type { AnalysisSettings, Finding, Pack, Severity } from './types';
+
+/** Static description of a rule, for docs, SARIF `rules` and settings. */
+export interface RuleInfo {
+  id: string;
+  pack: Pack;
+  /** Short name, e.g. "SQL injection (Express)". */
+  name: string;
+  /** One or two sentences on what the rule finds and why it matters. */
+  description: string;
+  severity: Severity;
+  cwe: string[];
+  docsUrl: string;
+  /** Languages the rule applies to (VS Code language ids or grammar ids); empty means any text. */
+  languages: string[];
+}
+
+/** What an analyzer may know beyond the document. */
+export interface AnalysisContext {
+  settings: AnalysisSettings;
+  /** Root of the workspace folder holding the document, when known. */
+  workspaceRoot?: string;
+}
+
+/** Per-document state of one analyzer. Created on open, disposed on close. */
+export interface AnalyzerSession {
+  /**
+   * Analyses the document. `delta` says what changed since the previous run on this session and is undefined
+   * on the first run. The result must equal that of a fresh full run on the same text: incremental work is an
+   * optimisation only, and property tests hold analyzers to it.
+   */
+  run(doc: SourceDocument, delta: DocumentDelta | undefined, ctx: AnalysisContext): Finding[];
+  dispose?(): void;
+}
+
+export interface Analyzer {
+  readonly pack: Pack;
+  /** Rules this analyzer can report. */
+  rules(): RuleInfo[];
+  /** Whether the analyzer has anything to do for this document (by language, path or size). */
+  appliesTo(doc: SourceDocument): boolean;
+  open(doc: SourceDocument): AnalyzerSession;
+}

@@ -1,0 +1,170 @@
+/**
+ * One open document: its text, its syntax tree, and the edits applied since the last analysis. Edits are
+ * applied to the tree with `tree.edit` and followed by an incremental parse, as the LSP delivers them.
+ */
+import type { Edit, Point, Range as TsRange, Tree } from 'web-tree-sitter';
+import { grammarFor, type GrammarId } from './languages';
+import type { GrammarRegistry } from './parser';
+import { LineIndex } from './text';
+import type { Range } from './types';
+
+/** A content change as LSP sends it: a range in the current text and its replacement, or a whole new text. */
+export interface ContentChange {
+  range?: Range;
+  text: string;
+}
+
+/** What changed since the previous analysis of a document; handed to incremental analyzers. */
+export interface DocumentDelta {
+  /** The edits in the order applied, each in the coordinates of the text at that moment (tree-sitter Edit). */
+  edits: Edit[];
+  /** Ranges of the new tree whose syntax differs from the previous tree (empty without a grammar). */
+  changedRanges: TsRange[];
+  /** The text before the first edit. */
+  previousText: string;
+}
+
+export class SourceDocument {
+  private _text: string;
+  private _lines: LineIndex | undefined;
+  private _tree: Tree | undefined;
+  private pendingEdits: Edit[] = [];
+  private textAtLastAnalysis: string;
+  private treeAtLastAnalysis: Tree | undefined;
+  /** Set when the tree could not be built in budget; syntax-aware analysis is then skipped. */
+  parseFailed = false;
+  readonly grammar: GrammarId | undefined;
+
+  constructor(
+    readonly uri: string,
+    /** Absolute file path, or the uri when the document is not a file. */
+    readonly path: string,
+    readonly languageId: string,
+    text: string,
+    public version: number,
+    private readonly grammars: GrammarRegistry,
+  ) {
+    this._text = text;
+    this.textAtLastAnalysis = text;
+    const grammar = grammarFor(languageId, path);
+    this.grammar = grammar && grammars.language(grammar) ? grammar : undefined;
+    this.reparse();
+    this.treeAtLastAnalysis = this._tree?.copy();
+  }
+
+  get text(): string {
+    return this._text;
+  }
+
+  get lines(): LineIndex {
+    return (this._lines ??= new LineIndex(this._text));
+  }
+
+  /** The current syntax tree, or undefined for documents without a (loadable) grammar. */
+  get tree(): Tree | undefined {
+    return this._tree;
+  }
+
+  /** Applies LSP content changes in order: text, tree edit, and finally one incremental reparse. */
+  applyChanges(changes: readonly ContentChange[], version: number): void {
+    for (const change of changes) {
+      if (!change.range) {
+        this.pendingEdits.push(this.fullReplaceEdit(change.text));
+        this._text = change.text;
+        this._lines = undefined;
+        this._tree?.delete();
+        this._tree = undefined;
+        this.treeAtLastAnalysis?.delete();
+        this.treeAtLastAnalysis = undefined;
+        continue;
+      }
+      const lines = this.lines;
+      const start = lines.offsetAt(change.range.start);
+      const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
+      const startPosition = toPoint(lines.positionAt(start));
+      const oldEndPosition = toPoint(lines.positionAt(oldEnd));
+      const newEndPosition = advance(startPosition, change.text);
+      const edit: Edit = {
+        startIndex: start,
+        oldEndIndex: oldEnd,
+        newEndIndex: start + change.text.length,
+        startPosition,
+        oldEndPosition,
+        newEndPosition,
+      };
+      this._text = this._text.slice(0, start) + change.text + this._text.slice(oldEnd);
+      this._lines = undefined;
+      this._tree?.edit(edit);
+      // getChangedRanges needs the old tree edited the same way.
+      this.treeAtLastAnalysis?.edit(edit);
+      this.pendingEdits.push(edit);
+    }
+    this.version = version;
+    this.reparse();
+  }
+
+  /**
+   * Takes the changes accumulated since the last call (undefined when nothing changed, i.e. the first analysis
+   * or a re-analysis of the same text). Frees the tree kept for comparison.
+   */
+  takeDelta(): DocumentDelta | undefined {
+    if (this.pendingEdits.length === 0) return undefined;
+    const changedRanges = this._tree && this.treeAtLastAnalysis ? this.treeAtLastAnalysis.getChangedRanges(this._tree) : [];
+    const delta: DocumentDelta = { edits: this.pendingEdits, changedRanges, previousText: this.textAtLastAnalysis };
+    this.pendingEdits = [];
+    this.textAtLastAnalysis = this._text;
+    this.treeAtLastAnalysis?.delete();
+    this.treeAtLastAnalysis = this._tree?.copy();
+    return delta;
+  }
+
+  /** Frees the wasm memory held by this document's trees. */
+  dispose(): void {
+    this._tree?.delete();
+    this.treeAtLastAnalysis?.delete();
+    this._tree = undefined;
+    this.treeAtLastAnalysis = undefined;
+  }
+
+  private reparse(): void {
+    if (!this.grammar) return;
+    const next = this.grammars.parse(this.grammar, this._text, this._tree);
+    this._tree?.delete();
+    this._tree = next;
+    this.parseFailed = !next;
+  }
+
+  private fullReplaceEdit(newText: string): Edit {
+    const lines = this.lines;
+    return {
+      startIndex: 0,
+      oldEndIndex: this._text.length,
+      newEndIndex: newText.length,
+      startPosition: { row: 0, column: 0 },
+      oldEndPosition: toPoint(lines.positionAt(this._text.length)),
+      newEndPosition: advance({ row: 0, column: 0 }, newText),
+    };
+  }
+}
+
+function toPoint(p: { line: number; character: number }): Point {
+  return { row: p.line, column: p.character };
+}
+
+/** The point reached after inserting `text` at `from`. */
+function advance(from: Point, text: string): Point {
+  let row = from.row;
+  let lastBreak = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      row++;
+      lastBreak = i;
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      row++;
+      lastBreak = i;
+    }
+  }
+  return lastBreak < 0 ? { row, column: from.column + text.length } : { row, column: text.length - lastBreak - 1 };
+}

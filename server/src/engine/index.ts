@@ -1,0 +1,10 @@
+/** Public API of the engine, for the LSP server, the CLI and the tests. */
+export * from './types';
+export * from './analyzer';
+export { Engine, checkSkippable, type EngineOptions } from './engine';
+export { SourceDocument, type ContentChange, type DocumentDelta } from './document';
+export { GrammarRegistry, defaultWasmDir } from './parser';
+export { grammarFor, languageIdForPath, type GrammarId } from './languages';
+export { LineIndex } from './text';
+export { docsUrlFor } from './docs-links';
+export { findSuppressions, applySuppressions, SUPPRESSION_RULES } from './suppressions';

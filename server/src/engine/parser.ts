@@ -1,0 +1,84 @@
+/**
+ * Loads web-tree-sitter and the grammar `.wasm` files once per process, and hands out one Parser per grammar.
+ * Trees live in the wasm heap: whoever holds a Tree must call `tree.delete()` (SourceDocument does).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { GrammarId } from './languages';
+
+/** Where the grammar and runtime `.wasm` files are. Bundles keep them beside themselves; sources use the repo. */
+export function defaultWasmDir(): string {
+  const candidates = [join(__dirname, 'grammars'), join(__dirname, '..', 'grammars'), join(__dirname, '..', '..', '..', 'grammars')];
+  for (const dir of candidates) if (existsSync(join(dir, 'javascript.wasm'))) return dir;
+  throw new Error(`Vigil: grammar .wasm files not found (looked in ${candidates.join(', ')})`);
+}
+
+function runtimeWasmPath(grammarDir: string): string {
+  const candidates = [
+    join(grammarDir, 'tree-sitter.wasm'),
+    join(grammarDir, '..', 'tree-sitter.wasm'),
+    join(__dirname, 'tree-sitter.wasm'),
+  ];
+  for (const p of candidates) if (existsSync(p)) return p;
+  return require.resolve('web-tree-sitter/tree-sitter.wasm');
+}
+
+export class GrammarRegistry {
+  private readonly languages = new Map<GrammarId, Language>();
+  private readonly parsers = new Map<GrammarId, Parser>();
+  private readonly failed = new Map<GrammarId, string>();
+
+  private constructor(readonly grammarDir: string) {}
+
+  private static initialised: Promise<void> | undefined;
+
+  /** Initialises the runtime once and loads the given grammars (all known ones by default). */
+  static async create(grammarDir = defaultWasmDir(), grammars?: readonly GrammarId[]): Promise<GrammarRegistry> {
+    const wasm = runtimeWasmPath(grammarDir);
+    GrammarRegistry.initialised ??= Parser.init({ locateFile: () => wasm });
+    await GrammarRegistry.initialised;
+    const reg = new GrammarRegistry(grammarDir);
+    const ids = grammars ?? (['javascript', 'typescript', 'tsx', 'python', 'java', 'go', 'json', 'bash'] as GrammarId[]);
+    await Promise.all(ids.map((id) => reg.load(id)));
+    return reg;
+  }
+
+  private async load(id: GrammarId): Promise<void> {
+    try {
+      const bytes = readFileSync(join(this.grammarDir, `${id}.wasm`));
+      const lang = await Language.load(bytes);
+      this.languages.set(id, lang);
+      const parser = new Parser();
+      parser.setLanguage(lang);
+      this.parsers.set(id, parser);
+    } catch (e) {
+      // A missing or incompatible grammar only disables syntax-aware rules for that language.
+      this.failed.set(id, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  language(id: GrammarId): Language | undefined {
+    return this.languages.get(id);
+  }
+
+  /** Grammars that failed to load, with the reason, for the output channel. */
+  get loadErrors(): ReadonlyMap<GrammarId, string> {
+    return this.failed;
+  }
+
+  /**
+   * Parses `text`, reusing `oldTree` (already `edit`ed) for an incremental parse. Returns undefined when the
+   * parse was cancelled by the time budget.
+   */
+  parse(id: GrammarId, text: string, oldTree?: Tree, budgetMs = 5_000): Tree | undefined {
+    const parser = this.parsers.get(id);
+    if (!parser) return undefined;
+    const deadline = performance.now() + budgetMs;
+    // The progress callback returning true cancels the parse (documented in ParseOptions).
+    const progressCallback = (() => performance.now() > deadline) as unknown as (s: unknown) => void;
+    const tree = parser.parse(text, oldTree ?? null, { progressCallback });
+    if (!tree) parser.reset();
+    return tree ?? undefined;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Inline suppressions: `vigil-ignore <rule-id>[,<rule-id>...] -- <reason>` in a comment on the finding's line
+ * or the line above. The same code serves the editor and the CLI, so both hide exactly the same findings.
+ * A suppression without a reason does not apply, and one that hides nothing is reported.
+ */
+import { docsUrlFor } from './docs-links';
+import type { LineIndex } from './text';
+import type { Finding } from './types';
+
+const SUPPRESS_RE = /vigil-ignore(?:\s+([A-Za-z0-9_.*\-]+(?:\s*,\s*[A-Za-z0-9_.*\-]+)*))?(?:\s+--\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
+
+export interface Suppression {
+  line: number;
+  ruleIds: string[];
+  reason: string;
+  /** Column range of the `vigil-ignore ...` text on its line. */
+  startCharacter: number;
+  endCharacter: number;
+}
+
+export const SUPPRESSION_RULES = {
+  unused: 'vigil.suppression.unused',
+  missingReason: 'vigil.suppression.missing-reason',
+} as const;
+
+/** Finds every `vigil-ignore` comment in a text. */
+export function findSuppressions(lines: LineIndex): Suppression[] {
+  const out: Suppression[] = [];
+  const text = lines.text;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('vigil-ignore', from);
+    if (at < 0) break;
+    from = at + 12;
+    const pos = lines.positionAt(at);
+    const lineText = lines.lineText(pos.line);
+    const m = SUPPRESS_RE.exec(lineText.slice(pos.character));
+    if (!m) continue;
+    out.push({
+      line: pos.line,
+      ruleIds: (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      reason: (m[2] ?? '').trim(),
+      startCharacter: pos.character,
+      endCharacter: lineText.length,
+    });
+  }
+  return out;
+}
+
+function matches(s: Suppression, ruleId: string): boolean {
+  return s.ruleIds.some((id) => id === ruleId || (id.endsWith('*') && ruleId.startsWith(id.slice(0, -1))));
+}
+
+/**
+ * Removes suppressed findings and adds meta findings for suppressions without a reason and for unused ones.
+ * `ranRules` are the rule ids that actually ran, so a suppression for a switched-off rule is not called unused.
+ */
+export function applySuppressions(findings: Finding[], lines: LineIndex, ranRules: ReadonlySet<string>): Finding[] {
+  const sups = findSuppressions(lines);
+  if (sups.length === 0) return findings;
+  const used = new Set<Suppression>();
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const line = f.range.start.line;
+    const s = sups.find((x) => (x.line === line || x.line === line - 1) && x.reason && matches(x, f.ruleId));
+    if (s) used.add(s);
+    else kept.push(f);
+  }
+  for (const s of sups) {
+    const range = { start: { line: s.line, character: s.startCharacter }, end: { line: s.line, character: s.endCharacter } };
+    if (!s.reason || s.ruleIds.length === 0) {
+      kept.push({
+        ruleId: SUPPRESSION_RULES.missingReason,
+        pack: 'meta',
+        severity: 'low',
+        cwe: [],
+        message: 'vigil-ignore needs a rule id and a reason: `vigil-ignore <rule-id> -- <why this is safe>`. It has no effect until then.',
+        range,
+        docsUrl: docsUrlFor('meta', SUPPRESSION_RULES.missingReason),
+      });
+    } else if (!used.has(s) && s.ruleIds.some((id) => id.endsWith('*') || ranRules.has(id))) {
+      kept.push({
+        ruleId: SUPPRESSION_RULES.unused,
+        pack: 'meta',
+        severity: 'low',
+        cwe: [],
+        message: `Unused suppression: no ${s.ruleIds.join(', ')} finding on this line or the next. Remove the comment.`,
+        range,
+        docsUrl: docsUrlFor('meta', SUPPRESSION_RULES.unused),
+      });
+    }
+  }
+  return kept;
+}
