@@ -7,4 +7,6 @@ export { GrammarRegistry, defaultWasmDir } from './parser';
 export { grammarFor, languageIdForPath, type GrammarId } from './languages';
 export { LineIndex } from './text';
 export { docsUrlFor } from './docs-links';
+export { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from './analyzers';
+export { defaultRulesDir } from './rules-dir';
 export { findSuppressions, applySuppressions, SUPPRESSION_RULES } from './suppressions';

@@ -1,0 +1,55 @@
+/**
+ * The built-in analyzers and their set-up from configuration. Each pack contributes one factory here; the
+ * LSP server, the CLI, the workspace-scan workers and the tests all build their analyzers through this
+ * function, so they run exactly the same rules.
+ */
+import type { Analyzer } from './analyzer';
+import type { Range } from './types';
+
+/** A problem found while loading rules or configuration; shown on the offending file and in the output. */
+export interface RuleLoadError {
+  /** File the problem is in (absolute path), or `builtin`. */
+  source: string;
+  ruleId?: string;
+  message: string;
+  /** Where in `source`, when known. */
+  range?: Range;
+}
+
+export interface AnalyzerOptions {
+  /** Custom secret rules from the workspace config (raw, unvalidated). */
+  customSecretRules?: unknown[];
+  /** Custom taint rules from the workspace config (raw, unvalidated). */
+  customTaintRules?: unknown[];
+  /** The file the custom rules came from, for error locations. */
+  customRulesSource?: string;
+  /** Folder of built-in rule files; defaults to `defaultRulesDir()`. */
+  rulesDir?: string;
+}
+
+export interface AnalyzerSetup {
+  analyzers: Analyzer[];
+  /** Rules that failed to load. The other rules still run. */
+  errors: RuleLoadError[];
+}
+
+type PackFactory = (options: AnalyzerOptions) => { analyzer: Analyzer; errors: RuleLoadError[] };
+
+/** Pack factories, in the order they run. Packs register here. */
+const FACTORIES: PackFactory[] = [];
+
+export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {
+  const analyzers: Analyzer[] = [];
+  const errors: RuleLoadError[] = [];
+  for (const factory of FACTORIES) {
+    try {
+      const made = factory(options);
+      analyzers.push(made.analyzer);
+      errors.push(...made.errors);
+    } catch (e) {
+      // A pack that cannot start must not take the other packs down with it.
+      errors.push({ source: 'builtin', message: `A rule pack failed to load: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  return { analyzers, errors };
+}
