@@ -42,9 +42,9 @@ describe('SourceDocument', () => {
     const doc = new SourceDocument('e', '/e.js', 'javascript', text, 1, grammars);
     const col = text.indexOf('eval');
     const node = doc.tree!.rootNode.descendantForPosition({ row: 0, column: col });
-    assert.equal(node.text, 'eval');
+    assert.equal(node?.text, "eval");
     doc.applyChanges([{ range: { start: { line: 0, character: col }, end: { line: 0, character: col + 4 } }, text: 'safe' }], 2);
-    assert.equal(doc.tree!.rootNode.descendantForPosition({ row: 0, column: col }).text, 'safe');
+    assert.equal(doc.tree!.rootNode.descendantForPosition({ row: 0, column: col })?.text, "safe");
     doc.dispose();
   });
 
