@@ -1,0 +1,98 @@
+/**
+ * Protocol and settings types shared by the client and the server, defined once. Values read from settings
+ * are never trusted: each goes through a `from()` parser that falls back to the default.
+ * This file must import nothing from `vscode` or `vscode-languageserver` so both sides can use it.
+ */
+import { DEFAULT_SETTINGS, parseSeverity, type AnalysisSettings, type Severity } from '../engine/types';
+
+/** The settings section, `vigil.*` in VS Code. */
+export const SETTINGS_SECTION = 'vigil';
+
+/** Per-resource settings as VS Code stores them. */
+export interface VigilSettings {
+  enable: boolean;
+  minSeverity: Severity;
+  packs: { taint: boolean; secrets: boolean };
+  /** minimatch globs, relative to the workspace folder, for files never analysed. */
+  exclude: string[];
+  /** Characters; larger files are skipped with a notice. */
+  maxFileSize: number;
+  /** Milliseconds to wait after a keystroke before analysing (0 = on every change). */
+  debounceMs: number;
+}
+
+export const DEFAULT_VIGIL_SETTINGS: VigilSettings = {
+  enable: true,
+  minSeverity: DEFAULT_SETTINGS.minSeverity,
+  packs: { ...DEFAULT_SETTINGS.packs },
+  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/*.min.js'],
+  maxFileSize: DEFAULT_SETTINGS.maxFileSize,
+  debounceMs: 0,
+};
+
+function bool(v: unknown, d: boolean): boolean {
+  return typeof v === 'boolean' ? v : d;
+}
+
+function int(v: unknown, d: number, min: number, max: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : d;
+}
+
+export namespace VigilSettings {
+  /** Parses untrusted settings (from the client or a file) into valid ones, field by field. */
+  export function from(raw: unknown): VigilSettings {
+    const d = DEFAULT_VIGIL_SETTINGS;
+    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const packs = (r.packs && typeof r.packs === 'object' ? r.packs : {}) as Record<string, unknown>;
+    return {
+      enable: bool(r.enable, d.enable),
+      minSeverity: parseSeverity(r.minSeverity) ?? d.minSeverity,
+      packs: { taint: bool(packs.taint, d.packs.taint), secrets: bool(packs.secrets, d.packs.secrets) },
+      exclude: Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : d.exclude,
+      maxFileSize: int(r.maxFileSize, d.maxFileSize, 1_000, 100_000_000),
+      debounceMs: int(r.debounceMs, d.debounceMs, 0, 5_000),
+    };
+  }
+
+  export function toAnalysisSettings(s: VigilSettings, base: AnalysisSettings = DEFAULT_SETTINGS): AnalysisSettings {
+    return { ...base, minSeverity: s.minSeverity, packs: { ...s.packs }, maxFileSize: s.maxFileSize };
+  }
+}
+
+/** Custom requests and notifications between client and server. */
+export namespace Methods {
+  /** client -> server: scan every file of the workspace. Params: ScanWorkspaceParams. Result: ScanSummary. */
+  export const scanWorkspace = 'vigil/scanWorkspace';
+  /** server -> client notification: the server's state and the count of findings, for the status bar. */
+  export const status = 'vigil/status';
+}
+
+export interface ScanWorkspaceParams {
+  /** Only files changed against this git ref (diff-aware mode); all files when absent. */
+  changedSince?: string;
+}
+
+export interface ScanSummary {
+  filesScanned: number;
+  filesSkipped: number;
+  filesFailed: string[];
+  findings: number;
+  bySeverity: Partial<Record<Severity, number>>;
+  byRule: Record<string, number>;
+  durationMs: number;
+  cancelled: boolean;
+}
+
+export interface StatusParams {
+  state: 'starting' | 'ready' | 'scanning' | 'error' | 'restricted';
+  /** Findings currently published, across open documents. */
+  findings: number;
+  /** A short human message (e.g. why restricted mode). */
+  message?: string;
+}
+
+/** Initialization options the client sends. */
+export interface InitializationOptions {
+  /** Workspace Trust: false in restricted mode (no workspace config or custom rules run). */
+  trusted: boolean;
+}
