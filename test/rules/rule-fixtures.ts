@@ -1,0 +1,180 @@
+/**
+ * Rule fixture checking, semgrep-style: annotations on the line before a target line say what must (not) be found.
+ *   ruleid: <id>      a finding of <id> must start on the next line
+ *   ok: <id>          no finding of <id> there
+ *   todoruleid: <id>  known false negative: none expected yet (reported if it starts passing)
+ *   todook: <id>      known false positive: a finding is expected there for now
+ * An annotation trailing code (`call(); // ok: x`) applies to its own line.
+ * Every non-meta finding must be annotated. A `.fixed.` sibling holds the text after applying every preferred fix.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Engine } from '../../server/src/engine/engine';
+import { languageIdForPath } from '../../server/src/engine/languages';
+import { LineIndex } from '../../server/src/engine/text';
+import type { Finding, TextEdit } from '../../server/src/engine/types';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+
+export type AnnotationKind = 'ruleid' | 'ok' | 'todoruleid' | 'todook';
+
+export interface Annotation {
+  kind: AnnotationKind;
+  ruleId: string;
+  /** Zero-based target line (the first non-annotation line after the comment). */
+  line: number;
+}
+
+export interface FixtureProblem {
+  kind: 'missing' | 'noisy' | 'wrong-fix' | 'fix-breaks-syntax' | 'fix-leaves-finding' | 'todo-now-passes' | 'error';
+  line?: number;
+  ruleId?: string;
+  message: string;
+}
+
+export interface FixtureResult {
+  file: string;
+  annotations: Annotation[];
+  findings: Finding[];
+  problems: FixtureProblem[];
+}
+
+const ANNOTATION_RE = /\b(todoruleid|todook|ruleid|ok):\s*([A-Za-z0-9_.\-]+(?:\s*,\s*[A-Za-z0-9_.\-]+)*)/g;
+
+/** Parses the annotations of a fixture text. */
+export function parseAnnotations(text: string): Annotation[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: Annotation[] = [];
+  let pending: { kind: AnnotationKind; ruleId: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const found: { kind: AnnotationKind; ruleId: string }[] = [];
+    for (const m of lines[i]!.matchAll(ANNOTATION_RE)) {
+      for (const id of m[2]!.split(',')) found.push({ kind: m[1] as AnnotationKind, ruleId: id.trim() });
+    }
+    // A line holding only an annotation comment points at the next line.
+    const onlyComment = found.length > 0 && /^\s*(\/\/|#|\/\*|<!--|--|;|\*)/.test(lines[i]!);
+    if (onlyComment) {
+      pending.push(...found);
+      continue;
+    }
+    for (const p of pending) out.push({ ...p, line: i });
+    // An annotation trailing code on the same line applies to that line.
+    for (const f of found) out.push({ ...f, line: i });
+    pending = [];
+  }
+  return out;
+}
+
+/** Finds fixture files (`*.fixture.*`) under a folder. */
+export function findFixtures(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.includes('.fixture.')) out.push(p);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** Applies non-overlapping edits to a text (edits in document coordinates). */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const idx = new LineIndex(text);
+  const abs = edits
+    .map((e) => ({ start: idx.offsetAt(e.range.start), end: idx.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let lastStart = Infinity;
+  for (const e of abs) {
+    if (e.end > lastStart) continue; // overlapping with a later edit: skip, the fixture will show it
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    lastStart = e.start;
+  }
+  return out;
+}
+
+/** Checks one fixture against its annotations and its `.fixed.` sibling. */
+export function checkFixture(engine: Engine, file: string): FixtureResult {
+  const text = readFileSync(file, 'utf8');
+  const languageId = languageIdForPath(file.replace('.fixture.', '.'));
+  const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+  const problems: FixtureProblem[] = [];
+  const annotations = parseAnnotations(text);
+  let findings: Finding[] = [];
+  try {
+    const result = engine.scanText(file, languageId, text, settings);
+    findings = result.findings.filter((f) => f.pack !== 'meta');
+    for (const n of result.notices) problems.push({ kind: 'error', message: `notice: ${n.message}` });
+  } catch (e) {
+    problems.push({ kind: 'error', message: `scan threw: ${e instanceof Error ? e.stack : String(e)}` });
+    return { file, annotations, findings, problems };
+  }
+  const at = (line: number, ruleId: string): boolean => findings.some((f) => f.range.start.line === line && f.ruleId === ruleId);
+  for (const a of annotations) {
+    const hit = at(a.line, a.ruleId);
+    if (a.kind === 'ruleid' && !hit) problems.push({ kind: 'missing', line: a.line, ruleId: a.ruleId, message: `expected ${a.ruleId}` });
+    if (a.kind === 'ok' && hit) problems.push({ kind: 'noisy', line: a.line, ruleId: a.ruleId, message: `unexpected ${a.ruleId}` });
+    if (a.kind === 'todoruleid' && hit) {
+      problems.push({ kind: 'todo-now-passes', line: a.line, ruleId: a.ruleId, message: `todoruleid now found: make it ruleid` });
+    }
+    if (a.kind === 'todook' && !hit) {
+      problems.push({ kind: 'todo-now-passes', line: a.line, ruleId: a.ruleId, message: `todook no longer reported: make it ok` });
+    }
+  }
+  for (const f of findings) {
+    const expected = annotations.some(
+      (a) => a.line === f.range.start.line && a.ruleId === f.ruleId && (a.kind === 'ruleid' || a.kind === 'todook'),
+    );
+    if (!expected) {
+      problems.push({ kind: 'noisy', line: f.range.start.line, ruleId: f.ruleId, message: `unannotated finding ${f.ruleId}: ${f.message}` });
+    }
+  }
+  const fixedPath = join(dirname(file), basename(file).replace('.fixture.', '.fixed.'));
+  if (existsSync(fixedPath)) checkFix(engine, file, text, languageId, findings, readFileSync(fixedPath, 'utf8'), problems);
+  return { file, annotations, findings, problems };
+}
+
+function checkFix(
+  engine: Engine,
+  file: string,
+  text: string,
+  languageId: string,
+  findings: Finding[],
+  expected: string,
+  problems: FixtureProblem[],
+): void {
+  const fixed = findings.filter((f) => f.fixes?.some((x) => x.kind === 'fix' && x.isPreferred));
+  const edits = fixed.flatMap((f) => f.fixes!.find((x) => x.kind === 'fix' && x.isPreferred)!.edits);
+  const actual = applyEdits(text, edits);
+  if (actual !== expected) {
+    problems.push({ kind: 'wrong-fix', message: `fixed text differs from ${basename(file).replace('.fixture.', '.fixed.')}:\n${diff(expected, actual)}` });
+  }
+  const doc = engine.open(`vigil-fixcheck:${file}`, file, languageId, actual);
+  try {
+    if (doc.tree?.rootNode.hasError) problems.push({ kind: 'fix-breaks-syntax', message: 'the fixed text does not parse cleanly' });
+  } finally {
+    engine.close(`vigil-fixcheck:${file}`);
+  }
+  const after = engine.scanText(file, languageId, actual, { ...DEFAULT_SETTINGS, minSeverity: 'info' }).findings;
+  const fixedRules = new Set(fixed.map((f) => f.ruleId));
+  // The fixed findings must be gone: no finding of a fixed rule may remain with the same fingerprint count.
+  for (const ruleId of fixedRules) {
+    const before = findings.filter((f) => f.ruleId === ruleId).length;
+    const fixedCount = fixed.filter((f) => f.ruleId === ruleId).length;
+    const left = after.filter((f) => f.ruleId === ruleId).length;
+    if (left > before - fixedCount) {
+      problems.push({ kind: 'fix-leaves-finding', ruleId, message: `${ruleId}: ${left} finding(s) remain after fixing ${fixedCount} of ${before}` });
+    }
+  }
+}
+
+function diff(expected: string, actual: string): string {
+  const e = expected.split('\n');
+  const a = actual.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(e.length, a.length) && out.length < 20; i++) {
+    if (e[i] !== a[i]) out.push(`  line ${i + 1}:\n    expected: ${e[i] ?? '<none>'}\n    actual:   ${a[i] ?? '<none>'}`);
+  }
+  return out.join('\n');
+}
