@@ -19,9 +19,12 @@ function runtimeWasmPath(grammarDir: string): string {
     join(grammarDir, 'tree-sitter.wasm'),
     join(grammarDir, '..', 'tree-sitter.wasm'),
     join(__dirname, 'tree-sitter.wasm'),
+    // Running from sources (tests): the runtime ships in the web-tree-sitter package.
+    join(__dirname, '..', '..', '..', 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'),
   ];
-  for (const p of candidates) if (existsSync(p)) return p;
-  return require.resolve('web-tree-sitter/tree-sitter.wasm');
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`Vigil: tree-sitter.wasm not found (looked in ${candidates.join(', ')})`);
+  return found;
 }
 
 export class GrammarRegistry {

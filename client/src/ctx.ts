@@ -1,0 +1,108 @@
+/**
+ * The extension's running state: the language client, its output channel and the status bar. Commands get
+ * this object and must behave sensibly when the server is not running.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { Methods, SETTINGS_SECTION, type InitializationOptions, type StatusParams } from '../../server/src/shared/protocol';
+import { StatusBar } from './status';
+
+/** How many crashes in the window before we stop restarting and ask the user. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60_000;
+/** At most one crash notification in this period, however often the server restarts. */
+const NOTIFY_EVERY_MS = 5 * 60_000;
+
+export class Ctx {
+  client: LanguageClient | undefined;
+  readonly output: vscode.LogOutputChannel;
+  readonly status: StatusBar;
+  private crashes: number[] = [];
+  private lastNotified = 0;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('Vigil', { log: true });
+    this.status = new StatusBar();
+    extension.subscriptions.push(this.output, this.status);
+  }
+
+  get running(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  async start(): Promise<void> {
+    const module = this.extension.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const init: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+    const clientOptions: LanguageClientOptions = {
+      // Secrets can hide in any text file, so every file and untitled document goes to the server; it decides.
+      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      synchronize: { configurationSection: SETTINGS_SECTION },
+      outputChannel: this.output,
+      initializationOptions: init,
+      errorHandler: this.errorHandler(),
+    };
+    this.status.set({ state: 'starting', findings: 0 });
+    const client = new LanguageClient('vigil', 'Vigil', serverOptions, clientOptions);
+    this.client = client;
+    client.onNotification(Methods.status, (p: StatusParams) => this.status.set(p));
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) this.status.set({ state: 'error', findings: 0, message: 'Server stopped' });
+    });
+    await client.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client && client.state !== State.Stopped) await client.stop().catch(() => undefined);
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    this.crashes = [];
+    await this.start();
+  }
+
+  /** Restarts after crashes without a notification storm; gives up after repeated crashes and says so once. */
+  private errorHandler(): ErrorHandler {
+    return {
+      error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
+      closed: (): CloseHandlerResult => {
+        const now = Date.now();
+        this.crashes = [...this.crashes.filter((t) => now - t < RESTART_WINDOW_MS), now];
+        this.output.appendLine(`[vigil] server stopped unexpectedly (${this.crashes.length} in the last 3 minutes)`);
+        if (this.crashes.length > MAX_RESTARTS) {
+          this.status.set({ state: 'error', findings: 0, message: 'Server crashed repeatedly' });
+          void vscode.window
+            .showErrorMessage('Vigil: the security server crashed repeatedly and was stopped. See the output for details.', 'Show Output', 'Restart')
+            .then((choice) => {
+              if (choice === 'Show Output') this.output.show();
+              if (choice === 'Restart') void this.restart();
+            });
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        if (now - this.lastNotified > NOTIFY_EVERY_MS) {
+          this.lastNotified = now;
+          void vscode.window.showWarningMessage('Vigil: the security server stopped and was restarted. Findings are being refreshed.');
+        }
+        this.status.set({ state: 'starting', findings: 0, message: 'Restarting after a crash' });
+        return { action: CloseAction.Restart, handled: true };
+      },
+    };
+  }
+}

@@ -1,0 +1,64 @@
+// Bundles the client, the language server, the CLI and the scan worker into dist/, and copies the wasm
+// files (grammars + web-tree-sitter runtime) and the built-in rules beside them. `node esbuild.config.mjs
+// --watch` rebuilds on change; `--minify` for releases.
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+/** Entry points; optional ones are skipped while their module does not exist yet. */
+const entries = [
+  { in: 'client/src/main.ts', out: 'client', external: ['vscode'] },
+  { in: 'server/src/lsp/server.ts', out: 'server' },
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node', optional: true },
+  { in: 'server/src/engine/scan/scan-worker.ts', out: 'scan-worker', optional: true },
+].filter((e) => !e.optional || existsSync(join(root, e.in)));
+
+function copyAssets() {
+  mkdirSync(join(dist, 'grammars'), { recursive: true });
+  for (const f of readdirSync(join(root, 'grammars'))) {
+    if (f.endsWith('.wasm') || f === 'manifest.json') copyFileSync(join(root, 'grammars', f), join(dist, 'grammars', f));
+  }
+  copyFileSync(join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
+  // Rule data only: fixtures stay in the repository.
+  rmSync(join(dist, 'rules'), { recursive: true, force: true });
+  if (existsSync(join(root, 'rules'))) {
+    cpSync(join(root, 'rules'), join(dist, 'rules'), {
+      recursive: true,
+      filter: (src) => statSync(src).isDirectory() || (/\.(ya?ml|json)$/.test(src) && !/\.(fixture|fixed)\./.test(relative(root, src))),
+    });
+  }
+}
+
+const contexts = await Promise.all(
+  entries.map((e) =>
+    esbuild.context({
+      entryPoints: [join(root, e.in)],
+      outfile: join(dist, `${e.out}.js`),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'linked',
+      minify,
+      external: e.external ?? [],
+      banner: e.banner ? { js: e.banner } : undefined,
+      logLevel: 'warning',
+    }),
+  ),
+);
+
+copyAssets();
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  console.log(`esbuild: built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);
+}

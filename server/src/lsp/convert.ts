@@ -1,0 +1,54 @@
+/** Engine findings -> LSP diagnostics. The only place that knows both shapes. */
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { Finding, Severity, SkipNotice } from '../engine/types';
+
+export const DIAGNOSTIC_SOURCE = 'vigil';
+
+export function toLspSeverity(s: Severity): DiagnosticSeverity {
+  switch (s) {
+    case 'critical':
+    case 'high':
+      return DiagnosticSeverity.Error;
+    case 'medium':
+      return DiagnosticSeverity.Warning;
+    case 'low':
+      return DiagnosticSeverity.Information;
+    case 'info':
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+/** Data attached to each diagnostic so code actions can find the finding again. */
+export interface DiagnosticData {
+  fingerprint: string;
+}
+
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+  const related: DiagnosticRelatedInformation[] = (f.trace ?? []).map((step) => ({
+    location: { uri: step.path ? pathToFileURL(step.path).toString() : uri, range: step.range },
+    message: `${step.kind === 'source' ? 'source' : step.kind === 'sink' ? 'sink' : 'step'}: ${step.message}`,
+  }));
+  const data: DiagnosticData = { fingerprint: f.fingerprint ?? '' };
+  return {
+    range: f.range,
+    severity: toLspSeverity(f.severity),
+    code: f.ruleId,
+    codeDescription: { href: f.docsUrl },
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message.trim() || f.ruleId,
+    relatedInformation: related.length > 0 ? related : undefined,
+    data,
+  };
+}
+
+/** A notice (file skipped, analyzer failed) shown on the first line so the user knows why nothing is reported. */
+export function noticeDiagnostic(n: SkipNotice): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: `vigil.notice.${n.reason}`,
+    source: DIAGNOSTIC_SOURCE,
+    message: n.message,
+  };
+}
