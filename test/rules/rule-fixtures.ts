@@ -38,7 +38,7 @@ export interface FixtureResult {
   problems: FixtureProblem[];
 }
 
-const ANNOTATION_RE = /\b(todoruleid|todook|ruleid|ok):\s*([A-Za-z0-9_.\-]+(?:\s*,\s*[A-Za-z0-9_.\-]+)*)/g;
+const ANNOTATION_RE = /\b(todoruleid|todook|ruleid|ok):\s*([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)/g;
 
 /** Parses the annotations of a fixture text. */
 export function parseAnnotations(text: string): Annotation[] {

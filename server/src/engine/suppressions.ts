@@ -7,7 +7,7 @@ import { docsUrlFor } from './docs-links';
 import type { LineIndex } from './text';
 import type { Finding } from './types';
 
-const SUPPRESS_RE = /vigil-ignore(?:\s+([A-Za-z0-9_.*\-]+(?:\s*,\s*[A-Za-z0-9_.*\-]+)*))?(?:\s+--\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
+const SUPPRESS_RE = /vigil-ignore(?:\s+([A-Za-z0-9_.*-]+(?:\s*,\s*[A-Za-z0-9_.*-]+)*))?(?:\s+--\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
 
 export interface Suppression {
   line: number;
