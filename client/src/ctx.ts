@@ -51,7 +51,11 @@ export class Ctx {
     const clientOptions: LanguageClientOptions = {
       // Secrets can hide in any text file, so every file and untitled document goes to the server; it decides.
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
-      synchronize: { configurationSection: SETTINGS_SECTION },
+      synchronize: {
+        configurationSection: SETTINGS_SECTION,
+        // The server reloads .vigil.yml when it changes on disk (open config documents reload live).
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/.vigil.{yml,yaml}'),
+      },
       outputChannel: this.output,
       initializationOptions: init,
       errorHandler: this.errorHandler(),

@@ -41,6 +41,11 @@ export class Engine {
     return new Engine(grammars, options.analyzers);
   }
 
+  /** Another engine over already-loaded grammars (e.g. one per workspace folder, each with its own rules). */
+  static withGrammars(grammars: GrammarRegistry, analyzers: Analyzer[]): Engine {
+    return new Engine(grammars, analyzers);
+  }
+
   /** All rules of all analyzers. */
   rules(): RuleInfo[] {
     return this.analyzers.flatMap((a) => a.rules());

@@ -3,69 +3,77 @@
  * incremental reparse, re-analyses on every change (no save needed) and publishes diagnostics with fixes.
  * Run as `node dist/server.js --stdio` (or via the VS Code client, which uses IPC).
  */
-import { fileURLToPath } from 'node:url';
 import { minimatch } from 'minimatch';
 import {
   CodeActionKind,
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
-  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { createAnalyzers, type RuleLoadError } from '../engine/analyzers';
-import { Engine } from '../engine/engine';
+import { GrammarRegistry } from '../engine/parser';
 import type { Finding } from '../engine/types';
 import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
-import { ActionKinds, codeActionsFor, diskReader, type TextReader } from './code-actions';
+import { ActionKinds, codeActionsFor, diskReader } from './code-actions';
 import { noticeDiagnostic, toDiagnostic } from './convert';
+import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
+import { effectiveSettings, type EffectiveSettings } from './settings';
 
-/** Everything the server's feature modules share. */
+export { uriToPath };
+
+/** Everything the server's feature modules (e.g. the workspace scan) share. */
 export interface ServerContext {
   connection: Connection;
-  engine: Engine;
+  folders: Folders;
   trusted: boolean;
-  workspaceFolders: WorkspaceFolder[];
-  settingsFor(uri: string): Promise<VigilSettings>;
+  /** Settings in force for a document or file uri: defaults, `.vigil.yml`, then VS Code settings. */
+  settingsFor(uri: string): Promise<EffectiveSettings>;
+  /** Whether a path is excluded by the settings in force. */
+  isExcluded(path: string, settings: EffectiveSettings): boolean;
+  /** Publishes findings for a file that is not open (workspace scan); open documents keep their own. */
+  publishFindings(uri: string, findings: Finding[]): void;
   log(message: string): void;
+  sendStatus(state: StatusParams['state'], message?: string): void;
 }
 
-export function uriToPath(uri: string): string {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
-  } catch {
-    return uri;
-  }
-}
-
-/** A feature module (e.g. the workspace scan) that registers its handlers once the engine is ready. */
+/** A feature module that registers its handlers once the engine is ready. */
 export type ServerFeature = (ctx: ServerContext) => void;
 
 export function startServer(connection: Connection, features: ServerFeature[] = []): void {
-  let engine: Engine | undefined;
-  let ready: Promise<Engine> | undefined;
+  let folders: Folders | undefined;
+  let ready: Promise<Folders> | undefined;
   let trusted = true;
   let pullConfiguration = false;
-  let workspaceFolders: WorkspaceFolder[] = [];
+  let folderUris: string[] = [];
+  /** Findings published per uri (open documents and workspace-scan results). */
   const findings = new Map<string, Finding[]>();
+  /** Open documents and the folder that analyses each. */
+  const openDocs = new Map<string, FolderState>();
   const scheduled = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
-  const settingsCache = new Map<string, Promise<VigilSettings>>();
+  const vsSettings = new Map<string, Promise<VigilSettings>>();
 
   const log = (m: string) => connection.console.log(`[vigil] ${m}`);
 
-  const settingsFor = (uri: string): Promise<VigilSettings> => {
+  const pullSettings = (uri: string): Promise<VigilSettings> => {
     if (!pullConfiguration) return Promise.resolve(VigilSettings.from({}));
-    let p = settingsCache.get(uri);
+    let p = vsSettings.get(uri);
     if (!p) {
       p = connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then((raw) => VigilSettings.from(raw), () => VigilSettings.from({}));
-      settingsCache.set(uri, p);
+        .then((raw: unknown) => VigilSettings.from(raw), () => VigilSettings.from({}));
+      vsSettings.set(uri, p);
     }
     return p;
+  };
+
+  const settingsFor = async (uri: string): Promise<EffectiveSettings> => {
+    const f = await ready!;
+    return effectiveSettings(await pullSettings(uri), f.forPath(uriToPath(uri)).config);
   };
 
   const sendStatus = (state: StatusParams['state'], message?: string) => {
@@ -74,45 +82,78 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     void connection.sendNotification(Methods.status, { state, findings: total, message } satisfies StatusParams);
   };
 
-  const reportLoadErrors = (errors: RuleLoadError[]) => {
-    for (const e of errors) log(`rule error in ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
-  };
-
-  const folderOf = (path: string): string | undefined => {
-    let best: string | undefined;
-    for (const f of workspaceFolders) {
-      const root = uriToPath(f.uri);
-      if ((path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`)) && (!best || root.length > best.length)) best = root;
-    }
-    return best;
-  };
-
-  const isExcluded = (path: string, globs: string[]): boolean => {
-    const root = folderOf(path);
+  const isExcluded = (path: string, settings: EffectiveSettings): boolean => {
+    const root = folders?.forPath(path).root;
     const rel = root ? path.slice(root.length + 1) : path;
-    return globs.some((g) => minimatch(rel, g, { dot: true }) || minimatch(path, g, { dot: true }));
+    return settings.exclude.some((g) => minimatch(rel, g, { dot: true }) || minimatch(path, g, { dot: true }));
+  };
+
+  /** Config and custom-rule problems, shown on the config file itself. */
+  const configDiagnostics = (state: FolderState, uri: string): Diagnostic[] => {
+    if (configUri(state) !== uri) return [];
+    const kept = ' (the last good configuration stays in force)';
+    const out: Diagnostic[] = [
+      ...state.configProblems.map((e) => ({ ...e, message: e.message + kept })),
+      ...state.ruleProblems,
+    ].map((e) => ({
+      range: e.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Error,
+      code: 'vigil.config',
+      source: 'vigil',
+      message: `${e.ruleId ? `rule ${e.ruleId}: ` : ''}${e.message}`,
+    }));
+    if (!trusted) {
+      out.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        code: 'vigil.restricted',
+        source: 'vigil',
+        message: 'Restricted Mode: Vigil does not load this file or its custom rules until you trust this workspace. Built-in rules still run.',
+      });
+    }
+    return out;
+  };
+
+  /** Publishes a folder's config problems on its config file (through its analysis when the file is open). */
+  const publishConfigProblems = (state: FolderState) => {
+    const uri = configUri(state);
+    if (!uri) return;
+    const open = state.engine.get(uri);
+    if (open) schedule(uri, open.version);
+    else void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(state, uri) });
+  };
+
+  /** Re-analyses every open document of a folder (after its config changed). */
+  const refreshFolder = (state: FolderState) => {
+    for (const [uri, s] of openDocs) {
+      if (s !== state) continue;
+      const doc = s.engine.get(uri);
+      if (doc) schedule(uri, doc.version);
+    }
   };
 
   /** Runs the analysis of one document now, unless a newer edit already superseded this run. */
   const analyzeNow = async (uri: string, version: number): Promise<void> => {
-    const eng = await ready!;
+    await ready;
+    const state = openDocs.get(uri);
     const settings = await settingsFor(uri);
-    const doc = eng.get(uri);
-    if (!doc || doc.version !== version) return; // closed, or a newer edit has its own run queued
-    if (!settings.enable || isExcluded(doc.path, settings.exclude)) {
+    const doc = state?.engine.get(uri);
+    if (!state || !doc || doc.version !== version) return; // closed, or a newer edit has its own run queued
+    const extra = configDiagnostics(state, uri);
+    if (!settings.enable || isExcluded(doc.path, settings)) {
       findings.delete(uri);
-      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      void connection.sendDiagnostics({ uri, version, diagnostics: extra });
       return;
     }
-    const result = eng.analyze(uri, VigilSettings.toAnalysisSettings(settings), folderOf(doc.path));
+    const result = state.engine.analyze(uri, settings.analysis, state.root || undefined);
     findings.set(uri, result.findings);
     for (const n of result.notices) log(`${doc.path}: ${n.message}`);
     void connection.sendDiagnostics({
       uri,
       version,
-      diagnostics: [...result.notices.map(noticeDiagnostic), ...result.findings.map((f) => toDiagnostic(f, uri))],
+      diagnostics: [...extra, ...result.notices.map(noticeDiagnostic), ...result.findings.map((f) => toDiagnostic(f, uri))],
     });
-    sendStatus('ready');
+    sendStatus(trusted ? 'ready' : 'restricted');
   };
 
   /** Queues an analysis. A newer change replaces a queued one, so only the latest text is analysed. */
@@ -126,25 +167,40 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       scheduled.delete(uri);
       analyzeNow(uri, version).catch((e) => log(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
     };
-    void settingsFor(uri).then((s) => {
-      if (scheduled.get(uri) !== handle) return;
-      if (s.debounceMs > 0) scheduled.set(uri, setTimeout(run, s.debounceMs));
-    });
     const handle: NodeJS.Immediate = setImmediate(run);
     scheduled.set(uri, handle);
+    void pullSettings(uri).then((s) => {
+      // With a debounce configured, replace the immediate run by a delayed one (if it has not run yet).
+      if (s.debounceMs > 0 && scheduled.get(uri) === handle) {
+        clearImmediate(handle);
+        scheduled.set(uri, setTimeout(run, s.debounceMs));
+      }
+    });
+  };
+
+  /** A config document changed (open and edited, or on disk): reload its folder live. */
+  const onConfigText = (path: string, text?: string) => {
+    const state = folders?.forPath(path);
+    if (!state || !isConfigFile(path, state.root)) return;
+    const changed = folders!.reload(state.root, text, path);
+    publishConfigProblems(state);
+    if (changed) {
+      log(`${path}: configuration reloaded`);
+      refreshFolder(state);
+    }
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     trusted = opts.trusted !== false;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
-    workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    folderUris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
     ready = (async () => {
-      const setup = createAnalyzers();
-      reportLoadErrors(setup.errors);
-      engine = await Engine.create({ analyzers: setup.analyzers });
-      for (const [id, msg] of engine.grammars.loadErrors) log(`grammar ${id} failed to load: ${msg}`);
-      return engine;
+      const grammars = await GrammarRegistry.create();
+      for (const [id, msg] of grammars.loadErrors) log(`grammar ${id} failed to load: ${msg}`);
+      folders = new Folders(grammars, trusted, log);
+      folders.setFolders(folderUris);
+      return folders;
     })();
     return {
       capabilities: {
@@ -161,17 +217,39 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 
   connection.onInitialized(async () => {
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-    if (workspaceFolders.length > 0) {
+    if (folderUris.length > 0) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        workspaceFolders = [...workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f.uri)), ...e.added];
+        folderUris = [...folderUris.filter((u) => !e.removed.some((r) => r.uri === u)), ...e.added.map((a) => a.uri)];
+        folders?.setFolders(folderUris);
       });
     }
     try {
-      await ready;
-      const ctx: ServerContext = { connection, engine: engine!, trusted, workspaceFolders, settingsFor, log };
+      const f = await ready!;
+      for (const state of f.all()) if (state.configProblems.length + state.ruleProblems.length > 0 || !trusted) publishConfigProblems(state);
+      const ctx: ServerContext = {
+        connection,
+        folders: f,
+        trusted,
+        settingsFor,
+        isExcluded,
+        publishFindings: (uri, list) => {
+          if (openDocs.has(uri)) return;
+          findings.set(uri, list);
+          void connection.sendDiagnostics({ uri, diagnostics: list.map((x) => toDiagnostic(x, uri)) });
+        },
+        log,
+        sendStatus,
+      };
       for (const feature of features) feature(ctx);
-      sendStatus(trusted ? 'ready' : 'restricted', trusted ? undefined : 'Restricted mode: only built-in rules run.');
-      log(`ready: ${engine!.rules().length} rules${trusted ? '' : ' (restricted mode: workspace config and custom rules are not run)'}`);
+      const rules = f.outside.engine.rules().length;
+      if (trusted) {
+        sendStatus('ready');
+        log(`ready: ${rules} built-in rules`);
+      } else {
+        const why = 'Restricted Mode: only built-in rules run; the workspace config and custom rules load once you trust this folder.';
+        sendStatus('restricted', why);
+        log(`ready: ${rules} built-in rules. ${why}`);
+      }
     } catch (e) {
       sendStatus('error', e instanceof Error ? e.message : String(e));
       log(`failed to start: ${e instanceof Error ? e.stack : String(e)}`);
@@ -180,29 +258,43 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 
   connection.onDidChangeConfiguration(() => {
     // Push-style refresh: drop cached settings and re-analyse everything open.
-    settingsCache.clear();
-    if (!engine) return;
-    for (const uri of findings.keys()) {
-      const doc = engine.get(uri);
+    vsSettings.clear();
+    for (const [uri, state] of openDocs) {
+      const doc = state.engine.get(uri);
       if (doc) schedule(uri, doc.version);
     }
   });
 
+  connection.onDidChangeWatchedFiles((p) => {
+    for (const change of p.changes) {
+      const path = uriToPath(change.uri);
+      if (!openDocs.has(change.uri)) onConfigText(path);
+    }
+  });
+
   connection.onDidOpenTextDocument(async (p) => {
-    const eng = await ready!;
+    const f = await ready!;
     const { uri, languageId, text, version } = p.textDocument;
-    eng.open(uri, uriToPath(uri), languageId, text, version);
+    const path = uriToPath(uri);
+    const state = f.forPath(path);
+    openDocs.set(uri, state);
+    state.engine.open(uri, path, languageId, text, version);
+    onConfigText(path, text);
     schedule(uri, version);
   });
 
   connection.onDidChangeTextDocument(async (p) => {
-    const eng = await ready!;
-    const doc = eng.change(p.textDocument.uri, p.contentChanges, p.textDocument.version);
-    if (doc) schedule(doc.uri, doc.version);
+    await ready;
+    const uri = p.textDocument.uri;
+    const state = openDocs.get(uri);
+    const doc = state?.engine.change(uri, p.contentChanges, p.textDocument.version);
+    if (!doc) return;
+    onConfigText(doc.path, doc.text);
+    schedule(uri, doc.version);
   });
 
   connection.onDidCloseTextDocument(async (p) => {
-    const eng = await ready!;
+    await ready;
     const uri = p.textDocument.uri;
     const pending = scheduled.get(uri);
     if (pending) {
@@ -210,36 +302,41 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       clearImmediate(pending as NodeJS.Immediate);
       scheduled.delete(uri);
     }
-    eng.close(uri);
-    settingsCache.delete(uri);
+    const state = openDocs.get(uri);
+    state?.engine.close(uri);
+    openDocs.delete(uri);
+    vsSettings.delete(uri);
     findings.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
-    sendStatus('ready');
+    void connection.sendDiagnostics({ uri, diagnostics: state ? configDiagnostics(state, uri) : [] });
+    if (state && configUri(state) === uri) onConfigText(uriToPath(uri));
+    sendStatus(trusted ? 'ready' : 'restricted');
   });
 
   connection.onCodeAction(async (p) => {
-    const eng = await ready!;
-    const doc = eng.get(p.textDocument.uri);
-    if (!doc) return [];
-    const read: TextReader = (path) => {
-      for (const [uri] of findings) if (uriToPath(uri) === path) return eng.get(uri)?.text;
-      return undefined;
+    await ready;
+    const state = openDocs.get(p.textDocument.uri);
+    const doc = state?.engine.get(p.textDocument.uri);
+    if (!state || !doc) return [];
+    // Prefer the open (possibly unsaved) text of a file the fix appends to, e.g. .env.example.
+    const read = (path: string) => {
+      for (const [uri, s] of openDocs) if (uriToPath(uri) === path) return s.engine.get(uri)?.text;
+      return diskReader(path);
     };
-    return codeActionsFor(doc, findings.get(doc.uri) ?? [], p.range, p.context.only, (path) => read(path) ?? diskReader(path));
+    return codeActionsFor(doc, findings.get(doc.uri) ?? [], p.range, p.context.only, read);
   });
 
   connection.onShutdown(() => {
-    engine?.dispose();
+    for (const state of folders?.all() ?? []) state.engine.dispose();
   });
 
   connection.listen();
 }
 
+/** Feature modules, registered once the engine is ready. */
+const FEATURES: ServerFeature[] = [];
+
 // A bad file must never take the server down: log and carry on.
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${e instanceof Error ? e.stack : String(e)}`));
 process.on('unhandledRejection', (e) => console.error(`[vigil] unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
-
-/** Feature modules, registered once the engine is ready. */
-const FEATURES: ServerFeature[] = [];
 
 startServer(createConnection(ProposedFeatures.all), FEATURES);

@@ -1,0 +1,143 @@
+/**
+ * Per-workspace-folder state: its `.vigil.yml` (the last good one), and an engine running that folder's rules.
+ * All engines share one set of loaded grammars. In Restricted Mode (untrusted workspace) nothing from the
+ * workspace is loaded: no config, no custom rules; only built-in rules run.
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createAnalyzers, type RuleLoadError } from '../engine/analyzers';
+import {
+  CONFIG_FILE_NAMES,
+  defaultVigilConfig,
+  loadVigilConfig,
+  parseVigilConfig,
+  type VigilConfig,
+} from '../engine/config/vigil-config';
+import { Engine } from '../engine/engine';
+import type { GrammarRegistry } from '../engine/parser';
+
+export interface FolderState {
+  /** Absolute path of the folder; empty for documents outside every folder. */
+  root: string;
+  /** Runs this folder's rules; kept across config reloads so open documents stay open. */
+  engine: Engine;
+  /** The config in force: the last one that loaded without errors. */
+  config: VigilConfig;
+  /** The config file, when the folder has one. */
+  configFile?: string;
+  /** Problems in the config file itself; while there are any, `config` is the previous good one. */
+  configProblems: RuleLoadError[];
+  /** Custom rules from the config that failed to load; the other rules run. */
+  ruleProblems: RuleLoadError[];
+}
+
+export function uriToPath(uri: string): string {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  } catch {
+    return uri;
+  }
+}
+
+export function isConfigFile(path: string, root: string): boolean {
+  return root !== '' && dirname(path) === root && (CONFIG_FILE_NAMES as readonly string[]).includes(basename(path));
+}
+
+export class Folders {
+  private readonly byRoot = new Map<string, FolderState>();
+  readonly outside: FolderState;
+
+  constructor(
+    private readonly grammars: GrammarRegistry,
+    readonly trusted: boolean,
+    private readonly log: (m: string) => void,
+  ) {
+    this.outside = this.build('', defaultVigilConfig(), undefined, []);
+  }
+
+  all(): FolderState[] {
+    return [...this.byRoot.values(), this.outside];
+  }
+
+  /** Replaces the list of workspace folders (uris), loading each new folder's config. */
+  setFolders(uris: string[]): void {
+    const roots = new Set(uris.map(uriToPath));
+    for (const [root, state] of this.byRoot) {
+      if (!roots.has(root)) {
+        state.engine.dispose();
+        this.byRoot.delete(root);
+      }
+    }
+    for (const root of roots) if (!this.byRoot.has(root)) this.byRoot.set(root, this.load(root));
+  }
+
+  /** The folder holding a path (the innermost one), or the outside state. */
+  forPath(path: string): FolderState {
+    let best: FolderState | undefined;
+    for (const [root, state] of this.byRoot) {
+      if ((path === root || path.startsWith(`${root}/`)) && (!best || root.length > best.root.length)) best = state;
+    }
+    return best ?? this.outside;
+  }
+
+  /**
+   * Reloads a folder's config, from `text` when the config document is open (live, before save) or from disk.
+   * On errors the last good config stays in force. Returns true when the rules or settings in force changed.
+   */
+  reload(root: string, text?: string, file?: string): boolean {
+    const state = this.byRoot.get(root);
+    if (!state || !this.trusted) return false;
+    const result = text !== undefined && file ? { file, ...parseVigilConfig(text, file) } : loadVigilConfig(root);
+    state.configFile = result.file;
+    state.configProblems = result.errors;
+    if (!result.config) {
+      this.reportKept(result.errors, result.file);
+      return false;
+    }
+    if (JSON.stringify(state.config) === JSON.stringify(result.config)) return false;
+    state.config = result.config;
+    const setup = this.analyzersFor(result.config, result.file);
+    state.engine.setAnalyzers(setup.analyzers);
+    state.ruleProblems = setup.errors;
+    return true;
+  }
+
+  private load(root: string): FolderState {
+    if (!this.trusted) {
+      // Restricted Mode: the workspace's config and custom rules are not even parsed.
+      const file = CONFIG_FILE_NAMES.map((n) => join(root, n)).find((f) => existsSync(f));
+      return this.build(root, defaultVigilConfig(), file, []);
+    }
+    const result = loadVigilConfig(root);
+    if (!result.config) this.reportKept(result.errors, result.file);
+    return this.build(root, result.config ?? defaultVigilConfig(), result.file, result.errors);
+  }
+
+  private reportKept(errors: RuleLoadError[], file: string | undefined): void {
+    for (const e of errors) this.log(`${e.source}: ${e.message}`);
+    this.log(`${file}: the configuration has errors; the last good configuration stays in force.`);
+  }
+
+  private analyzersFor(config: VigilConfig, configFile: string | undefined) {
+    const custom = this.trusted && (config.customRules.secrets.length > 0 || config.customRules.taint.length > 0);
+    const setup = createAnalyzers(
+      custom ? { customSecretRules: config.customRules.secrets, customTaintRules: config.customRules.taint, customRulesSource: configFile } : {},
+    );
+    for (const e of setup.errors) this.log(`rule error in ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
+    return { analyzers: setup.analyzers, errors: setup.errors.filter((e) => e.source !== 'builtin') };
+  }
+
+  private build(root: string, config: VigilConfig, configFile: string | undefined, configProblems: RuleLoadError[]): FolderState {
+    const setup = this.analyzersFor(config, configFile);
+    return { root, engine: Engine.withGrammars(this.grammars, setup.analyzers), config, configFile, configProblems, ruleProblems: setup.errors };
+  }
+}
+
+export function configUri(state: FolderState): string | undefined {
+  return state.configFile ? pathToFileURL(state.configFile).toString() : undefined;
+}
+
+export function defaultConfigPath(root: string): string {
+  return join(root, CONFIG_FILE_NAMES[0]);
+}
