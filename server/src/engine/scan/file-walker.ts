@@ -1,0 +1,201 @@
+/**
+ * Lists the files a scan should read: every workspace folder, honouring `.gitignore` files at every level
+ * (git's precedence: a deeper file overrides a shallower one, later lines override earlier ones), the configured
+ * exclude globs, and skipping oversized files, unreadable entries and symlink loops with a reason for each.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { minimatch } from 'minimatch';
+
+/** A file to scan. */
+export interface ScanFile {
+  /** Absolute path. */
+  path: string;
+  /** The workspace folder it belongs to. */
+  root: string;
+  /** Path relative to `root`, with `/` separators. */
+  relPath: string;
+  /** Content to scan instead of the file on disk (e.g. the staged blob for `--staged`). */
+  content?: Buffer;
+}
+
+/** Why a file was not scanned. */
+export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'symlink-loop' | 'analyzer-error' | 'parse-timeout' | 'minified' | 'excluded';
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  message: string;
+}
+
+export interface WalkOptions {
+  /** minimatch globs relative to each root, for files and folders never scanned. */
+  exclude?: string[];
+  /** Files above this many bytes are skipped (a byte count is an upper bound on the character count). */
+  maxFileSize?: number;
+  /** Honour `.gitignore` files (default true). */
+  gitignore?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface WalkResult {
+  files: ScanFile[];
+  skipped: SkippedFile[];
+}
+
+/** Folders never worth walking: version-control metadata. */
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
+
+interface IgnoreLevel {
+  /** Folder of the `.gitignore`, relative to the root with `/` separators ('' for the root). */
+  dir: string;
+  matcher: Ignore;
+}
+
+/** A workspace folder to walk, optionally limited to some files or folders inside it. */
+export interface WalkRoot {
+  /** Absolute path of the workspace folder; `.gitignore` files and excludes are relative to it. */
+  root: string;
+  /** Absolute files or folders inside `root` to walk (default: all of `root`). */
+  paths?: string[];
+}
+
+/**
+ * Walks each root and returns the files to scan, sorted by path. Files named explicitly in `paths` are not
+ * subject to `.gitignore` (like git, naming a file means it) but still to the exclude globs.
+ */
+export function walkFiles(roots: WalkRoot[], options: WalkOptions = {}): WalkResult {
+  const files: ScanFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const exclude = options.exclude ?? [];
+  const useGitignore = options.gitignore !== false;
+  const seenFiles = new Set<string>();
+
+  const excluded = (rel: string, isDir: boolean): boolean =>
+    exclude.some((g) => {
+      if (minimatch(rel, g, { dot: true })) return true;
+      // `dist/**` also prunes the folder `dist` itself, so it is not walked at all.
+      return isDir && g.endsWith('/**') && minimatch(rel, g.slice(0, -3), { dot: true });
+    });
+
+  const gitIgnored = (levels: IgnoreLevel[], rel: string, isDir: boolean): boolean => {
+    // Deepest .gitignore first: the first one with an opinion (ignore or re-include) decides.
+    for (let i = levels.length - 1; i >= 0; i--) {
+      const level = levels[i]!;
+      if (level.dir !== '' && !rel.startsWith(`${level.dir}/`)) continue;
+      const sub = level.dir === '' ? rel : rel.slice(level.dir.length + 1);
+      const verdict = level.matcher.test(isDir ? `${sub}/` : sub);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
+    }
+    return false;
+  };
+
+  const loadLevel = (levels: IgnoreLevel[], dir: string, rel: string): IgnoreLevel[] => {
+    if (!useGitignore) return levels;
+    let text: string;
+    try {
+      text = readFileSync(join(dir, '.gitignore'), 'utf8');
+    } catch {
+      return levels; // none, or unreadable: ignores nothing, like git
+    }
+    return [...levels, { dir: rel, matcher: ignore().add(text) }];
+  };
+
+  const addFile = (path: string, root: string, rel: string, stats: Stats) => {
+    if (seenFiles.has(path)) return;
+    seenFiles.add(path);
+    if (options.maxFileSize !== undefined && stats.size > options.maxFileSize) {
+      skipped.push({
+        path,
+        reason: 'too-large',
+        message: `skipped: ${stats.size.toLocaleString('en-US')} bytes is over the ${options.maxFileSize.toLocaleString('en-US')} limit (maxFileSize)`,
+      });
+      return;
+    }
+    files.push({ path, root, relPath: rel });
+  };
+
+  for (const { root, paths } of roots) {
+    const visitedDirs = new Set<string>();
+    const walk = (dir: string, rel: string, parentLevels: IgnoreLevel[]) => {
+      if (options.signal?.aborted) return;
+      let real: string;
+      try {
+        real = realpathSync(dir);
+      } catch (e) {
+        skipped.push({ path: dir, reason: 'unreadable', message: `skipped: cannot resolve (${(e as NodeJS.ErrnoException).code})` });
+        return;
+      }
+      if (visitedDirs.has(real)) {
+        skipped.push({ path: dir, reason: 'symlink-loop', message: `skipped: symbolic link loop (${real} is already being scanned)` });
+        return;
+      }
+      visitedDirs.add(real);
+      let entries: string[];
+      try {
+        entries = readdirSync(dir).sort();
+      } catch (e) {
+        skipped.push({ path: dir, reason: 'unreadable', message: `skipped: cannot list folder (${(e as NodeJS.ErrnoException).code})` });
+        return;
+      }
+      const levels = entries.includes('.gitignore') ? loadLevel(parentLevels, dir, rel) : parentLevels;
+      for (const name of entries) {
+        if (ALWAYS_SKIPPED_DIRS.has(name)) continue;
+        const path = join(dir, name);
+        const childRel = rel === '' ? name : `${rel}/${name}`;
+        let stats: Stats;
+        try {
+          stats = lstatSync(path);
+          if (stats.isSymbolicLink()) stats = statSync(path);
+        } catch (e) {
+          skipped.push({ path, reason: 'unreadable', message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+          continue;
+        }
+        const isDir = stats.isDirectory();
+        if (!isDir && !stats.isFile()) continue; // sockets, fifos, devices
+        if (excluded(childRel, isDir) || gitIgnored(levels, childRel, isDir)) continue;
+        if (isDir) walk(path, childRel, levels);
+        else addFile(path, root, childRel, stats);
+      }
+    };
+
+    for (const target of paths ?? [root]) {
+      const rel = toRelPosix(root, target);
+      if (rel.startsWith('..')) {
+        skipped.push({ path: target, reason: 'unreadable', message: `skipped: outside the workspace folder ${root}` });
+        continue;
+      }
+      let stats: Stats;
+      try {
+        stats = statSync(target);
+      } catch (e) {
+        skipped.push({ path: target, reason: 'unreadable', message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+        continue;
+      }
+      if (stats.isFile()) {
+        if (!excluded(rel, false)) addFile(target, root, rel, stats);
+        continue;
+      }
+      // The .gitignore files of the folders above a sub-folder target still apply to it.
+      let levels: IgnoreLevel[] = [];
+      let dirRel = '';
+      const parts = rel === '' ? [] : rel.split('/');
+      let ignoredAbove = false;
+      for (let i = 0; i < parts.length; i++) {
+        levels = loadLevel(levels, join(root, dirRel), dirRel);
+        dirRel = dirRel === '' ? parts[i]! : `${dirRel}/${parts[i]}`;
+        if (gitIgnored(levels, dirRel, true) || excluded(dirRel, true)) ignoredAbove = true;
+      }
+      if (!ignoredAbove) walk(target, rel, levels);
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, skipped };
+}
+
+/** Path of `file` relative to `root` with `/` separators. */
+export function toRelPosix(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
+}
