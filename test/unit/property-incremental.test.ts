@@ -75,7 +75,7 @@ function batchArb(lang: LanguageCase): fc.Arbitrary<Batch> {
   return fc.oneof(
     { weight: 12, arbitrary: fc.record({ edits: fc.array(edit, { minLength: 1, maxLength: 3 }), analyze: fc.constant(true) }) },
     { weight: 3, arbitrary: fc.record({ edits: fc.array(edit, { minLength: 1, maxLength: 3 }), analyze: fc.constant(false) }) },
-    { weight: 1, arbitrary: fc.record({ edits: fc.constant([]), full: fc.constantFrom(lang.seed, '', lang.seed.replace(/\n/g, '\r\n')), analyze: fc.constant(true) }) },
+    { weight: 1, arbitrary: fc.record({ edits: fc.constant<EditSpec[]>([]), full: fc.constantFrom(lang.seed, '', lang.seed.replace(/\n/g, '\r\n')), analyze: fc.constant(true) }) },
   );
 }
 
