@@ -1,0 +1,25 @@
+/** Bundles the bench's in-process runners with esbuild, the way dist/ is built, so they run as plain JS. */
+import { buildSync } from 'esbuild';
+import { join } from 'node:path';
+import { BENCH, RAW } from './paths';
+
+export const BUILD_DIR = join(RAW, 'build');
+
+export function bundleRunners(): { scanRunner: string; adversarialCase: string; editCost: string } {
+  const out = (name: string) => join(BUILD_DIR, `${name}.js`);
+  for (const name of ['scan-runner', 'adversarial-case', 'edit-cost']) {
+    buildSync({
+      entryPoints: [join(BENCH, `${name}.ts`)],
+      outfile: out(name),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+      // web-tree-sitter reads import.meta.url, which a CommonJS bundle does not have.
+      define: { 'import.meta.url': '__benchImportMetaUrl' },
+      banner: { js: "const __benchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    });
+  }
+  return { scanRunner: out('scan-runner'), adversarialCase: out('adversarial-case'), editCost: out('edit-cost') };
+}
