@@ -1,0 +1,165 @@
+/**
+ * Real-editor test: the packaged extension (dist/vigil.vsix) in code-server (VS Code 1.100 in the browser),
+ * driven by Debian's chromium through playwright-core. Opens the fixture's app.js, waits for the SQL injection
+ * squiggle and the Problems count, applies the quick fix with Ctrl+. and checks the saved text and that the
+ * finding is gone. Screenshots go to test-results/.
+ * Prerequisites: `npm run setup:editors` and `npm run package`.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  copyWorkspace,
+  FIXTURE_WORKSPACE,
+  requireFile,
+  RESULTS_DIR,
+  SQLI_AFTER,
+  SQLI_BEFORE,
+  SQLI_FIX_TITLE,
+  startCodeServer,
+  tempDir,
+  VSIX,
+  waitFor,
+  workbenchUrl,
+  type CodeServer,
+} from './editor-harness';
+
+let tmp: ReturnType<typeof tempDir>;
+let cs: CodeServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let workspace: string;
+const consoleLines: string[] = [];
+
+/** Reads the Problems status bar entry, e.g. "Errors: 1" or "No Problems". */
+async function problemsLabel(p: Page): Promise<string> {
+  return (await p.locator('#status\\.problems').first().getAttribute('aria-label', { timeout: 2_000 })) ?? '';
+}
+
+/** Counts of errors and warnings from the Problems status bar entry's label. */
+function problemCounts(label: string): { errors: number; warnings: number } {
+  const n = (re: RegExp) => Number(re.exec(label)?.[1] ?? 0);
+  return { errors: n(/Errors?:\s*(\d+)/i), warnings: n(/Warnings?:\s*(\d+)/i) };
+}
+
+/** What to show when a step fails: the Vigil output channel, extension host logs, browser console. */
+async function failureContext(err: unknown): Promise<Error> {
+  const parts = [err instanceof Error ? err.message : String(err)];
+  try {
+    if (page) await page.screenshot({ path: join(RESULTS_DIR, 'code-server-failure.png') });
+    parts.push(`screenshot: ${join(RESULTS_DIR, 'code-server-failure.png')}`);
+  } catch {
+    /* the page may be gone */
+  }
+  if (cs) parts.push(`== code-server logs ==\n${cs.logs()}`, `== code-server output ==\n${cs.output().slice(-3_000)}`);
+  parts.push(`== browser console (last 40) ==\n${consoleLines.slice(-40).join('\n')}`);
+  return new Error(parts.join('\n\n'));
+}
+
+async function step<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw await failureContext(e);
+  }
+}
+
+before(async () => {
+  requireFile(VSIX, 'run `npm run package` first');
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  tmp = tempDir('code-server');
+  workspace = copyWorkspace(FIXTURE_WORKSPACE, join(tmp.dir, 'workspace'));
+  cs = await startCodeServer({ base: tmp.dir, vsix: VSIX });
+  context = await chromium.launchPersistentContext(join(tmp.dir, 'chromium-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+});
+
+after(async () => {
+  await context?.close().catch(() => undefined);
+  await cs?.stop();
+  tmp?.cleanup();
+});
+
+test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites it and clears the problem', { timeout: 180_000 }, async () => {
+  const appPath = join(workspace, 'app.js');
+  const original = readFileSync(appPath, 'utf8');
+  assert.ok(original.includes(SQLI_BEFORE), 'fixture app.js must contain the vulnerable query');
+
+  await step(async () => {
+    await page.goto(workbenchUrl(cs!, workspace));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer lists the folder once the remote file system is up.
+    const item = page.getByRole('treeitem', { name: 'app.js', exact: true });
+    await item.waitFor({ timeout: 60_000 });
+    await item.click();
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+    await waitFor('app.js text in the editor', async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).includes('SELECT * FROM users'));
+  });
+
+  const before = await step(async () => {
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
+    const label = await waitFor('an error count in the Problems status entry', async () => {
+      const l = await problemsLabel(page);
+      return problemCounts(l).errors > 0 ? l : undefined;
+    });
+    await page.screenshot({ path: join(RESULTS_DIR, 'code-server-before.png') });
+    return problemCounts(label);
+  });
+
+  await step(async () => {
+    // Put the cursor on the finding: "Go to Next Problem" (F8) moves it to the marker's start.
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    // Ctrl+. pressed before the lightbulb shows is ignored (code actions not computed yet).
+    await page.locator('.monaco-editor [class*="codicon-gutter-lightbulb"], .monaco-editor [class*="codicon-lightbulb"]').first().waitFor({ timeout: 30_000 });
+    const menu = page.locator('.action-widget');
+    await waitFor(
+      'the quick-fix menu after Control+.',
+      async () => {
+        await page.keyboard.press('Control+.');
+        return menu.first().isVisible({ timeout: 1_500 }).catch(() => false);
+      },
+      { timeoutMs: 20_000, intervalMs: 500 },
+    );
+    // Mouse clicks on the menu are blocked by an overlay: move the keyboard focus to the wanted entry.
+    const focused = menu.locator('.monaco-list-row.focused');
+    const seen: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const title = (await focused.first().innerText({ timeout: 2_000 }).catch(() => '')).trim();
+      seen.push(title);
+      if (SQLI_FIX_TITLE.test(title)) break;
+      await page.keyboard.press('ArrowDown');
+      if (i === 24) throw new Error(`no quick fix titled like ${SQLI_FIX_TITLE} in the menu; saw: ${JSON.stringify([...new Set(seen)])}`);
+    }
+    await page.keyboard.press('Enter');
+    await waitFor('the fixed query in the editor', async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ').includes('WHERE id = ?"'));
+    await page.keyboard.press('Control+s');
+    await waitFor('app.js saved with the fix', () => readFileSync(appPath, 'utf8') !== original);
+  });
+
+  const fixed = readFileSync(appPath, 'utf8');
+  assert.equal(fixed, original.replace(SQLI_BEFORE, SQLI_AFTER), 'the quick fix must rewrite exactly the vulnerable query');
+
+  await step(async () => {
+    const label = await waitFor('the Problems count to drop after the fix', async () => {
+      const l = await problemsLabel(page);
+      return problemCounts(l).errors < before.errors ? l : undefined;
+    });
+    await page.screenshot({ path: join(RESULTS_DIR, 'code-server-after.png') });
+    assert.equal(problemCounts(label).errors, before.errors - 1, `one error fewer after the fix (before: ${JSON.stringify(before)}, now: "${label}")`);
+  });
+});
