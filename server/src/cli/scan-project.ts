@@ -1,0 +1,135 @@
+/**
+ * One scan of a project for the CLI: choose the files (all, changed since a ref, or staged), scan them on the
+ * worker pool with the workspace config, and build the report that every output format is written from.
+ */
+import { relative, sep } from 'node:path';
+import type { RuleInfo } from '../engine/analyzer';
+import { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
+import { applyBaseline, type Baseline } from '../engine/baseline';
+import type { VigilConfig } from '../engine/config/vigil-config';
+import type { ReportFile, ScanReport } from '../engine/output/scan-report';
+import { toRelPosix, walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
+import { scanFiles, type ScanCallbacks } from '../engine/scan/scan-pool';
+import type { AnalysisSettings } from '../engine/types';
+import { DEFAULT_VIGIL_SETTINGS } from '../shared/protocol';
+import { changedFiles, stagedFiles } from './git';
+import { minimatch } from 'minimatch';
+
+export type FileSelection = { kind: 'all' } | { kind: 'changed'; ref: string; gitTop: string } | { kind: 'staged'; gitTop: string };
+
+export interface ProjectScanOptions {
+  root: string;
+  /** Absolute files or folders inside `root`; empty means all of it. */
+  targets: string[];
+  selection: FileSelection;
+  config: VigilConfig;
+  /** The config file, for error locations of custom rules. */
+  configFile?: string;
+  settings: AnalysisSettings;
+  baseline?: Baseline;
+  /** How the baseline file is named in the report. */
+  baselineFile?: string;
+  jobs?: number;
+  /** Tests: analyzers from this module instead of the built-in packs. */
+  analyzerModule?: string;
+  tool: { name: string; version: string };
+  signal?: AbortSignal;
+  onProgress?: ScanCallbacks['onProgress'];
+}
+
+/** Globs skipped in every project unless a `.gitignore` re-includes nothing: dependencies, VCS and build output. */
+export function effectiveExcludes(config: VigilConfig): string[] {
+  return [...DEFAULT_VIGIL_SETTINGS.exclude, ...config.exclude];
+}
+
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
+}
+
+function selectedBy(targets: string[], path: string): boolean {
+  return targets.length === 0 || targets.some((t) => path === t || path.startsWith(t.endsWith(sep) ? t : `${t}${sep}`));
+}
+
+/** The files the selection names, with skip reasons for the ones that cannot be scanned. */
+export function collectFiles(options: Pick<ProjectScanOptions, 'root' | 'targets' | 'selection' | 'config' | 'settings'>): { files: ScanFile[]; skipped: SkippedFile[] } {
+  const { root, targets, selection } = options;
+  const exclude = effectiveExcludes(options.config);
+  // Bytes can only over-count UTF-16 characters by 4x; the exact character limit is checked when scanning.
+  const maxFileSize = options.settings.maxFileSize * 4;
+  if (selection.kind === 'all') return walkFiles([{ root, paths: targets.length ? targets : undefined }], { exclude, maxFileSize });
+  if (selection.kind === 'changed') {
+    const paths = changedFiles(selection.gitTop, selection.ref).filter((p) => within(root, p) && selectedBy(targets, p));
+    if (paths.length === 0) return { files: [], skipped: [] };
+    return walkFiles([{ root, paths }], { exclude, maxFileSize });
+  }
+  const files: ScanFile[] = [];
+  for (const staged of stagedFiles(selection.gitTop)) {
+    if (!within(root, staged.path) || !selectedBy(targets, staged.path)) continue;
+    const relPath = toRelPosix(root, staged.path);
+    if (exclude.some((g) => minimatch(relPath, g, { dot: true }))) continue;
+    files.push({ path: staged.path, root, relPath, content: staged.content });
+  }
+  return { files, skipped: [] };
+}
+
+/** Builds the analyzers in this thread too: for the rule list (SARIF) and to report rule errors once. */
+export function loadAnalyzers(options: AnalyzerOptions, analyzerModule?: string): AnalyzerSetup {
+  if (!analyzerModule) return createAnalyzers(options);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module chosen at run time (tests)
+  const mod = require(analyzerModule) as { createAnalyzers: typeof createAnalyzers };
+  return mod.createAnalyzers(options);
+}
+
+export interface ProjectScan {
+  report: ScanReport;
+  /** Workspace-relative paths of every file scanned (for stale-baseline checks and baseline merging). */
+  scanned: Set<string>;
+  /** Every file's findings before the baseline was applied. */
+  allFiles: ReportFile[];
+}
+
+export async function scanProject(options: ProjectScanOptions): Promise<ProjectScan> {
+  const started = Date.now();
+  const analyzerOptions: AnalyzerOptions = {
+    customSecretRules: options.config.customRules.secrets,
+    customTaintRules: options.config.customRules.taint,
+    customRulesSource: options.configFile,
+  };
+  const setup = loadAnalyzers(analyzerOptions, options.analyzerModule);
+  const rules: RuleInfo[] = setup.analyzers.filter((a) => options.settings.packs[a.pack]).flatMap((a) => a.rules());
+  const ruleErrors: RuleLoadError[] = setup.errors;
+  const { files, skipped } = collectFiles(options);
+  const run = await scanFiles(files, options.settings, {
+    jobs: options.jobs,
+    analyzerOptions,
+    analyzerModule: options.analyzerModule,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  const scanned = new Set(run.results.map((r) => r.file.relPath));
+  const allFiles: ReportFile[] = run.results
+    .map((r) => ({ path: r.file.path, root: r.file.root, relPath: r.file.relPath, findings: r.findings, notices: r.notices }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let reportFiles = allFiles;
+  let baseline: ScanReport['baseline'];
+  if (options.baseline) {
+    const outcome = applyBaseline(options.baseline, allFiles, scanned);
+    reportFiles = outcome.files;
+    baseline = { file: options.baselineFile ?? options.config.baseline, hidden: outcome.hidden, stale: outcome.stale };
+  }
+  const report: ScanReport = {
+    tool: options.tool,
+    roots: [options.root],
+    files: reportFiles.filter((f) => f.findings.length > 0 || f.notices.length > 0),
+    scannedCount: run.results.length,
+    skipped: [...skipped, ...run.skipped].sort((a, b) => a.path.localeCompare(b.path)),
+    failed: run.failed,
+    ruleErrors,
+    rules,
+    baseline,
+    durationMs: Date.now() - started,
+    cancelled: run.cancelled,
+  };
+  return { report, scanned, allFiles };
+}
