@@ -31,8 +31,12 @@ export class SourceDocument {
   private pendingEdits: Edit[] = [];
   private textAtLastAnalysis: string;
   private treeAtLastAnalysis: Tree | undefined;
-  /** Set when the tree could not be built in budget; syntax-aware analysis is then skipped. */
-  parseFailed = false;
+  private _parseFailed = false;
+  /**
+   * The text changed since the last parse. Parsing waits until someone needs the tree, so a file the engine
+   * skips (over the size limit, binary) is never parsed: a 10 MB file would otherwise block every keystroke.
+   */
+  private parsePending = false;
   readonly grammar: GrammarId | undefined;
 
   constructor(
@@ -49,7 +53,12 @@ export class SourceDocument {
     const grammar = grammarFor(languageId, path);
     this.grammar = grammar && grammars.language(grammar) ? grammar : undefined;
     this.reparse();
-    this.treeAtLastAnalysis = this._tree?.copy();
+  }
+
+  /** Set when the tree could not be built in budget; syntax-aware analysis is then skipped. */
+  get parseFailed(): boolean {
+    this.ensureParsed();
+    return this._parseFailed;
   }
 
   get text(): string {
@@ -62,10 +71,11 @@ export class SourceDocument {
 
   /** The current syntax tree, or undefined for documents without a (loadable) grammar. */
   get tree(): Tree | undefined {
+    this.ensureParsed();
     return this._tree;
   }
 
-  /** Applies LSP content changes in order: text, tree edit, and finally one incremental reparse. */
+  /** Applies LSP content changes in order: text and tree edit; the incremental reparse runs when the tree is next needed. */
   applyChanges(changes: readonly ContentChange[], version: number): void {
     for (const change of changes) {
       if (!change.range) {
@@ -108,14 +118,30 @@ export class SourceDocument {
    * or a re-analysis of the same text). Frees the tree kept for comparison.
    */
   takeDelta(): DocumentDelta | undefined {
-    if (this.pendingEdits.length === 0) return undefined;
-    const changedRanges = this._tree && this.treeAtLastAnalysis ? this.treeAtLastAnalysis.getChangedRanges(this._tree) : [];
+    if (this.pendingEdits.length === 0) {
+      // First analysis: keep the tree to compare the next edits against.
+      if (!this.treeAtLastAnalysis) this.treeAtLastAnalysis = this.tree?.copy();
+      return undefined;
+    }
+    const tree = this.tree;
+    const changedRanges = tree && this.treeAtLastAnalysis ? this.treeAtLastAnalysis.getChangedRanges(tree) : [];
     const delta: DocumentDelta = { edits: this.pendingEdits, changedRanges, previousText: this.textAtLastAnalysis };
     this.pendingEdits = [];
     this.textAtLastAnalysis = this._text;
     this.treeAtLastAnalysis?.delete();
     this.treeAtLastAnalysis = this._tree?.copy();
     return delta;
+  }
+
+  /**
+   * Forgets the edits since the last analysis without parsing, for a document the engine skips. Its analyzer
+   * sessions start over, so they need no delta.
+   */
+  discardDelta(): void {
+    this.pendingEdits = [];
+    this.textAtLastAnalysis = this._text;
+    this.treeAtLastAnalysis?.delete();
+    this.treeAtLastAnalysis = undefined;
   }
 
   /** Frees the wasm memory held by this document's trees. */
@@ -127,11 +153,17 @@ export class SourceDocument {
   }
 
   private reparse(): void {
-    if (!this.grammar) return;
+    if (this.grammar) this.parsePending = true;
+  }
+
+  /** Parses now if the text changed, reusing the edited old tree for an incremental parse. */
+  private ensureParsed(): void {
+    if (!this.parsePending || !this.grammar) return;
+    this.parsePending = false;
     const next = this.grammars.parse(this.grammar, this._text, this._tree);
     this._tree?.delete();
     this._tree = next;
-    this.parseFailed = !next;
+    this._parseFailed = !next;
   }
 
   private fullReplaceEdit(newText: string): Edit {

@@ -101,13 +101,15 @@ export class Engine {
     if (!open) return { findings: [], notices: [] };
     const { doc } = open;
     const notices: SkipNotice[] = [];
-    const delta = doc.takeDelta();
+    // Size and binary checks come first so that a skipped file is never parsed.
     const skip = checkSkippable(doc.text, settings);
     if (skip) {
       // Sessions would otherwise miss these edits; start over when the file becomes analysable again.
+      doc.discardDelta();
       disposeSessions(open);
       return { findings: [], notices: [skip] };
     }
+    const delta = doc.takeDelta();
     if (doc.grammar && doc.parseFailed) {
       notices.push({ reason: 'parse-timeout', message: 'Parsing took too long; syntax-aware rules were skipped for this file.' });
     }
