@@ -47,7 +47,9 @@ const contexts = await Promise.all(
       sourcemap: 'linked',
       minify,
       external: e.external ?? [],
-      banner: e.banner ? { js: e.banner } : undefined,
+      // web-tree-sitter's ESM build finds its wasm through import.meta.url, which a CJS bundle lacks: give it this file's URL.
+      define: { 'import.meta.url': '__vigilImportMetaUrl' },
+      banner: { js: `${e.banner ? `${e.banner}\n` : ''}var __vigilImportMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
     }),
   ),
