@@ -3,6 +3,7 @@
  * as each file finishes. Cancelling (AbortSignal) terminates the workers at once. A worker that crashes or hangs
  * is replaced; its file is listed as failed and the scan goes on.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -63,7 +64,8 @@ export function defaultJobs(): number {
 /** Under tsx (tests, development) the worker is TypeScript: register tsx's require hook in the thread first. */
 function workerSource(path: string): { script: string; eval: boolean } {
   if (!path.endsWith('.ts')) return { script: path, eval: false };
-  const tsx = require.resolve('tsx/cjs');
+  // createRequire keeps bundlers from trying to resolve tsx, which bundles never need.
+  const tsx = createRequire(__filename).resolve('tsx/cjs');
   return { script: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(path)});`, eval: true };
 }
 
