@@ -7,7 +7,12 @@ const app = express();
 app.use(express.json());
 app.use(express.urlencoded({ extended: false }));
 
-const db = mysql.createPool({ host: config.db.host, user: config.db.user, password: process.env.DB_PASSWORD, database: 'shop' });
+const db = mysql.createPool({
+  host: config.db.host,
+  user: config.db.user,
+  password: process.env.DB_PASSWORD,
+  database: 'shop',
+});
 
 // Look a user up by id.
 app.get('/users', async (req, res) => {

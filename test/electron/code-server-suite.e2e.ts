@@ -26,7 +26,7 @@ import {
 import { buildSuite, REPO_ROOT } from './build-suite';
 import type { SuiteReport } from './suite/tiny-runner';
 
-test('extension-host suite passes inside code-server (payload URL)', { timeout: 240_000 }, async () => {
+test('extension-host suite passes inside code-server (payload URL)', { timeout: 300_000 }, async () => {
   requireFile(SERVER_JS, 'run `npm run build` first');
   const suiteDir = await buildSuite();
   const tmp = tempDir('cs-suite');
@@ -49,10 +49,10 @@ test('extension-host suite passes inside code-server (payload URL)', { timeout: 
     );
     const server = cs;
     try {
-      await waitFor('the suite report', () => existsSync(results), { timeoutMs: 180_000, intervalMs: 500 });
+      await waitFor('the suite report', () => existsSync(results) && (JSON.parse(readFileSync(results, 'utf8')) as SuiteReport).done, { timeoutMs: 200_000, intervalMs: 500 });
     } catch (e) {
       throw new Error(
-        `${e instanceof Error ? e.message : String(e)}\n== code-server logs ==\n${server.logs()}\n== browser console (last 40) ==\n${consoleLines.slice(-40).join('\n')}`,
+        `${e instanceof Error ? e.message : String(e)}\n== partial report ==\n${existsSync(results) ? readFileSync(results, 'utf8') : '(none)'}\n== code-server logs ==\n${server.logs()}\n== browser console (last 40) ==\n${consoleLines.slice(-40).join('\n')}`,
       );
     }
     const report = JSON.parse(readFileSync(results, 'utf8')) as SuiteReport;

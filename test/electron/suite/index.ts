@@ -69,7 +69,7 @@ test('the extension is installed and activates', async () => {
 test('the SQL injection in app.js is an Error diagnostic from vigil on the db.query line', async () => {
   const editor = await openEditor('app.js');
   const uri = editor.document.uri;
-  const d = await waitFor('a js.*sqli* diagnostic in app.js', () => vigilDiagnostics(uri).find((x) => /^js\..*sqli/.test(codeOf(x))), 60_000);
+  const d = await waitFor('a js.*sqli* diagnostic in app.js', () => vigilDiagnostics(uri).find((x) => /^js\..*sqli/.test(codeOf(x))), 45_000);
   assert.equal(d.severity, vscode.DiagnosticSeverity.Error, 'high severity maps to Error');
   assert.ok(editor.document.lineAt(d.range.start.line).text.includes('db.query('), `diagnostic on line ${d.range.start.line}`);
   assert.ok(d.message.trim().length > 0, 'the message is not empty');
@@ -107,7 +107,7 @@ test('typing a new injection (unsaved) is reported without saving', async () => 
 test('a hard-coded AWS key id in config.js is a secrets finding, masked, with a fix that reads an env var', async () => {
   const editor = await openEditor('config.js');
   const doc = editor.document;
-  const d = await waitFor('a secrets.* diagnostic in config.js', () => vigilDiagnostics(doc.uri).find((x) => codeOf(x).startsWith('secrets.')), 60_000);
+  const d = await waitFor('a secrets.* diagnostic in config.js', () => vigilDiagnostics(doc.uri).find((x) => codeOf(x).startsWith('secrets.')), 45_000);
   assert.ok(!d.message.includes(FAKE_AWS_KEY_ID), `the message must mask the secret: ${d.message}`);
   const actions = await codeActionsAt(doc.uri, d.range);
   const fix = actions.find((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && a.edit && /env/i.test(a.title));

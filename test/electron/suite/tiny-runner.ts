@@ -1,6 +1,6 @@
 /**
  * A small mocha-style runner for the extension-host suite: `test(name, fn)` registers, `runAll()` runs them in
- * order, writes a JSON report (VIGIL_E2E_RESULTS, or .vigil-e2e-results.json in the first workspace folder) and
+ * order, writes a JSON report after each test (VIGIL_E2E_RESULTS, or .vigil-e2e-results.json in the first workspace folder) and
  * throws if any failed, which makes @vscode/test-electron exit non-zero. No mocha needed: the suite is tiny and
  * the report file is how the code-server run (which gets no exit code back) learns the outcome.
  */
@@ -16,7 +16,8 @@ export interface TestOutcome {
 }
 
 export interface SuiteReport {
-  done: true;
+  /** false while the suite is still running (the report is rewritten after every test). */
+  done: boolean;
   passed: number;
   failed: number;
   tests: TestOutcome[];
@@ -45,8 +46,18 @@ function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
+function write(report: SuiteReport): void {
+  writeFileSync(reportPath(), JSON.stringify(report, null, 2));
+}
+
+function reportOf(tests: TestOutcome[], done: boolean): SuiteReport {
+  const failed = tests.filter((t) => !t.ok).length;
+  return { done, passed: tests.length - failed, failed, tests, vscodeVersion: vscode.version, appName: vscode.env.appName };
+}
+
 export async function runAll(): Promise<SuiteReport> {
   const tests: TestOutcome[] = [];
+  write(reportOf(tests, false));
   for (const t of registered) {
     const start = Date.now();
     try {
@@ -58,11 +69,11 @@ export async function runAll(): Promise<SuiteReport> {
       tests.push({ name: t.name, ok: false, durationMs: Date.now() - start, error });
       console.error(`  FAIL ${t.name}\n${error}`);
     }
+    write(reportOf(tests, false));
   }
-  const failed = tests.filter((t) => !t.ok).length;
-  const report: SuiteReport = { done: true, passed: tests.length - failed, failed, tests, vscodeVersion: vscode.version, appName: vscode.env.appName };
-  writeFileSync(reportPath(), JSON.stringify(report, null, 2));
-  console.log(`${report.passed} passed, ${failed} failed`);
-  if (failed > 0) throw new Error(`${failed} of ${tests.length} Vigil extension tests failed`);
+  const report = reportOf(tests, true);
+  write(report);
+  console.log(`${report.passed} passed, ${report.failed} failed`);
+  if (report.failed > 0) throw new Error(`${report.failed} of ${tests.length} Vigil extension tests failed`);
   return report;
 }
