@@ -5,6 +5,7 @@
  */
 import type { Analyzer } from './analyzer';
 import type { Range } from './types';
+import { createTaintAnalyzer } from './taint';
 
 /** A problem found while loading rules or configuration; shown on the offending file and in the output. */
 export interface RuleLoadError {
@@ -36,7 +37,9 @@ export interface AnalyzerSetup {
 type PackFactory = (options: AnalyzerOptions) => { analyzer: Analyzer; errors: RuleLoadError[] };
 
 /** Pack factories, in the order they run. Packs register here. */
-const FACTORIES: PackFactory[] = [];
+const FACTORIES: PackFactory[] = [
+  createTaintAnalyzer,
+];
 
 export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {
   const analyzers: Analyzer[] = [];

@@ -1,0 +1,270 @@
+/**
+ * Code patterns, semgrep-style, compiled onto tree-sitter trees. A pattern is a snippet of the target language
+ * with metavariables (`$X` binds any node, consistently on reuse) and `...` (zero or more arguments or
+ * elements). Snippets are parsed with the same grammar as the code they match, then compared structurally:
+ * node types, named children, operators, and the text of leaves.
+ *
+ * Identifiers in a target can stand for a longer canonical name (an import: `cp` for `child_process`, or a
+ * framework alias: a handler's first parameter for `req`); the matcher accepts a pattern leaf or dotted chain
+ * equal to that canonical name. This is how `child_process.exec($CMD)` matches `cp.exec(x)`.
+ */
+import type { Language, Node } from 'web-tree-sitter';
+import { Parser } from 'web-tree-sitter';
+
+const MV_PREFIX = '__VIGIL_MV_';
+const ELLIPSIS = '__VIGIL_ELLIPSIS';
+
+/** A compiled pattern node. */
+export interface PatternNode {
+  type: string;
+  /** Leaf text (for nodes without named children), or the whole text of a literal string. */
+  text: string;
+  /** Metavariable name (`$X`) when this node is one. */
+  metavar?: string;
+  /** Matches zero or more siblings. */
+  ellipsis?: boolean;
+  /** Operator token text, for operator nodes (`+`, `===`, `in`, ...). */
+  operator?: string;
+  children: PatternNode[];
+  /** Dotted text when this node is a plain identifier chain (`a.b.c`), for canonical-name matching. */
+  dotted?: string;
+}
+
+export interface CompiledPattern {
+  /** The snippet as written in the rule. */
+  source: string;
+  root: PatternNode;
+  /** Metavariables it binds. */
+  metavars: string[];
+}
+
+/** Metavariable bindings of one match. */
+export type Bindings = Map<string, Node>;
+
+/** Resolves a target identifier to a canonical dotted name (imports, framework aliases), if it has one. */
+export type CanonicalResolver = (identifier: string) => string | undefined;
+
+export class PatternSyntaxError extends Error {}
+
+/** Node types that never take part in matching. */
+const IGNORED = new Set(['comment', 'line_continuation']);
+/** Literal node types compared by their whole text. */
+const LITERALS = new Set(['string', 'template_string', 'number', 'integer', 'float', 'true', 'false', 'null', 'none', 'undefined']);
+const IDENTIFIER_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
+const CHAIN_TYPES = new Set(['member_expression', 'attribute']);
+
+/**
+ * Compiles pattern snippets for one grammar. Parsing needs a web-tree-sitter Language, so compilers are made
+ * once a document of that language exists (the runtime is initialised by then).
+ */
+export class PatternCompiler {
+  private readonly parser = new Parser();
+  private readonly cache = new Map<string, CompiledPattern>();
+
+  constructor(readonly language: Language) {
+    this.parser.setLanguage(language);
+  }
+
+  /** Compiles one snippet; throws PatternSyntaxError with a readable reason when it does not parse. */
+  compile(snippet: string): CompiledPattern {
+    const hit = this.cache.get(snippet);
+    if (hit) return hit;
+    const prepared = snippet
+      .trim()
+      .replace(/\$([A-Z_][A-Z0-9_]*)/g, `${MV_PREFIX}$1`)
+      .replace(/\.\.\.(?![A-Za-z_$])/g, ELLIPSIS);
+    let root: Node | undefined;
+    for (const text of [prepared, `(${prepared})`]) {
+      const tree = this.parser.parse(text);
+      if (!tree) continue;
+      if (tree.rootNode.hasError) {
+        tree.delete();
+        continue;
+      }
+      root = unwrap(tree.rootNode);
+      break;
+    }
+    if (!root) throw new PatternSyntaxError(`pattern \`${snippet}\` does not parse as ${this.language.name ?? 'code'}`);
+    const metavars = new Set<string>();
+    const compiled: CompiledPattern = { source: snippet, root: toPattern(root, metavars, 0), metavars: [...metavars] };
+    this.cache.set(snippet, compiled);
+    return compiled;
+  }
+}
+
+/** The expression (or statement) a snippet stands for: drops the module/program, statement and parentheses. */
+function unwrap(node: Node): Node {
+  let n = node;
+  for (;;) {
+    const kids = n.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
+    if ((n.type === 'program' || n.type === 'module' || n.type === 'expression_statement' || n.type === 'parenthesized_expression') && kids.length === 1) {
+      n = kids[0]!;
+      continue;
+    }
+    return n;
+  }
+}
+
+function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNode {
+  if (depth > 200) throw new PatternSyntaxError('pattern nests too deeply');
+  const text = node.text;
+  if (text.startsWith(MV_PREFIX) && /^__VIGIL_MV_[A-Z0-9_]+$/.test(text)) {
+    const name = `$${text.slice(MV_PREFIX.length)}`;
+    metavars.add(name);
+    return { type: node.type, text, metavar: name, children: [] };
+  }
+  if (text === ELLIPSIS) return { type: node.type, text, ellipsis: true, children: [] };
+  const kids = node.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
+  const hasMeta = text.includes(MV_PREFIX) || text.includes(ELLIPSIS);
+  if (LITERALS.has(node.type) && !hasMeta) return { type: node.type, text, children: [] };
+  const out: PatternNode = {
+    type: node.type,
+    text: kids.length === 0 ? text : '',
+    children: kids.map((k) => toPattern(k, metavars, depth + 1)),
+  };
+  const op = operatorOf(node);
+  if (op !== undefined) out.operator = op;
+  const dotted = dottedName(node);
+  if (dotted && !hasMeta) out.dotted = dotted;
+  return out;
+}
+
+/** The operator tokens of an operator node, joined (`+`, `!==`, `not in`), or undefined. */
+export function operatorOf(node: Node): string | undefined {
+  const field = node.childForFieldName('operator');
+  if (field) return field.text;
+  if (node.type === 'comparison_operator' || node.type === 'unary_expression' || node.type === 'boolean_operator') {
+    const ops = node.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.text);
+    return ops.join(' ');
+  }
+  return undefined;
+}
+
+/** `a.b.c` for a plain chain of identifiers, else undefined. Iterative, so deep chains cannot overflow. */
+export function dottedName(node: Node): string | undefined {
+  const parts: string[] = [];
+  let n: Node | null = node;
+  for (let i = 0; n && i < 64; i++) {
+    if (IDENTIFIER_TYPES.has(n.type)) {
+      parts.unshift(n.text);
+      return parts.join('.');
+    }
+    if (!CHAIN_TYPES.has(n.type)) return undefined;
+    const prop = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
+    if (!prop || !IDENTIFIER_TYPES.has(prop.type)) return undefined;
+    parts.unshift(prop.text);
+    n = n.childForFieldName('object');
+  }
+  return undefined;
+}
+
+/** The leftmost identifier of a chain (`req` in `req.query.id`), iteratively. */
+export function chainRoot(node: Node): Node | undefined {
+  let n: Node | null = node;
+  for (let i = 0; n && i < 256; i++) {
+    if (n.type === 'identifier') return n;
+    if (CHAIN_TYPES.has(n.type)) n = n.childForFieldName('object');
+    else if (n.type === 'subscript_expression') n = n.childForFieldName('object');
+    else if (n.type === 'subscript') n = n.childForFieldName('value');
+    else if (n.type === 'call_expression' || n.type === 'call') {
+      const f = n.childForFieldName('function');
+      n = f && CHAIN_TYPES.has(f.type) ? f.childForFieldName('object') : null;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
+  if (!resolve) return undefined;
+  if (target.type === 'identifier') return resolve(target.text);
+  if (!CHAIN_TYPES.has(target.type)) return undefined;
+  const dotted = dottedName(target);
+  if (!dotted) return undefined;
+  const dot = dotted.indexOf('.');
+  const head = resolve(dot < 0 ? dotted : dotted.slice(0, dot));
+  return head === undefined ? undefined : dot < 0 ? head : head + dotted.slice(dot);
+}
+
+/**
+ * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
+ * pattern's shape, which is small and bounded at compile time.
+ */
+export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings): Bindings | undefined {
+  const b: Bindings = new Map(initial);
+  return matchNode(pattern.root, target, b, resolve) ? b : undefined;
+}
+
+function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
+  if (p.metavar) {
+    const prev = b.get(p.metavar);
+    if (prev) return prev.text === t.text;
+    b.set(p.metavar, t);
+    return true;
+  }
+  if (p.dotted) {
+    if (t.type !== p.type || IDENTIFIER_TYPES.has(t.type)) {
+      if (canonicalOf(t, resolve) === p.dotted) return true;
+    }
+    if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(t.type)) return p.text === t.text;
+  }
+  if (p.type !== t.type) {
+    // A parenthesised target matches the pattern for what it wraps.
+    if (t.type === 'parenthesized_expression') {
+      const inner = t.namedChildren.find((c): c is Node => !!c && !IGNORED.has(c.type));
+      return inner ? matchNode(p, inner, b, resolve) : false;
+    }
+    return false;
+  }
+  if (p.children.length === 0) {
+    if (p.text === '') return true;
+    return p.text === t.text;
+  }
+  if (p.operator !== undefined && operatorOf(t) !== p.operator) return false;
+  const kids = t.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
+  const unordered = p.type === 'object' || p.type === 'dictionary';
+  return unordered ? matchSubset(p.children, kids, b, resolve) : matchSeq(p.children, 0, kids, 0, b, resolve);
+}
+
+/** Ordered children with `...` matching any run. Backtracks over ellipses (patterns hold few). */
+function matchSeq(ps: PatternNode[], i: number, ts: Node[], j: number, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
+  if (i === ps.length) return j === ts.length;
+  const p = ps[i]!;
+  if (p.ellipsis) {
+    for (let k = j; k <= ts.length; k++) {
+      const trial = new Map(b);
+      if (matchSeq(ps, i + 1, ts, k, trial, resolve)) {
+        copyInto(b, trial);
+        return true;
+      }
+    }
+    return false;
+  }
+  if (j >= ts.length) return false;
+  const trial = new Map(b);
+  if (!matchNode(p, ts[j]!, trial, resolve)) return false;
+  if (!matchSeq(ps, i + 1, ts, j + 1, trial, resolve)) return false;
+  copyInto(b, trial);
+  return true;
+}
+
+/** Object/dict patterns: every pattern entry must match some entry of the target, in any order. */
+function matchSubset(ps: PatternNode[], ts: Node[], b: Bindings, resolve: CanonicalResolver | undefined): boolean {
+  for (const p of ps) {
+    if (p.ellipsis) continue;
+    let ok = false;
+    for (const t of ts) {
+      const trial = new Map(b);
+      if (matchNode(p, t, trial, resolve)) {
+        copyInto(b, trial);
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function copyInto(to: Bindings, from: Bindings): void {
+  for (const [k, v] of from) to.set(k, v);
+}

@@ -1,0 +1,474 @@
+/**
+ * The taint rule format, in two phases: raw YAML objects are validated into typed specs here (unknown keys and
+ * wrong types are rejected with a message naming the rule and the key); patterns are compiled later, per
+ * grammar, in `compiled-rules.ts`.
+ *
+ * A rules file may hold any of these top-level keys:
+ *   sources / sanitizers: named, shareable lists of patterns (referenced by name from rules)
+ *   propagators:          calls through which taint passes (per language)
+ *   handlers:             framework callbacks whose parameters are user input (Express routes, Flask views, ...)
+ *   rules:                the taint rules
+ */
+import { parseSeverity, type Severity } from '../types';
+
+/** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
+export type TaintLanguage = 'javascript' | 'typescript' | 'python';
+export const TAINT_LANGUAGES: readonly TaintLanguage[] = ['javascript', 'typescript', 'python'];
+
+/** A code pattern with optional metavariable constraints. */
+export interface PatternSpec {
+  /** Snippet in the target language; `$X` metavariables, `...` for any arguments. */
+  pattern: string;
+  /** Regular expressions the text bound to a metavariable must match, e.g. `{ $VERB: '^(get|post)$' }`. */
+  where?: Record<string, string>;
+}
+
+/** A source: an expression whose value is user input. */
+export interface SourceSpec extends PatternSpec {
+  /** How the trace and message name it; defaults to the matched code. */
+  label?: string;
+}
+
+/** A sink: a call or assignment whose `focus` metavariable must not receive tainted data. */
+export interface SinkSpec extends PatternSpec {
+  /** Metavariable(s) bound to the dangerous argument(s). */
+  focus: string[];
+  /** Words for the message, e.g. "a SQL query"; defaults to the rule's. */
+  what?: string;
+}
+
+/** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
+export interface SanitizerSpec extends PatternSpec {
+  /** For guards (allow-list checks): the metavariable made clean in the branch where the condition is true. */
+  guard?: string;
+}
+
+/** A propagator: a call whose result carries the taint of its arguments (`path.join(...)`). */
+export interface PropagatorSpec extends PatternSpec {
+  /** Metavariables whose taint flows to the result; every argument when omitted. */
+  from?: string[];
+}
+
+/** A framework callback whose parameters hold user input. */
+export interface HandlerSpec {
+  id: string;
+  languages: TaintLanguage[];
+  /** A registration call; the function bound to `$HANDLER` is the handler (Express `app.get(path, fn)`). */
+  call?: PatternSpec;
+  /** A decorator expression on the handler (Flask `@app.route(...)`, FastAPI `@app.get(...)`). */
+  decorator?: PatternSpec;
+  /** The handler's first parameter must have this name (Django views take `request`). */
+  firstParamNamed?: string;
+  /** The file must import this module. */
+  requiresImport?: string;
+  /** Which parameters are user input themselves: all, all but the first, or none. */
+  params: 'all' | 'rest' | 'none';
+  /** Index of the request-object parameter, matched by source patterns under the name `alias`. */
+  requestParam?: number;
+  alias?: string;
+  /** Parameters annotated with these types are not user-controlled strings (FastAPI coerces `id: int`). */
+  safeTypes: string[];
+}
+
+/** Names a fix strategy implemented in TypeScript, with its options. */
+export interface FixSpec {
+  strategy: FixStrategy;
+  /** SQL placeholder style for `parameterize-sql`: `?`, `$1` or `%s`. */
+  placeholder?: '?' | '$1' | '%s';
+}
+
+export const FIX_STRATEGIES = [
+  'parameterize-sql',
+  'exec-to-execfile',
+  'shell-false',
+  'path-containment',
+  'html-escape',
+  'relative-redirect',
+  'yaml-safe-load',
+] as const;
+export type FixStrategy = (typeof FIX_STRATEGIES)[number];
+
+/** A validated taint rule. */
+export interface TaintRuleSpec {
+  /** Unique id, `<lang>.<class>.<variant>`, e.g. `js.sqli.string-query`. */
+  id: string;
+  /** Short name, e.g. "SQL injection". */
+  name: string;
+  description: string;
+  languages: TaintLanguage[];
+  severity: Severity;
+  /** CWE ids, `CWE-89`. */
+  cwe: string[];
+  /** Message with `$SOURCE` (the source in words) and `$SINK` (the sink call) placeholders. */
+  message: string;
+  /** Documentation link; defaults to the rule's section in docs/rules/taint.md. */
+  docs?: string;
+  /** Shared source names and/or inline patterns. */
+  sources: (string | SourceSpec)[];
+  sinks: SinkSpec[];
+  sanitizers: (string | SanitizerSpec)[];
+  propagators: PropagatorSpec[];
+  /** The rule only runs on files importing one of these modules (e.g. `child_process`). */
+  requiresImport: string[];
+  fix?: FixSpec;
+}
+
+/** Everything one rules file defines. */
+export interface TaintRuleFile {
+  sources: Map<string, SourceSpec[]>;
+  sanitizers: Map<string, SanitizerSpec[]>;
+  propagators: { languages: TaintLanguage[]; spec: PropagatorSpec }[];
+  handlers: HandlerSpec[];
+  rules: TaintRuleSpec[];
+}
+
+/** A validation problem: where (rule id, key path) and what to do about it. */
+export interface SchemaError {
+  ruleId?: string;
+  message: string;
+}
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+class Problems {
+  readonly list: SchemaError[] = [];
+  add(ruleId: string | undefined, message: string): void {
+    this.list.push(ruleId === undefined ? { message } : { ruleId, message });
+  }
+}
+
+function closest(key: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const a of allowed) {
+    const d = editDistance(key, a);
+    if (d < bestScore) {
+      bestScore = d;
+      best = a;
+    }
+  }
+  return bestScore <= 3 ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function checkKeys(obj: Obj, allowed: readonly string[], where: string, ruleId: string | undefined, p: Problems): void {
+  for (const key of Object.keys(obj)) {
+    if (allowed.includes(key)) continue;
+    const hint = closest(key, allowed);
+    p.add(ruleId, `${where}: unknown key \`${key}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}; allowed keys: ${allowed.join(', ')}`);
+  }
+}
+
+function str(obj: Obj, key: string, where: string, ruleId: string | undefined, p: Problems, required: boolean): string | undefined {
+  const v = obj[key];
+  if (v === undefined) {
+    if (required) p.add(ruleId, `${where}: \`${key}\` is required`);
+    return undefined;
+  }
+  if (typeof v !== 'string' || v.trim() === '') {
+    p.add(ruleId, `${where}: \`${key}\` must be a non-empty string`);
+    return undefined;
+  }
+  return v;
+}
+
+function strList(v: unknown, where: string, ruleId: string | undefined, p: Problems): string[] | undefined {
+  if (typeof v === 'string') return [v];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
+    p.add(ruleId, `${where} must be a list of non-empty strings`);
+    return undefined;
+  }
+  return v as string[];
+}
+
+function languages(v: unknown, where: string, ruleId: string | undefined, p: Problems): TaintLanguage[] | undefined {
+  const list = strList(v, `${where}: \`languages\``, ruleId, p);
+  if (!list) return undefined;
+  if (list.length === 0) p.add(ruleId, `${where}: \`languages\` must name at least one of ${TAINT_LANGUAGES.join(', ')}`);
+  for (const l of list) {
+    if (!(TAINT_LANGUAGES as readonly string[]).includes(l)) {
+      p.add(ruleId, `${where}: language \`${l}\` is not supported; use ${TAINT_LANGUAGES.join(', ')}`);
+      return undefined;
+    }
+  }
+  return list as TaintLanguage[];
+}
+
+function whereClause(v: unknown, where: string, ruleId: string | undefined, p: Problems): Record<string, string> | undefined {
+  if (v === undefined) return undefined;
+  if (!isObj(v)) {
+    p.add(ruleId, `${where}: \`where\` must map metavariables to regular expressions, e.g. { $VERB: '^(get|post)$' }`);
+    return undefined;
+  }
+  const out: Record<string, string> = {};
+  for (const [k, re] of Object.entries(v)) {
+    if (!/^\$[A-Z_][A-Z0-9_]*$/.test(k)) p.add(ruleId, `${where}: \`where\` key \`${k}\` is not a metavariable like $NAME`);
+    else if (typeof re !== 'string') p.add(ruleId, `${where}: \`where.${k}\` must be a regular expression string`);
+    else {
+      try {
+        new RegExp(re);
+        out[k] = re;
+      } catch (e) {
+        p.add(ruleId, `${where}: \`where.${k}\` is not a valid regular expression: ${(e as Error).message}`);
+      }
+    }
+  }
+  return out;
+}
+
+const metavarsIn = (pattern: string): Set<string> => new Set(pattern.match(/\$[A-Z_][A-Z0-9_]*/g) ?? []);
+
+function patternSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems, extra: readonly string[]): (PatternSpec & Obj) | undefined {
+  if (typeof v === 'string') return v.trim() ? { pattern: v } : (p.add(ruleId, `${where}: empty pattern`), undefined);
+  if (!isObj(v)) {
+    p.add(ruleId, `${where} must be a pattern string or an object with \`pattern\``);
+    return undefined;
+  }
+  checkKeys(v, ['pattern', 'where', ...extra], where, ruleId, p);
+  const pattern = str(v, 'pattern', where, ruleId, p, true);
+  if (!pattern) return undefined;
+  const w = whereClause(v.where, where, ruleId, p);
+  const mv = metavarsIn(pattern);
+  for (const k of Object.keys(w ?? {})) if (!mv.has(k)) p.add(ruleId, `${where}: \`where\` names ${k}, which the pattern does not use`);
+  return { ...v, pattern, ...(w ? { where: w } : {}) };
+}
+
+function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SourceSpec | undefined {
+  const s = patternSpec(v, where, ruleId, p, ['label']);
+  if (!s) return undefined;
+  const label = isObj(v) ? str(v, 'label', where, ruleId, p, false) : undefined;
+  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(label ? { label } : {}) };
+}
+
+function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
+  const s = patternSpec(v, where, ruleId, p, ['guard']);
+  if (!s) return undefined;
+  const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
+  if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
+  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(guard ? { guard } : {}) };
+}
+
+function propagatorSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems, extra: readonly string[] = []): PropagatorSpec | undefined {
+  const s = patternSpec(v, where, ruleId, p, ['from', ...extra]);
+  if (!s) return undefined;
+  const from = isObj(v) && v.from !== undefined ? strList(v.from, `${where}: \`from\``, ruleId, p) : undefined;
+  for (const f of from ?? []) if (!metavarsIn(s.pattern).has(f)) p.add(ruleId, `${where}: \`from\` ${f} must be a metavariable of the pattern`);
+  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(from ? { from } : {}) };
+}
+
+function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SinkSpec | undefined {
+  if (!isObj(v)) {
+    p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
+    return undefined;
+  }
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what']);
+  if (!s) return undefined;
+  if (v.focus === undefined) {
+    p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
+    return undefined;
+  }
+  const focus = strList(v.focus, `${where}: \`focus\``, ruleId, p);
+  if (!focus) return undefined;
+  const mv = metavarsIn(s.pattern);
+  for (const f of focus) if (!mv.has(f)) p.add(ruleId, `${where}: \`focus\` ${f} is not a metavariable of \`${s.pattern}\``);
+  const what = str(v, 'what', where, ruleId, p, false);
+  return { pattern: s.pattern, focus, ...(s.where ? { where: s.where } : {}), ...(what ? { what } : {}) };
+}
+
+const RULE_KEYS = [
+  'id', 'name', 'description', 'languages', 'severity', 'cwe', 'message', 'docs',
+  'sources', 'sinks', 'sanitizers', 'propagators', 'requires-import', 'fix',
+] as const;
+
+/** Validates one raw rule object. Returns undefined (with problems recorded) when it cannot be used. */
+export function validateRule(raw: unknown, index: number, p: Problems | SchemaError[]): TaintRuleSpec | undefined {
+  const probs = Array.isArray(p) ? new Problems() : p;
+  const out = validateRuleInto(raw, index, probs);
+  if (Array.isArray(p)) p.push(...probs.list);
+  return out;
+}
+
+function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSpec | undefined {
+  const at = `rule #${index + 1}`;
+  if (!isObj(raw)) {
+    p.add(undefined, `${at} must be a mapping with id, languages, severity, cwe, message, sources and sinks`);
+    return undefined;
+  }
+  const id = typeof raw.id === 'string' && /^[a-z0-9][a-z0-9_.-]*$/.test(raw.id) ? raw.id : undefined;
+  if (!id) {
+    p.add(undefined, `${at}: \`id\` is required: lower-case letters, digits, dots and dashes, e.g. js.sqli.custom-db`);
+    return undefined;
+  }
+  const before = p.list.length;
+  const where = `rule ${id}`;
+  checkKeys(raw, RULE_KEYS, where, id, p);
+  const name = str(raw, 'name', where, id, p, false) ?? id;
+  const description = str(raw, 'description', where, id, p, false) ?? '';
+  const langs = languages(raw.languages, where, id, p);
+  const severity = parseSeverity(raw.severity);
+  if (!severity) p.add(id, `${where}: \`severity\` must be one of critical, high, medium, low, info`);
+  const cwe = raw.cwe === undefined ? [] : strList(raw.cwe, `${where}: \`cwe\``, id, p);
+  for (const c of cwe ?? []) if (!/^CWE-\d+$/.test(c)) p.add(id, `${where}: cwe \`${c}\` must look like CWE-89`);
+  if (raw.cwe === undefined) p.add(id, `${where}: \`cwe\` is required, e.g. [CWE-89]`);
+  const message = str(raw, 'message', where, id, p, true);
+  const docs = str(raw, 'docs', where, id, p, false);
+  const list = (key: string): unknown[] => {
+    const v = raw[key];
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) {
+      p.add(id, `${where}: \`${key}\` must be a list`);
+      return [];
+    }
+    return v;
+  };
+  const sources: (string | SourceSpec)[] = [];
+  list('sources').forEach((s, i) => {
+    if (typeof s === 'string' && /^[a-z][a-z0-9-]*$/.test(s)) sources.push(s);
+    else {
+      const spec = sourceSpec(s, `${where}: sources[${i}]`, id, p);
+      if (spec) sources.push(spec);
+    }
+  });
+  if (sources.length === 0) p.add(id, `${where}: \`sources\` must name at least one source (a shared name such as express-request, or a pattern)`);
+  const sinks = list('sinks').map((s, i) => sinkSpec(s, `${where}: sinks[${i}]`, id, p)).filter((s): s is SinkSpec => !!s);
+  if (sinks.length === 0) p.add(id, `${where}: \`sinks\` must hold at least one { pattern, focus }`);
+  const sanitizers: (string | SanitizerSpec)[] = [];
+  list('sanitizers').forEach((s, i) => {
+    if (typeof s === 'string' && /^[a-z][a-z0-9-]*$/.test(s)) sanitizers.push(s);
+    else {
+      const spec = sanitizerSpec(s, `${where}: sanitizers[${i}]`, id, p);
+      if (spec) sanitizers.push(spec);
+    }
+  });
+  const propagators = list('propagators')
+    .map((s, i) => propagatorSpec(s, `${where}: propagators[${i}]`, id, p))
+    .filter((s): s is PropagatorSpec => !!s);
+  const requiresImport = raw['requires-import'] === undefined ? [] : (strList(raw['requires-import'], `${where}: \`requires-import\``, id, p) ?? []);
+  let fix: FixSpec | undefined;
+  if (raw.fix !== undefined) {
+    const f = typeof raw.fix === 'string' ? { strategy: raw.fix } : raw.fix;
+    if (!isObj(f)) p.add(id, `${where}: \`fix\` must be a strategy name or { strategy, placeholder }`);
+    else {
+      checkKeys(f, ['strategy', 'placeholder'], `${where}: fix`, id, p);
+      if (!(FIX_STRATEGIES as readonly unknown[]).includes(f.strategy)) {
+        p.add(id, `${where}: fix strategy \`${String(f.strategy)}\` is unknown; use one of ${FIX_STRATEGIES.join(', ')}`);
+      } else if (f.placeholder !== undefined && !['?', '$1', '%s'].includes(f.placeholder as string)) {
+        p.add(id, `${where}: fix placeholder must be "?", "$1" or "%s"`);
+      } else {
+        fix = { strategy: f.strategy as FixStrategy, ...(f.placeholder ? { placeholder: f.placeholder as FixSpec['placeholder'] } : {}) };
+      }
+    }
+  }
+  if (p.list.length > before || !langs || !severity || !cwe || !message) return undefined;
+  return {
+    id, name, description, languages: langs, severity, cwe, message, sources, sinks, sanitizers, propagators, requiresImport,
+    ...(docs ? { docs } : {}),
+    ...(fix ? { fix } : {}),
+  };
+}
+
+function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefined {
+  const where = `handler ${id}`;
+  if (!isObj(v)) {
+    p.add(undefined, `${where} must be a mapping`);
+    return undefined;
+  }
+  const before = p.list.length;
+  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types'], where, undefined, p);
+  const langs = languages(v.languages, where, undefined, p);
+  const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
+  const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
+  if (call && !metavarsIn(call.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`call\` must bind the handler function as $HANDLER`);
+  const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
+  if (!call && !decorator && !firstParamNamed) p.add(undefined, `${where}: needs \`call\`, \`decorator\` or \`first-param-named\``);
+  const params = v.params ?? 'none';
+  if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
+  const requestParam = v['request-param'];
+  if (requestParam !== undefined && (typeof requestParam !== 'number' || requestParam < 0)) p.add(undefined, `${where}: \`request-param\` must be a parameter index`);
+  const alias = str(v, 'alias', where, undefined, p, false);
+  const safeTypes = v['safe-types'] === undefined ? [] : (strList(v['safe-types'], `${where}: \`safe-types\``, undefined, p) ?? []);
+  const requiresImport = str(v, 'requires-import', where, undefined, p, false);
+  if (p.list.length > before || !langs) return undefined;
+  return {
+    id, languages: langs, params: params as HandlerSpec['params'], safeTypes,
+    ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
+    ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
+    ...(firstParamNamed ? { firstParamNamed } : {}),
+    ...(requiresImport ? { requiresImport } : {}),
+    ...(typeof requestParam === 'number' ? { requestParam } : {}),
+    ...(alias ? { alias } : {}),
+  };
+}
+
+/** Validates a whole rules file (already parsed from YAML). */
+export function validateRuleFile(raw: unknown): { file: TaintRuleFile; errors: SchemaError[] } {
+  const p = new Problems();
+  const file: TaintRuleFile = { sources: new Map(), sanitizers: new Map(), propagators: [], handlers: [], rules: [] };
+  if (!isObj(raw)) {
+    p.add(undefined, 'a taint rules file must be a mapping with `rules`, `sources`, `sanitizers`, `propagators` or `handlers`');
+    return { file, errors: p.list };
+  }
+  checkKeys(raw, ['rules', 'sources', 'sanitizers', 'propagators', 'handlers'], 'file', undefined, p);
+  const named = <T>(key: string, each: (v: unknown, where: string) => T | undefined, into: Map<string, T[]>): void => {
+    const v = raw[key];
+    if (v === undefined) return;
+    if (!isObj(v)) {
+      p.add(undefined, `\`${key}\` must map names to lists of patterns`);
+      return;
+    }
+    for (const [name, list] of Object.entries(v)) {
+      if (!/^[a-z][a-z0-9-]*$/.test(name)) p.add(undefined, `${key} name \`${name}\` must be lower-case words joined by dashes`);
+      if (!Array.isArray(list)) {
+        p.add(undefined, `${key}.${name} must be a list of patterns`);
+        continue;
+      }
+      into.set(name, list.map((x, i) => each(x, `${key}.${name}[${i}]`)).filter((x): x is T => x !== undefined));
+    }
+  };
+  named('sources', (v, w) => sourceSpec(v, w, undefined, p), file.sources);
+  named('sanitizers', (v, w) => sanitizerSpec(v, w, undefined, p), file.sanitizers);
+  if (raw.propagators !== undefined) {
+    if (!Array.isArray(raw.propagators)) p.add(undefined, '`propagators` must be a list of { languages, pattern }');
+    else {
+      raw.propagators.forEach((v, i) => {
+        const where = `propagators[${i}]`;
+        if (!isObj(v)) return p.add(undefined, `${where} must be { languages, pattern, from? }`);
+        const langs = languages(v.languages, where, undefined, p);
+        const spec = propagatorSpec(v, where, undefined, p, ['languages']);
+        if (langs && spec) file.propagators.push({ languages: langs, spec });
+      });
+    }
+  }
+  if (raw.handlers !== undefined) {
+    if (!isObj(raw.handlers)) p.add(undefined, '`handlers` must map handler names to definitions');
+    else {
+      for (const [id, v] of Object.entries(raw.handlers)) {
+        const h = handlerSpec(id, v, p);
+        if (h) file.handlers.push(h);
+      }
+    }
+  }
+  if (raw.rules !== undefined) {
+    if (!Array.isArray(raw.rules)) p.add(undefined, '`rules` must be a list');
+    else raw.rules.forEach((r, i) => {
+      const spec = validateRuleInto(r, i, p);
+      if (spec) file.rules.push(spec);
+    });
+  }
+  return { file, errors: p.list };
+}

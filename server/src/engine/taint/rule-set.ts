@@ -1,0 +1,201 @@
+/**
+ * Loading taint rules: built-in YAML files under `rules/taint/`, plus custom rules from the workspace config.
+ * Validation happens at load (synchronously); patterns are compiled per grammar on first use, because parsing
+ * a snippet needs the grammar, which the engine loads asynchronously. A rule whose patterns do not compile is
+ * dropped for that grammar and reported through `compileErrors`; the other rules keep running.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Language } from 'web-tree-sitter';
+import { parse as parseYaml } from 'yaml';
+import type { RuleLoadError } from '../analyzers';
+import { docsUrlFor } from '../docs-links';
+import type { GrammarId } from '../languages';
+import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
+import {
+  validateRule,
+  validateRuleFile,
+  type FixSpec,
+  type HandlerSpec,
+  type PatternSpec,
+  type PropagatorSpec,
+  type SanitizerSpec,
+  type SchemaError,
+  type SourceSpec,
+  type TaintLanguage,
+  type TaintRuleSpec,
+} from './rule-schema';
+
+/** All validated taint definitions, before compilation. */
+export interface TaintRuleSet {
+  rules: TaintRuleSpec[];
+  sources: Map<string, SourceSpec[]>;
+  sanitizers: Map<string, SanitizerSpec[]>;
+  propagators: { languages: TaintLanguage[]; spec: PropagatorSpec }[];
+  handlers: HandlerSpec[];
+}
+
+/** Reads every `*.yml` under `dir` (recursively) and validates it. Custom rules are added last. */
+export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?: string): { set: TaintRuleSet; errors: RuleLoadError[] } {
+  const set: TaintRuleSet = { rules: [], sources: new Map(), sanitizers: new Map(), propagators: [], handlers: [] };
+  const errors: RuleLoadError[] = [];
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(name)) files.push(p);
+    }
+  };
+  walk(dir);
+  const ids = new Set<string>();
+  const addRule = (r: TaintRuleSpec, source: string): void => {
+    if (ids.has(r.id)) {
+      errors.push({ source, ruleId: r.id, message: `rule ${r.id}: another rule already has this id; this one is ignored` });
+      return;
+    }
+    ids.add(r.id);
+    set.rules.push(r);
+  };
+  const report = (source: string, list: SchemaError[]): void => {
+    for (const e of list) errors.push({ source, ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message });
+  };
+  for (const path of files) {
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(path, 'utf8'));
+    } catch (e) {
+      errors.push({ source: path, message: `not valid YAML: ${(e as Error).message}` });
+      continue;
+    }
+    const { file, errors: errs } = validateRuleFile(raw);
+    report(path, errs);
+    for (const [k, v] of file.sources) mergeNamed(set.sources, k, v, path, 'source', errors);
+    for (const [k, v] of file.sanitizers) mergeNamed(set.sanitizers, k, v, path, 'sanitizer', errors);
+    set.propagators.push(...file.propagators);
+    set.handlers.push(...file.handlers);
+    for (const r of file.rules) addRule(r, path);
+  }
+  if (custom) {
+    const source = customSource ?? 'workspace configuration';
+    custom.forEach((raw, i) => {
+      const errs: SchemaError[] = [];
+      const r = validateRule(raw, i, errs);
+      report(source, errs);
+      if (r) addRule(r, source);
+    });
+  }
+  // Names must resolve; a rule naming an unknown source or sanitizer is dropped with a clear error.
+  set.rules = set.rules.filter((r) => {
+    const missing = [
+      ...r.sources.filter((s): s is string => typeof s === 'string' && !set.sources.has(s)).map((s) => `source \`${s}\``),
+      ...r.sanitizers.filter((s): s is string => typeof s === 'string' && !set.sanitizers.has(s)).map((s) => `sanitizer \`${s}\``),
+    ];
+    if (missing.length === 0) return true;
+    errors.push({
+      source: 'builtin',
+      ruleId: r.id,
+      message: `rule ${r.id}: unknown ${missing.join(', ')}; known sources: ${[...set.sources.keys()].join(', ')}; known sanitizers: ${[...set.sanitizers.keys()].join(', ')}`,
+    });
+    return false;
+  });
+  return { set, errors };
+}
+
+function mergeNamed<T>(into: Map<string, T[]>, name: string, list: T[], path: string, what: string, errors: RuleLoadError[]): void {
+  if (into.has(name)) errors.push({ source: path, message: `${what} list \`${name}\` is defined twice; the later definition is ignored` });
+  else into.set(name, list);
+}
+
+/** The taint language a grammar belongs to. */
+export function taintLanguageOf(grammar: GrammarId): TaintLanguage | undefined {
+  if (grammar === 'javascript') return 'javascript';
+  if (grammar === 'typescript' || grammar === 'tsx') return 'typescript';
+  if (grammar === 'python') return 'python';
+  return undefined;
+}
+
+/** A compiled pattern with its metavariable constraints. */
+export interface Compiled<T> {
+  spec: T;
+  pattern: CompiledPattern;
+  where: [string, RegExp][];
+}
+
+export interface CompiledRule {
+  spec: TaintRuleSpec;
+  docsUrl: string;
+  sources: Compiled<SourceSpec>[];
+  sinks: Compiled<TaintRuleSpec['sinks'][number]>[];
+  /** Calls that return clean data. */
+  sanitizers: Compiled<SanitizerSpec>[];
+  /** Conditions that make their `guard` metavariable clean where they hold. */
+  guards: Compiled<SanitizerSpec>[];
+  propagators: Compiled<PropagatorSpec>[];
+  fix?: FixSpec;
+}
+
+export interface CompiledHandler {
+  spec: HandlerSpec;
+  call?: Compiled<PatternSpec>;
+  decorator?: Compiled<PatternSpec>;
+}
+
+/** Everything compiled for one grammar. */
+export interface CompiledLanguage {
+  language: TaintLanguage;
+  rules: CompiledRule[];
+  handlers: CompiledHandler[];
+  errors: RuleLoadError[];
+}
+
+/** Compiles the rule set for one grammar. Rules with a pattern that does not parse are left out and reported. */
+export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language): CompiledLanguage | undefined {
+  const language = taintLanguageOf(grammar);
+  if (!language) return undefined;
+  const compiler = new PatternCompiler(lang);
+  const errors: RuleLoadError[] = [];
+  const one = <T extends PatternSpec>(spec: T): Compiled<T> => ({
+    spec,
+    pattern: compiler.compile(spec.pattern),
+    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, new RegExp(v)] as [string, RegExp]),
+  });
+  const rules: CompiledRule[] = [];
+  for (const spec of set.rules) {
+    if (!spec.languages.includes(language)) continue;
+    try {
+      const sources = spec.sources.flatMap((s) => (typeof s === 'string' ? set.sources.get(s)! : [s])).map(one);
+      const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)! : [s])).map(one);
+      const propagators = [
+        ...set.propagators.filter((p) => p.languages.includes(language)).map((p) => p.spec),
+        ...spec.propagators,
+      ].map(one);
+      rules.push({
+        spec,
+        docsUrl: spec.docs ?? docsUrlFor('taint', spec.id),
+        sources,
+        sinks: spec.sinks.map(one),
+        sanitizers: sans.filter((s) => !s.spec.guard),
+        guards: sans.filter((s) => !!s.spec.guard),
+        propagators,
+        ...(spec.fix ? { fix: spec.fix } : {}),
+      });
+    } catch (e) {
+      errors.push({ source: 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${(e as Error).message}; the rule is skipped for ${grammar}` });
+    }
+  }
+  const handlers: CompiledHandler[] = [];
+  for (const spec of set.handlers) {
+    if (!spec.languages.includes(language)) continue;
+    try {
+      handlers.push({
+        spec,
+        ...(spec.call ? { call: one(spec.call) } : {}),
+        ...(spec.decorator ? { decorator: one(spec.decorator) } : {}),
+      });
+    } catch (e) {
+      errors.push({ source: 'builtin', message: `handler ${spec.id}: ${(e as Error).message}` });
+    }
+  }
+  return { language, rules, handlers, errors };
+}
