@@ -5,6 +5,7 @@
  */
 import type { Analyzer } from './analyzer';
 import type { Range } from './types';
+import { createSecretsAnalyzer } from './secrets';
 import { createTaintAnalyzer } from './taint';
 
 /** A problem found while loading rules or configuration; shown on the offending file and in the output. */
@@ -38,6 +39,7 @@ type PackFactory = (options: AnalyzerOptions) => { analyzer: Analyzer; errors: R
 
 /** Pack factories, in the order they run. Packs register here. */
 const FACTORIES: PackFactory[] = [
+  createSecretsAnalyzer,
   createTaintAnalyzer,
 ];
 

@@ -11,3 +11,4 @@ export { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoa
 export { defaultRulesDir } from './rules-dir';
 export { findSuppressions, applySuppressions, SUPPRESSION_RULES } from './suppressions';
 export { createTaintAnalyzer, TaintAnalyzer, resolveSpecifier, type ExportIndex, type ExportSummary } from './taint';
+export { createSecretsAnalyzer, scanSecrets, maskSecret, compileSecretRules, type RawSecretRule, type SecretRule } from './secrets';

@@ -1,0 +1,74 @@
+/**
+ * Loads the built-in secret rules from `rules/secrets/*.yml` (each file: `rules: [...]`) and compiles them with
+ * the same compiler that checks custom rules. A broken file or rule is reported with its location; the rest load.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+import { compileSecretRules, type SecretRule } from './rule-schema';
+
+export interface LoadError {
+  source: string;
+  ruleId?: string;
+  message: string;
+  range?: Range;
+}
+
+/** Parses one rule file's text. Exported for tests. */
+export function parseSecretRuleFile(text: string, source: string, takenIds: Set<string>): { rules: SecretRule[]; errors: LoadError[] } {
+  const errors: LoadError[] = [];
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) errors.push({ source, message: `YAML error: ${e.message}`, range: lines.rangeOf(e.pos[0], e.pos[1]) });
+    return { rules: [], errors };
+  }
+  const list = doc.get('rules', true);
+  if (!isSeq(list)) {
+    errors.push({ source, message: 'a secret rule file needs a top-level `rules:` list' });
+    return { rules: [], errors };
+  }
+  const raws: unknown = doc.toJS();
+  const items = (raws as { rules: unknown[] }).rules;
+  const compiled = compileSecretRules(items, source, { custom: false, takenIds });
+  for (const r of compiled.rules) takenIds.add(r.id);
+  for (const e of compiled.errors) {
+    const node = list.items[e.index];
+    const range = isMap(node) && node.range ? lines.rangeOf(node.range[0], node.range[1]) : undefined;
+    errors.push({ source, ruleId: e.ruleId, message: e.message, range });
+  }
+  return { rules: compiled.rules, errors };
+}
+
+const cache = new Map<string, { rules: SecretRule[]; errors: LoadError[] }>();
+
+/** All built-in secret rules under `<rulesDir>/secrets`, in file-name order. Cached per folder. */
+export function loadBuiltinSecretRules(rulesDir: string): { rules: SecretRule[]; errors: LoadError[] } {
+  const hit = cache.get(rulesDir);
+  if (hit) return hit;
+  const dir = join(rulesDir, 'secrets');
+  const rules: SecretRule[] = [];
+  const errors: LoadError[] = [];
+  const taken = new Set<string>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.includes('.fixture.') && !f.includes('.fixed.')).sort();
+  } catch (e) {
+    errors.push({ source: dir, message: `cannot read the secret rules folder: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  for (const f of files) {
+    const path = join(dir, f);
+    try {
+      const result = parseSecretRuleFile(readFileSync(path, 'utf8'), path, taken);
+      rules.push(...result.rules);
+      errors.push(...result.errors);
+    } catch (e) {
+      errors.push({ source: path, message: `cannot load: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  const result = { rules, errors };
+  cache.set(rulesDir, result);
+  return result;
+}

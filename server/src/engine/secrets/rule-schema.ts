@@ -1,0 +1,299 @@
+/**
+ * The secret rule format and its compiler. Rules arrive raw (parsed YAML from `rules/secrets/*.yml` or the
+ * `secrets.rules` list of `.vigil.yml`), are checked field by field, and come out as `SecretRule`s with compiled
+ * regexes. Every problem names the rule and the field, and a bad rule is dropped alone: the others still load.
+ */
+import { minimatch } from 'minimatch';
+import { docsUrlFor } from '../docs-links';
+import { parseSeverity, type Severity } from '../types';
+import { checkRegexSafety } from './regex-safety';
+
+/** A rule as written in YAML, before validation. Every field is documented in `docs/rules/secrets.md`. */
+export interface RawSecretRule {
+  /** Unique id, e.g. `secrets.github.classic-pat`. */
+  id: string;
+  /** Short name shown in messages, e.g. "GitHub personal access token (classic)". */
+  name: string;
+  /** Provider or product, for the docs table, e.g. "GitHub". */
+  provider?: string;
+  /** What the credential is and what it grants. */
+  description: string;
+  severity: Severity;
+  /** CWE ids; defaults to CWE-798. */
+  cwe?: string[];
+  /** Link to the docs; defaults to the rule's section in `docs/rules/secrets.md`. */
+  docs?: string;
+  /** JavaScript regex source. Group `secretGroup` (default: 1 if the regex has groups, else 0) is the secret. */
+  regex: string;
+  ignoreCase?: boolean;
+  /** Capture group number or name holding the secret. */
+  secretGroup?: number | string;
+  /** Lower-case literals, one of which must appear on the match's first line; they feed the prefilter. */
+  keywords: string[];
+  /** Minimum Shannon entropy (bits per character, 0..8) of the secret. */
+  entropy?: number;
+  /** Multi-line rule: the regex runs on a window of this many lines starting at a keyword line. */
+  multiline?: number;
+  allowlist?: RawAllowlist;
+  /** Environment variable name proposed by the quick fix. */
+  envName?: string;
+  /** Extra structural check on the secret. */
+  validate?: SecretValidator;
+  /** Generic (format-less) rule: yields to provider rules that match the same text. */
+  generic?: boolean;
+  /** In code files (JS/TS/Python/Java/Go) the value must be a string literal, not an expression. */
+  literalInCode?: boolean;
+  /** Built-in placeholder / sequence / template filters; default true. */
+  filters?: boolean;
+}
+
+/** Matches that are known not to be secrets. */
+export interface RawAllowlist {
+  /** Regexes tested on the secret. */
+  secrets?: string[];
+  /** Regexes tested on the whole match. */
+  matches?: string[];
+  /** Regexes tested on the whole line of the match. */
+  lines?: string[];
+  /** Regexes tested on the name the secret is assigned to (generic rules). */
+  names?: string[];
+  /** Case-insensitive substrings of the secret. */
+  stopwords?: string[];
+  /** Glob patterns of file paths where the rule does not run. */
+  paths?: string[];
+}
+
+export type SecretValidator = 'jwt' | 'basic-auth-base64';
+
+const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64'];
+
+/** A checked, compiled rule. */
+export interface SecretRule {
+  id: string;
+  name: string;
+  provider: string;
+  description: string;
+  severity: Severity;
+  cwe: string[];
+  docsUrl: string;
+  /** Compiled with flags `gd` (+`i`); reset `lastIndex` before use. */
+  regex: RegExp;
+  secretGroup: number | string;
+  keywords: string[];
+  entropy: number;
+  multiline: number;
+  allowlist: {
+    secrets: RegExp[];
+    matches: RegExp[];
+    lines: RegExp[];
+    names: RegExp[];
+    stopwords: string[];
+    paths: string[];
+  };
+  envName?: string;
+  validate?: SecretValidator;
+  generic: boolean;
+  literalInCode: boolean;
+  filters: boolean;
+  /** True for rules from the workspace config: their lines are length-capped. */
+  custom: boolean;
+  /** Where the rule came from (file path or `builtin`). */
+  source: string;
+}
+
+/** A rule that failed validation. */
+export interface SecretRuleError {
+  source: string;
+  ruleId?: string;
+  message: string;
+  /** Index of the rule in its list. */
+  index: number;
+}
+
+/** Longest window a multi-line rule may ask for, so incremental rescans stay small. */
+export const MAX_MULTILINE = 200;
+/** Custom-rule regexes only see this many characters of a line. */
+export const CUSTOM_RULE_MAX_LINE = 10_000;
+
+const KNOWN_KEYS = new Set([
+  'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
+  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'generic', 'literalInCode', 'filters',
+]);
+const ALLOWLIST_KEYS = new Set(['secrets', 'matches', 'lines', 'names', 'stopwords', 'paths']);
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,99}$/;
+const ENV_RE = /^[A-Z_][A-Z0-9_]{0,99}$/;
+
+class RuleError extends Error {}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(raw: Record<string, unknown>, key: string, required: boolean): string | undefined {
+  const v = raw[key];
+  if (v === undefined || v === null) {
+    if (required) throw new RuleError(`\`${key}\` is required`);
+    return undefined;
+  }
+  if (typeof v !== 'string' || v.trim() === '') throw new RuleError(`\`${key}\` must be a non-empty string`);
+  return v;
+}
+
+function strList(v: unknown, key: string): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
+    throw new RuleError(`\`${key}\` must be a list of non-empty strings`);
+  }
+  return v as string[];
+}
+
+function bool(raw: Record<string, unknown>, key: string, dflt: boolean): boolean {
+  const v = raw[key];
+  if (v === undefined) return dflt;
+  if (typeof v !== 'boolean') throw new RuleError(`\`${key}\` must be true or false`);
+  return v;
+}
+
+function compileRegex(src: string, field: string, flags: string, custom: boolean): RegExp {
+  const problem = checkRegexSafety(src, { strict: custom });
+  if (problem) throw new RuleError(`\`${field}\` ${problem}`);
+  try {
+    return new RegExp(src, flags);
+  } catch (e) {
+    throw new RuleError(`\`${field}\` is not a valid JavaScript regex: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Checks and compiles one raw rule. Throws RuleError with an actionable message. */
+function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
+  if (!isRecord(raw)) throw new RuleError('a rule must be a mapping with `id`, `regex`, `keywords`, ...');
+  const unknown = Object.keys(raw).filter((k) => !KNOWN_KEYS.has(k));
+  if (unknown.length > 0) {
+    throw new RuleError(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `\`${k}\``).join(', ')} (allowed: ${[...KNOWN_KEYS].join(', ')})`);
+  }
+  const id = str(raw, 'id', true)!;
+  if (!ID_RE.test(id)) throw new RuleError('`id` must be letters, digits, `.`, `_` or `-` (2 to 100 characters)');
+  const severity = parseSeverity(raw.severity);
+  if (!severity) throw new RuleError('`severity` must be one of critical, high, medium, low, info');
+  const cwe = raw.cwe === undefined ? ['CWE-798'] : strList(raw.cwe, 'cwe');
+  if (cwe.some((c) => !/^CWE-\d+$/.test(c))) throw new RuleError('`cwe` entries look like `CWE-798`');
+
+  let src = str(raw, 'regex', true)!;
+  let ignoreCase = bool(raw, 'ignoreCase', false);
+  if (src.startsWith('(?i)')) {
+    // Accepted for familiarity with other tools' rule files; JavaScript spells it as a flag.
+    src = src.slice(4);
+    ignoreCase = true;
+  }
+  const regex = compileRegex(src, 'regex', `gd${ignoreCase ? 'i' : ''}`, custom);
+  const groupCount = new RegExp(`${src}|`).exec('')!.length - 1;
+  let secretGroup: number | string = groupCount > 0 ? 1 : 0;
+  if (raw.secretGroup !== undefined) {
+    const g = raw.secretGroup;
+    if (typeof g === 'number') {
+      if (!Number.isInteger(g) || g < 0 || g > groupCount) {
+        throw new RuleError(`\`secretGroup\` must be a group number between 0 and ${groupCount} (the regex has ${groupCount} groups)`);
+      }
+      secretGroup = g;
+    } else if (typeof g === 'string') {
+      if (!src.includes(`(?<${g}>`)) throw new RuleError(`\`secretGroup\` names a group \`${g}\` the regex does not have`);
+      secretGroup = g;
+    } else {
+      throw new RuleError('`secretGroup` must be a group number or name');
+    }
+  }
+
+  const keywords = strList(raw.keywords, 'keywords').map((k) => k.toLowerCase());
+  if (keywords.length === 0) throw new RuleError('`keywords` needs at least one literal (the prefilter only runs rules whose keyword appears)');
+  if (keywords.some((k) => /[\r\n]/.test(k) || k.length < 2)) throw new RuleError('`keywords` must be at least 2 characters, on one line');
+
+  let entropy = 0;
+  if (raw.entropy !== undefined) {
+    if (typeof raw.entropy !== 'number' || !(raw.entropy >= 0 && raw.entropy <= 8)) {
+      throw new RuleError('`entropy` must be a number between 0 and 8 (bits per character)');
+    }
+    entropy = raw.entropy;
+  }
+  let multiline = 0;
+  if (raw.multiline !== undefined) {
+    if (typeof raw.multiline !== 'number' || !Number.isInteger(raw.multiline) || raw.multiline < 1 || raw.multiline > MAX_MULTILINE) {
+      throw new RuleError(`\`multiline\` must be a whole number of lines between 1 and ${MAX_MULTILINE}`);
+    }
+    multiline = raw.multiline;
+  }
+
+  const allow = raw.allowlist ?? {};
+  if (!isRecord(allow)) throw new RuleError('`allowlist` must be a mapping (secrets, matches, lines, names, stopwords, paths)');
+  const badAllow = Object.keys(allow).filter((k) => !ALLOWLIST_KEYS.has(k));
+  if (badAllow.length > 0) throw new RuleError(`unknown \`allowlist\` field ${badAllow.map((k) => `\`${k}\``).join(', ')} (allowed: ${[...ALLOWLIST_KEYS].join(', ')})`);
+  const rx = (key: string): RegExp[] =>
+    strList(allow[key], `allowlist.${key}`).map((s, i) => compileRegex(s, `allowlist.${key}[${i}]`, 'i', custom));
+  const paths = strList(allow.paths, 'allowlist.paths');
+  for (const p of paths) {
+    try {
+      minimatch('x', p);
+    } catch {
+      throw new RuleError(`\`allowlist.paths\` has an invalid glob \`${p}\``);
+    }
+  }
+
+  const envName = str(raw, 'envName', false);
+  if (envName !== undefined && !ENV_RE.test(envName)) throw new RuleError('`envName` must be an UPPER_SNAKE_CASE environment variable name');
+  let validate: SecretValidator | undefined;
+  if (raw.validate !== undefined) {
+    if (!VALIDATORS.includes(raw.validate as SecretValidator)) throw new RuleError(`\`validate\` must be one of ${VALIDATORS.join(', ')}`);
+    validate = raw.validate as SecretValidator;
+  }
+  const docs = str(raw, 'docs', false);
+  if (docs !== undefined && !/^https?:\/\//.test(docs)) throw new RuleError('`docs` must be an http(s) URL');
+
+  return {
+    id,
+    name: str(raw, 'name', true)!,
+    provider: str(raw, 'provider', false) ?? 'Generic',
+    description: str(raw, 'description', true)!,
+    severity,
+    cwe,
+    docsUrl: docs ?? docsUrlFor('secrets', id),
+    regex,
+    secretGroup,
+    keywords,
+    entropy,
+    multiline,
+    allowlist: { secrets: rx('secrets'), matches: rx('matches'), lines: rx('lines'), names: rx('names'), stopwords: strList(allow.stopwords, 'allowlist.stopwords').map((s) => s.toLowerCase()), paths },
+    envName,
+    validate,
+    generic: bool(raw, 'generic', false),
+    literalInCode: bool(raw, 'literalInCode', false),
+    filters: bool(raw, 'filters', true),
+    custom,
+    source,
+  };
+}
+
+/**
+ * Compiles a list of raw rules. Bad rules are returned as errors and left out; duplicate ids keep the first.
+ * `takenIds` holds ids already loaded (e.g. the built-ins when compiling custom rules).
+ */
+export function compileSecretRules(
+  raws: readonly unknown[],
+  source: string,
+  options: { custom: boolean; takenIds?: ReadonlySet<string> },
+): { rules: SecretRule[]; errors: SecretRuleError[] } {
+  const rules: SecretRule[] = [];
+  const errors: SecretRuleError[] = [];
+  const seen = new Set(options.takenIds ?? []);
+  raws.forEach((raw, index) => {
+    const ruleId = isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+    try {
+      const rule = compileOne(raw, source, options.custom);
+      if (seen.has(rule.id)) throw new RuleError('duplicate `id`: another rule already uses it');
+      seen.add(rule.id);
+      rules.push(rule);
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      errors.push({ source, ruleId, index, message: `secret rule ${ruleId ? `\`${ruleId}\`` : `#${index + 1}`}: ${e.message}` });
+    }
+  });
+  return { rules, errors };
+}

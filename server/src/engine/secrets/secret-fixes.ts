@@ -1,0 +1,186 @@
+/**
+ * Quick fixes for a hard-coded secret: replace the literal with an environment-variable read in the file's own
+ * idiom (adding the import it needs), add `NAME=` to `.env.example` beside the file, or suppress with a
+ * `vigil-ignore` comment in the file's comment syntax. The secret's value never appears in any edit.
+ */
+import { dirname, isAbsolute, join } from 'node:path';
+import type { Node } from 'web-tree-sitter';
+import type { SourceDocument } from '../document';
+import type { Fix, TextEdit } from '../types';
+import type { SecretMatch } from './secret-scanner';
+import type { SecretContext } from './syntax-context';
+
+const JS_LIKE = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
+const HASH_COMMENT = new Set([
+  'python', 'yaml', 'dockercompose', 'shellscript', 'dotenv', 'properties', 'toml', 'ini', 'dockerfile', 'terraform', 'ruby', 'perl', 'r', 'plaintext', 'makefile', 'hcl', 'elixir',
+]);
+const SLASH_COMMENT = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'java', 'go', 'jsonc', 'c', 'cpp', 'csharp', 'kotlin', 'rust', 'swift', 'php', 'scala', 'groovy', 'dart']);
+
+/** Upper-snake environment variable name for an identifier such as `this.stripeKey` or `db.password`. */
+export function toEnvName(identifier: string): string | undefined {
+  const cleaned = identifier
+    .replace(/^['"`]|['"`]$/g, '')
+    .replace(/^(?:this|self|os|process\.env)\./, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+  if (!cleaned || /^\d/.test(cleaned)) return undefined;
+  return cleaned.slice(0, 60);
+}
+
+export function envNameFor(match: SecretMatch, ctx: SecretContext): string {
+  if (match.rule.envName) return match.rule.envName;
+  const fromName = (ctx.assignedName && toEnvName(ctx.assignedName)) || (match.name && toEnvName(match.name));
+  if (fromName) return fromName;
+  return toEnvName(match.rule.id.replace(/^secrets\./, '')) ?? 'SECRET';
+}
+
+/** All fixes for one match, preferred first. */
+export function secretFixes(doc: SourceDocument, match: SecretMatch, ctx: SecretContext): Fix[] {
+  const fixes: Fix[] = [];
+  const env = envFix(doc, match, ctx);
+  if (env) fixes.push(env);
+  const suppress = suppressFix(doc, match);
+  if (suppress) fixes.push(suppress);
+  return fixes;
+}
+
+function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext): Fix | undefined {
+  const name = envNameFor(match, ctx);
+  const lang = doc.languageId;
+  const edits: TextEdit[] = [];
+  let read: string;
+  if (ctx.literal && !ctx.inComment) {
+    const lit = ctx.literal.node;
+    const parent = lit.parent;
+    if (parent && parent.type === 'pair' && parent.childForFieldName('key')?.id === lit.id) return undefined;
+    if (JS_LIKE.has(lang)) {
+      read = `process.env.${name}`;
+      if (parent?.type === 'jsx_attribute') read = `{${read}}`;
+    } else if (lang === 'python') {
+      read = `os.environ["${name}"]`;
+      const imp = pythonImportOs(doc);
+      if (imp) edits.push(imp);
+    } else if (lang === 'java') {
+      read = `System.getenv("${name}")`;
+    } else if (lang === 'go') {
+      if (ctx.inGoConst) return undefined;
+      read = `os.Getenv("${name}")`;
+      const imp = goImportOs(doc);
+      if (imp) edits.push(imp);
+    } else {
+      return undefined;
+    }
+    edits.unshift({ range: doc.lines.rangeOf(ctx.literal.start, ctx.literal.end), newText: read });
+  } else if ((lang === 'yaml' || lang === 'dockercompose') && !ctx.inComment && match.start.line === match.end.line) {
+    const edit = yamlScalarEdit(doc, match, name);
+    if (!edit) return undefined;
+    edits.push(edit.edit);
+    read = edit.read;
+  } else {
+    return undefined;
+  }
+  const fix: Fix = { title: `Read the secret from the environment (${read})`, kind: 'fix', isPreferred: true, edits };
+  if (isAbsolute(doc.path)) fix.appendLines = [{ path: join(dirname(doc.path), '.env.example'), line: `${name}=` }];
+  return fix;
+}
+
+/** `key: value` / `key: "value"` / `- KEY=value`: the whole scalar becomes `${NAME}` (compose interpolation). */
+function yamlScalarEdit(doc: SourceDocument, match: SecretMatch, fallback: string): { edit: TextEdit; read: string } | undefined {
+  const line = doc.lines.lineText(match.start.line);
+  let s = match.start.character;
+  let e = match.end.character;
+  const q = line[s - 1];
+  if ((q === '"' || q === "'") && line[e] === q) {
+    s--;
+    e++;
+  }
+  if (!/^\s*(?:#.*)?$/.test(line.slice(e))) return undefined;
+  const before = line.slice(0, s);
+  let name = fallback;
+  const kv = /^\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*:\s+$/.exec(before);
+  const listEnv = /^\s*-\s+([A-Za-z_][A-Za-z0-9_]*)=$/.exec(before);
+  if (!kv && !listEnv) return undefined;
+  // An upper-snake key is already the variable's name (compose `environment:` blocks).
+  if (listEnv) name = listEnv[1]!;
+  else if (kv && /^[A-Z_][A-Z0-9_]*$/.test(kv[1]!)) name = kv[1]!;
+  const read = `\${${name}}`;
+  return { edit: { range: { start: { line: match.start.line, character: s }, end: { line: match.start.line, character: e } }, newText: read }, read };
+}
+
+/** `import os` after the module docstring, comments and `__future__` imports, unless `os` is imported. */
+function pythonImportOs(doc: SourceDocument): TextEdit | undefined {
+  if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os[ \t]*(?:,|$|#)/m.test(doc.text)) return undefined;
+  let line = 0;
+  const root = doc.tree?.rootNode;
+  if (root) {
+    for (const c of root.namedChildren) {
+      if (!c) continue;
+      const docstring = c.type === 'expression_statement' && c.namedChildren[0]?.type === 'string';
+      if (c.type === 'comment' || docstring || c.type === 'future_import_statement') {
+        line = c.endPosition.row + 1;
+        continue;
+      }
+      break;
+    }
+  }
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `import os${doc.lines.eol}` };
+}
+
+/** Adds `"os"` to the Go imports: into the first import block, beside a single import, or after `package`. */
+function goImportOs(doc: SourceDocument): TextEdit | undefined {
+  const root = doc.tree?.rootNode;
+  if (!root) return undefined;
+  const eol = doc.lines.eol;
+  let pkg: Node | undefined;
+  for (const c of root.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'package_clause') pkg = c;
+    if (c.type !== 'import_declaration') continue;
+    if (/"os"/.test(c.text)) return undefined;
+  }
+  for (const c of root.namedChildren) {
+    if (!c || c.type !== 'import_declaration') continue;
+    const list = c.namedChildren.find((x) => x?.type === 'import_spec_list');
+    if (list) {
+      const at = { line: list.startPosition.row + 1, character: 0 };
+      return { range: { start: at, end: at }, newText: `\t"os"${eol}` };
+    }
+    const at = { line: c.endPosition.row + 1, character: 0 };
+    return { range: { start: at, end: at }, newText: `import "os"${eol}` };
+  }
+  if (!pkg) return undefined;
+  const at = { line: pkg.endPosition.row + 1, character: 0 };
+  return { range: { start: at, end: at }, newText: `${eol}import "os"${eol}` };
+}
+
+/** The comment opener/closer for a language, or undefined when it has no comments (JSON). */
+function commentSyntax(languageId: string): [string, string] | undefined {
+  if (SLASH_COMMENT.has(languageId)) return ['//', ''];
+  if (HASH_COMMENT.has(languageId)) return ['#', ''];
+  if (languageId === 'markdown' || languageId === 'html' || languageId === 'xml') return ['<!--', ' -->'];
+  if (languageId === 'sql' || languageId === 'lua') return ['--', ''];
+  return undefined;
+}
+
+function suppressFix(doc: SourceDocument, match: SecretMatch): Fix | undefined {
+  const syntax = commentSyntax(doc.languageId);
+  if (!syntax) return undefined;
+  const line = match.start.line;
+  const text = doc.lines.lineText(line);
+  const indent = /^\s*/.exec(text)![0];
+  // A comment line inserted inside a multi-line string would become part of the string.
+  if (doc.tree) {
+    const at = doc.lines.offsetAt({ line, character: indent.length });
+    for (let n: Node | null = doc.tree.rootNode.descendantForIndex(at); n; n = n.parent) {
+      if ((n.type.includes('string') || n.type === 'text_block' || n.type === 'heredoc_body') && n.startPosition.row < line) return undefined;
+    }
+  }
+  const at = { line, character: 0 };
+  return {
+    title: `Suppress ${match.rule.id} on this line (vigil-ignore)`,
+    kind: 'suppress',
+    edits: [{ range: { start: at, end: at }, newText: `${indent}${syntax[0]} vigil-ignore ${match.rule.id} -- explain why this is not a live credential${syntax[1]}${doc.lines.eol}` }],
+  };
+}

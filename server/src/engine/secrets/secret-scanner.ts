@@ -1,0 +1,217 @@
+/**
+ * Text-level secret matching: prefilter, regexes, allowlists, entropy and false-positive filters. It knows nothing
+ * of syntax trees or fixes; a match is a pure function of its line (or, for multi-line rules, of the window of
+ * lines starting at its first line) and of the file path. That is what lets the analyzer rescan only edited lines.
+ */
+import { minimatch } from 'minimatch';
+import type { LineIndex } from '../text';
+import type { Position } from '../types';
+import { shannonEntropy } from './entropy';
+import { genericValueReason, placeholderReason, sequenceReason } from './false-positive-filters';
+import { KeywordPrefilter } from './keyword-prefilter';
+import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
+import { validatorReason } from './validators';
+
+/** One secret found by one rule. Holds the raw secret in memory only; outputs use `maskSecret`. */
+export interface SecretMatch {
+  rule: SecretRule;
+  secret: string;
+  start: Position;
+  end: Position;
+  /** Length of the whole regex match, to prefer the most specific of overlapping matches. */
+  matchLength: number;
+  /** Name the value is assigned to, when the rule captures one (group `name`). */
+  name?: string;
+  entropy: number;
+}
+
+/** Languages where `literalInCode` rules require a quoted string. */
+const CODE_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'java', 'go']);
+
+export interface ScanTarget {
+  text: string;
+  lines: LineIndex;
+  path: string;
+  languageId: string;
+}
+
+/** Compiled rules plus their shared prefilter. Immutable; one per analyzer. */
+export class SecretScanner {
+  private readonly prefilter: KeywordPrefilter;
+  /** Widest multi-line window of any rule (0 when all rules are single-line). */
+  readonly maxWindow: number;
+
+  constructor(readonly rules: readonly SecretRule[]) {
+    this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
+    this.maxWindow = rules.reduce((m, r) => Math.max(m, r.multiline), 0);
+  }
+
+  /** Rules that run on this path (path allowlists applied). */
+  activeRules(path: string): boolean[] {
+    const p = path.replace(/\\/g, '/');
+    return this.rules.map((r) => !r.allowlist.paths.some((g) => minimatch(p, g, { dot: true, matchBase: true })));
+  }
+
+  /**
+   * Scans lines `[firstLine, lastLine]` (inclusive). Single-line rules report matches on those lines; multi-line
+   * rules report matches starting on those lines (their window may reach further down).
+   */
+  scanLines(target: ScanTarget, firstLine: number, lastLine: number, active: readonly boolean[]): SecretMatch[] {
+    const { text, lines } = target;
+    lastLine = Math.min(lastLine, lines.lineCount - 1);
+    if (firstLine > lastLine) return [];
+    const from = lines.lineStarts[firstLine]!;
+    const to = lastLine + 1 < lines.lineCount ? lines.lineStarts[lastLine + 1]! : text.length;
+    const code = CODE_LANGUAGES.has(target.languageId);
+    const out: SecretMatch[] = [];
+    for (const hit of this.prefilter.scan(text, from, to, firstLine)) {
+      let lineText: string | undefined;
+      for (const ruleIndex of hit.rules) {
+        const rule = this.rules[ruleIndex]!;
+        if (!active[ruleIndex]) continue;
+        if (rule.multiline > 0) {
+          this.matchWindow(target, rule, hit.line, code, out);
+        } else {
+          lineText ??= lines.lineText(hit.line);
+          this.matchLine(rule, hit.line, lineText, code, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private matchLine(rule: SecretRule, line: number, lineText: string, code: boolean, out: SecretMatch[]): void {
+    const subject = rule.custom && lineText.length > CUSTOM_RULE_MAX_LINE ? lineText.slice(0, CUSTOM_RULE_MAX_LINE) : lineText;
+    for (const m of execAll(rule.regex, subject)) {
+      const span = groupSpan(m, rule.secretGroup);
+      if (!span) continue;
+      const secret = subject.slice(span[0], span[1]);
+      const name = nameOf(m, subject);
+      if (!this.accept(rule, secret, m[0], lineText, name, code ? subject[span[0] - 1] : undefined, code)) continue;
+      out.push({
+        rule,
+        secret,
+        start: { line, character: span[0] },
+        end: { line, character: span[1] },
+        matchLength: m[0].length,
+        name,
+        entropy: shannonEntropy(secret),
+      });
+    }
+  }
+
+  private matchWindow(target: ScanTarget, rule: SecretRule, line: number, code: boolean, out: SecretMatch[]): void {
+    const { lines, text } = target;
+    const start = lines.lineStarts[line]!;
+    const endLine = line + rule.multiline;
+    const end = endLine < lines.lineCount ? lines.lineStarts[endLine]! : text.length;
+    const window = text.slice(start, end);
+    const firstLineLength = lines.lineText(line).length;
+    for (const m of execAll(rule.regex, window)) {
+      if (m.index > firstLineLength) break; // starts on a later line: that line's own window reports it
+      const span = groupSpan(m, rule.secretGroup);
+      if (!span) continue;
+      const secret = window.slice(span[0], span[1]);
+      const name = nameOf(m, window);
+      if (!this.accept(rule, secret, m[0], lines.lineText(line), name, code ? window[span[0] - 1] : undefined, code)) continue;
+      out.push({
+        rule,
+        secret,
+        start: lines.positionAt(start + span[0]),
+        end: lines.positionAt(start + span[1]),
+        matchLength: m[0].length,
+        name,
+        entropy: shannonEntropy(secret),
+      });
+    }
+  }
+
+  /** Allowlists, entropy, filters and validators. True when the match is reported. */
+  private accept(rule: SecretRule, secret: string, match: string, lineText: string, name: string | undefined, before: string | undefined, code: boolean): boolean {
+    return rejectReason(rule, secret, match, lineText, name, before, code) === undefined;
+  }
+}
+
+/** Why a regex match is not reported (undefined: it is). Exported for tests and debugging. */
+export function rejectReason(
+  rule: SecretRule,
+  secret: string,
+  match: string,
+  lineText: string,
+  name: string | undefined,
+  charBefore: string | undefined,
+  code: boolean,
+): string | undefined {
+  if (secret.length === 0) return 'empty';
+  const a = rule.allowlist;
+  if (a.secrets.some((r) => r.test(secret))) return 'allowlisted secret';
+  if (a.matches.some((r) => r.test(match))) return 'allowlisted match';
+  if (a.lines.some((r) => r.test(lineText))) return 'allowlisted line';
+  if (name !== undefined && a.names.some((r) => r.test(name))) return 'allowlisted name';
+  if (a.stopwords.length > 0) {
+    const lower = secret.toLowerCase();
+    if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
+  }
+  if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`') return 'not a string literal';
+  if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
+  if (rule.filters) {
+    const r = placeholderReason(secret) ?? sequenceReason(secret);
+    if (r) return r;
+  }
+  if (rule.generic) {
+    const r = genericValueReason(secret, name ?? '');
+    if (r) return r;
+  }
+  if (rule.validate) return validatorReason(rule.validate, secret);
+  return undefined;
+}
+
+function* execAll(regex: RegExp, subject: string): Generator<RegExpExecArray> {
+  regex.lastIndex = 0;
+  for (;;) {
+    const m = regex.exec(subject);
+    if (!m) return;
+    if (m[0].length === 0) regex.lastIndex++;
+    yield m;
+  }
+}
+
+function groupSpan(m: RegExpExecArray, group: number | string): [number, number] | undefined {
+  const indices = m.indices;
+  if (!indices) return undefined;
+  const span = typeof group === 'number' ? indices[group] : indices.groups?.[group];
+  return span && span[1] > span[0] ? [span[0], span[1]] : undefined;
+}
+
+/** The assigned name: group `name`, extended back over identifier characters (`DB_PASSWORD`, `db.password`). */
+function nameOf(m: RegExpExecArray, subject: string): string | undefined {
+  const span = m.indices?.groups?.name;
+  if (!span) return undefined;
+  let s = span[0];
+  while (s > 0 && span[0] - s < 60 && /[A-Za-z0-9_.-]/.test(subject[s - 1]!)) s--;
+  return subject.slice(s, span[1]);
+}
+
+/**
+ * Keeps the most specific match where matches overlap: provider rules before generic ones, then the longer
+ * match, then the earlier rule. Input order does not matter; output is sorted by position.
+ */
+export function dedupeMatches(matches: readonly SecretMatch[], ruleOrder: ReadonlyMap<SecretRule, number>): SecretMatch[] {
+  const ranked = [...matches].sort(
+    (a, b) =>
+      Number(a.rule.generic) - Number(b.rule.generic) ||
+      b.matchLength - a.matchLength ||
+      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
+      cmp(a.start, b.start),
+  );
+  const kept: SecretMatch[] = [];
+  for (const m of ranked) {
+    if (kept.some((k) => cmp(m.start, k.end) < 0 && cmp(k.start, m.end) < 0)) continue;
+    kept.push(m);
+  }
+  return kept.sort((a, b) => cmp(a.start, b.start) || (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0));
+}
+
+function cmp(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}

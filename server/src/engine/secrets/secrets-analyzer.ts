@@ -1,0 +1,214 @@
+/**
+ * The secrets pack as an Analyzer. Each open document keeps its matches per line; after an edit only the edited
+ * lines are rescanned (plus, for multi-line rules such as PEM blocks, the window of lines above that could start
+ * a match reaching into the edit). Syntax context, severity and fixes are recomputed for every match on every
+ * run, which is cheap and keeps the result identical to a full scan.
+ */
+import { createHash } from 'node:crypto';
+import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
+import type { DocumentDelta, SourceDocument } from '../document';
+import { SEVERITIES, type Finding, type Severity } from '../types';
+import { isExamplePath, isTestPath, looksMinified, skippedPathReason } from './false-positive-filters';
+import { maskSecret } from './mask';
+import type { SecretRule } from './rule-schema';
+import { secretFixes } from './secret-fixes';
+import { dedupeMatches, SecretScanner, type SecretMatch } from './secret-scanner';
+import { secretContext } from './syntax-context';
+
+export class SecretsAnalyzer implements Analyzer {
+  readonly pack = 'secrets' as const;
+  readonly scanner: SecretScanner;
+  private readonly ruleOrder: Map<SecretRule, number>;
+
+  constructor(rules: readonly SecretRule[]) {
+    this.scanner = new SecretScanner(rules);
+    this.ruleOrder = new Map(rules.map((r, i) => [r, i]));
+  }
+
+  rules(): RuleInfo[] {
+    return this.scanner.rules.map((r) => ({
+      id: r.id,
+      pack: 'secrets',
+      name: r.name,
+      description: r.description,
+      severity: r.severity,
+      cwe: r.cwe,
+      docsUrl: r.docsUrl,
+      languages: [],
+    }));
+  }
+
+  /** Every text file, except lockfiles, vendored and minified files. */
+  appliesTo(doc: SourceDocument): boolean {
+    return !skippedPathReason(doc.path) && !looksMinified(doc.text, doc.lines.lineCount);
+  }
+
+  open(doc: SourceDocument): AnalyzerSession {
+    return new SecretsSession(this, doc.path);
+  }
+
+  /** Matches of a whole text (no syntax context). */
+  matchAll(doc: SourceDocument): SecretMatch[] {
+    const target = { text: doc.text, lines: doc.lines, path: doc.path, languageId: doc.languageId };
+    return this.scanner.scanLines(target, 0, doc.lines.lineCount - 1, this.scanner.activeRules(doc.path));
+  }
+
+  /** Turns matches into findings: dedupe, context, severity, masked message, fixes, fingerprint. */
+  findingsFor(doc: SourceDocument, matches: readonly SecretMatch[]): Finding[] {
+    const testPath = isTestPath(doc.path);
+    const examplePath = isExamplePath(doc.path);
+    const counts = new Map<string, number>();
+    return dedupeMatches(matches, this.ruleOrder).map((m) => {
+      const ctx = secretContext(doc, m.start, m.end);
+      const rule = m.rule;
+      const masked = maskSecret(m.secret);
+      let severity: Severity = rule.severity;
+      const notes: string[] = [];
+      if (testPath || ctx.inTestCode || examplePath) {
+        severity = lower(severity, 'low');
+        notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
+      } else if (ctx.inComment) {
+        severity = stepDown(severity);
+        notes.push('in a comment, so severity is lowered');
+      }
+      const message =
+        `${rule.name} in the source: ${masked}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
+        'Load it from the environment or a secret manager, and rotate it: it may already be in version-control history.';
+      const key = `${rule.id}\u0000${masked}`;
+      const n = counts.get(key) ?? 0;
+      counts.set(key, n + 1);
+      const finding: Finding = {
+        ruleId: rule.id,
+        pack: 'secrets',
+        severity,
+        cwe: rule.cwe,
+        message,
+        range: { start: m.start, end: m.end },
+        docsUrl: rule.docsUrl,
+        // From the rule and the masked form only, so no digest of the whole secret leaves the process.
+        fingerprint: createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32),
+        properties: {
+          maskedSecret: masked,
+          secretLength: m.secret.length,
+          entropy: Math.round(m.entropy * 100) / 100,
+          provider: rule.provider,
+          context: ctx.inComment ? 'comment' : testPath || ctx.inTestCode ? 'test' : examplePath ? 'example' : 'code',
+        },
+      };
+      const fixes = secretFixes(doc, m, ctx);
+      if (fixes.length > 0) finding.fixes = fixes;
+      return finding;
+    });
+  }
+}
+
+function stepDown(s: Severity): Severity {
+  const i = SEVERITIES.indexOf(s);
+  return SEVERITIES[Math.min(i + 1, SEVERITIES.indexOf('low'))] ?? s;
+}
+
+function lower(s: Severity, to: Severity): Severity {
+  return SEVERITIES.indexOf(s) < SEVERITIES.indexOf(to) ? to : s;
+}
+
+/** A cached match stored at its start line: positions are rebuilt from the line index when read. */
+interface Cached {
+  match: SecretMatch;
+  /** end.line - start.line */
+  span: number;
+}
+
+class SecretsSession implements AnalyzerSession {
+  /** Matches by start line, in the coordinates of the text of the previous run. */
+  private byLine: (Cached[] | undefined)[] | undefined;
+  private readonly active: boolean[];
+
+  constructor(
+    private readonly analyzer: SecretsAnalyzer,
+    path: string,
+  ) {
+    this.active = analyzer.scanner.activeRules(path);
+  }
+
+  run(doc: SourceDocument, delta: DocumentDelta | undefined, _ctx: AnalysisContext): Finding[] {
+    if (!this.byLine) this.fullScan(doc);
+    else if (delta) this.rescan(doc, delta);
+    const matches: SecretMatch[] = [];
+    this.byLine!.forEach((cached, line) => {
+      for (const c of cached ?? []) {
+        matches.push({
+          ...c.match,
+          start: { line, character: c.match.start.character },
+          end: { line: line + c.span, character: c.match.end.character },
+        });
+      }
+    });
+    return this.analyzer.findingsFor(doc, matches);
+  }
+
+  private fullScan(doc: SourceDocument): void {
+    const target = { text: doc.text, lines: doc.lines, path: doc.path, languageId: doc.languageId };
+    this.byLine = new Array<Cached[] | undefined>(doc.lines.lineCount);
+    this.store(this.analyzer.scanner.scanLines(target, 0, doc.lines.lineCount - 1, this.active));
+  }
+
+  private store(matches: SecretMatch[]): void {
+    for (const m of matches) {
+      const slot = (this.byLine![m.start.line] ??= []);
+      slot.push({ match: m, span: m.end.line - m.start.line });
+    }
+  }
+
+  /** Moves the cache through the edits, then rescans the dirty lines and the multi-line windows above them. */
+  private rescan(doc: SourceDocument, delta: DocumentDelta): void {
+    let cache = this.byLine!;
+    let dirty: [number, number][] = [];
+    for (const e of delta.edits) {
+      const s = e.startPosition.row;
+      const oe = e.oldEndPosition.row;
+      const ne = e.newEndPosition.row;
+      const shift = ne - oe;
+      cache = cache.slice(0, s).concat(new Array<Cached[] | undefined>(ne - s + 1), cache.slice(oe + 1));
+      dirty = dirty.map(([a, b]): [number, number] => {
+        if (a > oe) return [a + shift, b + shift];
+        if (b < s) return [a, b];
+        return [Math.min(a, s), Math.max(b > oe ? b + shift : ne, ne)];
+      });
+      dirty.push([s, ne]);
+    }
+    this.byLine = cache;
+    const lineCount = doc.lines.lineCount;
+    if (cache.length !== lineCount) {
+      // The edits did not add up to the new text (should not happen): fall back to a full scan.
+      this.fullScan(doc);
+      return;
+    }
+    const window = this.analyzer.scanner.maxWindow;
+    // mode per line: 2 = rescan every rule, 1 = rescan multi-line rules only.
+    const mode = new Map<number, number>();
+    for (const [a, b] of dirty) {
+      for (let l = Math.max(0, a); l <= Math.min(b, lineCount - 1); l++) mode.set(l, 2);
+    }
+    if (window > 0) {
+      for (const [a] of dirty) {
+        for (let l = Math.max(0, a - window + 1); l < a; l++) if (!mode.has(l)) mode.set(l, 1);
+      }
+    }
+    const multiOnly = this.active.map((on, i) => on && this.analyzer.scanner.rules[i]!.multiline > 0);
+    const target = { text: doc.text, lines: doc.lines, path: doc.path, languageId: doc.languageId };
+    const lines = [...mode.keys()].sort((x, y) => x - y);
+    let i = 0;
+    while (i < lines.length) {
+      const first = lines[i]!;
+      const m = mode.get(first)!;
+      let last = first;
+      while (i + 1 < lines.length && lines[i + 1] === last + 1 && mode.get(lines[i + 1]!) === m) last = lines[++i]!;
+      i++;
+      for (let l = first; l <= last; l++) {
+        if (m === 2) cache[l] = undefined;
+        else if (cache[l]) cache[l] = cache[l]!.filter((c) => c.match.rule.multiline === 0);
+      }
+      this.store(this.analyzer.scanner.scanLines(target, first, last, m === 2 ? this.active : multiOnly));
+    }
+  }
+}
