@@ -135,7 +135,7 @@ export class Engine {
         open.sessions.delete(analyzer);
         notices.push({
           reason: 'analyzer-error',
-          message: `The ${analyzer.pack} analysis failed on this file and was skipped: ${e instanceof Error ? e.message : String(e)}`,
+          message: `The ${analyzer.pack} analysis failed on this file and was skipped: ${redactErrorMessage(e)}`,
         });
       }
     }
@@ -152,6 +152,16 @@ export class Engine {
       this.close(uri);
     }
   }
+}
+
+/**
+ * An analyzer's error message, safe to show and log: errors may quote the input (JSON.parse quotes short inputs
+ * whole), so the first line only, with every long token-like run masked to its first characters and length.
+ */
+export function redactErrorMessage(e: unknown): string {
+  const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  const masked = first.replace(/[A-Za-z0-9+/=_\-.]{12,}/g, (t) => (/^[a-z]+$/.test(t) ? t : `${t.slice(0, 2)}…(${t.length} chars)`));
+  return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
 }
 
 function disposeSessions(open: OpenDocument): void {

@@ -1,0 +1,163 @@
+/**
+ * No full secret in any output. The known secrets are the fake credentials of the reliability corpus plus the
+ * exact text of every secret finding in the secret rule fixtures (rules/secrets/**). Every output Vigil makes
+ * for files holding them is collected and searched: engine findings and notices (including an analyzer crash
+ * whose error message quotes the input), the language server's diagnostics (message, related information,
+ * data), code-action titles, log messages, status notifications and stderr, and the CLI's text, JSON and
+ * SARIF reports. Needs `npm run build` for the server and CLI parts (npm test does it).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Analyzer } from '../../server/src/engine/analyzer';
+import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { Engine } from '../../server/src/engine/engine';
+import { languageIdForPath } from '../../server/src/engine/languages';
+import { LspClient, SERVER_JS } from '../lsp/lsp-client';
+import { FAKES, LANGUAGES } from './corpus';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI_JS = join(ROOT, 'dist', 'cli.js');
+
+function listFixtures(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFixtures(p));
+    else if (name.includes('.fixture.')) out.push(p);
+  }
+  return out;
+}
+
+/** A workspace file and the secrets it holds. */
+interface SecretFile {
+  name: string;
+  languageId: string;
+  text: string;
+}
+
+let ws: string;
+let files: SecretFile[] = [];
+/** Every full secret that must never appear in an output. */
+const secrets = new Set<string>();
+
+before(async () => {
+  ws = mkdtempSync(join(tmpdir(), 'vigil-leak-'));
+  for (const v of Object.values(FAKES)) for (const part of v.split('\n')) if (part.length >= 12) secrets.add(part);
+  for (const lang of LANGUAGES) files.push({ name: lang.file, languageId: lang.languageId, text: lang.seed });
+  // The secret fixtures: what each secret rule matches there is, by the rule's own account, a secret.
+  const engine = await Engine.create({ analyzers: createAnalyzers().analyzers });
+  mkdirSync(join(ws, 'fixtures'));
+  for (const path of listFixtures(join(ROOT, 'rules', 'secrets'))) {
+    const text = readFileSync(path, 'utf8');
+    const languageId = languageIdForPath(path.replace('.fixture.', '.'));
+    const r = engine.scanText(path, languageId, text);
+    let any = false;
+    for (const f of r.findings.filter((x) => x.pack === 'secrets')) {
+      const lines = text.split(/\r\n|\r|\n/);
+      if (f.range.start.line !== f.range.end.line) continue;
+      const raw = (lines[f.range.start.line] ?? '').slice(f.range.start.character, f.range.end.character);
+      if (raw.length >= 12) {
+        secrets.add(raw);
+        any = true;
+      }
+    }
+    if (any) {
+      const name = join('fixtures', basename(path));
+      copyFileSync(path, join(ws, name));
+      files.push({ name, languageId, text });
+    }
+  }
+  engine.dispose();
+});
+after(() => rmSync(ws, { recursive: true, force: true }));
+
+/** The secrets found in `output`, each shown by its first characters only. */
+function leaks(output: string): string[] {
+  return [...secrets].filter((s) => output.includes(s)).map((s) => `${s.slice(0, 6)}… (${s.length} chars)`);
+}
+
+describe('no full secret in any output', () => {
+  it('engine findings and notices, for every secret file', async () => {
+    const engine = await Engine.create({ analyzers: createAnalyzers().analyzers });
+    for (const f of files) {
+      const r = engine.scanText(join(ws, f.name), f.languageId, f.text);
+      assert.deepEqual(leaks(JSON.stringify(r)), [], f.name);
+    }
+    engine.dispose();
+  });
+
+  it('an analyzer that crashes with the input in its error message does not leak it in the notice', async () => {
+    // Node's JSON.parse, for one, quotes the input in its error message.
+    const crashing: Analyzer = {
+      pack: 'secrets',
+      rules: () => [],
+      appliesTo: () => true,
+      open: () => ({
+        run: (doc) => {
+          JSON.parse(doc.text);
+          return [];
+        },
+      }),
+    };
+    const engine = await Engine.create({ analyzers: [crashing] });
+    // A short input is quoted whole: "Unexpected token 'A', "AKIA…" is not valid JSON".
+    for (const text of [FAKES.awsKeyId, `{"key": ${FAKES.awsKeyId}, "secret": ${FAKES.stripeLive}}`]) {
+      const r = engine.scanText('/ws/token.json', 'json', text);
+      assert.equal(r.notices[0]?.reason, 'analyzer-error', 'the crash is reported');
+      assert.match(r.notices[0]!.message, /not valid JSON/, 'the notice still says what went wrong');
+      assert.deepEqual(leaks(JSON.stringify(r)), []);
+    }
+    engine.dispose();
+  });
+
+  it('the CLI text, JSON and SARIF reports and its stderr', (t) => {
+    if (!existsSync(CLI_JS)) return t.skip('dist/cli.js not built');
+    for (const format of ['text', 'json', 'sarif']) {
+      const out = join(ws, `report.${format}`);
+      const r = spawnSync(process.execPath, [CLI_JS, 'scan', ws, '--root', ws, '--format', format, '--quiet', '--fail-on', 'none', '--no-baseline'], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 60_000,
+      });
+      writeFileSync(out, r.stdout);
+      assert.ok(r.status === 0, `${format}: exit ${r.status}: ${r.stderr}`);
+      assert.deepEqual(leaks(r.stdout), [], `${format} report`);
+      assert.deepEqual(leaks(r.stderr), [], `${format} stderr`);
+    }
+  });
+
+  it('the language server: diagnostics, code actions, logs, status and stderr', async (t) => {
+    if (!existsSync(SERVER_JS)) return t.skip('dist/server.js not built');
+    const client = new LspClient(SERVER_JS, [], { ...process.env });
+    const responses: unknown[] = [];
+    try {
+      await client.initialize(ws);
+      let version = 1;
+      for (const f of files) {
+        const uri = pathToFileURL(join(ws, f.name)).toString();
+        client.open(uri, f.languageId, f.text, version);
+        const published = await client.waitForDiagnostics((p) => p.uri === uri);
+        // Every quick fix on every diagnostic: titles and the edits they would make.
+        for (const d of published.diagnostics) {
+          responses.push(await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }));
+        }
+        // An edit next to each secret, so the incremental path publishes too.
+        client.change(uri, ++version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+        await client.waitForDiagnostics((p) => p.uri === uri && p.version === version, 20_000, false);
+      }
+    } finally {
+      await client.shutdown();
+    }
+    assert.deepEqual(leaks(JSON.stringify(client.notifications)), [], 'diagnostics, logs and status notifications');
+    assert.deepEqual(leaks(client.stderr), [], 'server stderr');
+    // Code actions: a fix may move a secret into an ignored .env file, but no title may show it.
+    const titles = JSON.stringify(responses.flatMap((r) => (Array.isArray(r) ? r.map((a: { title?: string }) => a.title) : [])));
+    assert.deepEqual(leaks(titles), [], 'code-action titles');
+  });
+});
