@@ -23,6 +23,7 @@ import { ActionKinds, codeActionsFor, diskReader } from './code-actions';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
+import { registerWorkspaceScan } from './workspace-scan';
 
 export { uriToPath };
 
@@ -333,7 +334,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 }
 
 /** Feature modules, registered once the engine is ready. */
-const FEATURES: ServerFeature[] = [];
+const FEATURES: ServerFeature[] = [registerWorkspaceScan];
 
 // A bad file must never take the server down: log and carry on.
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${e instanceof Error ? e.stack : String(e)}`));
