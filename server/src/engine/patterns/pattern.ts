@@ -116,7 +116,7 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
   if (text === ELLIPSIS) return { type: node.type, text, ellipsis: true, children: [] };
   const kids = node.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
   const hasMeta = text.includes(MV_PREFIX) || text.includes(ELLIPSIS);
-  if (LITERALS.has(node.type) && !hasMeta) return { type: node.type, text, children: [] };
+  if (LITERALS.has(node.type) && !hasMeta) return { type: node.type, text: literalKey(node.type, text), children: [] };
   const out: PatternNode = {
     type: node.type,
     text: kids.length === 0 ? text : '',
@@ -127,6 +127,13 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
   const dotted = dottedName(node);
   if (dotted && !hasMeta) out.dotted = dotted;
   return out;
+}
+
+/** Literals compare by value: 'sh' and "sh" are the same string. */
+function literalKey(type: string, text: string): string {
+  if (type !== 'string') return text;
+  const m = /^([rRbBuU]*)(['"]{1,3})([\s\S]*)\2$/.exec(text);
+  return m ? `${m[1]!.toLowerCase()}"${m[3]}"` : text;
 }
 
 /** The operator tokens of an operator node, joined (`+`, `!==`, `not in`), or undefined. */
@@ -217,7 +224,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   }
   if (p.children.length === 0) {
     if (p.text === '') return true;
-    return p.text === t.text;
+    return p.text === (LITERALS.has(t.type) ? literalKey(t.type, t.text) : t.text);
   }
   if (p.operator !== undefined && operatorOf(t) !== p.operator) return false;
   const kids = t.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));

@@ -424,6 +424,19 @@ class UnitAnalysis {
     let c = cond;
     while (c.type === 'parenthesized_expression') c = named(c)[0] ?? c;
     if (c === cond && c.type === 'parenthesized_expression') return;
+    const clean = (subject: Node | undefined, positive: boolean): void => {
+      const key = subject ? accessPath(subject) : undefined;
+      if (!key) return;
+      (positive !== negated ? thenSt : elseSt).set(key, null);
+    };
+    // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
+    for (const g of this.env.rule.guards) {
+      const b = this.match(g, c);
+      if (b) {
+        clean(b.get(g.spec.guard!), true);
+        return;
+      }
+    }
     const op = operatorOf(c);
     if ((c.type === 'unary_expression' && op === '!') || c.type === 'not_operator') {
       const arg = c.childForFieldName('argument') ?? named(c)[0];
@@ -450,11 +463,6 @@ class UnitAnalysis {
       }
       return;
     }
-    const clean = (subject: Node | undefined, positive: boolean): void => {
-      const key = subject ? accessPath(subject) : undefined;
-      if (!key) return;
-      (positive !== negated ? thenSt : elseSt).set(key, null);
-    };
     // Comparison against a constant: x === 'asc', x == "a", x in ('a', 'b').
     if (c.type === 'binary_expression' && (op === '===' || op === '==' || op === '!==' || op === '!=')) {
       const l = c.childForFieldName('left');
@@ -469,10 +477,6 @@ class UnitAnalysis {
         if (op === '==' || op === '!=') clean(isConstant(r) ? l : isConstant(l) ? r : undefined, op === '==');
         if ((op === 'in' || op === 'not in') && (r.type === 'tuple' || r.type === 'list' || r.type === 'set') && named(r).every(isConstant)) clean(l, op === 'in');
       }
-    }
-    for (const g of this.env.rule.guards) {
-      const b = this.match(g, c);
-      if (b) clean(b.get(g.spec.guard!), true);
     }
   }
 

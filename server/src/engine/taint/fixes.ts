@@ -178,6 +178,8 @@ function parameterizeSql(sink: Node, focus: Node, python: boolean, placeholder: 
       sql += placeholder === '%s' ? p.raw.replace(/%/g, '%%') : p.raw;
       continue;
     }
+    // Identifiers (table, column, sort order) cannot be parameters: no safe rewrite there.
+    if (/\b(order\s+by|group\s+by|from|join|into|update|table|select)\s*$/i.test(sql) || /,\s*$/.test(sql)) return undefined;
     // 'value' quotes around a placeholder go: the driver quotes parameters itself.
     const next = parts[i + 1];
     if (/'$/.test(sql) && next?.kind === 'lit' && next.raw.startsWith("'")) {
@@ -331,7 +333,7 @@ function pathContainment(focus: Node, python: boolean, doc: SourceDocument): Fix
   if (!ok || args.length < 2 || args.some((a) => a.type === 'spread_element' || a.type === 'list_splat')) return undefined;
   const stmt = enclosingStatement(focus);
   if (!stmt) return undefined;
-  const root = args[0]!.text;
+  const root = args.slice(0, -1).map((a) => a.text).join(', ');
   const line = stmt.startPosition.row;
   const indent = /^\s*/.exec(doc.lines.lineText(line))![0];
   const eol = doc.lines.eol;
@@ -342,7 +344,7 @@ function pathContainment(focus: Node, python: boolean, doc: SourceDocument): Fix
     name = freshName(doc, 'safe_path');
     pre =
       `${name} = os.path.realpath(${focus.text})${eol}` +
-      `${indent}if not ${name}.startswith(os.path.realpath(${root}) + os.sep):${eol}` +
+      `${indent}if not ${name}.startswith(os.path.realpath(os.path.join(${root})) + os.sep):${eol}` +
       `${indent}    raise ValueError("path escapes the allowed folder")${eol}${indent}`;
   } else {
     name = freshName(doc, 'safePath');
@@ -371,22 +373,17 @@ function htmlEscape(sink: Node, focus: Node, python: boolean, doc: SourceDocumen
   const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: focus }];
   if (exprs.length === 0) return undefined;
   const edits: TextEdit[] = [];
-  let fn: string;
+  let wrap: (code: string) => string;
   if (python) {
     const local = [...imports].find(([, m]) => m === 'html')?.[0];
-    fn = `${local ?? 'html'}.escape`;
+    wrap = (code) => `${local ?? 'html'}.escape(${code})`;
     if (!local) edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `import html${doc.lines.eol}` });
   } else {
-    const local = [...imports].find(([, m]) => m === 'escape_html')?.[0];
-    fn = local ?? 'escapeHtml';
-    if (!local) {
-      const esm = /^\s*import\s/m.test(doc.text);
-      const line = esm ? 'import escapeHtml from "escape-html";' : 'const escapeHtml = require("escape-html");';
-      edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${line}${doc.lines.eol}` });
-    }
+    // Self-contained (no new dependency, no import to add): every HTML-special character becomes an entity.
+    wrap = (code) => `String(${code}).replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";")`;
   }
-  for (const e of exprs) edits.push({ range: rangeOf(e.node), newText: `${fn}(${e.node.text})` });
-  return { title: python ? 'HTML-escape the value with html.escape' : 'HTML-escape the value with escape-html', kind: 'fix', edits };
+  for (const e of exprs) edits.push({ range: rangeOf(e.node), newText: wrap(e.node.text) });
+  return { title: python ? 'HTML-escape the value with html.escape' : 'HTML-escape the value (characters become entities)', kind: 'fix', edits };
 }
 
 function relativeRedirect(focus: Node, python: boolean): Fix | undefined {

@@ -1,0 +1,66 @@
+const express = require('express');
+const cp = require('child_process');
+const { exec, execSync } = require('node:child_process');
+const app = express();
+
+app.get('/ping', (req, res) => {
+  // ruleid: js.cmdi.child-process
+  exec('ping -c 1 ' + req.query.host, (err, out) => res.send(out));
+});
+
+app.get('/log', (req, res) => {
+  const branch = req.query.branch;
+  // ruleid: js.cmdi.child-process
+  const out = cp.execSync(`git log --oneline ${branch}`);
+  res.json({ out: String(out) });
+});
+
+app.post('/convert', (req, res) => {
+  const { file } = req.body;
+  // ruleid: js.cmdi.child-process
+  cp.spawn('convert ' + file + ' out.png', { shell: true });
+  // ruleid: js.cmdi.child-process
+  cp.spawn('sh', ['-c', 'tar xf ' + file]);
+});
+
+function archive(name) {
+  // ruleid: js.cmdi.child-process
+  execSync('tar czf /tmp/backup.tgz ' + name);
+}
+app.post('/archive', (req, res) => archive(req.body.name));
+
+// ---- negatives ----
+app.get('/n1', (req, res) => {
+  // An argument array, no shell: the input cannot start another command.
+  // ok: js.cmdi.child-process
+  cp.execFile('ping', ['-c', '1', req.query.host]);
+  // ok: js.cmdi.child-process
+  cp.spawn('ls', ['-la', req.query.dir]);
+  // Coerced to a number.
+  // ok: js.cmdi.child-process
+  exec('sleep ' + parseInt(req.query.seconds, 10));
+  // Constant command.
+  // ok: js.cmdi.child-process
+  exec('uptime');
+});
+
+app.get('/n2', (req, res) => {
+  const tool = req.query.tool;
+  const allowed = new Set(['uptime', 'whoami']);
+  if (!allowed.has(tool)) {
+    return res.status(400).end();
+  }
+  // ok: js.cmdi.child-process
+  exec(tool);
+});
+
+// Not user input: an environment variable set by the operator.
+// ok: js.cmdi.child-process
+exec('backup ' + process.env.BACKUP_DIR);
+
+// A regex's exec method is not child_process.
+app.get('/n3', (req, res) => {
+  const m = /^(\d+)$/.exec(req.query.id);
+  // ok: js.cmdi.child-process
+  res.json({ m: /x/.exec(req.query.id) });
+});

@@ -1,0 +1,29 @@
+const express = require('express');
+const serialize = require('node-serialize');
+const yaml = require('js-yaml');
+const app = express();
+
+app.post('/session', (req, res) => {
+  // An IIFE inside the serialised object runs on unserialize.
+  // ruleid: js.deserialization.unsafe
+  const session = serialize.unserialize(Buffer.from(req.cookies.session, 'base64').toString());
+  res.json(session);
+});
+
+app.post('/config', (req, res) => {
+  // ruleid: js.deserialization.unsafe
+  const cfg = yaml.load(req.body.yaml, { schema: yaml.DEFAULT_FULL_SCHEMA });
+  res.json(cfg);
+});
+
+// ---- negatives ----
+app.post('/n1', (req, res) => {
+  // ok: js.deserialization.unsafe
+  const data = JSON.parse(req.body.json);
+  // The default (safe) schema cannot build functions.
+  // ok: js.deserialization.unsafe
+  const cfg = yaml.load(req.body.yaml);
+  // ok: js.deserialization.unsafe
+  const local = serialize.unserialize(require('fs').readFileSync('/var/app/state.bin', 'utf8'));
+  res.json({ data, cfg, local });
+});

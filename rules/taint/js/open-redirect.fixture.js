@@ -1,0 +1,32 @@
+const express = require('express');
+const app = express();
+
+app.get('/login', (req, res) => {
+  // ruleid: js.open-redirect.redirect
+  res.redirect(req.query.next);
+});
+
+app.get('/go', (req, res) => {
+  const { to } = req.query;
+  // ruleid: js.open-redirect.redirect
+  res.redirect(302, to);
+});
+
+// ---- negatives ----
+app.get('/n1', (req, res) => {
+  const next = req.query.next;
+  if (next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) {
+    // ok: js.open-redirect.redirect
+    return res.redirect(next);
+  }
+  // ok: js.open-redirect.redirect
+  res.redirect('/home');
+});
+
+app.get('/n2', (req, res) => {
+  const page = req.query.page;
+  if (page === 'settings' || page === 'profile') {
+    // ok: js.open-redirect.redirect
+    res.redirect('/' + page);
+  }
+});

@@ -1,0 +1,31 @@
+const express = require('express');
+const app = express();
+
+app.get('/hello', (req, res) => {
+  // ruleid: js.xss.server-response
+  res.send('<h1>Hello ' + String(req.query.name).replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";") + '</h1>');
+});
+
+app.get('/echo', (req, res) => {
+  const q = req.query.q;
+  // ruleid: js.xss.server-response
+  res.status(200).send(`<p>You searched for ${String(q).replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";")}</p>`);
+  // ruleid: js.xss.server-response
+  res.write(String(req.body.comment).replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";"));
+});
+
+// ---- negatives ----
+app.get('/n1', (req, res) => {
+  // ok: js.xss.server-response
+  res.json({ name: req.query.name });
+  // ok: js.xss.server-response
+  res.send('<h1>Hello ' + escapeHtml(req.query.name) + '</h1>');
+  // ok: js.xss.server-response
+  res.send('Count: ' + Number(req.query.count));
+  // ok: js.xss.server-response
+  res.send('<h1>static</h1>');
+});
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+}
