@@ -52,8 +52,9 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value) || /\(\)?$/.test(value)) return 'code expression';
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|secret|password|token)$/i.test(value)) return 'keyword';
   if (value.toLowerCase() === name.toLowerCase()) return 'same as its name';
-  // A plain word or words (letters only, lower or title case) is a label, not a credential.
-  if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain word';
+  // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like.
+  if (/^[A-Za-z]+$/.test(value) && value.length < 40) return 'letters only';
+  if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
   return undefined;
 }
 

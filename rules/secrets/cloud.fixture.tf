@@ -1,0 +1,76 @@
+resource "example_provider_config" "main" {
+# ruleid: secrets.aws.secret-access-key
+  aws_secret_access_key = "s1aRnrX3NAQdxZLHSNxmOP9Q8rv2XtuGunfI4FxC"
+# ok: secrets.aws.secret-access-key
+  aws_secret_access_key = "s1aRnrX3NAQdxZxxxxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.aws.secret-access-key
+  value = "s1aRnrX3NAQdxZLHSNxmOP9Q8rv2XtuGunf"
+# ruleid: secrets.gcp.api-key
+  google_api_key = "AIza1pyEoIl71kvXtpQB8vqi4yNGzxjyjgJIw6X"
+# ok: secrets.gcp.api-key
+  google_api_key = "AIza1pyEoIl71kxxxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.gcp.api-key
+  value = "AIza1pyEoIl71kvXtpQB8vqi4yNGzxjyjg"
+# ruleid: secrets.azure.ad-client-secret
+  azure_client_secret = "iL.0Q~GGgJ7kbTEMvFbXJnNz-lLe3cNFC9lGZ"
+# ok: secrets.azure.ad-client-secret
+  azure_client_secret = "iL.0Q~GGgJ7kbxxxxxxxxxxx-xxxxxxxxxxxx"
+# ok: secrets.azure.ad-client-secret
+  value = "iL.0Q~GGgJ7kbTEMvFbXJnNz-lLe3cNF"
+# ruleid: secrets.digitalocean.oauth-token
+  digitalocean_oauth_token = "doo_v1_b29fe72740c332cd1a0d57fc2b77d214f5029b510ed80650d086526bdae3ab8f"
+# ok: secrets.digitalocean.oauth-token
+  digitalocean_oauth_token = "doo_v1_b29fe72740c332cd1axxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.digitalocean.oauth-token
+  value = "doo_v1_b29fe72740c332cd1a0d57fc2b77d214f5029b510ed80650d086526bdae"
+# ruleid: secrets.heroku.api-key-v2
+  heroku_api_key = "HRKU-AABIjCNw_iylcFur04XqZSWGZwuoCeeqGSW_Vio26knXWYAE8KpgcnpTS_DU"
+# ok: secrets.heroku.api-key-v2
+  heroku_api_key = "HRKU-AABIjCNw_iylcFur04xxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxx_xx"
+# ok: secrets.heroku.api-key-v2
+  value = "HRKU-AABIjCNw_iylcFur04XqZSWGZwuoCeeqGSW_Vio26knXWYAE8Kpgcnp"
+# ruleid: secrets.tencent.secret-id
+  tencentcloud_secret_id = "AKIDF6L9ozGyDaARzseIGDPZw1duc2B4Sqg7"
+# ok: secrets.tencent.secret-id
+  tencentcloud_secret_id = "AKIDF6L9ozGyDxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.tencent.secret-id
+  value = "AKIDF6L9ozGyDaARzseIGDPZw1duc2B"
+# ruleid: secrets.cloudflare.global-api-key
+  cloudflare_api_key = "c7b029675cfd75b11d7d1d54f1d9c0fccd2bb"
+# ok: secrets.cloudflare.global-api-key
+  cloudflare_api_key = "c7b029675cfd7xxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.cloudflare.global-api-key
+  value = "c7b029675cfd75b11d7d1d54f1d9c0fc"
+# ruleid: secrets.hashicorp.vault-batch-token
+  vault_token = "hvb.uKEUVyFo3O_nUwyUyHxEa-sFGDdVzKmpxqigzVmJVsqKbT0rsP_gvGyOn64jk6NaR7t8tAYHyYOmm_p2JI74dFMDJF4fwBc4icrt5qoudQZYR9vd0nUMVMpRe4nqdbVFtt2NKM5bN5ndSyrGMRxXFQYlyk1uoUMBDlrvqV4gwyr8_5UK_sFixu7cEY37gfMGQVTeHGsxeNOMc0xuMdSWPWErCp1hwdqZgRmh0Uu4RToHfkfLv3mmz2Ixh2e9MjZANLO_9lJMThTTAZ0GGsXBx5uL1kbG8upG6vsuy-Deas0cxnwr1FX7f7QxljxweMrWWF-Qy06remy8x5YtFBV9B"
+# ok: secrets.hashicorp.vault-batch-token
+  vault_token = "hvb.uKEUVyFo3O_nUwyUyHxEa-sFGDdVzKmpxqigzVmJVsqKbT0rsP_gvGyOn64jk6NaR7t8tAYHyYOmm_p2JI74dFMDJF4fwBc4icrt5qoudQZYR9vd0nUMVxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxx"
+# ruleid: secrets.pulumi.access-token
+  pulumi_access_token = "pul-9f2616bd19dea7af36fbde56874d672f8a8c1a2a"
+# ok: secrets.pulumi.access-token
+  pulumi_access_token = "pul-9f2616bd19dexxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.pulumi.access-token
+  value = "pul-9f2616bd19dea7af36fbde56874d672f8a8"
+# ruleid: secrets.planetscale.password
+  database_password = "pscale_pw_IGAB=REGevubZR44eXhNdf5.uqlC6wpcTDjuBDk0p4w1lQ"
+# ok: secrets.planetscale.password
+  database_password = "pscale_pw_IGAB=REGevxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxx"
+# ruleid: secrets.render.api-key
+  render_api_key = "rnd_tWBp9xNtJ8iL3ban9FGbqKEm8a7wTMYA"
+# ok: secrets.render.api-key
+  render_api_key = "rnd_tWBp9xNtJxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.render.api-key
+  value = "rnd_tWBp9xNtJ8iL3ban9FGbqKEm8a7"
+# ruleid: secrets.linode.token
+  linode_token = "eb31ef21597486d3eddb150ae33c74e1f855d36506619ee8fa7fd740aad058ac"
+# ok: secrets.linode.token
+  linode_token = "eb31ef21597486d3eddb150xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.linode.token
+  value = "eb31ef21597486d3eddb150ae33c74e1f855d36506619ee8fa7fd740aad"
+# ruleid: secrets.yandex.iam-token
+  yc_iam_token = "t1.8AKlTv6QChh_AZyvgZ5gy5y__Y28MzoJ3nzUYGqR57i-G7ECi0HrWHQz2z_rnpcxWhyon9aaRG-V9YcNNGp4VHkWzrvbAOD2_EuDzsiec3A2h72eEfMEHvaydWxoKVjJ.vKeT5OXx9t6FrtRgRs2ojHJf222XPmcrI6p6tOCWnb0uzniUfJXOBgVEwo4kA4Jcn3IvozCEXW2WTyWQBumY0I"
+# ok: secrets.yandex.iam-token
+  yc_iam_token = "t1.8AKlTv6QChh_AZyvgZ5gy5y__Y28MzoJ3nzUYGqR57i-G7ECi0HrWHQz2z_rnpcxWhyon9aaRG-xxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: secrets.yandex.iam-token
+  value = "t1.8AKlTv6QChh_AZyvgZ5gy5y__Y28MzoJ3nzUYGqR57i-G7ECi0HrWHQz2z_rnpcxWhyon9aaRG-V9YcNNGp4VHkWzrvbAOD2_EuDzsiec3A2h72eEfMEHvaydWxoKVjJ.vKeT5OXx9t6FrtRgRs2ojHJf222XPmcrI6p6tOCWnb0uzniUfJXOBgVEwo4kA4Jcn3IvozCEXW2WTyWQB"
+}
