@@ -2,12 +2,14 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
+import { registerScanFeatures } from './scan-commands';
 
 let ctx: Ctx | undefined;
 
 export async function activate(extension: vscode.ExtensionContext): Promise<void> {
   ctx = new Ctx(extension);
   registerCommands(ctx);
+  registerScanFeatures(ctx);
   // Granting trust lets workspace config and custom rules run: restart so the server picks that up.
   extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void ctx?.restart()));
   try {

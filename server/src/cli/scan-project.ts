@@ -76,7 +76,6 @@ export function collectFiles(options: Pick<ProjectScanOptions, 'root' | 'targets
 /** Builds the analyzers in this thread too: for the rule list (SARIF) and to report rule errors once. */
 export function loadAnalyzers(options: AnalyzerOptions, analyzerModule?: string): AnalyzerSetup {
   if (!analyzerModule) return createAnalyzers(options);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module chosen at run time (tests)
   const mod = require(analyzerModule) as { createAnalyzers: typeof createAnalyzers };
   return mod.createAnalyzers(options);
 }

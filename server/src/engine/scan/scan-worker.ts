@@ -17,7 +17,6 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 async function start(): Promise<Engine> {
   let setup: AnalyzerSetup;
   if (data.analyzerModule) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module chosen at run time
     const mod = require(data.analyzerModule) as { createAnalyzers?: typeof createAnalyzers; default?: { createAnalyzers?: typeof createAnalyzers } };
     const factory = mod.createAnalyzers ?? mod.default?.createAnalyzers;
     if (!factory) throw new Error(`${data.analyzerModule} does not export createAnalyzers`);
