@@ -2,13 +2,13 @@ import os
 import requests
 
 # ruleid: secrets.generic.password-assignment
-DB_PASSWORD = "X_X0XKTI_1E4=t"
+DB_PASSWORD = "CdGKk2SJdUX3^c"
 # ok: secrets.generic.password-assignment
 DB_PASSWORD_ENV = os.environ["DB_PASSWORD"]
 # ok: secrets.generic.password-assignment
 PASSWORD_MIN_LENGTH = "12345678"
 # ok: secrets.generic.password-assignment
-password_hash = "$2b$12$" + "6cQKbMx5V/LsODXzmSRSQYLhg.mzLmHBoJk1KJOraSWc1SsXw2AK1"
+password_hash = "$2b$12$" + "Poi1yHcHpErowmBvU9wikyy8TrdMT0DixLla6oDIfrSWd.RipoSjK"
 # ok: secrets.generic.password-assignment
 password = "changeme"
 # ok: secrets.generic.password-assignment
@@ -16,13 +16,13 @@ password = "<your-password>"
 # ok: secrets.generic.password-assignment
 password_field = "password"
 # ruleid: secrets.generic.api-key-assignment
-client = requests.Session(); api_key = "I6zwsClGbpyJwqSrfOZe9NY3ops0nLDV"
+client = requests.Session(); api_key = "oU7yAitzlGfwaVAsWahfVM4Vs2LzOyUf"
 # ok: secrets.generic.api-key-assignment
 api_key = os.getenv("API_KEY")
 # ok: secrets.generic.api-key-assignment
 api_key_header = "X-Api-Key"
 # ruleid: secrets.generic.secret-assignment
-app.config["SECRET_KEY"] = "HCOQXOmpeDOYYzFL9vGXKJDyOetgD7g3mwHyL1QN"
+app.config["SECRET_KEY"] = "19nxtCd-A_V56_vOd7bqGliyk8lJFvUyQucwV4kJ"
 # ok: secrets.generic.secret-assignment
 SECRET_NAME = "prod/payments/stripe"
 # ok: secrets.generic.secret-assignment
@@ -31,7 +31,7 @@ secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod-db"
 
 def call(session):
     # ruleid: secrets.generic.token-assignment
-    return session.get("https://api.acme.io/v1/me", headers={"x-token": "unused"}, params={"access_token": "4nxgNlmfvwjiQRNhzNdAZhq30uJNhgtl"})
+    return session.get("https://api.acme.io/v1/me", headers={"x-token": "unused"}, params={"access_token": "Xf15HaO0ArfHdo9m7vZjfEGswWhmKn47"})
 
 
 # ok: secrets.generic.token-assignment
@@ -42,6 +42,6 @@ token_type = "Bearer"
 TOKEN_URL = "https://oauth2.acme.io/token"
 # A commit hash and a UUID are ids, not credentials.
 # ok: secrets.generic.token-assignment
-token_commit_sha = "c8c0c16770659b3023b2e016aa4020cd5b685aed"
+token_commit_sha = "003d9f44d7be2d4f409454129039aa0929ba7cb7"
 # ok: secrets.generic.token-assignment
 sync_token = "3f2b8c1e-9a4d-4e6f-8b7a-2c5d1e0f9a3b"

@@ -2,7 +2,7 @@ resource "aws_db_instance" "main" {
   engine   = "postgres"
   username = "app"
   # ruleid: secrets.generic.password-assignment
-  password = "l^5JV#QmhOz0#j"
+  password = "HBo+Jk1KJ^O8_t"
 }
 
 resource "aws_db_instance" "replica" {

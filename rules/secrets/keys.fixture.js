@@ -1,7 +1,7 @@
 // A key inlined with escaped newlines, as often pasted into config objects.
 const signer = {
   // ruleid: secrets.key.ec-private
-  privateKey: "-----BEGIN EC PRIVATE KEY-----\nMreAXZ1EOMcWGKNkgwzt8EeI5Hv37w2XGp8BTCho/7LkOgQDcx/etqgRmvfnJDDm\nr4hmUwudL6NObgEm++18CtkE7G+yAptZLC8tfULyDvwNFEx5CSFsPLVYLi70rSXt\nAPI4NpXqT7FbSNJwu+KpWS/pgmc6j1ndUUl9uwIi9HinNKM+TpG29aXJ8QnlO7/Q\n-----END EC PRIVATE KEY-----",
+  privateKey: "-----BEGIN EC PRIVATE KEY-----\nZl9HGH7pJWtxuIa46j9SaSKz3FH0RFSh1N731pzjHYQsYsFsuXm3boPj+0qlc6t2\n1KlO9SsXXrddfX7SgKJ/24Lu8vOJLzIvnvgCaQIev6V3DQYvkio3R2S/jZPj2ljF\nJaTpHKT+awXnYGdbREK/tO8oyE1FxsFkXwGZERUCxCVcO3WB0+Fb8KbPzJ7cF6Wx\n-----END EC PRIVATE KEY-----",
   // ok: secrets.key.ec-private
   publicKey: process.env.SIGNER_PUBLIC_KEY,
 };

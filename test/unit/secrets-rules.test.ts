@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultRulesDir } from '../../server/src/engine/rules-dir';
+import {
+  checkRegexSafety,
+  compileSecretRules,
+  createSecretsAnalyzer,
+  loadBuiltinSecretRules,
+  parseSecretRuleFile,
+  scanSecrets,
+} from '../../server/src/engine/secrets';
+import { LineIndex } from '../../server/src/engine/text';
+import { parseAnnotations } from '../rules/rule-fixtures';
+
+const RULES_DIR = defaultRulesDir();
+
+const good = {
+  id: 'acme.internal-token',
+  name: 'Acme internal token',
+  description: 'Tokens of the Acme internal API.',
+  severity: 'high',
+  regex: '\\b(acme_[a-z0-9]{32})\\b',
+  keywords: ['acme_'],
+};
+
+describe('built-in secret rules', () => {
+  const { rules, errors } = loadBuiltinSecretRules(RULES_DIR);
+
+  it('load without errors and cover at least 150 credential formats', () => {
+    assert.deepEqual(errors, []);
+    assert.ok(rules.length >= 150, `only ${rules.length} rules`);
+    assert.equal(new Set(rules.map((r) => r.id)).size, rules.length);
+  });
+
+  it('each have fixtures that prove they fire (ruleid) and that they stay quiet (ok)', () => {
+    const dir = join(RULES_DIR, 'secrets');
+    const annotations = readdirSync(dir)
+      .filter((f) => f.includes('.fixture.'))
+      .flatMap((f) => parseAnnotations(readFileSync(join(dir, f), 'utf8')));
+    const missing: string[] = [];
+    for (const r of rules) {
+      if (!annotations.some((a) => a.kind === 'ruleid' && a.ruleId === r.id)) missing.push(`${r.id}: no ruleid fixture`);
+      if (!annotations.some((a) => a.kind === 'ok' && a.ruleId === r.id)) missing.push(`${r.id}: no ok fixture`);
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it('each carry a description, a provider, a docs link and CWE-798', () => {
+    for (const r of rules) {
+      assert.ok(r.description.length > 10, r.id);
+      assert.ok(r.docsUrl.includes('secrets.md#'), r.id);
+      assert.ok(r.cwe.includes('CWE-798'), r.id);
+      assert.ok(r.id.startsWith('secrets.'), r.id);
+    }
+  });
+});
+
+describe('secret rule compiler', () => {
+  const compileOne = (raw: Record<string, unknown>, custom = true) => compileSecretRules([raw], '/ws/.vigil.yml', { custom });
+
+  it('accepts a well-formed rule and fills defaults', () => {
+    const { rules, errors } = compileOne(good);
+    assert.deepEqual(errors, []);
+    assert.equal(rules[0]!.secretGroup, 1);
+    assert.deepEqual(rules[0]!.cwe, ['CWE-798']);
+    assert.equal(rules[0]!.custom, true);
+  });
+
+  const bad: [string, Record<string, unknown>, RegExp][] = [
+    ['unknown field', { ...good, regexp: 'x' }, /unknown field `regexp`/],
+    ['entropy out of range', { ...good, entropy: 9 }, /`entropy` must be a number between 0 and 8/],
+    ['missing keywords', { ...good, keywords: [] }, /`keywords` needs at least one/],
+    ['bad severity', { ...good, severity: 'urgent' }, /`severity` must be one of/],
+    ['invalid regex', { ...good, regex: '(abc' }, /regex/],
+    ['nested quantifier (even in built-in rules)', { ...good, regex: '(a+)+b', keywords: ['ab'] }, /nested quantifier/],
+    ['unbounded quantifier in a custom rule', { ...good, regex: 'acme_[a-z]+' }, /unbounded quantifier/],
+    ['backreference', { ...good, regex: '(a{1,3})\\1' }, /backreference/],
+    ['secret group out of range', { ...good, secretGroup: 3 }, /`secretGroup` must be a group number between 0 and 1/],
+    ['bad allowlist key', { ...good, allowlist: { words: ['x'] } }, /unknown `allowlist` field `words`/],
+    ['bad env name', { ...good, envName: 'acme-token' }, /`envName` must be an UPPER_SNAKE_CASE/],
+  ];
+  for (const [what, raw, message] of bad) {
+    it(`rejects ${what} with an actionable message naming the rule`, () => {
+      const { rules, errors } = compileOne(raw, !what.includes('built-in'));
+      assert.equal(rules.length, 0);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0]!.message, message);
+      assert.match(errors[0]!.message, /secret rule `acme\.internal-token`/);
+    });
+  }
+
+  it('drops only the bad rule of a list, and duplicate ids after the first', () => {
+    const { rules, errors } = compileSecretRules([good, { ...good, id: 'x.bad', entropy: -1 }, { ...good }, { ...good, id: 'x.two' }], 'src', { custom: true });
+    assert.deepEqual(rules.map((r) => r.id), ['acme.internal-token', 'x.two']);
+    assert.equal(errors.length, 2);
+    assert.match(errors[1]!.message, /duplicate `id`/);
+  });
+
+  it('accepts the (?i) prefix of other tools as the ignoreCase flag', () => {
+    const { rules } = compileOne({ ...good, regex: '(?i)\\b(acme_[a-z0-9]{32})\\b' });
+    assert.equal(rules[0]!.regex.flags.includes('i'), true);
+  });
+
+  it('reports YAML errors and bad rules of a rule file with their location', () => {
+    const broken = parseSecretRuleFile('rules:\n  - id: [unclosed\n', '/r/x.yml', new Set());
+    assert.equal(broken.rules.length, 0);
+    assert.ok(broken.errors[0]!.range);
+    const text = `rules:\n  - id: a.one\n    name: One\n    description: First rule here.\n    severity: high\n    regex: 'one_[a-z]{8}'\n    keywords: [one_]\n  - id: a.two\n    severity: nope\n`;
+    const partial = parseSecretRuleFile(text, '/r/x.yml', new Set());
+    assert.deepEqual(partial.rules.map((r) => r.id), ['a.one']);
+    assert.equal(partial.errors[0]!.ruleId, 'a.two');
+    assert.equal(partial.errors[0]!.range!.start.line, 7);
+  });
+});
+
+describe('custom secret rules from the workspace config', () => {
+  it('run beside the built-ins; a bad one is reported on the config file and the others keep working', () => {
+    const { analyzer, errors } = createSecretsAnalyzer({
+      customSecretRules: [good, { id: 'acme.broken', regex: '(x+)+' }],
+      customRulesSource: '/ws/.vigil.yml',
+    });
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]!.source, '/ws/.vigil.yml');
+    assert.equal(errors[0]!.ruleId, 'acme.broken');
+    const ids = analyzer.rules().map((r) => r.id);
+    assert.ok(ids.includes('acme.internal-token'));
+    assert.ok(ids.includes('secrets.github.classic-pat'));
+  });
+
+  it('cannot shadow a built-in rule id', () => {
+    const { errors } = createSecretsAnalyzer({ customSecretRules: [{ ...good, id: 'secrets.github.classic-pat' }] });
+    assert.match(errors[0]!.message, /duplicate `id`/);
+  });
+
+  it('find their secrets through the same pipeline (masked, with fixes)', () => {
+    const { analyzer } = createSecretsAnalyzer({ customSecretRules: [good] });
+    const secret = `acme_${'k3x9q'.repeat(6)}z7`;
+    assert.equal(secret.length, 37);
+    assert.ok(analyzer.rules().some((r) => r.id === good.id));
+    const text = `VALUE=${secret}\n`;
+    const matches = analyzer.scanner.scanLines(
+      { text, lines: new LineIndex(text), path: '/ws/a.env', languageId: 'dotenv' },
+      0,
+      1,
+      analyzer.scanner.activeRules('/ws/a.env'),
+    );
+    assert.deepEqual(matches.map((m) => m.rule.id), [good.id]);
+  });
+});
+
+describe('regex safety checker', () => {
+  it('passes bounded, unnested patterns', () => {
+    assert.equal(checkRegexSafety('\\b(ghp_[A-Za-z0-9]{36})\\b', { strict: true }), undefined);
+    assert.equal(checkRegexSafety('(?:[a-z]{1,5}\\.){1,3}x', { strict: true }), undefined);
+  });
+  it('flags the classic catastrophic shapes', () => {
+    assert.match(checkRegexSafety('(a*)*', { strict: false })!, /nested quantifier/);
+    assert.match(checkRegexSafety('(?:\\w+\\s?)+$', { strict: false })!, /nested quantifier/);
+    assert.match(checkRegexSafety('(a|aa){1,50}', { strict: true })!, /alternation/);
+    assert.match(checkRegexSafety('(?=a{1,3})b', { strict: true })!, /lookaround/);
+    assert.match(checkRegexSafety('x.*y', { strict: true })!, /unbounded/);
+  });
+});
+
+describe('scanSecrets (plain entry point)', () => {
+  it('finds secrets in any text file and never returns the raw value', () => {
+    const token = 'ghp_' + 'Q7wE9rT2yU4iO6pA8sD0fG1hJ3kL5zX7c'.slice(0, 30) + '0Ab1Cd';
+    const findings = scanSecrets(`GITHUB_TOKEN=${token}\n`, '/repo/.env');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]!.ruleId, 'secrets.github.classic-pat');
+    assert.ok(!JSON.stringify(findings).includes(token));
+  });
+});
