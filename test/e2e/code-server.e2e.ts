@@ -46,6 +46,18 @@ function problemCounts(label: string): { errors: number; warnings: number } {
   return { errors: n(/Errors?:\s*(\d+)/i), warnings: n(/Warnings?:\s*(\d+)/i) };
 }
 
+/** The finding count the Vigil status bar item shows (its text reads like "Vigil 3"). */
+async function vigilStatusCount(p: Page): Promise<number | undefined> {
+  const text = await p.locator('.statusbar-item').filter({ hasText: /Vigil/ }).first().innerText({ timeout: 2_000 });
+  const m = /Vigil\D*(\d+)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The visible text of the first editor (Monaco renders spaces as no-break spaces). */
+async function editorText(p: Page): Promise<string> {
+  return (await p.locator('.monaco-editor .view-lines').first().innerText({ timeout: 2_000 })).replace(/\u00a0/g, ' ');
+}
+
 /** What to show when a step fails: the Vigil output channel, extension host logs, browser console. */
 async function failureContext(err: unknown): Promise<Error> {
   const parts = [err instanceof Error ? err.message : String(err)];
@@ -104,7 +116,7 @@ test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites 
     await item.waitFor({ timeout: 60_000 });
     await item.click();
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
-    await waitFor('app.js text in the editor', async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).includes('SELECT * FROM users'));
+    await waitFor('app.js text in the editor', async () => (await editorText(page)).includes('SELECT * FROM users'));
   });
 
   const before = await step(async () => {
@@ -113,8 +125,9 @@ test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites 
       const l = await problemsLabel(page);
       return problemCounts(l).errors > 0 ? l : undefined;
     });
+    const status = await waitFor('a finding count on the Vigil status bar item', async () => ((await vigilStatusCount(page)) ?? 0) > 0 && vigilStatusCount(page));
     await page.screenshot({ path: join(RESULTS_DIR, 'code-server-before.png') });
-    return problemCounts(label);
+    return { ...problemCounts(label), status };
   });
 
   await step(async () => {
@@ -130,10 +143,15 @@ test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites 
     await waitFor(
       'the quick-fix menu after Control+.',
       async () => {
+        // A second Control+. while the menu is open would accept its focused entry: only press when it is shut.
+        if (await menu.first().isVisible()) return true;
         await page.keyboard.press('Control+.');
-        return menu.first().isVisible({ timeout: 1_500 }).catch(() => false);
+        return menu
+          .first()
+          .waitFor({ state: 'visible', timeout: 3_000 })
+          .then(() => true, () => false);
       },
-      { timeoutMs: 20_000, intervalMs: 500 },
+      { timeoutMs: 20_000, intervalMs: 200 },
     );
     // Mouse clicks on the menu are blocked by an overlay: move the keyboard focus to the wanted entry.
     const focused = menu.locator('.monaco-list-row.focused');
@@ -146,7 +164,7 @@ test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites 
       if (i === 24) throw new Error(`no quick fix titled like ${SQLI_FIX_TITLE} in the menu; saw: ${JSON.stringify([...new Set(seen)])}`);
     }
     await page.keyboard.press('Enter');
-    await waitFor('the fixed query in the editor', async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ').includes('WHERE id = ?"'));
+    await waitFor('the fixed query in the editor', async () => (await editorText(page)).includes('WHERE id = ?"'));
     await page.keyboard.press('Control+s');
     await waitFor('app.js saved with the fix', () => readFileSync(appPath, 'utf8') !== original);
   });
@@ -159,6 +177,7 @@ test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites 
       const l = await problemsLabel(page);
       return problemCounts(l).errors < before.errors ? l : undefined;
     });
+    await waitFor(`the Vigil status bar count to drop from ${before.status}`, async () => (await vigilStatusCount(page)) === before.status - 1);
     await page.screenshot({ path: join(RESULTS_DIR, 'code-server-after.png') });
     assert.equal(problemCounts(label).errors, before.errors - 1, `one error fewer after the fix (before: ${JSON.stringify(before)}, now: "${label}")`);
   });

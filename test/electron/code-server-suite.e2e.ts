@@ -26,7 +26,7 @@ import {
 import { buildSuite, REPO_ROOT } from './build-suite';
 import type { SuiteReport } from './suite/tiny-runner';
 
-test('extension-host suite passes inside code-server (payload URL)', { timeout: 300_000 }, async () => {
+test('extension-host suite passes inside code-server (payload URL)', { timeout: 300_000 }, async (t) => {
   requireFile(SERVER_JS, 'run `npm run build` first');
   const suiteDir = await buildSuite();
   const tmp = tempDir('cs-suite');
@@ -56,6 +56,7 @@ test('extension-host suite passes inside code-server (payload URL)', { timeout: 
       );
     }
     const report = JSON.parse(readFileSync(results, 'utf8')) as SuiteReport;
+    for (const r of report.tests) t.diagnostic(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.durationMs} ms)${r.notes.length ? `: ${r.notes.join('; ')}` : ''}`);
     const failures = report.tests.filter((t) => !t.ok).map((t) => `- ${t.name}\n${t.error}`);
     assert.equal(report.failed, 0, `suite failures in ${report.appName} ${report.vscodeVersion}:\n${failures.join('\n')}\n== Vigil logs ==\n${server.logs()}`);
     assert.ok(report.passed >= 5, `expected the whole suite to run, got ${report.passed} passed`);

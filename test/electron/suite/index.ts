@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { runAll, test } from './tiny-runner';
+import { note, runAll, test } from './tiny-runner';
 
 const EXTENSION_ID = 'vigil-security.vigil';
 const SQLI_BEFORE = 'db.query("SELECT * FROM users WHERE id = " + req.query.id)';
@@ -79,12 +79,15 @@ test('the preferred quick fix rewrites the query to a parameterised one and the 
   const editor = await openEditor('app.js');
   const doc = editor.document;
   const d = await waitFor('the sqli diagnostic', () => vigilDiagnostics(doc.uri).find((x) => /^js\..*sqli/.test(codeOf(x))));
+  note('diagnostic found');
   const actions = await codeActionsAt(doc.uri, d.range);
+  note(`${actions.length} code actions`);
   const fix = actions.find((a) => /parameteri[sz]ed query/i.test(a.title));
   assert.ok(fix, `no "parameterised query" action; got ${JSON.stringify(actions.map((a) => a.title))}`);
   assert.equal(fix.isPreferred, true, 'the parameterised-query fix is the preferred one');
   const expected = doc.getText().replace(SQLI_BEFORE, SQLI_AFTER);
   await apply(fix);
+  note('fix applied');
   assert.equal(doc.getText(), expected, 'text after the fix');
   await waitFor(`the sqli finding to disappear (now ${describe(vigilDiagnostics(doc.uri))})`, () =>
     !vigilDiagnostics(doc.uri).some((x) => /^js\..*sqli/.test(codeOf(x)) && x.range.start.line === d.range.start.line),

@@ -13,6 +13,8 @@ export interface TestOutcome {
   ok: boolean;
   durationMs: number;
   error?: string;
+  /** Timed notes the test left with note(), e.g. how long each phase took. */
+  notes: string[];
 }
 
 export interface SuiteReport {
@@ -26,6 +28,13 @@ export interface SuiteReport {
 }
 
 const registered: { name: string; fn: () => Promise<void>; timeoutMs: number }[] = [];
+let currentNotes: string[] = [];
+let currentStart = 0;
+
+/** Records a note with the time since the current test started (shown in the report). */
+export function note(message: string): void {
+  currentNotes.push(`+${Date.now() - currentStart} ms ${message}`);
+}
 
 export function test(name: string, fn: () => Promise<void>, timeoutMs = 60_000): void {
   registered.push({ name, fn, timeoutMs });
@@ -60,13 +69,15 @@ export async function runAll(): Promise<SuiteReport> {
   write(reportOf(tests, false));
   for (const t of registered) {
     const start = Date.now();
+    currentStart = start;
+    const notes: string[] = (currentNotes = []);
     try {
       await withTimeout(t.fn(), t.timeoutMs, t.name);
-      tests.push({ name: t.name, ok: true, durationMs: Date.now() - start });
+      tests.push({ name: t.name, ok: true, durationMs: Date.now() - start, notes });
       console.log(`  ok   ${t.name} (${Date.now() - start} ms)`);
     } catch (e) {
       const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
-      tests.push({ name: t.name, ok: false, durationMs: Date.now() - start, error });
+      tests.push({ name: t.name, ok: false, durationMs: Date.now() - start, error, notes });
       console.error(`  FAIL ${t.name}\n${error}`);
     }
     write(reportOf(tests, false));
