@@ -186,6 +186,13 @@ export function paramsOf(fn: Node): Node[] {
   });
 }
 
+/** The default value of parameter `index` (Python / TypeScript), or undefined. */
+export function paramDefaultOf(fn: Node, index: number): Node | undefined {
+  const list = fn.childForFieldName('parameters');
+  const p = list ? named(list)[index] : undefined;
+  return p?.childForFieldName('value') ?? undefined;
+}
+
 /** The type annotation text of parameter `index` (Python / TypeScript), or undefined. */
 export function paramTypeOf(fn: Node, index: number): string | undefined {
   const list = fn.childForFieldName('parameters');
@@ -430,13 +437,15 @@ class UnitAnalysis {
       (positive !== negated ? thenSt : elseSt).set(key, null);
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
+    let guarded = false;
     for (const g of this.env.rule.guards) {
       const b = this.match(g, c);
       if (b) {
         clean(b.get(g.spec.guard!), true);
-        return;
+        guarded = true;
       }
     }
+    if (guarded) return;
     const op = operatorOf(c);
     if ((c.type === 'unary_expression' && op === '!') || c.type === 'not_operator') {
       const arg = c.childForFieldName('argument') ?? named(c)[0];
@@ -475,7 +484,9 @@ class UnitAnalysis {
       const [l, r] = kids;
       if (kids.length === 2 && l && r) {
         if (op === '==' || op === '!=') clean(isConstant(r) ? l : isConstant(l) ? r : undefined, op === '==');
-        if ((op === 'in' || op === 'not in') && (r.type === 'tuple' || r.type === 'list' || r.type === 'set') && named(r).every(isConstant)) clean(l, op === 'in');
+        // Membership in a literal collection of constants, or in an UPPER_CASE module constant (an allow-list).
+        const allowList = ((r.type === 'tuple' || r.type === 'list' || r.type === 'set') && named(r).every(isConstant)) || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text));
+        if ((op === 'in' || op === 'not in') && allowList) clean(l, op === 'in');
       }
     }
   }

@@ -166,6 +166,10 @@ function parameterizeSql(sink: Node, focus: Node, python: boolean, placeholder: 
   if (!parts || !hasLiteral(parts) || !hasExpr(parts)) return undefined;
   const argsNode = sink.childForFieldName('arguments');
   if (!argsNode) return undefined;
+  // Only calls that take the parameters next to the query (not text(), prepare(), literal()).
+  const method = sink.childForFieldName('function');
+  const methodName = method?.type === 'member_expression' ? method.childForFieldName('property')?.text : method?.type === 'attribute' ? method.childForFieldName('attribute')?.text : undefined;
+  if (!methodName || !/^(query|execute|executemany|run|all|get|raw|whereRaw|orderByRaw|havingRaw)$/.test(methodName)) return undefined;
   const args = named(argsNode);
   if (args[0]?.id !== focus.id) return undefined;
   const rest = args.slice(1);
@@ -182,11 +186,20 @@ function parameterizeSql(sink: Node, focus: Node, python: boolean, placeholder: 
     if (/\b(order\s+by|group\s+by|from|join|into|update|table|select)\s*$/i.test(sql) || /,\s*$/.test(sql)) return undefined;
     // 'value' quotes around a placeholder go: the driver quotes parameters itself.
     const next = parts[i + 1];
-    if (/'$/.test(sql) && next?.kind === 'lit' && next.raw.startsWith("'")) {
+    let value = p.node.text;
+    const pct = placeholder === '%s' ? '%%' : '%';
+    if (sql.endsWith(`'${pct}`) && next?.kind === 'lit' && next.raw.startsWith(`${placeholder === '%s' ? '%' : '%'}'`)) {
+      // LIKE '%value%': the wildcards move into the parameter.
+      sql = sql.slice(0, -1 - pct.length);
+      parts[i + 1] = { kind: 'lit', raw: next.raw.slice(2) };
+      value = python ? `"%" + ${value} + "%"` : `"%" + ${value} + "%"`;
+    } else if (/'$/.test(sql) && next?.kind === 'lit' && next.raw.startsWith("'")) {
       sql = sql.slice(0, -1);
       parts[i + 1] = { kind: 'lit', raw: next.raw.slice(1) };
     }
-    values.push(p.node.text);
+    // Still inside a quoted SQL string: a placeholder there would not be a parameter.
+    if ((sql.replace(/''/g, '').match(/'/g) ?? []).length % 2 === 1) return undefined;
+    values.push(value);
     sql += placeholder === '$1' ? `$${values.length}` : placeholder;
   }
   const q = quoteOf(focus);
@@ -344,7 +357,7 @@ function pathContainment(focus: Node, python: boolean, doc: SourceDocument): Fix
     name = freshName(doc, 'safe_path');
     pre =
       `${name} = os.path.realpath(${focus.text})${eol}` +
-      `${indent}if not ${name}.startswith(os.path.realpath(os.path.join(${root})) + os.sep):${eol}` +
+      `${indent}if not ${name}.startswith(os.path.realpath(${args.length > 2 ? `os.path.join(${root})` : root}) + os.sep):${eol}` +
       `${indent}    raise ValueError("path escapes the allowed folder")${eol}${indent}`;
   } else {
     name = freshName(doc, 'safePath');
@@ -375,8 +388,11 @@ function htmlEscape(sink: Node, focus: Node, python: boolean, doc: SourceDocumen
   const edits: TextEdit[] = [];
   let wrap: (code: string) => string;
   if (python) {
-    const local = [...imports].find(([, m]) => m === 'html')?.[0];
-    wrap = (code) => `${local ?? 'html'}.escape(${code})`;
+    // An escape function the file already imports, else the standard library's html.escape.
+    const mod = [...imports].find(([, m]) => m === 'html')?.[0];
+    const fn = [...imports].find(([, m]) => /^(markupsafe|flask|django\.utils\.html)\.escape$/.test(m))?.[0];
+    const local = fn ?? (mod ? `${mod}.escape` : undefined);
+    wrap = (code) => `${local ?? 'html.escape'}(${code})`;
     if (!local) edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `import html${doc.lines.eol}` });
   } else {
     // Self-contained (no new dependency, no import to add): every HTML-special character becomes an entity.

@@ -68,6 +68,8 @@ export interface HandlerSpec {
   alias?: string;
   /** Parameters annotated with these types are not user-controlled strings (FastAPI coerces `id: int`). */
   safeTypes: string[];
+  /** Parameters whose default is a call to one of these are injected by the framework (FastAPI `Depends`). */
+  safeDefaults: string[];
 }
 
 /** Names a fix strategy implemented in TypeScript, with its options. */
@@ -389,7 +391,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -402,10 +404,11 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   if (requestParam !== undefined && (typeof requestParam !== 'number' || requestParam < 0)) p.add(undefined, `${where}: \`request-param\` must be a parameter index`);
   const alias = str(v, 'alias', where, undefined, p, false);
   const safeTypes = v['safe-types'] === undefined ? [] : (strList(v['safe-types'], `${where}: \`safe-types\``, undefined, p) ?? []);
+  const safeDefaults = v['safe-defaults'] === undefined ? [] : (strList(v['safe-defaults'], `${where}: \`safe-defaults\``, undefined, p) ?? []);
   const requiresImport = str(v, 'requires-import', where, undefined, p, false);
   if (p.list.length > before || !langs) return undefined;
   return {
-    id, languages: langs, params: params as HandlerSpec['params'], safeTypes,
+    id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),

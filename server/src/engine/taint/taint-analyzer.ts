@@ -18,7 +18,7 @@ import type { SourceDocument } from '../document';
 import type { GrammarId } from '../languages';
 import { matchPattern } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeUnit, isFunctionNode, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
+import { analyzeUnit, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 
@@ -279,6 +279,10 @@ function resolveCallee(
     if (obj && prop && (obj.type === 'this' || obj.text === 'self')) {
       unit = ctx.byMethod.get(prop.text);
       viaSelf = true;
+    } else if (obj && prop && !(obj.type === 'identifier' && ctx.imports.has(obj.text))) {
+      // `repo.find(x)`: a method defined once in this file (receivers that are imported modules are not ours).
+      unit = ctx.byMethod.get(prop.text);
+      viaSelf = true;
     }
   }
   if (!unit) return undefined;
@@ -340,10 +344,13 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string): FileCont
       if (h.spec.params !== 'none') {
         params.forEach((p, i) => {
           if (i < first || i === h.spec.requestParam) return;
-          const type = paramTypeOf(fn, i);
+          const type = paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
           if (type && h.spec.safeTypes.some((t) => type === t || type.startsWith(`${t}[`) || type.endsWith(`.${t}`))) return;
+          const def = paramDefaultOf(fn, i);
+          const defFn = def?.type === 'call' ? def.childForFieldName('function')?.text : undefined;
+          if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
           if (p.type !== 'identifier') return;
-          unitParams.sources.set(i, `the ${h.spec.id.replace(/-/g, ' ')} parameter ${p.text}`);
+          unitParams.sources.set(i, `request parameter ${p.text}`);
         });
       }
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;

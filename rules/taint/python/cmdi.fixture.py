@@ -1,0 +1,57 @@
+import os
+import shlex
+import subprocess
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/ping")
+def ping():
+    host = request.args["host"]
+    # ruleid: py.cmdi.subprocess-shell
+    out = subprocess.check_output("ping -c 1 " + host, shell=True)
+    return out
+
+
+@app.route("/convert", methods=["POST"])
+def convert():
+    name = request.form["name"]
+    # ruleid: py.cmdi.subprocess-shell
+    subprocess.run(f"convert {name} out.png", shell=True, check=True)
+    # ruleid: py.cmdi.subprocess-shell
+    os.system("rm -f /tmp/" + name)
+    return "ok"
+
+
+def archive(folder):
+    # ruleid: py.cmdi.subprocess-shell
+    return subprocess.Popen("tar czf /tmp/backup.tgz %s" % folder, shell=True)
+
+
+@app.post("/archive")
+def archive_view():
+    archive(request.json["folder"])
+    return "ok"
+
+
+# ---- negatives ----
+@app.route("/n1")
+def n1():
+    host = request.args["host"]
+    # A list without a shell: the input is one argument.
+    # ok: py.cmdi.subprocess-shell
+    subprocess.run(["ping", "-c", "1", host], check=True)
+    # ok: py.cmdi.subprocess-shell
+    subprocess.run("ping -c 1 " + shlex.quote(host), shell=True)
+    # ok: py.cmdi.subprocess-shell
+    os.system("sleep " + str(int(request.args["seconds"])))
+    # ok: py.cmdi.subprocess-shell
+    os.system("uptime")
+    return "ok"
+
+
+# Not user input: set by the operator.
+# ok: py.cmdi.subprocess-shell
+os.system("backup " + os.environ["BACKUP_DIR"])
