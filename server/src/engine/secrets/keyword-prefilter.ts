@@ -20,6 +20,8 @@ export interface LineHits {
 
 export class KeywordPrefilter {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
+  /** Root transitions for ASCII, as an array: most characters of a text fail at the root. -1 = none. */
+  private readonly rootAscii = new Int32Array(128).fill(-1);
 
   /** `keywordsByRule[i]` are the keywords of rule i (lower case). */
   constructor(keywordsByRule: readonly (readonly string[])[]) {
@@ -27,6 +29,7 @@ export class KeywordPrefilter {
       for (const kw of keywords) this.add(kw, rule);
     });
     this.link();
+    for (const [c, t] of this.nodes[0]!.next) if (c < 128) this.rootAscii[c] = t;
   }
 
   private add(keyword: string, rule: number): void {
@@ -81,12 +84,19 @@ export class KeywordPrefilter {
         continue;
       }
       const c = lower(code);
-      let t = nodes[s]!.next.get(c);
-      while (t === undefined && s !== 0) {
-        s = nodes[s]!.fail;
-        t = nodes[s]!.next.get(c);
+      if (s === 0 && c < 128) {
+        // Fast path: at the root, a failed transition stays at the root.
+        const r = this.rootAscii[c]!;
+        if (r < 0) continue;
+        s = r;
+      } else {
+        let t = nodes[s]!.next.get(c);
+        while (t === undefined && s !== 0) {
+          s = nodes[s]!.fail;
+          t = s === 0 && c < 128 ? (this.rootAscii[c]! >= 0 ? this.rootAscii[c]! : undefined) : nodes[s]!.next.get(c);
+        }
+        s = t ?? 0;
       }
-      s = t ?? 0;
       const out = nodes[s]!.out;
       if (out.length > 0) {
         if (!current || current.line !== line) {

@@ -1,0 +1,116 @@
+/**
+ * The secrets session rescans only edited lines (plus the window of multi-line rules); its findings must equal a
+ * fresh full scan of the same text after any sequence of edits.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Engine } from '../../server/src/engine/engine';
+import { createSecretsAnalyzer } from '../../server/src/engine/secrets';
+import { LineIndex } from '../../server/src/engine/text';
+import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+
+const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPq0eUx2T';
+const PEM_BODY = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u';
+const SNIPPETS = [
+  `const token = "${GH}";\n`,
+  'AWS_ACCESS_KEY_ID=AKIAQ7XG2TWRZ5MNB4KD\n',
+  `password = "Vq7#mZ2p!xR9w"\n`,
+  '-----BEGIN RSA PRIVATE KEY-----\n',
+  '-----END RSA PRIVATE KEY-----\n',
+  `${PEM_BODY.slice(0, 64)}\n`,
+  `${PEM_BODY.slice(30, 94)}\n`,
+  '/* ',
+  ' */\n',
+  '// ',
+  '"',
+  '\n',
+  'ghp_',
+  GH.slice(10),
+  'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx\n',
+];
+const BASE = [
+  "const express = require('express');",
+  `const token = "${GH}";`,
+  '-----BEGIN RSA PRIVATE KEY-----',
+  PEM_BODY.slice(0, 64),
+  PEM_BODY.slice(20, 84),
+  PEM_BODY.slice(40, 100),
+  '-----END RSA PRIVATE KEY-----',
+  '// password = "Vq7#mZ2p!xR9w"',
+  'module.exports = { token };',
+  '',
+].join('\n');
+
+type Edit = { at: number; remove: number; insert: string };
+
+function view(fs: Finding[]): unknown[] {
+  return fs.map((f) => ({ id: f.ruleId, sev: f.severity, range: f.range, msg: f.message, fp: f.fingerprint, fixes: f.fixes }));
+}
+
+describe('incremental secret scanning equals a full scan', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await Engine.create({ analyzers: [createSecretsAnalyzer().analyzer] });
+  });
+  after(() => engine.dispose());
+
+  for (const [path, languageId] of [
+    ['/ws/src/app.js', 'javascript'],
+    ['/ws/notes/keys.txt', 'plaintext'],
+  ] as const) {
+    it(`after random edit sequences (${languageId})`, () => {
+      const edit = fc.record({
+        at: fc.nat(),
+        remove: fc.nat({ max: 40 }),
+        insert: fc.array(fc.constantFrom(...SNIPPETS), { maxLength: 3 }).map((a) => a.join('')),
+      });
+      fc.assert(
+        fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (batches: Edit[][]) => {
+          const uri = `test:${path}`;
+          engine.open(uri, path, languageId, BASE, 0);
+          try {
+            engine.analyze(uri, SETTINGS);
+            let version = 1;
+            for (const batch of batches) {
+              // Each change is expressed against the text left by the previous one, as LSP sends them.
+              let text = engine.get(uri)!.text;
+              const changes = batch.map((e) => {
+                const start = e.at % (text.length + 1);
+                const end = Math.min(text.length, start + e.remove);
+                const range = new LineIndex(text).rangeOf(start, end);
+                text = text.slice(0, start) + e.insert + text.slice(end);
+                return { range, text: e.insert };
+              });
+              engine.change(uri, changes, version++);
+              assert.equal(engine.get(uri)!.text, text);
+              const incremental = engine.analyze(uri, SETTINGS).findings;
+              const full = engine.scanText(path, languageId, text, SETTINGS).findings;
+              assert.deepEqual(view(incremental), view(full));
+            }
+          } finally {
+            engine.close(uri);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it('finds a PEM block completed by typing its END line, and loses it when a body line breaks', () => {
+    const uri = 'test:/ws/k.txt';
+    const lines = ['-----BEGIN RSA PRIVATE KEY-----', PEM_BODY.slice(0, 64), PEM_BODY.slice(20, 84), ''];
+    engine.open(uri, '/ws/k.txt', 'plaintext', lines.join('\n'), 0);
+    try {
+      assert.equal(engine.analyze(uri, SETTINGS).findings.length, 0);
+      engine.change(uri, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '-----END RSA PRIVATE KEY-----\n' }], 1);
+      const found = engine.analyze(uri, SETTINGS).findings;
+      assert.deepEqual(found.map((f) => [f.ruleId, f.range.start.line, f.range.end.line]), [['secrets.key.rsa-private', 0, 3]]);
+      engine.change(uri, [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 10 } }, text: ' not base64 ' }], 2);
+      assert.equal(engine.analyze(uri, SETTINGS).findings.length, 0);
+    } finally {
+      engine.close(uri);
+    }
+  });
+});
