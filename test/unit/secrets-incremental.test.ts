@@ -11,7 +11,7 @@ import { LineIndex } from '../../server/src/engine/text';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
-const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPq0eUx2T';
+const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPqex2T';
 const PEM_BODY = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u';
 const SNIPPETS = [
   `const token = "${GH}";\n`,
