@@ -1,6 +1,6 @@
 /**
  * Runs the extension-host suite in desktop VS Code via @vscode/test-electron, which downloads VS Code on first
- * use (into .vscode-test/). Needs a machine that can reach the VS Code download servers and a display (or
+ * use (into .vigil-cache/vscode-test/). Needs a machine that can reach the VS Code download servers and a display (or
  * xvfb-run); the CI machines cannot, so CI runs the same suite inside code-server instead
  * (code-server-suite.e2e.ts). Prerequisite: `npm run build`.
  *   npm run test:electron            (VIGIL_VSCODE_VERSION=1.100.3 to pin a version; default: stable)
@@ -21,6 +21,8 @@ async function main(): Promise<number> {
   try {
     const code = await runTests({
       version: process.env.VIGIL_VSCODE_VERSION ?? 'stable',
+      // The download goes to the git-ignored cache, not .vscode-test/ in the repo.
+      cachePath: join(process.env.VIGIL_CACHE_DIR ?? join(REPO_ROOT, '.vigil-cache'), 'vscode-test'),
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath,
       extensionTestsEnv: { VIGIL_E2E_RESULTS: results },
