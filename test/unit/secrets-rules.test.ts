@@ -13,6 +13,7 @@ import {
 } from '../../server/src/engine/secrets';
 import { LineIndex } from '../../server/src/engine/text';
 import { parseAnnotations } from '../rules/rule-fixtures';
+import { providersMarkdown, rulesReference } from '../../scripts/secret-providers-table';
 
 const RULES_DIR = defaultRulesDir();
 
@@ -45,6 +46,13 @@ describe('built-in secret rules', () => {
       if (!annotations.some((a) => a.kind === 'ok' && a.ruleId === r.id)) missing.push(`${r.id}: no ok fixture`);
     }
     assert.deepEqual(missing, []);
+  });
+
+  it('are documented: the provider table and the rule reference are generated from the current rule files', () => {
+    const root = join(__dirname, '..', '..');
+    assert.equal(readFileSync(join(root, 'docs', 'secret-providers.md'), 'utf8'), providersMarkdown(rules), 'run scripts/secret-providers-table.ts');
+    const reference = readFileSync(join(root, 'docs', 'rules', 'secrets.md'), 'utf8');
+    assert.ok(reference.endsWith(rulesReference(rules)), 'run scripts/secret-providers-table.ts');
   });
 
   it('each carry a description, a provider, a docs link and CWE-798', () => {
