@@ -140,12 +140,13 @@ function statesEqual(a: State, b: State): boolean {
 }
 
 /** The state key of an access path: `a`, `a.b`, `a.b` for `a["b"]`; undefined when not a plain path. */
-export function accessPath(n: Node): string | undefined {
+export function accessPath(n: Node, depth = 0): string | undefined {
+  if (depth > 32) return undefined;
   if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern' || n.type === 'this' || n.type === 'self') return n.text;
   if (n.type === 'subscript_expression' || n.type === 'subscript') {
     const obj = n.childForFieldName(n.type === 'subscript' ? 'value' : 'object');
     const idx = n.childForFieldName(n.type === 'subscript' ? 'subscript' : 'index');
-    const base = obj ? accessPath(obj) : undefined;
+    const base = obj ? accessPath(obj, depth + 1) : undefined;
     const key = idx && idx.type === 'string' ? stringValue(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }

@@ -332,9 +332,13 @@ function enclosingStatement(n: Node): Node | undefined {
   return undefined;
 }
 
-function freshName(doc: SourceDocument, base: string): string {
+/** A variable name not used in the enclosing function (or module), for a new declaration there. */
+function freshName(at: Node, base: string): string {
+  let scope: Node | null = at;
+  while (scope && !/^(function_declaration|function_expression|arrow_function|method_definition|function_definition|program|module)$/.test(scope.type)) scope = scope.parent;
+  const text = scope?.text ?? '';
   let name = base;
-  for (let i = 2; new RegExp(`\\b${name}\\b`).test(doc.text); i++) name = `${base}${i}`;
+  for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `${base}${i}`;
   return name;
 }
 
@@ -354,13 +358,13 @@ function pathContainment(focus: Node, python: boolean, doc: SourceDocument): Fix
   let pre: string;
   let name: string;
   if (python) {
-    name = freshName(doc, 'safe_path');
+    name = freshName(stmt, 'safe_path');
     pre =
       `${name} = os.path.realpath(${focus.text})${eol}` +
       `${indent}if not ${name}.startswith(os.path.realpath(${args.length > 2 ? `os.path.join(${root})` : root}) + os.sep):${eol}` +
       `${indent}    raise ValueError("path escapes the allowed folder")${eol}${indent}`;
   } else {
-    name = freshName(doc, 'safePath');
+    name = freshName(stmt, 'safePath');
     pre =
       `const ${name} = path.resolve(${args.map((a) => a.text).join(', ')});${eol}` +
       `${indent}if (!${name}.startsWith(path.resolve(${root}) + path.sep)) throw new Error("path escapes the allowed folder");${eol}${indent}`;

@@ -68,6 +68,8 @@ export class TaintAnalyzer implements Analyzer {
   /** Problems found while compiling patterns for a grammar (reported once the grammar is first used). */
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
+  /** Work counters, for tests and benchmarks: unit analyses run vs. served from the cache. */
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0 };
 
   constructor(private readonly set: TaintRuleSet) {}
 
@@ -152,7 +154,9 @@ export class TaintAnalyzer implements Analyzer {
       results = ctx.units.map((u) => {
         const key = `${rule.spec.id}\u0000${u.key}\u0000${summariesKey}\u0000${importKey}`;
         let r = cache.get(key) ?? used.get(key);
-        if (!r) {
+        if (r) this.stats.unitsCached++;
+        else {
+          this.stats.unitsAnalyzed++;
           const out = analyzeUnit(u.node, u.params, {
             rule,
             lines: doc.lines,
@@ -251,7 +255,8 @@ function summaryKey(units: Unit[], s: Map<Unit, Summary>): string {
   for (const u of units) {
     const x = s.get(u);
     if (!x || (x.paramReturns.size === 0 && x.paramSinks.size === 0 && x.sourceReturns.length === 0)) continue;
-    parts.push(u.key, JSON.stringify([[...x.paramReturns], [...x.paramSinks].map(([k, v]) => [k, v.map((h) => [h.range, h.steps, h.sinkText, h.fixes])]), x.sourceReturns]));
+    // Which unit, by name and place (not by text: an edit that leaves the summary alone changes nothing).
+    parts.push(`${u.name ?? ''}@${u.node.startPosition.row}:${u.node.startPosition.column}`, JSON.stringify([[...x.paramReturns], [...x.paramSinks].map(([k, v]) => [k, v.map((h) => [h.range, h.steps, h.sinkText, h.fixes])]), x.sourceReturns]));
   }
   return parts.length ? createHash('sha1').update(parts.join('\u0001')).digest('hex') : '';
 }
@@ -313,7 +318,12 @@ const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c 
 function fileContext(tree: Tree, lang: CompiledLanguage, text: string): FileContext {
   const root = tree.rootNode;
   const imports = collectImports(root, lang.language === 'python');
-  const importKey = JSON.stringify([...imports]);
+  // Everything outside a unit that its result depends on: imports (and where their statements are, for fixes
+  // that edit them), the line-break style, and which names resolve to functions of this file (set below).
+  const importStmts = named(root)
+    .filter((s) => /import/.test(s.type) || (s.type === 'lexical_declaration' || s.type === 'variable_declaration') && s.text.includes('require('))
+    .map((s) => `${s.startIndex}:${s.text}`);
+  let importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
   const units: Unit[] = [];
   const fnNodes: Node[] = [];
   const stack: Node[] = [root];
@@ -328,7 +338,7 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string): FileCont
   }
   const mk = (node: Node, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string): Unit => {
     const hash = createHash('sha1').update(text.slice(node.startIndex, node.endIndex)).digest('hex');
-    const key = `${hash}@${node.startPosition.row}:${node.startPosition.column}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
+    const key = `${hash}@${node.startPosition.row}:${node.startPosition.column}:${role}:${JSON.stringify([...aliases])}`;
     return { node, ...(name ? { name } : {}), isMethod, params, aliases, key };
   };
   units.push(mk(root, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
@@ -367,6 +377,9 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string): FileCont
     const map = u.isMethod ? byMethod : byName;
     map.set(u.name, map.has(u.name) ? null : u);
   }
+  const names = JSON.stringify([[...byName].map(([k, v]) => [k, !!v]), [...byMethod].map(([k, v]) => [k, !!v])]);
+  importKey = createHash('sha1').update(importKey + names).digest('hex');
+  for (const u of units) u.key += `:${importKey}`;
   return { units, imports, byName, byMethod };
 }
 

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Node } from 'web-tree-sitter';
+import { GrammarRegistry } from '../../server/src/engine/parser';
+import { PatternCompiler, PatternSyntaxError, matchPattern } from '../../server/src/engine/patterns/pattern';
+import type { GrammarId } from '../../server/src/engine/languages';
+
+let grammars: GrammarRegistry;
+before(async () => {
+  grammars = await GrammarRegistry.create(undefined, ['javascript', 'python']);
+});
+
+/** Every node of `code` the pattern matches, as text. */
+function matches(grammar: GrammarId, pattern: string, code: string, resolve?: (id: string) => string | undefined): string[] {
+  const compiler = new PatternCompiler(grammars.language(grammar)!);
+  const p = compiler.compile(pattern);
+  const tree = grammars.parse(grammar, code)!;
+  const out: string[] = [];
+  const stack: Node[] = [tree.rootNode];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (matchPattern(p, n, resolve)) out.push(n.text);
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  tree.delete();
+  return out.sort();
+}
+
+describe('patterns', () => {
+  it('binds metavariables and requires the same text on reuse', () => {
+    assert.deepEqual(matches('javascript', '$A + $A', 'x + x; x + y;'), ['x + x']);
+    assert.deepEqual(matches('python', '$A + $A', 'a = b + b\nc = b + d\n'), ['b + b']);
+  });
+
+  it('lets ... match zero or more arguments', () => {
+    const code = 'db.query(q); db.query(q, [1]); db.query(q, [1], cb); db.run(q);';
+    assert.equal(matches('javascript', '$DB.query($Q, ...)', code).length, 3);
+    assert.deepEqual(matches('javascript', '$DB.query($Q)', code), ['db.query(q)']);
+    assert.deepEqual(matches('python', 'subprocess.run($C, ..., shell=True, ...)', 'subprocess.run(c, check=True, shell=True, text=True)\nsubprocess.run(c)\n'), [
+      'subprocess.run(c, check=True, shell=True, text=True)',
+    ]);
+  });
+
+  it('compares operators, not just operands', () => {
+    assert.deepEqual(matches('javascript', '$X === "a"', 'x === "a"; x !== "a"; x == "a";'), ['x === "a"']);
+  });
+
+  it('treats single- and double-quoted strings as the same literal', () => {
+    assert.deepEqual(matches('javascript', 'spawn("sh", $A)', "spawn('sh', a); spawn('bash', a);"), ["spawn('sh', a)"]);
+    assert.deepEqual(matches('python', 'open($P, "w")', "open(p, 'w')\nopen(p, 'r')\n"), ["open(p, 'w')"]);
+  });
+
+  it('matches imported names through their canonical module path', () => {
+    const imports = new Map([['cp', 'child_process'], ['run', 'child_process.exec']]);
+    const resolve = (id: string): string | undefined => imports.get(id);
+    assert.deepEqual(matches('javascript', 'child_process.exec($C)', 'cp.exec(a); run(b); other.exec(c);', resolve), ['cp.exec(a)', 'run(b)']);
+    const py = new Map([['request', 'flask.request']]);
+    assert.deepEqual(matches('python', 'flask.request.args', 'x = request.args\ny = other.args\n', (id) => py.get(id)), ['request.args']);
+  });
+
+  it('matches object and dict patterns as a subset of the keys, in any order', () => {
+    assert.deepEqual(matches('javascript', '({__html: $X})', 'f({ a: 1, __html: h }); f({ a: 1 });'), ['{ a: 1, __html: h }']);
+    assert.equal(matches('javascript', 'parseXml($X, {noent: true})', 'parseXml(x, { big: 1, noent: true }); parseXml(x, { noent: false });').length, 1);
+  });
+
+  it('rejects a snippet that does not parse, with the snippet in the message', () => {
+    const compiler = new PatternCompiler(grammars.language('javascript')!);
+    assert.throws(() => compiler.compile('db.query($Q'), (e: unknown) => e instanceof PatternSyntaxError && /db\.query\(\$Q/.test(e.message));
+  });
+});

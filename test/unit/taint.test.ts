@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { Engine } from '../../server/src/engine/engine';
+import { resolveSpecifier, TaintAnalyzer, type ExportSummary } from '../../server/src/engine/taint';
+import { createTaintAnalyzer } from '../../server/src/engine/taint';
+import { validateRule, validateRuleFile } from '../../server/src/engine/taint/rule-schema';
+import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import { applyEdits } from '../rules/rule-fixtures';
+
+const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+let engine: Engine;
+let taint: TaintAnalyzer;
+
+before(async () => {
+  const made = createTaintAnalyzer();
+  assert.deepEqual(made.errors, []);
+  taint = made.analyzer;
+  engine = await Engine.create({ analyzers: [taint] });
+});
+
+function scan(path: string, languageId: string, text: string): Finding[] {
+  return engine.scanText(path, languageId, text, settings).findings.filter((f) => f.pack === 'taint');
+}
+
+const EXPRESS_SQLI = `const express = require('express');
+const app = express();
+app.get('/user', (req, res) => {
+  db.query("SELECT * FROM users WHERE id = " + req.query.id);
+});
+`;
+
+describe('taint: the Express SQL injection the editor tests rely on', () => {
+  it('names the source, traces it, and offers the parameterised query as the preferred fix', () => {
+    const [f, ...rest] = scan('/app/server.js', 'javascript', EXPRESS_SQLI);
+    assert.ok(f);
+    assert.equal(rest.length, 0);
+    assert.match(f.ruleId, /^js\..*sqli/);
+    assert.match(f.message, /req\.query\.id flows into a SQL query \(db\.query\)/);
+    assert.deepEqual(f.cwe, ['CWE-89']);
+    assert.deepEqual(f.trace?.map((t) => t.kind), ['source', 'sink']);
+    assert.equal(f.range.start.line, 3);
+    const fix = f.fixes?.find((x) => x.isPreferred);
+    assert.ok(fix);
+    assert.match(fix.title, /parameterised query/);
+    assert.equal(applyEdits(EXPRESS_SQLI, fix.edits).split('\n')[3], '  db.query("SELECT * FROM users WHERE id = ?", [req.query.id]);');
+    assert.match(f.docsUrl, /docs\/rules\/taint\.md#jssqlistring-query$/);
+  });
+
+  it('offers a suppression with a reason that the engine honours', () => {
+    const [f] = scan('/app/server.js', 'javascript', EXPRESS_SQLI);
+    const sup = f!.fixes!.find((x) => x.kind === 'suppress')!;
+    const text = applyEdits(EXPRESS_SQLI, sup.edits);
+    assert.match(text.split('\n')[3]!, /^ {2}\/\/ vigil-ignore js\.sqli\.string-query -- \S/);
+    assert.equal(scan('/app/server.js', 'javascript', text).length, 0);
+    const all = engine.scanText('/app/server.js', 'javascript', text, settings).findings;
+    assert.equal(all.filter((x) => x.pack === 'meta').length, 0);
+  });
+
+  it('follows the flow step by step through variables and a helper', () => {
+    const text = `app.post('/x', (req, res) => {
+  const { name } = req.body;
+  const where = "name = '" + name + "'";
+  run(where);
+});
+function run(clause) {
+  return db.query('SELECT * FROM t WHERE ' + clause);
+}
+`;
+    const [f] = scan('/a.js', 'javascript', text);
+    assert.ok(f);
+    assert.match(f.message, /^req\.body\.name flows into a SQL query/);
+    assert.equal(f.range.start.line, 6);
+    assert.deepEqual(f.trace?.map((t) => `${t.kind}@${t.range.start.line}`), ['source@1', 'step@1', 'step@2', 'step@3', 'step@5', 'sink@6']);
+  });
+});
+
+describe('taint: rule schema', () => {
+  const good = {
+    id: 'js.custom.orm-raw',
+    languages: ['javascript'],
+    severity: 'high',
+    cwe: ['CWE-89'],
+    message: '$SOURCE reaches orm.unsafe',
+    sources: ['js-request'],
+    sinks: [{ pattern: 'orm.unsafe($Q)', focus: '$Q' }],
+  };
+
+  it('rejects unknown keys, naming the rule and the key, with a suggestion', () => {
+    const errors: { ruleId?: string; message: string }[] = [];
+    assert.equal(validateRule({ ...good, sanitisers: [] }, 0, errors), undefined);
+    assert.equal(errors[0]?.ruleId, 'js.custom.orm-raw');
+    assert.match(errors[0]!.message, /unknown key `sanitisers` \(did you mean `sanitizers`\?\)/);
+  });
+
+  it('explains missing and malformed fields', () => {
+    const errors: { ruleId?: string; message: string }[] = [];
+    validateRule({ ...good, sinks: [{ pattern: 'orm.unsafe($Q)' }], languages: ['cobol'], severity: 'urgent', cwe: ['89'] }, 0, errors);
+    const text = errors.map((e) => e.message).join('\n');
+    assert.match(text, /`focus` is required/);
+    assert.match(text, /language `cobol` is not supported/);
+    assert.match(text, /`severity` must be one of/);
+    assert.match(text, /cwe `89` must look like CWE-89/);
+    const file = validateRuleFile({ rules: [], sorces: {} });
+    assert.match(file.errors[0]!.message, /unknown key `sorces` \(did you mean `sources`\?\)/);
+  });
+
+  it('runs valid custom rules and reports a bad one without switching off the others', async () => {
+    const setup = createAnalyzers({
+      customTaintRules: [good, { ...good, id: 'js.custom.broken', sinks: [{ pattern: 'orm.unsafe($Q', focus: '$Q' }] }, { id: 'Bad Id' }],
+      customRulesSource: '/ws/.vigil.yml',
+    });
+    assert.ok(setup.errors.some((e) => e.source === '/ws/.vigil.yml' && /`id` is required/.test(e.message)));
+    const eng = await Engine.create({ analyzers: setup.analyzers });
+    const text = `app.get('/', (req, res) => { orm.unsafe(req.query.q); db.query('x' + req.query.q); });\n`;
+    const ids = eng.scanText('/a.js', 'javascript', text, settings).findings.map((f) => f.ruleId).sort();
+    assert.deepEqual(ids, ['js.custom.orm-raw', 'js.sqli.string-query']);
+    const analyzer = setup.analyzers.find((a) => a instanceof TaintAnalyzer) as TaintAnalyzer;
+    assert.ok(analyzer.compileErrors.some((e) => e.ruleId === 'js.custom.broken' && /does not parse/.test(e.message)));
+    eng.dispose();
+  });
+});
+
+describe('taint: robustness', () => {
+  it('survives 10,000-level nesting without overflowing the stack', () => {
+    const depth = 10_000;
+    const js = `app.get('/', (req, res) => { db.query(${'('.repeat(depth)}req.query.id${')'.repeat(depth)}); db.query("a" ${'+ req.query.id '.repeat(depth)}); });\n`;
+    assert.doesNotThrow(() => scan('/deep.js', 'javascript', js));
+    const py = `from flask import request\ndef f():\n    db.execute(${'('.repeat(depth)}request.args["x"]${')'.repeat(depth)})\n    db.execute("a"${' + request.args["x"]'.repeat(depth)})\n`;
+    assert.doesNotThrow(() => scan('/deep.py', 'python', py));
+  });
+});
+
+/** Deterministic pseudo-random numbers, so a failing case can be replayed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const JS_DOC = `const express = require('express');
+const { exec } = require('child_process');
+const app = express();
+function helper(x) {
+  return db.query("SELECT * FROM t WHERE a = " + x);
+}
+function clean(v) {
+  return parseInt(v, 10);
+}
+app.get('/a', (req, res) => {
+  const id = req.query.id;
+  helper(id);
+  helper(clean(id));
+  exec('ls ' + req.query.dir);
+});
+app.get('/b', (req, res) => {
+  res.send('<p>' + req.query.name + '</p>');
+});
+`;
+
+const PY_DOC = `from flask import Flask, request, redirect
+import subprocess
+app = Flask(__name__)
+
+def run(cmd):
+    return subprocess.run("sh -c " + cmd, shell=True)
+
+@app.route("/a/<name>")
+def a(name):
+    q = request.args.get("q")
+    run(q)
+    if q in ("x", "y"):
+        run(q)
+    return redirect(name)
+`;
+
+const SNIPPETS = [' ', '\n', 'req.query.x', ' + ', 'id', '(', ')', ';', 'request.args["z"]', 'run(q)\n    ', 'helper(', '"', 'function g(p) { return p; }\n', 'if (', '}'];
+
+describe('taint: incremental analysis equals a full analysis', () => {
+  for (const [name, path, lang, base] of [
+    ['JavaScript', '/inc/app.js', 'javascript', JS_DOC],
+    ['Python', '/inc/app.py', 'python', PY_DOC],
+  ] as const) {
+    it(`${name}: random edits, findings compared after every edit`, () => {
+      const rand = rng(name.length * 7919);
+      const uri = `inc:${path}`;
+      engine.open(uri, path, lang, base, 1);
+      let text = base;
+      try {
+        engine.analyze(uri, settings);
+        for (let i = 0; i < 60; i++) {
+          const at = Math.floor(rand() * (text.length + 1));
+          const del = rand() < 0.4 ? Math.floor(rand() * 6) : 0;
+          const ins = rand() < 0.8 ? SNIPPETS[Math.floor(rand() * SNIPPETS.length)]! : '';
+          const doc = engine.get(uri)!;
+          const range = { start: doc.lines.positionAt(at), end: doc.lines.positionAt(Math.min(text.length, at + del)) };
+          engine.change(uri, [{ range, text: ins }], i + 2);
+          text = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+          assert.equal(engine.get(uri)!.text, text);
+          const incremental = engine.analyze(uri, settings).findings;
+          const full = engine.scanText(path, lang, text, settings).findings;
+          assert.deepEqual(incremental, full, `after edit ${i}: ${JSON.stringify({ at, del, ins })}`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+
+  it('re-analyses only the edited function when no summary changes', () => {
+    const funcs = Array.from({ length: 12 }, (_, i) => `function f${i}(a) {\n  const b = a + ${i};\n  return b;\n}\n`).join('');
+    const text = `app.get('/', (req, res) => { db.query('x' + f0(req.query.id)); });\n${funcs}`;
+    const uri = 'inc:/inc/many.js';
+    engine.open(uri, '/inc/many.js', 'javascript', text, 1);
+    try {
+      const start = taint.stats.unitsAnalyzed;
+      const first = engine.analyze(uri, settings).findings;
+      assert.equal(first.length, 1);
+      const before = taint.stats.unitsAnalyzed;
+      const fullWork = before - start;
+      // Edit inside f7 on one line: no line shifts, no summary change.
+      const line = text.split('\n').findIndex((l) => l.includes('a + 7'));
+      engine.change(uri, [{ range: { start: { line, character: 16 }, end: { line, character: 17 } }, text: '8' }], 2);
+      const second = engine.analyze(uri, settings).findings;
+      assert.deepEqual(second.map((f) => f.message), first.map((f) => f.message));
+      // Only the module unit and f7 are analysed again (in each fixpoint round); the other 12 come from the cache.
+      const work = taint.stats.unitsAnalyzed - before;
+      assert.ok(work > 0 && work * 5 <= fullWork, `re-analysed ${work} units, a full run analysed ${fullWork}`);
+    } finally {
+      engine.close(uri);
+    }
+  });
+});
+
+describe('taint: cross-file summaries', () => {
+  const DB = `const mysql = require('mysql');
+const conn = mysql.createConnection({});
+function findBy(column, value) {
+  return conn.query('SELECT * FROM users WHERE ' + column + " = '" + value + "'");
+}
+function quoted(v) {
+  return "'" + v + "'";
+}
+module.exports = { findBy, quoted };
+`;
+  const ROUTES = `const { findBy, quoted } = require('./db');
+const app = require('express')();
+app.get('/u', (req, res) => {
+  findBy('email', req.query.email);
+  db.query('SELECT 1 WHERE a = ' + quoted(req.query.a));
+});
+`;
+
+  it('summarises exports, and uses them for calls to imported functions', () => {
+    const dbDoc = engine.open('x:/ws/db.js', '/ws/db.js', 'javascript', DB);
+    const summaries: ExportSummary[] = taint.summarizeExports(dbDoc);
+    engine.close('x:/ws/db.js');
+    assert.deepEqual(summaries.map((s) => s.name).sort(), ['findBy', 'quoted']);
+    const findBy = summaries.find((s) => s.name === 'findBy')!;
+    assert.deepEqual(findBy.rules['js.sqli.string-query']?.paramSinks.map((p) => p.param).sort(), [0, 1]);
+    assert.deepEqual(summaries.find((s) => s.name === 'quoted')!.rules['js.sqli.string-query']?.paramReturns, [0]);
+
+    assert.equal(scan('/ws/routes.js', 'javascript', ROUTES).length, 0, 'without summaries nothing is known about ./db');
+    taint.setExportIndex((from, spec) => (resolveSpecifier(from, spec) === '/ws/db' ? summaries : undefined));
+    try {
+      const found = scan('/ws/routes.js', 'javascript', ROUTES);
+      assert.deepEqual(found.map((f) => [f.range.start.line, f.message.split(' flows')[0]]), [
+        [3, 'req.query.email'],
+        [4, 'req.query.a'],
+      ]);
+      const trace = found[0]!.trace!;
+      assert.equal(trace[trace.length - 1]!.path, '/ws/db.js');
+      assert.equal(trace[trace.length - 1]!.kind, 'sink');
+    } finally {
+      taint.setExportIndex(undefined);
+    }
+  });
+});
