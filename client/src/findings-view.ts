@@ -11,6 +11,17 @@ const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 export const VIEW_ID = 'vigil.findings';
 export const OPEN_COMMAND = 'vigil.findings.open';
+/** Internal: the tree as plain data, for tests and diagnostics. */
+export const SNAPSHOT_COMMAND = 'vigil.findings.snapshot';
+
+/** The tree as plain data. */
+export interface FindingsSnapshot {
+  groupBy: GroupBy;
+  groups: {
+    label: string;
+    findings: { label: string; description: string; ruleId: string; severity: string; uri: string; range: vscode.Range; steps: { label: string; description: string }[] }[];
+  }[];
+}
 const FILTERED_CONTEXT = 'vigil.findings.filtered';
 
 /** Diagnostics that are about Vigil or the file rather than a security finding. */
@@ -85,6 +96,10 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       // Diagnostics stream in file by file during a scan: redraw at most a few times a second.
       vscode.languages.onDidChangeDiagnostics(() => this.scheduleRefresh()),
       vscode.commands.registerCommand(OPEN_COMMAND, (uri: vscode.Uri, range: vscode.Range) => this.open(uri, range)),
+      vscode.commands.registerCommand(SNAPSHOT_COMMAND, () => {
+        this.refresh();
+        return this.snapshot();
+      }),
     );
     this.refresh();
   }
@@ -130,6 +145,33 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   getFilter(): FindingsFilter {
     return { ...this.filter };
+  }
+
+  /** The tree as it is shown: groups, findings and trace steps with their labels. */
+  snapshot(): FindingsSnapshot {
+    const label = (i: vscode.TreeItem) => (typeof i.label === 'string' ? i.label : (i.label?.label ?? ''));
+    return {
+      groupBy: this.groupBy,
+      groups: this.roots.map((g) => ({
+        label: label(this.getTreeItem(g)),
+        findings: this.getChildren(g).map((f) => {
+          const item = this.getTreeItem(f);
+          const finding = (f as Extract<Node, { kind: 'finding' }>).item;
+          return {
+            label: label(item),
+            description: String(item.description ?? ''),
+            ruleId: finding.ruleId,
+            severity: finding.severity,
+            uri: finding.uri.toString(),
+            range: finding.diagnostic.range,
+            steps: this.getChildren(f).map((st) => {
+              const si = this.getTreeItem(st);
+              return { label: label(si), description: String(si.description ?? '') };
+            }),
+          };
+        }),
+      })),
+    };
   }
 
   private scheduleRefresh(): void {

@@ -9,7 +9,7 @@ import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressRepo
 import { Methods, type ScanSummary, type ScanWorkspaceParams } from '../../server/src/shared/protocol';
 import { requireServer } from './commands';
 import type { Ctx } from './ctx';
-import { FindingsView, VIEW_ID, type GroupBy } from './findings-view';
+import { FindingsView, VIEW_ID, type FindingsFilter, type GroupBy } from './findings-view';
 
 /** What the server answers: the protocol summary plus details for the message and the output. */
 interface ScanResult extends ScanSummary {
@@ -26,12 +26,15 @@ export function registerScanFeatures(ctx: Ctx): FindingsView {
   ctx.extension.subscriptions.push(
     view,
     vscode.commands.registerCommand('vigil.scanWorkspace', () => runScan(ctx, undefined)),
-    vscode.commands.registerCommand('vigil.scanChangedFiles', async () => {
-      const base = await pickBase();
+    // An argument (a git ref) skips the base picker.
+    vscode.commands.registerCommand('vigil.scanChangedFiles', async (ref?: string) => {
+      const base = typeof ref === 'string' && ref ? ref : await pickBase();
       if (base !== undefined) return runScan(ctx, base);
       return undefined;
     }),
-    vscode.commands.registerCommand('vigil.findings.groupBy', async () => {
+    // An argument skips the picker (keybindings, tests): 'severity' | 'rule' | 'file'.
+    vscode.commands.registerCommand('vigil.findings.groupBy', async (arg?: GroupBy) => {
+      if (arg === 'severity' || arg === 'rule' || arg === 'file') return view.setGroupBy(arg);
       const options: { label: string; value: GroupBy }[] = [
         { label: 'Severity', value: 'severity' },
         { label: 'Rule', value: 'rule' },
@@ -43,7 +46,9 @@ export function registerScanFeatures(ctx: Ctx): FindingsView {
       );
       if (pick) view.setGroupBy(pick.value);
     }),
-    vscode.commands.registerCommand('vigil.findings.filter', async () => {
+    // An argument skips the pickers: { text?, minSeverity? }.
+    vscode.commands.registerCommand('vigil.findings.filter', async (arg?: FindingsFilter) => {
+      if (arg && typeof arg === 'object') return view.setFilter(arg);
       const current = view.getFilter();
       const pick = await vscode.window.showQuickPick(
         [
@@ -111,7 +116,7 @@ export async function runScan(ctx: Ctx, changedSince: string | undefined): Promi
     });
     try {
       const params: ScanWorkspaceParams & { workDoneToken: string } = { workDoneToken, ...(changedSince ? { changedSince } : {}) };
-      const summary = await client.sendRequest<ScanResult>(Methods.scanWorkspace, params, token);
+      const summary = await sendWhenReady(() => client.sendRequest<ScanResult>(Methods.scanWorkspace, params, token), token);
       report(ctx, summary, changedSince);
       return summary;
     } catch (e) {
@@ -126,6 +131,23 @@ export async function runScan(ctx: Ctx, changedSince: string | undefined): Promi
       listener.dispose();
     }
   });
+}
+
+/**
+ * The server registers its scan handler once its grammars and rules are loaded, a moment after the client
+ * connects: a scan asked for in that window gets "method not found", so wait and retry (up to a minute).
+ */
+async function sendWhenReady<T>(send: () => Promise<T>, token: vscode.CancellationToken): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await send();
+    } catch (e) {
+      const notYet = (e as { code?: number }).code === -32601;
+      if (!notYet || token.isCancellationRequested || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** The end-of-scan summary: counts by severity and class, time taken; skipped files with reasons in the output. */
