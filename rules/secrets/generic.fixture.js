@@ -11,6 +11,15 @@ const config = {
   authToken: "CbMReXLIyRxyUVm7VBPFTr2UGMrk4xPz",
   // ok: secrets.generic.token-assignment
   tokenHeader: 'Authorization',
+  // Event names and URNs are identifiers, not credentials.
+  // ok: secrets.generic.token-assignment
+  ACQUIRE_TOKEN_START: "auth:acquireTokenStart",
+  // ok: secrets.generic.token-assignment
+  TOKEN_GRANT_TYPE: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+  // ok: secrets.generic.secret-assignment
+  secretsFile: "config/secrets/production.yml",
+  // ok: secrets.generic.url-credentials
+  docsUrl: 'https://abc:123@example.com/',
 };
 
 async function fetchProfile() {

@@ -54,6 +54,10 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (value.toLowerCase() === name.toLowerCase()) return 'same as its name';
   // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like.
   if (/^[A-Za-z]+$/.test(value) && value.length < 40) return 'letters only';
+  // Event names, URNs, constant names: short word-like parts joined by separators (`msal:acquireTokenStart`).
+  const parts = value.split(/[:._-]/);
+  if (parts.length >= 2 && parts.every((p) => /^[A-Za-z]{0,30}\d{0,3}$/.test(p)) && /[A-Za-z]{3}/.test(value)) return 'identifier';
+  if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/.test(value)) return 'file path';
   if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
   return undefined;
 }
@@ -63,7 +67,7 @@ export function skippedPathReason(path: string): string | undefined {
   const p = path.replace(/\\/g, '/');
   const base = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
   if (
-    /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|composer\.lock|gemfile\.lock|cargo\.lock|poetry\.lock|pipfile\.lock|uv\.lock|go\.sum|packages\.lock\.json|pubspec\.lock|mix\.lock|podfile\.lock|flake\.lock)$/.test(base)
+    /^(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|composer\.lock|gemfile\.lock|cargo\.lock|poetry\.lock|pipfile\.lock|uv\.lock|go\.sum|packages\.lock\.json|pubspec\.lock|mix\.lock|podfile\.lock|flake\.lock)$/.test(base)
   ) {
     return 'lockfile';
   }
