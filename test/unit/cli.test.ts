@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import packageJson from '../../package.json';
 import { HOOK_MARKER } from '../../server/src/cli/main';
@@ -210,6 +211,34 @@ describe('vigil scan: git modes', () => {
     git(dir, 'config', 'core.hooksPath', 'custom-hooks');
     assert.equal((await cli(dir, ['install-hook'])).code, 0);
     assert.ok(existsSync(join(dir, 'custom-hooks', 'pre-commit')), 'honours core.hooksPath');
+  });
+});
+
+describe('pre-commit hook, end to end', () => {
+  it('blocks a commit whose staged content has a secret, and lets a clean one through', () => {
+    const dir = project('clean');
+    gitInit(dir);
+    // A `vigil` on PATH that runs this checkout's CLI from source, as `npx vigil` would run the installed one.
+    const bin = join(dir, '.bin');
+    mkdirSync(bin);
+    const loader = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    writeFileSync(join(bin, 'vigil'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --import ${loader} ${JSON.stringify(join(REPO, 'server', 'src', 'cli', 'main.ts'))} "$@"\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(sh('vigil install-hook').status, 0);
+    writeFileSync(join(dir, '.gitignore'), '.bin/\n');
+    writeFileSync(join(dir, 'src', 'deploy.js'), "exports.token = 'ghp_FAKEfake0000111122223333444455556666';\n");
+    sh('git add -A');
+    const blocked = sh('git commit -q -m "add deploy token"');
+    assert.notEqual(blocked.status, 0, 'the hook blocks the commit');
+    assert.match(blocked.stdout + blocked.stderr, /secrets\.github\.classic-pat/);
+    assert.ok(!(blocked.stdout + blocked.stderr).includes('ghp_FAKEfake0000111122223333444455556666'), 'masked in the hook output too');
+    assert.equal(git(dir, 'rev-list', '--count', 'HEAD').trim(), '1');
+    writeFileSync(join(dir, 'src', 'deploy.js'), 'exports.token = process.env.GITHUB_TOKEN;\n');
+    sh('git add -A');
+    const ok = sh('git commit -q -m "read the token from the environment"');
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.equal(git(dir, 'rev-list', '--count', 'HEAD').trim(), '2');
   });
 });
 
