@@ -18,24 +18,27 @@ export interface LineHits {
   rules: number[];
 }
 
+/** Keywords are matched as ASCII; any other character resets the automaton (no keyword contains one). */
+const ALPHABET = 128;
+
 export class KeywordPrefilter {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
-  /** Root transitions for ASCII, as an array: most characters of a text fail at the root. -1 = none. */
-  private readonly rootAscii = new Int32Array(128).fill(-1);
+  /** Dense transition table (state * 128 + char), fail links resolved: one array read per character. */
+  private delta: Int32Array = new Int32Array(0);
 
-  /** `keywordsByRule[i]` are the keywords of rule i (lower case). */
+  /** `keywordsByRule[i]` are the keywords of rule i (lower case ASCII). */
   constructor(keywordsByRule: readonly (readonly string[])[]) {
     keywordsByRule.forEach((keywords, rule) => {
       for (const kw of keywords) this.add(kw, rule);
     });
     this.link();
-    for (const [c, t] of this.nodes[0]!.next) if (c < 128) this.rootAscii[c] = t;
   }
 
   private add(keyword: string, rule: number): void {
     let s = 0;
     for (let i = 0; i < keyword.length; i++) {
       const c = lower(keyword.charCodeAt(i));
+      if (c >= ALPHABET) return; // cannot occur in the scan; the compiler rejects such keywords
       let t = this.nodes[s]!.next.get(c);
       if (t === undefined) {
         t = this.nodes.length;
@@ -48,12 +51,13 @@ export class KeywordPrefilter {
     if (!out.includes(rule)) out.push(rule);
   }
 
-  /** Breadth-first fail links; each node's output absorbs its fail node's output. */
+  /** Breadth-first fail links, outputs merged along them, then the dense table (the classic goto function). */
   private link(): void {
-    const queue: number[] = [];
-    for (const t of this.nodes[0]!.next.values()) queue.push(t);
+    const order: number[] = [];
+    const queue: number[] = [...this.nodes[0]!.next.values()];
     while (queue.length > 0) {
       const s = queue.shift()!;
+      order.push(s);
       for (const [c, t] of this.nodes[s]!.next) {
         let f = this.nodes[s]!.fail;
         while (f !== 0 && !this.nodes[f]!.next.has(c)) f = this.nodes[f]!.fail;
@@ -63,6 +67,16 @@ export class KeywordPrefilter {
         queue.push(t);
       }
     }
+    const delta = new Int32Array(this.nodes.length * ALPHABET);
+    for (const [c, t] of this.nodes[0]!.next) delta[c] = t;
+    // In BFS order a node's fail state is complete before the node itself.
+    for (const s of order) {
+      const base = s * ALPHABET;
+      const failBase = this.nodes[s]!.fail * ALPHABET;
+      for (let c = 0; c < ALPHABET; c++) delta[base + c] = delta[failBase + c]!;
+      for (const [c, t] of this.nodes[s]!.next) delta[base + c] = t;
+    }
+    this.delta = delta;
   }
 
   /**
@@ -74,6 +88,7 @@ export class KeywordPrefilter {
     let current: LineHits | undefined;
     let line = firstLine;
     let s = 0;
+    const delta = this.delta;
     const nodes = this.nodes;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
@@ -83,20 +98,12 @@ export class KeywordPrefilter {
         s = 0;
         continue;
       }
-      const c = lower(code);
-      if (s === 0 && c < 128) {
-        // Fast path: at the root, a failed transition stays at the root.
-        const r = this.rootAscii[c]!;
-        if (r < 0) continue;
-        s = r;
-      } else {
-        let t = nodes[s]!.next.get(c);
-        while (t === undefined && s !== 0) {
-          s = nodes[s]!.fail;
-          t = s === 0 && c < 128 ? (this.rootAscii[c]! >= 0 ? this.rootAscii[c]! : undefined) : nodes[s]!.next.get(c);
-        }
-        s = t ?? 0;
+      if (code >= ALPHABET) {
+        s = 0;
+        continue;
       }
+      s = delta[s * ALPHABET + (code >= 65 && code <= 90 ? code + 32 : code)]!;
+      if (s === 0) continue;
       const out = nodes[s]!.out;
       if (out.length > 0) {
         if (!current || current.line !== line) {

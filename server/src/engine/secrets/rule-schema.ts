@@ -205,7 +205,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
 
   const keywords = strList(raw.keywords, 'keywords').map((k) => k.toLowerCase());
   if (keywords.length === 0) throw new RuleError('`keywords` needs at least one literal (the prefilter only runs rules whose keyword appears)');
-  if (keywords.some((k) => /[\r\n]/.test(k) || k.length < 2)) throw new RuleError('`keywords` must be at least 2 characters, on one line');
+  if (keywords.some((k) => !/^[\x20-\x7e]{2,}$/.test(k))) throw new RuleError('`keywords` must be printable ASCII, at least 2 characters, on one line');
 
   let entropy = 0;
   if (raw.entropy !== undefined) {
