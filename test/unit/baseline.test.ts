@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyBaseline, BaselineIndex, createBaseline, parseBaseline, serializeBaseline } from '../../server/src/engine/baseline';
+import { applyBaseline, BaselineCache, BaselineIndex, createBaseline, parseBaseline, serializeBaseline } from '../../server/src/engine/baseline';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Finding } from '../../server/src/engine/types';
 import { cli, project } from './cli-helpers';
 
@@ -51,6 +53,24 @@ describe('baseline file', () => {
     const index = new BaselineIndex(b);
     assert.equal(index.has('a.js', finding('r', 'keep')), true);
     assert.equal(index.has('b.js', finding('r', 'keep')), false);
+  });
+});
+
+describe('baseline cache (editor)', () => {
+  it('reads a baseline once, re-reads it when it changes, and treats a missing file as none', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'vigil-bc-')), '.vigil-baseline.json');
+    const cache = new BaselineCache();
+    assert.deepEqual(cache.get(file), { stamp: 'missing', index: undefined, error: undefined });
+    writeFileSync(file, serializeBaseline(createBaseline([{ relPath: 'a.js', findings: [finding('r', 'f1')] }])));
+    const first = cache.get(file);
+    assert.equal(first.index?.has('a.js', finding('r', 'f1')), true);
+    assert.equal(cache.get(file), first, 'unchanged file: same cached entry');
+    writeFileSync(file, serializeBaseline(createBaseline([{ relPath: 'a.js', findings: [finding('r', 'f2'), finding('r', 'f3')] }])));
+    const second = cache.get(file);
+    assert.equal(second.index?.has('a.js', finding('r', 'f1')), false);
+    assert.equal(second.index?.has('a.js', finding('r', 'f2')), true);
+    writeFileSync(file, '{broken');
+    assert.match(cache.get(file).error!, /not valid JSON/);
   });
 });
 

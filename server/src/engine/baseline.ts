@@ -5,7 +5,7 @@
  * Entries are keyed by workspace-relative path, rule id and the finding's fingerprint, which does not change
  * when unrelated lines move.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Finding } from './types';
 
 export const BASELINE_VERSION = 1;
@@ -128,4 +128,28 @@ export function applyBaseline<T extends FileFindings>(baseline: Baseline, files:
   });
   const stale = baseline.entries.filter((e) => scanned.has(e.path) && !matched.has(key(e.path, e.ruleId, e.fingerprint)));
   return { files: out, hidden, stale };
+}
+
+/**
+ * Baselines by file path, re-read only when the file changes (mtime and size), for hosts that filter findings
+ * on every keystroke (the editor). A missing or unreadable file means no baseline; `error` says why when unreadable.
+ */
+export class BaselineCache {
+  private readonly entries = new Map<string, { stamp: string; index?: BaselineIndex; error?: string }>();
+
+  get(file: string): { index?: BaselineIndex; error?: string } {
+    let stamp = 'missing';
+    try {
+      const s = statSync(file);
+      stamp = `${s.mtimeMs}:${s.size}`;
+    } catch {
+      // Missing: no baseline.
+    }
+    const cached = this.entries.get(file);
+    if (cached && cached.stamp === stamp) return cached;
+    const read = stamp === 'missing' ? {} : readBaseline(file);
+    const entry = { stamp, index: read.baseline ? new BaselineIndex(read.baseline) : undefined, error: read.error };
+    this.entries.set(file, entry);
+    return entry;
+  }
 }
