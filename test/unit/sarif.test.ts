@@ -6,6 +6,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { cweTag, FINGERPRINT_KEY, formatSarif } from '../../server/src/engine/output/sarif-format';
 import type { ScanReport } from '../../server/src/engine/output/scan-report';
+import { runCli } from '../../server/src/cli/main';
 import { cli, project } from './cli-helpers';
 
 // The official SARIF 2.1.0 schema (draft-04), vendored: see test/fixtures/sarif-schema-2.1.0.SOURCE.md.
@@ -111,6 +112,23 @@ describe('SARIF output', () => {
     const rotated = await fingerprints();
     assert.notEqual(rotated['test.secret.fake-token@src/app.js'], before['test.secret.fake-token@src/app.js']);
     assert.equal(rotated['test.taint.eval@src/app.js'], before['test.taint.eval@src/app.js']);
+  });
+
+  it('is valid and masked with the built-in rule packs too', async () => {
+    const dir = project('lsp-scan');
+    let out = '';
+    const code = await runCli(['scan', '--root', dir, '-j', '1', '-f', 'sarif'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, cwd: dir, env: {} });
+    assert.equal(code, 1);
+    const log = JSON.parse(out);
+    assertValid(log);
+    const ids = (log.runs[0].results as SarifResult[]).map((r) => r.ruleId).sort();
+    assert.deepEqual(ids, ['js.cmdi.child-process', 'secrets.github.classic-pat']);
+    const cmdi = (log.runs[0].results as SarifResult[]).find((r) => r.ruleId === 'js.cmdi.child-process')!;
+    assert.ok(cmdi.codeFlows![0]!.threadFlows[0]!.locations.length >= 2);
+    const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'js.cmdi.child-process');
+    assert.ok(rule.properties.tags.includes('external/cwe/cwe-78'), JSON.stringify(rule.properties.tags));
+    assert.ok(log.runs[0].tool.driver.rules.length > 100, 'every rule that ran is described');
+    assert.ok(!out.includes('ghp_FAKEfake0000111122223333444455556666'));
   });
 
   it('reports skipped and failed files as tool notifications, still valid', () => {
