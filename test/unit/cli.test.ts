@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import { parse as parseYaml } from 'yaml';
 import packageJson from '../../package.json';
 import { HOOK_MARKER } from '../../server/src/cli/main';
 import { cli, git, gitInit, project } from './cli-helpers';
@@ -239,6 +240,22 @@ describe('pre-commit hook, end to end', () => {
     const ok = sh('git commit -q -m "read the token from the environment"');
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     assert.equal(git(dir, 'rev-list', '--count', 'HEAD').trim(), '2');
+  });
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('declares a hook whose entry scans the files pre-commit passes', async () => {
+    const hooks = parseYaml(readFileSync(join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; pass_filenames: boolean }[];
+    const hook = hooks.find((h) => h.id === 'vigil');
+    assert.ok(hook, 'a hook with id vigil');
+    assert.equal(hook.language, 'node');
+    assert.equal(hook.pass_filenames, true);
+    const [bin, ...args] = hook.entry.split(/\s+/);
+    assert.equal(bin, 'vigil');
+    const dir = project('webapp');
+    // As pre-commit runs it: from the repository top, with relative file names appended.
+    assert.equal((await cli(dir, [...args, '--root', dir, 'keep.log'])).code, 1);
+    assert.equal((await cli(dir, [...args, '--root', dir, 'src/nested/util.js'])).code, 0);
   });
 });
 
