@@ -46,6 +46,40 @@ export type CanonicalResolver = (identifier: string) => string | undefined;
 
 export class PatternSyntaxError extends Error {}
 
+/**
+ * Named children (without comments) per node id, for the duration of one analysis run: reading children out of
+ * the wasm tree is the dominant cost, and every rule visits the same nodes. Call `resetNodeCache` around a run.
+ */
+let childCache = new Map<number, Node[]>();
+let typeCache = new Map<number, string>();
+let dottedCache = new Map<number, string | null>();
+
+export function resetNodeCache(): void {
+  childCache = new Map();
+  typeCache = new Map();
+  dottedCache = new Map();
+}
+
+/** The node's named children, comments left out (cached for the current run). */
+export function kids(n: Node): Node[] {
+  let k = childCache.get(n.id);
+  if (!k) {
+    k = n.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
+    childCache.set(n.id, k);
+  }
+  return k;
+}
+
+/** The node's type (cached for the current run). */
+export function typeOf(n: Node): string {
+  let t = typeCache.get(n.id);
+  if (t === undefined) {
+    t = n.type;
+    typeCache.set(n.id, t);
+  }
+  return t;
+}
+
 /** Node types that never take part in matching. */
 const IGNORED = new Set(['comment', 'line_continuation']);
 /** Literal node types compared by their whole text. */
@@ -183,9 +217,14 @@ export function chainRoot(node: Node): Node | undefined {
 
 function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
   if (!resolve) return undefined;
-  if (target.type === 'identifier') return resolve(target.text);
-  if (!CHAIN_TYPES.has(target.type)) return undefined;
-  const dotted = dottedName(target);
+  const tt = typeOf(target);
+  if (tt === 'identifier') return resolve(target.text);
+  if (!CHAIN_TYPES.has(tt)) return undefined;
+  let dotted = dottedCache.get(target.id);
+  if (dotted === undefined) {
+    dotted = dottedName(target) ?? null;
+    dottedCache.set(target.id, dotted);
+  }
   if (!dotted) return undefined;
   const dot = dotted.indexOf('.');
   const head = resolve(dot < 0 ? dotted : dotted.slice(0, dot));
@@ -209,27 +248,30 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     return true;
   }
   if (p.dotted) {
-    if (t.type !== p.type || IDENTIFIER_TYPES.has(t.type)) {
+    const tt = typeOf(t);
+    if (tt !== p.type || IDENTIFIER_TYPES.has(tt)) {
       if (canonicalOf(t, resolve) === p.dotted) return true;
     }
-    if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(t.type)) return p.text === t.text;
+    if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(tt)) return p.text === t.text;
   }
-  if (p.type !== t.type) {
+  const tType = typeOf(t);
+  if (p.type !== tType) {
     // A parenthesised target matches the pattern for what it wraps.
-    if (t.type === 'parenthesized_expression') {
-      const inner = t.namedChildren.find((c): c is Node => !!c && !IGNORED.has(c.type));
+    if (tType === 'parenthesized_expression') {
+      const inner = kids(t)[0];
       return inner ? matchNode(p, inner, b, resolve) : false;
     }
     return false;
   }
   if (p.children.length === 0) {
     if (p.text === '') return true;
-    return p.text === (LITERALS.has(t.type) ? literalKey(t.type, t.text) : t.text);
+    return p.text === (LITERALS.has(tType) ? literalKey(tType, t.text) : t.text);
   }
   if (p.operator !== undefined && operatorOf(t) !== p.operator) return false;
-  const kids = t.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
+  const children = kids(t);
+  if (!p.children.some((c) => c.ellipsis) && p.type !== 'object' && p.type !== 'dictionary' && children.length !== p.children.length) return false;
   const unordered = p.type === 'object' || p.type === 'dictionary';
-  return unordered ? matchSubset(p.children, kids, b, resolve) : matchSeq(p.children, 0, kids, 0, b, resolve);
+  return unordered ? matchSubset(p.children, children, b, resolve) : matchSeq(p.children, 0, children, 0, b, resolve);
 }
 
 /** Ordered children with `...` matching any run. Backtracks over ellipses (patterns hold few). */

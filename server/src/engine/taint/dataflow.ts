@@ -9,7 +9,7 @@
  * overflowing the stack.
  */
 import type { Node } from 'web-tree-sitter';
-import { chainRoot, dottedName, matchPattern, operatorOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { chainRoot, dottedName, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { Compiled, CompiledRule } from './rule-set';
@@ -61,6 +61,7 @@ export type FixBuilder = (rule: CompiledRule, sinkNode: Node, focus: Node, bindi
 /** Everything a unit analysis needs besides the unit. */
 export interface UnitEnv {
   rule: CompiledRule;
+  index: RuleIndex;
   lines: LineIndex;
   resolve: CanonicalResolver;
   /** Summary of a callee, by the call's callee node. */
@@ -88,7 +89,41 @@ const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration',
   'generator_function', 'function', 'function_definition', 'lambda',
 ]);
-export const isFunctionNode = (n: Node): boolean => FUNCTION_TYPES.has(n.type);
+export const isFunctionNode = (n: Node): boolean => FUNCTION_TYPES.has(typeOf(n));
+const NONE: never[] = [];
+
+/** A rule's patterns grouped by the node type they can match, so each node only tries its candidates. */
+export interface RuleIndex {
+  sources: Map<string, Compiled<CompiledRule['sources'][number]['spec']>[]>;
+  sinks: Map<string, Compiled<CompiledRule['sinks'][number]['spec']>[]>;
+  sanitizers: Map<string, Compiled<CompiledRule['sanitizers'][number]['spec']>[]>;
+  propagators: Map<string, Compiled<CompiledRule['propagators'][number]['spec']>[]>;
+}
+
+const indexCache = new WeakMap<CompiledRule, RuleIndex>();
+
+/** Builds (once per compiled rule) the by-node-type index of its patterns. */
+export function ruleIndex(rule: CompiledRule): RuleIndex {
+  let idx = indexCache.get(rule);
+  if (idx) return idx;
+  const group = <T extends { pattern: { root: { type: string; dotted?: string } } }>(list: T[]): Map<string, T[]> => {
+    const m = new Map<string, T[]>();
+    const add = (k: string, v: T): void => {
+      const l = m.get(k) ?? [];
+      if (!l.includes(v)) l.push(v);
+      m.set(k, l);
+    };
+    for (const c of list) {
+      add(c.pattern.root.type, c);
+      // A dotted pattern (`flask.request.args`) can also match an imported name or a shorter chain.
+      if (c.pattern.root.dotted) for (const t of ['identifier', 'member_expression', 'attribute']) add(t, c);
+    }
+    return m;
+  };
+  idx = { sources: group(rule.sources), sinks: group(rule.sinks), sanitizers: group(rule.sanitizers), propagators: group(rule.propagators) };
+  indexCache.set(rule, idx);
+  return idx;
+}
 
 const CLASS_TYPES = new Set(['class_declaration', 'class', 'class_definition', 'abstract_class_declaration']);
 const LITERAL_TYPES = new Set(['number', 'integer', 'float', 'true', 'false', 'null', 'none', 'undefined', 'regex', 'string_fragment', 'escape_sequence', 'string_content', 'comment']);
@@ -97,7 +132,7 @@ const CARRYING_OPS = new Set(['+', '%', '||', '&&', '??', 'or', 'and']);
 
 type State = Map<string, Taint | null>;
 
-const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+const named = kids;
 
 function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   if (!a) return b;
@@ -168,6 +203,32 @@ const isConstant = (n: Node): boolean =>
   n.type === 'number' || n.type === 'integer' || n.type === 'float' || n.type === 'true' || n.type === 'false' ||
   n.type === 'null' || n.type === 'none' || (n.type === 'string' && stringValue(n) !== undefined) ||
   (n.type === 'template_string' && !named(n).some((k) => k.type === 'template_substitution'));
+
+/**
+ * A unit's own text: nested functions are replaced by their span. A unit's analysis never looks inside nested
+ * functions (they are units of their own), so this is what its cached result depends on.
+ */
+export function ownText(unit: Node, text: string): string {
+  const spans: Node[] = [];
+  const stack: Node[] = [];
+  for (const c of unit.namedChildren) if (c) stack.push(c);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (FUNCTION_TYPES.has(typeOf(n))) {
+      spans.push(n);
+      continue;
+    }
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  spans.sort((a, b) => a.startIndex - b.startIndex);
+  let out = '';
+  let at = unit.startIndex;
+  for (const f of spans) {
+    out += text.slice(at, f.startIndex) + `\u0000${f.startPosition.row}:${f.startPosition.column}-${f.endPosition.row}:${f.endPosition.column}\u0000`;
+    at = f.endIndex;
+  }
+  return out + text.slice(at, unit.endIndex);
+}
 
 /** The parameters of a function node, in order, with their binding nodes. */
 export function paramsOf(fn: Node): Node[] {
@@ -637,10 +698,11 @@ class UnitAnalysis {
   }
 
   private evInner(n: Node, st: State, depth: number): Taint | undefined {
-    if (LITERAL_TYPES.has(n.type) || isFunctionNode(n) || CLASS_TYPES.has(n.type)) return undefined;
-    const rule = this.env.rule;
+    const type = typeOf(n);
+    if (LITERAL_TYPES.has(type) || FUNCTION_TYPES.has(type) || CLASS_TYPES.has(type)) return undefined;
+    const idx = this.env.index;
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
-    for (const s of rule.sanitizers) {
+    for (const s of idx.sanitizers.get(type) ?? NONE) {
       if (this.match(s, n)) {
         for (const k of named(n)) this.ev(k, st, depth);
         return undefined;
@@ -653,7 +715,7 @@ class UnitAnalysis {
       return src;
     }
     let t: Taint | undefined;
-    switch (n.type) {
+    switch (type) {
       case 'identifier': {
         t = this.lookup(n.text, st);
         break;
@@ -766,10 +828,7 @@ class UnitAnalysis {
 
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
-    const sources = this.env.rule.sources;
-    if (sources.length === 0) return undefined;
-    for (const s of sources) {
-      if (s.pattern.root.type !== n.type && !(s.pattern.root.dotted && n.type === 'identifier')) continue;
+    for (const s of this.env.index.sources.get(typeOf(n)) ?? NONE) {
       if (!this.match(s, n)) continue;
       const root = chainRoot(n);
       if (root && st.get(root.text) === null) return undefined;
@@ -794,7 +853,7 @@ class UnitAnalysis {
     } else if (fn && fn.type !== 'identifier') this.ev(fn, st, depth);
 
     // Propagators: known library calls that pass data through.
-    for (const p of this.env.rule.propagators) {
+    for (const p of this.env.index.propagators.get(typeOf(n)) ?? NONE) {
       const b = this.match(p, n);
       if (!b) continue;
       let t: Taint | undefined;
@@ -837,8 +896,7 @@ class UnitAnalysis {
   }
 
   private checkSinks(n: Node, st: State, depth: number): void {
-    for (const sink of this.env.rule.sinks) {
-      if (sink.pattern.root.type !== n.type) continue;
+    for (const sink of this.env.index.sinks.get(typeOf(n)) ?? NONE) {
       const b = this.match(sink, n);
       if (!b) continue;
       for (const mv of sink.spec.focus) {

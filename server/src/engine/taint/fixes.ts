@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import type { Bindings } from '../patterns/pattern';
 import type { Fix, Range, TextEdit } from '../types';
-import { stringValue } from './dataflow';
+import { ownText, stringValue } from './dataflow';
 import type { CompiledRule } from './rule-set';
 
 type Part = { kind: 'lit'; raw: string } | { kind: 'expr'; node: Node };
@@ -336,7 +336,8 @@ function enclosingStatement(n: Node): Node | undefined {
 function freshName(at: Node, base: string): string {
   let scope: Node | null = at;
   while (scope && !/^(function_declaration|function_expression|arrow_function|method_definition|function_definition|program|module)$/.test(scope.type)) scope = scope.parent;
-  const text = scope?.text ?? '';
+  // Only the scope's own text: nested functions may reuse the name, and the result must not depend on them.
+  const text = scope ? ownText(scope, scope.tree.rootNode.text) : '';
   let name = base;
   for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `${base}${i}`;
   return name;

@@ -16,9 +16,9 @@ import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../an
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import type { GrammarId } from '../languages';
-import { matchPattern } from '../patterns/pattern';
+import { matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeUnit, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
+import { analyzeUnit, ownText, ruleIndex, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 
@@ -59,8 +59,6 @@ interface FileContext {
   byName: Map<string, Unit | null>;
   byMethod: Map<string, Unit | null>;
 }
-
-const SHARED_CACHE_LIMIT = 5000;
 
 export class TaintAnalyzer implements Analyzer {
   readonly pack = 'taint' as const;
@@ -120,10 +118,22 @@ export class TaintAnalyzer implements Analyzer {
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
+    resetNodeCache();
+    try {
+      return this.analyzeTree(doc, tree, lang, cache);
+    } finally {
+      resetNodeCache();
+    }
+  }
+
+  private analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: Map<string, CachedUnit>): Finding[] {
     const ctx = fileContext(tree, lang, doc.text);
     const used = new Map<string, CachedUnit>();
     const findings: Finding[] = [];
+    const words = doc.text.replace(/-/g, '_');
     for (const rule of lang.rules) {
+      // A rule none of whose sinks can occur here has nothing to report (unless another file's summaries say so).
+      if (!mayHaveSink(rule, words) && !this.exportIndex) continue;
       if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) continue;
       const { results } = this.fixpoint(doc, rule, ctx, cache, used);
       const seen = new Set<string>();
@@ -136,9 +146,9 @@ export class TaintAnalyzer implements Analyzer {
         }
       }
     }
+    // Keep exactly what this run used: bounded by one run's work, and stale entries go.
     cache.clear();
     for (const [k, v] of used) cache.set(k, v);
-    if (cache.size > SHARED_CACHE_LIMIT) cache.clear();
     return findings;
   }
 
@@ -159,6 +169,7 @@ export class TaintAnalyzer implements Analyzer {
           this.stats.unitsAnalyzed++;
           const out = analyzeUnit(u.node, u.params, {
             rule,
+            index: ruleIndex(rule),
             lines: doc.lines,
             resolve: (id) => u.aliases.get(id) ?? ctx.imports.get(id),
             calleeSummary: (callee) => resolveCallee(callee, ctx, summaries, imported, rule.spec.id, doc.path),
@@ -218,6 +229,7 @@ export class TaintAnalyzer implements Analyzer {
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
+    resetNodeCache();
     const ctx = fileContext(tree, lang, doc.text);
     const exported = exportedNames(tree, lang.language === 'python');
     const byUnit = new Map<Unit, ExportSummary>();
@@ -244,6 +256,29 @@ export class TaintAnalyzer implements Analyzer {
 interface CachedUnit {
   summary: Summary;
   findings: RawTaintFinding[];
+}
+
+const anchorCache = new WeakMap<CompiledRule, RegExp | null>();
+
+/**
+ * Whether a sink of the rule can occur in a text: each sink pattern has a word that must appear (its longest
+ * plain word); a sink with none (e.g. `$F($X)`) means the rule always runs.
+ */
+function mayHaveSink(rule: CompiledRule, text: string): boolean {
+  let re = anchorCache.get(rule);
+  if (re === undefined) {
+    const words: string[] = [];
+    let always = false;
+    for (const s of rule.spec.sinks) {
+      const w = s.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? [];
+      const best = w.sort((a, b) => b.length - a.length)[0];
+      if (!best) always = true;
+      else words.push(best.replace(/[^\w]/g, ''));
+    }
+    re = always ? null : new RegExp(`(?:${words.join('|')})`);
+    anchorCache.set(rule, re);
+  }
+  return re === null || re.test(text);
 }
 
 function docsUrl(id: string): string {
@@ -337,7 +372,7 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string): FileCont
     }
   }
   const mk = (node: Node, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string): Unit => {
-    const hash = createHash('sha1').update(text.slice(node.startIndex, node.endIndex)).digest('hex');
+    const hash = createHash('sha1').update(ownText(node, text)).digest('hex');
     const key = `${hash}@${node.startPosition.row}:${node.startPosition.column}:${role}:${JSON.stringify([...aliases])}`;
     return { node, ...(name ? { name } : {}), isMethod, params, aliases, key };
   };
