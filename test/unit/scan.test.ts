@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { walkFiles } from '../../server/src/engine/scan/file-walker';
+import { walkFiles, walkFilesAsync } from '../../server/src/engine/scan/file-walker';
 import { scanFiles } from '../../server/src/engine/scan/scan-pool';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 
@@ -54,6 +54,26 @@ describe('file walker', () => {
     assert.equal(reasons[join(a, 'missing.js')], 'unreadable');
     assert.equal(reasons[join(b, 'loop', 'back')], 'symlink-loop');
     for (const s of r.skipped) assert.match(s.message, /^skipped: /);
+  });
+});
+
+describe('async file walker', () => {
+  it('returns what the sync walk returns, and lets timers run while it walks', async () => {
+    const dir = webapp();
+    for (let i = 0; i < 300; i++) {
+      mkdirSync(join(dir, 'many', `d${i}`), { recursive: true });
+      writeFileSync(join(dir, 'many', `d${i}`, 'f.js'), 'x');
+    }
+    const sync = walkFiles([{ root: dir }], { exclude: ['vendor/**'] });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const started = Date.now();
+    const walked = await walkFilesAsync([{ root: dir }], { exclude: ['vendor/**'] });
+    clearInterval(timer);
+    assert.deepEqual(walked, sync);
+    assert.equal(walked.files.length, 307);
+    // Only meaningful when the walk is slow enough to yield at all.
+    if (Date.now() - started > 60) assert.ok(ticks > 0, 'the event loop ran during the walk');
   });
 });
 

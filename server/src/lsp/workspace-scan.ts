@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { BaselineIndex, readBaseline } from '../engine/baseline';
-import { walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
+import { walkFilesAsync, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
 import { defaultJobs, scanFiles } from '../engine/scan/scan-pool';
 import type { Finding, Severity } from '../engine/types';
 import { changedFiles, gitTopLevel } from '../cli/git';
@@ -82,9 +82,9 @@ async function planFolder(ctx: ServerContext, root: string, changedSince: string
       return undefined;
     }
     const paths = changedFiles(top, changedSince).filter((p) => p === root || p.startsWith(`${root}/`));
-    walked = paths.length ? walkFiles([{ root, paths }], walkOptions) : { files: [], skipped: [] };
+    walked = paths.length ? await walkFilesAsync([{ root, paths }], walkOptions) : { files: [], skipped: [] };
   } else {
-    walked = walkFiles([{ root }], walkOptions);
+    walked = await walkFilesAsync([{ root }], walkOptions);
   }
   let baseline: BaselineIndex | undefined;
   if (ctx.trusted) {

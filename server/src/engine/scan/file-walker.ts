@@ -66,6 +66,32 @@ export interface WalkRoot {
  * subject to `.gitignore` (like git, naming a file means it) but still to the exclude globs.
  */
 export function walkFiles(roots: WalkRoot[], options: WalkOptions = {}): WalkResult {
+  const steps = walkSteps(roots, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same walk, giving the event loop a turn after every folder: a language server stays responsive to edits
+ * while it lists a large workspace.
+ */
+export async function walkFilesAsync(roots: WalkRoot[], options: WalkOptions = {}): Promise<WalkResult> {
+  const steps = walkSteps(roots, options);
+  let since = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - since > 20) {
+      await new Promise((r) => setImmediate(r));
+      since = Date.now();
+    }
+  }
+}
+
+/** The walk as a generator that yields after each folder; returns the result. */
+function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, WalkResult, void> {
   const files: ScanFile[] = [];
   const skipped: SkippedFile[] = [];
   const exclude = options.exclude ?? [];
@@ -119,7 +145,7 @@ export function walkFiles(roots: WalkRoot[], options: WalkOptions = {}): WalkRes
 
   for (const { root, paths } of roots) {
     const visitedDirs = new Set<string>();
-    const walk = (dir: string, rel: string, parentLevels: IgnoreLevel[]) => {
+    const walk = function* (dir: string, rel: string, parentLevels: IgnoreLevel[]): Generator<void, void, void> {
       if (options.signal?.aborted) return;
       let real: string;
       try {
@@ -141,6 +167,7 @@ export function walkFiles(roots: WalkRoot[], options: WalkOptions = {}): WalkRes
         return;
       }
       const levels = entries.includes('.gitignore') ? loadLevel(parentLevels, dir, rel) : parentLevels;
+      yield; // a folder listed: a point where the async walk can let other work run
       for (const name of entries) {
         if (ALWAYS_SKIPPED_DIRS.has(name)) continue;
         const path = join(dir, name);
@@ -156,7 +183,7 @@ export function walkFiles(roots: WalkRoot[], options: WalkOptions = {}): WalkRes
         const isDir = stats.isDirectory();
         if (!isDir && !stats.isFile()) continue; // sockets, fifos, devices
         if (excluded(childRel, isDir) || gitIgnored(levels, childRel, isDir)) continue;
-        if (isDir) walk(path, childRel, levels);
+        if (isDir) yield* walk(path, childRel, levels);
         else addFile(path, root, childRel, stats);
       }
     };
@@ -188,7 +215,7 @@ export function walkFiles(roots: WalkRoot[], options: WalkOptions = {}): WalkRes
         dirRel = dirRel === '' ? parts[i]! : `${dirRel}/${parts[i]}`;
         if (gitIgnored(levels, dirRel, true) || excluded(dirRel, true)) ignoredAbove = true;
       }
-      if (!ignoredAbove) walk(target, rel, levels);
+      if (!ignoredAbove) yield* walk(target, rel, levels);
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
