@@ -15,9 +15,13 @@ const REPO = join(__dirname, '..', '..');
 describe('vigil scan: formats', () => {
   it('text: findings by file with traces, suppressions applied, ignored and excluded files left out', async () => {
     const dir = project('webapp');
+    writeFileSync(join(dir, 'src', 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    writeFileSync(join(dir, 'src', 'huge.js'), `// ${'x'.repeat(2_100_000)}\n`);
     const r = await cli(dir, ['scan', '--root', dir, '-j', '1']);
     assert.equal(r.code, 1, r.err);
     assert.match(r.out, /^src\/app\.js$/m);
+    assert.ok(r.out.includes(`${join(dir, 'src', 'logo.png')}: skipped: binary file (it contains NUL bytes)`), r.out);
+    assert.match(r.out, /huge\.js: skipped: 2,100,004 characters is over the 2,000,000 limit/);
     assert.match(r.out, /6:19 +critical Request input expr reaches eval\(\) +test\.taint\.eval/);
     assert.match(r.out, /source 5:9 +expr is read from req\.query/);
     assert.match(r.out, /9:19 +high +Hard-coded test token/);
@@ -25,7 +29,7 @@ describe('vigil scan: formats', () => {
     assert.doesNotMatch(r.out, /vendor|FAKETOKEN_zzzz/, 'excluded vendor/ and the suppressed token stay out');
     assert.match(r.out, /Unused suppression: no test\.taint\.eval finding/);
     assert.ok(!r.out.includes(TOKEN_APP), 'a secret is never printed whole');
-    assert.match(r.out, /4 findings \(1 critical, 2 high, 1 low\) · 7 files scanned · by class: meta 1, secrets 2, taint 1 · \d+\.\d s$/m);
+    assert.match(r.out, /4 findings \(1 critical, 2 high, 1 low\) · 7 files scanned · by class: meta 1, secrets 2, taint 1 · 2 skipped · \d+\.\d s$/m);
     assert.ok(!r.out.includes('\u001b['), 'no colour when not a terminal');
   });
 
