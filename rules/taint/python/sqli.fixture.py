@@ -61,6 +61,16 @@ def by_email():
     return {"rows": repo.find(request.form["email"]).fetchall()}
 
 
+class Search:
+    def load(self):
+        self.term = request.args["q"]
+
+    def run(self):
+        # Known gap: fields set in one method and read in another are not tracked.
+        # todoruleid: py.sqli.string-query
+        return db.execute("SELECT * FROM t WHERE a = '" + self.term + "'")
+
+
 # ---- negatives ----
 @app.route("/n1")
 def n1():
