@@ -53,8 +53,11 @@ export class Ctx {
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
       synchronize: {
         configurationSection: SETTINGS_SECTION,
-        // The server reloads .vigil.yml when it changes on disk (open config documents reload live).
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/.vigil.{yml,yaml}'),
+        // The server reloads .vigil.yml and the baseline when they change on disk (an open config reloads live).
+        fileEvents: [
+          vscode.workspace.createFileSystemWatcher('**/.vigil.{yml,yaml}'),
+          vscode.workspace.createFileSystemWatcher('**/*baseline*.json'),
+        ],
       },
       outputChannel: this.output,
       initializationOptions: init,

@@ -3,6 +3,7 @@
  * config kept, and Restricted Mode (untrusted workspace) ignoring the workspace's config.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,26 @@ describe('.vigil.yml in the language server', () => {
       client.change(app, 2, [{ text: APP + '\n' }]);
       const p3 = await client.waitForDiagnostics((x) => x.uri === app && x.version === 2);
       assert.ok(p3.diagnostics.some(isSqli), 'the last good config (taint on) is still in force');
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('hides baselined findings in the editor as the CLI does, and shows new ones', async () => {
+    const ws = workspace('version: 1\n');
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'dist', 'cli.js'), 'baseline', '--root', ws, '-q'], { cwd: ws });
+    const client = new LspClient();
+    try {
+      await client.initialize(ws);
+      const app = pathToFileURL(join(ws, 'app.js')).toString();
+      client.open(app, 'javascript', APP, 1);
+      const p1 = await client.waitForDiagnostics((x) => x.uri === app && x.version === 1);
+      assert.equal(p1.diagnostics.filter(isSqli).length, 0, 'the baselined finding is hidden');
+      const added = APP.replace('  res.json(rows);', '  res.json(rows);\n  await db.query("DELETE FROM t WHERE id = " + req.query.other);');
+      client.change(app, 2, [{ text: added }]);
+      const p2 = await client.waitForDiagnostics((x) => x.uri === app && x.version === 2);
+      assert.equal(p2.diagnostics.filter(isSqli).length, 1, 'a new finding is not in the baseline');
+      assert.equal(p2.diagnostics.find(isSqli)!.range.start.line, 5);
     } finally {
       await client.shutdown();
     }

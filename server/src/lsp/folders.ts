@@ -14,6 +14,7 @@ import {
   parseVigilConfig,
   type VigilConfig,
 } from '../engine/config/vigil-config';
+import { BaselineIndex, readBaseline } from '../engine/baseline';
 import { Engine } from '../engine/engine';
 import type { GrammarRegistry } from '../engine/parser';
 
@@ -30,6 +31,8 @@ export interface FolderState {
   configProblems: RuleLoadError[];
   /** Custom rules from the config that failed to load; the other rules run. */
   ruleProblems: RuleLoadError[];
+  /** The folder's baseline (findings accepted as known), hidden in the editor as in the CLI. */
+  baseline?: BaselineIndex;
 }
 
 export function uriToPath(uri: string): string {
@@ -97,6 +100,7 @@ export class Folders {
     }
     if (JSON.stringify(state.config) === JSON.stringify(result.config)) return false;
     state.config = result.config;
+    this.loadBaseline(state);
     const setup = this.analyzersFor(result.config, result.file);
     state.engine.setAnalyzers(setup.analyzers);
     state.ruleProblems = setup.errors;
@@ -130,7 +134,24 @@ export class Folders {
 
   private build(root: string, config: VigilConfig, configFile: string | undefined, configProblems: RuleLoadError[]): FolderState {
     const setup = this.analyzersFor(config, configFile);
-    return { root, engine: Engine.withGrammars(this.grammars, setup.analyzers), config, configFile, configProblems, ruleProblems: setup.errors };
+    const state: FolderState = { root, engine: Engine.withGrammars(this.grammars, setup.analyzers), config, configFile, configProblems, ruleProblems: setup.errors };
+    this.loadBaseline(state);
+    return state;
+  }
+
+  /** The baseline file of a folder (absolute), when the folder is trusted. */
+  baselinePath(state: FolderState): string | undefined {
+    return this.trusted && state.root ? join(state.root, state.config.baseline) : undefined;
+  }
+
+  /** (Re)reads a folder's baseline; a missing file means no baseline, a broken one is logged and ignored. */
+  loadBaseline(state: FolderState): void {
+    const file = this.baselinePath(state);
+    state.baseline = undefined;
+    if (!file || !existsSync(file)) return;
+    const read = readBaseline(file);
+    if (read.error) this.log(`${read.error}; the baseline is ignored.`);
+    if (read.baseline) state.baseline = new BaselineIndex(read.baseline);
   }
 }
 

@@ -3,6 +3,7 @@
  * incremental reparse, re-analyses on every change (no save needed) and publishes diagnostics with fixes.
  * Run as `node dist/server.js --stdio` (or via the VS Code client, which uses IPC).
  */
+import { relative, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import {
   CodeActionKind,
@@ -147,6 +148,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       return;
     }
     const result = state.engine.analyze(uri, settings.analysis, state.root || undefined);
+    if (state.baseline) result.findings = state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), result.findings);
     findings.set(uri, result.findings);
     for (const n of result.notices) log(`${doc.path}: ${n.message}`);
     void connection.sendDiagnostics({
@@ -270,6 +272,11 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     for (const change of p.changes) {
       const path = uriToPath(change.uri);
       if (!openDocs.has(change.uri)) onConfigText(path);
+      const state = folders?.forPath(path);
+      if (state && folders!.baselinePath(state) === path) {
+        folders!.loadBaseline(state);
+        refreshFolder(state);
+      }
     }
   });
 
