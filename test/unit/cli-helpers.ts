@@ -36,18 +36,18 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with the test analyzers. */
-export async function cli(cwd: string, args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function cli(cwd: string, args: string[], options: { tty?: boolean; stderrTty?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await runCli(
     args,
     {
       stdout: { write: (s: string) => (out += s), isTTY: options.tty ?? false },
-      stderr: { write: (s: string) => (err += s), isTTY: false },
+      stderr: { write: (s: string) => (err += s), isTTY: options.stderrTty ?? false, columns: 80 },
       cwd,
       env: options.env ?? {},
     },
-    { analyzerModule: TEST_ANALYZERS },
+    { analyzerModule: TEST_ANALYZERS, progressDelayMs: 0 },
   );
   return { code, out, err };
 }

@@ -40,6 +40,17 @@ describe('vigil scan: formats', () => {
     assert.ok(!(await cli(dir, ['scan', '--root', dir, '-j', '1', '--no-color'], { tty: true })).out.includes('\u001b['));
   });
 
+  it('a progress bar on a terminal stderr, cleared at the end; none with --quiet or when piped', async () => {
+    const dir = project('webapp');
+    const r = await cli(dir, ['scan', '--root', dir, '-j', '1'], { stderrTty: true });
+    assert.match(r.err, /\r\u001b\[K\[#+-*\] \d+\/7 files/);
+    assert.match(r.err, /\[#{40}\] 7\/7 files/, 'the last redraw shows every file done');
+    assert.ok(r.err.endsWith('\r\u001b[K'), 'the bar is erased before the report');
+    assert.ok(!r.out.includes('files\r'), 'the bar never goes to stdout');
+    assert.equal((await cli(dir, ['scan', '--root', dir, '-j', '1', '--quiet'], { stderrTty: true })).err, '');
+    assert.equal((await cli(dir, ['scan', '--root', dir, '-j', '1'])).err, '');
+  });
+
   it('json: one document with summary, relative paths and masked secrets', async () => {
     const dir = project('webapp');
     const r = await cli(dir, ['scan', '--root', dir, '-j', '1', '--format', 'json']);

@@ -37,6 +37,8 @@ export interface CliIO {
 export interface CliHooks {
   /** Scan with the analyzers of this module instead of the built-in packs. */
   analyzerModule?: string;
+  /** How long a run must last before the progress bar shows (default 500 ms). */
+  progressDelayMs?: number;
 }
 
 /** A mistake in how the CLI was called or configured: exit 2 with this message. */
@@ -180,7 +182,7 @@ function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared
   return { root, targets, selection, loaded: loaded as Prepared['loaded'], settings, jobs };
 }
 
-function progressBar(io: CliIO, values: ScanValues): { update(done: number, total: number): void; clear(): void } {
+function progressBar(io: CliIO, values: ScanValues, delayMs = 500): { update(done: number, total: number): void; clear(): void } {
   const enabled = io.stderr.isTTY === true && !values.quiet;
   const started = Date.now();
   let shown = false;
@@ -189,7 +191,7 @@ function progressBar(io: CliIO, values: ScanValues): { update(done: number, tota
     update(done, total) {
       const now = Date.now();
       // Only long runs get a bar, and at most ~10 redraws a second.
-      if (!enabled || now - started < 500 || (now - last < 100 && done < total)) return;
+      if (!enabled || now - started < delayMs || (now - last < 100 && done < total)) return;
       last = now;
       shown = true;
       const width = Math.max(10, Math.min(40, (io.stderr.columns ?? 80) - 30));
@@ -212,7 +214,7 @@ function useColor(io: CliIO, values: ScanValues): boolean {
 }
 
 async function runScan(p: Prepared, values: ScanValues, io: CliIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }): Promise<ProjectScan> {
-  const bar = progressBar(io, values);
+  const bar = progressBar(io, values, hooks.progressDelayMs);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
