@@ -70,3 +70,26 @@ app.get('/n3', (req, res) => {
   // ok: js.cmdi.child-process
   res.json({ m: /x/.exec(req.query.id) });
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.cmdi.child-process
+  exec('ls ' + req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.cmdi.child-process
+    exec('ls ' + req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.cmdi.child-process
+    exec('ls ' + choice);
+  }
+  // ok: js.cmdi.child-process
+  exec('ls ' + process.env.APP_SETTING);
+});

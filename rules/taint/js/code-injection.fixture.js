@@ -40,3 +40,26 @@ function runConfig() {
   // ok: js.code-injection.eval
   return vm.runInThisContext(require('fs').readFileSync('/etc/app/config.js', 'utf8'));
 }
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.code-injection.eval
+  eval(req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.code-injection.eval
+    eval(req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.code-injection.eval
+    eval(choice);
+  }
+  // ok: js.code-injection.eval
+  eval(process.env.APP_SETTING);
+});

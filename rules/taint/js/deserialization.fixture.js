@@ -27,3 +27,26 @@ app.post('/n1', (req, res) => {
   const local = serialize.unserialize(require('fs').readFileSync('/var/app/state.bin', 'utf8'));
   res.json({ data, cfg, local });
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.deserialization.unsafe
+  serialize.unserialize(req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.deserialization.unsafe
+    serialize.unserialize(req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.deserialization.unsafe
+    serialize.unserialize(choice);
+  }
+  // ok: js.deserialization.unsafe
+  serialize.unserialize(process.env.APP_SETTING);
+});

@@ -21,3 +21,26 @@ app.post('/n1', (req, res) => {
   console.log('request received');
   res.end();
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.log-injection.logger
+  logger.info('value ' + req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.log-injection.logger
+    logger.info('value ' + req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.log-injection.logger
+    logger.info('value ' + choice);
+  }
+  // ok: js.log-injection.logger
+  logger.info('value ' + process.env.APP_SETTING);
+});

@@ -31,3 +31,26 @@ app.post('/n1', async (req, res) => {
   const found = [1, 2, 3].find((x) => x === Number(req.query.n));
   res.json({ found });
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.nosqli.query-object
+  User.findOne({ name: req.query.v });
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.nosqli.query-object
+    User.findOne({ name: req.query.v });
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.nosqli.query-object
+    User.findOne({ name: choice });
+  }
+  // ok: js.nosqli.query-object
+  User.findOne({ name: process.env.APP_SETTING });
+});

@@ -30,3 +30,26 @@ app.get('/n2', (req, res) => {
     res.redirect('/' + page);
   }
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.open-redirect.redirect
+  res.redirect(req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.open-redirect.redirect
+    res.redirect(req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.open-redirect.redirect
+    res.redirect(choice);
+  }
+  // ok: js.open-redirect.redirect
+  res.redirect(process.env.APP_SETTING);
+});

@@ -43,3 +43,26 @@ app.get('/n1', (req, res) => {
   // ok: js.path-traversal.fs
   fs.readFileSync(path.join(ROOT, 'index.html'));
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.path-traversal.fs
+  fs.readFileSync('/srv/' + req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.path-traversal.fs
+    fs.readFileSync('/srv/' + req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.path-traversal.fs
+    fs.readFileSync('/srv/' + choice);
+  }
+  // ok: js.path-traversal.fs
+  fs.readFileSync('/srv/' + process.env.APP_SETTING);
+});

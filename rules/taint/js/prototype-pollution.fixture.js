@@ -30,3 +30,26 @@ app.post('/n1', (req, res) => {
   _.set(settings, 'ui.theme', req.body.theme);
   res.end();
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.prototype-pollution.merge
+  settings[req.query.v][key] = 1;
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.prototype-pollution.merge
+    settings[req.query.v][key] = 1;
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.prototype-pollution.merge
+    settings[choice][key] = 1;
+  }
+  // ok: js.prototype-pollution.merge
+  settings[process.env.APP_SETTING][key] = 1;
+});

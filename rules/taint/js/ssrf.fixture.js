@@ -42,3 +42,26 @@ app.get('/n1', async (req, res) => {
     await fetch(url);
   }
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.ssrf.http-client
+  axios.get(req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.ssrf.http-client
+    axios.get(req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.ssrf.http-client
+    axios.get(choice);
+  }
+  // ok: js.ssrf.http-client
+  axios.get(process.env.APP_SETTING);
+});

@@ -25,3 +25,26 @@ app.get('/n1', (req, res) => {
     Handlebars.compile(require('fs').readFileSync(`templates/${name}.hbs`, 'utf8'));
   }
 });
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.ssti.template-compile
+  ejs.render(req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.ssti.template-compile
+    ejs.render(req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.ssti.template-compile
+    ejs.render(choice);
+  }
+  // ok: js.ssti.template-compile
+  ejs.render(process.env.APP_SETTING);
+});

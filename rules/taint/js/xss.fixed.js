@@ -29,3 +29,26 @@ app.get('/n1', (req, res) => {
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
 }
+
+// ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+function notAHandler(res, key) {
+  // A local object that happens to be called req.
+  const req = { query: { v: 'fixed' } };
+  // ok: js.xss.server-response
+  res.send('<p>' + req.query.v);
+}
+
+app.post('/shared-negatives', (req, res) => {
+  const key = 'k';
+  if (false) {
+    // ok: js.xss.server-response
+    res.send('<p>' + req.query.v);
+  }
+  const choice = req.query.v;
+  if (['alpha', 'beta'].includes(choice)) {
+    // ok: js.xss.server-response
+    res.send('<p>' + choice);
+  }
+  // ok: js.xss.server-response
+  res.send('<p>' + process.env.APP_SETTING);
+});

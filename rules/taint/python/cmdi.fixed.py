@@ -55,3 +55,28 @@ def n1():
 # Not user input: set by the operator.
 # ok: py.cmdi.subprocess-shell
 os.system("backup " + os.environ["BACKUP_DIR"])
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.cmdi.subprocess-shell
+    os.system("ls " + request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.cmdi.subprocess-shell
+        os.system("ls " + request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.cmdi.subprocess-shell
+        os.system("ls " + choice)
+    # ok: py.cmdi.subprocess-shell
+    os.system("ls " + os.environ["APP_SETTING"])
+    return "ok"

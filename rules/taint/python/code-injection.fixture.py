@@ -1,3 +1,4 @@
+import os
 import ast
 
 from flask import Flask, request
@@ -32,3 +33,28 @@ def n1():
         # ok: py.code-injection.eval
         total = eval(op + "([1, 2, 3])")
     return str(value) + str(total)
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.code-injection.eval
+    eval(request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.code-injection.eval
+        eval(request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.code-injection.eval
+        eval(choice)
+    # ok: py.code-injection.eval
+    eval(os.environ["APP_SETTING"])
+    return "ok"

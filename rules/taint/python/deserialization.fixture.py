@@ -1,3 +1,4 @@
+import os
 import base64
 import pickle
 
@@ -35,3 +36,28 @@ def n1():
         # ok: py.deserialization.pickle
         cache = pickle.load(f)
     return {"cfg": cfg, "other": other, "n": len(cache)}
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.deserialization.pickle
+    pickle.loads(request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.deserialization.pickle
+        pickle.loads(request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.deserialization.pickle
+        pickle.loads(choice)
+    # ok: py.deserialization.pickle
+    pickle.loads(os.environ["APP_SETTING"])
+    return "ok"

@@ -1,3 +1,4 @@
+import os
 import logging
 
 from flask import Flask, request
@@ -29,4 +30,29 @@ def n1():
     logger.info("login attempt for " + user.replace("\n", " ").replace("\r", " "))
     # ok: py.log-injection.logging
     logger.info("request received")
+    return "ok"
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.log-injection.logging
+    logger.info("value " + request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.log-injection.logging
+        logger.info("value " + request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.log-injection.logging
+        logger.info("value " + choice)
+    # ok: py.log-injection.logging
+    logger.info("value " + os.environ["APP_SETTING"])
     return "ok"

@@ -1,3 +1,4 @@
+import os
 from flask import Flask, request
 from pymongo import MongoClient
 
@@ -31,3 +32,28 @@ def n1():
     # ok: py.nosqli.query-object
     pos = body["text"].find("x")
     return {"ok": user is not None, "pos": pos}
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.nosqli.query-object
+    db.users.find_one({"name": request["args"]["v"]})
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.nosqli.query-object
+        db.users.find_one({"name": request.args["v"]})
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.nosqli.query-object
+        db.users.find_one({"name": choice})
+    # ok: py.nosqli.query-object
+    db.users.find_one({"name": os.environ["APP_SETTING"]})
+    return "ok"

@@ -1,3 +1,4 @@
+import os
 from flask import Flask, redirect, request
 
 app = Flask(__name__)
@@ -25,3 +26,28 @@ def n1():
         return redirect(nxt)
     # ok: py.open-redirect.redirect
     return redirect("/home")
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.open-redirect.redirect
+    redirect(request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.open-redirect.redirect
+        redirect(request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.open-redirect.redirect
+        redirect(choice)
+    # ok: py.open-redirect.redirect
+    redirect(os.environ["APP_SETTING"])
+    return "ok"

@@ -43,3 +43,28 @@ def n1():
     with open(os.path.join(BASE, "index.txt")) as f:
         data += f.read()
     return data
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.path-traversal.open
+    open("/srv/" + request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.path-traversal.open
+        open("/srv/" + request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.path-traversal.open
+        open("/srv/" + choice)
+    # ok: py.path-traversal.open
+    open("/srv/" + os.environ["APP_SETTING"])
+    return "ok"

@@ -1,3 +1,4 @@
+import os
 from urllib.parse import urlparse
 from urllib.request import urlopen
 
@@ -36,3 +37,28 @@ def n1(url: str, page: int = 1):
     # ok: py.ssrf.http-client
     requests.get("https://api.example.com/health", timeout=5)
     return {}
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.ssrf.http-client
+    requests.get(request["args"]["v"], timeout=5)
+
+
+@app.get("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.ssrf.http-client
+        requests.get(request.args["v"], timeout=5)
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.ssrf.http-client
+        requests.get(choice, timeout=5)
+    # ok: py.ssrf.http-client
+    requests.get(os.environ["APP_SETTING"], timeout=5)
+    return "ok"

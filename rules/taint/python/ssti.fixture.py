@@ -1,3 +1,4 @@
+import os
 from flask import Flask, render_template, render_template_string, request
 from jinja2 import Environment, Template
 
@@ -30,3 +31,28 @@ def n1():
     # ok: py.ssti.template-string
     other = render_template("page.html", title=request.args.get("title", ""))
     return page + other
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.ssti.template-string
+    render_template_string(request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.ssti.template-string
+        render_template_string(request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.ssti.template-string
+        render_template_string(choice)
+    # ok: py.ssti.template-string
+    render_template_string(os.environ["APP_SETTING"])
+    return "ok"

@@ -1,3 +1,4 @@
+import os
 import html
 
 from flask import Flask, Response, make_response, request
@@ -29,3 +30,28 @@ def n1():
     # ok: py.xss.html-response
     resp3 = make_response("<h1>static</h1>")
     return resp
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.xss.html-response
+    make_response("<p>" + request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.xss.html-response
+        make_response("<p>" + request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.xss.html-response
+        make_response("<p>" + choice)
+    # ok: py.xss.html-response
+    make_response("<p>" + os.environ["APP_SETTING"])
+    return "ok"

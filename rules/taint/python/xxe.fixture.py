@@ -1,3 +1,4 @@
+import os
 from flask import Flask, request
 from lxml import etree
 
@@ -24,3 +25,28 @@ def n1():
     # ok: py.xxe.lxml
     cfg = etree.fromstring(open("config.xml", "rb").read())
     return doc.tag + cfg.tag
+
+
+# ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
+ALLOWED_CHOICES = ("alpha", "beta")
+
+
+def not_a_view():
+    # A local dict that happens to be called request.
+    request = {"args": {"v": "fixed"}}
+    # ok: py.xxe.lxml
+    etree.fromstring(request["args"]["v"])
+
+
+@app.route("/shared-negatives")
+def shared_negatives():
+    if False:
+        # ok: py.xxe.lxml
+        etree.fromstring(request.args["v"])
+    choice = request.args["v"]
+    if choice in ALLOWED_CHOICES:
+        # ok: py.xxe.lxml
+        etree.fromstring(choice)
+    # ok: py.xxe.lxml
+    etree.fromstring(os.environ["APP_SETTING"])
+    return "ok"

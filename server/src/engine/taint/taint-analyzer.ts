@@ -172,7 +172,7 @@ export class TaintAnalyzer implements Analyzer {
             index: ruleIndex(rule),
             lines: doc.lines,
             resolve: (id) => u.aliases.get(id) ?? ctx.imports.get(id),
-            calleeSummary: (callee) => resolveCallee(callee, ctx, summaries, imported, rule.spec.id, doc.path),
+            calleeSummary: (callee) => resolveCallee(callee, ctx, summaries, imported, rule.spec.id),
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
           });
           r = { summary: out.summary, findings: out.findings };
@@ -302,7 +302,6 @@ function resolveCallee(
   summaries: Map<Unit, Summary>,
   imported: Map<string, ExportSummary>,
   ruleId: string,
-  path: string,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
