@@ -62,10 +62,10 @@ ALLOWED_CHOICES = ("alpha", "beta")
 
 
 def not_a_view():
-    # A local dict that happens to be called request.
-    request = {"args": {"v": "fixed"}}
+    # A local object that happens to be called request.
+    request = LocalRequest(args={"v": "fixed"})
     # ok: py.cmdi.subprocess-shell
-    os.system("ls " + request["args"]["v"])
+    os.system("ls " + request.args["v"])
 
 
 @app.route("/shared-negatives")

@@ -43,10 +43,10 @@ ALLOWED_CHOICES = ("alpha", "beta")
 
 
 def not_a_view():
-    # A local dict that happens to be called request.
-    request = {"args": {"v": "fixed"}}
+    # A local object that happens to be called request.
+    request = LocalRequest(args={"v": "fixed"})
     # ok: py.deserialization.pickle
-    pickle.loads(request["args"]["v"])
+    pickle.loads(request.args["v"])
 
 
 @app.route("/shared-negatives")

@@ -38,10 +38,10 @@ ALLOWED_CHOICES = ("alpha", "beta")
 
 
 def not_a_view():
-    # A local dict that happens to be called request.
-    request = {"args": {"v": "fixed"}}
+    # A local object that happens to be called request.
+    request = LocalRequest(args={"v": "fixed"})
     # ok: py.log-injection.logging
-    logger.info("value " + request["args"]["v"])
+    logger.info("value " + request.args["v"])
 
 
 @app.route("/shared-negatives")

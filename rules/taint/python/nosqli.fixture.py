@@ -39,10 +39,10 @@ ALLOWED_CHOICES = ("alpha", "beta")
 
 
 def not_a_view():
-    # A local dict that happens to be called request.
-    request = {"args": {"v": "fixed"}}
+    # A local object that happens to be called request.
+    request = LocalRequest(args={"v": "fixed"})
     # ok: py.nosqli.query-object
-    db.users.find_one({"name": request["args"]["v"]})
+    db.users.find_one({"name": request.args["v"]})
 
 
 @app.route("/shared-negatives")

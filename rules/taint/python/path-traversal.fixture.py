@@ -50,10 +50,10 @@ ALLOWED_CHOICES = ("alpha", "beta")
 
 
 def not_a_view():
-    # A local dict that happens to be called request.
-    request = {"args": {"v": "fixed"}}
+    # A local object that happens to be called request.
+    request = LocalRequest(args={"v": "fixed"})
     # ok: py.path-traversal.open
-    open("/srv/" + request["args"]["v"])
+    open("/srv/" + request.args["v"])
 
 
 @app.route("/shared-negatives")

@@ -44,10 +44,10 @@ ALLOWED_CHOICES = ("alpha", "beta")
 
 
 def not_a_view():
-    # A local dict that happens to be called request.
-    request = {"args": {"v": "fixed"}}
+    # A local object that happens to be called request.
+    request = LocalRequest(args={"v": "fixed"})
     # ok: py.ssrf.http-client
-    requests.get(request["args"]["v"], timeout=5)
+    requests.get(request.args["v"], timeout=5)
 
 
 @app.get("/shared-negatives")

@@ -37,10 +37,10 @@ ALLOWED_CHOICES = ("alpha", "beta")
 
 
 def not_a_view():
-    # A local dict that happens to be called request.
-    request = {"args": {"v": "fixed"}}
+    # A local object that happens to be called request.
+    request = LocalRequest(args={"v": "fixed"})
     # ok: py.xss.html-response
-    make_response("<p>" + request["args"]["v"])
+    make_response("<p>" + request.args["v"])
 
 
 @app.route("/shared-negatives")
