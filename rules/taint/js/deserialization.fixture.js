@@ -16,13 +16,22 @@ app.post('/config', (req, res) => {
   res.json(cfg);
 });
 
+app.post('/import', (req, res) => {
+  // js-yaml 3 uses the full schema by default.
+  // ruleid: js.deserialization.js-yaml-load
+  const doc = yaml.load(req.body.document);
+  // ok: js.deserialization.js-yaml-load
+  const safe = yaml.load(req.body.document, { schema: yaml.JSON_SCHEMA });
+  res.json({ doc, safe });
+});
+
 // ---- negatives ----
 app.post('/n1', (req, res) => {
   // ok: js.deserialization.unsafe
   const data = JSON.parse(req.body.json);
-  // The default (safe) schema cannot build functions.
+  // The unsafe rule leaves schema-less load() to the js-yaml 3 rule below.
   // ok: js.deserialization.unsafe
-  const cfg = yaml.load(req.body.yaml);
+  const cfg = yaml.load(req.body.yaml, { schema: yaml.CORE_SCHEMA });
   // ok: js.deserialization.unsafe
   const local = serialize.unserialize(require('fs').readFileSync('/var/app/state.bin', 'utf8'));
   res.json({ data, cfg, local });

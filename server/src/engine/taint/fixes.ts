@@ -419,6 +419,17 @@ function relativeRedirect(focus: Node, python: boolean): Fix | undefined {
 
 function yamlSafeLoad(sink: Node, focus: Node, _b: Bindings): Fix | undefined {
   const fn = sink.childForFieldName('function');
+  if (fn?.type === 'member_expression') {
+    // js-yaml: the core schema exists in versions 3 and 4 and has no JavaScript types.
+    const obj = fn.childForFieldName('object');
+    const args = named(sink.childForFieldName('arguments') ?? sink);
+    if (!obj || args.length !== 1 || fn.childForFieldName('property')?.text !== 'load') return undefined;
+    return {
+      title: 'Load with the core schema (no JavaScript functions or regexps)',
+      kind: 'fix',
+      edits: [{ range: { start: rangeOf(focus).end, end: rangeOf(focus).end }, newText: `, { schema: ${obj.text}.CORE_SCHEMA }` }],
+    };
+  }
   if (!fn || fn.type !== 'attribute') return undefined;
   const obj = fn.childForFieldName('object');
   if (!obj) return undefined;
