@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
-import { resolveSpecifier, TaintAnalyzer, type ExportSummary } from '../../server/src/engine/taint';
+import { buildExportIndex, TaintAnalyzer, type ExportSummary } from '../../server/src/engine/taint';
 import { createTaintAnalyzer } from '../../server/src/engine/taint';
 import { validateRule, validateRuleFile } from '../../server/src/engine/taint/rule-schema';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
@@ -263,7 +263,7 @@ app.get('/u', (req, res) => {
     assert.deepEqual(summaries.find((s) => s.name === 'quoted')!.rules['js.sqli.string-query']?.paramReturns, [0]);
 
     assert.equal(scan('/ws/routes.js', 'javascript', ROUTES).length, 0, 'without summaries nothing is known about ./db');
-    taint.setExportIndex((from, spec) => (resolveSpecifier(from, spec) === '/ws/db' ? summaries : undefined));
+    taint.setExportIndex(buildExportIndex(summaries));
     try {
       const found = scan('/ws/routes.js', 'javascript', ROUTES);
       assert.deepEqual(found.map((f) => [f.range.start.line, f.message.split(' flows')[0]]), [
@@ -273,6 +273,22 @@ app.get('/u', (req, res) => {
       const trace = found[0]!.trace!;
       assert.equal(trace[trace.length - 1]!.path, '/ws/db.js');
       assert.equal(trace[trace.length - 1]!.kind, 'sink');
+    } finally {
+      taint.setExportIndex(undefined);
+    }
+  });
+
+  it('summarises Python modules and resolves relative imports', () => {
+    const lib = `import subprocess\n\ndef run_tool(arg):\n    return subprocess.run("tool " + arg, shell=True)\n\ndef _private(x):\n    return x\n`;
+    const view = `from flask import request\nfrom .tools import run_tool\n\n@app.route("/t")\ndef t():\n    run_tool(request.args["a"])\n    return "ok"\n`;
+    const doc = engine.open('x:/ws/pkg/tools.py', '/ws/pkg/tools.py', 'python', lib);
+    const summaries = taint.summarizeExports(doc);
+    engine.close('x:/ws/pkg/tools.py');
+    assert.deepEqual(summaries.map((s) => s.name), ['run_tool']);
+    taint.setExportIndex(buildExportIndex(summaries));
+    try {
+      const found = scan('/ws/pkg/views.py', 'python', view);
+      assert.deepEqual(found.map((f) => [f.ruleId, f.range.start.line]), [['py.cmdi.subprocess-shell', 5]]);
     } finally {
       taint.setExportIndex(undefined);
     }

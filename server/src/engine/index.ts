@@ -10,5 +10,5 @@ export { docsUrlFor } from './docs-links';
 export { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from './analyzers';
 export { defaultRulesDir } from './rules-dir';
 export { findSuppressions, applySuppressions, SUPPRESSION_RULES } from './suppressions';
-export { createTaintAnalyzer, TaintAnalyzer, resolveSpecifier, type ExportIndex, type ExportSummary } from './taint';
 export { createSecretsAnalyzer, scanSecrets, maskSecret, compileSecretRules, type RawSecretRule, type SecretRule } from './secrets';
+export { createTaintAnalyzer, TaintAnalyzer, buildExportIndex, resolveSpecifier, type ExportIndex, type ExportSummary } from './taint';

@@ -622,3 +622,23 @@ export function resolveSpecifier(fromPath: string, specifier: string): string {
   }
   return resolvePath(dirname(fromPath), specifier);
 }
+
+const MODULE_SUFFIXES = ['', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '/index.js', '/index.ts', '.py', '/__init__.py'];
+
+/**
+ * An ExportIndex over summaries gathered by a first pass (`summarizeExports` on every file): resolves a relative
+ * specifier against the importing file and tries the usual extensions and index files. Summaries are plain data,
+ * so workers can send them to the coordinator and back.
+ */
+export function buildExportIndex(summaries: readonly ExportSummary[]): ExportIndex {
+  const byPath = new Map<string, ExportSummary[]>();
+  for (const s of summaries) byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
+  return (fromPath, specifier) => {
+    const base = resolveSpecifier(fromPath, specifier);
+    for (const suffix of MODULE_SUFFIXES) {
+      const hit = byPath.get(base + suffix);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+}
