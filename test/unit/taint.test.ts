@@ -128,6 +128,10 @@ describe('taint: robustness', () => {
     assert.doesNotThrow(() => scan('/deep.js', 'javascript', js));
     const py = `from flask import request\ndef f():\n    db.execute(${'('.repeat(depth)}request.args["x"]${')'.repeat(depth)})\n    db.execute("a"${' + request.args["x"]'.repeat(depth)})\n`;
     assert.doesNotThrow(() => scan('/deep.py', 'python', py));
+    const conds = `app.get('/', (req, res) => {\n  const v = req.query.v;\n  if (${'!'.repeat(depth)}(${'('.repeat(depth)}v === 'a'${')'.repeat(depth)}) && ${'ok && '.repeat(depth)}ok) { db.query('x' + v); }\n});\n`;
+    assert.doesNotThrow(() => scan('/deep-cond.js', 'javascript', conds));
+    const blocks = `app.get('/', (req, res) => {\n${'if (a) {\n'.repeat(depth)}db.query('x' + req.query.v);\n${'}\n'.repeat(depth)}});\n`;
+    assert.doesNotThrow(() => scan('/deep-blocks.js', 'javascript', blocks));
   });
 });
 

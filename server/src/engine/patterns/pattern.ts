@@ -254,15 +254,15 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     }
     if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(tt)) return p.text === t.text;
   }
-  const tType = typeOf(t);
-  if (p.type !== tType) {
-    // A parenthesised target matches the pattern for what it wraps.
-    if (tType === 'parenthesized_expression') {
-      const inner = kids(t)[0];
-      return inner ? matchNode(p, inner, b, resolve) : false;
-    }
-    return false;
+  let tType = typeOf(t);
+  // A parenthesised target matches the pattern for what it wraps (unwrapped in a loop: parentheses can nest deeply).
+  while (p.type !== tType && tType === 'parenthesized_expression') {
+    const inner = kids(t)[0];
+    if (!inner) return false;
+    t = inner;
+    tType = typeOf(t);
   }
+  if (p.type !== tType) return false;
   if (p.children.length === 0) {
     if (p.text === '') return true;
     return p.text === (LITERALS.has(tType) ? literalKey(tType, t.text) : t.text);

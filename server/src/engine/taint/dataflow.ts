@@ -489,7 +489,8 @@ class UnitAnalysis {
   }
 
   /** Allow-list checks and comparisons with constants make their subject clean where they hold. */
-  private applyGuards(cond: Node, thenSt: State, elseSt: State, negated: boolean): void {
+  private applyGuards(cond: Node, thenSt: State, elseSt: State, negated: boolean, depth = 0): void {
+    if (depth > 64) return;
     let c = cond;
     while (c.type === 'parenthesized_expression') c = named(c)[0] ?? c;
     if (c === cond && c.type === 'parenthesized_expression') return;
@@ -511,23 +512,23 @@ class UnitAnalysis {
     const op = operatorOf(c);
     if ((c.type === 'unary_expression' && op === '!') || c.type === 'not_operator') {
       const arg = c.childForFieldName('argument') ?? named(c)[0];
-      if (arg) this.applyGuards(arg, thenSt, elseSt, !negated);
+      if (arg) this.applyGuards(arg, thenSt, elseSt, !negated, depth + 1);
       return;
     }
     if ((c.type === 'binary_expression' && op === '&&') || (c.type === 'boolean_operator' && op === 'and')) {
       // a && b: both hold in the then-branch (and, negated, either fails in the else-branch: nothing learned).
-      if (!negated) for (const k of [c.childForFieldName('left'), c.childForFieldName('right')]) if (k) this.applyGuards(k, thenSt, elseSt, false);
+      if (!negated) for (const k of [c.childForFieldName('left'), c.childForFieldName('right')]) if (k) this.applyGuards(k, thenSt, elseSt, false, depth + 1);
       return;
     }
     if ((c.type === 'binary_expression' && op === '||') || (c.type === 'boolean_operator' && op === 'or')) {
       // !(a || b) == !a && !b: with negation, both fail in the then-branch.
       const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((k): k is Node => !!k);
-      if (negated) for (const k of sides) this.applyGuards(k, thenSt, elseSt, true);
+      if (negated) for (const k of sides) this.applyGuards(k, thenSt, elseSt, true, depth + 1);
       else {
         // x === 'a' || x === 'b': what both sides make clean is clean where either holds.
         const cleaned = sides.map((k) => {
           const t: State = new Map();
-          this.applyGuards(k, t, new Map(), false);
+          this.applyGuards(k, t, new Map(), false, depth + 1);
           return new Set([...t].filter(([, v]) => v === null).map(([key]) => key));
         });
         for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) thenSt.set(key, null);
