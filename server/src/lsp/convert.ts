@@ -22,6 +22,9 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
 /** Data attached to each diagnostic so code actions can find the finding again. */
 export interface DiagnosticData {
   fingerprint: string;
+  /** Vigil's own severity: LSP's four levels cannot tell critical from high. */
+  severity: Severity;
+  pack: Finding['pack'];
 }
 
 export function toDiagnostic(f: Finding, uri: string): Diagnostic {
@@ -29,7 +32,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     location: { uri: step.path ? pathToFileURL(step.path).toString() : uri, range: step.range },
     message: `${step.kind === 'source' ? 'source' : step.kind === 'sink' ? 'sink' : 'step'}: ${step.message}`,
   }));
-  const data: DiagnosticData = { fingerprint: f.fingerprint ?? '' };
+  const data: DiagnosticData = { fingerprint: f.fingerprint ?? '', severity: f.severity, pack: f.pack };
   return {
     range: f.range,
     severity: toLspSeverity(f.severity),

@@ -31,7 +31,10 @@ export { uriToPath };
 /** Everything the server's feature modules (e.g. the workspace scan) share. */
 export interface ServerContext {
   connection: Connection;
-  folders: Folders;
+  /** Resolves once grammars and rules are loaded; handlers registered early await it. */
+  ready: Promise<Folders>;
+  /** The workspace folders' state; only valid after `ready` resolved. */
+  readonly folders: Folders;
   trusted: boolean;
   /** Settings in force for a document or file uri: defaults, `.vigil.yml`, then VS Code settings. */
   settingsFor(uri: string): Promise<EffectiveSettings>;
@@ -205,6 +208,26 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       folders.setFolders(folderUris);
       return folders;
     })();
+    // Features register their handlers now, so a request sent right after start-up is not "method not found".
+    const ctx: ServerContext = {
+      connection,
+      ready,
+      get folders() {
+        if (!folders) throw new Error('Vigil server is still starting');
+        return folders;
+      },
+      trusted,
+      settingsFor,
+      isExcluded,
+      publishFindings: (uri, list) => {
+        if (openDocs.has(uri)) return;
+        findings.set(uri, list);
+        void connection.sendDiagnostics({ uri, diagnostics: list.map((x) => toDiagnostic(x, uri)) });
+      },
+      log,
+      sendStatus,
+    };
+    for (const feature of features) feature(ctx);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -229,21 +252,6 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     try {
       const f = await ready!;
       for (const state of f.all()) if (state.configProblems.length + state.ruleProblems.length > 0 || !trusted) publishConfigProblems(state);
-      const ctx: ServerContext = {
-        connection,
-        folders: f,
-        trusted,
-        settingsFor,
-        isExcluded,
-        publishFindings: (uri, list) => {
-          if (openDocs.has(uri)) return;
-          findings.set(uri, list);
-          void connection.sendDiagnostics({ uri, diagnostics: list.map((x) => toDiagnostic(x, uri)) });
-        },
-        log,
-        sendStatus,
-      };
-      for (const feature of features) feature(ctx);
       const rules = f.outside.engine.rules().length;
       if (trusted) {
         sendStatus('ready');

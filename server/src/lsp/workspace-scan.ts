@@ -38,6 +38,7 @@ export function registerWorkspaceScan(ctx: ServerContext): void {
   let published = new Set<string>();
 
   ctx.connection.onRequest(Methods.scanWorkspace, async (params: (ScanWorkspaceParams & { workDoneToken?: string | number }) | undefined, token: CancellationToken) => {
+    await ctx.ready;
     running?.abort();
     const controller = new AbortController();
     running = controller;
