@@ -23,7 +23,7 @@ def by_name():
     # ruleid: py.sqli.string-query
     db.execute("SELECT * FROM users WHERE name = ?", (name,))
     # ruleid: py.sqli.string-query
-    db.execute("SELECT * FROM users WHERE name = '{}'".format(name))
+    db.execute("SELECT * FROM users WHERE name = ?", (name,))
     return "ok"
 
 

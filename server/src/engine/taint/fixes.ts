@@ -101,6 +101,22 @@ function decompose(n: Node, python: boolean, depth = 0): Part[] | undefined {
     });
     return out;
   }
+  if (python && n.type === 'call') {
+    // "... {} ...".format(a, b): positional fields only.
+    const fn = n.childForFieldName('function');
+    const recv = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' ? fn.childForFieldName('object') : undefined;
+    const fmt = recv ? stringValue(recv) : undefined;
+    const values = named(n.childForFieldName('arguments') ?? n);
+    if (fmt === undefined || values.some((v) => v.type === 'keyword_argument' || v.type === 'list_splat')) return undefined;
+    const pieces = fmt.split(/\{\}/);
+    if (pieces.length - 1 !== values.length || /[{}]/.test(pieces.join(''))) return undefined;
+    const out: Part[] = [];
+    pieces.forEach((p, i) => {
+      out.push({ kind: 'lit', raw: p });
+      if (i < values.length) out.push({ kind: 'expr', node: values[i]! });
+    });
+    return out;
+  }
   if (n.type === 'template_string') {
     const out: Part[] = [];
     for (const c of named(n)) {
