@@ -25,6 +25,14 @@ def convert():
     return "ok"
 
 
+@app.route("/cleanup", methods=["POST"])
+def cleanup():
+    # Comprehension variables take the taint of what they iterate.
+    # ruleid: py.cmdi.subprocess-shell
+    codes = [os.system("rm -f /tmp/" + f) for f in request.form.getlist("files")]
+    return str(codes)
+
+
 def archive(folder):
     # ruleid: py.cmdi.subprocess-shell
     return subprocess.Popen("tar czf /tmp/backup.tgz %s" % folder, shell=True)

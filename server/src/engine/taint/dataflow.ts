@@ -66,6 +66,8 @@ export interface UnitEnv {
   resolve: CanonicalResolver;
   /** Summary of a callee, by the call's callee node. */
   calleeSummary: (callee: Node) => { summary: Summary; name: string; offset: number } | undefined;
+  /** Summary of an inline function (a callback passed as an argument), by its node. */
+  inlineSummary: (fn: Node) => Summary | undefined;
   buildFixes: FixBuilder;
 }
 
@@ -131,6 +133,10 @@ const LITERAL_TYPES = new Set(['number', 'integer', 'float', 'true', 'false', 'n
 const CARRYING_OPS = new Set(['+', '%', '||', '&&', '??', 'or', 'and']);
 
 type State = Map<string, Taint | null>;
+
+/** Methods that call their callback with the receiver's elements (or resolved value). */
+const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'then']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
 
 const named = kids;
 
@@ -811,6 +817,22 @@ class UnitAnalysis {
       case 'type':
       case 'type_arguments':
         return undefined;
+      case 'list_comprehension':
+      case 'generator_expression':
+      case 'set_comprehension':
+      case 'dictionary_comprehension': {
+        // [f(x) for x in xs if c]: x takes the taint of xs, in a scope of its own.
+        const scope: State = new Map(st);
+        const parts = named(n);
+        for (const c of parts) {
+          if (c.type !== 'for_in_clause') continue;
+          const left = c.childForFieldName('left');
+          const right = c.childForFieldName('right');
+          if (left && right) this.bind(left, this.ev(right, scope, depth), scope, right);
+        }
+        for (const c of parts) if (c.type !== 'for_in_clause') t = union(t, this.ev(c, scope, depth));
+        break;
+      }
       default:
         // Containers, parentheses, await, spreads, JSX, comprehensions, TS assertions: union of the parts.
         for (const k of named(n)) t = union(t, this.ev(k, st, depth));
@@ -850,7 +872,6 @@ class UnitAnalysis {
       const obj = fn.childForFieldName('object');
       method = fn.childForFieldName(fn.type === 'attribute' ? 'attribute' : 'property')?.text;
       if (obj) recvTaint = this.ev(obj, st, depth);
-      if (recvTaint && obj) recvTaint = extendLabel(recvTaint, obj, n);
     } else if (fn && fn.type !== 'identifier') this.ev(fn, st, depth);
 
     // Propagators: known library calls that pass data through.
@@ -865,12 +886,24 @@ class UnitAnalysis {
       else for (const a of argTaints) t = union(t, a);
       return t;
     }
+    // `tainted.forEach((x) => sink(x))`, `.map`, `.then`...: the callback's first parameter receives the data.
+    if (recvTaint && method && ITERATION_METHODS.has(method)) {
+      for (const a of args) {
+        if (!isFunctionNode(a)) continue;
+        const summary = this.env.inlineSummary(a);
+        if (summary) this.applySummary(n, { summary, name: `${method} callback`, offset: 0 }, [a], [recvTaint]);
+      }
+    }
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     if (callee) return this.applySummary(n, callee, args, argTaints);
     // Methods on tainted data return tainted data (`s.trim()`, `request.args.get('q')`); formatting
     // methods on constants carry their arguments (`"{}".format(x)`, `", ".join(xs)`).
-    if (recvTaint) return recvTaint;
+    if (recvTaint) {
+      // `request.args.get("q")` names the input better than `request.args`.
+      const obj = fn?.childForFieldName('object');
+      return obj && !args.some(isFunctionNode) ? extendLabel(recvTaint, obj, n) : recvTaint;
+    }
     if (method && /^(format|join|concat|replace|replaceAll|format_map)$/.test(method)) {
       let t: Taint | undefined;
       for (const a of argTaints) t = union(t, a);

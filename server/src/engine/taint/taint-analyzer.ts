@@ -58,6 +58,8 @@ interface FileContext {
   imports: Map<string, string>;
   byName: Map<string, Unit | null>;
   byMethod: Map<string, Unit | null>;
+  /** Function units by start offset, for inline callbacks. */
+  byStart: Map<number, Unit>;
 }
 
 export class TaintAnalyzer implements Analyzer {
@@ -173,6 +175,10 @@ export class TaintAnalyzer implements Analyzer {
             lines: doc.lines,
             resolve: (id) => u.aliases.get(id) ?? ctx.imports.get(id),
             calleeSummary: (callee) => resolveCallee(callee, ctx, summaries, imported, rule.spec.id),
+            inlineSummary: (fn) => {
+              const unit = ctx.byStart.get(fn.startIndex);
+              return unit ? summaries.get(unit) : undefined;
+            },
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
           });
           r = { summary: out.summary, findings: out.findings };
@@ -414,7 +420,9 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string): FileCont
   const names = JSON.stringify([[...byName].map(([k, v]) => [k, !!v]), [...byMethod].map(([k, v]) => [k, !!v])]);
   importKey = createHash('sha1').update(importKey + names).digest('hex');
   for (const u of units) u.key += `:${importKey}`;
-  return { units, imports, byName, byMethod };
+  const byStart = new Map<number, Unit>();
+  for (const u of units) if (u.node !== root) byStart.set(u.node.startIndex, u);
+  return { units, imports, byName, byMethod, byStart };
 }
 
 function enclosingClass(n: Node): Node | undefined {
