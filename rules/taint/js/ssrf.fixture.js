@@ -12,6 +12,9 @@ app.get('/proxy', async (req, res) => {
 });
 
 app.get('/avatar', async (req, res) => {
+  // The host itself comes from the request.
+  // ruleid: js.ssrf.http-client
+  await axios.get('https://' + req.query.host + '/avatar.png');
   const target = 'http://' + req.query.host + '/avatar.png';
   // ruleid: js.ssrf.http-client
   const r = await fetch(target);
@@ -32,7 +35,7 @@ app.get('/n1', async (req, res) => {
   // ok: js.ssrf.http-client
   await axios.get('https://' + host + '/status');
   // A fixed URL with user data only in the query string is still a fixed host.
-  // todook: js.ssrf.http-client
+  // ok: js.ssrf.http-client
   await axios.get('https://api.example.com/search?q=' + req.query.q);
   // ok: js.ssrf.http-client
   await axios.get('https://api.example.com/health');

@@ -36,6 +36,9 @@ def n1(url: str, page: int = 1):
     requests.get("https://api.example.com/items?page=" + str(page), timeout=5)
     # ok: py.ssrf.http-client
     requests.get("https://api.example.com/health", timeout=5)
+    # The host is fixed; only the path varies.
+    # ok: py.ssrf.http-client
+    requests.get("https://api.example.com/users/" + url, timeout=5)
     return {}
 
 
