@@ -15,7 +15,7 @@ def login():
     # ruleid: py.log-injection.logging
     logging.warning(f"failed login for {user}")
     # Arguments are formatted by logging itself, still unescaped.
-    # todoruleid: py.log-injection.logging
+    # ruleid: py.log-injection.logging
     logger.info("login attempt for %s", user)
     return "ok"
 
@@ -30,6 +30,9 @@ def n1():
     logger.info("login attempt for " + user.replace("\n", " ").replace("\r", " "))
     # ok: py.log-injection.logging
     logger.info("request received")
+    # %r formats with repr(), which escapes line breaks.
+    # ok: py.log-injection.logging
+    logger.info("login attempt for %r", user)
     return "ok"
 
 
