@@ -36,17 +36,17 @@ export function envNameFor(match: SecretMatch, ctx: SecretContext): string {
   return toEnvName(match.rule.id.replace(/^secrets\./, '')) ?? 'SECRET';
 }
 
-/** All fixes for one match, preferred first. */
-export function secretFixes(doc: SourceDocument, match: SecretMatch, ctx: SecretContext): Fix[] {
+/** All fixes for one match, preferred first. `eol` is the document's line break (computed once per run). */
+export function secretFixes(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol: string): Fix[] {
   const fixes: Fix[] = [];
-  const env = envFix(doc, match, ctx);
+  const env = envFix(doc, match, ctx, eol);
   if (env) fixes.push(env);
-  const suppress = suppressFix(doc, match);
+  const suppress = suppressFix(doc, match, eol);
   if (suppress) fixes.push(suppress);
   return fixes;
 }
 
-function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext): Fix | undefined {
+function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol: string): Fix | undefined {
   const name = envNameFor(match, ctx);
   const lang = doc.languageId;
   const edits: TextEdit[] = [];
@@ -60,14 +60,14 @@ function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext): Fi
       if (parent?.type === 'jsx_attribute') read = `{${read}}`;
     } else if (lang === 'python') {
       read = `os.environ["${name}"]`;
-      const imp = pythonImportOs(doc);
+      const imp = pythonImportOs(doc, eol);
       if (imp) edits.push(imp);
     } else if (lang === 'java') {
       read = `System.getenv("${name}")`;
     } else if (lang === 'go') {
       if (ctx.inGoConst) return undefined;
       read = `os.Getenv("${name}")`;
-      const imp = goImportOs(doc);
+      const imp = goImportOs(doc, eol);
       if (imp) edits.push(imp);
     } else {
       return undefined;
@@ -110,7 +110,7 @@ function yamlScalarEdit(doc: SourceDocument, match: SecretMatch, fallback: strin
 }
 
 /** `import os` after the module docstring, comments and `__future__` imports, unless `os` is imported. */
-function pythonImportOs(doc: SourceDocument): TextEdit | undefined {
+function pythonImportOs(doc: SourceDocument, eol: string): TextEdit | undefined {
   if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os[ \t]*(?:,|$|#)/m.test(doc.text)) return undefined;
   let line = 0;
   const root = doc.tree?.rootNode;
@@ -125,14 +125,13 @@ function pythonImportOs(doc: SourceDocument): TextEdit | undefined {
       break;
     }
   }
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `import os${doc.lines.eol}` };
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `import os${eol}` };
 }
 
 /** Adds `"os"` to the Go imports: into the first import block, beside a single import, or after `package`. */
-function goImportOs(doc: SourceDocument): TextEdit | undefined {
+function goImportOs(doc: SourceDocument, eol: string): TextEdit | undefined {
   const root = doc.tree?.rootNode;
   if (!root) return undefined;
-  const eol = doc.lines.eol;
   let pkg: Node | undefined;
   for (const c of root.namedChildren) {
     if (!c) continue;
@@ -164,7 +163,7 @@ function commentSyntax(languageId: string): [string, string] | undefined {
   return undefined;
 }
 
-function suppressFix(doc: SourceDocument, match: SecretMatch): Fix | undefined {
+function suppressFix(doc: SourceDocument, match: SecretMatch, eol: string): Fix | undefined {
   const syntax = commentSyntax(doc.languageId);
   if (!syntax) return undefined;
   const line = match.start.line;
@@ -181,6 +180,6 @@ function suppressFix(doc: SourceDocument, match: SecretMatch): Fix | undefined {
   return {
     title: `Suppress ${match.rule.id} on this line (vigil-ignore)`,
     kind: 'suppress',
-    edits: [{ range: { start: at, end: at }, newText: `${indent}${syntax[0]} vigil-ignore ${match.rule.id} -- explain why this is not a live credential${syntax[1]}${doc.lines.eol}` }],
+    edits: [{ range: { start: at, end: at }, newText: `${indent}${syntax[0]} vigil-ignore ${match.rule.id} -- explain why this is not a live credential${syntax[1]}${eol}` }],
   };
 }

@@ -58,7 +58,10 @@ export class SecretsAnalyzer implements Analyzer {
     const testPath = isTestPath(doc.path);
     const examplePath = isExamplePath(doc.path);
     const counts = new Map<string, number>();
-    return dedupeMatches(matches, this.ruleOrder).map((m) => {
+    const deduped = dedupeMatches(matches, this.ruleOrder);
+    // Splitting the text to find its line break costs O(n): once per run, not per finding.
+    const eol = deduped.length > 0 ? doc.lines.eol : '\n';
+    return deduped.map((m) => {
       const ctx = secretContext(doc, m.start, m.end);
       const rule = m.rule;
       const masked = maskSecret(m.secret);
@@ -95,7 +98,7 @@ export class SecretsAnalyzer implements Analyzer {
           context: ctx.inComment ? 'comment' : testPath || ctx.inTestCode ? 'test' : examplePath ? 'example' : 'code',
         },
       };
-      const fixes = secretFixes(doc, m, ctx);
+      const fixes = secretFixes(doc, m, ctx, eol);
       if (fixes.length > 0) finding.fixes = fixes;
       return finding;
     });
