@@ -136,7 +136,6 @@ type State = Map<string, Taint | null>;
 
 /** Methods that call their callback with the receiver's elements (or resolved value). */
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'then']);
-const COMPREHENSIONS = new Set(['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
 
 const named = kids;
 
@@ -214,7 +213,7 @@ const isConstant = (n: Node): boolean =>
  * A unit's own text: nested functions are replaced by their span. A unit's analysis never looks inside nested
  * functions (they are units of their own), so this is what its cached result depends on.
  */
-export function ownText(unit: Node, text: string): string {
+export function ownText(unit: Node, text: string, lines?: LineIndex): string {
   const spans: Node[] = [];
   const stack: Node[] = [];
   for (const c of unit.namedChildren) if (c) stack.push(c);
@@ -230,7 +229,9 @@ export function ownText(unit: Node, text: string): string {
   let out = '';
   let at = unit.startIndex;
   for (const f of spans) {
-    out += text.slice(at, f.startIndex) + `\u0000${f.startPosition.row}:${f.startPosition.column}-${f.endPosition.row}:${f.endPosition.column}\u0000`;
+    // Where the nested function ends decides where everything after it is, hence the unit's ranges.
+    const end = lines ? lines.positionAt(f.endIndex) : { line: 0, character: f.endIndex - f.startIndex };
+    out += text.slice(at, f.startIndex) + `\u0000${end.line}:${end.character}\u0000`;
     at = f.endIndex;
   }
   return out + text.slice(at, unit.endIndex);
@@ -306,7 +307,8 @@ class UnitAnalysis {
   }
 
   private range(n: Node): Range {
-    return { start: { line: n.startPosition.row, character: n.startPosition.column }, end: { line: n.endPosition.row, character: n.endPosition.column } };
+    // From offsets, not tree-sitter rows: tree-sitter does not count a lone CR as a line break, LSP does.
+    return this.env.lines.rangeOf(n.startIndex, n.endIndex);
   }
 
   private short(n: Node): string {
@@ -744,7 +746,7 @@ class UnitAnalysis {
           break;
         }
         const base = obj ? this.ev(obj, st, depth) : undefined;
-        t = base ? extendLabel(base, obj!, n) : undefined;
+        t = base ? extendLabel(base, obj!, n, this.env.lines) : undefined;
         break;
       }
       case 'call_expression':
@@ -902,7 +904,7 @@ class UnitAnalysis {
     if (recvTaint) {
       // `request.args.get("q")` names the input better than `request.args`.
       const obj = fn?.childForFieldName('object');
-      return obj && !args.some(isFunctionNode) ? extendLabel(recvTaint, obj, n) : recvTaint;
+      return obj && !args.some(isFunctionNode) ? extendLabel(recvTaint, obj, n, this.env.lines) : recvTaint;
     }
     if (method && /^(format|join|concat|replace|replaceAll|format_map)$/.test(method)) {
       let t: Taint | undefined;
@@ -969,7 +971,7 @@ function replaceState(st: State, next: State): void {
 }
 
 /** `req.query` read as `req.query.id`: the source's label grows to name the exact input. */
-function extendLabel(t: Taint, from: Node, to: Node): Taint {
+function extendLabel(t: Taint, from: Node, to: Node, lines: LineIndex): Taint {
   return t.map((f) => {
     if (f.origin.kind !== 'source' || f.steps.length !== 1 || f.origin.label !== from.text.replace(/\s+/g, ' ')) return f;
     const label = to.text.replace(/\s+/g, ' ');
@@ -977,7 +979,7 @@ function extendLabel(t: Taint, from: Node, to: Node): Taint {
     const first = f.steps[0]!;
     return {
       origin: { kind: 'source', label },
-      steps: [{ ...first, range: { start: first.range.start, end: { line: to.endPosition.row, character: to.endPosition.column } }, message: `${label} is user input` }],
+      steps: [{ ...first, range: { start: first.range.start, end: lines.positionAt(to.endIndex) }, message: `${label} is user input` }],
     };
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
+import type { LineIndex } from '../text';
 import type { Bindings } from '../patterns/pattern';
 import type { Fix, Range, TextEdit } from '../types';
 import { ownText, stringValue } from './dataflow';
@@ -13,15 +14,15 @@ import type { CompiledRule } from './rule-set';
 type Part = { kind: 'lit'; raw: string } | { kind: 'expr'; node: Node };
 
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-const rangeOf = (n: Node): Range => ({
-  start: { line: n.startPosition.row, character: n.startPosition.column },
-  end: { line: n.endPosition.row, character: n.endPosition.column },
-});
+/** Line index of the document being fixed (set by buildFixes): ranges come from offsets, as LSP counts lines. */
+let lines: LineIndex | undefined;
+const rangeOf = (n: Node): Range => lines!.rangeOf(n.startIndex, n.endIndex);
 
 /** Fixes for one sink match, by the rule's strategy. */
 export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindings, doc: SourceDocument, imports: Map<string, string>): Fix[] {
   const fix = rule.fix;
   if (!fix) return [];
+  lines = doc.lines;
   const python = doc.grammar === 'python';
   let made: Fix | undefined;
   switch (fix.strategy) {
@@ -368,7 +369,7 @@ function pathContainment(focus: Node, python: boolean, doc: SourceDocument): Fix
   const stmt = enclosingStatement(focus);
   if (!stmt) return undefined;
   const root = args.slice(0, -1).map((a) => a.text).join(', ');
-  const line = stmt.startPosition.row;
+  const line = doc.lines.positionAt(stmt.startIndex).line;
   const indent = /^\s*/.exec(doc.lines.lineText(line))![0];
   const eol = doc.lines.eol;
   const at: Range = { start: { line, character: indent.length }, end: { line, character: indent.length } };

@@ -11,10 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
-import type { Node, Tree } from 'web-tree-sitter';
+import { Parser, type Node, type Tree } from 'web-tree-sitter';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
+import type { LineIndex } from '../text';
 import type { GrammarId } from '../languages';
 import { matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
@@ -51,6 +52,8 @@ interface Unit {
   params: UnitParams;
   aliases: Map<string, string>;
   key: string;
+  /** Where the unit starts (line:character), as LSP counts. */
+  at: string;
 }
 
 interface FileContext {
@@ -121,21 +124,37 @@ export class TaintAnalyzer implements Analyzer {
     const tree = doc.tree;
     if (!lang || !tree) return [];
     resetNodeCache();
+    // Grammars such as Python's do not take a lone CR as a line break, as editors and Python do: analyse a copy
+    // with LF in its place (same length, so every offset and LSP position stays the same).
+    let own: Tree | undefined;
+    if (/\r(?!\n)/.test(doc.text)) {
+      const parser = new Parser();
+      parser.setLanguage(tree.language);
+      own = parser.parse(doc.text.replace(/\r(?!\n)/g, '\n')) ?? undefined;
+      parser.delete();
+    }
     try {
-      return this.analyzeTree(doc, tree, lang, cache);
+      return this.analyzeTree(doc, own ?? tree, lang, cache);
     } finally {
+      own?.delete();
       resetNodeCache();
     }
   }
 
   private analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: Map<string, CachedUnit>): Finding[] {
-    const ctx = fileContext(tree, lang, doc.text);
+    const words = doc.text.replace(/-/g, '_');
+    // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
+    // handler whose parameters are input), unless another file's summaries are in play.
+    const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
+    const rules = lang.rules.filter((r) => this.exportIndex || (mayHaveSink(r, words) && (handlers || mayHaveSource(r, words))));
     const used = new Map<string, CachedUnit>();
     const findings: Finding[] = [];
-    const words = doc.text.replace(/-/g, '_');
-    for (const rule of lang.rules) {
-      // A rule none of whose sinks can occur here has nothing to report (unless another file's summaries say so).
-      if (!mayHaveSink(rule, words) && !this.exportIndex) continue;
+    if (rules.length === 0) {
+      cache.clear();
+      return findings;
+    }
+    const ctx = fileContext(tree, lang, doc.text, doc.lines);
+    for (const rule of rules) {
       if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) continue;
       const { results } = this.fixpoint(doc, rule, ctx, cache, used);
       const seen = new Set<string>();
@@ -161,7 +180,9 @@ export class TaintAnalyzer implements Analyzer {
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
     let results: CachedUnit[] = [];
-    for (let round = 0; round < 5; round++) {
+    // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
+    const rounds = ctx.units.length > 2000 ? 2 : 5;
+    for (let round = 0; round < rounds; round++) {
       const next = new Map<Unit, Summary>();
       results = ctx.units.map((u) => {
         const key = `${rule.spec.id}\u0000${u.key}\u0000${summariesKey}\u0000${importKey}`;
@@ -236,7 +257,7 @@ export class TaintAnalyzer implements Analyzer {
     const tree = doc.tree;
     if (!lang || !tree) return [];
     resetNodeCache();
-    const ctx = fileContext(tree, lang, doc.text);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines);
     const exported = exportedNames(tree, lang.language === 'python');
     const byUnit = new Map<Unit, ExportSummary>();
     for (const u of ctx.units) if (u.name && exported.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
@@ -287,6 +308,34 @@ function mayHaveSink(rule: CompiledRule, text: string): boolean {
   return re === null || re.test(text);
 }
 
+const sourceCache = new WeakMap<CompiledRule, RegExp[][]>();
+
+/** Whether some source of the rule can occur in a text: all the plain words of one of its patterns appear. */
+function mayHaveSource(rule: CompiledRule, text: string): boolean {
+  let alts = sourceCache.get(rule);
+  if (!alts) {
+    alts = rule.sources.map((s) => (s.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []).map((w) => new RegExp(w)));
+    sourceCache.set(rule, alts);
+  }
+  return alts.some((words) => words.every((w) => w.test(text)));
+}
+
+/**
+ * Whether a framework handler can occur in a text: its pattern's plain words, its required import, its first
+ * parameter name, and what its `where` constraints demand must all appear. A necessary condition only.
+ */
+function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string): boolean {
+  const need: RegExp[] = [];
+  for (const c of [h.call, h.decorator]) {
+    if (!c) continue;
+    for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) need.push(new RegExp(w));
+    for (const [, re] of c.where) need.push(new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, '')));
+  }
+  if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
+  if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
+  return need.every((re) => re.test(text));
+}
+
 function docsUrl(id: string): string {
   return `https://github.com/vigil-security/vigil/blob/main/docs/rules/taint.md#${id.toLowerCase().replace(/[^a-z0-9_-]/g, '')}`;
 }
@@ -297,7 +346,7 @@ function summaryKey(units: Unit[], s: Map<Unit, Summary>): string {
     const x = s.get(u);
     if (!x || (x.paramReturns.size === 0 && x.paramSinks.size === 0 && x.sourceReturns.length === 0)) continue;
     // Which unit, by name and place (not by text: an edit that leaves the summary alone changes nothing).
-    parts.push(`${u.name ?? ''}@${u.node.startPosition.row}:${u.node.startPosition.column}`, JSON.stringify([[...x.paramReturns], [...x.paramSinks].map(([k, v]) => [k, v.map((h) => [h.range, h.steps, h.sinkText, h.fixes])]), x.sourceReturns]));
+    parts.push(`${u.name ?? ''}@${u.at}`, JSON.stringify([[...x.paramReturns], [...x.paramSinks].map(([k, v]) => [k, v.map((h) => [h.range, h.steps, h.sinkText, h.fixes])]), x.sourceReturns]));
   }
   return parts.length ? createHash('sha1').update(parts.join('\u0001')).digest('hex') : '';
 }
@@ -355,7 +404,7 @@ function fromExport(e: ExportRuleSummary): Summary {
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
 
 /** Units, imports and handlers of a file. Walks iteratively. */
-function fileContext(tree: Tree, lang: CompiledLanguage, text: string): FileContext {
+function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: LineIndex): FileContext {
   const root = tree.rootNode;
   const imports = collectImports(root, lang.language === 'python');
   // Everything outside a unit that its result depends on: imports (and where their statements are, for fixes
@@ -377,9 +426,10 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string): FileCont
     }
   }
   const mk = (node: Node, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string): Unit => {
-    const hash = createHash('sha1').update(ownText(node, text)).digest('hex');
-    const key = `${hash}@${node.startPosition.row}:${node.startPosition.column}:${role}:${JSON.stringify([...aliases])}`;
-    return { node, ...(name ? { name } : {}), isMethod, params, aliases, key };
+    const hash = createHash('sha1').update(ownText(node, text, lines)).digest('hex');
+    const at = lines.positionAt(node.startIndex);
+    const key = `${hash}@${at.line}:${at.character}:${role}:${JSON.stringify([...aliases])}`;
+    return { node, ...(name ? { name } : {}), isMethod, params, aliases, key, at: `${at.line}:${at.character}` };
   };
   units.push(mk(root, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   for (const fn of fnNodes) {
