@@ -18,7 +18,7 @@ function literalPrefix(src: string): string {
   let s = src.replace(/^\(\?i\)/, '').replace(/^(?:\\b|\(\?<![^)]*\)|\((?:\?:)?)+/, '');
   let out = '';
   while (s.length > 0) {
-    const m = /^(?:\\([.$/\-])|([A-Za-z0-9_~\-:"]))/.exec(s);
+    const m = /^(?:\\([-.$/])|([A-Za-z0-9_~:"-]))/.exec(s);
     if (!m) break;
     out += m[1] ?? m[2];
     s = s.slice(m[0].length);
