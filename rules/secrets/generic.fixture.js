@@ -22,6 +22,12 @@ const config = {
   docsUrl: 'https://abc:123@example.com/',
 };
 
+// A quoted value alone on the line after its name is still an assignment (two-line window).
+const refreshToken =
+  "D4YTxtqNMALrRxJVdEutUpwu29If6IbR"; // ruleid: secrets.generic.token-assignment
+const tokenLabel =
+  "Refresh token"; // ok: secrets.generic.token-assignment
+
 async function fetchProfile() {
   // ruleid: secrets.generic.bearer-token
   const res = await axios.get('https://api.acme.io/me', { headers: { Authorization: 'Bearer Z248nT8cMzh2uvSxXArntATEn6lCuBr-LT9U2.o8' } });
@@ -43,4 +49,4 @@ const apiKey = getApiKey();
 // ok: secrets.generic.secret-assignment
 const clientSecret = config.oauth.clientSecret;
 
-module.exports = { fetchProfile, basic, notBasic, feed, docs, apiKey, clientSecret };
+module.exports = { fetchProfile, basic, notBasic, feed, docs, apiKey, clientSecret, refreshToken, tokenLabel };

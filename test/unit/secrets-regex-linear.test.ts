@@ -48,8 +48,8 @@ function adversarial(rule: SecretRule, size: number): string {
     n += u.length;
   }
   let text = parts.join('');
-  if (rule.multiline > 0) {
-    // Unclosed blocks: header lines and body lines, no END, so every window runs to its limit.
+  if (rule.multiline > 3) {
+    // Block rules (PEM), unclosed: header lines and body lines, no END, so every window runs to its limit.
     const header = `${literalPrefix(rule.regex.source) || kw}\n`;
     const lines = [header, ...Array.from({ length: 40 }, () => 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0123456789+/ab\n')].join('');
     text = lines.repeat(Math.ceil(size / lines.length)).slice(0, size);
