@@ -112,7 +112,8 @@ test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites 
     await page.goto(workbenchUrl(cs!, workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The explorer lists the folder once the remote file system is up.
-    const item = page.getByRole('treeitem', { name: 'app.js', exact: true });
+    // Scoped to the file explorer: other tree views (e.g. Vigil's findings view) may list app.js too.
+    const item = page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'app.js', exact: true });
     await item.waitFor({ timeout: 60_000 });
     await item.click();
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
