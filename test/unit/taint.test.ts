@@ -117,6 +117,11 @@ describe('taint: rule schema', () => {
     assert.deepEqual(ids, ['js.custom.orm-raw', 'js.sqli.string-query']);
     const analyzer = setup.analyzers.find((a) => a instanceof TaintAnalyzer) as TaintAnalyzer;
     assert.ok(analyzer.compileErrors.some((e) => e.ruleId === 'js.custom.broken' && /does not parse/.test(e.message)));
+    // Up front, for the config file: the same error, located in the custom rules file.
+    const fresh = createAnalyzers({ customTaintRules: [good, { ...good, id: 'js.custom.broken', sinks: [{ pattern: 'orm.unsafe($Q', focus: '$Q' }] }], customRulesSource: '/ws/.vigil.yml' });
+    const taintFresh = fresh.analyzers.find((a) => a instanceof TaintAnalyzer) as TaintAnalyzer;
+    const early = taintFresh.precompile(eng.grammars);
+    assert.deepEqual(early.map((e) => [e.source, e.ruleId]), [['/ws/.vigil.yml', 'js.custom.broken']]);
     eng.dispose();
   });
 });

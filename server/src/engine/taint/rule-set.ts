@@ -29,6 +29,8 @@ import {
 /** All validated taint definitions, before compilation. */
 export interface TaintRuleSet {
   rules: TaintRuleSpec[];
+  /** The file each rule came from, for error locations. */
+  ruleSources: Map<string, string>;
   sources: Map<string, SourceSpec[]>;
   sanitizers: Map<string, SanitizerSpec[]>;
   propagators: { languages: TaintLanguage[]; spec: PropagatorSpec }[];
@@ -37,7 +39,7 @@ export interface TaintRuleSet {
 
 /** Reads every `*.yml` under `dir` (recursively) and validates it. Custom rules are added last. */
 export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?: string): { set: TaintRuleSet; errors: RuleLoadError[] } {
-  const set: TaintRuleSet = { rules: [], sources: new Map(), sanitizers: new Map(), propagators: [], handlers: [] };
+  const set: TaintRuleSet = { rules: [], ruleSources: new Map(), sources: new Map(), sanitizers: new Map(), propagators: [], handlers: [] };
   const errors: RuleLoadError[] = [];
   const files: string[] = [];
   const walk = (d: string): void => {
@@ -56,6 +58,7 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
     }
     ids.add(r.id);
     set.rules.push(r);
+    set.ruleSources.set(r.id, source);
   };
   const report = (source: string, list: SchemaError[]): void => {
     for (const e of list) errors.push({ source, ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message });
@@ -93,7 +96,7 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
     ];
     if (missing.length === 0) return true;
     errors.push({
-      source: 'builtin',
+      source: set.ruleSources.get(r.id) ?? 'builtin',
       ruleId: r.id,
       message: `rule ${r.id}: unknown ${missing.join(', ')}; known sources: ${[...set.sources.keys()].join(', ')}; known sanitizers: ${[...set.sanitizers.keys()].join(', ')}`,
     });
@@ -181,7 +184,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         ...(spec.fix ? { fix: spec.fix } : {}),
       });
     } catch (e) {
-      errors.push({ source: 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${(e as Error).message}; the rule is skipped for ${grammar}` });
+      errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${(e as Error).message}; the rule is skipped for ${grammar}` });
     }
   }
   const handlers: CompiledHandler[] = [];

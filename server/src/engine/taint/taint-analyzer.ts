@@ -17,6 +17,7 @@ import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import type { GrammarId } from '../languages';
+import type { GrammarRegistry } from '../parser';
 import { matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, ownText, ruleIndex, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
@@ -91,6 +92,26 @@ export class TaintAnalyzer implements Analyzer {
 
   appliesTo(doc: SourceDocument): boolean {
     return !!doc.grammar && !!taintLanguageOf(doc.grammar) && this.set.rules.length > 0;
+  }
+
+  /**
+   * Compiles every rule's patterns for the grammars of a registry now, instead of on first use, and returns the
+   * patterns that do not parse (source = the rules file, e.g. `.vigil.yml`). Hosts call it after creating the
+   * Engine (`engine.grammars`) to show bad custom patterns on the config file straight away.
+   */
+  precompile(grammars: GrammarRegistry): RuleLoadError[] {
+    const errors: RuleLoadError[] = [];
+    for (const g of ['javascript', 'typescript', 'tsx', 'python'] as GrammarId[]) {
+      const language = grammars.language(g);
+      if (!language || this.compiled.has(g)) continue;
+      const c = compileFor(this.set, g, language);
+      this.compiled.set(g, c);
+      if (c) {
+        this.compileErrors.push(...c.errors);
+        errors.push(...c.errors);
+      }
+    }
+    return errors;
   }
 
   /** Uses summaries of other files' exports for calls to imported functions (workspace scan, second pass). */
