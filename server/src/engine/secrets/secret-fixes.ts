@@ -47,7 +47,7 @@ export function secretFixes(doc: SourceDocument, match: SecretMatch, ctx: Secret
 }
 
 function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol: string): Fix | undefined {
-  const name = envNameFor(match, ctx);
+  let name = envNameFor(match, ctx);
   const lang = doc.languageId;
   const edits: TextEdit[] = [];
   let read: string;
@@ -78,6 +78,12 @@ function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol
     if (!edit) return undefined;
     edits.push(edit.edit);
     read = edit.read;
+  } else if (lang === 'properties' && !ctx.inComment && match.start.line === match.end.line) {
+    const edit = propertiesValueEdit(doc, match);
+    if (!edit) return undefined;
+    edits.push(edit.edit);
+    read = edit.read;
+    name = edit.name;
   } else {
     return undefined;
   }
@@ -107,6 +113,21 @@ function yamlScalarEdit(doc: SourceDocument, match: SecretMatch, fallback: strin
   else if (kv && /^[A-Z_][A-Z0-9_]*$/.test(kv[1]!)) name = kv[1]!;
   const read = `\${${name}}`;
   return { edit: { range: { start: { line: match.start.line, character: s }, end: { line: match.start.line, character: e } }, newText: read }, read };
+}
+
+/**
+ * `key=value` in a `.properties` file: the whole value becomes `${NAME}`, a placeholder Spring resolves from the
+ * environment. NAME is the key in upper snake case, which is also the variable Spring's relaxed binding reads
+ * (`spring.datasource.password` -> `SPRING_DATASOURCE_PASSWORD`).
+ */
+function propertiesValueEdit(doc: SourceDocument, match: SecretMatch): { edit: TextEdit; read: string; name: string } | undefined {
+  const line = doc.lines.lineText(match.start.line);
+  const kv = /^\s*([A-Za-z_][\w.-]*)\s*[=:]\s*$/.exec(line.slice(0, match.start.character));
+  if (!kv || line.slice(match.end.character).trim() !== '') return undefined;
+  const name = toEnvName(kv[1]!.replace(/-/g, ''));
+  if (!name) return undefined;
+  const read = `\${${name}}`;
+  return { edit: { range: { start: match.start, end: match.end }, newText: read }, read, name };
 }
 
 /** `import os` after the module docstring, comments and `__future__` imports, unless `os` is imported. */
