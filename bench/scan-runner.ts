@@ -14,6 +14,8 @@ interface Shard {
   packs: string[];
   grammarDir: string;
   rulesDir?: string;
+  /** Stop taking new files after this many ms since process start (a bounded benchmark); 0 = no limit. */
+  deadlineMs: number;
 }
 
 export interface ShardResult {
@@ -24,6 +26,8 @@ export interface ShardResult {
   errors: string[];
   setupMs: number;
   scanMs: number;
+  /** Files left unscanned because the deadline passed. */
+  unscanned: number;
 }
 
 export interface ScanRunnerOutput extends ShardResult {
@@ -42,8 +46,12 @@ async function scanShard(shard: Shard): Promise<ShardResult> {
     packs: { taint: shard.packs.includes('taint'), secrets: shard.packs.includes('secrets') },
   };
   const t1 = performance.now();
-  const out: ShardResult = { files: 0, bytes: 0, findings: 0, skipped: 0, errors: setup.errors.map((e) => e.message), setupMs: t1 - t0, scanMs: 0 };
-  for (const file of shard.files) {
+  const out: ShardResult = { files: 0, bytes: 0, findings: 0, skipped: 0, errors: setup.errors.map((e) => e.message), setupMs: t1 - t0, scanMs: 0, unscanned: 0 };
+  for (const [i, file] of shard.files.entries()) {
+    if (shard.deadlineMs > 0 && performance.timeOrigin + performance.now() > shard.deadlineMs) {
+      out.unscanned = shard.files.length - i;
+      break;
+    }
     let text: string;
     try {
       const buf = readFileSync(file);
@@ -95,15 +103,17 @@ async function main(): Promise<void> {
   const packs = arg('packs', 'taint,secrets').split(',');
   const grammarDir = arg('grammars');
   const rulesDir = process.argv.includes('--rules') ? arg('rules') : undefined;
+  // An absolute time (epoch ms), so worker threads share the same limit.
+  const deadlineMs = Number(arg('deadline-ms', '0')) > 0 ? performance.timeOrigin + Number(arg('deadline-ms')) : 0;
   let results: ShardResult[];
   if (jobs === 1) {
-    results = [await scanShard({ files, packs, grammarDir, rulesDir })];
+    results = [await scanShard({ files, packs, grammarDir, rulesDir, deadlineMs })];
   } else {
     results = await Promise.all(
       shards(files, jobs).map(
         (part) =>
           new Promise<ShardResult>((resolve, reject) => {
-            const w = new Worker(__filename, { workerData: { files: part, packs, grammarDir, rulesDir } satisfies Shard });
+            const w = new Worker(__filename, { workerData: { files: part, packs, grammarDir, rulesDir, deadlineMs } satisfies Shard });
             w.once('message', (m: ShardResult) => resolve(m));
             w.once('error', reject);
           }),
@@ -116,6 +126,7 @@ async function main(): Promise<void> {
     bytes: 0,
     findings: 0,
     skipped: 0,
+    unscanned: 0,
     errors: [],
     setupMs: Math.max(...results.map((r) => r.setupMs)),
     scanMs: Math.max(...results.map((r) => r.scanMs)),
@@ -127,6 +138,7 @@ async function main(): Promise<void> {
     total.bytes += r.bytes;
     total.findings += r.findings;
     total.skipped += r.skipped;
+    total.unscanned += r.unscanned;
     total.errors.push(...r.errors);
   }
   process.stdout.write(`${JSON.stringify(total)}\n`);

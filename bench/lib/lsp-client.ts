@@ -14,8 +14,7 @@ export interface DiagnosticsArrival {
   /** performance.now() when the message was read. */
   at: number;
   count: number;
-  /** The version the server put in the notification (undefined when it sent none). */
-  version: number | undefined;
+  version: number;
 }
 
 interface Waiter {
@@ -32,7 +31,7 @@ export class LspClient {
   private readonly pending = new Map<number, Pending>();
   private waiters: Waiter[] = [];
   private readonly notificationListeners: ((method: string, params: unknown) => void)[] = [];
-  /** Diagnostics that arrived without a `version` field: the harness then matches by order and says so. */
+  /** Diagnostics that arrived without a `version` field (reported, since edits are matched by version). */
   unversionedDiagnostics = 0;
   stderr = '';
   private exited = false;
@@ -80,7 +79,7 @@ export class LspClient {
     this.notificationListeners.push(listener);
   }
 
-  /** Resolves when diagnostics for `uri` at `version` (or, for unversioned ones, the next ones) arrive. */
+  /** Resolves when diagnostics for `uri` at `version` arrive. */
   waitForDiagnostics(uri: string, version: number, timeoutMs = 30_000): Promise<DiagnosticsArrival> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -173,13 +172,12 @@ export class LspClient {
     if (method === 'textDocument/publishDiagnostics') {
       const params = msg.params as { uri: string; version?: number; diagnostics: unknown[] };
       if (params.version === undefined) this.unversionedDiagnostics++;
-      const waiter = this.waiters.find(
-        (w) => w.uri === params.uri && (params.version === undefined || params.version === w.version),
-      );
+      // Matched strictly by version: unversioned ones (e.g. the empty set sent on close) match nothing.
+      const waiter = this.waiters.find((w) => w.uri === params.uri && params.version === w.version);
       if (waiter) {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         clearTimeout(waiter.timer);
-        waiter.resolve({ at, count: params.diagnostics.length, version: params.version });
+        waiter.resolve({ at, count: params.diagnostics.length, version: waiter.version });
       }
     }
     for (const l of this.notificationListeners) l(method, msg.params);
@@ -192,7 +190,12 @@ export function sleep(ms: number): Promise<void> {
 
 /** Initializes a started server the way an editor does, and resolves when it reports itself ready. */
 export async function initialize(client: LspClient, rootUri: string): Promise<{ initializedAt: number; readyAt: number }> {
-  const ready = client.waitForNotification((m, p) => m === 'vigil/status' && (p as { state?: string }).state === 'ready', 60_000);
+  let failure = '';
+  const ready = client.waitForNotification((m, p) => {
+    const status = p as { state?: string; message?: string };
+    if (m === 'vigil/status' && status.state === 'error') failure = status.message ?? 'unknown error';
+    return m === 'vigil/status' && (status.state === 'ready' || status.state === 'error');
+  }, 60_000);
   await client.request('initialize', {
     processId: process.pid,
     rootUri,
@@ -206,5 +209,6 @@ export async function initialize(client: LspClient, rootUri: string): Promise<{ 
   const initializedAt = performance.now();
   client.notify('initialized', {});
   const readyAt = await ready;
+  if (failure) throw new Error(`the server failed to start: ${failure}`);
   return { initializedAt, readyAt };
 }

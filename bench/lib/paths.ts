@@ -1,12 +1,16 @@
 /** Where things are: the repository, the bench's scratch folder, the peers, the Python standard library. */
 import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(__dirname, '..', '..');
 export const BENCH = join(REPO, 'bench');
 export const RESULTS = join(BENCH, 'results');
-/** Scratch space (git-ignored): materialised corpora, peer outputs, logs. */
-export const RAW = join(RESULTS, 'raw');
+/**
+ * Scratch space: materialised corpora, lists, bundled runners. Outside the repository, so the copied
+ * third-party code is not type-checked or linted with the project, and peers resolve nothing from it.
+ */
+export const RAW = process.env.VIGIL_BENCH_TMP ?? join(tmpdir(), 'vigil-bench');
 export const PEERS = join(BENCH, 'peers');
 export const SERVER_JS = join(REPO, 'dist', 'server.js');
 export const CLI_JS = join(REPO, 'dist', 'cli.js');

@@ -1,0 +1,231 @@
+/**
+ * Turns the results into the printed table, bench/results/latest.{json,md,svg}, and the tables in
+ * docs/benchmarks.md and README.md (between `<!-- bench:start -->` and `<!-- bench:end -->`).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AdversarialCaseResult } from '../parts/adversarial';
+import type { EditLatencyResult } from '../parts/edit-latency';
+import type { MemoryResult } from '../parts/memory';
+import type { ThroughputResult } from '../parts/throughput';
+import type { EditCostRow } from '../edit-cost';
+import { REPO, RESULTS } from './paths';
+
+export interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  commit: string;
+  machine: { cpu: string; cores: number; memoryGB: number; node: string };
+  peers: Record<string, string>;
+  options: Record<string, unknown>;
+  durationSeconds?: number;
+  editLatency?: EditLatencyResult;
+  editCost?: EditCostRow[];
+  throughput?: ThroughputResult;
+  memory?: MemoryResult;
+  adversarial?: AdversarialCaseResult[];
+  targets: Target[];
+  errors: string[];
+}
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const mark = (pass: boolean) => (pass ? '✅ pass' : '❌ FAIL');
+
+/** Pass/fail marks for the issue's targets, from whatever parts ran. */
+export function targets(r: BenchResults): Target[] {
+  const t: Target[] = [];
+  if (r.editLatency) {
+    for (const [lines, limit] of [
+      [3_000, 15],
+      [20_000, 50],
+    ] as const) {
+      const files = r.editLatency.files.filter((f) => f.lines === lines);
+      if (files.length === 0) continue;
+      const worst = Math.max(...files.map((f) => f.editMs.p95));
+      t.push({
+        name: `Edit latency p95, ${lines.toLocaleString('en-US')} lines`,
+        goal: `≤ ${limit} ms`,
+        measured: files.map((f) => `${f.lang} ${f1(f.editMs.p95)}`).join(', ') + ' ms',
+        pass: worst <= limit,
+      });
+    }
+    const open3k = r.editLatency.files.filter((f) => f.lines === 3_000);
+    if (open3k.length) {
+      t.push({
+        name: 'Open to first diagnostics p95, 3,000 lines',
+        goal: '≤ 100 ms',
+        measured: open3k.map((f) => `${f.lang} ${f0(f.openToFirstDiagnosticsMs.p95)}`).join(', ') + ' ms',
+        pass: Math.max(...open3k.map((f) => f.openToFirstDiagnosticsMs.p95)) <= 100,
+      });
+    }
+  }
+  if (r.throughput) {
+    for (const c of r.throughput.comparisons) {
+      const speedup = 1 / c.ratioAllCores;
+      t.push({
+        name: `Workspace scan vs ${c.peer} (${c.corpus})`,
+        goal: c.targetSpeedup === 1 ? 'faster' : `≥ ${c.targetSpeedup}× throughput`,
+        measured: `${f2(speedup)}× (Vigil/peer time ${f2(c.ratioAllCores)}; 1 job ${f2(1 / c.ratio1Job)}×)`,
+        pass: c.pass,
+      });
+    }
+  }
+  if (r.memory) {
+    t.push({
+      name: `Server RSS, ${r.memory.openFiles} files open`,
+      goal: '≤ 200 MB',
+      measured: `${f0(r.memory.rssWithOpenFilesMB)} MB (${r.memory.openFilesAnalysed} of ${r.memory.openFiles} analysed)`,
+      pass: r.memory.rssWithOpenFilesMB <= 200,
+    });
+    t.push({
+      name: `RSS growth, 100 → ${r.memory.soakEditsDone.toLocaleString('en-US')} edits${r.memory.soakEditsDone < r.memory.soakEdits ? ` (of ${r.memory.soakEdits.toLocaleString('en-US')}: time budget)` : ''}`,
+      goal: '< 10%',
+      measured: `${f1(r.memory.growthPercent)}% (${f0(r.memory.rssAfter100EditsMB)} → ${f0(r.memory.rssAfterAllEditsMB)} MB)`,
+      pass: r.memory.growthPercent < 10 && r.memory.soakEditsDone >= r.memory.soakEdits,
+    });
+  }
+  if (r.adversarial) {
+    for (const a of r.adversarial) t.push({ name: `Adversarial: ${a.case}`, goal: 'linear time and memory', measured: a.note, pass: a.linear });
+  }
+  return t;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** The Markdown report (also what is printed). */
+export function markdown(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`Run ${r.date} at ${r.commit.slice(0, 10)} on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}${r.durationSeconds ? `, ${f0(r.durationSeconds)} s in all` : ''}.`);
+  out.push('', '**Targets**', '', table(['Target', 'Goal', 'Measured', ''], r.targets.map((t) => [t.name, t.goal, t.measured, mark(t.pass)])));
+  const e = r.editLatency;
+  if (e) {
+    out.push('', `**Edit latency through the server** (didChange → matching publishDiagnostics, ms; ${e.files[0]?.editMs.n ?? 0} edits per file after warm-up; server start to ready: median ${f0(e.startToReadyMs.median)} ms, p95 ${f0(e.startToReadyMs.p95)} ms)`, '');
+    out.push(
+      table(
+        ['File', 'Lines', 'KB', 'Edits', 'Edit p50', 'Edit p95', 'Char p95', 'Paste p95', 'Open p50', 'Open p95', 'Diagnostics', 'Note'],
+        e.files.map((f) => [f.lang, f.lines.toLocaleString('en-US'), f0(f.bytes / 1024), f.editMs.n, f1(f.editMs.median), f1(f.editMs.p95), f1(f.charEditMs.p95), f1(f.pasteEditMs.p95), f0(f.openToFirstDiagnosticsMs.median), f0(f.openToFirstDiagnosticsMs.p95), f.diagnosticsOnOpen, f.note ?? '']),
+      ),
+    );
+  }
+  if (r.editCost?.length) {
+    out.push('', '**Per-edit cost in-process, by pack** (apply + incremental reparse + rescan, ms p50 / p95)', '');
+    out.push(
+      table(
+        ['File', 'Lines', 'Parse only', 'Secrets pack', 'Taint pack', 'All packs'],
+        r.editCost.map((c) => [c.lang, c.lines.toLocaleString('en-US'), `${f2(c.parseMs.median)} / ${f2(c.parseMs.p95)}`, `${f2(c.secretsMs.median)} / ${f2(c.secretsMs.p95)}`, `${f2(c.taintMs.median)} / ${f2(c.taintMs.p95)}`, `${f2(c.allPacksMs.median)} / ${f2(c.allPacksMs.p95)}`]),
+      ),
+    );
+  }
+  const t = r.throughput;
+  if (t) {
+    out.push(
+      '',
+      `**Workspace scan throughput** (fresh process per run, start-up included, wall time median / p95 of ${t.comparisons[0]?.peerRun.wallMs.n ?? 0} runs after a warm-up; corpus: ${t.corpus.files.js} JS + ${t.corpus.files.ts} TS files from node_modules, ${t.corpus.files.py} Python stdlib files, ${f1(t.corpus.bytes.all / 1048576)} MB)`,
+      '',
+    );
+    const rows: (string | number)[][] = [];
+    for (const c of t.comparisons) {
+      for (const run of [c.vigil1, c.vigilAll, c.peerRun]) {
+        const ratio = run === c.peerRun ? '' : f2(run === c.vigil1 ? c.ratio1Job : c.ratioAllCores);
+        rows.push([c.corpus, run.tool, run.config + (run.unscanned ? ` (time limit: ${run.unscanned} files unscanned)` : ''), run.files, `${f2(run.wallMs.median / 1000)} / ${f2(run.wallMs.p95 / 1000)}`, f0(run.filesPerSec), f2(run.mbPerSec), f0(run.peakRssMB), run.findings, ratio]);
+      }
+    }
+    out.push(table(['Corpus', 'Tool', 'Config', 'Files', 'Wall s', 'Files/s', 'MB/s', 'Peak RSS MB', 'Findings', 'Vigil time / peer time (per MB)'], rows));
+  }
+  const m = r.memory;
+  if (m) {
+    out.push('', '**Server memory** (RSS from /proc, after 1 s idle)', '');
+    out.push(
+      table(
+        ['Measure', 'MB'],
+        [
+          ['Idle server', f0(m.idleRssMB)],
+          [`${m.openFiles} files open (${m.openFileLines.toLocaleString('en-US')} lines each; ${m.openFilesAnalysed} analysed when sampled)`, f0(m.rssWithOpenFilesMB)],
+          [`Soak: after 100 edits (${m.soakFiles} files of ${m.soakFileLines.toLocaleString('en-US')} lines)`, f0(m.rssAfter100EditsMB)],
+          [`Soak: after ${m.soakEditsDone.toLocaleString('en-US')} edits (${f0(m.soakSeconds)} s)`, f0(m.rssAfterAllEditsMB)],
+          ['Soak: peak (VmHWM)', f0(m.peakRssMB)],
+        ],
+      ),
+    );
+  }
+  if (r.adversarial) {
+    out.push('', '**Adversarial input** (in-process scan, median ms; memory = peak RSS growth during the scan)', '');
+    const rows: (string | number)[][] = [];
+    for (const a of r.adversarial) {
+      for (const p of a.points) {
+        rows.push([a.case, `${p.size.toLocaleString('en-US')} ${a.unit}`, p.error ? `error: ${p.error}` : f1(p.ms), f1(p.memoryGrowthMB), p.findings, p.notices.map((n) => n.split(':')[0]).join(', ')]);
+      }
+    }
+    out.push(table(['Case', 'Size', 'ms', 'MB', 'Findings', 'Notices'], rows));
+  }
+  if (r.errors.length) out.push('', '**Errors**', '', ...r.errors.map((x) => `- ${x}`));
+  return out.join('\n');
+}
+
+/** A bar chart of the headline numbers: edit p95 against its target, and throughput against each peer. */
+export function svgChart(r: BenchResults): string {
+  const bars: { label: string; value: number; max: number; unit: string; good: boolean; ref?: number }[] = [];
+  for (const f of r.editLatency?.files ?? []) {
+    const limit = f.lines >= 20_000 ? 50 : 15;
+    bars.push({ label: `edit p95 ${f.lang} ${f.lines / 1000}k lines`, value: f.editMs.p95, max: limit * 2, unit: `ms (target ≤ ${limit})`, good: f.editMs.p95 <= limit, ref: limit });
+  }
+  for (const c of r.throughput?.comparisons ?? []) {
+    const speedup = 1 / c.ratioAllCores;
+    bars.push({ label: `scan vs ${c.peer}`, value: speedup, max: Math.max(c.targetSpeedup * 2, speedup), unit: `× peer throughput (target ${c.targetSpeedup === 1 ? '> 1' : `≥ ${c.targetSpeedup}`})`, good: c.pass, ref: c.targetSpeedup });
+  }
+  const W = 760;
+  const rowH = 26;
+  const left = 230;
+  const barW = 330;
+  const H = 40 + bars.length * rowH;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const rows = bars.map((b, i) => {
+    const y = 30 + i * rowH;
+    const w = Math.max(1, Math.min(1, b.value / b.max) * barW);
+    const ref = b.ref !== undefined ? left + Math.min(1, b.ref / b.max) * barW : undefined;
+    return [
+      `<text x="${left - 8}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>`,
+      `<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="18" fill="${b.good ? '#2e7d32' : '#c62828'}"/>`,
+      ref !== undefined ? `<line x1="${ref.toFixed(1)}" x2="${ref.toFixed(1)}" y1="${y - 2}" y2="${y + 20}" stroke="#222" stroke-dasharray="3,2"/>` : '',
+      `<text x="${left + barW + 8}" y="${y + 14}">${b.value.toFixed(b.value < 10 ? 2 : 1)} ${esc(b.unit)}</text>`,
+    ].join('');
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="10" y="18" font-weight="bold">Vigil benchmark ${esc(r.date.slice(0, 10))} (dashed line: target; green: met)</text>
+${rows.join('\n')}
+</svg>
+`;
+}
+
+function replaceBetweenMarkers(path: string, content: string): boolean {
+  if (!existsSync(path)) return false;
+  const text = readFileSync(path, 'utf8');
+  const re = /<!-- bench:start -->[\s\S]*?<!-- bench:end -->/;
+  if (!re.test(text)) return false;
+  writeFileSync(path, text.replace(re, `<!-- bench:start -->\n${content}\n<!-- bench:end -->`));
+  return true;
+}
+
+export function writeResults(r: BenchResults, md: string): string[] {
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(join(RESULTS, 'latest.md'), `# Vigil benchmark results\n\n${md}\n`);
+  writeFileSync(join(RESULTS, 'latest.svg'), svgChart(r));
+  const written = ['bench/results/latest.json', 'bench/results/latest.md', 'bench/results/latest.svg'];
+  const targetsOnly = table(['Target', 'Goal', 'Measured', ''], r.targets.map((t) => [t.name, t.goal, t.measured, mark(t.pass)]));
+  if (replaceBetweenMarkers(join(REPO, 'docs', 'benchmarks.md'), md)) written.push('docs/benchmarks.md');
+  const readme = `![Benchmark chart](bench/results/latest.svg)\n\n${targetsOnly}\n\nFull tables: [bench/results/latest.md](bench/results/latest.md); method: [docs/benchmarks.md](docs/benchmarks.md).`;
+  if (replaceBetweenMarkers(join(REPO, 'README.md'), readme)) written.push('README.md');
+  return written;
+}

@@ -1,0 +1,133 @@
+/**
+ * Part 4: server memory. RSS of the server process (from /proc) with 50 files open, and a soak: RSS after
+ * 100 edits and after 10,000 edits on 20 open files. Every edit waits for its diagnostics, so each one is
+ * really analysed; RSS is sampled after a short idle. Trees live in wasm memory, which never shrinks, so a
+ * leaked tree per edit would show as growth here.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { manyGeneratedFiles } from '../lib/corpus';
+import { editScript } from '../lib/edit-script';
+import { initialize, LspClient, sleep } from '../lib/lsp-client';
+import { RAW, SERVER_JS } from '../lib/paths';
+import { progress } from '../lib/progress';
+
+export interface MemoryResult {
+  idleRssMB: number;
+  openFiles: number;
+  openFileLines: number;
+  /** Open files whose first diagnostics had arrived when RSS was sampled. */
+  openFilesAnalysed: number;
+  rssWithOpenFilesMB: number;
+  peakRssWithOpenFilesMB: number;
+  soakFiles: number;
+  soakFileLines: number;
+  soakEdits: number;
+  /** Edits actually done (fewer than soakEdits when the time budget ran out). */
+  soakEditsDone: number;
+  rssAfter100EditsMB: number;
+  rssAfterAllEditsMB: number;
+  peakRssMB: number;
+  growthPercent: number;
+  soakSeconds: number;
+}
+
+export interface MemoryOptions {
+  openFiles: number;
+  openFileLines: number;
+  soakFiles: number;
+  soakFileLines: number;
+  soakEdits: number;
+  /** Time budgets (s): waiting for the open files' diagnostics, and the soak. */
+  openBudgetSeconds: number;
+  soakBudgetSeconds: number;
+}
+
+const MB = 1024 * 1024;
+
+async function start(): Promise<LspClient> {
+  const client = LspClient.start(SERVER_JS);
+  await initialize(client, pathToFileURL(RAW).toString());
+  return client;
+}
+
+export async function runMemory(o: MemoryOptions): Promise<MemoryResult> {
+  // 1. Many files open.
+  let client = await start();
+  await sleep(300);
+  const idleRss = client.memory().rss;
+  const files = manyGeneratedFiles(o.openFiles, o.openFileLines, 'open-files');
+  // Open all, as an editor restoring a session does, then wait (within budget) for every file's diagnostics.
+  let analysed = 0;
+  const waits = files.map((f) => {
+    const uri = pathToFileURL(f.path).toString();
+    const wait = client.waitForDiagnostics(uri, 1, o.openBudgetSeconds * 1000).then(
+      () => void analysed++,
+      () => undefined,
+    );
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: f.lang, version: 1, text: readFileSync(f.path, 'utf8') } });
+    return wait;
+  });
+  await Promise.all(waits);
+  await sleep(1_000);
+  const withOpen = client.memory();
+  progress(`memory: ${o.openFiles} files open (${analysed} analysed): RSS ${(withOpen.rss / MB).toFixed(0)} MB (idle server ${(idleRss / MB).toFixed(0)} MB)`);
+  await client.shutdown();
+
+  // 2. Soak: many edits, round-robin over the open files.
+  client = await start();
+  const soak = manyGeneratedFiles(o.soakFiles, o.soakFileLines, 'soak-files').map((f, i) => {
+    const text = readFileSync(f.path, 'utf8');
+    return {
+      uri: pathToFileURL(f.path).toString(),
+      version: 1,
+      script: editScript(text, f.lang, f.blockStarts, Math.ceil(o.soakEdits / o.soakFiles / 2), 7_000 + i),
+      f,
+      text,
+    };
+  });
+  for (const s of soak) {
+    const wait = client.waitForDiagnostics(s.uri, 1, o.soakBudgetSeconds * 1000);
+    client.notify('textDocument/didOpen', { textDocument: { uri: s.uri, languageId: s.f.lang, version: 1, text: s.text } });
+    await wait;
+  }
+  const t0 = performance.now();
+  let after100 = 0;
+  let done = 0;
+  for (let i = 0; i < o.soakEdits; i++) {
+    if (i > 100 && performance.now() - t0 > o.soakBudgetSeconds * 1000) break;
+    const s = soak[i % soak.length]!;
+    const e = s.script[Math.floor(i / soak.length) % s.script.length]!;
+    s.version++;
+    const wait = client.waitForDiagnostics(s.uri, s.version, o.soakBudgetSeconds * 1000);
+    client.notify('textDocument/didChange', { textDocument: { uri: s.uri, version: s.version }, contentChanges: [{ range: e.range, text: e.text }] });
+    await wait;
+    done = i + 1;
+    if (i + 1 === 100) {
+      await sleep(1_000);
+      after100 = client.memory().rss;
+    }
+    if ((i + 1) % 2_000 === 0) progress(`memory soak: ${i + 1} edits, RSS ${(client.memory().rss / MB).toFixed(0)} MB`);
+  }
+  const soakSeconds = (performance.now() - t0) / 1000;
+  await sleep(1_000);
+  const end = client.memory();
+  await client.shutdown();
+  return {
+    idleRssMB: idleRss / MB,
+    openFiles: o.openFiles,
+    openFileLines: o.openFileLines,
+    openFilesAnalysed: analysed,
+    rssWithOpenFilesMB: withOpen.rss / MB,
+    peakRssWithOpenFilesMB: withOpen.hwm / MB,
+    soakFiles: o.soakFiles,
+    soakFileLines: o.soakFileLines,
+    soakEdits: o.soakEdits,
+    soakEditsDone: done,
+    rssAfter100EditsMB: after100 / MB,
+    rssAfterAllEditsMB: end.rss / MB,
+    peakRssMB: end.hwm / MB,
+    growthPercent: ((end.rss - after100) / after100) * 100,
+    soakSeconds,
+  };
+}
