@@ -37,13 +37,16 @@ npm run --silent package >/dev/null; rc=$?; record package $rc
 stage "rule fixtures (npm run test:rules)"
 npm run --silent test:rules; record rules $?
 
+stage "generated docs are up to date"
+node --import tsx scripts/taint-coverage-table.ts --check; record taint-docs $?
+
 stage "node test suites"
 suites=(test/unit/*.test.ts test/lsp/*.test.ts)
 for d in test/reliability test/cli; do
   compgen -G "$d/*.test.ts" >/dev/null && suites+=("$d"/*.test.ts)
 done
 if [ "${VIGIL_SKIP_EDITORS:-0}" != 1 ]; then
-  for d in test/e2e test/nvim; do
+  for d in test/e2e test/electron test/nvim; do
     compgen -G "$d/*.e2e.ts" >/dev/null && suites+=("$d"/*.e2e.ts)
   done
 fi
@@ -58,6 +61,11 @@ passed=$((passed + ${node_pass:-0}))
 failed=$((failed + ${node_fail:-0}))
 if [ $node_rc -ne 0 ] && [ "${node_fail:-0}" -eq 0 ]; then failed=$((failed + 1)); failures+=("node test runner exited $node_rc"); fi
 [ "${node_fail:-0}" -gt 0 ] && failures+=("$node_fail node test(s)")
+
+if [ "${VIGIL_SKIP_EDITORS:-0}" != 1 ]; then
+  stage "demo (npm run demo -- --check: code-server opens the sample project, screenshot in test-results/demo.png)"
+  bash scripts/demo.sh --check; record demo $?
+fi
 
 echo
 [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]}"

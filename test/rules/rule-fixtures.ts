@@ -83,7 +83,9 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   const idx = new LineIndex(text);
   const abs = edits
     .map((e) => ({ start: idx.offsetAt(e.range.start), end: idx.offsetAt(e.range.end), text: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .sort((a, b) => b.start - a.start || b.end - a.end)
+    // Identical edits from several fixes (e.g. each adding `import os`) apply once.
+    .filter((e, i, all) => i === 0 || !(all[i - 1]!.start === e.start && all[i - 1]!.end === e.end && all[i - 1]!.text === e.text));
   let out = text;
   let lastStart = Infinity;
   for (const e of abs) {

@@ -1,5 +1,7 @@
 /** The contract between the engine and an analysis (taint, secrets, ...). */
+import type { RuleLoadError } from './analyzers';
 import type { DocumentDelta, SourceDocument } from './document';
+import type { GrammarRegistry } from './parser';
 import type { AnalysisSettings, Finding, Pack, Severity } from './types';
 
 /** Static description of a rule, for docs, SARIF `rules` and settings. */
@@ -42,4 +44,9 @@ export interface Analyzer {
   /** Whether the analyzer has anything to do for this document (by language, path or size). */
   appliesTo(doc: SourceDocument): boolean;
   open(doc: SourceDocument): AnalyzerSession;
+  /**
+   * Compiles what needs the grammars (e.g. code patterns) ahead of the first document and returns the rules that
+   * failed, so hosts can show them on the config file at load time rather than never.
+   */
+  precompile?(grammars: GrammarRegistry): RuleLoadError[];
 }

@@ -4,6 +4,7 @@
  * function, so they run exactly the same rules.
  */
 import type { Analyzer } from './analyzer';
+import type { GrammarRegistry } from './parser';
 import type { Range } from './types';
 import { createSecretsAnalyzer } from './secrets';
 import { createTaintAnalyzer } from './taint';
@@ -57,4 +58,17 @@ export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {
     }
   }
   return { analyzers, errors };
+}
+
+/** Runs every analyzer's `precompile` and collects the rule errors it finds (grammar-dependent rule parts). */
+export function precompileAnalyzers(analyzers: Analyzer[], grammars: GrammarRegistry): RuleLoadError[] {
+  const errors: RuleLoadError[] = [];
+  for (const a of analyzers) {
+    try {
+      errors.push(...(a.precompile?.(grammars) ?? []));
+    } catch (e) {
+      errors.push({ source: 'builtin', message: `The ${a.pack} rules failed to compile: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  return errors;
 }

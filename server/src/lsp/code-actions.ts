@@ -10,6 +10,7 @@ import {
   type Diagnostic,
   type Range,
   type TextDocumentEdit,
+  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { SourceDocument } from '../engine/document';
@@ -95,12 +96,16 @@ export function codeActionsFor(
 /** `source.fixAll.vigil`: every finding's preferred safe fix, skipping fixes whose edits overlap an earlier one. */
 export function fixAll(doc: SourceDocument, findings: readonly Finding[], read: TextReader = diskReader): CodeAction | undefined {
   const chosen: Fix[] = [];
-  const taken: Range[] = [];
+  const taken: TextEdit[] = [];
+  const same = (a: TextEdit, b: TextEdit) => a.newText === b.newText && JSON.stringify(a.range) === JSON.stringify(b.range);
   for (const f of findings) {
     const fix = f.fixes?.find((x) => x.kind === 'fix' && x.isPreferred);
-    if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(t, e.range)))) continue;
-    chosen.push(fix);
-    taken.push(...fix.edits.map((e) => e.range));
+    if (!fix) continue;
+    // Edits identical to one already taken (e.g. two secret fixes each adding `import os`) are shared, not conflicts.
+    const own = fix.edits.filter((e) => !taken.some((t) => same(t, e)));
+    if (own.some((e) => taken.some((t) => overlaps(t.range, e.range)))) continue;
+    chosen.push({ ...fix, edits: own });
+    taken.push(...own);
   }
   if (chosen.length === 0) return undefined;
   const merged: Fix = {

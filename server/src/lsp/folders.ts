@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createAnalyzers, type RuleLoadError } from '../engine/analyzers';
+import { createAnalyzers, precompileAnalyzers, type RuleLoadError } from '../engine/analyzers';
 import {
   CONFIG_FILE_NAMES,
   defaultVigilConfig,
@@ -128,8 +128,10 @@ export class Folders {
     const setup = createAnalyzers(
       custom ? { customSecretRules: config.customRules.secrets, customTaintRules: config.customRules.taint, customRulesSource: configFile } : {},
     );
-    for (const e of setup.errors) this.log(`rule error in ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
-    return { analyzers: setup.analyzers, errors: setup.errors.filter((e) => e.source !== 'builtin') };
+    // Pattern errors in custom rules only show once patterns are compiled against the grammars: do it now.
+    const errors = [...setup.errors, ...precompileAnalyzers(setup.analyzers, this.grammars)];
+    for (const e of errors) this.log(`rule error in ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
+    return { analyzers: setup.analyzers, errors: errors.filter((e) => e.source !== 'builtin') };
   }
 
   private build(root: string, config: VigilConfig, configFile: string | undefined, configProblems: RuleLoadError[]): FolderState {

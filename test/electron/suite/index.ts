@@ -121,6 +121,9 @@ test('a hard-coded AWS key id in config.js is a secrets finding, masked, with a 
 });
 
 /** Entry point called by the extension host (extensionTestsPath). */
+// The workspace-scan tests run after the editing tests above (a require, unlike an import, is not hoisted).
+require('./workspace-scan');
+
 export async function run(): Promise<void> {
   await runAll();
 }
