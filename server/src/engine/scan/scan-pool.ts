@@ -2,6 +2,10 @@
  * Scans many files in parallel on worker threads, one Engine per worker. Results stream out through callbacks
  * as each file finishes. Cancelling (AbortSignal) terminates the workers at once. A worker that crashes or hangs
  * is replaced; its file is listed as failed and the scan goes on.
+ *
+ * Cross-file taint runs in two passes: pass 1 asks the workers for the export summaries of every JS/TS/Python
+ * file (parse + summarise, in parallel); once all are in, every worker gets them all and builds its ExportIndex,
+ * and pass 2 scans as usual, so a call passing user input to a function imported from another file is reported.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -11,7 +15,8 @@ import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
 import { languageIdForPath } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { ScanFile, SkippedFile } from './file-walker';
-import type { ScanJob, ScanWorkerData, WorkerMessage } from './scan-protocol';
+import type { ExportSummary } from '../taint/taint-analyzer';
+import type { ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
 
 export interface ScanPoolOptions {
   /** Worker threads; default: the number of cores. */
@@ -24,6 +29,8 @@ export interface ScanPoolOptions {
   fileTimeoutMs?: number;
   /** The worker script; default: `scan-worker.js` (bundles) or `scan-worker.ts` (under tsx) beside this module. */
   workerPath?: string;
+  /** Run pass 1 (export summaries) so taint follows calls into other files; default true. */
+  crossFile?: boolean;
 }
 
 export interface FileScanResult {
@@ -54,6 +61,8 @@ export interface ScanRun {
   ruleErrors: RuleLoadError[];
   cancelled: boolean;
   durationMs: number;
+  /** Pass 1 (cross-file export summaries): files summarised, functions summarised, and its wall time. */
+  crossFile?: { files: number; exports: number; durationMs: number };
 }
 
 /** The default number of workers: one per core. */
@@ -73,10 +82,15 @@ function defaultWorkerPath(): string {
   return join(__dirname, __filename.endsWith('.ts') ? 'scan-worker.ts' : 'scan-worker.js');
 }
 
+/** Languages whose exports the taint pack can summarise (pass 1 reads only these). */
+const CROSS_FILE_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python']);
+
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job?: { index: number; timer?: NodeJS.Timeout };
+  /** Has been sent the export summaries of pass 1. */
+  indexed: boolean;
+  job?: { index: number; pass: 1 | 2; timer?: NodeJS.Timeout };
 }
 
 /** Scans `files` with `settings`. Resolves when every file is done or the signal aborts. */
@@ -94,7 +108,17 @@ export function scanFiles(
   const data: ScanWorkerData = { analyzerOptions: options.analyzerOptions ?? {}, analyzerModule: options.analyzerModule, grammarDir: options.grammarDir };
   const timeoutMs = options.fileTimeoutMs ?? 120_000;
 
+  // Pass 1 worklist: indices into `files`. Emptied on the first `ready` if the workers cannot summarise.
+  let pass1 = options.crossFile === false || !settings.packs.taint ? [] : files.flatMap((f, i) => (CROSS_FILE_LANGUAGES.has(languageIdForPath(f.path)) ? [i] : []));
+  const summaries: ExportSummary[] = [];
+  let pass1Started = 0;
+
   return new Promise<ScanRun>((resolve) => {
+    let phase: 1 | 2 = 1;
+    let pass1Next = 0;
+    let pass1Done = 0;
+    /** Files that broke a worker in pass 1: already listed as failed, not scanned again. */
+    const brokeInPass1 = new Set<number>();
     let next = 0;
     let done = 0;
     let finished = false;
@@ -128,8 +152,30 @@ export function scanFiles(
       complete();
     };
 
+    /** Pass 1 is over when every summary is in (or its worker failed): start pass 2 on every idle worker. */
+    const endPass1IfDone = () => {
+      if (phase !== 1 || pass1Done < pass1.length) return;
+      phase = 2;
+      if (pass1Started) run.crossFile = { files: pass1.length, exports: summaries.length, durationMs: Date.now() - pass1Started };
+      for (const slot of [...slots]) dispatch(slot);
+    };
+
     const dispatch = (slot: Slot) => {
       if (finished || !slot.ready || slot.job) return;
+      if (phase === 1) {
+        if (pass1Next >= pass1.length) return; // wait for the others' summaries
+        const index = pass1[pass1Next++]!;
+        const file = files[index]!;
+        const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content };
+        start(slot, index, 1);
+        slot.worker.postMessage(job);
+        return;
+      }
+      if (!slot.indexed) {
+        slot.indexed = true;
+        if (summaries.length > 0) slot.worker.postMessage({ type: 'export-index', summaries });
+      }
+      while (next < total && brokeInPass1.has(next)) next++;
       if (next >= total) {
         // Nothing left for this worker: let it go so the process can exit.
         slots.delete(slot);
@@ -147,11 +193,22 @@ export function scanFiles(
         settings,
         content: file.content,
       };
+      start(slot, index, 2);
+      slot.worker.postMessage(job);
+    };
+
+    const start = (slot: Slot, index: number, pass: 1 | 2) => {
       const timer = setTimeout(() => {
         replace(slot, `timed out after ${Math.round(timeoutMs / 1000)} s`);
       }, timeoutMs);
-      slot.job = { index, timer };
-      slot.worker.postMessage(job);
+      slot.job = { index, pass, timer };
+    };
+
+    /** A pass-1 job ended (with summaries or not). */
+    const summarized = (found: ExportSummary[]) => {
+      for (const s of found) summaries.push(s);
+      pass1Done++;
+      endPass1IfDone();
     };
 
     /** Drops a broken worker; its file fails; a new worker takes over if work remains. */
@@ -163,22 +220,29 @@ export function scanFiles(
       slot.job = undefined;
       void slot.worker.terminate();
       if (!slot.ready) initFailures++;
-      if (job) fail(job.index, `scan worker failed: ${why}`);
+      if (job?.pass === 1) brokeInPass1.add(job.index);
+      if (job) fail(job.index, `scan worker failed: ${why}${job.pass === 1 ? ' (while summarising exports)' : ''}`);
       if (finished) return;
       if (initFailures >= 3) {
         // Workers cannot start at all: fail the rest rather than retry forever.
-        while (next < total && !finished) fail(next++, `scan worker could not start: ${why}`);
+        phase = 2;
+        while (next < total && !finished) {
+          if (!brokeInPass1.has(next)) fail(next, `scan worker could not start: ${why}`);
+          next++;
+        }
         if (!finished && slots.size === 0) finish();
         return;
       }
       if (next < total) spawn();
       else if (slots.size === 0) finish();
+      if (job?.pass === 1) summarized([]);
     };
 
     const spawn = () => {
       const slot: Slot = {
         worker: new Worker(source.script, { workerData: data, eval: source.eval }),
         ready: false,
+        indexed: false,
       };
       slots.add(slot);
       slot.worker.on('message', (m: WorkerMessage) => {
@@ -190,6 +254,9 @@ export function scanFiles(
             if (!gotRuleErrors) {
               gotRuleErrors = true;
               run.ruleErrors = m.ruleErrors;
+              if (!m.crossFile) pass1 = [];
+              else if (pass1.length > 0) pass1Started = Date.now();
+              endPass1IfDone();
             }
             dispatch(slot);
             return;
@@ -201,7 +268,14 @@ export function scanFiles(
         }
         if (!slot.job || slot.job.index !== m.id) return;
         if (slot.job.timer) clearTimeout(slot.job.timer);
+        const pass = slot.job.pass;
         slot.job = undefined;
+        if (pass === 1) {
+          // An analyzer error while summarising only costs that file's summaries; pass 2 reports it.
+          summarized(m.type === 'summaries' ? m.summaries : []);
+          dispatch(slot);
+          return;
+        }
         const file = files[m.id]!;
         if (m.type === 'result') {
           const result: FileScanResult = { file, findings: m.findings, notices: m.notices };
@@ -214,7 +288,7 @@ export function scanFiles(
           options.onSkipped?.(skipped);
           complete();
         } else {
-          fail(m.id, m.message);
+          fail(m.id, m.type === 'error' ? m.message : 'scan worker answered out of turn');
         }
         dispatch(slot);
       });

@@ -1,5 +1,6 @@
 /** Messages between the scan pool and its worker threads. Plain data only: they cross a thread boundary. */
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
+import type { ExportSummary } from '../taint/taint-analyzer';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 
 /** What every worker is started with. */
@@ -24,8 +25,29 @@ export interface ScanJob {
   content?: Uint8Array;
 }
 
+/** Pass 1 of a cross-file scan: the summaries of a file's exported functions. */
+export interface SummarizeJob {
+  type: 'summarize';
+  id: number;
+  path: string;
+  languageId: string;
+  /** Files above this many characters are not summarised (pass 2 skips them too). */
+  maxFileSize: number;
+  content?: Uint8Array;
+}
+
+/** Between the passes: every file's export summaries, for the worker to build its ExportIndex from (once). */
+export interface ExportIndexMessage {
+  type: 'export-index';
+  summaries: ExportSummary[];
+}
+
+export type PoolMessage = ScanJob | SummarizeJob | ExportIndexMessage;
+
 export type WorkerMessage =
-  | { type: 'ready'; ruleErrors: RuleLoadError[] }
+  /** `crossFile`: the worker's analyzers can summarise exports (a taint pack is loaded), so pass 1 is worth running. */
+  | { type: 'ready'; ruleErrors: RuleLoadError[]; crossFile: boolean }
+  | { type: 'summaries'; id: number; summaries: ExportSummary[] }
   | { type: 'init-failed'; message: string }
   | { type: 'result'; id: number; findings: Finding[]; notices: SkipNotice[] }
   | { type: 'skipped'; id: number; reason: 'binary' | 'too-large' | 'unreadable'; message: string }

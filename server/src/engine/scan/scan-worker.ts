@@ -4,15 +4,31 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Analyzer } from '../analyzer';
 import { createAnalyzers, type AnalyzerSetup } from '../analyzers';
 import { Engine } from '../engine';
+import type { SourceDocument } from '../document';
 import { languageIdForPath } from '../languages';
-import type { ScanJob, ScanWorkerData, WorkerMessage } from './scan-protocol';
+import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
+import type { PoolMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker must run as a worker thread');
 const data = workerData as ScanWorkerData;
 const post = (m: WorkerMessage) => port.postMessage(m);
+
+/** The part of the taint pack the cross-file passes use (duck-typed: test analyzer modules may have none). */
+interface CrossFileAnalyzer extends Analyzer {
+  summarizeExports(doc: SourceDocument): ExportSummary[];
+  setExportIndex(index: ExportIndex | undefined): void;
+}
+
+function isCrossFile(a: Analyzer): a is CrossFileAnalyzer {
+  const c = a as Partial<CrossFileAnalyzer>;
+  return typeof c.summarizeExports === 'function' && typeof c.setExportIndex === 'function';
+}
+
+let crossFile: CrossFileAnalyzer[] = [];
 
 async function start(): Promise<Engine> {
   let setup: AnalyzerSetup;
@@ -25,8 +41,29 @@ async function start(): Promise<Engine> {
     setup = createAnalyzers(data.analyzerOptions);
   }
   const engine = await Engine.create({ analyzers: setup.analyzers, grammarDir: data.grammarDir });
-  post({ type: 'ready', ruleErrors: setup.errors });
+  crossFile = setup.analyzers.filter(isCrossFile);
+  post({ type: 'ready', ruleErrors: setup.errors, crossFile: crossFile.length > 0 });
   return engine;
+}
+
+/** Pass 1: parse the file and summarise its exports. Unreadable, binary or oversized files export nothing. */
+function summarize(engine: Engine, job: SummarizeJob): WorkerMessage {
+  let bytes: Uint8Array;
+  try {
+    bytes = job.content ?? readFileSync(job.path);
+  } catch {
+    return { type: 'summaries', id: job.id, summaries: [] };
+  }
+  if (bytes.length > job.maxFileSize * 4 || bytes.subarray(0, 8192).includes(0)) return { type: 'summaries', id: job.id, summaries: [] };
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (text.length > job.maxFileSize) return { type: 'summaries', id: job.id, summaries: [] };
+  const uri = `vigil-summary:${job.path}`;
+  const doc = engine.open(uri, job.path, job.languageId, text);
+  try {
+    return { type: 'summaries', id: job.id, summaries: crossFile.flatMap((a) => a.summarizeExports(doc)) };
+  } finally {
+    engine.close(uri);
+  }
 }
 
 function scan(engine: Engine, job: ScanJob): WorkerMessage {
@@ -50,9 +87,14 @@ function scan(engine: Engine, job: ScanJob): WorkerMessage {
 
 start().then(
   (engine) => {
-    port.on('message', (job: ScanJob) => {
+    port.on('message', (job: PoolMessage) => {
+      if (job.type === 'export-index') {
+        const index = buildExportIndex(job.summaries);
+        for (const a of crossFile) a.setExportIndex(index);
+        return;
+      }
       try {
-        post(scan(engine, job));
+        post(job.type === 'summarize' ? summarize(engine, job) : scan(engine, job));
       } catch (e) {
         post({ type: 'error', id: job.id, message: e instanceof Error ? e.message : String(e) });
       }
