@@ -7,6 +7,7 @@ import { minimatch } from 'minimatch';
 import { docsUrlFor } from '../docs-links';
 import { parseSeverity, type Severity } from '../types';
 import { checkRegexSafety } from './regex-safety';
+import { compileLinearRegex } from '../regex-guard';
 
 /** A rule as written in YAML, before validation. Every field is documented in `docs/rules/secrets.md`. */
 export interface RawSecretRule {
@@ -158,9 +159,10 @@ function compileRegex(src: string, field: string, flags: string, custom: boolean
   const problem = checkRegexSafety(src, { strict: custom });
   if (problem) throw new RuleError(`\`${field}\` ${problem}`);
   try {
-    return new RegExp(src, flags);
+    // Custom rules run on a linear-time engine: static checks cannot catch every catastrophic pattern.
+    return custom ? compileLinearRegex(src, flags) : new RegExp(src, flags);
   } catch (e) {
-    throw new RuleError(`\`${field}\` is not a valid JavaScript regex: ${e instanceof Error ? e.message : String(e)}`);
+    throw new RuleError(`\`${field}\` ${custom ? '' : 'is not a valid JavaScript regex: '}${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
