@@ -17,7 +17,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { DEFAULT_SETTINGS, type AnalysisResult } from '../../server/src/engine/types';
 import { COMMON_FRAGMENTS, LANGUAGES, type LanguageCase } from '../reliability/corpus';
 
-const RUNS = Number(process.env.VIGIL_PROPERTY_RUNS ?? 25);
+const RUNS = Number(process.env.VIGIL_PROPERTY_RUNS ?? 12);
 const SEED = process.env.VIGIL_PROPERTY_SEED ? Number(process.env.VIGIL_PROPERTY_SEED) : undefined;
 
 let engine: Engine;
@@ -167,7 +167,7 @@ describe('incremental analysis equals a fresh scan (property)', () => {
       const uri = `file://${path}`;
       engine.open(uri, path, lang.languageId, '', 0);
       try {
-        const text = lang.seed.slice(0, 600);
+        const text = lang.seed.slice(0, 300);
         for (let i = 0; i < text.length; i++) {
           const doc = engine.get(uri)!;
           const end = doc.lines.positionAt(doc.text.length);
