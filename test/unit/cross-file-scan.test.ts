@@ -1,0 +1,195 @@
+/**
+ * Cross-file taint in the workspace scan: pass 1 summarises every file's exports, pass 2 scans with the index,
+ * so user input passed to a function imported from another file is reported at the call with a trace into the
+ * other file. Through the CLI (JSON and SARIF, real packs), the pool (faults in pass 1), and the LSP scan.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+import { walkFiles, type ScanFile } from '../../server/src/engine/scan/file-walker';
+import { scanFiles } from '../../server/src/engine/scan/scan-pool';
+import { DEFAULT_SETTINGS, type TraceStep } from '../../server/src/engine/types';
+import { LspClient } from '../lsp/lsp-client';
+import { FIXTURES, gitInit, project } from './cli-helpers';
+
+const REPO = join(__dirname, '..', '..');
+const FAULTS = join(FIXTURES, 'cross-file-faults', 'fault-analyzers.ts');
+
+interface JsonFinding {
+  path: string;
+  ruleId: string;
+  range: { start: { line: number } };
+  trace?: TraceStep[];
+}
+
+/** Runs `vigil scan` in-process with the built-in packs; returns the exit code and stdout. */
+async function scan(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
+  const code = await runCli(['scan', '--root', dir, '-j', '2', ...args], io, { progressDelayMs: 0 });
+  return { code, out, err };
+}
+
+async function jsonFindings(dir: string): Promise<JsonFinding[]> {
+  const r = await scan(dir, '--format', 'json');
+  const report = JSON.parse(r.out) as { findings: JsonFinding[]; failed: unknown[] };
+  assert.deepEqual(report.failed, [], r.err);
+  return report.findings;
+}
+
+const files = (dir: string): ScanFile[] => walkFiles([{ root: dir }]).files;
+
+describe('cross-file taint in the CLI scan', () => {
+  it('JS: req.query.id passed to db.js findUser() is reported at the call, the trace ending at the sink in db.js', async () => {
+    const dir = project('cross-file-js');
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [['js.sqli.string-query', 'src/routes.js', 7]],
+    );
+    const trace = found[0]!.trace!;
+    assert.equal(trace[0]!.kind, 'source');
+    assert.equal(trace[0]!.path, undefined, 'the source is in the route file');
+    const sink = trace.at(-1)!;
+    assert.equal(sink.kind, 'sink');
+    assert.equal(sink.path, join(dir, 'src', 'db.js'));
+    assert.equal(sink.range.start.line, 7, 'pool.query(sql, callback) in db.js');
+    assert.ok(trace.some((s) => s.path === join(dir, 'src', 'db.js') && s.message === 'flows into sql'), JSON.stringify(trace));
+  });
+
+  it('JS: the SARIF codeFlow crosses from routes.js into db.js', async () => {
+    const dir = project('cross-file-js');
+    const r = await scan(dir, '--format', 'sarif');
+    type Loc = { location: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }; kinds?: string[] };
+    const sarif = JSON.parse(r.out) as { runs: { results: { ruleId: string; codeFlows?: { threadFlows: { locations: Loc[] }[] }[] }[] }[] };
+    const results = sarif.runs[0]!.results;
+    assert.equal(results.length, 1);
+    assert.equal(results[0]!.ruleId, 'js.sqli.string-query');
+    const locations = results[0]!.codeFlows![0]!.threadFlows[0]!.locations;
+    const uris = locations.map((l) => l.location.physicalLocation.artifactLocation.uri);
+    assert.equal(uris[0], 'src/routes.js');
+    assert.equal(uris.at(-1), 'src/db.js');
+    assert.deepEqual(locations.at(-1)!.kinds, ['sink']);
+    assert.equal(locations.at(-1)!.location.physicalLocation.region.startLine, 8);
+  });
+
+  it('JS negative: the helper coerces the id with parseInt, nothing is reported', async () => {
+    assert.deepEqual(await jsonFindings(project('cross-file-js-safe')), []);
+  });
+
+  it('Python: request.args passed to `from .db import find_user` is reported with the sink in app/db.py', async () => {
+    const dir = project('cross-file-py');
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [['py.sqli.string-query', 'app/views.py', 9]],
+    );
+    const sink = found[0]!.trace!.at(-1)!;
+    assert.equal(sink.kind, 'sink');
+    assert.equal(sink.path, join(dir, 'app', 'db.py'));
+    assert.equal(sink.range.start.line, 7, 'cur.execute(...) in db.py');
+  });
+
+  it('Python negative: the helper converts with int(), nothing is reported', async () => {
+    assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
+  });
+});
+
+describe('cross-file passes in the scan pool', () => {
+  it('without pass 1 the finding is not there; with it, pass 1 reports what it summarised', async () => {
+    const dir = project('cross-file-js');
+    const off = await scanFiles(files(dir), DEFAULT_SETTINGS, { jobs: 2, crossFile: false });
+    assert.deepEqual(off.results.flatMap((r) => r.findings), [], 'single-file analysis cannot see into db.js');
+    assert.equal(off.crossFile, undefined);
+    const on = await scanFiles(files(dir), DEFAULT_SETTINGS, { jobs: 2 });
+    assert.deepEqual(on.results.flatMap((r) => r.findings.map((f) => f.ruleId)), ['js.sqli.string-query']);
+    assert.equal(on.crossFile?.files, 2);
+    assert.equal(on.crossFile?.exports, 1, 'findUser (routes.js exports a router object, no function)');
+  });
+
+  it('a worker crashing or throwing while summarising: the crashing file is listed as failed once, the rest still gets the cross-file finding', async () => {
+    const dir = project('cross-file-js');
+    writeFileSync(join(dir, 'src', 'crash.js'), 'module.exports = function f(x) { return x; }; // CRASH_IN_SUMMARY\n');
+    writeFileSync(join(dir, 'src', 'throws.js'), 'module.exports = function g(x) { return x; }; // THROW_IN_SUMMARY\n');
+    const streamed: string[] = [];
+    const run = await scanFiles(files(dir), DEFAULT_SETTINGS, {
+      jobs: 2,
+      analyzerModule: FAULTS,
+      onResult: (r) => streamed.push(r.file.relPath),
+      onFailed: (f) => streamed.push(`failed:${f.path}`),
+    });
+    assert.deepEqual(run.failed.map((f) => f.path), [join(dir, 'src', 'crash.js')]);
+    assert.match(run.failed[0]!.message, /while summarising exports/);
+    assert.deepEqual(run.results.map((r) => r.file.relPath).sort(), ['src/db.js', 'src/routes.js', 'src/throws.js'], 'a throwing summary only loses that summary');
+    assert.deepEqual(run.results.flatMap((r) => r.findings.map((f) => `${r.file.relPath}:${f.ruleId}`)), ['src/routes.js:js.sqli.string-query']);
+    assert.equal(streamed.length, 4, 'every file reported exactly once');
+  });
+
+  it('a worker hanging while summarising is replaced after the timeout and its file is not retried in pass 2', async () => {
+    const dir = project('cross-file-js');
+    writeFileSync(join(dir, 'src', 'hang.js'), 'module.exports = function f(x) { return x; }; // HANG_IN_SUMMARY\n');
+    const started = Date.now();
+    const run = await scanFiles(files(dir), DEFAULT_SETTINGS, { jobs: 2, analyzerModule: FAULTS, fileTimeoutMs: 4000 });
+    assert.deepEqual(run.failed.map((f) => f.path), [join(dir, 'src', 'hang.js')]);
+    assert.match(run.failed[0]!.message, /timed out after 4 s \(while summarising exports\)/);
+    assert.deepEqual(run.results.flatMap((r) => r.findings.map((f) => f.ruleId)), ['js.sqli.string-query']);
+    assert.ok(Date.now() - started < 30_000);
+  });
+
+  it('cancelling during pass 1 stops within a second', async () => {
+    const dir = project('cross-file-js');
+    writeFileSync(join(dir, 'src', 'hang.js'), 'module.exports = function f(x) { return x; }; // HANG_IN_SUMMARY\n');
+    const controller = new AbortController();
+    let abortAt = 0;
+    const running = scanFiles(files(dir), DEFAULT_SETTINGS, { jobs: 1, analyzerModule: FAULTS, signal: controller.signal });
+    // hang.js never finishes its summary, so pass 1 cannot end before the (default, 2 min) timeout.
+    setTimeout(() => {
+      abortAt = Date.now();
+      controller.abort();
+    }, 6000);
+    const run = await running;
+    assert.equal(run.cancelled, true);
+    assert.deepEqual(run.results, [], 'still in pass 1');
+    assert.ok(Date.now() - abortAt < 1000, `answered ${Date.now() - abortAt} ms after the cancel`);
+  });
+});
+
+describe('cross-file taint in the LSP workspace scan', () => {
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    dir = project('cross-file-js');
+    gitInit(dir);
+    client = new LspClient(join(REPO, 'server', 'src', 'lsp', 'server.ts'), ['--import', 'tsx']);
+    await client.initialize(dir);
+    const deadline = Date.now() + 60_000;
+    while (!client.notifications.some((n) => n.method === 'vigil/status' && (n.params as { state: string }).state === 'ready')) {
+      if (Date.now() > deadline) throw new Error(`server not ready; stderr:\n${client.stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('vigil/scanWorkspace publishes the cross-file finding on routes.js with the db.js step as related information', async () => {
+    const summary = await client.request<{ findings: number; byRule: Record<string, number>; filesFailed: string[] }>('vigil/scanWorkspace', {}, 120_000);
+    assert.deepEqual(summary.filesFailed, []);
+    assert.deepEqual(summary.byRule, { 'js.sqli.string-query': 1 });
+    const routes = pathToFileURL(join(dir, 'src', 'routes.js')).toString();
+    const published = await client.waitForDiagnostics((p) => p.uri === routes && p.diagnostics.length > 0);
+    assert.equal(published.diagnostics[0]!.code, 'js.sqli.string-query');
+    assert.equal(published.diagnostics[0]!.range.start.line, 7);
+    const db = pathToFileURL(join(dir, 'src', 'db.js')).toString();
+    assert.ok(
+      published.diagnostics[0]!.relatedInformation?.some((r) => r.location.uri === db),
+      JSON.stringify(published.diagnostics[0]!.relatedInformation),
+    );
+  });
+});
