@@ -108,6 +108,8 @@ export class PatternCompiler {
       .replace(/\$([A-Z_][A-Z0-9_]*)/g, `${MV_PREFIX}$1`)
       .replace(/\.\.\.(?![A-Za-z_$])/g, ELLIPSIS);
     let root: Node | undefined;
+    // The snippet's tree lives in the wasm heap: freed below once copied into plain PatternNodes.
+    let owner: { delete(): void } | undefined;
     for (const text of [prepared, `(${prepared})`]) {
       const tree = this.parser.parse(text);
       if (!tree) continue;
@@ -116,11 +118,17 @@ export class PatternCompiler {
         continue;
       }
       root = unwrap(tree.rootNode);
+      owner = tree;
       break;
     }
     if (!root) throw new PatternSyntaxError(`pattern \`${snippet}\` does not parse as ${this.language.name ?? 'code'}`);
     const metavars = new Set<string>();
-    const compiled: CompiledPattern = { source: snippet, root: toPattern(root, metavars, 0), metavars: [...metavars] };
+    let compiled: CompiledPattern;
+    try {
+      compiled = { source: snippet, root: toPattern(root, metavars, 0), metavars: [...metavars] };
+    } finally {
+      owner?.delete();
+    }
     this.cache.set(snippet, compiled);
     return compiled;
   }

@@ -1,0 +1,95 @@
+/**
+ * Soak: 10,000 edits across 20 open files, with open/close churn, through the engine with every rule pack.
+ * Every tree web-tree-sitter creates is counted against every `delete`, so a leaked tree fails the test
+ * exactly (wasm memory is not seen by the JS heap); RSS after the run must stay close to RSS after warm-up.
+ * VIGIL_SOAK_EDITS changes the number of edits; analysis runs after every VIGIL_SOAK_ANALYZE_EVERY-th edit
+ * (default 4: each analysis then sees a delta of several edits, as with a debounce).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Parser, Tree } from 'web-tree-sitter';
+import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { Engine } from '../../server/src/engine/engine';
+import { LANGUAGES, prng } from './corpus';
+
+const EDITS = Number(process.env.VIGIL_SOAK_EDITS ?? 10_000);
+const ANALYZE_EVERY = Number(process.env.VIGIL_SOAK_ANALYZE_EVERY ?? 4);
+
+/** Live tree count: +1 for each tree made by parse/copy, -1 for each delete. */
+let live = 0;
+const restore: (() => void)[] = [];
+function countTrees(): void {
+  const parse = Parser.prototype.parse;
+  Parser.prototype.parse = function (this: Parser, ...args: Parameters<Parser['parse']>) {
+    const t = parse.apply(this, args);
+    if (t) live++;
+    return t;
+  };
+  const copy = Tree.prototype.copy;
+  Tree.prototype.copy = function (this: Tree) {
+    live++;
+    return copy.call(this);
+  };
+  const del = Tree.prototype.delete;
+  Tree.prototype.delete = function (this: Tree) {
+    live--;
+    del.call(this);
+  };
+  restore.push(() => {
+    Parser.prototype.parse = parse;
+    Tree.prototype.copy = copy;
+    Tree.prototype.delete = del;
+  });
+}
+
+let engine: Engine;
+before(async () => {
+  countTrees();
+  engine = await Engine.create({ analyzers: createAnalyzers().analyzers });
+});
+after(() => {
+  engine.dispose();
+  for (const r of restore) r();
+});
+
+describe('soak', () => {
+  it(`${EDITS.toLocaleString('en-US')} edits across 20 files: no leaked trees, stable memory`, () => {
+    const rnd = prng(99);
+    const files = Array.from({ length: 20 }, (_, i) => {
+      const lang = LANGUAGES[i % LANGUAGES.length]!;
+      return { uri: `file:///soak/${i}-${lang.file}`, path: `/soak/${i}-${lang.file}`, lang, version: 0 };
+    });
+    for (const f of files) engine.open(f.uri, f.path, f.lang.languageId, f.lang.seed, 0);
+    const pieces = ['(', ')', '"', '\n', 'req.query.a', ' + ', '😀', ';', 'eval(x)', '{', '}'];
+    let rssWarm = 0;
+    for (let k = 0; k < EDITS; k++) {
+      if (k === Math.min(1_000, Math.floor(EDITS / 5))) {
+        global.gc?.();
+        rssWarm = process.memoryUsage().rss;
+      }
+      const f = files[Math.floor(rnd() * files.length)]!;
+      const doc = engine.get(f.uri)!;
+      // Occasional churn: close and reopen with the current text; or reset a file that grew too much.
+      if (rnd() < 0.01 || doc.text.length > 4_000) {
+        const text = doc.text.length > 4_000 ? f.lang.seed : doc.text;
+        engine.close(f.uri);
+        engine.open(f.uri, f.path, f.lang.languageId, text, ++f.version);
+        continue;
+      }
+      const at = Math.floor(rnd() * (doc.text.length + 1));
+      const del = Math.min(doc.text.length - at, Math.floor(rnd() * 5));
+      const range = doc.lines.rangeOf(at, at + del);
+      engine.change(f.uri, [{ range, text: pieces[Math.floor(rnd() * pieces.length)]! }], ++f.version);
+      if (k % ANALYZE_EVERY === 0) engine.analyze(f.uri);
+    }
+    for (const f of files) engine.analyze(f.uri);
+    global.gc?.();
+    const rssEnd = process.memoryUsage().rss;
+    // Each open document holds at most its tree and the tree kept for comparison.
+    assert.ok(live <= files.length * 2, `${live} live trees for ${files.length} open documents`);
+    for (const f of files) engine.close(f.uri);
+    assert.equal(live, 0, 'every tree deleted once its documents are closed');
+    const growthMb = (rssEnd - rssWarm) / 1e6;
+    assert.ok(growthMb < 80, `RSS grew ${growthMb.toFixed(1)} MB between warm-up and the end`);
+  });
+});
