@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const rows: EditCostRow[] = [];
   for (const f of files) {
     const text = readFileSync(f.path, 'utf8');
-    const script = editScript(text, f.lang, f.blockStarts, pairs + 5, 4242);
+    const script = editScript(text, f.lang, f.blockStarts, pairs + 1, 4242);
     const row: Partial<EditCostRow> = { lang: f.lang, lines: f.lines };
     for (const [key, settings] of configs) {
       const uri = `bench:${f.path}#${key}`;
@@ -50,11 +50,11 @@ async function main(): Promise<void> {
       const started = performance.now();
       for (const [i, e] of script.entries()) {
         // Bounded per file and pack, so a slow pack cannot stall the run; n in the result says how many.
-        if (i > 11 && performance.now() - started > budgetMs / 4) break;
+        if (i > 3 && performance.now() - started > budgetMs / 4) break;
         const t0 = performance.now();
         engine.change(uri, [{ range: e.range, text: e.text }], i + 2);
         if (settings) engine.analyze(uri, settings);
-        if (i >= 10) times.push(performance.now() - t0); // 5 pairs of warm-up
+        if (i >= 2) times.push(performance.now() - t0); // one pair of warm-up
       }
       engine.close(uri);
       row[key] = summarize(times);
