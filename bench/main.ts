@@ -43,11 +43,11 @@ function options() {
     adversarialRuns: quick ? 1 : 3,
     // Time limits keep the whole run under 10 minutes on 2 cores even where analysis is slow; every result
     // that hit one says so.
-    editBudgetSeconds: quick ? 8 : 20,
+    editBudgetSeconds: quick ? 8 : 12,
     editTimeoutSeconds: 20,
-    vigilLimitSeconds: quick ? 20 : 45,
-    openBudgetSeconds: 60,
-    soakBudgetSeconds: quick ? 30 : 90,
+    vigilLimitSeconds: quick ? 20 : 30,
+    openBudgetSeconds: 40,
+    soakBudgetSeconds: quick ? 30 : 60,
   };
 }
 

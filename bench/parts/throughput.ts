@@ -7,11 +7,11 @@
  *   JS:      Vigil taint pack only          vs ESLint with eslint-plugin-security's recommended rules only
  *   Python:  Vigil taint + secrets packs    vs bandit (default profile; it checks both kinds)
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { workspaceCorpus, writeList, type WorkspaceCorpus } from '../lib/corpus';
-import { PEERS, REPO } from '../lib/paths';
+import { PEERS, RAW, REPO } from '../lib/paths';
 import { timed, type TimedRun } from '../lib/proc';
 import { progress } from '../lib/progress';
 import { summarize, type Summary } from '../lib/stats';
@@ -128,19 +128,23 @@ function vigil(o: ThroughputOptions, list: string, jobs: number, packs: string):
 
 function secretlint(c: WorkspaceCorpus): Measured {
   const bin = join(PEERS, 'node_modules', '.bin', 'secretlint');
-  const args = ['--secretlintrc', join(PEERS, '.secretlintrc.json'), '--format', 'json', '--no-color', ...c.all.map((f) => relative(c.root, f))];
+  // Results go to a file: a Node CLI that exits with a full stdout pipe can lose the tail of its output.
+  const outFile = join(RAW, 'secretlint.json');
+  const args = ['--secretlintrc', join(PEERS, '.secretlintrc.json'), '--format', 'json', '--no-color', '--output', outFile, ...c.all.map((f) => relative(c.root, f))];
+  rmSync(outFile, { force: true });
   const run = timed(bin, args, c.root);
   if (run.code !== 0 && run.code !== 1) throw new Error(`secretlint failed (${run.code}): ${run.stderr.slice(-2000)}`);
-  const out = JSON.parse(run.stdout || '[]') as { messages: unknown[] }[];
+  const out = JSON.parse(existsSync(outFile) ? readFileSync(outFile, 'utf8') || '[]' : '[]') as { messages: unknown[] }[];
   return { run, files: c.all.length, findings: out.reduce((a, f) => a + f.messages.length, 0), errors: [] };
 }
 
 function eslint(c: WorkspaceCorpus): Measured {
   const bin = join(PEERS, 'node_modules', '.bin', 'eslint');
-  const args = ['--config', join(PEERS, 'eslint.config.mjs'), '--no-inline-config', '--no-warn-ignored', '--format', 'json', ...c.js.map((f) => relative(c.root, f))];
+  const outFile = join(RAW, 'eslint.json');
+  const args = ['--config', join(PEERS, 'eslint.config.mjs'), '--no-inline-config', '--no-warn-ignored', '--format', 'json', '--output-file', outFile, ...c.js.map((f) => relative(c.root, f))];
   const run = timed(bin, args, c.root);
   if (run.code !== 0 && run.code !== 1) throw new Error(`eslint failed (${run.code}): ${run.stderr.slice(-2000)}`);
-  const out = JSON.parse(run.stdout) as { messages: { fatal?: boolean }[] }[];
+  const out = JSON.parse(readFileSync(outFile, 'utf8')) as { messages: { fatal?: boolean }[] }[];
   const fatal = out.filter((f) => f.messages.some((m) => m.fatal)).length;
   return {
     run,
@@ -151,9 +155,10 @@ function eslint(c: WorkspaceCorpus): Measured {
 }
 
 function bandit(c: WorkspaceCorpus): Measured {
-  const run = timed('bandit', ['-q', '-f', 'json', '-r', 'py'], c.root);
+  const outFile = join(RAW, 'bandit.json');
+  const run = timed('bandit', ['-q', '-f', 'json', '-o', outFile, '-r', 'py'], c.root);
   if (run.code !== 0 && run.code !== 1) throw new Error(`bandit failed (${run.code}): ${run.stderr.slice(-2000)}`);
-  const out = JSON.parse(run.stdout) as { results: unknown[]; errors: unknown[]; metrics: Record<string, unknown> };
+  const out = JSON.parse(readFileSync(outFile, 'utf8')) as { results: unknown[]; errors: unknown[]; metrics: Record<string, unknown> };
   return {
     run,
     files: Object.keys(out.metrics).filter((k) => k !== '_totals').length,
