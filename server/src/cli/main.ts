@@ -3,7 +3,7 @@
  * suppressions as the editor, for pre-commit hooks and CI. Exit codes: 0 clean, 1 findings at or above
  * `--fail-on`, 2 usage or config error.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../../package.json';
@@ -141,6 +141,26 @@ interface Prepared {
   jobs?: number;
 }
 
+/**
+ * A path from the workspace's config, joined to the root and checked to stay inside it on disk too: the config
+ * only allows relative paths without `..`, but a symbolic link in the repository could still lead the baseline
+ * read or write anywhere.
+ */
+function insideWorkspace(root: string, rel: string): string {
+  const file = join(root, rel);
+  const refuse = () => new UsageError(`the baseline path "${rel}" of the config leads outside the workspace through a symbolic link; refusing to use it`);
+  // A dangling link would be followed by the write and create its target wherever it points.
+  if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() && !existsSync(file)) throw refuse();
+  let probe = file;
+  while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
+  const realRoot = realpathSync(root);
+  const r = relative(realRoot, realpathSync(probe));
+  if (r === '..' || r.startsWith(`..${sep}`) || isAbsolute(r)) {
+    throw refuse();
+  }
+  return file;
+}
+
 /** Resolves the root, targets, file selection, config and settings shared by `scan` and `baseline`. */
 function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared | number {
   const root = resolve(io.cwd, values.root ?? gitTopLevel(io.cwd) ?? io.cwd);
@@ -267,7 +287,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
   let baseline: { data: Baseline; file: string } | undefined;
   if (!values['no-baseline']) {
     const explicit = values.baseline !== undefined;
-    const file = explicit ? resolve(io.cwd, values.baseline!) : join(p.root, p.loaded.config.baseline);
+    const file = explicit ? resolve(io.cwd, values.baseline!) : insideWorkspace(p.root, p.loaded.config.baseline);
     if (explicit && !existsSync(file)) throw new UsageError(`baseline file not found: ${file}`);
     const read = readBaseline(file);
     if (read.error) throw new UsageError(read.error);
@@ -312,7 +332,7 @@ async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Prom
   }
   const p = prepare(values, positionals, io);
   if (typeof p === 'number') return p;
-  const file = values.output ? resolve(io.cwd, values.output) : join(p.root, p.loaded.config.baseline);
+  const file = values.output ? resolve(io.cwd, values.output) : insideWorkspace(p.root, p.loaded.config.baseline);
   const previous = readBaseline(file);
   if (previous.error) throw new UsageError(`${previous.error} (delete it to start over)`);
   const { report, scanned, allFiles } = await runScan(p, values, io, hooks);
