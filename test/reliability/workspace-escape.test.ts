@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseVigilConfig } from '../../server/src/engine/config/vigil-config';
+import { walkFiles } from '../../server/src/engine/scan/file-walker';
 
 const CLI_JS = join(__dirname, '..', '..', 'dist', 'cli.js');
 const temp = mkdtempSync(join(tmpdir(), 'vigil-escape-'));
@@ -66,5 +67,22 @@ describe('config paths stay inside the workspace', () => {
     const r = cli(ws, 'baseline');
     assert.equal(r.status, 0, r.stderr);
     assert.ok(existsSync(join(ws, 'security', 'base.json')));
+  });
+
+  it('the workspace walk does not follow links out of the workspace, and says so', () => {
+    const ws = join(temp, 'walk');
+    const outside = join(temp, 'walk-outside');
+    mkdirSync(join(ws, 'src'), { recursive: true });
+    mkdirSync(outside);
+    writeFileSync(join(ws, 'src', 'a.js'), 'const a = 1;\n');
+    writeFileSync(join(outside, 'id_rsa'), 'not a real key\n');
+    symlinkSync(outside, join(ws, 'home'));
+    symlinkSync(join(outside, 'id_rsa'), join(ws, 'key.txt'));
+    // Links inside the workspace still work.
+    symlinkSync(join(ws, 'src'), join(ws, 'src-link'));
+    const r = walkFiles([{ root: ws }]);
+    assert.deepEqual(r.files.map((f) => f.relPath).sort(), ['src/a.js']);
+    const outsideSkips = r.skipped.filter((x) => /outside the workspace/.test(x.message)).map((x) => x.path).sort();
+    assert.deepEqual(outsideSkips, [join(ws, 'home'), join(ws, 'key.txt')]);
   });
 });

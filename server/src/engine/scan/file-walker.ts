@@ -145,6 +145,12 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
 
   for (const { root, paths } of roots) {
     const visitedDirs = new Set<string>();
+    let realRoot = root;
+    try {
+      realRoot = realpathSync(root);
+    } catch {
+      /* reported when the walk reaches it */
+    }
     const walk = function* (dir: string, rel: string, parentLevels: IgnoreLevel[]): Generator<void, void, void> {
       if (options.signal?.aborted) return;
       let real: string;
@@ -173,9 +179,13 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
         const path = join(dir, name);
         const childRel = rel === '' ? name : `${rel}/${name}`;
         let stats: Stats;
+        let linkTarget: string | undefined;
         try {
           stats = lstatSync(path);
-          if (stats.isSymbolicLink()) stats = statSync(path);
+          if (stats.isSymbolicLink()) {
+            stats = statSync(path);
+            linkTarget = realpathSync(path);
+          }
         } catch (e) {
           skipped.push({ path, reason: 'unreadable', message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
           continue;
@@ -183,6 +193,11 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
         const isDir = stats.isDirectory();
         if (!isDir && !stats.isFile()) continue; // sockets, fifos, devices
         if (excluded(childRel, isDir) || gitIgnored(levels, childRel, isDir)) continue;
+        // A link out of the workspace (e.g. `evil -> /` or `-> ~/.ssh/id_rsa`) is not followed.
+        if (linkTarget !== undefined && linkTarget !== realRoot && !linkTarget.startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`)) {
+          skipped.push({ path, reason: 'excluded', message: `skipped: symbolic link to ${linkTarget}, outside the workspace folder` });
+          continue;
+        }
         if (isDir) yield* walk(path, childRel, levels);
         else addFile(path, root, childRel, stats);
       }
