@@ -42,7 +42,7 @@ interface SecretFile {
 }
 
 let ws: string;
-let files: SecretFile[] = [];
+const files: SecretFile[] = [];
 /** Every full secret that must never appear in an output. */
 const secrets = new Set<string>();
 

@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { SourceDocument, type ContentChange } from '../../server/src/engine/document';
 import { Engine } from '../../server/src/engine/engine';
-import { DEFAULT_SETTINGS, type AnalysisResult } from '../../server/src/engine/types';
+import type { AnalysisResult } from '../../server/src/engine/types';
 import { COMMON_FRAGMENTS, LANGUAGES, type LanguageCase } from '../reliability/corpus';
 
 const RUNS = Number(process.env.VIGIL_PROPERTY_RUNS ?? 12);
