@@ -61,7 +61,9 @@ describe('no network access', () => {
       const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI_JS, 'scan', ws, '--root', ws, '--format', format, '--jobs', '2', '--quiet', '--fail-on', 'none'], {
         env: { ...process.env, VIGIL_NET_LOG: log, NO_COLOR: '1' },
         encoding: 'utf8',
-        timeout: 60_000,
+        timeout: 120_000,
+        // SARIF for every fixture is several MB; the 1 MB default would kill the child.
+        maxBuffer: 256 * 1024 * 1024,
       });
       assert.equal(r.status, 0, `${format}: exit ${r.status}\n${r.stderr}`);
       assert.ok(r.stdout.length > 0, `${format}: no output`);

@@ -123,10 +123,12 @@ describe('no full secret in any output', () => {
       const r = spawnSync(process.execPath, [CLI_JS, 'scan', ws, '--root', ws, '--format', format, '--quiet', '--fail-on', 'none', '--no-baseline'], {
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1' },
-        timeout: 60_000,
+        timeout: 120_000,
+        // SARIF for every fixture is several MB; the 1 MB default would kill the child.
+        maxBuffer: 256 * 1024 * 1024,
       });
       writeFileSync(out, r.stdout);
-      assert.ok(r.status === 0, `${format}: exit ${r.status}: ${r.stderr}`);
+      assert.ok(r.status === 0, `${format}: exit ${r.status} (signal ${r.signal}): ${r.stderr}`);
       assert.deepEqual(leaks(r.stdout), [], `${format} report`);
       assert.deepEqual(leaks(r.stderr), [], `${format} stderr`);
     }
