@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../../package.json';
 import { createBaseline, readBaseline, serializeBaseline, type Baseline } from '../engine/baseline';
+import { redactErrorForLog } from '../engine/engine';
 import { applyConfig, loadVigilConfig, loadVigilConfigFile, type ConfigLoadResult } from '../engine/config/vigil-config';
 import { formatJson } from '../engine/output/json-format';
 import { formatSarif } from '../engine/output/sarif-format';
@@ -402,7 +403,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`vigil: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`vigil: internal error: ${redactErrorForLog(e)}\n`);
       process.exitCode = EXIT.usage;
     },
   );

@@ -164,6 +164,12 @@ export function redactErrorMessage(e: unknown): string {
   return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
 }
 
+/** An error for logs: the redacted message plus the stack frames (code locations only, never input text). */
+export function redactErrorForLog(e: unknown): string {
+  const frames = e instanceof Error && e.stack ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+  return [redactErrorMessage(e), ...frames.slice(0, 12)].join('\n');
+}
+
 function disposeSessions(open: OpenDocument): void {
   for (const s of open.sessions.values()) s.dispose?.();
   open.sessions.clear();

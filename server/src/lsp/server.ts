@@ -17,6 +17,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { GrammarRegistry } from '../engine/parser';
 import type { Finding } from '../engine/types';
 import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
@@ -171,7 +172,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     }
     const run = () => {
       scheduled.delete(uri);
-      analyzeNow(uri, version).catch((e) => log(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
+      analyzeNow(uri, version).catch((e) => log(`analysis of ${uri} failed: ${redactErrorForLog(e)}`));
     };
     const handle: NodeJS.Immediate = setImmediate(run);
     scheduled.set(uri, handle);
@@ -262,8 +263,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
         log(`ready: ${rules} built-in rules. ${why}`);
       }
     } catch (e) {
-      sendStatus('error', e instanceof Error ? e.message : String(e));
-      log(`failed to start: ${e instanceof Error ? e.stack : String(e)}`);
+      sendStatus('error', redactErrorMessage(e));
+      log(`failed to start: ${redactErrorForLog(e)}`);
     }
   });
 
@@ -352,7 +353,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 const FEATURES: ServerFeature[] = [registerWorkspaceScan];
 
 // A bad file must never take the server down: log and carry on.
-process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${e instanceof Error ? e.stack : String(e)}`));
-process.on('unhandledRejection', (e) => console.error(`[vigil] unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
+process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${redactErrorForLog(e)}`));
+process.on('unhandledRejection', (e) => console.error(`[vigil] unhandled rejection: ${redactErrorForLog(e)}`));
 
 startServer(createConnection(ProposedFeatures.all), FEATURES);

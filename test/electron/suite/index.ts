@@ -120,6 +120,32 @@ test('a hard-coded AWS key id in config.js is a secrets finding, masked, with a 
   assert.match(doc.getText(), /process\.env\.[A-Z0-9_]+/, 'the value now comes from process.env');
 });
 
+test('a killed server is restarted and analyses edits again', async () => {
+  const { execSync } = await import('node:child_process');
+  // vscode-languageclient starts the IPC server with --clientProcessId=<extension host pid>.
+  const serverPids = (): number[] => {
+    try {
+      return execSync(`pgrep -f "server.js.*clientProcessId=${process.pid}"`, { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const [before] = await waitFor('the running Vigil server process', () => {
+    const pids = serverPids();
+    return pids.length > 0 ? pids : undefined;
+  });
+  process.kill(before!, 'SIGKILL');
+  await waitFor('a new server process after the crash', () => serverPids().some((p) => p !== before), 30_000);
+  const editor = await openEditor('app.js');
+  const doc = editor.document;
+  const line = doc.getText().split('\n').findIndex((l) => l.includes('res.json(rows)'));
+  assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 0), '  await db.query("SELECT * FROM audit WHERE id = " + req.query.id);\n')));
+  await waitFor(`a finding from the restarted server on line ${line}`, () =>
+    vigilDiagnostics(doc.uri).some((x) => /^js\..*sqli/.test(codeOf(x)) && x.range.start.line === line),
+    30_000,
+  );
+});
+
 /** Entry point called by the extension host (extensionTestsPath). */
 // The workspace-scan tests run after the editing tests above (a require, unlike an import, is not hoisted).
 require('./workspace-scan');
