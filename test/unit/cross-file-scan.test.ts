@@ -107,14 +107,15 @@ describe('cross-file passes in the scan pool', () => {
     assert.equal(off.crossFile, undefined);
     const on = await scanFiles(files(dir), DEFAULT_SETTINGS, { jobs: 2 });
     assert.deepEqual(on.results.flatMap((r) => r.findings.map((f) => f.ruleId)), ['js.sqli.string-query']);
-    assert.equal(on.crossFile?.files, 2);
-    assert.equal(on.crossFile?.exports, 1, 'findUser (routes.js exports a router object, no function)');
+    assert.equal(on.crossFile?.files, 1, 'only db.js is imported by another file, so only it is summarised');
+    assert.equal(on.crossFile?.exports, 1, 'findUser');
   });
 
   it('a worker crashing or throwing while summarising: the crashing file is listed as failed once, the rest still gets the cross-file finding', async () => {
     const dir = project('cross-file-js');
     writeFileSync(join(dir, 'src', 'crash.js'), 'module.exports = function f(x) { return x; }; // CRASH_IN_SUMMARY\n');
     writeFileSync(join(dir, 'src', 'throws.js'), 'module.exports = function g(x) { return x; }; // THROW_IN_SUMMARY\n');
+    writeFileSync(join(dir, 'src', 'uses.js'), "require('./crash');\nrequire('./throws');\n");
     const streamed: string[] = [];
     const run = await scanFiles(files(dir), DEFAULT_SETTINGS, {
       jobs: 2,
@@ -124,14 +125,15 @@ describe('cross-file passes in the scan pool', () => {
     });
     assert.deepEqual(run.failed.map((f) => f.path), [join(dir, 'src', 'crash.js')]);
     assert.match(run.failed[0]!.message, /while summarising exports/);
-    assert.deepEqual(run.results.map((r) => r.file.relPath).sort(), ['src/db.js', 'src/routes.js', 'src/throws.js'], 'a throwing summary only loses that summary');
+    assert.deepEqual(run.results.map((r) => r.file.relPath).sort(), ['src/db.js', 'src/routes.js', 'src/throws.js', 'src/uses.js'], 'a throwing summary only loses that summary');
     assert.deepEqual(run.results.flatMap((r) => r.findings.map((f) => `${r.file.relPath}:${f.ruleId}`)), ['src/routes.js:js.sqli.string-query']);
-    assert.equal(streamed.length, 4, 'every file reported exactly once');
+    assert.equal(streamed.length, 5, 'every file reported exactly once');
   });
 
   it('a worker hanging while summarising is replaced after the timeout and its file is not retried in pass 2', async () => {
     const dir = project('cross-file-js');
     writeFileSync(join(dir, 'src', 'hang.js'), 'module.exports = function f(x) { return x; }; // HANG_IN_SUMMARY\n');
+    writeFileSync(join(dir, 'src', 'uses.js'), "require('./hang');\n");
     const started = Date.now();
     const run = await scanFiles(files(dir), DEFAULT_SETTINGS, { jobs: 2, analyzerModule: FAULTS, fileTimeoutMs: 4000 });
     assert.deepEqual(run.failed.map((f) => f.path), [join(dir, 'src', 'hang.js')]);
@@ -143,6 +145,7 @@ describe('cross-file passes in the scan pool', () => {
   it('cancelling during pass 1 stops within a second', async () => {
     const dir = project('cross-file-js');
     writeFileSync(join(dir, 'src', 'hang.js'), 'module.exports = function f(x) { return x; }; // HANG_IN_SUMMARY\n');
+    writeFileSync(join(dir, 'src', 'uses.js'), "require('./hang');\n");
     const controller = new AbortController();
     let abortAt = 0;
     const running = scanFiles(files(dir), DEFAULT_SETTINGS, { jobs: 1, analyzerModule: FAULTS, signal: controller.signal });

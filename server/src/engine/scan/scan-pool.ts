@@ -4,7 +4,8 @@
  * is replaced; its file is listed as failed and the scan goes on.
  *
  * Cross-file taint runs in two passes: pass 1 asks the workers for the export summaries of every JS/TS/Python
- * file (parse + summarise, in parallel); once all are in, every worker gets them all and builds its ExportIndex,
+ * file that another file imports (found from the text by `importedFiles`, while the workers start), as a parse
+ * + summarise per file in parallel; once all are in, every worker gets them all and builds its ExportIndex,
  * and pass 2 scans as usual, so a call passing user input to a function imported from another file is reported.
  */
 import { createRequire } from 'node:module';
@@ -16,6 +17,7 @@ import { languageIdForPath } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
+import { importedFiles } from './import-graph';
 import type { ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
 
 export interface ScanPoolOptions {
@@ -61,7 +63,7 @@ export interface ScanRun {
   ruleErrors: RuleLoadError[];
   cancelled: boolean;
   durationMs: number;
-  /** Pass 1 (cross-file export summaries): files summarised, functions summarised, and its wall time. */
+  /** Pass 1 (cross-file export summaries): files summarised, exported functions that matter to some rule, wall time. */
   crossFile?: { files: number; exports: number; durationMs: number };
 }
 
@@ -115,6 +117,8 @@ export function scanFiles(
 
   return new Promise<ScanRun>((resolve) => {
     let phase: 1 | 2 = 1;
+    /** Pass 1 waits for the import graph, which narrows it to the files something imports. */
+    let graphReady = pass1.length === 0;
     let pass1Next = 0;
     let pass1Done = 0;
     /** Files that broke a worker in pass 1: already listed as failed, not scanned again. */
@@ -154,7 +158,7 @@ export function scanFiles(
 
     /** Pass 1 is over when every summary is in (or its worker failed): start pass 2 on every idle worker. */
     const endPass1IfDone = () => {
-      if (phase !== 1 || pass1Done < pass1.length) return;
+      if (phase !== 1 || (!graphReady && pass1.length > 0) || pass1Done < pass1.length) return;
       phase = 2;
       if (pass1Started) run.crossFile = { files: pass1.length, exports: summaries.length, durationMs: Date.now() - pass1Started };
       for (const slot of [...slots]) dispatch(slot);
@@ -163,7 +167,7 @@ export function scanFiles(
     const dispatch = (slot: Slot) => {
       if (finished || !slot.ready || slot.job) return;
       if (phase === 1) {
-        if (pass1Next >= pass1.length) return; // wait for the others' summaries
+        if (!graphReady || pass1Next >= pass1.length) return; // wait for the import graph, or the others' summaries
         const index = pass1[pass1Next++]!;
         const file = files[index]!;
         const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content };
@@ -206,7 +210,8 @@ export function scanFiles(
 
     /** A pass-1 job ended (with summaries or not). */
     const summarized = (found: ExportSummary[]) => {
-      for (const s of found) summaries.push(s);
+      // A function with no effect for any rule is the same to the analyzer as an unknown one: keep only the rest.
+      for (const s of found) if (Object.keys(s.rules).length > 0) summaries.push(s);
       pass1Done++;
       endPass1IfDone();
     };
@@ -308,5 +313,16 @@ export function scanFiles(
     }
     options.signal?.addEventListener('abort', onAbort, { once: true });
     for (let i = 0; i < jobs; i++) spawn();
+    if (!graphReady) {
+      const graphFiles = pass1.map((i) => ({ path: files[i]!.path, languageId: languageIdForPath(files[i]!.path), content: files[i]!.content }));
+      const graphDone = (imported: Set<string> | undefined) => {
+        if (finished || phase !== 1 || graphReady) return;
+        if (imported) pass1 = pass1.filter((i) => imported.has(files[i]!.path));
+        graphReady = true;
+        endPass1IfDone();
+        for (const slot of [...slots]) dispatch(slot);
+      };
+      importedFiles(graphFiles, options.signal).then(graphDone, () => graphDone(undefined));
+    }
   });
 }

@@ -10,6 +10,7 @@ import { Engine } from '../engine';
 import type { SourceDocument } from '../document';
 import { languageIdForPath } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
+import { mayImportFrom } from './import-graph';
 import type { PoolMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
 
 const port = parentPort;
@@ -29,6 +30,15 @@ function isCrossFile(a: Analyzer): a is CrossFileAnalyzer {
 }
 
 let crossFile: CrossFileAnalyzer[] = [];
+/** Pass 2's index of every file's export summaries (only functions that matter to some rule). */
+let exportIndex: ExportIndex | undefined;
+
+/**
+ * The index is set only for files that may import a summarised function: with an index set the taint pack
+ * cannot skip rules by the words in the file, and other files would cost that for nothing.
+ */
+const mayImportSummarized = (path: string, languageId: string, text: string): boolean =>
+  exportIndex !== undefined && mayImportFrom(exportIndex, path, languageId, text);
 
 async function start(): Promise<Engine> {
   let setup: AnalyzerSetup;
@@ -77,7 +87,12 @@ function scan(engine: Engine, job: ScanJob): WorkerMessage {
     return { type: 'skipped', id: job.id, reason: 'binary', message: 'skipped: binary file (it contains NUL bytes)' };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
-  const result = engine.scanText(job.path, job.languageId || languageIdForPath(job.path), text, job.settings, job.root);
+  const languageId = job.languageId || languageIdForPath(job.path);
+  if (exportIndex) {
+    const index = mayImportSummarized(job.path, languageId, text) ? exportIndex : undefined;
+    for (const a of crossFile) a.setExportIndex(index);
+  }
+  const result = engine.scanText(job.path, languageId, text, job.settings, job.root);
   const skip = result.notices.find((n) => n.reason === 'binary' || n.reason === 'too-large');
   if (skip && result.findings.length === 0) {
     return { type: 'skipped', id: job.id, reason: skip.reason as 'binary' | 'too-large', message: skip.message.replace(/^File skipped/, 'skipped') };
@@ -89,8 +104,7 @@ start().then(
   (engine) => {
     port.on('message', (job: PoolMessage) => {
       if (job.type === 'export-index') {
-        const index = buildExportIndex(job.summaries);
-        for (const a of crossFile) a.setExportIndex(index);
+        exportIndex = buildExportIndex(job.summaries);
         return;
       }
       try {
