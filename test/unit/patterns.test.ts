@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Node } from 'web-tree-sitter';
 import { GrammarRegistry } from '../../server/src/engine/parser';
-import { PatternCompiler, PatternSyntaxError, matchPattern } from '../../server/src/engine/patterns/pattern';
+import { PatternCompiler, PatternSyntaxError, matchPattern, resetNodeCache } from '../../server/src/engine/patterns/pattern';
 import type { GrammarId } from '../../server/src/engine/languages';
 
 let grammars: GrammarRegistry;
@@ -23,6 +23,7 @@ function matches(grammar: GrammarId, pattern: string, code: string, resolve?: (i
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   tree.delete();
+  resetNodeCache(); // node caches are keyed by address, which the next tree may reuse
   return out.sort();
 }
 

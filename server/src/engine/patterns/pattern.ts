@@ -128,6 +128,8 @@ export class PatternCompiler {
       compiled = { source: snippet, root: toPattern(root, metavars, 0), metavars: [...metavars] };
     } finally {
       owner?.delete();
+      // The node caches are keyed by node address; a later tree can reuse the freed addresses.
+      resetNodeCache();
     }
     this.cache.set(snippet, compiled);
     return compiled;
