@@ -225,7 +225,7 @@ export function writeResults(r: BenchResults, md: string): string[] {
   const written = ['bench/results/latest.json', 'bench/results/latest.md', 'bench/results/latest.svg'];
   const targetsOnly = table(['Target', 'Goal', 'Measured', ''], r.targets.map((t) => [t.name, t.goal, t.measured, mark(t.pass)]));
   if (replaceBetweenMarkers(join(REPO, 'docs', 'benchmarks.md'), md)) written.push('docs/benchmarks.md');
-  const readme = `![Benchmark chart](bench/results/latest.svg)\n\n${targetsOnly}\n\nFull tables: [bench/results/latest.md](bench/results/latest.md); method: [docs/benchmarks.md](docs/benchmarks.md).`;
+  const readme = `Chart: [bench/results/latest.svg](bench/results/latest.svg) (a link, not an inline image: the Marketplace packager rejects SVG images in the README).\n\n${targetsOnly}\n\nFull tables: [bench/results/latest.md](bench/results/latest.md); method: [docs/benchmarks.md](docs/benchmarks.md).`;
   if (replaceBetweenMarkers(join(REPO, 'README.md'), readme)) written.push('README.md');
   return written;
 }
