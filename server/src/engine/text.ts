@@ -57,8 +57,14 @@ export class LineIndex {
 
   /** The line break the file uses most ("\n" when it has none). */
   get eol(): string {
-    const crlf = this.text.split('\r\n').length - 1;
-    const lf = this.text.split('\n').length - 1 - crlf;
-    return crlf > lf ? '\r\n' : '\n';
+    // Counted once: fixes ask for it per finding.
+    if (this.eolCache === undefined) {
+      const crlf = this.text.split('\r\n').length - 1;
+      const lf = this.text.split('\n').length - 1 - crlf;
+      this.eolCache = crlf > lf ? '\r\n' : '\n';
+    }
+    return this.eolCache;
   }
+
+  private eolCache: string | undefined;
 }

@@ -2,9 +2,11 @@
  * The taint pack as an Analyzer. Per document: find the units (functions and the top level), the imports and
  * the framework handlers; then, per rule, compute function summaries to a fixpoint and collect findings.
  *
- * Incremental: each unit's result is cached under a key made of everything it depends on (rule, unit text and
- * position, file context, the summaries it can see). An edit therefore re-analyses only the units whose text
- * changed, plus every unit again if a summary changed; the result is by construction what a full run gives.
+ * Incremental: each unit's result is cached under a key made of what it depends on in its own file (rule, unit
+ * text, start column, role, file context), together with the summaries of the callees it consulted. A result is
+ * reused when those summaries are unchanged, moved by whole lines when the unit moved (its text is the same, so
+ * all its ranges move alike). An edit therefore re-analyses the edited units and the callers of any unit whose
+ * summary changed; the result is by construction what a full run gives.
  *
  * Cross-file: `summarizeExports(doc)` gives the summaries of a file's exported functions; hand an `ExportIndex`
  * to `setExportIndex` and calls to imported functions (relative imports) use them.
@@ -20,7 +22,7 @@ import type { GrammarId } from '../languages';
 import type { GrammarRegistry } from '../parser';
 import { matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeUnit, ownText, ruleIndex, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
+import { analyzeUnit, ruleIndex, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 
@@ -52,9 +54,11 @@ interface Unit {
   isMethod: boolean;
   params: UnitParams;
   aliases: Map<string, string>;
+  /** Cache key: everything in this file the unit's result depends on, but not its line (see CacheEntry). */
   key: string;
-  /** Where the unit starts (line:character), as LSP counts. */
-  at: string;
+  /** First and last line of the unit, as LSP counts. */
+  line: number;
+  endLine: number;
 }
 
 interface FileContext {
@@ -65,6 +69,22 @@ interface FileContext {
   /** Function units by start offset, for inline callbacks. */
   byStart: Map<number, Unit>;
 }
+
+/** A unit's result as analysed, and what it was computed from. */
+interface CacheEntry {
+  result: CachedUnit;
+  /** The unit's lines when analysed; reused at another line, ranges inside them move by the difference. */
+  line: number;
+  endLine: number;
+  /** A fix edits outside the unit (an import line): reuse only where the unit was. */
+  pinned: boolean;
+  /** Callee summaries consulted: unit key -> summary signature (see `signature`). */
+  deps: Map<string, string>;
+}
+
+/** Per rule and unit key, the results of the rounds of the last run (a unit's result differs per round only
+ * when the summaries it consulted did). */
+type UnitCache = Map<string, CacheEntry[]>;
 
 export class TaintAnalyzer implements Analyzer {
   readonly pack = 'taint' as const;
@@ -120,7 +140,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   open(_doc: SourceDocument): AnalyzerSession {
-    const cache = new Map<string, CachedUnit>();
+    const cache: UnitCache = new Map();
     return {
       run: (doc, _delta, _ctx: AnalysisContext) => this.analyze(doc, cache),
       dispose: () => cache.clear(),
@@ -140,7 +160,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Full (cached) analysis of a document. */
-  analyze(doc: SourceDocument, cache = new Map<string, CachedUnit>()): Finding[] {
+  analyze(doc: SourceDocument, cache: UnitCache = new Map()): Finding[] {
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
@@ -162,13 +182,13 @@ export class TaintAnalyzer implements Analyzer {
     }
   }
 
-  private analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: Map<string, CachedUnit>): Finding[] {
+  private analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache): Finding[] {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input), unless another file's summaries are in play.
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
     const rules = lang.rules.filter((r) => this.exportIndex || (mayHaveSink(r, words) && (handlers || mayHaveSource(r, words))));
-    const used = new Map<string, CachedUnit>();
+    const used: UnitCache = new Map();
     const findings: Finding[] = [];
     if (rules.length === 0) {
       cache.clear();
@@ -195,44 +215,63 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
-  private fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: Map<string, CachedUnit>, used: Map<string, CachedUnit>): { results: CachedUnit[]; summaries: Map<Unit, Summary> } {
+  private fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache): { results: CachedUnit[]; summaries: Map<Unit, Summary> } {
     let summaries = new Map<Unit, Summary>();
-    let summariesKey = '';
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
+    const byKey = new Map<string, Unit>();
+    for (const u of ctx.units) byKey.set(u.key, u);
+    // A dependency is `u:<unit key>` (that unit's summary signature) or `n:`/`m:<name>` (which unit a function or
+    // method name resolves to in this file).
+    const depSig = (dep: string): string => {
+      if (dep.startsWith('u:')) {
+        const u = byKey.get(dep.slice(2));
+        return u ? signature(summaries.get(u)) : '?';
+      }
+      const hit = (dep.startsWith('n:') ? ctx.byName : ctx.byMethod).get(dep.slice(2));
+      return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
+    };
     let results: CachedUnit[] = [];
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const rounds = ctx.units.length > 2000 ? 2 : 5;
     for (let round = 0; round < rounds; round++) {
       const next = new Map<Unit, Summary>();
       results = ctx.units.map((u) => {
-        const key = `${rule.spec.id}\u0000${u.key}\u0000${summariesKey}\u0000${importKey}`;
-        let r = cache.get(key) ?? used.get(key);
+        const key = `${rule.spec.id}\u0000${u.key}\u0000${importKey}`;
+        let r = reuse(used.get(key), u, depSig) ?? reuse(cache.get(key), u, depSig, (e) => remember(used, key, e));
         if (r) this.stats.unitsCached++;
         else {
           this.stats.unitsAnalyzed++;
+          const deps = new Map<string, string>();
+          const seen = (unit: Unit | undefined): Summary | undefined => {
+            if (!unit) return undefined;
+            const s = summaries.get(unit);
+            deps.set(`u:${unit.key}`, signature(s));
+            return s;
+          };
+          const lookup = (kind: 'n' | 'm', name: string): Unit | null | undefined => {
+            const hit = (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
+            deps.set(`${kind}:${name}`, hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key);
+            return hit;
+          };
           const out = analyzeUnit(u.node, u.params, {
             rule,
             index: ruleIndex(rule),
             lines: doc.lines,
             resolve: (id) => u.aliases.get(id) ?? ctx.imports.get(id),
-            calleeSummary: (callee) => resolveCallee(callee, ctx, summaries, imported, rule.spec.id),
-            inlineSummary: (fn) => {
-              const unit = ctx.byStart.get(fn.startIndex);
-              return unit ? summaries.get(unit) : undefined;
-            },
+            calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id),
+            inlineSummary: (fn) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
           });
           r = { summary: out.summary, findings: out.findings };
+          remember(used, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps });
         }
-        used.set(key, r);
         next.set(u, r.summary);
         return r;
       });
-      const nextKey = summaryKey(ctx.units, next);
-      if (nextKey === summariesKey) break;
+      // Settled when no unit's summary changed (a missing and an empty summary count as the same).
+      if (ctx.units.every((u) => settledSig(next.get(u)) === settledSig(summaries.get(u)))) break;
       summaries = next;
-      summariesKey = nextKey;
     }
     return { results, summaries };
   }
@@ -283,7 +322,7 @@ export class TaintAnalyzer implements Analyzer {
     const byUnit = new Map<Unit, ExportSummary>();
     for (const u of ctx.units) if (u.name && exported.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
     if (byUnit.size === 0) return [];
-    const cache = new Map<string, CachedUnit>();
+    const cache: UnitCache = new Map();
     for (const rule of lang.rules) {
       const { summaries } = this.fixpoint(doc, rule, ctx, cache, new Map());
       for (const [u, e] of byUnit) {
@@ -361,28 +400,96 @@ function docsUrl(id: string): string {
   return `https://github.com/vigil-security/vigil/blob/main/docs/rules/taint.md#${id.toLowerCase().replace(/[^a-z0-9_-]/g, '')}`;
 }
 
-function summaryKey(units: Unit[], s: Map<Unit, Summary>): string {
-  const parts: string[] = [];
-  for (const u of units) {
-    const x = s.get(u);
-    if (!x || (x.paramReturns.size === 0 && x.paramSinks.size === 0 && x.sourceReturns.length === 0)) continue;
-    // Which unit, by name and place (not by text: an edit that leaves the summary alone changes nothing).
-    parts.push(`${u.name ?? ''}@${u.at}`, JSON.stringify([[...x.paramReturns], [...x.paramSinks].map(([k, v]) => [k, v.map((h) => [h.range, h.steps, h.sinkText, h.fixes])]), x.sourceReturns]));
+const signatures = new WeakMap<Summary, string>();
+
+/**
+ * What a caller's result can depend on in a callee's summary, as a string: '-' for no summary yet (the call is
+ * then treated as an unknown function), '' for an empty one, else the summary with its positions.
+ */
+function signature(s: Summary | undefined): string {
+  if (!s) return '-';
+  let sig = signatures.get(s);
+  if (sig === undefined) {
+    sig = s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0
+      ? ''
+      : JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes])]), s.sourceReturns]);
+    signatures.set(s, sig);
   }
-  return parts.length ? createHash('sha1').update(parts.join('\u0001')).digest('hex') : '';
+  return sig;
+}
+
+const settledSig = (s: Summary | undefined): string => (s ? signature(s) : '');
+
+function remember(cache: UnitCache, key: string, e: CacheEntry): void {
+  const list = cache.get(key);
+  if (!list) cache.set(key, [e]);
+  else if (!list.includes(e)) list.push(e);
+}
+
+/**
+ * A cached result that is valid for this unit now: the callee summaries it consulted are unchanged; if the unit
+ * moved, its ranges move with it (only when nothing it used carries positions of its own).
+ */
+function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string) => string, keep?: (e: CacheEntry) => void): CachedUnit | undefined {
+  for (const e of entries ?? []) {
+    const delta = u.line - e.line;
+    let ok = true;
+    for (const [k, sig] of e.deps) {
+      if (depSig(k) !== sig || (delta !== 0 && k.startsWith('u:') && sig !== '' && sig !== '-')) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok || (delta !== 0 && e.pinned)) continue;
+    if (delta === 0) {
+      keep?.(e);
+      return e.result;
+    }
+    const result = shiftUnit(e.result, e.line, e.endLine, delta);
+    keep?.({ ...e, result, line: u.line, endLine: u.endLine });
+    return result;
+  }
+  return undefined;
+}
+
+/** Whether a fix of the result edits outside the unit's lines (then its place in the file matters). */
+function editsOutside(r: CachedUnit, line: number, endLine: number): boolean {
+  const out = (fixes: Fix[]): boolean => fixes.some((f) => f.edits.some((e) => e.range.start.line < line || e.range.end.line > endLine));
+  if (r.findings.some((f) => out(f.fixes))) return true;
+  for (const hits of r.summary.paramSinks.values()) if (hits.some((h) => out(h.fixes))) return true;
+  return false;
+}
+
+/** The result moved by `delta` lines: ranges within the unit's old lines move, others (other files) stay. */
+function shiftUnit(r: CachedUnit, line: number, endLine: number, delta: number): CachedUnit {
+  const range = (x: Range): Range =>
+    x.start.line >= line && x.start.line <= endLine
+      ? { start: { line: x.start.line + delta, character: x.start.character }, end: { line: x.end.line + delta, character: x.end.character } }
+      : x;
+  const steps = (list: TraceStep[]): TraceStep[] => list.map((s) => (s.path ? s : { ...s, range: range(s.range) }));
+  const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: range(e.range) })) }));
+  return {
+    summary: {
+      paramReturns: new Map([...r.summary.paramReturns].map(([k, v]) => [k, steps(v)])),
+      paramSinks: new Map([...r.summary.paramSinks].map(([k, v]) => [k, v.map((h) => ({ ...h, steps: steps(h.steps), range: h.path ? h.range : range(h.range), fixes: fixes(h.fixes) }))])),
+      sourceReturns: r.summary.sourceReturns.map((f) => ({ origin: f.origin, steps: steps(f.steps) })),
+    },
+    findings: r.findings.map((f) => ({ ...f, range: range(f.range), trace: steps(f.trace), fixes: fixes(f.fixes) })),
+  };
 }
 
 function resolveCallee(
   callee: Node,
   ctx: FileContext,
-  summaries: Map<Unit, Summary>,
+  lookup: (kind: 'n' | 'm', name: string) => Unit | null | undefined,
+  summaryOf: (u: Unit) => Summary | undefined,
   imported: Map<string, ExportSummary>,
   ruleId: string,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
   if (callee.type === 'identifier') {
-    unit = ctx.byName.get(callee.text);
+    unit = lookup('n', callee.text);
     if (unit === undefined) {
       const ext = imported.get(callee.text)?.rules[ruleId];
       if (ext) return { summary: fromExport(ext), name: callee.text, offset: 0 };
@@ -392,16 +499,16 @@ function resolveCallee(
     const obj = callee.childForFieldName('object');
     const prop = callee.childForFieldName(callee.type === 'attribute' ? 'attribute' : 'property');
     if (obj && prop && (obj.type === 'this' || obj.text === 'self')) {
-      unit = ctx.byMethod.get(prop.text);
+      unit = lookup('m', prop.text);
       viaSelf = true;
     } else if (obj && prop && !(obj.type === 'identifier' && ctx.imports.has(obj.text))) {
       // `repo.find(x)`: a method defined once in this file (receivers that are imported modules are not ours).
-      unit = ctx.byMethod.get(prop.text);
+      unit = lookup('m', prop.text);
       viaSelf = true;
     }
   }
   if (!unit) return undefined;
-  const s = summaries.get(unit);
+  const s = summaryOf(unit);
   if (!s) return undefined;
   const firstParam = unit.params.names[0]?.node.text;
   const offset = viaSelf && unit.isMethod && (firstParam === 'self' || firstParam === 'cls') ? 1 : 0;
@@ -427,33 +534,41 @@ const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c 
 /** Units, imports and handlers of a file. Walks iteratively. */
 function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: LineIndex): FileContext {
   const root = tree.rootNode;
-  const imports = collectImports(root, lang.language === 'python');
-  // Everything outside a unit that its result depends on: imports (and where their statements are, for fixes
-  // that edit them), the line-break style, and which names resolve to functions of this file (set below).
+  const imports = collectImports(root, lang.language === 'python', text);
+  // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
+  // imports (and where their statements are, for fixes that edit them) and the line-break style.
   const importStmts = named(root)
     .filter((s) => /import/.test(s.type) || (s.type === 'lexical_declaration' || s.type === 'variable_declaration') && s.text.includes('require('))
     .map((s) => `${s.startIndex}:${s.text}`);
-  let importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
   const units: Unit[] = [];
-  const fnNodes: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (isFunctionNode(n)) fnNodes.push(n);
-    const kids = n.namedChildren;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) stack.push(k);
-    }
-  }
-  const mk = (node: Node, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string): Unit => {
-    const hash = createHash('sha1').update(ownText(node, text, lines)).digest('hex');
-    const at = lines.positionAt(node.startIndex);
-    const key = `${hash}@${at.line}:${at.character}:${role}:${JSON.stringify([...aliases])}`;
-    return { node, ...(name ? { name } : {}), isMethod, params, aliases, key, at: `${at.line}:${at.character}` };
+  // One search in the wasm tree for all functions (document order) instead of a walk node by node.
+  const fnNodes = root.descendantsOfType(FUNCTION_NODE_TYPES).filter((n): n is Node => !!n && n.isNamed);
+  const spans = fnNodes.map((n) => ({ start: n.startIndex, end: n.endIndex }));
+  // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
+  const nested = new Map<number, { start: number; end: number }[]>([[-1, []]]);
+  const open: number[] = [];
+  spans.forEach((sp, i) => {
+    while (open.length && spans[open[open.length - 1]!]!.end <= sp.start) open.pop();
+    nested.get(open.length ? open[open.length - 1]! : -1)!.push(sp);
+    nested.set(i, []);
+    open.push(i);
+  });
+  const occurrences = new Map<string, number>();
+  const mk = (node: Node, i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string): Unit => {
+    const start = i < 0 ? node.startIndex : spans[i]!.start;
+    const end = i < 0 ? node.endIndex : spans[i]!.end;
+    const at = lines.positionAt(start);
+    const hash = createHash('sha1').update(ownTextOf(text, start, end, nested.get(i)!, lines, at.line)).digest('hex');
+    let key = `${hash}@${at.character}:${role}:${JSON.stringify([...aliases])}`;
+    // Identical units (same text, column and role) are told apart by their order.
+    const n = occurrences.get(key) ?? 0;
+    occurrences.set(key, n + 1);
+    key += `#${n}`;
+    return { node, ...(name ? { name } : {}), isMethod, params, aliases, key, line: at.line, endLine: lines.positionAt(end).line };
   };
-  units.push(mk(root, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
-  for (const fn of fnNodes) {
+  units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
+  for (const [fi, fn] of fnNodes.entries()) {
     const params = paramsOf(fn);
     const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map() };
     const aliases = new Map<string, string>();
@@ -479,7 +594,7 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     }
     const name = unitName(fn);
     const isMethod = fn.type === 'method_definition' || (fn.type === 'function_definition' && !!enclosingClass(fn));
-    units.push(mk(fn, name, isMethod, unitParams, aliases, roles.join(',')));
+    units.push(mk(fn, fi, name, isMethod, unitParams, aliases, roles.join(',')));
   }
   const byName = new Map<string, Unit | null>();
   const byMethod = new Map<string, Unit | null>();
@@ -488,12 +603,32 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     const map = u.isMethod ? byMethod : byName;
     map.set(u.name, map.has(u.name) ? null : u);
   }
-  const names = JSON.stringify([[...byName].map(([k, v]) => [k, !!v]), [...byMethod].map(([k, v]) => [k, !!v])]);
-  importKey = createHash('sha1').update(importKey + names).digest('hex');
   for (const u of units) u.key += `:${importKey}`;
   const byStart = new Map<number, Unit>();
-  for (const u of units) if (u.node !== root) byStart.set(u.node.startIndex, u);
+  units.forEach((u, i) => {
+    if (i > 0) byStart.set(spans[i - 1]!.start, u);
+  });
   return { units, imports, byName, byMethod, byStart };
+}
+
+const FUNCTION_NODE_TYPES = [
+  'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration',
+  'generator_function', 'function', 'function_definition', 'lambda',
+];
+
+/**
+ * A unit's own text (see `ownText` in dataflow.ts) from offsets: nested functions become their end position,
+ * relative to the unit's first line, as everything after them depends on where they end.
+ */
+function ownTextOf(text: string, start: number, end: number, nested: { start: number; end: number }[], lines: LineIndex, line: number): string {
+  let out = '';
+  let at = start;
+  for (const f of nested) {
+    const e = lines.positionAt(f.end);
+    out += text.slice(at, f.start) + `\u0000${e.line - line}:${e.character}\u0000`;
+    at = f.end;
+  }
+  return out + text.slice(at, end);
 }
 
 function enclosingClass(n: Node): Node | undefined {
@@ -541,14 +676,11 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
 }
 
 /** Local name -> canonical dotted name, from `import`/`require` (JS) and `import`/`from ... import` (Python). */
-export function collectImports(root: Node, python: boolean): Map<string, string> {
+export function collectImports(root: Node, python: boolean, text = root.text): Map<string, string> {
   const out = new Map<string, string>();
   // Package names become identifier-safe so patterns can name them: js-yaml -> js_yaml, node:fs -> fs.
   const mod = (s: string): string => (s.startsWith('.') ? s : s.replace(/^node:/, '').replace(/[^\w.]/g, '_').replace(/\//g, '.'));
-  const stack: Node[] = [root];
-  let visited = 0;
-  while (stack.length && visited++ < 200_000) {
-    const n = stack.pop()!;
+  for (const n of importCandidates(root, python, text)) {
     if (python) {
       if (n.type === 'import_statement') {
         for (const c of named(n)) {
@@ -573,7 +705,6 @@ export function collectImports(root: Node, python: boolean): Map<string, string>
             if (name && alias) out.set(alias, `${m}${m.endsWith('.') ? '' : '.'}${name}`);
           }
         }
-        continue;
       }
     } else {
       if (n.type === 'import_statement') {
@@ -595,7 +726,6 @@ export function collectImports(root: Node, python: boolean): Map<string, string>
             }
           }
         }
-        continue;
       }
       if (n.type === 'variable_declarator') {
         const value = n.childForFieldName('value');
@@ -616,14 +746,31 @@ export function collectImports(root: Node, python: boolean): Map<string, string>
         }
       }
     }
-    if (isFunctionNode(n) && python) continue;
-    const kids = n.namedChildren;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) stack.push(k);
-    }
   }
   return out;
+}
+
+/**
+ * The nodes that can import, in document order, found without walking the tree node by node: import statements
+ * (Python: not inside functions), and the declarators around each `require(` in the text (JavaScript).
+ */
+function importCandidates(root: Node, python: boolean, text: string): Node[] {
+  if (python) {
+    return root.descendantsOfType(['import_statement', 'import_from_statement']).filter((n): n is Node => {
+      for (let p = n?.parent; p; p = p.parent) if (isFunctionNode(p)) return false;
+      return !!n;
+    });
+  }
+  const out = root.descendantsOfType('import_statement').filter((n): n is Node => !!n);
+  const re = /\brequire\s*\(/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let n = root.descendantForIndex(m.index, m.index + 7);
+    if (n?.type !== 'identifier') continue;
+    while (n.parent && (n.parent.type === 'call_expression' || n.parent.type === 'member_expression')) n = n.parent;
+    const decl = n.parent;
+    if (decl?.type === 'variable_declarator' && decl.childForFieldName('value')?.id === n.id) out.push(decl);
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /** `require('x')` or `require('x').y` -> `x` / `x.y`. */
