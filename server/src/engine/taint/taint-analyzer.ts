@@ -232,12 +232,13 @@ export class TaintAnalyzer implements Analyzer {
       return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
     };
     let results: CachedUnit[] = [];
+    const keys = ctx.units.map((u) => `${rule.spec.id}\u0000${u.key}\u0000${importKey}`);
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const rounds = ctx.units.length > 2000 ? 2 : 5;
     for (let round = 0; round < rounds; round++) {
       const next = new Map<Unit, Summary>();
-      results = ctx.units.map((u) => {
-        const key = `${rule.spec.id}\u0000${u.key}\u0000${importKey}`;
+      results = ctx.units.map((u, ui) => {
+        const key = keys[ui]!;
         let r = reuse(used.get(key), u, depSig) ?? reuse(cache.get(key), u, depSig, (e) => remember(used, key, e));
         if (r) this.stats.unitsCached++;
         else {
