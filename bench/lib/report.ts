@@ -130,7 +130,7 @@ export function markdown(r: BenchResults): string {
   if (t) {
     out.push(
       '',
-      `**Workspace scan throughput** (fresh process per run, start-up included, wall time median / p95 of ${t.comparisons[0]?.peerRun.wallMs.n ?? 0} runs after a warm-up; corpus: ${t.corpus.files.js} JS + ${t.corpus.files.ts} TS files from node_modules, ${t.corpus.files.py} Python stdlib files, ${f1(t.corpus.bytes.all / 1048576)} MB)`,
+      `**Workspace scan throughput** (fresh process per run, start-up included, wall time median / p95 of ${t.comparisons[0]?.peerRun.wallMs.n ?? 0} runs after a warm-up, one run where a run takes over 10 s or hits its limit; corpus: ${t.corpus.files.js} JS + ${t.corpus.files.ts} TS files from node_modules, ${t.corpus.files.py} Python stdlib files, ${f1(t.corpus.bytes.all / 1048576)} MB)`,
       '',
     );
     const rows: (string | number)[][] = [];

@@ -50,7 +50,7 @@ export function runAdversarial(caseRunner: string, runs: number): AdversarialCas
       if (existsSync(join(REPO, 'rules'))) args.push('--rules', join(REPO, 'rules'));
       let raw: string;
       try {
-        raw = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 60_000 });
+        raw = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 45_000 });
       } catch (e) {
         raw = JSON.stringify({ error: e instanceof Error ? e.message.slice(0, 300) : String(e) });
       }

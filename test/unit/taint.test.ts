@@ -138,6 +138,24 @@ describe('taint: robustness', () => {
     const blocks = `app.get('/', (req, res) => {\n${'if (a) {\n'.repeat(depth)}db.query('x' + req.query.v);\n${'}\n'.repeat(depth)}});\n`;
     assert.doesNotThrow(() => scan('/deep-blocks.js', 'javascript', blocks));
   });
+
+  it('stops at its time budget with a notice and keeps the findings of the rules it finished', () => {
+    const handlers = Array.from({ length: 300 }, (_, i) => `app.get('/r${i}', (req, res) => {\n  const v${i} = req.query.v;\n  db.query('SELECT ' + v${i});\n  res.send(v${i});\n});\n`).join('');
+    const text = `const express = require('express');\nconst app = express();\n${handlers}`;
+    const full = engine.scanText('/budget.js', 'javascript', text, settings);
+    assert.equal(full.notices.length, 0);
+    const saved = taint.budgetMs;
+    taint.budgetMs = -1;
+    try {
+      const cut = engine.scanText('/budget.js', 'javascript', text, settings);
+      const notice = cut.notices.find((n) => n.reason === 'analysis-budget');
+      assert.ok(notice, 'a budget notice');
+      assert.match(notice.message, /Taint analysis stopped after 0 s on this file \(0 of \d+ rules done\)/);
+      assert.ok(cut.findings.filter((f) => f.pack === 'taint').length < full.findings.filter((f) => f.pack === 'taint').length);
+    } finally {
+      taint.budgetMs = saved;
+    }
+  });
 });
 
 /** Deterministic pseudo-random numbers, so a failing case can be replayed. */

@@ -2,7 +2,7 @@
 import type { RuleLoadError } from './analyzers';
 import type { DocumentDelta, SourceDocument } from './document';
 import type { GrammarRegistry } from './parser';
-import type { AnalysisSettings, Finding, Pack, Severity } from './types';
+import type { AnalysisSettings, Finding, Pack, Severity, SkipNotice } from './types';
 
 /** Static description of a rule, for docs, SARIF `rules` and settings. */
 export interface RuleInfo {
@@ -24,6 +24,8 @@ export interface AnalysisContext {
   settings: AnalysisSettings;
   /** Root of the workspace folder holding the document, when known. */
   workspaceRoot?: string;
+  /** Reports that the run was cut short (its findings are then a subset), without failing it. */
+  notify?: (notice: SkipNotice) => void;
 }
 
 /** Per-document state of one analyzer. Created on open, disposed on close. */

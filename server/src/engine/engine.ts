@@ -113,7 +113,7 @@ export class Engine {
     if (doc.grammar && doc.parseFailed) {
       notices.push({ reason: 'parse-timeout', message: 'Parsing took too long; syntax-aware rules were skipped for this file.' });
     }
-    const ctx: AnalysisContext = { settings, workspaceRoot };
+    const ctx: AnalysisContext = { settings, workspaceRoot, notify: (n) => notices.push(n) };
     const raw: Finding[] = [];
     const ran = new Set<string>();
     for (const analyzer of this.analyzers) {

@@ -21,7 +21,7 @@ export interface ScanFile {
 }
 
 /** Why a file was not scanned. */
-export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'symlink-loop' | 'analyzer-error' | 'parse-timeout' | 'minified' | 'excluded';
+export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'symlink-loop' | 'analyzer-error' | 'parse-timeout' | 'analysis-budget' | 'minified' | 'excluded';
 
 export interface SkippedFile {
   path: string;

@@ -92,6 +92,11 @@ export class TaintAnalyzer implements Analyzer {
   /** Problems found while compiling patterns for a grammar (reported once the grammar is first used). */
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
+  /**
+   * Time one run may take on one file before it stops with an 'analysis-budget' notice and the findings so far:
+   * minified bundles and generated code can hold thousands of functions, and an editor must not wait on them.
+   */
+  budgetMs = 10_000;
   /** Work counters, for tests and benchmarks: unit analyses run vs. served from the cache. */
   readonly stats = { unitsAnalyzed: 0, unitsCached: 0 };
 
@@ -142,7 +147,7 @@ export class TaintAnalyzer implements Analyzer {
   open(_doc: SourceDocument): AnalyzerSession {
     const cache: UnitCache = new Map();
     return {
-      run: (doc, _delta, _ctx: AnalysisContext) => this.analyze(doc, cache),
+      run: (doc, _delta, ctx: AnalysisContext) => this.analyze(doc, cache, ctx.notify),
       dispose: () => cache.clear(),
     };
   }
@@ -160,7 +165,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Full (cached) analysis of a document. */
-  analyze(doc: SourceDocument, cache: UnitCache = new Map()): Finding[] {
+  analyze(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Finding[] {
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
@@ -175,14 +180,14 @@ export class TaintAnalyzer implements Analyzer {
       parser.delete();
     }
     try {
-      return this.analyzeTree(doc, own ?? tree, lang, cache);
+      return this.analyzeTree(doc, own ?? tree, lang, cache, notify);
     } finally {
       own?.delete();
       resetNodeCache();
     }
   }
 
-  private analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache): Finding[] {
+  private analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache, notify?: AnalysisContext['notify']): Finding[] {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input), unless another file's summaries are in play.
@@ -195,9 +200,26 @@ export class TaintAnalyzer implements Analyzer {
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
+    const deadline = performance.now() + this.budgetMs;
+    let done = 0;
     for (const rule of rules) {
-      if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) continue;
-      const { results } = this.fixpoint(doc, rule, ctx, cache, used);
+      if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) {
+        done++;
+        continue;
+      }
+      let results: CachedUnit[];
+      try {
+        ({ results } = this.fixpoint(doc, rule, ctx, cache, used, deadline));
+      } catch (e) {
+        if (!(e instanceof BudgetExceeded)) throw e;
+        // What was computed stays cached (each entry is exact), so the next run on this text gets further.
+        notify?.({
+          reason: 'analysis-budget',
+          message: `Taint analysis stopped after ${Math.round(this.budgetMs / 1000)} s on this file (${done} of ${rules.length} rules done); some taint findings may be missing.`,
+        });
+        break;
+      }
+      done++;
       const seen = new Set<string>();
       for (const res of results) {
         for (const f of res.findings) {
@@ -215,7 +237,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
-  private fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache): { results: CachedUnit[]; summaries: Map<Unit, Summary> } {
+  private fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, deadline = Infinity): { results: CachedUnit[]; summaries: Map<Unit, Summary> } {
     let summaries = new Map<Unit, Summary>();
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
@@ -242,6 +264,7 @@ export class TaintAnalyzer implements Analyzer {
         let r = reuse(used.get(key), u, depSig) ?? reuse(cache.get(key), u, depSig, (e) => remember(used, key, e));
         if (r) this.stats.unitsCached++;
         else {
+          if (performance.now() > deadline) throw new BudgetExceeded();
           this.stats.unitsAnalyzed++;
           const deps = new Map<string, string>();
           const seen = (unit: Unit | undefined): Summary | undefined => {
@@ -340,6 +363,8 @@ export class TaintAnalyzer implements Analyzer {
     return [...byUnit.values()];
   }
 }
+
+class BudgetExceeded extends Error {}
 
 interface CachedUnit {
   summary: Summary;
