@@ -69,7 +69,12 @@ export interface UnitEnv {
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
   buildFixes: FixBuilder;
+  /** `performance.now()` after which the analysis throws BudgetExceeded (one unit can be a whole bundle). */
+  deadline?: number;
 }
+
+/** Thrown when a unit analysis passes `UnitEnv.deadline`. */
+export class BudgetExceeded extends Error {}
 
 /** Parameters of a unit, and which of them are sources. */
 export interface UnitParams {
@@ -281,6 +286,7 @@ class UnitAnalysis {
   private readonly findings: RawTaintFinding[] = [];
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
+  private work = 0;
 
   constructor(
     private readonly unit: Node,
@@ -699,6 +705,7 @@ class UnitAnalysis {
   }
 
   ev(n: Node, st: State, depth: number): Taint | undefined {
+    if ((++this.work & 1023) === 0 && this.env.deadline !== undefined && performance.now() > this.env.deadline) throw new BudgetExceeded();
     const cached = this.memo.get(n.id);
     if (cached !== undefined || this.memo.has(n.id)) return cached;
     const t = depth > MAX_DEPTH ? undefined : this.evInner(n, st, depth + 1);

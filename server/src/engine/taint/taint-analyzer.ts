@@ -22,7 +22,7 @@ import type { GrammarId } from '../languages';
 import type { GrammarRegistry } from '../parser';
 import { matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeUnit, ruleIndex, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
+import { analyzeUnit, BudgetExceeded, ruleIndex, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 
@@ -286,6 +286,7 @@ export class TaintAnalyzer implements Analyzer {
             calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id),
             inlineSummary: (fn) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
+            deadline,
           });
           r = { summary: out.summary, findings: out.findings };
           remember(used, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps });
@@ -363,8 +364,6 @@ export class TaintAnalyzer implements Analyzer {
     return [...byUnit.values()];
   }
 }
-
-class BudgetExceeded extends Error {}
 
 interface CachedUnit {
   summary: Summary;
