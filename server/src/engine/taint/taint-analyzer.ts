@@ -78,7 +78,7 @@ interface CacheEntry {
   endLine: number;
   /** A fix edits outside the unit (an import line): reuse only where the unit was. */
   pinned: boolean;
-  /** Callee summaries consulted: unit key -> summary signature (see `signature`). */
+  /** What it consulted: `u:<unit key>` -> that summary's signature, `n:`/`m:<name>` -> the unit the name resolved to. */
   deps: Map<string, string>;
 }
 
