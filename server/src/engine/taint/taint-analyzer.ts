@@ -82,9 +82,12 @@ interface CacheEntry {
   deps: Map<string, string>;
 }
 
-/** Per rule and unit key, the results of the rounds of the last run (a unit's result differs per round only
- * when the summaries it consulted did). */
-type UnitCache = Map<string, CacheEntry[]>;
+/**
+ * Per rule (and imported summaries), then per unit key, the results of the rounds of the last run (a unit's
+ * result differs per round only when the summaries it consulted did). Two levels so that the unit key strings
+ * are shared by all rules.
+ */
+type UnitCache = Map<string, Map<string, CacheEntry[]>>;
 
 export class TaintAnalyzer implements Analyzer {
   readonly pack = 'taint' as const;
@@ -97,6 +100,18 @@ export class TaintAnalyzer implements Analyzer {
    * minified bundles and generated code can hold thousands of functions, and an editor must not wait on them.
    */
   budgetMs = 10_000;
+  /** Equal dependency lists, shared (by their JSON) across rules and files; cleared when it grows large. */
+  private readonly depsTable = new Map<string, Map<string, string>>();
+
+  private internDeps(deps: Map<string, string>): Map<string, string> {
+    const k = JSON.stringify([...deps]);
+    const hit = this.depsTable.get(k);
+    if (hit) return hit;
+    if (this.depsTable.size > 50_000) this.depsTable.clear();
+    this.depsTable.set(k, deps);
+    return deps;
+  }
+
   /** Work counters, for tests and benchmarks: unit analyses run vs. served from the cache. */
   readonly stats = { unitsAnalyzed: 0, unitsCached: 0 };
 
@@ -254,14 +269,18 @@ export class TaintAnalyzer implements Analyzer {
       return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
     };
     let results: CachedUnit[] = [];
-    const keys = ctx.units.map((u) => `${rule.spec.id}\u0000${u.key}\u0000${importKey}`);
+    const ruleKey = `${rule.spec.id}\u0000${importKey}`;
+    const cached = cache.get(ruleKey);
+    let usedR = used.get(ruleKey);
+    if (!usedR) used.set(ruleKey, (usedR = new Map()));
+    const fresh = usedR;
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const rounds = ctx.units.length > 2000 ? 2 : 5;
     for (let round = 0; round < rounds; round++) {
       const next = new Map<Unit, Summary>();
-      results = ctx.units.map((u, ui) => {
-        const key = keys[ui]!;
-        let r = reuse(used.get(key), u, depSig) ?? reuse(cache.get(key), u, depSig, (e) => remember(used, key, e));
+      results = ctx.units.map((u) => {
+        const key = u.key;
+        let r = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
         if (r) this.stats.unitsCached++;
         else {
           if (performance.now() > deadline) throw new BudgetExceeded();
@@ -288,8 +307,15 @@ export class TaintAnalyzer implements Analyzer {
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
             deadline,
           });
-          r = { summary: out.summary, findings: out.findings };
-          remember(used, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps });
+          // Most units find nothing for most rules: they share one empty result (it has no ranges to move), and
+          // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
+          if (out.findings.length === 0 && isEmpty(out.summary)) {
+            r = EMPTY_ENTRY.result;
+            remember(fresh, key, deps.size === 0 ? EMPTY_ENTRY : { ...EMPTY_ENTRY, deps: this.internDeps(deps) });
+          } else {
+            r = { summary: out.summary, findings: out.findings };
+            remember(fresh, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps });
+          }
         }
         next.set(u, r.summary);
         return r;
@@ -435,9 +461,10 @@ function signature(s: Summary | undefined): string {
   if (!s) return '-';
   let sig = signatures.get(s);
   if (sig === undefined) {
-    sig = s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0
+    // A digest, not the JSON: signatures live as long as their summaries, and in every dependency list.
+    sig = isEmpty(s)
       ? ''
-      : JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes])]), s.sourceReturns]);
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes])]), s.sourceReturns])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -445,7 +472,17 @@ function signature(s: Summary | undefined): string {
 
 const settledSig = (s: Summary | undefined): string => (s ? signature(s) : '');
 
-function remember(cache: UnitCache, key: string, e: CacheEntry): void {
+const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0;
+
+const EMPTY_ENTRY: CacheEntry = {
+  result: { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] },
+  line: 0,
+  endLine: 0,
+  pinned: false,
+  deps: new Map(),
+};
+
+function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry): void {
   const list = cache.get(key);
   if (!list) cache.set(key, [e]);
   else if (!list.includes(e)) list.push(e);
@@ -457,7 +494,11 @@ function remember(cache: UnitCache, key: string, e: CacheEntry): void {
  */
 function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string) => string, keep?: (e: CacheEntry) => void): CachedUnit | undefined {
   for (const e of entries ?? []) {
-    const delta = u.line - e.line;
+    if (e === EMPTY_ENTRY) {
+      keep?.(e);
+      return e.result;
+    }
+    const delta = e.result === EMPTY_ENTRY.result ? 0 : u.line - e.line;
     let ok = true;
     for (const [k, sig] of e.deps) {
       if (depSig(k) !== sig || (delta !== 0 && k.startsWith('u:') && sig !== '' && sig !== '-')) {
@@ -585,11 +626,11 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     const end = i < 0 ? node.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
     const hash = createHash('sha1').update(ownTextOf(text, start, end, nested.get(i)!, lines, at.line)).digest('hex');
-    let key = `${hash}@${at.character}:${role}:${JSON.stringify([...aliases])}`;
+    const base = `${hash}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
     // Identical units (same text, column and role) are told apart by their order.
-    const n = occurrences.get(key) ?? 0;
-    occurrences.set(key, n + 1);
-    key += `#${n}`;
+    const n = occurrences.get(base) ?? 0;
+    occurrences.set(base, n + 1);
+    const key = `${base}#${n}`;
     return { node, ...(name ? { name } : {}), isMethod, params, aliases, key, line: at.line, endLine: lines.positionAt(end).line };
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
@@ -628,7 +669,6 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     const map = u.isMethod ? byMethod : byName;
     map.set(u.name, map.has(u.name) ? null : u);
   }
-  for (const u of units) u.key += `:${importKey}`;
   const byStart = new Map<number, Unit>();
   units.forEach((u, i) => {
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
