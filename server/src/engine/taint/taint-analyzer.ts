@@ -597,10 +597,20 @@ function fromExport(e: ExportRuleSummary): Summary {
 
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
 
-/** Units, imports and handlers of a file. Walks iteratively. */
+/** Units, imports and handlers of a file. */
 function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: LineIndex): FileContext {
   const root = tree.rootNode;
-  const imports = collectImports(root, lang.language === 'python', text);
+  // One search in the wasm tree for the functions and import statements (document order), instead of walks node
+  // by node; `function` is also the keyword's (anonymous) node type.
+  const fnNodes: Node[] = [];
+  const importNodes: Node[] = [];
+  for (const n of root.descendantsOfType([...FUNCTION_NODE_TYPES, ...IMPORT_NODE_TYPES])) {
+    if (!n) continue;
+    const type = n.type;
+    if (IMPORT_NODE_TYPES.includes(type)) importNodes.push(n);
+    else if (type !== 'function' || n.isNamed) fnNodes.push(n);
+  }
+  const imports = collectImports(root, lang.language === 'python', text, importNodes);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
   const importStmts = named(root)
@@ -608,8 +618,6 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     .map((s) => `${s.startIndex}:${s.text}`);
   const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
   const units: Unit[] = [];
-  // One search in the wasm tree for all functions (document order) instead of a walk node by node.
-  const fnNodes = root.descendantsOfType(FUNCTION_NODE_TYPES).filter((n): n is Node => !!n && n.isNamed);
   const spans = fnNodes.map((n) => ({ start: n.startIndex, end: n.endIndex }));
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, { start: number; end: number }[]>([[-1, []]]);
@@ -676,6 +684,7 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   return { units, imports, byName, byMethod, byStart };
 }
 
+const IMPORT_NODE_TYPES = ['import_statement', 'import_from_statement'];
 const FUNCTION_NODE_TYPES = [
   'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration',
   'generator_function', 'function', 'function_definition', 'lambda',
@@ -741,11 +750,11 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
 }
 
 /** Local name -> canonical dotted name, from `import`/`require` (JS) and `import`/`from ... import` (Python). */
-export function collectImports(root: Node, python: boolean, text = root.text): Map<string, string> {
+export function collectImports(root: Node, python: boolean, text = root.text, statements?: Node[]): Map<string, string> {
   const out = new Map<string, string>();
   // Package names become identifier-safe so patterns can name them: js-yaml -> js_yaml, node:fs -> fs.
   const mod = (s: string): string => (s.startsWith('.') ? s : s.replace(/^node:/, '').replace(/[^\w.]/g, '_').replace(/\//g, '.'));
-  for (const n of importCandidates(root, python, text)) {
+  for (const n of importCandidates(root, python, text, statements)) {
     if (python) {
       if (n.type === 'import_statement') {
         for (const c of named(n)) {
@@ -819,14 +828,15 @@ export function collectImports(root: Node, python: boolean, text = root.text): M
  * The nodes that can import, in document order, found without walking the tree node by node: import statements
  * (Python: not inside functions), and the declarators around each `require(` in the text (JavaScript).
  */
-function importCandidates(root: Node, python: boolean, text: string): Node[] {
+function importCandidates(root: Node, python: boolean, text: string, statements?: Node[]): Node[] {
+  const found = statements ?? root.descendantsOfType(IMPORT_NODE_TYPES).filter((n): n is Node => !!n);
   if (python) {
-    return root.descendantsOfType(['import_statement', 'import_from_statement']).filter((n): n is Node => {
-      for (let p = n?.parent; p; p = p.parent) if (isFunctionNode(p)) return false;
-      return !!n;
+    return found.filter((n) => {
+      for (let p = n.parent; p; p = p.parent) if (isFunctionNode(p)) return false;
+      return true;
     });
   }
-  const out = root.descendantsOfType('import_statement').filter((n): n is Node => !!n);
+  const out = found.filter((n) => n.type === 'import_statement');
   const re = /\brequire\s*\(/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let n = root.descendantForIndex(m.index, m.index + 7);
