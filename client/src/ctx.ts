@@ -16,20 +16,14 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { Methods, SETTINGS_SECTION, type InitializationOptions, type StatusParams } from '../../server/src/shared/protocol';
+import { RestartPolicy } from './restart-policy';
 import { StatusBar } from './status';
-
-/** How many crashes in the window before we stop restarting and ask the user. */
-const MAX_RESTARTS = 5;
-const RESTART_WINDOW_MS = 3 * 60_000;
-/** At most one crash notification in this period, however often the server restarts. */
-const NOTIFY_EVERY_MS = 5 * 60_000;
 
 export class Ctx {
   client: LanguageClient | undefined;
   readonly output: vscode.LogOutputChannel;
   readonly status: StatusBar;
-  private crashes: number[] = [];
-  private lastNotified = 0;
+  private readonly restartPolicy = new RestartPolicy();
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Vigil', { log: true });
@@ -81,7 +75,7 @@ export class Ctx {
 
   async restart(): Promise<void> {
     await this.stop();
-    this.crashes = [];
+    this.restartPolicy.reset();
     await this.start();
   }
 
@@ -90,10 +84,9 @@ export class Ctx {
     return {
       error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
       closed: (): CloseHandlerResult => {
-        const now = Date.now();
-        this.crashes = [...this.crashes.filter((t) => now - t < RESTART_WINDOW_MS), now];
-        this.output.appendLine(`[vigil] server stopped unexpectedly (${this.crashes.length} in the last 3 minutes)`);
-        if (this.crashes.length > MAX_RESTARTS) {
+        const decision = this.restartPolicy.onCrash(Date.now());
+        this.output.appendLine(`[vigil] server stopped unexpectedly (${decision.recentCrashes} in the last 3 minutes)`);
+        if (decision.action === 'stop') {
           this.status.set({ state: 'error', findings: 0, message: 'Server crashed repeatedly' });
           void vscode.window
             .showErrorMessage('Vigil: the security server crashed repeatedly and was stopped. See the output for details.', 'Show Output', 'Restart')
@@ -103,8 +96,7 @@ export class Ctx {
             });
           return { action: CloseAction.DoNotRestart, handled: true };
         }
-        if (now - this.lastNotified > NOTIFY_EVERY_MS) {
-          this.lastNotified = now;
+        if (decision.notify) {
           void vscode.window.showWarningMessage('Vigil: the security server stopped and was restarted. Findings are being refreshed.');
         }
         this.status.set({ state: 'starting', findings: 0, message: 'Restarting after a crash' });
