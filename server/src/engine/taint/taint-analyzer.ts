@@ -100,14 +100,13 @@ export class TaintAnalyzer implements Analyzer {
    * minified bundles and generated code can hold thousands of functions, and an editor must not wait on them.
    */
   budgetMs = 10_000;
-  /** Equal dependency lists, shared (by their JSON) across rules and files; cleared when it grows large. */
+  /** Equal dependency lists of one run, shared (by their JSON) across rules; emptied before each run. */
   private readonly depsTable = new Map<string, Map<string, string>>();
 
   private internDeps(deps: Map<string, string>): Map<string, string> {
     const k = JSON.stringify([...deps]);
     const hit = this.depsTable.get(k);
     if (hit) return hit;
-    if (this.depsTable.size > 50_000) this.depsTable.clear();
     this.depsTable.set(k, deps);
     return deps;
   }
@@ -215,6 +214,8 @@ export class TaintAnalyzer implements Analyzer {
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
+    // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
+    this.depsTable.clear();
     const deadline = performance.now() + this.budgetMs;
     let done = 0;
     for (const rule of rules) {
@@ -369,6 +370,7 @@ export class TaintAnalyzer implements Analyzer {
     if (!lang || !tree) return [];
     resetNodeCache();
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
+    this.depsTable.clear();
     const exported = exportedNames(tree, lang.language === 'python');
     const byUnit = new Map<Unit, ExportSummary>();
     for (const u of ctx.units) if (u.name && exported.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
