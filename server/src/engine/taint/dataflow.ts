@@ -214,32 +214,44 @@ const isConstant = (n: Node): boolean =>
   n.type === 'null' || n.type === 'none' || (n.type === 'string' && stringValue(n) !== undefined) ||
   (n.type === 'template_string' && !named(n).some((k) => k.type === 'template_substitution'));
 
+/** A span of text by offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 /**
- * A unit's own text: nested functions are replaced by their span. A unit's analysis never looks inside nested
- * functions (they are units of their own), so this is what its cached result depends on.
+ * `text` from `start` to `end` with each nested function span (in order) replaced by a marker of where it ends:
+ * by line (relative to `line`) and column when `lines` is given, else by its length. A unit's analysis never looks
+ * inside nested functions (they are units of their own), so this "own text" is what its result depends on; where
+ * a nested function ends decides where everything after it is, hence the unit's ranges.
  */
-export function ownText(unit: Node, text: string, lines?: LineIndex): string {
-  const spans: Node[] = [];
+export function spliceNested(text: string, start: number, end: number, nested: readonly Span[], lines?: LineIndex, line = 0): string {
+  let out = '';
+  let at = start;
+  for (const f of nested) {
+    const e = lines ? lines.positionAt(f.end) : { line, character: f.end - f.start };
+    out += text.slice(at, f.start) + `\u0000${e.line - line}:${e.character}\u0000`;
+    at = f.end;
+  }
+  return out + text.slice(at, end);
+}
+
+/** A unit's own text (see `spliceNested`), its nested functions found by walking the unit. */
+export function ownText(unit: Node, text: string): string {
+  const spans: Span[] = [];
   const stack: Node[] = [];
   for (const c of unit.namedChildren) if (c) stack.push(c);
   while (stack.length) {
     const n = stack.pop()!;
     if (FUNCTION_TYPES.has(typeOf(n))) {
-      spans.push(n);
+      spans.push({ start: n.startIndex, end: n.endIndex });
       continue;
     }
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
-  spans.sort((a, b) => a.startIndex - b.startIndex);
-  let out = '';
-  let at = unit.startIndex;
-  for (const f of spans) {
-    // Where the nested function ends decides where everything after it is, hence the unit's ranges.
-    const end = lines ? lines.positionAt(f.endIndex) : { line: 0, character: f.endIndex - f.startIndex };
-    out += text.slice(at, f.startIndex) + `\u0000${end.line}:${end.character}\u0000`;
-    at = f.endIndex;
-  }
-  return out + text.slice(at, unit.endIndex);
+  spans.sort((a, b) => a.start - b.start);
+  return spliceNested(text, unit.startIndex, unit.endIndex, spans);
 }
 
 /** The parameters of a function node, in order, with their binding nodes. */

@@ -354,7 +354,8 @@ function freshName(at: Node, base: string): string {
   let scope: Node | null = at;
   while (scope && !/^(function_declaration|function_expression|arrow_function|method_definition|function_definition|program|module)$/.test(scope.type)) scope = scope.parent;
   // Only the scope's own text: nested functions may reuse the name, and the result must not depend on them.
-  const text = scope ? ownText(scope, scope.tree.rootNode.text) : '';
+  // The document's text (set by buildFixes), not the tree's: reading that out of wasm would copy the whole file.
+  const text = scope ? ownText(scope, lines!.text) : '';
   let name = base;
   for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `${base}${i}`;
   return name;

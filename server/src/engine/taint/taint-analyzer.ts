@@ -22,7 +22,7 @@ import type { GrammarId } from '../languages';
 import type { GrammarRegistry } from '../parser';
 import { matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeUnit, BudgetExceeded, ruleIndex, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
+import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 
@@ -380,7 +380,7 @@ export class TaintAnalyzer implements Analyzer {
       const { summaries } = this.fixpoint(doc, rule, ctx, cache, new Map());
       for (const [u, e] of byUnit) {
         const s = summaries.get(u);
-        if (!s || (s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0)) continue;
+        if (!s || isEmpty(s)) continue;
         const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
         e.rules[rule.spec.id] = {
           paramReturns: [...s.paramReturns.keys()],
@@ -622,7 +622,7 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   const units: Unit[] = [];
   const spans = fnNodes.map((n) => ({ start: n.startIndex, end: n.endIndex }));
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
-  const nested = new Map<number, { start: number; end: number }[]>([[-1, []]]);
+  const nested = new Map<number, Span[]>([[-1, []]]);
   const open: number[] = [];
   spans.forEach((sp, i) => {
     while (open.length && spans[open[open.length - 1]!]!.end <= sp.start) open.pop();
@@ -635,7 +635,7 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     const start = i < 0 ? node.startIndex : spans[i]!.start;
     const end = i < 0 ? node.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
-    const hash = createHash('sha1').update(ownTextOf(text, start, end, nested.get(i)!, lines, at.line)).digest('hex');
+    const hash = createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, at.line)).digest('hex');
     const base = `${hash}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
     // Identical units (same text, column and role) are told apart by their order.
     const n = occurrences.get(base) ?? 0;
@@ -691,21 +691,6 @@ const FUNCTION_NODE_TYPES = [
   'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration',
   'generator_function', 'function', 'function_definition', 'lambda',
 ];
-
-/**
- * A unit's own text (see `ownText` in dataflow.ts) from offsets: nested functions become their end position,
- * relative to the unit's first line, as everything after them depends on where they end.
- */
-function ownTextOf(text: string, start: number, end: number, nested: { start: number; end: number }[], lines: LineIndex, line: number): string {
-  let out = '';
-  let at = start;
-  for (const f of nested) {
-    const e = lines.positionAt(f.end);
-    out += text.slice(at, f.start) + `\u0000${e.line - line}:${e.character}\u0000`;
-    at = f.end;
-  }
-  return out + text.slice(at, end);
-}
 
 function enclosingClass(n: Node): Node | undefined {
   const p = n.parent?.type === 'decorated_definition' ? n.parent.parent : n.parent;
