@@ -136,6 +136,15 @@ export class LspClient {
     });
   }
 
+  /** Waits for the server's `vigil/status` "ready": feature handlers are registered only then. */
+  async waitForReady(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.notifications.some((n) => n.method === 'vigil/status' && (n.params as { state: string }).state === 'ready')) {
+      if (Date.now() > deadline) throw new Error(`server not ready; stderr:\n${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   /** initialize + initialized, with a workspace folder and configuration pulling. */
   async initialize(rootPath: string, opts: { trusted?: boolean } = {}): Promise<unknown> {
     const rootUri = pathToFileURL(rootPath).toString();

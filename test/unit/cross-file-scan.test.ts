@@ -170,11 +170,7 @@ describe('cross-file taint in the LSP workspace scan', () => {
     gitInit(dir);
     client = new LspClient(join(REPO, 'server', 'src', 'lsp', 'server.ts'), ['--import', 'tsx']);
     await client.initialize(dir);
-    const deadline = Date.now() + 60_000;
-    while (!client.notifications.some((n) => n.method === 'vigil/status' && (n.params as { state: string }).state === 'ready')) {
-      if (Date.now() > deadline) throw new Error(`server not ready; stderr:\n${client.stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await client.waitForReady();
   });
 
   after(async () => {

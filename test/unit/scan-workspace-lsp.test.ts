@@ -41,12 +41,7 @@ describe('workspace scan over LSP', () => {
     gitInit(dir);
     client = new LspClient(SERVER_TS, ['--import', 'tsx']);
     await client.initialize(dir);
-    // Feature handlers are registered once the server is ready, which it announces in a status notification.
-    const deadline = Date.now() + 60_000;
-    while (!client.notifications.some((n) => n.method === 'vigil/status' && (n.params as { state: string }).state === 'ready')) {
-      if (Date.now() > deadline) throw new Error(`server not ready; stderr:\n${client.stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await client.waitForReady();
   });
 
   after(async () => {

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { note, runAll, test } from './tiny-runner';
+import { waitFor } from './wait-for';
 
 const EXTENSION_ID = 'vigil-security.vigil';
 const SQLI_BEFORE = 'db.query("SELECT * FROM users WHERE id = " + req.query.id)';
@@ -19,16 +20,6 @@ function codeOf(d: vscode.Diagnostic): string {
 
 function vigilDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vigil');
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function fileInWorkspace(name: string): vscode.Uri {

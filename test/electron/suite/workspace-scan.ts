@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { test } from './tiny-runner';
+import { waitFor } from './wait-for';
 
 interface Snapshot {
   groupBy: string;
@@ -32,16 +33,6 @@ app.get('/resize', (req, res) => {
   exec('convert ' + req.query.file + ' -resize 50% out.png', () => res.send('ok'));
 });
 `;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const snapshot = () => vscode.commands.executeCommand<Snapshot>('vigil.findings.snapshot');
 
