@@ -24,6 +24,8 @@ export interface RawSecretRule {
   cwe?: string[];
   /** Link to the docs; defaults to the rule's section in `docs/rules/secrets.md`. */
   docs?: string;
+  /** The provider's documented page for revoking or rotating this credential. */
+  rotate?: string;
   /** JavaScript regex source. Group `secretGroup` (default: 1 if the regex has groups, else 0) is the secret. */
   regex: string;
   ignoreCase?: boolean;
@@ -77,6 +79,8 @@ export interface SecretRule {
   severity: Severity;
   cwe: string[];
   docsUrl: string;
+  /** The provider's revoke/rotate page, when the rule names one. */
+  rotateUrl?: string;
   /** Compiled with flags `gd` (+`i`); reset `lastIndex` before use. */
   regex: RegExp;
   secretGroup: number | string;
@@ -117,7 +121,7 @@ export const MAX_MULTILINE = 200;
 export const CUSTOM_RULE_MAX_LINE = 10_000;
 
 const KNOWN_KEYS = new Set([
-  'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
+  'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
   'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'generic', 'literalInCode', 'filters',
 ]);
 const ALLOWLIST_KEYS = new Set(['secrets', 'matches', 'lines', 'names', 'stopwords', 'paths']);
@@ -248,6 +252,8 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
   }
   const docs = str(raw, 'docs', false);
   if (docs !== undefined && !/^https?:\/\//.test(docs)) throw new RuleError('`docs` must be an http(s) URL');
+  const rotate = str(raw, 'rotate', false);
+  if (rotate !== undefined && !/^https:\/\/[^\s]+$/.test(rotate)) throw new RuleError('`rotate` must be an https URL');
 
   return {
     id,
@@ -257,6 +263,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     severity,
     cwe,
     docsUrl: docs ?? docsUrlFor('secrets', id),
+    rotateUrl: rotate,
     regex,
     secretGroup,
     keywords,

@@ -76,7 +76,8 @@ export class SecretsAnalyzer implements Analyzer {
       }
       const message =
         `${rule.name} in the source: ${masked}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
-        'Load it from the environment or a secret manager, and rotate it: it may already be in version-control history.';
+        'Load it from the environment or a secret manager, and rotate it: it may already be in version-control history.' +
+        (rule.rotateUrl ? ` How to revoke it: ${rule.rotateUrl}` : '');
       const key = `${rule.id}\u0000${masked}`;
       const n = counts.get(key) ?? 0;
       counts.set(key, n + 1);
