@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
-import { isExamplePath, isTestPath, looksMinified, skippedPathReason } from './false-positive-filters';
+import { isExamplePath, isTestPath, looksMinified, skippedPathReason, translationCatalogReason } from './false-positive-filters';
 import { maskSecret } from './mask';
 import type { SecretRule } from './rule-schema';
 import { secretFixes } from './secret-fixes';
@@ -58,6 +58,9 @@ export class SecretsAnalyzer implements Analyzer {
     const testPath = isTestPath(doc.path);
     const examplePath = isExamplePath(doc.path);
     const counts = new Map<string, number>();
+    // A translation catalogue's values are labels and sentences: only provider rules (known formats) report there.
+    // Decided on the whole current text at every run, so incremental and full scans agree.
+    if (matches.some((m) => m.rule.generic) && translationCatalogReason(doc.path, doc.text)) matches = matches.filter((m) => !m.rule.generic);
     const deduped = dedupeMatches(matches, this.ruleOrder);
     // Splitting the text to find its line break costs O(n): once per run, not per finding.
     const eol = deduped.length > 0 ? doc.lines.eol : '\n';
