@@ -102,7 +102,7 @@ describe('translation catalogues', () => {
   });
 
   it('get no generic findings, while provider rules still report a real token pasted into one', () => {
-    const token = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPqex2T';
+    const token = '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';
     const text = catalogue.replace('"GREETING"', `"GITHUB": "${token}",\n  "GREETING"`);
     const found = scanSecrets(text, '/ws/web/static/strings.json').map((f) => f.ruleId);
     assert.deepEqual(found, ['secrets.github.classic-pat']);

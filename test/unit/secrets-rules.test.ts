@@ -118,6 +118,7 @@ describe('secret rule compiler', () => {
     ['bad allowlist key', { ...good, allowlist: { words: ['x'] } }, /unknown `allowlist` field `words`/],
     ['bad env name', { ...good, envName: 'acme-token' }, /`envName` must be an UPPER_SNAKE_CASE/],
     ['a rotate link that is not an https URL', { ...good, rotate: 'acme.dev/revoke' }, /`rotate` must be an https URL/],
+    ['an unknown checksum format', { ...good, checksum: 'luhn' }, /`checksum` must be one of crc32-base62/],
   ];
   for (const [what, raw, message] of bad) {
     it(`rejects ${what} with an actionable message naming the rule`, () => {

@@ -10,7 +10,7 @@ import { shannonEntropy } from './entropy';
 import { genericValueReason, placeholderReason, sentenceContextReason, sequenceReason } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
 import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
-import { validatorReason } from './validators';
+import { checksumState, validatorReason } from './validators';
 
 /** One secret found by one rule. Holds the raw secret in memory only; outputs use `maskSecret`. */
 export interface SecretMatch {
@@ -23,6 +23,8 @@ export interface SecretMatch {
   /** Name the value is assigned to, when the rule captures one (group `name`). */
   name?: string;
   entropy: number;
+  /** Verdict of the format's checksum, for rules with one and secrets of the checksummed shape. */
+  checksum?: 'valid' | 'invalid';
 }
 
 /** Languages where `literalInCode` rules require a quoted string. */
@@ -97,6 +99,7 @@ export class SecretScanner {
         matchLength: m[0].length,
         name,
         entropy: shannonEntropy(secret),
+        checksum: rule.checksum && checksumState(rule.checksum, secret),
       });
     }
   }
@@ -127,6 +130,7 @@ export class SecretScanner {
         matchLength: m[0].length,
         name,
         entropy: shannonEntropy(secret),
+        checksum: rule.checksum && checksumState(rule.checksum, secret),
       });
     }
   }

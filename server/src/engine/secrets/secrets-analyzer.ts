@@ -70,6 +70,11 @@ export class SecretsAnalyzer implements Analyzer {
       const masked = maskSecret(m.secret);
       let severity: Severity = rule.severity;
       const notes: string[] = [];
+      if (m.checksum === 'invalid') {
+        // Real tokens of this format always carry a valid checksum: this one was made up, altered or mistyped.
+        severity = stepDown(severity);
+        notes.push('its checksum does not match, so it is likely not a live token');
+      }
       if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
@@ -100,6 +105,7 @@ export class SecretsAnalyzer implements Analyzer {
           entropy: Math.round(m.entropy * 100) / 100,
           provider: rule.provider,
           context: ctx.inComment ? 'comment' : testPath || ctx.inTestCode ? 'test' : examplePath ? 'example' : 'code',
+          ...(m.checksum ? { checksum: m.checksum, confidence: m.checksum === 'valid' ? 'high' : 'low' } : {}),
         },
       };
       const fixes = secretFixes(doc, m, ctx, eol);
