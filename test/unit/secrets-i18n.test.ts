@@ -6,11 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanSecrets } from '../../server/src/engine/secrets';
+import { Engine } from '../../server/src/engine/engine';
+import { createSecretsAnalyzer, scanSecrets } from '../../server/src/engine/secrets';
 import { translationCatalogReason } from '../../server/src/engine/secrets/false-positive-filters';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 
 /** A JSON settings file (not a catalogue): one entry under test among ordinary configuration values. */
-function settings(key: string, value: string): string {
+function settingsFile(key: string, value: string): string {
   return [
     '{',
     '  "host": "db.internal.acme.io",',
@@ -50,7 +52,7 @@ const PHRASES: [string, string][] = [
 describe('human-language values under password, token and secret keys', () => {
   for (const [key, value] of PHRASES) {
     it(`are not generic findings: ${key} = ${value}`, () => {
-      assert.deepEqual(generic('/ws/src/config/app.json', settings(key, value)), []);
+      assert.deepEqual(generic('/ws/src/config/app.json', settingsFile(key, value)), []);
     });
   }
 
@@ -63,7 +65,7 @@ describe('human-language values under password, token and secret keys', () => {
   ];
   for (const [key, value] of REAL) {
     it(`still find a generated value: ${key}`, () => {
-      assert.equal(generic('/ws/src/config/app.json', settings(key, value)).length, 1);
+      assert.equal(generic('/ws/src/config/app.json', settingsFile(key, value)).length, 1);
     });
   }
 });
@@ -107,6 +109,41 @@ describe('translation catalogues', () => {
     const found = scanSecrets(text, '/ws/web/static/strings.json').map((f) => f.ruleId);
     assert.deepEqual(found, ['secrets.github.classic-pat']);
     // The same entries in a configuration file are still reported.
-    assert.ok(generic('/ws/src/config/app.json', settings('API_TOKEN', 'xR4t-Kennwort-9Lm')).length === 1);
+    assert.ok(generic('/ws/src/config/app.json', settingsFile('API_TOKEN', 'xR4t-Kennwort-9Lm')).length === 1);
+  });
+});
+
+describe('catalogue detection while editing', () => {
+  it('follows the whole current text: typing prose in turns the generic findings off, deleting it turns them back on', async () => {
+    const engine = await Engine.create({ analyzers: [createSecretsAnalyzer().analyzer] });
+    const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+    const path = '/ws/web/static/strings.json';
+    const uri = `test:${path}`;
+    const prose = [
+      '  "A": "Bitte melden Sie sich an",',
+      '  "B": "Passwort vergessen?",',
+      '  "C": "Willkommen zurück!",',
+      '  "D": "Änderungen gespeichert.",',
+      '  "E": "Angemeldet bleiben",',
+      '  "F": "Netzwerkfehler. Bitte später erneut versuchen.",',
+      '  "G": "Ungültiges Passwort",',
+      '',
+    ].join('\n');
+    const ids = (): string[] => engine.analyze(uri, settings).findings.map((f) => f.ruleId);
+    const full = (): string[] => engine.scanText(path, 'json', engine.get(uri)!.text, settings).findings.map((f) => f.ruleId);
+    engine.open(uri, path, 'json', settingsFile('API_TOKEN', 'xR4t-Kennwort-9Lm'), 0);
+    try {
+      assert.deepEqual(ids(), ['secrets.generic.token-assignment']);
+      const at = { line: 1, character: 0 };
+      engine.change(uri, [{ range: { start: at, end: at }, text: prose }], 1);
+      assert.deepEqual(ids(), []);
+      assert.deepEqual(full(), []);
+      engine.change(uri, [{ range: { start: at, end: { line: 8, character: 0 } }, text: '' }], 2);
+      assert.deepEqual(ids(), ['secrets.generic.token-assignment']);
+      assert.deepEqual(full(), ids());
+    } finally {
+      engine.close(uri);
+      engine.dispose();
+    }
   });
 });
