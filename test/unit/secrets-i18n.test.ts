@@ -103,6 +103,43 @@ describe('translation catalogues', () => {
     }
   });
 
+  it('are not confused with configuration full of words: package.json scripts, CI workflows, a CA config', () => {
+    const pkg = [
+      '{',
+      '  "name": "acme-web",',
+      '  "description": "The Acme storefront.",',
+      '  "scripts": {',
+      '    "build": "npm run clean and build",',
+      '    "test": "node --test test",',
+      '    "start": "node server.js",',
+      '    "lint": "eslint src",',
+      '    "deploy": "sh deploy now",',
+      '    "clean": "rm -rf dist"',
+      '  },',
+      '  "author": "Jane Doe"',
+      '}',
+    ].join('\n');
+    assert.equal(translationCatalogReason('/ws/package.json', pkg), undefined);
+    const workflow = [
+      'name: Build and test',
+      'on: push',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - name: Check out the code',
+      '      - name: Install dependencies',
+      '      - name: Run the tests',
+      '      - name: Upload the report',
+      '        env:',
+      '          API_TOKEN: Z248nT8cMzh2uvSxXArntATEn6lCuBr',
+    ].join('\n');
+    assert.equal(translationCatalogReason('/ws/.github/workflows/build.yml', workflow), undefined);
+    assert.equal(generic('/ws/.github/workflows/build.yml', workflow).length, 1);
+    assert.equal(translationCatalogReason('/ws/.step/config/ca.json', '{"password": "xK9#mQ2$vLp7!rT"}'), undefined);
+    assert.ok(translationCatalogReason('/ws/po/fr.po', 'msgid "Password"\nmsgstr "Mot de passe"\n'));
+  });
+
   it('get no generic findings, while provider rules still report a real token pasted into one', () => {
     const token = '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';
     const text = catalogue.replace('"GREETING"', `"GITHUB": "${token}",\n  "GREETING"`);

@@ -87,30 +87,46 @@ export function sentenceContextReason(line: string, start: number, end: number):
 
 /** File formats translation catalogues are kept in. */
 const CATALOGUE_EXT = /\.(?:json5?|ya?ml|properties|arb|po|pot|strings|stringsdict|xlf|xliff|resx|ftl|toml|ini|lang)$/i;
+/** Formats used for nothing but translations. */
+const TRANSLATION_ONLY_EXT = /\.(?:arb|po|pot|strings|stringsdict|xlf|xliff|ftl)$/i;
+/** Formats whose content is checked for prose. Not YAML: CI workflows and compose files are full of `name: Build and test`. */
+const PROSE_CHECKED_EXT = /\.(?:json5?|properties|resx)$/i;
 /** Folders that hold translations. */
 const CATALOGUE_DIR = /(?:^|\/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|locali[sz]ation)\//i;
-/** Common language codes (ISO 639-1), for locale-named files such as `de.json`, `zh-CN.json`, `messages_pt_BR.properties`. */
+/**
+ * Language codes (ISO 639-1) for locale-named files such as `de.json`, `zh-CN.json`, `messages_pt_BR.properties`.
+ * Codes that are also common config file names (`ca.json` of a certificate authority, `id`, `it`, `is`, `my`,
+ * `no`) are left out: such catalogues are still found by folder or content.
+ */
 const LANGUAGE_CODES =
-  'af|am|ar|az|be|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|id|is|it|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|my|nb|ne|nl|nn|no|pa|pl|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh';
+  'af|am|ar|az|be|bg|bn|bs|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|nb|ne|nl|nn|pa|pl|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh';
 const LOCALE_FILE = new RegExp(`^(?:(?:messages|strings|translations?|locale|lang|labels|i18n)[_.-])?(?:${LANGUAGE_CODES})(?:[_-][A-Za-z]{2,4}){0,2}\\.[a-z0-9]+$`, 'i');
 
 /**
- * A translation catalogue: a catalogue-format file in a translations folder (`i18n/`, `locales/`, `lang/`...), named
- * after a locale (`de.json`, `messages_fr.properties`), or whose string values are mostly prose. Its values are
- * labels and sentences, so generic rules (passwords, tokens by name) do not run on it; provider rules still do.
+ * A translation catalogue: a translation format (`.po`, `.xliff`, `.arb`...), a catalogue-format file in a
+ * translations folder (`i18n/`, `locales/`, `lang/`...) or named after a locale (`de.json`, `messages_fr.properties`),
+ * or a JSON/properties file whose values are mostly prose. Its values are labels and sentences, so generic rules
+ * (passwords, tokens by name) do not run on it; provider rules still do.
  */
 export function translationCatalogReason(path: string, text: string): string | undefined {
   const p = path.replace(/\\/g, '/');
   const base = p.slice(p.lastIndexOf('/') + 1);
   if (!CATALOGUE_EXT.test(base)) return undefined;
+  if (TRANSLATION_ONLY_EXT.test(base)) return 'translation file format';
   if (CATALOGUE_DIR.test(p)) return 'translations folder';
   if (LOCALE_FILE.test(base)) return 'locale file';
-  return mostlyProse(text) ? 'values are mostly prose' : undefined;
+  return PROSE_CHECKED_EXT.test(base) && mostlyProse(text) ? 'values are mostly prose' : undefined;
 }
 
-/** Prose: words separated by spaces, letters of a non-Latin script or with diacritics, or a sentence's end. */
+/**
+ * Prose: text in a non-Latin script, or two or more words (letters, perhaps closed by punctuation) that start with
+ * a capital, end a sentence or carry diacritics. Commands such as `npm run build` are not prose.
+ */
 function isProse(value: string): boolean {
-  return /\p{L}[ \t]+\p{L}/u.test(value) || NON_LATIN_LETTER.test(value) || /[\u00C0-\u024F]/.test(value) || /\p{L}[.!?…]$/u.test(value);
+  if (NON_LATIN_LETTER.test(value)) return true;
+  const words = value.trim().split(/\s+/);
+  if (words.length < 2 || !words.every((w) => /^(?:\p{L}[\p{L}'’-]*|\d+)[,.!?:;…]?$/u.test(w))) return false;
+  return /^\p{Lu}/u.test(value) || /[.!?…]$/.test(value) || /[\u00C0-\u024F]/.test(value);
 }
 
 /** True when at least 6 `key: value` strings are found and half or more of them are prose. Reads at most 200 KB. */
