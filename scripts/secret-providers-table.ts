@@ -75,7 +75,9 @@ export function rulesReference(rules: readonly SecretRule[]): string {
     if (r.entropy > 0) facts.push(`Minimum entropy: ${r.entropy} bits/char`);
     if (r.multiline > 0) facts.push(`Multi-line: up to ${r.multiline} lines`);
     if (r.validate) facts.push(`Checked structure: ${r.validate}`);
+    if (r.checksum) facts.push(`Checksum verified: ${r.checksum} (valid: confidence high; invalid: confidence low, one severity step lower)`);
     if (r.envName) facts.push(`Quick fix reads \`${r.envName}\``);
+    if (r.rotateUrl) facts.push(`Revoke or rotate: <${r.rotateUrl}>`);
     if (r.generic) facts.push('Generic: yields to provider rules on the same text; ids, hashes, paths, code and plain words are ignored');
     out.push(facts.map((f) => `- ${f}`).join('\n'), '');
   }

@@ -4,24 +4,28 @@
  * output carries a whole secret.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
 import { defaultRulesDir } from '../../server/src/engine/rules-dir';
 import { createSecretsAnalyzer, maskSecret, scanSecrets } from '../../server/src/engine/secrets';
 import { LineIndex } from '../../server/src/engine/text';
-import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import { DEFAULT_SETTINGS, SEVERITIES, type Finding, type Severity } from '../../server/src/engine/types';
+import { crc32 } from '../../server/src/engine/secrets/validators';
 import { applyEdits } from '../rules/rule-fixtures';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
-const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPqex2T';
+// A fake token with a valid checksum (generated; see scripts/fake-checksum-token.ts).
+const GH = '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';
 const SK = 'sk_live_51Hq8ZtK2mWv9Lr4Xc7Bn3Yd6Pa0Fs1Ge';
 
 describe('maskSecret', () => {
   it('shows a few characters of each end and the length, never the whole value', () => {
-    assert.equal(maskSecret(GH), 'ghp_…x2T (40 chars)');
+    assert.equal(maskSecret(GH), 'ghp_…ea7 (40 chars)');
     assert.equal(maskSecret('Vq7#mZ2p!xR9'), 'Vq… (12 chars)');
     assert.equal(maskSecret('short'), '… (5 chars)');
     assert.ok(!maskSecret('-----BEGIN\nabc').includes('\n'));
@@ -44,9 +48,9 @@ describe('secret findings', () => {
     assert.equal(f.severity, 'critical');
     const lines = new LineIndex(text);
     assert.equal(text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)), GH);
-    assert.match(f.message, /ghp_…x2T \(40 chars\)/);
+    assert.match(f.message, /ghp_…ea7 \(40 chars\)/);
     assert.match(f.message, /rotate/);
-    assert.equal(f.properties?.maskedSecret, 'ghp_…x2T (40 chars)');
+    assert.equal(f.properties?.maskedSecret, 'ghp_…ea7 (40 chars)');
     assert.deepEqual(f.cwe, ['CWE-798']);
     assert.ok(!JSON.stringify(f).includes(GH));
   });
@@ -162,5 +166,61 @@ describe('secret findings', () => {
       }
     }
     assert.ok(checked > 200, `only ${checked} findings checked`);
+  });
+});
+
+describe('checksummed tokens (GitHub ghp_ gho_ ghu_ ghs_ ghr_, npm npm_): base62 CRC32 of the 30 random characters', () => {
+  // Fake tokens whose last six characters were computed with node:zlib's crc32, independently of the engine.
+  const VALID: [string, string, Severity][] = [
+    ['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', 'secrets.github.classic-pat', 'critical'],
+    ['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', 'secrets.github.oauth-token', 'high'],
+    ['ghu_Se1l8HrR4zq8PhuAlPD9nrr61CRmwj1Nzz1s', 'secrets.github.user-to-server-token', 'high'],
+    ['ghs_lxVemrMMeAF2c1scU3LXxSg03HKSKP1RFryg', 'secrets.github.app-installation-token', 'high'],
+    ['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', 'secrets.github.refresh-token', 'high'],
+    ['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', 'secrets.npm.access-token', 'critical'],
+  ];
+  const scanOne = (token: string): Finding => {
+    const found = scanSecrets(`TOKEN=${token}\n`, '/ws/app/.env');
+    assert.equal(found.length, 1, token);
+    return found[0]!;
+  };
+  /** The same token with one checksum character changed. */
+  const broken = (token: string): string => token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+
+  for (const [token, ruleId, severity] of VALID) {
+    it(`a valid checksum raises confidence, an invalid one lowers confidence and severity: ${ruleId}`, () => {
+      const good = scanOne(token);
+      assert.equal(good.ruleId, ruleId);
+      assert.equal(good.severity, severity);
+      assert.equal(good.properties?.checksum, 'valid');
+      assert.equal(good.properties?.confidence, 'high');
+      assert.doesNotMatch(good.message, /checksum/);
+
+      const bad = scanOne(broken(token));
+      assert.equal(bad.ruleId, ruleId, 'still reported: a mistyped live token is still worth a look');
+      assert.equal(bad.severity, SEVERITIES[SEVERITIES.indexOf(severity) + 1]);
+      assert.equal(bad.properties?.checksum, 'invalid');
+      assert.equal(bad.properties?.confidence, 'low');
+      assert.match(bad.message, /checksum does not match/);
+      assert.ok(!bad.message.includes(broken(token)));
+    });
+  }
+
+  it('tokens of other shapes get no checksum verdict (fine-grained PATs, longer refresh tokens, old npm UUIDs)', () => {
+    const fine = scanOne(`github_pat_${'A1b2C3d4E5f6G7h8I9j0Kl'}_${'m'.repeat(1)}${'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe9Dc8Ba7ZyXwVuTsRqPoNmLkJiHgFeDcBa12'}`);
+    assert.equal(fine.properties?.checksum, undefined);
+    assert.equal(fine.properties?.confidence, undefined);
+    const longRefresh = scanOne(`ghr_${'Q7wE9rT2yU4iO6pA8sD1fG3hJ5kL0zX2cV4bN6mQ8wE1rT3yU5iO7pA9sD2fG4hJ6k'}`);
+    assert.equal(longRefresh.ruleId, 'secrets.github.refresh-token');
+    assert.equal(longRefresh.properties?.checksum, undefined);
+  });
+
+  it('the engine\'s CRC32 agrees with node:zlib on random input', () => {
+    const zlibCrc = (zlib as { crc32?: (s: string) => number }).crc32;
+    if (!zlibCrc) return; // older Node: the literal tokens above still check the whole path
+    for (let i = 0; i < 200; i++) {
+      const s = randomBytes(1 + (i % 60)).toString('base64');
+      assert.equal(crc32(s), zlibCrc(s), s);
+    }
   });
 });

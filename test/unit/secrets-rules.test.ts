@@ -11,7 +11,9 @@ import {
   parseSecretRuleFile,
   scanSecrets,
 } from '../../server/src/engine/secrets';
+import { Engine } from '../../server/src/engine/engine';
 import { LineIndex } from '../../server/src/engine/text';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { parseAnnotations } from '../rules/rule-fixtures';
 import { providersMarkdown, rulesReference } from '../../scripts/secret-providers-table';
 
@@ -46,6 +48,33 @@ describe('built-in secret rules', () => {
       if (!annotations.some((a) => a.kind === 'ok' && a.ruleId === r.id)) missing.push(`${r.id}: no ok fixture`);
     }
     assert.deepEqual(missing, []);
+  });
+
+  it('cover the providers named by issue 16, each rule proven in two file shapes and with a near miss', () => {
+    const dir = join(RULES_DIR, 'secrets');
+    const files = readdirSync(dir).filter((f) => f.includes('.fixture.'));
+    const annotated = files.flatMap((f) => parseAnnotations(readFileSync(join(dir, f), 'utf8')).map((a) => ({ ...a, ext: f.slice(f.lastIndexOf('.')) })));
+    const wanted: Record<string, RegExp> = {
+      Snyk: /^Snyk$/, SonarSource: /^SonarSource$/, 'Sumo Logic': /^Sumo Logic$/, MessageBird: /^MessageBird$/,
+      'X bearer token': /^X \(Twitter\)$/, age: /^Private keys$/, HubSpot: /^HubSpot$/, Square: /^Square$/, Facebook: /^Meta$/,
+      Adobe: /^Adobe$/, Algolia: /^Algolia$/, Asana: /^Asana$/, Discord: /^Discord$/, Dropbox: /^Dropbox$/, Dynatrace: /^Dynatrace$/,
+      Finicity: /^Finicity$/, KuCoin: /^KuCoin$/, Linear: /^Linear$/, 'Fly.io': /^Fly\.io$/, JFrog: /^JFrog$/, Harness: /^Harness$/,
+      Sidekiq: /^Contribsys$/, Slack: /^Slack$/,
+    };
+    const problems: string[] = [];
+    for (const [name, provider] of Object.entries(wanted)) {
+      const own = rules.filter((r) => provider.test(r.provider) && (name !== 'age' || r.id === 'secrets.key.age-secret-key'));
+      if (own.length === 0) problems.push(`${name}: no rule`);
+      for (const r of own) {
+        const shapes = new Set(annotated.filter((a) => a.kind === 'ruleid' && a.ruleId === r.id).map((a) => a.ext));
+        if (shapes.size < 2) problems.push(`${r.id}: ruleid fixtures in ${shapes.size} file type(s), want 2`);
+        if (!annotated.some((a) => a.kind === 'ok' && a.ruleId === r.id)) problems.push(`${r.id}: no ok fixture`);
+      }
+    }
+    for (const id of ['secrets.twitter.bearer-token', 'secrets.key.age-secret-key', 'secrets.slack.legacy-token']) {
+      if (!rules.some((r) => r.id === id)) problems.push(`${id}: missing`);
+    }
+    assert.deepEqual(problems, []);
   });
 
   it('are documented: the provider table and the rule reference are generated from the current rule files', () => {
@@ -88,6 +117,8 @@ describe('secret rule compiler', () => {
     ['secret group out of range', { ...good, secretGroup: 3 }, /`secretGroup` must be a group number between 0 and 1/],
     ['bad allowlist key', { ...good, allowlist: { words: ['x'] } }, /unknown `allowlist` field `words`/],
     ['bad env name', { ...good, envName: 'acme-token' }, /`envName` must be an UPPER_SNAKE_CASE/],
+    ['a rotate link that is not an https URL', { ...good, rotate: 'acme.dev/revoke' }, /`rotate` must be an https URL/],
+    ['an unknown checksum format', { ...good, checksum: 'luhn' }, /`checksum` must be one of crc32-base62/],
   ];
   for (const [what, raw, message] of bad) {
     it(`rejects ${what} with an actionable message naming the rule`, () => {
@@ -140,6 +171,22 @@ describe('custom secret rules from the workspace config', () => {
   it('cannot shadow a built-in rule id', () => {
     const { errors } = createSecretsAnalyzer({ customSecretRules: [{ ...good, id: 'secrets.github.classic-pat' }] });
     assert.match(errors[0]!.message, /duplicate `id`/);
+  });
+
+  it('name the provider\'s revoke page in the message when the rule has a `rotate` link', async () => {
+    const rotate = 'https://acme.dev/tokens/revoke';
+    const { analyzer, errors } = createSecretsAnalyzer({ customSecretRules: [{ ...good, rotate }, { ...good, id: 'acme.other', regex: '\\b(acmo_[a-z0-9]{32})\\b', keywords: ['acmo_'] }] });
+    assert.deepEqual(errors, []);
+    assert.equal(analyzer.scanner.rules.find((r) => r.id === good.id)!.rotateUrl, rotate);
+    const engine = await Engine.create({ analyzers: [analyzer] });
+    try {
+      const text = `A=acme_${'k3x9q'.repeat(6)}z7\nB=acmo_${'k3x9q'.repeat(6)}z7\n`;
+      const found = engine.scanText('/ws/a.env', 'dotenv', text, { ...DEFAULT_SETTINGS, minSeverity: 'info' }).findings;
+      assert.match(found.find((f) => f.ruleId === good.id)!.message, /How to revoke it: https:\/\/acme\.dev\/tokens\/revoke/);
+      assert.doesNotMatch(found.find((f) => f.ruleId === 'acme.other')!.message, /How to revoke/);
+    } finally {
+      engine.dispose();
+    }
   });
 
   it('find their secrets through the same pipeline (masked, with fixes)', () => {

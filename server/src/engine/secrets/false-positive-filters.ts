@@ -41,7 +41,10 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const HASH_RE = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
 const SRI_RE = /^(?:sha(?:1|256|384|512))[-:]/i;
 
-/** For generic rules: values whose shape says id, hash, path, URL or code rather than credential. */
+/** A letter of a script other than Latin (Thai, Han, Cyrillic, Arabic...): generated credentials are ASCII. */
+const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
+
+/** For generic rules: values whose shape says id, hash, path, URL, code or human language rather than credential. */
 export function genericValueReason(value: string, name: string): string | undefined {
   if (UUID_RE.test(value)) return 'UUID';
   if (HASH_RE.test(value) && /hash|sha|md5|digest|checksum|commit|rev|etag|integrity|id$/i.test(name)) return 'hash';
@@ -52,14 +55,96 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value) || /\(\)?$/.test(value)) return 'code expression';
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|secret|password|token)$/i.test(value)) return 'keyword';
   if (value.toLowerCase() === name.toLowerCase()) return 'same as its name';
+  if (NON_LATIN_LETTER.test(value)) return 'natural-language text';
   // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like.
-  if (/^[A-Za-z]+$/.test(value) && value.length < 40) return 'letters only';
-  // Event names, URNs, constant names: short word-like parts joined by separators (`msal:acquireTokenStart`).
-  const parts = value.split(/[:._-]/);
-  if (parts.length >= 2 && parts.every((p) => /^[A-Za-z]{0,30}\d{0,3}$/.test(p)) && /[A-Za-z]{3}/.test(value)) return 'identifier';
+  if (/^\p{L}+$/u.test(value) && value.length < 40) return 'letters only';
+  // Words joined by separators, perhaps closed by sentence punctuation: event names, URNs, constant names
+  // (`msal:acquireTokenStart`) and labels in any Latin-script language (`Passwort-Bestätigung`, `Try-again!`).
+  const parts = value.replace(/[.!?:…]+$/u, '').split(/[:._-]/);
+  if (parts.length >= 2 && parts.every((p) => /^\p{L}{0,30}\d{0,3}$/u.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/.test(value)) return 'file path';
   if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
   return undefined;
+}
+
+/**
+ * For generic rules: a value that is the first word of a sentence. Values cannot hold spaces, so a phrase such as
+ * `"Kennwort1 muss Zahlen enthalten"` is cut at its first space; the text after the value on its line shows it:
+ * more words inside the same quotes, or (unquoted, as in YAML and properties) only words up to the end of the line.
+ * `line` is the line holding the value, which spans `[start, end)`.
+ */
+export function sentenceContextReason(line: string, start: number, end: number): string | undefined {
+  const quote = line[start - 1];
+  if (quote === '"' || quote === "'" || quote === '`') {
+    const close = line.indexOf(quote, end);
+    const rest = close < 0 ? line.slice(end) : line.slice(end, close);
+    return /^[ \t]+[^\s]/.test(rest) ? 'part of a sentence' : undefined;
+  }
+  const rest = line.slice(end);
+  if (rest.length > 1000) return undefined; // a minified or generated line, not a sentence
+  return /^(?:[ \t]+\p{L}[\p{L}\p{N}'’,.!?:;-]*)+[ \t]*$/u.test(rest) ? 'part of a sentence' : undefined;
+}
+
+/** File formats translation catalogues are kept in. */
+const CATALOGUE_EXT = /\.(?:json5?|ya?ml|properties|arb|po|pot|strings|stringsdict|xlf|xliff|resx|ftl|toml|ini|lang)$/i;
+/** Formats used for nothing but translations. */
+const TRANSLATION_ONLY_EXT = /\.(?:arb|po|pot|strings|stringsdict|xlf|xliff|ftl)$/i;
+/** Formats whose content is checked for prose. Not YAML: CI workflows and compose files are full of `name: Build and test`. */
+const PROSE_CHECKED_EXT = /\.(?:json5?|properties|resx)$/i;
+/** Folders that hold translations. */
+const CATALOGUE_DIR = /(?:^|\/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|locali[sz]ation)\//i;
+/**
+ * Language codes (ISO 639-1) for locale-named files such as `de.json`, `zh-CN.json`, `messages_pt_BR.properties`.
+ * Codes that are also common config file names (`ca.json` of a certificate authority, `id`, `it`, `is`, `my`,
+ * `no`) are left out: such catalogues are still found by folder or content.
+ */
+const LANGUAGE_CODES =
+  'af|am|ar|az|be|bg|bn|bs|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|nb|ne|nl|nn|pa|pl|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh';
+const LOCALE_FILE = new RegExp(`^(?:(?:messages|strings|translations?|locale|lang|labels|i18n)[_.-])?(?:${LANGUAGE_CODES})(?:[_-][A-Za-z]{2,4}){0,2}\\.[a-z0-9]+$`, 'i');
+
+/**
+ * A translation catalogue: a translation format (`.po`, `.xliff`, `.arb`...), a catalogue-format file in a
+ * translations folder (`i18n/`, `locales/`, `lang/`...) or named after a locale (`de.json`, `messages_fr.properties`),
+ * or a JSON/properties file whose values are mostly prose. Its values are labels and sentences, so generic rules
+ * (passwords, tokens by name) do not run on it; provider rules still do.
+ */
+export function translationCatalogReason(path: string, text: string): string | undefined {
+  const p = path.replace(/\\/g, '/');
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (!CATALOGUE_EXT.test(base)) return undefined;
+  if (TRANSLATION_ONLY_EXT.test(base)) return 'translation file format';
+  if (CATALOGUE_DIR.test(p)) return 'translations folder';
+  if (LOCALE_FILE.test(base)) return 'locale file';
+  return PROSE_CHECKED_EXT.test(base) && mostlyProse(text) ? 'values are mostly prose' : undefined;
+}
+
+/**
+ * Prose: text in a non-Latin script, or two or more words (letters, perhaps closed by punctuation) that start with
+ * a capital, end a sentence or carry diacritics. Commands such as `npm run build` are not prose.
+ */
+function isProse(value: string): boolean {
+  if (NON_LATIN_LETTER.test(value)) return true;
+  const words = value.trim().split(/\s+/);
+  if (words.length < 2 || !words.every((w) => /^(?:\p{L}[\p{L}'’-]*|\d+)[,.!?:;…]?$/u.test(w))) return false;
+  return /^\p{Lu}/u.test(value) || /[.!?…]$/.test(value) || /[\u00C0-\u024F]/.test(value);
+}
+
+/** True when at least 6 `key: value` strings are found and half or more of them are prose. Reads at most 200 KB. */
+function mostlyProse(text: string): boolean {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  let values = 0;
+  let prose = 0;
+  for (const line of sample.split('\n')) {
+    const m = /^\s*["']?[\w.$@-]{1,200}["']?\s*[:=]\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let v = m[1]!.trim().replace(/,$/, '').trimEnd();
+    if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) v = v.slice(1, -1);
+    else if (v === '' || /^["'{[]/.test(v)) continue;
+    if (/^(?:-?\d+(?:\.\d+)?|true|false|null)$/.test(v)) continue;
+    values++;
+    if (isProse(v)) prose++;
+  }
+  return values >= 6 && prose * 2 >= values;
 }
 
 /** Files where findings would be noise: lockfiles, vendored or generated code, minified bundles. */

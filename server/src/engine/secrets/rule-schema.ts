@@ -24,6 +24,8 @@ export interface RawSecretRule {
   cwe?: string[];
   /** Link to the docs; defaults to the rule's section in `docs/rules/secrets.md`. */
   docs?: string;
+  /** The provider's documented page for revoking or rotating this credential. */
+  rotate?: string;
   /** JavaScript regex source. Group `secretGroup` (default: 1 if the regex has groups, else 0) is the secret. */
   regex: string;
   ignoreCase?: boolean;
@@ -40,6 +42,8 @@ export interface RawSecretRule {
   envName?: string;
   /** Extra structural check on the secret. */
   validate?: SecretValidator;
+  /** Built-in checksum of the format: a valid one raises the finding's confidence, an invalid one lowers it. */
+  checksum?: SecretChecksum;
   /** Generic (format-less) rule: yields to provider rules that match the same text. */
   generic?: boolean;
   /** In code files (JS/TS/Python/Java/Go) the value must be a string literal, not an expression. */
@@ -68,6 +72,11 @@ export type SecretValidator = 'jwt' | 'basic-auth-base64';
 
 const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64'];
 
+/** Checksum formats `checksum` can name (see `checksumState` in validators.ts). */
+export type SecretChecksum = 'crc32-base62';
+
+const CHECKSUMS: readonly SecretChecksum[] = ['crc32-base62'];
+
 /** A checked, compiled rule. */
 export interface SecretRule {
   id: string;
@@ -77,6 +86,8 @@ export interface SecretRule {
   severity: Severity;
   cwe: string[];
   docsUrl: string;
+  /** The provider's revoke/rotate page, when the rule names one. */
+  rotateUrl?: string;
   /** Compiled with flags `gd` (+`i`); reset `lastIndex` before use. */
   regex: RegExp;
   secretGroup: number | string;
@@ -93,6 +104,7 @@ export interface SecretRule {
   };
   envName?: string;
   validate?: SecretValidator;
+  checksum?: SecretChecksum;
   generic: boolean;
   literalInCode: boolean;
   filters: boolean;
@@ -117,8 +129,8 @@ export const MAX_MULTILINE = 200;
 export const CUSTOM_RULE_MAX_LINE = 10_000;
 
 const KNOWN_KEYS = new Set([
-  'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
-  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'generic', 'literalInCode', 'filters',
+  'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
+  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters',
 ]);
 const ALLOWLIST_KEYS = new Set(['secrets', 'matches', 'lines', 'names', 'stopwords', 'paths']);
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,99}$/;
@@ -246,8 +258,15 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     if (!VALIDATORS.includes(raw.validate as SecretValidator)) throw new RuleError(`\`validate\` must be one of ${VALIDATORS.join(', ')}`);
     validate = raw.validate as SecretValidator;
   }
+  let checksum: SecretChecksum | undefined;
+  if (raw.checksum !== undefined) {
+    if (!CHECKSUMS.includes(raw.checksum as SecretChecksum)) throw new RuleError(`\`checksum\` must be one of ${CHECKSUMS.join(', ')}`);
+    checksum = raw.checksum as SecretChecksum;
+  }
   const docs = str(raw, 'docs', false);
   if (docs !== undefined && !/^https?:\/\//.test(docs)) throw new RuleError('`docs` must be an http(s) URL');
+  const rotate = str(raw, 'rotate', false);
+  if (rotate !== undefined && !/^https:\/\/[^\s]+$/.test(rotate)) throw new RuleError('`rotate` must be an https URL');
 
   return {
     id,
@@ -257,6 +276,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     severity,
     cwe,
     docsUrl: docs ?? docsUrlFor('secrets', id),
+    rotateUrl: rotate,
     regex,
     secretGroup,
     keywords,
@@ -265,6 +285,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     allowlist: { secrets: rx('secrets'), matches: rx('matches'), lines: rx('lines'), names: rx('names'), stopwords: strList(allow.stopwords, 'allowlist.stopwords').map((s) => s.toLowerCase()), paths },
     envName,
     validate,
+    checksum,
     generic: bool(raw, 'generic', false),
     literalInCode: bool(raw, 'literalInCode', false),
     filters: bool(raw, 'filters', true),

@@ -7,10 +7,10 @@ import { minimatch } from 'minimatch';
 import type { LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
-import { genericValueReason, placeholderReason, sequenceReason } from './false-positive-filters';
+import { genericValueReason, placeholderReason, sentenceContextReason, sequenceReason } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
 import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
-import { validatorReason } from './validators';
+import { checksumState, validatorReason } from './validators';
 
 /** One secret found by one rule. Holds the raw secret in memory only; outputs use `maskSecret`. */
 export interface SecretMatch {
@@ -23,6 +23,8 @@ export interface SecretMatch {
   /** Name the value is assigned to, when the rule captures one (group `name`). */
   name?: string;
   entropy: number;
+  /** Verdict of the format's checksum, for rules with one and secrets of the checksummed shape. */
+  checksum?: 'valid' | 'invalid';
 }
 
 /** Languages where `literalInCode` rules require a quoted string. */
@@ -87,7 +89,8 @@ export class SecretScanner {
       if (!span) continue;
       const secret = subject.slice(span[0], span[1]);
       const name = nameOf(m, subject);
-      if (!this.accept(rule, secret, m[0], lineText, name, code ? subject[span[0] - 1] : undefined, code)) continue;
+      const at = { line: subject, start: span[0], end: span[1] };
+      if (!this.accept(rule, secret, m[0], lineText, name, code ? subject[span[0] - 1] : undefined, code, at)) continue;
       out.push({
         rule,
         secret,
@@ -96,6 +99,7 @@ export class SecretScanner {
         matchLength: m[0].length,
         name,
         entropy: shannonEntropy(secret),
+        checksum: rule.checksum && checksumState(rule.checksum, secret),
       });
     }
   }
@@ -113,7 +117,11 @@ export class SecretScanner {
       if (!span) continue;
       const secret = window.slice(span[0], span[1]);
       const name = nameOf(m, window);
-      if (!this.accept(rule, secret, m[0], lines.lineText(line), name, code ? window[span[0] - 1] : undefined, code)) continue;
+      // The line holding the secret (a generic value may sit on the line after its name).
+      const pos = lines.positionAt(start + span[0]);
+      const secretLine = lines.lineText(pos.line);
+      const at = { line: secretLine, start: pos.character, end: pos.character + secret.length };
+      if (!this.accept(rule, secret, m[0], lines.lineText(line), name, code ? window[span[0] - 1] : undefined, code, at)) continue;
       out.push({
         rule,
         secret,
@@ -122,17 +130,37 @@ export class SecretScanner {
         matchLength: m[0].length,
         name,
         entropy: shannonEntropy(secret),
+        checksum: rule.checksum && checksumState(rule.checksum, secret),
       });
     }
   }
 
   /** Allowlists, entropy, filters and validators. True when the match is reported. */
-  private accept(rule: SecretRule, secret: string, match: string, lineText: string, name: string | undefined, before: string | undefined, code: boolean): boolean {
-    return rejectReason(rule, secret, match, lineText, name, before, code) === undefined;
+  private accept(
+    rule: SecretRule,
+    secret: string,
+    match: string,
+    lineText: string,
+    name: string | undefined,
+    before: string | undefined,
+    code: boolean,
+    at: SecretSpan,
+  ): boolean {
+    return rejectReason(rule, secret, match, lineText, name, before, code, at) === undefined;
   }
 }
 
-/** Why a regex match is not reported (undefined: it is). Exported for tests and debugging. */
+/** The line holding a secret and the secret's span on it. */
+export interface SecretSpan {
+  line: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Why a regex match is not reported (undefined: it is). Exported for tests and debugging. `at` locates the secret
+ * on its line, for the generic rules' sentence check.
+ */
 export function rejectReason(
   rule: SecretRule,
   secret: string,
@@ -141,6 +169,7 @@ export function rejectReason(
   name: string | undefined,
   charBefore: string | undefined,
   code: boolean,
+  at?: SecretSpan,
 ): string | undefined {
   if (secret.length === 0) return 'empty';
   const a = rule.allowlist;
@@ -159,7 +188,7 @@ export function rejectReason(
     if (r) return r;
   }
   if (rule.generic) {
-    const r = genericValueReason(secret, name ?? '');
+    const r = genericValueReason(secret, name ?? '') ?? (at && sentenceContextReason(at.line, at.start, at.end));
     if (r) return r;
   }
   if (rule.validate) return validatorReason(rule.validate, secret);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
-import { isExamplePath, isTestPath, looksMinified, skippedPathReason } from './false-positive-filters';
+import { isExamplePath, isTestPath, looksMinified, skippedPathReason, translationCatalogReason } from './false-positive-filters';
 import { maskSecret } from './mask';
 import type { SecretRule } from './rule-schema';
 import { secretFixes } from './secret-fixes';
@@ -58,6 +58,9 @@ export class SecretsAnalyzer implements Analyzer {
     const testPath = isTestPath(doc.path);
     const examplePath = isExamplePath(doc.path);
     const counts = new Map<string, number>();
+    // A translation catalogue's values are labels and sentences: only provider rules (known formats) report there.
+    // Decided on the whole current text at every run, so incremental and full scans agree.
+    if (matches.some((m) => m.rule.generic) && translationCatalogReason(doc.path, doc.text)) matches = matches.filter((m) => !m.rule.generic);
     const deduped = dedupeMatches(matches, this.ruleOrder);
     // Splitting the text to find its line break costs O(n): once per run, not per finding.
     const eol = deduped.length > 0 ? doc.lines.eol : '\n';
@@ -67,6 +70,11 @@ export class SecretsAnalyzer implements Analyzer {
       const masked = maskSecret(m.secret);
       let severity: Severity = rule.severity;
       const notes: string[] = [];
+      if (m.checksum === 'invalid') {
+        // Real tokens of this format always carry a valid checksum: this one was made up, altered or mistyped.
+        severity = stepDown(severity);
+        notes.push('its checksum does not match, so it is likely not a live token');
+      }
       if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
@@ -76,7 +84,8 @@ export class SecretsAnalyzer implements Analyzer {
       }
       const message =
         `${rule.name} in the source: ${masked}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
-        'Load it from the environment or a secret manager, and rotate it: it may already be in version-control history.';
+        'Load it from the environment or a secret manager, and rotate it: it may already be in version-control history.' +
+        (rule.rotateUrl ? ` How to revoke it: ${rule.rotateUrl}` : '');
       const key = `${rule.id}\u0000${masked}`;
       const n = counts.get(key) ?? 0;
       counts.set(key, n + 1);
@@ -96,6 +105,7 @@ export class SecretsAnalyzer implements Analyzer {
           entropy: Math.round(m.entropy * 100) / 100,
           provider: rule.provider,
           context: ctx.inComment ? 'comment' : testPath || ctx.inTestCode ? 'test' : examplePath ? 'example' : 'code',
+          ...(m.checksum ? { checksum: m.checksum, confidence: m.checksum === 'valid' ? 'high' : 'low' } : {}),
         },
       };
       const fixes = secretFixes(doc, m, ctx, eol);

@@ -1,5 +1,5 @@
 /** Structural checks that tell a real credential from a look-alike, run after the regex. */
-import type { SecretValidator } from './rule-schema';
+import type { SecretChecksum, SecretValidator } from './rule-schema';
 
 function decodeBase64Url(s: string): string | undefined {
   try {
@@ -51,4 +51,41 @@ export function basicAuthReason(b64: string): string | undefined {
 
 export function validatorReason(kind: SecretValidator, secret: string): string | undefined {
   return kind === 'jwt' ? jwtReason(secret) : basicAuthReason(secret);
+}
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (IEEE 802.3, the zlib one) of a string's UTF-8 bytes. */
+export function crc32(text: string): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, 'utf8')) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A 32-bit number in base62 (digits, upper case, lower case), left-padded with `0` to six characters. */
+export function base62(n: number): string {
+  let out = '';
+  for (let v = n >>> 0; v > 0; v = Math.floor(v / 62)) out = BASE62[v % 62]! + out;
+  return out.padStart(6, '0');
+}
+
+/**
+ * Checks a token's built-in checksum. `crc32-base62` is the format GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`)
+ * and npm (`npm_`) documented in 2021: a 3-letter prefix and `_`, 30 random base62 characters, then the base62
+ * CRC32 of those 30 characters in 6 characters. Undefined when the token does not have that shape (fine-grained
+ * PATs, longer refresh tokens, legacy npm UUIDs), so no verdict is given.
+ */
+export function checksumState(kind: SecretChecksum, token: string): 'valid' | 'invalid' | undefined {
+  if (kind !== 'crc32-base62' || !/^[a-z]{3}_[A-Za-z0-9]{36}$/.test(token)) return undefined;
+  return base62(crc32(token.slice(4, -6))) === token.slice(-6) ? 'valid' : 'invalid';
 }
