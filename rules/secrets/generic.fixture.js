@@ -49,4 +49,10 @@ const apiKey = getApiKey();
 // ok: secrets.generic.secret-assignment
 const clientSecret = config.oauth.clientSecret;
 
-module.exports = { fetchProfile, basic, notBasic, feed, docs, apiKey, clientSecret, refreshToken, tokenLabel };
+// A human-chosen password of words and punctuation is still a password under a plain name.
+// ruleid: secrets.generic.password-assignment
+const adminPassword = 'Summer-Time!';
+// ok: secrets.generic.password-assignment
+const passwordHelpText = 'Choose-a-password!';
+
+module.exports = { adminPassword, passwordHelpText, fetchProfile, basic, notBasic, feed, docs, apiKey, clientSecret, refreshToken, tokenLabel };

@@ -44,6 +44,9 @@ const SRI_RE = /^(?:sha(?:1|256|384|512))[-:]/i;
 /** A letter of a script other than Latin (Thai, Han, Cyrillic, Arabic...): generated credentials are ASCII. */
 const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
 
+/** A key that names a message about a credential rather than the credential (`LABEL_PASSWORD`, `TOKEN_HELP`). */
+const LABEL_NAME = /(?:^|[^a-z])(?:label|title|text|msg|message|hint|help|placeholder|prompt|tooltip|caption|header|button|btn|error|success|done|confirm|description|desc|info|notice|warning|instructions?)(?:[^a-z]|$)/i;
+
 /** For generic rules: values whose shape says id, hash, path, URL, code or human language rather than credential. */
 export function genericValueReason(value: string, name: string): string | undefined {
   if (UUID_RE.test(value)) return 'UUID';
@@ -58,9 +61,11 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (NON_LATIN_LETTER.test(value)) return 'natural-language text';
   // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like.
   if (/^\p{L}+$/u.test(value) && value.length < 40) return 'letters only';
-  // Words joined by separators, perhaps closed by sentence punctuation: event names, URNs, constant names
-  // (`msal:acquireTokenStart`) and labels in any Latin-script language (`Passwort-Bestätigung`, `Try-again!`).
-  const parts = value.replace(/[.!?:…]+$/u, '').split(/[:._-]/);
+  // Words joined by separators: event names, URNs, constant names (`msal:acquireTokenStart`) and labels in any
+  // Latin-script language (`Passwort-Bestätigung`). Closed by sentence punctuation only under a message-like name
+  // (`PASSWORD_RESET_DONE = Reset-completed!`): under a plain `password`, `Summer-Time!` is a human-chosen password.
+  const words = LABEL_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2')) ? value.replace(/[.!?:…]+$/u, '') : value;
+  const parts = words.split(/[:._-]/);
   if (parts.length >= 2 && parts.every((p) => /^\p{L}{0,30}\d{0,3}$/u.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/.test(value)) return 'file path';
   if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
