@@ -112,7 +112,7 @@ describe('vigil scan: exit codes', () => {
   it('2 with a clear message on usage errors', async () => {
     const dir = project('webapp');
     const cases: [string[], RegExp][] = [
-      [['scan', '--bogus'], /Unknown option '--bogus'/],
+      [['scan', '--bogus'], /unknown option --bogus/],
       [['scan', '--format', 'xml'], /--format must be one of text, json, sarif/],
       [['scan', '--fail-on', 'severe'], /--fail-on must be one of/],
       [['scan', '--min-severity', 'x'], /--min-severity must be one of/],
@@ -289,7 +289,7 @@ describe('vigil as a process', () => {
     assert.equal(run().status, 2);
     const bad = run('scan', '--nope');
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /Unknown option '--nope'/);
+    assert.match(bad.stderr, /unknown option --nope/);
   });
 
   it('scans with the built-in packs and exits 0 on a clean project', () => {

@@ -5,7 +5,6 @@
  */
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import packageJson from '../../../package.json';
 import { createBaseline, readBaseline, serializeBaseline, type Baseline } from '../engine/baseline';
 import { redactErrorForLog } from '../engine/engine';
@@ -15,6 +14,7 @@ import { formatSarif } from '../engine/output/sarif-format';
 import type { ScanReport } from '../engine/output/scan-report';
 import { formatText } from '../engine/output/text-format';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
+import { closest, parseOptions, UsageError, type OptionSpec } from './args';
 import { gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
 
@@ -41,9 +41,6 @@ export interface CliHooks {
   /** How long a run must last before the progress bar shows (default 500 ms). */
   progressDelayMs?: number;
 }
-
-/** A mistake in how the CLI was called or configured: exit 2 with this message. */
-class UsageError extends Error {}
 
 const VERSION = (packageJson as { version: string }).version;
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -77,27 +74,34 @@ Docs: https://github.com/vigil-security/vigil/blob/main/docs/cli.md
 `;
 
 const SCAN_OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  'changed-since': { type: 'string' },
+  format: { type: 'string', short: 'f', hint: 'text, json or sarif' },
+  output: { type: 'string', short: 'o', hint: 'a file' },
+  'changed-since': { type: 'string', hint: 'a git ref, e.g. origin/main' },
   staged: { type: 'boolean' },
-  baseline: { type: 'string' },
+  baseline: { type: 'string', hint: 'a file' },
   'no-baseline': { type: 'boolean' },
-  'min-severity': { type: 'string' },
-  'fail-on': { type: 'string' },
-  jobs: { type: 'string', short: 'j' },
-  config: { type: 'string', short: 'c' },
-  root: { type: 'string' },
+  'min-severity': { type: 'string', hint: SEVERITIES.join(', ') },
+  'fail-on': { type: 'string', hint: `${SEVERITIES.join(', ')}, none` },
+  jobs: { type: 'string', short: 'j', hint: 'a number of threads' },
+  config: { type: 'string', short: 'c', hint: 'a file' },
+  root: { type: 'string', hint: 'a folder' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
-} as const;
+} as const satisfies Record<string, OptionSpec>;
+
+const HOOK_OPTIONS = {
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, OptionSpec>;
+
+const COMMANDS = ['scan', 'baseline', 'install-hook', 'help'] as const;
 
 type ScanValues = ReturnType<typeof parseScanArgs>['values'];
 
-function parseScanArgs(args: string[]) {
-  return parseArgs({ args, options: SCAN_OPTIONS, allowPositionals: true, strict: true });
+function parseScanArgs(command: string, args: string[]) {
+  return parseOptions(command, args, SCAN_OPTIONS, true);
 }
 
 /** Runs the CLI; resolves to the exit code. Never calls process.exit, so tests can run it in-process. */
@@ -121,11 +125,14 @@ export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): P
         return await baselineCommand(rest, io, hooks);
       case 'install-hook':
         return installHookCommand(rest, io);
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+      default: {
+        if (command.startsWith('-')) throw new UsageError(`unknown option ${command}; options go after a command, e.g. vigil scan ${command}`);
+        const guess = closest(command, COMMANDS);
+        throw new UsageError(`unknown command "${command}"${guess ? `; did you mean ${guess}?` : ''}`);
+      }
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof GitError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || e instanceof GitError) {
       io.stderr.write(`vigil: ${(e as Error).message}\nRun \`vigil --help\` for usage.\n`);
       return EXIT.usage;
     }
@@ -269,7 +276,7 @@ function reportRuleErrors(report: ScanReport, io: CliIO): void {
 }
 
 async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<number> {
-  const { values, positionals } = parseScanArgs(args);
+  const { values, positionals } = parseScanArgs('scan', args);
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.clean;
@@ -323,7 +330,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
 }
 
 async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<number> {
-  const { values, positionals } = parseScanArgs(args);
+  const { values, positionals } = parseScanArgs('baseline', args);
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.clean;
@@ -374,7 +381,7 @@ fi
 }
 
 function installHookCommand(args: string[], io: CliIO): number {
-  const { values } = parseArgs({ args, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseOptions('install-hook', args, HOOK_OPTIONS, false);
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.clean;

@@ -1,0 +1,58 @@
+/**
+ * First-time-user papercuts of the CLI (issue 10): typos in flags and commands, scanning a path elsewhere on
+ * disk, unwritable outputs, what a blocked commit says, and where install-hook and the baseline may write.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cli, project } from './cli-helpers';
+
+describe('usage errors name the mistake and the fix', () => {
+  it('an unknown flag gets Vigil\'s message with the closest valid flag, exit 2', async () => {
+    const dir = project('clean');
+    const cases: [string[], string][] = [
+      [['scan', '--fromat', 'json'], 'unknown option --fromat; did you mean --format?'],
+      [['scan', '--stagged'], 'unknown option --stagged; did you mean --staged?'],
+      [['scan', '--chnaged-since', 'main'], 'unknown option --chnaged-since; did you mean --changed-since?'],
+      [['baseline', '--no-colour'], 'unknown option --no-colour; did you mean --no-color?'],
+      [['install-hook', '--froce'], 'unknown option --froce; did you mean --force?'],
+      [['scan', '-x'], 'unknown option -x'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(dir, args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.ok(r.err.startsWith(`vigil: ${message}\n`), `${args.join(' ')}: ${r.err}`);
+      assert.doesNotMatch(r.err, /Unknown option '|ERR_PARSE_ARGS|To specify a positional/, 'not Node\'s raw parseArgs text');
+    }
+    const far = await cli(dir, ['scan', '--zzzzzzzz']);
+    assert.equal(far.code, 2);
+    assert.doesNotMatch(far.err, /did you mean/, 'no suggestion when nothing is close');
+  });
+
+  it('an unknown command suggests the closest one', async () => {
+    const dir = project('clean');
+    for (const [typo, meant] of [['scna', 'scan'], ['baseline-', 'baseline'], ['install-hooks', 'install-hook'], ['instal-hook', 'install-hook']]) {
+      const r = await cli(dir, [typo!]);
+      assert.equal(r.code, 2);
+      assert.ok(r.err.startsWith(`vigil: unknown command "${typo}"; did you mean ${meant}?\n`), r.err);
+    }
+    const flag = await cli(dir, ['--format', 'json']);
+    assert.equal(flag.code, 2);
+    assert.match(flag.err, /options go after a command, e\.g\. vigil scan --format/);
+  });
+
+  it('a missing or misplaced option value is named', async () => {
+    const dir = project('clean');
+    const cases: [string[], RegExp][] = [
+      [['scan', '--format'], /^vigil: option --format needs a value \(text, json or sarif\)\n/],
+      [['scan', '-o', '--quiet'], /^vigil: option -o needs a value/],
+      [['scan', '--root'], /^vigil: option --root needs a value/],
+      [['scan', '--quiet=yes'], /^vigil: option --quiet takes no value/],
+      [['install-hook', 'somewhere'], /^vigil: install-hook takes no paths \(got "somewhere"\)/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(dir, args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, message, args.join(' '));
+    }
+  });
+});
