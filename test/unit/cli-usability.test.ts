@@ -3,8 +3,10 @@
  * disk, unwritable outputs, what a blocked commit says, and where install-hook and the baseline may write.
  */
 import assert from 'node:assert/strict';
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, project } from './cli-helpers';
+import { cli, gitInit, project } from './cli-helpers';
 
 describe('usage errors name the mistake and the fix', () => {
   it('an unknown flag gets Vigil\'s message with the closest valid flag, exit 2', async () => {
@@ -54,5 +56,53 @@ describe('usage errors name the mistake and the fix', () => {
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, message, args.join(' '));
     }
+  });
+});
+
+describe('scanning a path elsewhere on disk', () => {
+  const paths = (out: string) => [...new Set((JSON.parse(out) as { findings: { path: string }[] }).findings.map((f) => f.path))].sort();
+
+  it('a folder in another git repository is scanned with that repository as the root (its config, relative paths)', async () => {
+    const here = project('clean');
+    gitInit(here);
+    const other = project('webapp');
+    gitInit(other);
+    const r = await cli(here, ['scan', '-j', '1', '-f', 'json', join(other, 'src')]);
+    assert.equal(r.code, 1, r.err);
+    const doc = JSON.parse(r.out) as { roots: string[] };
+    assert.deepEqual(doc.roots.map((p) => realpathSync(p)), [realpathSync(other)]);
+    assert.deepEqual(paths(r.out), ['src/app.js', 'src/config.js']);
+    // The other repository's .vigil.yml applies: its vendor/ is excluded when scanning all of it.
+    const all = await cli(here, ['scan', '-j', '1', '-f', 'json', other]);
+    assert.equal(all.code, 1, all.err);
+    assert.deepEqual(paths(all.out), ['keep.log', 'src/app.js', 'src/config.js'], 'vendor/ is excluded by the config');
+  });
+
+  it('outside any repository: the nearest folder with a .vigil.yml, else the folder itself', async () => {
+    const here = project('clean');
+    gitInit(here);
+    const plain = project('webapp');
+    const file = await cli(here, ['scan', '-j', '1', '-f', 'json', join(plain, 'src', 'app.js')]);
+    assert.equal(file.code, 1, file.err);
+    assert.deepEqual(paths(file.out), ['src/app.js'], 'relative to the folder holding .vigil.yml');
+    const vendor = await cli(here, ['scan', '-j', '1', '-f', 'json', plain]);
+    assert.ok(!paths(vendor.out).some((p) => p.startsWith('vendor/')), 'and its config applies');
+    const bare = project('clean');
+    const r = await cli(here, ['scan', '-j', '1', '-f', 'json', join(bare, 'src')]);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual((JSON.parse(r.out) as { roots: string[] }).roots, [join(bare, 'src')]);
+    assert.equal((JSON.parse(r.out) as { summary: { filesScanned: number } }).summary.filesScanned, 1);
+  });
+
+  it('paths in different workspaces: exit 2 naming both, with the way out', async () => {
+    const here = project('clean');
+    gitInit(here);
+    const other = project('webapp');
+    gitInit(other);
+    const r = await cli(here, ['scan', join(here, 'src'), join(other, 'src')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /belong to different workspaces/);
+    assert.ok(r.err.includes(here) && r.err.includes(other), r.err);
+    assert.match(r.err, /scan them one run at a time, or pass --root/);
   });
 });

@@ -4,7 +4,7 @@
  * `--fail-on`, 2 usage or config error.
  */
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import packageJson from '../../../package.json';
 import { createBaseline, readBaseline, serializeBaseline, type Baseline } from '../engine/baseline';
 import { redactErrorForLog } from '../engine/engine';
@@ -169,16 +169,72 @@ function insideWorkspace(root: string, rel: string): string {
   return file;
 }
 
+const isOutside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+};
+
+/**
+ * A command-line path with its folders' symbolic links resolved (git reports real paths), but not its last
+ * component: a named file that is itself a link must still be seen as one.
+ */
+function realParent(path: string): string {
+  const parent = dirname(path);
+  return parent === path ? path : join(realpathSync(parent), basename(path));
+}
+
+/** The workspace a path outside the current one belongs to: its git top, the nearest folder with a config, or its folder. */
+function workspaceOf(target: string): { root: string; found: boolean } {
+  const folder = statSync(target).isDirectory() ? target : dirname(target);
+  const top = gitTopLevel(folder);
+  if (top) return { root: realpathSync(top), found: true };
+  for (let d = folder; ; d = dirname(d)) {
+    if (existsSync(join(d, '.vigil.yml')) || existsSync(join(d, '.vigil.yaml'))) return { root: d, found: true };
+    if (dirname(d) === d) return { root: folder, found: false };
+  }
+}
+
+/**
+ * The workspace root: `--root`, else the one of the paths named (so `vigil scan ~/other-repo` just works), else
+ * the git top of the current folder, else the current folder. Paths of different workspaces are refused: each
+ * has its own config, baseline and report paths.
+ */
+function chooseRoot(values: ScanValues, targets: string[], io: CliIO): string {
+  const given = values.root !== undefined;
+  const base = resolve(io.cwd, values.root ?? gitTopLevel(io.cwd) ?? io.cwd);
+  if (!existsSync(base) || !statSync(base).isDirectory()) throw new UsageError(`--root ${base} is not a folder`);
+  const root = realpathSync(base);
+  if (given) {
+    for (const t of targets) if (isOutside(root, t)) throw new UsageError(`${t} is outside the workspace root ${root} (use --root)`);
+    return root;
+  }
+  const found = new Map<string, string>();
+  let allBareFolders = true;
+  for (const t of targets) {
+    const w = isOutside(root, t) ? workspaceOf(t) : { root, found: true };
+    allBareFolders &&= !w.found;
+    if (!found.has(w.root)) found.set(w.root, t);
+  }
+  if (found.size === 0) return root;
+  if (found.size === 1) return [...found.keys()][0]!;
+  // Loose folders outside any repository or config: their common folder.
+  if (allBareFolders) {
+    let common = [...found.keys()][0]!;
+    while ([...found.keys()].some((r) => isOutside(common, r))) common = dirname(common);
+    return common;
+  }
+  const which = [...found].map(([r, t]) => `${t} is in ${r}`).join('; ');
+  throw new UsageError(`the paths belong to different workspaces (${which}); scan them one run at a time, or pass --root with a folder that holds them all`);
+}
+
 /** Resolves the root, targets, file selection, config and settings shared by `scan` and `baseline`. */
 function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared | number {
-  const root = resolve(io.cwd, values.root ?? gitTopLevel(io.cwd) ?? io.cwd);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root ${root} is not a folder`);
   const targets = positionals.map((p) => resolve(io.cwd, p));
   for (const t of targets) {
     if (!existsSync(t)) throw new UsageError(`no such file or folder: ${t}`);
-    const rel = relative(root, t);
-    if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new UsageError(`${t} is outside the workspace root ${root} (use --root)`);
   }
+  for (let i = 0; i < targets.length; i++) targets[i] = realParent(targets[i]!);
+  const root = chooseRoot(values, targets, io);
   if (values.staged && values['changed-since']) throw new UsageError('--staged and --changed-since cannot be used together');
   let selection: FileSelection = { kind: 'all' };
   if (values.staged || values['changed-since']) {
