@@ -3,9 +3,11 @@
  * disk, unwritable outputs, what a blocked commit says, and where install-hook and the baseline may write.
  */
 import assert from 'node:assert/strict';
-import { realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
 import { cli, gitInit, project } from './cli-helpers';
 
 describe('usage errors name the mistake and the fix', () => {
@@ -104,5 +106,42 @@ describe('scanning a path elsewhere on disk', () => {
     assert.match(r.err, /belong to different workspaces/);
     assert.ok(r.err.includes(here) && r.err.includes(other), r.err);
     assert.match(r.err, /scan them one run at a time, or pass --root/);
+  });
+});
+
+describe('errors are one line, never a stack trace', () => {
+  const noStack = (err: string) => assert.doesNotMatch(err, /^\s+at /m, `no stack frames: ${err}`);
+
+  it('-o naming a folder, or a path through a file: one line naming the output, exit 2', async () => {
+    const dir = project('webapp');
+    mkdirSync(join(dir, 'reports'));
+    const folder = await cli(dir, ['scan', '-j', '1', '-o', join(dir, 'reports')]);
+    assert.equal(folder.code, 2);
+    assert.equal(folder.err, `vigil: cannot write the report to ${join(dir, 'reports')}: it is a folder\n`);
+    const throughFile = await cli(dir, ['scan', '-j', '1', '-o', join(dir, 'keep.log', 'report.json')]);
+    assert.equal(throughFile.code, 2);
+    assert.equal(throughFile.err, `vigil: cannot write the report to ${join(dir, 'keep.log', 'report.json')}: ${join(dir, 'keep.log')} is a file, not a folder\n`);
+    const baseline = await cli(dir, ['baseline', '-j', '1', '-o', join(dir, 'reports')]);
+    assert.equal(baseline.code, 2);
+    assert.equal(baseline.err, `vigil: cannot write the baseline to ${join(dir, 'reports')}: it is a folder\n`);
+  });
+
+  it('an internal error is one line with exit 2; --debug or VIGIL_DEBUG=1 adds the stack', async () => {
+    const dir = project('clean');
+    const broken = join(mkdtempSync(join(tmpdir(), 'vigil-broken-')), 'broken-analyzers.cjs');
+    writeFileSync(broken, "exports.createAnalyzers = () => { throw new Error('analyzer table corrupt'); };\n");
+    const run = async (args: string[], env: Record<string, string> = {}) => {
+      let err = '';
+      const code = await runCli(args, { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, cwd: dir, env }, { analyzerModule: broken });
+      return { code, err };
+    };
+    const plain = await run(['scan', '-j', '1']);
+    assert.equal(plain.code, 2);
+    assert.equal(plain.err, 'vigil: internal error: analyzer table corrupt (rerun with --debug for details)\n');
+    noStack(plain.err);
+    for (const r of [await run(['scan', '-j', '1', '--debug']), await run(['--debug', 'scan', '-j', '1']), await run(['scan', '-j', '1'], { VIGIL_DEBUG: '1' })]) {
+      assert.equal(r.code, 2);
+      assert.match(r.err, /^vigil: internal error: analyzer table corrupt\n\s+at /);
+    }
   });
 });

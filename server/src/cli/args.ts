@@ -5,8 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 
-/** A mistake in how the CLI was called or configured: exit 2 with this message. */
+/** A mistake in how the CLI was called or configured: exit 2 with this message and a pointer to --help. */
 export class UsageError extends Error {}
+
+/** A problem of the environment the user can fix (an output path that is a folder): exit 2 with this one line. */
+export class CliError extends Error {}
 
 /** An option as parseArgs declares it. */
 export interface OptionSpec {

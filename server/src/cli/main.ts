@@ -7,14 +7,14 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import packageJson from '../../../package.json';
 import { createBaseline, readBaseline, serializeBaseline, type Baseline } from '../engine/baseline';
-import { redactErrorForLog } from '../engine/engine';
+import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { applyConfig, loadVigilConfig, loadVigilConfigFile, type ConfigLoadResult } from '../engine/config/vigil-config';
 import { formatJson } from '../engine/output/json-format';
 import { formatSarif } from '../engine/output/sarif-format';
 import type { ScanReport } from '../engine/output/scan-report';
 import { formatText } from '../engine/output/text-format';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
-import { closest, parseOptions, UsageError, type OptionSpec } from './args';
+import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
 import { gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
 
@@ -65,9 +65,11 @@ Scan options:
       --fail-on LEVEL|none      exit 1 when a finding at or above LEVEL is reported (default: low)
   -j, --jobs N                  worker threads (default: number of cores)
   -c, --config FILE             config file (default: .vigil.yml in the workspace root)
-      --root DIR                workspace root (default: the git top folder, else the current folder)
+      --root DIR                workspace root (default: that of the paths given, else the git top
+                                folder, else the current folder)
       --color / --no-color      force colour on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet                   no progress bar
+      --debug                   show the stack trace of an internal error (or set VIGIL_DEBUG=1)
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.
 Docs: https://github.com/vigil-security/vigil/blob/main/docs/cli.md
@@ -105,8 +107,12 @@ function parseScanArgs(command: string, args: string[]) {
 }
 
 /** Runs the CLI; resolves to the exit code. Never calls process.exit, so tests can run it in-process. */
+/** Runs the CLI; resolves to the exit code. Never calls process.exit, so tests can run it in-process. */
 export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): Promise<number> {
-  const [command, ...rest] = argv;
+  // `--debug` (anywhere before `--`) or VIGIL_DEBUG=1: stack traces for internal errors.
+  const end = argv.indexOf('--') === -1 ? argv.length : argv.indexOf('--');
+  const debug = argv.slice(0, end).includes('--debug') || (io.env.VIGIL_DEBUG !== undefined && !['', '0'].includes(io.env.VIGIL_DEBUG));
+  const [command, ...rest] = argv.filter((a, i) => i >= end || a !== '--debug');
   try {
     switch (command) {
       case undefined:
@@ -136,7 +142,52 @@ export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): P
       io.stderr.write(`vigil: ${(e as Error).message}\nRun \`vigil --help\` for usage.\n`);
       return EXIT.usage;
     }
-    throw e;
+    if (e instanceof CliError) {
+      io.stderr.write(`vigil: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    const fsError = e as NodeJS.ErrnoException;
+    if (!debug && fsError.syscall && fsError.path) {
+      // A file-system failure the user can act on (permissions, a full disk), not a bug: no "internal error".
+      io.stderr.write(`vigil: cannot ${fsError.syscall} ${fsError.path}: ${fsReason(fsError, fsError.path)}\n`);
+      return EXIT.usage;
+    }
+    // One line by default (a first-time user needs the message, not the frames); masked like analyzer errors.
+    io.stderr.write(debug ? `vigil: internal error: ${redactErrorForLog(e)}\n` : `vigil: internal error: ${redactErrorMessage(e)} (rerun with --debug for details)\n`);
+    return EXIT.usage;
+  }
+}
+
+/** Why a file-system call on `file` failed, in words. */
+function fsReason(e: NodeJS.ErrnoException, file: string): string {
+  switch (e.code) {
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+    case 'EEXIST': // mkdir of a folder that exists as a file
+      for (let d = dirname(file); dirname(d) !== d; d = dirname(d)) {
+        if (statSync(d, { throwIfNoEntry: false })?.isFile()) return `${d} is a file, not a folder`;
+      }
+      return e.code === 'EEXIST' ? 'it exists' : 'a folder on its path is a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return e.code ?? redactErrorMessage(e);
+  }
+}
+
+/** Writes a file the user asked for (report, baseline, hook); a failure is a one-line usage error naming it. */
+function writeUserFile(file: string, text: string, what: string, mode?: number): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text, mode === undefined ? undefined : { mode });
+  } catch (e) {
+    throw new CliError(`cannot write ${what} to ${file}: ${fsReason(e as NodeJS.ErrnoException, file)}`);
   }
 }
 
@@ -362,9 +413,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
   const text =
     format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values) });
   if (values.output) {
-    const out = resolve(io.cwd, values.output);
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
+    writeUserFile(resolve(io.cwd, values.output), text, 'the report');
   } else {
     io.stdout.write(text);
   }
@@ -397,6 +446,7 @@ async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Prom
   const p = prepare(values, positionals, io);
   if (typeof p === 'number') return p;
   const file = values.output ? resolve(io.cwd, values.output) : insideWorkspace(p.root, p.loaded.config.baseline);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`cannot write the baseline to ${file}: it is a folder`);
   const previous = readBaseline(file);
   if (previous.error) throw new UsageError(`${previous.error} (delete it to start over)`);
   const { report, scanned, allFiles } = await runScan(p, values, io, hooks);
@@ -413,8 +463,7 @@ async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Prom
   merged.entries = [...kept, ...fresh.entries].sort(
     (a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint),
   );
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, serializeBaseline(merged));
+  writeUserFile(file, serializeBaseline(merged), 'the baseline');
   io.stderr.write(`vigil: wrote ${merged.entries.length} baseline entr${merged.entries.length === 1 ? 'y' : 'ies'} to ${relative(io.cwd, file) || file}; commit it.\n`);
   return EXIT.clean;
 }
@@ -466,7 +515,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`vigil: internal error: ${redactErrorForLog(e)}\n`);
+      // runCli reports its own errors; this is the last resort, still one line unless debugging.
+      const debug = process.env.VIGIL_DEBUG !== undefined && !['', '0'].includes(process.env.VIGIL_DEBUG);
+      process.stderr.write(`vigil: internal error: ${debug ? redactErrorForLog(e) : redactErrorMessage(e)}\n`);
       process.exitCode = EXIT.usage;
     },
   );
