@@ -3,7 +3,7 @@
  * disk, unwritable outputs, what a blocked commit says, and where install-hook and the baseline may write.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -143,5 +143,31 @@ describe('errors are one line, never a stack trace', () => {
       assert.equal(r.code, 2);
       assert.match(r.err, /^vigil: internal error: analyzer table corrupt\n\s+at /);
     }
+  });
+});
+
+describe('files named on the command line that are links out of the workspace', () => {
+  it('are skipped with the reason, as the walk skips them, and listed in the output', async () => {
+    const dir = project('clean');
+    const outside = mkdtempSync(join(tmpdir(), 'vigil-outside-'));
+    writeFileSync(join(outside, 'creds.js'), "exports.k = 'FAKETOKEN_outsideoutside01';\n");
+    symlinkSync(join(outside, 'creds.js'), join(dir, 'linked.js'));
+    symlinkSync(outside, join(dir, 'ext'));
+    symlinkSync(join(dir, 'src', 'index.js'), join(dir, 'alias.js'));
+    // As the pre-commit framework calls it: relative names from the repository top.
+    const r = await cli(dir, ['scan', '-j', '1', '-f', 'json', 'linked.js', 'ext', 'alias.js', 'src/index.js']);
+    assert.equal(r.code, 0, r.out + r.err);
+    const doc = JSON.parse(r.out) as { findings: unknown[]; skipped: { path: string; message: string }[]; summary: { filesScanned: number } };
+    assert.deepEqual(doc.findings, [], 'nothing read through the links');
+    assert.deepEqual(
+      doc.skipped.map((s) => [s.path, s.message]),
+      [
+        [join(dir, 'ext'), `skipped: symbolic link to ${realpathSync(outside)}, outside the workspace folder`],
+        [join(dir, 'linked.js'), `skipped: symbolic link to ${realpathSync(join(outside, 'creds.js'))}, outside the workspace folder`],
+      ],
+    );
+    assert.equal(doc.summary.filesScanned, 2, 'a link inside the workspace is still scanned');
+    const text = await cli(dir, ['scan', '-j', '1', 'linked.js']);
+    assert.ok(text.out.includes(`${join(dir, 'linked.js')}: skipped: symbolic link to`), text.out);
   });
 });
