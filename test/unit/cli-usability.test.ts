@@ -3,12 +3,12 @@
  * disk, unwritable outputs, what a blocked commit says, and where install-hook and the baseline may write.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
-import { cli, gitInit, project } from './cli-helpers';
+import { cli, git, gitInit, project } from './cli-helpers';
 
 describe('usage errors name the mistake and the fix', () => {
   it('an unknown flag gets Vigil\'s message with the closest valid flag, exit 2', async () => {
@@ -169,5 +169,69 @@ describe('files named on the command line that are links out of the workspace', 
     assert.equal(doc.summary.filesScanned, 2, 'a link inside the workspace is still scanned');
     const text = await cli(dir, ['scan', '-j', '1', 'linked.js']);
     assert.ok(text.out.includes(`${join(dir, 'linked.js')}: skipped: symbolic link to`), text.out);
+  });
+});
+
+describe('install-hook and the baseline stay out of places they must not write', () => {
+  it('refuses a core.hooksPath outside the repository (also through a link) unless --force; creates nothing there', async () => {
+    const dir = project('clean');
+    gitInit(dir);
+    const outside = mkdtempSync(join(tmpdir(), 'vigil-hooks-'));
+    git(dir, 'config', 'core.hooksPath', join(outside, 'shared-hooks'));
+    const r = await cli(dir, ['install-hook']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /core\.hooksPath points to .*shared-hooks, outside this repository/);
+    assert.match(r.err, /--force/);
+    assert.deepEqual(readdirSync(outside), [], 'no folder created outside');
+    symlinkSync(outside, join(dir, 'hooks-link'));
+    git(dir, 'config', 'core.hooksPath', 'hooks-link');
+    const linked = await cli(dir, ['install-hook']);
+    assert.equal(linked.code, 2, 'a link inside the repository to a folder outside it is outside');
+    assert.deepEqual(readdirSync(outside), []);
+    // The hook file itself as a link out of the repository.
+    git(dir, 'config', '--unset', 'core.hooksPath');
+    symlinkSync(join(outside, 'victim'), join(dir, '.git', 'hooks', 'pre-commit'));
+    const fileLink = await cli(dir, ['install-hook']);
+    assert.equal(fileLink.code, 2);
+    assert.match(fileLink.err, /outside this repository/);
+    assert.deepEqual(readdirSync(outside), []);
+    // The user's explicit choice wins.
+    git(dir, 'config', 'core.hooksPath', join(outside, 'shared-hooks'));
+    assert.equal((await cli(dir, ['install-hook', '--force'])).code, 0);
+    assert.ok(existsSync(join(outside, 'shared-hooks', 'pre-commit')));
+  });
+
+  it('a linked worktree installs into the repository\'s shared hooks folder', async () => {
+    const dir = project('clean');
+    gitInit(dir);
+    const wt = join(mkdtempSync(join(tmpdir(), 'vigil-wt-')), 'feature');
+    git(dir, 'worktree', 'add', '-q', wt);
+    const r = await cli(wt, ['install-hook']);
+    assert.equal(r.code, 0, r.err);
+    assert.ok(existsSync(join(dir, '.git', 'hooks', 'pre-commit')));
+  });
+
+  it('refuses a baseline inside .git/ (config, --baseline, -o) unless --force', async () => {
+    const dir = project('webapp');
+    gitInit(dir);
+    writeFileSync(join(dir, '.vigil.yml'), 'exclude: ["vendor/**"]\nbaseline: .git/vigil-baseline.json\n');
+    const gitFiles = readdirSync(join(dir, '.git')).sort();
+    for (const args of [['baseline', '-j', '1'], ['scan', '-j', '1']]) {
+      const r = await cli(dir, args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /the baseline path .*\.git.*vigil-baseline\.json is inside \.git\/.*--force/, r.err);
+    }
+    writeFileSync(join(dir, '.vigil.yml'), 'exclude: ["vendor/**"]\n');
+    const flag = await cli(dir, ['scan', '-j', '1', '--baseline', '.git/config']);
+    assert.equal(flag.code, 2);
+    assert.match(flag.err, /inside \.git\//);
+    const out = await cli(dir, ['baseline', '-j', '1', '-o', join(dir, '.git', 'hooks', 'pre-commit')]);
+    assert.equal(out.code, 2);
+    assert.deepEqual(readdirSync(join(dir, '.git')).sort(), gitFiles, 'nothing written in .git');
+    assert.ok(!existsSync(join(dir, '.git', 'hooks', 'pre-commit')));
+    const forced = await cli(dir, ['baseline', '-j', '1', '--force', '-o', join(dir, '.git', 'vigil-baseline.json')]);
+    assert.equal(forced.code, 0, forced.err);
+    assert.equal(JSON.parse(readFileSync(join(dir, '.git', 'vigil-baseline.json'), 'utf8')).version, 1);
+    assert.equal((await cli(dir, ['scan', '-j', '1', '--force', '--fail-on', 'none', '--baseline', '.git/vigil-baseline.json'])).code, 0);
   });
 });

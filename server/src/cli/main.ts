@@ -3,7 +3,7 @@
  * suppressions as the editor, for pre-commit hooks and CI. Exit codes: 0 clean, 1 findings at or above
  * `--fail-on`, 2 usage or config error.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import packageJson from '../../../package.json';
 import { createBaseline, readBaseline, serializeBaseline, type Baseline } from '../engine/baseline';
@@ -15,7 +15,7 @@ import type { ScanReport } from '../engine/output/scan-report';
 import { formatText } from '../engine/output/text-format';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
 import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
-import { gitTopLevel, GitError, hooksDir } from './git';
+import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
@@ -52,6 +52,7 @@ Usage:
   vigil scan [paths...] [options]     scan files and folders (default: the whole workspace)
   vigil baseline [paths...] [options] record current findings in the baseline file, to hide them from now on
   vigil install-hook [--force]        install a git pre-commit hook running \`vigil scan --staged\`
+                                      (--force: replace a foreign hook, or write outside the repository)
   vigil --help | --version
 
 Scan options:
@@ -69,6 +70,7 @@ Scan options:
                                 folder, else the current folder)
       --color / --no-color      force colour on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet                   no progress bar
+      --force                   use a baseline file inside .git/ anyway (refused by default)
       --debug                   show the stack trace of an internal error (or set VIGIL_DEBUG=1)
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.
@@ -90,6 +92,7 @@ const SCAN_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -224,6 +227,37 @@ const isOutside = (root: string, path: string): boolean => {
   const rel = relative(root, path);
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 };
+
+/**
+ * Where writing `path` would really land: symbolic links resolved, through a dangling link too, for a path that
+ * may not exist yet (its nearest existing folder is resolved, the rest appended).
+ */
+function realDestination(path: string): string {
+  let p = path;
+  for (let hops = 0; hops < 40 && lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink() && !existsSync(p); hops++) {
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+  let probe = p;
+  while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
+  return join(realpathSync(probe), relative(probe, p));
+}
+
+/** The real git folders of the repository holding `folder` (none outside a repository). */
+function realGitDirs(folder: string): string[] {
+  const top = gitTopLevel(folder);
+  return top ? gitDirs(top).map(realDestination) : [];
+}
+
+/**
+ * Refuses a baseline inside git's metadata (`.git/`, or the repository's git folders elsewhere) unless --force:
+ * a config could otherwise make `vigil baseline` overwrite `.git/config` or a hook with JSON.
+ */
+function refuseGitMetadata(file: string, root: string, force: boolean | undefined): void {
+  if (force) return;
+  const real = realDestination(file);
+  const inGit = real.split(sep).some((part) => part.toLowerCase() === '.git') || realGitDirs(root).some((d) => !isOutside(d, real));
+  if (inGit) throw new UsageError(`the baseline path ${file} is inside .git/, where git keeps its own files; choose a file in the working tree, or rerun with --force to use it anyway`);
+}
 
 /**
  * A command-line path with its folders' symbolic links resolved (git reports real paths), but not its last
@@ -403,6 +437,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
   if (!values['no-baseline']) {
     const explicit = values.baseline !== undefined;
     const file = explicit ? resolve(io.cwd, values.baseline!) : insideWorkspace(p.root, p.loaded.config.baseline);
+    refuseGitMetadata(file, p.root, values.force);
     if (explicit && !existsSync(file)) throw new UsageError(`baseline file not found: ${file}`);
     const read = readBaseline(file);
     if (read.error) throw new UsageError(read.error);
@@ -446,6 +481,7 @@ async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Prom
   const p = prepare(values, positionals, io);
   if (typeof p === 'number') return p;
   const file = values.output ? resolve(io.cwd, values.output) : insideWorkspace(p.root, p.loaded.config.baseline);
+  refuseGitMetadata(file, p.root, values.force);
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`cannot write the baseline to ${file}: it is a folder`);
   const previous = readBaseline(file);
   if (previous.error) throw new UsageError(`${previous.error} (delete it to start over)`);
@@ -485,6 +521,26 @@ fi
 `;
 }
 
+/**
+ * Refuses hooks that would land outside the repository (its work tree or git folders), links resolved: a
+ * `core.hooksPath` can name any folder on disk (often a shared one, where a hook runs for other repositories
+ * too), and install-hook would create it.
+ */
+function refuseOutsideRepository(top: string, dir: string, hook: string): void {
+  const allowed = [realpathSync(top), ...realGitDirs(top)];
+  const inside = (p: string) => allowed.some((a) => !isOutside(a, realDestination(p)));
+  if (!inside(dir)) {
+    const real = realDestination(dir);
+    throw new UsageError(
+      `core.hooksPath points to ${dir}${real !== dir ? ` (really ${real})` : ''}, outside this repository; a hook there can run for other repositories too. ` +
+        'Point core.hooksPath inside the repository (or unset it: git config --unset core.hooksPath), or rerun with --force to install there anyway',
+    );
+  }
+  if (!inside(hook)) {
+    throw new UsageError(`${hook} is a symbolic link to ${realDestination(hook)}, outside this repository; remove the link, or rerun with --force to write through it`);
+  }
+}
+
 function installHookCommand(args: string[], io: CliIO): number {
   const { values } = parseOptions('install-hook', args, HOOK_OPTIONS, false);
   if (values.help) {
@@ -495,6 +551,7 @@ function installHookCommand(args: string[], io: CliIO): number {
   if (!top) throw new UsageError(`install-hook needs a git repository, and ${io.cwd} is not in one`);
   const dir = hooksDir(top);
   const hook = join(dir, 'pre-commit');
+  if (!values.force) refuseOutsideRepository(top, dir, hook);
   if (existsSync(hook)) {
     const current = readFileSync(hook, 'utf8');
     if (!current.includes(HOOK_MARKER) && !values.force) {
@@ -502,8 +559,7 @@ function installHookCommand(args: string[], io: CliIO): number {
     }
     if (!current.includes(HOOK_MARKER)) writeFileSync(`${hook}.bak`, current, { mode: 0o755 });
   }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(hook, hookScript(resolve(process.argv[1] ?? join(__dirname, 'cli.js'))));
+  writeUserFile(hook, hookScript(resolve(process.argv[1] ?? join(__dirname, 'cli.js'))), 'the hook', 0o755);
   chmodSync(hook, 0o755);
   io.stdout.write(`Installed ${hook}: every commit now runs \`vigil scan --staged\`.\n`);
   return EXIT.clean;
