@@ -3,11 +3,12 @@
  * disk, unwritable outputs, what a blocked commit says, and where install-hook and the baseline may write.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { hookScript, runCli } from '../../server/src/cli/main';
 import { cli, git, gitInit, project } from './cli-helpers';
 
 describe('usage errors name the mistake and the fix', () => {
@@ -233,5 +234,33 @@ describe('install-hook and the baseline stay out of places they must not write',
     assert.equal(forced.code, 0, forced.err);
     assert.equal(JSON.parse(readFileSync(join(dir, '.git', 'vigil-baseline.json'), 'utf8')).version, 1);
     assert.equal((await cli(dir, ['scan', '-j', '1', '--force', '--fail-on', 'none', '--baseline', '.git/vigil-baseline.json'])).code, 0);
+  });
+});
+
+describe('the generated git hook', () => {
+  it('runs the Vigil that installed it by absolute path, never a `vigil` looked up on PATH', () => {
+    const text = hookScript("/opt/it's here/dist/cli.js", '/usr/local/bin/node');
+    assert.doesNotMatch(text, /command -v|^\s*(exec )?vigil /m, 'no PATH lookup of vigil');
+    assert.ok(text.includes("VIGIL_CLI='/opt/it'\\''s here/dist/cli.js'"), 'quoted for sh');
+    assert.ok(text.includes("VIGIL_NODE='/usr/local/bin/node'"));
+    assert.match(text, /install-hook/, 'says how to update the paths');
+    assert.doesNotMatch(text, /echo "[^"\n]*`/, 'no backquote in a double-quoted message: sh would run it');
+    assert.equal(spawnSync('sh', ['-n', '-c', text]).status, 0, 'valid shell');
+  });
+
+  it('when the recorded CLI is gone, the commit is blocked with what to do', async () => {
+    const dir = project('clean');
+    gitInit(dir);
+    const gone = join(mkdtempSync(join(tmpdir(), 'vigil-moved-')), 'dist', 'cli.js');
+    const r = await runCli(['install-hook'], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: {} }, { cliPath: gone });
+    assert.equal(r, 0);
+    writeFileSync(join(dir, 'src', 'more.js'), 'exports.more = 1;\n');
+    git(dir, 'add', '-A');
+    const commit = spawnSync('git', ['commit', '-q', '-m', 'more'], { cwd: dir, encoding: 'utf8' });
+    assert.notEqual(commit.status, 0);
+    assert.ok(commit.stderr.includes(`runs ${gone}, which is missing`), commit.stderr);
+    assert.match(commit.stderr, /Reinstall the hook with: npx vigil-scanner install-hook\n/);
+    assert.doesNotMatch(commit.stderr, /npm error/, 'the advice is printed, not run');
+    assert.match(commit.stderr, /--no-verify/);
   });
 });

@@ -40,6 +40,8 @@ export interface CliHooks {
   analyzerModule?: string;
   /** How long a run must last before the progress bar shows (default 500 ms). */
   progressDelayMs?: number;
+  /** The script install-hook records (default: this CLI's own file). */
+  cliPath?: string;
 }
 
 const VERSION = (packageJson as { version: string }).version;
@@ -133,7 +135,7 @@ export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): P
       case 'baseline':
         return await baselineCommand(rest, io, hooks);
       case 'install-hook':
-        return installHookCommand(rest, io);
+        return installHookCommand(rest, io, hooks.cliPath ?? __filename);
       default: {
         if (command.startsWith('-')) throw new UsageError(`unknown option ${command}; options go after a command, e.g. vigil scan ${command}`);
         const guess = closest(command, COMMANDS);
@@ -506,18 +508,49 @@ async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Prom
 
 export const HOOK_MARKER = '# vigil pre-commit hook';
 
-/** The hook script: prefers a `vigil` on PATH (e.g. node_modules/.bin via npx), else this very CLI. */
-export function hookScript(cliPath: string): string {
+/** The package name on npm (the unscoped name `vigil` belongs to an unrelated project); the command is `vigil`. */
+export const PACKAGE_NAME = (packageJson as { name: string }).name;
+
+/** `text` as one sh word. */
+const shQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The hook script. It runs the CLI that installed it, by absolute path: a `vigil` looked up on PATH could be
+ * anything (the npm package named `vigil` is an unrelated tool, and exits 0). Node falls back to PATH when the
+ * recorded one is gone (a version manager removed it); the CLI does not, since that would be a guess again.
+ */
+export function hookScript(cliPath: string, nodePath: string = process.execPath): string {
+  const reinstall = `npx ${PACKAGE_NAME} install-hook`;
   return `#!/bin/sh
 ${HOOK_MARKER} (installed by \`vigil install-hook\`; remove this file to uninstall)
 # Scans the staged content of the commit; blocks it on findings. Bypass once with: git commit --no-verify
-if command -v vigil >/dev/null 2>&1; then
-  exec vigil scan --staged --quiet
-elif [ -x ./node_modules/.bin/vigil ]; then
-  exec ./node_modules/.bin/vigil scan --staged --quiet
-else
-  exec node ${JSON.stringify(cliPath)} scan --staged --quiet
+# It runs the Vigil that installed it, by absolute path, never whatever \`vigil\` is first on PATH. If Vigil
+# moves (reinstalled elsewhere, node_modules rebuilt in another folder), run \`${reinstall}\` again.
+VIGIL_CLI=${shQuote(cliPath)}
+VIGIL_NODE=${shQuote(nodePath)}
+if [ ! -f "$VIGIL_CLI" ]; then
+  # Single quotes: a backquote in double quotes would run the command instead of printing it.
+  echo "vigil: the commit was blocked: Vigil's pre-commit hook runs $VIGIL_CLI, which is missing (moved or uninstalled)." >&2
+  echo '  Reinstall the hook with: ${reinstall}' >&2
+  echo "  or delete $0 to stop scanning commits. To commit anyway, once: git commit --no-verify" >&2
+  exit 1
 fi
+[ -x "$VIGIL_NODE" ] || VIGIL_NODE=node
+"$VIGIL_NODE" "$VIGIL_CLI" scan --staged --quiet
+status=$?
+if [ "$status" -eq 1 ]; then
+  cat >&2 <<'VIGIL_BLOCKED'
+
+vigil: the commit was blocked by the findings above, in the staged changes. Either:
+  - fix them, then \`git add\` the fix and commit again;
+  - or, for a finding that is safe, suppress it with a reason in a comment on its line or the line above:
+      // vigil-ignore <rule-id> -- <why it is safe>      (# vigil-ignore ... in Python, shell, YAML)
+  To commit anyway, once: git commit --no-verify
+VIGIL_BLOCKED
+elif [ "$status" -ne 0 ]; then
+  echo "vigil: the commit was blocked: the scan could not run (see above). To commit anyway, once: git commit --no-verify" >&2
+fi
+exit "$status"
 `;
 }
 
@@ -541,7 +574,7 @@ function refuseOutsideRepository(top: string, dir: string, hook: string): void {
   }
 }
 
-function installHookCommand(args: string[], io: CliIO): number {
+function installHookCommand(args: string[], io: CliIO, cliPath: string): number {
   const { values } = parseOptions('install-hook', args, HOOK_OPTIONS, false);
   if (values.help) {
     io.stdout.write(HELP);
@@ -559,9 +592,9 @@ function installHookCommand(args: string[], io: CliIO): number {
     }
     if (!current.includes(HOOK_MARKER)) writeFileSync(`${hook}.bak`, current, { mode: 0o755 });
   }
-  writeUserFile(hook, hookScript(resolve(process.argv[1] ?? join(__dirname, 'cli.js'))), 'the hook', 0o755);
+  writeUserFile(hook, hookScript(resolve(cliPath)), 'the hook', 0o755);
   chmodSync(hook, 0o755);
-  io.stdout.write(`Installed ${hook}: every commit now runs \`vigil scan --staged\`.\n`);
+  io.stdout.write(`Installed ${hook}: every commit now runs \`vigil scan --staged\` with ${cliPath}.\n`);
   return EXIT.clean;
 }
 
