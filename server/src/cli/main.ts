@@ -186,6 +186,15 @@ function fsReason(e: NodeJS.ErrnoException, file: string): string {
   }
 }
 
+/** Whether `path` is an existing folder; other failures (ENOTDIR, ...) are reported, with the reason, on writing. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes a file the user asked for (report, baseline, hook); a failure is a one-line usage error naming it. */
 function writeUserFile(file: string, text: string, what: string, mode?: number): void {
   try {
@@ -432,6 +441,11 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
     if (!s) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
     failOn = s;
   }
+  // Before the scan, not after a long one: an output that names a folder can never be written.
+  if (values.output) {
+    const out = resolve(io.cwd, values.output);
+    if (isFolder(out)) throw new CliError(`cannot write the report to ${out}: it is a folder`);
+  }
   const p = prepare(values, positionals, io);
   if (typeof p === 'number') return p;
 
@@ -484,7 +498,7 @@ async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Prom
   if (typeof p === 'number') return p;
   const file = values.output ? resolve(io.cwd, values.output) : insideWorkspace(p.root, p.loaded.config.baseline);
   refuseGitMetadata(file, p.root, values.force);
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`cannot write the baseline to ${file}: it is a folder`);
+  if (isFolder(file)) throw new CliError(`cannot write the baseline to ${file}: it is a folder`);
   const previous = readBaseline(file);
   if (previous.error) throw new UsageError(`${previous.error} (delete it to start over)`);
   const { report, scanned, allFiles } = await runScan(p, values, io, hooks);
