@@ -261,7 +261,7 @@ function realGitDirs(folder: string): string[] {
 
 /**
  * Refuses a baseline inside git's metadata (`.git/`, or the repository's git folders elsewhere) unless --force:
- * a config could otherwise make `vigil baseline` overwrite `.git/config` or a hook with JSON.
+ * a config could otherwise make `vigil baseline` write into git's own folder, which no commit or review shows.
  */
 function refuseGitMetadata(file: string, root: string, force: boolean | undefined): void {
   if (force) return;
