@@ -17,7 +17,7 @@ export const SERVER_JS = join(ROOT, 'dist', 'server.js');
 export const CHROMIUM = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
 export const RESULTS_DIR = join(ROOT, 'test-results');
 export const FIXTURE_WORKSPACE = join(__dirname, 'workspace');
-export const EXTENSION_ID = 'vigil-security.vigil';
+export const EXTENSION_ID = 'vigil-security.vigil-scanner';
 
 /** The vulnerable line in the fixture and what the preferred quick fix must turn it into. */
 export const SQLI_BEFORE = 'db.query("SELECT * FROM users WHERE id = " + req.query.id)';

@@ -112,7 +112,7 @@ describe('vigil scan: exit codes', () => {
   it('2 with a clear message on usage errors', async () => {
     const dir = project('webapp');
     const cases: [string[], RegExp][] = [
-      [['scan', '--bogus'], /Unknown option '--bogus'/],
+      [['scan', '--bogus'], /unknown option --bogus/],
       [['scan', '--format', 'xml'], /--format must be one of text, json, sarif/],
       [['scan', '--fail-on', 'severe'], /--fail-on must be one of/],
       [['scan', '--min-severity', 'x'], /--min-severity must be one of/],
@@ -231,29 +231,37 @@ describe('vigil scan: git modes', () => {
 });
 
 describe('pre-commit hook, end to end', () => {
-  it('blocks a commit whose staged content has a secret, and lets a clean one through', () => {
+  it('blocks a commit whose staged content has a secret, says what to do, and lets a clean one through', () => {
     const dir = project('clean');
     gitInit(dir);
-    // A `vigil` on PATH that runs this checkout's CLI from source, as `npx vigil` would run the installed one.
+    // An unrelated `vigil` first on PATH (the npm name `vigil` is another project): the hook must not run it.
     const bin = join(dir, '.bin');
     mkdirSync(bin);
+    writeFileSync(join(bin, 'vigil'), '#!/bin/sh\necho "impostor vigil"\nexit 0\n', { mode: 0o755 });
+    // This checkout's CLI runs from source: the hook records node and main.ts, and tsx is loaded through NODE_OPTIONS.
     const loader = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-    writeFileSync(join(bin, 'vigil'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --import ${loader} ${JSON.stringify(join(REPO, 'server', 'src', 'cli', 'main.ts'))} "$@"\n`, { mode: 0o755 });
-    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NODE_OPTIONS: `--import=${loader}` };
     const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: dir, env, encoding: 'utf8' });
-    assert.equal(sh('vigil install-hook').status, 0);
+    const install = sh(`${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO, 'server', 'src', 'cli', 'main.ts'))} install-hook`);
+    assert.equal(install.status, 0, install.stderr);
     writeFileSync(join(dir, '.gitignore'), '.bin/\n');
     writeFileSync(join(dir, 'src', 'deploy.js'), "exports.token = 'ghp_FAKEfake0000111122223333444455556666';\n");
     sh('git add -A');
     const blocked = sh('git commit -q -m "add deploy token"');
+    const said = blocked.stdout + blocked.stderr;
     assert.notEqual(blocked.status, 0, 'the hook blocks the commit');
-    assert.match(blocked.stdout + blocked.stderr, /secrets\.github\.classic-pat/);
-    assert.ok(!(blocked.stdout + blocked.stderr).includes('ghp_FAKEfake0000111122223333444455556666'), 'masked in the hook output too');
+    assert.doesNotMatch(said, /impostor/, 'the hook ran this Vigil, not the first `vigil` on PATH');
+    assert.match(said, /secrets\.github\.classic-pat/);
+    assert.match(said, /the commit was blocked/);
+    assert.match(said, /vigil-ignore <rule-id> -- <why/, 'how to suppress, with a reason');
+    assert.match(said, /git commit --no-verify/, 'how to bypass');
+    assert.ok(!said.includes('ghp_FAKEfake0000111122223333444455556666'), 'masked in the hook output too');
     assert.equal(git(dir, 'rev-list', '--count', 'HEAD').trim(), '1');
     writeFileSync(join(dir, 'src', 'deploy.js'), 'exports.token = process.env.GITHUB_TOKEN;\n');
     sh('git add -A');
     const ok = sh('git commit -q -m "read the token from the environment"');
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.doesNotMatch(ok.stdout + ok.stderr, /blocked|impostor/);
     assert.equal(git(dir, 'rev-list', '--count', 'HEAD').trim(), '2');
   });
 });
@@ -289,7 +297,7 @@ describe('vigil as a process', () => {
     assert.equal(run().status, 2);
     const bad = run('scan', '--nope');
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /Unknown option '--nope'/);
+    assert.match(bad.stderr, /unknown option --nope/);
   });
 
   it('scans with the built-in packs and exits 0 on a clean project', () => {
@@ -304,6 +312,16 @@ describe('vigil as a process', () => {
 
   it('package.json publishes the CLI as the `vigil` bin', () => {
     assert.equal((packageJson as { bin?: Record<string, string> }).bin?.vigil, './dist/cli.js');
+    // The npm package named `vigil` is an unrelated file watcher: ours has its own name, used everywhere.
+    const { name, publisher } = packageJson as { name: string; publisher: string };
+    assert.equal(name, 'vigil-scanner');
+    for (const harness of ['test/e2e/editor-harness.ts', 'test/electron/suite/index.ts']) {
+      assert.ok(readFileSync(join(REPO, harness), 'utf8').includes(`'${publisher}.${name}'`), `${harness} uses the extension id ${publisher}.${name}`);
+    }
+    for (const doc of ['README.md', 'docs/cli.md', '.pre-commit-hooks.yaml']) {
+      const text = readFileSync(join(REPO, doc), 'utf8');
+      assert.doesNotMatch(text, /npx vigil(?![-\w])|npm (i|install)( -D| --save-dev)? vigil(?![-\w])/, `${doc} never sends users to the unrelated \`vigil\` package`);
+    }
     assert.ok(execFileSync('git', ['--version'], { encoding: 'utf8' }).startsWith('git version'));
   });
 });

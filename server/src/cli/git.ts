@@ -3,7 +3,7 @@
  * of a commit in preparation. Runs the local `git` binary; no network.
  */
 import { execFileSync } from 'node:child_process';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 /** A failure the user can act on (bad ref, not a repository), reported as a usage error. */
 export class GitError extends Error {}
@@ -75,4 +75,11 @@ export function stagedFiles(top: string): StagedFile[] {
 export function hooksDir(top: string): string {
   const dir = git(top, ['rev-parse', '--git-path', 'hooks']).toString('utf8').trim();
   return isAbsolute(dir) ? dir : join(top, dir);
+}
+
+/** The repository's git folders: its own (`.git`, or a linked worktree's) and the common one that holds hooks and config. */
+export function gitDirs(top: string): string[] {
+  const out = git(top, ['rev-parse', '--git-dir', '--git-common-dir']).toString('utf8').trim().split('\n');
+  // Older git prints these relative to the folder it ran in.
+  return [...new Set(out.filter((d) => d.length > 0).map((d) => resolve(top, d)))];
 }

@@ -3,19 +3,19 @@
  * suppressions as the editor, for pre-commit hooks and CI. Exit codes: 0 clean, 1 findings at or above
  * `--fail-on`, 2 usage or config error.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import packageJson from '../../../package.json';
 import { createBaseline, readBaseline, serializeBaseline, type Baseline } from '../engine/baseline';
-import { redactErrorForLog } from '../engine/engine';
+import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { applyConfig, loadVigilConfig, loadVigilConfigFile, type ConfigLoadResult } from '../engine/config/vigil-config';
 import { formatJson } from '../engine/output/json-format';
 import { formatSarif } from '../engine/output/sarif-format';
 import type { ScanReport } from '../engine/output/scan-report';
 import { formatText } from '../engine/output/text-format';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
-import { gitTopLevel, GitError, hooksDir } from './git';
+import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
+import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
@@ -40,10 +40,9 @@ export interface CliHooks {
   analyzerModule?: string;
   /** How long a run must last before the progress bar shows (default 500 ms). */
   progressDelayMs?: number;
+  /** The script install-hook records (default: this CLI's own file). */
+  cliPath?: string;
 }
-
-/** A mistake in how the CLI was called or configured: exit 2 with this message. */
-class UsageError extends Error {}
 
 const VERSION = (packageJson as { version: string }).version;
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -55,6 +54,7 @@ Usage:
   vigil scan [paths...] [options]     scan files and folders (default: the whole workspace)
   vigil baseline [paths...] [options] record current findings in the baseline file, to hide them from now on
   vigil install-hook [--force]        install a git pre-commit hook running \`vigil scan --staged\`
+                                      (--force: replace a foreign hook, or write outside the repository)
   vigil --help | --version
 
 Scan options:
@@ -68,41 +68,56 @@ Scan options:
       --fail-on LEVEL|none      exit 1 when a finding at or above LEVEL is reported (default: low)
   -j, --jobs N                  worker threads (default: number of cores)
   -c, --config FILE             config file (default: .vigil.yml in the workspace root)
-      --root DIR                workspace root (default: the git top folder, else the current folder)
+      --root DIR                workspace root (default: that of the paths given, else the git top
+                                folder, else the current folder)
       --color / --no-color      force colour on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet                   no progress bar
+      --force                   use a baseline file inside .git/ anyway (refused by default)
+      --debug                   show the stack trace of an internal error (or set VIGIL_DEBUG=1)
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.
 Docs: https://github.com/vigil-security/vigil/blob/main/docs/cli.md
 `;
 
 const SCAN_OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  'changed-since': { type: 'string' },
+  format: { type: 'string', short: 'f', hint: 'text, json or sarif' },
+  output: { type: 'string', short: 'o', hint: 'a file' },
+  'changed-since': { type: 'string', hint: 'a git ref, e.g. origin/main' },
   staged: { type: 'boolean' },
-  baseline: { type: 'string' },
+  baseline: { type: 'string', hint: 'a file' },
   'no-baseline': { type: 'boolean' },
-  'min-severity': { type: 'string' },
-  'fail-on': { type: 'string' },
-  jobs: { type: 'string', short: 'j' },
-  config: { type: 'string', short: 'c' },
-  root: { type: 'string' },
+  'min-severity': { type: 'string', hint: SEVERITIES.join(', ') },
+  'fail-on': { type: 'string', hint: `${SEVERITIES.join(', ')}, none` },
+  jobs: { type: 'string', short: 'j', hint: 'a number of threads' },
+  config: { type: 'string', short: 'c', hint: 'a file' },
+  root: { type: 'string', hint: 'a folder' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-} as const;
+} as const satisfies Record<string, OptionSpec>;
+
+const HOOK_OPTIONS = {
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, OptionSpec>;
+
+const COMMANDS = ['scan', 'baseline', 'install-hook', 'help'] as const;
 
 type ScanValues = ReturnType<typeof parseScanArgs>['values'];
 
-function parseScanArgs(args: string[]) {
-  return parseArgs({ args, options: SCAN_OPTIONS, allowPositionals: true, strict: true });
+function parseScanArgs(command: string, args: string[]) {
+  return parseOptions(command, args, SCAN_OPTIONS, true);
 }
 
 /** Runs the CLI; resolves to the exit code. Never calls process.exit, so tests can run it in-process. */
+/** Runs the CLI; resolves to the exit code. Never calls process.exit, so tests can run it in-process. */
 export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): Promise<number> {
-  const [command, ...rest] = argv;
+  // `--debug` (anywhere before `--`) or VIGIL_DEBUG=1: stack traces for internal errors.
+  const end = argv.indexOf('--') === -1 ? argv.length : argv.indexOf('--');
+  const debug = argv.slice(0, end).includes('--debug') || (io.env.VIGIL_DEBUG !== undefined && !['', '0'].includes(io.env.VIGIL_DEBUG));
+  const [command, ...rest] = argv.filter((a, i) => i >= end || a !== '--debug');
   try {
     switch (command) {
       case undefined:
@@ -120,16 +135,73 @@ export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): P
       case 'baseline':
         return await baselineCommand(rest, io, hooks);
       case 'install-hook':
-        return installHookCommand(rest, io);
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+        return installHookCommand(rest, io, hooks.cliPath ?? __filename);
+      default: {
+        if (command.startsWith('-')) throw new UsageError(`unknown option ${command}; options go after a command, e.g. vigil scan ${command}`);
+        const guess = closest(command, COMMANDS);
+        throw new UsageError(`unknown command "${command}"${guess ? `; did you mean ${guess}?` : ''}`);
+      }
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof GitError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || e instanceof GitError) {
       io.stderr.write(`vigil: ${(e as Error).message}\nRun \`vigil --help\` for usage.\n`);
       return EXIT.usage;
     }
-    throw e;
+    if (e instanceof CliError) {
+      io.stderr.write(`vigil: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    const fsError = e as NodeJS.ErrnoException;
+    if (!debug && fsError.syscall && fsError.path) {
+      // A file-system failure the user can act on (permissions, a full disk), not a bug: no "internal error".
+      io.stderr.write(`vigil: cannot ${fsError.syscall} ${fsError.path}: ${fsReason(fsError, fsError.path)}\n`);
+      return EXIT.usage;
+    }
+    // One line by default (a first-time user needs the message, not the frames); masked like analyzer errors.
+    io.stderr.write(debug ? `vigil: internal error: ${redactErrorForLog(e)}\n` : `vigil: internal error: ${redactErrorMessage(e)} (rerun with --debug for details)\n`);
+    return EXIT.usage;
+  }
+}
+
+/** Why a file-system call on `file` failed, in words. */
+function fsReason(e: NodeJS.ErrnoException, file: string): string {
+  switch (e.code) {
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+    case 'EEXIST': // mkdir of a folder that exists as a file
+      for (let d = dirname(file); dirname(d) !== d; d = dirname(d)) {
+        if (statSync(d, { throwIfNoEntry: false })?.isFile()) return `${d} is a file, not a folder`;
+      }
+      return e.code === 'EEXIST' ? 'it exists' : 'a folder on its path is a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return e.code ?? redactErrorMessage(e);
+  }
+}
+
+/** Whether `path` is an existing folder; other failures (ENOTDIR, ...) are reported, with the reason, on writing. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a file the user asked for (report, baseline, hook); a failure is a one-line usage error naming it. */
+function writeUserFile(file: string, text: string, what: string, mode?: number): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text, mode === undefined ? undefined : { mode });
+  } catch (e) {
+    throw new CliError(`cannot write ${what} to ${file}: ${fsReason(e as NodeJS.ErrnoException, file)}`);
   }
 }
 
@@ -162,16 +234,103 @@ function insideWorkspace(root: string, rel: string): string {
   return file;
 }
 
+const isOutside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+};
+
+/**
+ * Where writing `path` would really land: symbolic links resolved, through a dangling link too, for a path that
+ * may not exist yet (its nearest existing folder is resolved, the rest appended).
+ */
+function realDestination(path: string): string {
+  let p = path;
+  for (let hops = 0; hops < 40 && lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink() && !existsSync(p); hops++) {
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+  let probe = p;
+  while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
+  return join(realpathSync(probe), relative(probe, p));
+}
+
+/** The real git folders of the repository holding `folder` (none outside a repository). */
+function realGitDirs(folder: string): string[] {
+  const top = gitTopLevel(folder);
+  return top ? gitDirs(top).map(realDestination) : [];
+}
+
+/**
+ * Refuses a baseline inside git's metadata (`.git/`, or the repository's git folders elsewhere) unless --force:
+ * a config could otherwise make `vigil baseline` write into git's own folder, which no commit or review shows.
+ */
+function refuseGitMetadata(file: string, root: string, force: boolean | undefined): void {
+  if (force) return;
+  const real = realDestination(file);
+  const inGit = real.split(sep).some((part) => part.toLowerCase() === '.git') || realGitDirs(root).some((d) => !isOutside(d, real));
+  if (inGit) throw new UsageError(`the baseline path ${file} is inside .git/, where git keeps its own files; choose a file in the working tree, or rerun with --force to use it anyway`);
+}
+
+/**
+ * A command-line path with its folders' symbolic links resolved (git reports real paths), but not its last
+ * component: a named file that is itself a link must still be seen as one.
+ */
+function realParent(path: string): string {
+  const parent = dirname(path);
+  return parent === path ? path : join(realpathSync(parent), basename(path));
+}
+
+/** The workspace a path outside the current one belongs to: its git top, the nearest folder with a config, or its folder. */
+function workspaceOf(target: string): { root: string; found: boolean } {
+  const folder = statSync(target).isDirectory() ? target : dirname(target);
+  const top = gitTopLevel(folder);
+  if (top) return { root: realpathSync(top), found: true };
+  for (let d = folder; ; d = dirname(d)) {
+    if (existsSync(join(d, '.vigil.yml')) || existsSync(join(d, '.vigil.yaml'))) return { root: d, found: true };
+    if (dirname(d) === d) return { root: folder, found: false };
+  }
+}
+
+/**
+ * The workspace root: `--root`, else the one of the paths named (so `vigil scan ~/other-repo` just works), else
+ * the git top of the current folder, else the current folder. Paths of different workspaces are refused: each
+ * has its own config, baseline and report paths.
+ */
+function chooseRoot(values: ScanValues, targets: string[], io: CliIO): string {
+  const given = values.root !== undefined;
+  const base = resolve(io.cwd, values.root ?? gitTopLevel(io.cwd) ?? io.cwd);
+  if (!existsSync(base) || !statSync(base).isDirectory()) throw new UsageError(`--root ${base} is not a folder`);
+  const root = realpathSync(base);
+  if (given) {
+    for (const t of targets) if (isOutside(root, t)) throw new UsageError(`${t} is outside the workspace root ${root} (use --root)`);
+    return root;
+  }
+  const found = new Map<string, string>();
+  let allBareFolders = true;
+  for (const t of targets) {
+    const w = isOutside(root, t) ? workspaceOf(t) : { root, found: true };
+    allBareFolders &&= !w.found;
+    if (!found.has(w.root)) found.set(w.root, t);
+  }
+  if (found.size === 0) return root;
+  if (found.size === 1) return [...found.keys()][0]!;
+  // Loose folders outside any repository or config: their common folder.
+  if (allBareFolders) {
+    let common = [...found.keys()][0]!;
+    while ([...found.keys()].some((r) => isOutside(common, r))) common = dirname(common);
+    return common;
+  }
+  const which = [...found].map(([r, t]) => `${t} is in ${r}`).join('; ');
+  throw new UsageError(`the paths belong to different workspaces (${which}); scan them one run at a time, or pass --root with a folder that holds them all`);
+}
+
 /** Resolves the root, targets, file selection, config and settings shared by `scan` and `baseline`. */
 function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared | number {
-  const root = resolve(io.cwd, values.root ?? gitTopLevel(io.cwd) ?? io.cwd);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root ${root} is not a folder`);
   const targets = positionals.map((p) => resolve(io.cwd, p));
   for (const t of targets) {
     if (!existsSync(t)) throw new UsageError(`no such file or folder: ${t}`);
-    const rel = relative(root, t);
-    if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new UsageError(`${t} is outside the workspace root ${root} (use --root)`);
   }
+  for (let i = 0; i < targets.length; i++) targets[i] = realParent(targets[i]!);
+  const root = chooseRoot(values, targets, io);
   if (values.staged && values['changed-since']) throw new UsageError('--staged and --changed-since cannot be used together');
   let selection: FileSelection = { kind: 'all' };
   if (values.staged || values['changed-since']) {
@@ -269,7 +428,7 @@ function reportRuleErrors(report: ScanReport, io: CliIO): void {
 }
 
 async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<number> {
-  const { values, positionals } = parseScanArgs(args);
+  const { values, positionals } = parseScanArgs('scan', args);
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.clean;
@@ -282,6 +441,11 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
     if (!s) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
     failOn = s;
   }
+  // Before the scan, not after a long one: an output that names a folder can never be written.
+  if (values.output) {
+    const out = resolve(io.cwd, values.output);
+    if (isFolder(out)) throw new CliError(`cannot write the report to ${out}: it is a folder`);
+  }
   const p = prepare(values, positionals, io);
   if (typeof p === 'number') return p;
 
@@ -289,6 +453,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
   if (!values['no-baseline']) {
     const explicit = values.baseline !== undefined;
     const file = explicit ? resolve(io.cwd, values.baseline!) : insideWorkspace(p.root, p.loaded.config.baseline);
+    refuseGitMetadata(file, p.root, values.force);
     if (explicit && !existsSync(file)) throw new UsageError(`baseline file not found: ${file}`);
     const read = readBaseline(file);
     if (read.error) throw new UsageError(read.error);
@@ -299,9 +464,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
   const text =
     format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values) });
   if (values.output) {
-    const out = resolve(io.cwd, values.output);
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
+    writeUserFile(resolve(io.cwd, values.output), text, 'the report');
   } else {
     io.stdout.write(text);
   }
@@ -323,7 +486,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
 }
 
 async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<number> {
-  const { values, positionals } = parseScanArgs(args);
+  const { values, positionals } = parseScanArgs('baseline', args);
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.clean;
@@ -334,6 +497,8 @@ async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Prom
   const p = prepare(values, positionals, io);
   if (typeof p === 'number') return p;
   const file = values.output ? resolve(io.cwd, values.output) : insideWorkspace(p.root, p.loaded.config.baseline);
+  refuseGitMetadata(file, p.root, values.force);
+  if (isFolder(file)) throw new CliError(`cannot write the baseline to ${file}: it is a folder`);
   const previous = readBaseline(file);
   if (previous.error) throw new UsageError(`${previous.error} (delete it to start over)`);
   const { report, scanned, allFiles } = await runScan(p, values, io, hooks);
@@ -350,31 +515,81 @@ async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Prom
   merged.entries = [...kept, ...fresh.entries].sort(
     (a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint),
   );
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, serializeBaseline(merged));
+  writeUserFile(file, serializeBaseline(merged), 'the baseline');
   io.stderr.write(`vigil: wrote ${merged.entries.length} baseline entr${merged.entries.length === 1 ? 'y' : 'ies'} to ${relative(io.cwd, file) || file}; commit it.\n`);
   return EXIT.clean;
 }
 
 export const HOOK_MARKER = '# vigil pre-commit hook';
 
-/** The hook script: prefers a `vigil` on PATH (e.g. node_modules/.bin via npx), else this very CLI. */
-export function hookScript(cliPath: string): string {
+/** The package name on npm (the unscoped name `vigil` belongs to an unrelated project); the command is `vigil`. */
+export const PACKAGE_NAME = (packageJson as { name: string }).name;
+
+/** `text` as one sh word. */
+const shQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The hook script. It runs the CLI that installed it, by absolute path: a `vigil` looked up on PATH could be
+ * anything (the npm package named `vigil` is an unrelated tool, and exits 0). Node falls back to PATH when the
+ * recorded one is gone (a version manager removed it); the CLI does not, since that would be a guess again.
+ */
+export function hookScript(cliPath: string, nodePath: string = process.execPath): string {
+  const reinstall = `npx ${PACKAGE_NAME} install-hook`;
   return `#!/bin/sh
 ${HOOK_MARKER} (installed by \`vigil install-hook\`; remove this file to uninstall)
 # Scans the staged content of the commit; blocks it on findings. Bypass once with: git commit --no-verify
-if command -v vigil >/dev/null 2>&1; then
-  exec vigil scan --staged --quiet
-elif [ -x ./node_modules/.bin/vigil ]; then
-  exec ./node_modules/.bin/vigil scan --staged --quiet
-else
-  exec node ${JSON.stringify(cliPath)} scan --staged --quiet
+# It runs the Vigil that installed it, by absolute path, never whatever \`vigil\` is first on PATH. If Vigil
+# moves (reinstalled elsewhere, node_modules rebuilt in another folder), run \`${reinstall}\` again.
+VIGIL_CLI=${shQuote(cliPath)}
+VIGIL_NODE=${shQuote(nodePath)}
+if [ ! -f "$VIGIL_CLI" ]; then
+  # Single quotes: a backquote in double quotes would run the command instead of printing it.
+  echo "vigil: the commit was blocked: Vigil's pre-commit hook runs $VIGIL_CLI, which is missing (moved or uninstalled)." >&2
+  echo '  Reinstall the hook with: ${reinstall}' >&2
+  echo "  or delete $0 to stop scanning commits. To commit anyway, once: git commit --no-verify" >&2
+  exit 1
 fi
+[ -x "$VIGIL_NODE" ] || VIGIL_NODE=node
+"$VIGIL_NODE" "$VIGIL_CLI" scan --staged --quiet
+status=$?
+if [ "$status" -eq 1 ]; then
+  cat >&2 <<'VIGIL_BLOCKED'
+
+vigil: the commit was blocked by the findings above, in the staged changes. Either:
+  - fix them, then \`git add\` the fix and commit again;
+  - or, for a finding that is safe, suppress it with a reason in a comment on its line or the line above:
+      // vigil-ignore <rule-id> -- <why it is safe>      (# vigil-ignore ... in Python, shell, YAML)
+  To commit anyway, once: git commit --no-verify
+VIGIL_BLOCKED
+elif [ "$status" -ne 0 ]; then
+  echo "vigil: the commit was blocked: the scan could not run (see above). To commit anyway, once: git commit --no-verify" >&2
+fi
+exit "$status"
 `;
 }
 
-function installHookCommand(args: string[], io: CliIO): number {
-  const { values } = parseArgs({ args, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+/**
+ * Refuses hooks that would land outside the repository (its work tree or git folders), links resolved: a
+ * `core.hooksPath` can name any folder on disk (often a shared one, where a hook runs for other repositories
+ * too), and install-hook would create it.
+ */
+function refuseOutsideRepository(top: string, dir: string, hook: string): void {
+  const allowed = [realpathSync(top), ...realGitDirs(top)];
+  const inside = (p: string) => allowed.some((a) => !isOutside(a, realDestination(p)));
+  if (!inside(dir)) {
+    const real = realDestination(dir);
+    throw new UsageError(
+      `core.hooksPath points to ${dir}${real !== dir ? ` (really ${real})` : ''}, outside this repository; a hook there can run for other repositories too. ` +
+        'Point core.hooksPath inside the repository (or unset it: git config --unset core.hooksPath), or rerun with --force to install there anyway',
+    );
+  }
+  if (!inside(hook)) {
+    throw new UsageError(`${hook} is a symbolic link to ${realDestination(hook)}, outside this repository; remove the link, or rerun with --force to write through it`);
+  }
+}
+
+function installHookCommand(args: string[], io: CliIO, cliPath: string): number {
+  const { values } = parseOptions('install-hook', args, HOOK_OPTIONS, false);
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.clean;
@@ -383,6 +598,7 @@ function installHookCommand(args: string[], io: CliIO): number {
   if (!top) throw new UsageError(`install-hook needs a git repository, and ${io.cwd} is not in one`);
   const dir = hooksDir(top);
   const hook = join(dir, 'pre-commit');
+  if (!values.force) refuseOutsideRepository(top, dir, hook);
   if (existsSync(hook)) {
     const current = readFileSync(hook, 'utf8');
     if (!current.includes(HOOK_MARKER) && !values.force) {
@@ -390,10 +606,9 @@ function installHookCommand(args: string[], io: CliIO): number {
     }
     if (!current.includes(HOOK_MARKER)) writeFileSync(`${hook}.bak`, current, { mode: 0o755 });
   }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(hook, hookScript(resolve(process.argv[1] ?? join(__dirname, 'cli.js'))));
+  writeUserFile(hook, hookScript(resolve(cliPath)), 'the hook', 0o755);
   chmodSync(hook, 0o755);
-  io.stdout.write(`Installed ${hook}: every commit now runs \`vigil scan --staged\`.\n`);
+  io.stdout.write(`Installed ${hook}: every commit now runs \`vigil scan --staged\` with ${cliPath}.\n`);
   return EXIT.clean;
 }
 
@@ -403,7 +618,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`vigil: internal error: ${redactErrorForLog(e)}\n`);
+      // runCli reports its own errors; this is the last resort, still one line unless debugging.
+      const debug = process.env.VIGIL_DEBUG !== undefined && !['', '0'].includes(process.env.VIGIL_DEBUG);
+      process.stderr.write(`vigil: internal error: ${debug ? redactErrorForLog(e) : redactErrorMessage(e)}\n`);
       process.exitCode = EXIT.usage;
     },
   );

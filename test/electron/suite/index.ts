@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { note, runAll, test } from './tiny-runner';
 import { waitFor } from './wait-for';
 
-const EXTENSION_ID = 'vigil-security.vigil';
+const EXTENSION_ID = 'vigil-security.vigil-scanner';
 const SQLI_BEFORE = 'db.query("SELECT * FROM users WHERE id = " + req.query.id)';
 const SQLI_AFTER = 'db.query("SELECT * FROM users WHERE id = ?", [req.query.id])';
 const FAKE_AWS_KEY_ID = 'AKIAZ7QW3RT5YU2XPL4M';

@@ -151,6 +151,11 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
     } catch {
       /* reported when the walk reaches it */
     }
+    const leavesRoot = (path: string, real: string): boolean => {
+      if (real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`)) return false;
+      skipped.push({ path, reason: 'excluded', message: `skipped: symbolic link to ${real}, outside the workspace folder` });
+      return true;
+    };
     const walk = function* (dir: string, rel: string, parentLevels: IgnoreLevel[]): Generator<void, void, void> {
       if (options.signal?.aborted) return;
       let real: string;
@@ -194,10 +199,7 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
         if (!isDir && !stats.isFile()) continue; // sockets, fifos, devices
         if (excluded(childRel, isDir) || gitIgnored(levels, childRel, isDir)) continue;
         // A link out of the workspace (e.g. `evil -> /` or `-> ~/.ssh/id_rsa`) is not followed.
-        if (linkTarget !== undefined && linkTarget !== realRoot && !linkTarget.startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`)) {
-          skipped.push({ path, reason: 'excluded', message: `skipped: symbolic link to ${linkTarget}, outside the workspace folder` });
-          continue;
-        }
+        if (linkTarget !== undefined && leavesRoot(path, linkTarget)) continue;
         if (isDir) yield* walk(path, childRel, levels);
         else addFile(path, root, childRel, stats);
       }
@@ -210,12 +212,16 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
         continue;
       }
       let stats: Stats;
+      let real: string;
       try {
         stats = statSync(target);
+        real = realpathSync(target);
       } catch (e) {
         skipped.push({ path: target, reason: 'unreadable', message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
         continue;
       }
+      // A named path can be a link out of the workspace too (the pre-commit framework passes file names).
+      if (leavesRoot(target, real)) continue;
       if (stats.isFile()) {
         if (!excluded(rel, false)) addFile(target, root, rel, stats);
         continue;
