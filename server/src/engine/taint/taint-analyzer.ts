@@ -80,7 +80,29 @@ interface CacheEntry {
   pinned: boolean;
   /** What it consulted: `u:<unit key>` -> that summary's signature, `n:`/`m:<name>` -> the unit the name resolved to. */
   deps: Map<string, string>;
+  /** Steps the analysis took: a reuse is charged the same, so the work budget cuts where a run without cache would. */
+  work: number;
 }
+
+/** Work counted against the budget of one run on one file, across rules and rounds. */
+interface WorkMeter {
+  spent: number;
+  budget: number;
+}
+
+/** Options of the taint analyzer (for hosts and tests; not a user setting). */
+export interface TaintAnalyzerOptions {
+  /** See `TaintAnalyzer.workBudget`. */
+  workBudget?: number;
+}
+
+/**
+ * Default work budget of one run on one file, in steps (statements and expressions visited, per rule and round,
+ * counted as a run without cache does them). Ordinary code needs about 2 per character: the bench corpus'
+ * 20,000-line files (0.5 MB) need 1.2 million, and files up to about 1.8 MB fit. A minified bundle needs about
+ * 4 per character and is cut from about 1 MB.
+ */
+export const DEFAULT_TAINT_WORK_BUDGET = 4_000_000;
 
 /**
  * Per rule (and imported summaries), then per unit key, the results of the rounds of the last run (a unit's
@@ -96,10 +118,23 @@ export class TaintAnalyzer implements Analyzer {
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
   /**
-   * Time one run may take on one file before it stops with an 'analysis-budget' notice and the findings so far:
-   * minified bundles and generated code can hold thousands of functions, and an editor must not wait on them.
+   * Work one run may do on one file before it stops with an 'analysis-budget' notice and the findings of the
+   * rules it finished: minified bundles and generated code can hold thousands of functions, and an editor must
+   * not wait on them. Counted in steps, not time, so the same text gives the same findings on every machine,
+   * whatever the load and whatever the cache held.
    */
-  budgetMs = 10_000;
+  workBudget: number;
+  /** Steps the last `analyze` counted (what it needed, when it was not cut), for tests and tuning. */
+  lastRunWork = 0;
+  /** Empty results that consulted nothing, one per amount of work, shared by the units of one run. */
+  private readonly emptyEntries = new Map<number, CacheEntry>();
+
+  private emptyEntry(work: number): CacheEntry {
+    let e = this.emptyEntries.get(work);
+    if (!e) this.emptyEntries.set(work, (e = { result: EMPTY_RESULT, line: 0, endLine: 0, pinned: false, deps: NO_DEPS, work }));
+    return e;
+  }
+
   /** Equal dependency lists of one run, shared (by their JSON) across rules; emptied before each run. */
   private readonly depsTable = new Map<string, Map<string, string>>();
 
@@ -114,7 +149,9 @@ export class TaintAnalyzer implements Analyzer {
   /** Work counters, for tests and benchmarks: unit analyses run vs. served from the cache. */
   readonly stats = { unitsAnalyzed: 0, unitsCached: 0 };
 
-  constructor(private readonly set: TaintRuleSet) {}
+  constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
+    this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
+  }
 
   rules(): RuleInfo[] {
     return this.set.rules.map((r) => ({
@@ -216,7 +253,8 @@ export class TaintAnalyzer implements Analyzer {
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
-    const deadline = performance.now() + this.budgetMs;
+    this.emptyEntries.clear();
+    const meter: WorkMeter = { spent: 0, budget: this.workBudget };
     let done = 0;
     for (const rule of rules) {
       if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) {
@@ -225,13 +263,15 @@ export class TaintAnalyzer implements Analyzer {
       }
       let results: CachedUnit[];
       try {
-        ({ results } = this.fixpoint(doc, rule, ctx, cache, used, deadline));
+        ({ results } = this.fixpoint(doc, rule, ctx, cache, used, meter));
       } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
-        // What was computed stays cached (each entry is exact), so the next run on this text gets further.
+        // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
+        // text is faster but stops at the same place.
+        const left = rules.slice(done).map((r) => r.spec.id);
         notify?.({
           reason: 'analysis-budget',
-          message: `Taint analysis stopped after ${Math.round(this.budgetMs / 1000)} s on this file (${done} of ${rules.length} rules done); some taint findings may be missing.`,
+          message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${rules.length} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
         });
         break;
       }
@@ -246,6 +286,7 @@ export class TaintAnalyzer implements Analyzer {
         }
       }
     }
+    this.lastRunWork = meter.spent;
     // Keep exactly what this run used: bounded by one run's work, and stale entries go.
     cache.clear();
     for (const [k, v] of used) cache.set(k, v);
@@ -253,7 +294,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
-  private fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, deadline = Infinity): { results: CachedUnit[]; summaries: Map<Unit, Summary> } {
+  private fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter): { results: CachedUnit[]; summaries: Map<Unit, Summary> } {
     let summaries = new Map<Unit, Summary>();
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
@@ -281,10 +322,15 @@ export class TaintAnalyzer implements Analyzer {
       const next = new Map<Unit, Summary>();
       results = ctx.units.map((u) => {
         const key = u.key;
-        let r = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
-        if (r) this.stats.unitsCached++;
-        else {
-          if (performance.now() > deadline) throw new BudgetExceeded();
+        const hit = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
+        let r: CachedUnit;
+        if (hit) {
+          this.stats.unitsCached++;
+          r = hit.result;
+          // Charged what computing it took, so a cached run stops exactly where an uncached one would.
+          meter.spent += hit.work;
+          if (meter.spent > meter.budget) throw new BudgetExceeded();
+        } else {
           this.stats.unitsAnalyzed++;
           const deps = new Map<string, string>();
           const seen = (unit: Unit | undefined): Summary | undefined => {
@@ -306,16 +352,17 @@ export class TaintAnalyzer implements Analyzer {
             calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id),
             inlineSummary: (fn) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
-            deadline,
+            limit: meter.budget - meter.spent,
           });
+          meter.spent += out.work;
           // Most units find nothing for most rules: they share one empty result (it has no ranges to move), and
           // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
           if (out.findings.length === 0 && isEmpty(out.summary)) {
-            r = EMPTY_ENTRY.result;
-            remember(fresh, key, deps.size === 0 ? EMPTY_ENTRY : { ...EMPTY_ENTRY, deps: this.internDeps(deps) });
+            r = EMPTY_RESULT;
+            remember(fresh, key, deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) });
           } else {
             r = { summary: out.summary, findings: out.findings };
-            remember(fresh, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps });
+            remember(fresh, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work });
           }
         }
         next.set(u, r.summary);
@@ -362,7 +409,7 @@ export class TaintAnalyzer implements Analyzer {
 
   /**
    * Summaries of the exported functions of a document (ES `export`, `module.exports`/`exports.x`, and every
-   * top-level Python function), for the workspace scan's first pass.
+   * top-level Python function), for the workspace scan's first pass. Bounded by the work budget like `analyze`.
    */
   summarizeExports(doc: SourceDocument): ExportSummary[] {
     const lang = this.compiledFor(doc);
@@ -376,8 +423,17 @@ export class TaintAnalyzer implements Analyzer {
     for (const u of ctx.units) if (u.name && exported.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
     if (byUnit.size === 0) return [];
     const cache: UnitCache = new Map();
+    this.emptyEntries.clear();
+    const meter: WorkMeter = { spent: 0, budget: this.workBudget };
     for (const rule of lang.rules) {
-      const { summaries } = this.fixpoint(doc, rule, ctx, cache, new Map());
+      let summaries: Map<Unit, Summary>;
+      try {
+        ({ summaries } = this.fixpoint(doc, rule, ctx, cache, new Map(), meter));
+      } catch (e) {
+        // Same budget as `analyze`: the rules done so far give their summaries, the others none.
+        if (e instanceof BudgetExceeded) break;
+        throw e;
+      }
       for (const [u, e] of byUnit) {
         const s = summaries.get(u);
         if (!s || isEmpty(s)) continue;
@@ -476,13 +532,8 @@ const settledSig = (s: Summary | undefined): string => (s ? signature(s) : '');
 
 const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0;
 
-const EMPTY_ENTRY: CacheEntry = {
-  result: { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] },
-  line: 0,
-  endLine: 0,
-  pinned: false,
-  deps: new Map(),
-};
+const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
+const NO_DEPS = new Map<string, string>();
 
 function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry): void {
   const list = cache.get(key);
@@ -494,13 +545,13 @@ function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry):
  * A cached result that is valid for this unit now: the callee summaries it consulted are unchanged; if the unit
  * moved, its ranges move with it (only when nothing it used carries positions of its own).
  */
-function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string) => string, keep?: (e: CacheEntry) => void): CachedUnit | undefined {
+function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string) => string, keep?: (e: CacheEntry) => void): CacheEntry | undefined {
   for (const e of entries ?? []) {
-    if (e === EMPTY_ENTRY) {
+    if (e.result === EMPTY_RESULT && e.deps.size === 0) {
       keep?.(e);
-      return e.result;
+      return e;
     }
-    const delta = e.result === EMPTY_ENTRY.result ? 0 : u.line - e.line;
+    const delta = e.result === EMPTY_RESULT ? 0 : u.line - e.line;
     let ok = true;
     for (const [k, sig] of e.deps) {
       if (depSig(k) !== sig || (delta !== 0 && k.startsWith('u:') && sig !== '' && sig !== '-')) {
@@ -511,11 +562,11 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
     if (!ok || (delta !== 0 && e.pinned)) continue;
     if (delta === 0) {
       keep?.(e);
-      return e.result;
+      return e;
     }
-    const result = shiftUnit(e.result, e.line, e.endLine, delta);
-    keep?.({ ...e, result, line: u.line, endLine: u.endLine });
-    return result;
+    const moved = { ...e, result: shiftUnit(e.result, e.line, e.endLine, delta), line: u.line, endLine: u.endLine };
+    keep?.(moved);
+    return moved;
   }
   return undefined;
 }
