@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { Parser, type Node, type Tree } from 'web-tree-sitter';
-import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
+import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type RuleInfo } from '../analyzer';
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
@@ -88,7 +88,12 @@ interface CacheEntry {
 interface WorkMeter {
   spent: number;
   budget: number;
+  /** `spent` at the last pause point offered to the host. */
+  paused: number;
 }
+
+/** Steps between the pause points a stepped run offers its host (`AnalyzerSession.steps`). */
+const STEPS_PER_PAUSE = 2_000;
 
 /** Options of the taint analyzer (for hosts and tests; not a user setting). */
 export interface TaintAnalyzerOptions {
@@ -197,8 +202,11 @@ export class TaintAnalyzer implements Analyzer {
 
   open(_doc: SourceDocument): AnalyzerSession {
     const cache: UnitCache = new Map();
+    // The result does not depend on `delta` (the cache is keyed by unit text), so an abandoned stepped run
+    // leaves the session valid for any later text.
     return {
       run: (doc, _delta, ctx: AnalysisContext) => this.analyze(doc, cache, ctx.notify),
+      steps: (doc, _delta, ctx: AnalysisContext) => this.analyzeSteps(doc, cache, ctx.notify),
       dispose: () => cache.clear(),
     };
   }
@@ -217,6 +225,14 @@ export class TaintAnalyzer implements Analyzer {
 
   /** Full (cached) analysis of a document. */
   analyze(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Finding[] {
+    return drain(this.analyzeSteps(doc, cache, notify));
+  }
+
+  /**
+   * `analyze` in steps: pauses every few thousand steps of work so a host can serve other requests. Abandoned
+   * (`return()`), it keeps in `cache` what it computed, which is exact, and changes nothing else.
+   */
+  *analyzeSteps(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
@@ -231,14 +247,14 @@ export class TaintAnalyzer implements Analyzer {
       parser.delete();
     }
     try {
-      return this.analyzeTree(doc, own ?? tree, lang, cache, notify);
+      return yield* this.analyzeTree(doc, own ?? tree, lang, cache, notify);
     } finally {
       own?.delete();
       resetNodeCache();
     }
   }
 
-  private analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache, notify?: AnalysisContext['notify']): Finding[] {
+  private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input), unless another file's summaries are in play.
@@ -254,47 +270,55 @@ export class TaintAnalyzer implements Analyzer {
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
     this.emptyEntries.clear();
-    const meter: WorkMeter = { spent: 0, budget: this.workBudget };
+    const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     let done = 0;
-    for (const rule of rules) {
-      if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) {
+    let finished = false;
+    try {
+      for (const rule of rules) {
+        if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) {
+          done++;
+          continue;
+        }
+        let results: CachedUnit[];
+        try {
+          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter));
+        } catch (e) {
+          if (!(e instanceof BudgetExceeded)) throw e;
+          // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
+          // text is faster but stops at the same place.
+          const left = rules.slice(done).map((r) => r.spec.id);
+          notify?.({
+            reason: 'analysis-budget',
+            message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${rules.length} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
+          });
+          break;
+        }
         done++;
-        continue;
-      }
-      let results: CachedUnit[];
-      try {
-        ({ results } = this.fixpoint(doc, rule, ctx, cache, used, meter));
-      } catch (e) {
-        if (!(e instanceof BudgetExceeded)) throw e;
-        // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
-        // text is faster but stops at the same place.
-        const left = rules.slice(done).map((r) => r.spec.id);
-        notify?.({
-          reason: 'analysis-budget',
-          message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${rules.length} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
-        });
-        break;
-      }
-      done++;
-      const seen = new Set<string>();
-      for (const res of results) {
-        for (const f of res.findings) {
-          const k = `${f.range.start.line}:${f.range.start.character}`;
-          if (seen.has(k)) continue;
-          seen.add(k);
-          findings.push(this.toFinding(rule, f, doc));
+        const seen = new Set<string>();
+        for (const res of results) {
+          for (const f of res.findings) {
+            const k = `${f.range.start.line}:${f.range.start.character}`;
+            if (seen.has(k)) continue;
+            seen.add(k);
+            findings.push(this.toFinding(rule, f, doc));
+          }
         }
       }
+      this.lastRunWork = meter.spent;
+      // Keep exactly what this run used: bounded by one run's work, and stale entries go.
+      cache.clear();
+      for (const [k, v] of used) cache.set(k, v);
+      finished = true;
+      return findings;
+    } finally {
+      // Abandoned by its host (a newer text, another document first): keep what was computed, so the next run
+      // does not redo it. Each entry is exact; the next finished run drops what it does not use.
+      if (!finished) mergeInto(cache, used);
     }
-    this.lastRunWork = meter.spent;
-    // Keep exactly what this run used: bounded by one run's work, and stale entries go.
-    cache.clear();
-    for (const [k, v] of used) cache.set(k, v);
-    return findings;
   }
 
   /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
-  private fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter): { results: CachedUnit[]; summaries: Map<Unit, Summary> } {
+  private *fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
     let summaries = new Map<Unit, Summary>();
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
@@ -320,7 +344,12 @@ export class TaintAnalyzer implements Analyzer {
     const rounds = ctx.units.length > 2000 ? 2 : 5;
     for (let round = 0; round < rounds; round++) {
       const next = new Map<Unit, Summary>();
-      results = ctx.units.map((u) => {
+      results = [];
+      for (const u of ctx.units) {
+        if (meter.spent - meter.paused >= STEPS_PER_PAUSE) {
+          meter.paused = meter.spent;
+          yield;
+        }
         const key = u.key;
         const hit = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
         let r: CachedUnit;
@@ -366,8 +395,8 @@ export class TaintAnalyzer implements Analyzer {
           }
         }
         next.set(u, r.summary);
-        return r;
-      });
+        results.push(r);
+      }
       // Settled when no unit's summary changed (a missing and an empty summary count as the same).
       if (ctx.units.every((u) => settledSig(next.get(u)) === settledSig(summaries.get(u)))) break;
       summaries = next;
@@ -424,11 +453,11 @@ export class TaintAnalyzer implements Analyzer {
     if (byUnit.size === 0) return [];
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
-    const meter: WorkMeter = { spent: 0, budget: this.workBudget };
+    const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     for (const rule of lang.rules) {
       let summaries: Map<Unit, Summary>;
       try {
-        ({ summaries } = this.fixpoint(doc, rule, ctx, cache, new Map(), meter));
+        ({ summaries } = drain(this.fixpoint(doc, rule, ctx, cache, new Map(), meter)));
       } catch (e) {
         // Same budget as `analyze`: the rules done so far give their summaries, the others none.
         if (e instanceof BudgetExceeded) break;
@@ -534,6 +563,15 @@ const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSin
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
+
+/** Adds the entries of `from` to `into` (entries already there are not repeated). */
+function mergeInto(into: UnitCache, from: UnitCache): void {
+  for (const [ruleKey, units] of from) {
+    let target = into.get(ruleKey);
+    if (!target) into.set(ruleKey, (target = new Map()));
+    for (const [key, entries] of units) for (const e of entries) remember(target, key, e);
+  }
+}
 
 function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry): void {
   const list = cache.get(key);
