@@ -19,7 +19,7 @@ import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import type { GrammarId } from '../languages';
-import type { GrammarRegistry } from '../parser';
+import { parseBudget, type GrammarRegistry } from '../parser';
 import { matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
@@ -243,7 +243,11 @@ export class TaintAnalyzer implements Analyzer {
     if (/\r(?!\n)/.test(doc.text)) {
       const parser = new Parser();
       parser.setLanguage(tree.language);
-      own = parser.parse(doc.text.replace(/\r(?!\n)/g, '\n')) ?? undefined;
+      // The same counted budget as the document's own parse (see GrammarRegistry.parse).
+      let checks = 0;
+      const max = parseBudget(doc.text.length);
+      const progressCallback = (() => ++checks > max) as unknown as (s: unknown) => void;
+      own = parser.parse(doc.text.replace(/\r(?!\n)/g, '\n'), null, { progressCallback }) ?? undefined;
       parser.delete();
     }
     try {
