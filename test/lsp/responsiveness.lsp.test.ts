@@ -35,7 +35,7 @@ after(async () => {
 });
 
 describe('a long analysis does not hold up other documents', () => {
-  it('a small file opened while a 30,000-line file is analysed gets its diagnostics and code action first', async () => {
+  it('a small file opened while a 30,000-line file is analysed gets its diagnostics and code action first, and a workspace scan its answer', async () => {
     const big = uriOf('big.js');
     const small = uriOf('small.js');
     const generated = generateFile('javascript', 30_000, 11);
@@ -51,16 +51,21 @@ describe('a long analysis does not hold up other documents', () => {
       600_000,
     );
     const smallDiags = await client.waitForDiagnostics((p) => p.uri === small && p.version === 1, 600_000);
+    // The workspace folder holds no file on disk (the documents are only open), so the scan itself is empty.
+    const scanId = client.nextRequestId;
+    const scan = await client.request<{ cancelled: boolean; filesScanned: number }>('vigil/scanWorkspace', {}, 600_000);
+    assert.deepEqual([scan.cancelled, scan.filesScanned], [false, 0]);
     assert.ok(smallDiags.diagnostics.some((d) => /sqli/.test(String(d.code))), 'the small file has its finding');
     assert.ok(actions.some((a) => /parameter/i.test(a.title)), `the code action is the fix for the current text: ${actions.map((a) => a.title).join(' | ')}`);
     // Liveness: the big file's analysis of its latest text still finishes (generous guard, not a speed check).
     const bigDiags = await client.waitForDiagnostics((p) => p.uri === big && p.version === 2, 600_000);
     assert.ok(bigDiags.diagnostics.length > 0);
 
-    const order = client.arrivals.map((m) => ('responseTo' in m ? (m.responseTo === actionId ? 'action' : 'other') : m.method === 'textDocument/publishDiagnostics' ? `${(m.params as PublishDiagnosticsParams).uri === big ? 'big' : 'small'}` : 'other'));
+    const order = client.arrivals.map((m) => ('responseTo' in m ? (m.responseTo === actionId ? 'action' : m.responseTo === scanId ? 'scan' : 'other') : m.method === 'textDocument/publishDiagnostics' ? `${(m.params as PublishDiagnosticsParams).uri === big ? 'big' : 'small'}` : 'other'));
     const firstBig = order.indexOf('big');
     assert.ok(order.indexOf('small') >= 0 && order.indexOf('small') < firstBig, `small diagnostics before any big ones: ${order.filter((x) => x !== 'other').join(', ')}`);
     assert.ok(order.indexOf('action') < firstBig, `code action answered before big diagnostics: ${order.filter((x) => x !== 'other').join(', ')}`);
+    assert.ok(order.indexOf('scan') >= 0 && order.indexOf('scan') < firstBig, `workspace scan answered before big diagnostics: ${order.filter((x) => x !== 'other').join(', ')}`);
     // The superseded first version of the big file was never published: its run was abandoned for the newer text.
     const bigVersions = client.notifications
       .filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === big)
