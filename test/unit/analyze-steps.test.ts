@@ -66,6 +66,18 @@ describe('stepped analysis', () => {
     }
   });
 
+  it('a run created before an edit and started after it stops at once (its result would carry the old version)', () => {
+    const d = DOCS[2]!;
+    engine.open(d.uri, d.path, d.languageId, d.text, 1);
+    try {
+      const run = engine.analyzeSteps(d.uri);
+      engine.change(d.uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }], 2);
+      assert.deepEqual(run.next(), { done: true, value: undefined });
+    } finally {
+      engine.close(d.uri);
+    }
+  });
+
   it('a run paused across the close of its document stops; one abandoned by its host leaves the session valid', () => {
     const d = DOCS[1]!;
     engine.open(d.uri, d.path, d.languageId, d.text, 1);

@@ -108,8 +108,9 @@ export class Engine {
   /**
    * `analyze` in steps, for hosts that serve other requests meanwhile (the LSP server): the generator pauses
    * between pieces of work and returns the result. Runs of several documents may be interleaved, each paused
-   * while another works. Resumed after its document changed or closed, or the analyzers were replaced, a run
-   * stops without touching its (edited or freed) tree and returns undefined: its result would be out of date.
+   * while another works. Started or resumed after its document changed or closed, or the analyzers were
+   * replaced, a run stops without touching its (edited or freed) tree and returns undefined: its result would
+   * be out of date.
    * Abandoned (`return()`) or stopped, it leaves every session valid for the next run.
    */
   analyzeSteps(uri: string, settings: AnalysisSettings = DEFAULT_SETTINGS, workspaceRoot?: string): Generator<void, AnalysisResult | undefined> {
@@ -215,14 +216,15 @@ export function redactErrorForLog(e: unknown): string {
 /**
  * Runs `steps` with node caches of its own: the pattern matcher caches nodes by address, which is unique only
  * within one tree, so a run paused while another works must not see the other's entries, nor lose its own.
- * Stops (undefined) at a pause after which `current()` is false.
+ * Stops (undefined) when, at its start or after a pause, `current()` is false.
  */
 function* isolated<T>(steps: Generator<void, T>, current: () => boolean): Generator<void, T | undefined> {
   let mine = emptyNodeCache();
   let finished = false;
   try {
-    for (let first = true; ; first = false) {
-      if (!first && !current()) return undefined;
+    for (;;) {
+      // Also before the first step: the generator may start after an edit made since it was created.
+      if (!current()) return undefined;
       const outer = swapNodeCache(mine);
       let r: IteratorResult<void, T>;
       try {
