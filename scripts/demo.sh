@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # `npm run demo`: builds and packages Vigil, installs it into a local code-server (VS Code in the browser) and
 # opens a fresh copy of examples/vulnerable-app with server.js open, so the findings show as squiggles.
-#   scripts/demo.sh            serve on http://127.0.0.1:${VIGIL_DEMO_PORT:-8123} until Ctrl+C
-#   scripts/demo.sh --check    start, screenshot the workbench with its squiggles into test-results/demo.png, exit
+#   scripts/demo.sh            serve on http://127.0.0.1:${VIGIL_DEMO_PORT:-8123} until Ctrl+C (8123 taken: a free port)
+#   scripts/demo.sh --check    start on a free port, screenshot the workbench with its squiggles into
+#                              test-results/demo.png, exit (so it runs beside an interactive demo)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PORT="${VIGIL_DEMO_PORT:-8123}"
 CHECK=0
 for arg in "$@"; do
   case "$arg" in
     --check) CHECK=1 ;;
-    -h | --help) sed -n '2,5p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "demo.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -27,10 +27,8 @@ say "building and packaging the extension"
 npm run --silent package >/dev/null
 CODE_SERVER="${VIGIL_CACHE_DIR:-$ROOT/.vigil-cache}/code-server/node_modules/.bin/code-server"
 
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  say "port $PORT is already in use; set VIGIL_DEMO_PORT to a free port" >&2
-  exit 1
-fi
+# 8123 by default; a free port for --check, or when 8123 is taken (scripts/demo-port.sh says which and why).
+PORT="$(bash "$ROOT/scripts/demo-port.sh" "$CHECK" 8123)"
 
 # Everything the demo writes (code-server's home, settings, extensions, the project copy) stays in one temp dir.
 DEMO_DIR="$(mktemp -d "${TMPDIR:-/tmp}/vigil-demo-XXXXXX")"

@@ -39,6 +39,8 @@ export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   /** Every notification received, in order. */
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** Every notification and response received, in arrival order (for tests of what is answered first). */
+  readonly arrivals: ({ method: string; params: unknown } | { responseTo: number })[] = [];
   /** Everything the server wrote to stderr. */
   stderr = '';
   /** Settings returned for workspace/configuration requests (the `vigil` section). */
@@ -75,6 +77,7 @@ export class LspClient {
     }
     if (msg.method) {
       this.notifications.push({ method: msg.method, params: msg.params });
+      this.arrivals.push({ method: msg.method, params: msg.params });
       if (msg.method === 'textDocument/publishDiagnostics') {
         const p = msg.params as PublishDiagnosticsParams;
         this.diagnostics.set(p.uri, p);
@@ -85,6 +88,7 @@ export class LspClient {
       return;
     }
     if (msg.id !== undefined) {
+      this.arrivals.push({ responseTo: msg.id });
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       if (msg.error) p?.reject(new Error(msg.error.message));
@@ -103,6 +107,11 @@ export class LspClient {
   private write(msg: unknown): void {
     const body = Buffer.from(JSON.stringify(msg), 'utf8');
     this.proc.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  /** The id the next request will get (to find its response in `arrivals`). */
+  get nextRequestId(): number {
+    return this.nextId;
   }
 
   request<T = unknown>(method: string, params: unknown, timeoutMs = 20_000): Promise<T> {

@@ -20,12 +20,13 @@ before(async () => {
 });
 after(() => engine.dispose());
 
-/** Runs a scan and checks the invariants every bad input shares: in time, no analyzer failure. */
-function scan(path: string, languageId: string, text: string, budgetMs: number, settings = DEFAULT_SETTINGS): AnalysisResult {
-  const t0 = performance.now();
+/**
+ * Runs a scan and checks the invariants every bad input shares: no analyzer failure. Bounded by construction
+ * (size checks before parsing, parse and taint budgets counted in work, linear regexes), not by a clock here:
+ * how fast is `npm run bench`'s.
+ */
+function scan(path: string, languageId: string, text: string, settings = DEFAULT_SETTINGS): AnalysisResult {
   const r = engine.scanText(path, languageId, text, settings);
-  const ms = performance.now() - t0;
-  assert.ok(ms < budgetMs, `${path}: took ${Math.round(ms)} ms (budget ${budgetMs})`);
   const failed = r.notices.filter((n) => n.reason === 'analyzer-error');
   assert.deepEqual(failed, [], `${path}: an analyzer failed`);
   return r;
@@ -50,7 +51,7 @@ describe('bad inputs (engine)', () => {
     for (const lang of LANGUAGES) {
       for (let k = 0; k < 5; k++) {
         const bytes = Buffer.from(Array.from({ length: 4096 + k * 1000 }, () => Math.floor(rnd() * 256)));
-        const r = scan(`/ws/rand${k}-${lang.file}`, lang.languageId, bytes.toString('utf8'), 5_000);
+        const r = scan(`/ws/rand${k}-${lang.file}`, lang.languageId, bytes.toString('utf8'));
         // Random bytes hold NULs, so the file must be called binary rather than analysed as code.
         assert.equal(r.notices[0]?.reason, 'binary', `${lang.languageId} #${k}`);
         assert.deepEqual(r.findings, []);
@@ -66,7 +67,7 @@ describe('bad inputs (engine)', () => {
       const chars = Array.from(alphabet);
       let text = '';
       for (let i = 0; i < 20_000; i++) text += chars[Math.floor(rnd() * chars.length)];
-      scan(`/ws/noise-${lang.file}`, lang.languageId, text, 10_000);
+      scan(`/ws/noise-${lang.file}`, lang.languageId, text);
     }
     assertEngineHealthy();
   });
@@ -77,10 +78,10 @@ describe('bad inputs (engine)', () => {
     const bad = Buffer.concat([Buffer.from([0xc3, 0x28, 0xe2, 0x82, 0x0a, 0xc0, 0xaf, 0x80, 0xff, 0x0a]), code]);
     const text = bad.toString('utf8');
     assert.ok(text.includes('\ufffd'));
-    const few = scan('/ws/mixed.js', 'javascript', text.repeat(20), 5_000);
+    const few = scan('/ws/mixed.js', 'javascript', text.repeat(20));
     assert.ok(!few.notices.some((n) => n.reason === 'binary'), 'a few replacement characters do not make a file binary');
     const mostly = Buffer.alloc(5000, 0xff).toString('utf8');
-    const r = scan('/ws/bad.txt', 'plaintext', mostly, 5_000);
+    const r = scan('/ws/bad.txt', 'plaintext', mostly);
     assert.equal(r.notices[0]?.reason, 'binary');
     assert.match(r.notices[0]!.message, /binary|UTF-8/);
   });
@@ -88,7 +89,7 @@ describe('bad inputs (engine)', () => {
   it('an empty file, and files of only line breaks or whitespace, in every language and grammar', () => {
     for (const lang of LANGUAGES) {
       for (const text of ['', '\n', '\r\n\r\n', '\r', '   \t  ', '\ufeff']) {
-        const r = scan(`/ws/empty-${lang.file}`, lang.languageId, text, 2_000);
+        const r = scan(`/ws/empty-${lang.file}`, lang.languageId, text);
         assert.deepEqual(r, { findings: [], notices: [] }, `${lang.languageId} ${JSON.stringify(text)}`);
       }
     }
@@ -102,16 +103,16 @@ describe('bad inputs (engine)', () => {
     engine.close('empty');
   });
 
-  it('a 10 MB single-line minified file: skipped fast with a notice at the default limit, analysed in bounds when allowed', () => {
+  it('a 10 MB single-line minified file: skipped with a notice at the default limit, analysed within the work budgets when allowed', () => {
     const unit = `var a${'x'.repeat(8)}=function(b){return b.query("SELECT "+b.id)},c=${JSON.stringify('y'.repeat(60))};`;
     const big = unit.repeat(Math.ceil(10_000_000 / unit.length));
     assert.ok(big.length >= 10_000_000 && !big.includes('\n'));
-    const skipped = scan('/ws/bundle.min.js', 'javascript', big, 2_000);
+    const skipped = scan('/ws/bundle.min.js', 'javascript', big);
     assert.equal(skipped.notices[0]?.reason, 'too-large');
     assert.match(skipped.notices[0]!.message, /vigil\.maxFileSize/);
     assert.deepEqual(skipped.findings, []);
     // With the limit raised the file is analysed (or the parse times out with a notice), never hangs.
-    const allowed = scan('/ws/bundle.min.js', 'javascript', big, 60_000, { ...DEFAULT_SETTINGS, maxFileSize: 20_000_000 });
+    const allowed = scan('/ws/bundle.min.js', 'javascript', big, { ...DEFAULT_SETTINGS, maxFileSize: 20_000_000 });
     assert.ok(Array.isArray(allowed.findings));
     assertEngineHealthy();
   });
@@ -135,7 +136,7 @@ describe('bad inputs (engine)', () => {
       ['deep.yml', 'yaml', `${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} v\n`],
     ];
     for (const [file, languageId, text] of cases) {
-      const r = scan(`/ws/${file}`, languageId, text, 20_000);
+      const r = scan(`/ws/${file}`, languageId, text);
       assert.ok(!r.notices.some((n) => n.reason === 'analyzer-error'), file);
     }
     // Incremental: an edit deep inside the nesting goes through the delta path too.
@@ -155,7 +156,7 @@ describe('bad inputs (engine)', () => {
     const settings = { ...DEFAULT_SETTINGS, maxFileSize: 10_000 };
     for (const lang of LANGUAGES) {
       const text = lang.seed.repeat(Math.ceil(20_000 / lang.seed.length));
-      const r = scan(`/ws/large-${lang.file}`, lang.languageId, text, 2_000, settings);
+      const r = scan(`/ws/large-${lang.file}`, lang.languageId, text, settings);
       assert.deepEqual(r.findings, []);
       assert.equal(r.notices.length, 1);
       assert.equal(r.notices[0]!.reason, 'too-large');
@@ -176,7 +177,7 @@ describe('bad inputs (engine)', () => {
     if (!engine.rules().some((r) => r.pack === 'secrets')) return t.skip('no secrets pack loaded');
     const lines: string[] = [];
     for (let i = 0; i < 1200; i++) lines.push(`AWS_ACCESS_KEY_ID_${i}=AKIA${String(i).padStart(4, '0')}${FAKES.awsKeyId.slice(8)}`);
-    const r = scan('/ws/many.env', 'dotenv', `${lines.join('\n')}\n`, 15_000);
+    const r = scan('/ws/many.env', 'dotenv', `${lines.join('\n')}\n`);
     assert.ok(r.findings.length >= 1000, `${r.findings.length} findings`);
     // Every finding on its own line, each with a distinct fingerprint.
     assert.equal(new Set(r.findings.map((f) => f.fingerprint)).size, r.findings.length);
@@ -186,7 +187,7 @@ describe('bad inputs (engine)', () => {
     for (const lang of LANGUAGES) {
       const variants = ['\n', '\r\n', '\r'].map((eol) => lang.seed.replace(/\n/g, eol));
       const results = variants.map((text) => {
-        const r = scan(`/ws/eol-${lang.file}`, lang.languageId, text, 5_000);
+        const r = scan(`/ws/eol-${lang.file}`, lang.languageId, text);
         const lines = text.split(/\r\n|\r|\n/);
         return r.findings.map((f) => {
           // Single-line text under the range, read through LSP positions: must be the same code in every variant.

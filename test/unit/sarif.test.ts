@@ -170,4 +170,33 @@ describe('SARIF output', () => {
     assert.equal(run.invocations[0].executionSuccessful, false);
     assert.deepEqual(run.invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string } }) => n.descriptor.id), ['skipped/binary', 'scan-failed', 'rule-load-error']);
   });
+
+  it('reports a partly analysed file (work budget, parse budget) as a tool notification on that file, still valid', () => {
+    const message = 'Taint analysis stopped at its work budget (4,000,000 steps) on this file: 1 of 3 rules done; not run: js.b, js.c.';
+    const report: ScanReport = {
+      tool: { name: 'vigil', version: '0.1.0' },
+      roots: ['/ws'],
+      files: [
+        { path: '/ws/bundle.js', root: '/ws', relPath: 'bundle.js', findings: [], notices: [{ reason: 'analysis-budget', message }] },
+        { path: '/ws/odd.py', root: '/ws', relPath: 'odd.py', findings: [], notices: [{ reason: 'parse-timeout', message: 'Parsing took too much work.' }] },
+      ],
+      scannedCount: 2,
+      skipped: [],
+      failed: [],
+      ruleErrors: [],
+      rules: [],
+      durationMs: 5,
+      cancelled: false,
+    };
+    const log = JSON.parse(formatSarif(report));
+    assertValid(log);
+    const notes = log.runs[0].invocations[0].toolExecutionNotifications as { level: string; message: { text: string }; descriptor: { id: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    assert.deepEqual(notes?.map((n) => [n.descriptor.id, n.locations[0]!.physicalLocation.artifactLocation.uri, n.level]), [
+      ['partial/analysis-budget', 'bundle.js', 'warning'],
+      ['partial/parse-timeout', 'odd.py', 'warning'],
+    ]);
+    assert.equal(notes[0]!.message.text, message);
+    // The scan itself ran to the end: a partial file is a warning, not a failed run.
+    assert.equal(log.runs[0].invocations[0].executionSuccessful, true);
+  });
 });

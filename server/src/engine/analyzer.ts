@@ -36,7 +36,22 @@ export interface AnalyzerSession {
    * optimisation only, and property tests hold analyzers to it.
    */
   run(doc: SourceDocument, delta: DocumentDelta | undefined, ctx: AnalysisContext): Finding[];
+  /**
+   * The same run in steps, for hosts that serve other requests meanwhile: the generator pauses (yields) between
+   * pieces of work and returns the findings. A host may abandon it (`return()`) at a pause, e.g. when the text
+   * changed; the session must then stay valid for a later run, which gets only the edits made after this run
+   * started: offer `steps` only if the results do not depend on `delta`.
+   */
+  steps?(doc: SourceDocument, delta: DocumentDelta | undefined, ctx: AnalysisContext): Generator<void, Finding[]>;
   dispose?(): void;
+}
+
+/** Runs a stepped computation to its end without pausing. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 export interface Analyzer {

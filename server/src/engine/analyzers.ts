@@ -28,6 +28,8 @@ export interface AnalyzerOptions {
   customRulesSource?: string;
   /** Folder of built-in rule files; defaults to `defaultRulesDir()`. */
   rulesDir?: string;
+  /** Work budget of the taint analysis per file, in steps (default `DEFAULT_TAINT_WORK_BUDGET`); for tests and tools. */
+  taintWorkBudget?: number;
 }
 
 export interface AnalyzerSetup {

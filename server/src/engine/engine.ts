@@ -3,9 +3,10 @@
  * one Engine, open documents, feed it edits, and ask for findings. It imports nothing from an editor.
  */
 import { createHash } from 'node:crypto';
-import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from './analyzer';
+import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type RuleInfo } from './analyzer';
 import { SourceDocument, type ContentChange } from './document';
 import { GrammarRegistry } from './parser';
+import { emptyNodeCache, swapNodeCache } from './patterns/pattern';
 import { applySuppressions } from './suppressions';
 import {
   DEFAULT_SETTINGS,
@@ -26,6 +27,8 @@ export interface EngineOptions {
 interface OpenDocument {
   doc: SourceDocument;
   sessions: Map<Analyzer, AnalyzerSession>;
+  /** Counts edits, so a paused run can tell that its text is gone. */
+  revision: number;
 }
 
 export class Engine {
@@ -60,7 +63,7 @@ export class Engine {
   open(uri: string, path: string, languageId: string, text: string, version = 0): SourceDocument {
     this.close(uri);
     const doc = new SourceDocument(uri, path, languageId, text, version, this.grammars);
-    this.docs.set(uri, { doc, sessions: new Map() });
+    this.docs.set(uri, { doc, sessions: new Map(), revision: 0 });
     return doc;
   }
 
@@ -75,6 +78,7 @@ export class Engine {
   change(uri: string, changes: readonly ContentChange[], version: number): SourceDocument | undefined {
     const open = this.docs.get(uri);
     if (!open) return undefined;
+    open.revision++;
     open.doc.applyChanges(changes, version);
     return open.doc;
   }
@@ -97,6 +101,27 @@ export class Engine {
    * A failing analyzer is reported as a notice; the others still run.
    */
   analyze(uri: string, settings: AnalysisSettings = DEFAULT_SETTINGS, workspaceRoot?: string): AnalysisResult {
+    // Never paused, so never out of date.
+    return drain(this.analyzeSteps(uri, settings, workspaceRoot))!;
+  }
+
+  /**
+   * `analyze` in steps, for hosts that serve other requests meanwhile (the LSP server): the generator pauses
+   * between pieces of work and returns the result. Runs of several documents may be interleaved, each paused
+   * while another works. Started or resumed after its document changed or closed, or the analyzers were
+   * replaced, a run stops without touching its (edited or freed) tree and returns undefined: its result would
+   * be out of date.
+   * Abandoned (`return()`) or stopped, it leaves every session valid for the next run.
+   */
+  analyzeSteps(uri: string, settings: AnalysisSettings = DEFAULT_SETTINGS, workspaceRoot?: string): Generator<void, AnalysisResult | undefined> {
+    const open = this.docs.get(uri);
+    const revision = open?.revision;
+    const analyzers = this.analyzers;
+    const current = () => this.docs.get(uri) === open && open?.revision === revision && this.analyzers === analyzers;
+    return isolated(this.runSteps(uri, settings, workspaceRoot), current);
+  }
+
+  private *runSteps(uri: string, settings: AnalysisSettings, workspaceRoot?: string): Generator<void, AnalysisResult> {
     const open = this.docs.get(uri);
     if (!open) return { findings: [], notices: [] };
     const { doc } = open;
@@ -116,11 +141,15 @@ export class Engine {
     const ctx: AnalysisContext = { settings, workspaceRoot, notify: (n) => notices.push(n) };
     const raw: Finding[] = [];
     const ran = new Set<string>();
+    // Sessions that have not run on this delta when the run is abandoned must start over (they missed edits).
+    const pending = new Set(this.analyzers);
+    try {
     for (const analyzer of this.analyzers) {
       if (!settings.packs[analyzer.pack] || !analyzer.appliesTo(doc)) {
         const stale = open.sessions.get(analyzer);
         stale?.dispose?.();
         open.sessions.delete(analyzer);
+        pending.delete(analyzer);
         continue;
       }
       let session = open.sessions.get(analyzer);
@@ -128,7 +157,14 @@ export class Engine {
       try {
         session ??= analyzer.open(doc);
         open.sessions.set(analyzer, session);
-        raw.push(...session.run(doc, fresh ? undefined : delta, ctx));
+        const d = fresh ? undefined : delta;
+        if (session.steps) {
+          const steps = session.steps(doc, d, ctx);
+          // A stepped session stays valid when abandoned (its contract), whatever edits it missed.
+          pending.delete(analyzer);
+          raw.push(...(yield* steps));
+        } else raw.push(...session.run(doc, d, ctx));
+        pending.delete(analyzer);
         for (const r of analyzer.rules()) ran.add(r.id);
       } catch (e) {
         session?.dispose?.();
@@ -137,6 +173,13 @@ export class Engine {
           reason: 'analyzer-error',
           message: `The ${analyzer.pack} analysis failed on this file and was skipped: ${redactErrorMessage(e)}`,
         });
+      }
+      pending.delete(analyzer);
+    }
+    } finally {
+      for (const a of pending) {
+        open.sessions.get(a)?.dispose?.();
+        open.sessions.delete(a);
       }
     }
     return { findings: finalize(raw, doc, settings, ran), notices };
@@ -168,6 +211,44 @@ export function redactErrorMessage(e: unknown): string {
 export function redactErrorForLog(e: unknown): string {
   const frames = e instanceof Error && e.stack ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
   return [redactErrorMessage(e), ...frames.slice(0, 12)].join('\n');
+}
+
+/**
+ * Runs `steps` with node caches of its own: the pattern matcher caches nodes by address, which is unique only
+ * within one tree, so a run paused while another works must not see the other's entries, nor lose its own.
+ * Stops (undefined) when, at its start or after a pause, `current()` is false.
+ */
+function* isolated<T>(steps: Generator<void, T>, current: () => boolean): Generator<void, T | undefined> {
+  let mine = emptyNodeCache();
+  let finished = false;
+  try {
+    for (;;) {
+      // Also before the first step: the generator may start after an edit made since it was created.
+      if (!current()) return undefined;
+      const outer = swapNodeCache(mine);
+      let r: IteratorResult<void, T>;
+      try {
+        r = steps.next();
+      } finally {
+        mine = swapNodeCache(outer);
+      }
+      if (r.done) {
+        finished = true;
+        return r.value;
+      }
+      yield;
+    }
+  } finally {
+    if (!finished) {
+      // Abandoned at a pause: let the run clean up (free its own trees, keep its exact results) in its own caches.
+      const outer = swapNodeCache(mine);
+      try {
+        steps.return(undefined as T);
+      } finally {
+        swapNodeCache(outer);
+      }
+    }
+  }
 }
 
 function disposeSessions(open: OpenDocument): void {

@@ -72,16 +72,27 @@ export class GrammarRegistry {
 
   /**
    * Parses `text`, reusing `oldTree` (already `edit`ed) for an incremental parse. Returns undefined when the
-   * parse was cancelled by the time budget.
+   * parse was cancelled by its work budget (`parseBudget`).
    */
-  parse(id: GrammarId, text: string, oldTree?: Tree, budgetMs = 5_000): Tree | undefined {
+  parse(id: GrammarId, text: string, oldTree?: Tree, maxChecks = parseBudget(text.length)): Tree | undefined {
     const parser = this.parsers.get(id);
     if (!parser) return undefined;
-    const deadline = performance.now() + budgetMs;
-    // The progress callback returning true cancels the parse (documented in ParseOptions).
-    const progressCallback = (() => performance.now() > deadline) as unknown as (s: unknown) => void;
+    // tree-sitter calls the progress callback once per 100 parser operations; returning true cancels the parse
+    // (documented in ParseOptions). Counting calls, not reading the clock, cuts at the same place on every machine.
+    let checks = 0;
+    const progressCallback = (() => ++checks > maxChecks) as unknown as (s: unknown) => void;
     const tree = parser.parse(text, oldTree ?? null, { progressCallback });
     if (!tree) parser.reset();
     return tree ?? undefined;
   }
+}
+
+/**
+ * Progress checks (one per 100 parser operations) a parse of `length` characters may take: ordinary code needs
+ * 10 to 25 per 1,000 characters, so 100 per 1,000 plus a floor never cuts it; input that sends the parser's
+ * error recovery into a loop is cut after that much work. For a full parse the outcome depends on the text
+ * alone; an incremental parse reuses the old tree and usually does a small part of that work.
+ */
+export function parseBudget(length: number): number {
+  return 50_000 + Math.ceil(length / 10);
 }

@@ -19,12 +19,13 @@ import {
 } from 'vscode-languageserver/node';
 import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { GrammarRegistry } from '../engine/parser';
-import type { Finding } from '../engine/types';
+import type { AnalysisResult, Finding } from '../engine/types';
 import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
 import { ActionKinds, codeActionsFor, diskReader } from './code-actions';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
+import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
 
 export { uriToPath };
@@ -138,6 +139,24 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     }
   };
 
+  /**
+   * Analyses run in slices, round-robin, one at a time: between slices the event loop serves requests, and a
+   * small document's run is not queued behind a large one's. A newer run of a document abandons the older one.
+   */
+  const runner = new SlicedRunner((e) => log(`analysis failed: ${redactErrorForLog(e)}`));
+  /** Per document, resolves when the latest scheduled analysis has published (code actions wait for it). */
+  const settled = new Map<string, { done: Promise<void>; resolve: () => void }>();
+  const expectRun = (uri: string) => {
+    if (settled.has(uri)) return;
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    settled.set(uri, { done, resolve });
+  };
+  const runSettled = (uri: string) => {
+    settled.get(uri)?.resolve();
+    settled.delete(uri);
+  };
+
   /** Runs the analysis of one document now, unless a newer edit already superseded this run. */
   const analyzeNow = async (uri: string, version: number): Promise<void> => {
     await ready;
@@ -149,22 +168,35 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     if (!settings.enable || isExcluded(doc.path, settings)) {
       findings.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: extra });
+      runSettled(uri);
       return;
     }
-    const result = state.engine.analyze(uri, settings.analysis, state.root || undefined);
-    if (state.baseline) result.findings = state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), result.findings);
-    findings.set(uri, result.findings);
-    for (const n of result.notices) log(`${doc.path}: ${n.message}`);
-    void connection.sendDiagnostics({
-      uri,
-      version,
-      diagnostics: [...extra, ...result.notices.map(noticeDiagnostic), ...result.findings.map((f) => toDiagnostic(f, uri))],
+    const publish = (result: AnalysisResult) => {
+      if (state.baseline) result.findings = state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), result.findings);
+      findings.set(uri, result.findings);
+      for (const n of result.notices) log(`${doc.path}: ${n.message}`);
+      void connection.sendDiagnostics({
+        uri,
+        version,
+        diagnostics: [...extra, ...result.notices.map(noticeDiagnostic), ...result.findings.map((f) => toDiagnostic(f, uri))],
+      });
+      sendStatus(trusted ? 'ready' : 'restricted');
+      runSettled(uri);
+    };
+    runner.run(uri, state.engine.analyzeSteps(uri, settings.analysis, state.root || undefined), (result) => {
+      if (result) publish(result);
+      else {
+        // Out of date (the text or the rules changed while it was paused): analyse what is there now.
+        const now = openDocs.get(uri)?.engine.get(uri);
+        if (now) schedule(uri, now.version);
+        else runSettled(uri);
+      }
     });
-    sendStatus(trusted ? 'ready' : 'restricted');
   };
 
   /** Queues an analysis. A newer change replaces a queued one, so only the latest text is analysed. */
   const schedule = (uri: string, version: number) => {
+    expectRun(uri);
     const previous = scheduled.get(uri);
     if (previous) {
       clearTimeout(previous as NodeJS.Timeout);
@@ -172,7 +204,10 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     }
     const run = () => {
       scheduled.delete(uri);
-      analyzeNow(uri, version).catch((e) => log(`analysis of ${uri} failed: ${redactErrorForLog(e)}`));
+      analyzeNow(uri, version).catch((e) => {
+        log(`analysis of ${uri} failed: ${redactErrorForLog(e)}`);
+        runSettled(uri);
+      });
     };
     const handle: NodeJS.Immediate = setImmediate(run);
     scheduled.set(uri, handle);
@@ -319,6 +354,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       clearImmediate(pending as NodeJS.Immediate);
       scheduled.delete(uri);
     }
+    runner.cancel(uri);
+    runSettled(uri);
     const state = openDocs.get(uri);
     state?.engine.close(uri);
     openDocs.delete(uri);
@@ -331,6 +368,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 
   connection.onCodeAction(async (p) => {
     await ready;
+    // Actions come from the findings of the current text: wait for its analysis if one is on the way.
+    await settled.get(p.textDocument.uri)?.done;
     const state = openDocs.get(p.textDocument.uri);
     const doc = state?.engine.get(p.textDocument.uri);
     if (!state || !doc) return [];

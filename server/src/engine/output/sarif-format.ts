@@ -150,6 +150,15 @@ export function formatSarif(report: ScanReport): string {
       locations: [{ physicalLocation: { artifactLocation: artifact(s.path, rootOf(report, s.path)) } }],
       descriptor: { id: `skipped/${s.reason}` },
     })),
+    // Files analysed in part (a budget cut the analysis, an analyzer failed): their findings may be incomplete.
+    ...report.files.flatMap((f) =>
+      f.notices.map((n) => ({
+        level: 'warning',
+        message: { text: n.message },
+        locations: [{ physicalLocation: { artifactLocation: artifact(f.path, f.root) } }],
+        descriptor: { id: `partial/${n.reason}` },
+      })),
+    ),
     ...report.failed.map((s) => ({
       level: 'error',
       message: { text: s.message },

@@ -60,6 +60,31 @@ export function resetNodeCache(): void {
   dottedCache = new Map();
 }
 
+/** The node caches of one analysis run, set aside while another run works (see `swapNodeCache`). */
+export interface NodeCacheScope {
+  child: Map<number, Node[]>;
+  type: Map<number, string>;
+  dotted: Map<number, string | null>;
+}
+
+/** Empty caches, for a run that has not started. */
+export function emptyNodeCache(): NodeCacheScope {
+  return { child: new Map(), type: new Map(), dotted: new Map() };
+}
+
+/**
+ * Installs `next` as the current node caches and returns the ones it replaces. A host that interleaves runs
+ * (one paused while another works) gives each its own caches: they are keyed by node address, which are only
+ * unique within one tree.
+ */
+export function swapNodeCache(next: NodeCacheScope): NodeCacheScope {
+  const prev = { child: childCache, type: typeCache, dotted: dottedCache };
+  childCache = next.child;
+  typeCache = next.type;
+  dottedCache = next.dotted;
+  return prev;
+}
+
 /** The node's named children, comments left out (cached for the current run). */
 export function kids(n: Node): Node[] {
   let k = childCache.get(n.id);

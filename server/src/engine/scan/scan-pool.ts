@@ -27,7 +27,11 @@ export interface ScanPoolOptions {
   /** See `ScanWorkerData.analyzerModule`. */
   analyzerModule?: string;
   grammarDir?: string;
-  /** A file taking longer than this is abandoned, its worker replaced, and the file listed as failed. */
+  /**
+   * A file taking longer than this is abandoned, its worker replaced, and the file listed as failed. A guard
+   * against faults (a hung worker), not what bounds the analysis: the work budgets do that, and a file at the
+   * taint budget takes about 30 s on the bench machine (each pass), so 300 s leaves room for a loaded one.
+   */
   fileTimeoutMs?: number;
   /** The worker script; default: `scan-worker.js` (bundles) or `scan-worker.ts` (under tsx) beside this module. */
   workerPath?: string;
@@ -108,7 +112,7 @@ export function scanFiles(
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), total));
   const source = workerSource(options.workerPath ?? defaultWorkerPath());
   const data: ScanWorkerData = { analyzerOptions: options.analyzerOptions ?? {}, analyzerModule: options.analyzerModule, grammarDir: options.grammarDir };
-  const timeoutMs = options.fileTimeoutMs ?? 120_000;
+  const timeoutMs = options.fileTimeoutMs ?? 300_000;
 
   // Pass 1 worklist: indices into `files`. Emptied on the first `ready` if the workers cannot summarise.
   let pass1 = options.crossFile === false || !settings.packs.taint ? [] : files.flatMap((f, i) => (CROSS_FILE_LANGUAGES.has(languageIdForPath(f.path)) ? [i] : []));

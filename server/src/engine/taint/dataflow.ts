@@ -69,11 +69,14 @@ export interface UnitEnv {
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
   buildFixes: FixBuilder;
-  /** `performance.now()` after which the analysis throws BudgetExceeded (one unit can be a whole bundle). */
-  deadline?: number;
+  /**
+   * Steps (statements and expressions visited) this unit may take before it throws BudgetExceeded: one unit can
+   * be a whole bundle. Counted, not timed, so the cut falls at the same place on every machine.
+   */
+  limit?: number;
 }
 
-/** Thrown when a unit analysis passes `UnitEnv.deadline`. */
+/** Thrown when a unit analysis takes more than `UnitEnv.limit` steps, or a run more than its work budget. */
 export class BudgetExceeded extends Error {}
 
 /** Parameters of a unit, and which of them are sources. */
@@ -86,6 +89,8 @@ export interface UnitParams {
 export interface UnitResult {
   summary: Summary;
   findings: RawTaintFinding[];
+  /** Steps the analysis took (at least 1): a deterministic function of the unit, the rule and the summaries it consulted. */
+  work: number;
 }
 
 const MAX_DEPTH = 256;
@@ -299,12 +304,20 @@ class UnitAnalysis {
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
   private work = 0;
+  private readonly limit: number;
 
   constructor(
     private readonly unit: Node,
     private readonly params: UnitParams,
     private readonly env: UnitEnv,
-  ) {}
+  ) {
+    this.limit = env.limit ?? Infinity;
+  }
+
+  /** Counts one step; past the limit the unit is abandoned. */
+  private step(): void {
+    if (++this.work > this.limit) throw new BudgetExceeded();
+  }
 
   run(): UnitResult {
     const st: State = new Map();
@@ -321,7 +334,8 @@ class UnitAnalysis {
         this.returnValue(this.ev(body, st, 0), body);
       } else this.block(body, st, 0);
     }
-    return { summary: this.summary, findings: this.findings };
+    this.step();
+    return { summary: this.summary, findings: this.findings, work: this.work };
   }
 
   private range(n: Node): Range {
@@ -343,6 +357,7 @@ class UnitAnalysis {
   }
 
   private stmt(n: Node, st: State, depth: number): boolean {
+    this.step();
     this.memo = new Map();
     if (depth > MAX_DEPTH) return true;
     switch (n.type) {
@@ -717,7 +732,7 @@ class UnitAnalysis {
   }
 
   ev(n: Node, st: State, depth: number): Taint | undefined {
-    if ((++this.work & 1023) === 0 && this.env.deadline !== undefined && performance.now() > this.env.deadline) throw new BudgetExceeded();
+    this.step();
     const cached = this.memo.get(n.id);
     if (cached !== undefined || this.memo.has(n.id)) return cached;
     const t = depth > MAX_DEPTH ? undefined : this.evInner(n, st, depth + 1);

@@ -5,7 +5,7 @@ import { defaultRulesDir } from '../rules-dir';
 import { loadTaintRuleSet } from './rule-set';
 import { TaintAnalyzer } from './taint-analyzer';
 
-export { TaintAnalyzer, buildExportIndex, resolveSpecifier, type ExportIndex, type ExportSummary, type ExportRuleSummary } from './taint-analyzer';
+export { TaintAnalyzer, DEFAULT_TAINT_WORK_BUDGET, buildExportIndex, resolveSpecifier, type ExportIndex, type ExportSummary, type ExportRuleSummary, type TaintAnalyzerOptions } from './taint-analyzer';
 export { loadTaintRuleSet, type TaintRuleSet } from './rule-set';
 export { validateRule, validateRuleFile, FIX_STRATEGIES, type TaintRuleSpec } from './rule-schema';
 
@@ -13,5 +13,5 @@ export { validateRule, validateRuleFile, FIX_STRATEGIES, type TaintRuleSpec } fr
 export function createTaintAnalyzer(options: AnalyzerOptions = {}): { analyzer: TaintAnalyzer; errors: RuleLoadError[] } {
   const dir = join(options.rulesDir ?? defaultRulesDir(), 'taint');
   const { set, errors } = loadTaintRuleSet(dir, options.customTaintRules, options.customRulesSource);
-  return { analyzer: new TaintAnalyzer(set), errors };
+  return { analyzer: new TaintAnalyzer(set, { workBudget: options.taintWorkBudget }), errors };
 }

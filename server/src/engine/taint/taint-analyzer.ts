@@ -14,12 +14,12 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { Parser, type Node, type Tree } from 'web-tree-sitter';
-import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
+import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type RuleInfo } from '../analyzer';
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import type { GrammarId } from '../languages';
-import type { GrammarRegistry } from '../parser';
+import { parseBudget, type GrammarRegistry } from '../parser';
 import { matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
@@ -80,7 +80,34 @@ interface CacheEntry {
   pinned: boolean;
   /** What it consulted: `u:<unit key>` -> that summary's signature, `n:`/`m:<name>` -> the unit the name resolved to. */
   deps: Map<string, string>;
+  /** Steps the analysis took: a reuse is charged the same, so the work budget cuts where a run without cache would. */
+  work: number;
 }
+
+/** Work counted against the budget of one run on one file, across rules and rounds. */
+interface WorkMeter {
+  spent: number;
+  budget: number;
+  /** `spent` at the last pause point offered to the host. */
+  paused: number;
+}
+
+/** Steps between the pause points a stepped run offers its host (`AnalyzerSession.steps`). */
+const STEPS_PER_PAUSE = 2_000;
+
+/** Options of the taint analyzer (for hosts and tests; not a user setting). */
+export interface TaintAnalyzerOptions {
+  /** See `TaintAnalyzer.workBudget`. */
+  workBudget?: number;
+}
+
+/**
+ * Default work budget of one run on one file, in steps (statements and expressions visited, per rule and round,
+ * counted as a run without cache does them). Ordinary code needs about 2 per character: the bench corpus'
+ * 20,000-line files (0.5 MB) need 1.2 million, and files up to about 1.8 MB fit. A minified bundle needs about
+ * 4 per character and is cut from about 1 MB.
+ */
+export const DEFAULT_TAINT_WORK_BUDGET = 4_000_000;
 
 /**
  * Per rule (and imported summaries), then per unit key, the results of the rounds of the last run (a unit's
@@ -96,10 +123,23 @@ export class TaintAnalyzer implements Analyzer {
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
   /**
-   * Time one run may take on one file before it stops with an 'analysis-budget' notice and the findings so far:
-   * minified bundles and generated code can hold thousands of functions, and an editor must not wait on them.
+   * Work one run may do on one file before it stops with an 'analysis-budget' notice and the findings of the
+   * rules it finished: minified bundles and generated code can hold thousands of functions, and an editor must
+   * not wait on them. Counted in steps, not time, so the same text gives the same findings on every machine,
+   * whatever the load and whatever the cache held.
    */
-  budgetMs = 10_000;
+  workBudget: number;
+  /** Steps the last `analyze` counted (what it needed, when it was not cut), for tests and tuning. */
+  lastRunWork = 0;
+  /** Empty results that consulted nothing, one per amount of work, shared by the units of one run. */
+  private readonly emptyEntries = new Map<number, CacheEntry>();
+
+  private emptyEntry(work: number): CacheEntry {
+    let e = this.emptyEntries.get(work);
+    if (!e) this.emptyEntries.set(work, (e = { result: EMPTY_RESULT, line: 0, endLine: 0, pinned: false, deps: NO_DEPS, work }));
+    return e;
+  }
+
   /** Equal dependency lists of one run, shared (by their JSON) across rules; emptied before each run. */
   private readonly depsTable = new Map<string, Map<string, string>>();
 
@@ -114,7 +154,9 @@ export class TaintAnalyzer implements Analyzer {
   /** Work counters, for tests and benchmarks: unit analyses run vs. served from the cache. */
   readonly stats = { unitsAnalyzed: 0, unitsCached: 0 };
 
-  constructor(private readonly set: TaintRuleSet) {}
+  constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
+    this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
+  }
 
   rules(): RuleInfo[] {
     return this.set.rules.map((r) => ({
@@ -160,8 +202,11 @@ export class TaintAnalyzer implements Analyzer {
 
   open(_doc: SourceDocument): AnalyzerSession {
     const cache: UnitCache = new Map();
+    // The result does not depend on `delta` (the cache is keyed by unit text), so an abandoned stepped run
+    // leaves the session valid for any later text.
     return {
       run: (doc, _delta, ctx: AnalysisContext) => this.analyze(doc, cache, ctx.notify),
+      steps: (doc, _delta, ctx: AnalysisContext) => this.analyzeSteps(doc, cache, ctx.notify),
       dispose: () => cache.clear(),
     };
   }
@@ -180,6 +225,14 @@ export class TaintAnalyzer implements Analyzer {
 
   /** Full (cached) analysis of a document. */
   analyze(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Finding[] {
+    return drain(this.analyzeSteps(doc, cache, notify));
+  }
+
+  /**
+   * `analyze` in steps: pauses every few thousand steps of work so a host can serve other requests. Abandoned
+   * (`return()`), it keeps in `cache` what it computed, which is exact, and changes nothing else.
+   */
+  *analyzeSteps(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
@@ -190,18 +243,22 @@ export class TaintAnalyzer implements Analyzer {
     if (/\r(?!\n)/.test(doc.text)) {
       const parser = new Parser();
       parser.setLanguage(tree.language);
-      own = parser.parse(doc.text.replace(/\r(?!\n)/g, '\n')) ?? undefined;
+      // The same counted budget as the document's own parse (see GrammarRegistry.parse).
+      let checks = 0;
+      const max = parseBudget(doc.text.length);
+      const progressCallback = (() => ++checks > max) as unknown as (s: unknown) => void;
+      own = parser.parse(doc.text.replace(/\r(?!\n)/g, '\n'), null, { progressCallback }) ?? undefined;
       parser.delete();
     }
     try {
-      return this.analyzeTree(doc, own ?? tree, lang, cache, notify);
+      return yield* this.analyzeTree(doc, own ?? tree, lang, cache, notify);
     } finally {
       own?.delete();
       resetNodeCache();
     }
   }
 
-  private analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache, notify?: AnalysisContext['notify']): Finding[] {
+  private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input), unless another file's summaries are in play.
@@ -216,44 +273,56 @@ export class TaintAnalyzer implements Analyzer {
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
-    const deadline = performance.now() + this.budgetMs;
+    this.emptyEntries.clear();
+    const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     let done = 0;
-    for (const rule of rules) {
-      if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) {
+    let finished = false;
+    try {
+      for (const rule of rules) {
+        if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) {
+          done++;
+          continue;
+        }
+        let results: CachedUnit[];
+        try {
+          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter));
+        } catch (e) {
+          if (!(e instanceof BudgetExceeded)) throw e;
+          // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
+          // text is faster but stops at the same place.
+          const left = rules.slice(done).map((r) => r.spec.id);
+          notify?.({
+            reason: 'analysis-budget',
+            message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${rules.length} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
+          });
+          break;
+        }
         done++;
-        continue;
-      }
-      let results: CachedUnit[];
-      try {
-        ({ results } = this.fixpoint(doc, rule, ctx, cache, used, deadline));
-      } catch (e) {
-        if (!(e instanceof BudgetExceeded)) throw e;
-        // What was computed stays cached (each entry is exact), so the next run on this text gets further.
-        notify?.({
-          reason: 'analysis-budget',
-          message: `Taint analysis stopped after ${Math.round(this.budgetMs / 1000)} s on this file (${done} of ${rules.length} rules done); some taint findings may be missing.`,
-        });
-        break;
-      }
-      done++;
-      const seen = new Set<string>();
-      for (const res of results) {
-        for (const f of res.findings) {
-          const k = `${f.range.start.line}:${f.range.start.character}`;
-          if (seen.has(k)) continue;
-          seen.add(k);
-          findings.push(this.toFinding(rule, f, doc));
+        const seen = new Set<string>();
+        for (const res of results) {
+          for (const f of res.findings) {
+            const k = `${f.range.start.line}:${f.range.start.character}`;
+            if (seen.has(k)) continue;
+            seen.add(k);
+            findings.push(this.toFinding(rule, f, doc));
+          }
         }
       }
+      this.lastRunWork = meter.spent;
+      // Keep exactly what this run used: bounded by one run's work, and stale entries go.
+      cache.clear();
+      for (const [k, v] of used) cache.set(k, v);
+      finished = true;
+      return findings;
+    } finally {
+      // Abandoned by its host (a newer text, another document first): keep what was computed, so the next run
+      // does not redo it. Each entry is exact; the next finished run drops what it does not use.
+      if (!finished) mergeInto(cache, used);
     }
-    // Keep exactly what this run used: bounded by one run's work, and stale entries go.
-    cache.clear();
-    for (const [k, v] of used) cache.set(k, v);
-    return findings;
   }
 
   /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
-  private fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, deadline = Infinity): { results: CachedUnit[]; summaries: Map<Unit, Summary> } {
+  private *fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
     let summaries = new Map<Unit, Summary>();
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
@@ -279,12 +348,22 @@ export class TaintAnalyzer implements Analyzer {
     const rounds = ctx.units.length > 2000 ? 2 : 5;
     for (let round = 0; round < rounds; round++) {
       const next = new Map<Unit, Summary>();
-      results = ctx.units.map((u) => {
+      results = [];
+      for (const u of ctx.units) {
+        if (meter.spent - meter.paused >= STEPS_PER_PAUSE) {
+          meter.paused = meter.spent;
+          yield;
+        }
         const key = u.key;
-        let r = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
-        if (r) this.stats.unitsCached++;
-        else {
-          if (performance.now() > deadline) throw new BudgetExceeded();
+        const hit = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
+        let r: CachedUnit;
+        if (hit) {
+          this.stats.unitsCached++;
+          r = hit.result;
+          // Charged what computing it took, so a cached run stops exactly where an uncached one would.
+          meter.spent += hit.work;
+          if (meter.spent > meter.budget) throw new BudgetExceeded();
+        } else {
           this.stats.unitsAnalyzed++;
           const deps = new Map<string, string>();
           const seen = (unit: Unit | undefined): Summary | undefined => {
@@ -306,21 +385,22 @@ export class TaintAnalyzer implements Analyzer {
             calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id),
             inlineSummary: (fn) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
-            deadline,
+            limit: meter.budget - meter.spent,
           });
+          meter.spent += out.work;
           // Most units find nothing for most rules: they share one empty result (it has no ranges to move), and
           // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
           if (out.findings.length === 0 && isEmpty(out.summary)) {
-            r = EMPTY_ENTRY.result;
-            remember(fresh, key, deps.size === 0 ? EMPTY_ENTRY : { ...EMPTY_ENTRY, deps: this.internDeps(deps) });
+            r = EMPTY_RESULT;
+            remember(fresh, key, deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) });
           } else {
             r = { summary: out.summary, findings: out.findings };
-            remember(fresh, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps });
+            remember(fresh, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work });
           }
         }
         next.set(u, r.summary);
-        return r;
-      });
+        results.push(r);
+      }
       // Settled when no unit's summary changed (a missing and an empty summary count as the same).
       if (ctx.units.every((u) => settledSig(next.get(u)) === settledSig(summaries.get(u)))) break;
       summaries = next;
@@ -362,7 +442,7 @@ export class TaintAnalyzer implements Analyzer {
 
   /**
    * Summaries of the exported functions of a document (ES `export`, `module.exports`/`exports.x`, and every
-   * top-level Python function), for the workspace scan's first pass.
+   * top-level Python function), for the workspace scan's first pass. Bounded by the work budget like `analyze`.
    */
   summarizeExports(doc: SourceDocument): ExportSummary[] {
     const lang = this.compiledFor(doc);
@@ -376,8 +456,17 @@ export class TaintAnalyzer implements Analyzer {
     for (const u of ctx.units) if (u.name && exported.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
     if (byUnit.size === 0) return [];
     const cache: UnitCache = new Map();
+    this.emptyEntries.clear();
+    const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     for (const rule of lang.rules) {
-      const { summaries } = this.fixpoint(doc, rule, ctx, cache, new Map());
+      let summaries: Map<Unit, Summary>;
+      try {
+        ({ summaries } = drain(this.fixpoint(doc, rule, ctx, cache, new Map(), meter)));
+      } catch (e) {
+        // Same budget as `analyze`: the rules done so far give their summaries, the others none.
+        if (e instanceof BudgetExceeded) break;
+        throw e;
+      }
       for (const [u, e] of byUnit) {
         const s = summaries.get(u);
         if (!s || isEmpty(s)) continue;
@@ -476,13 +565,17 @@ const settledSig = (s: Summary | undefined): string => (s ? signature(s) : '');
 
 const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0;
 
-const EMPTY_ENTRY: CacheEntry = {
-  result: { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] },
-  line: 0,
-  endLine: 0,
-  pinned: false,
-  deps: new Map(),
-};
+const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
+const NO_DEPS = new Map<string, string>();
+
+/** Adds the entries of `from` to `into` (entries already there are not repeated). */
+function mergeInto(into: UnitCache, from: UnitCache): void {
+  for (const [ruleKey, units] of from) {
+    let target = into.get(ruleKey);
+    if (!target) into.set(ruleKey, (target = new Map()));
+    for (const [key, entries] of units) for (const e of entries) remember(target, key, e);
+  }
+}
 
 function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry): void {
   const list = cache.get(key);
@@ -494,13 +587,13 @@ function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry):
  * A cached result that is valid for this unit now: the callee summaries it consulted are unchanged; if the unit
  * moved, its ranges move with it (only when nothing it used carries positions of its own).
  */
-function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string) => string, keep?: (e: CacheEntry) => void): CachedUnit | undefined {
+function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string) => string, keep?: (e: CacheEntry) => void): CacheEntry | undefined {
   for (const e of entries ?? []) {
-    if (e === EMPTY_ENTRY) {
+    if (e.result === EMPTY_RESULT && e.deps.size === 0) {
       keep?.(e);
-      return e.result;
+      return e;
     }
-    const delta = e.result === EMPTY_ENTRY.result ? 0 : u.line - e.line;
+    const delta = e.result === EMPTY_RESULT ? 0 : u.line - e.line;
     let ok = true;
     for (const [k, sig] of e.deps) {
       if (depSig(k) !== sig || (delta !== 0 && k.startsWith('u:') && sig !== '' && sig !== '-')) {
@@ -511,11 +604,11 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
     if (!ok || (delta !== 0 && e.pinned)) continue;
     if (delta === 0) {
       keep?.(e);
-      return e.result;
+      return e;
     }
-    const result = shiftUnit(e.result, e.line, e.endLine, delta);
-    keep?.({ ...e, result, line: u.line, endLine: u.endLine });
-    return result;
+    const moved = { ...e, result: shiftUnit(e.result, e.line, e.endLine, delta), line: u.line, endLine: u.endLine };
+    keep?.(moved);
+    return moved;
   }
   return undefined;
 }
