@@ -1,0 +1,98 @@
+/**
+ * Denial of service from a workspace: regexes and globs from `.vigil.yml`, custom rules and settings, and YAML
+ * alias bombs. Boundedness is shown by construction (the user's regex runs on the linear-time engine, or is
+ * refused at load); where a hang is the risk, the risky call runs in a child process whose timeout is only a
+ * guard, so a regression fails the test instead of hanging the suite.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { Engine } from '../../server/src/engine/engine';
+import { GrammarRegistry } from '../../server/src/engine/parser';
+import { isLinearRegex } from '../../server/src/engine/regex-guard';
+import { loadTaintRuleSet } from '../../server/src/engine/taint';
+import { compileFor } from '../../server/src/engine/taint/rule-set';
+import { defaultRulesDir } from '../../server/src/engine/rules-dir';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Runs a TypeScript snippet in a child process; the timeout only guards against a hang. */
+function runChild(code: string, timeoutMs = 60_000): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-dos-'));
+  const file = join(dir, 'child.ts');
+  writeFileSync(file, code);
+  try {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
+    return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A custom taint rule whose sink constrains a metavariable with a catastrophic regex. */
+const evilTaintRule = {
+  id: 'js.custom.evil-where',
+  languages: ['javascript'],
+  severity: 'high',
+  cwe: ['CWE-89'],
+  message: 'tainted $SOURCE reaches $SINK',
+  sources: ['js-request'],
+  sinks: [{ pattern: 'orm.unsafe($Q, $T)', focus: '$Q', where: { $T: '(a+)+$' } }],
+};
+
+describe('custom taint rule regexes run on the linear-time engine', () => {
+  it('compiles `where` of custom rules for the linear engine, built-in ones stay native', async () => {
+    const { set, errors } = loadTaintRuleSet(join(defaultRulesDir(), 'taint'), [evilTaintRule], '/ws/.vigil.yml');
+    assert.deepEqual(errors, []);
+    const grammars = await GrammarRegistry.create();
+    const compiled = compileFor(set, 'javascript', grammars.language('javascript')!)!;
+    const custom = compiled.rules.find((r) => r.spec.id === 'js.custom.evil-where')!;
+    assert.ok(custom.sinks[0]!.where.length === 1 && custom.sinks[0]!.where.every(([, re]) => isLinearRegex(re)));
+    const builtin = compiled.rules.filter((r) => r.spec.id !== 'js.custom.evil-where').flatMap((r) => r.sinks.flatMap((s) => s.where));
+    assert.ok(builtin.length > 0 && builtin.every(([, re]) => !isLinearRegex(re)));
+  });
+
+  it('a custom `where` on the linear engine still decides matches', async () => {
+    const rule = { ...evilTaintRule, sinks: [{ pattern: 'orm.unsafe($Q, $T)', focus: '$Q', where: { $T: '^.(?<run>a{3})!.$' } }] };
+    const setup = createAnalyzers({ customTaintRules: [rule], customRulesSource: '/ws/.vigil.yml' });
+    assert.deepEqual(setup.errors, []);
+    const eng = await Engine.create({ analyzers: setup.analyzers });
+    const scan = (arg: string) => eng.scanText('/a.js', 'javascript', `const express = require('express');\nconst app = express();\napp.get('/', (req, res) => { orm.unsafe(req.query.q, ${arg}); });\n`).findings.map((f) => f.ruleId);
+    assert.deepEqual(scan("'aaa!'"), ['js.custom.evil-where']);
+    assert.deepEqual(scan("'aaaa!'"), []);
+    eng.dispose();
+  });
+
+  it('refuses a `where` regex the linear engine cannot run, naming the rule and the key', () => {
+    const rule = { ...evilTaintRule, sinks: [{ pattern: 'orm.unsafe($Q, $T)', focus: '$Q', where: { $T: '(a)\\1' } }] };
+    const setup = createAnalyzers({ customTaintRules: [rule], customRulesSource: '/ws/.vigil.yml' });
+    const e = setup.errors.find((x) => x.ruleId === 'js.custom.evil-where');
+    assert.ok(e, JSON.stringify(setup.errors));
+    assert.equal(e.source, '/ws/.vigil.yml');
+    assert.match(e.message, /where\.\$T/);
+    assert.match(e.message, /linear-time engine/);
+  });
+
+  it('a `(a+)+$` where-clause against a 30-character binding does not hang the analysis', () => {
+    const r = runChild(`
+      import { createAnalyzers } from ${JSON.stringify(join(ROOT, 'server/src/engine/analyzers'))};
+      import { Engine } from ${JSON.stringify(join(ROOT, 'server/src/engine/engine'))};
+      const rule = ${JSON.stringify(evilTaintRule)};
+      (async () => {
+        const setup = createAnalyzers({ customTaintRules: [rule], customRulesSource: '/ws/.vigil.yml' });
+        const eng = await Engine.create({ analyzers: setup.analyzers });
+        const text = "const express = require('express');\\nconst app = express();\\napp.get('/', (req, res) => { orm.unsafe(req.query.q, '${'a'.repeat(30)}!'); });\\n";
+        const ids = eng.scanText('/a.js', 'javascript', text).findings.map((f) => f.ruleId);
+        console.log(JSON.stringify({ errors: setup.errors, ids }));
+        eng.dispose();
+      })();
+    `);
+    assert.equal(r.signal, null, `the analysis hung (killed by the guard timeout): ${r.stderr}`);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').pop()!), { errors: [], ids: [] });
+  });
+});
