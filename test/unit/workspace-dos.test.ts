@@ -12,7 +12,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
+import { parseVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { GrammarRegistry } from '../../server/src/engine/parser';
+import { Folders } from '../../server/src/lsp/folders';
+import { cli } from './cli-helpers';
 import { isLinearRegex } from '../../server/src/engine/regex-guard';
 import { loadTaintRuleSet } from '../../server/src/engine/taint';
 import { compileFor } from '../../server/src/engine/taint/rule-set';
@@ -94,5 +97,72 @@ describe('custom taint rule regexes run on the linear-time engine', () => {
     assert.equal(r.signal, null, `the analysis hung (killed by the guard timeout): ${r.stderr}`);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').pop()!), { errors: [], ids: [] });
+  });
+});
+
+/** "Billion laughs": nine levels of nine aliases each expand to 9^7 strings. */
+const ALIAS_BOMB = [
+  'exclude: &a ["x","x","x","x","x","x","x","x","x"]',
+  'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+  'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+  'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+  'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+  'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+  'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
+  '',
+].join('\n');
+
+describe('YAML alias bombs in .vigil.yml', () => {
+  it('are a config error located on the file, not an exception', () => {
+    const r = parseVigilConfig(ALIAS_BOMB, '/ws/.vigil.yml');
+    assert.equal(r.config, undefined);
+    assert.equal(r.errors.length, 1);
+    assert.match(r.errors[0]!.message, /alias/i);
+    // At the first alias, line 2 column 8 (`*a`).
+    assert.deepEqual(r.errors[0]!.range?.start, { line: 1, character: 7 });
+  });
+
+  it('a few aliases are still fine', () => {
+    const r = parseVigilConfig('exclude: &ex ["dist/**"]\ncustomRules:\n  taint: []\n  secrets: []\nbaseline: .b.json\n', '/ws/.vigil.yml');
+    assert.deepEqual(r.errors, []);
+    const anchors = parseVigilConfig('rules: &r\n  js.sqli.string-query: false\nseverity:\n  js.sqli.string-query: low\npacks: { taint: true }\n', '/ws/.vigil.yml');
+    assert.deepEqual(anchors.errors, []);
+  });
+
+  it('the CLI exits 2 with one line per error and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-bomb-'));
+    try {
+      writeFileSync(join(dir, '.vigil.yml'), ALIAS_BOMB);
+      writeFileSync(join(dir, 'a.js'), 'const x = 1;\n');
+      const r = await cli(dir, ['scan', '--root', dir, '--no-baseline']);
+      assert.equal(r.code, 2, r.err);
+      assert.doesNotMatch(r.err, /internal error|^\s+at /m);
+      assert.match(r.err, /\.vigil\.yml:2:8: error: .*alias/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the server keeps the last good config and reports the bomb on the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-bomb-'));
+    try {
+      writeFileSync(join(dir, '.vigil.yml'), 'minSeverity: high\n');
+      const logs: string[] = [];
+      const folders = new Folders(await GrammarRegistry.create(), true, (m) => logs.push(m));
+      folders.setFolders([dir]);
+      const state = folders.forPath(join(dir, 'a.js'));
+      assert.equal(state.config.minSeverity, 'high');
+      assert.equal(folders.reload(dir, ALIAS_BOMB, join(dir, '.vigil.yml')), false);
+      assert.equal(state.config.minSeverity, 'high', 'the last good config stays');
+      assert.match(state.configProblems[0]?.message ?? '', /alias/i);
+      assert.ok(state.configProblems[0]?.range);
+      // A workspace that starts with the bomb still gets an engine (built-in rules) and the error.
+      writeFileSync(join(dir, '.vigil.yml'), ALIAS_BOMB);
+      const fresh = new Folders(await GrammarRegistry.create(), true, () => {});
+      fresh.setFolders([dir]);
+      assert.match(fresh.forPath(join(dir, 'a.js')).configProblems[0]?.message ?? '', /alias/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { RuleLoadError } from '../analyzers';
 import { PACKS, parseSeverity, SEVERITIES, type AnalysisSettings, type Pack, type Range, type Severity } from '../types';
 
@@ -16,6 +16,9 @@ export const CONFIG_FILE_NAMES = ['.vigil.yml', '.vigil.yaml'] as const;
 
 /** Default baseline file, relative to the workspace folder. */
 export const DEFAULT_BASELINE_FILE = '.vigil-baseline.json';
+
+/** Most alias (`*name`) expansions a config may make; a "billion laughs" file would otherwise expand to gigabytes. */
+export const MAX_ALIAS_COUNT = 100;
 
 /** Bounds for `maxFileSize`, in characters. */
 export const MAX_FILE_SIZE_BOUNDS = { min: 1_000, max: 100_000_000 } as const;
@@ -87,7 +90,25 @@ export function parseVigilConfig(text: string, source: string): ConfigParseResul
   const fail = (path: (string | number)[], message: string, atKey = false) => {
     errors.push({ source, path, message, range: rangeOf(doc, path, atKey, toRange) });
   };
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // The yaml package throws (a ReferenceError) when aliases expand past the cap; an error on the file, not a crash.
+    if (!(e instanceof ReferenceError)) {
+      errors.push({ source, path: [], message: 'The config could not be read as YAML.', range: toRange(0, 0) });
+      return { errors };
+    }
+    let alias: [number, number] | undefined;
+    visit(doc, { Alias: (_, node) => ((alias = node.range ? [node.range[0], node.range[1]] : undefined), visit.BREAK) });
+    errors.push({
+      source,
+      path: [],
+      message: `The config expands YAML aliases (*name) too often (the limit is ${MAX_ALIAS_COUNT} expansions): write the values out instead.`,
+      range: alias ? toRange(alias[0], alias[1]) : toRange(0, 0),
+    });
+    return { errors };
+  }
   const config = defaultVigilConfig();
   if (raw === null || raw === undefined) return { config, errors };
   if (!isPlainObject(raw)) {
