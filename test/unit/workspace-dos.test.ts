@@ -6,13 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { minimatch } from 'minimatch';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { parseVigilConfig } from '../../server/src/engine/config/vigil-config';
+import { compileGlob, globProblem, MAX_GLOB_LENGTH } from '../../server/src/engine/glob';
 import { GrammarRegistry } from '../../server/src/engine/parser';
 import { Folders } from '../../server/src/lsp/folders';
 import { cli } from './cli-helpers';
@@ -164,5 +166,91 @@ describe('YAML alias bombs in .vigil.yml', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** `*a*a…*a` (30 times) then `b`: minimatch's backtracking regex needs hours for a 64-character name of `a`s. */
+const EVIL_GLOB = `${'*a'.repeat(30)}b`;
+const LONG_NAME = 'a'.repeat(64);
+
+describe('user globs match in linear time', () => {
+  it('an exclude glob against a long file name does not hang the walk', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-glob-'));
+    try {
+      writeFileSync(join(dir, LONG_NAME), 'x\n');
+      writeFileSync(join(dir, `${LONG_NAME}b`), 'x\n');
+      const r = runChild(`
+        import { walkFiles } from ${JSON.stringify(join(ROOT, 'server/src/engine/scan/file-walker'))};
+        const r = walkFiles([{ root: ${JSON.stringify(dir)} }], { exclude: [${JSON.stringify(EVIL_GLOB)}] });
+        console.log(JSON.stringify(r.files.map((f) => f.relPath)));
+      `);
+      assert.equal(r.signal, null, `the walk hung (killed by the guard timeout): ${r.stderr}`);
+      assert.equal(r.status, 0, r.stderr);
+      // The glob still does its job: the name ending in b is excluded.
+      assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').pop()!), [LONG_NAME]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a custom secret rule allowlist path against a long file name does not hang the scan', () => {
+    const r = runChild(`
+      import { createSecretsAnalyzer } from ${JSON.stringify(join(ROOT, 'server/src/engine/secrets'))};
+      const rule = { id: 'acme.token', name: 'Acme token', description: 'An Acme token.', severity: 'high', regex: 'acme_[a-z0-9]{8}', keywords: ['acme_'], allowlist: { paths: [${JSON.stringify(EVIL_GLOB)}] } };
+      const { analyzer, errors } = createSecretsAnalyzer({ customSecretRules: [rule] });
+      const active = analyzer.scanner.activeRules('/ws/src/${LONG_NAME}');
+      const skippedHere = analyzer.scanner.activeRules('/ws/src/${LONG_NAME}b');
+      console.log(JSON.stringify({ errors, on: active[active.length - 1], offInB: skippedHere[skippedHere.length - 1] }));
+    `);
+    assert.equal(r.signal, null, `the scan hung (killed by the guard timeout): ${r.stderr}`);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').pop()!), { errors: [], on: true, offInB: false });
+  });
+
+  it('every user glob is compiled for the linear-time engine by the one shared module', () => {
+    const m = compileGlob(EVIL_GLOB);
+    assert.ok(m.regex && isLinearRegex(m.regex));
+    assert.equal(m.match(LONG_NAME), false);
+    assert.equal(m.match(`${LONG_NAME}b`), true);
+    // No other module matches globs itself (minimatch compiles globs to backtracking regexes).
+    const offenders: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.ts$/.test(e.name) && p !== join(ROOT, 'server/src/engine/glob.ts') && /from 'minimatch'/.test(readFileSync(p, 'utf8'))) offenders.push(p);
+      }
+    };
+    walk(join(ROOT, 'server', 'src'));
+    walk(join(ROOT, 'client', 'src'));
+    assert.deepEqual(offenders, []);
+  });
+
+  it('keeps minimatch semantics (dot: true, matchBase) for ordinary globs', () => {
+    const globs = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/*.min.js', 'dist/**', 'vendor/**', '*.js', 'src/**/*.ts', '{a,b}/**', '[abc]*.js',
+      '[!a]*.js', '?.js', 'a/**/b', '**/*.{js,ts}', '@(x|y).js', '+(ab)c', '*(ab)c', '?(a)b.js', 'a\\*b', '**', '*', '.env*', '**/.env', '!vendor/**', '!!x.js', '#comment', 'test/fixtures/**', '**/test/**/*.py'];
+    const paths = ['x.js', 'a.js', 'd.js', 'b.js', '.env', '.env.local', 'app/.env', 'dist', 'dist/x.js', 'dist/a/b.min.js', 'node_modules/p/i.js', 'a/node_modules/p/i.js',
+      '.git/config', 'src/a.ts', 'src/x/y/z.ts', 'src/a.js', 'a/b', 'a/x/y/b', 'b/c', 'vendor/v.js', 'x.min.js', 'x/y.min.js', 'y.js', 'ababc', 'c', 'abc', 'a*b', 'axb',
+      'test/fixtures/f.py', 'x/test/y/z.py', '/ws/abs/dist/x.js', '/ws/abs/.git/HEAD', 'b.js', 'ab.js', 'deep/a.js', 'deep/x/.hidden.js'];
+    for (const matchBase of [false, true]) {
+      for (const g of globs) {
+        const m = compileGlob(g, { matchBase });
+        for (const p of paths) assert.equal(m.match(p), minimatch(p, g, { dot: true, matchBase }), `${g} on ${p} (matchBase ${matchBase})`);
+      }
+    }
+  });
+
+  it('refuses a glob past the complexity limit, or one the linear engine cannot run, with a clear error', () => {
+    assert.match(globProblem('x'.repeat(MAX_GLOB_LENGTH + 1)) ?? '', /longer than/);
+    assert.match(globProblem('{a,b}'.repeat(12)) ?? '', /alternatives/);
+    assert.match(globProblem('src/!(a|b).js') ?? '', /not supported/);
+    assert.equal(globProblem('**/vendor/**'), undefined);
+    const r = parseVigilConfig(`exclude:\n  - "dist/**"\n  - "${'{a,b}'.repeat(12)}"\n`, '/ws/.vigil.yml');
+    assert.equal(r.config, undefined);
+    assert.match(r.errors[0]!.message, /exclude\[1\].*alternatives/);
+    assert.equal(r.errors[0]!.range?.start.line, 2);
+    const bad = { id: 'acme.token', name: 'Acme token', description: 'An Acme token.', severity: 'high', regex: 'acme_[a-z0-9]{8}', keywords: ['acme_'], allowlist: { paths: ['src/!(x).js'] } };
+    const setup = createAnalyzers({ customSecretRules: [bad], customRulesSource: '/ws/.vigil.yml' });
+    assert.match(setup.errors.find((e) => e.ruleId === 'acme.token')?.message ?? '', /allowlist\.paths.*not supported/);
   });
 });

@@ -9,11 +9,11 @@ import { applyBaseline, type Baseline } from '../engine/baseline';
 import type { VigilConfig } from '../engine/config/vigil-config';
 import type { ReportFile, ScanReport } from '../engine/output/scan-report';
 import { toRelPosix, walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
+import { matchesAnyGlob } from '../engine/glob';
 import { scanFiles, type ScanCallbacks } from '../engine/scan/scan-pool';
 import type { AnalysisSettings } from '../engine/types';
 import { DEFAULT_VIGIL_SETTINGS } from '../shared/protocol';
 import { changedFiles, stagedFiles } from './git';
-import { minimatch } from 'minimatch';
 
 export type FileSelection = { kind: 'all' } | { kind: 'changed'; ref: string; gitTop: string } | { kind: 'staged'; gitTop: string };
 
@@ -67,7 +67,7 @@ export function collectFiles(options: Pick<ProjectScanOptions, 'root' | 'targets
   for (const staged of stagedFiles(selection.gitTop)) {
     if (!within(root, staged.path) || !selectedBy(targets, staged.path)) continue;
     const relPath = toRelPosix(root, staged.path);
-    if (exclude.some((g) => minimatch(relPath, g, { dot: true }))) continue;
+    if (matchesAnyGlob(relPath, exclude)) continue;
     files.push({ path: staged.path, root, relPath, content: staged.content });
   }
   return { files, skipped: [] };

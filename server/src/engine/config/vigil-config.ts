@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { RuleLoadError } from '../analyzers';
+import { globProblem } from '../glob';
 import { PACKS, parseSeverity, SEVERITIES, type AnalysisSettings, type Pack, type Range, type Severity } from '../types';
 
 /** File names looked up in a workspace folder, first match wins. */
@@ -168,7 +169,7 @@ export function parseVigilConfig(text: string, source: string): ConfigParseResul
     if (!Array.isArray(raw.exclude)) fail(['exclude'], 'exclude must be a list of glob patterns, e.g. ["**/vendor/**"].');
     else {
       raw.exclude.forEach((g: unknown, i: number) => {
-        const problem = typeof g === 'string' ? workspacePathProblem(g, 'glob') : 'must be a string glob pattern';
+        const problem = typeof g === 'string' ? (workspacePathProblem(g, 'glob') ?? globProblem(g)) : 'must be a string glob pattern';
         if (problem) fail(['exclude', i], `exclude[${i}] ${problem}.`);
         else config.exclude.push(g as string);
       });
