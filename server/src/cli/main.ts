@@ -13,6 +13,7 @@ import { applyConfig, loadVigilConfig, loadVigilConfigFile, type ConfigLoadResul
 import { formatJson } from '../engine/output/json-format';
 import { formatSarif } from '../engine/output/sarif-format';
 import type { ScanReport } from '../engine/output/scan-report';
+import { escapeControlChars } from '../engine/output/terminal';
 import { formatText } from '../engine/output/text-format';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
 import { gitTopLevel, GitError, hooksDir } from './git';
@@ -101,8 +102,15 @@ function parseScanArgs(args: string[]) {
 }
 
 /** Runs the CLI; resolves to the exit code. Never calls process.exit, so tests can run it in-process. */
-export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIO, hooks: CliHooks = {}): Promise<number> {
   const [command, ...rest] = argv;
+  // Messages quote paths and text from the repository: control characters are shown escaped, never sent raw to
+  // the terminal. Only the progress bar writes its own control sequences, through `rawStderr`.
+  const io: ProgressIO = {
+    ...rawIo,
+    stderr: { isTTY: rawIo.stderr.isTTY, columns: rawIo.stderr.columns, write: (t: string) => rawIo.stderr.write(escapeControlChars(t, { keepLineBreaks: true })) },
+    rawStderr: rawIo.stderr,
+  };
   try {
     switch (command) {
       case undefined:
@@ -203,7 +211,11 @@ function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared
   return { root, targets, selection, loaded: loaded as Prepared['loaded'], settings, jobs };
 }
 
-function progressBar(io: CliIO, values: ScanValues, delayMs = 500): { update(done: number, total: number): void; clear(): void } {
+/** The CLI's streams, plus stderr unescaped for the progress bar's own control sequences. */
+type ProgressIO = CliIO & { rawStderr?: CliOutput };
+
+function progressBar(io: ProgressIO, values: ScanValues, delayMs = 500): { update(done: number, total: number): void; clear(): void } {
+  const term = io.rawStderr ?? io.stderr;
   const enabled = io.stderr.isTTY === true && !values.quiet;
   const started = Date.now();
   let shown = false;
@@ -217,10 +229,10 @@ function progressBar(io: CliIO, values: ScanValues, delayMs = 500): { update(don
       shown = true;
       const width = Math.max(10, Math.min(40, (io.stderr.columns ?? 80) - 30));
       const filled = Math.round((done / total) * width);
-      io.stderr.write(`\r\u001b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files`);
+      term.write(`\r\u001b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files`);
     },
     clear() {
-      if (shown) io.stderr.write('\r\u001b[K');
+      if (shown) term.write('\r\u001b[K');
     },
   };
 }
@@ -234,7 +246,7 @@ function useColor(io: CliIO, values: ScanValues): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-async function runScan(p: Prepared, values: ScanValues, io: CliIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }): Promise<ProjectScan> {
+async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }): Promise<ProjectScan> {
   const bar = progressBar(io, values, hooks.progressDelayMs);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -268,7 +280,7 @@ function reportRuleErrors(report: ScanReport, io: CliIO): void {
   }
 }
 
-async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<number> {
+async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
   const { values, positionals } = parseScanArgs(args);
   if (values.help) {
     io.stdout.write(HELP);
@@ -322,7 +334,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
   return failing ? EXIT.findings : EXIT.clean;
 }
 
-async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<number> {
+async function baselineCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
   const { values, positionals } = parseScanArgs(args);
   if (values.help) {
     io.stdout.write(HELP);
@@ -393,7 +405,7 @@ function installHookCommand(args: string[], io: CliIO): number {
   mkdirSync(dir, { recursive: true });
   writeFileSync(hook, hookScript(resolve(process.argv[1] ?? join(__dirname, 'cli.js'))));
   chmodSync(hook, 0o755);
-  io.stdout.write(`Installed ${hook}: every commit now runs \`vigil scan --staged\`.\n`);
+  io.stdout.write(`Installed ${escapeControlChars(hook)}: every commit now runs \`vigil scan --staged\`.\n`);
   return EXIT.clean;
 }
 
@@ -403,7 +415,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`vigil: internal error: ${redactErrorForLog(e)}\n`);
+      process.stderr.write(`vigil: internal error: ${escapeControlChars(redactErrorForLog(e), { keepLineBreaks: true })}\n`);
       process.exitCode = EXIT.usage;
     },
   );
