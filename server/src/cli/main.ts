@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import packageJson from '../../../package.json';
 import { createBaseline, readBaseline, serializeBaseline, type Baseline } from '../engine/baseline';
 import { redactErrorForLog } from '../engine/engine';
+import { redactSecrets } from '../engine/redact';
 import { applyConfig, loadVigilConfig, loadVigilConfigFile, type ConfigLoadResult } from '../engine/config/vigil-config';
 import { formatJson } from '../engine/output/json-format';
 import { formatSarif } from '../engine/output/sarif-format';
@@ -134,7 +135,8 @@ export async function runCli(argv: string[], rawIo: CliIO, hooks: CliHooks = {})
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof GitError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`vigil: ${(e as Error).message}\nRun \`vigil --help\` for usage.\n`);
+      // Usage errors quote arguments and paths; redacted like every other error text.
+      io.stderr.write(`vigil: ${redactSecrets((e as Error).message)}\nRun \`vigil --help\` for usage.\n`);
       return EXIT.usage;
     }
     throw e;

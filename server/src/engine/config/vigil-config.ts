@@ -10,6 +10,7 @@ import { isAbsolute, join, posix } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { RuleLoadError } from '../analyzers';
 import { globProblem } from '../glob';
+import { redactErrorMessage, redactSecrets } from '../redact';
 import { PACKS, parseSeverity, SEVERITIES, type AnalysisSettings, type Pack, type Range, type Severity } from '../types';
 
 /** File names looked up in a workspace folder, first match wins. */
@@ -75,6 +76,13 @@ const TOP_KEYS = ['version', 'packs', 'rules', 'severity', 'minSeverity', 'exclu
 
 /** Parses and checks the text of a `.vigil.yml`. `source` is the file path used in errors. */
 export function parseVigilConfig(text: string, source: string): ConfigParseResult {
+  const result = checkVigilConfig(text, source);
+  // Errors quote bad keys and values, which may be secrets.
+  for (const e of result.errors) e.message = redactSecrets(e.message);
+  return result;
+}
+
+function checkVigilConfig(text: string, source: string): ConfigParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors: ConfigError[] = [];
@@ -219,7 +227,7 @@ export function loadVigilConfig(workspaceRoot: string): ConfigLoadResult {
       text = readFileSync(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      return { file, errors: [{ source: file, path: [], message: `Cannot read the config file: ${(e as Error).message}` }] };
+      return { file, errors: [{ source: file, path: [], message: `Cannot read the config file: ${redactErrorMessage(e)}` }] };
     }
     return { file, ...parseVigilConfig(text, file) };
   }
@@ -231,7 +239,7 @@ export function loadVigilConfigFile(file: string): ConfigLoadResult {
   try {
     return { file, ...parseVigilConfig(readFileSync(file, 'utf8'), file) };
   } catch (e) {
-    return { file, errors: [{ source: file, path: [], message: `Cannot read the config file: ${(e as Error).message}` }] };
+    return { file, errors: [{ source: file, path: [], message: `Cannot read the config file: ${redactErrorMessage(e)}` }] };
   }
 }
 

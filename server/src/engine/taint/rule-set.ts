@@ -12,6 +12,7 @@ import type { RuleLoadError } from '../analyzers';
 import { docsUrlFor } from '../docs-links';
 import type { GrammarId } from '../languages';
 import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
+import { redactErrorMessage } from '../redact';
 import { compileLinearRegex } from '../regex-guard';
 import {
   validateRule,
@@ -192,7 +193,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         ...(spec.fix ? { fix: spec.fix } : {}),
       });
     } catch (e) {
-      errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${(e as Error).message}; the rule is skipped for ${grammar}` });
+      errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${redactErrorMessage(e)}; the rule is skipped for ${grammar}` });
     }
   }
   const handlers: CompiledHandler[] = [];
@@ -205,7 +206,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         ...(spec.decorator ? { decorator: one(spec.decorator) } : {}),
       });
     } catch (e) {
-      errors.push({ source: 'builtin', message: `handler ${spec.id}: ${(e as Error).message}` });
+      errors.push({ source: 'builtin', message: `handler ${spec.id}: ${redactErrorMessage(e)}` });
     }
   }
   return { language, rules, handlers, errors };
