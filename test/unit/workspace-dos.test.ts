@@ -13,7 +13,7 @@ import { describe, it } from 'node:test';
 import { minimatch } from 'minimatch';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
-import { parseVigilConfig } from '../../server/src/engine/config/vigil-config';
+import { locateRuleErrors, parseVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { compileGlob, globProblem, MAX_GLOB_LENGTH } from '../../server/src/engine/glob';
 import { GrammarRegistry } from '../../server/src/engine/parser';
 import { Folders } from '../../server/src/lsp/folders';
@@ -80,6 +80,45 @@ describe('custom taint rule regexes run on the linear-time engine', () => {
     assert.equal(e.source, '/ws/.vigil.yml');
     assert.match(e.message, /where\.\$T/);
     assert.match(e.message, /linear-time engine/);
+  });
+
+  it('the refusal is located on the rule in .vigil.yml (CLI and server)', async () => {
+    const text = [
+      'customRules:',
+      '  taint:',
+      '    - id: js.custom.fine',
+      '      languages: [javascript]',
+      '      severity: high',
+      '      cwe: [CWE-89]',
+      '      message: m',
+      '      sources: [js-request]',
+      '      sinks: [{ pattern: "orm.safe($Q)", focus: $Q }]',
+      '    - id: js.custom.evil-where',
+      '      languages: [javascript]',
+      '      severity: high',
+      '      cwe: [CWE-89]',
+      '      message: m',
+      '      sources: [js-request]',
+      '      sinks: [{ pattern: "orm.unsafe($Q, $T)", focus: $Q, where: { $T: "(a)\\\\1" } }]',
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-where-'));
+    try {
+      writeFileSync(join(dir, '.vigil.yml'), text);
+      const cfg = join(dir, '.vigil.yml');
+      const loaded = parseVigilConfig(text, cfg);
+      assert.deepEqual(loaded.errors, []);
+      const setup = createAnalyzers({ customTaintRules: loaded.config!.customRules.taint, customRulesSource: cfg });
+      const located = locateRuleErrors(setup.errors, loaded);
+      const e = located.find((x) => x.ruleId === 'js.custom.evil-where');
+      assert.equal(e?.range?.start.line, 9, JSON.stringify(located));
+      const folders = new Folders(await GrammarRegistry.create(), true, () => {});
+      folders.setFolders([dir]);
+      const problem = folders.forPath(join(dir, 'a.js')).ruleProblems.find((x) => x.ruleId === 'js.custom.evil-where');
+      assert.equal(problem?.range?.start.line, 9, JSON.stringify(problem));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a `(a+)+$` where-clause against a 30-character binding does not hang the analysis', () => {

@@ -260,6 +260,7 @@ async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: C
       selection: p.selection,
       config: p.loaded.config,
       configFile: p.loaded.file,
+      customRuleRanges: p.loaded.customRuleRanges,
       settings: p.settings,
       baseline: baseline?.data,
       baselineFile: baseline?.file,

@@ -60,6 +60,8 @@ export interface ConfigParseResult {
   /** The checked config; undefined when there are errors. */
   config?: VigilConfig;
   errors: ConfigError[];
+  /** Where each custom rule is in the file (same order as `config.customRules`), to locate the rule's load errors. */
+  customRuleRanges?: { secrets: (Range | undefined)[]; taint: (Range | undefined)[] };
 }
 
 export interface ConfigLoadResult extends ConfigParseResult {
@@ -119,6 +121,7 @@ function checkVigilConfig(text: string, source: string): ConfigParseResult {
     return { errors };
   }
   const config = defaultVigilConfig();
+  const ranges: NonNullable<ConfigParseResult['customRuleRanges']> = { secrets: [], taint: [] };
   if (raw === null || raw === undefined) return { config, errors };
   if (!isPlainObject(raw)) {
     fail([], 'The config must be a mapping of keys to values (e.g. `minSeverity: medium`).');
@@ -202,7 +205,10 @@ function checkVigilConfig(text: string, source: string): ConfigParseResult {
         } else {
           list.forEach((rule: unknown, i: number) => {
             if (!isPlainObject(rule)) fail(['customRules', pack, i], `customRules.${pack}[${i}] must be a mapping (a rule with an id).`);
-            else config.customRules[pack].push(rule);
+            else {
+              config.customRules[pack].push(rule);
+              ranges[pack].push(rangeOf(doc, ['customRules', pack, i], false, toRange));
+            }
           });
         }
       }
@@ -215,7 +221,30 @@ function checkVigilConfig(text: string, source: string): ConfigParseResult {
     else config.baseline = posix.normalize((raw.baseline as string).replace(/\\/g, '/'));
   }
 
-  return errors.length > 0 ? { errors } : { config, errors };
+  if (errors.length > 0) return { errors };
+  return ranges.secrets.length + ranges.taint.length > 0 ? { config, errors, customRuleRanges: ranges } : { config, errors };
+}
+
+/**
+ * Rule load errors of custom rules, located on their rule in the config file (the packs know a rule's id, not
+ * where the config wrote it). Errors that already have a range, or that name no custom rule, are unchanged.
+ */
+export function locateRuleErrors(errors: RuleLoadError[], loaded: Pick<ConfigLoadResult, 'config' | 'customRuleRanges' | 'file'> & { file?: string }): RuleLoadError[] {
+  const { config, customRuleRanges: ranges } = loaded;
+  if (!config || !ranges) return errors;
+  return errors.map((e) => {
+    if (e.range || e.ruleId === undefined || (loaded.file !== undefined && e.source !== loaded.file)) return e;
+    for (const pack of ['secrets', 'taint'] as const) {
+      // Rule errors carry redacted ids (`redactRuleError`); the redaction is deterministic, so compare redacted.
+      const i = config.customRules[pack].findIndex((r) => {
+        const id = (r as { id?: unknown }).id;
+        return typeof id === 'string' && (id === e.ruleId || redactSecrets(id) === e.ruleId);
+      });
+      const range = i >= 0 ? ranges[pack][i] : undefined;
+      if (range) return { ...e, range };
+    }
+    return e;
+  });
 }
 
 /** Finds and loads the config of a workspace folder. No file means the default config. */
