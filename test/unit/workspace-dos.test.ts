@@ -6,9 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { minimatch } from 'minimatch';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
@@ -17,6 +18,7 @@ import { locateRuleErrors, parseVigilConfig } from '../../server/src/engine/conf
 import { compileGlob, globProblem, MAX_GLOB_LENGTH } from '../../server/src/engine/glob';
 import { GrammarRegistry } from '../../server/src/engine/parser';
 import { Folders } from '../../server/src/lsp/folders';
+import { LspClient, SERVER_JS } from '../lsp/lsp-client';
 import { cli } from './cli-helpers';
 import { isLinearRegex } from '../../server/src/engine/regex-guard';
 import { loadTaintRuleSet } from '../../server/src/engine/taint';
@@ -203,6 +205,26 @@ describe('YAML alias bombs in .vigil.yml', () => {
       fresh.setFolders([dir]);
       assert.match(fresh.forPath(join(dir, 'a.js')).configProblems[0]?.message ?? '', /alias/i);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('the language server starting on a bomb still analyses files and shows the error on .vigil.yml', async (t) => {
+    if (!existsSync(SERVER_JS)) return t.skip('dist/server.js not built');
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-bomb-'));
+    writeFileSync(join(dir, '.vigil.yml'), ALIAS_BOMB);
+    const client = new LspClient(SERVER_JS, [], { ...process.env });
+    try {
+      await client.initialize(dir);
+      const cfgUri = pathToFileURL(join(dir, '.vigil.yml')).toString();
+      const cfg = await client.waitForDiagnostics((p) => p.uri === cfgUri && p.diagnostics.length > 0);
+      assert.match(cfg.diagnostics[0]!.message, /alias/i);
+      assert.deepEqual(cfg.diagnostics[0]!.range.start, { line: 1, character: 7 });
+      const app = pathToFileURL(join(dir, 'app.js')).toString();
+      client.open(app, 'javascript', "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => { res.send(eval(req.query.q)); });\n", 1);
+      const published = await client.waitForDiagnostics((p) => p.uri === app && p.diagnostics.length > 0);
+      assert.ok(published.diagnostics.some((d) => /eval|code/i.test(String(d.code))), JSON.stringify(published.diagnostics.map((d) => d.code)));
+    } finally {
+      await client.shutdown();
       rmSync(dir, { recursive: true, force: true });
     }
   });
