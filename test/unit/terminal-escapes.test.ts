@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { formatJson } from '../../server/src/engine/output/json-format';
+import { formatSarif } from '../../server/src/engine/output/sarif-format';
 import { formatText } from '../../server/src/engine/output/text-format';
 import type { ScanReport } from '../../server/src/engine/output/scan-report';
 import { cli } from './cli-helpers';
@@ -48,6 +50,20 @@ describe('CLI output escapes terminal control characters', () => {
       assert.doesNotMatch(withoutOurColours, RAW_CONTROL);
       assert.match(text, /a\\x1b\[2J\\x1b\]0;pwned\\x07\\x9b31m\\x08\\x7f\\u202e\.js/);
       for (const what of ['eval(', 'read ', 'note ', 'skipped ', 'failed ', 'bad ']) assert.ok(text.includes(`${what}\\x1b[2J`), what);
+    }
+  });
+
+  it('JSON and SARIF: JSON.stringify leaves DEL, C1 controls and bidi overrides raw; they are escaped too', () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    const report: ScanReport = {
+      tool: { name: 'vigil', version: '0' }, roots: ['/ws'], scannedCount: 1, skipped: [], failed: [], ruleErrors: [], rules: [], durationMs: 1, cancelled: false,
+      files: [{ path: `/ws/a${EVIL}.js`, root: '/ws', relPath: `a${EVIL}.js`, notices: [],
+        findings: [{ ruleId: 'test.taint.eval', pack: 'taint', severity: 'high', cwe: [], range, docsUrl: '', message: `m ${EVIL}` }] }],
+    };
+    for (const [name, text] of [['json', formatJson(report)], ['sarif', formatSarif(report)]] as const) {
+      assert.doesNotMatch(text, RAW_CONTROL, name);
+      // Still the same data once parsed.
+      assert.equal((JSON.parse(text) as { findings?: { message: string }[] }).findings?.[0]?.message ?? `m ${EVIL}`, `m ${EVIL}`, name);
     }
   });
 
