@@ -37,7 +37,7 @@ export interface GlobMatcher {
  * not have, and it never fires on normalized paths, so it is dropped.
  */
 const DOT_SEGMENT_GUARD = /\(\?!\(\?:\^\|\\?\/\)\\\.\\\.\?\(\?:\$\|\\?\/\)\)/g;
-/** Any number of path segments, for `**` (minimatch's own adds the same lookahead guard). */
+/** Any number of path segments, for `**` (minimatch's also refuses `.`/`..` segments, with a lookahead). */
 const TWO_STAR = '[\\s\\S]*?';
 
 /** Compiles a glob for linear-time matching. Throws GlobError for a glob that is refused. */
