@@ -15,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Analyzer } from '../../server/src/engine/analyzer';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { readBaseline } from '../../server/src/engine/baseline';
+import { parseVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
 import { LspClient, SERVER_JS } from '../lsp/lsp-client';
@@ -161,5 +163,141 @@ describe('no full secret in any output', () => {
     // Code actions: a fix may move a secret into an ignored .env file, but no title may show it.
     const titles = JSON.stringify(responses.flatMap((r) => (Array.isArray(r) ? r.map((a: { title?: string }) => a.title) : [])));
     assert.deepEqual(leaks(titles), [], 'code-action titles');
+  });
+});
+
+/**
+ * Error paths: input that is wrong AND holds a secret. Error messages quote input (JSON.parse quotes the start of
+ * the file, the config loader quotes bad values and keys, regex compilers quote the pattern); every such message
+ * goes through the one redaction function.
+ */
+describe('no full secret in any error message', () => {
+  /** A `.vigil.yml` whose every error quotes a secret: a bad path, an unknown key, bad rule fields. */
+  const badConfig = (): string =>
+    [
+      `exclude: ["/${FAKES.awsKeyId}/**"]`,
+      `baseline: "../${FAKES.stripeLive}"`,
+      `${FAKES.slackBot.split('-').pop()}: true`,
+      'severity:',
+      `  js.sqli.string-query: ${FAKES.stripeLive}`,
+      '',
+    ].join('\n');
+  const badRules = (): string =>
+    [
+      'customRules:',
+      '  secrets:',
+      '    - id: acme.token',
+      '      name: Acme token',
+      '      description: An Acme token.',
+      '      severity: high',
+      `      regex: "(?<=${FAKES.awsKeyId})acme_[a-z0-9]{8}"`,
+      '      keywords: [acme_]',
+      '    - id: acme.other',
+      '      name: Acme other',
+      '      description: Another.',
+      '      severity: high',
+      '      regex: "acme_([a-z0-9]{8})"',
+      `      secretGroup: "${FAKES.stripeLive}"`,
+      '      keywords: [acme_]',
+      '  taint:',
+      '    - id: js.custom.leaky',
+      '      languages: [javascript]',
+      '      severity: high',
+      `      cwe: ["${FAKES.stripeLive}"]`,
+      '      message: m',
+      '      sources: [js-request]',
+      `      sinks: [{ pattern: "orm.unsafe($Q, $T)", focus: $Q, where: { $T: "(${FAKES.awsKeyId}" } }]`,
+      '    - id: js.custom.leaky2',
+      '      languages: [javascript]',
+      '      severity: high',
+      '      cwe: [CWE-89]',
+      '      message: m',
+      '      sources: [js-request]',
+      `      sinks: [{ pattern: "orm.unsafe($Q", focus: $Q, what: "${FAKES.awsKeyId}" }]`,
+      '',
+    ].join('\n');
+
+  it('config, custom rules and baseline errors, in-process', () => {
+    const config = parseVigilConfig(badConfig(), '/ws/.vigil.yml');
+    assert.ok(config.errors.length >= 4, JSON.stringify(config.errors));
+    assert.deepEqual(leaks(JSON.stringify(config.errors)), []);
+    const rules = parseVigilConfig(badRules(), '/ws/.vigil.yml');
+    assert.deepEqual(rules.errors, []);
+    const setup = createAnalyzers({ customSecretRules: rules.config!.customRules.secrets, customTaintRules: rules.config!.customRules.taint, customRulesSource: '/ws/.vigil.yml' });
+    assert.ok(setup.errors.length >= 4, JSON.stringify(setup.errors));
+    assert.deepEqual(leaks(JSON.stringify(setup.errors)), []);
+    for (const text of [FAKES.awsKeyId, `${FAKES.stripeLive}\n`, `{"entries": ${FAKES.awsKeyId}}`, FAKES.pemBody]) {
+      const file = join(ws, 'secret-baseline.json');
+      writeFileSync(file, text);
+      const r = readBaseline(file);
+      assert.match(r.error ?? '', /not valid JSON/);
+      assert.deepEqual(leaks(r.error!), [], text.slice(0, 4));
+    }
+  });
+
+  it('the CLI: a baseline holding a secret, a bad .vigil.yml, bad custom rules (stderr and reports)', (t) => {
+    if (!existsSync(CLI_JS)) return t.skip('dist/cli.js not built');
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-leak-err-'));
+    try {
+      writeFileSync(join(dir, 'a.js'), 'const x = 1;\n');
+      const secretFile = join(dir, 'notes.txt');
+      writeFileSync(secretFile, `${FAKES.awsKeyId}\n`);
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [CLI_JS, ...args, '--root', dir, '--quiet'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+      const outputs: string[] = [];
+      // --baseline pointing at a file that holds a secret.
+      let r = run(['scan', '--baseline', secretFile]);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /not valid JSON/);
+      outputs.push(r.stdout, r.stderr);
+      // The config's baseline is such a file (the default name).
+      writeFileSync(join(dir, '.vigil-baseline.json'), `${FAKES.stripeLive}\n`);
+      r = run(['scan']);
+      assert.equal(r.status, 2, r.stderr);
+      outputs.push(r.stdout, r.stderr);
+      r = run(['baseline']);
+      assert.equal(r.status, 2, r.stderr);
+      outputs.push(r.stdout, r.stderr);
+      rmSync(join(dir, '.vigil-baseline.json'));
+      // A .vigil.yml whose bad values are secrets.
+      writeFileSync(join(dir, '.vigil.yml'), badConfig());
+      r = run(['scan']);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /error/);
+      outputs.push(r.stdout, r.stderr);
+      // Custom rules with a secret in a bad field, in every format.
+      writeFileSync(join(dir, '.vigil.yml'), badRules());
+      for (const format of ['text', 'json', 'sarif']) {
+        r = run(['scan', '--format', format, '--no-baseline']);
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr, /rule error/);
+        outputs.push(r.stdout, r.stderr);
+      }
+      assert.deepEqual(leaks(outputs.join('\n')), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the language server: a bad .vigil.yml, bad custom rules and a secret baseline (diagnostics, logs, stderr)', async (t) => {
+    if (!existsSync(SERVER_JS)) return t.skip('dist/server.js not built');
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-leak-err-'));
+    writeFileSync(join(dir, '.vigil.yml'), badRules());
+    writeFileSync(join(dir, '.vigil-baseline.json'), `${FAKES.awsKeyId}\n`);
+    const client = new LspClient(SERVER_JS, [], { ...process.env });
+    try {
+      await client.initialize(dir);
+      const cfgUri = pathToFileURL(join(dir, '.vigil.yml')).toString();
+      const first = await client.waitForDiagnostics((p) => p.uri === cfgUri && p.diagnostics.length > 0);
+      assert.ok(first.diagnostics.some((d) => /acme\.token|js\.custom\.leaky/.test(d.message)), JSON.stringify(first.diagnostics));
+      // Live edit: the open config document turns into a bad config quoting secrets.
+      client.open(cfgUri, 'yaml', badConfig(), 1);
+      await client.waitForDiagnostics((p) => p.uri === cfgUri && p.diagnostics.some((d) => /last good configuration/.test(d.message)));
+    } finally {
+      await client.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(leaks(JSON.stringify(client.notifications)), [], 'diagnostics, logs and status notifications');
+    assert.deepEqual(leaks(client.stderr), [], 'server stderr');
   });
 });

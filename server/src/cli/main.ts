@@ -8,10 +8,12 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import packageJson from '../../../package.json';
 import { createBaseline, readBaseline, serializeBaseline, type Baseline } from '../engine/baseline';
 import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
+import { redactSecrets } from '../engine/redact';
 import { applyConfig, loadVigilConfig, loadVigilConfigFile, type ConfigLoadResult } from '../engine/config/vigil-config';
 import { formatJson } from '../engine/output/json-format';
 import { formatSarif } from '../engine/output/sarif-format';
 import type { ScanReport } from '../engine/output/scan-report';
+import { escapeControlChars } from '../engine/output/terminal';
 import { formatText } from '../engine/output/text-format';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
 import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
@@ -112,12 +114,18 @@ function parseScanArgs(command: string, args: string[]) {
 }
 
 /** Runs the CLI; resolves to the exit code. Never calls process.exit, so tests can run it in-process. */
-/** Runs the CLI; resolves to the exit code. Never calls process.exit, so tests can run it in-process. */
-export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIO, hooks: CliHooks = {}): Promise<number> {
   // `--debug` (anywhere before `--`) or VIGIL_DEBUG=1: stack traces for internal errors.
   const end = argv.indexOf('--') === -1 ? argv.length : argv.indexOf('--');
-  const debug = argv.slice(0, end).includes('--debug') || (io.env.VIGIL_DEBUG !== undefined && !['', '0'].includes(io.env.VIGIL_DEBUG));
+  const debug = argv.slice(0, end).includes('--debug') || (rawIo.env.VIGIL_DEBUG !== undefined && !['', '0'].includes(rawIo.env.VIGIL_DEBUG));
   const [command, ...rest] = argv.filter((a, i) => i >= end || a !== '--debug');
+  // Messages quote paths and text from the repository: control characters are shown escaped, never sent raw to
+  // the terminal. Only the progress bar writes its own control sequences, through `rawStderr`.
+  const io: ProgressIO = {
+    ...rawIo,
+    stderr: { isTTY: rawIo.stderr.isTTY, columns: rawIo.stderr.columns, write: (t: string) => rawIo.stderr.write(escapeControlChars(t, { keepLineBreaks: true })) },
+    rawStderr: rawIo.stderr,
+  };
   try {
     switch (command) {
       case undefined:
@@ -144,11 +152,12 @@ export async function runCli(argv: string[], io: CliIO, hooks: CliHooks = {}): P
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof GitError) {
-      io.stderr.write(`vigil: ${(e as Error).message}\nRun \`vigil --help\` for usage.\n`);
+      // Usage errors quote arguments and paths; redacted like every other error text.
+      io.stderr.write(`vigil: ${redactSecrets((e as Error).message)}\nRun \`vigil --help\` for usage.\n`);
       return EXIT.usage;
     }
     if (e instanceof CliError) {
-      io.stderr.write(`vigil: ${e.message}\n`);
+      io.stderr.write(`vigil: ${redactSecrets(e.message)}\n`);
       return EXIT.usage;
     }
     const fsError = e as NodeJS.ErrnoException;
@@ -362,7 +371,11 @@ function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared
   return { root, targets, selection, loaded: loaded as Prepared['loaded'], settings, jobs };
 }
 
-function progressBar(io: CliIO, values: ScanValues, delayMs = 500): { update(done: number, total: number): void; clear(): void } {
+/** The CLI's streams, plus stderr unescaped for the progress bar's own control sequences. */
+type ProgressIO = CliIO & { rawStderr?: CliOutput };
+
+function progressBar(io: ProgressIO, values: ScanValues, delayMs = 500): { update(done: number, total: number): void; clear(): void } {
+  const term = io.rawStderr ?? io.stderr;
   const enabled = io.stderr.isTTY === true && !values.quiet;
   const started = Date.now();
   let shown = false;
@@ -376,10 +389,10 @@ function progressBar(io: CliIO, values: ScanValues, delayMs = 500): { update(don
       shown = true;
       const width = Math.max(10, Math.min(40, (io.stderr.columns ?? 80) - 30));
       const filled = Math.round((done / total) * width);
-      io.stderr.write(`\r\u001b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files`);
+      term.write(`\r\u001b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files`);
     },
     clear() {
-      if (shown) io.stderr.write('\r\u001b[K');
+      if (shown) term.write('\r\u001b[K');
     },
   };
 }
@@ -393,7 +406,7 @@ function useColor(io: CliIO, values: ScanValues): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-async function runScan(p: Prepared, values: ScanValues, io: CliIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }): Promise<ProjectScan> {
+async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }): Promise<ProjectScan> {
   const bar = progressBar(io, values, hooks.progressDelayMs);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -405,6 +418,7 @@ async function runScan(p: Prepared, values: ScanValues, io: CliIO, hooks: CliHoo
       selection: p.selection,
       config: p.loaded.config,
       configFile: p.loaded.file,
+      customRuleRanges: p.loaded.customRuleRanges,
       settings: p.settings,
       baseline: baseline?.data,
       baselineFile: baseline?.file,
@@ -427,7 +441,7 @@ function reportRuleErrors(report: ScanReport, io: CliIO): void {
   }
 }
 
-async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<number> {
+async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
   const { values, positionals } = parseScanArgs('scan', args);
   if (values.help) {
     io.stdout.write(HELP);
@@ -485,7 +499,7 @@ async function scanCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<
   return failing ? EXIT.findings : EXIT.clean;
 }
 
-async function baselineCommand(args: string[], io: CliIO, hooks: CliHooks): Promise<number> {
+async function baselineCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
   const { values, positionals } = parseScanArgs('baseline', args);
   if (values.help) {
     io.stdout.write(HELP);
@@ -608,7 +622,7 @@ function installHookCommand(args: string[], io: CliIO, cliPath: string): number 
   }
   writeUserFile(hook, hookScript(resolve(cliPath)), 'the hook', 0o755);
   chmodSync(hook, 0o755);
-  io.stdout.write(`Installed ${hook}: every commit now runs \`vigil scan --staged\` with ${cliPath}.\n`);
+  io.stdout.write(`Installed ${escapeControlChars(hook)}: every commit now runs \`vigil scan --staged\` with ${escapeControlChars(cliPath)}.\n`);
   return EXIT.clean;
 }
 
@@ -620,7 +634,7 @@ if (require.main === module) {
     (e: unknown) => {
       // runCli reports its own errors; this is the last resort, still one line unless debugging.
       const debug = process.env.VIGIL_DEBUG !== undefined && !['', '0'].includes(process.env.VIGIL_DEBUG);
-      process.stderr.write(`vigil: internal error: ${debug ? redactErrorForLog(e) : redactErrorMessage(e)}\n`);
+      process.stderr.write(`vigil: internal error: ${escapeControlChars(debug ? redactErrorForLog(e) : redactErrorMessage(e), { keepLineBreaks: true })}\n`);
       process.exitCode = EXIT.usage;
     },
   );

@@ -6,14 +6,14 @@ import { relative, sep } from 'node:path';
 import type { RuleInfo } from '../engine/analyzer';
 import { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
 import { applyBaseline, type Baseline } from '../engine/baseline';
-import type { VigilConfig } from '../engine/config/vigil-config';
+import { locateRuleErrors, type ConfigParseResult, type VigilConfig } from '../engine/config/vigil-config';
 import type { ReportFile, ScanReport } from '../engine/output/scan-report';
 import { toRelPosix, walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
+import { matchesAnyGlob } from '../engine/glob';
 import { scanFiles, type ScanCallbacks } from '../engine/scan/scan-pool';
 import type { AnalysisSettings } from '../engine/types';
 import { DEFAULT_VIGIL_SETTINGS } from '../shared/protocol';
 import { changedFiles, stagedFiles } from './git';
-import { minimatch } from 'minimatch';
 
 export type FileSelection = { kind: 'all' } | { kind: 'changed'; ref: string; gitTop: string } | { kind: 'staged'; gitTop: string };
 
@@ -25,6 +25,8 @@ export interface ProjectScanOptions {
   config: VigilConfig;
   /** The config file, for error locations of custom rules. */
   configFile?: string;
+  /** Where each custom rule is in the config file (`ConfigParseResult.customRuleRanges`). */
+  customRuleRanges?: ConfigParseResult['customRuleRanges'];
   settings: AnalysisSettings;
   baseline?: Baseline;
   /** How the baseline file is named in the report. */
@@ -67,7 +69,7 @@ export function collectFiles(options: Pick<ProjectScanOptions, 'root' | 'targets
   for (const staged of stagedFiles(selection.gitTop)) {
     if (!within(root, staged.path) || !selectedBy(targets, staged.path)) continue;
     const relPath = toRelPosix(root, staged.path);
-    if (exclude.some((g) => minimatch(relPath, g, { dot: true }))) continue;
+    if (matchesAnyGlob(relPath, exclude)) continue;
     files.push({ path: staged.path, root, relPath, content: staged.content });
   }
   return { files, skipped: [] };
@@ -97,7 +99,7 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
   };
   const setup = loadAnalyzers(analyzerOptions, options.analyzerModule);
   const rules: RuleInfo[] = setup.analyzers.filter((a) => options.settings.packs[a.pack]).flatMap((a) => a.rules());
-  const ruleErrors: RuleLoadError[] = setup.errors;
+  const ruleErrors: RuleLoadError[] = locateRuleErrors(setup.errors, { config: options.config, customRuleRanges: options.customRuleRanges, file: options.configFile });
   const { files, skipped } = collectFiles(options);
   const run = await scanFiles(files, options.settings, {
     jobs: options.jobs,

@@ -8,6 +8,7 @@ import type { GrammarRegistry } from './parser';
 import type { Range } from './types';
 import { createSecretsAnalyzer } from './secrets';
 import { createTaintAnalyzer } from './taint';
+import { redactErrorMessage, redactSecrets } from './redact';
 
 /** A problem found while loading rules or configuration; shown on the offending file and in the output. */
 export interface RuleLoadError {
@@ -53,10 +54,10 @@ export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {
     try {
       const made = factory(options);
       analyzers.push(made.analyzer);
-      errors.push(...made.errors);
+      errors.push(...made.errors.map(redactRuleError));
     } catch (e) {
       // A pack that cannot start must not take the other packs down with it.
-      errors.push({ source: 'builtin', message: `A rule pack failed to load: ${e instanceof Error ? e.message : String(e)}` });
+      errors.push({ source: 'builtin', message: `A rule pack failed to load: ${redactErrorMessage(e)}` });
     }
   }
   return { analyzers, errors };
@@ -67,10 +68,15 @@ export function precompileAnalyzers(analyzers: Analyzer[], grammars: GrammarRegi
   const errors: RuleLoadError[] = [];
   for (const a of analyzers) {
     try {
-      errors.push(...(a.precompile?.(grammars) ?? []));
+      errors.push(...(a.precompile?.(grammars) ?? []).map(redactRuleError));
     } catch (e) {
-      errors.push({ source: 'builtin', message: `The ${a.pack} rules failed to compile: ${e instanceof Error ? e.message : String(e)}` });
+      errors.push({ source: 'builtin', message: `The ${a.pack} rules failed to compile: ${redactErrorMessage(e)}` });
     }
   }
   return errors;
+}
+
+/** A rule error as shown: rule errors quote the rule's fields (patterns, keys, values), which may hold secrets. */
+export function redactRuleError(e: RuleLoadError): RuleLoadError {
+  return { ...e, message: redactSecrets(e.message), ...(e.ruleId !== undefined ? { ruleId: redactSecrets(e.ruleId) } : {}) };
 }

@@ -7,6 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Finding } from './types';
+import { redactErrorMessage } from './redact';
 
 export const BASELINE_VERSION = 1;
 
@@ -56,7 +57,8 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { error: `${source}: not valid JSON (${(e as Error).message})` };
+    // JSON.parse quotes the start of the file, which may be a secret (a path pointing at the wrong file).
+    return { error: `${source}: not valid JSON (${redactErrorMessage(e)})` };
   }
   const r = raw as { version?: unknown; entries?: unknown };
   if (!raw || typeof raw !== 'object' || r.version !== BASELINE_VERSION || !Array.isArray(r.entries)) {
@@ -80,7 +82,7 @@ export function readBaseline(file: string): { baseline?: Baseline; error?: strin
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    return { error: `${file}: cannot read (${(e as Error).message})` };
+    return { error: `${file}: cannot read (${redactErrorMessage(e)})` };
   }
   return parseBaseline(text, file);
 }

@@ -7,6 +7,7 @@ import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type 
 import { SourceDocument, type ContentChange } from './document';
 import { GrammarRegistry } from './parser';
 import { emptyNodeCache, swapNodeCache } from './patterns/pattern';
+import { redactErrorForLog, redactErrorMessage } from './redact';
 import { applySuppressions } from './suppressions';
 import {
   DEFAULT_SETTINGS,
@@ -197,21 +198,8 @@ export class Engine {
   }
 }
 
-/**
- * An analyzer's error message, safe to show and log: errors may quote the input (JSON.parse quotes short inputs
- * whole), so the first line only, with every long token-like run masked to its first characters and length.
- */
-export function redactErrorMessage(e: unknown): string {
-  const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-  const masked = first.replace(/[A-Za-z0-9+/=_\-.]{12,}/g, (t) => (/^[a-z]+$/.test(t) ? t : `${t.slice(0, 2)}…(${t.length} chars)`));
-  return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
-}
-
-/** An error for logs: the redacted message plus the stack frames (code locations only, never input text). */
-export function redactErrorForLog(e: unknown): string {
-  const frames = e instanceof Error && e.stack ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
-  return [redactErrorMessage(e), ...frames.slice(0, 12)].join('\n');
-}
+// The one redaction of error text lives in redact.ts; re-exported for the hosts that import it from here.
+export { redactErrorForLog, redactErrorMessage };
 
 /**
  * Runs `steps` with node caches of its own: the pattern matcher caches nodes by address, which is unique only

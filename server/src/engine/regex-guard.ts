@@ -26,6 +26,19 @@ export function compileLinearRegex(source: string, flags = ''): RegExp {
   return new LinearRegExp(re, js, flags) as unknown as RegExp;
 }
 
+/** Whether a regex came from `compileLinearRegex` (so it runs in linear time). */
+export function isLinearRegex(re: RegExp): boolean {
+  return (re as unknown) instanceof LinearRegExp;
+}
+
+/**
+ * Compiles a regex derived from `like` (e.g. a prefilter built from its source) on the same engine: a derived
+ * regex of a user's pattern must not fall back to the backtracking engine.
+ */
+export function compileLike(like: RegExp, source: string, flags = ''): RegExp {
+  return isLinearRegex(like) ? compileLinearRegex(source, flags) : new RegExp(source, flags);
+}
+
 class LinearRegExp {
   lastIndex = 0;
   readonly global: boolean;

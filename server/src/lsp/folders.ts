@@ -11,7 +11,9 @@ import {
   CONFIG_FILE_NAMES,
   defaultVigilConfig,
   loadVigilConfig,
+  locateRuleErrors,
   parseVigilConfig,
+  type ConfigParseResult,
   type VigilConfig,
 } from '../engine/config/vigil-config';
 import { BaselineIndex, readBaseline } from '../engine/baseline';
@@ -31,6 +33,8 @@ export interface FolderState {
   configProblems: RuleLoadError[];
   /** Custom rules from the config that failed to load; the other rules run. */
   ruleProblems: RuleLoadError[];
+  /** Where the config in force wrote each custom rule, to show rule errors on the rule. */
+  customRuleRanges?: ConfigParseResult['customRuleRanges'];
   /** The folder's baseline (findings accepted as known), hidden in the editor as in the CLI. */
   baseline?: BaselineIndex;
 }
@@ -56,7 +60,7 @@ export class Folders {
     readonly trusted: boolean,
     private readonly log: (m: string) => void,
   ) {
-    this.outside = this.build('', defaultVigilConfig(), undefined, []);
+    this.outside = this.build('', { config: defaultVigilConfig() }, undefined, []);
   }
 
   all(): FolderState[] {
@@ -98,10 +102,12 @@ export class Folders {
       this.reportKept(result.errors, result.file);
       return false;
     }
-    if (JSON.stringify(state.config) === JSON.stringify(result.config)) return false;
+    // Custom rules that moved in the file are reloaded too, so their errors stay on them.
+    if (JSON.stringify([state.config, state.customRuleRanges]) === JSON.stringify([result.config, result.customRuleRanges])) return false;
     state.config = result.config;
+    state.customRuleRanges = result.customRuleRanges;
     this.loadBaseline(state);
-    const setup = this.analyzersFor(result.config, result.file);
+    const setup = this.analyzersFor({ config: result.config, customRuleRanges: result.customRuleRanges }, result.file);
     state.engine.setAnalyzers(setup.analyzers);
     state.ruleProblems = setup.errors;
     return true;
@@ -111,11 +117,11 @@ export class Folders {
     if (!this.trusted) {
       // Restricted Mode: the workspace's config and custom rules are not even parsed.
       const file = CONFIG_FILE_NAMES.map((n) => join(root, n)).find((f) => existsSync(f));
-      return this.build(root, defaultVigilConfig(), file, []);
+      return this.build(root, { config: defaultVigilConfig() }, file, []);
     }
     const result = loadVigilConfig(root);
     if (!result.config) this.reportKept(result.errors, result.file);
-    return this.build(root, result.config ?? defaultVigilConfig(), result.file, result.errors);
+    return this.build(root, { config: result.config ?? defaultVigilConfig(), customRuleRanges: result.config ? result.customRuleRanges : undefined }, result.file, result.errors);
   }
 
   private reportKept(errors: RuleLoadError[], file: string | undefined): void {
@@ -123,20 +129,25 @@ export class Folders {
     this.log(`${file}: the configuration has errors; the last good configuration stays in force.`);
   }
 
-  private analyzersFor(config: VigilConfig, configFile: string | undefined) {
+  private analyzersFor(loaded: Pick<ConfigParseResult, 'customRuleRanges'> & { config: VigilConfig }, configFile: string | undefined) {
+    const { config } = loaded;
     const custom = this.trusted && (config.customRules.secrets.length > 0 || config.customRules.taint.length > 0);
     const setup = createAnalyzers(
       custom ? { customSecretRules: config.customRules.secrets, customTaintRules: config.customRules.taint, customRulesSource: configFile } : {},
     );
     // Pattern errors in custom rules only show once patterns are compiled against the grammars: do it now.
-    const errors = [...setup.errors, ...precompileAnalyzers(setup.analyzers, this.grammars)];
+    const errors = locateRuleErrors([...setup.errors, ...precompileAnalyzers(setup.analyzers, this.grammars)], { ...loaded, file: configFile });
     for (const e of errors) this.log(`rule error in ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
     return { analyzers: setup.analyzers, errors: errors.filter((e) => e.source !== 'builtin') };
   }
 
-  private build(root: string, config: VigilConfig, configFile: string | undefined, configProblems: RuleLoadError[]): FolderState {
-    const setup = this.analyzersFor(config, configFile);
-    const state: FolderState = { root, engine: Engine.withGrammars(this.grammars, setup.analyzers), config, configFile, configProblems, ruleProblems: setup.errors };
+  private build(root: string, loaded: Pick<ConfigParseResult, 'customRuleRanges'> & { config: VigilConfig }, configFile: string | undefined, configProblems: RuleLoadError[]): FolderState {
+    const { config } = loaded;
+    const setup = this.analyzersFor(loaded, configFile);
+    const state: FolderState = {
+      root, engine: Engine.withGrammars(this.grammars, setup.analyzers), config, configFile, configProblems, ruleProblems: setup.errors,
+      ...(loaded.customRuleRanges ? { customRuleRanges: loaded.customRuleRanges } : {}),
+    };
     this.loadBaseline(state);
     return state;
   }

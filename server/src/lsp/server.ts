@@ -4,7 +4,6 @@
  * Run as `node dist/server.js --stdio` (or via the VS Code client, which uses IPC).
  */
 import { relative, sep } from 'node:path';
-import { minimatch } from 'minimatch';
 import {
   CodeActionKind,
   createConnection,
@@ -18,6 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
+import { matchesAnyGlob } from '../engine/glob';
 import { GrammarRegistry } from '../engine/parser';
 import type { AnalysisResult, Finding } from '../engine/types';
 import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
@@ -89,10 +89,18 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     void connection.sendNotification(Methods.status, { state, findings: total, message } satisfies StatusParams);
   };
 
+  const refusedGlobs = new Set<string>();
+  /** A `vigil.exclude` setting glob that is refused (config globs are refused at load): logged once, then ignored. */
+  const onRefusedGlob = (glob: string, why: string) => {
+    if (refusedGlobs.has(glob)) return;
+    refusedGlobs.add(glob);
+    log(`the exclude glob "${glob.length > 80 ? `${glob.slice(0, 80)}…` : glob}" ${why}; it is ignored`);
+  };
+
   const isExcluded = (path: string, settings: EffectiveSettings): boolean => {
     const root = folders?.forPath(path).root;
     const rel = root ? path.slice(root.length + 1) : path;
-    return settings.exclude.some((g) => minimatch(rel, g, { dot: true }) || minimatch(path, g, { dot: true }));
+    return matchesAnyGlob(rel, settings.exclude, {}, onRefusedGlob) || matchesAnyGlob(path, settings.exclude, {}, onRefusedGlob);
   };
 
   /** Config and custom-rule problems, shown on the config file itself. */

@@ -12,6 +12,7 @@ import type { Finding, Severity } from '../engine/types';
 import { changedFiles, gitTopLevel } from '../cli/git';
 import { Methods, type ScanSummary, type ScanWorkspaceParams } from '../shared/protocol';
 import type { ServerContext } from './server';
+import { redactErrorMessage } from '../engine/redact';
 
 /** The summary, plus counts by class (rule pack) for the end-of-scan message. */
 export interface WorkspaceScanSummary extends ScanSummary {
@@ -133,7 +134,7 @@ async function scanWorkspace(
       const plan = await planFolder(ctx, root, params.changedSince, signal);
       if (plan) plans.push(plan);
     } catch (e) {
-      ctx.log(`${root}: cannot list files (${e instanceof Error ? e.message : String(e)}); not scanned.`);
+      ctx.log(`${root}: cannot list files (${redactErrorMessage(e)}); not scanned.`);
     }
   }
   const total = plans.reduce((n, p) => n + p.files.length, 0);

@@ -7,8 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { RuleLoadError } from '../analyzers';
+import { globProblem } from '../glob';
+import { redactErrorMessage, redactSecrets } from '../redact';
 import { PACKS, parseSeverity, SEVERITIES, type AnalysisSettings, type Pack, type Range, type Severity } from '../types';
 
 /** File names looked up in a workspace folder, first match wins. */
@@ -16,6 +18,9 @@ export const CONFIG_FILE_NAMES = ['.vigil.yml', '.vigil.yaml'] as const;
 
 /** Default baseline file, relative to the workspace folder. */
 export const DEFAULT_BASELINE_FILE = '.vigil-baseline.json';
+
+/** Most alias (`*name`) expansions a config may make; a "billion laughs" file would otherwise expand to gigabytes. */
+export const MAX_ALIAS_COUNT = 100;
 
 /** Bounds for `maxFileSize`, in characters. */
 export const MAX_FILE_SIZE_BOUNDS = { min: 1_000, max: 100_000_000 } as const;
@@ -55,6 +60,8 @@ export interface ConfigParseResult {
   /** The checked config; undefined when there are errors. */
   config?: VigilConfig;
   errors: ConfigError[];
+  /** Where each custom rule is in the file (same order as `config.customRules`), to locate the rule's load errors. */
+  customRuleRanges?: { secrets: (Range | undefined)[]; taint: (Range | undefined)[] };
 }
 
 export interface ConfigLoadResult extends ConfigParseResult {
@@ -71,6 +78,13 @@ const TOP_KEYS = ['version', 'packs', 'rules', 'severity', 'minSeverity', 'exclu
 
 /** Parses and checks the text of a `.vigil.yml`. `source` is the file path used in errors. */
 export function parseVigilConfig(text: string, source: string): ConfigParseResult {
+  const result = checkVigilConfig(text, source);
+  // Errors quote bad keys and values, which may be secrets.
+  for (const e of result.errors) e.message = redactSecrets(e.message);
+  return result;
+}
+
+function checkVigilConfig(text: string, source: string): ConfigParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors: ConfigError[] = [];
@@ -87,8 +101,27 @@ export function parseVigilConfig(text: string, source: string): ConfigParseResul
   const fail = (path: (string | number)[], message: string, atKey = false) => {
     errors.push({ source, path, message, range: rangeOf(doc, path, atKey, toRange) });
   };
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // The yaml package throws (a ReferenceError) when aliases expand past the cap; an error on the file, not a crash.
+    if (!(e instanceof ReferenceError)) {
+      errors.push({ source, path: [], message: 'The config could not be read as YAML.', range: toRange(0, 0) });
+      return { errors };
+    }
+    let alias: [number, number] | undefined;
+    visit(doc, { Alias: (_, node) => ((alias = node.range ? [node.range[0], node.range[1]] : undefined), visit.BREAK) });
+    errors.push({
+      source,
+      path: [],
+      message: `The config expands YAML aliases (*name) too often (the limit is ${MAX_ALIAS_COUNT} expansions): write the values out instead.`,
+      range: alias ? toRange(alias[0], alias[1]) : toRange(0, 0),
+    });
+    return { errors };
+  }
   const config = defaultVigilConfig();
+  const ranges: NonNullable<ConfigParseResult['customRuleRanges']> = { secrets: [], taint: [] };
   if (raw === null || raw === undefined) return { config, errors };
   if (!isPlainObject(raw)) {
     fail([], 'The config must be a mapping of keys to values (e.g. `minSeverity: medium`).');
@@ -147,7 +180,7 @@ export function parseVigilConfig(text: string, source: string): ConfigParseResul
     if (!Array.isArray(raw.exclude)) fail(['exclude'], 'exclude must be a list of glob patterns, e.g. ["**/vendor/**"].');
     else {
       raw.exclude.forEach((g: unknown, i: number) => {
-        const problem = typeof g === 'string' ? workspacePathProblem(g, 'glob') : 'must be a string glob pattern';
+        const problem = typeof g === 'string' ? (workspacePathProblem(g, 'glob') ?? globProblem(g)) : 'must be a string glob pattern';
         if (problem) fail(['exclude', i], `exclude[${i}] ${problem}.`);
         else config.exclude.push(g as string);
       });
@@ -172,7 +205,10 @@ export function parseVigilConfig(text: string, source: string): ConfigParseResul
         } else {
           list.forEach((rule: unknown, i: number) => {
             if (!isPlainObject(rule)) fail(['customRules', pack, i], `customRules.${pack}[${i}] must be a mapping (a rule with an id).`);
-            else config.customRules[pack].push(rule);
+            else {
+              config.customRules[pack].push(rule);
+              ranges[pack].push(rangeOf(doc, ['customRules', pack, i], false, toRange));
+            }
           });
         }
       }
@@ -185,7 +221,30 @@ export function parseVigilConfig(text: string, source: string): ConfigParseResul
     else config.baseline = posix.normalize((raw.baseline as string).replace(/\\/g, '/'));
   }
 
-  return errors.length > 0 ? { errors } : { config, errors };
+  if (errors.length > 0) return { errors };
+  return ranges.secrets.length + ranges.taint.length > 0 ? { config, errors, customRuleRanges: ranges } : { config, errors };
+}
+
+/**
+ * Rule load errors of custom rules, located on their rule in the config file (the packs know a rule's id, not
+ * where the config wrote it). Errors that already have a range, or that name no custom rule, are unchanged.
+ */
+export function locateRuleErrors(errors: RuleLoadError[], loaded: Pick<ConfigLoadResult, 'config' | 'customRuleRanges' | 'file'> & { file?: string }): RuleLoadError[] {
+  const { config, customRuleRanges: ranges } = loaded;
+  if (!config || !ranges) return errors;
+  return errors.map((e) => {
+    if (e.range || e.ruleId === undefined || (loaded.file !== undefined && e.source !== loaded.file)) return e;
+    for (const pack of ['secrets', 'taint'] as const) {
+      // Rule errors carry redacted ids (`redactRuleError`); the redaction is deterministic, so compare redacted.
+      const i = config.customRules[pack].findIndex((r) => {
+        const id = (r as { id?: unknown }).id;
+        return typeof id === 'string' && (id === e.ruleId || redactSecrets(id) === e.ruleId);
+      });
+      const range = i >= 0 ? ranges[pack][i] : undefined;
+      if (range) return { ...e, range };
+    }
+    return e;
+  });
 }
 
 /** Finds and loads the config of a workspace folder. No file means the default config. */
@@ -197,7 +256,7 @@ export function loadVigilConfig(workspaceRoot: string): ConfigLoadResult {
       text = readFileSync(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      return { file, errors: [{ source: file, path: [], message: `Cannot read the config file: ${(e as Error).message}` }] };
+      return { file, errors: [{ source: file, path: [], message: `Cannot read the config file: ${redactErrorMessage(e)}` }] };
     }
     return { file, ...parseVigilConfig(text, file) };
   }
@@ -209,7 +268,7 @@ export function loadVigilConfigFile(file: string): ConfigLoadResult {
   try {
     return { file, ...parseVigilConfig(readFileSync(file, 'utf8'), file) };
   } catch (e) {
-    return { file, errors: [{ source: file, path: [], message: `Cannot read the config file: ${(e as Error).message}` }] };
+    return { file, errors: [{ source: file, path: [], message: `Cannot read the config file: ${redactErrorMessage(e)}` }] };
   }
 }
 

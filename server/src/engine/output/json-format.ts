@@ -1,5 +1,6 @@
 /** `--format json`: the whole report as one JSON document, for scripts. Secrets are already masked in findings. */
 import { displayPath, summarize, type ScanReport } from './scan-report';
+import { escapeJsonControls } from './terminal';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -23,5 +24,5 @@ export function formatJson(report: ScanReport): string {
     ruleErrors: report.ruleErrors,
     baseline: report.baseline,
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(out, null, 2))}\n`;
 }

@@ -11,6 +11,7 @@ import { SUPPRESSION_RULES } from '../suppressions';
 import type { Finding, Range, Severity, TraceStep } from '../types';
 import { toRelPosix } from '../scan/file-walker';
 import type { ScanReport } from './scan-report';
+import { escapeJsonControls } from './terminal';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of our fingerprint in `partialFingerprints`. */
@@ -199,7 +200,7 @@ export function formatSarif(report: ScanReport): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(log, null, 2))}\n`;
 }
 
 function codeFlow(f: Finding, trace: TraceStep[], loc: (s: TraceStep) => Json): Json {

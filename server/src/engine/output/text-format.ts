@@ -4,6 +4,7 @@
  */
 import { SEVERITIES, type Severity } from '../types';
 import { displayPath, summarize, type ScanReport } from './scan-report';
+import { escapeControlChars as esc } from './terminal';
 
 type Paint = (s: string) => string;
 
@@ -36,27 +37,28 @@ export function formatText(report: ScanReport, options: { color?: boolean } = {}
   const out: string[] = [];
   for (const file of report.files) {
     if (file.findings.length === 0 && file.notices.length === 0) continue;
-    out.push(st.underline(displayPath(report, file)));
-    for (const n of file.notices) out.push(`  ${st.dim('note')}  ${n.message}`);
+    // Paths and messages come from the repository (names, quoted source): escaped before any colour is added.
+    out.push(st.underline(esc(displayPath(report, file))));
+    for (const n of file.notices) out.push(`  ${st.dim('note')}  ${esc(n.message)}`);
     for (const f of file.findings) {
       const sev = st.severity(f.severity)(f.severity.padEnd(8));
-      out.push(`  ${pos(f.range.start).padEnd(8)} ${sev} ${f.message}  ${st.dim(f.ruleId)}`);
+      out.push(`  ${pos(f.range.start).padEnd(8)} ${sev} ${esc(f.message)}  ${st.dim(esc(f.ruleId))}`);
       for (const step of f.trace ?? []) {
-        const where = step.path && step.path !== file.path ? `${step.path}:${pos(step.range.start)}` : pos(step.range.start);
-        out.push(st.dim(`           ${step.kind.padEnd(6)} ${where.padEnd(8)} ${step.message}`));
+        const where = step.path && step.path !== file.path ? `${esc(step.path)}:${pos(step.range.start)}` : pos(step.range.start);
+        out.push(st.dim(`           ${step.kind.padEnd(6)} ${where.padEnd(8)} ${esc(step.message)}`));
       }
     }
     out.push('');
   }
   for (const e of report.ruleErrors) {
     const at = e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : '';
-    out.push(`${st.severity('high')('rule error')} ${e.source}${at}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
+    out.push(`${st.severity('high')('rule error')} ${esc(e.source)}${at}${e.ruleId ? ` (${esc(e.ruleId)})` : ''}: ${esc(e.message)}`);
   }
-  for (const s of report.skipped) out.push(st.dim(`${s.path}: ${s.message}`));
-  for (const f of report.failed) out.push(`${st.severity('high')('failed')} ${f.path}: ${f.message}`);
+  for (const s of report.skipped) out.push(st.dim(`${esc(s.path)}: ${esc(s.message)}`));
+  for (const f of report.failed) out.push(`${st.severity('high')('failed')} ${esc(f.path)}: ${esc(f.message)}`);
   if (report.baseline) {
     for (const e of report.baseline.stale) {
-      out.push(st.dim(`stale baseline entry: ${e.path} ${e.ruleId} ${e.fingerprint.slice(0, 12)} no longer matches a finding (update with \`vigil baseline\`)`));
+      out.push(st.dim(`stale baseline entry: ${esc(e.path)} ${esc(e.ruleId)} ${esc(e.fingerprint.slice(0, 12))} no longer matches a finding (update with \`vigil baseline\`)`));
     }
   }
   if (report.ruleErrors.length || report.skipped.length || report.failed.length || report.baseline?.stale.length) out.push('');

@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { minimatch } from 'minimatch';
+import { globProblem, matchesAnyGlob } from '../glob';
 
 /** A file to scan. */
 export interface ScanFile {
@@ -30,7 +30,7 @@ export interface SkippedFile {
 }
 
 export interface WalkOptions {
-  /** minimatch globs relative to each root, for files and folders never scanned. */
+  /** Globs (minimatch syntax, matched by `../glob`) relative to each root, for files and folders never scanned. */
   exclude?: string[];
   /** Files above this many bytes are skipped (a byte count is an upper bound on the character count). */
   maxFileSize?: number;
@@ -98,12 +98,9 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
   const useGitignore = options.gitignore !== false;
   const seenFiles = new Set<string>();
 
-  const excluded = (rel: string, isDir: boolean): boolean =>
-    exclude.some((g) => {
-      if (minimatch(rel, g, { dot: true })) return true;
-      // `dist/**` also prunes the folder `dist` itself, so it is not walked at all.
-      return isDir && g.endsWith('/**') && minimatch(rel, g.slice(0, -3), { dot: true });
-    });
+  // `dist/**` also prunes the folder `dist` itself, so it is not walked at all.
+  const dirExclude = exclude.filter((g) => g.endsWith('/**') && globProblem(g) === undefined).map((g) => g.slice(0, -3));
+  const excluded = (rel: string, isDir: boolean): boolean => matchesAnyGlob(rel, exclude) || (isDir && matchesAnyGlob(rel, dirExclude));
 
   const gitIgnored = (levels: IgnoreLevel[], rel: string, isDir: boolean): boolean => {
     // Deepest .gitignore first: the first one with an opinion (ignore or re-include) decides.

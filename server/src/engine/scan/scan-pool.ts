@@ -19,6 +19,7 @@ import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
 import { importedFiles } from './import-graph';
 import type { ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
+import { redactErrorMessage } from '../redact';
 
 export interface ScanPoolOptions {
   /** Worker threads; default: the number of cores. */
@@ -301,7 +302,7 @@ export function scanFiles(
         }
         dispatch(slot);
       });
-      slot.worker.on('error', (e) => replace(slot, e.message));
+      slot.worker.on('error', (e) => replace(slot, redactErrorMessage(e)));
       slot.worker.on('exit', (code) => {
         if (slots.has(slot)) replace(slot, `worker exited with code ${code}`);
       });

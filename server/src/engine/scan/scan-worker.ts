@@ -12,6 +12,7 @@ import { languageIdForPath } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
 import { mayImportFrom } from './import-graph';
 import type { PoolMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
+import { redactErrorMessage } from '../redact';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker must run as a worker thread');
@@ -81,7 +82,7 @@ function scan(engine: Engine, job: ScanJob): WorkerMessage {
   try {
     bytes = job.content ?? readFileSync(job.path);
   } catch (e) {
-    return { type: 'skipped', id: job.id, reason: 'unreadable', message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return { type: 'skipped', id: job.id, reason: 'unreadable', message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? redactErrorMessage(e)})` };
   }
   if (bytes.subarray(0, 8192).includes(0)) {
     return { type: 'skipped', id: job.id, reason: 'binary', message: 'skipped: binary file (it contains NUL bytes)' };
@@ -110,9 +111,9 @@ start().then(
       try {
         post(job.type === 'summarize' ? summarize(engine, job) : scan(engine, job));
       } catch (e) {
-        post({ type: 'error', id: job.id, message: e instanceof Error ? e.message : String(e) });
+        post({ type: 'error', id: job.id, message: redactErrorMessage(e) });
       }
     });
   },
-  (e: unknown) => post({ type: 'init-failed', message: e instanceof Error ? e.message : String(e) }),
+  (e: unknown) => post({ type: 'init-failed', message: redactErrorMessage(e) }),
 );

@@ -3,11 +3,11 @@
  * `secrets.rules` list of `.vigil.yml`), are checked field by field, and come out as `SecretRule`s with compiled
  * regexes. Every problem names the rule and the field, and a bad rule is dropped alone: the others still load.
  */
-import { minimatch } from 'minimatch';
 import { docsUrlFor } from '../docs-links';
 import { parseSeverity, type Severity } from '../types';
 import { checkRegexSafety } from './regex-safety';
 import { compileLinearRegex } from '../regex-guard';
+import { globProblem } from '../glob';
 
 /** A rule as written in YAML, before validation. Every field is documented in `docs/rules/secrets.md`. */
 export interface RawSecretRule {
@@ -243,13 +243,10 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
   const rx = (key: string): RegExp[] =>
     strList(allow[key], `allowlist.${key}`).map((s, i) => compileRegex(s, `allowlist.${key}[${i}]`, 'i', custom));
   const paths = strList(allow.paths, 'allowlist.paths');
-  for (const p of paths) {
-    try {
-      minimatch('x', p);
-    } catch {
-      throw new RuleError(`\`allowlist.paths\` has an invalid glob \`${p}\``);
-    }
-  }
+  paths.forEach((p, i) => {
+    const problem = globProblem(p, { matchBase: true });
+    if (problem) throw new RuleError(`\`allowlist.paths[${i}]\` ${problem}`);
+  });
 
   const envName = str(raw, 'envName', false);
   if (envName !== undefined && !ENV_RE.test(envName)) throw new RuleError('`envName` must be an UPPER_SNAKE_CASE environment variable name');

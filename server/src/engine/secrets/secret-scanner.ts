@@ -3,7 +3,7 @@
  * of syntax trees or fixes; a match is a pure function of its line (or, for multi-line rules, of the window of
  * lines starting at its first line) and of the file path. That is what lets the analyzer rescan only edited lines.
  */
-import { minimatch } from 'minimatch';
+import { matchesAnyGlob } from '../glob';
 import type { LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
@@ -51,7 +51,7 @@ export class SecretScanner {
   /** Rules that run on this path (path allowlists applied). */
   activeRules(path: string): boolean[] {
     const p = path.replace(/\\/g, '/');
-    return this.rules.map((r) => !r.allowlist.paths.some((g) => minimatch(p, g, { dot: true, matchBase: true })));
+    return this.rules.map((r) => !matchesAnyGlob(p, r.allowlist.paths, { matchBase: true }));
   }
 
   /**

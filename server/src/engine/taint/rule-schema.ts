@@ -9,6 +9,7 @@
  *   handlers:             framework callbacks whose parameters are user input (Express routes, Flask views, ...)
  *   rules:                the taint rules
  */
+import { compileLinearRegex } from '../regex-guard';
 import { parseSeverity, type Severity } from '../types';
 
 /** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
@@ -136,6 +137,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 class Problems {
   readonly list: SchemaError[] = [];
+  /** Validating a custom rule (from the workspace config): its regexes must run on the linear-time engine. */
+  constructor(readonly custom = false) {}
   add(ruleId: string | undefined, message: string): void {
     this.list.push(ruleId === undefined ? { message } : { ruleId, message });
   }
@@ -223,10 +226,11 @@ function whereClause(v: unknown, where: string, ruleId: string | undefined, p: P
     else if (typeof re !== 'string') p.add(ruleId, `${where}: \`where.${k}\` must be a regular expression string`);
     else {
       try {
-        new RegExp(re);
+        if (p.custom) compileLinearRegex(re);
+        else new RegExp(re);
         out[k] = re;
       } catch (e) {
-        p.add(ruleId, `${where}: \`where.${k}\` is not a valid regular expression: ${(e as Error).message}`);
+        p.add(ruleId, `${where}: \`where.${k}\` ${p.custom ? '' : 'is not a valid regular expression: '}${(e as Error).message}`);
       }
     }
   }
@@ -297,9 +301,12 @@ const RULE_KEYS = [
   'sources', 'sinks', 'sanitizers', 'propagators', 'requires-import', 'fix',
 ] as const;
 
-/** Validates one raw rule object. Returns undefined (with problems recorded) when it cannot be used. */
-export function validateRule(raw: unknown, index: number, p: Problems | SchemaError[]): TaintRuleSpec | undefined {
-  const probs = Array.isArray(p) ? new Problems() : p;
+/**
+ * Validates one raw rule object. Returns undefined (with problems recorded) when it cannot be used. A `custom`
+ * rule (from the workspace config) must have `where` regexes the linear-time engine can run.
+ */
+export function validateRule(raw: unknown, index: number, p: Problems | SchemaError[], options: { custom?: boolean } = {}): TaintRuleSpec | undefined {
+  const probs = Array.isArray(p) ? new Problems(options.custom === true) : p;
   const out = validateRuleInto(raw, index, probs);
   if (Array.isArray(p)) p.push(...probs.list);
   return out;

@@ -12,6 +12,8 @@ import type { RuleLoadError } from '../analyzers';
 import { docsUrlFor } from '../docs-links';
 import type { GrammarId } from '../languages';
 import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
+import { redactErrorMessage } from '../redact';
+import { compileLinearRegex } from '../regex-guard';
 import {
   validateRule,
   validateRuleFile,
@@ -35,11 +37,13 @@ export interface TaintRuleSet {
   sanitizers: Map<string, SanitizerSpec[]>;
   propagators: { languages: TaintLanguage[]; spec: PropagatorSpec }[];
   handlers: HandlerSpec[];
+  /** Ids of the rules from the workspace config: their own patterns' regexes run on the linear-time engine. */
+  customRuleIds?: Set<string>;
 }
 
 /** Reads every `*.yml` under `dir` (recursively) and validates it. Custom rules are added last. */
 export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?: string): { set: TaintRuleSet; errors: RuleLoadError[] } {
-  const set: TaintRuleSet = { rules: [], ruleSources: new Map(), sources: new Map(), sanitizers: new Map(), propagators: [], handlers: [] };
+  const set: TaintRuleSet = { rules: [], ruleSources: new Map(), sources: new Map(), sanitizers: new Map(), propagators: [], handlers: [], customRuleIds: new Set() };
   const errors: RuleLoadError[] = [];
   const files: string[] = [];
   const walk = (d: string): void => {
@@ -83,8 +87,9 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
     const source = customSource ?? 'workspace configuration';
     custom.forEach((raw, i) => {
       const errs: SchemaError[] = [];
-      const r = validateRule(raw, i, errs);
+      const r = validateRule(raw, i, errs, { custom: true });
       report(source, errs);
+      if (r && !ids.has(r.id)) set.customRuleIds!.add(r.id);
       if (r) addRule(r, source);
     });
   }
@@ -158,33 +163,37 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
   if (!language) return undefined;
   const compiler = new PatternCompiler(lang);
   const errors: RuleLoadError[] = [];
-  const one = <T extends PatternSpec>(spec: T): Compiled<T> => ({
+  // Built-in patterns keep V8's RegExp; a custom rule's own patterns (not the shared built-in lists it names)
+  // run theirs on the linear-time engine: a user's `where` must not be able to hang the analysis.
+  const compileWith = (linear: boolean) => <T extends PatternSpec>(spec: T): Compiled<T> => ({
     spec,
     pattern: compiler.compile(spec.pattern),
-    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, new RegExp(v)] as [string, RegExp]),
+    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, linear ? compileLinearRegex(v) : new RegExp(v)] as [string, RegExp]),
   });
+  const one = compileWith(false);
   const rules: CompiledRule[] = [];
   for (const spec of set.rules) {
     if (!spec.languages.includes(language)) continue;
+    const own = compileWith(set.customRuleIds?.has(spec.id) === true);
     try {
-      const sources = spec.sources.flatMap((s) => (typeof s === 'string' ? set.sources.get(s)! : [s])).map(one);
-      const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)! : [s])).map(one);
+      const sources = spec.sources.flatMap((s) => (typeof s === 'string' ? set.sources.get(s)!.map(one) : [own(s)]));
+      const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)!.map(one) : [own(s)]));
       const propagators = [
-        ...set.propagators.filter((p) => p.languages.includes(language)).map((p) => p.spec),
-        ...spec.propagators,
-      ].map(one);
+        ...set.propagators.filter((p) => p.languages.includes(language)).map((p) => one(p.spec)),
+        ...spec.propagators.map(own),
+      ];
       rules.push({
         spec,
         docsUrl: spec.docs ?? docsUrlFor('taint', spec.id),
         sources,
-        sinks: spec.sinks.map(one),
+        sinks: spec.sinks.map(own),
         sanitizers: sans.filter((s) => !s.spec.guard),
         guards: sans.filter((s) => !!s.spec.guard),
         propagators,
         ...(spec.fix ? { fix: spec.fix } : {}),
       });
     } catch (e) {
-      errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${(e as Error).message}; the rule is skipped for ${grammar}` });
+      errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${redactErrorMessage(e)}; the rule is skipped for ${grammar}` });
     }
   }
   const handlers: CompiledHandler[] = [];
@@ -197,7 +206,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         ...(spec.decorator ? { decorator: one(spec.decorator) } : {}),
       });
     } catch (e) {
-      errors.push({ source: 'builtin', message: `handler ${spec.id}: ${(e as Error).message}` });
+      errors.push({ source: 'builtin', message: `handler ${spec.id}: ${redactErrorMessage(e)}` });
     }
   }
   return { language, rules, handlers, errors };

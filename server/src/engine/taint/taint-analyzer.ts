@@ -21,6 +21,7 @@ import type { LineIndex } from '../text';
 import type { GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
 import { matchPattern, resetNodeCache } from '../patterns/pattern';
+import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
@@ -531,7 +532,7 @@ function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string):
   for (const c of [h.call, h.decorator]) {
     if (!c) continue;
     for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) need.push(new RegExp(w));
-    for (const [, re] of c.where) need.push(new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, '')));
+    for (const [, re] of c.where) need.push(compileLike(re, re.source.replace(/^\^/, '').replace(/\$$/, '')));
   }
   if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
   if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
