@@ -6,6 +6,7 @@
 import type { Analyzer } from './analyzer';
 import type { GrammarRegistry } from './parser';
 import type { Range } from './types';
+import { createConfigAnalyzer } from './iac';
 import { createSecretsAnalyzer } from './secrets';
 import { createTaintAnalyzer } from './taint';
 
@@ -42,6 +43,7 @@ type PackFactory = (options: AnalyzerOptions) => { analyzer: Analyzer; errors: R
 const FACTORIES: PackFactory[] = [
   createSecretsAnalyzer,
   createTaintAnalyzer,
+  createConfigAnalyzer,
 ];
 
 export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {
