@@ -65,7 +65,18 @@ export type ConfigFix =
   /** Replace the reported scalar value with this text. */
   | { kind: 'replace'; title: string; text: string }
   /** Set a key below the object to a value, creating the missing mappings; optionally before a sibling key. */
-  | { kind: 'set'; title: string; key: KeyPath; value: string; before?: string };
+  | {
+      kind: 'set';
+      title: string;
+      key: KeyPath;
+      value: string;
+      before?: string;
+      /**
+       * Body written when the key's first mapping is missing from the object (e.g. a whole `securityContext`).
+       * Rules that share a body give identical edits, which "fix all" applies once instead of adding the key twice.
+       */
+      createParent?: string;
+    };
 
 /** A checked config rule. */
 export interface ConfigRule {
@@ -135,10 +146,10 @@ function compileRegex(src: unknown, field: string, custom: boolean): RegExp {
   if (typeof src !== 'string' || src === '') throw new RuleError(`\`${field}\` must be a non-empty regex string`);
   // `(?i)` is accepted for familiarity with other tools' rule files; JavaScript spells it as a flag.
   const flags = src.startsWith('(?i)') ? 'di' : 'd';
-  if (flags === 'di') src = src.slice(4);
+  const pattern = flags === 'di' ? src.slice(4) : src;
   try {
     // Rules from a workspace run on the linear-time engine; built-in rules are reviewed and may use RegExp.
-    return custom ? compileLinearRegex(src, flags) : new RegExp(src, flags);
+    return custom ? compileLinearRegex(pattern, flags) : new RegExp(pattern, flags);
   } catch (e) {
     throw new RuleError(`\`${field}\` is not a valid regex: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -240,11 +251,15 @@ function compileFix(raw: unknown, match: YamlMatch | DockerMatch | undefined): C
   if (raw.replace !== undefined) return { kind: 'replace', title, text: scalarString(raw.replace, 'fix.replace') };
   const set = raw.set;
   if (!isRecord(set)) throw new RuleError('`fix.set` must be a mapping `{ key, value, before? }`');
-  checkKeys(set, new Set(['key', 'value', 'before']), 'fix.set.');
+  checkKeys(set, new Set(['key', 'value', 'before', 'createParent']), 'fix.set.');
   const key = parseKeyPath(set.key, 'fix.set.key', 'condition');
   if (key.base !== 'object' || key.segments.includes('*')) throw new RuleError('`fix.set.key` is a plain key path relative to the matched object');
   const fix: ConfigFix = { kind: 'set', title, key, value: scalarString(set.value, 'fix.set.value') };
   if (set.before !== undefined) fix.before = str(set, 'before', true, 'fix.set.')!;
+  if (set.createParent !== undefined) {
+    if (key.segments.length < 2) throw new RuleError('`fix.set.createParent` needs a key with a parent mapping, e.g. `securityContext.x`');
+    fix.createParent = str(set, 'createParent', true, 'fix.set.')!.replace(/\s+$/, '');
+  }
   return fix;
 }
 

@@ -203,8 +203,10 @@ export class YamlMatcher {
       if (!isScalar(target) || !target.range) return undefined;
       return { title: fix.title, kind: 'fix', isPreferred: true, edits: [{ range: this.lines.rangeOf(target.range[0], target.range[1]), newText: fix.text }] };
     }
-    const edit = setEdit(this.doc, this.lines, obj.node, fix.key.segments, fix.value, fix.before);
-    return edit ? { title: fix.title, kind: 'fix', isPreferred: true, edits: [edit] } : undefined;
+    const creates = fix.createParent !== undefined && isMap(obj.node) && !get(this.doc, obj.node, fix.key.segments[0]!);
+    const edit = setEdit(this.doc, this.lines, obj.node, fix.key.segments, fix.value, fix.before, fix.createParent);
+    const title = creates ? `${fix.title}: add a \`${fix.key.segments[0]}\` block` : fix.title;
+    return edit ? { title, kind: 'fix', isPreferred: true, edits: [edit] } : undefined;
   }
 }
 
@@ -220,6 +222,7 @@ export function setEdit(
   segments: readonly string[],
   value: string,
   before?: string,
+  createParent?: string,
 ): TextEdit | undefined {
   const text = lines.text;
   const eol = lines.eol;
@@ -240,10 +243,13 @@ export function setEdit(
     const firstKey = (cur.items[0]?.key as YamlNode | undefined)?.range;
     if (!firstKey || !cur.range) return undefined;
     const indent = ' '.repeat(lines.positionAt(firstKey[0]).character);
-    const block = segments
-      .slice(i)
-      .map((s, j) => `${indent}${'  '.repeat(j)}${s}:${i + j === segments.length - 1 ? ` ${value}` : ''}`)
-      .join(eol);
+    const block =
+      i === 0 && createParent !== undefined
+        ? [`${indent}${segments[0]}:`, ...createParent.split(/\r?\n/).map((l) => `${indent}  ${l}`)].join(eol)
+        : segments
+            .slice(i)
+            .map((s, j) => `${indent}${'  '.repeat(j)}${s}:${i + j === segments.length - 1 ? ` ${value}` : ''}`)
+            .join(eol);
     const beforePair = before ? cur.items.find((p) => isScalar(p.key) && p.key.value === before) : undefined;
     const beforeRange = (beforePair?.key as YamlNode | undefined)?.range;
     if (beforeRange && lines.positionAt(beforeRange[0]).character === indent.length) {
