@@ -265,13 +265,19 @@ function secretAssignments(keyword: 'ENV' | 'ARG'): Check {
   };
 }
 
+/** A registered check, and what its quick fix does (for the docs), when it offers one. */
+export interface CheckEntry {
+  run: Check;
+  fix?: string;
+}
+
 /** Every TypeScript check, by the name rules use in `check:`. */
-export const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
-  ['gha-run-injection', runInjection],
-  ['gha-script-injection', scriptInjection],
-  ['gha-pr-target-checkout', prTargetCheckout],
-  ['docker-root-user', rootUser],
-  ['docker-from-latest', fromLatest],
-  ['docker-env-secret', secretAssignments('ENV')],
-  ['docker-arg-secret', secretAssignments('ARG')],
+export const CHECKS: ReadonlyMap<string, CheckEntry> = new Map<string, CheckEntry>([
+  ['gha-run-injection', { run: runInjection, fix: 'pass the value through the step\'s `env:` and use the shell variable' }],
+  ['gha-script-injection', { run: scriptInjection, fix: 'pass the value through the step\'s `env:` and read `process.env`' }],
+  ['gha-pr-target-checkout', { run: prTargetCheckout }],
+  ['docker-root-user', { run: rootUser, fix: 'add `USER 10001` before CMD/ENTRYPOINT (when no USER is set)' }],
+  ['docker-from-latest', { run: fromLatest }],
+  ['docker-env-secret', { run: secretAssignments('ENV') }],
+  ['docker-arg-secret', { run: secretAssignments('ARG') }],
 ]);

@@ -50,7 +50,7 @@ export class ConfigAnalyzer implements Analyzer {
       const docker = parseDockerfile(doc.text);
       for (const rule of this.configRules) {
         if (!rule.kinds.includes('dockerfile')) continue;
-        const hits = rule.check ? CHECKS.get(rule.check)!({ lines, docker }) : dockerMatch(rule.match as DockerMatch, docker, lines);
+        const hits = rule.check ? CHECKS.get(rule.check)!.run({ lines, docker }) : dockerMatch(rule.match as DockerMatch, docker, lines);
         for (const h of hits) out.push(this.finding(rule, h, kind));
       }
       return out;
@@ -69,7 +69,7 @@ export class ConfigAnalyzer implements Analyzer {
       for (const rule of this.configRules) {
         if (!rule.kinds.includes(docKind)) continue;
         const hits: CheckHit[] = rule.check
-          ? CHECKS.get(rule.check)!({ lines, yaml: y })
+          ? CHECKS.get(rule.check)!.run({ lines, yaml: y })
           : rule.match?.syntax === 'yaml'
             ? matcher.run(rule.match, rule.fix)
             : [];
