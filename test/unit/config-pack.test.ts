@@ -18,7 +18,11 @@ import {
 } from '../../server/src/engine/iac';
 import { defaultRulesDir } from '../../server/src/engine/rules-dir';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding } from '../../server/src/engine/types';
-import { parseAnnotations } from '../rules/rule-fixtures';
+import { effectiveSettings } from '../../server/src/lsp/settings';
+import { defaultVigilConfig, parseVigilConfig } from '../../server/src/engine/config/vigil-config';
+import { VigilSettings } from '../../server/src/shared/protocol';
+import { prng } from '../reliability/corpus';
+import { fixtureScanPath, parseAnnotations } from '../rules/rule-fixtures';
 
 const ALL: AnalysisSettings = { ...DEFAULT_SETTINGS, minSeverity: 'info' };
 const CHECK_NAMES = new Set(CHECKS.keys());
@@ -294,5 +298,52 @@ describe('config rules', () => {
     const [count, reasons] = JSON.parse(r.stdout) as [number, string[]];
     assert.equal(count, 1);
     assert.deepEqual(reasons, ['aliases']);
+  });
+});
+
+describe('config pack: settings and robustness', () => {
+  it('vigil.packs.config and .vigil.yml packs.config both reach the analysis settings', () => {
+    assert.equal(VigilSettings.from({}).packs.config, true);
+    assert.equal(VigilSettings.from({ packs: { config: false } }).packs.config, false);
+    assert.equal(VigilSettings.from({ packs: { config: 'no' } }).packs.config, true);
+    const fromFile = parseVigilConfig('packs:\n  config: false\n', '/ws/.vigil.yml');
+    assert.deepEqual(fromFile.errors, []);
+    assert.equal(effectiveSettings(VigilSettings.from({}), fromFile.config!).analysis.packs.config, false);
+    // A VS Code setting changed from its default wins over the file.
+    assert.equal(effectiveSettings(VigilSettings.from({ packs: { config: false } }), defaultVigilConfig()).analysis.packs.config, false);
+  });
+
+  it('a vigil-ignore comment in YAML suppresses a config finding', async () => {
+    const text = POD('s').replace('        privileged: true', '        # vigil-ignore config.k8s.privileged -- needed for the CNI plugin\n        privileged: true');
+    assert.ok((await scan('/r/pod.yaml', POD('s'))).findings.some((f) => f.ruleId === 'config.k8s.privileged'));
+    const { findings } = await scan('/r/pod.yaml', text);
+    assert.ok(!findings.some((f) => f.ruleId === 'config.k8s.privileged'));
+  });
+
+  it('mangled fixtures (cut, lines dropped, noise) never make the pack fail', async () => {
+    const dir = join(defaultRulesDir(), 'config');
+    const engine = await Engine.create({ analyzers: createAnalyzers().analyzers });
+    const rnd = prng(12);
+    try {
+      for (const f of readdirSync(dir).filter((x) => x.includes('.fixture.'))) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        const path = fixtureScanPath(join(dir, f), text);
+        for (let i = 0; i < 25; i++) {
+          const lines = text.split('\n');
+          let mangled: string;
+          const mode = i % 3;
+          if (mode === 0) mangled = text.slice(0, Math.floor(rnd() * text.length));
+          else if (mode === 1) mangled = lines.filter(() => rnd() > 0.2).join('\n');
+          else {
+            const at = Math.floor(rnd() * text.length);
+            mangled = text.slice(0, at) + ['[', '{', ': ', '- ', '*a', '&a ', '\\\n', '"', '${{', '\t'][Math.floor(rnd() * 10)] + text.slice(at);
+          }
+          const r = engine.scanText(path, path.endsWith('.yml') || path.endsWith('.yaml') ? 'yaml' : 'dockerfile', mangled, ALL);
+          assert.deepEqual(r.notices.filter((n) => n.reason === 'analyzer-error'), [], `${f} (mutation ${i})`);
+        }
+      }
+    } finally {
+      engine.dispose();
+    }
   });
 });

@@ -32,7 +32,8 @@ type Check = (input: CheckInput) => CheckHit[];
 export const UNTRUSTED_CONTEXT =
   /\bgithub\.(?:head_ref|event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.(?:ref|label|repo\.default_branch))|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages(?:\[[^\]]*\]|\.[\w*]+)\.page_name|(?:commits(?:\[[^\]]*\]|\.[\w*]+)|head_commit)\.(?:message|author\.(?:email|name)|committer\.(?:email|name))|workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name))|pull_requests(?:\[[^\]]*\]|\.[\w*]+)\.head\.ref)))\b/;
 
-const EXPRESSION = /\$\{\{((?:[^}]|\}(?!\}))*)\}\}/g;
+// Bounded length: an unterminated `${{` must not make every later one rescan the rest of the script.
+const EXPRESSION = /\$\{\{((?:[^}]|\}(?!\})){0,1000})\}\}/g;
 
 /** `github.event.issue.title` -> `ISSUE_TITLE`: a readable, stable env name for an expression context. */
 export function envNameFor(context: string): string {
