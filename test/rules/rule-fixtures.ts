@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
+import { parseHcl } from '../../server/src/engine/iac/hcl';
 import { basename, dirname, join } from 'node:path';
 import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
@@ -171,6 +172,7 @@ function checkFix(
     if (languageId === 'yaml' && parseAllDocuments(actual).some((d) => d.errors.length > 0)) {
       problems.push({ kind: 'fix-breaks-syntax', message: 'the fixed YAML does not parse cleanly' });
     }
+    if (languageId === 'terraform' && !parseHcl(actual)) problems.push({ kind: 'fix-breaks-syntax', message: 'the fixed Terraform does not parse' });
   } finally {
     engine.close(`vigil-fixcheck:${file}`);
   }

@@ -16,6 +16,8 @@ import {
   parseDockerfile,
   parseYaml,
 } from '../../server/src/engine/iac';
+import { parseHcl } from '../../server/src/engine/iac/hcl';
+import { languageIdForPath } from '../../server/src/engine/languages';
 import { defaultRulesDir } from '../../server/src/engine/rules-dir';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding } from '../../server/src/engine/types';
 import { effectiveSettings } from '../../server/src/lsp/settings';
@@ -71,6 +73,8 @@ describe('config pack: file kinds', () => {
     assert.equal(kindOf('/r/config.yml', 'name: x\nitems: [1]\n'), undefined);
     assert.equal(kindOf('/r/.github/workflows/README.md'), undefined);
     assert.equal(kindOf('/r/src/app.ts', POD('x')), undefined);
+    assert.equal(kindOf('/r/infra/main.tf'), 'terraform');
+    assert.equal(kindOf('/r/infra/prod.tfvars'), undefined);
   });
 });
 
@@ -240,7 +244,11 @@ describe('config rules', () => {
       [{ ...base, match: { instruction: 'RUN', matches: '(' } }, /not a valid regex/],
       [{ ...base, match: { instruction: 'RUN' }, extra: 1 }, /unknown field `extra`/],
       [{ ...base, id: 'bad id' }, /`id` must start with `config.`/],
-      [{ ...base, kind: 'terraform', check: 'docker-root-user' }, /`kind` must be one of/],
+      [{ ...base, kind: 'cloudformation', check: 'docker-root-user' }, /`kind` must be one of/],
+      [
+        { ...base, kind: 'terraform', match: { path: 'resource.x.*', when: [{ key: 'a', equals: 1 }] }, fix: { title: 't', set: { key: 'a', value: '1' } } },
+        /cannot apply to terraform rules/,
+      ],
       [{ ...base, check: 'docker-root-user', match: { instruction: 'RUN' } }, /exactly one of `match` or `check`/],
     ];
     for (const [raw, re] of cases) {
@@ -338,7 +346,7 @@ describe('config pack: settings and robustness', () => {
             const at = Math.floor(rnd() * text.length);
             mangled = text.slice(0, at) + ['[', '{', ': ', '- ', '*a', '&a ', '\\\n', '"', '${{', '\t'][Math.floor(rnd() * 10)] + text.slice(at);
           }
-          const r = engine.scanText(path, path.endsWith('.yml') || path.endsWith('.yaml') ? 'yaml' : 'dockerfile', mangled, ALL);
+          const r = engine.scanText(path, languageIdForPath(path.replace('.fixture.', '.')), mangled, ALL);
           assert.deepEqual(r.notices.filter((n) => n.reason === 'analyzer-error'), [], `${f} (mutation ${i})`);
         }
       }
@@ -347,3 +355,66 @@ describe('config pack: settings and robustness', () => {
     }
   });
 });
+
+describe('config pack: Terraform reader', () => {
+  const TF = [
+    'provider "aws" {',
+    '  region = var.region # where',
+    '}',
+    '/* a block',
+    '   comment */',
+    'resource "aws_security_group" "ssh" {',
+    '  name = "ssh-${var.env}"',
+    '  ingress {',
+    '    from_port   = 22',
+    '    to_port     = 22',
+    '    protocol    = "tcp"',
+    '    cidr_blocks = ["0.0.0.0/0", var.extra]',
+    '  }',
+    '  tags = merge(local.tags, {',
+    '    Name = "x"',
+    '  })',
+    '}',
+    'resource "aws_iam_policy" "p" {',
+    '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })',
+    '  description = <<-EOT',
+    '    multi',
+    '  EOT',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reads blocks as Terraform JSON nests them; literals keep values, other expressions read as ${...}', () => {
+    const y = parseHcl(TF);
+    assert.ok(y);
+    assert.deepEqual(y.doc.toJS(), {
+      provider: { aws: { region: '${var.region}' } },
+      resource: {
+        aws_security_group: {
+          ssh: {
+            name: 'ssh-${var.env}',
+            ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0', '${var.extra}'] }],
+            tags: '${merge(local.tags, {\n    Name = "x"\n  })}',
+          },
+        },
+        aws_iam_policy: { p: { policy: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, description: '    multi\n' } },
+      },
+    });
+  });
+
+  it('a file that does not parse gives no document and no findings; deep nesting is refused, not a crash', async () => {
+    const broken = TF.replace('  })\n}', '  })\n');
+    assert.equal(parseHcl(broken), undefined);
+    assert.deepEqual((await scan('/r/main.tf', broken, 'terraform')).findings, []);
+    assert.equal(parseHcl(`a = ${'['.repeat(5000)}${']'.repeat(5000)}\n`), undefined);
+    assert.equal(parseHcl('a = "unterminated\n'), undefined);
+  });
+
+  it('findings point at the offending value, and fixes keep the file parseable', async () => {
+    const { findings } = await scan('/r/main.tf', TF, 'terraform');
+    const at = (id: string) => findings.filter((f) => f.ruleId === id).map((f) => covered(TF, f));
+    assert.deepEqual(at('config.tf.aws.sg-open-admin-port'), ['"0.0.0.0/0"']);
+    assert.deepEqual(at('config.tf.aws.iam-wildcard-policy'), ['Action = "*"']);
+  });
+});
+

@@ -266,6 +266,52 @@ function secretAssignments(keyword: 'ENV' | 'ARG'): Check {
   };
 }
 
+// ---- Terraform (read into the same node tree as YAML by hcl.ts) ----
+
+const WORLD = new Set(['0.0.0.0/0', '::/0']);
+const ADMIN_PORTS = [22, 3389];
+
+/**
+ * Ingress rules open to the whole internet, in the three ways the AWS provider writes them: `ingress` blocks of
+ * `aws_security_group`, `aws_security_group_rule` with `type = "ingress"`, and `aws_vpc_security_group_ingress_rule`.
+ * `which` picks SSH/RDP ports or all ports; the finding sits on the `0.0.0.0/0` (or `::/0`) value.
+ */
+function openIngress(which: 'admin' | 'all'): Check {
+  return (input) => {
+    const y = input.yaml;
+    if (!y) return [];
+    const m = new YamlMatcher(y, input.lines);
+    const rules: Sel[] = [
+      ...m.objects({ base: 'object', segments: ['resource', 'aws_security_group', '*', 'ingress', '*'], text: '' }),
+      ...m.objects({ base: 'object', segments: ['resource', 'aws_security_group_rule', '*'], text: '' }).filter((s) => scalarText(get(y.doc, s.node, 'type')?.value) === 'ingress'),
+      ...m.objects({ base: 'object', segments: ['resource', 'aws_vpc_security_group_ingress_rule', '*'], text: '' }),
+    ];
+    const hits: CheckHit[] = [];
+    for (const rule of rules) {
+      const world = [
+        ...m.walk(rule, ['cidr_blocks', '*']),
+        ...m.walk(rule, ['ipv6_cidr_blocks', '*']),
+        ...m.walk(rule, ['cidr_ipv4']),
+        ...m.walk(rule, ['cidr_ipv6']),
+      ].filter((s) => WORLD.has(scalarText(s.node) ?? ''));
+      if (world.length === 0) continue;
+      const protocol = scalarText(get(y.doc, rule.node, 'protocol')?.value ?? get(y.doc, rule.node, 'ip_protocol')?.value);
+      const from = Number(scalarText(get(y.doc, rule.node, 'from_port')?.value));
+      const to = Number(scalarText(get(y.doc, rule.node, 'to_port')?.value));
+      // Protocol -1 (all) opens every port whatever the port fields say; so does 0-65535.
+      const allPorts = protocol === '-1' || protocol === 'all' || (from <= 0 && to >= 65535);
+      const known = Number.isFinite(from) && Number.isFinite(to);
+      const hit = which === 'all' ? allPorts : !allPorts && known && ADMIN_PORTS.some((p) => from <= p && p <= to);
+      if (!hit) continue;
+      for (const w of world) {
+        const r = m.siteRange(w);
+        if (r) hits.push({ range: r });
+      }
+    }
+    return hits;
+  };
+}
+
 /** A registered check, and what its quick fix does (for the docs), when it offers one. */
 export interface CheckEntry {
   run: Check;
@@ -281,4 +327,6 @@ export const CHECKS: ReadonlyMap<string, CheckEntry> = new Map<string, CheckEntr
   ['docker-from-latest', { run: fromLatest }],
   ['docker-env-secret', { run: secretAssignments('ENV') }],
   ['docker-arg-secret', { run: secretAssignments('ARG') }],
+  ['tf-aws-open-admin-port', { run: openIngress('admin') }],
+  ['tf-aws-open-all-ports', { run: openIngress('all') }],
 ]);

@@ -9,7 +9,8 @@ import type { LineIndex } from '../text';
 import type { Finding } from '../types';
 import { CHECKS, type CheckHit } from './checks';
 import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
-import { kindOf, syntaxOf, type ConfigKind } from './file-kinds';
+import { kindOf, languageOf, type ConfigKind } from './file-kinds';
+import { parseHcl } from './hcl';
 import type { ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
 import { get, parseYaml, scalarText, type YamlDoc } from './yaml-model';
@@ -28,7 +29,7 @@ export class ConfigAnalyzer implements Analyzer {
       severity: r.severity,
       cwe: r.cwe,
       docsUrl: r.docsUrl,
-      languages: [...new Set(r.kinds.map((k) => syntaxOf(k)))],
+      languages: [...new Set(r.kinds.map((k) => languageOf(k)))],
     }));
   }
 
@@ -55,6 +56,12 @@ export class ConfigAnalyzer implements Analyzer {
       }
       return out;
     }
+    if (kind === 'terraform') {
+      // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
+      const y = parseHcl(doc.text);
+      if (y) out.push(...this.runYamlRules(y, 'terraform', lines));
+      return out;
+    }
     const parsed = parseYaml(doc.text);
     if (parsed.skipped.some((s) => s.reason === 'aliases')) {
       ctx?.notify?.({
@@ -64,17 +71,23 @@ export class ConfigAnalyzer implements Analyzer {
     }
     for (const y of parsed.docs) {
       const docKind = kind === 'kubernetes' || kind === 'compose' ? yamlKind(kind, y) : kind;
-      if (!docKind) continue;
-      const matcher = new YamlMatcher(y, lines);
-      for (const rule of this.configRules) {
-        if (!rule.kinds.includes(docKind)) continue;
-        const hits: CheckHit[] = rule.check
-          ? CHECKS.get(rule.check)!.run({ lines, yaml: y })
-          : rule.match?.syntax === 'yaml'
-            ? matcher.run(rule.match, rule.fix)
-            : [];
-        for (const h of hits) out.push(this.finding(rule, h, docKind));
-      }
+      if (docKind) out.push(...this.runYamlRules(y, docKind, lines));
+    }
+    return out;
+  }
+
+  /** The structural rules and checks of one kind on one parsed document (YAML, or Terraform read as such). */
+  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex): Finding[] {
+    const out: Finding[] = [];
+    const matcher = new YamlMatcher(y, lines);
+    for (const rule of this.configRules) {
+      if (!rule.kinds.includes(kind)) continue;
+      const hits: CheckHit[] = rule.check
+        ? CHECKS.get(rule.check)!.run({ lines, yaml: y })
+        : rule.match?.syntax === 'yaml'
+          ? matcher.run(rule.match, rule.fix)
+          : [];
+      for (const h of hits) out.push(this.finding(rule, h, kind));
     }
     return out;
   }

@@ -5,12 +5,12 @@
 import { basename } from 'node:path';
 
 /** The config file kinds the pack understands. */
-export type ConfigKind = 'github-workflow' | 'github-action' | 'dockerfile' | 'compose' | 'kubernetes';
+export type ConfigKind = 'github-workflow' | 'github-action' | 'dockerfile' | 'compose' | 'kubernetes' | 'terraform';
 
-export const CONFIG_KINDS: readonly ConfigKind[] = ['github-workflow', 'github-action', 'dockerfile', 'compose', 'kubernetes'];
+export const CONFIG_KINDS: readonly ConfigKind[] = ['github-workflow', 'github-action', 'dockerfile', 'compose', 'kubernetes', 'terraform'];
 
 /** How the file is parsed. */
-export type ConfigSyntax = 'yaml' | 'dockerfile';
+export type ConfigSyntax = 'yaml' | 'dockerfile' | 'hcl';
 
 interface KindRule {
   kind: ConfigKind;
@@ -27,6 +27,7 @@ export const KIND_TABLE: readonly KindRule[] = [
   { kind: 'github-action', syntax: 'yaml', path: new RegExp(String.raw`(^|/)action${YAML_EXT}`, 'i') },
   { kind: 'compose', syntax: 'yaml', path: new RegExp(String.raw`(^|/)(docker-)?compose[^/]*${YAML_EXT}`, 'i') },
   // Containerfile is Podman's name for the same format.
+  { kind: 'terraform', syntax: 'hcl', path: /\.tf$/i },
   { kind: 'dockerfile', syntax: 'dockerfile', path: /(^|\/)(dockerfile|containerfile)(\.[^/]*)?$|\.(dockerfile|containerfile)$/i },
 ];
 
@@ -36,6 +37,7 @@ export const KIND_TITLES: Record<ConfigKind, string> = {
   dockerfile: 'Dockerfile',
   compose: 'Docker Compose file',
   kubernetes: 'Kubernetes manifest',
+  terraform: 'Terraform',
 };
 
 /** Cheap test that a YAML text may hold a Kubernetes object: both keys at the start of a line. */
@@ -56,5 +58,10 @@ export function kindOf(path: string, text?: string): ConfigKind | undefined {
 }
 
 export function syntaxOf(kind: ConfigKind): ConfigSyntax {
-  return kind === 'dockerfile' ? 'dockerfile' : 'yaml';
+  return kind === 'dockerfile' ? 'dockerfile' : kind === 'terraform' ? 'hcl' : 'yaml';
+}
+
+/** The editor language id of a kind's files, for rule metadata. */
+export function languageOf(kind: ConfigKind): string {
+  return kind === 'dockerfile' ? 'dockerfile' : kind === 'terraform' ? 'terraform' : 'yaml';
 }

@@ -242,13 +242,15 @@ function compileMatch(raw: unknown, kinds: ConfigKind[], custom: boolean): YamlM
   return m;
 }
 
-function compileFix(raw: unknown, match: YamlMatch | DockerMatch | undefined): ConfigFix {
+function compileFix(raw: unknown, match: YamlMatch | DockerMatch | undefined, kinds: ConfigKind[]): ConfigFix {
   if (!isRecord(raw)) throw new RuleError('`fix` must be a mapping with `title` and `replace` or `set`');
   checkKeys(raw, new Set(['title', 'replace', 'set']), 'fix.');
   const title = str(raw, 'title', true, 'fix.')!;
   if (match?.syntax !== 'yaml') throw new RuleError('`fix` is supported on YAML `match` rules only (checks build their own fixes)');
   if ((raw.replace === undefined) === (raw.set === undefined)) throw new RuleError('`fix` needs exactly one of `replace` or `set`');
   if (raw.replace !== undefined) return { kind: 'replace', title, text: scalarString(raw.replace, 'fix.replace') };
+  // `set` writes YAML lines; Terraform takes `replace` fixes only.
+  if (kinds.includes('terraform')) throw new RuleError('`fix.set` writes YAML and cannot apply to terraform rules; use `replace`');
   const set = raw.set;
   if (!isRecord(set)) throw new RuleError('`fix.set` must be a mapping `{ key, value, before? }`');
   checkKeys(set, new Set(['key', 'value', 'before', 'createParent']), 'fix.set.');
@@ -297,7 +299,7 @@ function compileOne(raw: unknown, source: string, custom: boolean, checks: Reado
     if (!checks.has(check)) throw new RuleError(`\`check\` names no known check: \`${check}\` (known: ${[...checks].sort().join(', ')})`);
     rule.check = check;
   }
-  if (raw.fix !== undefined) rule.fix = compileFix(raw.fix, rule.match);
+  if (raw.fix !== undefined) rule.fix = compileFix(raw.fix, rule.match, kinds);
   return rule;
 }
 
