@@ -63,7 +63,19 @@ export class YamlMatcher {
     return cur;
   }
 
+  /** Anchor expansions, computed once per document: every rule of a kind starts from the same few anchors. */
+  private readonly anchorCache = new Map<string, Sel[]>();
+
   private anchored(name: string): Sel[] {
+    let hit = this.anchorCache.get(name);
+    if (!hit) {
+      hit = this.expandAnchor(name);
+      this.anchorCache.set(name, hit);
+    }
+    return hit;
+  }
+
+  private expandAnchor(name: string): Sel[] {
     const root = this.rootSel();
     switch (name) {
       case 'root':

@@ -82,8 +82,21 @@ export interface Entry {
   value: YamlNode | undefined;
 }
 
+/** Entries per mapping: parsed trees are never changed, and rules look the same mappings up many times. */
+const entryCache = new WeakMap<YAMLMap, Entry[]>();
+
 /** The entries of a mapping, `<<` merges included (own keys win over merged ones, as YAML specifies). */
 export function entries(doc: Document.Parsed, map: YAMLMap, depth = 0): Entry[] {
+  if (depth > 0) return collectEntries(doc, map, depth);
+  let hit = entryCache.get(map);
+  if (!hit) {
+    hit = collectEntries(doc, map, 0);
+    entryCache.set(map, hit);
+  }
+  return hit;
+}
+
+function collectEntries(doc: Document.Parsed, map: YAMLMap, depth: number): Entry[] {
   const own: Entry[] = [];
   const merged: Entry[] = [];
   for (const pair of map.items) {
@@ -92,7 +105,7 @@ export function entries(doc: Document.Parsed, map: YAMLMap, depth = 0): Entry[] 
       if (depth >= MAX_MERGE_DEPTH) continue;
       const v = resolve(doc, pair.value);
       const sources = isSeq(v) ? v.items.map((i) => resolve(doc, i)) : [v];
-      for (const s of sources) if (isMap(s)) merged.push(...entries(doc, s, depth + 1));
+      for (const s of sources) if (isMap(s)) merged.push(...collectEntries(doc, s, depth + 1));
       continue;
     }
     const key = keyName(pair);
