@@ -100,6 +100,11 @@ export function configRulesMarkdown(rulesDir = join(root, 'rules')): string {
     'the right indentation; `createParent` is the body written when the first mapping is missing, shared by rules',
     'that fill the same block so that "fix all" adds it once. Terraform rules take `replace` only.',
     '',
+    'Fixtures sit beside the rules (`<name>.fixture.<ext>`, with `ruleid:` / `ok:` comments, and a `.fixed.` file',
+    'for the text after every preferred fix). Kinds recognised by path are scanned under the fixture\'s own name',
+    '(`x.fixture.Dockerfile`, `docker-compose.fixture.yml`, `x.fixture.tf`); a fixture that must sit at another',
+    'path, such as a workflow, starts with `# vigil-fixture-path: .github/workflows/ci.yml`.',
+    '',
   );
   for (const k of kinds) {
     const list = byKind(k);

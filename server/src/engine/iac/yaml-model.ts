@@ -66,9 +66,7 @@ export function resolve(doc: Document.Parsed, node: unknown): YamlNode | undefin
 }
 
 function keyName(pair: Pair): string | undefined {
-  const k = pair.key;
-  if (isScalar(k)) return k.source !== undefined && k.source === '<<' ? '<<' : String(k.value);
-  return undefined;
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
 }
 
 function isMergeKey(pair: Pair): boolean {
