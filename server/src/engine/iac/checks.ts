@@ -312,6 +312,66 @@ function openIngress(which: 'admin' | 'all'): Check {
   };
 }
 
+/** Whether a port spec (`22`, `"20-25"`, `"*"`) covers one of the admin ports. */
+function coversAdminPort(spec: string): boolean {
+  const t = spec.trim();
+  if (t === '*') return true;
+  const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(t);
+  if (!m) return false;
+  const lo = Number(m[1]);
+  const hi = m[2] === undefined ? lo : Number(m[2]);
+  return ADMIN_PORTS.some((p) => lo <= p && p <= hi);
+}
+
+const AZURE_ANY_SOURCE = new Set(['*', '0.0.0.0/0', '::/0', 'internet', 'any']);
+
+/**
+ * SSH/RDP open to the internet in Google Cloud (`google_compute_firewall`: ingress from `0.0.0.0/0` allowing port
+ * 22/3389, or a protocol with no port list) and Azure (`azurerm_network_security_rule` and `security_rule`
+ * blocks: inbound Allow from `*`/`Internet`/`0.0.0.0/0` to port 22/3389 or `*`). The finding sits on the source.
+ */
+const openAdminPortGcpAzure: Check = (input) => {
+  const y = input.yaml;
+  if (!y) return [];
+  const m = new YamlMatcher(y, input.lines);
+  const text = (s: Sel, k: string): string => scalarText(get(y.doc, s.node, k)?.value) ?? '';
+  const hits: CheckHit[] = [];
+  for (const fw of m.objects({ base: 'object', segments: ['resource', 'google_compute_firewall', '*'], text: '' })) {
+    if (text(fw, 'direction').toUpperCase() === 'EGRESS') continue;
+    const world = m.walk(fw, ['source_ranges', '*']).filter((s) => WORLD.has(scalarText(s.node) ?? ''));
+    if (world.length === 0) continue;
+    const open = m.walk(fw, ['allow', '*']).some((a) => {
+      const ports = m.walk(a, ['ports', '*']).map((p) => scalarText(p.node) ?? '');
+      const proto = text(a, 'protocol').toLowerCase();
+      // No port list means every port of the protocol.
+      return (ports.length === 0 && (proto === 'all' || proto === 'tcp')) || ports.some(coversAdminPort);
+    });
+    if (!open) continue;
+    for (const w of world) {
+      const r = m.siteRange(w);
+      if (r) hits.push({ range: r });
+    }
+  }
+  const azureRules = [
+    ...m.objects({ base: 'object', segments: ['resource', 'azurerm_network_security_rule', '*'], text: '' }),
+    ...m.objects({ base: 'object', segments: ['resource', 'azurerm_network_security_group', '*', 'security_rule', '*'], text: '' }),
+  ];
+  for (const rule of azureRules) {
+    if (text(rule, 'access').toLowerCase() !== 'allow' || text(rule, 'direction').toLowerCase() !== 'inbound') continue;
+    const sources = [...m.walk(rule, ['source_address_prefix']), ...m.walk(rule, ['source_address_prefixes', '*'])].filter((s) =>
+      AZURE_ANY_SOURCE.has((scalarText(s.node) ?? '').toLowerCase()),
+    );
+    if (sources.length === 0) continue;
+    const ports = [...m.walk(rule, ['destination_port_range']), ...m.walk(rule, ['destination_port_ranges', '*'])].map((s) => scalarText(s.node) ?? '');
+    if (!ports.some(coversAdminPort)) continue;
+    for (const s of sources) {
+      const r = m.siteRange(s);
+      if (r) hits.push({ range: r });
+    }
+  }
+  return hits;
+};
+
 /** A registered check, and what its quick fix does (for the docs), when it offers one. */
 export interface CheckEntry {
   run: Check;
@@ -329,4 +389,5 @@ export const CHECKS: ReadonlyMap<string, CheckEntry> = new Map<string, CheckEntr
   ['docker-arg-secret', { run: secretAssignments('ARG') }],
   ['tf-aws-open-admin-port', { run: openIngress('admin') }],
   ['tf-aws-open-all-ports', { run: openIngress('all') }],
+  ['tf-gcp-azure-open-admin-port', { run: openAdminPortGcpAzure }],
 ]);
