@@ -14,10 +14,7 @@ export interface Sel {
   node: YamlNode | undefined;
   /** The mapping entry whose value is `node`. */
   entry?: Entry;
-  /** Set when `node` is an item of a sequence. */
-  item?: boolean;
   anchors: { root: Sel; pod?: Sel; job?: Sel };
-  parent?: Sel;
 }
 
 /** Where pod specs sit: a Pod, any workload with a pod template, and CronJob's job template. */
@@ -48,12 +45,12 @@ export class YamlMatcher {
       for (const s of cur) {
         if (isMap(s.node)) {
           for (const e of seg === '*' ? entries(this.doc, s.node) : [get(this.doc, s.node, seg)]) {
-            if (e) next.push({ node: e.value, entry: e, anchors: s.anchors, parent: s });
+            if (e) next.push({ node: e.value, entry: e, anchors: s.anchors });
           }
         } else if (isSeq(s.node) && seg === '*') {
           for (const it of s.node.items) {
             const node = resolve(this.doc, it);
-            next.push({ node, item: true, anchors: s.anchors, parent: s });
+            next.push({ node, anchors: s.anchors });
           }
         }
       }
