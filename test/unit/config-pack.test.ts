@@ -162,6 +162,42 @@ describe('config pack: YAML parsing', () => {
   });
 });
 
+describe('config pack: per-document parse cache', () => {
+  it('a session re-parsing only edited documents gives exactly the findings of a fresh scan, edit after edit', async () => {
+    const dir = join(defaultRulesDir(), 'config');
+    let text = ['k8s-deployment', 'k8s-cronjob', 'k8s-rbac', 'k8s-hardened']
+      .map((f) => readFileSync(join(dir, `${f}.fixture.yaml`), 'utf8'))
+      .join('---\n');
+    const engine = await Engine.create({ analyzers: createAnalyzers().analyzers });
+    const fresh = await Engine.create({ analyzers: createAnalyzers().analyzers });
+    const rnd = prng(7);
+    const pieces = ['x', '\n', '---\n', '  ', 'true', ': ', '\n---\n', '- '];
+    try {
+      engine.open('u', '/r/all.yaml', 'yaml', text);
+      for (let i = 0; i < 60; i++) {
+        const lines = text.split('\n');
+        const line = Math.floor(rnd() * lines.length);
+        const character = Math.floor(rnd() * (lines[line]!.length + 1));
+        const del = rnd() < 0.4 ? Math.min(3, lines[line]!.length - character) : 0;
+        const insert = rnd() < 0.7 ? pieces[Math.floor(rnd() * pieces.length)]! : '';
+        engine.change('u', [{ range: { start: { line, character }, end: { line, character: character + del } }, text: insert }], i + 1);
+        lines[line] = lines[line]!.slice(0, character) + insert + lines[line]!.slice(character + del);
+        text = lines.join('\n');
+        const got = engine.analyze('u', ALL).findings.filter((f) => f.pack === 'config');
+        const want = fresh.scanText('/r/all.yaml', 'yaml', text, ALL).findings.filter((f) => f.pack === 'config');
+        assert.deepEqual(
+          got.map((f) => [f.ruleId, f.range, f.fixes]),
+          want.map((f) => [f.ruleId, f.range, f.fixes]),
+          `edit ${i}`,
+        );
+      }
+    } finally {
+      engine.dispose();
+      fresh.dispose();
+    }
+  });
+});
+
 describe('config pack: Dockerfile parser', () => {
   it('joins continuation lines, skips comments inside them, keeps offsets and stages', () => {
     const text = 'FROM node:20 AS build\nRUN apt-get update \\\n    # a comment\n    && curl -s https://x | sh\nFROM build\nCMD ["node", "a.js"]\n';

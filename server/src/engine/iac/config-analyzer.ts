@@ -13,7 +13,7 @@ import { kindOf, languageOf, type ConfigKind } from './file-kinds';
 import { parseHcl } from './hcl';
 import type { ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
-import { get, parseYaml, scalarText, type YamlDoc } from './yaml-model';
+import { get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
 
 export class ConfigAnalyzer implements Analyzer {
   readonly pack = 'config' as const;
@@ -41,8 +41,8 @@ export class ConfigAnalyzer implements Analyzer {
     return new ConfigSession(this);
   }
 
-  /** Findings for a whole text. */
-  analyze(doc: SourceDocument, ctx?: AnalysisContext): Finding[] {
+  /** Findings for a whole text. `cache` (a session's) lets unchanged YAML documents skip parsing. */
+  analyze(doc: SourceDocument, ctx?: AnalysisContext, cache?: YamlParseCache): Finding[] {
     const kind = kindOf(doc.path, doc.text);
     if (!kind) return [];
     const lines = doc.lines;
@@ -62,7 +62,7 @@ export class ConfigAnalyzer implements Analyzer {
       if (y) out.push(...this.runYamlRules(y, 'terraform', lines));
       return out;
     }
-    const parsed = parseYaml(doc.text);
+    const parsed = parseYaml(doc.text, cache);
     if (parsed.skipped.some((s) => s.reason === 'aliases')) {
       ctx?.notify?.({
         reason: 'analysis-budget',
@@ -138,17 +138,19 @@ function dockerMatch(m: DockerMatch, df: ParsedDockerfile, lines: LineIndex): Ch
 
 class ConfigSession implements AnalyzerSession {
   private last: { text: string; findings: Finding[] } | undefined;
+  private readonly parsed: YamlParseCache = new Map();
 
   constructor(private readonly analyzer: ConfigAnalyzer) {}
 
   run(doc: SourceDocument, _delta: DocumentDelta | undefined, ctx: AnalysisContext): Finding[] {
     if (this.last?.text === doc.text) return this.last.findings;
-    const findings = this.analyzer.analyze(doc, ctx);
+    const findings = this.analyzer.analyze(doc, ctx, this.parsed);
     this.last = { text: doc.text, findings };
     return findings;
   }
 
   dispose(): void {
     this.last = undefined;
+    this.parsed.clear();
   }
 }

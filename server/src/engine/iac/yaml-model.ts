@@ -4,7 +4,7 @@
  * which compose files use a lot; a document whose aliases would expand past a small budget (a "billion laughs"
  * alias bomb) is refused whole, so a walk over it is bounded by a small multiple of its size.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 
 /** Alias expansions allowed per document before it is refused (the `yaml` package's own count). */
 export const MAX_ALIAS_COUNT = 100;
@@ -26,16 +26,79 @@ export interface ParsedYaml {
   skipped: { index: number; reason: 'syntax' | 'aliases' }[];
 }
 
-/** Parses every document of a YAML stream. A broken document is skipped; the others are still returned. */
-export function parseYaml(text: string): ParsedYaml {
-  const out: ParsedYaml = { docs: [], skipped: [] };
-  let all: Document.Parsed[];
+/**
+ * Documents parsed by earlier runs of a session, by their text: after an edit only the documents whose text
+ * changed are parsed again, the others have their offsets moved. Owned by one session.
+ */
+export type YamlParseCache = Map<string, { docs: Document.Parsed[]; base: number }>;
+
+function parseStream(text: string): Document.Parsed[] {
   try {
-    all = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+    const all = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+    return Array.isArray(all) ? all : []; // an empty stream is not an array
   } catch {
-    return out;
+    return [];
   }
-  if (!Array.isArray(all)) return out; // an empty stream
+}
+
+/** Moves every source range of parsed documents by `delta` characters. */
+function shift(docs: Document.Parsed[], delta: number): void {
+  const move = (r: number[] | undefined | null): void => {
+    if (r) for (let i = 0; i < r.length; i++) r[i]! += delta;
+  };
+  for (const d of docs) {
+    move(d.range);
+    visit(d, {
+      Node(_, node) {
+        move(node.range);
+      },
+    });
+  }
+}
+
+/** `---` at the start of a line always starts a new document, so each stretch between two can be parsed alone. */
+const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
+
+/** The documents of a stream, parsed per document with `cache` (documents whose text is unchanged are reused). */
+function parseCached(text: string, cache: YamlParseCache): Document.Parsed[] {
+  // Directives (%YAML, %TAG) bind to the next document: such rare streams are parsed whole.
+  if (/^%/m.test(text)) {
+    cache.clear();
+    return parseStream(text);
+  }
+  const starts = [0, ...[...text.matchAll(DOC_START)].map((m) => m.index).filter((i) => i > 0)];
+  const next: YamlParseCache = new Map();
+  const seen = new Map<string, number>();
+  const all: Document.Parsed[] = [];
+  starts.forEach((start, i) => {
+    const chunk = text.slice(start, starts[i + 1] ?? text.length);
+    const n = seen.get(chunk) ?? 0;
+    seen.set(chunk, n + 1);
+    const key = `${n}\u0000${chunk}`;
+    let hit = cache.get(key);
+    if (hit) {
+      if (hit.base !== start) shift(hit.docs, start - hit.base);
+      hit.base = start;
+    } else {
+      hit = { docs: parseStream(chunk), base: 0 };
+      shift(hit.docs, start);
+      hit.base = start;
+    }
+    next.set(key, hit);
+    all.push(...hit.docs);
+  });
+  cache.clear();
+  for (const [k, v] of next) cache.set(k, v);
+  return all;
+}
+
+/**
+ * Parses every document of a YAML stream. A broken document is skipped; the others are still returned. With a
+ * session's `cache`, unchanged documents are not parsed again; the result is the same as without it.
+ */
+export function parseYaml(text: string, cache?: YamlParseCache): ParsedYaml {
+  const out: ParsedYaml = { docs: [], skipped: [] };
+  const all = cache ? parseCached(text, cache) : parseStream(text);
   all.forEach((doc, index) => {
     if (doc.errors.length > 0) {
       out.skipped.push({ index, reason: 'syntax' });
