@@ -1,7 +1,7 @@
 /**
- * The config pack as an Analyzer: CI workflows, Dockerfiles, compose files and Kubernetes manifests. Each run
- * parses the whole file again (config files are small; a 2,000-line manifest parses in a few milliseconds), so a
- * session keeps only the last result for an unchanged text.
+ * The config pack as an Analyzer: CI workflows, Dockerfiles, compose files, Kubernetes manifests and Terraform.
+ * Each run checks the whole file; a session keeps the parsed YAML documents so that only the documents an edit
+ * touched are parsed again (Dockerfiles and Terraform files are small and parsed whole).
  */
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
