@@ -1,3 +1,4 @@
+# ruleid: config.tf.aws.rds-unencrypted
 resource "aws_db_instance" "main" {
   engine   = "postgres"
   username = "app"
@@ -5,6 +6,7 @@ resource "aws_db_instance" "main" {
   password = "HBo+Jk1KJ^O8_t"
 }
 
+# ruleid: config.tf.aws.rds-unencrypted
 resource "aws_db_instance" "replica" {
   # ok: secrets.generic.password-assignment
   password = var.db_password

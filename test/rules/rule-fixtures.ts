@@ -6,8 +6,12 @@
  *   todook: <id>      known false positive: a finding is expected there for now
  * An annotation trailing code (`call(); // ok: x`) applies to its own line.
  * Every non-meta finding must be annotated. A `.fixed.` sibling holds the text after applying every preferred fix.
+ * A `# vigil-fixture-path: <relative path>` line in the first lines scans the fixture as if it were at that path
+ * (relative to the fixture's folder), for file kinds recognised by path such as `.github/workflows/*.yml`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import { parseHcl } from '../../server/src/engine/iac/hcl';
 import { basename, dirname, join } from 'node:path';
 import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
@@ -96,9 +100,18 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
+const FIXTURE_PATH_RE = /^#\s*vigil-fixture-path:\s*(\S+)\s*$/m;
+
+/** The path a fixture is scanned as: its own, or the one its `vigil-fixture-path:` line names. */
+export function fixtureScanPath(file: string, text: string): string {
+  const m = FIXTURE_PATH_RE.exec(text.split(/\r?\n/).slice(0, 5).join('\n'));
+  return m ? join(dirname(file), m[1]!) : file;
+}
+
 /** Checks one fixture against its annotations and its `.fixed.` sibling. */
-export function checkFixture(engine: Engine, file: string): FixtureResult {
-  const text = readFileSync(file, 'utf8');
+export function checkFixture(engine: Engine, fixtureFile: string): FixtureResult {
+  const text = readFileSync(fixtureFile, 'utf8');
+  const file = fixtureScanPath(fixtureFile, text);
   const languageId = languageIdForPath(file.replace('.fixture.', '.'));
   const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
   const problems: FixtureProblem[] = [];
@@ -110,7 +123,7 @@ export function checkFixture(engine: Engine, file: string): FixtureResult {
     for (const n of result.notices) problems.push({ kind: 'error', message: `notice: ${n.message}` });
   } catch (e) {
     problems.push({ kind: 'error', message: `scan threw: ${e instanceof Error ? e.stack : String(e)}` });
-    return { file, annotations, findings, problems };
+    return { file: fixtureFile, annotations, findings, problems };
   }
   const at = (line: number, ruleId: string): boolean => findings.some((f) => f.range.start.line === line && f.ruleId === ruleId);
   for (const a of annotations) {
@@ -132,9 +145,9 @@ export function checkFixture(engine: Engine, file: string): FixtureResult {
       problems.push({ kind: 'noisy', line: f.range.start.line, ruleId: f.ruleId, message: `unannotated finding ${f.ruleId}: ${f.message}` });
     }
   }
-  const fixedPath = join(dirname(file), basename(file).replace('.fixture.', '.fixed.'));
+  const fixedPath = join(dirname(fixtureFile), basename(fixtureFile).replace('.fixture.', '.fixed.'));
   if (existsSync(fixedPath)) checkFix(engine, file, text, languageId, findings, readFileSync(fixedPath, 'utf8'), problems);
-  return { file, annotations, findings, problems };
+  return { file: fixtureFile, annotations, findings, problems };
 }
 
 function checkFix(
@@ -155,6 +168,11 @@ function checkFix(
   const doc = engine.open(`vigil-fixcheck:${file}`, file, languageId, actual);
   try {
     if (doc.tree?.rootNode.hasError) problems.push({ kind: 'fix-breaks-syntax', message: 'the fixed text does not parse cleanly' });
+    // YAML has no tree-sitter grammar here: the YAML parser checks the fixed text instead.
+    if (languageId === 'yaml' && parseAllDocuments(actual).some((d) => d.errors.length > 0)) {
+      problems.push({ kind: 'fix-breaks-syntax', message: 'the fixed YAML does not parse cleanly' });
+    }
+    if (languageId === 'terraform' && !parseHcl(actual)) problems.push({ kind: 'fix-breaks-syntax', message: 'the fixed Terraform does not parse' });
   } finally {
     engine.close(`vigil-fixcheck:${file}`);
   }

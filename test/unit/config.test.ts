@@ -132,7 +132,7 @@ describe('.vigil.yml loader', () => {
   it('applies a config on top of base settings', () => {
     const config = parseVigilConfig('packs: {secrets: false}\nrules: {a.b: false, c.d: true}\nseverity: {e.f: info}\nmaxFileSize: 5000\n', 'f').config!;
     const s = applyConfig({ ...DEFAULT_SETTINGS, disabledRules: ['c.d', 'x.y'] }, config);
-    assert.deepEqual(s.packs, { taint: true, secrets: false });
+    assert.deepEqual(s.packs, { taint: true, secrets: false, config: true });
     assert.deepEqual(s.disabledRules.sort(), ['a.b', 'x.y']);
     assert.deepEqual(s.severityOverrides, { 'e.f': 'info' });
     assert.equal(s.maxFileSize, 5000);

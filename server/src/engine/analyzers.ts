@@ -6,6 +6,7 @@
 import type { Analyzer } from './analyzer';
 import type { GrammarRegistry } from './parser';
 import type { Range } from './types';
+import { createConfigAnalyzer } from './iac';
 import { createSecretsAnalyzer } from './secrets';
 import { createTaintAnalyzer } from './taint';
 import { redactErrorMessage, redactSecrets } from './redact';
@@ -45,6 +46,7 @@ type PackFactory = (options: AnalyzerOptions) => { analyzer: Analyzer; errors: R
 const FACTORIES: PackFactory[] = [
   createSecretsAnalyzer,
   createTaintAnalyzer,
+  createConfigAnalyzer,
 ];
 
 export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {

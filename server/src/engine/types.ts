@@ -62,9 +62,9 @@ export interface TraceStep {
 }
 
 /** The rule pack a rule belongs to; packs can be switched on or off in settings. */
-export type Pack = 'taint' | 'secrets';
+export type Pack = 'taint' | 'secrets' | 'config';
 
-export const PACKS: readonly Pack[] = ['taint', 'secrets'];
+export const PACKS: readonly Pack[] = ['taint', 'secrets', 'config'];
 
 /** A single finding of one rule in one document. */
 export interface Finding {
@@ -107,7 +107,7 @@ export interface AnalysisSettings {
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
   minSeverity: 'low',
-  packs: { taint: true, secrets: true },
+  packs: { taint: true, secrets: true, config: true },
   disabledRules: [],
   severityOverrides: {},
   maxFileSize: 2_000_000,

@@ -22,6 +22,7 @@ export function effectiveSettings(vs: VigilSettings, config: VigilConfig): Effec
     packs: {
       taint: vs.packs.taint !== d.packs.taint ? vs.packs.taint : fromConfig.packs.taint,
       secrets: vs.packs.secrets !== d.packs.secrets ? vs.packs.secrets : fromConfig.packs.secrets,
+      config: vs.packs.config !== d.packs.config ? vs.packs.config : fromConfig.packs.config,
     },
     maxFileSize: vs.maxFileSize !== d.maxFileSize ? vs.maxFileSize : fromConfig.maxFileSize,
   };

@@ -12,7 +12,7 @@ export const SETTINGS_SECTION = 'vigil';
 export interface VigilSettings {
   enable: boolean;
   minSeverity: Severity;
-  packs: { taint: boolean; secrets: boolean };
+  packs: { taint: boolean; secrets: boolean; config: boolean };
   /** minimatch globs, relative to the workspace folder, for files never analysed. */
   exclude: string[];
   /** Characters; larger files are skipped with a notice. */
@@ -47,7 +47,11 @@ export namespace VigilSettings {
     return {
       enable: bool(r.enable, d.enable),
       minSeverity: parseSeverity(r.minSeverity) ?? d.minSeverity,
-      packs: { taint: bool(packs.taint, d.packs.taint), secrets: bool(packs.secrets, d.packs.secrets) },
+      packs: {
+        taint: bool(packs.taint, d.packs.taint),
+        secrets: bool(packs.secrets, d.packs.secrets),
+        config: bool(packs.config, d.packs.config),
+      },
       exclude: Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : d.exclude,
       maxFileSize: int(r.maxFileSize, d.maxFileSize, 1_000, 100_000_000),
       debounceMs: int(r.debounceMs, d.debounceMs, 0, 5_000),
