@@ -30,11 +30,18 @@ function builtinScanner(): SecretScanner | null {
   return scanner;
 }
 
-/** A run that looks like a credential: letters with digits, or long and mixed-case. */
+/**
+ * A run that looks like a credential: letters with digits, or long and mixed-case. A run of words joined by `-`
+ * or `_` (a folder such as `my-app-2024`, `vigil-webapp-PyVj0O`) counts only when one of its parts is itself 8+
+ * characters of mixed letters and digits: paths in messages stay readable, and the provider formats that use
+ * separators (`sk-…`, `xoxb-…`, `ghp_…`) are masked by the built-in rules before this runs.
+ */
 function looksSecret(token: string): boolean {
   const letters = /[A-Za-z]/.test(token);
   const digits = /[0-9]/.test(token);
-  return (letters && digits) || (token.length >= 16 && /[a-z]/.test(token) && /[A-Z]/.test(token));
+  const shaped = (letters && digits) || (token.length >= 16 && /[a-z]/.test(token) && /[A-Z]/.test(token));
+  if (!shaped || !/[-_]/.test(token)) return shaped;
+  return token.split(/[-_]+/).some((part) => part.length >= 8 && /[A-Za-z]/.test(part) && /[0-9]/.test(part));
 }
 
 /**
