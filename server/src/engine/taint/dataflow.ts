@@ -9,7 +9,7 @@
  * overflowing the stack.
  */
 import type { Node } from 'web-tree-sitter';
-import { chainRoot, dottedName, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { boundText, chainRoot, dottedName, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { Compiled, CompiledRule } from './rule-set';
@@ -710,8 +710,8 @@ class UnitAnalysis {
     const b = matchPattern(c.pattern, n, this.env.resolve);
     if (!b) return undefined;
     for (const [mv, re] of c.where) {
-      const bound = b.get(mv);
-      if (!bound || !re.test(bound.text)) return undefined;
+      const bound = boundText(b, mv);
+      if (bound === undefined || !re.test(bound)) return undefined;
     }
     return b;
   }

@@ -20,7 +20,7 @@ import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import type { GrammarId } from '../languages';
 import type { GrammarRegistry } from '../parser';
-import { matchPattern, resetNodeCache } from '../patterns/pattern';
+import { boundText, canonicalModule, canonicalName, matchPattern, resetNodeCache } from '../patterns/pattern';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
@@ -720,7 +720,7 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
     if (!call) return false;
     const b = matchPattern(h.call.pattern, call, resolve);
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
-    for (const [mv, re] of h.call.where) if (!re.test(b.get(mv)?.text ?? '')) return false;
+    for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
   if (h.decorator) {
     const dd = fn.parent;
@@ -729,7 +729,7 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
       if (d.type !== 'decorator') return false;
       const e = named(d)[0];
       const b = e ? matchPattern(h.decorator!.pattern, e, resolve) : undefined;
-      return !!b && h.decorator!.where.every(([mv, re]) => re.test(b.get(mv)?.text ?? ''));
+      return !!b && h.decorator!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
     });
     if (!ok) return false;
   }
@@ -740,8 +740,15 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
 export function collectImports(root: Node, python: boolean, text = root.text, statements?: Node[]): Map<string, string> {
   const out = new Map<string, string>();
   // Package names become identifier-safe so patterns can name them: js-yaml -> js_yaml, node:fs -> fs.
-  const mod = (s: string): string => (s.startsWith('.') ? s : s.replace(/^node:/, '').replace(/[^\w.]/g, '_').replace(/\//g, '.'));
-  for (const n of importCandidates(root, python, text, statements)) {
+  const mod = canonicalModule;
+  const resolve = (id: string): string | undefined => out.get(id);
+  const base = importCandidates(root, python, text, statements);
+  const seen = new Set(base.map((n) => n.id));
+  const candidates = function* (): Generator<Node> {
+    yield* base;
+    for (const n of aliasCandidates(root, python, text, out)) if (!seen.has(n.id)) yield n;
+  };
+  for (const n of candidates()) {
     if (python) {
       if (n.type === 'import_statement') {
         for (const c of named(n)) {
@@ -752,6 +759,14 @@ export function collectImports(root: Node, python: boolean, text = root.text, st
             if (name && alias) out.set(alias, name);
           }
         }
+        continue;
+      }
+      if (n.type === 'assignment') {
+        // `run = subprocess.run`, `proc = importlib.import_module("subprocess")`: another name for the same thing.
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        const canon = right ? canonicalName(right, resolve) : undefined;
+        if (left?.type === 'identifier' && canon) out.set(left.text, canon);
         continue;
       }
       if (n.type === 'import_from_statement') {
@@ -789,18 +804,19 @@ export function collectImports(root: Node, python: boolean, text = root.text, st
         }
       }
       if (n.type === 'variable_declarator') {
+        // `require('m')`, `await import('m')`, `cp.exec`, `util.promisify(cp.exec)`: whatever the value names.
         const value = n.childForFieldName('value');
         const name = n.childForFieldName('name');
-        const m = value ? requiredModule(value) : undefined;
+        const m = value ? canonicalName(value, resolve) : undefined;
         if (m && name) {
-          if (name.type === 'identifier') out.set(name.text, mod(m));
+          if (name.type === 'identifier') out.set(name.text, m);
           else if (name.type === 'object_pattern') {
             for (const p of named(name)) {
-              if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, `${mod(m)}.${p.text}`);
+              if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, `${m}.${p.text}`);
               else if (p.type === 'pair_pattern') {
                 const k = p.childForFieldName('key')?.text;
                 const v = p.childForFieldName('value');
-                if (k && v?.type === 'identifier') out.set(v.text, `${mod(m)}.${k}`);
+                if (k && v?.type === 'identifier') out.set(v.text, `${m}.${k}`);
               }
             }
           }
@@ -813,7 +829,8 @@ export function collectImports(root: Node, python: boolean, text = root.text, st
 
 /**
  * The nodes that can import, in document order, found without walking the tree node by node: import statements
- * (Python: not inside functions), and the declarators around each `require(` in the text (JavaScript).
+ * (Python: not inside functions), and the declarators around each `require(`, `import(` or `promisify(` in the
+ * text (JavaScript).
  */
 function importCandidates(root: Node, python: boolean, text: string, statements?: Node[]): Node[] {
   const found = statements ?? root.descendantsOfType(IMPORT_NODE_TYPES).filter((n): n is Node => !!n);
@@ -824,32 +841,38 @@ function importCandidates(root: Node, python: boolean, text: string, statements?
     });
   }
   const out = found.filter((n) => n.type === 'import_statement');
-  const re = /\brequire\s*\(/g;
+  const re = /\b(?:require|import|promisify)\s*\(/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    let n = root.descendantForIndex(m.index, m.index + 7);
-    if (n?.type !== 'identifier') continue;
-    while (n.parent && (n.parent.type === 'call_expression' || n.parent.type === 'member_expression')) n = n.parent;
+    let n = root.descendantForIndex(m.index, m.index + 6);
+    if (n?.type !== 'identifier' && n?.type !== 'import') continue;
+    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
     const decl = n.parent;
     if (decl?.type === 'variable_declarator' && decl.childForFieldName('value')?.id === n.id) out.push(decl);
   }
   return out.sort((a, b) => a.startIndex - b.startIndex);
 }
 
-/** `require('x')` or `require('x').y` -> `x` / `x.y`. */
-function requiredModule(n: Node): string | undefined {
-  if (n.type === 'call_expression') {
-    const f = n.childForFieldName('function');
-    const args = n.childForFieldName('arguments');
-    const a = args ? named(args)[0] : undefined;
-    if (f?.text === 'require' && a?.type === 'string') return a.text.slice(1, -1);
+/** Node types between a module call and the declarator holding it (`(await import('m')).x`). */
+const VALUE_WRAPPERS = new Set(['import', 'call_expression', 'member_expression', 'await_expression', 'parenthesized_expression', 'call', 'attribute', 'await']);
+
+/**
+ * Declarations (JS) and assignments (Python) whose value starts with a name in `known` (or `__import__`), in
+ * document order: possible aliases such as `const run = cp.exec` or `run = subprocess.run`. `known` grows as the
+ * caller takes each one, so an alias of an alias is found too.
+ */
+function* aliasCandidates(root: Node, python: boolean, text: string, known: Map<string, string>): Generator<Node> {
+  const re = python ? /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)/gm : /\b(?:const|let|var)\s+([\w$]+|\{[^}=]*\})\s*=\s*([\w$]+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const head = m[2]!;
+    if (!known.has(head) && !(python && head === '__import__')) continue;
+    const at = m.index + m[0].lastIndexOf(head);
+    let n = root.descendantForIndex(at, at + head.length);
+    if (n?.type !== 'identifier') continue;
+    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
+    const decl = n.parent;
+    const value = decl?.childForFieldName(python ? 'right' : 'value');
+    if (decl && (decl.type === 'variable_declarator' || decl.type === 'assignment') && value?.id === n.id) yield decl;
   }
-  if (n.type === 'member_expression') {
-    const obj = n.childForFieldName('object');
-    const m = obj ? requiredModule(obj) : undefined;
-    const prop = n.childForFieldName('property')?.text;
-    if (m && prop) return `${m}.${prop}`;
-  }
-  return undefined;
 }
 
 /** Names a file exports: ES exports, CommonJS `exports.x`/`module.exports = { x }`, Python top-level defs. */
