@@ -126,6 +126,22 @@ describe('taint: rule schema', () => {
   });
 });
 
+describe('taint: command injection fixes', () => {
+  it('offers execFile only for child_process exec, whatever form reaches it', () => {
+    const text = `const shell = require('shelljs');
+app.get('/x', (req, res) => {
+  shell.exec('grep ' + req.query.q + ' log.txt');
+  require('child_process').exec('grep ' + req.query.q + ' log.txt');
+});
+`;
+    const found = scan('/a.js', 'javascript', text).filter((f) => f.ruleId === 'js.cmdi.child-process');
+    assert.deepEqual(found.map((f) => f.range.start.line), [2, 3]);
+    const preferred = found.map((f) => f.fixes?.find((x) => x.isPreferred));
+    assert.equal(preferred[0], undefined);
+    assert.equal(applyEdits(text, preferred[1]!.edits).split('\n')[3], "  require('child_process').execFile('grep', [req.query.q, 'log.txt']);");
+  });
+});
+
 describe('taint: robustness', () => {
   it('survives 10,000-level nesting without overflowing the stack', () => {
     const depth = 10_000;

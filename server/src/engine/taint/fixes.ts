@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
-import type { Bindings } from '../patterns/pattern';
+import { canonicalName, type Bindings } from '../patterns/pattern';
 import type { Fix, Range, TextEdit } from '../types';
 import { ownText, stringValue } from './dataflow';
 import type { CompiledRule } from './rule-set';
@@ -283,6 +283,8 @@ function execToExecFile(sink: Node, focus: Node, doc: SourceDocument, imports: M
   const edits: TextEdit[] = [];
   const name = fn.type === 'member_expression' ? fn.childForFieldName('property') : fn;
   if (!name || !/^exec(Sync)?$/.test(name.text)) return undefined;
+  // Only child_process has execFile: shelljs.exec and other exec functions keep their call.
+  if (canonicalName(fn, (id) => imports.get(id)) !== `child_process.${name.text}`) return undefined;
   const fileName = name.text === 'exec' ? 'execFile' : 'execFileSync';
   if (fn.type === 'identifier') {
     if (imports.get(fileName) !== `child_process.${fileName}`) {
