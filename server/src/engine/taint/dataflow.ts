@@ -792,7 +792,8 @@ class UnitAnalysis {
         const r = n.childForFieldName('right');
         const lt = l ? this.ev(l, st, depth) : undefined;
         const rt = r ? this.ev(r, st, depth) : undefined;
-        t = CARRYING_OPS.has(op) ? union(lt, rt) : undefined;
+        // Python's `/` joins pathlib paths (request strings cannot be divided, so it carries nothing else).
+        t = CARRYING_OPS.has(op) || (type === 'binary_operator' && op === '/') ? union(lt, rt) : undefined;
         break;
       }
       case 'boolean_operator': {
