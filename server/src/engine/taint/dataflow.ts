@@ -81,6 +81,8 @@ export interface UnitParams {
   names: { node: Node; index: number }[];
   /** Indices of parameters that are user input (framework handlers), with a label. */
   sources: Map<number, string>;
+  /** Ids of the framework handlers the unit is (for sinks that only apply in handlers). */
+  handlers?: string[];
 }
 
 export interface UnitResult {
@@ -299,6 +301,8 @@ class UnitAnalysis {
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
   private work = 0;
+  /** Each local variable's last assigned value so far, for sinks that need a string built in the code. */
+  private readonly defs = new Map<string, Node>();
 
   constructor(
     private readonly unit: Node,
@@ -371,6 +375,8 @@ class UnitAnalysis {
       case 'return_statement': {
         const v = named(n)[0];
         if (v) this.returnValue(this.ev(v, st, depth), v);
+        // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
+        if (v && this.params.handlers?.length) this.checkSinks(n, st, depth);
         return false;
       }
       case 'throw_statement':
@@ -640,6 +646,8 @@ class UnitAnalysis {
       case 'identifier':
       case 'shorthand_property_identifier_pattern': {
         const name = target.text;
+        if (value) this.defs.set(name, value);
+        else this.defs.delete(name);
         for (const k of [...st.keys()]) if (k.startsWith(`${name}.`)) st.delete(k);
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         return;
@@ -953,11 +961,15 @@ class UnitAnalysis {
 
   private checkSinks(n: Node, st: State, depth: number): void {
     for (const sink of this.env.index.sinks.get(typeOf(n)) ?? NONE) {
+      const spec = sink.spec;
+      if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       const b = this.match(sink, n);
       if (!b) continue;
-      for (const mv of sink.spec.focus) {
+      if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
+      for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;
+        if (spec.stringBuilt && !this.stringBuilt(focus, 0)) continue;
         const t = this.ev(focus, st, depth);
         if (!t) continue;
         const callee = n.childForFieldName('function') ?? n.childForFieldName('constructor') ?? n.childForFieldName('left') ?? n;
@@ -966,6 +978,42 @@ class UnitAnalysis {
         const sinkStep: TraceStep = { range: this.range(focus), message: `reaches ${sinkText}`, kind: 'sink' };
         for (const f of t) this.sinkReached(f, [sinkStep], this.range(focus), sinkText, fixes);
       }
+    }
+  }
+
+  /** Whether an expression is a string built in the code (see `SinkSpec.stringBuilt`). */
+  private stringBuilt(n: Node, depth: number): boolean {
+    if (depth > 16) return false;
+    switch (n.type) {
+      case 'string':
+      case 'concatenated_string':
+      case 'template_string':
+        return true;
+      case 'parenthesized_expression': {
+        const inner = named(n)[0];
+        return !!inner && this.stringBuilt(inner, depth + 1);
+      }
+      case 'binary_operator':
+      case 'binary_expression': {
+        if (!['+', '%'].includes(operatorOf(n) ?? '')) return false;
+        return [n.childForFieldName('left'), n.childForFieldName('right')].some((k) => !!k && this.stringBuilt(k, depth + 1));
+      }
+      case 'conditional_expression':
+      case 'ternary_expression':
+        return named(n).some((k) => this.stringBuilt(k, depth + 1));
+      case 'call':
+      case 'call_expression': {
+        // "<p>{}</p>".format(x), "".join(parts), template.replace(...): methods of a built string.
+        const fn = n.childForFieldName('function');
+        const obj = fn && (fn.type === 'attribute' || fn.type === 'member_expression') ? fn.childForFieldName('object') : undefined;
+        return !!obj && this.stringBuilt(obj, depth + 1);
+      }
+      case 'identifier': {
+        const def = this.defs.get(n.text);
+        return !!def && def.id !== n.id && this.stringBuilt(def, depth + 1);
+      }
+      default:
+        return false;
     }
   }
 
@@ -983,6 +1031,13 @@ class UnitAnalysis {
       this.summary.paramSinks.set(f.origin.index, list);
     }
   }
+}
+
+const unlessCache = new Map<string, RegExp>();
+function unlessRe(source: string): RegExp {
+  let re = unlessCache.get(source);
+  if (!re) unlessCache.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 function replaceState(st: State, next: State): void {

@@ -408,7 +408,12 @@ function htmlEscape(sink: Node, focus: Node, python: boolean, doc: SourceDocumen
     return { title: 'Assign textContent instead of innerHTML (the browser escapes it)', kind: 'fix', edits: [{ range: rangeOf(prop), newText: 'textContent' }] };
   }
   const parts = decompose(focus, python);
-  const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: focus }];
+  // A returned page that is not a concatenation or format here (a variable, a join): escaping all of it would
+  // escape its markup too, so no fix.
+  if (!parts && sink.type === 'return_statement') return undefined;
+  const value = focus.type === 'keyword_argument' ? focus.childForFieldName('value') : focus;
+  if (!value) return undefined;
+  const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: value }];
   if (exprs.length === 0) return undefined;
   const edits: TextEdit[] = [];
   let wrap: (code: string) => string;

@@ -35,6 +35,15 @@ export interface SinkSpec extends PatternSpec {
   focus: string[];
   /** Words for the message, e.g. "a SQL query"; defaults to the rule's. */
   what?: string;
+  /** Only inside functions that are these framework handlers (a view's `return $X` is its response). */
+  inHandler?: string[];
+  /**
+   * The focus must be a string built in the code: a literal, f-string, concatenation or formatting with one, or
+   * a local variable last assigned one (a view returning a dict returns JSON, not HTML).
+   */
+  stringBuilt?: boolean;
+  /** A regular expression: the sink is safe when its text matches (an explicit `mimetype="text/plain"`). */
+  unlessText?: string;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -278,7 +287,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'string-built', 'unless-text']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -289,7 +298,24 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const mv = metavarsIn(s.pattern);
   for (const f of focus) if (!mv.has(f)) p.add(ruleId, `${where}: \`focus\` ${f} is not a metavariable of \`${s.pattern}\``);
   const what = str(v, 'what', where, ruleId, p, false);
-  return { pattern: s.pattern, focus, ...(s.where ? { where: s.where } : {}), ...(what ? { what } : {}) };
+  const inHandler = v['in-handler'] === undefined ? undefined : strList(v['in-handler'], `${where}: \`in-handler\``, ruleId, p);
+  if (v['string-built'] !== undefined && typeof v['string-built'] !== 'boolean') p.add(ruleId, `${where}: \`string-built\` must be true or false`);
+  const unlessText = str(v, 'unless-text', where, ruleId, p, false);
+  if (unlessText) {
+    try {
+      new RegExp(unlessText);
+    } catch (e) {
+      p.add(ruleId, `${where}: \`unless-text\` is not a valid regular expression: ${(e as Error).message}`);
+    }
+  }
+  return {
+    pattern: s.pattern, focus,
+    ...(s.where ? { where: s.where } : {}),
+    ...(what ? { what } : {}),
+    ...(inHandler ? { inHandler } : {}),
+    ...(v['string-built'] === true ? { stringBuilt: true } : {}),
+    ...(unlessText ? { unlessText } : {}),
+  };
 }
 
 const RULE_KEYS = [

@@ -646,12 +646,13 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   for (const [fi, fn] of fnNodes.entries()) {
     const params = paramsOf(fn);
-    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map() };
+    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), handlers: [] };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
     for (const h of lang.handlers) {
       if (!isHandler(fn, h, params, imports)) continue;
       roles.push(h.spec.id);
+      unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
       if (h.spec.params !== 'none') {
         params.forEach((p, i) => {
