@@ -35,9 +35,9 @@ const CLASS_NAMES: Record<string, string> = {
   'log-injection': 'Log injection',
 };
 const FRAMEWORKS: Record<string, string> = {
-  'js-request': 'Express, Koa, Fastify (any `(req, ...)` route or middleware callback)',
+  'js-request': 'Express, Koa, Fastify (any `(req, ...)` route or middleware callback); AWS Lambda, Google Cloud Functions, Cloudflare Workers',
   'js-browser': 'Browser DOM (location, document, postMessage)',
-  'py-request': 'Flask, Django, FastAPI / Starlette (request objects, route and view parameters)',
+  'py-request': 'Flask, Django, FastAPI / Starlette (request objects, route and view parameters); AWS Lambda, Google Cloud Functions',
 };
 const FIX_NAMES: Record<string, string> = {
   'parameterize-sql': 'parameterised query (`?` / `$1` / `%s` + params)',

@@ -118,6 +118,18 @@ describe('taint: rule schema', () => {
     assert.ok(setup.errors.some((e) => e.ruleId === 'js.custom.orm-raw' && /unknown handler `no-such-view`/.test(e.message)));
   });
 
+  it('checks serverless handler keys: exported is a boolean, and a handler needs something to recognise it by', () => {
+    const { file, errors } = validateRuleFile({
+      handlers: {
+        lambda: { languages: ['javascript'], exported: true, 'param-names': ['event'], 'request-param': 0, alias: 'lambda_event' },
+        worker: { languages: ['javascript'], exported: 'yes', 'function-named': 'fetch' },
+        vague: { languages: ['javascript'], exported: true },
+      },
+    });
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.exported, h.paramNames]), [['lambda', true, ['event']]]);
+    assert.match(errors.map((e) => e.message).join('\n'), /handler worker: `exported` must be true or false[\s\S]*handler vague: needs `call`/);
+  });
+
   it('runs valid custom rules and reports a bad one without switching off the others', async () => {
     const setup = createAnalyzers({
       customTaintRules: [good, { ...good, id: 'js.custom.broken', sinks: [{ pattern: 'orm.unsafe($Q', focus: '$Q' }] }, { id: 'Bad Id' }],

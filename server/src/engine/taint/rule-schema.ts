@@ -68,6 +68,15 @@ export interface HandlerSpec {
   decorator?: PatternSpec;
   /** The handler's first parameter must have this name (Django views take `request`). */
   firstParamNamed?: string;
+  /** The handler's leading parameters must have these names (AWS Lambda: `event, context`). */
+  paramNames?: string[];
+  /**
+   * The handler is an entry point of its module: `exports.x = fn`, `export function`, `export const x = fn`, a
+   * method of the default export (`export default { fetch() {} }`); Python: a public module-level function.
+   */
+  exported?: boolean;
+  /** The handler function has this name (Cloudflare Workers: `fetch`). */
+  functionNamed?: string;
   /** The file must import this module. */
   requiresImport?: string;
   /** Which parameters are user input themselves: all, all but the first, or none. */
@@ -417,13 +426,18 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
   if (call && !metavarsIn(call.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`call\` must bind the handler function as $HANDLER`);
   const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
-  if (!call && !decorator && !firstParamNamed) p.add(undefined, `${where}: needs \`call\`, \`decorator\` or \`first-param-named\``);
+  const paramNames = v['param-names'] === undefined ? undefined : strList(v['param-names'], `${where}: \`param-names\``, undefined, p);
+  if (v.exported !== undefined && typeof v.exported !== 'boolean') p.add(undefined, `${where}: \`exported\` must be true or false`);
+  const functionNamed = str(v, 'function-named', where, undefined, p, false);
+  if (!call && !decorator && !firstParamNamed && !paramNames?.length && !functionNamed) {
+    p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\` or \`function-named\``);
+  }
   const params = v.params ?? 'none';
   if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
   const requestParam = v['request-param'];
@@ -438,6 +452,9 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),
+    ...(paramNames?.length ? { paramNames } : {}),
+    ...(v.exported === true ? { exported: true } : {}),
+    ...(functionNamed ? { functionNamed } : {}),
     ...(requiresImport ? { requiresImport } : {}),
     ...(typeof requestParam === 'number' ? { requestParam } : {}),
     ...(alias ? { alias } : {}),

@@ -446,6 +446,9 @@ function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string):
   }
   if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
   if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
+  for (const n of h.spec.paramNames ?? []) need.push(new RegExp(`\\b${n}\\b`));
+  if (h.spec.functionNamed) need.push(new RegExp(`\\b${h.spec.functionNamed}\\b`));
+  if (h.spec.exported) need.push(/\bexport|^def /m);
   return need.every((re) => re.test(text));
 }
 
@@ -715,6 +718,9 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
   const resolve = (id: string): string | undefined => imports.get(id);
   if (h.spec.requiresImport && ![...imports.values()].some((m) => m === h.spec.requiresImport || m.startsWith(`${h.spec.requiresImport}.`))) return false;
   if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
+  if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
+  if (h.spec.functionNamed && unitName(fn) !== h.spec.functionNamed) return false;
+  if (h.spec.exported && !isExported(fn)) return false;
   if (h.call) {
     const args = fn.parent;
     const call = args?.type === 'arguments' ? args.parent : undefined;
@@ -735,6 +741,26 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
     if (!ok) return false;
   }
   return true;
+}
+
+/** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
+function isExported(fn: Node): boolean {
+  const p = fn.parent;
+  if (!p) return false;
+  if (fn.type === 'function_definition') {
+    // Python: a public function at module level (decorated or not).
+    const at = p.type === 'decorated_definition' ? p.parent : p;
+    return at?.type === 'module' && !(fn.childForFieldName('name')?.text ?? '_').startsWith('_');
+  }
+  const exportsTarget = (left: Node | null): boolean => !!left && /^(module\.)?exports(\.[\w$]+)?$/.test(left.text);
+  if (p.type === 'export_statement') return true;
+  if (p.type === 'assignment_expression') return p.childForFieldName('right')?.id === fn.id && exportsTarget(p.childForFieldName('left'));
+  if (p.type === 'variable_declarator') return p.parent?.parent?.type === 'export_statement';
+  // A method (or a function-valued property) of the default export or of `module.exports = { ... }`.
+  const obj = p.type === 'object' ? p : p.type === 'pair' ? p.parent : undefined;
+  const holder = obj?.type === 'object' ? obj.parent : undefined;
+  if (holder?.type === 'export_statement') return true;
+  return holder?.type === 'assignment_expression' && exportsTarget(holder.childForFieldName('left'));
 }
 
 /** Local name -> canonical dotted name, from `import`/`require` (JS) and `import`/`from ... import` (Python). */
