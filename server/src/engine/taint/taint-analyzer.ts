@@ -811,9 +811,13 @@ export function collectImports(root: Node, python: boolean, text = root.text, st
       }
     } else {
       if (n.type === 'import_statement') {
-        const source = n.childForFieldName('source');
+        // TypeScript `import cp = require('child_process')` holds its source in the require clause.
+        const required = named(n).find((c) => c.type === 'import_require_clause');
+        const requiredName = required ? named(required).find((c) => c.type === 'identifier') : undefined;
+        const source = n.childForFieldName('source') ?? required?.childForFieldName('source');
         const m = source ? mod(source.text.slice(1, -1)) : undefined;
         const clause = named(n).find((c) => c.type === 'import_clause');
+        if (m && requiredName) out.set(requiredName.text, m);
         if (m && clause) {
           for (const c of named(clause)) {
             if (c.type === 'identifier') out.set(c.text, m);
