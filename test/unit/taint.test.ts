@@ -105,16 +105,16 @@ describe('taint: rule schema', () => {
     assert.match(file.errors[0]!.message, /unknown key `sorces` \(did you mean `sources`\?\)/);
   });
 
-  it('checks the keys of handler-return sinks: in-handler names a handler, string-built is a boolean, unless-text a regex', () => {
+  it('checks the keys of handler-return sinks: in-handler names a handler, reflected is a boolean, unless-text a regex', () => {
     const errors: { ruleId?: string; message: string }[] = [];
-    const sink = { pattern: 'return $X', focus: '$X', 'in-handler': ['flask-view'], 'string-built': 'yes', 'unless-text': '(' };
+    const sink = { pattern: 'return $X', focus: '$X', 'in-handler': ['flask-view'], 'reflected': 'yes', 'unless-text': '(' };
     assert.equal(validateRule({ ...good, sinks: [sink] }, 0, errors), undefined);
     const text = errors.map((e) => e.message).join('\n');
-    assert.match(text, /`string-built` must be true or false/);
+    assert.match(text, /`reflected` must be true or false/);
     assert.match(text, /`unless-text` is not a valid regular expression/);
-    const ok = validateRule({ ...good, sinks: [{ ...sink, 'string-built': true, 'unless-text': 'text/plain' }] }, 0, []);
-    assert.deepEqual(ok?.sinks[0], { pattern: 'return $X', focus: ['$X'], inHandler: ['flask-view'], stringBuilt: true, unlessText: 'text/plain' });
-    const setup = createAnalyzers({ customTaintRules: [{ ...good, sinks: [{ ...sink, 'string-built': true, 'in-handler': ['no-such-view'], 'unless-text': 'x' }] }], customRulesSource: '/ws/.vigil.yml' });
+    const ok = validateRule({ ...good, sinks: [{ ...sink, 'reflected': true, 'unless-text': 'text/plain' }] }, 0, []);
+    assert.deepEqual(ok?.sinks[0], { pattern: 'return $X', focus: ['$X'], inHandler: ['flask-view'], reflected: true, unlessText: 'text/plain' });
+    const setup = createAnalyzers({ customTaintRules: [{ ...good, sinks: [{ ...sink, 'reflected': true, 'in-handler': ['no-such-view'], 'unless-text': 'x' }] }], customRulesSource: '/ws/.vigil.yml' });
     assert.ok(setup.errors.some((e) => e.ruleId === 'js.custom.orm-raw' && /unknown handler `no-such-view`/.test(e.message)));
   });
 

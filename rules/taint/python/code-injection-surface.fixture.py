@@ -85,4 +85,6 @@ def evaluate_ok():
     exec("result = data", {"data": src})
     # ok: py.code-injection.eval
     eval(compile("2 + 2", "<c>", "eval"))
+    # The parsed input goes back to the browser as text/html.
+    # ruleid: py.xss.html-response
     return str(value) + str(doc)

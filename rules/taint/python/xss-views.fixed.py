@@ -1,6 +1,7 @@
 # XSS from what a view returns: Flask views return strings as text/html, and the HTML helpers that mark a
 # string as safe or render it without escaping.
 import html
+import json
 
 import jinja2
 from flask import Flask, Response, jsonify, make_response, render_template, render_template_string, request
@@ -118,9 +119,22 @@ def render_row(value):
 
 @app.route("/row")
 def row():
-    # A helper that builds HTML: its result is not known to be a string built here.
-    # todoruleid: py.xss.html-response
+    # ruleid: py.xss.html-response
     return render_row(request.args["v"])
+
+
+@app.route("/echo")
+def echo():
+    # Raw input returned as the page.
+    # ruleid: py.xss.html-response
+    return escape(request.args["q"])
+
+
+@app.route("/echo2")
+def echo2():
+    q = request.args.get("q", "").strip()
+    # ruleid: py.xss.html-response
+    return q
 
 
 # ---- negatives: JSON, escaping, plain text, constants, numbers ----
@@ -149,6 +163,31 @@ def api_data():
     payload = request.get_json()
     # ok: py.xss.html-response
     return payload
+
+
+@app.route("/api/args")
+def api_args():
+    # ok: py.xss.html-response
+    return request.args.to_dict()
+
+
+@app.route("/api/parsed", methods=["POST"])
+def api_parsed():
+    # ok: py.xss.html-response
+    return json.loads(request.data)
+
+
+@app.route("/api/items")
+def api_items():
+    items = [i.upper() for i in request.args.getlist("i")]
+    # ok: py.xss.html-response
+    return items
+
+
+@app.route("/api/body", methods=["POST"])
+def api_body():
+    # ok: py.xss.html-response
+    return request.json
 
 
 @app.route("/safe1")

@@ -301,7 +301,7 @@ class UnitAnalysis {
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
   private work = 0;
-  /** Each local variable's last assigned value so far, for sinks that need a string built in the code. */
+  /** Each local variable's last assigned value so far, for `reflected` sinks. */
   private readonly defs = new Map<string, Node>();
 
   constructor(
@@ -969,7 +969,7 @@ class UnitAnalysis {
       for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;
-        if (spec.stringBuilt && !this.stringBuilt(focus, 0)) continue;
+        if (spec.reflected && this.notText(focus, 0)) continue;
         const t = this.ev(focus, st, depth);
         if (!t) continue;
         const callee = n.childForFieldName('function') ?? n.childForFieldName('constructor') ?? n.childForFieldName('left') ?? n;
@@ -981,36 +981,36 @@ class UnitAnalysis {
     }
   }
 
-  /** Whether an expression is a string built in the code (see `SinkSpec.stringBuilt`). */
-  private stringBuilt(n: Node, depth: number): boolean {
+  /** Whether an expression is not the input as text: JSON data, a file's contents (see `SinkSpec.reflected`). */
+  private notText(n: Node, depth: number): boolean {
     if (depth > 16) return false;
     switch (n.type) {
-      case 'string':
-      case 'concatenated_string':
-      case 'template_string':
+      case 'dictionary':
+      case 'list':
+      case 'set':
+      case 'list_comprehension':
+      case 'dictionary_comprehension':
+      case 'set_comprehension':
+      case 'tuple':
+      case 'expression_list':
         return true;
-      case 'parenthesized_expression': {
+      case 'parenthesized_expression':
+      case 'await': {
         const inner = named(n)[0];
-        return !!inner && this.stringBuilt(inner, depth + 1);
+        return !!inner && this.notText(inner, depth + 1);
       }
-      case 'binary_operator':
-      case 'binary_expression': {
-        if (!['+', '%'].includes(operatorOf(n) ?? '')) return false;
-        return [n.childForFieldName('left'), n.childForFieldName('right')].some((k) => !!k && this.stringBuilt(k, depth + 1));
+      case 'attribute':
+        return n.childForFieldName('attribute')?.text === 'json';
+      case 'call': {
+        const fn = n.childForFieldName('function');
+        const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+        return !!name && NOT_TEXT_CALLS.has(name);
       }
       case 'conditional_expression':
-      case 'ternary_expression':
-        return named(n).some((k) => this.stringBuilt(k, depth + 1));
-      case 'call':
-      case 'call_expression': {
-        // "<p>{}</p>".format(x), "".join(parts), template.replace(...): methods of a built string.
-        const fn = n.childForFieldName('function');
-        const obj = fn && (fn.type === 'attribute' || fn.type === 'member_expression') ? fn.childForFieldName('object') : undefined;
-        return !!obj && this.stringBuilt(obj, depth + 1);
-      }
+        return named(n).some((k) => k.type !== 'comparison_operator' && this.notText(k, depth + 1));
       case 'identifier': {
         const def = this.defs.get(n.text);
-        return !!def && def.id !== n.id && this.stringBuilt(def, depth + 1);
+        return !!def && def.id !== n.id && this.notText(def, depth + 1);
       }
       default:
         return false;
@@ -1032,6 +1032,12 @@ class UnitAnalysis {
     }
   }
 }
+
+/** Calls whose result is not the input as text: JSON data (parsed, dicts, lists, model dumps), file contents, digests. */
+const NOT_TEXT_CALLS = new Set([
+  'jsonify', 'get_json', 'loads', 'json', 'dict', 'list', 'to_dict', 'model_dump', 'asdict', 'JsonResponse', 'JSONResponse',
+  'read', 'read_text', 'read_bytes', 'readline', 'readlines', 'hexdigest', 'digest',
+]);
 
 const unlessCache = new Map<string, RegExp>();
 function unlessRe(source: string): RegExp {

@@ -408,9 +408,9 @@ function htmlEscape(sink: Node, focus: Node, python: boolean, doc: SourceDocumen
     return { title: 'Assign textContent instead of innerHTML (the browser escapes it)', kind: 'fix', edits: [{ range: rangeOf(prop), newText: 'textContent' }] };
   }
   const parts = decompose(focus, python);
-  // A returned page that is not a concatenation or format here (a variable, a join): escaping all of it would
-  // escape its markup too, so no fix.
-  if (!parts && sink.type === 'return_statement') return undefined;
+  // A returned page held in a variable or made some other way (a join, a helper, a conditional): escaping all of
+  // it would escape its markup too, so no fix. Input returned as it is (`return request.args["q"]`) is escaped.
+  if (!parts && sink.type === 'return_statement' && focus.type !== 'subscript' && focus.type !== 'attribute') return undefined;
   const value = focus.type === 'keyword_argument' ? focus.childForFieldName('value') : focus;
   if (!value) return undefined;
   const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: value }];

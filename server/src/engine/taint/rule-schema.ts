@@ -38,10 +38,12 @@ export interface SinkSpec extends PatternSpec {
   /** Only inside functions that are these framework handlers (a view's `return $X` is its response). */
   inHandler?: string[];
   /**
-   * The focus must be a string built in the code: a literal, f-string, concatenation or formatting with one, or
-   * a local variable last assigned one (a view returning a dict returns JSON, not HTML).
+   * The focus must carry the input as text: not data the framework sends as JSON (a dict/list literal or
+   * comprehension, a tuple, parsed JSON, `jsonify`/`dict()`/`.to_dict()`), nor file contents or digests
+   * (`.read()`, `.read_text()`, `.hexdigest()`), directly or through a local variable last assigned one. A Flask
+   * view returning a str sends HTML; returning a dict sends JSON.
    */
-  stringBuilt?: boolean;
+  reflected?: boolean;
   /** A regular expression: the sink is safe when its text matches (an explicit `mimetype="text/plain"`). */
   unlessText?: string;
 }
@@ -296,7 +298,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'string-built', 'unless-text']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -308,7 +310,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   for (const f of focus) if (!mv.has(f)) p.add(ruleId, `${where}: \`focus\` ${f} is not a metavariable of \`${s.pattern}\``);
   const what = str(v, 'what', where, ruleId, p, false);
   const inHandler = v['in-handler'] === undefined ? undefined : strList(v['in-handler'], `${where}: \`in-handler\``, ruleId, p);
-  if (v['string-built'] !== undefined && typeof v['string-built'] !== 'boolean') p.add(ruleId, `${where}: \`string-built\` must be true or false`);
+  if (v['reflected'] !== undefined && typeof v['reflected'] !== 'boolean') p.add(ruleId, `${where}: \`reflected\` must be true or false`);
   const unlessText = str(v, 'unless-text', where, ruleId, p, false);
   if (unlessText) {
     try {
@@ -322,7 +324,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(s.where ? { where: s.where } : {}),
     ...(what ? { what } : {}),
     ...(inHandler ? { inHandler } : {}),
-    ...(v['string-built'] === true ? { stringBuilt: true } : {}),
+    ...(v['reflected'] === true ? { reflected: true } : {}),
     ...(unlessText ? { unlessText } : {}),
   };
 }
