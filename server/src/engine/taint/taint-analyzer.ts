@@ -652,8 +652,10 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), handlers: [] };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
+    // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
+    const parent = lang.handlers.length ? fn.parent : null;
     for (const h of lang.handlers) {
-      if (!isHandler(fn, h, params, imports)) continue;
+      if (!isHandler(fn, parent, h, params, imports)) continue;
       roles.push(h.spec.id);
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
@@ -701,10 +703,9 @@ function enclosingClass(n: Node): Node | undefined {
   return p?.type === 'block' && p.parent?.type === 'class_definition' ? p.parent : undefined;
 }
 
-function unitName(fn: Node): string | undefined {
+function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
   const own = fn.childForFieldName('name');
   if (own) return own.text;
-  const p = fn.parent;
   if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
   if (p?.type === 'assignment_expression' || p?.type === 'assignment') {
     const left = p.childForFieldName('left');
@@ -714,15 +715,15 @@ function unitName(fn: Node): string | undefined {
   return undefined;
 }
 
-function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>): boolean {
+function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>): boolean {
   const resolve = (id: string): string | undefined => imports.get(id);
   if (h.spec.requiresImport && ![...imports.values()].some((m) => m === h.spec.requiresImport || m.startsWith(`${h.spec.requiresImport}.`))) return false;
   if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
-  if (h.spec.functionNamed && unitName(fn) !== h.spec.functionNamed) return false;
-  if (h.spec.exported && !isExported(fn)) return false;
+  if (h.spec.functionNamed && unitName(fn, parent) !== h.spec.functionNamed) return false;
+  if (h.spec.exported && !isExported(fn, parent)) return false;
   if (h.call) {
-    const args = fn.parent;
+    const args = parent;
     const call = args?.type === 'arguments' ? args.parent : undefined;
     if (!call) return false;
     const b = matchPattern(h.call.pattern, call, resolve);
@@ -730,7 +731,7 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
   if (h.decorator) {
-    const dd = fn.parent;
+    const dd = parent;
     if (dd?.type !== 'decorated_definition') return false;
     const ok = named(dd).some((d) => {
       if (d.type !== 'decorator') return false;
@@ -744,8 +745,7 @@ function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: No
 }
 
 /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
-function isExported(fn: Node): boolean {
-  const p = fn.parent;
+function isExported(fn: Node, p: Node | null): boolean {
   if (!p) return false;
   if (fn.type === 'function_definition') {
     // Python: a public function at module level (decorated or not).
