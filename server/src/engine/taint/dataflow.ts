@@ -44,6 +44,12 @@ export interface Summary {
   /** Flows from sources to the return value. */
   sourceReturns: Flow[];
   paramSinks: Map<number, SinkHit[]>;
+  /**
+   * Variables of an enclosing function the unit uses (closures): `paramSinks` key -(i + 1) stands for
+   * `captures[i]`; the enclosing unit applies those hits with its own taint of the variable where it defines
+   * the function.
+   */
+  captures?: string[];
 }
 
 /** A finding before it becomes a `Finding`: the rule is known to the caller. */
@@ -303,6 +309,8 @@ class UnitAnalysis {
   private work = 0;
   /** Each local variable's last assigned value so far, for `reflected` sinks. */
   private readonly defs = new Map<string, Node>();
+  /** Free variables of a function unit, by name: their index in `summary.captures`. */
+  private readonly captureIndex = new Map<string, number>();
 
   constructor(
     private readonly unit: Node,
@@ -367,6 +375,7 @@ class UnitAnalysis {
           if (!name) continue;
           if (value && isFunctionNode(value)) {
             this.bind(name, undefined, st, value);
+            this.applyCaptures(value, st);
             continue;
           }
           this.bind(name, value ? this.ev(value, st, depth) : undefined, st, value ?? undefined);
@@ -438,7 +447,11 @@ class UnitAnalysis {
       case 'decorated_definition':
       case 'function_declaration':
       case 'generator_function_declaration':
-      case 'function_definition':
+      case 'function_definition': {
+        const fn = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
+        if (fn && isFunctionNode(fn)) this.applyCaptures(fn, st);
+        return true;
+      }
       case 'class_declaration':
       case 'class_definition':
       case 'import_statement':
@@ -468,7 +481,8 @@ class UnitAnalysis {
     const step: TraceStep = { range: this.range(at), message: 'returned', kind: 'step' };
     for (const f of t) {
       if (f.origin.kind === 'param') {
-        if (!this.summary.paramReturns.has(f.origin.index)) this.summary.paramReturns.set(f.origin.index, [...f.steps, step]);
+        // A returned captured variable is the enclosing function's own value: nothing to summarise.
+        if (f.origin.index >= 0 && !this.summary.paramReturns.has(f.origin.index)) this.summary.paramReturns.set(f.origin.index, [...f.steps, step]);
       } else if (this.summary.sourceReturns.length < MAX_FLOWS && !this.summary.sourceReturns.some((g) => sameOrigin(g.origin, f.origin))) {
         this.summary.sourceReturns.push({ origin: f.origin, steps: [...f.steps, step] });
       }
@@ -735,7 +749,11 @@ class UnitAnalysis {
 
   private evInner(n: Node, st: State, depth: number): Taint | undefined {
     const type = typeOf(n);
-    if (LITERAL_TYPES.has(type) || FUNCTION_TYPES.has(type) || CLASS_TYPES.has(type)) return undefined;
+    if (FUNCTION_TYPES.has(type)) {
+      this.applyCaptures(n, st);
+      return undefined;
+    }
+    if (LITERAL_TYPES.has(type) || CLASS_TYPES.has(type)) return undefined;
     const idx = this.env.index;
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
     for (const s of idx.sanitizers.get(type) ?? NONE) {
@@ -753,7 +771,7 @@ class UnitAnalysis {
     let t: Taint | undefined;
     switch (type) {
       case 'identifier': {
-        t = this.lookup(n.text, st);
+        t = this.lookup(n.text, st) ?? this.captured(n, st);
         break;
       }
       case 'this':
@@ -871,6 +889,39 @@ class UnitAnalysis {
     return t;
   }
 
+  /**
+   * A function's free variable (not a parameter or local so far): a symbolic flow that the enclosing unit
+   * resolves with its own taint of the variable (see `applyCaptures`). Not for the module's top level.
+   */
+  private captured(n: Node, st: State): Taint | undefined {
+    return st.has(n.text) ? undefined : this.capturedName(n.text, n);
+  }
+
+  /** Where a nested function is defined: its sinks reached from captured variables, with their taint here. */
+  private applyCaptures(fn: Node, st: State): void {
+    const s = this.env.inlineSummary(fn);
+    if (!s?.captures) return;
+    for (const [idx, hits] of s.paramSinks) {
+      const name = idx < 0 ? s.captures[-idx - 1] : undefined;
+      if (!name) continue;
+      const t = this.lookup(name, st) ?? (st.has(name) ? undefined : this.capturedName(name, fn));
+      if (!t) continue;
+      for (const hit of hits) for (const f of t) this.sinkReached(f, hit.steps, hit.range, hit.sinkText, hit.fixes);
+    }
+  }
+
+  /** The symbolic flow of free variable `name` (used at `at`), or undefined at the module's top level. */
+  private capturedName(name: string, at: Node): Taint | undefined {
+    if (!FUNCTION_TYPES.has(this.unit.type)) return undefined;
+    let i = this.captureIndex.get(name);
+    if (i === undefined) {
+      i = this.captureIndex.size;
+      this.captureIndex.set(name, i);
+      (this.summary.captures ??= []).push(name);
+    }
+    return [{ origin: { kind: 'param', index: -(i + 1) }, steps: [{ range: this.range(at), message: `${name} from the enclosing function`, kind: 'step' }] }];
+  }
+
   private lookup(name: string, st: State): Taint | undefined {
     const v = st.get(name);
     if (v !== undefined) return v ?? undefined;
@@ -895,7 +946,11 @@ class UnitAnalysis {
     const fn = n.childForFieldName(n.type === 'new_expression' ? 'constructor' : 'function');
     const argsNode = n.childForFieldName('arguments');
     const args = argsNode ? named(argsNode) : [];
-    const argTaints = args.map((a) => (isFunctionNode(a) ? undefined : this.ev(a, st, depth)));
+    const argTaints = args.map((a) => {
+      if (!isFunctionNode(a)) return this.ev(a, st, depth);
+      this.applyCaptures(a, st);
+      return undefined;
+    });
     let recvTaint: Taint | undefined;
     let method: string | undefined;
     if (fn && (fn.type === 'member_expression' || fn.type === 'attribute')) {

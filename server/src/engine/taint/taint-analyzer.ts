@@ -384,7 +384,8 @@ export class TaintAnalyzer implements Analyzer {
         const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
         e.rules[rule.spec.id] = {
           paramReturns: [...s.paramReturns.keys()],
-          paramSinks: [...s.paramSinks].flatMap(([param, hits]) => hits.map((h) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) }))),
+          // Captured variables (negative keys) mean nothing to another file.
+          paramSinks: [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.map((h) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) }))),
           sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps) })),
         };
       }
@@ -469,7 +470,7 @@ function signature(s: Summary | undefined): string {
     // A digest, not the JSON: signatures live as long as their summaries, and in every dependency list.
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes])]), s.sourceReturns])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes])]), s.sourceReturns, s.captures ?? []])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -544,6 +545,7 @@ function shiftUnit(r: CachedUnit, line: number, endLine: number, delta: number):
       paramReturns: new Map([...r.summary.paramReturns].map(([k, v]) => [k, steps(v)])),
       paramSinks: new Map([...r.summary.paramSinks].map(([k, v]) => [k, v.map((h) => ({ ...h, steps: steps(h.steps), range: h.path ? h.range : range(h.range), fixes: fixes(h.fixes) }))])),
       sourceReturns: r.summary.sourceReturns.map((f) => ({ origin: f.origin, steps: steps(f.steps) })),
+      ...(r.summary.captures ? { captures: r.summary.captures } : {}),
     },
     findings: r.findings.map((f) => ({ ...f, range: range(f.range), trace: steps(f.trace), fixes: fixes(f.fixes) })),
   };
@@ -606,14 +608,15 @@ const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c 
 function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: LineIndex): FileContext {
   const root = tree.rootNode;
   // One search in the wasm tree for the functions and import statements (document order), instead of walks node
-  // by node; `function` is also the keyword's (anonymous) node type.
+  // by node.
   const fnNodes: Node[] = [];
   const importNodes: Node[] = [];
   for (const n of root.descendantsOfType([...FUNCTION_NODE_TYPES, ...IMPORT_NODE_TYPES])) {
     if (!n) continue;
     const type = n.type;
     if (IMPORT_NODE_TYPES.includes(type)) importNodes.push(n);
-    else if (type !== 'function' || n.isNamed) fnNodes.push(n);
+    // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
+    else if (n.isNamed) fnNodes.push(n);
   }
   const imports = collectImports(root, lang.language === 'python', text, importNodes);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
