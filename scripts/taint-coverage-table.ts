@@ -81,6 +81,10 @@ const lang = (r: TaintRuleSpec): string => (r.languages.includes('python') ? 'Py
 const libraries = (r: TaintRuleSpec): string[] => {
   const out = new Set<string>();
   for (const s of r.sinks) {
+    if (/^return\b/.test(s.pattern)) {
+      out.add(`\`return\` of ${s.inHandler?.join(' / ') ?? 'a function'}`);
+      continue;
+    }
     const callee = s.pattern.replace(/^new\s+/, '').split(/[(=]/)[0]!.trim();
     const shown = callee;
     out.add(s.pattern.includes('(') ? `${shown}()` : `${shown} =`);
