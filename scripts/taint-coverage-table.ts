@@ -82,7 +82,7 @@ const libraries = (r: TaintRuleSpec): string[] => {
   const out = new Set<string>();
   for (const s of r.sinks) {
     if (/^return\b/.test(s.pattern)) {
-      out.add(`\`return\` of ${s.inHandler?.join(' / ') ?? 'a function'}`);
+      out.add(`return from ${s.inHandler?.join(' / ') ?? 'a function'}`);
       continue;
     }
     const callee = s.pattern.replace(/^new\s+/, '').split(/[(=]/)[0]!.trim();
