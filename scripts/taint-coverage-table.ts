@@ -35,9 +35,9 @@ const CLASS_NAMES: Record<string, string> = {
   'log-injection': 'Log injection',
 };
 const FRAMEWORKS: Record<string, string> = {
-  'js-request': 'Express, Koa, Fastify (any `(req, ...)` route or middleware callback)',
+  'js-request': 'Express, Koa, Fastify (any `(req, ...)` route or middleware callback); AWS Lambda, Google Cloud Functions, Cloudflare Workers',
   'js-browser': 'Browser DOM (location, document, postMessage)',
-  'py-request': 'Flask, Django, FastAPI / Starlette (request objects, route and view parameters)',
+  'py-request': 'Flask, Django, FastAPI / Starlette (request objects, route and view parameters); AWS Lambda, Google Cloud Functions',
 };
 const FIX_NAMES: Record<string, string> = {
   'parameterize-sql': 'parameterised query (`?` / `$1` / `%s` + params)',
@@ -81,6 +81,10 @@ const lang = (r: TaintRuleSpec): string => (r.languages.includes('python') ? 'Py
 const libraries = (r: TaintRuleSpec): string[] => {
   const out = new Set<string>();
   for (const s of r.sinks) {
+    if (/^return\b/.test(s.pattern)) {
+      out.add(`return from ${s.inHandler?.join(' / ') ?? 'a function'}`);
+      continue;
+    }
     const callee = s.pattern.replace(/^new\s+/, '').split(/[(=]/)[0]!.trim();
     const shown = callee;
     out.add(s.pattern.includes('(') ? `${shown}()` : `${shown} =`);
@@ -133,8 +137,8 @@ coverage.push(
   '',
   'Limits of the analysis itself (by design, for speed as you type):',
   '',
-  '- Closures do not see tainted variables of the enclosing function; callbacks of iteration methods (`forEach`, `map`, `then`...)',
-  '  and comprehension variables do receive the taint of what they iterate.',
+  '- Closures see the variables of the enclosing function as they are where the closure is defined (not where it runs);',
+  '  callbacks of iteration methods (`forEach`, `map`, `then`...) and comprehension variables receive the taint of what they iterate.',
   '- Object fields are tracked within one function (`obj.a` vs `obj.b`), not across methods of a class (`self.x`).',
   '- Function summaries are computed to a fixpoint of at most five rounds; longer helper chains inside one file are cut there.',
   '- Calls are resolved by name: plain functions of the file, `this.m()` / `self.m()`, `obj.m()` when the method name is unique in the file,',
@@ -176,10 +180,16 @@ const doc: string[] = [
   '',
   'Patterns are code in the target language: `$X` binds any expression (the same text on reuse), `...` matches any',
   'number of arguments, strings compare by value, object/dict patterns match a subset of keys, and imported names',
-  'match their module path (`child_process.exec` matches `cp.exec` after `const cp = require("child_process")`;',
-  'package names with dashes use underscores: `js_yaml.load`). `where: { $M: "^(get|post)$" }` constrains a',
-  "metavariable's text. A sanitizer with `guard: $X` is a condition: `$X` is clean where it holds. Unknown keys are",
-  'rejected with the rule id and the key; a broken rule is reported and the others keep running.',
+  'match their module path in every form: `child_process.exec` matches `cp.exec` after `const cp = require("child_process")`,',
+  '`require("child_process").exec`, `import { exec as run }`, `const run = cp.exec`, `util.promisify(cp.exec)`, and',
+  '`os.system` matches `importlib.import_module("os").system`; `fs.$OP` matches `rf` after `import { readFile as rf }`',
+  'with `$OP` standing for `readFile`; `fs/promises` is `fs.promises`; package names with dashes use underscores:',
+  '`js_yaml.load`. `where: { $M: "^(get|post)$" }` constrains a metavariable\'s text. A sanitizer with `guard: $X` is a',
+  'condition: `$X` is clean where it holds. A sink can also be a handler\'s `return $X`: `in-handler: [flask-view]` limits',
+  'it to those framework handlers, `reflected: true` skips values that are not the input as text (JSON data such as',
+  'dict/list literals, `jsonify` or parsed JSON; file contents; a variable last assigned one), and `unless-text: <regex>` skips sinks whose text matches',
+  '(an explicit `mimetype="text/plain"`). Unknown keys are rejected with the rule id and the key; a broken rule is',
+  'reported and the others keep running.',
   '',
   `Fix strategies: ${Object.keys(FIX_NAMES).map((k) => `\`${k}\``).join(', ')}. Every finding also offers a`,
   '`vigil-ignore <rule-id> -- <reason>` suppression.',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Node } from 'web-tree-sitter';
 import { GrammarRegistry } from '../../server/src/engine/parser';
-import { PatternCompiler, PatternSyntaxError, matchPattern, resetNodeCache } from '../../server/src/engine/patterns/pattern';
+import { PatternCompiler, PatternSyntaxError, boundText, matchPattern, resetNodeCache } from '../../server/src/engine/patterns/pattern';
 import type { GrammarId } from '../../server/src/engine/languages';
 
 let grammars: GrammarRegistry;
@@ -57,6 +57,43 @@ describe('patterns', () => {
     assert.deepEqual(matches('javascript', 'child_process.exec($C)', 'cp.exec(a); run(b); other.exec(c);', resolve), ['cp.exec(a)', 'run(b)']);
     const py = new Map([['request', 'flask.request']]);
     assert.deepEqual(matches('python', 'flask.request.args', 'x = request.args\ny = other.args\n', (id) => py.get(id)), ['request.args']);
+  });
+
+  it('matches calls that yield a module: require, import(), import_module, __import__, util.promisify', () => {
+    const none = (): undefined => undefined;
+    assert.deepEqual(matches('javascript', 'child_process.exec($C)', "require('child_process').exec(a); require('./child_process').exec(b); require(x).exec(c);", none), [
+      "require('child_process').exec(a)",
+    ]);
+    assert.deepEqual(matches('javascript', 'fs.promises.readFile($P)', "require('fs/promises').readFile(a); require('node:fs').promises.readFile(b); require('fs').readFile(c);", none), [
+      "require('fs/promises').readFile(a)",
+      "require('node:fs').promises.readFile(b)",
+    ]);
+    const js = new Map([['util', 'util'], ['cp', 'child_process']]);
+    assert.deepEqual(matches('javascript', 'child_process.exec($C)', 'util.promisify(cp.exec)(a); util.promisify(cp.spawn)(b); (await import("child_process")).exec(c);', (id) => js.get(id)), [
+      '(await import("child_process")).exec(c)',
+      'util.promisify(cp.exec)(a)',
+    ]);
+    const py = new Map([['importlib', 'importlib']]);
+    assert.deepEqual(matches('python', 'os.system($C)', 'importlib.import_module("os").system(a)\n__import__("os").system(b)\nimportlib.import_module("myos").system(c)\n', (id) => py.get(id)), [
+      '__import__("os").system(b)',
+      'importlib.import_module("os").system(a)',
+    ]);
+  });
+
+  it('binds a method metavariable to the real name of an imported function', () => {
+    const imports = new Map([['rf', 'fs.promises.readFile'], ['co', 'subprocess.check_output'], ['fs', 'fs']]);
+    const resolve = (id: string): string | undefined => imports.get(id);
+    const compiler = new PatternCompiler(grammars.language('javascript')!);
+    const p = compiler.compile('fs.promises.$OP($P)');
+    const tree = grammars.parse('javascript', 'rf(a)')!;
+    const call = tree.rootNode.namedChildren[0]!.namedChildren[0]!;
+    const b = matchPattern(p, call, resolve);
+    assert.equal(b && boundText(b, '$OP'), 'readFile');
+    assert.equal(b?.get('$P')?.text, 'a');
+    assert.equal(matchPattern(compiler.compile('fs.$OP($P)'), call, resolve), undefined);
+    tree.delete();
+    resetNodeCache();
+    assert.deepEqual(matches('python', 'subprocess.$F($C, shell=True)', 'co(a, shell=True)\nco(b)\nother(c, shell=True)\n', resolve), ['co(a, shell=True)']);
   });
 
   it('matches object and dict patterns as a subset of the keys, in any order', () => {

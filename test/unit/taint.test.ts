@@ -105,6 +105,31 @@ describe('taint: rule schema', () => {
     assert.match(file.errors[0]!.message, /unknown key `sorces` \(did you mean `sources`\?\)/);
   });
 
+  it('checks the keys of handler-return sinks: in-handler names a handler, reflected is a boolean, unless-text a regex', () => {
+    const errors: { ruleId?: string; message: string }[] = [];
+    const sink = { pattern: 'return $X', focus: '$X', 'in-handler': ['flask-view'], 'reflected': 'yes', 'unless-text': '(' };
+    assert.equal(validateRule({ ...good, sinks: [sink] }, 0, errors), undefined);
+    const text = errors.map((e) => e.message).join('\n');
+    assert.match(text, /`reflected` must be true or false/);
+    assert.match(text, /`unless-text` is not a valid regular expression/);
+    const ok = validateRule({ ...good, sinks: [{ ...sink, 'reflected': true, 'unless-text': 'text/plain' }] }, 0, []);
+    assert.deepEqual(ok?.sinks[0], { pattern: 'return $X', focus: ['$X'], inHandler: ['flask-view'], reflected: true, unlessText: 'text/plain' });
+    const setup = createAnalyzers({ customTaintRules: [{ ...good, sinks: [{ ...sink, 'reflected': true, 'in-handler': ['no-such-view'], 'unless-text': 'x' }] }], customRulesSource: '/ws/.vigil.yml' });
+    assert.ok(setup.errors.some((e) => e.ruleId === 'js.custom.orm-raw' && /unknown handler `no-such-view`/.test(e.message)));
+  });
+
+  it('checks serverless handler keys: exported is a boolean, and a handler needs something to recognise it by', () => {
+    const { file, errors } = validateRuleFile({
+      handlers: {
+        lambda: { languages: ['javascript'], exported: true, 'param-names': ['event'], 'request-param': 0, alias: 'lambda_event' },
+        worker: { languages: ['javascript'], exported: 'yes', 'function-named': 'fetch' },
+        vague: { languages: ['javascript'], exported: true },
+      },
+    });
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.exported, h.paramNames]), [['lambda', true, ['event']]]);
+    assert.match(errors.map((e) => e.message).join('\n'), /handler worker: `exported` must be true or false[\s\S]*handler vague: needs `call`/);
+  });
+
   it('runs valid custom rules and reports a bad one without switching off the others', async () => {
     const setup = createAnalyzers({
       customTaintRules: [good, { ...good, id: 'js.custom.broken', sinks: [{ pattern: 'orm.unsafe($Q', focus: '$Q' }] }, { id: 'Bad Id' }],
@@ -123,6 +148,22 @@ describe('taint: rule schema', () => {
     const early = taintFresh.precompile(eng.grammars);
     assert.deepEqual(early.map((e) => [e.source, e.ruleId]), [['/ws/.vigil.yml', 'js.custom.broken']]);
     eng.dispose();
+  });
+});
+
+describe('taint: command injection fixes', () => {
+  it('offers execFile only for child_process exec, whatever form reaches it', () => {
+    const text = `const shell = require('shelljs');
+app.get('/x', (req, res) => {
+  shell.exec('grep ' + req.query.q + ' log.txt');
+  require('child_process').exec('grep ' + req.query.q + ' log.txt');
+});
+`;
+    const found = scan('/a.js', 'javascript', text).filter((f) => f.ruleId === 'js.cmdi.child-process');
+    assert.deepEqual(found.map((f) => f.range.start.line), [2, 3]);
+    const preferred = found.map((f) => f.fixes?.find((x) => x.isPreferred));
+    assert.equal(preferred[0], undefined);
+    assert.equal(applyEdits(text, preferred[1]!.edits).split('\n')[3], "  require('child_process').execFile('grep', [req.query.q, 'log.txt']);");
   });
 });
 

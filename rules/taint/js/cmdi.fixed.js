@@ -28,8 +28,8 @@ app.post('/cleanup', (req, res) => {
   // ruleid: js.cmdi.child-process
   req.body.files.forEach((f) => exec('rm -f /tmp/' + f));
   const cmd = 'touch /tmp/' + req.body.name;
-  // Known gap: closures do not see tainted variables of the enclosing function.
-  // todoruleid: js.cmdi.child-process
+  // A closure sees the tainted variables of the enclosing function.
+  // ruleid: js.cmdi.child-process
   setImmediate(() => exec(cmd));
 });
 

@@ -28,6 +28,11 @@ export interface PatternNode {
   children: PatternNode[];
   /** Dotted text when this node is a plain identifier chain (`a.b.c`), for canonical-name matching. */
   dotted?: string;
+  /**
+   * For `a.b.$F`: the dotted object and the metavariable, so that an imported function (`rf` from
+   * `import { readFile as rf } from 'fs'`) matches `fs.$F` with `$F` standing for its real name.
+   */
+  member?: { prefix: string; metavar: string };
 }
 
 export interface CompiledPattern {
@@ -41,6 +46,21 @@ export interface CompiledPattern {
 /** Metavariable bindings of one match. */
 export type Bindings = Map<string, Node>;
 
+/** Names metavariables stand for when not their node's text (`$F` bound to `rf`, standing for `readFile`). */
+const boundNames = new WeakMap<Bindings, Map<string, string>>();
+
+/** The text a metavariable stands for: its node's text, or the imported name it resolves to. */
+export function boundText(b: Bindings, mv: string): string | undefined {
+  return boundNames.get(b)?.get(mv) ?? b.get(mv)?.text;
+}
+
+function fork(b: Bindings): Bindings {
+  const out: Bindings = new Map(b);
+  const names = boundNames.get(b);
+  if (names) boundNames.set(out, new Map(names));
+  return out;
+}
+
 /** Resolves a target identifier to a canonical dotted name (imports, framework aliases), if it has one. */
 export type CanonicalResolver = (identifier: string) => string | undefined;
 
@@ -53,11 +73,14 @@ export class PatternSyntaxError extends Error {}
 let childCache = new Map<number, Node[]>();
 let typeCache = new Map<number, string>();
 let dottedCache = new Map<number, string | null>();
+/** Chains whose root is not an identifier (`require('fs').promises`): the root and the dotted rest, per node. */
+let rootedCache = new Map<number, { root: Node; rest: string } | null>();
 
 export function resetNodeCache(): void {
   childCache = new Map();
   typeCache = new Map();
   dottedCache = new Map();
+  rootedCache = new Map();
 }
 
 /** The node caches of one analysis run, set aside while another run works (see `swapNodeCache`). */
@@ -195,6 +218,8 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
   if (op !== undefined) out.operator = op;
   const dotted = dottedName(node);
   if (dotted && !hasMeta) out.dotted = dotted;
+  const [obj, prop] = out.children;
+  if (CHAIN_TYPES.has(node.type) && out.children.length === 2 && obj?.dotted && prop?.metavar) out.member = { prefix: obj.dotted, metavar: prop.metavar };
   return out;
 }
 
@@ -250,20 +275,103 @@ export function chainRoot(node: Node): Node | undefined {
   return undefined;
 }
 
-function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
-  if (!resolve) return undefined;
+/**
+ * The canonical name of a module specifier, as patterns name it: `node:fs` -> `fs`, `js-yaml` -> `js_yaml`; Node's
+ * subpath modules are the parent's property (`fs/promises` is `require('fs').promises`), so both read `fs.promises`.
+ */
+export function canonicalModule(spec: string): string {
+  if (spec.startsWith('.')) return spec;
+  const s = spec.replace(/^node:/, '');
+  const sub = /^(fs|dns|stream|timers|readline|path|util|assert|inspector)\/([a-z]+)$/.exec(s);
+  if (sub) return `${sub[1]}.${sub[2]}`;
+  return s.replace(/[^\w.]/g, '_').replace(/\//g, '.');
+}
+
+/** The value of a plain string literal (no interpolation), or undefined. */
+export function stringLiteral(n: Node): string | undefined {
+  const t = typeOf(n);
+  if (t === 'template_string' && kids(n).some((k) => k.type === 'template_substitution')) return undefined;
+  if (t !== 'string' && t !== 'template_string') return undefined;
+  if (kids(n).some((k) => k.type === 'interpolation')) return undefined;
+  const m = /^[rRuU]?(['"`])([^'"`\\]*)\1$/.exec(n.text);
+  return m ? m[2] : undefined;
+}
+
+function rootedChain(target: Node): { root: Node; rest: string } | undefined {
+  const hit = rootedCache.get(target.id);
+  if (hit !== undefined) return hit ?? undefined;
+  let rest = '';
+  let n: Node | null = target;
+  let out: { root: Node; rest: string } | null = null;
+  for (let i = 0; n && i < 64; i++) {
+    const t = typeOf(n);
+    if (CHAIN_TYPES.has(t)) {
+      const prop = n.childForFieldName(t === 'attribute' ? 'attribute' : 'property');
+      if (!prop || !IDENTIFIER_TYPES.has(prop.type)) break;
+      rest = `.${prop.text}${rest}`;
+      n = n.childForFieldName('object');
+    } else if (t === 'parenthesized_expression' || t === 'await_expression' || t === 'await') {
+      n = kids(n)[0] ?? null;
+    } else {
+      if (t === 'call_expression' || t === 'call') out = { root: n, rest };
+      break;
+    }
+  }
+  rootedCache.set(target.id, out);
+  return out ?? undefined;
+}
+
+/**
+ * What a call that yields a module or a module's function stands for: `require('m')`, `import('m')`,
+ * `importlib.import_module('m')`, `__import__('m')`, and `util.promisify(f)` (the same function, promised).
+ */
+function moduleOfCall(call: Node, resolve: CanonicalResolver, depth: number): string | undefined {
+  const fn = call.childForFieldName('function');
+  const args = call.childForFieldName('arguments');
+  const first = args ? kids(args)[0] : undefined;
+  if (!fn || !first) return undefined;
+  const ft = typeOf(fn);
+  if (ft === 'import' || (ft === 'identifier' && fn.text === 'require' && resolve('require') === undefined)) {
+    const spec = stringLiteral(first);
+    return spec === undefined ? undefined : canonicalModule(spec);
+  }
+  if (ft === 'identifier' && fn.text === '__import__') return stringLiteral(first)?.split('.')[0];
+  const name = canonicalName(fn, resolve, depth + 1);
+  if (name === 'importlib.import_module') return stringLiteral(first);
+  if (name === 'util.promisify') return canonicalName(first, resolve, depth + 1);
+  return undefined;
+}
+
+/**
+ * The canonical dotted name an expression stands for, through imports and aliases (`cp.exec`, `run`), module
+ * calls (`require('child_process').exec`, `importlib.import_module('os').system`) and `util.promisify(f)`; or
+ * undefined when it names nothing imported.
+ */
+export function canonicalName(target: Node, resolve: CanonicalResolver | undefined, depth = 0): string | undefined {
+  if (!resolve || depth > 8) return undefined;
   const tt = typeOf(target);
   if (tt === 'identifier') return resolve(target.text);
-  if (!CHAIN_TYPES.has(tt)) return undefined;
-  let dotted = dottedCache.get(target.id);
-  if (dotted === undefined) {
-    dotted = dottedName(target) ?? null;
-    dottedCache.set(target.id, dotted);
+  let dotted: string | null | undefined;
+  if (CHAIN_TYPES.has(tt)) {
+    dotted = dottedCache.get(target.id);
+    if (dotted === undefined) {
+      dotted = dottedName(target) ?? null;
+      dottedCache.set(target.id, dotted);
+    }
   }
-  if (!dotted) return undefined;
-  const dot = dotted.indexOf('.');
-  const head = resolve(dot < 0 ? dotted : dotted.slice(0, dot));
-  return head === undefined ? undefined : dot < 0 ? head : head + dotted.slice(dot);
+  if (dotted) {
+    const dot = dotted.indexOf('.');
+    const head = resolve(dot < 0 ? dotted : dotted.slice(0, dot));
+    return head === undefined ? undefined : dot < 0 ? head : head + dotted.slice(dot);
+  }
+  const rooted = rootedChain(target);
+  if (!rooted) return undefined;
+  const head = moduleOfCall(rooted.root, resolve, depth);
+  return head === undefined ? undefined : head + rooted.rest;
+}
+
+function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
+  return canonicalName(target, resolve);
 }
 
 /**
@@ -271,16 +379,28 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
  * pattern's shape, which is small and bounded at compile time.
  */
 export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings): Bindings | undefined {
-  const b: Bindings = new Map(initial);
+  const b: Bindings = initial ? fork(initial) : new Map();
   return matchNode(pattern.root, target, b, resolve) ? b : undefined;
 }
 
 function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
   if (p.metavar) {
-    const prev = b.get(p.metavar);
-    if (prev) return prev.text === t.text;
+    if (b.has(p.metavar)) return boundText(b, p.metavar) === t.text;
     b.set(p.metavar, t);
     return true;
+  }
+  if (p.member && resolve && typeOf(t) !== p.type) {
+    const canon = canonicalOf(t, resolve);
+    const name = canon?.startsWith(`${p.member.prefix}.`) ? canon.slice(p.member.prefix.length + 1) : undefined;
+    if (name && !name.includes('.')) {
+      const mv = p.member.metavar;
+      if (b.has(mv)) return boundText(b, mv) === name;
+      b.set(mv, t);
+      let names = boundNames.get(b);
+      if (!names) boundNames.set(b, (names = new Map()));
+      names.set(mv, name);
+      return true;
+    }
   }
   if (p.dotted) {
     const tt = typeOf(t);
@@ -315,7 +435,7 @@ function matchSeq(ps: PatternNode[], i: number, ts: Node[], j: number, b: Bindin
   const p = ps[i]!;
   if (p.ellipsis) {
     for (let k = j; k <= ts.length; k++) {
-      const trial = new Map(b);
+      const trial = fork(b);
       if (matchSeq(ps, i + 1, ts, k, trial, resolve)) {
         copyInto(b, trial);
         return true;
@@ -324,7 +444,7 @@ function matchSeq(ps: PatternNode[], i: number, ts: Node[], j: number, b: Bindin
     return false;
   }
   if (j >= ts.length) return false;
-  const trial = new Map(b);
+  const trial = fork(b);
   if (!matchNode(p, ts[j]!, trial, resolve)) return false;
   if (!matchSeq(ps, i + 1, ts, j + 1, trial, resolve)) return false;
   copyInto(b, trial);
@@ -337,7 +457,7 @@ function matchSubset(ps: PatternNode[], ts: Node[], b: Bindings, resolve: Canoni
     if (p.ellipsis) continue;
     let ok = false;
     for (const t of ts) {
-      const trial = new Map(b);
+      const trial = fork(b);
       if (matchNode(p, t, trial, resolve)) {
         copyInto(b, trial);
         ok = true;
@@ -351,4 +471,6 @@ function matchSubset(ps: PatternNode[], ts: Node[], b: Bindings, resolve: Canoni
 
 function copyInto(to: Bindings, from: Bindings): void {
   for (const [k, v] of from) to.set(k, v);
+  const names = boundNames.get(from);
+  if (names) boundNames.set(to, new Map([...(boundNames.get(to) ?? []), ...names]));
 }

@@ -9,7 +9,7 @@
  * overflowing the stack.
  */
 import type { Node } from 'web-tree-sitter';
-import { chainRoot, dottedName, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { boundText, chainRoot, dottedName, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { Compiled, CompiledRule } from './rule-set';
@@ -44,6 +44,12 @@ export interface Summary {
   /** Flows from sources to the return value. */
   sourceReturns: Flow[];
   paramSinks: Map<number, SinkHit[]>;
+  /**
+   * Variables of an enclosing function the unit uses (closures): `paramSinks` key -(i + 1) stands for
+   * `captures[i]`; the enclosing unit applies those hits with its own taint of the variable where it defines
+   * the function.
+   */
+  captures?: string[];
 }
 
 /** A finding before it becomes a `Finding`: the rule is known to the caller. */
@@ -84,6 +90,8 @@ export interface UnitParams {
   names: { node: Node; index: number }[];
   /** Indices of parameters that are user input (framework handlers), with a label. */
   sources: Map<number, string>;
+  /** Ids of the framework handlers the unit is (for sinks that only apply in handlers). */
+  handlers?: string[];
 }
 
 export interface UnitResult {
@@ -305,6 +313,10 @@ class UnitAnalysis {
   private memo = new Map<number, Taint | undefined>();
   private work = 0;
   private readonly limit: number;
+  /** Each local variable's last assigned value so far, for `reflected` sinks. */
+  private readonly defs = new Map<string, Node>();
+  /** Free variables of a function unit, by name: their index in `summary.captures`. */
+  private readonly captureIndex = new Map<string, number>();
 
   constructor(
     private readonly unit: Node,
@@ -378,6 +390,7 @@ class UnitAnalysis {
           if (!name) continue;
           if (value && isFunctionNode(value)) {
             this.bind(name, undefined, st, value);
+            this.applyCaptures(value, st);
             continue;
           }
           this.bind(name, value ? this.ev(value, st, depth) : undefined, st, value ?? undefined);
@@ -386,6 +399,8 @@ class UnitAnalysis {
       case 'return_statement': {
         const v = named(n)[0];
         if (v) this.returnValue(this.ev(v, st, depth), v);
+        // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
+        if (v && this.params.handlers?.length) this.checkSinks(n, st, depth);
         return false;
       }
       case 'throw_statement':
@@ -447,7 +462,11 @@ class UnitAnalysis {
       case 'decorated_definition':
       case 'function_declaration':
       case 'generator_function_declaration':
-      case 'function_definition':
+      case 'function_definition': {
+        const fn = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
+        if (fn && isFunctionNode(fn)) this.applyCaptures(fn, st);
+        return true;
+      }
       case 'class_declaration':
       case 'class_definition':
       case 'import_statement':
@@ -477,7 +496,8 @@ class UnitAnalysis {
     const step: TraceStep = { range: this.range(at), message: 'returned', kind: 'step' };
     for (const f of t) {
       if (f.origin.kind === 'param') {
-        if (!this.summary.paramReturns.has(f.origin.index)) this.summary.paramReturns.set(f.origin.index, [...f.steps, step]);
+        // A returned captured variable is the enclosing function's own value: nothing to summarise.
+        if (f.origin.index >= 0 && !this.summary.paramReturns.has(f.origin.index)) this.summary.paramReturns.set(f.origin.index, [...f.steps, step]);
       } else if (this.summary.sourceReturns.length < MAX_FLOWS && !this.summary.sourceReturns.some((g) => sameOrigin(g.origin, f.origin))) {
         this.summary.sourceReturns.push({ origin: f.origin, steps: [...f.steps, step] });
       }
@@ -655,6 +675,8 @@ class UnitAnalysis {
       case 'identifier':
       case 'shorthand_property_identifier_pattern': {
         const name = target.text;
+        if (value) this.defs.set(name, value);
+        else this.defs.delete(name);
         for (const k of [...st.keys()]) if (k.startsWith(`${name}.`)) st.delete(k);
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         return;
@@ -725,8 +747,8 @@ class UnitAnalysis {
     const b = matchPattern(c.pattern, n, this.env.resolve);
     if (!b) return undefined;
     for (const [mv, re] of c.where) {
-      const bound = b.get(mv);
-      if (!bound || !re.test(bound.text)) return undefined;
+      const bound = boundText(b, mv);
+      if (bound === undefined || !re.test(bound)) return undefined;
     }
     return b;
   }
@@ -742,7 +764,11 @@ class UnitAnalysis {
 
   private evInner(n: Node, st: State, depth: number): Taint | undefined {
     const type = typeOf(n);
-    if (LITERAL_TYPES.has(type) || FUNCTION_TYPES.has(type) || CLASS_TYPES.has(type)) return undefined;
+    if (FUNCTION_TYPES.has(type)) {
+      this.applyCaptures(n, st);
+      return undefined;
+    }
+    if (LITERAL_TYPES.has(type) || CLASS_TYPES.has(type)) return undefined;
     const idx = this.env.index;
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
     for (const s of idx.sanitizers.get(type) ?? NONE) {
@@ -760,7 +786,7 @@ class UnitAnalysis {
     let t: Taint | undefined;
     switch (type) {
       case 'identifier': {
-        t = this.lookup(n.text, st);
+        t = this.lookup(n.text, st) ?? this.captured(n, st);
         break;
       }
       case 'this':
@@ -807,7 +833,8 @@ class UnitAnalysis {
         const r = n.childForFieldName('right');
         const lt = l ? this.ev(l, st, depth) : undefined;
         const rt = r ? this.ev(r, st, depth) : undefined;
-        t = CARRYING_OPS.has(op) ? union(lt, rt) : undefined;
+        // Python's `/` joins pathlib paths (request strings cannot be divided, so it carries nothing else).
+        t = CARRYING_OPS.has(op) || (type === 'binary_operator' && op === '/') ? union(lt, rt) : undefined;
         break;
       }
       case 'boolean_operator': {
@@ -877,6 +904,39 @@ class UnitAnalysis {
     return t;
   }
 
+  /**
+   * A function's free variable (not a parameter or local so far): a symbolic flow that the enclosing unit
+   * resolves with its own taint of the variable (see `applyCaptures`). Not for the module's top level.
+   */
+  private captured(n: Node, st: State): Taint | undefined {
+    return st.has(n.text) ? undefined : this.capturedName(n.text, n);
+  }
+
+  /** Where a nested function is defined: its sinks reached from captured variables, with their taint here. */
+  private applyCaptures(fn: Node, st: State): void {
+    const s = this.env.inlineSummary(fn);
+    if (!s?.captures) return;
+    for (const [idx, hits] of s.paramSinks) {
+      const name = idx < 0 ? s.captures[-idx - 1] : undefined;
+      if (!name) continue;
+      const t = this.lookup(name, st) ?? (st.has(name) ? undefined : this.capturedName(name, fn));
+      if (!t) continue;
+      for (const hit of hits) for (const f of t) this.sinkReached(f, hit.steps, hit.range, hit.sinkText, hit.fixes);
+    }
+  }
+
+  /** The symbolic flow of free variable `name` (used at `at`), or undefined at the module's top level. */
+  private capturedName(name: string, at: Node): Taint | undefined {
+    if (!FUNCTION_TYPES.has(this.unit.type)) return undefined;
+    let i = this.captureIndex.get(name);
+    if (i === undefined) {
+      i = this.captureIndex.size;
+      this.captureIndex.set(name, i);
+      (this.summary.captures ??= []).push(name);
+    }
+    return [{ origin: { kind: 'param', index: -(i + 1) }, steps: [{ range: this.range(at), message: `${name} from the enclosing function`, kind: 'step' }] }];
+  }
+
   private lookup(name: string, st: State): Taint | undefined {
     const v = st.get(name);
     if (v !== undefined) return v ?? undefined;
@@ -901,7 +961,11 @@ class UnitAnalysis {
     const fn = n.childForFieldName(n.type === 'new_expression' ? 'constructor' : 'function');
     const argsNode = n.childForFieldName('arguments');
     const args = argsNode ? named(argsNode) : [];
-    const argTaints = args.map((a) => (isFunctionNode(a) ? undefined : this.ev(a, st, depth)));
+    const argTaints = args.map((a) => {
+      if (!isFunctionNode(a)) return this.ev(a, st, depth);
+      this.applyCaptures(a, st);
+      return undefined;
+    });
     let recvTaint: Taint | undefined;
     let method: string | undefined;
     if (fn && (fn.type === 'member_expression' || fn.type === 'attribute')) {
@@ -967,11 +1031,15 @@ class UnitAnalysis {
 
   private checkSinks(n: Node, st: State, depth: number): void {
     for (const sink of this.env.index.sinks.get(typeOf(n)) ?? NONE) {
+      const spec = sink.spec;
+      if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       const b = this.match(sink, n);
       if (!b) continue;
-      for (const mv of sink.spec.focus) {
+      if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
+      for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;
+        if (spec.reflected && this.notText(focus, 0)) continue;
         const t = this.ev(focus, st, depth);
         if (!t) continue;
         const callee = n.childForFieldName('function') ?? n.childForFieldName('constructor') ?? n.childForFieldName('left') ?? n;
@@ -980,6 +1048,42 @@ class UnitAnalysis {
         const sinkStep: TraceStep = { range: this.range(focus), message: `reaches ${sinkText}`, kind: 'sink' };
         for (const f of t) this.sinkReached(f, [sinkStep], this.range(focus), sinkText, fixes);
       }
+    }
+  }
+
+  /** Whether an expression is not the input as text: JSON data, a file's contents (see `SinkSpec.reflected`). */
+  private notText(n: Node, depth: number): boolean {
+    if (depth > 16) return false;
+    switch (n.type) {
+      case 'dictionary':
+      case 'list':
+      case 'set':
+      case 'list_comprehension':
+      case 'dictionary_comprehension':
+      case 'set_comprehension':
+      case 'tuple':
+      case 'expression_list':
+        return true;
+      case 'parenthesized_expression':
+      case 'await': {
+        const inner = named(n)[0];
+        return !!inner && this.notText(inner, depth + 1);
+      }
+      case 'attribute':
+        return n.childForFieldName('attribute')?.text === 'json';
+      case 'call': {
+        const fn = n.childForFieldName('function');
+        const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+        return !!name && NOT_TEXT_CALLS.has(name);
+      }
+      case 'conditional_expression':
+        return named(n).some((k) => k.type !== 'comparison_operator' && this.notText(k, depth + 1));
+      case 'identifier': {
+        const def = this.defs.get(n.text);
+        return !!def && def.id !== n.id && this.notText(def, depth + 1);
+      }
+      default:
+        return false;
     }
   }
 
@@ -997,6 +1101,19 @@ class UnitAnalysis {
       this.summary.paramSinks.set(f.origin.index, list);
     }
   }
+}
+
+/** Calls whose result is not the input as text: JSON data (parsed, dicts, lists, model dumps), file contents, digests. */
+const NOT_TEXT_CALLS = new Set([
+  'jsonify', 'get_json', 'loads', 'json', 'dict', 'list', 'to_dict', 'model_dump', 'asdict', 'JsonResponse', 'JSONResponse',
+  'read', 'read_text', 'read_bytes', 'readline', 'readlines', 'hexdigest', 'digest',
+]);
+
+const unlessCache = new Map<string, RegExp>();
+function unlessRe(source: string): RegExp {
+  let re = unlessCache.get(source);
+  if (!re) unlessCache.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 function replaceState(st: State, next: State): void {

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
-import type { Bindings } from '../patterns/pattern';
+import { canonicalName, type Bindings } from '../patterns/pattern';
 import type { Fix, Range, TextEdit } from '../types';
 import { ownText, stringValue } from './dataflow';
 import type { CompiledRule } from './rule-set';
@@ -283,6 +283,8 @@ function execToExecFile(sink: Node, focus: Node, doc: SourceDocument, imports: M
   const edits: TextEdit[] = [];
   const name = fn.type === 'member_expression' ? fn.childForFieldName('property') : fn;
   if (!name || !/^exec(Sync)?$/.test(name.text)) return undefined;
+  // Only child_process has execFile: shelljs.exec and other exec functions keep their call.
+  if (canonicalName(fn, (id) => imports.get(id)) !== `child_process.${name.text}`) return undefined;
   const fileName = name.text === 'exec' ? 'execFile' : 'execFileSync';
   if (fn.type === 'identifier') {
     if (imports.get(fileName) !== `child_process.${fileName}`) {
@@ -406,7 +408,12 @@ function htmlEscape(sink: Node, focus: Node, python: boolean, doc: SourceDocumen
     return { title: 'Assign textContent instead of innerHTML (the browser escapes it)', kind: 'fix', edits: [{ range: rangeOf(prop), newText: 'textContent' }] };
   }
   const parts = decompose(focus, python);
-  const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: focus }];
+  // A returned page held in a variable or made some other way (a join, a helper, a conditional): escaping all of
+  // it would escape its markup too, so no fix. Input returned as it is (`return request.args["q"]`) is escaped.
+  if (!parts && sink.type === 'return_statement' && focus.type !== 'subscript' && focus.type !== 'attribute') return undefined;
+  const value = focus.type === 'keyword_argument' ? focus.childForFieldName('value') : focus;
+  if (!value) return undefined;
+  const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: value }];
   if (exprs.length === 0) return undefined;
   const edits: TextEdit[] = [];
   let wrap: (code: string) => string;

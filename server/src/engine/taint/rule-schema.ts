@@ -36,6 +36,17 @@ export interface SinkSpec extends PatternSpec {
   focus: string[];
   /** Words for the message, e.g. "a SQL query"; defaults to the rule's. */
   what?: string;
+  /** Only inside functions that are these framework handlers (a view's `return $X` is its response). */
+  inHandler?: string[];
+  /**
+   * The focus must carry the input as text: not data the framework sends as JSON (a dict/list literal or
+   * comprehension, a tuple, parsed JSON, `jsonify`/`dict()`/`.to_dict()`), nor file contents or digests
+   * (`.read()`, `.read_text()`, `.hexdigest()`), directly or through a local variable last assigned one. A Flask
+   * view returning a str sends HTML; returning a dict sends JSON.
+   */
+  reflected?: boolean;
+  /** A regular expression: the sink is safe when its text matches (an explicit `mimetype="text/plain"`). */
+  unlessText?: string;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -60,6 +71,15 @@ export interface HandlerSpec {
   decorator?: PatternSpec;
   /** The handler's first parameter must have this name (Django views take `request`). */
   firstParamNamed?: string;
+  /** The handler's leading parameters must have these names (AWS Lambda: `event, context`). */
+  paramNames?: string[];
+  /**
+   * The handler is an entry point of its module: `exports.x = fn`, `export function`, `export const x = fn`, a
+   * method of the default export (`export default { fetch() {} }`); Python: a public module-level function.
+   */
+  exported?: boolean;
+  /** The handler function has this name (Cloudflare Workers: `fetch`). */
+  functionNamed?: string;
   /** The file must import this module. */
   requiresImport?: string;
   /** Which parameters are user input themselves: all, all but the first, or none. */
@@ -282,7 +302,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -293,7 +313,24 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const mv = metavarsIn(s.pattern);
   for (const f of focus) if (!mv.has(f)) p.add(ruleId, `${where}: \`focus\` ${f} is not a metavariable of \`${s.pattern}\``);
   const what = str(v, 'what', where, ruleId, p, false);
-  return { pattern: s.pattern, focus, ...(s.where ? { where: s.where } : {}), ...(what ? { what } : {}) };
+  const inHandler = v['in-handler'] === undefined ? undefined : strList(v['in-handler'], `${where}: \`in-handler\``, ruleId, p);
+  if (v['reflected'] !== undefined && typeof v['reflected'] !== 'boolean') p.add(ruleId, `${where}: \`reflected\` must be true or false`);
+  const unlessText = str(v, 'unless-text', where, ruleId, p, false);
+  if (unlessText) {
+    try {
+      new RegExp(unlessText);
+    } catch (e) {
+      p.add(ruleId, `${where}: \`unless-text\` is not a valid regular expression: ${(e as Error).message}`);
+    }
+  }
+  return {
+    pattern: s.pattern, focus,
+    ...(s.where ? { where: s.where } : {}),
+    ...(what ? { what } : {}),
+    ...(inHandler ? { inHandler } : {}),
+    ...(v['reflected'] === true ? { reflected: true } : {}),
+    ...(unlessText ? { unlessText } : {}),
+  };
 }
 
 const RULE_KEYS = [
@@ -398,13 +435,18 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
   if (call && !metavarsIn(call.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`call\` must bind the handler function as $HANDLER`);
   const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
-  if (!call && !decorator && !firstParamNamed) p.add(undefined, `${where}: needs \`call\`, \`decorator\` or \`first-param-named\``);
+  const paramNames = v['param-names'] === undefined ? undefined : strList(v['param-names'], `${where}: \`param-names\``, undefined, p);
+  if (v.exported !== undefined && typeof v.exported !== 'boolean') p.add(undefined, `${where}: \`exported\` must be true or false`);
+  const functionNamed = str(v, 'function-named', where, undefined, p, false);
+  if (!call && !decorator && !firstParamNamed && !paramNames?.length && !functionNamed) {
+    p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\` or \`function-named\``);
+  }
   const params = v.params ?? 'none';
   if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
   const requestParam = v['request-param'];
@@ -419,6 +461,9 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),
+    ...(paramNames?.length ? { paramNames } : {}),
+    ...(v.exported === true ? { exported: true } : {}),
+    ...(functionNamed ? { functionNamed } : {}),
     ...(requiresImport ? { requiresImport } : {}),
     ...(typeof requestParam === 'number' ? { requestParam } : {}),
     ...(alias ? { alias } : {}),

@@ -98,6 +98,7 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
     const missing = [
       ...r.sources.filter((s): s is string => typeof s === 'string' && !set.sources.has(s)).map((s) => `source \`${s}\``),
       ...r.sanitizers.filter((s): s is string => typeof s === 'string' && !set.sanitizers.has(s)).map((s) => `sanitizer \`${s}\``),
+      ...r.sinks.flatMap((s) => s.inHandler ?? []).filter((h) => !set.handlers.some((x) => x.id === h)).map((h) => `handler \`${h}\``),
     ];
     if (missing.length === 0) return true;
     errors.push({

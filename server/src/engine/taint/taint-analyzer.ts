@@ -20,7 +20,7 @@ import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import type { GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { matchPattern, resetNodeCache } from '../patterns/pattern';
+import { boundText, canonicalModule, canonicalName, matchPattern, resetNodeCache } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
@@ -474,7 +474,8 @@ export class TaintAnalyzer implements Analyzer {
         const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
         e.rules[rule.spec.id] = {
           paramReturns: [...s.paramReturns.keys()],
-          paramSinks: [...s.paramSinks].flatMap(([param, hits]) => hits.map((h) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) }))),
+          // Captured variables (negative keys) mean nothing to another file.
+          paramSinks: [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.map((h) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) }))),
           sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps) })),
         };
       }
@@ -536,6 +537,9 @@ function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string):
   }
   if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
   if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
+  for (const n of h.spec.paramNames ?? []) need.push(new RegExp(`\\b${n}\\b`));
+  if (h.spec.functionNamed) need.push(new RegExp(`\\b${h.spec.functionNamed}\\b`));
+  if (h.spec.exported) need.push(/\bexport|^def /m);
   return need.every((re) => re.test(text));
 }
 
@@ -556,7 +560,7 @@ function signature(s: Summary | undefined): string {
     // A digest, not the JSON: signatures live as long as their summaries, and in every dependency list.
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes])]), s.sourceReturns])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes])]), s.sourceReturns, s.captures ?? []])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -635,6 +639,7 @@ function shiftUnit(r: CachedUnit, line: number, endLine: number, delta: number):
       paramReturns: new Map([...r.summary.paramReturns].map(([k, v]) => [k, steps(v)])),
       paramSinks: new Map([...r.summary.paramSinks].map(([k, v]) => [k, v.map((h) => ({ ...h, steps: steps(h.steps), range: h.path ? h.range : range(h.range), fixes: fixes(h.fixes) }))])),
       sourceReturns: r.summary.sourceReturns.map((f) => ({ origin: f.origin, steps: steps(f.steps) })),
+      ...(r.summary.captures ? { captures: r.summary.captures } : {}),
     },
     findings: r.findings.map((f) => ({ ...f, range: range(f.range), trace: steps(f.trace), fixes: fixes(f.fixes) })),
   };
@@ -697,14 +702,15 @@ const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c 
 function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: LineIndex): FileContext {
   const root = tree.rootNode;
   // One search in the wasm tree for the functions and import statements (document order), instead of walks node
-  // by node; `function` is also the keyword's (anonymous) node type.
+  // by node.
   const fnNodes: Node[] = [];
   const importNodes: Node[] = [];
   for (const n of root.descendantsOfType([...FUNCTION_NODE_TYPES, ...IMPORT_NODE_TYPES])) {
     if (!n) continue;
     const type = n.type;
     if (IMPORT_NODE_TYPES.includes(type)) importNodes.push(n);
-    else if (type !== 'function' || n.isNamed) fnNodes.push(n);
+    // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
+    else if (n.isNamed) fnNodes.push(n);
   }
   const imports = collectImports(root, lang.language === 'python', text, importNodes);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
@@ -740,12 +746,15 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   for (const [fi, fn] of fnNodes.entries()) {
     const params = paramsOf(fn);
-    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map() };
+    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), handlers: [] };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
+    // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
+    const parent = lang.handlers.length ? fn.parent : null;
     for (const h of lang.handlers) {
-      if (!isHandler(fn, h, params, imports)) continue;
+      if (!isHandler(fn, parent, h, params, imports)) continue;
       roles.push(h.spec.id);
+      unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
       if (h.spec.params !== 'none') {
         params.forEach((p, i) => {
@@ -791,10 +800,9 @@ function enclosingClass(n: Node): Node | undefined {
   return p?.type === 'block' && p.parent?.type === 'class_definition' ? p.parent : undefined;
 }
 
-function unitName(fn: Node): string | undefined {
+function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
   const own = fn.childForFieldName('name');
   if (own) return own.text;
-  const p = fn.parent;
   if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
   if (p?.type === 'assignment_expression' || p?.type === 'assignment') {
     const left = p.childForFieldName('left');
@@ -804,38 +812,67 @@ function unitName(fn: Node): string | undefined {
   return undefined;
 }
 
-function isHandler(fn: Node, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>): boolean {
+function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>): boolean {
   const resolve = (id: string): string | undefined => imports.get(id);
   if (h.spec.requiresImport && ![...imports.values()].some((m) => m === h.spec.requiresImport || m.startsWith(`${h.spec.requiresImport}.`))) return false;
   if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
+  if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
+  if (h.spec.functionNamed && unitName(fn, parent) !== h.spec.functionNamed) return false;
+  if (h.spec.exported && !isExported(fn, parent)) return false;
   if (h.call) {
-    const args = fn.parent;
+    const args = parent;
     const call = args?.type === 'arguments' ? args.parent : undefined;
     if (!call) return false;
     const b = matchPattern(h.call.pattern, call, resolve);
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
-    for (const [mv, re] of h.call.where) if (!re.test(b.get(mv)?.text ?? '')) return false;
+    for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
   if (h.decorator) {
-    const dd = fn.parent;
+    const dd = parent;
     if (dd?.type !== 'decorated_definition') return false;
     const ok = named(dd).some((d) => {
       if (d.type !== 'decorator') return false;
       const e = named(d)[0];
       const b = e ? matchPattern(h.decorator!.pattern, e, resolve) : undefined;
-      return !!b && h.decorator!.where.every(([mv, re]) => re.test(b.get(mv)?.text ?? ''));
+      return !!b && h.decorator!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
     });
     if (!ok) return false;
   }
   return true;
 }
 
+/** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
+function isExported(fn: Node, p: Node | null): boolean {
+  if (!p) return false;
+  if (fn.type === 'function_definition') {
+    // Python: a public function at module level (decorated or not).
+    const at = p.type === 'decorated_definition' ? p.parent : p;
+    return at?.type === 'module' && !(fn.childForFieldName('name')?.text ?? '_').startsWith('_');
+  }
+  const exportsTarget = (left: Node | null): boolean => !!left && /^(module\.)?exports(\.[\w$]+)?$/.test(left.text);
+  if (p.type === 'export_statement') return true;
+  if (p.type === 'assignment_expression') return p.childForFieldName('right')?.id === fn.id && exportsTarget(p.childForFieldName('left'));
+  if (p.type === 'variable_declarator') return p.parent?.parent?.type === 'export_statement';
+  // A method (or a function-valued property) of the default export or of `module.exports = { ... }`.
+  const obj = p.type === 'object' ? p : p.type === 'pair' ? p.parent : undefined;
+  const holder = obj?.type === 'object' ? obj.parent : undefined;
+  if (holder?.type === 'export_statement') return true;
+  return holder?.type === 'assignment_expression' && exportsTarget(holder.childForFieldName('left'));
+}
+
 /** Local name -> canonical dotted name, from `import`/`require` (JS) and `import`/`from ... import` (Python). */
 export function collectImports(root: Node, python: boolean, text = root.text, statements?: Node[]): Map<string, string> {
   const out = new Map<string, string>();
   // Package names become identifier-safe so patterns can name them: js-yaml -> js_yaml, node:fs -> fs.
-  const mod = (s: string): string => (s.startsWith('.') ? s : s.replace(/^node:/, '').replace(/[^\w.]/g, '_').replace(/\//g, '.'));
-  for (const n of importCandidates(root, python, text, statements)) {
+  const mod = canonicalModule;
+  const resolve = (id: string): string | undefined => out.get(id);
+  const base = importCandidates(root, python, text, statements);
+  const seen = new Set(base.map((n) => n.id));
+  const candidates = function* (): Generator<Node> {
+    yield* base;
+    for (const n of aliasCandidates(root, python, text, out)) if (!seen.has(n.id)) yield n;
+  };
+  for (const n of candidates()) {
     if (python) {
       if (n.type === 'import_statement') {
         for (const c of named(n)) {
@@ -846,6 +883,14 @@ export function collectImports(root: Node, python: boolean, text = root.text, st
             if (name && alias) out.set(alias, name);
           }
         }
+        continue;
+      }
+      if (n.type === 'assignment') {
+        // `run = subprocess.run`, `proc = importlib.import_module("subprocess")`: another name for the same thing.
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        const canon = right ? canonicalName(right, resolve) : undefined;
+        if (left?.type === 'identifier' && canon) out.set(left.text, canon);
         continue;
       }
       if (n.type === 'import_from_statement') {
@@ -863,9 +908,13 @@ export function collectImports(root: Node, python: boolean, text = root.text, st
       }
     } else {
       if (n.type === 'import_statement') {
-        const source = n.childForFieldName('source');
+        // TypeScript `import cp = require('child_process')` holds its source in the require clause.
+        const required = named(n).find((c) => c.type === 'import_require_clause');
+        const requiredName = required ? named(required).find((c) => c.type === 'identifier') : undefined;
+        const source = n.childForFieldName('source') ?? required?.childForFieldName('source');
         const m = source ? mod(source.text.slice(1, -1)) : undefined;
         const clause = named(n).find((c) => c.type === 'import_clause');
+        if (m && requiredName) out.set(requiredName.text, m);
         if (m && clause) {
           for (const c of named(clause)) {
             if (c.type === 'identifier') out.set(c.text, m);
@@ -883,18 +932,19 @@ export function collectImports(root: Node, python: boolean, text = root.text, st
         }
       }
       if (n.type === 'variable_declarator') {
+        // `require('m')`, `await import('m')`, `cp.exec`, `util.promisify(cp.exec)`: whatever the value names.
         const value = n.childForFieldName('value');
         const name = n.childForFieldName('name');
-        const m = value ? requiredModule(value) : undefined;
+        const m = value ? canonicalName(value, resolve) : undefined;
         if (m && name) {
-          if (name.type === 'identifier') out.set(name.text, mod(m));
+          if (name.type === 'identifier') out.set(name.text, m);
           else if (name.type === 'object_pattern') {
             for (const p of named(name)) {
-              if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, `${mod(m)}.${p.text}`);
+              if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, `${m}.${p.text}`);
               else if (p.type === 'pair_pattern') {
                 const k = p.childForFieldName('key')?.text;
                 const v = p.childForFieldName('value');
-                if (k && v?.type === 'identifier') out.set(v.text, `${mod(m)}.${k}`);
+                if (k && v?.type === 'identifier') out.set(v.text, `${m}.${k}`);
               }
             }
           }
@@ -907,7 +957,8 @@ export function collectImports(root: Node, python: boolean, text = root.text, st
 
 /**
  * The nodes that can import, in document order, found without walking the tree node by node: import statements
- * (Python: not inside functions), and the declarators around each `require(` in the text (JavaScript).
+ * (Python: not inside functions), and the declarators around each `require(`, `import(` or `promisify(` in the
+ * text (JavaScript).
  */
 function importCandidates(root: Node, python: boolean, text: string, statements?: Node[]): Node[] {
   const found = statements ?? root.descendantsOfType(IMPORT_NODE_TYPES).filter((n): n is Node => !!n);
@@ -918,32 +969,38 @@ function importCandidates(root: Node, python: boolean, text: string, statements?
     });
   }
   const out = found.filter((n) => n.type === 'import_statement');
-  const re = /\brequire\s*\(/g;
+  const re = /\b(?:require|import|promisify)\s*\(/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    let n = root.descendantForIndex(m.index, m.index + 7);
-    if (n?.type !== 'identifier') continue;
-    while (n.parent && (n.parent.type === 'call_expression' || n.parent.type === 'member_expression')) n = n.parent;
+    let n = root.descendantForIndex(m.index, m.index + 6);
+    if (n?.type !== 'identifier' && n?.type !== 'import') continue;
+    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
     const decl = n.parent;
     if (decl?.type === 'variable_declarator' && decl.childForFieldName('value')?.id === n.id) out.push(decl);
   }
   return out.sort((a, b) => a.startIndex - b.startIndex);
 }
 
-/** `require('x')` or `require('x').y` -> `x` / `x.y`. */
-function requiredModule(n: Node): string | undefined {
-  if (n.type === 'call_expression') {
-    const f = n.childForFieldName('function');
-    const args = n.childForFieldName('arguments');
-    const a = args ? named(args)[0] : undefined;
-    if (f?.text === 'require' && a?.type === 'string') return a.text.slice(1, -1);
+/** Node types between a module call and the declarator holding it (`(await import('m')).x`). */
+const VALUE_WRAPPERS = new Set(['import', 'call_expression', 'member_expression', 'await_expression', 'parenthesized_expression', 'call', 'attribute', 'await']);
+
+/**
+ * Declarations (JS) and assignments (Python) whose value starts with a name in `known` (or `__import__`), in
+ * document order: possible aliases such as `const run = cp.exec` or `run = subprocess.run`. `known` grows as the
+ * caller takes each one, so an alias of an alias is found too.
+ */
+function* aliasCandidates(root: Node, python: boolean, text: string, known: Map<string, string>): Generator<Node> {
+  const re = python ? /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)/gm : /\b(?:const|let|var)\s+([\w$]+|\{[^}=]*\})\s*=\s*([\w$]+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const head = m[2]!;
+    if (!known.has(head) && !(python && head === '__import__')) continue;
+    const at = m.index + m[0].lastIndexOf(head);
+    let n = root.descendantForIndex(at, at + head.length);
+    if (n?.type !== 'identifier') continue;
+    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
+    const decl = n.parent;
+    const value = decl?.childForFieldName(python ? 'right' : 'value');
+    if (decl && (decl.type === 'variable_declarator' || decl.type === 'assignment') && value?.id === n.id) yield decl;
   }
-  if (n.type === 'member_expression') {
-    const obj = n.childForFieldName('object');
-    const m = obj ? requiredModule(obj) : undefined;
-    const prop = n.childForFieldName('property')?.text;
-    if (m && prop) return `${m}.${prop}`;
-  }
-  return undefined;
 }
 
 /** Names a file exports: ES exports, CommonJS `exports.x`/`module.exports = { x }`, Python top-level defs. */

@@ -1,0 +1,85 @@
+// The whole command-execution surface: every child_process function that reaches a shell, shelljs, execa.
+const express = require('express');
+const cp = require('child_process');
+const shell = require('shelljs');
+const execa = require('execa');
+const { execaCommand, execaCommandSync, execa: execaFn } = require('execa');
+const shellQuote = require('shell-quote');
+
+const app = express();
+
+app.post('/run', (req, res) => {
+  const cmd = req.body.cmd;
+  const args = req.body.args;
+  // ruleid: js.cmdi.child-process
+  cp.spawnSync(cmd, { shell: true });
+  // ruleid: js.cmdi.child-process
+  cp.execFile(cmd, [], { shell: true });
+  // ruleid: js.cmdi.child-process
+  cp.execFileSync('git', args, { shell: '/bin/bash' });
+  // ruleid: js.cmdi.child-process
+  cp.spawn('/bin/sh', ['-c', cmd]);
+  // ruleid: js.cmdi.child-process
+  cp.execFile('bash', ['-lc', `echo ${cmd}`], () => {});
+  // ruleid: js.cmdi.child-process
+  cp.spawnSync('cmd.exe', ['/c', 'dir ' + cmd]);
+  // ruleid: js.cmdi.child-process
+  cp.fork(req.body.script);
+  // ruleid: js.cmdi.child-process
+  shell.exec('grep ' + cmd + ' /var/log/app.log');
+  // ruleid: js.cmdi.child-process
+  execa.command(cmd);
+  // ruleid: js.cmdi.child-process
+  execa.commandSync('echo ' + cmd);
+  // ruleid: js.cmdi.child-process
+  execaCommand(`convert ${cmd} out.png`);
+  // ruleid: js.cmdi.child-process
+  execaCommandSync(cmd);
+  // ruleid: js.cmdi.child-process
+  execa(cmd, { shell: true });
+  // ruleid: js.cmdi.child-process
+  execaFn('ls ' + cmd, [], { shell: true });
+  const opts = { shell: true };
+  // Options held in a variable are not followed.
+  // todoruleid: js.cmdi.child-process
+  cp.spawn(cmd, opts);
+  res.end();
+});
+
+// ---- negatives: argument arrays without a shell, constants, quoting ----
+app.post('/run-ok', (req, res) => {
+  const cmd = req.body.cmd;
+  // ok: js.cmdi.child-process
+  cp.spawnSync('git', ['log', cmd]);
+  // ok: js.cmdi.child-process
+  cp.execFile('git', ['show', cmd], { shell: false });
+  // ok: js.cmdi.child-process
+  cp.execFileSync('ls', [cmd], { cwd: '/srv' });
+  // ok: js.cmdi.child-process
+  cp.spawn('/bin/sh', ['-c', 'ls /srv']);
+  // A script file given to the shell, with the input as its argument (not a command line).
+  // ok: js.cmdi.child-process
+  cp.spawn('sh', ['./backup.sh', cmd]);
+  // ok: js.cmdi.child-process
+  cp.fork('./worker.js', [cmd]);
+  // ok: js.cmdi.child-process
+  shell.exec('uptime');
+  // ok: js.cmdi.child-process
+  shell.exec('grep ' + shellQuote.quote([cmd]) + ' /var/log/app.log');
+  // ok: js.cmdi.child-process
+  execa('git', ['log', cmd]);
+  // ok: js.cmdi.child-process
+  execaFn('git', ['log', cmd]);
+  // ok: js.cmdi.child-process
+  execaCommand('ls -la /srv');
+  // ok: js.cmdi.child-process
+  execa.command('echo ' + Number(cmd));
+  // Shell-free library functions that share a name.
+  // ok: js.cmdi.child-process
+  shell.echo(cmd);
+  // ok: js.cmdi.child-process
+  shell.ls(cmd);
+  // ok: js.cmdi.child-process
+  cp.exec('ls', { env: { FILTER: cmd } });
+  res.end();
+});
