@@ -34,7 +34,8 @@ describe('secret findings', () => {
     engine = await Engine.create({ analyzers: [createSecretsAnalyzer().analyzer] });
   });
   after(() => engine.dispose());
-  const scan = (path: string, text: string): Finding[] => engine.scanText(path, languageIdForPath(path), text, SETTINGS).findings;
+  // Every path here is in the workspace /ws: path classes count only inside a workspace (see path-class.test.ts).
+  const scan = (path: string, text: string): Finding[] => engine.scanText(path, languageIdForPath(path), text, SETTINGS, '/ws').findings;
 
   it('cover exactly the secret, carry it masked only, and remind to rotate', () => {
     const text = `const token = "${GH}";\n`;
@@ -79,7 +80,7 @@ describe('secret findings', () => {
   it('skip lockfiles, vendored and minified files', () => {
     const text = `{"token": "${GH}"}\n`;
     for (const path of ['/ws/package-lock.json', '/ws/yarn.lock', '/ws/node_modules/x/index.js', '/ws/vendor/a/b.go', '/ws/dist/app.min.js']) {
-      assert.deepEqual(scanSecrets(text, path), [], path);
+      assert.deepEqual(scanSecrets(text, path, undefined, '/ws'), [], path);
     }
     const minified = `var a=${JSON.stringify('x'.repeat(20_000))};var t="${GH}";`;
     assert.deepEqual(scanSecrets(minified, '/ws/dist/app.js'), []);

@@ -117,7 +117,7 @@ export class Engine {
     const raw: Finding[] = [];
     const ran = new Set<string>();
     for (const analyzer of this.analyzers) {
-      if (!settings.packs[analyzer.pack] || !analyzer.appliesTo(doc)) {
+      if (!settings.packs[analyzer.pack] || !analyzer.appliesTo(doc, ctx)) {
         const stale = open.sessions.get(analyzer);
         stale?.dispose?.();
         open.sessions.delete(analyzer);

@@ -46,7 +46,7 @@ export class SecretScanner {
     this.maxWindow = rules.reduce((m, r) => Math.max(m, r.multiline), 0);
   }
 
-  /** Rules that run on this path (path allowlists applied). */
+  /** Rules that run on a file (path allowlists applied), given its workspace-relative path (`workspaceRelativePath`). */
   activeRules(path: string): boolean[] {
     const p = path.replace(/\\/g, '/');
     return this.rules.map((r) => !r.allowlist.paths.some((g) => minimatch(p, g, { dot: true, matchBase: true })));
