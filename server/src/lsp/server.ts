@@ -58,6 +58,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   let folderUris: string[] = [];
   /** Findings published per uri (open documents and workspace-scan results). */
   const findings = new Map<string, Finding[]>();
+  /** The document version each open document's `findings` were computed on. */
+  const analyzedVersions = new Map<string, number>();
   /** Open documents and the folder that analyses each. */
   const openDocs = new Map<string, FolderState>();
   const scheduled = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
@@ -148,12 +150,14 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const extra = configDiagnostics(state, uri);
     if (!settings.enable || isExcluded(doc.path, settings)) {
       findings.delete(uri);
+      analyzedVersions.set(uri, version);
       void connection.sendDiagnostics({ uri, version, diagnostics: extra });
       return;
     }
     const result = state.engine.analyze(uri, settings.analysis, state.root || undefined);
     if (state.baseline) result.findings = state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), result.findings);
     findings.set(uri, result.findings);
+    analyzedVersions.set(uri, version);
     for (const n of result.notices) log(`${doc.path}: ${n.message}`);
     void connection.sendDiagnostics({
       uri,
@@ -163,13 +167,34 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     sendStatus(trusted ? 'ready' : 'restricted');
   };
 
+  const cancelScheduled = (uri: string) => {
+    const pending = scheduled.get(uri);
+    if (pending) {
+      clearTimeout(pending as NodeJS.Timeout);
+      clearImmediate(pending as NodeJS.Immediate);
+      scheduled.delete(uri);
+    }
+  };
+
+  /**
+   * Brings an open document's findings up to its current version, analysing now instead of waiting for the queued
+   * (possibly debounced) run. False when edits keep arriving faster than the analysis or the document closed.
+   */
+  const ensureAnalyzed = async (uri: string): Promise<boolean> => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const doc = openDocs.get(uri)?.engine.get(uri);
+      if (!doc) return false;
+      if (analyzedVersions.get(uri) === doc.version) return true;
+      cancelScheduled(uri);
+      await analyzeNow(uri, doc.version).catch((e) => log(`analysis of ${uri} failed: ${redactErrorForLog(e)}`));
+    }
+    const doc = openDocs.get(uri)?.engine.get(uri);
+    return !!doc && analyzedVersions.get(uri) === doc.version;
+  };
+
   /** Queues an analysis. A newer change replaces a queued one, so only the latest text is analysed. */
   const schedule = (uri: string, version: number) => {
-    const previous = scheduled.get(uri);
-    if (previous) {
-      clearTimeout(previous as NodeJS.Timeout);
-      clearImmediate(previous as NodeJS.Immediate);
-    }
+    cancelScheduled(uri);
     const run = () => {
       scheduled.delete(uri);
       analyzeNow(uri, version).catch((e) => log(`analysis of ${uri} failed: ${redactErrorForLog(e)}`));
@@ -313,17 +338,13 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   connection.onDidCloseTextDocument(async (p) => {
     await ready;
     const uri = p.textDocument.uri;
-    const pending = scheduled.get(uri);
-    if (pending) {
-      clearTimeout(pending as NodeJS.Timeout);
-      clearImmediate(pending as NodeJS.Immediate);
-      scheduled.delete(uri);
-    }
+    cancelScheduled(uri);
     const state = openDocs.get(uri);
     state?.engine.close(uri);
     openDocs.delete(uri);
     vsSettings.delete(uri);
     findings.delete(uri);
+    analyzedVersions.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: state ? configDiagnostics(state, uri) : [] });
     if (state && configUri(state) === uri) onConfigText(uriToPath(uri));
     sendStatus(trusted ? 'ready' : 'restricted');
@@ -331,9 +352,12 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 
   connection.onCodeAction(async (p) => {
     await ready;
+    // Findings of an older version have ranges in an older text: their fixes would corrupt the current one
+    // (a code action often arrives in the same batch as the edit, or inside the debounce delay).
+    if (!(await ensureAnalyzed(p.textDocument.uri))) return [];
     const state = openDocs.get(p.textDocument.uri);
     const doc = state?.engine.get(p.textDocument.uri);
-    if (!state || !doc) return [];
+    if (!state || !doc || analyzedVersions.get(doc.uri) !== doc.version) return [];
     // Prefer the open (possibly unsaved) text of a file the fix appends to, e.g. .env.example.
     const read = (path: string) => {
       for (const [uri, s] of openDocs) if (uriToPath(uri) === path) return s.engine.get(uri)?.text;

@@ -1,0 +1,92 @@
+/**
+ * LSP tests for answers that must match the text the editor has now: code actions asked for right after an edit,
+ * snippet suppressions, and requests after `shutdown`. The bundled server (dist/server.js) over stdio; run
+ * `npm run build` first (npm test does).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { applyEdits } from '../rules/rule-fixtures';
+import { LspClient, type Diagnostic } from './lsp-client';
+
+/** A fake token in GitHub's classic-PAT format. */
+const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPqex2T';
+
+interface TextEdit {
+  range: Diagnostic['range'];
+  newText?: string;
+  snippet?: { kind: string; value: string };
+}
+interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  edit?: { documentChanges?: { textDocument?: { uri: string; version?: number | null }; edits?: TextEdit[] }[] };
+}
+
+function docChange(action: CodeAction, uri: string) {
+  const change = (action.edit?.documentChanges ?? []).find((c) => c.textDocument?.uri === uri);
+  assert.ok(change, `${action.title}: no edit of ${uri}`);
+  return { version: change.textDocument!.version, edits: change.edits ?? [] };
+}
+
+function plainEdits(edits: TextEdit[]): { range: Diagnostic['range']; newText: string }[] {
+  return edits.map((e) => {
+    assert.equal(typeof e.newText, 'string', 'a plain text edit');
+    return { range: e.range, newText: e.newText! };
+  });
+}
+
+async function withServer(settings: Record<string, unknown>, body: (client: LspClient, ws: string) => Promise<void>): Promise<void> {
+  const ws = mkdtempSync(join(tmpdir(), 'vigil-lsp-correct-'));
+  const client = new LspClient();
+  client.settings = settings;
+  try {
+    await client.initialize(ws);
+    await client.waitForReady();
+    await body(client, ws);
+  } finally {
+    await client.shutdown();
+  }
+}
+
+const codeActions = (client: LspClient, uri: string, line: number) =>
+  client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line, character: 0 }, end: { line, character: 200 } },
+    context: { diagnostics: [] },
+  });
+
+describe('code actions asked for right after an edit', () => {
+  for (const debounceMs of [0, 400]) {
+    it(`are computed on the current text (didChange and codeAction in one batch, debounceMs ${debounceMs})`, async () => {
+      await withServer({ debounceMs }, async (client, ws) => {
+        const uri = pathToFileURL(join(ws, 'app.js')).toString();
+        const v1 = `const token = "${GH}";\n`;
+        client.open(uri, 'javascript', v1, 1);
+        const p1 = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+        assert.ok(p1.diagnostics.some((d) => d.code === 'secrets.github.classic-pat'));
+
+        // The edit moves the secret 9 columns right on the same line; the code action request follows at once,
+        // before the server's (debounced) analysis of version 2 has run.
+        const edit = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '/* v2 */ ' };
+        const v2 = `/* v2 */ ${v1}`;
+        client.change(uri, 2, [edit]);
+        const actions = await codeActions(client, uri, 0);
+
+        const fix = actions.find((a) => a.kind === 'quickfix.vigil.fix');
+        assert.ok(fix, `an env-var fix for the current text; got ${actions.map((a) => a.title).join(' | ')}`);
+        const { version, edits } = docChange(fix, uri);
+        assert.equal(version, 2, 'stamped with the version it was computed on');
+        assert.equal(applyEdits(v2, plainEdits(edits)), '/* v2 */ const token = process.env.GITHUB_TOKEN;\n');
+        for (const a of actions) {
+          const applied = applyEdits(v2, plainEdits(docChange(a, uri).edits));
+          assert.ok(applied.includes('/* v2 */ const token = '), `${a.title} keeps the code around the secret intact:\n${applied}`);
+        }
+      });
+    });
+  }
+});
