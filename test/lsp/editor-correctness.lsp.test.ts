@@ -90,3 +90,37 @@ describe('code actions asked for right after an edit', () => {
     });
   }
 });
+
+describe('after shutdown', () => {
+  it('refuses every request with InvalidRequest, drops notifications, and exits 0 on exit', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'vigil-lsp-shutdown-'));
+    const client = new LspClient();
+    try {
+      await client.initialize(ws);
+      await client.waitForReady();
+      const uri = pathToFileURL(join(ws, 'a.js')).toString();
+      client.open(uri, 'javascript', `const token = "${GH}";\n`, 1);
+      await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+      assert.equal(await client.request('shutdown', null), null);
+      const INVALID_REQUEST = -32600;
+      const refused = (method: string, params: unknown) =>
+        assert.rejects(client.request(method, params, 5_000), (e: Error & { code?: number }) => {
+          assert.equal(e.code, INVALID_REQUEST, `${method}: ${e.message}`);
+          return true;
+        });
+      await refused('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } });
+      await refused('vigil/scanWorkspace', {});
+      await refused('shutdown', null);
+      await refused('no/suchMethod', {});
+      // A notification after shutdown is dropped: no analysis, no diagnostics for version 2.
+      const before = client.notifications.length;
+      client.change(uri, 2, [{ text: `const other = "${GH}";\n` }]);
+      await refused('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } });
+      assert.deepEqual(client.notifications.slice(before).filter((n) => n.method === 'textDocument/publishDiagnostics'), []);
+      client.notify('exit', null);
+      assert.equal(await client.exited, 0);
+    } finally {
+      if (client.proc.exitCode === null) client.proc.kill('SIGKILL');
+    }
+  });
+});

@@ -25,6 +25,7 @@ import { ActionKinds, codeActionsFor, diskReader } from './code-actions';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
+import { ShutdownGate } from './shutdown-gate';
 import { registerWorkspaceScan } from './workspace-scan';
 
 export { uriToPath };
@@ -50,7 +51,9 @@ export interface ServerContext {
 /** A feature module that registers its handlers once the engine is ready. */
 export type ServerFeature = (ctx: ServerContext) => void;
 
-export function startServer(connection: Connection, features: ServerFeature[] = []): void {
+/** `gate`: the shutdown gate given to `createConnection`, closed when `shutdown` arrives. */
+export function startServer(connection: Connection, features: ServerFeature[] = [], gate?: ShutdownGate): void {
+  gate?.register(connection);
   let folders: Folders | undefined;
   let ready: Promise<Folders> | undefined;
   let trusted = true;
@@ -367,6 +370,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   });
 
   connection.onShutdown(() => {
+    gate?.close();
     for (const state of folders?.all() ?? []) state.engine.dispose();
   });
 
@@ -380,4 +384,5 @@ const FEATURES: ServerFeature[] = [registerWorkspaceScan];
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${redactErrorForLog(e)}`));
 process.on('unhandledRejection', (e) => console.error(`[vigil] unhandled rejection: ${redactErrorForLog(e)}`));
 
-startServer(createConnection(ProposedFeatures.all), FEATURES);
+const gate = new ShutdownGate();
+startServer(createConnection(ProposedFeatures.all, { messageStrategy: gate.messageStrategy }), FEATURES, gate);
