@@ -62,7 +62,8 @@ export function applySuppressions(findings: Finding[], lines: LineIndex, ranRule
   const kept: Finding[] = [];
   for (const f of findings) {
     const line = f.range.start.line;
-    const s = sups.find((x) => (x.line === line || x.line === line - 1) && x.reason && matches(x, f.ruleId));
+    const above = (f.spanStartLine ?? line) - 1;
+    const s = sups.find((x) => (x.line === line || x.line === line - 1 || x.line === above) && x.reason && matches(x, f.ruleId));
     if (s) used.add(s);
     else kept.push(f);
   }

@@ -187,7 +187,9 @@ function commentSyntax(languageId: string): [string, string] | undefined {
 function suppressFix(doc: SourceDocument, match: SecretMatch, eol: string): Fix | undefined {
   const syntax = commentSyntax(doc.languageId);
   if (!syntax) return undefined;
-  const line = match.start.line;
+  // Above the first line of the whole match: between a name and its value the comment would hide the secret
+  // from the rule instead of suppressing the finding.
+  const line = match.matchStart.line;
   const text = doc.lines.lineText(line);
   const indent = /^\s*/.exec(text)![0];
   // A comment line inserted inside a multi-line string would become part of the string.

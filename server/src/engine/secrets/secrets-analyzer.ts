@@ -92,6 +92,7 @@ export class SecretsAnalyzer implements Analyzer {
         cwe: rule.cwe,
         message,
         range: { start: m.start, end: m.end },
+        ...(m.matchStart.line < m.start.line ? { spanStartLine: m.matchStart.line } : {}),
         docsUrl: rule.docsUrl,
         // From the rule and the masked form only, so no digest of the whole secret leaves the process.
         fingerprint: createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32),
@@ -124,6 +125,8 @@ interface Cached {
   match: SecretMatch;
   /** end.line - start.line */
   span: number;
+  /** start.line - matchStart.line */
+  lead: number;
 }
 
 class SecretsSession implements AnalyzerSession {
@@ -152,6 +155,7 @@ class SecretsSession implements AnalyzerSession {
           ...c.match,
           start: { line, character: c.match.start.character },
           end: { line: line + c.span, character: c.match.end.character },
+          matchStart: { line: line - c.lead, character: c.match.matchStart.character },
         });
       }
     });
@@ -167,7 +171,7 @@ class SecretsSession implements AnalyzerSession {
   private store(matches: SecretMatch[]): void {
     for (const m of matches) {
       const slot = (this.byLine![m.start.line] ??= []);
-      slot.push({ match: m, span: m.end.line - m.start.line });
+      slot.push({ match: m, span: m.end.line - m.start.line, lead: m.start.line - m.matchStart.line });
     }
   }
 
