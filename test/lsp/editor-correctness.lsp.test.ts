@@ -124,3 +124,57 @@ describe('after shutdown', () => {
     }
   });
 });
+
+describe('the suppress quick fix', () => {
+  /** initialize with or without LSP 3.18 snippet edits in workspace edits. */
+  async function start(snippetEditSupport: boolean): Promise<{ client: LspClient; ws: string }> {
+    const ws = mkdtempSync(join(tmpdir(), 'vigil-lsp-snippet-'));
+    const client = new LspClient();
+    const rootUri = pathToFileURL(ws).toString();
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true, snippetEditSupport } } },
+    });
+    client.notify('initialized', {});
+    try {
+      await client.waitForReady();
+    } catch (e) {
+      await client.shutdown();
+      throw e;
+    }
+    return { client, ws };
+  }
+
+  for (const snippets of [true, false]) {
+    it(`selects the reason for typing with snippet support (${snippets}), and a placeholder left in place suppresses nothing`, async () => {
+      const { client, ws } = await start(snippets);
+      try {
+        const uri = pathToFileURL(join(ws, 'a.js')).toString();
+        const text = `const t = "${GH}";\n`;
+        client.open(uri, 'javascript', text, 1);
+        await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+        const sup = (await codeActions(client, uri, 0)).find((a) => a.kind === 'quickfix.vigil.suppress');
+        assert.ok(sup);
+        const [edit] = docChange(sup, uri).edits;
+        let inserted: string;
+        if (snippets) {
+          assert.equal(edit?.newText, undefined);
+          assert.equal(edit?.snippet?.kind, 'snippet');
+          assert.match(edit!.snippet!.value, /^\/\/ vigil-ignore secrets\.github\.classic-pat -- \$\{1:[^}]+\}\n$/);
+          inserted = edit!.snippet!.value.replace(/\$\{1:([^}]+)\}/, '$1');
+        } else {
+          assert.equal(edit?.snippet, undefined);
+          inserted = edit!.newText!;
+        }
+        // Applied without typing a reason: the finding stays, and the comment is reported.
+        client.change(uri, 2, [{ range: edit!.range, text: inserted }]);
+        const p2 = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 2);
+        assert.deepEqual(p2.diagnostics.map((d) => d.code).sort(), ['secrets.github.classic-pat', 'vigil.suppression.missing-reason']);
+      } finally {
+        await client.shutdown();
+      }
+    });
+  }
+});

@@ -3,10 +3,15 @@
  * whose reason was never written must not silence anything.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
+import { SUPPRESSION_REASON_PLACEHOLDER, SUPPRESSION_RULES } from '../../server/src/engine/suppressions';
 import { DEFAULT_SETTINGS, type Finding, type Fix } from '../../server/src/engine/types';
 import { applyEdits } from '../rules/rule-fixtures';
 
@@ -56,5 +61,59 @@ describe('suppress fix on a secret whose name and value are on different lines',
     const fixed = withReason(applyEdits(text, suppressOf(f).edits));
     assert.match(fixed.split('\n')[1]!, /^ {4}\/\/ vigil-ignore secrets\.github\.classic-pat -- rotated/);
     assert.deepEqual(scan('/ws/src/a.js', fixed), []);
+  });
+});
+
+const SQLI = `const express = require('express');
+const app = express();
+app.get('/user', (req, res) => {
+  db.query("SELECT * FROM users WHERE id = " + req.query.id);
+});
+`;
+
+describe('a suppression whose reason was never written', () => {
+  const cases: [string, string, string][] = [
+    ['taint', '/ws/server.js', SQLI],
+    ['secrets', '/ws/src/a.js', `const t = "${GH}";\n`],
+    ['secrets (split)', '/ws/src/db.js', `const password =\n  "${PASSWORD}";\n`],
+  ];
+  for (const [pack, path, text] of cases) {
+    it(`${pack}: the fix inserts the shared placeholder, which suppresses nothing and is reported as info`, () => {
+      const [f] = scan(path, text).filter((x) => x.pack !== 'meta');
+      const sup = suppressOf(f);
+      assert.equal(sup.edits.length, 1);
+      const edit = sup.edits[0]!;
+      assert.ok(edit.newText.includes(` -- ${SUPPRESSION_REASON_PLACEHOLDER}`), edit.newText);
+      // The snippet form selects the placeholder for typing and otherwise inserts the same text.
+      assert.ok(edit.snippet?.includes(`\${1:${SUPPRESSION_REASON_PLACEHOLDER}}`), edit.snippet);
+      assert.equal(edit.snippet!.replace(`\${1:${SUPPRESSION_REASON_PLACEHOLDER}}`, SUPPRESSION_REASON_PLACEHOLDER).replace(/\\([$}\\])/g, '$1'), edit.newText);
+
+      const applied = applyEdits(text, sup.edits);
+      const after = scan(path, applied);
+      assert.ok(after.some((x) => x.ruleId === f!.ruleId), 'the finding stays until a reason is written');
+      const meta = after.filter((x) => x.pack === 'meta');
+      assert.deepEqual(meta.map((x) => [x.ruleId, x.severity]), [[SUPPRESSION_RULES.missingReason, 'info']]);
+      assert.match(meta[0]!.message, /placeholder/);
+      assert.deepEqual(scan(path, withReason(applied)), [], 'with a real reason: suppressed, nothing else');
+    });
+  }
+
+  it('an empty reason is reported as info too, and does not suppress', () => {
+    const text = `// vigil-ignore secrets.github.classic-pat --\nconst t = "${GH}";\n`;
+    const after = scan('/ws/src/a.js', text);
+    assert.deepEqual(after.map((x) => [x.ruleId, x.severity]), [[SUPPRESSION_RULES.missingReason, 'info'], ['secrets.github.classic-pat', 'critical']]);
+  });
+});
+
+describe('vigil scan and a placeholder suppression', () => {
+  it('reports the placeholder as info and keeps the finding, so --fail-on high still fails', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'vigil-placeholder-'));
+    writeFileSync(join(ws, 'a.js'), `// vigil-ignore secrets.github.classic-pat -- ${SUPPRESSION_REASON_PLACEHOLDER}\nconst t = "${GH}";\n`);
+    let out = '';
+    const io = { stdout: { write: (x: string) => (out += x) }, stderr: { write: () => true }, cwd: ws, env: {} };
+    const code = await runCli(['scan', '--root', ws, '-j', '1', '--format', 'json', '--fail-on', 'high', '--no-baseline'], io);
+    const report = JSON.parse(out) as { findings: Finding[] };
+    assert.deepEqual(report.findings.map((f) => [f.ruleId, f.severity]), [[SUPPRESSION_RULES.missingReason, 'info'], ['secrets.github.classic-pat', 'critical']]);
+    assert.equal(code, 1);
   });
 });

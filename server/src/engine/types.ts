@@ -33,6 +33,11 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same edit in LSP snippet syntax, with what the user must type (a suppression's reason) as a selected
+   * placeholder. Hosts that cannot apply snippets use `newText`.
+   */
+  snippet?: string;
 }
 
 /** A fix one click away. All edits apply to the analysed document unless stated otherwise. */

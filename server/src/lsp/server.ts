@@ -21,7 +21,7 @@ import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { GrammarRegistry } from '../engine/parser';
 import type { Finding } from '../engine/types';
 import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
-import { ActionKinds, codeActionsFor, diskReader } from './code-actions';
+import { ActionKinds, codeActionsFor, diskReader, type ClientEditSupport } from './code-actions';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
@@ -58,6 +58,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   let ready: Promise<Folders> | undefined;
   let trusted = true;
   let pullConfiguration = false;
+  let editSupport: ClientEditSupport = {};
   let folderUris: string[] = [];
   /** Findings published per uri (open documents and workspace-scan results). */
   const findings = new Map<string, Finding[]>();
@@ -229,6 +230,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const opts = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     trusted = opts.trusted !== false;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    editSupport = { snippets: params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true };
     folderUris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
     ready = (async () => {
       const grammars = await GrammarRegistry.create();
@@ -366,7 +368,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       for (const [uri, s] of openDocs) if (uriToPath(uri) === path) return s.engine.get(uri)?.text;
       return diskReader(path);
     };
-    return codeActionsFor(doc, findings.get(doc.uri) ?? [], p.range, p.context.only, read);
+    return codeActionsFor(doc, findings.get(doc.uri) ?? [], p.range, p.context.only, read, editSupport);
   });
 
   connection.onShutdown(() => {

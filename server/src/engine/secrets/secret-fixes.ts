@@ -6,6 +6,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
+import { suppressionLine } from '../suppressions';
 import type { Fix, TextEdit } from '../types';
 import type { SecretMatch } from './secret-scanner';
 import type { SecretContext } from './syntax-context';
@@ -203,6 +204,6 @@ function suppressFix(doc: SourceDocument, match: SecretMatch, eol: string): Fix 
   return {
     title: `Suppress ${match.rule.id} on this line (vigil-ignore)`,
     kind: 'suppress',
-    edits: [{ range: { start: at, end: at }, newText: `${indent}${syntax[0]} vigil-ignore ${match.rule.id} -- explain why this is not a live credential${syntax[1]}${eol}` }],
+    edits: [{ range: { start: at, end: at }, ...suppressionLine(indent, syntax, match.rule.id, eol) }],
   };
 }
