@@ -4,7 +4,7 @@
  * `npm run build` first (npm test does).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,4 +177,28 @@ describe('the suppress quick fix', () => {
       }
     });
   }
+});
+
+describe('a workspace folder inside a folder named dist or node_modules', () => {
+  it('is analysed: exclude globs see the path inside the workspace folder only, as in the CLI', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'vigil-lsp-parent-'));
+    const ws = join(parent, 'dist', 'shop');
+    mkdirSync(ws, { recursive: true });
+    const client = new LspClient();
+    try {
+      await client.initialize(ws);
+      await client.waitForReady();
+      const uri = pathToFileURL(join(ws, 'app.js')).toString();
+      client.open(uri, 'javascript', `const token = "${GH}";\n`, 1);
+      const p = await client.waitForDiagnostics((x) => x.uri === uri && x.version === 1);
+      assert.deepEqual(p.diagnostics.map((d) => d.code), ['secrets.github.classic-pat']);
+      // Inside the workspace the default `**/dist/**` exclude still applies.
+      const built = pathToFileURL(join(ws, 'dist', 'bundle.js')).toString();
+      client.open(built, 'javascript', `const token = "${GH}";\n`, 1);
+      const q = await client.waitForDiagnostics((x) => x.uri === built && x.version === 1);
+      assert.deepEqual(q.diagnostics, []);
+    } finally {
+      await client.shutdown();
+    }
+  });
 });

@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { GrammarRegistry } from '../engine/parser';
+import { workspaceRelativePath } from '../engine/path-class';
 import type { Finding } from '../engine/types';
 import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
 import { ActionKinds, codeActionsFor, diskReader, type ClientEditSupport } from './code-actions';
@@ -95,9 +96,10 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   };
 
   const isExcluded = (path: string, settings: EffectiveSettings): boolean => {
-    const root = folders?.forPath(path).root;
-    const rel = root ? path.slice(root.length + 1) : path;
-    return settings.exclude.some((g) => minimatch(rel, g, { dot: true }) || minimatch(path, g, { dot: true }));
+    // The path inside the workspace folder only (the file name outside one), as the CLI and the workspace scan
+    // match them: a folder above the workspace named dist or node_modules must not exclude the whole project.
+    const rel = workspaceRelativePath(path, folders?.forPath(path).root || undefined);
+    return settings.exclude.some((g) => minimatch(rel, g, { dot: true }));
   };
 
   /** Config and custom-rule problems, shown on the config file itself. */
