@@ -327,6 +327,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const path = uriToPath(uri);
     const state = f.forPath(path);
     openDocs.set(uri, state);
+    analyzedVersions.delete(uri); // a new text, whatever its version number
     state.engine.open(uri, path, languageId, text, version);
     onConfigText(path, text);
     schedule(uri, version);
