@@ -70,7 +70,7 @@ export class LspClient {
     }
   }
 
-  private onMessage(msg: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } }): void {
+  private onMessage(msg: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } }): void {
     if (msg.method && msg.id !== undefined) {
       this.write({ jsonrpc: '2.0', id: msg.id, result: this.answer(msg.method, msg.params) });
       return;
@@ -91,7 +91,8 @@ export class LspClient {
       this.arrivals.push({ responseTo: msg.id });
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
-      if (msg.error) p?.reject(new Error(msg.error.message));
+      // The JSON-RPC error code rides along as `code`, for tests of protocol errors.
+      if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
       else p?.resolve(msg.result);
     }
   }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { GrammarRegistry } from '../../server/src/engine/parser';
 import { SourceDocument } from '../../server/src/engine/document';
 
@@ -56,5 +58,56 @@ describe('SourceDocument', () => {
     assert.equal(doc.text, 'x = 9\n');
     assert.match(sexp(doc), /assignment/);
     doc.dispose();
+  });
+});
+
+/** LSP text synchronisation as the specification (and vscode-languageserver-textdocument) defines it. */
+describe('SourceDocument content changes follow the LSP specification', () => {
+  const change = (text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, newText: string) => {
+    const doc = new SourceDocument('g', '/g.txt', 'plaintext', text, 1, grammars);
+    doc.applyChanges([{ range, text: newText }], 2);
+    doc.dispose();
+    return doc.text;
+  };
+  const at = (line: number, character: number) => ({ line, character });
+
+  it('reads a character past the end of a line as the end of that line, not the start of the next', () => {
+    assert.equal(change('ab\ncd\n', { start: at(0, 99), end: at(0, 99) }, 'X'), 'abX\ncd\n');
+    assert.equal(change('ab\r\ncd', { start: at(0, 3), end: at(0, 3) }, 'X'), 'abX\r\ncd', 'never between CR and LF');
+    assert.equal(change('ab\rcd', { start: at(0, 5), end: at(1, 1) }, ''), 'abd', 'lone CR is a line break too');
+    assert.equal(change('ab\ncd', { start: at(1, 1), end: at(7, 0) }, '!'), 'ab\nc!', 'a line past the end is the end of the document');
+  });
+
+  it('normalises a reversed range instead of dropping the deletion', () => {
+    assert.equal(change('hello world', { start: at(0, 11), end: at(0, 6) }, 'there'), 'hello there');
+    assert.equal(change('a\nb\nc', { start: at(2, 0), end: at(0, 1) }, '-'), 'a-c');
+  });
+
+  it('matches TextDocument.update on random edits, out-of-range and reversed positions included (property)', () => {
+    const piece = fc.constantFrom('a', 'b', ' ', '\n', '\r\n', '\r', '😀', '\ud83d', '中', 'xy');
+    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+    const pos = fc.record({ line: fc.integer({ min: -2, max: 8 }), character: fc.integer({ min: -2, max: 12 }) });
+    const edit = fc.oneof(
+      { weight: 9, arbitrary: fc.record({ range: fc.record({ start: pos, end: pos }), text }) },
+      { weight: 1, arbitrary: fc.record({ text }) },
+    );
+    fc.assert(
+      fc.property(text, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (initial, batches) => {
+        const doc = new SourceDocument('h', '/h.txt', 'plaintext', initial, 0, grammars);
+        // One fresh TextDocument per change: its incremental line table goes wrong after a range starting past the
+        // last line (it stores offsets at the unclamped line number), while its position semantics are the spec's.
+        let expected = initial;
+        try {
+          batches.forEach((batch, i) => {
+            doc.applyChanges(batch, i + 1);
+            for (const c of batch) expected = TextDocument.update(TextDocument.create('h', 'plaintext', i, expected), [c], i + 1).getText();
+            assert.equal(doc.text, expected);
+          });
+        } finally {
+          doc.dispose();
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -13,6 +13,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
 import { defaultRulesDir } from '../../server/src/engine/rules-dir';
 import { createSecretsAnalyzer, maskSecret, scanSecrets } from '../../server/src/engine/secrets';
+import { SUPPRESSION_REASON_PLACEHOLDER } from '../../server/src/engine/suppressions';
 import { LineIndex } from '../../server/src/engine/text';
 import { DEFAULT_SETTINGS, SEVERITIES, type Finding, type Severity } from '../../server/src/engine/types';
 import { crc32 } from '../../server/src/engine/secrets/validators';
@@ -38,7 +39,8 @@ describe('secret findings', () => {
     engine = await Engine.create({ analyzers: [createSecretsAnalyzer().analyzer] });
   });
   after(() => engine.dispose());
-  const scan = (path: string, text: string): Finding[] => engine.scanText(path, languageIdForPath(path), text, SETTINGS).findings;
+  // Every path here is in the workspace /ws: path classes count only inside a workspace (see path-class.test.ts).
+  const scan = (path: string, text: string): Finding[] => engine.scanText(path, languageIdForPath(path), text, SETTINGS, '/ws').findings;
 
   it('cover exactly the secret, carry it masked only, and remind to rotate', () => {
     const text = `const token = "${GH}";\n`;
@@ -83,7 +85,7 @@ describe('secret findings', () => {
   it('skip lockfiles, vendored and minified files', () => {
     const text = `{"token": "${GH}"}\n`;
     for (const path of ['/ws/package-lock.json', '/ws/yarn.lock', '/ws/node_modules/x/index.js', '/ws/vendor/a/b.go', '/ws/dist/app.min.js']) {
-      assert.deepEqual(scanSecrets(text, path), [], path);
+      assert.deepEqual(scanSecrets(text, path, undefined, '/ws'), [], path);
     }
     const minified = `var a=${JSON.stringify('x'.repeat(20_000))};var t="${GH}";`;
     assert.deepEqual(scanSecrets(minified, '/ws/dist/app.js'), []);
@@ -148,7 +150,8 @@ describe('secret findings', () => {
       const [f] = scan(path, text);
       const sup = f!.fixes!.find((x) => x.kind === 'suppress')!;
       assert.ok(sup.edits[0]!.newText.startsWith(`${prefix} secrets.github.classic-pat -- `), sup.edits[0]!.newText);
-      const after = scan(path, applyEdits(text, sup.edits));
+      // The fix leaves a placeholder reason for the user to type over (see suppress-fix.test.ts).
+      const after = scan(path, applyEdits(text, sup.edits).replace(SUPPRESSION_REASON_PLACEHOLDER, 'revoked demo token'));
       assert.deepEqual(after, [], path);
     }
   });

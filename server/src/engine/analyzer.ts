@@ -58,8 +58,11 @@ export interface Analyzer {
   readonly pack: Pack;
   /** Rules this analyzer can report. */
   rules(): RuleInfo[];
-  /** Whether the analyzer has anything to do for this document (by language, path or size). */
-  appliesTo(doc: SourceDocument): boolean;
+  /**
+   * Whether the analyzer has anything to do for this document (by language, path or size). Paths are judged
+   * inside `ctx.workspaceRoot` only (see `classifyPath`).
+   */
+  appliesTo(doc: SourceDocument, ctx?: AnalysisContext): boolean;
   open(doc: SourceDocument): AnalyzerSession;
   /**
    * Compiles what needs the grammars (e.g. code patterns) ahead of the first document and returns the rules that

@@ -89,8 +89,11 @@ export class SourceDocument {
         continue;
       }
       const lines = this.lines;
-      const start = lines.offsetAt(change.range.start);
-      const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
+      // A reversed range (end before start) means the same span, as in vscode-languageserver-textdocument.
+      const a = lines.offsetAt(change.range.start);
+      const b = lines.offsetAt(change.range.end);
+      const start = Math.min(a, b);
+      const oldEnd = Math.max(a, b);
       const startPosition = toPoint(lines.positionAt(start));
       const oldEndPosition = toPoint(lines.positionAt(oldEnd));
       const newEndPosition = advance(startPosition, change.text);

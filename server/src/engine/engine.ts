@@ -146,7 +146,7 @@ export class Engine {
     const pending = new Set(this.analyzers);
     try {
     for (const analyzer of this.analyzers) {
-      if (!settings.packs[analyzer.pack] || !analyzer.appliesTo(doc)) {
+      if (!settings.packs[analyzer.pack] || !analyzer.appliesTo(doc, ctx)) {
         const stale = open.sessions.get(analyzer);
         stale?.dispose?.();
         open.sessions.delete(analyzer);

@@ -1,7 +1,8 @@
 /**
  * Inline suppressions: `vigil-ignore <rule-id>[,<rule-id>...] -- <reason>` in a comment on the finding's line
  * or the line above. The same code serves the editor and the CLI, so both hide exactly the same findings.
- * A suppression without a reason does not apply, and one that hides nothing is reported.
+ * A suppression without a reason (or still with the quick fix's placeholder) does not apply, and one that hides
+ * nothing is reported.
  */
 import { docsUrlFor } from './docs-links';
 import type { LineIndex } from './text';
@@ -22,6 +23,35 @@ export const SUPPRESSION_RULES = {
   unused: 'vigil.suppression.unused',
   missingReason: 'vigil.suppression.missing-reason',
 } as const;
+
+/**
+ * The reason the suppress quick fixes insert for the user to type over. Not a reason: a suppression still carrying
+ * it applies to nothing and is reported, as one without a reason is.
+ */
+export const SUPPRESSION_REASON_PLACEHOLDER = 'TODO: explain why this is safe';
+
+/** Escapes text for LSP snippet syntax. */
+function snippetEscape(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/**
+ * The text of a suppression comment line for `ruleId` (the suppress quick fixes), as plain text with the
+ * placeholder reason and as an LSP snippet that selects the reason for typing.
+ */
+export function suppressionLine(indent: string, comment: readonly [string, string], ruleId: string, eol: string): { newText: string; snippet: string } {
+  const head = `${indent}${comment[0]} vigil-ignore ${ruleId} -- `;
+  const tail = `${comment[1]}${eol}`;
+  return {
+    newText: `${head}${SUPPRESSION_REASON_PLACEHOLDER}${tail}`,
+    snippet: `${snippetEscape(head)}\${1:${snippetEscape(SUPPRESSION_REASON_PLACEHOLDER)}}${snippetEscape(tail)}`,
+  };
+}
+
+/** A reason someone wrote: not empty, not the quick fix's placeholder. */
+function hasReason(s: Suppression): boolean {
+  return s.reason !== '' && s.reason !== SUPPRESSION_REASON_PLACEHOLDER;
+}
 
 /** Finds every `vigil-ignore` comment in a text. */
 export function findSuppressions(lines: LineIndex): Suppression[] {
@@ -62,19 +92,23 @@ export function applySuppressions(findings: Finding[], lines: LineIndex, ranRule
   const kept: Finding[] = [];
   for (const f of findings) {
     const line = f.range.start.line;
-    const s = sups.find((x) => (x.line === line || x.line === line - 1) && x.reason && matches(x, f.ruleId));
+    const above = (f.spanStartLine ?? line) - 1;
+    const s = sups.find((x) => (x.line === line || x.line === line - 1 || x.line === above) && hasReason(x) && matches(x, f.ruleId));
     if (s) used.add(s);
     else kept.push(f);
   }
   for (const s of sups) {
     const range = { start: { line: s.line, character: s.startCharacter }, end: { line: s.line, character: s.endCharacter } };
-    if (!s.reason || s.ruleIds.length === 0) {
+    if (!hasReason(s) || s.ruleIds.length === 0) {
       kept.push({
         ruleId: SUPPRESSION_RULES.missingReason,
         pack: 'meta',
-        severity: 'low',
+        severity: 'info',
         cwe: [],
-        message: 'vigil-ignore needs a rule id and a reason: `vigil-ignore <rule-id> -- <why this is safe>`. It has no effect until then.',
+        message:
+          s.reason === SUPPRESSION_REASON_PLACEHOLDER
+            ? `vigil-ignore still has the placeholder reason "${SUPPRESSION_REASON_PLACEHOLDER}": write why this is safe. It has no effect until then.`
+            : 'vigil-ignore needs a rule id and a reason: `vigil-ignore <rule-id> -- <why this is safe>`. It has no effect until then.',
         range,
         docsUrl: docsUrlFor('meta', SUPPRESSION_RULES.missingReason),
       });

@@ -22,15 +22,20 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
-  /** Offset of a position, clamped to the text (as LSP requires for out-of-range positions). */
+  /**
+   * Offset of a position, clamped as the LSP specification says: a character past the end of a line is the end of
+   * that line (before its line break, never between CR and LF), a line past the end is the end of the text.
+   */
   offsetAt(pos: Position): number {
     if (pos.line >= this.lineStarts.length) return this.text.length;
     if (pos.line < 0) return 0;
     const start = this.lineStarts[pos.line]!;
+    if (pos.character <= 0) return start;
     const next = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1]! : this.text.length;
-    return Math.max(start, Math.min(start + pos.character, next));
+    return this.beforeLineBreak(Math.min(start + pos.character, next), start);
   }
 
+  /** The position of an offset; an offset inside a line break maps to the end of its line. */
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
@@ -40,7 +45,13 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.lineStarts[lo]! };
+    const start = this.lineStarts[lo]!;
+    return { line: lo, character: this.beforeLineBreak(offset, start) - start };
+  }
+
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    while (offset > lineStart && (this.text.charCodeAt(offset - 1) === 10 || this.text.charCodeAt(offset - 1) === 13)) offset--;
+    return offset;
   }
 
   rangeOf(start: number, end: number): Range {

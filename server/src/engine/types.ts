@@ -33,6 +33,11 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same edit in LSP snippet syntax, with what the user must type (a suppression's reason) as a selected
+   * placeholder. Hosts that cannot apply snippets use `newText`.
+   */
+  snippet?: string;
 }
 
 /** A fix one click away. All edits apply to the analysed document unless stated otherwise. */
@@ -78,6 +83,12 @@ export interface Finding {
   /** Human message. Never empty; never contains a whole secret. */
   message: string;
   range: Range;
+  /**
+   * First line of the code the rule matched, when above `range` (a secret's name on the line before its value).
+   * A `vigil-ignore` on the line above it applies too: the suppress fix puts its comment there, since a comment
+   * between the name and the value would change what the rule sees instead of suppressing the finding.
+   */
+  spanStartLine?: number;
   /** Link to the rule's documentation. */
   docsUrl: string;
   trace?: TraceStep[];

@@ -9,6 +9,7 @@ import {
   type CreateFile,
   type Diagnostic,
   type Range,
+  type SnippetTextEdit,
   type TextDocumentEdit,
   type TextEdit,
   type WorkspaceEdit,
@@ -34,11 +35,21 @@ export type TextReader = (path: string) => string | undefined;
 
 export const diskReader: TextReader = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
-/** Builds the workspace edit of a fix: edits to the document plus lines appended to other files. */
-export function fixToWorkspaceEdit(fix: Fix, doc: SourceDocument, read: TextReader = diskReader): WorkspaceEdit {
-  const changes: (TextDocumentEdit | CreateFile)[] = [
-    { textDocument: { uri: doc.uri, version: doc.version }, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) },
-  ];
+/** What the client can apply, from its initialize capabilities. */
+export interface ClientEditSupport {
+  /** LSP 3.18 `SnippetTextEdit` in workspace edits (`workspace.workspaceEdit.snippetEditSupport`). */
+  snippets?: boolean;
+}
+
+/**
+ * Builds the workspace edit of a fix: edits to the document plus lines appended to other files. An edit with a
+ * snippet form (a suppression's reason to type) is sent as a snippet edit where the client supports them.
+ */
+export function fixToWorkspaceEdit(fix: Fix, doc: SourceDocument, read: TextReader = diskReader, support: ClientEditSupport = {}): WorkspaceEdit {
+  const edits = fix.edits.map((e): TextEdit | SnippetTextEdit =>
+    support.snippets && e.snippet !== undefined ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText },
+  );
+  const changes: (TextDocumentEdit | CreateFile)[] = [{ textDocument: { uri: doc.uri, version: doc.version }, edits }];
   const byPath = new Map<string, string[]>();
   for (const a of fix.appendLines ?? []) byPath.set(a.path, [...(byPath.get(a.path) ?? []), a.line]);
   for (const [path, lines] of byPath) {
@@ -68,6 +79,7 @@ export function codeActionsFor(
   range: Range,
   only: string[] | undefined,
   read: TextReader = diskReader,
+  support: ClientEditSupport = {},
 ): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
@@ -82,7 +94,7 @@ export function codeActionsFor(
         kind,
         diagnostics: [diagnostic],
         isPreferred: fix.isPreferred === true,
-        edit: fixToWorkspaceEdit(fix, doc, read),
+        edit: fixToWorkspaceEdit(fix, doc, read, support),
       });
     }
   }

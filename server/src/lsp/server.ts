@@ -19,12 +19,14 @@ import {
 import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { matchesAnyGlob } from '../engine/glob';
 import { GrammarRegistry } from '../engine/parser';
+import { workspaceRelativePath } from '../engine/path-class';
 import type { AnalysisResult, Finding } from '../engine/types';
 import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
-import { ActionKinds, codeActionsFor, diskReader } from './code-actions';
+import { ActionKinds, codeActionsFor, diskReader, type ClientEditSupport } from './code-actions';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
+import { ShutdownGate } from './shutdown-gate';
 import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
 
@@ -51,14 +53,19 @@ export interface ServerContext {
 /** A feature module that registers its handlers once the engine is ready. */
 export type ServerFeature = (ctx: ServerContext) => void;
 
-export function startServer(connection: Connection, features: ServerFeature[] = []): void {
+/** `gate`: the shutdown gate given to `createConnection`, closed when `shutdown` arrives. */
+export function startServer(connection: Connection, features: ServerFeature[] = [], gate?: ShutdownGate): void {
+  gate?.register(connection);
   let folders: Folders | undefined;
   let ready: Promise<Folders> | undefined;
   let trusted = true;
   let pullConfiguration = false;
+  let editSupport: ClientEditSupport = {};
   let folderUris: string[] = [];
   /** Findings published per uri (open documents and workspace-scan results). */
   const findings = new Map<string, Finding[]>();
+  /** The document version each open document's `findings` were computed on. */
+  const analyzedVersions = new Map<string, number>();
   /** Open documents and the folder that analyses each. */
   const openDocs = new Map<string, FolderState>();
   const scheduled = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
@@ -98,9 +105,10 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   };
 
   const isExcluded = (path: string, settings: EffectiveSettings): boolean => {
-    const root = folders?.forPath(path).root;
-    const rel = root ? path.slice(root.length + 1) : path;
-    return matchesAnyGlob(rel, settings.exclude, {}, onRefusedGlob) || matchesAnyGlob(path, settings.exclude, {}, onRefusedGlob);
+    // The path inside the workspace folder only (the file name outside one), as the CLI and the workspace scan
+    // match them: a folder above the workspace named dist or node_modules must not exclude the whole project.
+    const rel = workspaceRelativePath(path, folders?.forPath(path).root || undefined);
+    return matchesAnyGlob(rel, settings.exclude, {}, onRefusedGlob);
   };
 
   /** Config and custom-rule problems, shown on the config file itself. */
@@ -175,6 +183,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const extra = configDiagnostics(state, uri);
     if (!settings.enable || isExcluded(doc.path, settings)) {
       findings.delete(uri);
+      analyzedVersions.set(uri, version);
       void connection.sendDiagnostics({ uri, version, diagnostics: extra });
       runSettled(uri);
       return;
@@ -182,6 +191,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const publish = (result: AnalysisResult) => {
       if (state.baseline) result.findings = state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), result.findings);
       findings.set(uri, result.findings);
+      analyzedVersions.set(uri, version);
       for (const n of result.notices) log(`${doc.path}: ${n.message}`);
       void connection.sendDiagnostics({
         uri,
@@ -202,14 +212,44 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     });
   };
 
+  const cancelScheduled = (uri: string) => {
+    const pending = scheduled.get(uri);
+    if (pending) {
+      clearTimeout(pending as NodeJS.Timeout);
+      clearImmediate(pending as NodeJS.Immediate);
+      scheduled.delete(uri);
+    }
+  };
+
+  /**
+   * Brings an open document's findings up to its current version: a run waiting on the debounce timer starts now,
+   * and the caller waits for the run in progress. False when edits keep arriving faster than the analysis or the
+   * document closed.
+   */
+  const ensureAnalyzed = async (uri: string): Promise<boolean> => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const doc = openDocs.get(uri)?.engine.get(uri);
+      if (!doc) return false;
+      if (analyzedVersions.get(uri) === doc.version) return true;
+      if (scheduled.has(uri)) {
+        cancelScheduled(uri);
+        analyzeNow(uri, doc.version).catch((e) => {
+          log(`analysis of ${uri} failed: ${redactErrorForLog(e)}`);
+          runSettled(uri);
+        });
+      } else if (!settled.has(uri)) {
+        schedule(uri, doc.version);
+      }
+      await settled.get(uri)?.done;
+    }
+    const doc = openDocs.get(uri)?.engine.get(uri);
+    return !!doc && analyzedVersions.get(uri) === doc.version;
+  };
+
   /** Queues an analysis. A newer change replaces a queued one, so only the latest text is analysed. */
   const schedule = (uri: string, version: number) => {
     expectRun(uri);
-    const previous = scheduled.get(uri);
-    if (previous) {
-      clearTimeout(previous as NodeJS.Timeout);
-      clearImmediate(previous as NodeJS.Immediate);
-    }
+    cancelScheduled(uri);
     const run = () => {
       scheduled.delete(uri);
       analyzeNow(uri, version).catch((e) => {
@@ -244,6 +284,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const opts = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     trusted = opts.trusted !== false;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    editSupport = { snippets: params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true };
     folderUris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
     ready = (async () => {
       const grammars = await GrammarRegistry.create();
@@ -338,6 +379,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const path = uriToPath(uri);
     const state = f.forPath(path);
     openDocs.set(uri, state);
+    analyzedVersions.delete(uri); // a new text, whatever its version number
     state.engine.open(uri, path, languageId, text, version);
     onConfigText(path, text);
     schedule(uri, version);
@@ -356,12 +398,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   connection.onDidCloseTextDocument(async (p) => {
     await ready;
     const uri = p.textDocument.uri;
-    const pending = scheduled.get(uri);
-    if (pending) {
-      clearTimeout(pending as NodeJS.Timeout);
-      clearImmediate(pending as NodeJS.Immediate);
-      scheduled.delete(uri);
-    }
+    cancelScheduled(uri);
     runner.cancel(uri);
     runSettled(uri);
     const state = openDocs.get(uri);
@@ -369,6 +406,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     openDocs.delete(uri);
     vsSettings.delete(uri);
     findings.delete(uri);
+    analyzedVersions.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: state ? configDiagnostics(state, uri) : [] });
     if (state && configUri(state) === uri) onConfigText(uriToPath(uri));
     sendStatus(trusted ? 'ready' : 'restricted');
@@ -376,20 +414,22 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 
   connection.onCodeAction(async (p) => {
     await ready;
-    // Actions come from the findings of the current text: wait for its analysis if one is on the way.
-    await settled.get(p.textDocument.uri)?.done;
+    // Findings of an older version have ranges in an older text: their fixes would corrupt the current one
+    // (a code action often arrives in the same batch as the edit, or inside the debounce delay).
+    if (!(await ensureAnalyzed(p.textDocument.uri))) return [];
     const state = openDocs.get(p.textDocument.uri);
     const doc = state?.engine.get(p.textDocument.uri);
-    if (!state || !doc) return [];
+    if (!state || !doc || analyzedVersions.get(doc.uri) !== doc.version) return [];
     // Prefer the open (possibly unsaved) text of a file the fix appends to, e.g. .env.example.
     const read = (path: string) => {
       for (const [uri, s] of openDocs) if (uriToPath(uri) === path) return s.engine.get(uri)?.text;
       return diskReader(path);
     };
-    return codeActionsFor(doc, findings.get(doc.uri) ?? [], p.range, p.context.only, read);
+    return codeActionsFor(doc, findings.get(doc.uri) ?? [], p.range, p.context.only, read, editSupport);
   });
 
   connection.onShutdown(() => {
+    gate?.close();
     for (const state of folders?.all() ?? []) state.engine.dispose();
   });
 
@@ -403,4 +443,5 @@ const FEATURES: ServerFeature[] = [registerWorkspaceScan];
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${redactErrorForLog(e)}`));
 process.on('unhandledRejection', (e) => console.error(`[vigil] unhandled rejection: ${redactErrorForLog(e)}`));
 
-startServer(createConnection(ProposedFeatures.all), FEATURES);
+const gate = new ShutdownGate();
+startServer(createConnection(ProposedFeatures.all, { messageStrategy: gate.messageStrategy }), FEATURES, gate);

@@ -26,7 +26,7 @@ const META_RULES: Record<string, { name: string; description: string }> = {
   },
   [SUPPRESSION_RULES.missingReason]: {
     name: 'Suppression without a reason',
-    description: 'A vigil-ignore comment needs a reason after "--"; without one it does not apply.',
+    description: 'A vigil-ignore comment needs a reason after "--" (not the quick fix\'s placeholder); without one it does not apply.',
   },
 };
 

@@ -1,6 +1,7 @@
 /**
  * Filters for things that look like secrets and are not: placeholders and templates, sequential or repeated
- * strings, ids and hashes in generic rules; and path classes (lockfiles, vendored, minified, tests, examples).
+ * strings, ids and hashes in generic rules; minified text. Path classes (tests, examples, vendored) are in
+ * `../path-class.ts`, shared by every host.
  * Each returns a short reason so tests and debug output can say why a match was dropped.
  */
 
@@ -152,38 +153,7 @@ function mostlyProse(text: string): boolean {
   return values >= 6 && prose * 2 >= values;
 }
 
-/** Files where findings would be noise: lockfiles, vendored or generated code, minified bundles. */
-export function skippedPathReason(path: string): string | undefined {
-  const p = path.replace(/\\/g, '/');
-  const base = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
-  if (
-    /^(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|composer\.lock|gemfile\.lock|cargo\.lock|poetry\.lock|pipfile\.lock|uv\.lock|go\.sum|packages\.lock\.json|pubspec\.lock|mix\.lock|podfile\.lock|flake\.lock)$/.test(base)
-  ) {
-    return 'lockfile';
-  }
-  if (/(?:^|\/)(?:node_modules|vendor|third_party|bower_components|\.git)\//.test(p)) return 'vendored';
-  if (/\.min\.(?:js|mjs|css)$|\.map$|[.-]bundle\.js$/.test(base)) return 'minified';
-  return undefined;
-}
-
 /** Long lines and few of them: a minified or generated file. */
 export function looksMinified(text: string, lineCount: number): boolean {
   return text.length > 10_000 && text.length / Math.max(1, lineCount) > 1_000;
-}
-
-/** Test code: findings keep showing, at low severity. */
-export function isTestPath(path: string): boolean {
-  const p = path.replace(/\\/g, '/').toLowerCase();
-  return (
-    /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|testdata|test-data|fixtures)\//.test(p) ||
-    /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
-    /(?:^|\/)test_[^/]*\.py$/.test(p) ||
-    /_test\.(?:py|go)$/.test(p)
-  );
-}
-
-/** Example and documentation paths: findings keep showing, at low severity. */
-export function isExamplePath(path: string): boolean {
-  const p = path.replace(/\\/g, '/').toLowerCase();
-  return /(?:^|\/)(?:examples?|samples?|demos?|docs?)\//.test(p) || /\.(?:example|sample|template|dist)$/.test(p) || /\.(?:example|sample)\.[a-z0-9]+$/.test(p);
 }

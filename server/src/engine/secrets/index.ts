@@ -8,7 +8,7 @@ import { SourceDocument } from '../document';
 import { languageIdForPath } from '../languages';
 import type { GrammarRegistry } from '../parser';
 import { defaultRulesDir } from '../rules-dir';
-import type { Finding } from '../types';
+import { DEFAULT_SETTINGS, type Finding } from '../types';
 import { loadBuiltinSecretRules } from './rule-files';
 import { compileSecretRules, type SecretRule } from './rule-schema';
 import { SecretsAnalyzer } from './secrets-analyzer';
@@ -48,12 +48,13 @@ const NO_GRAMMARS = { language: () => undefined, parse: () => undefined } as unk
 /**
  * Scans one text with the built-in rules, without syntax trees (so no tree-based comment/test context): the plain
  * entry point for benchmarks and scripts. Findings carry masked secrets only. Lockfiles, vendored and minified
- * files give no findings, as in the editor.
+ * files give no findings, as in the editor. Test/example/vendored folders count only inside `root` (the
+ * workspace); without it only the file name does.
  */
-export function scanSecrets(text: string, path: string, languageId = languageIdForPath(path)): Finding[] {
+export function scanSecrets(text: string, path: string, languageId = languageIdForPath(path), root?: string): Finding[] {
   shared ??= createSecretsAnalyzer().analyzer;
   const abs = isAbsolute(path) ? path : resolve(path);
   const doc = new SourceDocument(`file://${abs}`, abs, languageId, text, 0, NO_GRAMMARS);
-  if (!shared.appliesTo(doc)) return [];
-  return shared.findingsFor(doc, shared.matchAll(doc));
+  if (!shared.appliesTo(doc, { settings: DEFAULT_SETTINGS, workspaceRoot: root })) return [];
+  return shared.findingsFor(doc, shared.matchAll(doc, root), root);
 }

@@ -6,6 +6,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
+import { suppressionLine } from '../suppressions';
 import type { Fix, TextEdit } from '../types';
 import type { SecretMatch } from './secret-scanner';
 import type { SecretContext } from './syntax-context';
@@ -187,7 +188,9 @@ function commentSyntax(languageId: string): [string, string] | undefined {
 function suppressFix(doc: SourceDocument, match: SecretMatch, eol: string): Fix | undefined {
   const syntax = commentSyntax(doc.languageId);
   if (!syntax) return undefined;
-  const line = match.start.line;
+  // Above the first line of the whole match: between a name and its value the comment would hide the secret
+  // from the rule instead of suppressing the finding.
+  const line = match.matchStart.line;
   const text = doc.lines.lineText(line);
   const indent = /^\s*/.exec(text)![0];
   // A comment line inserted inside a multi-line string would become part of the string.
@@ -201,6 +204,6 @@ function suppressFix(doc: SourceDocument, match: SecretMatch, eol: string): Fix 
   return {
     title: `Suppress ${match.rule.id} on this line (vigil-ignore)`,
     kind: 'suppress',
-    edits: [{ range: { start: at, end: at }, newText: `${indent}${syntax[0]} vigil-ignore ${match.rule.id} -- explain why this is not a live credential${syntax[1]}${eol}` }],
+    edits: [{ range: { start: at, end: at }, ...suppressionLine(indent, syntax, match.rule.id, eol) }],
   };
 }

@@ -20,6 +20,8 @@ export interface SecretMatch {
   end: Position;
   /** Length of the whole regex match, to prefer the most specific of overlapping matches. */
   matchLength: number;
+  /** Where the whole regex match starts (e.g. the name of `password =` when the value is on the next line). */
+  matchStart: Position;
   /** Name the value is assigned to, when the rule captures one (group `name`). */
   name?: string;
   entropy: number;
@@ -48,7 +50,7 @@ export class SecretScanner {
     this.maxWindow = rules.reduce((m, r) => Math.max(m, r.multiline), 0);
   }
 
-  /** Rules that run on this path (path allowlists applied). */
+  /** Rules that run on a file (path allowlists applied), given its workspace-relative path (`workspaceRelativePath`). */
   activeRules(path: string): boolean[] {
     const p = path.replace(/\\/g, '/');
     return this.rules.map((r) => !matchesAnyGlob(p, r.allowlist.paths, { matchBase: true }));
@@ -97,6 +99,7 @@ export class SecretScanner {
         start: { line, character: span[0] },
         end: { line, character: span[1] },
         matchLength: m[0].length,
+        matchStart: { line, character: m.index },
         name,
         entropy: shannonEntropy(secret),
         checksum: rule.checksum && checksumState(rule.checksum, secret),
@@ -128,6 +131,7 @@ export class SecretScanner {
         start: lines.positionAt(start + span[0]),
         end: lines.positionAt(start + span[1]),
         matchLength: m[0].length,
+        matchStart: lines.positionAt(start + m.index),
         name,
         entropy: shannonEntropy(secret),
         checksum: rule.checksum && checksumState(rule.checksum, secret),

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
-import { isExamplePath, isTestPath, looksMinified, skippedPathReason, translationCatalogReason } from './false-positive-filters';
+import { classifyPath, workspaceRelativePath } from '../path-class';
+import { looksMinified, translationCatalogReason } from './false-positive-filters';
 import { maskSecret } from './mask';
 import type { SecretRule } from './rule-schema';
 import { secretFixes } from './secret-fixes';
@@ -38,29 +39,33 @@ export class SecretsAnalyzer implements Analyzer {
     }));
   }
 
-  /** Every text file, except lockfiles, vendored and minified files. */
-  appliesTo(doc: SourceDocument): boolean {
-    return !skippedPathReason(doc.path) && !looksMinified(doc.text, doc.lines.lineCount);
+  /** Every text file, except lockfiles, vendored and minified files (judged inside the workspace root). */
+  appliesTo(doc: SourceDocument, ctx?: AnalysisContext): boolean {
+    return !classifyPath(doc.path, ctx?.workspaceRoot).skip && !looksMinified(doc.text, doc.lines.lineCount);
   }
 
-  open(doc: SourceDocument): AnalyzerSession {
-    return new SecretsSession(this, doc.path);
+  open(): AnalyzerSession {
+    return new SecretsSession(this);
   }
 
-  /** Matches of a whole text (no syntax context). */
-  matchAll(doc: SourceDocument): SecretMatch[] {
+  /** Matches of a whole text (no syntax context); `root` is the workspace root, for path allowlists. */
+  matchAll(doc: SourceDocument, root?: string): SecretMatch[] {
     const target = { text: doc.text, lines: doc.lines, path: doc.path, languageId: doc.languageId };
-    return this.scanner.scanLines(target, 0, doc.lines.lineCount - 1, this.scanner.activeRules(doc.path));
+    return this.scanner.scanLines(target, 0, doc.lines.lineCount - 1, this.scanner.activeRules(workspaceRelativePath(doc.path, root)));
   }
 
-  /** Turns matches into findings: dedupe, context, severity, masked message, fixes, fingerprint. */
-  findingsFor(doc: SourceDocument, matches: readonly SecretMatch[]): Finding[] {
-    const testPath = isTestPath(doc.path);
-    const examplePath = isExamplePath(doc.path);
+  /**
+   * Turns matches into findings: dedupe, context, severity, masked message, fixes, fingerprint. Test and example
+   * paths are judged inside the workspace `root` only.
+   */
+  findingsFor(doc: SourceDocument, matches: readonly SecretMatch[], root?: string): Finding[] {
+    const kind = classifyPath(doc.path, root).kind;
+    const testPath = kind === 'test';
+    const examplePath = kind === 'example';
     const counts = new Map<string, number>();
     // A translation catalogue's values are labels and sentences: only provider rules (known formats) report there.
     // Decided on the whole current text at every run, so incremental and full scans agree.
-    if (matches.some((m) => m.rule.generic) && translationCatalogReason(doc.path, doc.text)) matches = matches.filter((m) => !m.rule.generic);
+    if (matches.some((m) => m.rule.generic) && translationCatalogReason(workspaceRelativePath(doc.path, root), doc.text)) matches = matches.filter((m) => !m.rule.generic);
     const deduped = dedupeMatches(matches, this.ruleOrder);
     // Splitting the text to find its line break costs O(n): once per run, not per finding.
     const eol = deduped.length > 0 ? doc.lines.eol : '\n';
@@ -96,6 +101,7 @@ export class SecretsAnalyzer implements Analyzer {
         cwe: rule.cwe,
         message,
         range: { start: m.start, end: m.end },
+        ...(m.matchStart.line < m.start.line ? { spanStartLine: m.matchStart.line } : {}),
         docsUrl: rule.docsUrl,
         // From the rule and the masked form only, so no digest of the whole secret leaves the process.
         fingerprint: createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32),
@@ -129,21 +135,27 @@ interface Cached {
   match: SecretMatch;
   /** end.line - start.line */
   span: number;
+  /** start.line - matchStart.line */
+  lead: number;
 }
 
 class SecretsSession implements AnalyzerSession {
   /** Matches by start line, in the coordinates of the text of the previous run. */
   private byLine: (Cached[] | undefined)[] | undefined;
-  private readonly active: boolean[];
+  /** Rules that run on this file, and the workspace-relative path they were chosen for. */
+  private active: boolean[] = [];
+  private activeFor: string | undefined;
 
-  constructor(
-    private readonly analyzer: SecretsAnalyzer,
-    path: string,
-  ) {
-    this.active = analyzer.scanner.activeRules(path);
-  }
+  constructor(private readonly analyzer: SecretsAnalyzer) {}
 
-  run(doc: SourceDocument, delta: DocumentDelta | undefined, _ctx: AnalysisContext): Finding[] {
+  run(doc: SourceDocument, delta: DocumentDelta | undefined, ctx: AnalysisContext): Finding[] {
+    const rel = workspaceRelativePath(doc.path, ctx.workspaceRoot);
+    if (rel !== this.activeFor) {
+      // Another root (the file now belongs to another folder) can change the path allowlists: start over.
+      this.active = this.analyzer.scanner.activeRules(rel);
+      this.activeFor = rel;
+      this.byLine = undefined;
+    }
     if (!this.byLine) this.fullScan(doc);
     else if (delta) this.rescan(doc, delta);
     const matches: SecretMatch[] = [];
@@ -153,10 +165,11 @@ class SecretsSession implements AnalyzerSession {
           ...c.match,
           start: { line, character: c.match.start.character },
           end: { line: line + c.span, character: c.match.end.character },
+          matchStart: { line: line - c.lead, character: c.match.matchStart.character },
         });
       }
     });
-    return this.analyzer.findingsFor(doc, matches);
+    return this.analyzer.findingsFor(doc, matches, ctx.workspaceRoot);
   }
 
   private fullScan(doc: SourceDocument): void {
@@ -168,7 +181,7 @@ class SecretsSession implements AnalyzerSession {
   private store(matches: SecretMatch[]): void {
     for (const m of matches) {
       const slot = (this.byLine![m.start.line] ??= []);
-      slot.push({ match: m, span: m.end.line - m.start.line });
+      slot.push({ match: m, span: m.end.line - m.start.line, lead: m.start.line - m.matchStart.line });
     }
   }
 

@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import { canonicalName, type Bindings } from '../patterns/pattern';
+import { suppressionLine } from '../suppressions';
 import type { Fix, Range, TextEdit } from '../types';
 import { ownText, stringValue } from './dataflow';
 import type { CompiledRule } from './rule-set';
@@ -63,11 +64,11 @@ export function suppressFix(ruleId: string, range: Range, doc: SourceDocument): 
   const line = range.start.line;
   const text = doc.lines.lineText(line);
   const indent = /^\s*/.exec(text)![0];
-  const comment = doc.grammar === 'python' ? '#' : '//';
+  const comment: [string, string] = doc.grammar === 'python' ? ['#', ''] : ['//', ''];
   return {
     title: `Suppress ${ruleId} on this line (with a reason)`,
     kind: 'suppress',
-    edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment} vigil-ignore ${ruleId} -- TODO: explain why this input is safe${doc.lines.eol}` }],
+    edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, ...suppressionLine(indent, comment, ruleId, doc.lines.eol) }],
   };
 }
 

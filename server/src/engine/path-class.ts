@@ -1,0 +1,67 @@
+/**
+ * What a file's path says about it: test code, an example or docs file, vendored or generated. The one
+ * classification every host uses (the editor, the workspace scan and the CLI all pass the workspace root), taken
+ * from the path INSIDE the workspace only: a folder above it (`/home/me/examples/shop`) is where the project
+ * happens to live, not what the file is, and would otherwise lower or hide real secrets.
+ */
+import { basename, isAbsolute, relative, sep } from 'node:path';
+
+/** `code` unless the path names test code or an example/docs file. */
+export type PathKind = 'code' | 'test' | 'example';
+
+export interface PathClass {
+  kind: PathKind;
+  /** Set when findings in this file would be noise: lockfile, vendored, minified bundle. */
+  skip?: string;
+}
+
+/**
+ * The path relative to `root` with `/` separators. Without a root, or for a file outside it, the file name alone:
+ * no folder of an unknown location may classify the file.
+ */
+export function workspaceRelativePath(path: string, root: string | undefined): string {
+  if (root) {
+    const rel = relative(root, path);
+    if (rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
+  return basename(path.replace(/\\/g, '/'));
+}
+
+/** Classifies a file by its path inside the workspace `root` (see `workspaceRelativePath`). */
+export function classifyPath(path: string, root: string | undefined): PathClass {
+  const rel = workspaceRelativePath(path, root);
+  const kind: PathKind = isTestPath(rel) ? 'test' : isExamplePath(rel) ? 'example' : 'code';
+  const skip = skippedPathReason(rel);
+  return skip ? { kind, skip } : { kind };
+}
+
+/** Lockfiles, vendored or generated code, minified bundles: findings there would be noise. */
+function skippedPathReason(rel: string): string | undefined {
+  const p = rel.replace(/\\/g, '/');
+  const base = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
+  if (
+    /^(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|composer\.lock|gemfile\.lock|cargo\.lock|poetry\.lock|pipfile\.lock|uv\.lock|go\.sum|packages\.lock\.json|pubspec\.lock|mix\.lock|podfile\.lock|flake\.lock)$/.test(base)
+  ) {
+    return 'lockfile';
+  }
+  if (/(?:^|\/)(?:node_modules|vendor|third_party|bower_components|\.git)\//.test(p)) return 'vendored';
+  if (/\.min\.(?:js|mjs|css)$|\.map$|[.-]bundle\.js$/.test(base)) return 'minified';
+  return undefined;
+}
+
+/** Test code: findings keep showing, at low severity. */
+function isTestPath(rel: string): boolean {
+  const p = rel.replace(/\\/g, '/').toLowerCase();
+  return (
+    /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|testdata|test-data|fixtures)\//.test(p) ||
+    /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
+    /(?:^|\/)test_[^/]*\.py$/.test(p) ||
+    /_test\.(?:py|go)$/.test(p)
+  );
+}
+
+/** Example and documentation paths: findings keep showing, at low severity. */
+function isExamplePath(rel: string): boolean {
+  const p = rel.replace(/\\/g, '/').toLowerCase();
+  return /(?:^|\/)(?:examples?|samples?|demos?|docs?)\//.test(p) || /\.(?:example|sample|template|dist)$/.test(p) || /\.(?:example|sample)\.[a-z0-9]+$/.test(p);
+}

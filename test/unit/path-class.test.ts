@@ -1,0 +1,109 @@
+/**
+ * Test, example and vendored paths lower or skip secret findings. Only the part of the path inside the workspace
+ * (the folder or repository scanned) may do that: a folder above it, such as `/home/me/examples/shop`, says
+ * nothing about the project, and the editor and the CLI must agree wherever the project lives.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+import { Engine } from '../../server/src/engine/engine';
+import { languageIdForPath } from '../../server/src/engine/languages';
+import { classifyPath, workspaceRelativePath } from '../../server/src/engine/path-class';
+import { createSecretsAnalyzer, scanSecrets } from '../../server/src/engine/secrets';
+import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import { gitInit } from './cli-helpers';
+
+const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+/** A fake token in GitHub's classic-PAT format. */
+const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPqex2T';
+const LINE = `const token = "${GH}";\n`;
+
+describe('path classes are taken from the path inside the workspace only', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await Engine.create({ analyzers: [createSecretsAnalyzer().analyzer] });
+  });
+  after(() => engine.dispose());
+  const scan = (path: string, root: string | undefined, text = LINE): Finding[] =>
+    engine.scanText(path, languageIdForPath(path), text, SETTINGS, root).findings;
+
+  it('classifies the workspace-relative path, or the file name alone outside a workspace', () => {
+    assert.equal(workspaceRelativePath('/home/me/examples/shop/src/a.js', '/home/me/examples/shop'), 'src/a.js');
+    assert.equal(workspaceRelativePath('/home/me/examples/shop/src/a.js', undefined), 'a.js');
+    assert.equal(workspaceRelativePath('/elsewhere/docs/a.js', '/home/me/shop'), 'a.js');
+    assert.deepEqual(classifyPath('/home/me/examples/shop/config.js', '/home/me/examples/shop'), { kind: 'code' });
+    assert.deepEqual(classifyPath('/r/examples/config.js', '/r'), { kind: 'example' });
+    assert.deepEqual(classifyPath('/r/src/app.test.js', undefined), { kind: 'test' });
+    assert.deepEqual(classifyPath('/home/vendor/r/a.js', '/home/vendor/r'), { kind: 'code' });
+    assert.deepEqual(classifyPath('/r/vendor/a.js', '/r'), { kind: 'code', skip: 'vendored' });
+  });
+
+  it('keeps full severity for a key in a project that lives under a folder named examples, docs, demo or sample', () => {
+    for (const parent of ['examples', 'docs', 'demo', 'sample', 'test', 'fixtures']) {
+      const root = `/home/me/${parent}/shop`;
+      const [f] = scan(`${root}/config.js`, root);
+      assert.equal(f?.severity, 'critical', parent);
+      assert.equal(f.properties?.context, 'code', parent);
+      assert.doesNotMatch(f.message, /severity is lowered/, parent);
+    }
+    // Outside any workspace folder the folders say nothing either; the file name still does.
+    assert.equal(scan('/home/me/examples/shop/config.js', undefined)[0]?.severity, 'critical');
+    assert.equal(scan('/home/me/shop/config.test.js', undefined)[0]?.severity, 'low');
+  });
+
+  it('still lowers the severity for examples, docs and tests inside the workspace', () => {
+    assert.equal(scan('/home/me/shop/examples/config.js', '/home/me/shop')[0]?.severity, 'low');
+    assert.equal(scan('/home/me/shop/docs/setup.js', '/home/me/shop')[0]?.severity, 'low');
+    assert.equal(scan('/home/me/shop/test/a.js', '/home/me/shop')[0]?.properties?.context, 'test');
+  });
+
+  it('does not skip a project that lives under a folder named vendor or node_modules', () => {
+    assert.equal(scan('/home/me/vendor/shop/config.js', '/home/me/vendor/shop').length, 1);
+    assert.deepEqual(scan('/home/me/shop/vendor/lib/config.js', '/home/me/shop'), []);
+    assert.equal(scanSecrets(LINE, '/home/me/vendor/shop/config.js', 'javascript', '/home/me/vendor/shop').length, 1);
+  });
+
+  it('matches a rule\'s allowlist.paths against the workspace-relative path', async () => {
+    const rule = {
+      id: 'acme.token',
+      name: 'Acme token',
+      provider: 'Acme',
+      description: 'An Acme API token.',
+      severity: 'high',
+      regex: '\\b(acme_[a-z0-9]{32})\\b',
+      keywords: ['acme_'],
+      entropy: 3,
+      allowlist: { paths: ['**/examples/**'] },
+    };
+    const { analyzer, errors } = createSecretsAnalyzer({ customSecretRules: [rule] });
+    assert.deepEqual(errors, []);
+    const custom = await Engine.create({ analyzers: [analyzer] });
+    try {
+      const text = `TOKEN=acme_${'k3x9q7m2'.repeat(4)}\n`;
+      const run = (path: string, root: string) => custom.scanText(path, 'dotenv', text, SETTINGS, root).findings.map((f) => f.ruleId);
+      assert.deepEqual(run('/home/me/examples/shop/.env', '/home/me/examples/shop'), ['acme.token']);
+      assert.deepEqual(run('/home/me/shop/examples/.env', '/home/me/shop'), []);
+    } finally {
+      custom.dispose();
+    }
+  });
+});
+
+describe('vigil scan in a repository under a folder named examples', () => {
+  it('reports the key at full severity, so --fail-on high fails', async () => {
+    const parent = realpathSync(mkdtempSync(join(tmpdir(), 'vigil-pathclass-')));
+    const repo = join(parent, 'examples', 'shop');
+    mkdirSync(repo, { recursive: true });
+    writeFileSync(join(repo, 'config.js'), LINE);
+    gitInit(repo);
+    let out = '';
+    const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, cwd: repo, env: {} };
+    const code = await runCli(['scan', '-j', '1', '--format', 'json', '--fail-on', 'high', '--no-baseline'], io);
+    const report = JSON.parse(out) as { findings: (Finding & { path: string })[] };
+    assert.deepEqual(report.findings.map((f) => [f.path, f.ruleId, f.severity]), [['config.js', 'secrets.github.classic-pat', 'critical']]);
+    assert.equal(code, 1);
+  });
+});
