@@ -13,7 +13,8 @@ import { applyEdits } from '../rules/rule-fixtures';
 import { LspClient, type Diagnostic } from './lsp-client';
 
 /** A fake token in GitHub's classic-PAT format. */
-const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPqex2T';
+// A fake token with a valid checksum: an invalid one lowers the severity one step.
+const GH = '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';
 
 interface TextEdit {
   range: Diagnostic['range'];

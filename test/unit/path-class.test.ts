@@ -18,7 +18,8 @@ import { gitInit } from './cli-helpers';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
 /** A fake token in GitHub's classic-PAT format. */
-const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPqex2T';
+// A fake token with a valid checksum: an invalid one lowers the severity one step.
+const GH = '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';
 const LINE = `const token = "${GH}";\n`;
 
 describe('path classes are taken from the path inside the workspace only', () => {

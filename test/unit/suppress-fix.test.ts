@@ -18,7 +18,8 @@ import { applyEdits } from '../rules/rule-fixtures';
 const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
 /** Fake values in the shapes the rules look for. */
 const PASSWORD = 'Vq7#mZ2p!xR9wLk3';
-const GH = 'ghp_R8mK2vQ9xL4tW7nB1cZ5yH3jF6dS0aPqex2T';
+// A fake token with a valid checksum: an invalid one lowers the severity one step.
+const GH = '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';
 
 let engine: Engine;
 before(async () => {
