@@ -30,5 +30,11 @@ func setup(m map[string]string) {
 		"password_hint": "wHmEbgvg8z6qKo",
 	}
 	_ = creds
+	// The key name on the line above its value.
+	more := map[string]string{
+		"password":
+			"rqY94ckxYZo4ap", // ruleid: secrets.generic.password-assignment
+	}
+	_ = more
 	_ = refreshToken
 }

@@ -14,3 +14,10 @@ $config = [
 putenv("API_TOKEN=TpsFdUo3Gd9EDMKPJsKHBmQua7PHxRLa");
 // ruleid: secrets.generic.token-assignment
 define('AUTH_TOKEN', 'h24YJMhurchFnE3rHPYWZeBUy3tqzkpt');
+// A heredoc holding an env file.
+$env = <<<EOT
+# ruleid: secrets.generic.token-assignment
+API_TOKEN=7KHspwsSAqxGVWoQ3Soh6ReDRemRdZmq
+# ok: secrets.generic.token-assignment
+API_TOKEN={$token}
+EOT;

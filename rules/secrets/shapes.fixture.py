@@ -30,3 +30,10 @@ API_KEY = 'your-api-key'
 login("user", "password", "xAseiTXEUVZyFQ7")
 # ok: secrets.generic.token-assignment
 translate("token", "Your session token has expired, please sign in")
+# The key name on the line above its value.
+db = {
+    "password":
+        "A7tLWaoDZvW465",  # ruleid: secrets.generic.password-assignment
+    "password":
+        os.environ["DB_PASSWORD"],  # ok: secrets.generic.password-assignment
+}

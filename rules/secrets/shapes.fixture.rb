@@ -13,3 +13,10 @@ config = {
 }
 # ruleid: secrets.generic.token-assignment
 ENV['API_TOKEN'] = 'L2YvghjgJvg3orYsJihnQekQHCzr4AQB'
+# A heredoc holding an env file.
+File.write('.env', <<~ENV)
+  # ruleid: secrets.generic.password-assignment
+  DB_PASSWORD=j3zYGBF4z9x4Wk
+  # ok: secrets.generic.password-assignment
+  DB_PASSWORD=#{ENV['DB_PASSWORD']}
+ENV
