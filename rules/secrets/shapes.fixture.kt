@@ -7,3 +7,7 @@ private const val AUTH_TOKEN: String = "ZiUVB7b5S4MEUngYk4rerjySJe8HSN8f"
 val tokenPrefix: String = "Bearer"
 // ruleid: secrets.generic.password-assignment
 System.setProperty("db.password", "wmFkXcb9eLJyzi")
+// An expression on the line below a `=` is code: only YAML (`key:`) puts a plain value there.
+// ok: secrets.generic.token-assignment
+val apiToken =
+    Base64Decoder2024(rawTokenBytes)
