@@ -16,6 +16,7 @@ const CATEGORY_TITLES: Record<string, string> = {
   ai: 'AI and ML platforms',
   cloud: 'Cloud and infrastructure',
   'code-hosting': 'Code hosting, CI/CD and containers',
+  'crypto-keys': 'Signing and encryption keys in code',
   databases: 'Databases and brokers',
   generic: 'Generic',
   keys: 'Private keys and tokens',

@@ -125,7 +125,9 @@ export function checkFixture(engine: Engine, fixtureFile: string): FixtureResult
     problems.push({ kind: 'error', message: `scan threw: ${e instanceof Error ? e.stack : String(e)}` });
     return { file: fixtureFile, annotations, findings, problems };
   }
-  const at = (line: number, ruleId: string): boolean => findings.some((f) => f.range.start.line === line && f.ruleId === ruleId);
+  // A finding whose span starts on an earlier line (a key above its value) is annotated there, as suppressions are.
+  const startsOn = (f: Finding, line: number): boolean => f.range.start.line === line || f.spanStartLine === line;
+  const at = (line: number, ruleId: string): boolean => findings.some((f) => startsOn(f, line) && f.ruleId === ruleId);
   for (const a of annotations) {
     const hit = at(a.line, a.ruleId);
     if (a.kind === 'ruleid' && !hit) problems.push({ kind: 'missing', line: a.line, ruleId: a.ruleId, message: `expected ${a.ruleId}` });
@@ -139,7 +141,7 @@ export function checkFixture(engine: Engine, fixtureFile: string): FixtureResult
   }
   for (const f of findings) {
     const expected = annotations.some(
-      (a) => a.line === f.range.start.line && a.ruleId === f.ruleId && (a.kind === 'ruleid' || a.kind === 'todook'),
+      (a) => startsOn(f, a.line) && a.ruleId === f.ruleId && (a.kind === 'ruleid' || a.kind === 'todook'),
     );
     if (!expected) {
       problems.push({ kind: 'noisy', line: f.range.start.line, ruleId: f.ruleId, message: `unannotated finding ${f.ruleId}: ${f.message}` });

@@ -17,14 +17,17 @@ export function placeholderReason(secret: string): string | undefined {
   return undefined;
 }
 
-/** Repeated or sequential strings such as `aaaaaaaa`, `12345678`, `abcdefgh`, `ababab…`. */
+/**
+ * Repeated or sequential strings such as `aaaaaaaa`, `12345678`, `abcdefgh`, `ababab…`. Runs of spaces or tabs do
+ * not count: they are the indentation of a multi-line secret (a PEM key in a nested YAML block or in code).
+ */
 export function sequenceReason(secret: string): string | undefined {
   let run = 1;
   let asc = 1;
   let desc = 1;
   for (let i = 1; i < secret.length; i++) {
     const d = secret.charCodeAt(i) - secret.charCodeAt(i - 1);
-    run = d === 0 ? run + 1 : 1;
+    run = d === 0 && secret[i] !== ' ' && secret[i] !== '\t' ? run + 1 : 1;
     asc = d === 1 && isAlnum(secret.charCodeAt(i)) ? asc + 1 : 1;
     desc = d === -1 && isAlnum(secret.charCodeAt(i)) ? desc + 1 : 1;
     if (run >= 6) return 'repeated characters';

@@ -1,0 +1,15 @@
+// Context shapes: C# declarations (issue 16).
+class Shapes {
+    // ruleid: secrets.generic.api-key-assignment
+    string apiKey = "xQtYc2grjUnsXAnbWfCWg7se5n4DbmfP";
+    // ruleid: secrets.generic.token-assignment
+    private const string AuthToken = "X4Ywj5CzWvBbFCjSsAaLY3SE7EXMiCqn";
+    // ok: secrets.generic.token-assignment
+    private const string AuthTokenHeader = "Authorization";
+    void Setup() {
+        // ruleid: secrets.generic.token-assignment
+        Environment.SetEnvironmentVariable("API_TOKEN", "iRtp5moZAXjgSEfiBsuTTnjLJcoA5yNZ");
+        // ruleid: secrets.generic.password-assignment
+        settings["password"] = "gepCfsEUB2ZoSN";
+    }
+}

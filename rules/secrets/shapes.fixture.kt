@@ -1,0 +1,13 @@
+// Context shapes: Kotlin declarations (issue 16).
+// ruleid: secrets.generic.api-key-assignment
+val apiKey = "2Z4enDQ8XtTb782f2mgEjUi4N3YCyt9p"
+// ruleid: secrets.generic.token-assignment
+private const val AUTH_TOKEN: String = "ZiUVB7b5S4MEUngYk4rerjySJe8HSN8f"
+// ok: secrets.generic.token-assignment
+val tokenPrefix: String = "Bearer"
+// ruleid: secrets.generic.password-assignment
+System.setProperty("db.password", "wmFkXcb9eLJyzi")
+// An expression on the line below a `=` is code: only YAML (`key:`) puts a plain value there.
+// ok: secrets.generic.token-assignment
+val apiToken =
+    Base64Decoder2024(rawTokenBytes)

@@ -1,0 +1,39 @@
+# Context shapes: the keyword and the value apart or in an unusual form (issue 16).
+import os
+
+# ruleid: secrets.generic.token-assignment
+os.environ.setdefault("API_TOKEN", "hvN3zgHzVLYcaYKLzRag7jSob2quS2d3")
+# ok: secrets.generic.token-assignment
+os.environ.setdefault("API_TOKEN", os.getenv("CI_API_TOKEN_FROM_VAULT", ""))
+# ruleid: secrets.generic.token-assignment
+os.environ["API_TOKEN"] = "mRRAJcjJaanGTXgSx26DsaZGsPHyQq9k"
+# ok: secrets.generic.token-assignment
+os.environ["API_TOKEN"] = os.environ["UPSTREAM_TOKEN"]
+# ruleid: secrets.generic.token-assignment
+os.putenv("AUTH_TOKEN", "DEq3FC4y3VSfJFD54GZ64frcfyKcp4xe")
+settings = {}
+# ruleid: secrets.generic.password-assignment
+settings["password"] = "Deda4hcQmKzNJ2"
+# ok: secrets.generic.password-assignment
+settings["password"] = "changeme"
+creds = {
+    # ruleid: secrets.generic.password-assignment
+    "password": "ch4akEtFj8CAV7",
+    # ok: secrets.generic.password-assignment
+    "password": None,
+}
+# ruleid: secrets.generic.api-key-assignment
+API_KEY = '3Yimi7Csrwc4z23tDVzVdfdU4VJu2Egv'
+# ok: secrets.generic.api-key-assignment
+API_KEY = 'your-api-key'
+# ok: secrets.generic.password-assignment
+login("user", "password", "xAseiTXEUVZyFQ7")
+# ok: secrets.generic.token-assignment
+translate("token", "Your session token has expired, please sign in")
+# The key name on the line above its value.
+db = {
+    "password":
+        "A7tLWaoDZvW465",  # ruleid: secrets.generic.password-assignment
+    "password":
+        os.environ["DB_PASSWORD"],  # ok: secrets.generic.password-assignment
+}
