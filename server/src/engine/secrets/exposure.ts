@@ -12,7 +12,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import type { FindingProperty } from '../types';
+import { LineIndex } from '../text';
+import type { Finding, FindingProperty } from '../types';
+import { maskSecret } from './mask';
 
 /** Where a secret was found in history. */
 export interface SecretExposure {
@@ -50,11 +52,11 @@ export const EXPOSURE_DEFAULTS: Required<ExposureOptions> = { maxCommits: 5000, 
 /**
  * `-c` settings that neutralise what a repository's own config could make git run or print: external programs
  * (fsmonitor, gpg for signatures, external diff/textconv), hooks, transports (a partial clone would otherwise
- * fetch missing blobs from its promisor remote), colour and output tweaks that would break parsing.
+ * fetch missing blobs from its promisor remote), colour and output tweaks that would break parsing. Hooks are
+ * left alone here (`vigil install-hook` asks git where they are); no command Vigil runs invokes one.
  */
 export const SAFE_GIT_CONFIG: readonly string[] = [
   '-c', 'core.fsmonitor=false',
-  '-c', 'core.hooksPath=/dev/null',
   '-c', 'core.pager=cat',
   '-c', 'log.showSignature=false',
   '-c', 'log.showRoot=true',
@@ -85,7 +87,8 @@ class GitRunError extends Error {}
 /** Runs git with the safe settings; stdout is cut at `maxOut` bytes (the process is then stopped). */
 function runGit(cwd: string, args: string[], input?: string, maxOut = 512 * 1024 * 1024): Promise<{ out: Buffer; cut: boolean }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', ['--no-pager', ...SAFE_GIT_CONFIG, ...args], { cwd, env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    // None of these commands runs a hook; hooks are pointed at nothing anyway.
+    const child = spawn('git', ['--no-pager', ...SAFE_GIT_CONFIG, '-c', 'core.hooksPath=/dev/null', ...args], { cwd, env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     let size = 0;
     let cut = false;
@@ -288,4 +291,39 @@ export function withExposure<F extends { message: string; properties?: Record<st
     message: `${finding.message} ${exposureSentence(x)}`,
     properties: { ...(finding.properties ?? {}), exposure: { ...x } },
   };
+}
+
+/** A file's text and its findings, for `exposeSecretFindings`. */
+export interface ExposureFile {
+  text: string;
+  findings: Finding[];
+}
+
+/**
+ * Looks every secret finding of `files` up in the history of `repoRoot` (one pass for all) and returns the
+ * findings with `withExposure` applied where the secret was committed, in the same order. The value is read
+ * back from the text at the finding's range and used only if it still masks to the finding's `maskedSecret`
+ * (the file may have changed since it was scanned).
+ */
+export async function exposeSecretFindings(repoRoot: string, files: readonly ExposureFile[], options: ExposureOptions = {}): Promise<{ findings: Finding[][]; result: ExposureResult }> {
+  const values = files.map((file) => {
+    let lines: LineIndex | undefined;
+    return file.findings.map((f) => {
+      if (f.pack !== 'secrets' || typeof f.properties?.maskedSecret !== 'string') return undefined;
+      lines ??= new LineIndex(file.text);
+      const value = file.text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end));
+      return value.length > 0 && maskSecret(value) === f.properties.maskedSecret ? value : undefined;
+    });
+  });
+  const secrets = values.flat().filter((v): v is string => v !== undefined);
+  if (secrets.length === 0) return { findings: files.map((f) => f.findings), result: { bySecret: new Map() } };
+  const result = await secretExposure(repoRoot, secrets, options);
+  const findings = files.map((file, i) =>
+    file.findings.map((f, j) => {
+      const v = values[i]![j];
+      const x = v === undefined ? undefined : result.bySecret.get(v);
+      return x ? withExposure(f, x) : f;
+    }),
+  );
+  return { findings, result };
 }
