@@ -128,7 +128,7 @@ describe('exposure wording', () => {
     assert.equal(exposureSentence(x), 'It is committed in abc1234 on 2026-05-01, pushed to origin/main: rotate it; removing it from the file is not enough.');
     const f = withExposure({ message: 'Stripe key in the source: sk_l…', properties: { maskedSecret: 'sk_l…' } }, x);
     assert.match(f.message, /pushed to origin\/main/);
-    assert.deepEqual(f.properties.exposure, x);
+    assert.deepEqual((f.properties as Record<string, unknown>).exposure, x);
     const local = exposureSentence({ ...x, pushed: false, remoteRef: undefined });
     assert.match(local, /not pushed yet/);
   });
