@@ -116,7 +116,7 @@ export class SecretsAnalyzer implements Analyzer {
           ...(m.checksum ? { checksum: m.checksum, confidence: m.checksum === 'valid' ? 'high' : 'low' } : {}),
         },
       };
-      const fixes = secretFixes(doc, m, ctx, eol);
+      const fixes = secretFixes(doc, m, ctx, eol, root);
       if (fixes.length > 0) finding.fixes = fixes;
       return finding;
     });
