@@ -293,6 +293,20 @@ export function withExposure<F extends { message: string; properties?: Record<st
   };
 }
 
+/**
+ * The secret value of each secret finding of `text` (undefined for other findings), read back at the finding's
+ * range and kept only if it still masks to the finding's `maskedSecret` (the text may have changed since).
+ */
+export function secretValues(text: string, findings: readonly Finding[]): (string | undefined)[] {
+  let lines: LineIndex | undefined;
+  return findings.map((f) => {
+    if (f.pack !== 'secrets' || typeof f.properties?.maskedSecret !== 'string') return undefined;
+    lines ??= new LineIndex(text);
+    const value = text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end));
+    return value.length > 0 && maskSecret(value) === f.properties.maskedSecret ? value : undefined;
+  });
+}
+
 /** A file's text and its findings, for `exposeSecretFindings`. */
 export interface ExposureFile {
   text: string;
@@ -302,19 +316,10 @@ export interface ExposureFile {
 /**
  * Looks every secret finding of `files` up in the history of `repoRoot` (one pass for all) and returns the
  * findings with `withExposure` applied where the secret was committed, in the same order. The value is read
- * back from the text at the finding's range and used only if it still masks to the finding's `maskedSecret`
- * (the file may have changed since it was scanned).
+ * back from the text (`secretValues`).
  */
 export async function exposeSecretFindings(repoRoot: string, files: readonly ExposureFile[], options: ExposureOptions = {}): Promise<{ findings: Finding[][]; result: ExposureResult }> {
-  const values = files.map((file) => {
-    let lines: LineIndex | undefined;
-    return file.findings.map((f) => {
-      if (f.pack !== 'secrets' || typeof f.properties?.maskedSecret !== 'string') return undefined;
-      lines ??= new LineIndex(file.text);
-      const value = file.text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end));
-      return value.length > 0 && maskSecret(value) === f.properties.maskedSecret ? value : undefined;
-    });
-  });
+  const values = files.map((file) => secretValues(file.text, file.findings));
   const secrets = values.flat().filter((v): v is string => v !== undefined);
   if (secrets.length === 0) return { findings: files.map((f) => f.findings), result: { bySecret: new Map() } };
   const result = await secretExposure(repoRoot, secrets, options);
