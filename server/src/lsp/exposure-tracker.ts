@@ -84,7 +84,6 @@ export class ExposureTracker {
       folder.timer = undefined;
       void this.lookup(root, folder);
     }, this.batchMs);
-    folder.timer.unref?.();
   }
 
   private async lookup(root: string, folder: FolderState): Promise<void> {
