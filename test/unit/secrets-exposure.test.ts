@@ -71,6 +71,17 @@ describe('secretExposure', () => {
     assert.equal(again.bySecret.get(LOCAL)?.pushed, true);
   });
 
+  it('finds the same among many secrets (the one-pass search for many) as alone', async () => {
+    const dir = repo();
+    // Decoys share prefixes with the real ones (same 4-byte start, same first pair) and one overlaps a blob's end.
+    const decoys = Array.from({ length: 30 }, (_, i) => `${PUSHED.slice(0, 4 + (i % 6))}decoy${i}${'x'.repeat(i)}`);
+    // `${LOCAL}"\n!` runs past the end of pay.py's blob; `Yb6` is shorter than a prefix, searched directly.
+    const r = await secretExposure(dir, [...decoys, LOCAL, NEVER, PUSHED, `${LOCAL}"\n!`, 'Yb6']);
+    assert.deepEqual([...r.bySecret.keys()].sort(), [LOCAL, PUSHED, 'Yb6'].sort());
+    assert.equal(r.bySecret.get(PUSHED)?.pushed, true);
+    assert.equal(r.bySecret.get(LOCAL)?.pushed, false);
+  });
+
   it('reports a cut by the commit limit', async () => {
     const dir = repo();
     const r = await secretExposure(dir, [PUSHED], { maxCommits: 1 });

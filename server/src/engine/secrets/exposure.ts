@@ -184,6 +184,46 @@ function* parseBatch(out: Buffer): Generator<{ oid: string; content: Buffer }> {
   }
 }
 
+interface Wanted {
+  value: string;
+  bytes: Buffer;
+  key: string;
+}
+
+/**
+ * A function giving the keys of the secrets a blob holds. A few secrets: one native search each. Many: one pass
+ * over the blob, where a table of first byte pairs skips most positions and a map of 4-byte prefixes picks the
+ * candidates to compare, so the cost grows with the blob's size, not with size times the number of secrets.
+ */
+function searcher(wanted: readonly Wanted[]): (content: Buffer) => Set<string> {
+  const direct = wanted.length <= 8 ? wanted : wanted.filter((w) => w.bytes.length < 4);
+  const byPrefix = new Map<number, Wanted[]>();
+  const pairs = new Uint8Array(65536);
+  if (wanted.length > 8) {
+    for (const w of wanted) {
+      if (w.bytes.length < 4) continue;
+      const p = w.bytes.readUInt32LE(0);
+      byPrefix.set(p, [...(byPrefix.get(p) ?? []), w]);
+      pairs[w.bytes[0]! | (w.bytes[1]! << 8)] = 1;
+    }
+  }
+  return (content) => {
+    const found = new Set<string>();
+    for (const w of direct) if (content.includes(w.bytes)) found.add(w.key);
+    if (byPrefix.size === 0) return found;
+    const end = content.length - 3;
+    for (let i = 0; i < end; i++) {
+      if (pairs[content[i]! | (content[i + 1]! << 8)] === 0) continue;
+      const list = byPrefix.get(content.readUInt32LE(i));
+      if (!list) continue;
+      for (const w of list) {
+        if (!found.has(w.key) && i + w.bytes.length <= content.length && content.compare(w.bytes, 0, w.bytes.length, i, i + w.bytes.length) === 0) found.add(w.key);
+      }
+    }
+    return found;
+  };
+}
+
 /**
  * Finds which `secrets` were ever committed in the repository at `repoRoot`, and whether pushed. One history
  * pass for all of them; never throws (a failure is reported in `error`).
@@ -191,7 +231,7 @@ function* parseBatch(out: Buffer): Generator<{ oid: string; content: Buffer }> {
 export async function secretExposure(repoRoot: string, secrets: readonly string[], options: ExposureOptions = {}): Promise<ExposureResult> {
   const opt = { ...EXPOSURE_DEFAULTS, ...options };
   const bySecret = new Map<string, SecretExposure>();
-  const wanted = [...new Set(secrets.filter((s) => s.length > 0))].map((s) => ({ value: s, bytes: Buffer.from(s, 'utf8'), key: digest(s) }));
+  const wanted: Wanted[] = [...new Set(secrets.filter((s) => s.length > 0))].map((s) => ({ value: s, bytes: Buffer.from(s, 'utf8'), key: digest(s) }));
   if (wanted.length === 0) return { bySecret };
   const limits: string[] = [];
   try {
@@ -231,13 +271,11 @@ export async function secretExposure(repoRoot: string, secrets: readonly string[
       if (chosen.length > 0) {
         const batch = await runGit(repoRoot, ['cat-file', '--batch'], `${chosen.join('\n')}\n`, opt.maxBytes + chosen.length * 100);
         if (blobCache.size + chosen.length > BLOB_CACHE_MAX) blobCache.clear();
+        const search = searcher(wanted);
         for (const { oid, content } of parseBatch(batch.out)) {
           const entry = blobCache.get(oid) ?? { checked: new Set<string>(), found: new Set<string>() };
-          for (const w of wanted) {
-            if (entry.checked.has(w.key)) continue;
-            entry.checked.add(w.key);
-            if (content.includes(w.bytes)) entry.found.add(w.key);
-          }
+          for (const key of search(content)) entry.found.add(key);
+          for (const w of wanted) entry.checked.add(w.key);
           blobCache.set(oid, entry);
         }
       }
