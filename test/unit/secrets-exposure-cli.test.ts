@@ -72,6 +72,7 @@ describe('vigil scan: secrets in git history', () => {
     assert.equal(by('deploy.js')!.commit, git(dir, 'rev-parse', 'HEAD~1').trim());
     assert.deepEqual({ ...by('fly.py'), commit: undefined, date: undefined }, { committed: true, pushed: false, commit: undefined, date: undefined });
     assert.equal(by('new.js'), undefined);
+    assert.deepEqual(sarif.runs[0].properties.history, { committed: 2 });
     const json = JSON.parse((await scan(dir, '-f', 'json')).out);
     assert.equal(json.history.committed, 2);
     const off = JSON.parse((await scan(dir, '-f', 'json', '--no-history')).out);
