@@ -4,13 +4,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { isAbsolute, join, resolve } from 'node:path';
+import { SAFE_GIT_CONFIG, safeGitEnv } from '../engine/secrets/exposure';
 
 /** A failure the user can act on (bad ref, not a repository), reported as a usage error. */
 export class GitError extends Error {}
 
 function git(cwd: string, args: string[]): Buffer {
   try {
-    return execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The repository may be hostile: its config must not make git run programs (fsmonitor, pager, gpg) or fetch.
+    return execFileSync('git', ['--no-pager', ...SAFE_GIT_CONFIG, ...args], { cwd, env: safeGitEnv(), maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: Buffer; code?: string; message: string };
     if (err.code === 'ENOENT') throw new GitError('git is not installed or not on PATH');

@@ -72,6 +72,8 @@ Scan options:
   -c, --config FILE             config file (default: .vigil.yml in the workspace root)
       --root DIR                workspace root (default: that of the paths given, else the git top
                                 folder, else the current folder)
+      --no-history              do not search the local git history for the secrets found (committed?
+                                pushed?); the search never uses the network
       --color / --no-color      force colour on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet                   no progress bar
       --force                   use a baseline file inside .git/ anyway (refused by default)
@@ -95,6 +97,7 @@ const SCAN_OPTIONS = {
   root: { type: 'string', hint: 'a folder' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  'no-history': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -406,7 +409,7 @@ function useColor(io: CliIO, values: ScanValues): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }): Promise<ProjectScan> {
+async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }, history = false): Promise<ProjectScan> {
   const bar = progressBar(io, values, hooks.progressDelayMs);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -427,6 +430,7 @@ async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: C
       tool: { name: 'vigil', version: VERSION },
       signal: controller.signal,
       onProgress: (done, total) => bar.update(done, total),
+      historyRepo: history && !values['no-history'] ? (p.selection.kind === 'all' ? gitTopLevel(p.root) : p.selection.gitTop) : undefined,
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
@@ -474,7 +478,7 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
     if (read.baseline) baseline = { data: read.baseline, file: relative(p.root, file).split(sep).join('/') };
   }
 
-  const { report } = await runScan(p, values, io, hooks, baseline);
+  const { report } = await runScan(p, values, io, hooks, baseline, true);
   const text =
     format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values) });
   if (values.output) {

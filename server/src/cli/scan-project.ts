@@ -2,6 +2,7 @@
  * One scan of a project for the CLI: choose the files (all, changed since a ref, or staged), scan them on the
  * worker pool with the workspace config, and build the report that every output format is written from.
  */
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { RuleInfo } from '../engine/analyzer';
 import { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
@@ -11,6 +12,7 @@ import type { ReportFile, ScanReport } from '../engine/output/scan-report';
 import { toRelPosix, walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
 import { matchesAnyGlob } from '../engine/glob';
 import { scanFiles, type ScanCallbacks } from '../engine/scan/scan-pool';
+import { exposeSecretFindings } from '../engine/secrets/exposure';
 import type { AnalysisSettings } from '../engine/types';
 import { DEFAULT_VIGIL_SETTINGS } from '../shared/protocol';
 import { changedFiles, stagedFiles } from './git';
@@ -37,6 +39,8 @@ export interface ProjectScanOptions {
   tool: { name: string; version: string };
   signal?: AbortSignal;
   onProgress?: ScanCallbacks['onProgress'];
+  /** The git top folder whose local history is searched for each secret found (committed? pushed?); none: no search. */
+  historyRepo?: string;
 }
 
 /** Globs skipped in every project unless a `.gitignore` re-includes nothing: dependencies, VCS and build output. */
@@ -109,6 +113,23 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     onProgress: options.onProgress,
   });
   const scanned = new Set(run.results.map((r) => r.file.relPath));
+  let history: ScanReport['history'];
+  if (options.historyRepo && !run.cancelled) {
+    // One history pass for every secret of the scan; the value is read back from the scanned content.
+    const withSecrets = run.results.filter((r) => r.findings.some((f) => f.pack === 'secrets'));
+    if (withSecrets.length > 0) {
+      const texts = withSecrets.map((r) => {
+        try {
+          return new TextDecoder('utf-8').decode(r.file.content ?? readFileSync(r.file.path));
+        } catch {
+          return '';
+        }
+      });
+      const exposed = await exposeSecretFindings(options.historyRepo, withSecrets.map((r, i) => ({ text: texts[i]!, findings: r.findings })));
+      withSecrets.forEach((r, i) => (r.findings = exposed.findings[i]!));
+      history = { committed: exposed.result.bySecret.size, ...(exposed.result.limited ? { limited: exposed.result.limited } : {}), ...(exposed.result.error ? { error: exposed.result.error } : {}) };
+    }
+  }
   const allFiles: ReportFile[] = run.results
     .map((r) => ({ path: r.file.path, root: r.file.root, relPath: r.file.relPath, findings: r.findings, notices: r.notices }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -129,6 +150,7 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     ruleErrors,
     rules,
     baseline,
+    ...(history ? { history } : {}),
     durationMs: Date.now() - started,
     cancelled: run.cancelled,
   };

@@ -71,6 +71,9 @@ export type Pack = 'taint' | 'secrets' | 'config';
 
 export const PACKS: readonly Pack[] = ['taint', 'secrets', 'config'];
 
+/** A finding property: a scalar, or one level of named scalars (e.g. `exposure: { commit, pushed }`). */
+export type FindingProperty = string | number | boolean | { [key: string]: string | number | boolean };
+
 /** A single finding of one rule in one document. */
 export interface Finding {
   /** Rule id, e.g. `js.express.sqli`. Used as the diagnostic `code`. */
@@ -98,8 +101,8 @@ export interface Finding {
    * the normalised matched text, not the line number, so unrelated edits above it do not change it.
    */
   fingerprint?: string;
-  /** Free-form extra properties (e.g. masked secret, entropy) for JSON/SARIF output. */
-  properties?: Record<string, string | number | boolean>;
+  /** Free-form extra properties (e.g. masked secret, entropy, git exposure) for JSON/SARIF output. */
+  properties?: Record<string, FindingProperty>;
 }
 
 /** Settings that decide what runs on a document. Built from VS Code settings, `.vigil.yml` or CLI flags. */

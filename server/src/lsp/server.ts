@@ -3,6 +3,7 @@
  * incremental reparse, re-analyses on every change (no save needed) and publishes diagnostics with fixes.
  * Run as `node dist/server.js --stdio` (or via the VS Code client, which uses IPC).
  */
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import {
   CodeActionKind,
@@ -24,6 +25,7 @@ import type { AnalysisResult, Finding } from '../engine/types';
 import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
 import { ActionKinds, codeActionsFor, diskReader, type ClientEditSupport } from './code-actions';
 import { noticeDiagnostic, toDiagnostic } from './convert';
+import { ExposureTracker } from './exposure-tracker';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import { ShutdownGate } from './shutdown-gate';
@@ -72,6 +74,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   const vsSettings = new Map<string, Promise<VigilSettings>>();
 
   const log = (m: string) => connection.console.log(`[vigil] ${m}`);
+  /** Git-history exposure of the secrets found, looked up off the edit path (see exposure-tracker.ts). */
+  const exposure = new ExposureTracker(log);
 
   const pullSettings = (uri: string): Promise<VigilSettings> => {
     if (!pullConfiguration) return Promise.resolve(VigilSettings.from({}));
@@ -190,14 +194,21 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     }
     const publish = (result: AnalysisResult) => {
       if (state.baseline) result.findings = state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), result.findings);
-      findings.set(uri, result.findings);
       analyzedVersions.set(uri, version);
       for (const n of result.notices) log(`${doc.path}: ${n.message}`);
-      void connection.sendDiagnostics({
-        uri,
-        version,
-        diagnostics: [...extra, ...result.notices.map(noticeDiagnostic), ...result.findings.map((f) => toDiagnostic(f, uri))],
-      });
+      const send = () => {
+        // What history says is known at once; the rest arrives later and publishes again if this version still stands.
+        const shown = exposure.decorate(state.root, doc.text, result.findings, () => {
+          if (openDocs.get(uri)?.engine.get(uri)?.version === version && analyzedVersions.get(uri) === version) send();
+        });
+        findings.set(uri, shown);
+        void connection.sendDiagnostics({
+          uri,
+          version,
+          diagnostics: [...extra, ...result.notices.map(noticeDiagnostic), ...shown.map((f) => toDiagnostic(f, uri))],
+        });
+      };
+      send();
       sendStatus(trusted ? 'ready' : 'restricted');
       runSettled(uri);
     };
@@ -305,9 +316,26 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       settingsFor,
       isExcluded,
       publishFindings: (uri, list) => {
-        if (openDocs.has(uri)) return;
-        findings.set(uri, list);
-        void connection.sendDiagnostics({ uri, diagnostics: list.map((x) => toDiagnostic(x, uri)) });
+        // A republish after a history lookup only while this scan's findings are still the ones on display.
+        let last: Finding[] | undefined;
+        const send = () => {
+          if (openDocs.has(uri) || (last !== undefined && findings.get(uri) !== last)) return;
+          let shown = list;
+          if (list.some((f) => f.pack === 'secrets')) {
+            const path = uriToPath(uri);
+            let text = '';
+            try {
+              text = readFileSync(path, 'utf8');
+            } catch {
+              // gone since the scan: nothing to look up
+            }
+            shown = exposure.decorate(folders?.forPath(path).root ?? '', text, list, send);
+          }
+          last = shown;
+          findings.set(uri, shown);
+          void connection.sendDiagnostics({ uri, diagnostics: shown.map((x) => toDiagnostic(x, uri)) });
+        };
+        send();
       },
       log,
       sendStatus,

@@ -23,6 +23,7 @@ export function formatJson(report: ScanReport): string {
     failed: report.failed,
     ruleErrors: report.ruleErrors,
     baseline: report.baseline,
+    ...(report.history ? { history: report.history } : {}),
   };
   return `${escapeJsonControls(JSON.stringify(out, null, 2))}\n`;
 }

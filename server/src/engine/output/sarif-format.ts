@@ -196,7 +196,15 @@ export function formatSarif(report: ScanReport): string {
         ],
         columnKind: 'utf16CodeUnits',
         results,
-        ...(report.baseline ? { properties: { baselineHidden: report.baseline.hidden, baselineStale: report.baseline.stale.length } } : {}),
+        ...(report.baseline || report.history
+          ? {
+              properties: {
+                ...(report.baseline ? { baselineHidden: report.baseline.hidden, baselineStale: report.baseline.stale.length } : {}),
+                // How many secrets were found in git history, and why that search was cut short or failed.
+                ...(report.history ? { history: report.history } : {}),
+              },
+            }
+          : {}),
       },
     ],
   };

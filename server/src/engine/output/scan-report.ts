@@ -32,6 +32,8 @@ export interface ScanReport {
   /** Every rule that ran. */
   rules: RuleInfo[];
   baseline?: { file: string; hidden: number; stale: BaselineEntry[] };
+  /** The git history search for the secrets found: how many were committed, and why it was cut or failed. */
+  history?: { committed: number; limited?: string; error?: string };
   durationMs: number;
   cancelled: boolean;
 }

@@ -2,7 +2,8 @@
  * `--format text`: findings grouped by file, with taint traces, skip reasons, stale baseline entries and a
  * summary. Colour only when asked for (the CLI decides: a TTY, and no NO_COLOR).
  */
-import { SEVERITIES, type Severity } from '../types';
+import { rotateSentence } from '../secrets/rotate';
+import { SEVERITIES, type Finding, type Severity } from '../types';
 import { displayPath, summarize, type ScanReport } from './scan-report';
 import { escapeControlChars as esc } from './terminal';
 
@@ -32,9 +33,30 @@ export function textStyle(color: boolean): TextStyle {
 
 const pos = (p: { line: number; character: number }) => `${p.line + 1}:${p.character + 1}`;
 
+/** Rotate links named by more than one finding: each is listed once at the end instead of on every finding. */
+function repeatedRotateLinks(report: ScanReport): Map<string, string> {
+  const count = new Map<string, number>();
+  const url = new Map<string, string>();
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      const u = rotateUrlOf(f);
+      if (!u) continue;
+      count.set(f.ruleId, (count.get(f.ruleId) ?? 0) + 1);
+      url.set(f.ruleId, u);
+    }
+  }
+  return new Map([...url].filter(([rule]) => count.get(rule)! > 1).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function rotateUrlOf(f: Finding): string | undefined {
+  const u = f.properties?.rotateUrl;
+  return typeof u === 'string' && f.message.includes(rotateSentence(u)) ? u : undefined;
+}
+
 export function formatText(report: ScanReport, options: { color?: boolean } = {}): string {
   const st = textStyle(options.color === true);
   const out: string[] = [];
+  const rotateOnce = repeatedRotateLinks(report);
   for (const file of report.files) {
     if (file.findings.length === 0 && file.notices.length === 0) continue;
     // Paths and messages come from the repository (names, quoted source): escaped before any colour is added.
@@ -42,7 +64,9 @@ export function formatText(report: ScanReport, options: { color?: boolean } = {}
     for (const n of file.notices) out.push(`  ${st.dim('note')}  ${esc(n.message)}`);
     for (const f of file.findings) {
       const sev = st.severity(f.severity)(f.severity.padEnd(8));
-      out.push(`  ${pos(f.range.start).padEnd(8)} ${sev} ${esc(f.message)}  ${st.dim(esc(f.ruleId))}`);
+      const rotate = rotateOnce.has(f.ruleId) ? rotateUrlOf(f) : undefined;
+      const message = rotate ? f.message.replace(rotateSentence(rotate), '') : f.message;
+      out.push(`  ${pos(f.range.start).padEnd(8)} ${sev} ${esc(message)}  ${st.dim(esc(f.ruleId))}`);
       for (const step of f.trace ?? []) {
         const where = step.path && step.path !== file.path ? `${esc(step.path)}:${pos(step.range.start)}` : pos(step.range.start);
         out.push(st.dim(`           ${step.kind.padEnd(6)} ${where.padEnd(8)} ${esc(step.message)}`));
@@ -50,6 +74,14 @@ export function formatText(report: ScanReport, options: { color?: boolean } = {}
     }
     out.push('');
   }
+  if (rotateOnce.size > 0) {
+    out.push(st.bold('How to revoke the secrets found:'));
+    for (const [rule, url] of rotateOnce) out.push(`  ${esc(rule)}  ${esc(url)}`);
+    out.push('');
+  }
+  if (report.history?.error) out.push(st.dim(`git history not searched for the secrets found: ${esc(report.history.error)}`));
+  if (report.history?.limited) out.push(st.dim(`git history search for the secrets found was cut short: ${esc(report.history.limited)}`));
+  if (report.history?.error || report.history?.limited) out.push('');
   for (const e of report.ruleErrors) {
     const at = e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : '';
     out.push(`${st.severity('high')('rule error')} ${esc(e.source)}${at}${e.ruleId ? ` (${esc(e.ruleId)})` : ''}: ${esc(e.message)}`);

@@ -1,9 +1,12 @@
 /**
  * Quick fixes for a hard-coded secret: replace the literal with an environment-variable read in the file's own
- * idiom (adding the import it needs), add `NAME=` to `.env.example` beside the file, or suppress with a
- * `vigil-ignore` comment in the file's comment syntax. The secret's value never appears in any edit.
+ * idiom (adding the import it needs), add `NAME=` to `.env.example` beside the file, for a `.env` file that git
+ * does not ignore add it to `.gitignore`, or suppress with a `vigil-ignore` comment in the file's comment syntax.
+ * The secret's value never appears in any edit.
  */
-import { dirname, isAbsolute, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import ignore from 'ignore';
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import { suppressionLine } from '../suppressions';
@@ -37,11 +40,16 @@ export function envNameFor(match: SecretMatch, ctx: SecretContext): string {
   return toEnvName(match.rule.id.replace(/^secrets\./, '')) ?? 'SECRET';
 }
 
-/** All fixes for one match, preferred first. `eol` is the document's line break (computed once per run). */
-export function secretFixes(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol: string): Fix[] {
+/**
+ * All fixes for one match, preferred first. `eol` is the document's line break (computed once per run); `root`
+ * the workspace folder, where the search for `.gitignore` files stops.
+ */
+export function secretFixes(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol: string, root?: string): Fix[] {
   const fixes: Fix[] = [];
   const env = envFix(doc, match, ctx, eol);
   if (env) fixes.push(env);
+  const dotenv = dotenvFix(doc, match, ctx, root);
+  if (dotenv) fixes.push(dotenv);
   const suppress = suppressFix(doc, match, eol);
   if (suppress) fixes.push(suppress);
   return fixes;
@@ -91,6 +99,59 @@ function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol
   const fix: Fix = { title: `Read the secret from the environment (${read})`, kind: 'fix', isPreferred: true, edits };
   if (isAbsolute(doc.path)) fix.appendLines = [{ path: join(dirname(doc.path), '.env.example'), line: `${name}=` }];
   return fix;
+}
+
+/** Env files meant to be committed, as templates. */
+const TEMPLATE_ENV = /\.(?:example|sample|template|dist|defaults?|tpl)$/i;
+
+/**
+ * In a `.env` file the value is already read from the environment: the fix is to keep the file out of git (add
+ * its name to the `.gitignore` beside it, unless a `.gitignore` already ignores it) and to list the variable,
+ * without its value, in `.env.example`.
+ */
+function dotenvFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, root: string | undefined): Fix | undefined {
+  if (doc.languageId !== 'dotenv' || !isAbsolute(doc.path) || ctx.inComment) return undefined;
+  const file = basename(doc.path);
+  if (TEMPLATE_ENV.test(file)) return undefined;
+  const key = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=/.exec(doc.lines.lineText(match.matchStart.line));
+  const name = key ? key[1]! : envNameFor(match, ctx);
+  const dir = dirname(doc.path);
+  const example = { path: join(dir, '.env.example'), line: `${name}=` };
+  if (gitignored(doc.path, root)) return { title: `Add ${name}= to .env.example (without the value)`, kind: 'fix', edits: [], appendLines: [example] };
+  return {
+    title: `Keep ${file} out of git: add it to .gitignore, and ${name}= to .env.example`,
+    kind: 'fix',
+    edits: [],
+    appendLines: [{ path: join(dir, '.gitignore'), line: file }, example],
+  };
+}
+
+/**
+ * Whether a `.gitignore` in the file's folder or above (up to `root`, else up to the folder holding `.git`)
+ * ignores it; the deepest file with an opinion decides, as in git. Global and `.git/info/exclude` rules are not
+ * read: at worst the fix is offered for a file already ignored that way, and adds a harmless line.
+ */
+function gitignored(path: string, root: string | undefined): boolean {
+  const top = root && !relative(root, path).startsWith('..') ? root : undefined;
+  let dir = dirname(path);
+  for (let depth = 0; depth < 64; depth++) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(join(dir, '.gitignore'), 'utf8');
+    } catch {
+      // none here
+    }
+    if (text !== undefined) {
+      const verdict = ignore().add(text).test(relative(dir, path).split(sep).join('/'));
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
+    }
+    if ((top && dir === top) || (!top && existsSync(join(dir, '.git')))) return false;
+    const parent = dirname(dir);
+    if (parent === dir) return false;
+    dir = parent;
+  }
+  return false;
 }
 
 /** `key: value` / `key: "value"` / `- KEY=value`: the whole scalar becomes `${NAME}` (compose interpolation). */

@@ -11,6 +11,7 @@ import { SEVERITIES, type Finding, type Severity } from '../types';
 import { classifyPath, workspaceRelativePath } from '../path-class';
 import { looksMinified, translationCatalogReason } from './false-positive-filters';
 import { maskSecret } from './mask';
+import { rotateSentence } from './rotate';
 import type { SecretRule } from './rule-schema';
 import { secretFixes } from './secret-fixes';
 import { dedupeMatches, SecretScanner, type SecretMatch } from './secret-scanner';
@@ -90,7 +91,7 @@ export class SecretsAnalyzer implements Analyzer {
       const message =
         `${rule.name} in the source: ${masked}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
         'Load it from the environment or a secret manager, and rotate it: it may already be in version-control history.' +
-        (rule.rotateUrl ? ` How to revoke it: ${rule.rotateUrl}` : '');
+        (rule.rotateUrl ? rotateSentence(rule.rotateUrl) : '');
       const key = `${rule.id}\u0000${masked}`;
       const n = counts.get(key) ?? 0;
       counts.set(key, n + 1);
@@ -110,11 +111,12 @@ export class SecretsAnalyzer implements Analyzer {
           secretLength: m.secret.length,
           entropy: Math.round(m.entropy * 100) / 100,
           provider: rule.provider,
+          ...(rule.rotateUrl ? { rotateUrl: rule.rotateUrl } : {}),
           context: ctx.inComment ? 'comment' : testPath || ctx.inTestCode ? 'test' : examplePath ? 'example' : 'code',
           ...(m.checksum ? { checksum: m.checksum, confidence: m.checksum === 'valid' ? 'high' : 'low' } : {}),
         },
       };
-      const fixes = secretFixes(doc, m, ctx, eol);
+      const fixes = secretFixes(doc, m, ctx, eol, root);
       if (fixes.length > 0) finding.fixes = fixes;
       return finding;
     });

@@ -1,0 +1,55 @@
+/**
+ * LSP: a secret already committed and pushed says so in its diagnostic, once the background history lookup has
+ * answered; the first publish does not wait for git. Run `npm run build` first.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { LspClient } from './lsp-client';
+
+// A fake Fly.io-format token; never a real credential.
+const TOKEN = 'fo1_' + 'Lw3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz1Xc3Vb5Nm7Qw9P';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+const base = mkdtempSync(join(tmpdir(), 'vigil-lsp-exposure-'));
+const ws = join(base, 'work');
+let client: LspClient;
+
+before(async () => {
+  mkdirSync(ws);
+  git(base, 'init', '-q', '--bare', join(base, 'origin.git'));
+  git(ws, 'init', '-q', '-b', 'main');
+  git(ws, 'config', 'user.email', 'test@example.invalid');
+  git(ws, 'config', 'user.name', 'Vigil Test');
+  git(ws, 'config', 'commit.gpgsign', 'false');
+  writeFileSync(join(ws, 'deploy.js'), `const flyToken = "${TOKEN}";\n`);
+  git(ws, 'add', '-A');
+  git(ws, 'commit', '-q', '-m', 'deploy');
+  git(ws, 'remote', 'add', 'origin', join(base, 'origin.git'));
+  git(ws, 'push', '-q', 'origin', 'main');
+  client = new LspClient();
+  await client.initialize(ws);
+});
+
+after(async () => {
+  await client.shutdown();
+});
+
+describe('secret exposure in the editor', () => {
+  it('republishes the secret with "pushed to origin/main" after the history lookup', async () => {
+    const uri = pathToFileURL(join(ws, 'deploy.js')).toString();
+    client.open(uri, 'javascript', `const flyToken = "${TOKEN}";\n`, 1);
+    const p = await client.waitForDiagnostics((x) => x.uri === uri && x.diagnostics.some((d) => /pushed to origin\/main: rotate it/.test(d.message)), 20_000, false);
+    const d = p.diagnostics.find((x) => x.code === 'secrets.flyio.access-token')!;
+    assert.match(d.message, /committed in [0-9a-f]{7} on \d{4}-\d{2}-\d{2}, pushed to origin\/main/);
+    assert.match(d.message, /How to revoke it: https:\/\/fly\.io\//);
+    assert.ok(!JSON.stringify(p).includes(TOKEN));
+  });
+});
