@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readOsvRecord, type Advisory } from './osv';
-import { readZip } from './zip';
+import { readZip, ZipError } from './zip';
 import { ECOSYSTEMS, normalizePackageName, type Ecosystem } from './versions';
 
 /** The database folder: `VIGIL_DB_DIR`, else `$XDG_CACHE_HOME/vigil/advisories`, else `~/.cache/vigil/advisories`. */
@@ -94,8 +94,16 @@ class IndexBuilder {
   }
 }
 
-/** Reads records from `sources` and writes a new database snapshot into `dbDir`, switching to it at the end. */
-export function importAdvisories(dbDir: string, sources: string[], sourceLabel = sources.join(', '), now = new Date()): ImportReport {
+/** An import refused before anything was written (the database is unchanged). */
+export class ImportError extends Error {}
+
+/**
+ * Reads records from `sources` and writes a new database snapshot into `dbDir`, switching to it at the end.
+ * With `refuseEmpty` (downloads), sources that yield no npm or PyPI advisory are refused rather than replacing a
+ * working database with an empty one.
+ */
+export function importAdvisories(dbDir: string, sources: string[], sourceLabel = sources.join(', '), options: { now?: Date; refuseEmpty?: boolean } = {}): ImportReport {
+  const now = options.now ?? new Date();
   const builder = new IndexBuilder();
   let records = 0;
   let rejected = 0;
@@ -112,6 +120,8 @@ export function importAdvisories(dbDir: string, sources: string[], sourceLabel =
       try {
         raw = JSON.parse(file.read().toString('utf8'));
       } catch (e) {
+        // A damaged archive aborts the whole import: the old database stays rather than a partial one.
+        if (e instanceof ZipError) throw e;
         reject(file.name, e instanceof SyntaxError ? 'not valid JSON' : e instanceof Error ? e.message : String(e));
         continue;
       }
@@ -125,6 +135,9 @@ export function importAdvisories(dbDir: string, sources: string[], sourceLabel =
     }
   }
   const counts = Object.fromEntries(ECOSYSTEMS.map((e) => [e, [...builder.packages.get(e)!.values()].reduce((n, l) => n + l.length, 0)])) as Record<Ecosystem, number>;
+  if (options.refuseEmpty && ECOSYSTEMS.every((e) => counts[e] === 0)) {
+    throw new ImportError(`no npm or PyPI advisories in ${sourceLabel} (${records} files read, ${rejected} invalid)`);
+  }
   const meta: DbMeta = { updatedAt: now.toISOString(), source: sourceLabel, counts };
   mkdirSync(dbDir, { recursive: true });
   const snap = `snap-${now.getTime()}-${process.pid}`;

@@ -6,7 +6,7 @@ import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
 import { AdvisoryDb, advisoryDbDir } from './database';
 import { ScaAnalyzer } from './sca-analyzer';
 
-export { AdvisoryDb, advisoryDbDir, importAdvisories, readDbMeta, osvSourceFiles, type DbMeta, type ImportReport } from './database';
+export { AdvisoryDb, advisoryDbDir, importAdvisories, ImportError, readDbMeta, osvSourceFiles, type DbMeta, type ImportReport } from './database';
 export { ScaAnalyzer, SCA_RULES, NO_DATABASE_MESSAGE } from './sca-analyzer';
 export { manifestKindOf, npmLockDependencies, npmManifestDependencies, requirementsDependencies, type Dependency } from './manifests';
 export { isAffected, readOsvRecord, smallestSafeUpgrade, cvss3BaseScore, type Advisory } from './osv';

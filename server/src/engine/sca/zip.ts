@@ -3,7 +3,7 @@
  * central directory, supports stored and deflated entries, and refuses archives past the limits below instead
  * of exhausting memory (zip bombs): no ZIP64, no encryption, no multi-disk archives.
  */
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 export interface ZipLimits {
   /** Most entries read (default 1,000,000). */
@@ -49,6 +49,7 @@ export function readZip(buf: Buffer, limits: Partial<ZipLimits> = {}): ZipEntry[
     if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) throw new ZipError('corrupt archive (bad central directory entry)');
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
     const compressed = buf.readUInt32LE(p + 20);
     const size = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -70,10 +71,17 @@ export function readZip(buf: Buffer, limits: Partial<ZipLimits> = {}): ZipEntry[
       name,
       read: () => {
         const data = buf.subarray(start, start + compressed);
-        if (method === 0) return Buffer.from(data);
         // maxOutputLength bounds the inflate even if the recorded size lies.
-        const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+        let out: Buffer;
+        try {
+          out = method === 0 ? Buffer.from(data) : zlib.inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+        } catch (e) {
+          throw new ZipError(`${name}: cannot inflate (${(e as Error).message})`);
+        }
         if (out.length !== size) throw new ZipError(`${name}: size does not match the directory`);
+        // zlib.crc32 exists from Node 20.15 / 22.2; older hosts rely on the size check alone.
+        const crc32 = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
+        if (crc32 && crc32(out) >>> 0 !== crc) throw new ZipError(`${name}: checksum mismatch (corrupt archive)`);
         return out;
       },
     });
