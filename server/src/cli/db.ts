@@ -138,6 +138,9 @@ async function download(url: string, file: string, io: DbIO): Promise<void> {
   if (!res.ok || !res.body) throw new CliError(`cannot download ${url}: HTTP ${res.status}; the database was not changed`);
   const expected = Number(res.headers.get('content-length') ?? NaN);
   const out = createWriteStream(file);
+  // A write error is reported by end() below or made moot by an earlier failure; never an unhandled event.
+  let writeError: Error | undefined;
+  out.on('error', (e) => (writeError ??= e));
   let got = 0;
   let lastReport = 0;
   try {
@@ -155,7 +158,7 @@ async function download(url: string, file: string, io: DbIO): Promise<void> {
     if (e instanceof CliError) throw e;
     throw new CliError(`the download of ${url} was interrupted (${(e as Error).message}); the database was not changed`);
   }
-  await new Promise<void>((res2, rej) => out.end((err?: Error | null) => (err ? rej(err) : res2())));
+  await new Promise<void>((res2, rej) => out.end((err?: Error | null) => (err || writeError ? rej(err ?? writeError) : res2())));
   if (Number.isFinite(expected) && statSync(file).size !== expected) {
     throw new CliError(`the download of ${url} was incomplete (${got} of ${expected} bytes); the database was not changed`);
   }
