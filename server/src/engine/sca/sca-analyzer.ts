@@ -110,7 +110,7 @@ export class ScaAnalyzer implements Analyzer {
       });
     }
     const sorted = [...advisories].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
-    return sorted.map((a) => {
+    return sorted.map((a, i) => {
       const aka = a.aliases.length > 0 ? ` (${a.aliases.slice(0, 3).join(', ')})` : '';
       const f: Finding = {
         ruleId: rule.id,
@@ -123,7 +123,8 @@ export class ScaAnalyzer implements Analyzer {
         fingerprint: createHash('sha256').update(`${rule.id}\u0000${dep.path}\u0000${a.id}`).digest('hex').slice(0, 32),
         properties: { advisory: a.id, package: dep.name, version: dep.version, ...(upgrade ? { fixedVersion: upgrade } : {}) },
       };
-      if (fixes.length > 0) f.fixes = fixes;
+      // One upgrade fixes them all: offered once per dependency (on the most severe), so fix-all edits once.
+      if (i === 0 && fixes.length > 0) f.fixes = fixes;
       return f;
     });
   }
