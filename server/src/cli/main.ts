@@ -52,7 +52,7 @@ const VERSION = (packageJson as { version: string }).version;
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-const HELP = `vigil ${VERSION}: catch security bugs (taint, hard-coded secrets, config misconfigurations) from the command line
+const HELP = `vigil ${VERSION}: catch security bugs (taint, hard-coded secrets, config misconfigurations, vulnerable dependencies) from the command line
 
 Usage:
   vigil scan [paths...] [options]     scan files and folders (default: the whole workspace)
