@@ -7,6 +7,9 @@ import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { importAdvisories, manifestKindOf, npmLockDependencies, requirementsDependencies } from '../../server/src/engine/sca';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import { defaultVigilConfig, parseVigilConfig } from '../../server/src/engine/config/vigil-config';
+import { effectiveSettings } from '../../server/src/lsp/settings';
+import { VigilSettings } from '../../server/src/shared/protocol';
 import { OSV_PROJECT, OSV_RECORDS } from './sca-helpers';
 
 let db: string;
@@ -188,5 +191,21 @@ describe('dependencies pack: without a database', () => {
     engine.open('file:///r', '/p/requirements.txt', 'pip-requirements', 'fake-requests==2.25.0\n');
     const r = engine.analyze('file:///r', { ...DEFAULT_SETTINGS, packs: { ...DEFAULT_SETTINGS.packs, dependencies: false } });
     assert.deepEqual(r.findings, []);
+  });
+});
+
+describe('dependencies pack: settings', () => {
+  it('vigil.packs.dependencies and .vigil.yml packs.dependencies both reach the analysis settings', () => {
+    assert.equal(VigilSettings.from({}).packs.dependencies, true);
+    assert.equal(VigilSettings.from({ packs: { dependencies: false } }).packs.dependencies, false);
+    const fromFile = parseVigilConfig('packs:\n  dependencies: false\n', '/ws/.vigil.yml');
+    assert.equal(effectiveSettings(VigilSettings.from({}), fromFile.config!).analysis.packs.dependencies, false);
+    assert.equal(effectiveSettings(VigilSettings.from({ packs: { dependencies: false } }), defaultVigilConfig()).analysis.packs.dependencies, false);
+  });
+
+  it('a vigil-ignore comment in a requirements file suppresses the finding', async () => {
+    const text = '# vigil-ignore deps.pypi.vulnerable-dependency -- not reachable, upgrade planned\nfake-requests==2.25.0\n';
+    const { findings } = await analyze('/p/requirements.txt', text);
+    assert.deepEqual(findings, []);
   });
 });
