@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
-import { importAdvisories, manifestKindOf, npmLockDependencies, requirementsDependencies } from '../../server/src/engine/sca';
+import { AdvisoryDb, importAdvisories, manifestKindOf, readDbMeta, npmLockDependencies, requirementsDependencies } from '../../server/src/engine/sca';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { defaultVigilConfig, parseVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { effectiveSettings } from '../../server/src/lsp/settings';
@@ -207,5 +207,24 @@ describe('dependencies pack: settings', () => {
     const text = '# vigil-ignore deps.pypi.vulnerable-dependency -- not reachable, upgrade planned\nfake-requests==2.25.0\n';
     const { findings } = await analyze('/p/requirements.txt', text);
     assert.deepEqual(findings, []);
+  });
+});
+
+describe('dependencies pack: database files', () => {
+  it('an interrupted import (a partial snapshot left behind) does not disturb the live database, and is cleaned up later', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'vigil-sca-part-')), 'db');
+    importAdvisories(dir, [OSV_RECORDS]);
+    const live = readFileSync(join(dir, 'CURRENT'), 'utf8');
+    // What a killed import leaves: a half-written snapshot folder, CURRENT untouched.
+    mkdirSync(join(dir, 'snap-1-1.partial'));
+    writeFileSync(join(dir, 'snap-1-1.partial', 'npm.json'), '{"packages": {"fake-lod');
+    const db = new AdvisoryDb(dir);
+    assert.equal(db.lookup('npm', 'fake-lodash').length, 2);
+    assert.equal(readFileSync(join(dir, 'CURRENT'), 'utf8'), live);
+    // A later import a day on removes the stale partial folder and the old snapshot.
+    importAdvisories(dir, [OSV_RECORDS], 'again', { now: new Date(Date.now() + 2 * 86_400_000) });
+    const left = readdirSync(dir).filter((n) => n.startsWith('snap-'));
+    assert.deepEqual(left, [readFileSync(join(dir, 'CURRENT'), 'utf8')]);
+    assert.equal(readDbMeta(dir)?.source, 'again');
   });
 });

@@ -151,8 +151,14 @@ export function importAdvisories(dbDir: string, sources: string[], sourceLabel =
   renameSync(tmp, join(dbDir, snap));
   writeFileSync(join(dbDir, 'CURRENT.tmp'), snap);
   renameSync(join(dbDir, 'CURRENT.tmp'), join(dbDir, 'CURRENT'));
+  // Another import may have switched CURRENT since: keep whatever is live, and leave recent partial folders (a
+  // concurrent import still writing); a partial folder a day old is from an interrupted import.
+  const live = readFileSync(join(dbDir, 'CURRENT'), 'utf8').trim();
   for (const old of readdirSync(dbDir)) {
-    if (old.startsWith('snap-') && old !== snap) rmSync(join(dbDir, old), { recursive: true, force: true });
+    if (!old.startsWith('snap-') || old === live) continue;
+    const p = join(dbDir, old);
+    if (old.endsWith('.partial') && now.getTime() - statSync(p).mtimeMs < 86_400_000) continue;
+    rmSync(p, { recursive: true, force: true });
   }
   return { meta, records, rejected, rejections, ignored };
 }
