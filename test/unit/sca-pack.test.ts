@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
-import { AdvisoryDb, importAdvisories, manifestKindOf, readDbMeta, npmLockDependencies, requirementsDependencies } from '../../server/src/engine/sca';
+import { AdvisoryDb, importAdvisories, manifestKindOf, readDbMeta, npmLockDependencies, poetryLockDependencies, requirementsDependencies, yarnLockDependencies } from '../../server/src/engine/sca';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { defaultVigilConfig, parseVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { effectiveSettings } from '../../server/src/lsp/settings';
@@ -226,5 +226,35 @@ describe('dependencies pack: database files', () => {
     const left = readdirSync(dir).filter((n) => n.startsWith('snap-'));
     assert.deepEqual(left, [readFileSync(join(dir, 'CURRENT'), 'utf8')]);
     assert.equal(readDbMeta(dir)?.source, 'again');
+  });
+});
+
+describe('dependencies pack: yarn.lock and poetry.lock', () => {
+  it('yarn v1: scoped names, several specs per entry, the header line as location; berry entries too', () => {
+    const v1 = '# yarn lockfile v1\n\n"@fake/scope-pkg@^1.0.0", "@fake/scope-pkg@^1.1.0":\n  version "1.1.0"\n  dependencies:\n    fake-x "^1.0.0"\n\nfake-x@^1.0.0:\n  version "1.0.3"\n';
+    const deps = yarnLockDependencies(v1);
+    assert.deepEqual(deps.map((d) => [d.name, d.version, v1.slice(d.start, d.end)]), [
+      ['@fake/scope-pkg', '1.1.0', '"@fake/scope-pkg@^1.0.0", "@fake/scope-pkg@^1.1.0"'],
+      ['fake-x', '1.0.3', 'fake-x@^1.0.0'],
+    ]);
+    const berry = '__metadata:\n  version: 6\n\n"fake-x@npm:^1.0.0":\n  version: 1.0.3\n  resolution: "fake-x@npm:1.0.3"\n';
+    assert.deepEqual(yarnLockDependencies(berry).map((d) => [d.name, d.version]), [['fake-x', '1.0.3']]);
+  });
+
+  it('poetry.lock: only [[package]] keys, not sub-tables', () => {
+    const text = '[[package]]\nname = "a"\nversion = "1.0"\n\n[package.extras]\nversion = "9"\n\n[[package]]\nversion = "2.0rc1"\nname = "B_c"\n';
+    assert.deepEqual(poetryLockDependencies(text).map((d) => [d.name, d.version, text.slice(d.start, d.end)]), [
+      ['a', '1.0', 'name = "a"'],
+      ['B_c', '2.0rc1', 'name = "B_c"'],
+    ]);
+  });
+
+  it('lockfile findings say how to regenerate instead of editing the lockfile', async () => {
+    const y = await analyze('/p/yarn.lock', 'fake-lodash@^4.0.0:\n  version "4.17.15"\n');
+    assert.equal(y.findings.length, 2);
+    assert.ok(y.findings.every((f) => !f.fixes && /yarn install/.test(f.message)));
+    const p = await analyze('/p/poetry.lock', '[[package]]\nname = "fake-requests"\nversion = "2.25.0"\n');
+    assert.equal(p.findings.length, 1);
+    assert.match(p.findings[0]!.message, /2\.25\.0 -> 2\.31\.0 \(in pyproject\.toml, then run poetry lock\)/);
   });
 });

@@ -8,7 +8,7 @@ import { ScaAnalyzer } from './sca-analyzer';
 
 export { AdvisoryDb, advisoryDbDir, importAdvisories, ImportError, readDbMeta, osvSourceFiles, type DbMeta, type ImportReport } from './database';
 export { ScaAnalyzer, SCA_RULES, NO_DATABASE_MESSAGE } from './sca-analyzer';
-export { manifestKindOf, npmLockDependencies, npmManifestDependencies, requirementsDependencies, type Dependency } from './manifests';
+export { manifestKindOf, npmLockDependencies, npmManifestDependencies, poetryLockDependencies, requirementsDependencies, yarnLockDependencies, type Dependency } from './manifests';
 export { isAffected, readOsvRecord, smallestSafeUpgrade, cvss3BaseScore, type Advisory } from './osv';
 export { compareSemver, comparePep440, type Ecosystem } from './versions';
 export { readZip, ZipError } from './zip';

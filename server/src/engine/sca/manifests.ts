@@ -1,18 +1,21 @@
 /**
  * Dependencies read from manifests and lockfiles, with where each one is written: npm `package-lock.json`
  * (v1-v3) and `npm-shrinkwrap.json`, `package.json` (direct dependencies; versions from the lockfile beside it,
- * else exact pins only), and pip `requirements*.txt` (`==` pins only: ranged specifiers are not resolved yet).
+ * else exact pins only), `yarn.lock` v1, pip `requirements*.txt` (`==` pins only: ranged specifiers are not resolved
+ * yet) and `poetry.lock`.
  */
 import { basename, dirname } from 'node:path';
 import { member, parseJsonWithPositions, type JsonNode } from './json-pos';
 import type { Ecosystem } from './versions';
 
-export type ManifestKind = 'npm-lockfile' | 'npm-manifest' | 'pip-requirements';
+export type ManifestKind = 'npm-lockfile' | 'yarn-lockfile' | 'npm-manifest' | 'pip-requirements' | 'poetry-lockfile';
 
 /** The manifest kind of a path, by its file name. */
 export function manifestKindOf(path: string): ManifestKind | undefined {
   const name = basename(path);
   if (name === 'package-lock.json' || name === 'npm-shrinkwrap.json') return 'npm-lockfile';
+  if (name === 'yarn.lock') return 'yarn-lockfile';
+  if (name === 'poetry.lock') return 'poetry-lockfile';
   if (name === 'package.json') return 'npm-manifest';
   if (/^requirements.*\.txt$/i.test(name) || (basename(dirname(path)) === 'requirements' && name.endsWith('.txt'))) return 'pip-requirements';
   return undefined;
@@ -136,5 +139,58 @@ export function requirementsDependencies(text: string): Dependency[] {
     }
     offset += line.length + 1;
   }
+  return out;
+}
+
+/**
+ * Entries of a yarn v1 lockfile: a header line of one or more `name@range` specs ending in `:`, then an indented
+ * `version "x"` line. Yarn berry lockfiles (YAML, `__metadata:`) are not read yet.
+ */
+export function yarnLockDependencies(text: string): Dependency[] {
+  const out: Dependency[] = [];
+  let header: { name: string; start: number; end: number } | undefined;
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (/^\S.*:$/.test(line) && !line.startsWith('#')) {
+      const first = line.slice(0, -1).split(',')[0]!.trim().replace(/^"|"$/g, '');
+      const at = first.lastIndexOf('@');
+      header = at > 0 ? { name: first.slice(0, at), start: offset, end: offset + line.length - 1 } : undefined;
+    } else if (header) {
+      const m = /^\s+version:?\s+"?([^"\s]+)"?\s*$/.exec(line);
+      if (m) {
+        out.push({ ecosystem: 'npm', name: header.name, version: m[1]!, start: header.start, end: header.end, path: `yarn:${header.name}@${m[1]}` });
+        header = undefined;
+      } else if (!/^\s/.test(line)) header = undefined;
+    }
+    offset += raw.length + 1;
+  }
+  return out;
+}
+
+/** `[[package]]` entries of a `poetry.lock` (TOML): the finding is on the entry's `name = ...` line. */
+export function poetryLockDependencies(text: string): Dependency[] {
+  const out: Dependency[] = [];
+  let pkg: { name?: string; nameStart?: number; nameEnd?: number; version?: string } | undefined;
+  const flush = (): void => {
+    if (pkg?.name && pkg.version && pkg.nameStart !== undefined) {
+      out.push({ ecosystem: 'PyPI', name: pkg.name, version: pkg.version, start: pkg.nameStart, end: pkg.nameEnd!, path: `poetry:${pkg.name.toLowerCase()}` });
+    }
+  };
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (/^\s*\[/.test(line)) {
+      flush();
+      // Sub-tables ([package.dependencies], [package.extras]) end the entry's own keys.
+      pkg = /^\s*\[\[package\]\]\s*$/.test(line) ? {} : undefined;
+    } else if (pkg) {
+      const m = /^\s*(name|version)\s*=\s*"([^"]*)"\s*$/.exec(line);
+      if (m && m[1] === 'name' && pkg.name === undefined) Object.assign(pkg, { name: m[2], nameStart: offset, nameEnd: offset + line.length });
+      if (m && m[1] === 'version' && pkg.version === undefined) pkg.version = m[2];
+    }
+    offset += raw.length + 1;
+  }
+  flush();
   return out;
 }

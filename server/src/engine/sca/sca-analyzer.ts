@@ -10,7 +10,18 @@ import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../an
 import type { SourceDocument } from '../document';
 import { severityRank, type Finding, type Fix } from '../types';
 import type { AdvisoryDb } from './database';
-import { lockfileTopLevel, manifestKindOf, npmLockDependencies, npmManifestDependencies, requirementsDependencies, type Dependency, type TopLevelVersions } from './manifests';
+import {
+  lockfileTopLevel,
+  manifestKindOf,
+  npmLockDependencies,
+  npmManifestDependencies,
+  poetryLockDependencies,
+  requirementsDependencies,
+  yarnLockDependencies,
+  type Dependency,
+  type ManifestKind,
+  type TopLevelVersions,
+} from './manifests';
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import type { Ecosystem } from './versions';
 
@@ -22,7 +33,7 @@ export const SCA_RULES: readonly RuleInfo[] = [
     id: 'deps.npm.vulnerable-dependency',
     pack: 'dependencies',
     name: 'Vulnerable npm dependency',
-    description: 'A package in package.json or the npm lockfile is at a version a published advisory says is vulnerable.',
+    description: 'A package in package.json, the npm lockfile or yarn.lock is at a version a published advisory says is vulnerable.',
     severity: 'high',
     cwe: ['CWE-1395'],
     docsUrl: `${DOCS}#deps-npm-vulnerable-dependency`,
@@ -32,11 +43,11 @@ export const SCA_RULES: readonly RuleInfo[] = [
     id: 'deps.pypi.vulnerable-dependency',
     pack: 'dependencies',
     name: 'Vulnerable PyPI dependency',
-    description: 'A package pinned in a requirements file is at a version a published advisory says is vulnerable.',
+    description: 'A package pinned in a requirements file or locked in poetry.lock is at a version a published advisory says is vulnerable.',
     severity: 'high',
     cwe: ['CWE-1395'],
     docsUrl: `${DOCS}#deps-pypi-vulnerable-dependency`,
-    languages: ['pip-requirements'],
+    languages: ['pip-requirements', 'toml'],
   },
 ];
 
@@ -45,6 +56,15 @@ const RULE_OF: Record<Ecosystem, RuleInfo> = { npm: SCA_RULES[0]!, PyPI: SCA_RUL
 /** What the notice says when there is no database. */
 export const NO_DATABASE_MESSAGE =
   'Dependencies were not checked for known vulnerabilities: there is no advisory database yet. Run `vigil db update` (downloads from OSV) or `vigil db import <folder-or-zip>` (offline), or the command "Vigil: Update Advisory Database".';
+
+/** What to do instead of editing a lockfile, per lockfile kind (undefined: the file itself may be edited). */
+const LOCKFILE_ADVICE: Record<ManifestKind, string | undefined> = {
+  'npm-lockfile': 'in package.json or with npm update, then run npm install',
+  'yarn-lockfile': 'in package.json or with yarn upgrade, then run yarn install',
+  'poetry-lockfile': 'in pyproject.toml, then run poetry lock',
+  'npm-manifest': undefined,
+  'pip-requirements': undefined,
+};
 
 /** Largest lockfile read from disk for a package.json beside it. */
 const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
@@ -78,6 +98,8 @@ export class ScaAnalyzer implements Analyzer {
     let deps: Dependency[] | undefined;
     let lockName: string | undefined;
     if (kind === 'npm-lockfile') deps = npmLockDependencies(doc.text);
+    else if (kind === 'yarn-lockfile') deps = yarnLockDependencies(doc.text);
+    else if (kind === 'poetry-lockfile') deps = poetryLockDependencies(doc.text);
     else if (kind === 'pip-requirements') deps = requirementsDependencies(doc.text);
     else {
       const lock = readSiblingLock(doc.path);
@@ -88,16 +110,17 @@ export class ScaAnalyzer implements Analyzer {
     for (const dep of deps ?? []) {
       const advisories = this.db.lookup(dep.ecosystem, dep.name).filter((a) => isAffected(dep.ecosystem, a, dep.version));
       if (advisories.length === 0) continue;
-      out.push(...this.findings(doc, dep, advisories, kind === 'npm-lockfile', lockName));
+      out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lockName));
     }
     return out;
   }
 
-  private findings(doc: SourceDocument, dep: Dependency, advisories: readonly Advisory[], inLockfile: boolean, lockName: string | undefined): Finding[] {
+  private findings(doc: SourceDocument, dep: Dependency, advisories: readonly Advisory[], lockAdvice: string | undefined, lockName: string | undefined): Finding[] {
+    const inLockfile = lockAdvice !== undefined;
     const rule = RULE_OF[dep.ecosystem];
     const upgrade = smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
     const advice = upgrade
-      ? `upgrade ${dep.name} ${dep.version} -> ${upgrade}${inLockfile ? ' (in package.json or with npm update, then run npm install)' : ''}`
+      ? `upgrade ${dep.name} ${dep.version} -> ${upgrade}${inLockfile ? ` (${lockAdvice})` : ''}`
       : 'no fixed version is known';
     const fixes: Fix[] = [];
     if (upgrade && dep.edit && !inLockfile) {
