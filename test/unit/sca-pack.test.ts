@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
-import { AdvisoryDb, importAdvisories, manifestKindOf, readDbMeta, npmLockDependencies, poetryLockDependencies, requirementsDependencies, yarnLockDependencies } from '../../server/src/engine/sca';
+import { AdvisoryDb, importAdvisories, manifestKindOf, readDbMeta, npmLockDependencies, SCA_RULES, poetryLockDependencies, requirementsDependencies, yarnLockDependencies } from '../../server/src/engine/sca';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { defaultVigilConfig, parseVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { effectiveSettings } from '../../server/src/lsp/settings';
@@ -256,5 +256,15 @@ describe('dependencies pack: yarn.lock and poetry.lock', () => {
     const p = await analyze('/p/poetry.lock', '[[package]]\nname = "fake-requests"\nversion = "2.25.0"\n');
     assert.equal(p.findings.length, 1);
     assert.match(p.findings[0]!.message, /2\.25\.0 -> 2\.31\.0 \(in pyproject\.toml, then run poetry lock\)/);
+  });
+});
+
+describe('dependencies pack: docs', () => {
+  it('rule links point at their section of the generated docs/rules/dependencies.md', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'rules', 'dependencies.md'), 'utf8');
+    for (const r of SCA_RULES) {
+      assert.match(r.docsUrl, /docs\/rules\/dependencies\.md#deps(npm|pypi)vulnerable-dependency$/);
+      assert.ok(doc.includes(`### ${r.id}\n`), r.id);
+    }
   });
 });

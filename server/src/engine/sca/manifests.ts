@@ -10,6 +10,20 @@ import type { Ecosystem } from './versions';
 
 export type ManifestKind = 'npm-lockfile' | 'yarn-lockfile' | 'npm-manifest' | 'pip-requirements' | 'poetry-lockfile';
 
+/** What each manifest kind is, for the generated docs (docs/rules/dependencies.md); `examples` are paths it recognises. */
+export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; examples: string[]; reads: string; lockfile: boolean }> = {
+  'npm-lockfile': { ecosystem: 'npm', examples: ['package-lock.json', 'npm-shrinkwrap.json'], reads: 'every installed package, nested ones too (lockfileVersion 1-3; workspace links skipped)', lockfile: true },
+  'yarn-lockfile': { ecosystem: 'npm', examples: ['yarn.lock'], reads: 'every entry (yarn v1; berry entries through the same reader)', lockfile: true },
+  'npm-manifest': {
+    ecosystem: 'npm',
+    examples: ['package.json'],
+    reads: 'dependencies, devDependencies, optionalDependencies: the version locked beside it, else exact pins only',
+    lockfile: false,
+  },
+  'pip-requirements': { ecosystem: 'PyPI', examples: ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt'], reads: '`name==version` pins', lockfile: false },
+  'poetry-lockfile': { ecosystem: 'PyPI', examples: ['poetry.lock'], reads: 'every `[[package]]`', lockfile: true },
+};
+
 /** The manifest kind of a path, by its file name. */
 export function manifestKindOf(path: string): ManifestKind | undefined {
   const name = basename(path);

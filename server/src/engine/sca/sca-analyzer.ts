@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { SourceDocument } from '../document';
+import { docsUrlFor } from '../docs-links';
 import { severityRank, type Finding, type Fix } from '../types';
 import type { AdvisoryDb } from './database';
 import {
@@ -25,7 +26,6 @@ import {
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import type { Ecosystem } from './versions';
 
-const DOCS = 'https://github.com/vigil-security/vigil/blob/main/docs/sca.md';
 
 /** The pack's rules: one per ecosystem (the advisory is named in each finding). */
 export const SCA_RULES: readonly RuleInfo[] = [
@@ -36,7 +36,7 @@ export const SCA_RULES: readonly RuleInfo[] = [
     description: 'A package in package.json, the npm lockfile or yarn.lock is at a version a published advisory says is vulnerable.',
     severity: 'high',
     cwe: ['CWE-1395'],
-    docsUrl: `${DOCS}#deps-npm-vulnerable-dependency`,
+    docsUrl: docsUrlFor('dependencies', 'deps.npm.vulnerable-dependency'),
     languages: ['json'],
   },
   {
@@ -46,7 +46,7 @@ export const SCA_RULES: readonly RuleInfo[] = [
     description: 'A package pinned in a requirements file or locked in poetry.lock is at a version a published advisory says is vulnerable.',
     severity: 'high',
     cwe: ['CWE-1395'],
-    docsUrl: `${DOCS}#deps-pypi-vulnerable-dependency`,
+    docsUrl: docsUrlFor('dependencies', 'deps.pypi.vulnerable-dependency'),
     languages: ['pip-requirements', 'toml'],
   },
 ];
