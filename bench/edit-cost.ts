@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   const files = JSON.parse(readFileSync(arg('files')!, 'utf8')) as { path: string; lang: BenchLanguage; lines: number; blockStarts: number[] }[];
   const configs: [keyof Omit<EditCostRow, 'lang' | 'lines'>, AnalysisSettings | undefined][] = [
     ['parseMs', undefined],
-    ['secretsMs', { ...DEFAULT_SETTINGS, packs: { taint: false, secrets: true, config: false } }],
-    ['taintMs', { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false } }],
+    ['secretsMs', { ...DEFAULT_SETTINGS, packs: { taint: false, secrets: true, config: false, dependencies: false } }],
+    ['taintMs', { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } }],
     ['allPacksMs', DEFAULT_SETTINGS],
   ];
   const rows: EditCostRow[] = [];

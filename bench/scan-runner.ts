@@ -43,7 +43,7 @@ async function scanShard(shard: Shard): Promise<ShardResult> {
   const engine = await Engine.create({ analyzers: setup.analyzers, grammarDir: shard.grammarDir });
   const settings: AnalysisSettings = {
     ...DEFAULT_SETTINGS,
-    packs: { taint: shard.packs.includes('taint'), secrets: shard.packs.includes('secrets'), config: shard.packs.includes('config') },
+    packs: { taint: shard.packs.includes('taint'), secrets: shard.packs.includes('secrets'), config: shard.packs.includes('config'), dependencies: shard.packs.includes('dependencies') },
   };
   const t1 = performance.now();
   const out: ShardResult = { files: 0, bytes: 0, findings: 0, skipped: 0, errors: setup.errors.map((e) => e.message), setupMs: t1 - t0, scanMs: 0, unscanned: 0 };

@@ -40,6 +40,7 @@ npm run --silent test:rules; record rules $?
 stage "generated docs are up to date"
 node --import tsx scripts/taint-coverage-table.ts --check; record taint-docs $?
 node --import tsx scripts/config-rules-table.ts --check; record config-docs $?
+node --import tsx scripts/dependency-rules-table.ts --check; record dependency-docs $?
 
 stage "node test suites"
 suites=(test/unit/*.test.ts test/lsp/*.test.ts)

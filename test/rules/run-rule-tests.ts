@@ -3,7 +3,10 @@
  * Prints per-fixture problems, per-pack counts, and a closing "N passed, N failed" line. Exit 1 on any problem.
  * Usage: run-rule-tests.ts [filter-substring]
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importAdvisories } from '../../server/src/engine/sca';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { checkFixture, findFixtures, type FixtureResult } from './rule-fixtures';
@@ -11,7 +14,10 @@ import { checkFixture, findFixtures, type FixtureResult } from './rule-fixtures'
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
   const filter = process.argv[2];
-  const setup = createAnalyzers();
+  // The dependencies fixtures match against the test advisories, never the user's database.
+  const advisoryDbDir = join(mkdtempSync(join(tmpdir(), 'vigil-rule-tests-')), 'db');
+  importAdvisories(advisoryDbDir, [join(root, 'test', 'fixtures', 'osv', 'records')]);
+  const setup = createAnalyzers({ advisoryDbDir });
   for (const e of setup.errors) console.error(`rule load error: ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
   const engine = await Engine.create({ analyzers: setup.analyzers });
   const files = findFixtures(join(root, 'rules')).filter((f) => !filter || f.includes(filter));

@@ -132,10 +132,21 @@ describe('.vigil.yml loader', () => {
   it('applies a config on top of base settings', () => {
     const config = parseVigilConfig('packs: {secrets: false}\nrules: {a.b: false, c.d: true}\nseverity: {e.f: info}\nmaxFileSize: 5000\n', 'f').config!;
     const s = applyConfig({ ...DEFAULT_SETTINGS, disabledRules: ['c.d', 'x.y'] }, config);
-    assert.deepEqual(s.packs, { taint: true, secrets: false, config: true });
+    assert.deepEqual(s.packs, { taint: true, secrets: false, config: true, dependencies: true });
     assert.deepEqual(s.disabledRules.sort(), ['a.b', 'x.y']);
     assert.deepEqual(s.severityOverrides, { 'e.f': 'info' });
     assert.equal(s.maxFileSize, 5000);
     assert.equal(s.minSeverity, DEFAULT_SETTINGS.minSeverity);
+  });
+});
+
+describe('.vigil.yml packs.dependencies', () => {
+  it('switches the dependencies pack off, and refuses a non-boolean', () => {
+    const off = parseVigilConfig('packs:\n  dependencies: false\n', 'f');
+    assert.equal(off.config!.packs.dependencies, false);
+    assert.equal(applyConfig(DEFAULT_SETTINGS, off.config!).packs.dependencies, false);
+    const bad = parseVigilConfig('packs:\n  dependencies: "no"\n', 'f');
+    assert.equal(bad.config, undefined);
+    assert.match(bad.errors[0]!.message, /packs\.dependencies must be true or false/);
   });
 });

@@ -19,6 +19,8 @@ import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type Analysi
 import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
 import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
+import { dbCommand } from './db';
+import { advisoryDbDir } from '../engine/sca/database';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
@@ -50,11 +52,12 @@ const VERSION = (packageJson as { version: string }).version;
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-const HELP = `vigil ${VERSION}: catch security bugs (taint, hard-coded secrets, config misconfigurations) from the command line
+const HELP = `vigil ${VERSION}: catch security bugs (taint, hard-coded secrets, config misconfigurations, vulnerable dependencies) from the command line
 
 Usage:
   vigil scan [paths...] [options]     scan files and folders (default: the whole workspace)
   vigil baseline [paths...] [options] record current findings in the baseline file, to hide them from now on
+  vigil db status|import|update       the advisory database of the dependencies check (vigil db --help)
   vigil install-hook [--force]        install a git pre-commit hook running \`vigil scan --staged\`
                                       (--force: replace a foreign hook, or write outside the repository)
   vigil --help | --version
@@ -108,7 +111,7 @@ const HOOK_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
 
-const COMMANDS = ['scan', 'baseline', 'install-hook', 'help'] as const;
+const COMMANDS = ['scan', 'baseline', 'install-hook', 'db', 'help'] as const;
 
 type ScanValues = ReturnType<typeof parseScanArgs>['values'];
 
@@ -145,6 +148,8 @@ export async function runCli(argv: string[], rawIo: CliIO, hooks: CliHooks = {})
         return await scanCommand(rest, io, hooks);
       case 'baseline':
         return await baselineCommand(rest, io, hooks);
+      case 'db':
+        return await dbCommand(rest, io);
       case 'install-hook':
         return installHookCommand(rest, io, hooks.cliPath ?? __filename);
       default: {
@@ -427,6 +432,7 @@ async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: C
       baselineFile: baseline?.file,
       jobs: p.jobs,
       analyzerModule: hooks.analyzerModule,
+      advisoryDbDir: advisoryDbDir(io.env),
       tool: { name: 'vigil', version: VERSION },
       signal: controller.signal,
       onProgress: (done, total) => bar.update(done, total),
@@ -436,6 +442,20 @@ async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: C
     process.removeListener('SIGINT', onSigint);
     bar.clear();
   }
+}
+
+/**
+ * Every manifest scanned without an advisory database carries the same notice: the CLI says it once, on
+ * standard error, instead of once per file.
+ */
+function noteMissingDatabaseOnce(report: ScanReport, io: CliIO): void {
+  let message: string | undefined;
+  for (const f of report.files) {
+    message ??= f.notices.find((n) => n.reason === 'no-database')?.message;
+    f.notices = f.notices.filter((n) => n.reason !== 'no-database');
+  }
+  report.files = report.files.filter((f) => f.findings.length > 0 || f.notices.length > 0);
+  if (message) io.stderr.write(`vigil: note: ${message}\n`);
 }
 
 function reportRuleErrors(report: ScanReport, io: CliIO): void {
@@ -479,6 +499,7 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
   }
 
   const { report } = await runScan(p, values, io, hooks, baseline, true);
+  noteMissingDatabaseOnce(report, io);
   const text =
     format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values) });
   if (values.output) {

@@ -36,6 +36,8 @@ export interface ProjectScanOptions {
   jobs?: number;
   /** Tests: analyzers from this module instead of the built-in packs. */
   analyzerModule?: string;
+  /** The advisory database folder of the dependencies pack (default: `advisoryDbDir()` of this process). */
+  advisoryDbDir?: string;
   tool: { name: string; version: string };
   signal?: AbortSignal;
   onProgress?: ScanCallbacks['onProgress'];
@@ -100,6 +102,7 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     customSecretRules: options.config.customRules.secrets,
     customTaintRules: options.config.customRules.taint,
     customRulesSource: options.configFile,
+    ...(options.advisoryDbDir !== undefined ? { advisoryDbDir: options.advisoryDbDir } : {}),
   };
   const setup = loadAnalyzers(analyzerOptions, options.analyzerModule);
   const rules: RuleInfo[] = setup.analyzers.filter((a) => options.settings.packs[a.pack]).flatMap((a) => a.rules());

@@ -7,6 +7,7 @@ import type { Analyzer } from './analyzer';
 import type { GrammarRegistry } from './parser';
 import type { Range } from './types';
 import { createConfigAnalyzer } from './iac';
+import { createDependenciesAnalyzer } from './sca';
 import { createSecretsAnalyzer } from './secrets';
 import { createTaintAnalyzer } from './taint';
 import { redactErrorMessage, redactSecrets } from './redact';
@@ -32,6 +33,8 @@ export interface AnalyzerOptions {
   rulesDir?: string;
   /** Work budget of the taint analysis per file, in steps (default `DEFAULT_TAINT_WORK_BUDGET`); for tests and tools. */
   taintWorkBudget?: number;
+  /** Folder of the advisory database (default `advisoryDbDir()`: `VIGIL_DB_DIR` or the user cache). */
+  advisoryDbDir?: string;
 }
 
 export interface AnalyzerSetup {
@@ -47,6 +50,7 @@ const FACTORIES: PackFactory[] = [
   createSecretsAnalyzer,
   createTaintAnalyzer,
   createConfigAnalyzer,
+  createDependenciesAnalyzer,
 ];
 
 export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {

@@ -67,9 +67,9 @@ export interface TraceStep {
 }
 
 /** The rule pack a rule belongs to; packs can be switched on or off in settings. */
-export type Pack = 'taint' | 'secrets' | 'config';
+export type Pack = 'taint' | 'secrets' | 'config' | 'dependencies';
 
-export const PACKS: readonly Pack[] = ['taint', 'secrets', 'config'];
+export const PACKS: readonly Pack[] = ['taint', 'secrets', 'config', 'dependencies'];
 
 /** A finding property: a scalar, or one level of named scalars (e.g. `exposure: { commit, pushed }`). */
 export type FindingProperty = string | number | boolean | { [key: string]: string | number | boolean };
@@ -121,7 +121,7 @@ export interface AnalysisSettings {
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
   minSeverity: 'low',
-  packs: { taint: true, secrets: true, config: true },
+  packs: { taint: true, secrets: true, config: true, dependencies: true },
   disabledRules: [],
   severityOverrides: {},
   maxFileSize: 2_000_000,
@@ -129,7 +129,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
 
 /** Why a document was not (fully) analysed. Reported to the user instead of failing silently. */
 export interface SkipNotice {
-  reason: 'too-large' | 'binary' | 'minified' | 'excluded' | 'parse-timeout' | 'analyzer-error' | 'analysis-budget';
+  reason: 'too-large' | 'binary' | 'minified' | 'excluded' | 'parse-timeout' | 'analyzer-error' | 'analysis-budget' | 'no-database';
   message: string;
 }
 

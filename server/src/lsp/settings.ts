@@ -23,6 +23,7 @@ export function effectiveSettings(vs: VigilSettings, config: VigilConfig): Effec
       taint: vs.packs.taint !== d.packs.taint ? vs.packs.taint : fromConfig.packs.taint,
       secrets: vs.packs.secrets !== d.packs.secrets ? vs.packs.secrets : fromConfig.packs.secrets,
       config: vs.packs.config !== d.packs.config ? vs.packs.config : fromConfig.packs.config,
+      dependencies: vs.packs.dependencies !== d.packs.dependencies ? vs.packs.dependencies : fromConfig.packs.dependencies,
     },
     maxFileSize: vs.maxFileSize !== d.maxFileSize ? vs.maxFileSize : fromConfig.maxFileSize,
   };

@@ -12,7 +12,7 @@ export const SETTINGS_SECTION = 'vigil';
 export interface VigilSettings {
   enable: boolean;
   minSeverity: Severity;
-  packs: { taint: boolean; secrets: boolean; config: boolean };
+  packs: { taint: boolean; secrets: boolean; config: boolean; dependencies: boolean };
   /** minimatch globs, relative to the workspace folder, for files never analysed. */
   exclude: string[];
   /** Characters; larger files are skipped with a notice. */
@@ -51,6 +51,7 @@ export namespace VigilSettings {
         taint: bool(packs.taint, d.packs.taint),
         secrets: bool(packs.secrets, d.packs.secrets),
         config: bool(packs.config, d.packs.config),
+        dependencies: bool(packs.dependencies, d.packs.dependencies),
       },
       exclude: Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : d.exclude,
       maxFileSize: int(r.maxFileSize, d.maxFileSize, 1_000, 100_000_000),

@@ -1,0 +1,169 @@
+/**
+ * The dependencies pack as an Analyzer: each manifest or lockfile's dependencies matched against the local
+ * advisory database. Without a database the pack reports one notice per file saying how to get one, and finds
+ * nothing; the other packs are unaffected.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
+import type { SourceDocument } from '../document';
+import { docsUrlFor } from '../docs-links';
+import { severityRank, type Finding, type Fix } from '../types';
+import type { AdvisoryDb } from './database';
+import {
+  lockfileTopLevel,
+  manifestKindOf,
+  npmLockDependencies,
+  npmManifestDependencies,
+  poetryLockDependencies,
+  requirementsDependencies,
+  yarnLockDependencies,
+  type Dependency,
+  type ManifestKind,
+  type TopLevelVersions,
+} from './manifests';
+import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
+import type { Ecosystem } from './versions';
+
+
+/** The pack's rules: one per ecosystem (the advisory is named in each finding). */
+export const SCA_RULES: readonly RuleInfo[] = [
+  {
+    id: 'deps.npm.vulnerable-dependency',
+    pack: 'dependencies',
+    name: 'Vulnerable npm dependency',
+    description: 'A package in package.json, the npm lockfile or yarn.lock is at a version a published advisory says is vulnerable.',
+    severity: 'high',
+    cwe: ['CWE-1395'],
+    docsUrl: docsUrlFor('dependencies', 'deps.npm.vulnerable-dependency'),
+    languages: ['json'],
+  },
+  {
+    id: 'deps.pypi.vulnerable-dependency',
+    pack: 'dependencies',
+    name: 'Vulnerable PyPI dependency',
+    description: 'A package pinned in a requirements file or locked in poetry.lock is at a version a published advisory says is vulnerable.',
+    severity: 'high',
+    cwe: ['CWE-1395'],
+    docsUrl: docsUrlFor('dependencies', 'deps.pypi.vulnerable-dependency'),
+    languages: ['pip-requirements', 'toml'],
+  },
+];
+
+const RULE_OF: Record<Ecosystem, RuleInfo> = { npm: SCA_RULES[0]!, PyPI: SCA_RULES[1]! };
+
+/** What the notice says when there is no database. */
+export const NO_DATABASE_MESSAGE =
+  'Dependencies were not checked for known vulnerabilities: there is no advisory database yet. Run `vigil db update` (downloads from OSV) or `vigil db import <folder-or-zip>` (offline), or the command "Vigil: Update Advisory Database".';
+
+/** What to do instead of editing a lockfile, per lockfile kind (undefined: the file itself may be edited). */
+const LOCKFILE_ADVICE: Record<ManifestKind, string | undefined> = {
+  'npm-lockfile': 'in package.json or with npm update, then run npm install',
+  'yarn-lockfile': 'in package.json or with yarn upgrade, then run yarn install',
+  'poetry-lockfile': 'in pyproject.toml, then run poetry lock',
+  'npm-manifest': undefined,
+  'pip-requirements': undefined,
+};
+
+/** Largest lockfile read from disk for a package.json beside it. */
+const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
+
+export class ScaAnalyzer implements Analyzer {
+  readonly pack = 'dependencies' as const;
+
+  constructor(readonly db: AdvisoryDb) {}
+
+  rules(): RuleInfo[] {
+    return [...SCA_RULES];
+  }
+
+  appliesTo(doc: SourceDocument): boolean {
+    return manifestKindOf(doc.path) !== undefined;
+  }
+
+  open(): AnalyzerSession {
+    // No cache: a package.json's findings depend on the lockfile on disk and on the database, not only its text.
+    return { run: (doc, _delta, ctx) => this.analyze(doc, ctx) };
+  }
+
+  analyze(doc: SourceDocument, ctx?: AnalysisContext): Finding[] {
+    const kind = manifestKindOf(doc.path);
+    if (!kind) return [];
+    this.db.refresh();
+    if (!this.db.available) {
+      ctx?.notify?.({ reason: 'no-database', message: NO_DATABASE_MESSAGE });
+      return [];
+    }
+    let deps: Dependency[] | undefined;
+    let lockName: string | undefined;
+    if (kind === 'npm-lockfile') deps = npmLockDependencies(doc.text);
+    else if (kind === 'yarn-lockfile') deps = yarnLockDependencies(doc.text);
+    else if (kind === 'poetry-lockfile') deps = poetryLockDependencies(doc.text);
+    else if (kind === 'pip-requirements') deps = requirementsDependencies(doc.text);
+    else {
+      const lock = readSiblingLock(doc.path);
+      lockName = lock?.name;
+      deps = npmManifestDependencies(doc.text, lock?.versions);
+    }
+    const out: Finding[] = [];
+    for (const dep of deps ?? []) {
+      const advisories = this.db.lookup(dep.ecosystem, dep.name).filter((a) => isAffected(dep.ecosystem, a, dep.version));
+      if (advisories.length === 0) continue;
+      out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lockName));
+    }
+    return out;
+  }
+
+  private findings(doc: SourceDocument, dep: Dependency, advisories: readonly Advisory[], lockAdvice: string | undefined, lockName: string | undefined): Finding[] {
+    const inLockfile = lockAdvice !== undefined;
+    const rule = RULE_OF[dep.ecosystem];
+    const upgrade = smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
+    const advice = upgrade
+      ? `upgrade ${dep.name} ${dep.version} -> ${upgrade}${inLockfile ? ` (${lockAdvice})` : ''}`
+      : 'no fixed version is known';
+    const fixes: Fix[] = [];
+    if (upgrade && dep.edit && !inLockfile) {
+      const after = dep.fromLockfile ? ` (then run npm install to update ${lockName ?? 'the lockfile'})` : '';
+      fixes.push({
+        title: `Upgrade ${dep.name} to ${upgrade}${after}`,
+        kind: 'fix',
+        isPreferred: true,
+        edits: [{ range: doc.lines.rangeOf(dep.edit.start, dep.edit.end), newText: `${dep.edit.prefix}${upgrade}` }],
+      });
+    }
+    const sorted = [...advisories].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+    return sorted.map((a, i) => {
+      const aka = a.aliases.length > 0 ? ` (${a.aliases.slice(0, 3).join(', ')})` : '';
+      const f: Finding = {
+        ruleId: rule.id,
+        pack: 'dependencies',
+        severity: a.severity,
+        cwe: rule.cwe,
+        message: `${dep.name} ${dep.version} is vulnerable: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}.`,
+        range: doc.lines.rangeOf(dep.start, dep.end),
+        docsUrl: a.url,
+        fingerprint: createHash('sha256').update(`${rule.id}\u0000${dep.path}\u0000${a.id}`).digest('hex').slice(0, 32),
+        properties: { advisory: a.id, package: dep.name, version: dep.version, ...(upgrade ? { fixedVersion: upgrade } : {}) },
+      };
+      // One upgrade fixes them all: offered once per dependency (on the most severe), so fix-all edits once.
+      if (i === 0 && fixes.length > 0) f.fixes = fixes;
+      return f;
+    });
+  }
+}
+
+/** The lockfile beside a package.json (npm-shrinkwrap.json wins, as npm uses it first), if readable. */
+function readSiblingLock(manifest: string): { name: string; versions: TopLevelVersions } | undefined {
+  for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
+    const p = join(dirname(manifest), name);
+    try {
+      if (statSync(p).size > MAX_LOCKFILE_BYTES) continue;
+      const versions = lockfileTopLevel(readFileSync(p, 'utf8'));
+      if (versions) return { name, versions };
+    } catch {
+      // No such lockfile.
+    }
+  }
+  return undefined;
+}
