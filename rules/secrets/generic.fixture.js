@@ -16,6 +16,9 @@ const config = {
   ACQUIRE_TOKEN_START: "auth:acquireTokenStart",
   // ok: secrets.generic.token-assignment
   TOKEN_GRANT_TYPE: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+  // A WebDAV lock token is a UUID in URN form (RFC 4122): an identifier the server hands out, not a credential.
+  // ok: secrets.generic.token-assignment
+  lockToken: 'urn:uuid:6f1c2a9e-3b7d-4e85-a0c4-92d17b5e8f30',
   // ok: secrets.generic.secret-assignment
   secretsFile: "config/secrets/production.yml",
   // ok: secrets.generic.url-credentials

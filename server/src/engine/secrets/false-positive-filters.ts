@@ -50,7 +50,8 @@ const LABEL_NAME = /(?:^|[^a-z])(?:label|title|text|msg|message|hint|help|placeh
 
 /** For generic rules: values whose shape says id, hash, path, URL, code or human language rather than credential. */
 export function genericValueReason(value: string, name: string): string | undefined {
-  if (UUID_RE.test(value)) return 'UUID';
+  // Also in URN form (`urn:uuid:…`, RFC 4122), as WebDAV lock tokens are written.
+  if (UUID_RE.test(value.replace(/^urn:uuid:/i, ''))) return 'UUID';
   if (HASH_RE.test(value) && /hash|sha|md5|digest|checksum|commit|rev|etag|integrity|id$/i.test(name)) return 'hash';
   if (SRI_RE.test(value)) return 'integrity hash';
   if (/^[a-z]+:\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {
