@@ -23,6 +23,9 @@ const config = {
   secretsFile: "config/secrets/production.yml",
   // ok: secrets.generic.url-credentials
   docsUrl: 'https://abc:123@example.com/',
+  // "p@ss" percent-encoded: a stand-in, not a password.
+  // ok: secrets.generic.url-credentials
+  proxyUrl: 'http://proxyuser:p%40ss@proxy:3128',
 };
 
 // A quoted value alone on the line after its name is still an assignment (two-line window).

@@ -11,6 +11,8 @@ const PLACEHOLDER_WORDS =
 /** A placeholder, template or reference to somewhere else, not a literal secret. */
 export function placeholderReason(secret: string): string | undefined {
   if (PLACEHOLDER_WORDS.test(secret)) return 'placeholder text';
+  // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
+  if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%|^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
   if (/process\.env|os\.environ|getenv|System\.getenv|import\.meta\.env|secrets\.|vault:/i.test(secret)) return 'reference to the environment';
   if (/\*{3,}|•{2,}|…/.test(secret)) return 'already masked';
