@@ -26,6 +26,8 @@ const config = {
   // "p@ss" percent-encoded: a stand-in, not a password.
   // ok: secrets.generic.url-credentials
   proxyUrl: 'http://proxyuser:p%40ss@proxy:3128',
+  // ok: secrets.generic.url-credentials
+  demoDsn: 'mssql+pyodbc://scott:tiger%237@sqlhost:1433/demo',
 };
 
 // A quoted value alone on the line after its name is still an assignment (two-line window).
