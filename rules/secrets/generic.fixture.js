@@ -16,10 +16,18 @@ const config = {
   ACQUIRE_TOKEN_START: "auth:acquireTokenStart",
   // ok: secrets.generic.token-assignment
   TOKEN_GRANT_TYPE: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+  // A WebDAV lock token is a UUID in URN form (RFC 4122): an identifier the server hands out, not a credential.
+  // ok: secrets.generic.token-assignment
+  lockToken: 'urn:uuid:6f1c2a9e-3b7d-4e85-a0c4-92d17b5e8f30',
   // ok: secrets.generic.secret-assignment
   secretsFile: "config/secrets/production.yml",
   // ok: secrets.generic.url-credentials
   docsUrl: 'https://abc:123@example.com/',
+  // "p@ss" percent-encoded: a stand-in, not a password.
+  // ok: secrets.generic.url-credentials
+  proxyUrl: 'http://proxyuser:p%40ss@proxy:3128',
+  // ok: secrets.generic.url-credentials
+  demoDsn: 'mssql+pyodbc://scott:tiger%237@sqlhost:1433/demo',
 };
 
 // A quoted value alone on the line after its name is still an assignment (two-line window).

@@ -61,6 +61,20 @@ describe('path classes are taken from the path inside the workspace only', () =>
     assert.equal(scan('/home/me/shop/test/a.js', '/home/me/shop')[0]?.properties?.context, 'test');
   });
 
+  it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
+    // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
+    const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;
+    for (const path of ['/home/me/shop/README.md', '/home/me/shop/lib/CHANGELOG.markdown', '/home/me/shop/guide.rst', '/home/me/shop/intro.adoc']) {
+      const [f] = scan(path, '/home/me/shop', fenced);
+      assert.equal(f?.severity, 'low', path);
+      assert.equal(f.properties?.context, 'example', path);
+      assert.match(f.message, /in an example or docs file, so severity is lowered/, path);
+    }
+    // The extension decides, not a folder above the workspace; source files keep full severity.
+    assert.equal(scan('/home/me/shop/README.md', undefined, fenced)[0]?.severity, 'low');
+    assert.equal(scan('/home/me/shop/readme.js', '/home/me/shop')[0]?.properties?.context, 'code');
+  });
+
   it('does not skip a project that lives under a folder named vendor or node_modules', () => {
     assert.equal(scan('/home/me/vendor/shop/config.js', '/home/me/vendor/shop').length, 1);
     assert.deepEqual(scan('/home/me/shop/vendor/lib/config.js', '/home/me/shop'), []);

@@ -82,6 +82,14 @@ describe('secret findings', () => {
     assert.equal(code[0]!.severity, 'critical', 'comment markers inside a string are not a comment');
   });
 
+  it('lower the severity one step in a Python docstring, as in a comment (a bare string statement is never a value)', () => {
+    const doc = scan('/ws/src/db.py', `def connect():\n    """Usage::\n\n        token = "${GH}"\n    """\n    return None\n`);
+    assert.equal(doc[0]!.severity, 'high');
+    assert.equal(doc[0]!.properties?.context, 'comment');
+    const value = scan('/ws/src/db.py', `def connect():\n    token = "${GH}"\n    return token\n`);
+    assert.equal(value[0]!.severity, 'critical', 'a string assigned to a name is a value');
+  });
+
   it('skip lockfiles, vendored and minified files', () => {
     const text = `{"token": "${GH}"}\n`;
     for (const path of ['/ws/package-lock.json', '/ws/yarn.lock', '/ws/node_modules/x/index.js', '/ws/vendor/a/b.go', '/ws/dist/app.min.js']) {

@@ -22,6 +22,22 @@ app.post('/n1', (req, res) => {
   res.end();
 });
 
+// console.* prints an object argument through util.inspect, which quotes its strings and escapes CR/LF, so a
+// whole parsed container cannot forge a line; a body parsed as text (express.text()) is a plain string.
+app.get('/debug/:id', (req, res) => {
+  // ok: js.log-injection.logger
+  console.log(req.query);
+  // ok: js.log-injection.logger
+  console.debug(req.params, 'route parameters');
+  // ok: js.log-injection.logger
+  console.info(req.headers);
+  // ruleid: js.log-injection.logger
+  console.log(req.body);
+  // ruleid: js.log-injection.logger
+  console.log(req.query.filter);
+  res.end();
+});
+
 // ---- shared negatives: shadowed name, dead code, allow-list, not user input ----
 function notAHandler(res, key) {
   // A local object that happens to be called req.

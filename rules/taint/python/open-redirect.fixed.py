@@ -51,3 +51,13 @@ def shared_negatives():
     # ok: py.open-redirect.redirect
     redirect(os.environ["APP_SETTING"])
     return "ok"
+
+
+# Known false positive (docs/accuracy.md): redirecting to the request's own path after a POST stays on the route
+# that matched it. A catch-all route is different: a path such as //evil.example is a scheme-relative URL.
+from django.http import HttpResponseRedirect
+
+
+def bulk_update(request):
+    # todook: py.open-redirect.redirect
+    return HttpResponseRedirect(request.get_full_path() if request.get_full_path().startswith("/") and not request.get_full_path().startswith("//") and not request.get_full_path().startswith("/\\") else "/")

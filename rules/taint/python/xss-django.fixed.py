@@ -24,3 +24,11 @@ def safe_greet(request):
 def count(request, n: int):
     # ok: py.xss.html-response
     return HttpResponse("<p>%d items</p>" % n)
+
+
+# Known false positive (docs/accuracy.md): a helper that takes the request first is not a view, so its other
+# parameters are not URL captures; `page` is a model instance the caller loaded from the database.
+def show_page(request, page):
+    # todook: py.xss.html-response
+    page.body = mark_safe(escape(page.body))
+    return HttpResponse(page.body)

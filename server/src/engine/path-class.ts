@@ -60,8 +60,11 @@ function isTestPath(rel: string): boolean {
   );
 }
 
-/** Example and documentation paths: findings keep showing, at low severity. */
+/**
+ * Example and documentation paths: findings keep showing, at low severity. Markup documentation (README,
+ * changelog, guides) is judged by its extension: its credentials are almost always made-up examples.
+ */
 function isExamplePath(rel: string): boolean {
   const p = rel.replace(/\\/g, '/').toLowerCase();
-  return /(?:^|\/)(?:examples?|samples?|demos?|docs?)\//.test(p) || /\.(?:example|sample|template|dist)$/.test(p) || /\.(?:example|sample)\.[a-z0-9]+$/.test(p);
+  return /\.(?:md|markdown|rst|adoc|asciidoc)$/.test(p) || /(?:^|\/)(?:examples?|samples?|demos?|docs?)\//.test(p) || /\.(?:example|sample|template|dist)$/.test(p) || /\.(?:example|sample)\.[a-z0-9]+$/.test(p);
 }

@@ -11,6 +11,8 @@ const PLACEHOLDER_WORDS =
 /** A placeholder, template or reference to somewhere else, not a literal secret. */
 export function placeholderReason(secret: string): string | undefined {
   if (PLACEHOLDER_WORDS.test(secret)) return 'placeholder text';
+  // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
+  if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%|^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
   if (/process\.env|os\.environ|getenv|System\.getenv|import\.meta\.env|secrets\.|vault:/i.test(secret)) return 'reference to the environment';
   if (/\*{3,}|•{2,}|…/.test(secret)) return 'already masked';
@@ -53,7 +55,8 @@ const LABEL_NAME = /(?:^|[^a-z])(?:label|title|text|msg|message|hint|help|placeh
 
 /** For generic rules: values whose shape says id, hash, path, URL, code or human language rather than credential. */
 export function genericValueReason(value: string, name: string): string | undefined {
-  if (UUID_RE.test(value)) return 'UUID';
+  // Also in URN form (`urn:uuid:…`, RFC 4122), as WebDAV lock tokens are written.
+  if (UUID_RE.test(value.replace(/^urn:uuid:/i, ''))) return 'UUID';
   if (HASH_RE.test(value) && /hash|sha|md5|digest|checksum|commit|rev|etag|integrity|id$/i.test(name)) return 'hash';
   if (SRI_RE.test(value)) return 'integrity hash';
   if (/^[a-z]+:\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {

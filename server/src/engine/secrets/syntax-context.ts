@@ -41,6 +41,8 @@ export function secretContext(doc: SourceDocument, start: Position, end: Positio
     if (n.type === 'const_spec' || n.type === 'const_declaration') ctx.inGoConst = true;
   }
   node = null;
+  // A Python string standing alone as a statement (a docstring) is documentation, never a value the program uses.
+  if (literal && literal.type === 'string' && literal.parent?.type === 'expression_statement' && doc.languageId === 'python') ctx.inComment = true;
   if (literal && isPlainLiteral(literal)) {
     ctx.literal = { start: literal.startIndex, end: literal.endIndex, node: literal };
     ctx.assignedName = assignedName(literal);
