@@ -474,3 +474,90 @@ function copyInto(to: Bindings, from: Bindings): void {
   const names = boundNames.get(from);
   if (names) boundNames.set(to, new Map([...(boundNames.get(to) ?? []), ...names]));
 }
+
+/** Literals that leave an option off: `secure: false`, `httponly=False`, `samesite=None`. */
+const FALSE_LITERALS = new Set(['false', 'False', 'None', 'null', 'undefined', '0']);
+
+/**
+ * The keys a node sets, by name: a call's keyword arguments (Python `secure=True`) and the keys of its
+ * object-literal arguments (JS `{ secure: true }`), or an object/dict literal's own keys. Undefined when they
+ * cannot be known from the code: a `**kwargs` or `...spread`, or a call whose options are passed in a variable
+ * (an argument after the first that is not a literal).
+ */
+export function keysSet(node: Node): Map<string, Node> | undefined {
+  const t = typeOf(node);
+  const out = new Map<string, Node>();
+  if (t === 'object' || t === 'dictionary') {
+    for (const k of kids(node)) {
+      const kt = typeOf(k);
+      if (kt === 'pair') {
+        const key = k.childForFieldName('key');
+        const value = k.childForFieldName('value');
+        const name = key ? (stringLiteral(key) ?? (IDENTIFIER_TYPES.has(key.type) ? key.text : undefined)) : undefined;
+        if (name === undefined || !value) return undefined;
+        out.set(name, value);
+      } else if (kt === 'shorthand_property_identifier') {
+        out.set(k.text, k);
+      } else if (kt === 'method_definition') {
+        const name = k.childForFieldName('name');
+        if (name) out.set(name.text, k);
+      } else return undefined;
+    }
+    return out;
+  }
+  if (t !== 'call_expression' && t !== 'call') return undefined;
+  const args = node.childForFieldName('arguments');
+  if (!args) return undefined;
+  const list = kids(args);
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const at = typeOf(a);
+    if (at === 'keyword_argument') {
+      const name = a.childForFieldName('name');
+      const value = a.childForFieldName('value');
+      if (name && value) out.set(name.text, value);
+    } else if (at === 'object' || at === 'dictionary') {
+      const inner = keysSet(a);
+      if (!inner) return undefined;
+      for (const [k, v] of inner) out.set(k, v);
+    } else if (at === 'dictionary_splat' || at === 'list_splat' || at === 'spread_element') {
+      return undefined;
+    } else if (t === 'call_expression' && i === list.length - 1 && i >= 2 && !LITERALS.has(at)) {
+      // JS options last, in a variable or built by a call (`res.cookie(n, v, opts)`): not visible here.
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of `keys` a node leaves unset (absent, or set to a false literal). Dotted keys look inside a key's value
+ * (`cookie.secure`: the `secure` key of the object given as `cookie`); a key whose enclosing value is absent is
+ * unset. Undefined when the node's keys cannot be known (see `keysSet`). Key names compare case-insensitively,
+ * as frameworks spell them differently (`httpOnly`, `httponly`).
+ */
+export function missingKeys(node: Node, keys: readonly string[]): string[] | undefined {
+  const top = keysSet(node);
+  if (!top) return undefined;
+  const out: string[] = [];
+  for (const key of keys) {
+    let cur: Map<string, Node> | undefined = top;
+    let unset = false;
+    const parts = key.split('.');
+    for (let i = 0; i < parts.length; i++) {
+      const want = parts[i]!.toLowerCase();
+      const value: Node | undefined = [...cur.entries()].find(([k]) => k.toLowerCase() === want)?.[1];
+      if (!value || FALSE_LITERALS.has(value.text)) {
+        unset = true;
+        break;
+      }
+      if (i < parts.length - 1) {
+        const next = keysSet(value);
+        if (!next) return undefined;
+        cur = next;
+      }
+    }
+    if (unset) out.push(key);
+  }
+  return out;
+}

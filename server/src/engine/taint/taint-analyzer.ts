@@ -25,6 +25,7 @@ import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
+import { patternRuleMayApply, patternRulePathApplies, runPatternRules } from './pattern-rules';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 
 /** A serialisable summary of one exported function, for one rule. */
@@ -264,14 +265,19 @@ export class TaintAnalyzer implements Analyzer {
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input), unless another file's summaries are in play.
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    const rules = lang.rules.filter((r) => this.exportIndex || (mayHaveSink(r, words) && (handlers || mayHaveSource(r, words))));
+    const rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || mayHaveSource(r, words)))));
+    // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
+    const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
     const findings: Finding[] = [];
-    if (rules.length === 0) {
+    if (rules.length === 0 && patternRules.length === 0) {
       cache.clear();
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
+    const importsOk = (rule: CompiledRule): boolean =>
+      rule.spec.requiresImport.length === 0 || [...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)));
+    const patternFindings = patternRules.length === 0 ? [] : runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id));
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
     this.emptyEntries.clear();
@@ -280,7 +286,7 @@ export class TaintAnalyzer implements Analyzer {
     let finished = false;
     try {
       for (const rule of rules) {
-        if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) {
+        if (!importsOk(rule)) {
           done++;
           continue;
         }
@@ -309,6 +315,7 @@ export class TaintAnalyzer implements Analyzer {
           }
         }
       }
+      findings.push(...withoutTaintDuplicates(patternFindings, findings));
       this.lastRunWork = meter.spent;
       // Keep exactly what this run used: bounded by one run's work, and stale entries go.
       cache.clear();
@@ -460,6 +467,8 @@ export class TaintAnalyzer implements Analyzer {
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     for (const rule of lang.rules) {
+      // Pattern rules have no flows to summarise.
+      if (rule.spec.kind !== 'taint') continue;
       let summaries: Map<Unit, Summary>;
       try {
         ({ summaries } = drain(this.fixpoint(doc, rule, ctx, cache, new Map(), meter)));
@@ -487,6 +496,17 @@ export class TaintAnalyzer implements Analyzer {
 interface CachedUnit {
   summary: Summary;
   findings: RawTaintFinding[];
+}
+
+/**
+ * Pattern findings that a taint finding of the same weakness (a shared CWE) already reports inside the same code:
+ * `yaml.load(request.data)` is one problem, told best by the taint finding with its trace.
+ */
+function withoutTaintDuplicates(patterns: Finding[], taint: Finding[]): Finding[] {
+  const inside = (a: Range, b: Range): boolean =>
+    (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
+    (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));
+  return patterns.filter((p) => !taint.some((t) => t.cwe.some((c) => p.cwe.includes(c)) && inside(t.range, p.range)));
 }
 
 const anchorCache = new WeakMap<CompiledRule, RegExp | null>();
