@@ -378,14 +378,31 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
  * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
  * pattern's shape, which is small and bounded at compile time.
  */
-export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings): Bindings | undefined {
+export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings, where?: readonly (readonly [string, RegExp])[]): Bindings | undefined {
   const b: Bindings = initial ? fork(initial) : new Map();
-  return matchNode(pattern.root, target, b, resolve) ? b : undefined;
+  // Constraints are checked as metavariables bind, so an object pattern `{ $K: $V }` with `where` on $K tries
+  // every entry of the target, not only the first that has the right shape.
+  constraints = where && where.length > 0 ? new Map(where.map(([k, re]) => [k, re])) : undefined;
+  try {
+    return matchNode(pattern.root, target, b, resolve) ? b : undefined;
+  } finally {
+    constraints = undefined;
+  }
+}
+
+/** The `where` constraints of the match in progress (set by `matchPattern` only for its duration). */
+let constraints: Map<string, RegExp> | undefined;
+
+/** Whether a metavariable may bind to this text under the current constraints. */
+function allowed(mv: string, text: string): boolean {
+  const re = constraints?.get(mv);
+  return !re || re.test(text);
 }
 
 function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
   if (p.metavar) {
     if (b.has(p.metavar)) return boundText(b, p.metavar) === t.text;
+    if (!allowed(p.metavar, t.text)) return false;
     b.set(p.metavar, t);
     return true;
   }
@@ -395,6 +412,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     if (name && !name.includes('.')) {
       const mv = p.member.metavar;
       if (b.has(mv)) return boundText(b, mv) === name;
+      if (!allowed(mv, name)) return false;
       b.set(mv, t);
       let names = boundNames.get(b);
       if (!names) boundNames.set(b, (names = new Map()));

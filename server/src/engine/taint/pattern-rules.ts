@@ -54,7 +54,7 @@ export function patternRulePathApplies(rule: CompiledRule, path: string): boolea
 }
 
 function matchOne(c: Compiled<PatternSpec>, n: Node, resolve: CanonicalResolver): Bindings | undefined {
-  const b = matchPattern(c.pattern, n, resolve);
+  const b = matchPattern(c.pattern, n, resolve, undefined, c.where);
   if (!b) return undefined;
   for (const [mv, re] of c.where) {
     const bound = boundText(b, mv);
