@@ -9,6 +9,7 @@ import { compileGlob, type GlobMatcher } from '../glob';
 import { boundText, matchPattern, missingKeys, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range } from '../types';
+import { BudgetExceeded } from './dataflow';
 import { suppressFix } from './fixes';
 import type { Compiled, CompiledRule } from './rule-set';
 import type { PatternClauseSpec, PatternSpec } from './rule-schema';
@@ -70,10 +71,11 @@ function shortText(s: string): string {
 }
 
 /**
- * Runs pattern rules over a tree. `resolve` maps an identifier to what it was imported as, so `crypto.createHash`
+ * Runs pattern rules over a tree, charging `meter` one step per node and clause tried; throws `BudgetExceeded`
+ * past its budget. `resolve` maps an identifier to what it was imported as, so `crypto.createHash`
  * also matches `createHash` imported from `crypto`. Findings are deduplicated per rule and start position.
  */
-export function runPatternRules(doc: SourceDocument, tree: Tree, rules: CompiledRule[], resolve: CanonicalResolver): Finding[] {
+export function runPatternRules(doc: SourceDocument, tree: Tree, rules: CompiledRule[], resolve: CanonicalResolver, meter: { spent: number; budget: number }): Finding[] {
   const byType = new Map<string, { rule: CompiledRule; clause: Compiled<PatternClauseSpec> }[]>();
   for (const rule of rules) {
     for (const clause of rule.patterns) {
@@ -86,32 +88,40 @@ export function runPatternRules(doc: SourceDocument, tree: Tree, rules: Compiled
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const cursor = tree.walk();
-  // Depth-first over every node, iteratively (deep trees must not overflow the stack).
-  for (;;) {
-    const candidates = cursor.nodeIsNamed ? byType.get(cursor.nodeType) : undefined;
-    if (candidates) {
-      const node = cursor.currentNode;
-      for (const { rule, clause } of candidates) {
-        const b = matchOne(clause, node, resolve);
-        if (!b) continue;
-        let missing: string[] | undefined;
-        if (clause.spec.missing) {
-          missing = missingKeys(node, clause.spec.missing);
-          if (!missing || missing.length === 0) continue;
+  try {
+    return walk();
+  } finally {
+    cursor.delete();
+  }
+
+  function walk(): Finding[] {
+    // Depth-first over every node, iteratively (deep trees must not overflow the stack).
+    for (;;) {
+      const candidates = cursor.nodeIsNamed ? byType.get(cursor.nodeType) : undefined;
+      // Counted work, not time: the same text stops at the same place on every machine.
+      meter.spent += 1 + (candidates?.length ?? 0);
+      if (meter.spent > meter.budget) throw new BudgetExceeded();
+      if (candidates) {
+        const node = cursor.currentNode;
+        for (const { rule, clause } of candidates) {
+          const b = matchOne(clause, node, resolve);
+          if (!b) continue;
+          let missing: string[] | undefined;
+          if (clause.spec.missing) {
+            missing = missingKeys(node, clause.spec.missing);
+            if (!missing || missing.length === 0) continue;
+          }
+          if (rule.patternNot.some((not) => matchOne(not, node, resolve))) continue;
+          const at = (clause.spec.focus ? b.get(clause.spec.focus) : undefined) ?? node;
+          const key = `${rule.spec.id}\u0000${at.startIndex}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          findings.push(toFinding(doc, rule, clause, b, at, missing));
         }
-        if (rule.patternNot.some((not) => matchOne(not, node, resolve))) continue;
-        const at = (clause.spec.focus ? b.get(clause.spec.focus) : undefined) ?? node;
-        const key = `${rule.spec.id}\u0000${at.startIndex}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push(toFinding(doc, rule, clause, b, at, missing));
       }
-    }
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        cursor.delete();
-        return findings;
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return findings;
       }
     }
   }

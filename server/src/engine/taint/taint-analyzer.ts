@@ -277,13 +277,19 @@ export class TaintAnalyzer implements Analyzer {
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || [...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)));
-    const patternFindings = patternRules.length === 0 ? [] : runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id));
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     let done = 0;
     let finished = false;
+    const total = rules.length + patternRules.length;
+    const stopped = (left: string[]): void =>
+      notify?.({
+        reason: 'analysis-budget',
+        message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${total} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
+      });
+    let cut = false;
     try {
       for (const rule of rules) {
         if (!importsOk(rule)) {
@@ -297,11 +303,8 @@ export class TaintAnalyzer implements Analyzer {
           if (!(e instanceof BudgetExceeded)) throw e;
           // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
           // text is faster but stops at the same place.
-          const left = rules.slice(done).map((r) => r.spec.id);
-          notify?.({
-            reason: 'analysis-budget',
-            message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${rules.length} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
-          });
+          stopped([...rules.slice(done), ...patternRules].map((r) => r.spec.id));
+          cut = true;
           break;
         }
         done++;
@@ -315,7 +318,17 @@ export class TaintAnalyzer implements Analyzer {
           }
         }
       }
-      findings.push(...withoutTaintDuplicates(patternFindings, findings));
+      if (!cut && patternRules.length > 0) {
+        // Pattern rules last, on the same budget: one walk of the tree, charged per node and clause tried.
+        try {
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter);
+          findings.push(...withoutTaintDuplicates(found, findings));
+          done += patternRules.length;
+        } catch (e) {
+          if (!(e instanceof BudgetExceeded)) throw e;
+          stopped(patternRules.map((r) => r.spec.id));
+        }
+      }
       this.lastRunWork = meter.spent;
       // Keep exactly what this run used: bounded by one run's work, and stale entries go.
       cache.clear();
