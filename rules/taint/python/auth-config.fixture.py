@@ -58,3 +58,11 @@ CORS(app, origins="*")
 CORS(app)
 # ok: py.cors.credentials-star-origin
 CORS(app, resources={r"/api/*": {"origins": "https://app.example.com"}}, supports_credentials=True)
+
+api = Flask("api")
+# ruleid: py.cors.credentials-default-origins
+CORS(api, supports_credentials=True, max_age=600)
+# ruleid: py.cors.credentials-default-origins
+cors = CORS(supports_credentials=True)
+# ok: py.cors.credentials-default-origins
+CORS(api, supports_credentials=True, resources={r"/api/*": {"origins": ["https://app.example.com"]}})
