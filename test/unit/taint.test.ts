@@ -416,4 +416,11 @@ describe('taint: pattern rules (kind: pattern)', () => {
     const weak = patternRules.find((r) => r.spec.id === 'py.weak-crypto.weak-hash')!;
     assert.equal(patternRuleMayApply(weak, hashed, hashed), true);
   });
+
+  it('masks a secret-looking literal a message quotes through a metavariable', () => {
+    const fake = 'Zq7vK2mX9pL4tR8wN3bY';
+    const found = scan('/ws/h.py', 'python', `import hashlib\nh = hashlib.md5("${fake}".encode() + password)\n`).filter((f) => f.ruleId === 'py.weak-crypto.weak-hash');
+    assert.equal(found.length, 1);
+    assert.ok(!found[0]!.message.includes(fake), found[0]!.message);
+  });
 });

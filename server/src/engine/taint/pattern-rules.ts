@@ -7,6 +7,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import { compileGlob, type GlobMatcher } from '../glob';
 import { boundText, matchPattern, missingKeys, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { redactSecrets } from '../redact';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range } from '../types';
 import { BudgetExceeded } from './dataflow';
@@ -64,9 +65,9 @@ function matchOne(c: Compiled<PatternSpec>, n: Node, resolve: CanonicalResolver)
   return b;
 }
 
-/** Metavariable text for a message: one line, short (a bound node can be long). */
+/** Metavariable text for a message or fix title: one line, short, secrets masked (it can quote a literal key). */
 function shortText(s: string): string {
-  const t = s.replace(/\s+/g, ' ');
+  const t = redactSecrets(s.replace(/\s+/g, ' '));
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }
 
