@@ -75,3 +75,11 @@ function goodId() {
   const sessionId = crypto.randomUUID();
   return sessionId;
 }
+
+function twoStep(password) {
+  const h = crypto.createHash('md5');
+  // Known gap: the hash object is made on another line, so update() is not tied to MD5.
+  // todoruleid: js.weak-crypto.weak-hash
+  h.update(password);
+  return h.digest('hex');
+}

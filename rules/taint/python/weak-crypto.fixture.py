@@ -94,3 +94,19 @@ def shuffle_cards(deck):
     token_order = sorted(deck)
     random.shuffle(deck)
     return token_order
+
+
+def two_step(password):
+    m = hashlib.md5()
+    # Known gap: the hash object is made on another line, so update() is not tied to MD5.
+    # todoruleid: py.weak-crypto.weak-hash
+    m.update(password.encode())
+    return m.hexdigest()
+
+
+def imported_choice():
+    from random import choice
+    # Known gap: the where-clause looks for `random.` in the text, not the imported name.
+    # todoruleid: py.weak-crypto.weak-random
+    token = "".join(choice(string.hexdigits) for _ in range(32))
+    return token
