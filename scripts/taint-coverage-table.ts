@@ -33,6 +33,13 @@ const CLASS_NAMES: Record<string, string> = {
   xxe: 'XML external entities',
   'prototype-pollution': 'Prototype pollution',
   'log-injection': 'Log injection',
+  'weak-crypto': 'Weak cryptography (hash, random)',
+  tls: 'TLS verification disabled',
+  cookies: 'Insecure cookies',
+  jwt: 'JWT verification off',
+  cors: 'Permissive CORS with credentials',
+  debug: 'Debug mode on',
+  'trust-boundary': 'Trust boundary violation',
 };
 const FRAMEWORKS: Record<string, string> = {
   'js-request': 'Express, Koa, Fastify (any `(req, ...)` route or middleware callback); AWS Lambda, Google Cloud Functions, Cloudflare Workers',
@@ -80,6 +87,8 @@ const lang = (r: TaintRuleSpec): string => (r.languages.includes('python') ? 'Py
 /** The sink APIs of a rule, as written: `$DB.query($Q, ...)` -> `$DB.query()`. */
 const libraries = (r: TaintRuleSpec): string[] => {
   const out = new Set<string>();
+  // A pattern rule's "sinks" are its patterns: shown whole, they are short.
+  for (const c of r.patterns) out.add(c.pattern);
   for (const s of r.sinks) {
     if (/^return\b/.test(s.pattern)) {
       out.add(`return from ${s.inHandler?.join(' / ') ?? 'a function'}`);
@@ -111,8 +120,8 @@ const totals = new Map<string, { ruleid: number; ok: number; todo: number }>();
 for (const [cls, rules] of [...byClass].sort()) {
   for (const r of rules.sort((a, b) => a.id.localeCompare(b.id))) {
     const c = counts.get(r.id);
-    const fw = r.sources.map((s) => (typeof s === 'string' ? FRAMEWORKS[s] ?? s : `\`${s.pattern}\``)).join('; ');
-    const fix = r.fix ? FIX_NAMES[r.fix.strategy] ?? r.fix.strategy : 'suppress only';
+    const fw = r.kind === 'pattern' ? 'none needed (pattern rule)' : r.sources.map((s) => (typeof s === 'string' ? FRAMEWORKS[s] ?? s : `\`${s.pattern}\``)).join('; ');
+    const fix = r.fix ? FIX_NAMES[r.fix.strategy] ?? r.fix.strategy : r.patterns.some((c) => c.replace) ? 'safe value (e.g. `verify=True`)' : 'suppress only';
     coverage.push(
       `| ${CLASS_NAMES[cls] ?? cls} | ${r.cwe.join(', ')} | ${lang(r)} | [\`${r.id}\`](rules/taint.md#${r.id.toLowerCase().replace(/[^a-z0-9_-]/g, '')}) | ${fw} | ${libraries(r).map((l) => `\`${l}\``).join(', ')} | ${fix} | ${c?.ruleid ?? 0} | ${c?.ok ?? 0} | ${(c?.todoruleid ?? 0) + (c?.todook ?? 0)} |`,
     );
@@ -191,6 +200,24 @@ const doc: string[] = [
   '(an explicit `mimetype="text/plain"`). Unknown keys are rejected with the rule id and the key; a broken rule is',
   'reported and the others keep running.',
   '',
+  'A rule with `kind: pattern` needs no source: every match of one of its `patterns` is a finding, unless a',
+  '`pattern-not` matches the same code. A clause can name the finding\'s `focus`, check that options are set',
+  '(`missing: [secure, httpOnly]`: a finding when one is absent or false, looked up in a call\'s keyword or',
+  'object-literal arguments or an object literal; `cookie.secure` looks inside `cookie`; `$MISSING` in the message',
+  'lists them), and offer a safe fix (`replace: { $V: "True" }`). `paths: { include: [globs], exclude: [globs] }`',
+  'limits the rule to some files (Django settings modules). `$NAME` in the message is a metavariable\'s text.',
+  '',
+  '```yaml',
+  '    - id: py.tls.custom-client',
+  '      kind: pattern',
+  '      languages: [python]',
+  '      severity: high',
+  '      cwe: [CWE-295]',
+  '      message: "TLS verification is off"',
+  '      patterns:',
+  '        - { pattern: "myhttp.get(..., insecure=$V, ...)", focus: $V, where: { $V: "^True$" }, replace: { $V: "False" } }',
+  '```',
+  '',
   `Fix strategies: ${Object.keys(FIX_NAMES).map((k) => `\`${k}\``).join(', ')}. Every finding also offers a`,
   '`vigil-ignore <rule-id> -- <reason>` suppression.',
   '',
@@ -204,10 +231,19 @@ for (const r of [...set.rules].sort((a, b) => a.id.localeCompare(b.id))) {
     '',
     r.description,
     '',
-    `- Sources: ${r.sources.map((s) => (typeof s === 'string' ? `\`${s}\`` : `\`${s.pattern}\``)).join(', ')}`,
-    `- Sinks: ${r.sinks.map((s) => `\`${s.pattern}\``).join(', ')}`,
-    `- Sanitizers: ${r.sanitizers.length ? r.sanitizers.map((s) => (typeof s === 'string' ? `\`${s}\`` : `\`${s.pattern}\``)).join(', ') : 'none (no input is safe here)'}`,
-    `- Fix: ${r.fix ? FIX_NAMES[r.fix.strategy] : 'none automatic; suppression with a reason'}`,
+    ...(r.kind === 'pattern'
+      ? [
+          `- Pattern rule (no source needed): ${r.patterns.map((c) => `\`${c.pattern}\`${c.missing ? ` without ${c.missing.map((k) => `\`${k}\``).join(' / ')}` : ''}`).join(', ')}`,
+          ...(r.patternNot.length ? [`- Not when: ${r.patternNot.map((c) => `\`${c.pattern}\``).join(', ')}`] : []),
+          ...(r.paths ? [`- Paths: ${r.paths.include.map((g) => `\`${g}\``).join(', ') || 'all'}${r.paths.exclude.length ? `, except ${r.paths.exclude.map((g) => `\`${g}\``).join(', ')}` : ''}`] : []),
+          `- Fix: ${r.patterns.some((c) => c.replace) ? `sets the safe value (${r.patterns.flatMap((c) => Object.values(c.replace ?? {})).filter((v, i, a) => a.indexOf(v) === i).map((v) => `\`${v}\``).join(', ')})` : 'none automatic; suppression with a reason'}`,
+        ]
+      : [
+          `- Sources: ${r.sources.map((s) => (typeof s === 'string' ? `\`${s}\`` : `\`${s.pattern}\``)).join(', ')}`,
+          `- Sinks: ${r.sinks.map((s) => `\`${s.pattern}\``).join(', ')}`,
+          `- Sanitizers: ${r.sanitizers.length ? r.sanitizers.map((s) => (typeof s === 'string' ? `\`${s}\`` : `\`${s.pattern}\``)).join(', ') : 'none (no input is safe here)'}`,
+          `- Fix: ${r.fix ? FIX_NAMES[r.fix.strategy] : 'none automatic; suppression with a reason'}`,
+        ]),
     `- Fixtures: ${[...(c?.files ?? [])].map((f) => `\`${basename(f)}\``).join(', ')} (${c?.ruleid ?? 0} ruleid, ${c?.ok ?? 0} ok)`,
     '',
   );

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Node } from 'web-tree-sitter';
 import { GrammarRegistry } from '../../server/src/engine/parser';
-import { PatternCompiler, PatternSyntaxError, boundText, matchPattern, resetNodeCache } from '../../server/src/engine/patterns/pattern';
+import { PatternCompiler, PatternSyntaxError, boundText, matchPattern, missingKeys, resetNodeCache } from '../../server/src/engine/patterns/pattern';
 import type { GrammarId } from '../../server/src/engine/languages';
 
 let grammars: GrammarRegistry;
@@ -104,5 +104,70 @@ describe('patterns', () => {
   it('rejects a snippet that does not parse, with the snippet in the message', () => {
     const compiler = new PatternCompiler(grammars.language('javascript')!);
     assert.throws(() => compiler.compile('db.query($Q'), (e: unknown) => e instanceof PatternSyntaxError && /db\.query\(\$Q/.test(e.message));
+  });
+});
+
+describe('patterns: where while binding, and option keys', () => {
+  /** The first node of `code` the pattern matches (with `where`), or undefined. */
+  function first(grammar: GrammarId, pattern: string, code: string, where: [string, RegExp][]): { node: string; bound: Record<string, string> } | undefined {
+    const p = new PatternCompiler(grammars.language(grammar)!).compile(pattern);
+    const tree = grammars.parse(grammar, code)!;
+    try {
+      const stack: Node[] = [tree.rootNode];
+      while (stack.length) {
+        const n = stack.shift()!;
+        const b = matchPattern(p, n, undefined, undefined, where);
+        if (b) return { node: n.text, bound: Object.fromEntries(p.metavars.map((m) => [m, boundText(b, m) ?? ''])) };
+        for (const c of n.namedChildren) if (c) stack.push(c);
+      }
+      return undefined;
+    } finally {
+      tree.delete();
+      resetNodeCache();
+    }
+  }
+
+  it('tries every entry of an object for a { $K: $V } pattern whose where rejects the first', () => {
+    const hit = first('javascript', '({ $K: $V })', 'f({ email: "a", token: Math.random() });', [['$K', /token/]]);
+    assert.deepEqual(hit?.bound, { $K: 'token', $V: 'Math.random()' });
+    assert.equal(first('javascript', '({ $K: $V })', 'f({ email: "a" });', [['$K', /token/]]), undefined);
+  });
+
+  /** The keys `missingKeys` reports for the first node of the given type. */
+  function missingIn(grammar: GrammarId, code: string, type: string, keys: string[]): string[] | undefined {
+    const tree = grammars.parse(grammar, code)!;
+    try {
+      const stack: Node[] = [tree.rootNode];
+      while (stack.length) {
+        const n = stack.shift()!;
+        if (n.type === type) return missingKeys(n, keys);
+        for (const c of n.namedChildren) if (c) stack.push(c);
+      }
+      return undefined;
+    } finally {
+      tree.delete();
+      resetNodeCache();
+    }
+  }
+
+  it('reports option keys that are absent or false, in object-literal and keyword arguments', () => {
+    const keys = ['secure', 'httpOnly', 'sameSite'];
+    assert.deepEqual(missingIn('javascript', "res.cookie('a', v);", 'call_expression', keys), keys);
+    assert.deepEqual(missingIn('javascript', "res.cookie('a', v, { secure: false, httponly: true });", 'call_expression', keys), ['secure', 'sameSite']);
+    assert.deepEqual(missingIn('javascript', "res.cookie('a', v, { secure: true, httpOnly: true, 'sameSite': 'lax' });", 'call_expression', keys), []);
+    assert.deepEqual(missingIn('python', 'r.set_cookie("a", v, secure=True, samesite=None)\n', 'call', keys), ['httpOnly', 'sameSite']);
+  });
+
+  it('cannot tell (undefined) when options come from a variable or a spread', () => {
+    assert.equal(missingIn('javascript', "res.cookie('a', v, opts);", 'call_expression', ['secure']), undefined);
+    assert.equal(missingIn('javascript', "res.cookie('a', v, { ...base });", 'call_expression', ['secure']), undefined);
+    assert.equal(missingIn('python', 'r.set_cookie("a", v, **opts)\n', 'call', ['secure']), undefined);
+  });
+
+  it('looks inside a key for a dotted path, and counts an absent parent as unset', () => {
+    assert.deepEqual(missingIn('javascript', 'session({ cookie: { secure: false } });', 'call_expression', ['cookie.secure']), ['cookie.secure']);
+    assert.deepEqual(missingIn('javascript', 'session({ resave: false });', 'call_expression', ['cookie.secure']), ['cookie.secure']);
+    assert.deepEqual(missingIn('javascript', 'session({ cookie: { secure: true } });', 'call_expression', ['cookie.secure']), []);
+    assert.equal(missingIn('javascript', 'session({ cookie: cookieOpts });', 'call_expression', ['cookie.secure']), undefined);
   });
 });

@@ -5,6 +5,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { buildExportIndex, TaintAnalyzer, type ExportSummary } from '../../server/src/engine/taint';
 import { createTaintAnalyzer } from '../../server/src/engine/taint';
 import { validateRule, validateRuleFile } from '../../server/src/engine/taint/rule-schema';
+import { patternRuleMayApply } from '../../server/src/engine/taint/pattern-rules';
 import { SUPPRESSION_REASON_PLACEHOLDER } from '../../server/src/engine/suppressions';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { applyEdits } from '../rules/rule-fixtures';
@@ -362,5 +363,64 @@ app.get('/u', (req, res) => {
     } finally {
       taint.setExportIndex(undefined);
     }
+  });
+});
+
+describe('taint: pattern rules (kind: pattern)', () => {
+  const rule = {
+    id: 'py.custom.insecure-client',
+    kind: 'pattern',
+    languages: ['python'],
+    severity: 'high',
+    cwe: ['CWE-295'],
+    message: 'TLS off',
+    patterns: [{ pattern: 'myhttp.get(..., insecure=$V, ...)', focus: '$V', where: { $V: '^True$' }, replace: { $V: 'False' } }],
+  };
+
+  it('validates patterns, missing keys and replacements, and keeps taint-only keys out', () => {
+    const ok = validateRule(rule, 0, []);
+    assert.equal(ok?.kind, 'pattern');
+    assert.deepEqual(ok?.patterns[0]?.replace, { $V: 'False' });
+    const errors: { ruleId?: string; message: string }[] = [];
+    validateRule({ ...rule, sources: ['py-request'], patterns: [{ pattern: 'f($X)', missing: ['a b'], replace: { $Y: 'x' } }] }, 0, errors);
+    const text = errors.map((e) => e.message).join('\n');
+    assert.match(text, /`sources` is for taint rules/);
+    assert.match(text, /`missing` key `a b` must be a name/);
+    assert.match(text, /`replace` names \$Y, which the pattern does not use/);
+    const errs2: { ruleId?: string; message: string }[] = [];
+    validateRule({ ...rule, kind: 'taint', sources: ['py-request'], sinks: [{ pattern: 'f($X)', focus: '$X' }] }, 0, errs2);
+    assert.match(errs2.map((e) => e.message).join('\n'), /`patterns` is for pattern rules; add `kind: pattern`/);
+    const errs3: { ruleId?: string; message: string }[] = [];
+    validateRule({ ...rule, patterns: [] }, 0, errs3);
+    assert.match(errs3.map((e) => e.message).join('\n'), /`patterns` must hold at least one pattern/);
+  });
+
+  it('reports a custom pattern rule with its fix, and skips it on files without its words', async () => {
+    const setup = createAnalyzers({ customTaintRules: [rule], customRulesSource: '/ws/.vigil.yml' });
+    assert.deepEqual(setup.errors, []);
+    const own = await Engine.create({ analyzers: setup.analyzers });
+    const found = own.scanText('/ws/a.py', 'python', 'import myhttp\nmyhttp.get(u, insecure=True)\nmyhttp.get(u)\n', settings).findings.filter((f) => f.ruleId === rule.id);
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.range.start.line, 1);
+    const fixed = applyEdits('import myhttp\nmyhttp.get(u, insecure=True)\n', found[0]!.fixes!.find((f) => f.kind === 'fix')!.edits);
+    assert.equal(fixed, 'import myhttp\nmyhttp.get(u, insecure=False)\n');
+  });
+
+  it('prefilters every built-in pattern rule out of a file without its words', () => {
+    const doc = engine.open('mem:/plain.py', '/plain.py', 'python', 'def add(a, b):\n    return a + b\n');
+    const lang = taint.compiledFor(doc)!;
+    const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern');
+    assert.ok(patternRules.length >= 5);
+    for (const r of patternRules) assert.equal(patternRuleMayApply(r, doc.text, doc.text), false, r.spec.id);
+    const hashed = 'import hashlib\nh = hashlib.md5(password.encode())\n';
+    const weak = patternRules.find((r) => r.spec.id === 'py.weak-crypto.weak-hash')!;
+    assert.equal(patternRuleMayApply(weak, hashed, hashed), true);
+  });
+
+  it('masks a secret-looking literal a message quotes through a metavariable', () => {
+    const fake = 'Zq7vK2mX9pL4tR8wN3bY';
+    const found = scan('/ws/h.py', 'python', `import hashlib\nh = hashlib.md5("${fake}".encode() + password)\n`).filter((f) => f.ruleId === 'py.weak-crypto.weak-hash');
+    assert.equal(found.length, 1);
+    assert.ok(!found[0]!.message.includes(fake), found[0]!.message);
   });
 });

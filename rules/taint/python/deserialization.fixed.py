@@ -34,6 +34,7 @@ def n1():
     with open("/var/app/cache.pkl", "rb") as f:
         # Not request data.
         # ok: py.deserialization.pickle
+        # ruleid: py.deserialization.pickle-any
         cache = pickle.load(f)
     return {"cfg": cfg, "other": other, "n": len(cache)}
 
@@ -46,6 +47,7 @@ def not_a_view():
     # A local object that happens to be called request.
     request = LocalRequest(args={"v": "fixed"})
     # ok: py.deserialization.pickle
+    # ruleid: py.deserialization.pickle-any
     pickle.loads(request.args["v"])
 
 
@@ -53,11 +55,63 @@ def not_a_view():
 def shared_negatives():
     if False:
         # ok: py.deserialization.pickle
+        # ruleid: py.deserialization.pickle-any
         pickle.loads(request.args["v"])
     choice = request.args["v"]
     if choice in ALLOWED_CHOICES:
         # ok: py.deserialization.pickle
+        # ruleid: py.deserialization.pickle-any
         pickle.loads(choice)
     # ok: py.deserialization.pickle
+    # ruleid: py.deserialization.pickle-any
     pickle.loads(os.environ["APP_SETTING"])
     return "ok"
+
+
+def load_config_file(path):
+    with open(path) as f:
+        # ruleid: py.deserialization.yaml-unsafe-loader
+        return yaml.load(f)
+
+
+def load_config_full(text):
+    # ruleid: py.deserialization.yaml-unsafe-loader
+    return yaml.load(text, Loader=yaml.FullLoader)
+
+
+def load_config_unsafe(text):
+    # ruleid: py.deserialization.yaml-unsafe-loader
+    return yaml.unsafe_load(text)
+
+
+def load_config_safe(text):
+    # ok: py.deserialization.yaml-unsafe-loader
+    return yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def load_config_csafe(text):
+    # ok: py.deserialization.yaml-unsafe-loader
+    return yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def load_config_safe_load(text):
+    # ok: py.deserialization.yaml-unsafe-loader
+    return yaml.safe_load(text)
+
+
+def cache_roundtrip(obj):
+    # ok: py.deserialization.pickle-any
+    blob = pickle.dumps(obj)
+    # ruleid: py.deserialization.pickle-any
+    return pickle.loads(blob)
+
+
+def cache_json(text):
+    import json
+    # ok: py.deserialization.pickle-any
+    return json.loads(text)
+
+
+def cache_dump(obj, f):
+    # ok: py.deserialization.pickle-any
+    pickle.dump(obj, f)

@@ -378,14 +378,31 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
  * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
  * pattern's shape, which is small and bounded at compile time.
  */
-export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings): Bindings | undefined {
+export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings, where?: readonly (readonly [string, RegExp])[]): Bindings | undefined {
   const b: Bindings = initial ? fork(initial) : new Map();
-  return matchNode(pattern.root, target, b, resolve) ? b : undefined;
+  // Constraints are checked as metavariables bind, so an object pattern `{ $K: $V }` with `where` on $K tries
+  // every entry of the target, not only the first that has the right shape.
+  constraints = where && where.length > 0 ? new Map(where.map(([k, re]) => [k, re])) : undefined;
+  try {
+    return matchNode(pattern.root, target, b, resolve) ? b : undefined;
+  } finally {
+    constraints = undefined;
+  }
+}
+
+/** The `where` constraints of the match in progress (set by `matchPattern` only for its duration). */
+let constraints: Map<string, RegExp> | undefined;
+
+/** Whether a metavariable may bind to this text under the current constraints. */
+function allowed(mv: string, text: string): boolean {
+  const re = constraints?.get(mv);
+  return !re || re.test(text);
 }
 
 function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
   if (p.metavar) {
     if (b.has(p.metavar)) return boundText(b, p.metavar) === t.text;
+    if (!allowed(p.metavar, t.text)) return false;
     b.set(p.metavar, t);
     return true;
   }
@@ -395,6 +412,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     if (name && !name.includes('.')) {
       const mv = p.member.metavar;
       if (b.has(mv)) return boundText(b, mv) === name;
+      if (!allowed(mv, name)) return false;
       b.set(mv, t);
       let names = boundNames.get(b);
       if (!names) boundNames.set(b, (names = new Map()));
@@ -473,4 +491,91 @@ function copyInto(to: Bindings, from: Bindings): void {
   for (const [k, v] of from) to.set(k, v);
   const names = boundNames.get(from);
   if (names) boundNames.set(to, new Map([...(boundNames.get(to) ?? []), ...names]));
+}
+
+/** Literals that leave an option off: `secure: false`, `httponly=False`, `samesite=None`. */
+const FALSE_LITERALS = new Set(['false', 'False', 'None', 'null', 'undefined', '0']);
+
+/**
+ * The keys a node sets, by name: a call's keyword arguments (Python `secure=True`) and the keys of its
+ * object-literal arguments (JS `{ secure: true }`), or an object/dict literal's own keys. Undefined when they
+ * cannot be known from the code: a `**kwargs` or `...spread`, or a call whose options are passed in a variable
+ * (an argument after the first that is not a literal).
+ */
+export function keysSet(node: Node): Map<string, Node> | undefined {
+  const t = typeOf(node);
+  const out = new Map<string, Node>();
+  if (t === 'object' || t === 'dictionary') {
+    for (const k of kids(node)) {
+      const kt = typeOf(k);
+      if (kt === 'pair') {
+        const key = k.childForFieldName('key');
+        const value = k.childForFieldName('value');
+        const name = key ? (stringLiteral(key) ?? (IDENTIFIER_TYPES.has(key.type) ? key.text : undefined)) : undefined;
+        if (name === undefined || !value) return undefined;
+        out.set(name, value);
+      } else if (kt === 'shorthand_property_identifier') {
+        out.set(k.text, k);
+      } else if (kt === 'method_definition') {
+        const name = k.childForFieldName('name');
+        if (name) out.set(name.text, k);
+      } else return undefined;
+    }
+    return out;
+  }
+  if (t !== 'call_expression' && t !== 'call') return undefined;
+  const args = node.childForFieldName('arguments');
+  if (!args) return undefined;
+  const list = kids(args);
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const at = typeOf(a);
+    if (at === 'keyword_argument') {
+      const name = a.childForFieldName('name');
+      const value = a.childForFieldName('value');
+      if (name && value) out.set(name.text, value);
+    } else if (at === 'object' || at === 'dictionary') {
+      const inner = keysSet(a);
+      if (!inner) return undefined;
+      for (const [k, v] of inner) out.set(k, v);
+    } else if (at === 'dictionary_splat' || at === 'list_splat' || at === 'spread_element') {
+      return undefined;
+    } else if (t === 'call_expression' && i === list.length - 1 && i >= 2 && !LITERALS.has(at)) {
+      // JS options last, in a variable or built by a call (`res.cookie(n, v, opts)`): not visible here.
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of `keys` a node leaves unset (absent, or set to a false literal). Dotted keys look inside a key's value
+ * (`cookie.secure`: the `secure` key of the object given as `cookie`); a key whose enclosing value is absent is
+ * unset. Undefined when the node's keys cannot be known (see `keysSet`). Key names compare case-insensitively,
+ * as frameworks spell them differently (`httpOnly`, `httponly`).
+ */
+export function missingKeys(node: Node, keys: readonly string[]): string[] | undefined {
+  const top = keysSet(node);
+  if (!top) return undefined;
+  const out: string[] = [];
+  for (const key of keys) {
+    let cur: Map<string, Node> | undefined = top;
+    let unset = false;
+    const parts = key.split('.');
+    for (let i = 0; i < parts.length; i++) {
+      const want = parts[i]!.toLowerCase();
+      const value: Node | undefined = [...cur.entries()].find(([k]) => k.toLowerCase() === want)?.[1];
+      if (!value || FALSE_LITERALS.has(value.text)) {
+        unset = true;
+        break;
+      }
+      if (i < parts.length - 1) {
+        const next = keysSet(value);
+        if (!next) return undefined;
+        cur = next;
+      }
+    }
+    if (unset) out.push(key);
+  }
+  return out;
 }

@@ -7,7 +7,8 @@
  *   sources / sanitizers: named, shareable lists of patterns (referenced by name from rules)
  *   propagators:          calls through which taint passes (per language)
  *   handlers:             framework callbacks whose parameters are user input (Express routes, Flask views, ...)
- *   rules:                the taint rules
+ *   rules:                the taint rules, and pattern rules (`kind: pattern`): weaknesses that need no source,
+ *                         such as a weak hash on a password or TLS verification turned off
  */
 import { compileLinearRegex } from '../regex-guard';
 import { parseSeverity, type Severity } from '../types';
@@ -111,8 +112,38 @@ export const FIX_STRATEGIES = [
 ] as const;
 export type FixStrategy = (typeof FIX_STRATEGIES)[number];
 
+/**
+ * One clause of a pattern rule (`kind: pattern`): code that is a finding by itself, wherever it occurs.
+ */
+export interface PatternClauseSpec extends PatternSpec {
+  /** Metavariable whose node is the finding's range; the whole match when omitted. */
+  focus?: string;
+  /**
+   * Keys that must be set: the match is a finding only when one of them is absent or set to a false literal
+   * (`false`, `False`, `None`, `0`). Keys are looked up in the matched node: a call's keyword arguments (Python)
+   * and object-literal arguments (JS), or an object/dict literal's keys; `cookie.secure` looks inside the value
+   * of `cookie`. When the keys cannot be known (a `**kwargs` or `...spread`, an options variable) it is no finding.
+   * The message's `$MISSING` names the keys that are not set.
+   */
+  missing?: string[];
+  /** A safe quick fix: each named metavariable's node is replaced with this text (`{ $V: 'True' }`). */
+  replace?: Record<string, string>;
+}
+
+/** Which paths a pattern rule runs on: globs matched against the file's path (`**\/settings*.py`). */
+export interface PathFilter {
+  include: string[];
+  exclude: string[];
+}
+
 /** A validated taint rule. */
 export interface TaintRuleSpec {
+  /**
+   * `taint` (the default): findings are flows from `sources` to `sinks`. `pattern`: findings are matches of
+   * `patterns` (minus `pattern-not`), with no source; `sources`, `sinks`, `sanitizers` and `propagators` are
+   * then not allowed.
+   */
+  kind: 'taint' | 'pattern';
   /** Unique id, `<lang>.<class>.<variant>`, e.g. `js.sqli.string-query`. */
   id: string;
   /** Short name, e.g. "SQL injection". */
@@ -134,6 +165,12 @@ export interface TaintRuleSpec {
   /** The rule only runs on files importing one of these modules (e.g. `child_process`). */
   requiresImport: string[];
   fix?: FixSpec;
+  /** Pattern rules: any clause matching is a finding. */
+  patterns: PatternClauseSpec[];
+  /** Pattern rules: a match that one of these also matches (at the same node) is no finding. */
+  patternNot: PatternSpec[];
+  /** Pattern rules: only files whose path matches (e.g. Django settings modules). */
+  paths?: PathFilter;
 }
 
 /** Everything one rules file defines. */
@@ -333,10 +370,53 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   };
 }
 
+function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): PatternClauseSpec | undefined {
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace']);
+  if (!s) return undefined;
+  const mv = metavarsIn(s.pattern);
+  const focus = isObj(v) ? str(v, 'focus', where, ruleId, p, false) : undefined;
+  if (focus && !mv.has(focus)) p.add(ruleId, `${where}: \`focus\` ${focus} is not a metavariable of \`${s.pattern}\``);
+  const missing = isObj(v) && v.missing !== undefined ? strList(v.missing, `${where}: \`missing\``, ruleId, p) : undefined;
+  for (const k of missing ?? []) if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(k)) p.add(ruleId, `${where}: \`missing\` key \`${k}\` must be a name or a dotted path like cookie.secure`);
+  let replace: Record<string, string> | undefined;
+  if (isObj(v) && v.replace !== undefined) {
+    if (!isObj(v.replace) || Object.values(v.replace).some((x) => typeof x !== 'string')) {
+      p.add(ruleId, `${where}: \`replace\` must map metavariables to replacement code, e.g. { $V: 'True' }`);
+    } else {
+      for (const k of Object.keys(v.replace)) if (!mv.has(k)) p.add(ruleId, `${where}: \`replace\` names ${k}, which the pattern does not use`);
+      replace = v.replace as Record<string, string>;
+    }
+  }
+  return {
+    pattern: s.pattern,
+    ...(s.where ? { where: s.where } : {}),
+    ...(focus ? { focus } : {}),
+    ...(missing?.length ? { missing } : {}),
+    ...(replace ? { replace } : {}),
+  };
+}
+
+function pathFilter(v: unknown, where: string, ruleId: string, p: Problems): PathFilter | undefined {
+  if (v === undefined) return undefined;
+  if (!isObj(v)) {
+    p.add(ruleId, `${where}: \`paths\` must be { include: [globs], exclude: [globs] }`);
+    return undefined;
+  }
+  checkKeys(v, ['include', 'exclude'], `${where}: paths`, ruleId, p);
+  const include = v.include === undefined ? [] : strList(v.include, `${where}: \`paths.include\``, ruleId, p);
+  const exclude = v.exclude === undefined ? [] : strList(v.exclude, `${where}: \`paths.exclude\``, ruleId, p);
+  return include && exclude ? { include, exclude } : undefined;
+}
+
 const RULE_KEYS = [
   'id', 'name', 'description', 'languages', 'severity', 'cwe', 'message', 'docs',
   'sources', 'sinks', 'sanitizers', 'propagators', 'requires-import', 'fix',
+  'kind', 'patterns', 'pattern-not', 'paths',
 ] as const;
+
+/** Keys only a taint rule may have, and keys only a pattern rule may have. */
+const TAINT_ONLY = ['sources', 'sinks', 'sanitizers', 'propagators', 'fix'] as const;
+const PATTERN_ONLY = ['patterns', 'pattern-not', 'paths'] as const;
 
 /**
  * Validates one raw rule object. Returns undefined (with problems recorded) when it cannot be used. A `custom`
@@ -373,6 +453,13 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
   if (raw.cwe === undefined) p.add(id, `${where}: \`cwe\` is required, e.g. [CWE-89]`);
   const message = str(raw, 'message', where, id, p, true);
   const docs = str(raw, 'docs', where, id, p, false);
+  const kind = raw.kind ?? 'taint';
+  if (kind !== 'taint' && kind !== 'pattern') p.add(id, `${where}: \`kind\` must be taint or pattern`);
+  if (kind === 'pattern') {
+    for (const k of TAINT_ONLY) if (raw[k] !== undefined) p.add(id, `${where}: \`${k}\` is for taint rules; a pattern rule has \`patterns\` (and \`pattern-not\`)`);
+  } else {
+    for (const k of PATTERN_ONLY) if (raw[k] !== undefined) p.add(id, `${where}: \`${k}\` is for pattern rules; add \`kind: pattern\``);
+  }
   const list = (key: string): unknown[] => {
     const v = raw[key];
     if (v === undefined) return [];
@@ -390,9 +477,9 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
       if (spec) sources.push(spec);
     }
   });
-  if (sources.length === 0) p.add(id, `${where}: \`sources\` must name at least one source (a shared name such as express-request, or a pattern)`);
+  if (sources.length === 0 && kind !== 'pattern') p.add(id, `${where}: \`sources\` must name at least one source (a shared name such as express-request, or a pattern)`);
   const sinks = list('sinks').map((s, i) => sinkSpec(s, `${where}: sinks[${i}]`, id, p)).filter((s): s is SinkSpec => !!s);
-  if (sinks.length === 0) p.add(id, `${where}: \`sinks\` must hold at least one { pattern, focus }`);
+  if (sinks.length === 0 && kind !== 'pattern') p.add(id, `${where}: \`sinks\` must hold at least one { pattern, focus }`);
   const sanitizers: (string | SanitizerSpec)[] = [];
   list('sanitizers').forEach((s, i) => {
     if (typeof s === 'string' && /^[a-z][a-z0-9-]*$/.test(s)) sanitizers.push(s);
@@ -420,11 +507,20 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
       }
     }
   }
+  const patterns = kind === 'pattern' ? list('patterns').map((c, i) => clauseSpec(c, `${where}: patterns[${i}]`, id, p)).filter((c): c is PatternClauseSpec => !!c) : [];
+  if (kind === 'pattern' && patterns.length === 0) p.add(id, `${where}: \`patterns\` must hold at least one pattern`);
+  const patternNot = kind === 'pattern'
+    ? list('pattern-not').map((c, i) => patternSpec(c, `${where}: pattern-not[${i}]`, id, p, [])).filter((c): c is PatternSpec & Obj => !!c).map((c) => ({ pattern: c.pattern, ...(c.where ? { where: c.where } : {}) }))
+    : [];
+  const paths = kind === 'pattern' ? pathFilter(raw.paths, where, id, p) : undefined;
   if (p.list.length > before || !langs || !severity || !cwe || !message) return undefined;
   return {
+    kind: kind as TaintRuleSpec['kind'],
     id, name, description, languages: langs, severity, cwe, message, sources, sinks, sanitizers, propagators, requiresImport,
+    patterns, patternNot,
     ...(docs ? { docs } : {}),
     ...(fix ? { fix } : {}),
+    ...(paths ? { paths } : {}),
   };
 }
 

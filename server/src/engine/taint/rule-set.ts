@@ -19,6 +19,7 @@ import {
   validateRuleFile,
   type FixSpec,
   type HandlerSpec,
+  type PatternClauseSpec,
   type PatternSpec,
   type PropagatorSpec,
   type SanitizerSpec,
@@ -142,6 +143,9 @@ export interface CompiledRule {
   guards: Compiled<SanitizerSpec>[];
   propagators: Compiled<PropagatorSpec>[];
   fix?: FixSpec;
+  /** Pattern rules (`kind: pattern`): the clauses, and the patterns that exempt a match. Empty for taint rules. */
+  patterns: Compiled<PatternClauseSpec>[];
+  patternNot: Compiled<PatternSpec>[];
 }
 
 export interface CompiledHandler {
@@ -191,6 +195,8 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         sanitizers: sans.filter((s) => !s.spec.guard),
         guards: sans.filter((s) => !!s.spec.guard),
         propagators,
+        patterns: spec.patterns.map(own),
+        patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
       });
     } catch (e) {

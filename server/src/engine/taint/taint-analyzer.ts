@@ -25,6 +25,7 @@ import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
+import { patternRuleMayApply, patternRulePathApplies, runPatternRules } from './pattern-rules';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 
 /** A serialisable summary of one exported function, for one rule. */
@@ -264,23 +265,34 @@ export class TaintAnalyzer implements Analyzer {
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input), unless another file's summaries are in play.
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    const rules = lang.rules.filter((r) => this.exportIndex || (mayHaveSink(r, words) && (handlers || mayHaveSource(r, words))));
+    const rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || mayHaveSource(r, words)))));
+    // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
+    const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
     const findings: Finding[] = [];
-    if (rules.length === 0) {
+    if (rules.length === 0 && patternRules.length === 0) {
       cache.clear();
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
+    const importsOk = (rule: CompiledRule): boolean =>
+      rule.spec.requiresImport.length === 0 || [...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)));
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     let done = 0;
     let finished = false;
+    const total = rules.length + patternRules.length;
+    const stopped = (left: string[]): void =>
+      notify?.({
+        reason: 'analysis-budget',
+        message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${total} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
+      });
+    let cut = false;
     try {
       for (const rule of rules) {
-        if (rule.spec.requiresImport.length > 0 && ![...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)))) {
+        if (!importsOk(rule)) {
           done++;
           continue;
         }
@@ -291,11 +303,8 @@ export class TaintAnalyzer implements Analyzer {
           if (!(e instanceof BudgetExceeded)) throw e;
           // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
           // text is faster but stops at the same place.
-          const left = rules.slice(done).map((r) => r.spec.id);
-          notify?.({
-            reason: 'analysis-budget',
-            message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${rules.length} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
-          });
+          stopped([...rules.slice(done), ...patternRules].map((r) => r.spec.id));
+          cut = true;
           break;
         }
         done++;
@@ -307,6 +316,17 @@ export class TaintAnalyzer implements Analyzer {
             seen.add(k);
             findings.push(this.toFinding(rule, f, doc));
           }
+        }
+      }
+      if (!cut && patternRules.length > 0) {
+        // Pattern rules last, on the same budget: one walk of the tree, charged per node and clause tried.
+        try {
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter);
+          findings.push(...withoutTaintDuplicates(found, findings));
+          done += patternRules.length;
+        } catch (e) {
+          if (!(e instanceof BudgetExceeded)) throw e;
+          stopped(patternRules.map((r) => r.spec.id));
         }
       }
       this.lastRunWork = meter.spent;
@@ -460,6 +480,8 @@ export class TaintAnalyzer implements Analyzer {
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     for (const rule of lang.rules) {
+      // Pattern rules have no flows to summarise.
+      if (rule.spec.kind !== 'taint') continue;
       let summaries: Map<Unit, Summary>;
       try {
         ({ summaries } = drain(this.fixpoint(doc, rule, ctx, cache, new Map(), meter)));
@@ -487,6 +509,17 @@ export class TaintAnalyzer implements Analyzer {
 interface CachedUnit {
   summary: Summary;
   findings: RawTaintFinding[];
+}
+
+/**
+ * Pattern findings that a taint finding of the same weakness (a shared CWE) already reports inside the same code:
+ * `yaml.load(request.data)` is one problem, told best by the taint finding with its trace.
+ */
+function withoutTaintDuplicates(patterns: Finding[], taint: Finding[]): Finding[] {
+  const inside = (a: Range, b: Range): boolean =>
+    (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
+    (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));
+  return patterns.filter((p) => !taint.some((t) => t.cwe.some((c) => p.cwe.includes(c)) && inside(t.range, p.range)));
 }
 
 const anchorCache = new WeakMap<CompiledRule, RegExp | null>();
