@@ -31,8 +31,9 @@ app.use(session({
   // ruleid: secrets.framework.session-secret
   secret: '8DCY6tUmqHqSSnXpEs6H4ooq9QBn6TMo',
   resave: false,
+  cookie: { secure: true, httpOnly: true, sameSite: 'lax' },
 }));
 // ok: secrets.framework.session-secret
-app.use(session({ secret: 'keyboard cat', resave: false }));
+app.use(session({ secret: 'keyboard cat', resave: false, cookie: { secure: true, httpOnly: true, sameSite: 'lax' } }));
 // ok: secrets.framework.session-secret
-app.use(session({ secret: process.env.SESSION_SECRET }));
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: true, httpOnly: true, sameSite: 'lax' } }));
