@@ -47,6 +47,21 @@ export interface SinkSpec extends PatternSpec {
   reflected?: boolean;
   /** A regular expression: the sink is safe when its text matches (an explicit `mimetype="text/plain"`). */
   unlessText?: string;
+  /**
+   * The sink does not apply in a file importing one of these modules: the method name belongs to another library
+   * there (a Sequelize file's `Model.findOne` is not a MongoDB query).
+   */
+  unlessImport?: string[];
+  /**
+   * The sink does not apply when the focus is an object literal (directly, or through a local variable last
+   * assigned one) with one of these top-level keys: `{ where: … }` is ORM finder options, not a MongoDB filter.
+   */
+  unlessKeys?: string[];
+  /**
+   * The focus must be the input taken whole (`updateOne(q, req.body)`), not an object or array literal built
+   * around it (`{ $set: { name: req.body.name } }`), directly or through a local variable last assigned one.
+   */
+  wholeValue?: boolean;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -302,7 +317,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'unless-import', 'unless-keys', 'whole-value']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -316,6 +331,9 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const inHandler = v['in-handler'] === undefined ? undefined : strList(v['in-handler'], `${where}: \`in-handler\``, ruleId, p);
   if (v['reflected'] !== undefined && typeof v['reflected'] !== 'boolean') p.add(ruleId, `${where}: \`reflected\` must be true or false`);
   const unlessText = str(v, 'unless-text', where, ruleId, p, false);
+  const unlessImport = v['unless-import'] === undefined ? undefined : strList(v['unless-import'], `${where}: \`unless-import\``, ruleId, p);
+  const unlessKeys = v['unless-keys'] === undefined ? undefined : strList(v['unless-keys'], `${where}: \`unless-keys\``, ruleId, p);
+  if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   if (unlessText) {
     try {
       new RegExp(unlessText);
@@ -330,6 +348,9 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(inHandler ? { inHandler } : {}),
     ...(v['reflected'] === true ? { reflected: true } : {}),
     ...(unlessText ? { unlessText } : {}),
+    ...(unlessImport?.length ? { unlessImport } : {}),
+    ...(unlessKeys?.length ? { unlessKeys } : {}),
+    ...(v['whole-value'] === true ? { wholeValue: true } : {}),
   };
 }
 

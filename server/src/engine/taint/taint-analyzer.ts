@@ -386,6 +386,7 @@ export class TaintAnalyzer implements Analyzer {
             calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id),
             inlineSummary: (fn) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
+            imported: (m) => importsModule(ctx.imports, m),
             limit: meter.budget - meter.spent,
           });
           meter.spent += out.work;
@@ -697,6 +698,13 @@ function fromExport(e: ExportRuleSummary): Summary {
 }
 
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+
+/** Whether one of a file's imports is `module` or a name inside it (`@prisma/client` as written in the rule). */
+function importsModule(imports: Map<string, string>, module: string): boolean {
+  const want = canonicalModule(module);
+  for (const m of imports.values()) if (m === want || m.startsWith(`${want}.`)) return true;
+  return false;
+}
 
 /** Units, imports and handlers of a file. */
 function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: LineIndex): FileContext {
