@@ -143,6 +143,18 @@ describe('taint: rule schema', () => {
     assert.match(errors.map((e) => e.message).join('\n'), /handler worker: `exported` must be true or false[\s\S]*handler vague: needs `call`/);
   });
 
+  it('takes function-named as one name or a list of names (Next.js route handlers are GET, POST, ...)', () => {
+    const { file, errors } = validateRuleFile({
+      handlers: {
+        worker: { languages: ['javascript'], exported: true, 'function-named': 'fetch' },
+        next: { languages: ['typescript'], exported: true, 'function-named': ['GET', 'POST'] },
+        bad: { languages: ['typescript'], exported: true, 'function-named': ['GET()'] },
+      },
+    });
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.functionNamed]), [['worker', ['fetch']], ['next', ['GET', 'POST']]]);
+    assert.match(errors.map((e) => e.message).join('\n'), /handler bad: `function-named` GET\(\) is not a function name/);
+  });
+
   it('runs valid custom rules and reports a bad one without switching off the others', async () => {
     const setup = createAnalyzers({
       customTaintRules: [good, { ...good, id: 'js.custom.broken', sinks: [{ pattern: 'orm.unsafe($Q', focus: '$Q' }] }, { id: 'Bad Id' }],

@@ -93,8 +93,8 @@ export interface HandlerSpec {
    * method of the default export (`export default { fetch() {} }`); Python: a public module-level function.
    */
   exported?: boolean;
-  /** The handler function has this name (Cloudflare Workers: `fetch`). */
-  functionNamed?: string;
+  /** The handler function has one of these names (Cloudflare Workers: `fetch`; Next.js route handlers: `GET`, `POST` …). */
+  functionNamed?: string[];
   /** The file must import this module. */
   requiresImport?: string;
   /** Which parameters are user input themselves: all, all but the first, or none. */
@@ -464,8 +464,9 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
   const paramNames = v['param-names'] === undefined ? undefined : strList(v['param-names'], `${where}: \`param-names\``, undefined, p);
   if (v.exported !== undefined && typeof v.exported !== 'boolean') p.add(undefined, `${where}: \`exported\` must be true or false`);
-  const functionNamed = str(v, 'function-named', where, undefined, p, false);
-  if (!call && !decorator && !firstParamNamed && !paramNames?.length && !functionNamed) {
+  const functionNamed = v['function-named'] === undefined ? undefined : strList(v['function-named'], `${where}: \`function-named\``, undefined, p);
+  for (const n of functionNamed ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(n)) p.add(undefined, `${where}: \`function-named\` ${n} is not a function name`);
+  if (!call && !decorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length) {
     p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\` or \`function-named\``);
   }
   const params = v.params ?? 'none';
@@ -484,7 +485,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(firstParamNamed ? { firstParamNamed } : {}),
     ...(paramNames?.length ? { paramNames } : {}),
     ...(v.exported === true ? { exported: true } : {}),
-    ...(functionNamed ? { functionNamed } : {}),
+    ...(functionNamed?.length ? { functionNamed } : {}),
     ...(requiresImport ? { requiresImport } : {}),
     ...(typeof requestParam === 'number' ? { requestParam } : {}),
     ...(alias ? { alias } : {}),

@@ -539,7 +539,7 @@ function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string):
   if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
   if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
   for (const n of h.spec.paramNames ?? []) need.push(new RegExp(`\\b${n}\\b`));
-  if (h.spec.functionNamed) need.push(new RegExp(`\\b${h.spec.functionNamed}\\b`));
+  if (h.spec.functionNamed) need.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
   if (h.spec.exported) need.push(/\bexport|^def /m);
   return need.every((re) => re.test(text));
 }
@@ -778,6 +778,15 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
       }
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;
       if (rp && h.spec.alias && rp.type === 'identifier') aliases.set(rp.text, h.spec.alias);
+      // A destructured request (`loader({ request, params })`): each name stands for that field of the alias.
+      if (rp && h.spec.alias && rp.type === 'object_pattern') {
+        for (const p of named(rp)) {
+          if (p.type === 'shorthand_property_identifier_pattern') aliases.set(p.text, `${h.spec.alias}.${p.text}`);
+          const key = p.type === 'pair_pattern' ? p.childForFieldName('key') : null;
+          const value = p.type === 'pair_pattern' ? p.childForFieldName('value') : null;
+          if (key?.type === 'property_identifier' && value?.type === 'identifier') aliases.set(value.text, `${h.spec.alias}.${key.text}`);
+        }
+      }
     }
     const name = unitName(fn);
     const isMethod = fn.type === 'method_definition' || (fn.type === 'function_definition' && !!enclosingClass(fn));
@@ -825,7 +834,7 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
   if (h.spec.requiresImport && ![...imports.values()].some((m) => m === h.spec.requiresImport || m.startsWith(`${h.spec.requiresImport}.`))) return false;
   if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
-  if (h.spec.functionNamed && unitName(fn, parent) !== h.spec.functionNamed) return false;
+  if (h.spec.functionNamed && !h.spec.functionNamed.includes(unitName(fn, parent) ?? '')) return false;
   if (h.spec.exported && !isExported(fn, parent)) return false;
   if (h.call) {
     const args = parent;
