@@ -149,9 +149,11 @@ describe('taint: rule schema', () => {
         worker: { languages: ['javascript'], exported: true, 'function-named': 'fetch' },
         next: { languages: ['typescript'], exported: true, 'function-named': ['GET', 'POST'] },
         bad: { languages: ['typescript'], exported: true, 'function-named': ['GET()'] },
+        // Exported with a framework import is enough (a Django view whatever its request is called).
+        views: { languages: ['python'], exported: true, 'requires-import': 'django', 'request-param': 0, alias: 'django_request' },
       },
     });
-    assert.deepEqual(file.handlers.map((h) => [h.id, h.functionNamed]), [['worker', ['fetch']], ['next', ['GET', 'POST']]]);
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.functionNamed]), [['worker', ['fetch']], ['next', ['GET', 'POST']], ['views', undefined]]);
     assert.match(errors.map((e) => e.message).join('\n'), /handler bad: `function-named` GET\(\) is not a function name/);
   });
 

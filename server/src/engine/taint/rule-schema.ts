@@ -466,8 +466,10 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   if (v.exported !== undefined && typeof v.exported !== 'boolean') p.add(undefined, `${where}: \`exported\` must be true or false`);
   const functionNamed = v['function-named'] === undefined ? undefined : strList(v['function-named'], `${where}: \`function-named\``, undefined, p);
   for (const n of functionNamed ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(n)) p.add(undefined, `${where}: \`function-named\` ${n} is not a function name`);
-  if (!call && !decorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length) {
-    p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\` or \`function-named\``);
+  // `exported` alone would make every public function a handler; with an import it names a framework's modules.
+  const exportedInFramework = v.exported === true && v['requires-import'] !== undefined;
+  if (!call && !decorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework) {
+    p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\`, \`function-named\`, or \`exported\` with \`requires-import\``);
   }
   const params = v.params ?? 'none';
   if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
