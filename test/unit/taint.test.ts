@@ -143,7 +143,7 @@ describe('taint: rule schema', () => {
     assert.match(errors.map((e) => e.message).join('\n'), /handler worker: `exported` must be true or false[\s\S]*handler vague: needs `call`/);
   });
 
-  it('takes function-named as one name or a list of names (Next.js route handlers are GET, POST, ...)', () => {
+  it('takes function-named as a name or a list, exported with an import, or a parameter decorator as recognisers', () => {
     const { file, errors } = validateRuleFile({
       handlers: {
         worker: { languages: ['javascript'], exported: true, 'function-named': 'fetch' },
@@ -151,9 +151,12 @@ describe('taint: rule schema', () => {
         bad: { languages: ['typescript'], exported: true, 'function-named': ['GET()'] },
         // Exported with a framework import is enough (a Django view whatever its request is called).
         views: { languages: ['python'], exported: true, 'requires-import': 'django', 'request-param': 0, alias: 'django_request' },
+        // A parameter decorator is a recogniser too (NestJS `@Body() dto`).
+        nest: { languages: ['typescript'], 'param-decorator': { pattern: '$D(...)', where: { $D: '^Body$' } } },
       },
     });
-    assert.deepEqual(file.handlers.map((h) => [h.id, h.functionNamed]), [['worker', ['fetch']], ['next', ['GET', 'POST']], ['views', undefined]]);
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.functionNamed]), [['worker', ['fetch']], ['next', ['GET', 'POST']], ['views', undefined], ['nest', undefined]]);
+    assert.deepEqual(file.handlers.at(-1)?.paramDecorator, { pattern: '$D(...)', where: { $D: '^Body$' } });
     assert.match(errors.map((e) => e.message).join('\n'), /handler bad: `function-named` GET\(\) is not a function name/);
   });
 

@@ -93,6 +93,12 @@ export interface HandlerSpec {
    * method of the default export (`export default { fetch() {} }`); Python: a public module-level function.
    */
   exported?: boolean;
+  /**
+   * Parameters carrying a decorator that matches this pattern are user input (NestJS `@Query()`, `@Body('name')`);
+   * the handler is any function with such a parameter. With `alias`, they are request objects under that name
+   * instead (`@Req() req`).
+   */
+  paramDecorator?: PatternSpec;
   /** The handler function has one of these names (Cloudflare Workers: `fetch`; Next.js route handlers: `GET`, `POST` …). */
   functionNamed?: string[];
   /** The file must import this module. */
@@ -456,10 +462,11 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
+  const paramDecorator = v['param-decorator'] === undefined ? undefined : patternSpec(v['param-decorator'], `${where}: param-decorator`, undefined, p, []);
   if (call && !metavarsIn(call.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`call\` must bind the handler function as $HANDLER`);
   const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
   const paramNames = v['param-names'] === undefined ? undefined : strList(v['param-names'], `${where}: \`param-names\``, undefined, p);
@@ -468,7 +475,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   for (const n of functionNamed ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(n)) p.add(undefined, `${where}: \`function-named\` ${n} is not a function name`);
   // `exported` alone would make every public function a handler; with an import it names a framework's modules.
   const exportedInFramework = v.exported === true && v['requires-import'] !== undefined;
-  if (!call && !decorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework) {
+  if (!call && !decorator && !paramDecorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework) {
     p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\`, \`function-named\`, or \`exported\` with \`requires-import\``);
   }
   const params = v.params ?? 'none';
@@ -484,6 +491,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
+    ...(paramDecorator ? { paramDecorator: { pattern: paramDecorator.pattern, ...(paramDecorator.where ? { where: paramDecorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),
     ...(paramNames?.length ? { paramNames } : {}),
     ...(v.exported === true ? { exported: true } : {}),

@@ -531,7 +531,7 @@ function mayHaveSource(rule: CompiledRule, text: string): boolean {
  */
 function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string): boolean {
   const need: RegExp[] = [];
-  for (const c of [h.call, h.decorator]) {
+  for (const c of [h.call, h.decorator, h.paramDecorator]) {
     if (!c) continue;
     for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) need.push(new RegExp(w));
     for (const [, re] of c.where) need.push(compileLike(re, re.source.replace(/^\^/, '').replace(/\$$/, '')));
@@ -776,6 +776,16 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
           unitParams.sources.set(i, `request parameter ${p.text}`);
         });
       }
+      if (h.paramDecorator) {
+        // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
+        params.forEach((p, i) => {
+          if (p.type !== 'identifier' || !hasParamDecorator(fn, i, h.paramDecorator!, imports)) return;
+          const type = paramTypeOf(fn, i);
+          if (type && h.spec.safeTypes.includes(type)) return;
+          if (h.spec.alias) aliases.set(p.text, h.spec.alias);
+          else unitParams.sources.set(i, `request parameter ${p.text}`);
+        });
+      }
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;
       if (rp && h.spec.alias && rp.type === 'identifier') aliases.set(rp.text, h.spec.alias);
       // A destructured request (`loader({ request, params })`): each name stands for that field of the alias.
@@ -831,7 +841,7 @@ function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
 
 function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>): boolean {
   const resolve = (id: string): string | undefined => imports.get(id);
-  if (h.spec.requiresImport && ![...imports.values()].some((m) => m === h.spec.requiresImport || m.startsWith(`${h.spec.requiresImport}.`))) return false;
+  if (h.spec.requiresImport && !importsModule(imports, h.spec.requiresImport)) return false;
   if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
   if (h.spec.functionNamed && !h.spec.functionNamed.includes(unitName(fn, parent) ?? '')) return false;
@@ -844,6 +854,7 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
+  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports))) return false;
   if (h.decorator) {
     const dd = parent;
     if (dd?.type !== 'decorated_definition') return false;
@@ -856,6 +867,19 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
     if (!ok) return false;
   }
   return true;
+}
+
+/** Whether parameter `index` of a TypeScript function carries a decorator matching the pattern (`@Body() dto`). */
+function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, imports: Map<string, string>): boolean {
+  const list = fn.childForFieldName('parameters');
+  const p = list ? named(list)[index] : undefined;
+  if (!p) return false;
+  return named(p).some((d) => {
+    if (d.type !== 'decorator') return false;
+    const e = named(d)[0];
+    const b = e ? matchPattern(pattern.pattern, e, (id) => imports.get(id)) : undefined;
+    return !!b && pattern.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
+  });
 }
 
 /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
