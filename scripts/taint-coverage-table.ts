@@ -42,9 +42,9 @@ const CLASS_NAMES: Record<string, string> = {
   'trust-boundary': 'Trust boundary violation',
 };
 const FRAMEWORKS: Record<string, string> = {
-  'js-request': 'Express, Koa, Fastify (any `(req, ...)` route or middleware callback); AWS Lambda, Google Cloud Functions, Cloudflare Workers',
+  'js-request': 'Express, Koa, Fastify, Hapi (any `(req, ...)` route or middleware callback); NestJS (`@Query()`, `@Body()`, `@Param()`, `@Headers()`, `@Req()`); Next.js route handlers and `getServerSideProps`; Remix loaders and actions; Socket.IO and ws messages; AWS Lambda, Google Cloud Functions, Cloudflare Workers',
   'js-browser': 'Browser DOM (location, document, postMessage)',
-  'py-request': 'Flask, Django, FastAPI / Starlette (request objects, route and view parameters); AWS Lambda, Google Cloud Functions',
+  'py-request': 'Flask, Django (views whatever the request is called, class-based views), Django REST framework, FastAPI / Starlette, Tornado, aiohttp, Pyramid, Bottle, Falcon, Sanic (request objects, route and view parameters); AWS Lambda, Google Cloud Functions',
 };
 const FIX_NAMES: Record<string, string> = {
   'parameterize-sql': 'parameterised query (`?` / `$1` / `%s` + params)',

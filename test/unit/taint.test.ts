@@ -121,6 +121,17 @@ describe('taint: rule schema', () => {
     assert.ok(setup.errors.some((e) => e.ruleId === 'js.custom.orm-raw' && /unknown handler `no-such-view`/.test(e.message)));
   });
 
+  it('checks the data-layer sink keys: unless-import and unless-keys are name lists, whole-value a boolean', () => {
+    const errors: { ruleId?: string; message: string }[] = [];
+    const sink = { pattern: '$M.findOne($Q)', focus: '$Q', 'unless-import': 'sequelize', 'unless-keys': [1], 'whole-value': 'yes' };
+    assert.equal(validateRule({ ...good, sinks: [sink] }, 0, errors), undefined);
+    const text = errors.map((e) => e.message).join('\n');
+    assert.match(text, /`unless-keys` must be a list of non-empty strings/);
+    assert.match(text, /`whole-value` must be true or false/);
+    const ok = validateRule({ ...good, sinks: [{ ...sink, 'unless-keys': ['where'], 'whole-value': true }] }, 0, []);
+    assert.deepEqual(ok?.sinks[0], { pattern: '$M.findOne($Q)', focus: ['$Q'], unlessImport: ['sequelize'], unlessKeys: ['where'], wholeValue: true });
+  });
+
   it('checks serverless handler keys: exported is a boolean, and a handler needs something to recognise it by', () => {
     const { file, errors } = validateRuleFile({
       handlers: {
@@ -131,6 +142,23 @@ describe('taint: rule schema', () => {
     });
     assert.deepEqual(file.handlers.map((h) => [h.id, h.exported, h.paramNames]), [['lambda', true, ['event']]]);
     assert.match(errors.map((e) => e.message).join('\n'), /handler worker: `exported` must be true or false[\s\S]*handler vague: needs `call`/);
+  });
+
+  it('takes function-named as a name or a list, exported with an import, or a parameter decorator as recognisers', () => {
+    const { file, errors } = validateRuleFile({
+      handlers: {
+        worker: { languages: ['javascript'], exported: true, 'function-named': 'fetch' },
+        next: { languages: ['typescript'], exported: true, 'function-named': ['GET', 'POST'] },
+        bad: { languages: ['typescript'], exported: true, 'function-named': ['GET()'] },
+        // Exported with a framework import is enough (a Django view whatever its request is called).
+        views: { languages: ['python'], exported: true, 'requires-import': 'django', 'request-param': 0, alias: 'django_request' },
+        // A parameter decorator is a recogniser too (NestJS `@Body() dto`).
+        nest: { languages: ['typescript'], 'param-decorator': { pattern: '$D(...)', where: { $D: '^Body$' } } },
+      },
+    });
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.functionNamed]), [['worker', ['fetch']], ['next', ['GET', 'POST']], ['views', undefined], ['nest', undefined]]);
+    assert.deepEqual(file.handlers.at(-1)?.paramDecorator, { pattern: '$D(...)', where: { $D: '^Body$' } });
+    assert.match(errors.map((e) => e.message).join('\n'), /handler bad: `function-named` GET\(\) is not a function name/);
   });
 
   it('runs valid custom rules and reports a bad one without switching off the others', async () => {
@@ -422,5 +450,39 @@ describe('taint: pattern rules (kind: pattern)', () => {
     const found = scan('/ws/h.py', 'python', `import hashlib\nh = hashlib.md5("${fake}".encode() + password)\n`).filter((f) => f.ruleId === 'py.weak-crypto.weak-hash');
     assert.equal(found.length, 1);
     assert.ok(!found[0]!.message.includes(fake), found[0]!.message);
+  });
+});
+
+describe('taint: the data layer is recognised from imports and query shapes, not from a method name', () => {
+  const route = (imports: string, call: string): string => `${imports}
+const express = require('express');
+const app = express();
+app.post('/login', async (req, res) => {
+  res.json(await ${call});
+});
+`;
+  const nosqli = (text: string): string[] => scan('/app/routes.js', 'javascript', text).filter((f) => f.ruleId.includes('nosqli')).map((f) => f.message);
+
+  it('reports a Mongoose filter, and not the same call once the file imports a SQL ORM', () => {
+    const call = 'User.findOne({ username: req.body.username })';
+    assert.match(nosqli(route("const mongoose = require('mongoose');", call)).join(), /req\.body\.username flows into a MongoDB query \(User\.findOne\)/);
+    assert.deepEqual(nosqli(route("const { Sequelize } = require('sequelize');", call)), []);
+    assert.deepEqual(nosqli(route("import { PrismaClient } from '@prisma/client';", call)), []);
+  });
+
+  it('does not take ORM finder options for a MongoDB filter, directly or through a variable', () => {
+    const models = "const { User } = require('../models');";
+    assert.deepEqual(nosqli(route(models, 'User.findOne({ where: { id: req.params.id } })')), []);
+    assert.deepEqual(nosqli(route(models, "User.findOne({ 'where': { id: req.params.id } })")), []);
+    const viaVar = route(models, 'User.findOne(opts)').replace('res.json', 'const opts = { where: { id: req.body.id } };\n  res.json');
+    assert.deepEqual(nosqli(viaVar), []);
+    // A field key other than the finder options keeps the MongoDB reading.
+    assert.equal(nosqli(route(models, 'User.findOne({ wherever: req.body.x })')).length, 1);
+  });
+
+  it('reports an update taken whole from the request, not a value placed inside $set', () => {
+    const models = "const { User } = require('../models');";
+    assert.equal(nosqli(route(models, "User.updateOne({ _id: 'x' }, req.body)")).length, 1);
+    assert.deepEqual(nosqli(route(models, "User.updateOne({ _id: 'x' }, { $set: { name: req.body.name } })")), []);
   });
 });

@@ -14,7 +14,7 @@ app.get('/items', async (req, res) => {
   const filter = { owner: req.query.owner };
   // ruleid: js.nosqli.query-object
   const items = await db.collection('items').find(filter).toArray();
-  // ruleid: js.nosqli.query-object
+  // ruleid: js.code-injection.mongodb-js
   await User.find({ $where: 'this.age > ' + req.query.age });
   res.json(items);
 });

@@ -75,6 +75,8 @@ export interface UnitEnv {
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
   buildFixes: FixBuilder;
+  /** Whether the file imports this module (or a submodule of it); for `unless-import` sinks. */
+  imported?: (module: string) => boolean;
   /**
    * Steps (statements and expressions visited) this unit may take before it throws BudgetExceeded: one unit can
    * be a whole bundle. Counted, not timed, so the cut falls at the same place on every machine.
@@ -1036,10 +1038,13 @@ class UnitAnalysis {
       const b = this.match(sink, n);
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
+      if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
       for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;
         if (spec.reflected && this.notText(focus, 0)) continue;
+        if (spec.unlessKeys && this.literalKeys(focus, 0)?.some((k) => spec.unlessKeys!.includes(k))) continue;
+        if (spec.wholeValue && this.literalKeys(focus, 0) !== undefined) continue;
         const t = this.ev(focus, st, depth);
         if (!t) continue;
         const callee = n.childForFieldName('function') ?? n.childForFieldName('constructor') ?? n.childForFieldName('left') ?? n;
@@ -1084,6 +1089,41 @@ class UnitAnalysis {
       }
       default:
         return false;
+    }
+  }
+
+  /**
+   * The top-level keys of an object or dict literal (an array, list or tuple literal has none), seen directly or
+   * through a local variable last assigned one; undefined when the expression is not such a literal.
+   */
+  private literalKeys(n: Node, depth: number): string[] | undefined {
+    if (depth > 16) return undefined;
+    switch (n.type) {
+      case 'object':
+      case 'dictionary':
+        return named(n).flatMap((p) => {
+          if (p.type === 'shorthand_property_identifier') return [p.text];
+          const key = p.type === 'pair' ? p.childForFieldName('key') : null;
+          return key ? [key.text.replace(/^(['"`])(.*)\1$/s, '$2')] : [];
+        });
+      case 'array':
+      case 'list':
+      case 'tuple':
+        return [];
+      case 'parenthesized_expression':
+      case 'await':
+      case 'await_expression':
+      case 'as_expression':
+      case 'satisfies_expression': {
+        const inner = named(n)[0];
+        return inner ? this.literalKeys(inner, depth + 1) : undefined;
+      }
+      case 'identifier': {
+        const def = this.defs.get(n.text);
+        return def && def.id !== n.id ? this.literalKeys(def, depth + 1) : undefined;
+      }
+      default:
+        return undefined;
     }
   }
 

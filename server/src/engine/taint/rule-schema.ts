@@ -48,6 +48,21 @@ export interface SinkSpec extends PatternSpec {
   reflected?: boolean;
   /** A regular expression: the sink is safe when its text matches (an explicit `mimetype="text/plain"`). */
   unlessText?: string;
+  /**
+   * The sink does not apply in a file importing one of these modules: the method name belongs to another library
+   * there (a Sequelize file's `Model.findOne` is not a MongoDB query).
+   */
+  unlessImport?: string[];
+  /**
+   * The sink does not apply when the focus is an object literal (directly, or through a local variable last
+   * assigned one) with one of these top-level keys: `{ where: … }` is ORM finder options, not a MongoDB filter.
+   */
+  unlessKeys?: string[];
+  /**
+   * The focus must be the input taken whole (`updateOne(q, req.body)`), not an object or array literal built
+   * around it (`{ $set: { name: req.body.name } }`), directly or through a local variable last assigned one.
+   */
+  wholeValue?: boolean;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -79,8 +94,14 @@ export interface HandlerSpec {
    * method of the default export (`export default { fetch() {} }`); Python: a public module-level function.
    */
   exported?: boolean;
-  /** The handler function has this name (Cloudflare Workers: `fetch`). */
-  functionNamed?: string;
+  /**
+   * Parameters carrying a decorator that matches this pattern are user input (NestJS `@Query()`, `@Body('name')`);
+   * the handler is any function with such a parameter. With `alias`, they are request objects under that name
+   * instead (`@Req() req`).
+   */
+  paramDecorator?: PatternSpec;
+  /** The handler function has one of these names (Cloudflare Workers: `fetch`; Next.js route handlers: `GET`, `POST` …). */
+  functionNamed?: string[];
   /** The file must import this module. */
   requiresImport?: string;
   /** Which parameters are user input themselves: all, all but the first, or none. */
@@ -339,7 +360,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'unless-import', 'unless-keys', 'whole-value']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -353,6 +374,9 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const inHandler = v['in-handler'] === undefined ? undefined : strList(v['in-handler'], `${where}: \`in-handler\``, ruleId, p);
   if (v['reflected'] !== undefined && typeof v['reflected'] !== 'boolean') p.add(ruleId, `${where}: \`reflected\` must be true or false`);
   const unlessText = str(v, 'unless-text', where, ruleId, p, false);
+  const unlessImport = v['unless-import'] === undefined ? undefined : strList(v['unless-import'], `${where}: \`unless-import\``, ruleId, p);
+  const unlessKeys = v['unless-keys'] === undefined ? undefined : strList(v['unless-keys'], `${where}: \`unless-keys\``, ruleId, p);
+  if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   if (unlessText) {
     try {
       new RegExp(unlessText);
@@ -367,6 +391,9 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(inHandler ? { inHandler } : {}),
     ...(v['reflected'] === true ? { reflected: true } : {}),
     ...(unlessText ? { unlessText } : {}),
+    ...(unlessImport?.length ? { unlessImport } : {}),
+    ...(unlessKeys?.length ? { unlessKeys } : {}),
+    ...(v['whole-value'] === true ? { wholeValue: true } : {}),
   };
 }
 
@@ -531,17 +558,21 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
+  const paramDecorator = v['param-decorator'] === undefined ? undefined : patternSpec(v['param-decorator'], `${where}: param-decorator`, undefined, p, []);
   if (call && !metavarsIn(call.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`call\` must bind the handler function as $HANDLER`);
   const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
   const paramNames = v['param-names'] === undefined ? undefined : strList(v['param-names'], `${where}: \`param-names\``, undefined, p);
   if (v.exported !== undefined && typeof v.exported !== 'boolean') p.add(undefined, `${where}: \`exported\` must be true or false`);
-  const functionNamed = str(v, 'function-named', where, undefined, p, false);
-  if (!call && !decorator && !firstParamNamed && !paramNames?.length && !functionNamed) {
-    p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\` or \`function-named\``);
+  const functionNamed = v['function-named'] === undefined ? undefined : strList(v['function-named'], `${where}: \`function-named\``, undefined, p);
+  for (const n of functionNamed ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(n)) p.add(undefined, `${where}: \`function-named\` ${n} is not a function name`);
+  // `exported` alone would make every public function a handler; with an import it names a framework's modules.
+  const exportedInFramework = v.exported === true && v['requires-import'] !== undefined;
+  if (!call && !decorator && !paramDecorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework) {
+    p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\`, \`function-named\`, or \`exported\` with \`requires-import\``);
   }
   const params = v.params ?? 'none';
   if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
@@ -556,10 +587,11 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
+    ...(paramDecorator ? { paramDecorator: { pattern: paramDecorator.pattern, ...(paramDecorator.where ? { where: paramDecorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),
     ...(paramNames?.length ? { paramNames } : {}),
     ...(v.exported === true ? { exported: true } : {}),
-    ...(functionNamed ? { functionNamed } : {}),
+    ...(functionNamed?.length ? { functionNamed } : {}),
     ...(requiresImport ? { requiresImport } : {}),
     ...(typeof requestParam === 'number' ? { requestParam } : {}),
     ...(alias ? { alias } : {}),

@@ -152,6 +152,7 @@ export interface CompiledHandler {
   spec: HandlerSpec;
   call?: Compiled<PatternSpec>;
   decorator?: Compiled<PatternSpec>;
+  paramDecorator?: Compiled<PatternSpec>;
 }
 
 /** Everything compiled for one grammar. */
@@ -211,6 +212,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         spec,
         ...(spec.call ? { call: one(spec.call) } : {}),
         ...(spec.decorator ? { decorator: one(spec.decorator) } : {}),
+        ...(spec.paramDecorator ? { paramDecorator: one(spec.paramDecorator) } : {}),
       });
     } catch (e) {
       errors.push({ source: 'builtin', message: `handler ${spec.id}: ${redactErrorMessage(e)}` });

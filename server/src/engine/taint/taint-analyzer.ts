@@ -406,6 +406,7 @@ export class TaintAnalyzer implements Analyzer {
             calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id),
             inlineSummary: (fn) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
+            imported: (m) => importsModule(ctx.imports, m),
             limit: meter.budget - meter.spent,
           });
           meter.spent += out.work;
@@ -563,7 +564,7 @@ function mayHaveSource(rule: CompiledRule, text: string): boolean {
  */
 function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string): boolean {
   const need: RegExp[] = [];
-  for (const c of [h.call, h.decorator]) {
+  for (const c of [h.call, h.decorator, h.paramDecorator]) {
     if (!c) continue;
     for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) need.push(new RegExp(w));
     for (const [, re] of c.where) need.push(compileLike(re, re.source.replace(/^\^/, '').replace(/\$$/, '')));
@@ -571,7 +572,7 @@ function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string):
   if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
   if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
   for (const n of h.spec.paramNames ?? []) need.push(new RegExp(`\\b${n}\\b`));
-  if (h.spec.functionNamed) need.push(new RegExp(`\\b${h.spec.functionNamed}\\b`));
+  if (h.spec.functionNamed) need.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
   if (h.spec.exported) need.push(/\bexport|^def /m);
   return need.every((re) => re.test(text));
 }
@@ -731,6 +732,13 @@ function fromExport(e: ExportRuleSummary): Summary {
 
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
 
+/** Whether one of a file's imports is `module` or a name inside it (`@prisma/client` as written in the rule). */
+function importsModule(imports: Map<string, string>, module: string): boolean {
+  const want = canonicalModule(module);
+  for (const m of imports.values()) if (m === want || m.startsWith(`${want}.`)) return true;
+  return false;
+}
+
 /** Units, imports and handlers of a file. */
 function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: LineIndex): FileContext {
   const root = tree.rootNode;
@@ -801,8 +809,27 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
           unitParams.sources.set(i, `request parameter ${p.text}`);
         });
       }
+      if (h.paramDecorator) {
+        // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
+        params.forEach((p, i) => {
+          if (p.type !== 'identifier' || !hasParamDecorator(fn, i, h.paramDecorator!, imports)) return;
+          const type = paramTypeOf(fn, i);
+          if (type && h.spec.safeTypes.includes(type)) return;
+          if (h.spec.alias) aliases.set(p.text, h.spec.alias);
+          else unitParams.sources.set(i, `request parameter ${p.text}`);
+        });
+      }
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;
       if (rp && h.spec.alias && rp.type === 'identifier') aliases.set(rp.text, h.spec.alias);
+      // A destructured request (`loader({ request, params })`): each name stands for that field of the alias.
+      if (rp && h.spec.alias && rp.type === 'object_pattern') {
+        for (const p of named(rp)) {
+          if (p.type === 'shorthand_property_identifier_pattern') aliases.set(p.text, `${h.spec.alias}.${p.text}`);
+          const key = p.type === 'pair_pattern' ? p.childForFieldName('key') : null;
+          const value = p.type === 'pair_pattern' ? p.childForFieldName('value') : null;
+          if (key?.type === 'property_identifier' && value?.type === 'identifier') aliases.set(value.text, `${h.spec.alias}.${key.text}`);
+        }
+      }
     }
     const name = unitName(fn);
     const isMethod = fn.type === 'method_definition' || (fn.type === 'function_definition' && !!enclosingClass(fn));
@@ -847,10 +874,10 @@ function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
 
 function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>): boolean {
   const resolve = (id: string): string | undefined => imports.get(id);
-  if (h.spec.requiresImport && ![...imports.values()].some((m) => m === h.spec.requiresImport || m.startsWith(`${h.spec.requiresImport}.`))) return false;
+  if (h.spec.requiresImport && !importsModule(imports, h.spec.requiresImport)) return false;
   if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
-  if (h.spec.functionNamed && unitName(fn, parent) !== h.spec.functionNamed) return false;
+  if (h.spec.functionNamed && !h.spec.functionNamed.includes(unitName(fn, parent) ?? '')) return false;
   if (h.spec.exported && !isExported(fn, parent)) return false;
   if (h.call) {
     const args = parent;
@@ -860,6 +887,7 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
+  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports))) return false;
   if (h.decorator) {
     const dd = parent;
     if (dd?.type !== 'decorated_definition') return false;
@@ -872,6 +900,19 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
     if (!ok) return false;
   }
   return true;
+}
+
+/** Whether parameter `index` of a TypeScript function carries a decorator matching the pattern (`@Body() dto`). */
+function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, imports: Map<string, string>): boolean {
+  const list = fn.childForFieldName('parameters');
+  const p = list ? named(list)[index] : undefined;
+  if (!p) return false;
+  return named(p).some((d) => {
+    if (d.type !== 'decorator') return false;
+    const e = named(d)[0];
+    const b = e ? matchPattern(pattern.pattern, e, (id) => imports.get(id)) : undefined;
+    return !!b && pattern.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
+  });
 }
 
 /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
