@@ -2,10 +2,9 @@
  * Loads the built-in config rules from `rules/config/*.yml` (each file: `rules: [...]`). A broken file or rule
  * is reported with its location; the rest load.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { RuleLoadError } from '../analyzers';
+import { loadRuleFolder } from '../rule-folder';
 import { LineIndex } from '../text';
 import { CHECKS } from './checks';
 import { compileConfigRules, type ConfigRule } from './rule-schema';
@@ -41,33 +40,7 @@ export function parseConfigRuleFile(text: string, source: string, takenIds: Set<
   return { rules: compiled.rules, errors };
 }
 
-const cache = new Map<string, { rules: ConfigRule[]; errors: RuleLoadError[] }>();
-
 /** All built-in config rules under `<rulesDir>/config`, in file-name order. Cached per folder. */
 export function loadBuiltinConfigRules(rulesDir: string): { rules: ConfigRule[]; errors: RuleLoadError[] } {
-  const hit = cache.get(rulesDir);
-  if (hit) return hit;
-  const dir = join(rulesDir, 'config');
-  const rules: ConfigRule[] = [];
-  const errors: RuleLoadError[] = [];
-  const taken = new Set<string>();
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.includes('.fixture.') && !f.includes('.fixed.')).sort();
-  } catch (e) {
-    errors.push({ source: dir, message: `cannot read the config rules folder: ${e instanceof Error ? e.message : String(e)}` });
-  }
-  for (const f of files) {
-    const path = join(dir, f);
-    try {
-      const result = parseConfigRuleFile(readFileSync(path, 'utf8'), path, taken);
-      rules.push(...result.rules);
-      errors.push(...result.errors);
-    } catch (e) {
-      errors.push({ source: path, message: `cannot load: ${e instanceof Error ? e.message : String(e)}` });
-    }
-  }
-  const result = { rules, errors };
-  cache.set(rulesDir, result);
-  return result;
+  return loadRuleFolder(rulesDir, 'config', 'config', parseConfigRuleFile);
 }

@@ -2,9 +2,8 @@
  * Loads the built-in secret rules from `rules/secrets/*.yml` (each file: `rules: [...]`) and compiles them with
  * the same compiler that checks custom rules. A broken file or rule is reported with its location; the rest load.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { loadRuleFolder } from '../rule-folder';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { compileSecretRules, type SecretRule } from './rule-schema';
@@ -42,33 +41,7 @@ export function parseSecretRuleFile(text: string, source: string, takenIds: Set<
   return { rules: compiled.rules, errors };
 }
 
-const cache = new Map<string, { rules: SecretRule[]; errors: LoadError[] }>();
-
 /** All built-in secret rules under `<rulesDir>/secrets`, in file-name order. Cached per folder. */
 export function loadBuiltinSecretRules(rulesDir: string): { rules: SecretRule[]; errors: LoadError[] } {
-  const hit = cache.get(rulesDir);
-  if (hit) return hit;
-  const dir = join(rulesDir, 'secrets');
-  const rules: SecretRule[] = [];
-  const errors: LoadError[] = [];
-  const taken = new Set<string>();
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.includes('.fixture.') && !f.includes('.fixed.')).sort();
-  } catch (e) {
-    errors.push({ source: dir, message: `cannot read the secret rules folder: ${e instanceof Error ? e.message : String(e)}` });
-  }
-  for (const f of files) {
-    const path = join(dir, f);
-    try {
-      const result = parseSecretRuleFile(readFileSync(path, 'utf8'), path, taken);
-      rules.push(...result.rules);
-      errors.push(...result.errors);
-    } catch (e) {
-      errors.push({ source: path, message: `cannot load: ${e instanceof Error ? e.message : String(e)}` });
-    }
-  }
-  const result = { rules, errors };
-  cache.set(rulesDir, result);
-  return result;
+  return loadRuleFolder(rulesDir, 'secrets', 'secret', parseSecretRuleFile);
 }
