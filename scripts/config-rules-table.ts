@@ -3,7 +3,8 @@
  * fixture counts) from the rule files and their fixtures, so the docs cannot drift from the rules.
  * Usage: node --import tsx scripts/config-rules-table.ts [--check]   (--check: exit 1 if the doc is stale)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeOrCheckDoc } from './generated-doc';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { findFixtures, parseAnnotations } from '../test/rules/rule-fixtures';
 import { CHECKS, KIND_TITLES, loadBuiltinConfigRules, type ConfigKind, type ConfigRule } from '../server/src/engine/iac';
@@ -130,22 +131,4 @@ export function configRulesMarkdown(rulesDir = join(root, 'rules')): string {
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-if (require.main === module) {
-  const text = configRulesMarkdown();
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(outFile, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (current !== text) {
-      console.error(`${outFile} is stale: run node --import tsx scripts/config-rules-table.ts`);
-      process.exit(1);
-    }
-    console.log('docs/rules/config.md is up to date');
-  } else {
-    writeFileSync(outFile, text);
-    console.log(`wrote ${outFile}`);
-  }
-}
+if (require.main === module) writeOrCheckDoc(outFile, configRulesMarkdown(), 'docs/rules/config.md', 'scripts/config-rules-table.ts');

@@ -3,7 +3,8 @@
  * the pack's rule list, its manifest kinds and the fixtures under rules/dependencies, so the docs cannot drift.
  * Usage: node --import tsx scripts/dependency-rules-table.ts [--check]   (--check: exit 1 if the doc is stale)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeOrCheckDoc } from './generated-doc';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { findFixtures, parseAnnotations } from '../test/rules/rule-fixtures';
 import { SCA_RULES } from '../server/src/engine/sca';
@@ -52,22 +53,4 @@ export function dependencyRulesMarkdown(rulesDir = join(root, 'rules')): string 
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-if (require.main === module) {
-  const text = dependencyRulesMarkdown();
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(outFile, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (current !== text) {
-      console.error(`${outFile} is stale: run node --import tsx scripts/dependency-rules-table.ts`);
-      process.exit(1);
-    }
-    console.log('docs/rules/dependencies.md is up to date');
-  } else {
-    writeFileSync(outFile, text);
-    console.log(`wrote ${outFile}`);
-  }
-}
+if (require.main === module) writeOrCheckDoc(outFile, dependencyRulesMarkdown(), 'docs/rules/dependencies.md', 'scripts/dependency-rules-table.ts');
