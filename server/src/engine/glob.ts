@@ -22,6 +22,8 @@ export class GlobError extends Error {}
 export interface GlobOptions {
   /** A glob without `/` matches the file's base name anywhere (minimatch `matchBase`). */
   matchBase?: boolean;
+  /** Git's wildmatch dialect (`.gitignore`): no `{a,b}` braces and no extglobs, which are literal text there. */
+  git?: boolean;
 }
 
 /** A compiled glob. */
@@ -52,7 +54,7 @@ export function compileGlob(glob: string, options: GlobOptions = {}): GlobMatche
     negate = !negate;
     body = body.slice(1);
   }
-  const opts = { dot: true, nonegate: true, nocomment: true, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 };
+  const opts = { dot: true, nonegate: true, nocomment: true, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1, nobrace: options.git === true, noext: options.git === true };
   let mm: Minimatch;
   try {
     mm = new Minimatch(body, opts);
@@ -92,7 +94,7 @@ const CACHE_LIMIT = 1_000;
 
 /** A compiled glob from a bounded cache (settings are matched on every analysis); a refused one yields GlobError. */
 function cached(glob: string, options: GlobOptions): GlobMatcher | GlobError {
-  const key = `${options.matchBase ? 'b' : '-'}${glob}`;
+  const key = `${options.matchBase ? 'b' : '-'}${options.git ? 'g' : '-'}${glob}`;
   let hit = cache.get(key);
   if (!hit) {
     try {

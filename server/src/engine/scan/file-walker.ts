@@ -5,7 +5,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { Gitignore } from '../gitignore';
 import { globProblem, matchesAnyGlob } from '../glob';
 
 /** A file to scan. */
@@ -50,7 +50,7 @@ const ALWAYS_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
 interface IgnoreLevel {
   /** Folder of the `.gitignore`, relative to the root with `/` separators ('' for the root). */
   dir: string;
-  matcher: Ignore;
+  matcher: Gitignore;
 }
 
 /** A workspace folder to walk, optionally limited to some files or folders inside it. */
@@ -108,7 +108,7 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
       const level = levels[i]!;
       if (level.dir !== '' && !rel.startsWith(`${level.dir}/`)) continue;
       const sub = level.dir === '' ? rel : rel.slice(level.dir.length + 1);
-      const verdict = level.matcher.test(isDir ? `${sub}/` : sub);
+      const verdict = level.matcher.test(sub, isDir);
       if (verdict.ignored) return true;
       if (verdict.unignored) return false;
     }
@@ -123,7 +123,7 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
     } catch {
       return levels; // none, or unreadable: ignores nothing, like git
     }
-    return [...levels, { dir: rel, matcher: ignore().add(text) }];
+    return [...levels, { dir: rel, matcher: Gitignore.parse(text) }];
   };
 
   const addFile = (path: string, root: string, rel: string, stats: Stats) => {

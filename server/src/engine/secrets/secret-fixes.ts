@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import ignore from 'ignore';
+import { Gitignore } from '../gitignore';
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import { suppressionLine } from '../suppressions';
@@ -142,7 +142,7 @@ function gitignored(path: string, root: string | undefined): boolean {
       // none here
     }
     if (text !== undefined) {
-      const verdict = ignore().add(text).test(relative(dir, path).split(sep).join('/'));
+      const verdict = Gitignore.parse(text).verdictForPath(relative(dir, path).split(sep).join('/'));
       if (verdict.ignored) return true;
       if (verdict.unignored) return false;
     }
