@@ -1,4 +1,5 @@
 # S3, RDS, EBS and CloudTrail: Terraform AWS provider docs and AWS Security Hub controls.
+# ruleid: config.tf.aws.s3-no-encryption, config.tf.aws.s3-no-logging
 resource "aws_s3_bucket" "site" {
   bucket = "example-site"
   # ruleid: config.tf.aws.s3-public-acl

@@ -372,6 +372,37 @@ const openAdminPortGcpAzure: Check = (input) => {
   return hits;
 };
 
+/**
+ * S3 buckets missing a setting that the AWS provider (v4+) writes as a separate resource: the finding sits on the
+ * `aws_s3_bucket` block when neither its inline block (`inline`, the pre-v4 form) nor a `companion` resource whose
+ * `bucket` names it (`aws_s3_bucket.<name>...` or the bucket's literal name) is in the same file. A module that
+ * keeps the companion in another file is a known false positive, documented with the rules.
+ */
+function s3Companion(inline: string | undefined, companion: string): Check {
+  return (input) => {
+    const y = input.yaml;
+    if (!y) return [];
+    const m = new YamlMatcher(y, input.lines);
+    const buckets = m.objects({ base: 'object', segments: ['resource', 'aws_s3_bucket', '*'], text: '' });
+    if (buckets.length === 0) return [];
+    const targets = m
+      .objects({ base: 'object', segments: ['resource', companion, '*', 'bucket'], text: '' })
+      .map((s) => scalarText(s.node) ?? '');
+    const hits: CheckHit[] = [];
+    for (const b of buckets) {
+      const name = b.entry?.key;
+      if (name === undefined) continue;
+      if (inline !== undefined && get(y.doc, b.node, inline)) continue;
+      const literal = scalarText(get(y.doc, b.node, 'bucket')?.value);
+      const ref = new RegExp(String.raw`\baws_s3_bucket\.${name.replace(/[^A-Za-z0-9_-]/g, '')}(?![A-Za-z0-9_-])`);
+      if (targets.some((t) => ref.test(t) || (literal !== undefined && literal !== '' && t === literal))) continue;
+      const r = m.siteRange(b);
+      if (r) hits.push({ range: r });
+    }
+    return hits;
+  };
+}
+
 /** A registered check, and what its quick fix does (for the docs), when it offers one. */
 export interface CheckEntry {
   run: Check;
@@ -390,4 +421,7 @@ export const CHECKS: ReadonlyMap<string, CheckEntry> = new Map<string, CheckEntr
   ['tf-aws-open-admin-port', { run: openIngress('admin') }],
   ['tf-aws-open-all-ports', { run: openIngress('all') }],
   ['tf-gcp-azure-open-admin-port', { run: openAdminPortGcpAzure }],
+  ['tf-aws-s3-no-public-access-block', { run: s3Companion(undefined, 'aws_s3_bucket_public_access_block') }],
+  ['tf-aws-s3-no-encryption', { run: s3Companion('server_side_encryption_configuration', 'aws_s3_bucket_server_side_encryption_configuration') }],
+  ['tf-aws-s3-no-logging', { run: s3Companion('logging', 'aws_s3_bucket_logging') }],
 ]);
