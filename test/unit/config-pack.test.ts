@@ -74,7 +74,7 @@ describe('config pack: file kinds', () => {
     assert.equal(kindOf('/r/.github/workflows/README.md'), undefined);
     assert.equal(kindOf('/r/src/app.ts', POD('x')), undefined);
     assert.equal(kindOf('/r/infra/main.tf'), 'terraform');
-    assert.equal(kindOf('/r/infra/prod.tfvars'), undefined);
+    assert.equal(kindOf('/r/infra/prod.tfvars'), 'terraform-vars');
   });
 });
 
@@ -231,7 +231,7 @@ describe('config rules', () => {
     assert.deepEqual(errors, []);
     assert.ok(rules.length >= 30, `only ${rules.length} rules`);
     assert.equal(new Set(rules.map((r) => r.id)).size, rules.length);
-    for (const kind of ['github-workflow', 'github-action', 'dockerfile', 'compose', 'kubernetes']) {
+    for (const kind of ['github-workflow', 'github-action', 'dockerfile', 'compose', 'kubernetes', 'terraform', 'terraform-vars', 'cloudformation']) {
       assert.ok(rules.some((r) => r.kinds.includes(kind as never)), kind);
     }
     const dir = join(defaultRulesDir(), 'config');
@@ -280,7 +280,7 @@ describe('config rules', () => {
       [{ ...base, match: { instruction: 'RUN', matches: '(' } }, /not a valid regex/],
       [{ ...base, match: { instruction: 'RUN' }, extra: 1 }, /unknown field `extra`/],
       [{ ...base, id: 'bad id' }, /`id` must start with `config.`/],
-      [{ ...base, kind: 'cloudformation', check: 'docker-root-user' }, /`kind` must be one of/],
+      [{ ...base, kind: 'helm-chart', check: 'docker-root-user' }, /`kind` must be one of/],
       [
         { ...base, kind: 'terraform', match: { path: 'resource.x.*', when: [{ key: 'a', equals: 1 }] }, fix: { title: 't', set: { key: 'a', value: '1' } } },
         /cannot apply to terraform rules/,
@@ -454,3 +454,69 @@ describe('config pack: Terraform reader', () => {
   });
 });
 
+
+describe('config pack: tfvars and CloudFormation', () => {
+  it('recognises *.tfvars and CloudFormation templates (YAML and JSON) by path and content', () => {
+    assert.equal(kindOf('infra/prod.tfvars', 'a = 1'), 'terraform-vars');
+    assert.equal(kindOf('stack.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n'), 'cloudformation');
+    assert.equal(kindOf('stack.json', '{ "Resources": { "B": { "Type": "AWS::S3::Bucket" } } }'), 'cloudformation');
+    assert.equal(kindOf('package.json', '{ "name": "x", "type": "module" }'), undefined);
+    assert.equal(kindOf('values.yaml', 'image: nginx\n'), undefined);
+  });
+
+  it('checks a JSON CloudFormation template, intrinsic functions included, and points at the value', async () => {
+    const text = [
+      '{',
+      '  "AWSTemplateFormatVersion": "2010-09-09",',
+      '  "Resources": {',
+      '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroup",',
+      '      "Properties": {',
+      '        "GroupDescription": { "Fn::Sub": "${AWS::StackName} ssh" },',
+      '        "SecurityGroupIngress": [',
+      '          { "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0" },',
+      '          { "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": { "Ref": "AdminCidr" } }',
+      '        ]',
+      '      }',
+      '    },',
+      '    "Vol": { "Type": "AWS::EC2::Volume", "Properties": { "Size": 10, "Encrypted": { "Ref": "Encrypt" } } }',
+      '  }',
+      '}',
+    ].join('\n');
+    const { findings } = await scan('/r/stack.json', text, 'json');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.range.start.line, covered(text, f)]),
+      [['config.cfn.sg-open-admin-port', 8, '"CidrIp": "0.0.0.0/0"']],
+    );
+  });
+
+  it('parses CloudFormation short-form tags (!Ref, !Sub, !GetAtt, !If) without skipping the document', async () => {
+    const text = [
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketName: !Sub "${AWS::StackName}-b"',
+      '      LoggingConfiguration: { DestinationBucketName: !Ref Logs }',
+      '      Tags: !If [IsProd, [], !GetAtt X.Tags]',
+      '      AccessControl: PublicReadWrite',
+    ].join('\n');
+    const { findings, notices } = await scan('/r/template.yml', text);
+    assert.deepEqual(notices, []);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['config.cfn.s3-public-acl', 7]]);
+  });
+
+  it('reports tfvars credentials with the value masked, never whole', async () => {
+    const secret = 'fake0token0value0abcdef123456';
+    const { findings } = await scan('/r/prod.tfvars', `api_token = "${secret}"\nregion = "eu-west-1"\n`, 'terraform');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]!.ruleId, 'config.tfvars.secret');
+    assert.ok(findings[0]!.message.includes('fake…456 (29 chars)'), findings[0]!.message);
+    assert.ok(!findings[0]!.message.includes(secret));
+  });
+
+  it('does not run resource rules on tfvars or tfvars rules on .tf files', async () => {
+    const { findings } = await scan('/r/main.tf', 'locals {\n  x = 1\n}\nresource "aws_db_instance" "d" {\n  password = "fake-password-123"\n  storage_encrypted = true\n}\n', 'terraform');
+    assert.deepEqual(findings.map((f) => f.ruleId), []);
+  });
+});

@@ -3,6 +3,7 @@
  * Each run checks the whole file; a session keeps the parsed YAML documents so that only the documents an edit
  * touched are parsed again (Dockerfiles and Terraform files are small and parsed whole).
  */
+import { isMap } from 'yaml';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
 import type { LineIndex } from '../text';
@@ -13,7 +14,7 @@ import { kindOf, languageOf, type ConfigKind } from './file-kinds';
 import { parseHcl } from './hcl';
 import type { ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
-import { get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
+import { entries, get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
 
 export class ConfigAnalyzer implements Analyzer {
   readonly pack = 'config' as const;
@@ -56,10 +57,10 @@ export class ConfigAnalyzer implements Analyzer {
       }
       return out;
     }
-    if (kind === 'terraform') {
+    if (kind === 'terraform' || kind === 'terraform-vars') {
       // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
       const y = parseHcl(doc.text);
-      if (y) out.push(...this.runYamlRules(y, 'terraform', lines));
+      if (y) out.push(...this.runYamlRules(y, kind, lines));
       return out;
     }
     const parsed = parseYaml(doc.text, cache);
@@ -70,7 +71,7 @@ export class ConfigAnalyzer implements Analyzer {
       });
     }
     for (const y of parsed.docs) {
-      const docKind = kind === 'kubernetes' || kind === 'compose' ? yamlKind(kind, y) : kind;
+      const docKind = kind === 'kubernetes' || kind === 'compose' || kind === 'cloudformation' ? yamlKind(kind, y) : kind;
       if (docKind) out.push(...this.runYamlRules(y, docKind, lines));
     }
     return out;
@@ -98,7 +99,7 @@ export class ConfigAnalyzer implements Analyzer {
       pack: 'config',
       severity: rule.severity,
       cwe: rule.cwe,
-      message: rule.message,
+      message: hit.detail ? `${rule.message} ${hit.detail}` : rule.message,
       range: hit.range,
       docsUrl: rule.docsUrl,
       properties: { fileKind: kind },
@@ -110,13 +111,21 @@ export class ConfigAnalyzer implements Analyzer {
 
 /**
  * The kind of one YAML document: a document with scalar `apiVersion` and `kind` is a Kubernetes object (in any
- * YAML file); a compose file's documents stay compose documents.
+ * YAML file); a compose file's documents stay compose documents; a CloudFormation file's document is a template
+ * when it declares `AWSTemplateFormatVersion` or a resource typed `AWS::...`.
  */
 function yamlKind(fileKind: ConfigKind, y: YamlDoc): ConfigKind | undefined {
   const api = scalarText(get(y.doc, y.root, 'apiVersion')?.value);
   const k = scalarText(get(y.doc, y.root, 'kind')?.value);
   if (api && k) return 'kubernetes';
+  if (fileKind === 'cloudformation') return isCloudFormation(y) ? 'cloudformation' : undefined;
   return fileKind === 'compose' ? 'compose' : undefined;
+}
+
+function isCloudFormation(y: YamlDoc): boolean {
+  if (get(y.doc, y.root, 'AWSTemplateFormatVersion')) return true;
+  const resources = get(y.doc, y.root, 'Resources')?.value;
+  return isMap(resources) && entries(y.doc, resources).some((e) => /^AWS::/.test(scalarText(get(y.doc, e.value, 'Type')?.value) ?? ''));
 }
 
 function dockerMatch(m: DockerMatch, df: ParsedDockerfile, lines: LineIndex): CheckHit[] {
