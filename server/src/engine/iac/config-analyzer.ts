@@ -7,9 +7,10 @@ import { isMap } from 'yaml';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
 import type { LineIndex } from '../text';
-import type { Finding } from '../types';
+import { SEVERITIES, type Finding, type Severity } from '../types';
 import { CHECKS, type CheckHit } from './checks';
 import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
+import { exposureOf } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
 import { parseHcl } from './hcl';
 import type { ConfigRule, DockerMatch } from './rule-schema';
@@ -70,15 +71,22 @@ export class ConfigAnalyzer implements Analyzer {
         message: 'A YAML document was not checked by the config rules: its aliases expand past the safety limit (an alias bomb?).',
       });
     }
+    const docs: { y: YamlDoc; kind: ConfigKind }[] = [];
     for (const y of parsed.docs) {
       const docKind = kind === 'kubernetes' || kind === 'compose' || kind === 'cloudformation' ? yamlKind(kind, y) : kind;
-      if (docKind) out.push(...this.runYamlRules(y, docKind, lines));
+      if (docKind) docs.push({ y, kind: docKind });
     }
+    // Exposure needs the whole file: a Deployment's Service is usually another document of it.
+    const exposure = exposureOf(docs);
+    for (const d of docs) out.push(...this.runYamlRules(d.y, d.kind, lines, exposure.get(d.y)));
     return out;
   }
 
-  /** The structural rules and checks of one kind on one parsed document (YAML, or Terraform read as such). */
-  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex): Finding[] {
+  /**
+   * The structural rules and checks of one kind on one parsed document (YAML, or Terraform read as such).
+   * `exposure` says why the document is reachable from the internet, when it is.
+   */
+  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex, exposure?: string): Finding[] {
     const out: Finding[] = [];
     const matcher = new YamlMatcher(y, lines);
     for (const rule of this.configRules) {
@@ -88,12 +96,12 @@ export class ConfigAnalyzer implements Analyzer {
         : rule.match?.syntax === 'yaml'
           ? matcher.run(rule.match, rule.fix)
           : [];
-      for (const h of hits) out.push(this.finding(rule, h, kind));
+      for (const h of hits) out.push(this.finding(rule, h, kind, exposure));
     }
     return out;
   }
 
-  private finding(rule: ConfigRule, hit: CheckHit, kind: ConfigKind): Finding {
+  private finding(rule: ConfigRule, hit: CheckHit, kind: ConfigKind, exposure?: string): Finding {
     const f: Finding = {
       ruleId: rule.id,
       pack: 'config',
@@ -105,6 +113,14 @@ export class ConfigAnalyzer implements Analyzer {
       properties: { fileKind: kind },
     };
     if (hit.fixes && hit.fixes.length > 0) f.fixes = hit.fixes;
+    if (rule.exposure) {
+      f.properties!.exposure = rule.exposure;
+    } else if (exposure) {
+      // The same weakness ranks above its internal twin: one level up, and the message says why.
+      f.properties!.exposure = 'internet';
+      f.severity = raise(rule.severity);
+      f.message = `${f.message} Ranked higher because it is exposed to the internet: ${exposure}.`;
+    }
     return f;
   }
 }
@@ -126,6 +142,12 @@ function isCloudFormation(y: YamlDoc): boolean {
   if (get(y.doc, y.root, 'AWSTemplateFormatVersion')) return true;
   const resources = get(y.doc, y.root, 'Resources')?.value;
   return isMap(resources) && entries(y.doc, resources).some((e) => /^AWS::/.test(scalarText(get(y.doc, e.value, 'Type')?.value) ?? ''));
+}
+
+/** One severity level up (critical stays critical). */
+function raise(s: Severity): Severity {
+  const i = SEVERITIES.indexOf(s);
+  return SEVERITIES[Math.max(0, i - 1)]!;
 }
 
 function dockerMatch(m: DockerMatch, df: ParsedDockerfile, lines: LineIndex): CheckHit[] {

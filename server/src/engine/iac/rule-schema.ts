@@ -93,6 +93,11 @@ export interface ConfigRule {
   /** Name of a TypeScript check in `checks.ts`. */
   check?: string;
   fix?: ConfigFix;
+  /**
+   * `internet` for rules whose finding is itself an internet exposure (an open security group, a public bucket):
+   * the finding carries `properties.exposure` and is not ranked up again by the file's exposure context.
+   */
+  exposure?: 'internet';
   /** Source file of the rule. */
   source: string;
 }
@@ -105,7 +110,7 @@ export interface ConfigRuleError {
   index: number;
 }
 
-const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix']);
+const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix', 'exposure']);
 const YAML_MATCH_KEYS = new Set(['path', 'when', 'report']);
 const DOCKER_MATCH_KEYS = new Set(['instruction', 'matches', 'notMatches']);
 const COND_KEYS = new Set(['key', 'equals', 'in', 'matches', 'notMatches', 'keyMatches', 'missing', 'report', 'not', 'any']);
@@ -300,6 +305,10 @@ function compileOne(raw: unknown, source: string, custom: boolean, checks: Reado
     rule.check = check;
   }
   if (raw.fix !== undefined) rule.fix = compileFix(raw.fix, rule.match, kinds);
+  if (raw.exposure !== undefined) {
+    if (raw.exposure !== 'internet') throw new RuleError('`exposure` must be `internet` when given');
+    rule.exposure = 'internet';
+  }
   return rule;
 }
 
