@@ -446,6 +446,27 @@ describe('config pack: Terraform reader', () => {
     assert.equal(parseHcl('a = "unterminated\n'), undefined);
   });
 
+  it('reads for-expressions in objects and tuples as expressions (terraform-aws-modules use them everywhere)', async () => {
+    const text = [
+      'locals {',
+      '  ids  = { for k, v in var.queues : k => v.id if v.enabled }',
+      '  arns = [for s in var.subnets : s.arn]',
+      '  for_key = { for = 1 }',
+      '}',
+      'resource "aws_db_instance" "d" {',
+      '  publicly_accessible = true',
+      '  storage_encrypted   = true',
+      '}',
+      '',
+    ].join('\n');
+    const y = parseHcl(text);
+    assert.ok(y, 'the file parses');
+    assert.deepEqual((y.doc.toJS() as { locals: unknown[] }).locals, [
+      { ids: '${{ for k, v in var.queues : k => v.id if v.enabled }}', arns: '${[for s in var.subnets : s.arn]}', for_key: { for: 1 } },
+    ]);
+    assert.deepEqual((await scan('/r/main.tf', text, 'terraform')).findings.map((f) => f.ruleId), ['config.tf.aws.rds-public']);
+  });
+
   it('findings point at the offending value, and fixes keep the file parseable', async () => {
     const { findings } = await scan('/r/main.tf', TF, 'terraform');
     const at = (id: string) => findings.filter((f) => f.ruleId === id).map((f) => covered(TF, f));

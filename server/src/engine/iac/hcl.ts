@@ -15,6 +15,8 @@ class HclError extends Error {}
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NUMBER = /-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+/** The start of a for-expression's body, just after its opening bracket (`for k, v in`, not an object key `for =`). */
+const FOR_EXPR = /^\s*for\s+[A-Za-z_][A-Za-z0-9_-]*\s*(,|in\b)/;
 /** Nesting depth limit: deeper input is refused instead of overflowing the stack. */
 const MAX_DEPTH = 200;
 
@@ -225,6 +227,8 @@ class Reader {
       return scalar(v.value, start, this.i);
     }
     if (c === '<' && s[this.i + 1] === '<') return scalar(this.heredoc(), start, this.i);
+    // `[for x in xs : ...]` and `{for k, v in m : k => v}` are for-expressions, not literals: the raw reader keeps them.
+    if ((c === '[' || c === '{') && FOR_EXPR.test(s.slice(this.i + 1, this.i + 200))) return undefined;
     if (c === '[') {
       this.i++;
       const seq = new YAMLSeq();
