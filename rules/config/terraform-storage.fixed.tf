@@ -45,6 +45,13 @@ resource "aws_rds_cluster" "aurora" {
   storage_encrypted = true
 }
 
+# Aurora Serverless v1 is always encrypted at rest.
+# ok: config.tf.aws.rds-unencrypted
+resource "aws_rds_cluster" "serverless" {
+  engine      = "aurora-postgresql"
+  engine_mode = "serverless"
+}
+
 resource "aws_ebs_volume" "data" {
   availability_zone = "eu-west-1a"
   size              = 40

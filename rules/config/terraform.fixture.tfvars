@@ -17,3 +17,8 @@ database = {
 }
 # ok: config.tfvars.secret
 client_secret = null
+# ok: config.tfvars.secret
+vpn_shared_key = "<your-shared-key>"
+# ok: config.tfvars.secret
+github_token = "changeme"
+

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TextEdit } from '../types';
+import { placeholderReason } from '../secrets/false-positive-filters';
 import { maskSecret } from '../secrets/mask';
 import { keyValues, type DockerInstruction, type ParsedDockerfile } from './dockerfile';
 import { setEdit, YamlMatcher, type Sel } from './yaml-match';
@@ -262,6 +263,7 @@ function secretAssignments(keyword: 'ENV' | 'ARG'): Check {
         const v = kv.value;
         // A value that is only a variable reference comes from the build, not from the file.
         if (v === undefined || v.trim() === '' || /^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+?][^}]*)?\}?$/.test(v.trim())) continue;
+        if (placeholderReason(v) !== undefined) continue; // `changeme`, `<your-token>`: text to replace, not a secret
         hits.push({ range: input.lines.rangeOf(kv.keyStart, kv.end) });
       }
     }
@@ -434,7 +436,7 @@ const tfvarsSecret: Check = (input) => {
       const v = e.value;
       if (isScalar(v) && typeof v.value === 'string' && TFVARS_SECRET_NAME.test(e.key) && !TFVARS_NOT_SECRET.test(e.key)) {
         // `${...}` is an expression (a reference, a function call), not a stored value.
-        if (v.value.trim() === '' || v.value.startsWith('${')) continue;
+        if (v.value.trim() === '' || v.value.startsWith('${') || placeholderReason(v.value) !== undefined) continue;
         const k = (e.pair.key as YamlNode).range;
         if (k && v.range) hits.push({ range: input.lines.rangeOf(k[0], v.range[1]), detail: `(${maskSecret(v.value)})` });
         continue;
