@@ -96,6 +96,22 @@ describe('config pack: YAML parsing', () => {
     assert.deepEqual(mixed.skipped, [{ index: 1, reason: 'syntax' }]);
   });
 
+  it('reads a Helm template that parses as YAML without a process warning (collection keys from `{{ }}`)', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error): void => void warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      // `{{ .Values.x }}:` is a flow mapping used as a key; the `*` makes the alias check run.
+      const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  {{ .Values.name }}: "*"\n';
+      const r = parseYaml(text);
+      assert.equal(r.docs.length, 1);
+      await new Promise((res) => setImmediate(res));
+      assert.deepEqual(warnings, []);
+    } finally {
+      process.off('warning', listen);
+    }
+  });
+
   it('refuses an alias bomb with a notice instead of expanding it', async () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 10; i++) {
