@@ -1,4 +1,5 @@
 # S3, RDS, EBS and CloudTrail: Terraform AWS provider docs and AWS Security Hub controls.
+# ruleid: config.tf.aws.s3-no-encryption, config.tf.aws.s3-no-logging
 resource "aws_s3_bucket" "site" {
   bucket = "example-site"
   # ruleid: config.tf.aws.s3-public-acl
@@ -42,6 +43,13 @@ resource "aws_rds_cluster" "aurora" {
   engine            = "aurora-postgresql"
   # ruleid: config.tf.aws.rds-unencrypted
   storage_encrypted = true
+}
+
+# Aurora Serverless v1 is always encrypted at rest.
+# ok: config.tf.aws.rds-unencrypted
+resource "aws_rds_cluster" "serverless" {
+  engine      = "aurora-postgresql"
+  engine_mode = "serverless"
 }
 
 resource "aws_ebs_volume" "data" {

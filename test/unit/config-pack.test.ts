@@ -74,7 +74,7 @@ describe('config pack: file kinds', () => {
     assert.equal(kindOf('/r/.github/workflows/README.md'), undefined);
     assert.equal(kindOf('/r/src/app.ts', POD('x')), undefined);
     assert.equal(kindOf('/r/infra/main.tf'), 'terraform');
-    assert.equal(kindOf('/r/infra/prod.tfvars'), undefined);
+    assert.equal(kindOf('/r/infra/prod.tfvars'), 'terraform-vars');
   });
 });
 
@@ -94,6 +94,22 @@ describe('config pack: YAML parsing', () => {
     const mixed = parseYaml(`${POD('ok')}---\n${broken}`);
     assert.equal(mixed.docs.length, 1);
     assert.deepEqual(mixed.skipped, [{ index: 1, reason: 'syntax' }]);
+  });
+
+  it('reads a Helm template that parses as YAML without a process warning (collection keys from `{{ }}`)', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error): void => void warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      // `{{ .Values.x }}:` is a flow mapping used as a key; the `*` makes the alias check run.
+      const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  {{ .Values.name }}: "*"\n';
+      const r = parseYaml(text);
+      assert.equal(r.docs.length, 1);
+      await new Promise((res) => setImmediate(res));
+      assert.deepEqual(warnings, []);
+    } finally {
+      process.off('warning', listen);
+    }
   });
 
   it('refuses an alias bomb with a notice instead of expanding it', async () => {
@@ -231,7 +247,7 @@ describe('config rules', () => {
     assert.deepEqual(errors, []);
     assert.ok(rules.length >= 30, `only ${rules.length} rules`);
     assert.equal(new Set(rules.map((r) => r.id)).size, rules.length);
-    for (const kind of ['github-workflow', 'github-action', 'dockerfile', 'compose', 'kubernetes']) {
+    for (const kind of ['github-workflow', 'github-action', 'dockerfile', 'compose', 'kubernetes', 'terraform', 'terraform-vars', 'cloudformation']) {
       assert.ok(rules.some((r) => r.kinds.includes(kind as never)), kind);
     }
     const dir = join(defaultRulesDir(), 'config');
@@ -280,7 +296,7 @@ describe('config rules', () => {
       [{ ...base, match: { instruction: 'RUN', matches: '(' } }, /not a valid regex/],
       [{ ...base, match: { instruction: 'RUN' }, extra: 1 }, /unknown field `extra`/],
       [{ ...base, id: 'bad id' }, /`id` must start with `config.`/],
-      [{ ...base, kind: 'cloudformation', check: 'docker-root-user' }, /`kind` must be one of/],
+      [{ ...base, kind: 'helm-chart', check: 'docker-root-user' }, /`kind` must be one of/],
       [
         { ...base, kind: 'terraform', match: { path: 'resource.x.*', when: [{ key: 'a', equals: 1 }] }, fix: { title: 't', set: { key: 'a', value: '1' } } },
         /cannot apply to terraform rules/,
@@ -446,6 +462,27 @@ describe('config pack: Terraform reader', () => {
     assert.equal(parseHcl('a = "unterminated\n'), undefined);
   });
 
+  it('reads for-expressions in objects and tuples as expressions (terraform-aws-modules use them everywhere)', async () => {
+    const text = [
+      'locals {',
+      '  ids  = { for k, v in var.queues : k => v.id if v.enabled }',
+      '  arns = [for s in var.subnets : s.arn]',
+      '  for_key = { for = 1 }',
+      '}',
+      'resource "aws_db_instance" "d" {',
+      '  publicly_accessible = true',
+      '  storage_encrypted   = true',
+      '}',
+      '',
+    ].join('\n');
+    const y = parseHcl(text);
+    assert.ok(y, 'the file parses');
+    assert.deepEqual((y.doc.toJS() as { locals: unknown[] }).locals, [
+      { ids: '${{ for k, v in var.queues : k => v.id if v.enabled }}', arns: '${[for s in var.subnets : s.arn]}', for_key: { for: 1 } },
+    ]);
+    assert.deepEqual((await scan('/r/main.tf', text, 'terraform')).findings.map((f) => f.ruleId), ['config.tf.aws.rds-public']);
+  });
+
   it('findings point at the offending value, and fixes keep the file parseable', async () => {
     const { findings } = await scan('/r/main.tf', TF, 'terraform');
     const at = (id: string) => findings.filter((f) => f.ruleId === id).map((f) => covered(TF, f));
@@ -454,3 +491,69 @@ describe('config pack: Terraform reader', () => {
   });
 });
 
+
+describe('config pack: tfvars and CloudFormation', () => {
+  it('recognises *.tfvars and CloudFormation templates (YAML and JSON) by path and content', () => {
+    assert.equal(kindOf('infra/prod.tfvars', 'a = 1'), 'terraform-vars');
+    assert.equal(kindOf('stack.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n'), 'cloudformation');
+    assert.equal(kindOf('stack.json', '{ "Resources": { "B": { "Type": "AWS::S3::Bucket" } } }'), 'cloudformation');
+    assert.equal(kindOf('package.json', '{ "name": "x", "type": "module" }'), undefined);
+    assert.equal(kindOf('values.yaml', 'image: nginx\n'), undefined);
+  });
+
+  it('checks a JSON CloudFormation template, intrinsic functions included, and points at the value', async () => {
+    const text = [
+      '{',
+      '  "AWSTemplateFormatVersion": "2010-09-09",',
+      '  "Resources": {',
+      '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroup",',
+      '      "Properties": {',
+      '        "GroupDescription": { "Fn::Sub": "${AWS::StackName} ssh" },',
+      '        "SecurityGroupIngress": [',
+      '          { "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0" },',
+      '          { "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": { "Ref": "AdminCidr" } }',
+      '        ]',
+      '      }',
+      '    },',
+      '    "Vol": { "Type": "AWS::EC2::Volume", "Properties": { "Size": 10, "Encrypted": { "Ref": "Encrypt" } } }',
+      '  }',
+      '}',
+    ].join('\n');
+    const { findings } = await scan('/r/stack.json', text, 'json');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.range.start.line, covered(text, f)]),
+      [['config.cfn.sg-open-admin-port', 8, '"CidrIp": "0.0.0.0/0"']],
+    );
+  });
+
+  it('parses CloudFormation short-form tags (!Ref, !Sub, !GetAtt, !If) without skipping the document', async () => {
+    const text = [
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketName: !Sub "${AWS::StackName}-b"',
+      '      LoggingConfiguration: { DestinationBucketName: !Ref Logs }',
+      '      Tags: !If [IsProd, [], !GetAtt X.Tags]',
+      '      AccessControl: PublicReadWrite',
+    ].join('\n');
+    const { findings, notices } = await scan('/r/template.yml', text);
+    assert.deepEqual(notices, []);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['config.cfn.s3-public-acl', 7]]);
+  });
+
+  it('reports tfvars credentials with the value masked, never whole', async () => {
+    const secret = 'fake0token0value0abcdef123456';
+    const { findings } = await scan('/r/prod.tfvars', `api_token = "${secret}"\nregion = "eu-west-1"\n`, 'terraform');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]!.ruleId, 'config.tfvars.secret');
+    assert.ok(findings[0]!.message.includes('fake…456 (29 chars)'), findings[0]!.message);
+    assert.ok(!findings[0]!.message.includes(secret));
+  });
+
+  it('does not run resource rules on tfvars or tfvars rules on .tf files', async () => {
+    const { findings } = await scan('/r/main.tf', 'locals {\n  x = 1\n}\nresource "aws_db_instance" "d" {\n  password = "fake-password-123"\n  storage_encrypted = true\n}\n', 'terraform');
+    assert.deepEqual(findings.map((f) => f.ruleId), []);
+  });
+});

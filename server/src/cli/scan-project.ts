@@ -101,6 +101,7 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
   const analyzerOptions: AnalyzerOptions = {
     customSecretRules: options.config.customRules.secrets,
     customTaintRules: options.config.customRules.taint,
+    customConfigRules: options.config.customRules.config,
     customRulesSource: options.configFile,
     ...(options.advisoryDbDir !== undefined ? { advisoryDbDir: options.advisoryDbDir } : {}),
   };

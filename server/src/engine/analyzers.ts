@@ -20,6 +20,8 @@ export interface RuleLoadError {
   message: string;
   /** Where in `source`, when known. */
   range?: Range;
+  /** For a custom rule from the workspace config: its pack's list and its index there (to locate it). */
+  customRule?: { pack: 'secrets' | 'taint' | 'config'; index: number };
 }
 
 export interface AnalyzerOptions {
@@ -27,6 +29,8 @@ export interface AnalyzerOptions {
   customSecretRules?: unknown[];
   /** Custom taint rules from the workspace config (raw, unvalidated). */
   customTaintRules?: unknown[];
+  /** Custom config (IaC) rules from the workspace config (raw, unvalidated). */
+  customConfigRules?: unknown[];
   /** The file the custom rules came from, for error locations. */
   customRulesSource?: string;
   /** Folder of built-in rule files; defaults to `defaultRulesDir()`. */

@@ -131,9 +131,17 @@ export class Folders {
 
   private analyzersFor(loaded: Pick<ConfigParseResult, 'customRuleRanges'> & { config: VigilConfig }, configFile: string | undefined) {
     const { config } = loaded;
-    const custom = this.trusted && (config.customRules.secrets.length > 0 || config.customRules.taint.length > 0);
+    const custom =
+      this.trusted && (config.customRules.secrets.length > 0 || config.customRules.taint.length > 0 || config.customRules.config.length > 0);
     const setup = createAnalyzers(
-      custom ? { customSecretRules: config.customRules.secrets, customTaintRules: config.customRules.taint, customRulesSource: configFile } : {},
+      custom
+        ? {
+            customSecretRules: config.customRules.secrets,
+            customTaintRules: config.customRules.taint,
+            customConfigRules: config.customRules.config,
+            customRulesSource: configFile,
+          }
+        : {},
     );
     // Pattern errors in custom rules only show once patterns are compiled against the grammars: do it now.
     const errors = locateRuleErrors([...setup.errors, ...precompileAnalyzers(setup.analyzers, this.grammars)], { ...loaded, file: configFile });

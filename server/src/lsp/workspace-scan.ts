@@ -29,7 +29,7 @@ interface FolderPlan {
   skipped: SkippedFile[];
   settings: Awaited<ReturnType<ServerContext['settingsFor']>>;
   baseline?: BaselineIndex;
-  analyzerOptions: { customSecretRules?: unknown[]; customTaintRules?: unknown[]; customRulesSource?: string };
+  analyzerOptions: { customSecretRules?: unknown[]; customTaintRules?: unknown[]; customConfigRules?: unknown[]; customRulesSource?: string };
 }
 
 /** Registers the scan request handler. A new scan cancels one still running. */
@@ -95,7 +95,12 @@ async function planFolder(ctx: ServerContext, root: string, changedSince: string
     if (read.baseline) baseline = new BaselineIndex(read.baseline);
   }
   const custom = ctx.trusted
-    ? { customSecretRules: state.config.customRules.secrets, customTaintRules: state.config.customRules.taint, customRulesSource: state.configFile }
+    ? {
+        customSecretRules: state.config.customRules.secrets,
+        customTaintRules: state.config.customRules.taint,
+        customConfigRules: state.config.customRules.config,
+        customRulesSource: state.configFile,
+      }
     : {};
   return { root, files: walked.files, skipped: walked.skipped, settings, baseline, analyzerOptions: custom };
 }

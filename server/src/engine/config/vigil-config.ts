@@ -45,7 +45,7 @@ export interface VigilConfig {
   /** Files larger than this many characters are skipped with a notice. */
   maxFileSize?: number;
   /** Custom rules, passed unvalidated to the packs (`createAnalyzers`), which report their own errors. */
-  customRules: { secrets: unknown[]; taint: unknown[] };
+  customRules: { secrets: unknown[]; taint: unknown[]; config: unknown[] };
   /** Baseline file, relative to the workspace folder (posix separators). */
   baseline: string;
 }
@@ -61,7 +61,7 @@ export interface ConfigParseResult {
   config?: VigilConfig;
   errors: ConfigError[];
   /** Where each custom rule is in the file (same order as `config.customRules`), to locate the rule's load errors. */
-  customRuleRanges?: { secrets: (Range | undefined)[]; taint: (Range | undefined)[] };
+  customRuleRanges?: { secrets: (Range | undefined)[]; taint: (Range | undefined)[]; config: (Range | undefined)[] };
 }
 
 export interface ConfigLoadResult extends ConfigParseResult {
@@ -71,7 +71,7 @@ export interface ConfigLoadResult extends ConfigParseResult {
 
 /** The config used when a workspace has no `.vigil.yml`. */
 export function defaultVigilConfig(): VigilConfig {
-  return { version: 1, packs: {}, rules: {}, severity: {}, exclude: [], customRules: { secrets: [], taint: [] }, baseline: DEFAULT_BASELINE_FILE };
+  return { version: 1, packs: {}, rules: {}, severity: {}, exclude: [], customRules: { secrets: [], taint: [], config: [] }, baseline: DEFAULT_BASELINE_FILE };
 }
 
 const TOP_KEYS = ['version', 'packs', 'rules', 'severity', 'minSeverity', 'exclude', 'maxFileSize', 'customRules', 'baseline'] as const;
@@ -121,7 +121,7 @@ function checkVigilConfig(text: string, source: string): ConfigParseResult {
     return { errors };
   }
   const config = defaultVigilConfig();
-  const ranges: NonNullable<ConfigParseResult['customRuleRanges']> = { secrets: [], taint: [] };
+  const ranges: NonNullable<ConfigParseResult['customRuleRanges']> = { secrets: [], taint: [], config: [] };
   if (raw === null || raw === undefined) return { config, errors };
   if (!isPlainObject(raw)) {
     fail([], 'The config must be a mapping of keys to values (e.g. `minSeverity: medium`).');
@@ -195,11 +195,11 @@ function checkVigilConfig(text: string, source: string): ConfigParseResult {
   }
 
   if (raw.customRules !== undefined) {
-    if (!isPlainObject(raw.customRules)) fail(['customRules'], 'customRules must be a mapping with `secrets:` and/or `taint:` lists.');
+    if (!isPlainObject(raw.customRules)) fail(['customRules'], 'customRules must be a mapping with `secrets:`, `taint:` and/or `config:` lists.');
     else {
       for (const [pack, list] of Object.entries(raw.customRules)) {
-        if (pack !== 'secrets' && pack !== 'taint') {
-          fail(['customRules', pack], `Unknown custom rule pack "${pack}". Use secrets or taint.`, true);
+        if (pack !== 'secrets' && pack !== 'taint' && pack !== 'config') {
+          fail(['customRules', pack], `Unknown custom rule pack "${pack}". Use secrets, taint or config.`, true);
         } else if (!Array.isArray(list)) {
           fail(['customRules', pack], `customRules.${pack} must be a list of rules.`);
         } else {
@@ -222,7 +222,7 @@ function checkVigilConfig(text: string, source: string): ConfigParseResult {
   }
 
   if (errors.length > 0) return { errors };
-  return ranges.secrets.length + ranges.taint.length > 0 ? { config, errors, customRuleRanges: ranges } : { config, errors };
+  return ranges.secrets.length + ranges.taint.length + ranges.config.length > 0 ? { config, errors, customRuleRanges: ranges } : { config, errors };
 }
 
 /**
@@ -233,8 +233,14 @@ export function locateRuleErrors(errors: RuleLoadError[], loaded: Pick<ConfigLoa
   const { config, customRuleRanges: ranges } = loaded;
   if (!config || !ranges) return errors;
   return errors.map((e) => {
-    if (e.range || e.ruleId === undefined || (loaded.file !== undefined && e.source !== loaded.file)) return e;
-    for (const pack of ['secrets', 'taint'] as const) {
+    if (e.range || (loaded.file !== undefined && e.source !== loaded.file)) return e;
+    // A pack that knows the rule's place in its list says so: found even without an id, or with a reused one.
+    if (e.customRule) {
+      const range = ranges[e.customRule.pack][e.customRule.index];
+      if (range) return { ...e, range };
+    }
+    if (e.ruleId === undefined) return e;
+    for (const pack of ['secrets', 'taint', 'config'] as const) {
       // Rule errors carry redacted ids (`redactRuleError`); the redaction is deterministic, so compare redacted.
       const i = config.customRules[pack].findIndex((r) => {
         const id = (r as { id?: unknown }).id;

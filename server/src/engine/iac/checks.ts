@@ -6,6 +6,8 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TextEdit } from '../types';
+import { placeholderReason } from '../secrets/false-positive-filters';
+import { maskSecret } from '../secrets/mask';
 import { keyValues, type DockerInstruction, type ParsedDockerfile } from './dockerfile';
 import { setEdit, YamlMatcher, type Sel } from './yaml-match';
 import { entries, get, scalarText, type YamlDoc } from './yaml-model';
@@ -14,6 +16,8 @@ import { entries, get, scalarText, type YamlDoc } from './yaml-model';
 export interface CheckHit {
   range: Range;
   fixes?: Fix[];
+  /** Appended to the rule's message (e.g. the masked value); never a whole secret. */
+  detail?: string;
 }
 
 export interface CheckInput {
@@ -259,6 +263,7 @@ function secretAssignments(keyword: 'ENV' | 'ARG'): Check {
         const v = kv.value;
         // A value that is only a variable reference comes from the build, not from the file.
         if (v === undefined || v.trim() === '' || /^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+?][^}]*)?\}?$/.test(v.trim())) continue;
+        if (placeholderReason(v) !== undefined) continue; // `changeme`, `<your-token>`: text to replace, not a secret
         hits.push({ range: input.lines.rangeOf(kv.keyStart, kv.end) });
       }
     }
@@ -270,6 +275,19 @@ function secretAssignments(keyword: 'ENV' | 'ARG'): Check {
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const ADMIN_PORTS = [22, 3389];
+
+/**
+ * Whether an ingress rule's protocol and port range open every port (`all`) or an SSH/RDP port and not every
+ * port (`admin`). Protocol -1 (all) opens every port whatever the port fields say; so does 0-65535. Ports that
+ * are expressions (not numbers) are unknown and open nothing.
+ */
+function opensPorts(which: 'admin' | 'all', protocol: string | undefined, fromText: string | undefined, toText: string | undefined): boolean {
+  const from = fromText === undefined || fromText === '' ? NaN : Number(fromText);
+  const to = toText === undefined || toText === '' ? NaN : Number(toText);
+  const allPorts = protocol === '-1' || protocol === 'all' || (from <= 0 && to >= 65535);
+  const known = Number.isFinite(from) && Number.isFinite(to);
+  return which === 'all' ? allPorts : !allPorts && known && ADMIN_PORTS.some((p) => from <= p && p <= to);
+}
 
 /**
  * Ingress rules open to the whole internet, in the three ways the AWS provider writes them: `ingress` blocks of
@@ -296,13 +314,9 @@ function openIngress(which: 'admin' | 'all'): Check {
       ].filter((s) => WORLD.has(scalarText(s.node) ?? ''));
       if (world.length === 0) continue;
       const protocol = scalarText(get(y.doc, rule.node, 'protocol')?.value ?? get(y.doc, rule.node, 'ip_protocol')?.value);
-      const from = Number(scalarText(get(y.doc, rule.node, 'from_port')?.value));
-      const to = Number(scalarText(get(y.doc, rule.node, 'to_port')?.value));
-      // Protocol -1 (all) opens every port whatever the port fields say; so does 0-65535.
-      const allPorts = protocol === '-1' || protocol === 'all' || (from <= 0 && to >= 65535);
-      const known = Number.isFinite(from) && Number.isFinite(to);
-      const hit = which === 'all' ? allPorts : !allPorts && known && ADMIN_PORTS.some((p) => from <= p && p <= to);
-      if (!hit) continue;
+      const from = scalarText(get(y.doc, rule.node, 'from_port')?.value);
+      const to = scalarText(get(y.doc, rule.node, 'to_port')?.value);
+      if (!opensPorts(which, protocol, from, to)) continue;
       for (const w of world) {
         const r = m.siteRange(w);
         if (r) hits.push({ range: r });
@@ -372,6 +386,99 @@ const openAdminPortGcpAzure: Check = (input) => {
   return hits;
 };
 
+/**
+ * CloudFormation ingress open to the internet: `SecurityGroupIngress` items of `AWS::EC2::SecurityGroup` and
+ * `AWS::EC2::SecurityGroupIngress` resources, with `CidrIp: 0.0.0.0/0` or `CidrIpv6: ::/0`; ports as in `opensPorts`.
+ */
+function cfnOpenIngress(which: 'admin' | 'all'): Check {
+  return (input) => {
+    const y = input.yaml;
+    if (!y) return [];
+    const m = new YamlMatcher(y, input.lines);
+    const rules: Sel[] = [];
+    for (const res of m.objects({ base: 'object', segments: ['Resources', '*'], text: '' })) {
+      const type = scalarText(get(y.doc, res.node, 'Type')?.value);
+      if (type === 'AWS::EC2::SecurityGroup') rules.push(...m.walk(res, ['Properties', 'SecurityGroupIngress', '*']));
+      else if (type === 'AWS::EC2::SecurityGroupIngress') rules.push(...m.walk(res, ['Properties']));
+    }
+    const hits: CheckHit[] = [];
+    for (const rule of rules) {
+      const world = [...m.walk(rule, ['CidrIp']), ...m.walk(rule, ['CidrIpv6'])].filter((s) => WORLD.has(scalarText(s.node) ?? ''));
+      if (world.length === 0) continue;
+      const text = (k: string): string | undefined => scalarText(get(y.doc, rule.node, k)?.value);
+      if (!opensPorts(which, text('IpProtocol'), text('FromPort'), text('ToPort'))) continue;
+      for (const w of world) {
+        const r = m.siteRange(w);
+        if (r) hits.push({ range: r });
+      }
+    }
+    return hits;
+  };
+}
+
+/** Variable names that hold credentials in `*.tfvars` (same vocabulary as the Dockerfile checks). */
+const TFVARS_SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|CLIENT_?SECRET|CREDENTIALS?)(_|$)/i;
+const TFVARS_NOT_SECRET = /_(FILE|PATH|DIR|URL|HOST|PORT|USER|USERNAME|NAME|ID|ARN|TYPE|LENGTH|TTL|VERSION|ENABLED)$/i;
+
+/**
+ * Literal credentials in Terraform variable values: any assignment (top level, or inside an object or list value)
+ * whose name says secret and whose value is a non-empty literal string. The message shows it masked.
+ */
+const tfvarsSecret: Check = (input) => {
+  const y = input.yaml;
+  if (!y) return [];
+  const hits: CheckHit[] = [];
+  const visit = (node: YamlNode | undefined, depth: number): void => {
+    if (depth > 20) return;
+    if (isSeq(node)) for (const it of node.items) visit(it as YamlNode, depth + 1);
+    if (!isMap(node)) return;
+    for (const e of entries(y.doc, node)) {
+      const v = e.value;
+      if (isScalar(v) && typeof v.value === 'string' && TFVARS_SECRET_NAME.test(e.key) && !TFVARS_NOT_SECRET.test(e.key)) {
+        // `${...}` is an expression (a reference, a function call), not a stored value.
+        if (v.value.trim() === '' || v.value.startsWith('${') || placeholderReason(v.value) !== undefined) continue;
+        const k = (e.pair.key as YamlNode).range;
+        if (k && v.range) hits.push({ range: input.lines.rangeOf(k[0], v.range[1]), detail: `(${maskSecret(v.value)})` });
+        continue;
+      }
+      visit(v, depth + 1);
+    }
+  };
+  visit(y.root, 0);
+  return hits;
+};
+
+/**
+ * S3 buckets missing a setting that the AWS provider (v4+) writes as a separate resource: the finding sits on the
+ * `aws_s3_bucket` block when neither its inline block (`inline`, the pre-v4 form) nor a `companion` resource whose
+ * `bucket` names it (`aws_s3_bucket.<name>...` or the bucket's literal name) is in the same file. A module that
+ * keeps the companion in another file is a known false positive, documented with the rules.
+ */
+function s3Companion(inline: string | undefined, companion: string): Check {
+  return (input) => {
+    const y = input.yaml;
+    if (!y) return [];
+    const m = new YamlMatcher(y, input.lines);
+    const buckets = m.objects({ base: 'object', segments: ['resource', 'aws_s3_bucket', '*'], text: '' });
+    if (buckets.length === 0) return [];
+    const targets = m
+      .objects({ base: 'object', segments: ['resource', companion, '*', 'bucket'], text: '' })
+      .map((s) => scalarText(s.node) ?? '');
+    const hits: CheckHit[] = [];
+    for (const b of buckets) {
+      const name = b.entry?.key;
+      if (name === undefined) continue;
+      if (inline !== undefined && get(y.doc, b.node, inline)) continue;
+      const literal = scalarText(get(y.doc, b.node, 'bucket')?.value);
+      const ref = new RegExp(String.raw`\baws_s3_bucket\.${name.replace(/[^A-Za-z0-9_-]/g, '')}(?![A-Za-z0-9_-])`);
+      if (targets.some((t) => ref.test(t) || (literal !== undefined && literal !== '' && t === literal))) continue;
+      const r = m.siteRange(b);
+      if (r) hits.push({ range: r });
+    }
+    return hits;
+  };
+}
+
 /** A registered check, and what its quick fix does (for the docs), when it offers one. */
 export interface CheckEntry {
   run: Check;
@@ -390,4 +497,10 @@ export const CHECKS: ReadonlyMap<string, CheckEntry> = new Map<string, CheckEntr
   ['tf-aws-open-admin-port', { run: openIngress('admin') }],
   ['tf-aws-open-all-ports', { run: openIngress('all') }],
   ['tf-gcp-azure-open-admin-port', { run: openAdminPortGcpAzure }],
+  ['tfvars-secret', { run: tfvarsSecret }],
+  ['cfn-open-admin-port', { run: cfnOpenIngress('admin') }],
+  ['cfn-open-all-ports', { run: cfnOpenIngress('all') }],
+  ['tf-aws-s3-no-public-access-block', { run: s3Companion(undefined, 'aws_s3_bucket_public_access_block') }],
+  ['tf-aws-s3-no-encryption', { run: s3Companion('server_side_encryption_configuration', 'aws_s3_bucket_server_side_encryption_configuration') }],
+  ['tf-aws-s3-no-logging', { run: s3Companion('logging', 'aws_s3_bucket_logging') }],
 ]);

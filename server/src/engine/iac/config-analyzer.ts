@@ -3,17 +3,19 @@
  * Each run checks the whole file; a session keeps the parsed YAML documents so that only the documents an edit
  * touched are parsed again (Dockerfiles and Terraform files are small and parsed whole).
  */
+import { isMap } from 'yaml';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
 import type { LineIndex } from '../text';
-import type { Finding } from '../types';
+import { SEVERITIES, type Finding, type Severity } from '../types';
 import { CHECKS, type CheckHit } from './checks';
 import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
+import { exposureOf } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
 import { parseHcl } from './hcl';
 import type { ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
-import { get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
+import { entries, get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
 
 export class ConfigAnalyzer implements Analyzer {
   readonly pack = 'config' as const;
@@ -56,10 +58,10 @@ export class ConfigAnalyzer implements Analyzer {
       }
       return out;
     }
-    if (kind === 'terraform') {
+    if (kind === 'terraform' || kind === 'terraform-vars') {
       // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
       const y = parseHcl(doc.text);
-      if (y) out.push(...this.runYamlRules(y, 'terraform', lines));
+      if (y) out.push(...this.runYamlRules(y, kind, lines));
       return out;
     }
     const parsed = parseYaml(doc.text, cache);
@@ -69,15 +71,22 @@ export class ConfigAnalyzer implements Analyzer {
         message: 'A YAML document was not checked by the config rules: its aliases expand past the safety limit (an alias bomb?).',
       });
     }
+    const docs: { y: YamlDoc; kind: ConfigKind }[] = [];
     for (const y of parsed.docs) {
-      const docKind = kind === 'kubernetes' || kind === 'compose' ? yamlKind(kind, y) : kind;
-      if (docKind) out.push(...this.runYamlRules(y, docKind, lines));
+      const docKind = kind === 'kubernetes' || kind === 'compose' || kind === 'cloudformation' ? yamlKind(kind, y) : kind;
+      if (docKind) docs.push({ y, kind: docKind });
     }
+    // Exposure needs the whole file: a Deployment's Service is usually another document of it.
+    const exposure = exposureOf(docs);
+    for (const d of docs) out.push(...this.runYamlRules(d.y, d.kind, lines, exposure.get(d.y)));
     return out;
   }
 
-  /** The structural rules and checks of one kind on one parsed document (YAML, or Terraform read as such). */
-  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex): Finding[] {
+  /**
+   * The structural rules and checks of one kind on one parsed document (YAML, or Terraform read as such).
+   * `exposure` says why the document is reachable from the internet, when it is.
+   */
+  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex, exposure?: string): Finding[] {
     const out: Finding[] = [];
     const matcher = new YamlMatcher(y, lines);
     for (const rule of this.configRules) {
@@ -87,36 +96,58 @@ export class ConfigAnalyzer implements Analyzer {
         : rule.match?.syntax === 'yaml'
           ? matcher.run(rule.match, rule.fix)
           : [];
-      for (const h of hits) out.push(this.finding(rule, h, kind));
+      for (const h of hits) out.push(this.finding(rule, h, kind, exposure));
     }
     return out;
   }
 
-  private finding(rule: ConfigRule, hit: CheckHit, kind: ConfigKind): Finding {
+  private finding(rule: ConfigRule, hit: CheckHit, kind: ConfigKind, exposure?: string): Finding {
     const f: Finding = {
       ruleId: rule.id,
       pack: 'config',
       severity: rule.severity,
       cwe: rule.cwe,
-      message: rule.message,
+      message: hit.detail ? `${rule.message} ${hit.detail}` : rule.message,
       range: hit.range,
       docsUrl: rule.docsUrl,
       properties: { fileKind: kind },
     };
     if (hit.fixes && hit.fixes.length > 0) f.fixes = hit.fixes;
+    if (rule.exposure) {
+      f.properties!.exposure = rule.exposure;
+    } else if (exposure) {
+      // The same weakness ranks above its internal twin: one level up, and the message says why.
+      f.properties!.exposure = 'internet';
+      f.severity = raise(rule.severity);
+      f.message = `${f.message} Ranked higher because it is exposed to the internet: ${exposure}.`;
+    }
     return f;
   }
 }
 
 /**
  * The kind of one YAML document: a document with scalar `apiVersion` and `kind` is a Kubernetes object (in any
- * YAML file); a compose file's documents stay compose documents.
+ * YAML file); a compose file's documents stay compose documents; a CloudFormation file's document is a template
+ * when it declares `AWSTemplateFormatVersion` or a resource typed `AWS::...`.
  */
 function yamlKind(fileKind: ConfigKind, y: YamlDoc): ConfigKind | undefined {
   const api = scalarText(get(y.doc, y.root, 'apiVersion')?.value);
   const k = scalarText(get(y.doc, y.root, 'kind')?.value);
   if (api && k) return 'kubernetes';
+  if (fileKind === 'cloudformation') return isCloudFormation(y) ? 'cloudformation' : undefined;
   return fileKind === 'compose' ? 'compose' : undefined;
+}
+
+function isCloudFormation(y: YamlDoc): boolean {
+  if (get(y.doc, y.root, 'AWSTemplateFormatVersion')) return true;
+  const resources = get(y.doc, y.root, 'Resources')?.value;
+  return isMap(resources) && entries(y.doc, resources).some((e) => /^AWS::/.test(scalarText(get(y.doc, e.value, 'Type')?.value) ?? ''));
+}
+
+/** One severity level up (critical stays critical). */
+function raise(s: Severity): Severity {
+  const i = SEVERITIES.indexOf(s);
+  return SEVERITIES[Math.max(0, i - 1)]!;
 }
 
 function dockerMatch(m: DockerMatch, df: ParsedDockerfile, lines: LineIndex): CheckHit[] {

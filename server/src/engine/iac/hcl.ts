@@ -3,7 +3,8 @@
  * offsets, so the structural rules run on Terraform unchanged. Shape (as Terraform's JSON form):
  * `resource "aws_s3_bucket" "logs" { ... }` is `resource.aws_s3_bucket.logs`, a block with one label
  * (`provider "aws"`) is `provider.aws`, and unlabelled nested blocks (`ingress { ... }`) are a list under their
- * name. Literals (strings, numbers, booleans, null, lists, objects, `jsonencode(...)` of them) keep their values;
+ * name (a `dynamic "x"` block reads as an `x` block with its `content`). Literals (strings, numbers, booleans, null,
+ * lists, objects, `jsonencode(...)` of them) keep their values; for-expressions are expressions;
  * any other expression is a string `${<expression text>}`, so rules can tell a literal from a reference.
  * Not understood: template directives (`%{ }`) inside strings are kept as text. A file with a syntax error gives
  * no document (no findings) until it parses again.
@@ -15,6 +16,8 @@ class HclError extends Error {}
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NUMBER = /-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+/** The start of a for-expression's body, just after its opening bracket (`for k, v in`, not an object key `for =`). */
+const FOR_EXPR = /^\s*for\s+[A-Za-z_][A-Za-z0-9_-]*\s*(,|in\b)/;
 /** Nesting depth limit: deeper input is refused instead of overflowing the stack. */
 const MAX_DEPTH = 200;
 
@@ -225,6 +228,8 @@ class Reader {
       return scalar(v.value, start, this.i);
     }
     if (c === '<' && s[this.i + 1] === '<') return scalar(this.heredoc(), start, this.i);
+    // `[for x in xs : ...]` and `{for k, v in m : k => v}` are for-expressions, not literals: the raw reader keeps them.
+    if ((c === '[' || c === '{') && FOR_EXPR.test(s.slice(this.i + 1, this.i + 200))) return undefined;
     if (c === '[') {
       this.i++;
       const seq = new YAMLSeq();
@@ -289,6 +294,16 @@ class Reader {
 
 /** Adds a block under its type and labels, as Terraform's JSON form nests them. */
 function addBlock(map: YAMLMap, key: Scalar, labels: Scalar[], body: YAMLMap): void {
+  // `dynamic "ingress" { for_each = ...; content { ... } }` generates `ingress` blocks shaped like its content:
+  // rules read the content as such a block (modules write most nested blocks this way).
+  if (key.value === 'dynamic' && labels.length === 1) {
+    const content = body.items.find((p) => (p.key as Scalar).value === 'content' && p.value instanceof YAMLSeq)?.value as YAMLSeq | undefined;
+    const inner = content?.items[0];
+    if (inner instanceof YAMLMap) {
+      addBlock(map, labels[0]!, [], inner);
+      return;
+    }
+  }
   if (labels.length === 0) {
     let seq = map.items.find((p) => (p.key as Scalar).value === key.value && p.value instanceof YAMLSeq)?.value as YAMLSeq | undefined;
     if (!seq) {

@@ -22,6 +22,8 @@ export interface ValueTest {
   notMatches?: RegExp;
   /** The node's key (the mapping key it sits under) matches this regex. */
   keyMatches?: RegExp;
+  /** The scalar is not placeholder text or a template (`changeme`, `<your-key>`, `${VAR}`): the secrets pack's filter. */
+  notPlaceholder?: boolean;
 }
 
 /** Where a path starts: the matched object, the document root, or an enclosing anchor object. */
@@ -93,6 +95,11 @@ export interface ConfigRule {
   /** Name of a TypeScript check in `checks.ts`. */
   check?: string;
   fix?: ConfigFix;
+  /**
+   * `internet` for rules whose finding is itself an internet exposure (an open security group, a public bucket):
+   * the finding carries `properties.exposure` and is not ranked up again by the file's exposure context.
+   */
+  exposure?: 'internet';
   /** Source file of the rule. */
   source: string;
 }
@@ -105,10 +112,10 @@ export interface ConfigRuleError {
   index: number;
 }
 
-const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix']);
+const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix', 'exposure']);
 const YAML_MATCH_KEYS = new Set(['path', 'when', 'report']);
 const DOCKER_MATCH_KEYS = new Set(['instruction', 'matches', 'notMatches']);
-const COND_KEYS = new Set(['key', 'equals', 'in', 'matches', 'notMatches', 'keyMatches', 'missing', 'report', 'not', 'any']);
+const COND_KEYS = new Set(['key', 'equals', 'in', 'matches', 'notMatches', 'keyMatches', 'notPlaceholder', 'missing', 'report', 'not', 'any']);
 const ID_RE = /^config\.[a-z0-9][a-z0-9_.-]{1,99}$/;
 const ANCHORS = new Set(['root', 'pod', 'container', 'service', 'job', 'step']);
 const CONDITION_BASES = new Set<PathBase>(['root', 'pod', 'job']);
@@ -195,7 +202,7 @@ function compileCondition(raw: unknown, field: string, custom: boolean): Conditi
   const key = parseKeyPath(raw.key, `${field}.key`, 'condition');
   if (raw.missing !== undefined) {
     if (raw.missing !== true) throw new RuleError(`\`${field}.missing\` must be true when given`);
-    const tests = ['equals', 'in', 'matches', 'notMatches', 'keyMatches'].filter((k) => raw[k] !== undefined);
+    const tests = ['equals', 'in', 'matches', 'notMatches', 'keyMatches', 'notPlaceholder'].filter((k) => raw[k] !== undefined);
     if (tests.length > 0) throw new RuleError(`\`${field}\`: \`missing\` cannot be combined with ${tests.join(', ')}`);
     if (key.segments.length === 0) throw new RuleError(`\`${field}.key\` must name a key to be missing`);
     return { kind: 'missing', key, report };
@@ -209,6 +216,10 @@ function compileCondition(raw: unknown, field: string, custom: boolean): Conditi
   if (raw.matches !== undefined) test.matches = compileRegex(raw.matches, `${field}.matches`, custom);
   if (raw.notMatches !== undefined) test.notMatches = compileRegex(raw.notMatches, `${field}.notMatches`, custom);
   if (raw.keyMatches !== undefined) test.keyMatches = compileRegex(raw.keyMatches, `${field}.keyMatches`, custom);
+  if (raw.notPlaceholder !== undefined) {
+    if (raw.notPlaceholder !== true) throw new RuleError(`\`${field}.notPlaceholder\` must be true when given`);
+    test.notPlaceholder = true;
+  }
   return { kind: 'test', key, test, report };
 }
 
@@ -300,6 +311,10 @@ function compileOne(raw: unknown, source: string, custom: boolean, checks: Reado
     rule.check = check;
   }
   if (raw.fix !== undefined) rule.fix = compileFix(raw.fix, rule.match, kinds);
+  if (raw.exposure !== undefined) {
+    if (raw.exposure !== 'internet') throw new RuleError('`exposure` must be `internet` when given');
+    rule.exposure = 'internet';
+  }
   return rule;
 }
 

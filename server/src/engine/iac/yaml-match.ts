@@ -4,6 +4,7 @@
  * rule's fix. Every range comes from the parser's source offsets, so it points at the offending key or value.
  */
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { placeholderReason } from '../secrets/false-positive-filters';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TextEdit } from '../types';
 import type { Condition, ConfigFix, KeyPath, ValueTest, YamlMatch } from './rule-schema';
@@ -300,5 +301,6 @@ function passes(sel: Sel, test: ValueTest): boolean {
   if (test.matches && (text === undefined || !test.matches.test(text))) return false;
   if (test.notMatches && (text === undefined || test.notMatches.test(text))) return false;
   if (test.keyMatches && (!sel.entry || !test.keyMatches.test(sel.entry.key))) return false;
+  if (test.notPlaceholder && (text === undefined || placeholderReason(text) !== undefined)) return false;
   return true;
 }

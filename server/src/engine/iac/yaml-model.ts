@@ -107,7 +107,8 @@ export function parseYaml(text: string, cache?: YamlParseCache): ParsedYaml {
     if (text.includes('*')) {
       try {
         // Throws when alias expansion exceeds the budget: the cheap, exact test of an alias bomb.
-        doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        // mapAsMap: collection keys (`{{ .Values.x }}:` in Helm templates) would make `yaml` emit a process warning.
+        doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
       } catch {
         out.skipped.push({ index, reason: 'aliases' });
         return;

@@ -6,11 +6,13 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /changeme|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|notreal|foobar|lorem|todo|fixme|xxxx/i;
+  /changeme|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|notreal|foobar|lorem|todo|fixme|xxxx/i;
 
 /** A placeholder, template or reference to somewhere else, not a literal secret. */
 export function placeholderReason(secret: string): string | undefined {
   if (PLACEHOLDER_WORDS.test(secret)) return 'placeholder text';
+  // A name in capitals (`GOOGLE_API_KEY_VAL`, `INSERT_DISCOVERY_TOKEN`): what a deploy script substitutes.
+  if (/^[A-Z]+(?:_[A-Z]+)+$/.test(secret)) return 'placeholder text';
   // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
   if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%|^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
