@@ -7,6 +7,7 @@
  */
 import { docsUrlFor } from '../docs-links';
 import { compileLinearRegex } from '../regex-guard';
+import { parseRuleDocs, RULE_DOC_KEYS, type RuleDocs } from '../rule-docs';
 import { parseSeverity, type Severity } from '../types';
 import { CONFIG_KINDS, type ConfigKind } from './file-kinds';
 
@@ -93,6 +94,8 @@ export interface ConfigRule {
   /** Name of a TypeScript check in `checks.ts`. */
   check?: string;
   fix?: ConfigFix;
+  /** Why it matters, examples, OWASP category, references (`explanation`, `example`, `owasp`, `references`). */
+  ruleDocs?: RuleDocs;
   /** Source file of the rule. */
   source: string;
 }
@@ -105,7 +108,7 @@ export interface ConfigRuleError {
   index: number;
 }
 
-const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix']);
+const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix', ...RULE_DOC_KEYS]);
 const YAML_MATCH_KEYS = new Set(['path', 'when', 'report']);
 const DOCKER_MATCH_KEYS = new Set(['instruction', 'matches', 'notMatches']);
 const COND_KEYS = new Set(['key', 'equals', 'in', 'matches', 'notMatches', 'keyMatches', 'missing', 'report', 'not', 'any']);
@@ -300,6 +303,9 @@ function compileOne(raw: unknown, source: string, custom: boolean, checks: Reado
     rule.check = check;
   }
   if (raw.fix !== undefined) rule.fix = compileFix(raw.fix, rule.match, kinds);
+  const docs = parseRuleDocs(raw);
+  if (docs.problems.length > 0) throw new RuleError(docs.problems.join('; '));
+  if (Object.keys(docs.docs).length > 0) rule.ruleDocs = docs.docs;
   return rule;
 }
 

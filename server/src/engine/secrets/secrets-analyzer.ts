@@ -37,6 +37,8 @@ export class SecretsAnalyzer implements Analyzer {
       cwe: r.cwe,
       docsUrl: r.docsUrl,
       languages: [],
+      ...(r.ruleDocs ? { docs: r.ruleDocs } : {}),
+      fixOffered: 'Reads the value from an environment variable instead (in JavaScript, TypeScript, Python, Java and Go), or keeps a .env file out of git and lists the name in .env.example',
     }));
   }
 
