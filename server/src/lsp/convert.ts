@@ -27,7 +27,11 @@ export interface DiagnosticData {
   pack: Finding['pack'];
 }
 
-export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+/**
+ * `detailsHref`: where the rule's code links to (the client's rule-details page when it has one); the rule's
+ * documentation URL otherwise.
+ */
+export function toDiagnostic(f: Finding, uri: string, detailsHref?: (ruleId: string) => string | undefined): Diagnostic {
   const related: DiagnosticRelatedInformation[] = (f.trace ?? []).map((step) => ({
     location: { uri: step.path ? pathToFileURL(step.path).toString() : uri, range: step.range },
     message: `${step.kind === 'source' ? 'source' : step.kind === 'sink' ? 'sink' : 'step'}: ${step.message}`,
@@ -37,7 +41,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     range: f.range,
     severity: toLspSeverity(f.severity),
     code: f.ruleId,
-    codeDescription: { href: f.docsUrl },
+    codeDescription: { href: detailsHref?.(f.ruleId) ?? f.docsUrl },
     source: DIAGNOSTIC_SOURCE,
     message: f.message.trim() || f.ruleId,
     relatedInformation: related.length > 0 ? related : undefined,
