@@ -25,6 +25,8 @@ export interface DiagnosticData {
   /** Vigil's own severity: LSP's four levels cannot tell critical from high. */
   severity: Severity;
   pack: Finding['pack'];
+  /** The finding's priority, when ranked: the editor's findings view sorts and explains by it. */
+  priority?: Finding['priority'];
 }
 
 /**
@@ -36,7 +38,7 @@ export function toDiagnostic(f: Finding, uri: string, detailsHref?: (ruleId: str
     location: { uri: step.path ? pathToFileURL(step.path).toString() : uri, range: step.range },
     message: `${step.kind === 'source' ? 'source' : step.kind === 'sink' ? 'sink' : 'step'}: ${step.message}`,
   }));
-  const data: DiagnosticData = { fingerprint: f.fingerprint ?? '', severity: f.severity, pack: f.pack };
+  const data: DiagnosticData = { fingerprint: f.fingerprint ?? '', severity: f.severity, pack: f.pack, ...(f.priority ? { priority: f.priority } : {}) };
   return {
     range: f.range,
     severity: toLspSeverity(f.severity),

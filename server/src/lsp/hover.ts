@@ -3,6 +3,7 @@
  * the priority reason, the trace in short, and a link to the rule's details page. The finding's message is not
  * repeated: editors show the diagnostic beside the hover.
  */
+import { basename } from 'node:path';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { RuleInfo } from '../engine/analyzer';
 import { owaspTitle } from '../engine/rule-docs';
@@ -20,9 +21,14 @@ function firstSentence(text: string): string {
   return (m ? m[1]! : text.trim()).replace(/\s+/g, ' ');
 }
 
+/** Code and messages are shown as text, not markdown: `*`, `_`, `[`, `<` and friends are escaped. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+}
+
 /** `line 3 req.query.id → line 5 db.query(…)`: at most four steps, the middle ones counted. */
 function shortTrace(trace: readonly TraceStep[]): string {
-  const step = (s: TraceStep) => `line ${s.range.start.line + 1}: ${s.message.length > 60 ? `${s.message.slice(0, 57)}…` : s.message}`;
+  const step = (s: TraceStep) => `${s.path ? `${escapeMarkdown(basename(s.path))}:` : 'line '}${s.range.start.line + 1}: ${escapeMarkdown(s.message.length > 60 ? `${s.message.slice(0, 57)}…` : s.message)}`;
   if (trace.length <= 4) return trace.map(step).join(' → ');
   return [step(trace[0]!), step(trace[1]!), `… ${trace.length - 3} more …`, step(trace[trace.length - 1]!)].join(' → ');
 }
