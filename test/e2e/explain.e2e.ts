@@ -138,6 +138,21 @@ test('code-server: hover, rule details page and the Vigil view container', { tim
     assert.ok(page2.includes(part), `rule page lacks ${JSON.stringify(part)}:\n${page2}`);
   }
 
+  await step(async () => {
+    // The Problems panel: the rule code is a link (codeDescription.href) to the same page.
+    // Close the page (app.js stays open: closing it would drop its live findings).
+    const tab = page.locator('.tab', { hasText: 'Preview js.sqli' });
+    await tab.hover();
+    await tab.locator('.tab-actions a.action-label').first().click();
+    await tab.waitFor({ state: 'detached', timeout: 10_000 });
+    await runCommand('View: Focus Problems');
+    const link = page.locator('.markers-panel a', { hasText: 'js.sqli.string-query' }).first();
+    await link.waitFor({ timeout: 20_000 });
+    await shot('problems');
+    await link.click();
+    await page.locator('.tab', { hasText: 'Preview js.sqli.string-query.md' }).waitFor({ timeout: 30_000 });
+  });
+
   const rows = await step(async () => {
     // The scan publishes findings of files that are not open (config.js lost its preview tab to the rule page).
     await runCommand('Vigil: Scan Workspace');
@@ -155,4 +170,15 @@ test('code-server: hover, rule details page and the Vigil view container', { tim
   assert.match(sqli, /flows into a SQL query/, `the message beside the label: ${sqli}`);
   assert.ok(rows.some((t) => /^app\.js\s*1$/.test(t)), `a group per file with its count: ${JSON.stringify(rows)}`);
   assert.ok(rows.some((t) => /^config\.js:4 secrets\.aws/.test(t)), `the secret in config.js, labelled file:line rule: ${JSON.stringify(rows)}`);
+
+  await step(async () => {
+    // The finding's inline "Apply Fix" asks the server for the quick fix and applies it.
+    const row = page.locator('.pane .monaco-list-row', { hasText: 'app.js:9' }).first();
+    await row.hover();
+    await row.locator('a.action-label[aria-label="Apply Fix"]').click();
+    await waitFor('the parameterised query in app.js', async () =>
+      (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ').includes('WHERE id = ?"'),
+    );
+    await shot('fixed');
+  });
 });
