@@ -55,9 +55,15 @@ async function openFile(name: string, text: string): Promise<void> {
 
 /** Runs a command from the command palette by its title. */
 async function runCommand(title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
+  // F1 can be swallowed while focus moves (e.g. into a webview that just opened): press until the palette shows.
+  await waitFor('the command palette', async () => {
+    if (!(await input.isVisible())) {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+    }
+    return input.isVisible();
+  }, { timeoutMs: 20_000, intervalMs: 300 });
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
@@ -180,5 +186,27 @@ test('code-server: hover, rule details page and the Vigil view container', { tim
       (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ').includes('WHERE id = ?"'),
     );
     await shot('fixed');
+  });
+
+  await step(async () => {
+    // "Suppress with Reason..." from the context menu: the reason typed in the box replaces the placeholder.
+    const row = page.locator('.pane .monaco-list-row', { hasText: 'config.js:4' }).first();
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Suppress with Reason' }).first();
+    await item.waitFor({ timeout: 10_000 });
+    await item.click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('fake key kept for the editor tests');
+    await page.keyboard.press('Enter');
+    const text = await waitFor('the vigil-ignore comment with the reason in config.js', async () => {
+      const t = (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+      return t.includes('vigil-ignore secrets.aws.access-key-id') && t;
+    });
+    await shot('suppressed');
+    assert.match(text, /vigil-ignore secrets\.aws\.access-key-id.*fake key kept for the editor tests/);
+    assert.ok(!text.includes('TODO: explain'), 'the placeholder is replaced by the reason');
+    // With a reason, the suppression takes effect: the finding leaves the view.
+    await waitFor('the suppressed finding to leave the Vigil view', async () => (await page.locator('.pane .monaco-list-row', { hasText: 'config.js:' }).count()) === 0);
   });
 });
