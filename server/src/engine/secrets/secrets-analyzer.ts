@@ -39,7 +39,7 @@ export class SecretsAnalyzer implements Analyzer {
       docsUrl: r.docsUrl,
       languages: [],
       ...(r.ruleDocs ? { docs: r.ruleDocs } : {}),
-      fixOffered: 'Reads the value from an environment variable instead (in JavaScript, TypeScript, Python, Java and Go), or keeps a .env file out of git and lists the name in .env.example',
+      fixOffered: 'Reads the value from an environment variable instead (JavaScript, TypeScript, Python, Java and Go code; a ${NAME} reference in YAML, compose and .properties files), or keeps a .env file out of git and lists the name in .env.example',
     }));
   }
 
