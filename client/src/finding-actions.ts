@@ -20,7 +20,15 @@ export function ruleDetailsUri(ruleId: string, resource?: vscode.Uri): vscode.Ur
 }
 
 class RuleDetailsProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
   constructor(private readonly ctx: Ctx) {}
+
+  /** Asks again when shown again: an open page may predate a server restart or a change to custom rules. */
+  refresh(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ruleId = uri.path.replace(/^\//, '').replace(/\.md$/, '');
@@ -48,6 +56,8 @@ function ruleTarget(arg: unknown): { ruleId: string; resource?: vscode.Uri } | u
   return { ruleId: String(code), resource: editor.document.uri };
 }
 
+let provider: RuleDetailsProvider | undefined;
+
 async function showRuleDetails(ctx: Ctx, arg: unknown): Promise<void> {
   const target = ruleTarget(arg);
   if (!target) {
@@ -56,6 +66,7 @@ async function showRuleDetails(ctx: Ctx, arg: unknown): Promise<void> {
   }
   if (!(await requireServer(ctx))) return;
   const uri = ruleDetailsUri(target.ruleId, target.resource);
+  provider?.refresh(uri);
   try {
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   } catch {
@@ -150,8 +161,9 @@ async function applyAction(ctx: Ctx, arg: unknown, which: 'fix' | 'suppress'): P
 }
 
 export function registerFindingActions(ctx: Ctx): void {
+  provider = new RuleDetailsProvider(ctx);
   ctx.extension.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RuleDetailsProvider(ctx)),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, provider),
     vscode.commands.registerCommand(SHOW_RULE_DETAILS, (arg?: unknown) => showRuleDetails(ctx, arg)),
     vscode.commands.registerCommand('vigil.findings.applyFix', (arg?: unknown) => applyAction(ctx, arg, 'fix')),
     vscode.commands.registerCommand('vigil.findings.suppress', (arg?: unknown) => applyAction(ctx, arg, 'suppress')),
