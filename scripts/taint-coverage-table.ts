@@ -221,6 +221,10 @@ const doc: string[] = [
   `Fix strategies: ${Object.keys(FIX_NAMES).map((k) => `\`${k}\``).join(', ')}. Every finding also offers a`,
   '`vigil-ignore <rule-id> -- <reason>` suppression.',
   '',
+  'Optional fields for the rule\'s details page (the editor\'s "Show rule details" and the SARIF `help`), in every',
+  'pack: `explanation` (why it matters, markdown), `example: { bad, good }` (a vulnerable and a fixed snippet),',
+  '`owasp: [A03:2021]` (OWASP Top 10 2021 codes) and `references` (https URLs).',
+  '',
 ];
 for (const r of [...set.rules].sort((a, b) => a.id.localeCompare(b.id))) {
   const c = counts.get(r.id);

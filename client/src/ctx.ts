@@ -41,7 +41,8 @@ export class Ctx {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
-    const init: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+    // Rule links (hovers, the Problems panel's rule code) open the rule's page in the editor: see finding-actions.ts.
+    const init: InitializationOptions = { trusted: vscode.workspace.isTrusted, ruleDetailsCommand: 'vigil.showRuleDetails' };
     const clientOptions: LanguageClientOptions = {
       // Secrets can hide in any text file, so every file and untitled document goes to the server; it decides.
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
@@ -56,6 +57,8 @@ export class Ctx {
       outputChannel: this.output,
       initializationOptions: init,
       errorHandler: this.errorHandler(),
+      // Hovers may run this one command (their "Show rule details" link) and nothing else.
+      markdown: { isTrusted: { enabledCommands: ['vigil.showRuleDetails'] } },
     };
     this.status.set({ state: 'starting', findings: 0 });
     const client = new LanguageClient('vigil', 'Vigil', serverOptions, clientOptions);

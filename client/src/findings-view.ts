@@ -1,11 +1,17 @@
 /**
- * The "Vigil Findings" tree view: every Vigil diagnostic in the workspace (live analysis of open files and
- * workspace-scan results alike), grouped by severity, rule or file, filtered by text or minimum severity.
- * Clicking a finding opens it; taint findings expand into their trace, step by step, each one clickable.
+ * The "Findings" tree view in Vigil's own view container: every Vigil diagnostic in the workspace (live analysis
+ * of open files and workspace-scan results alike), grouped by file, severity, rule or category (the choice is
+ * remembered per workspace), filtered by text or minimum severity. Each finding reads `file:line  rule` with the
+ * message beside it; clicking opens it; taint findings expand into their trace, step by step, each one clickable.
  */
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 
-export type GroupBy = 'severity' | 'rule' | 'file';
+export type GroupBy = 'file' | 'severity' | 'rule' | 'category';
+export const GROUP_BYS: readonly GroupBy[] = ['file', 'severity', 'rule', 'category'];
+/** Category groups, in display order: the pack that found it. */
+const CATEGORIES: Record<string, string> = { taint: 'Code', secrets: 'Secrets', config: 'Configuration', dependencies: 'Dependencies', meta: 'Vigil' };
+const GROUP_BY_KEY = 'vigil.findings.groupBy';
 type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -32,6 +38,10 @@ export interface FindingItem {
   diagnostic: vscode.Diagnostic;
   severity: Severity;
   ruleId: string;
+  /** The pack that found it (`taint`, `secrets`, ...), from the diagnostic's data. */
+  pack: string;
+  /** The priority the server gave it, when it did. */
+  priority?: { score: number; level: string; reason: string };
 }
 
 type Node =
@@ -60,6 +70,23 @@ function severityOf(d: vscode.Diagnostic): Severity {
   }
 }
 
+/** The extra fields the server puts in a diagnostic's data (see DiagnosticData in server/src/lsp/convert.ts). */
+function dataOf(d: vscode.Diagnostic): { pack?: unknown; priority?: { score?: unknown; level?: unknown; reason?: unknown } } {
+  const data = (d as vscode.Diagnostic & { data?: unknown }).data;
+  return data && typeof data === 'object' ? (data as ReturnType<typeof dataOf>) : {};
+}
+
+function priorityOf(d: vscode.Diagnostic): FindingItem['priority'] {
+  const p = dataOf(d).priority;
+  return p && typeof p.score === 'number' && typeof p.level === 'string' && typeof p.reason === 'string' ? { score: p.score, level: p.level, reason: p.reason } : undefined;
+}
+
+/** The finding behind a tree element given to a command (context menus pass the element), if it is one. */
+export function findingOf(arg: unknown): FindingItem | undefined {
+  const n = arg as Node | undefined;
+  return n && typeof n === 'object' && (n.kind === 'finding' || n.kind === 'step') ? n.item : undefined;
+}
+
 function ruleIdOf(d: vscode.Diagnostic): string {
   const code = d.code;
   if (code === undefined) return 'unknown';
@@ -79,7 +106,7 @@ function severityIcon(s: Severity): vscode.ThemeIcon {
 }
 
 export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private groupBy: GroupBy = 'severity';
+  private groupBy: GroupBy;
   private filter: FindingsFilter = {};
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -88,7 +115,10 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private refreshTimer: NodeJS.Timeout | undefined;
   private roots: Node[] = [];
 
-  constructor() {
+  /** `state`: the workspace's memento, where the grouping is remembered. */
+  constructor(private readonly state?: vscode.Memento) {
+    const saved = state?.get<string>(GROUP_BY_KEY);
+    this.groupBy = (GROUP_BYS as readonly string[]).includes(saved ?? '') ? (saved as GroupBy) : 'file';
     this.tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.tree,
@@ -119,7 +149,8 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
         if (diagnostic.source !== 'vigil') continue;
         const ruleId = ruleIdOf(diagnostic);
         if (NON_FINDING_CODE.test(ruleId)) continue;
-        const item: FindingItem = { uri, diagnostic, severity: severityOf(diagnostic), ruleId };
+        const pack = typeof dataOf(diagnostic).pack === 'string' ? (dataOf(diagnostic).pack as string) : 'meta';
+        const item: FindingItem = { uri, diagnostic, severity: severityOf(diagnostic), ruleId, pack, priority: priorityOf(diagnostic) };
         if (SEVERITIES.indexOf(item.severity) > min) continue;
         if (text && ![diagnostic.message, ruleId, vscode.workspace.asRelativePath(uri)].some((s) => s.toLowerCase().includes(text))) continue;
         out.push(item);
@@ -130,6 +161,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   setGroupBy(groupBy: GroupBy): void {
     this.groupBy = groupBy;
+    void this.state?.update(GROUP_BY_KEY, groupBy);
     this.refresh();
   }
 
@@ -194,22 +226,27 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   private group(items: FindingItem[]): Node[] {
     const groups = new Map<string, FindingItem[]>();
-    const keyOf = (i: FindingItem) => (this.groupBy === 'severity' ? i.severity : this.groupBy === 'rule' ? i.ruleId : i.uri.toString());
+    const keyOf = (i: FindingItem) =>
+      this.groupBy === 'severity' ? i.severity : this.groupBy === 'rule' ? i.ruleId : this.groupBy === 'category' ? i.pack : i.uri.toString();
     for (const i of items) {
       const k = keyOf(i);
       const list = groups.get(k) ?? [];
       list.push(i);
       groups.set(k, list);
     }
+    // Highest priority first where the server ranks findings; then by place.
     const byPosition = (a: FindingItem, b: FindingItem) =>
-      a.uri.toString().localeCompare(b.uri.toString()) || a.diagnostic.range.start.compareTo(b.diagnostic.range.start);
+      (b.priority?.score ?? 0) - (a.priority?.score ?? 0) ||
+      a.uri.toString().localeCompare(b.uri.toString()) ||
+      a.diagnostic.range.start.compareTo(b.diagnostic.range.start);
     const nodes: Node[] = [...groups].map(([key, list]) => ({
       kind: 'group',
       key,
-      label: this.groupBy === 'file' ? vscode.workspace.asRelativePath(vscode.Uri.parse(key)) : key,
+      label: this.groupBy === 'file' ? vscode.workspace.asRelativePath(vscode.Uri.parse(key)) : this.groupBy === 'category' ? (CATEGORIES[key] ?? key) : key,
       items: list.sort(byPosition),
     }));
-    const order = (n: Node) => (n.kind === 'group' && this.groupBy === 'severity' ? SEVERITIES.indexOf(n.key as Severity) : 0);
+    const order = (n: Node) =>
+      n.kind !== 'group' ? 0 : this.groupBy === 'severity' ? SEVERITIES.indexOf(n.key as Severity) : this.groupBy === 'category' ? Object.keys(CATEGORIES).indexOf(n.key) : 0;
     return nodes.sort((a, b) => order(a) - order(b) || (a.kind === 'group' && b.kind === 'group' ? a.label.localeCompare(b.label) : 0));
   }
 
@@ -236,17 +273,25 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       else if (this.groupBy === 'file') {
         item.resourceUri = vscode.Uri.parse(node.key);
         item.iconPath = vscode.ThemeIcon.File;
+      } else if (this.groupBy === 'category') {
+        item.iconPath = new vscode.ThemeIcon({ taint: 'code', secrets: 'key', config: 'settings-gear', dependencies: 'package' }[node.key] ?? 'shield');
       } else item.iconPath = new vscode.ThemeIcon('law');
       return item;
     }
     if (node.kind === 'finding') {
-      const { diagnostic: d, uri, severity, ruleId } = node.item;
+      const { diagnostic: d, uri, severity, ruleId, priority } = node.item;
       const steps = d.relatedInformation?.length ?? 0;
-      const item = new vscode.TreeItem(d.message.split('\n')[0]!, steps > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item.id = `finding:${uri.toString()}:${d.range.start.line}:${d.range.start.character}:${ruleId}:${d.message.length}`;
       const where = `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1}`;
-      item.description = this.groupBy === 'file' ? `${ruleId} · line ${d.range.start.line + 1}` : `${ruleId} · ${where}`;
-      item.tooltip = new vscode.MarkdownString(`**${severity}** · \`${ruleId}\`\n\n${d.message}\n\n${where}${steps ? `\n\nTrace: ${steps} step${steps === 1 ? '' : 's'}` : ''}`);
+      // Grouped by file, the group names the path: the file name is enough here.
+      const file = this.groupBy === 'file' ? `${posix.basename(uri.path)}:${d.range.start.line + 1}` : where;
+      const item = new vscode.TreeItem(`${file}  ${ruleId}`, steps > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = `finding:${uri.toString()}:${d.range.start.line}:${d.range.start.character}:${ruleId}:${d.message.length}`;
+      item.description = d.message.split('\n')[0]!;
+      const tooltip = new vscode.MarkdownString();
+      tooltip.appendMarkdown(`**${severity}** · `).appendText(ruleId).appendMarkdown('\n\n').appendText(d.message).appendMarkdown('\n\n').appendText(where);
+      if (priority) tooltip.appendMarkdown('\n\n').appendText(`Priority ${priority.level.toUpperCase()}: ${priority.reason}`);
+      if (steps) tooltip.appendMarkdown(`\n\nTrace: ${steps} step${steps === 1 ? '' : 's'}`);
+      item.tooltip = tooltip;
       item.iconPath = severityIcon(severity);
       item.contextValue = steps > 0 ? 'vigil.finding.traced' : 'vigil.finding';
       item.command = { command: OPEN_COMMAND, title: 'Open Finding', arguments: [uri, d.range] };

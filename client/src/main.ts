@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
+import { registerFindingActions } from './finding-actions';
 import { registerScanFeatures } from './scan-commands';
 
 let ctx: Ctx | undefined;
@@ -10,6 +11,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   ctx = new Ctx(extension);
   registerCommands(ctx);
   registerScanFeatures(ctx);
+  registerFindingActions(ctx);
   // Granting trust lets workspace config and custom rules run: restart so the server picks that up.
   extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void ctx?.restart()));
   try {

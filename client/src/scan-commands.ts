@@ -9,7 +9,7 @@ import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressRepo
 import { Methods, type ScanSummary, type ScanWorkspaceParams } from '../../server/src/shared/protocol';
 import { requireServer } from './commands';
 import type { Ctx } from './ctx';
-import { FindingsView, VIEW_ID, type FindingsFilter, type GroupBy } from './findings-view';
+import { FindingsView, GROUP_BYS, VIEW_ID, type FindingsFilter, type GroupBy } from './findings-view';
 
 /** What the server answers: the protocol summary plus details for the message and the output. */
 interface ScanResult extends ScanSummary {
@@ -22,7 +22,7 @@ const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
 /** Registers the scan commands and the findings view. Call once from `activate`. */
 export function registerScanFeatures(ctx: Ctx): FindingsView {
-  const view = new FindingsView();
+  const view = new FindingsView(ctx.extension.workspaceState);
   ctx.extension.subscriptions.push(
     view,
     vscode.commands.registerCommand('vigil.scanWorkspace', () => runScan(ctx, undefined)),
@@ -32,13 +32,14 @@ export function registerScanFeatures(ctx: Ctx): FindingsView {
       if (base !== undefined) return runScan(ctx, base);
       return undefined;
     }),
-    // An argument skips the picker (keybindings, tests): 'severity' | 'rule' | 'file'.
+    // An argument skips the picker (keybindings, tests): 'file' | 'severity' | 'rule' | 'category'.
     vscode.commands.registerCommand('vigil.findings.groupBy', async (arg?: GroupBy) => {
-      if (arg === 'severity' || arg === 'rule' || arg === 'file') return view.setGroupBy(arg);
+      if (GROUP_BYS.includes(arg as GroupBy)) return view.setGroupBy(arg!);
       const options: { label: string; value: GroupBy }[] = [
+        { label: 'File', value: 'file' },
         { label: 'Severity', value: 'severity' },
         { label: 'Rule', value: 'rule' },
-        { label: 'File', value: 'file' },
+        { label: 'Category (code, secrets, configuration, dependencies)', value: 'category' },
       ];
       const pick = await vscode.window.showQuickPick(
         options.map((o) => ({ ...o, description: o.value === view.getGroupBy() ? 'current' : undefined })),

@@ -156,7 +156,7 @@ export class LspClient {
   }
 
   /** initialize + initialized, with a workspace folder and configuration pulling. */
-  async initialize(rootPath: string, opts: { trusted?: boolean } = {}): Promise<unknown> {
+  async initialize(rootPath: string, opts: { trusted?: boolean; ruleDetailsCommand?: string } = {}): Promise<unknown> {
     const rootUri = pathToFileURL(rootPath).toString();
     const result = await this.request('initialize', {
       processId: process.pid,
@@ -171,7 +171,7 @@ export class LspClient {
         },
         window: { workDoneProgress: true },
       },
-      initializationOptions: { trusted: opts.trusted ?? true },
+      initializationOptions: { trusted: opts.trusted ?? true, ...(opts.ruleDetailsCommand ? { ruleDetailsCommand: opts.ruleDetailsCommand } : {}) },
     });
     this.notify('initialized', {});
     return result;

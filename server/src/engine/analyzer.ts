@@ -1,6 +1,7 @@
 /** The contract between the engine and an analysis (taint, secrets, ...). */
 import type { RuleLoadError } from './analyzers';
 import type { DocumentDelta, SourceDocument } from './document';
+import type { RuleDocs } from './rule-docs';
 import type { GrammarRegistry } from './parser';
 import type { AnalysisSettings, Finding, Pack, Severity, SkipNotice } from './types';
 
@@ -17,6 +18,10 @@ export interface RuleInfo {
   docsUrl: string;
   /** Languages the rule applies to (VS Code language ids or grammar ids); empty means any text. */
   languages: string[];
+  /** Why it matters, examples, OWASP category, references: for the rule's details page and SARIF help. */
+  docs?: RuleDocs;
+  /** The quick fix Vigil offers for its findings, in words; absent when only suppressing is offered. */
+  fixOffered?: string;
 }
 
 /** What an analyzer may know beyond the document. */

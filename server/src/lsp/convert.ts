@@ -25,19 +25,25 @@ export interface DiagnosticData {
   /** Vigil's own severity: LSP's four levels cannot tell critical from high. */
   severity: Severity;
   pack: Finding['pack'];
+  /** The finding's priority, when ranked: the editor's findings view sorts and explains by it. */
+  priority?: Finding['priority'];
 }
 
-export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+/**
+ * `detailsHref`: where the rule's code links to (the client's rule-details page when it has one); the rule's
+ * documentation URL otherwise.
+ */
+export function toDiagnostic(f: Finding, uri: string, detailsHref?: (ruleId: string) => string | undefined): Diagnostic {
   const related: DiagnosticRelatedInformation[] = (f.trace ?? []).map((step) => ({
     location: { uri: step.path ? pathToFileURL(step.path).toString() : uri, range: step.range },
     message: `${step.kind === 'source' ? 'source' : step.kind === 'sink' ? 'sink' : 'step'}: ${step.message}`,
   }));
-  const data: DiagnosticData = { fingerprint: f.fingerprint ?? '', severity: f.severity, pack: f.pack };
+  const data: DiagnosticData = { fingerprint: f.fingerprint ?? '', severity: f.severity, pack: f.pack, ...(f.priority ? { priority: f.priority } : {}) };
   return {
     range: f.range,
     severity: toLspSeverity(f.severity),
     code: f.ruleId,
-    codeDescription: { href: f.docsUrl },
+    codeDescription: { href: detailsHref?.(f.ruleId) ?? f.docsUrl },
     source: DIAGNOSTIC_SOURCE,
     message: f.message.trim() || f.ruleId,
     relatedInformation: related.length > 0 ? related : undefined,

@@ -21,11 +21,22 @@ import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { matchesAnyGlob } from '../engine/glob';
 import { GrammarRegistry } from '../engine/parser';
 import { workspaceRelativePath } from '../engine/path-class';
+import { ruleDetailsMarkdown } from '../engine/rule-details';
 import type { AnalysisResult, Finding } from '../engine/types';
-import { Methods, SETTINGS_SECTION, VigilSettings, type InitializationOptions, type StatusParams } from '../shared/protocol';
+import {
+  Methods,
+  ruleDetailsCommandUri,
+  SETTINGS_SECTION,
+  VigilSettings,
+  type InitializationOptions,
+  type RuleDetails,
+  type RuleDetailsParams,
+  type StatusParams,
+} from '../shared/protocol';
 import { ActionKinds, codeActionsFor, diskReader, type ClientEditSupport } from './code-actions';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { ExposureTracker } from './exposure-tracker';
+import { hoverFor, type HoverLinks } from './hover';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import { ShutdownGate } from './shutdown-gate';
@@ -63,6 +74,10 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   let trusted = true;
   let pullConfiguration = false;
   let editSupport: ClientEditSupport = {};
+  /** The client's command that opens a rule's details page, if it has one (see `InitializationOptions`). */
+  let ruleDetailsCommand: string | undefined;
+  const detailsHref = (ruleId: string): string | undefined => (ruleDetailsCommand ? ruleDetailsCommandUri(ruleDetailsCommand, ruleId) : undefined);
+  const hoverLinks: HoverLinks = { details: (_rule, ruleId, docsUrl) => detailsHref(ruleId) ?? docsUrl };
   let folderUris: string[] = [];
   /** Findings published per uri (open documents and workspace-scan results). */
   const findings = new Map<string, Finding[]>();
@@ -205,7 +220,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
         void connection.sendDiagnostics({
           uri,
           version,
-          diagnostics: [...extra, ...result.notices.map(noticeDiagnostic), ...shown.map((f) => toDiagnostic(f, uri))],
+          diagnostics: [...extra, ...result.notices.map(noticeDiagnostic), ...shown.map((f) => toDiagnostic(f, uri, detailsHref))],
         });
       };
       send();
@@ -294,6 +309,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     trusted = opts.trusted !== false;
+    ruleDetailsCommand = typeof opts.ruleDetailsCommand === 'string' && /^[\w.-]+$/.test(opts.ruleDetailsCommand) ? opts.ruleDetailsCommand : undefined;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     editSupport = { snippets: params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true };
     folderUris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
@@ -333,7 +349,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
           }
           last = shown;
           findings.set(uri, shown);
-          void connection.sendDiagnostics({ uri, diagnostics: shown.map((x) => toDiagnostic(x, uri)) });
+          void connection.sendDiagnostics({ uri, diagnostics: shown.map((x) => toDiagnostic(x, uri, detailsHref)) });
         };
         send();
       },
@@ -344,6 +360,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, ActionKinds.fix, ActionKinds.suppress, ActionKinds.fixAll],
           resolveProvider: false,
@@ -454,6 +471,24 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       return diskReader(path);
     };
     return codeActionsFor(doc, findings.get(doc.uri) ?? [], p.range, p.context.only, read, editSupport);
+  });
+
+  connection.onHover(async (p) => {
+    await ready;
+    // Ranges of an older version's findings would point at the wrong text, as for code actions.
+    if (!(await ensureAnalyzed(p.textDocument.uri))) return null;
+    const state = openDocs.get(p.textDocument.uri);
+    if (!state) return null;
+    const rules = new Map(state.engine.rules().map((r) => [r.id, r]));
+    return hoverFor(findings.get(p.textDocument.uri) ?? [], p.position, rules, hoverLinks);
+  });
+
+  connection.onRequest(Methods.ruleDetails, async (p: RuleDetailsParams): Promise<RuleDetails | null> => {
+    const f = await ready!;
+    if (typeof p?.ruleId !== 'string') return null;
+    const state = typeof p.uri === 'string' ? f.forPath(uriToPath(p.uri)) : f.outside;
+    const rule = state.engine.rules().find((r) => r.id === p.ruleId) ?? f.outside.engine.rules().find((r) => r.id === p.ruleId);
+    return rule ? { ruleId: rule.id, name: rule.name, markdown: ruleDetailsMarkdown(rule) } : null;
   });
 
   connection.onShutdown(() => {

@@ -70,6 +70,26 @@ export namespace Methods {
   export const scanWorkspace = 'vigil/scanWorkspace';
   /** server -> client notification: the server's state and the count of findings, for the status bar. */
   export const status = 'vigil/status';
+  /** client -> server: a rule's details page. Params: RuleDetailsParams. Result: RuleDetails, or null for an unknown rule. */
+  export const ruleDetails = 'vigil/ruleDetails';
+}
+
+export interface RuleDetailsParams {
+  ruleId: string;
+  /** A document or folder uri: its folder's rules (custom rules included) are looked up; the built-ins otherwise. */
+  uri?: string;
+}
+
+export interface RuleDetails {
+  ruleId: string;
+  name: string;
+  /** The whole page (what, why, CWE and OWASP, examples, the fix, references); the same text as SARIF `help.markdown`. */
+  markdown: string;
+}
+
+/** The `command:` URI that runs `command` with one rule id, for links in hovers and diagnostics. */
+export function ruleDetailsCommandUri(command: string, ruleId: string): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
 }
 
 export interface ScanWorkspaceParams {
@@ -100,4 +120,9 @@ export interface StatusParams {
 export interface InitializationOptions {
   /** Workspace Trust: false in restricted mode (no workspace config or custom rules run). */
   trusted: boolean;
+  /**
+   * A client command that opens a rule's details page given its id. When set, hovers and the diagnostics'
+   * `codeDescription.href` link to it (a `command:` URI); other clients keep the rule's documentation URL.
+   */
+  ruleDetailsCommand?: string;
 }

@@ -59,7 +59,8 @@ test('Scan Workspace fills the findings tree and a finding opens from it, trace 
   assert.deepEqual(labels, [...labels].sort((a, b) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(a) - ['critical', 'high', 'medium', 'low', 'info'].indexOf(b)));
   const finding = tree.groups.flatMap((g) => g.findings).find((f) => f.uri === target.toString())!;
   assert.match(finding.ruleId, /cmdi/);
-  assert.match(finding.description, /scan-target\/resize\.js:6/);
+  assert.match(finding.label, /^scan-target\/resize\.js:6 {2}js\.cmdi/, 'labels read `file:line  rule`');
+  assert.match(finding.description, /command|shell/i, 'the message beside the label');
   assert.ok(finding.steps.length >= 2, `trace steps: ${JSON.stringify(finding.steps)}`);
   assert.match(finding.steps[0]!.label, /^1\. source/);
 

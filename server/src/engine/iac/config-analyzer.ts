@@ -32,6 +32,8 @@ export class ConfigAnalyzer implements Analyzer {
       cwe: r.cwe,
       docsUrl: r.docsUrl,
       languages: [...new Set(r.kinds.map((k) => languageOf(k)))],
+      ...(r.ruleDocs ? { docs: r.ruleDocs } : {}),
+      ...(r.fix ? { fixOffered: r.fix.title } : {}),
     }));
   }
 

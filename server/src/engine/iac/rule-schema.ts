@@ -7,6 +7,7 @@
  */
 import { docsUrlFor } from '../docs-links';
 import { compileLinearRegex } from '../regex-guard';
+import { parseRuleDocs, RULE_DOC_KEYS, type RuleDocs } from '../rule-docs';
 import { parseSeverity, type Severity } from '../types';
 import { CONFIG_KINDS, type ConfigKind } from './file-kinds';
 
@@ -100,6 +101,8 @@ export interface ConfigRule {
    * the finding carries `properties.exposure` and is not ranked up again by the file's exposure context.
    */
   exposure?: 'internet';
+  /** Why it matters, examples, OWASP category, references (`explanation`, `example`, `owasp`, `references`). */
+  ruleDocs?: RuleDocs;
   /** Source file of the rule. */
   source: string;
 }
@@ -112,7 +115,7 @@ export interface ConfigRuleError {
   index: number;
 }
 
-const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix', 'exposure']);
+const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix', 'exposure', ...RULE_DOC_KEYS]);
 const YAML_MATCH_KEYS = new Set(['path', 'when', 'report']);
 const DOCKER_MATCH_KEYS = new Set(['instruction', 'matches', 'notMatches']);
 const COND_KEYS = new Set(['key', 'equals', 'in', 'matches', 'notMatches', 'keyMatches', 'notPlaceholder', 'missing', 'report', 'not', 'any']);
@@ -315,6 +318,9 @@ function compileOne(raw: unknown, source: string, custom: boolean, checks: Reado
     if (raw.exposure !== 'internet') throw new RuleError('`exposure` must be `internet` when given');
     rule.exposure = 'internet';
   }
+  const docs = parseRuleDocs(raw);
+  if (docs.problems.length > 0) throw new RuleError(docs.problems.join('; '));
+  if (Object.keys(docs.docs).length > 0) rule.ruleDocs = docs.docs;
   return rule;
 }
 

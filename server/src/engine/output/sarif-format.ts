@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { RuleInfo } from '../analyzer';
+import { ruleDetailsMarkdown } from '../rule-details';
 import { docsUrlFor } from '../docs-links';
 import { SUPPRESSION_RULES } from '../suppressions';
 import type { Finding, Range, Severity, TraceStep } from '../types';
@@ -97,7 +98,8 @@ export function formatSarif(report: ScanReport): string {
       fullDescription: { text: r.description },
       help: {
         text: `${r.description}${cweText}\n\nDocumentation: ${r.docsUrl}`,
-        markdown: `${r.description}${cweText}\n\n[Documentation](${r.docsUrl})`,
+        // The same page the editor shows for the rule (vigil/ruleDetails).
+        markdown: meta ? `${r.description}${cweText}\n\n[Documentation](${r.docsUrl})` : ruleDetailsMarkdown(r),
       },
       helpUri: r.docsUrl,
       defaultConfiguration: { level: LEVEL[r.severity] },

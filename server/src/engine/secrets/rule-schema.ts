@@ -8,6 +8,7 @@ import { parseSeverity, type Severity } from '../types';
 import { checkRegexSafety } from './regex-safety';
 import { compileLinearRegex } from '../regex-guard';
 import { globProblem } from '../glob';
+import { parseRuleDocs, RULE_DOC_KEYS, type RuleDocs } from '../rule-docs';
 
 /** A rule as written in YAML, before validation. Every field is documented in `docs/rules/secrets.md`. */
 export interface RawSecretRule {
@@ -112,6 +113,8 @@ export interface SecretRule {
   custom: boolean;
   /** Where the rule came from (file path or `builtin`). */
   source: string;
+  /** Why it matters, examples, OWASP category, references (`explanation`, `example`, `owasp`, `references`). */
+  ruleDocs?: RuleDocs;
 }
 
 /** A rule that failed validation. */
@@ -130,7 +133,7 @@ export const CUSTOM_RULE_MAX_LINE = 10_000;
 
 const KNOWN_KEYS = new Set([
   'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
-  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters',
+  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters', ...RULE_DOC_KEYS,
 ]);
 const ALLOWLIST_KEYS = new Set(['secrets', 'matches', 'lines', 'names', 'stopwords', 'paths']);
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,99}$/;
@@ -264,6 +267,8 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
   if (docs !== undefined && !/^https?:\/\//.test(docs)) throw new RuleError('`docs` must be an http(s) URL');
   const rotate = str(raw, 'rotate', false);
   if (rotate !== undefined && !/^https:\/\/[^\s]+$/.test(rotate)) throw new RuleError('`rotate` must be an https URL');
+  const ruleDocs = parseRuleDocs(raw);
+  if (ruleDocs.problems.length > 0) throw new RuleError(ruleDocs.problems.join('; '));
 
   return {
     id,
@@ -288,6 +293,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     filters: bool(raw, 'filters', true),
     custom,
     source,
+    ...(Object.keys(ruleDocs.docs).length > 0 ? { ruleDocs: ruleDocs.docs } : {}),
   };
 }
 

@@ -10,10 +10,11 @@ import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
 import { classifyPath, workspaceRelativePath } from '../path-class';
 import { looksMinified, translationCatalogReason } from './false-positive-filters';
+import { secretAdvice } from './advice';
 import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
 import type { SecretRule } from './rule-schema';
-import { secretFixes } from './secret-fixes';
+import { envNameFor, secretFixes } from './secret-fixes';
 import { dedupeMatches, SecretScanner, type SecretMatch } from './secret-scanner';
 import { secretContext } from './syntax-context';
 
@@ -37,6 +38,8 @@ export class SecretsAnalyzer implements Analyzer {
       cwe: r.cwe,
       docsUrl: r.docsUrl,
       languages: [],
+      ...(r.ruleDocs ? { docs: r.ruleDocs } : {}),
+      fixOffered: 'Reads the value from an environment variable instead (JavaScript, TypeScript, Python, Java and Go code; a ${NAME} reference in YAML, compose and .properties files), or keeps a .env file out of git and lists the name in .env.example',
     }));
   }
 
@@ -90,7 +93,7 @@ export class SecretsAnalyzer implements Analyzer {
       }
       const message =
         `${rule.name} in the source: ${masked}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
-        'Load it from the environment or a secret manager, and rotate it: it may already be in version-control history.' +
+        secretAdvice(doc.path, doc.languageId, envNameFor(m, ctx)) +
         (rule.rotateUrl ? rotateSentence(rule.rotateUrl) : '');
       const key = `${rule.id}\u0000${masked}`;
       const n = counts.get(key) ?? 0;

@@ -11,6 +11,7 @@
  *                         such as a weak hash on a password or TLS verification turned off
  */
 import { compileLinearRegex } from '../regex-guard';
+import { parseRuleDocs, RULE_DOC_KEYS, type RuleDocs } from '../rule-docs';
 import { parseSeverity, type Severity } from '../types';
 
 /** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
@@ -192,6 +193,8 @@ export interface TaintRuleSpec {
   patternNot: PatternSpec[];
   /** Pattern rules: only files whose path matches (e.g. Django settings modules). */
   paths?: PathFilter;
+  /** Why it matters, examples, OWASP category, references (`explanation`, `example`, `owasp`, `references`). */
+  ruleDocs?: RuleDocs;
 }
 
 /** Everything one rules file defines. */
@@ -438,7 +441,7 @@ function pathFilter(v: unknown, where: string, ruleId: string, p: Problems): Pat
 const RULE_KEYS = [
   'id', 'name', 'description', 'languages', 'severity', 'cwe', 'message', 'docs',
   'sources', 'sinks', 'sanitizers', 'propagators', 'requires-import', 'fix',
-  'kind', 'patterns', 'pattern-not', 'paths',
+  'kind', 'patterns', 'pattern-not', 'paths', ...RULE_DOC_KEYS,
 ] as const;
 
 /** Keys only a taint rule may have, and keys only a pattern rule may have. */
@@ -540,6 +543,8 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
     ? list('pattern-not').map((c, i) => patternSpec(c, `${where}: pattern-not[${i}]`, id, p, [])).filter((c): c is PatternSpec & Obj => !!c).map((c) => ({ pattern: c.pattern, ...(c.where ? { where: c.where } : {}) }))
     : [];
   const paths = kind === 'pattern' ? pathFilter(raw.paths, where, id, p) : undefined;
+  const ruleDocs = parseRuleDocs(raw);
+  for (const problem of ruleDocs.problems) p.add(id, `${where}: ${problem}`);
   if (p.list.length > before || !langs || !severity || !cwe || !message) return undefined;
   return {
     kind: kind as TaintRuleSpec['kind'],
@@ -548,6 +553,7 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
     ...(docs ? { docs } : {}),
     ...(fix ? { fix } : {}),
     ...(paths ? { paths } : {}),
+    ...(Object.keys(ruleDocs.docs).length > 0 ? { ruleDocs: ruleDocs.docs } : {}),
   };
 }
 

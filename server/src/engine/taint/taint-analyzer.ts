@@ -27,6 +27,7 @@ import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunc
 import { buildFixes, suppressFix } from './fixes';
 import { patternRuleMayApply, patternRulePathApplies, runPatternRules } from './pattern-rules';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
+import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 
 /** A serialisable summary of one exported function, for one rule. */
 export interface ExportRuleSummary {
@@ -170,6 +171,8 @@ export class TaintAnalyzer implements Analyzer {
       cwe: r.cwe,
       docsUrl: r.docs ?? docsUrl(r.id),
       languages: r.languages,
+      ...(r.ruleDocs ? { docs: r.ruleDocs } : {}),
+      ...(fixOffered(r) ? { fixOffered: fixOffered(r) } : {}),
     }));
   }
 
@@ -1154,4 +1157,21 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     }
     return undefined;
   };
+}
+
+/** What each fix strategy does, in words, for the rule's details page. */
+const FIX_TEXT: Record<FixStrategy, string> = {
+  'parameterize-sql': 'Rewrites the query to a parameterised one: the input is passed separately as a value, never as SQL',
+  'exec-to-execfile': 'Runs the program with an argument array and no shell, so the input cannot add commands',
+  'shell-false': 'Passes an argument list and drops `shell=True`, so the input cannot add commands',
+  'path-containment': 'Resolves the path and checks that it stays inside its root folder before it is used',
+  'html-escape': 'Escapes the value for HTML (or assigns `textContent` instead of `innerHTML`)',
+  'relative-redirect': 'Only redirects to a relative path on the same site',
+  'yaml-safe-load': 'Loads the YAML with the safe schema, which builds no code objects',
+};
+
+function fixOffered(r: TaintRuleSpec): string | undefined {
+  if (r.fix) return FIX_TEXT[r.fix.strategy];
+  if (r.patterns.some((c) => c.replace)) return 'Replaces the unsafe setting with the safe value';
+  return undefined;
 }

@@ -1,0 +1,45 @@
+/**
+ * What a secret finding tells the developer to do, by the kind of file it is in: a `.env` file is already the
+ * right place for a value (the question is whether git ignores it), source code should read the environment
+ * in its own idiom, and config files should reference a secret store or variable.
+ */
+import { basename } from 'node:path';
+
+const READ_ENV: Readonly<Record<string, (name: string) => string>> = {
+  javascript: (n) => `process.env.${n}`,
+  javascriptreact: (n) => `process.env.${n}`,
+  typescript: (n) => `process.env.${n}`,
+  typescriptreact: (n) => `process.env.${n}`,
+  python: (n) => `os.environ["${n}"]`,
+  java: (n) => `System.getenv("${n}")`,
+  go: (n) => `os.Getenv("${n}")`,
+  ruby: (n) => `ENV["${n}"]`,
+  php: (n) => `getenv('${n}')`,
+  csharp: (n) => `Environment.GetEnvironmentVariable("${n}")`,
+  rust: (n) => `std::env::var("${n}")`,
+  shellscript: (n) => `"$${n}"`,
+  makefile: (n) => `$(${n})`,
+};
+
+const CONFIG_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'toml', 'ini', 'properties', 'xml', 'terraform', 'hcl', 'dockercompose', 'github-actions-workflow']);
+
+/** Env files meant to be committed, as templates. */
+const TEMPLATE_ENV = /\.(?:example|sample|template|dist|defaults?|tpl)$/i;
+
+const ROTATE = 'rotate it if it was ever committed';
+
+/**
+ * The advice sentence for a secret found in the file at `path` with `languageId`; `envName` is the variable name
+ * the quick fix would use.
+ */
+export function secretAdvice(path: string, languageId: string, envName: string): string {
+  if (languageId === 'dotenv') {
+    if (TEMPLATE_ENV.test(basename(path))) return `${basename(path)} is a template meant to be committed: replace the value with a placeholder, and ${ROTATE}.`;
+    return `Is ${basename(path)} git-ignored? It must be: commit a .env.example with the names only, and ${ROTATE}.`;
+  }
+  if (languageId === 'dockerfile') return `Pass it as a build secret (RUN --mount=type=secret) or at run time, never in the image; ${ROTATE}.`;
+  const read = READ_ENV[languageId];
+  if (read) return `Read it from the environment (${read(envName)}) or a secret manager, and ${ROTATE}.`;
+  if (CONFIG_LANGUAGES.has(languageId)) return `Reference a secret store or an environment variable (e.g. \${${envName}}) instead of the value, and ${ROTATE}.`;
+  return `Move it to an environment variable or a secret store, and ${ROTATE}.`;
+}
