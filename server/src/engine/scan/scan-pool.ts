@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
-import { languageIdForPath } from '../languages';
+import { LANGUAGES, languageIdForPath } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
@@ -90,7 +90,7 @@ function defaultWorkerPath(): string {
 }
 
 /** Languages whose exports the taint pack can summarise (pass 1 reads only these). */
-const CROSS_FILE_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python']);
+const CROSS_FILE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.taint).map((l) => l.id));
 
 interface Slot {
   worker: Worker;

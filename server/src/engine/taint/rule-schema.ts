@@ -13,9 +13,9 @@
 import { compileLinearRegex } from '../regex-guard';
 import { parseSeverity, type Severity } from '../types';
 
-/** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
-export type TaintLanguage = 'javascript' | 'typescript' | 'python';
-export const TAINT_LANGUAGES: readonly TaintLanguage[] = ['javascript', 'typescript', 'python'];
+import { TAINT_LANGUAGES, type TaintLanguage } from '../languages';
+
+export { TAINT_LANGUAGES, type TaintLanguage };
 
 /** A code pattern with optional metavariable constraints. */
 export interface PatternSpec {

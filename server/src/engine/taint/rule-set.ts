@@ -10,7 +10,7 @@ import type { Language } from 'web-tree-sitter';
 import { parse as parseYaml } from 'yaml';
 import type { RuleLoadError } from '../analyzers';
 import { docsUrlFor } from '../docs-links';
-import type { GrammarId } from '../languages';
+import { taintLanguageOf, type GrammarId } from '../languages';
 import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
 import { redactErrorMessage } from '../redact';
 import { compileLinearRegex } from '../regex-guard';
@@ -117,13 +117,7 @@ function mergeNamed<T>(into: Map<string, T[]>, name: string, list: T[], path: st
   else into.set(name, list);
 }
 
-/** The taint language a grammar belongs to. */
-export function taintLanguageOf(grammar: GrammarId): TaintLanguage | undefined {
-  if (grammar === 'javascript') return 'javascript';
-  if (grammar === 'typescript' || grammar === 'tsx') return 'typescript';
-  if (grammar === 'python') return 'python';
-  return undefined;
-}
+export { taintLanguageOf };
 
 /** A compiled pattern with its metavariable constraints. */
 export interface Compiled<T> {

@@ -18,7 +18,7 @@ import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type 
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
-import type { GrammarId } from '../languages';
+import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, canonicalName, matchPattern, resetNodeCache } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
@@ -184,7 +184,7 @@ export class TaintAnalyzer implements Analyzer {
    */
   precompile(grammars: GrammarRegistry): RuleLoadError[] {
     const errors: RuleLoadError[] = [];
-    for (const g of ['javascript', 'typescript', 'tsx', 'python'] as GrammarId[]) {
+    for (const g of TAINT_GRAMMARS) {
       const language = grammars.language(g);
       if (!language || this.compiled.has(g)) continue;
       const c = compileFor(this.set, g, language);
@@ -1135,8 +1135,6 @@ export function resolveSpecifier(fromPath: string, specifier: string): string {
   }
   return resolvePath(dirname(fromPath), specifier);
 }
-
-const MODULE_SUFFIXES = ['', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '/index.js', '/index.ts', '.py', '/__init__.py'];
 
 /**
  * An ExportIndex over summaries gathered by a first pass (`summarizeExports` on every file): resolves a relative
