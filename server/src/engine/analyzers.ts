@@ -12,7 +12,10 @@ import { createSecretsAnalyzer } from './secrets';
 import { createTaintAnalyzer } from './taint';
 import { redactErrorMessage, redactSecrets } from './redact';
 
-/** A problem found while loading rules or configuration; shown on the offending file and in the output. */
+/**
+ * A problem found while loading rules or configuration; shown on the offending file and in the output. The one
+ * error type of every pack's rule loading, built-in files and custom rules alike.
+ */
 export interface RuleLoadError {
   /** File the problem is in (absolute path), or `builtin`. */
   source: string;
@@ -20,6 +23,11 @@ export interface RuleLoadError {
   message: string;
   /** Where in `source`, when known. */
   range?: Range;
+  /**
+   * Position of the rule in the list it was validated from, set by schema validators that see a list but not its
+   * text; the loader that has the text turns it into `range` (and drops it).
+   */
+  index?: number;
 }
 
 export interface AnalyzerOptions {
