@@ -12,6 +12,7 @@ import type { RuleLoadError } from '../analyzers';
 import { docsUrlFor } from '../docs-links';
 import { taintLanguageOf, type GrammarId } from '../languages';
 import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
+import { languageModule, type LanguageModule } from './lang';
 import { redactErrorMessage } from '../redact';
 import { compileLinearRegex } from '../regex-guard';
 import { LineIndex } from '../text';
@@ -152,6 +153,8 @@ export interface Compiled<T> {
 
 export interface CompiledRule {
   spec: TaintRuleSpec;
+  /** The syntax knowledge of the language the rule was compiled for. */
+  module: LanguageModule;
   docsUrl: string;
   sources: Compiled<SourceSpec>[];
   sinks: Compiled<TaintRuleSpec['sinks'][number]>[];
@@ -176,6 +179,7 @@ export interface CompiledHandler {
 /** Everything compiled for one grammar. */
 export interface CompiledLanguage {
   language: TaintLanguage;
+  module: LanguageModule;
   rules: CompiledRule[];
   handlers: CompiledHandler[];
   errors: RuleLoadError[];
@@ -186,6 +190,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
   const language = taintLanguageOf(grammar);
   if (!language) return undefined;
   const compiler = new PatternCompiler(lang);
+  const module = languageModule(language);
   const errors: RuleLoadError[] = [];
   // Built-in patterns keep V8's RegExp; a custom rule's own patterns (not the shared built-in lists it names)
   // run theirs on the linear-time engine: a user's `where` must not be able to hang the analysis.
@@ -208,6 +213,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
       ];
       rules.push({
         spec,
+        module,
         docsUrl: spec.docs ?? docsUrlFor('taint', spec.id),
         sources,
         sinks: spec.sinks.map(own),
@@ -236,5 +242,5 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
       errors.push({ source: 'builtin', message: `handler ${spec.id}: ${redactErrorMessage(e)}` });
     }
   }
-  return { language, rules, handlers, errors };
+  return { language, module, rules, handlers, errors };
 }
