@@ -5,7 +5,6 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
-import type { LineIndex } from '../text';
 import { canonicalName, type Bindings } from '../patterns/pattern';
 import { grammarCommentSyntax } from '../languages';
 import { suppressionLine } from '../suppressions';
@@ -15,38 +14,43 @@ import type { LanguageModule, Part } from './lang/language';
 import type { CompiledRule } from './rule-set';
 
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-/** Line index of the document being fixed (set by buildFixes): ranges come from offsets, as LSP counts lines. */
-let lines: LineIndex | undefined;
-const rangeOf = (n: Node): Range => lines!.rangeOf(n.startIndex, n.endIndex);
+/** What every strategy needs: the document being fixed, its imports and its language, passed down explicitly. */
+interface FixSite {
+  doc: SourceDocument;
+  imports: Map<string, string>;
+  syn: LanguageModule;
+}
+
+/** A node's range from offsets (as LSP counts lines: tree-sitter rows miss a lone CR). */
+const rangeOf = (fx: FixSite, n: Node): Range => fx.doc.lines.rangeOf(n.startIndex, n.endIndex);
 
 /** Fixes for one sink match, by the rule's strategy. */
 export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindings, doc: SourceDocument, imports: Map<string, string>): Fix[] {
   const fix = rule.fix;
   if (!fix) return [];
-  lines = doc.lines;
-  const syn = rule.module;
+  const fx: FixSite = { doc, imports, syn: rule.module };
   let made: Fix | undefined;
   switch (fix.strategy) {
     case 'parameterize-sql':
-      made = parameterizeSql(sink, focus, syn, fix.placeholder ?? syn.sqlPlaceholder(imports));
+      made = parameterizeSql(fx, sink, focus, fix.placeholder ?? fx.syn.sqlPlaceholder(imports));
       break;
     case 'exec-to-execfile':
-      made = execToExecFile(sink, focus, syn, doc, imports);
+      made = execToExecFile(fx, sink, focus);
       break;
     case 'shell-false':
-      made = shellFalse(sink, focus, syn);
+      made = shellFalse(fx, sink, focus);
       break;
     case 'path-containment':
-      made = pathContainment(focus, syn, doc);
+      made = pathContainment(fx, focus);
       break;
     case 'html-escape':
-      made = htmlEscape(sink, focus, syn, doc, imports);
+      made = htmlEscape(fx, sink, focus);
       break;
     case 'relative-redirect':
-      made = relativeRedirect(focus, syn);
+      made = relativeRedirect(fx, focus);
       break;
     case 'yaml-safe-load':
-      made = yamlSafeLoad(sink, focus, b);
+      made = yamlSafeLoad(fx, sink, focus);
       break;
   }
   return made ? [{ ...made, isPreferred: true }] : [];
@@ -96,7 +100,8 @@ function quote(raw: string, q: string): string {
   return `${q}${out}${q}`;
 }
 
-function parameterizeSql(sink: Node, focus: Node, syn: LanguageModule, placeholder: '?' | '$1' | '%s'): Fix | undefined {
+function parameterizeSql(fx: FixSite, sink: Node, focus: Node, placeholder: '?' | '$1' | '%s'): Fix | undefined {
+  const syn = fx.syn;
   const parts = syn.decompose(focus);
   if (!parts || !hasLiteral(parts) || !hasExpr(parts)) return undefined;
   const argsNode = sink.childForFieldName('arguments');
@@ -139,7 +144,7 @@ function parameterizeSql(sink: Node, focus: Node, syn: LanguageModule, placehold
   }
   const q = quoteOf(focus);
   const params = syn.sqlParams(values);
-  const edits: TextEdit[] = [{ range: rangeOf(focus), newText: `${quote(sql, q)}, ${params}` }];
+  const edits: TextEdit[] = [{ range: rangeOf(fx, focus), newText: `${quote(sql, q)}, ${params}` }];
   return { title: 'Use a parameterised query (values passed separately)', kind: 'fix', edits };
 }
 
@@ -190,7 +195,8 @@ function commandWords(parts: Part[]): string[] | undefined {
 const wordCode = (w: string, q: string): string => (w.startsWith('\u0000') ? w.slice(1) : quote(w, q));
 
 /** Node's child_process: `exec(cmd)` -> `execFile(program, [args])`. */
-function execToExecFile(sink: Node, focus: Node, syn: LanguageModule, doc: SourceDocument, imports: Map<string, string>): Fix | undefined {
+function execToExecFile(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
+  const { syn, doc, imports } = fx;
   const parts = syn.decompose(focus);
   if (!parts || !hasExpr(parts)) return undefined;
   const words = commandWords(parts);
@@ -210,12 +216,12 @@ function execToExecFile(sink: Node, focus: Node, syn: LanguageModule, doc: Sourc
       // Add execFile next to exec in `const { exec } = require('child_process')` / `import { exec } from ...`.
       const spec = findImportSpecifier(doc, name.text);
       if (!spec) return undefined;
-      edits.push({ range: { start: rangeOf(spec).end, end: rangeOf(spec).end }, newText: `, ${fileName}` });
+      edits.push({ range: { start: rangeOf(fx, spec).end, end: rangeOf(fx, spec).end }, newText: `, ${fileName}` });
     }
   }
-  edits.push({ range: rangeOf(name), newText: fileName });
+  edits.push({ range: rangeOf(fx, name), newText: fileName });
   const [prog, ...rest] = words;
-  edits.push({ range: rangeOf(focus), newText: `${wordCode(prog!, q)}, [${rest.map((w) => wordCode(w, q)).join(', ')}]` });
+  edits.push({ range: rangeOf(fx, focus), newText: `${wordCode(prog!, q)}, [${rest.map((w) => wordCode(w, q)).join(', ')}]` });
   return { title: `Run the program with ${fileName} and an argument array (no shell)`, kind: 'fix', edits };
 }
 
@@ -237,8 +243,8 @@ function findImportSpecifier(doc: SourceDocument, name: string): Node | undefine
 }
 
 /** Python's subprocess: `run(cmd, shell=True)` -> `run([program, args])`. */
-function shellFalse(sink: Node, focus: Node, syn: LanguageModule): Fix | undefined {
-  const parts = syn.decompose(focus);
+function shellFalse(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
+  const parts = fx.syn.decompose(focus);
   if (!parts || !hasExpr(parts)) return undefined;
   const words = commandWords(parts);
   const argsNode = sink.childForFieldName('arguments');
@@ -253,9 +259,9 @@ function shellFalse(sink: Node, focus: Node, syn: LanguageModule): Fix | undefin
     title: 'Pass an argument list and drop shell=True',
     kind: 'fix',
     edits: [
-      { range: rangeOf(focus), newText: `[${words.map((w) => wordCode(w, q)).join(', ')}]` },
+      { range: rangeOf(fx, focus), newText: `[${words.map((w) => wordCode(w, q)).join(', ')}]` },
       // Remove ", shell=True" (from the end of the previous argument).
-      { range: { start: rangeOf(prev).end, end: rangeOf(shell).end }, newText: '' },
+      { range: { start: rangeOf(fx, prev).end, end: rangeOf(fx, shell).end }, newText: '' },
     ],
   };
 }
@@ -272,25 +278,27 @@ function enclosingStatement(n: Node, syn: LanguageModule): Node | undefined {
 }
 
 /** A variable name not used in the enclosing function (or module), for a new declaration there. */
-function freshName(at: Node, base: string, syn: LanguageModule): string {
+function freshName(fx: FixSite, at: Node, base: string): string {
+  const syn = fx.syn;
   let scope: Node = at;
   while (!syn.functionTypes.has(scope.type) && scope.parent) scope = scope.parent;
   // Only the scope's own text: nested functions may reuse the name, and the result must not depend on them.
-  // The document's text (set by buildFixes), not the tree's: reading that out of wasm would copy the whole file.
-  const text = ownText(scope, lines!.text, syn.functionTypes);
+  // The document's text, not the tree's: reading that out of wasm would copy the whole file.
+  const text = ownText(scope, fx.doc.lines.text, syn.functionTypes);
   let name = base;
   for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `${base}${i}`;
   return name;
 }
 
-function pathContainment(focus: Node, syn: LanguageModule, doc: SourceDocument): Fix | undefined {
+function pathContainment(fx: FixSite, focus: Node): Fix | undefined {
+  const { syn, doc } = fx;
   const args = named(focus.childForFieldName('arguments') ?? focus);
   if (args.length < 2) return undefined;
   const stmt = enclosingStatement(focus, syn);
   if (!stmt) return undefined;
   const line = doc.lines.positionAt(stmt.startIndex).line;
   const indent = /^\s*/.exec(doc.lines.lineText(line))![0];
-  const made = syn.pathContainment(focus, args, (base) => freshName(stmt, base, syn), indent, doc.lines.eol);
+  const made = syn.pathContainment(focus, args, (base) => freshName(fx, stmt, base), indent, doc.lines.eol);
   if (!made) return undefined;
   const at: Range = { start: { line, character: indent.length }, end: { line, character: indent.length } };
   return {
@@ -298,18 +306,19 @@ function pathContainment(focus: Node, syn: LanguageModule, doc: SourceDocument):
     kind: 'fix',
     edits: [
       { range: at, newText: made.pre },
-      { range: rangeOf(focus), newText: made.name },
+      { range: rangeOf(fx, focus), newText: made.name },
     ],
   };
 }
 
-function htmlEscape(sink: Node, focus: Node, syn: LanguageModule, doc: SourceDocument, imports: Map<string, string>): Fix | undefined {
+function htmlEscape(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
+  const { syn, doc, imports } = fx;
   if (syn.textProperty && syn.exprKind(sink.type) === 'assign') {
     const left = sink.childForFieldName('left');
     const prop = left ? syn.propertyOf(left) : null;
     const text = prop ? syn.textProperty(prop.text) : undefined;
     if (!prop || !text) return undefined;
-    return { title: `Assign ${text} instead of innerHTML (the browser escapes it)`, kind: 'fix', edits: [{ range: rangeOf(prop), newText: text }] };
+    return { title: `Assign ${text} instead of innerHTML (the browser escapes it)`, kind: 'fix', edits: [{ range: rangeOf(fx, prop), newText: text }] };
   }
   const parts = syn.decompose(focus);
   // A returned page held in a variable or made some other way (a join, a helper, a conditional): escaping all of
@@ -322,18 +331,18 @@ function htmlEscape(sink: Node, focus: Node, syn: LanguageModule, doc: SourceDoc
   const edits: TextEdit[] = [];
   const escaper = syn.htmlEscaper(imports);
   if (escaper.importLine) edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${escaper.importLine}${doc.lines.eol}` });
-  for (const e of exprs) edits.push({ range: rangeOf(e.node), newText: escaper.wrap(e.node.text) });
+  for (const e of exprs) edits.push({ range: rangeOf(fx, e.node), newText: escaper.wrap(e.node.text) });
   return { title: escaper.title, kind: 'fix', edits };
 }
 
-function relativeRedirect(focus: Node, syn: LanguageModule): Fix | undefined {
+function relativeRedirect(fx: FixSite, focus: Node): Fix | undefined {
   const x = focus.text;
   if (x.length > 80 || x.includes('\n')) return undefined;
   const wrapped = /^[\w$.[\]'"()]+$/.test(x) ? x : `(${x})`;
-  return { title: 'Only redirect to a relative path on this site', kind: 'fix', edits: [{ range: rangeOf(focus), newText: syn.relativeRedirect(wrapped) }] };
+  return { title: 'Only redirect to a relative path on this site', kind: 'fix', edits: [{ range: rangeOf(fx, focus), newText: fx.syn.relativeRedirect(wrapped) }] };
 }
 
-function yamlSafeLoad(sink: Node, focus: Node, _b: Bindings): Fix | undefined {
+function yamlSafeLoad(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   const fn = sink.childForFieldName('function');
   if (fn?.type === 'member_expression') {
     // js-yaml: the core schema exists in versions 3 and 4 and has no JavaScript types.
@@ -343,11 +352,11 @@ function yamlSafeLoad(sink: Node, focus: Node, _b: Bindings): Fix | undefined {
     return {
       title: 'Load with the core schema (no JavaScript functions or regexps)',
       kind: 'fix',
-      edits: [{ range: { start: rangeOf(focus).end, end: rangeOf(focus).end }, newText: `, { schema: ${obj.text}.CORE_SCHEMA }` }],
+      edits: [{ range: { start: rangeOf(fx, focus).end, end: rangeOf(fx, focus).end }, newText: `, { schema: ${obj.text}.CORE_SCHEMA }` }],
     };
   }
   if (!fn || fn.type !== 'attribute') return undefined;
   const obj = fn.childForFieldName('object');
   if (!obj) return undefined;
-  return { title: 'Use yaml.safe_load (no arbitrary Python objects)', kind: 'fix', edits: [{ range: rangeOf(sink), newText: `${obj.text}.safe_load(${focus.text})` }] };
+  return { title: 'Use yaml.safe_load (no arbitrary Python objects)', kind: 'fix', edits: [{ range: rangeOf(fx, sink), newText: `${obj.text}.safe_load(${focus.text})` }] };
 }
