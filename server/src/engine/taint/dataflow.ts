@@ -669,7 +669,7 @@ class UnitAnalysis {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
         let rt = right ? this.ev(right, st, depth) : undefined;
-        if (kind === 'augmented-assign' && left) rt = union(this.ev(left, st, depth), rt);
+        if ((kind === 'augmented-assign' || syn.compoundAssignment?.(n)) && left) rt = union(this.ev(left, st, depth), rt);
         if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, right ?? undefined);
         t = rt;
         break;
@@ -825,6 +825,18 @@ class UnitAnalysis {
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     if (callee) return this.applySummary(n, callee, args, argTaints);
+    // `sb.append(x)`: the builder holds x from now on, and the call returns the builder.
+    if (method && fn && syn.receiverMethods.has(method)) {
+      let t: Taint | undefined;
+      for (const a of argTaints) t = union(t, a);
+      if (t) {
+        let root = syn.memberObject(fn);
+        while (root && syn.exprKind(root.type) === 'call' && syn.receiverMethods.has(syn.propertyOf(root)?.text ?? '')) root = syn.memberObject(root);
+        const key = root ? syn.accessPath(root) : undefined;
+        if (key) st.set(key, union(st.get(key) ?? undefined, t) ?? null);
+      }
+      return union(recvTaint, t);
+    }
     // Methods on tainted data return tainted data (`s.trim()`, `request.args.get('q')`); formatting
     // methods on constants carry their arguments (`"{}".format(x)`, `", ".join(xs)`).
     if (recvTaint) {

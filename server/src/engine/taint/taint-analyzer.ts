@@ -814,7 +814,7 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
       if (h.paramDecorator) {
         // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
         params.forEach((p, i) => {
-          if (p.type !== 'identifier' || !hasParamDecorator(fn, i, h.paramDecorator!, imports)) return;
+          if (p.type !== 'identifier' || !hasParamDecorator(fn, i, h.paramDecorator!, imports, syn)) return;
           const type = syn.paramTypeOf(fn, i);
           if (type && h.spec.safeTypes.includes(type)) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
@@ -866,7 +866,7 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
-  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports))) return false;
+  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports, syn))) return false;
   if (h.decorator) {
     const dd = parent;
     if (dd?.type !== 'decorated_definition') return false;
@@ -882,14 +882,9 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
 }
 
 /** Whether parameter `index` of a TypeScript function carries a decorator matching the pattern (`@Body() dto`). */
-function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, imports: Map<string, string>): boolean {
-  const list = fn.childForFieldName('parameters');
-  const p = list ? named(list)[index] : undefined;
-  if (!p) return false;
-  return named(p).some((d) => {
-    if (d.type !== 'decorator') return false;
-    const e = named(d)[0];
-    const b = e ? matchPattern(pattern.pattern, e, (id) => imports.get(id)) : undefined;
+function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, imports: Map<string, string>, syn: LanguageModule): boolean {
+  return syn.paramDecorators(fn, index).some((e) => {
+    const b = matchPattern(pattern.pattern, e, (id) => imports.get(id));
     return !!b && pattern.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
   });
 }

@@ -444,6 +444,7 @@ export const javascript: LanguageModule = {
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,
   formattingMethods: FORMATTING_METHODS,
+  receiverMethods: new Set(),
   blockTypes: new Set(['statement_block', 'program']),
   stmtKind,
   exprKind,
@@ -536,6 +537,11 @@ export const javascript: LanguageModule = {
     const p = list ? kids(list)[index] : undefined;
     const t = p?.childForFieldName('type');
     return t ? t.text.replace(/^:\s*/, '') : undefined;
+  },
+  paramDecorators: (fn, index) => {
+    const list = fn.childForFieldName('parameters');
+    const p = list ? named(list)[index] : undefined;
+    return p ? named(p).flatMap((d) => (d.type === 'decorator' ? named(d)[0] ?? [] : [])) : [];
   },
   unitName,
   isMethod: (fn) => fn.type === 'method_definition',

@@ -96,6 +96,11 @@ export interface LanguageModule {
   readonly iterationMethods: ReadonlySet<string>;
   /** Methods on a constant that carry their arguments (`"{}".format(x)`, `", ".join(xs)`). */
   readonly formattingMethods: ReadonlySet<string>;
+  /**
+   * Methods that store their arguments in the receiver and return it (Java `sb.append(x)`, `list.add(x)`): the
+   * receiver's variable (the root of a chain `sb.append(a).append(b)`) takes the arguments' taint.
+   */
+  readonly receiverMethods: ReadonlySet<string>;
 
   stmtKind(type: string): StmtKind;
   exprKind(type: string): ExprKind;
@@ -110,6 +115,8 @@ export interface LanguageModule {
   propertyOf(n: Node): Node | null;
   /** The function or class a call or construction calls. */
   callee(n: Node): Node | null;
+  /** Whether an `assign` expression also reads its target (`s += x` where one node type holds every assignment). */
+  compoundAssignment?(n: Node): boolean;
   /** Whether a binary operator's result carries its operands' data (concatenation, formatting). */
   carries(operator: string): boolean;
   /** Condition, then-value, else-value of a conditional expression. */
@@ -172,6 +179,8 @@ export interface LanguageModule {
   paramsOf(fn: Node): Node[];
   paramDefaultOf(fn: Node, index: number): Node | undefined;
   paramTypeOf(fn: Node, index: number): string | undefined;
+  /** The decorator or annotation expressions on parameter `index` (`@Body() dto`, `@RequestParam String q`). */
+  paramDecorators(fn: Node, index: number): Node[];
   /** The name a function is known by (its own, or the variable or property it is assigned to). */
   unitName(fn: Node, parent?: Node | null): string | undefined;
   /** Whether a function is a method called on `this`/`self`. */

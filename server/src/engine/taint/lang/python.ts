@@ -432,6 +432,7 @@ export const python: LanguageModule = {
   declaratorType: '',
   iterationMethods: ITERATION_METHODS,
   formattingMethods: FORMATTING_METHODS,
+  receiverMethods: new Set(),
   blockTypes: new Set(['block', 'module']),
   stmtKind,
   exprKind,
@@ -531,6 +532,7 @@ export const python: LanguageModule = {
     const t = p?.childForFieldName('type');
     return t ? t.text.replace(/^:\s*/, '') : undefined;
   },
+  paramDecorators: () => [],
   unitName,
   isMethod: (fn) => fn.type === 'function_definition' && !!enclosingClass(fn),
   isExported: (fn, p) => {
