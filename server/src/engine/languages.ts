@@ -9,7 +9,7 @@ import { basename, extname } from 'node:path';
 export type GrammarId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'json' | 'bash';
 
 /** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
-export type TaintLanguage = 'javascript' | 'typescript' | 'python';
+export type TaintLanguage = 'javascript' | 'typescript' | 'python' | 'java';
 
 /** One VS Code language id and what Vigil knows about it. */
 export interface LanguageRecord {
@@ -28,10 +28,11 @@ export interface LanguageRecord {
   readonly activates: boolean;
   /** Source code whose string literals are quoted (secret rules with `literalInCode` require the quotes). */
   readonly code?: boolean;
-  /** The taint language of its rules, when the taint pack analyses it (also: cross-file summaries). */
+  /** The taint language of its rules, when the taint pack analyses it. */
   readonly taint?: TaintLanguage;
   /**
-   * How its relative imports look in the text and resolve to files, for cross-file taint: `specifier` is a regex
+   * How its relative imports look in the text and resolve to files, for cross-file taint (languages without it get
+   * no cross-file summaries): `specifier` is a regex
    * whose group `spec` is the specifier; `suffixes` are appended to the resolved path (`.ts`), `index` after those.
    */
   readonly modules?: { readonly specifier: RegExp; readonly suffixes: readonly string[]; readonly index: readonly string[] };
@@ -55,7 +56,7 @@ export const LANGUAGES: readonly LanguageRecord[] = [
   { id: 'typescriptreact', grammar: 'tsx', extensions: ['.tsx'], comment: SLASH, activates: true, code: true, taint: 'typescript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv },
   { id: 'python', grammar: 'python', extensions: ['.py', '.pyw'], comment: HASH, activates: true, code: true, taint: 'python',
     modules: { specifier: PY_MODULES, suffixes: ['.py'], index: ['/__init__.py'] }, envRead: (name) => `os.environ["${name}"]` },
-  { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, envRead: (name) => `System.getenv("${name}")` },
+  { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, taint: 'java', envRead: (name) => `System.getenv("${name}")` },
   { id: 'go', grammar: 'go', extensions: ['.go'], comment: SLASH, activates: true, code: true, envRead: (name) => `os.Getenv("${name}")` },
   { id: 'json', grammar: 'json', extensions: ['.json'], activates: true },
   { id: 'jsonc', grammar: 'json', extensions: [], comment: SLASH, activates: true },
@@ -93,6 +94,9 @@ const PREFIXED = LANGUAGES.filter((l) => l.fileNamePrefixes?.length);
 
 /** Every grammar some language uses, in table order: the grammars the parser loads. */
 export const GRAMMAR_IDS: readonly GrammarId[] = [...new Set(LANGUAGES.flatMap((l) => (l.grammar ? [l.grammar] : [])))];
+
+/** How generated docs name a taint language (JavaScript and TypeScript rules share one column). */
+export const TAINT_LANGUAGE_LABELS: Readonly<Record<TaintLanguage, string>> = { javascript: 'JS/TS', typescript: 'JS/TS', python: 'Python', java: 'Java' };
 
 /** Every taint language, in table order: the values a taint rule's `languages` may name. */
 export const TAINT_LANGUAGES: readonly TaintLanguage[] = [...new Set(LANGUAGES.flatMap((l) => (l.taint ? [l.taint] : [])))];

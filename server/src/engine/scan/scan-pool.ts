@@ -89,8 +89,8 @@ function defaultWorkerPath(): string {
   return join(__dirname, __filename.endsWith('.ts') ? 'scan-worker.ts' : 'scan-worker.js');
 }
 
-/** Languages whose exports the taint pack can summarise (pass 1 reads only these). */
-const CROSS_FILE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.taint).map((l) => l.id));
+/** Languages whose exports the taint pack can summarise and whose imports it resolves (pass 1 reads only these). */
+const CROSS_FILE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.taint && l.modules).map((l) => l.id));
 
 interface Slot {
   worker: Worker;
