@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { findFixtures, parseAnnotations } from '../test/rules/rule-fixtures';
+import { TAINT_LANGUAGE_LABELS } from '../server/src/engine/languages';
 import { loadTaintRuleSet } from '../server/src/engine/taint/rule-set';
 import type { TaintRuleSpec } from '../server/src/engine/taint/rule-schema';
 
@@ -44,6 +45,7 @@ const CLASS_NAMES: Record<string, string> = {
 const FRAMEWORKS: Record<string, string> = {
   'js-request': 'Express, Koa, Fastify, Hapi (any `(req, ...)` route or middleware callback); NestJS (`@Query()`, `@Body()`, `@Param()`, `@Headers()`, `@Req()`); Next.js route handlers and `getServerSideProps`; Remix loaders and actions; Socket.IO and ws messages; AWS Lambda, Google Cloud Functions, Cloudflare Workers',
   'js-browser': 'Browser DOM (location, document, postMessage)',
+  'java-request': 'Servlet API (`HttpServletRequest` getters); Spring MVC (`@RequestParam`, `@PathVariable`, `@RequestHeader`, `@CookieValue`, `@RequestBody`)',
   'py-request': 'Flask, Django (views whatever the request is called, class-based views), Django REST framework, FastAPI / Starlette, Tornado, aiohttp, Pyramid, Bottle, Falcon, Sanic (request objects, route and view parameters); AWS Lambda, Google Cloud Functions',
 };
 const FIX_NAMES: Record<string, string> = {
@@ -83,7 +85,9 @@ for (const file of findFixtures(rulesDir)) {
   }
 }
 
-const lang = (r: TaintRuleSpec): string => (r.languages.includes('python') ? 'Python' : 'JS/TS');
+const lang = (r: TaintRuleSpec): string => TAINT_LANGUAGE_LABELS[r.languages[0]!];
+/** The language columns of the per-class table, in the table's order. */
+const LANGS = [...new Set(Object.values(TAINT_LANGUAGE_LABELS))];
 /** The sink APIs of a rule, as written: `$DB.query($Q, ...)` -> `$DB.query()`. */
 const libraries = (r: TaintRuleSpec): string[] => {
   const out = new Set<string>();
@@ -133,12 +137,11 @@ for (const [cls, rules] of [...byClass].sort()) {
     totals.set(key, t);
   }
 }
-coverage.push('', '## Fixture counts per class', '', '| Class | JS/TS ruleid / ok | Python ruleid / ok | Known gaps |', '|---|---|---|---|');
+coverage.push('', '## Fixture counts per class', '', `| Class | ${LANGS.map((l) => `${l} ruleid / ok`).join(' | ')} | Known gaps |`, `|---|${LANGS.map(() => '---|').join('')}---|`);
 for (const cls of [...byClass.keys()].sort()) {
-  const js = totals.get(`${cls}\u0000JS/TS`);
-  const py = totals.get(`${cls}\u0000Python`);
+  const per = LANGS.map((l) => totals.get(`${cls}\u0000${l}`));
   const cell = (t: { ruleid: number; ok: number } | undefined): string => (t ? `${t.ruleid} / ${t.ok}` : 'n/a (class does not exist there)');
-  coverage.push(`| ${CLASS_NAMES[cls] ?? cls} | ${cell(js)} | ${cell(py)} | ${(js?.todo ?? 0) + (py?.todo ?? 0)} |`);
+  coverage.push(`| ${CLASS_NAMES[cls] ?? cls} | ${per.map(cell).join(' | ')} | ${per.reduce((n, t) => n + (t?.todo ?? 0), 0)} |`);
 }
 coverage.push('', '## Known gaps (`todoruleid` = missed, `todook` = false alarm)', '');
 for (const g of gaps.sort((a, b) => a.where.localeCompare(b.where))) coverage.push(`- \`${g.kind}\` \`${g.ruleId}\` at \`${g.where}\`: ${g.why}`);

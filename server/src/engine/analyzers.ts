@@ -12,7 +12,10 @@ import { createSecretsAnalyzer } from './secrets';
 import { createTaintAnalyzer } from './taint';
 import { redactErrorMessage, redactSecrets } from './redact';
 
-/** A problem found while loading rules or configuration; shown on the offending file and in the output. */
+/**
+ * A problem found while loading rules or configuration; shown on the offending file and in the output. The one
+ * error type of every pack's rule loading, built-in files and custom rules alike.
+ */
 export interface RuleLoadError {
   /** File the problem is in (absolute path), or `builtin`. */
   source: string;
@@ -22,6 +25,11 @@ export interface RuleLoadError {
   range?: Range;
   /** For a custom rule from the workspace config: its pack's list and its index there (to locate it). */
   customRule?: { pack: 'secrets' | 'taint' | 'config'; index: number };
+  /**
+   * Position of the rule in the list it was validated from, set by schema validators that see a list but not its
+   * text; the loader that has the text turns it into `range` (and drops it).
+   */
+  index?: number;
 }
 
 export interface AnalyzerOptions {

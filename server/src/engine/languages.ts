@@ -1,64 +1,151 @@
 /**
- * Which tree-sitter grammar (if any) serves a document. Documents without a grammar are still scanned by
- * text-based analyzers such as secrets.
+ * The one record of the languages Vigil knows: which tree-sitter grammar (if any) serves a document, its VS Code
+ * language ids, file extensions and names, comment syntax, and what each pack can do with it. Every language list
+ * in the code derives from `LANGUAGES`; `test/unit/languages.test.ts` holds package.json's activation events to it.
+ * Documents without a grammar are still scanned by text-based analyzers such as secrets.
  */
 import { basename, extname } from 'node:path';
 
 export type GrammarId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'json' | 'bash';
 
-export const GRAMMAR_IDS: readonly GrammarId[] = ['javascript', 'typescript', 'tsx', 'python', 'java', 'go', 'json', 'bash'];
+/** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
+export type TaintLanguage = 'javascript' | 'typescript' | 'python' | 'java';
 
-const BY_LANGUAGE_ID: Record<string, GrammarId> = {
-  javascript: 'javascript',
-  javascriptreact: 'javascript',
-  typescript: 'typescript',
-  typescriptreact: 'tsx',
-  python: 'python',
-  java: 'java',
-  go: 'go',
-  json: 'json',
-  jsonc: 'json',
-  shellscript: 'bash',
-};
+/** One VS Code language id and what Vigil knows about it. */
+export interface LanguageRecord {
+  /** The VS Code language id (`typescriptreact`). */
+  readonly id: string;
+  /** Its tree-sitter grammar, when it has one (several ids can share one: `javascriptreact` uses `javascript`). */
+  readonly grammar?: GrammarId;
+  /** File extensions, lower case with the dot, that mean this language (first record to list one wins). */
+  readonly extensions: readonly string[];
+  /** Exact file names (lower case) and file-name prefixes (`dockerfile.`) that mean this language. */
+  readonly fileNames?: readonly string[];
+  readonly fileNamePrefixes?: readonly string[];
+  /** Line comment opener, or an opener/closer pair for languages with only block comments (`<!--`, ` -->`). */
+  readonly comment?: readonly [string, string];
+  /** Whether the extension activates on documents of this language (package.json `activationEvents`). */
+  readonly activates: boolean;
+  /** Source code whose string literals are quoted (secret rules with `literalInCode` require the quotes). */
+  readonly code?: boolean;
+  /** The taint language of its rules, when the taint pack analyses it. */
+  readonly taint?: TaintLanguage;
+  /**
+   * How its relative imports look in the text and resolve to files, for cross-file taint (languages without it get
+   * no cross-file summaries): `specifier` is a regex
+   * whose group `spec` is the specifier; `suffixes` are appended to the resolved path (`.ts`), `index` after those.
+   */
+  readonly modules?: { readonly specifier: RegExp; readonly suffixes: readonly string[]; readonly index: readonly string[] };
+  /** The expression that reads environment variable `NAME`, for the secrets env-var fix. */
+  readonly envRead?: (name: string) => string;
+}
 
-const BY_EXTENSION: Record<string, GrammarId> = {
-  '.js': 'javascript',
-  '.mjs': 'javascript',
-  '.cjs': 'javascript',
-  '.jsx': 'javascript',
-  '.ts': 'typescript',
-  '.mts': 'typescript',
-  '.cts': 'typescript',
-  '.tsx': 'tsx',
-  '.py': 'python',
-  '.pyw': 'python',
-  '.java': 'java',
-  '.go': 'go',
-  '.json': 'json',
-  '.sh': 'bash',
-  '.bash': 'bash',
-};
+const SLASH = ['//', ''] as const;
+const HASH = ['#', ''] as const;
+const JS_MODULES = /(?<q>['"`])(?<spec>\.{1,2}\/[^'"`\r\n]*)\k<q>/g;
+const PY_MODULES = /^[ \t]*from[ \t]+(?<spec>\.+[\w.]*)[ \t]+import\b/gm;
+const jsEnv = (name: string): string => `process.env.${name}`;
+
+/** Every language, in order of preference where two claim the same extension. */
+export const LANGUAGES: readonly LanguageRecord[] = [
+  { id: 'javascript', grammar: 'javascript', extensions: ['.js', '.mjs', '.cjs'], comment: SLASH, activates: true, code: true, taint: 'javascript',
+    modules: { specifier: JS_MODULES, suffixes: ['.js', '.mjs', '.cjs', '.jsx'], index: ['/index.js'] }, envRead: jsEnv },
+  { id: 'javascriptreact', grammar: 'javascript', extensions: ['.jsx'], comment: SLASH, activates: true, code: true, taint: 'javascript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv },
+  { id: 'typescript', grammar: 'typescript', extensions: ['.ts', '.mts', '.cts'], comment: SLASH, activates: true, code: true, taint: 'typescript',
+    modules: { specifier: JS_MODULES, suffixes: ['.ts', '.mts', '.cts', '.tsx'], index: ['/index.ts'] }, envRead: jsEnv },
+  { id: 'typescriptreact', grammar: 'tsx', extensions: ['.tsx'], comment: SLASH, activates: true, code: true, taint: 'typescript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv },
+  { id: 'python', grammar: 'python', extensions: ['.py', '.pyw'], comment: HASH, activates: true, code: true, taint: 'python',
+    modules: { specifier: PY_MODULES, suffixes: ['.py'], index: ['/__init__.py'] }, envRead: (name) => `os.environ["${name}"]` },
+  { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, taint: 'java', envRead: (name) => `System.getenv("${name}")` },
+  { id: 'go', grammar: 'go', extensions: ['.go'], comment: SLASH, activates: true, code: true, envRead: (name) => `os.Getenv("${name}")` },
+  { id: 'json', grammar: 'json', extensions: ['.json'], activates: true },
+  { id: 'jsonc', grammar: 'json', extensions: [], comment: SLASH, activates: true },
+  { id: 'shellscript', grammar: 'bash', extensions: ['.sh', '.bash'], comment: HASH, activates: true },
+  { id: 'yaml', extensions: ['.yml', '.yaml'], comment: HASH, activates: true },
+  { id: 'toml', extensions: ['.toml'], comment: HASH, activates: true },
+  { id: 'ini', extensions: ['.ini'], comment: HASH, activates: true },
+  { id: 'properties', extensions: ['.properties'], comment: HASH, activates: true },
+  { id: 'dotenv', extensions: ['.env'], fileNames: ['.env'], fileNamePrefixes: ['.env.'], comment: HASH, activates: true },
+  { id: 'terraform', extensions: ['.tf', '.tfvars'], comment: HASH, activates: true },
+  { id: 'dockerfile', extensions: [], fileNames: ['dockerfile'], fileNamePrefixes: ['dockerfile.'], comment: HASH, activates: true },
+  { id: 'dockercompose', extensions: [], comment: HASH, activates: true },
+  // No suppression comment offered: the suppression fix has never been offered for workflow documents.
+  { id: 'github-actions-workflow', extensions: [], activates: true },
+  { id: 'plaintext', extensions: [], comment: HASH, activates: true },
+  // Languages Vigil does not activate on but may still see (the client sends every document): secrets run on
+  // them, and a suppression comment needs their comment syntax.
+  ...(['c', 'cpp', 'csharp', 'kotlin', 'rust', 'swift', 'php', 'scala', 'groovy', 'dart'] as const).map((id) => ({ id, extensions: [], comment: SLASH, activates: false })),
+  ...(['ruby', 'perl', 'r', 'makefile', 'hcl', 'elixir'] as const).map((id) => ({ id, extensions: [], comment: HASH, activates: false })),
+  ...(['markdown', 'html', 'xml'] as const).map((id) => ({ id, extensions: [], comment: ['<!--', ' -->'] as const, activates: false })),
+  ...(['sql', 'lua'] as const).map((id) => ({ id, extensions: [], comment: ['--', ''] as const, activates: false })),
+];
+
+const BY_LANGUAGE_ID = new Map<string, LanguageRecord>();
+const BY_EXTENSION = new Map<string, LanguageRecord>();
+const BY_FILE_NAME = new Map<string, LanguageRecord>();
+const TAINT_BY_GRAMMAR = new Map<GrammarId, TaintLanguage>();
+for (const l of LANGUAGES) {
+  if (l.grammar && l.taint && !TAINT_BY_GRAMMAR.has(l.grammar)) TAINT_BY_GRAMMAR.set(l.grammar, l.taint);
+  if (!BY_LANGUAGE_ID.has(l.id)) BY_LANGUAGE_ID.set(l.id, l);
+  for (const e of l.extensions) if (!BY_EXTENSION.has(e)) BY_EXTENSION.set(e, l);
+  for (const n of l.fileNames ?? []) if (!BY_FILE_NAME.has(n)) BY_FILE_NAME.set(n, l);
+}
+const PREFIXED = LANGUAGES.filter((l) => l.fileNamePrefixes?.length);
+
+/** Every grammar some language uses, in table order: the grammars the parser loads. */
+export const GRAMMAR_IDS: readonly GrammarId[] = [...new Set(LANGUAGES.flatMap((l) => (l.grammar ? [l.grammar] : [])))];
+
+/** How generated docs name a taint language (JavaScript and TypeScript rules share one column). */
+export const TAINT_LANGUAGE_LABELS: Readonly<Record<TaintLanguage, string>> = { javascript: 'JS/TS', typescript: 'JS/TS', python: 'Python', java: 'Java' };
+
+/** Every taint language, in table order: the values a taint rule's `languages` may name. */
+export const TAINT_LANGUAGES: readonly TaintLanguage[] = [...new Set(LANGUAGES.flatMap((l) => (l.taint ? [l.taint] : [])))];
+
+/** The grammars the taint pack analyses, in table order. */
+export const TAINT_GRAMMARS: readonly GrammarId[] = [...new Set(LANGUAGES.flatMap((l) => (l.taint && l.grammar ? [l.grammar] : [])))];
+
+/** The record of a VS Code language id, if Vigil knows it. */
+export function languageRecord(languageId: string): LanguageRecord | undefined {
+  return BY_LANGUAGE_ID.get(languageId);
+}
 
 /** VS Code language id for a file path, for hosts (CLI, workspace scan) that only know the path. */
 export function languageIdForPath(path: string): string {
-  const ext = extname(path).toLowerCase();
   const name = basename(path).toLowerCase();
-  const map: Record<string, string> = {
-    '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
-    '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact',
-    '.py': 'python', '.pyw': 'python', '.java': 'java', '.go': 'go', '.json': 'json', '.sh': 'shellscript',
-    '.bash': 'shellscript', '.yml': 'yaml', '.yaml': 'yaml', '.toml': 'toml', '.ini': 'ini',
-    '.properties': 'properties', '.env': 'dotenv', '.tf': 'terraform', '.tfvars': 'terraform',
-  };
-  if (name === 'dockerfile' || name.startsWith('dockerfile.')) return 'dockerfile';
-  if (name === '.env' || name.startsWith('.env.')) return 'dotenv';
-  return map[ext] ?? 'plaintext';
+  const named = BY_FILE_NAME.get(name) ?? PREFIXED.find((l) => l.fileNamePrefixes!.some((p) => name.startsWith(p)));
+  if (named) return named.id;
+  return BY_EXTENSION.get(extname(path).toLowerCase())?.id ?? 'plaintext';
 }
 
 /** The grammar for a document, from its language id first and its file extension second. */
 export function grammarFor(languageId: string, path?: string): GrammarId | undefined {
-  const byId = BY_LANGUAGE_ID[languageId];
+  const byId = BY_LANGUAGE_ID.get(languageId)?.grammar;
   if (byId) return byId;
-  if (path) return BY_EXTENSION[extname(path).toLowerCase()];
+  if (path) return BY_EXTENSION.get(extname(path).toLowerCase())?.grammar;
   return undefined;
 }
+
+/** The taint language a grammar belongs to. */
+export function taintLanguageOf(grammar: GrammarId): TaintLanguage | undefined {
+  return TAINT_BY_GRAMMAR.get(grammar);
+}
+
+/** The comment opener/closer of a language, or undefined when it has none Vigil knows (JSON). */
+export function commentSyntax(languageId: string): readonly [string, string] | undefined {
+  return BY_LANGUAGE_ID.get(languageId)?.comment;
+}
+
+/** The comment syntax of a grammar (the first language using it), for packs that only know the grammar. */
+export function grammarCommentSyntax(grammar: GrammarId): readonly [string, string] | undefined {
+  return LANGUAGES.find((l) => l.grammar === grammar)?.comment;
+}
+
+/**
+ * The suffixes tried, in order, when a relative import resolves to a file: none, then every language's file
+ * suffixes, then its package index files (`/index.ts`, `/__init__.py`).
+ */
+export const MODULE_SUFFIXES: readonly string[] = [
+  '',
+  ...new Set(LANGUAGES.flatMap((l) => l.modules?.suffixes ?? [])),
+  ...new Set(LANGUAGES.flatMap((l) => l.modules?.index ?? [])),
+];

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
-import type { GrammarId } from './languages';
+import { GRAMMAR_IDS, type GrammarId } from './languages';
 
 /** Where the grammar and runtime `.wasm` files are. Bundles keep them beside themselves; sources use the repo. */
 export function defaultWasmDir(): string {
@@ -42,7 +42,7 @@ export class GrammarRegistry {
     GrammarRegistry.initialised ??= Parser.init({ locateFile: () => wasm });
     await GrammarRegistry.initialised;
     const reg = new GrammarRegistry(grammarDir);
-    const ids = grammars ?? (['javascript', 'typescript', 'tsx', 'python', 'java', 'go', 'json', 'bash'] as GrammarId[]);
+    const ids = grammars ?? GRAMMAR_IDS;
     await Promise.all(ids.map((id) => reg.load(id)));
     return reg;
   }

@@ -5,6 +5,7 @@
  * be contorted. Rules arrive raw, are checked field by field, and a bad rule is dropped alone with an error that
  * names it and the field.
  */
+import type { RuleLoadError } from '../analyzers';
 import { docsUrlFor } from '../docs-links';
 import { compileLinearRegex } from '../regex-guard';
 import { parseRuleDocs, RULE_DOC_KEYS, type RuleDocs } from '../rule-docs';
@@ -107,13 +108,8 @@ export interface ConfigRule {
   source: string;
 }
 
-export interface ConfigRuleError {
-  source: string;
-  ruleId?: string;
-  message: string;
-  /** Index of the rule in its list. */
-  index: number;
-}
+/** A rule that failed validation: a rule-load error with the rule's `index` in its list. */
+export type ConfigRuleError = RuleLoadError & { index: number };
 
 const KNOWN_KEYS = new Set(['id', 'name', 'description', 'message', 'severity', 'cwe', 'docs', 'kind', 'match', 'check', 'fix', 'exposure', ...RULE_DOC_KEYS]);
 const YAML_MATCH_KEYS = new Set(['path', 'when', 'report']);

@@ -158,7 +158,8 @@ export class PatternCompiler {
     let root: Node | undefined;
     // The snippet's tree lives in the wasm heap: freed below once copied into plain PatternNodes.
     let owner: { delete(): void } | undefined;
-    for (const text of [prepared, `(${prepared})`]) {
+    // A trailing `;` for languages whose statements need one (Java).
+    for (const text of [prepared, `(${prepared})`, `${prepared};`]) {
       const tree = this.parser.parse(text);
       if (!tree) continue;
       if (tree.rootNode.hasError) {

@@ -4,15 +4,16 @@
  * summarised function, so pass 2 hands the index only to those. A superset of what the taint pack resolves.
  */
 import { readFile } from 'node:fs/promises';
+import { languageRecord } from '../languages';
 import { buildExportIndex, type ExportIndex } from '../taint/taint-analyzer';
 
-const JS_RELATIVE = /(['"`])(\.{1,2}\/[^'"`\r\n]*)\1/g;
-const PY_RELATIVE = /^[ \t]*from[ \t]+(\.+[\w.]*)[ \t]+import\b/gm;
-
-/** Relative module specifiers in a file's text: `'./db'`, `"../lib/x"` (JS/TS) or `from .db import` (Python). */
+/**
+ * Relative module specifiers in a file's text, by its language's `modules.specifier` (`'./db'`, `"../lib/x"` in
+ * JS/TS, `from .db import` in Python); none for languages without cross-file taint.
+ */
 export function relativeSpecifiers(languageId: string, text: string): string[] {
-  if (languageId === 'python') return [...text.matchAll(PY_RELATIVE)].map((m) => m[1]!);
-  return [...text.matchAll(JS_RELATIVE)].map((m) => m[2]!);
+  const re = languageRecord(languageId)?.modules?.specifier;
+  return re ? [...text.matchAll(re)].map((m) => m.groups!['spec']!) : [];
 }
 
 /** Whether a file may import a function of `index` (resolved as the taint pack resolves imports). */

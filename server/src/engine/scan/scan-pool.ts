@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
-import { languageIdForPath } from '../languages';
+import { LANGUAGES, languageIdForPath } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
@@ -89,8 +89,8 @@ function defaultWorkerPath(): string {
   return join(__dirname, __filename.endsWith('.ts') ? 'scan-worker.ts' : 'scan-worker.js');
 }
 
-/** Languages whose exports the taint pack can summarise (pass 1 reads only these). */
-const CROSS_FILE_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python']);
+/** Languages whose exports the taint pack can summarise and whose imports it resolves (pass 1 reads only these). */
+const CROSS_FILE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.taint && l.modules).map((l) => l.id));
 
 interface Slot {
   worker: Worker;

@@ -5,19 +5,12 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { loadRuleFolder } from '../rule-folder';
 import { LineIndex } from '../text';
-import type { Range } from '../types';
+import type { RuleLoadError } from '../analyzers';
 import { compileSecretRules, type SecretRule } from './rule-schema';
 
-export interface LoadError {
-  source: string;
-  ruleId?: string;
-  message: string;
-  range?: Range;
-}
-
 /** Parses one rule file's text. Exported for tests. */
-export function parseSecretRuleFile(text: string, source: string, takenIds: Set<string>): { rules: SecretRule[]; errors: LoadError[] } {
-  const errors: LoadError[] = [];
+export function parseSecretRuleFile(text: string, source: string, takenIds: Set<string>): { rules: SecretRule[]; errors: RuleLoadError[] } {
+  const errors: RuleLoadError[] = [];
   const lines = new LineIndex(text);
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -42,6 +35,6 @@ export function parseSecretRuleFile(text: string, source: string, takenIds: Set<
 }
 
 /** All built-in secret rules under `<rulesDir>/secrets`, in file-name order. Cached per folder. */
-export function loadBuiltinSecretRules(rulesDir: string): { rules: SecretRule[]; errors: LoadError[] } {
+export function loadBuiltinSecretRules(rulesDir: string): { rules: SecretRule[]; errors: RuleLoadError[] } {
   return loadRuleFolder(rulesDir, 'secrets', 'secret', parseSecretRuleFile);
 }

@@ -3,6 +3,7 @@
  * `secrets.rules` list of `.vigil.yml`), are checked field by field, and come out as `SecretRule`s with compiled
  * regexes. Every problem names the rule and the field, and a bad rule is dropped alone: the others still load.
  */
+import type { RuleLoadError } from '../analyzers';
 import { docsUrlFor } from '../docs-links';
 import { parseSeverity, type Severity } from '../types';
 import { checkRegexSafety } from './regex-safety';
@@ -117,14 +118,8 @@ export interface SecretRule {
   ruleDocs?: RuleDocs;
 }
 
-/** A rule that failed validation. */
-export interface SecretRuleError {
-  source: string;
-  ruleId?: string;
-  message: string;
-  /** Index of the rule in its list. */
-  index: number;
-}
+/** A rule that failed validation: a rule-load error with the rule's `index` in its list. */
+export type SecretRuleError = RuleLoadError & { index: number };
 
 /** Longest window a multi-line rule may ask for, so incremental rescans stay small. */
 export const MAX_MULTILINE = 200;

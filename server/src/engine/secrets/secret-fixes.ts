@@ -9,16 +9,12 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { Gitignore } from '../gitignore';
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
+import { commentSyntax, languageRecord } from '../languages';
 import { suppressionLine } from '../suppressions';
 import type { Fix, TextEdit } from '../types';
 import type { SecretMatch } from './secret-scanner';
 import type { SecretContext } from './syntax-context';
 
-const JS_LIKE = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
-const HASH_COMMENT = new Set([
-  'python', 'yaml', 'dockercompose', 'shellscript', 'dotenv', 'properties', 'toml', 'ini', 'dockerfile', 'terraform', 'ruby', 'perl', 'r', 'plaintext', 'makefile', 'hcl', 'elixir',
-]);
-const SLASH_COMMENT = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'java', 'go', 'jsonc', 'c', 'cpp', 'csharp', 'kotlin', 'rust', 'swift', 'php', 'scala', 'groovy', 'dart']);
 
 /** Upper-snake environment variable name for an identifier such as `this.stripeKey` or `db.password`. */
 export function toEnvName(identifier: string): string | undefined {
@@ -64,23 +60,15 @@ function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol
     const lit = ctx.literal.node;
     const parent = lit.parent;
     if (parent && parent.type === 'pair' && parent.childForFieldName('key')?.id === lit.id) return undefined;
-    if (JS_LIKE.has(lang)) {
-      read = `process.env.${name}`;
-      if (parent?.type === 'jsx_attribute') read = `{${read}}`;
-    } else if (lang === 'python') {
-      read = `os.environ["${name}"]`;
-      const imp = pythonImportOs(doc, eol);
-      if (imp) edits.push(imp);
-    } else if (lang === 'java') {
-      read = `System.getenv("${name}")`;
-    } else if (lang === 'go') {
-      if (ctx.inGoConst) return undefined;
-      read = `os.Getenv("${name}")`;
-      const imp = goImportOs(doc, eol);
-      if (imp) edits.push(imp);
-    } else {
-      return undefined;
-    }
+    const envRead = languageRecord(lang)?.envRead;
+    if (!envRead) return undefined;
+    // A Go `const` cannot call a function (only the Go grammar has const declarations).
+    if (ctx.inGoConst) return undefined;
+    read = envRead(name);
+    if (parent?.type === 'jsx_attribute') read = `{${read}}`;
+    // The read needs `os` in Python and Go (the grammar tells the idiom; both name the module `os`).
+    const imp = doc.grammar === 'python' ? pythonImportOs(doc, eol) : doc.grammar === 'go' ? goImportOs(doc, eol) : undefined;
+    if (imp) edits.push(imp);
     edits.unshift({ range: doc.lines.rangeOf(ctx.literal.start, ctx.literal.end), newText: read });
   } else if ((lang === 'yaml' || lang === 'dockercompose') && !ctx.inComment && match.start.line === match.end.line) {
     const edit = yamlScalarEdit(doc, match, name);
@@ -235,15 +223,6 @@ function goImportOs(doc: SourceDocument, eol: string): TextEdit | undefined {
   if (!pkg) return undefined;
   const at = { line: pkg.endPosition.row + 1, character: 0 };
   return { range: { start: at, end: at }, newText: `${eol}import "os"${eol}` };
-}
-
-/** The comment opener/closer for a language, or undefined when it has no comments (JSON). */
-function commentSyntax(languageId: string): [string, string] | undefined {
-  if (SLASH_COMMENT.has(languageId)) return ['//', ''];
-  if (HASH_COMMENT.has(languageId)) return ['#', ''];
-  if (languageId === 'markdown' || languageId === 'html' || languageId === 'xml') return ['<!--', ' -->'];
-  if (languageId === 'sql' || languageId === 'lua') return ['--', ''];
-  return undefined;
 }
 
 function suppressFix(doc: SourceDocument, match: SecretMatch, eol: string): Fix | undefined {

@@ -4,6 +4,7 @@
  * lines starting at its first line) and of the file path. That is what lets the analyzer rescan only edited lines.
  */
 import { matchesAnyGlob } from '../glob';
+import { LANGUAGES } from '../languages';
 import type { LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
@@ -30,7 +31,7 @@ export interface SecretMatch {
 }
 
 /** Languages where `literalInCode` rules require a quoted string. */
-const CODE_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'java', 'go']);
+const CODE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.code).map((l) => l.id));
 
 export interface ScanTarget {
   text: string;

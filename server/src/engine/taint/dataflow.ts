@@ -1,5 +1,7 @@
 /**
- * Flow-sensitive taint tracking over tree-sitter trees, for JavaScript/TypeScript and Python.
+ * Flow-sensitive taint tracking over tree-sitter trees, for any language with a module in `lang/` (the rule's
+ * `CompiledRule.module`): this file names no node type; it asks the module what kind of statement or expression
+ * a node is and how its parts are read.
  *
  * Each function ("unit", plus the module's top level) is analysed on its own: statements in order, a state
  * mapping variables and field access paths (`obj.field`) to their taint, branches merged by union, loops run
@@ -9,9 +11,10 @@
  * overflowing the stack.
  */
 import type { Node } from 'web-tree-sitter';
-import { boundText, chainRoot, dottedName, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { boundText, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
+import type { LanguageModule } from './lang';
 import type { Compiled, CompiledRule } from './rule-set';
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
@@ -107,11 +110,6 @@ const MAX_DEPTH = 256;
 const MAX_FLOWS = 3;
 const MAX_STEPS = 14;
 
-const FUNCTION_TYPES = new Set([
-  'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration',
-  'generator_function', 'function', 'function_definition', 'lambda',
-]);
-export const isFunctionNode = (n: Node): boolean => FUNCTION_TYPES.has(typeOf(n));
 const NONE: never[] = [];
 
 /** A rule's patterns grouped by the node type they can match, so each node only tries its candidates. */
@@ -138,7 +136,7 @@ export function ruleIndex(rule: CompiledRule): RuleIndex {
     for (const c of list) {
       add(c.pattern.root.type, c);
       // A dotted pattern (`flask.request.args`) can also match an imported name or a shorter chain.
-      if (c.pattern.root.dotted) for (const t of ['identifier', 'member_expression', 'attribute']) add(t, c);
+      if (c.pattern.root.dotted) for (const t of rule.module.nameTypes) add(t, c);
     }
     return m;
   };
@@ -147,15 +145,7 @@ export function ruleIndex(rule: CompiledRule): RuleIndex {
   return idx;
 }
 
-const CLASS_TYPES = new Set(['class_declaration', 'class', 'class_definition', 'abstract_class_declaration']);
-const LITERAL_TYPES = new Set(['number', 'integer', 'float', 'true', 'false', 'null', 'none', 'undefined', 'regex', 'string_fragment', 'escape_sequence', 'string_content', 'comment']);
-/** Operators whose result carries the operands' data (concatenation, formatting, value-returning logic). */
-const CARRYING_OPS = new Set(['+', '%', '||', '&&', '??', 'or', 'and']);
-
 type State = Map<string, Taint | null>;
-
-/** Methods that call their callback with the receiver's elements (or resolved value). */
-const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'then']);
 
 const named = kids;
 
@@ -199,36 +189,6 @@ function statesEqual(a: State, b: State): boolean {
   return true;
 }
 
-/** The state key of an access path: `a`, `a.b`, `a.b` for `a["b"]`; undefined when not a plain path. */
-export function accessPath(n: Node, depth = 0): string | undefined {
-  if (depth > 32) return undefined;
-  if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern' || n.type === 'this' || n.type === 'self') return n.text;
-  if (n.type === 'subscript_expression' || n.type === 'subscript') {
-    const obj = n.childForFieldName(n.type === 'subscript' ? 'value' : 'object');
-    const idx = n.childForFieldName(n.type === 'subscript' ? 'subscript' : 'index');
-    const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && idx.type === 'string' ? stringValue(idx) : undefined;
-    return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
-  }
-  const d = dottedName(n);
-  return d;
-}
-
-/** The value of a plain string literal, or undefined. */
-export function stringValue(n: Node): string | undefined {
-  if (n.type !== 'string') return undefined;
-  const kids = named(n);
-  if (kids.some((k) => k.type === 'interpolation' || k.type === 'template_substitution')) return undefined;
-  const t = n.text;
-  const m = /^[rRbBuU]*(['"]{1,3})([\s\S]*)\1$/.exec(t);
-  return m ? m[2] : undefined;
-}
-
-const isConstant = (n: Node): boolean =>
-  n.type === 'number' || n.type === 'integer' || n.type === 'float' || n.type === 'true' || n.type === 'false' ||
-  n.type === 'null' || n.type === 'none' || (n.type === 'string' && stringValue(n) !== undefined) ||
-  (n.type === 'template_string' && !named(n).some((k) => k.type === 'template_substitution'));
-
 /** A span of text by offsets. */
 export interface Span {
   start: number;
@@ -252,14 +212,14 @@ export function spliceNested(text: string, start: number, end: number, nested: r
   return out + text.slice(at, end);
 }
 
-/** A unit's own text (see `spliceNested`), its nested functions found by walking the unit. */
-export function ownText(unit: Node, text: string): string {
+/** A unit's own text (see `spliceNested`), its nested functions (`functionTypes`) found by walking the unit. */
+export function ownText(unit: Node, text: string, functionTypes: ReadonlySet<string>): string {
   const spans: Span[] = [];
   const stack: Node[] = [];
   for (const c of unit.namedChildren) if (c) stack.push(c);
   while (stack.length) {
     const n = stack.pop()!;
-    if (FUNCTION_TYPES.has(typeOf(n))) {
+    if (functionTypes.has(typeOf(n))) {
       spans.push({ start: n.startIndex, end: n.endIndex });
       continue;
     }
@@ -267,40 +227,6 @@ export function ownText(unit: Node, text: string): string {
   }
   spans.sort((a, b) => a.start - b.start);
   return spliceNested(text, unit.startIndex, unit.endIndex, spans);
-}
-
-/** The parameters of a function node, in order, with their binding nodes. */
-export function paramsOf(fn: Node): Node[] {
-  if (fn.type === 'arrow_function') {
-    const single = fn.childForFieldName('parameter');
-    if (single) return [single];
-  }
-  const list = fn.childForFieldName('parameters');
-  if (!list) return [];
-  return named(list).map((p) => {
-    if (p.type === 'required_parameter' || p.type === 'optional_parameter') return p.childForFieldName('pattern') ?? p;
-    if (p.type === 'assignment_pattern') return p.childForFieldName('left') ?? p;
-    if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return p.childForFieldName('name') ?? p;
-    if (p.type === 'typed_parameter') return named(p)[0] ?? p;
-    if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' || p.type === 'rest_pattern') return named(p)[0] ?? p;
-    return p;
-  });
-}
-
-/** The default value of parameter `index` (Python / TypeScript), or undefined. */
-export function paramDefaultOf(fn: Node, index: number): Node | undefined {
-  const list = fn.childForFieldName('parameters');
-  const p = list ? named(list)[index] : undefined;
-  return p?.childForFieldName('value') ?? undefined;
-}
-
-/** The type annotation text of parameter `index` (Python / TypeScript), or undefined. */
-export function paramTypeOf(fn: Node, index: number): string | undefined {
-  const list = fn.childForFieldName('parameters');
-  const p = list ? named(list)[index] : undefined;
-  if (!p) return undefined;
-  const t = p.childForFieldName('type');
-  return t ? t.text.replace(/^:\s*/, '') : undefined;
 }
 
 /** Analyses one unit for one rule. */
@@ -319,6 +245,9 @@ class UnitAnalysis {
   private readonly defs = new Map<string, Node>();
   /** Free variables of a function unit, by name: their index in `summary.captures`. */
   private readonly captureIndex = new Map<string, number>();
+  /** The language's syntax knowledge. */
+  private readonly syn: LanguageModule;
+  private readonly defOf = (name: string): Node | undefined => this.defs.get(name);
 
   constructor(
     private readonly unit: Node,
@@ -326,6 +255,11 @@ class UnitAnalysis {
     private readonly env: UnitEnv,
   ) {
     this.limit = env.limit ?? Infinity;
+    this.syn = env.rule.module;
+  }
+
+  private isFunction(n: Node): boolean {
+    return this.syn.functionTypes.has(typeOf(n));
   }
 
   /** Counts one step; past the limit the unit is abandoned. */
@@ -341,9 +275,11 @@ class UnitAnalysis {
       const flow: Flow = label ? { origin: { kind: 'source', label }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
       this.bind(node, [flow], st, undefined);
     }
-    const body = this.unit.type === 'program' || this.unit.type === 'module' ? this.unit : this.unit.childForFieldName('body');
+    const isFunction = this.syn.functionTypes.has(this.unit.type);
+    // Units are functions and the module's root.
+    const body = isFunction ? this.unit.childForFieldName('body') : this.unit;
     if (body) {
-      if (FUNCTION_TYPES.has(this.unit.type) && body.type !== 'statement_block' && body.type !== 'block') {
+      if (isFunction && this.syn.stmtKind(body.type) !== 'block') {
         // Expression-bodied arrow / lambda: the expression is the return value.
         this.returnValue(this.ev(body, st, 0), body);
       } else this.block(body, st, 0);
@@ -374,23 +310,20 @@ class UnitAnalysis {
     this.step();
     this.memo = new Map();
     if (depth > MAX_DEPTH) return true;
-    switch (n.type) {
-      case 'statement_block':
+    const syn = this.syn;
+    switch (syn.stmtKind(n.type)) {
       case 'block':
-      case 'program':
-      case 'module':
         return this.block(n, st, depth);
-      case 'expression_statement':
+      case 'expression':
         for (const e of named(n)) this.ev(e, st, depth);
         return true;
-      case 'lexical_declaration':
-      case 'variable_declaration':
+      case 'declaration':
         for (const d of named(n)) {
-          if (d.type !== 'variable_declarator') continue;
+          if (d.type !== syn.declaratorType) continue;
           const name = d.childForFieldName('name');
           const value = d.childForFieldName('value');
           if (!name) continue;
-          if (value && isFunctionNode(value)) {
+          if (value && this.isFunction(value)) {
             this.bind(name, undefined, st, value);
             this.applyCaptures(value, st);
             continue;
@@ -398,92 +331,60 @@ class UnitAnalysis {
           this.bind(name, value ? this.ev(value, st, depth) : undefined, st, value ?? undefined);
         }
         return true;
-      case 'return_statement': {
+      case 'return': {
         const v = named(n)[0];
         if (v) this.returnValue(this.ev(v, st, depth), v);
         // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
         if (v && this.params.handlers?.length) this.checkSinks(n, st, depth);
         return false;
       }
-      case 'throw_statement':
-      case 'raise_statement':
+      case 'throw':
         for (const e of named(n)) this.ev(e, st, depth);
         return false;
-      case 'break_statement':
-      case 'continue_statement':
+      case 'jump':
         return false;
-      case 'if_statement':
+      case 'if':
         return this.ifStmt(n, st, depth);
-      case 'for_in_statement':
-      case 'for_statement':
-      case 'while_statement':
-      case 'do_statement':
-      case 'for_of_statement':
+      case 'loop':
         this.loop(n, st, depth);
         return true;
-      case 'try_statement':
+      case 'try':
         return this.tryStmt(n, st, depth);
-      case 'with_statement':
-        for (const c of named(n)) {
-          if (c.type === 'with_clause') {
-            for (const item of named(c)) {
-              const v = item.childForFieldName('value') ?? named(item)[0];
-              if (!v) continue;
-              if (v.type === 'as_pattern') {
-                const src = named(v)[0];
-                const alias = v.childForFieldName('alias');
-                const t = src ? this.ev(src, st, depth) : undefined;
-                const target = alias ? named(alias)[0] ?? alias : undefined;
-                if (target) this.bind(target, t, st, src);
-              } else this.ev(v, st, depth);
-            }
-          } else if (c.type === 'block') return this.block(c, st, depth);
+      case 'with': {
+        for (const { value, target } of syn.withItems(n)) {
+          if (target) this.bind(target, this.ev(value, st, depth), st, value);
+          else this.ev(value, st, depth);
         }
-        return true;
-      case 'switch_statement':
-      case 'match_statement': {
-        const value = n.childForFieldName('value') ?? n.childForFieldName('subject');
+        const body = syn.withBody(n);
+        return body ? this.block(body, st, depth) : true;
+      }
+      case 'switch': {
+        const value = syn.switchSubject(n);
         if (value) this.ev(value, st, depth);
         const body = n.childForFieldName('body');
         let merged: State | undefined;
         for (const c of body ? named(body) : []) {
           const copy: State = new Map(st);
-          for (const s of named(c)) if (s.type.endsWith('statement') || s.type === 'block' || s.type === 'statement_block') this.stmt(s, copy, depth + 1);
+          for (const s of named(c)) if (s.type.endsWith('statement') || syn.stmtKind(s.type) === 'block') this.stmt(s, copy, depth + 1);
           merged = merged ? mergeStates(merged, copy) : copy;
         }
         if (merged) replaceState(st, mergeStates(st, merged));
         return true;
       }
-      case 'export_statement': {
-        const decl = n.childForFieldName('declaration');
-        if (decl) return this.stmt(decl, st, depth + 1);
-        const v = n.childForFieldName('value');
-        if (v) this.ev(v, st, depth);
+      case 'export': {
+        const { declaration, value } = syn.exportParts(n);
+        if (declaration) return this.stmt(declaration, st, depth + 1);
+        if (value) this.ev(value, st, depth);
         return true;
       }
-      case 'decorated_definition':
-      case 'function_declaration':
-      case 'generator_function_declaration':
-      case 'function_definition': {
-        const fn = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
-        if (fn && isFunctionNode(fn)) this.applyCaptures(fn, st);
+      case 'definition': {
+        const fn = syn.definedFunction(n);
+        if (fn && this.isFunction(fn)) this.applyCaptures(fn, st);
         return true;
       }
-      case 'class_declaration':
-      case 'class_definition':
-      case 'import_statement':
-      case 'import_from_statement':
-      case 'future_import_statement':
-      case 'pass_statement':
-      case 'empty_statement':
-      case 'comment':
-      case 'global_statement':
-      case 'nonlocal_statement':
-      case 'type_alias_declaration':
-      case 'interface_declaration':
-      case 'enum_declaration':
+      case 'inert':
         return true;
-      case 'labeled_statement': {
+      case 'labeled': {
         const body = n.childForFieldName('body');
         return body ? this.stmt(body, st, depth + 1) : true;
       }
@@ -511,7 +412,7 @@ class UnitAnalysis {
     const cons = n.childForFieldName('consequence');
     const alt = n.childForFieldName('alternative');
     if (cond) this.ev(cond, st, depth);
-    const constant = cond ? constantTruth(cond) : undefined;
+    const constant = cond ? this.syn.constantTruth(cond) : undefined;
     const thenSt: State = new Map(st);
     const elseSt: State = new Map(st);
     if (cond) this.applyGuards(cond, thenSt, elseSt, false);
@@ -519,7 +420,7 @@ class UnitAnalysis {
     let elseFalls = true;
     if (constant === true) elseFalls = false;
     else if (alt) {
-      // else_clause (JS), else_clause / elif_clause (Python); Python may hold several alternatives.
+      // An else, or (Python) several alternatives: elif clauses, then an else.
       const alts = n.childrenForFieldName('alternative').filter((a): a is Node => !!a);
       elseFalls = this.alternatives(alts, 0, elseSt, depth);
     }
@@ -532,7 +433,7 @@ class UnitAnalysis {
   private alternatives(alts: Node[], i: number, st: State, depth: number): boolean {
     const a = alts[i];
     if (!a) return true;
-    if (a.type === 'elif_clause') {
+    if (this.syn.isElseIf(a.type)) {
       const cond = a.childForFieldName('condition');
       const cons = a.childForFieldName('consequence');
       if (cond) this.ev(cond, st, depth);
@@ -546,19 +447,17 @@ class UnitAnalysis {
       replaceState(st, live.length === 2 ? mergeStates(live[0]!, live[1]!) : live[0]!);
       return true;
     }
-    // else_clause: its body (JS: a statement; Python: a block)
-    const body = a.childForFieldName('body') ?? named(a)[0];
+    const body = this.syn.elseBody(a);
     return body ? this.stmt(body, st, depth + 1) : true;
   }
 
   /** Allow-list checks and comparisons with constants make their subject clean where they hold. */
   private applyGuards(cond: Node, thenSt: State, elseSt: State, negated: boolean, depth = 0): void {
     if (depth > 64) return;
-    let c = cond;
-    while (c.type === 'parenthesized_expression') c = named(c)[0] ?? c;
-    if (c === cond && c.type === 'parenthesized_expression') return;
+    const syn = this.syn;
+    const c = syn.unparenthesize(cond);
     const clean = (subject: Node | undefined, positive: boolean): void => {
-      const key = subject ? accessPath(subject) : undefined;
+      const key = subject ? syn.accessPath(subject) : undefined;
       if (!key) return;
       (positive !== negated ? thenSt : elseSt).set(key, null);
     };
@@ -572,69 +471,53 @@ class UnitAnalysis {
       }
     }
     if (guarded) return;
-    const op = operatorOf(c);
-    if ((c.type === 'unary_expression' && op === '!') || c.type === 'not_operator') {
-      const arg = c.childForFieldName('argument') ?? named(c)[0];
-      if (arg) this.applyGuards(arg, thenSt, elseSt, !negated, depth + 1);
-      return;
-    }
-    if ((c.type === 'binary_expression' && op === '&&') || (c.type === 'boolean_operator' && op === 'and')) {
-      // a && b: both hold in the then-branch (and, negated, either fails in the else-branch: nothing learned).
-      if (!negated) for (const k of [c.childForFieldName('left'), c.childForFieldName('right')]) if (k) this.applyGuards(k, thenSt, elseSt, false, depth + 1);
-      return;
-    }
-    if ((c.type === 'binary_expression' && op === '||') || (c.type === 'boolean_operator' && op === 'or')) {
-      // !(a || b) == !a && !b: with negation, both fail in the then-branch.
-      const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((k): k is Node => !!k);
-      if (negated) for (const k of sides) this.applyGuards(k, thenSt, elseSt, true, depth + 1);
-      else {
-        // x === 'a' || x === 'b': what both sides make clean is clean where either holds.
-        const cleaned = sides.map((k) => {
-          const t: State = new Map();
-          this.applyGuards(k, t, new Map(), false, depth + 1);
-          return new Set([...t].filter(([, v]) => v === null).map(([key]) => key));
-        });
-        for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) thenSt.set(key, null);
+    const shape = syn.guardShape(c);
+    if (!shape) return;
+    switch (shape.kind) {
+      case 'not':
+        this.applyGuards(shape.operand, thenSt, elseSt, !negated, depth + 1);
+        return;
+      case 'and':
+        // a && b: both hold in the then-branch (and, negated, either fails in the else-branch: nothing learned).
+        if (!negated) for (const k of [shape.left, shape.right]) this.applyGuards(k, thenSt, elseSt, false, depth + 1);
+        return;
+      case 'or': {
+        // !(a || b) == !a && !b: with negation, both fail in the then-branch.
+        const sides = [shape.left, shape.right];
+        if (negated) for (const k of sides) this.applyGuards(k, thenSt, elseSt, true, depth + 1);
+        else {
+          // x === 'a' || x === 'b': what both sides make clean is clean where either holds.
+          const cleaned = sides.map((k) => {
+            const t: State = new Map();
+            this.applyGuards(k, t, new Map(), false, depth + 1);
+            return new Set([...t].filter(([, v]) => v === null).map(([key]) => key));
+          });
+          for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) thenSt.set(key, null);
+        }
+        return;
       }
-      return;
-    }
-    // Comparison against a constant: x === 'asc', x == "a", x in ('a', 'b').
-    if (c.type === 'binary_expression' && (op === '===' || op === '==' || op === '!==' || op === '!=')) {
-      const l = c.childForFieldName('left');
-      const r = c.childForFieldName('right');
-      const subject = l && r && isConstant(r) ? l : l && r && isConstant(l) ? r : undefined;
-      clean(subject, op === '===' || op === '==');
-    }
-    if (c.type === 'comparison_operator') {
-      const kids = named(c);
-      const [l, r] = kids;
-      if (kids.length === 2 && l && r) {
-        if (op === '==' || op === '!=') clean(isConstant(r) ? l : isConstant(l) ? r : undefined, op === '==');
-        // Membership in a literal collection of constants, or in an UPPER_CASE module constant (an allow-list).
-        const allowList = ((r.type === 'tuple' || r.type === 'list' || r.type === 'set') && named(r).every(isConstant)) || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text));
-        if ((op === 'in' || op === 'not in') && allowList) clean(l, op === 'in');
+      case 'equals': {
+        // Comparison against a constant: x === 'asc', x == "a".
+        const { left: l, right: r } = shape;
+        clean(syn.isConstant(r) ? l : syn.isConstant(l) ? r : undefined, shape.positive);
+        return;
       }
+      case 'member-of':
+        // x in ('a', 'b'), x in ALLOWED.
+        clean(shape.value, shape.positive);
     }
   }
 
   private loop(n: Node, st: State, depth: number): void {
-    const left = n.childForFieldName('left');
-    const right = n.childForFieldName('right');
+    const binding = this.syn.loopBinding(n);
     const body = n.childForFieldName('body');
-    for (const f of ['initializer', 'condition', 'increment']) {
-      const x = n.childForFieldName(f);
-      if (x) this.stmt(x, st, depth + 1);
-    }
+    for (const x of this.syn.loopHeader(n)) this.stmt(x, st, depth + 1);
     const before: State = new Map(st);
     let cur: State = new Map(st);
+    const cond = this.syn.loopCondition(n);
     for (let i = 0; i < 2; i++) {
       this.memo = new Map();
-      if (left && right) {
-        let target: Node = left;
-        if (target.type === 'lexical_declaration' || target.type === 'variable_declaration') target = named(target)[0]?.childForFieldName('name') ?? target;
-        this.bind(target, this.ev(right, cur, depth), cur, right);
-      }
-      const cond = n.type === 'while_statement' ? n.childForFieldName('condition') : undefined;
+      if (binding) this.bind(binding.target, this.ev(binding.iterable, cur, depth), cur, binding.iterable);
       if (cond) this.ev(cond, cur, depth);
       if (body) this.stmt(body, cur, depth + 1);
       const merged = mergeStates(before, cur);
@@ -645,26 +528,18 @@ class UnitAnalysis {
   }
 
   private tryStmt(n: Node, st: State, depth: number): boolean {
-    const body = n.childForFieldName('body') ?? named(n).find((c) => c.type === 'block');
+    const { body, handlers, finalizer } = this.syn.tryParts(n);
     const pre: State = new Map(st);
     const bodyFalls = body ? this.stmt(body, st, depth + 1) : true;
     let merged = mergeStates(pre, st);
     let anyFalls = bodyFalls;
-    for (const c of named(n)) {
-      if (c === body) continue;
-      if (c.type === 'catch_clause' || c.type === 'except_clause' || c.type === 'else_clause') {
-        const hs: State = new Map(merged);
-        const b = c.childForFieldName('body') ?? named(c).find((k) => k.type === 'block' || k.type === 'statement_block');
-        if (b && this.stmt(b, hs, depth + 1)) anyFalls = true;
-        merged = mergeStates(merged, hs);
-      }
+    for (const b of handlers) {
+      const hs: State = new Map(merged);
+      if (this.stmt(b, hs, depth + 1)) anyFalls = true;
+      merged = mergeStates(merged, hs);
     }
     replaceState(st, merged);
-    const fin = n.childForFieldName('finalizer') ?? named(n).find((c) => c.type === 'finally_clause');
-    if (fin) {
-      const b = fin.childForFieldName('body') ?? named(fin).find((k) => k.type === 'block' || k.type === 'statement_block');
-      if (b && !this.stmt(b, st, depth + 1)) return false;
-    }
+    if (finalizer && !this.stmt(finalizer, st, depth + 1)) return false;
     return anyFalls;
   }
 
@@ -673,9 +548,9 @@ class UnitAnalysis {
   /** Binds a target (identifier, field, destructuring pattern) to a value's taint. */
   private bind(target: Node, t: Taint | undefined, st: State, value: Node | undefined, depth = 0): void {
     if (depth > 32) return;
-    switch (target.type) {
-      case 'identifier':
-      case 'shorthand_property_identifier_pattern': {
+    const syn = this.syn;
+    switch (syn.targetKind(target.type)) {
+      case 'name': {
         const name = target.text;
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
@@ -683,60 +558,37 @@ class UnitAnalysis {
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         return;
       }
-      case 'object_pattern':
-        for (const p of named(target)) {
-          if (p.type === 'shorthand_property_identifier_pattern') this.bind(p, relabel(t, value, p.text), st, undefined, depth + 1);
-          else if (p.type === 'pair_pattern') {
-            const key = p.childForFieldName('key');
-            const v = p.childForFieldName('value');
-            if (v) this.bind(v, relabel(t, value, key?.text), st, undefined, depth + 1);
-          } else if (p.type === 'object_assignment_pattern') {
-            const l = p.childForFieldName('left');
-            if (l) this.bind(l, relabel(t, value, l.text), st, undefined, depth + 1);
-          } else if (p.type === 'rest_pattern') {
-            const inner = named(p)[0];
-            if (inner) this.bind(inner, t, st, undefined, depth + 1);
-          }
-        }
+      case 'object-pattern':
+        for (const e of syn.objectPatternEntries(target)) this.bind(e.target, e.rest ? t : relabel(t, value, e.key), st, undefined, depth + 1);
         return;
-      case 'array_pattern':
-      case 'pattern_list':
-      case 'tuple_pattern':
-      case 'list_pattern': {
-        const vals = value && (value.type === 'expression_list' || value.type === 'tuple' || value.type === 'array' || value.type === 'list') ? named(value) : undefined;
+      case 'sequence-pattern': {
+        const vals = value && syn.isSequenceLiteral(value.type) ? named(value) : undefined;
         named(target).forEach((el, i) => {
           const v = vals && vals.length === named(target).length ? vals[i] : undefined;
           this.bind(el, v ? this.ev(v, st, 0) : t, st, undefined, depth + 1);
         });
         return;
       }
-      case 'assignment_pattern':
-      case 'object_assignment_pattern': {
+      case 'default-pattern': {
         const l = target.childForFieldName('left');
         if (l) this.bind(l, t, st, value, depth + 1);
         return;
       }
-      case 'rest_pattern':
-      case 'list_splat_pattern':
-      case 'dictionary_splat_pattern': {
-        const inner = named(target)[0];
-        if (inner) this.bind(inner, t, st, value, depth + 1);
-        return;
-      }
-      case 'parenthesized_expression': {
+      case 'rest-pattern':
+      case 'parenthesized': {
         const inner = named(target)[0];
         if (inner) this.bind(inner, t, st, value, depth + 1);
         return;
       }
       default: {
-        const key = accessPath(target);
+        const key = syn.accessPath(target);
         if (key) {
           for (const k of [...st.keys()]) if (k.startsWith(`${key}.`)) st.delete(k);
           st.set(key, t ? addStep(t, { range: this.range(target), message: `flows into ${key}`, kind: 'step' })! : null);
         } else {
           // `a[i] = tainted`: the container becomes tainted (weak update).
-          const obj = target.childForFieldName('object') ?? target.childForFieldName('value');
-          const base = obj ? accessPath(obj) : undefined;
+          const obj = syn.containerOf(target);
+          const base = obj ? syn.accessPath(obj) : undefined;
           if (base && t) st.set(base, union(st.get(base) ?? undefined, t) ?? null);
         }
       }
@@ -766,11 +618,13 @@ class UnitAnalysis {
 
   private evInner(n: Node, st: State, depth: number): Taint | undefined {
     const type = typeOf(n);
-    if (FUNCTION_TYPES.has(type)) {
+    const syn = this.syn;
+    const kind = syn.exprKind(type);
+    if (kind === 'function') {
       this.applyCaptures(n, st);
       return undefined;
     }
-    if (LITERAL_TYPES.has(type) || CLASS_TYPES.has(type)) return undefined;
+    if (kind === 'inert') return undefined;
     const idx = this.env.index;
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
     for (const s of idx.sanitizers.get(type) ?? NONE) {
@@ -786,23 +640,19 @@ class UnitAnalysis {
       return src;
     }
     let t: Taint | undefined;
-    switch (type) {
+    switch (kind) {
       case 'identifier': {
         t = this.lookup(n.text, st) ?? this.captured(n, st);
         break;
       }
-      case 'this':
       case 'self':
         t = this.lookup(n.text, st);
         break;
-      case 'member_expression':
-      case 'attribute':
-      case 'subscript_expression':
-      case 'subscript': {
-        const obj = n.childForFieldName(n.type === 'subscript' ? 'value' : 'object');
-        const idx = n.childForFieldName(n.type === 'subscript' ? 'subscript' : 'index');
+      case 'member': {
+        const obj = syn.memberObject(n);
+        const idx = syn.memberIndex(n);
         if (idx) this.ev(idx, st, depth);
-        const key = accessPath(n);
+        const key = syn.accessPath(n);
         if (key !== undefined && st.has(key)) {
           t = st.get(key) ?? undefined;
           break;
@@ -811,95 +661,68 @@ class UnitAnalysis {
         t = base ? extendLabel(base, obj!, n, this.env.lines) : undefined;
         break;
       }
-      case 'call_expression':
       case 'call':
-      case 'new_expression':
         t = this.call(n, st, depth);
         break;
-      case 'assignment_expression':
-      case 'assignment':
-      case 'augmented_assignment_expression':
-      case 'augmented_assignment': {
+      case 'assign':
+      case 'augmented-assign': {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
         let rt = right ? this.ev(right, st, depth) : undefined;
-        if (n.type.startsWith('augmented') && left) rt = union(this.ev(left, st, depth), rt);
-        if (left && (!right || !isFunctionNode(right))) this.bind(left, rt, st, right ?? undefined);
+        if ((kind === 'augmented-assign' || syn.compoundAssignment?.(n)) && left) rt = union(this.ev(left, st, depth), rt);
+        if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, right ?? undefined);
         t = rt;
         break;
       }
-      case 'binary_expression':
-      case 'binary_operator': {
+      case 'binary': {
         const op = operatorOf(n) ?? '';
         const l = n.childForFieldName('left');
         const r = n.childForFieldName('right');
         const lt = l ? this.ev(l, st, depth) : undefined;
         const rt = r ? this.ev(r, st, depth) : undefined;
-        // Python's `/` joins pathlib paths (request strings cannot be divided, so it carries nothing else).
-        t = CARRYING_OPS.has(op) || (type === 'binary_operator' && op === '/') ? union(lt, rt) : undefined;
+        t = syn.carries(op) ? union(lt, rt) : undefined;
         break;
       }
-      case 'boolean_operator': {
+      case 'logical': {
         for (const k of named(n)) t = union(t, this.ev(k, st, depth));
         break;
       }
-      case 'unary_expression':
-      case 'not_operator':
-      case 'comparison_operator':
-      case 'update_expression':
+      case 'opaque':
         for (const k of named(n)) this.ev(k, st, depth);
         t = undefined;
         break;
-      case 'ternary_expression':
-      case 'conditional_expression': {
-        const kids = named(n);
-        // JS: condition ? a : b; Python: a if condition else b.
-        const [a, cond, b] = n.type === 'ternary_expression' ? [kids[1], kids[0], kids[2]] : [kids[0], kids[1], kids[2]];
+      case 'conditional': {
+        const [cond, a, b] = syn.conditionalParts(n);
         if (cond) this.ev(cond, st, depth);
         t = union(a ? this.ev(a, st, depth) : undefined, b ? this.ev(b, st, depth) : undefined);
         break;
       }
       case 'pair': {
-        const key = n.childForFieldName('key');
-        if (key && key.type === 'computed_property_name') this.ev(key, st, depth);
+        const key = syn.computedKey(n);
+        if (key) this.ev(key, st, depth);
         const v = n.childForFieldName('value');
         t = v ? this.ev(v, st, depth) : undefined;
         break;
       }
-      case 'keyword_argument': {
+      case 'keyword-argument': {
         const v = n.childForFieldName('value');
         t = v ? this.ev(v, st, depth) : undefined;
         break;
       }
-      case 'string':
-      case 'template_string':
-      case 'concatenated_string':
-      case 'interpolation':
-      case 'template_substitution':
-        for (const k of named(n)) if (k.type !== 'format_specifier') t = union(t, this.ev(k, st, depth));
+      case 'parts':
+        for (const k of named(n)) if (!syn.isFormatting(k.type)) t = union(t, this.ev(k, st, depth));
         break;
-      case 'type_annotation':
       case 'type':
-      case 'type_arguments':
         return undefined;
-      case 'list_comprehension':
-      case 'generator_expression':
-      case 'set_comprehension':
-      case 'dictionary_comprehension': {
+      case 'comprehension': {
         // [f(x) for x in xs if c]: x takes the taint of xs, in a scope of its own.
         const scope: State = new Map(st);
-        const parts = named(n);
-        for (const c of parts) {
-          if (c.type !== 'for_in_clause') continue;
-          const left = c.childForFieldName('left');
-          const right = c.childForFieldName('right');
-          if (left && right) this.bind(left, this.ev(right, scope, depth), scope, right);
-        }
-        for (const c of parts) if (c.type !== 'for_in_clause') t = union(t, this.ev(c, scope, depth));
+        for (const c of syn.comprehensionClauses(n)) this.bind(c.target, this.ev(c.iterable, scope, depth), scope, c.iterable);
+        for (const c of named(n)) if (!syn.isComprehensionClause(c.type)) t = union(t, this.ev(c, scope, depth));
         break;
       }
       default:
-        // Containers, parentheses, await, spreads, JSX, comprehensions, TS assertions: union of the parts.
+        // Containers, parentheses, await, spreads, JSX, TS assertions: union of the parts.
         for (const k of named(n)) t = union(t, this.ev(k, st, depth));
     }
     this.checkSinks(n, st, depth);
@@ -929,7 +752,7 @@ class UnitAnalysis {
 
   /** The symbolic flow of free variable `name` (used at `at`), or undefined at the module's top level. */
   private capturedName(name: string, at: Node): Taint | undefined {
-    if (!FUNCTION_TYPES.has(this.unit.type)) return undefined;
+    if (!this.syn.functionTypes.has(this.unit.type)) return undefined;
     let i = this.captureIndex.get(name);
     if (i === undefined) {
       i = this.captureIndex.size;
@@ -960,21 +783,24 @@ class UnitAnalysis {
   }
 
   private call(n: Node, st: State, depth: number): Taint | undefined {
-    const fn = n.childForFieldName(n.type === 'new_expression' ? 'constructor' : 'function');
+    const syn = this.syn;
+    const isFunction = (a: Node): boolean => this.isFunction(a);
+    const fn = syn.callee(n);
     const argsNode = n.childForFieldName('arguments');
     const args = argsNode ? named(argsNode) : [];
     const argTaints = args.map((a) => {
-      if (!isFunctionNode(a)) return this.ev(a, st, depth);
+      if (!isFunction(a)) return this.ev(a, st, depth);
       this.applyCaptures(a, st);
       return undefined;
     });
     let recvTaint: Taint | undefined;
     let method: string | undefined;
-    if (fn && (fn.type === 'member_expression' || fn.type === 'attribute')) {
-      const obj = fn.childForFieldName('object');
-      method = fn.childForFieldName(fn.type === 'attribute' ? 'attribute' : 'property')?.text;
+    const property = fn ? syn.propertyOf(fn) : null;
+    if (fn && property) {
+      const obj = syn.memberObject(fn);
+      method = property.text;
       if (obj) recvTaint = this.ev(obj, st, depth);
-    } else if (fn && fn.type !== 'identifier') this.ev(fn, st, depth);
+    } else if (fn && syn.exprKind(fn.type) !== 'identifier') this.ev(fn, st, depth);
 
     // Propagators: known library calls that pass data through.
     for (const p of this.env.index.propagators.get(typeOf(n)) ?? NONE) {
@@ -989,9 +815,9 @@ class UnitAnalysis {
       return t;
     }
     // `tainted.forEach((x) => sink(x))`, `.map`, `.then`...: the callback's first parameter receives the data.
-    if (recvTaint && method && ITERATION_METHODS.has(method)) {
+    if (recvTaint && method && syn.iterationMethods.has(method)) {
       for (const a of args) {
-        if (!isFunctionNode(a)) continue;
+        if (!isFunction(a)) continue;
         const summary = this.env.inlineSummary(a);
         if (summary) this.applySummary(n, { summary, name: `${method} callback`, offset: 0 }, [a], [recvTaint]);
       }
@@ -999,14 +825,26 @@ class UnitAnalysis {
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     if (callee) return this.applySummary(n, callee, args, argTaints);
+    // `sb.append(x)`: the builder holds x from now on, and the call returns the builder.
+    if (method && fn && syn.receiverMethods.has(method)) {
+      let t: Taint | undefined;
+      for (const a of argTaints) t = union(t, a);
+      if (t) {
+        let root = syn.memberObject(fn);
+        while (root && syn.exprKind(root.type) === 'call' && syn.receiverMethods.has(syn.propertyOf(root)?.text ?? '')) root = syn.memberObject(root);
+        const key = root ? syn.accessPath(root) : undefined;
+        if (key) st.set(key, union(st.get(key) ?? undefined, t) ?? null);
+      }
+      return union(recvTaint, t);
+    }
     // Methods on tainted data return tainted data (`s.trim()`, `request.args.get('q')`); formatting
     // methods on constants carry their arguments (`"{}".format(x)`, `", ".join(xs)`).
     if (recvTaint) {
       // `request.args.get("q")` names the input better than `request.args`.
-      const obj = fn?.childForFieldName('object');
-      return obj && !args.some(isFunctionNode) ? extendLabel(recvTaint, obj, n, this.env.lines) : recvTaint;
+      const obj = fn ? syn.memberObject(fn) : null;
+      return obj && !args.some(isFunction) ? extendLabel(recvTaint, obj, n, this.env.lines) : recvTaint;
     }
-    if (method && /^(format|join|concat|replace|replaceAll|format_map)$/.test(method)) {
+    if (method && syn.formattingMethods.has(method)) {
       let t: Taint | undefined;
       for (const a of argTaints) t = union(t, a);
       return t;
@@ -1042,88 +880,17 @@ class UnitAnalysis {
       for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;
-        if (spec.reflected && this.notText(focus, 0)) continue;
-        if (spec.unlessKeys && this.literalKeys(focus, 0)?.some((k) => spec.unlessKeys!.includes(k))) continue;
-        if (spec.wholeValue && this.literalKeys(focus, 0) !== undefined) continue;
+        if (spec.reflected && this.syn.notText(focus, this.defOf)) continue;
+        if (spec.unlessKeys && this.syn.literalKeys(focus, this.defOf)?.some((k) => spec.unlessKeys!.includes(k))) continue;
+        if (spec.wholeValue && this.syn.literalKeys(focus, this.defOf) !== undefined) continue;
         const t = this.ev(focus, st, depth);
         if (!t) continue;
-        const callee = n.childForFieldName('function') ?? n.childForFieldName('constructor') ?? n.childForFieldName('left') ?? n;
+        const callee = this.syn.callee(n) ?? n.childForFieldName('left') ?? n;
         const sinkText = this.short(callee);
         const fixes = this.env.buildFixes(this.env.rule, n, focus, b);
         const sinkStep: TraceStep = { range: this.range(focus), message: `reaches ${sinkText}`, kind: 'sink' };
         for (const f of t) this.sinkReached(f, [sinkStep], this.range(focus), sinkText, fixes);
       }
-    }
-  }
-
-  /** Whether an expression is not the input as text: JSON data, a file's contents (see `SinkSpec.reflected`). */
-  private notText(n: Node, depth: number): boolean {
-    if (depth > 16) return false;
-    switch (n.type) {
-      case 'dictionary':
-      case 'list':
-      case 'set':
-      case 'list_comprehension':
-      case 'dictionary_comprehension':
-      case 'set_comprehension':
-      case 'tuple':
-      case 'expression_list':
-        return true;
-      case 'parenthesized_expression':
-      case 'await': {
-        const inner = named(n)[0];
-        return !!inner && this.notText(inner, depth + 1);
-      }
-      case 'attribute':
-        return n.childForFieldName('attribute')?.text === 'json';
-      case 'call': {
-        const fn = n.childForFieldName('function');
-        const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
-        return !!name && NOT_TEXT_CALLS.has(name);
-      }
-      case 'conditional_expression':
-        return named(n).some((k) => k.type !== 'comparison_operator' && this.notText(k, depth + 1));
-      case 'identifier': {
-        const def = this.defs.get(n.text);
-        return !!def && def.id !== n.id && this.notText(def, depth + 1);
-      }
-      default:
-        return false;
-    }
-  }
-
-  /**
-   * The top-level keys of an object or dict literal (an array, list or tuple literal has none), seen directly or
-   * through a local variable last assigned one; undefined when the expression is not such a literal.
-   */
-  private literalKeys(n: Node, depth: number): string[] | undefined {
-    if (depth > 16) return undefined;
-    switch (n.type) {
-      case 'object':
-      case 'dictionary':
-        return named(n).flatMap((p) => {
-          if (p.type === 'shorthand_property_identifier') return [p.text];
-          const key = p.type === 'pair' ? p.childForFieldName('key') : null;
-          return key ? [key.text.replace(/^(['"`])(.*)\1$/s, '$2')] : [];
-        });
-      case 'array':
-      case 'list':
-      case 'tuple':
-        return [];
-      case 'parenthesized_expression':
-      case 'await':
-      case 'await_expression':
-      case 'as_expression':
-      case 'satisfies_expression': {
-        const inner = named(n)[0];
-        return inner ? this.literalKeys(inner, depth + 1) : undefined;
-      }
-      case 'identifier': {
-        const def = this.defs.get(n.text);
-        return def && def.id !== n.id ? this.literalKeys(def, depth + 1) : undefined;
-      }
-      default:
-        return undefined;
     }
   }
 
@@ -1142,12 +909,6 @@ class UnitAnalysis {
     }
   }
 }
-
-/** Calls whose result is not the input as text: JSON data (parsed, dicts, lists, model dumps), file contents, digests. */
-const NOT_TEXT_CALLS = new Set([
-  'jsonify', 'get_json', 'loads', 'json', 'dict', 'list', 'to_dict', 'model_dump', 'asdict', 'JsonResponse', 'JSONResponse',
-  'read', 'read_text', 'read_bytes', 'readline', 'readlines', 'hexdigest', 'digest',
-]);
 
 const unlessCache = new Map<string, RegExp>();
 function unlessRe(source: string): RegExp {
@@ -1183,13 +944,4 @@ function relabel(t: Taint | undefined, value: Node | undefined, key: string | un
     const label = `${f.origin.label}.${key}`;
     return { origin: { kind: 'source', label }, steps: [{ ...f.steps[0]!, message: `${label} is user input` }] };
   });
-}
-
-/** `if (false)` / `if False:` / `if 0:`: which branch is dead, when cheap to tell. */
-function constantTruth(cond: Node): boolean | undefined {
-  let c = cond;
-  while (c.type === 'parenthesized_expression') c = named(c)[0] ?? c;
-  if (c.type === 'false' || (c.type === 'number' && c.text === '0') || (c.type === 'integer' && c.text === '0')) return false;
-  if (c.type === 'true') return true;
-  return undefined;
 }

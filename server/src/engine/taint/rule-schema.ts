@@ -14,9 +14,9 @@ import { compileLinearRegex } from '../regex-guard';
 import { parseRuleDocs, RULE_DOC_KEYS, type RuleDocs } from '../rule-docs';
 import { parseSeverity, type Severity } from '../types';
 
-/** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
-export type TaintLanguage = 'javascript' | 'typescript' | 'python';
-export const TAINT_LANGUAGES: readonly TaintLanguage[] = ['javascript', 'typescript', 'python'];
+import { TAINT_LANGUAGES, type TaintLanguage } from '../languages';
+
+export { TAINT_LANGUAGES, type TaintLanguage };
 
 /** A code pattern with optional metavariable constraints. */
 export interface PatternSpec {
@@ -206,10 +206,14 @@ export interface TaintRuleFile {
   rules: TaintRuleSpec[];
 }
 
-/** A validation problem: where (rule id, key path) and what to do about it. */
+/**
+ * A validation problem: where (rule id, and `path`, the YAML path of the item it is in, e.g. `['rules', 3]`) and
+ * what to do about it. The loader turns it into a `RuleLoadError` with the range of that item.
+ */
 export interface SchemaError {
   ruleId?: string;
   message: string;
+  path?: readonly (string | number)[];
 }
 
 type Obj = Record<string, unknown>;
@@ -218,10 +222,12 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 class Problems {
   readonly list: SchemaError[] = [];
+  /** The YAML path of the item being validated, recorded on each problem. */
+  at: readonly (string | number)[] | undefined;
   /** Validating a custom rule (from the workspace config): its regexes must run on the linear-time engine. */
   constructor(readonly custom = false) {}
   add(ruleId: string | undefined, message: string): void {
-    this.list.push(ruleId === undefined ? { message } : { ruleId, message });
+    this.list.push({ ...(ruleId === undefined ? {} : { ruleId }), message, ...(this.at ? { path: this.at } : {}) });
   }
 }
 
@@ -621,12 +627,17 @@ export function validateRuleFile(raw: unknown): { file: TaintRuleFile; errors: S
       return;
     }
     for (const [name, list] of Object.entries(v)) {
+      p.at = [key, name];
       if (!/^[a-z][a-z0-9-]*$/.test(name)) p.add(undefined, `${key} name \`${name}\` must be lower-case words joined by dashes`);
       if (!Array.isArray(list)) {
         p.add(undefined, `${key}.${name} must be a list of patterns`);
         continue;
       }
-      into.set(name, list.map((x, i) => each(x, `${key}.${name}[${i}]`)).filter((x): x is T => x !== undefined));
+      into.set(name, list.map((x, i) => {
+        p.at = [key, name, i];
+        return each(x, `${key}.${name}[${i}]`);
+      }).filter((x): x is T => x !== undefined));
+      p.at = undefined;
     }
   };
   named('sources', (v, w) => sourceSpec(v, w, undefined, p), file.sources);
@@ -635,6 +646,7 @@ export function validateRuleFile(raw: unknown): { file: TaintRuleFile; errors: S
     if (!Array.isArray(raw.propagators)) p.add(undefined, '`propagators` must be a list of { languages, pattern }');
     else {
       raw.propagators.forEach((v, i) => {
+        p.at = ['propagators', i];
         const where = `propagators[${i}]`;
         if (!isObj(v)) return p.add(undefined, `${where} must be { languages, pattern, from? }`);
         const langs = languages(v.languages, where, undefined, p);
@@ -643,21 +655,26 @@ export function validateRuleFile(raw: unknown): { file: TaintRuleFile; errors: S
       });
     }
   }
+  p.at = undefined;
   if (raw.handlers !== undefined) {
     if (!isObj(raw.handlers)) p.add(undefined, '`handlers` must map handler names to definitions');
     else {
       for (const [id, v] of Object.entries(raw.handlers)) {
+        p.at = ['handlers', id];
         const h = handlerSpec(id, v, p);
         if (h) file.handlers.push(h);
       }
     }
   }
+  p.at = undefined;
   if (raw.rules !== undefined) {
     if (!Array.isArray(raw.rules)) p.add(undefined, '`rules` must be a list');
     else raw.rules.forEach((r, i) => {
+      p.at = ['rules', i];
       const spec = validateRuleInto(r, i, p);
       if (spec) file.rules.push(spec);
     });
   }
+  p.at = undefined;
   return { file, errors: p.list };
 }

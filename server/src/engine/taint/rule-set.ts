@@ -7,13 +7,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from 'web-tree-sitter';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isNode, isSeq, parseDocument } from 'yaml';
 import type { RuleLoadError } from '../analyzers';
 import { docsUrlFor } from '../docs-links';
-import type { GrammarId } from '../languages';
+import { taintLanguageOf, type GrammarId } from '../languages';
 import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
+import { languageModule, type LanguageModule } from './lang';
 import { redactErrorMessage } from '../redact';
 import { compileLinearRegex } from '../regex-guard';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
 import {
   validateRule,
   validateRuleFile,
@@ -56,33 +59,53 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
   };
   walk(dir);
   const ids = new Set<string>();
-  const addRule = (r: TaintRuleSpec, source: string): void => {
+  /** Where each built-in rule is in its file, for errors found after validation. */
+  const ruleRanges = new Map<string, Range>();
+  const addRule = (r: TaintRuleSpec, source: string, range?: Range): void => {
     if (ids.has(r.id)) {
-      errors.push({ source, ruleId: r.id, message: `rule ${r.id}: another rule already has this id; this one is ignored` });
+      errors.push({ source, ruleId: r.id, message: `rule ${r.id}: another rule already has this id; this one is ignored`, ...(range ? { range } : {}) });
       return;
     }
     ids.add(r.id);
     set.rules.push(r);
     set.ruleSources.set(r.id, source);
+    if (range) ruleRanges.set(r.id, range);
   };
-  const report = (source: string, list: SchemaError[]): void => {
-    for (const e of list) errors.push({ source, ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message });
+  const report = (source: string, list: SchemaError[], locate?: (path: readonly (string | number)[]) => Range | undefined): void => {
+    for (const e of list) {
+      const range = e.path && locate?.(e.path);
+      errors.push({ source, ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message, ...(range ? { range } : {}) });
+    }
   };
   for (const path of files) {
-    let raw: unknown;
-    try {
-      raw = parseYaml(readFileSync(path, 'utf8'));
-    } catch (e) {
-      errors.push({ source: path, message: `not valid YAML: ${(e as Error).message}` });
+    const text = readFileSync(path, 'utf8');
+    const doc = parseDocument(text);
+    const lines = new LineIndex(text);
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0]!;
+      errors.push({ source: path, message: `not valid YAML: ${e.message}`, range: lines.rangeOf(e.pos[0], e.pos[1]) });
       continue;
     }
-    const { file, errors: errs } = validateRuleFile(raw);
-    report(path, errs);
-    for (const [k, v] of file.sources) mergeNamed(set.sources, k, v, path, 'source', errors);
-    for (const [k, v] of file.sanitizers) mergeNamed(set.sanitizers, k, v, path, 'sanitizer', errors);
+    // The range of the item at a YAML path (a rule, a pattern of a named list, a handler).
+    const locate = (at: readonly (string | number)[]): Range | undefined => {
+      const node: unknown = doc.getIn(at, true);
+      return isNode(node) && node.range ? lines.rangeOf(node.range[0], node.range[1]) : undefined;
+    };
+    const { file, errors: errs } = validateRuleFile(doc.toJS());
+    report(path, errs, locate);
+    for (const [k, v] of file.sources) mergeNamed(set.sources, k, v, path, 'source', errors, locate(['sources', k]));
+    for (const [k, v] of file.sanitizers) mergeNamed(set.sanitizers, k, v, path, 'sanitizer', errors, locate(['sanitizers', k]));
     set.propagators.push(...file.propagators);
     set.handlers.push(...file.handlers);
-    for (const r of file.rules) addRule(r, path);
+    // Valid rules keep their order, but invalid ones are dropped: find each one's item by its id.
+    const list: unknown = doc.get('rules', true);
+    const items = isSeq(list) ? list.items : [];
+    const taken = new Set<number>();
+    for (const r of file.rules) {
+      const i = items.findIndex((it, j) => !taken.has(j) && isMap(it) && it.get('id') === r.id);
+      taken.add(i);
+      addRule(r, path, i >= 0 ? locate(['rules', i]) : undefined);
+    }
   }
   if (custom) {
     const source = customSource ?? 'workspace configuration';
@@ -102,7 +125,9 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
       ...r.sinks.flatMap((s) => s.inHandler ?? []).filter((h) => !set.handlers.some((x) => x.id === h)).map((h) => `handler \`${h}\``),
     ];
     if (missing.length === 0) return true;
+    const range = ruleRanges.get(r.id);
     errors.push({
+      ...(range ? { range } : {}),
       source: set.ruleSources.get(r.id) ?? 'builtin',
       ruleId: r.id,
       message: `rule ${r.id}: unknown ${missing.join(', ')}; known sources: ${[...set.sources.keys()].join(', ')}; known sanitizers: ${[...set.sanitizers.keys()].join(', ')}`,
@@ -112,18 +137,12 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
   return { set, errors };
 }
 
-function mergeNamed<T>(into: Map<string, T[]>, name: string, list: T[], path: string, what: string, errors: RuleLoadError[]): void {
-  if (into.has(name)) errors.push({ source: path, message: `${what} list \`${name}\` is defined twice; the later definition is ignored` });
+function mergeNamed<T>(into: Map<string, T[]>, name: string, list: T[], path: string, what: string, errors: RuleLoadError[], range?: Range): void {
+  if (into.has(name)) errors.push({ source: path, message: `${what} list \`${name}\` is defined twice; the later definition is ignored`, ...(range ? { range } : {}) });
   else into.set(name, list);
 }
 
-/** The taint language a grammar belongs to. */
-export function taintLanguageOf(grammar: GrammarId): TaintLanguage | undefined {
-  if (grammar === 'javascript') return 'javascript';
-  if (grammar === 'typescript' || grammar === 'tsx') return 'typescript';
-  if (grammar === 'python') return 'python';
-  return undefined;
-}
+export { taintLanguageOf };
 
 /** A compiled pattern with its metavariable constraints. */
 export interface Compiled<T> {
@@ -134,6 +153,8 @@ export interface Compiled<T> {
 
 export interface CompiledRule {
   spec: TaintRuleSpec;
+  /** The syntax knowledge of the language the rule was compiled for. */
+  module: LanguageModule;
   docsUrl: string;
   sources: Compiled<SourceSpec>[];
   sinks: Compiled<TaintRuleSpec['sinks'][number]>[];
@@ -158,6 +179,7 @@ export interface CompiledHandler {
 /** Everything compiled for one grammar. */
 export interface CompiledLanguage {
   language: TaintLanguage;
+  module: LanguageModule;
   rules: CompiledRule[];
   handlers: CompiledHandler[];
   errors: RuleLoadError[];
@@ -168,6 +190,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
   const language = taintLanguageOf(grammar);
   if (!language) return undefined;
   const compiler = new PatternCompiler(lang);
+  const module = languageModule(language);
   const errors: RuleLoadError[] = [];
   // Built-in patterns keep V8's RegExp; a custom rule's own patterns (not the shared built-in lists it names)
   // run theirs on the linear-time engine: a user's `where` must not be able to hang the analysis.
@@ -190,6 +213,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
       ];
       rules.push({
         spec,
+        module,
         docsUrl: spec.docs ?? docsUrlFor('taint', spec.id),
         sources,
         sinks: spec.sinks.map(own),
@@ -218,5 +242,5 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
       errors.push({ source: 'builtin', message: `handler ${spec.id}: ${redactErrorMessage(e)}` });
     }
   }
-  return { language, rules, handlers, errors };
+  return { language, module, rules, handlers, errors };
 }

@@ -18,12 +18,13 @@ import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type 
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
-import type { GrammarId } from '../languages';
+import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, canonicalName, matchPattern, resetNodeCache } from '../patterns/pattern';
+import { boundText, canonicalModule, matchPattern, resetNodeCache } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
+import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
+import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { patternRuleMayApply, patternRulePathApplies, runPatternRules } from './pattern-rules';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
@@ -187,7 +188,7 @@ export class TaintAnalyzer implements Analyzer {
    */
   precompile(grammars: GrammarRegistry): RuleLoadError[] {
     const errors: RuleLoadError[] = [];
-    for (const g of ['javascript', 'typescript', 'tsx', 'python'] as GrammarId[]) {
+    for (const g of TAINT_GRAMMARS) {
       const language = grammars.language(g);
       if (!language || this.compiled.has(g)) continue;
       const c = compileFor(this.set, g, language);
@@ -476,7 +477,7 @@ export class TaintAnalyzer implements Analyzer {
     resetNodeCache();
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
     this.depsTable.clear();
-    const exported = exportedNames(tree, lang.language === 'python');
+    const exported = lang.module.exportedNames(tree);
     const byUnit = new Map<Unit, ExportSummary>();
     for (const u of ctx.units) if (u.name && exported.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
     if (byUnit.size === 0) return [];
@@ -749,14 +750,15 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   // by node.
   const fnNodes: Node[] = [];
   const importNodes: Node[] = [];
-  for (const n of root.descendantsOfType([...FUNCTION_NODE_TYPES, ...IMPORT_NODE_TYPES])) {
+  const syn = lang.module;
+  for (const n of root.descendantsOfType([...syn.functionTypes, ...syn.importTypes])) {
     if (!n) continue;
     const type = n.type;
-    if (IMPORT_NODE_TYPES.includes(type)) importNodes.push(n);
+    if (syn.importTypes.includes(type)) importNodes.push(n);
     // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
     else if (n.isNamed) fnNodes.push(n);
   }
-  const imports = collectImports(root, lang.language === 'python', text, importNodes);
+  const imports = syn.collectImports(root, text, importNodes);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
   const importStmts = named(root)
@@ -789,23 +791,23 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   for (const [fi, fn] of fnNodes.entries()) {
-    const params = paramsOf(fn);
+    const params = syn.paramsOf(fn);
     const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), handlers: [] };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
     // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
     const parent = lang.handlers.length ? fn.parent : null;
     for (const h of lang.handlers) {
-      if (!isHandler(fn, parent, h, params, imports)) continue;
+      if (!isHandler(fn, parent, h, params, imports, syn)) continue;
       roles.push(h.spec.id);
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
       if (h.spec.params !== 'none') {
         params.forEach((p, i) => {
           if (i < first || i === h.spec.requestParam) return;
-          const type = paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
+          const type = syn.paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
           if (type && h.spec.safeTypes.some((t) => type === t || type.startsWith(`${t}[`) || type.endsWith(`.${t}`))) return;
-          const def = paramDefaultOf(fn, i);
+          const def = syn.paramDefaultOf(fn, i);
           const defFn = def?.type === 'call' ? def.childForFieldName('function')?.text : undefined;
           if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
           if (p.type !== 'identifier') return;
@@ -815,8 +817,8 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
       if (h.paramDecorator) {
         // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
         params.forEach((p, i) => {
-          if (p.type !== 'identifier' || !hasParamDecorator(fn, i, h.paramDecorator!, imports)) return;
-          const type = paramTypeOf(fn, i);
+          if (p.type !== 'identifier' || !hasParamDecorator(fn, i, h.paramDecorator!, imports, syn)) return;
+          const type = syn.paramTypeOf(fn, i);
           if (type && h.spec.safeTypes.includes(type)) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
           else unitParams.sources.set(i, `request parameter ${p.text}`);
@@ -834,8 +836,8 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
         }
       }
     }
-    const name = unitName(fn);
-    const isMethod = fn.type === 'method_definition' || (fn.type === 'function_definition' && !!enclosingClass(fn));
+    const name = syn.unitName(fn);
+    const isMethod = syn.isMethod(fn);
     units.push(mk(fn, fi, name, isMethod, unitParams, aliases, roles.join(',')));
   }
   const byName = new Map<string, Unit | null>();
@@ -852,36 +854,13 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   return { units, imports, byName, byMethod, byStart };
 }
 
-const IMPORT_NODE_TYPES = ['import_statement', 'import_from_statement'];
-const FUNCTION_NODE_TYPES = [
-  'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration',
-  'generator_function', 'function', 'function_definition', 'lambda',
-];
-
-function enclosingClass(n: Node): Node | undefined {
-  const p = n.parent?.type === 'decorated_definition' ? n.parent.parent : n.parent;
-  return p?.type === 'block' && p.parent?.type === 'class_definition' ? p.parent : undefined;
-}
-
-function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
-  const own = fn.childForFieldName('name');
-  if (own) return own.text;
-  if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
-  if (p?.type === 'assignment_expression' || p?.type === 'assignment') {
-    const left = p.childForFieldName('left');
-    if (left?.type === 'identifier') return left.text;
-    if (left?.type === 'member_expression') return left.childForFieldName('property')?.text;
-  }
-  return undefined;
-}
-
-function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>): boolean {
+function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>, syn: LanguageModule): boolean {
   const resolve = (id: string): string | undefined => imports.get(id);
   if (h.spec.requiresImport && !importsModule(imports, h.spec.requiresImport)) return false;
   if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
-  if (h.spec.functionNamed && !h.spec.functionNamed.includes(unitName(fn, parent) ?? '')) return false;
-  if (h.spec.exported && !isExported(fn, parent)) return false;
+  if (h.spec.functionNamed && !h.spec.functionNamed.includes(syn.unitName(fn, parent) ?? '')) return false;
+  if (h.spec.exported && !syn.isExported(fn, parent)) return false;
   if (h.call) {
     const args = parent;
     const call = args?.type === 'arguments' ? args.parent : undefined;
@@ -890,7 +869,7 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
-  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports))) return false;
+  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports, syn))) return false;
   if (h.decorator) {
     const dd = parent;
     if (dd?.type !== 'decorated_definition') return false;
@@ -906,226 +885,11 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
 }
 
 /** Whether parameter `index` of a TypeScript function carries a decorator matching the pattern (`@Body() dto`). */
-function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, imports: Map<string, string>): boolean {
-  const list = fn.childForFieldName('parameters');
-  const p = list ? named(list)[index] : undefined;
-  if (!p) return false;
-  return named(p).some((d) => {
-    if (d.type !== 'decorator') return false;
-    const e = named(d)[0];
-    const b = e ? matchPattern(pattern.pattern, e, (id) => imports.get(id)) : undefined;
+function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, imports: Map<string, string>, syn: LanguageModule): boolean {
+  return syn.paramDecorators(fn, index).some((e) => {
+    const b = matchPattern(pattern.pattern, e, (id) => imports.get(id));
     return !!b && pattern.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
   });
-}
-
-/** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
-function isExported(fn: Node, p: Node | null): boolean {
-  if (!p) return false;
-  if (fn.type === 'function_definition') {
-    // Python: a public function at module level (decorated or not).
-    const at = p.type === 'decorated_definition' ? p.parent : p;
-    return at?.type === 'module' && !(fn.childForFieldName('name')?.text ?? '_').startsWith('_');
-  }
-  const exportsTarget = (left: Node | null): boolean => !!left && /^(module\.)?exports(\.[\w$]+)?$/.test(left.text);
-  if (p.type === 'export_statement') return true;
-  if (p.type === 'assignment_expression') return p.childForFieldName('right')?.id === fn.id && exportsTarget(p.childForFieldName('left'));
-  if (p.type === 'variable_declarator') return p.parent?.parent?.type === 'export_statement';
-  // A method (or a function-valued property) of the default export or of `module.exports = { ... }`.
-  const obj = p.type === 'object' ? p : p.type === 'pair' ? p.parent : undefined;
-  const holder = obj?.type === 'object' ? obj.parent : undefined;
-  if (holder?.type === 'export_statement') return true;
-  return holder?.type === 'assignment_expression' && exportsTarget(holder.childForFieldName('left'));
-}
-
-/** Local name -> canonical dotted name, from `import`/`require` (JS) and `import`/`from ... import` (Python). */
-export function collectImports(root: Node, python: boolean, text = root.text, statements?: Node[]): Map<string, string> {
-  const out = new Map<string, string>();
-  // Package names become identifier-safe so patterns can name them: js-yaml -> js_yaml, node:fs -> fs.
-  const mod = canonicalModule;
-  const resolve = (id: string): string | undefined => out.get(id);
-  const base = importCandidates(root, python, text, statements);
-  const seen = new Set(base.map((n) => n.id));
-  const candidates = function* (): Generator<Node> {
-    yield* base;
-    for (const n of aliasCandidates(root, python, text, out)) if (!seen.has(n.id)) yield n;
-  };
-  for (const n of candidates()) {
-    if (python) {
-      if (n.type === 'import_statement') {
-        for (const c of named(n)) {
-          if (c.type === 'dotted_name') out.set(c.text.split('.')[0]!, c.text.split('.')[0]!);
-          else if (c.type === 'aliased_import') {
-            const name = c.childForFieldName('name')?.text;
-            const alias = c.childForFieldName('alias')?.text;
-            if (name && alias) out.set(alias, name);
-          }
-        }
-        continue;
-      }
-      if (n.type === 'assignment') {
-        // `run = subprocess.run`, `proc = importlib.import_module("subprocess")`: another name for the same thing.
-        const left = n.childForFieldName('left');
-        const right = n.childForFieldName('right');
-        const canon = right ? canonicalName(right, resolve) : undefined;
-        if (left?.type === 'identifier' && canon) out.set(left.text, canon);
-        continue;
-      }
-      if (n.type === 'import_from_statement') {
-        const m = n.childForFieldName('module_name')?.text;
-        if (!m) continue;
-        for (const c of n.childrenForFieldName('name')) {
-          if (!c) continue;
-          if (c.type === 'dotted_name') out.set(c.text, `${m}${m.endsWith('.') ? '' : '.'}${c.text}`);
-          else if (c.type === 'aliased_import') {
-            const name = c.childForFieldName('name')?.text;
-            const alias = c.childForFieldName('alias')?.text;
-            if (name && alias) out.set(alias, `${m}${m.endsWith('.') ? '' : '.'}${name}`);
-          }
-        }
-      }
-    } else {
-      if (n.type === 'import_statement') {
-        // TypeScript `import cp = require('child_process')` holds its source in the require clause.
-        const required = named(n).find((c) => c.type === 'import_require_clause');
-        const requiredName = required ? named(required).find((c) => c.type === 'identifier') : undefined;
-        const source = n.childForFieldName('source') ?? required?.childForFieldName('source');
-        const m = source ? mod(source.text.slice(1, -1)) : undefined;
-        const clause = named(n).find((c) => c.type === 'import_clause');
-        if (m && requiredName) out.set(requiredName.text, m);
-        if (m && clause) {
-          for (const c of named(clause)) {
-            if (c.type === 'identifier') out.set(c.text, m);
-            else if (c.type === 'namespace_import') {
-              const id = named(c)[0];
-              if (id) out.set(id.text, m);
-            } else if (c.type === 'named_imports') {
-              for (const s of named(c)) {
-                const name = s.childForFieldName('name')?.text;
-                const alias = s.childForFieldName('alias')?.text ?? name;
-                if (name && alias) out.set(alias, `${m}.${name}`);
-              }
-            }
-          }
-        }
-      }
-      if (n.type === 'variable_declarator') {
-        // `require('m')`, `await import('m')`, `cp.exec`, `util.promisify(cp.exec)`: whatever the value names.
-        const value = n.childForFieldName('value');
-        const name = n.childForFieldName('name');
-        const m = value ? canonicalName(value, resolve) : undefined;
-        if (m && name) {
-          if (name.type === 'identifier') out.set(name.text, m);
-          else if (name.type === 'object_pattern') {
-            for (const p of named(name)) {
-              if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, `${m}.${p.text}`);
-              else if (p.type === 'pair_pattern') {
-                const k = p.childForFieldName('key')?.text;
-                const v = p.childForFieldName('value');
-                if (k && v?.type === 'identifier') out.set(v.text, `${m}.${k}`);
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * The nodes that can import, in document order, found without walking the tree node by node: import statements
- * (Python: not inside functions), and the declarators around each `require(`, `import(` or `promisify(` in the
- * text (JavaScript).
- */
-function importCandidates(root: Node, python: boolean, text: string, statements?: Node[]): Node[] {
-  const found = statements ?? root.descendantsOfType(IMPORT_NODE_TYPES).filter((n): n is Node => !!n);
-  if (python) {
-    return found.filter((n) => {
-      for (let p = n.parent; p; p = p.parent) if (isFunctionNode(p)) return false;
-      return true;
-    });
-  }
-  const out = found.filter((n) => n.type === 'import_statement');
-  const re = /\b(?:require|import|promisify)\s*\(/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let n = root.descendantForIndex(m.index, m.index + 6);
-    if (n?.type !== 'identifier' && n?.type !== 'import') continue;
-    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
-    const decl = n.parent;
-    if (decl?.type === 'variable_declarator' && decl.childForFieldName('value')?.id === n.id) out.push(decl);
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
-}
-
-/** Node types between a module call and the declarator holding it (`(await import('m')).x`). */
-const VALUE_WRAPPERS = new Set(['import', 'call_expression', 'member_expression', 'await_expression', 'parenthesized_expression', 'call', 'attribute', 'await']);
-
-/**
- * Declarations (JS) and assignments (Python) whose value starts with a name in `known` (or `__import__`), in
- * document order: possible aliases such as `const run = cp.exec` or `run = subprocess.run`. `known` grows as the
- * caller takes each one, so an alias of an alias is found too.
- */
-function* aliasCandidates(root: Node, python: boolean, text: string, known: Map<string, string>): Generator<Node> {
-  const re = python ? /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)/gm : /\b(?:const|let|var)\s+([\w$]+|\{[^}=]*\})\s*=\s*([\w$]+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const head = m[2]!;
-    if (!known.has(head) && !(python && head === '__import__')) continue;
-    const at = m.index + m[0].lastIndexOf(head);
-    let n = root.descendantForIndex(at, at + head.length);
-    if (n?.type !== 'identifier') continue;
-    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
-    const decl = n.parent;
-    const value = decl?.childForFieldName(python ? 'right' : 'value');
-    if (decl && (decl.type === 'variable_declarator' || decl.type === 'assignment') && value?.id === n.id) yield decl;
-  }
-}
-
-/** Names a file exports: ES exports, CommonJS `exports.x`/`module.exports = { x }`, Python top-level defs. */
-function exportedNames(tree: Tree, python: boolean): Set<string> {
-  const out = new Set<string>();
-  for (const s of named(tree.rootNode)) {
-    if (python) {
-      const def = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
-      if (def?.type === 'function_definition') {
-        const name = def.childForFieldName('name')?.text;
-        if (name && !name.startsWith('_')) out.add(name);
-      }
-      continue;
-    }
-    if (s.type === 'export_statement') {
-      const decl = s.childForFieldName('declaration');
-      const name = decl?.childForFieldName('name')?.text;
-      if (name) out.add(name);
-      if (decl && (decl.type === 'lexical_declaration' || decl.type === 'variable_declaration')) {
-        for (const d of named(decl)) {
-          const n = d.childForFieldName('name');
-          if (n?.type === 'identifier') out.add(n.text);
-        }
-      }
-      for (const c of named(s)) if (c.type === 'export_clause') for (const sp of named(c)) {
-        const n = sp.childForFieldName('name')?.text;
-        if (n) out.add(n);
-      }
-    }
-    if (s.type === 'expression_statement') {
-      const e = named(s)[0];
-      if (e?.type !== 'assignment_expression') continue;
-      const left = e.childForFieldName('left')?.text ?? '';
-      const right = e.childForFieldName('right');
-      const m = /^(?:module\.)?exports\.([\w$]+)$/.exec(left);
-      if (m) out.add(m[1]!);
-      if (left === 'module.exports' && right?.type === 'object') {
-        for (const p of named(right)) {
-          if (p.type === 'shorthand_property_identifier') out.add(p.text);
-          if (p.type === 'pair') {
-            const v = p.childForFieldName('value');
-            if (v?.type === 'identifier') out.add(v.text);
-          }
-        }
-      }
-    }
-  }
-  return out;
 }
 
 /** Resolves a relative import specifier against the importing file (for ExportIndex implementations). */
@@ -1138,8 +902,6 @@ export function resolveSpecifier(fromPath: string, specifier: string): string {
   }
   return resolvePath(dirname(fromPath), specifier);
 }
-
-const MODULE_SUFFIXES = ['', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '/index.js', '/index.ts', '.py', '/__init__.py'];
 
 /**
  * An ExportIndex over summaries gathered by a first pass (`summarizeExports` on every file): resolves a relative

@@ -1,0 +1,304 @@
+/**
+ * Java for the taint pack (tree-sitter-java). Units are methods, constructors and lambdas; a call's callee is the
+ * `method_invocation` itself (its `object` and `name` fields play the receiver and the property).
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import { kids, operatorOf } from '../../patterns/pattern';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+
+const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
+
+function stmtKind(type: string): StmtKind {
+  switch (type) {
+    case 'block':
+    case 'program':
+    case 'constructor_body':
+      return 'block';
+    case 'expression_statement':
+      return 'expression';
+    case 'local_variable_declaration':
+      return 'declaration';
+    case 'return_statement':
+    case 'yield_statement':
+      return 'return';
+    case 'throw_statement':
+      return 'throw';
+    case 'break_statement':
+    case 'continue_statement':
+      return 'jump';
+    case 'if_statement':
+      return 'if';
+    case 'for_statement':
+    case 'enhanced_for_statement':
+    case 'while_statement':
+    case 'do_statement':
+      return 'loop';
+    case 'try_statement':
+    case 'try_with_resources_statement':
+      return 'try';
+    case 'switch_expression':
+      return 'switch';
+    case 'class_declaration':
+    case 'interface_declaration':
+    case 'enum_declaration':
+    case 'record_declaration':
+    case 'import_declaration':
+    case 'package_declaration':
+    case 'line_comment':
+    case 'block_comment':
+      return 'inert';
+    case 'labeled_statement':
+      return 'labeled';
+    default:
+      return 'other';
+  }
+}
+
+function exprKind(type: string): ExprKind {
+  switch (type) {
+    case 'method_declaration':
+    case 'constructor_declaration':
+    case 'lambda_expression':
+      return 'function';
+    case 'string_literal':
+    case 'text_block':
+    case 'string_fragment':
+    case 'escape_sequence':
+    case 'character_literal':
+    case 'decimal_integer_literal':
+    case 'hex_integer_literal':
+    case 'octal_integer_literal':
+    case 'binary_integer_literal':
+    case 'decimal_floating_point_literal':
+    case 'hex_floating_point_literal':
+    case 'true':
+    case 'false':
+    case 'null_literal':
+    case 'line_comment':
+    case 'block_comment':
+    case 'class_declaration':
+    case 'class_literal':
+      return 'inert';
+    case 'type_identifier':
+    case 'generic_type':
+    case 'integral_type':
+    case 'floating_point_type':
+    case 'boolean_type':
+    case 'array_type':
+    case 'scoped_type_identifier':
+    case 'type_arguments':
+      return 'type';
+    case 'identifier':
+      return 'identifier';
+    case 'this':
+      return 'self';
+    case 'field_access':
+    case 'array_access':
+      return 'member';
+    case 'method_invocation':
+    case 'object_creation_expression':
+      return 'call';
+    case 'assignment_expression':
+      return 'assign';
+    case 'binary_expression':
+      return 'binary';
+    case 'unary_expression':
+    case 'update_expression':
+    case 'instanceof_expression':
+      return 'opaque';
+    case 'ternary_expression':
+      return 'conditional';
+    default:
+      return 'other';
+  }
+}
+
+function targetKind(type: string): TargetKind {
+  switch (type) {
+    case 'identifier':
+      return 'name';
+    case 'parenthesized_expression':
+      return 'parenthesized';
+    default:
+      return 'other';
+  }
+}
+
+function stringValue(n: Node): string | undefined {
+  if (n.type !== 'string_literal') return undefined;
+  const m = /^"([\s\S]*)"$/.exec(n.text);
+  return m ? m[1] : undefined;
+}
+
+function unparenthesize(n: Node): Node {
+  let c = n;
+  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  return c;
+}
+
+const isConstant = (n: Node): boolean =>
+  n.type === 'decimal_integer_literal' || n.type === 'true' || n.type === 'false' || n.type === 'null_literal' || n.type === 'character_literal' ||
+  (n.type === 'string_literal' && stringValue(n) !== undefined);
+
+function accessPath(n: Node, depth = 0): string | undefined {
+  if (depth > 32) return undefined;
+  if (n.type === 'identifier' || n.type === 'this') return n.text;
+  if (n.type === 'field_access') {
+    const obj = n.childForFieldName('object');
+    const field = n.childForFieldName('field');
+    const base = obj ? accessPath(obj, depth + 1) : undefined;
+    return base && field ? `${base}.${field.text}` : undefined;
+  }
+  return undefined;
+}
+
+const formalParameters = (fn: Node): Node[] => {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  // A lambda's single parameter, `x -> ...`, is the identifier itself.
+  if (list.type === 'identifier') return [list];
+  return kids(list).filter((p) => p.type === 'formal_parameter' || p.type === 'spread_parameter' || p.type === 'identifier');
+};
+
+function paramsOf(fn: Node): Node[] {
+  return formalParameters(fn).map((p) => {
+    if (p.type === 'identifier') return p;
+    if (p.type === 'spread_parameter') return kids(p).find((k) => k.type === 'variable_declarator')?.childForFieldName('name') ?? p;
+    return p.childForFieldName('name') ?? p;
+  });
+}
+
+function guardShape(c: Node): GuardShape | undefined {
+  const op = operatorOf(c);
+  if (c.type === 'unary_expression' && op === '!') {
+    const operand = c.childForFieldName('operand') ?? kids(c)[0];
+    return operand ? { kind: 'not', operand } : undefined;
+  }
+  if (c.type === 'method_invocation') {
+    // "asc".equals(x), x.equals("asc"): a comparison with a constant.
+    const name = c.childForFieldName('name')?.text;
+    const obj = c.childForFieldName('object');
+    const arg = kids(c.childForFieldName('arguments') ?? c)[0];
+    if ((name === 'equals' || name === 'equalsIgnoreCase') && obj && arg) return { kind: 'equals', positive: true, left: obj, right: arg };
+    return undefined;
+  }
+  if (c.type !== 'binary_expression') return undefined;
+  const left = c.childForFieldName('left');
+  const right = c.childForFieldName('right');
+  if (!left || !right) return undefined;
+  if (op === '&&' || op === '||') return { kind: op === '&&' ? 'and' : 'or', left, right };
+  if (op === '==' || op === '!=') return { kind: 'equals', positive: op === '==', left, right };
+  return undefined;
+}
+
+function decompose(n: Node, depth = 0): Part[] | undefined {
+  if (depth > 64) return undefined;
+  if (n.type === 'parenthesized_expression') {
+    const inner = kids(n)[0];
+    return inner ? decompose(inner, depth + 1) : undefined;
+  }
+  if (n.type === 'binary_expression' && operatorOf(n) === '+') {
+    const l = n.childForFieldName('left');
+    const r = n.childForFieldName('right');
+    if (!l || !r) return undefined;
+    return [...(decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }]), ...(decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }])];
+  }
+  const v = stringValue(n);
+  return v === undefined ? undefined : [{ kind: 'lit', raw: v }];
+}
+
+export const java: LanguageModule = {
+  id: 'java',
+  functionTypes: FUNCTION_TYPES,
+  importTypes: ['import_declaration'],
+  nameTypes: ['identifier', 'field_access'],
+  declaratorType: 'variable_declarator',
+  iterationMethods: ITERATION_METHODS,
+  formattingMethods: FORMATTING_METHODS,
+  receiverMethods: new Set(['append', 'insert', 'add', 'addAll', 'put', 'putAll', 'write', 'print', 'println', 'format']),
+  blockTypes: new Set(['block', 'program', 'constructor_body']),
+  stmtKind,
+  exprKind,
+  targetKind,
+  memberObject: (n) => n.childForFieldName(n.type === 'array_access' ? 'array' : 'object'),
+  memberIndex: (n) => (n.type === 'array_access' ? n.childForFieldName('index') : null),
+  propertyOf: (n) => (n.type === 'method_invocation' ? n.childForFieldName('name') : n.type === 'field_access' ? n.childForFieldName('field') : null),
+  // A method call is its own callee; a construction calls its type.
+  callee: (n) => (n.type === 'method_invocation' ? n : n.type === 'object_creation_expression' ? n.childForFieldName('type') : null),
+  compoundAssignment: (n) => operatorOf(n) !== '=',
+  carries: (op) => op === '+',
+  conditionalParts: (n) => [n.childForFieldName('condition') ?? undefined, n.childForFieldName('consequence') ?? undefined, n.childForFieldName('alternative') ?? undefined],
+  computedKey: () => null,
+  isFormatting: () => false,
+  comprehensionClauses: () => [],
+  isComprehensionClause: () => false,
+  definedFunction: () => null,
+  withItems: () => [],
+  withBody: () => undefined,
+  switchSubject: (n) => n.childForFieldName('condition'),
+  isElseIf: () => false,
+  // Java's `else` is the alternative statement itself.
+  elseBody: (n) => n,
+  loopHeader: (n) => ['init', 'condition', 'update'].flatMap((f) => n.childrenForFieldName(f).filter((x): x is Node => !!x)),
+  loopBinding: (n) => {
+    const target = n.type === 'enhanced_for_statement' ? n.childForFieldName('name') : null;
+    const iterable = n.type === 'enhanced_for_statement' ? n.childForFieldName('value') : null;
+    return target && iterable ? { target, iterable } : undefined;
+  },
+  loopCondition: (n) => (n.type === 'while_statement' || n.type === 'do_statement' ? n.childForFieldName('condition') : null),
+  tryParts: (n) => {
+    const body = n.childForFieldName('body') ?? undefined;
+    const handlers: Node[] = [];
+    for (const c of kids(n)) if (c.type === 'catch_clause') {
+      const b = c.childForFieldName('body');
+      if (b) handlers.push(b);
+    }
+    const fin = kids(n).find((c) => c.type === 'finally_clause');
+    return { body, handlers, finalizer: fin ? kids(fin).find((k) => k.type === 'block') : undefined };
+  },
+  objectPatternEntries: () => [],
+  isSequenceLiteral: () => false,
+  containerOf: (t) => (t.type === 'array_access' ? t.childForFieldName('array') : t.childForFieldName('object')),
+  exportParts: () => ({ declaration: null, value: null }),
+  constantTruth: (cond) => {
+    const c = unparenthesize(cond);
+    if (c.type === 'false') return false;
+    if (c.type === 'true') return true;
+    return undefined;
+  },
+  guardShape,
+  unparenthesize,
+  accessPath: (n) => accessPath(n),
+  stringValue,
+  isConstant,
+  notText: () => false,
+  literalKeys: () => undefined,
+  paramsOf,
+  paramDefaultOf: () => undefined,
+  paramTypeOf: (fn, index) => formalParameters(fn)[index]?.childForFieldName('type')?.text,
+  paramDecorators: (fn, index) => {
+    const p = formalParameters(fn)[index];
+    const mods = p ? kids(p).find((k) => k.type === 'modifiers') : undefined;
+    return mods ? kids(mods).flatMap((a) => (a.type === 'annotation' || a.type === 'marker_annotation' ? a.childForFieldName('name') ?? [] : [])) : [];
+  },
+  unitName: (fn) => fn.childForFieldName('name')?.text,
+  isMethod: (fn) => fn.type === 'method_declaration',
+  isExported: (fn) => fn.type === 'method_declaration' && /\bpublic\b/.test(kids(fn).find((k) => k.type === 'modifiers')?.text ?? ''),
+  exportedNames: (tree: Tree) => new Set(tree.rootNode.descendantsOfType('method_declaration').flatMap((m) => (m && java.isExported(m, m.parent) ? m.childForFieldName('name')?.text ?? [] : []))),
+  collectImports: (root) => {
+    // `import java.sql.Statement;` -> Statement = java.sql.Statement; static imports name a member.
+    const out = new Map<string, string>();
+    for (const n of kids(root)) {
+      if (n.type !== 'import_declaration' || /\*\s*;?$/.test(n.text)) continue;
+      const name = kids(n).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier')?.text;
+      if (name) out.set(name.split('.').pop()!, name);
+    }
+    return out;
+  },
+  decompose,
+  sqlPlaceholder: () => '?',
+  sqlParams: (values) => values.join(', '),
+  pathContainment: () => undefined,
+  relativeRedirect: (x) => `${x}.startsWith("/") && !${x}.startsWith("//") && !${x}.startsWith("/\\\\") ? ${x} : "/"`,
+  htmlEscaper: () => ({ wrap: (code) => `org.springframework.web.util.HtmlUtils.htmlEscape(${code})`, title: 'HTML-escape the value (Spring HtmlUtils)' }),
+};

@@ -1,0 +1,574 @@
+/**
+ * JavaScript, TypeScript and TSX for the taint pack (one module: the TypeScript grammars extend JavaScript's).
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import { canonicalModule, canonicalName, dottedName, kids, operatorOf } from '../../patterns/pattern';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+
+/** Named children without comments (the file-context and fix helpers' view). */
+const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+
+const FUNCTION_TYPES = new Set([
+  'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function', 'function',
+]);
+
+/** Node types between a module call and the declarator holding it (`(await import('m')).x`). */
+const VALUE_WRAPPERS = new Set(['import', 'call_expression', 'member_expression', 'await_expression', 'parenthesized_expression']);
+
+function stmtKind(type: string): StmtKind {
+  switch (type) {
+    case 'statement_block':
+    case 'program':
+    case 'module':
+      return 'block';
+    case 'expression_statement':
+      return 'expression';
+    case 'lexical_declaration':
+    case 'variable_declaration':
+      return 'declaration';
+    case 'return_statement':
+      return 'return';
+    case 'throw_statement':
+      return 'throw';
+    case 'break_statement':
+    case 'continue_statement':
+      return 'jump';
+    case 'if_statement':
+      return 'if';
+    case 'for_in_statement':
+    case 'for_statement':
+    case 'while_statement':
+    case 'do_statement':
+      return 'loop';
+    case 'try_statement':
+      return 'try';
+    case 'with_statement':
+      return 'with';
+    case 'switch_statement':
+      return 'switch';
+    case 'export_statement':
+      return 'export';
+    case 'function_declaration':
+    case 'generator_function_declaration':
+      return 'definition';
+    case 'class_declaration':
+    case 'import_statement':
+    case 'empty_statement':
+    case 'comment':
+    case 'type_alias_declaration':
+    case 'interface_declaration':
+    case 'enum_declaration':
+      return 'inert';
+    case 'labeled_statement':
+      return 'labeled';
+    default:
+      return 'other';
+  }
+}
+
+function exprKind(type: string): ExprKind {
+  switch (type) {
+    case 'function_declaration':
+    case 'function_expression':
+    case 'arrow_function':
+    case 'method_definition':
+    case 'generator_function_declaration':
+    case 'generator_function':
+    case 'function':
+      return 'function';
+    case 'number':
+    case 'true':
+    case 'false':
+    case 'null':
+    case 'undefined':
+    case 'regex':
+    case 'string_fragment':
+    case 'escape_sequence':
+    case 'comment':
+    case 'class_declaration':
+    case 'class':
+    case 'abstract_class_declaration':
+      return 'inert';
+    case 'type_annotation':
+    case 'type':
+    case 'type_arguments':
+      return 'type';
+    case 'identifier':
+      return 'identifier';
+    case 'this':
+      return 'self';
+    case 'member_expression':
+    case 'subscript_expression':
+      return 'member';
+    case 'call_expression':
+    case 'new_expression':
+      return 'call';
+    case 'assignment_expression':
+      return 'assign';
+    case 'augmented_assignment_expression':
+      return 'augmented-assign';
+    case 'binary_expression':
+      return 'binary';
+    case 'unary_expression':
+    case 'update_expression':
+      return 'opaque';
+    case 'ternary_expression':
+      return 'conditional';
+    case 'pair':
+      return 'pair';
+    case 'string':
+    case 'template_string':
+    case 'template_substitution':
+      return 'parts';
+    default:
+      return 'other';
+  }
+}
+
+function targetKind(type: string): TargetKind {
+  switch (type) {
+    case 'identifier':
+    case 'shorthand_property_identifier_pattern':
+      return 'name';
+    case 'object_pattern':
+      return 'object-pattern';
+    case 'array_pattern':
+      return 'sequence-pattern';
+    case 'assignment_pattern':
+    case 'object_assignment_pattern':
+      return 'default-pattern';
+    case 'rest_pattern':
+      return 'rest-pattern';
+    case 'parenthesized_expression':
+      return 'parenthesized';
+    default:
+      return 'other';
+  }
+}
+
+const CARRYING_OPS = new Set(['+', '%', '||', '&&', '??']);
+
+function stringValue(n: Node): string | undefined {
+  if (n.type !== 'string') return undefined;
+  const m = /^(['"]{1,3})([\s\S]*)\1$/.exec(n.text);
+  return m ? m[2] : undefined;
+}
+
+function unparenthesize(n: Node): Node {
+  let c = n;
+  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  return c;
+}
+
+function isConstant(n: Node): boolean {
+  return n.type === 'number' || n.type === 'true' || n.type === 'false' || n.type === 'null' || (n.type === 'string' && stringValue(n) !== undefined) ||
+    (n.type === 'template_string' && !kids(n).some((k) => k.type === 'template_substitution'));
+}
+
+function accessPath(n: Node, depth = 0): string | undefined {
+  if (depth > 32) return undefined;
+  if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern' || n.type === 'this') return n.text;
+  if (n.type === 'subscript_expression') {
+    const obj = n.childForFieldName('object');
+    const idx = n.childForFieldName('index');
+    const base = obj ? accessPath(obj, depth + 1) : undefined;
+    const key = idx && idx.type === 'string' ? stringValue(idx) : undefined;
+    return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
+  }
+  return dottedName(n);
+}
+
+function paramsOf(fn: Node): Node[] {
+  if (fn.type === 'arrow_function') {
+    const single = fn.childForFieldName('parameter');
+    if (single) return [single];
+  }
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  return kids(list).map((p) => {
+    if (p.type === 'required_parameter' || p.type === 'optional_parameter') return p.childForFieldName('pattern') ?? p;
+    if (p.type === 'assignment_pattern') return p.childForFieldName('left') ?? p;
+    if (p.type === 'rest_pattern') return kids(p)[0] ?? p;
+    return p;
+  });
+}
+
+function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
+  const own = fn.childForFieldName('name');
+  if (own) return own.text;
+  if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
+  if (p?.type === 'assignment_expression') {
+    const left = p.childForFieldName('left');
+    if (left?.type === 'identifier') return left.text;
+    if (left?.type === 'member_expression') return left.childForFieldName('property')?.text;
+  }
+  return undefined;
+}
+
+function isExported(fn: Node, p: Node | null): boolean {
+  if (!p) return false;
+  const exportsTarget = (left: Node | null): boolean => !!left && /^(module\.)?exports(\.[\w$]+)?$/.test(left.text);
+  if (p.type === 'export_statement') return true;
+  if (p.type === 'assignment_expression') return p.childForFieldName('right')?.id === fn.id && exportsTarget(p.childForFieldName('left'));
+  if (p.type === 'variable_declarator') return p.parent?.parent?.type === 'export_statement';
+  // A method (or a function-valued property) of the default export or of `module.exports = { ... }`.
+  const obj = p.type === 'object' ? p : p.type === 'pair' ? p.parent : undefined;
+  const holder = obj?.type === 'object' ? obj.parent : undefined;
+  if (holder?.type === 'export_statement') return true;
+  return holder?.type === 'assignment_expression' && exportsTarget(holder.childForFieldName('left'));
+}
+
+function exportedNames(tree: Tree): Set<string> {
+  const out = new Set<string>();
+  for (const s of named(tree.rootNode)) {
+    if (s.type === 'export_statement') {
+      const decl = s.childForFieldName('declaration');
+      const name = decl?.childForFieldName('name')?.text;
+      if (name) out.add(name);
+      if (decl && (decl.type === 'lexical_declaration' || decl.type === 'variable_declaration')) {
+        for (const d of named(decl)) {
+          const n = d.childForFieldName('name');
+          if (n?.type === 'identifier') out.add(n.text);
+        }
+      }
+      for (const c of named(s)) if (c.type === 'export_clause') for (const sp of named(c)) {
+        const n = sp.childForFieldName('name')?.text;
+        if (n) out.add(n);
+      }
+    }
+    if (s.type === 'expression_statement') {
+      const e = named(s)[0];
+      if (e?.type !== 'assignment_expression') continue;
+      const left = e.childForFieldName('left')?.text ?? '';
+      const right = e.childForFieldName('right');
+      const m = /^(?:module\.)?exports\.([\w$]+)$/.exec(left);
+      if (m) out.add(m[1]!);
+      if (left === 'module.exports' && right?.type === 'object') {
+        for (const p of named(right)) {
+          if (p.type === 'shorthand_property_identifier') out.add(p.text);
+          if (p.type === 'pair') {
+            const v = p.childForFieldName('value');
+            if (v?.type === 'identifier') out.add(v.text);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The nodes that can import, in document order, found without walking the tree node by node: import statements
+ * and the declarators around each `require(`, `import(` or `promisify(` in the text.
+ */
+function importCandidates(root: Node, text: string, statements?: Node[]): Node[] {
+  const found = statements ?? root.descendantsOfType(['import_statement']).filter((n): n is Node => !!n);
+  const out = found.filter((n) => n.type === 'import_statement');
+  const re = /\b(?:require|import|promisify)\s*\(/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let n = root.descendantForIndex(m.index, m.index + 6);
+    if (n?.type !== 'identifier' && n?.type !== 'import') continue;
+    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
+    const decl = n.parent;
+    if (decl?.type === 'variable_declarator' && decl.childForFieldName('value')?.id === n.id) out.push(decl);
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/**
+ * Declarations whose value starts with a name in `known`, in document order: possible aliases such as
+ * `const run = cp.exec`. `known` grows as the caller takes each one, so an alias of an alias is found too.
+ */
+function* aliasCandidates(root: Node, text: string, known: Map<string, string>): Generator<Node> {
+  const re = /\b(?:const|let|var)\s+([\w$]+|\{[^}=]*\})\s*=\s*([\w$]+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const head = m[2]!;
+    if (!known.has(head)) continue;
+    const at = m.index + m[0].lastIndexOf(head);
+    let n = root.descendantForIndex(at, at + head.length);
+    if (n?.type !== 'identifier') continue;
+    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
+    const decl = n.parent;
+    const value = decl?.childForFieldName('value');
+    if (decl && decl.type === 'variable_declarator' && value?.id === n.id) yield decl;
+  }
+}
+
+function collectImports(root: Node, text = root.text, statements?: Node[]): Map<string, string> {
+  const out = new Map<string, string>();
+  // Package names become identifier-safe so patterns can name them: js-yaml -> js_yaml, node:fs -> fs.
+  const mod = canonicalModule;
+  const resolve = (id: string): string | undefined => out.get(id);
+  const base = importCandidates(root, text, statements);
+  const seen = new Set(base.map((n) => n.id));
+  const candidates = function* (): Generator<Node> {
+    yield* base;
+    for (const n of aliasCandidates(root, text, out)) if (!seen.has(n.id)) yield n;
+  };
+  for (const n of candidates()) {
+    if (n.type === 'import_statement') {
+      // TypeScript `import cp = require('child_process')` holds its source in the require clause.
+      const required = named(n).find((c) => c.type === 'import_require_clause');
+      const requiredName = required ? named(required).find((c) => c.type === 'identifier') : undefined;
+      const source = n.childForFieldName('source') ?? required?.childForFieldName('source');
+      const m = source ? mod(source.text.slice(1, -1)) : undefined;
+      const clause = named(n).find((c) => c.type === 'import_clause');
+      if (m && requiredName) out.set(requiredName.text, m);
+      if (m && clause) {
+        for (const c of named(clause)) {
+          if (c.type === 'identifier') out.set(c.text, m);
+          else if (c.type === 'namespace_import') {
+            const id = named(c)[0];
+            if (id) out.set(id.text, m);
+          } else if (c.type === 'named_imports') {
+            for (const s of named(c)) {
+              const name = s.childForFieldName('name')?.text;
+              const alias = s.childForFieldName('alias')?.text ?? name;
+              if (name && alias) out.set(alias, `${m}.${name}`);
+            }
+          }
+        }
+      }
+    }
+    if (n.type === 'variable_declarator') {
+      // `require('m')`, `await import('m')`, `cp.exec`, `util.promisify(cp.exec)`: whatever the value names.
+      const value = n.childForFieldName('value');
+      const name = n.childForFieldName('name');
+      const m = value ? canonicalName(value, resolve) : undefined;
+      if (m && name) {
+        if (name.type === 'identifier') out.set(name.text, m);
+        else if (name.type === 'object_pattern') {
+          for (const p of named(name)) {
+            if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, `${m}.${p.text}`);
+            else if (p.type === 'pair_pattern') {
+              const k = p.childForFieldName('key')?.text;
+              const v = p.childForFieldName('value');
+              if (k && v?.type === 'identifier') out.set(v.text, `${m}.${k}`);
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function decompose(n: Node, depth = 0): Part[] | undefined {
+  if (depth > 64) return undefined;
+  if (n.type === 'parenthesized_expression') {
+    const inner = named(n)[0];
+    return inner ? decompose(inner, depth + 1) : undefined;
+  }
+  if (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '+') {
+    const l = n.childForFieldName('left');
+    const r = n.childForFieldName('right');
+    if (!l || !r) return undefined;
+    const lp = decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }];
+    const rp = decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }];
+    return [...lp, ...rp];
+  }
+  if (n.type === 'template_string') {
+    const out: Part[] = [];
+    for (const c of named(n)) {
+      if (c.type === 'template_substitution') {
+        const e = named(c)[0];
+        if (!e) return undefined;
+        out.push({ kind: 'expr', node: e });
+      } else out.push({ kind: 'lit', raw: c.text });
+    }
+    return out;
+  }
+  if (n.type === 'string') return [{ kind: 'lit', raw: n.text.slice(1, -1) }];
+  return undefined;
+}
+
+function literalKeys(n: Node, def: (name: string) => Node | undefined, depth = 0): string[] | undefined {
+  if (depth > 16) return undefined;
+  switch (n.type) {
+    case 'object':
+      return kids(n).flatMap((p) => {
+        if (p.type === 'shorthand_property_identifier') return [p.text];
+        const key = p.type === 'pair' ? p.childForFieldName('key') : null;
+        return key ? [key.text.replace(/^(['"`])(.*)\1$/s, '$2')] : [];
+      });
+    case 'array':
+      return [];
+    case 'parenthesized_expression':
+    case 'await_expression':
+    case 'as_expression':
+    case 'satisfies_expression': {
+      const inner = kids(n)[0];
+      return inner ? literalKeys(inner, def, depth + 1) : undefined;
+    }
+    case 'identifier': {
+      const d = def(n.text);
+      return d && d.id !== n.id ? literalKeys(d, def, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function notText(n: Node, def: (name: string) => Node | undefined, depth = 0): boolean {
+  if (depth > 16) return false;
+  if (n.type === 'parenthesized_expression') {
+    const inner = kids(n)[0];
+    return !!inner && notText(inner, def, depth + 1);
+  }
+  if (n.type === 'identifier') {
+    const d = def(n.text);
+    return !!d && d.id !== n.id && notText(d, def, depth + 1);
+  }
+  return false;
+}
+
+function guardShape(c: Node): GuardShape | undefined {
+  const op = operatorOf(c);
+  if (c.type === 'unary_expression' && op === '!') {
+    const operand = c.childForFieldName('argument') ?? kids(c)[0];
+    return operand ? { kind: 'not', operand } : undefined;
+  }
+  if (c.type !== 'binary_expression') return undefined;
+  const left = c.childForFieldName('left');
+  const right = c.childForFieldName('right');
+  if (op === '&&' || op === '||') return left && right ? { kind: op === '&&' ? 'and' : 'or', left, right } : undefined;
+  if (op === '===' || op === '==' || op === '!==' || op === '!=') return left && right ? { kind: 'equals', positive: op === '===' || op === '==', left, right } : undefined;
+  return undefined;
+}
+
+export const javascript: LanguageModule = {
+  id: 'javascript',
+  functionTypes: FUNCTION_TYPES,
+  importTypes: ['import_statement'],
+  nameTypes: ['identifier', 'member_expression'],
+  declaratorType: 'variable_declarator',
+  iterationMethods: ITERATION_METHODS,
+  formattingMethods: FORMATTING_METHODS,
+  receiverMethods: new Set(),
+  blockTypes: new Set(['statement_block', 'program']),
+  stmtKind,
+  exprKind,
+  targetKind,
+  memberObject: (n) => n.childForFieldName('object'),
+  memberIndex: (n) => n.childForFieldName('index'),
+  propertyOf: (n) => (n.type === 'member_expression' ? n.childForFieldName('property') : null),
+  callee: (n) => n.childForFieldName(n.type === 'new_expression' ? 'constructor' : 'function'),
+  carries: (op) => CARRYING_OPS.has(op),
+  conditionalParts: (n) => {
+    const k = kids(n);
+    return [k[0], k[1], k[2]];
+  },
+  computedKey: (n) => {
+    const key = n.childForFieldName('key');
+    return key && key.type === 'computed_property_name' ? key : null;
+  },
+  isFormatting: () => false,
+  comprehensionClauses: () => [],
+  isComprehensionClause: () => false,
+  definedFunction: (n) => n,
+  withItems: () => [],
+  withBody: () => undefined,
+  switchSubject: (n) => n.childForFieldName('value'),
+  isElseIf: () => false,
+  elseBody: (n) => n.childForFieldName('body') ?? kids(n)[0],
+  loopHeader: (n) => ['initializer', 'condition', 'increment'].flatMap((f) => n.childForFieldName(f) ?? []),
+  loopBinding: (n) => {
+    let target = n.childForFieldName('left');
+    const iterable = n.childForFieldName('right');
+    if (!target || !iterable) return undefined;
+    if (target.type === 'lexical_declaration' || target.type === 'variable_declaration') target = kids(target)[0]?.childForFieldName('name') ?? target;
+    return { target, iterable };
+  },
+  loopCondition: (n) => (n.type === 'while_statement' ? n.childForFieldName('condition') : null),
+  tryParts: (n) => {
+    const body = n.childForFieldName('body') ?? undefined;
+    const handlers: Node[] = [];
+    for (const c of kids(n)) {
+      if (c === body || c.type !== 'catch_clause') continue;
+      const b = c.childForFieldName('body') ?? kids(c).find((k) => k.type === 'statement_block');
+      if (b) handlers.push(b);
+    }
+    const fin = n.childForFieldName('finalizer') ?? kids(n).find((c) => c.type === 'finally_clause');
+    const finalizer = fin ? fin.childForFieldName('body') ?? kids(fin).find((k) => k.type === 'statement_block') : undefined;
+    return { body, handlers, finalizer };
+  },
+  objectPatternEntries: (n) => {
+    const out: PatternEntry[] = [];
+    for (const p of kids(n)) {
+      if (p.type === 'shorthand_property_identifier_pattern') out.push({ target: p, key: p.text });
+      else if (p.type === 'pair_pattern') {
+        const key = p.childForFieldName('key');
+        const v = p.childForFieldName('value');
+        if (v) out.push({ target: v, ...(key ? { key: key.text } : {}) });
+      } else if (p.type === 'object_assignment_pattern') {
+        const l = p.childForFieldName('left');
+        if (l) out.push({ target: l, key: l.text });
+      } else if (p.type === 'rest_pattern') {
+        const inner = kids(p)[0];
+        if (inner) out.push({ target: inner, rest: true });
+      }
+    }
+    return out;
+  },
+  isSequenceLiteral: (type) => type === 'array',
+  containerOf: (t) => t.childForFieldName('object'),
+  exportParts: (n) => ({ declaration: n.childForFieldName('declaration'), value: n.childForFieldName('value') }),
+  constantTruth: (cond) => {
+    const c = unparenthesize(cond);
+    if (c.type === 'false' || (c.type === 'number' && c.text === '0')) return false;
+    if (c.type === 'true') return true;
+    return undefined;
+  },
+  guardShape,
+  unparenthesize,
+  accessPath: (n) => accessPath(n),
+  stringValue,
+  isConstant,
+  notText,
+  literalKeys,
+  paramsOf,
+  paramDefaultOf: (fn, index) => {
+    const list = fn.childForFieldName('parameters');
+    const p = list ? kids(list)[index] : undefined;
+    return p?.childForFieldName('value') ?? undefined;
+  },
+  paramTypeOf: (fn, index) => {
+    const list = fn.childForFieldName('parameters');
+    const p = list ? kids(list)[index] : undefined;
+    const t = p?.childForFieldName('type');
+    return t ? t.text.replace(/^:\s*/, '') : undefined;
+  },
+  paramDecorators: (fn, index) => {
+    const list = fn.childForFieldName('parameters');
+    const p = list ? named(list)[index] : undefined;
+    return p ? named(p).flatMap((d) => (d.type === 'decorator' ? named(d)[0] ?? [] : [])) : [];
+  },
+  unitName,
+  isMethod: (fn) => fn.type === 'method_definition',
+  isExported,
+  exportedNames,
+  collectImports,
+  decompose,
+  sqlPlaceholder: (imports) => {
+    const mods = [...imports.values()].map((m) => m.split('.')[0]);
+    return mods.includes('pg') || mods.includes('postgres') ? '$1' : '?';
+  },
+  sqlParams: (values) => `[${values.join(', ')}]`,
+  pathContainment: (focus, args, fresh, indent, eol) => {
+    if (focus.type !== 'call_expression' || !/^path\.(join|resolve)$/.test(focus.childForFieldName('function')?.text ?? '')) return undefined;
+    if (args.some((a) => a.type === 'spread_element')) return undefined;
+    const root = args.slice(0, -1).map((a) => a.text).join(', ');
+    const name = fresh('safePath');
+    const pre =
+      `const ${name} = path.resolve(${args.map((a) => a.text).join(', ')});${eol}` +
+      `${indent}if (!${name}.startsWith(path.resolve(${root}) + path.sep)) throw new Error("path escapes the allowed folder");${eol}${indent}`;
+    return { pre, name };
+  },
+  htmlEscaper: () => ({
+    // Self-contained (no new dependency, no import to add): every HTML-special character becomes an entity.
+    wrap: (code) => `String(${code}).replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";")`,
+    title: 'HTML-escape the value (characters become entities)',
+  }),
+  textProperty: (name) => (name === 'innerHTML' || name === 'outerHTML' ? 'textContent' : undefined),
+  relativeRedirect: (x) => `${x}.startsWith("/") && !${x}.startsWith("//") && !${x}.startsWith("/\\\\") ? ${x} : "/"`,
+};

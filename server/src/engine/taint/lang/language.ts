@@ -1,0 +1,212 @@
+/**
+ * What the taint pack knows about one language's syntax, behind one interface: `dataflow.ts`, `fixes.ts` and the
+ * analyzer's file context ask a `LanguageModule` instead of naming node types. A module maps its grammar's node
+ * types to a few statement and expression kinds (by a `switch`, cheap on the hot path), reads the shapes whose
+ * fields differ between grammars (members, calls, conditionals, loops, patterns), and knows its imports, exports,
+ * units, parameters and fix idioms. Adding a language is one module here plus its row in `engine/languages.ts`.
+ *
+ * Dataflow reads the fields most grammars share (`name`, `value`, `left`, `right`, `body`, `condition`,
+ * `consequence`, `arguments`) itself; everything else goes through these methods.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import type { TaintLanguage } from '../../languages';
+
+/** What a statement does to the flow, whatever its node type. */
+export type StmtKind =
+  | 'block' // a sequence of statements (including a module's root)
+  | 'expression' // expressions evaluated for their effect
+  | 'declaration' // declarators (`declaratorType`) binding `name` to `value`
+  | 'return'
+  | 'throw'
+  | 'jump' // break / continue
+  | 'if'
+  | 'loop'
+  | 'try'
+  | 'with' // a statement binding resources for a block (`withItems`)
+  | 'switch'
+  | 'export' // a wrapper around a declaration or value
+  | 'definition' // a nested function definition (`definedFunction`)
+  | 'inert' // nothing flows (classes, imports, type declarations, comments)
+  | 'labeled'
+  | 'other'; // evaluated as an expression
+
+/** How an expression carries taint, whatever its node type. */
+export type ExprKind =
+  | 'function' // a nested function: a unit of its own
+  | 'inert' // literals, classes: never tainted
+  | 'type' // type annotations: never tainted (checked after sources and sanitizers)
+  | 'identifier'
+  | 'self' // this / self
+  | 'member' // property access or subscript (`memberObject`, `memberIndex`)
+  | 'call' // calls and constructions (`callee`)
+  | 'assign'
+  | 'augmented-assign'
+  | 'binary' // carries its operands when `carries(operator)`
+  | 'logical' // value-returning logic: carries every operand
+  | 'opaque' // evaluates its operands, carries none (negation, comparison, ++)
+  | 'conditional' // `conditionalParts`
+  | 'pair' // a key/value entry of an object or dict
+  | 'keyword-argument'
+  | 'parts' // strings, templates and interpolations: the union of their parts
+  | 'comprehension' // `comprehensionClauses`
+  | 'other'; // the union of its children
+
+/** How a binding target binds, whatever its node type. */
+export type TargetKind = 'name' | 'object-pattern' | 'sequence-pattern' | 'default-pattern' | 'rest-pattern' | 'parenthesized' | 'other';
+
+/** One entry of an object destructuring pattern: the bound target and the key it reads (for labels). */
+export interface PatternEntry {
+  target: Node;
+  key?: string;
+  /** A rest element: it receives the whole value. */
+  rest?: boolean;
+}
+
+/** A condition's shape, for guards that make a value clean where they hold. */
+export type GuardShape =
+  | { kind: 'not'; operand: Node }
+  | { kind: 'and' | 'or'; left: Node; right: Node }
+  | { kind: 'equals'; positive: boolean; left: Node; right: Node }
+  | { kind: 'member-of'; positive: boolean; value: Node; collection: Node };
+
+/** Methods that call their callback with the receiver's elements or resolved value (`forEach`, `then`). */
+export const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'then']);
+
+/**
+ * Methods that carry their arguments' data when called on a constant or a module (`"{}".format(x)`, `", ".join(xs)`,
+ * `util.format("%s", x)`, `pd.concat(frames)`): the same names in every language, library calls included.
+ */
+export const FORMATTING_METHODS: ReadonlySet<string> = new Set(['format', 'join', 'concat', 'replace', 'replaceAll', 'format_map']);
+
+/** Strings and values of a string-building expression, for fixes that rewrite it. */
+export type Part = { kind: 'lit'; raw: string } | { kind: 'expr'; node: Node };
+
+/** The taint knowledge of one language (one module may serve several grammars: JavaScript, TypeScript, TSX). */
+export interface LanguageModule {
+  /** The taint language of its rules (`javascript` also serves TypeScript). */
+  readonly id: TaintLanguage;
+  /** Node types of functions (units) and of import statements, for one search of the tree. */
+  readonly functionTypes: ReadonlySet<string>;
+  readonly importTypes: readonly string[];
+  /** Node types a dotted pattern (`flask.request.args`) may match: names and member accesses. */
+  readonly nameTypes: readonly string[];
+  /** The declarator node type of `declaration` statements. */
+  readonly declaratorType: string;
+  /** Methods that call their callback with the receiver's elements or value (`forEach`, `then`). */
+  readonly iterationMethods: ReadonlySet<string>;
+  /** Methods on a constant that carry their arguments (`"{}".format(x)`, `", ".join(xs)`). */
+  readonly formattingMethods: ReadonlySet<string>;
+  /**
+   * Methods that store their arguments in the receiver and return it (Java `sb.append(x)`, `list.add(x)`): the
+   * receiver's variable (the root of a chain `sb.append(a).append(b)`) takes the arguments' taint.
+   */
+  readonly receiverMethods: ReadonlySet<string>;
+
+  stmtKind(type: string): StmtKind;
+  exprKind(type: string): ExprKind;
+  targetKind(type: string): TargetKind;
+
+  // ---- shapes ----
+  /** The object of a property access or subscript. */
+  memberObject(n: Node): Node | null;
+  /** The index of a subscript (undefined for a property access). */
+  memberIndex(n: Node): Node | null;
+  /** The property name node of a property access (`a.b` -> `b`), or null for anything else. */
+  propertyOf(n: Node): Node | null;
+  /** The function or class a call or construction calls. */
+  callee(n: Node): Node | null;
+  /** Whether an `assign` expression also reads its target (`s += x` where one node type holds every assignment). */
+  compoundAssignment?(n: Node): boolean;
+  /** Whether a binary operator's result carries its operands' data (concatenation, formatting). */
+  carries(operator: string): boolean;
+  /** Condition, then-value, else-value of a conditional expression. */
+  conditionalParts(n: Node): [Node | undefined, Node | undefined, Node | undefined];
+  /** The key of a pair when it is computed (`{[k]: v}`), to evaluate. */
+  computedKey(n: Node): Node | null;
+  /** Children of a `parts` expression that are not values (format specifiers). */
+  isFormatting(type: string): boolean;
+  /** For each `for` clause of a comprehension: the bound target and the iterated value. */
+  comprehensionClauses(n: Node): { target: Node; iterable: Node }[];
+  /** Whether a child of a comprehension is one of its `for` clauses (evaluated in the clause scope first). */
+  isComprehensionClause(type: string): boolean;
+  /** The function a `definition` statement defines (through decorators). */
+  definedFunction(n: Node): Node | null;
+  /** The resources a `with` statement binds (value, and the name it is bound to), and its block. */
+  withItems(n: Node): { value: Node; target?: Node }[];
+  withBody(n: Node): Node | undefined;
+  /** The subject of a `switch` statement. */
+  switchSubject(n: Node): Node | null;
+  /** An `else if` alternative (with its own condition and consequence), as opposed to a final `else`. */
+  isElseIf(type: string): boolean;
+  /** The statement or block of a final `else` alternative. */
+  elseBody(n: Node): Node | undefined;
+  /** A loop's header statements (initializer, condition, increment), its bound target and iterated value. */
+  loopHeader(n: Node): Node[];
+  loopBinding(n: Node): { target: Node; iterable: Node } | undefined;
+  /** The condition evaluated on each iteration of a `while`-style loop. */
+  loopCondition(n: Node): Node | null;
+  /** A try statement's body, its handler bodies (catch/except/else), and its finally block. */
+  tryParts(n: Node): { body: Node | undefined; handlers: Node[]; finalizer: Node | undefined };
+  /** The entries of an object destructuring pattern. */
+  objectPatternEntries(n: Node): PatternEntry[];
+  /** Whether a value literal lists its elements in order (array, list, tuple), for positional destructuring. */
+  isSequenceLiteral(type: string): boolean;
+  /** The container written by `a[i] = v` when the target is no plain path. */
+  containerOf(target: Node): Node | null;
+  /** The declaration or value an `export` statement wraps. */
+  exportParts(n: Node): { declaration: Node | null; value: Node | null };
+  /** Whether a condition is a constant that decides the branch (`if (false)`, `if 0:`). */
+  constantTruth(cond: Node): boolean | undefined;
+  /** The shape of a guard condition, or undefined when it is none this language knows. */
+  guardShape(c: Node): GuardShape | undefined;
+  /** The expression inside parentheses (the node itself when it is not parenthesised). */
+  unparenthesize(n: Node): Node;
+
+  // ---- values ----
+  /** The state key of an access path (`a`, `a.b`, `a.b` for `a["b"]`), or undefined. */
+  accessPath(n: Node): string | undefined;
+  /** The value of a plain string literal, or undefined. */
+  stringValue(n: Node): string | undefined;
+  /** A constant: number, boolean, null, plain string. */
+  isConstant(n: Node): boolean;
+  /** Whether an expression is not the input as text (JSON data, a file's contents); `def` gives a local's value. */
+  notText(n: Node, def: (name: string) => Node | undefined, depth?: number): boolean;
+  /** Top-level keys of an object or dict literal (seen through locals), [] for a list literal, else undefined. */
+  literalKeys(n: Node, def: (name: string) => Node | undefined, depth?: number): string[] | undefined;
+
+  // ---- units, parameters, imports, exports ----
+  /** The parameters of a function node, in order, with their binding nodes. */
+  paramsOf(fn: Node): Node[];
+  paramDefaultOf(fn: Node, index: number): Node | undefined;
+  paramTypeOf(fn: Node, index: number): string | undefined;
+  /** The decorator or annotation expressions on parameter `index` (`@Body() dto`, `@RequestParam String q`). */
+  paramDecorators(fn: Node, index: number): Node[];
+  /** The name a function is known by (its own, or the variable or property it is assigned to). */
+  unitName(fn: Node, parent?: Node | null): string | undefined;
+  /** Whether a function is a method called on `this`/`self`. */
+  isMethod(fn: Node): boolean;
+  /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
+  isExported(fn: Node, parent: Node | null): boolean;
+  /** Names a file exports, for cross-file summaries. */
+  exportedNames(tree: Tree): Set<string>;
+  /** Local name -> canonical dotted name, from the file's imports (and aliases of imported names). */
+  collectImports(root: Node, text?: string, statements?: Node[]): Map<string, string>;
+
+  // ---- fix idioms ----
+  /** Splits a string-building expression into literal text and values, or undefined if it is not one. */
+  decompose(n: Node, depth?: number): Part[] | undefined;
+  /** The SQL placeholder of the file's driver, from what it imports. */
+  sqlPlaceholder(imports: Map<string, string>): '?' | '$1' | '%s';
+  /** The parameters argument of a parameterised query, from the values' code. */
+  sqlParams(values: string[]): string;
+  /** Statement-level node types that hold a sequence of statements (where a new statement can go before one). */
+  readonly blockTypes: ReadonlySet<string>;
+  /** An expression that keeps a path inside its root folder: the statements before, and the new name. */
+  pathContainment(focus: Node, args: Node[], fresh: (base: string) => string, indent: string, eol: string): { pre: string; name: string } | undefined;
+  /** `x` rewritten to redirect only to a relative path on this site. */
+  relativeRedirect(x: string): string;
+  /** HTML-escaping a value: the wrapping call, a line to add at the top when the file lacks an import, the title. */
+  htmlEscaper(imports: Map<string, string>): { wrap: (code: string) => string; importLine?: string; title: string };
+  /** A property whose assignment is an HTML sink, mapped to its text-only twin (`innerHTML` -> `textContent`). */
+  textProperty?(name: string): string | undefined;
+}

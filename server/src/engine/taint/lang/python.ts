@@ -1,0 +1,568 @@
+/**
+ * Python for the taint pack.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import { canonicalName, dottedName, kids, operatorOf } from '../../patterns/pattern';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+
+/** Named children without comments (the file-context and fix helpers' view). */
+const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+
+const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+
+/** Node types between a module call and the assignment holding it. */
+const VALUE_WRAPPERS = new Set(['call', 'attribute', 'await', 'parenthesized_expression']);
+
+function stmtKind(type: string): StmtKind {
+  switch (type) {
+    case 'block':
+    case 'module':
+      return 'block';
+    case 'expression_statement':
+      return 'expression';
+    case 'return_statement':
+      return 'return';
+    case 'raise_statement':
+      return 'throw';
+    case 'break_statement':
+    case 'continue_statement':
+      return 'jump';
+    case 'if_statement':
+      return 'if';
+    case 'for_statement':
+    case 'while_statement':
+      return 'loop';
+    case 'try_statement':
+      return 'try';
+    case 'with_statement':
+      return 'with';
+    case 'match_statement':
+      return 'switch';
+    case 'decorated_definition':
+    case 'function_definition':
+      return 'definition';
+    case 'class_definition':
+    case 'import_statement':
+    case 'import_from_statement':
+    case 'future_import_statement':
+    case 'pass_statement':
+    case 'comment':
+    case 'global_statement':
+    case 'nonlocal_statement':
+      return 'inert';
+    default:
+      return 'other';
+  }
+}
+
+function exprKind(type: string): ExprKind {
+  switch (type) {
+    case 'function_definition':
+    case 'lambda':
+      return 'function';
+    case 'integer':
+    case 'float':
+    case 'true':
+    case 'false':
+    case 'none':
+    case 'escape_sequence':
+    case 'string_content':
+    case 'comment':
+    case 'class_definition':
+      return 'inert';
+    case 'type':
+      return 'type';
+    case 'identifier':
+      return 'identifier';
+    case 'attribute':
+    case 'subscript':
+      return 'member';
+    case 'call':
+      return 'call';
+    case 'assignment':
+      return 'assign';
+    case 'augmented_assignment':
+      return 'augmented-assign';
+    case 'binary_operator':
+      return 'binary';
+    case 'boolean_operator':
+      return 'logical';
+    case 'not_operator':
+    case 'comparison_operator':
+      return 'opaque';
+    case 'conditional_expression':
+      return 'conditional';
+    case 'pair':
+      return 'pair';
+    case 'keyword_argument':
+      return 'keyword-argument';
+    case 'string':
+    case 'concatenated_string':
+    case 'interpolation':
+      return 'parts';
+    case 'list_comprehension':
+    case 'generator_expression':
+    case 'set_comprehension':
+    case 'dictionary_comprehension':
+      return 'comprehension';
+    default:
+      return 'other';
+  }
+}
+
+function targetKind(type: string): TargetKind {
+  switch (type) {
+    case 'identifier':
+      return 'name';
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+      return 'sequence-pattern';
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern':
+      return 'rest-pattern';
+    case 'parenthesized_expression':
+      return 'parenthesized';
+    default:
+      return 'other';
+  }
+}
+
+/** `/` joins pathlib paths (request strings cannot be divided, so it carries nothing else). */
+const CARRYING_OPS = new Set(['+', '%', '/', 'or', 'and']);
+
+function stringValue(n: Node): string | undefined {
+  if (n.type !== 'string') return undefined;
+  if (kids(n).some((k) => k.type === 'interpolation')) return undefined;
+  const m = /^[rRbBuU]*(['"]{1,3})([\s\S]*)\1$/.exec(n.text);
+  return m ? m[2] : undefined;
+}
+
+function unparenthesize(n: Node): Node {
+  let c = n;
+  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  return c;
+}
+
+function isConstant(n: Node): boolean {
+  return n.type === 'integer' || n.type === 'float' || n.type === 'true' || n.type === 'false' || n.type === 'none' || (n.type === 'string' && stringValue(n) !== undefined);
+}
+
+function accessPath(n: Node, depth = 0): string | undefined {
+  if (depth > 32) return undefined;
+  if (n.type === 'identifier') return n.text;
+  if (n.type === 'subscript') {
+    const obj = n.childForFieldName('value');
+    const idx = n.childForFieldName('subscript');
+    const base = obj ? accessPath(obj, depth + 1) : undefined;
+    const key = idx && idx.type === 'string' ? stringValue(idx) : undefined;
+    return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
+  }
+  return dottedName(n);
+}
+
+function paramsOf(fn: Node): Node[] {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  return kids(list).map((p) => {
+    if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return p.childForFieldName('name') ?? p;
+    if (p.type === 'typed_parameter') return kids(p)[0] ?? p;
+    if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return kids(p)[0] ?? p;
+    return p;
+  });
+}
+
+function enclosingClass(n: Node): Node | undefined {
+  const p = n.parent?.type === 'decorated_definition' ? n.parent.parent : n.parent;
+  return p?.type === 'block' && p.parent?.type === 'class_definition' ? p.parent : undefined;
+}
+
+function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
+  const own = fn.childForFieldName('name');
+  if (own) return own.text;
+  if (p?.type === 'assignment') {
+    const left = p.childForFieldName('left');
+    if (left?.type === 'identifier') return left.text;
+  }
+  return undefined;
+}
+
+function exportedNames(tree: Tree): Set<string> {
+  const out = new Set<string>();
+  for (const s of named(tree.rootNode)) {
+    const def = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
+    if (def?.type === 'function_definition') {
+      const name = def.childForFieldName('name')?.text;
+      if (name && !name.startsWith('_')) out.add(name);
+    }
+  }
+  return out;
+}
+
+/** Import statements not inside functions, in document order. */
+function importCandidates(root: Node, statements?: Node[]): Node[] {
+  const found = statements ?? root.descendantsOfType(['import_statement', 'import_from_statement']).filter((n): n is Node => !!n);
+  return found.filter((n) => {
+    for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return false;
+    return true;
+  });
+}
+
+/**
+ * Assignments whose value starts with a name in `known` (or `__import__`), in document order: possible aliases
+ * such as `run = subprocess.run`. `known` grows as the caller takes each one, so an alias of an alias is found too.
+ */
+function* aliasCandidates(root: Node, text: string, known: Map<string, string>): Generator<Node> {
+  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const head = m[2]!;
+    if (!known.has(head) && head !== '__import__') continue;
+    const at = m.index + m[0].lastIndexOf(head);
+    let n = root.descendantForIndex(at, at + head.length);
+    if (n?.type !== 'identifier') continue;
+    while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
+    const decl = n.parent;
+    const value = decl?.childForFieldName('right');
+    if (decl && decl.type === 'assignment' && value?.id === n.id) yield decl;
+  }
+}
+
+function collectImports(root: Node, text = root.text, statements?: Node[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const resolve = (id: string): string | undefined => out.get(id);
+  const base = importCandidates(root, statements);
+  const seen = new Set(base.map((n) => n.id));
+  const candidates = function* (): Generator<Node> {
+    yield* base;
+    for (const n of aliasCandidates(root, text, out)) if (!seen.has(n.id)) yield n;
+  };
+  for (const n of candidates()) {
+    if (n.type === 'import_statement') {
+      for (const c of named(n)) {
+        if (c.type === 'dotted_name') out.set(c.text.split('.')[0]!, c.text.split('.')[0]!);
+        else if (c.type === 'aliased_import') {
+          const name = c.childForFieldName('name')?.text;
+          const alias = c.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, name);
+        }
+      }
+      continue;
+    }
+    if (n.type === 'assignment') {
+      // `run = subprocess.run`, `proc = importlib.import_module("subprocess")`: another name for the same thing.
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      const canon = right ? canonicalName(right, resolve) : undefined;
+      if (left?.type === 'identifier' && canon) out.set(left.text, canon);
+      continue;
+    }
+    if (n.type === 'import_from_statement') {
+      const m = n.childForFieldName('module_name')?.text;
+      if (!m) continue;
+      for (const c of n.childrenForFieldName('name')) {
+        if (!c) continue;
+        if (c.type === 'dotted_name') out.set(c.text, `${m}${m.endsWith('.') ? '' : '.'}${c.text}`);
+        else if (c.type === 'aliased_import') {
+          const name = c.childForFieldName('name')?.text;
+          const alias = c.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, `${m}${m.endsWith('.') ? '' : '.'}${name}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Positional `pieces` around `values`: literal, value, literal, ... */
+function interleave(pieces: string[], values: Node[]): Part[] {
+  const out: Part[] = [];
+  pieces.forEach((p, i) => {
+    out.push({ kind: 'lit', raw: p });
+    if (i < values.length) out.push({ kind: 'expr', node: values[i]! });
+  });
+  return out;
+}
+
+function decompose(n: Node, depth = 0): Part[] | undefined {
+  if (depth > 64) return undefined;
+  if (n.type === 'parenthesized_expression') {
+    const inner = named(n)[0];
+    return inner ? decompose(inner, depth + 1) : undefined;
+  }
+  const op = n.type === 'binary_operator' ? n.childForFieldName('operator')?.text : undefined;
+  if (op === '+') {
+    const l = n.childForFieldName('left');
+    const r = n.childForFieldName('right');
+    if (!l || !r) return undefined;
+    const lp = decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }];
+    const rp = decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }];
+    return [...lp, ...rp];
+  }
+  if (op === '%') {
+    const l = n.childForFieldName('left');
+    const r = n.childForFieldName('right');
+    const fmt = l ? stringValue(l) : undefined;
+    if (fmt === undefined || !r) return undefined;
+    const values = r.type === 'tuple' ? named(r) : [r];
+    const pieces = fmt.split(/%[sd]/);
+    if (pieces.length - 1 !== values.length || /%[^%]/.test(pieces.join(''))) return undefined;
+    return interleave(pieces, values);
+  }
+  if (n.type === 'call') {
+    // "... {} ...".format(a, b): positional fields only.
+    const fn = n.childForFieldName('function');
+    const recv = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' ? fn.childForFieldName('object') : undefined;
+    const fmt = recv ? stringValue(recv) : undefined;
+    const values = named(n.childForFieldName('arguments') ?? n);
+    if (fmt === undefined || values.some((v) => v.type === 'keyword_argument' || v.type === 'list_splat')) return undefined;
+    const pieces = fmt.split(/\{\}/);
+    if (pieces.length - 1 !== values.length || /[{}]/.test(pieces.join(''))) return undefined;
+    return interleave(pieces, values);
+  }
+  if (n.type === 'string') {
+    const start = named(n)[0];
+    if (!start || /[rRbB]/.test(start.text) || start.text.replace(/^[fFuU]*/, '').length !== 1) return undefined;
+    const out: Part[] = [];
+    for (const c of named(n)) {
+      if (c.type === 'string_start' || c.type === 'string_end') continue;
+      if (c.type === 'interpolation') {
+        const e = c.childForFieldName('expression');
+        if (!e || named(c).length > 1) return undefined;
+        out.push({ kind: 'expr', node: e });
+      } else out.push({ kind: 'lit', raw: c.text });
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** Calls whose result is not the input as text: JSON data (parsed, dicts, lists, model dumps), file contents, digests. */
+const NOT_TEXT_CALLS = new Set([
+  'jsonify', 'get_json', 'loads', 'json', 'dict', 'list', 'to_dict', 'model_dump', 'asdict', 'JsonResponse', 'JSONResponse',
+  'read', 'read_text', 'read_bytes', 'readline', 'readlines', 'hexdigest', 'digest',
+]);
+
+function notText(n: Node, def: (name: string) => Node | undefined, depth = 0): boolean {
+  if (depth > 16) return false;
+  switch (n.type) {
+    case 'dictionary':
+    case 'list':
+    case 'set':
+    case 'list_comprehension':
+    case 'dictionary_comprehension':
+    case 'set_comprehension':
+    case 'tuple':
+    case 'expression_list':
+      return true;
+    case 'parenthesized_expression':
+    case 'await': {
+      const inner = kids(n)[0];
+      return !!inner && notText(inner, def, depth + 1);
+    }
+    case 'attribute':
+      return n.childForFieldName('attribute')?.text === 'json';
+    case 'call': {
+      const fn = n.childForFieldName('function');
+      const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+      return !!name && NOT_TEXT_CALLS.has(name);
+    }
+    case 'conditional_expression':
+      return kids(n).some((k) => k.type !== 'comparison_operator' && notText(k, def, depth + 1));
+    case 'identifier': {
+      const d = def(n.text);
+      return !!d && d.id !== n.id && notText(d, def, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+function literalKeys(n: Node, def: (name: string) => Node | undefined, depth = 0): string[] | undefined {
+  if (depth > 16) return undefined;
+  switch (n.type) {
+    case 'dictionary':
+      return kids(n).flatMap((p) => {
+        const key = p.type === 'pair' ? p.childForFieldName('key') : null;
+        return key ? [key.text.replace(/^(['"`])(.*)\1$/s, '$2')] : [];
+      });
+    case 'list':
+    case 'tuple':
+      return [];
+    case 'parenthesized_expression':
+    case 'await': {
+      const inner = kids(n)[0];
+      return inner ? literalKeys(inner, def, depth + 1) : undefined;
+    }
+    case 'identifier': {
+      const d = def(n.text);
+      return d && d.id !== n.id ? literalKeys(d, def, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function guardShape(c: Node): GuardShape | undefined {
+  const op = operatorOf(c);
+  if (c.type === 'not_operator') {
+    const operand = c.childForFieldName('argument') ?? kids(c)[0];
+    return operand ? { kind: 'not', operand } : undefined;
+  }
+  if (c.type === 'boolean_operator' && (op === 'and' || op === 'or')) {
+    const left = c.childForFieldName('left');
+    const right = c.childForFieldName('right');
+    return left && right ? { kind: op, left, right } : undefined;
+  }
+  if (c.type !== 'comparison_operator') return undefined;
+  const k = kids(c);
+  const [l, r] = k;
+  if (k.length !== 2 || !l || !r) return undefined;
+  if (op === '==' || op === '!=') return { kind: 'equals', positive: op === '==', left: l, right: r };
+  // Membership in a literal collection of constants, or in an UPPER_CASE module constant (an allow-list).
+  const allowList = ((r.type === 'tuple' || r.type === 'list' || r.type === 'set') && kids(r).every(isConstant)) || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text));
+  if ((op === 'in' || op === 'not in') && allowList) return { kind: 'member-of', positive: op === 'in', value: l, collection: r };
+  return undefined;
+}
+
+export const python: LanguageModule = {
+  id: 'python',
+  functionTypes: FUNCTION_TYPES,
+  importTypes: ['import_statement', 'import_from_statement'],
+  nameTypes: ['identifier', 'attribute'],
+  declaratorType: '',
+  iterationMethods: ITERATION_METHODS,
+  formattingMethods: FORMATTING_METHODS,
+  receiverMethods: new Set(),
+  blockTypes: new Set(['block', 'module']),
+  stmtKind,
+  exprKind,
+  targetKind,
+  memberObject: (n) => n.childForFieldName(n.type === 'subscript' ? 'value' : 'object'),
+  memberIndex: (n) => (n.type === 'subscript' ? n.childForFieldName('subscript') : null),
+  propertyOf: (n) => (n.type === 'attribute' ? n.childForFieldName('attribute') : null),
+  callee: (n) => n.childForFieldName('function'),
+  carries: (op) => CARRYING_OPS.has(op),
+  conditionalParts: (n) => {
+    // a if condition else b
+    const k = kids(n);
+    return [k[1], k[0], k[2]];
+  },
+  computedKey: () => null,
+  isFormatting: (type) => type === 'format_specifier',
+  comprehensionClauses: (n) => {
+    const out: { target: Node; iterable: Node }[] = [];
+    for (const c of kids(n)) {
+      if (c.type !== 'for_in_clause') continue;
+      const target = c.childForFieldName('left');
+      const iterable = c.childForFieldName('right');
+      if (target && iterable) out.push({ target, iterable });
+    }
+    return out;
+  },
+  isComprehensionClause: (type) => type === 'for_in_clause',
+  definedFunction: (n) => (n.type === 'decorated_definition' ? n.childForFieldName('definition') : n),
+  withItems: (n) => {
+    const out: { value: Node; target?: Node }[] = [];
+    for (const c of kids(n)) {
+      if (c.type !== 'with_clause') continue;
+      for (const item of kids(c)) {
+        const v = item.childForFieldName('value') ?? kids(item)[0];
+        if (!v) continue;
+        if (v.type !== 'as_pattern') {
+          out.push({ value: v });
+          continue;
+        }
+        const src = kids(v)[0];
+        const alias = v.childForFieldName('alias');
+        const target = alias ? kids(alias)[0] ?? alias : undefined;
+        if (src) out.push({ value: src, ...(target ? { target } : {}) });
+      }
+    }
+    return out;
+  },
+  withBody: (n) => kids(n).find((c) => c.type === 'block'),
+  switchSubject: (n) => n.childForFieldName('subject'),
+  isElseIf: (type) => type === 'elif_clause',
+  elseBody: (n) => n.childForFieldName('body') ?? kids(n)[0],
+  loopHeader: (n) => ['initializer', 'condition', 'increment'].flatMap((f) => n.childForFieldName(f) ?? []),
+  loopBinding: (n) => {
+    const target = n.childForFieldName('left');
+    const iterable = n.childForFieldName('right');
+    return target && iterable ? { target, iterable } : undefined;
+  },
+  loopCondition: (n) => (n.type === 'while_statement' ? n.childForFieldName('condition') : null),
+  tryParts: (n) => {
+    const body = n.childForFieldName('body') ?? kids(n).find((c) => c.type === 'block');
+    const handlers: Node[] = [];
+    for (const c of kids(n)) {
+      if (c === body || (c.type !== 'except_clause' && c.type !== 'else_clause')) continue;
+      const b = c.childForFieldName('body') ?? kids(c).find((k) => k.type === 'block');
+      if (b) handlers.push(b);
+    }
+    const fin = kids(n).find((c) => c.type === 'finally_clause');
+    const finalizer = fin ? fin.childForFieldName('body') ?? kids(fin).find((k) => k.type === 'block') : undefined;
+    return { body, handlers, finalizer };
+  },
+  objectPatternEntries: () => [],
+  isSequenceLiteral: (type) => type === 'expression_list' || type === 'tuple' || type === 'list',
+  containerOf: (t) => t.childForFieldName('object') ?? t.childForFieldName('value'),
+  exportParts: () => ({ declaration: null, value: null }),
+  constantTruth: (cond) => {
+    const c = unparenthesize(cond);
+    if (c.type === 'false' || (c.type === 'integer' && c.text === '0')) return false;
+    if (c.type === 'true') return true;
+    return undefined;
+  },
+  guardShape,
+  unparenthesize,
+  accessPath: (n) => accessPath(n),
+  stringValue,
+  isConstant,
+  notText,
+  literalKeys,
+  paramsOf,
+  paramDefaultOf: (fn, index) => {
+    const list = fn.childForFieldName('parameters');
+    const p = list ? kids(list)[index] : undefined;
+    return p?.childForFieldName('value') ?? undefined;
+  },
+  paramTypeOf: (fn, index) => {
+    const list = fn.childForFieldName('parameters');
+    const p = list ? kids(list)[index] : undefined;
+    const t = p?.childForFieldName('type');
+    return t ? t.text.replace(/^:\s*/, '') : undefined;
+  },
+  paramDecorators: () => [],
+  unitName,
+  isMethod: (fn) => fn.type === 'function_definition' && !!enclosingClass(fn),
+  isExported: (fn, p) => {
+    // A public function at module level (decorated or not).
+    if (!p || fn.type !== 'function_definition') return false;
+    const at = p.type === 'decorated_definition' ? p.parent : p;
+    return at?.type === 'module' && !(fn.childForFieldName('name')?.text ?? '_').startsWith('_');
+  },
+  exportedNames,
+  collectImports,
+  decompose,
+  sqlPlaceholder: (imports) => ([...imports.values()].some((m) => m.split('.')[0] === 'sqlite3') ? '?' : '%s'),
+  sqlParams: (values) => `(${values.join(', ')}${values.length === 1 ? ',' : ''})`,
+  pathContainment: (focus, args, fresh, indent, eol) => {
+    if (focus.type !== 'call' || focus.childForFieldName('function')?.text !== 'os.path.join') return undefined;
+    if (args.some((a) => a.type === 'list_splat')) return undefined;
+    const root = args.slice(0, -1).map((a) => a.text).join(', ');
+    const name = fresh('safe_path');
+    const pre =
+      `${name} = os.path.realpath(${focus.text})${eol}` +
+      `${indent}if not ${name}.startswith(os.path.realpath(${args.length > 2 ? `os.path.join(${root})` : root}) + os.sep):${eol}` +
+      `${indent}    raise ValueError("path escapes the allowed folder")${eol}${indent}`;
+    return { pre, name };
+  },
+  htmlEscaper: (imports) => {
+    // An escape function the file already imports, else the standard library's html.escape.
+    const mod = [...imports].find(([, m]) => m === 'html')?.[0];
+    const fn = [...imports].find(([, m]) => /^(markupsafe|flask|django\.utils\.html)\.escape$/.test(m))?.[0];
+    const local = fn ?? (mod ? `${mod}.escape` : undefined);
+    return { wrap: (code) => `${local ?? 'html.escape'}(${code})`, ...(local ? {} : { importLine: 'import html' }), title: 'HTML-escape the value with html.escape' };
+  },
+  relativeRedirect: (x) => `${x} if ${x}.startswith("/") and not ${x}.startswith("//") and not ${x}.startswith("/\\\\") else "/"`,
+};

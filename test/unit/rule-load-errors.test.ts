@@ -1,0 +1,58 @@
+/**
+ * Rule-load errors of every pack are one type (`RuleLoadError`) and point at the offending rule in its file, so a
+ * host can show them where they are: built-in taint rule files included.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadTaintRuleSet } from '../../server/src/engine/taint/rule-set';
+
+const GOOD = `  - id: t.good
+    name: Good
+    description: A rule that loads.
+    languages: [javascript]
+    severity: high
+    cwe: [CWE-89]
+    message: "$SOURCE reaches $SINK"
+    sources: ['req.query']
+    sinks:
+      - { pattern: 'db.query($Q)', focus: $Q }
+`;
+
+function load(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-rule-errors-'));
+  writeFileSync(join(dir, 'rules.yml'), text);
+  return { file: join(dir, 'rules.yml'), ...loadTaintRuleSet(dir) };
+}
+
+describe('taint rule files: load errors carry the range of what is wrong', () => {
+  it('a bad rule: the range covers that rule, the good rule still loads', () => {
+    const text = `rules:\n${GOOD}  - id: t.bad\n    name: Bad\n    languages: [javascript]\n    colour: blue\n`;
+    const { file, set, errors } = load(text);
+    assert.deepEqual(set.rules.map((r) => r.id), ['t.good']);
+    assert.ok(errors.length > 0);
+    for (const e of errors) {
+      assert.equal(e.source, file);
+      assert.equal(e.ruleId, 't.bad');
+      assert.equal(e.range?.start.line, 11, `${e.message} starts on the bad rule's line`);
+      assert.ok(e.range!.end.line >= 14, e.message);
+      assert.equal(e.index, undefined, 'the index is resolved into the range');
+    }
+  });
+
+  it('a bad named source list: the range is that list entry', () => {
+    const text = `sources:\n  my-input:\n    - 'req.query'\n    - { pattern: 'req.body', colour: blue }\nrules:\n${GOOD}`;
+    const { errors } = load(text);
+    assert.equal(errors.length, 1, errors.map((e) => e.message).join('\n'));
+    assert.equal(errors[0]!.range?.start.line, 3);
+  });
+
+  it('invalid YAML: the range is where the parser stopped', () => {
+    const { errors } = load(`rules:\n${GOOD}  - id: [unclosed\n`);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!.message, /YAML/);
+    assert.ok(errors[0]!.range && errors[0]!.range.start.line >= 11, JSON.stringify(errors[0]!.range));
+  });
+});
