@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { GrammarRegistry } from '../../server/src/engine/parser';
 import { createSecretsAnalyzer } from '../../server/src/engine/secrets';
@@ -51,5 +52,14 @@ describe('secrets-only scan cost', () => {
     assert.equal(r.findings.length, 1);
     assert.equal(r.findings[0]!.properties?.context, 'comment');
     assert.ok(parses >= 1);
+  });
+});
+
+describe('packs switched off are not built', () => {
+  it('createAnalyzers builds only the packs switched on (a secrets-only CLI scan does not load the taint rules)', () => {
+    const only = createAnalyzers({ packs: { secrets: true, taint: false, config: false, dependencies: false } });
+    assert.deepEqual(only.analyzers.map((a) => a.pack), ['secrets']);
+    const all = createAnalyzers({});
+    assert.deepEqual(all.analyzers.map((a) => a.pack), ['secrets', 'taint', 'config', 'dependencies']);
   });
 });

@@ -102,6 +102,8 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     customSecretRules: options.config.customRules.secrets,
     customTaintRules: options.config.customRules.taint,
     customRulesSource: options.configFile,
+    // Only the packs this scan runs: the others' rules would be loaded, in every worker, for nothing.
+    packs: options.settings.packs,
     ...(options.advisoryDbDir !== undefined ? { advisoryDbDir: options.advisoryDbDir } : {}),
   };
   const setup = loadAnalyzers(analyzerOptions, options.analyzerModule);
