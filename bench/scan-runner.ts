@@ -39,12 +39,11 @@ export interface ScanRunnerOutput extends ShardResult {
 
 async function scanShard(shard: Shard): Promise<ShardResult> {
   const t0 = performance.now();
-  const setup = createAnalyzers(shard.rulesDir ? { rulesDir: shard.rulesDir } : {});
+  const packs = { taint: shard.packs.includes('taint'), secrets: shard.packs.includes('secrets'), config: shard.packs.includes('config'), dependencies: shard.packs.includes('dependencies') };
+  // As `vigil scan` does: only the packs that run are built.
+  const setup = createAnalyzers({ ...(shard.rulesDir ? { rulesDir: shard.rulesDir } : {}), packs });
   const engine = await Engine.create({ analyzers: setup.analyzers, grammarDir: shard.grammarDir });
-  const settings: AnalysisSettings = {
-    ...DEFAULT_SETTINGS,
-    packs: { taint: shard.packs.includes('taint'), secrets: shard.packs.includes('secrets'), config: shard.packs.includes('config'), dependencies: shard.packs.includes('dependencies') },
-  };
+  const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, packs };
   const t1 = performance.now();
   const out: ShardResult = { files: 0, bytes: 0, findings: 0, skipped: 0, errors: setup.errors.map((e) => e.message), setupMs: t1 - t0, scanMs: 0, unscanned: 0 };
   for (const [i, file] of shard.files.entries()) {

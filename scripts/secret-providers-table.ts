@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadBuiltinSecretRules, type SecretRule } from '../server/src/engine/secrets';
+import { coverageMarkdown } from './secret-coverage-comparison';
 
 const ROOT = join(__dirname, '..');
 const BEGIN = '<!-- BEGIN GENERATED RULE REFERENCE (scripts/secret-providers-table.ts) -->';
@@ -56,6 +57,7 @@ export function providersMarkdown(rules: readonly SecretRule[]): string {
     for (const r of sorted) out.push(`| ${cell(r.provider)} | ${cell(r.name)} | [\`${r.id}\`](rules/secrets.md#${anchor(r.id)}) | ${r.severity} |`);
     out.push('');
   }
+  out.push(coverageMarkdown((prefix) => rules.some((r) => r.id.startsWith(prefix))));
   return out.join('\n');
 }
 

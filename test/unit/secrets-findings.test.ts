@@ -82,6 +82,16 @@ describe('secret findings', () => {
     assert.equal(code[0]!.severity, 'critical', 'comment markers inside a string are not a comment');
   });
 
+  it('lower the severity to low for an example a comment introduces ("e.g.", "for example"), found on real code', () => {
+    const py = scan('/ws/src/conn.py', `# e.g. mysql://root:Vq7mR2xpL9wZ@db.internal/app\nx = 1\n`);
+    assert.equal(py[0]!.severity, 'low');
+    assert.match(py[0]!.message, /an example in a comment/);
+    const js = scan('/ws/src/app.js', `// For example: ${GH}\nconst x = 1;\n`);
+    assert.equal(js[0]!.severity, 'low');
+    const plain = scan('/ws/src/conn.py', `# mysql://root:Vq7mR2xpL9wZ@db.internal/app\nx = 1\n`);
+    assert.notEqual(plain[0]!.severity, 'low', 'a comment that does not say "example" is lowered one step only');
+  });
+
   it('lower the severity one step in a Python docstring, as in a comment (a bare string statement is never a value)', () => {
     const doc = scan('/ws/src/db.py', `def connect():\n    """Usage::\n\n        token = "${GH}"\n    """\n    return None\n`);
     assert.equal(doc[0]!.severity, 'high');

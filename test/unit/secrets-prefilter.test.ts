@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { KeywordPrefilter } from '../../server/src/engine/secrets';
+import { KeywordPrefilter, loadBuiltinSecretRules } from '../../server/src/engine/secrets';
+import { defaultRulesDir } from '../../server/src/engine/rules-dir';
 
 /** What the automaton must compute: per line, the rules with a keyword in it (ASCII case-insensitive). */
 function naive(keywords: string[][], text: string): { line: number; rules: number[] }[] {
@@ -38,5 +41,27 @@ describe('keyword prefilter (Aho-Corasick)', () => {
       { line: 1, rules: [1] },
       { line: 2, rules: [0] },
     ]);
+  });
+
+  it('finds what a naive search finds with the built-in keywords, on every rule fixture and a generated corpus', () => {
+    const { rules } = loadBuiltinSecretRules(defaultRulesDir());
+    const keywords = rules.map((r) => r.keywords);
+    const pf = new KeywordPrefilter(keywords);
+    const dir = join(defaultRulesDir(), 'secrets');
+    const texts = readdirSync(dir).filter((f) => f.includes('.fixture.') || f.includes('.fixed.')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    // Generated: keywords in either case, cut by line breaks of every kind and non-ASCII letters, with noise.
+    const pieces = [...new Set(keywords.flat())].flatMap((k) => [k, k.toUpperCase(), `${k.slice(0, 2)}\r\n${k.slice(2)}`, `${k.slice(0, 1)}é${k.slice(1)}`]);
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const noise = ['\n', '\r', '\r\n', ' ', '=', '"', 'x', 'ß', '漢', '_'];
+    for (let t = 0; t < 20; t++) {
+      let text = '';
+      for (let i = 0; i < 2000; i++) text += rnd(3) === 0 ? pieces[rnd(pieces.length)] : noise[rnd(noise.length)];
+      texts.push(text);
+    }
+    for (const text of texts) {
+      const got = pf.scan(text).map((h) => ({ line: h.line, rules: [...h.rules].sort((x, y) => x - y) }));
+      assert.deepEqual(got, naive(keywords, text));
+    }
   });
 });

@@ -103,6 +103,8 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     customTaintRules: options.config.customRules.taint,
     customConfigRules: options.config.customRules.config,
     customRulesSource: options.configFile,
+    // Only the packs this scan runs: the others' rules would be loaded, in every worker, for nothing.
+    packs: options.settings.packs,
     ...(options.advisoryDbDir !== undefined ? { advisoryDbDir: options.advisoryDbDir } : {}),
   };
   const setup = loadAnalyzers(analyzerOptions, options.analyzerModule);

@@ -5,7 +5,7 @@
  */
 import type { Analyzer } from './analyzer';
 import type { GrammarRegistry } from './parser';
-import type { Range } from './types';
+import type { Pack, Range } from './types';
 import { createConfigAnalyzer } from './iac';
 import { createDependenciesAnalyzer } from './sca';
 import { createSecretsAnalyzer } from './secrets';
@@ -47,6 +47,11 @@ export interface AnalyzerOptions {
   taintWorkBudget?: number;
   /** Folder of the advisory database (default `advisoryDbDir()`: `VIGIL_DB_DIR` or the user cache). */
   advisoryDbDir?: string;
+  /**
+   * Packs to build (default: all). A one-shot scan passes its pack switches, so it does not load the rules of a
+   * pack it will not run; the language server builds all, since settings switch packs on while it runs.
+   */
+  packs?: Partial<Record<Pack, boolean>>;
 }
 
 export interface AnalyzerSetup {
@@ -58,17 +63,18 @@ export interface AnalyzerSetup {
 type PackFactory = (options: AnalyzerOptions) => { analyzer: Analyzer; errors: RuleLoadError[] };
 
 /** Pack factories, in the order they run. Packs register here. */
-const FACTORIES: PackFactory[] = [
-  createSecretsAnalyzer,
-  createTaintAnalyzer,
-  createConfigAnalyzer,
-  createDependenciesAnalyzer,
+const FACTORIES: [Pack, PackFactory][] = [
+  ['secrets', createSecretsAnalyzer],
+  ['taint', createTaintAnalyzer],
+  ['config', createConfigAnalyzer],
+  ['dependencies', createDependenciesAnalyzer],
 ];
 
 export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {
   const analyzers: Analyzer[] = [];
   const errors: RuleLoadError[] = [];
-  for (const factory of FACTORIES) {
+  for (const [pack, factory] of FACTORIES) {
+    if (options.packs && !options.packs[pack]) continue;
     try {
       const made = factory(options);
       analyzers.push(made.analyzer);

@@ -18,7 +18,8 @@ export interface ContentChange {
 export interface DocumentDelta {
   /** The edits in the order applied, each in the coordinates of the text at that moment (tree-sitter Edit). */
   edits: Edit[];
-  /** Ranges of the new tree whose syntax differs from the previous tree (empty without a grammar). */
+  /** Ranges of the new tree whose syntax differs from the previous tree (empty without a grammar, or when no
+   * previous analysis built a tree: parsing is left to the packs that need it). */
   changedRanges: TsRange[];
   /** The text before the first edit. */
   previousText: string;
@@ -59,6 +60,11 @@ export class SourceDocument {
   get parseFailed(): boolean {
     this.ensureParsed();
     return this._parseFailed;
+  }
+
+  /** A parse of the current text was tried and failed. Never parses: for reporting after the packs ran. */
+  get parseFailedIfParsed(): boolean {
+    return !this.parsePending && this._parseFailed;
   }
 
   get text(): string {
@@ -121,18 +127,20 @@ export class SourceDocument {
    * or a re-analysis of the same text). Frees the tree kept for comparison.
    */
   takeDelta(): DocumentDelta | undefined {
+    // Never parses by itself: a pack that needs the tree parses it (a secrets-only scan of a file without a
+    // keyword hit never does). The tree kept for comparison is the one a previous analysis had built, if any.
     if (this.pendingEdits.length === 0) {
       // First analysis: keep the tree to compare the next edits against.
-      if (!this.treeAtLastAnalysis) this.treeAtLastAnalysis = this.tree?.copy();
+      if (!this.treeAtLastAnalysis && !this.parsePending) this.treeAtLastAnalysis = this._tree?.copy();
       return undefined;
     }
-    const tree = this.tree;
+    const tree = this.treeAtLastAnalysis ? this.tree : undefined;
     const changedRanges = tree && this.treeAtLastAnalysis ? this.treeAtLastAnalysis.getChangedRanges(tree) : [];
     const delta: DocumentDelta = { edits: this.pendingEdits, changedRanges, previousText: this.textAtLastAnalysis };
     this.pendingEdits = [];
     this.textAtLastAnalysis = this._text;
     this.treeAtLastAnalysis?.delete();
-    this.treeAtLastAnalysis = this._tree?.copy();
+    this.treeAtLastAnalysis = this.parsePending ? undefined : this._tree?.copy();
     return delta;
   }
 

@@ -136,9 +136,6 @@ export class Engine {
       return { findings: [], notices: [skip] };
     }
     const delta = doc.takeDelta();
-    if (doc.grammar && doc.parseFailed) {
-      notices.push({ reason: 'parse-timeout', message: 'Parsing took too long; syntax-aware rules were skipped for this file.' });
-    }
     const ctx: AnalysisContext = { settings, workspaceRoot, notify: (n) => notices.push(n) };
     const raw: Finding[] = [];
     const ran = new Set<string>();
@@ -182,6 +179,10 @@ export class Engine {
         open.sessions.get(a)?.dispose?.();
         open.sessions.delete(a);
       }
+    }
+    // Checked after the packs: only a pack that needs the tree parses it, so a file none needed it for is not parsed.
+    if (doc.grammar && doc.parseFailedIfParsed) {
+      notices.unshift({ reason: 'parse-timeout', message: 'Parsing took too long; syntax-aware rules were skipped for this file.' });
     }
     return { findings: finalize(raw, doc, settings, ran), notices };
   }

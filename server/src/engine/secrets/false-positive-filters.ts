@@ -48,6 +48,14 @@ function isAlnum(c: number): boolean {
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HASH_RE = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
 const SRI_RE = /^(?:sha(?:1|256|384|512))[-:]/i;
+/**
+ * A stored password hash in its own format: modular crypt and PHC strings (`$2b$…`, `$6$…`, `$argon2id$…`,
+ * `$scrypt$…`), Django's `algorithm$…` and MySQL's `*` + 40 hex. What a password becomes, not the password.
+ */
+const PASSWORD_HASH_RE =
+  /^(?:\$(?:1|2[abxy]?|3|5|6|7|y|gy|apr1|md5|sha1|sha256|sha512|argon2(?:i|d|id)|pbkdf2(?:-sha\d+)?|scrypt|p5k2|bcrypt(?:-sha256)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt|crypt|sha1|md5|unsalted_md5|unsalted_sha1)\$[^$]+\$|\*[0-9A-F]{40}$)/i;
+/** A value spelled only from the word its name says (`existingtoken123`, `mysupersecret2024`): a stand-in. */
+const SELF_NAMED_RE = /^[a-z]*(?:token|secret|password|passwd|apikey)[a-z]*\d{0,4}$/;
 
 /** A letter of a script other than Latin (Thai, Han, Cyrillic, Arabic...): generated credentials are ASCII. */
 const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
@@ -61,6 +69,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (UUID_RE.test(value.replace(/^urn:uuid:/i, ''))) return 'UUID';
   if (HASH_RE.test(value) && /hash|sha|md5|digest|checksum|commit|rev|etag|integrity|id$/i.test(name)) return 'hash';
   if (SRI_RE.test(value)) return 'integrity hash';
+  if (PASSWORD_HASH_RE.test(value)) return 'password hash';
+  if (SELF_NAMED_RE.test(value)) return 'spelled from its own name';
   if (/^[a-z]+:\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {
     return 'URL or file path';
   }

@@ -23,8 +23,13 @@ const ALPHABET = 128;
 
 export class KeywordPrefilter {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
-  /** Dense transition table (state * 128 + char), fail links resolved: one array read per character. */
+  /**
+   * Dense transition table (state * 128 + char), fail links resolved, upper case folded onto lower case and line
+   * breaks leading back to the root: one array read per character, no other test on the common path.
+   */
   private delta: Int32Array = new Int32Array(0);
+  /** 1 for states where a keyword ends (their `out` is not empty). */
+  private hasOut: Uint8Array = new Uint8Array(0);
 
   /** `keywordsByRule[i]` are the keywords of rule i (lower case ASCII). */
   constructor(keywordsByRule: readonly (readonly string[])[]) {
@@ -76,7 +81,15 @@ export class KeywordPrefilter {
       for (let c = 0; c < ALPHABET; c++) delta[base + c] = delta[failBase + c]!;
       for (const [c, t] of this.nodes[s]!.next) delta[base + c] = t;
     }
+    for (let s = 0; s < this.nodes.length; s++) {
+      const base = s * ALPHABET;
+      for (let c = 65; c <= 90; c++) delta[base + c] = delta[base + c + 32]!;
+      // No keyword spans a line: a line break restarts the automaton.
+      delta[base + 10] = 0;
+      delta[base + 13] = 0;
+    }
     this.delta = delta;
+    this.hasOut = Uint8Array.from(this.nodes, (n) => (n.out.length > 0 ? 1 : 0));
   }
 
   /**
@@ -87,31 +100,27 @@ export class KeywordPrefilter {
     const result: LineHits[] = [];
     let current: LineHits | undefined;
     let line = firstLine;
+    // Line breaks are counted from the previous hit up to each hit (hits are rare), off the automaton's loop;
+    // never past `to`, so an edit's rescan of a few lines stays independent of the file's size.
+    let counted = from;
     let s = 0;
     const delta = this.delta;
-    const nodes = this.nodes;
+    const hasOut = this.hasOut;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
-      if (code === 10 || code === 13) {
-        if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-        line++;
-        s = 0;
-        continue;
+      // Any non-ASCII character resets the automaton: no keyword contains one.
+      s = code < ALPHABET ? delta[s * ALPHABET + code]! : 0;
+      if (hasOut[s] === 0) continue;
+      for (let j = counted; j < i; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) line++; // a \r\n counts once, by its \n
       }
-      if (code >= ALPHABET) {
-        s = 0;
-        continue;
+      counted = i;
+      if (!current || current.line !== line) {
+        current = { line, rules: [] };
+        result.push(current);
       }
-      s = delta[s * ALPHABET + (code >= 65 && code <= 90 ? code + 32 : code)]!;
-      if (s === 0) continue;
-      const out = nodes[s]!.out;
-      if (out.length > 0) {
-        if (!current || current.line !== line) {
-          current = { line, rules: [] };
-          result.push(current);
-        }
-        for (const r of out) if (!current.rules.includes(r)) current.rules.push(r);
-      }
+      for (const r of this.nodes[s]!.out) if (!current.rules.includes(r)) current.rules.push(r);
     }
     return result;
   }

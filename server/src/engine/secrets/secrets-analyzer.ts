@@ -18,6 +18,9 @@ import { envNameFor, secretFixes } from './secret-fixes';
 import { dedupeMatches, SecretScanner, type SecretMatch } from './secret-scanner';
 import { secretContext } from './syntax-context';
 
+/** Comment words that introduce an example (`# e.g. mysql://root:…`, `// For example: …`). */
+const EXAMPLE_INTRO = /\b(?:e\.g\.|eg:|for example|for instance|example:|such as)/i;
+
 export class SecretsAnalyzer implements Analyzer {
   readonly pack = 'secrets' as const;
   readonly scanner: SecretScanner;
@@ -87,6 +90,10 @@ export class SecretsAnalyzer implements Analyzer {
       if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
+      } else if (ctx.inComment && EXAMPLE_INTRO.test(doc.lines.lineText(m.start.line).slice(0, m.start.character))) {
+        // The comment says what follows is an example: documentation, as in a docs file.
+        severity = lower(severity, 'low');
+        notes.push('an example in a comment, so severity is lowered');
       } else if (ctx.inComment) {
         severity = stepDown(severity);
         notes.push('in a comment, so severity is lowered');

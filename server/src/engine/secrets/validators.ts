@@ -1,4 +1,5 @@
 /** Structural checks that tell a real credential from a look-alike, run after the regex. */
+import { placeholderReason } from './false-positive-filters';
 import type { SecretChecksum, SecretValidator } from './rule-schema';
 
 function decodeBase64Url(s: string): string | undefined {
@@ -46,7 +47,15 @@ export function basicAuthReason(b64: string): string | undefined {
   if (!/^[\x20-\x7e]+$/.test(text)) return 'does not decode to text';
   const colon = text.indexOf(':');
   if (colon <= 0 || colon === text.length - 1) return 'does not decode to user:password';
-  return undefined;
+  // Tests of OAuth clients encode names, not credentials: `CLIENT_ID:CLIENT_SECRET` (perhaps URL-encoded).
+  let password = text.slice(colon + 1);
+  try {
+    password = decodeURIComponent(password);
+  } catch {
+    // not URL-encoded: checked as it is
+  }
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[^A-Za-z0-9]*$/.test(password)) return 'decodes to a placeholder name';
+  return placeholderReason(password);
 }
 
 export function validatorReason(kind: SecretValidator, secret: string): string | undefined {
