@@ -1,14 +1,24 @@
 /**
  * Dependencies read from manifests and lockfiles, with where each one is written: npm `package-lock.json`
  * (v1-v3) and `npm-shrinkwrap.json`, `package.json` (direct dependencies; versions from the lockfile beside it,
- * else exact pins only), `yarn.lock` v1, pip `requirements*.txt` (`==` pins only: ranged specifiers are not resolved
- * yet) and `poetry.lock`.
+ * else exact pins only), `yarn.lock` v1, `pnpm-lock.yaml` (v5-v9), pip `requirements*.txt` (`==` pins),
+ * `poetry.lock`, `Pipfile.lock`, `uv.lock` and `pyproject.toml` (PEP 621 and Poetry pins).
  */
 import { basename, dirname } from 'node:path';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { member, parseJsonWithPositions, type JsonNode } from './json-pos';
 import type { Ecosystem } from './versions';
 
-export type ManifestKind = 'npm-lockfile' | 'yarn-lockfile' | 'npm-manifest' | 'pip-requirements' | 'poetry-lockfile';
+export type ManifestKind =
+  | 'npm-lockfile'
+  | 'yarn-lockfile'
+  | 'pnpm-lockfile'
+  | 'npm-manifest'
+  | 'pip-requirements'
+  | 'poetry-lockfile'
+  | 'pipenv-lockfile'
+  | 'uv-lockfile'
+  | 'pyproject';
 
 /** What each manifest kind is, for the generated docs (docs/rules/dependencies.md); `examples` are paths it recognises. */
 export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; examples: string[]; reads: string; lockfile: boolean }> = {
@@ -22,6 +32,15 @@ export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; exampl
   },
   'pip-requirements': { ecosystem: 'PyPI', examples: ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt'], reads: '`name==version` pins', lockfile: false },
   'poetry-lockfile': { ecosystem: 'PyPI', examples: ['poetry.lock'], reads: 'every `[[package]]`', lockfile: true },
+  'pnpm-lockfile': { ecosystem: 'npm', examples: ['pnpm-lock.yaml'], reads: 'every `packages` / `snapshots` entry (v5-v9; peer suffixes dropped)', lockfile: true },
+  'pipenv-lockfile': { ecosystem: 'PyPI', examples: ['Pipfile.lock'], reads: '`default` and `develop` entries (`"==version"`)', lockfile: true },
+  'uv-lockfile': { ecosystem: 'PyPI', examples: ['uv.lock'], reads: 'every `[[package]]`', lockfile: true },
+  pyproject: {
+    ecosystem: 'PyPI',
+    examples: ['pyproject.toml'],
+    reads: '`[project]` dependencies and optional-dependencies, `[dependency-groups]`, Poetry dependency tables: exact pins',
+    lockfile: false,
+  },
 };
 
 /** The manifest kind of a path, by its file name. */
@@ -30,6 +49,10 @@ export function manifestKindOf(path: string): ManifestKind | undefined {
   if (name === 'package-lock.json' || name === 'npm-shrinkwrap.json') return 'npm-lockfile';
   if (name === 'yarn.lock') return 'yarn-lockfile';
   if (name === 'poetry.lock') return 'poetry-lockfile';
+  if (name === 'pnpm-lock.yaml') return 'pnpm-lockfile';
+  if (name === 'Pipfile.lock') return 'pipenv-lockfile';
+  if (name === 'uv.lock') return 'uv-lockfile';
+  if (name === 'pyproject.toml') return 'pyproject';
   if (name === 'package.json') return 'npm-manifest';
   if (/^requirements.*\.txt$/i.test(name) || (basename(dirname(path)) === 'requirements' && name.endsWith('.txt'))) return 'pip-requirements';
   return undefined;
@@ -50,6 +73,11 @@ export interface Dependency {
   path: string;
   /** Whether the version came from a lockfile next to a manifest (the fix must be followed by an install). */
   fromLockfile?: boolean;
+  /**
+   * Set when the manifest gives a range, not a version: `version` is then the range's lowest allowed version, and
+   * the version actually installed may differ.
+   */
+  range?: { spec: string };
 }
 
 /** A lockfile's resolved versions by package name for the top-level `node_modules` (what `package.json` gets). */
@@ -127,7 +155,58 @@ export function npmManifestDependencies(text: string, lock: TopLevelVersions | u
   return out;
 }
 
-const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*==\s*([A-Za-z0-9!+._-]+)\s*(?=$|[;#\\]|\s)/;
+/** One version clause of a PEP 508 requirement; offsets are relative to the requirement's text. */
+export interface VersionClause {
+  op: string;
+  version: string;
+  start: number;
+  end: number;
+}
+
+/** A PEP 508 requirement: name, then version clauses (none for a bare name). */
+interface Pep508 {
+  name: string;
+  clauses: VersionClause[];
+}
+
+const PEP508_NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
+const PEP508_CLAUSE = /\s*(===|~=|==|!=|<=|>=|<|>)\s*([A-Za-z0-9!+._*-]+)\s*/y;
+
+/**
+ * A PEP 508 requirement (`name[extras] >=1.0, <2 ; marker`), as in requirements files and `pyproject.toml`.
+ * Undefined for URL requirements (`name @ url`) and text it does not recognise, so nothing is guessed.
+ */
+function parsePep508(body: string): Pep508 | undefined {
+  const m = PEP508_NAME.exec(body);
+  if (!m) return undefined;
+  let i = m[0].length;
+  const paren = body[i] === '(';
+  if (paren) i++;
+  const clauses: VersionClause[] = [];
+  for (;;) {
+    PEP508_CLAUSE.lastIndex = i;
+    const c = PEP508_CLAUSE.exec(body);
+    if (!c) break;
+    const start = body.indexOf(c[2]!, i + c[0].indexOf(c[1]!) + c[1]!.length);
+    clauses.push({ op: c[1]!, version: c[2]!, start, end: start + c[2]!.length });
+    i = PEP508_CLAUSE.lastIndex;
+    if (body[i] !== ',') break;
+    i++;
+  }
+  if (paren) {
+    if (body[i] !== ')') return undefined;
+    i = i + 1 + /^\s*/.exec(body.slice(i + 1))![0].length;
+  }
+  // What may follow: a marker, a comment, a line continuation or a per-requirement option (`--hash=...`).
+  const rest = body.slice(i);
+  if (rest !== '' && !/^(?:;|#|\\|--)/.test(rest)) return undefined;
+  return { name: m[1]!, clauses };
+}
+
+/** The pinned version of a requirement's clauses: exactly one `==` without a wildcard. */
+function pinOf(clauses: readonly VersionClause[]): VersionClause | undefined {
+  return clauses.length === 1 && clauses[0]!.op === '==' && !clauses[0]!.version.includes('*') ? clauses[0] : undefined;
+}
 
 /** `name==version` pins of a requirements file; other lines (ranges, options, URLs, includes) are skipped. */
 export function requirementsDependencies(text: string): Dependency[] {
@@ -136,19 +215,18 @@ export function requirementsDependencies(text: string): Dependency[] {
   for (const line of text.split('\n')) {
     const lead = line.length - line.trimStart().length;
     const body = line.slice(lead).replace(/\r$/, '');
-    const m = REQUIREMENT.exec(body);
-    // A second specifier after the pin (`==1.0, !=1.0.1`) is not a simple pin: skip.
-    if (m && !/^\s*,/.test(body.slice(m[0].length))) {
+    const req = body.startsWith('-') ? undefined : parsePep508(body);
+    const pin = req && pinOf(req.clauses);
+    if (req && pin) {
       const start = offset + lead;
-      const vStart = start + m[0].indexOf(m[3]!, m[1]!.length + (m[2]?.length ?? 0));
       out.push({
         ecosystem: 'PyPI',
-        name: m[1]!,
-        version: m[3]!,
+        name: req.name,
+        version: pin.version,
         start,
-        end: vStart + m[3]!.length,
-        edit: { start: vStart, end: vStart + m[3]!.length, prefix: '' },
-        path: m[1]!.toLowerCase(),
+        end: start + pin.end,
+        edit: { start: start + pin.start, end: start + pin.end, prefix: '' },
+        path: req.name.toLowerCase(),
       });
     }
     offset += line.length + 1;
@@ -184,11 +262,24 @@ export function yarnLockDependencies(text: string): Dependency[] {
 
 /** `[[package]]` entries of a `poetry.lock` (TOML): the finding is on the entry's `name = ...` line. */
 export function poetryLockDependencies(text: string): Dependency[] {
+  return tomlPackageEntries(text, 'poetry');
+}
+
+/** `[[package]]` entries of a `uv.lock` (TOML, the same shape as poetry.lock's). */
+export function uvLockDependencies(text: string): Dependency[] {
+  return tomlPackageEntries(text, 'uv');
+}
+
+/**
+ * `[[package]]` tables with `name` and `version` keys, read line by line: both lockfiles are written by their tool
+ * in this regular form, and the finding needs the entry's line (a TOML parser would give values, not positions).
+ */
+function tomlPackageEntries(text: string, tool: string): Dependency[] {
   const out: Dependency[] = [];
   let pkg: { name?: string; nameStart?: number; nameEnd?: number; version?: string } | undefined;
   const flush = (): void => {
     if (pkg?.name && pkg.version && pkg.nameStart !== undefined) {
-      out.push({ ecosystem: 'PyPI', name: pkg.name, version: pkg.version, start: pkg.nameStart, end: pkg.nameEnd!, path: `poetry:${pkg.name.toLowerCase()}` });
+      out.push({ ecosystem: 'PyPI', name: pkg.name, version: pkg.version, start: pkg.nameStart, end: pkg.nameEnd!, path: `${tool}:${pkg.name.toLowerCase()}` });
     }
   };
   let offset = 0;
@@ -206,5 +297,169 @@ export function poetryLockDependencies(text: string): Dependency[] {
     offset += raw.length + 1;
   }
   flush();
+  return out;
+}
+
+/**
+ * Entries of a `pnpm-lock.yaml`: the keys of `packages` (v5-v9) and `snapshots` (v9), `/name@1.2.3` (v6),
+ * `name@1.2.3` (v9) or `/name/1.2.3` (v5), with peer suffixes (`(peer@2.0.0)`, v5 `_peer@2.0.0`) dropped. Each
+ * name@version is reported once, on its first key. Undefined if the text is not valid YAML.
+ */
+export function pnpmLockDependencies(text: string): Dependency[] | undefined {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const lockVersion = Number.parseFloat(String(doc.get('lockfileVersion') ?? ''));
+  const v5 = Number.isFinite(lockVersion) && lockVersion < 6;
+  const out: Dependency[] = [];
+  const seen = new Set<string>();
+  for (const section of ['packages', 'snapshots']) {
+    const map = doc.get(section, true);
+    if (!isMap(map)) continue;
+    for (const pair of map.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const id = pnpmKey(String(pair.key.value), v5);
+      if (!id) continue;
+      const ownVersion = isMap(pair.value) ? pair.value.get('version') : undefined;
+      const version = typeof ownVersion === 'string' ? ownVersion : id.version;
+      if (seen.has(`${id.name}@${version}`)) continue;
+      seen.add(`${id.name}@${version}`);
+      out.push({ ecosystem: 'npm', name: id.name, version, start: pair.key.range[0], end: pair.key.range[1], path: `pnpm:${id.name}@${version}` });
+    }
+  }
+  return out;
+}
+
+/** Name and version of a pnpm lockfile key. */
+function pnpmKey(key: string, v5: boolean): { name: string; version: string } | undefined {
+  let k = key.startsWith('/') ? key.slice(1) : key;
+  if (v5) {
+    const slash = k.lastIndexOf('/');
+    if (slash <= 0) return undefined;
+    return { name: k.slice(0, slash), version: k.slice(slash + 1).split('_')[0]! };
+  }
+  const paren = k.indexOf('(');
+  if (paren > 0) k = k.slice(0, paren);
+  const at = k.indexOf('@', 1);
+  return at > 0 ? { name: k.slice(0, at), version: k.slice(at + 1) } : undefined;
+}
+
+/** `default` and `develop` entries of a `Pipfile.lock` (`"version": "==1.2.3"`), on the entry's key. */
+export function pipfileLockDependencies(text: string): Dependency[] | undefined {
+  const root = parseJsonWithPositions(text);
+  if (!root) return undefined;
+  const out: Dependency[] = [];
+  for (const section of ['default', 'develop']) {
+    const deps = member(root, section);
+    if (deps?.kind !== 'object') continue;
+    for (const e of deps.entries) {
+      const v = member(e.value, 'version');
+      const m = v?.kind === 'string' ? /^==\s*([A-Za-z0-9!+._-]+)$/.exec(v.value.trim()) : null;
+      if (m) out.push({ ecosystem: 'PyPI', name: e.key, version: m[1]!, start: e.keyStart, end: e.keyEnd, path: `pipenv:${section}:${e.key.toLowerCase()}` });
+    }
+  }
+  return out;
+}
+
+/** Whether a `pyproject.toml` key in `table` holds PEP 508 requirement strings. */
+function isPep508Value(table: string, key: string): boolean {
+  if (table === 'project') return key === 'dependencies' || key === 'optional-dependencies' || key.startsWith('optional-dependencies.');
+  return table === 'project.optional-dependencies' || table === 'dependency-groups';
+}
+
+/** Whether a `pyproject.toml` table is a Poetry dependency table (`name = "spec"` or `name = { version = "spec" }`). */
+function isPoetryTable(table: string): boolean {
+  return table === 'tool.poetry.dependencies' || table === 'tool.poetry.dev-dependencies' || /^tool\.poetry\.group\.[^.]+\.dependencies$/.test(table);
+}
+
+/** A TOML string starting at `line[i]` (basic or literal, one line): its value and where its content is. */
+function tomlString(line: string, i: number): { value: string; start: number; end: number; next: number } | undefined {
+  const q = line[i];
+  if (q !== '"' && q !== "'") return undefined;
+  let j = i + 1;
+  let value = '';
+  while (j < line.length && line[j] !== q) {
+    if (q === '"' && line[j] === '\\') {
+      value += line[j + 1] ?? '';
+      j += 2;
+    } else value += line[j++];
+  }
+  if (j >= line.length) return undefined;
+  return { value, start: i + 1, end: j, next: j + 1 };
+}
+
+const POETRY_PIN = /^(?:==?\s*)?(\d[A-Za-z0-9!+._-]*)$/;
+
+/**
+ * Dependencies of a `pyproject.toml`: PEP 621 `[project] dependencies`, `optional-dependencies` and PEP 735
+ * `[dependency-groups]` (PEP 508 strings), and Poetry's dependency tables. Read line by line (the finding needs
+ * the entry's line); multi-line arrays are followed, build requirements and other tools' tables are not read.
+ */
+export function pyprojectDependencies(text: string): Dependency[] {
+  const out: Dependency[] = [];
+  let table = '';
+  let depth = -1; // >= 0 while inside a requirement array that started on an earlier line
+  let offset = 0;
+  const requirement = (value: string, at: number): void => {
+    const req = parsePep508(value);
+    const pin = req && pinOf(req.clauses);
+    if (!req || !pin) return;
+    out.push({
+      ecosystem: 'PyPI',
+      name: req.name,
+      version: pin.version,
+      start: at - 1,
+      end: at + value.length + 1,
+      edit: { start: at + pin.start, end: at + pin.end, prefix: '' },
+      path: `pyproject:${table}:${req.name.toLowerCase()}`,
+    });
+  };
+  // Reads the strings of an array value from `from`; returns the bracket depth left open at the end of the line.
+  const scanArray = (line: string, from: number, start: number, open: number): number => {
+    let d = open;
+    for (let i = from; i < line.length; i++) {
+      const c = line[i]!;
+      if (c === '#') break;
+      if (c === '[' || c === '{') d++;
+      else if (c === ']' || c === '}') {
+        if (--d <= 0) return -1;
+      } else if (c === '"' || c === "'") {
+        const s = tomlString(line, i);
+        if (!s) break;
+        if (s.value.length === s.end - s.start) requirement(s.value, start + s.start);
+        i = s.next - 1;
+      }
+    }
+    return d > 0 ? d : -1;
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (depth >= 0) depth = scanArray(line, 0, offset, depth);
+    else {
+      const header = /^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(line);
+      const kv = header ? null : /^\s*(["']?)([A-Za-z0-9_.-]+)\1\s*=\s*/.exec(line);
+      if (header) table = header[1] === '[[' ? '' : header[2]!.replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
+      else if (kv && isPep508Value(table, kv[2]!)) depth = scanArray(line, kv[0].length, offset, 0);
+      else if (kv && isPoetryTable(table) && kv[2]!.toLowerCase() !== 'python') {
+        // `name = "1.2.3"` or `name = { version = "==1.2.3", ... }`: the version string's position.
+        const v = line[kv[0].length] === '{' ? /\bversion\s*=\s*/.exec(line.slice(kv[0].length)) : null;
+        const at = v ? kv[0].length + v.index + v[0].length : kv[0].length;
+        const s = tomlString(line, at);
+        const m = s && POETRY_PIN.exec(s.value);
+        if (s && m && s.value.length === s.end - s.start) {
+          const vStart = offset + s.end - m[1]!.length;
+          out.push({
+            ecosystem: 'PyPI',
+            name: kv[2]!,
+            version: m[1]!,
+            start: offset + (line.length - line.trimStart().length),
+            end: offset + line.trimEnd().length,
+            edit: { start: vStart, end: vStart + m[1]!.length, prefix: '' },
+            path: `pyproject:${table}:${kv[2]!.toLowerCase()}`,
+          });
+        }
+      }
+    }
+    offset += raw.length + 1;
+  }
   return out;
 }

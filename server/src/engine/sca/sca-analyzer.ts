@@ -16,8 +16,12 @@ import {
   manifestKindOf,
   npmLockDependencies,
   npmManifestDependencies,
+  pipfileLockDependencies,
+  pnpmLockDependencies,
   poetryLockDependencies,
+  pyprojectDependencies,
   requirementsDependencies,
+  uvLockDependencies,
   yarnLockDependencies,
   type Dependency,
   type ManifestKind,
@@ -33,21 +37,21 @@ export const SCA_RULES: readonly RuleInfo[] = [
     id: 'deps.npm.vulnerable-dependency',
     pack: 'dependencies',
     name: 'Vulnerable npm dependency',
-    description: 'A package in package.json, the npm lockfile or yarn.lock is at a version a published advisory says is vulnerable.',
+    description: 'A package in package.json, the npm lockfile, yarn.lock or pnpm-lock.yaml is at a version a published advisory says is vulnerable.',
     severity: 'high',
     cwe: ['CWE-1395'],
     docsUrl: docsUrlFor('dependencies', 'deps.npm.vulnerable-dependency'),
-    languages: ['json'],
+    languages: ['json', 'yaml'],
   },
   {
     id: 'deps.pypi.vulnerable-dependency',
     pack: 'dependencies',
     name: 'Vulnerable PyPI dependency',
-    description: 'A package pinned in a requirements file or locked in poetry.lock is at a version a published advisory says is vulnerable.',
+    description: 'A package pinned in a requirements file or pyproject.toml, or locked in poetry.lock, Pipfile.lock or uv.lock, is at a version a published advisory says is vulnerable.',
     severity: 'high',
     cwe: ['CWE-1395'],
     docsUrl: docsUrlFor('dependencies', 'deps.pypi.vulnerable-dependency'),
-    languages: ['pip-requirements', 'toml'],
+    languages: ['pip-requirements', 'toml', 'json'],
   },
 ];
 
@@ -62,8 +66,12 @@ const LOCKFILE_ADVICE: Record<ManifestKind, string | undefined> = {
   'npm-lockfile': 'in package.json or with npm update, then run npm install',
   'yarn-lockfile': 'in package.json or with yarn upgrade, then run yarn install',
   'poetry-lockfile': 'in pyproject.toml, then run poetry lock',
+  'pnpm-lockfile': 'in package.json or with pnpm update, then run pnpm install',
+  'pipenv-lockfile': 'in Pipfile, then run pipenv lock',
+  'uv-lockfile': 'in pyproject.toml, then run uv lock',
   'npm-manifest': undefined,
   'pip-requirements': undefined,
+  pyproject: undefined,
 };
 
 /** Largest lockfile read from disk for a package.json beside it. */
@@ -100,6 +108,10 @@ export class ScaAnalyzer implements Analyzer {
     if (kind === 'npm-lockfile') deps = npmLockDependencies(doc.text);
     else if (kind === 'yarn-lockfile') deps = yarnLockDependencies(doc.text);
     else if (kind === 'poetry-lockfile') deps = poetryLockDependencies(doc.text);
+    else if (kind === 'pnpm-lockfile') deps = pnpmLockDependencies(doc.text);
+    else if (kind === 'pipenv-lockfile') deps = pipfileLockDependencies(doc.text);
+    else if (kind === 'uv-lockfile') deps = uvLockDependencies(doc.text);
+    else if (kind === 'pyproject') deps = pyprojectDependencies(doc.text);
     else if (kind === 'pip-requirements') deps = requirementsDependencies(doc.text);
     else {
       const lock = readSiblingLock(doc.path);
