@@ -7,7 +7,7 @@
 import { basename, dirname } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { member, parseJsonWithPositions, type JsonNode } from './json-pos';
-import type { Ecosystem } from './versions';
+import { comparePep440, compareSemver, type Ecosystem } from './versions';
 
 export type ManifestKind =
   | 'npm-lockfile'
@@ -27,10 +27,10 @@ export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; exampl
   'npm-manifest': {
     ecosystem: 'npm',
     examples: ['package.json'],
-    reads: 'dependencies, devDependencies, optionalDependencies: the version locked beside it, else exact pins only',
+    reads: 'dependencies, devDependencies, optionalDependencies: the version locked beside it, else exact pins, and ranges at their lowest version (not beside yarn.lock or pnpm-lock.yaml)',
     lockfile: false,
   },
-  'pip-requirements': { ecosystem: 'PyPI', examples: ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt'], reads: '`name==version` pins', lockfile: false },
+  'pip-requirements': { ecosystem: 'PyPI', examples: ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt'], reads: '`name==version` pins, ranges at their lowest allowed version, `-r` includes', lockfile: false },
   'poetry-lockfile': { ecosystem: 'PyPI', examples: ['poetry.lock'], reads: 'every `[[package]]`', lockfile: true },
   'pnpm-lockfile': { ecosystem: 'npm', examples: ['pnpm-lock.yaml'], reads: 'every `packages` / `snapshots` entry (v5-v9; peer suffixes dropped)', lockfile: true },
   'pipenv-lockfile': { ecosystem: 'PyPI', examples: ['Pipfile.lock'], reads: '`default` and `develop` entries (`"==version"`)', lockfile: true },
@@ -77,7 +77,13 @@ export interface Dependency {
    * Set when the manifest gives a range, not a version: `version` is then the range's lowest allowed version, and
    * the version actually installed may differ.
    */
-  range?: { spec: string };
+  range?: {
+    spec: string;
+    /** Whether a version is inside the range (a fix that raises the lower bound must stay inside it). */
+    admits: (version: string) => boolean;
+  };
+  /** Where the dependency is really written, when the finding is placed elsewhere (a `-r` include line). */
+  note?: string;
 }
 
 /** A lockfile's resolved versions by package name for the top-level `node_modules` (what `package.json` gets). */
@@ -130,9 +136,10 @@ const SIMPLE_RANGE = /^([~^]?)v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?$/;
 
 /**
  * Direct dependencies of a `package.json`. With `lock` (the lockfile beside it), each takes the locked version;
- * without, only exact pins have a version to match (a range may resolve to anything in it).
+ * without, exact pins are matched as they are and ranges (when `rangesAllowed`: no other lockfile holds the real
+ * versions) at their lowest allowed version, marked with `range`.
  */
-export function npmManifestDependencies(text: string, lock: TopLevelVersions | undefined): Dependency[] | undefined {
+export function npmManifestDependencies(text: string, lock: TopLevelVersions | undefined, rangesAllowed = true): Dependency[] | undefined {
   const root = parseJsonWithPositions(text);
   if (!root) return undefined;
   const out: Dependency[] = [];
@@ -144,15 +151,50 @@ export function npmManifestDependencies(text: string, lock: TopLevelVersions | u
       const spec = e.value.value.trim();
       const locked = lock?.get(e.key);
       const exact = EXACT_NPM.exec(spec)?.[1];
-      const version = locked ?? exact;
+      // Without a lockfile a range is matched at its lowest version (see `npmRangeLowest`).
+      const lowest = lock === undefined && !exact && rangesAllowed ? npmRangeLowest(spec) : undefined;
+      const version = locked ?? exact ?? lowest;
       if (!version) continue;
       const simple = SIMPLE_RANGE.exec(spec);
       // The fix rewrites the spec keeping its range style (^, ~ or exact); other specs (tags, URLs, ||) are left alone.
       const edit = simple ? { start: e.value.start + 1, end: e.value.end - 1, prefix: simple[1]! } : undefined;
-      out.push({ ecosystem: 'npm', name: e.key, version, start: e.value.start, end: e.value.end, edit, path: `node_modules/${e.key}`, fromLockfile: locked !== undefined });
+      const range = locked === undefined && !exact ? { spec, admits: () => true } : undefined;
+      out.push({ ecosystem: 'npm', name: e.key, version, start: e.value.start, end: e.value.end, edit, path: `node_modules/${e.key}`, fromLockfile: locked !== undefined, range });
     }
   }
   return out;
+}
+
+const NPM_COMPARATOR = /^(\^|~|>=|<=|<|>|=)?v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?(-[0-9A-Za-z.-]+)?$/;
+
+/**
+ * The lowest version an npm range allows, for `^`, `~`, `>=`, `=`, partial (`4`, `4.x`) and `<`/`<=` comparators
+ * joined by spaces. Undefined (not guessed) for `||`, hyphen ranges, `>`, `*`, tags and URLs, and for an empty range.
+ */
+export function npmRangeLowest(spec: string): string | undefined {
+  if (spec.includes('||') || / - /.test(spec)) return undefined;
+  let lowest: string | undefined;
+  const uppers: { version: string; inclusive: boolean }[] = [];
+  for (const token of spec.replace(/([<>=~^]+)\s+/g, '$1').split(/\s+/).filter(Boolean)) {
+    const m = NPM_COMPARATOR.exec(token);
+    if (!m || m[1] === '>') return undefined;
+    const wild = (p: string | undefined): boolean => p === undefined || /^[xX*]$/.test(p);
+    const version = `${m[2]}.${wild(m[3]) ? 0 : m[3]}.${wild(m[3]) || wild(m[4]) ? 0 : m[4]}${m[5] ?? ''}`;
+    if (m[1] === '<' || m[1] === '<=') {
+      // `<=4` means below 5.0.0: only full versions are taken as upper bounds, partial ones are not guessed.
+      if (wild(m[3]) || wild(m[4])) {
+        if (m[1] === '<=') return undefined;
+      }
+      uppers.push({ version, inclusive: m[1] === '<=' });
+    } else if (lowest === undefined || compareSemver(version, lowest)! > 0) lowest = version;
+  }
+  if (lowest === undefined) return undefined;
+  return uppers.every((u) => {
+    const c = compareSemver(lowest!, u.version);
+    return c !== undefined && (u.inclusive ? c <= 0 : c < 0);
+  })
+    ? lowest
+    : undefined;
 }
 
 /** One version clause of a PEP 508 requirement; offsets are relative to the requirement's text. */
@@ -208,7 +250,66 @@ function pinOf(clauses: readonly VersionClause[]): VersionClause | undefined {
   return clauses.length === 1 && clauses[0]!.op === '==' && !clauses[0]!.version.includes('*') ? clauses[0] : undefined;
 }
 
-/** `name==version` pins of a requirements file; other lines (ranges, options, URLs, includes) are skipped. */
+/** Whether `v`'s release segments start with `prefix`'s (PEP 440 `==1.2.*` / `~=` prefix matching). */
+function releasePrefix(v: string, prefix: string): boolean {
+  const a = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(v)?.[1]?.split('.').map(Number);
+  const b = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(prefix)?.[1]?.split('.').map(Number);
+  if (!a || !b) return false;
+  return b.every((n, i) => (a[i] ?? 0) === n);
+}
+
+/** Whether version `v` satisfies every clause (PEP 440); a version that cannot be compared does not. */
+function pep440Admits(clauses: readonly VersionClause[], v: string): boolean {
+  return clauses.every((c) => {
+    const star = c.version.endsWith('.*');
+    if (star && (c.op === '==' || c.op === '!=')) return releasePrefix(v, c.version.slice(0, -2)) === (c.op === '==');
+    const r = comparePep440(v, c.version);
+    if (r === undefined) return false;
+    switch (c.op) {
+      case '>=':
+        return r >= 0;
+      case '<=':
+        return r <= 0;
+      case '<':
+        return r < 0;
+      case '>':
+        return r > 0;
+      case '==':
+        return r === 0;
+      case '!=':
+        return r !== 0;
+      case '~=':
+        return r >= 0 && releasePrefix(v, c.version.replace(/\.\d+(?=[^.]*$)[^.]*$/, ''));
+      default:
+        return false;
+    }
+  });
+}
+
+/**
+ * The lowest version a PEP 440 range allows: the highest of its `>=`, `~=` and `==X.*` bounds, if every clause
+ * admits it. Undefined when there is no lower bound, when it is exclusive (`>`: the next version is unknown) or
+ * when it is excluded (`!=`, an upper bound below it). `bound` is the `>=` clause a fix may raise.
+ */
+function pep440Lowest(clauses: readonly VersionClause[]): { version: string; bound?: VersionClause } | undefined {
+  let lowest: { version: string; clause: VersionClause } | undefined;
+  for (const c of clauses) {
+    if (c.op === '>' || c.op === '===') return undefined;
+    const v = c.op === '==' && c.version.endsWith('.*') ? c.version.slice(0, -2) : c.op === '>=' || c.op === '~=' ? c.version : undefined;
+    if (v === undefined) continue;
+    const r = lowest ? comparePep440(v, lowest.version) : 1;
+    if (r === undefined) return undefined;
+    if (r > 0) lowest = { version: v, clause: c };
+  }
+  if (!lowest || !pep440Admits(clauses, lowest.version)) return undefined;
+  return { version: lowest.version, bound: lowest.clause.op === '>=' ? lowest.clause : undefined };
+}
+
+/**
+ * Requirements of a requirements file: `name==version` pins, and ranges (`>=2.0,<3`, `~=2.1`, `==2.*`) matched
+ * at their lowest allowed version (marked with `range`). Options, URLs and includes are skipped here (includes:
+ * `requirementIncludes`).
+ */
 export function requirementsDependencies(text: string): Dependency[] {
   const out: Dependency[] = [];
   let offset = 0;
@@ -217,8 +318,8 @@ export function requirementsDependencies(text: string): Dependency[] {
     const body = line.slice(lead).replace(/\r$/, '');
     const req = body.startsWith('-') ? undefined : parsePep508(body);
     const pin = req && pinOf(req.clauses);
+    const start = offset + lead;
     if (req && pin) {
-      const start = offset + lead;
       out.push({
         ecosystem: 'PyPI',
         name: req.name,
@@ -228,8 +329,48 @@ export function requirementsDependencies(text: string): Dependency[] {
         edit: { start: start + pin.start, end: start + pin.end, prefix: '' },
         path: req.name.toLowerCase(),
       });
+    } else if (req && req.clauses.length > 0) {
+      const low = pep440Lowest(req.clauses);
+      const clauses = req.clauses;
+      if (low) {
+        const last = clauses[clauses.length - 1]!;
+        out.push({
+          ecosystem: 'PyPI',
+          name: req.name,
+          version: low.version,
+          start,
+          end: start + last.end,
+          edit: low.bound ? { start: start + low.bound.start, end: start + low.bound.end, prefix: '' } : undefined,
+          path: req.name.toLowerCase(),
+          range: {
+            spec: clauses.map((c) => `${c.op}${c.version}`).join(','),
+            // The fix replaces the `>=` bound: the range it makes is the same clauses with the new bound.
+            admits: (v) => pep440Admits(clauses.filter((c) => c !== low.bound), v),
+          },
+        });
+      }
     }
     offset += line.length + 1;
+  }
+  return out;
+}
+
+/** A `-r` / `--requirement` include of a requirements file: the path as written and the line's offsets. */
+export interface RequirementInclude {
+  target: string;
+  start: number;
+  end: number;
+}
+
+/** The `-r file` / `--requirement file` (also `=file`) lines of a requirements file. */
+export function requirementIncludes(text: string): RequirementInclude[] {
+  const out: RequirementInclude[] = [];
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const m = /^(\s*)(?:-r\s*=?\s*|--requirement(?:\s*=\s*|\s+))([^\s#]+)/.exec(line);
+    if (m) out.push({ target: m[2]!, start: offset + m[1]!.length, end: offset + line.trimEnd().length });
+    offset += raw.length + 1;
   }
   return out;
 }

@@ -4,12 +4,12 @@
  * nothing; the other packs are unaffected.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { SourceDocument } from '../document';
 import { docsUrlFor } from '../docs-links';
-import { severityRank, type Finding, type Fix } from '../types';
+import { SEVERITIES, severityRank, type Finding, type Fix, type Severity } from '../types';
 import type { AdvisoryDb } from './database';
 import {
   lockfileTopLevel,
@@ -28,6 +28,7 @@ import {
   type TopLevelVersions,
 } from './manifests';
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
+import { includedRequirements } from './requirement-includes';
 import type { Ecosystem } from './versions';
 
 
@@ -74,6 +75,14 @@ const LOCKFILE_ADVICE: Record<ManifestKind, string | undefined> = {
   pyproject: undefined,
 };
 
+/** Lockfiles of other package managers that, beside a package.json, hold its real versions. */
+const OTHER_LOCKFILES = ['yarn.lock', 'pnpm-lock.yaml'];
+
+/** One step less severe: a range's lowest version may not be the one installed. */
+function lowered(s: Severity): Severity {
+  return SEVERITIES[Math.min(SEVERITIES.indexOf(s) + 1, SEVERITIES.indexOf('low'))] ?? s;
+}
+
 /** Largest lockfile read from disk for a package.json beside it. */
 const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
 
@@ -112,11 +121,14 @@ export class ScaAnalyzer implements Analyzer {
     else if (kind === 'pipenv-lockfile') deps = pipfileLockDependencies(doc.text);
     else if (kind === 'uv-lockfile') deps = uvLockDependencies(doc.text);
     else if (kind === 'pyproject') deps = pyprojectDependencies(doc.text);
-    else if (kind === 'pip-requirements') deps = requirementsDependencies(doc.text);
-    else {
+    else if (kind === 'pip-requirements') {
+      deps = [...requirementsDependencies(doc.text), ...includedRequirements(doc.path, doc.text, ctx?.workspaceRoot, (n) => ctx?.notify?.(n))];
+    } else {
       const lock = readSiblingLock(doc.path);
       lockName = lock?.name;
-      deps = npmManifestDependencies(doc.text, lock?.versions);
+      // A yarn or pnpm lockfile holds the real versions (and is checked itself): ranges are not guessed then.
+      const otherLock = OTHER_LOCKFILES.some((n) => existsSync(join(dirname(doc.path), n)));
+      deps = npmManifestDependencies(doc.text, lock?.versions, !otherLock);
     }
     const out: Finding[] = [];
     for (const dep of deps ?? []) {
@@ -131,11 +143,13 @@ export class ScaAnalyzer implements Analyzer {
     const inLockfile = lockAdvice !== undefined;
     const rule = RULE_OF[dep.ecosystem];
     const upgrade = smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
-    const advice = upgrade
+    const inRange = upgrade !== undefined && (dep.range?.admits(upgrade) ?? true);
+    let advice = upgrade
       ? `upgrade ${dep.name} ${dep.version} -> ${upgrade}${inLockfile ? ` (${lockAdvice})` : ''}`
       : 'no fixed version is known';
+    if (upgrade && dep.range) advice = inRange && dep.edit ? `raise the lower bound to ${upgrade}` : `the fixed version ${upgrade} is outside the range: widen it`;
     const fixes: Fix[] = [];
-    if (upgrade && dep.edit && !inLockfile) {
+    if (upgrade && inRange && dep.edit && !inLockfile) {
       const after = dep.fromLockfile ? ` (then run npm install to update ${lockName ?? 'the lockfile'})` : '';
       fixes.push({
         title: `Upgrade ${dep.name} to ${upgrade}${after}`,
@@ -147,16 +161,26 @@ export class ScaAnalyzer implements Analyzer {
     const sorted = [...advisories].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
     return sorted.map((a, i) => {
       const aka = a.aliases.length > 0 ? ` (${a.aliases.slice(0, 3).join(', ')})` : '';
+      const what = dep.range
+        ? `${dep.name} ${dep.range.spec}${dep.note ? ` (${dep.note})` : ''}: the range allows affected versions, lowest ${dep.version} (the installed version may differ)`
+        : `${dep.name} ${dep.version}${dep.note ? ` (${dep.note})` : ''} is vulnerable`;
       const f: Finding = {
         ruleId: rule.id,
         pack: 'dependencies',
-        severity: a.severity,
+        // A range's lowest version may not be the one installed: one step less severe.
+        severity: dep.range ? lowered(a.severity) : a.severity,
         cwe: rule.cwe,
-        message: `${dep.name} ${dep.version} is vulnerable: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}.`,
+        message: `${what}: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}.`,
         range: doc.lines.rangeOf(dep.start, dep.end),
         docsUrl: a.url,
         fingerprint: createHash('sha256').update(`${rule.id}\u0000${dep.path}\u0000${a.id}`).digest('hex').slice(0, 32),
-        properties: { advisory: a.id, package: dep.name, version: dep.version, ...(upgrade ? { fixedVersion: upgrade } : {}) },
+        properties: {
+          advisory: a.id,
+          package: dep.name,
+          version: dep.version,
+          ...(upgrade ? { fixedVersion: upgrade } : {}),
+          ...(dep.range ? { range: dep.range.spec, confidence: 'lowest version of the range' } : {}),
+        },
       };
       // One upgrade fixes them all: offered once per dependency (on the most severe), so fix-all edits once.
       if (i === 0 && fixes.length > 0) f.fixes = fixes;
