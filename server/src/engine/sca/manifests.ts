@@ -122,15 +122,6 @@ export function npmLockDependencies(text: string): Dependency[] | undefined {
   return out;
 }
 
-/** Top-level versions of a lockfile's text (`node_modules/<name>` entries), for a `package.json` beside it. */
-export function lockfileTopLevel(text: string): TopLevelVersions | undefined {
-  const deps = npmLockDependencies(text);
-  if (!deps) return undefined;
-  const out: TopLevelVersions = new Map();
-  for (const d of deps) if (d.path === `node_modules/${d.name}`) out.set(d.name, d.version);
-  return out;
-}
-
 const EXACT_NPM = /^=?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 const SIMPLE_RANGE = /^([~^]?)v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?$/;
 

@@ -12,7 +12,6 @@ import { docsUrlFor } from '../docs-links';
 import { SEVERITIES, severityRank, type Finding, type Fix, type Severity } from '../types';
 import type { AdvisoryDb } from './database';
 import {
-  lockfileTopLevel,
   manifestKindOf,
   npmLockDependencies,
   npmManifestDependencies,
@@ -29,6 +28,7 @@ import {
 } from './manifests';
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import { includedRequirements } from './requirement-includes';
+import { npmLockGraph, setManifestEntryEdit, transitiveOf, type LockNode } from './transitive';
 import type { Ecosystem } from './versions';
 
 
@@ -114,6 +114,7 @@ export class ScaAnalyzer implements Analyzer {
     }
     let deps: Dependency[] | undefined;
     let lockName: string | undefined;
+    let graph: ReadonlyMap<string, LockNode> | undefined;
     if (kind === 'npm-lockfile') deps = npmLockDependencies(doc.text);
     else if (kind === 'yarn-lockfile') deps = yarnLockDependencies(doc.text);
     else if (kind === 'poetry-lockfile') deps = poetryLockDependencies(doc.text);
@@ -126,6 +127,7 @@ export class ScaAnalyzer implements Analyzer {
     } else {
       const lock = readSiblingLock(doc.path);
       lockName = lock?.name;
+      graph = lock?.graph;
       // A yarn or pnpm lockfile holds the real versions (and is checked itself): ranges are not guessed then.
       const otherLock = OTHER_LOCKFILES.some((n) => existsSync(join(dirname(doc.path), n)));
       deps = npmManifestDependencies(doc.text, lock?.versions, !otherLock);
@@ -136,10 +138,39 @@ export class ScaAnalyzer implements Analyzer {
       if (advisories.length === 0) continue;
       out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lockName));
     }
+    if (graph) out.push(...this.viaFindings(doc, deps ?? [], graph, lockName));
     return out;
   }
 
-  private findings(doc: SourceDocument, dep: Dependency, advisories: readonly Advisory[], lockAdvice: string | undefined, lockName: string | undefined): Finding[] {
+  /**
+   * Vulnerable packages a direct dependency brings in, reported on that dependency's line of package.json with the
+   * chain ("via a → b → c") and an `overrides` fix. A package that is itself a direct dependency is reported on
+   * its own line instead (and an override of it would conflict with that dependency).
+   */
+  private viaFindings(doc: SourceDocument, direct: readonly Dependency[], graph: ReadonlyMap<string, LockNode>, lockName: string | undefined): Finding[] {
+    const directNames = new Set(direct.map((d) => d.name));
+    const out: Finding[] = [];
+    for (const d of direct) {
+      if (!d.fromLockfile) continue;
+      for (const { node, chain } of transitiveOf(graph, d.name)) {
+        if (directNames.has(node.name) && node.path === `node_modules/${node.name}`) continue;
+        const advisories = this.db.lookup('npm', node.name).filter((a) => isAffected('npm', a, node.version));
+        if (advisories.length === 0) continue;
+        const dep: Dependency = { ecosystem: 'npm', name: node.name, version: node.version, start: d.start, end: d.end, path: `${d.path}>${node.path}` };
+        out.push(...this.findings(doc, dep, advisories, undefined, lockName, { direct: d, chain, overridable: !directNames.has(node.name) }));
+      }
+    }
+    return out;
+  }
+
+  private findings(
+    doc: SourceDocument,
+    dep: Dependency,
+    advisories: readonly Advisory[],
+    lockAdvice: string | undefined,
+    lockName: string | undefined,
+    via?: { direct: Dependency; chain: readonly string[]; overridable: boolean },
+  ): Finding[] {
     const inLockfile = lockAdvice !== undefined;
     const rule = RULE_OF[dep.ecosystem];
     const upgrade = smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
@@ -149,7 +180,19 @@ export class ScaAnalyzer implements Analyzer {
       : 'no fixed version is known';
     if (upgrade && dep.range) advice = inRange && dep.edit ? `raise the lower bound to ${upgrade}` : `the fixed version ${upgrade} is outside the range: widen it`;
     const fixes: Fix[] = [];
-    if (upgrade && inRange && dep.edit && !inLockfile) {
+    const chain = via?.chain.join(' \u2192 ');
+    if (via && upgrade) {
+      advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? 'add an override' : `in ${dep.name}'s own entry`}, then run npm install)`;
+      const edit = via.overridable ? setManifestEntryEdit(doc.text, 'overrides', dep.name, upgrade) : undefined;
+      if (edit) {
+        fixes.push({
+          title: `Add an override ${dep.name}@${upgrade} (then run npm install to update ${lockName ?? 'the lockfile'})`,
+          kind: 'fix',
+          isPreferred: true,
+          edits: [{ range: doc.lines.rangeOf(edit.start, edit.end), newText: edit.newText }],
+        });
+      }
+    } else if (upgrade && inRange && dep.edit && !inLockfile) {
       const after = dep.fromLockfile ? ` (then run npm install to update ${lockName ?? 'the lockfile'})` : '';
       fixes.push({
         title: `Upgrade ${dep.name} to ${upgrade}${after}`,
@@ -161,7 +204,9 @@ export class ScaAnalyzer implements Analyzer {
     const sorted = [...advisories].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
     return sorted.map((a, i) => {
       const aka = a.aliases.length > 0 ? ` (${a.aliases.slice(0, 3).join(', ')})` : '';
-      const what = dep.range
+      const what = via
+        ? `${via.direct.name} ${via.direct.version} brings ${dep.name} ${dep.version} (via ${chain}), which is vulnerable`
+        : dep.range
         ? `${dep.name} ${dep.range.spec}${dep.note ? ` (${dep.note})` : ''}: the range allows affected versions, lowest ${dep.version} (the installed version may differ)`
         : `${dep.name} ${dep.version}${dep.note ? ` (${dep.note})` : ''} is vulnerable`;
       const f: Finding = {
@@ -180,6 +225,7 @@ export class ScaAnalyzer implements Analyzer {
           version: dep.version,
           ...(upgrade ? { fixedVersion: upgrade } : {}),
           ...(dep.range ? { range: dep.range.spec, confidence: 'lowest version of the range' } : {}),
+          ...(chain ? { via: chain } : {}),
         },
       };
       // One upgrade fixes them all: offered once per dependency (on the most severe), so fix-all edits once.
@@ -190,13 +236,16 @@ export class ScaAnalyzer implements Analyzer {
 }
 
 /** The lockfile beside a package.json (npm-shrinkwrap.json wins, as npm uses it first), if readable. */
-function readSiblingLock(manifest: string): { name: string; versions: TopLevelVersions } | undefined {
+function readSiblingLock(manifest: string): { name: string; versions: TopLevelVersions; graph: ReadonlyMap<string, LockNode> } | undefined {
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
     const p = join(dirname(manifest), name);
     try {
       if (statSync(p).size > MAX_LOCKFILE_BYTES) continue;
-      const versions = lockfileTopLevel(readFileSync(p, 'utf8'));
-      if (versions) return { name, versions };
+      const graph = npmLockGraph(readFileSync(p, 'utf8'));
+      if (!graph) continue;
+      const versions: TopLevelVersions = new Map();
+      for (const n of graph.values()) if (n.path === `node_modules/${n.name}`) versions.set(n.name, n.version);
+      return { name, versions, graph };
     } catch {
       // No such lockfile.
     }
