@@ -104,8 +104,10 @@ describe('vigil db and scan: the dependencies pack', () => {
     assert.match(manifest.find((f) => f.fixes)!.fixes![0]!.title, /run npm install/);
 
     const all = files.get('requirements.txt') ?? [];
-    // `Fake.Requests[socks] >= 2.0` is a range: reported at its lowest version, one severity lower.
-    assert.deepEqual(all.filter((f) => f.properties?.range).map((f) => [f.range.start.line, f.properties?.version, f.severity]), [[3, '2.0', 'medium']]);
+    // `Fake.Requests[socks] >= 2.0` is a range: reported at its lowest version, one severity lower, and one more
+    // since the CLI looked at every source file and none imports it.
+    assert.deepEqual(all.filter((f) => f.properties?.range).map((f) => [f.range.start.line, f.properties?.version, f.severity]), [[3, '2.0', 'low']]);
+    assert.match(all[0]!.message, /not imported anywhere \(0 source files looked at\)/);
     const reqs = all.filter((f) => !f.properties?.range);
     assert.equal(reqs.length, 1, 'aliases merged into one finding');
     assert.equal(reqs[0]!.range.start.line, 1);

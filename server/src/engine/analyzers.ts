@@ -35,6 +35,11 @@ export interface AnalyzerOptions {
   taintWorkBudget?: number;
   /** Folder of the advisory database (default `advisoryDbDir()`: `VIGIL_DB_DIR` or the user cache). */
   advisoryDbDir?: string;
+  /**
+   * Most source files the dependencies pack reads per workspace folder to see whether a package is imported
+   * (the editor bounds it); unset, it reads all, so "not imported anywhere" is complete (the CLI).
+   */
+  reachabilityFileLimit?: number;
 }
 
 export interface AnalyzerSetup {

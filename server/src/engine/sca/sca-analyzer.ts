@@ -28,6 +28,7 @@ import {
 } from './manifests';
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import { includedRequirements } from './requirement-includes';
+import { tableLookup, WorkspaceImports, type Reach, type VulnerableFunctions } from './reachability';
 import { npmLockGraph, setManifestEntryEdit, transitiveOf, type LockNode } from './transitive';
 import type { Ecosystem } from './versions';
 
@@ -86,10 +87,33 @@ function lowered(s: Severity): Severity {
 /** Largest lockfile read from disk for a package.json beside it. */
 const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
 
+/** How the pack looks for imports of a vulnerable package. */
+export interface ReachabilityOptions {
+  /** The curated vulnerable-function table (default: none, only imports are looked for). */
+  table?: VulnerableFunctions;
+  /** Most source files read per workspace folder (the editor); unset: all (the CLI), so the answer is complete. */
+  fileLimit?: number;
+}
+
 export class ScaAnalyzer implements Analyzer {
   readonly pack = 'dependencies' as const;
+  private readonly workspaces = new Map<string, WorkspaceImports>();
 
-  constructor(readonly db: AdvisoryDb) {}
+  constructor(
+    readonly db: AdvisoryDb,
+    private readonly reachOptions: ReachabilityOptions = {},
+  ) {}
+
+  /** The workspace's import facts, brought up to date once per analysis that needs them. */
+  private imports(root: string): WorkspaceImports {
+    let w = this.workspaces.get(root);
+    if (!w) {
+      w = new WorkspaceImports(root, this.reachOptions.fileLimit);
+      this.workspaces.set(root, w);
+    }
+    w.refresh();
+    return w;
+  }
 
   rules(): RuleInfo[] {
     return [...SCA_RULES];
@@ -133,13 +157,28 @@ export class ScaAnalyzer implements Analyzer {
       deps = npmManifestDependencies(doc.text, lock?.versions, !otherLock);
     }
     const out: Finding[] = [];
+    let workspace: WorkspaceImports | undefined;
+    const reach = ctx?.workspaceRoot ? () => (workspace ??= this.imports(ctx.workspaceRoot!)) : undefined;
     for (const dep of deps ?? []) {
       const advisories = this.db.lookup(dep.ecosystem, dep.name).filter((a) => isAffected(dep.ecosystem, a, dep.version));
       if (advisories.length === 0) continue;
-      out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lockName));
+      out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lockName, undefined, reach));
     }
-    if (graph) out.push(...this.viaFindings(doc, deps ?? [], graph, lockName));
+    if (graph) out.push(...this.viaFindings(doc, deps ?? [], graph, lockName, reach));
     return out;
+  }
+
+  /** What the finding says about reachability, and whether it lowers the severity. */
+  private reachNote(r: Reach, direct: boolean, functions: readonly string[]): { text: string; lower: boolean } {
+    const files = `${r.looked} source file${r.looked === 1 ? '' : 's'} looked at`;
+    if (r.level === 'called') return { text: `; reachable: vulnerable function \`${r.fn}\` called in ${r.at!.path}:${r.at!.line}`, lower: false };
+    if (r.level === 'imported') {
+      const none = functions.length > 0 ? ` (no call of ${functions.map((f) => `\`${f}\``).join(', ')} found)` : '';
+      return { text: `; imported in ${r.at!.path}:${r.at!.line}${none}`, lower: false };
+    }
+    if (!r.complete) return { text: `; not imported in the first ${files} (the CLI looks at all)`, lower: false };
+    // A transitive package is used through its dependents: not importing it proves nothing.
+    return direct ? { text: `; not imported anywhere (${files})`, lower: true } : { text: `; not imported directly by your code (${files})`, lower: false };
   }
 
   /**
@@ -147,7 +186,13 @@ export class ScaAnalyzer implements Analyzer {
    * chain ("via a → b → c") and an `overrides` fix. A package that is itself a direct dependency is reported on
    * its own line instead (and an override of it would conflict with that dependency).
    */
-  private viaFindings(doc: SourceDocument, direct: readonly Dependency[], graph: ReadonlyMap<string, LockNode>, lockName: string | undefined): Finding[] {
+  private viaFindings(
+    doc: SourceDocument,
+    direct: readonly Dependency[],
+    graph: ReadonlyMap<string, LockNode>,
+    lockName: string | undefined,
+    reach: (() => WorkspaceImports) | undefined,
+  ): Finding[] {
     const directNames = new Set(direct.map((d) => d.name));
     const out: Finding[] = [];
     for (const d of direct) {
@@ -157,7 +202,7 @@ export class ScaAnalyzer implements Analyzer {
         const advisories = this.db.lookup('npm', node.name).filter((a) => isAffected('npm', a, node.version));
         if (advisories.length === 0) continue;
         const dep: Dependency = { ecosystem: 'npm', name: node.name, version: node.version, start: d.start, end: d.end, path: `${d.path}>${node.path}` };
-        out.push(...this.findings(doc, dep, advisories, undefined, lockName, { direct: d, chain, overridable: !directNames.has(node.name) }));
+        out.push(...this.findings(doc, dep, advisories, undefined, lockName, { direct: d, chain, overridable: !directNames.has(node.name) }, reach));
       }
     }
     return out;
@@ -170,6 +215,7 @@ export class ScaAnalyzer implements Analyzer {
     lockAdvice: string | undefined,
     lockName: string | undefined,
     via?: { direct: Dependency; chain: readonly string[]; overridable: boolean },
+    reach?: () => WorkspaceImports,
   ): Finding[] {
     const inLockfile = lockAdvice !== undefined;
     const rule = RULE_OF[dep.ecosystem];
@@ -209,13 +255,19 @@ export class ScaAnalyzer implements Analyzer {
         : dep.range
         ? `${dep.name} ${dep.range.spec}${dep.note ? ` (${dep.note})` : ''}: the range allows affected versions, lowest ${dep.version} (the installed version may differ)`
         : `${dep.name} ${dep.version}${dep.note ? ` (${dep.note})` : ''} is vulnerable`;
+      const table = this.reachOptions.table ? tableLookup(this.reachOptions.table, dep.ecosystem, dep.name, [a.id, ...a.aliases]) : { functions: [] };
+      const r = reach?.().reach(dep.ecosystem, dep.name, table.functions, table.modules);
+      const note = r ? this.reachNote(r, !inLockfile && !via, table.functions) : undefined;
+      let severity = dep.range ? lowered(a.severity) : a.severity;
+      if (note?.lower) severity = lowered(severity);
       const f: Finding = {
         ruleId: rule.id,
         pack: 'dependencies',
-        // A range's lowest version may not be the one installed: one step less severe.
-        severity: dep.range ? lowered(a.severity) : a.severity,
+        // A range's lowest version may not be the one installed, and a direct dependency no code imports is less
+        // urgent: each is one step less severe.
+        severity,
         cwe: rule.cwe,
-        message: `${what}: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}.`,
+        message: `${what}: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}${note?.text ?? ''}.`,
         range: doc.lines.rangeOf(dep.start, dep.end),
         docsUrl: a.url,
         fingerprint: createHash('sha256').update(`${rule.id}\u0000${dep.path}\u0000${a.id}`).digest('hex').slice(0, 32),
@@ -226,6 +278,7 @@ export class ScaAnalyzer implements Analyzer {
           ...(upgrade ? { fixedVersion: upgrade } : {}),
           ...(dep.range ? { range: dep.range.spec, confidence: 'lowest version of the range' } : {}),
           ...(chain ? { via: chain } : {}),
+          ...(r ? { reachability: r.level } : {}),
         },
       };
       // One upgrade fixes them all: offered once per dependency (on the most severe), so fix-all edits once.
