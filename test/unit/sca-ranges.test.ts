@@ -102,3 +102,12 @@ describe('dependencies pack: requirements includes', () => {
     assert.ok(refused.some((m) => /missing\.txt.*cannot be read/.test(m)));
   });
 });
+
+describe('the vigil.advisories.source setting', () => {
+  it('is parsed by VigilSettings.from: an http(s) URL, else empty (the default source)', async () => {
+    const { VigilSettings } = await import('../../server/src/shared/protocol');
+    assert.equal(VigilSettings.from({}).advisories.source, '');
+    assert.equal(VigilSettings.from({ advisories: { source: ' https://mirror.example/osv ' } }).advisories.source, 'https://mirror.example/osv');
+    for (const bad of ['file:///etc', '/tmp/x', 'https://a b', 42, 'javascript:alert(1)']) assert.equal(VigilSettings.from({ advisories: { source: bad } }).advisories.source, '', String(bad));
+  });
+});
