@@ -76,6 +76,9 @@ const LOCKFILE_ADVICE: Record<ManifestKind, string | undefined> = {
   pyproject: undefined,
 };
 
+/** How long the workspace's import facts are reused before the folder is listed again. */
+const REACH_REFRESH_MS = 5000;
+
 /** Lockfiles of other package managers that, beside a package.json, hold its real versions. */
 const OTHER_LOCKFILES = ['yarn.lock', 'pnpm-lock.yaml'];
 
@@ -97,22 +100,28 @@ export interface ReachabilityOptions {
 
 export class ScaAnalyzer implements Analyzer {
   readonly pack = 'dependencies' as const;
-  private readonly workspaces = new Map<string, WorkspaceImports>();
+  private readonly workspaces = new Map<string, { index: WorkspaceImports; at: number }>();
 
   constructor(
     readonly db: AdvisoryDb,
     private readonly reachOptions: ReachabilityOptions = {},
   ) {}
 
-  /** The workspace's import facts, brought up to date once per analysis that needs them. */
+  /**
+   * The workspace's import facts. Re-listed at most every REACH_REFRESH_MS: a manifest edit in the editor must
+   * not walk the folder on every keystroke, and a CLI scan with many manifests walks it once.
+   */
   private imports(root: string): WorkspaceImports {
     let w = this.workspaces.get(root);
     if (!w) {
-      w = new WorkspaceImports(root, this.reachOptions.fileLimit);
+      w = { index: new WorkspaceImports(root, this.reachOptions.fileLimit), at: -Infinity };
       this.workspaces.set(root, w);
     }
-    w.refresh();
-    return w;
+    if (performance.now() - w.at >= REACH_REFRESH_MS) {
+      w.index.refresh();
+      w.at = performance.now();
+    }
+    return w.index;
   }
 
   rules(): RuleInfo[] {
