@@ -359,7 +359,7 @@ export function requirementIncludes(text: string): RequirementInclude[] {
   let offset = 0;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
-    const m = /^(\s*)(?:-r\s*=?\s*|--requirement(?:\s*=\s*|\s+))([^\s#]+)/.exec(line);
+    const m = /^([ \t]*)(?:-r[ \t]*(?:=[ \t]*)?|--requirement(?:[ \t]*=[ \t]*|[ \t]+))([^\s#]+)/.exec(line);
     if (m) out.push({ target: m[2]!, start: offset + m[1]!.length, end: offset + line.trimEnd().length });
     offset += raw.length + 1;
   }
@@ -567,9 +567,9 @@ export function pyprojectDependencies(text: string): Dependency[] {
     const line = raw.replace(/\r$/, '');
     if (depth >= 0) depth = scanArray(line, 0, offset, depth);
     else {
-      const header = /^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(line);
+      const header = /^[ \t]*(\[\[?)([^\]]*)\]\]?[ \t]*(?:#.*)?$/.exec(line);
       const kv = header ? null : /^\s*(["']?)([A-Za-z0-9_.-]+)\1\s*=\s*/.exec(line);
-      if (header) table = header[1] === '[[' ? '' : header[2]!.replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
+      if (header) table = header[1] === '[[' ? '' : header[2]!.trim().replace(/[ \t]*\.[ \t]*/g, '.').replace(/["']/g, '');
       else if (kv && isPep508Value(table, kv[2]!)) depth = scanArray(line, kv[0].length, offset, 0);
       else if (kv && isPoetryTable(table) && kv[2]!.toLowerCase() !== 'python') {
         // `name = "1.2.3"` or `name = { version = "==1.2.3", ... }`: the version string's position.

@@ -30,10 +30,20 @@ export function sourceKind(path: string): 'js' | 'py' | undefined {
   return JS_EXT.has(ext) ? 'js' : PY_EXT.has(ext) ? 'py' : undefined;
 }
 
-function lineAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** Offset -> 1-based line, by binary search over the line starts (one pass over the text, then O(log n) each). */
+export function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /** An npm specifier's package name and subpath; undefined for relative, absolute and `node:` specifiers. */
@@ -57,42 +67,59 @@ function namedBindings(list: string, sep: RegExp): { local: string; imported: st
     });
 }
 
-const JS_IMPORT = /\bimport\s+(?:type\s+)?([\w$*{}\s,]+?)\s+from\s*(['"])([^'"\n]+)\2|\bimport\s*(['"])([^'"\n]+)\4|\bexport\s+[\w$*{}\s,]*?\s+from\s*(['"])([^'"\n]+)\6|(?:\b(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*)?\b(?:require|import)\s*\(\s*(['"])([^'"\n]+)\9\s*\)/g;
+// Each pattern starts at a keyword and reads a bounded window with no ambiguous repetition: linear in the text.
+const JS_FROM = /\b(?:import|export)\b([^'"`;]{0,300}?)\bfrom[ \t]{0,20}(['"])([^'"\n]{1,200})['"]/g;
+const JS_BARE = /\bimport[ \t]{0,20}(['"])([^'"\n]{1,200})['"]/g;
+const JS_CALL = /\b(?:require|import)[ \t]{0,20}\([ \t]{0,20}(['"])([^'"\n]{1,200})['"][ \t]{0,20}\)/g;
+/** `const x = ` / `const { a, b: c } = ` just before a require call, read from at most 300 characters of its line. */
+const JS_ASSIGNED = /\b(?:const|let|var)[ \t]+([\w$]+|\{[^{}]{0,300}\})[ \t]*=[ \t]*$/;
 
 /** The package imports of a JS/TS file. */
 function jsImports(text: string): ImportFact[] {
-  const out: ImportFact[] = [];
-  for (const m of text.matchAll(JS_IMPORT)) {
-    const spec = m[3] ?? m[5] ?? m[7] ?? m[10]!;
+  const lineAt = lineFinder(text);
+  const out: { at: number; fact: ImportFact }[] = [];
+  const add = (at: number, spec: string, bindings: ImportFact['bindings']): void => {
     const pkg = npmPackageOf(spec);
-    if (!pkg) continue;
+    if (pkg) out.push({ at, fact: { ...pkg, line: lineAt(at), bindings } });
+  };
+  for (const m of text.matchAll(JS_FROM)) {
+    const clause = m[1]!.trim().replace(/^type\s+/, '');
     const bindings: ImportFact['bindings'] = [];
-    const clause = m[1] ?? m[8];
-    if (clause) {
+    if (/^import\b/.test(m[0])) {
       const brace = /\{([^}]*)\}/.exec(clause);
-      if (brace) bindings.push(...namedBindings(brace[1]!, m[1] ? /\s+as\s+/ : /\s*:\s*/));
-      const ns = /\*\s*as\s+([\w$]+)/.exec(clause)?.[1] ?? /^([\w$]+)/.exec(clause.trim())?.[1];
-      if (ns && ns !== 'type') bindings.push({ local: ns, imported: '*' });
+      if (brace) bindings.push(...namedBindings(brace[1]!, /\s+as\s+/));
+      const ns = /\*\s*as\s+([\w$]+)/.exec(clause)?.[1] ?? /^([\w$]+)/.exec(clause)?.[1];
+      if (ns) bindings.push({ local: ns, imported: '*' });
     }
-    out.push({ ...pkg, line: lineAt(text, m.index), bindings });
+    add(m.index, m[3]!, bindings);
   }
-  return out;
+  for (const m of text.matchAll(JS_BARE)) add(m.index, m[2]!, []);
+  for (const m of text.matchAll(JS_CALL)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const assigned = JS_ASSIGNED.exec(text.slice(Math.max(lineStart, m.index - 300), m.index))?.[1];
+    const bindings: ImportFact['bindings'] = [];
+    if (assigned?.startsWith('{')) bindings.push(...namedBindings(assigned.slice(1, -1), /\s*:\s*/));
+    else if (assigned) bindings.push({ local: assigned, imported: '*' });
+    add(m.index, m[2]!, bindings);
+  }
+  return out.sort((a, b) => a.at - b.at).map((x) => x.fact);
 }
 
 /** The absolute imports of a Python file (`import a.b as c`, `from a.b import x as y`). */
 function pyImports(text: string): ImportFact[] {
+  const lineAt = lineFinder(text);
   const out: ImportFact[] = [];
   for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w. \t,]+)/gm)) {
     for (const part of m[1]!.split(',')) {
       const [mod, alias] = part.trim().split(/\s+as\s+/);
       if (!mod || !/^\w[\w.]*$/.test(mod)) continue;
       const [top, ...rest] = mod.split('.');
-      out.push({ module: top!, subpath: rest.join('/'), line: lineAt(text, m.index), bindings: [{ local: alias ?? mod, imported: '*' }] });
+      out.push({ module: top!, subpath: rest.join('/'), line: lineAt(m.index), bindings: [{ local: alias ?? mod, imported: '*' }] });
     }
   }
   for (const m of text.matchAll(/^[ \t]*from[ \t]+(\w[\w.]*)[ \t]+import[ \t]+\(?([^)\n]+)/gm)) {
     const [top, ...rest] = m[1]!.split('.');
-    out.push({ module: top!, subpath: rest.join('/'), line: lineAt(text, m.index), bindings: namedBindings(m[2]!.replace(/#.*/, ''), /\s+as\s+/) });
+    out.push({ module: top!, subpath: rest.join('/'), line: lineAt(m.index), bindings: namedBindings(m[2]!.replace(/#.*/, ''), /\s+as\s+/) });
   }
   return out;
 }
@@ -126,7 +153,7 @@ export function firstCall(text: string, facts: readonly ImportFact[], fn: string
     // Not the import line itself (`import template from 'lodash/template'` has no call, but `require(...)` might).
     const before = text.slice(text.lastIndexOf('\n', m.index) + 1, m.index);
     if (/^\s*(?:import|from)\b/.test(before)) continue;
-    return lineAt(text, m.index);
+    return lineFinder(text)(m.index);
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { SkipNotice } from '../types';
 import { requirementIncludes, requirementsDependencies, type Dependency } from './manifests';
+import { lineFinder } from './reachability';
 
 /** Largest included file read. */
 const MAX_INCLUDE_BYTES = 4 * 1024 * 1024;
@@ -61,8 +62,9 @@ export function includedRequirements(file: string, text: string, root: string | 
       seen.add(realTarget);
       const sub = readFileSync(realTarget, 'utf8');
       const shown = relative(topDir, target).split(sep).join('/');
+      const lineAt = lineFinder(sub);
       for (const d of requirementsDependencies(sub)) {
-        const line = sub.slice(0, d.start).split('\n').length;
+        const line = lineAt(d.start);
         out.push({ ...d, start: at.start, end: at.end, edit: undefined, path: `-r:${shown}:${d.path}`, note: `from ${shown}:${line}` });
       }
       visit(target, sub, [...chain, realTarget], at);
