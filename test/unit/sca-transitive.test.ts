@@ -105,3 +105,63 @@ describe('dependencies pack: transitive dependencies on package.json', () => {
     ]);
   });
 });
+
+describe('dependencies pack: package.json beside yarn.lock (v1)', () => {
+  const yarnLock = `# yarn lockfile v1
+
+
+fake-body@^1.0.0:
+  version "1.0.0"
+  dependencies:
+    fake-lodash "^4.0.0"
+
+fake-express@^4.0.0:
+  version "4.0.0"
+  dependencies:
+    fake-body "^1.0.0"
+    fake-qs "~6.5.0"
+
+"fake-lodash@^4.0.0", fake-lodash@^4.17.0:
+  version "4.17.15"
+
+fake-qs@^6.5.3:
+  version "6.5.3"
+
+fake-qs@~6.5.0:
+  version "6.5.2"
+`;
+  it('direct versions come from the entry for the spec; transitive ones are reported "via" with a resolutions fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-yarn-'));
+    writeFileSync(join(dir, 'yarn.lock'), yarnLock);
+    const text = `{
+  "dependencies": {
+    "fake-express": "^4.0.0",
+    "fake-qs": "^6.5.3"
+  },
+  "devDependencies": {
+    "fake-lodash": "^4.17.0"
+  }
+}
+`;
+    const findings = await analyze(dir, text);
+    assert.deepEqual(findings.map((f) => [f.range.start.line, f.properties?.package, f.properties?.version, f.properties?.via ?? null]).sort(), [
+      [2, 'fake-qs', '6.5.2', 'fake-express → fake-qs'],
+      [6, 'fake-lodash', '4.17.15', null],
+      [6, 'fake-lodash', '4.17.15', null],
+    ]);
+    const direct = findings.find((f) => f.range.start.line === 6 && f.fixes)!;
+    assert.match(direct.fixes![0]!.title, /then run yarn install to update yarn\.lock/);
+    assert.doesNotMatch(direct.message, /range allows/);
+  });
+
+  it('a vulnerable transitive package with a fix gets a "resolutions" entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-yarn-'));
+    writeFileSync(join(dir, 'yarn.lock'), yarnLock);
+    const text = '{\n  "dependencies": {\n    "fake-express": "^4.0.0"\n  }\n}\n';
+    const findings = await analyze(dir, text);
+    const lodash = findings.find((f) => f.properties?.package === 'fake-lodash' && f.fixes)!;
+    assert.equal(lodash.properties?.via, 'fake-express → fake-body → fake-lodash');
+    assert.match(lodash.fixes![0]!.title, /resolution.*fake-lodash.*4\.17\.21.*yarn install/i);
+    assert.deepEqual(JSON.parse(apply(text, lodash)).resolutions, { 'fake-lodash': '4.17.21' });
+  });
+});

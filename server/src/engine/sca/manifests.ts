@@ -27,7 +27,7 @@ export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; exampl
   'npm-manifest': {
     ecosystem: 'npm',
     examples: ['package.json'],
-    reads: 'dependencies, devDependencies, optionalDependencies: the version locked beside it, else exact pins, and ranges at their lowest version (not beside yarn.lock or pnpm-lock.yaml)',
+    reads: 'dependencies, devDependencies, optionalDependencies: the version locked beside it (npm or yarn v1 lockfile), else exact pins, and ranges at their lowest version (not beside yarn.lock or pnpm-lock.yaml)',
     lockfile: false,
   },
   'pip-requirements': { ecosystem: 'PyPI', examples: ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt'], reads: '`name==version` pins, ranges at their lowest allowed version, `-r` includes', lockfile: false },

@@ -29,7 +29,8 @@ import {
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import { includedRequirements } from './requirement-includes';
 import { tableLookup, WorkspaceImports, type Reach, type VulnerableFunctions } from './reachability';
-import { npmLockGraph, setManifestEntryEdit, transitiveOf, type LockNode } from './transitive';
+import { npmLockGraph, setManifestEntryEdit, transitiveOf, yarnLockGraph, type LockNode } from './transitive';
+import { member, parseJsonWithPositions } from './json-pos';
 import type { Ecosystem } from './versions';
 
 
@@ -146,8 +147,7 @@ export class ScaAnalyzer implements Analyzer {
       return [];
     }
     let deps: Dependency[] | undefined;
-    let lockName: string | undefined;
-    let graph: ReadonlyMap<string, LockNode> | undefined;
+    let lock: SiblingLock | undefined;
     if (kind === 'npm-lockfile') deps = npmLockDependencies(doc.text);
     else if (kind === 'yarn-lockfile') deps = yarnLockDependencies(doc.text);
     else if (kind === 'poetry-lockfile') deps = poetryLockDependencies(doc.text);
@@ -158,9 +158,7 @@ export class ScaAnalyzer implements Analyzer {
     else if (kind === 'pip-requirements') {
       deps = [...requirementsDependencies(doc.text), ...includedRequirements(doc.path, doc.text, ctx?.workspaceRoot, (n) => ctx?.notify?.(n))];
     } else {
-      const lock = readSiblingLock(doc.path);
-      lockName = lock?.name;
-      graph = lock?.graph;
+      lock = readSiblingLock(doc.path, doc.text);
       // A yarn or pnpm lockfile holds the real versions (and is checked itself): ranges are not guessed then.
       const otherLock = OTHER_LOCKFILES.some((n) => existsSync(join(dirname(doc.path), n)));
       deps = npmManifestDependencies(doc.text, lock?.versions, !otherLock);
@@ -171,9 +169,9 @@ export class ScaAnalyzer implements Analyzer {
     for (const dep of deps ?? []) {
       const advisories = this.db.lookup(dep.ecosystem, dep.name).filter((a) => isAffected(dep.ecosystem, a, dep.version));
       if (advisories.length === 0) continue;
-      out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lockName, undefined, reach));
+      out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lock, undefined, reach));
     }
-    if (graph) out.push(...this.viaFindings(doc, deps ?? [], graph, lockName, reach));
+    if (lock) out.push(...this.viaFindings(doc, deps ?? [], lock, reach));
     return out;
   }
 
@@ -195,23 +193,19 @@ export class ScaAnalyzer implements Analyzer {
    * chain ("via a → b → c") and an `overrides` fix. A package that is itself a direct dependency is reported on
    * its own line instead (and an override of it would conflict with that dependency).
    */
-  private viaFindings(
-    doc: SourceDocument,
-    direct: readonly Dependency[],
-    graph: ReadonlyMap<string, LockNode>,
-    lockName: string | undefined,
-    reach: (() => WorkspaceImports) | undefined,
-  ): Finding[] {
+  private viaFindings(doc: SourceDocument, direct: readonly Dependency[], lock: SiblingLock, reach: (() => WorkspaceImports) | undefined): Finding[] {
     const directNames = new Set(direct.map((d) => d.name));
+    const directPaths = new Set(direct.flatMap((d) => lock.start(d.name) ?? []));
     const out: Finding[] = [];
     for (const d of direct) {
-      if (!d.fromLockfile) continue;
-      for (const { node, chain } of transitiveOf(graph, d.name)) {
-        if (directNames.has(node.name) && node.path === `node_modules/${node.name}`) continue;
+      const start = d.fromLockfile ? lock.start(d.name) : undefined;
+      if (start === undefined) continue;
+      for (const { node, chain } of transitiveOf(lock.graph, start)) {
+        if (directPaths.has(node.path)) continue;
         const advisories = this.db.lookup('npm', node.name).filter((a) => isAffected('npm', a, node.version));
         if (advisories.length === 0) continue;
         const dep: Dependency = { ecosystem: 'npm', name: node.name, version: node.version, start: d.start, end: d.end, path: `${d.path}>${node.path}` };
-        out.push(...this.findings(doc, dep, advisories, undefined, lockName, { direct: d, chain, overridable: !directNames.has(node.name) }, reach));
+        out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name) }, reach));
       }
     }
     return out;
@@ -222,7 +216,7 @@ export class ScaAnalyzer implements Analyzer {
     dep: Dependency,
     advisories: readonly Advisory[],
     lockAdvice: string | undefined,
-    lockName: string | undefined,
+    lock: SiblingLock | undefined,
     via?: { direct: Dependency; chain: readonly string[]; overridable: boolean },
     reach?: () => WorkspaceImports,
   ): Finding[] {
@@ -237,18 +231,20 @@ export class ScaAnalyzer implements Analyzer {
     const fixes: Fix[] = [];
     const chain = via?.chain.join(' \u2192 ');
     if (via && upgrade) {
-      advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? 'add an override' : `in ${dep.name}'s own entry`}, then run npm install)`;
-      const edit = via.overridable ? setManifestEntryEdit(doc.text, 'overrides', dep.name, upgrade) : undefined;
+      const tool = lock?.tool ?? 'npm';
+      const noun = tool === 'yarn' ? 'resolution' : 'override';
+      advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? `add an ${noun}` : `in ${dep.name}'s own entry`}, then run ${tool} install)`;
+      const edit = via.overridable ? setManifestEntryEdit(doc.text, tool === 'yarn' ? 'resolutions' : 'overrides', dep.name, upgrade) : undefined;
       if (edit) {
         fixes.push({
-          title: `Add an override ${dep.name}@${upgrade} (then run npm install to update ${lockName ?? 'the lockfile'})`,
+          title: `Add ${noun === 'override' ? 'an override' : 'a resolution'} ${dep.name}@${upgrade} (then run ${tool} install to update ${lock?.name ?? 'the lockfile'})`,
           kind: 'fix',
           isPreferred: true,
           edits: [{ range: doc.lines.rangeOf(edit.start, edit.end), newText: edit.newText }],
         });
       }
     } else if (upgrade && inRange && dep.edit && !inLockfile) {
-      const after = dep.fromLockfile ? ` (then run npm install to update ${lockName ?? 'the lockfile'})` : '';
+      const after = dep.fromLockfile ? ` (then run ${lock?.tool ?? 'npm'} install to update ${lock?.name ?? 'the lockfile'})` : '';
       fixes.push({
         title: `Upgrade ${dep.name} to ${upgrade}${after}`,
         kind: 'fix',
@@ -297,20 +293,53 @@ export class ScaAnalyzer implements Analyzer {
   }
 }
 
-/** The lockfile beside a package.json (npm-shrinkwrap.json wins, as npm uses it first), if readable. */
-function readSiblingLock(manifest: string): { name: string; versions: TopLevelVersions; graph: ReadonlyMap<string, LockNode> } | undefined {
+/** The lockfile beside a package.json: its top-level versions, its package tree and how to regenerate it. */
+interface SiblingLock {
+  name: string;
+  tool: 'npm' | 'yarn';
+  versions: TopLevelVersions;
+  graph: ReadonlyMap<string, LockNode>;
+  /** The tree node a direct dependency of package.json is, by name. */
+  start: (name: string) => string | undefined;
+}
+
+function readLock(path: string): string | undefined {
+  try {
+    return statSync(path).size > MAX_LOCKFILE_BYTES ? undefined : readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // no such lockfile
+  }
+}
+
+/**
+ * The lockfile beside a package.json: npm-shrinkwrap.json first (npm uses it first), then package-lock.json, then
+ * a yarn v1 yarn.lock, whose entries are found by package.json's own `name@spec`.
+ */
+function readSiblingLock(manifest: string, manifestText: string): SiblingLock | undefined {
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
-    const p = join(dirname(manifest), name);
-    try {
-      if (statSync(p).size > MAX_LOCKFILE_BYTES) continue;
-      const graph = npmLockGraph(readFileSync(p, 'utf8'));
-      if (!graph) continue;
-      const versions: TopLevelVersions = new Map();
-      for (const n of graph.values()) if (n.path === `node_modules/${n.name}`) versions.set(n.name, n.version);
-      return { name, versions, graph };
-    } catch {
-      // No such lockfile.
+    const text = readLock(join(dirname(manifest), name));
+    const graph = text === undefined ? undefined : npmLockGraph(text);
+    if (!graph) continue;
+    const versions: TopLevelVersions = new Map();
+    for (const n of graph.values()) if (n.path === `node_modules/${n.name}`) versions.set(n.name, n.version);
+    return { name, tool: 'npm', versions, graph, start: (n) => (graph.has(`node_modules/${n}`) ? `node_modules/${n}` : undefined) };
+  }
+  const yarnText = readLock(join(dirname(manifest), 'yarn.lock'));
+  const root = yarnText === undefined ? undefined : parseJsonWithPositions(manifestText);
+  if (yarnText === undefined || !root) return undefined;
+  const { graph, bySpec } = yarnLockGraph(yarnText);
+  const versions: TopLevelVersions = new Map();
+  const starts = new Map<string, string>();
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+    const deps = member(root, field);
+    if (deps?.kind !== 'object') continue;
+    for (const e of deps.entries) {
+      const path = e.value.kind === 'string' ? bySpec.get(`${e.key}@${e.value.value.trim()}`) : undefined;
+      const node = path === undefined ? undefined : graph.get(path);
+      if (!node) continue;
+      versions.set(e.key, node.version);
+      starts.set(e.key, node.path);
     }
   }
-  return undefined;
+  return { name: 'yarn.lock', tool: 'yarn', versions, graph, start: (n) => starts.get(n) };
 }

@@ -10,6 +10,8 @@ export interface LockNode {
   name: string;
   version: string;
   requires: string[];
+  /** Where each required name resolves, when the lockfile says it directly (yarn); else Node's lookup. */
+  resolved?: ReadonlyMap<string, string>;
 }
 
 /** The packages of a `package-lock.json` / `npm-shrinkwrap.json` by their node_modules path; undefined if not JSON. */
@@ -60,11 +62,11 @@ function resolveFrom(graph: ReadonlyMap<string, LockNode>, from: string, name: s
 }
 
 /**
- * Every package the direct dependency `name` brings in, each once with the shortest chain of names from it
+ * Every package the direct dependency at `startPath` brings in, each once with the shortest chain of names from it
  * (breadth first), the direct dependency itself excluded.
  */
-export function transitiveOf(graph: ReadonlyMap<string, LockNode>, name: string): { node: LockNode; chain: string[] }[] {
-  const start = graph.get(`node_modules/${name}`);
+export function transitiveOf(graph: ReadonlyMap<string, LockNode>, startPath: string): { node: LockNode; chain: string[] }[] {
+  const start = graph.get(startPath);
   if (!start) return [];
   const out: { node: LockNode; chain: string[] }[] = [];
   const seen = new Set([start.path]);
@@ -73,7 +75,8 @@ export function transitiveOf(graph: ReadonlyMap<string, LockNode>, name: string)
     const next: typeof level = [];
     for (const { node, chain } of level) {
       for (const req of node.requires) {
-        const dep = resolveFrom(graph, node.path, req);
+        const at = node.resolved?.get(req);
+        const dep = node.resolved ? (at !== undefined ? graph.get(at) : undefined) : resolveFrom(graph, node.path, req);
         if (!dep || seen.has(dep.path)) continue;
         seen.add(dep.path);
         const item = { node: dep, chain: [...chain, dep.name] };
@@ -84,6 +87,58 @@ export function transitiveOf(graph: ReadonlyMap<string, LockNode>, name: string)
     level = next;
   }
   return out;
+}
+
+/**
+ * The packages of a yarn v1 lockfile, with each dependency resolved through the entry its `name@range` names;
+ * `bySpec` maps every `name@range` of the entries' headers to its node (what package.json's specs resolve to).
+ */
+export function yarnLockGraph(text: string): { graph: Map<string, LockNode>; bySpec: Map<string, string> } {
+  const graph = new Map<string, LockNode>();
+  const bySpec = new Map<string, string>();
+  const pending: { node: LockNode; deps: [string, string][] }[] = [];
+  const unquote = (v: string): string => v.trim().replace(/^"|"$/g, '');
+  let entry: { specs: string[]; name: string; version?: string; deps: [string, string][] } | undefined;
+  let inDeps = false;
+  const flush = (): void => {
+    if (!entry?.version) return;
+    const path = `yarn:${entry.name}@${entry.version}`;
+    const node = graph.get(path) ?? { path, name: entry.name, version: entry.version, requires: [] };
+    graph.set(path, node);
+    for (const s of entry.specs) bySpec.set(s, path);
+    pending.push({ node, deps: entry.deps });
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (/^[^\s#].*:$/.test(line)) {
+      flush();
+      const specs = line.slice(0, -1).split(',').map(unquote).filter(Boolean);
+      const at = specs[0]?.lastIndexOf('@') ?? -1;
+      entry = at > 0 ? { specs, name: specs[0]!.slice(0, at), deps: [] } : undefined;
+      inDeps = false;
+      continue;
+    }
+    if (!entry) continue;
+    const version = /^ {2}version "?([^"\s]+)"?$/.exec(line);
+    if (version) entry.version = version[1];
+    if (/^ {2}\S/.test(line)) inDeps = /^ {2}(?:dependencies|optionalDependencies):$/.test(line);
+    else if (inDeps) {
+      const dep = /^ {4}("[^"]+"|\S+) ("[^"]+"|\S+)$/.exec(line);
+      if (dep) entry.deps.push([unquote(dep[1]!), unquote(dep[2]!)]);
+    }
+  }
+  flush();
+  for (const { node, deps } of pending) {
+    const resolved = new Map(node.resolved ?? []);
+    for (const [name, range] of deps) {
+      const to = bySpec.get(`${name}@${range}`);
+      if (to === undefined) continue;
+      resolved.set(name, to);
+      if (!node.requires.includes(name)) node.requires.push(name);
+    }
+    node.resolved = resolved;
+  }
+  return { graph, bySpec };
 }
 
 /**
