@@ -111,3 +111,24 @@ describe('the vigil.advisories.source setting', () => {
     for (const bad of ['file:///etc', '/tmp/x', 'https://a b', 42, 'javascript:alert(1)']) assert.equal(VigilSettings.from({ advisories: { source: bad } }).advisories.source, '', String(bad));
   });
 });
+
+describe('dependencies pack: ranges in pyproject.toml', () => {
+  it('PEP 621 strings and Poetry PEP 440 specifiers are matched at their lowest version; Poetry ^/~ are not guessed', async () => {
+    const text = [
+      '[project]',
+      'dependencies = ["fake-requests>=2.25,<3"]',
+      '',
+      '[tool.poetry.dependencies]',
+      'fake-requests = ">=2.0,<2.30"',
+      'Fake_Requests = "^2.0"',
+      '',
+    ].join('\n');
+    const { findings } = await analyze('/p/pyproject.toml', text);
+    assert.deepEqual(findings.map((f) => [f.range.start.line, f.properties?.range, f.properties?.version, f.severity]), [
+      [1, '>=2.25,<3', '2.25', 'medium'],
+      [4, '>=2.0,<2.30', '2.0', 'medium'],
+    ]);
+    assert.equal(findings[0]!.fixes![0]!.edits[0]!.newText, '2.31.0');
+    assert.equal(findings[1]!.fixes, undefined);
+  });
+});

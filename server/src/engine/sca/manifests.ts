@@ -38,7 +38,7 @@ export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; exampl
   pyproject: {
     ecosystem: 'PyPI',
     examples: ['pyproject.toml'],
-    reads: '`[project]` dependencies and optional-dependencies, `[dependency-groups]`, Poetry dependency tables: exact pins',
+    reads: '`[project]` dependencies and optional-dependencies, `[dependency-groups]`, Poetry dependency tables: pins, and PEP 440 ranges at their lowest version',
     lockfile: false,
   },
 };
@@ -215,7 +215,22 @@ function parsePep508(body: string): Pep508 | undefined {
   let i = m[0].length;
   const paren = body[i] === '(';
   if (paren) i++;
+  const { clauses, next } = parseClauses(body, i);
+  i = next;
+  if (paren) {
+    if (body[i] !== ')') return undefined;
+    i = i + 1 + /^\s*/.exec(body.slice(i + 1))![0].length;
+  }
+  // What may follow: a marker, a comment, a line continuation or a per-requirement option (`--hash=...`).
+  const rest = body.slice(i);
+  if (rest !== '' && !/^(?:;|#|\\|--)/.test(rest)) return undefined;
+  return { name: m[1]!, clauses };
+}
+
+/** Comma-separated PEP 440 version clauses from `body[from]`; `next` is where they end. */
+function parseClauses(body: string, from: number): { clauses: VersionClause[]; next: number } {
   const clauses: VersionClause[] = [];
+  let i = from;
   for (;;) {
     PEP508_CLAUSE.lastIndex = i;
     const c = PEP508_CLAUSE.exec(body);
@@ -226,14 +241,7 @@ function parsePep508(body: string): Pep508 | undefined {
     if (body[i] !== ',') break;
     i++;
   }
-  if (paren) {
-    if (body[i] !== ')') return undefined;
-    i = i + 1 + /^\s*/.exec(body.slice(i + 1))![0].length;
-  }
-  // What may follow: a marker, a comment, a line continuation or a per-requirement option (`--hash=...`).
-  const rest = body.slice(i);
-  if (rest !== '' && !/^(?:;|#|\\|--)/.test(rest)) return undefined;
-  return { name: m[1]!, clauses };
+  return { clauses, next: i };
 }
 
 /** The pinned version of a requirement's clauses: exactly one `==` without a wildcard. */
@@ -297,6 +305,29 @@ function pep440Lowest(clauses: readonly VersionClause[]): { version: string; bou
 }
 
 /**
+ * A requirement's clauses as a dependency: the pin, or the range at its lowest allowed version (undefined when
+ * neither). `at` is the offset of the text the clauses' offsets are relative to.
+ */
+function clauseDependency(name: string, clauses: readonly VersionClause[], at: number, where: { start: number; end: number; path: string }): Dependency | undefined {
+  const pin = pinOf(clauses);
+  if (pin) return { ecosystem: 'PyPI', name, version: pin.version, ...where, edit: { start: at + pin.start, end: at + pin.end, prefix: '' } };
+  const low = clauses.length > 0 ? pep440Lowest(clauses) : undefined;
+  if (!low) return undefined;
+  return {
+    ecosystem: 'PyPI',
+    name,
+    version: low.version,
+    ...where,
+    edit: low.bound ? { start: at + low.bound.start, end: at + low.bound.end, prefix: '' } : undefined,
+    range: {
+      spec: clauses.map((c) => `${c.op}${c.version}`).join(','),
+      // The fix replaces the `>=` bound: the range it makes is the same clauses with the new bound.
+      admits: (v) => pep440Admits(clauses.filter((c) => c !== low.bound), v),
+    },
+  };
+}
+
+/**
  * Requirements of a requirements file: `name==version` pins, and ranges (`>=2.0,<3`, `~=2.1`, `==2.*`) matched
  * at their lowest allowed version (marked with `range`). Options, URLs and includes are skipped here (includes:
  * `requirementIncludes`).
@@ -308,39 +339,10 @@ export function requirementsDependencies(text: string): Dependency[] {
     const lead = line.length - line.trimStart().length;
     const body = line.slice(lead).replace(/\r$/, '');
     const req = body.startsWith('-') ? undefined : parsePep508(body);
-    const pin = req && pinOf(req.clauses);
     const start = offset + lead;
-    if (req && pin) {
-      out.push({
-        ecosystem: 'PyPI',
-        name: req.name,
-        version: pin.version,
-        start,
-        end: start + pin.end,
-        edit: { start: start + pin.start, end: start + pin.end, prefix: '' },
-        path: req.name.toLowerCase(),
-      });
-    } else if (req && req.clauses.length > 0) {
-      const low = pep440Lowest(req.clauses);
-      const clauses = req.clauses;
-      if (low) {
-        const last = clauses[clauses.length - 1]!;
-        out.push({
-          ecosystem: 'PyPI',
-          name: req.name,
-          version: low.version,
-          start,
-          end: start + last.end,
-          edit: low.bound ? { start: start + low.bound.start, end: start + low.bound.end, prefix: '' } : undefined,
-          path: req.name.toLowerCase(),
-          range: {
-            spec: clauses.map((c) => `${c.op}${c.version}`).join(','),
-            // The fix replaces the `>=` bound: the range it makes is the same clauses with the new bound.
-            admits: (v) => pep440Admits(clauses.filter((c) => c !== low.bound), v),
-          },
-        });
-      }
-    }
+    const last = req?.clauses[req.clauses.length - 1];
+    const dep = req && last && clauseDependency(req.name, req.clauses, start, { start, end: start + last.end, path: req.name.toLowerCase() });
+    if (dep) out.push(dep);
     offset += line.length + 1;
   }
   return out;
@@ -533,17 +535,8 @@ export function pyprojectDependencies(text: string): Dependency[] {
   let offset = 0;
   const requirement = (value: string, at: number): void => {
     const req = parsePep508(value);
-    const pin = req && pinOf(req.clauses);
-    if (!req || !pin) return;
-    out.push({
-      ecosystem: 'PyPI',
-      name: req.name,
-      version: pin.version,
-      start: at - 1,
-      end: at + value.length + 1,
-      edit: { start: at + pin.start, end: at + pin.end, prefix: '' },
-      path: `pyproject:${table}:${req.name.toLowerCase()}`,
-    });
+    const dep = req && clauseDependency(req.name, req.clauses, at, { start: at - 1, end: at + value.length + 1, path: `pyproject:${table}:${req.name.toLowerCase()}` });
+    if (dep) out.push(dep);
   };
   // Reads the strings of an array value from `from`; returns the bracket depth left open at the end of the line.
   const scanArray = (line: string, from: number, start: number, open: number): number => {
@@ -577,17 +570,15 @@ export function pyprojectDependencies(text: string): Dependency[] {
         const at = v ? kv[0].length + v.index + v[0].length : kv[0].length;
         const s = tomlString(line, at);
         const m = s && POETRY_PIN.exec(s.value);
+        const where = { start: offset + (line.length - line.trimStart().length), end: offset + line.trimEnd().length, path: `pyproject:${table}:${kv[2]!.toLowerCase()}` };
         if (s && m && s.value.length === s.end - s.start) {
           const vStart = offset + s.end - m[1]!.length;
-          out.push({
-            ecosystem: 'PyPI',
-            name: kv[2]!,
-            version: m[1]!,
-            start: offset + (line.length - line.trimStart().length),
-            end: offset + line.trimEnd().length,
-            edit: { start: vStart, end: vStart + m[1]!.length, prefix: '' },
-            path: `pyproject:${table}:${kv[2]!.toLowerCase()}`,
-          });
+          out.push({ ecosystem: 'PyPI', name: kv[2]!, version: m[1]!, ...where, edit: { start: vStart, end: vStart + m[1]!.length, prefix: '' } });
+        } else if (s && s.value.length === s.end - s.start) {
+          // PEP 440 specifiers (`>=2.0,<3`); Poetry's own `^` and `~` are not read, so not guessed.
+          const { clauses, next } = parseClauses(s.value, 0);
+          const dep = next === s.value.length ? clauseDependency(kv[2]!, clauses, offset + s.start, where) : undefined;
+          if (dep?.range) out.push(dep);
         }
       }
     }
