@@ -96,11 +96,19 @@ describe('vigil db and scan: the dependencies pack', () => {
     assert.deepEqual(manifest.map((f) => [f.properties?.package, f.properties?.version, f.range.start.line]).sort(), [
       ['fake-lodash', '4.17.15', 4],
       ['fake-lodash', '4.17.15', 4],
+      ['fake-qs', '6.5.2', 5],
     ]);
-    assert.equal(manifest[0]!.fixes?.[0]?.edits[0]?.newText, '^4.17.21');
-    assert.match(manifest[0]!.fixes![0]!.title, /run npm install/);
+    // The nested fake-qs is reported on the direct dependency that brings it.
+    assert.equal(manifest.find((f) => f.properties?.package === 'fake-qs')!.properties?.via, 'fake-express \u2192 fake-qs');
+    assert.equal(manifest.find((f) => f.fixes)?.fixes?.[0]?.edits[0]?.newText, '^4.17.21');
+    assert.match(manifest.find((f) => f.fixes)!.fixes![0]!.title, /run npm install/);
 
-    const reqs = files.get('requirements.txt') ?? [];
+    const all = files.get('requirements.txt') ?? [];
+    // `Fake.Requests[socks] >= 2.0` is a range: reported at its lowest version, one severity lower, and one more
+    // since the CLI looked at every source file and none imports it.
+    assert.deepEqual(all.filter((f) => f.properties?.range).map((f) => [f.range.start.line, f.properties?.version, f.severity]), [[3, '2.0', 'low']]);
+    assert.match(all[0]!.message, /not imported anywhere \(0 source files looked at\)/);
+    const reqs = all.filter((f) => !f.properties?.range);
     assert.equal(reqs.length, 1, 'aliases merged into one finding');
     assert.equal(reqs[0]!.range.start.line, 1);
     assert.match(reqs[0]!.message, /VIGIL-TEST-000[34] \(VIGIL-TEST-000[34]\)/);

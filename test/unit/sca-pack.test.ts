@@ -93,7 +93,7 @@ describe('dependencies pack: lockfiles', () => {
 });
 
 describe('dependencies pack: manifests', () => {
-  it('package.json without a lockfile matches exact pins only; the fix keeps the range style', async () => {
+  it('package.json without a lockfile matches exact pins, and ranges at their lowest version; the fix keeps the range style', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-pj-'));
     const text = `{
   "dependencies": { "fake-lodash": "4.17.15", "fake-qs": "^6.5.2" },
@@ -102,7 +102,7 @@ describe('dependencies pack: manifests', () => {
 `;
     writeFileSync(join(dir, 'package.json'), text);
     const { findings } = await analyze(join(dir, 'package.json'), text);
-    assert.deepEqual([...new Set(findings.map((f) => f.properties?.package))], ['fake-lodash']);
+    assert.deepEqual([...new Set(findings.map((f) => `${f.properties?.package}@${f.properties?.version}${f.properties?.range ? ' range' : ''}`))], ['fake-lodash@4.17.15', 'fake-qs@6.5.2 range']);
     const fix = findings[0]!.fixes![0]!;
     assert.equal(fix.edits[0]!.newText, '4.17.21');
     assert.doesNotMatch(fix.title, /npm install/);
@@ -124,7 +124,7 @@ describe('dependencies pack: manifests', () => {
     assert.deepEqual(r.findings, []);
   });
 
-  it('requirements: == pins with extras, markers and comments; ranges, wildcards, options and URLs are skipped', () => {
+  it('requirements: == pins with extras, markers and comments; options and URLs are skipped, ranges marked', () => {
     const text = [
       'fake-a==1.0 ; python_version < "3.8"',
       'fake-b[x,y] == 2.0.post1  # comment',
@@ -138,7 +138,8 @@ describe('dependencies pack: manifests', () => {
       '',
     ].join('\r\n');
     const deps = requirementsDependencies(text);
-    assert.deepEqual(deps.map((d) => [d.name, d.version, text.slice(d.edit!.start, d.edit!.end)]), [
+    assert.deepEqual(deps.filter((d) => d.range).map((d) => [d.name, d.range!.spec, d.version]), [['fake-c', '>=1.0', '1.0'], ['fake-f', '==1.*', '1']]);
+    assert.deepEqual(deps.filter((d) => !d.range).map((d) => [d.name, d.version, text.slice(d.edit!.start, d.edit!.end)]), [
       ['fake-a', '1.0', '1.0'],
       ['fake-b', '2.0.post1', '2.0.post1'],
       ['fake-g', '3.0rc1', '3.0rc1'],

@@ -52,6 +52,11 @@ export interface AnalyzerOptions {
    * pack it will not run; the language server builds all, since settings switch packs on while it runs.
    */
   packs?: Partial<Record<Pack, boolean>>;
+  /**
+   * Most source files the dependencies pack reads per workspace folder to see whether a package is imported
+   * (the editor bounds it); unset, it reads all, so "not imported anywhere" is complete (the CLI).
+   */
+  reachabilityFileLimit?: number;
 }
 
 export interface AnalyzerSetup {

@@ -131,7 +131,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
 
 /** Why a document was not (fully) analysed. Reported to the user instead of failing silently. */
 export interface SkipNotice {
-  reason: 'too-large' | 'binary' | 'minified' | 'excluded' | 'parse-timeout' | 'analyzer-error' | 'analysis-budget' | 'no-database';
+  reason: 'too-large' | 'binary' | 'minified' | 'excluded' | 'parse-timeout' | 'analyzer-error' | 'analysis-budget' | 'no-database' | 'include-refused';
   message: string;
 }
 

@@ -51,6 +51,9 @@ export function isConfigFile(path: string, root: string): boolean {
   return root !== '' && dirname(path) === root && (CONFIG_FILE_NAMES as readonly string[]).includes(basename(path));
 }
 
+/** Source files the dependencies pack reads per folder in the editor (its findings say when the limit cut the look). */
+const EDITOR_REACHABILITY_FILES = 5000;
+
 export class Folders {
   private readonly byRoot = new Map<string, FolderState>();
   readonly outside: FolderState;
@@ -133,16 +136,18 @@ export class Folders {
     const { config } = loaded;
     const custom =
       this.trusted && (config.customRules.secrets.length > 0 || config.customRules.taint.length > 0 || config.customRules.config.length > 0);
-    const setup = createAnalyzers(
-      custom
+    const setup = createAnalyzers({
+      ...(custom
         ? {
             customSecretRules: config.customRules.secrets,
             customTaintRules: config.customRules.taint,
             customConfigRules: config.customRules.config,
             customRulesSource: configFile,
           }
-        : {},
-    );
+        : {}),
+      // The editor reads a bounded number of files to see whether a vulnerable package is imported.
+      reachabilityFileLimit: EDITOR_REACHABILITY_FILES,
+    });
     // Pattern errors in custom rules only show once patterns are compiled against the grammars: do it now.
     const errors = locateRuleErrors([...setup.errors, ...precompileAnalyzers(setup.analyzers, this.grammars)], { ...loaded, file: configFile });
     for (const e of errors) this.log(`rule error in ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);

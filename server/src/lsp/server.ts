@@ -42,6 +42,7 @@ import { effectiveSettings, type EffectiveSettings } from './settings';
 import { ShutdownGate } from './shutdown-gate';
 import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
+import { registerAdvisoryUpdate } from './advisory-update';
 
 export { uriToPath };
 
@@ -500,7 +501,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 }
 
 /** Feature modules, registered once the engine is ready. */
-const FEATURES: ServerFeature[] = [registerWorkspaceScan];
+const FEATURES: ServerFeature[] = [registerWorkspaceScan, registerAdvisoryUpdate];
 
 // A bad file must never take the server down: log and carry on.
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${redactErrorForLog(e)}`));

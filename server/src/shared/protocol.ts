@@ -19,6 +19,8 @@ export interface VigilSettings {
   maxFileSize: number;
   /** Milliseconds to wait after a keystroke before analysing (0 = on every change). */
   debounceMs: number;
+  /** Where "Update Advisory Database" downloads from (machine-scoped): an http(s) URL, '' for OSV. */
+  advisories: { source: string };
 }
 
 export const DEFAULT_VIGIL_SETTINGS: VigilSettings = {
@@ -28,7 +30,21 @@ export const DEFAULT_VIGIL_SETTINGS: VigilSettings = {
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/*.min.js'],
   maxFileSize: DEFAULT_SETTINGS.maxFileSize,
   debounceMs: 0,
+  advisories: { source: '' },
 };
+
+/** An advisory source URL: http(s), no whitespace or credentials; anything else is '' (the default source). */
+export function parseAdvisorySource(v: unknown): string {
+  if (typeof v !== 'string') return '';
+  const s = v.trim();
+  if (!/^https?:\/\/[^\s]+$/i.test(s)) return '';
+  try {
+    const u = new URL(s);
+    return u.username || u.password ? '' : s;
+  } catch {
+    return '';
+  }
+}
 
 function bool(v: unknown, d: boolean): boolean {
   return typeof v === 'boolean' ? v : d;
@@ -56,6 +72,7 @@ export namespace VigilSettings {
       exclude: Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : d.exclude,
       maxFileSize: int(r.maxFileSize, d.maxFileSize, 1_000, 100_000_000),
       debounceMs: int(r.debounceMs, d.debounceMs, 0, 5_000),
+      advisories: { source: parseAdvisorySource((r.advisories as Record<string, unknown> | undefined)?.source) },
     };
   }
 
@@ -72,6 +89,11 @@ export namespace Methods {
   export const status = 'vigil/status';
   /** client -> server: a rule's details page. Params: RuleDetailsParams. Result: RuleDetails, or null for an unknown rule. */
   export const ruleDetails = 'vigil/ruleDetails';
+  /**
+   * client -> server: download the advisory database (the user's "Update Advisory Database"; the only request that
+   * makes Vigil connect anywhere). Params: UpdateAdvisoriesParams (+ workDoneToken). Result: UpdateAdvisoriesResult.
+   */
+  export const updateAdvisories = 'vigil/updateAdvisories';
 }
 
 export interface RuleDetailsParams {
@@ -90,6 +112,17 @@ export interface RuleDetails {
 /** The `command:` URI that runs `command` with one rule id, for links in hovers and diagnostics. */
 export function ruleDetailsCommandUri(command: string, ruleId: string): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}
+
+export interface UpdateAdvisoriesParams {
+  /** `vigil.advisories.source`; empty or absent: `VIGIL_DB_SOURCE`, else OSV. */
+  source?: string;
+}
+
+export interface UpdateAdvisoriesResult {
+  ok: boolean;
+  /** What was imported, or why the database was not changed. */
+  message: string;
 }
 
 export interface ScanWorkspaceParams {

@@ -4,26 +4,33 @@
  * nothing; the other packs are unaffected.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { SourceDocument } from '../document';
 import { docsUrlFor } from '../docs-links';
-import { severityRank, type Finding, type Fix } from '../types';
+import { SEVERITIES, severityRank, type Finding, type Fix, type Severity } from '../types';
 import type { AdvisoryDb } from './database';
 import {
-  lockfileTopLevel,
   manifestKindOf,
   npmLockDependencies,
   npmManifestDependencies,
+  pipfileLockDependencies,
+  pnpmLockDependencies,
   poetryLockDependencies,
+  pyprojectDependencies,
   requirementsDependencies,
+  uvLockDependencies,
   yarnLockDependencies,
   type Dependency,
   type ManifestKind,
   type TopLevelVersions,
 } from './manifests';
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
+import { includedRequirements } from './requirement-includes';
+import { tableLookup, WorkspaceImports, type Reach, type VulnerableFunctions } from './reachability';
+import { npmLockGraph, setManifestEntryEdit, transitiveOf, yarnLockGraph, type LockNode } from './transitive';
+import { member, parseJsonWithPositions } from './json-pos';
 import type { Ecosystem } from './versions';
 
 
@@ -33,21 +40,21 @@ export const SCA_RULES: readonly RuleInfo[] = [
     id: 'deps.npm.vulnerable-dependency',
     pack: 'dependencies',
     name: 'Vulnerable npm dependency',
-    description: 'A package in package.json, the npm lockfile or yarn.lock is at a version a published advisory says is vulnerable.',
+    description: 'A package in package.json, the npm lockfile, yarn.lock or pnpm-lock.yaml is at a version a published advisory says is vulnerable.',
     severity: 'high',
     cwe: ['CWE-1395'],
     docsUrl: docsUrlFor('dependencies', 'deps.npm.vulnerable-dependency'),
-    languages: ['json'],
+    languages: ['json', 'yaml'],
   },
   {
     id: 'deps.pypi.vulnerable-dependency',
     pack: 'dependencies',
     name: 'Vulnerable PyPI dependency',
-    description: 'A package pinned in a requirements file or locked in poetry.lock is at a version a published advisory says is vulnerable.',
+    description: 'A package pinned in a requirements file or pyproject.toml, or locked in poetry.lock, Pipfile.lock or uv.lock, is at a version a published advisory says is vulnerable.',
     severity: 'high',
     cwe: ['CWE-1395'],
     docsUrl: docsUrlFor('dependencies', 'deps.pypi.vulnerable-dependency'),
-    languages: ['pip-requirements', 'toml'],
+    languages: ['pip-requirements', 'toml', 'json'],
   },
 ];
 
@@ -62,17 +69,61 @@ const LOCKFILE_ADVICE: Record<ManifestKind, string | undefined> = {
   'npm-lockfile': 'in package.json or with npm update, then run npm install',
   'yarn-lockfile': 'in package.json or with yarn upgrade, then run yarn install',
   'poetry-lockfile': 'in pyproject.toml, then run poetry lock',
+  'pnpm-lockfile': 'in package.json or with pnpm update, then run pnpm install',
+  'pipenv-lockfile': 'in Pipfile, then run pipenv lock',
+  'uv-lockfile': 'in pyproject.toml, then run uv lock',
   'npm-manifest': undefined,
   'pip-requirements': undefined,
+  pyproject: undefined,
 };
+
+/** How long the workspace's import facts are reused before the folder is listed again. */
+const REACH_REFRESH_MS = 5000;
+
+/** Lockfiles of other package managers that, beside a package.json, hold its real versions. */
+const OTHER_LOCKFILES = ['yarn.lock', 'pnpm-lock.yaml'];
+
+/** One step less severe: a range's lowest version may not be the one installed. */
+function lowered(s: Severity): Severity {
+  return SEVERITIES[Math.min(SEVERITIES.indexOf(s) + 1, SEVERITIES.indexOf('low'))] ?? s;
+}
 
 /** Largest lockfile read from disk for a package.json beside it. */
 const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
 
+/** How the pack looks for imports of a vulnerable package. */
+export interface ReachabilityOptions {
+  /** The curated vulnerable-function table (default: none, only imports are looked for). */
+  table?: VulnerableFunctions;
+  /** Most source files read per workspace folder (the editor); unset: all (the CLI), so the answer is complete. */
+  fileLimit?: number;
+}
+
 export class ScaAnalyzer implements Analyzer {
   readonly pack = 'dependencies' as const;
+  private readonly workspaces = new Map<string, { index: WorkspaceImports; at: number }>();
 
-  constructor(readonly db: AdvisoryDb) {}
+  constructor(
+    readonly db: AdvisoryDb,
+    private readonly reachOptions: ReachabilityOptions = {},
+  ) {}
+
+  /**
+   * The workspace's import facts. Re-listed at most every REACH_REFRESH_MS: a manifest edit in the editor must
+   * not walk the folder on every keystroke, and a CLI scan with many manifests walks it once.
+   */
+  private imports(root: string): WorkspaceImports {
+    let w = this.workspaces.get(root);
+    if (!w) {
+      w = { index: new WorkspaceImports(root, this.reachOptions.fileLimit), at: -Infinity };
+      this.workspaces.set(root, w);
+    }
+    if (performance.now() - w.at >= REACH_REFRESH_MS) {
+      w.index.refresh();
+      w.at = performance.now();
+    }
+    return w.index;
+  }
 
   rules(): RuleInfo[] {
     return [...SCA_RULES];
@@ -96,35 +147,104 @@ export class ScaAnalyzer implements Analyzer {
       return [];
     }
     let deps: Dependency[] | undefined;
-    let lockName: string | undefined;
+    let lock: SiblingLock | undefined;
     if (kind === 'npm-lockfile') deps = npmLockDependencies(doc.text);
     else if (kind === 'yarn-lockfile') deps = yarnLockDependencies(doc.text);
     else if (kind === 'poetry-lockfile') deps = poetryLockDependencies(doc.text);
-    else if (kind === 'pip-requirements') deps = requirementsDependencies(doc.text);
-    else {
-      const lock = readSiblingLock(doc.path);
-      lockName = lock?.name;
-      deps = npmManifestDependencies(doc.text, lock?.versions);
+    else if (kind === 'pnpm-lockfile') deps = pnpmLockDependencies(doc.text);
+    else if (kind === 'pipenv-lockfile') deps = pipfileLockDependencies(doc.text);
+    else if (kind === 'uv-lockfile') deps = uvLockDependencies(doc.text);
+    else if (kind === 'pyproject') deps = pyprojectDependencies(doc.text);
+    else if (kind === 'pip-requirements') {
+      deps = [...requirementsDependencies(doc.text), ...includedRequirements(doc.path, doc.text, ctx?.workspaceRoot, (n) => ctx?.notify?.(n))];
+    } else {
+      lock = readSiblingLock(doc.path, doc.text);
+      // A yarn or pnpm lockfile holds the real versions (and is checked itself): ranges are not guessed then.
+      const otherLock = OTHER_LOCKFILES.some((n) => existsSync(join(dirname(doc.path), n)));
+      deps = npmManifestDependencies(doc.text, lock?.versions, !otherLock);
     }
     const out: Finding[] = [];
+    let workspace: WorkspaceImports | undefined;
+    const reach = ctx?.workspaceRoot ? () => (workspace ??= this.imports(ctx.workspaceRoot!)) : undefined;
     for (const dep of deps ?? []) {
       const advisories = this.db.lookup(dep.ecosystem, dep.name).filter((a) => isAffected(dep.ecosystem, a, dep.version));
       if (advisories.length === 0) continue;
-      out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lockName));
+      out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lock, undefined, reach));
+    }
+    if (lock) out.push(...this.viaFindings(doc, deps ?? [], lock, reach));
+    return out;
+  }
+
+  /** What the finding says about reachability, and whether it lowers the severity. */
+  private reachNote(r: Reach, direct: boolean, functions: readonly string[]): { text: string; lower: boolean } {
+    const files = `${r.looked} source file${r.looked === 1 ? '' : 's'} looked at`;
+    if (r.level === 'called') return { text: `; reachable: vulnerable function \`${r.fn}\` called in ${r.at!.path}:${r.at!.line}`, lower: false };
+    if (r.level === 'imported') {
+      const none = functions.length > 0 ? ` (no call of ${functions.map((f) => `\`${f}\``).join(', ')} found)` : '';
+      return { text: `; imported in ${r.at!.path}:${r.at!.line}${none}`, lower: false };
+    }
+    if (!r.complete) return { text: `; not imported in the first ${files} (the CLI looks at all)`, lower: false };
+    // A transitive package is used through its dependents: not importing it proves nothing.
+    return direct ? { text: `; not imported anywhere (${files})`, lower: true } : { text: `; not imported directly by your code (${files})`, lower: false };
+  }
+
+  /**
+   * Vulnerable packages a direct dependency brings in, reported on that dependency's line of package.json with the
+   * chain ("via a → b → c") and an `overrides` fix. A package that is itself a direct dependency is reported on
+   * its own line instead (and an override of it would conflict with that dependency).
+   */
+  private viaFindings(doc: SourceDocument, direct: readonly Dependency[], lock: SiblingLock, reach: (() => WorkspaceImports) | undefined): Finding[] {
+    const directNames = new Set(direct.map((d) => d.name));
+    const directPaths = new Set(direct.flatMap((d) => lock.start(d.name) ?? []));
+    const out: Finding[] = [];
+    for (const d of direct) {
+      const start = d.fromLockfile ? lock.start(d.name) : undefined;
+      if (start === undefined) continue;
+      for (const { node, chain } of transitiveOf(lock.graph, start)) {
+        if (directPaths.has(node.path)) continue;
+        const advisories = this.db.lookup('npm', node.name).filter((a) => isAffected('npm', a, node.version));
+        if (advisories.length === 0) continue;
+        const dep: Dependency = { ecosystem: 'npm', name: node.name, version: node.version, start: d.start, end: d.end, path: `${d.path}>${node.path}` };
+        out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name) }, reach));
+      }
     }
     return out;
   }
 
-  private findings(doc: SourceDocument, dep: Dependency, advisories: readonly Advisory[], lockAdvice: string | undefined, lockName: string | undefined): Finding[] {
+  private findings(
+    doc: SourceDocument,
+    dep: Dependency,
+    advisories: readonly Advisory[],
+    lockAdvice: string | undefined,
+    lock: SiblingLock | undefined,
+    via?: { direct: Dependency; chain: readonly string[]; overridable: boolean },
+    reach?: () => WorkspaceImports,
+  ): Finding[] {
     const inLockfile = lockAdvice !== undefined;
     const rule = RULE_OF[dep.ecosystem];
     const upgrade = smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
-    const advice = upgrade
+    const inRange = upgrade !== undefined && (dep.range?.admits(upgrade) ?? true);
+    let advice = upgrade
       ? `upgrade ${dep.name} ${dep.version} -> ${upgrade}${inLockfile ? ` (${lockAdvice})` : ''}`
       : 'no fixed version is known';
+    if (upgrade && dep.range) advice = inRange && dep.edit ? `raise the lower bound to ${upgrade}` : `the fixed version ${upgrade} is outside the range: widen it`;
     const fixes: Fix[] = [];
-    if (upgrade && dep.edit && !inLockfile) {
-      const after = dep.fromLockfile ? ` (then run npm install to update ${lockName ?? 'the lockfile'})` : '';
+    const chain = via?.chain.join(' \u2192 ');
+    if (via && upgrade) {
+      const tool = lock?.tool ?? 'npm';
+      const noun = tool === 'yarn' ? 'resolution' : 'override';
+      advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? `add an ${noun}` : `in ${dep.name}'s own entry`}, then run ${tool} install)`;
+      const edit = via.overridable ? setManifestEntryEdit(doc.text, tool === 'yarn' ? 'resolutions' : 'overrides', dep.name, upgrade) : undefined;
+      if (edit) {
+        fixes.push({
+          title: `Add ${noun === 'override' ? 'an override' : 'a resolution'} ${dep.name}@${upgrade} (then run ${tool} install to update ${lock?.name ?? 'the lockfile'})`,
+          kind: 'fix',
+          isPreferred: true,
+          edits: [{ range: doc.lines.rangeOf(edit.start, edit.end), newText: edit.newText }],
+        });
+      }
+    } else if (upgrade && inRange && dep.edit && !inLockfile) {
+      const after = dep.fromLockfile ? ` (then run ${lock?.tool ?? 'npm'} install to update ${lock?.name ?? 'the lockfile'})` : '';
       fixes.push({
         title: `Upgrade ${dep.name} to ${upgrade}${after}`,
         kind: 'fix',
@@ -135,16 +255,36 @@ export class ScaAnalyzer implements Analyzer {
     const sorted = [...advisories].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
     return sorted.map((a, i) => {
       const aka = a.aliases.length > 0 ? ` (${a.aliases.slice(0, 3).join(', ')})` : '';
+      const what = via
+        ? `${via.direct.name} ${via.direct.version} brings ${dep.name} ${dep.version} (via ${chain}), which is vulnerable`
+        : dep.range
+        ? `${dep.name} ${dep.range.spec}${dep.note ? ` (${dep.note})` : ''}: the range allows affected versions, lowest ${dep.version} (the installed version may differ)`
+        : `${dep.name} ${dep.version}${dep.note ? ` (${dep.note})` : ''} is vulnerable`;
+      const table = this.reachOptions.table ? tableLookup(this.reachOptions.table, dep.ecosystem, dep.name, [a.id, ...a.aliases]) : { functions: [] };
+      const r = reach?.().reach(dep.ecosystem, dep.name, table.functions, table.modules);
+      const note = r ? this.reachNote(r, !inLockfile && !via, table.functions) : undefined;
+      let severity = dep.range ? lowered(a.severity) : a.severity;
+      if (note?.lower) severity = lowered(severity);
       const f: Finding = {
         ruleId: rule.id,
         pack: 'dependencies',
-        severity: a.severity,
+        // A range's lowest version may not be the one installed, and a direct dependency no code imports is less
+        // urgent: each is one step less severe.
+        severity,
         cwe: rule.cwe,
-        message: `${dep.name} ${dep.version} is vulnerable: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}.`,
+        message: `${what}: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}${note?.text ?? ''}.`,
         range: doc.lines.rangeOf(dep.start, dep.end),
         docsUrl: a.url,
         fingerprint: createHash('sha256').update(`${rule.id}\u0000${dep.path}\u0000${a.id}`).digest('hex').slice(0, 32),
-        properties: { advisory: a.id, package: dep.name, version: dep.version, ...(upgrade ? { fixedVersion: upgrade } : {}) },
+        properties: {
+          advisory: a.id,
+          package: dep.name,
+          version: dep.version,
+          ...(upgrade ? { fixedVersion: upgrade } : {}),
+          ...(dep.range ? { range: dep.range.spec, confidence: 'lowest version of the range' } : {}),
+          ...(chain ? { via: chain } : {}),
+          ...(r ? { reachability: r.level } : {}),
+        },
       };
       // One upgrade fixes them all: offered once per dependency (on the most severe), so fix-all edits once.
       if (i === 0 && fixes.length > 0) f.fixes = fixes;
@@ -153,17 +293,53 @@ export class ScaAnalyzer implements Analyzer {
   }
 }
 
-/** The lockfile beside a package.json (npm-shrinkwrap.json wins, as npm uses it first), if readable. */
-function readSiblingLock(manifest: string): { name: string; versions: TopLevelVersions } | undefined {
+/** The lockfile beside a package.json: its top-level versions, its package tree and how to regenerate it. */
+interface SiblingLock {
+  name: string;
+  tool: 'npm' | 'yarn';
+  versions: TopLevelVersions;
+  graph: ReadonlyMap<string, LockNode>;
+  /** The tree node a direct dependency of package.json is, by name. */
+  start: (name: string) => string | undefined;
+}
+
+function readLock(path: string): string | undefined {
+  try {
+    return statSync(path).size > MAX_LOCKFILE_BYTES ? undefined : readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // no such lockfile
+  }
+}
+
+/**
+ * The lockfile beside a package.json: npm-shrinkwrap.json first (npm uses it first), then package-lock.json, then
+ * a yarn v1 yarn.lock, whose entries are found by package.json's own `name@spec`.
+ */
+function readSiblingLock(manifest: string, manifestText: string): SiblingLock | undefined {
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
-    const p = join(dirname(manifest), name);
-    try {
-      if (statSync(p).size > MAX_LOCKFILE_BYTES) continue;
-      const versions = lockfileTopLevel(readFileSync(p, 'utf8'));
-      if (versions) return { name, versions };
-    } catch {
-      // No such lockfile.
+    const text = readLock(join(dirname(manifest), name));
+    const graph = text === undefined ? undefined : npmLockGraph(text);
+    if (!graph) continue;
+    const versions: TopLevelVersions = new Map();
+    for (const n of graph.values()) if (n.path === `node_modules/${n.name}`) versions.set(n.name, n.version);
+    return { name, tool: 'npm', versions, graph, start: (n) => (graph.has(`node_modules/${n}`) ? `node_modules/${n}` : undefined) };
+  }
+  const yarnText = readLock(join(dirname(manifest), 'yarn.lock'));
+  const root = yarnText === undefined ? undefined : parseJsonWithPositions(manifestText);
+  if (yarnText === undefined || !root) return undefined;
+  const { graph, bySpec } = yarnLockGraph(yarnText);
+  const versions: TopLevelVersions = new Map();
+  const starts = new Map<string, string>();
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+    const deps = member(root, field);
+    if (deps?.kind !== 'object') continue;
+    for (const e of deps.entries) {
+      const path = e.value.kind === 'string' ? bySpec.get(`${e.key}@${e.value.value.trim()}`) : undefined;
+      const node = path === undefined ? undefined : graph.get(path);
+      if (!node) continue;
+      versions.set(e.key, node.version);
+      starts.set(e.key, node.path);
     }
   }
-  return undefined;
+  return { name: 'yarn.lock', tool: 'yarn', versions, graph, start: (n) => starts.get(n) };
 }

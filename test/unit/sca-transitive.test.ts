@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { Engine } from '../../server/src/engine/engine';
+import { importAdvisories } from '../../server/src/engine/sca';
+import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import { OSV_RECORDS } from './sca-helpers';
+
+let db: string;
+before(() => {
+  db = join(mkdtempSync(join(tmpdir(), 'vigil-sca-via-')), 'db');
+  importAdvisories(db, [OSV_RECORDS]);
+});
+
+async function analyze(dir: string, text: string): Promise<Finding[]> {
+  writeFileSync(join(dir, 'package.json'), text);
+  const engine = await Engine.create({ analyzers: createAnalyzers({ advisoryDbDir: db }).analyzers });
+  engine.open('file:///x', join(dir, 'package.json'), 'json', text);
+  return engine.analyze('file:///x', { ...DEFAULT_SETTINGS, minSeverity: 'info' }).findings.filter((f) => f.pack === 'dependencies');
+}
+
+/** Applies a fix's edits (line/character ranges) to `text`. */
+function apply(text: string, f: Finding): string {
+  const lines = text.split('\n');
+  const off = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const edits = f.fixes![0]!.edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  return edits.reduce((t, e) => t.slice(0, e.s) + e.t + t.slice(e.e), text);
+}
+
+const v3 = JSON.stringify({
+  lockfileVersion: 3,
+  packages: {
+    '': { name: 'x', dependencies: { 'fake-express': '^4.0.0', 'fake-qs': '^6.5.3' } },
+    'node_modules/fake-express': { version: '4.0.0', dependencies: { 'fake-qs': '~6.5.0', 'fake-body': '^1.0.0' } },
+    'node_modules/fake-express/node_modules/fake-qs': { version: '6.5.2' },
+    'node_modules/fake-body': { version: '1.0.0', dependencies: { 'fake-lodash': '^4.0.0', 'fake-qs': '^6.5.3' } },
+    'node_modules/fake-lodash': { version: '4.17.15' },
+    'node_modules/fake-qs': { version: '6.5.3' },
+  },
+}, null, 2);
+
+const v1 = JSON.stringify({
+  lockfileVersion: 1,
+  dependencies: {
+    'fake-express': { version: '4.0.0', requires: { 'fake-qs': '~6.5.0', 'fake-body': '^1.0.0' }, dependencies: { 'fake-qs': { version: '6.5.2' } } },
+    'fake-body': { version: '1.0.0', requires: { 'fake-lodash': '^4.0.0', 'fake-qs': '^6.5.3' } },
+    'fake-lodash': { version: '4.17.15' },
+    'fake-qs': { version: '6.5.3' },
+  },
+}, null, 2);
+
+const manifest = `{
+  "name": "x",
+  "dependencies": {
+    "fake-express": "^4.0.0",
+    "fake-qs": "^6.5.3"
+  }
+}
+`;
+
+describe('dependencies pack: transitive dependencies on package.json', () => {
+  for (const [label, lock] of [['v3 packages', v3], ['v1 dependencies', v1]] as const) {
+    it(`reported on the direct dependency that brings them, with the shortest chain (${label})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-via-'));
+      writeFileSync(join(dir, 'package-lock.json'), lock);
+      const findings = await analyze(dir, manifest);
+      assert.deepEqual(findings.map((f) => [f.range.start.line, f.properties?.package, f.properties?.version, f.properties?.via]).sort(), [
+        [3, 'fake-lodash', '4.17.15', 'fake-express → fake-body → fake-lodash'],
+        [3, 'fake-lodash', '4.17.15', 'fake-express → fake-body → fake-lodash'],
+        [3, 'fake-qs', '6.5.2', 'fake-express → fake-qs'],
+      ]);
+      const lodash = findings.find((f) => f.properties?.package === 'fake-lodash' && f.fixes)!;
+      assert.match(lodash.message, /fake-express 4\.0\.0 brings fake-lodash 4\.17\.15 \(via fake-express → fake-body → fake-lodash\)/);
+      assert.match(lodash.fixes![0]!.title, /override.*fake-lodash.*4\.17\.21.*npm install/i);
+      assert.deepEqual(JSON.parse(apply(manifest, lodash)).overrides, { 'fake-lodash': '4.17.21' });
+      // No fixed version of fake-qs: no fix.
+      assert.ok(findings.filter((f) => f.properties?.package === 'fake-qs').every((f) => !f.fixes));
+    });
+  }
+
+  it('the override is added to an existing "overrides" object, or replaces an entry for the same package', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-via-'));
+    writeFileSync(join(dir, 'package-lock.json'), v3);
+    for (const [overrides, expected] of [
+      ['{}', { 'fake-lodash': '4.17.21' }],
+      ['{\n    "fake-other": "1.0.0"\n  }', { 'fake-lodash': '4.17.21', 'fake-other': '1.0.0' }],
+      ['{ "fake-lodash": "4.17.16" }', { 'fake-lodash': '4.17.21' }],
+    ] as const) {
+      const text = manifest.replace('"name": "x",', `"name": "x",\n  "overrides": ${overrides},`);
+      const f = (await analyze(dir, text)).find((x) => x.properties?.package === 'fake-lodash' && x.fixes)!;
+      assert.deepEqual(JSON.parse(apply(text, f)).overrides, expected, overrides);
+    }
+  });
+
+  it('a vulnerable package that is itself a direct dependency is reported on its own line only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-via-'));
+    writeFileSync(join(dir, 'package-lock.json'), v3.replace('"version": "6.5.3"', '"version": "6.5.2"'));
+    const findings = await analyze(dir, manifest);
+    assert.deepEqual(findings.filter((f) => f.properties?.package === 'fake-qs').map((f) => [f.range.start.line, f.properties?.via ?? null]).sort(), [
+      [3, 'fake-express → fake-qs'],
+      [4, null],
+    ]);
+  });
+});
+
+describe('dependencies pack: package.json beside yarn.lock (v1)', () => {
+  const yarnLock = `# yarn lockfile v1
+
+
+fake-body@^1.0.0:
+  version "1.0.0"
+  dependencies:
+    fake-lodash "^4.0.0"
+
+fake-express@^4.0.0:
+  version "4.0.0"
+  dependencies:
+    fake-body "^1.0.0"
+    fake-qs "~6.5.0"
+
+"fake-lodash@^4.0.0", fake-lodash@^4.17.0:
+  version "4.17.15"
+
+fake-qs@^6.5.3:
+  version "6.5.3"
+
+fake-qs@~6.5.0:
+  version "6.5.2"
+`;
+  it('direct versions come from the entry for the spec; transitive ones are reported "via" with a resolutions fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-yarn-'));
+    writeFileSync(join(dir, 'yarn.lock'), yarnLock);
+    const text = `{
+  "dependencies": {
+    "fake-express": "^4.0.0",
+    "fake-qs": "^6.5.3"
+  },
+  "devDependencies": {
+    "fake-lodash": "^4.17.0"
+  }
+}
+`;
+    const findings = await analyze(dir, text);
+    assert.deepEqual(findings.map((f) => [f.range.start.line, f.properties?.package, f.properties?.version, f.properties?.via ?? null]).sort(), [
+      [2, 'fake-qs', '6.5.2', 'fake-express → fake-qs'],
+      [6, 'fake-lodash', '4.17.15', null],
+      [6, 'fake-lodash', '4.17.15', null],
+    ]);
+    const direct = findings.find((f) => f.range.start.line === 6 && f.fixes)!;
+    assert.match(direct.fixes![0]!.title, /then run yarn install to update yarn\.lock/);
+    assert.doesNotMatch(direct.message, /range allows/);
+  });
+
+  it('a vulnerable transitive package with a fix gets a "resolutions" entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-yarn-'));
+    writeFileSync(join(dir, 'yarn.lock'), yarnLock);
+    const text = '{\n  "dependencies": {\n    "fake-express": "^4.0.0"\n  }\n}\n';
+    const findings = await analyze(dir, text);
+    const lodash = findings.find((f) => f.properties?.package === 'fake-lodash' && f.fixes)!;
+    assert.equal(lodash.properties?.via, 'fake-express → fake-body → fake-lodash');
+    assert.match(lodash.fixes![0]!.title, /resolution.*fake-lodash.*4\.17\.21.*yarn install/i);
+    assert.deepEqual(JSON.parse(apply(text, lodash)).resolutions, { 'fake-lodash': '4.17.21' });
+  });
+});
