@@ -15,6 +15,7 @@ import { formatSarif } from '../engine/output/sarif-format';
 import type { ScanReport } from '../engine/output/scan-report';
 import { escapeControlChars } from '../engine/output/terminal';
 import { formatText } from '../engine/output/text-format';
+import { parsePriorityLevel, passesMinPriority, PRIORITY_LEVELS } from '../engine/priority';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
 import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
 import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
@@ -70,6 +71,7 @@ Scan options:
       --baseline FILE           hide findings recorded in FILE (default: the config's baseline,
                                 .vigil-baseline.json, when it exists); --no-baseline to show all
       --min-severity LEVEL      report findings at or above LEVEL (critical, high, medium, low, info)
+      --min-priority P          report findings at priority P or more urgent (p1, p2, p3, p4)
       --fail-on LEVEL|none      exit 1 when a finding at or above LEVEL is reported (default: low)
   -j, --jobs N                  worker threads (default: number of cores)
   -c, --config FILE             config file (default: .vigil.yml in the workspace root)
@@ -94,6 +96,7 @@ const SCAN_OPTIONS = {
   baseline: { type: 'string', hint: 'a file' },
   'no-baseline': { type: 'boolean' },
   'min-severity': { type: 'string', hint: SEVERITIES.join(', ') },
+  'min-priority': { type: 'string', hint: PRIORITY_LEVELS.join(', ') },
   'fail-on': { type: 'string', hint: `${SEVERITIES.join(', ')}, none` },
   jobs: { type: 'string', short: 'j', hint: 'a number of threads' },
   config: { type: 'string', short: 'c', hint: 'a file' },
@@ -479,6 +482,8 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
     if (!s) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
     failOn = s;
   }
+  const minPriority = values['min-priority'] === undefined ? undefined : parsePriorityLevel(values['min-priority']);
+  if (values['min-priority'] !== undefined && !minPriority) throw new UsageError(`--min-priority must be one of ${PRIORITY_LEVELS.join(', ')}`);
   // Before the scan, not after a long one: an output that names a folder can never be written.
   if (values.output) {
     const out = resolve(io.cwd, values.output);
@@ -499,6 +504,11 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
   }
 
   const { report } = await runScan(p, values, io, hooks, baseline, true);
+  if (minPriority) {
+    // Like --min-severity, the filter decides the exit code too; notes about Vigil itself (meta) always show.
+    for (const f of report.files) f.findings = f.findings.filter((x) => x.pack === 'meta' || passesMinPriority(x, minPriority));
+    report.files = report.files.filter((f) => f.findings.length > 0 || f.notices.length > 0);
+  }
   noteMissingDatabaseOnce(report, io);
   const text =
     format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values) });
@@ -530,7 +540,7 @@ async function baselineCommand(args: string[], io: ProgressIO, hooks: CliHooks):
     io.stdout.write(HELP);
     return EXIT.clean;
   }
-  for (const flag of ['format', 'baseline', 'fail-on', 'staged', 'changed-since'] as const) {
+  for (const flag of ['format', 'baseline', 'fail-on', 'staged', 'changed-since', 'min-priority'] as const) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to \`vigil baseline\``);
   }
   const p = prepare(values, positionals, io);

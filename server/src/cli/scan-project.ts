@@ -12,6 +12,7 @@ import type { ReportFile, ScanReport } from '../engine/output/scan-report';
 import { toRelPosix, walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
 import { matchesAnyGlob } from '../engine/glob';
 import { scanFiles, type ScanCallbacks } from '../engine/scan/scan-pool';
+import { prioritize } from '../engine/priority';
 import { exposeSecretFindings } from '../engine/secrets/exposure';
 import type { AnalysisSettings } from '../engine/types';
 import { DEFAULT_VIGIL_SETTINGS } from '../shared/protocol';
@@ -129,7 +130,8 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
         }
       });
       const exposed = await exposeSecretFindings(options.historyRepo, withSecrets.map((r, i) => ({ text: texts[i]!, findings: r.findings })));
-      withSecrets.forEach((r, i) => (r.findings = exposed.findings[i]!));
+      // Committed or pushed changes a secret's priority, which finalize() computed before history was known.
+      withSecrets.forEach((r, i) => (r.findings = exposed.findings[i]!.map((f) => (f.pack === 'secrets' ? { ...f, priority: prioritize(f, { path: r.file.path, root: r.file.root }) } : f))));
       history = { committed: exposed.result.bySecret.size, ...(exposed.result.limited ? { limited: exposed.result.limited } : {}), ...(exposed.result.error ? { error: exposed.result.error } : {}) };
     }
   }

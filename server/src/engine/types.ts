@@ -103,6 +103,8 @@ export interface Finding {
   fingerprint?: string;
   /** Free-form extra properties (e.g. masked secret, entropy, git exposure) for JSON/SARIF output. */
   properties?: Record<string, FindingProperty>;
+  /** How urgent the finding is (severity × confidence × exposure); set by the engine for every finding. */
+  priority?: { score: number; level: 'p1'|'p2'|'p3'|'p4'; reason: string };
 }
 
 /** Settings that decide what runs on a document. Built from VS Code settings, `.vigil.yml` or CLI flags. */
