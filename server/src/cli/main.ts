@@ -14,7 +14,7 @@ import { formatJson } from '../engine/output/json-format';
 import { formatSarif } from '../engine/output/sarif-format';
 import type { ScanReport } from '../engine/output/scan-report';
 import { escapeControlChars } from '../engine/output/terminal';
-import { formatText } from '../engine/output/text-format';
+import { formatText, TEXT_WIDTH } from '../engine/output/text-format';
 import { parsePriorityLevel, passesMinPriority, PRIORITY_LEVELS } from '../engine/priority';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
 import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
@@ -408,6 +408,11 @@ function progressBar(io: ProgressIO, values: ScanValues, delayMs = 500): { updat
   };
 }
 
+/** The terminal's width when writing to one, else the 100 columns the report is laid out for. */
+function textWidth(io: CliIO, values: ScanValues): number {
+  return !values.output && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : TEXT_WIDTH;
+}
+
 function useColor(io: CliIO, values: ScanValues): boolean {
   if (values['no-color']) return false;
   if (values.color) return true;
@@ -511,7 +516,7 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
   }
   noteMissingDatabaseOnce(report, io);
   const text =
-    format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values) });
+    format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values), width: textWidth(io, values) });
   if (values.output) {
     writeUserFile(resolve(io.cwd, values.output), text, 'the report');
   } else {

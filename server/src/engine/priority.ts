@@ -57,8 +57,10 @@ const prop = (f: Finding, key: string) => f.properties?.[key];
 
 function taintExposure(f: Finding): Exposure {
   const noun = f.cwe.map((c) => SINK_NOUN[c]).find((n) => n !== undefined) ?? 'a sensitive call';
-  const source = prop(f, 'source');
-  if (prop(f, 'kind') === 'pattern' || typeof source !== 'string') {
+  // The source's label, else the trace's source step (a custom pack may only give the trace).
+  const label = prop(f, 'source');
+  const source = typeof label === 'string' ? label : f.trace?.find((s) => s.kind === 'source')?.message;
+  if (prop(f, 'kind') === 'pattern' || source === undefined) {
     // A weakness found by its shape alone: no request was traced to it, e.g. a helper inside library code.
     return { factor: 0.8, reason: `unsafe use of ${noun}, no input traced to it` };
   }
