@@ -21,6 +21,10 @@ import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './
 import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
 import { dbCommand } from './db';
+import type { TreeScanner } from './history';
+import { formatLeaderboard, formatScoreText } from './report-format';
+import { leaderboard, openTreeScanner, scoreHistory, type ScorePoint, type Standing } from './reports';
+import { securityScore } from '../engine/score';
 import { advisoryDbDir } from '../engine/sca/database';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
@@ -59,6 +63,8 @@ Usage:
   vigil scan [paths...] [options]     scan files and folders (default: the whole workspace)
   vigil baseline [paths...] [options] record current findings in the baseline file, to hide them from now on
   vigil db status|import|update       the advisory database of the dependencies check (vigil db --help)
+  vigil score [--history N]           the workspace security score (0-100), and at each of the last N commits
+  vigil leaderboard [--since REF]     per author: findings fixed and introduced, streak (from git history)
   vigil install-hook [--force]        install a git pre-commit hook running \`vigil scan --staged\`
                                       (--force: replace a foreign hook, or write outside the repository)
   vigil --help | --version
@@ -114,7 +120,20 @@ const HOOK_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
 
-const COMMANDS = ['scan', 'baseline', 'install-hook', 'db', 'help'] as const;
+const COMMANDS = ['scan', 'baseline', 'install-hook', 'db', 'score', 'leaderboard', 'help'] as const;
+
+/** Options of `vigil score` and `vigil leaderboard`. */
+const REPORT_OPTIONS = {
+  format: { type: 'string', short: 'f', hint: 'text, json or markdown' },
+  output: { type: 'string', short: 'o', hint: 'a file' },
+  history: { type: 'string', hint: 'a number of commits' },
+  since: { type: 'string', hint: 'a git ref, e.g. origin/main' },
+  jobs: { type: 'string', short: 'j', hint: 'a number of threads' },
+  config: { type: 'string', short: 'c', hint: 'a file' },
+  root: { type: 'string', hint: 'a folder' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, OptionSpec>;
 
 type ScanValues = ReturnType<typeof parseScanArgs>['values'];
 
@@ -153,6 +172,10 @@ export async function runCli(argv: string[], rawIo: CliIO, hooks: CliHooks = {})
         return await baselineCommand(rest, io, hooks);
       case 'db':
         return await dbCommand(rest, io);
+      case 'score':
+        return await scoreCommand(rest, io, hooks);
+      case 'leaderboard':
+        return await leaderboardCommand(rest, io, hooks);
       case 'install-hook':
         return installHookCommand(rest, io, hooks.cliPath ?? __filename);
       default: {
@@ -571,6 +594,88 @@ async function baselineCommand(args: string[], io: ProgressIO, hooks: CliHooks):
   );
   writeUserFile(file, serializeBaseline(merged), 'the baseline');
   io.stderr.write(`vigil: wrote ${merged.entries.length} baseline entr${merged.entries.length === 1 ? 'y' : 'ies'} to ${relative(io.cwd, file) || file}; commit it.\n`);
+  return EXIT.clean;
+}
+
+/** Parses the options of `score`/`leaderboard` and prepares the workspace like `scan` does. */
+function prepareReport(command: string, args: string[], io: CliIO, formats: readonly string[]) {
+  const { values } = parseOptions(command, args, REPORT_OPTIONS, false);
+  const format = values.format ?? 'text';
+  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  if (values.output && isFolder(resolve(io.cwd, values.output))) throw new CliError(`cannot write the report to ${resolve(io.cwd, values.output)}: it is a folder`);
+  const scanValues: ScanValues = { root: values.root, config: values.config, jobs: values.jobs, quiet: values.quiet };
+  return { values, format, scanValues };
+}
+
+/** A scanner of the repository's committed trees with the workspace's config, for the history commands. */
+async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: string): Promise<{ top: string; scanner: TreeScanner }> {
+  const top = gitTopLevel(p.root);
+  if (!top) throw new UsageError(`${command} needs a git repository, and ${p.root} is not in one`);
+  const scanner = await openTreeScanner({
+    top: realpathSync(top),
+    root: p.root,
+    config: p.loaded.config,
+    configFile: p.loaded.file,
+    settings: p.settings,
+    toolVersion: VERSION,
+    env: io.env,
+    analyzerModule: hooks.analyzerModule,
+  });
+  return { top: realpathSync(top), scanner };
+}
+
+function writeReport(values: { output?: string }, io: CliIO, text: string): void {
+  if (values.output) writeUserFile(resolve(io.cwd, values.output), text, 'the report');
+  else io.stdout.write(text);
+}
+
+async function scoreCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
+  const { values, format, scanValues } = prepareReport('score', args, io, ['text', 'json']);
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT.clean;
+  }
+  if (values.since !== undefined) throw new UsageError('--since does not apply to `vigil score` (use --history N)');
+  const n = values.history === undefined ? 0 : Number(values.history);
+  if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new UsageError('--history must be a whole number of commits from 0 to 10000');
+  const p = prepare(scanValues, [], io);
+  if (typeof p === 'number') return p;
+  // The current score: the working tree, scanned like `vigil scan` (cross-file flows included), no baseline.
+  const { report } = await runScan(p, scanValues, io, hooks);
+  const findings = report.files.flatMap((f) => f.findings);
+  const score = securityScore(findings);
+  let history: ScorePoint[] = [];
+  let filesScanned = 0;
+  if (n > 0) {
+    const { top, scanner } = await historyScanner(p, io, hooks, 'score --history');
+    try {
+      history = scoreHistory(scanner, top, n);
+      filesScanned = scanner.scanned;
+    } finally {
+      scanner.dispose();
+    }
+  }
+  writeReport(values, io, format === 'json' ? `${JSON.stringify({ score, ...(n > 0 ? { history, filesScanned } : {}) }, null, 2)}\n` : formatScoreText(score, findings, history));
+  return report.ruleErrors.length > 0 ? (reportRuleErrors(report, io), EXIT.usage) : EXIT.clean;
+}
+
+async function leaderboardCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
+  const { values, format, scanValues } = prepareReport('leaderboard', args, io, ['text', 'json', 'markdown']);
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT.clean;
+  }
+  if (values.history !== undefined) throw new UsageError('--history does not apply to `vigil leaderboard` (use --since REF)');
+  const p = prepare(scanValues, [], io);
+  if (typeof p === 'number') return p;
+  const { top, scanner } = await historyScanner(p, io, hooks, 'leaderboard');
+  let authors: Standing[];
+  try {
+    authors = leaderboard(scanner, top, values.since);
+  } finally {
+    scanner.dispose();
+  }
+  writeReport(values, io, format === 'json' ? `${JSON.stringify({ authors }, null, 2)}\n` : formatLeaderboard(authors, format === 'markdown'));
   return EXIT.clean;
 }
 
