@@ -104,6 +104,21 @@ export function changedPaths(top: string, from: string | undefined, to: string):
   return git(top, args).toString('utf8').split('\0').filter((p) => p.length > 0);
 }
 
+/** The merge base of `ref` and HEAD (what a branch started from), else `ref` itself; throws for an unknown ref. */
+export function mergeBase(top: string, ref: string): string {
+  const commit = resolveCommit(top, ref);
+  try {
+    return git(top, ['merge-base', commit, 'HEAD']).toString('utf8').trim() || commit;
+  } catch {
+    return commit;
+  }
+}
+
+/** Paths (from the top) deleted in the working tree or commits since `base`. */
+export function deletedSince(top: string, base: string): string[] {
+  return git(top, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=D', base, '--']).toString('utf8').split('\0').filter((p) => p.length > 0);
+}
+
 /** The contents of `blobs`, read through one `git cat-file --batch`. */
 export function readBlobs(top: string, blobs: readonly string[]): Map<string, Buffer> {
   const out = new Map<string, Buffer>();

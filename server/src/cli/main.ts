@@ -21,6 +21,12 @@ import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './
 import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
 import { dbCommand } from './db';
+import { changedFiles } from './git';
+import { deletedSince, findingKey, mergeBase } from './history';
+import { formatPrReport, type PrFinding } from '../engine/output/markdown-format';
+import type { ReportFile } from '../engine/output/scan-report';
+import type { PriorityLevel } from '../engine/priority';
+import type { Finding } from '../engine/types';
 import type { TreeScanner } from './history';
 import { formatLeaderboard, formatScoreText } from './report-format';
 import { leaderboard, openTreeScanner, scoreHistory, type ScorePoint, type Standing } from './reports';
@@ -54,7 +60,7 @@ export interface CliHooks {
 }
 
 const VERSION = (packageJson as { version: string }).version;
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `vigil ${VERSION}: catch security bugs (taint, hard-coded secrets, config misconfigurations, vulnerable dependencies) from the command line
@@ -70,7 +76,9 @@ Usage:
   vigil --help | --version
 
 Scan options:
-  -f, --format text|json|sarif  output format (default: text)
+  -f, --format text|json|sarif|markdown
+                                output format (default: text); markdown is a pull-request comment of the
+                                findings the change introduced and fixed (needs --changed-since)
   -o, --output FILE             write the report to FILE instead of standard output
       --changed-since REF       only files changed against REF (merge base with HEAD), plus uncommitted ones
       --staged                  only staged files, scanning the staged content (for pre-commit)
@@ -95,7 +103,7 @@ Docs: https://github.com/vigil-security/vigil/blob/main/docs/cli.md
 `;
 
 const SCAN_OPTIONS = {
-  format: { type: 'string', short: 'f', hint: 'text, json or sarif' },
+  format: { type: 'string', short: 'f', hint: 'text, json, sarif or markdown' },
   output: { type: 'string', short: 'o', hint: 'a file' },
   'changed-since': { type: 'string', hint: 'a git ref, e.g. origin/main' },
   staged: { type: 'boolean' },
@@ -504,6 +512,7 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
   }
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (format === 'markdown' && values['changed-since'] === undefined) throw new UsageError('--format markdown needs --changed-since REF: it reports what the change since REF introduced and fixed');
   let failOn: Severity | 'none' = 'low';
   if (values['fail-on'] !== undefined) {
     const s = values['fail-on'] === 'none' ? 'none' : parseSeverity(values['fail-on']);
@@ -538,8 +547,10 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
     report.files = report.files.filter((f) => f.findings.length > 0 || f.notices.length > 0);
   }
   noteMissingDatabaseOnce(report, io);
+  const pr = format === 'markdown' ? await compareWithBase(p, values, io, hooks, report, baseline, minPriority) : undefined;
   const text =
-    format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values), width: textWidth(io, values) });
+    pr?.text ??
+    (format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values), width: textWidth(io, values) }));
   if (values.output) {
     writeUserFile(resolve(io.cwd, values.output), text, 'the report');
   } else {
@@ -558,8 +569,62 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
   if (report.cancelled) return EXIT.usage;
   if (failOn === 'none') return EXIT.clean;
   const threshold = severityRank(failOn);
-  const failing = report.files.some((f) => f.findings.some((x) => x.pack !== 'meta' && severityRank(x.severity) >= threshold));
+  // A pull-request report gates on what the change introduced, not on what its files already had.
+  const gated = pr ? pr.introduced.map((x) => x.finding) : report.files.flatMap((f) => f.findings);
+  const failing = gated.some((x) => x.pack !== 'meta' && severityRank(x.severity) >= threshold);
   return failing ? EXIT.findings : EXIT.clean;
+}
+
+/**
+ * The pull-request view of a `--changed-since` scan: the same files at the merge base, scanned the same way from
+ * git objects; findings matched by file, rule and fingerprint give what the change introduced and fixed. The score
+ * before and after counts the base tree's other files too (scanned file by file, cached by blob).
+ */
+async function compareWithBase(
+  p: Prepared,
+  values: ScanValues,
+  io: ProgressIO,
+  hooks: CliHooks,
+  report: ScanReport,
+  baseline: { data: Baseline; file: string } | undefined,
+  minPriority: PriorityLevel | undefined,
+): Promise<{ text: string; introduced: PrFinding[] }> {
+  if (p.selection.kind !== 'changed') throw new UsageError('--format markdown needs --changed-since REF');
+  const top = realpathSync(p.selection.gitTop);
+  const base = mergeBase(top, p.selection.ref);
+  const toTop = (abs: string) => relative(top, abs).split(sep).join('/');
+  const paths = [...new Set([...changedFiles(top, p.selection.ref).map(toTop), ...deletedSince(top, base)])].sort();
+  const before = await runScan({ ...p, selection: { kind: 'tree', commit: base, paths, gitTop: top } }, { ...values, quiet: true }, io, hooks, baseline);
+  const keep = (f: Finding) => f.pack !== 'meta' && (!minPriority || passesMinPriority(f, minPriority));
+  const index = (files: ReportFile[]) => new Map(files.flatMap((file) => file.findings.filter(keep).map((f) => [findingKey(file.relPath, f), { relPath: file.relPath, finding: f }] as const)));
+  const was = index(before.report.files);
+  const now = index(report.files);
+  const introduced = [...now].filter(([k]) => !was.has(k)).map(([, v]) => v);
+  const fixed = [...was].filter(([k]) => !now.has(k)).map(([, v]) => v);
+  // The files the change did not touch count the same before and after.
+  const { scanner } = await historyScanner(p, io, hooks, '--format markdown');
+  let untouched: Finding[];
+  try {
+    const changed = new Set(paths.map((x) => relative(p.root, join(top, x)).split(sep).join('/')));
+    untouched = scanner.findingsAt(base).filter((f) => !changed.has(f.relPath)).flatMap((f) => f.findings);
+  } finally {
+    scanner.dispose();
+  }
+  const text = formatPrReport({
+    introduced,
+    fixed,
+    scoreBefore: securityScore([...untouched, ...[...was.values()].map((x) => x.finding)]),
+    scoreAfter: securityScore([...untouched, ...[...now.values()].map((x) => x.finding)]),
+    rules: report.rules,
+    readText: (rel) => {
+      try {
+        return readFileSync(join(p.root, rel), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  return { text, introduced };
 }
 
 async function baselineCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {

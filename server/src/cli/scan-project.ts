@@ -3,7 +3,7 @@
  * worker pool with the workspace config, and build the report that every output format is written from.
  */
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { RuleInfo } from '../engine/analyzer';
 import { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
 import { applyBaseline, type Baseline } from '../engine/baseline';
@@ -17,8 +17,14 @@ import { exposeSecretFindings } from '../engine/secrets/exposure';
 import type { AnalysisSettings } from '../engine/types';
 import { DEFAULT_VIGIL_SETTINGS } from '../shared/protocol';
 import { changedFiles, stagedFiles } from './git';
+import { readBlobs, treeFiles } from './history';
 
-export type FileSelection = { kind: 'all' } | { kind: 'changed'; ref: string; gitTop: string } | { kind: 'staged'; gitTop: string };
+export type FileSelection =
+  | { kind: 'all' }
+  | { kind: 'changed'; ref: string; gitTop: string }
+  | { kind: 'staged'; gitTop: string }
+  /** Files of a commit (paths from the repository top), read from git objects: the base side of a PR report. */
+  | { kind: 'tree'; commit: string; paths: string[]; gitTop: string };
 
 export interface ProjectScanOptions {
   root: string;
@@ -73,6 +79,14 @@ export function collectFiles(options: Pick<ProjectScanOptions, 'root' | 'targets
     return walkFiles([{ root, paths }], { exclude, maxFileSize });
   }
   const files: ScanFile[] = [];
+  if (selection.kind === 'tree') {
+    const entries = treeFiles(selection.gitTop, selection.commit, selection.paths)
+      .map((f) => ({ ...f, abs: join(selection.gitTop, f.path) }))
+      .filter((f) => within(root, f.abs) && selectedBy(targets, f.abs) && f.size <= maxFileSize && !matchesAnyGlob(toRelPosix(root, f.abs), exclude));
+    const contents = readBlobs(selection.gitTop, entries.map((f) => f.blob));
+    for (const f of entries) files.push({ path: f.abs, root, relPath: toRelPosix(root, f.abs), content: contents.get(f.blob) ?? Buffer.alloc(0) });
+    return { files, skipped: [] };
+  }
   for (const staged of stagedFiles(selection.gitTop)) {
     if (!within(root, staged.path) || !selectedBy(targets, staged.path)) continue;
     const relPath = toRelPosix(root, staged.path);

@@ -5,11 +5,18 @@
 
 /** `text` with Markdown and HTML syntax escaped, on one line. */
 export function mdText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~^=:-]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200b')
-    .replace(/&/g, '&amp;');
+  return (
+    text
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      // Emphasis, code, links and images, HTML, table cells, strikethrough.
+      .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+      // A heading, list or quote where the text starts a line.
+      .replace(/^[#+=-]/, '\\$&')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      // No @mention notifications.
+      .replace(/@/g, '@\u200b')
+  );
 }
 
 /** `text` as inline code: a fence of more backticks than any run inside it. */
