@@ -51,6 +51,9 @@ describe('priority: severity × confidence × exposure', () => {
     const unreachable = prioritize({ ...dep, properties: { reachable: false } }, ctx);
     assert.ok(reachable.score > prioritize(dep, ctx).score && prioritize(dep, ctx).score > unreachable.score);
     assert.equal(reachable.reason, 'vulnerable dependency reachable from your code');
+    // Lockfiles hold the dependency findings: not ranked down like vendored code.
+    assert.deepEqual(prioritize(dep, { path: '/ws/package-lock.json', root: '/ws' }), prioritize(dep, ctx));
+    assert.equal(prioritize(dep, { path: '/ws/vendor/x/package.json', root: '/ws' }).reason, 'in vendored code');
     const cfg = base({ pack: 'config', severity: 'high', cwe: [] });
     const exposed = prioritize({ ...cfg, properties: { exposure: 'internet' } }, ctx);
     assert.ok(exposed.score > prioritize(cfg, ctx).score);

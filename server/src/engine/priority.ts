@@ -122,9 +122,11 @@ function confidenceFactor(f: Finding): number {
 export function prioritize(f: Finding, ctx: PriorityContext): NonNullable<Finding['priority']> {
   const exposure = exposureOf(f);
   const where = classifyPath(ctx.path, ctx.root);
+  // A lockfile is where dependency findings live, not a sign of code that does not run.
+  const vendored = where.skip === 'vendored' || where.skip === 'minified' ? where.skip : undefined;
   // Code that does not run in production: what it does matters less, whatever flows through it.
-  const pathFactor = where.skip ? 0.3 : where.kind === 'code' ? 1 : 0.45;
-  const pathReason = where.skip ? `in ${where.skip} code` : where.kind === 'test' ? 'in test code' : where.kind === 'example' ? 'in example or docs code' : undefined;
+  const pathFactor = vendored ? 0.3 : where.kind === 'code' ? 1 : 0.45;
+  const pathReason = vendored ? `in ${vendored} code` : where.kind === 'test' ? 'in test code' : where.kind === 'example' ? 'in example or docs code' : undefined;
   const raw = SEVERITY_SCORE[f.severity] * confidenceFactor(f) * exposure.factor * pathFactor;
   const score = Math.max(0, Math.min(100, Math.round(raw)));
   const level: PriorityLevel = score >= LEVEL_FLOOR.p1 ? 'p1' : score >= LEVEL_FLOOR.p2 ? 'p2' : score >= LEVEL_FLOOR.p3 ? 'p3' : 'p4';
