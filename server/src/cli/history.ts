@@ -19,7 +19,8 @@ import { GitError } from './git';
 function git(top: string, args: string[], input?: string): Buffer {
   try {
     // The repository may be hostile: its config must not make git run programs (fsmonitor, pager, gpg) or fetch.
-    return execFileSync('git', ['--no-pager', ...SAFE_GIT_CONFIG, ...args], {
+    // Literal pathspecs: a file named `*.js` or `:(glob)x` must mean that file, never a pattern.
+    return execFileSync('git', ['--no-pager', '--literal-pathspecs', ...SAFE_GIT_CONFIG, ...args], {
       cwd: top,
       env: safeGitEnv(),
       maxBuffer: 1024 * 1024 * 1024,
@@ -88,11 +89,13 @@ export interface TreeFile {
 /** The regular files of `commit` (symbolic links and submodules are not code), optionally only `paths`. */
 export function treeFiles(top: string, commit: string, paths?: readonly string[]): TreeFile[] {
   if (paths && paths.length === 0) return [];
-  const out = git(top, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit, ...(paths ? ['--', ...paths] : [])]).toString('utf8');
+  // The whole tree, filtered here: a change of thousands of files would not fit on a command line.
+  const wanted = paths ? new Set(paths) : undefined;
+  const out = git(top, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]).toString('utf8');
   const files: TreeFile[] = [];
   for (const entry of out.split('\0')) {
     const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/s.exec(entry);
-    if (!m || !m[1]!.startsWith('100')) continue;
+    if (!m || !m[1]!.startsWith('100') || (wanted && !wanted.has(m[4]!))) continue;
     files.push({ path: m[4]!, blob: m[2]!, size: Number(m[3]) });
   }
   return files;
