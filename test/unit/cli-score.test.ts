@@ -109,6 +109,19 @@ describe('vigil leaderboard', () => {
     assert.deepEqual({ ...alice, commits: undefined }, { author: 'Alice', email: 'alice@example.invalid', fixed: 0, introduced: 2, streak: 0, commits: undefined });
   });
 
+  it('teams from CODEOWNERS: findings fixed and introduced in the files each team owns (last matching line wins)', async () => {
+    const dir = twoAuthors();
+    commit(dir, 'bob', 'owners', { '.github/CODEOWNERS': '# owners\n*  @acme/platform\nsrc/c*.js @acme/web @alice\n/src/client.js @acme/mobile\n' });
+    const doc = JSON.parse((await cli(dir, ['leaderboard', '--format', 'json'])).out);
+    assert.deepEqual(doc.teams, [
+      { team: '@acme/web', fixed: 1, introduced: 1 },
+      { team: '@alice', fixed: 1, introduced: 1 },
+      { team: '@acme/mobile', fixed: 0, introduced: 1 },
+    ]);
+    const plain = JSON.parse((await cli(twoAuthors(), ['leaderboard', '--format', 'json'])).out);
+    assert.equal(plain.teams, undefined, 'no CODEOWNERS, no teams');
+  });
+
   it('--since limits the commits counted; markdown and text list every author', async () => {
     const dir = twoAuthors();
     const since = git(dir, 'rev-parse', 'HEAD~2').trim();

@@ -29,7 +29,7 @@ import type { PriorityLevel } from '../engine/priority';
 import type { Finding } from '../engine/types';
 import type { TreeScanner } from './history';
 import { formatLeaderboard, formatScoreText } from './report-format';
-import { leaderboard, openTreeScanner, scoreHistory, type ScorePoint, type Standing } from './reports';
+import { leaderboard, openTreeScanner, scoreHistory, type Leaderboard, type ScorePoint } from './reports';
 import { securityScore } from '../engine/score';
 import { advisoryDbDir } from '../engine/sca/database';
 
@@ -734,13 +734,13 @@ async function leaderboardCommand(args: string[], io: ProgressIO, hooks: CliHook
   const p = prepare(scanValues, [], io);
   if (typeof p === 'number') return p;
   const { top, scanner } = await historyScanner(p, io, hooks, 'leaderboard');
-  let authors: Standing[];
+  let board: Leaderboard;
   try {
-    authors = leaderboard(scanner, top, values.since);
+    board = leaderboard(scanner, top, values.since, (rel) => relative(top, join(p.root, rel)).split(sep).join('/'));
   } finally {
     scanner.dispose();
   }
-  writeReport(values, io, format === 'json' ? `${JSON.stringify({ authors }, null, 2)}\n` : formatLeaderboard(authors, format === 'markdown'));
+  writeReport(values, io, format === 'json' ? `${JSON.stringify(board, null, 2)}\n` : formatLeaderboard(board, format === 'markdown'));
   return EXIT.clean;
 }
 

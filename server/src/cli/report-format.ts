@@ -2,7 +2,7 @@
 import { mdText } from '../engine/output/markdown-text';
 import { escapeControlChars as esc } from '../engine/output/terminal';
 import type { Finding } from '../engine/types';
-import type { ScorePoint, Standing } from './reports';
+import type { Leaderboard, ScorePoint, Standing } from './reports';
 
 /** A bar of `score` out of 100, 20 cells wide. */
 const bar = (score: number) => '#'.repeat(Math.round(score / 5)).padEnd(20, '.');
@@ -22,16 +22,24 @@ export function formatScoreText(score: number, findings: Finding[], history: Sco
   return `${out.join('\n')}\n`;
 }
 
-export function formatLeaderboard(authors: Standing[], markdown: boolean): string {
+export function formatLeaderboard(board: Leaderboard, markdown: boolean): string {
+  const { authors, teams } = board;
   if (markdown) {
     const rows = authors.map((a) => `| ${mdText(a.author)} | ${a.fixed} | ${a.introduced} | ${a.streak} |`);
-    return `| Author | Fixed | Introduced | Streak |\n| --- | ---: | ---: | ---: |\n${rows.join('\n')}${rows.length ? '\n' : ''}\n_Streak: the author's latest commits in a row that introduced no high or critical finding._\n`;
+    const teamRows = (teams ?? []).map((t) => `| ${mdText(t.team)} | ${t.fixed} | ${t.introduced} |`);
+    const teamTable = teams ? `\n| Team (CODEOWNERS) | Fixed | Introduced |\n| --- | ---: | ---: |\n${teamRows.join('\n')}${teamRows.length ? '\n' : ''}` : '';
+    return `| Author | Fixed | Introduced | Streak |\n| --- | ---: | ---: | ---: |\n${rows.join('\n')}${rows.length ? '\n' : ''}${teamTable}\n_Streak: the author's latest commits in a row that introduced no high or critical finding._\n`;
   }
   if (authors.length === 0) return 'No commits in the range.\n';
   const name = (a: Standing) => esc(`${a.author} <${a.email}>`);
   const width = Math.min(50, Math.max(6, ...authors.map((a) => name(a).length)));
   const out = [`${'Author'.padEnd(width)}  fixed  introduced  streak`];
   for (const a of authors) out.push(`${name(a).padEnd(width)}  ${String(a.fixed).padStart(5)}  ${String(a.introduced).padStart(10)}  ${String(a.streak).padStart(6)}`);
+  if (teams?.length) {
+    const tw = Math.min(50, Math.max(4, ...teams.map((t) => esc(t.team).length)));
+    out.push('', `${'Team'.padEnd(tw)}  fixed  introduced`);
+    for (const t of teams) out.push(`${esc(t.team).padEnd(tw)}  ${String(t.fixed).padStart(5)}  ${String(t.introduced).padStart(10)}`);
+  }
   out.push('', 'streak: latest commits in a row without a new high or critical finding');
   return `${out.join('\n')}\n`;
 }

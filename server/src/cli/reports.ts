@@ -6,7 +6,8 @@ import { advisoryDbDir } from '../engine/sca/database';
 import type { VigilConfig } from '../engine/config/vigil-config';
 import { securityScore } from '../engine/score';
 import { severityRank, type AnalysisSettings, type Finding } from '../engine/types';
-import { changedPaths, findingKey, listCommits, TreeScanner, type CommitInfo } from './history';
+import ignore, { type Ignore } from 'ignore';
+import { changedPaths, findingKey, listCommits, readBlobs, treeFiles, TreeScanner, type CommitInfo } from './history';
 import { effectiveExcludes, loadAnalyzers } from './scan-project';
 
 export interface TreeScanSetup {
@@ -81,15 +82,73 @@ export interface Standing {
 }
 
 /**
+/** A team's findings fixed and introduced, in the files CODEOWNERS gives it. */
+export interface TeamStanding {
+  team: string;
+  fixed: number;
+  introduced: number;
+}
+
+/** The owners of a path by a CODEOWNERS file: the last matching line wins; a line without owners clears them. */
+export type OwnersOf = (topPath: string) => string[];
+
+/** The repository's CODEOWNERS at `commit` (.github/, the top, then docs/, as GitHub looks), or undefined. */
+export function readCodeOwners(top: string, commit = 'HEAD'): OwnersOf | undefined {
+  const file = treeFiles(top, commit, ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS']).sort(
+    (a, b) => ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'].indexOf(a.path) - ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'].indexOf(b.path),
+  )[0];
+  if (!file) return undefined;
+  const text = readBlobs(top, [file.blob]).get(file.blob)?.toString('utf8') ?? '';
+  const rules: { matches: Ignore; owners: string[] }[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) continue;
+    const [pattern = '', ...owners] = line.split(/\s+/);
+    // gitignore pattern rules, as CODEOWNERS uses them.
+    rules.push({ matches: ignore().add(pattern), owners });
+  }
+  return (topPath) => {
+    for (let i = rules.length - 1; i >= 0; i--) if (rules[i]!.matches.ignores(topPath)) return rules[i]!.owners;
+    return [];
+  };
+}
+
+/** Per team (owner), the findings fixed and introduced in the files it owns; sorted like the authors. */
+export function teamStandings(deltas: CommitDelta[], ownersOf: OwnersOf, topPathOf: (relPath: string) => string): TeamStanding[] {
+  const by = new Map<string, TeamStanding>();
+  const add = (relPath: string, key: 'fixed' | 'introduced') => {
+    for (const team of ownersOf(topPathOf(relPath))) {
+      const t = by.get(team) ?? { team, fixed: 0, introduced: 0 };
+      t[key]++;
+      by.set(team, t);
+    }
+  };
+  for (const d of deltas) {
+    for (const x of d.fixed) add(x.relPath, 'fixed');
+    for (const x of d.introduced) add(x.relPath, 'introduced');
+  }
+  return [...by.values()].sort((a, b) => b.fixed - a.fixed || a.introduced - b.introduced || a.team.localeCompare(b.team));
+}
+
+export interface Leaderboard {
+  authors: Standing[];
+  /** Present when the repository has a CODEOWNERS file. */
+  teams?: TeamStanding[];
+}
+
+/**
  * Per author (by email), findings fixed and introduced by their commits since `since` (default: all history), and
- * their streak. Sorted by fixed (most first), then fewest introduced, then longest streak, then name.
+ * their streak. Sorted by fixed (most first), then fewest introduced, then longest streak, then name. With a
+ * CODEOWNERS file, the same per team, by the files each owns (`topPathOf` turns a workspace path into a top one).
  */
-export function leaderboard(scanner: TreeScanner, top: string, since?: string): Standing[] {
+export function leaderboard(scanner: TreeScanner, top: string, since?: string, topPathOf: (relPath: string) => string = (p) => p): Leaderboard {
   const commits = listCommits(top, { since });
+  const deltas: CommitDelta[] = [];
   const by = new Map<string, Standing & { streakOpen: boolean }>();
   // Newest first: the streak counts back from an author's latest commit until one brought a high/critical finding.
   for (const c of commits) {
     const d = commitDelta(scanner, top, c);
+    deltas.push(d);
     const key = c.email.toLowerCase();
     const s = by.get(key) ?? { author: c.author, email: c.email, fixed: 0, introduced: 0, streak: 0, commits: 0, streakOpen: true };
     s.fixed += d.fixed.length;
@@ -100,7 +159,9 @@ export function leaderboard(scanner: TreeScanner, top: string, since?: string): 
     else s.streakOpen = false;
     by.set(key, s);
   }
-  return [...by.values()]
+  const authors = [...by.values()]
     .map(({ streakOpen: _open, ...s }) => s)
     .sort((a, b) => b.fixed - a.fixed || a.introduced - b.introduced || b.streak - a.streak || a.author.localeCompare(b.author) || a.email.localeCompare(b.email));
+  const owners = readCodeOwners(top);
+  return owners ? { authors, teams: teamStandings(deltas, owners, topPathOf) } : { authors };
 }
