@@ -98,6 +98,12 @@ Scan options:
       --force                   use a baseline file inside .git/ anyway (refused by default)
       --debug                   show the stack trace of an internal error (or set VIGIL_DEBUG=1)
 
+Score and leaderboard options:
+      --history N               vigil score: also the score at each of the last N commits
+      --since REF               vigil leaderboard: only the commits since REF (default: all history)
+  -f, --format FORMAT           text or json (leaderboard: also markdown)
+  -o, --output FILE             write to FILE;  -c, --config FILE;  --root DIR;  -j, --jobs N: as for scan
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.
 Docs: https://github.com/vigil-security/vigil/blob/main/docs/cli.md
 `;
