@@ -48,7 +48,7 @@ describe('usage errors name the mistake and the fix', () => {
   it('a missing or misplaced option value is named', async () => {
     const dir = project('clean');
     const cases: [string[], RegExp][] = [
-      [['scan', '--format'], /^vigil: option --format needs a value \(text, json or sarif\)\n/],
+      [['scan', '--format'], /^vigil: option --format needs a value \(text, json, sarif or markdown\)\n/],
       [['scan', '-o', '--quiet'], /^vigil: option -o needs a value/],
       [['scan', '--root'], /^vigil: option --root needs a value/],
       [['scan', '--quiet=yes'], /^vigil: option --quiet takes no value/],

@@ -22,14 +22,14 @@ describe('vigil scan: formats', () => {
     assert.match(r.out, /^src\/app\.js$/m);
     assert.ok(r.out.includes(`${join(dir, 'src', 'logo.png')}: skipped: binary file (it contains NUL bytes)`), r.out);
     assert.match(r.out, /huge\.js: skipped: 2,100,004 characters is over the 2,000,000 limit/);
-    assert.match(r.out, /6:19 +critical Request input expr reaches eval\(\) +test\.taint\.eval/);
+    assert.match(r.out, /6:19 +critical Request input expr reaches eval\(\)\n +p1 · HTTP input reaches code evaluation in a route handler · test\.taint\.eval\n/);
     assert.match(r.out, /source 5:9 +expr is read from req\.query/);
     assert.match(r.out, /9:19 +high +Hard-coded test token/);
     assert.match(r.out, /^keep\.log$/m, 'a .gitignore negation re-includes keep.log');
     assert.doesNotMatch(r.out, /vendor|FAKETOKEN_zzzz/, 'excluded vendor/ and the suppressed token stay out');
     assert.match(r.out, /Unused suppression: no test\.taint\.eval finding/);
     assert.ok(!r.out.includes(TOKEN_APP), 'a secret is never printed whole');
-    assert.match(r.out, /4 findings \(1 critical, 2 high, 1 low\) · 7 files scanned · by class: meta 1, secrets 2, taint 1 · 2 skipped · \d+\.\d s$/m);
+    assert.match(r.out, /4 findings \(1 critical, 2 high, 1 low\) · 7 files scanned · by class: meta 1, secrets 2, taint 1\n2 skipped · \d+\.\d s$/m, 'the summary wraps at 100 columns');
     assert.ok(!r.out.includes('\u001b['), 'no colour when not a terminal');
   });
 

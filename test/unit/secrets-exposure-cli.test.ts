@@ -55,12 +55,13 @@ describe('vigil scan: secrets in git history', () => {
     const r = await scan(dir, '--no-color');
     assert.equal(r.code, 1, r.err);
     for (const s of [FLY_PUSHED, FLY_LOCAL, FLY_NEW]) assert.ok(!r.out.includes(s) && !r.err.includes(s), 'never the value');
-    const line = (file: string) => r.out.split('\n')[r.out.split('\n').indexOf(file) + 1] ?? '';
+    // A file's findings, their wrapped lines joined back.
+    const line = (file: string) => r.out.split('\n\n').find((b) => b.startsWith(`${file}\n`))?.replace(/\n +/g, ' ') ?? '';
     assert.match(line('deploy.js'), new RegExp(`committed in ${pushedIn} on \\d{4}-\\d{2}-\\d{2}, pushed to origin/main: rotate it; removing it from the file is not enough`));
     assert.match(line('fly.py'), new RegExp(`committed in ${committedIn} on \\d{4}-\\d{2}-\\d{2} \\(not pushed yet\\)`));
     assert.doesNotMatch(line('new.js'), /committed in/);
     assert.equal(r.out.split(ROTATE).length - 1, 1, 'the rotate link is printed once for the three findings');
-    assert.match(r.out, new RegExp(`secrets\\.flyio\\.access-token.*${ROTATE.replace(/[.]/g, '\\.')}`));
+    assert.match(r.out.replace(/\n {4}/g, ' '), new RegExp(`\n  secrets\\.flyio\\.access-token .*${ROTATE.replace(/[.]/g, '\\.')}`), 'in the advice given once per rule');
   });
 
   it('SARIF and JSON carry properties.exposure; --no-history leaves it out', async () => {

@@ -14,12 +14,23 @@ import { formatJson } from '../engine/output/json-format';
 import { formatSarif } from '../engine/output/sarif-format';
 import type { ScanReport } from '../engine/output/scan-report';
 import { escapeControlChars } from '../engine/output/terminal';
-import { formatText } from '../engine/output/text-format';
+import { formatText, TEXT_WIDTH } from '../engine/output/text-format';
+import { parsePriorityLevel, passesMinPriority, PRIORITY_LEVELS } from '../engine/priority';
 import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
 import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
 import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
 import { dbCommand } from './db';
+import { changedFiles } from './git';
+import { deletedSince, findingKey, mergeBase } from './history';
+import { formatPrReport, type PrFinding } from '../engine/output/markdown-format';
+import type { ReportFile } from '../engine/output/scan-report';
+import type { PriorityLevel } from '../engine/priority';
+import type { Finding } from '../engine/types';
+import type { TreeScanner } from './history';
+import { formatLeaderboard, formatScoreText } from './report-format';
+import { leaderboard, openTreeScanner, scoreHistory, type Leaderboard, type ScorePoint } from './reports';
+import { securityScore } from '../engine/score';
 import { advisoryDbDir } from '../engine/sca/database';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
@@ -49,7 +60,7 @@ export interface CliHooks {
 }
 
 const VERSION = (packageJson as { version: string }).version;
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `vigil ${VERSION}: catch security bugs (taint, hard-coded secrets, config misconfigurations, vulnerable dependencies) from the command line
@@ -58,18 +69,23 @@ Usage:
   vigil scan [paths...] [options]     scan files and folders (default: the whole workspace)
   vigil baseline [paths...] [options] record current findings in the baseline file, to hide them from now on
   vigil db status|import|update       the advisory database of the dependencies check (vigil db --help)
+  vigil score [--history N]           the workspace security score (0-100), and at each of the last N commits
+  vigil leaderboard [--since REF]     per author: findings fixed and introduced, streak (from git history)
   vigil install-hook [--force]        install a git pre-commit hook running \`vigil scan --staged\`
                                       (--force: replace a foreign hook, or write outside the repository)
   vigil --help | --version
 
 Scan options:
-  -f, --format text|json|sarif  output format (default: text)
+  -f, --format text|json|sarif|markdown
+                                output format (default: text); markdown is a pull-request comment of the
+                                findings the change introduced and fixed (needs --changed-since)
   -o, --output FILE             write the report to FILE instead of standard output
       --changed-since REF       only files changed against REF (merge base with HEAD), plus uncommitted ones
       --staged                  only staged files, scanning the staged content (for pre-commit)
       --baseline FILE           hide findings recorded in FILE (default: the config's baseline,
                                 .vigil-baseline.json, when it exists); --no-baseline to show all
       --min-severity LEVEL      report findings at or above LEVEL (critical, high, medium, low, info)
+      --min-priority P          report findings at priority P or more urgent (p1, p2, p3, p4)
       --fail-on LEVEL|none      exit 1 when a finding at or above LEVEL is reported (default: low)
   -j, --jobs N                  worker threads (default: number of cores)
   -c, --config FILE             config file (default: .vigil.yml in the workspace root)
@@ -82,18 +98,25 @@ Scan options:
       --force                   use a baseline file inside .git/ anyway (refused by default)
       --debug                   show the stack trace of an internal error (or set VIGIL_DEBUG=1)
 
+Score and leaderboard options:
+      --history N               vigil score: also the score at each of the last N commits
+      --since REF               vigil leaderboard: only the commits since REF (default: all history)
+  -f, --format FORMAT           text or json (leaderboard: also markdown)
+  -o, --output FILE             write to FILE;  -c, --config FILE;  --root DIR;  -j, --jobs N: as for scan
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.
 Docs: https://github.com/vigil-security/vigil/blob/main/docs/cli.md
 `;
 
 const SCAN_OPTIONS = {
-  format: { type: 'string', short: 'f', hint: 'text, json or sarif' },
+  format: { type: 'string', short: 'f', hint: 'text, json, sarif or markdown' },
   output: { type: 'string', short: 'o', hint: 'a file' },
   'changed-since': { type: 'string', hint: 'a git ref, e.g. origin/main' },
   staged: { type: 'boolean' },
   baseline: { type: 'string', hint: 'a file' },
   'no-baseline': { type: 'boolean' },
   'min-severity': { type: 'string', hint: SEVERITIES.join(', ') },
+  'min-priority': { type: 'string', hint: PRIORITY_LEVELS.join(', ') },
   'fail-on': { type: 'string', hint: `${SEVERITIES.join(', ')}, none` },
   jobs: { type: 'string', short: 'j', hint: 'a number of threads' },
   config: { type: 'string', short: 'c', hint: 'a file' },
@@ -111,7 +134,20 @@ const HOOK_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
 
-const COMMANDS = ['scan', 'baseline', 'install-hook', 'db', 'help'] as const;
+const COMMANDS = ['scan', 'baseline', 'install-hook', 'db', 'score', 'leaderboard', 'help'] as const;
+
+/** Options of `vigil score` and `vigil leaderboard`. */
+const REPORT_OPTIONS = {
+  format: { type: 'string', short: 'f', hint: 'text, json or markdown' },
+  output: { type: 'string', short: 'o', hint: 'a file' },
+  history: { type: 'string', hint: 'a number of commits' },
+  since: { type: 'string', hint: 'a git ref, e.g. origin/main' },
+  jobs: { type: 'string', short: 'j', hint: 'a number of threads' },
+  config: { type: 'string', short: 'c', hint: 'a file' },
+  root: { type: 'string', hint: 'a folder' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, OptionSpec>;
 
 type ScanValues = ReturnType<typeof parseScanArgs>['values'];
 
@@ -150,6 +186,10 @@ export async function runCli(argv: string[], rawIo: CliIO, hooks: CliHooks = {})
         return await baselineCommand(rest, io, hooks);
       case 'db':
         return await dbCommand(rest, io);
+      case 'score':
+        return await scoreCommand(rest, io, hooks);
+      case 'leaderboard':
+        return await leaderboardCommand(rest, io, hooks);
       case 'install-hook':
         return installHookCommand(rest, io, hooks.cliPath ?? __filename);
       default: {
@@ -405,6 +445,11 @@ function progressBar(io: ProgressIO, values: ScanValues, delayMs = 500): { updat
   };
 }
 
+/** The terminal's width when writing to one, else the 100 columns the report is laid out for. */
+function textWidth(io: CliIO, values: ScanValues): number {
+  return !values.output && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : TEXT_WIDTH;
+}
+
 function useColor(io: CliIO, values: ScanValues): boolean {
   if (values['no-color']) return false;
   if (values.color) return true;
@@ -473,12 +518,15 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
   }
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (format === 'markdown' && values['changed-since'] === undefined) throw new UsageError('--format markdown needs --changed-since REF: it reports what the change since REF introduced and fixed');
   let failOn: Severity | 'none' = 'low';
   if (values['fail-on'] !== undefined) {
     const s = values['fail-on'] === 'none' ? 'none' : parseSeverity(values['fail-on']);
     if (!s) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
     failOn = s;
   }
+  const minPriority = values['min-priority'] === undefined ? undefined : parsePriorityLevel(values['min-priority']);
+  if (values['min-priority'] !== undefined && !minPriority) throw new UsageError(`--min-priority must be one of ${PRIORITY_LEVELS.join(', ')}`);
   // Before the scan, not after a long one: an output that names a folder can never be written.
   if (values.output) {
     const out = resolve(io.cwd, values.output);
@@ -499,9 +547,16 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
   }
 
   const { report } = await runScan(p, values, io, hooks, baseline, true);
+  if (minPriority) {
+    // Like --min-severity, the filter decides the exit code too; notes about Vigil itself (meta) always show.
+    for (const f of report.files) f.findings = f.findings.filter((x) => x.pack === 'meta' || passesMinPriority(x, minPriority));
+    report.files = report.files.filter((f) => f.findings.length > 0 || f.notices.length > 0);
+  }
   noteMissingDatabaseOnce(report, io);
+  const pr = format === 'markdown' ? await compareWithBase(p, values, io, hooks, report, baseline, minPriority) : undefined;
   const text =
-    format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values) });
+    pr?.text ??
+    (format === 'sarif' ? formatSarif(report) : format === 'json' ? formatJson(report) : formatText(report, { color: useColor(io, values), width: textWidth(io, values) }));
   if (values.output) {
     writeUserFile(resolve(io.cwd, values.output), text, 'the report');
   } else {
@@ -520,8 +575,62 @@ async function scanCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pro
   if (report.cancelled) return EXIT.usage;
   if (failOn === 'none') return EXIT.clean;
   const threshold = severityRank(failOn);
-  const failing = report.files.some((f) => f.findings.some((x) => x.pack !== 'meta' && severityRank(x.severity) >= threshold));
+  // A pull-request report gates on what the change introduced, not on what its files already had.
+  const gated = pr ? pr.introduced.map((x) => x.finding) : report.files.flatMap((f) => f.findings);
+  const failing = gated.some((x) => x.pack !== 'meta' && severityRank(x.severity) >= threshold);
   return failing ? EXIT.findings : EXIT.clean;
+}
+
+/**
+ * The pull-request view of a `--changed-since` scan: the same files at the merge base, scanned the same way from
+ * git objects; findings matched by file, rule and fingerprint give what the change introduced and fixed. The score
+ * before and after counts the base tree's other files too (scanned file by file, cached by blob).
+ */
+async function compareWithBase(
+  p: Prepared,
+  values: ScanValues,
+  io: ProgressIO,
+  hooks: CliHooks,
+  report: ScanReport,
+  baseline: { data: Baseline; file: string } | undefined,
+  minPriority: PriorityLevel | undefined,
+): Promise<{ text: string; introduced: PrFinding[] }> {
+  if (p.selection.kind !== 'changed') throw new UsageError('--format markdown needs --changed-since REF');
+  const top = realpathSync(p.selection.gitTop);
+  const base = mergeBase(top, p.selection.ref);
+  const toTop = (abs: string) => relative(top, abs).split(sep).join('/');
+  const paths = [...new Set([...changedFiles(top, p.selection.ref).map(toTop), ...deletedSince(top, base)])].sort();
+  const before = await runScan({ ...p, selection: { kind: 'tree', commit: base, paths, gitTop: top } }, { ...values, quiet: true }, io, hooks, baseline);
+  const keep = (f: Finding) => f.pack !== 'meta' && (!minPriority || passesMinPriority(f, minPriority));
+  const index = (files: ReportFile[]) => new Map(files.flatMap((file) => file.findings.filter(keep).map((f) => [findingKey(file.relPath, f), { relPath: file.relPath, finding: f }] as const)));
+  const was = index(before.report.files);
+  const now = index(report.files);
+  const introduced = [...now].filter(([k]) => !was.has(k)).map(([, v]) => v);
+  const fixed = [...was].filter(([k]) => !now.has(k)).map(([, v]) => v);
+  // The files the change did not touch count the same before and after.
+  const { scanner } = await historyScanner(p, io, hooks, '--format markdown');
+  let untouched: Finding[];
+  try {
+    const changed = new Set(paths.map((x) => relative(p.root, join(top, x)).split(sep).join('/')));
+    untouched = scanner.findingsAt(base).filter((f) => !changed.has(f.relPath)).flatMap((f) => f.findings);
+  } finally {
+    scanner.dispose();
+  }
+  const text = formatPrReport({
+    introduced,
+    fixed,
+    scoreBefore: securityScore([...untouched, ...[...was.values()].map((x) => x.finding)]),
+    scoreAfter: securityScore([...untouched, ...[...now.values()].map((x) => x.finding)]),
+    rules: report.rules,
+    readText: (rel) => {
+      try {
+        return readFileSync(join(p.root, rel), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  return { text, introduced };
 }
 
 async function baselineCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
@@ -530,7 +639,7 @@ async function baselineCommand(args: string[], io: ProgressIO, hooks: CliHooks):
     io.stdout.write(HELP);
     return EXIT.clean;
   }
-  for (const flag of ['format', 'baseline', 'fail-on', 'staged', 'changed-since'] as const) {
+  for (const flag of ['format', 'baseline', 'fail-on', 'staged', 'changed-since', 'min-priority'] as const) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to \`vigil baseline\``);
   }
   const p = prepare(values, positionals, io);
@@ -556,6 +665,88 @@ async function baselineCommand(args: string[], io: ProgressIO, hooks: CliHooks):
   );
   writeUserFile(file, serializeBaseline(merged), 'the baseline');
   io.stderr.write(`vigil: wrote ${merged.entries.length} baseline entr${merged.entries.length === 1 ? 'y' : 'ies'} to ${relative(io.cwd, file) || file}; commit it.\n`);
+  return EXIT.clean;
+}
+
+/** Parses the options of `score`/`leaderboard` and prepares the workspace like `scan` does. */
+function prepareReport(command: string, args: string[], io: CliIO, formats: readonly string[]) {
+  const { values } = parseOptions(command, args, REPORT_OPTIONS, false);
+  const format = values.format ?? 'text';
+  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  if (values.output && isFolder(resolve(io.cwd, values.output))) throw new CliError(`cannot write the report to ${resolve(io.cwd, values.output)}: it is a folder`);
+  const scanValues: ScanValues = { root: values.root, config: values.config, jobs: values.jobs, quiet: values.quiet };
+  return { values, format, scanValues };
+}
+
+/** A scanner of the repository's committed trees with the workspace's config, for the history commands. */
+async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: string): Promise<{ top: string; scanner: TreeScanner }> {
+  const top = gitTopLevel(p.root);
+  if (!top) throw new UsageError(`${command} needs a git repository, and ${p.root} is not in one`);
+  const scanner = await openTreeScanner({
+    top: realpathSync(top),
+    root: p.root,
+    config: p.loaded.config,
+    configFile: p.loaded.file,
+    settings: p.settings,
+    toolVersion: VERSION,
+    env: io.env,
+    analyzerModule: hooks.analyzerModule,
+  });
+  return { top: realpathSync(top), scanner };
+}
+
+function writeReport(values: { output?: string }, io: CliIO, text: string): void {
+  if (values.output) writeUserFile(resolve(io.cwd, values.output), text, 'the report');
+  else io.stdout.write(text);
+}
+
+async function scoreCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
+  const { values, format, scanValues } = prepareReport('score', args, io, ['text', 'json']);
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT.clean;
+  }
+  if (values.since !== undefined) throw new UsageError('--since does not apply to `vigil score` (use --history N)');
+  const n = values.history === undefined ? 0 : Number(values.history);
+  if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new UsageError('--history must be a whole number of commits from 0 to 10000');
+  const p = prepare(scanValues, [], io);
+  if (typeof p === 'number') return p;
+  // The current score: the working tree, scanned like `vigil scan` (cross-file flows included), no baseline.
+  const { report } = await runScan(p, scanValues, io, hooks);
+  const findings = report.files.flatMap((f) => f.findings);
+  const score = securityScore(findings);
+  let history: ScorePoint[] = [];
+  let filesScanned = 0;
+  if (n > 0) {
+    const { top, scanner } = await historyScanner(p, io, hooks, 'score --history');
+    try {
+      history = scoreHistory(scanner, top, n);
+      filesScanned = scanner.scanned;
+    } finally {
+      scanner.dispose();
+    }
+  }
+  writeReport(values, io, format === 'json' ? `${JSON.stringify({ score, ...(n > 0 ? { history, filesScanned } : {}) }, null, 2)}\n` : formatScoreText(score, findings, history));
+  return report.ruleErrors.length > 0 ? (reportRuleErrors(report, io), EXIT.usage) : EXIT.clean;
+}
+
+async function leaderboardCommand(args: string[], io: ProgressIO, hooks: CliHooks): Promise<number> {
+  const { values, format, scanValues } = prepareReport('leaderboard', args, io, ['text', 'json', 'markdown']);
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT.clean;
+  }
+  if (values.history !== undefined) throw new UsageError('--history does not apply to `vigil leaderboard` (use --since REF)');
+  const p = prepare(scanValues, [], io);
+  if (typeof p === 'number') return p;
+  const { top, scanner } = await historyScanner(p, io, hooks, 'leaderboard');
+  let board: Leaderboard;
+  try {
+    board = leaderboard(scanner, top, values.since, (rel) => relative(top, join(p.root, rel)).split(sep).join('/'));
+  } finally {
+    scanner.dispose();
+  }
+  writeReport(values, io, format === 'json' ? `${JSON.stringify(board, null, 2)}\n` : formatLeaderboard(board, format === 'markdown'));
   return EXIT.clean;
 }
 

@@ -3,7 +3,7 @@
  * worker pool with the workspace config, and build the report that every output format is written from.
  */
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { RuleInfo } from '../engine/analyzer';
 import { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
 import { applyBaseline, type Baseline } from '../engine/baseline';
@@ -12,12 +12,19 @@ import type { ReportFile, ScanReport } from '../engine/output/scan-report';
 import { toRelPosix, walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
 import { matchesAnyGlob } from '../engine/glob';
 import { scanFiles, type ScanCallbacks } from '../engine/scan/scan-pool';
+import { prioritize } from '../engine/priority';
 import { exposeSecretFindings } from '../engine/secrets/exposure';
 import type { AnalysisSettings } from '../engine/types';
 import { DEFAULT_VIGIL_SETTINGS } from '../shared/protocol';
 import { changedFiles, stagedFiles } from './git';
+import { readBlobs, treeFiles } from './history';
 
-export type FileSelection = { kind: 'all' } | { kind: 'changed'; ref: string; gitTop: string } | { kind: 'staged'; gitTop: string };
+export type FileSelection =
+  | { kind: 'all' }
+  | { kind: 'changed'; ref: string; gitTop: string }
+  | { kind: 'staged'; gitTop: string }
+  /** Files of a commit (paths from the repository top), read from git objects: the base side of a PR report. */
+  | { kind: 'tree'; commit: string; paths: string[]; gitTop: string };
 
 export interface ProjectScanOptions {
   root: string;
@@ -72,6 +79,14 @@ export function collectFiles(options: Pick<ProjectScanOptions, 'root' | 'targets
     return walkFiles([{ root, paths }], { exclude, maxFileSize });
   }
   const files: ScanFile[] = [];
+  if (selection.kind === 'tree') {
+    const entries = treeFiles(selection.gitTop, selection.commit, selection.paths)
+      .map((f) => ({ ...f, abs: join(selection.gitTop, f.path) }))
+      .filter((f) => within(root, f.abs) && selectedBy(targets, f.abs) && f.size <= maxFileSize && !matchesAnyGlob(toRelPosix(root, f.abs), exclude));
+    const contents = readBlobs(selection.gitTop, entries.map((f) => f.blob));
+    for (const f of entries) files.push({ path: f.abs, root, relPath: toRelPosix(root, f.abs), content: contents.get(f.blob) ?? Buffer.alloc(0) });
+    return { files, skipped: [] };
+  }
   for (const staged of stagedFiles(selection.gitTop)) {
     if (!within(root, staged.path) || !selectedBy(targets, staged.path)) continue;
     const relPath = toRelPosix(root, staged.path);
@@ -132,7 +147,8 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
         }
       });
       const exposed = await exposeSecretFindings(options.historyRepo, withSecrets.map((r, i) => ({ text: texts[i]!, findings: r.findings })));
-      withSecrets.forEach((r, i) => (r.findings = exposed.findings[i]!));
+      // Committed or pushed changes a secret's priority, which finalize() computed before history was known.
+      withSecrets.forEach((r, i) => (r.findings = exposed.findings[i]!.map((f) => (f.pack === 'secrets' ? { ...f, priority: prioritize(f, { path: r.file.path, root: r.file.root }) } : f))));
       history = { committed: exposed.result.bySecret.size, ...(exposed.result.limited ? { limited: exposed.result.limited } : {}), ...(exposed.result.error ? { error: exposed.result.error } : {}) };
     }
   }

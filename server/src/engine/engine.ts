@@ -8,6 +8,7 @@ import { SourceDocument, type ContentChange } from './document';
 import { GrammarRegistry } from './parser';
 import { emptyNodeCache, swapNodeCache } from './patterns/pattern';
 import { redactErrorForLog, redactErrorMessage } from './redact';
+import { prioritize } from './priority';
 import { applySuppressions } from './suppressions';
 import {
   DEFAULT_SETTINGS,
@@ -184,7 +185,7 @@ export class Engine {
     if (doc.grammar && doc.parseFailedIfParsed) {
       notices.unshift({ reason: 'parse-timeout', message: 'Parsing took too long; syntax-aware rules were skipped for this file.' });
     }
-    return { findings: finalize(raw, doc, settings, ran), notices };
+    return { findings: finalize(raw, doc, settings, ran, workspaceRoot), notices };
   }
 
   /** One-shot analysis of a text that is not open (CLI, workspace scan). */
@@ -266,8 +267,8 @@ export function checkSkippable(text: string, settings: AnalysisSettings): SkipNo
   return undefined;
 }
 
-/** Applies rule switches, severity overrides and suppressions; adds fingerprints; sorts by position. */
-function finalize(raw: Finding[], doc: SourceDocument, settings: AnalysisSettings, ran: Set<string>): Finding[] {
+/** Applies rule switches, severity overrides and suppressions; adds fingerprints and priorities; sorts by position. */
+function finalize(raw: Finding[], doc: SourceDocument, settings: AnalysisSettings, ran: Set<string>, workspaceRoot?: string): Finding[] {
   const disabled = new Set(settings.disabledRules);
   let findings = raw
     .filter((f) => !disabled.has(f.ruleId))
@@ -295,5 +296,6 @@ function finalize(raw: Finding[], doc: SourceDocument, settings: AnalysisSetting
     seen.set(key, n + 1);
     return { ...f, fingerprint: createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32) };
   });
-  return findings;
+  // After severity overrides, so a rule the user raised or lowered ranks accordingly.
+  return findings.map((f) => ({ ...f, priority: prioritize(f, { path: doc.path, root: workspaceRoot }) }));
 }

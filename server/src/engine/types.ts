@@ -103,7 +103,7 @@ export interface Finding {
   fingerprint?: string;
   /** Free-form extra properties (e.g. masked secret, entropy, git exposure) for JSON/SARIF output. */
   properties?: Record<string, FindingProperty>;
-  /** How urgent the finding is (severity, confidence, exposure), with a short phrase saying why. */
+  /** How urgent the finding is (severity × confidence × exposure), with a short phrase saying why; set by the engine. */
   priority?: { score: number; level: 'p1' | 'p2' | 'p3' | 'p4'; reason: string };
 }
 

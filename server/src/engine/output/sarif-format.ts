@@ -126,7 +126,9 @@ export function formatSarif(report: ScanReport): string {
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [location(file.path, file.root, f.range)],
-        properties: { severity: f.severity, pack: f.pack, cwe: f.cwe, ...(f.properties ?? {}) },
+        // SARIF's rank (0-100, higher = more important) is the priority score; the level and reason go beside it.
+        ...(f.priority ? { rank: f.priority.score } : {}),
+        properties: { severity: f.severity, pack: f.pack, cwe: f.cwe, ...(f.properties ?? {}), ...(f.priority ? { priority: f.priority } : {}) },
       };
       if (f.fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
       if (f.trace?.length) result.codeFlows = [codeFlow(f, f.trace, (s) => location(s.path ?? file.path, file.root, s.range, s.message))];

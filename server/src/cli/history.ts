@@ -1,0 +1,234 @@
+/**
+ * Findings of committed trees, for `vigil score --history`, `vigil leaderboard` and the base side of the
+ * pull-request report: files are read from git objects (`git ls-tree`, `git cat-file --batch`), never checked out,
+ * and scanned in this thread with the same engine, rules and config as `vigil scan`. Results are cached by blob,
+ * path and rules version, so a file unchanged across commits is scanned once per run. Each file is scanned alone:
+ * flows across files (the workspace scan's cross-file pass) are not followed here.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { join, posix } from 'node:path';
+import type { Analyzer } from '../engine/analyzer';
+import { Engine } from '../engine/engine';
+import { matchesAnyGlob } from '../engine/glob';
+import { languageIdForPath } from '../engine/languages';
+import { SAFE_GIT_CONFIG, safeGitEnv } from '../engine/secrets/exposure';
+import type { AnalysisSettings, Finding } from '../engine/types';
+import { GitError } from './git';
+
+function git(top: string, args: string[], input?: string): Buffer {
+  try {
+    // The repository may be hostile: its config must not make git run programs (fsmonitor, pager, gpg) or fetch.
+    // Literal pathspecs: a file named `*.js` or `:(glob)x` must mean that file, never a pattern.
+    return execFileSync('git', ['--no-pager', '--literal-pathspecs', ...SAFE_GIT_CONFIG, ...args], {
+      cwd: top,
+      env: safeGitEnv(),
+      maxBuffer: 1024 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(input !== undefined ? { input } : {}),
+    });
+  } catch (e) {
+    const err = e as { stderr?: Buffer; code?: string; message: string };
+    if (err.code === 'ENOENT') throw new GitError('git is not installed or not on PATH');
+    throw new GitError(`git ${args[0]} failed: ${err.stderr?.toString().trim() || err.message}`);
+  }
+}
+
+/** A commit: its sha, first parent (none for a root commit), committer date (ISO 8601) and author. */
+export interface CommitInfo {
+  sha: string;
+  parent?: string;
+  date: string;
+  author: string;
+  email: string;
+}
+
+/** Resolves `ref` to a commit sha, or throws a GitError naming it. */
+export function resolveCommit(top: string, ref: string): string {
+  try {
+    return git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString('utf8').trim();
+  } catch {
+    throw new GitError(`unknown git ref "${ref}" (try a branch, tag or commit, e.g. origin/main)`);
+  }
+}
+
+/**
+ * Commits reachable from HEAD, newest first: the last `max` along the first-parent line (the branch's own history,
+ * one entry per merged change), or, with `since`, those not reachable from it. Merge commits are left out of the
+ * `since` walk: their changes are counted on the commits they bring in.
+ */
+export function listCommits(top: string, options: { max?: number; since?: string; firstParent?: boolean }): CommitInfo[] {
+  const args = ['log', '-z', '--format=%H%x1f%P%x1f%cI%x1f%an%x1f%ae'];
+  if (options.firstParent) args.push('--first-parent');
+  else args.push('--no-merges');
+  if (options.max !== undefined) args.push(`--max-count=${options.max}`);
+  let out: string;
+  try {
+    out = git(top, [...args, options.since ? `${resolveCommit(top, options.since)}..HEAD` : 'HEAD', '--']).toString('utf8');
+  } catch (e) {
+    if (e instanceof GitError && /does not have any commits|unknown revision|bad revision/.test(e.message)) return [];
+    throw e;
+  }
+  return out
+    .split('\0')
+    .filter((l) => l.trim().length > 0)
+    .map((l) => {
+      const [sha = '', parents = '', date = '', author = '', email = ''] = l.replace(/^\n/, '').split('\x1f');
+      const parent = parents.split(' ')[0];
+      return { sha, ...(parent ? { parent } : {}), date, author, email };
+    });
+}
+
+/** A regular file of a committed tree: path from the repository top (posix), blob sha and size. */
+export interface TreeFile {
+  path: string;
+  blob: string;
+  size: number;
+}
+
+/** The regular files of `commit` (symbolic links and submodules are not code), optionally only `paths`. */
+export function treeFiles(top: string, commit: string, paths?: readonly string[]): TreeFile[] {
+  if (paths && paths.length === 0) return [];
+  // The whole tree, filtered here: a change of thousands of files would not fit on a command line.
+  const wanted = paths ? new Set(paths) : undefined;
+  const out = git(top, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]).toString('utf8');
+  const files: TreeFile[] = [];
+  for (const entry of out.split('\0')) {
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/s.exec(entry);
+    if (!m || !m[1]!.startsWith('100') || (wanted && !wanted.has(m[4]!))) continue;
+    files.push({ path: m[4]!, blob: m[2]!, size: Number(m[3]) });
+  }
+  return files;
+}
+
+/** Paths (from the top) that differ between two commits, deleted ones included; from the empty tree without `from`. */
+export function changedPaths(top: string, from: string | undefined, to: string): string[] {
+  const args = from ? ['diff-tree', '-r', '-z', '--name-only', '--no-renames', from, to] : ['ls-tree', '-r', '-z', '--name-only', '--full-tree', to];
+  return git(top, args).toString('utf8').split('\0').filter((p) => p.length > 0);
+}
+
+/** The merge base of `ref` and HEAD (what a branch started from), else `ref` itself; throws for an unknown ref. */
+export function mergeBase(top: string, ref: string): string {
+  const commit = resolveCommit(top, ref);
+  try {
+    return git(top, ['merge-base', commit, 'HEAD']).toString('utf8').trim() || commit;
+  } catch {
+    return commit;
+  }
+}
+
+/** Paths (from the top) deleted in the working tree or commits since `base`. */
+export function deletedSince(top: string, base: string): string[] {
+  return git(top, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=D', base, '--']).toString('utf8').split('\0').filter((p) => p.length > 0);
+}
+
+/** The contents of `blobs`, read through one `git cat-file --batch`. */
+export function readBlobs(top: string, blobs: readonly string[]): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const wanted = [...new Set(blobs)];
+  if (wanted.length === 0) return out;
+  const raw = git(top, ['cat-file', '--batch'], `${wanted.join('\n')}\n`);
+  let at = 0;
+  while (at < raw.length) {
+    const nl = raw.indexOf(0x0a, at);
+    if (nl < 0) break;
+    const [sha = '', type = '', size = ''] = raw.subarray(at, nl).toString('utf8').split(' ');
+    if (type === 'missing' || size === '') {
+      at = nl + 1;
+      continue;
+    }
+    const n = Number(size);
+    out.set(sha, raw.subarray(nl + 1, nl + 1 + n));
+    at = nl + 1 + n + 1; // the content is followed by a newline
+  }
+  return out;
+}
+
+/** What decides a file's findings besides its content and path: the tool, the rules and the settings. */
+export function rulesVersion(toolVersion: string, analyzers: readonly Analyzer[], settings: AnalysisSettings): string {
+  const rules = analyzers.flatMap((a) => a.rules().map((r) => `${r.id}:${r.severity}`)).sort();
+  return createHash('sha256').update(JSON.stringify([toolVersion, rules, settings])).digest('hex').slice(0, 16);
+}
+
+export interface TreeScannerOptions {
+  /** The repository's top folder. */
+  top: string;
+  /** The workspace root (inside `top`): only files under it are scanned, and paths are classified from it. */
+  root: string;
+  analyzers: Analyzer[];
+  settings: AnalysisSettings;
+  /** Globs (relative to `root`) never scanned: the config's and the defaults. */
+  exclude: string[];
+  toolVersion: string;
+}
+
+/** A file's findings at one commit. */
+export interface TreeFileFindings {
+  /** Path relative to the workspace root, posix. */
+  relPath: string;
+  findings: Finding[];
+}
+
+/** Scans files of committed trees, each (blob, path) once per rules version. */
+export class TreeScanner {
+  private readonly cache = new Map<string, Finding[]>();
+  private readonly prefix: string;
+  readonly version: string;
+  /** How many files were really scanned (not served from the cache). */
+  scanned = 0;
+
+  private constructor(
+    private readonly engine: Engine,
+    private readonly options: TreeScannerOptions,
+  ) {
+    const rel = posix.normalize(posix.relative(options.top.split('\\').join('/'), options.root.split('\\').join('/')));
+    this.prefix = rel === '.' || rel === '' ? '' : `${rel}/`;
+    this.version = rulesVersion(options.toolVersion, options.analyzers, options.settings);
+  }
+
+  static async create(options: TreeScannerOptions): Promise<TreeScanner> {
+    return new TreeScanner(await Engine.create({ analyzers: options.analyzers }), options);
+  }
+
+  /** Path from the workspace root, or undefined for a file outside it or excluded. */
+  private relPath(topPath: string): string | undefined {
+    if (!topPath.startsWith(this.prefix)) return undefined;
+    const rel = topPath.slice(this.prefix.length);
+    return matchesAnyGlob(rel, this.options.exclude) ? undefined : rel;
+  }
+
+  /** The findings of each file of `commit` (or of `paths` in it, paths from the repository top) that has any. */
+  findingsAt(commit: string, paths?: readonly string[]): TreeFileFindings[] {
+    const files = treeFiles(this.options.top, commit, paths)
+      .map((f) => ({ ...f, rel: this.relPath(f.path) }))
+      .filter((f): f is TreeFile & { rel: string } => f.rel !== undefined && f.size <= this.options.settings.maxFileSize * 4);
+    const key = (f: TreeFile & { rel: string }) => `${this.version}\0${f.blob}\0${f.rel}`;
+    const missing = files.filter((f) => !this.cache.has(key(f)));
+    const contents = readBlobs(this.options.top, missing.map((f) => f.blob));
+    for (const f of missing) {
+      const bytes = contents.get(f.blob);
+      this.cache.set(key(f), bytes ? this.scan(f.rel, bytes) : []);
+    }
+    return files
+      .map((f) => ({ relPath: f.rel, findings: this.cache.get(key(f))! }))
+      .filter((f) => f.findings.length > 0)
+      .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  }
+
+  private scan(rel: string, bytes: Buffer): Finding[] {
+    if (bytes.subarray(0, 8192).includes(0)) return [];
+    this.scanned++;
+    const path = join(this.options.root, rel);
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return this.engine.scanText(path, languageIdForPath(path), text, this.options.settings, this.options.root).findings;
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+  }
+}
+
+/** A finding's identity across commits: the file, the rule and the fingerprint (which survives unrelated edits). */
+export function findingKey(relPath: string, f: Finding): string {
+  return `${relPath}\0${f.ruleId}\0${f.fingerprint ?? ''}`;
+}

@@ -1,0 +1,167 @@
+/**
+ * `vigil score --history` and `vigil leaderboard`: what git history says about the workspace's findings, computed
+ * locally from committed trees (`history.ts`); nothing is sent anywhere.
+ */
+import { advisoryDbDir } from '../engine/sca/database';
+import type { VigilConfig } from '../engine/config/vigil-config';
+import { securityScore } from '../engine/score';
+import { severityRank, type AnalysisSettings, type Finding } from '../engine/types';
+import ignore, { type Ignore } from 'ignore';
+import { changedPaths, findingKey, listCommits, readBlobs, treeFiles, TreeScanner, type CommitInfo } from './history';
+import { effectiveExcludes, loadAnalyzers } from './scan-project';
+
+export interface TreeScanSetup {
+  top: string;
+  root: string;
+  config: VigilConfig;
+  configFile?: string;
+  settings: AnalysisSettings;
+  toolVersion: string;
+  env: Record<string, string | undefined>;
+  /** Tests: analyzers from this module instead of the built-in packs. */
+  analyzerModule?: string;
+}
+
+/** A scanner of committed trees with the workspace's rules and config (custom rules included). */
+export async function openTreeScanner(s: TreeScanSetup): Promise<TreeScanner> {
+  const setup = loadAnalyzers(
+    {
+      customSecretRules: s.config.customRules.secrets,
+      customTaintRules: s.config.customRules.taint,
+      customRulesSource: s.configFile,
+      advisoryDbDir: advisoryDbDir(s.env),
+    },
+    s.analyzerModule,
+  );
+  return TreeScanner.create({ top: s.top, root: s.root, analyzers: setup.analyzers, settings: s.settings, exclude: effectiveExcludes(s.config), toolVersion: s.toolVersion });
+}
+
+/** One point of the score's history. */
+export interface ScorePoint {
+  commit: string;
+  date: string;
+  score: number;
+}
+
+/** The score at each of the last `n` commits of the branch (first-parent line), oldest first. */
+export function scoreHistory(scanner: TreeScanner, top: string, n: number): ScorePoint[] {
+  const commits = listCommits(top, { max: n, firstParent: true }).reverse();
+  return commits.map((c) => ({ commit: c.sha, date: c.date, score: securityScore(scanner.findingsAt(c.sha).flatMap((f) => f.findings)) }));
+}
+
+/** What one commit did to the findings of the files it changed. */
+export interface CommitDelta {
+  commit: CommitInfo;
+  fixed: { relPath: string; finding: Finding }[];
+  introduced: { relPath: string; finding: Finding }[];
+}
+
+/** Findings present in the parent and gone in the commit (fixed), and the reverse (introduced), by fingerprint. */
+export function commitDelta(scanner: TreeScanner, top: string, c: CommitInfo): CommitDelta {
+  const paths = changedPaths(top, c.parent, c.sha);
+  const index = (files: { relPath: string; findings: Finding[] }[]) =>
+    new Map(files.flatMap((file) => file.findings.filter((f) => f.pack !== 'meta').map((f) => [findingKey(file.relPath, f), { relPath: file.relPath, finding: f }] as const)));
+  const before = c.parent ? index(scanner.findingsAt(c.parent, paths)) : new Map<string, { relPath: string; finding: Finding }>();
+  const after = index(scanner.findingsAt(c.sha, paths));
+  return {
+    commit: c,
+    fixed: [...before].filter(([k]) => !after.has(k)).map(([, v]) => v),
+    introduced: [...after].filter(([k]) => !before.has(k)).map(([, v]) => v),
+  };
+}
+
+/** One author's standing. */
+export interface Standing {
+  author: string;
+  email: string;
+  fixed: number;
+  introduced: number;
+  /** The author's most recent commits in a row that introduced no high or critical finding. */
+  streak: number;
+  commits: number;
+}
+
+/**
+/** A team's findings fixed and introduced, in the files CODEOWNERS gives it. */
+export interface TeamStanding {
+  team: string;
+  fixed: number;
+  introduced: number;
+}
+
+/** The owners of a path by a CODEOWNERS file: the last matching line wins; a line without owners clears them. */
+export type OwnersOf = (topPath: string) => string[];
+
+/** The repository's CODEOWNERS at `commit` (.github/, the top, then docs/, as GitHub looks), or undefined. */
+export function readCodeOwners(top: string, commit = 'HEAD'): OwnersOf | undefined {
+  const file = treeFiles(top, commit, ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS']).sort(
+    (a, b) => ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'].indexOf(a.path) - ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'].indexOf(b.path),
+  )[0];
+  if (!file) return undefined;
+  const text = readBlobs(top, [file.blob]).get(file.blob)?.toString('utf8') ?? '';
+  const rules: { matches: Ignore; owners: string[] }[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) continue;
+    const [pattern = '', ...owners] = line.split(/\s+/);
+    // gitignore pattern rules, as CODEOWNERS uses them.
+    rules.push({ matches: ignore().add(pattern), owners });
+  }
+  return (topPath) => {
+    for (let i = rules.length - 1; i >= 0; i--) if (rules[i]!.matches.ignores(topPath)) return rules[i]!.owners;
+    return [];
+  };
+}
+
+/** Per team (owner), the findings fixed and introduced in the files it owns; sorted like the authors. */
+export function teamStandings(deltas: CommitDelta[], ownersOf: OwnersOf, topPathOf: (relPath: string) => string): TeamStanding[] {
+  const by = new Map<string, TeamStanding>();
+  const add = (relPath: string, key: 'fixed' | 'introduced') => {
+    for (const team of ownersOf(topPathOf(relPath))) {
+      const t = by.get(team) ?? { team, fixed: 0, introduced: 0 };
+      t[key]++;
+      by.set(team, t);
+    }
+  };
+  for (const d of deltas) {
+    for (const x of d.fixed) add(x.relPath, 'fixed');
+    for (const x of d.introduced) add(x.relPath, 'introduced');
+  }
+  return [...by.values()].sort((a, b) => b.fixed - a.fixed || a.introduced - b.introduced || a.team.localeCompare(b.team));
+}
+
+export interface Leaderboard {
+  authors: Standing[];
+  /** Present when the repository has a CODEOWNERS file. */
+  teams?: TeamStanding[];
+}
+
+/**
+ * Per author (by email), findings fixed and introduced by their commits since `since` (default: all history), and
+ * their streak. Sorted by fixed (most first), then fewest introduced, then longest streak, then name. With a
+ * CODEOWNERS file, the same per team, by the files each owns (`topPathOf` turns a workspace path into a top one).
+ */
+export function leaderboard(scanner: TreeScanner, top: string, since?: string, topPathOf: (relPath: string) => string = (p) => p): Leaderboard {
+  const commits = listCommits(top, { since });
+  const deltas: CommitDelta[] = [];
+  const by = new Map<string, Standing & { streakOpen: boolean }>();
+  // Newest first: the streak counts back from an author's latest commit until one brought a high/critical finding.
+  for (const c of commits) {
+    const d = commitDelta(scanner, top, c);
+    deltas.push(d);
+    const key = c.email.toLowerCase();
+    const s = by.get(key) ?? { author: c.author, email: c.email, fixed: 0, introduced: 0, streak: 0, commits: 0, streakOpen: true };
+    s.fixed += d.fixed.length;
+    s.introduced += d.introduced.length;
+    s.commits++;
+    const serious = d.introduced.some((x) => severityRank(x.finding.severity) >= severityRank('high'));
+    if (s.streakOpen && !serious) s.streak++;
+    else s.streakOpen = false;
+    by.set(key, s);
+  }
+  const authors = [...by.values()]
+    .map(({ streakOpen: _open, ...s }) => s)
+    .sort((a, b) => b.fixed - a.fixed || a.introduced - b.introduced || b.streak - a.streak || a.author.localeCompare(b.author) || a.email.localeCompare(b.email));
+  const owners = readCodeOwners(top);
+  return owners ? { authors, teams: teamStandings(deltas, owners, topPathOf) } : { authors };
+}

@@ -1,0 +1,137 @@
+/** `vigil score` and `vigil leaderboard` on fixture repositories built here, with the test analyzers. */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { securityScore } from '../../server/src/engine/score';
+import type { Finding } from '../../server/src/engine/types';
+import { cli, git } from './cli-helpers';
+
+const TOKEN_A = 'FAKETOKEN_aaaabbbbccccdddd';
+const TOKEN_B = 'FAKETOKEN_eeeeffffgggghhhh';
+
+function repo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-score-'));
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  return dir;
+}
+
+function commit(dir: string, who: 'alice' | 'bob', message: string, files: Record<string, string | null>): void {
+  for (const [path, text] of Object.entries(files)) {
+    if (text === null) rmSync(join(dir, path));
+    else {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+  }
+  git(dir, 'add', '-A');
+  const name = who === 'alice' ? 'Alice' : 'Bob';
+  git(dir, '-c', `user.name=${name}`, '-c', `user.email=${who}@example.invalid`, 'commit', '-q', '-m', message);
+}
+
+/** Five commits: Alice adds code, then two tokens (a high each); Bob fixes one, then adds clean code. */
+function twoAuthors(): string {
+  const dir = repo();
+  commit(dir, 'alice', 'start', { 'src/app.js': 'module.exports = 1;\n', 'README.md': '# demo\n' });
+  commit(dir, 'alice', 'config', { 'src/config.js': `module.exports = { token: '${TOKEN_A}' };\n` });
+  commit(dir, 'alice', 'client', { 'src/client.js': `const t = '${TOKEN_B}';\n` });
+  commit(dir, 'bob', 'use the environment', { 'src/config.js': 'module.exports = { token: process.env.TOKEN };\n' });
+  commit(dir, 'bob', 'more code', { 'src/util.js': 'exports.add = (a, b) => a + b;\n' });
+  return dir;
+}
+
+const finding = (score: number, pack: Finding['pack'] = 'taint'): Finding => ({
+  ruleId: 'r', pack, severity: 'high', cwe: [], message: 'm', docsUrl: '',
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  priority: { score, level: 'p1', reason: '' },
+});
+
+describe('security score', () => {
+  it('is 100 with no open finding, below 100 with any, lower for more urgent ones, never below 0', () => {
+    assert.equal(securityScore([]), 100);
+    assert.equal(securityScore([finding(90, 'meta')]), 100, 'notes about Vigil itself cost nothing');
+    assert.ok(securityScore([finding(5)]) < 100);
+    assert.ok(securityScore([finding(95)]) < securityScore([finding(30)]));
+    assert.ok(securityScore([finding(95), finding(95)]) < securityScore([finding(95)]));
+    const many = securityScore(Array.from({ length: 500 }, () => finding(100)));
+    assert.ok(many >= 0 && many < 5);
+  });
+});
+
+describe('vigil score', () => {
+  it('json: the current score and the score at each of the last N commits, oldest first', async () => {
+    const dir = twoAuthors();
+    const r = await cli(dir, ['score', '--history', '4', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const doc = JSON.parse(r.out);
+    const shas = git(dir, 'log', '--format=%H', '-n', '4').trim().split('\n').reverse();
+    assert.deepEqual(doc.history.map((h: { commit: string }) => h.commit), shas);
+    const scores = doc.history.map((h: { score: number }) => h.score);
+    // config (1 token) > client (2 tokens) < fix (1 token) = more code (1 token)
+    assert.ok(scores[0] > scores[1], `${scores}`);
+    assert.ok(scores[2] > scores[1], `${scores}`);
+    assert.equal(scores[3], scores[2]);
+    assert.equal(doc.score, scores[3], 'the working tree is the last commit');
+    for (const h of doc.history) assert.match(h.date, /^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('scans each unchanged file once across the history (cached by blob)', async () => {
+    const dir = twoAuthors();
+    const doc = JSON.parse((await cli(dir, ['score', '--history', '5', '--format', 'json'])).out);
+    // Distinct (blob, path) pairs over the 5 trees: app.js, README.md, config.js x2, client.js, util.js.
+    assert.equal(doc.filesScanned, 6);
+  });
+
+  it('text: the score, and a line per commit', async () => {
+    const dir = twoAuthors();
+    const r = await cli(dir, ['score', '--history', '2']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^Security score: \d+\/100/m);
+    assert.equal(r.out.split('\n').filter((l) => /^ {2}[0-9a-f]{7} {2}\d{4}-\d{2}-\d{2} +\d+/.test(l)).length, 2, r.out);
+    const bad = await cli(dir, ['score', '--history', 'many']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--history must be a whole number/);
+  });
+});
+
+describe('vigil leaderboard', () => {
+  it('json: per author, findings fixed and introduced, and the streak', async () => {
+    const dir = twoAuthors();
+    const r = await cli(dir, ['leaderboard', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const { authors } = JSON.parse(r.out);
+    assert.deepEqual(authors.map((a: { author: string }) => a.author), ['Bob', 'Alice'], 'the one who fixed first');
+    const [bob, alice] = authors;
+    assert.deepEqual({ ...bob, commits: undefined }, { author: 'Bob', email: 'bob@example.invalid', fixed: 1, introduced: 0, streak: 2, commits: undefined });
+    // Alice's latest commit introduced a high finding: her streak is 0.
+    assert.deepEqual({ ...alice, commits: undefined }, { author: 'Alice', email: 'alice@example.invalid', fixed: 0, introduced: 2, streak: 0, commits: undefined });
+  });
+
+  it('teams from CODEOWNERS: findings fixed and introduced in the files each team owns (last matching line wins)', async () => {
+    const dir = twoAuthors();
+    commit(dir, 'bob', 'owners', { '.github/CODEOWNERS': '# owners\n*  @acme/platform\nsrc/c*.js @acme/web @alice\n/src/client.js @acme/mobile\n' });
+    const doc = JSON.parse((await cli(dir, ['leaderboard', '--format', 'json'])).out);
+    assert.deepEqual(doc.teams, [
+      { team: '@acme/web', fixed: 1, introduced: 1 },
+      { team: '@alice', fixed: 1, introduced: 1 },
+      { team: '@acme/mobile', fixed: 0, introduced: 1 },
+    ]);
+    const plain = JSON.parse((await cli(twoAuthors(), ['leaderboard', '--format', 'json'])).out);
+    assert.equal(plain.teams, undefined, 'no CODEOWNERS, no teams');
+  });
+
+  it('--since limits the commits counted; markdown and text list every author', async () => {
+    const dir = twoAuthors();
+    const since = git(dir, 'rev-parse', 'HEAD~2').trim();
+    const { authors } = JSON.parse((await cli(dir, ['leaderboard', '--since', since, '--format', 'json'])).out);
+    assert.deepEqual(authors.map((a: { author: string }) => a.author), ['Bob']);
+    const md = (await cli(dir, ['leaderboard', '--format', 'markdown'])).out;
+    assert.match(md, /^\| Author \| Fixed \| Introduced \| Streak \|$/m);
+    assert.match(md, /^\| Bob \| 1 \| 0 \| 2 \|$/m);
+    const text = (await cli(dir, ['leaderboard'])).out;
+    assert.match(text, /Alice/);
+    assert.ok(!text.includes(TOKEN_A) && !md.includes(TOKEN_A));
+  });
+});
