@@ -123,4 +123,17 @@ describe('reachability in findings', () => {
     assert.match(req!.message, /not imported in the first 1 source file looked at/);
     assert.equal(req!.severity, 'high');
   });
+
+  it('reads the workspace again when told it changed, never on a timer (same events, same findings)', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'vigil-reach-e-'));
+    writeFileSync(join(ws, 'a.py'), 'print(1)\n');
+    const analyzer = new ScaAnalyzer(new AdvisoryDb(db), { table: TABLE });
+    const engine = await Engine.create({ analyzers: [analyzer] });
+    const reach = () => engine.scanText(join(ws, 'requirements.txt'), 'pip-requirements', 'fake-requests==2.25.0\n', DEFAULT_SETTINGS, ws).findings[0]!.properties?.reachability;
+    assert.equal(reach(), 'not-imported');
+    writeFileSync(join(ws, 'b.py'), 'import fakereq\n');
+    assert.equal(reach(), 'not-imported', 'no event yet: the listing in hand is used');
+    engine.workspaceChanged();
+    assert.notEqual(reach(), 'not-imported', 'after the event the new import is seen');
+  });
 });

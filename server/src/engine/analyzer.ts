@@ -74,4 +74,10 @@ export interface Analyzer {
    * failed, so hosts can show them on the config file at load time rather than never.
    */
   precompile?(grammars: GrammarRegistry): RuleLoadError[];
+  /**
+   * Files of the workspace changed on disk (saved, created, deleted, or a document opened): an analyzer that keeps
+   * facts read from other files (e.g. which packages the workspace imports) reads them again on its next run.
+   * Driven by these events, never by a timer, so results do not depend on timing.
+   */
+  workspaceChanged?(): void;
 }

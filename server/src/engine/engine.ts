@@ -188,6 +188,11 @@ export class Engine {
     return { findings: finalize(raw, doc, settings, ran, workspaceRoot), notices };
   }
 
+  /** Files of the workspace changed on disk: packs that read other files read them again (`Analyzer.workspaceChanged`). */
+  workspaceChanged(): void {
+    for (const a of this.analyzers) a.workspaceChanged?.();
+  }
+
   /** One-shot analysis of a text that is not open (CLI, workspace scan). */
   scanText(path: string, languageId: string, text: string, settings: AnalysisSettings = DEFAULT_SETTINGS, workspaceRoot?: string): AnalysisResult {
     const uri = `vigil-scan:${path}`;

@@ -21,6 +21,7 @@ import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
 import { matchesAnyGlob } from '../engine/glob';
 import { GrammarRegistry } from '../engine/parser';
 import { workspaceRelativePath } from '../engine/path-class';
+import { manifestKindOf } from '../engine/sca/manifests';
 import { ruleDetailsMarkdown } from '../engine/rule-details';
 import type { AnalysisResult, Finding } from '../engine/types';
 import {
@@ -360,7 +361,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     for (const feature of features) feature(ctx);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        // Saves matter only as "the workspace changed on disk" (see Engine.workspaceChanged), so without the text.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, ActionKinds.fix, ActionKinds.suppress, ActionKinds.fixAll],
@@ -410,6 +412,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   connection.onDidChangeWatchedFiles((p) => {
     for (const change of p.changes) {
       const path = uriToPath(change.uri);
+      folders?.forPath(path).engine.workspaceChanged();
       if (!openDocs.has(change.uri)) onConfigText(path);
       const state = folders?.forPath(path);
       if (state && folders!.baselinePath(state) === path) {
@@ -426,9 +429,23 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const state = f.forPath(path);
     openDocs.set(uri, state);
     analyzedVersions.delete(uri); // a new text, whatever its version number
+    // Opening a manifest is when a user looks at its findings: what the workspace imports is read again.
+    state.engine.workspaceChanged();
     state.engine.open(uri, path, languageId, text, version);
     onConfigText(path, text);
     schedule(uri, version);
+  });
+
+  connection.onDidSaveTextDocument(async (p) => {
+    await ready;
+    // A saved file may add or drop an import of a vulnerable package: manifests open in its folder are re-analysed.
+    const state = openDocs.get(p.textDocument.uri) ?? folders?.forPath(uriToPath(p.textDocument.uri));
+    if (!state) return;
+    state.engine.workspaceChanged();
+    for (const [uri, s] of openDocs) {
+      const doc = s === state ? s.engine.get(uri) : undefined;
+      if (doc && doc.uri !== p.textDocument.uri && manifestKindOf(doc.path) !== undefined) schedule(uri, doc.version);
+    }
   });
 
   connection.onDidChangeTextDocument(async (p) => {

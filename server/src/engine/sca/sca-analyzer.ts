@@ -77,9 +77,6 @@ const LOCKFILE_ADVICE: Record<ManifestKind, string | undefined> = {
   pyproject: undefined,
 };
 
-/** How long the workspace's import facts are reused before the folder is listed again. */
-const REACH_REFRESH_MS = 5000;
-
 /** Lockfiles of other package managers that, beside a package.json, hold its real versions. */
 const OTHER_LOCKFILES = ['yarn.lock', 'pnpm-lock.yaml'];
 
@@ -101,7 +98,7 @@ export interface ReachabilityOptions {
 
 export class ScaAnalyzer implements Analyzer {
   readonly pack = 'dependencies' as const;
-  private readonly workspaces = new Map<string, { index: WorkspaceImports; at: number }>();
+  private readonly workspaces = new Map<string, { index: WorkspaceImports; fresh: boolean }>();
 
   constructor(
     readonly db: AdvisoryDb,
@@ -109,20 +106,24 @@ export class ScaAnalyzer implements Analyzer {
   ) {}
 
   /**
-   * The workspace's import facts. Re-listed at most every REACH_REFRESH_MS: a manifest edit in the editor must
-   * not walk the folder on every keystroke, and a CLI scan with many manifests walks it once.
+   * The workspace's import facts, listed once and again only after `workspaceChanged()`: a manifest edit in the
+   * editor must not walk the folder on every keystroke, and a CLI scan with many manifests walks it once.
    */
   private imports(root: string): WorkspaceImports {
     let w = this.workspaces.get(root);
     if (!w) {
-      w = { index: new WorkspaceImports(root, this.reachOptions.fileLimit), at: -Infinity };
+      w = { index: new WorkspaceImports(root, this.reachOptions.fileLimit), fresh: false };
       this.workspaces.set(root, w);
     }
-    if (performance.now() - w.at >= REACH_REFRESH_MS) {
+    if (!w.fresh) {
       w.index.refresh();
-      w.at = performance.now();
+      w.fresh = true;
     }
     return w.index;
+  }
+
+  workspaceChanged(): void {
+    for (const w of this.workspaces.values()) w.fresh = false;
   }
 
   rules(): RuleInfo[] {
