@@ -746,7 +746,8 @@ class UnitAnalysis {
   // ---- expressions ---------------------------------------------------------------------------------
 
   private match<T extends { pattern: string }>(c: Compiled<T>, n: Node): Bindings | undefined {
-    const b = matchPattern(c.pattern, n, this.env.resolve);
+    // `where` checked as metavariables bind: `{ $K }` with `$K: '^filter$'` tries every entry of an object.
+    const b = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where);
     if (!b) return undefined;
     for (const [mv, re] of c.where) {
       const bound = boundText(b, mv);
@@ -787,6 +788,8 @@ class UnitAnalysis {
     }
     let t: Taint | undefined;
     switch (type) {
+      // `{ filter }` carries the variable's taint like `{ filter: filter }`.
+      case 'shorthand_property_identifier':
       case 'identifier': {
         t = this.lookup(n.text, st) ?? this.captured(n, st);
         break;
