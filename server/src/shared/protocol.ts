@@ -3,7 +3,7 @@
  * are never trusted: each goes through a `from()` parser that falls back to the default.
  * This file must import nothing from `vscode` or `vscode-languageserver` so both sides can use it.
  */
-import { DEFAULT_SETTINGS, parseSeverity, type AnalysisSettings, type Severity } from '../engine/types';
+import { DEFAULT_SETTINGS, parseSeverity, parseStrictness, type AnalysisSettings, type Severity, type Strictness } from '../engine/types';
 
 /** The settings section, `vigil.*` in VS Code. */
 export const SETTINGS_SECTION = 'vigil';
@@ -19,6 +19,8 @@ export interface VigilSettings {
   maxFileSize: number;
   /** Milliseconds to wait after a keystroke before analysing (0 = on every change). */
   debounceMs: number;
+  /** Taint flows reported: `normal` (precise) or `audit` (also lower-confidence inputs; see AnalysisSettings). */
+  strictness: Strictness;
 }
 
 export const DEFAULT_VIGIL_SETTINGS: VigilSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_VIGIL_SETTINGS: VigilSettings = {
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/*.min.js'],
   maxFileSize: DEFAULT_SETTINGS.maxFileSize,
   debounceMs: 0,
+  strictness: 'normal',
 };
 
 function bool(v: unknown, d: boolean): boolean {
@@ -56,11 +59,12 @@ export namespace VigilSettings {
       exclude: Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : d.exclude,
       maxFileSize: int(r.maxFileSize, d.maxFileSize, 1_000, 100_000_000),
       debounceMs: int(r.debounceMs, d.debounceMs, 0, 5_000),
+      strictness: parseStrictness(r.strictness) ?? d.strictness,
     };
   }
 
   export function toAnalysisSettings(s: VigilSettings, base: AnalysisSettings = DEFAULT_SETTINGS): AnalysisSettings {
-    return { ...base, minSeverity: s.minSeverity, packs: { ...s.packs }, maxFileSize: s.maxFileSize };
+    return { ...base, minSeverity: s.minSeverity, packs: { ...s.packs }, maxFileSize: s.maxFileSize, strictness: s.strictness };
   }
 }
 

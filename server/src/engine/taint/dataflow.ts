@@ -1014,6 +1014,12 @@ class UnitAnalysis {
       for (const a of argTaints) t = union(t, a);
       return t;
     }
+    // Audit strictness: a function Vigil does not know may return its input unchanged (it is no sanitizer).
+    if (this.env.rule.audit) {
+      let t: Taint | undefined;
+      for (const a of argTaints) t = union(t, a);
+      return t && addStep(t, { range: this.range(n), message: `passes through ${(fn?.text ?? 'a call').slice(0, 60)}() (audit: not known to clean it)`, kind: 'step' });
+    }
     return undefined;
   }
 
