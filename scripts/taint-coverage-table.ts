@@ -31,6 +31,8 @@ const CLASS_NAMES: Record<string, string> = {
   deserialization: 'Unsafe deserialization',
   ssti: 'Server-side template injection',
   xxe: 'XML external entities',
+  ldapi: 'LDAP injection',
+  xpathi: 'XPath injection',
   'prototype-pollution': 'Prototype pollution',
   'log-injection': 'Log injection',
   'weak-crypto': 'Weak cryptography (hash, random)',
