@@ -746,14 +746,18 @@ class UnitAnalysis {
   // ---- expressions ---------------------------------------------------------------------------------
 
   private match<T extends { pattern: string }>(c: Compiled<T>, n: Node): Bindings | undefined {
-    // `where` checked as metavariables bind: `{ $K }` with `$K: '^filter$'` tries every entry of an object.
-    const b = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where);
+    const holds = (b: Bindings): boolean =>
+      c.where.every(([mv, re]) => {
+        const bound = boundText(b, mv);
+        return bound !== undefined && re.test(bound);
+      });
+    const b = matchPattern(c.pattern, n, this.env.resolve);
     if (!b) return undefined;
-    for (const [mv, re] of c.where) {
-      const bound = boundText(b, mv);
-      if (bound === undefined || !re.test(bound)) return undefined;
-    }
-    return b;
+    if (holds(b)) return b;
+    // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
+    // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
+    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where);
+    return again && holds(again) ? again : undefined;
   }
 
   ev(n: Node, st: State, depth: number): Taint | undefined {
