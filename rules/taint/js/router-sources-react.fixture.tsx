@@ -74,6 +74,19 @@ export function NextPagesRedirect() {
   return null;
 }
 
+// React Router v5 class component: route props.
+export class LegacyArticle extends React.Component<{ match: { params: { slug: string } }; location: { hash: string } }> {
+  componentDidMount() {
+    // ruleid: js.xss.dom
+    document.getElementById('slug')!.innerHTML = this.props.match.params.slug;
+    // ok: js.xss.dom
+    document.getElementById('hash')!.textContent = this.props.location.hash;
+  }
+  render() {
+    return null;
+  }
+}
+
 // ---- negatives ----
 export function SafeSearch() {
   const [searchParams] = useSearchParams();
