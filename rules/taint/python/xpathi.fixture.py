@@ -10,6 +10,7 @@ app = Flask(__name__)
 TREE = etree.parse("users.xml")
 ROOT = ET.parse("users.xml").getroot()
 ALLOWED_ROLES = {"admin", "viewer"}
+DIGITS_PATTERN = re.compile(r"\d+")
 
 
 @app.route("/user")
@@ -72,7 +73,10 @@ def n1():
     # A regular expression, not a path.
     # ok: py.xpathi.query
     words = re.findall(r"\w+", request.args["text"])
-    return str((nodes, by_id, find(TREE, n=name), everyone, words))
+    # A compiled regular expression's findall searches the text it is given.
+    # ok: py.xpathi.query
+    digits = DIGITS_PATTERN.findall(request.args["text"])
+    return str((nodes, by_id, find(TREE, n=name), everyone, words, digits))
 
 
 @app.route("/n2")
