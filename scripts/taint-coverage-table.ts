@@ -32,6 +32,8 @@ const CLASS_NAMES: Record<string, string> = {
   deserialization: 'Unsafe deserialization',
   ssti: 'Server-side template injection',
   xxe: 'XML external entities',
+  ldapi: 'LDAP injection',
+  xpathi: 'XPath injection',
   'prototype-pollution': 'Prototype pollution',
   'log-injection': 'Log injection',
   'weak-crypto': 'Weak cryptography (hash, random)',
@@ -44,7 +46,7 @@ const CLASS_NAMES: Record<string, string> = {
 };
 const FRAMEWORKS: Record<string, string> = {
   'js-request': 'Express, Koa, Fastify, Hapi (any `(req, ...)` route or middleware callback); NestJS (`@Query()`, `@Body()`, `@Param()`, `@Headers()`, `@Req()`); Next.js route handlers and `getServerSideProps`; Remix loaders and actions; Socket.IO and ws messages; AWS Lambda, Google Cloud Functions, Cloudflare Workers',
-  'js-browser': 'Browser DOM (location, document, postMessage)',
+  'js-browser': 'Browser DOM (location, document, postMessage); Vue Router, React Router and Next.js client router hooks',
   'java-request': 'Servlet API (`HttpServletRequest` getters); Spring MVC (`@RequestParam`, `@PathVariable`, `@RequestHeader`, `@CookieValue`, `@RequestBody`)',
   'py-request': 'Flask, Django (views whatever the request is called, class-based views), Django REST framework, FastAPI / Starlette, Tornado, aiohttp, Pyramid, Bottle, Falcon, Sanic (request objects, route and view parameters); AWS Lambda, Google Cloud Functions',
 };
@@ -184,6 +186,7 @@ const doc: string[] = [
   '      cwe: [CWE-89]',
   '      message: "$SOURCE flows into a raw ORM query ($SINK)"',
   '      sources: [js-request]             # shared names (js-request, js-browser, py-request) or patterns',
+  '      audit-sources: [js-process-input] # optional: only at --strictness audit (argv, env, files, DB reads)',
   '      sanitizers: [js-coercion, { pattern: "orm.quote(...)" }, { pattern: "$LIST.includes($X)", guard: $X }]',
   '      sinks:',
   '        - { pattern: "orm.unsafeQuery($Q, ...)", focus: $Q }',
@@ -202,6 +205,11 @@ const doc: string[] = [
   'dict/list literals, `jsonify` or parsed JSON; file contents; a variable last assigned one), and `unless-text: <regex>` skips sinks whose text matches',
   '(an explicit `mimetype="text/plain"`). Unknown keys are rejected with the rule id and the key; a broken rule is',
   'reported and the others keep running.',
+  '',
+  '`audit-sources` (same forms as `sources`) are lower-confidence inputs used only at audit strictness',
+  '(`--strictness audit`, `vigil.strictness`), where calls to functions Vigil does not know also pass data through;',
+  'those findings are reported at low severity with messages starting `Audit:`. The shared lists `js-process-input`',
+  'and `py-process-input` hold process arguments, the environment, stdin, file reads and database reads.',
   '',
   'A rule with `kind: pattern` needs no source: every match of one of its `patterns` is a finding, unless a',
   '`pattern-not` matches the same code. A clause can name the finding\'s `focus`, check that options are set',

@@ -16,7 +16,7 @@ import type { ScanReport } from '../engine/output/scan-report';
 import { escapeControlChars } from '../engine/output/terminal';
 import { formatText, TEXT_WIDTH } from '../engine/output/text-format';
 import { parsePriorityLevel, passesMinPriority, PRIORITY_LEVELS } from '../engine/priority';
-import { DEFAULT_SETTINGS, parseSeverity, SEVERITIES, severityRank, type AnalysisSettings, type Severity } from '../engine/types';
+import { DEFAULT_SETTINGS, parseSeverity, parseStrictness, SEVERITIES, severityRank, STRICTNESS_LEVELS, type AnalysisSettings, type Severity } from '../engine/types';
 import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
 import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
@@ -87,6 +87,9 @@ Scan options:
       --min-severity LEVEL      report findings at or above LEVEL (critical, high, medium, low, info)
       --min-priority P          report findings at priority P or more urgent (p1, p2, p3, p4)
       --fail-on LEVEL|none      exit 1 when a finding at or above LEVEL is reported (default: low)
+      --strictness normal|audit taint flows to report: normal (precise, the default) or audit (also
+                                process, environment, file and database inputs, and flows through
+                                unknown functions, at low severity, labelled "Audit")
   -j, --jobs N                  worker threads (default: number of cores)
   -c, --config FILE             config file (default: .vigil.yml in the workspace root)
       --root DIR                workspace root (default: that of the paths given, else the git top
@@ -118,6 +121,7 @@ const SCAN_OPTIONS = {
   'min-severity': { type: 'string', hint: SEVERITIES.join(', ') },
   'min-priority': { type: 'string', hint: PRIORITY_LEVELS.join(', ') },
   'fail-on': { type: 'string', hint: `${SEVERITIES.join(', ')}, none` },
+  strictness: { type: 'string', hint: STRICTNESS_LEVELS.join(' or ') },
   jobs: { type: 'string', short: 'j', hint: 'a number of threads' },
   config: { type: 'string', short: 'c', hint: 'a file' },
   root: { type: 'string', hint: 'a folder' },
@@ -410,6 +414,11 @@ function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared
     const s = parseSeverity(values['min-severity']);
     if (!s) throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(', ')}`);
     settings = { ...settings, minSeverity: s };
+  }
+  if (values.strictness !== undefined) {
+    const s = parseStrictness(values.strictness);
+    if (!s) throw new UsageError(`--strictness must be ${STRICTNESS_LEVELS.join(' or ')}`);
+    settings = { ...settings, strictness: s };
   }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {

@@ -119,6 +119,21 @@ export interface AnalysisSettings {
   severityOverrides: Record<string, Severity>;
   /** Files larger than this (bytes of UTF-16 text length) are skipped with a notice. */
   maxFileSize: number;
+  /**
+   * `normal` (the default): precise taint flows only. `audit`: also flows from the rules' lower-confidence sources
+   * (process arguments, environment, files, database reads) and through functions Vigil does not know, reported
+   * at low severity and labelled "Audit", for security review.
+   */
+  strictness?: Strictness;
+}
+
+/** How much the taint pack reports: see `AnalysisSettings.strictness`. */
+export type Strictness = 'normal' | 'audit';
+export const STRICTNESS_LEVELS: readonly Strictness[] = ['normal', 'audit'];
+
+/** Parses a strictness level; undefined when it is not one. */
+export function parseStrictness(v: unknown): Strictness | undefined {
+  return typeof v === 'string' && (STRICTNESS_LEVELS as readonly string[]).includes(v) ? (v as Strictness) : undefined;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {

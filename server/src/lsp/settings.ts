@@ -26,6 +26,7 @@ export function effectiveSettings(vs: VigilSettings, config: VigilConfig): Effec
       dependencies: vs.packs.dependencies !== d.packs.dependencies ? vs.packs.dependencies : fromConfig.packs.dependencies,
     },
     maxFileSize: vs.maxFileSize !== d.maxFileSize ? vs.maxFileSize : fromConfig.maxFileSize,
+    strictness: vs.strictness,
   };
   return { enable: vs.enable, exclude: [...new Set([...vs.exclude, ...config.exclude])], analysis, debounceMs: vs.debounceMs };
 }

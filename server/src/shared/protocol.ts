@@ -3,7 +3,7 @@
  * are never trusted: each goes through a `from()` parser that falls back to the default.
  * This file must import nothing from `vscode` or `vscode-languageserver` so both sides can use it.
  */
-import { DEFAULT_SETTINGS, parseSeverity, type AnalysisSettings, type Severity } from '../engine/types';
+import { DEFAULT_SETTINGS, parseSeverity, parseStrictness, type AnalysisSettings, type Severity, type Strictness } from '../engine/types';
 
 /** The settings section, `vigil.*` in VS Code. */
 export const SETTINGS_SECTION = 'vigil';
@@ -21,6 +21,8 @@ export interface VigilSettings {
   debounceMs: number;
   /** Where "Update Advisory Database" downloads from (machine-scoped): an http(s) URL, '' for OSV. */
   advisories: { source: string };
+  /** Taint flows reported: `normal` (precise) or `audit` (also lower-confidence inputs; see AnalysisSettings). */
+  strictness: Strictness;
 }
 
 export const DEFAULT_VIGIL_SETTINGS: VigilSettings = {
@@ -31,6 +33,7 @@ export const DEFAULT_VIGIL_SETTINGS: VigilSettings = {
   maxFileSize: DEFAULT_SETTINGS.maxFileSize,
   debounceMs: 0,
   advisories: { source: '' },
+  strictness: 'normal',
 };
 
 /** An advisory source URL: http(s), no whitespace or credentials; anything else is '' (the default source). */
@@ -73,11 +76,12 @@ export namespace VigilSettings {
       maxFileSize: int(r.maxFileSize, d.maxFileSize, 1_000, 100_000_000),
       debounceMs: int(r.debounceMs, d.debounceMs, 0, 5_000),
       advisories: { source: parseAdvisorySource((r.advisories as Record<string, unknown> | undefined)?.source) },
+      strictness: parseStrictness(r.strictness) ?? d.strictness,
     };
   }
 
   export function toAnalysisSettings(s: VigilSettings, base: AnalysisSettings = DEFAULT_SETTINGS): AnalysisSettings {
-    return { ...base, minSeverity: s.minSeverity, packs: { ...s.packs }, maxFileSize: s.maxFileSize };
+    return { ...base, minSeverity: s.minSeverity, packs: { ...s.packs }, maxFileSize: s.maxFileSize, strictness: s.strictness };
   }
 }
 

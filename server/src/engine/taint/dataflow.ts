@@ -598,13 +598,18 @@ class UnitAnalysis {
   // ---- expressions ---------------------------------------------------------------------------------
 
   private match<T extends { pattern: string }>(c: Compiled<T>, n: Node): Bindings | undefined {
+    const holds = (b: Bindings): boolean =>
+      c.where.every(([mv, re]) => {
+        const bound = boundText(b, mv);
+        return bound !== undefined && re.test(bound);
+      });
     const b = matchPattern(c.pattern, n, this.env.resolve);
     if (!b) return undefined;
-    for (const [mv, re] of c.where) {
-      const bound = boundText(b, mv);
-      if (bound === undefined || !re.test(bound)) return undefined;
-    }
-    return b;
+    if (holds(b)) return b;
+    // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
+    // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
+    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where);
+    return again && holds(again) ? again : undefined;
   }
 
   ev(n: Node, st: State, depth: number): Taint | undefined {
@@ -848,6 +853,12 @@ class UnitAnalysis {
       let t: Taint | undefined;
       for (const a of argTaints) t = union(t, a);
       return t;
+    }
+    // Audit strictness: a function Vigil does not know may return its input unchanged (it is no sanitizer).
+    if (this.env.rule.audit) {
+      let t: Taint | undefined;
+      for (const a of argTaints) t = union(t, a);
+      return t && addStep(t, { range: this.range(n), message: `passes through ${(fn?.text ?? 'a call').slice(0, 60)}() (audit: not known to clean it)`, kind: 'step' });
     }
     return undefined;
   }

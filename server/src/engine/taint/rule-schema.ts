@@ -181,6 +181,11 @@ export interface TaintRuleSpec {
   docs?: string;
   /** Shared source names and/or inline patterns. */
   sources: (string | SourceSpec)[];
+  /**
+   * Lower-confidence sources (process arguments, environment, files, database reads), used only at audit
+   * strictness (`--strictness audit`, `vigil.strictness`); same forms as `sources`.
+   */
+  auditSources: (string | SourceSpec)[];
   sinks: SinkSpec[];
   sanitizers: (string | SanitizerSpec)[];
   propagators: PropagatorSpec[];
@@ -447,11 +452,11 @@ function pathFilter(v: unknown, where: string, ruleId: string, p: Problems): Pat
 const RULE_KEYS = [
   'id', 'name', 'description', 'languages', 'severity', 'cwe', 'message', 'docs',
   'sources', 'sinks', 'sanitizers', 'propagators', 'requires-import', 'fix',
-  'kind', 'patterns', 'pattern-not', 'paths', ...RULE_DOC_KEYS,
+  'kind', 'patterns', 'pattern-not', 'paths', 'audit-sources', ...RULE_DOC_KEYS,
 ] as const;
 
 /** Keys only a taint rule may have, and keys only a pattern rule may have. */
-const TAINT_ONLY = ['sources', 'sinks', 'sanitizers', 'propagators', 'fix'] as const;
+const TAINT_ONLY = ['sources', 'sinks', 'sanitizers', 'propagators', 'fix', 'audit-sources'] as const;
 const PATTERN_ONLY = ['patterns', 'pattern-not', 'paths'] as const;
 
 /**
@@ -505,14 +510,19 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
     }
     return v;
   };
-  const sources: (string | SourceSpec)[] = [];
-  list('sources').forEach((s, i) => {
-    if (typeof s === 'string' && /^[a-z][a-z0-9-]*$/.test(s)) sources.push(s);
-    else {
-      const spec = sourceSpec(s, `${where}: sources[${i}]`, id, p);
-      if (spec) sources.push(spec);
-    }
-  });
+  const sourceList = (key: 'sources' | 'audit-sources'): (string | SourceSpec)[] => {
+    const out: (string | SourceSpec)[] = [];
+    list(key).forEach((s, i) => {
+      if (typeof s === 'string' && /^[a-z][a-z0-9-]*$/.test(s)) out.push(s);
+      else {
+        const spec = sourceSpec(s, `${where}: ${key}[${i}]`, id, p);
+        if (spec) out.push(spec);
+      }
+    });
+    return out;
+  };
+  const sources = sourceList('sources');
+  const auditSources = sourceList('audit-sources');
   if (sources.length === 0 && kind !== 'pattern') p.add(id, `${where}: \`sources\` must name at least one source (a shared name such as express-request, or a pattern)`);
   const sinks = list('sinks').map((s, i) => sinkSpec(s, `${where}: sinks[${i}]`, id, p)).filter((s): s is SinkSpec => !!s);
   if (sinks.length === 0 && kind !== 'pattern') p.add(id, `${where}: \`sinks\` must hold at least one { pattern, focus }`);
@@ -554,7 +564,7 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
   if (p.list.length > before || !langs || !severity || !cwe || !message) return undefined;
   return {
     kind: kind as TaintRuleSpec['kind'],
-    id, name, description, languages: langs, severity, cwe, message, sources, sinks, sanitizers, propagators, requiresImport,
+    id, name, description, languages: langs, severity, cwe, message, sources, auditSources, sinks, sanitizers, propagators, requiresImport,
     patterns, patternNot,
     ...(docs ? { docs } : {}),
     ...(fix ? { fix } : {}),

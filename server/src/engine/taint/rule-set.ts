@@ -120,7 +120,7 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
   // Names must resolve; a rule naming an unknown source or sanitizer is dropped with a clear error.
   set.rules = set.rules.filter((r) => {
     const missing = [
-      ...r.sources.filter((s): s is string => typeof s === 'string' && !set.sources.has(s)).map((s) => `source \`${s}\``),
+      ...[...r.sources, ...r.auditSources].filter((s): s is string => typeof s === 'string' && !set.sources.has(s)).map((s) => `source \`${s}\``),
       ...r.sanitizers.filter((s): s is string => typeof s === 'string' && !set.sanitizers.has(s)).map((s) => `sanitizer \`${s}\``),
       ...r.sinks.flatMap((s) => s.inHandler ?? []).filter((h) => !set.handlers.some((x) => x.id === h)).map((h) => `handler \`${h}\``),
     ];
@@ -167,6 +167,8 @@ export interface CompiledRule {
   /** Pattern rules (`kind: pattern`): the clauses, and the patterns that exempt a match. Empty for taint rules. */
   patterns: Compiled<PatternClauseSpec>[];
   patternNot: Compiled<PatternSpec>[];
+  /** Compiled for audit strictness: the audit sources count, and unknown functions pass data through. */
+  audit?: true;
 }
 
 export interface CompiledHandler {
@@ -185,8 +187,11 @@ export interface CompiledLanguage {
   errors: RuleLoadError[];
 }
 
-/** Compiles the rule set for one grammar. Rules with a pattern that does not parse are left out and reported. */
-export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language): CompiledLanguage | undefined {
+/**
+ * Compiles the rule set for one grammar. Rules with a pattern that does not parse are left out and reported.
+ * With `audit`, every taint rule also takes its `audit-sources` and is marked `audit` (see `CompiledRule.audit`).
+ */
+export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language, audit = false): CompiledLanguage | undefined {
   const language = taintLanguageOf(grammar);
   if (!language) return undefined;
   const compiler = new PatternCompiler(lang);
@@ -205,7 +210,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
     if (!spec.languages.includes(language)) continue;
     const own = compileWith(set.customRuleIds?.has(spec.id) === true);
     try {
-      const sources = spec.sources.flatMap((s) => (typeof s === 'string' ? set.sources.get(s)!.map(one) : [own(s)]));
+      const sources = [...spec.sources, ...(audit ? spec.auditSources : [])].flatMap((s) => (typeof s === 'string' ? set.sources.get(s)!.map(one) : [own(s)]));
       const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)!.map(one) : [own(s)]));
       const propagators = [
         ...set.propagators.filter((p) => p.languages.includes(language)).map((p) => one(p.spec)),
@@ -223,6 +228,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         patterns: spec.patterns.map(own),
         patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
+        ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),
       });
     } catch (e) {
       errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${redactErrorMessage(e)}; the rule is skipped for ${grammar}` });

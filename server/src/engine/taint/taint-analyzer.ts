@@ -123,6 +123,8 @@ type UnitCache = Map<string, Map<string, CacheEntry[]>>;
 export class TaintAnalyzer implements Analyzer {
   readonly pack = 'taint' as const;
   private readonly compiled = new Map<GrammarId, CompiledLanguage | undefined>();
+  /** The same rules compiled for audit strictness (audit sources on), on the first audit run of a grammar. */
+  private readonly compiledAudit = new Map<GrammarId, CompiledLanguage | undefined>();
   /** Problems found while compiling patterns for a grammar (reported once the grammar is first used). */
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
@@ -208,25 +210,53 @@ export class TaintAnalyzer implements Analyzer {
 
   open(_doc: SourceDocument): AnalyzerSession {
     const cache: UnitCache = new Map();
+    // Audit runs have their own cache: their rules differ from the precise ones under the same ids.
+    const auditCache: UnitCache = new Map();
     // The result does not depend on `delta` (the cache is keyed by unit text), so an abandoned stepped run
     // leaves the session valid for any later text.
     return {
-      run: (doc, _delta, ctx: AnalysisContext) => this.analyze(doc, cache, ctx.notify),
-      steps: (doc, _delta, ctx: AnalysisContext) => this.analyzeSteps(doc, cache, ctx.notify),
-      dispose: () => cache.clear(),
+      run: (doc, _delta, ctx: AnalysisContext) => drain(this.stepsAt(doc, cache, auditCache, ctx)),
+      steps: (doc, _delta, ctx: AnalysisContext) => this.stepsAt(doc, cache, auditCache, ctx),
+      dispose: () => {
+        cache.clear();
+        auditCache.clear();
+      },
     };
   }
 
-  /** Compiled rules for a grammar, compiled on first use. */
-  compiledFor(doc: SourceDocument): CompiledLanguage | undefined {
+  /**
+   * The precise findings, and at audit strictness the flows only the audit rules find (more sources, unknown
+   * functions pass data through), at low severity and labelled: normal strictness is never changed by it.
+   */
+  private *stepsAt(doc: SourceDocument, cache: UnitCache, auditCache: UnitCache, ctx: AnalysisContext): Generator<void, Finding[]> {
+    const precise = yield* this.analyzeSteps(doc, cache, ctx.notify);
+    if (ctx.settings.strictness !== 'audit') return precise;
+    const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true);
+    const key = (f: Finding): string => `${f.ruleId}:${f.range.start.line}:${f.range.start.character}`;
+    const known = new Set(precise.map(key));
+    const extra = audit
+      .filter((f) => !known.has(key(f)))
+      .map((f): Finding => ({
+        ...f,
+        severity: f.severity === 'info' ? 'info' : 'low',
+        message: `Audit: ${f.message}`,
+        properties: { ...f.properties, strictness: 'audit' },
+      }));
+    return [...precise, ...extra];
+  }
+
+  /** Compiled rules for a grammar, compiled on first use; `audit`: for audit strictness. */
+  compiledFor(doc: SourceDocument, audit = false): CompiledLanguage | undefined {
     const g = doc.grammar;
     if (!g || !doc.tree) return undefined;
-    if (!this.compiled.has(g)) {
-      const c = compileFor(this.set, g, doc.tree.language);
-      this.compiled.set(g, c);
-      if (c) this.compileErrors.push(...c.errors);
+    const table = audit ? this.compiledAudit : this.compiled;
+    if (!table.has(g)) {
+      const c = compileFor(this.set, g, doc.tree.language, audit);
+      table.set(g, c);
+      // The audit compilation has the same patterns plus audit sources: report only what the normal one does not.
+      if (c) this.compileErrors.push(...(audit ? c.errors.filter((e) => !this.compileErrors.some((k) => k.message === e.message)) : c.errors));
     }
-    return this.compiled.get(g);
+    return table.get(g);
   }
 
   /** Full (cached) analysis of a document. */
@@ -238,8 +268,8 @@ export class TaintAnalyzer implements Analyzer {
    * `analyze` in steps: pauses every few thousand steps of work so a host can serve other requests. Abandoned
    * (`return()`), it keeps in `cache` what it computed, which is exact, and changes nothing else.
    */
-  *analyzeSteps(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
-    const lang = this.compiledFor(doc);
+  *analyzeSteps(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify'], audit = false): Generator<void, Finding[]> {
+    const lang = this.compiledFor(doc, audit);
     const tree = doc.tree;
     if (!lang || !tree) return [];
     resetNodeCache();

@@ -93,7 +93,9 @@ function exprKind(type: string): ExprKind {
     case 'type':
     case 'type_arguments':
       return 'type';
+    // `{ filter }` carries the variable's taint like `{ filter: filter }`.
     case 'identifier':
+    case 'shorthand_property_identifier':
       return 'identifier';
     case 'this':
       return 'self';

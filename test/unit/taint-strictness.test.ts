@@ -1,0 +1,95 @@
+/**
+ * Audit strictness (`--strictness audit`, `vigil.strictness`): the rules' audit-only sources and flows through
+ * unknown functions are reported, at low severity and labelled; normal strictness stays precise.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { Engine } from '../../server/src/engine/engine';
+import { createTaintAnalyzer } from '../../server/src/engine/taint';
+import { validateRule } from '../../server/src/engine/taint/rule-schema';
+import { DEFAULT_SETTINGS, type Finding, type Strictness } from '../../server/src/engine/types';
+import { VigilSettings } from '../../server/src/shared/protocol';
+import { cli, project } from './cli-helpers';
+
+let engine: Engine;
+
+before(async () => {
+  const made = createTaintAnalyzer();
+  assert.deepEqual(made.errors, []);
+  engine = await Engine.create({ analyzers: [made.analyzer] });
+});
+
+function scan(strictness: Strictness | undefined, path: string, languageId: string, text: string): Finding[] {
+  const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, ...(strictness ? { strictness } : {}) };
+  return engine.scanText(path, languageId, text, settings).findings.filter((f) => f.pack === 'taint');
+}
+
+const JS_ARGV = `const { exec } = require('child_process');
+exec('convert ' + process.argv[2] + ' out.png');
+`;
+
+const PY_UNKNOWN_FN = `import os
+from flask import Flask, request
+from helpers import tidy
+
+app = Flask(__name__)
+
+@app.route("/a")
+def a():
+    name = tidy(request.args["name"])
+    os.system("ls " + name)
+    os.system("cat " + request.args["f"])
+    return "ok"
+`;
+
+describe('taint strictness', () => {
+  it('normal (the default) reports no flow from process arguments; audit reports it at low severity, labelled', () => {
+    assert.deepEqual(scan(undefined, '/t/cli.js', 'javascript', JS_ARGV), []);
+    assert.deepEqual(scan('normal', '/t/cli.js', 'javascript', JS_ARGV), []);
+    const audit = scan('audit', '/t/cli.js', 'javascript', JS_ARGV);
+    assert.equal(audit.length, 1);
+    const [f] = audit;
+    assert.equal(f!.ruleId, 'js.cmdi.child-process');
+    assert.equal(f!.severity, 'low');
+    assert.match(f!.message, /^Audit: process\.argv/);
+    assert.equal(f!.properties?.strictness, 'audit');
+  });
+
+  it('audit follows input through a function it does not know; a precise flow is reported once, unchanged', () => {
+    const normal = scan('normal', '/t/app.py', 'python', PY_UNKNOWN_FN);
+    assert.deepEqual(normal.map((f) => [f.range.start.line, f.severity]), [[10, 'critical']]);
+    const audit = scan('audit', '/t/app.py', 'python', PY_UNKNOWN_FN);
+    assert.deepEqual(
+      audit.map((f) => [f.range.start.line, f.severity, f.message.startsWith('Audit: ')]).sort((x, y) => Number(x[0]) - Number(y[0])),
+      [[9, 'low', true], [10, 'critical', false]],
+    );
+    const through = audit.find((f) => f.range.start.line === 9)!;
+    assert.ok(through.trace?.some((s) => /passes through tidy\(\)/.test(s.message)), JSON.stringify(through.trace));
+  });
+
+  it('rule schema: audit-sources is a taint-rule field, validated like sources', () => {
+    const base = { id: 'x.y.z', languages: ['python'], severity: 'high', cwe: ['CWE-78'], message: 'm', sources: ['py-request'], sinks: [{ pattern: 'os.system($X)', focus: '$X' }] };
+    const errors: { message: string }[] = [];
+    const ok = validateRule({ ...base, 'audit-sources': ['py-process-input', 'sys.argv'] }, 0, errors);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(ok?.auditSources, ['py-process-input', { pattern: 'sys.argv' }]);
+    const bad: { message: string }[] = [];
+    validateRule({ ...base, kind: 'pattern', sources: undefined, sinks: undefined, patterns: ['eval($X)'], 'audit-sources': ['py-process-input'] }, 0, bad);
+    assert.match(bad.map((e) => e.message).join('\n'), /`audit-sources` is for taint rules/);
+  });
+
+  it('the vigil.strictness setting is parsed, never trusted, and reaches the analysis settings', () => {
+    assert.equal(VigilSettings.from({}).strictness, 'normal');
+    assert.equal(VigilSettings.from({ strictness: 'audit' }).strictness, 'audit');
+    assert.equal(VigilSettings.from({ strictness: 'paranoid' }).strictness, 'normal');
+    assert.equal(VigilSettings.from({ strictness: 1 }).strictness, 'normal');
+    assert.equal(VigilSettings.toAnalysisSettings(VigilSettings.from({ strictness: 'audit' })).strictness, 'audit');
+  });
+
+  it('the CLI refuses an unknown --strictness with a usage error', async () => {
+    const dir = project('webapp');
+    const r = await cli(dir, ['scan', '--root', dir, '--strictness', 'strict']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--strictness must be normal or audit/);
+  });
+});
