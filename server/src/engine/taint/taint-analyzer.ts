@@ -153,8 +153,11 @@ export class TaintAnalyzer implements Analyzer {
     return deps;
   }
 
-  /** Work counters, for tests and benchmarks: unit analyses run vs. served from the cache. */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0 };
+  /**
+   * Work counters, for tests and benchmarks: unit analyses run vs. served from the cache, cache look-ups (a unit
+   * whose dependencies were checked), and steps the pattern rules took (nodes walked plus clauses tried).
+   */
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0 };
 
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
@@ -321,7 +324,9 @@ export class TaintAnalyzer implements Analyzer {
       if (!cut && patternRules.length > 0) {
         // Pattern rules last, on the same budget: one walk of the tree, charged per node and clause tried.
         try {
+          const before = meter.spent;
           const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter);
+          this.stats.patternSteps += meter.spent - before;
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
@@ -376,6 +381,7 @@ export class TaintAnalyzer implements Analyzer {
           yield;
         }
         const key = u.key;
+        this.stats.cacheLookups++;
         const hit = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
         let r: CachedUnit;
         if (hit) {
