@@ -25,7 +25,7 @@ import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, isFunctionNode, paramDefaultOf, paramsOf, paramTypeOf, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import { buildFixes, suppressFix } from './fixes';
-import { patternRuleMayApply, patternRulePathApplies, runPatternRules } from './pattern-rules';
+import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 
 /** A serialisable summary of one exported function, for one rule. */
@@ -118,6 +118,17 @@ export const DEFAULT_TAINT_WORK_BUDGET = 8_000_000;
  */
 type UnitCache = Map<string, Map<string, CacheEntry[]>>;
 
+/** What one document session keeps between runs: taint results per unit and rule, pattern findings per unit. */
+export interface TaintSessionCache {
+  units: UnitCache;
+  patterns: PatternUnitCache;
+}
+
+/** An empty session cache (a run with it is a full run). */
+export function newTaintSessionCache(): TaintSessionCache {
+  return { units: new Map(), patterns: newPatternUnitCache() };
+}
+
 export class TaintAnalyzer implements Analyzer {
   readonly pack = 'taint' as const;
   private readonly compiled = new Map<GrammarId, CompiledLanguage | undefined>();
@@ -155,9 +166,10 @@ export class TaintAnalyzer implements Analyzer {
 
   /**
    * Work counters, for tests and benchmarks: unit analyses run vs. served from the cache, cache look-ups (a unit
-   * whose dependencies were checked), and steps the pattern rules took (nodes walked plus clauses tried).
+   * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
+   * (top-level statements) they walked.
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0 };
 
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
@@ -206,13 +218,16 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   open(_doc: SourceDocument): AnalyzerSession {
-    const cache: UnitCache = new Map();
-    // The result does not depend on `delta` (the cache is keyed by unit text), so an abandoned stepped run
+    const cache = newTaintSessionCache();
+    // The result does not depend on `delta` (the caches are keyed by unit text), so an abandoned stepped run
     // leaves the session valid for any later text.
     return {
       run: (doc, _delta, ctx: AnalysisContext) => this.analyze(doc, cache, ctx.notify),
       steps: (doc, _delta, ctx: AnalysisContext) => this.analyzeSteps(doc, cache, ctx.notify),
-      dispose: () => cache.clear(),
+      dispose: () => {
+        cache.units.clear();
+        cache.patterns.units.clear();
+      },
     };
   }
 
@@ -229,7 +244,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Full (cached) analysis of a document. */
-  analyze(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Finding[] {
+  analyze(doc: SourceDocument, cache: TaintSessionCache = newTaintSessionCache(), notify?: AnalysisContext['notify']): Finding[] {
     return drain(this.analyzeSteps(doc, cache, notify));
   }
 
@@ -237,7 +252,7 @@ export class TaintAnalyzer implements Analyzer {
    * `analyze` in steps: pauses every few thousand steps of work so a host can serve other requests. Abandoned
    * (`return()`), it keeps in `cache` what it computed, which is exact, and changes nothing else.
    */
-  *analyzeSteps(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
+  *analyzeSteps(doc: SourceDocument, cache: TaintSessionCache = newTaintSessionCache(), notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
@@ -263,7 +278,7 @@ export class TaintAnalyzer implements Analyzer {
     }
   }
 
-  private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
+  private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input), unless another file's summaries are in play.
@@ -273,8 +288,10 @@ export class TaintAnalyzer implements Analyzer {
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
     const findings: Finding[] = [];
+    const cache = session.units;
     if (rules.length === 0 && patternRules.length === 0) {
       cache.clear();
+      session.patterns.units.clear();
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
@@ -324,9 +341,9 @@ export class TaintAnalyzer implements Analyzer {
       if (!cut && patternRules.length > 0) {
         // Pattern rules last, on the same budget: one walk of the tree, charged per node and clause tried.
         try {
-          const before = meter.spent;
-          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter);
-          this.stats.patternSteps += meter.spent - before;
+          // A unit's pattern findings depend on its own text and, outside it, only on the imports.
+          const context = JSON.stringify([...ctx.imports]);
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
