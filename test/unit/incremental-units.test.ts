@@ -86,6 +86,39 @@ describe('incremental units: an edit inside one function of a 200-function file'
   }
 });
 
+describe('incremental units: the taint fixpoint re-checks only what an edit can change', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: an edit inside one function checks and analyses only that unit, per rule and round`, () => {
+      const text = c.make(200);
+      const uri = `units-taint:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const l0 = taint.stats.cacheLookups;
+        const a0 = taint.stats.unitsAnalyzed;
+        const first = engine.analyze(uri, settings);
+        const fullLookups = taint.stats.cacheLookups - l0;
+        const fullAnalysed = taint.stats.unitsAnalyzed - a0;
+        assert.ok(first.findings.some((f) => f.properties?.kind !== 'pattern'), 'the file has taint findings');
+        const line = text.split('\n').findIndex((l) => l.includes('x + 120'));
+        for (const [version, edit] of [[2, ' '], [3, '1']] as const) {
+          const l1 = taint.stats.cacheLookups;
+          const a1 = taint.stats.unitsAnalyzed;
+          engine.change(uri, [{ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: edit }], version);
+          const r = engine.analyze(uri, settings);
+          const lookups = taint.stats.cacheLookups - l1;
+          const analysed = taint.stats.unitsAnalyzed - a1;
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          // About 1 of 200 units per rule and round: a check of every unit would be `fullLookups`.
+          assert.ok(lookups * 40 < fullLookups, `${lookups} units checked in the cache after a one-character edit; a full run checks ${fullLookups}`);
+          assert.ok(analysed * 40 < fullAnalysed, `${analysed} units analysed after a one-character edit; a full run analyses ${fullAnalysed}`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
 describe('incremental units: random edits over a multi-function file equal a fresh scan (property)', () => {
   for (const c of CASES) {
     it(`${c.lang}: whitespace, comment, code and line edits`, () => {

@@ -118,15 +118,29 @@ export const DEFAULT_TAINT_WORK_BUDGET = 8_000_000;
  */
 type UnitCache = Map<string, Map<string, CacheEntry[]>>;
 
+/**
+ * One rule's last finished fixpoint on a document, for the next run's worklist: per round, the entry each unit
+ * key used and the summary it gave; each unit key's line; what every function and method name resolved to.
+ * Comparing it with the new file context tells which dependencies changed, so only the units that consulted one
+ * (or whose own text or line changed) go through the cache's dependency check or are analysed again.
+ */
+interface RuleRecord {
+  rounds: { entries: Map<string, CacheEntry>; summaries: Map<string, Summary> }[];
+  lines: Map<string, number>;
+  names: Map<string, string>;
+}
+
 /** What one document session keeps between runs: taint results per unit and rule, pattern findings per unit. */
 export interface TaintSessionCache {
   units: UnitCache;
   patterns: PatternUnitCache;
+  /** Per rule key (as in `units`), the record of its last finished fixpoint. */
+  records: Map<string, RuleRecord>;
 }
 
 /** An empty session cache (a run with it is a full run). */
 export function newTaintSessionCache(): TaintSessionCache {
-  return { units: new Map(), patterns: newPatternUnitCache() };
+  return { units: new Map(), patterns: newPatternUnitCache(), records: new Map() };
 }
 
 export class TaintAnalyzer implements Analyzer {
@@ -227,6 +241,7 @@ export class TaintAnalyzer implements Analyzer {
       dispose: () => {
         cache.units.clear();
         cache.patterns.units.clear();
+        cache.records.clear();
       },
     };
   }
@@ -292,6 +307,7 @@ export class TaintAnalyzer implements Analyzer {
     if (rules.length === 0 && patternRules.length === 0) {
       cache.clear();
       session.patterns.units.clear();
+      session.records.clear();
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
@@ -318,7 +334,7 @@ export class TaintAnalyzer implements Analyzer {
         }
         let results: CachedUnit[];
         try {
-          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter));
+          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter, session.records));
         } catch (e) {
           if (!(e instanceof BudgetExceeded)) throw e;
           // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
@@ -355,6 +371,7 @@ export class TaintAnalyzer implements Analyzer {
       // Keep exactly what this run used: bounded by one run's work, and stale entries go.
       cache.clear();
       for (const [k, v] of used) cache.set(k, v);
+      for (const k of session.records.keys()) if (!used.has(k)) session.records.delete(k);
       finished = true;
       return findings;
     } finally {
@@ -365,7 +382,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
-  private *fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
+  private *fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter, records?: Map<string, RuleRecord>): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
     let summaries = new Map<Unit, Summary>();
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
@@ -387,23 +404,50 @@ export class TaintAnalyzer implements Analyzer {
     let usedR = used.get(ruleKey);
     if (!usedR) used.set(ruleKey, (usedR = new Map()));
     const fresh = usedR;
+    // The worklist: against the last finished run of this rule, the dependencies whose answer changed.
+    const prev = records?.get(ruleKey);
+    const rec: RuleRecord = { rounds: [], lines: new Map(ctx.units.map((u) => [u.key, u.line])), names: nameTable(ctx) };
+    const gone = prev ? [...prev.lines.keys()].filter((k) => !rec.lines.has(k)).map((k) => `u:${k}`) : [];
+    const renamed = prev ? changedNames(prev.names, rec.names) : [];
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const rounds = ctx.units.length > 2000 ? 2 : 5;
     for (let round = 0; round < rounds; round++) {
       const next = new Map<Unit, Summary>();
       results = [];
+      const before = prev?.rounds[round];
+      let changed: Set<string> | undefined;
+      if (before) {
+        // A unit whose summary (as read in this round) differs, a unit gone, a name resolving elsewhere.
+        changed = new Set([...gone, ...renamed]);
+        const was = round > 0 ? prev.rounds[round - 1]!.summaries : undefined;
+        if (was) {
+          for (const u of ctx.units) {
+            const now = summaries.get(u);
+            const then = was.get(u.key);
+            if (now !== then && signature(now) !== signature(then)) changed.add(`u:${u.key}`);
+          }
+        }
+      }
+      const thisRound = { entries: new Map<string, CacheEntry>(), summaries: new Map<string, Summary>() };
+      rec.rounds.push(thisRound);
       for (const u of ctx.units) {
         if (meter.spent - meter.paused >= STEPS_PER_PAUSE) {
           meter.paused = meter.spent;
           yield;
         }
         const key = u.key;
-        this.stats.cacheLookups++;
-        const hit = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
+        // Same text, same line, nothing it consulted changed: last run's entry holds, without checking it here.
+        const last = before?.entries.get(key);
+        const clean = last && (last.result === EMPTY_RESULT || prev!.lines.get(key) === u.line) && !consultedAny(last.deps, changed!) ? last : undefined;
+        if (clean) remember(fresh, key, clean);
+        else this.stats.cacheLookups++;
+        const hit = clean ?? reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
         let r: CachedUnit;
+        let entry: CacheEntry;
         if (hit) {
           this.stats.unitsCached++;
           r = hit.result;
+          entry = hit;
           // Charged what computing it took, so a cached run stops exactly where an uncached one would.
           meter.spent += hit.work;
           if (meter.spent > meter.budget) throw new BudgetExceeded();
@@ -437,19 +481,23 @@ export class TaintAnalyzer implements Analyzer {
           // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
           if (out.findings.length === 0 && isEmpty(out.summary)) {
             r = EMPTY_RESULT;
-            remember(fresh, key, deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) });
+            entry = deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) };
           } else {
             r = { summary: out.summary, findings: out.findings };
-            remember(fresh, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work });
+            entry = { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work };
           }
+          remember(fresh, key, entry);
         }
         next.set(u, r.summary);
+        thisRound.entries.set(key, entry);
+        thisRound.summaries.set(key, r.summary);
         results.push(r);
       }
       // Settled when no unit's summary changed (a missing and an empty summary count as the same).
-      if (ctx.units.every((u) => settledSig(next.get(u)) === settledSig(summaries.get(u)))) break;
+      if (ctx.units.every((u) => next.get(u) === summaries.get(u) || settledSig(next.get(u)) === settledSig(summaries.get(u)))) break;
       summaries = next;
     }
+    records?.set(ruleKey, rec);
     return { results, summaries };
   }
 
@@ -629,6 +677,34 @@ const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSin
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
+
+/** What each function and method name of a file resolves to, as a dependency records it (`n:`/`m:<name>`). */
+function nameTable(ctx: FileContext): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [kind, map] of [['n', ctx.byName], ['m', ctx.byMethod]] as const) {
+    for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
+  }
+  return out;
+}
+
+/** Names whose resolution differs between two name tables (a name missing from one resolves to 'none'). */
+function changedNames(before: Map<string, string>, now: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of now) if (before.get(k) !== v) out.push(k);
+  for (const k of before.keys()) if (!now.has(k)) out.push(k);
+  return out;
+}
+
+/** Whether a dependency list names one of `changed`. */
+function consultedAny(deps: Map<string, string>, changed: Set<string>): boolean {
+  if (deps.size === 0 || changed.size === 0) return false;
+  if (deps.size < changed.size) {
+    for (const k of deps.keys()) if (changed.has(k)) return true;
+    return false;
+  }
+  for (const k of changed) if (deps.has(k)) return true;
+  return false;
+}
 
 /** Adds the entries of `from` to `into` (entries already there are not repeated). */
 function mergeInto(into: UnitCache, from: UnitCache): void {
