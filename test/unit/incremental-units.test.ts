@@ -119,6 +119,34 @@ describe('incremental units: the taint fixpoint re-checks only what an edit can 
   }
 });
 
+describe('incremental units: code that only moved is not analysed again', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: lines inserted above 100 functions whose summaries carry positions`, () => {
+      const text = c.make(200);
+      const uri = `units-move:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const a0 = taint.stats.unitsAnalyzed;
+        engine.analyze(uri, settings);
+        const fullAnalysed = taint.stats.unitsAnalyzed - a0;
+        // Every helper returns its parameter (a summary with a trace) and the handlers below call them.
+        const line = text.split('\n').findIndex((l) => /helper100\b/.test(l));
+        let version = 1;
+        for (const insert of ['\n', '\n\n\n', `${c.comment}\n`]) {
+          const a1 = taint.stats.unitsAnalyzed;
+          engine.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: insert }], ++version);
+          const r = engine.analyze(uri, settings);
+          const analysed = taint.stats.unitsAnalyzed - a1;
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          assert.ok(analysed * 20 < fullAnalysed, `${analysed} units analysed after inserting ${JSON.stringify(insert)} above 100 functions; a full run analyses ${fullAnalysed}`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
 describe('incremental units: random edits over a multi-function file equal a fresh scan (property)', () => {
   for (const c of CASES) {
     it(`${c.lang}: whitespace, comment, code and line edits`, () => {

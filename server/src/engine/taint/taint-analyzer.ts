@@ -393,7 +393,7 @@ export class TaintAnalyzer implements Analyzer {
     const depSig = (dep: string): string => {
       if (dep.startsWith('u:')) {
         const u = byKey.get(dep.slice(2));
-        return u ? signature(summaries.get(u)) : '?';
+        return u ? depValue(u, summaries.get(u)) : '?';
       }
       const hit = (dep.startsWith('n:') ? ctx.byName : ctx.byMethod).get(dep.slice(2));
       return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
@@ -457,7 +457,7 @@ export class TaintAnalyzer implements Analyzer {
           const seen = (unit: Unit | undefined): Summary | undefined => {
             if (!unit) return undefined;
             const s = summaries.get(unit);
-            deps.set(`u:${unit.key}`, signature(s));
+            deps.set(`u:${unit.key}`, depValue(unit, s));
             return s;
           };
           const lookup = (kind: 'n' | 'm', name: string): Unit | null | undefined => {
@@ -673,6 +673,37 @@ function signature(s: Summary | undefined): string {
 
 const settledSig = (s: Summary | undefined): string => (s ? signature(s) : '');
 
+const relSignatures = new WeakMap<Summary, { line: number; sig: string }>();
+
+/**
+ * What a caller's result depends on in a callee's summary, as a dependency records it: '-' (no summary yet) and
+ * '' (empty) as in `signature`, else `<callee line>|<digest of the summary with its in-file lines counted from
+ * the callee's line>`. A callee that only moved keeps its digest, so a caller that moved by the same lines can be
+ * reused with every in-file range moved alike (see `reuse`).
+ */
+function depValue(unit: Unit, s: Summary | undefined): string {
+  if (!s) return '-';
+  if (isEmpty(s)) return '';
+  let hit = relSignatures.get(s);
+  if (!hit || hit.line !== unit.line) {
+    const base = unit.line;
+    const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
+    // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? []], (_k, v: unknown) =>
+      v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
+    );
+    hit = { line: base, sig: `${base}|${createHash('sha1').update(json).digest('base64')}` };
+    relSignatures.set(s, hit);
+  }
+  return hit.sig;
+}
+
+/** `<line>|<digest>` of a positional dependency value, or undefined for '-', '' and name resolutions. */
+function splitDep(v: string): [number, string] | undefined {
+  const bar = v.indexOf('|');
+  return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
+}
+
 const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
@@ -722,8 +753,9 @@ function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry):
 }
 
 /**
- * A cached result that is valid for this unit now: the callee summaries it consulted are unchanged; if the unit
- * moved, its ranges move with it (only when nothing it used carries positions of its own).
+ * A cached result that is valid for this unit now: the callee summaries it consulted are unchanged, or moved by
+ * the same lines as the unit (then every in-file range of the result moves by those lines). An empty result
+ * carries no positions: the summaries it consulted need only be the same up to where they are.
  */
 function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string) => string, keep?: (e: CacheEntry) => void): CacheEntry | undefined {
   for (const e of entries ?? []) {
@@ -731,13 +763,17 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
       keep?.(e);
       return e;
     }
-    const delta = e.result === EMPTY_RESULT ? 0 : u.line - e.line;
+    const empty = e.result === EMPTY_RESULT;
+    const delta = empty ? 0 : u.line - e.line;
     let ok = true;
     for (const [k, sig] of e.deps) {
-      if (depSig(k) !== sig || (delta !== 0 && k.startsWith('u:') && sig !== '' && sig !== '-')) {
-        ok = false;
-        break;
-      }
+      const now = depSig(k);
+      if (now === sig && (delta === 0 || empty || !k.startsWith('u:') || sig === '' || sig === '-')) continue;
+      const was = splitDep(sig);
+      const is = was && splitDep(now);
+      if (was && is && is[1] === was[1] && (empty || is[0] - was[0] === delta)) continue;
+      ok = false;
+      break;
     }
     if (!ok || (delta !== 0 && e.pinned)) continue;
     if (delta === 0) {
@@ -759,12 +795,12 @@ function editsOutside(r: CachedUnit, line: number, endLine: number): boolean {
   return false;
 }
 
-/** The result moved by `delta` lines: ranges within the unit's old lines move, others (other files) stay. */
-function shiftUnit(r: CachedUnit, line: number, endLine: number, delta: number): CachedUnit {
-  const range = (x: Range): Range =>
-    x.start.line >= line && x.start.line <= endLine
-      ? { start: { line: x.start.line + delta, character: x.start.character }, end: { line: x.end.line + delta, character: x.end.character } }
-      : x;
+/**
+ * The result moved by `delta` lines: every range in this file moves (the unit's own, and those from callee
+ * summaries, which `reuse` checked moved alike); other files' (with a `path`) stay.
+ */
+function shiftUnit(r: CachedUnit, _line: number, _endLine: number, delta: number): CachedUnit {
+  const range = (x: Range): Range => ({ start: { line: x.start.line + delta, character: x.start.character }, end: { line: x.end.line + delta, character: x.end.character } });
   const steps = (list: TraceStep[]): TraceStep[] => list.map((s) => (s.path ? s : { ...s, range: range(s.range) }));
   const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: range(e.range) })) }));
   return {
