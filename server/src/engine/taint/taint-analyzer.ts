@@ -780,7 +780,9 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
       keep?.(e);
       return e;
     }
-    const moved = { ...e, result: shiftUnit(e.result, e.line, e.endLine, delta), line: u.line, endLine: u.endLine };
+    // The callees it consulted moved with it: record where they are now, so a move back is a move too.
+    const deps = new Map([...e.deps].map(([k, v]) => [k, splitDep(v) ? depSig(k) : v]));
+    const moved = { ...e, result: shiftUnit(e.result, e.line, e.endLine, delta), line: u.line, endLine: u.endLine, deps };
     keep?.(moved);
     return moved;
   }
