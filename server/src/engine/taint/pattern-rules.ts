@@ -71,12 +71,46 @@ function shortText(s: string): string {
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }
 
+/** One unit's pattern findings as last computed, at the line it then started on, and the work it took. */
+interface PatternUnitEntry {
+  findings: Finding[];
+  line: number;
+  work: number;
+}
+
+/**
+ * Pattern findings of the last run per unit (a top-level statement with its subtree), keyed by the unit's text
+ * from the start of its first line (so the column and the indentation a suppress fix copies are in the key).
+ * A finding depends only on the unit's own subtree, the rules in play, the imports and the line-break style
+ * (`context`): an unchanged unit reuses its findings moved by whole lines, and an edit walks only changed units.
+ */
+export interface PatternUnitCache {
+  context: string;
+  units: Map<string, PatternUnitEntry>;
+}
+
+/** An empty pattern cache, for one document session. */
+export function newPatternUnitCache(): PatternUnitCache {
+  return { context: '', units: new Map() };
+}
+
 /**
  * Runs pattern rules over a tree, charging `meter` one step per node and clause tried; throws `BudgetExceeded`
  * past its budget. `resolve` maps an identifier to what it was imported as, so `crypto.createHash`
  * also matches `createHash` imported from `crypto`. Findings are deduplicated per rule and start position.
+ * With a `cache` (and `context`: what besides its own text every unit depends on), units whose text is unchanged
+ * reuse their findings and are charged the steps they took, so the budget cuts exactly where a walk would.
  */
-export function runPatternRules(doc: SourceDocument, tree: Tree, rules: CompiledRule[], resolve: CanonicalResolver, meter: { spent: number; budget: number }): Finding[] {
+export function runPatternRules(
+  doc: SourceDocument,
+  tree: Tree,
+  rules: CompiledRule[],
+  resolve: CanonicalResolver,
+  meter: { spent: number; budget: number },
+  cache: PatternUnitCache = newPatternUnitCache(),
+  context = '',
+  stats?: { patternSteps: number; patternUnitsWalked: number },
+): Finding[] {
   const byType = new Map<string, { rule: CompiledRule; clause: Compiled<PatternClauseSpec> }[]>();
   for (const rule of rules) {
     for (const clause of rule.patterns) {
@@ -86,46 +120,105 @@ export function runPatternRules(doc: SourceDocument, tree: Tree, rules: Compiled
       byType.set(t, list);
     }
   }
+  const key = `${rules.map((r) => r.spec.id).join(',')}\u0000${context}\u0000${doc.lines.eol}`;
+  if (cache.context !== key) {
+    cache.context = key;
+    cache.units.clear();
+  }
+  const previous = cache.units;
+  // Only this run's units are kept: the cache never outgrows one file.
+  const kept = new Map<string, PatternUnitEntry>();
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const text = doc.text;
   const cursor = tree.walk();
+  let finished = false;
   try {
-    return walk();
+    // The root itself (a pattern could be rooted there), then each top-level child as a unit.
+    visit(findings, new Set());
+    if (cursor.gotoFirstChild()) {
+      do {
+        const start = cursor.startIndex;
+        const unitKey = text.slice(text.lastIndexOf('\n', start - 1) + 1, cursor.endIndex);
+        const line = doc.lines.positionAt(start).line;
+        const hit = kept.get(unitKey) ?? previous.get(unitKey);
+        if (hit) {
+          meter.spent += hit.work;
+          if (meter.spent > meter.budget) throw new BudgetExceeded();
+          findings.push(...(hit.line === line ? hit.findings : hit.findings.map((f) => shiftFinding(f, line - hit.line))));
+          kept.set(unitKey, hit);
+          continue;
+        }
+        const before = meter.spent;
+        const own: Finding[] = [];
+        walkUnit(own);
+        if (stats) stats.patternUnitsWalked++;
+        findings.push(...own);
+        kept.set(unitKey, { findings: own, line, work: meter.spent - before });
+      } while (cursor.gotoNextSibling());
+    }
+    finished = true;
+    // Per rule and start position, as one walk of the whole tree dedups (a match at the root can focus inside a unit).
+    const seen = new Set<string>();
+    return findings.filter((f) => {
+      const k = `${f.ruleId}\u0000${f.range.start.line}:${f.range.start.character}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
   } finally {
     cursor.delete();
+    // A run cut by the budget keeps what it computed too (each entry is exact); a finished run only its own units.
+    if (finished) cache.units = kept;
+    else for (const [k, v] of kept) previous.set(k, v);
   }
 
-  function walk(): Finding[] {
-    // Depth-first over every node, iteratively (deep trees must not overflow the stack).
+  /** The subtree under the cursor, depth-first and iteratively (deep trees must not overflow the stack). */
+  function walkUnit(out: Finding[]): void {
+    const seen = new Set<string>();
+    let depth = 0;
     for (;;) {
-      const candidates = cursor.nodeIsNamed ? byType.get(cursor.nodeType) : undefined;
-      // Counted work, not time: the same text stops at the same place on every machine.
-      meter.spent += 1 + (candidates?.length ?? 0);
-      if (meter.spent > meter.budget) throw new BudgetExceeded();
-      if (candidates) {
-        const node = cursor.currentNode;
-        for (const { rule, clause } of candidates) {
-          const b = matchOne(clause, node, resolve);
-          if (!b) continue;
-          let missing: string[] | undefined;
-          if (clause.spec.missing) {
-            missing = missingKeys(node, clause.spec.missing);
-            if (!missing || missing.length === 0) continue;
-          }
-          if (rule.patternNot.some((not) => matchOne(not, node, resolve))) continue;
-          const at = (clause.spec.focus ? b.get(clause.spec.focus) : undefined) ?? node;
-          const key = `${rule.spec.id}\u0000${at.startIndex}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          findings.push(toFinding(doc, rule, clause, b, at, missing));
-        }
+      visit(out, seen);
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
       }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return findings;
+      for (;;) {
+        if (depth === 0) return;
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth--;
       }
     }
   }
+
+  function visit(out: Finding[], seen: Set<string>): void {
+    const candidates = cursor.nodeIsNamed ? byType.get(cursor.nodeType) : undefined;
+    // Counted work, not time: the same text stops at the same place on every machine.
+    meter.spent += 1 + (candidates?.length ?? 0);
+    if (stats) stats.patternSteps += 1 + (candidates?.length ?? 0);
+    if (meter.spent > meter.budget) throw new BudgetExceeded();
+    if (!candidates) return;
+    const node = cursor.currentNode;
+    for (const { rule, clause } of candidates) {
+      const b = matchOne(clause, node, resolve);
+      if (!b) continue;
+      let missing: string[] | undefined;
+      if (clause.spec.missing) {
+        missing = missingKeys(node, clause.spec.missing);
+        if (!missing || missing.length === 0) continue;
+      }
+      if (rule.patternNot.some((not) => matchOne(not, node, resolve))) continue;
+      const at = (clause.spec.focus ? b.get(clause.spec.focus) : undefined) ?? node;
+      const key = `${rule.spec.id}\u0000${at.startIndex}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(toFinding(doc, rule, clause, b, at, missing));
+    }
+  }
+}
+
+/** A finding of a unit that moved by `delta` whole lines (its text, column and indentation unchanged). */
+function shiftFinding(f: Finding, delta: number): Finding {
+  const range = (r: Range): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
+  return { ...f, range: range(f.range), ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: range(e.range) })) })) } : {}) };
 }
 
 function toFinding(doc: SourceDocument, rule: CompiledRule, clause: Compiled<PatternClauseSpec>, b: Bindings, at: Node, missing: string[] | undefined): Finding {

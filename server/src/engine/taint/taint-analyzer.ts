@@ -26,7 +26,7 @@ import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
-import { patternRuleMayApply, patternRulePathApplies, runPatternRules } from './pattern-rules';
+import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 
@@ -120,6 +120,31 @@ export const DEFAULT_TAINT_WORK_BUDGET = 8_000_000;
  */
 type UnitCache = Map<string, Map<string, CacheEntry[]>>;
 
+/**
+ * One rule's last finished fixpoint on a document, for the next run's worklist: per round, the entry each unit
+ * key used and the summary it gave; each unit key's line; what every function and method name resolved to.
+ * Comparing it with the new file context tells which dependencies changed, so only the units that consulted one
+ * (or whose own text or line changed) go through the cache's dependency check or are analysed again.
+ */
+interface RuleRecord {
+  rounds: { entries: Map<string, CacheEntry>; summaries: Map<string, Summary> }[];
+  lines: Map<string, number>;
+  names: Map<string, string>;
+}
+
+/** What one document session keeps between runs: taint results per unit and rule, pattern findings per unit. */
+export interface TaintSessionCache {
+  units: UnitCache;
+  patterns: PatternUnitCache;
+  /** Per rule key (as in `units`), the record of its last finished fixpoint. */
+  records: Map<string, RuleRecord>;
+}
+
+/** An empty session cache (a run with it is a full run). */
+export function newTaintSessionCache(): TaintSessionCache {
+  return { units: new Map(), patterns: newPatternUnitCache(), records: new Map() };
+}
+
 export class TaintAnalyzer implements Analyzer {
   readonly pack = 'taint' as const;
   private readonly compiled = new Map<GrammarId, CompiledLanguage | undefined>();
@@ -157,8 +182,12 @@ export class TaintAnalyzer implements Analyzer {
     return deps;
   }
 
-  /** Work counters, for tests and benchmarks: unit analyses run vs. served from the cache. */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0 };
+  /**
+   * Work counters, for tests and benchmarks: unit analyses run vs. served from the cache, cache look-ups (a unit
+   * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
+   * (top-level statements) they walked.
+   */
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0 };
 
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
@@ -209,17 +238,20 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   open(_doc: SourceDocument): AnalyzerSession {
-    const cache: UnitCache = new Map();
-    // Audit runs have their own cache: their rules differ from the precise ones under the same ids.
-    const auditCache: UnitCache = new Map();
-    // The result does not depend on `delta` (the cache is keyed by unit text), so an abandoned stepped run
+    const cache = newTaintSessionCache();
+    // Audit runs have their own caches: their rules differ from the precise ones under the same ids.
+    const auditCache = newTaintSessionCache();
+    // The result does not depend on `delta` (the caches are keyed by unit text), so an abandoned stepped run
     // leaves the session valid for any later text.
     return {
       run: (doc, _delta, ctx: AnalysisContext) => drain(this.stepsAt(doc, cache, auditCache, ctx)),
       steps: (doc, _delta, ctx: AnalysisContext) => this.stepsAt(doc, cache, auditCache, ctx),
       dispose: () => {
-        cache.clear();
-        auditCache.clear();
+        for (const c of [cache, auditCache]) {
+          c.units.clear();
+          c.patterns.units.clear();
+          c.records.clear();
+        }
       },
     };
   }
@@ -228,7 +260,7 @@ export class TaintAnalyzer implements Analyzer {
    * The precise findings, and at audit strictness the flows only the audit rules find (more sources, unknown
    * functions pass data through), at low severity and labelled: normal strictness is never changed by it.
    */
-  private *stepsAt(doc: SourceDocument, cache: UnitCache, auditCache: UnitCache, ctx: AnalysisContext): Generator<void, Finding[]> {
+  private *stepsAt(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
     const precise = yield* this.analyzeSteps(doc, cache, ctx.notify);
     if (ctx.settings.strictness !== 'audit') return precise;
     const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true);
@@ -260,7 +292,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Full (cached) analysis of a document. */
-  analyze(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify']): Finding[] {
+  analyze(doc: SourceDocument, cache: TaintSessionCache = newTaintSessionCache(), notify?: AnalysisContext['notify']): Finding[] {
     return drain(this.analyzeSteps(doc, cache, notify));
   }
 
@@ -268,7 +300,7 @@ export class TaintAnalyzer implements Analyzer {
    * `analyze` in steps: pauses every few thousand steps of work so a host can serve other requests. Abandoned
    * (`return()`), it keeps in `cache` what it computed, which is exact, and changes nothing else.
    */
-  *analyzeSteps(doc: SourceDocument, cache: UnitCache = new Map(), notify?: AnalysisContext['notify'], audit = false): Generator<void, Finding[]> {
+  *analyzeSteps(doc: SourceDocument, cache: TaintSessionCache = newTaintSessionCache(), notify?: AnalysisContext['notify'], audit = false): Generator<void, Finding[]> {
     const lang = this.compiledFor(doc, audit);
     const tree = doc.tree;
     if (!lang || !tree) return [];
@@ -294,7 +326,7 @@ export class TaintAnalyzer implements Analyzer {
     }
   }
 
-  private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, cache: UnitCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
+  private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input), unless another file's summaries are in play.
@@ -304,8 +336,11 @@ export class TaintAnalyzer implements Analyzer {
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
     const findings: Finding[] = [];
+    const cache = session.units;
     if (rules.length === 0 && patternRules.length === 0) {
       cache.clear();
+      session.patterns.units.clear();
+      session.records.clear();
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
@@ -332,7 +367,7 @@ export class TaintAnalyzer implements Analyzer {
         }
         let results: CachedUnit[];
         try {
-          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter));
+          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter, session.records));
         } catch (e) {
           if (!(e instanceof BudgetExceeded)) throw e;
           // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
@@ -355,7 +390,9 @@ export class TaintAnalyzer implements Analyzer {
       if (!cut && patternRules.length > 0) {
         // Pattern rules last, on the same budget: one walk of the tree, charged per node and clause tried.
         try {
-          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter);
+          // A unit's pattern findings depend on its own text and, outside it, only on the imports.
+          const context = JSON.stringify([...ctx.imports]);
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
@@ -367,6 +404,7 @@ export class TaintAnalyzer implements Analyzer {
       // Keep exactly what this run used: bounded by one run's work, and stale entries go.
       cache.clear();
       for (const [k, v] of used) cache.set(k, v);
+      for (const k of session.records.keys()) if (!used.has(k)) session.records.delete(k);
       finished = true;
       return findings;
     } finally {
@@ -377,7 +415,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
-  private *fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
+  private *fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter, records?: Map<string, RuleRecord>): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
     let summaries = new Map<Unit, Summary>();
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
@@ -388,7 +426,7 @@ export class TaintAnalyzer implements Analyzer {
     const depSig = (dep: string): string => {
       if (dep.startsWith('u:')) {
         const u = byKey.get(dep.slice(2));
-        return u ? signature(summaries.get(u)) : '?';
+        return u ? depValue(u, summaries.get(u)) : '?';
       }
       const hit = (dep.startsWith('n:') ? ctx.byName : ctx.byMethod).get(dep.slice(2));
       return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
@@ -399,22 +437,50 @@ export class TaintAnalyzer implements Analyzer {
     let usedR = used.get(ruleKey);
     if (!usedR) used.set(ruleKey, (usedR = new Map()));
     const fresh = usedR;
+    // The worklist: against the last finished run of this rule, the dependencies whose answer changed.
+    const prev = records?.get(ruleKey);
+    const rec: RuleRecord = { rounds: [], lines: new Map(ctx.units.map((u) => [u.key, u.line])), names: nameTable(ctx) };
+    const gone = prev ? [...prev.lines.keys()].filter((k) => !rec.lines.has(k)).map((k) => `u:${k}`) : [];
+    const renamed = prev ? changedNames(prev.names, rec.names) : [];
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const rounds = ctx.units.length > 2000 ? 2 : 5;
     for (let round = 0; round < rounds; round++) {
       const next = new Map<Unit, Summary>();
       results = [];
+      const before = prev?.rounds[round];
+      let changed: Set<string> | undefined;
+      if (before) {
+        // A unit whose summary (as read in this round) differs, a unit gone, a name resolving elsewhere.
+        changed = new Set([...gone, ...renamed]);
+        const was = round > 0 ? prev.rounds[round - 1]!.summaries : undefined;
+        if (was) {
+          for (const u of ctx.units) {
+            const now = summaries.get(u);
+            const then = was.get(u.key);
+            if (now !== then && signature(now) !== signature(then)) changed.add(`u:${u.key}`);
+          }
+        }
+      }
+      const thisRound = { entries: new Map<string, CacheEntry>(), summaries: new Map<string, Summary>() };
+      rec.rounds.push(thisRound);
       for (const u of ctx.units) {
         if (meter.spent - meter.paused >= STEPS_PER_PAUSE) {
           meter.paused = meter.spent;
           yield;
         }
         const key = u.key;
-        const hit = reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
+        // Same text, same line, nothing it consulted changed: last run's entry holds, without checking it here.
+        const last = before?.entries.get(key);
+        const clean = last && (last.result === EMPTY_RESULT || prev!.lines.get(key) === u.line) && !consultedAny(last.deps, changed!) ? last : undefined;
+        if (clean) remember(fresh, key, clean);
+        else this.stats.cacheLookups++;
+        const hit = clean ?? reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
         let r: CachedUnit;
+        let entry: CacheEntry;
         if (hit) {
           this.stats.unitsCached++;
           r = hit.result;
+          entry = hit;
           // Charged what computing it took, so a cached run stops exactly where an uncached one would.
           meter.spent += hit.work;
           if (meter.spent > meter.budget) throw new BudgetExceeded();
@@ -424,7 +490,7 @@ export class TaintAnalyzer implements Analyzer {
           const seen = (unit: Unit | undefined): Summary | undefined => {
             if (!unit) return undefined;
             const s = summaries.get(unit);
-            deps.set(`u:${unit.key}`, signature(s));
+            deps.set(`u:${unit.key}`, depValue(unit, s));
             return s;
           };
           const lookup = (kind: 'n' | 'm', name: string): Unit | null | undefined => {
@@ -448,19 +514,23 @@ export class TaintAnalyzer implements Analyzer {
           // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
           if (out.findings.length === 0 && isEmpty(out.summary)) {
             r = EMPTY_RESULT;
-            remember(fresh, key, deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) });
+            entry = deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) };
           } else {
             r = { summary: out.summary, findings: out.findings };
-            remember(fresh, key, { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work });
+            entry = { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work };
           }
+          remember(fresh, key, entry);
         }
         next.set(u, r.summary);
+        thisRound.entries.set(key, entry);
+        thisRound.summaries.set(key, r.summary);
         results.push(r);
       }
       // Settled when no unit's summary changed (a missing and an empty summary count as the same).
-      if (ctx.units.every((u) => settledSig(next.get(u)) === settledSig(summaries.get(u)))) break;
+      if (ctx.units.every((u) => next.get(u) === summaries.get(u) || settledSig(next.get(u)) === settledSig(summaries.get(u)))) break;
       summaries = next;
     }
+    records?.set(ruleKey, rec);
     return { results, summaries };
   }
 
@@ -636,10 +706,69 @@ function signature(s: Summary | undefined): string {
 
 const settledSig = (s: Summary | undefined): string => (s ? signature(s) : '');
 
+const relSignatures = new WeakMap<Summary, { line: number; sig: string }>();
+
+/**
+ * What a caller's result depends on in a callee's summary, as a dependency records it: '-' (no summary yet) and
+ * '' (empty) as in `signature`, else `<callee line>|<digest of the summary with its in-file lines counted from
+ * the callee's line>`. A callee that only moved keeps its digest, so a caller that moved by the same lines can be
+ * reused with every in-file range moved alike (see `reuse`).
+ */
+function depValue(unit: Unit, s: Summary | undefined): string {
+  if (!s) return '-';
+  if (isEmpty(s)) return '';
+  let hit = relSignatures.get(s);
+  if (!hit || hit.line !== unit.line) {
+    const base = unit.line;
+    const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
+    // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? []], (_k, v: unknown) =>
+      v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
+    );
+    hit = { line: base, sig: `${base}|${createHash('sha1').update(json).digest('base64')}` };
+    relSignatures.set(s, hit);
+  }
+  return hit.sig;
+}
+
+/** `<line>|<digest>` of a positional dependency value, or undefined for '-', '' and name resolutions. */
+function splitDep(v: string): [number, string] | undefined {
+  const bar = v.indexOf('|');
+  return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
+}
+
 const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
+
+/** What each function and method name of a file resolves to, as a dependency records it (`n:`/`m:<name>`). */
+function nameTable(ctx: FileContext): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [kind, map] of [['n', ctx.byName], ['m', ctx.byMethod]] as const) {
+    for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
+  }
+  return out;
+}
+
+/** Names whose resolution differs between two name tables (a name missing from one resolves to 'none'). */
+function changedNames(before: Map<string, string>, now: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of now) if (before.get(k) !== v) out.push(k);
+  for (const k of before.keys()) if (!now.has(k)) out.push(k);
+  return out;
+}
+
+/** Whether a dependency list names one of `changed`. */
+function consultedAny(deps: Map<string, string>, changed: Set<string>): boolean {
+  if (deps.size === 0 || changed.size === 0) return false;
+  if (deps.size < changed.size) {
+    for (const k of deps.keys()) if (changed.has(k)) return true;
+    return false;
+  }
+  for (const k of changed) if (deps.has(k)) return true;
+  return false;
+}
 
 /** Adds the entries of `from` to `into` (entries already there are not repeated). */
 function mergeInto(into: UnitCache, from: UnitCache): void {
@@ -657,8 +786,9 @@ function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry):
 }
 
 /**
- * A cached result that is valid for this unit now: the callee summaries it consulted are unchanged; if the unit
- * moved, its ranges move with it (only when nothing it used carries positions of its own).
+ * A cached result that is valid for this unit now: the callee summaries it consulted are unchanged, or moved by
+ * the same lines as the unit (then every in-file range of the result moves by those lines). An empty result
+ * carries no positions: the summaries it consulted need only be the same up to where they are.
  */
 function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string) => string, keep?: (e: CacheEntry) => void): CacheEntry | undefined {
   for (const e of entries ?? []) {
@@ -666,20 +796,26 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
       keep?.(e);
       return e;
     }
-    const delta = e.result === EMPTY_RESULT ? 0 : u.line - e.line;
+    const empty = e.result === EMPTY_RESULT;
+    const delta = empty ? 0 : u.line - e.line;
     let ok = true;
     for (const [k, sig] of e.deps) {
-      if (depSig(k) !== sig || (delta !== 0 && k.startsWith('u:') && sig !== '' && sig !== '-')) {
-        ok = false;
-        break;
-      }
+      const now = depSig(k);
+      if (now === sig && (delta === 0 || empty || !k.startsWith('u:') || sig === '' || sig === '-')) continue;
+      const was = splitDep(sig);
+      const is = was && splitDep(now);
+      if (was && is && is[1] === was[1] && (empty || is[0] - was[0] === delta)) continue;
+      ok = false;
+      break;
     }
     if (!ok || (delta !== 0 && e.pinned)) continue;
     if (delta === 0) {
       keep?.(e);
       return e;
     }
-    const moved = { ...e, result: shiftUnit(e.result, e.line, e.endLine, delta), line: u.line, endLine: u.endLine };
+    // The callees it consulted moved with it: record where they are now, so a move back is a move too.
+    const deps = new Map([...e.deps].map(([k, v]) => [k, splitDep(v) ? depSig(k) : v]));
+    const moved = { ...e, result: shiftUnit(e.result, e.line, e.endLine, delta), line: u.line, endLine: u.endLine, deps };
     keep?.(moved);
     return moved;
   }
@@ -694,12 +830,12 @@ function editsOutside(r: CachedUnit, line: number, endLine: number): boolean {
   return false;
 }
 
-/** The result moved by `delta` lines: ranges within the unit's old lines move, others (other files) stay. */
-function shiftUnit(r: CachedUnit, line: number, endLine: number, delta: number): CachedUnit {
-  const range = (x: Range): Range =>
-    x.start.line >= line && x.start.line <= endLine
-      ? { start: { line: x.start.line + delta, character: x.start.character }, end: { line: x.end.line + delta, character: x.end.character } }
-      : x;
+/**
+ * The result moved by `delta` lines: every range in this file moves (the unit's own, and those from callee
+ * summaries, which `reuse` checked moved alike); other files' (with a `path`) stay.
+ */
+function shiftUnit(r: CachedUnit, _line: number, _endLine: number, delta: number): CachedUnit {
+  const range = (x: Range): Range => ({ start: { line: x.start.line + delta, character: x.start.character }, end: { line: x.end.line + delta, character: x.end.character } });
   const steps = (list: TraceStep[]): TraceStep[] => list.map((s) => (s.path ? s : { ...s, range: range(s.range) }));
   const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: range(e.range) })) }));
   return {

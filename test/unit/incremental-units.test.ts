@@ -1,0 +1,204 @@
+/**
+ * Per-edit work proportional to the edit: an edit inside one function of a large file walks and analyses only
+ * that function (deterministic counters, never time), and random edit sequences over multi-function files,
+ * whitespace and comment-only edits included, give exactly what a fresh scan gives, for taint and pattern rules.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { Engine } from '../../server/src/engine/engine';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import { TaintAnalyzer } from '../../server/src/engine/taint';
+import type { AnalysisResult } from '../../server/src/engine/types';
+
+const SEED = process.env.VIGIL_PROPERTY_SEED ? Number(process.env.VIGIL_PROPERTY_SEED) : undefined;
+const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+
+let engine: Engine;
+let taint: TaintAnalyzer;
+before(async () => {
+  const { analyzers } = createAnalyzers();
+  taint = analyzers.find((a): a is TaintAnalyzer => a instanceof TaintAnalyzer)!;
+  engine = await Engine.create({ analyzers });
+});
+after(() => engine.dispose());
+
+/** Findings without what is allowed to differ between runs (none of the positions or texts). */
+const plain = (r: AnalysisResult) => r.findings;
+
+/** A Python module of `n` functions: most plain, some with a pattern finding, some with a taint flow. */
+function pythonFile(n: number): string {
+  const out = ['import subprocess', 'import requests', 'from flask import Flask, request', '', 'app = Flask(__name__)', ''];
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 3) out.push(`def fetch${i}(url):`, `    return requests.get(url, verify=False, timeout=${i})`, '');
+    else if (i % 10 === 7) out.push(`@app.route('/run${i}')`, `def run${i}():`, `    cmd = request.args.get('c')`, `    return subprocess.call(helper${i - 1}(cmd), shell=True)`, '');
+    else out.push(`def helper${i}(x):`, `    y = x + ${i}`, `    return y`, '');
+  }
+  return out.join('\n');
+}
+
+/** The same shape in JavaScript (the weak-hash pattern rule and an Express flow). */
+function javascriptFile(n: number): string {
+  const out = [`const crypto = require('crypto');`, `const { exec } = require('child_process');`, `const express = require('express');`, `const app = express();`, ''];
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 3) out.push(`function digest${i}(password) {`, `  return crypto.createHash('md5').update(password).digest('hex');`, '}', '');
+    else if (i % 10 === 7) out.push(`app.get('/run${i}', (req, res) => {`, `  exec(helper${i - 1}(req.query.c));`, '});', '');
+    else out.push(`function helper${i}(x) {`, `  const y = x + ${i};`, '  return y;', '}', '');
+  }
+  return out.join('\n');
+}
+
+const CASES = [
+  { lang: 'python', path: '/units/app.py', make: pythonFile, comment: '# note' },
+  { lang: 'javascript', path: '/units/app.js', make: javascriptFile, comment: '// note' },
+] as const;
+
+describe('incremental units: an edit inside one function of a 200-function file', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: pattern rules walk only the edited unit, and the result equals a fresh scan`, () => {
+      const text = c.make(200);
+      const uri = `units:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const s0 = taint.stats.patternSteps;
+        const first = engine.analyze(uri, settings);
+        const full = taint.stats.patternSteps - s0;
+        assert.ok(first.findings.some((f) => f.properties?.kind === 'pattern'), 'the file has pattern findings');
+        assert.ok(full > 0);
+        // Type a character inside helper120's body, then one inside a function with a pattern finding.
+        const lines = text.split('\n');
+        for (const [n, needle] of [[2, 'x + 120'], [3, 'timeout=153'], [4, `'md5'`]] as const) {
+          const line = lines.findIndex((l) => l.includes(needle));
+          if (line < 0) continue;
+          const before = taint.stats.patternSteps;
+          engine.change(uri, [{ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: ' ' }], n);
+          const r = engine.analyze(uri, settings);
+          const walked = taint.stats.patternSteps - before;
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          // One unit of ~200 (plus the root): a whole-tree walk would be `full`.
+          assert.ok(walked * 40 < full, `walked ${walked} pattern steps after a one-character edit; a full walk is ${full}`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
+describe('incremental units: the taint fixpoint re-checks only what an edit can change', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: an edit inside one function checks and analyses only that unit, per rule and round`, () => {
+      const text = c.make(200);
+      const uri = `units-taint:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const l0 = taint.stats.cacheLookups;
+        const a0 = taint.stats.unitsAnalyzed;
+        const first = engine.analyze(uri, settings);
+        const fullLookups = taint.stats.cacheLookups - l0;
+        const fullAnalysed = taint.stats.unitsAnalyzed - a0;
+        assert.ok(first.findings.some((f) => f.properties?.kind !== 'pattern'), 'the file has taint findings');
+        const line = text.split('\n').findIndex((l) => l.includes('x + 120'));
+        for (const [version, edit] of [[2, ' '], [3, '1']] as const) {
+          const l1 = taint.stats.cacheLookups;
+          const a1 = taint.stats.unitsAnalyzed;
+          engine.change(uri, [{ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: edit }], version);
+          const r = engine.analyze(uri, settings);
+          const lookups = taint.stats.cacheLookups - l1;
+          const analysed = taint.stats.unitsAnalyzed - a1;
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          // About 1 of 200 units per rule and round: a check of every unit would be `fullLookups`.
+          assert.ok(lookups * 40 < fullLookups, `${lookups} units checked in the cache after a one-character edit; a full run checks ${fullLookups}`);
+          assert.ok(analysed * 40 < fullAnalysed, `${analysed} units analysed after a one-character edit; a full run analyses ${fullAnalysed}`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
+describe('incremental units: code that only moved is not analysed again', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: lines inserted above 100 functions whose summaries carry positions`, () => {
+      const text = c.make(200);
+      const uri = `units-move:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const a0 = taint.stats.unitsAnalyzed;
+        engine.analyze(uri, settings);
+        const fullAnalysed = taint.stats.unitsAnalyzed - a0;
+        // Every helper returns its parameter (a summary with a trace) and the handlers below call them.
+        const line = text.split('\n').findIndex((l) => /helper100\b/.test(l));
+        let version = 1;
+        for (const insert of ['\n', '\n\n\n', `${c.comment}\n`]) {
+          // Insert, then undo: the functions move down, then back up.
+          const lines = insert.split('\n').length - 1;
+          let moved = 0;
+          for (const [what, change] of [
+            ['inserting', { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: insert }],
+            ['removing', { range: { start: { line, character: 0 }, end: { line: line + lines, character: 0 } }, text: '' }],
+          ] as const) {
+            const a1 = taint.stats.unitsAnalyzed;
+            engine.change(uri, [change], ++version);
+            const r = engine.analyze(uri, settings);
+            const analysed = taint.stats.unitsAnalyzed - a1;
+            assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+            assert.ok(analysed * 20 < fullAnalysed, `${analysed} units analysed after ${what} ${JSON.stringify(insert)} above 100 functions; a full run analyses ${fullAnalysed}`);
+            // Moving back is a move too: no more work than the move (only the unit holding the edit).
+            if (what === 'inserting') moved = analysed;
+            else assert.ok(analysed <= moved, `${analysed} units analysed moving back, ${moved} moving down`);
+          }
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
+describe('incremental units: random edits over a multi-function file equal a fresh scan (property)', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: whitespace, comment, code and line edits`, () => {
+      const base = c.make(24);
+      const edit = fc.record({
+        line: fc.nat(),
+        kind: fc.constantFrom('space', 'comment', 'newline', 'char', 'flow', 'delete-line', 'indent'),
+        ch: fc.constantFrom('a', '(', ')', ':', '.', '"', '{', '}'),
+        analyze: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+          const uri = `units-prop:${c.path}`;
+          engine.open(uri, c.path, c.lang, base, 1);
+          try {
+            engine.analyze(uri, settings);
+            let version = 1;
+            for (const e of edits) {
+              const lines = engine.get(uri)!.text.split('\n');
+              const line = e.line % lines.length;
+              const len = lines[line]!.length;
+              const at = { line, character: len };
+              const change =
+                e.kind === 'space' ? { range: { start: { line, character: Math.min(len, 2) }, end: { line, character: Math.min(len, 2) } }, text: ' ' }
+                : e.kind === 'comment' ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: `${/^\s*/.exec(lines[line]!)![0]}${c.comment}\n` }
+                : e.kind === 'newline' ? { range: { start: at, end: at }, text: '\n' }
+                : e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch }
+                : e.kind === 'flow' ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: c.lang === 'python' ? `    requests.get(u, verify=False)\n` : `  crypto.createHash('sha1').update(token);\n` }
+                : e.kind === 'indent' ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    ' }
+                : { range: { start: { line, character: 0 }, end: { line: Math.min(line + 1, lines.length - 1), character: 0 } }, text: '' };
+              engine.change(uri, [change], ++version);
+              if (e.analyze) engine.analyze(uri, settings);
+            }
+            const text = engine.get(uri)!.text;
+            assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)), JSON.stringify(edits));
+          } finally {
+            engine.close(uri);
+          }
+        }),
+        { numRuns: 25, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    });
+  }
+});
