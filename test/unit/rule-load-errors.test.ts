@@ -27,6 +27,26 @@ function load(text: string) {
   return { file: join(dir, 'rules.yml'), ...loadTaintRuleSet(dir) };
 }
 
+describe('pattern rules: the message names only what every pattern binds', () => {
+  it('a metavariable one pattern lacks is a load error naming it (it would be shown as written)', () => {
+    const rule = `  - id: t.weak
+    kind: pattern
+    name: Weak
+    description: A weak call.
+    languages: [javascript]
+    severity: medium
+    cwe: [CWE-328]
+    message: "$ALG hashes $X"
+    patterns:
+      - pattern: 'crypto.createHash($ALG).update($X)'
+      - pattern: 'md5($X)'
+`;
+    const { set, errors } = load(`rules:\n${GOOD}${rule}`);
+    assert.deepEqual(set.rules.map((r) => r.id), ['t.good']);
+    assert.match(errors.map((e) => e.message).join('\n'), /\$ALG, which patterns\[1\] does not bind/);
+  });
+});
+
 describe('taint rule files: load errors carry the range of what is wrong', () => {
   it('a bad rule: the range covers that rule, the good rule still loads', () => {
     const text = `rules:\n${GOOD}  - id: t.bad\n    name: Bad\n    languages: [javascript]\n    colour: blue\n`;

@@ -555,6 +555,14 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
   }
   const patterns = kind === 'pattern' ? list('patterns').map((c, i) => clauseSpec(c, `${where}: patterns[${i}]`, id, p)).filter((c): c is PatternClauseSpec => !!c) : [];
   if (kind === 'pattern' && patterns.length === 0) p.add(id, `${where}: \`patterns\` must hold at least one pattern`);
+  // A pattern rule's message names what its patterns bind: a name some pattern lacks would be shown as written.
+  if (kind === 'pattern' && typeof message === 'string') {
+    for (const mv of new Set(message.match(/\$[A-Z_][A-Z0-9_]*\b/g) ?? [])) {
+      if (mv === '$MISSING') continue;
+      const without = patterns.findIndex((c) => !c.pattern.includes(mv));
+      if (without >= 0) p.add(id, `${where}: the message uses ${mv}, which patterns[${without}] does not bind`);
+    }
+  }
   const patternNot = kind === 'pattern'
     ? list('pattern-not').map((c, i) => patternSpec(c, `${where}: pattern-not[${i}]`, id, p, [])).filter((c): c is PatternSpec & Obj => !!c).map((c) => ({ pattern: c.pattern, ...(c.where ? { where: c.where } : {}) }))
     : [];
