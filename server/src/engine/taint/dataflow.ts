@@ -674,8 +674,10 @@ class UnitAnalysis {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
         let rt = right ? this.ev(right, st, depth) : undefined;
-        if ((kind === 'augmented-assign' || syn.compoundAssignment?.(n)) && left) rt = union(this.ev(left, st, depth), rt);
-        if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, right ?? undefined);
+        const compound = kind === 'augmented-assign' || !!syn.compoundAssignment?.(n);
+        if (compound && left) rt = union(this.ev(left, st, depth), rt);
+        // A compound assignment's value is not `right` alone: bind the union (Go's `s += x` binds a list).
+        if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, compound ? undefined : right ?? undefined);
         t = rt;
         break;
       }
