@@ -110,7 +110,7 @@ func reassigned(w http.ResponseWriter, r *http.Request) {
 	if v := r.URL.Query().Get("dir"); v != "" {
 		cmd = "ls " + v
 	}
-	// todoruleid: go.cmdi.exec
+	// ruleid: go.cmdi.exec
 	osexec.Command("sh", "-c", cmd).Run()
 }
 

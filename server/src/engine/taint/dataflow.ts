@@ -408,6 +408,9 @@ class UnitAnalysis {
   }
 
   private ifStmt(n: Node, st: State, depth: number): boolean {
+    // Go's `if v := f(); v != "" {`: the initializer runs first, its names visible in every branch.
+    const init = n.childForFieldName('initializer');
+    if (init) this.stmt(init, st, depth + 1);
     const cond = n.childForFieldName('condition');
     const cons = n.childForFieldName('consequence');
     const alt = n.childForFieldName('alternative');
