@@ -192,8 +192,39 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
     if (!l || !r) return undefined;
     return [...(decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }]), ...(decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }])];
   }
+  if (n.type === 'call_expression' && n.childForFieldName('function')?.text === 'fmt.Sprintf') return sprintfParts(n);
   const v = stringValue(n);
   return v === undefined ? undefined : [{ kind: 'lit', raw: v }];
+}
+
+/** `fmt.Sprintf("... %s ...", x)` as text and values, when every verb is a plain %s, %v or %d. */
+function sprintfParts(call: Node): Part[] | undefined {
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  const format = args[0] ? stringValue(args[0]) : undefined;
+  if (format === undefined) return undefined;
+  const out: Part[] = [];
+  let lit = '';
+  let next = 1;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i]!;
+    if (ch !== '%') {
+      lit += ch;
+      continue;
+    }
+    const verb = format[++i];
+    if (verb === '%') {
+      lit += '%';
+      continue;
+    }
+    const value = args[next++];
+    if (!value || (verb !== 's' && verb !== 'v' && verb !== 'd')) return undefined;
+    if (lit) out.push({ kind: 'lit', raw: lit });
+    lit = '';
+    out.push({ kind: 'expr', node: value });
+  }
+  if (next !== args.length) return undefined;
+  if (lit) out.push({ kind: 'lit', raw: lit });
+  return out;
 }
 
 const isExportedName = (name: string | undefined): boolean => !!name && /^[A-Z]/.test(name);
