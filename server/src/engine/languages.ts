@@ -9,7 +9,7 @@ import { basename, extname } from 'node:path';
 export type GrammarId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'json' | 'bash';
 
 /** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
-export type TaintLanguage = 'javascript' | 'typescript' | 'python' | 'java';
+export type TaintLanguage = 'javascript' | 'typescript' | 'python' | 'java' | 'go';
 
 /** One VS Code language id and what Vigil knows about it. */
 export interface LanguageRecord {
@@ -57,7 +57,7 @@ export const LANGUAGES: readonly LanguageRecord[] = [
   { id: 'python', grammar: 'python', extensions: ['.py', '.pyw'], comment: HASH, activates: true, code: true, taint: 'python',
     modules: { specifier: PY_MODULES, suffixes: ['.py'], index: ['/__init__.py'] }, envRead: (name) => `os.environ["${name}"]` },
   { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, taint: 'java', envRead: (name) => `System.getenv("${name}")` },
-  { id: 'go', grammar: 'go', extensions: ['.go'], comment: SLASH, activates: true, code: true, envRead: (name) => `os.Getenv("${name}")` },
+  { id: 'go', grammar: 'go', extensions: ['.go'], comment: SLASH, activates: true, code: true, taint: 'go', envRead: (name) => `os.Getenv("${name}")` },
   { id: 'json', grammar: 'json', extensions: ['.json'], activates: true },
   { id: 'jsonc', grammar: 'json', extensions: [], comment: SLASH, activates: true },
   { id: 'shellscript', grammar: 'bash', extensions: ['.sh', '.bash'], comment: HASH, activates: true },
@@ -96,7 +96,7 @@ const PREFIXED = LANGUAGES.filter((l) => l.fileNamePrefixes?.length);
 export const GRAMMAR_IDS: readonly GrammarId[] = [...new Set(LANGUAGES.flatMap((l) => (l.grammar ? [l.grammar] : [])))];
 
 /** How generated docs name a taint language (JavaScript and TypeScript rules share one column). */
-export const TAINT_LANGUAGE_LABELS: Readonly<Record<TaintLanguage, string>> = { javascript: 'JS/TS', typescript: 'JS/TS', python: 'Python', java: 'Java' };
+export const TAINT_LANGUAGE_LABELS: Readonly<Record<TaintLanguage, string>> = { javascript: 'JS/TS', typescript: 'JS/TS', python: 'Python', java: 'Java', go: 'Go' };
 
 /** Every taint language, in table order: the values a taint rule's `languages` may name. */
 export const TAINT_LANGUAGES: readonly TaintLanguage[] = [...new Set(LANGUAGES.flatMap((l) => (l.taint ? [l.taint] : [])))];

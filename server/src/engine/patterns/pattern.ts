@@ -131,9 +131,24 @@ export function typeOf(n: Node): string {
 /** Node types that never take part in matching. */
 const IGNORED = new Set(['comment', 'line_continuation']);
 /** Literal node types compared by their whole text. */
-const LITERALS = new Set(['string', 'template_string', 'number', 'integer', 'float', 'true', 'false', 'null', 'none', 'undefined']);
-const IDENTIFIER_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier']);
-const CHAIN_TYPES = new Set(['member_expression', 'attribute']);
+const LITERALS = new Set([
+  'string', 'template_string', 'number', 'integer', 'float', 'true', 'false', 'null', 'none', 'undefined',
+  // Go
+  'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'nil',
+]);
+const IDENTIFIER_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier', 'field_identifier']);
+const CHAIN_TYPES = new Set(['member_expression', 'attribute', 'selector_expression']);
+
+/** The property of a chain node: JS `property`, Python `attribute`, Go `field`. */
+function chainProperty(n: Node): Node | null {
+  const t = n.type;
+  return n.childForFieldName(t === 'attribute' ? 'attribute' : t === 'selector_expression' ? 'field' : 'property');
+}
+
+/** The object of a chain node: Go's selector names it `operand`. */
+function chainObject(n: Node): Node | null {
+  return n.childForFieldName(n.type === 'selector_expression' ? 'operand' : 'object');
+}
 
 /**
  * Compiles pattern snippets for one grammar. Parsing needs a web-tree-sitter Language, so compilers are made
@@ -190,7 +205,7 @@ function unwrap(node: Node): Node {
   let n = node;
   for (;;) {
     const kids = n.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
-    if ((n.type === 'program' || n.type === 'module' || n.type === 'expression_statement' || n.type === 'parenthesized_expression') && kids.length === 1) {
+    if ((n.type === 'program' || n.type === 'module' || n.type === 'source_file' || n.type === 'expression_statement' || n.type === 'parenthesized_expression') && kids.length === 1) {
       n = kids[0]!;
       continue;
     }
@@ -252,10 +267,10 @@ export function dottedName(node: Node): string | undefined {
       return parts.join('.');
     }
     if (!CHAIN_TYPES.has(n.type)) return undefined;
-    const prop = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
+    const prop = chainProperty(n);
     if (!prop || !IDENTIFIER_TYPES.has(prop.type)) return undefined;
     parts.unshift(prop.text);
-    n = n.childForFieldName('object');
+    n = chainObject(n);
   }
   return undefined;
 }
@@ -265,12 +280,13 @@ export function chainRoot(node: Node): Node | undefined {
   let n: Node | null = node;
   for (let i = 0; n && i < 256; i++) {
     if (n.type === 'identifier') return n;
-    if (CHAIN_TYPES.has(n.type)) n = n.childForFieldName('object');
+    if (CHAIN_TYPES.has(n.type)) n = chainObject(n);
     else if (n.type === 'subscript_expression') n = n.childForFieldName('object');
     else if (n.type === 'subscript') n = n.childForFieldName('value');
+    else if (n.type === 'index_expression') n = n.childForFieldName('operand');
     else if (n.type === 'call_expression' || n.type === 'call') {
       const f = n.childForFieldName('function');
-      n = f && CHAIN_TYPES.has(f.type) ? f.childForFieldName('object') : null;
+      n = f && CHAIN_TYPES.has(f.type) ? chainObject(f) : null;
     } else return undefined;
   }
   return undefined;
@@ -307,10 +323,10 @@ function rootedChain(target: Node): { root: Node; rest: string } | undefined {
   for (let i = 0; n && i < 64; i++) {
     const t = typeOf(n);
     if (CHAIN_TYPES.has(t)) {
-      const prop = n.childForFieldName(t === 'attribute' ? 'attribute' : 'property');
+      const prop = chainProperty(n);
       if (!prop || !IDENTIFIER_TYPES.has(prop.type)) break;
       rest = `.${prop.text}${rest}`;
-      n = n.childForFieldName('object');
+      n = chainObject(n);
     } else if (t === 'parenthesized_expression' || t === 'await_expression' || t === 'await') {
       n = kids(n)[0] ?? null;
     } else {

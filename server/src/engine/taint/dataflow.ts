@@ -408,6 +408,9 @@ class UnitAnalysis {
   }
 
   private ifStmt(n: Node, st: State, depth: number): boolean {
+    // Go's `if v := f(); v != "" {`: the initializer runs first, its names visible in every branch.
+    const init = n.childForFieldName('initializer');
+    if (init) this.stmt(init, st, depth + 1);
     const cond = n.childForFieldName('condition');
     const cons = n.childForFieldName('consequence');
     const alt = n.childForFieldName('alternative');
@@ -674,8 +677,10 @@ class UnitAnalysis {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
         let rt = right ? this.ev(right, st, depth) : undefined;
-        if ((kind === 'augmented-assign' || syn.compoundAssignment?.(n)) && left) rt = union(this.ev(left, st, depth), rt);
-        if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, right ?? undefined);
+        const compound = kind === 'augmented-assign' || !!syn.compoundAssignment?.(n);
+        if (compound && left) rt = union(this.ev(left, st, depth), rt);
+        // A compound assignment's value is not `right` alone: bind the union (Go's `s += x` binds a list).
+        if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, compound ? undefined : right ?? undefined);
         t = rt;
         break;
       }

@@ -109,10 +109,13 @@ function parameterizeSql(fx: FixSite, sink: Node, focus: Node, placeholder: '?' 
   // Only calls that take the parameters next to the query (not text(), prepare(), literal()).
   const method = sink.childForFieldName('function');
   const methodName = method ? syn.propertyOf(method)?.text : undefined;
-  if (!methodName || !/^(query|execute|executemany|run|all|get|raw|whereRaw|orderByRaw|havingRaw)$/.test(methodName)) return undefined;
+  // Go's database/sql, sqlx and gorm capitalise theirs; a `...Context` method takes a context first.
+  if (!methodName || !/^(query|execute|executemany|run|all|get|raw|whereRaw|orderByRaw|havingRaw|Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Raw|Where)(Context)?$/.test(methodName)) return undefined;
+  if (methodName.endsWith('Context') && !/^[A-Z]/.test(methodName)) return undefined;
   const args = named(argsNode);
-  if (args[0]?.id !== focus.id) return undefined;
-  const rest = args.slice(1);
+  const at = methodName.endsWith('Context') ? 1 : 0;
+  if (args[at]?.id !== focus.id) return undefined;
+  const rest = args.slice(at + 1);
   if (rest.length > 1 || (rest.length === 1 && !/function|arrow_function|lambda/.test(rest[0]!.type))) return undefined;
   let sql = '';
   const values: string[] = [];
@@ -242,7 +245,10 @@ function findImportSpecifier(doc: SourceDocument, name: string): Node | undefine
   return undefined;
 }
 
-/** Python's subprocess: `run(cmd, shell=True)` -> `run([program, args])`. */
+/** POSIX shells that run their `-c` argument as a command line (not cmd.exe: its commands are mostly built in). */
+const SHELLS = /^(\/usr)?(\/bin\/)?(sh|bash|zsh|dash|ksh)$/;
+
+/** Python's subprocess: `run(cmd, shell=True)` -> `run([program, args])`; Go's `exec.Command("sh", "-c", cmd)`. */
 function shellFalse(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   const parts = fx.syn.decompose(focus);
   if (!parts || !hasExpr(parts)) return undefined;
@@ -250,10 +256,21 @@ function shellFalse(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   const argsNode = sink.childForFieldName('arguments');
   if (!words || !argsNode) return undefined;
   const args = named(argsNode);
-  if (args[0]?.id !== focus.id) return undefined;
-  const shell = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'shell');
-  if (!shell) return undefined;
   const q = quoteOf(focus);
+  const shell = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'shell');
+  if (!shell) {
+    // A shell run as a program (Go's `exec.Command("sh", "-c", cmd)`): the program and its arguments instead.
+    const i = args.findIndex((a) => a.id === focus.id);
+    const sh = args[i - 2];
+    const c = args[i - 1];
+    if (i !== args.length - 1 || !sh || !c || !SHELLS.test(fx.syn.stringValue(sh) ?? '') || fx.syn.stringValue(c) !== '-c') return undefined;
+    return {
+      title: 'Run the program with its arguments, without a shell',
+      kind: 'fix',
+      edits: [{ range: { start: rangeOf(fx, sh).start, end: rangeOf(fx, focus).end }, newText: words.map((w) => wordCode(w, q)).join(', ') }],
+    };
+  }
+  if (args[0]?.id !== focus.id) return undefined;
   const prev = args[args.indexOf(shell) - 1]!;
   return {
     title: 'Pass an argument list and drop shell=True',

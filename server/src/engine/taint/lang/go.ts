@@ -1,0 +1,345 @@
+/**
+ * Go for the taint pack (tree-sitter-go). Units are function and method declarations and function literals.
+ * `:=` and `=` bind expression lists: a list of targets binds element-wise to a list of values of the same length,
+ * and each target takes the whole value otherwise (`rows, err := db.Query(q)`). Go has no annotations, so a
+ * parameter's declared type plays the part of its annotation (`paramDecorators`): handler specs recognise
+ * `r *http.Request` or `c *gin.Context` by it. Imports are known by the last element of their path (`os/exec` is
+ * `exec`, `github.com/go-chi/chi/v5` is `chi`), whatever local name the file gives them.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import { kids, operatorOf } from '../../patterns/pattern';
+import { FORMATTING_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+
+const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+function stmtKind(type: string): StmtKind {
+  switch (type) {
+    case 'source_file':
+    case 'block':
+    case 'statement_list':
+      return 'block';
+    case 'expression_statement':
+    case 'defer_statement':
+    case 'go_statement':
+      return 'expression';
+    case 'var_declaration':
+      return 'declaration';
+    case 'return_statement':
+      return 'return';
+    case 'break_statement':
+    case 'continue_statement':
+    case 'goto_statement':
+      return 'jump';
+    case 'if_statement':
+      return 'if';
+    case 'for_statement':
+      return 'loop';
+    case 'function_declaration':
+    case 'method_declaration':
+    case 'import_declaration':
+    case 'package_clause':
+    case 'type_declaration':
+    case 'const_declaration':
+    case 'fallthrough_statement':
+    case 'empty_statement':
+    case 'comment':
+      return 'inert';
+    default:
+      // `:=` and `=` (assignments as expressions), switches and selects (their cases evaluated in order), `x++`.
+      return 'other';
+  }
+}
+
+function exprKind(type: string): ExprKind {
+  switch (type) {
+    case 'function_declaration':
+    case 'method_declaration':
+    case 'func_literal':
+      return 'function';
+    case 'interpreted_string_literal':
+    case 'raw_string_literal':
+    case 'rune_literal':
+    case 'int_literal':
+    case 'float_literal':
+    case 'imaginary_literal':
+    case 'true':
+    case 'false':
+    case 'nil':
+    case 'iota':
+    case 'comment':
+    case 'type_declaration':
+    case 'const_declaration':
+      return 'inert';
+    case 'type_identifier':
+    case 'qualified_type':
+    case 'pointer_type':
+    case 'slice_type':
+    case 'array_type':
+    case 'map_type':
+    case 'channel_type':
+    case 'function_type':
+    case 'struct_type':
+    case 'interface_type':
+    case 'generic_type':
+    case 'type_arguments':
+      return 'type';
+    case 'identifier':
+      return 'identifier';
+    case 'selector_expression':
+    case 'index_expression':
+      return 'member';
+    case 'call_expression':
+      return 'call';
+    case 'short_var_declaration':
+    case 'assignment_statement':
+      return 'assign';
+    case 'binary_expression':
+      return 'binary';
+    case 'inc_statement':
+    case 'dec_statement':
+      return 'opaque';
+    default:
+      // `&x`, `*p`, conversions, type assertions, slices, composite literals: the union of their parts.
+      return 'other';
+  }
+}
+
+function targetKind(type: string): TargetKind {
+  switch (type) {
+    case 'identifier':
+      return 'name';
+    case 'expression_list':
+      return 'sequence-pattern';
+    case 'parenthesized_expression':
+      return 'parenthesized';
+    default:
+      return 'other';
+  }
+}
+
+function stringValue(n: Node): string | undefined {
+  if (n.type === 'raw_string_literal') return n.text.slice(1, -1);
+  if (n.type !== 'interpreted_string_literal') return undefined;
+  const m = /^"([^"\\]*)"$/.exec(n.text);
+  return m ? m[1] : undefined;
+}
+
+function unparenthesize(n: Node): Node {
+  let c = n;
+  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  return c;
+}
+
+const isConstant = (n: Node): boolean =>
+  n.type === 'int_literal' || n.type === 'float_literal' || n.type === 'rune_literal' || n.type === 'true' || n.type === 'false' || n.type === 'nil' ||
+  stringValue(n) !== undefined;
+
+function accessPath(n: Node, depth = 0): string | undefined {
+  if (depth > 32) return undefined;
+  if (n.type === 'identifier') return n.text;
+  if (n.type === 'selector_expression') {
+    const obj = n.childForFieldName('operand');
+    const field = n.childForFieldName('field');
+    const base = obj ? accessPath(obj, depth + 1) : undefined;
+    return base && field ? `${base}.${field.text}` : undefined;
+  }
+  return undefined;
+}
+
+/** Each parameter name with its declaration (`a, b string` declares two names with one type). */
+function parameters(fn: Node): { name: Node; decl: Node }[] {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  const out: { name: Node; decl: Node }[] = [];
+  for (const d of kids(list)) {
+    if (d.type !== 'parameter_declaration' && d.type !== 'variadic_parameter_declaration') continue;
+    for (const name of d.childrenForFieldName('name')) if (name) out.push({ name, decl: d });
+  }
+  return out;
+}
+
+/** The package name of an import path: its last element, a major-version suffix (`/v5`, `.v3`) left out. */
+function packageName(path: string): string {
+  const parts = path.split('/').filter((p) => p && !/^v\d+$/.test(p));
+  const last = parts[parts.length - 1] ?? path;
+  return last.replace(/\.v\d+$/, '').replace(/^go-/, '').replace(/[^\w]/g, '_');
+}
+
+function guardShape(c: Node): GuardShape | undefined {
+  const op = operatorOf(c);
+  if (c.type === 'unary_expression' && op === '!') {
+    const operand = c.childForFieldName('operand');
+    return operand ? { kind: 'not', operand } : undefined;
+  }
+  if (c.type !== 'binary_expression') return undefined;
+  const left = c.childForFieldName('left');
+  const right = c.childForFieldName('right');
+  if (!left || !right) return undefined;
+  if (op === '&&' || op === '||') return { kind: op === '&&' ? 'and' : 'or', left, right };
+  if (op === '==' || op === '!=') return { kind: 'equals', positive: op === '==', left, right };
+  return undefined;
+}
+
+function decompose(n: Node, depth = 0): Part[] | undefined {
+  if (depth > 64) return undefined;
+  if (n.type === 'parenthesized_expression') {
+    const inner = kids(n)[0];
+    return inner ? decompose(inner, depth + 1) : undefined;
+  }
+  if (n.type === 'binary_expression' && operatorOf(n) === '+') {
+    const l = n.childForFieldName('left');
+    const r = n.childForFieldName('right');
+    if (!l || !r) return undefined;
+    return [...(decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }]), ...(decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }])];
+  }
+  if (n.type === 'call_expression' && n.childForFieldName('function')?.text === 'fmt.Sprintf') return sprintfParts(n);
+  const v = stringValue(n);
+  return v === undefined ? undefined : [{ kind: 'lit', raw: v }];
+}
+
+/** `fmt.Sprintf("... %s ...", x)` as text and values, when every verb is a plain %s, %v or %d. */
+function sprintfParts(call: Node): Part[] | undefined {
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  const format = args[0] ? stringValue(args[0]) : undefined;
+  if (format === undefined) return undefined;
+  const out: Part[] = [];
+  let lit = '';
+  let next = 1;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i]!;
+    if (ch !== '%') {
+      lit += ch;
+      continue;
+    }
+    const verb = format[++i];
+    if (verb === '%') {
+      lit += '%';
+      continue;
+    }
+    const value = args[next++];
+    if (!value || (verb !== 's' && verb !== 'v' && verb !== 'd')) return undefined;
+    if (lit) out.push({ kind: 'lit', raw: lit });
+    lit = '';
+    out.push({ kind: 'expr', node: value });
+  }
+  if (next !== args.length) return undefined;
+  if (lit) out.push({ kind: 'lit', raw: lit });
+  return out;
+}
+
+const isExportedName = (name: string | undefined): boolean => !!name && /^[A-Z]/.test(name);
+
+export const go: LanguageModule = {
+  id: 'go',
+  functionTypes: FUNCTION_TYPES,
+  importTypes: ['import_declaration'],
+  nameTypes: ['identifier', 'selector_expression'],
+  declaratorType: 'var_spec',
+  iterationMethods: new Set(),
+  formattingMethods: FORMATTING_METHODS,
+  // strings.Builder and bytes.Buffer hold what is written to them.
+  receiverMethods: new Set(['WriteString', 'WriteByte', 'WriteRune', 'Write']),
+  blockTypes: new Set(['block', 'statement_list', 'source_file']),
+  stmtKind,
+  exprKind,
+  targetKind,
+  memberObject: (n) => n.childForFieldName('operand'),
+  memberIndex: (n) => (n.type === 'index_expression' ? n.childForFieldName('index') : null),
+  propertyOf: (n) => (n.type === 'selector_expression' ? n.childForFieldName('field') : null),
+  callee: (n) => (n.type === 'call_expression' ? n.childForFieldName('function') : null),
+  // The operator is an anonymous child (`+=`), not a field.
+  compoundAssignment: (n) => n.children.some((c) => !!c && !c.isNamed && c.type.length > 1 && c.type.endsWith('=') && c.type !== ':=' && c.type !== '==' && c.type !== '!='),
+  carries: (op) => op === '+',
+  conditionalParts: () => [undefined, undefined, undefined],
+  computedKey: () => null,
+  isFormatting: () => false,
+  comprehensionClauses: () => [],
+  isComprehensionClause: () => false,
+  definedFunction: () => null,
+  withItems: () => [],
+  withBody: () => undefined,
+  switchSubject: (n) => n.childForFieldName('value'),
+  isElseIf: (type) => type === 'if_statement',
+  elseBody: (n) => n,
+  loopHeader: (n) => {
+    const clause = kids(n).find((k) => k.type === 'for_clause');
+    return clause ? ['initializer', 'update'].flatMap((f) => clause.childrenForFieldName(f).filter((x): x is Node => !!x)) : [];
+  },
+  loopBinding: (n) => {
+    const clause = kids(n).find((k) => k.type === 'range_clause');
+    const target = clause?.childForFieldName('left');
+    const iterable = clause?.childForFieldName('right');
+    return target && iterable ? { target, iterable } : undefined;
+  },
+  loopCondition: (n) => {
+    const clause = kids(n).find((k) => k.type === 'for_clause');
+    if (clause) return clause.childForFieldName('condition');
+    // `for cond { }`: the condition is the statement's only child besides its body.
+    return kids(n).find((k) => k.type !== 'block' && k.type !== 'range_clause') ?? null;
+  },
+  tryParts: () => ({ body: undefined, handlers: [], finalizer: undefined }),
+  objectPatternEntries: () => [],
+  isSequenceLiteral: (type) => type === 'expression_list',
+  containerOf: (t) => t.childForFieldName('operand'),
+  exportParts: () => ({ declaration: null, value: null }),
+  constantTruth: (cond) => {
+    const c = unparenthesize(cond);
+    if (c.type === 'false') return false;
+    if (c.type === 'true') return true;
+    return undefined;
+  },
+  guardShape,
+  unparenthesize,
+  accessPath: (n) => accessPath(n),
+  stringValue,
+  isConstant,
+  notText: () => false,
+  literalKeys: () => undefined,
+  paramsOf: (fn) => parameters(fn).map((p) => p.name),
+  paramDefaultOf: () => undefined,
+  paramTypeOf: (fn, index) => parameters(fn)[index]?.decl.childForFieldName('type')?.text,
+  // Go has no annotations: the declared type is what a handler spec recognises a parameter by.
+  paramDecorators: (fn, index) => {
+    const type = parameters(fn)[index]?.decl.childForFieldName('type');
+    return type ? [type] : [];
+  },
+  unitName: (fn, parent) => {
+    if (fn.type !== 'func_literal') return fn.childForFieldName('name')?.text;
+    // `handler := func(...) {...}`: the name it is assigned to.
+    const list = parent ?? fn.parent;
+    const assign = list?.type === 'expression_list' ? list.parent : null;
+    if (assign?.type !== 'short_var_declaration' && assign?.type !== 'assignment_statement') return undefined;
+    const left = assign.childForFieldName('left');
+    return left && kids(left).length === 1 ? kids(left)[0]!.text : undefined;
+  },
+  isMethod: (fn) => fn.type === 'method_declaration',
+  isExported: (fn) => fn.type !== 'func_literal' && isExportedName(fn.childForFieldName('name')?.text),
+  exportedNames: (tree: Tree) =>
+    new Set(kids(tree.rootNode).flatMap((n) => (n.type === 'function_declaration' || n.type === 'method_declaration') && isExportedName(n.childForFieldName('name')?.text) ? [n.childForFieldName('name')!.text] : [])),
+  collectImports: (root) => {
+    // `import "os/exec"` -> exec = exec; `import osexec "os/exec"` -> osexec = exec; `_ "github.com/lib/pq"`
+    // is kept under its path (the driver decides the SQL placeholder); dot imports name nothing.
+    const out = new Map<string, string>();
+    for (const n of kids(root)) {
+      if (n.type !== 'import_declaration') continue;
+      const specs = kids(n).flatMap((k) => (k.type === 'import_spec_list' ? kids(k) : [k])).filter((k) => k.type === 'import_spec');
+      for (const spec of specs) {
+        const pathNode = spec.childForFieldName('path');
+        const path = pathNode ? stringValue(pathNode) : undefined;
+        if (!path) continue;
+        const canonical = packageName(path);
+        const local = spec.childForFieldName('name')?.text;
+        if (local === '.') continue;
+        out.set(local === '_' ? `_ ${path}` : local ?? canonical, canonical);
+      }
+    }
+    return out;
+  },
+  decompose,
+  // lib/pq and pgx number their placeholders; database/sql's other drivers (MySQL, SQLite) take `?`.
+  sqlPlaceholder: (imports) => ([...imports.values()].some((v) => v === 'pq' || v === 'pgx' || v === 'pgxpool' || v === 'stdlib') ? '$1' : '?'),
+  sqlParams: (values) => values.join(', '),
+  pathContainment: () => undefined,
+  relativeRedirect: (x) => `func() string { if strings.HasPrefix(${x}, "/") && !strings.HasPrefix(${x}, "//") && !strings.HasPrefix(${x}, "/\\\\") { return ${x} }; return "/" }()`,
+  htmlEscaper: () => ({ wrap: (code) => `html.EscapeString(${code})`, title: 'HTML-escape the value (html.EscapeString)' }),
+};
