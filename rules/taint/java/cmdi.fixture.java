@@ -100,6 +100,13 @@ public class Tools {
         }
     }
 
+    public void resourceBound(HttpServletRequest request) throws IOException {
+        try (java.io.BufferedReader body = request.getReader()) {
+            // ruleid: java.cmdi.exec
+            Runtime.getRuntime().exec(body.readLine());
+        }
+    }
+
     // ---- safe --------------------------------------------------------------------------------
 
     public void fixed() throws IOException {

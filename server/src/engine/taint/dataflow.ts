@@ -530,6 +530,11 @@ class UnitAnalysis {
   private tryStmt(n: Node, st: State, depth: number): boolean {
     const { body, handlers, finalizer } = this.syn.tryParts(n);
     const pre: State = new Map(st);
+    // Resources a try statement opens (Java try-with-resources) are bound before its body.
+    for (const { value, target } of this.syn.withItems(n)) {
+      if (target) this.bind(target, this.ev(value, st, depth), st, value);
+      else this.ev(value, st, depth);
+    }
     const bodyFalls = body ? this.stmt(body, st, depth + 1) : true;
     let merged = mergeStates(pre, st);
     let anyFalls = bodyFalls;

@@ -233,7 +233,16 @@ export const java: LanguageModule = {
   comprehensionClauses: () => [],
   isComprehensionClause: () => false,
   definedFunction: () => null,
-  withItems: () => [],
+  // try-with-resources: each resource is bound before the body (and a bare `try (r)` is evaluated).
+  withItems: (n) => {
+    const spec = n.type === 'try_with_resources_statement' ? n.childForFieldName('resources') : null;
+    return (spec ? kids(spec) : []).flatMap((r) => {
+      if (r.type !== 'resource') return [];
+      const value = r.childForFieldName('value');
+      const target = r.childForFieldName('name') ?? undefined;
+      return value ? [{ value, target }] : kids(r).slice(0, 1).map((v) => ({ value: v }));
+    });
+  },
   withBody: () => undefined,
   switchSubject: (n) => n.childForFieldName('condition'),
   isElseIf: () => false,

@@ -131,7 +131,7 @@ export interface LanguageModule {
   isComprehensionClause(type: string): boolean;
   /** The function a `definition` statement defines (through decorators). */
   definedFunction(n: Node): Node | null;
-  /** The resources a `with` statement binds (value, and the name it is bound to), and its block. */
+  /** The resources a `with` statement (or a `try` with resources) binds (value, and the name it is bound to), and its block. */
   withItems(n: Node): { value: Node; target?: Node }[];
   withBody(n: Node): Node | undefined;
   /** The subject of a `switch` statement. */
