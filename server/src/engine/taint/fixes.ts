@@ -106,14 +106,17 @@ function parameterizeSql(fx: FixSite, sink: Node, focus: Node, placeholder: '?' 
   if (!parts || !hasLiteral(parts) || !hasExpr(parts)) return undefined;
   const argsNode = sink.childForFieldName('arguments');
   if (!argsNode) return undefined;
-  // Only calls that take the parameters next to the query (not text(), prepare(), literal()).
-  const method = sink.childForFieldName('function');
-  const methodName = method ? syn.propertyOf(method)?.text : undefined;
-  if (!methodName || !/^(query|execute|executemany|run|all|get|raw|whereRaw|orderByRaw|havingRaw)$/.test(methodName)) return undefined;
   const args = named(argsNode);
   if (args[0]?.id !== focus.id) return undefined;
-  const rest = args.slice(1);
-  if (rest.length > 1 || (rest.length === 1 && !/function|arrow_function|lambda/.test(rest[0]!.type))) return undefined;
+  // A driver that takes the values on a prepared statement (JDBC): the language module rewrites the call.
+  if (!syn.preparedQuery) {
+    // Only calls that take the parameters next to the query (not text(), prepare(), literal()).
+    const method = sink.childForFieldName('function');
+    const methodName = method ? syn.propertyOf(method)?.text : undefined;
+    if (!methodName || !/^(query|execute|executemany|run|all|get|raw|whereRaw|orderByRaw|havingRaw)$/.test(methodName)) return undefined;
+    const rest = args.slice(1);
+    if (rest.length > 1 || (rest.length === 1 && !/function|arrow_function|lambda/.test(rest[0]!.type))) return undefined;
+  } else if (args.length !== 1) return undefined;
   let sql = '';
   const values: string[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -137,12 +140,16 @@ function parameterizeSql(fx: FixSite, sink: Node, focus: Node, placeholder: '?' 
       sql = sql.slice(0, -1);
       parts[i + 1] = { kind: 'lit', raw: next.raw.slice(1) };
     }
+    // Only where SQL takes a value (a comparison, LIKE, VALUES): `WHERE " + clause`, `IN (" + list` or a
+    // name cannot become one parameter.
+    if (!/(=|<>|<|>|\blike|\bvalues\s*\()\s*$/i.test(sql)) return undefined;
     // Still inside a quoted SQL string: a placeholder there would not be a parameter.
     if ((sql.replace(/''/g, '').match(/'/g) ?? []).length % 2 === 1) return undefined;
     values.push(value);
     sql += placeholder === '$1' ? `$${values.length}` : placeholder;
   }
   const q = quoteOf(focus);
+  if (syn.preparedQuery) return preparedQuery(fx, sink, quote(sql, q), values);
   const params = syn.sqlParams(values);
   const edits: TextEdit[] = [{ range: rangeOf(fx, focus), newText: `${quote(sql, q)}, ${params}` }];
   return { title: 'Use a parameterised query (values passed separately)', kind: 'fix', edits };
@@ -288,6 +295,27 @@ function freshName(fx: FixSite, at: Node, base: string): string {
   let name = base;
   for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `${base}${i}`;
   return name;
+}
+
+/** A query call replaced by a prepared statement declared (and given its values) on the lines before it. */
+function preparedQuery(fx: FixSite, sink: Node, sql: string, values: string[]): Fix | undefined {
+  const { syn, doc } = fx;
+  const stmt = enclosingStatement(sink, syn);
+  if (!stmt) return undefined;
+  // Inside a lambda the new statements would run outside it (and not on each call).
+  for (let c = sink.parent; c && c.id !== stmt.id; c = c.parent) if (syn.functionTypes.has(c.type)) return undefined;
+  const line = doc.lines.positionAt(stmt.startIndex).line;
+  const indent = /^\s*/.exec(doc.lines.lineText(line))![0];
+  if (doc.lines.positionAt(stmt.startIndex).character !== indent.length) return undefined;
+  const made = syn.preparedQuery!(sink, sql, values, freshName(fx, stmt, 'ps'), fx.imports, indent, doc.lines.eol);
+  if (!made) return undefined;
+  // One edit from the statement's start to the sink's end: an insertion at the same place as the call would be ambiguous.
+  const before = doc.lines.text.slice(stmt.startIndex, sink.startIndex);
+  return {
+    title: 'Use a PreparedStatement (values bound with ? placeholders)',
+    kind: 'fix',
+    edits: [{ range: fx.doc.lines.rangeOf(stmt.startIndex, sink.endIndex), newText: `${made.pre}${before}${made.call}` }],
+  };
 }
 
 function pathContainment(fx: FixSite, focus: Node): Fix | undefined {

@@ -307,6 +307,19 @@ export const java: LanguageModule = {
   decompose,
   sqlPlaceholder: () => '?',
   sqlParams: (values) => values.join(', '),
+  // `st.executeQuery("..." + x)` on a java.sql.Statement: a PreparedStatement from the same connection, each value
+  // bound with setString (a `conn.createStatement()` receiver prepares on `conn` directly).
+  preparedQuery: (sink, sql, values, name, imports, indent, eol) => {
+    const obj = sink.type === 'method_invocation' ? sink.childForFieldName('object') : null;
+    const method = sink.childForFieldName('name')?.text;
+    if (!obj || !method || !/^(executeQuery|executeUpdate|executeLargeUpdate|execute)$/.test(method)) return undefined;
+    const created = obj.type === 'method_invocation' && obj.childForFieldName('name')?.text === 'createStatement' && kids(obj.childForFieldName('arguments') ?? obj).length === 0;
+    const conn = created ? obj.childForFieldName('object')?.text : `${obj.text}.getConnection()`;
+    if (!conn) return undefined;
+    const type = imports.get('PreparedStatement') === 'java.sql.PreparedStatement' ? 'PreparedStatement' : 'java.sql.PreparedStatement';
+    const binds = values.map((v, i) => `${name}.setString(${i + 1}, ${v});${eol}${indent}`).join('');
+    return { pre: `${type} ${name} = ${conn}.prepareStatement(${sql});${eol}${indent}${binds}`, call: `${name}.${method}()` };
+  },
   pathContainment: () => undefined,
   relativeRedirect: (x) => `${x}.startsWith("/") && !${x}.startsWith("//") && !${x}.startsWith("/\\\\") ? ${x} : "/"`,
   htmlEscaper: () => ({ wrap: (code) => `org.springframework.web.util.HtmlUtils.htmlEscape(${code})`, title: 'HTML-escape the value (Spring HtmlUtils)' }),
