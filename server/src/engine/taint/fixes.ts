@@ -208,6 +208,11 @@ function execToExecFile(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   if (!parts || !hasExpr(parts)) return undefined;
   const words = commandWords(parts);
   if (!words) return undefined;
+  // Languages whose exec call has another argv form (Java's ProcessBuilder) rewrite the call themselves.
+  if (syn.argvCommand) {
+    const made = syn.argvCommand(sink, focus, words.map((w) => wordCode(w, quoteOf(focus))));
+    return made && { title: made.title, kind: 'fix', edits: [{ range: rangeOf(fx, sink), newText: made.code }] };
+  }
   const fn = sink.childForFieldName('function');
   const argsNode = sink.childForFieldName('arguments');
   if (!fn || !argsNode || named(argsNode)[0]?.id !== focus.id) return undefined;

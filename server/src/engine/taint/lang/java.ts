@@ -320,6 +320,12 @@ export const java: LanguageModule = {
     const binds = values.map((v, i) => `${name}.setString(${i + 1}, ${v});${eol}${indent}`).join('');
     return { pre: `${type} ${name} = ${conn}.prepareStatement(${sql});${eol}${indent}${binds}`, call: `${name}.${method}()` };
   },
+  // `Runtime.exec("prog " + x)` splits the string on spaces: a ProcessBuilder gets the words as they are.
+  argvCommand: (sink, focus, argv) => {
+    const args = kids(sink.childForFieldName('arguments') ?? sink);
+    if (sink.type !== 'method_invocation' || sink.childForFieldName('name')?.text !== 'exec' || args.length !== 1 || args[0]!.id !== focus.id) return undefined;
+    return { code: `new ProcessBuilder(${argv.join(', ')}).start()`, title: 'Run the program with a ProcessBuilder argument list' };
+  },
   pathContainment: () => undefined,
   relativeRedirect: (x) => `${x}.startsWith("/") && !${x}.startsWith("//") && !${x}.startsWith("/\\\\") ? ${x} : "/"`,
   htmlEscaper: () => ({ wrap: (code) => `org.springframework.web.util.HtmlUtils.htmlEscape(${code})`, title: 'HTML-escape the value (Spring HtmlUtils)' }),

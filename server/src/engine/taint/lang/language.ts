@@ -205,6 +205,8 @@ export interface LanguageModule {
    * sink is not a query call it can rewrite. Without it, the values go beside the query (`sqlParams`).
    */
   preparedQuery?(sink: Node, sql: string, values: string[], name: string, imports: Map<string, string>, indent: string, eol: string): { pre: string; call: string } | undefined;
+  /** A command call rewritten to run `argv` (code of each word, the program first) without word splitting or a shell. */
+  argvCommand?(sink: Node, focus: Node, argv: string[]): { code: string; title: string } | undefined;
   /** Statement-level node types that hold a sequence of statements (where a new statement can go before one). */
   readonly blockTypes: ReadonlySet<string>;
   /** An expression that keeps a path inside its root folder: the statements before, and the new name. */
