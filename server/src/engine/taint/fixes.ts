@@ -372,7 +372,10 @@ function relativeRedirect(fx: FixSite, focus: Node): Fix | undefined {
   const x = focus.text;
   if (x.length > 80 || x.includes('\n')) return undefined;
   const wrapped = /^[\w$.[\]'"()]+$/.test(x) ? x : `(${x})`;
-  return { title: 'Only redirect to a relative path on this site', kind: 'fix', edits: [{ range: rangeOf(fx, focus), newText: fx.syn.relativeRedirect(wrapped) }] };
+  const made = fx.syn.relativeRedirect(wrapped);
+  // An operand (`"redirect:" + x`): the conditional binds looser than the operator around it.
+  const operand = focus.parent && fx.syn.exprKind(focus.parent.type) === 'binary';
+  return { title: 'Only redirect to a relative path on this site', kind: 'fix', edits: [{ range: rangeOf(fx, focus), newText: operand ? `(${made})` : made }] };
 }
 
 function yamlSafeLoad(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
