@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.io.FilenameUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -239,6 +241,13 @@ class FileController {
         }
     }
 
+    @PostMapping("/notes")
+    public void save(@RequestBody Note note) throws IOException {
+        // getName() of a request body is whatever name the client sent, not a File's last name element.
+        // ruleid: java.path-traversal.file
+        Files.writeString(Paths.get("/srv/notes", note.getName()), note.getText());
+    }
+
     @GetMapping("/page/{n}")
     public byte[] page(@PathVariable int n) throws IOException {
         // ok: java.path-traversal.file
@@ -249,5 +258,15 @@ class FileController {
     public byte[] plain(String notFromRequest) throws IOException {
         // ok: java.path-traversal.file
         return Files.readAllBytes(Paths.get(notFromRequest));
+    }
+}
+
+record Note(String name, String text) {
+    String getName() {
+        return name;
+    }
+
+    String getText() {
+        return text;
     }
 }

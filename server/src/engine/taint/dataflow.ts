@@ -834,7 +834,8 @@ class UnitAnalysis {
     }
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
-    if (callee) return this.applySummary(n, callee, args, argTaints);
+    // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
+    if (callee) return union(this.applySummary(n, callee, args, argTaints), recvTaint);
     // `sb.append(x)`: the builder holds x from now on, and the call returns the builder.
     if (method && fn && syn.receiverMethods.has(method)) {
       let t: Taint | undefined;
