@@ -100,6 +100,20 @@ public class Tools {
         }
     }
 
+    public Process quotedArgument(HttpServletRequest request) throws IOException {
+        String term = request.getParameter("term");
+        // ruleid: java.cmdi.exec
+        Process p = Runtime.getRuntime().exec("grep -r '" + term + "' /srv/docs");
+        return p;
+    }
+
+    public void resourceBound(HttpServletRequest request) throws IOException {
+        try (java.io.BufferedReader body = request.getReader()) {
+            // ruleid: java.cmdi.exec
+            Runtime.getRuntime().exec(body.readLine());
+        }
+    }
+
     // ---- safe --------------------------------------------------------------------------------
 
     public void fixed() throws IOException {

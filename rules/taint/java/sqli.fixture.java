@@ -101,6 +101,28 @@ public class UserDao {
         }
     }
 
+    public int inlineStatement(HttpServletRequest request) throws Exception {
+        String email = request.getParameter("email");
+        String name = request.getParameter("name");
+        // ruleid: java.sqli.jdbc
+        return conn.createStatement().executeUpdate("UPDATE users SET name = '" + name + "' WHERE email = '" + email + "'");
+    }
+
+    public ResultSet search(HttpServletRequest request) throws Exception {
+        String q = request.getParameter("q");
+        Statement stmt = conn.createStatement();
+        // ruleid: java.sqli.jdbc
+        return stmt.executeQuery("SELECT * FROM posts WHERE title LIKE '%" + q + "%' ORDER BY id");
+    }
+
+    public void deferred(HttpServletRequest request, java.util.concurrent.ExecutorService pool) throws Exception {
+        String tag = request.getParameter("tag");
+        Statement stmt = conn.createStatement();
+        // A fix cannot put statements inside an expression lambda: the finding has no rewrite.
+        // ruleid: java.sqli.jdbc
+        pool.submit(() -> stmt.executeQuery("SELECT * FROM tags WHERE tag = '" + tag + "'"));
+    }
+
     public void joined(HttpServletRequest request) throws Exception {
         String ids = String.join(",", request.getParameterValues("id"));
         Statement stmt = conn.createStatement();

@@ -533,6 +533,11 @@ class UnitAnalysis {
   private tryStmt(n: Node, st: State, depth: number): boolean {
     const { body, handlers, finalizer } = this.syn.tryParts(n);
     const pre: State = new Map(st);
+    // Resources a try statement opens (Java try-with-resources) are bound before its body.
+    for (const { value, target } of this.syn.withItems(n)) {
+      if (target) this.bind(target, this.ev(value, st, depth), st, value);
+      else this.ev(value, st, depth);
+    }
     const bodyFalls = body ? this.stmt(body, st, depth + 1) : true;
     let merged = mergeStates(pre, st);
     let anyFalls = bodyFalls;
@@ -834,7 +839,8 @@ class UnitAnalysis {
     }
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
-    if (callee) return this.applySummary(n, callee, args, argTaints);
+    // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
+    if (callee) return union(this.applySummary(n, callee, args, argTaints), recvTaint);
     // `sb.append(x)`: the builder holds x from now on, and the call returns the builder.
     if (method && fn && syn.receiverMethods.has(method)) {
       let t: Taint | undefined;

@@ -106,17 +106,22 @@ function parameterizeSql(fx: FixSite, sink: Node, focus: Node, placeholder: '?' 
   if (!parts || !hasLiteral(parts) || !hasExpr(parts)) return undefined;
   const argsNode = sink.childForFieldName('arguments');
   if (!argsNode) return undefined;
-  // Only calls that take the parameters next to the query (not text(), prepare(), literal()).
-  const method = sink.childForFieldName('function');
-  const methodName = method ? syn.propertyOf(method)?.text : undefined;
-  // Go's database/sql, sqlx and gorm capitalise theirs; a `...Context` method takes a context first.
-  if (!methodName || !/^(query|execute|executemany|run|all|get|raw|whereRaw|orderByRaw|havingRaw|Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Raw|Where)(Context)?$/.test(methodName)) return undefined;
-  if (methodName.endsWith('Context') && !/^[A-Z]/.test(methodName)) return undefined;
   const args = named(argsNode);
-  const at = methodName.endsWith('Context') ? 1 : 0;
-  if (args[at]?.id !== focus.id) return undefined;
-  const rest = args.slice(at + 1);
-  if (rest.length > 1 || (rest.length === 1 && !/function|arrow_function|lambda/.test(rest[0]!.type))) return undefined;
+  // A driver that takes the values on a prepared statement (JDBC): the language module rewrites the call.
+  if (syn.preparedQuery) {
+    if (args.length !== 1 || args[0]?.id !== focus.id) return undefined;
+  } else {
+    // Only calls that take the parameters next to the query (not text(), prepare(), literal()).
+    const method = sink.childForFieldName('function');
+    const methodName = method ? syn.propertyOf(method)?.text : undefined;
+    // Go's database/sql, sqlx and gorm capitalise theirs; a `...Context` method takes a context first.
+    if (!methodName || !/^(query|execute|executemany|run|all|get|raw|whereRaw|orderByRaw|havingRaw|Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Raw|Where)(Context)?$/.test(methodName)) return undefined;
+    if (methodName.endsWith('Context') && !/^[A-Z]/.test(methodName)) return undefined;
+    const at = methodName.endsWith('Context') ? 1 : 0;
+    if (args[at]?.id !== focus.id) return undefined;
+    const rest = args.slice(at + 1);
+    if (rest.length > 1 || (rest.length === 1 && !/function|arrow_function|lambda/.test(rest[0]!.type))) return undefined;
+  }
   let sql = '';
   const values: string[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -140,12 +145,16 @@ function parameterizeSql(fx: FixSite, sink: Node, focus: Node, placeholder: '?' 
       sql = sql.slice(0, -1);
       parts[i + 1] = { kind: 'lit', raw: next.raw.slice(1) };
     }
+    // Only where SQL takes a value (a comparison, LIKE, VALUES): `WHERE " + clause`, `IN (" + list` or a
+    // name cannot become one parameter.
+    if (!/(=|<>|<|>|\blike|\bvalues\s*\()\s*$/i.test(sql)) return undefined;
     // Still inside a quoted SQL string: a placeholder there would not be a parameter.
     if ((sql.replace(/''/g, '').match(/'/g) ?? []).length % 2 === 1) return undefined;
     values.push(value);
     sql += placeholder === '$1' ? `$${values.length}` : placeholder;
   }
   const q = quoteOf(focus);
+  if (syn.preparedQuery) return preparedQuery(fx, sink, quote(sql, q), values);
   const params = syn.sqlParams(values);
   const edits: TextEdit[] = [{ range: rangeOf(fx, focus), newText: `${quote(sql, q)}, ${params}` }];
   return { title: 'Use a parameterised query (values passed separately)', kind: 'fix', edits };
@@ -204,6 +213,11 @@ function execToExecFile(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   if (!parts || !hasExpr(parts)) return undefined;
   const words = commandWords(parts);
   if (!words) return undefined;
+  // Languages whose exec call has another argv form (Java's ProcessBuilder) rewrite the call themselves.
+  if (syn.argvCommand) {
+    const made = syn.argvCommand(sink, focus, words.map((w) => wordCode(w, quoteOf(focus))));
+    return made && { title: made.title, kind: 'fix', edits: [{ range: rangeOf(fx, sink), newText: made.code }] };
+  }
   const fn = sink.childForFieldName('function');
   const argsNode = sink.childForFieldName('arguments');
   if (!fn || !argsNode || named(argsNode)[0]?.id !== focus.id) return undefined;
@@ -307,6 +321,27 @@ function freshName(fx: FixSite, at: Node, base: string): string {
   return name;
 }
 
+/** A query call replaced by a prepared statement declared (and given its values) on the lines before it. */
+function preparedQuery(fx: FixSite, sink: Node, sql: string, values: string[]): Fix | undefined {
+  const { syn, doc } = fx;
+  const stmt = enclosingStatement(sink, syn);
+  if (!stmt) return undefined;
+  // Inside a lambda the new statements would run outside it (and not on each call).
+  for (let c = sink.parent; c && c.id !== stmt.id; c = c.parent) if (syn.functionTypes.has(c.type)) return undefined;
+  const line = doc.lines.positionAt(stmt.startIndex).line;
+  const indent = /^\s*/.exec(doc.lines.lineText(line))![0];
+  if (doc.lines.positionAt(stmt.startIndex).character !== indent.length) return undefined;
+  const made = syn.preparedQuery!(sink, sql, values, freshName(fx, stmt, 'ps'), fx.imports, indent, doc.lines.eol);
+  if (!made) return undefined;
+  // One edit from the statement's start to the sink's end: an insertion at the same place as the call would be ambiguous.
+  const before = doc.lines.text.slice(stmt.startIndex, sink.startIndex);
+  return {
+    title: 'Use a PreparedStatement (values bound with ? placeholders)',
+    kind: 'fix',
+    edits: [{ range: fx.doc.lines.rangeOf(stmt.startIndex, sink.endIndex), newText: `${made.pre}${before}${made.call}` }],
+  };
+}
+
 function pathContainment(fx: FixSite, focus: Node): Fix | undefined {
   const { syn, doc } = fx;
   const args = named(focus.childForFieldName('arguments') ?? focus);
@@ -356,7 +391,10 @@ function relativeRedirect(fx: FixSite, focus: Node): Fix | undefined {
   const x = focus.text;
   if (x.length > 80 || x.includes('\n')) return undefined;
   const wrapped = /^[\w$.[\]'"()]+$/.test(x) ? x : `(${x})`;
-  return { title: 'Only redirect to a relative path on this site', kind: 'fix', edits: [{ range: rangeOf(fx, focus), newText: fx.syn.relativeRedirect(wrapped) }] };
+  const made = fx.syn.relativeRedirect(wrapped);
+  // An operand (`"redirect:" + x`): the conditional binds looser than the operator around it.
+  const operand = focus.parent && fx.syn.exprKind(focus.parent.type) === 'binary';
+  return { title: 'Only redirect to a relative path on this site', kind: 'fix', edits: [{ range: rangeOf(fx, focus), newText: operand ? `(${made})` : made }] };
 }
 
 function yamlSafeLoad(fx: FixSite, sink: Node, focus: Node): Fix | undefined {

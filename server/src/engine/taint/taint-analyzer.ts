@@ -503,7 +503,7 @@ export class TaintAnalyzer implements Analyzer {
             index: ruleIndex(rule),
             lines: doc.lines,
             resolve: (id) => u.aliases.get(id) ?? ctx.imports.get(id),
-            calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id),
+            calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id, rule.module),
             inlineSummary: (fn) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
             imported: (m) => importsModule(ctx.imports, m),
@@ -856,6 +856,7 @@ function resolveCallee(
   summaryOf: (u: Unit) => Summary | undefined,
   imported: Map<string, ExportSummary>,
   ruleId: string,
+  syn: LanguageModule,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -877,6 +878,12 @@ function resolveCallee(
       unit = lookup('m', prop.text);
       viaSelf = true;
     }
+  } else if (syn.exprKind(callee.type) === 'call') {
+    // A call that is its own callee (Java `helper(x)`, `this.helper(x)`, `Util.clean(x)`): a method of this file,
+    // unless the receiver is an imported class.
+    const obj = syn.memberObject(callee);
+    const prop = syn.propertyOf(callee);
+    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) unit = lookup('m', prop.text);
   }
   if (!unit) return undefined;
   const s = summaryOf(unit);

@@ -233,7 +233,16 @@ export const java: LanguageModule = {
   comprehensionClauses: () => [],
   isComprehensionClause: () => false,
   definedFunction: () => null,
-  withItems: () => [],
+  // try-with-resources: each resource is bound before the body (and a bare `try (r)` is evaluated).
+  withItems: (n) => {
+    const spec = n.type === 'try_with_resources_statement' ? n.childForFieldName('resources') : null;
+    return (spec ? kids(spec) : []).flatMap((r) => {
+      if (r.type !== 'resource') return [];
+      const value = r.childForFieldName('value');
+      const target = r.childForFieldName('name') ?? undefined;
+      return value ? [{ value, target }] : kids(r).slice(0, 1).map((v) => ({ value: v }));
+    });
+  },
   withBody: () => undefined,
   switchSubject: (n) => n.childForFieldName('condition'),
   isElseIf: () => false,
@@ -298,6 +307,25 @@ export const java: LanguageModule = {
   decompose,
   sqlPlaceholder: () => '?',
   sqlParams: (values) => values.join(', '),
+  // `st.executeQuery("..." + x)` on a java.sql.Statement: a PreparedStatement from the same connection, each value
+  // bound with setString (a `conn.createStatement()` receiver prepares on `conn` directly).
+  preparedQuery: (sink, sql, values, name, imports, indent, eol) => {
+    const obj = sink.type === 'method_invocation' ? sink.childForFieldName('object') : null;
+    const method = sink.childForFieldName('name')?.text;
+    if (!obj || !method || !/^(executeQuery|executeUpdate|executeLargeUpdate|execute)$/.test(method)) return undefined;
+    const created = obj.type === 'method_invocation' && obj.childForFieldName('name')?.text === 'createStatement' && kids(obj.childForFieldName('arguments') ?? obj).length === 0;
+    const conn = created ? obj.childForFieldName('object')?.text : `${obj.text}.getConnection()`;
+    if (!conn) return undefined;
+    const type = imports.get('PreparedStatement') === 'java.sql.PreparedStatement' ? 'PreparedStatement' : 'java.sql.PreparedStatement';
+    const binds = values.map((v, i) => `${name}.setString(${i + 1}, ${v});${eol}${indent}`).join('');
+    return { pre: `${type} ${name} = ${conn}.prepareStatement(${sql});${eol}${indent}${binds}`, call: `${name}.${method}()` };
+  },
+  // `Runtime.exec("prog " + x)` splits the string on spaces: a ProcessBuilder gets the words as they are.
+  argvCommand: (sink, focus, argv) => {
+    const args = kids(sink.childForFieldName('arguments') ?? sink);
+    if (sink.type !== 'method_invocation' || sink.childForFieldName('name')?.text !== 'exec' || args.length !== 1 || args[0]!.id !== focus.id) return undefined;
+    return { code: `new ProcessBuilder(${argv.join(', ')}).start()`, title: 'Run the program with a ProcessBuilder argument list' };
+  },
   pathContainment: () => undefined,
   relativeRedirect: (x) => `${x}.startsWith("/") && !${x}.startsWith("//") && !${x}.startsWith("/\\\\") ? ${x} : "/"`,
   htmlEscaper: () => ({ wrap: (code) => `org.springframework.web.util.HtmlUtils.htmlEscape(${code})`, title: 'HTML-escape the value (Spring HtmlUtils)' }),

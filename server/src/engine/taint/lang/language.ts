@@ -131,7 +131,7 @@ export interface LanguageModule {
   isComprehensionClause(type: string): boolean;
   /** The function a `definition` statement defines (through decorators). */
   definedFunction(n: Node): Node | null;
-  /** The resources a `with` statement binds (value, and the name it is bound to), and its block. */
+  /** The resources a `with` statement (or a `try` with resources) binds (value, and the name it is bound to), and its block. */
   withItems(n: Node): { value: Node; target?: Node }[];
   withBody(n: Node): Node | undefined;
   /** The subject of a `switch` statement. */
@@ -199,6 +199,14 @@ export interface LanguageModule {
   sqlPlaceholder(imports: Map<string, string>): '?' | '$1' | '%s';
   /** The parameters argument of a parameterised query, from the values' code. */
   sqlParams(values: string[]): string;
+  /**
+   * For drivers that bind values on a prepared statement (JDBC): the statements that prepare `sql` and bind `values`
+   * (before the sink's statement, ending with `indent`), and the call that replaces the sink; undefined when the
+   * sink is not a query call it can rewrite. Without it, the values go beside the query (`sqlParams`).
+   */
+  preparedQuery?(sink: Node, sql: string, values: string[], name: string, imports: Map<string, string>, indent: string, eol: string): { pre: string; call: string } | undefined;
+  /** A command call rewritten to run `argv` (code of each word, the program first) without word splitting or a shell. */
+  argvCommand?(sink: Node, focus: Node, argv: string[]): { code: string; title: string } | undefined;
   /** Statement-level node types that hold a sequence of statements (where a new statement can go before one). */
   readonly blockTypes: ReadonlySet<string>;
   /** An expression that keeps a path inside its root folder: the statements before, and the new name. */
