@@ -185,9 +185,9 @@ export class TaintAnalyzer implements Analyzer {
   /**
    * Work counters, for tests and benchmarks: unit analyses run vs. served from the cache, cache look-ups (a unit
    * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
-   * (top-level statements) they walked.
+   * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0 };
 
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
@@ -510,6 +510,7 @@ export class TaintAnalyzer implements Analyzer {
             limit: meter.budget - meter.spent,
           });
           meter.spent += out.work;
+          this.stats.dataflowSteps += out.work;
           // Most units find nothing for most rules: they share one empty result (it has no ranges to move), and
           // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
           if (out.findings.length === 0 && isEmpty(out.summary)) {
