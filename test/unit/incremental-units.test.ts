@@ -202,3 +202,113 @@ describe('incremental units: random edits over a multi-function file equal a fre
     });
   }
 });
+
+/** A module of `n` top-level statements (no functions): user input flows through module variables to sinks. */
+function topLevelFile(lang: 'python' | 'javascript', n: number): string {
+  const out = lang === 'python' ? ['import subprocess', 'from flask import request', `base = request.args.get('q')`] : [`const base = location.hash;`];
+  for (let i = 0; i < n; i++) {
+    if (lang === 'python') out.push(i % 10 === 7 ? `subprocess.call(v${i - 4} + 'x', shell=True)` : i % 10 === 3 ? `v${i} = base + '${i}'` : `v${i} = 'c${i}'`);
+    else out.push(i % 10 === 7 ? `eval(v${i - 4} + 'x');` : i % 10 === 3 ? `const v${i} = base + '${i}';` : `const v${i} = 'c${i}';`);
+  }
+  return out.join('\n') + '\n';
+}
+
+describe('incremental units: the top level is analysed statement by statement', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: a one-character edit in one of 1,000 top-level statements re-analyses O(1) of them per rule`, () => {
+      const text = topLevelFile(c.lang, 1000);
+      const uri = `units-top:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const s0 = taint.stats.dataflowSteps;
+        const first = engine.analyze(uri, settings);
+        const full = taint.stats.dataflowSteps - s0;
+        assert.ok(first.findings.some((f) => f.properties?.kind !== 'pattern'), 'the file has taint findings at the top level');
+        const lines = text.split('\n');
+        let version = 1;
+        // A string edited without changing what flows, then a tainted statement and one that changes a flow.
+        for (const [needle, at, edit] of [[`'c500'`, 2, 'z'], [`+ '503'`, 4, '9'], [`'c600'`, 0, 'base + ']] as const) {
+          const line = lines.findIndex((l) => l.includes(needle));
+          const character = lines[line]!.indexOf(needle) + at;
+          const before = taint.stats.dataflowSteps;
+          engine.change(uri, [{ range: { start: { line, character }, end: { line, character } }, text: edit }], ++version);
+          const r = engine.analyze(uri, settings);
+          const steps = taint.stats.dataflowSteps - before;
+          const charged = taint.lastRunWork;
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          assert.equal(charged, taint.lastRunWork, 'replayed statements are charged what a fresh run computes');
+          // A handful of statements per rule: the whole top level once per rule would be `full`. A statement whose
+          // writes change (a new flow) changes the state history of every statement after it: those run again.
+          if (needle !== `'c600'`) assert.ok(steps * 40 < full, `${steps} dataflow steps computed after editing ${needle}; a full run computes ${full}`);
+          lines.splice(0, lines.length, ...engine.get(uri)!.text.split('\n'));
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
+/** Top-level code of every statement shape: branches, loops, field writes and resets, closures, calls, sinks. */
+function mixedTopLevel(lang: 'python' | 'javascript'): string {
+  if (lang === 'python') {
+    return [
+      'import subprocess', 'from flask import request', `base = request.args.get('q')`, `obj = Obj()`, `v = 'a'`,
+      `if base:`, `    v = base`, `else:`, `    v = 'b'`, `obj.f = v`, `subprocess.call(obj.f, shell=True)`, `obj = Obj()`,
+      `subprocess.call(obj.f, shell=True)`, `for k in [base]:`, `    w = k`, `subprocess.call(w, shell=True)`,
+      `def run(x):`, `    subprocess.call(x + v, shell=True)`, '', `run(base)`, `try:`, `    u = helper(base)`, `except Exception:`,
+      `    u = 'c'`, `subprocess.call(u, shell=True)`, `def helper(y):`, `    return y`, '', `v = 'd'`, `subprocess.call(v, shell=True)`, '',
+    ].join('\n');
+  }
+  return [
+    `const base = location.hash;`, `let obj = {};`, `let v = 'a';`, `if (base) { v = base; } else { v = 'b'; }`, `obj.f = v;`,
+    `eval(obj.f);`, `obj = {};`, `eval(obj.f);`, `for (const k of [base]) { w = k; }`, `eval(w);`,
+    `function run(x) { eval(x + v); }`, `run(base);`, `try { u = helper(base); } catch (e) { u = 'c'; }`, `document.body.innerHTML = u;`,
+    `function helper(y) { return y; }`, `v = 'd';`, `eval(v);`, `const t = () => eval(v);`, '',
+  ].join('\n');
+}
+
+describe('incremental units: random edits over top-level code equal a fresh scan (property)', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: character, line and comment edits between top-level statements`, () => {
+      const base = mixedTopLevel(c.lang);
+      const edit = fc.record({
+        line: fc.nat(),
+        kind: fc.constantFrom('char', 'newline', 'comment', 'delete-line', 'taint', 'space'),
+        ch: fc.constantFrom('a', '(', ')', ':', '.', '"', '{', '}', ' ', 'x'),
+        analyze: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
+          const uri = `units-top-prop:${c.path}`;
+          engine.open(uri, c.path, c.lang, base, 1);
+          try {
+            assert.ok(engine.analyze(uri, settings).findings.length >= 4, 'top-level flows are found');
+            let version = 1;
+            for (const e of edits) {
+              const lines = engine.get(uri)!.text.split('\n');
+              const line = e.line % lines.length;
+              const len = lines[line]!.length;
+              const at = { line, character: e.line % (len + 1) };
+              const start = { line, character: 0 };
+              const change =
+                e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch }
+                : e.kind === 'space' ? { range: { start: at, end: at }, text: ' ' }
+                : e.kind === 'newline' ? { range: { start: { line, character: len }, end: { line, character: len } }, text: '\n' }
+                : e.kind === 'comment' ? { range: { start, end: start }, text: `${c.comment}\n` }
+                : e.kind === 'taint' ? { range: { start, end: start }, text: c.lang === 'python' ? `v = base\n` : `v = base;\n` }
+                : { range: { start, end: { line: Math.min(line + 1, lines.length - 1), character: 0 } }, text: '' };
+              engine.change(uri, [change], ++version);
+              if (e.analyze) engine.analyze(uri, settings);
+            }
+            const text = engine.get(uri)!.text;
+            assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)), JSON.stringify(edits));
+          } finally {
+            engine.close(uri);
+          }
+        }),
+        { numRuns: 60, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    });
+  }
+});

@@ -10,6 +10,7 @@
  * Recursion over expressions is depth-bounded, so pathological nesting degrades to "not tainted" instead of
  * overflowing the stack.
  */
+import { createHash } from 'node:crypto';
 import type { Node } from 'web-tree-sitter';
 import { boundText, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import type { LineIndex } from '../text';
@@ -104,6 +105,8 @@ export interface UnitResult {
   findings: RawTaintFinding[];
   /** Steps the analysis took (at least 1): a deterministic function of the unit, the rule and the summaries it consulted. */
   work: number;
+  /** Of `work`, the steps of top-level statements replayed from the statement cache instead of computed. */
+  reused?: number;
 }
 
 const MAX_DEPTH = 256;
@@ -234,6 +237,64 @@ export function analyzeUnit(unit: Node, params: UnitParams, env: UnitEnv): UnitR
   return new UnitAnalysis(unit, params, env).run();
 }
 
+/** A top-level statement and its cache key (own text, line and column, and the file context it depends on). */
+export interface TopStatement {
+  node: Node;
+  key: string;
+}
+
+/**
+ * What analysing one top-level statement did, and what it read from the statements before it: enough to replay
+ * it exactly after an edit elsewhere. Everything one statement can pass to the next goes through one of these
+ * fields (the state, the last definitions, the sinks already reported, returns, findings, work, fall-through).
+ */
+export interface StatementEntry {
+  /** Digest of the state history before it, and after it. */
+  inDigest: string;
+  outDigest: string;
+  /** What it consulted outside the top level (as the caller records it: callee summaries, name resolutions). */
+  deps: Map<string, string>;
+  /** Definitions it looked up (`reflected` sinks etc.): name -> digest of the definition then ('' for none). */
+  defsRead: Map<string, string>;
+  /** Sink keys it reported or found reported: key -> whether it had been reported before the statement. */
+  sinkKeys: Map<string, boolean>;
+  work: number;
+  falls: boolean;
+  findings: RawTaintFinding[];
+  returns: { t: Taint; range: Range }[];
+  /** State writes, in order of first write; `order`: the key order after it when it deleted keys. */
+  sets: [string, Taint | null][];
+  order?: string[];
+  /** Definitions written, as offsets relative to the statement's start (null: deleted). */
+  defsOut: [string, { start: number; end: number; type: string } | null][];
+}
+
+/** The per-statement cache of one rule's top-level analysis, kept by the caller between runs. */
+export interface TopLevelCache {
+  /** Entries from earlier runs (and this one) for a statement key. */
+  entries(key: string): StatementEntry[] | undefined;
+  /** Records an entry this run used. */
+  keep(key: string, e: StatementEntry): void;
+  /** Whether a dependency recorded by an entry still has that value. */
+  holds(dep: string, value: string): boolean;
+  /** Where the caller records what the statement being analysed consults (a fresh map per statement). */
+  track(deps: Map<string, string>): void;
+  /** Counters. */
+  stats: { topStatementsAnalyzed: number; topStatementsCached: number };
+}
+
+/**
+ * The module's top level, analysed statement by statement: a statement is replayed from `cache` when its key, the
+ * digest of the state history before it, and whatever else it read from earlier statements are unchanged, so an
+ * edit re-analyses the edited statement and only the following ones whose input changed. The result (summary,
+ * findings, work) is exactly `analyzeUnit(root)`'s: the same sequential analysis, with every value that passes
+ * between statements recorded, so no fallback to the whole top level is needed (hoisted functions and closures
+ * are units of their own, consulted through `env` and recorded in `deps`).
+ */
+export function analyzeTopLevel(root: Node, statements: readonly TopStatement[], env: UnitEnv, cache: TopLevelCache): UnitResult {
+  return new UnitAnalysis(root, { names: [], sources: new Map() }, env).runTopLevel(statements, cache);
+}
+
 class UnitAnalysis {
   private readonly summary: Summary = { paramReturns: new Map(), sourceReturns: [], paramSinks: new Map() };
   private readonly findings: RawTaintFinding[] = [];
@@ -241,13 +302,24 @@ class UnitAnalysis {
   private memo = new Map<number, Taint | undefined>();
   private work = 0;
   private readonly limit: number;
-  /** Each local variable's last assigned value so far, for `reflected` sinks. */
-  private readonly defs = new Map<string, Node>();
+  /** Each local variable's last assigned value so far, for `reflected` sinks (lazily found when replayed). */
+  private readonly defs = new Map<string, Node | (() => Node | undefined)>();
+  /** While a top-level statement is analysed for the statement cache: what it reads and writes across statements. */
+  private log?: { defsRead: Map<string, string>; defsOut: Map<string, Node | null>; sinkKeys: Map<string, boolean>; returns: { t: Taint; range: Range }[] };
   /** Free variables of a function unit, by name: their index in `summary.captures`. */
   private readonly captureIndex = new Map<string, number>();
   /** The language's syntax knowledge. */
   private readonly syn: LanguageModule;
-  private readonly defOf = (name: string): Node | undefined => this.defs.get(name);
+  private readonly defOf = (name: string): Node | undefined => {
+    let d = this.defs.get(name);
+    if (typeof d === 'function') {
+      d = d();
+      if (d) this.defs.set(name, d);
+      else this.defs.delete(name);
+    }
+    if (this.log && !this.log.defsRead.has(name) && !this.log.defsOut.has(name)) this.log.defsRead.set(name, defDigest(d));
+    return d;
+  };
 
   constructor(
     private readonly unit: Node,
@@ -286,6 +358,85 @@ class UnitAnalysis {
     }
     this.step();
     return { summary: this.summary, findings: this.findings, work: this.work };
+  }
+
+  /** `run()` for the module's root, statement by statement through the statement cache (see analyzeTopLevel). */
+  runTopLevel(statements: readonly TopStatement[], cache: TopLevelCache): UnitResult {
+    const st = new LoggedState();
+    let digest = '';
+    let reused = 0;
+    for (const { node, key } of statements) {
+      const deps = new Map<string, string>();
+      const hit = cache.entries(key)?.find((e) => e.inDigest === digest && this.replayable(e, cache));
+      let e: StatementEntry;
+      if (hit) {
+        cache.stats.topStatementsCached++;
+        e = hit;
+        this.work += e.work;
+        reused += e.work;
+        if (this.work > this.limit) throw new BudgetExceeded();
+        this.replay(e, node, st);
+      } else {
+        cache.stats.topStatementsAnalyzed++;
+        cache.track(deps);
+        const log = (this.log = { defsRead: new Map(), defsOut: new Map(), sinkKeys: new Map(), returns: [] as { t: Taint; range: Range }[] });
+        st.startLog();
+        const work0 = this.work;
+        const findings0 = this.findings.length;
+        let falls: boolean;
+        try {
+          falls = this.stmt(node, st, 1);
+        } finally {
+          this.log = undefined;
+        }
+        const { sets, order } = st.endLog();
+        const base = node.startIndex;
+        e = {
+          inDigest: digest,
+          outDigest: sets.length || order ? createHash('sha1').update(JSON.stringify([digest, sets.map(([k, v]) => [k, valueDigest(v)]), order ?? null])).digest('base64') : digest,
+          deps,
+          defsRead: log.defsRead,
+          sinkKeys: log.sinkKeys,
+          work: this.work - work0,
+          falls,
+          findings: this.findings.slice(findings0),
+          returns: log.returns,
+          sets,
+          ...(order ? { order } : {}),
+          defsOut: [...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null]),
+        };
+      }
+      cache.keep(key, e);
+      digest = e.outDigest;
+      if (!e.falls) break;
+    }
+    this.step();
+    return { summary: this.summary, findings: this.findings, work: this.work, reused };
+  }
+
+  /** Whether what a cached statement read from earlier statements (besides the state) is as it was. */
+  private replayable(e: StatementEntry, cache: TopLevelCache): boolean {
+    for (const [k, was] of e.sinkKeys) if (this.seenSinks.has(k) !== was) return false;
+    for (const [name, d] of e.defsRead) if (defDigest(this.defOf(name)) !== d) return false;
+    for (const [k, v] of e.deps) if (!cache.holds(k, v)) return false;
+    return true;
+  }
+
+  /** Applies a cached statement's effects, as analysing it would. */
+  private replay(e: StatementEntry, node: Node, st: LoggedState): void {
+    for (const [k, v] of e.sets) st.set(k, v);
+    if (e.order) {
+      const next: State = new Map(e.order.map((k) => [k, st.get(k) ?? null]));
+      replaceState(st, next);
+    }
+    const base = node.startIndex;
+    for (const [name, d] of e.defsOut) {
+      if (!d) this.defs.delete(name);
+      else this.defs.set(name, () => findNode(node, base + d.start, base + d.end, d.type));
+    }
+    for (const k of e.sinkKeys.keys()) this.seenSinks.add(k);
+    for (const r of e.returns) this.addReturn(r.t, r.range);
+    this.findings.push(...e.findings);
   }
 
   private range(n: Node): Range {
@@ -396,7 +547,12 @@ class UnitAnalysis {
 
   private returnValue(t: Taint | undefined, at: Node): void {
     if (!t) return;
-    const step: TraceStep = { range: this.range(at), message: 'returned', kind: 'step' };
+    this.addReturn(t, this.range(at));
+  }
+
+  private addReturn(t: Taint, range: Range): void {
+    this.log?.returns.push({ t, range });
+    const step: TraceStep = { range, message: 'returned', kind: 'step' };
     for (const f of t) {
       if (f.origin.kind === 'param') {
         // A returned captured variable is the enclosing function's own value: nothing to summarise.
@@ -562,6 +718,7 @@ class UnitAnalysis {
         const name = target.text;
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
+        this.log?.defsOut.set(name, value ?? null);
         for (const k of [...st.keys()]) if (k.startsWith(`${name}.`)) st.delete(k);
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         return;
@@ -920,6 +1077,7 @@ class UnitAnalysis {
   private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[]): void {
     const steps = [...f.steps.slice(0, MAX_STEPS), ...tail];
     const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}`;
+    if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
     if (this.seenSinks.has(key)) return;
     this.seenSinks.add(key);
     if (f.origin.kind === 'source') {
@@ -942,6 +1100,72 @@ function unlessRe(source: string): RegExp {
 function replaceState(st: State, next: State): void {
   st.clear();
   for (const [k, v] of next) st.set(k, v);
+}
+
+/**
+ * The top level's state, logging what one statement writes: the value each key had before its first write, and
+ * whether keys were deleted (then the order of keys may change, and lookups depend on it).
+ */
+class LoggedState extends Map<string, Taint | null> {
+  private before?: Map<string, Taint | null | undefined>;
+  private deleted = false;
+
+  startLog(): void {
+    this.before = new Map();
+    this.deleted = false;
+  }
+
+  /** The statement's writes (keys whose value changed, in order of first write), and the key order if it may have changed. */
+  endLog(): { sets: [string, Taint | null][]; order?: string[] } {
+    const sets: [string, Taint | null][] = [];
+    for (const [k, was] of this.before ?? []) {
+      const now = super.get(k);
+      if (now === undefined) continue;
+      if (was !== now) sets.push([k, now]);
+    }
+    const out = { sets, ...(this.deleted ? { order: [...this.keys()] } : {}) };
+    this.before = undefined;
+    return out;
+  }
+
+  override set(k: string, v: Taint | null): this {
+    if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
+    return super.set(k, v);
+  }
+
+  override delete(k: string): boolean {
+    if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
+    if (super.has(k)) this.deleted = true;
+    return super.delete(k);
+  }
+
+  override clear(): void {
+    for (const k of this.keys()) if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
+    if (this.size) this.deleted = true;
+    super.clear();
+  }
+}
+
+const valueDigests = new WeakMap<Flow[], string>();
+
+/** A taint value as a string: equal strings, equal values (origins, trace steps and their ranges). */
+function valueDigest(v: Taint | null): string {
+  if (v === null) return 'n';
+  let d = valueDigests.get(v);
+  if (d === undefined) valueDigests.set(v, (d = createHash('sha1').update(JSON.stringify(v)).digest('base64')));
+  return d;
+}
+
+/** A definition as what lookups of it see (`notText`, `literalKeys` read its structure, never its place). */
+function defDigest(n: Node | undefined): string {
+  return n ? `${n.type}:${createHash('sha1').update(n.text).digest('base64')}` : '';
+}
+
+/** The node of `type` spanning exactly `start`..`end` under `root` (a definition recorded by offsets). */
+function findNode(root: Node, start: number, end: number, type: string): Node | undefined {
+  let n: Node | null = root.descendantForIndex(start, end);
+  while (n && n.startIndex === start && n.endIndex === end && n.type !== type) n = n.parent;
+  return n && n.type === type && n.startIndex === start && n.endIndex === end ? n : undefined;
 }
 
 /** `req.query` read as `req.query.id`: the source's label grows to name the exact input. */

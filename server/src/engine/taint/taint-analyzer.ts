@@ -20,10 +20,10 @@ import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, matchPattern, resetNodeCache } from '../patterns/pattern';
+import { boundText, canonicalModule, kids, matchPattern, resetNodeCache } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, type RawTaintFinding, type Summary, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -72,6 +72,12 @@ interface FileContext {
   byMethod: Map<string, Unit | null>;
   /** Function units by start offset, for inline callbacks. */
   byStart: Map<number, Unit>;
+  /** The functions directly in the top level (the root unit's nested spans), in order. */
+  topNested: Span[];
+  /** Digest of the imports and line-break style (part of every unit and statement key). */
+  importKey: string;
+  /** The top level's statements with their keys, computed on first use in a run (see `topStatements`). */
+  statements?: TopStatement[];
 }
 
 /** A unit's result as analysed, and what it was computed from. */
@@ -132,9 +138,14 @@ interface RuleRecord {
   names: Map<string, string>;
 }
 
+/** Per rule key (as in `UnitCache`), per top-level statement key, the statement results a run used. */
+type StatementCache = Map<string, Map<string, StatementEntry[]>>;
+
 /** What one document session keeps between runs: taint results per unit and rule, pattern findings per unit. */
 export interface TaintSessionCache {
   units: UnitCache;
+  /** The top level's results per statement (an edit there re-analyses the statements it can change). */
+  statements: StatementCache;
   patterns: PatternUnitCache;
   /** Per rule key (as in `units`), the record of its last finished fixpoint. */
   records: Map<string, RuleRecord>;
@@ -142,7 +153,7 @@ export interface TaintSessionCache {
 
 /** An empty session cache (a run with it is a full run). */
 export function newTaintSessionCache(): TaintSessionCache {
-  return { units: new Map(), patterns: newPatternUnitCache(), records: new Map() };
+  return { units: new Map(), statements: new Map(), patterns: newPatternUnitCache(), records: new Map() };
 }
 
 export class TaintAnalyzer implements Analyzer {
@@ -185,9 +196,9 @@ export class TaintAnalyzer implements Analyzer {
   /**
    * Work counters, for tests and benchmarks: unit analyses run vs. served from the cache, cache look-ups (a unit
    * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
-   * (top-level statements) they walked.
+   * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0 };
 
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
@@ -249,6 +260,7 @@ export class TaintAnalyzer implements Analyzer {
       dispose: () => {
         for (const c of [cache, auditCache]) {
           c.units.clear();
+          c.statements.clear();
           c.patterns.units.clear();
           c.records.clear();
         }
@@ -335,10 +347,12 @@ export class TaintAnalyzer implements Analyzer {
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
+    const usedStatements: StatementCache = new Map();
     const findings: Finding[] = [];
     const cache = session.units;
     if (rules.length === 0 && patternRules.length === 0) {
       cache.clear();
+      session.statements.clear();
       session.patterns.units.clear();
       session.records.clear();
       return findings;
@@ -367,7 +381,7 @@ export class TaintAnalyzer implements Analyzer {
         }
         let results: CachedUnit[];
         try {
-          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter, session.records));
+          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter, { prev: session.statements, used: usedStatements }, session.records));
         } catch (e) {
           if (!(e instanceof BudgetExceeded)) throw e;
           // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
@@ -404,18 +418,32 @@ export class TaintAnalyzer implements Analyzer {
       // Keep exactly what this run used: bounded by one run's work, and stale entries go.
       cache.clear();
       for (const [k, v] of used) cache.set(k, v);
+      session.statements.clear();
+      for (const [k, v] of usedStatements) session.statements.set(k, v);
       for (const k of session.records.keys()) if (!used.has(k)) session.records.delete(k);
       finished = true;
       return findings;
     } finally {
       // Abandoned by its host (a newer text, another document first): keep what was computed, so the next run
       // does not redo it. Each entry is exact; the next finished run drops what it does not use.
-      if (!finished) mergeInto(cache, used);
+      if (!finished) {
+        mergeInto(cache, used);
+        mergeInto(session.statements, usedStatements);
+      }
     }
   }
 
   /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
-  private *fixpoint(doc: SourceDocument, rule: CompiledRule, ctx: FileContext, cache: UnitCache, used: UnitCache, meter: WorkMeter, records?: Map<string, RuleRecord>): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
+  private *fixpoint(
+    doc: SourceDocument,
+    rule: CompiledRule,
+    ctx: FileContext,
+    cache: UnitCache,
+    used: UnitCache,
+    meter: WorkMeter,
+    statements: { prev: StatementCache; used: StatementCache },
+    records?: Map<string, RuleRecord>,
+  ): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
     let summaries = new Map<Unit, Summary>();
     const imported = this.importedSummaries(doc, ctx, rule);
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
@@ -437,6 +465,10 @@ export class TaintAnalyzer implements Analyzer {
     let usedR = used.get(ruleKey);
     if (!usedR) used.set(ruleKey, (usedR = new Map()));
     const fresh = usedR;
+    const prevStatements = statements.prev.get(ruleKey);
+    let usedStatements = statements.used.get(ruleKey);
+    if (!usedStatements) statements.used.set(ruleKey, (usedStatements = new Map()));
+    const freshStatements = usedStatements;
     // The worklist: against the last finished run of this rule, the dependencies whose answer changed.
     const prev = records?.get(ruleKey);
     const rec: RuleRecord = { rounds: [], lines: new Map(ctx.units.map((u) => [u.key, u.line])), names: nameTable(ctx) };
@@ -487,29 +519,56 @@ export class TaintAnalyzer implements Analyzer {
         } else {
           this.stats.unitsAnalyzed++;
           const deps = new Map<string, string>();
+          // The top-level statement being analysed, if any, records what it consults too.
+          let statementDeps: Map<string, string> | undefined;
           const seen = (unit: Unit | undefined): Summary | undefined => {
             if (!unit) return undefined;
             const s = summaries.get(unit);
-            deps.set(`u:${unit.key}`, depValue(unit, s));
+            const v = depValue(unit, s);
+            deps.set(`u:${unit.key}`, v);
+            statementDeps?.set(`u:${unit.key}`, v);
             return s;
           };
           const lookup = (kind: 'n' | 'm', name: string): Unit | null | undefined => {
             const hit = (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
-            deps.set(`${kind}:${name}`, hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key);
+            const v = hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
+            deps.set(`${kind}:${name}`, v);
+            statementDeps?.set(`${kind}:${name}`, v);
             return hit;
           };
-          const out = analyzeUnit(u.node, u.params, {
+          const env = {
             rule,
             index: ruleIndex(rule),
             lines: doc.lines,
-            resolve: (id) => u.aliases.get(id) ?? ctx.imports.get(id),
-            calleeSummary: (callee) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id, rule.module),
-            inlineSummary: (fn) => seen(ctx.byStart.get(fn.startIndex)),
-            buildFixes: (r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports),
-            imported: (m) => importsModule(ctx.imports, m),
+            resolve: (id: string) => u.aliases.get(id) ?? ctx.imports.get(id),
+            calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id, rule.module),
+            inlineSummary: (fn: Node) => seen(ctx.byStart.get(fn.startIndex)),
+            buildFixes: ((r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports)) as FixBuilder,
+            imported: (m: string) => importsModule(ctx.imports, m),
             limit: meter.budget - meter.spent,
-          });
+          };
+          let out;
+          if (u === ctx.units[0]) {
+            const top: TopLevelCache = {
+              entries: (k) => {
+                const a = freshStatements.get(k);
+                const b = prevStatements?.get(k);
+                return a && b ? [...a, ...b.filter((e) => !a.includes(e))] : a ?? b;
+              },
+              keep: (k, e) => {
+                remember(freshStatements, k, e);
+                for (const [d, v] of e.deps) deps.set(d, v);
+              },
+              holds: (d, v) => depSig(d) === v,
+              track: (m) => {
+                statementDeps = m;
+              },
+              stats: this.stats,
+            };
+            out = analyzeTopLevel(u.node, topStatements(ctx, doc.text, doc.lines), env, top);
+          } else out = analyzeUnit(u.node, u.params, env);
           meter.spent += out.work;
+          this.stats.dataflowSteps += out.work - (out.reused ?? 0);
           // Most units find nothing for most rules: they share one empty result (it has no ranges to move), and
           // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
           if (out.findings.length === 0 && isEmpty(out.summary)) {
@@ -589,7 +648,7 @@ export class TaintAnalyzer implements Analyzer {
       if (rule.spec.kind !== 'taint') continue;
       let summaries: Map<Unit, Summary>;
       try {
-        ({ summaries } = drain(this.fixpoint(doc, rule, ctx, cache, new Map(), meter)));
+        ({ summaries } = drain(this.fixpoint(doc, rule, ctx, cache, new Map(), meter, { prev: new Map(), used: new Map() })));
       } catch (e) {
         // Same budget as `analyze`: the rules done so far give their summaries, the others none.
         if (e instanceof BudgetExceeded) break;
@@ -771,7 +830,7 @@ function consultedAny(deps: Map<string, string>, changed: Set<string>): boolean 
 }
 
 /** Adds the entries of `from` to `into` (entries already there are not repeated). */
-function mergeInto(into: UnitCache, from: UnitCache): void {
+function mergeInto<E>(into: Map<string, Map<string, E[]>>, from: Map<string, Map<string, E[]>>): void {
   for (const [ruleKey, units] of from) {
     let target = into.get(ruleKey);
     if (!target) into.set(ruleKey, (target = new Map()));
@@ -779,7 +838,7 @@ function mergeInto(into: UnitCache, from: UnitCache): void {
   }
 }
 
-function remember(cache: Map<string, CacheEntry[]>, key: string, e: CacheEntry): void {
+function remember<E>(cache: Map<string, E[]>, key: string, e: E): void {
   const list = cache.get(key);
   if (!list) cache.set(key, [e]);
   else if (!list.includes(e)) list.push(e);
@@ -1024,7 +1083,29 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   units.forEach((u, i) => {
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
   });
-  return { units, imports, byName, byMethod, byStart };
+  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey };
+}
+
+/**
+ * The top level's statements (as the dataflow walks them) with their keys: own text (nested functions replaced
+ * as in unit keys), line and column, and the file context. Computed once per run, shared by the rules.
+ */
+function topStatements(ctx: FileContext, text: string, lines: LineIndex): TopStatement[] {
+  if (ctx.statements) return ctx.statements;
+  const out: TopStatement[] = [];
+  const spans = ctx.topNested;
+  let j = 0;
+  for (const node of kids(ctx.units[0]!.node)) {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    while (j < spans.length && spans[j]!.end <= start) j++;
+    const inside: Span[] = [];
+    for (let k = j; k < spans.length && spans[k]!.start < end; k++) if (spans[k]!.start >= start) inside.push(spans[k]!);
+    const at = lines.positionAt(start);
+    const hash = createHash('sha1').update(spliceNested(text, start, end, inside, lines, at.line)).digest('base64');
+    out.push({ node, key: `${hash}@${at.line}:${at.character}:${ctx.importKey}` });
+  }
+  return (ctx.statements = out);
 }
 
 function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>, syn: LanguageModule): boolean {
