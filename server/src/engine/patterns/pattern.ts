@@ -468,22 +468,18 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
 function matchSeq(ps: PatternNode[], i: number, ts: Node[], j: number, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
   if (i === ps.length) return j === ts.length;
   const p = ps[i]!;
+  const mark = b.size;
   if (p.ellipsis) {
     for (let k = j; k <= ts.length; k++) {
-      const trial = fork(b);
-      if (matchSeq(ps, i + 1, ts, k, trial, resolve)) {
-        copyInto(b, trial);
-        return true;
-      }
+      if (matchSeq(ps, i + 1, ts, k, b, resolve)) return true;
+      rollback(b, mark);
     }
     return false;
   }
   if (j >= ts.length) return false;
-  const trial = fork(b);
-  if (!matchNode(p, ts[j]!, trial, resolve)) return false;
-  if (!matchSeq(ps, i + 1, ts, j + 1, trial, resolve)) return false;
-  copyInto(b, trial);
-  return true;
+  if (matchNode(p, ts[j]!, b, resolve) && matchSeq(ps, i + 1, ts, j + 1, b, resolve)) return true;
+  rollback(b, mark);
+  return false;
 }
 
 /** Object/dict patterns: every pattern entry must match some entry of the target, in any order. */
@@ -491,23 +487,33 @@ function matchSubset(ps: PatternNode[], ts: Node[], b: Bindings, resolve: Canoni
   for (const p of ps) {
     if (p.ellipsis) continue;
     let ok = false;
+    const mark = b.size;
     for (const t of ts) {
-      const trial = fork(b);
-      if (matchNode(p, t, trial, resolve)) {
-        copyInto(b, trial);
+      if (matchNode(p, t, b, resolve)) {
         ok = true;
         break;
       }
+      rollback(b, mark);
     }
     if (!ok) return false;
   }
   return true;
 }
 
-function copyInto(to: Bindings, from: Bindings): void {
-  for (const [k, v] of from) to.set(k, v);
-  const names = boundNames.get(from);
-  if (names) boundNames.set(to, new Map([...(boundNames.get(to) ?? []), ...names]));
+/**
+ * Undoes the bindings made since `b` had `mark` entries. A failed trial rolls back in place instead of matching
+ * on a copy: metavariables are only ever added (a bound one is compared, never rebound), and a Map keeps
+ * insertion order, so the entries past the mark are exactly the trial's.
+ */
+function rollback(b: Bindings, mark: number): void {
+  if (b.size === mark) return;
+  const names = boundNames.get(b);
+  let i = 0;
+  for (const k of [...b.keys()]) {
+    if (i++ < mark) continue;
+    b.delete(k);
+    names?.delete(k);
+  }
 }
 
 /** Literals that leave an option off: `secure: false`, `httponly=False`, `samesite=None`. */

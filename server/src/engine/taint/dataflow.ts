@@ -763,18 +763,14 @@ class UnitAnalysis {
   // ---- expressions ---------------------------------------------------------------------------------
 
   private match<T extends { pattern: string }>(c: Compiled<T>, n: Node): Bindings | undefined {
-    const holds = (b: Bindings): boolean =>
-      c.where.every(([mv, re]) => {
-        const bound = boundText(b, mv);
-        return bound !== undefined && re.test(bound);
-      });
+    // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
     const b = matchPattern(c.pattern, n, this.env.resolve);
     if (!b) return undefined;
-    if (holds(b)) return b;
+    if (whereHolds(c.where, b)) return b;
     // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
     // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
     const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where);
-    return again && holds(again) ? again : undefined;
+    return again && whereHolds(c.where, again) ? again : undefined;
   }
 
   ev(n: Node, st: State, depth: number): Taint | undefined {
@@ -1190,4 +1186,13 @@ function relabel(t: Taint | undefined, value: Node | undefined, key: string | un
     const label = `${f.origin.label}.${key}`;
     return { origin: { kind: 'source', label }, steps: [{ ...f.steps[0]!, message: `${label} is user input` }] };
   });
+}
+
+/** Whether every `where` constraint holds for the metavariables a match bound. */
+function whereHolds(where: readonly (readonly [string, RegExp])[], b: Bindings): boolean {
+  for (const [mv, re] of where) {
+    const bound = boundText(b, mv);
+    if (bound === undefined || !re.test(bound)) return false;
+  }
+  return true;
 }
