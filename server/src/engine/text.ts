@@ -78,4 +78,15 @@ export class LineIndex {
   }
 
   private eolCache: string | undefined;
+
+  /**
+   * The line break ending `line` (the file's usual one for the last line). Fixes use it rather than `eol`: a
+   * cached fix must depend on the code around it only, not on how the rest of the file breaks its lines.
+   */
+  eolAt(line: number): string {
+    const next = this.lineStarts[line + 1];
+    if (next === undefined) return this.eol;
+    if (this.text.charCodeAt(next - 1) === 13) return '\r';
+    return this.text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
+  }
 }

@@ -331,7 +331,7 @@ function preparedQuery(fx: FixSite, sink: Node, sql: string, values: string[]): 
   const line = doc.lines.positionAt(stmt.startIndex).line;
   const indent = /^\s*/.exec(doc.lines.lineText(line))![0];
   if (doc.lines.positionAt(stmt.startIndex).character !== indent.length) return undefined;
-  const made = syn.preparedQuery!(sink, sql, values, freshName(fx, stmt, 'ps'), fx.imports, indent, doc.lines.eol);
+  const made = syn.preparedQuery!(sink, sql, values, freshName(fx, stmt, 'ps'), fx.imports, indent, doc.lines.eolAt(line));
   if (!made) return undefined;
   // One edit from the statement's start to the sink's end: an insertion at the same place as the call would be ambiguous.
   const before = doc.lines.text.slice(stmt.startIndex, sink.startIndex);
@@ -350,7 +350,7 @@ function pathContainment(fx: FixSite, focus: Node): Fix | undefined {
   if (!stmt) return undefined;
   const line = doc.lines.positionAt(stmt.startIndex).line;
   const indent = /^\s*/.exec(doc.lines.lineText(line))![0];
-  const made = syn.pathContainment(focus, args, (base) => freshName(fx, stmt, base), indent, doc.lines.eol);
+  const made = syn.pathContainment(focus, args, (base) => freshName(fx, stmt, base), indent, doc.lines.eolAt(line));
   if (!made) return undefined;
   const at: Range = { start: { line, character: indent.length }, end: { line, character: indent.length } };
   return {
