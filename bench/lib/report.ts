@@ -60,7 +60,7 @@ export function targets(r: BenchResults): Target[] {
     const open3k = r.editLatency.files.filter((f) => f.lines === 3_000);
     if (open3k.length) {
       t.push({
-        name: 'Open to first diagnostics p95, 3,000 lines',
+        name: 'Open to first diagnostics p95, 3,000 lines (secrets first; all packs: see the edit latency table)',
         goal: '≤ 100 ms',
         measured: open3k.map((f) => `${f.lang} ${f0(f.openToFirstDiagnosticsMs.p95)}`).join(', ') + ' ms',
         pass: Math.max(...open3k.map((f) => f.openToFirstDiagnosticsMs.p95)) <= 100,
@@ -112,8 +112,8 @@ export function markdown(r: BenchResults): string {
     out.push('', `**Edit latency through the server** (didChange → matching publishDiagnostics, ms; ${e.files[0]?.editMs.n ?? 0} edits per file after warm-up; server start to ready: median ${f0(e.startToReadyMs.median)} ms, p95 ${f0(e.startToReadyMs.p95)} ms)`, '');
     out.push(
       table(
-        ['File', 'Lines', 'KB', 'Edits', 'Edit p50', 'Edit p95', 'Char p95', 'Paste p95', 'Open p50', 'Open p95', 'Diagnostics', 'Note'],
-        e.files.map((f) => [f.lang, f.lines.toLocaleString('en-US'), f0(f.bytes / 1024), f.editMs.n, f1(f.editMs.median), f1(f.editMs.p95), f1(f.charEditMs.p95), f1(f.pasteEditMs.p95), f0(f.openToFirstDiagnosticsMs.median), f0(f.openToFirstDiagnosticsMs.p95), f.diagnosticsOnOpen, f.note ?? '']),
+        ['File', 'Lines', 'KB', 'Edits', 'Edit p50', 'Edit p95', 'Char p95', 'Paste p95', 'Open p50', 'Open p95', 'All packs p95', 'Diagnostics', 'Note'],
+        e.files.map((f) => [f.lang, f.lines.toLocaleString('en-US'), f0(f.bytes / 1024), f.editMs.n, f1(f.editMs.median), f1(f.editMs.p95), f1(f.charEditMs.p95), f1(f.pasteEditMs.p95), f0(f.openToFirstDiagnosticsMs.median), f0(f.openToFirstDiagnosticsMs.p95), f0((f.openToCompleteMs ?? f.openToFirstDiagnosticsMs).p95), f.diagnosticsOnOpen, f.note ?? '']),
       ),
     );
   }

@@ -70,6 +70,25 @@ describe('vigil language server over stdio', () => {
     assert.ok(d.relatedInformation!.every((r) => r.location.uri === uri));
   });
 
+  it('on open, shows the secrets findings before taint finishes, without a version; the complete result has the version', async () => {
+    const u = uriOf('opened-with-secret.js');
+    const text = `const token = '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';\n${APP}`;
+    client.open(u, 'javascript', text, 1);
+    const full = await client.waitForDiagnostics((x) => x.uri === u && x.version === 1);
+    const pubs = client.notifications
+      .filter((n) => n.method === 'textDocument/publishDiagnostics')
+      .map((n) => n.params as { uri: string; version?: number; diagnostics: Diagnostic[] })
+      .filter((p) => p.uri === u);
+    assert.ok(pubs.length >= 2, `a partial publish then the complete one, got ${pubs.length}`);
+    const first = pubs[0]!;
+    assert.equal(first.version, undefined, 'the partial publish is not the result of version 1');
+    assert.ok(first.diagnostics.some((d) => String(d.code).startsWith('secrets.')), 'the secret is in the first publish');
+    assert.ok(!first.diagnostics.some(isSqli), 'taint has not run yet');
+    assert.ok(full.diagnostics.some(isSqli) && full.diagnostics.some((d) => String(d.code).startsWith('secrets.')));
+    assert.ok(!JSON.stringify(pubs).includes('eblaBKkAioqa2qpb9J61'), 'masked in every publish');
+    client.notify('textDocument/didClose', { textDocument: { uri: u } });
+  });
+
   it('follows incremental edits that remove and then reintroduce the finding', async () => {
     const line = APP.split('\n')[6]!;
     const start = line.indexOf('req.query.id');

@@ -115,15 +115,30 @@ export class Engine {
    * be out of date.
    * Abandoned (`return()`) or stopped, it leaves every session valid for the next run.
    */
-  analyzeSteps(uri: string, settings: AnalysisSettings = DEFAULT_SETTINGS, workspaceRoot?: string): Generator<void, AnalysisResult | undefined> {
+  analyzeSteps(
+    uri: string,
+    settings: AnalysisSettings = DEFAULT_SETTINGS,
+    workspaceRoot?: string,
+    onPartial?: (partial: AnalysisResult) => void,
+  ): Generator<void, AnalysisResult | undefined> {
     const open = this.docs.get(uri);
     const revision = open?.revision;
     const analyzers = this.analyzers;
     const current = () => this.docs.get(uri) === open && open?.revision === revision && this.analyzers === analyzers;
-    return isolated(this.runSteps(uri, settings, workspaceRoot), current);
+    return isolated(this.runSteps(uri, settings, workspaceRoot, onPartial), current);
   }
 
-  private *runSteps(uri: string, settings: AnalysisSettings, workspaceRoot?: string): Generator<void, AnalysisResult> {
+  /**
+   * `onPartial`: called at most once, before the first stepped (slow) pack runs, with the findings of the packs
+   * done so far, finalized like the full result; a host may show them while the rest runs (e.g. on open). The
+   * full result still comes back at the end and supersedes it.
+   */
+  private *runSteps(
+    uri: string,
+    settings: AnalysisSettings,
+    workspaceRoot?: string,
+    onPartial?: (partial: AnalysisResult) => void,
+  ): Generator<void, AnalysisResult> {
     const open = this.docs.get(uri);
     if (!open) return { findings: [], notices: [] };
     const { doc } = open;
@@ -158,6 +173,10 @@ export class Engine {
         open.sessions.set(analyzer, session);
         const d = fresh ? undefined : delta;
         if (session.steps) {
+          if (onPartial) {
+            onPartial({ findings: finalize([...raw], doc, settings, new Set(ran), workspaceRoot), notices: [...notices] });
+            onPartial = undefined;
+          }
           const steps = session.steps(doc, d, ctx);
           // A stepped session stays valid when abandoned (its contract), whatever edits it missed.
           pending.delete(analyzer);

@@ -229,7 +229,20 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       sendStatus(trusted ? 'ready' : 'restricted');
       runSettled(uri);
     };
-    runner.run(uri, state.engine.analyzeSteps(uri, settings.analysis, state.root || undefined), (result) => {
+    // Nothing shown yet for this text (just opened): show the fast packs' findings (secrets) while taint runs.
+    // That publish carries no version: only the complete result is "the diagnostics of version N" (tests and the
+    // bench wait for it; code actions wait for `analyzedVersions`).
+    const firstRun = !analyzedVersions.has(uri);
+    const showPartial = (partial: AnalysisResult) => {
+      if (openDocs.get(uri)?.engine.get(uri)?.version !== version || analyzedVersions.has(uri)) return;
+      const shown = state.baseline ? state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), partial.findings) : partial.findings;
+      findings.set(uri, shown);
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: [...extra, ...partial.notices.map(noticeDiagnostic), ...shown.map((f) => toDiagnostic(f, uri, detailsHref))],
+      });
+    };
+    runner.run(uri, state.engine.analyzeSteps(uri, settings.analysis, state.root || undefined, firstRun ? showPartial : undefined), (result) => {
       if (result) publish(result);
       else {
         // Out of date (the text or the rules changed while it was paused): analyse what is there now.
