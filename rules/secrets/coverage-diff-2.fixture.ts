@@ -26,6 +26,13 @@ const lwa = lwaClient('amzn1.application-oa2-client.3d86737c7c99b345', 'amzn1.oa
 // ruleid: secrets.mailersend.api-token
 const mailer = new MailerSend({ apiKey: 'mlsn.31c32b7f713ef5777ca2afa6b5fa7e56573b2871c5a13a999433c0c5081c7bf8' });
 
+// ruleid: secrets.apify.api-token
+const apify = new ApifyClient({ token: 'apify_api_UzidkTe9PqbebFbifR1NUS4ykO1R479Yz2hz' });
+// ruleid: secrets.databento.api-key
+const databento = historical('db-SPRoxz7oeeIcemRqXOHUmTaF0UPEQ');
+// ruleid: secrets.pinterest.token
+const pinterest = { headers: { Authorization: 'Bearer pina_9M5APFBV9U6NCMCIHDE2YRVHN079X7FTFX20RAJJHSWWOKVM6TYSMYAGT12KYJ3THO1X9E6Q56QF0D3JYMIXHBCU0WNDCQ1D' } };
+
 // Near misses: the prefix alone, in documentation strings and property names.
 // ok: secrets.onfido.api-token
 const host = 'api_live.onfido.com';
@@ -33,5 +40,7 @@ const host = 'api_live.onfido.com';
 const envName = 'persona_sandbox_key';
 // ok: secrets.datastax.astra-token
 const prefix = 'AstraCS:';
+// ok: secrets.databento.api-key
+const container = 'db-migrations-runner-for-staging';
 
-export { onfido, waka, lwa, mailer, host, envName, prefix };
+export { onfido, waka, lwa, mailer, apify, databento, pinterest, host, envName, prefix, container };
