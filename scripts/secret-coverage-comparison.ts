@@ -2,12 +2,19 @@
  * Provider coverage compared with other scanners, for the generated section of `docs/secret-providers.md`.
  * Only provider *names* come from the other scanners' public lists; every Vigil rule was written from the
  * provider's own documentation of its token format. An entry either names the Vigil rule-id prefix that covers
- * it (the generator fails if no rule has it, so the table cannot claim coverage that is gone) or says why no
- * provider-specific rule was added.
+ * it (the generator fails if no rule has it, so the table cannot claim coverage that is gone), says why no
+ * provider rule can be written (`reason`), or is missing.
+ *
+ * The lists, read on 2026-11-30 (names only, no patterns or test data): GitHub secret scanning's supported
+ * patterns (github/docs `src/secret-scanning/data/pattern-docs/fpt/public-docs.yml`, the provider column),
+ * gitleaks' rule files (`cmd/generate/config/rules/*.go` at b58d3f10), detect-secrets' plugins
+ * (`detect_secrets/plugins/*.py` at 5e14193) and TruffleHog's detector folders (`pkg/detectors/*` at 3ab759fef).
+ * Every provider the first three name is listed; TruffleHog (888 detectors) is shown as a column for those, and
+ * its providers no other list names are not enumerated.
  */
 
 /** Scanners whose public provider lists were compared. */
-export type Scanner = 'gitleaks' | 'trufflehog' | 'github';
+export type Scanner = 'gitleaks' | 'trufflehog' | 'detect-secrets' | 'github';
 
 /** One provider known to other scanners. */
 export interface CoverageEntry {
@@ -16,95 +23,307 @@ export interface CoverageEntry {
   listedBy: Scanner[];
   /** Vigil rule-id prefix covering it (e.g. `secrets.snyk.`), or absent when not covered by a provider rule. */
   rules?: string;
-  /** Added by the coverage diff of issue 16 (shown in the table). */
-  added?: boolean;
+  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second (shown in the table). */
+  added?: 1 | 2;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
 }
 
 const G: Scanner = 'gitleaks';
 const T: Scanner = 'trufflehog';
+const DS: Scanner = 'detect-secrets';
 const GH: Scanner = 'github';
 
 /** Without a prefix, checksum or fixed structure a rule would be a keyword plus entropy: the generic rules do that. */
-const OPAQUE = 'no documented prefix or structure: an opaque string found only by its variable name, which the generic rules already cover';
+const OPAQUE = 'not detectable offline by format: an opaque string (hex, base64 or random letters) with no prefix or structure, found only by its variable name, which the generic rules cover';
+const UUID = 'not detectable offline by format: a plain UUID, indistinguishable from any identifier without its variable name';
+const MAXMIND = 'license-key format not found in MaxMind\'s own documentation yet';
+const DEFINED = 'API-key format not found in the provider\'s own documentation yet';
+const RESEND = 'only the short `re_` prefix is documented, not the length: a rule would fire on ordinary identifiers';
 
 export const COVERAGE: CoverageEntry[] = [
-  // Named in issue 16 as missing; covered since.
+  { provider: '1Password', listedBy: [G, GH], rules: 'secrets.onepassword.' },
+  { provider: '42 (Intra)', listedBy: [G, T], rules: 'secrets.intra42.' },
+  { provider: 'Adafruit', listedBy: [G, T, GH], rules: 'secrets.adafruit.' },
   { provider: 'Adobe', listedBy: [G, T, GH], rules: 'secrets.adobe.' },
   { provider: 'age', listedBy: [G], rules: 'secrets.key.age-secret-key' },
+  { provider: 'Aikido', listedBy: [GH] },
+  { provider: 'Airtable', listedBy: [G, T, GH], rules: 'secrets.airtable.' },
+  { provider: 'Aiven', listedBy: [T, GH] },
   { provider: 'Algolia', listedBy: [G, T], rules: 'secrets.algolia.' },
+  { provider: 'Alibaba Cloud', listedBy: [G, T, GH], rules: 'secrets.alibaba.' },
+  { provider: 'Anthropic', listedBy: [G, T, GH], rules: 'secrets.anthropic.' },
+  { provider: 'Apify', listedBy: [T, GH], rules: 'secrets.apify.', added: 2 },
+  { provider: 'Asaas', listedBy: [GH] },
   { provider: 'Asana', listedBy: [G, T, GH], rules: 'secrets.asana.' },
-  { provider: 'Discord', listedBy: [G, T, GH], rules: 'secrets.discord.' },
-  { provider: 'Dropbox', listedBy: [G, T, GH], rules: 'secrets.dropbox.' },
-  { provider: 'Dynatrace', listedBy: [G, T, GH], rules: 'secrets.dynatrace.' },
-  { provider: 'Facebook / Meta', listedBy: [G, T, GH], rules: 'secrets.facebook.' },
-  { provider: 'Finicity', listedBy: [G, T], rules: 'secrets.finicity.' },
-  { provider: 'Fly.io', listedBy: [G, T], rules: 'secrets.flyio.' },
-  { provider: 'Harness', listedBy: [G, T], rules: 'secrets.harness.' },
-  { provider: 'HubSpot', listedBy: [G, T, GH], rules: 'secrets.hubspot.' },
-  { provider: 'JFrog', listedBy: [G, T, GH], rules: 'secrets.jfrog.' },
-  { provider: 'KuCoin', listedBy: [G, T], rules: 'secrets.kucoin.' },
-  { provider: 'Linear', listedBy: [G, T, GH], rules: 'secrets.linear.' },
-  { provider: 'MessageBird', listedBy: [G, T, GH], rules: 'secrets.messagebird.' },
-  { provider: 'Sidekiq (Contribsys)', listedBy: [G, T], rules: 'secrets.sidekiq.' },
-  { provider: 'Slack (legacy tokens)', listedBy: [G, T, GH], rules: 'secrets.slack.legacy-token' },
-  { provider: 'Snyk', listedBy: [G, T], rules: 'secrets.snyk.' },
-  { provider: 'SonarQube / SonarCloud', listedBy: [G, T], rules: 'secrets.sonar' },
-  { provider: 'Square', listedBy: [G, T, GH], rules: 'secrets.square.' },
-  { provider: 'Sumo Logic', listedBy: [G, T], rules: 'secrets.sumologic.' },
-  { provider: 'X (Twitter)', listedBy: [G, T], rules: 'secrets.twitter.' },
-  // Added by this comparison: documented prefix and length.
-  { provider: 'Sourcegraph', listedBy: [G, T], rules: 'secrets.sourcegraph.', added: true },
-  { provider: 'PostHog', listedBy: [T], rules: 'secrets.posthog.', added: true },
-  { provider: 'Paddle', listedBy: [GH], rules: 'secrets.paddle.', added: true },
-  { provider: 'Private Packagist', listedBy: [GH], rules: 'secrets.packagist.', added: true },
-  { provider: 'Deno Deploy', listedBy: [T], rules: 'secrets.deno.', added: true },
-  // Not added: no distinctive documented format, or not confirmed in the provider's own documentation.
-  { provider: 'Bittrex', listedBy: [G, T], reason: OPAQUE },
-  { provider: 'Codecov', listedBy: [G, T], reason: 'a plain UUID: indistinguishable from any identifier without its variable name' },
+  { provider: 'Atlassian', listedBy: [G, T, GH], rules: 'secrets.atlassian.' },
+  { provider: 'Authress', listedBy: [G, GH] },
+  { provider: 'AWS', listedBy: [G, T, DS, GH], rules: 'secrets.aws.' },
+  { provider: 'Azure', listedBy: [G, T, DS, GH], rules: 'secrets.azure.' },
+  { provider: 'Baidu', listedBy: [GH], reason: OPAQUE },
+  { provider: 'Beamer', listedBy: [G, T, GH] },
+  { provider: 'Bitbucket', listedBy: [G, T, GH], rules: 'secrets.bitbucket.' },
+  { provider: 'Bitrise', listedBy: [GH] },
+  { provider: 'Bittrex', listedBy: [G], reason: OPAQUE },
+  { provider: 'Block Protocol', listedBy: [GH] },
+  { provider: 'Brevo', listedBy: [G, GH], rules: 'secrets.brevo.' },
+  { provider: 'Buildkite', listedBy: [T, GH], rules: 'secrets.buildkite.' },
+  { provider: 'Canadian Digital Service', listedBy: [GH] },
+  { provider: 'Canva', listedBy: [GH] },
+  { provider: 'Cashfree', listedBy: [GH] },
+  { provider: 'Cfx.re', listedBy: [GH] },
+  { provider: 'Checkout.com', listedBy: [GH] },
+  { provider: 'Chief Tools', listedBy: [GH] },
+  { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
+  { provider: 'ClickHouse', listedBy: [G] },
+  { provider: 'Clojars', listedBy: [G, GH], rules: 'secrets.clojars.' },
+  { provider: 'Cloudflare', listedBy: [G, T, GH], rules: 'secrets.cloudflare.' },
+  { provider: 'Cockroach Labs', listedBy: [GH] },
+  { provider: 'Codecov', listedBy: [G], reason: UUID },
+  { provider: 'Cohere', listedBy: [G, GH], rules: 'secrets.cohere.' },
   { provider: 'Coinbase', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'Confluent', listedBy: [G, T], rules: 'secrets.confluent.' },
+  { provider: 'Contentful', listedBy: [G, T, GH], rules: 'secrets.contentful.' },
+  { provider: 'Coveo', listedBy: [GH] },
+  { provider: 'crates.io', listedBy: [GH], rules: 'secrets.cratesio.' },
+  { provider: 'Databento', listedBy: [GH], rules: 'secrets.databento.', added: 2 },
+  { provider: 'Databricks', listedBy: [G, T, GH], rules: 'secrets.databricks.' },
+  { provider: 'Datadog', listedBy: [G, T, GH], rules: 'secrets.datadog.' },
+  { provider: 'DataStax', listedBy: [GH], rules: 'secrets.datastax.', added: 2 },
+  { provider: 'DeepSeek', listedBy: [T, GH], rules: 'secrets.deepseek.' },
+  { provider: 'Defined Networking', listedBy: [G, GH], reason: DEFINED },
+  { provider: 'Deno Deploy', listedBy: [T], rules: 'secrets.deno.', added: 1 },
+  { provider: 'DevCycle', listedBy: [GH] },
+  { provider: 'DigitalOcean', listedBy: [G, T, GH], rules: 'secrets.digitalocean.' },
+  { provider: 'Discord', listedBy: [G, T, DS, GH], rules: 'secrets.discord.' },
+  { provider: 'Docker', listedBy: [T, GH], rules: 'secrets.docker.' },
+  { provider: 'Doppler', listedBy: [G, T, GH], rules: 'secrets.doppler.' },
   { provider: 'Drone CI', listedBy: [G, T], reason: OPAQUE },
-  { provider: 'Etsy', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'Dropbox', listedBy: [G, T, GH], rules: 'secrets.dropbox.' },
+  { provider: 'Duffel', listedBy: [G, T, GH], rules: 'secrets.duffel.' },
+  { provider: 'Dynatrace', listedBy: [G, GH], rules: 'secrets.dynatrace.' },
+  { provider: 'EasyPost', listedBy: [G, GH], rules: 'secrets.easypost.' },
+  { provider: 'eBay', listedBy: [GH] },
+  { provider: 'Elastic', listedBy: [T, GH] },
+  { provider: 'Etsy', listedBy: [G], reason: OPAQUE },
+  { provider: 'Facebook / Meta', listedBy: [G, T, GH], rules: 'secrets.facebook.' },
+  { provider: 'Fastly', listedBy: [G, T, GH], rules: 'secrets.fastly.' },
+  { provider: 'Fieldguide', listedBy: [GH] },
+  { provider: 'Figma', listedBy: [T, GH], rules: 'secrets.figma.' },
+  { provider: 'Finicity', listedBy: [G, GH], rules: 'secrets.finicity.' },
   { provider: 'Finnhub', listedBy: [G, T], reason: OPAQUE },
-  { provider: 'Flickr', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'Firebase', listedBy: [GH], rules: 'secrets.firebase.' },
+  { provider: 'Flickr', listedBy: [G, T, GH], reason: OPAQUE },
+  { provider: 'Flutterwave', listedBy: [G, T, GH], rules: 'secrets.flutterwave.' },
+  { provider: 'Fly.io', listedBy: [G, T], rules: 'secrets.flyio.' },
+  { provider: 'Frame.io', listedBy: [G, T, GH], rules: 'secrets.frameio.' },
+  { provider: 'Freemius', listedBy: [G] },
   { provider: 'Freshbooks', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'FullStory', listedBy: [T, GH] },
+  { provider: 'GitHub', listedBy: [G, T, DS, GH], rules: 'secrets.github.' },
+  { provider: 'GitLab', listedBy: [G, T, DS, GH], rules: 'secrets.gitlab.' },
   { provider: 'Gitter', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'GoCardless', listedBy: [G, T, GH], rules: 'secrets.gocardless.' },
+  { provider: 'Google Cloud', listedBy: [G, T, GH], rules: 'secrets.gcp.' },
+  { provider: 'Grafana', listedBy: [G, T, GH], rules: 'secrets.grafana.' },
+  { provider: 'Groq', listedBy: [T, GH], rules: 'secrets.groq.' },
+  { provider: 'GuardSquare', listedBy: [GH] },
+  { provider: 'Hack Club', listedBy: [GH] },
+  { provider: 'Harness', listedBy: [G, T], rules: 'secrets.harness.' },
+  { provider: 'HashiCorp', listedBy: [G, T, GH], rules: 'secrets.hashicorp.' },
+  { provider: 'hCaptcha', listedBy: [GH] },
+  { provider: 'Heroku', listedBy: [G, T, GH], rules: 'secrets.heroku.' },
+  { provider: 'Highnote', listedBy: [GH] },
+  { provider: 'HOP', listedBy: [GH] },
+  { provider: 'HubSpot', listedBy: [G, T, GH], rules: 'secrets.hubspot.' },
+  { provider: 'Hugging Face', listedBy: [G, T, GH], rules: 'secrets.huggingface.' },
+  { provider: 'IBM Cloud', listedBy: [T, DS, GH], rules: 'secrets.ibm.' },
+  { provider: 'IBM Cloud Object Storage', listedBy: [DS], reason: OPAQUE },
+  { provider: 'IBM Cloudant', listedBy: [DS], rules: 'secrets.generic.url-credentials' },
+  { provider: 'Infracost', listedBy: [G], rules: 'secrets.infracost.' },
+  { provider: 'Intercom', listedBy: [G, T, GH], rules: 'secrets.intercom.' },
+  { provider: 'Ionic', listedBy: [GH] },
+  { provider: 'Iterative (DVC)', listedBy: [GH] },
+  { provider: 'JFrog', listedBy: [G, DS, GH], rules: 'secrets.jfrog.' },
   { provider: 'Kraken', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'Kubernetes', listedBy: [G], rules: 'secrets.kubernetes.' },
+  { provider: 'KuCoin', listedBy: [G, T], rules: 'secrets.kucoin.' },
+  { provider: 'LangChain (LangSmith)', listedBy: [T, GH], rules: 'secrets.langsmith.' },
+  { provider: 'Lark', listedBy: [T, GH] },
+  { provider: 'LaunchDarkly', listedBy: [G, T, GH], rules: 'secrets.launchdarkly.' },
+  { provider: 'Lichess', listedBy: [GH] },
+  { provider: 'Lightspeed', listedBy: [GH] },
+  { provider: 'Limbar', listedBy: [GH] },
+  { provider: 'Linear', listedBy: [G, T, GH], rules: 'secrets.linear.' },
+  { provider: 'LinkedIn', listedBy: [G, GH], rules: 'secrets.linkedin.' },
+  { provider: 'Lob', listedBy: [G, T, GH], rules: 'secrets.lob.' },
+  { provider: 'LocalStack', listedBy: [GH] },
+  { provider: 'LogicMonitor', listedBy: [GH] },
+  { provider: 'Login with Amazon', listedBy: [GH], rules: 'secrets.amazon.', added: 2 },
+  { provider: 'Looker', listedBy: [G], reason: OPAQUE },
+  { provider: 'Mailchimp', listedBy: [G, T, DS, GH], rules: 'secrets.mailchimp.' },
+  { provider: 'MailerSend', listedBy: [GH], rules: 'secrets.mailersend.', added: 2 },
+  { provider: 'Mailgun', listedBy: [G, T, GH], rules: 'secrets.mailgun.' },
+  { provider: 'Mapbox', listedBy: [G, T, GH], rules: 'secrets.mapbox.' },
   { provider: 'Mattermost', listedBy: [G, T], reason: OPAQUE },
-  { provider: 'New York Times', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'MaxMind', listedBy: [G, T, GH], reason: MAXMIND },
+  { provider: 'Meraki', listedBy: [G, T, GH], reason: OPAQUE },
+  { provider: 'Mercury', listedBy: [GH], rules: 'secrets.mercury.', added: 2 },
+  { provider: 'Mergify', listedBy: [GH] },
+  { provider: 'MessageBird', listedBy: [G, T, GH], rules: 'secrets.messagebird.' },
+  { provider: 'Microsoft', listedBy: [G, T, GH], rules: 'secrets.microsoft.' },
+  { provider: 'Midtrans', listedBy: [GH], rules: 'secrets.midtrans.', added: 2 },
+  { provider: 'Mistral AI', listedBy: [GH], rules: 'secrets.mistral.' },
+  { provider: 'MongoDB', listedBy: [T, GH], rules: 'secrets.db.mongodb-uri' },
+  { provider: 'Naver Cloud', listedBy: [GH] },
+  { provider: 'Neon', listedBy: [GH] },
+  { provider: 'Netflix', listedBy: [GH] },
+  { provider: 'Netlify', listedBy: [G, T], rules: 'secrets.netlify.' },
+  { provider: 'New Relic', listedBy: [G, T, GH], rules: 'secrets.newrelic.' },
+  { provider: 'New York Times', listedBy: [G], reason: OPAQUE },
+  { provider: 'Notion', listedBy: [G, T, GH], rules: 'secrets.notion.' },
+  { provider: 'npm', listedBy: [G, DS, GH], rules: 'secrets.npm.' },
+  { provider: 'NuGet', listedBy: [G, T, GH], rules: 'secrets.nuget.' },
+  { provider: 'Octopus Deploy', listedBy: [G, T, GH], rules: 'secrets.octopus.' },
+  { provider: 'Oculus', listedBy: [GH] },
+  { provider: 'Okta', listedBy: [G, T], rules: 'secrets.okta.' },
+  { provider: 'OneChronos', listedBy: [GH] },
+  { provider: 'OneSignal', listedBy: [T, GH] },
+  { provider: 'Onfido', listedBy: [GH], rules: 'secrets.onfido.', added: 2 },
+  { provider: 'Open VSX', listedBy: [GH] },
+  { provider: 'OpenAI', listedBy: [G, T, DS, GH], rules: 'secrets.openai.' },
+  { provider: 'OpenRouter', listedBy: [T, GH], rules: 'secrets.openrouter.' },
+  { provider: 'OpenWeather', listedBy: [T, GH], reason: OPAQUE },
+  { provider: 'Oracle', listedBy: [GH], rules: 'secrets.key.' },
+  { provider: 'Orbit', listedBy: [GH] },
+  { provider: 'Paddle', listedBy: [GH], rules: 'secrets.paddle.', added: 1 },
+  { provider: 'PagerDuty', listedBy: [T, GH], rules: 'secrets.pagerduty.' },
+  { provider: 'Palantir', listedBy: [GH], rules: 'secrets.jwt.' },
+  { provider: 'Pangea', listedBy: [GH] },
+  { provider: 'Perplexity', listedBy: [G, GH], rules: 'secrets.perplexity.' },
+  { provider: 'Persona', listedBy: [GH], rules: 'secrets.persona.', added: 2 },
+  { provider: 'Pineapple Technologies', listedBy: [GH] },
+  { provider: 'Pinecone', listedBy: [T, GH], rules: 'secrets.pinecone.' },
+  { provider: 'Pinterest', listedBy: [GH], rules: 'secrets.pinterest.', added: 2 },
+  { provider: 'Plaid', listedBy: [G, T], rules: 'secrets.plaid.' },
+  { provider: 'PlanetScale', listedBy: [G, T, GH], rules: 'secrets.planetscale.' },
+  { provider: 'Planning Center', listedBy: [GH] },
+  { provider: 'Plivo', listedBy: [T, GH], rules: 'secrets.plivo.' },
+  { provider: 'Polar', listedBy: [GH] },
+  { provider: 'PostHog', listedBy: [T, GH], rules: 'secrets.posthog.', added: 1 },
+  { provider: 'Postman', listedBy: [G, T, GH], rules: 'secrets.postman.' },
+  { provider: 'Prefect', listedBy: [G, T, GH], rules: 'secrets.prefect.' },
+  { provider: 'Private AI', listedBy: [G] },
+  { provider: 'Proctorio', listedBy: [GH] },
+  { provider: 'Proof', listedBy: [GH] },
+  { provider: 'Pulumi', listedBy: [G, T, GH], rules: 'secrets.pulumi.' },
+  { provider: 'PyPI', listedBy: [G, T, DS, GH], rules: 'secrets.pypi.' },
+  { provider: 'Rainforest Pay', listedBy: [GH] },
+  { provider: 'Ramp', listedBy: [T, GH] },
   { provider: 'RapidAPI', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'Raycast', listedBy: [GH] },
+  { provider: 'ReadMe', listedBy: [G, T, GH], rules: 'secrets.readme.' },
+  { provider: 'Red Hat OpenShift', listedBy: [G], rules: 'secrets.openshift.' },
+  { provider: 'redirect.pizza', listedBy: [GH] },
+  { provider: 'Replicate', listedBy: [T, GH], rules: 'secrets.replicate.' },
+  { provider: 'Resend', listedBy: [T], reason: RESEND },
+  { provider: 'Rootly', listedBy: [T, GH] },
+  { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
+  { provider: 'RunPod', listedBy: [GH] },
+  { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
+  { provider: 'Samsara', listedBy: [GH] },
+  { provider: 'Scalingo', listedBy: [G], rules: 'secrets.scalingo.' },
+  { provider: 'Scalr', listedBy: [T, GH] },
   { provider: 'Sendbird', listedBy: [G, T], reason: OPAQUE },
+  { provider: 'SendGrid', listedBy: [G, T, DS, GH], rules: 'secrets.sendgrid.' },
+  { provider: 'Sentry', listedBy: [G, T, GH], rules: 'secrets.sentry.' },
+  { provider: 'SettleMint', listedBy: [G] },
+  { provider: 'Shippo', listedBy: [G, T, GH], rules: 'secrets.shippo.' },
+  { provider: 'Shopee', listedBy: [GH] },
+  { provider: 'Shopify', listedBy: [G, T, GH], rules: 'secrets.shopify.' },
+  { provider: 'Sidekiq (Contribsys)', listedBy: [G, GH], rules: 'secrets.sidekiq.' },
+  { provider: 'Siemens', listedBy: [GH] },
+  { provider: 'Sindri', listedBy: [GH] },
+  { provider: 'Slack', listedBy: [G, T, DS, GH], rules: 'secrets.slack.' },
+  { provider: 'Snowflake', listedBy: [T, GH] },
+  { provider: 'Snyk', listedBy: [G, T], rules: 'secrets.snyk.' },
+  { provider: 'SoftLayer', listedBy: [DS], reason: OPAQUE },
+  { provider: 'SonarQube / SonarCloud', listedBy: [G, T], rules: 'secrets.sonar' },
+  { provider: 'Sourcegraph', listedBy: [G, T, GH], rules: 'secrets.sourcegraph.', added: 1 },
+  { provider: 'Square', listedBy: [G, T, DS, GH], rules: 'secrets.square.' },
   { provider: 'Squarespace', listedBy: [G, T], reason: OPAQUE },
-  { provider: 'MaxMind', listedBy: [G, T], reason: 'license-key format not found in MaxMind\'s own documentation in this pass; left for a later one' },
-  { provider: 'Defined Networking', listedBy: [G], reason: 'API-key format not found in the provider\'s own documentation in this pass' },
-  { provider: 'Resend', listedBy: [T], reason: 'only the short `re_` prefix is documented, not the length: a rule would fire on ordinary identifiers' },
+  { provider: 'SSLMate', listedBy: [T, GH] },
+  { provider: 'Stripe', listedBy: [G, T, DS, GH], rules: 'secrets.stripe.' },
+  { provider: 'Sumo Logic', listedBy: [G, T], rules: 'secrets.sumologic.' },
+  { provider: 'Supabase', listedBy: [T, GH], rules: 'secrets.supabase.' },
+  { provider: 'Tableau', listedBy: [T, GH], reason: OPAQUE },
+  { provider: 'Tailscale', listedBy: [T, GH], rules: 'secrets.tailscale.' },
+  { provider: 'Telegram', listedBy: [G, T, DS, GH], rules: 'secrets.telegram.' },
+  { provider: 'Telnyx', listedBy: [T, GH] },
+  { provider: 'Temporal', listedBy: [GH] },
+  { provider: 'Tencent Cloud', listedBy: [GH], rules: 'secrets.tencent.' },
+  { provider: 'Thunderstore', listedBy: [GH] },
+  { provider: 'Travis CI', listedBy: [G, T], rules: 'secrets.travis.' },
+  { provider: 'Trello', listedBy: [G, T], rules: 'secrets.trello.' },
+  { provider: 'Twilio', listedBy: [G, T, DS, GH], rules: 'secrets.twilio.' },
+  { provider: 'Twilio Segment', listedBy: [T, GH], rules: 'secrets.segment.' },
+  { provider: 'Twitch', listedBy: [G, T], rules: 'secrets.twitch.' },
+  { provider: 'Typeform', listedBy: [G, T, GH], rules: 'secrets.typeform.' },
+  { provider: 'Uniwise (WISEflow)', listedBy: [GH] },
+  { provider: 'Unkey', listedBy: [GH] },
+  { provider: 'Val Town', listedBy: [GH] },
+  { provider: 'Vercel', listedBy: [T, GH], rules: 'secrets.vercel.' },
+  { provider: 'VolcEngine', listedBy: [GH] },
+  { provider: 'WakaTime', listedBy: [GH], rules: 'secrets.wakatime.', added: 2 },
+  { provider: 'Weatherstack', listedBy: [T, GH], reason: OPAQUE },
+  { provider: 'Weights & Biases', listedBy: [T, GH], rules: 'secrets.wandb.' },
+  { provider: 'Workato', listedBy: [GH] },
+  { provider: 'WorkOS', listedBy: [T, GH] },
+  { provider: 'WSO2 Choreo', listedBy: [GH] },
+  { provider: 'X (Twitter)', listedBy: [G, T], rules: 'secrets.twitter.' },
+  { provider: 'xAI', listedBy: [T, GH], rules: 'secrets.xai.' },
+  { provider: 'Yandex Cloud', listedBy: [G, T, GH], rules: 'secrets.yandex.' },
+  { provider: 'Zendesk', listedBy: [G, T], rules: 'secrets.zendesk.' },
+  { provider: 'ZenHub', listedBy: [GH] },
 ];
+
+/** Counts for the summary line. */
+export function coverageCounts(): { total: number; covered: number; opaque: number; missing: number; added: number } {
+  const covered = COVERAGE.filter((e) => e.rules).length;
+  const opaque = COVERAGE.filter((e) => !e.rules && e.reason).length;
+  return { total: COVERAGE.length, covered, opaque, missing: COVERAGE.length - covered - opaque, added: COVERAGE.filter((e) => e.added === 2).length };
+}
 
 /** The comparison section, in Markdown. `hasRule(prefix)` says whether any loaded rule id starts with it. */
 export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
-  const names: Record<Scanner, string> = { gitleaks: 'gitleaks', trufflehog: 'TruffleHog', github: 'GitHub' };
+  const c = coverageCounts();
   const out = [
     '## Coverage compared with other scanners',
     '',
-    'Providers named in the public provider lists of gitleaks, TruffleHog and GitHub secret scanning that Vigil ' +
-      'lacked when issue 16 was filed, and the ones still without a provider rule. Only the provider names come from ' +
-      'those lists: each Vigil rule was written from the provider\'s own documentation of its token format, with ' +
-      'fixtures of its own (scripts/secret-coverage-comparison.ts holds this list; the generator checks every ' +
-      '"covered" entry against the loaded rules).',
+    'Every provider named by GitHub secret scanning\'s supported patterns, gitleaks\' rules or detect-secrets\' plugins, ' +
+      'and whether TruffleHog has a detector of that name. Only the provider names come from those lists: each Vigil rule ' +
+      'was written from the provider\'s own documentation of its token format, with fixtures of its own ' +
+      '(scripts/secret-coverage-comparison.ts holds this list and where each list was read; the generator checks every ' +
+      '"covered" entry against the loaded rules). TruffleHog\'s providers that no other list names are not enumerated.',
     '',
-    '| Provider | Listed by | Vigil |',
-    '| --- | --- | --- |',
+    `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.missing} missing.** ` +
+      `The second comparison added ${c.added} providers (marked "added, pass 2").`,
+    '',
+    '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
+  const mark = (e: CoverageEntry, s: Scanner): string => (e.listedBy.includes(s) ? 'yes' : '');
   for (const e of COVERAGE) {
     let status: string;
     if (e.rules) {
       if (!hasRule(e.rules)) throw new Error(`coverage comparison: no rule starts with ${e.rules} (${e.provider})`);
-      status = `covered (\`${e.rules}\`${e.rules.endsWith('.') ? '…' : ''})${e.added ? ', added by this comparison' : ''}`;
+      status = `covered (\`${e.rules}\`${e.rules.endsWith('.') ? '…' : ''})${e.added ? `, added, pass ${e.added}` : ''}`;
+    } else if (e.reason) {
+      status = e.reason;
     } else {
-      status = `no provider rule: ${e.reason ?? 'not yet'}`;
+      status = '**missing**';
     }
-    out.push(`| ${e.provider} | ${e.listedBy.map((s) => names[s]).join(', ')} | ${status} |`);
+    out.push(`| ${e.provider} | ${mark(e, GH)} | ${mark(e, G)} | ${mark(e, T)} | ${mark(e, DS)} | ${status} |`);
   }
   out.push('');
   return out.join('\n');

@@ -61,6 +61,17 @@ describe('path classes are taken from the path inside the workspace only', () =>
     assert.equal(scan('/home/me/shop/test/a.js', '/home/me/shop')[0]?.properties?.context, 'test');
   });
 
+  it('reads fixture folders as test code in their usual spellings (`fixture/`, `_fixture/`, `__fixtures__/`)', () => {
+    // Held-out study (docs/accuracy.md): a test TLS key under `_fixture/certs/` was reported as critical.
+    for (const dir of ['fixture', '_fixture', '_fixtures', '__fixtures__', 'test-fixtures', 'testfixtures']) {
+      const [f] = scan(`/home/me/shop/${dir}/certs/config.js`, '/home/me/shop');
+      assert.equal(f?.properties?.context, 'test', dir);
+      assert.equal(f.severity, 'low', dir);
+    }
+    // A folder whose name merely contains the word stays code.
+    assert.equal(scan('/home/me/shop/fixturegen/config.js', '/home/me/shop')[0]?.properties?.context, 'code');
+  });
+
   it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
     // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
     const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;

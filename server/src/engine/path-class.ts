@@ -53,7 +53,7 @@ function skippedPathReason(rel: string): string | undefined {
 function isTestPath(rel: string): boolean {
   const p = rel.replace(/\\/g, '/').toLowerCase();
   return (
-    /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|testdata|test-data|fixtures)\//.test(p) ||
+    /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|testdata|test-data|_{0,2}fixtures?(?:__)?|test-?fixtures)\//.test(p) ||
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
     /(?:^|\/)test_[^/]*\.py$/.test(p) ||
     /_test\.(?:py|go)$/.test(p)

@@ -6,11 +6,14 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /changeme|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|notreal|foobar|lorem|todo|fixme|xxxx/i;
+  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|notreal|foobar|lorem|todo|fixme|xxxx/i;
 
 /** A placeholder, template or reference to somewhere else, not a literal secret. */
 export function placeholderReason(secret: string): string | undefined {
   if (PLACEHOLDER_WORDS.test(secret)) return 'placeholder text';
+  // Base64 of text that says to replace it (`bXktc2VjcmV0…` = "my-secret-…-should-be-changed"), as generators write defaults.
+  const decoded = base64Text(secret);
+  if (decoded !== undefined && PLACEHOLDER_WORDS.test(decoded)) return 'placeholder text (base64)';
   // A name in capitals (`GOOGLE_API_KEY_VAL`, `INSERT_DISCOVERY_TOKEN`): what a deploy script substitutes.
   if (/^[A-Z]+(?:_[A-Z]+)+$/.test(secret)) return 'placeholder text';
   // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
@@ -19,6 +22,16 @@ export function placeholderReason(secret: string): string | undefined {
   if (/process\.env|os\.environ|getenv|System\.getenv|import\.meta\.env|secrets\.|vault:/i.test(secret)) return 'reference to the environment';
   if (/\*{3,}|•{2,}|…/.test(secret)) return 'already masked';
   return undefined;
+}
+
+/**
+ * The printable ASCII text a base64 (or base64url) value decodes to, or undefined. Random key bytes almost never
+ * decode to printable text only, so real keys are not affected.
+ */
+function base64Text(s: string): string | undefined {
+  if (s.length < 16 || s.length > 2000 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) return undefined;
+  const text = Buffer.from(s, 'base64').toString('latin1');
+  return /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
 }
 
 /**
