@@ -155,6 +155,22 @@ export class SourceDocument {
     this.treeAtLastAnalysis = undefined;
   }
 
+  /** Whether a syntax tree is held now (parsed, or kept for comparison). */
+  get hasTree(): boolean {
+    return !!this._tree || !!this.treeAtLastAnalysis;
+  }
+
+  /**
+   * Frees the trees but keeps the text: the next use parses from scratch, and the next analysis has no delta
+   * (its analyzer sessions must start over too; the engine disposes them).
+   */
+  hibernate(): void {
+    this.dispose();
+    this.pendingEdits = [];
+    this.textAtLastAnalysis = this._text;
+    this.reparse();
+  }
+
   /** Frees the wasm memory held by this document's trees. */
   dispose(): void {
     this._tree?.delete();

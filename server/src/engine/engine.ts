@@ -24,31 +24,65 @@ export interface EngineOptions {
   grammarDir?: string;
   /** The analyzers to run. */
   analyzers: Analyzer[];
+  /**
+   * How many documents keep their syntax tree and incremental analysis state between runs (the most recently
+   * analysed ones; default `DEFAULT_WARM_DOCUMENTS`). The others keep only their text: their next run parses and
+   * analyses from scratch, with the same findings. An editor restoring 50 tabs would otherwise hold 50 trees in
+   * wasm memory and 50 sets of per-unit caches.
+   */
+  warmDocuments?: number;
 }
+
+/** See `EngineOptions.warmDocuments`. */
+export const DEFAULT_WARM_DOCUMENTS = 8;
 
 interface OpenDocument {
   doc: SourceDocument;
   sessions: Map<Analyzer, AnalyzerSession>;
   /** Counts edits, so a paused run can tell that its text is gone. */
   revision: number;
+  /** Runs of this document started and not finished (paused): its tree and sessions must stay. */
+  running: number;
+  /** When a run of it last finished (a counter, not a time), for choosing which documents stay warm. */
+  lastRun: number;
 }
 
 export class Engine {
   private readonly docs = new Map<string, OpenDocument>();
+  private runs = 0;
 
   private constructor(
     readonly grammars: GrammarRegistry,
     private analyzers: Analyzer[],
+    private readonly warmDocuments = DEFAULT_WARM_DOCUMENTS,
   ) {}
 
   static async create(options: EngineOptions): Promise<Engine> {
     const grammars = await GrammarRegistry.create(options.grammarDir);
-    return new Engine(grammars, options.analyzers);
+    return new Engine(grammars, options.analyzers, options.warmDocuments);
   }
 
   /** Another engine over already-loaded grammars (e.g. one per workspace folder, each with its own rules). */
-  static withGrammars(grammars: GrammarRegistry, analyzers: Analyzer[]): Engine {
-    return new Engine(grammars, analyzers);
+  static withGrammars(grammars: GrammarRegistry, analyzers: Analyzer[], warmDocuments?: number): Engine {
+    return new Engine(grammars, analyzers, warmDocuments);
+  }
+
+  /** Open documents that hold a tree or analysis state now (for tests and memory figures). */
+  get warmCount(): number {
+    let n = 0;
+    for (const open of this.docs.values()) if (open.sessions.size > 0 || open.doc.hasTree) n++;
+    return n;
+  }
+
+  /** Frees the tree and analysis state of all but the `warmDocuments` most recently analysed idle documents. */
+  private coolDown(): void {
+    const warm = [...this.docs.values()].filter((o) => o.running === 0 && (o.sessions.size > 0 || o.doc.hasTree));
+    if (warm.length <= this.warmDocuments) return;
+    warm.sort((a, b) => b.lastRun - a.lastRun);
+    for (const open of warm.slice(this.warmDocuments)) {
+      disposeSessions(open);
+      open.doc.hibernate();
+    }
   }
 
   /** All rules of all analyzers. */
@@ -65,7 +99,7 @@ export class Engine {
   open(uri: string, path: string, languageId: string, text: string, version = 0): SourceDocument {
     this.close(uri);
     const doc = new SourceDocument(uri, path, languageId, text, version, this.grammars);
-    this.docs.set(uri, { doc, sessions: new Map(), revision: 0 });
+    this.docs.set(uri, { doc, sessions: new Map(), revision: 0, running: 0, lastRun: 0 });
     return doc;
   }
 
@@ -125,7 +159,16 @@ export class Engine {
     const revision = open?.revision;
     const analyzers = this.analyzers;
     const current = () => this.docs.get(uri) === open && open?.revision === revision && this.analyzers === analyzers;
-    return isolated(this.runSteps(uri, settings, workspaceRoot, onPartial), current);
+    return this.thenCoolDown(isolated(this.runSteps(uri, settings, workspaceRoot, onPartial), current));
+  }
+
+  /** Cools documents down after a run (finished, stopped or abandoned), outside the run's own node caches. */
+  private *thenCoolDown<T>(steps: Generator<void, T>): Generator<void, T> {
+    try {
+      return yield* steps;
+    } finally {
+      this.coolDown();
+    }
   }
 
   /**
@@ -141,6 +184,22 @@ export class Engine {
   ): Generator<void, AnalysisResult> {
     const open = this.docs.get(uri);
     if (!open) return { findings: [], notices: [] };
+    open.running++;
+    try {
+      const result = yield* this.runOpen(open, settings, workspaceRoot, onPartial);
+      open.lastRun = ++this.runs;
+      return result;
+    } finally {
+      open.running--;
+    }
+  }
+
+  private *runOpen(
+    open: OpenDocument,
+    settings: AnalysisSettings,
+    workspaceRoot: string | undefined,
+    onPartial: ((partial: AnalysisResult) => void) | undefined,
+  ): Generator<void, AnalysisResult> {
     const { doc } = open;
     const notices: SkipNotice[] = [];
     // Size and binary checks come first so that a skipped file is never parsed.
