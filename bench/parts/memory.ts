@@ -44,6 +44,8 @@ export interface MemoryOptions {
 }
 
 const MB = 1024 * 1024;
+/** Edits in a row on one file in the soak (even: the edit script's pairs leave the text as it was). */
+const SOAK_BURST = 20;
 
 async function start(): Promise<LspClient> {
   const client = LspClient.start(SERVER_JS);
@@ -74,13 +76,16 @@ export async function runMemory(o: MemoryOptions): Promise<MemoryResult> {
   progress(`memory: ${o.openFiles} files open (${analysed} analysed): RSS ${(withOpen.rss / MB).toFixed(0)} MB (idle server ${(idleRss / MB).toFixed(0)} MB)`);
   await client.shutdown();
 
-  // 2. Soak: many edits, round-robin over the open files.
+  // 2. Soak: many edits over the open files, in bursts of SOAK_BURST edits per file as someone works on one file
+  // a while (the server keeps only the most recently analysed files warm; one edit per file round-robin would
+  // time cold analyses instead).
   client = await start();
   const soak = manyGeneratedFiles(o.soakFiles, o.soakFileLines, 'soak-files').map((f, i) => {
     const text = readFileSync(f.path, 'utf8');
     return {
       uri: pathToFileURL(f.path).toString(),
       version: 1,
+      next: 0,
       script: editScript(text, f.lang, f.blockStarts, Math.ceil(o.soakEdits / o.soakFiles / 2), 7_000 + i),
       f,
       text,
@@ -96,8 +101,8 @@ export async function runMemory(o: MemoryOptions): Promise<MemoryResult> {
   let done = 0;
   for (let i = 0; i < o.soakEdits; i++) {
     if (i > 100 && performance.now() - t0 > o.soakBudgetSeconds * 1000) break;
-    const s = soak[i % soak.length]!;
-    const e = s.script[Math.floor(i / soak.length) % s.script.length]!;
+    const s = soak[Math.floor(i / SOAK_BURST) % soak.length]!;
+    const e = s.script[s.next++ % s.script.length]!;
     s.version++;
     const wait = client.waitForDiagnostics(s.uri, s.version, o.soakBudgetSeconds * 1000);
     client.notify('textDocument/didChange', { textDocument: { uri: s.uri, version: s.version }, contentChanges: [{ range: e.range, text: e.text }] });
