@@ -23,6 +23,7 @@ import { GrammarRegistry } from '../engine/parser';
 import { workspaceRelativePath } from '../engine/path-class';
 import { manifestKindOf } from '../engine/sca/manifests';
 import { ruleDetailsMarkdown } from '../engine/rule-details';
+import { securityScore } from '../engine/score';
 import type { AnalysisResult, Finding } from '../engine/types';
 import {
   Methods,
@@ -32,6 +33,7 @@ import {
   type InitializationOptions,
   type RuleDetails,
   type RuleDetailsParams,
+  type ScoreResult,
   type StatusParams,
 } from '../shared/protocol';
 import { ActionKinds, codeActionsFor, diskReader, type ClientEditSupport } from './code-actions';
@@ -62,6 +64,8 @@ export interface ServerContext {
   /** Publishes findings for a file that is not open (workspace scan); open documents keep their own. */
   publishFindings(uri: string, findings: Finding[]): void;
   log(message: string): void;
+  /** A workspace scan ended: `complete` when it covered every file (not cancelled, not only changed files). */
+  workspaceScanDone(complete: boolean): void;
   sendStatus(state: StatusParams['state'], message?: string): void;
 }
 
@@ -89,6 +93,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   const openDocs = new Map<string, FolderState>();
   const scheduled = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
   const vsSettings = new Map<string, Promise<VigilSettings>>();
+  /** Whether `findings` holds a complete workspace scan's results (nothing dropped since): the score's coverage. */
+  let workspaceCovered = false;
 
   const log = (m: string) => connection.console.log(`[vigil] ${m}`);
   /** Git-history exposure of the secrets found, looked up off the edit path (see exposure-tracker.ts). */
@@ -109,6 +115,18 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   const settingsFor = async (uri: string): Promise<EffectiveSettings> => {
     const f = await ready!;
     return effectiveSettings(await pullSettings(uri), f.forPath(uriToPath(uri)).config);
+  };
+
+  /** The workspace score over the findings held now (open documents and workspace-scan results). */
+  const currentScore = (): ScoreResult => {
+    const open: Finding[] = [];
+    let files = 0;
+    for (const list of findings.values()) {
+      const counted = list.filter((f) => f.pack !== 'meta');
+      if (counted.length > 0) files++;
+      open.push(...counted);
+    }
+    return { score: securityScore(open), findings: open.length, files, coverage: workspaceCovered ? 'workspace' : 'open-files' };
   };
 
   const sendStatus = (state: StatusParams['state'], message?: string) => {
@@ -356,6 +374,9 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
         send();
       },
       log,
+      workspaceScanDone: (complete) => {
+        workspaceCovered = complete;
+      },
       sendStatus,
     };
     for (const feature of features) feature(ctx);
@@ -468,6 +489,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     state?.engine.close(uri);
     openDocs.delete(uri);
     vsSettings.delete(uri);
+    // Its findings leave the editor (a scan's result for the file included): the score no longer covers everything.
+    if (findings.get(uri)?.length) workspaceCovered = false;
     findings.delete(uri);
     analyzedVersions.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: state ? configDiagnostics(state, uri) : [] });
@@ -508,6 +531,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const rule = state.engine.rules().find((r) => r.id === p.ruleId) ?? f.outside.engine.rules().find((r) => r.id === p.ruleId);
     return rule ? { ruleId: rule.id, name: rule.name, markdown: ruleDetailsMarkdown(rule) } : null;
   });
+
+  connection.onRequest(Methods.score, (): ScoreResult => currentScore());
 
   connection.onShutdown(() => {
     gate?.close();
