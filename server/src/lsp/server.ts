@@ -46,6 +46,7 @@ import { ShutdownGate } from './shutdown-gate';
 import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
 import { registerAdvisoryUpdate } from './advisory-update';
+import { registerDashboard } from './dashboard';
 
 export { uriToPath };
 
@@ -64,6 +65,8 @@ export interface ServerContext {
   /** Publishes findings for a file that is not open (workspace scan); open documents keep their own. */
   publishFindings(uri: string, findings: Finding[]): void;
   log(message: string): void;
+  /** The workspace score over the findings held now (`vigil/score`). */
+  score(): ScoreResult;
   /** A workspace scan ended: `complete` when it covered every file (not cancelled, not only changed files). */
   workspaceScanDone(complete: boolean): void;
   sendStatus(state: StatusParams['state'], message?: string): void;
@@ -374,6 +377,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
         send();
       },
       log,
+      score: currentScore,
       workspaceScanDone: (complete) => {
         workspaceCovered = complete;
       },
@@ -543,7 +547,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 }
 
 /** Feature modules, registered once the engine is ready. */
-const FEATURES: ServerFeature[] = [registerWorkspaceScan, registerAdvisoryUpdate];
+const FEATURES: ServerFeature[] = [registerWorkspaceScan, registerAdvisoryUpdate, registerDashboard];
 
 // A bad file must never take the server down: log and carry on.
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${redactErrorForLog(e)}`));
