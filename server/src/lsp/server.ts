@@ -236,7 +236,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       for (const n of result.notices) log(`${doc.path}: ${n.message}`);
       const send = () => {
         // What history says is known at once; the rest arrives later and publishes again if this version still stands.
-        const shown = exposure.decorate(state.root, doc.text, result.findings, () => {
+        const shown = exposure.decorate(state.root, doc.path, doc.text, result.findings, () => {
           if (openDocs.get(uri)?.engine.get(uri)?.version === version && analyzedVersions.get(uri) === version) send();
         });
         findings.set(uri, shown);
@@ -368,7 +368,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
             } catch {
               // gone since the scan: nothing to look up
             }
-            shown = exposure.decorate(folders?.forPath(path).root ?? '', text, list, send);
+            shown = exposure.decorate(folders?.forPath(path).root ?? '', path, text, list, send);
           }
           last = shown;
           findings.set(uri, shown);
