@@ -28,10 +28,12 @@ export class StatusBar implements vscode.Disposable {
 
 /**
  * The status-bar security score (`vigil/score`, the formula of `vigil score`): refreshed after the server publishes
- * (its status notification follows every publish), at most a few times a second. Click opens the dashboard.
+ * (its status notification follows every publish; a history republish changes diagnostics), at most a few times a
+ * second. Click opens the dashboard.
  */
 export class ScoreStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
+  private readonly listener: vscode.Disposable;
   private timer: NodeJS.Timeout | undefined;
   private asking = false;
   private again = false;
@@ -46,6 +48,8 @@ export class ScoreStatusBar implements vscode.Disposable {
     this.item.command = 'vigil.showDashboard';
     this.show(undefined);
     this.item.show();
+    // A republish without a status notification (a secret found pushed, re-ranked) changes the score too.
+    this.listener = vscode.languages.onDidChangeDiagnostics(() => this.refresh());
   }
 
   /** Asks the server again soon (coalesced: a burst of publishes costs one request). */
@@ -90,6 +94,7 @@ export class ScoreStatusBar implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.listener.dispose();
     this.item.dispose();
   }
 }
