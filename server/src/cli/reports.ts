@@ -198,21 +198,19 @@ export interface RecentActivity {
  * The dashboard's figures from the last `commits` commits only (bounded): the score at each of them (first-parent
  * line, as `scoreHistory`), and from the non-merge ones the findings fixed in the 7 days before `now` (by `email`
  * and by all) and `email`'s streak, counted as `leaderboard` does. `cache` (same rules version) skips commits
- * already done; `cancelled` is checked between commits.
+ * already done. The editor runs it in a worker thread and cancels by stopping the worker.
  */
 export function recentActivity(
   scanner: TreeScanner,
   top: string,
-  options: { commits: number; email?: string; now: Date; cache?: ActivityCache; cancelled?: () => boolean },
+  options: { commits: number; email?: string; now: Date; cache?: ActivityCache },
 ): RecentActivity {
-  const cache: ActivityCache = options.cache?.version === scanner.version ? options.cache : { version: scanner.version, scores: {}, deltas: {} };
-  const stop = () => {
-    if (options.cancelled?.()) throw new Error('cancelled');
-  };
+  const known: ActivityCache = options.cache?.version === scanner.version ? options.cache : { version: scanner.version, scores: {}, deltas: {} };
+  // What is returned holds only the commits looked at this time, so a long session's cache stays bounded.
+  const cache: ActivityCache = { version: scanner.version, scores: {}, deltas: {} };
   const line = listCommits(top, { max: options.commits, firstParent: true }).reverse();
   const history = line.map((c) => {
-    stop();
-    cache.scores[c.sha] ??= securityScore(scanner.findingsAt(c.sha).flatMap((f) => f.findings));
+    cache.scores[c.sha] = known.scores[c.sha] ?? securityScore(scanner.findingsAt(c.sha).flatMap((f) => f.findings));
     return { commit: c.sha, date: c.date, score: cache.scores[c.sha]! };
   });
   const weekAgo = options.now.getTime() - 7 * 24 * 3600 * 1000;
@@ -222,15 +220,15 @@ export function recentActivity(
   let streakOpen = true;
   const recent = listCommits(top, { max: options.commits });
   for (const c of recent) {
-    stop();
     const mine = me !== undefined && c.email.toLowerCase() === me;
     const inWeek = Date.parse(c.date) >= weekAgo;
     if (!inWeek && !(mine && streakOpen)) continue; // nothing to learn from it
-    let a = cache.deltas[c.sha];
+    let a = known.deltas[c.sha];
     if (!a) {
       const d = commitDelta(scanner, top, c);
-      a = cache.deltas[c.sha] = { fixed: d.fixed.length, serious: introducesSerious(d) };
+      a = { fixed: d.fixed.length, serious: introducesSerious(d) };
     }
+    cache.deltas[c.sha] = a;
     if (inWeek) {
       fixesThisWeek.all += a.fixed;
       if (mine) fixesThisWeek.mine += a.fixed;
