@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CancellationToken } from 'vscode-languageserver/node';
+import { redactErrorMessage } from '../engine/redact';
 import { SAFE_GIT_CONFIG, safeGitEnv } from '../engine/secrets/exposure';
 import type { ActivityCache, RecentActivity } from '../cli/reports';
 import { Methods, type DashboardParams, type DashboardResult } from '../shared/protocol';
@@ -48,7 +49,7 @@ function runWorker(job: DashboardJob, cancel: AbortSignal): Promise<DashboardJob
     });
     worker.once('error', (e) => {
       cancel.removeEventListener('abort', stop);
-      resolve({ ok: false, error: e.message });
+      resolve({ ok: false, error: redactErrorMessage(e) });
     });
     worker.once('exit', () => resolve({ ok: false, error: 'the history worker stopped' }));
   });
