@@ -17,6 +17,7 @@ const entries = [
   { in: 'server/src/lsp/server.ts', out: 'server' },
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node', optional: true },
   { in: 'server/src/engine/scan/scan-worker.ts', out: 'scan-worker', optional: true },
+  { in: 'server/src/lsp/dashboard-worker.ts', out: 'dashboard-worker' },
 ].filter((e) => !e.optional || existsSync(join(root, e.in)));
 
 function copyAssets() {

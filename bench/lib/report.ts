@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AdversarialCaseResult } from '../parts/adversarial';
 import type { EditLatencyResult } from '../parts/edit-latency';
 import type { MemoryResult } from '../parts/memory';
+import type { ScoreHistoryResult } from '../parts/score-history';
 import type { ThroughputResult } from '../parts/throughput';
 import type { EditCostRow } from '../edit-cost';
 import { REPO, RESULTS } from './paths';
@@ -30,6 +31,7 @@ export interface BenchResults {
   throughput?: ThroughputResult;
   memory?: MemoryResult;
   adversarial?: AdversarialCaseResult[];
+  scoreHistory?: ScoreHistoryResult;
   targets: Target[];
   errors: string[];
 }
@@ -94,6 +96,15 @@ export function targets(r: BenchResults): Target[] {
   }
   if (r.adversarial) {
     for (const a of r.adversarial) t.push({ name: `Adversarial: ${a.case}`, goal: 'linear time and memory', measured: a.note, pass: a.linear });
+  }
+  if (r.scoreHistory) {
+    const h = r.scoreHistory;
+    t.push({
+      name: `score --history ${h.commits}, ${h.commits} commits × ${h.files} files`,
+      goal: '≤ 10 s',
+      measured: `${f1(h.seconds)} s (${h.filesScanned} file versions scanned)`,
+      pass: h.seconds <= 10,
+    });
   }
   return t;
 }

@@ -17,18 +17,23 @@ import {
 } from 'vscode-languageclient/node';
 import { Methods, SETTINGS_SECTION, type InitializationOptions, type StatusParams } from '../../server/src/shared/protocol';
 import { RestartPolicy } from './restart-policy';
-import { StatusBar } from './status';
+import { ScoreStatusBar, StatusBar } from './status';
 
 export class Ctx {
   client: LanguageClient | undefined;
   readonly output: vscode.LogOutputChannel;
   readonly status: StatusBar;
+  readonly score: ScoreStatusBar;
   private readonly restartPolicy = new RestartPolicy();
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Vigil', { log: true });
     this.status = new StatusBar();
-    extension.subscriptions.push(this.output, this.status);
+    this.score = new ScoreStatusBar(
+      () => (this.client && this.running ? this.client.sendRequest(Methods.score) : Promise.resolve(undefined)),
+      () => this.running,
+    );
+    extension.subscriptions.push(this.output, this.status, this.score);
   }
 
   get running(): boolean {
@@ -63,9 +68,15 @@ export class Ctx {
     this.status.set({ state: 'starting', findings: 0 });
     const client = new LanguageClient('vigil', 'Vigil', serverOptions, clientOptions);
     this.client = client;
-    client.onNotification(Methods.status, (p: StatusParams) => this.status.set(p));
+    client.onNotification(Methods.status, (p: StatusParams) => {
+      this.status.set(p);
+      this.score.refresh();
+    });
     client.onDidChangeState((e) => {
-      if (e.newState === State.Stopped) this.status.set({ state: 'error', findings: 0, message: 'Server stopped' });
+      if (e.newState === State.Stopped) {
+        this.status.set({ state: 'error', findings: 0, message: 'Server stopped' });
+        this.score.serverDown();
+      }
     });
     await client.start();
   }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
+import { registerDashboard } from './dashboard';
 import { registerFindingActions } from './finding-actions';
 import { registerScanFeatures } from './scan-commands';
 
@@ -12,6 +13,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   registerCommands(ctx);
   registerScanFeatures(ctx);
   registerFindingActions(ctx);
+  registerDashboard(ctx);
   // Granting trust lets workspace config and custom rules run: restart so the server picks that up.
   extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void ctx?.restart()));
   try {

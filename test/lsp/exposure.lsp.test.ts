@@ -52,4 +52,23 @@ describe('secret exposure in the editor', () => {
     assert.match(d.message, /How to revoke it: https:\/\/fly\.io\//);
     assert.ok(!JSON.stringify(p).includes(TOKEN));
   });
+
+  it('re-ranks the secret once history says it was pushed: the republished priority says why', async () => {
+    const uri = pathToFileURL(join(ws, 'ranked.js')).toString();
+    writeFileSync(join(ws, 'ranked.js'), `const flyToken = "${TOKEN}";\n`);
+    client.open(uri, 'javascript', `const flyToken = "${TOKEN}";\n`, 1);
+    type Data = { priority?: { score: number; level: string; reason: string } };
+    const pushed = await client.waitForDiagnostics((x) => x.uri === uri && x.diagnostics.some((d) => /pushed to origin\/main/.test(d.message)), 20_000, false);
+    const d = pushed.diagnostics.find((x) => x.code === 'secrets.flyio.access-token')!;
+    const priority = (d.data as Data).priority;
+    assert.ok(priority);
+    assert.equal(priority.reason, 'secret pushed to a remote');
+    // The same secret in a file never committed ranks lower: only history makes the difference.
+    const fresh = pathToFileURL(join(ws, 'fresh.js')).toString();
+    client.open(fresh, 'javascript', `const other = 1;\nconst flyToken = "${TOKEN.slice(0, -1)}Q";\n`, 1);
+    const p2 = await client.waitForDiagnostics((x) => x.uri === fresh && x.diagnostics.length > 0);
+    const unexposed = (p2.diagnostics[0]!.data as Data).priority!;
+    assert.equal(unexposed.reason, 'hard-coded secret');
+    assert.ok(priority.score > unexposed.score, `pushed ${priority.score} > not committed ${unexposed.score}`);
+  });
 });

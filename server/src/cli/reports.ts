@@ -70,6 +70,11 @@ export function commitDelta(scanner: TreeScanner, top: string, c: CommitInfo): C
   };
 }
 
+/** Whether a commit brought a high or critical finding: what ends a streak. */
+export function introducesSerious(d: Pick<CommitDelta, 'introduced'>): boolean {
+  return d.introduced.some((x) => severityRank(x.finding.severity) >= severityRank('high'));
+}
+
 /** One author's standing. */
 export interface Standing {
   author: string;
@@ -154,8 +159,7 @@ export function leaderboard(scanner: TreeScanner, top: string, since?: string, t
     s.fixed += d.fixed.length;
     s.introduced += d.introduced.length;
     s.commits++;
-    const serious = d.introduced.some((x) => severityRank(x.finding.severity) >= severityRank('high'));
-    if (s.streakOpen && !serious) s.streak++;
+    if (s.streakOpen && !introducesSerious(d)) s.streak++;
     else s.streakOpen = false;
     by.set(key, s);
   }
@@ -164,4 +168,75 @@ export function leaderboard(scanner: TreeScanner, top: string, since?: string, t
     .sort((a, b) => b.fixed - a.fixed || a.introduced - b.introduced || b.streak - a.streak || a.author.localeCompare(b.author) || a.email.localeCompare(b.email));
   const owners = readCodeOwners(top);
   return owners ? { authors, teams: teamStandings(deltas, owners, topPathOf) } : { authors };
+}
+
+/** What one commit did, kept between dashboard requests (by commit sha, for one rules version). */
+export interface CommitActivity {
+  fixed: number;
+  /** It introduced a high or critical finding (ends a streak). */
+  serious: boolean;
+}
+
+/** Per-commit results already computed, valid for the scanner's rules version only. */
+export interface ActivityCache {
+  version: string;
+  scores: Record<string, number>;
+  deltas: Record<string, CommitActivity>;
+}
+
+/** The editor dashboard's history: the score's trend, fixes this week and one user's streak. */
+export interface RecentActivity {
+  history: ScorePoint[];
+  fixesThisWeek: { mine: number; all: number };
+  /** The user's latest commits in a row (among those looked at) that introduced no high or critical finding. */
+  streak: number;
+  commitsLooked: number;
+  cache: ActivityCache;
+}
+
+/**
+ * The dashboard's figures from the last `commits` commits only (bounded): the score at each of them (first-parent
+ * line, as `scoreHistory`), and from the non-merge ones the findings fixed in the 7 days before `now` (by `email`
+ * and by all) and `email`'s streak, counted as `leaderboard` does. `cache` (same rules version) skips commits
+ * already done. The editor runs it in a worker thread and cancels by stopping the worker.
+ */
+export function recentActivity(
+  scanner: TreeScanner,
+  top: string,
+  options: { commits: number; email?: string; now: Date; cache?: ActivityCache },
+): RecentActivity {
+  const known: ActivityCache = options.cache?.version === scanner.version ? options.cache : { version: scanner.version, scores: {}, deltas: {} };
+  // What is returned holds only the commits looked at this time, so a long session's cache stays bounded.
+  const cache: ActivityCache = { version: scanner.version, scores: {}, deltas: {} };
+  const line = listCommits(top, { max: options.commits, firstParent: true }).reverse();
+  const history = line.map((c) => {
+    cache.scores[c.sha] = known.scores[c.sha] ?? securityScore(scanner.findingsAt(c.sha).flatMap((f) => f.findings));
+    return { commit: c.sha, date: c.date, score: cache.scores[c.sha]! };
+  });
+  const weekAgo = options.now.getTime() - 7 * 24 * 3600 * 1000;
+  const me = options.email?.toLowerCase();
+  const fixesThisWeek = { mine: 0, all: 0 };
+  let streak = 0;
+  let streakOpen = true;
+  const recent = listCommits(top, { max: options.commits });
+  for (const c of recent) {
+    const mine = me !== undefined && c.email.toLowerCase() === me;
+    const inWeek = Date.parse(c.date) >= weekAgo;
+    if (!inWeek && !(mine && streakOpen)) continue; // nothing to learn from it
+    let a = known.deltas[c.sha];
+    if (!a) {
+      const d = commitDelta(scanner, top, c);
+      a = { fixed: d.fixed.length, serious: introducesSerious(d) };
+    }
+    cache.deltas[c.sha] = a;
+    if (inWeek) {
+      fixesThisWeek.all += a.fixed;
+      if (mine) fixesThisWeek.mine += a.fixed;
+    }
+    if (mine && streakOpen) {
+      if (a.serious) streakOpen = false;
+      else streak++;
+    }
+  }
+  return { history, fixesThisWeek, streak, commitsLooked: Math.max(line.length, recent.length), cache };
 }

@@ -4,7 +4,7 @@
  * batched `secretExposure` pass per folder, and the caller is told to publish again when something changed.
  */
 import { createHash } from 'node:crypto';
-import { secretExposure, secretValues, withExposure, type SecretExposure } from '../engine/secrets/exposure';
+import { secretExposure, secretValues, withExposureRanked, type SecretExposure } from '../engine/secrets/exposure';
 import type { Finding } from '../engine/types';
 
 interface Known {
@@ -38,11 +38,11 @@ export class ExposureTracker {
   ) {}
 
   /**
-   * `findings` with what is known of their secrets' exposure applied, at once and without running git. Secrets
-   * unknown or stale are looked up in the repository of `root` in the background; `onChange` runs after that
-   * lookup if it changed what these findings would show.
+   * `findings` (of the file at `path`) with what is known of their secrets' exposure applied and their priority
+   * computed again, at once and without running git. Secrets unknown or stale are looked up in the repository of
+   * `root` in the background; `onChange` runs after that lookup if it changed what these findings would show.
    */
-  decorate(root: string, text: string, findings: Finding[], onChange: () => void): Finding[] {
+  decorate(root: string, path: string, text: string, findings: Finding[], onChange: () => void): Finding[] {
     if (!root || !findings.some((f) => f.pack === 'secrets')) return findings;
     const folder = this.folder(root);
     const values = secretValues(text, findings);
@@ -57,7 +57,7 @@ export class ExposureTracker {
         folder.pending.set(key, v);
         stale = true;
       }
-      return k?.exposure ? withExposure(f, k.exposure) : f;
+      return k?.exposure ? withExposureRanked(f, k.exposure, { path, root }) : f;
     });
     if (stale) {
       // Told only when the answer differs from what `out` shows.

@@ -23,6 +23,7 @@ import { GrammarRegistry } from '../engine/parser';
 import { workspaceRelativePath } from '../engine/path-class';
 import { manifestKindOf } from '../engine/sca/manifests';
 import { ruleDetailsMarkdown } from '../engine/rule-details';
+import { securityScore } from '../engine/score';
 import type { AnalysisResult, Finding } from '../engine/types';
 import {
   Methods,
@@ -32,6 +33,7 @@ import {
   type InitializationOptions,
   type RuleDetails,
   type RuleDetailsParams,
+  type ScoreResult,
   type StatusParams,
 } from '../shared/protocol';
 import { ActionKinds, codeActionsFor, diskReader, type ClientEditSupport } from './code-actions';
@@ -44,6 +46,7 @@ import { ShutdownGate } from './shutdown-gate';
 import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
 import { registerAdvisoryUpdate } from './advisory-update';
+import { registerDashboard } from './dashboard';
 
 export { uriToPath };
 
@@ -62,6 +65,10 @@ export interface ServerContext {
   /** Publishes findings for a file that is not open (workspace scan); open documents keep their own. */
   publishFindings(uri: string, findings: Finding[]): void;
   log(message: string): void;
+  /** The workspace score over the findings held now (`vigil/score`). */
+  score(): ScoreResult;
+  /** A workspace scan ended: `complete` when it covered every file (not cancelled, not only changed files). */
+  workspaceScanDone(complete: boolean): void;
   sendStatus(state: StatusParams['state'], message?: string): void;
 }
 
@@ -89,6 +96,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   const openDocs = new Map<string, FolderState>();
   const scheduled = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
   const vsSettings = new Map<string, Promise<VigilSettings>>();
+  /** Whether `findings` holds a complete workspace scan's results (nothing dropped since): the score's coverage. */
+  let workspaceCovered = false;
 
   const log = (m: string) => connection.console.log(`[vigil] ${m}`);
   /** Git-history exposure of the secrets found, looked up off the edit path (see exposure-tracker.ts). */
@@ -109,6 +118,18 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   const settingsFor = async (uri: string): Promise<EffectiveSettings> => {
     const f = await ready!;
     return effectiveSettings(await pullSettings(uri), f.forPath(uriToPath(uri)).config);
+  };
+
+  /** The workspace score over the findings held now (open documents and workspace-scan results). */
+  const currentScore = (): ScoreResult => {
+    const open: Finding[] = [];
+    let files = 0;
+    for (const list of findings.values()) {
+      const counted = list.filter((f) => f.pack !== 'meta');
+      if (counted.length > 0) files++;
+      open.push(...counted);
+    }
+    return { score: securityScore(open), findings: open.length, files, coverage: workspaceCovered ? 'workspace' : 'open-files' };
   };
 
   const sendStatus = (state: StatusParams['state'], message?: string) => {
@@ -215,7 +236,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       for (const n of result.notices) log(`${doc.path}: ${n.message}`);
       const send = () => {
         // What history says is known at once; the rest arrives later and publishes again if this version still stands.
-        const shown = exposure.decorate(state.root, doc.text, result.findings, () => {
+        const shown = exposure.decorate(state.root, doc.path, doc.text, result.findings, () => {
           if (openDocs.get(uri)?.engine.get(uri)?.version === version && analyzedVersions.get(uri) === version) send();
         });
         findings.set(uri, shown);
@@ -360,7 +381,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
             } catch {
               // gone since the scan: nothing to look up
             }
-            shown = exposure.decorate(folders?.forPath(path).root ?? '', text, list, send);
+            shown = exposure.decorate(folders?.forPath(path).root ?? '', path, text, list, send);
           }
           last = shown;
           findings.set(uri, shown);
@@ -369,6 +390,10 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
         send();
       },
       log,
+      score: currentScore,
+      workspaceScanDone: (complete) => {
+        workspaceCovered = complete;
+      },
       sendStatus,
     };
     for (const feature of features) feature(ctx);
@@ -481,6 +506,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     state?.engine.close(uri);
     openDocs.delete(uri);
     vsSettings.delete(uri);
+    // Its findings leave the editor (a scan's result for the file included): the score no longer covers everything.
+    if (findings.get(uri)?.length) workspaceCovered = false;
     findings.delete(uri);
     analyzedVersions.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: state ? configDiagnostics(state, uri) : [] });
@@ -522,6 +549,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     return rule ? { ruleId: rule.id, name: rule.name, markdown: ruleDetailsMarkdown(rule) } : null;
   });
 
+  connection.onRequest(Methods.score, (): ScoreResult => currentScore());
+
   connection.onShutdown(() => {
     gate?.close();
     for (const state of folders?.all() ?? []) state.engine.dispose();
@@ -531,7 +560,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 }
 
 /** Feature modules, registered once the engine is ready. */
-const FEATURES: ServerFeature[] = [registerWorkspaceScan, registerAdvisoryUpdate];
+const FEATURES: ServerFeature[] = [registerWorkspaceScan, registerAdvisoryUpdate, registerDashboard];
 
 // A bad file must never take the server down: log and carry on.
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${redactErrorForLog(e)}`));

@@ -204,6 +204,7 @@ async function scanWorkspace(
       `${summary.filesScanned} scanned, ${summary.filesSkipped} skipped, ${summary.filesFailed.length} failed, ` +
       `${summary.baselined} hidden by baseline, ${(summary.durationMs / 1000).toFixed(1)} s`,
   );
+  ctx.workspaceScanDone(!summary.cancelled && params.changedSince === undefined);
   ctx.sendStatus(ctx.trusted ? 'ready' : 'restricted');
   return { summary, published };
 }

@@ -98,6 +98,107 @@ export namespace Methods {
    * makes Vigil connect anywhere). Params: UpdateAdvisoriesParams (+ workDoneToken). Result: UpdateAdvisoriesResult.
    */
   export const updateAdvisories = 'vigil/updateAdvisories';
+  /** client -> server: the workspace score from the findings the server holds. Params: none. Result: ScoreResult. */
+  export const score = 'vigil/score';
+  /**
+   * client -> server: the dashboard's data: the score, its trend over recent commits, fixes this week and the user's
+   * streak, from local git history (never in Restricted Mode). Params: DashboardParams. Result: DashboardResult.
+   */
+  export const dashboard = 'vigil/dashboard';
+}
+
+function nat(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : undefined;
+}
+
+const str = (v: unknown, max = 200): string | undefined => (typeof v === 'string' ? v.slice(0, max) : undefined);
+
+/** The workspace score (docs/score.md) over the findings the server currently holds. */
+export interface ScoreResult {
+  /** 0..100, the same formula as `vigil score` (engine/score.ts). */
+  score: number;
+  /** Open findings counted (notes about Vigil itself excluded). */
+  findings: number;
+  /** Files those findings are in. */
+  files: number;
+  /**
+   * `workspace`: a complete Scan Workspace ran and every file it reported is still held; `open-files`: the files
+   * open in the editor (and what a partial or earlier scan reported), so the score may miss findings.
+   */
+  coverage: 'workspace' | 'open-files';
+}
+
+export namespace ScoreResult {
+  /** Parses a server answer; undefined for anything malformed. */
+  export function from(raw: unknown): ScoreResult | undefined {
+    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const score = nat(r.score);
+    const findings = nat(r.findings);
+    const files = nat(r.files);
+    if (score === undefined || score > 100 || findings === undefined || files === undefined) return undefined;
+    return { score, findings, files, coverage: r.coverage === 'workspace' ? 'workspace' : 'open-files' };
+  }
+}
+
+export interface DashboardParams {
+  /** A workspace folder uri; the first folder when absent. */
+  folder?: string;
+}
+
+/** The score at one commit (oldest first in DashboardResult.history). */
+export interface DashboardPoint {
+  commit: string;
+  /** Committer date, ISO 8601. */
+  date: string;
+  score: number;
+}
+
+export interface DashboardResult {
+  current: ScoreResult;
+  /** The score at each of the last commits of the branch (first-parent line), oldest first; empty without history. */
+  history: DashboardPoint[];
+  /** `git config user.email` of the workspace, when set. */
+  email?: string;
+  /** Findings fixed in the last 7 days by the user's commits, and by everyone's (among the commits looked at). */
+  fixesThisWeek?: { mine: number; all: number };
+  /** The user's latest commits in a row that introduced no high or critical finding (as `vigil leaderboard`). */
+  streak?: number;
+  /** How many commits were looked at (the bound). */
+  commitsLooked: number;
+  /** Why history is missing or partial (Restricted Mode, not a git repository, git failed). */
+  note?: string;
+}
+
+export namespace DashboardResult {
+  /** Parses a server answer field by field; undefined when its score is malformed. */
+  export function from(raw: unknown): DashboardResult | undefined {
+    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const current = ScoreResult.from(r.current);
+    if (!current) return undefined;
+    const history: DashboardPoint[] = [];
+    for (const p of Array.isArray(r.history) ? r.history : []) {
+      const x = (p && typeof p === 'object' ? p : {}) as Record<string, unknown>;
+      const score = nat(x.score);
+      const commit = str(x.commit, 64);
+      const date = str(x.date, 64);
+      if (score !== undefined && score <= 100 && commit && /^[0-9a-f]+$/.test(commit) && date) history.push({ commit, date, score });
+    }
+    const fx = (r.fixesThisWeek && typeof r.fixesThisWeek === 'object' ? r.fixesThisWeek : undefined) as Record<string, unknown> | undefined;
+    const mine = nat(fx?.mine);
+    const all = nat(fx?.all);
+    const streak = nat(r.streak);
+    const email = str(r.email);
+    const note = str(r.note, 500);
+    return {
+      current,
+      history,
+      ...(email ? { email } : {}),
+      ...(mine !== undefined && all !== undefined ? { fixesThisWeek: { mine, all } } : {}),
+      ...(streak !== undefined ? { streak } : {}),
+      commitsLooked: nat(r.commitsLooked) ?? 0,
+      ...(note ? { note } : {}),
+    };
+  }
 }
 
 export interface RuleDetailsParams {

@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { prioritize, type PriorityContext } from '../priority';
 import { LineIndex } from '../text';
 import type { Finding, FindingProperty } from '../types';
 import { maskSecret } from './mask';
@@ -323,6 +324,15 @@ export function exposureSentence(x: SecretExposure): string {
  * Adds what history says to a secret finding: the sentence in its message and `properties.exposure` (which SARIF
  * carries as result properties). Returns a new finding; the fingerprint is unchanged, so baselines still match.
  */
+/**
+ * `withExposure` for an engine finding, with its priority computed again: a committed or pushed secret ranks higher
+ * (`priority.ts`), so every host that learns of the exposure after the analysis re-ranks through this one function.
+ */
+export function withExposureRanked(finding: Finding, x: SecretExposure, where: PriorityContext): Finding {
+  const out = withExposure(finding, x);
+  return out.priority ? { ...out, priority: prioritize(out, where) } : out;
+}
+
 export function withExposure<F extends { message: string; properties?: Record<string, FindingProperty> }>(finding: F, x: SecretExposure): F {
   return {
     ...finding,
