@@ -471,6 +471,33 @@ describe('taint: pattern rules (kind: pattern)', () => {
     assert.match(errors.map((e) => e.message).join('\n'), /`insert-before` names \$Z, which the pattern does not use/);
   });
 
+  it('a Java XXE finding appears and goes as the factory\'s setFeature line is edited, as a fresh scan says', () => {
+    const text = [
+      'import javax.xml.parsers.DocumentBuilderFactory;',
+      'class X {',
+      '    Object a(java.io.InputStream in) throws Exception {',
+      '        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();',
+      '        dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);',
+      '        return dbf.newDocumentBuilder().parse(in);',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const xxe = (fs: Finding[]): number[] => fs.filter((f) => f.ruleId === 'java.xxe.parser-factory').map((f) => f.range.start.line);
+    const uri = 'mem:/X.java';
+    engine.open(uri, '/X.java', 'java', text, 0);
+    assert.deepEqual(xxe(engine.analyze(uri, settings).findings), []);
+    // "disallow" -> "allow": the feature named is no longer the one that refuses DOCTYPEs.
+    const at = text.indexOf('disallow-doctype');
+    const pos = { line: 4, character: at - text.lastIndexOf('\n', at) - 1 };
+    engine.change(uri, [{ range: { start: pos, end: { line: 4, character: pos.character + 3 } }, text: '' }], 1);
+    const edited = text.replace('disallow-doctype', 'allow-doctype');
+    assert.deepEqual(xxe(engine.analyze(uri, settings).findings), [5]);
+    assert.deepEqual(xxe(engine.scanText('/X.java', 'java', edited, settings).findings), [5]);
+    engine.change(uri, [{ range: { start: pos, end: pos }, text: 'dis' }], 2);
+    assert.deepEqual(xxe(engine.analyze(uri, settings).findings), []);
+  });
+
   it('masks a secret-looking literal a message quotes through a metavariable', () => {
     const fake = 'Zq7vK2mX9pL4tR8wN3bY';
     const found = scan('/ws/h.py', 'python', `import hashlib\nh = hashlib.md5("${fake}".encode() + password)\n`).filter((f) => f.ruleId === 'py.weak-crypto.weak-hash');
