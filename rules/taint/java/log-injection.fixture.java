@@ -10,6 +10,7 @@ public class Auth {
     private static final Logger LOGGER = LoggerFactory.getLogger(Auth.class);
     private static final java.util.logging.Logger julLogger = java.util.logging.Logger.getLogger("auth");
     private final Logger log = LoggerFactory.getLogger(Auth.class);
+    private static final Logger AUDIT_LOG = LoggerFactory.getLogger("audit");
 
     public void failed(HttpServletRequest request) {
         String user = request.getParameter("user");
@@ -78,6 +79,16 @@ public class Auth {
         String user = request.getParameter("user").replace("\n", "");
         // ruleid: java.log-injection.logger
         log.warn("login failed for " + user);
+    }
+
+    public void auditLog(HttpServletRequest request) {
+        // ruleid: java.log-injection.logger
+        AUDIT_LOG.info("export by " + request.getHeader("X-User"));
+    }
+
+    public void notALogger(HttpServletRequest request, Catalog catalog) {
+        // ok: java.log-injection.logger
+        catalog.info(request.getParameter("sku"));
     }
 
     public void constant(HttpServletRequest request) {
