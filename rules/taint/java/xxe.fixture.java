@@ -14,7 +14,11 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import java.io.IOException;
 import javax.xml.parsers.ParserConfigurationException;
+import org.dom4j.io.SAXReader;
+import org.jdom2.input.SAXBuilder;
 import org.w3c.dom.Document;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLReaderFactory;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -169,5 +173,37 @@ public class XmlImport {
                 throw new IllegalStateException(e);
             }
         }).findFirst().orElse(null);
+    }
+
+    public Object dom4j(InputStream in) throws Exception {
+        // ruleid: java.xxe.parser-factory
+        SAXReader reader = new SAXReader();
+        return reader.read(in);
+    }
+
+    public Object jdom(InputStream in) throws Exception {
+        // ruleid: java.xxe.parser-factory
+        SAXBuilder builder = new SAXBuilder();
+        return builder.build(in);
+    }
+
+    public void xmlReader(InputStream in) throws Exception {
+        // ruleid: java.xxe.parser-factory
+        XMLReader xr = XMLReaderFactory.createXMLReader();
+        xr.parse(new org.xml.sax.InputSource(in));
+    }
+
+    public Object dom4jSafe(InputStream in) throws Exception {
+        // ok: java.xxe.parser-factory
+        SAXReader reader = new SAXReader();
+        reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return reader.read(in);
+    }
+
+    public String dom4jWriteOnly(org.dom4j.Document doc) {
+        // A reader that never reads.
+        // ok: java.xxe.parser-factory
+        SAXReader reader = new SAXReader();
+        return doc.asXML() + reader.getEncoding();
     }
 }
