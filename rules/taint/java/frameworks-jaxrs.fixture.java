@@ -7,6 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -100,6 +103,19 @@ public class ItemResource {
         Files.delete(Paths.get("/srv/uploads/" + file));
         // ok: java.sqli.jdbc
         st.executeQuery("SELECT * FROM items OFFSET " + page * 20);
+        return "ok";
+    }
+
+    @GET
+    @Path("/ctx")
+    public String context(@Context UriInfo uriInfo, @Context HttpHeaders headers) throws Exception {
+        String q = uriInfo.getQueryParameters().getFirst("q");
+        // ruleid: java.sqli.jdbc
+        st.executeQuery("SELECT * FROM items WHERE name = '" + q + "'");
+        // ruleid: java.sqli.jdbc
+        st.executeQuery("SELECT * FROM " + headers.getHeaderString("X-Tenant") + ".items");
+        // ok: java.sqli.jdbc
+        st.executeQuery("SELECT * FROM items LIMIT " + uriInfo.getQueryParameters().size());
         return "ok";
     }
 
