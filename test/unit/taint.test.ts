@@ -498,6 +498,25 @@ describe('taint: pattern rules (kind: pattern)', () => {
     assert.deepEqual(xxe(engine.analyze(uri, settings).findings), []);
   });
 
+  it('scope-lacks work grows linearly with the class: each scope is searched once, however many matches share it', () => {
+    // Many methods using factory fields of one class: every match's scope is the whole class.
+    const cls = (n: number): string => {
+      const fields = Array.from({ length: n }, (_, i) => `    javax.xml.parsers.DocumentBuilderFactory f${i} = javax.xml.parsers.DocumentBuilderFactory.newInstance();\n`).join('');
+      const methods = Array.from({ length: n }, (_, i) => `    Object m${i}(java.io.InputStream in) throws Exception {\n        return f${i % 7}.newDocumentBuilder().parse(in);\n    }\n`).join('');
+      return `class Big {\n${fields}${methods}}\n`;
+    };
+    const steps = (n: number): number => {
+      const before = taint.stats.patternSteps;
+      const found = scan(`/ws/Big${n}.java`, 'java', cls(n)).filter((f) => f.ruleId === 'java.xxe.parser-factory');
+      assert.equal(found.length, n);
+      return taint.stats.patternSteps - before;
+    };
+    const small = steps(100);
+    const large = steps(400);
+    // Quadratic work (a class-wide search per match) would be about 16 times as much.
+    assert.ok(large < 5 * small, `${small} steps for 100 methods, ${large} for 400`);
+  });
+
   it('masks a secret-looking literal a message quotes through a metavariable', () => {
     const fake = 'Zq7vK2mX9pL4tR8wN3bY';
     const found = scan('/ws/h.py', 'python', `import hashlib\nh = hashlib.md5("${fake}".encode() + password)\n`).filter((f) => f.ruleId === 'py.weak-crypto.weak-hash');

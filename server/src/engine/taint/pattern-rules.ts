@@ -130,6 +130,7 @@ export function runPatternRules(
   // Only this run's units are kept: the cache never outgrows one file.
   const kept = new Map<string, PatternUnitEntry>();
   const findings: Finding[] = [];
+  const scopeIndex: ScopeIndex = new Map();
   const text = doc.text;
   const cursor = tree.walk();
   let finished = false;
@@ -209,8 +210,8 @@ export function runPatternRules(
       if (rule.patternNot.some((not) => matchOne(not, node, resolve))) continue;
       if (clause.scopeHas.length > 0 || clause.scopeLacks.length > 0) {
         const scope = scopeOf(node, b, rule.module, clause);
-        if (clause.scopeHas.length > 0 && !clause.scopeHas.some((p) => scopeHolds(scope, p, b, resolve, meter))) continue;
-        if (clause.scopeLacks.some((p) => scopeHolds(scope, p, b, resolve, meter))) continue;
+        if (clause.scopeHas.length > 0 && !clause.scopeHas.some((p) => scopeHolds(scope, p, clause, b, resolve, meter, scopeIndex, stats))) continue;
+        if (clause.scopeLacks.some((p) => scopeHolds(scope, p, clause, b, resolve, meter, scopeIndex, stats))) continue;
       }
       const at = (clause.spec.focus ? b.get(clause.spec.focus) : undefined) ?? node;
       const key = `${rule.spec.id}\u0000${at.startIndex}`;
@@ -242,15 +243,51 @@ function scopeOf(node: Node, b: Bindings, module: LanguageModule, clause: Compil
   return top;
 }
 
-/** Whether some node in `scope` matches `p` with the match's bindings; one step per candidate node. */
-function scopeHolds(scope: Node, p: Compiled<PatternSpec>, b: Bindings, resolve: CanonicalResolver, meter: { spent: number; budget: number }): boolean {
-  for (const n of scope.descendantsOfType(p.pattern.root.type)) {
-    if (!n) continue;
+/**
+ * What one run learnt about scopes: per scope pattern and scope node, the texts its matches bound to the metavariables
+ * it shares with its clause. A scope is searched once per pattern, however many matches share it (every use of a
+ * class field shares the class), so the work stays linear in the file.
+ */
+type ScopeIndex = Map<Compiled<PatternSpec>, Map<number, Set<string>>>;
+
+/** The texts bound to `shared`, as one key. */
+const sharedKey = (b: Bindings, shared: readonly string[]): string => shared.map((mv) => boundText(b, mv) ?? '').join('\u0000');
+
+/**
+ * Whether some node in `scope` matches `p` with the metavariables it shares with the clause bound as in `b`. Each
+ * node counts by its first match; one step per node searched, and one per lookup.
+ */
+function scopeHolds(
+  scope: Node,
+  p: Compiled<PatternSpec>,
+  clause: CompiledClause,
+  b: Bindings,
+  resolve: CanonicalResolver,
+  meter: { spent: number; budget: number },
+  index: ScopeIndex,
+  stats?: { patternSteps: number },
+): boolean {
+  const shared = p.pattern.metavars.filter((mv) => clause.pattern.metavars.includes(mv));
+  const step = (): void => {
     if (++meter.spent > meter.budget) throw new BudgetExceeded();
-    const m = matchPattern(p.pattern, n, resolve, b, p.where);
-    if (m && p.where.every(([mv, re]) => re.test(boundText(m, mv) ?? ''))) return true;
+    if (stats) stats.patternSteps++;
+  };
+  step();
+  let byScope = index.get(p);
+  if (!byScope) index.set(p, (byScope = new Map()));
+  let keys = byScope.get(scope.id);
+  if (!keys) {
+    keys = new Set();
+    for (const n of scope.descendantsOfType(p.pattern.root.type)) {
+      if (!n) continue;
+      step();
+      const m = matchPattern(p.pattern, n, resolve, undefined, p.where);
+      if (m && p.where.every(([mv, re]) => re.test(boundText(m, mv) ?? ''))) keys.add(sharedKey(m, shared));
+    }
+    // Stored only once complete: a search cut by the budget is not half-remembered.
+    byScope.set(scope.id, keys);
   }
-  return false;
+  return keys.has(sharedKey(b, shared));
 }
 
 /**
