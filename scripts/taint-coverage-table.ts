@@ -43,11 +43,12 @@ const CLASS_NAMES: Record<string, string> = {
   cors: 'Permissive CORS with credentials',
   debug: 'Debug mode on',
   'trust-boundary': 'Trust boundary violation',
+  'header-injection': 'HTTP response header injection',
 };
 const FRAMEWORKS: Record<string, string> = {
   'js-request': 'Express, Koa, Fastify, Hapi (any `(req, ...)` route or middleware callback); NestJS (`@Query()`, `@Body()`, `@Param()`, `@Headers()`, `@Req()`); Next.js route handlers and `getServerSideProps`; Remix loaders and actions; Socket.IO and ws messages; AWS Lambda, Google Cloud Functions, Cloudflare Workers',
   'js-browser': 'Browser DOM (location, document, postMessage); Vue Router, React Router and Next.js client router hooks',
-  'java-request': 'Servlet API (`HttpServletRequest` getters); Spring MVC (`@RequestParam`, `@PathVariable`, `@RequestHeader`, `@CookieValue`, `@RequestBody`)',
+  'java-request': 'Servlet API (`HttpServletRequest` getters); Spring MVC (`@RequestParam`, `@PathVariable`, `@RequestHeader`, `@CookieValue`, `@RequestBody`); JAX-RS (`@QueryParam`, `@PathParam`, `@FormParam`, `@HeaderParam`, `@CookieParam`, `@BeanParam`); Micronaut (`@QueryValue`, `@Body`, `@Header`); Quarkus RESTEasy Reactive (`@RestQuery`, `@RestPath`, `@RestForm`, `@RestHeader`)',
   'go-request': 'net/http (`*http.Request` handlers), gorilla/mux `mux.Vars`, chi `chi.URLParam`, Gin (`*gin.Context`), Echo (`echo.Context`), Fiber (`*fiber.Ctx`)',
   'py-request': 'Flask, Django (views whatever the request is called, class-based views), Django REST framework, FastAPI / Starlette, Tornado, aiohttp, Pyramid, Bottle, Falcon, Sanic (request objects, route and view parameters); AWS Lambda, Google Cloud Functions',
 };
@@ -128,7 +129,7 @@ for (const [cls, rules] of [...byClass].sort()) {
   for (const r of rules.sort((a, b) => a.id.localeCompare(b.id))) {
     const c = counts.get(r.id);
     const fw = r.kind === 'pattern' ? 'none needed (pattern rule)' : r.sources.map((s) => (typeof s === 'string' ? FRAMEWORKS[s] ?? s : `\`${s.pattern}\``)).join('; ');
-    const fix = r.fix ? FIX_NAMES[r.fix.strategy] ?? r.fix.strategy : r.patterns.some((c) => c.replace) ? 'safe value (e.g. `verify=True`)' : 'suppress only';
+    const fix = r.fix ? FIX_NAMES[r.fix.strategy] ?? r.fix.strategy : r.patterns.some((c) => c.replace) ? 'safe value (e.g. `verify=True`)' : r.patterns.some((c) => c.insertBefore) ? 'safe setting inserted before the use' : 'suppress only';
     coverage.push(
       `| ${CLASS_NAMES[cls] ?? cls} | ${r.cwe.join(', ')} | ${lang(r)} | [\`${r.id}\`](rules/taint.md#${r.id.toLowerCase().replace(/[^a-z0-9_-]/g, '')}) | ${fw} | ${libraries(r).map((l) => `\`${l}\``).join(', ')} | ${fix} | ${c?.ruleid ?? 0} | ${c?.ok ?? 0} | ${(c?.todoruleid ?? 0) + (c?.todook ?? 0)} |`,
     );
@@ -210,7 +211,8 @@ const doc: string[] = [
   '`audit-sources` (same forms as `sources`) are lower-confidence inputs used only at audit strictness',
   '(`--strictness audit`, `vigil.strictness`), where calls to functions Vigil does not know also pass data through;',
   'those findings are reported at low severity with messages starting `Audit:`. The shared lists `js-process-input`',
-  'and `py-process-input` hold process arguments, the environment, stdin, file reads and database reads.',
+  'and `py-process-input` hold process arguments, the environment, stdin, file reads and database reads;',
+  '`java-process-input` holds `System.getenv`, `System.getProperty` and the `args` of `main(String[] args)`.',
   '',
   'A rule with `kind: pattern` needs no source: every match of one of its `patterns` is a finding, unless a',
   '`pattern-not` matches the same code. A clause can name the finding\'s `focus`, check that options are set',
@@ -218,6 +220,11 @@ const doc: string[] = [
   'object-literal arguments or an object literal; `cookie.secure` looks inside `cookie`; `$MISSING` in the message',
   'lists them), and offer a safe fix (`replace: { $V: "True" }`). `paths: { include: [globs], exclude: [globs] }`',
   'limits the rule to some files (Django settings modules). `$NAME` in the message is a metavariable\'s text.',
+  '`scope-has: [patterns]` / `scope-lacks: [patterns]` ask about the function around the match (the innermost one',
+  'that assigns the names the clause bound, else the top-level statement, a class in Java), with the clause\'s',
+  'metavariables standing for the same code: `$F.newDocumentBuilder()` with `scope-lacks: [\'$F.setFeature($K, true)\']`',
+  'is reported only for a factory `$F` never configured there. `insert-before: <statement>` is a fix that adds that',
+  'statement (metavariables filled in) on its own line above the statement holding the match.',
   '',
   '```yaml',
   '    - id: py.tls.custom-client',
@@ -252,7 +259,9 @@ for (const r of [...set.rules].sort((a, b) => a.id.localeCompare(b.id))) {
           `- Pattern rule (no source needed): ${r.patterns.map((c) => `\`${c.pattern}\`${c.missing ? ` without ${c.missing.map((k) => `\`${k}\``).join(' / ')}` : ''}`).join(', ')}`,
           ...(r.patternNot.length ? [`- Not when: ${r.patternNot.map((c) => `\`${c.pattern}\``).join(', ')}`] : []),
           ...(r.paths ? [`- Paths: ${r.paths.include.map((g) => `\`${g}\``).join(', ') || 'all'}${r.paths.exclude.length ? `, except ${r.paths.exclude.map((g) => `\`${g}\``).join(', ')}` : ''}`] : []),
-          `- Fix: ${r.patterns.some((c) => c.replace) ? `sets the safe value (${r.patterns.flatMap((c) => Object.values(c.replace ?? {})).filter((v, i, a) => a.indexOf(v) === i).map((v) => `\`${v}\``).join(', ')})` : 'none automatic; suppression with a reason'}`,
+          ...(r.patterns.some((c) => c.scopeHas || c.scopeLacks) ? [`- In the same function: ${r.patterns.flatMap((c) => [...(c.scopeHas ?? []).map((p) => `with \`${p.pattern}\``), ...(c.scopeLacks ?? []).map((p) => `without \`${p.pattern}\``)]).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`] : []),
+          ...(r.patterns.some((c) => c.insertBefore) ? [`- Fix: inserts ${r.patterns.flatMap((c) => (c.insertBefore ? [`\`${c.insertBefore}\``] : [])).filter((v, i, a) => a.indexOf(v) === i).join(', ')} before the use`] : []),
+          ...(r.patterns.some((c) => c.insertBefore) && !r.patterns.some((c) => c.replace) ? [] : [`- Fix: ${r.patterns.some((c) => c.replace) ? `sets the safe value (${r.patterns.flatMap((c) => Object.values(c.replace ?? {})).filter((v, i, a) => a.indexOf(v) === i).map((v) => `\`${v}\``).join(', ')})` : 'none automatic; suppression with a reason'}`]),
         ]
       : [
           `- Sources: ${r.sources.map((s) => (typeof s === 'string' ? `\`${s}\`` : `\`${s.pattern}\``)).join(', ')}`,

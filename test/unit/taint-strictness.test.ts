@@ -42,6 +42,21 @@ def a():
     return "ok"
 `;
 
+const JAVA_PROCESS = `import java.nio.file.Files; import java.nio.file.Paths;
+public class Tool {
+    public static void main(String[] args) throws Exception {
+        Runtime.getRuntime().exec("convert " + args[0] + " out.png");
+        String dir = System.getenv("DATA_DIR");
+        Files.delete(Paths.get(dir, "cache"));
+        Runtime.getRuntime().exec("echo fixed");
+    }
+
+    static void helper(String[] args) throws Exception {
+        Runtime.getRuntime().exec("ls " + args[0]);
+    }
+}
+`;
+
 describe('taint strictness', () => {
   it('normal (the default) reports no flow from process arguments; audit reports it at low severity, labelled', () => {
     assert.deepEqual(scan(undefined, '/t/cli.js', 'javascript', JS_ARGV), []);
@@ -65,6 +80,17 @@ describe('taint strictness', () => {
     );
     const through = audit.find((f) => f.range.start.line === 9)!;
     assert.ok(through.trace?.some((s) => /passes through tidy\(\)/.test(s.message)), JSON.stringify(through.trace));
+  });
+
+  it('Java: main(String[] args) and System.getenv are audit-only sources; another method\'s args parameter is not', () => {
+    assert.deepEqual(scan('normal', '/t/Tool.java', 'java', JAVA_PROCESS), []);
+    const audit = scan('audit', '/t/Tool.java', 'java', JAVA_PROCESS);
+    assert.deepEqual(
+      audit.map((f) => [f.range.start.line, f.ruleId, f.severity]).sort((x, y) => Number(x[0]) - Number(y[0])),
+      [[3, 'java.cmdi.exec', 'low'], [5, 'java.path-traversal.file', 'low']],
+    );
+    assert.match(audit.find((f) => f.range.start.line === 3)!.message, /^Audit: command-line arguments/);
+    assert.match(audit.find((f) => f.range.start.line === 5)!.message, /^Audit: environment variable/);
   });
 
   it('rule schema: audit-sources is a taint-rule field, validated like sources', () => {

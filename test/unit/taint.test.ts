@@ -445,6 +445,78 @@ describe('taint: pattern rules (kind: pattern)', () => {
     assert.equal(patternRuleMayApply(weak, hashed, hashed), true);
   });
 
+  it('scope-lacks / scope-has look in the function around the match, with its metavariables; insert-before adds the safe statement', async () => {
+    const base = { kind: 'pattern', languages: ['python'], severity: 'high', cwe: ['CWE-295'], message: 'm' };
+    const unverified = { ...base, id: 'py.custom.unverified', patterns: [{ pattern: '$C.fetch($U)', 'scope-lacks': ['$C.verify = True'], 'insert-before': '$C.verify = True' }] };
+    const loader = { ...base, id: 'py.custom.loader', patterns: [{ pattern: '$Y = $N', where: { $N: '^Loader\\(\\)$' }, 'scope-has': [{ pattern: '$Y.$M(...)', where: { $M: '^load$' } }] }] };
+    const setup = createAnalyzers({ customTaintRules: [unverified, loader], customRulesSource: '/ws/.vigil.yml' });
+    assert.deepEqual(setup.errors, []);
+    const own = await Engine.create({ analyzers: setup.analyzers });
+    const text = [
+      'def a(u):', '    c = Client()', '    c.verify = True', '    c.fetch(u)',
+      'def b(u):', '    c = Client()', '    c.fetch(u)',
+      'def d(u):', '    other.verify = True', '    c = Client()', '    if u:', '        c.fetch(u)',
+      'def e(s):', '    y = Loader()', '    return y.load(s)',
+      'def f(s):', '    y = Loader()', '    return y.dump(s)', '',
+    ].join('\n');
+    const found = own.scanText('/ws/a.py', 'python', text, settings).findings.filter((f) => f.ruleId.startsWith('py.custom.'));
+    assert.deepEqual(found.map((f) => [f.ruleId, f.range.start.line]), [['py.custom.unverified', 6], ['py.custom.unverified', 11], ['py.custom.loader', 13]]);
+    const fix = (f: Finding): string => applyEdits(text, f.fixes!.find((x) => x.kind === 'fix')!.edits);
+    assert.match(fix(found[1]!), /\n {4}if u:\n {8}c\.verify = True\n {8}c\.fetch\(u\)\n/);
+    assert.match(fix(found[0]!), /\n {4}c = Client\(\)\n {4}c\.verify = True\n {4}c\.fetch\(u\)\ndef d/);
+    assert.equal(found[2]!.fixes!.some((x) => x.kind === 'fix'), false);
+    const errors: { message: string }[] = [];
+    validateRule({ ...unverified, patterns: [{ pattern: '$C.fetch($U)', 'scope-lacks': 'x', 'insert-before': '$Z.verify = True' }] }, 0, errors);
+    assert.match(errors.map((e) => e.message).join('\n'), /`scope-lacks` must be a list/);
+    assert.match(errors.map((e) => e.message).join('\n'), /`insert-before` names \$Z, which the pattern does not use/);
+  });
+
+  it('a Java XXE finding appears and goes as the factory\'s setFeature line is edited, as a fresh scan says', () => {
+    const text = [
+      'import javax.xml.parsers.DocumentBuilderFactory;',
+      'class X {',
+      '    Object a(java.io.InputStream in) throws Exception {',
+      '        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();',
+      '        dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);',
+      '        return dbf.newDocumentBuilder().parse(in);',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const xxe = (fs: Finding[]): number[] => fs.filter((f) => f.ruleId === 'java.xxe.parser-factory').map((f) => f.range.start.line);
+    const uri = 'mem:/X.java';
+    engine.open(uri, '/X.java', 'java', text, 0);
+    assert.deepEqual(xxe(engine.analyze(uri, settings).findings), []);
+    // "disallow" -> "allow": the feature named is no longer the one that refuses DOCTYPEs.
+    const at = text.indexOf('disallow-doctype');
+    const pos = { line: 4, character: at - text.lastIndexOf('\n', at) - 1 };
+    engine.change(uri, [{ range: { start: pos, end: { line: 4, character: pos.character + 3 } }, text: '' }], 1);
+    const edited = text.replace('disallow-doctype', 'allow-doctype');
+    assert.deepEqual(xxe(engine.analyze(uri, settings).findings), [5]);
+    assert.deepEqual(xxe(engine.scanText('/X.java', 'java', edited, settings).findings), [5]);
+    engine.change(uri, [{ range: { start: pos, end: pos }, text: 'dis' }], 2);
+    assert.deepEqual(xxe(engine.analyze(uri, settings).findings), []);
+  });
+
+  it('scope-lacks work grows linearly with the class: each scope is searched once, however many matches share it', () => {
+    // Many methods using factory fields of one class: every match's scope is the whole class.
+    const cls = (n: number): string => {
+      const fields = Array.from({ length: n }, (_, i) => `    javax.xml.parsers.DocumentBuilderFactory f${i} = javax.xml.parsers.DocumentBuilderFactory.newInstance();\n`).join('');
+      const methods = Array.from({ length: n }, (_, i) => `    Object m${i}(java.io.InputStream in) throws Exception {\n        return f${i % 7}.newDocumentBuilder().parse(in);\n    }\n`).join('');
+      return `class Big {\n${fields}${methods}}\n`;
+    };
+    const steps = (n: number): number => {
+      const before = taint.stats.patternSteps;
+      const found = scan(`/ws/Big${n}.java`, 'java', cls(n)).filter((f) => f.ruleId === 'java.xxe.parser-factory');
+      assert.equal(found.length, n);
+      return taint.stats.patternSteps - before;
+    };
+    const small = steps(100);
+    const large = steps(400);
+    // Quadratic work (a class-wide search per match) would be about 16 times as much.
+    assert.ok(large < 5 * small, `${small} steps for 100 methods, ${large} for 400`);
+  });
+
   it('masks a secret-looking literal a message quotes through a metavariable', () => {
     const fake = 'Zq7vK2mX9pL4tR8wN3bY';
     const found = scan('/ws/h.py', 'python', `import hashlib\nh = hashlib.md5("${fake}".encode() + password)\n`).filter((f) => f.ruleId === 'py.weak-crypto.weak-hash');

@@ -145,6 +145,7 @@ public class LoginServlet {
 
     public void otherHeader(HttpServletRequest request, HttpServletResponse response) {
         // ok: java.open-redirect
+        // ruleid: java.header-injection.response-header
         response.setHeader("X-Trace", request.getHeader("X-Trace"));
     }
 

@@ -12,8 +12,9 @@ import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range } from '../types';
 import { BudgetExceeded } from './dataflow';
 import { suppressFix } from './fixes';
-import type { Compiled, CompiledRule } from './rule-set';
-import type { PatternClauseSpec, PatternSpec } from './rule-schema';
+import type { LanguageModule } from './lang';
+import type { Compiled, CompiledClause, CompiledRule } from './rule-set';
+import type { PatternSpec } from './rule-schema';
 
 /** What one clause needs in a file: regexes on the words (`-` read as `_`) and on the original text. */
 interface ClauseNeeds {
@@ -111,7 +112,7 @@ export function runPatternRules(
   context = '',
   stats?: { patternSteps: number; patternUnitsWalked: number },
 ): Finding[] {
-  const byType = new Map<string, { rule: CompiledRule; clause: Compiled<PatternClauseSpec> }[]>();
+  const byType = new Map<string, { rule: CompiledRule; clause: CompiledClause }[]>();
   for (const rule of rules) {
     for (const clause of rule.patterns) {
       const t = clause.pattern.root.type;
@@ -129,6 +130,7 @@ export function runPatternRules(
   // Only this run's units are kept: the cache never outgrows one file.
   const kept = new Map<string, PatternUnitEntry>();
   const findings: Finding[] = [];
+  const scopeIndex: ScopeIndex = new Map();
   const text = doc.text;
   const cursor = tree.walk();
   let finished = false;
@@ -206,13 +208,106 @@ export function runPatternRules(
         if (!missing || missing.length === 0) continue;
       }
       if (rule.patternNot.some((not) => matchOne(not, node, resolve))) continue;
+      if (clause.scopeHas.length > 0 || clause.scopeLacks.length > 0) {
+        const scope = scopeOf(node, b, rule.module, clause);
+        if (clause.scopeHas.length > 0 && !clause.scopeHas.some((p) => scopeHolds(scope, p, clause, b, resolve, meter, scopeIndex, stats))) continue;
+        if (clause.scopeLacks.some((p) => scopeHolds(scope, p, clause, b, resolve, meter, scopeIndex, stats))) continue;
+      }
       const at = (clause.spec.focus ? b.get(clause.spec.focus) : undefined) ?? node;
       const key = `${rule.spec.id}\u0000${at.startIndex}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(toFinding(doc, rule, clause, b, at, missing));
+      out.push(toFinding(doc, rule, clause, b, node, at, missing));
     }
   }
+}
+
+/**
+ * Where a clause's `scope-has`/`scope-lacks` look: the innermost function around the match that assigns every plain
+ * name the scope patterns share with the clause (`dbf = …`), else the top-level statement holding the match (a
+ * class in Java, whose fields may be set up elsewhere in it). Never wider than that statement: the pattern cache
+ * reuses a statement's findings while its own text is unchanged.
+ */
+function scopeOf(node: Node, b: Bindings, module: LanguageModule, clause: CompiledClause): Node {
+  let top = node;
+  while (top.parent?.parent) top = top.parent;
+  const shared = new Set([...clause.scopeHas, ...clause.scopeLacks].flatMap((p) => p.pattern.metavars));
+  const names = [...shared].flatMap((mv) => {
+    const t = b.has(mv) ? boundText(b, mv) : undefined;
+    return t !== undefined && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(t) ? [t] : [];
+  });
+  const assigned = names.map((n) => new RegExp(`(?:^|[^\\w$.])${n.replace(/[.$]/g, '\\$&')}\\s*:?=(?!=)`));
+  for (let n = node.parent; n && n.id !== top.id; n = n.parent) {
+    if (module.functionTypes.has(n.type) && assigned.every((re) => re.test(n!.text))) return n;
+  }
+  return top;
+}
+
+/**
+ * What one run learnt about scopes: per scope pattern and scope node, the texts its matches bound to the metavariables
+ * it shares with its clause. A scope is searched once per pattern, however many matches share it (every use of a
+ * class field shares the class), so the work stays linear in the file.
+ */
+type ScopeIndex = Map<Compiled<PatternSpec>, Map<number, Set<string>>>;
+
+/** The texts bound to `shared`, as one key. */
+const sharedKey = (b: Bindings, shared: readonly string[]): string => shared.map((mv) => boundText(b, mv) ?? '').join('\u0000');
+
+/**
+ * Whether some node in `scope` matches `p` with the metavariables it shares with the clause bound as in `b`. Each
+ * node counts by its first match; one step per node searched, and one per lookup.
+ */
+function scopeHolds(
+  scope: Node,
+  p: Compiled<PatternSpec>,
+  clause: CompiledClause,
+  b: Bindings,
+  resolve: CanonicalResolver,
+  meter: { spent: number; budget: number },
+  index: ScopeIndex,
+  stats?: { patternSteps: number },
+): boolean {
+  const shared = p.pattern.metavars.filter((mv) => clause.pattern.metavars.includes(mv));
+  const step = (): void => {
+    if (++meter.spent > meter.budget) throw new BudgetExceeded();
+    if (stats) stats.patternSteps++;
+  };
+  step();
+  let byScope = index.get(p);
+  if (!byScope) index.set(p, (byScope = new Map()));
+  let keys = byScope.get(scope.id);
+  if (!keys) {
+    keys = new Set();
+    for (const n of scope.descendantsOfType(p.pattern.root.type)) {
+      if (!n) continue;
+      step();
+      const m = matchPattern(p.pattern, n, resolve, undefined, p.where);
+      if (m && p.where.every(([mv, re]) => re.test(boundText(m, mv) ?? ''))) keys.add(sharedKey(m, shared));
+    }
+    // Stored only once complete: a search cut by the budget is not half-remembered.
+    byScope.set(scope.id, keys);
+  }
+  return keys.has(sharedKey(b, shared));
+}
+
+/**
+ * The edit inserting `code` on its own line before the statement holding `node`, at its indentation; undefined
+ * when that statement does not start its line or the match is not in a statement list (an expression-bodied
+ * lambda), where a new line could change what the code means.
+ */
+function insertionBefore(doc: SourceDocument, node: Node, module: LanguageModule, code: string): Fix['edits'][number] | undefined {
+  let stmt = node;
+  while (stmt.parent && !module.blockTypes.has(stmt.parent.type)) {
+    if (module.functionTypes.has(stmt.parent.type)) return undefined;
+    stmt = stmt.parent;
+  }
+  if (!stmt.parent) return undefined;
+  const text = doc.text;
+  const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const indent = text.slice(lineStart, stmt.startIndex);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  const at = doc.lines.positionAt(lineStart);
+  return { range: { start: at, end: at }, newText: `${indent}${code}${doc.lines.eolAt(at.line)}` };
 }
 
 /** A finding of a unit that moved by `delta` whole lines (its text, column and indentation unchanged). */
@@ -221,7 +316,7 @@ function shiftFinding(f: Finding, delta: number): Finding {
   return { ...f, range: range(f.range), ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: range(e.range) })) })) } : {}) };
 }
 
-function toFinding(doc: SourceDocument, rule: CompiledRule, clause: Compiled<PatternClauseSpec>, b: Bindings, at: Node, missing: string[] | undefined): Finding {
+function toFinding(doc: SourceDocument, rule: CompiledRule, clause: CompiledClause, b: Bindings, node: Node, at: Node, missing: string[] | undefined): Finding {
   const range: Range = doc.lines.rangeOf(at.startIndex, at.endIndex);
   const message = rule.spec.message
     .replace(/\$MISSING\b/g, (missing ?? []).join(', '))
@@ -240,6 +335,11 @@ function toFinding(doc: SourceDocument, rule: CompiledRule, clause: Compiled<Pat
       const what = Object.entries(replace).map(([mv, text]) => `${shortText(boundText(b, mv) ?? mv)} → ${text}`).join(', ');
       fixes.push({ title: `Vigil: replace ${what}`, kind: 'fix', isPreferred: true, edits });
     }
+  }
+  if (clause.spec.insertBefore) {
+    const code = clause.spec.insertBefore.replace(/\$[A-Z_][A-Z0-9_]*\b/g, (mv) => boundText(b, mv) ?? mv);
+    const edit = insertionBefore(doc, node, rule.module, code);
+    if (edit) fixes.push({ title: `Vigil: insert ${shortText(code)}`, kind: 'fix', isPreferred: true, edits: [edit] });
   }
   fixes.push(suppressFix(rule.spec.id, range, doc));
   return {

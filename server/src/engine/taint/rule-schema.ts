@@ -150,6 +150,19 @@ export interface PatternClauseSpec extends PatternSpec {
   missing?: string[];
   /** A safe quick fix: each named metavariable's node is replaced with this text (`{ $V: 'True' }`). */
   replace?: Record<string, string>;
+  /**
+   * The match is a finding only when its scope holds a match of one of these, the clause's metavariables standing
+   * for the same text (`Yaml $V = new Yaml()` only when the scope calls `$V.load(...)`). The scope is the innermost
+   * function around the match that assigns the bound names (`x =`), else the top-level statement holding it.
+   */
+  scopeHas?: PatternSpec[];
+  /** The match is no finding when its scope (as for `scopeHas`) holds a match of one of these (`$F.setFeature(...)`). */
+  scopeLacks?: PatternSpec[];
+  /**
+   * A safe quick fix: this statement, metavariables replaced by their text, inserted on its own line before the
+   * statement holding the match, at its indentation (`$F.setFeature("…disallow-doctype-decl", true);`).
+   */
+  insertBefore?: string;
 }
 
 /** Which paths a pattern rule runs on: globs matched against the file's path (`**\/settings*.py`). */
@@ -412,7 +425,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
 }
 
 function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): PatternClauseSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace', 'scope-has', 'scope-lacks', 'insert-before']);
   if (!s) return undefined;
   const mv = metavarsIn(s.pattern);
   const focus = isObj(v) ? str(v, 'focus', where, ruleId, p, false) : undefined;
@@ -428,12 +441,31 @@ function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): Pat
       replace = v.replace as Record<string, string>;
     }
   }
+  const scope = (key: 'scope-has' | 'scope-lacks'): PatternSpec[] | undefined => {
+    const list = isObj(v) ? v[key] : undefined;
+    if (list === undefined) return undefined;
+    if (!Array.isArray(list)) {
+      p.add(ruleId, `${where}: \`${key}\` must be a list of patterns`);
+      return undefined;
+    }
+    return list
+      .map((x, i) => patternSpec(x, `${where}: ${key}[${i}]`, ruleId, p, []))
+      .filter((x): x is PatternSpec & Obj => !!x)
+      .map((x) => ({ pattern: x.pattern, ...(x.where ? { where: x.where } : {}) }));
+  };
+  const scopeHas = scope('scope-has');
+  const scopeLacks = scope('scope-lacks');
+  const insertBefore = isObj(v) ? str(v, 'insert-before', where, ruleId, p, false) : undefined;
+  for (const k of metavarsIn(insertBefore ?? '')) if (!mv.has(k)) p.add(ruleId, `${where}: \`insert-before\` names ${k}, which the pattern does not use`);
   return {
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
     ...(focus ? { focus } : {}),
     ...(missing?.length ? { missing } : {}),
     ...(replace ? { replace } : {}),
+    ...(scopeHas?.length ? { scopeHas } : {}),
+    ...(scopeLacks?.length ? { scopeLacks } : {}),
+    ...(insertBefore ? { insertBefore } : {}),
   };
 }
 

@@ -165,11 +165,14 @@ export interface CompiledRule {
   propagators: Compiled<PropagatorSpec>[];
   fix?: FixSpec;
   /** Pattern rules (`kind: pattern`): the clauses, and the patterns that exempt a match. Empty for taint rules. */
-  patterns: Compiled<PatternClauseSpec>[];
+  patterns: CompiledClause[];
   patternNot: Compiled<PatternSpec>[];
   /** Compiled for audit strictness: the audit sources count, and unknown functions pass data through. */
   audit?: true;
 }
+
+/** A pattern rule's clause, with its scope conditions compiled. */
+export type CompiledClause = Compiled<PatternClauseSpec> & { scopeHas: Compiled<PatternSpec>[]; scopeLacks: Compiled<PatternSpec>[] };
 
 export interface CompiledHandler {
   spec: HandlerSpec;
@@ -225,7 +228,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         sanitizers: sans.filter((s) => !s.spec.guard),
         guards: sans.filter((s) => !!s.spec.guard),
         propagators,
-        patterns: spec.patterns.map(own),
+        patterns: spec.patterns.map((c) => ({ ...own(c), scopeHas: (c.scopeHas ?? []).map(own), scopeLacks: (c.scopeLacks ?? []).map(own) })),
         patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),

@@ -1189,5 +1189,6 @@ const FIX_TEXT: Record<FixStrategy, string> = {
 function fixOffered(r: TaintRuleSpec): string | undefined {
   if (r.fix) return FIX_TEXT[r.fix.strategy];
   if (r.patterns.some((c) => c.replace)) return 'Replaces the unsafe setting with the safe value';
+  if (r.patterns.some((c) => c.insertBefore)) return 'Sets the safe option before the unsafe use';
   return undefined;
 }
