@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -163,5 +163,46 @@ fake-qs@~6.5.0:
     assert.equal(lodash.properties?.via, 'fake-express → fake-body → fake-lodash');
     assert.match(lodash.fixes![0]!.title, /resolution.*fake-lodash.*4\.17\.21.*yarn install/i);
     assert.deepEqual(JSON.parse(apply(text, lodash)).resolutions, { 'fake-lodash': '4.17.21' });
+  });
+});
+
+describe('dependencies pack: the lockfile beside package.json is re-read when it changes on disk', () => {
+  it('one analyzer, the lockfile rewritten between two analyses of the same package.json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-relock-'));
+    writeFileSync(join(dir, 'package.json'), manifest);
+    writeFileSync(join(dir, 'package-lock.json'), v3);
+    const engine = await Engine.create({ analyzers: createAnalyzers({ advisoryDbDir: db }).analyzers });
+    engine.open('file:///x', join(dir, 'package.json'), 'json', manifest);
+    const run = () => engine.analyze('file:///x', { ...DEFAULT_SETTINGS, minSeverity: 'info' }).findings.filter((f) => f.pack === 'dependencies').map((f) => `${f.properties?.package}@${f.properties?.version}`).sort();
+    assert.deepEqual(run(), ['fake-lodash@4.17.15', 'fake-lodash@4.17.15', 'fake-qs@6.5.2']);
+    // The same size on purpose, so only the modification time tells the cache the file changed.
+    writeFileSync(join(dir, 'package-lock.json'), v3.replace('"version": "4.17.15"', '"version": "4.17.21"'));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, 'package-lock.json'), later, later);
+    engine.change('file:///x', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
+    assert.deepEqual(run(), ['fake-qs@6.5.2']);
+  });
+});
+
+describe('dependencies pack: "via" findings follow a new database snapshot', () => {
+  it('the same analyzer and lockfile, a database re-imported without the fake-lodash advisories', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-resnap-'));
+    const ownDb = join(dir, 'db');
+    importAdvisories(ownDb, [OSV_RECORDS], 'all', { now: new Date(1_000) });
+    writeFileSync(join(dir, 'package.json'), manifest);
+    writeFileSync(join(dir, 'package-lock.json'), v3);
+    const engine = await Engine.create({ analyzers: createAnalyzers({ advisoryDbDir: ownDb }).analyzers });
+    engine.open('file:///x', join(dir, 'package.json'), 'json', manifest);
+    const run = () => engine.analyze('file:///x', { ...DEFAULT_SETTINGS, minSeverity: 'info' }).findings.filter((f) => f.pack === 'dependencies').map((f) => `${f.properties?.package}@${f.properties?.version}`).sort();
+    assert.deepEqual(run(), ['fake-lodash@4.17.15', 'fake-lodash@4.17.15', 'fake-qs@6.5.2']);
+    const qsOnly = join(dir, 'qs-records');
+    mkdirSync(qsOnly);
+    for (const name of readdirSync(OSV_RECORDS)) {
+      const text = readFileSync(join(OSV_RECORDS, name), 'utf8');
+      if (text.includes('"fake-qs"')) writeFileSync(join(qsOnly, name), text);
+    }
+    importAdvisories(ownDb, [qsOnly], 'qs only', { now: new Date(2_000) });
+    engine.change('file:///x', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
+    assert.deepEqual(run(), ['fake-qs@6.5.2']);
   });
 });

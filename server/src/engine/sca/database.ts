@@ -207,6 +207,11 @@ export class AdvisoryDb {
     }
   }
 
+  /** The live snapshot's folder (undefined without a database): what cached match results depend on. */
+  get snapshot(): string | undefined {
+    return this.snap;
+  }
+
   get available(): boolean {
     return this.snap !== undefined;
   }

@@ -61,27 +61,50 @@ function resolveFrom(graph: ReadonlyMap<string, LockNode>, from: string, name: s
   }
 }
 
+/** Each graph's resolved edges, computed once: a graph is walked from every direct dependency, on every edit. */
+const EDGES = new WeakMap<ReadonlyMap<string, LockNode>, Map<LockNode, LockNode[]>>();
+
+/** The packages `node` requires, resolved (the lockfile's own resolution, else Node's lookup). */
+function edgesOf(graph: ReadonlyMap<string, LockNode>, node: LockNode): LockNode[] {
+  let all = EDGES.get(graph);
+  if (!all) EDGES.set(graph, (all = new Map()));
+  let out = all.get(node);
+  if (!out) {
+    out = [];
+    for (const req of node.requires) {
+      const at = node.resolved?.get(req);
+      const dep = node.resolved ? (at !== undefined ? graph.get(at) : undefined) : resolveFrom(graph, node.path, req);
+      if (dep) out.push(dep);
+    }
+    all.set(node, out);
+  }
+  return out;
+}
+
 /**
- * Every package the direct dependency at `startPath` brings in, each once with the shortest chain of names from it
- * (breadth first), the direct dependency itself excluded.
+ * Every package the direct dependency at `startPath` brings in that `keep` accepts (all when omitted), each once
+ * with the shortest chain of names from it (breadth first), the direct dependency itself excluded. Chains are
+ * built only for the packages kept: a walk from each direct dependency meets most of a large tree.
  */
-export function transitiveOf(graph: ReadonlyMap<string, LockNode>, startPath: string): { node: LockNode; chain: string[] }[] {
+export function transitiveOf(graph: ReadonlyMap<string, LockNode>, startPath: string, keep?: (node: LockNode) => boolean): { node: LockNode; chain: string[] }[] {
   const start = graph.get(startPath);
   if (!start) return [];
   const out: { node: LockNode; chain: string[] }[] = [];
-  const seen = new Set([start.path]);
-  let level = [{ node: start, chain: [start.name] }];
+  const parent = new Map<LockNode, LockNode | undefined>([[start, undefined]]);
+  const chainOf = (n: LockNode): string[] => {
+    const names: string[] = [];
+    for (let at: LockNode | undefined = n; at; at = parent.get(at)) names.push(at.name);
+    return names.reverse();
+  };
+  let level = [start];
   while (level.length > 0) {
-    const next: typeof level = [];
-    for (const { node, chain } of level) {
-      for (const req of node.requires) {
-        const at = node.resolved?.get(req);
-        const dep = node.resolved ? (at !== undefined ? graph.get(at) : undefined) : resolveFrom(graph, node.path, req);
-        if (!dep || seen.has(dep.path)) continue;
-        seen.add(dep.path);
-        const item = { node: dep, chain: [...chain, dep.name] };
-        out.push(item);
-        next.push(item);
+    const next: LockNode[] = [];
+    for (const node of level) {
+      for (const dep of edgesOf(graph, node)) {
+        if (parent.has(dep)) continue;
+        parent.set(dep, node);
+        if (!keep || keep(dep)) out.push({ node: dep, chain: chainOf(dep) });
+        next.push(dep);
       }
     }
     level = next;
