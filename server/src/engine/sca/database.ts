@@ -91,6 +91,8 @@ class IndexBuilder {
     same.aliases = [...new Set([...same.aliases, ...keys])].filter((x) => x !== same.id);
     same.ranges.push(...a.ranges);
     same.versions = [...new Set([...same.versions, ...a.versions])];
+    if (a.functions) same.functions = [...new Set([...(same.functions ?? []), ...a.functions])];
+    if (a.modules) same.modules = [...new Set([...(same.modules ?? []), ...a.modules])];
   }
 }
 

@@ -322,8 +322,10 @@ export class ScaAnalyzer implements Analyzer {
         ? `${dep.name} ${dep.range.spec}${dep.note ? ` (${dep.note})` : ''}: the range allows affected versions, lowest ${dep.version} (the installed version may differ)`
         : `${dep.name} ${dep.version}${dep.note ? ` (${dep.note})` : ''} is vulnerable`;
       const table = this.reachOptions.table ? tableLookup(this.reachOptions.table, dep.ecosystem, dep.name, [a.id, ...a.aliases]) : { functions: [] };
-      const r = reach?.().reach(dep.ecosystem, dep.name, table.functions, table.modules);
-      const note = r ? this.reachNote(r, !inLockfile && !via, table.functions) : undefined;
+      // The curated table and the record's own function data count alike; the table's import names come first.
+      const functions = [...new Set([...table.functions, ...(a.functions ?? [])])];
+      const r = reach?.().reach(dep.ecosystem, dep.name, functions, table.modules ?? a.modules);
+      const note = r ? this.reachNote(r, !inLockfile && !via, functions) : undefined;
       let severity = dep.range ? lowered(a.severity) : a.severity;
       if (note?.lower) severity = lowered(severity);
       const f: Finding = {
