@@ -29,7 +29,7 @@ import {
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import { includedRequirements } from './requirement-includes';
 import { tableLookup, WorkspaceImports, type Reach, type VulnerableFunctions } from './reachability';
-import { npmLockGraph, setManifestEntryEdit, transitiveOf, yarnLockGraph, type LockNode } from './transitive';
+import { npmLockGraph, pnpmLockGraph, setManifestEntryEdit, transitiveOf, yarnDescriptors, yarnLockGraph, type LockNode } from './transitive';
 import { member, parseJsonWithPositions } from './json-pos';
 import type { Ecosystem } from './versions';
 
@@ -295,7 +295,7 @@ export class ScaAnalyzer implements Analyzer {
       const tool = lock?.tool ?? 'npm';
       const noun = tool === 'yarn' ? 'resolution' : 'override';
       advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? `add an ${noun}` : `in ${dep.name}'s own entry`}, then run ${tool} install)`;
-      const edit = via.overridable ? setManifestEntryEdit(doc.text, tool === 'yarn' ? 'resolutions' : 'overrides', dep.name, upgrade) : undefined;
+      const edit = via.overridable ? setManifestEntryEdit(doc.text, OVERRIDE_FIELD[tool], dep.name, upgrade) : undefined;
       if (edit) {
         fixes.push({
           title: `Add ${noun === 'override' ? 'an override' : 'a resolution'} ${dep.name}@${upgrade} (then run ${tool} install to update ${lock?.name ?? 'the lockfile'})`,
@@ -356,10 +356,13 @@ export class ScaAnalyzer implements Analyzer {
   }
 }
 
+/** Where each package manager takes a forced version of a transitive package in package.json. */
+const OVERRIDE_FIELD: Record<SiblingLock['tool'], readonly string[]> = { npm: ['overrides'], yarn: ['resolutions'], pnpm: ['pnpm', 'overrides'] };
+
 /** The lockfile beside a package.json: its top-level versions, its package tree and how to regenerate it. */
 interface SiblingLock {
   name: string;
-  tool: 'npm' | 'yarn';
+  tool: 'npm' | 'yarn' | 'pnpm';
   versions: TopLevelVersions;
   graph: ReadonlyMap<string, LockNode>;
   /** The tree node a direct dependency of package.json is, by name. */
@@ -368,7 +371,8 @@ interface SiblingLock {
 
 /**
  * The lockfile beside a package.json: npm-shrinkwrap.json first (npm uses it first), then package-lock.json, then
- * a yarn v1 yarn.lock, whose entries are found by package.json's own `name@spec`.
+ * yarn.lock (v1 or berry), whose entries are found by package.json's own `name@spec`, then pnpm-lock.yaml (v6-v9),
+ * whose root importer names each direct dependency's entry.
  */
 function readSiblingLock(manifest: string, manifestText: string, read: LockReader): SiblingLock | undefined {
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
@@ -384,21 +388,28 @@ function readSiblingLock(manifest: string, manifestText: string, read: LockReade
     return { name, tool: 'npm', versions, graph, start: (n) => (graph.has(`node_modules/${n}`) ? `node_modules/${n}` : undefined) };
   }
   const yarn = read(join(dirname(manifest), 'yarn.lock'), yarnLockGraph);
-  const root = yarn === undefined ? undefined : parseJsonWithPositions(manifestText);
-  if (yarn === undefined || !root) return undefined;
-  const { graph, bySpec } = yarn;
-  const versions: TopLevelVersions = new Map();
-  const starts = new Map<string, string>();
-  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-    const deps = member(root, field);
-    if (deps?.kind !== 'object') continue;
-    for (const e of deps.entries) {
-      const path = e.value.kind === 'string' ? bySpec.get(`${e.key}@${e.value.value.trim()}`) : undefined;
-      const node = path === undefined ? undefined : graph.get(path);
-      if (!node) continue;
-      versions.set(e.key, node.version);
-      starts.set(e.key, node.path);
+  if (yarn !== undefined) {
+    const root = parseJsonWithPositions(manifestText);
+    if (!root) return undefined;
+    const { graph, bySpec } = yarn;
+    const versions: TopLevelVersions = new Map();
+    const starts = new Map<string, string>();
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      const deps = member(root, field);
+      if (deps?.kind !== 'object') continue;
+      for (const e of deps.entries) {
+        const path = e.value.kind === 'string' ? yarnDescriptors(e.key, e.value.value.trim()).map((d) => bySpec.get(d)).find((p) => p !== undefined) : undefined;
+        const node = path === undefined ? undefined : graph.get(path);
+        if (!node) continue;
+        versions.set(e.key, node.version);
+        starts.set(e.key, node.path);
+      }
     }
+    return { name: 'yarn.lock', tool: 'yarn', versions, graph, start: (n) => starts.get(n) };
   }
-  return { name: 'yarn.lock', tool: 'yarn', versions, graph, start: (n) => starts.get(n) };
+  const pnpm = read(join(dirname(manifest), 'pnpm-lock.yaml'), pnpmLockGraph);
+  if (!pnpm) return undefined;
+  const versions: TopLevelVersions = new Map();
+  for (const [n, path] of pnpm.direct) versions.set(n, pnpm.graph.get(path)!.version);
+  return { name: 'pnpm-lock.yaml', tool: 'pnpm', versions, graph: pnpm.graph, start: (n) => pnpm.direct.get(n) };
 }
