@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every part, prints the table, writes bench/results/latest.{json,md,svg} and the
  * tables in docs/benchmarks.md and README.md. bench/run.sh installs and builds what this needs first.
- *   node --import tsx bench/main.ts [--quick] [--only edit,cost,throughput,memory,adversarial,history]
+ *   node --import tsx bench/main.ts [--quick] [--only edit,cost,throughput,memory,adversarial,history,sca]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,11 +15,12 @@ import { markdown, targets, writeResults, type BenchResults } from './lib/report
 import { runAdversarial } from './parts/adversarial';
 import { runEditLatency } from './parts/edit-latency';
 import { runMemory } from './parts/memory';
+import { runSca } from './parts/sca';
 import { runScoreHistory } from './parts/score-history';
 import { runThroughput } from './parts/throughput';
 import type { EditCostRow } from './edit-cost';
 
-const PARTS = ['edit', 'cost', 'throughput', 'memory', 'adversarial', 'history'] as const;
+const PARTS = ['edit', 'cost', 'throughput', 'memory', 'adversarial', 'history', 'sca'] as const;
 type Part = (typeof PARTS)[number];
 
 function options() {
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
     results.adversarial = await attempt('adversarial input', () => runAdversarial(runners.adversarialCase, o.adversarialRuns));
   }
   if (o.parts.has('history')) results.scoreHistory = await attempt('score --history', () => runScoreHistory());
+  if (o.parts.has('sca')) results.sca = await attempt('dependencies (SCA) matching', () => runSca());
   results.durationSeconds = (performance.now() - t0) / 1000;
   results.targets = targets(results);
   const md = markdown(results);

@@ -8,6 +8,7 @@ import type { AdversarialCaseResult } from '../parts/adversarial';
 import type { EditLatencyResult } from '../parts/edit-latency';
 import type { MemoryResult } from '../parts/memory';
 import type { ScoreHistoryResult } from '../parts/score-history';
+import type { ScaResult } from '../parts/sca';
 import type { ThroughputResult } from '../parts/throughput';
 import type { EditCostRow } from '../edit-cost';
 import { REPO, RESULTS } from './paths';
@@ -32,6 +33,7 @@ export interface BenchResults {
   memory?: MemoryResult;
   adversarial?: AdversarialCaseResult[];
   scoreHistory?: ScoreHistoryResult;
+  sca?: ScaResult;
   targets: Target[];
   errors: string[];
 }
@@ -106,6 +108,11 @@ export function targets(r: BenchResults): Target[] {
       pass: h.seconds <= 10,
     });
   }
+  if (r.sca) {
+    const s = r.sca;
+    t.push({ name: `Lockfile match, ${s.lockPackages.toLocaleString('en-US')} packages × ${s.matchAdvisories.toLocaleString('en-US')} advisories`, goal: '≤ 200 ms', measured: `p50 ${f1(s.matchMs.median)}, p95 ${f1(s.matchMs.p95)} ms (CPU p95 ${f1(s.matchCpuMs.p95)}; first, with DB load, ${f0(s.firstMatchMs)})`, pass: s.matchMs.p95 <= 200 });
+    t.push({ name: 'Manifest edit re-publish p95 (in-process)', goal: '≤ 15 ms', measured: `${f1(s.editMs.p95)} ms (p50 ${f1(s.editMs.median)}; CPU p95 ${f1(s.editCpuMs.p95)})`, pass: s.editMs.p95 <= 15 });
+  }
   return t;
 }
 
@@ -178,6 +185,21 @@ export function markdown(r: BenchResults): string {
       }
     }
     out.push(table(['Case', 'Size', 'ms', 'MB', 'Findings', 'Notices'], rows));
+  }
+  const sca = r.sca;
+  if (sca) {
+    const m = sca.fullScale;
+    out.push('', `**Dependencies (SCA)** (generated package-lock.json v3 and OSV records; in-process, ms p50 / p95; ${sca.lockFindings} lockfile findings, ${sca.manifestFindings} on package.json with ${sca.manifestDeps} direct dependencies)`, '');
+    out.push(
+      table(
+        ['Measure', 'Value'],
+        [
+          ['Lockfile match (wall / CPU)', `${f1(sca.matchMs.median)} / ${f1(sca.matchMs.p95)}; ${f1(sca.matchCpuMs.median)} / ${f1(sca.matchCpuMs.p95)}`],
+          ['package.json version edit (wall / CPU)', `${f2(sca.editMs.median)} / ${f2(sca.editMs.p95)}; ${f2(sca.editCpuMs.median)} / ${f2(sca.editCpuMs.p95)}`],
+          [`Full-scale database (${m.npmRecords.toLocaleString('en-US')} npm + ${m.pypiRecords.toLocaleString('en-US')} PyPI records, ${f1(m.indexBytes / 2 ** 20)} MB on disk)`, `load ${f0(m.loadMs)} ms, heap +${f1(m.heapMB)} MB, RSS +${f1(m.rssMB)} MB`],
+        ],
+      ),
+    );
   }
   if (r.errors.length) out.push('', '**Errors**', '', ...r.errors.map((x) => `- ${x}`));
   return out.join('\n');

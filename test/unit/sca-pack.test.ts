@@ -228,6 +228,33 @@ describe('dependencies pack: database files', () => {
     assert.deepEqual(left, [readFileSync(join(dir, 'CURRENT'), 'utf8')]);
     assert.equal(readDbMeta(dir)?.source, 'again');
   });
+
+  it('a snapshot written by an earlier version (one JSON object per ecosystem) is still read', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'vigil-sca-old-')), 'db');
+    const snap = join(dir, 'snap-1-1');
+    mkdirSync(snap, { recursive: true });
+    const advisory = { id: 'VIGIL-OLD-1', aliases: [], summary: 'old format', severity: 'high', ranges: [[{ introduced: '0' }, { fixed: '2.0.0' }]], versions: [], url: 'https://example.invalid/x' };
+    writeFileSync(join(snap, 'npm.json'), JSON.stringify({ packages: { 'fake-old': [advisory] } }));
+    writeFileSync(join(snap, 'PyPI.json'), JSON.stringify({ packages: {} }));
+    writeFileSync(join(snap, 'meta.json'), JSON.stringify({ updatedAt: '2026-01-01T00:00:00Z', source: 'x', counts: { npm: 1, PyPI: 0 } }));
+    writeFileSync(join(dir, 'CURRENT'), 'snap-1-1');
+    assert.deepEqual(new AdvisoryDb(dir).lookup('npm', 'fake-old').map((a) => a.id), ['VIGIL-OLD-1']);
+  });
+
+  it('the index is read per package: a damaged entry loses that package only, and is never parsed unless asked for', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'vigil-sca-lazy-')), 'db');
+    importAdvisories(dir, [OSV_RECORDS]);
+    const snap = join(dir, readFileSync(join(dir, 'CURRENT'), 'utf8'));
+    const index = readdirSync(snap).find((n) => n.startsWith('npm.'))!;
+    const text = readFileSync(join(snap, index), 'utf8');
+    // Damage fake-qs's advisories (the last quote of its first id), leave fake-lodash's intact.
+    const at = text.indexOf('"VIGIL-TEST-0005"');
+    assert.ok(at > 0);
+    writeFileSync(join(snap, index), `${text.slice(0, at)}{${text.slice(at + 1)}`);
+    const db = new AdvisoryDb(dir);
+    assert.equal(db.lookup('npm', 'fake-lodash').length, 2);
+    assert.deepEqual(db.lookup('npm', 'fake-qs'), []);
+  });
 });
 
 describe('dependencies pack: yarn.lock and poetry.lock', () => {

@@ -137,3 +137,67 @@ describe('reachability in findings', () => {
     assert.notEqual(reach(), 'not-imported', 'after the event the new import is seen');
   });
 });
+
+describe('reachability: functions and modules named by the OSV record itself', () => {
+  // Made-up records: a PyPI one in the `ecosystem_specific.imports[].symbols` style (import path and symbols), an
+  // npm one with `database_specific.affected_functions` (qualified names). Neither package is in the curated table.
+  const records = {
+    'VIGIL-TEST-OSVFN-1.json': {
+      id: 'VIGIL-TEST-OSVFN-1',
+      summary: 'Code execution in fake-yamlish load (test record)',
+      affected: [
+        {
+          package: { ecosystem: 'PyPI', name: 'fake-yamlish' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.0' }] }],
+          ecosystem_specific: { imports: [{ path: 'fyaml.loader', symbols: ['unsafe_load', 'Loader.construct_object'] }] },
+        },
+      ],
+    },
+    'VIGIL-TEST-OSVFN-2.json': {
+      id: 'VIGIL-TEST-OSVFN-2',
+      summary: 'Injection in fake-tpl render (test record)',
+      affected: [
+        {
+          package: { ecosystem: 'npm', name: 'fake-tpl' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.0' }] }],
+          database_specific: { affected_functions: ['fake-tpl.render', 'not a name()'] },
+        },
+      ],
+    },
+  };
+  let osvDb: string;
+  before(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-osvfn-'));
+    for (const [name, r] of Object.entries(records)) writeFileSync(join(dir, name), JSON.stringify(r));
+    osvDb = join(dir, 'db');
+    importAdvisories(osvDb, [dir]);
+  });
+
+  async function scan(ws: string): Promise<Finding[]> {
+    const engine = await Engine.create({ analyzers: [new ScaAnalyzer(new AdvisoryDb(osvDb), { table: { entries: [] } })] });
+    const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+    return [
+      ...engine.scanText(join(ws, 'requirements.txt'), 'pip-requirements', 'fake-yamlish==1.0\n', settings, ws).findings,
+      ...engine.scanText(join(ws, 'package.json'), 'json', '{ "dependencies": { "fake-tpl": "1.0.0" } }\n', settings, ws).findings,
+    ];
+  }
+
+  it('a call of a function the record names is "vulnerable function called", through the import name it gives', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'vigil-osvfn-ws-'));
+    writeFileSync(join(ws, 'app.py'), 'import os\nfrom fyaml.loader import unsafe_load\n\nunsafe_load(data)\n');
+    writeFileSync(join(ws, 'a.js'), "const tpl = require('fake-tpl');\nmodule.exports = (s) => tpl.render(s);\n");
+    const [py, js] = await scan(ws);
+    assert.match(py!.message, /vulnerable function `unsafe_load` called in app\.py:4/);
+    assert.equal(py!.properties?.reachability, 'called');
+    assert.match(js!.message, /vulnerable function `render` called in a\.js:2/);
+  });
+
+  it('imported without a call of those functions says which were looked for', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'vigil-osvfn-ws-'));
+    writeFileSync(join(ws, 'app.py'), 'import fyaml\n\nfyaml.safe_dump(data)\n');
+    writeFileSync(join(ws, 'a.js'), "import tpl from 'fake-tpl';\ntpl.compile(s);\n");
+    const [py, js] = await scan(ws);
+    assert.match(py!.message, /imported in app\.py:1 \(no call of `unsafe_load`, `construct_object` found\)/);
+    assert.match(js!.message, /imported in a\.js:1 \(no call of `render` found\)/);
+  });
+});

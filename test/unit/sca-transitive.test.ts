@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -163,5 +163,248 @@ fake-qs@~6.5.0:
     assert.equal(lodash.properties?.via, 'fake-express → fake-body → fake-lodash');
     assert.match(lodash.fixes![0]!.title, /resolution.*fake-lodash.*4\.17\.21.*yarn install/i);
     assert.deepEqual(JSON.parse(apply(text, lodash)).resolutions, { 'fake-lodash': '4.17.21' });
+  });
+});
+
+describe('dependencies pack: the lockfile beside package.json is re-read when it changes on disk', () => {
+  it('one analyzer, the lockfile rewritten between two analyses of the same package.json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-relock-'));
+    writeFileSync(join(dir, 'package.json'), manifest);
+    writeFileSync(join(dir, 'package-lock.json'), v3);
+    const engine = await Engine.create({ analyzers: createAnalyzers({ advisoryDbDir: db }).analyzers });
+    engine.open('file:///x', join(dir, 'package.json'), 'json', manifest);
+    const run = () => engine.analyze('file:///x', { ...DEFAULT_SETTINGS, minSeverity: 'info' }).findings.filter((f) => f.pack === 'dependencies').map((f) => `${f.properties?.package}@${f.properties?.version}`).sort();
+    assert.deepEqual(run(), ['fake-lodash@4.17.15', 'fake-lodash@4.17.15', 'fake-qs@6.5.2']);
+    // The same size on purpose, so only the modification time tells the cache the file changed.
+    writeFileSync(join(dir, 'package-lock.json'), v3.replace('"version": "4.17.15"', '"version": "4.17.21"'));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, 'package-lock.json'), later, later);
+    engine.change('file:///x', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
+    assert.deepEqual(run(), ['fake-qs@6.5.2']);
+  });
+});
+
+describe('dependencies pack: "via" findings follow a new database snapshot', () => {
+  it('the same analyzer and lockfile, a database re-imported without the fake-lodash advisories', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-resnap-'));
+    const ownDb = join(dir, 'db');
+    importAdvisories(ownDb, [OSV_RECORDS], 'all', { now: new Date(1_000) });
+    writeFileSync(join(dir, 'package.json'), manifest);
+    writeFileSync(join(dir, 'package-lock.json'), v3);
+    const engine = await Engine.create({ analyzers: createAnalyzers({ advisoryDbDir: ownDb }).analyzers });
+    engine.open('file:///x', join(dir, 'package.json'), 'json', manifest);
+    const run = () => engine.analyze('file:///x', { ...DEFAULT_SETTINGS, minSeverity: 'info' }).findings.filter((f) => f.pack === 'dependencies').map((f) => `${f.properties?.package}@${f.properties?.version}`).sort();
+    assert.deepEqual(run(), ['fake-lodash@4.17.15', 'fake-lodash@4.17.15', 'fake-qs@6.5.2']);
+    const qsOnly = join(dir, 'qs-records');
+    mkdirSync(qsOnly);
+    for (const name of readdirSync(OSV_RECORDS)) {
+      const text = readFileSync(join(OSV_RECORDS, name), 'utf8');
+      if (text.includes('"fake-qs"')) writeFileSync(join(qsOnly, name), text);
+    }
+    importAdvisories(ownDb, [qsOnly], 'qs only', { now: new Date(2_000) });
+    engine.change('file:///x', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
+    assert.deepEqual(run(), ['fake-qs@6.5.2']);
+  });
+});
+
+describe('dependencies pack: package.json beside pnpm-lock.yaml (v6 and v9)', () => {
+  const v9 = `lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: true
+
+importers:
+
+  .:
+    dependencies:
+      fake-express:
+        specifier: ^4.0.0
+        version: 4.0.0(fake-peer@1.0.0)
+      fake-qs:
+        specifier: ^6.5.3
+        version: 6.5.3
+
+packages:
+
+  fake-body@1.0.0:
+    resolution: {integrity: sha512-AAAAfake}
+
+  fake-express@4.0.0:
+    resolution: {integrity: sha512-BBBBfake}
+
+  fake-lodash@4.17.15:
+    resolution: {integrity: sha512-CCCCfake}
+
+  fake-peer@1.0.0:
+    resolution: {integrity: sha512-DDDDfake}
+
+  fake-qs@6.5.2:
+    resolution: {integrity: sha512-EEEEfake}
+
+  fake-qs@6.5.3:
+    resolution: {integrity: sha512-FFFFfake}
+
+snapshots:
+
+  fake-body@1.0.0:
+    dependencies:
+      fake-lodash: 4.17.15
+      fake-qs: 6.5.3
+
+  fake-express@4.0.0(fake-peer@1.0.0):
+    dependencies:
+      fake-body: 1.0.0
+      fake-peer: 1.0.0
+      fake-qs: 6.5.2
+
+  fake-lodash@4.17.15: {}
+
+  fake-peer@1.0.0: {}
+
+  fake-qs@6.5.2: {}
+
+  fake-qs@6.5.3: {}
+`;
+  const v6 = `lockfileVersion: '6.0'
+
+dependencies:
+  fake-express:
+    specifier: ^4.0.0
+    version: 4.0.0
+  fake-qs:
+    specifier: ^6.5.3
+    version: 6.5.3
+
+packages:
+
+  /fake-body@1.0.0:
+    resolution: {integrity: sha512-AAAAfake}
+    dependencies:
+      fake-lodash: 4.17.15
+      fake-qs: 6.5.3
+    dev: false
+
+  /fake-express@4.0.0:
+    resolution: {integrity: sha512-BBBBfake}
+    dependencies:
+      fake-body: 1.0.0
+      fake-qs: 6.5.2
+    dev: false
+
+  /fake-lodash@4.17.15:
+    resolution: {integrity: sha512-CCCCfake}
+    dev: false
+
+  /fake-qs@6.5.2:
+    resolution: {integrity: sha512-EEEEfake}
+    dev: false
+
+  /fake-qs@6.5.3:
+    resolution: {integrity: sha512-FFFFfake}
+    dev: false
+`;
+  for (const [label, lock] of [['v9 importers + snapshots', v9], ['v6 packages', v6]] as const) {
+    it(`transitive packages are reported "via" on the direct dependency, with a pnpm.overrides fix (${label})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-pnpm-'));
+      writeFileSync(join(dir, 'pnpm-lock.yaml'), lock);
+      const findings = await analyze(dir, manifest);
+      assert.deepEqual(findings.map((f) => [f.range.start.line, f.properties?.package, f.properties?.version, f.properties?.via ?? null]).sort(), [
+        [3, 'fake-lodash', '4.17.15', 'fake-express → fake-body → fake-lodash'],
+        [3, 'fake-lodash', '4.17.15', 'fake-express → fake-body → fake-lodash'],
+        [3, 'fake-qs', '6.5.2', 'fake-express → fake-qs'],
+      ]);
+      const lodash = findings.find((f) => f.properties?.package === 'fake-lodash' && f.fixes)!;
+      assert.match(lodash.message, /fake-express 4\.0\.0 brings fake-lodash 4\.17\.15 \(via fake-express → fake-body → fake-lodash\)/);
+      assert.match(lodash.fixes![0]!.title, /override.*fake-lodash.*4\.17\.21.*pnpm install.*pnpm-lock\.yaml/i);
+      assert.deepEqual(JSON.parse(apply(manifest, lodash)).pnpm, { overrides: { 'fake-lodash': '4.17.21' } });
+    });
+  }
+
+  it('the override goes into an existing "pnpm" object, and its "overrides" when there is one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-pnpm-'));
+    writeFileSync(join(dir, 'pnpm-lock.yaml'), v9);
+    for (const [pnpm, expected] of [
+      ['{}', { overrides: { 'fake-lodash': '4.17.21' } }],
+      ['{\n    "neverBuiltDependencies": []\n  }', { neverBuiltDependencies: [], overrides: { 'fake-lodash': '4.17.21' } }],
+      ['{ "overrides": { "fake-other": "1.0.0" } }', { overrides: { 'fake-lodash': '4.17.21', 'fake-other': '1.0.0' } }],
+    ] as const) {
+      const text = manifest.replace('"name": "x",', `"name": "x",\n  "pnpm": ${pnpm},`);
+      const f = (await analyze(dir, text)).find((x) => x.properties?.package === 'fake-lodash' && x.fixes)!;
+      assert.deepEqual(JSON.parse(apply(text, f)).pnpm, expected, pnpm);
+    }
+  });
+});
+
+describe('dependencies pack: package.json beside a yarn berry yarn.lock', () => {
+  const berry = `# This file is generated by running "yarn install" inside your project.
+# Manual changes might be lost - proceed with caution!
+
+__metadata:
+  version: 8
+  cacheKey: 10c0
+
+"fake-body@npm:^1.0.0":
+  version: 1.0.0
+  resolution: "fake-body@npm:1.0.0"
+  dependencies:
+    fake-lodash: "npm:^4.0.0"
+  checksum: 10c0/aaaa
+  languageName: node
+  linkType: hard
+
+"fake-express@npm:^4.0.0":
+  version: 4.0.0
+  resolution: "fake-express@npm:4.0.0"
+  dependencies:
+    fake-body: "npm:^1.0.0"
+    fake-qs: ~6.5.0
+  languageName: node
+  linkType: hard
+
+"fake-lodash@npm:^4.0.0":
+  version: 4.17.15
+  resolution: "fake-lodash@npm:4.17.15"
+  languageName: node
+  linkType: hard
+
+"fake-qs@npm:^6.5.3":
+  version: 6.5.3
+  resolution: "fake-qs@npm:6.5.3"
+  languageName: node
+  linkType: hard
+
+"fake-qs@npm:~6.5.0":
+  version: 6.5.2
+  resolution: "fake-qs@npm:6.5.2"
+  languageName: node
+  linkType: hard
+
+"fake-qs@patch:fake-qs@npm%3A~6.5.0#~/.yarn/patches/fake-qs-npm-6.5.2-0a1b2c.patch":
+  version: 6.5.2
+  resolution: "fake-qs@patch:fake-qs@npm%3A6.5.2#~/.yarn/patches/fake-qs-npm-6.5.2-0a1b2c.patch::version=6.5.2&hash=0a1b2c"
+  languageName: node
+  linkType: hard
+
+"x@workspace:.":
+  version: 0.0.0-use.local
+  resolution: "x@workspace:."
+  dependencies:
+    fake-express: "npm:^4.0.0"
+    fake-qs: "npm:^6.5.3"
+  languageName: unknown
+  linkType: soft
+`;
+  it('npm: descriptors resolve package.json specs and dependencies; transitive ones get a "resolutions" fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-berry-'));
+    writeFileSync(join(dir, 'yarn.lock'), berry);
+    const findings = await analyze(dir, manifest);
+    assert.deepEqual(findings.map((f) => [f.range.start.line, f.properties?.package, f.properties?.version, f.properties?.via ?? null]).sort(), [
+      [3, 'fake-lodash', '4.17.15', 'fake-express → fake-body → fake-lodash'],
+      [3, 'fake-lodash', '4.17.15', 'fake-express → fake-body → fake-lodash'],
+      [3, 'fake-qs', '6.5.2', 'fake-express → fake-qs'],
+    ]);
+    const lodash = findings.find((f) => f.properties?.package === 'fake-lodash' && f.fixes)!;
+    assert.match(lodash.fixes![0]!.title, /resolution.*fake-lodash.*4\.17\.21.*yarn install/i);
+    assert.deepEqual(JSON.parse(apply(manifest, lodash)).resolutions, { 'fake-lodash': '4.17.21' });
   });
 });

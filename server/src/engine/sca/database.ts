@@ -2,7 +2,10 @@
  * The local advisory database: OSV records imported from files or downloaded on request, stored as one compact
  * JSON index per ecosystem. Layout of the database folder:
  *   CURRENT            name of the live snapshot folder (replaced atomically by rename)
- *   snap-<time>-<pid>/ meta.json (when, from where, counts) and <ecosystem>.json ({ packages: { name: Advisory[] } })
+ *   snap-<time>-<pid>/ meta.json (when, from where, counts) and <ecosystem>.idx: one line per package,
+ *                      `name<TAB>[Advisory, ...]` as JSON (JSON text never holds a raw tab or newline)
+ * A package's advisories are parsed only when it is looked up: loading keeps one string per ecosystem and a
+ * name -> slice map, not tens of thousands of objects (older snapshots' `<ecosystem>.json` are still read).
  * An import writes a new snapshot and only then switches CURRENT, so an interrupted import leaves the old
  * database working; older snapshots are removed afterwards.
  */
@@ -91,6 +94,8 @@ class IndexBuilder {
     same.aliases = [...new Set([...same.aliases, ...keys])].filter((x) => x !== same.id);
     same.ranges.push(...a.ranges);
     same.versions = [...new Set([...same.versions, ...a.versions])];
+    if (a.functions) same.functions = [...new Set([...(same.functions ?? []), ...a.functions])];
+    if (a.modules) same.modules = [...new Set([...(same.modules ?? []), ...a.modules])];
   }
 }
 
@@ -145,7 +150,8 @@ export function importAdvisories(dbDir: string, sources: string[], sourceLabel =
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   for (const e of ECOSYSTEMS) {
-    writeFileSync(join(tmp, `${e}.json`), JSON.stringify({ packages: Object.fromEntries(builder.packages.get(e)!) }));
+    const lines = [...builder.packages.get(e)!].map(([name, list]) => `${name}\t${JSON.stringify(list)}\n`);
+    writeFileSync(join(tmp, `${e}.idx`), lines.join(''));
   }
   writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta, null, 2));
   renameSync(tmp, join(dbDir, snap));
@@ -192,7 +198,8 @@ export function readDbMeta(dbDir: string): DbMeta | undefined {
  */
 export class AdvisoryDb {
   private snap: string | undefined;
-  private readonly loaded = new Map<Ecosystem, Map<string, Advisory[]>>();
+  /** Per ecosystem: each package's advisories as JSON text until looked up, then parsed (kept). */
+  private readonly loaded = new Map<Ecosystem, Map<string, string | readonly Advisory[]>>();
 
   constructor(readonly dir: string) {
     this.snap = currentSnapshot(dir);
@@ -207,6 +214,11 @@ export class AdvisoryDb {
     }
   }
 
+  /** The live snapshot's folder (undefined without a database): what cached match results depend on. */
+  get snapshot(): string | undefined {
+    return this.snap;
+  }
+
   get available(): boolean {
     return this.snap !== undefined;
   }
@@ -216,15 +228,45 @@ export class AdvisoryDb {
     if (!this.snap) return [];
     let index = this.loaded.get(ecosystem);
     if (!index) {
-      index = new Map();
-      try {
-        const data = JSON.parse(readFileSync(join(this.snap, `${ecosystem}.json`), 'utf8')) as { packages?: Record<string, Advisory[]> };
-        for (const [k, v] of Object.entries(data.packages ?? {})) index.set(k, v);
-      } catch {
-        // A snapshot removed under us (a concurrent import): the next refresh picks up the new one.
-      }
+      index = readIndex(this.snap, ecosystem);
       this.loaded.set(ecosystem, index);
     }
-    return index.get(normalizePackageName(ecosystem, name)) ?? [];
+    const key = normalizePackageName(ecosystem, name);
+    const hit = index.get(key);
+    if (hit === undefined || typeof hit !== 'string') return hit ?? [];
+    let list: readonly Advisory[];
+    try {
+      const parsed: unknown = JSON.parse(hit);
+      list = Array.isArray(parsed) ? (parsed as Advisory[]) : [];
+    } catch {
+      list = []; // a damaged entry loses this package's advisories only
+    }
+    index.set(key, list);
+    return list;
   }
+}
+
+/** One ecosystem's index of a snapshot, by package name; empty when it cannot be read. */
+function readIndex(snap: string, ecosystem: Ecosystem): Map<string, string | readonly Advisory[]> {
+  const index = new Map<string, string | readonly Advisory[]>();
+  try {
+    const text = readFileSync(join(snap, `${ecosystem}.idx`), 'utf8');
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const tab = text.indexOf('\t', start);
+      if (tab > start && tab < end) index.set(text.slice(start, tab), text.slice(tab + 1, end));
+      start = end + 1;
+    }
+    return index;
+  } catch {
+    // No .idx: a snapshot written before the per-package index (or removed under us by a concurrent import).
+  }
+  try {
+    const data = JSON.parse(readFileSync(join(snap, `${ecosystem}.json`), 'utf8')) as { packages?: Record<string, Advisory[]> };
+    for (const [k, v] of Object.entries(data.packages ?? {})) index.set(k, v);
+  } catch {
+    // A snapshot removed under us (a concurrent import): the next refresh picks up the new one.
+  }
+  return index;
 }

@@ -23,11 +23,11 @@ export type ManifestKind =
 /** What each manifest kind is, for the generated docs (docs/rules/dependencies.md); `examples` are paths it recognises. */
 export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; examples: string[]; reads: string; lockfile: boolean }> = {
   'npm-lockfile': { ecosystem: 'npm', examples: ['package-lock.json', 'npm-shrinkwrap.json'], reads: 'every installed package, nested ones too (lockfileVersion 1-3; workspace links skipped)', lockfile: true },
-  'yarn-lockfile': { ecosystem: 'npm', examples: ['yarn.lock'], reads: 'every entry (yarn v1; berry entries through the same reader)', lockfile: true },
+  'yarn-lockfile': { ecosystem: 'npm', examples: ['yarn.lock'], reads: 'every entry (yarn v1 and berry; aliases and `patch:` entries as the package they install, workspace entries skipped)', lockfile: true },
   'npm-manifest': {
     ecosystem: 'npm',
     examples: ['package.json'],
-    reads: 'dependencies, devDependencies, optionalDependencies: the version locked beside it (npm or yarn v1 lockfile), else exact pins, and ranges at their lowest version (not beside yarn.lock or pnpm-lock.yaml)',
+    reads: 'dependencies, devDependencies, optionalDependencies: the version locked beside it (npm, yarn v1/berry or pnpm v6/v9 lockfile) and the packages each brings in ("via"), else exact pins, and ranges at their lowest version (not beside yarn.lock or pnpm-lock.yaml)',
     lockfile: false,
   },
   'pip-requirements': { ecosystem: 'PyPI', examples: ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt'], reads: '`name==version` pins, ranges at their lowest allowed version, `-r` includes', lockfile: false },
@@ -369,23 +369,42 @@ export function requirementIncludes(text: string): RequirementInclude[] {
 }
 
 /**
- * Entries of a yarn v1 lockfile: a header line of one or more `name@range` specs ending in `:`, then an indented
- * `version "x"` line. Yarn berry lockfiles (YAML, `__metadata:`) are not read yet.
+ * The package a yarn descriptor names: `name@range` (v1), `name@npm:range` (berry), an alias
+ * `alias@npm:real@range` (the real package), a berry patch `name@patch:name@npm%3A...#...` (its base package).
+ */
+export function yarnDescriptorPackage(spec: string): string | undefined {
+  const at = spec.indexOf('@', 1);
+  if (at <= 0) return undefined;
+  const alias = /^npm:((?:@[^/@]+\/)?[^/@]+)@/.exec(spec.slice(at + 1));
+  return alias ? alias[1] : spec.slice(0, at);
+}
+
+/** Version of berry's workspace entries (the project's own packages, not installed ones). */
+const YARN_WORKSPACE_VERSION = '0.0.0-use.local';
+
+/**
+ * Entries of a yarn lockfile, v1 (`version "x"`) or berry (`version: x`): a header line of one or more descriptors
+ * ending in `:`, then the indented version. Aliases and `patch:` entries count as the package they install, each
+ * name@version once (a patched copy is reported on the first entry); berry's workspace entries are skipped.
  */
 export function yarnLockDependencies(text: string): Dependency[] {
   const out: Dependency[] = [];
+  const seen = new Set<string>();
   let header: { name: string; start: number; end: number } | undefined;
   let offset = 0;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
     if (/^\S.*:$/.test(line) && !line.startsWith('#')) {
-      const first = line.slice(0, -1).split(',')[0]!.trim().replace(/^"|"$/g, '');
-      const at = first.lastIndexOf('@');
-      header = at > 0 ? { name: first.slice(0, at), start: offset, end: offset + line.length - 1 } : undefined;
+      const name = yarnDescriptorPackage(line.slice(0, -1).split(',')[0]!.trim().replace(/^"|"$/g, ''));
+      header = name ? { name, start: offset, end: offset + line.length - 1 } : undefined;
     } else if (header) {
       const m = /^\s+version:?\s+"?([^"\s]+)"?\s*$/.exec(line);
       if (m) {
-        out.push({ ecosystem: 'npm', name: header.name, version: m[1]!, start: header.start, end: header.end, path: `yarn:${header.name}@${m[1]}` });
+        const key = `${header.name}@${m[1]}`;
+        if (m[1] !== YARN_WORKSPACE_VERSION && !seen.has(key)) {
+          seen.add(key);
+          out.push({ ecosystem: 'npm', name: header.name, version: m[1]!, start: header.start, end: header.end, path: `yarn:${key}` });
+        }
         header = undefined;
       } else if (!/^\s/.test(line)) header = undefined;
     }

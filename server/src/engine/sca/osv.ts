@@ -24,6 +24,13 @@ export interface Advisory {
   versions: string[];
   /** A link for the finding (the first ADVISORY or WEB reference, else osv.dev). */
   url: string;
+  /**
+   * Functions the record itself names as vulnerable (`ecosystem_specific` / `database_specific` of the affected
+   * entry), by their own name (`yaml.load` -> `load`), for reachability like the curated table's.
+   */
+  functions?: string[];
+  /** Import names the record gives for a PyPI package (the top-level module of its import paths). */
+  modules?: string[];
 }
 
 /** An advisory with its package, ready to index. */
@@ -84,13 +91,67 @@ export function readOsvRecord(raw: unknown): { advisories: IndexedAdvisory[] } |
     const versions = strings(a.versions);
     if (ranges.length === 0 && versions.length === 0) continue;
     const itemSeverity = isObj(a.database_specific) ? ghsaSeverity(a.database_specific) : undefined;
+    const named = namedFunctions(ecosystem, a);
     advisories.push({
       ecosystem,
       name: normalizePackageName(ecosystem, name),
-      advisory: { id, aliases, summary: summary.slice(0, 500), severity: itemSeverity ?? severity, ranges, versions, url },
+      advisory: {
+        id,
+        aliases,
+        summary: summary.slice(0, 500),
+        severity: itemSeverity ?? severity,
+        ranges,
+        versions,
+        url,
+        ...(named.functions.length > 0 ? { functions: named.functions } : {}),
+        ...(named.modules.length > 0 ? { modules: named.modules } : {}),
+      },
     });
   }
   return { advisories };
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]{0,99}$/;
+/** Most functions kept per record: they become one search pattern each. */
+const MAX_FUNCTIONS = 32;
+
+/**
+ * The functions and modules an affected entry names, in the shapes sources use: `imports: [{ path, symbols }]`
+ * (the Go/PyPI style: `path` an import path, `symbols` functions or `Class.method`) and `affected_functions` /
+ * `functions` lists of qualified names (`yaml.load`, `pkg/sub.fn`), in `ecosystem_specific` or
+ * `database_specific`. A name is kept by its last part; what is not an identifier is left out, not guessed.
+ */
+function namedFunctions(ecosystem: Ecosystem, entry: Record<string, unknown>): { functions: string[]; modules: string[] } {
+  const functions = new Set<string>();
+  const modules = new Set<string>();
+  const lastPart = (q: string): string => q.split(/::|[.#/]/).pop() ?? '';
+  const add = (fn: string): void => {
+    if (IDENTIFIER.test(fn) && functions.size < MAX_FUNCTIONS) functions.add(fn);
+  };
+  // PyPI import paths are dotted modules; npm ones are the package name itself (no module to record).
+  const module = (path: string): void => {
+    const top = path.split('.')[0] ?? '';
+    if (ecosystem === 'PyPI' && path.includes('.') && IDENTIFIER.test(top)) modules.add(top);
+  };
+  for (const where of [entry.ecosystem_specific, entry.database_specific]) {
+    if (!isObj(where)) continue;
+    for (const imp of Array.isArray(where.imports) ? where.imports : []) {
+      if (!isObj(imp) || typeof imp.path !== 'string') continue;
+      if (ecosystem === 'PyPI') {
+        const top = imp.path.split('.')[0]!;
+        if (IDENTIFIER.test(top)) modules.add(top);
+      }
+      const symbols = strings(imp.symbols);
+      for (const sym of symbols) add(lastPart(sym));
+      // An npm subpath import with no symbols (`lodash/template`): the subpath module is what is called.
+      if (symbols.length === 0 && ecosystem === 'npm' && imp.path.replace(/^@[^/]+\//, '').includes('/')) add(lastPart(imp.path));
+    }
+    for (const q of [...strings(where.affected_functions), ...strings(where.functions)]) {
+      add(lastPart(q));
+      module(q);
+    }
+  }
+  return { functions: [...functions], modules: [...modules] };
 }
 
 function ghsaSeverity(ds: Record<string, unknown>): Severity | undefined {

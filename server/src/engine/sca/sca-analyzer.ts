@@ -29,7 +29,7 @@ import {
 import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import { includedRequirements } from './requirement-includes';
 import { tableLookup, WorkspaceImports, type Reach, type VulnerableFunctions } from './reachability';
-import { npmLockGraph, setManifestEntryEdit, transitiveOf, yarnLockGraph, type LockNode } from './transitive';
+import { npmLockGraph, pnpmLockGraph, setManifestEntryEdit, transitiveOf, yarnDescriptors, yarnLockGraph, type LockNode } from './transitive';
 import { member, parseJsonWithPositions } from './json-pos';
 import type { Ecosystem } from './versions';
 
@@ -85,6 +85,12 @@ function lowered(s: Severity): Severity {
   return SEVERITIES[Math.min(SEVERITIES.indexOf(s) + 1, SEVERITIES.indexOf('low'))] ?? s;
 }
 
+/** The advisories that affect one package version (memoised per analysis). */
+type AffectedOf = (ecosystem: Ecosystem, name: string, version: string) => readonly Advisory[];
+
+/** Reads and parses a lockfile through the analyzer's cache; undefined when it is missing or too large. */
+type LockReader = <T>(path: string, parse: (text: string) => T) => T | undefined;
+
 /** Largest lockfile read from disk for a package.json beside it. */
 const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
 
@@ -99,6 +105,13 @@ export interface ReachabilityOptions {
 export class ScaAnalyzer implements Analyzer {
   readonly pack = 'dependencies' as const;
   private readonly workspaces = new Map<string, { index: WorkspaceImports; fresh: boolean }>();
+  /**
+   * Parsed lockfiles beside manifests, kept while their size and modification time are unchanged: a package.json
+   * edit must not re-read and re-parse a lockfile of thousands of packages on every keystroke.
+   */
+  private readonly locks = new Map<string, { size: number; mtimeMs: number; value: unknown }>();
+  /** Per parsed lockfile tree: its vulnerable packages as of a database snapshot, and the walks from each start. */
+  private readonly vulnerableTrees = new WeakMap<ReadonlyMap<string, LockNode>, { snapshot: string | undefined; vulnerable: Map<LockNode, readonly Advisory[]>; walks: Map<string, { node: LockNode; chain: string[] }[]> }>();
 
   constructor(
     readonly db: AdvisoryDb,
@@ -159,7 +172,7 @@ export class ScaAnalyzer implements Analyzer {
     else if (kind === 'pip-requirements') {
       deps = [...requirementsDependencies(doc.text), ...includedRequirements(doc.path, doc.text, ctx?.workspaceRoot, (n) => ctx?.notify?.(n))];
     } else {
-      lock = readSiblingLock(doc.path, doc.text);
+      lock = readSiblingLock(doc.path, doc.text, (path, parse) => this.cachedLock(path, parse));
       // A yarn or pnpm lockfile holds the real versions (and is checked itself): ranges are not guessed then.
       const otherLock = OTHER_LOCKFILES.some((n) => existsSync(join(dirname(doc.path), n)));
       deps = npmManifestDependencies(doc.text, lock?.versions, !otherLock);
@@ -167,13 +180,45 @@ export class ScaAnalyzer implements Analyzer {
     const out: Finding[] = [];
     let workspace: WorkspaceImports | undefined;
     const reach = ctx?.workspaceRoot ? () => (workspace ??= this.imports(ctx.workspaceRoot!)) : undefined;
+    // Each name@version is matched once per analysis: "via" walks meet the same packages from many directs.
+    const matched = new Map<string, readonly Advisory[]>();
+    const affected: AffectedOf = (ecosystem, name, version) => {
+      const key = `${ecosystem}\u0000${name}\u0000${version}`;
+      let hit = matched.get(key);
+      if (!hit) matched.set(key, (hit = this.db.lookup(ecosystem, name).filter((a) => isAffected(ecosystem, a, version))));
+      return hit;
+    };
     for (const dep of deps ?? []) {
-      const advisories = this.db.lookup(dep.ecosystem, dep.name).filter((a) => isAffected(dep.ecosystem, a, dep.version));
+      const advisories = affected(dep.ecosystem, dep.name, dep.version);
       if (advisories.length === 0) continue;
       out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lock, undefined, reach));
     }
-    if (lock) out.push(...this.viaFindings(doc, deps ?? [], lock, reach));
+    if (lock) out.push(...this.viaFindings(doc, deps ?? [], lock, affected, reach));
     return out;
+  }
+
+  /** `parse` of the file at `path`, from the cache while the file's size and modification time are unchanged. */
+  private cachedLock<T>(path: string, parse: (text: string) => T): T | undefined {
+    let size: number;
+    let mtimeMs: number;
+    try {
+      ({ size, mtimeMs } = statSync(path));
+    } catch {
+      this.locks.delete(path);
+      return undefined; // no such lockfile
+    }
+    if (size > MAX_LOCKFILE_BYTES) return undefined;
+    const hit = this.locks.get(path);
+    if (hit && hit.size === size && hit.mtimeMs === mtimeMs) return hit.value as T;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const value = parse(text);
+    this.locks.set(path, { size, mtimeMs, value });
+    return value;
   }
 
   /** What the finding says about reachability, and whether it lowers the severity. */
@@ -194,17 +239,32 @@ export class ScaAnalyzer implements Analyzer {
    * chain ("via a → b → c") and an `overrides` fix. A package that is itself a direct dependency is reported on
    * its own line instead (and an override of it would conflict with that dependency).
    */
-  private viaFindings(doc: SourceDocument, direct: readonly Dependency[], lock: SiblingLock, reach: (() => WorkspaceImports) | undefined): Finding[] {
+  private viaFindings(doc: SourceDocument, direct: readonly Dependency[], lock: SiblingLock, affected: AffectedOf, reach: (() => WorkspaceImports) | undefined): Finding[] {
     const directNames = new Set(direct.map((d) => d.name));
     const directPaths = new Set(direct.flatMap((d) => lock.start(d.name) ?? []));
     const out: Finding[] = [];
+    // The tree's vulnerable packages and each walk depend only on the (cached) lockfile and the database: kept
+    // with the lockfile, so an edit of package.json does not match and walk the whole tree again.
+    let cached = this.vulnerableTrees.get(lock.graph);
+    if (!cached || cached.snapshot !== this.db.snapshot) {
+      const vulnerable = new Map<LockNode, readonly Advisory[]>();
+      for (const node of lock.graph.values()) {
+        const advisories = affected('npm', node.name, node.version);
+        if (advisories.length > 0) vulnerable.set(node, advisories);
+      }
+      cached = { snapshot: this.db.snapshot, vulnerable, walks: new Map() };
+      this.vulnerableTrees.set(lock.graph, cached);
+    }
+    const { vulnerable, walks } = cached;
+    if (vulnerable.size === 0) return out;
     for (const d of direct) {
       const start = d.fromLockfile ? lock.start(d.name) : undefined;
       if (start === undefined) continue;
-      for (const { node, chain } of transitiveOf(lock.graph, start)) {
+      let walk = walks.get(start);
+      if (!walk) walks.set(start, (walk = transitiveOf(lock.graph, start, (n) => vulnerable.has(n))));
+      for (const { node, chain } of walk) {
         if (directPaths.has(node.path)) continue;
-        const advisories = this.db.lookup('npm', node.name).filter((a) => isAffected('npm', a, node.version));
-        if (advisories.length === 0) continue;
+        const advisories = vulnerable.get(node)!;
         const dep: Dependency = { ecosystem: 'npm', name: node.name, version: node.version, start: d.start, end: d.end, path: `${d.path}>${node.path}` };
         out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name) }, reach));
       }
@@ -235,7 +295,7 @@ export class ScaAnalyzer implements Analyzer {
       const tool = lock?.tool ?? 'npm';
       const noun = tool === 'yarn' ? 'resolution' : 'override';
       advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? `add an ${noun}` : `in ${dep.name}'s own entry`}, then run ${tool} install)`;
-      const edit = via.overridable ? setManifestEntryEdit(doc.text, tool === 'yarn' ? 'resolutions' : 'overrides', dep.name, upgrade) : undefined;
+      const edit = via.overridable ? setManifestEntryEdit(doc.text, OVERRIDE_FIELD[tool], dep.name, upgrade) : undefined;
       if (edit) {
         fixes.push({
           title: `Add ${noun === 'override' ? 'an override' : 'a resolution'} ${dep.name}@${upgrade} (then run ${tool} install to update ${lock?.name ?? 'the lockfile'})`,
@@ -262,8 +322,10 @@ export class ScaAnalyzer implements Analyzer {
         ? `${dep.name} ${dep.range.spec}${dep.note ? ` (${dep.note})` : ''}: the range allows affected versions, lowest ${dep.version} (the installed version may differ)`
         : `${dep.name} ${dep.version}${dep.note ? ` (${dep.note})` : ''} is vulnerable`;
       const table = this.reachOptions.table ? tableLookup(this.reachOptions.table, dep.ecosystem, dep.name, [a.id, ...a.aliases]) : { functions: [] };
-      const r = reach?.().reach(dep.ecosystem, dep.name, table.functions, table.modules);
-      const note = r ? this.reachNote(r, !inLockfile && !via, table.functions) : undefined;
+      // The curated table and the record's own function data count alike; the table's import names come first.
+      const functions = [...new Set([...table.functions, ...(a.functions ?? [])])];
+      const r = reach?.().reach(dep.ecosystem, dep.name, functions, table.modules ?? a.modules);
+      const note = r ? this.reachNote(r, !inLockfile && !via, functions) : undefined;
       let severity = dep.range ? lowered(a.severity) : a.severity;
       if (note?.lower) severity = lowered(severity);
       const f: Finding = {
@@ -294,53 +356,60 @@ export class ScaAnalyzer implements Analyzer {
   }
 }
 
+/** Where each package manager takes a forced version of a transitive package in package.json. */
+const OVERRIDE_FIELD: Record<SiblingLock['tool'], readonly string[]> = { npm: ['overrides'], yarn: ['resolutions'], pnpm: ['pnpm', 'overrides'] };
+
 /** The lockfile beside a package.json: its top-level versions, its package tree and how to regenerate it. */
 interface SiblingLock {
   name: string;
-  tool: 'npm' | 'yarn';
+  tool: 'npm' | 'yarn' | 'pnpm';
   versions: TopLevelVersions;
   graph: ReadonlyMap<string, LockNode>;
   /** The tree node a direct dependency of package.json is, by name. */
   start: (name: string) => string | undefined;
 }
 
-function readLock(path: string): string | undefined {
-  try {
-    return statSync(path).size > MAX_LOCKFILE_BYTES ? undefined : readFileSync(path, 'utf8');
-  } catch {
-    return undefined; // no such lockfile
-  }
-}
-
 /**
  * The lockfile beside a package.json: npm-shrinkwrap.json first (npm uses it first), then package-lock.json, then
- * a yarn v1 yarn.lock, whose entries are found by package.json's own `name@spec`.
+ * yarn.lock (v1 or berry), whose entries are found by package.json's own `name@spec`, then pnpm-lock.yaml (v6-v9),
+ * whose root importer names each direct dependency's entry.
  */
-function readSiblingLock(manifest: string, manifestText: string): SiblingLock | undefined {
+function readSiblingLock(manifest: string, manifestText: string, read: LockReader): SiblingLock | undefined {
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
-    const text = readLock(join(dirname(manifest), name));
-    const graph = text === undefined ? undefined : npmLockGraph(text);
-    if (!graph) continue;
-    const versions: TopLevelVersions = new Map();
-    for (const n of graph.values()) if (n.path === `node_modules/${n.name}`) versions.set(n.name, n.version);
+    const parsed = read(join(dirname(manifest), name), (text) => {
+      const graph = npmLockGraph(text);
+      if (!graph) return undefined;
+      const versions: TopLevelVersions = new Map();
+      for (const n of graph.values()) if (n.path === `node_modules/${n.name}`) versions.set(n.name, n.version);
+      return { graph, versions };
+    });
+    if (!parsed) continue;
+    const { graph, versions } = parsed;
     return { name, tool: 'npm', versions, graph, start: (n) => (graph.has(`node_modules/${n}`) ? `node_modules/${n}` : undefined) };
   }
-  const yarnText = readLock(join(dirname(manifest), 'yarn.lock'));
-  const root = yarnText === undefined ? undefined : parseJsonWithPositions(manifestText);
-  if (yarnText === undefined || !root) return undefined;
-  const { graph, bySpec } = yarnLockGraph(yarnText);
-  const versions: TopLevelVersions = new Map();
-  const starts = new Map<string, string>();
-  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-    const deps = member(root, field);
-    if (deps?.kind !== 'object') continue;
-    for (const e of deps.entries) {
-      const path = e.value.kind === 'string' ? bySpec.get(`${e.key}@${e.value.value.trim()}`) : undefined;
-      const node = path === undefined ? undefined : graph.get(path);
-      if (!node) continue;
-      versions.set(e.key, node.version);
-      starts.set(e.key, node.path);
+  const yarn = read(join(dirname(manifest), 'yarn.lock'), yarnLockGraph);
+  if (yarn !== undefined) {
+    const root = parseJsonWithPositions(manifestText);
+    if (!root) return undefined;
+    const { graph, bySpec } = yarn;
+    const versions: TopLevelVersions = new Map();
+    const starts = new Map<string, string>();
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      const deps = member(root, field);
+      if (deps?.kind !== 'object') continue;
+      for (const e of deps.entries) {
+        const path = e.value.kind === 'string' ? yarnDescriptors(e.key, e.value.value.trim()).map((d) => bySpec.get(d)).find((p) => p !== undefined) : undefined;
+        const node = path === undefined ? undefined : graph.get(path);
+        if (!node) continue;
+        versions.set(e.key, node.version);
+        starts.set(e.key, node.path);
+      }
     }
+    return { name: 'yarn.lock', tool: 'yarn', versions, graph, start: (n) => starts.get(n) };
   }
-  return { name: 'yarn.lock', tool: 'yarn', versions, graph, start: (n) => starts.get(n) };
+  const pnpm = read(join(dirname(manifest), 'pnpm-lock.yaml'), pnpmLockGraph);
+  if (!pnpm) return undefined;
+  const versions: TopLevelVersions = new Map();
+  for (const [n, path] of pnpm.direct) versions.set(n, pnpm.graph.get(path)!.version);
+  return { name: 'pnpm-lock.yaml', tool: 'pnpm', versions, graph: pnpm.graph, start: (n) => pnpm.direct.get(n) };
 }

@@ -13,7 +13,27 @@ interface SemVer {
 
 const SEMVER_RE = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
-function parseSemver(v: string): SemVer | undefined {
+/**
+ * Parsed versions by their text, for both orderings: matching compares the same few thousand version strings (a
+ * lockfile's and its advisories' events) on every analysis. Parsed values are never mutated; the map is emptied
+ * when it grows past a bound, so memory stays flat whatever the input.
+ */
+function memo<T>(parse: (v: string) => T | undefined): (v: string) => T | undefined {
+  const seen = new Map<string, T | null>();
+  return (v) => {
+    const hit = seen.get(v);
+    if (hit !== undefined) return hit ?? undefined;
+    const parsed = parse(v);
+    if (seen.size >= 50_000) seen.clear();
+    seen.set(v, parsed ?? null);
+    return parsed;
+  };
+}
+
+const parseSemver = memo(parseSemverText);
+const parsePep440 = memo(parsePep440Text);
+
+function parseSemverText(v: string): SemVer | undefined {
   const m = SEMVER_RE.exec(v.trim());
   if (!m) return undefined;
   const nums = [m[1], m[2], m[3]].map(Number);
@@ -63,7 +83,7 @@ const PEP440_RE =
 
 const PRE_PHASE: Record<string, number> = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
 
-function parsePep440(v: string): Pep440 | undefined {
+function parsePep440Text(v: string): Pep440 | undefined {
   const m = PEP440_RE.exec(v.trim());
   if (!m) return undefined;
   const out: Pep440 = { epoch: m[1] ? Number(m[1]) : 0, release: m[2]!.split('.').map(Number) };
