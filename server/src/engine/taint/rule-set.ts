@@ -169,6 +169,11 @@ export interface CompiledRule {
   patternNot: Compiled<PatternSpec>[];
   /** Compiled for audit strictness: the audit sources count, and unknown functions pass data through. */
   audit?: true;
+  /**
+   * Everything the dataflow consults of the rule besides its sinks (sources, sanitizers, guards, propagators,
+   * strictness, and whether its own patterns are a workspace's): rules with equal keys share one dataflow pass.
+   */
+  passKey: string;
 }
 
 export interface CompiledHandler {
@@ -216,19 +221,26 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         ...set.propagators.filter((p) => p.languages.includes(language)).map((p) => one(p.spec)),
         ...spec.propagators.map(own),
       ];
+      const guards = sans.filter((s) => !!s.spec.guard);
+      const plain = sans.filter((s) => !s.spec.guard);
+      const specs = (list: Compiled<PatternSpec>[]): PatternSpec[] => list.map((c) => c.spec);
+      // A custom rule's patterns run their regexes on the linear engine: never share a pass with built-in ones.
+      const custom = set.customRuleIds?.has(spec.id) === true;
+      const passKey = JSON.stringify([spec.kind, specs(sources), specs(plain), specs(guards), specs(propagators), audit && spec.kind === 'taint', custom]);
       rules.push({
         spec,
         module,
         docsUrl: spec.docs ?? docsUrlFor('taint', spec.id),
         sources,
         sinks: spec.sinks.map(own),
-        sanitizers: sans.filter((s) => !s.spec.guard),
-        guards: sans.filter((s) => !!s.spec.guard),
+        sanitizers: plain,
+        guards,
         propagators,
         patterns: spec.patterns.map(own),
         patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),
+        passKey,
       });
     } catch (e) {
       errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${redactErrorMessage(e)}; the rule is skipped for ${grammar}` });
