@@ -47,7 +47,7 @@ function cases(): { path: string; text: string }[] {
     .filter((f) => !f.includes('.fixed.') && TAINT_EXT.has(extname(f)))
     .map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
   const generated = (['javascript', 'typescript', 'python'] as const).flatMap((lang, i) =>
-    [1, 2].map((seed) => ({ path: `/gen/app${i}${seed}.${lang === 'python' ? 'py' : lang === 'typescript' ? 'ts' : 'js'}`, text: generateFile(lang, 600, seed + i).text })),
+    [1, 2].map((seed) => ({ path: `/gen/app${i}${seed}.${lang === 'python' ? 'py' : lang === 'typescript' ? 'ts' : 'js'}`, text: generateFile(lang, 300, seed + i).text })),
   );
   return [...fixtures, ...generated];
 }
@@ -76,7 +76,7 @@ describe('taint passes: rules grouped into one dataflow pass', () => {
       }
     }
     assert.ok(compared > 500, `compared ${compared} findings`);
-    assert.ok(passesGrouped < passesSingle, `${passesGrouped} passes grouped, ${passesSingle} one per rule`);
+    assert.ok(passesGrouped * 5 < passesSingle * 3, `${passesGrouped} passes grouped, ${passesSingle} one per rule`);
   });
 
   it('give the same cross-file summaries and cross-file findings', () => {
@@ -150,6 +150,11 @@ describe('taint passes: rules grouped into one dataflow pass', () => {
         const perUnit = (a.stats.unitsAnalyzed - u0) / (fns + 1);
         assert.deepEqual(found.map((f) => [f.ruleId, f.range.start.character]), [['t.a', 6], ['t.d', 50], ['t.e', 60]]);
         assert.equal(perUnit, 3, `each unit analysed ${perUnit} times; 3 passes for 5 rules`);
+        // Where no sanitizer can match (the file names neither), t.c's flows are t.a's: one pass fewer.
+        const u1 = a.stats.unitsAnalyzed;
+        const other = engine.scanText('/t/b.js', 'javascript', text.replace('sinkB(clean(v)); sinkC(scrub(v));', 'sinkB(v); sinkC(v);'), settings).findings;
+        assert.deepEqual(other.map((f) => [f.ruleId, f.range.start.character]), [['t.a', 6], ['t.b', 16], ['t.c', 26], ['t.d', 36], ['t.e', 46]]);
+        assert.equal((a.stats.unitsAnalyzed - u1) / (fns + 1), 2);
       } finally {
         engine.dispose();
       }

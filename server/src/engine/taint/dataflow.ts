@@ -73,7 +73,7 @@ export type FixBuilder = (rule: CompiledRule, sinkNode: Node, focus: Node, bindi
 
 /**
  * Rules analysed in one dataflow pass: they share sources, sanitizers, guards, propagators and strictness (see
- * `CompiledRule.passKey`), so their flows are the same and only their sinks differ. `rules[0]` stands for them
+ * `CompiledRule.passParts`), so their flows are the same and only their sinks differ. `rules[0]` stands for them
  * all in what they share; findings and sink hits name their rule by its index here.
  */
 export interface Pass {
@@ -146,8 +146,9 @@ export interface RuleIndex {
 const passCache = new WeakMap<CompiledRule, Map<string, Pass>>();
 
 /**
- * The pass of `rules` (which must share `passKey`), with the by-node-type index of their patterns: the shared
- * ones from the first rule, the sinks of all.
+ * The pass of `rules` (which must share their pass parts on the file), with the by-node-type index of their
+ * patterns: the shared ones from the first rule, the sinks of all. The first rule's patterns that cannot match on
+ * the file are in the index but never match, so any file where the rules' parts agree can use the same pass.
  */
 export function passOf(rules: readonly CompiledRule[]): Pass {
   const first = rules[0]!;

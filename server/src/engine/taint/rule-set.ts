@@ -170,10 +170,29 @@ export interface CompiledRule {
   /** Compiled for audit strictness: the audit sources count, and unknown functions pass data through. */
   audit?: true;
   /**
-   * Everything the dataflow consults of the rule besides its sinks (sources, sanitizers, guards, propagators,
-   * strictness, and whether its own patterns are a workspace's): rules with equal keys share one dataflow pass.
+   * Everything the dataflow consults of the rule besides its sinks: `fixed` (kind, strictness, whether its own
+   * patterns are a workspace's) and its sources, sanitizers, guards and propagators, each list in order. Rules with
+   * equal parts share one dataflow pass; on a given file, equal once the patterns that cannot match there are left
+   * out (see `PassPattern.words`).
    */
-  passKey: string;
+  passParts: { fixed: string; lists: PassPattern[][] };
+}
+
+/** A source, sanitizer, guard or propagator pattern as rule grouping sees it. */
+export interface PassPattern {
+  /** The spec as JSON: equal keys, equal patterns. */
+  key: string;
+  /**
+   * The pattern's plain words (metavariables left out), split at underscores: it can match only in a text that
+   * has every one as a word (imported names keep their module's words in the import, `js-yaml` is `js_yaml`).
+   */
+  words: string[];
+}
+
+/** The words a pattern needs in a text (see `PassPattern.words`). */
+export function patternWords(pattern: string): string[] {
+  const words = pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z0-9]+/g) ?? [];
+  return [...new Set(words)];
 }
 
 export interface CompiledHandler {
@@ -226,7 +245,8 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
       const specs = (list: Compiled<PatternSpec>[]): PatternSpec[] => list.map((c) => c.spec);
       // A custom rule's patterns run their regexes on the linear engine: never share a pass with built-in ones.
       const custom = set.customRuleIds?.has(spec.id) === true;
-      const passKey = JSON.stringify([spec.kind, specs(sources), specs(plain), specs(guards), specs(propagators), audit && spec.kind === 'taint', custom]);
+      const parts = (list: Compiled<PatternSpec>[]): PassPattern[] => specs(list).map((p) => ({ key: JSON.stringify(p), words: patternWords(p.pattern) }));
+      const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom]), lists: [parts(sources), parts(plain), parts(guards), parts(propagators)] };
       rules.push({
         spec,
         module,
@@ -240,7 +260,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),
-        passKey,
+        passParts,
       });
     } catch (e) {
       errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${redactErrorMessage(e)}; the rule is skipped for ${grammar}` });

@@ -27,7 +27,7 @@ import { analyzeTopLevel, analyzeUnit, BudgetExceeded, passOf, spliceNested, typ
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
-import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
+import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
@@ -214,14 +214,18 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /**
-   * The dataflow passes for `rules` (in order of their first rule): rules with the same `passKey` share one, split
-   * further where imported summaries differ for them (another file's function may hold a sink of one rule and
-   * not of another: a pass resolves such a call for all its rules or for none, with the same returns).
+   * The dataflow passes for `rules` on a text (in order of their first rule): rules whose sources, sanitizers,
+   * guards and propagators are the same once those that cannot match in `text` are left out share one (a pattern
+   * missing one of its words in the text, unless a word is a framework handler's request alias, which stands for
+   * a parameter of any name). Split further where imported summaries differ for them (another file's function
+   * may hold a sink of one rule and not of another: a pass resolves such a call for all its rules or for none,
+   * with the same returns).
    */
-  private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>): Pass[] {
+  private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: string, lang: CompiledLanguage): Pass[] {
     const groups = new Map<string, CompiledRule[]>();
+    const may = this.groupRules ? patternFilter(text, lang) : undefined;
     for (const r of rules) {
-      let key = this.groupRules ? r.passKey : r.spec.id;
+      let key = may ? JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))]) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
         return s ? [s.paramReturns, s.sourceReturns] : null;
@@ -394,7 +398,7 @@ export class TaintAnalyzer implements Analyzer {
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     const imported = this.importedSummaries(doc, ctx);
-    const passes = this.passes(rules.filter(importsOk), imported);
+    const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
     /** Each finished rule's findings, emitted in rule order. */
     const byRule = new Map<CompiledRule, Finding[]>();
     let done = rules.filter((r) => !importsOk(r)).length;
@@ -684,7 +688,7 @@ export class TaintAnalyzer implements Analyzer {
     // Pattern rules have no flows to summarise.
     const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
-    for (const pass of this.passes(taintRules, imported)) {
+    for (const pass of this.passes(taintRules, imported, doc.text, lang)) {
       let summaries: Map<Unit, Summary>;
       try {
         ({ summaries } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() })));
@@ -734,6 +738,29 @@ function withoutTaintDuplicates(patterns: Finding[], taint: Finding[]): Finding[
     (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
     (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));
   return patterns.filter((p) => !taint.some((t) => t.cwe.some((c) => p.cwe.includes(c)) && inside(t.range, p.range)));
+}
+
+/** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
+const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
+
+/**
+ * Whether a source, sanitizer, guard or propagator pattern can match in `text`: every word it needs is a word of
+ * the text, or one of them is a handler's request alias (a request parameter of any name is matched under it).
+ * A necessary condition, like the sink and source prefilters: a pattern it rules out never matches in the text.
+ */
+function patternFilter(text: string, lang: CompiledLanguage): (p: PassPattern) => boolean {
+  let aliases = aliasWords.get(lang);
+  if (!aliases) {
+    aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
+    aliasWords.set(lang, aliases);
+  }
+  const words = new Set(text.match(/[A-Za-z0-9]+/g) ?? []);
+  const seen = new Map<string, boolean>();
+  return (p) => {
+    let ok = seen.get(p.key);
+    if (ok === undefined) seen.set(p.key, (ok = p.words.every((w) => words.has(w)) || p.words.some((w) => aliases.has(w))));
+    return ok;
+  };
 }
 
 const anchorCache = new WeakMap<CompiledRule, RegExp | null>();
