@@ -39,9 +39,11 @@ export interface SinkHit {
   range: Range;
   sinkText: string;
   fixes: Fix[];
+  /** The rule whose sink it is: its index in the pass (`Pass.rules`). */
+  rule: number;
 }
 
-/** What a unit does with its parameters, for one rule. */
+/** What a unit does with its parameters, for the rules of one pass. */
 export interface Summary {
   /** Parameter index -> steps to the return value. */
   paramReturns: Map<number, TraceStep[]>;
@@ -56,8 +58,9 @@ export interface Summary {
   captures?: string[];
 }
 
-/** A finding before it becomes a `Finding`: the rule is known to the caller. */
+/** A finding before it becomes a `Finding`: `rule` is its rule's index in the pass (`Pass.rules`). */
 export interface RawTaintFinding {
+  rule: number;
   range: Range;
   label: string;
   sinkText: string;
@@ -68,10 +71,19 @@ export interface RawTaintFinding {
 /** Builds fixes for a sink match; supplied by the analyzer (see fixes.ts). */
 export type FixBuilder = (rule: CompiledRule, sinkNode: Node, focus: Node, bindings: Bindings) => Fix[];
 
+/**
+ * Rules analysed in one dataflow pass: they share sources, sanitizers, guards, propagators and strictness (see
+ * `CompiledRule.passParts`), so their flows are the same and only their sinks differ. `rules[0]` stands for them
+ * all in what they share; findings and sink hits name their rule by its index here.
+ */
+export interface Pass {
+  rules: readonly CompiledRule[];
+  index: RuleIndex;
+}
+
 /** Everything a unit analysis needs besides the unit. */
 export interface UnitEnv {
-  rule: CompiledRule;
-  index: RuleIndex;
+  pass: Pass;
   lines: LineIndex;
   resolve: CanonicalResolver;
   /** Summary of a callee, by the call's callee node. */
@@ -103,7 +115,7 @@ export interface UnitParams {
 export interface UnitResult {
   summary: Summary;
   findings: RawTaintFinding[];
-  /** Steps the analysis took (at least 1): a deterministic function of the unit, the rule and the summaries it consulted. */
+  /** Steps the analysis took (at least 1): a deterministic function of the unit, the pass and the summaries it consulted. */
   work: number;
   /** Of `work`, the steps of top-level statements replayed from the statement cache instead of computed. */
   reused?: number;
@@ -115,21 +127,37 @@ const MAX_STEPS = 14;
 
 const NONE: never[] = [];
 
-/** A rule's patterns grouped by the node type they can match, so each node only tries its candidates. */
+/** A sink of one of a pass's rules (`rule`: its index in `Pass.rules`). */
+export interface PassSink {
+  sink: Compiled<CompiledRule['sinks'][number]['spec']>;
+  rule: number;
+}
+
+/** A pass's patterns grouped by the node type they can match, so each node only tries its candidates. */
 export interface RuleIndex {
   sources: Map<string, Compiled<CompiledRule['sources'][number]['spec']>[]>;
-  sinks: Map<string, Compiled<CompiledRule['sinks'][number]['spec']>[]>;
+  /** The sinks of every rule of the pass, in rule order. */
+  sinks: Map<string, PassSink[]>;
   sanitizers: Map<string, Compiled<CompiledRule['sanitizers'][number]['spec']>[]>;
   propagators: Map<string, Compiled<CompiledRule['propagators'][number]['spec']>[]>;
 }
 
-const indexCache = new WeakMap<CompiledRule, RuleIndex>();
+/** Per first rule, per the ids of all the pass's rules: the pass (built once, its index with it). */
+const passCache = new WeakMap<CompiledRule, Map<string, Pass>>();
 
-/** Builds (once per compiled rule) the by-node-type index of its patterns. */
-export function ruleIndex(rule: CompiledRule): RuleIndex {
-  let idx = indexCache.get(rule);
-  if (idx) return idx;
-  const group = <T extends { pattern: { root: { type: string; dotted?: string } } }>(list: T[]): Map<string, T[]> => {
+/**
+ * The pass of `rules` (which must share their pass parts on the file), with the by-node-type index of their
+ * patterns: the shared ones from the first rule, the sinks of all. The first rule's patterns that cannot match on
+ * the file are in the index but never match, so any file where the rules' parts agree can use the same pass.
+ */
+export function passOf(rules: readonly CompiledRule[]): Pass {
+  const first = rules[0]!;
+  const ids = rules.map((r) => r.spec.id).join('\u0000');
+  let byIds = passCache.get(first);
+  if (!byIds) passCache.set(first, (byIds = new Map()));
+  const hit = byIds.get(ids);
+  if (hit) return hit;
+  const group = <T, C extends { pattern: { root: { type: string; dotted?: string } } }>(list: readonly T[], of: (t: T) => C): Map<string, T[]> => {
     const m = new Map<string, T[]>();
     const add = (k: string, v: T): void => {
       const l = m.get(k) ?? [];
@@ -137,15 +165,24 @@ export function ruleIndex(rule: CompiledRule): RuleIndex {
       m.set(k, l);
     };
     for (const c of list) {
-      add(c.pattern.root.type, c);
+      const p = of(c).pattern.root;
+      add(p.type, c);
       // A dotted pattern (`flask.request.args`) can also match an imported name or a shorter chain.
-      if (c.pattern.root.dotted) for (const t of rule.module.nameTypes) add(t, c);
+      if (p.dotted) for (const t of first.module.nameTypes) add(t, c);
     }
     return m;
   };
-  idx = { sources: group(rule.sources), sinks: group(rule.sinks), sanitizers: group(rule.sanitizers), propagators: group(rule.propagators) };
-  indexCache.set(rule, idx);
-  return idx;
+  const same = <C>(c: C): C => c;
+  const sinks = rules.flatMap((r, rule) => r.sinks.map((sink): PassSink => ({ sink, rule })));
+  const index: RuleIndex = {
+    sources: group(first.sources, same),
+    sinks: group(sinks, (s) => s.sink),
+    sanitizers: group(first.sanitizers, same),
+    propagators: group(first.propagators, same),
+  };
+  const pass: Pass = { rules, index };
+  byIds.set(ids, pass);
+  return pass;
 }
 
 type State = Map<string, Taint | null>;
@@ -232,7 +269,7 @@ export function ownText(unit: Node, text: string, functionTypes: ReadonlySet<str
   return spliceNested(text, unit.startIndex, unit.endIndex, spans);
 }
 
-/** Analyses one unit for one rule. */
+/** Analyses one unit for the rules of one pass. */
 export function analyzeUnit(unit: Node, params: UnitParams, env: UnitEnv): UnitResult {
   return new UnitAnalysis(unit, params, env).run();
 }
@@ -269,7 +306,7 @@ export interface StatementEntry {
   defsOut: [string, { start: number; end: number; type: string } | null][];
 }
 
-/** The per-statement cache of one rule's top-level analysis, kept by the caller between runs. */
+/** The per-statement cache of one pass's top-level analysis, kept by the caller between runs. */
 export interface TopLevelCache {
   /** Entries from earlier runs (and this one) for a statement key. */
   entries(key: string): StatementEntry[] | undefined;
@@ -327,7 +364,7 @@ class UnitAnalysis {
     private readonly env: UnitEnv,
   ) {
     this.limit = env.limit ?? Infinity;
-    this.syn = env.rule.module;
+    this.syn = env.pass.rules[0]!.module;
   }
 
   private isFunction(n: Node): boolean {
@@ -622,7 +659,7 @@ class UnitAnalysis {
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
-    for (const g of this.env.rule.guards) {
+    for (const g of this.env.pass.rules[0]!.guards) {
       const b = this.match(g, c);
       if (b) {
         clean(b.get(g.spec.guard!), true);
@@ -791,7 +828,7 @@ class UnitAnalysis {
       return undefined;
     }
     if (kind === 'inert') return undefined;
-    const idx = this.env.index;
+    const idx = this.env.pass.index;
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
     for (const s of idx.sanitizers.get(type) ?? NONE) {
       if (this.match(s, n)) {
@@ -914,7 +951,7 @@ class UnitAnalysis {
       if (!name) continue;
       const t = this.lookup(name, st) ?? (st.has(name) ? undefined : this.capturedName(name, fn));
       if (!t) continue;
-      for (const hit of hits) for (const f of t) this.sinkReached(f, hit.steps, hit.range, hit.sinkText, hit.fixes);
+      for (const hit of hits) for (const f of t) this.sinkReached(f, hit.steps, hit.range, hit.sinkText, hit.fixes, hit.rule);
     }
   }
 
@@ -940,7 +977,7 @@ class UnitAnalysis {
 
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
-    for (const s of this.env.index.sources.get(typeOf(n)) ?? NONE) {
+    for (const s of this.env.pass.index.sources.get(typeOf(n)) ?? NONE) {
       if (!this.match(s, n)) continue;
       const root = chainRoot(n);
       if (root && st.get(root.text) === null) return undefined;
@@ -971,7 +1008,7 @@ class UnitAnalysis {
     } else if (fn && syn.exprKind(fn.type) !== 'identifier') this.ev(fn, st, depth);
 
     // Propagators: known library calls that pass data through.
-    for (const p of this.env.index.propagators.get(typeOf(n)) ?? NONE) {
+    for (const p of this.env.pass.index.propagators.get(typeOf(n)) ?? NONE) {
       const b = this.match(p, n);
       if (!b) continue;
       let t: Taint | undefined;
@@ -1019,7 +1056,7 @@ class UnitAnalysis {
       return t;
     }
     // Audit strictness: a function Vigil does not know may return its input unchanged (it is no sanitizer).
-    if (this.env.rule.audit) {
+    if (this.env.pass.rules[0]!.audit) {
       let t: Taint | undefined;
       for (const a of argTaints) t = union(t, a);
       return t && addStep(t, { range: this.range(n), message: `passes through ${(fn?.text ?? 'a call').slice(0, 60)}() (audit: not known to clean it)`, kind: 'step' });
@@ -1038,14 +1075,14 @@ class UnitAnalysis {
       if (ret) out = union(out, t.map((f) => ({ origin: f.origin, steps: [...f.steps, callStep(i), ...ret.slice(1)].slice(-MAX_STEPS) })));
       for (const hit of callee.summary.paramSinks.get(pi) ?? []) {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
-        for (const f of t) this.sinkReached(f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes);
+        for (const f of t) this.sinkReached(f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule);
       }
     });
     return out;
   }
 
   private checkSinks(n: Node, st: State, depth: number): void {
-    for (const sink of this.env.index.sinks.get(typeOf(n)) ?? NONE) {
+    for (const { sink, rule } of this.env.pass.index.sinks.get(typeOf(n)) ?? NONE) {
       const spec = sink.spec;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       const b = this.match(sink, n);
@@ -1062,25 +1099,30 @@ class UnitAnalysis {
         if (!t) continue;
         const callee = this.syn.callee(n) ?? n.childForFieldName('left') ?? n;
         const sinkText = this.short(callee);
-        const fixes = this.env.buildFixes(this.env.rule, n, focus, b);
+        const fixes = this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b);
         const sinkStep: TraceStep = { range: this.range(focus), message: `reaches ${sinkText}`, kind: 'sink' };
-        for (const f of t) this.sinkReached(f, [sinkStep], this.range(focus), sinkText, fixes);
+        for (const f of t) this.sinkReached(f, [sinkStep], this.range(focus), sinkText, fixes, rule);
       }
     }
   }
 
-  /** A flow arrived at a sink: a finding for sources, a summary entry for parameters. */
-  private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[]): void {
+  /**
+   * A flow arrived at a sink of the pass's rule `rule`: a finding for sources, a summary entry for parameters.
+   * Each rule reports a sink once and keeps at most MAX_FLOWS hits per parameter, as it would in a pass alone.
+   */
+  private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[], rule: number): void {
     const steps = [...f.steps.slice(0, MAX_STEPS), ...tail];
-    const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}`;
+    const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}:${rule}`;
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
     if (this.seenSinks.has(key)) return;
     this.seenSinks.add(key);
     if (f.origin.kind === 'source') {
-      this.findings.push({ range, label: f.origin.label, sinkText, trace: steps, fixes });
+      this.findings.push({ rule, range, label: f.origin.label, sinkText, trace: steps, fixes });
     } else {
       const list = this.summary.paramSinks.get(f.origin.index) ?? [];
-      if (list.length < MAX_FLOWS) list.push({ steps, range, sinkText, fixes });
+      let kept = 0;
+      for (const h of list) if (h.rule === rule) kept++;
+      if (kept < MAX_FLOWS) list.push({ steps, range, sinkText, fixes, rule });
       this.summary.paramSinks.set(f.origin.index, list);
     }
   }

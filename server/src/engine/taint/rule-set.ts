@@ -169,6 +169,30 @@ export interface CompiledRule {
   patternNot: Compiled<PatternSpec>[];
   /** Compiled for audit strictness: the audit sources count, and unknown functions pass data through. */
   audit?: true;
+  /**
+   * Everything the dataflow consults of the rule besides its sinks: `fixed` (kind, strictness, whether its own
+   * patterns are a workspace's) and its sources, sanitizers, guards and propagators, each list in order. Rules with
+   * equal parts share one dataflow pass; on a given file, equal once the patterns that cannot match there are left
+   * out (see `PassPattern.words`).
+   */
+  passParts: { fixed: string; lists: PassPattern[][] };
+}
+
+/** A source, sanitizer, guard or propagator pattern as rule grouping sees it. */
+export interface PassPattern {
+  /** The spec as JSON: equal keys, equal patterns. */
+  key: string;
+  /**
+   * The pattern's plain words (metavariables left out), split at underscores: it can match only in a text that
+   * has every one as a word (imported names keep their module's words in the import, `js-yaml` is `js_yaml`).
+   */
+  words: string[];
+}
+
+/** The words a pattern needs in a text (see `PassPattern.words`). */
+export function patternWords(pattern: string): string[] {
+  const words = pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z0-9]+/g) ?? [];
+  return [...new Set(words)];
 }
 
 /** A pattern rule's clause, with its scope conditions compiled. */
@@ -219,19 +243,27 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         ...set.propagators.filter((p) => p.languages.includes(language)).map((p) => one(p.spec)),
         ...spec.propagators.map(own),
       ];
+      const guards = sans.filter((s) => !!s.spec.guard);
+      const plain = sans.filter((s) => !s.spec.guard);
+      const specs = (list: Compiled<PatternSpec>[]): PatternSpec[] => list.map((c) => c.spec);
+      // A custom rule's patterns run their regexes on the linear engine: never share a pass with built-in ones.
+      const custom = set.customRuleIds?.has(spec.id) === true;
+      const parts = (list: Compiled<PatternSpec>[]): PassPattern[] => specs(list).map((p) => ({ key: JSON.stringify(p), words: patternWords(p.pattern) }));
+      const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom]), lists: [parts(sources), parts(plain), parts(guards), parts(propagators)] };
       rules.push({
         spec,
         module,
         docsUrl: spec.docs ?? docsUrlFor('taint', spec.id),
         sources,
         sinks: spec.sinks.map(own),
-        sanitizers: sans.filter((s) => !s.spec.guard),
-        guards: sans.filter((s) => !!s.spec.guard),
+        sanitizers: plain,
+        guards,
         propagators,
         patterns: spec.patterns.map((c) => ({ ...own(c), scopeHas: (c.scopeHas ?? []).map(own), scopeLacks: (c.scopeLacks ?? []).map(own) })),
         patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),
+        passParts,
       });
     } catch (e) {
       errors.push({ source: set.ruleSources.get(spec.id) ?? 'builtin', ruleId: spec.id, message: `rule ${spec.id}: ${redactErrorMessage(e)}; the rule is skipped for ${grammar}` });

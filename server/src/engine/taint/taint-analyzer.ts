@@ -23,14 +23,14 @@ import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, kids, matchPattern, resetNodeCache } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, ruleIndex, spliceNested, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
-import { compileFor, taintLanguageOf, type CompiledLanguage, type CompiledRule, type TaintRuleSet } from './rule-set';
+import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 
-/** A serialisable summary of one exported function, for one rule. */
+/** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
   paramReturns: number[];
   paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[] }[];
@@ -109,6 +109,8 @@ const STEPS_PER_PAUSE = 2_000;
 export interface TaintAnalyzerOptions {
   /** See `TaintAnalyzer.workBudget`. */
   workBudget?: number;
+  /** See `TaintAnalyzer.groupRules`. */
+  groupRules?: boolean;
 }
 
 /**
@@ -120,14 +122,14 @@ export interface TaintAnalyzerOptions {
 export const DEFAULT_TAINT_WORK_BUDGET = 8_000_000;
 
 /**
- * Per rule (and imported summaries), then per unit key, the results of the rounds of the last run (a unit's
- * result differs per round only when the summaries it consulted did). Two levels so that the unit key strings
- * are shared by all rules.
+ * Per pass (its rules' ids and imported summaries), then per unit key, the results of the rounds of the last run
+ * (a unit's result differs per round only when the summaries it consulted did). Two levels so that the unit key
+ * strings are shared by all passes.
  */
 type UnitCache = Map<string, Map<string, CacheEntry[]>>;
 
 /**
- * One rule's last finished fixpoint on a document, for the next run's worklist: per round, the entry each unit
+ * One pass's last finished fixpoint on a document, for the next run's worklist: per round, the entry each unit
  * key used and the summary it gave; each unit key's line; what every function and method name resolved to.
  * Comparing it with the new file context tells which dependencies changed, so only the units that consulted one
  * (or whose own text or line changed) go through the cache's dependency check or are analysed again.
@@ -138,16 +140,16 @@ interface RuleRecord {
   names: Map<string, string>;
 }
 
-/** Per rule key (as in `UnitCache`), per top-level statement key, the statement results a run used. */
+/** Per pass key (as in `UnitCache`), per top-level statement key, the statement results a run used. */
 type StatementCache = Map<string, Map<string, StatementEntry[]>>;
 
-/** What one document session keeps between runs: taint results per unit and rule, pattern findings per unit. */
+/** What one document session keeps between runs: taint results per unit and pass, pattern findings per unit. */
 export interface TaintSessionCache {
   units: UnitCache;
   /** The top level's results per statement (an edit there re-analyses the statements it can change). */
   statements: StatementCache;
   patterns: PatternUnitCache;
-  /** Per rule key (as in `units`), the record of its last finished fixpoint. */
+  /** Per pass key (as in `units`), the record of its last finished fixpoint. */
   records: Map<string, RuleRecord>;
 }
 
@@ -198,10 +200,41 @@ export class TaintAnalyzer implements Analyzer {
    * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
    * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0 };
+
+  /**
+   * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
+   * one pass per rule, as the analyzer did before passes: only for the test that compares the two.
+   */
+  groupRules: boolean;
 
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
+    this.groupRules = options.groupRules ?? true;
+  }
+
+  /**
+   * The dataflow passes for `rules` on a text (in order of their first rule): rules whose sources, sanitizers,
+   * guards and propagators are the same once those that cannot match in `text` are left out share one (a pattern
+   * missing one of its words in the text, unless a word is a framework handler's request alias, which stands for
+   * a parameter of any name). Split further where imported summaries differ for them (another file's function
+   * may hold a sink of one rule and not of another: a pass resolves such a call for all its rules or for none,
+   * with the same returns).
+   */
+  private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: string, lang: CompiledLanguage): Pass[] {
+    const groups = new Map<string, CompiledRule[]>();
+    const may = this.groupRules ? patternFilter(text, lang) : undefined;
+    for (const r of rules) {
+      let key = may ? JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))]) : r.spec.id;
+      if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
+        const s = e.rules[r.spec.id];
+        return s ? [s.paramReturns, s.sourceReturns] : null;
+      }));
+      const list = groups.get(key);
+      if (list) list.push(r);
+      else groups.set(key, [r]);
+    }
+    return [...groups.values()].map(passOf);
   }
 
   rules(): RuleInfo[] {
@@ -364,7 +397,11 @@ export class TaintAnalyzer implements Analyzer {
     this.depsTable.clear();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
-    let done = 0;
+    const imported = this.importedSummaries(doc, ctx);
+    const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
+    /** Each finished rule's findings, emitted in rule order. */
+    const byRule = new Map<CompiledRule, Finding[]>();
+    let done = rules.filter((r) => !importsOk(r)).length;
     let finished = false;
     const total = rules.length + patternRules.length;
     const stopped = (left: string[]): void =>
@@ -374,33 +411,36 @@ export class TaintAnalyzer implements Analyzer {
       });
     let cut = false;
     try {
-      for (const rule of rules) {
-        if (!importsOk(rule)) {
-          done++;
-          continue;
-        }
+      for (const pass of passes) {
         let results: CachedUnit[];
         try {
-          ({ results } = yield* this.fixpoint(doc, rule, ctx, cache, used, meter, { prev: session.statements, used: usedStatements }, session.records));
+          ({ results } = yield* this.fixpoint(doc, pass, ctx, imported, cache, used, meter, { prev: session.statements, used: usedStatements }, session.records));
         } catch (e) {
           if (!(e instanceof BudgetExceeded)) throw e;
           // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
           // text is faster but stops at the same place.
-          stopped([...rules.slice(done), ...patternRules].map((r) => r.spec.id));
+          stopped([...rules.filter((r) => importsOk(r) && !byRule.has(r)), ...patternRules].map((r) => r.spec.id));
           cut = true;
           break;
         }
-        done++;
-        const seen = new Set<string>();
+        done += pass.rules.length;
+        // One finding per rule and sink position, in the order the units found them.
+        const seen = pass.rules.map(() => new Set<string>());
+        const out = pass.rules.map((r) => {
+          const list: Finding[] = [];
+          byRule.set(r, list);
+          return list;
+        });
         for (const res of results) {
           for (const f of res.findings) {
             const k = `${f.range.start.line}:${f.range.start.character}`;
-            if (seen.has(k)) continue;
-            seen.add(k);
-            findings.push(this.toFinding(rule, f, doc));
+            if (seen[f.rule]!.has(k)) continue;
+            seen[f.rule]!.add(k);
+            out[f.rule]!.push(this.toFinding(pass.rules[f.rule]!, f, doc));
           }
         }
       }
+      for (const r of rules) findings.push(...(byRule.get(r) ?? []));
       if (!cut && patternRules.length > 0) {
         // Pattern rules last, on the same budget: one walk of the tree, charged per node and clause tried.
         try {
@@ -433,20 +473,22 @@ export class TaintAnalyzer implements Analyzer {
     }
   }
 
-  /** Summaries to a fixpoint (bounded rounds), then the findings of the last round. */
+  /** Summaries to a fixpoint (bounded rounds) for the rules of one pass, then the findings of the last round. */
   private *fixpoint(
     doc: SourceDocument,
-    rule: CompiledRule,
+    pass: Pass,
     ctx: FileContext,
+    imported: Map<string, ExportSummary>,
     cache: UnitCache,
     used: UnitCache,
     meter: WorkMeter,
     statements: { prev: StatementCache; used: StatementCache },
     records?: Map<string, RuleRecord>,
   ): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
+    this.stats.passes++;
     let summaries = new Map<Unit, Summary>();
-    const imported = this.importedSummaries(doc, ctx, rule);
-    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, v.rules[rule.spec.id] ?? null])) : '';
+    const ids = pass.rules.map((r) => r.spec.id);
+    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null)])) : '';
     const byKey = new Map<string, Unit>();
     for (const u of ctx.units) byKey.set(u.key, u);
     // A dependency is `u:<unit key>` (that unit's summary signature) or `n:`/`m:<name>` (which unit a function or
@@ -460,7 +502,7 @@ export class TaintAnalyzer implements Analyzer {
       return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
     };
     let results: CachedUnit[] = [];
-    const ruleKey = `${rule.spec.id}\u0000${importKey}`;
+    const ruleKey = `${ids.join(',')}\u0000${importKey}`;
     const cached = cache.get(ruleKey);
     let usedR = used.get(ruleKey);
     if (!usedR) used.set(ruleKey, (usedR = new Map()));
@@ -469,7 +511,7 @@ export class TaintAnalyzer implements Analyzer {
     let usedStatements = statements.used.get(ruleKey);
     if (!usedStatements) statements.used.set(ruleKey, (usedStatements = new Map()));
     const freshStatements = usedStatements;
-    // The worklist: against the last finished run of this rule, the dependencies whose answer changed.
+    // The worklist: against the last finished run of this pass, the dependencies whose answer changed.
     const prev = records?.get(ruleKey);
     const rec: RuleRecord = { rounds: [], lines: new Map(ctx.units.map((u) => [u.key, u.line])), names: nameTable(ctx) };
     const gone = prev ? [...prev.lines.keys()].filter((k) => !rec.lines.has(k)).map((k) => `u:${k}`) : [];
@@ -537,11 +579,10 @@ export class TaintAnalyzer implements Analyzer {
             return hit;
           };
           const env = {
-            rule,
-            index: ruleIndex(rule),
+            pass,
             lines: doc.lines,
             resolve: (id: string) => u.aliases.get(id) ?? ctx.imports.get(id),
-            calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, seen, imported, rule.spec.id, rule.module),
+            calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, seen, imported, ids, pass.rules[0]!.module),
             inlineSummary: (fn: Node) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: ((r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports)) as FixBuilder,
             imported: (m: string) => importsModule(ctx.imports, m),
@@ -569,7 +610,7 @@ export class TaintAnalyzer implements Analyzer {
           } else out = analyzeUnit(u.node, u.params, env);
           meter.spent += out.work;
           this.stats.dataflowSteps += out.work - (out.reused ?? 0);
-          // Most units find nothing for most rules: they share one empty result (it has no ranges to move), and
+          // Most units find nothing for most passes: they share one empty result (it has no ranges to move), and
           // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
           if (out.findings.length === 0 && isEmpty(out.summary)) {
             r = EMPTY_RESULT;
@@ -593,7 +634,7 @@ export class TaintAnalyzer implements Analyzer {
     return { results, summaries };
   }
 
-  private importedSummaries(doc: SourceDocument, ctx: FileContext, _rule: CompiledRule): Map<string, ExportSummary> {
+  private importedSummaries(doc: SourceDocument, ctx: FileContext): Map<string, ExportSummary> {
     const out = new Map<string, ExportSummary>();
     if (!this.exportIndex) return out;
     for (const [local, canon] of ctx.imports) {
@@ -643,28 +684,41 @@ export class TaintAnalyzer implements Analyzer {
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
-    for (const rule of lang.rules) {
-      // Pattern rules have no flows to summarise.
-      if (rule.spec.kind !== 'taint') continue;
+    const imported = this.importedSummaries(doc, ctx);
+    // Pattern rules have no flows to summarise.
+    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
+    const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
+    for (const pass of this.passes(taintRules, imported, doc.text, lang)) {
       let summaries: Map<Unit, Summary>;
       try {
-        ({ summaries } = drain(this.fixpoint(doc, rule, ctx, cache, new Map(), meter, { prev: new Map(), used: new Map() })));
+        ({ summaries } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() })));
       } catch (e) {
-        // Same budget as `analyze`: the rules done so far give their summaries, the others none.
+        // Same budget as `analyze`: the passes done so far give their rules' summaries, the others none.
         if (e instanceof BudgetExceeded) break;
         throw e;
       }
-      for (const [u, e] of byUnit) {
-        const s = summaries.get(u);
-        if (!s || isEmpty(s)) continue;
-        const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
-        e.rules[rule.spec.id] = {
-          paramReturns: [...s.paramReturns.keys()],
-          // Captured variables (negative keys) mean nothing to another file.
-          paramSinks: [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.map((h) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) }))),
-          sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps) })),
-        };
-      }
+      pass.rules.forEach((rule, ri) => {
+        const got = new Map<Unit, ExportRuleSummary>();
+        perRule.set(rule.spec.id, got);
+        for (const u of byUnit.keys()) {
+          const s = summaries.get(u);
+          if (!s) continue;
+          // The rule's own summary: the pass's returns, and the sinks of this rule.
+          const paramSinks = [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.filter((h) => h.rule === ri).map((h) => ({ param, h })));
+          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
+          const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
+          got.set(u, {
+            paramReturns: [...s.paramReturns.keys()],
+            // Captured variables (negative keys) mean nothing to another file.
+            paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) })),
+            sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps) })),
+          });
+        }
+      });
+    }
+    // In rule order, as each rule's own pass gave them.
+    for (const rule of taintRules) {
+      for (const [u, r] of perRule.get(rule.spec.id) ?? []) byUnit.get(u)!.rules[rule.spec.id] = r;
     }
     return [...byUnit.values()];
   }
@@ -684,6 +738,29 @@ function withoutTaintDuplicates(patterns: Finding[], taint: Finding[]): Finding[
     (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
     (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));
   return patterns.filter((p) => !taint.some((t) => t.cwe.some((c) => p.cwe.includes(c)) && inside(t.range, p.range)));
+}
+
+/** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
+const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
+
+/**
+ * Whether a source, sanitizer, guard or propagator pattern can match in `text`: every word it needs is a word of
+ * the text, or one of them is a handler's request alias (a request parameter of any name is matched under it).
+ * A necessary condition, like the sink and source prefilters: a pattern it rules out never matches in the text.
+ */
+function patternFilter(text: string, lang: CompiledLanguage): (p: PassPattern) => boolean {
+  let aliases = aliasWords.get(lang);
+  if (!aliases) {
+    aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
+    aliasWords.set(lang, aliases);
+  }
+  const words = new Set(text.match(/[A-Za-z0-9]+/g) ?? []);
+  const seen = new Map<string, boolean>();
+  return (p) => {
+    let ok = seen.get(p.key);
+    if (ok === undefined) seen.set(p.key, (ok = p.words.every((w) => words.has(w)) || p.words.some((w) => aliases.has(w))));
+    return ok;
+  };
 }
 
 const anchorCache = new WeakMap<CompiledRule, RegExp | null>();
@@ -757,7 +834,7 @@ function signature(s: Summary | undefined): string {
     // A digest, not the JSON: signatures live as long as their summaries, and in every dependency list.
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes])]), s.sourceReturns, s.captures ?? []])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? []])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -914,7 +991,7 @@ function resolveCallee(
   lookup: (kind: 'n' | 'm', name: string) => Unit | null | undefined,
   summaryOf: (u: Unit) => Summary | undefined,
   imported: Map<string, ExportSummary>,
-  ruleId: string,
+  ruleIds: readonly string[],
   syn: LanguageModule,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
@@ -922,8 +999,9 @@ function resolveCallee(
   if (callee.type === 'identifier') {
     unit = lookup('n', callee.text);
     if (unit === undefined) {
-      const ext = imported.get(callee.text)?.rules[ruleId];
-      if (ext) return { summary: fromExport(ext), name: callee.text, offset: 0 };
+      const ext = imported.get(callee.text);
+      // The pass's rules all have an entry or none (see `passes`).
+      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
       return undefined;
     }
   } else if (callee.type === 'member_expression' || callee.type === 'attribute') {
@@ -952,13 +1030,17 @@ function resolveCallee(
   return { summary: s, name: unit.name ?? 'function', offset };
 }
 
-function fromExport(e: ExportRuleSummary): Summary {
+/** A pass's summary of an imported function from its rules' entries (same returns, each rule's sinks). */
+function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summary {
   const paramSinks = new Map<number, Summary['paramSinks'] extends Map<number, infer H> ? H : never>();
-  for (const h of e.paramSinks) {
-    const list = paramSinks.get(h.param) ?? [];
-    list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [] });
-    paramSinks.set(h.param, list);
-  }
+  entries.forEach((e, rule) => {
+    for (const h of e?.paramSinks ?? []) {
+      const list = paramSinks.get(h.param) ?? [];
+      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule });
+      paramSinks.set(h.param, list);
+    }
+  });
+  const e = entries.find((x) => !!x)!;
   return {
     paramReturns: new Map(e.paramReturns.map((i) => [i, [] as TraceStep[]])),
     paramSinks,
