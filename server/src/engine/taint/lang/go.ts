@@ -329,6 +329,8 @@ export const go: LanguageModule = {
         if (!path) continue;
         const canonical = packageName(path);
         const local = spec.childForFieldName('name')?.text;
+        // The whole path too, for rules that tell packages of one name apart (`requires-import: [text/template]`).
+        out.set(`import ${path}`, path);
         if (local === '.') continue;
         out.set(local === '_' ? `_ ${path}` : local ?? canonical, canonical);
       }
