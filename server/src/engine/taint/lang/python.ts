@@ -426,6 +426,9 @@ function guardShape(c: Node): GuardShape | undefined {
 
 export const python: LanguageModule = {
   id: 'python',
+  explicitReceivers: new Set(['self', 'cls']),
+  functionDecorators: (_fn, parent) =>
+    parent?.type === 'decorated_definition' ? kids(parent).flatMap((d) => (d.type === 'decorator' ? kids(d).slice(0, 1) : [])) : [],
   // Python
   patternSyntax: {
     ignored: ['comment', 'line_continuation'],
