@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
@@ -61,4 +62,14 @@ func fiberCallback(c *fiber.Ctx) error {
 func fiberFixed(c *fiber.Ctx) error {
 	// ok: go.open-redirect
 	return c.Redirect("/welcome", fiber.StatusSeeOther)
+}
+
+func checked(w http.ResponseWriter, r *http.Request) {
+	next := r.FormValue("next")
+	if !strings.HasPrefix(next, "/") {
+		next = "/"
+	}
+	// A prefix check alone lets //evil.example through.
+	// ruleid: go.open-redirect
+	http.Redirect(w, r, next, http.StatusFound)
 }

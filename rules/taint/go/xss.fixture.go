@@ -57,18 +57,30 @@ var page = template.Must(template.New("p").Parse(`<div>{{.}}</div>`))
 
 func trusted(w http.ResponseWriter, r *http.Request) {
 	bio := r.PostFormValue("bio")
-	// ruleid: go.xss.response-writer
+	// ruleid: go.xss.template-conversion
 	page.Execute(w, template.HTML(bio))
-	// ok: go.xss.response-writer
+	// ok: go.xss.template-conversion, go.xss.response-writer
 	page.Execute(w, bio)
 	link := r.URL.Query().Get("next")
-	// ruleid: go.xss.response-writer
+	// ruleid: go.xss.template-conversion
 	data := map[string]any{"Link": template.URL(link), "Script": template.JS("var x = 1")}
+	// ruleid: go.xss.template-conversion
+	page.Execute(w, template.HTMLAttr("title=\""+r.FormValue("t")+"\""))
+	// ok: go.xss.template-conversion
+	page.Execute(w, template.HTML(html.EscapeString(bio)))
+	// ok: go.xss.template-conversion
+	page.Execute(w, template.JS("var limit = 10"))
+	// ok: go.xss.template-conversion
+	page.Execute(w, template.URL("/help"))
+	// ok: go.xss.template-conversion
+	page.Execute(w, template.HTML(template.HTMLEscapeString(link)))
 	_ = data
 }
 
 func ginPage(c *gin.Context) {
 	title := c.Query("title")
+	// ruleid: go.xss.template-conversion
+	c.HTML(http.StatusOK, "page.tmpl", gin.H{"Title": template.HTML(title)})
 	// ruleid: go.xss.response-writer
 	c.Data(http.StatusOK, "text/html; charset=utf-8", []byte("<title>"+title+"</title>"))
 	// ruleid: go.xss.response-writer

@@ -366,6 +366,7 @@ function htmlEscape(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   if (exprs.length === 0) return undefined;
   const edits: TextEdit[] = [];
   const escaper = syn.htmlEscaper(imports);
+  if (!escaper) return undefined;
   if (escaper.importLine) edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${escaper.importLine}${doc.lines.eol}` });
   for (const e of exprs) edits.push({ range: rangeOf(fx, e.node), newText: escaper.wrap(e.node.text) });
   return { title: escaper.title, kind: 'fix', edits };
@@ -375,7 +376,8 @@ function relativeRedirect(fx: FixSite, focus: Node): Fix | undefined {
   const x = focus.text;
   if (x.length > 80 || x.includes('\n')) return undefined;
   const wrapped = /^[\w$.[\]'"()]+$/.test(x) ? x : `(${x})`;
-  const made = fx.syn.relativeRedirect(wrapped);
+  const made = fx.syn.relativeRedirect(wrapped, fx.imports);
+  if (made === undefined) return undefined;
   // An operand (`"redirect:" + x`): the conditional binds looser than the operator around it.
   const operand = focus.parent && fx.syn.exprKind(focus.parent.type) === 'binary';
   return { title: 'Only redirect to a relative path on this site', kind: 'fix', edits: [{ range: rangeOf(fx, focus), newText: operand ? `(${made})` : made }] };

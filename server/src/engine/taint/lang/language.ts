@@ -226,10 +226,10 @@ export interface LanguageModule {
   readonly blockTypes: ReadonlySet<string>;
   /** An expression that keeps a path inside its root folder: the statements before, and the new name. */
   pathContainment(focus: Node, args: Node[], fresh: (base: string) => string, indent: string, eol: string): { pre: string; name: string } | undefined;
-  /** `x` rewritten to redirect only to a relative path on this site. */
-  relativeRedirect(x: string): string;
+  /** `x` rewritten to redirect only to a relative path on this site; undefined when it needs an import the file lacks. */
+  relativeRedirect(x: string, imports: Map<string, string>): string | undefined;
   /** HTML-escaping a value: the wrapping call, a line to add at the top when the file lacks an import, the title. */
-  htmlEscaper(imports: Map<string, string>): { wrap: (code: string) => string; importLine?: string; title: string };
+  htmlEscaper(imports: Map<string, string>): { wrap: (code: string) => string; importLine?: string; title: string } | undefined;
   /** A property whose assignment is an HTML sink, mapped to its text-only twin (`innerHTML` -> `textContent`). */
   textProperty?(name: string): string | undefined;
 }
