@@ -209,7 +209,7 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
 
 export const java: LanguageModule = {
   id: 'java',
-  // Java: method calls and field accesses are not chains yet
+  // Java: method calls and field accesses are not matched as dotted chains (yet)
   patternSyntax: {
     ignored: [],
     literals: ['true', 'false'],
@@ -217,8 +217,8 @@ export const java: LanguageModule = {
     interpolations: [],
     identifiers: ['identifier', 'type_identifier'],
     variables: ['identifier'],
-    chains: {  },
-    subscripts: {  },
+    chains: {},
+    subscripts: {},
     calls: [],
     transparent: ['parenthesized_expression'],
     parenthesized: ['parenthesized_expression'],
