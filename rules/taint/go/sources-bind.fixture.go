@@ -3,6 +3,7 @@ package api
 import (
 	"database/sql"
 	"encoding/json"
+	"io"
 	"net/http"
 	"os/exec"
 	"strconv"
@@ -86,4 +87,24 @@ func decode(w http.ResponseWriter, r *http.Request) {
 	db.Query("SELECT * FROM docs WHERE term = '" + req.Term + "'")
 	// ok: go.sqli.query
 	db.Query("SELECT * FROM docs WHERE term = ?", req.Term)
+}
+
+// The body read whole, and headers through Gin's getter.
+func raw(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return
+	}
+	// ruleid: go.sqli.query
+	db.Exec("INSERT INTO logs(line) VALUES ('" + string(body) + "')")
+	// ok: go.sqli.query
+	db.Exec("INSERT INTO logs(line) VALUES (?)", string(body))
+}
+
+func header(c *gin.Context) {
+	trace := c.GetHeader("X-Trace")
+	// ruleid: go.cmdi.exec
+	exec.Command("sh", "-c", "logger "+trace).Run()
+	// ok: go.cmdi.exec
+	exec.Command("logger", trace).Run()
 }
