@@ -11,17 +11,8 @@ import { Parser, Language } from 'web-tree-sitter';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 
-/** grammar id -> [npm package, wasm file inside it] */
-const GRAMMARS = {
-  javascript: ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
-  typescript: ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
-  tsx: ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
-  python: ['tree-sitter-python', 'tree-sitter-python.wasm'],
-  java: ['tree-sitter-java', 'tree-sitter-java.wasm'],
-  go: ['tree-sitter-go', 'tree-sitter-go.wasm'],
-  json: ['tree-sitter-json', 'tree-sitter-json.wasm'],
-  bash: ['tree-sitter-bash', 'tree-sitter-bash.wasm'],
-};
+/** grammar id -> [npm package, wasm file inside it], kept in package.json beside the pinned grammar packages. */
+const GRAMMARS = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).vigil.grammars;
 
 await Parser.init();
 const pkgVersion = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;

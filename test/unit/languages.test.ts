@@ -70,6 +70,12 @@ describe('language table', () => {
     for (const s of ['.js', '.tsx', '/index.ts', '.py', '/__init__.py']) assert.ok(MODULE_SUFFIXES.includes(s), s);
   });
 
+  it('package.json names the npm package of every grammar, and of no other (scripts/grammars.mjs reads it)', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { vigil: { grammars: Record<string, [string, string]> }; devDependencies: Record<string, string> };
+    assert.deepEqual(Object.keys(pkg.vigil.grammars).sort(), [...GRAMMAR_IDS].sort());
+    for (const [id, [name]] of Object.entries(pkg.vigil.grammars)) assert.ok(pkg.devDependencies[name], `${id}: ${name} is pinned`);
+  });
+
   it('every grammar the taint pack analyses has a language module and a docs label', () => {
     for (const g of TAINT_GRAMMARS) {
       assert.ok(GRAMMAR_IDS.includes(g), g);

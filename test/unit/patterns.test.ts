@@ -4,6 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import { GrammarRegistry } from '../../server/src/engine/parser';
 import { PatternCompiler, PatternSyntaxError, boundText, matchPattern, missingKeys, resetNodeCache } from '../../server/src/engine/patterns/pattern';
 import type { GrammarId } from '../../server/src/engine/languages';
+// The language modules register their grammars' shapes with the matcher.
+import '../../server/src/engine/taint/lang';
 
 let grammars: GrammarRegistry;
 before(async () => {

@@ -7,6 +7,9 @@
  * Identifiers in a target can stand for a longer canonical name (an import: `cp` for `child_process`, or a
  * framework alias: a handler's first parameter for `req`); the matcher accepts a pattern leaf or dotted chain
  * equal to that canonical name. This is how `child_process.exec($CMD)` matches `cp.exec(x)`.
+ *
+ * The matcher names no node type: each language module declares its grammar's shapes as a `PatternSyntax`
+ * (`engine/taint/lang/<language>.ts`), registered with `registerPatternSyntax` when the modules load.
  */
 import type { Language, Node } from 'web-tree-sitter';
 import { Parser } from 'web-tree-sitter';
@@ -61,6 +64,89 @@ function fork(b: Bindings): Bindings {
   return out;
 }
 
+/**
+ * What the matcher needs to know of one grammar, by node type. The tables of every registered language are merged:
+ * node types that several grammars share mean the same shape in each (an `identifier`, a `parenthesized_expression`).
+ */
+export interface PatternSyntax {
+  /** Node types that never take part in matching (comments, line continuations). */
+  readonly ignored: readonly string[];
+  /** Literal node types, compared by their whole text. */
+  readonly literals: readonly string[];
+  /** String literals whose quote style and prefix case do not matter ('sh' and "sh" are one value). */
+  readonly quotedStrings: readonly string[];
+  /** Node types that make a string literal not plain (template substitutions, f-string interpolations). */
+  readonly interpolations: readonly string[];
+  /** Names, properties and fields: the leaves of a dotted chain. */
+  readonly identifiers: readonly string[];
+  /** Variable names: what a chain starts from. */
+  readonly variables: readonly string[];
+  /** Member accesses (`a.b`): node type -> [object field, property field]. */
+  readonly chains: Readonly<Record<string, readonly [string, string]>>;
+  /** Subscripts (`a[b]`): node type -> object field. */
+  readonly subscripts: Readonly<Record<string, string>>;
+  /** Calls whose callee is their `function` field. */
+  readonly calls: readonly string[];
+  /** Nodes a chain sees through (parentheses, `await`). */
+  readonly transparent: readonly string[];
+  /** Parentheses: a parenthesised target matches the pattern for what it wraps. */
+  readonly parenthesized: readonly string[];
+  /** Roots and statements a pattern snippet is unwrapped from when they hold one node. */
+  readonly snippetWrappers: readonly string[];
+  /** Operator nodes whose operator is their anonymous tokens (`not in`), not an `operator` field. */
+  readonly tokenOperators: readonly string[];
+  /** The callee node type of a dynamic import (`import('m')`). */
+  readonly dynamicImports: readonly string[];
+  /** Key/value literals, matched in any order (objects, dicts). */
+  readonly maps: readonly string[];
+  /** Key/value entries of a map literal or keyword arguments of a call: node type -> [key field, value field]. */
+  readonly entries: Readonly<Record<string, readonly [string, string]>>;
+  /** Map entries that are their key (`{ secure }`), and entries named by their `name` field (methods). */
+  readonly shorthandEntries: readonly string[];
+  readonly namedEntries: readonly string[];
+  /** Spreads that hide which keys are set (`...opts`, `**kwargs`). */
+  readonly spreads: readonly string[];
+  /** Calls whose options may come last in a variable (`res.cookie(n, v, opts)`), where keys cannot be known. */
+  readonly trailingOptions: readonly string[];
+  /** Literal texts that leave an option off (`false`, `None`). */
+  readonly falseLiterals: readonly string[];
+}
+
+/** The merged syntax of every registered language. */
+const S = {
+  ignored: new Set<string>(),
+  literals: new Set<string>(),
+  quotedStrings: new Set<string>(),
+  interpolations: new Set<string>(),
+  identifiers: new Set<string>(),
+  variables: new Set<string>(),
+  chains: new Map<string, readonly [string, string]>(),
+  subscripts: new Map<string, string>(),
+  calls: new Set<string>(),
+  transparent: new Set<string>(),
+  parenthesized: new Set<string>(),
+  snippetWrappers: new Set<string>(),
+  tokenOperators: new Set<string>(),
+  dynamicImports: new Set<string>(),
+  maps: new Set<string>(),
+  entries: new Map<string, readonly [string, string]>(),
+  shorthandEntries: new Set<string>(),
+  namedEntries: new Set<string>(),
+  spreads: new Set<string>(),
+  trailingOptions: new Set<string>(),
+  falseLiterals: new Set<string>(),
+};
+
+/** Adds a language's syntax to the matcher's tables (the taint pack's language modules register theirs). */
+export function registerPatternSyntax(syntax: PatternSyntax): void {
+  for (const key of Object.keys(S) as (keyof typeof S)[]) {
+    const into = S[key];
+    const from = syntax[key];
+    if (into instanceof Map) for (const [k, v] of Object.entries(from)) (into as Map<string, unknown>).set(k, v);
+    else for (const v of from as readonly string[]) into.add(v);
+  }
+}
+
 /** Resolves a target identifier to a canonical dotted name (imports, framework aliases), if it has one. */
 export type CanonicalResolver = (identifier: string) => string | undefined;
 
@@ -112,10 +198,15 @@ export function swapNodeCache(next: NodeCacheScope): NodeCacheScope {
 export function kids(n: Node): Node[] {
   let k = childCache.get(n.id);
   if (!k) {
-    k = n.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
+    k = namedKids(n);
     childCache.set(n.id, k);
   }
   return k;
+}
+
+/** The node's named children, comments left out, read anew (for nodes outside an analysis run). */
+export function namedKids(n: Node): Node[] {
+  return n.namedChildren.filter((c): c is Node => !!c && !S.ignored.has(c.type));
 }
 
 /** The node's type (cached for the current run). */
@@ -128,26 +219,20 @@ export function typeOf(n: Node): string {
   return t;
 }
 
-/** Node types that never take part in matching. */
-const IGNORED = new Set(['comment', 'line_continuation']);
-/** Literal node types compared by their whole text. */
-const LITERALS = new Set([
-  'string', 'template_string', 'number', 'integer', 'float', 'true', 'false', 'null', 'none', 'undefined',
-  // Go
-  'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'nil',
-]);
-const IDENTIFIER_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier', 'field_identifier']);
-const CHAIN_TYPES = new Set(['member_expression', 'attribute', 'selector_expression']);
+const LITERALS = S.literals;
+const IDENTIFIER_TYPES = S.identifiers;
+const CHAIN_TYPES = S.chains;
 
-/** The property of a chain node: JS `property`, Python `attribute`, Go `field`. */
+/** The property of a chain node (JS `property`, Python `attribute`, Go `field`). */
 function chainProperty(n: Node): Node | null {
-  const t = n.type;
-  return n.childForFieldName(t === 'attribute' ? 'attribute' : t === 'selector_expression' ? 'field' : 'property');
+  const fields = CHAIN_TYPES.get(n.type);
+  return fields ? n.childForFieldName(fields[1]) : null;
 }
 
-/** The object of a chain node: Go's selector names it `operand`. */
+/** The object of a chain node (Go's selector names it `operand`). */
 function chainObject(n: Node): Node | null {
-  return n.childForFieldName(n.type === 'selector_expression' ? 'operand' : 'object');
+  const fields = CHAIN_TYPES.get(n.type);
+  return fields ? n.childForFieldName(fields[0]) : null;
 }
 
 /**
@@ -204,8 +289,8 @@ export class PatternCompiler {
 function unwrap(node: Node): Node {
   let n = node;
   for (;;) {
-    const kids = n.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
-    if ((n.type === 'program' || n.type === 'module' || n.type === 'source_file' || n.type === 'expression_statement' || n.type === 'parenthesized_expression') && kids.length === 1) {
+    const kids = namedKids(n);
+    if ((S.snippetWrappers.has(n.type) || S.parenthesized.has(n.type)) && kids.length === 1) {
       n = kids[0]!;
       continue;
     }
@@ -222,7 +307,7 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
     return { type: node.type, text, metavar: name, children: [] };
   }
   if (text === ELLIPSIS) return { type: node.type, text, ellipsis: true, children: [] };
-  const kids = node.namedChildren.filter((c): c is Node => !!c && !IGNORED.has(c.type));
+  const kids = namedKids(node);
   const hasMeta = text.includes(MV_PREFIX) || text.includes(ELLIPSIS);
   if (LITERALS.has(node.type) && !hasMeta) return { type: node.type, text: literalKey(node.type, text), children: [] };
   const out: PatternNode = {
@@ -241,7 +326,7 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
 
 /** Literals compare by value: 'sh' and "sh" are the same string. */
 function literalKey(type: string, text: string): string {
-  if (type !== 'string') return text;
+  if (!S.quotedStrings.has(type)) return text;
   const m = /^([rRbBuU]*)(['"]{1,3})([\s\S]*)\2$/.exec(text);
   return m ? `${m[1]!.toLowerCase()}"${m[3]}"` : text;
 }
@@ -250,7 +335,7 @@ function literalKey(type: string, text: string): string {
 export function operatorOf(node: Node): string | undefined {
   const field = node.childForFieldName('operator');
   if (field) return field.text;
-  if (node.type === 'comparison_operator' || node.type === 'unary_expression' || node.type === 'boolean_operator') {
+  if (S.tokenOperators.has(node.type)) {
     const ops = node.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.text);
     return ops.join(' ');
   }
@@ -279,12 +364,11 @@ export function dottedName(node: Node): string | undefined {
 export function chainRoot(node: Node): Node | undefined {
   let n: Node | null = node;
   for (let i = 0; n && i < 256; i++) {
-    if (n.type === 'identifier') return n;
-    if (CHAIN_TYPES.has(n.type)) n = chainObject(n);
-    else if (n.type === 'subscript_expression') n = n.childForFieldName('object');
-    else if (n.type === 'subscript') n = n.childForFieldName('value');
-    else if (n.type === 'index_expression') n = n.childForFieldName('operand');
-    else if (n.type === 'call_expression' || n.type === 'call') {
+    const t = n.type;
+    if (S.variables.has(t)) return n;
+    if (CHAIN_TYPES.has(t)) n = chainObject(n);
+    else if (S.subscripts.has(t)) n = n.childForFieldName(S.subscripts.get(t)!);
+    else if (S.calls.has(t)) {
       const f = n.childForFieldName('function');
       n = f && CHAIN_TYPES.has(f.type) ? chainObject(f) : null;
     } else return undefined;
@@ -307,9 +391,7 @@ export function canonicalModule(spec: string): string {
 /** The value of a plain string literal (no interpolation), or undefined. */
 export function stringLiteral(n: Node): string | undefined {
   const t = typeOf(n);
-  if (t === 'template_string' && kids(n).some((k) => k.type === 'template_substitution')) return undefined;
-  if (t !== 'string' && t !== 'template_string') return undefined;
-  if (kids(n).some((k) => k.type === 'interpolation')) return undefined;
+  if (!S.quotedStrings.has(t) || kids(n).some((k) => S.interpolations.has(k.type))) return undefined;
   const m = /^[rRuU]?(['"`])([^'"`\\]*)\1$/.exec(n.text);
   return m ? m[2] : undefined;
 }
@@ -327,10 +409,10 @@ function rootedChain(target: Node): { root: Node; rest: string } | undefined {
       if (!prop || !IDENTIFIER_TYPES.has(prop.type)) break;
       rest = `.${prop.text}${rest}`;
       n = chainObject(n);
-    } else if (t === 'parenthesized_expression' || t === 'await_expression' || t === 'await') {
+    } else if (S.transparent.has(t)) {
       n = kids(n)[0] ?? null;
     } else {
-      if (t === 'call_expression' || t === 'call') out = { root: n, rest };
+      if (S.calls.has(t)) out = { root: n, rest };
       break;
     }
   }
@@ -348,11 +430,11 @@ function moduleOfCall(call: Node, resolve: CanonicalResolver, depth: number): st
   const first = args ? kids(args)[0] : undefined;
   if (!fn || !first) return undefined;
   const ft = typeOf(fn);
-  if (ft === 'import' || (ft === 'identifier' && fn.text === 'require' && resolve('require') === undefined)) {
+  if (S.dynamicImports.has(ft) || (S.variables.has(ft) && fn.text === 'require' && resolve('require') === undefined)) {
     const spec = stringLiteral(first);
     return spec === undefined ? undefined : canonicalModule(spec);
   }
-  if (ft === 'identifier' && fn.text === '__import__') return stringLiteral(first)?.split('.')[0];
+  if (S.variables.has(ft) && fn.text === '__import__') return stringLiteral(first)?.split('.')[0];
   const name = canonicalName(fn, resolve, depth + 1);
   if (name === 'importlib.import_module') return stringLiteral(first);
   if (name === 'util.promisify') return canonicalName(first, resolve, depth + 1);
@@ -367,7 +449,7 @@ function moduleOfCall(call: Node, resolve: CanonicalResolver, depth: number): st
 export function canonicalName(target: Node, resolve: CanonicalResolver | undefined, depth = 0): string | undefined {
   if (!resolve || depth > 8) return undefined;
   const tt = typeOf(target);
-  if (tt === 'identifier') return resolve(target.text);
+  if (S.variables.has(tt)) return resolve(target.text);
   let dotted: string | null | undefined;
   if (CHAIN_TYPES.has(tt)) {
     dotted = dottedCache.get(target.id);
@@ -446,7 +528,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   }
   let tType = typeOf(t);
   // A parenthesised target matches the pattern for what it wraps (unwrapped in a loop: parentheses can nest deeply).
-  while (p.type !== tType && tType === 'parenthesized_expression') {
+  while (p.type !== tType && S.parenthesized.has(tType)) {
     const inner = kids(t)[0];
     if (!inner) return false;
     t = inner;
@@ -459,8 +541,8 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   }
   if (p.operator !== undefined && operatorOf(t) !== p.operator) return false;
   const children = kids(t);
-  if (!p.children.some((c) => c.ellipsis) && p.type !== 'object' && p.type !== 'dictionary' && children.length !== p.children.length) return false;
-  const unordered = p.type === 'object' || p.type === 'dictionary';
+  const unordered = S.maps.has(p.type);
+  if (!p.children.some((c) => c.ellipsis) && !unordered && children.length !== p.children.length) return false;
   return unordered ? matchSubset(p.children, children, b, resolve) : matchSeq(p.children, 0, children, 0, b, resolve);
 }
 
@@ -517,7 +599,7 @@ function rollback(b: Bindings, mark: number): void {
 }
 
 /** Literals that leave an option off: `secure: false`, `httponly=False`, `samesite=None`. */
-const FALSE_LITERALS = new Set(['false', 'False', 'None', 'null', 'undefined', '0']);
+const FALSE_LITERALS = S.falseLiterals;
 
 /**
  * The keys a node sets, by name: a call's keyword arguments (Python `secure=True`) and the keys of its
@@ -528,43 +610,46 @@ const FALSE_LITERALS = new Set(['false', 'False', 'None', 'null', 'undefined', '
 export function keysSet(node: Node): Map<string, Node> | undefined {
   const t = typeOf(node);
   const out = new Map<string, Node>();
-  if (t === 'object' || t === 'dictionary') {
+  if (S.maps.has(t)) {
     for (const k of kids(node)) {
       const kt = typeOf(k);
-      if (kt === 'pair') {
-        const key = k.childForFieldName('key');
-        const value = k.childForFieldName('value');
+      const fields = S.entries.get(kt);
+      if (fields) {
+        const key = k.childForFieldName(fields[0]);
+        const value = k.childForFieldName(fields[1]);
         const name = key ? (stringLiteral(key) ?? (IDENTIFIER_TYPES.has(key.type) ? key.text : undefined)) : undefined;
         if (name === undefined || !value) return undefined;
         out.set(name, value);
-      } else if (kt === 'shorthand_property_identifier') {
+      } else if (S.shorthandEntries.has(kt)) {
         out.set(k.text, k);
-      } else if (kt === 'method_definition') {
+      } else if (S.namedEntries.has(kt)) {
         const name = k.childForFieldName('name');
         if (name) out.set(name.text, k);
       } else return undefined;
     }
     return out;
   }
-  if (t !== 'call_expression' && t !== 'call') return undefined;
+  if (!S.calls.has(t)) return undefined;
   const args = node.childForFieldName('arguments');
   if (!args) return undefined;
   const list = kids(args);
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
     const at = typeOf(a);
-    if (at === 'keyword_argument') {
-      const name = a.childForFieldName('name');
-      const value = a.childForFieldName('value');
+    const fields = S.entries.get(at);
+    if (fields) {
+      // Keyword arguments (Python `secure=True`).
+      const name = a.childForFieldName(fields[0]);
+      const value = a.childForFieldName(fields[1]);
       if (name && value) out.set(name.text, value);
-    } else if (at === 'object' || at === 'dictionary') {
+    } else if (S.maps.has(at)) {
       const inner = keysSet(a);
       if (!inner) return undefined;
       for (const [k, v] of inner) out.set(k, v);
-    } else if (at === 'dictionary_splat' || at === 'list_splat' || at === 'spread_element') {
+    } else if (S.spreads.has(at)) {
       return undefined;
-    } else if (t === 'call_expression' && i === list.length - 1 && i >= 2 && !LITERALS.has(at)) {
-      // JS options last, in a variable or built by a call (`res.cookie(n, v, opts)`): not visible here.
+    } else if (S.trailingOptions.has(t) && i === list.length - 1 && i >= 2 && !LITERALS.has(at)) {
+      // Options last, in a variable or built by a call (`res.cookie(n, v, opts)`): not visible here.
       return undefined;
     }
   }

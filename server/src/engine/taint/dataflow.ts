@@ -978,11 +978,18 @@ class UnitAnalysis {
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
     for (const s of this.env.pass.index.sources.get(typeOf(n)) ?? NONE) {
-      if (!this.match(s, n)) continue;
+      const b = this.match(s, n);
+      if (!b) continue;
       const root = chainRoot(n);
       if (root && st.get(root.text) === null) return undefined;
       const label = s.spec.label ?? this.short(n);
-      return [{ origin: { kind: 'source', label }, steps: [{ range: this.range(n), message: `${label} is user input`, kind: 'source' }] }];
+      const taint: Taint = [{ origin: { kind: 'source', label }, steps: [{ range: this.range(n), message: `${label} is user input`, kind: 'source' }] }];
+      // A call that fills an argument (`c.ShouldBindJSON(&req)`): the variable, seen through `&`, holds the input.
+      const into = s.spec.into ? b.get(s.spec.into) : undefined;
+      if (!into) return taint;
+      const target = this.syn.accessPath(into) === undefined && named(into).length === 1 ? named(into)[0]! : into;
+      this.bind(target, taint, st, undefined);
+      return undefined;
     }
     return undefined;
   }

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
-import { canonicalName, type Bindings } from '../patterns/pattern';
+import { canonicalName, namedKids, type Bindings } from '../patterns/pattern';
 import { grammarCommentSyntax } from '../languages';
 import { suppressionLine } from '../suppressions';
 import type { Fix, Range, TextEdit } from '../types';
@@ -13,7 +13,7 @@ import { ownText } from './dataflow';
 import type { LanguageModule, Part } from './lang/language';
 import type { CompiledRule } from './rule-set';
 
-const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+const named = namedKids;
 /** What every strategy needs: the document being fixed, its imports and its language, passed down explicitly. */
 interface FixSite {
   doc: SourceDocument;
@@ -72,12 +72,12 @@ export function suppressFix(ruleId: string, range: Range, doc: SourceDocument): 
 const hasLiteral = (parts: Part[]): boolean => parts.some((p) => p.kind === 'lit');
 const hasExpr = (parts: Part[]): boolean => parts.some((p) => p.kind === 'expr');
 
-/** Quote char of the first plain string literal inside `n` (default `"`). */
-function quoteOf(n: Node): string {
+/** Quote char of the first quoted string literal inside `n` (default `"`). */
+function quoteOf(syn: LanguageModule, n: Node): string {
   const stack = [n];
   while (stack.length) {
     const c = stack.shift()!;
-    if (c.type === 'string') {
+    if (syn.patternSyntax.quotedStrings.includes(c.type)) {
       const m = /^[fFuU]*(['"])/.exec(c.text);
       if (m) return m[1]!;
     }
@@ -120,7 +120,7 @@ function parameterizeSql(fx: FixSite, sink: Node, focus: Node, placeholder: '?' 
     const at = methodName.endsWith('Context') ? 1 : 0;
     if (args[at]?.id !== focus.id) return undefined;
     const rest = args.slice(at + 1);
-    if (rest.length > 1 || (rest.length === 1 && !/function|arrow_function|lambda/.test(rest[0]!.type))) return undefined;
+    if (rest.length > 1 || (rest.length === 1 && syn.exprKind(rest[0]!.type) !== 'function')) return undefined;
   }
   let sql = '';
   const values: string[] = [];
@@ -153,7 +153,7 @@ function parameterizeSql(fx: FixSite, sink: Node, focus: Node, placeholder: '?' 
     values.push(value);
     sql += placeholder === '$1' ? `$${values.length}` : placeholder;
   }
-  const q = quoteOf(focus);
+  const q = quoteOf(fx.syn, focus);
   if (syn.preparedQuery) return preparedQuery(fx, sink, quote(sql, q), values);
   const params = syn.sqlParams(values);
   const edits: TextEdit[] = [{ range: rangeOf(fx, focus), newText: `${quote(sql, q)}, ${params}` }];
@@ -215,23 +215,24 @@ function execToExecFile(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   if (!words) return undefined;
   // Languages whose exec call has another argv form (Java's ProcessBuilder) rewrite the call themselves.
   if (syn.argvCommand) {
-    const made = syn.argvCommand(sink, focus, words.map((w) => wordCode(w, quoteOf(focus))));
+    const made = syn.argvCommand(sink, focus, words.map((w) => wordCode(w, quoteOf(fx.syn, focus))));
     return made && { title: made.title, kind: 'fix', edits: [{ range: rangeOf(fx, sink), newText: made.code }] };
   }
   const fn = sink.childForFieldName('function');
   const argsNode = sink.childForFieldName('arguments');
   if (!fn || !argsNode || named(argsNode)[0]?.id !== focus.id) return undefined;
-  const q = quoteOf(focus);
+  const q = quoteOf(fx.syn, focus);
   const edits: TextEdit[] = [];
-  const name = fn.type === 'member_expression' ? fn.childForFieldName('property') : fn;
+  const name = syn.propertyOf(fn) ?? fn;
   if (!name || !/^exec(Sync)?$/.test(name.text)) return undefined;
   // Only child_process has execFile: shelljs.exec and other exec functions keep their call.
   if (canonicalName(fn, (id) => imports.get(id)) !== `child_process.${name.text}`) return undefined;
   const fileName = name.text === 'exec' ? 'execFile' : 'execFileSync';
-  if (fn.type === 'identifier') {
+  if (syn.exprKind(fn.type) === 'identifier') {
     if (imports.get(fileName) !== `child_process.${fileName}`) {
       // Add execFile next to exec in `const { exec } = require('child_process')` / `import { exec } from ...`.
-      const spec = findImportSpecifier(doc, name.text);
+      const root = doc.tree?.rootNode;
+      const spec = root ? syn.importListEntry?.(root, name.text, 'child_process') : undefined;
       if (!spec) return undefined;
       edits.push({ range: { start: rangeOf(fx, spec).end, end: rangeOf(fx, spec).end }, newText: `, ${fileName}` });
     }
@@ -240,23 +241,6 @@ function execToExecFile(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   const [prog, ...rest] = words;
   edits.push({ range: rangeOf(fx, focus), newText: `${wordCode(prog!, q)}, [${rest.map((w) => wordCode(w, q)).join(', ')}]` });
   return { title: `Run the program with ${fileName} and an argument array (no shell)`, kind: 'fix', edits };
-}
-
-function findImportSpecifier(doc: SourceDocument, name: string): Node | undefined {
-  const root = doc.tree?.rootNode;
-  if (!root) return undefined;
-  for (const s of named(root)) {
-    const stack = [s];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if ((n.type === 'shorthand_property_identifier_pattern' || n.type === 'import_specifier') && n.text === name) {
-        const inRequire = /child_process/.test(s.text);
-        if (inRequire) return n;
-      }
-      stack.push(...named(n));
-    }
-  }
-  return undefined;
 }
 
 /** POSIX shells that run their `-c` argument as a command line (not cmd.exe: its commands are mostly built in). */
@@ -270,8 +254,8 @@ function shellFalse(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   const argsNode = sink.childForFieldName('arguments');
   if (!words || !argsNode) return undefined;
   const args = named(argsNode);
-  const q = quoteOf(focus);
-  const shell = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'shell');
+  const q = quoteOf(fx.syn, focus);
+  const shell = args.find((a) => fx.syn.exprKind(a.type) === 'keyword-argument' && a.childForFieldName('name')?.text === 'shell');
   if (!shell) {
     // A shell run as a program (Go's `exec.Command("sh", "-c", cmd)`): the program and its arguments instead.
     const i = args.findIndex((a) => a.id === focus.id);
@@ -382,6 +366,7 @@ function htmlEscape(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   if (exprs.length === 0) return undefined;
   const edits: TextEdit[] = [];
   const escaper = syn.htmlEscaper(imports);
+  if (!escaper) return undefined;
   if (escaper.importLine) edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${escaper.importLine}${doc.lines.eol}` });
   for (const e of exprs) edits.push({ range: rangeOf(fx, e.node), newText: escaper.wrap(e.node.text) });
   return { title: escaper.title, kind: 'fix', edits };
@@ -391,27 +376,30 @@ function relativeRedirect(fx: FixSite, focus: Node): Fix | undefined {
   const x = focus.text;
   if (x.length > 80 || x.includes('\n')) return undefined;
   const wrapped = /^[\w$.[\]'"()]+$/.test(x) ? x : `(${x})`;
-  const made = fx.syn.relativeRedirect(wrapped);
+  const made = fx.syn.relativeRedirect(wrapped, fx.imports);
+  if (made === undefined) return undefined;
   // An operand (`"redirect:" + x`): the conditional binds looser than the operator around it.
   const operand = focus.parent && fx.syn.exprKind(focus.parent.type) === 'binary';
   return { title: 'Only redirect to a relative path on this site', kind: 'fix', edits: [{ range: rangeOf(fx, focus), newText: operand ? `(${made})` : made }] };
 }
 
+/** The YAML library decides the safe form: js-yaml takes the core schema, PyYAML has `safe_load`. */
 function yamlSafeLoad(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
-  const fn = sink.childForFieldName('function');
-  if (fn?.type === 'member_expression') {
-    // js-yaml: the core schema exists in versions 3 and 4 and has no JavaScript types.
-    const obj = fn.childForFieldName('object');
+  const { syn, imports } = fx;
+  const fn = syn.callee(sink);
+  const obj = fn && syn.exprKind(fn.type) === 'member' ? syn.memberObject(fn) : null;
+  if (!fn || !obj) return undefined;
+  const library = canonicalName(fn, (id) => imports.get(id));
+  if (library?.startsWith('js_yaml.')) {
+    // The core schema exists in versions 3 and 4 and has no JavaScript types.
     const args = named(sink.childForFieldName('arguments') ?? sink);
-    if (!obj || args.length !== 1 || fn.childForFieldName('property')?.text !== 'load') return undefined;
+    if (args.length !== 1 || syn.propertyOf(fn)?.text !== 'load') return undefined;
     return {
       title: 'Load with the core schema (no JavaScript functions or regexps)',
       kind: 'fix',
       edits: [{ range: { start: rangeOf(fx, focus).end, end: rangeOf(fx, focus).end }, newText: `, { schema: ${obj.text}.CORE_SCHEMA }` }],
     };
   }
-  if (!fn || fn.type !== 'attribute') return undefined;
-  const obj = fn.childForFieldName('object');
-  if (!obj) return undefined;
+  if (!library?.startsWith('yaml.')) return undefined;
   return { title: 'Use yaml.safe_load (no arbitrary Python objects)', kind: 'fix', edits: [{ range: rangeOf(fx, sink), newText: `${obj.text}.safe_load(${focus.text})` }] };
 }

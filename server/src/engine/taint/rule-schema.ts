@@ -30,6 +30,11 @@ export interface PatternSpec {
 export interface SourceSpec extends PatternSpec {
   /** How the trace and message name it; defaults to the matched code. */
   label?: string;
+  /**
+   * A metavariable bound to an argument the call fills with the input, instead of returning it (Gin
+   * `c.ShouldBindJSON(&req)`, Fiber `c.BodyParser(&req)`): that variable holds user input from the call on.
+   */
+  into?: string;
 }
 
 /** A sink: a call or assignment whose `focus` metavariable must not receive tainted data. */
@@ -360,10 +365,12 @@ function patternSpec(v: unknown, where: string, ruleId: string | undefined, p: P
 }
 
 function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SourceSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['label']);
+  const s = patternSpec(v, where, ruleId, p, ['label', 'into']);
   if (!s) return undefined;
   const label = isObj(v) ? str(v, 'label', where, ruleId, p, false) : undefined;
-  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(label ? { label } : {}) };
+  const into = isObj(v) ? str(v, 'into', where, ruleId, p, false) : undefined;
+  if (into && !metavarsIn(s.pattern).has(into)) p.add(ruleId, `${where}: \`into\` ${into} must be a metavariable of the pattern`);
+  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(label ? { label } : {}), ...(into ? { into } : {}) };
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {

@@ -20,7 +20,7 @@ import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, kids, matchPattern, resetNodeCache } from '../patterns/pattern';
+import { boundText, canonicalModule, kids, matchPattern, namedKids, resetNodeCache } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
@@ -996,7 +996,8 @@ function resolveCallee(
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
-  if (callee.type === 'identifier') {
+  const kind = syn.exprKind(callee.type);
+  if (kind === 'identifier') {
     unit = lookup('n', callee.text);
     if (unit === undefined) {
       const ext = imported.get(callee.text);
@@ -1004,18 +1005,16 @@ function resolveCallee(
       if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
       return undefined;
     }
-  } else if (callee.type === 'member_expression' || callee.type === 'attribute') {
-    const obj = callee.childForFieldName('object');
-    const prop = callee.childForFieldName(callee.type === 'attribute' ? 'attribute' : 'property');
-    if (obj && prop && (obj.type === 'this' || obj.text === 'self')) {
-      unit = lookup('m', prop.text);
-      viaSelf = true;
-    } else if (obj && prop && !(obj.type === 'identifier' && ctx.imports.has(obj.text))) {
-      // `repo.find(x)`: a method defined once in this file (receivers that are imported modules are not ours).
+  } else if (kind === 'member') {
+    // `this.clean(x)`, `self.clean(x)`, `repo.find(x)`: a method defined once in this file (receivers that are
+    // imported modules are not ours).
+    const obj = syn.memberObject(callee);
+    const prop = syn.propertyOf(callee);
+    if (obj && prop && !(syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) {
       unit = lookup('m', prop.text);
       viaSelf = true;
     }
-  } else if (syn.exprKind(callee.type) === 'call') {
+  } else if (kind === 'call') {
     // A call that is its own callee (Java `helper(x)`, `this.helper(x)`, `Util.clean(x)`): a method of this file,
     // unless the receiver is an imported class.
     const obj = syn.memberObject(callee);
@@ -1026,7 +1025,7 @@ function resolveCallee(
   const s = summaryOf(unit);
   if (!s) return undefined;
   const firstParam = unit.params.names[0]?.node.text;
-  const offset = viaSelf && unit.isMethod && (firstParam === 'self' || firstParam === 'cls') ? 1 : 0;
+  const offset = viaSelf && unit.isMethod && firstParam !== undefined && !!syn.explicitReceivers?.has(firstParam) ? 1 : 0;
   return { summary: s, name: unit.name ?? 'function', offset };
 }
 
@@ -1048,7 +1047,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summar
   };
 }
 
-const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+const named = namedKids;
 
 /** Whether one of a file's imports is `module` or a name inside it (`@prisma/client` as written in the rule). */
 function importsModule(imports: Map<string, string>, module: string): boolean {
@@ -1076,7 +1075,7 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
   const importStmts = named(root)
-    .filter((s) => /import/.test(s.type) || (s.type === 'lexical_declaration' || s.type === 'variable_declaration') && s.text.includes('require('))
+    .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
     .map((s) => `${s.startIndex}:${s.text}`);
   const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
   const units: Unit[] = [];
@@ -1122,16 +1121,16 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
           const type = syn.paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
           if (type && h.spec.safeTypes.some((t) => type === t || type.startsWith(`${t}[`) || type.endsWith(`.${t}`))) return;
           const def = syn.paramDefaultOf(fn, i);
-          const defFn = def?.type === 'call' ? def.childForFieldName('function')?.text : undefined;
+          const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
           if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
-          if (p.type !== 'identifier') return;
+          if (syn.targetKind(p.type) !== 'name') return;
           unitParams.sources.set(i, `request parameter ${p.text}`);
         });
       }
       if (h.paramDecorator) {
         // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
         params.forEach((p, i) => {
-          if (p.type !== 'identifier' || !hasParamDecorator(fn, i, h.paramDecorator!, imports, syn)) return;
+          if (syn.targetKind(p.type) !== 'name' || !hasParamDecorator(fn, i, h.paramDecorator!, imports, syn)) return;
           const type = syn.paramTypeOf(fn, i);
           if (type && h.spec.safeTypes.includes(type)) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
@@ -1139,14 +1138,12 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
         });
       }
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;
-      if (rp && h.spec.alias && rp.type === 'identifier') aliases.set(rp.text, h.spec.alias);
+      const rpKind = rp ? syn.targetKind(rp.type) : undefined;
+      if (rp && h.spec.alias && rpKind === 'name') aliases.set(rp.text, h.spec.alias);
       // A destructured request (`loader({ request, params })`): each name stands for that field of the alias.
-      if (rp && h.spec.alias && rp.type === 'object_pattern') {
-        for (const p of named(rp)) {
-          if (p.type === 'shorthand_property_identifier_pattern') aliases.set(p.text, `${h.spec.alias}.${p.text}`);
-          const key = p.type === 'pair_pattern' ? p.childForFieldName('key') : null;
-          const value = p.type === 'pair_pattern' ? p.childForFieldName('value') : null;
-          if (key?.type === 'property_identifier' && value?.type === 'identifier') aliases.set(value.text, `${h.spec.alias}.${key.text}`);
+      if (rp && h.spec.alias && rpKind === 'object-pattern') {
+        for (const e of syn.objectPatternEntries(rp)) {
+          if (!e.rest && e.key && /^[A-Za-z_$][\w$]*$/.test(e.key) && syn.targetKind(e.target.type) === 'name') aliases.set(e.target.text, `${h.spec.alias}.${e.key}`);
         }
       }
     }
@@ -1198,21 +1195,18 @@ function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'
   if (h.spec.functionNamed && !h.spec.functionNamed.includes(syn.unitName(fn, parent) ?? '')) return false;
   if (h.spec.exported && !syn.isExported(fn, parent)) return false;
   if (h.call) {
+    // The function is an argument of the registration call.
     const args = parent;
-    const call = args?.type === 'arguments' ? args.parent : undefined;
-    if (!call) return false;
+    const call = args?.parent;
+    if (!args || !call || syn.exprKind(call.type) !== 'call' || call.childForFieldName('arguments')?.id !== args.id) return false;
     const b = matchPattern(h.call.pattern, call, resolve);
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
   if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports, syn))) return false;
   if (h.decorator) {
-    const dd = parent;
-    if (dd?.type !== 'decorated_definition') return false;
-    const ok = named(dd).some((d) => {
-      if (d.type !== 'decorator') return false;
-      const e = named(d)[0];
-      const b = e ? matchPattern(h.decorator!.pattern, e, resolve) : undefined;
+    const ok = (syn.functionDecorators?.(fn, parent) ?? []).some((e) => {
+      const b = matchPattern(h.decorator!.pattern, e, resolve);
       return !!b && h.decorator!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
     });
     if (!ok) return false;

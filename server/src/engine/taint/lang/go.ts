@@ -193,8 +193,19 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
     return [...(decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }]), ...(decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }])];
   }
   if (n.type === 'call_expression' && n.childForFieldName('function')?.text === 'fmt.Sprintf') return sprintfParts(n);
+  // `[]byte("<p>" + x)`, `string(b)`: a conversion keeps the text it converts.
+  const conv = n.type === 'call_expression' || n.type === 'type_conversion_expression' ? conversionOperand(n) : undefined;
+  if (conv) return decompose(conv, depth + 1);
   const v = stringValue(n);
   return v === undefined ? undefined : [{ kind: 'lit', raw: v }];
+}
+
+/** The operand of a conversion between strings and byte or rune slices (`[]byte(x)`, `string(b)`). */
+function conversionOperand(n: Node): Node | undefined {
+  const fn = n.childForFieldName('function') ?? n.childForFieldName('type');
+  if (!fn || !/^(\[\](byte|rune)|string)$/.test(fn.text)) return undefined;
+  const args = kids(n.childForFieldName('arguments') ?? n).filter((k) => k.id !== fn.id);
+  return args.length === 1 ? args[0] : undefined;
 }
 
 /** `fmt.Sprintf("... %s ...", x)` as text and values, when every verb is a plain %s, %v or %d. */
@@ -229,8 +240,40 @@ function sprintfParts(call: Node): Part[] | undefined {
 
 const isExportedName = (name: string | undefined): boolean => !!name && /^[A-Z]/.test(name);
 
+/** The name a file gives the package at import `path` (`strings`, or its alias), from `collectImports`' entries. */
+function localName(imports: Map<string, string>, path: string): string | undefined {
+  if (!imports.has(`import ${path}`)) return undefined;
+  const canonical = packageName(path);
+  for (const [local, value] of imports) if (value === canonical && !local.includes(' ')) return local;
+  return undefined;
+}
+
 export const go: LanguageModule = {
   id: 'go',
+  // Go
+  patternSyntax: {
+    ignored: ['comment'],
+    literals: ['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'true', 'false', 'nil'],
+    quotedStrings: [],
+    interpolations: [],
+    identifiers: ['identifier', 'type_identifier', 'field_identifier'],
+    variables: ['identifier'],
+    chains: { selector_expression: ['operand', 'field'] },
+    subscripts: { index_expression: 'operand' },
+    calls: ['call_expression'],
+    transparent: ['parenthesized_expression'],
+    parenthesized: ['parenthesized_expression'],
+    snippetWrappers: ['source_file', 'expression_statement'],
+    tokenOperators: ['unary_expression'],
+    dynamicImports: [],
+    maps: [],
+    entries: {},
+    shorthandEntries: [],
+    namedEntries: [],
+    spreads: [],
+    trailingOptions: [],
+    falseLiterals: ['false'],
+  },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_declaration'],
   nameTypes: ['identifier', 'selector_expression'],
@@ -329,6 +372,8 @@ export const go: LanguageModule = {
         if (!path) continue;
         const canonical = packageName(path);
         const local = spec.childForFieldName('name')?.text;
+        // The whole path too, for rules that tell packages of one name apart (`requires-import: [text/template]`).
+        out.set(`import ${path}`, path);
         if (local === '.') continue;
         out.set(local === '_' ? `_ ${path}` : local ?? canonical, canonical);
       }
@@ -340,6 +385,16 @@ export const go: LanguageModule = {
   sqlPlaceholder: (imports) => ([...imports.values()].some((v) => v === 'pq' || v === 'pgx' || v === 'pgxpool' || v === 'stdlib') ? '$1' : '?'),
   sqlParams: (values) => values.join(', '),
   pathContainment: () => undefined,
-  relativeRedirect: (x) => `func() string { if strings.HasPrefix(${x}, "/") && !strings.HasPrefix(${x}, "//") && !strings.HasPrefix(${x}, "/\\\\") { return ${x} }; return "/" }()`,
-  htmlEscaper: () => ({ wrap: (code) => `html.EscapeString(${code})`, title: 'HTML-escape the value (html.EscapeString)' }),
+  // Go cannot take an import from a line at the top (it goes inside the import block): the rewrite uses a package
+  // the file already imports, under the name it gives it, or is not offered.
+  relativeRedirect: (x, imports) => {
+    const strings = localName(imports, 'strings');
+    return strings && `func() string { if ${strings}.HasPrefix(${x}, "/") && !${strings}.HasPrefix(${x}, "//") && !${strings}.HasPrefix(${x}, "/\\\\") { return ${x} }; return "/" }()`;
+  },
+  htmlEscaper: (imports) => {
+    const html = localName(imports, 'html');
+    if (html) return { wrap: (code) => `${html}.EscapeString(${code})`, title: 'HTML-escape the value (html.EscapeString)' };
+    const template = localName(imports, 'html/template') ?? localName(imports, 'text/template');
+    return template ? { wrap: (code) => `${template}.HTMLEscapeString(${code})`, title: 'HTML-escape the value (template.HTMLEscapeString)' } : undefined;
+  },
 };

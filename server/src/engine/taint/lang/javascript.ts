@@ -2,7 +2,7 @@
  * JavaScript, TypeScript and TSX for the taint pack (one module: the TypeScript grammars extend JavaScript's).
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { canonicalModule, canonicalName, dottedName, kids, operatorOf } from '../../patterns/pattern';
+import { canonicalModule, canonicalName, dottedName, kids, namedKids, operatorOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -440,6 +440,43 @@ function guardShape(c: Node): GuardShape | undefined {
 
 export const javascript: LanguageModule = {
   id: 'javascript',
+  // `const { exec } = require('child_process')`, `import { exec } from 'child_process'`.
+  importListEntry: (root, name, module) => {
+    for (const s of namedKids(root)) {
+      if (!s.text.includes(module)) continue;
+      const stack = [s];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if ((n.type === 'shorthand_property_identifier_pattern' || n.type === 'import_specifier') && n.text === name) return n;
+        stack.push(...namedKids(n));
+      }
+    }
+    return undefined;
+  },
+  // JavaScript, TypeScript and TSX
+  patternSyntax: {
+    ignored: ['comment'],
+    literals: ['string', 'template_string', 'number', 'true', 'false', 'null', 'undefined'],
+    quotedStrings: ['string', 'template_string'],
+    interpolations: ['template_substitution'],
+    identifiers: ['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier'],
+    variables: ['identifier'],
+    chains: { member_expression: ['object', 'property'] },
+    subscripts: { subscript_expression: 'object' },
+    calls: ['call_expression'],
+    transparent: ['parenthesized_expression', 'await_expression'],
+    parenthesized: ['parenthesized_expression'],
+    snippetWrappers: ['program', 'expression_statement'],
+    tokenOperators: ['unary_expression'],
+    dynamicImports: ['import'],
+    maps: ['object'],
+    entries: { pair: ['key', 'value'] },
+    shorthandEntries: ['shorthand_property_identifier'],
+    namedEntries: ['method_definition'],
+    spreads: ['spread_element'],
+    trailingOptions: ['call_expression'],
+    falseLiterals: ['false', 'null', 'undefined', '0'],
+  },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_statement'],
   nameTypes: ['identifier', 'member_expression'],

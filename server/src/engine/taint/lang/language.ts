@@ -10,6 +10,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TaintLanguage } from '../../languages';
+import type { PatternSyntax } from '../../patterns/pattern';
 
 /** What a statement does to the flow, whatever its node type. */
 export type StmtKind =
@@ -85,6 +86,13 @@ export type Part = { kind: 'lit'; raw: string } | { kind: 'expr'; node: Node };
 export interface LanguageModule {
   /** The taint language of its rules (`javascript` also serves TypeScript). */
   readonly id: TaintLanguage;
+  /** Its grammar's shapes as the pattern matcher sees them (registered by `lang/index.ts`). */
+  readonly patternSyntax: PatternSyntax;
+  /**
+   * Names of a method's explicit receiver parameter (Python's `self`, `cls`): a call through the receiver passes
+   * its arguments from the second parameter on.
+   */
+  readonly explicitReceivers?: ReadonlySet<string>;
   /** Node types of functions (units) and of import statements, for one search of the tree. */
   readonly functionTypes: ReadonlySet<string>;
   readonly importTypes: readonly string[];
@@ -129,6 +137,13 @@ export interface LanguageModule {
   comprehensionClauses(n: Node): { target: Node; iterable: Node }[];
   /** Whether a child of a comprehension is one of its `for` clauses (evaluated in the clause scope first). */
   isComprehensionClause(type: string): boolean;
+  /** The decorator expressions on a function (`@app.route("/")`), read from it and its parent. */
+  functionDecorators?(fn: Node, parent: Node | null): Node[];
+  /**
+   * In the file's import statements of `module`, the entry that imports `name` by itself (`exec` in
+   * `const { exec } = require('child_process')`), after which a sibling import can be added.
+   */
+  importListEntry?(root: Node, name: string, module: string): Node | undefined;
   /** The function a `definition` statement defines (through decorators). */
   definedFunction(n: Node): Node | null;
   /** The resources a `with` statement (or a `try` with resources) binds (value, and the name it is bound to), and its block. */
@@ -211,10 +226,10 @@ export interface LanguageModule {
   readonly blockTypes: ReadonlySet<string>;
   /** An expression that keeps a path inside its root folder: the statements before, and the new name. */
   pathContainment(focus: Node, args: Node[], fresh: (base: string) => string, indent: string, eol: string): { pre: string; name: string } | undefined;
-  /** `x` rewritten to redirect only to a relative path on this site. */
-  relativeRedirect(x: string): string;
+  /** `x` rewritten to redirect only to a relative path on this site; undefined when it needs an import the file lacks. */
+  relativeRedirect(x: string, imports: Map<string, string>): string | undefined;
   /** HTML-escaping a value: the wrapping call, a line to add at the top when the file lacks an import, the title. */
-  htmlEscaper(imports: Map<string, string>): { wrap: (code: string) => string; importLine?: string; title: string };
+  htmlEscaper(imports: Map<string, string>): { wrap: (code: string) => string; importLine?: string; title: string } | undefined;
   /** A property whose assignment is an HTML sink, mapped to its text-only twin (`innerHTML` -> `textContent`). */
   textProperty?(name: string): string | undefined;
 }

@@ -426,6 +426,33 @@ function guardShape(c: Node): GuardShape | undefined {
 
 export const python: LanguageModule = {
   id: 'python',
+  explicitReceivers: new Set(['self', 'cls']),
+  functionDecorators: (_fn, parent) =>
+    parent?.type === 'decorated_definition' ? kids(parent).flatMap((d) => (d.type === 'decorator' ? kids(d).slice(0, 1) : [])) : [],
+  // Python
+  patternSyntax: {
+    ignored: ['comment', 'line_continuation'],
+    literals: ['string', 'integer', 'float', 'true', 'false', 'none'],
+    quotedStrings: ['string'],
+    interpolations: ['interpolation'],
+    identifiers: ['identifier'],
+    variables: ['identifier'],
+    chains: { attribute: ['object', 'attribute'] },
+    subscripts: { subscript: 'value' },
+    calls: ['call'],
+    transparent: ['parenthesized_expression', 'await'],
+    parenthesized: ['parenthesized_expression'],
+    snippetWrappers: ['module', 'expression_statement'],
+    tokenOperators: ['comparison_operator', 'boolean_operator'],
+    dynamicImports: [],
+    maps: ['dictionary'],
+    entries: { pair: ['key', 'value'], keyword_argument: ['name', 'value'] },
+    shorthandEntries: [],
+    namedEntries: [],
+    spreads: ['dictionary_splat', 'list_splat'],
+    trailingOptions: [],
+    falseLiterals: ['False', 'None', '0'],
+  },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_statement', 'import_from_statement'],
   nameTypes: ['identifier', 'attribute'],
