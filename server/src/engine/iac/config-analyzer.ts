@@ -15,7 +15,7 @@ import { kindOf, languageOf, type ConfigKind } from './file-kinds';
 import { parseHcl } from './hcl';
 import type { ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
-import { entries, get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
+import { CONFIG_WORK, entries, get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
 
 export class ConfigAnalyzer implements Analyzer {
   readonly pack = 'config' as const;
@@ -90,6 +90,7 @@ export class ConfigAnalyzer implements Analyzer {
    */
   private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex, exposure?: string): Finding[] {
     const out: Finding[] = [];
+    CONFIG_WORK.documentsChecked++;
     const matcher = new YamlMatcher(y, lines);
     for (const rule of this.configRules) {
       if (!rule.kinds.includes(kind)) continue;

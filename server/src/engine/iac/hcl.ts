@@ -10,7 +10,7 @@
  * no document (no findings) until it parses again.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
-import type { YamlDoc } from './yaml-model';
+import { CONFIG_WORK, type YamlDoc } from './yaml-model';
 
 class HclError extends Error {}
 
@@ -104,6 +104,7 @@ class Reader {
       const inner = this.body(false);
       this.i++; // the closing brace
       inner.range = [inner.range![0], this.i, this.i];
+      if (top) CONFIG_WORK.hclBlocksParsed++;
       addBlock(map, key, labels, inner);
     }
     map.range = [start, this.i, this.i];
