@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzers, DEFAULT_SETTINGS, Engine, type AnalysisSettings } from '../../server/src/engine';
-import { parseHcl } from '../../server/src/engine/iac/hcl';
+import { parseHclCached, type HclParseCache } from '../../server/src/engine/iac/hcl';
 import { parseYaml, type YamlParseCache } from '../../server/src/engine/iac/yaml-model';
 import { BENCH, REPO } from '../lib/paths';
 import { pick, rng, summarize, type Summary } from '../lib/stats';
@@ -21,7 +21,7 @@ export interface IacEditCostRow {
   blocks: number;
   /** Apply the edit only (no tree-sitter grammar for YAML or HCL: nothing else happens without a pack). */
   applyMs: Summary;
-  /** The parse floor: apply + the YAML parse (per document, cached like the pack's session) or HCL read. */
+  /** The parse floor: apply + the YAML parse or HCL read of the edited documents or blocks (cached as the pack's session caches them). */
   parseMs: Summary;
   configMs: Summary;
   secretsMs: Summary;
@@ -352,7 +352,8 @@ async function child(): Promise<void> {
       const uri = `bench:${path}#${key}`;
       const doc = engine.open(uri, path, lang, g.text, 1);
       const cache: YamlParseCache = new Map();
-      const parse = () => (file === 'kubernetes' ? parseYaml(doc.text, cache) : parseHcl(doc.text));
+      const hclCache: HclParseCache = new Map();
+      const parse = () => (file === 'kubernetes' ? parseYaml(doc.text, cache) : parseHclCached(doc.text, hclCache));
       if (how === 'parse') parse();
       else if (how) {
         const res = engine.analyze(uri, how);
@@ -379,7 +380,8 @@ async function child(): Promise<void> {
 
 /** Runs the part in a child process (its own heap, like the other in-process runners). */
 export function runIacEditCost(o: { pairs: number; budgetSeconds: number }): IacEditCostRow[] {
-  const args = ['--import', 'tsx', join(BENCH, 'parts', 'iac.ts'), '--child', '--grammars', join(REPO, 'dist', 'grammars'), '--pairs', String(o.pairs), '--budget-ms', String(o.budgetSeconds * 1000)];
+  const grammars = existsSync(join(REPO, 'dist', 'grammars')) ? join(REPO, 'dist', 'grammars') : join(REPO, 'grammars');
+  const args = ['--import', 'tsx', join(BENCH, 'parts', 'iac.ts'), '--child', '--grammars', grammars, '--pairs', String(o.pairs), '--budget-ms', String(o.budgetSeconds * 1000)];
   if (existsSync(join(REPO, 'rules'))) args.push('--rules', join(REPO, 'rules'));
   const out = execFileSync(process.execPath, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 300_000 });
   return JSON.parse(out) as IacEditCostRow[];

@@ -7,15 +7,15 @@ import { isMap } from 'yaml';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
 import type { LineIndex } from '../text';
-import { SEVERITIES, type Finding, type Severity } from '../types';
+import { SEVERITIES, type Finding, type Range, type Severity } from '../types';
 import { CHECKS, type CheckHit } from './checks';
 import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
 import { exposureOf } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
-import { parseHcl } from './hcl';
+import { parseHcl, parseHclCached, type HclParseCache } from './hcl';
 import type { ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
-import { CONFIG_WORK, entries, get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
+import { CONFIG_WORK, entries, get, parseYaml, placeDoc, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
 
 export class ConfigAnalyzer implements Analyzer {
   readonly pack = 'config' as const;
@@ -45,8 +45,11 @@ export class ConfigAnalyzer implements Analyzer {
     return new ConfigSession(this);
   }
 
-  /** Findings for a whole text. `cache` (a session's) lets unchanged YAML documents skip parsing. */
-  analyze(doc: SourceDocument, ctx?: AnalysisContext, cache?: YamlParseCache): Finding[] {
+  /**
+   * Findings for a whole text. A session's `cache` lets unchanged YAML documents (and Terraform blocks) skip
+   * parsing, and its `found` lets unchanged YAML documents skip the rules: their last findings are moved by lines.
+   */
+  analyze(doc: SourceDocument, ctx?: AnalysisContext, cache?: ConfigParseCache, found?: FindingCache): Finding[] {
     const kind = kindOf(doc.path, doc.text);
     if (!kind) return [];
     const lines = doc.lines;
@@ -62,11 +65,11 @@ export class ConfigAnalyzer implements Analyzer {
     }
     if (kind === 'terraform' || kind === 'terraform-vars') {
       // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
-      const y = parseHcl(doc.text);
+      const y = kind === 'terraform' && cache ? parseHclCached(doc.text, cache.hcl) : parseHcl(doc.text);
       if (y) out.push(...this.runYamlRules(y, kind, lines));
       return out;
     }
-    const parsed = parseYaml(doc.text, cache);
+    const parsed = parseYaml(doc.text, cache?.yaml);
     if (parsed.skipped.some((s) => s.reason === 'aliases')) {
       ctx?.notify?.({
         reason: 'analysis-budget',
@@ -80,7 +83,27 @@ export class ConfigAnalyzer implements Analyzer {
     }
     // Exposure needs the whole file: a Deployment's Service is usually another document of it.
     const exposure = exposureOf(docs);
-    for (const d of docs) out.push(...this.runYamlRules(d.y, d.kind, lines, exposure.get(d.y)));
+    const next: FindingCache = new Map();
+    for (const d of docs) {
+      const why = exposure.get(d.y);
+      // A document's findings depend on its text, kind, exposure and the file's usual line break (fixes), only.
+      const key = found && d.y.chunk ? `${d.kind}\u0000${why ?? ''}\u0000${lines.eol}\u0000${d.y.chunk.key}` : undefined;
+      const line = d.y.chunk ? lines.positionAt(d.y.chunk.start).line : 0;
+      const hit = key ? found!.get(key) : undefined;
+      let fs: Finding[];
+      if (hit) {
+        fs = hit.line === line ? hit.findings : hit.findings.map((f) => moveFinding(f, line - hit.line));
+      } else {
+        placeDoc(d.y);
+        fs = this.runYamlRules(d.y, d.kind, lines, why);
+      }
+      if (key) next.set(key, { line, findings: fs });
+      out.push(...fs);
+    }
+    if (found) {
+      found.clear();
+      for (const [k, v] of next) found.set(k, v);
+    }
     return out;
   }
 
@@ -147,6 +170,26 @@ function isCloudFormation(y: YamlDoc): boolean {
   return isMap(resources) && entries(y.doc, resources).some((e) => /^AWS::/.test(scalarText(get(y.doc, e.value, 'Type')?.value) ?? ''));
 }
 
+/** A session's parsed YAML documents and Terraform blocks, by their text. */
+export interface ConfigParseCache {
+  yaml: YamlParseCache;
+  hcl: HclParseCache;
+}
+
+/** A session's findings per YAML document (see `analyze`), with the line the document started at. */
+export type FindingCache = Map<string, { line: number; findings: Finding[] }>;
+
+/** A finding of a document that moved by `delta` whole lines (documents start at a line start). */
+function moveFinding(f: Finding, delta: number): Finding {
+  const move = (r: Range): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
+  return {
+    ...f,
+    range: move(f.range),
+    ...(f.spanStartLine !== undefined ? { spanStartLine: f.spanStartLine + delta } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: move(e.range) })) })) } : {}),
+  };
+}
+
 /** One severity level up (critical stays critical). */
 function raise(s: Severity): Severity {
   const i = SEVERITIES.indexOf(s);
@@ -172,19 +215,22 @@ function dockerMatch(m: DockerMatch, df: ParsedDockerfile, lines: LineIndex): Ch
 
 class ConfigSession implements AnalyzerSession {
   private last: { text: string; findings: Finding[] } | undefined;
-  private readonly parsed: YamlParseCache = new Map();
+  private readonly parsed: ConfigParseCache = { yaml: new Map(), hcl: new Map() };
+  private readonly found: FindingCache = new Map();
 
   constructor(private readonly analyzer: ConfigAnalyzer) {}
 
   run(doc: SourceDocument, _delta: DocumentDelta | undefined, ctx: AnalysisContext): Finding[] {
     if (this.last?.text === doc.text) return this.last.findings;
-    const findings = this.analyzer.analyze(doc, ctx, this.parsed);
+    const findings = this.analyzer.analyze(doc, ctx, this.parsed, this.found);
     this.last = { text: doc.text, findings };
     return findings;
   }
 
   dispose(): void {
     this.last = undefined;
-    this.parsed.clear();
+    this.parsed.yaml.clear();
+    this.parsed.hcl.clear();
+    this.found.clear();
   }
 }
