@@ -131,7 +131,8 @@ function parseCached(text: string, cache: YamlParseCache): { doc: Document.Parse
 
 /**
  * Parses every document of a YAML stream. A broken document is skipped; the others are still returned. With a
- * session's `cache`, unchanged documents are not parsed again; the result is the same as without it.
+ * session's `cache`, unchanged documents are not parsed again and keep their old offsets until `placeDoc` moves
+ * them; the result is otherwise the same as without it.
  */
 export function parseYaml(text: string, cache?: YamlParseCache): ParsedYaml {
   const out: ParsedYaml = { docs: [], skipped: [] };
