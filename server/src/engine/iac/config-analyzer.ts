@@ -13,14 +13,19 @@ import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
 import { exposureOf } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
 import { parseHcl, parseHclCached, type HclParseCache } from './hcl';
-import type { ConfigRule, DockerMatch } from './rule-schema';
+import { blankTemplate, isHelmTemplate, type BlankedTemplate } from './helm';
+import type { Condition, ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
 import { CONFIG_WORK, entries, get, parseYaml, placeDoc, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
 
 export class ConfigAnalyzer implements Analyzer {
   readonly pack = 'config' as const;
 
-  constructor(readonly configRules: readonly ConfigRule[]) {}
+  private readonly byId: Map<string, ConfigRule>;
+
+  constructor(readonly configRules: readonly ConfigRule[]) {
+    this.byId = new Map(configRules.map((r) => [r.id, r]));
+  }
 
   rules(): RuleInfo[] {
     return this.configRules.map((r) => ({
@@ -69,7 +74,9 @@ export class ConfigAnalyzer implements Analyzer {
       if (y) out.push(...this.runYamlRules(y, kind, lines));
       return out;
     }
-    const parsed = parseYaml(doc.text, cache?.yaml);
+    // A Helm chart's template is checked on its text with the template actions blanked (offsets unchanged).
+    const helm = isHelmTemplate(doc.path) ? blankTemplate(doc.text) : undefined;
+    const parsed = parseYaml(helm?.text ?? doc.text, cache?.yaml);
     if (parsed.skipped.some((s) => s.reason === 'aliases')) {
       ctx?.notify?.({
         reason: 'analysis-budget',
@@ -104,7 +111,21 @@ export class ConfigAnalyzer implements Analyzer {
       found.clear();
       for (const [k, v] of next) found.set(k, v);
     }
-    return out;
+    return helm ? this.renderable(out, helm, lines) : out;
+  }
+
+  /**
+   * The findings of a blanked Helm template that hold whatever the values are: none on a templated key or value,
+   * and none that need a key to be absent when a blanked line injects YAML that may set it.
+   */
+  private renderable(findings: Finding[], helm: BlankedTemplate, lines: LineIndex): Finding[] {
+    const templated = helm.templated.map(([s, e]) => lines.rangeOf(s, e));
+    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+    return findings.filter((f) => {
+      if (templated.some((t) => before(t.start, f.range.end) && before(f.range.start, t.end))) return false;
+      const rule = this.byId.get(f.ruleId);
+      return !(helm.injects && rule?.match?.syntax === 'yaml' && rule.match.when.some(needsAbsence));
+    });
   }
 
   /**
@@ -168,6 +189,11 @@ function isCloudFormation(y: YamlDoc): boolean {
   if (get(y.doc, y.root, 'AWSTemplateFormatVersion')) return true;
   const resources = get(y.doc, y.root, 'Resources')?.value;
   return isMap(resources) && entries(y.doc, resources).some((e) => /^AWS::/.test(scalarText(get(y.doc, e.value, 'Type')?.value) ?? ''));
+}
+
+/** Whether a condition holds when a key is absent (`missing`, or a negated test). */
+function needsAbsence(c: Condition): boolean {
+  return c.kind === 'missing' || c.kind === 'not' || (c.kind === 'any' && c.conds.some(needsAbsence));
 }
 
 /** A session's parsed YAML documents and Terraform blocks, by their text. */
