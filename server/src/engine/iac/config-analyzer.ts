@@ -3,6 +3,7 @@
  * Each run checks the whole file; a session keeps the parsed YAML documents so that only the documents an edit
  * touched are parsed again (Dockerfiles and Terraform files are small and parsed whole).
  */
+import { dirname } from 'node:path';
 import { isMap } from 'yaml';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
@@ -10,7 +11,7 @@ import type { LineIndex } from '../text';
 import { SEVERITIES, type Finding, type Range, type Severity } from '../types';
 import { CHECKS, type CheckHit } from './checks';
 import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
-import { exposureOf } from './exposure';
+import { exposureOf, NO_FACTS, terraformExposure, type ExposureFacts } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
 import { parseHcl, parseHclCached, type HclParseCache } from './hcl';
 import { blankTemplate, isHelmTemplate, type BlankedTemplate } from './helm';
@@ -22,6 +23,13 @@ export class ConfigAnalyzer implements Analyzer {
   readonly pack = 'config' as const;
 
   private readonly byId: Map<string, ConfigRule>;
+  /** What the other files of a workspace scan say about exposure (none in the editor). */
+  private workspace: ExposureFacts = NO_FACTS;
+
+  /** Sets the workspace's exposure facts (a workspace scan gathers them from every file first). */
+  setWorkspaceExposure(facts: ExposureFacts | undefined): void {
+    this.workspace = facts ?? NO_FACTS;
+  }
 
   constructor(readonly configRules: readonly ConfigRule[]) {
     this.byId = new Map(configRules.map((r) => [r.id, r]));
@@ -71,7 +79,7 @@ export class ConfigAnalyzer implements Analyzer {
     if (kind === 'terraform' || kind === 'terraform-vars') {
       // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
       const y = kind === 'terraform' && cache ? parseHclCached(doc.text, cache.hcl) : parseHcl(doc.text);
-      if (y) out.push(...this.runYamlRules(y, kind, lines));
+      if (y) out.push(...this.runYamlRules(y, kind, lines, kind === 'terraform' ? terraformExposure(y, dirname(doc.path), this.workspace) : undefined));
       return out;
     }
     // A Helm chart's template is checked on its text with the template actions blanked (offsets unchanged).
@@ -89,7 +97,7 @@ export class ConfigAnalyzer implements Analyzer {
       if (docKind) docs.push({ y, kind: docKind });
     }
     // Exposure needs the whole file: a Deployment's Service is usually another document of it.
-    const exposure = exposureOf(docs);
+    const exposure = exposureOf(docs, this.workspace);
     const next: FindingCache = new Map();
     for (const d of docs) {
       const why = exposure.get(d.y);
@@ -130,9 +138,10 @@ export class ConfigAnalyzer implements Analyzer {
 
   /**
    * The structural rules and checks of one kind on one parsed document (YAML, or Terraform read as such).
-   * `exposure` says why the document is reachable from the internet, when it is.
+   * `exposure` says why the document is reachable from the internet, when it is; for Terraform, which resources
+   * are (source offsets of their bodies), each with its reason.
    */
-  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex, exposure?: string): Finding[] {
+  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex, exposure?: string | { start: number; end: number; why: string }[]): Finding[] {
     const out: Finding[] = [];
     CONFIG_WORK.documentsChecked++;
     const matcher = new YamlMatcher(y, lines);
@@ -143,7 +152,11 @@ export class ConfigAnalyzer implements Analyzer {
         : rule.match?.syntax === 'yaml'
           ? matcher.run(rule.match, rule.fix)
           : [];
-      for (const h of hits) out.push(this.finding(rule, h, kind, exposure));
+      for (const h of hits) {
+        const at = typeof exposure === 'object' ? lines.offsetAt(h.range.start) : 0;
+        const why = typeof exposure === 'object' ? exposure.find((e) => e.start <= at && at < e.end)?.why : exposure;
+        out.push(this.finding(rule, h, kind, why));
+      }
     }
     return out;
   }

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
+import { collectExposureFacts } from '../iac/exposure';
 import { LANGUAGES, languageIdForPath } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { ScanFile, SkippedFile } from './file-walker';
@@ -113,6 +114,8 @@ export function scanFiles(
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), total));
   const source = workerSource(options.workerPath ?? defaultWorkerPath());
   const data: ScanWorkerData = { analyzerOptions: options.analyzerOptions ?? {}, analyzerModule: options.analyzerModule, grammarDir: options.grammarDir };
+  // A workload's exposure is often declared in another file (its Service, Ingress or security group).
+  if (settings.packs.config) data.configExposure = collectExposureFacts(files, settings.maxFileSize);
   const timeoutMs = options.fileTimeoutMs ?? 300_000;
 
   // Pass 1 worklist: indices into `files`. Emptied on the first `ready` if the workers cannot summarise.
