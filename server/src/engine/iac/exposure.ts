@@ -7,7 +7,7 @@
  * a workspace scan also passes `ExposureFacts` gathered from every file (Services and Ingresses anywhere, open
  * security groups of the same Terraform module folder).
  */
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { triggers } from './checks';
@@ -226,16 +226,16 @@ export function exposureFacts(path: string, source: string): ExposureFacts {
 }
 
 /**
- * Exposure facts of every Kubernetes YAML and Terraform file of a workspace scan, read once before the scan.
- * Unreadable and oversized files give none.
+ * Exposure facts of every Kubernetes YAML and Terraform file of a workspace scan, read once before the scan (one
+ * file at a time, asynchronously). Unreadable and oversized files give none.
  */
-export function collectExposureFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): ExposureFacts {
+export async function collectExposureFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<ExposureFacts> {
   const all: ExposureFacts = { services: [], ingresses: [], openGroups: [] };
   for (const f of files) {
     if (!/\.(ya?ml|tf)$/i.test(f.path)) continue;
     let source: string;
     try {
-      const bytes = f.content ?? readFileSync(f.path);
+      const bytes = f.content ?? (await readFile(f.path));
       if (bytes.length > maxFileSize) continue;
       source = new TextDecoder('utf-8').decode(bytes);
     } catch {
