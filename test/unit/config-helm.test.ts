@@ -40,6 +40,7 @@ spec:
           securityContext:
             privileged: true
             runAsUser: {{ .Values.uid }}
+            readOnlyRootFilesystem: false
 `;
 
 async function configFindings(path: string, text: string): Promise<Finding[]> {
@@ -66,6 +67,12 @@ describe('config pack: Helm chart templates', () => {
     for (const id of ['config.k8s.image-latest', 'config.k8s.run-as-non-root', 'config.k8s.run-as-root', 'config.k8s.allow-privilege-escalation']) {
       assert.ok(!ids.includes(id), `${id} in ${ids.join(', ')}`);
     }
+  });
+
+  it('a literal value that turns a setting off is still reported where blocks are injected', async () => {
+    const f = (await configFindings(chart(true), TEMPLATE)).find((x) => x.ruleId === 'config.k8s.writable-root-filesystem');
+    assert.ok(f);
+    assert.equal(TEMPLATE.split('\n')[f.range.start.line]!.trim(), 'readOnlyRootFilesystem: false');
   });
 
   it('a templates/ folder without a Chart.yaml beside it is not read as a chart', async () => {

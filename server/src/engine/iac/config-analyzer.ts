@@ -124,7 +124,8 @@ export class ConfigAnalyzer implements Analyzer {
 
   /**
    * The findings of a blanked Helm template that hold whatever the values are: none on a templated key or value,
-   * and none that need a key to be absent when a blanked line injects YAML that may set it.
+   * and none that need a key to be absent when a blanked line injects YAML that may set it (a key written with a
+   * literal value is still judged).
    */
   private renderable(findings: Finding[], helm: BlankedTemplate, lines: LineIndex): Finding[] {
     const templated = helm.templated.map(([s, e]) => lines.rangeOf(s, e));
@@ -132,7 +133,11 @@ export class ConfigAnalyzer implements Analyzer {
     return findings.filter((f) => {
       if (templated.some((t) => before(t.start, f.range.end) && before(f.range.start, t.end))) return false;
       const rule = this.byId.get(f.ruleId);
-      return !(helm.injects && rule?.match?.syntax === 'yaml' && rule.match.when.some(needsAbsence));
+      if (!(helm.injects && rule?.match?.syntax === 'yaml' && rule.match.when.some(needsAbsence))) return true;
+      // Kept when it points at a `key: value` written in the template (a setting literally off), not at a parent
+      // whose missing key an injected block may supply.
+      const { start, end } = f.range;
+      return start.line === end.line && /:\s*\S/.test(lines.lineText(start.line).slice(start.character, end.character));
     });
   }
 
