@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every part, prints the table, writes bench/results/latest.{json,md,svg} and the
  * tables in docs/benchmarks.md and README.md. bench/run.sh installs and builds what this needs first.
- *   node --import tsx bench/main.ts [--quick] [--only edit,cost,throughput,memory,adversarial,history,sca]
+ *   node --import tsx bench/main.ts [--quick] [--only edit,cost,throughput,memory,adversarial,history,sca,iac]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,13 +14,14 @@ import { progress } from './lib/progress';
 import { markdown, targets, writeResults, type BenchResults } from './lib/report';
 import { runAdversarial } from './parts/adversarial';
 import { runEditLatency } from './parts/edit-latency';
+import { runIacEditCost } from './parts/iac';
 import { runMemory } from './parts/memory';
 import { runSca } from './parts/sca';
 import { runScoreHistory } from './parts/score-history';
 import { runThroughput } from './parts/throughput';
 import type { EditCostRow } from './edit-cost';
 
-const PARTS = ['edit', 'cost', 'throughput', 'memory', 'adversarial', 'history', 'sca'] as const;
+const PARTS = ['edit', 'cost', 'throughput', 'memory', 'adversarial', 'history', 'sca', 'iac'] as const;
 type Part = (typeof PARTS)[number];
 
 function options() {
@@ -109,6 +110,9 @@ async function main(): Promise<void> {
       const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 300_000 });
       return JSON.parse(out) as EditCostRow[];
     });
+  }
+  if (o.parts.has('iac')) {
+    results.iacEditCost = await attempt('config (IaC) per-edit cost, 2,000-line Kubernetes and Terraform (in-process)', () => runIacEditCost({ pairs: o.costPairs, budgetSeconds: o.editBudgetSeconds }));
   }
   if (o.parts.has('throughput')) {
     results.throughput = await attempt('workspace throughput vs peers', () => runThroughput({ runs: o.runs, scanRunner: runners.scanRunner, vigilLimitSeconds: o.vigilLimitSeconds }));

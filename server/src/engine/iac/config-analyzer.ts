@@ -3,24 +3,37 @@
  * Each run checks the whole file; a session keeps the parsed YAML documents so that only the documents an edit
  * touched are parsed again (Dockerfiles and Terraform files are small and parsed whole).
  */
+import { dirname } from 'node:path';
 import { isMap } from 'yaml';
 import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../analyzer';
 import type { DocumentDelta, SourceDocument } from '../document';
 import type { LineIndex } from '../text';
-import { SEVERITIES, type Finding, type Severity } from '../types';
+import { SEVERITIES, type Finding, type Range, type Severity } from '../types';
 import { CHECKS, type CheckHit } from './checks';
 import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
-import { exposureOf } from './exposure';
+import { exposureOf, NO_FACTS, terraformExposure, type ExposureFacts } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
-import { parseHcl } from './hcl';
-import type { ConfigRule, DockerMatch } from './rule-schema';
+import { parseHcl, parseHclCached, type HclParseCache } from './hcl';
+import { blankTemplate, isHelmTemplate, type BlankedTemplate } from './helm';
+import type { Condition, ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
-import { entries, get, parseYaml, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
+import { CONFIG_WORK, entries, get, parseYaml, placeDoc, scalarText, type YamlDoc, type YamlParseCache } from './yaml-model';
 
 export class ConfigAnalyzer implements Analyzer {
   readonly pack = 'config' as const;
 
-  constructor(readonly configRules: readonly ConfigRule[]) {}
+  private readonly byId: Map<string, ConfigRule>;
+  /** What the other files of a workspace scan say about exposure (none in the editor). */
+  private workspace: ExposureFacts = NO_FACTS;
+
+  /** Sets the workspace's exposure facts (a workspace scan gathers them from every file first). */
+  setWorkspaceExposure(facts: ExposureFacts | undefined): void {
+    this.workspace = facts ?? NO_FACTS;
+  }
+
+  constructor(readonly configRules: readonly ConfigRule[]) {
+    this.byId = new Map(configRules.map((r) => [r.id, r]));
+  }
 
   rules(): RuleInfo[] {
     return this.configRules.map((r) => ({
@@ -45,8 +58,11 @@ export class ConfigAnalyzer implements Analyzer {
     return new ConfigSession(this);
   }
 
-  /** Findings for a whole text. `cache` (a session's) lets unchanged YAML documents skip parsing. */
-  analyze(doc: SourceDocument, ctx?: AnalysisContext, cache?: YamlParseCache): Finding[] {
+  /**
+   * Findings for a whole text. A session's `cache` lets unchanged YAML documents (and Terraform blocks) skip
+   * parsing, and its `found` lets unchanged YAML documents skip the rules: their last findings are moved by lines.
+   */
+  analyze(doc: SourceDocument, ctx?: AnalysisContext, cache?: ConfigParseCache, found?: FindingCache): Finding[] {
     const kind = kindOf(doc.path, doc.text);
     if (!kind) return [];
     const lines = doc.lines;
@@ -62,11 +78,13 @@ export class ConfigAnalyzer implements Analyzer {
     }
     if (kind === 'terraform' || kind === 'terraform-vars') {
       // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
-      const y = parseHcl(doc.text);
-      if (y) out.push(...this.runYamlRules(y, kind, lines));
+      const y = kind === 'terraform' && cache ? parseHclCached(doc.text, cache.hcl) : parseHcl(doc.text);
+      if (y) out.push(...this.runYamlRules(y, kind, lines, kind === 'terraform' ? terraformExposure(y, dirname(doc.path), this.workspace) : undefined));
       return out;
     }
-    const parsed = parseYaml(doc.text, cache);
+    // A Helm chart's template is checked on its text with the template actions blanked (offsets unchanged).
+    const helm = isHelmTemplate(doc.path) ? blankTemplate(doc.text) : undefined;
+    const parsed = parseYaml(helm?.text ?? doc.text, cache?.yaml);
     if (parsed.skipped.some((s) => s.reason === 'aliases')) {
       ctx?.notify?.({
         reason: 'analysis-budget',
@@ -79,17 +97,58 @@ export class ConfigAnalyzer implements Analyzer {
       if (docKind) docs.push({ y, kind: docKind });
     }
     // Exposure needs the whole file: a Deployment's Service is usually another document of it.
-    const exposure = exposureOf(docs);
-    for (const d of docs) out.push(...this.runYamlRules(d.y, d.kind, lines, exposure.get(d.y)));
-    return out;
+    const exposure = exposureOf(docs, this.workspace);
+    const next: FindingCache = new Map();
+    for (const d of docs) {
+      const why = exposure.get(d.y);
+      // A document's findings depend on its text, kind, exposure and the file's usual line break (fixes), only.
+      const key = found && d.y.chunk ? `${d.kind}\u0000${why ?? ''}\u0000${lines.eol}\u0000${d.y.chunk.key}` : undefined;
+      const line = d.y.chunk ? lines.positionAt(d.y.chunk.start).line : 0;
+      const hit = key ? found!.get(key) : undefined;
+      let fs: Finding[];
+      if (hit) {
+        fs = hit.line === line ? hit.findings : hit.findings.map((f) => moveFinding(f, line - hit.line));
+      } else {
+        placeDoc(d.y);
+        fs = this.runYamlRules(d.y, d.kind, lines, why);
+      }
+      if (key) next.set(key, { line, findings: fs });
+      out.push(...fs);
+    }
+    if (found) {
+      found.clear();
+      for (const [k, v] of next) found.set(k, v);
+    }
+    return helm ? this.renderable(out, helm, lines) : out;
+  }
+
+  /**
+   * The findings of a blanked Helm template that hold whatever the values are: none on a templated key or value,
+   * and none that need a key to be absent when a blanked line injects YAML that may set it (a key written with a
+   * literal value is still judged).
+   */
+  private renderable(findings: Finding[], helm: BlankedTemplate, lines: LineIndex): Finding[] {
+    const templated = helm.templated.map(([s, e]) => lines.rangeOf(s, e));
+    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+    return findings.filter((f) => {
+      if (templated.some((t) => before(t.start, f.range.end) && before(f.range.start, t.end))) return false;
+      const rule = this.byId.get(f.ruleId);
+      if (!(helm.injects && rule?.match?.syntax === 'yaml' && rule.match.when.some(needsAbsence))) return true;
+      // Kept when it points at a `key: value` written in the template (a setting literally off), not at a parent
+      // whose missing key an injected block may supply.
+      const { start, end } = f.range;
+      return start.line === end.line && /:\s*\S/.test(lines.lineText(start.line).slice(start.character, end.character));
+    });
   }
 
   /**
    * The structural rules and checks of one kind on one parsed document (YAML, or Terraform read as such).
-   * `exposure` says why the document is reachable from the internet, when it is.
+   * `exposure` says why the document is reachable from the internet, when it is; for Terraform, which resources
+   * are (source offsets of their bodies), each with its reason.
    */
-  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex, exposure?: string): Finding[] {
+  private runYamlRules(y: YamlDoc, kind: ConfigKind, lines: LineIndex, exposure?: string | { start: number; end: number; why: string }[]): Finding[] {
     const out: Finding[] = [];
+    CONFIG_WORK.documentsChecked++;
     const matcher = new YamlMatcher(y, lines);
     for (const rule of this.configRules) {
       if (!rule.kinds.includes(kind)) continue;
@@ -98,7 +157,11 @@ export class ConfigAnalyzer implements Analyzer {
         : rule.match?.syntax === 'yaml'
           ? matcher.run(rule.match, rule.fix)
           : [];
-      for (const h of hits) out.push(this.finding(rule, h, kind, exposure));
+      for (const h of hits) {
+        const at = typeof exposure === 'object' ? lines.offsetAt(h.range.start) : 0;
+        const why = typeof exposure === 'object' ? exposure.find((e) => e.start <= at && at < e.end)?.why : exposure;
+        out.push(this.finding(rule, h, kind, why));
+      }
     }
     return out;
   }
@@ -146,6 +209,31 @@ function isCloudFormation(y: YamlDoc): boolean {
   return isMap(resources) && entries(y.doc, resources).some((e) => /^AWS::/.test(scalarText(get(y.doc, e.value, 'Type')?.value) ?? ''));
 }
 
+/** Whether a condition holds when a key is absent (`missing`, or a negated test). */
+function needsAbsence(c: Condition): boolean {
+  return c.kind === 'missing' || c.kind === 'not' || (c.kind === 'any' && c.conds.some(needsAbsence));
+}
+
+/** A session's parsed YAML documents and Terraform blocks, by their text. */
+export interface ConfigParseCache {
+  yaml: YamlParseCache;
+  hcl: HclParseCache;
+}
+
+/** A session's findings per YAML document (see `analyze`), with the line the document started at. */
+export type FindingCache = Map<string, { line: number; findings: Finding[] }>;
+
+/** A finding of a document that moved by `delta` whole lines (documents start at a line start). */
+function moveFinding(f: Finding, delta: number): Finding {
+  const move = (r: Range): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
+  return {
+    ...f,
+    range: move(f.range),
+    ...(f.spanStartLine !== undefined ? { spanStartLine: f.spanStartLine + delta } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: move(e.range) })) })) } : {}),
+  };
+}
+
 /** One severity level up (critical stays critical). */
 function raise(s: Severity): Severity {
   const i = SEVERITIES.indexOf(s);
@@ -171,19 +259,22 @@ function dockerMatch(m: DockerMatch, df: ParsedDockerfile, lines: LineIndex): Ch
 
 class ConfigSession implements AnalyzerSession {
   private last: { text: string; findings: Finding[] } | undefined;
-  private readonly parsed: YamlParseCache = new Map();
+  private readonly parsed: ConfigParseCache = { yaml: new Map(), hcl: new Map() };
+  private readonly found: FindingCache = new Map();
 
   constructor(private readonly analyzer: ConfigAnalyzer) {}
 
   run(doc: SourceDocument, _delta: DocumentDelta | undefined, ctx: AnalysisContext): Finding[] {
     if (this.last?.text === doc.text) return this.last.findings;
-    const findings = this.analyzer.analyze(doc, ctx, this.parsed);
+    const findings = this.analyzer.analyze(doc, ctx, this.parsed, this.found);
     this.last = { text: doc.text, findings };
     return findings;
   }
 
   dispose(): void {
     this.last = undefined;
-    this.parsed.clear();
+    this.parsed.yaml.clear();
+    this.parsed.hcl.clear();
+    this.found.clear();
   }
 }

@@ -1,14 +1,19 @@
 /**
- * Exposure context for the config pack: which parsed documents describe something the internet can reach, and
- * why. Kubernetes: a workload whose pod labels a `LoadBalancer`/`NodePort` Service selects, or a Service an
- * Ingress routes to, in the same file. GitHub Actions: a workflow on a trigger that outsiders fire (a pull request
- * from a fork, an issue, a comment) while the workflow holds the repository's token and secrets. Only the file
- * at hand is seen: a Service in another file does not count (documented limitation).
+ * Exposure context for the config pack: which parsed documents (and Terraform resources) describe something the
+ * internet can reach, and why. Kubernetes: a workload whose pod labels a `LoadBalancer`/`NodePort` Service
+ * selects, or a Service an Ingress routes to. Terraform: a resource attached to a security group with ingress from
+ * `0.0.0.0/0` or `::/0`. GitHub Actions: a workflow on a trigger that outsiders fire (a pull request from a fork, an
+ * issue, a comment) while the workflow holds the repository's token and secrets. The editor sees the file at hand;
+ * a workspace scan also passes `ExposureFacts` gathered from every file (Services and Ingresses anywhere, open
+ * security groups of the same Terraform module folder).
  */
-import { isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { triggers } from './checks';
 import type { ConfigKind } from './file-kinds';
-import { entries, get, scalarText, type YamlDoc } from './yaml-model';
+import { parseHcl } from './hcl';
+import { entries, get, parseYaml, scalarText, type YamlDoc } from './yaml-model';
 
 interface Service {
   name: string;
@@ -16,6 +21,16 @@ interface Service {
   type: string;
   selector: Map<string, string>;
 }
+
+/** What other files of a workspace say about exposure. Plain data: it crosses to the scan's worker threads. */
+export interface ExposureFacts {
+  services: { name: string; namespace?: string; type: string; selector: [string, string][] }[];
+  ingresses: { name: string; backends: string[] }[];
+  /** Security groups open to the internet, by the folder (Terraform module) that declares them. */
+  openGroups: { dir: string; name: string }[];
+}
+
+export const NO_FACTS: ExposureFacts = { services: [], ingresses: [], openGroups: [] };
 
 function text(y: YamlDoc, node: YamlNode | undefined, ...path: string[]): string | undefined {
   let cur = node;
@@ -86,25 +101,13 @@ const OUTSIDER_TRIGGERS: Record<string, string> = {
  * Why each exposed document is exposed (a short phrase), for the documents of one file with their kinds.
  * Documents not in the map are not known to be exposed.
  */
-export function exposureOf(docs: readonly { y: YamlDoc; kind: ConfigKind }[]): Map<YamlDoc, string> {
+export function exposureOf(docs: readonly { y: YamlDoc; kind: ConfigKind }[], workspace: ExposureFacts = NO_FACTS): Map<YamlDoc, string> {
   const out = new Map<YamlDoc, string>();
   const k8s = docs.filter((d) => d.kind === 'kubernetes').map((d) => d.y);
-  if (k8s.length > 1) {
-    const services: Service[] = [];
-    const ingresses: { name: string; backends: string[] }[] = [];
-    for (const y of k8s) {
-      const kind = text(y, y.root, 'kind');
-      if (kind === 'Service') {
-        services.push({
-          name: text(y, y.root, 'metadata', 'name') ?? '',
-          namespace: text(y, y.root, 'metadata', 'namespace'),
-          type: text(y, y.root, 'spec', 'type') ?? 'ClusterIP',
-          selector: stringMap(y, at(y, 'spec', 'selector')),
-        });
-      } else if (kind === 'Ingress') {
-        ingresses.push({ name: text(y, y.root, 'metadata', 'name') ?? '', backends: ingressBackends(y) });
-      }
-    }
+  if (k8s.length > 0) {
+    const own = kubernetesFacts(k8s);
+    const services: Service[] = [...own.services, ...workspace.services].map((s) => ({ ...s, selector: new Map(s.selector) }));
+    const ingresses = [...own.ingresses, ...workspace.ingresses];
     for (const y of k8s) {
       const labels = podLabels(y);
       if (!labels) continue;
@@ -130,4 +133,118 @@ export function exposureOf(docs: readonly { y: YamlDoc; kind: ConfigKind }[]): M
     if (t) out.set(d.y, `the workflow runs on \`${t}\`, which ${OUTSIDER_TRIGGERS[t]} can trigger`);
   }
   return out;
+}
+
+/** The Services and Ingresses of Kubernetes documents. */
+function kubernetesFacts(k8s: readonly YamlDoc[]): Pick<ExposureFacts, 'services' | 'ingresses'> {
+  const services: ExposureFacts['services'] = [];
+  const ingresses: ExposureFacts['ingresses'] = [];
+  for (const y of k8s) {
+    const kind = text(y, y.root, 'kind');
+    if (kind === 'Service') {
+      const namespace = text(y, y.root, 'metadata', 'namespace');
+      services.push({
+        name: text(y, y.root, 'metadata', 'name') ?? '',
+        ...(namespace !== undefined ? { namespace } : {}),
+        type: text(y, y.root, 'spec', 'type') ?? 'ClusterIP',
+        selector: [...stringMap(y, at(y, 'spec', 'selector'))],
+      });
+    } else if (kind === 'Ingress') {
+      ingresses.push({ name: text(y, y.root, 'metadata', 'name') ?? '', backends: ingressBackends(y) });
+    }
+  }
+  return { services, ingresses };
+}
+
+const OPEN_CIDR = new Set(['0.0.0.0/0', '::/0']);
+/** Resources that take security groups, and the attributes that attach them. */
+const ATTACHED_TYPES = ['aws_instance', 'aws_launch_template', 'aws_launch_configuration', 'aws_db_instance', 'aws_lb', 'aws_elb'];
+const ATTACH_KEYS = new Set(['vpc_security_group_ids', 'security_groups', 'network_interfaces']);
+const SG_REF = /\baws_security_group\.([A-Za-z0-9_-]+)/g;
+
+function scalars(node: YamlNode | undefined, out: string[] = []): string[] {
+  if (isScalar(node)) out.push(String(node.value));
+  else if (isSeq(node)) for (const i of node.items) scalars(i as YamlNode, out);
+  else if (isMap(node)) for (const p of node.items) scalars(p.value as YamlNode, out);
+  return out;
+}
+
+/** The resources of one type in a Terraform document: name and body. */
+function resources(y: YamlDoc, type: string): { name: string; body: YamlNode | undefined }[] {
+  const byType = get(y.doc, get(y.doc, y.root, 'resource')?.value, type)?.value;
+  return isMap(byType) ? entries(y.doc, byType).map((e) => ({ name: e.key, body: e.value })) : [];
+}
+
+/** Security groups of a Terraform document with ingress from anywhere (inline rules or `aws_security_group_rule`). */
+function openGroups(y: YamlDoc): string[] {
+  const open = new Set<string>();
+  const anywhere = (rule: YamlNode | undefined) =>
+    ['cidr_blocks', 'ipv6_cidr_blocks'].some((k) => scalars(get(y.doc, rule, k)?.value).some((c) => OPEN_CIDR.has(c)));
+  for (const sg of resources(y, 'aws_security_group')) {
+    const ingress = get(y.doc, sg.body, 'ingress')?.value;
+    if (isSeq(ingress) && ingress.items.some((r) => anywhere(r as YamlNode))) open.add(sg.name);
+  }
+  for (const r of resources(y, 'aws_security_group_rule')) {
+    if (text(y, r.body, 'type') !== 'ingress' || !anywhere(r.body)) continue;
+    for (const m of (text(y, r.body, 'security_group_id') ?? '').matchAll(SG_REF)) open.add(m[1]!);
+  }
+  return [...open];
+}
+
+/**
+ * Terraform resources attached to a security group open to the internet, as source offsets of their bodies with
+ * the reason. `dir` is the file's folder: groups of the same module in other files come from `workspace`.
+ */
+export function terraformExposure(y: YamlDoc, dir: string, workspace: ExposureFacts = NO_FACTS): { start: number; end: number; why: string }[] {
+  const open = new Set([...openGroups(y), ...workspace.openGroups.filter((g) => g.dir === dir).map((g) => g.name)]);
+  if (open.size === 0) return [];
+  const out: { start: number; end: number; why: string }[] = [];
+  for (const type of ATTACHED_TYPES) {
+    for (const r of resources(y, type)) {
+      const range = r.body?.range;
+      if (!isMap(r.body) || !range) continue;
+      const refs = entries(y.doc, r.body)
+        .filter((e) => ATTACH_KEYS.has(e.key))
+        .flatMap((e) => scalars(e.value).flatMap((v) => [...v.matchAll(SG_REF)].map((m) => m[1]!)));
+      const sg = refs.find((n) => open.has(n));
+      if (sg) out.push({ start: range[0], end: range[1], why: `it is attached to a security group open to the internet: aws_security_group.${sg}` });
+    }
+  }
+  return out;
+}
+
+/** The exposure facts one file gives the rest of the workspace. */
+export function exposureFacts(path: string, source: string): ExposureFacts {
+  if (/\.tf$/i.test(path)) {
+    if (!source.includes('aws_security_group')) return NO_FACTS;
+    const y = parseHcl(source);
+    return y ? { services: [], ingresses: [], openGroups: openGroups(y).map((name) => ({ dir: dirname(path), name })) } : NO_FACTS;
+  }
+  if (!/\.ya?ml$/i.test(path) || !/^kind:\s*["']?(Service|Ingress)\b/m.test(source)) return NO_FACTS;
+  const k8s = parseYaml(source).docs.filter((y) => text(y, y.root, 'apiVersion') && text(y, y.root, 'kind'));
+  return { ...kubernetesFacts(k8s), openGroups: [] };
+}
+
+/**
+ * Exposure facts of every Kubernetes YAML and Terraform file of a workspace scan, read once before the scan (one
+ * file at a time, asynchronously). Unreadable and oversized files give none.
+ */
+export async function collectExposureFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<ExposureFacts> {
+  const all: ExposureFacts = { services: [], ingresses: [], openGroups: [] };
+  for (const f of files) {
+    if (!/\.(ya?ml|tf)$/i.test(f.path)) continue;
+    let source: string;
+    try {
+      const bytes = f.content ?? (await readFile(f.path));
+      if (bytes.length > maxFileSize) continue;
+      source = new TextDecoder('utf-8').decode(bytes);
+    } catch {
+      continue;
+    }
+    const facts = exposureFacts(f.path, source);
+    all.services.push(...facts.services);
+    all.ingresses.push(...facts.ingresses);
+    all.openGroups.push(...facts.openGroups);
+  }
+  return all;
 }

@@ -10,7 +10,7 @@
  * no document (no findings) until it parses again.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
-import type { YamlDoc } from './yaml-model';
+import { CONFIG_WORK, type YamlDoc } from './yaml-model';
 
 class HclError extends Error {}
 
@@ -27,9 +27,14 @@ function scalar(value: unknown, start: number, end: number): Scalar {
   return s;
 }
 
+/** A top-level item of a file as read, before blocks are nested by type and labels. */
+type TopItem = { block: [key: Scalar, labels: Scalar[], body: YAMLMap] } | { pair: Pair };
+
 class Reader {
   i = 0;
   depth = 0;
+  /** When set, top-level items are listed here as well. */
+  top: TopItem[] | undefined;
   constructor(readonly s: string) {}
 
   /** Skips blanks and comments; line breaks too when `lines`. */
@@ -84,7 +89,9 @@ class Reader {
       if (this.s[this.i] === '=' && this.s[this.i + 1] !== '=') {
         this.i++;
         this.skip(false);
-        map.items.push(new Pair(key, this.expr('\n')));
+        const pair = new Pair(key, this.expr('\n'));
+        map.items.push(pair);
+        if (top) this.top?.push({ pair });
         continue;
       }
       const labels: Scalar[] = [];
@@ -104,6 +111,10 @@ class Reader {
       const inner = this.body(false);
       this.i++; // the closing brace
       inner.range = [inner.range![0], this.i, this.i];
+      if (top) {
+        CONFIG_WORK.hclBlocksParsed++;
+        this.top?.push({ block: [key, labels, inner] });
+      }
       addBlock(map, key, labels, inner);
     }
     map.range = [start, this.i, this.i];
@@ -341,4 +352,105 @@ export function parseHcl(text: string): YamlDoc | undefined {
     if (e instanceof HclError || e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/**
+ * Top-level blocks read by earlier runs of a session, by their text (with their position among blocks of the same
+ * text): offsets relative to `base`, moved to where the text is now before use. Owned by one session.
+ */
+export type HclParseCache = Map<string, { items: TopItem[]; base: number }>;
+
+/** A line that opens a top-level block: an identifier at column 0, labels, `{`. */
+const TOP_BLOCK = /^[A-Za-z_][A-Za-z0-9_-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][A-Za-z0-9_-]*))*[ \t]*\{/gm;
+
+/** Moves the source offsets of a node and everything under it by `delta`. */
+function moveNode(node: unknown, delta: number): void {
+  if (node instanceof Pair) {
+    moveNode(node.key, delta);
+    moveNode(node.value, delta);
+    return;
+  }
+  if (!(node instanceof Scalar || node instanceof YAMLMap || node instanceof YAMLSeq)) return;
+  CONFIG_WORK.nodesMoved++;
+  const r = node.range;
+  // A new array: addBlock's nesting maps share their block's range array.
+  if (r) node.range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  if (node instanceof YAMLMap || node instanceof YAMLSeq) for (const item of node.items) moveNode(item, delta);
+}
+
+/**
+ * `parseHcl` with a session's cache: the file is cut where top-level blocks start and only stretches whose text
+ * changed are read again; the document is then assembled as a whole read would build it. From a stretch that does
+ * not read alone (a cut inside a heredoc, a comment or a badly indented block) the rest of the file is read as one.
+ */
+export function parseHclCached(text: string, cache: HclParseCache): YamlDoc | undefined {
+  const starts = [0, ...[...text.matchAll(TOP_BLOCK)].map((m) => m.index).filter((i) => i > 0)];
+  const next: HclParseCache = new Map();
+  const seen = new Map<string, number>();
+  const placed: TopItem[] = [];
+  for (const [i, start] of starts.entries()) {
+    const chunk = text.slice(start, starts[i + 1] ?? text.length);
+    const n = seen.get(chunk) ?? 0;
+    seen.set(chunk, n + 1);
+    const key = `${n}\u0000${chunk}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      const items = readTop(chunk);
+      if (!items) {
+        // Read the rest as one, as a whole read would; good stretches stay cached for the edit that repairs this one.
+        for (const [k, v] of next) cache.set(k, v);
+        const rest = readTop(text.slice(start));
+        if (!rest) return undefined;
+        for (const it of rest) moveItem(it, start);
+        placed.push(...rest);
+        return assemble(placed, text.length);
+      }
+      hit = { items, base: 0 };
+    }
+    if (hit.base !== start) {
+      for (const it of hit.items) moveItem(it, start - hit.base);
+      hit.base = start;
+    }
+    next.set(key, hit);
+    placed.push(...hit.items);
+  }
+  cache.clear();
+  for (const [k, v] of next) cache.set(k, v);
+  return assemble(placed, text.length);
+}
+
+/** The top-level items of a stretch read alone (offsets from its start), or undefined when it does not read. */
+function readTop(text: string): TopItem[] | undefined {
+  const r = new Reader(text);
+  r.top = [];
+  try {
+    r.body(true);
+  } catch (e) {
+    if (e instanceof HclError || e instanceof RangeError) return undefined;
+    throw e;
+  }
+  return r.top;
+}
+
+function moveItem(it: TopItem, delta: number): void {
+  if ('pair' in it) {
+    moveNode(it.pair, delta);
+    return;
+  }
+  moveNode(it.block[0], delta);
+  for (const l of it.block[1]) moveNode(l, delta);
+  moveNode(it.block[2], delta);
+}
+
+/** The document a whole read builds from these top-level items, in order. */
+function assemble(items: TopItem[], length: number): YamlDoc {
+  const root = new YAMLMap();
+  for (const it of items) {
+    if ('pair' in it) root.items.push(it.pair);
+    else addBlock(root, ...it.block);
+  }
+  root.range = [0, length, length];
+  const doc = new Document() as unknown as Document.Parsed;
+  doc.contents = root as never;
+  return { doc, index: 0, root };
 }

@@ -11,12 +11,24 @@ export const MAX_ALIAS_COUNT = 100;
 /** Merge keys are followed at most this deep (a merge of a merge of ...). */
 const MAX_MERGE_DEPTH = 8;
 
+/**
+ * Work done by the config pack, counted (not timed) so tests can hold an edit's cost to what it touched:
+ * documents the rules ran on, YAML nodes whose offsets were moved, Terraform top-level blocks read.
+ */
+export const CONFIG_WORK = { documentsChecked: 0, nodesMoved: 0, hclBlocksParsed: 0 };
+
 export interface YamlDoc {
   doc: Document.Parsed;
   /** Index of the document in the stream. */
   index: number;
   /** The top-level node, aliases resolved. */
   root: YamlNode | undefined;
+  /**
+   * With a session's cache: the stretch of text the document was parsed from (its text with its position in the
+   * stream's stretches of the same text, and the offset it starts at now). Source offsets of a reused document
+   * are moved only by `placeDoc`, so a caller reading ranges must call it first.
+   */
+  chunk?: { key: string; start: number };
 }
 
 export interface ParsedYaml {
@@ -30,7 +42,32 @@ export interface ParsedYaml {
  * Documents parsed by earlier runs of a session, by their text: after an edit only the documents whose text
  * changed are parsed again, the others have their offsets moved. Owned by one session.
  */
-export type YamlParseCache = Map<string, { docs: Document.Parsed[]; base: number }>;
+export type YamlParseCache = Map<string, ParsedChunk>;
+
+/** Documents parsed from one stretch of a stream: their offsets are relative to `base`, the stretch starts at `start`. */
+interface ParsedChunk {
+  docs: Document.Parsed[];
+  base: number;
+  start: number;
+}
+
+/** The cached stretch each document came from, so `placeDoc` can move its offsets when they are read. */
+const chunkOf = new WeakMap<Document.Parsed, ParsedChunk>();
+
+/**
+ * Brings a document's source offsets to where its text now is (a no-op when it has not moved). Documents of a
+ * cached parse move lazily: an edit in one document of a long stream moves no other until it is read.
+ */
+export function placeDoc(y: YamlDoc): void {
+  const c = chunkOf.get(y.doc);
+  if (c && c.base !== c.start) {
+    shift(c.docs, c.start - c.base);
+    c.base = c.start;
+  }
+}
+
+/** Whether a document's aliases stay within the budget, per parsed document (parsed trees are never changed). */
+const aliasesOk = new WeakMap<Document.Parsed, boolean>();
 
 function parseStream(text: string): Document.Parsed[] {
   try {
@@ -50,6 +87,7 @@ function shift(docs: Document.Parsed[], delta: number): void {
     move(d.range);
     visit(d, {
       Node(_, node) {
+        CONFIG_WORK.nodesMoved++;
         move(node.range);
       },
     });
@@ -60,16 +98,16 @@ function shift(docs: Document.Parsed[], delta: number): void {
 const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
 
 /** The documents of a stream, parsed per document with `cache` (documents whose text is unchanged are reused). */
-function parseCached(text: string, cache: YamlParseCache): Document.Parsed[] {
+function parseCached(text: string, cache: YamlParseCache): { doc: Document.Parsed; chunk?: { key: string; start: number } }[] {
   // Directives (%YAML, %TAG) bind to the next document: such rare streams are parsed whole.
   if (/^%/m.test(text)) {
     cache.clear();
-    return parseStream(text);
+    return parseStream(text).map((doc) => ({ doc }));
   }
   const starts = [0, ...[...text.matchAll(DOC_START)].map((m) => m.index).filter((i) => i > 0)];
   const next: YamlParseCache = new Map();
   const seen = new Map<string, number>();
-  const all: Document.Parsed[] = [];
+  const all: { doc: Document.Parsed; chunk: { key: string; start: number } }[] = [];
   starts.forEach((start, i) => {
     const chunk = text.slice(start, starts[i + 1] ?? text.length);
     const n = seen.get(chunk) ?? 0;
@@ -77,15 +115,14 @@ function parseCached(text: string, cache: YamlParseCache): Document.Parsed[] {
     const key = `${n}\u0000${chunk}`;
     let hit = cache.get(key);
     if (hit) {
-      if (hit.base !== start) shift(hit.docs, start - hit.base);
-      hit.base = start;
+      hit.start = start; // moved by placeDoc when read
     } else {
-      hit = { docs: parseStream(chunk), base: 0 };
-      shift(hit.docs, start);
-      hit.base = start;
+      // Parsed alone, so offsets start at 0 and are moved to `start` when first read.
+      hit = { docs: parseStream(chunk), base: 0, start };
+      for (const d of hit.docs) chunkOf.set(d, hit);
     }
     next.set(key, hit);
-    all.push(...hit.docs);
+    hit.docs.forEach((doc, j) => all.push({ doc, chunk: { key: `${j}\u0000${key}`, start } }));
   });
   cache.clear();
   for (const [k, v] of next) cache.set(k, v);
@@ -94,27 +131,36 @@ function parseCached(text: string, cache: YamlParseCache): Document.Parsed[] {
 
 /**
  * Parses every document of a YAML stream. A broken document is skipped; the others are still returned. With a
- * session's `cache`, unchanged documents are not parsed again; the result is the same as without it.
+ * session's `cache`, unchanged documents are not parsed again and keep their old offsets until `placeDoc` moves
+ * them; the result is otherwise the same as without it.
  */
 export function parseYaml(text: string, cache?: YamlParseCache): ParsedYaml {
   const out: ParsedYaml = { docs: [], skipped: [] };
-  const all = cache ? parseCached(text, cache) : parseStream(text);
-  all.forEach((doc, index) => {
+  const all = cache ? parseCached(text, cache) : parseStream(text).map((doc) => ({ doc, chunk: undefined }));
+  all.forEach(({ doc, chunk }, index) => {
     if (doc.errors.length > 0) {
       out.skipped.push({ index, reason: 'syntax' });
       return;
     }
     if (text.includes('*')) {
-      try {
-        // Throws when alias expansion exceeds the budget: the cheap, exact test of an alias bomb.
-        // mapAsMap: collection keys (`{{ .Values.x }}:` in Helm templates) would make `yaml` emit a process warning.
-        doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
-      } catch {
+      let ok = aliasesOk.get(doc);
+      if (ok === undefined) {
+        try {
+          // Throws when alias expansion exceeds the budget: the cheap, exact test of an alias bomb.
+          // mapAsMap: collection keys (`{{ .Values.x }}:` in Helm templates) would make `yaml` emit a process warning.
+          doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
+          ok = true;
+        } catch {
+          ok = false;
+        }
+        aliasesOk.set(doc, ok);
+      }
+      if (!ok) {
         out.skipped.push({ index, reason: 'aliases' });
         return;
       }
     }
-    out.docs.push({ doc, index, root: resolve(doc, doc.contents as YamlNode | null) });
+    out.docs.push({ doc, index, root: resolve(doc, doc.contents as YamlNode | null), ...(chunk ? { chunk } : {}) });
   });
   return out;
 }

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
+import { collectExposureFacts } from '../iac/exposure';
 import { LANGUAGES, languageIdForPath } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { ScanFile, SkippedFile } from './file-walker';
@@ -113,6 +114,9 @@ export function scanFiles(
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), total));
   const source = workerSource(options.workerPath ?? defaultWorkerPath());
   const data: ScanWorkerData = { analyzerOptions: options.analyzerOptions ?? {}, analyzerModule: options.analyzerModule, grammarDir: options.grammarDir };
+  // A workload's exposure is often declared in another file (its Service, Ingress or security group): read those
+  // first, asynchronously, so a host's event loop (the language server's) keeps serving meanwhile.
+  const exposure = settings.packs.config ? collectExposureFacts(files, settings.maxFileSize).then((f) => void (data.configExposure = f)) : Promise.resolve();
   const timeoutMs = options.fileTimeoutMs ?? 300_000;
 
   // Pass 1 worklist: indices into `files`. Emptied on the first `ready` if the workers cannot summarise.
@@ -120,7 +124,7 @@ export function scanFiles(
   const summaries: ExportSummary[] = [];
   let pass1Started = 0;
 
-  return new Promise<ScanRun>((resolve) => {
+  return exposure.then(() => new Promise<ScanRun>((resolve) => {
     let phase: 1 | 2 = 1;
     /** Pass 1 waits for the import graph, which narrows it to the files something imports. */
     let graphReady = pass1.length === 0;
@@ -329,5 +333,5 @@ export function scanFiles(
       };
       importedFiles(graphFiles, options.signal).then(graphDone, () => graphDone(undefined));
     }
-  });
+  }));
 }

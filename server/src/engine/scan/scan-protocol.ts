@@ -1,5 +1,6 @@
 /** Messages between the scan pool and its worker threads. Plain data only: they cross a thread boundary. */
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
+import type { ExposureFacts } from '../iac/exposure';
 import type { ExportSummary } from '../taint/taint-analyzer';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 
@@ -12,6 +13,8 @@ export interface ScanWorkerData {
    */
   analyzerModule?: string;
   grammarDir?: string;
+  /** Exposure facts of every file (Services, Ingresses, open security groups), for the config pack. */
+  configExposure?: ExposureFacts;
 }
 
 export interface ScanJob {

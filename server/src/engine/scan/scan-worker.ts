@@ -53,6 +53,7 @@ async function start(): Promise<Engine> {
   }
   const engine = await Engine.create({ analyzers: setup.analyzers, grammarDir: data.grammarDir });
   crossFile = setup.analyzers.filter(isCrossFile);
+  for (const a of setup.analyzers) (a as { setWorkspaceExposure?: (f: ScanWorkerData['configExposure']) => void }).setWorkspaceExposure?.(data.configExposure);
   post({ type: 'ready', ruleErrors: setup.errors, crossFile: crossFile.length > 0 });
   return engine;
 }
