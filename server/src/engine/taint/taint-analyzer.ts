@@ -1103,15 +1103,18 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     return { node, ...(name ? { name } : {}), isMethod, params, aliases, key, line: at.line, endLine: lines.positionAt(end).line };
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
+  // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
+  const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
   for (const [fi, fn] of fnNodes.entries()) {
     const params = syn.paramsOf(fn);
     const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), handlers: [] };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
     // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
-    const parent = lang.handlers.length ? fn.parent : null;
-    for (const h of lang.handlers) {
-      if (!isHandler(fn, parent, h, params, imports, syn)) continue;
+    const parent = handlers.length ? fn.parent : null;
+    const site = new HandlerSite(fn, parent, syn);
+    for (const h of handlers) {
+      if (!isHandler(site, h, params, imports, syn)) continue;
       roles.push(h.spec.id);
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
@@ -1147,7 +1150,8 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
         }
       }
     }
-    const name = syn.unitName(fn);
+    // `site` knows the parent only when there are handlers to try (else it holds null, not "unknown").
+    const name = handlers.length ? site.name : syn.unitName(fn);
     const isMethod = syn.isMethod(fn);
     units.push(mk(fn, fi, name, isMethod, unitParams, aliases, roles.join(',')));
   }
@@ -1187,25 +1191,64 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex): TopSta
   return (ctx.statements = out);
 }
 
-function isHandler(fn: Node, parent: Node | null, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>, syn: LanguageModule): boolean {
+/**
+ * What the handler specs ask of one function, each read from the tree at most once however many specs ask
+ * (reads cross into wasm, and a node's parent is found by a walk from the root).
+ */
+class HandlerSite {
+  private _name?: string | null;
+  private _exported?: boolean;
+  private _call?: Node | null;
+  private _decorators?: Node[];
+
+  constructor(
+    readonly fn: Node,
+    readonly parent: Node | null,
+    private readonly syn: LanguageModule,
+  ) {}
+
+  get name(): string | undefined {
+    if (this._name === undefined) this._name = this.syn.unitName(this.fn, this.parent) ?? null;
+    return this._name ?? undefined;
+  }
+
+  get exported(): boolean {
+    return (this._exported ??= this.syn.isExported(this.fn, this.parent));
+  }
+
+  /** The call the function is an argument of (a registration call such as `app.get(path, fn)`), if it is one. */
+  get call(): Node | null {
+    if (this._call === undefined) {
+      const args = this.parent;
+      const call = args?.parent;
+      this._call = args && call && this.syn.exprKind(call.type) === 'call' && call.childForFieldName('arguments')?.id === args.id ? call : null;
+    }
+    return this._call;
+  }
+
+  get decorators(): Node[] {
+    return (this._decorators ??= this.syn.functionDecorators?.(this.fn, this.parent) ?? []);
+  }
+}
+
+function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>, syn: LanguageModule): boolean {
+  const fn = site.fn;
   const resolve = (id: string): string | undefined => imports.get(id);
-  if (h.spec.requiresImport && !importsModule(imports, h.spec.requiresImport)) return false;
   if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
-  if (h.spec.functionNamed && !h.spec.functionNamed.includes(syn.unitName(fn, parent) ?? '')) return false;
-  if (h.spec.exported && !syn.isExported(fn, parent)) return false;
+  if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '')) return false;
+  if (h.spec.exported && !site.exported) return false;
   if (h.call) {
     // The function is an argument of the registration call.
-    const args = parent;
-    const call = args?.parent;
-    if (!args || !call || syn.exprKind(call.type) !== 'call' || call.childForFieldName('arguments')?.id !== args.id) return false;
+    const call = site.call;
+    if (!call) return false;
     const b = matchPattern(h.call.pattern, call, resolve);
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
   if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports, syn))) return false;
   if (h.decorator) {
-    const ok = (syn.functionDecorators?.(fn, parent) ?? []).some((e) => {
+    const ok = site.decorators.some((e) => {
       const b = matchPattern(h.decorator!.pattern, e, resolve);
       return !!b && h.decorator!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
     });
