@@ -69,6 +69,14 @@ const PASSWORD_HASH_RE =
   /^(?:\$(?:1|2[abxy]?|3|5|6|7|y|gy|apr1|md5|sha1|sha256|sha512|argon2(?:i|d|id)|pbkdf2(?:-sha\d+)?|scrypt|p5k2|bcrypt(?:-sha256)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt|crypt|sha1|md5|unsalted_md5|unsalted_sha1)\$[^$]+\$|\*[0-9A-F]{40}$)/i;
 /** A value spelled only from the word its name says (`existingtoken123`, `mysupersecret2024`): a stand-in. */
 const SELF_NAMED_RE = /^[a-z]*(?:token|secret|password|passwd|apikey)[a-z]*\d{0,4}$/;
+/** camelCase words ending in the kind of value (`base64EncodedKey`, `hex32ClientSecret`): what to put there. */
+const DESCRIBED_RE = /^[a-z]{2,}\d{0,3}(?:[A-Z][a-z]{2,}\d{0,3})*(?:Key|Token|Secret|Password|Passwd|Passphrase)$/;
+/** The MD5, SHA-1 and SHA-256 of empty input: constants every hashing library prints, never a secret. */
+const EMPTY_INPUT_DIGESTS = new Set([
+  'd41d8cd98f00b204e9800998ecf8427e',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+]);
 
 /** A letter of a script other than Latin (Thai, Han, Cyrillic, Arabic...): generated credentials are ASCII. */
 const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
@@ -84,6 +92,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (SRI_RE.test(value)) return 'integrity hash';
   if (PASSWORD_HASH_RE.test(value)) return 'password hash';
   if (SELF_NAMED_RE.test(value)) return 'spelled from its own name';
+  if (DESCRIBED_RE.test(value)) return 'a name describing the value';
+  if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
   if (/^[a-z]+:\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {
     return 'URL or file path';
   }
@@ -91,13 +101,15 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|secret|password|token)$/i.test(value)) return 'keyword';
   if (value.toLowerCase() === name.toLowerCase()) return 'same as its name';
   if (NON_LATIN_LETTER.test(value)) return 'natural-language text';
-  // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like.
-  if (/^\p{L}+$/u.test(value) && value.length < 40) return 'letters only';
+  // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like, also
+  // behind a sigil (a lexer's `?InterpolationInTemplate`, compose's `${VAR:?Required}` message).
+  if (/^[?#@!%:]?\p{L}+$/u.test(value) && value.length < 40) return 'letters only';
   // Words joined by separators: event names, URNs, constant names (`msal:acquireTokenStart`) and labels in any
   // Latin-script language (`Passwort-Bestätigung`). Closed by sentence punctuation only under a message-like name
   // (`PASSWORD_RESET_DONE = Reset-completed!`): under a plain `password`, `Summer-Time!` is a human-chosen password.
   const words = LABEL_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2')) ? value.replace(/[.!?:…]+$/u, '') : value;
-  const parts = words.split(/[:._-]/);
+  // `@` and `/` too: `SECRET_KEY@HOST:PORT/apps/APP_ID` is a URL template of names.
+  const parts = words.split(/[:._@/-]/);
   if (parts.length >= 2 && parts.every((p) => /^\p{L}{0,30}\d{0,3}$/u.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/.test(value)) return 'file path';
   if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
