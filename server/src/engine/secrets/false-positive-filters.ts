@@ -16,6 +16,11 @@ export function placeholderReason(secret: string): string | undefined {
   if (decoded !== undefined && PLACEHOLDER_WORDS.test(decoded)) return 'placeholder text (base64)';
   // A name in capitals (`GOOGLE_API_KEY_VAL`, `INSERT_DISCOVERY_TOKEN`): what a deploy script substitutes.
   if (/^[A-Z]+(?:_[A-Z]+)+$/.test(secret)) return 'placeholder text';
+  // A URL template of such names (`SECRET_KEY@HOST:PORT/apps/APP_ID`): each part says what goes there.
+  const parts = secret.split(/[:@/]/);
+  if (parts.length >= 3 && parts.every((p) => /^(?:[A-Z]+(?:_[A-Z]+)*|[a-z]+)$/.test(p)) && parts.filter((p) => /^[A-Z]{2,}(?:_[A-Z]+)*$/.test(p)).length >= 2) {
+    return 'placeholder text';
+  }
   // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
   if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%|^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
@@ -108,8 +113,7 @@ export function genericValueReason(value: string, name: string): string | undefi
   // Latin-script language (`Passwort-Bestätigung`). Closed by sentence punctuation only under a message-like name
   // (`PASSWORD_RESET_DONE = Reset-completed!`): under a plain `password`, `Summer-Time!` is a human-chosen password.
   const words = LABEL_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2')) ? value.replace(/[.!?:…]+$/u, '') : value;
-  // `@` and `/` too: `SECRET_KEY@HOST:PORT/apps/APP_ID` is a URL template of names.
-  const parts = words.split(/[:._@/-]/);
+  const parts = words.split(/[:._-]/);
   if (parts.length >= 2 && parts.every((p) => /^\p{L}{0,30}\d{0,3}$/u.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/.test(value)) return 'file path';
   if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
