@@ -42,6 +42,8 @@ const DEFINED = 'API-key format not found in the provider\'s own documentation y
 /** Read in the provider's own documentation on 2026-11-30: the key is described, its format is not. */
 const UNDOCUMENTED = 'format not documented: the provider\'s own documentation describes the key but not its prefix, length or characters';
 const WORKOS = 'format not documented beyond the `sk_` prefix, which Stripe and others share: a rule would report their keys as WorkOS';
+const TELNYX = 'format not documented beyond a `KEY` prefix in the CLI docs (`KEY_xxxx…`), with no length or characters: too short to tell from a constant name';
+const HCAPTCHA = 'format not documented: only the published test secret (`0x` + 40 zeros), whose shape is an Ethereum address';
 const RESEND = 'only the short `re_` prefix is documented, not the length: a rule would fire on ordinary identifiers';
 
 export const COVERAGE: CoverageEntry[] = [
@@ -75,7 +77,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Canva', listedBy: [GH] },
   { provider: 'Cashfree', listedBy: [GH] },
   { provider: 'Cfx.re', listedBy: [GH] },
-  { provider: 'Checkout.com', listedBy: [GH] },
+  { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Chief Tools', listedBy: [GH] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
   { provider: 'ClickHouse', listedBy: [G] },
@@ -134,7 +136,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Hack Club', listedBy: [GH] },
   { provider: 'Harness', listedBy: [G, T], rules: 'secrets.harness.' },
   { provider: 'HashiCorp', listedBy: [G, T, GH], rules: 'secrets.hashicorp.' },
-  { provider: 'hCaptcha', listedBy: [GH] },
+  { provider: 'hCaptcha', listedBy: [GH], reason: HCAPTCHA },
   { provider: 'Heroku', listedBy: [G, T, GH], rules: 'secrets.heroku.' },
   { provider: 'Highnote', listedBy: [GH] },
   { provider: 'HOP', listedBy: [GH] },
@@ -262,8 +264,8 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Tableau', listedBy: [T, GH], reason: OPAQUE },
   { provider: 'Tailscale', listedBy: [T, GH], rules: 'secrets.tailscale.' },
   { provider: 'Telegram', listedBy: [G, T, DS, GH], rules: 'secrets.telegram.' },
-  { provider: 'Telnyx', listedBy: [T, GH] },
-  { provider: 'Temporal', listedBy: [GH] },
+  { provider: 'Telnyx', listedBy: [T, GH], reason: TELNYX },
+  { provider: 'Temporal', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Tencent Cloud', listedBy: [GH], rules: 'secrets.tencent.' },
   { provider: 'Thunderstore', listedBy: [GH] },
   { provider: 'Travis CI', listedBy: [G, T], rules: 'secrets.travis.' },
