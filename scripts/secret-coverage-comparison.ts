@@ -23,8 +23,8 @@ export interface CoverageEntry {
   listedBy: Scanner[];
   /** Vigil rule-id prefix covering it (e.g. `secrets.snyk.`), or absent when not covered by a provider rule. */
   rules?: string;
-  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second (shown in the table). */
-  added?: 1 | 2;
+  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, 3 = the third (shown in the table). */
+  added?: 1 | 2 | 3;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
 }
@@ -39,6 +39,11 @@ const OPAQUE = 'not detectable offline by format: an opaque string (hex, base64 
 const UUID = 'not detectable offline by format: a plain UUID, indistinguishable from any identifier without its variable name';
 const MAXMIND = 'license-key format not found in MaxMind\'s own documentation yet';
 const DEFINED = 'API-key format not found in the provider\'s own documentation yet';
+/** Read in the provider's own documentation on 2026-11-30: the key is described, its format is not. */
+const UNDOCUMENTED = 'format not documented: the provider\'s own documentation describes the key but not its prefix, length or characters';
+const WORKOS = 'format not documented beyond the `sk_` prefix, which Stripe and others share: a rule would report their keys as WorkOS';
+const TELNYX = 'format not documented beyond a `KEY` prefix in the CLI docs (`KEY_xxxx…`), with no length or characters: too short to tell from a constant name';
+const HCAPTCHA = 'format not documented: only the published test secret (`0x` + 40 zeros), whose shape is an Ethereum address';
 const RESEND = 'only the short `re_` prefix is documented, not the length: a rule would fire on ordinary identifiers';
 
 export const COVERAGE: CoverageEntry[] = [
@@ -69,16 +74,16 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Brevo', listedBy: [G, GH], rules: 'secrets.brevo.' },
   { provider: 'Buildkite', listedBy: [T, GH], rules: 'secrets.buildkite.' },
   { provider: 'Canadian Digital Service', listedBy: [GH] },
-  { provider: 'Canva', listedBy: [GH] },
+  { provider: 'Canva', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Cashfree', listedBy: [GH] },
   { provider: 'Cfx.re', listedBy: [GH] },
-  { provider: 'Checkout.com', listedBy: [GH] },
+  { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Chief Tools', listedBy: [GH] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
   { provider: 'ClickHouse', listedBy: [G] },
   { provider: 'Clojars', listedBy: [G, GH], rules: 'secrets.clojars.' },
   { provider: 'Cloudflare', listedBy: [G, T, GH], rules: 'secrets.cloudflare.' },
-  { provider: 'Cockroach Labs', listedBy: [GH] },
+  { provider: 'Cockroach Labs', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Codecov', listedBy: [G], reason: UUID },
   { provider: 'Cohere', listedBy: [G, GH], rules: 'secrets.cohere.' },
   { provider: 'Coinbase', listedBy: [G, T], reason: OPAQUE },
@@ -104,7 +109,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Dynatrace', listedBy: [G, GH], rules: 'secrets.dynatrace.' },
   { provider: 'EasyPost', listedBy: [G, GH], rules: 'secrets.easypost.' },
   { provider: 'eBay', listedBy: [GH] },
-  { provider: 'Elastic', listedBy: [T, GH] },
+  { provider: 'Elastic', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'Etsy', listedBy: [G], reason: OPAQUE },
   { provider: 'Facebook / Meta', listedBy: [G, T, GH], rules: 'secrets.facebook.' },
   { provider: 'Fastly', listedBy: [G, T, GH], rules: 'secrets.fastly.' },
@@ -131,7 +136,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Hack Club', listedBy: [GH] },
   { provider: 'Harness', listedBy: [G, T], rules: 'secrets.harness.' },
   { provider: 'HashiCorp', listedBy: [G, T, GH], rules: 'secrets.hashicorp.' },
-  { provider: 'hCaptcha', listedBy: [GH] },
+  { provider: 'hCaptcha', listedBy: [GH], reason: HCAPTCHA },
   { provider: 'Heroku', listedBy: [G, T, GH], rules: 'secrets.heroku.' },
   { provider: 'Highnote', listedBy: [GH] },
   { provider: 'HOP', listedBy: [GH] },
@@ -151,13 +156,13 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'LangChain (LangSmith)', listedBy: [T, GH], rules: 'secrets.langsmith.' },
   { provider: 'Lark', listedBy: [T, GH] },
   { provider: 'LaunchDarkly', listedBy: [G, T, GH], rules: 'secrets.launchdarkly.' },
-  { provider: 'Lichess', listedBy: [GH] },
+  { provider: 'Lichess', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Lightspeed', listedBy: [GH] },
   { provider: 'Limbar', listedBy: [GH] },
   { provider: 'Linear', listedBy: [G, T, GH], rules: 'secrets.linear.' },
   { provider: 'LinkedIn', listedBy: [G, GH], rules: 'secrets.linkedin.' },
   { provider: 'Lob', listedBy: [G, T, GH], rules: 'secrets.lob.' },
-  { provider: 'LocalStack', listedBy: [GH] },
+  { provider: 'LocalStack', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'LogicMonitor', listedBy: [GH] },
   { provider: 'Login with Amazon', listedBy: [GH], rules: 'secrets.amazon.', added: 2 },
   { provider: 'Looker', listedBy: [G], reason: OPAQUE },
@@ -176,7 +181,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Mistral AI', listedBy: [GH], rules: 'secrets.mistral.' },
   { provider: 'MongoDB', listedBy: [T, GH], rules: 'secrets.db.mongodb-uri' },
   { provider: 'Naver Cloud', listedBy: [GH] },
-  { provider: 'Neon', listedBy: [GH] },
+  { provider: 'Neon', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Netflix', listedBy: [GH] },
   { provider: 'Netlify', listedBy: [G, T], rules: 'secrets.netlify.' },
   { provider: 'New Relic', listedBy: [G, T, GH], rules: 'secrets.newrelic.' },
@@ -188,7 +193,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Oculus', listedBy: [GH] },
   { provider: 'Okta', listedBy: [G, T], rules: 'secrets.okta.' },
   { provider: 'OneChronos', listedBy: [GH] },
-  { provider: 'OneSignal', listedBy: [T, GH] },
+  { provider: 'OneSignal', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'Onfido', listedBy: [GH], rules: 'secrets.onfido.', added: 2 },
   { provider: 'Open VSX', listedBy: [GH] },
   { provider: 'OpenAI', listedBy: [G, T, DS, GH], rules: 'secrets.openai.' },
@@ -209,7 +214,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'PlanetScale', listedBy: [G, T, GH], rules: 'secrets.planetscale.' },
   { provider: 'Planning Center', listedBy: [GH] },
   { provider: 'Plivo', listedBy: [T, GH], rules: 'secrets.plivo.' },
-  { provider: 'Polar', listedBy: [GH] },
+  { provider: 'Polar', listedBy: [GH], rules: 'secrets.polar.', added: 3 },
   { provider: 'PostHog', listedBy: [T, GH], rules: 'secrets.posthog.', added: 1 },
   { provider: 'Postman', listedBy: [G, T, GH], rules: 'secrets.postman.' },
   { provider: 'Prefect', listedBy: [G, T, GH], rules: 'secrets.prefect.' },
@@ -219,7 +224,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Pulumi', listedBy: [G, T, GH], rules: 'secrets.pulumi.' },
   { provider: 'PyPI', listedBy: [G, T, DS, GH], rules: 'secrets.pypi.' },
   { provider: 'Rainforest Pay', listedBy: [GH] },
-  { provider: 'Ramp', listedBy: [T, GH] },
+  { provider: 'Ramp', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'RapidAPI', listedBy: [G, T], reason: OPAQUE },
   { provider: 'Raycast', listedBy: [GH] },
   { provider: 'ReadMe', listedBy: [G, T, GH], rules: 'secrets.readme.' },
@@ -227,7 +232,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'redirect.pizza', listedBy: [GH] },
   { provider: 'Replicate', listedBy: [T, GH], rules: 'secrets.replicate.' },
   { provider: 'Resend', listedBy: [T], reason: RESEND },
-  { provider: 'Rootly', listedBy: [T, GH] },
+  { provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
   { provider: 'RunPod', listedBy: [GH] },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
@@ -245,7 +250,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Siemens', listedBy: [GH] },
   { provider: 'Sindri', listedBy: [GH] },
   { provider: 'Slack', listedBy: [G, T, DS, GH], rules: 'secrets.slack.' },
-  { provider: 'Snowflake', listedBy: [T, GH] },
+  { provider: 'Snowflake', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'Snyk', listedBy: [G, T], rules: 'secrets.snyk.' },
   { provider: 'SoftLayer', listedBy: [DS], reason: OPAQUE },
   { provider: 'SonarQube / SonarCloud', listedBy: [G, T], rules: 'secrets.sonar' },
@@ -259,8 +264,8 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Tableau', listedBy: [T, GH], reason: OPAQUE },
   { provider: 'Tailscale', listedBy: [T, GH], rules: 'secrets.tailscale.' },
   { provider: 'Telegram', listedBy: [G, T, DS, GH], rules: 'secrets.telegram.' },
-  { provider: 'Telnyx', listedBy: [T, GH] },
-  { provider: 'Temporal', listedBy: [GH] },
+  { provider: 'Telnyx', listedBy: [T, GH], reason: TELNYX },
+  { provider: 'Temporal', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Tencent Cloud', listedBy: [GH], rules: 'secrets.tencent.' },
   { provider: 'Thunderstore', listedBy: [GH] },
   { provider: 'Travis CI', listedBy: [G, T], rules: 'secrets.travis.' },
@@ -270,7 +275,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Twitch', listedBy: [G, T], rules: 'secrets.twitch.' },
   { provider: 'Typeform', listedBy: [G, T, GH], rules: 'secrets.typeform.' },
   { provider: 'Uniwise (WISEflow)', listedBy: [GH] },
-  { provider: 'Unkey', listedBy: [GH] },
+  { provider: 'Unkey', listedBy: [GH], rules: 'secrets.unkey.', added: 3 },
   { provider: 'Val Town', listedBy: [GH] },
   { provider: 'Vercel', listedBy: [T, GH], rules: 'secrets.vercel.' },
   { provider: 'VolcEngine', listedBy: [GH] },
@@ -278,7 +283,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Weatherstack', listedBy: [T, GH], reason: OPAQUE },
   { provider: 'Weights & Biases', listedBy: [T, GH], rules: 'secrets.wandb.' },
   { provider: 'Workato', listedBy: [GH] },
-  { provider: 'WorkOS', listedBy: [T, GH] },
+  { provider: 'WorkOS', listedBy: [T, GH], reason: WORKOS },
   { provider: 'WSO2 Choreo', listedBy: [GH] },
   { provider: 'X (Twitter)', listedBy: [G, T], rules: 'secrets.twitter.' },
   { provider: 'xAI', listedBy: [T, GH], rules: 'secrets.xai.' },
@@ -288,10 +293,15 @@ export const COVERAGE: CoverageEntry[] = [
 ];
 
 /** Counts for the summary line. */
-export function coverageCounts(): { total: number; covered: number; opaque: number; missing: number; added: number } {
+export function coverageCounts(): { total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number } {
   const covered = COVERAGE.filter((e) => e.rules).length;
-  const opaque = COVERAGE.filter((e) => !e.rules && e.reason).length;
-  return { total: COVERAGE.length, covered, opaque, missing: COVERAGE.length - covered - opaque, added: COVERAGE.filter((e) => e.added === 2).length };
+  const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
+  // Any other reason: the provider does not document a format a rule could be written from.
+  const undocumented = COVERAGE.filter((e) => !e.rules && e.reason && !e.reason.startsWith('not detectable')).length;
+  return {
+    total: COVERAGE.length, covered, opaque, undocumented, missing: COVERAGE.length - covered - opaque - undocumented,
+    added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
+  };
 }
 
 /** The comparison section, in Markdown. `hasRule(prefix)` says whether any loaded rule id starts with it. */
@@ -306,8 +316,9 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       '(scripts/secret-coverage-comparison.ts holds this list and where each list was read; the generator checks every ' +
       '"covered" entry against the loaded rules). TruffleHog\'s providers that no other list names are not enumerated.',
     '',
-    `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.missing} missing.** ` +
-      `The second comparison added ${c.added} providers (marked "added, pass 2").`,
+    `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
+      `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
+      `the third ${c.added3} ("added, pass 3").`,
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
     '| --- | --- | --- | --- | --- | --- |',

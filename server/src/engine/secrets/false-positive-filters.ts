@@ -16,6 +16,11 @@ export function placeholderReason(secret: string): string | undefined {
   if (decoded !== undefined && PLACEHOLDER_WORDS.test(decoded)) return 'placeholder text (base64)';
   // A name in capitals (`GOOGLE_API_KEY_VAL`, `INSERT_DISCOVERY_TOKEN`): what a deploy script substitutes.
   if (/^[A-Z]+(?:_[A-Z]+)+$/.test(secret)) return 'placeholder text';
+  // A URL template of such names (`SECRET_KEY@HOST:PORT/apps/APP_ID`): each part says what goes there.
+  const parts = secret.split(/[:@/]/);
+  if (parts.length >= 3 && parts.every((p) => /^(?:[A-Z]+(?:_[A-Z]+)*|[a-z]+)$/.test(p)) && parts.filter((p) => /^[A-Z]{2,}(?:_[A-Z]+)*$/.test(p)).length >= 2) {
+    return 'placeholder text';
+  }
   // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
   if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%|^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
@@ -69,6 +74,14 @@ const PASSWORD_HASH_RE =
   /^(?:\$(?:1|2[abxy]?|3|5|6|7|y|gy|apr1|md5|sha1|sha256|sha512|argon2(?:i|d|id)|pbkdf2(?:-sha\d+)?|scrypt|p5k2|bcrypt(?:-sha256)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt|crypt|sha1|md5|unsalted_md5|unsalted_sha1)\$[^$]+\$|\*[0-9A-F]{40}$)/i;
 /** A value spelled only from the word its name says (`existingtoken123`, `mysupersecret2024`): a stand-in. */
 const SELF_NAMED_RE = /^[a-z]*(?:token|secret|password|passwd|apikey)[a-z]*\d{0,4}$/;
+/** camelCase words ending in the kind of value (`base64EncodedKey`, `hex32ClientSecret`): what to put there. */
+const DESCRIBED_RE = /^[a-z]{2,}\d{0,3}(?:[A-Z][a-z]{2,}\d{0,3})*(?:Key|Token|Secret|Password|Passwd|Passphrase)$/;
+/** The MD5, SHA-1 and SHA-256 of empty input: constants every hashing library prints, never a secret. */
+const EMPTY_INPUT_DIGESTS = new Set([
+  'd41d8cd98f00b204e9800998ecf8427e',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+]);
 
 /** A letter of a script other than Latin (Thai, Han, Cyrillic, Arabic...): generated credentials are ASCII. */
 const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
@@ -84,6 +97,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (SRI_RE.test(value)) return 'integrity hash';
   if (PASSWORD_HASH_RE.test(value)) return 'password hash';
   if (SELF_NAMED_RE.test(value)) return 'spelled from its own name';
+  if (DESCRIBED_RE.test(value)) return 'a name describing the value';
+  if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
   if (/^[a-z]+:\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {
     return 'URL or file path';
   }
@@ -91,8 +106,9 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|secret|password|token)$/i.test(value)) return 'keyword';
   if (value.toLowerCase() === name.toLowerCase()) return 'same as its name';
   if (NON_LATIN_LETTER.test(value)) return 'natural-language text';
-  // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like.
-  if (/^\p{L}+$/u.test(value) && value.length < 40) return 'letters only';
+  // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like, also
+  // behind a sigil (a lexer's `?InterpolationInTemplate`, compose's `${VAR:?Required}` message).
+  if (/^[?#@!%:]?\p{L}+$/u.test(value) && value.length < 40) return 'letters only';
   // Words joined by separators: event names, URNs, constant names (`msal:acquireTokenStart`) and labels in any
   // Latin-script language (`Passwort-Bestätigung`). Closed by sentence punctuation only under a message-like name
   // (`PASSWORD_RESET_DONE = Reset-completed!`): under a plain `password`, `Summer-Time!` is a human-chosen password.
