@@ -73,6 +73,22 @@ def login():
     return resp
 
 
+def copy_jar(jar, other):
+    """A client's cookie jar (http.cookiejar) stores Cookie objects a server sent: the flags were the server's."""
+    for cookie in other:
+        # ok: py.cookies.insecure-cookie
+        jar.set_cookie(copy.copy(cookie))
+    # ok: py.cookies.insecure-cookie
+    jar.set_cookie(make_cookie("theme", "dark"))
+
+
+def name_only(resp):
+    # A server response's cookie named by a string is still checked, even with no value.
+    # ruleid: py.cookies.insecure-cookie
+    resp.set_cookie("seen")
+    return resp
+
+
 def cookie_from_options(resp, options):
     # ok: py.cookies.insecure-cookie
     resp.set_cookie("session", "abc", **options)
