@@ -37,6 +37,26 @@ def no_check():
     return ctx
 
 
+class ContextShim:
+    """A stand-in SSLContext (for a TLS backend without one): these are its own initial values, which whoever
+    builds the connection sets afterwards; nothing here turns a real context's checks off."""
+
+    def __init__(self, protocol):
+        self.protocol = protocol
+        # ok: py.tls.verify-disabled
+        self.check_hostname = False
+        # ok: py.tls.verify-disabled
+        self.verify_mode = ssl.CERT_NONE
+
+
+class Pool:
+    def __init__(self):
+        self.ctx = ssl.create_default_context()
+        # A context the object holds is still a real context.
+        # ruleid: py.tls.verify-disabled
+        self.ctx.check_hostname = False
+
+
 def fetch_ok(url):
     # ok: py.tls.verify-disabled
     return requests.get(url, timeout=5)
