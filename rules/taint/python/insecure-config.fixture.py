@@ -37,6 +37,26 @@ def no_check():
     return ctx
 
 
+class ContextShim:
+    """A stand-in SSLContext (for a TLS backend without one): these are its own initial values, which whoever
+    builds the connection sets afterwards; nothing here turns a real context's checks off."""
+
+    def __init__(self, protocol):
+        self.protocol = protocol
+        # ok: py.tls.verify-disabled
+        self.check_hostname = False
+        # ok: py.tls.verify-disabled
+        self.verify_mode = ssl.CERT_NONE
+
+
+class Pool:
+    def __init__(self):
+        self.ctx = ssl.create_default_context()
+        # A context the object holds is still a real context.
+        # ruleid: py.tls.verify-disabled
+        self.ctx.check_hostname = False
+
+
 def fetch_ok(url):
     # ok: py.tls.verify-disabled
     return requests.get(url, timeout=5)
@@ -70,6 +90,22 @@ def login():
     resp.set_cookie("session", "abc", secure=True, httponly=True, samesite="Lax")
     # ok: py.cookies.insecure-cookie
     resp.set_cookie("pref", "dark", samesite="Strict", secure=True, httponly=True, max_age=3600)
+    return resp
+
+
+def copy_jar(jar, other):
+    """A client's cookie jar (http.cookiejar) stores Cookie objects a server sent: the flags were the server's."""
+    for cookie in other:
+        # ok: py.cookies.insecure-cookie
+        jar.set_cookie(copy.copy(cookie))
+    # ok: py.cookies.insecure-cookie
+    jar.set_cookie(make_cookie("theme", "dark"))
+
+
+def name_only(resp):
+    # A server response's cookie named by a string is still checked, even with no value.
+    # ruleid: py.cookies.insecure-cookie
+    resp.set_cookie("seen")
     return resp
 
 
