@@ -6,34 +6,26 @@
  * Prerequisites: `npm run setup:editors` and `npm run package`.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  copyWorkspace,
-  FIXTURE_WORKSPACE,
-  requireFile,
+  type CodeServer,
+  type EditorSession,
   RESULTS_DIR,
   SQLI_AFTER,
   SQLI_BEFORE,
   SQLI_FIX_TITLE,
-  startCodeServer,
-  tempDir,
-  VSIX,
+  startEditorSession,
   waitFor,
   workbenchUrl,
-  type CodeServer,
 } from './editor-harness';
 
-let tmp: ReturnType<typeof tempDir>;
-let cs: CodeServer | undefined;
-let context: BrowserContext | undefined;
+let session: EditorSession;
+let cs: CodeServer;
 let page: Page;
 let workspace: string;
-const consoleLines: string[] = [];
 
 /** Reads the Problems status bar entry, e.g. "Errors: 1" or "No Problems". */
 async function problemsLabel(p: Page): Promise<string> {
@@ -58,49 +50,15 @@ async function editorText(p: Page): Promise<string> {
   return (await p.locator('.monaco-editor .view-lines').first().innerText({ timeout: 2_000 })).replace(/\u00a0/g, ' ');
 }
 
-/** What to show when a step fails: the Vigil output channel, extension host logs, browser console. */
-async function failureContext(err: unknown): Promise<Error> {
-  const parts = [err instanceof Error ? err.message : String(err)];
-  try {
-    if (page) await page.screenshot({ path: join(RESULTS_DIR, 'code-server-failure.png') });
-    parts.push(`screenshot: ${join(RESULTS_DIR, 'code-server-failure.png')}`);
-  } catch {
-    /* the page may be gone */
-  }
-  if (cs) parts.push(`== code-server logs ==\n${cs.logs()}`, `== code-server output ==\n${cs.output().slice(-3_000)}`);
-  parts.push(`== browser console (last 40) ==\n${consoleLines.slice(-40).join('\n')}`);
-  return new Error(parts.join('\n\n'));
-}
-
-async function step<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw await failureContext(e);
-  }
-}
+const step = <T>(fn: () => Promise<T>): Promise<T> => session.step(fn);
 
 before(async () => {
-  requireFile(VSIX, 'run `npm run package` first');
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  tmp = tempDir('code-server');
-  workspace = copyWorkspace(FIXTURE_WORKSPACE, join(tmp.dir, 'workspace'));
-  cs = await startCodeServer({ base: tmp.dir, vsix: VSIX });
-  context = await chromium.launchPersistentContext(join(tmp.dir, 'chromium-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+  session = await startEditorSession('code-server');
+  ({ cs, page, workspace } = session);
 });
 
 after(async () => {
-  await context?.close().catch(() => undefined);
-  await cs?.stop();
-  tmp?.cleanup();
+  await session?.close();
 });
 
 test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites it and clears the problem', { timeout: 180_000 }, async () => {

@@ -10,41 +10,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  copyWorkspace,
-  FIXTURE_WORKSPACE,
-  requireFile,
-  RESULTS_DIR,
-  startCodeServer,
-  tempDir,
-  VSIX,
+  type CodeServer,
+  type EditorSession,
+  startEditorSession,
   waitFor,
   workbenchUrl,
-  type CodeServer,
 } from './editor-harness';
 
-let tmp: ReturnType<typeof tempDir>;
-let cs: CodeServer | undefined;
-let context: BrowserContext | undefined;
+let session: EditorSession;
+let cs: CodeServer;
 let page: Page;
 let workspace: string;
-const consoleLines: string[] = [];
-const shot = (name: string) => page.screenshot({ path: join(RESULTS_DIR, `dashboard-${name}.png`) });
-
-async function step<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    const parts = [e instanceof Error ? e.message : String(e)];
-    await shot('failure').catch(() => undefined);
-    if (cs) parts.push(`== code-server logs ==\n${cs.logs()}`);
-    parts.push(`== browser console (last 30) ==\n${consoleLines.slice(-30).join('\n')}`);
-    throw new Error(parts.join('\n\n'));
-  }
-}
+const shot = (name: string) => session.shot(name);
+const step = <T>(fn: () => Promise<T>): Promise<T> => session.step(fn);
 
 function git(cwd: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'ignore' });
@@ -76,27 +56,12 @@ function scoreItem(): Locator {
 }
 
 before(async () => {
-  requireFile(VSIX, 'run `npm run package` first');
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  tmp = tempDir('dashboard');
-  workspace = copyWorkspace(FIXTURE_WORKSPACE, join(tmp.dir, 'workspace'));
-  makeRepository(workspace);
-  cs = await startCodeServer({ base: tmp.dir, vsix: VSIX });
-  context = await chromium.launchPersistentContext(join(tmp.dir, 'chromium-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+  session = await startEditorSession('dashboard', makeRepository);
+  ({ cs, page, workspace } = session);
 });
 
 after(async () => {
-  await context?.close().catch(() => undefined);
-  await cs?.stop();
-  tmp?.cleanup();
+  await session?.close();
 });
 
 test('code-server: the status-bar score opens the dashboard with its trend chart', { timeout: 300_000 }, async () => {

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const CACHE_DIR = process.env.VIGIL_CACHE_DIR ?? join(ROOT, '.vigil-cache');
@@ -263,3 +264,70 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/** code-server with the packaged extension on a throw-away copy of the fixture workspace, and a chromium page. */
+export interface EditorSession {
+  cs: CodeServer;
+  page: Page;
+  /** The workspace folder code-server opens. */
+  workspace: string;
+  /** Screenshot to test-results/<prefix>-<name>.png. */
+  shot(name: string): Promise<void>;
+  /** Runs a test step; a failure carries a screenshot, the code-server and Vigil logs and the browser console. */
+  step<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an `EditorSession` (the .vsix must be built). `prepare` may change the workspace copy before code-server
+ * starts (e.g. make it a git repository).
+ */
+export async function startEditorSession(prefix: string, prepare?: (workspace: string) => void): Promise<EditorSession> {
+  requireFile(VSIX, 'run `npm run package` first');
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const tmp = tempDir(prefix);
+  const consoleLines: string[] = [];
+  let cs: CodeServer | undefined;
+  let context: BrowserContext | undefined;
+  const close = async () => {
+    await context?.close().catch(() => undefined);
+    await cs?.stop();
+    tmp.cleanup();
+  };
+  try {
+    const workspace = copyWorkspace(FIXTURE_WORKSPACE, join(tmp.dir, 'workspace'));
+    prepare?.(workspace);
+    cs = await startCodeServer({ base: tmp.dir, vsix: VSIX });
+    context = await chromium.launchPersistentContext(join(tmp.dir, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+    const server = cs;
+    const shot = async (name: string) => {
+      await page.screenshot({ path: join(RESULTS_DIR, `${prefix}-${name}.png`) });
+    };
+    const step = async <T>(fn: () => Promise<T>): Promise<T> => {
+      try {
+        return await fn();
+      } catch (e) {
+        const parts = [e instanceof Error ? e.message : String(e)];
+        await shot('failure').then(
+          () => parts.push(`screenshot: ${join(RESULTS_DIR, `${prefix}-failure.png`)}`),
+          () => undefined, // the page may be gone
+        );
+        parts.push(`== code-server logs ==\n${server.logs()}`, `== code-server output ==\n${server.output().slice(-3_000)}`);
+        parts.push(`== browser console (last 40) ==\n${consoleLines.slice(-40).join('\n')}`);
+        throw new Error(parts.join('\n\n'));
+      }
+    };
+    return { cs: server, page, workspace, shot, step, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

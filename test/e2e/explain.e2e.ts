@@ -6,44 +6,22 @@
  * Prerequisites: `npm run setup:editors` and `npm run package`.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  copyWorkspace,
-  FIXTURE_WORKSPACE,
-  requireFile,
-  RESULTS_DIR,
-  startCodeServer,
-  tempDir,
-  VSIX,
+  type CodeServer,
+  type EditorSession,
+  startEditorSession,
   waitFor,
   workbenchUrl,
-  type CodeServer,
 } from './editor-harness';
 
-let tmp: ReturnType<typeof tempDir>;
-let cs: CodeServer | undefined;
-let context: BrowserContext | undefined;
+let session: EditorSession;
+let cs: CodeServer;
 let page: Page;
 let workspace: string;
-const consoleLines: string[] = [];
-const shot = (name: string) => page.screenshot({ path: join(RESULTS_DIR, `explain-${name}.png`) });
-
-async function step<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    const parts = [e instanceof Error ? e.message : String(e)];
-    await shot('failure').catch(() => undefined);
-    if (cs) parts.push(`== code-server logs ==\n${cs.logs()}`);
-    parts.push(`== browser console (last 30) ==\n${consoleLines.slice(-30).join('\n')}`);
-    throw new Error(parts.join('\n\n'));
-  }
-}
+const shot = (name: string) => session.shot(name);
+const step = <T>(fn: () => Promise<T>): Promise<T> => session.step(fn);
 
 /** Opens a file from the explorer and waits for its text. */
 async function openFile(name: string, text: string): Promise<void> {
@@ -70,26 +48,12 @@ async function runCommand(title: string): Promise<void> {
 }
 
 before(async () => {
-  requireFile(VSIX, 'run `npm run package` first');
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  tmp = tempDir('explain');
-  workspace = copyWorkspace(FIXTURE_WORKSPACE, join(tmp.dir, 'workspace'));
-  cs = await startCodeServer({ base: tmp.dir, vsix: VSIX });
-  context = await chromium.launchPersistentContext(join(tmp.dir, 'chromium-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+  session = await startEditorSession('explain');
+  ({ cs, page, workspace } = session);
 });
 
 after(async () => {
-  await context?.close().catch(() => undefined);
-  await cs?.stop();
-  tmp?.cleanup();
+  await session?.close();
 });
 
 test('code-server: hover, rule details page and the Vigil view container', { timeout: 300_000 }, async () => {
