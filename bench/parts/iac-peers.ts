@@ -164,6 +164,12 @@ ${echo}          echo "done"
   };
 }
 
+/** The generated workflows (deterministic): file name, text, and whether an untrusted expression was planted. */
+export function generateWorkflows(count: number, seed = 12): { name: string; text: string; planted: boolean }[] {
+  const r = rng(seed);
+  return Array.from({ length: count }, (_, i) => ({ name: `wf-${i}.yml`, ...workflow(r, i) }));
+}
+
 /** Real workflow files shipped in installed packages (`.github/workflows/*.yml`), found without following links. */
 function realWorkflows(root: string, out: string[] = [], depth = 0): string[] {
   if (depth > 8) return out;
@@ -223,13 +229,11 @@ export function runWorkflowPeers(o: { runs: number; scanRunner: string; count?: 
   const dir = join(RAW, 'workflows', '.github', 'workflows');
   rmSync(join(RAW, 'workflows'), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const r = rng(12);
   const generated: string[] = [];
   let planted = 0;
-  for (let i = 0; i < (o.count ?? 400); i++) {
-    const w = workflow(r, i);
+  for (const w of generateWorkflows(o.count ?? 400)) {
     if (w.planted) planted++;
-    const p = join(dir, `wf-${i}.yml`);
+    const p = join(dir, w.name);
     writeFileSync(p, w.text);
     generated.push(p);
   }
