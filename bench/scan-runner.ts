@@ -22,6 +22,8 @@ export interface ShardResult {
   files: number;
   bytes: number;
   findings: number;
+  /** Findings per rule id (so a bench part can compare one class of finding with a peer's). */
+  byRule: Record<string, number>;
   skipped: number;
   errors: string[];
   setupMs: number;
@@ -45,7 +47,7 @@ async function scanShard(shard: Shard): Promise<ShardResult> {
   const engine = await Engine.create({ analyzers: setup.analyzers, grammarDir: shard.grammarDir });
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, packs };
   const t1 = performance.now();
-  const out: ShardResult = { files: 0, bytes: 0, findings: 0, skipped: 0, errors: setup.errors.map((e) => e.message), setupMs: t1 - t0, scanMs: 0, unscanned: 0 };
+  const out: ShardResult = { files: 0, bytes: 0, findings: 0, byRule: {}, skipped: 0, errors: setup.errors.map((e) => e.message), setupMs: t1 - t0, scanMs: 0, unscanned: 0 };
   for (const [i, file] of shard.files.entries()) {
     if (shard.deadlineMs > 0 && performance.timeOrigin + performance.now() > shard.deadlineMs) {
       out.unscanned = shard.files.length - i;
@@ -63,6 +65,7 @@ async function scanShard(shard: Shard): Promise<ShardResult> {
     const result = engine.scanText(file, languageIdForPath(file), text, settings);
     out.files++;
     out.findings += result.findings.length;
+    for (const f of result.findings) out.byRule[f.ruleId] = (out.byRule[f.ruleId] ?? 0) + 1;
     if (result.notices.some((n) => n.reason !== 'parse-timeout')) out.skipped++;
   }
   out.scanMs = performance.now() - t1;
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
     files: 0,
     bytes: 0,
     findings: 0,
+    byRule: {},
     skipped: 0,
     unscanned: 0,
     errors: [],
@@ -136,6 +140,7 @@ async function main(): Promise<void> {
     total.files += r.files;
     total.bytes += r.bytes;
     total.findings += r.findings;
+    for (const [id, n] of Object.entries(r.byRule)) total.byRule[id] = (total.byRule[id] ?? 0) + n;
     total.skipped += r.skipped;
     total.unscanned += r.unscanned;
     total.errors.push(...r.errors);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AdversarialCaseResult } from '../parts/adversarial';
 import type { EditLatencyResult } from '../parts/edit-latency';
 import type { IacEditCostRow } from '../parts/iac';
+import type { WorkflowPeerResult } from '../parts/iac-peers';
 import type { MemoryResult } from '../parts/memory';
 import type { ScoreHistoryResult } from '../parts/score-history';
 import type { ScaResult } from '../parts/sca';
@@ -31,6 +32,7 @@ export interface BenchResults {
   editLatency?: EditLatencyResult;
   editCost?: EditCostRow[];
   iacEditCost?: IacEditCostRow[];
+  workflowPeers?: WorkflowPeerResult;
   throughput?: ThroughputResult;
   memory?: MemoryResult;
   adversarial?: AdversarialCaseResult[];
@@ -161,6 +163,22 @@ export function markdown(r: BenchResults): string {
         ['File', 'Lines', 'Documents / blocks', 'Apply only', 'Parse floor', 'Config pack', 'Secrets pack', 'All packs', 'Findings'],
         r.iacEditCost.map((c) => [c.file, c.lines.toLocaleString('en-US'), c.blocks, `${f2(c.applyMs.median)} / ${f2(c.applyMs.p95)}`, `${f2(c.parseMs.median)} / ${f2(c.parseMs.p95)}`, `${f2(c.configMs.median)} / ${f2(c.configMs.p95)}`, `${f2(c.secretsMs.median)} / ${f2(c.secretsMs.p95)}`, `${f2(c.allPacksMs.median)} / ${f2(c.allPacksMs.p95)}`, c.findings]),
       ),
+    );
+  }
+  const w = r.workflowPeers;
+  if (w) {
+    out.push(
+      '',
+      `**GitHub Actions workflows, Vigil beside actionlint** (fresh process per run, start-up included, wall time median / p95 of ${w.vigil.wallMs.n} runs; ${w.files.generated} generated workflows, ${w.planted} of them with an untrusted expression planted in \`run:\`, + ${w.files.real} real ones from node_modules; actionlint is a workflow linter, so its total counts syntax, type and shellcheck-style findings too: "untrusted" is the class both check)`,
+      '',
+    );
+    out.push(
+      table(
+        ['Tool', 'Files', 'Wall ms', 'Files/s', 'Peak RSS MB', 'Findings', 'Untrusted expressions', 'Most frequent'],
+        [w.vigil, w.actionlint].map((x) => [x.tool, x.files, `${f0(x.wallMs.median)} / ${f0(x.wallMs.p95)}`, f0(x.filesPerSec), f0(x.peakRssMB), x.findings, x.untrusted, x.top.slice(0, 4).map(([k, n]) => `${k} ${n}`).join(', ') + (x.errors.length ? ` (errors: ${x.errors.length})` : '')]),
+      ),
+      '',
+      `Vigil's wall time is ${f2(w.ratio)}× actionlint's on the same files.`,
     );
   }
   const t = r.throughput;

@@ -91,10 +91,12 @@ resource "google_storage_bucket_iam_binding" "team" {
   members = ["group:team@example.com"]
 }
 
+# ruleid: config.tf.gcp.sql-postgres-no-connection-logging
 resource "google_sql_database_instance" "db" {
   name             = "main"
   database_version = "POSTGRES_15"
   settings {
+    # ruleid: config.tf.gcp.sql-no-backups
     tier = "db-f1-micro"
     ip_configuration {
       ipv4_enabled = true
@@ -112,6 +114,7 @@ resource "google_sql_database_instance" "db" {
   }
 }
 
+# ruleid: config.tf.azure.storage-no-infrastructure-encryption
 resource "azurerm_storage_account" "public" {
   name                            = "examplepublic"
   resource_group_name             = azurerm_resource_group.main.name
@@ -122,6 +125,7 @@ resource "azurerm_storage_account" "public" {
   allow_nested_items_to_be_public = true
 }
 
+# ruleid: config.tf.azure.storage-no-infrastructure-encryption
 resource "azurerm_storage_account" "private" {
   name                            = "exampleprivate"
   resource_group_name             = azurerm_resource_group.main.name

@@ -479,6 +479,34 @@ function s3Companion(inline: string | undefined, companion: string): Check {
   };
 }
 
+/**
+ * Azure resources of `type` with no `azurerm_monitor_diagnostic_setting` in the same file whose
+ * `target_resource_id` references them (`<type>.<name>.id`): their logs go nowhere. Same-file check, like the S3
+ * companions above.
+ */
+function azureDiagnostics(type: string): Check {
+  return (input) => {
+    const y = input.yaml;
+    if (!y) return [];
+    const m = new YamlMatcher(y, input.lines);
+    const resources = m.objects({ base: 'object', segments: ['resource', type, '*'], text: '' });
+    if (resources.length === 0) return [];
+    const targets = m
+      .objects({ base: 'object', segments: ['resource', 'azurerm_monitor_diagnostic_setting', '*', 'target_resource_id'], text: '' })
+      .map((s) => scalarText(s.node) ?? '');
+    const hits: CheckHit[] = [];
+    for (const r of resources) {
+      const name = r.entry?.key;
+      if (name === undefined) continue;
+      const ref = new RegExp(String.raw`\b${type}\.${name.replace(/[^A-Za-z0-9_-]/g, '')}(?![A-Za-z0-9_-])`);
+      if (targets.some((t) => ref.test(t))) continue;
+      const range = m.siteRange(r);
+      if (range) hits.push({ range });
+    }
+    return hits;
+  };
+}
+
 /** A registered check, and what its quick fix does (for the docs), when it offers one. */
 export interface CheckEntry {
   run: Check;
@@ -503,4 +531,5 @@ export const CHECKS: ReadonlyMap<string, CheckEntry> = new Map<string, CheckEntr
   ['tf-aws-s3-no-public-access-block', { run: s3Companion(undefined, 'aws_s3_bucket_public_access_block') }],
   ['tf-aws-s3-no-encryption', { run: s3Companion('server_side_encryption_configuration', 'aws_s3_bucket_server_side_encryption_configuration') }],
   ['tf-aws-s3-no-logging', { run: s3Companion('logging', 'aws_s3_bucket_logging') }],
+  ['tf-azure-key-vault-no-diagnostics', { run: azureDiagnostics('azurerm_key_vault') }],
 ]);
