@@ -23,8 +23,8 @@ export interface CoverageEntry {
   listedBy: Scanner[];
   /** Vigil rule-id prefix covering it (e.g. `secrets.snyk.`), or absent when not covered by a provider rule. */
   rules?: string;
-  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, 3 = the third (shown in the table). */
-  added?: 1 | 2 | 3;
+  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, 3 = the third, 4 = the fourth (shown in the table). */
+  added?: 1 | 2 | 3 | 4;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
 }
@@ -44,6 +44,7 @@ const UNDOCUMENTED = 'format not documented: the provider\'s own documentation d
 const WORKOS = 'format not documented beyond the `sk_` prefix, which Stripe and others share: a rule would report their keys as WorkOS';
 const TELNYX = 'format not documented beyond a `KEY` prefix in the CLI docs (`KEY_xxxx…`), with no length or characters: too short to tell from a constant name';
 const HCAPTCHA = 'format not documented: only the published test secret (`0x` + 40 zeros), whose shape is an Ethereum address';
+const PANGEA = 'only the `pts_` prefix is documented (its examples are elided, `pts_gqmqvv...s7nswu`), not the length: a rule would fire on ordinary identifiers';
 const RESEND = 'only the short `re_` prefix is documented, not the length: a rule would fire on ordinary identifiers';
 
 export const COVERAGE: CoverageEntry[] = [
@@ -59,10 +60,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Alibaba Cloud', listedBy: [G, T, GH], rules: 'secrets.alibaba.' },
   { provider: 'Anthropic', listedBy: [G, T, GH], rules: 'secrets.anthropic.' },
   { provider: 'Apify', listedBy: [T, GH], rules: 'secrets.apify.', added: 2 },
-  { provider: 'Asaas', listedBy: [GH] },
+  { provider: 'Asaas', listedBy: [GH], rules: 'secrets.asaas.', added: 4 },
   { provider: 'Asana', listedBy: [G, T, GH], rules: 'secrets.asana.' },
   { provider: 'Atlassian', listedBy: [G, T, GH], rules: 'secrets.atlassian.' },
-  { provider: 'Authress', listedBy: [G, GH] },
+  { provider: 'Authress', listedBy: [G, GH], rules: 'secrets.authress.', added: 4 },
   { provider: 'AWS', listedBy: [G, T, DS, GH], rules: 'secrets.aws.' },
   { provider: 'Azure', listedBy: [G, T, DS, GH], rules: 'secrets.azure.' },
   { provider: 'Baidu', listedBy: [GH], reason: OPAQUE },
@@ -73,7 +74,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Block Protocol', listedBy: [GH] },
   { provider: 'Brevo', listedBy: [G, GH], rules: 'secrets.brevo.' },
   { provider: 'Buildkite', listedBy: [T, GH], rules: 'secrets.buildkite.' },
-  { provider: 'Canadian Digital Service', listedBy: [GH] },
+  { provider: 'Canadian Digital Service', listedBy: [GH], rules: 'secrets.gcnotify.', added: 4 },
   { provider: 'Canva', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Cashfree', listedBy: [GH] },
   { provider: 'Cfx.re', listedBy: [GH] },
@@ -98,7 +99,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'DeepSeek', listedBy: [T, GH], rules: 'secrets.deepseek.' },
   { provider: 'Defined Networking', listedBy: [G, GH], reason: DEFINED },
   { provider: 'Deno Deploy', listedBy: [T], rules: 'secrets.deno.', added: 1 },
-  { provider: 'DevCycle', listedBy: [GH] },
+  { provider: 'DevCycle', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'DigitalOcean', listedBy: [G, T, GH], rules: 'secrets.digitalocean.' },
   { provider: 'Discord', listedBy: [G, T, DS, GH], rules: 'secrets.discord.' },
   { provider: 'Docker', listedBy: [T, GH], rules: 'secrets.docker.' },
@@ -204,7 +205,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Paddle', listedBy: [GH], rules: 'secrets.paddle.', added: 1 },
   { provider: 'PagerDuty', listedBy: [T, GH], rules: 'secrets.pagerduty.' },
   { provider: 'Palantir', listedBy: [GH], rules: 'secrets.jwt.' },
-  { provider: 'Pangea', listedBy: [GH] },
+  { provider: 'Pangea', listedBy: [GH], reason: PANGEA },
   { provider: 'Perplexity', listedBy: [G, GH], rules: 'secrets.perplexity.' },
   { provider: 'Persona', listedBy: [GH], rules: 'secrets.persona.', added: 2 },
   { provider: 'Pineapple Technologies', listedBy: [GH] },
@@ -234,15 +235,15 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Resend', listedBy: [T], reason: RESEND },
   { provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
-  { provider: 'RunPod', listedBy: [GH] },
+  { provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
-  { provider: 'Samsara', listedBy: [GH] },
+  { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Scalingo', listedBy: [G], rules: 'secrets.scalingo.' },
   { provider: 'Scalr', listedBy: [T, GH] },
   { provider: 'Sendbird', listedBy: [G, T], reason: OPAQUE },
   { provider: 'SendGrid', listedBy: [G, T, DS, GH], rules: 'secrets.sendgrid.' },
   { provider: 'Sentry', listedBy: [G, T, GH], rules: 'secrets.sentry.' },
-  { provider: 'SettleMint', listedBy: [G] },
+  { provider: 'SettleMint', listedBy: [G], reason: UNDOCUMENTED },
   { provider: 'Shippo', listedBy: [G, T, GH], rules: 'secrets.shippo.' },
   { provider: 'Shopee', listedBy: [GH] },
   { provider: 'Shopify', listedBy: [G, T, GH], rules: 'secrets.shopify.' },
@@ -293,7 +294,7 @@ export const COVERAGE: CoverageEntry[] = [
 ];
 
 /** Counts for the summary line. */
-export function coverageCounts(): { total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number } {
+export function coverageCounts(): { total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number } {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
   // Any other reason: the provider does not document a format a rule could be written from.
@@ -301,6 +302,7 @@ export function coverageCounts(): { total: number; covered: number; opaque: numb
   return {
     total: COVERAGE.length, covered, opaque, undocumented, missing: COVERAGE.length - covered - opaque - undocumented,
     added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
+    added4: COVERAGE.filter((e) => e.added === 4).length,
   };
 }
 
@@ -318,7 +320,7 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
-      `the third ${c.added3} ("added, pass 3").`,
+      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4").`,
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
     '| --- | --- | --- | --- | --- | --- |',
