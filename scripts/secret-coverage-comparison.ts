@@ -46,6 +46,7 @@ const TELNYX = 'format not documented beyond a `KEY` prefix in the CLI docs (`KE
 const HCAPTCHA = 'format not documented: only the published test secret (`0x` + 40 zeros), whose shape is an Ethereum address';
 const PANGEA = 'only the `pts_` prefix is documented (its examples are elided, `pts_gqmqvv...s7nswu`), not the length: a rule would fire on ordinary identifiers';
 const SCALR = 'format not documented beyond "a JWT" (Scalr\'s API reference), with no claim named that marks it as Scalr\'s: `secrets.jwt.token` reports it when its claims grant something, not as a Scalr token';
+const SSLMATE = 'format not documented: only an example key (`123_` + 20 letters and digits, an account number and `_`), no prefix of its own: a rule would fire on ordinary identifiers';
 const RESEND = 'only the short `re_` prefix is documented, not the length: a rule would fire on ordinary identifiers';
 
 export const COVERAGE: CoverageEntry[] = [
@@ -78,7 +79,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Canadian Digital Service', listedBy: [GH], rules: 'secrets.gcnotify.', added: 4 },
   { provider: 'Canva', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Cashfree', listedBy: [GH], reason: UNDOCUMENTED },
-  { provider: 'Cfx.re', listedBy: [GH] },
+  { provider: 'Cfx.re', listedBy: [GH], rules: 'secrets.cfx.', added: 4 },
   { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Chief Tools', listedBy: [GH] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
@@ -135,7 +136,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Grafana', listedBy: [G, T, GH], rules: 'secrets.grafana.' },
   { provider: 'Groq', listedBy: [T, GH], rules: 'secrets.groq.' },
   { provider: 'GuardSquare', listedBy: [GH] },
-  { provider: 'Hack Club', listedBy: [GH] },
+  { provider: 'Hack Club', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Harness', listedBy: [G, T], rules: 'secrets.harness.' },
   { provider: 'HashiCorp', listedBy: [G, T, GH], rules: 'secrets.hashicorp.' },
   { provider: 'hCaptcha', listedBy: [GH], reason: HCAPTCHA },
@@ -214,7 +215,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Pinterest', listedBy: [GH], rules: 'secrets.pinterest.', added: 2 },
   { provider: 'Plaid', listedBy: [G, T], rules: 'secrets.plaid.' },
   { provider: 'PlanetScale', listedBy: [G, T, GH], rules: 'secrets.planetscale.' },
-  { provider: 'Planning Center', listedBy: [GH] },
+  { provider: 'Planning Center', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Plivo', listedBy: [T, GH], rules: 'secrets.plivo.' },
   { provider: 'Polar', listedBy: [GH], rules: 'secrets.polar.', added: 3 },
   { provider: 'PostHog', listedBy: [T, GH], rules: 'secrets.posthog.', added: 1 },
@@ -259,7 +260,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Sourcegraph', listedBy: [G, T, GH], rules: 'secrets.sourcegraph.', added: 1 },
   { provider: 'Square', listedBy: [G, T, DS, GH], rules: 'secrets.square.' },
   { provider: 'Squarespace', listedBy: [G, T], reason: OPAQUE },
-  { provider: 'SSLMate', listedBy: [T, GH] },
+  { provider: 'SSLMate', listedBy: [T, GH], reason: SSLMATE },
   { provider: 'Stripe', listedBy: [G, T, DS, GH], rules: 'secrets.stripe.' },
   { provider: 'Sumo Logic', listedBy: [G, T], rules: 'secrets.sumologic.' },
   { provider: 'Supabase', listedBy: [T, GH], rules: 'secrets.supabase.' },
