@@ -29,3 +29,11 @@ notify = NotificationsAPIClient("gcntfy-ci-5bbc07bf-04d4-6d41-f2be-d4392b5470c0-
 # A bare UUID is not a GC Notify key.
 # ok: secrets.gcnotify.api-key
 request_id = "8a4788e9-b2bc-f3f0-7d6a-4ccd0b0242d6"
+
+blockprotocol_headers = {
+    # ruleid: secrets.blockprotocol.api-key
+    "x-api-key": "b10ck5.XjJQ5yIZ01Je5BvP1o3tLgcQ11xZR3N7.fBO0aTE3Q7M7XxXGg0jtIrWuK4LdZhxM8mNG",
+}
+# The documentation's placeholder is not a key.
+# ok: secrets.blockprotocol.api-key
+placeholder = "b10ck5.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX.YYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYY"
