@@ -236,6 +236,20 @@ describe('checksummed tokens (GitHub ghp_ gho_ ghu_ ghs_ ghr_, npm npm_): base62
     assert.equal(longRefresh.properties?.checksum, undefined);
   });
 
+  it('Cfx.re server keys: cfxk_ + body, then `_` + the unpadded base62 CRC32 of `cfxk_` + body (Cfx.re\'s published format)', () => {
+    // Fake keys; suffixes computed with a separate CRC-32, checked against the example in Cfx.re's announcement.
+    for (const token of ['cfxk_AFgac2cw6Ev8FDyP2xkfS9_2nDBO2', 'cfxk_ePDZJ15XjLYoCg0rZmjXd0_41H88J']) {
+      const good = scanOne(token);
+      assert.equal(good.ruleId, 'secrets.cfx.server-key');
+      assert.equal(good.properties?.checksum, 'valid', token);
+      assert.equal(good.properties?.confidence, 'high');
+      const bad = scanOne(broken(token));
+      assert.equal(bad.ruleId, 'secrets.cfx.server-key');
+      assert.equal(bad.properties?.checksum, 'invalid');
+      assert.equal(bad.properties?.confidence, 'low');
+    }
+  });
+
   it('the engine\'s CRC32 agrees with node:zlib on random input', () => {
     const zlibCrc = (zlib as { crc32?: (s: string) => number }).crc32;
     if (!zlibCrc) return; // older Node: the literal tokens above still check the whole path

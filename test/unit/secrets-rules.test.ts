@@ -189,6 +189,23 @@ describe('custom secret rules from the workspace config', () => {
     }
   });
 
+  it('keep a leading `$` that the rule\'s own keyword starts with (Asaas\' `$aact_`), and still drop a `$VARIABLE`', async () => {
+    const dollar = { ...good, id: 'acme.dollar', regex: '(\\$acme_[A-Za-z0-9]{20,80})', keywords: ['$acme_'] };
+    // The same text, but the rule's keyword does not include the `$`: the `$` is not the format's, so a template.
+    const plain = { ...good, id: 'acme.plain', regex: '(\\$?acmo_[A-Za-z0-9]{20,80})', keywords: ['acmo_'] };
+    const { analyzer, errors } = createSecretsAnalyzer({ customSecretRules: [dollar, plain] });
+    assert.deepEqual(errors, []);
+    const engine = await Engine.create({ analyzers: [analyzer] });
+    try {
+      const body = 'Kq7ZtR2mVx9NcLp4Hs8J';
+      const text = `A=$acme_${body}\nB=$acmo_${body}\n`;
+      const found = engine.scanText('/ws/a.env', 'dotenv', text, { ...DEFAULT_SETTINGS, minSeverity: 'info' }).findings;
+      assert.deepEqual(found.filter((f) => f.ruleId.startsWith('acme.')).map((f) => f.ruleId), ['acme.dollar']);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('find their secrets through the same pipeline (masked, with fixes)', () => {
     const { analyzer } = createSecretsAnalyzer({ customSecretRules: [good] });
     const secret = `acme_${'k3x9q'.repeat(6)}z7`;

@@ -8,8 +8,11 @@
 const PLACEHOLDER_WORDS =
   /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|notreal|foobar|lorem|todo|fixme|xxxx/i;
 
-/** A placeholder, template or reference to somewhere else, not a literal secret. */
-export function placeholderReason(secret: string): string | undefined {
+/**
+ * A placeholder, template or reference to somewhere else, not a literal secret. `dollarIsFormat`: the rule's
+ * documented prefix starts with `$` (Asaas' `$aact_`), so a leading `$` is part of the key, not a `$VARIABLE`.
+ */
+export function placeholderReason(secret: string, dollarIsFormat = false): string | undefined {
   if (PLACEHOLDER_WORDS.test(secret)) return 'placeholder text';
   // Base64 of text that says to replace it (`bXktc2VjcmV0…` = "my-secret-…-should-be-changed"), as generators write defaults.
   const decoded = base64Text(secret);
@@ -23,7 +26,8 @@ export function placeholderReason(secret: string): string | undefined {
   }
   // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
   if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
-  if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%|^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
+  if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%/.test(secret)) return 'template variable';
+  if (!dollarIsFormat && /^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
   if (/process\.env|os\.environ|getenv|System\.getenv|import\.meta\.env|secrets\.|vault:/i.test(secret)) return 'reference to the environment';
   if (/\*{3,}|•{2,}|…/.test(secret)) return 'already masked';
   return undefined;

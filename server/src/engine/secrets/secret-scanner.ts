@@ -189,7 +189,9 @@ export function rejectReason(
   if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`') return 'not a string literal';
   if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
   if (rule.filters) {
-    const r = placeholderReason(secret) ?? sequenceReason(secret);
+    // A `$` the rule's own keyword begins with is the format's (`$aact_`), not a template's.
+    const dollarIsFormat = secret.startsWith('$') && rule.keywords.some((k) => k.startsWith('$') && secret.toLowerCase().startsWith(k));
+    const r = placeholderReason(secret, dollarIsFormat) ?? sequenceReason(secret);
     if (r) return r;
   }
   if (rule.generic) {

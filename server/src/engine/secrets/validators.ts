@@ -95,6 +95,18 @@ export function base62(n: number): string {
  * PATs, longer refresh tokens, legacy npm UUIDs), so no verdict is given.
  */
 export function checksumState(kind: SecretChecksum, token: string): 'valid' | 'invalid' | undefined {
+  if (kind === 'cfxk-crc32-base62') return cfxChecksumState(token);
   if (kind !== 'crc32-base62' || !/^[a-z]{3}_[A-Za-z0-9]{36}$/.test(token)) return undefined;
   return base62(crc32(token.slice(4, -6))) === token.slice(-6) ? 'valid' : 'invalid';
+}
+
+/**
+ * Cfx.re server keys (format announced by Cfx.re in 2021): `cfxk_` + base62 random bytes, `_`, then the base62
+ * CRC32 of everything before that `_` (prefix included), not padded: leading zeros are ignored on both sides.
+ */
+function cfxChecksumState(token: string): 'valid' | 'invalid' | undefined {
+  const m = /^(cfxk_[A-Za-z0-9]+)_([A-Za-z0-9]{1,6})$/.exec(token);
+  if (!m) return undefined;
+  const strip = (s: string): string => s.replace(/^0+/, '');
+  return strip(base62(crc32(m[1]!))) === strip(m[2]!) ? 'valid' : 'invalid';
 }
