@@ -108,6 +108,11 @@ export interface UnitParams {
   names: { node: Node; index: number }[];
   /** Indices of parameters that are user input (framework handlers), with a label. */
   sources: Map<number, string>;
+  /**
+   * Indices of parameters that are input at audit strictness only (an exported function's), with a label: they
+   * are sources and still parameters, so the unit's summary for its callers is unchanged.
+   */
+  entryParams?: Map<number, string>;
   /** Ids of the framework handlers the unit is (for sinks that only apply in handlers). */
   handlers?: string[];
 }
@@ -382,7 +387,9 @@ class UnitAnalysis {
       const label = this.params.sources.get(index);
       const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${node.text}`, kind: label ? 'source' : 'step' };
       const flow: Flow = label ? { origin: { kind: 'source', label }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
-      this.bind(node, [flow], st, undefined);
+      const entry = label ? undefined : this.params.entryParams?.get(index);
+      const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry }, steps: [{ range: step.range, message: `${entry}: its callers are not known (audit)`, kind: 'source' }] }] : [flow];
+      this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(this.unit.type);
     // Units are functions and the module's root.

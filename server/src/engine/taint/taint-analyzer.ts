@@ -374,9 +374,10 @@ export class TaintAnalyzer implements Analyzer {
   private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
-    // handler whose parameters are input), unless another file's summaries are in play.
+    // handler whose parameters are input; at audit strictness any file may have one: exported functions' parameters),
+    // unless another file's summaries are in play.
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    const rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || mayHaveSource(r, words)))));
+    const rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || r.audit || mayHaveSource(r, words)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
@@ -1105,11 +1106,21 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
   const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
+  // Audit strictness (issue 15): an exported function's callers are out of sight, so its parameters count as input.
+  const audit = lang.rules.some((r) => r.audit);
   for (const [fi, fn] of fnNodes.entries()) {
     const params = syn.paramsOf(fn);
-    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), handlers: [] };
+    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), entryParams: new Map(), handlers: [] };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
+    if (audit && params.length && syn.isExported(fn, fn.parent)) {
+      const fnName = syn.unitName(fn, fn.parent) ?? 'default';
+      params.forEach((p, i) => {
+        if (syn.targetKind(p.type) === 'name') unitParams.entryParams!.set(i, `parameter \`${p.text}\` of exported function \`${fnName}\``);
+      });
+      // Exported or not changes the unit's result without changing its text: part of its cache key.
+      roles.push('audit-exported');
+    }
     // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
     const parent = handlers.length ? fn.parent : null;
     const site = new HandlerSite(fn, parent, syn);
