@@ -105,8 +105,12 @@ const { exec } = require('child_process');
 const app = express();
 app.get('/a', (req, res) => {
   exec('ls ' + req.query.dir);
+  run(req.query.cmd);
   res.send('ok');
 });
+function run(c) {
+  exec(c);
+}
 `;
 
 describe('taint strictness', () => {
@@ -139,10 +143,12 @@ describe('taint strictness', () => {
     const audit = scan('audit', '/t/Tool.java', 'java', JAVA_PROCESS);
     assert.deepEqual(
       audit.map((f) => [f.range.start.line, f.ruleId, f.severity]).sort((x, y) => Number(x[0]) - Number(y[0])),
-      [[3, 'java.cmdi.exec', 'low'], [5, 'java.path-traversal.file', 'low']],
+      [[3, 'java.cmdi.exec', 'low'], [5, 'java.path-traversal.file', 'low'], [10, 'java.cmdi.exec', 'low']],
     );
     assert.match(audit.find((f) => f.range.start.line === 3)!.message, /^Audit: command-line arguments/);
     assert.match(audit.find((f) => f.range.start.line === 5)!.message, /^Audit: environment variable/);
+    // helper's (non-public) args is no source: its sink is reported only for its non-constant argument.
+    assert.match(audit.find((f) => f.range.start.line === 10)!.message, /^Audit: non-constant argument \(no source traced\)/);
   });
 
 
@@ -180,7 +186,7 @@ describe('taint strictness', () => {
     }
     // A traced flow keeps its precise finding and gets no second, audit one at the same sink.
     const traced = scan('audit', '/t/app.js', 'javascript', JS_TRACED);
-    assert.deepEqual(traced.map((f) => [f.range.start.line, f.severity]), [[4, 'critical']]);
+    assert.deepEqual(traced.map((f) => [f.range.start.line, f.severity]), [[4, 'critical'], [9, 'critical']]);
   });
 
   it('rule schema: audit-sources is a taint-rule field, validated like sources', () => {

@@ -23,7 +23,7 @@ import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, kids, matchPattern, namedKids, resetNodeCache } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -311,8 +311,13 @@ export class TaintAnalyzer implements Analyzer {
     const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true);
     const key = (f: Finding): string => `${f.ruleId}:${f.range.start.line}:${f.range.start.character}`;
     const known = new Set(precise.map(key));
-    const extra = audit
-      .filter((f) => !known.has(key(f)))
+    const fresh = audit.filter((f) => !known.has(key(f)));
+    // A sink reported for a traced flow (the same rule, an overlapping range: one sink may match several patterns)
+    // needs no second report for merely being non-constant.
+    const traced = [...precise, ...fresh].filter((f) => f.properties?.source !== NON_CONSTANT);
+    const overlaps = (a: Range, b: Range): boolean => comparePos(a.start, b.end) <= 0 && comparePos(b.start, a.end) <= 0;
+    const extra = fresh
+      .filter((f) => f.properties?.source !== NON_CONSTANT || !traced.some((t) => t.ruleId === f.ruleId && overlaps(t.range, f.range)))
       .map((f): Finding => ({
         ...f,
         severity: f.severity === 'info' ? 'info' : 'low',
@@ -1321,4 +1326,9 @@ function fixOffered(r: TaintRuleSpec): string | undefined {
   if (r.patterns.some((c) => c.replace)) return 'Replaces the unsafe setting with the safe value';
   if (r.patterns.some((c) => c.insertBefore)) return 'Sets the safe option before the unsafe use';
   return undefined;
+}
+
+/** Orders two positions (line, then character). */
+function comparePos(a: Range['start'], b: Range['start']): number {
+  return a.line - b.line || a.character - b.character;
 }
