@@ -121,6 +121,12 @@ const coverage: string[] = [
   '`todoruleid:` (known false negative) and `todook:` (known false positive) annotations in `rules/taint/**/*.fixture.*`;',
   '`npm run test:rules` checks them, and checks every preferred fix against the `.fixed.` file beside the fixture.',
   '',
+  'The Frameworks column lists the sources reported at the default strictness. At audit strictness (`--strictness audit`,',
+  '`vigil.strictness`) every taint rule also reports, at low severity with messages starting `Audit:`, flows from its',
+  '`audit-sources`, flows through unknown functions, flows from the parameters of exported functions (JS/TS `export` and',
+  '`module.exports`/`exports.x`, Python public module-level functions, Java public methods, Go capitalised functions), and',
+  'any sink whose argument is not a constant and that no traced source reaches ("non-constant argument (no source traced)").',
+  '',
   '| Class | CWE | Lang | Rule | Frameworks (sources) | Sinks | Fix | ruleid | ok | todo |',
   '|---|---|---|---|---|---|---|---|---|---|',
 ];
