@@ -189,6 +189,33 @@ describe('taint strictness', () => {
     assert.deepEqual(traced.map((f) => [f.range.start.line, f.severity]), [[4, 'critical'], [9, 'critical']]);
   });
 
+
+  it('audit on an open document: after edits the findings equal a fresh scan (exported or not changes no unit text)', () => {
+    const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, strictness: 'audit' as const };
+    const path = '/t/edit.js';
+    const uri = `file://${path}`;
+    const texts = [
+      JS_EXPORTED,
+      // Same column and text for the function: only whether it is exported changes.
+      JS_EXPORTED.replace('module.exports.run = function', 'var xxxxxxxxxxxxxx = function'),
+      JS_EXPORTED.replace("exec('echo fixed');", 'exec(process.argv[2]);'),
+      JS_EXPORTED.replace("exec('echo ' + 'joined');", 'exec(name);'),
+      JS_EXPORTED,
+    ];
+    const taint = (fs: Finding[]): string[] => fs.filter((f) => f.pack === 'taint').map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`);
+    engine.open(uri, path, 'javascript', texts[0]!, 0);
+    try {
+      texts.forEach((text, i) => {
+        if (i > 0) engine.change(uri, [{ text }], i);
+        const incremental = taint(engine.analyze(uri, settings).findings);
+        assert.deepEqual(incremental, taint(engine.scanText(path, 'javascript', text, settings).findings), `after edit ${i}`);
+        if (i === 1) assert.ok(incremental.some((m) => m.startsWith('2:') && / non-constant argument/.test(m)), JSON.stringify(incremental));
+      });
+    } finally {
+      engine.close(uri);
+    }
+  });
+
   it('rule schema: audit-sources is a taint-rule field, validated like sources', () => {
     const base = { id: 'x.y.z', languages: ['python'], severity: 'high', cwe: ['CWE-78'], message: 'm', sources: ['py-request'], sinks: [{ pattern: 'os.system($X)', focus: '$X' }] };
     const errors: { message: string }[] = [];
