@@ -170,6 +170,13 @@ describe('taint strictness', () => {
     // A private (underscore) function is not exported: its parameter is no source.
     assert.doesNotMatch(py.find((f) => f.range.start.line === 6)?.message ?? '', /exported function/);
 
+    const JAVA_LIB = 'public class Lib {\n  public void run(String cmd) throws Exception { Runtime.getRuntime().exec(cmd); }\n  void hidden(String cmd) throws Exception { Runtime.getRuntime().exec(cmd); }\n}\n';
+    assert.deepEqual(scan('normal', '/t/Lib.java', 'java', JAVA_LIB), []);
+    const java = scan('audit', '/t/Lib.java', 'java', JAVA_LIB);
+    assert.match(java.find((f) => f.range.start.line === 1)!.message, /^Audit: parameter `cmd` of exported function `run`/);
+    // A package-private method is not exported.
+    assert.doesNotMatch(java.find((f) => f.range.start.line === 2)?.message ?? '', /exported function/);
+
     assert.deepEqual(scan('normal', '/t/tool.go', 'go', GO_EXPORTED), []);
     const go = scan('audit', '/t/tool.go', 'go', GO_EXPORTED);
     assert.equal(go.length, 1);
