@@ -222,6 +222,8 @@ const doc: string[] = [
   'and `py-process-input` hold process arguments, the environment, stdin, file reads and database reads;',
   '`java-process-input` holds `System.getenv`, `System.getProperty` and the `args` of `main(String[] args)`.',
   '`go-process-input` holds `os.Args`, the `flag` package and the environment.',
+  'Audit strictness also takes, for every taint rule, the parameters of exported functions as sources and reports',
+  'any sink whose argument is not a constant and that no traced source reaches (see `--strictness` in [cli.md](../cli.md)).',
   '',
   'A rule with `kind: pattern` needs no source: every match of one of its `patterns` is a finding, unless a',
   '`pattern-not` matches the same code. A clause can name the finding\'s `focus`, check that options are set',
