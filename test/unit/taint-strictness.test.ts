@@ -57,6 +57,62 @@ public class Tool {
 }
 `;
 
+
+const JS_EXPORTED = `const { exec } = require('child_process');
+module.exports.run = function (cmd) {
+  exec('convert ' + cmd + ' out.png');
+};
+export function build(dir) {
+  exec(\`make -C \${dir}\`);
+}
+exec('echo fixed');
+exec('echo ' + 'joined');
+`;
+
+const PY_EXPORTED = `import os
+
+def run(cmd):
+    os.system("convert " + cmd)
+
+def _helper(cmd):
+    os.system("ls " + cmd)
+
+os.system("echo " + "fixed")
+`;
+
+const GO_EXPORTED = `package tool
+
+import "os/exec"
+
+func Run(name string) {
+	exec.Command("sh", "-c", "convert "+name).Run()
+}
+`;
+
+const JS_NON_CONSTANT = `const { exec } = require('child_process');
+const cp = require('child_process');
+function helper(x) {
+  exec(x);
+}
+const y = pick();
+exec(\`echo \${y}\`);
+exec('ls');
+exec(('a' + 'b'));
+`;
+
+const JS_TRACED = `const express = require('express');
+const { exec } = require('child_process');
+const app = express();
+app.get('/a', (req, res) => {
+  exec('ls ' + req.query.dir);
+  run(req.query.cmd);
+  res.send('ok');
+});
+function run(c) {
+  exec(c);
+}
+`;
+
 describe('taint strictness', () => {
   it('normal (the default) reports no flow from process arguments; audit reports it at low severity, labelled', () => {
     assert.deepEqual(scan(undefined, '/t/cli.js', 'javascript', JS_ARGV), []);
@@ -87,10 +143,84 @@ describe('taint strictness', () => {
     const audit = scan('audit', '/t/Tool.java', 'java', JAVA_PROCESS);
     assert.deepEqual(
       audit.map((f) => [f.range.start.line, f.ruleId, f.severity]).sort((x, y) => Number(x[0]) - Number(y[0])),
-      [[3, 'java.cmdi.exec', 'low'], [5, 'java.path-traversal.file', 'low']],
+      [[3, 'java.cmdi.exec', 'low'], [5, 'java.path-traversal.file', 'low'], [10, 'java.cmdi.exec', 'low']],
     );
     assert.match(audit.find((f) => f.range.start.line === 3)!.message, /^Audit: command-line arguments/);
     assert.match(audit.find((f) => f.range.start.line === 5)!.message, /^Audit: environment variable/);
+    // helper's (non-public) args is no source: its sink is reported only for its non-constant argument.
+    assert.match(audit.find((f) => f.range.start.line === 10)!.message, /^Audit: non-constant argument \(no source traced\)/);
+  });
+
+
+  it('audit: parameters of exported functions are sources (JS module.exports / export, Python public top-level, Go capitalised), labelled; normal reports none', () => {
+    const byLine = (fs: Finding[]): [number, string, string][] => fs.map((f): [number, string, string] => [f.range.start.line, f.severity, f.message]).sort((a, b) => a[0] - b[0]);
+    assert.deepEqual(scan('normal', '/t/lib.js', 'javascript', JS_EXPORTED), []);
+    const js = scan('audit', '/t/lib.js', 'javascript', JS_EXPORTED);
+    assert.deepEqual(byLine(js).map(([l, s]) => [l, s]), [[2, 'low'], [5, 'low']]);
+    assert.match(js.find((f) => f.range.start.line === 2)!.message, /^Audit: parameter `cmd` of exported function `run`/);
+    assert.match(js.find((f) => f.range.start.line === 5)!.message, /^Audit: parameter `dir` of exported function `build`/);
+    assert.ok(js.every((f) => f.properties?.strictness === 'audit'));
+    const src = js.find((f) => f.range.start.line === 2)!.trace![0]!;
+    assert.equal(src.kind, 'source');
+    assert.match(src.message, /parameter `cmd` of exported function `run`/);
+
+    assert.deepEqual(scan('normal', '/t/lib.py', 'python', PY_EXPORTED), []);
+    const py = scan('audit', '/t/lib.py', 'python', PY_EXPORTED);
+    assert.match(py.find((f) => f.range.start.line === 3)!.message, /^Audit: parameter `cmd` of exported function `run`/);
+    // A private (underscore) function is not exported: its parameter is no source.
+    assert.doesNotMatch(py.find((f) => f.range.start.line === 6)?.message ?? '', /exported function/);
+
+    const JAVA_LIB = 'public class Lib {\n  public void run(String cmd) throws Exception { Runtime.getRuntime().exec(cmd); }\n  void hidden(String cmd) throws Exception { Runtime.getRuntime().exec(cmd); }\n}\n';
+    assert.deepEqual(scan('normal', '/t/Lib.java', 'java', JAVA_LIB), []);
+    const java = scan('audit', '/t/Lib.java', 'java', JAVA_LIB);
+    assert.match(java.find((f) => f.range.start.line === 1)!.message, /^Audit: parameter `cmd` of exported function `run`/);
+    // A package-private method is not exported.
+    assert.doesNotMatch(java.find((f) => f.range.start.line === 2)?.message ?? '', /exported function/);
+
+    assert.deepEqual(scan('normal', '/t/tool.go', 'go', GO_EXPORTED), []);
+    const go = scan('audit', '/t/tool.go', 'go', GO_EXPORTED);
+    assert.equal(go.length, 1);
+    assert.match(go[0]!.message, /^Audit: parameter `name` of exported function `Run`/);
+  });
+
+  it('audit: a non-constant argument to a sink with no traced source is reported once, labelled; constants are not', () => {
+    assert.deepEqual(scan('normal', '/t/nc.js', 'javascript', JS_NON_CONSTANT), []);
+    const audit = scan('audit', '/t/nc.js', 'javascript', JS_NON_CONSTANT);
+    assert.deepEqual(audit.map((f) => [f.range.start.line, f.severity]).sort((a, b) => Number(a[0]) - Number(b[0])), [[3, 'low'], [6, 'low']]);
+    for (const f of audit) {
+      assert.match(f.message, /^Audit: non-constant argument \(no source traced\)/);
+      assert.equal(f.properties?.strictness, 'audit');
+    }
+    // A traced flow keeps its precise finding and gets no second, audit one at the same sink.
+    const traced = scan('audit', '/t/app.js', 'javascript', JS_TRACED);
+    assert.deepEqual(traced.map((f) => [f.range.start.line, f.severity]), [[4, 'critical'], [9, 'critical']]);
+  });
+
+
+  it('audit on an open document: after edits the findings equal a fresh scan (exported or not changes no unit text)', () => {
+    const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, strictness: 'audit' as const };
+    const path = '/t/edit.js';
+    const uri = `file://${path}`;
+    const texts = [
+      JS_EXPORTED,
+      // Same column and text for the function: only whether it is exported changes.
+      JS_EXPORTED.replace('module.exports.run = function', 'var xxxxxxxxxxxxxx = function'),
+      JS_EXPORTED.replace("exec('echo fixed');", 'exec(process.argv[2]);'),
+      JS_EXPORTED.replace("exec('echo ' + 'joined');", 'exec(name);'),
+      JS_EXPORTED,
+    ];
+    const taint = (fs: Finding[]): string[] => fs.filter((f) => f.pack === 'taint').map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`);
+    engine.open(uri, path, 'javascript', texts[0]!, 0);
+    try {
+      texts.forEach((text, i) => {
+        if (i > 0) engine.change(uri, [{ text }], i);
+        const incremental = taint(engine.analyze(uri, settings).findings);
+        assert.deepEqual(incremental, taint(engine.scanText(path, 'javascript', text, settings).findings), `after edit ${i}`);
+        if (i === 1) assert.ok(incremental.some((m) => m.startsWith('2:') && / non-constant argument/.test(m)), JSON.stringify(incremental));
+      });
+    } finally {
+      engine.close(uri);
+    }
   });
 
   it('rule schema: audit-sources is a taint-rule field, validated like sources', () => {

@@ -108,6 +108,11 @@ export interface UnitParams {
   names: { node: Node; index: number }[];
   /** Indices of parameters that are user input (framework handlers), with a label. */
   sources: Map<number, string>;
+  /**
+   * Indices of parameters that are input at audit strictness only (an exported function's), with a label: they
+   * are sources and still parameters, so the unit's summary for its callers is unchanged.
+   */
+  entryParams?: Map<number, string>;
   /** Ids of the framework handlers the unit is (for sinks that only apply in handlers). */
   handlers?: string[];
 }
@@ -124,6 +129,10 @@ export interface UnitResult {
 const MAX_DEPTH = 256;
 const MAX_FLOWS = 3;
 const MAX_STEPS = 14;
+/** Nodes `isConstant` looks at before it calls an argument non-constant (keeps audit's extra check bounded). */
+const MAX_CONSTANT_NODES = 64;
+/** The label of audit findings at sinks with a non-constant argument and no traced source. */
+export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
 const NONE: never[] = [];
 
@@ -382,7 +391,9 @@ class UnitAnalysis {
       const label = this.params.sources.get(index);
       const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${node.text}`, kind: label ? 'source' : 'step' };
       const flow: Flow = label ? { origin: { kind: 'source', label }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
-      this.bind(node, [flow], st, undefined);
+      const entry = label ? undefined : this.params.entryParams?.get(index);
+      const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry }, steps: [{ range: step.range, message: `${entry}: its callers are not known (audit)`, kind: 'source' }] }] : [flow];
+      this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(this.unit.type);
     // Units are functions and the module's root.
@@ -1089,6 +1100,9 @@ class UnitAnalysis {
   }
 
   private checkSinks(n: Node, st: State, depth: number): void {
+    // Audit: non-constant arguments of this call, reported after its sinks unless a source reached it for the rule.
+    let nonConstant: { focus: Node; b: Bindings; rule: number }[] | undefined;
+    let traced: Set<number> | undefined;
     for (const { sink, rule } of this.env.pass.index.sinks.get(typeOf(n)) ?? NONE) {
       const spec = sink.spec;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
@@ -1103,6 +1117,11 @@ class UnitAnalysis {
         if (spec.unlessKeys && this.syn.literalKeys(focus, this.defOf)?.some((k) => spec.unlessKeys!.includes(k))) continue;
         if (spec.wholeValue && this.syn.literalKeys(focus, this.defOf) !== undefined) continue;
         const t = this.ev(focus, st, depth);
+        // Audit strictness (issue 15): a sink fed anything but a constant is worth a reviewer's look, traced or not.
+        if (this.env.pass.rules[rule]!.audit) {
+          if (t?.some((f) => f.origin.kind === 'source')) (traced ??= new Set()).add(rule);
+          else if (!this.isConstant(focus)) (nonConstant ??= []).push({ focus, b, rule });
+        }
         if (!t) continue;
         const callee = this.syn.callee(n) ?? n.childForFieldName('left') ?? n;
         const sinkText = this.short(callee);
@@ -1111,6 +1130,40 @@ class UnitAnalysis {
         for (const f of t) this.sinkReached(f, [sinkStep], this.range(focus), sinkText, fixes, rule);
       }
     }
+    for (const c of nonConstant ?? []) if (!traced?.has(c.rule)) this.nonConstantAtSink(n, c.focus, c.b, c.rule);
+  }
+
+  /**
+   * Whether an expression is a constant: literals, and strings, concatenations, parentheses and lists made only
+   * of them. Anything else (names, calls, conditionals...) is not. Looks at MAX_CONSTANT_NODES nodes at most.
+   */
+  private isConstant(n: Node): boolean {
+    const todo = [n];
+    for (let seen = 0; todo.length; seen++) {
+      if (seen >= MAX_CONSTANT_NODES) return false;
+      const x = todo.pop()!;
+      const kind = this.syn.exprKind(typeOf(x));
+      if (kind === 'inert' || kind === 'type') continue;
+      if (kind !== 'parts' && kind !== 'binary' && kind !== 'other') return false;
+      todo.push(...named(x));
+    }
+    return true;
+  }
+
+  /** An audit finding for a sink whose argument is not constant and that no traced source reaches (once per sink and rule). */
+  private nonConstantAtSink(n: Node, focus: Node, b: Bindings, rule: number): void {
+    const range = this.range(focus);
+    const key = `${range.start.line}:${range.start.character}:n:${rule}`;
+    // Logged like sinkReached's keys, so a top-level statement replayed from the cache agrees.
+    if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
+    if (this.seenSinks.has(key)) return;
+    this.seenSinks.add(key);
+    const sinkText = this.short(this.syn.callee(n) ?? n.childForFieldName('left') ?? n);
+    const trace: TraceStep[] = [
+      { range, message: `${NON_CONSTANT}: the value is computed here and not traced to any input`, kind: 'source' },
+      { range, message: `reaches ${sinkText}`, kind: 'sink' },
+    ];
+    this.findings.push({ rule, range, label: NON_CONSTANT, sinkText, trace, fixes: this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b) });
   }
 
   /**

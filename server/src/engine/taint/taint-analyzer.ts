@@ -23,7 +23,7 @@ import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, kids, matchPattern, namedKids, resetNodeCache } from '../patterns/pattern';
 import { compileLike } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -311,8 +311,13 @@ export class TaintAnalyzer implements Analyzer {
     const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true);
     const key = (f: Finding): string => `${f.ruleId}:${f.range.start.line}:${f.range.start.character}`;
     const known = new Set(precise.map(key));
-    const extra = audit
-      .filter((f) => !known.has(key(f)))
+    const fresh = audit.filter((f) => !known.has(key(f)));
+    // A sink reported for a traced flow (the same rule, an overlapping range: one sink may match several patterns)
+    // needs no second report for merely being non-constant.
+    const traced = [...precise, ...fresh].filter((f) => f.properties?.source !== NON_CONSTANT);
+    const overlaps = (a: Range, b: Range): boolean => comparePos(a.start, b.end) <= 0 && comparePos(b.start, a.end) <= 0;
+    const extra = fresh
+      .filter((f) => f.properties?.source !== NON_CONSTANT || !traced.some((t) => t.ruleId === f.ruleId && overlaps(t.range, f.range)))
       .map((f): Finding => ({
         ...f,
         severity: f.severity === 'info' ? 'info' : 'low',
@@ -374,9 +379,10 @@ export class TaintAnalyzer implements Analyzer {
   private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
-    // handler whose parameters are input), unless another file's summaries are in play.
+    // handler whose parameters are input; at audit strictness any file may have one: exported functions' parameters),
+    // unless another file's summaries are in play.
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    const rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || mayHaveSource(r, words)))));
+    const rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || r.audit || mayHaveSource(r, words)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
@@ -1105,11 +1111,21 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
   const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
+  // Audit strictness (issue 15): an exported function's callers are out of sight, so its parameters count as input.
+  const audit = lang.rules.some((r) => r.audit);
   for (const [fi, fn] of fnNodes.entries()) {
     const params = syn.paramsOf(fn);
-    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), handlers: [] };
+    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), entryParams: new Map(), handlers: [] };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
+    if (audit && params.length && syn.isExported(fn, fn.parent)) {
+      const fnName = syn.unitName(fn, fn.parent) ?? 'default';
+      params.forEach((p, i) => {
+        if (syn.targetKind(p.type) === 'name') unitParams.entryParams!.set(i, `parameter \`${p.text}\` of exported function \`${fnName}\``);
+      });
+      // Exported or not changes the unit's result without changing its text: part of its cache key.
+      roles.push('audit-exported');
+    }
     // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
     const parent = handlers.length ? fn.parent : null;
     const site = new HandlerSite(fn, parent, syn);
@@ -1310,4 +1326,9 @@ function fixOffered(r: TaintRuleSpec): string | undefined {
   if (r.patterns.some((c) => c.replace)) return 'Replaces the unsafe setting with the safe value';
   if (r.patterns.some((c) => c.insertBefore)) return 'Sets the safe option before the unsafe use';
   return undefined;
+}
+
+/** Orders two positions (line, then character). */
+function comparePos(a: Range['start'], b: Range['start']): number {
+  return a.line - b.line || a.character - b.character;
 }
