@@ -102,7 +102,7 @@ describe('vigil score', () => {
 
   it('scans all the history\'s new file versions in one worker-pool run, none in this thread, whatever the number of commits', async () => {
     const dir = twoAuthors();
-    const scanner = await openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {}, analyzerModule: TEST_ANALYZERS, jobs: 2 });
+    const scanner = await openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {}, analyzerModule: TEST_ANALYZERS, jobs: 2, minPoolFiles: 0 });
     try {
       const points = await scoreHistory(scanner, dir, 5);
       assert.equal(points.length, 5);
@@ -121,7 +121,7 @@ describe('vigil score', () => {
     const files = (seed: number) => Object.fromEntries(langs.map((l, i) => [`src/m${i}.${EXTENSIONS[l]}`, generateFile(l, 80, seed + i).text]));
     commit(dir, 'alice', 'one', files(100));
     commit(dir, 'bob', 'two', { ...files(200), 'src/m0.js': null });
-    const open = () => openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {} });
+    const open = () => openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {}, minPoolFiles: 0 });
     const pooled = await open();
     const inThread = await open();
     try {
@@ -139,6 +139,17 @@ describe('vigil score', () => {
     } finally {
       pooled.dispose();
       inThread.dispose();
+    }
+  });
+
+  it('a few new file versions are scanned in this thread: no worker pool is started for them', async () => {
+    const dir = twoAuthors();
+    const scanner = await openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {}, analyzerModule: TEST_ANALYZERS });
+    try {
+      await scoreHistory(scanner, dir, 5);
+      assert.deepEqual({ scanned: scanner.scanned, inThread: scanner.scannedInThread, poolRuns: scanner.poolRuns }, { scanned: 6, inThread: 6, poolRuns: 0 });
+    } finally {
+      scanner.dispose();
     }
   });
 

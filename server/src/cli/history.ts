@@ -170,6 +170,11 @@ export interface TreeScannerOptions {
   analyzerModule?: string;
   /** Worker threads for `prefetch`; default: one per core. */
   jobs?: number;
+  /**
+   * `prefetch` leaves fewer new file versions than this to `findingsAt` (in this thread): starting the workers
+   * (each loads the rules and grammars) costs more than a few files. Default 32.
+   */
+  minPoolFiles?: number;
 }
 
 /** A file's findings at one commit. */
@@ -237,7 +242,7 @@ export class TreeScanner {
   async prefetch(commits: readonly string[]): Promise<void> {
     const todo = new Map<string, TreeFile & { rel: string }>();
     for (const commit of commits) for (const f of this.filesAt(commit)) if (!this.cache.has(this.key(f))) todo.set(this.key(f), f);
-    if (todo.size === 0) return;
+    if (todo.size === 0 || todo.size < (this.options.minPoolFiles ?? 32)) return;
     const contents = readBlobs(this.options.top, [...todo.values()].map((f) => f.blob));
     // By the file object: one path may come with several contents (versions of one file in different commits).
     const keyOf = new Map<ScanFile, string>();

@@ -22,6 +22,8 @@ export interface TreeScanSetup {
   analyzerModule?: string;
   /** Worker threads for scanning history; default: one per core. */
   jobs?: number;
+  /** Tests: see `TreeScannerOptions.minPoolFiles`. */
+  minPoolFiles?: number;
 }
 
 /** A scanner of committed trees with the workspace's rules and config (custom rules included). */
@@ -43,6 +45,7 @@ export async function openTreeScanner(s: TreeScanSetup): Promise<TreeScanner> {
     analyzerOptions,
     analyzerModule: s.analyzerModule,
     jobs: s.jobs,
+    minPoolFiles: s.minPoolFiles,
   });
 }
 
