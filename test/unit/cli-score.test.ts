@@ -4,9 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { defaultVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { securityScore } from '../../server/src/engine/score';
-import type { Finding } from '../../server/src/engine/types';
-import { cli, git } from './cli-helpers';
+import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import { listCommits } from '../../server/src/cli/history';
+import { openTreeScanner, scoreHistory } from '../../server/src/cli/reports';
+import { EXTENSIONS, generateFile, type BenchLanguage } from '../../bench/corpus/generate';
+import { cli, git, TEST_ANALYZERS } from './cli-helpers';
 
 const TOKEN_A = 'FAKETOKEN_aaaabbbbccccdddd';
 const TOKEN_B = 'FAKETOKEN_eeeeffffgggghhhh';
@@ -82,6 +86,71 @@ describe('vigil score', () => {
     const doc = JSON.parse((await cli(dir, ['score', '--history', '5', '--format', 'json'])).out);
     // Distinct (blob, path) pairs over the 5 trees: app.js, README.md, config.js x2, client.js, util.js.
     assert.equal(doc.filesScanned, 6);
+  });
+
+  it('each point of the history is the score of that commit\'s tree scanned on its own', async () => {
+    const dir = twoAuthors();
+    const doc = JSON.parse((await cli(dir, ['score', '--history', '5', '--format', 'json'])).out);
+    assert.equal(doc.history.length, 5);
+    for (const h of doc.history as { commit: string; score: number }[]) {
+      const alone = mkdtempSync(join(tmpdir(), 'vigil-score-alone-'));
+      git(dir, 'worktree', 'add', '-q', '--detach', alone, h.commit);
+      const own = JSON.parse((await cli(alone, ['score', '--format', 'json'])).out);
+      assert.equal(h.score, own.score, `commit ${h.commit}`);
+    }
+  });
+
+  it('scans all the history\'s new file versions in one worker-pool run, none in this thread, whatever the number of commits', async () => {
+    const dir = twoAuthors();
+    const scanner = await openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {}, analyzerModule: TEST_ANALYZERS, jobs: 2, minPoolFiles: 0 });
+    try {
+      const points = await scoreHistory(scanner, dir, 5);
+      assert.equal(points.length, 5);
+      assert.deepEqual({ scanned: scanner.scanned, inThread: scanner.scannedInThread, poolRuns: scanner.poolRuns }, { scanned: 6, inThread: 0, poolRuns: 1 });
+      // Asking again costs nothing: every (blob, path) is cached.
+      await scoreHistory(scanner, dir, 5);
+      assert.deepEqual({ scanned: scanner.scanned, poolRuns: scanner.poolRuns }, { scanned: 6, poolRuns: 1 });
+    } finally {
+      scanner.dispose();
+    }
+  });
+
+  it('the real packs find the same in committed files on the worker pool as in this thread', async () => {
+    const dir = repo();
+    const langs: BenchLanguage[] = ['javascript', 'typescript', 'python', 'javascript', 'python'];
+    const files = (seed: number) => Object.fromEntries(langs.map((l, i) => [`src/m${i}.${EXTENSIONS[l]}`, generateFile(l, 80, seed + i).text]));
+    commit(dir, 'alice', 'one', files(100));
+    commit(dir, 'bob', 'two', { ...files(200), 'src/m0.js': null });
+    const open = () => openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {}, minPoolFiles: 0 });
+    const pooled = await open();
+    const inThread = await open();
+    try {
+      const shas = listCommits(dir, { firstParent: true }).map((c) => c.sha);
+      await pooled.prefetch(shas);
+      let total = 0;
+      for (const sha of shas) {
+        const a = pooled.findingsAt(sha);
+        total += a.reduce((n, f) => n + f.findings.length, 0);
+        assert.deepEqual(a, inThread.findingsAt(sha), sha);
+      }
+      assert.ok(total > 0, 'the generated code has findings to compare');
+      assert.equal(pooled.scannedInThread, 0);
+      assert.equal(inThread.scannedInThread, inThread.scanned);
+    } finally {
+      pooled.dispose();
+      inThread.dispose();
+    }
+  });
+
+  it('a few new file versions are scanned in this thread: no worker pool is started for them', async () => {
+    const dir = twoAuthors();
+    const scanner = await openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {}, analyzerModule: TEST_ANALYZERS });
+    try {
+      await scoreHistory(scanner, dir, 5);
+      assert.deepEqual({ scanned: scanner.scanned, inThread: scanner.scannedInThread, poolRuns: scanner.poolRuns }, { scanned: 6, inThread: 6, poolRuns: 0 });
+    } finally {
+      scanner.dispose();
+    }
   });
 
   it('text: the score, and a line per commit', async () => {

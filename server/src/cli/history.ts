@@ -1,17 +1,21 @@
 /**
  * Findings of committed trees, for `vigil score --history`, `vigil leaderboard` and the base side of the
  * pull-request report: files are read from git objects (`git ls-tree`, `git cat-file --batch`), never checked out,
- * and scanned in this thread with the same engine, rules and config as `vigil scan`. Results are cached by blob,
- * path and rules version, so a file unchanged across commits is scanned once per run. Each file is scanned alone:
- * flows across files (the workspace scan's cross-file pass) are not followed here.
+ * and scanned with the same engine, rules and config as `vigil scan`. Results are cached by blob, path and rules
+ * version, so a file unchanged across commits is scanned once per run. `prefetch` scans the new file versions of
+ * many commits in one run of the worker pool (all cores); what it did not cover is scanned in this thread. Each
+ * file is scanned alone: flows across files (the workspace scan's cross-file pass) are not followed here.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join, posix } from 'node:path';
 import type { Analyzer } from '../engine/analyzer';
+import type { AnalyzerOptions } from '../engine/analyzers';
 import { Engine } from '../engine/engine';
 import { matchesAnyGlob } from '../engine/glob';
 import { languageIdForPath } from '../engine/languages';
+import type { ScanFile } from '../engine/scan/file-walker';
+import { scanFiles } from '../engine/scan/scan-pool';
 import { SAFE_GIT_CONFIG, safeGitEnv } from '../engine/secrets/exposure';
 import type { AnalysisSettings, Finding } from '../engine/types';
 import { GitError } from './git';
@@ -160,6 +164,17 @@ export interface TreeScannerOptions {
   /** Globs (relative to `root`) never scanned: the config's and the defaults. */
   exclude: string[];
   toolVersion: string;
+  /** What the pool's workers build their analyzers from (the same as `analyzers` were built from). */
+  analyzerOptions?: AnalyzerOptions;
+  /** Tests: the module the analyzers come from, for the workers too. */
+  analyzerModule?: string;
+  /** Worker threads for `prefetch`; default: one per core. */
+  jobs?: number;
+  /**
+   * `prefetch` leaves fewer new file versions than this to `findingsAt` (in this thread): starting the workers
+   * (each loads the rules and grammars) costs more than a few files. Default 32.
+   */
+  minPoolFiles?: number;
 }
 
 /** A file's findings at one commit. */
@@ -172,10 +187,16 @@ export interface TreeFileFindings {
 /** Scans files of committed trees, each (blob, path) once per rules version. */
 export class TreeScanner {
   private readonly cache = new Map<string, Finding[]>();
+  /** Whole-tree listings by commit: `prefetch` lists each tree once for the later `findingsAt`. */
+  private readonly trees = new Map<string, TreeFile[]>();
   private readonly prefix: string;
   readonly version: string;
   /** How many files were really scanned (not served from the cache). */
   scanned = 0;
+  /** Of those, how many in this thread (the rest on the worker pool). */
+  scannedInThread = 0;
+  /** Runs of the worker pool (`prefetch` calls that had something to scan). */
+  poolRuns = 0;
 
   private constructor(
     private readonly engine: Engine,
@@ -197,20 +218,65 @@ export class TreeScanner {
     return matchesAnyGlob(rel, this.options.exclude) ? undefined : rel;
   }
 
-  /** The findings of each file of `commit` (or of `paths` in it, paths from the repository top) that has any. */
-  findingsAt(commit: string, paths?: readonly string[]): TreeFileFindings[] {
-    const files = treeFiles(this.options.top, commit, paths)
+  /** The files of `commit` (or `paths` in it) under the root, not excluded nor too large, with their workspace path. */
+  private filesAt(commit: string, paths?: readonly string[]): (TreeFile & { rel: string })[] {
+    let listed = paths ? undefined : this.trees.get(commit);
+    if (!listed) {
+      listed = treeFiles(this.options.top, commit, paths);
+      if (!paths) this.trees.set(commit, listed);
+    }
+    return listed
       .map((f) => ({ ...f, rel: this.relPath(f.path) }))
       .filter((f): f is TreeFile & { rel: string } => f.rel !== undefined && f.size <= this.options.settings.maxFileSize * 4);
-    const key = (f: TreeFile & { rel: string }) => `${this.version}\0${f.blob}\0${f.rel}`;
-    const missing = files.filter((f) => !this.cache.has(key(f)));
+  }
+
+  private key(f: TreeFile & { rel: string }): string {
+    return `${this.version}\0${f.blob}\0${f.rel}`;
+  }
+
+  /**
+   * Scans, in one run of the worker pool, every file version of `commits` (whole trees) not in the cache yet, so
+   * `findingsAt` on them then only reads the cache. One git call per tree and one `cat-file --batch` for all the
+   * contents; a file the pool fails on is left out of the cache, and `findingsAt` scans it in this thread.
+   */
+  async prefetch(commits: readonly string[]): Promise<void> {
+    const todo = new Map<string, TreeFile & { rel: string }>();
+    for (const commit of commits) for (const f of this.filesAt(commit)) if (!this.cache.has(this.key(f))) todo.set(this.key(f), f);
+    if (todo.size === 0 || todo.size < (this.options.minPoolFiles ?? 32)) return;
+    const contents = readBlobs(this.options.top, [...todo.values()].map((f) => f.blob));
+    // By the file object: one path may come with several contents (versions of one file in different commits).
+    const keyOf = new Map<ScanFile, string>();
+    for (const [key, f] of todo) {
+      const content = contents.get(f.blob);
+      if (content) keyOf.set({ path: join(this.options.root, f.rel), root: this.options.root, relPath: f.rel, content }, key);
+    }
+    this.poolRuns++;
+    // No cross-file pass and no workspace exposure facts: the files come from many trees, and the in-thread scan
+    // (which this must equal) uses neither. Skipped and failed files stay uncached: `findingsAt` handles them.
+    await scanFiles([...keyOf.keys()], this.options.settings, {
+      jobs: this.options.jobs,
+      analyzerOptions: this.options.analyzerOptions,
+      analyzerModule: this.options.analyzerModule,
+      crossFile: false,
+      workspaceExposure: false,
+      onResult: (r) => {
+        this.scanned++;
+        this.cache.set(keyOf.get(r.file)!, r.findings);
+      },
+    });
+  }
+
+  /** The findings of each file of `commit` (or of `paths` in it, paths from the repository top) that has any. */
+  findingsAt(commit: string, paths?: readonly string[]): TreeFileFindings[] {
+    const files = this.filesAt(commit, paths);
+    const missing = files.filter((f) => !this.cache.has(this.key(f)));
     const contents = readBlobs(this.options.top, missing.map((f) => f.blob));
     for (const f of missing) {
       const bytes = contents.get(f.blob);
-      this.cache.set(key(f), bytes ? this.scan(f.rel, bytes) : []);
+      this.cache.set(this.key(f), bytes ? this.scan(f.rel, bytes) : []);
     }
     return files
-      .map((f) => ({ relPath: f.rel, findings: this.cache.get(key(f))! }))
+      .map((f) => ({ relPath: f.rel, findings: this.cache.get(this.key(f))! }))
       .filter((f) => f.findings.length > 0)
       .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   }
@@ -218,6 +284,7 @@ export class TreeScanner {
   private scan(rel: string, bytes: Buffer): Finding[] {
     if (bytes.subarray(0, 8192).includes(0)) return [];
     this.scanned++;
+    this.scannedInThread++;
     const path = join(this.options.root, rel);
     const text = new TextDecoder('utf-8').decode(bytes);
     return this.engine.scanText(path, languageIdForPath(path), text, this.options.settings, this.options.root).findings;

@@ -700,6 +700,7 @@ async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: 
     toolVersion: VERSION,
     env: io.env,
     analyzerModule: hooks.analyzerModule,
+    jobs: p.jobs,
   });
   return { top: realpathSync(top), scanner };
 }
@@ -729,7 +730,7 @@ async function scoreCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pr
   if (n > 0) {
     const { top, scanner } = await historyScanner(p, io, hooks, 'score --history');
     try {
-      history = scoreHistory(scanner, top, n);
+      history = await scoreHistory(scanner, top, n);
       filesScanned = scanner.scanned;
     } finally {
       scanner.dispose();

@@ -20,20 +20,33 @@ export interface TreeScanSetup {
   env: Record<string, string | undefined>;
   /** Tests: analyzers from this module instead of the built-in packs. */
   analyzerModule?: string;
+  /** Worker threads for scanning history; default: one per core. */
+  jobs?: number;
+  /** Tests: see `TreeScannerOptions.minPoolFiles`. */
+  minPoolFiles?: number;
 }
 
 /** A scanner of committed trees with the workspace's rules and config (custom rules included). */
 export async function openTreeScanner(s: TreeScanSetup): Promise<TreeScanner> {
-  const setup = loadAnalyzers(
-    {
-      customSecretRules: s.config.customRules.secrets,
-      customTaintRules: s.config.customRules.taint,
-      customRulesSource: s.configFile,
-      advisoryDbDir: advisoryDbDir(s.env),
-    },
-    s.analyzerModule,
-  );
-  return TreeScanner.create({ top: s.top, root: s.root, analyzers: setup.analyzers, settings: s.settings, exclude: effectiveExcludes(s.config), toolVersion: s.toolVersion });
+  const analyzerOptions = {
+    customSecretRules: s.config.customRules.secrets,
+    customTaintRules: s.config.customRules.taint,
+    customRulesSource: s.configFile,
+    advisoryDbDir: advisoryDbDir(s.env),
+  };
+  const setup = loadAnalyzers(analyzerOptions, s.analyzerModule);
+  return TreeScanner.create({
+    top: s.top,
+    root: s.root,
+    analyzers: setup.analyzers,
+    settings: s.settings,
+    exclude: effectiveExcludes(s.config),
+    toolVersion: s.toolVersion,
+    analyzerOptions,
+    analyzerModule: s.analyzerModule,
+    jobs: s.jobs,
+    minPoolFiles: s.minPoolFiles,
+  });
 }
 
 /** One point of the score's history. */
@@ -43,9 +56,13 @@ export interface ScorePoint {
   score: number;
 }
 
-/** The score at each of the last `n` commits of the branch (first-parent line), oldest first. */
-export function scoreHistory(scanner: TreeScanner, top: string, n: number): ScorePoint[] {
+/**
+ * The score at each of the last `n` commits of the branch (first-parent line), oldest first. The new file versions
+ * of all the commits are scanned first, together, on the worker pool.
+ */
+export async function scoreHistory(scanner: TreeScanner, top: string, n: number): Promise<ScorePoint[]> {
   const commits = listCommits(top, { max: n, firstParent: true }).reverse();
+  await scanner.prefetch(commits.map((c) => c.sha));
   return commits.map((c) => ({ commit: c.sha, date: c.date, score: securityScore(scanner.findingsAt(c.sha).flatMap((f) => f.findings)) }));
 }
 

@@ -39,6 +39,11 @@ export interface ScanPoolOptions {
   workerPath?: string;
   /** Run pass 1 (export summaries) so taint follows calls into other files; default true. */
   crossFile?: boolean;
+  /**
+   * Read the files' exposure facts (Services, Ingresses, security groups) for the config pack; default true.
+   * False when the files are not one workspace (file versions from many commits).
+   */
+  workspaceExposure?: boolean;
 }
 
 export interface FileScanResult {
@@ -116,7 +121,7 @@ export function scanFiles(
   const data: ScanWorkerData = { analyzerOptions: options.analyzerOptions ?? {}, analyzerModule: options.analyzerModule, grammarDir: options.grammarDir };
   // A workload's exposure is often declared in another file (its Service, Ingress or security group): read those
   // first, asynchronously, so a host's event loop (the language server's) keeps serving meanwhile.
-  const exposure = settings.packs.config ? collectExposureFacts(files, settings.maxFileSize).then((f) => void (data.configExposure = f)) : Promise.resolve();
+  const exposure = settings.packs.config && options.workspaceExposure !== false ? collectExposureFacts(files, settings.maxFileSize).then((f) => void (data.configExposure = f)) : Promise.resolve();
   const timeoutMs = options.fileTimeoutMs ?? 300_000;
 
   // Pass 1 worklist: indices into `files`. Emptied on the first `ready` if the workers cannot summarise.
