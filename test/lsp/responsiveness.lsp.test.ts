@@ -61,7 +61,10 @@ describe('a long analysis does not hold up other documents', () => {
     const bigDiags = await client.waitForDiagnostics((p) => p.uri === big && p.version === 2, 600_000);
     assert.ok(bigDiags.diagnostics.length > 0);
 
-    const order = client.arrivals.map((m) => ('responseTo' in m ? (m.responseTo === actionId ? 'action' : m.responseTo === scanId ? 'scan' : 'other') : m.method === 'textDocument/publishDiagnostics' ? `${(m.params as PublishDiagnosticsParams).uri === big ? 'big' : 'small'}` : 'other'));
+    // The big file's fast packs (secrets) publish at once, unversioned, before its taint analysis: "big" is the
+    // complete, versioned result, which is what must not come first.
+    const publishKind = (p: PublishDiagnosticsParams) => (p.uri === big ? (p.version === undefined ? 'big-partial' : 'big') : 'small');
+    const order = client.arrivals.map((m) => ('responseTo' in m ? (m.responseTo === actionId ? 'action' : m.responseTo === scanId ? 'scan' : 'other') : m.method === 'textDocument/publishDiagnostics' ? publishKind(m.params as PublishDiagnosticsParams) : 'other'));
     const firstBig = order.indexOf('big');
     assert.ok(order.indexOf('small') >= 0 && order.indexOf('small') < firstBig, `small diagnostics before any big ones: ${order.filter((x) => x !== 'other').join(', ')}`);
     assert.ok(order.indexOf('action') < firstBig, `code action answered before big diagnostics: ${order.filter((x) => x !== 'other').join(', ')}`);
@@ -69,7 +72,8 @@ describe('a long analysis does not hold up other documents', () => {
     // The superseded first version of the big file was never published: its run was abandoned for the newer text.
     const bigVersions = client.notifications
       .filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === big)
-      .map((n) => (n.params as PublishDiagnosticsParams).version);
+      .map((n) => (n.params as PublishDiagnosticsParams).version)
+      .filter((v) => v !== undefined);
     assert.deepEqual(bigVersions, [2]);
   });
 });
