@@ -36,6 +36,7 @@ customRules:
 baseline: security/baseline.json
 `,
   nestedDotsInName: 'baseline: config/.vigil-baseline.json\nexclude: ["./build/**"]\n',
+  ignore: 'ignore:\n  - rule: GHSA-aaaa-bbbb-cccc\n    path: package-lock.json\n    reason: test-only tool\n    until: 2027-03-31\n  - rule: secrets.generic.password-assignment\n    reason: fixtures\n',
 };
 
 const BAD: Record<string, { text: string; line: number; mentions: string }> = {
@@ -58,6 +59,9 @@ const BAD: Record<string, { text: string; line: number; mentions: string }> = {
   version2: { text: 'version: 2\n', line: 0, mentions: 'version must be 1' },
   topIsList: { text: '- a\n- b\n', line: 0, mentions: 'mapping' },
   badRuleId: { text: 'rules:\n  "bad id!": false\n', line: 1, mentions: 'not a valid rule id' },
+  ignoreNoReason: { text: 'ignore:\n  - rule: js.sqli\n', line: 1, mentions: 'reason must say why' },
+  ignoreUnknownKey: { text: 'ignore:\n  - rule: js.sqli\n    reason: x\n    expires: 2027-01-01\n', line: 3, mentions: 'unknown key "expires"' },
+  ignoreBadDate: { text: 'ignore:\n  - rule: js.sqli\n    reason: x\n    until: someday\n', line: 3, mentions: 'until must be a date' },
 };
 
 describe('.vigil.yml loader', () => {

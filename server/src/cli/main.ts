@@ -409,7 +409,8 @@ function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared
     io.stderr.write(`vigil: the config file has ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}; nothing was scanned.\n`);
     return EXIT.usage;
   }
-  let settings = applyConfig(DEFAULT_SETTINGS, loaded.config);
+  // `today` dates `.vigil.yml` ignore entries' `until`: the host reads the clock, the engine never does.
+  let settings: AnalysisSettings = { ...applyConfig(DEFAULT_SETTINGS, loaded.config), today: new Date().toISOString().slice(0, 10) };
   if (values['min-severity'] !== undefined) {
     const s = parseSeverity(values['min-severity']);
     if (!s) throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(', ')}`);

@@ -9,7 +9,7 @@ import { GrammarRegistry } from './parser';
 import { emptyNodeCache, swapNodeCache } from './patterns/pattern';
 import { redactErrorForLog, redactErrorMessage } from './redact';
 import { prioritize } from './priority';
-import { applySuppressions } from './suppressions';
+import { applyIgnoreList, applySuppressions } from './suppressions';
 import {
   DEFAULT_SETTINGS,
   severityRank,
@@ -360,6 +360,7 @@ function finalize(raw: Finding[], doc: SourceDocument, settings: AnalysisSetting
       return override ? { ...f, severity: override } : f;
     });
   findings = applySuppressions(findings, doc.lines, ran);
+  if (settings.ignore?.length) findings = applyIgnoreList(findings, settings.ignore, doc.path, workspaceRoot, settings.today);
   const min = severityRank(settings.minSeverity);
   findings = findings.filter((f) => f.pack === 'meta' || severityRank(f.severity) >= min);
   findings.sort(

@@ -4,7 +4,10 @@
  * A suppression without a reason (or still with the quick fix's placeholder) does not apply, and one that hides
  * nothing is reported.
  */
+import { isAbsolute, relative, sep } from 'node:path';
+import type { IgnoreEntry } from './config/vigil-config';
 import { docsUrlFor } from './docs-links';
+import { compileGlob } from './glob';
 import type { LineIndex } from './text';
 import type { Finding } from './types';
 
@@ -125,4 +128,26 @@ export function applySuppressions(findings: Finding[], lines: LineIndex, ranRule
     }
   }
   return kept;
+}
+
+/**
+ * `.vigil.yml` `ignore:` entries: a finding of the entry's rule (or advisory, for dependency findings) in a file its
+ * `path` glob matches is dropped; once `today` is past the entry's `until`, it is kept and says the ignore expired.
+ * Paths are judged relative to the workspace folder; a file outside it matches only entries without `path`.
+ */
+export function applyIgnoreList(findings: Finding[], entries: readonly IgnoreEntry[], path: string, workspaceRoot: string | undefined, today: string | undefined): Finding[] {
+  const rel = workspaceRoot ? relative(workspaceRoot, path).split(sep).join('/') : undefined;
+  const inside = rel !== undefined && rel !== '' && !rel.startsWith('../') && !isAbsolute(rel);
+  const applies = entries.filter((e) => e.path === undefined || (inside && compileGlob(e.path).match(rel!)));
+  if (applies.length === 0) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const advisory = f.properties?.advisory;
+    const entry = applies.find((e) => e.rule === f.ruleId || (typeof advisory === 'string' && e.rule === advisory));
+    if (!entry) out.push(f);
+    else if (entry.until !== undefined && today !== undefined && today > entry.until) {
+      out.push({ ...f, message: `${f.message} (Its .vigil.yml ignore expired after ${entry.until}: "${entry.reason}".)` });
+    }
+  }
+  return out;
 }

@@ -4,6 +4,8 @@
  * that LSP uses and that web-tree-sitter reports for JavaScript strings.
  */
 
+import type { IgnoreEntry } from './config/vigil-config';
+
 /** Severity of a finding, highest first. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
@@ -125,6 +127,13 @@ export interface AnalysisSettings {
    * at low severity and labelled "Audit", for security review.
    */
   strictness?: Strictness;
+  /** `.vigil.yml` `ignore:` entries (see `IgnoreEntry`). */
+  ignore?: IgnoreEntry[];
+  /**
+   * Today's date (YYYY-MM-DD) for `ignore` entries' `until`, given by the host: the engine never reads the clock.
+   * Without it, dated entries apply.
+   */
+  today?: string;
 }
 
 /** How much the taint pack reports: see `AnalysisSettings.strictness`. */

@@ -27,6 +27,8 @@ export function effectiveSettings(vs: VigilSettings, config: VigilConfig): Effec
     },
     maxFileSize: vs.maxFileSize !== d.maxFileSize ? vs.maxFileSize : fromConfig.maxFileSize,
     strictness: vs.strictness,
+    // For `.vigil.yml` ignore entries' `until`: the host reads the clock, the engine never does.
+    today: new Date().toISOString().slice(0, 10),
   };
   return { enable: vs.enable, exclude: [...new Set([...vs.exclude, ...config.exclude])], analysis, debounceMs: vs.debounceMs };
 }

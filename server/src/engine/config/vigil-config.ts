@@ -48,6 +48,23 @@ export interface VigilConfig {
   customRules: { secrets: unknown[]; taint: unknown[]; config: unknown[] };
   /** Baseline file, relative to the workspace folder (posix separators). */
   baseline: string;
+  /**
+   * Findings ignored with a reason, for files that cannot hold a `vigil-ignore` comment (JSON lockfiles and
+   * manifests) or for a whole folder.
+   */
+  ignore: IgnoreEntry[];
+}
+
+/** One entry of `.vigil.yml` `ignore:`. */
+export interface IgnoreEntry {
+  /** A rule id, or an advisory id for dependency findings (`GHSA-…`, `PYSEC-…`, `CVE-…`). */
+  rule: string;
+  /** Workspace-relative glob of the files it applies to; every file when absent. */
+  path?: string;
+  /** Why it is ignored (required: a review must be able to judge it). */
+  reason: string;
+  /** Last day (YYYY-MM-DD) it applies; from the next day the finding is reported again, saying the ignore expired. */
+  until?: string;
 }
 
 /** A problem in the config file. Same shape as a rule load error, so hosts show both the same way. */
@@ -71,10 +88,10 @@ export interface ConfigLoadResult extends ConfigParseResult {
 
 /** The config used when a workspace has no `.vigil.yml`. */
 export function defaultVigilConfig(): VigilConfig {
-  return { version: 1, packs: {}, rules: {}, severity: {}, exclude: [], customRules: { secrets: [], taint: [], config: [] }, baseline: DEFAULT_BASELINE_FILE };
+  return { version: 1, packs: {}, rules: {}, severity: {}, exclude: [], customRules: { secrets: [], taint: [], config: [] }, baseline: DEFAULT_BASELINE_FILE, ignore: [] };
 }
 
-const TOP_KEYS = ['version', 'packs', 'rules', 'severity', 'minSeverity', 'exclude', 'maxFileSize', 'customRules', 'baseline'] as const;
+const TOP_KEYS = ['version', 'packs', 'rules', 'severity', 'minSeverity', 'exclude', 'maxFileSize', 'customRules', 'baseline', 'ignore'] as const;
 
 /** Parses and checks the text of a `.vigil.yml`. `source` is the file path used in errors. */
 export function parseVigilConfig(text: string, source: string): ConfigParseResult {
@@ -221,6 +238,39 @@ function checkVigilConfig(text: string, source: string): ConfigParseResult {
     else config.baseline = posix.normalize((raw.baseline as string).replace(/\\/g, '/'));
   }
 
+  if (raw.ignore !== undefined) {
+    if (!Array.isArray(raw.ignore)) fail(['ignore'], 'ignore must be a list of entries with `rule:` and `reason:` (and optional `path:` and `until:`).');
+    else {
+      raw.ignore.forEach((e: unknown, i: number) => {
+        const at = `ignore[${i}]`;
+        if (!isPlainObject(e)) return fail(['ignore', i], `${at} must be a mapping with \`rule:\` and \`reason:\`.`);
+        for (const k of Object.keys(e)) if (!['rule', 'path', 'reason', 'until'].includes(k)) fail(['ignore', i, k], `${at}: unknown key "${k}"; use rule, path, reason, until.`, true);
+        const { rule, path, reason, until } = e as Record<string, unknown>;
+        let ok = true;
+        if (typeof rule !== 'string' || !RULE_ID_PATTERN.test(rule) || rule.includes('*')) {
+          fail(rule === undefined ? ['ignore', i] : ['ignore', i, 'rule'], `${at}.rule must be one rule id or advisory id (no globs).`);
+          ok = false;
+        }
+        if (typeof reason !== 'string' || reason.trim() === '') {
+          fail(reason === undefined ? ['ignore', i] : ['ignore', i, 'reason'], `${at}.reason must say why the finding is ignored.`);
+          ok = false;
+        }
+        const pathProblem = path === undefined ? undefined : typeof path === 'string' ? (workspacePathProblem(path, 'glob') ?? globProblem(path)) : 'must be a string glob pattern';
+        if (pathProblem) {
+          fail(['ignore', i, 'path'], `${at}.path ${pathProblem}.`);
+          ok = false;
+        }
+        // YAML reads an unquoted 2027-01-31 as a date.
+        const day = until instanceof Date ? until.toISOString().slice(0, 10) : until;
+        if (day !== undefined && (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))) {
+          fail(['ignore', i, 'until'], `${at}.until must be a date, YYYY-MM-DD.`);
+          ok = false;
+        }
+        if (ok) config.ignore.push({ rule: rule as string, reason: (reason as string).trim(), ...(path !== undefined ? { path: path as string } : {}), ...(day !== undefined ? { until: day as string } : {}) });
+      });
+    }
+  }
+
   if (errors.length > 0) return { errors };
   return ranges.secrets.length + ranges.taint.length + ranges.config.length > 0 ? { config, errors, customRuleRanges: ranges } : { config, errors };
 }
@@ -294,6 +344,9 @@ export function applyConfig(base: AnalysisSettings, config: VigilConfig): Analys
     disabledRules: [...disabled],
     severityOverrides: { ...base.severityOverrides, ...config.severity },
     maxFileSize: config.maxFileSize ?? base.maxFileSize,
+    ...(base.strictness ? { strictness: base.strictness } : {}),
+    ...(config.ignore.length > 0 || base.ignore ? { ignore: [...(base.ignore ?? []), ...config.ignore] } : {}),
+    ...(base.today ? { today: base.today } : {}),
   };
 }
 
