@@ -35,6 +35,12 @@ export interface SourceSpec extends PatternSpec {
    * `c.ShouldBindJSON(&req)`, Fiber `c.BodyParser(&req)`): that variable holds user input from the call on.
    */
   into?: string;
+  /**
+   * The source applies only in a file importing one of these modules (or a submodule): a pattern on a generic name
+   * (`request.headers`) is a server's request in a web framework's file, and an HTTP client's outgoing request
+   * elsewhere (pip's cachecontrol).
+   */
+  requiresImport?: string[];
 }
 
 /** A sink: a call or assignment whose `focus` metavariable must not receive tainted data. */
@@ -365,12 +371,19 @@ function patternSpec(v: unknown, where: string, ruleId: string | undefined, p: P
 }
 
 function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SourceSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['label', 'into']);
+  const s = patternSpec(v, where, ruleId, p, ['label', 'into', 'requires-import']);
   if (!s) return undefined;
   const label = isObj(v) ? str(v, 'label', where, ruleId, p, false) : undefined;
   const into = isObj(v) ? str(v, 'into', where, ruleId, p, false) : undefined;
   if (into && !metavarsIn(s.pattern).has(into)) p.add(ruleId, `${where}: \`into\` ${into} must be a metavariable of the pattern`);
-  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(label ? { label } : {}), ...(into ? { into } : {}) };
+  const requiresImport = isObj(v) && v['requires-import'] !== undefined ? strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p) : undefined;
+  return {
+    pattern: s.pattern,
+    ...(s.where ? { where: s.where } : {}),
+    ...(label ? { label } : {}),
+    ...(into ? { into } : {}),
+    ...(requiresImport?.length ? { requiresImport } : {}),
+  };
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
