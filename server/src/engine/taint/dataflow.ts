@@ -91,7 +91,7 @@ export interface UnitEnv {
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
   buildFixes: FixBuilder;
-  /** Whether the file imports this module (or a submodule of it); for `unless-import` sinks and `requires-import` sources. */
+  /** Whether the file imports this module (or a submodule of it); for `unless-import` / `requires-import` sinks and `requires-import` sources. */
   imported?: (module: string) => boolean;
   /**
    * Steps (statements and expressions visited) this unit may take before it throws BudgetExceeded: one unit can
@@ -1097,6 +1097,7 @@ class UnitAnalysis {
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
+      if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
       for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;
