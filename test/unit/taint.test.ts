@@ -132,6 +132,23 @@ describe('taint: rule schema', () => {
     assert.deepEqual(ok?.sinks[0], { pattern: '$M.findOne($Q)', focus: ['$Q'], unlessImport: ['sequelize'], unlessKeys: ['where'], wholeValue: true });
   });
 
+  it('checks a source\'s requires-import: a list of module names, kept on the source', () => {
+    const errors: { ruleId?: string; message: string }[] = [];
+    assert.equal(validateRule({ ...good, sources: [{ pattern: 'request.headers', 'requires-import': [''] }] }, 0, errors), undefined);
+    assert.match(errors.map((e) => e.message).join('\n'), /`requires-import` must be a list of non-empty strings/);
+    const ok = validateRule({ ...good, sources: [{ pattern: 'request.headers', 'requires-import': 'django' }] }, 0, []);
+    assert.deepEqual(ok?.sources[0], { pattern: 'request.headers', requiresImport: ['django'] });
+  });
+
+  it('checks a sink\'s requires-import: a list of module names, kept on the sink', () => {
+    const errors: { ruleId?: string; message: string }[] = [];
+    const sink = { pattern: '$DB.get($Q, ...)', focus: '$Q', 'requires-import': [3] };
+    assert.equal(validateRule({ ...good, sinks: [sink] }, 0, errors), undefined);
+    assert.match(errors.map((e) => e.message).join('\n'), /`requires-import` must be a list of non-empty strings/);
+    const ok = validateRule({ ...good, sinks: [{ ...sink, 'requires-import': ['sqlite3'] }] }, 0, []);
+    assert.deepEqual(ok?.sinks[0], { pattern: '$DB.get($Q, ...)', focus: ['$Q'], requiresImport: ['sqlite3'] });
+  });
+
   it('checks serverless handler keys: exported is a boolean, and a handler needs something to recognise it by', () => {
     const { file, errors } = validateRuleFile({
       handlers: {

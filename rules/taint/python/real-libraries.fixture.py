@@ -1,5 +1,6 @@
 # False positives seen on real libraries (docs/accuracy.md, "Taint precision on 40 more libraries"), written for
-# this file. A `todook` until a source like `request.headers` can be limited to server requests.
+# this file. A bare `request.headers` is a server request only in a file importing a web framework (the source's
+# `requires-import`); real-libraries-server.fixture.py holds the server shape, still reported.
 import logging
 
 logger = logging.getLogger(__name__)
@@ -10,5 +11,5 @@ class CachingAdapter:
 
     def lookup(self, request):
         for directive in request.headers.get("cache-control", "").split(","):
-            # todook: py.log-injection.logging
+            # ok: py.log-injection.logging
             logger.debug("unknown cache directive %s", directive)

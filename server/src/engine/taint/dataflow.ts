@@ -91,7 +91,7 @@ export interface UnitEnv {
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
   buildFixes: FixBuilder;
-  /** Whether the file imports this module (or a submodule of it); for `unless-import` sinks. */
+  /** Whether the file imports this module (or a submodule of it); for `unless-import` / `requires-import` sinks and `requires-import` sources. */
   imported?: (module: string) => boolean;
   /**
    * Steps (statements and expressions visited) this unit may take before it throws BudgetExceeded: one unit can
@@ -989,6 +989,7 @@ class UnitAnalysis {
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
     for (const s of this.env.pass.index.sources.get(typeOf(n)) ?? NONE) {
+      if (s.spec.requiresImport && !s.spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
       const b = this.match(s, n);
       if (!b) continue;
       const root = chainRoot(n);
@@ -1110,6 +1111,7 @@ class UnitAnalysis {
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
+      if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
       for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;

@@ -35,6 +35,12 @@ export interface SourceSpec extends PatternSpec {
    * `c.ShouldBindJSON(&req)`, Fiber `c.BodyParser(&req)`): that variable holds user input from the call on.
    */
   into?: string;
+  /**
+   * The source applies only in a file importing one of these modules (or a submodule): a pattern on a generic name
+   * (`request.headers`) is a server's request in a web framework's file, and an HTTP client's outgoing request
+   * elsewhere (pip's cachecontrol).
+   */
+  requiresImport?: string[];
 }
 
 /** A sink: a call or assignment whose `focus` metavariable must not receive tainted data. */
@@ -59,6 +65,11 @@ export interface SinkSpec extends PatternSpec {
    * there (a Sequelize file's `Model.findOne` is not a MongoDB query).
    */
   unlessImport?: string[];
+  /**
+   * The sink applies only in a file importing one of these modules: a method matched by its receiver's name
+   * (`db.get`) is a SQL query with a SQL driver imported, and a JSON store's or cache's lookup elsewhere (lowdb).
+   */
+  requiresImport?: string[];
   /**
    * The sink does not apply when the focus is an object literal (directly, or through a local variable last
    * assigned one) with one of these top-level keys: `{ where: … }` is ORM finder options, not a MongoDB filter.
@@ -365,12 +376,19 @@ function patternSpec(v: unknown, where: string, ruleId: string | undefined, p: P
 }
 
 function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SourceSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['label', 'into']);
+  const s = patternSpec(v, where, ruleId, p, ['label', 'into', 'requires-import']);
   if (!s) return undefined;
   const label = isObj(v) ? str(v, 'label', where, ruleId, p, false) : undefined;
   const into = isObj(v) ? str(v, 'into', where, ruleId, p, false) : undefined;
   if (into && !metavarsIn(s.pattern).has(into)) p.add(ruleId, `${where}: \`into\` ${into} must be a metavariable of the pattern`);
-  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(label ? { label } : {}), ...(into ? { into } : {}) };
+  const requiresImport = isObj(v) && v['requires-import'] !== undefined ? strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p) : undefined;
+  return {
+    pattern: s.pattern,
+    ...(s.where ? { where: s.where } : {}),
+    ...(label ? { label } : {}),
+    ...(into ? { into } : {}),
+    ...(requiresImport?.length ? { requiresImport } : {}),
+  };
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
@@ -394,7 +412,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'unless-import', 'unless-keys', 'whole-value']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -409,6 +427,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   if (v['reflected'] !== undefined && typeof v['reflected'] !== 'boolean') p.add(ruleId, `${where}: \`reflected\` must be true or false`);
   const unlessText = str(v, 'unless-text', where, ruleId, p, false);
   const unlessImport = v['unless-import'] === undefined ? undefined : strList(v['unless-import'], `${where}: \`unless-import\``, ruleId, p);
+  const requiresImport = v['requires-import'] === undefined ? undefined : strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p);
   const unlessKeys = v['unless-keys'] === undefined ? undefined : strList(v['unless-keys'], `${where}: \`unless-keys\``, ruleId, p);
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   if (unlessText) {
@@ -426,6 +445,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(v['reflected'] === true ? { reflected: true } : {}),
     ...(unlessText ? { unlessText } : {}),
     ...(unlessImport?.length ? { unlessImport } : {}),
+    ...(requiresImport?.length ? { requiresImport } : {}),
     ...(unlessKeys?.length ? { unlessKeys } : {}),
     ...(v['whole-value'] === true ? { wholeValue: true } : {}),
   };
