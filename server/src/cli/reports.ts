@@ -2,11 +2,11 @@
  * `vigil score --history` and `vigil leaderboard`: what git history says about the workspace's findings, computed
  * locally from committed trees (`history.ts`); nothing is sent anywhere.
  */
+import { Gitignore } from '../engine/gitignore';
 import { advisoryDbDir } from '../engine/sca/database';
 import type { VigilConfig } from '../engine/config/vigil-config';
 import { securityScore } from '../engine/score';
 import { severityRank, type AnalysisSettings, type Finding } from '../engine/types';
-import ignore, { type Ignore } from 'ignore';
 import { changedPaths, findingKey, listCommits, readBlobs, treeFiles, TreeScanner, type CommitInfo } from './history';
 import { effectiveExcludes, loadAnalyzers } from './scan-project';
 
@@ -121,16 +121,16 @@ export function readCodeOwners(top: string, commit = 'HEAD'): OwnersOf | undefin
   )[0];
   if (!file) return undefined;
   const text = readBlobs(top, [file.blob]).get(file.blob)?.toString('utf8') ?? '';
-  const rules: { matches: Ignore; owners: string[] }[] = [];
+  const rules: { matches: Gitignore; owners: string[] }[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) continue;
     const [pattern = '', ...owners] = line.split(/\s+/);
-    // gitignore pattern rules, as CODEOWNERS uses them.
-    rules.push({ matches: ignore().add(pattern), owners });
+    // gitignore pattern rules, as CODEOWNERS uses them, on the linear-time matcher: the file is repository input.
+    rules.push({ matches: Gitignore.parse(pattern), owners });
   }
   return (topPath) => {
-    for (let i = rules.length - 1; i >= 0; i--) if (rules[i]!.matches.ignores(topPath)) return rules[i]!.owners;
+    for (let i = rules.length - 1; i >= 0; i--) if (rules[i]!.matches.ignoresPath(topPath)) return rules[i]!.owners;
     return [];
   };
 }
