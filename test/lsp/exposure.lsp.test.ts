@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -70,5 +70,34 @@ describe('secret exposure in the editor', () => {
     const unexposed = (p2.diagnostics[0]!.data as Data).priority!;
     assert.equal(unexposed.reason, 'hard-coded secret');
     assert.ok(priority.score > unexposed.score, `pushed ${priority.score} > not committed ${unexposed.score}`);
+  });
+});
+
+describe('secret exposure in Restricted Mode', () => {
+  // A `git` first on PATH that records each call and then runs the real one: a repository's own config is the
+  // attack surface of running git, so an untrusted workspace must see no git at all.
+  const bin = join(base, 'bin');
+  const calls = join(base, 'git-calls.log');
+  let restricted: LspClient;
+  before(async () => {
+    mkdirSync(bin, { recursive: true });
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    restricted = new LspClient(undefined, [], { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` });
+    await restricted.initialize(ws, { trusted: false });
+  });
+  after(async () => {
+    await restricted.shutdown();
+  });
+
+  it('reports the secret but runs no git history lookup', async () => {
+    const uri = pathToFileURL(join(ws, 'deploy.js')).toString();
+    restricted.open(uri, 'javascript', `const flyToken = "${TOKEN}";\n`, 1);
+    const p = await restricted.waitForDiagnostics((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'secrets.flyio.access-token'));
+    assert.ok(!p.diagnostics.some((d) => /pushed to/.test(d.message)));
+    // The lookup is batched for 200 ms and then spawns git at once; a generous wait keeps this a guard, not a timer.
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.equal(existsSync(calls) ? readFileSync(calls, 'utf8') : '', '');
   });
 });

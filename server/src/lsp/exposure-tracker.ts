@@ -30,11 +30,13 @@ export class ExposureTracker {
    * @param log  one line per failed or cut lookup (never holds a secret)
    * @param ttlMs how long a lookup holds before the next publish looks again (history moves: commits, pushes)
    * @param batchMs how long to gather secrets before a lookup, so a burst of publishes costs one history pass
+   * @param allowed whether git may run at all: false in Restricted Mode, where the repository's own config is hostile
    */
   constructor(
     private readonly log: (message: string) => void,
     private readonly ttlMs = 60_000,
     private readonly batchMs = 200,
+    private readonly allowed: () => boolean = () => true,
   ) {}
 
   /**
@@ -43,7 +45,7 @@ export class ExposureTracker {
    * `root` in the background; `onChange` runs after that lookup if it changed what these findings would show.
    */
   decorate(root: string, path: string, text: string, findings: Finding[], onChange: () => void): Finding[] {
-    if (!root || !findings.some((f) => f.pack === 'secrets')) return findings;
+    if (!root || !this.allowed() || !findings.some((f) => f.pack === 'secrets')) return findings;
     const folder = this.folder(root);
     const values = secretValues(text, findings);
     const now = Date.now();

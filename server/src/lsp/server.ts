@@ -101,7 +101,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 
   const log = (m: string) => connection.console.log(`[vigil] ${m}`);
   /** Git-history exposure of the secrets found, looked up off the edit path (see exposure-tracker.ts). */
-  const exposure = new ExposureTracker(log);
+  const exposure = new ExposureTracker(log, undefined, undefined, () => trusted);
 
   const pullSettings = (uri: string): Promise<VigilSettings> => {
     if (!pullConfiguration) return Promise.resolve(VigilSettings.from({}));
