@@ -32,6 +32,7 @@ import { formatLeaderboard, formatScoreText } from './report-format';
 import { leaderboard, openTreeScanner, scoreHistory, type Leaderboard, type ScorePoint } from './reports';
 import { securityScore } from '../engine/score';
 import { advisoryDbDir } from '../engine/sca/database';
+import { todayUtc } from '../shared/today';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
@@ -410,7 +411,7 @@ function prepare(values: ScanValues, positionals: string[], io: CliIO): Prepared
     return EXIT.usage;
   }
   // `today` dates `.vigil.yml` ignore entries' `until`: the host reads the clock, the engine never does.
-  let settings: AnalysisSettings = { ...applyConfig(DEFAULT_SETTINGS, loaded.config), today: new Date().toISOString().slice(0, 10) };
+  let settings: AnalysisSettings = { ...applyConfig(DEFAULT_SETTINGS, loaded.config), today: todayUtc() };
   if (values['min-severity'] !== undefined) {
     const s = parseSeverity(values['min-severity']);
     if (!s) throw new UsageError(`--min-severity must be one of ${SEVERITIES.join(', ')}`);

@@ -17,6 +17,7 @@ import { Methods, type DashboardParams, type DashboardResult } from '../shared/p
 import type { DashboardJob, DashboardJobResult } from './dashboard-worker';
 import { uriToPath } from './folders';
 import type { ServerContext } from './server';
+import { todayUtc } from '../shared/today';
 
 /** How many commits the dashboard looks at: enough for a trend, few enough to answer in seconds. */
 export const DASHBOARD_COMMITS = 30;
@@ -75,7 +76,7 @@ export function registerDashboard(ctx: ServerContext): void {
     const head = await git(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
     if (!head) return base('The repository has no commits yet.');
     const email = await git(top, ['config', '--get', 'user.email']);
-    const key = `${head}\0${email ?? ''}\0${new Date().toISOString().slice(0, 10)}`;
+    const key = `${head}\0${email ?? ''}\0${todayUtc()}`;
     const state = folders.forPath(root);
     let activity = cached.get(root)?.key === key ? cached.get(root)!.activity : undefined;
     if (!activity) {

@@ -5,6 +5,7 @@
 import { applyConfig, type VigilConfig } from '../engine/config/vigil-config';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../engine/types';
 import { DEFAULT_VIGIL_SETTINGS, type VigilSettings } from '../shared/protocol';
+import { todayUtc } from '../shared/today';
 
 export interface EffectiveSettings {
   enable: boolean;
@@ -28,7 +29,7 @@ export function effectiveSettings(vs: VigilSettings, config: VigilConfig): Effec
     maxFileSize: vs.maxFileSize !== d.maxFileSize ? vs.maxFileSize : fromConfig.maxFileSize,
     strictness: vs.strictness,
     // For `.vigil.yml` ignore entries' `until`: the host reads the clock, the engine never does.
-    today: new Date().toISOString().slice(0, 10),
+    today: todayUtc(),
   };
   return { enable: vs.enable, exclude: [...new Set([...vs.exclude, ...config.exclude])], analysis, debounceMs: vs.debounceMs };
 }
