@@ -230,8 +230,15 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       runSettled(uri);
       return;
     }
+    // One assembly for the partial and the complete publish: baseline filter, then config problems, notices, findings.
+    const baselined = (list: Finding[]) => (state.baseline ? state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), list) : list);
+    const diagnosticsOf = (result: AnalysisResult, shown: Finding[]) => [
+      ...extra,
+      ...result.notices.map(noticeDiagnostic),
+      ...shown.map((f) => toDiagnostic(f, uri, detailsHref)),
+    ];
     const publish = (result: AnalysisResult) => {
-      if (state.baseline) result.findings = state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), result.findings);
+      result.findings = baselined(result.findings);
       analyzedVersions.set(uri, version);
       for (const n of result.notices) log(`${doc.path}: ${n.message}`);
       const send = () => {
@@ -240,11 +247,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
           if (openDocs.get(uri)?.engine.get(uri)?.version === version && analyzedVersions.get(uri) === version) send();
         });
         findings.set(uri, shown);
-        void connection.sendDiagnostics({
-          uri,
-          version,
-          diagnostics: [...extra, ...result.notices.map(noticeDiagnostic), ...shown.map((f) => toDiagnostic(f, uri, detailsHref))],
-        });
+        void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result, shown) });
       };
       send();
       sendStatus(trusted ? 'ready' : 'restricted');
@@ -256,12 +259,9 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const firstRun = !analyzedVersions.has(uri);
     const showPartial = (partial: AnalysisResult) => {
       if (openDocs.get(uri)?.engine.get(uri)?.version !== version || analyzedVersions.has(uri)) return;
-      const shown = state.baseline ? state.baseline.filter(relative(state.root, doc.path).split(sep).join('/'), partial.findings) : partial.findings;
+      const shown = baselined(partial.findings);
       findings.set(uri, shown);
-      void connection.sendDiagnostics({
-        uri,
-        diagnostics: [...extra, ...partial.notices.map(noticeDiagnostic), ...shown.map((f) => toDiagnostic(f, uri, detailsHref))],
-      });
+      void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(partial, shown) });
     };
     runner.run(uri, state.engine.analyzeSteps(uri, settings.analysis, state.root || undefined, firstRun ? showPartial : undefined), (result) => {
       if (result) publish(result);
