@@ -196,8 +196,17 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
   // `[]byte("<p>" + x)`, `string(b)`: a conversion keeps the text it converts.
   const conv = n.type === 'call_expression' || n.type === 'type_conversion_expression' ? conversionOperand(n) : undefined;
   if (conv) return decompose(conv, depth + 1);
-  const v = stringValue(n);
-  return v === undefined ? undefined : [{ kind: 'lit', raw: v }];
+  return literalPart(n);
+}
+
+/**
+ * A string literal as fix text: its source between the quotes, escapes as written (`"<a class=\"x\">"` is markup
+ * to keep, not a value to escape); a raw string's backslashes escaped, as the fixes quote text with `"`.
+ */
+function literalPart(n: Node): Part[] | undefined {
+  if (n.type === 'interpreted_string_literal') return [{ kind: 'lit', raw: n.text.slice(1, -1) }];
+  if (n.type === 'raw_string_literal') return [{ kind: 'lit', raw: n.text.slice(1, -1).replace(/\\/g, '\\\\') }];
+  return undefined;
 }
 
 /** The operand of a conversion between strings and byte or rune slices (`[]byte(x)`, `string(b)`). */
