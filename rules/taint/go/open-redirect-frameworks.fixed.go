@@ -19,18 +19,18 @@ import (
 
 func chiReturn(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix((chi.URLParam(r, "dest")), "/") && !strings.HasPrefix((chi.URLParam(r, "dest")), "//") && !strings.HasPrefix((chi.URLParam(r, "dest")), "/\\") { return (chi.URLParam(r, "dest")) }; return "/" }(), http.StatusFound)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }((chi.URLParam(r, "dest"))), http.StatusFound)
 }
 
 func muxReturn(w http.ResponseWriter, r *http.Request) {
 	dest := mux.Vars(r)["dest"]
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") && !strings.HasPrefix(dest, "/\\") { return dest }; return "/" }(), http.StatusSeeOther)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(dest), http.StatusSeeOther)
 }
 
 func pathValueReturn(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(r.PathValue("target"), "/") && !strings.HasPrefix(r.PathValue("target"), "//") && !strings.HasPrefix(r.PathValue("target"), "/\\") { return r.PathValue("target") }; return "/" }(), http.StatusMovedPermanently)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(r.PathValue("target")), http.StatusMovedPermanently)
 }
 
 func cookieReturn(w http.ResponseWriter, r *http.Request) {
@@ -39,13 +39,13 @@ func cookieReturn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(c.Value, "/") && !strings.HasPrefix(c.Value, "//") && !strings.HasPrefix(c.Value, "/\\") { return c.Value }; return "/" }(), http.StatusFound)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(c.Value), http.StatusFound)
 }
 
 func refererBack(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusFound)
 	// ruleid: go.open-redirect
-	w.Header().Add("Location", func() string { if strings.HasPrefix(r.Header.Get("Referer"), "/") && !strings.HasPrefix(r.Header.Get("Referer"), "//") && !strings.HasPrefix(r.Header.Get("Referer"), "/\\") { return r.Header.Get("Referer") }; return "/" }())
+	w.Header().Add("Location", func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(r.Header.Get("Referer")))
 }
 
 func parsedTarget(w http.ResponseWriter, r *http.Request) {
@@ -54,19 +54,19 @@ func parsedTarget(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(u.String(), "/") && !strings.HasPrefix(u.String(), "//") && !strings.HasPrefix(u.String(), "/\\") { return u.String() }; return "/" }(), http.StatusFound)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(u.String()), http.StatusFound)
 }
 
 func protocolRelative(w http.ResponseWriter, r *http.Request) {
 	// "//" + host is a URL on another site, not a path on this one.
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(("//"+r.FormValue("domain")), "/") && !strings.HasPrefix(("//"+r.FormValue("domain")), "//") && !strings.HasPrefix(("//"+r.FormValue("domain")), "/\\") { return ("//"+r.FormValue("domain")) }; return "/" }(), http.StatusFound)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(("//"+r.FormValue("domain"))), http.StatusFound)
 }
 
 func formatted(w http.ResponseWriter, r *http.Request) {
 	base := strings.TrimSpace(r.PostFormValue("base"))
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix((fmt.Sprintf("%s/welcome", base)), "/") && !strings.HasPrefix((fmt.Sprintf("%s/welcome", base)), "//") && !strings.HasPrefix((fmt.Sprintf("%s/welcome", base)), "/\\") { return (fmt.Sprintf("%s/welcome", base)) }; return "/" }(), http.StatusFound)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }((fmt.Sprintf("%s/welcome", base))), http.StatusFound)
 }
 
 func nextParam(r *http.Request) string {
@@ -75,7 +75,7 @@ func nextParam(r *http.Request) string {
 
 func viaHelper(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(nextParam(r), "/") && !strings.HasPrefix(nextParam(r), "//") && !strings.HasPrefix(nextParam(r), "/\\") { return nextParam(r) }; return "/" }(), http.StatusFound)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(nextParam(r)), http.StatusFound)
 }
 
 func slashesOnly(w http.ResponseWriter, r *http.Request) {
@@ -83,39 +83,39 @@ func slashesOnly(w http.ResponseWriter, r *http.Request) {
 	// Browsers read "/\\evil.example" as "//evil.example": the check must refuse a backslash too.
 	if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") {
 		// ruleid: go.open-redirect
-		http.Redirect(w, r, func() string { if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.HasPrefix(next, "/\\") { return next }; return "/" }(), http.StatusFound)
+		http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(next), http.StatusFound)
 	}
 }
 
 func handlerFor(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go.open-redirect
-	http.RedirectHandler(func() string { if strings.HasPrefix(r.FormValue("to"), "/") && !strings.HasPrefix(r.FormValue("to"), "//") && !strings.HasPrefix(r.FormValue("to"), "/\\") { return r.FormValue("to") }; return "/" }(), http.StatusFound).ServeHTTP(w, r)
+	http.RedirectHandler(func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(r.FormValue("to")), http.StatusFound).ServeHTTP(w, r)
 }
 
 func ginDefault(c *gin.Context) {
 	// ruleid: go.open-redirect
-	c.Redirect(http.StatusFound, func() string { if strings.HasPrefix((c.DefaultQuery("next", "/")), "/") && !strings.HasPrefix((c.DefaultQuery("next", "/")), "//") && !strings.HasPrefix((c.DefaultQuery("next", "/")), "/\\") { return (c.DefaultQuery("next", "/")) }; return "/" }())
+	c.Redirect(http.StatusFound, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }((c.DefaultQuery("next", "/"))))
 }
 
 func ginHeader(c *gin.Context) {
 	// ruleid: go.open-redirect
-	c.Writer.Header().Set("Location", func() string { if strings.HasPrefix(c.PostForm("next"), "/") && !strings.HasPrefix(c.PostForm("next"), "//") && !strings.HasPrefix(c.PostForm("next"), "/\\") { return c.PostForm("next") }; return "/" }())
+	c.Writer.Header().Set("Location", func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(c.PostForm("next")))
 	c.Status(http.StatusFound)
 }
 
 func echoForm(c echo.Context) error {
 	// ruleid: go.open-redirect
-	return c.Redirect(http.StatusSeeOther, func() string { if strings.HasPrefix(c.FormValue("return"), "/") && !strings.HasPrefix(c.FormValue("return"), "//") && !strings.HasPrefix(c.FormValue("return"), "/\\") { return c.FormValue("return") }; return "/" }())
+	return c.Redirect(http.StatusSeeOther, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(c.FormValue("return")))
 }
 
 func fiberParam(c *fiber.Ctx) error {
 	// ruleid: go.open-redirect
-	return c.Redirect(func() string { if strings.HasPrefix(c.Get("Referer"), "/") && !strings.HasPrefix(c.Get("Referer"), "//") && !strings.HasPrefix(c.Get("Referer"), "/\\") { return c.Get("Referer") }; return "/" }(), fiber.StatusFound)
+	return c.Redirect(func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(c.Get("Referer")), fiber.StatusFound)
 }
 
 func fiberPathParam(c *fiber.Ctx) error {
 	// ruleid: go.open-redirect
-	return c.Redirect(func() string { if strings.HasPrefix((c.Params("*")), "/") && !strings.HasPrefix((c.Params("*")), "//") && !strings.HasPrefix((c.Params("*")), "/\\") { return (c.Params("*")) }; return "/" }())
+	return c.Redirect(func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }((c.Params("*"))))
 }
 
 // ---- not findings ----

@@ -500,7 +500,8 @@ export const go: LanguageModule = {
   // the file already imports, under the name it gives it, or is not offered.
   relativeRedirect: (x, imports) => {
     const strings = localName(imports, 'strings');
-    return strings && `func() string { if ${strings}.HasPrefix(${x}, "/") && !${strings}.HasPrefix(${x}, "//") && !${strings}.HasPrefix(${x}, "/\\\\") { return ${x} }; return "/" }()`;
+    // The target is the literal's argument: evaluated once (`nextParam(r)` is not called four times).
+    return strings && `func(u string) string { if ${strings}.HasPrefix(u, "/") && !${strings}.HasPrefix(u, "//") && !${strings}.HasPrefix(u, "/\\\\") { return u }; return "/" }(${x})`;
   },
   htmlEscaper: (imports) => {
     const html = localName(imports, 'html');
