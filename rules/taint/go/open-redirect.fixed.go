@@ -14,7 +14,7 @@ import (
 func login(w http.ResponseWriter, r *http.Request) {
 	next := r.FormValue("next")
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.HasPrefix(next, "/\\") { return next }; return "/" }(), http.StatusFound)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(next), http.StatusFound)
 	// ok: go.open-redirect
 	http.Redirect(w, r, "/home", http.StatusFound)
 	// ok: go.open-redirect
@@ -23,10 +23,10 @@ func login(w http.ResponseWriter, r *http.Request) {
 
 func logout(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(r.URL.Query().Get("return_to"), "/") && !strings.HasPrefix(r.URL.Query().Get("return_to"), "//") && !strings.HasPrefix(r.URL.Query().Get("return_to"), "/\\") { return r.URL.Query().Get("return_to") }; return "/" }(), http.StatusTemporaryRedirect)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(r.URL.Query().Get("return_to")), http.StatusTemporaryRedirect)
 	back := r.Referer()
 	// ruleid: go.open-redirect
-	w.Header().Set("Location", func() string { if strings.HasPrefix(back, "/") && !strings.HasPrefix(back, "//") && !strings.HasPrefix(back, "/\\") { return back }; return "/" }())
+	w.Header().Set("Location", func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(back))
 	// ok: go.open-redirect
 	w.Header().Set("Location", "/bye")
 	// ok: go.open-redirect
@@ -44,19 +44,19 @@ func page(w http.ResponseWriter, r *http.Request) {
 
 func ginCallback(c *gin.Context) {
 	// ruleid: go.open-redirect
-	c.Redirect(http.StatusFound, func() string { if strings.HasPrefix(c.Query("redirect_uri"), "/") && !strings.HasPrefix(c.Query("redirect_uri"), "//") && !strings.HasPrefix(c.Query("redirect_uri"), "/\\") { return c.Query("redirect_uri") }; return "/" }())
+	c.Redirect(http.StatusFound, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(c.Query("redirect_uri")))
 	// ok: go.open-redirect
 	c.Redirect(http.StatusFound, "/dashboard")
 }
 
 func echoCallback(c echo.Context) error {
 	// ruleid: go.open-redirect
-	return c.Redirect(http.StatusFound, func() string { if strings.HasPrefix(c.QueryParam("to"), "/") && !strings.HasPrefix(c.QueryParam("to"), "//") && !strings.HasPrefix(c.QueryParam("to"), "/\\") { return c.QueryParam("to") }; return "/" }())
+	return c.Redirect(http.StatusFound, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(c.QueryParam("to")))
 }
 
 func fiberCallback(c *fiber.Ctx) error {
 	// ruleid: go.open-redirect
-	return c.Redirect(func() string { if strings.HasPrefix(c.Query("to"), "/") && !strings.HasPrefix(c.Query("to"), "//") && !strings.HasPrefix(c.Query("to"), "/\\") { return c.Query("to") }; return "/" }())
+	return c.Redirect(func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(c.Query("to")))
 }
 
 func fiberFixed(c *fiber.Ctx) error {
@@ -71,5 +71,5 @@ func checked(w http.ResponseWriter, r *http.Request) {
 	}
 	// A prefix check alone lets //evil.example through.
 	// ruleid: go.open-redirect
-	http.Redirect(w, r, func() string { if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.HasPrefix(next, "/\\") { return next }; return "/" }(), http.StatusFound)
+	http.Redirect(w, r, func(u string) string { if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\") { return u }; return "/" }(next), http.StatusFound)
 }

@@ -196,8 +196,17 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
   // `[]byte("<p>" + x)`, `string(b)`: a conversion keeps the text it converts.
   const conv = n.type === 'call_expression' || n.type === 'type_conversion_expression' ? conversionOperand(n) : undefined;
   if (conv) return decompose(conv, depth + 1);
-  const v = stringValue(n);
-  return v === undefined ? undefined : [{ kind: 'lit', raw: v }];
+  return literalPart(n);
+}
+
+/**
+ * A string literal as fix text: its source between the quotes, escapes as written (`"<a class=\"x\">"` is markup
+ * to keep, not a value to escape); a raw string's backslashes escaped, as the fixes quote text with `"`.
+ */
+function literalPart(n: Node): Part[] | undefined {
+  if (n.type === 'interpreted_string_literal') return [{ kind: 'lit', raw: n.text.slice(1, -1) }];
+  if (n.type === 'raw_string_literal') return [{ kind: 'lit', raw: n.text.slice(1, -1).replace(/\\/g, '\\\\') }];
+  return undefined;
 }
 
 /** The operand of a conversion between strings and byte or rune slices (`[]byte(x)`, `string(b)`). */
@@ -246,6 +255,128 @@ function localName(imports: Map<string, string>, path: string): string | undefin
   const canonical = packageName(path);
   for (const [local, value] of imports) if (value === canonical && !local.includes(' ')) return local;
   return undefined;
+}
+
+/** Local name -> package name (and `import <path>` -> path) from a file's import declarations. */
+function collectImports(root: Node): Map<string, string> {
+  // `import "os/exec"` -> exec = exec; `import osexec "os/exec"` -> osexec = exec; `_ "github.com/lib/pq"`
+  // is kept under its path (the driver decides the SQL placeholder); dot imports name nothing.
+  const out = new Map<string, string>();
+  for (const n of kids(root)) {
+    if (n.type !== 'import_declaration') continue;
+    const specs = kids(n).flatMap((k) => (k.type === 'import_spec_list' ? kids(k) : [k])).filter((k) => k.type === 'import_spec');
+    for (const spec of specs) {
+      const pathNode = spec.childForFieldName('path');
+      const path = pathNode ? stringValue(pathNode) : undefined;
+      if (!path) continue;
+      const canonical = packageName(path);
+      const local = spec.childForFieldName('name')?.text;
+      // The whole path too, for rules that tell packages of one name apart (`requires-import: [text/template]`).
+      out.set(`import ${path}`, path);
+      if (local === '.') continue;
+      out.set(local === '_' ? `_ ${path}` : local ?? canonical, canonical);
+    }
+  }
+  return out;
+}
+
+const CONTAINMENT_ERROR = '"path escapes the allowed folder"';
+
+/** The zero value of a result type, for a `return` that leaves early; undefined for types without a plain one. */
+function zeroValue(type: string): string | undefined {
+  if (type === 'string') return '""';
+  if (type === 'bool') return 'false';
+  if (/^(u?int(8|16|32|64)?|uintptr|float(32|64)|complex(64|128)|byte|rune)$/.test(type)) return '0';
+  if (/^(\*|\[\]|map\[|chan\b|<-chan\b|func\b)/.test(type) || type === 'error' || type === 'any' || type === 'interface{}') return 'nil';
+  return undefined;
+}
+
+/**
+ * How the function around a path check leaves it when the path escapes its root: an HTTP 400 in a net/http or Gin
+ * handler, the framework's ErrBadRequest in Echo and Fiber, zero values and an error where the last result is an
+ * error, a bare return otherwise; undefined when its results have no plain zero value or no error can be made with
+ * the file's imports.
+ */
+function containmentExit(fn: Node, imports: Map<string, string>): string[] | undefined {
+  const pkg = (type: string | undefined, re: RegExp, canonical: string): boolean => {
+    const m = type ? re.exec(type) : null;
+    return !!m && imports.get(m[1]!) === canonical;
+  };
+  const params = parameters(fn).filter((p) => p.name.text !== '_');
+  const typeOf = (p: { decl: Node }): string | undefined => p.decl.childForFieldName('type')?.text;
+  const httpName = localName(imports, 'net/http');
+  const result = fn.childForFieldName('result');
+  if (!result) {
+    const w = params.find((p) => pkg(typeOf(p), /^(\w+)\.ResponseWriter$/, 'http'));
+    if (w && httpName) return [`${httpName}.Error(${w.name.text}, "invalid path", ${httpName}.StatusBadRequest)`, 'return'];
+    const gin = params.find((p) => pkg(typeOf(p), /^\*(\w+)\.Context$/, 'gin'));
+    if (gin) return [`${gin.name.text}.AbortWithStatus(${httpName ? `${httpName}.StatusBadRequest` : '400'})`, 'return'];
+    return ['return'];
+  }
+  // One result type per name: `(n int, err error)` and `(a, b string)` as the list of their types.
+  const types = result.type === 'parameter_list'
+    ? kids(result).filter((d) => d.type === 'parameter_declaration').flatMap((d) => Array<string>(Math.max(1, d.childrenForFieldName('name').length)).fill(d.childForFieldName('type')?.text ?? ''))
+    : [result.text];
+  if (types[types.length - 1] !== 'error') return undefined;
+  const zeros = types.slice(0, -1).map(zeroValue);
+  if (zeros.some((z) => z === undefined)) return undefined;
+  let err: string | undefined;
+  const framework = params.find((p) => pkg(typeOf(p), /^(\w+)\.Context$/, 'echo') || pkg(typeOf(p), /^\*(\w+)\.Ctx$/, 'fiber'));
+  if (framework && zeros.length === 0) err = `${/^\*?(\w+)\./.exec(typeOf(framework)!)![1]}.ErrBadRequest`;
+  const errors = localName(imports, 'errors');
+  const fmt = localName(imports, 'fmt');
+  err ??= errors ? `${errors}.New(${CONTAINMENT_ERROR})` : fmt ? `${fmt}.Errorf(${CONTAINMENT_ERROR})` : undefined;
+  return err ? [`return ${[...zeros, err].join(', ')}`] : undefined;
+}
+
+/**
+ * Whether `root` (the first argument of filepath.Join) names a folder the input cannot choose: a literal other than
+ * the working directory, or a name (or a field of one) that is no parameter of the function and is not assigned in
+ * it (a package constant, a receiver's field). A check against a root the input chose would be no check.
+ */
+function fixedRoot(root: Node, fn: Node): boolean {
+  if (root.type === 'interpreted_string_literal' || root.type === 'raw_string_literal') {
+    const v = stringValue(root);
+    return v !== undefined && !/^(\.?\/?)?$/.test(v);
+  }
+  let base = root;
+  while (base.type === 'selector_expression') base = base.childForFieldName('operand') ?? base;
+  if (base.type !== 'identifier') return false;
+  const name = base.text;
+  if (parameters(fn).some((p) => p.name.text === name)) return false;
+  for (const d of fn.descendantsOfType(['short_var_declaration', 'assignment_statement', 'var_spec', 'range_clause'])) {
+    const left = d && (d.childForFieldName('left') ?? d.childForFieldName('name'));
+    if (!left) continue;
+    const targets = left.type === 'expression_list' ? kids(left) : [left, ...d!.childrenForFieldName('name').filter((x): x is Node => !!x)];
+    if (targets.some((t) => t.text === name)) return false;
+  }
+  return true;
+}
+
+/**
+ * `filepath.Join(root, input...)` replaced by a name checked to stay under `root`: Join cleans its result (no `..`
+ * left inside it), so a cleaned path that starts with the cleaned root and a separator is inside the root.
+ */
+function pathContainment(focus: Node, args: Node[], fresh: (base: string) => string, indent: string, eol: string): { pre: string; name: string } | undefined {
+  const callee = focus.type === 'call_expression' ? focus.childForFieldName('function') : null;
+  const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+  const imports = collectImports(focus.tree.rootNode);
+  const filepath = localName(imports, 'path/filepath');
+  const strings = localName(imports, 'strings');
+  if (!filepath || !strings || operand?.text !== filepath || callee?.childForFieldName('field')?.text !== 'Join') return undefined;
+  if (args.some((a) => a.type === 'variadic_argument' || a.text.endsWith('...'))) return undefined;
+  let fn: Node | null = focus.parent;
+  while (fn && !FUNCTION_TYPES.has(fn.type)) fn = fn.parent;
+  if (!fn || !fixedRoot(args[0]!, fn)) return undefined;
+  const exit = containmentExit(fn, imports);
+  if (!exit) return undefined;
+  const name = fresh('safePath');
+  const pre =
+    `${name} := ${focus.text}${eol}` +
+    `${indent}if !${strings}.HasPrefix(${name}, ${filepath}.Clean(${args[0]!.text})+string(${filepath}.Separator)) {${eol}` +
+    exit.map((line) => `${indent}\t${line}${eol}`).join('') +
+    `${indent}}${eol}${indent}`;
+  return { pre, name };
 }
 
 export const go: LanguageModule = {
@@ -359,37 +490,18 @@ export const go: LanguageModule = {
   isExported: (fn) => fn.type !== 'func_literal' && isExportedName(fn.childForFieldName('name')?.text),
   exportedNames: (tree: Tree) =>
     new Set(kids(tree.rootNode).flatMap((n) => (n.type === 'function_declaration' || n.type === 'method_declaration') && isExportedName(n.childForFieldName('name')?.text) ? [n.childForFieldName('name')!.text] : [])),
-  collectImports: (root) => {
-    // `import "os/exec"` -> exec = exec; `import osexec "os/exec"` -> osexec = exec; `_ "github.com/lib/pq"`
-    // is kept under its path (the driver decides the SQL placeholder); dot imports name nothing.
-    const out = new Map<string, string>();
-    for (const n of kids(root)) {
-      if (n.type !== 'import_declaration') continue;
-      const specs = kids(n).flatMap((k) => (k.type === 'import_spec_list' ? kids(k) : [k])).filter((k) => k.type === 'import_spec');
-      for (const spec of specs) {
-        const pathNode = spec.childForFieldName('path');
-        const path = pathNode ? stringValue(pathNode) : undefined;
-        if (!path) continue;
-        const canonical = packageName(path);
-        const local = spec.childForFieldName('name')?.text;
-        // The whole path too, for rules that tell packages of one name apart (`requires-import: [text/template]`).
-        out.set(`import ${path}`, path);
-        if (local === '.') continue;
-        out.set(local === '_' ? `_ ${path}` : local ?? canonical, canonical);
-      }
-    }
-    return out;
-  },
+  collectImports: (root) => collectImports(root),
   decompose,
   // lib/pq and pgx number their placeholders; database/sql's other drivers (MySQL, SQLite) take `?`.
   sqlPlaceholder: (imports) => ([...imports.values()].some((v) => v === 'pq' || v === 'pgx' || v === 'pgxpool' || v === 'stdlib') ? '$1' : '?'),
   sqlParams: (values) => values.join(', '),
-  pathContainment: () => undefined,
+  pathContainment,
   // Go cannot take an import from a line at the top (it goes inside the import block): the rewrite uses a package
   // the file already imports, under the name it gives it, or is not offered.
   relativeRedirect: (x, imports) => {
     const strings = localName(imports, 'strings');
-    return strings && `func() string { if ${strings}.HasPrefix(${x}, "/") && !${strings}.HasPrefix(${x}, "//") && !${strings}.HasPrefix(${x}, "/\\\\") { return ${x} }; return "/" }()`;
+    // The target is the literal's argument: evaluated once (`nextParam(r)` is not called four times).
+    return strings && `func(u string) string { if ${strings}.HasPrefix(u, "/") && !${strings}.HasPrefix(u, "//") && !${strings}.HasPrefix(u, "/\\\\") { return u }; return "/" }(${x})`;
   },
   htmlEscaper: (imports) => {
     const html = localName(imports, 'html');
