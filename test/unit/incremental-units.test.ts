@@ -312,3 +312,37 @@ describe('incremental units: random edits over top-level code equal a fresh scan
     });
   }
 });
+
+describe('incremental units: the file context is recomputed only for the statement an edit touched', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: one function's handler roles, parameters and hash per edit inside it; all after an import edit`, () => {
+      const text = c.make(200);
+      const uri = `ctx:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        engine.analyze(uri, settings);
+        const lines = text.split('\n');
+        let version = 1;
+        for (const needle of ['x + 120', `'/run137'`, 'x + 199']) {
+          const line = lines.findIndex((l) => l.includes(needle));
+          assert.ok(line >= 0, needle);
+          const before = taint.stats.contextFunctionsComputed;
+          engine.change(uri, [{ range: { start: { line, character: lines[line]!.length }, end: { line, character: lines[line]!.length } }, text: ' ' }], ++version);
+          const r = engine.analyze(uri, settings);
+          // The edited statement's functions only: a handler registration holds one, a plain function is one.
+          assert.equal(taint.stats.contextFunctionsComputed - before, 1, `after an edit at ${needle}`);
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+        }
+        // An import changes what every function may be (a handler of a framework now imported): all recomputed.
+        const before = taint.stats.contextFunctionsComputed;
+        const imp = c.lang === 'python' ? 'import os\n' : `const os = require('os');\n`;
+        engine.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: imp }], ++version);
+        const r = engine.analyze(uri, settings);
+        assert.ok(taint.stats.contextFunctionsComputed - before >= 200);
+        assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});

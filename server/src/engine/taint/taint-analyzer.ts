@@ -151,11 +151,37 @@ export interface TaintSessionCache {
   patterns: PatternUnitCache;
   /** Per pass key (as in `units`), the record of its last finished fixpoint. */
   records: Map<string, RuleRecord>;
+  /** What the file context derived for the functions of each top-level statement in the last run (see ContextMemo). */
+  context: ContextMemo;
 }
 
 /** An empty session cache (a run with it is a full run). */
 export function newTaintSessionCache(): TaintSessionCache {
-  return { units: new Map(), statements: new Map(), patterns: newPatternUnitCache(), records: new Map() };
+  return { units: new Map(), statements: new Map(), patterns: newPatternUnitCache(), records: new Map(), context: { byStatement: new Map() } };
+}
+
+/**
+ * What `fileContext` derives for one function from the text of its top-level statement alone (handler roles,
+ * input parameters, aliases, name, own-text hash): the costly part of the context, kept per statement so that an
+ * edit recomputes it only for the statement it touched. Everything else it depends on (imports, the language's
+ * rules) is part of the memo's validity, not of the descriptor.
+ */
+interface FnDescriptor {
+  name?: string;
+  isMethod: boolean;
+  sources: [number, string][];
+  entryParams: [number, string][];
+  handlers: string[];
+  aliases: [string, string][];
+  role: string;
+  hash: string;
+}
+
+/** Per document, the descriptors of the last run by top-level statement (type, column and text). */
+export interface ContextMemo {
+  lang?: CompiledLanguage;
+  importKey?: string;
+  byStatement: Map<string, FnDescriptor[]>;
 }
 
 export class TaintAnalyzer implements Analyzer {
@@ -200,7 +226,7 @@ export class TaintAnalyzer implements Analyzer {
    * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
    * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -396,7 +422,7 @@ export class TaintAnalyzer implements Analyzer {
       session.records.clear();
       return findings;
     }
-    const ctx = fileContext(tree, lang, doc.text, doc.lines);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || [...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)));
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
@@ -1063,7 +1089,14 @@ function importsModule(imports: Map<string, string>, module: string): boolean {
 }
 
 /** Units, imports and handlers of a file. */
-function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: LineIndex): FileContext {
+function fileContext(
+  tree: Tree,
+  lang: CompiledLanguage,
+  text: string,
+  lines: LineIndex,
+  memo?: ContextMemo,
+  stats?: { contextFunctionsComputed: number },
+): FileContext {
   const root = tree.rootNode;
   // One search in the wasm tree for the functions and import statements (document order), instead of walks node
   // by node.
@@ -1080,7 +1113,8 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   const imports = syn.collectImports(root, text, importNodes);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
-  const importStmts = named(root)
+  const topLevel = named(root);
+  const importStmts = topLevel
     .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
     .map((s) => `${s.startIndex}:${s.text}`);
   const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
@@ -1096,11 +1130,13 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     open.push(i);
   });
   const occurrences = new Map<string, number>();
-  const mk = (node: Node, i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string): Unit => {
+  const ownHash = (i: number, start: number, end: number, line: number): string =>
+    createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
+  const mk = (node: Node, i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string): Unit => {
     const start = i < 0 ? node.startIndex : spans[i]!.start;
     const end = i < 0 ? node.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
-    const hash = createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, at.line)).digest('hex');
+    const hash = known ?? ownHash(i, start, end, at.line);
     const base = `${hash}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
     // Identical units (same text, column and role) are told apart by their order.
     const n = occurrences.get(base) ?? 0;
@@ -1113,7 +1149,48 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
   const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
   // Audit strictness (issue 15): an exported function's callers are out of sight, so its parameters count as input.
   const audit = lang.rules.some((r) => r.audit);
+  // Descriptors of the last run hold while the imports and the rules do (the handler specs and audit come from them).
+  const reuse = memo && memo.lang === lang && memo.importKey === importKey ? memo.byStatement : undefined;
+  const nextMemo = new Map<string, FnDescriptor[]>();
+  // The top-level statement holding each function (both lists are in document order), and its memo key.
+  let top = 0;
+  let stmtEnd = -1;
+  let stmtOld: FnDescriptor[] | undefined;
+  let stmtNew: FnDescriptor[] = [];
+  const enterStatement = (start: number): void => {
+    if (start < stmtEnd) return; // still inside the statement entered last
+    stmtOld = undefined;
+    stmtNew = [];
+    stmtEnd = start + 1;
+    while (top < topLevel.length && topLevel[top]!.endIndex <= start) top++;
+    const stmt = topLevel[top];
+    if (!stmt || stmt.startIndex > start) return; // not inside a statement: computed, not kept
+    stmtEnd = stmt.endIndex;
+    // A statement holding a syntax error may parse otherwise with the same text: never reused.
+    if (stmt.hasError) return;
+    const key = `${stmt.type}\u0000${lines.positionAt(stmt.startIndex).character}\u0000${text.slice(stmt.startIndex, stmtEnd)}`;
+    stmtOld = reuse?.get(key);
+    nextMemo.set(key, stmtNew);
+  };
   for (const [fi, fn] of fnNodes.entries()) {
+    enterStatement(spans[fi]!.start);
+    const known = stmtOld?.[stmtNew.length];
+    if (known) {
+      stmtNew.push(known);
+      // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
+      let names: UnitParams['names'] | undefined;
+      const unitParams: UnitParams = {
+        get names() {
+          return (names ??= syn.paramsOf(fn).map((node, index) => ({ node, index })));
+        },
+        sources: new Map(known.sources),
+        entryParams: new Map(known.entryParams),
+        handlers: [...known.handlers],
+      };
+      units.push(mk(fn, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash));
+      continue;
+    }
+    if (stats) stats.contextFunctionsComputed++;
     const params = syn.paramsOf(fn);
     const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), entryParams: new Map(), handlers: [] };
     const aliases = new Map<string, string>();
@@ -1169,7 +1246,25 @@ function fileContext(tree: Tree, lang: CompiledLanguage, text: string, lines: Li
     // `site` knows the parent only when there are handlers to try (else it holds null, not "unknown").
     const name = handlers.length ? site.name : syn.unitName(fn);
     const isMethod = syn.isMethod(fn);
-    units.push(mk(fn, fi, name, isMethod, unitParams, aliases, roles.join(',')));
+    const role = roles.join(',');
+    const start = spans[fi]!.start;
+    const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
+    stmtNew.push({
+      ...(name ? { name } : {}),
+      isMethod,
+      sources: [...unitParams.sources],
+      entryParams: [...unitParams.entryParams!],
+      handlers: [...unitParams.handlers!],
+      aliases: [...aliases],
+      role,
+      hash,
+    });
+    units.push(mk(fn, fi, name, isMethod, unitParams, aliases, role, hash));
+  }
+  if (memo) {
+    memo.lang = lang;
+    memo.importKey = importKey;
+    memo.byStatement = nextMemo;
   }
   const byName = new Map<string, Unit | null>();
   const byMethod = new Map<string, Unit | null>();
