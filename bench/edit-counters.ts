@@ -1,11 +1,12 @@
 /**
  * Deterministic work counters of the taint pack per edit (units analysed, cache look-ups, pattern-rule nodes
  * walked, `lastRunWork`) on the generated bench files, plus indicative ms. Counters, unlike ms, compare across
- * runs on a loaded machine.  node --import tsx bench/edit-counters.ts [--lines 3000] [--pairs 50] [--lang javascript]
+ * runs on a loaded machine.  node --import tsx bench/edit-counters.ts [--lines 3000] [--pairs 50] [--lang javascript,java,go]
  */
 import { createAnalyzers, DEFAULT_SETTINGS, Engine } from '../server/src/engine';
 import { TaintAnalyzer } from '../server/src/engine/taint';
-import { generateFile, type BenchLanguage } from './corpus/generate';
+import { EXTENSIONS, generateFile, type BenchLanguage } from './corpus/generate';
+import { LANGUAGES } from './lib/corpus';
 import { editScript } from './lib/edit-script';
 import { summarize } from './lib/stats';
 
@@ -21,10 +22,12 @@ async function main(): Promise<void> {
   const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
   const lines = Number(arg('lines', '3000'));
   const pairs = Number(arg('pairs', '50'));
-  const langs = arg('lang', 'javascript,typescript,python').split(',') as BenchLanguage[];
+  const langs = arg('lang', LANGUAGES.join(',')).split(',') as BenchLanguage[];
   for (const lang of langs) {
-    const g = generateFile(lang, lines, 1000 + ['javascript', 'typescript', 'python'].indexOf(lang));
-    const path = `/bench/app.${lang === 'python' ? 'py' : lang === 'typescript' ? 'ts' : 'js'}`;
+    if (!LANGUAGES.includes(lang)) throw new Error(`unknown language "${lang}" (languages: ${LANGUAGES.join(', ')})`);
+    // The same seed as the bench's file of this language (bench/lib/corpus.ts).
+    const g = generateFile(lang, lines, 1000 + LANGUAGES.indexOf(lang));
+    const path = `/bench/app.${EXTENSIONS[lang]}`;
     const uri = `bench:${path}`;
     engine.open(uri, path, lang, g.text, 1);
     engine.analyze(uri, settings);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every part, prints the table, writes bench/results/latest.{json,md,svg} and the
  * tables in docs/benchmarks.md and README.md. bench/run.sh installs and builds what this needs first.
- *   node --import tsx bench/main.ts [--quick] [--only edit,cost,throughput,memory,adversarial,history,sca,iac,iac-peers]
+ *   node --import tsx bench/main.ts [--quick] [--only edit,cost,throughput,memory,adversarial,history,sca,iac,iac-peers,java-go]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { markdown, targets, writeResults, type BenchResults } from './lib/report
 import { runAdversarial } from './parts/adversarial';
 import { runEditLatency } from './parts/edit-latency';
 import { runIacEditCost } from './parts/iac';
+import { runJavaGoScan } from './parts/java-go-scan';
 import { actionlintVersion, runWorkflowPeers } from './parts/iac-peers';
 import { runMemory } from './parts/memory';
 import { runSca } from './parts/sca';
@@ -22,7 +23,7 @@ import { runScoreHistory } from './parts/score-history';
 import { runThroughput } from './parts/throughput';
 import type { EditCostRow } from './edit-cost';
 
-const PARTS = ['edit', 'cost', 'throughput', 'memory', 'adversarial', 'history', 'sca', 'iac', 'iac-peers'] as const;
+const PARTS = ['edit', 'cost', 'throughput', 'memory', 'adversarial', 'history', 'sca', 'iac', 'iac-peers', 'java-go'] as const;
 type Part = (typeof PARTS)[number];
 
 function options() {
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
   if (o.parts.has('throughput')) {
     results.throughput = await attempt('workspace throughput vs peers', () => runThroughput({ runs: o.runs, scanRunner: runners.scanRunner, vigilLimitSeconds: o.vigilLimitSeconds }));
   }
+  if (o.parts.has('java-go')) results.javaGoScan = await attempt('vigil scan on Java and Go from Debian packages', () => runJavaGoScan({ runs: o.runs, timeoutSeconds: 300 }));
   if (o.parts.has('memory')) {
     results.memory = await attempt('server memory', () =>
       runMemory({ openFiles: o.openFiles, openFileLines: o.openFileLines, soakFiles: o.soakFiles, soakFileLines: o.soakFileLines, soakEdits: o.soakEdits, openBudgetSeconds: o.openBudgetSeconds, soakBudgetSeconds: o.soakBudgetSeconds }),

@@ -8,7 +8,13 @@ import { dirname, join } from 'node:path';
 import { EXTENSIONS, generateFile, type BenchLanguage, type GeneratedFile } from '../corpus/generate';
 import { BENCH, RAW, REPO, pythonStdlibDir } from './paths';
 
-export const LANGUAGES: BenchLanguage[] = ['javascript', 'typescript', 'python'];
+/** The languages of the generated files for the edit-latency and per-edit-cost parts, one file each per size. */
+export const LANGUAGES: BenchLanguage[] = ['javascript', 'typescript', 'python', 'java', 'go'];
+/**
+ * The languages `manyGeneratedFiles` takes in turn (memory, score history): kept to the first three so those
+ * figures stay comparable with earlier runs.
+ */
+export const MIXED_LANGUAGES: BenchLanguage[] = ['javascript', 'typescript', 'python'];
 export const SIZES = [3_000, 20_000];
 
 export interface GeneratedOnDisk extends GeneratedFile {
@@ -36,7 +42,7 @@ export function generatedFiles(): GeneratedOnDisk[] {
 export function manyGeneratedFiles(count: number, lines: number, folder: string): GeneratedOnDisk[] {
   const out: GeneratedOnDisk[] = [];
   for (let i = 0; i < count; i++) {
-    const lang = LANGUAGES[i % LANGUAGES.length]!;
+    const lang = MIXED_LANGUAGES[i % MIXED_LANGUAGES.length]!;
     const g = generateFile(lang, lines, 5000 + i);
     const path = join(RAW, folder, `module${i}.${EXTENSIONS[lang]}`);
     mkdirSync(dirname(path), { recursive: true });

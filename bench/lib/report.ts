@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AdversarialCaseResult } from '../parts/adversarial';
 import type { EditLatencyResult } from '../parts/edit-latency';
 import type { IacEditCostRow } from '../parts/iac';
+import { javaGoScanMarkdown, type JavaGoScanRow } from '../parts/java-go-scan';
 import type { WorkflowPeerResult } from '../parts/iac-peers';
 import type { MemoryResult } from '../parts/memory';
 import type { ScoreHistoryResult } from '../parts/score-history';
@@ -34,6 +35,7 @@ export interface BenchResults {
   iacEditCost?: IacEditCostRow[];
   workflowPeers?: WorkflowPeerResult;
   throughput?: ThroughputResult;
+  javaGoScan?: JavaGoScanRow[];
   memory?: MemoryResult;
   adversarial?: AdversarialCaseResult[];
   scoreHistory?: ScoreHistoryResult;
@@ -197,6 +199,7 @@ export function markdown(r: BenchResults): string {
     }
     out.push(table(['Corpus', 'Tool', 'Config', 'Files', 'Wall s', 'Files/s', 'MB/s', 'Peak RSS MB', 'Findings', 'Vigil time / peer time (per MB)'], rows));
   }
+  if (r.javaGoScan?.length) out.push('', javaGoScanMarkdown(r.javaGoScan));
   const m = r.memory;
   if (m) {
     out.push('', '**Server memory** (RSS from /proc, after 1 s idle)', '');
