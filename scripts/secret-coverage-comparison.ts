@@ -23,10 +23,15 @@ export interface CoverageEntry {
   listedBy: Scanner[];
   /** Vigil rule-id prefix covering it (e.g. `secrets.snyk.`), or absent when not covered by a provider rule. */
   rules?: string;
-  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, 3 = the third, 4 = the fourth (shown in the table). */
-  added?: 1 | 2 | 3 | 4;
+  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 5 = the fifth (shown in the table). */
+  added?: 1 | 2 | 3 | 4 | 5;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
+  /**
+   * The provider's own pages (or source code) read for its format: where the rule's format comes from, or where
+   * no format was found. Shown in the table so the verdict can be checked.
+   */
+  sources?: string[];
 }
 
 const G: Scanner = 'gitleaks';
@@ -81,7 +86,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Cashfree', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Cfx.re', listedBy: [GH], rules: 'secrets.cfx.', added: 4 },
   { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED },
-  { provider: 'Chief Tools', listedBy: [GH] },
+  { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
   { provider: 'ClickHouse', listedBy: [G], reason: UNDOCUMENTED },
   { provider: 'Clojars', listedBy: [G, GH], rules: 'secrets.clojars.' },
@@ -198,7 +203,13 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'OneChronos', listedBy: [GH] },
   { provider: 'OneSignal', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'Onfido', listedBy: [GH], rules: 'secrets.onfido.', added: 2 },
-  { provider: 'Open VSX', listedBy: [GH] },
+  {
+    provider: 'Open VSX', listedBy: [GH], rules: 'secrets.openvsx.', added: 5,
+    sources: [
+      'https://github.com/eclipse/openvsx/blob/master/server/src/main/java/org/eclipse/openvsx/accesstoken/AccessTokenService.java',
+      'https://github.com/EclipseFdn/open-vsx.org/blob/main/configuration/application-production.yml',
+    ],
+  },
   { provider: 'OpenAI', listedBy: [G, T, DS, GH], rules: 'secrets.openai.' },
   { provider: 'OpenRouter', listedBy: [T, GH], rules: 'secrets.openrouter.' },
   { provider: 'OpenWeather', listedBy: [T, GH], reason: OPAQUE },
@@ -270,7 +281,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Telnyx', listedBy: [T, GH], reason: TELNYX },
   { provider: 'Temporal', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Tencent Cloud', listedBy: [GH], rules: 'secrets.tencent.' },
-  { provider: 'Thunderstore', listedBy: [GH] },
+  {
+    provider: 'Thunderstore', listedBy: [GH], rules: 'secrets.thunderstore.', added: 5,
+    sources: ['https://github.com/thunderstore-io/Thunderstore/blob/master/django/thunderstore/account/tokens.py'],
+  },
   { provider: 'Travis CI', listedBy: [G, T], rules: 'secrets.travis.' },
   { provider: 'Trello', listedBy: [G, T], rules: 'secrets.trello.' },
   { provider: 'Twilio', listedBy: [G, T, DS, GH], rules: 'secrets.twilio.' },
@@ -281,7 +295,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Unkey', listedBy: [GH], rules: 'secrets.unkey.', added: 3 },
   { provider: 'Val Town', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Vercel', listedBy: [T, GH], rules: 'secrets.vercel.' },
-  { provider: 'VolcEngine', listedBy: [GH] },
+  {
+    provider: 'VolcEngine', listedBy: [GH], rules: 'secrets.volcengine.', added: 5,
+    sources: ['https://www.volcengine.com/docs/6257/65048', 'https://docs.byteplus.com/byteplus-platform/reference/accesskey'],
+  },
   { provider: 'WakaTime', listedBy: [GH], rules: 'secrets.wakatime.', added: 2 },
   { provider: 'Weatherstack', listedBy: [T, GH], reason: OPAQUE },
   { provider: 'Weights & Biases', listedBy: [T, GH], rules: 'secrets.wandb.' },
@@ -296,7 +313,10 @@ export const COVERAGE: CoverageEntry[] = [
 ];
 
 /** Counts for the summary line. */
-export function coverageCounts(): { total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number } {
+export function coverageCounts(): {
+  total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number;
+  added5: number;
+} {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
   // Any other reason: the provider does not document a format a rule could be written from.
@@ -304,7 +324,7 @@ export function coverageCounts(): { total: number; covered: number; opaque: numb
   return {
     total: COVERAGE.length, covered, opaque, undocumented, missing: COVERAGE.length - covered - opaque - undocumented,
     added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
-    added4: COVERAGE.filter((e) => e.added === 4).length,
+    added4: COVERAGE.filter((e) => e.added === 4).length, added5: COVERAGE.filter((e) => e.added === 5).length,
   };
 }
 
@@ -322,7 +342,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
-      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4").`,
+      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4"), the fifth ${c.added5} ("added, pass 5"). ` +
+      'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -338,6 +359,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     } else {
       status = '**missing**';
     }
+    // The pages read for the verdict, so a reader can check it.
+    if (e.sources) status += ` (source: ${e.sources.map((u) => `<${u}>`).join(', ')})`;
     out.push(`| ${e.provider} | ${mark(e, GH)} | ${mark(e, G)} | ${mark(e, T)} | ${mark(e, DS)} | ${status} |`);
   }
   out.push('');
