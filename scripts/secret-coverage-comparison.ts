@@ -140,7 +140,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Google Cloud', listedBy: [G, T, GH], rules: 'secrets.gcp.' },
   { provider: 'Grafana', listedBy: [G, T, GH], rules: 'secrets.grafana.' },
   { provider: 'Groq', listedBy: [T, GH], rules: 'secrets.groq.' },
-  { provider: 'GuardSquare', listedBy: [GH] },
+  {
+    provider: 'GuardSquare', listedBy: [GH], rules: 'secrets.guardsquare.', added: 5,
+    sources: ['https://github.com/Guardsquare/appsweep-gradle/blob/master/README.md'],
+  },
   { provider: 'Hack Club', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Harness', listedBy: [G, T], rules: 'secrets.harness.' },
   { provider: 'HashiCorp', listedBy: [G, T, GH], rules: 'secrets.hashicorp.' },
@@ -198,7 +201,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'npm', listedBy: [G, DS, GH], rules: 'secrets.npm.' },
   { provider: 'NuGet', listedBy: [G, T, GH], rules: 'secrets.nuget.' },
   { provider: 'Octopus Deploy', listedBy: [G, T, GH], rules: 'secrets.octopus.' },
-  { provider: 'Oculus', listedBy: [GH] },
+  {
+    provider: 'Oculus', listedBy: [GH], rules: 'secrets.oculus.', added: 5,
+    sources: ['https://developers.meta.com/horizon/documentation/web/ps-s2s-basics'],
+  },
   { provider: 'Okta', listedBy: [G, T], rules: 'secrets.okta.' },
   { provider: 'OneChronos', listedBy: [GH] },
   { provider: 'OneSignal', listedBy: [T, GH], reason: UNDOCUMENTED },

@@ -25,3 +25,6 @@ iam = IamService()
 # ruleid: secrets.volcengine.access-key-id
 iam.set_ak("AKLTVRvivtyqg2T4xHunZL1g62Mx8R0yDsEvbW40yqi78Iq")
 iam.set_sk(os.environ["VOLC_SECRETKEY"])
+
+# ruleid: secrets.oculus.app-access-token
+entitlement = requests.post("https://graph.oculus.com/6374435018604886/verify_entitlement", data={"access_token": "OC|6374435018604886|6ed429f705032fe57f7f83c0af7fa4ae", "user_id": user_id})
