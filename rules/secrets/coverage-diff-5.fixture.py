@@ -28,3 +28,7 @@ iam.set_sk(os.environ["VOLC_SECRETKEY"])
 
 # ruleid: secrets.oculus.app-access-token
 entitlement = requests.post("https://graph.oculus.com/6374435018604886/verify_entitlement", data={"access_token": "OC|6374435018604886|6ed429f705032fe57f7f83c0af7fa4ae", "user_id": user_id})
+
+fieldguide = requests.Session()
+# ruleid: secrets.fieldguide.api-token
+fieldguide.headers.update({"Authorization": "Bearer fg_c749eaf22277180ad4459c6d90d2be67"})
