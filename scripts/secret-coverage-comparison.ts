@@ -23,10 +23,17 @@ export interface CoverageEntry {
   listedBy: Scanner[];
   /** Vigil rule-id prefix covering it (e.g. `secrets.snyk.`), or absent when not covered by a provider rule. */
   rules?: string;
-  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, 3 = the third, 4 = the fourth (shown in the table). */
-  added?: 1 | 2 | 3 | 4;
+  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 5 = the fifth (shown in the table). */
+  added?: 1 | 2 | 3 | 4 | 5;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
+  /**
+   * The provider's own pages (or source code) read for its format: where the rule's format comes from, or where
+   * no format was found. Shown in the table so the verdict can be checked.
+   */
+  sources?: string[];
+  /** Still missing, but searched for (pass 5): neither the provider's docs nor its code gave a token format. */
+  searched?: true;
 }
 
 const G: Scanner = 'gitleaks';
@@ -48,6 +55,10 @@ const PANGEA = 'only the `pts_` prefix is documented (its examples are elided, `
 const SCALR = 'format not documented beyond "a JWT" (Scalr\'s API reference), with no claim named that marks it as Scalr\'s: `secrets.jwt.token` reports it when its claims grant something, not as a Scalr token';
 const SSLMATE = 'format not documented: only an example key (`123_` + 20 letters and digits, an account number and `_`), no prefix of its own: a rule would fire on ordinary identifiers';
 const RESEND = 'only the short `re_` prefix is documented, not the length: a rule would fire on ordinary identifiers';
+/** Read in the provider's own documentation on 2026-11-30 (pass 5): credentials are described, no format is given. */
+const NO_FORMAT = 'format not documented: the provider\'s own documentation (source) describes the credential but not its prefix, length or characters';
+const PROOF = 'only the prefixes are documented (`prf_` full access, `prf_cli_` client-only and meant to be public, `_test_` for the Fairfax environment), not the length or characters: `prf_` also starts ordinary identifiers (pseudo-random function names)';
+const HOP = 'only a `ptk_xxx` placeholder in Hop\'s own SDK README, no length or characters: too short a prefix to tell from an identifier';
 
 export const COVERAGE: CoverageEntry[] = [
   { provider: '1Password', listedBy: [G, GH], rules: 'secrets.onepassword.' },
@@ -69,7 +80,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'AWS', listedBy: [G, T, DS, GH], rules: 'secrets.aws.' },
   { provider: 'Azure', listedBy: [G, T, DS, GH], rules: 'secrets.azure.' },
   { provider: 'Baidu', listedBy: [GH], reason: OPAQUE },
-  { provider: 'Beamer', listedBy: [G, T, GH] },
+  { provider: 'Beamer', listedBy: [G, T, GH], reason: NO_FORMAT, sources: ['https://www.getbeamer.com/api/'] },
   { provider: 'Bitbucket', listedBy: [G, T, GH], rules: 'secrets.bitbucket.' },
   { provider: 'Bitrise', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Bittrex', listedBy: [G], reason: OPAQUE },
@@ -80,8 +91,8 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Canva', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Cashfree', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Cfx.re', listedBy: [GH], rules: 'secrets.cfx.', added: 4 },
-  { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED },
-  { provider: 'Chief Tools', listedBy: [GH] },
+  { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'] },
+  { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
   { provider: 'ClickHouse', listedBy: [G], reason: UNDOCUMENTED },
   { provider: 'Clojars', listedBy: [G, GH], rules: 'secrets.clojars.' },
@@ -111,12 +122,18 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Duffel', listedBy: [G, T, GH], rules: 'secrets.duffel.' },
   { provider: 'Dynatrace', listedBy: [G, GH], rules: 'secrets.dynatrace.' },
   { provider: 'EasyPost', listedBy: [G, GH], rules: 'secrets.easypost.' },
-  { provider: 'eBay', listedBy: [GH] },
+  {
+    provider: 'eBay', listedBy: [GH], reason: NO_FORMAT,
+    sources: ['https://developer.ebay.com/api-docs/static/gs_understand-application-keysets.html', 'https://developer.ebay.com/api-docs/static/oauth-credentials.html'],
+  },
   { provider: 'Elastic', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'Etsy', listedBy: [G], reason: OPAQUE },
   { provider: 'Facebook / Meta', listedBy: [G, T, GH], rules: 'secrets.facebook.' },
   { provider: 'Fastly', listedBy: [G, T, GH], rules: 'secrets.fastly.' },
-  { provider: 'Fieldguide', listedBy: [GH] },
+  {
+    provider: 'Fieldguide', listedBy: [GH], rules: 'secrets.fieldguide.', added: 5,
+    sources: ['https://fieldguide.notion.site/Fieldguide-API-Documentation-650f03765dc0402c96ccb750ecd70eda'],
+  },
   { provider: 'Figma', listedBy: [T, GH], rules: 'secrets.figma.' },
   { provider: 'Finicity', listedBy: [G, GH], rules: 'secrets.finicity.' },
   { provider: 'Finnhub', listedBy: [G, T], reason: OPAQUE },
@@ -135,14 +152,17 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Google Cloud', listedBy: [G, T, GH], rules: 'secrets.gcp.' },
   { provider: 'Grafana', listedBy: [G, T, GH], rules: 'secrets.grafana.' },
   { provider: 'Groq', listedBy: [T, GH], rules: 'secrets.groq.' },
-  { provider: 'GuardSquare', listedBy: [GH] },
+  {
+    provider: 'GuardSquare', listedBy: [GH], rules: 'secrets.guardsquare.', added: 5,
+    sources: ['https://github.com/Guardsquare/appsweep-gradle/blob/master/README.md'],
+  },
   { provider: 'Hack Club', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Harness', listedBy: [G, T], rules: 'secrets.harness.' },
   { provider: 'HashiCorp', listedBy: [G, T, GH], rules: 'secrets.hashicorp.' },
   { provider: 'hCaptcha', listedBy: [GH], reason: HCAPTCHA },
   { provider: 'Heroku', listedBy: [G, T, GH], rules: 'secrets.heroku.' },
-  { provider: 'Highnote', listedBy: [GH] },
-  { provider: 'HOP', listedBy: [GH] },
+  { provider: 'Highnote', listedBy: [GH], reason: NO_FORMAT, sources: ['https://highnote.com/docs/basics/graphql-api/using-the-highnote-graphql-api'] },
+  { provider: 'HOP', listedBy: [GH], reason: HOP, sources: ['https://github.com/hopinc/js'] },
   { provider: 'HubSpot', listedBy: [G, T, GH], rules: 'secrets.hubspot.' },
   { provider: 'Hugging Face', listedBy: [G, T, GH], rules: 'secrets.huggingface.' },
   { provider: 'IBM Cloud', listedBy: [T, DS, GH], rules: 'secrets.ibm.' },
@@ -160,8 +180,8 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Lark', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'LaunchDarkly', listedBy: [G, T, GH], rules: 'secrets.launchdarkly.' },
   { provider: 'Lichess', listedBy: [GH], reason: UNDOCUMENTED },
-  { provider: 'Lightspeed', listedBy: [GH] },
-  { provider: 'Limbar', listedBy: [GH] },
+  { provider: 'Lightspeed', listedBy: [GH], reason: NO_FORMAT, sources: ['https://x-series-api.lightspeedhq.com/docs/authorization'] },
+  { provider: 'Limbar', listedBy: [GH], reason: NO_FORMAT, sources: ['https://limbar.io/docs/usage/api-tokens'] },
   { provider: 'Linear', listedBy: [G, T, GH], rules: 'secrets.linear.' },
   { provider: 'LinkedIn', listedBy: [G, GH], rules: 'secrets.linkedin.' },
   { provider: 'Lob', listedBy: [G, T, GH], rules: 'secrets.lob.' },
@@ -184,8 +204,8 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Mistral AI', listedBy: [GH], rules: 'secrets.mistral.' },
   { provider: 'MongoDB', listedBy: [T, GH], rules: 'secrets.db.mongodb-uri' },
   { provider: 'Naver Cloud', listedBy: [GH], reason: UNDOCUMENTED },
-  { provider: 'Neon', listedBy: [GH], reason: UNDOCUMENTED },
-  { provider: 'Netflix', listedBy: [GH] },
+  { provider: 'Neon', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://neon.com/docs/reference/api/get-started'] },
+  { provider: 'Netflix', listedBy: [GH], searched: true },
   { provider: 'Netlify', listedBy: [G, T], rules: 'secrets.netlify.' },
   { provider: 'New Relic', listedBy: [G, T, GH], rules: 'secrets.newrelic.' },
   { provider: 'New York Times', listedBy: [G], reason: OPAQUE },
@@ -193,24 +213,33 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'npm', listedBy: [G, DS, GH], rules: 'secrets.npm.' },
   { provider: 'NuGet', listedBy: [G, T, GH], rules: 'secrets.nuget.' },
   { provider: 'Octopus Deploy', listedBy: [G, T, GH], rules: 'secrets.octopus.' },
-  { provider: 'Oculus', listedBy: [GH] },
+  {
+    provider: 'Oculus', listedBy: [GH], rules: 'secrets.oculus.', added: 5,
+    sources: ['https://developers.meta.com/horizon/documentation/web/ps-s2s-basics'],
+  },
   { provider: 'Okta', listedBy: [G, T], rules: 'secrets.okta.' },
-  { provider: 'OneChronos', listedBy: [GH] },
-  { provider: 'OneSignal', listedBy: [T, GH], reason: UNDOCUMENTED },
+  { provider: 'OneChronos', listedBy: [GH], searched: true },
+  { provider: 'OneSignal', listedBy: [T, GH], reason: UNDOCUMENTED, sources: ['https://documentation.onesignal.com/docs/keys-and-ids'] },
   { provider: 'Onfido', listedBy: [GH], rules: 'secrets.onfido.', added: 2 },
-  { provider: 'Open VSX', listedBy: [GH] },
+  {
+    provider: 'Open VSX', listedBy: [GH], rules: 'secrets.openvsx.', added: 5,
+    sources: [
+      'https://github.com/eclipse/openvsx/blob/master/server/src/main/java/org/eclipse/openvsx/accesstoken/AccessTokenService.java',
+      'https://github.com/EclipseFdn/open-vsx.org/blob/main/configuration/application-production.yml',
+    ],
+  },
   { provider: 'OpenAI', listedBy: [G, T, DS, GH], rules: 'secrets.openai.' },
   { provider: 'OpenRouter', listedBy: [T, GH], rules: 'secrets.openrouter.' },
   { provider: 'OpenWeather', listedBy: [T, GH], reason: OPAQUE },
   { provider: 'Oracle', listedBy: [GH], rules: 'secrets.key.' },
-  { provider: 'Orbit', listedBy: [GH] },
+  { provider: 'Orbit', listedBy: [GH], reason: NO_FORMAT, sources: ['https://docs.orbit.love/reference/authorization'] },
   { provider: 'Paddle', listedBy: [GH], rules: 'secrets.paddle.', added: 1 },
   { provider: 'PagerDuty', listedBy: [T, GH], rules: 'secrets.pagerduty.' },
   { provider: 'Palantir', listedBy: [GH], rules: 'secrets.jwt.' },
   { provider: 'Pangea', listedBy: [GH], reason: PANGEA },
   { provider: 'Perplexity', listedBy: [G, GH], rules: 'secrets.perplexity.' },
   { provider: 'Persona', listedBy: [GH], rules: 'secrets.persona.', added: 2 },
-  { provider: 'Pineapple Technologies', listedBy: [GH] },
+  { provider: 'Pineapple Technologies', listedBy: [GH], searched: true },
   { provider: 'Pinecone', listedBy: [T, GH], rules: 'secrets.pinecone.' },
   { provider: 'Pinterest', listedBy: [GH], rules: 'secrets.pinterest.', added: 2 },
   { provider: 'Plaid', listedBy: [G, T], rules: 'secrets.plaid.' },
@@ -221,25 +250,25 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'PostHog', listedBy: [T, GH], rules: 'secrets.posthog.', added: 1 },
   { provider: 'Postman', listedBy: [G, T, GH], rules: 'secrets.postman.' },
   { provider: 'Prefect', listedBy: [G, T, GH], rules: 'secrets.prefect.' },
-  { provider: 'Private AI', listedBy: [G] },
-  { provider: 'Proctorio', listedBy: [GH] },
-  { provider: 'Proof', listedBy: [GH] },
+  { provider: 'Private AI', listedBy: [G], searched: true },
+  { provider: 'Proctorio', listedBy: [GH], searched: true },
+  { provider: 'Proof', listedBy: [GH], reason: PROOF, sources: ['https://dev.proof.com/docs/api-keys'] },
   { provider: 'Pulumi', listedBy: [G, T, GH], rules: 'secrets.pulumi.' },
   { provider: 'PyPI', listedBy: [G, T, DS, GH], rules: 'secrets.pypi.' },
-  { provider: 'Rainforest Pay', listedBy: [GH] },
+  { provider: 'Rainforest Pay', listedBy: [GH], reason: NO_FORMAT, sources: ['https://docs.rainforestpay.com/docs/api-keys'] },
   { provider: 'Ramp', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'RapidAPI', listedBy: [G, T], reason: OPAQUE },
-  { provider: 'Raycast', listedBy: [GH] },
+  { provider: 'Raycast', listedBy: [GH], searched: true },
   { provider: 'ReadMe', listedBy: [G, T, GH], rules: 'secrets.readme.' },
   { provider: 'Red Hat OpenShift', listedBy: [G], rules: 'secrets.openshift.' },
-  { provider: 'redirect.pizza', listedBy: [GH] },
+  { provider: 'redirect.pizza', listedBy: [GH], searched: true },
   { provider: 'Replicate', listedBy: [T, GH], rules: 'secrets.replicate.' },
   { provider: 'Resend', listedBy: [T], reason: RESEND },
   { provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
   { provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
-  { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED },
+  { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://pypi.org/project/samsara-api/'] },
   { provider: 'Scalingo', listedBy: [G], rules: 'secrets.scalingo.' },
   { provider: 'Scalr', listedBy: [T, GH], reason: SCALR },
   { provider: 'Sendbird', listedBy: [G, T], reason: OPAQUE },
@@ -247,10 +276,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Sentry', listedBy: [G, T, GH], rules: 'secrets.sentry.' },
   { provider: 'SettleMint', listedBy: [G], reason: UNDOCUMENTED },
   { provider: 'Shippo', listedBy: [G, T, GH], rules: 'secrets.shippo.' },
-  { provider: 'Shopee', listedBy: [GH] },
+  { provider: 'Shopee', listedBy: [GH], searched: true },
   { provider: 'Shopify', listedBy: [G, T, GH], rules: 'secrets.shopify.' },
   { provider: 'Sidekiq (Contribsys)', listedBy: [G, GH], rules: 'secrets.sidekiq.' },
-  { provider: 'Siemens', listedBy: [GH] },
+  { provider: 'Siemens', listedBy: [GH], searched: true },
   { provider: 'Sindri', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Slack', listedBy: [G, T, DS, GH], rules: 'secrets.slack.' },
   { provider: 'Snowflake', listedBy: [T, GH], reason: UNDOCUMENTED },
@@ -270,24 +299,33 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Telnyx', listedBy: [T, GH], reason: TELNYX },
   { provider: 'Temporal', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Tencent Cloud', listedBy: [GH], rules: 'secrets.tencent.' },
-  { provider: 'Thunderstore', listedBy: [GH] },
+  {
+    provider: 'Thunderstore', listedBy: [GH], rules: 'secrets.thunderstore.', added: 5,
+    sources: ['https://github.com/thunderstore-io/Thunderstore/blob/master/django/thunderstore/account/tokens.py'],
+  },
   { provider: 'Travis CI', listedBy: [G, T], rules: 'secrets.travis.' },
   { provider: 'Trello', listedBy: [G, T], rules: 'secrets.trello.' },
   { provider: 'Twilio', listedBy: [G, T, DS, GH], rules: 'secrets.twilio.' },
   { provider: 'Twilio Segment', listedBy: [T, GH], rules: 'secrets.segment.' },
   { provider: 'Twitch', listedBy: [G, T], rules: 'secrets.twitch.' },
   { provider: 'Typeform', listedBy: [G, T, GH], rules: 'secrets.typeform.' },
-  { provider: 'Uniwise (WISEflow)', listedBy: [GH] },
+  { provider: 'Uniwise (WISEflow)', listedBy: [GH], reason: NO_FORMAT, sources: ['https://help.wiseflow.net/service-centre/api-authentication'] },
   { provider: 'Unkey', listedBy: [GH], rules: 'secrets.unkey.', added: 3 },
   { provider: 'Val Town', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Vercel', listedBy: [T, GH], rules: 'secrets.vercel.' },
-  { provider: 'VolcEngine', listedBy: [GH] },
+  {
+    provider: 'VolcEngine', listedBy: [GH], rules: 'secrets.volcengine.', added: 5,
+    sources: ['https://www.volcengine.com/docs/6257/65048', 'https://docs.byteplus.com/byteplus-platform/reference/accesskey'],
+  },
   { provider: 'WakaTime', listedBy: [GH], rules: 'secrets.wakatime.', added: 2 },
   { provider: 'Weatherstack', listedBy: [T, GH], reason: OPAQUE },
   { provider: 'Weights & Biases', listedBy: [T, GH], rules: 'secrets.wandb.' },
   { provider: 'Workato', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'WorkOS', listedBy: [T, GH], reason: WORKOS },
-  { provider: 'WSO2 Choreo', listedBy: [GH] },
+  {
+    provider: 'WSO2 Choreo', listedBy: [GH], reason: NO_FORMAT,
+    sources: ['https://wso2.com/choreo/docs/consuming-services/manage-application/', 'https://wso2.github.io/docs-choreo-dev/consuming-services/generate-an-access-token'],
+  },
   { provider: 'X (Twitter)', listedBy: [G, T], rules: 'secrets.twitter.' },
   { provider: 'xAI', listedBy: [T, GH], rules: 'secrets.xai.' },
   { provider: 'Yandex Cloud', listedBy: [G, T, GH], rules: 'secrets.yandex.' },
@@ -296,7 +334,10 @@ export const COVERAGE: CoverageEntry[] = [
 ];
 
 /** Counts for the summary line. */
-export function coverageCounts(): { total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number } {
+export function coverageCounts(): {
+  total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number;
+  added5: number;
+} {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
   // Any other reason: the provider does not document a format a rule could be written from.
@@ -304,7 +345,7 @@ export function coverageCounts(): { total: number; covered: number; opaque: numb
   return {
     total: COVERAGE.length, covered, opaque, undocumented, missing: COVERAGE.length - covered - opaque - undocumented,
     added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
-    added4: COVERAGE.filter((e) => e.added === 4).length,
+    added4: COVERAGE.filter((e) => e.added === 4).length, added5: COVERAGE.filter((e) => e.added === 5).length,
   };
 }
 
@@ -322,7 +363,11 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
-      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4").`,
+      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4"), the fifth ${c.added5} ("added, pass 5"); ` +
+      `the fifth also found no format in the own documentation of ${COVERAGE.filter((e) => e.sources && e.reason && e.reason !== UNDOCUMENTED).length} ` +
+      `more, re-read ${COVERAGE.filter((e) => e.sources && e.reason === UNDOCUMENTED).length} marked before (still no format) ` +
+      `and searched ${COVERAGE.filter((e) => e.searched).length} still missing in vain. ` +
+      'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -336,8 +381,12 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     } else if (e.reason) {
       status = e.reason;
     } else {
-      status = '**missing**';
+      status = e.searched
+        ? '**missing**: no token format found in the provider\'s own documentation or code (searched 2026-11-30)'
+        : '**missing**';
     }
+    // The pages read for the verdict, so a reader can check it.
+    if (e.sources) status += ` (source: ${e.sources.map((u) => `<${u}>`).join(', ')})`;
     out.push(`| ${e.provider} | ${mark(e, GH)} | ${mark(e, G)} | ${mark(e, T)} | ${mark(e, DS)} | ${status} |`);
   }
   out.push('');

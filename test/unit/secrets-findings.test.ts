@@ -199,6 +199,8 @@ describe('checksummed tokens (GitHub ghp_ gho_ ghu_ ghs_ ghr_, npm npm_): base62
     ['ghs_lxVemrMMeAF2c1scU3LXxSg03HKSKP1RFryg', 'secrets.github.app-installation-token', 'high'],
     ['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', 'secrets.github.refresh-token', 'high'],
     ['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', 'secrets.npm.access-token', 'critical'],
+    // Thunderstore service account tokens use the same format (thunderstore-io/Thunderstore account/tokens.py).
+    ['tss_WEcEaJ8V7SoT8XXnqypM7OicvAN7bS09S7g4', 'secrets.thunderstore.service-account-token', 'high'],
   ];
   const scanOne = (token: string): Finding => {
     const found = scanSecrets(`TOKEN=${token}\n`, '/ws/app/.env');
@@ -246,6 +248,26 @@ describe('checksummed tokens (GitHub ghp_ gho_ ghu_ ghs_ ghr_, npm npm_): base62
       const bad = scanOne(broken(token));
       assert.equal(bad.ruleId, 'secrets.cfx.server-key');
       assert.equal(bad.properties?.checksum, 'invalid');
+      assert.equal(bad.properties?.confidence, 'low');
+    }
+  });
+
+  it('Chief Tools tokens: ct + type, `_`, 30-242 random base62, then the padded base62 CRC32 of the random part (docs.chief.tools)', () => {
+    // Fake tokens; checksums computed with Python's zlib.crc32, independently of the engine. The longer random
+    // parts (40, 56, 64) are outside GitHub's fixed 30, so only the Chief Tools checksum can judge them.
+    for (const token of [
+      'ctp_HW2h6zuGBJdZdiKNu9sffF6kseqAKD2S2WZd',
+      'ctt_kIYsz87yg4pkk0JkHoHPdUSXDmyQKqhbpqMSfeh745XbC9',
+      'cto_xyQU8AnPpPYfQyHWmDFoH047ME4vJh1y3IppRJ1GVVzJEpPOQTRA16yb2fGFTh',
+      'ctr_T6W3u7YIEH4Q02BOwJDgZpFABP5JukmeAxffXytpE0yxHzmGrBjXR2m96VDy3Ial0f5NNq',
+    ]) {
+      const good = scanOne(token);
+      assert.equal(good.ruleId, 'secrets.chieftools.token', token);
+      assert.equal(good.properties?.checksum, 'valid', token);
+      assert.equal(good.properties?.confidence, 'high');
+      const bad = scanOne(broken(token));
+      assert.equal(bad.ruleId, 'secrets.chieftools.token');
+      assert.equal(bad.properties?.checksum, 'invalid', token);
       assert.equal(bad.properties?.confidence, 'low');
     }
   });

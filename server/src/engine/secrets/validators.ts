@@ -96,6 +96,7 @@ export function base62(n: number): string {
  */
 export function checksumState(kind: SecretChecksum, token: string): 'valid' | 'invalid' | undefined {
   if (kind === 'cfxk-crc32-base62') return cfxChecksumState(token);
+  if (kind === 'chieftools-crc32-base62') return chiefToolsChecksumState(token);
   if (kind !== 'crc32-base62' || !/^[a-z]{3}_[A-Za-z0-9]{36}$/.test(token)) return undefined;
   return base62(crc32(token.slice(4, -6))) === token.slice(-6) ? 'valid' : 'invalid';
 }
@@ -109,4 +110,14 @@ function cfxChecksumState(token: string): 'valid' | 'invalid' | undefined {
   if (!m) return undefined;
   const strip = (s: string): string => s.replace(/^0+/, '');
   return strip(base62(crc32(m[1]!))) === strip(m[2]!) ? 'valid' : 'invalid';
+}
+
+/**
+ * Chief Tools tokens (docs.chief.tools/api/tokens): `ct` + a 1-4 character type, `_`, 30-242 random base62
+ * characters, then the base62 CRC32 of the random part, left-padded to 6 (GitHub's scheme, longer bodies).
+ */
+function chiefToolsChecksumState(token: string): 'valid' | 'invalid' | undefined {
+  const m = /^ct[A-Za-z0-9]{1,4}_([A-Za-z0-9]{30,242})([A-Za-z0-9]{6})$/.exec(token);
+  if (!m) return undefined;
+  return base62(crc32(m[1]!)) === m[2] ? 'valid' : 'invalid';
 }
