@@ -86,7 +86,7 @@ export class ConfigAnalyzer implements Analyzer {
         return out;
       }
       // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
-      const y = parseHcl(doc.text, tree, cache?.hcl);
+      const y = parseHcl(doc.text, tree, cache?.hcl, (why) => ctx?.notify?.({ reason: 'analysis-budget', message: `Terraform was not checked by the config rules: ${why}.` }));
       if (y) out.push(...this.runYamlRules(y, kind, lines, kind === 'terraform' ? terraformExposure(y, dirname(doc.path), this.workspace) : undefined));
       return out;
     }

@@ -17,6 +17,7 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 
 import { budgetedParse, GrammarRegistry, loadedLanguage } from '../parser';
 import { CONFIG_WORK, type YamlDoc } from './yaml-model';
 
+/** Input the converter refuses; the message completes "Terraform was not checked by the config rules: ...". */
 class HclError extends Error {}
 
 /** Nesting depth limit: deeper input is refused instead of overflowing the stack while converting. */
@@ -44,7 +45,7 @@ class Converter {
   constructor(private readonly text: string) {}
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) throw new HclError('nested too deeply');
+    if (++this.depth > MAX_DEPTH) throw new HclError(`it is nested more than ${MAX_DEPTH} levels deep`);
   }
 
   /** A block body (`body` node, absent for `{}`) as a mapping spanning [start, end). */
@@ -62,7 +63,7 @@ class Converter {
 
   attribute(n: Node): Pair {
     const [name, value] = kids(n);
-    if (name?.type !== 'identifier' || value?.type !== 'expression') throw new HclError('unexpected attribute shape');
+    if (name?.type !== 'identifier' || value?.type !== 'expression') throw new HclError('an attribute has an unexpected syntax tree');
     return new Pair(scalar(name.text, name.startIndex, name.endIndex), this.expr(value));
   }
 
@@ -84,7 +85,7 @@ class Converter {
         else key = s;
       }
     }
-    if (!key || !open || !close) throw new HclError('unexpected block shape');
+    if (!key || !open || !close) throw new HclError('a block has an unexpected syntax tree');
     return [key, labels, this.body(inner, open.endIndex, close.endIndex)];
   }
 
@@ -166,7 +167,7 @@ class Converter {
     const parts = kids(s);
     const open = parts[0];
     const close = parts[parts.length - 1];
-    if (open?.type !== 'quoted_template_start' || close?.type !== 'quoted_template_end') throw new HclError('unterminated string');
+    if (open?.type !== 'quoted_template_start' || close?.type !== 'quoted_template_end') throw new HclError('a string has an unexpected syntax tree');
     let out = '';
     let at = open.endIndex;
     for (const p of parts) {
@@ -182,7 +183,7 @@ class Converter {
     const marks = kids(h).filter((c) => c.type === 'heredoc_identifier');
     const first = marks[0];
     const last = marks[marks.length - 1];
-    if (!first || !last || first === last) throw new HclError('unterminated heredoc');
+    if (!first || !last || first === last) throw new HclError('a heredoc has an unexpected syntax tree');
     const nl = this.text.indexOf('\n', first.endIndex);
     const from = nl < 0 ? first.endIndex : nl + 1;
     const to = this.text.lastIndexOf('\n', last.startIndex - 1) + 1;
@@ -282,20 +283,21 @@ export function hclGrammarLoaded(): boolean {
 /**
  * Reads a Terraform file into one document, or undefined when it does not parse. `tree` is the text's syntax tree
  * (an open document's, kept incrementally); without it the text is parsed here. With a session's `cache`, only
- * top-level blocks whose text changed are converted again; the result is the same as without it.
+ * top-level blocks whose text changed are converted again; the result is the same as without it. `refused` hears
+ * why a file that parses is not read (nesting past the limit); a syntax error is not reported (mid-edit text).
  */
-export function parseHcl(text: string, tree?: Tree, cache?: HclParseCache): YamlDoc | undefined {
-  if (tree) return read(tree, text, cache);
+export function parseHcl(text: string, tree?: Tree, cache?: HclParseCache, refused?: (why: string) => void): YamlDoc | undefined {
+  if (tree) return read(tree, text, cache, refused);
   const own = parseAlone(text);
   if (!own) return undefined;
   try {
-    return read(own, text, cache);
+    return read(own, text, cache, refused);
   } finally {
     own.delete();
   }
 }
 
-function read(tree: Tree, text: string, cache: HclParseCache | undefined): YamlDoc | undefined {
+function read(tree: Tree, text: string, cache: HclParseCache | undefined, refused: ((why: string) => void) | undefined): YamlDoc | undefined {
   const root = tree.rootNode;
   // Mid-edit text gives no findings until it parses again (as YAML): error recovery may mis-nest what follows.
   if (root.hasError) return undefined;
@@ -322,6 +324,7 @@ function read(tree: Tree, text: string, cache: HclParseCache | undefined): YamlD
         if (!(e instanceof HclError)) throw e;
         // Converted items stay cached for the edit that repairs this one.
         if (cache) for (const [k, v] of next) cache.set(k, v);
+        refused?.(e.message);
         return undefined;
       }
       if (c.type === 'block') CONFIG_WORK.hclBlocksParsed++;
