@@ -5,7 +5,9 @@
  * `fixtures/hcl-edge-cases.model.json` (the rule fixtures guard the findings and positions of the others).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
@@ -55,6 +57,28 @@ describe('config pack: Terraform read with the tree-sitter HCL grammar', () => {
       assert.deepEqual(ok.findings.map((f) => f.ruleId), ['config.tf.aws.rds-public']);
     } finally {
       engine.dispose();
+    }
+  });
+
+  it('without the HCL grammar, a Terraform file gets a notice saying it was not checked (a process that never loaded it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-no-hcl-'));
+    try {
+      const grammars = join(__dirname, '..', '..', 'grammars');
+      for (const f of readdirSync(grammars)) if (f !== 'terraform.wasm') copyFileSync(join(grammars, f), join(dir, f));
+      const src = `const { Engine } = require(${JSON.stringify(join(__dirname, '../../server/src/engine/engine.ts'))});
+        const { createAnalyzers } = require(${JSON.stringify(join(__dirname, '../../server/src/engine/analyzers.ts'))});
+        Engine.create({ analyzers: createAnalyzers().analyzers, grammarDir: ${JSON.stringify(dir)} }).then((e) => {
+          const r = e.scanText('/r/main.tf', 'terraform', 'resource "aws_db_instance" "d" {\\n  publicly_accessible = true\\n}\\n');
+          process.stdout.write(JSON.stringify(r));
+          e.dispose();
+        });`;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', src], { encoding: 'utf8', timeout: 120_000 });
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as { findings: unknown[]; notices: { reason: string; message: string }[] };
+      assert.deepEqual(out.findings, []);
+      assert.deepEqual(out.notices, [{ reason: 'analyzer-error', message: 'Terraform was not checked by the config rules: the HCL grammar did not load.' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
