@@ -1,5 +1,5 @@
 // Refreshes grammars/*.wasm from the pinned npm grammar packages and rewrites grammars/manifest.json
-// (source package, version, sha256). Run with `npm run grammars` after bumping a grammar package.
+// (source package, version, licence, sha256). Run with `npm run grammars` after bumping a grammar package.
 // Each grammar is load-tested under the pinned web-tree-sitter so an ABI mismatch fails here, not in the editor.
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,8 @@ const require = createRequire(join(root, 'package.json'));
 const GRAMMARS = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).vigil.grammars;
 
 await Parser.init();
-const pkgVersion = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+const pkgJson = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+const pkgVersion = (dir) => pkgJson(dir).version;
 const manifest = { webTreeSitter: pkgVersion(join(root, 'node_modules', 'web-tree-sitter')), grammars: {} };
 for (const [id, [pkg, file]] of Object.entries(GRAMMARS)) {
   const pkgDir = dirname(require.resolve(`${pkg}/package.json`));
@@ -27,6 +28,8 @@ for (const [id, [pkg, file]] of Object.entries(GRAMMARS)) {
   manifest.grammars[id] = {
     package: pkg,
     version,
+    // The .wasm is built from the package's grammar and ships in the extension under that package's licence.
+    license: pkgJson(pkgDir).license,
     file: `${id}.wasm`,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     abi: lang.abiVersion,

@@ -133,6 +133,8 @@ describe('bad inputs (engine)', () => {
       ['deep.go', 'go', `package main\nvar x = ${nest('(', '1', ')')}\n`],
       ['deep.json', 'json', `${nest('{"a":', `"${FAKES.stripeLive}"`, '}')}\n`],
       ['deep.sh', 'shellscript', `echo ${nest('$(', 'x', ')')}\n`],
+      ['deep-lists.tf', 'terraform', `a = ${nest('[', '1', ']')}\n`],
+      ['deep-blocks.tf', 'terraform', `${'a {\n'.repeat(N)}${'}\n'.repeat(N)}`],
       ['deep.yml', 'yaml', `${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} v\n`],
     ];
     for (const [file, languageId, text] of cases) {

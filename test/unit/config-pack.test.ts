@@ -467,7 +467,8 @@ describe('config pack: Terraform reader', () => {
       'locals {',
       '  ids  = { for k, v in var.queues : k => v.id if v.enabled }',
       '  arns = [for s in var.subnets : s.arn]',
-      '  for_key = { for = 1 }',
+      // A key named `for` is quoted: HCL reads a bare `{ for` as a for-expression (`{ for = 1 }` does not parse).
+      '  for_key = { "for" = 1 }',
       '}',
       'resource "aws_db_instance" "d" {',
       '  publicly_accessible = true',

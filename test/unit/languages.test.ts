@@ -52,7 +52,7 @@ describe('language table', () => {
       ['deploy/Dockerfile.prod', 'dockerfile', undefined],
       ['.env.local', 'dotenv', undefined],
       ['conf/app.env', 'dotenv', undefined],
-      ['x.tfvars', 'terraform', undefined],
+      ['x.tfvars', 'terraform', 'terraform'],
       ['notes.unknown', 'plaintext', undefined],
     ];
     for (const [path, id, grammar] of cases) {

@@ -6,7 +6,7 @@
  */
 import { basename, extname } from 'node:path';
 
-export type GrammarId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'json' | 'bash';
+export type GrammarId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'json' | 'bash' | 'terraform';
 
 /** Languages a taint rule can name. `javascript` covers .js/.jsx; `typescript` covers .ts/.tsx. */
 export type TaintLanguage = 'javascript' | 'typescript' | 'python' | 'java' | 'go';
@@ -66,7 +66,7 @@ export const LANGUAGES: readonly LanguageRecord[] = [
   { id: 'ini', extensions: ['.ini'], comment: HASH, activates: true },
   { id: 'properties', extensions: ['.properties'], comment: HASH, activates: true },
   { id: 'dotenv', extensions: ['.env'], fileNames: ['.env'], fileNamePrefixes: ['.env.'], comment: HASH, activates: true },
-  { id: 'terraform', extensions: ['.tf', '.tfvars'], comment: HASH, activates: true },
+  { id: 'terraform', grammar: 'terraform', extensions: ['.tf', '.tfvars'], comment: HASH, activates: true },
   { id: 'dockerfile', extensions: [], fileNames: ['dockerfile'], fileNamePrefixes: ['dockerfile.'], comment: HASH, activates: true },
   { id: 'dockercompose', extensions: [], comment: HASH, activates: true },
   // No suppression comment offered: the suppression fix has never been offered for workflow documents.

@@ -27,6 +27,17 @@ function runtimeWasmPath(grammarDir: string): string {
   return found;
 }
 
+/** Every grammar some registry of this process has loaded: wasm languages are process-wide and immutable. */
+const LOADED = new Map<GrammarId, Language>();
+
+/**
+ * A grammar already loaded in this process (by any registry), for reads outside an open document such as the
+ * workspace's Terraform exposure facts; undefined until a registry has loaded it.
+ */
+export function loadedLanguage(id: GrammarId): Language | undefined {
+  return LOADED.get(id);
+}
+
 export class GrammarRegistry {
   private readonly languages = new Map<GrammarId, Language>();
   private readonly parsers = new Map<GrammarId, Parser>();
@@ -52,6 +63,7 @@ export class GrammarRegistry {
       const bytes = readFileSync(join(this.grammarDir, `${id}.wasm`));
       const lang = await Language.load(bytes);
       this.languages.set(id, lang);
+      LOADED.set(id, lang);
       const parser = new Parser();
       parser.setLanguage(lang);
       this.parsers.set(id, parser);
@@ -77,14 +89,19 @@ export class GrammarRegistry {
   parse(id: GrammarId, text: string, oldTree?: Tree, maxChecks = parseBudget(text.length)): Tree | undefined {
     const parser = this.parsers.get(id);
     if (!parser) return undefined;
-    // tree-sitter calls the progress callback once per 100 parser operations; returning true cancels the parse
-    // (documented in ParseOptions). Counting calls, not reading the clock, cuts at the same place on every machine.
-    let checks = 0;
-    const progressCallback = (() => ++checks > maxChecks) as unknown as (s: unknown) => void;
-    const tree = parser.parse(text, oldTree ?? null, { progressCallback });
-    if (!tree) parser.reset();
-    return tree ?? undefined;
+    return budgetedParse(parser, text, oldTree, maxChecks);
   }
+}
+
+/** Parses with a work budget (`parseBudget`); undefined when the budget cut the parse. */
+export function budgetedParse(parser: Parser, text: string, oldTree?: Tree, maxChecks = parseBudget(text.length)): Tree | undefined {
+  // tree-sitter calls the progress callback once per 100 parser operations; returning true cancels the parse
+  // (documented in ParseOptions). Counting calls, not reading the clock, cuts at the same place on every machine.
+  let checks = 0;
+  const progressCallback = (() => ++checks > maxChecks) as unknown as (s: unknown) => void;
+  const tree = parser.parse(text, oldTree ?? null, { progressCallback });
+  if (!tree) parser.reset();
+  return tree ?? undefined;
 }
 
 /**

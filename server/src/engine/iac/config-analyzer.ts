@@ -1,7 +1,8 @@
 /**
  * The config pack as an Analyzer: CI workflows, Dockerfiles, compose files, Kubernetes manifests and Terraform.
  * Each run checks the whole file; a session keeps the parsed YAML documents so that only the documents an edit
- * touched are parsed again (Dockerfiles and Terraform files are small and parsed whole).
+ * touched are parsed again, and the Terraform top-level blocks so that only edited blocks are read again from the
+ * document's incrementally reparsed tree (Dockerfiles are small and parsed whole).
  */
 import { dirname } from 'node:path';
 import { isMap } from 'yaml';
@@ -13,7 +14,7 @@ import { CHECKS, type CheckHit } from './checks';
 import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
 import { exposureOf, NO_FACTS, terraformExposure, type ExposureFacts } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
-import { parseHcl, parseHclCached, type HclParseCache } from './hcl';
+import { hclGrammarLoaded, parseHcl, type HclParseCache } from './hcl';
 import { blankTemplate, isHelmTemplate, type BlankedTemplate } from './helm';
 import type { Condition, ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
@@ -77,8 +78,15 @@ export class ConfigAnalyzer implements Analyzer {
       return out;
     }
     if (kind === 'terraform' || kind === 'terraform-vars') {
+      // Read from the document's tree, edited and reparsed incrementally like a code file's. No tree: the parse was
+      // cut by its budget (the engine says so), or the grammar did not load.
+      const tree = doc.grammar === 'terraform' ? doc.tree : undefined;
+      if (!tree && (doc.grammar === 'terraform' || !hclGrammarLoaded())) {
+        if (doc.grammar !== 'terraform') ctx?.notify?.({ reason: 'analyzer-error', message: 'Terraform was not checked by the config rules: the HCL grammar did not load.' });
+        return out;
+      }
       // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
-      const y = kind === 'terraform' && cache ? parseHclCached(doc.text, cache.hcl) : parseHcl(doc.text);
+      const y = parseHcl(doc.text, tree, cache?.hcl, (why) => ctx?.notify?.({ reason: 'analysis-budget', message: `Terraform was not checked by the config rules: ${why}.` }));
       if (y) out.push(...this.runYamlRules(y, kind, lines, kind === 'terraform' ? terraformExposure(y, dirname(doc.path), this.workspace) : undefined));
       return out;
     }

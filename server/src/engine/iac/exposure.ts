@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { triggers } from './checks';
 import type { ConfigKind } from './file-kinds';
-import { parseHcl } from './hcl';
+import { loadHclGrammar, parseHcl } from './hcl';
 import { entries, get, parseYaml, scalarText, type YamlDoc } from './yaml-model';
 
 interface Service {
@@ -231,6 +231,9 @@ export function exposureFacts(path: string, source: string): ExposureFacts {
  */
 export async function collectExposureFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<ExposureFacts> {
   const all: ExposureFacts = { services: [], ingresses: [], openGroups: [] };
+  // Terraform is read with the HCL grammar; a host that has no engine in this thread loads it here (without it,
+  // Terraform files give no facts).
+  if (files.some((f) => /\.tf$/i.test(f.path))) await loadHclGrammar();
   for (const f of files) {
     if (!/\.(ya?ml|tf)$/i.test(f.path)) continue;
     let source: string;

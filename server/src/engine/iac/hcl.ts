@@ -1,25 +1,29 @@
 /**
- * A small HCL (Terraform) reader that builds the same node tree the `yaml` package gives for YAML, with source
- * offsets, so the structural rules run on Terraform unchanged. Shape (as Terraform's JSON form):
+ * Terraform (HCL) read with the tree-sitter HCL grammar into the same node tree the `yaml` package gives for YAML,
+ * with source offsets, so the structural rules run on Terraform unchanged. Shape (as Terraform's JSON form):
  * `resource "aws_s3_bucket" "logs" { ... }` is `resource.aws_s3_bucket.logs`, a block with one label
  * (`provider "aws"`) is `provider.aws`, and unlabelled nested blocks (`ingress { ... }`) are a list under their
  * name (a `dynamic "x"` block reads as an `x` block with its `content`). Literals (strings, numbers, booleans, null,
  * lists, objects, `jsonencode(...)` of them) keep their values; for-expressions are expressions;
  * any other expression is a string `${<expression text>}`, so rules can tell a literal from a reference.
- * Not understood: template directives (`%{ }`) inside strings are kept as text. A file with a syntax error gives
- * no document (no findings) until it parses again.
+ * Template interpolations and directives (`${ }`, `%{ }`) inside strings are kept as written. A file with a syntax
+ * error gives no document (no findings) until it parses again.
+ *
+ * An open document's tree is the one `SourceDocument` keeps edited and reparsed incrementally; a session's cache
+ * then converts only the top-level blocks whose text changed.
  */
+import { Parser, type Node, type Tree } from 'web-tree-sitter';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
+import { budgetedParse, GrammarRegistry, loadedLanguage } from '../parser';
 import { CONFIG_WORK, type YamlDoc } from './yaml-model';
 
+/** Input the converter refuses; the message completes "Terraform was not checked by the config rules: ...". */
 class HclError extends Error {}
 
-const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
-const NUMBER = /-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-/** The start of a for-expression's body, just after its opening bracket (`for k, v in`, not an object key `for =`). */
-const FOR_EXPR = /^\s*for\s+[A-Za-z_][A-Za-z0-9_-]*\s*(,|in\b)/;
-/** Nesting depth limit: deeper input is refused instead of overflowing the stack. */
+/** Nesting depth limit: deeper input is refused instead of overflowing the stack while converting. */
 const MAX_DEPTH = 200;
+/** A decimal number as HCL writes one (a leading minus included); hex and other forms stay expressions. */
+const DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 function scalar(value: unknown, start: number, end: number): Scalar {
   const s = new Scalar(value);
@@ -30,277 +34,175 @@ function scalar(value: unknown, start: number, end: number): Scalar {
 /** A top-level item of a file as read, before blocks are nested by type and labels. */
 type TopItem = { block: [key: Scalar, labels: Scalar[], body: YAMLMap] } | { pair: Pair };
 
-class Reader {
-  i = 0;
-  depth = 0;
-  /** When set, top-level items are listed here as well. */
-  top: TopItem[] | undefined;
-  constructor(readonly s: string) {}
+/** The named children of a node (the binding types them as possibly null). */
+function kids(n: Node): Node[] {
+  return n.namedChildren.filter((c): c is Node => c !== null);
+}
 
-  /** Skips blanks and comments; line breaks too when `lines`. */
-  skip(lines: boolean): void {
-    const s = this.s;
-    for (;;) {
-      const c = s[this.i];
-      if (c === ' ' || c === '\t' || c === '\r' || (lines && c === '\n')) this.i++;
-      else if (c === '#' || (c === '/' && s[this.i + 1] === '/')) {
-        const nl = s.indexOf('\n', this.i);
-        this.i = nl < 0 ? s.length : nl;
-      } else if (c === '/' && s[this.i + 1] === '*') {
-        const e = s.indexOf('*/', this.i + 2);
-        if (e < 0) throw new HclError('unterminated comment');
-        this.i = e + 2;
-      } else return;
-    }
+/** Converts syntax nodes of one text into model nodes, with the text's offsets. */
+class Converter {
+  private depth = 0;
+  constructor(private readonly text: string) {}
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw new HclError(`it is nested more than ${MAX_DEPTH} levels deep`);
   }
 
-  ident(): string | undefined {
-    IDENT.lastIndex = this.i;
-    const m = IDENT.exec(this.s);
-    if (!m) return undefined;
-    this.i += m[0].length;
-    return m[0];
-  }
-
-  enter(): void {
-    if (++this.depth > MAX_DEPTH) throw new HclError('nested too deeply');
-  }
-
-  /** A block body up to `}` (or the end of the file at the top level). */
-  body(top: boolean): YAMLMap {
+  /** A block body (`body` node, absent for `{}`) as a mapping spanning [start, end). */
+  body(node: Node | undefined, start: number, end: number): YAMLMap {
     this.enter();
     const map = new YAMLMap();
-    const start = this.i;
-    for (;;) {
-      this.skip(true);
-      if (this.i >= this.s.length) {
-        if (!top) throw new HclError('missing }');
-        break;
-      }
-      if (this.s[this.i] === '}') {
-        if (top) throw new HclError('unexpected }');
-        break;
-      }
-      const nameStart = this.i;
-      const name = this.ident();
-      if (!name) throw new HclError(`unexpected character ${JSON.stringify(this.s[this.i])}`);
-      const key = scalar(name, nameStart, this.i);
-      this.skip(false);
-      if (this.s[this.i] === '=' && this.s[this.i + 1] !== '=') {
-        this.i++;
-        this.skip(false);
-        const pair = new Pair(key, this.expr('\n'));
-        map.items.push(pair);
-        if (top) this.top?.push({ pair });
-        continue;
-      }
-      const labels: Scalar[] = [];
-      while (this.s[this.i] !== '{') {
-        const ls = this.i;
-        if (this.s[this.i] === '"') {
-          const v = this.string();
-          labels.push(scalar(v.value, ls, this.i));
-        } else {
-          const id = this.ident();
-          if (!id) throw new HclError('expected a block label or {');
-          labels.push(scalar(id, ls, this.i));
-        }
-        this.skip(false);
-      }
-      this.i++;
-      const inner = this.body(false);
-      this.i++; // the closing brace
-      inner.range = [inner.range![0], this.i, this.i];
-      if (top) {
-        CONFIG_WORK.hclBlocksParsed++;
-        this.top?.push({ block: [key, labels, inner] });
-      }
-      addBlock(map, key, labels, inner);
+    for (const c of node ? kids(node) : []) {
+      if (c.type === 'attribute') map.items.push(this.attribute(c));
+      else if (c.type === 'block') addBlock(map, ...this.block(c));
     }
-    map.range = [start, this.i, this.i];
+    map.range = [start, end, end];
     this.depth--;
     return map;
   }
 
-  /** A quoted string; `value` is unescaped, with `${...}` interpolations kept as written. */
-  string(): { value: string; interpolated: boolean } {
-    const s = this.s;
-    this.i++; // opening quote
-    let out = '';
-    let interpolated = false;
-    while (this.i < s.length) {
-      const c = s[this.i]!;
-      if (c === '"') {
-        this.i++;
-        return { value: out, interpolated };
-      }
-      if (c === '\n') break;
-      if (c === '\\') {
-        const n = s[this.i + 1];
-        out += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : (n ?? '');
-        this.i += 2;
-        continue;
-      }
-      if ((c === '$' || c === '%') && s[this.i + 1] === '{') {
-        interpolated ||= c === '$';
-        const from = this.i;
-        this.i += 2;
-        this.balanced('}');
-        out += s.slice(from, this.i);
-        continue;
-      }
-      out += c;
-      this.i++;
-    }
-    throw new HclError('unterminated string');
+  attribute(n: Node): Pair {
+    const [name, value] = kids(n);
+    if (name?.type !== 'identifier' || value?.type !== 'expression') throw new HclError('an attribute has an unexpected syntax tree');
+    return new Pair(scalar(name.text, name.startIndex, name.endIndex), this.expr(value));
   }
 
-  /** Skips to just past the `close` that balances an opening already consumed, across strings and brackets. */
-  balanced(close: string): void {
-    const stack = [close];
-    const s = this.s;
-    while (this.i < s.length && stack.length > 0) {
-      const c = s[this.i]!;
-      if (c === '"') {
-        this.string();
-        continue;
+  /** A block's type, labels and body; the body spans from just after `{` to just after `}`. */
+  block(n: Node): [key: Scalar, labels: Scalar[], body: YAMLMap] {
+    let key: Scalar | undefined;
+    const labels: Scalar[] = [];
+    let open: Node | undefined;
+    let inner: Node | undefined;
+    let close: Node | undefined;
+    for (const c of kids(n)) {
+      if (c.type === 'block_start') open = c;
+      else if (c.type === 'block_end') close = c;
+      else if (c.type === 'body') inner = c;
+      else if (!open && (c.type === 'identifier' || c.type === 'string_lit')) {
+        // The first identifier is the block type; identifiers and strings after it are its labels.
+        const s = scalar(c.type === 'identifier' ? c.text : this.stringValue(c), c.startIndex, c.endIndex);
+        if (key) labels.push(s);
+        else key = s;
       }
-      if (c === '{' || c === '[' || c === '(') stack.push(c === '{' ? '}' : c === '[' ? ']' : ')');
-      else if (c === stack[stack.length - 1]) stack.pop();
-      else if (c === '}' || c === ']' || c === ')') throw new HclError(`unbalanced ${c}`);
-      this.i++;
     }
-    if (stack.length > 0) throw new HclError(`missing ${stack[stack.length - 1]}`);
+    if (!key || !open || !close) throw new HclError('a block has an unexpected syntax tree');
+    return [key, labels, this.body(inner, open.endIndex, close.endIndex)];
   }
 
-  /** An expression, ending before a line break at depth 0 (or `,`/`]`/`}` inside a collection). */
-  expr(stop: '\n' | ','): YamlNode {
+  /** An expression: a literal's value, or `${text}`. */
+  expr(n: Node): YamlNode {
     this.enter();
-    const start = this.i;
-    const lit = this.literal();
-    if (lit) {
-      const after = this.i;
-      this.skip(false);
-      if (this.atEnd(stop)) {
-        this.i = after;
-        this.depth--;
-        return lit;
-      }
-      this.i = start; // a literal followed by an operator: the whole is an expression
-    }
-    const node = this.raw(stop, start);
+    const node = this.literal(n) ?? scalar(`\${${this.text.slice(n.startIndex, n.endIndex).trim()}}`, n.startIndex, n.endIndex);
     this.depth--;
     return node;
   }
 
-  private atEnd(stop: '\n' | ','): boolean {
-    const c = this.s[this.i];
-    return c === undefined || c === '\n' || c === '#' || (c === '/' && (this.s[this.i + 1] === '/' || this.s[this.i + 1] === '*')) || (stop === ',' && (c === ',' || c === ']' || c === '}'));
-  }
-
-  /** Any other expression, kept as `${text}`. */
-  private raw(stop: '\n' | ',', start: number): YamlNode {
-    const s = this.s;
-    while (this.i < s.length) {
-      const c = s[this.i]!;
-      if (c === '"') this.string();
-      else if (c === '<' && s[this.i + 1] === '<' && /[-A-Za-z]/.test(s[this.i + 2] ?? '')) this.heredoc();
-      else if (c === '{' || c === '[' || c === '(') {
-        this.i++;
-        this.balanced(c === '{' ? '}' : c === '[' ? ']' : ')');
-      } else if (this.atEnd(stop) || (c === '}' && stop === '\n') || c === ')' || c === ']') break;
-      else this.i++;
-    }
-    const text = s.slice(start, this.i).trim();
-    if (text === '') throw new HclError('expected a value');
-    return scalar(`\${${text}}`, start, start + s.slice(start, this.i).trimEnd().length);
-  }
-
-  private heredoc(): string {
-    const s = this.s;
-    const m = /^<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/.exec(s.slice(this.i, this.i + 200));
-    if (!m) throw new HclError('bad heredoc');
-    const bodyStart = this.i + m[0].length;
-    const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'm');
-    const rest = s.slice(bodyStart);
-    const e = end.exec(rest);
-    if (!e) throw new HclError('unterminated heredoc');
-    this.i = bodyStart + e.index + e[0].length;
-    return rest.slice(0, e.index);
-  }
-
-  /** A literal value, or undefined (position unchanged) when the text is not one. */
-  private literal(): YamlNode | undefined {
-    const s = this.s;
-    const start = this.i;
-    const c = s[this.i];
-    if (c === '"') {
-      const v = this.string();
-      return scalar(v.value, start, this.i);
-    }
-    if (c === '<' && s[this.i + 1] === '<') return scalar(this.heredoc(), start, this.i);
-    // `[for x in xs : ...]` and `{for k, v in m : k => v}` are for-expressions, not literals: the raw reader keeps them.
-    if ((c === '[' || c === '{') && FOR_EXPR.test(s.slice(this.i + 1, this.i + 200))) return undefined;
-    if (c === '[') {
-      this.i++;
-      const seq = new YAMLSeq();
-      for (;;) {
-        this.skip(true);
-        if (s[this.i] === ']') break;
-        seq.items.push(this.expr(','));
-        this.skip(true);
-        if (s[this.i] === ',') this.i++;
-        else if (s[this.i] !== ']') throw new HclError('expected , or ]');
+  /** The literal an `expression` node holds, or undefined when it is any other expression. */
+  private literal(n: Node): YamlNode | undefined {
+    const source = this.text.slice(n.startIndex, n.endIndex);
+    if (DECIMAL.test(source)) return scalar(Number(source), n.startIndex, n.endIndex);
+    if (n.childCount !== 1) return undefined; // an operand with an index, attribute or splat, or parentheses
+    const c = n.namedChild(0)!;
+    switch (c.type) {
+      case 'literal_value': {
+        const v = c.namedChild(0)!;
+        if (v.type === 'bool_lit') return scalar(v.text === 'true', n.startIndex, n.endIndex);
+        if (v.type === 'null_lit') return scalar(null, n.startIndex, n.endIndex);
+        if (v.type === 'string_lit') return scalar(this.stringValue(v), n.startIndex, n.endIndex);
+        return undefined; // a hex number
       }
-      this.i++;
-      seq.range = [start, this.i, this.i];
-      return seq;
-    }
-    if (c === '{') {
-      this.i++;
-      const map = new YAMLMap();
-      for (;;) {
-        this.skip(true);
-        if (s[this.i] === '}') break;
-        const ks = this.i;
-        const k = s[this.i] === '"' ? this.string().value : this.ident();
-        if (k === undefined) throw new HclError('expected an object key');
-        const key = scalar(k, ks, this.i);
-        this.skip(false);
-        if (s[this.i] !== '=' && s[this.i] !== ':') throw new HclError('expected = or :');
-        this.i++;
-        this.skip(false);
-        map.items.push(new Pair(key, this.expr(',')));
-        this.skip(true);
-        if (s[this.i] === ',') this.i++;
+      case 'template_expr': {
+        const t = c.namedChild(0)!;
+        return scalar(t.type === 'heredoc_template' ? this.heredoc(t) : this.stringValue(t), n.startIndex, n.endIndex);
       }
-      this.i++;
-      map.range = [start, this.i, this.i];
-      return map;
-    }
-    NUMBER.lastIndex = this.i;
-    const num = NUMBER.exec(s);
-    if (num) {
-      this.i += num[0].length;
-      return scalar(Number(num[0]), start, this.i);
-    }
-    const id = this.ident();
-    if (id === 'true' || id === 'false') return scalar(id === 'true', start, this.i);
-    if (id === 'null') return scalar(null, start, this.i);
-    if (id === 'jsonencode' && s[this.i] === '(') {
-      // jsonencode of a literal is that literal's structure: IAM policies are written this way.
-      this.i++;
-      this.skip(true);
-      const inner = this.literal();
-      this.skip(true);
-      if (inner && s[this.i] === ')') {
-        this.i++;
+      case 'collection_value': {
+        const coll = c.namedChild(0)!;
+        return coll.type === 'tuple' ? this.tuple(coll) : this.object(coll);
+      }
+      case 'function_call': {
+        // jsonencode of a literal is that literal's structure: IAM policies are written this way.
+        const [fn, args] = kids(c);
+        if (fn?.text !== 'jsonencode' || args?.type !== 'function_arguments' || args.childCount !== 1) return undefined;
+        const arg = args.namedChild(0)!;
+        this.enter();
+        const inner = this.literal(arg);
+        this.depth--;
         return inner;
       }
+      default:
+        return undefined;
     }
-    this.i = start;
-    return undefined;
   }
+
+  private tuple(t: Node): YAMLSeq {
+    const seq = new YAMLSeq();
+    for (const e of kids(t)) if (e.type === 'expression') seq.items.push(this.expr(e));
+    seq.range = [t.startIndex, t.endIndex, t.endIndex];
+    return seq;
+  }
+
+  private object(o: Node): YAMLMap {
+    const map = new YAMLMap();
+    for (const e of kids(o)) {
+      if (e.type !== 'object_elem') continue;
+      const k = e.childForFieldName('key')!;
+      const v = e.childForFieldName('val')!;
+      map.items.push(new Pair(scalar(this.keyName(k), k.startIndex, k.endIndex), this.expr(v)));
+    }
+    map.range = [o.startIndex, o.endIndex, o.endIndex];
+    return map;
+  }
+
+  /** An object key: a bare name or a string as written; any other key expression as `${text}`. */
+  private keyName(k: Node): string {
+    const c = k.childCount === 1 ? k.namedChild(0)! : undefined;
+    const inner = c?.namedChild(0);
+    if (c?.type === 'variable_expr' || (c?.type === 'literal_value' && inner?.type !== 'string_lit')) return c.text;
+    if (c?.type === 'literal_value' || (c?.type === 'template_expr' && inner?.type === 'quoted_template')) return this.stringValue(inner!);
+    return `\${${k.text}}`;
+  }
+
+  /** A quoted string's value: escapes decoded, interpolations and directives kept as written. */
+  private stringValue(s: Node): string {
+    const parts = kids(s);
+    const open = parts[0];
+    const close = parts[parts.length - 1];
+    if (open?.type !== 'quoted_template_start' || close?.type !== 'quoted_template_end') throw new HclError('a string has an unexpected syntax tree');
+    let out = '';
+    let at = open.endIndex;
+    for (const p of parts) {
+      if (p.type !== 'template_interpolation' && p.type !== 'template_directive') continue;
+      out += unescape(this.text.slice(at, p.startIndex)) + this.text.slice(p.startIndex, p.endIndex);
+      at = p.endIndex;
+    }
+    return out + unescape(this.text.slice(at, close.startIndex));
+  }
+
+  /** A heredoc's body as written: the lines between the opening and the closing marker. */
+  private heredoc(h: Node): string {
+    const marks = kids(h).filter((c) => c.type === 'heredoc_identifier');
+    const first = marks[0];
+    const last = marks[marks.length - 1];
+    if (!first || !last || first === last) throw new HclError('a heredoc has an unexpected syntax tree');
+    const nl = this.text.indexOf('\n', first.endIndex);
+    const from = nl < 0 ? first.endIndex : nl + 1;
+    const to = this.text.lastIndexOf('\n', last.startIndex - 1) + 1;
+    return to > from ? this.text.slice(from, to) : '';
+  }
+}
+
+const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([\s\S]))/g;
+
+/** Decodes HCL string escapes (`\n`, `\t`, `\r`, `\"`, `\\`, `\uNNNN`, `\UNNNNNNNN`). */
+function unescape(s: string): string {
+  if (!s.includes('\\')) return s;
+  return s.replace(ESCAPE, (_, u4: string | undefined, u8: string | undefined, c: string | undefined) => {
+    if (u4 || u8) {
+      const cp = parseInt((u4 ?? u8)!, 16);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+    }
+    return c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c!;
+  });
 }
 
 /** Adds a block under its type and labels, as Terraform's JSON form nests them. */
@@ -340,28 +242,106 @@ function addBlock(map: YAMLMap, key: Scalar, labels: Scalar[], body: YAMLMap): v
   cur.items.push(new Pair(k, body));
 }
 
-/** Parses a Terraform file into one document, or undefined when it does not parse. */
-export function parseHcl(text: string): YamlDoc | undefined {
-  const r = new Reader(text);
-  try {
-    const root = r.body(true);
-    const doc = new Document() as unknown as Document.Parsed;
-    doc.contents = root as never;
-    return { doc, index: 0, root };
-  } catch (e) {
-    if (e instanceof HclError || e instanceof RangeError) return undefined;
-    throw e;
-  }
-}
-
 /**
- * Top-level blocks read by earlier runs of a session, by their text (with their position among blocks of the same
- * text): offsets relative to `base`, moved to where the text is now before use. Owned by one session.
+ * Top-level items converted by earlier runs of a session, by their text (with their position among items of the
+ * same text): offsets relative to `base`, moved to where the text is now before use. Owned by one session.
  */
 export type HclParseCache = Map<string, { items: TopItem[]; base: number }>;
 
-/** A line that opens a top-level block: an identifier at column 0, labels, `{`. */
-const TOP_BLOCK = /^[A-Za-z_][A-Za-z0-9_-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][A-Za-z0-9_-]*))*[ \t]*\{/gm;
+let standalone: Parser | undefined;
+
+/**
+ * Parses a text that is not an open document (workspace exposure facts, fixed fixtures) with the HCL grammar a
+ * registry of this process loaded; undefined when the grammar is not loaded or the parse was cut by its budget.
+ */
+function parseAlone(text: string): Tree | undefined {
+  const lang = loadedLanguage('terraform');
+  if (!lang) return undefined;
+  if (!standalone) {
+    standalone = new Parser();
+    standalone.setLanguage(lang);
+  }
+  return budgetedParse(standalone, text);
+}
+
+/** Loads the HCL grammar for `parseHcl` without a tree, once per process; false when it cannot be loaded. */
+export async function loadHclGrammar(): Promise<boolean> {
+  if (loadedLanguage('terraform')) return true;
+  try {
+    await GrammarRegistry.create(undefined, ['terraform']);
+  } catch {
+    return false;
+  }
+  return loadedLanguage('terraform') !== undefined;
+}
+
+/** Whether `parseHcl` can read a text without a tree (see `loadHclGrammar`). */
+export function hclGrammarLoaded(): boolean {
+  return loadedLanguage('terraform') !== undefined;
+}
+
+/**
+ * Reads a Terraform file into one document, or undefined when it does not parse. `tree` is the text's syntax tree
+ * (an open document's, kept incrementally); without it the text is parsed here. With a session's `cache`, only
+ * top-level blocks whose text changed are converted again; the result is the same as without it. `refused` hears
+ * why a file that parses is not read (nesting past the limit); a syntax error is not reported (mid-edit text).
+ */
+export function parseHcl(text: string, tree?: Tree, cache?: HclParseCache, refused?: (why: string) => void): YamlDoc | undefined {
+  if (tree) return read(tree, text, cache, refused);
+  const own = parseAlone(text);
+  if (!own) return undefined;
+  try {
+    return read(own, text, cache, refused);
+  } finally {
+    own.delete();
+  }
+}
+
+function read(tree: Tree, text: string, cache: HclParseCache | undefined, refused: ((why: string) => void) | undefined): YamlDoc | undefined {
+  const root = tree.rootNode;
+  // Mid-edit text gives no findings until it parses again (as YAML): error recovery may mis-nest what follows.
+  if (root.hasError) return undefined;
+  const top = kids(root);
+  // A file holding only an object (JSON-shaped tfvars) is not HCL's native syntax.
+  if (top.some((c) => c.type === 'object')) return undefined;
+  const next: HclParseCache = new Map();
+  const seen = new Map<string, number>();
+  const placed: TopItem[] = [];
+  const converter = new Converter(text);
+  const body = top.find((c) => c.type === 'body');
+  for (const c of body ? kids(body) : []) {
+    if (c.type !== 'attribute' && c.type !== 'block') continue;
+    const start = c.startIndex;
+    const chunk = text.slice(start, c.endIndex);
+    const n = seen.get(chunk) ?? 0;
+    seen.set(chunk, n + 1);
+    const key = `${n}\u0000${chunk}`;
+    let hit = cache?.get(key);
+    if (!hit) {
+      try {
+        hit = { items: [c.type === 'attribute' ? { pair: converter.attribute(c) } : { block: converter.block(c) }], base: start };
+      } catch (e) {
+        if (!(e instanceof HclError)) throw e;
+        // Converted items stay cached for the edit that repairs this one.
+        if (cache) for (const [k, v] of next) cache.set(k, v);
+        refused?.(e.message);
+        return undefined;
+      }
+      if (c.type === 'block') CONFIG_WORK.hclBlocksParsed++;
+    }
+    if (hit.base !== start) {
+      for (const it of hit.items) moveItem(it, start - hit.base);
+      hit.base = start;
+    }
+    next.set(key, hit);
+    placed.push(...hit.items);
+  }
+  if (cache) {
+    cache.clear();
+    for (const [k, v] of next) cache.set(k, v);
+  }
+  return assemble(placed, text.length);
+}
 
 /** Moves the source offsets of a node and everything under it by `delta`. */
 function moveNode(node: unknown, delta: number): void {
@@ -376,60 +356,6 @@ function moveNode(node: unknown, delta: number): void {
   // A new array: addBlock's nesting maps share their block's range array.
   if (r) node.range = [r[0] + delta, r[1] + delta, r[2] + delta];
   if (node instanceof YAMLMap || node instanceof YAMLSeq) for (const item of node.items) moveNode(item, delta);
-}
-
-/**
- * `parseHcl` with a session's cache: the file is cut where top-level blocks start and only stretches whose text
- * changed are read again; the document is then assembled as a whole read would build it. From a stretch that does
- * not read alone (a cut inside a heredoc, a comment or a badly indented block) the rest of the file is read as one.
- */
-export function parseHclCached(text: string, cache: HclParseCache): YamlDoc | undefined {
-  const starts = [0, ...[...text.matchAll(TOP_BLOCK)].map((m) => m.index).filter((i) => i > 0)];
-  const next: HclParseCache = new Map();
-  const seen = new Map<string, number>();
-  const placed: TopItem[] = [];
-  for (const [i, start] of starts.entries()) {
-    const chunk = text.slice(start, starts[i + 1] ?? text.length);
-    const n = seen.get(chunk) ?? 0;
-    seen.set(chunk, n + 1);
-    const key = `${n}\u0000${chunk}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      const items = readTop(chunk);
-      if (!items) {
-        // Read the rest as one, as a whole read would; good stretches stay cached for the edit that repairs this one.
-        for (const [k, v] of next) cache.set(k, v);
-        const rest = readTop(text.slice(start));
-        if (!rest) return undefined;
-        for (const it of rest) moveItem(it, start);
-        placed.push(...rest);
-        return assemble(placed, text.length);
-      }
-      hit = { items, base: 0 };
-    }
-    if (hit.base !== start) {
-      for (const it of hit.items) moveItem(it, start - hit.base);
-      hit.base = start;
-    }
-    next.set(key, hit);
-    placed.push(...hit.items);
-  }
-  cache.clear();
-  for (const [k, v] of next) cache.set(k, v);
-  return assemble(placed, text.length);
-}
-
-/** The top-level items of a stretch read alone (offsets from its start), or undefined when it does not read. */
-function readTop(text: string): TopItem[] | undefined {
-  const r = new Reader(text);
-  r.top = [];
-  try {
-    r.body(true);
-  } catch (e) {
-    if (e instanceof HclError || e instanceof RangeError) return undefined;
-    throw e;
-  }
-  return r.top;
 }
 
 function moveItem(it: TopItem, delta: number): void {
