@@ -55,6 +55,9 @@ export interface ParsedDockerfile {
  */
 export const MAX_DOCKERFILE_CHARS = 256 * 1024;
 
+/** Dockerfiles parsed since start, counted for the tests of the work an edit costs. */
+export const DOCKERFILE_WORK = { parsed: 0 };
+
 /**
  * Parses a Dockerfile text. Never throws: a file over `MAX_DOCKERFILE_CHARS`, or one the parser fails on, gives no
  * instructions and an `error`. `lines` is the text's line index, when the caller has one.
@@ -64,6 +67,7 @@ export function parseDockerfile(text: string, lines?: LineIndex): ParsedDockerfi
   if (text.length > MAX_DOCKERFILE_CHARS) {
     return empty(`the Dockerfile has ${text.length.toLocaleString('en-US')} characters, over the ${MAX_DOCKERFILE_CHARS.toLocaleString('en-US')} the config rules read`);
   }
+  DOCKERFILE_WORK.parsed++;
   try {
     return fromAst(text, lines ?? new LineIndex(text));
   } catch (e) {
@@ -81,7 +85,7 @@ function fromAst(text: string, lines: LineIndex): ParsedDockerfile {
   for (const node of df.getInstructions()) {
     const keyword = node.getKeyword();
     const start = lines.offsetAt(node.getInstructionRange().start);
-    const end = Math.max(start, lines.offsetAt(node.getRange().end));
+    const end = withoutTrailingComments(text, start, Math.max(start, lines.offsetAt(node.getRange().end)));
     // Arguments start after the keyword and the blanks that follow it on its line (the `match` rules' `^`).
     let argsStart = Math.min(lines.offsetAt(node.getInstructionRange().end), end);
     while (argsStart < end && (text[argsStart] === ' ' || text[argsStart] === '\t')) argsStart++;
@@ -106,6 +110,22 @@ function fromAst(text: string, lines: LineIndex): ParsedDockerfile {
     }
   }
   return { instructions, stages, escape };
+}
+
+/**
+ * The end of an instruction without the comment and blank lines the parser counts in it when a continuation runs
+ * into the end of the file: a finding on the instruction ends at its last line of code.
+ */
+function withoutTrailingComments(text: string, start: number, end: number): number {
+  for (;;) {
+    let ls = end;
+    while (ls > start && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+    if (ls <= start) return end;
+    const line = text.slice(ls, end).trimStart();
+    if (line !== '' && !line.startsWith('#')) return end;
+    end = ls - 1;
+    if (text[end] === '\n' && text[end - 1] === '\r') end--;
+  }
 }
 
 /**
