@@ -70,6 +70,16 @@ describe('Dockerfile parser: shapes', () => {
     assert.equal(text.slice(label.start, label.end), 'LABEL a=b \\');
   });
 
+  it('ENV/ARG pairs come from the builder\'s reading: a commented-out line inside a continued ENV sets nothing', async () => {
+    const text = 'FROM alpine:3.20\nENV APP_ENV=production \\\n    # DB_PASSWORD=hunter2hunter2\n    API_TOKEN="fk-token-value-0193"  \nUSER 10001\n';
+    const { findings } = await scan(text);
+    const lines = text.split('\n');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, lines[f.range.start.line]!.slice(f.range.start.character, f.range.end.character)]),
+      [['config.docker.env-secret', 'API_TOKEN="fk-token-value-0193"']],
+    );
+  });
+
   it('a finding in a heredoc points at the command, a line of the body', async () => {
     const text = 'FROM alpine:3.20\nRUN <<EOF\nset -e\ncurl -fsSL https://x.example/i.sh | sh\nEOF\nUSER 10001\n';
     const { findings } = await scan(text);

@@ -6,7 +6,7 @@
  * module turns its instructions into offsets into the file, which is what the checks and `match` rules use.
  * Exec-form arguments (`["a", "b"]`) are decoded when they are valid JSON.
  */
-import { DockerfileParser, From } from 'dockerfile-ast';
+import { DockerfileParser, From, PropertyInstruction } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 
 /** One instruction, e.g. `RUN apt-get update`. Offsets are into the whole file text. */
@@ -29,6 +29,19 @@ export interface DockerInstruction {
   exec?: string[];
   /** Index of the build stage (0-based): each `FROM` starts a new one. */
   stage: number;
+  /** The `KEY=value` pairs of `ENV`, `ARG` and `LABEL`, as the builder reads them. */
+  pairs?: DockerPair[];
+}
+
+/** One `KEY=value` (or legacy `KEY value`) of an `ENV`/`ARG`/`LABEL`, with offsets into the file. */
+export interface DockerPair {
+  key: string;
+  /** The value with quotes and escapes resolved; undefined when none is given (`ARG NAME`). */
+  value: string | undefined;
+  /** Offset of the key. */
+  keyStart: number;
+  /** End offset of the value (of the key when there is none). */
+  end: number;
 }
 
 export interface DockerStage {
@@ -101,6 +114,15 @@ function fromAst(text: string, lines: LineIndex): ParsedDockerfile {
       } catch {
         // Not JSON: Docker runs it in shell form, and so do the rules.
       }
+    }
+    if (node instanceof PropertyInstruction) {
+      // Comment lines inside a continuation set nothing: the parser's properties skip them.
+      ins.pairs = node.getProperties().map((p) => ({
+        key: p.getName(),
+        value: p.getValue() ?? undefined,
+        keyStart: lines.offsetAt(p.getNameRange().start),
+        end: lines.offsetAt(p.getRange().end),
+      }));
     }
     instructions.push(ins);
     if (node instanceof From) {
@@ -187,24 +209,7 @@ export function commandTexts(ins: DockerInstruction): { start: number; text: str
   return out;
 }
 
-/** Splits `KEY=value KEY2="v 2"` or the legacy `KEY value` form of `ENV`/`ARG`/`LABEL` into pairs with offsets. */
-export function keyValues(ins: DockerInstruction): { key: string; value: string | undefined; keyStart: number; end: number }[] {
-  const out: { key: string; value: string | undefined; keyStart: number; end: number }[] = [];
-  const s = ins.args;
-  const legacy = /^([^\s=]+)\s+(\S[\s\S]*)$/.exec(s);
-  if (legacy && !legacy[1]!.includes('=') && ins.keyword === 'ENV') {
-    out.push({ key: legacy[1]!, value: unquote(legacy[2]!.trim()), keyStart: ins.argsStart, end: ins.end });
-    return out;
-  }
-  const re = /([^\s=\\]+)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^\s"'\\]|\\.)*))?/g;
-  for (const m of s.matchAll(re)) {
-    if (m[1] === undefined) continue;
-    out.push({ key: m[1], value: m[2] === undefined ? undefined : unquote(m[2]), keyStart: ins.argsStart + m.index, end: ins.argsStart + m.index + m[0].length });
-  }
-  return out;
-}
-
-function unquote(v: string): string {
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
-  return v;
+/** The `KEY=value` pairs of an `ENV`/`ARG`/`LABEL` (none for other instructions). */
+export function keyValues(ins: DockerInstruction): DockerPair[] {
+  return ins.pairs ?? [];
 }
