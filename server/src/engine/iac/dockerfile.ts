@@ -190,20 +190,32 @@ function lineAt(s: string, pos: number): [string, number] {
  * The shell command texts of an instruction, with their offsets, for the `match` rules: its own logical line
  * (continuations included), and for `RUN` each command line of its heredoc bodies (a body line that ends in `\`
  * continues, as in the shell), since a body's lines are separate commands. `COPY`/`ADD` bodies are file content.
+ * Comment lines (inside a continuation, or in a RUN body) are blanked, offsets kept: they run nothing.
  */
 export function commandTexts(ins: DockerInstruction): { start: number; text: string }[] {
-  if (ins.bodyStart === undefined) return [{ start: ins.argsStart, text: ins.args }];
-  const own = ins.bodyStart - ins.argsStart;
-  const out = [{ start: ins.argsStart, text: ins.args.slice(0, own) }];
-  if (ins.keyword !== 'RUN') return out;
+  const own = ins.bodyStart === undefined ? ins.args.length : ins.bodyStart - ins.argsStart;
+  const out = [{ start: ins.argsStart, text: blankComments(ins.args.slice(0, own), 1) }];
+  if (ins.bodyStart === undefined || ins.keyword !== 'RUN') return out;
   let from = own;
   let pos = own;
   while (pos < ins.args.length) {
     const [row, next] = lineAt(ins.args, pos);
     if (!row.endsWith('\\') || next >= ins.args.length) {
-      out.push({ start: ins.argsStart + from, text: ins.args.slice(from, next) });
+      out.push({ start: ins.argsStart + from, text: blankComments(ins.args.slice(from, next), 0) });
       from = next;
     }
+    pos = next;
+  }
+  return out;
+}
+
+/** `text` with its comment lines from line `first` on turned into spaces (line breaks and length kept). */
+function blankComments(text: string, first: number): string {
+  let out = '';
+  let pos = 0;
+  for (let row = 0; pos < text.length; row++) {
+    const [line, next] = lineAt(text, pos);
+    out += row >= first && line.trimStart().startsWith('#') ? ' '.repeat(line.length) + text.slice(pos + line.length, next) : text.slice(pos, next);
     pos = next;
   }
   return out;
