@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DockerfileParser } from 'dockerfile-ast';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { commandTexts, DOCKERFILE_WORK, MAX_DOCKERFILE_CHARS, parseDockerfile } from '../../server/src/engine/iac/dockerfile';
@@ -135,6 +136,23 @@ describe('Dockerfile parser: bad input', () => {
   it('an unterminated heredoc runs to the end of the file, as BuildKit reads it', () => {
     const df = parseDockerfile('FROM a:1\nRUN <<EOF\necho hi\nUSER root\n');
     assert.deepEqual(df.instructions.map((i) => i.keyword), ['FROM', 'RUN']);
+  });
+
+  it('a parser failure is a notice naming only the error type, never the file text it may quote', async () => {
+    const parse = DockerfileParser.parse;
+    const secret = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    DockerfileParser.parse = (text: string) => {
+      throw new RangeError(`cannot read ${text}`);
+    };
+    try {
+      assert.equal(parseDockerfile(`FROM a\nENV TOKEN=${secret}\n`).error, 'the Dockerfile parser failed (RangeError)');
+      const { findings, notices } = await scan(`FROM a\nENV TOKEN=${secret}\n`);
+      assert.deepEqual(findings, []);
+      assert.ok(notices.some((n) => n.includes('parser failed (RangeError)')), notices.join('\n'));
+      assert.ok(!notices.some((n) => n.includes(secret.slice(4, 16))));
+    } finally {
+      DockerfileParser.parse = parse;
+    }
   });
 
   it('a Dockerfile over the size limit is not parsed: a notice says why, and nothing throws', async () => {
