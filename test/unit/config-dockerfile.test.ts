@@ -81,6 +81,16 @@ describe('Dockerfile parser: shapes', () => {
     );
   });
 
+  it('FROM reads its image past flags, continuations and comment lines; from-latest points at the image', async () => {
+    const text = 'FROM --platform=$BUILDPLATFORM \\\n    # pinned by the build\n    node:20 AS build\nFROM \\\n    ubuntu\nUSER 10001\n';
+    const { findings } = await scan(text);
+    const lines = text.split('\n');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.range.start.line, lines[f.range.start.line]!.slice(f.range.start.character, f.range.end.character)]),
+      [['config.docker.from-latest', 4, 'ubuntu']],
+    );
+  });
+
   it('a finding in a heredoc points at the command, a line of the body', async () => {
     const text = 'FROM alpine:3.20\nRUN <<EOF\nset -e\ncurl -fsSL https://x.example/i.sh | sh\nEOF\nUSER 10001\n';
     const { findings } = await scan(text);

@@ -31,6 +31,8 @@ export interface DockerInstruction {
   stage: number;
   /** The `KEY=value` pairs of `ENV`, `ARG` and `LABEL`, as the builder reads them. */
   pairs?: DockerPair[];
+  /** The image a `FROM` names (flags, continuations and comment lines skipped), with its offsets. */
+  image?: { image: string; start: number; end: number };
 }
 
 /** One `KEY=value` (or legacy `KEY value`) of an `ENV`/`ARG`/`LABEL`, with offsets into the file. */
@@ -126,6 +128,11 @@ function fromAst(text: string, lines: LineIndex): ParsedDockerfile {
     }
     instructions.push(ins);
     if (node instanceof From) {
+      const r = node.getImageRange();
+      if (r) {
+        const [from, to] = [lines.offsetAt(r.start), lines.offsetAt(r.end)];
+        ins.image = { image: text.slice(from, to), start: from, end: to };
+      }
       stages.push({ index: stage, from: ins, name: node.getBuildStage()?.toLowerCase() || undefined, instructions: [ins] });
     } else if (stages.length > 0) {
       stages[stages.length - 1]!.instructions.push(ins);
