@@ -170,14 +170,9 @@ function finalStage(df: ParsedDockerfile) {
   return df.stages[df.stages.length - 1];
 }
 
-/** The image a `FROM` names (flags skipped), with its offsets. */
+/** The image a `FROM` names (flags, continuations and comment lines skipped), with its offsets. */
 export function fromImage(ins: DockerInstruction): { image: string; start: number; end: number } | undefined {
-  const re = /\S+/g;
-  for (const m of ins.args.matchAll(re)) {
-    if (m[0].startsWith('--')) continue;
-    return { image: m[0], start: ins.argsStart + m.index, end: ins.argsStart + m.index + m[0].length };
-  }
-  return undefined;
+  return ins.image;
 }
 
 /** Images whose default user is known to be unprivileged (distroless `:nonroot`, Chainguard, `*-rootless`). */

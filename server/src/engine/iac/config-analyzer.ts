@@ -11,7 +11,7 @@ import type { DocumentDelta, SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import { SEVERITIES, type Finding, type Range, type Severity } from '../types';
 import { CHECKS, type CheckHit } from './checks';
-import { parseDockerfile, type ParsedDockerfile } from './dockerfile';
+import { commandTexts, parseDockerfile, type ParsedDockerfile } from './dockerfile';
 import { exposureOf, NO_FACTS, terraformExposure, type ExposureFacts } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
 import { hclGrammarLoaded, parseHcl, type HclParseCache } from './hcl';
@@ -69,7 +69,8 @@ export class ConfigAnalyzer implements Analyzer {
     const lines = doc.lines;
     const out: Finding[] = [];
     if (kind === 'dockerfile') {
-      const docker = parseDockerfile(doc.text);
+      const docker = parseDockerfile(doc.text, lines);
+      if (docker.error) ctx?.notify?.({ reason: 'analysis-budget', message: `The config rules did not check this Dockerfile: ${docker.error}.` });
       for (const rule of this.configRules) {
         if (!rule.kinds.includes('dockerfile')) continue;
         const hits = rule.check ? CHECKS.get(rule.check)!.run({ lines, docker }) : dockerMatch(rule.match as DockerMatch, docker, lines);
@@ -257,10 +258,14 @@ function dockerMatch(m: DockerMatch, df: ParsedDockerfile, lines: LineIndex): Ch
       hits.push({ range: lines.rangeOf(ins.start, ins.end) });
       continue;
     }
-    const hit = m.matches.exec(ins.args);
-    if (!hit) continue;
-    const start = ins.argsStart + hit.index;
-    hits.push({ range: lines.rangeOf(start, start + Math.max(hit[0].length, 1)) });
+    // Each command on its own: a heredoc body's lines are separate commands, so a match must not span them.
+    for (const cmd of commandTexts(ins)) {
+      const hit = m.matches.exec(cmd.text);
+      if (!hit) continue;
+      const start = cmd.start + hit.index;
+      hits.push({ range: lines.rangeOf(start, start + Math.max(hit[0].length, 1)) });
+      break;
+    }
   }
   return hits;
 }
