@@ -288,7 +288,8 @@ export class ScaAnalyzer implements Analyzer {
     let advice = upgrade
       ? `upgrade ${dep.name} ${dep.version} -> ${upgrade}${inLockfile ? ` (${lockAdvice})` : ''}`
       : 'no fixed version is known';
-    if (upgrade && dep.range) advice = inRange && dep.edit ? `raise the lower bound to ${upgrade}` : `the fixed version ${upgrade} is outside the range: widen it`;
+    // Inside the range, raising its lower bound is enough, whether or not the quick fix can write it.
+    if (upgrade && dep.range) advice = inRange ? `raise the lower bound to ${upgrade}` : `the fixed version ${upgrade} is outside the range: widen it`;
     const fixes: Fix[] = [];
     const chain = via?.chain.join(' \u2192 ');
     if (via && upgrade) {
