@@ -128,10 +128,14 @@ const SIMPLE_RANGE = /^([~^]?)v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?$/;
 /**
  * Direct dependencies of a `package.json`. With `lock` (the lockfile beside it), each takes the locked version;
  * without, exact pins are matched as they are and ranges (when `rangesAllowed`: no other lockfile holds the real
- * versions) at their lowest allowed version, marked with `range`.
+ * versions) at their lowest allowed version, marked with `range`. `root` is `text` already parsed, if the caller has it.
  */
-export function npmManifestDependencies(text: string, lock: TopLevelVersions | undefined, rangesAllowed = true): Dependency[] | undefined {
-  const root = parseJsonWithPositions(text);
+export function npmManifestDependencies(
+  text: string,
+  lock: TopLevelVersions | undefined,
+  rangesAllowed = true,
+  root: JsonNode | undefined = parseJsonWithPositions(text),
+): Dependency[] | undefined {
   if (!root) return undefined;
   const out: Dependency[] = [];
   for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {

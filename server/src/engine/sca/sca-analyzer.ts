@@ -30,7 +30,7 @@ import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import { includedRequirements } from './requirement-includes';
 import { tableLookup, WorkspaceImports, type Reach, type VulnerableFunctions } from './reachability';
 import { npmLockGraph, pnpmLockGraph, setManifestEntryEdit, transitiveOf, yarnDescriptors, yarnLockGraph, type LockNode } from './transitive';
-import { member, parseJsonWithPositions } from './json-pos';
+import { member, parseJsonWithPositions, type JsonNode } from './json-pos';
 import type { Ecosystem } from './versions';
 
 
@@ -162,6 +162,7 @@ export class ScaAnalyzer implements Analyzer {
     }
     let deps: Dependency[] | undefined;
     let lock: SiblingLock | undefined;
+    let manifestRoot: JsonNode | undefined;
     if (kind === 'npm-lockfile') deps = npmLockDependencies(doc.text);
     else if (kind === 'yarn-lockfile') deps = yarnLockDependencies(doc.text);
     else if (kind === 'poetry-lockfile') deps = poetryLockDependencies(doc.text);
@@ -172,10 +173,12 @@ export class ScaAnalyzer implements Analyzer {
     else if (kind === 'pip-requirements') {
       deps = [...requirementsDependencies(doc.text), ...includedRequirements(doc.path, doc.text, ctx?.workspaceRoot, (n) => ctx?.notify?.(n))];
     } else {
-      lock = readSiblingLock(doc.path, doc.text, (path, parse) => this.cachedLock(path, parse));
+      // Parsed once per analysis: the lockfile match, the dependencies and every override fix read the same tree.
+      manifestRoot = parseJsonWithPositions(doc.text);
+      lock = readSiblingLock(doc.path, manifestRoot, (path, parse) => this.cachedLock(path, parse));
       // A yarn or pnpm lockfile holds the real versions (and is checked itself): ranges are not guessed then.
       const otherLock = OTHER_LOCKFILES.some((n) => existsSync(join(dirname(doc.path), n)));
-      deps = npmManifestDependencies(doc.text, lock?.versions, !otherLock);
+      deps = manifestRoot && npmManifestDependencies(doc.text, lock?.versions, !otherLock, manifestRoot);
     }
     const out: Finding[] = [];
     let workspace: WorkspaceImports | undefined;
@@ -193,7 +196,7 @@ export class ScaAnalyzer implements Analyzer {
       if (advisories.length === 0) continue;
       out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lock, undefined, reach));
     }
-    if (lock) out.push(...this.viaFindings(doc, deps ?? [], lock, affected, reach));
+    if (lock) out.push(...this.viaFindings(doc, manifestRoot, deps ?? [], lock, affected, reach));
     return out;
   }
 
@@ -239,7 +242,14 @@ export class ScaAnalyzer implements Analyzer {
    * chain ("via a → b → c") and an `overrides` fix. A package that is itself a direct dependency is reported on
    * its own line instead (and an override of it would conflict with that dependency).
    */
-  private viaFindings(doc: SourceDocument, direct: readonly Dependency[], lock: SiblingLock, affected: AffectedOf, reach: (() => WorkspaceImports) | undefined): Finding[] {
+  private viaFindings(
+    doc: SourceDocument,
+    manifestRoot: JsonNode | undefined,
+    direct: readonly Dependency[],
+    lock: SiblingLock,
+    affected: AffectedOf,
+    reach: (() => WorkspaceImports) | undefined,
+  ): Finding[] {
     const directNames = new Set(direct.map((d) => d.name));
     const directPaths = new Set(direct.flatMap((d) => lock.start(d.name) ?? []));
     const out: Finding[] = [];
@@ -266,7 +276,7 @@ export class ScaAnalyzer implements Analyzer {
         if (directPaths.has(node.path)) continue;
         const advisories = vulnerable.get(node)!;
         const dep: Dependency = { ecosystem: 'npm', name: node.name, version: node.version, start: d.start, end: d.end, path: `${d.path}>${node.path}` };
-        out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name) }, reach));
+        out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name), manifestRoot }, reach));
       }
     }
     return out;
@@ -278,7 +288,7 @@ export class ScaAnalyzer implements Analyzer {
     advisories: readonly Advisory[],
     lockAdvice: string | undefined,
     lock: SiblingLock | undefined,
-    via?: { direct: Dependency; chain: readonly string[]; overridable: boolean },
+    via?: { direct: Dependency; chain: readonly string[]; overridable: boolean; manifestRoot: JsonNode | undefined },
     reach?: () => WorkspaceImports,
   ): Finding[] {
     const inLockfile = lockAdvice !== undefined;
@@ -296,7 +306,7 @@ export class ScaAnalyzer implements Analyzer {
       const tool = lock?.tool ?? 'npm';
       const noun = tool === 'yarn' ? 'resolution' : 'override';
       advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? `add an ${noun}` : `in ${dep.name}'s own entry`}, then run ${tool} install)`;
-      const edit = via.overridable ? setManifestEntryEdit(doc.text, OVERRIDE_FIELD[tool], dep.name, upgrade) : undefined;
+      const edit = via.overridable ? setManifestEntryEdit(doc.text, OVERRIDE_FIELD[tool], dep.name, upgrade, via.manifestRoot) : undefined;
       if (edit) {
         fixes.push({
           title: `Add ${noun === 'override' ? 'an override' : 'a resolution'} ${dep.name}@${upgrade} (then run ${tool} install to update ${lock?.name ?? 'the lockfile'})`,
@@ -375,7 +385,7 @@ interface SiblingLock {
  * yarn.lock (v1 or berry), whose entries are found by package.json's own `name@spec`, then pnpm-lock.yaml (v6-v9),
  * whose root importer names each direct dependency's entry.
  */
-function readSiblingLock(manifest: string, manifestText: string, read: LockReader): SiblingLock | undefined {
+function readSiblingLock(manifest: string, root: JsonNode | undefined, read: LockReader): SiblingLock | undefined {
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
     const parsed = read(join(dirname(manifest), name), (text) => {
       const graph = npmLockGraph(text);
@@ -390,7 +400,6 @@ function readSiblingLock(manifest: string, manifestText: string, read: LockReade
   }
   const yarn = read(join(dirname(manifest), 'yarn.lock'), yarnLockGraph);
   if (yarn !== undefined) {
-    const root = parseJsonWithPositions(manifestText);
     if (!root) return undefined;
     const { graph, bySpec } = yarn;
     const versions: TopLevelVersions = new Map();
