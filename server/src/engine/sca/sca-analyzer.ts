@@ -111,7 +111,9 @@ export class ScaAnalyzer implements Analyzer {
    */
   private readonly locks = new Map<string, { size: number; mtimeMs: number; value: unknown }>();
   /** Per parsed lockfile tree: its vulnerable packages as of a database snapshot, and the walks from each start. */
-  private readonly vulnerableTrees = new WeakMap<ReadonlyMap<string, LockNode>, { snapshot: string | undefined; vulnerable: Map<LockNode, readonly Advisory[]>; walks: Map<string, { node: LockNode; chain: string[] }[]> }>();
+  private readonly vulnerableTrees = new WeakMap<ReadonlyMap<string, LockNode>, VulnerableTree>();
+  /** Finding fingerprints by their input: the same few hundred are hashed again on every edit of a manifest. */
+  private readonly fingerprints = new Map<string, string>();
 
   constructor(
     readonly db: AdvisoryDb,
@@ -200,6 +202,17 @@ export class ScaAnalyzer implements Analyzer {
     return out;
   }
 
+  /** A finding's fingerprint: the first 32 hex digits of the SHA-256 of its identity, memoised (bounded). */
+  private fingerprint(identity: string): string {
+    let hit = this.fingerprints.get(identity);
+    if (hit === undefined) {
+      hit = createHash('sha256').update(identity).digest('hex').slice(0, 32);
+      if (this.fingerprints.size >= 50_000) this.fingerprints.clear();
+      this.fingerprints.set(identity, hit);
+    }
+    return hit;
+  }
+
   /** `parse` of the file at `path`, from the cache while the file's size and modification time are unchanged. */
   private cachedLock<T>(path: string, parse: (text: string) => T): T | undefined {
     let size: number;
@@ -257,16 +270,23 @@ export class ScaAnalyzer implements Analyzer {
     // with the lockfile, so an edit of package.json does not match and walk the whole tree again.
     let cached = this.vulnerableTrees.get(lock.graph);
     if (!cached || cached.snapshot !== this.db.snapshot) {
-      const vulnerable = new Map<LockNode, readonly Advisory[]>();
+      const vulnerable = new Map<LockNode, { advisories: readonly Advisory[]; upgrade: string | undefined }>();
       for (const node of lock.graph.values()) {
         const advisories = affected('npm', node.name, node.version);
-        if (advisories.length > 0) vulnerable.set(node, advisories);
+        if (advisories.length > 0) vulnerable.set(node, { advisories, upgrade: smallestSafeUpgrade('npm', advisories, node.version) });
       }
       cached = { snapshot: this.db.snapshot, vulnerable, walks: new Map() };
       this.vulnerableTrees.set(lock.graph, cached);
     }
     const { vulnerable, walks } = cached;
     if (vulnerable.size === 0) return out;
+    // One override per package and version, however many direct dependencies bring it in.
+    const overrides = new Map<string, ReturnType<typeof setManifestEntryEdit>>();
+    const overrideEdit = (name: string, upgrade: string): ReturnType<typeof setManifestEntryEdit> => {
+      const key = `${name}\u0000${upgrade}`;
+      if (!overrides.has(key)) overrides.set(key, setManifestEntryEdit(doc.text, OVERRIDE_FIELD[lock.tool], name, upgrade, manifestRoot));
+      return overrides.get(key);
+    };
     for (const d of direct) {
       const start = d.fromLockfile ? lock.start(d.name) : undefined;
       if (start === undefined) continue;
@@ -274,9 +294,9 @@ export class ScaAnalyzer implements Analyzer {
       if (!walk) walks.set(start, (walk = transitiveOf(lock.graph, start, (n) => vulnerable.has(n))));
       for (const { node, chain } of walk) {
         if (directPaths.has(node.path)) continue;
-        const advisories = vulnerable.get(node)!;
+        const { advisories, upgrade } = vulnerable.get(node)!;
         const dep: Dependency = { ecosystem: 'npm', name: node.name, version: node.version, start: d.start, end: d.end, path: `${d.path}>${node.path}` };
-        out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name), manifestRoot }, reach));
+        out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name), upgrade, overrideEdit }, reach));
       }
     }
     return out;
@@ -288,12 +308,19 @@ export class ScaAnalyzer implements Analyzer {
     advisories: readonly Advisory[],
     lockAdvice: string | undefined,
     lock: SiblingLock | undefined,
-    via?: { direct: Dependency; chain: readonly string[]; overridable: boolean; manifestRoot: JsonNode | undefined },
+    via?: {
+      direct: Dependency;
+      chain: readonly string[];
+      overridable: boolean;
+      /** The smallest safe upgrade, computed once per lockfile and database. */
+      upgrade: string | undefined;
+      overrideEdit: (name: string, upgrade: string) => ReturnType<typeof setManifestEntryEdit>;
+    },
     reach?: () => WorkspaceImports,
   ): Finding[] {
     const inLockfile = lockAdvice !== undefined;
     const rule = RULE_OF[dep.ecosystem];
-    const upgrade = smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
+    const upgrade = via ? via.upgrade : smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
     const inRange = upgrade !== undefined && (dep.range?.admits(upgrade) ?? true);
     let advice = upgrade
       ? `upgrade ${dep.name} ${dep.version} -> ${upgrade}${inLockfile ? ` (${lockAdvice})` : ''}`
@@ -306,7 +333,7 @@ export class ScaAnalyzer implements Analyzer {
       const tool = lock?.tool ?? 'npm';
       const noun = tool === 'yarn' ? 'resolution' : 'override';
       advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? `add an ${noun}` : `in ${dep.name}'s own entry`}, then run ${tool} install)`;
-      const edit = via.overridable ? setManifestEntryEdit(doc.text, OVERRIDE_FIELD[tool], dep.name, upgrade, via.manifestRoot) : undefined;
+      const edit = via.overridable ? via.overrideEdit(dep.name, upgrade) : undefined;
       if (edit) {
         fixes.push({
           title: `Add ${noun === 'override' ? 'an override' : 'a resolution'} ${dep.name}@${upgrade} (then run ${tool} install to update ${lock?.name ?? 'the lockfile'})`,
@@ -349,7 +376,7 @@ export class ScaAnalyzer implements Analyzer {
         message: `${what}: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}${note?.text ?? ''}.`,
         range: doc.lines.rangeOf(dep.start, dep.end),
         docsUrl: a.url,
-        fingerprint: createHash('sha256').update(`${rule.id}\u0000${dep.path}\u0000${a.id}`).digest('hex').slice(0, 32),
+        fingerprint: this.fingerprint(`${rule.id}\u0000${dep.path}\u0000${a.id}`),
         properties: {
           advisory: a.id,
           package: dep.name,
@@ -365,6 +392,13 @@ export class ScaAnalyzer implements Analyzer {
       return f;
     });
   }
+}
+
+/** A lockfile tree's vulnerable packages (with their smallest safe upgrade) as of a database snapshot, and the walks from each start. */
+interface VulnerableTree {
+  snapshot: string | undefined;
+  vulnerable: Map<LockNode, { advisories: readonly Advisory[]; upgrade: string | undefined }>;
+  walks: Map<string, { node: LockNode; chain: string[] }[]>;
 }
 
 /** Where each package manager takes a forced version of a transitive package in package.json. */
