@@ -364,6 +364,10 @@ export class ScaAnalyzer implements Analyzer {
       const functions = [...new Set([...table.functions, ...(a.functions ?? [])])];
       const r = reach?.().reach(dep.ecosystem, dep.name, functions, table.modules ?? a.modules);
       const note = r ? this.reachNote(r, !inLockfile && !via, functions) : undefined;
+      // What the priority ranks by (engine/priority.ts): true when a vulnerable function is called; false when a
+      // complete look proves the code does not use it (a direct dependency nothing imports, or imported with none
+      // of the known vulnerable functions called); otherwise unknown.
+      const reachable = !r ? undefined : r.level === 'called' ? true : note!.lower || (r.level === 'imported' && functions.length > 0 && r.complete) ? false : undefined;
       let severity = dep.range ? lowered(a.severity) : a.severity;
       if (note?.lower) severity = lowered(severity);
       const f: Finding = {
@@ -385,6 +389,7 @@ export class ScaAnalyzer implements Analyzer {
           ...(dep.range ? { range: dep.range.spec, confidence: 'lowest version of the range' } : {}),
           ...(chain ? { via: chain } : {}),
           ...(r ? { reachability: r.level } : {}),
+          ...(reachable !== undefined ? { reachable } : {}),
         },
       };
       // One upgrade fixes them all: offered once per dependency (on the most severe), so fix-all edits once.
