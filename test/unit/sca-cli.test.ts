@@ -116,6 +116,33 @@ describe('vigil db and scan: the dependencies pack', () => {
     assert.equal(reqs[0]!.fixes?.[0]?.edits[0]?.newText, '2.31.0');
   });
 
+  it('SARIF names the advisory and ranks by priority; a baseline hides the current dependency findings; .vigil.yml ignores one by advisory id', async () => {
+    const project = scratch('vigil-sca-sarif-');
+    cpSync(OSV_PROJECT, project, { recursive: true });
+    const env = { VIGIL_DB_DIR: join(scratch('vigil-db-'), 'db') };
+    assert.equal((await vigil(['db', 'import', OSV_RECORDS], env)).code, 0);
+    const sarif = await vigil(['scan', '--root', project, '-j', '1', '--format', 'sarif', '--fail-on', 'none'], env);
+    assert.equal(sarif.code, 0, sarif.err);
+    const results = (JSON.parse(sarif.out) as { runs: { results: { ruleId: string; message: { text: string }; rank?: number }[] }[] }).runs[0]!.results;
+    const deps = results.filter((r) => r.ruleId === 'deps.npm.vulnerable-dependency');
+    assert.ok(deps.some((r) => /VIGIL-TEST-0002/.test(r.message.text)), 'the advisory id is in the message');
+    assert.ok(deps.every((r) => typeof r.rank === 'number'));
+    assert.ok(results.some((r) => r.ruleId === 'deps.pypi.vulnerable-dependency'));
+
+    // .vigil.yml: one advisory ignored in package.json (no comments in JSON), with a reason.
+    writeFileSync(join(project, '.vigil.yml'), 'ignore:\n  - rule: VIGIL-TEST-0001\n    path: package.json\n    reason: not reachable in our build\n');
+    const ignored = await vigil(['scan', '--root', project, '-j', '1', '--format', 'json', '--fail-on', 'none'], env);
+    const manifest = findingsByFile(ignored.out).get('package.json') ?? [];
+    assert.ok(manifest.length > 0 && manifest.every((f) => f.properties?.advisory !== 'VIGIL-TEST-0001'), ignored.err);
+    assert.ok((findingsByFile(ignored.out).get('package-lock.json') ?? []).some((f) => f.properties?.advisory === 'VIGIL-TEST-0001'), 'only in the path it names');
+
+    const base = await vigil(['baseline', '--root', project, '-j', '1'], env);
+    assert.equal(base.code, 0, base.err);
+    const after = await vigil(['scan', '--root', project, '-j', '1', '--format', 'json', '--fail-on', 'low'], env);
+    assert.equal(after.code, 0, after.err);
+    assert.deepEqual([...findingsByFile(after.out).values()].flat().filter((f) => f.ruleId.startsWith('deps.')), []);
+  });
+
   it('db import of a zip archive', async () => {
     const dir = scratch('vigil-zip-');
     const zip = join(dir, 'all.zip');

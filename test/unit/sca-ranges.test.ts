@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { importAdvisories } from '../../server/src/engine/sca';
+import { npmManifestDependencies, npmRangeLowest, requirementsDependencies } from '../../server/src/engine/sca/manifests';
 import { DEFAULT_SETTINGS, type Finding, type SkipNotice } from '../../server/src/engine/types';
 import { OSV_RECORDS } from './sca-helpers';
 
@@ -130,5 +131,53 @@ describe('dependencies pack: ranges in pyproject.toml', () => {
     ]);
     assert.equal(findings[0]!.fixes![0]!.edits[0]!.newText, '2.31.0');
     assert.equal(findings[1]!.fixes, undefined);
+  });
+});
+
+describe('range membership (whether a fixed version stays inside what the manifest allows)', () => {
+  const npmRange = (spec: string) => npmManifestDependencies(JSON.stringify({ dependencies: { 'fake-a': spec } }), undefined)![0]!.range!;
+  it('npm: a range the fix cannot rewrite admits exactly what npm would install for it; a ^ / ~ spec is rewritten whole', () => {
+    const cases: [string, string, boolean][] = [
+      ['>=1.0.0 <2.0.0', '1.5.0', true],
+      ['>=1.0.0 <2.0.0', '2.1.0', false],
+      ['>=1.2.3 <1.3.0', '1.3.0-rc.1', false], // npm does not pick a prerelease of another release
+      ['1.x', '1.9.0', true],
+      ['1.x', '2.0.0', false],
+      ['^1.2.3', '2.0.0', true], // the fix writes ^2.0.0
+      ['~1.2.3', '1.3.0', true],
+    ];
+    for (const [spec, v, want] of cases) assert.equal(npmRange(spec).admits(v), want, `${spec} admits ${v}`);
+  });
+  it('npm: the lowest version of a range, and the ranges it refuses to guess', () => {
+    assert.equal(npmRangeLowest('^4.17.0'), '4.17.0');
+    assert.equal(npmRangeLowest('>=6.5.3 <7'), '6.5.3');
+    assert.equal(npmRangeLowest('4.x'), '4.0.0');
+    assert.equal(npmRangeLowest('~1.2'), '1.2.0');
+    assert.equal(npmRangeLowest('>= 1.2.0 < 1.3.0'), '1.2.0');
+    for (const bad of ['*', '^6.0.0 || ^7.0.0', '1.0.0 - 2.0.0', '>1.2.3', 'latest', 'github:a/b', '>=2.0.0 <1.0.0', '', '<=4']) assert.equal(npmRangeLowest(bad), undefined, bad);
+  });
+  it('a range the quick fix cannot rewrite says whether the fixed version is inside it, not always "outside"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-rng-in-'));
+    const text = '{ "dependencies": { "fake-lodash": ">=4.17.0 <5" }, "devDependencies": { "fake-lodash": ">=4.17.0 <4.17.20" } }\n';
+    writeFileSync(join(dir, 'package.json'), text);
+    const { findings } = await analyze(join(dir, 'package.json'), text);
+    const inside = findings.filter((f) => f.properties?.range === '>=4.17.0 <5');
+    const outside = findings.filter((f) => f.properties?.range === '>=4.17.0 <4.17.20');
+    assert.ok(inside.length > 0 && outside.length > 0, JSON.stringify(findings.map((f) => f.properties)));
+    for (const f of inside) assert.match(f.message, /raise the lower bound to 4\.17\.21/);
+    for (const f of outside) assert.match(f.message, /the fixed version 4\.17\.21 is outside the range: widen it/);
+    assert.ok(findings.every((f) => !f.fixes), 'no quick fix rewrites a two-comparator range');
+  });
+  it('PEP 440: the clauses other than the raised bound, with the specifier rules for <, > and local versions', () => {
+    const admits = (line: string, v: string) => requirementsDependencies(`${line}\n`)[0]!.range!.admits(v);
+    assert.equal(admits('fake-a>=1.0,<1.7', '1.6.9'), true);
+    assert.equal(admits('fake-a>=1.0,<1.7', '1.7rc1'), false, '<V does not admit a prerelease of V');
+    assert.equal(admits('fake-a>=1.0,<1.7', '1.7'), false);
+    assert.equal(admits('fake-a>=1.0,!=1.5', '1.5+local.1'), false, '!= ignores the local label');
+    assert.equal(admits('fake-a>=1.0,<=2.0', '2.0+local.1'), true, '<= compares the public version');
+    assert.equal(admits('fake-a>=1.0,!=1.5.*', '1.5.2'), false);
+    assert.equal(admits('fake-a~=1.4.5', '1.4.9'), true);
+    assert.equal(admits('fake-a~=1.4.5', '1.5.0'), false);
+    assert.equal(admits('fake-a>=1.0,<2', 'not-a-version'), false, 'an unreadable version is not admitted');
   });
 });

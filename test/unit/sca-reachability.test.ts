@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test';
 import { Engine } from '../../server/src/engine/engine';
 import { AdvisoryDb, importAdvisories, ScaAnalyzer } from '../../server/src/engine/sca';
 import { firstCall, importsOf, loadVulnerableFunctions, tableLookup, WorkspaceImports, type VulnerableFunctions } from '../../server/src/engine/sca/reachability';
+import { prioritize } from '../../server/src/engine/priority';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { OSV_RECORDS } from './sca-helpers';
 
@@ -113,6 +114,34 @@ describe('reachability in findings', () => {
     const merge = lodash.find((f) => f.properties?.advisory === 'VIGIL-TEST-0001')!;
     assert.match(merge.message, /imported in src\/a\.js:1/);
     assert.equal(merge.severity, 'critical');
+  });
+
+  it('ranks a called vulnerable function first and a direct dependency nothing imports last (the priority reads `reachable`)', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'vigil-reach-p-'));
+    mkdirSync(join(ws, 'src'));
+    writeFileSync(join(ws, 'src', 'a.js'), "import _ from 'fake-lodash';\n\nexport const f = (s) => _.template(s);\n");
+    const [req, ...lodash] = await scan(ws);
+    const tpl = lodash.find((f) => f.properties?.advisory === 'VIGIL-TEST-0002')!;
+    const merge = lodash.find((f) => f.properties?.advisory === 'VIGIL-TEST-0001')!;
+    assert.equal(tpl.properties?.reachable, true);
+    assert.equal(req!.properties?.reachable, false, 'a direct dependency no file imports (complete look)');
+    assert.equal(merge.properties?.reachable, undefined, 'imported, and no function is known: unknown');
+    const ctx = { path: join(ws, 'package.json'), root: ws };
+    assert.equal(prioritize(tpl, ctx).reason, 'vulnerable dependency reachable from your code');
+    const { reachable: _known, ...unknown } = tpl.properties!;
+    assert.ok(prioritize(tpl, ctx).score > prioritize({ ...tpl, properties: unknown }, ctx).score);
+    assert.equal(prioritize(req!, { path: join(ws, 'requirements.txt'), root: ws }).reason, 'vulnerable dependency, not called from your code');
+    // Imported, the vulnerable function known but not called: not reachable through it.
+    writeFileSync(join(ws, 'src', 'a.js'), "import _ from 'fake-lodash';\n_.merge(a, b);\n");
+    const again = (await scan(ws)).find((f) => f.properties?.advisory === 'VIGIL-TEST-0002')!;
+    assert.equal(again.properties?.reachability, 'imported');
+    assert.equal(again.properties?.reachable, false);
+    // A bounded look proves nothing.
+    const big = mkdtempSync(join(tmpdir(), 'vigil-reach-pb-'));
+    writeFileSync(join(big, 'a.js'), '1');
+    writeFileSync(join(big, 'b.js'), '2');
+    const [bounded] = await scan(big, 1);
+    assert.equal(bounded!.properties?.reachable, undefined);
   });
 
   it('a bounded look (the editor) says so and does not lower the severity', async () => {

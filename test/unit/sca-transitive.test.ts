@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { importAdvisories } from '../../server/src/engine/sca';
+import { jsonParseStats } from '../../server/src/engine/sca/json-pos';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { OSV_RECORDS } from './sca-helpers';
 
@@ -406,5 +407,31 @@ __metadata:
     const lodash = findings.find((f) => f.properties?.package === 'fake-lodash' && f.fixes)!;
     assert.match(lodash.fixes![0]!.title, /resolution.*fake-lodash.*4\.17\.21.*yarn install/i);
     assert.deepEqual(JSON.parse(apply(manifest, lodash)).resolutions, { 'fake-lodash': '4.17.21' });
+  });
+});
+
+describe('dependencies pack: work per package.json edit', () => {
+  it('an edit parses package.json once, whatever the number of "via" findings and override fixes (the lockfile stays cached)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-sca-work-'));
+    const directs = Array.from({ length: 6 }, (_, i) => `fake-direct-${i}`);
+    const packages: Record<string, unknown> = { '': { name: 'x', dependencies: Object.fromEntries(directs.map((d) => [d, '^1.0.0'])) } };
+    for (const d of directs) packages[`node_modules/${d}`] = { version: '1.0.0', dependencies: { 'fake-lodash': '^4.0.0' } };
+    packages['node_modules/fake-lodash'] = { version: '4.17.15' };
+    writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages }, null, 2));
+    const text = `{\n  "name": "x",\n  "dependencies": {\n${directs.map((d) => `    "${d}": "^1.0.0"`).join(',\n')}\n  }\n}\n`;
+    writeFileSync(join(dir, 'package.json'), text);
+    const engine = await Engine.create({ analyzers: createAnalyzers({ advisoryDbDir: db }).analyzers });
+    const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+    engine.open('file:///x', join(dir, 'package.json'), 'json', text, 1);
+    const first = engine.analyze('file:///x', settings).findings.filter((f) => f.pack === 'dependencies');
+    assert.equal(first.filter((f) => f.fixes).length, directs.length, 'one override fix per direct dependency');
+    // Edit the first direct dependency's range (^1.0.0 -> ^1.0.1) and back, as a user typing would.
+    for (const [v, digit] of [[2, '1'], [3, '0']] as const) {
+      engine.change('file:///x', [{ range: { start: { line: 3, character: 27 }, end: { line: 3, character: 28 } }, text: digit }], v);
+      const before = jsonParseStats.documents;
+      const after = engine.analyze('file:///x', settings).findings.filter((f) => f.pack === 'dependencies');
+      assert.equal(jsonParseStats.documents - before, 1, 'JSON documents parsed for one edit of package.json');
+      assert.equal(after.length, first.length);
+    }
   });
 });

@@ -36,6 +36,10 @@ describe('SemVer ordering', () => {
   it('refuses what is not SemVer', () => {
     for (const bad of ['1.0', '01.0.0', '1.0.0-', 'latest', '1.0.0-01x..', '^1.0.0']) assert.equal(compareSemver(bad, '1.0.0'), undefined, bad);
   });
+  it('refuses a numeric prerelease identifier with a leading zero and an over-long version (SemVer 2.0.0 item 9; npm)', () => {
+    for (const bad of ['1.0.0-01', '1.0.0-alpha.007', `1.0.0-${'a'.repeat(300)}`]) assert.equal(compareSemver(bad, '1.0.0'), undefined, bad);
+    assert.equal(sign(compareSemver('1.0.0-0a', '1.0.0-1')), 1, 'an alphanumeric identifier that starts with 0 is valid and sorts after numbers');
+  });
 });
 
 describe('PEP 440 ordering', () => {
@@ -75,13 +79,18 @@ describe('PEP 440 ordering', () => {
       ['1.0-1', '1.0.post1'],
       ['1.0rev1', '1.0.post1'],
       ['1.0RC1', '1.0rc1'],
-      ['1.0+local.1', '1.0'],
       ['1.0a', '1.0a0'],
     ];
     for (const [a, b] of same) assert.equal(comparePep440(a, b), 0, `${a} == ${b}`);
   });
+  it('orders local versions after their public version (PEP 440 local version identifiers)', () => {
+    const local = ['1.0', '1.0+abc', '1.0+abc.1', '1.0+abc.5', '1.0+abc.10', '1.0+5', '1.0.post1', '1.0.1'];
+    for (let i = 0; i + 1 < local.length; i++) assert.equal(sign(comparePep440(local[i]!, local[i + 1]!)), -1, `${local[i]} < ${local[i + 1]}`);
+    assert.equal(comparePep440('1.0+ABC.1', '1.0+abc-1'), 0, 'local segments are case- and separator-insensitive');
+    assert.equal(sign(comparePep440('1!1.0+abc', '2.0')), 1, 'the epoch still comes first');
+  });
   it('refuses legacy versions', () => {
-    for (const bad of ['1.0-foo', 'dev', '1.*', '']) assert.equal(comparePep440(bad, '1.0'), undefined, bad);
+    for (const bad of ['1.0-foo', 'dev', '1.*', '', '1.0+', '1.0+local_', '2.0-SNAPSHOT', `1.0+${'a'.repeat(300)}`]) assert.equal(comparePep440(bad, '1.0'), undefined, bad);
   });
 });
 

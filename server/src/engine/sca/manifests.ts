@@ -7,7 +7,7 @@
 import { basename, dirname } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { member, parseJsonWithPositions, type JsonNode } from './json-pos';
-import { comparePep440, compareSemver, type Ecosystem } from './versions';
+import { comparePep440, compareSemver, npmRangeAdmits, pep440Admits as pep440SpecifierAdmits, type Ecosystem } from './versions';
 
 export type ManifestKind =
   | 'npm-lockfile'
@@ -128,10 +128,14 @@ const SIMPLE_RANGE = /^([~^]?)v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?$/;
 /**
  * Direct dependencies of a `package.json`. With `lock` (the lockfile beside it), each takes the locked version;
  * without, exact pins are matched as they are and ranges (when `rangesAllowed`: no other lockfile holds the real
- * versions) at their lowest allowed version, marked with `range`.
+ * versions) at their lowest allowed version, marked with `range`. `root` is `text` already parsed, if the caller has it.
  */
-export function npmManifestDependencies(text: string, lock: TopLevelVersions | undefined, rangesAllowed = true): Dependency[] | undefined {
-  const root = parseJsonWithPositions(text);
+export function npmManifestDependencies(
+  text: string,
+  lock: TopLevelVersions | undefined,
+  rangesAllowed = true,
+  root: JsonNode | undefined = parseJsonWithPositions(text),
+): Dependency[] | undefined {
   if (!root) return undefined;
   const out: Dependency[] = [];
   for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
@@ -149,7 +153,10 @@ export function npmManifestDependencies(text: string, lock: TopLevelVersions | u
       const simple = SIMPLE_RANGE.exec(spec);
       // The fix rewrites the spec keeping its range style (^, ~ or exact); other specs (tags, URLs, ||) are left alone.
       const edit = simple ? { start: e.value.start + 1, end: e.value.end - 1, prefix: simple[1]! } : undefined;
-      const range = locked === undefined && !exact ? { spec, admits: () => true } : undefined;
+      // The fix replaces a simple spec whole (`^1.2.3` -> `^2.0.1`), so any version fits what it writes; another
+      // spec stays as written, so the fixed version must satisfy it.
+      const admits = edit ? () => true : (v: string) => npmRangeAdmits(v, spec);
+      const range = locked === undefined && !exact ? { spec, admits } : undefined;
       out.push({ ecosystem: 'npm', name: e.key, version, start: e.value.start, end: e.value.end, edit, path: `node_modules/${e.key}`, fromLockfile: locked !== undefined, range });
     }
   }
@@ -165,27 +172,18 @@ const NPM_COMPARATOR = /^(\^|~|>=|<=|<|>|=)?v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[
 export function npmRangeLowest(spec: string): string | undefined {
   if (spec.includes('||') || / - /.test(spec)) return undefined;
   let lowest: string | undefined;
-  const uppers: { version: string; inclusive: boolean }[] = [];
   for (const token of spec.replace(/([<>=~^]+)\s+/g, '$1').split(/\s+/).filter(Boolean)) {
     const m = NPM_COMPARATOR.exec(token);
     if (!m || m[1] === '>') return undefined;
     const wild = (p: string | undefined): boolean => p === undefined || /^[xX*]$/.test(p);
     const version = `${m[2]}.${wild(m[3]) ? 0 : m[3]}.${wild(m[3]) || wild(m[4]) ? 0 : m[4]}${m[5] ?? ''}`;
     if (m[1] === '<' || m[1] === '<=') {
-      // `<=4` means below 5.0.0: only full versions are taken as upper bounds, partial ones are not guessed.
-      if (wild(m[3]) || wild(m[4])) {
-        if (m[1] === '<=') return undefined;
-      }
-      uppers.push({ version, inclusive: m[1] === '<=' });
+      // `<=4` means below 5.0.0: a partial inclusive upper bound is not guessed.
+      if (m[1] === '<=' && (wild(m[3]) || wild(m[4]))) return undefined;
     } else if (lowest === undefined || compareSemver(version, lowest)! > 0) lowest = version;
   }
-  if (lowest === undefined) return undefined;
-  return uppers.every((u) => {
-    const c = compareSemver(lowest!, u.version);
-    return c !== undefined && (u.inclusive ? c <= 0 : c < 0);
-  })
-    ? lowest
-    : undefined;
+  // The highest lower bound must be inside the whole range (an upper bound below it leaves the range empty).
+  return lowest !== undefined && npmRangeAdmits(lowest, spec) ? lowest : undefined;
 }
 
 /** One version clause of a PEP 508 requirement; offsets are relative to the requirement's text. */
@@ -249,40 +247,9 @@ function pinOf(clauses: readonly VersionClause[]): VersionClause | undefined {
   return clauses.length === 1 && clauses[0]!.op === '==' && !clauses[0]!.version.includes('*') ? clauses[0] : undefined;
 }
 
-/** Whether `v`'s release segments start with `prefix`'s (PEP 440 `==1.2.*` / `~=` prefix matching). */
-function releasePrefix(v: string, prefix: string): boolean {
-  const a = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(v)?.[1]?.split('.').map(Number);
-  const b = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(prefix)?.[1]?.split('.').map(Number);
-  if (!a || !b) return false;
-  return b.every((n, i) => (a[i] ?? 0) === n);
-}
-
-/** Whether version `v` satisfies every clause (PEP 440); a version that cannot be compared does not. */
+/** Whether version `v` satisfies every clause (PEP 440 specifier rules); a version that cannot be read does not. */
 function pep440Admits(clauses: readonly VersionClause[], v: string): boolean {
-  return clauses.every((c) => {
-    const star = c.version.endsWith('.*');
-    if (star && (c.op === '==' || c.op === '!=')) return releasePrefix(v, c.version.slice(0, -2)) === (c.op === '==');
-    const r = comparePep440(v, c.version);
-    if (r === undefined) return false;
-    switch (c.op) {
-      case '>=':
-        return r >= 0;
-      case '<=':
-        return r <= 0;
-      case '<':
-        return r < 0;
-      case '>':
-        return r > 0;
-      case '==':
-        return r === 0;
-      case '!=':
-        return r !== 0;
-      case '~=':
-        return r >= 0 && releasePrefix(v, c.version.replace(/\.\d+(?=[^.]*$)[^.]*$/, ''));
-      default:
-        return false;
-    }
-  });
+  return pep440SpecifierAdmits(v, clauses.map((c) => `${c.op}${c.version}`).join(','));
 }
 
 /**

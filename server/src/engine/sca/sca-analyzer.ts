@@ -30,7 +30,7 @@ import { isAffected, smallestSafeUpgrade, type Advisory } from './osv';
 import { includedRequirements } from './requirement-includes';
 import { tableLookup, WorkspaceImports, type Reach, type VulnerableFunctions } from './reachability';
 import { npmLockGraph, pnpmLockGraph, setManifestEntryEdit, transitiveOf, yarnDescriptors, yarnLockGraph, type LockNode } from './transitive';
-import { member, parseJsonWithPositions } from './json-pos';
+import { member, parseJsonWithPositions, type JsonNode } from './json-pos';
 import type { Ecosystem } from './versions';
 
 
@@ -111,7 +111,9 @@ export class ScaAnalyzer implements Analyzer {
    */
   private readonly locks = new Map<string, { size: number; mtimeMs: number; value: unknown }>();
   /** Per parsed lockfile tree: its vulnerable packages as of a database snapshot, and the walks from each start. */
-  private readonly vulnerableTrees = new WeakMap<ReadonlyMap<string, LockNode>, { snapshot: string | undefined; vulnerable: Map<LockNode, readonly Advisory[]>; walks: Map<string, { node: LockNode; chain: string[] }[]> }>();
+  private readonly vulnerableTrees = new WeakMap<ReadonlyMap<string, LockNode>, VulnerableTree>();
+  /** Finding fingerprints by their input: the same few hundred are hashed again on every edit of a manifest. */
+  private readonly fingerprints = new Map<string, string>();
 
   constructor(
     readonly db: AdvisoryDb,
@@ -162,6 +164,7 @@ export class ScaAnalyzer implements Analyzer {
     }
     let deps: Dependency[] | undefined;
     let lock: SiblingLock | undefined;
+    let manifestRoot: JsonNode | undefined;
     if (kind === 'npm-lockfile') deps = npmLockDependencies(doc.text);
     else if (kind === 'yarn-lockfile') deps = yarnLockDependencies(doc.text);
     else if (kind === 'poetry-lockfile') deps = poetryLockDependencies(doc.text);
@@ -172,10 +175,12 @@ export class ScaAnalyzer implements Analyzer {
     else if (kind === 'pip-requirements') {
       deps = [...requirementsDependencies(doc.text), ...includedRequirements(doc.path, doc.text, ctx?.workspaceRoot, (n) => ctx?.notify?.(n))];
     } else {
-      lock = readSiblingLock(doc.path, doc.text, (path, parse) => this.cachedLock(path, parse));
+      // Parsed once per analysis: the lockfile match, the dependencies and every override fix read the same tree.
+      manifestRoot = parseJsonWithPositions(doc.text);
+      lock = readSiblingLock(doc.path, manifestRoot, (path, parse) => this.cachedLock(path, parse));
       // A yarn or pnpm lockfile holds the real versions (and is checked itself): ranges are not guessed then.
       const otherLock = OTHER_LOCKFILES.some((n) => existsSync(join(dirname(doc.path), n)));
-      deps = npmManifestDependencies(doc.text, lock?.versions, !otherLock);
+      deps = manifestRoot && npmManifestDependencies(doc.text, lock?.versions, !otherLock, manifestRoot);
     }
     const out: Finding[] = [];
     let workspace: WorkspaceImports | undefined;
@@ -193,8 +198,19 @@ export class ScaAnalyzer implements Analyzer {
       if (advisories.length === 0) continue;
       out.push(...this.findings(doc, dep, advisories, LOCKFILE_ADVICE[kind], lock, undefined, reach));
     }
-    if (lock) out.push(...this.viaFindings(doc, deps ?? [], lock, affected, reach));
+    if (lock) out.push(...this.viaFindings(doc, manifestRoot, deps ?? [], lock, affected, reach));
     return out;
+  }
+
+  /** A finding's fingerprint: the first 32 hex digits of the SHA-256 of its identity, memoised (bounded). */
+  private fingerprint(identity: string): string {
+    let hit = this.fingerprints.get(identity);
+    if (hit === undefined) {
+      hit = createHash('sha256').update(identity).digest('hex').slice(0, 32);
+      if (this.fingerprints.size >= 50_000) this.fingerprints.clear();
+      this.fingerprints.set(identity, hit);
+    }
+    return hit;
   }
 
   /** `parse` of the file at `path`, from the cache while the file's size and modification time are unchanged. */
@@ -239,7 +255,14 @@ export class ScaAnalyzer implements Analyzer {
    * chain ("via a → b → c") and an `overrides` fix. A package that is itself a direct dependency is reported on
    * its own line instead (and an override of it would conflict with that dependency).
    */
-  private viaFindings(doc: SourceDocument, direct: readonly Dependency[], lock: SiblingLock, affected: AffectedOf, reach: (() => WorkspaceImports) | undefined): Finding[] {
+  private viaFindings(
+    doc: SourceDocument,
+    manifestRoot: JsonNode | undefined,
+    direct: readonly Dependency[],
+    lock: SiblingLock,
+    affected: AffectedOf,
+    reach: (() => WorkspaceImports) | undefined,
+  ): Finding[] {
     const directNames = new Set(direct.map((d) => d.name));
     const directPaths = new Set(direct.flatMap((d) => lock.start(d.name) ?? []));
     const out: Finding[] = [];
@@ -247,16 +270,23 @@ export class ScaAnalyzer implements Analyzer {
     // with the lockfile, so an edit of package.json does not match and walk the whole tree again.
     let cached = this.vulnerableTrees.get(lock.graph);
     if (!cached || cached.snapshot !== this.db.snapshot) {
-      const vulnerable = new Map<LockNode, readonly Advisory[]>();
+      const vulnerable = new Map<LockNode, { advisories: readonly Advisory[]; upgrade: string | undefined }>();
       for (const node of lock.graph.values()) {
         const advisories = affected('npm', node.name, node.version);
-        if (advisories.length > 0) vulnerable.set(node, advisories);
+        if (advisories.length > 0) vulnerable.set(node, { advisories, upgrade: smallestSafeUpgrade('npm', advisories, node.version) });
       }
       cached = { snapshot: this.db.snapshot, vulnerable, walks: new Map() };
       this.vulnerableTrees.set(lock.graph, cached);
     }
     const { vulnerable, walks } = cached;
     if (vulnerable.size === 0) return out;
+    // One override per package and version, however many direct dependencies bring it in.
+    const overrides = new Map<string, ReturnType<typeof setManifestEntryEdit>>();
+    const overrideEdit = (name: string, upgrade: string): ReturnType<typeof setManifestEntryEdit> => {
+      const key = `${name}\u0000${upgrade}`;
+      if (!overrides.has(key)) overrides.set(key, setManifestEntryEdit(doc.text, OVERRIDE_FIELD[lock.tool], name, upgrade, manifestRoot));
+      return overrides.get(key);
+    };
     for (const d of direct) {
       const start = d.fromLockfile ? lock.start(d.name) : undefined;
       if (start === undefined) continue;
@@ -264,9 +294,9 @@ export class ScaAnalyzer implements Analyzer {
       if (!walk) walks.set(start, (walk = transitiveOf(lock.graph, start, (n) => vulnerable.has(n))));
       for (const { node, chain } of walk) {
         if (directPaths.has(node.path)) continue;
-        const advisories = vulnerable.get(node)!;
+        const { advisories, upgrade } = vulnerable.get(node)!;
         const dep: Dependency = { ecosystem: 'npm', name: node.name, version: node.version, start: d.start, end: d.end, path: `${d.path}>${node.path}` };
-        out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name) }, reach));
+        out.push(...this.findings(doc, dep, advisories, undefined, lock, { direct: d, chain, overridable: !directNames.has(node.name), upgrade, overrideEdit }, reach));
       }
     }
     return out;
@@ -278,24 +308,32 @@ export class ScaAnalyzer implements Analyzer {
     advisories: readonly Advisory[],
     lockAdvice: string | undefined,
     lock: SiblingLock | undefined,
-    via?: { direct: Dependency; chain: readonly string[]; overridable: boolean },
+    via?: {
+      direct: Dependency;
+      chain: readonly string[];
+      overridable: boolean;
+      /** The smallest safe upgrade, computed once per lockfile and database. */
+      upgrade: string | undefined;
+      overrideEdit: (name: string, upgrade: string) => ReturnType<typeof setManifestEntryEdit>;
+    },
     reach?: () => WorkspaceImports,
   ): Finding[] {
     const inLockfile = lockAdvice !== undefined;
     const rule = RULE_OF[dep.ecosystem];
-    const upgrade = smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
+    const upgrade = via ? via.upgrade : smallestSafeUpgrade(dep.ecosystem, advisories, dep.version);
     const inRange = upgrade !== undefined && (dep.range?.admits(upgrade) ?? true);
     let advice = upgrade
       ? `upgrade ${dep.name} ${dep.version} -> ${upgrade}${inLockfile ? ` (${lockAdvice})` : ''}`
       : 'no fixed version is known';
-    if (upgrade && dep.range) advice = inRange && dep.edit ? `raise the lower bound to ${upgrade}` : `the fixed version ${upgrade} is outside the range: widen it`;
+    // Inside the range, raising its lower bound is enough, whether or not the quick fix can write it.
+    if (upgrade && dep.range) advice = inRange ? `raise the lower bound to ${upgrade}` : `the fixed version ${upgrade} is outside the range: widen it`;
     const fixes: Fix[] = [];
     const chain = via?.chain.join(' \u2192 ');
     if (via && upgrade) {
       const tool = lock?.tool ?? 'npm';
       const noun = tool === 'yarn' ? 'resolution' : 'override';
       advice = `upgrade ${dep.name} ${dep.version} -> ${upgrade} (${via.overridable ? `add an ${noun}` : `in ${dep.name}'s own entry`}, then run ${tool} install)`;
-      const edit = via.overridable ? setManifestEntryEdit(doc.text, OVERRIDE_FIELD[tool], dep.name, upgrade) : undefined;
+      const edit = via.overridable ? via.overrideEdit(dep.name, upgrade) : undefined;
       if (edit) {
         fixes.push({
           title: `Add ${noun === 'override' ? 'an override' : 'a resolution'} ${dep.name}@${upgrade} (then run ${tool} install to update ${lock?.name ?? 'the lockfile'})`,
@@ -326,6 +364,10 @@ export class ScaAnalyzer implements Analyzer {
       const functions = [...new Set([...table.functions, ...(a.functions ?? [])])];
       const r = reach?.().reach(dep.ecosystem, dep.name, functions, table.modules ?? a.modules);
       const note = r ? this.reachNote(r, !inLockfile && !via, functions) : undefined;
+      // What the priority ranks by (engine/priority.ts): true when a vulnerable function is called; false when a
+      // complete look proves the code does not use it (a direct dependency nothing imports, or imported with none
+      // of the known vulnerable functions called); otherwise unknown.
+      const reachable = !r ? undefined : r.level === 'called' ? true : note!.lower || (r.level === 'imported' && functions.length > 0 && r.complete) ? false : undefined;
       let severity = dep.range ? lowered(a.severity) : a.severity;
       if (note?.lower) severity = lowered(severity);
       const f: Finding = {
@@ -338,7 +380,7 @@ export class ScaAnalyzer implements Analyzer {
         message: `${what}: ${a.id}${aka}${a.summary ? `: ${a.summary}` : ''}; ${advice}${note?.text ?? ''}.`,
         range: doc.lines.rangeOf(dep.start, dep.end),
         docsUrl: a.url,
-        fingerprint: createHash('sha256').update(`${rule.id}\u0000${dep.path}\u0000${a.id}`).digest('hex').slice(0, 32),
+        fingerprint: this.fingerprint(`${rule.id}\u0000${dep.path}\u0000${a.id}`),
         properties: {
           advisory: a.id,
           package: dep.name,
@@ -347,6 +389,7 @@ export class ScaAnalyzer implements Analyzer {
           ...(dep.range ? { range: dep.range.spec, confidence: 'lowest version of the range' } : {}),
           ...(chain ? { via: chain } : {}),
           ...(r ? { reachability: r.level } : {}),
+          ...(reachable !== undefined ? { reachable } : {}),
         },
       };
       // One upgrade fixes them all: offered once per dependency (on the most severe), so fix-all edits once.
@@ -354,6 +397,13 @@ export class ScaAnalyzer implements Analyzer {
       return f;
     });
   }
+}
+
+/** A lockfile tree's vulnerable packages (with their smallest safe upgrade) as of a database snapshot, and the walks from each start. */
+interface VulnerableTree {
+  snapshot: string | undefined;
+  vulnerable: Map<LockNode, { advisories: readonly Advisory[]; upgrade: string | undefined }>;
+  walks: Map<string, { node: LockNode; chain: string[] }[]>;
 }
 
 /** Where each package manager takes a forced version of a transitive package in package.json. */
@@ -374,7 +424,7 @@ interface SiblingLock {
  * yarn.lock (v1 or berry), whose entries are found by package.json's own `name@spec`, then pnpm-lock.yaml (v6-v9),
  * whose root importer names each direct dependency's entry.
  */
-function readSiblingLock(manifest: string, manifestText: string, read: LockReader): SiblingLock | undefined {
+function readSiblingLock(manifest: string, root: JsonNode | undefined, read: LockReader): SiblingLock | undefined {
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
     const parsed = read(join(dirname(manifest), name), (text) => {
       const graph = npmLockGraph(text);
@@ -389,7 +439,6 @@ function readSiblingLock(manifest: string, manifestText: string, read: LockReade
   }
   const yarn = read(join(dirname(manifest), 'yarn.lock'), yarnLockGraph);
   if (yarn !== undefined) {
-    const root = parseJsonWithPositions(manifestText);
     if (!root) return undefined;
     const { graph, bySpec } = yarn;
     const versions: TopLevelVersions = new Map();

@@ -249,10 +249,16 @@ export function pnpmLockGraph(text: string): { graph: Map<string, LockNode>; dir
  * The edit that sets `name` to `version` in the object at `field` of a package.json's text (a path for nested
  * objects: `['pnpm', 'overrides']`): the entry's value replaced, an entry added to the object, or the missing
  * objects added (at the end of the nearest one that exists). Undefined when the text is not JSON or a field on
- * the way is not an object.
+ * the way is not an object. `root` is `text` already parsed, if the caller has it (one parse for all of a
+ * manifest's fixes).
  */
-export function setManifestEntryEdit(text: string, field: string | readonly string[], name: string, version: string): { start: number; end: number; newText: string } | undefined {
-  const root = parseJsonWithPositions(text);
+export function setManifestEntryEdit(
+  text: string,
+  field: string | readonly string[],
+  name: string,
+  version: string,
+  root: JsonNode | undefined = parseJsonWithPositions(text),
+): { start: number; end: number; newText: string } | undefined {
   if (root?.kind !== 'object') return undefined;
   const fields = typeof field === 'string' ? [field] : field;
   const indentAt = (offset: number): string => {

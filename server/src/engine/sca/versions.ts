@@ -1,21 +1,15 @@
 /**
- * Version orderings for advisory matching: SemVer 2.0.0 (npm) and a subset of PEP 440 (PyPI). Both return
- * undefined for a version they cannot read, so callers skip it instead of guessing an order.
- *
- * PEP 440 gaps: local versions (`+local`) are ignored when comparing; legacy (non-PEP 440) versions are refused.
+ * Version orderings for advisory matching: SemVer 2.0.0 as npm reads it (the `semver` package, npm's own, ISC) and
+ * PEP 440 as pip reads it (`@renovatebot/pep440`, Renovate's port of Python's `packaging`, Apache-2.0 or BSD). Both
+ * return undefined for a version they cannot read (legacy PyPI versions, `latest`, a leading-zero prerelease), so
+ * callers skip it instead of guessing an order.
  */
-
-/** A parsed SemVer version; build metadata is dropped (it does not take part in precedence). */
-interface SemVer {
-  release: [number, number, number];
-  pre: (number | string)[];
-}
-
-const SEMVER_RE = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+import { compare as pep440Compare, satisfies as pep440Satisfies, valid as pep440Valid } from '@renovatebot/pep440';
+import { SemVer, satisfies as semverSatisfies } from 'semver';
 
 /**
- * Parsed versions by their text, for both orderings: matching compares the same few thousand version strings (a
- * lockfile's and its advisories' events) on every analysis. Parsed values are never mutated; the map is emptied
+ * Results by version text, for both orderings: matching compares the same few thousand version strings (a
+ * lockfile's and its advisories' events) on every analysis. Stored values are never mutated; the map is emptied
  * when it grows past a bound, so memory stays flat whatever the input.
  */
 function memo<T>(parse: (v: string) => T | undefined): (v: string) => T | undefined {
@@ -30,37 +24,29 @@ function memo<T>(parse: (v: string) => T | undefined): (v: string) => T | undefi
   };
 }
 
-const parseSemver = memo(parseSemverText);
-const parsePep440 = memo(parsePep440Text);
+/** A parsed SemVer version (strict, as npm reads lockfile versions); `semver` throws on what it cannot read. */
+const parseSemver = memo((v: string): SemVer | undefined => {
+  try {
+    return new SemVer(v.trim());
+  } catch {
+    return undefined;
+  }
+});
 
-function parseSemverText(v: string): SemVer | undefined {
-  const m = SEMVER_RE.exec(v.trim());
-  if (!m) return undefined;
-  const nums = [m[1], m[2], m[3]].map(Number);
-  if (nums.some((n) => !Number.isSafeInteger(n))) return undefined;
-  const pre = m[4] ? m[4].split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : [];
-  return { release: nums as [number, number, number], pre };
-}
+/** Longest version read, as `semver` does for npm: lockfile text is untrusted, and no real version is near it. */
+const MAX_VERSION_LENGTH = 256;
 
-/** SemVer precedence: negative, zero or positive; undefined when either is not a valid version. */
+/** A PEP 440 version's text as the library takes it (trimmed), or undefined when it is not PEP 440. */
+const readPep440 = memo((v: string): string | undefined => {
+  const t = v.trim();
+  return t.length > MAX_VERSION_LENGTH || pep440Valid(t) === null ? undefined : t;
+});
+
+/** SemVer precedence (build metadata ignored): negative, zero or positive; undefined when either is not a valid version. */
 export function compareSemver(a: string, b: string): number | undefined {
   const x = parseSemver(a);
   const y = parseSemver(b);
-  if (!x || !y) return undefined;
-  for (let i = 0; i < 3; i++) if (x.release[i] !== y.release[i]) return x.release[i]! - y.release[i]!;
-  // A prerelease sorts before its release.
-  if (x.pre.length === 0 || y.pre.length === 0) return y.pre.length - x.pre.length;
-  for (let i = 0; i < Math.min(x.pre.length, y.pre.length); i++) {
-    const p = x.pre[i]!;
-    const q = y.pre[i]!;
-    if (p === q) continue;
-    if (typeof p === 'number' && typeof q === 'number') return p - q;
-    // Numeric identifiers sort before alphanumeric ones; alphanumeric ones compare in ASCII order.
-    if (typeof p === 'number') return -1;
-    if (typeof q === 'number') return 1;
-    return p < q ? -1 : 1;
-  }
-  return x.pre.length - y.pre.length;
+  return x && y ? x.compare(y) : undefined;
 }
 
 /** Whether `v` is a valid SemVer version. */
@@ -68,68 +54,59 @@ export function isSemver(v: string): boolean {
   return parseSemver(v) !== undefined;
 }
 
-/** A PEP 440 version as a sort key. */
-interface Pep440 {
-  epoch: number;
-  release: number[];
-  /** Pre-release phase (a < b < rc) and number, if any. */
-  pre?: [number, number];
-  post?: number;
-  dev?: number;
-}
-
-const PEP440_RE =
-  /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\d+)?)?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?(?:[-_.]?(dev)[-_.]?(\d+)?)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
-
-const PRE_PHASE: Record<string, number> = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
-
-function parsePep440Text(v: string): Pep440 | undefined {
-  const m = PEP440_RE.exec(v.trim());
-  if (!m) return undefined;
-  const out: Pep440 = { epoch: m[1] ? Number(m[1]) : 0, release: m[2]!.split('.').map(Number) };
-  if (m[3]) out.pre = [PRE_PHASE[m[3].toLowerCase()]!, m[4] ? Number(m[4]) : 0];
-  if (m[5] !== undefined) out.post = Number(m[5]);
-  else if (m[6]) out.post = m[7] ? Number(m[7]) : 0;
-  if (m[8]) out.dev = m[9] ? Number(m[9]) : 0;
-  return out;
-}
-
-function cmp(a: number, b: number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Whether `v` is inside an npm range (`^1.2.3`, `>=1 <2`, `1.x || 2.x`) as npm would resolve it: a prerelease only
+ * for a comparator of the same release. False for an unreadable version or range.
+ */
+export function npmRangeAdmits(v: string, range: string): boolean {
+  const x = parseSemver(v);
+  // `semver.satisfies` answers false for a range it cannot read.
+  return x !== undefined && semverSatisfies(x, range);
 }
 
 /**
  * PEP 440 ordering: epoch, release (trailing zeros ignored: 1.0 == 1.0.0), then
- * X.devN < X.aN < X.bN < X.rcN < X < X.postN, and a dev release sorts before what it precedes (1.0a1.dev1 < 1.0a1).
+ * X.devN < X.aN < X.bN < X.rcN < X < X+local < X.postN, a dev release before what it precedes (1.0a1.dev1 < 1.0a1).
  */
 export function comparePep440(a: string, b: string): number | undefined {
-  const x = parsePep440(a);
-  const y = parsePep440(b);
-  if (!x || !y) return undefined;
-  if (x.epoch !== y.epoch) return cmp(x.epoch, y.epoch);
-  const n = Math.max(x.release.length, y.release.length);
-  for (let i = 0; i < n; i++) {
-    const c = cmp(x.release[i] ?? 0, y.release[i] ?? 0);
-    if (c !== 0) return c;
+  const x = readPep440(a);
+  const y = readPep440(b);
+  if (x === undefined || y === undefined) return undefined;
+  if (x === y) return 0;
+  // The library parses both texts on every call (about 10x our old parser's cost): results are kept per pair, as
+  // matching compares the same versions and events on every analysis.
+  let row = pep440Pairs.get(x);
+  let c = row?.get(y);
+  if (c === undefined) {
+    c = pep440Compare(x, y);
+    // Bounded as a whole, so memory stays flat whatever the input.
+    if (++pep440PairCount > 200_000) {
+      pep440Pairs.clear();
+      pep440PairCount = 1;
+      row = undefined;
+    }
+    if (row === undefined) pep440Pairs.set(x, (row = new Map()));
+    row.set(y, c);
   }
-  const c = cmp(preKey(x), preKey(y)) || cmp(subKey(x.pre), subKey(y.pre)) || cmp(x.post ?? -1, y.post ?? -1) || cmp(x.dev ?? Infinity, y.dev ?? Infinity);
   return c;
 }
 
-/** Phase rank: a bare dev release (1.0.dev1) first, then a/b/rc, then the final release and its post releases. */
-function preKey(v: Pep440): number {
-  if (v.pre) return v.pre[0];
-  if (v.dev !== undefined && v.post === undefined) return -1;
-  return 3;
-}
+const pep440Pairs = new Map<string, Map<string, number>>();
+let pep440PairCount = 0;
 
-function subKey(pre: [number, number] | undefined): number {
-  return pre ? pre[1] : 0;
-}
-
-/** Whether `v` is a version PEP 440 can read (within the subset above). */
+/** Whether `v` is a version PEP 440 can read. */
 export function isPep440(v: string): boolean {
-  return parsePep440(v) !== undefined;
+  return readPep440(v) !== undefined;
+}
+
+/**
+ * Whether `v` satisfies a PEP 440 specifier set (`>=1.0,<2,!=1.5.*`) with pip's rules (`<V` excludes V's
+ * prereleases, `>V` its post releases, local labels ignored unless the clause has one). Prereleases count: the
+ * question is whether a fixed version is inside the range, not which version pip would pick.
+ */
+export function pep440Admits(v: string, specifier: string): boolean {
+  const x = readPep440(v);
+  return x !== undefined && pep440Satisfies(x, specifier, { prereleases: true });
 }
 
 /** The ecosystems Vigil matches, as OSV names them. */
