@@ -228,27 +228,44 @@ function wildcardImports(root: Node): { packages: string[]; statics: string[] } 
   return out;
 }
 
-/** The declared class of a variable, parameter or field named `name` seen from `at` (`var x = new C()` gives C). */
+/** Per tree, per scope (method, lambda or class body, by node id): the class each name is declared with there. */
+const scopeDeclarations = new WeakMap<Tree, Map<number, Map<string, string | undefined>>>();
+
+/** The names a method, lambda or class body declares (locals and parameters, or fields) and their written classes. */
+function declarationsOf(scope: Node): Map<string, string | undefined> {
+  let byScope = scopeDeclarations.get(scope.tree);
+  if (!byScope) scopeDeclarations.set(scope.tree, (byScope = new Map()));
+  let out = byScope.get(scope.id);
+  if (out) return out;
+  out = new Map();
+  const decls = scope.type === 'class_body' ? kids(scope).filter((k) => k.type === 'field_declaration') : scope.descendantsOfType(['local_variable_declaration', 'formal_parameter']);
+  for (const d of decls) {
+    if (!d) continue;
+    const type = d.childForFieldName('type');
+    if (d.type === 'formal_parameter') {
+      const name = d.childForFieldName('name')?.text;
+      if (name && !out.has(name)) out.set(name, type?.text);
+      continue;
+    }
+    for (const v of d.childrenForFieldName('declarator')) {
+      const name = v?.childForFieldName('name')?.text;
+      if (!v || !name || out.has(name)) continue;
+      const value = v.childForFieldName('value');
+      // `var x = new C()` is a C; `var` with any other value is a type this does not infer.
+      out.set(name, type?.text === 'var' ? (value?.type === 'object_creation_expression' ? value.childForFieldName('type')?.text : undefined) : type?.text);
+    }
+  }
+  byScope.set(scope.id, out);
+  return out;
+}
+
+/** The declared class of a variable, parameter or field named `name` seen from `at` (undefined when none is). */
 function declaredClass(at: Node, name: string): string | undefined {
   for (let scope: Node | null = at.parent; scope; scope = scope.parent) {
-    const isMethod = scope.type === 'method_declaration' || scope.type === 'constructor_declaration' || scope.type === 'lambda_expression';
     const isClass = scope.type === 'class_body';
-    if (!isMethod && !isClass) continue;
-    const decls = isMethod ? scope.descendantsOfType(['local_variable_declaration', 'formal_parameter']) : kids(scope).filter((k) => k.type === 'field_declaration');
-    for (const d of decls) {
-      if (!d) continue;
-      const type = d.childForFieldName('type');
-      if (d.type === 'formal_parameter') {
-        if (d.childForFieldName('name')?.text === name) return type?.text;
-        continue;
-      }
-      for (const v of d.childrenForFieldName('declarator')) {
-        if (v?.childForFieldName('name')?.text !== name) continue;
-        const value = v.childForFieldName('value');
-        if (type?.text === 'var') return value?.type === 'object_creation_expression' ? value.childForFieldName('type')?.text : undefined;
-        return type?.text;
-      }
-    }
+    if (!isClass && scope.type !== 'method_declaration' && scope.type !== 'constructor_declaration' && scope.type !== 'lambda_expression') continue;
+    const decls = declarationsOf(scope);
+    if (decls.has(name)) return decls.get(name);
     if (isClass) return undefined; // a field of the innermost class only
   }
   return undefined;
