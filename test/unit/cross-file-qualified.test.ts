@@ -36,7 +36,7 @@ async function scan(dir: string, crossFile = true): Promise<Found[]> {
   return run.results.flatMap((r) => r.findings.map((finding) => ({ rel: r.file.relPath, finding })));
 }
 
-const servlet = (pkg: string, imports: string, cls: string, body: string): string => `package ${pkg};
+const servlet = (pkg: string, imports: string, cls: string, body: string, field = ''): string => `package ${pkg};
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -46,7 +46,7 @@ import javax.servlet.http.HttpServletResponse;
 ${imports}
 
 public class ${cls} extends HttpServlet {
-    private Connection conn;
+    private Connection conn;${field}
 
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String id = req.getParameter("id");
@@ -117,6 +117,8 @@ class Audit {
   'src/main/java/com/acme/web/QualifiedHandler.java': servlet('com.acme.web', '', 'QualifiedHandler', '        com.acme.util.Db.findUser(id);'),
   'src/main/java/com/acme/web/SamePackageHandler.java': servlet('com.acme.web', '', 'SamePackageHandler', '        Audit.record(id);'),
   'src/main/java/com/acme/web/InstanceHandler.java': servlet('com.acme.web', 'import com.acme.util.Repo;', 'InstanceHandler', '        Repo repo = new Repo();\n        repo.byName(id);'),
+  'src/main/java/com/acme/web/StaticImportHandler.java': servlet('com.acme.web', 'import static com.acme.util.Db.findUser;', 'StaticImportHandler', '        findUser(id);'),
+  'src/main/java/com/acme/web/FieldHandler.java': servlet('com.acme.web', 'import com.acme.util.Repo;', 'FieldHandler', '        this.repo.byName(id);', ' private final Repo repo = new Repo();'),
   'src/main/java/com/acme/web/PropagateHandler.java': servlet(
     'com.acme.web',
     'import com.acme.util.Text;',
@@ -212,12 +214,14 @@ describe('cross-file taint for Java (classes by import, wildcard, qualified name
 
   it('a request parameter passed to a static method of another file that runs it as SQL: reported at the call, the trace ending at the sink there', () => {
     const d = described(dir, found);
-    for (const h of ['ImportHandler', 'WildcardHandler', 'QualifiedHandler']) assert.ok(d.includes(`${web}/${h}.java:14 java.sqli.jdbc -> ${util}/Db.java:10`), `${h}: ${d.join('\n')}`);
+    for (const h of ['ImportHandler', 'WildcardHandler', 'QualifiedHandler', 'StaticImportHandler']) assert.ok(d.includes(`${web}/${h}.java:14 java.sqli.jdbc -> ${util}/Db.java:10`), `${h}: ${d.join('\n')}`);
     assert.ok(d.includes(`${web}/SamePackageHandler.java:14 java.sqli.jdbc -> ${web}/Audit.java:10`), d.join('\n'));
   });
 
-  it('an instance method of a class created with new, in another file', () => {
-    assert.ok(described(dir, found).includes(`${web}/InstanceHandler.java:15 java.sqli.jdbc -> ${util}/Repo.java:10`), described(dir, found).join('\n'));
+  it('an instance method of a class created with new, in another file (a local variable or a field)', () => {
+    const d = described(dir, found);
+    assert.ok(d.includes(`${web}/InstanceHandler.java:15 java.sqli.jdbc -> ${util}/Repo.java:10`), d.join('\n'));
+    assert.ok(d.includes(`${web}/FieldHandler.java:14 java.sqli.jdbc -> ${util}/Repo.java:10`), d.join('\n'));
   });
 
   it('a helper that returns its parameter carries the input; one that parses it to a number cleans it', () => {
@@ -227,7 +231,7 @@ describe('cross-file taint for Java (classes by import, wildcard, qualified name
   });
 
   it('exactly those findings, and none on the helpers themselves (their parameters are not input)', () => {
-    assert.deepEqual(found.map((f) => f.rel.split('/').pop()).sort(), ['ImportHandler.java', 'InstanceHandler.java', 'PropagateHandler.java', 'QualifiedHandler.java', 'SamePackageHandler.java', 'WildcardHandler.java']);
+    assert.deepEqual(found.map((f) => f.rel.split('/').pop()).sort(), ['FieldHandler.java', 'ImportHandler.java', 'InstanceHandler.java', 'PropagateHandler.java', 'QualifiedHandler.java', 'SamePackageHandler.java', 'StaticImportHandler.java', 'WildcardHandler.java']);
   });
 });
 
