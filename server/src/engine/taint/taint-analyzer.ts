@@ -9,7 +9,8 @@
  * summary changed; the result is by construction what a full run gives.
  *
  * Cross-file: `summarizeExports(doc)` gives the summaries of a file's exported functions; hand an `ExportIndex`
- * to `setExportIndex` and calls to imported functions (relative imports) use them.
+ * to `setExportIndex` and calls to imported functions (relative imports, or qualified names for languages with
+ * `qualifiedModules`) use them.
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
