@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { Engine } from '../../server/src/engine/engine';
 import { walkFiles } from '../../server/src/engine/scan/file-walker';
 import { scanFiles } from '../../server/src/engine/scan/scan-pool';
+import { buildExportIndex, createTaintAnalyzer } from '../../server/src/engine/taint';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { LspClient } from '../lsp/lsp-client';
 import { gitInit } from './cli-helpers';
@@ -303,6 +305,43 @@ describe('cross-file taint for Java and Go in the LSP workspace scan', () => {
       assert.equal(published.diagnostics[0]!.code, code);
       const other = pathToFileURL(join(dir, helper)).toString();
       assert.ok(published.diagnostics[0]!.relatedInformation?.some((r) => r.location.uri === other), JSON.stringify(published.diagnostics[0]!.relatedInformation));
+    }
+  });
+});
+
+describe('the taint prefilter with other files\' summaries in play', () => {
+  it('a rule runs on a file only when a sink of it is in the text or in a summary the file calls (counted in passes, not time)', async () => {
+    const { analyzer } = createTaintAnalyzer();
+    const engine = await Engine.create({ analyzers: [analyzer] });
+    try {
+      const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+      const store = GO['internal/store/store.go']!;
+      const doc = engine.open('x:store', '/ws/store/store.go', 'go', store);
+      const summaries = analyzer.summarizeExports(doc).filter((s) => Object.keys(s.rules).length > 0);
+      engine.close('x:store');
+      assert.deepEqual(summaries.map((s) => s.name).sort(), ['FindUser', 'Wrap'], 'Digits cleans its input: no summary');
+      analyzer.setExportIndex(buildExportIndex(summaries));
+      const handler = (call: string): string => `package store\n\nimport "net/http"\n\nfunc H(w http.ResponseWriter, r *http.Request) {\n\t_ = ${call}(r.URL.Query().Get("id"))\n}\n`;
+      const passes = (text: string): { passes: number; rules: string[] } => {
+        const before = analyzer.stats.passes;
+        const found = engine.scanText('/ws/store/h.go', 'go', text, settings).findings.map((f) => f.ruleId);
+        return { passes: analyzer.stats.passes - before, rules: found };
+      };
+      // No input in this file, and the summaries it calls return none: no rule can report, so none runs (as
+      // without summaries), though the file calls summarised functions.
+      const plain = `package store\n\nfunc Both(s string) string {\n\tFindUser(s)\n\treturn Wrap(s)\n}\n`;
+      const withIndex = passes(plain);
+      analyzer.setExportIndex(undefined);
+      assert.deepEqual(passes(plain), { passes: 0, rules: [] });
+      analyzer.setExportIndex(buildExportIndex(summaries));
+      assert.deepEqual(withIndex, { passes: 0, rules: [] });
+      // FindUser holds a SQL sink: the SQL rule runs (with the rules sharing its pass) and reports the call.
+      const sink = passes(handler('FindUser'));
+      assert.deepEqual(sink.rules, ['go.sqli.query']);
+      assert.ok(sink.passes > 0);
+    } finally {
+      analyzer.setExportIndex(undefined);
+      engine.dispose();
     }
   });
 });

@@ -393,9 +393,9 @@ export class TaintAnalyzer implements Analyzer {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input; at audit strictness any file may have one: exported functions' parameters),
-    // unless another file's summaries are in play.
+    // unless another file's summaries are in play (then their sinks and sources count too, once they are known).
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    const rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || r.audit || mayHaveSource(r, words)))));
+    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || r.audit || mayHaveSource(r, words)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
@@ -417,6 +417,12 @@ export class TaintAnalyzer implements Analyzer {
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
+    if (this.exportIndex) {
+      const summaries = [...imported.values()];
+      const sink = (r: CompiledRule): boolean => mayHaveSink(r, words) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
+      const source = (r: CompiledRule): boolean => handlers || r.audit || mayHaveSource(r, words) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
+      rules = rules.filter((r) => sink(r) && source(r));
+    }
     const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
     /** Each finished rule's findings, emitted in rule order. */
     const byRule = new Map<CompiledRule, Finding[]>();
