@@ -280,7 +280,7 @@ describe('cross-file taint for Java and Go in the LSP workspace scan', () => {
   before(async () => {
     dir = workspace('xfile-lsp', {
       ...Object.fromEntries(Object.entries(GO).filter(([k]) => k === 'go.mod' || k.startsWith('internal/') || k === 'handlers/imported.go')),
-      ...Object.fromEntries(Object.entries(JAVA).filter(([k]) => k.endsWith('Db.java') || k.endsWith('ImportHandler.java'))),
+      ...Object.fromEntries(Object.entries(JAVA).filter(([k]) => k.endsWith('/Db.java') || k.endsWith('/ImportHandler.java'))),
     });
     gitInit(dir);
     client = new LspClient(join(REPO, 'server', 'src', 'lsp', 'server.ts'), ['--import', 'tsx']);
