@@ -80,7 +80,7 @@ describe('taint passes: rules grouped into one dataflow pass', () => {
   });
 
   it('give the same cross-file summaries and cross-file findings', () => {
-    for (const project of ['cross-file-js', 'cross-file-py']) {
+    for (const project of ['cross-file-js', 'cross-file-py', 'cross-file-java', 'cross-file-go']) {
       const dir = join(__dirname, '..', 'fixtures', 'projects', project);
       const list = files(dir).filter((f) => TAINT_EXT.has(extname(f)));
       const summaries = (a: TaintAnalyzer, e: Engine): ExportSummary[] =>

@@ -34,8 +34,18 @@ export interface LanguageRecord {
    * How its relative imports look in the text and resolve to files, for cross-file taint (languages without it get
    * no cross-file summaries): `specifier` is a regex
    * whose group `spec` is the specifier; `suffixes` are appended to the resolved path (`.ts`), `index` after those.
+   * `qualified`: its imports name classes or packages, not files, and a file may call another of its package with no
+   * import at all (Java, Go: the language module's `qualifiedModules`), so every file is summarised. `manifest`: a
+   * module that is a directory is also known by the module path this file above it declares (`go.mod`), joined
+   * with the directory's path below it.
    */
-  readonly modules?: { readonly specifier: RegExp; readonly suffixes: readonly string[]; readonly index: readonly string[] };
+  readonly modules?: {
+    readonly specifier?: RegExp;
+    readonly suffixes: readonly string[];
+    readonly index: readonly string[];
+    readonly qualified?: boolean;
+    readonly manifest?: { readonly file: string; readonly module: RegExp };
+  };
   /** The expression that reads environment variable `NAME`, for the secrets env-var fix. */
   readonly envRead?: (name: string) => string;
 }
@@ -56,8 +66,9 @@ export const LANGUAGES: readonly LanguageRecord[] = [
   { id: 'typescriptreact', grammar: 'tsx', extensions: ['.tsx'], comment: SLASH, activates: true, code: true, taint: 'typescript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv },
   { id: 'python', grammar: 'python', extensions: ['.py', '.pyw'], comment: HASH, activates: true, code: true, taint: 'python',
     modules: { specifier: PY_MODULES, suffixes: ['.py'], index: ['/__init__.py'] }, envRead: (name) => `os.environ["${name}"]` },
-  { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, taint: 'java', envRead: (name) => `System.getenv("${name}")` },
-  { id: 'go', grammar: 'go', extensions: ['.go'], comment: SLASH, activates: true, code: true, taint: 'go', envRead: (name) => `os.Getenv("${name}")` },
+  { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, taint: 'java', modules: { suffixes: [], index: [], qualified: true }, envRead: (name) => `System.getenv("${name}")` },
+  { id: 'go', grammar: 'go', extensions: ['.go'], comment: SLASH, activates: true, code: true, taint: 'go',
+    modules: { suffixes: [], index: [], qualified: true, manifest: { file: 'go.mod', module: /^module[ \t]+"?(?<module>[^\s"]+)/m } }, envRead: (name) => `os.Getenv("${name}")` },
   { id: 'json', grammar: 'json', extensions: ['.json'], activates: true },
   { id: 'jsonc', grammar: 'json', extensions: [], comment: SLASH, activates: true },
   { id: 'shellscript', grammar: 'bash', extensions: ['.sh', '.bash'], comment: HASH, activates: true },

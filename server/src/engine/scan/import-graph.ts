@@ -3,9 +3,11 @@
  * which files another file may import, so pass 1 summarises only those, and whether a file may import a
  * summarised function, so pass 2 hands the index only to those. A superset of what the taint pack resolves.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { languageRecord } from '../languages';
-import { buildExportIndex, type ExportIndex } from '../taint/taint-analyzer';
+import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
 
 /**
  * Relative module specifiers in a file's text, by its language's `modules.specifier` (`'./db'`, `"../lib/x"` in
@@ -16,9 +18,57 @@ export function relativeSpecifiers(languageId: string, text: string): string[] {
   return re ? [...text.matchAll(re)].map((m) => m.groups!['spec']!) : [];
 }
 
-/** Whether a file may import a function of `index` (resolved as the taint pack resolves imports). */
+/**
+ * Whether a file may import a function of `index` (resolved as the taint pack resolves imports). A language whose
+ * imports name classes or packages may call one with no import: its text must name a summarised function.
+ */
 export function mayImportFrom(index: ExportIndex, path: string, languageId: string, text: string): boolean {
+  if (languageRecord(languageId)?.modules?.qualified) {
+    const names = index.qualifiedNames;
+    return !!names?.size && (text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((w) => names.has(w));
+  }
   return relativeSpecifiers(languageId, text).some((s) => index(path, s) !== undefined);
+}
+
+/** Module path and root folder of each manifest read (by the folder searched from), so each is read once. */
+const manifests = new Map<string, { module: string; root: string } | null>();
+
+/** The nearest manifest (`go.mod`) at or above `dir`: its declared module path and its folder. */
+function manifestAbove(dir: string, manifest: { file: string; module: RegExp }): { module: string; root: string } | undefined {
+  const key = `${manifest.file}\u0000${dir}`;
+  let found = manifests.get(key);
+  if (found === undefined) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(join(dir, manifest.file), 'utf8');
+    } catch {
+      text = undefined;
+    }
+    const module = text === undefined ? undefined : manifest.module.exec(text)?.groups?.['module'];
+    const parent = dirname(dir);
+    // A manifest without a module line ends the search: the folder is its own module root, which names nothing.
+    found = text !== undefined ? (module ? { module, root: dir } : null) : parent === dir ? null : manifestAbove(parent, manifest) ?? null;
+    manifests.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+/**
+ * Adds to summaries of a language whose modules are directories (`modules.manifest`) the module path each
+ * directory has under its manifest: Go's `example.com/shop/store` for `<root>/store` below `module example.com/shop`.
+ */
+export function withManifestModules(summaries: ExportSummary[], languageId: string): ExportSummary[] {
+  const manifest = languageRecord(languageId)?.modules?.manifest;
+  if (!manifest) return summaries;
+  return summaries.map((s) => {
+    const more = (s.modules ?? []).flatMap((dir) => {
+      const m = manifestAbove(dir, manifest);
+      if (!m) return [];
+      const rel = relative(m.root, dir).split(sep).join('/');
+      return rel.startsWith('..') ? [] : [rel ? `${m.module}/${rel}` : m.module];
+    });
+    return more.length ? { ...s, modules: [...s.modules!, ...more] } : s;
+  });
 }
 
 /**
@@ -36,6 +86,11 @@ export async function importedFiles(
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const f = files[next++]!;
+      // Any file may be called from another of its package without an import: no need to read it.
+      if (languageRecord(f.languageId)?.modules?.qualified) {
+        imported.add(f.path);
+        continue;
+      }
       let text: string;
       try {
         text = f.content ? new TextDecoder('utf-8').decode(f.content) : await readFile(f.path, 'utf8');

@@ -4,7 +4,8 @@
  * is replaced; its file is listed as failed and the scan goes on.
  *
  * Cross-file taint runs in two passes: pass 1 asks the workers for the export summaries of every JS/TS/Python
- * file that another file imports (found from the text by `importedFiles`, while the workers start), as a parse
+ * file that another file imports (found from the text by `importedFiles`, while the workers start) and of every
+ * Java and Go file (their calls name classes and packages, which need no import in the same package), as a parse
  * + summarise per file in parallel; once all are in, every worker gets them all and builds its ExportIndex,
  * and pass 2 scans as usual, so a call passing user input to a function imported from another file is reported.
  */

@@ -10,7 +10,7 @@ import { Engine } from '../engine';
 import type { SourceDocument } from '../document';
 import { languageIdForPath } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
-import { mayImportFrom } from './import-graph';
+import { mayImportFrom, withManifestModules } from './import-graph';
 import type { PoolMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 
@@ -72,7 +72,7 @@ function summarize(engine: Engine, job: SummarizeJob): WorkerMessage {
   const uri = `vigil-summary:${job.path}`;
   const doc = engine.open(uri, job.path, job.languageId, text);
   try {
-    return { type: 'summaries', id: job.id, summaries: crossFile.flatMap((a) => a.summarizeExports(doc)) };
+    return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc)), job.languageId) };
   } finally {
     engine.close(uri);
   }

@@ -9,7 +9,8 @@
  * summary changed; the result is by construction what a full run gives.
  *
  * Cross-file: `summarizeExports(doc)` gives the summaries of a file's exported functions; hand an `ExportIndex`
- * to `setExportIndex` and calls to imported functions (relative imports) use them.
+ * to `setExportIndex` and calls to imported functions (relative imports, or qualified names for languages with
+ * `qualifiedModules`) use them.
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
@@ -43,13 +44,23 @@ export interface ExportSummary {
   path: string;
   name: string;
   rules: Record<string, ExportRuleSummary>;
+  /**
+   * The qualified modules it is known by, for languages whose imports name classes or packages (Java
+   * `com.acme.Db`; Go its directory, and the import path the scan reads from go.mod).
+   */
+  modules?: string[];
 }
 
 /**
  * Looks up the exports of the module `specifier` imported from `fromPath` (relative specifiers only, e.g.
  * `./db` or Python `.db`). The workspace scan builds it from a first pass of `summarizeExports`.
  */
-export type ExportIndex = (fromPath: string, specifier: string) => ExportSummary[] | undefined;
+export type ExportIndex = ((fromPath: string, specifier: string) => ExportSummary[] | undefined) & {
+  /** The function `name` of a qualified module (`ExportSummary.modules`). */
+  readonly qualified?: (module: string, name: string) => ExportSummary | undefined;
+  /** The names of every function known by a qualified module (a text prefilter: a call must name one). */
+  readonly qualifiedNames?: ReadonlySet<string>;
+};
 
 interface Unit {
   node: Node;
@@ -78,6 +89,8 @@ interface FileContext {
   importKey: string;
   /** The top level's statements with their keys, computed on first use in a run (see `topStatements`). */
   statements?: TopStatement[];
+  /** Callees (by node id) that resolve to another file's function by a qualified name: their key in `imported`. */
+  qualifiedCallees?: Map<number, string>;
 }
 
 /** A unit's result as analysed, and what it was computed from. */
@@ -406,9 +419,9 @@ export class TaintAnalyzer implements Analyzer {
     const words = doc.text.replace(/-/g, '_');
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input; at audit strictness any file may have one: exported functions' parameters),
-    // unless another file's summaries are in play.
+    // unless another file's summaries are in play (then their sinks and sources count too, once they are known).
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    const rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || r.audit || mayHaveSource(r, words)))));
+    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || r.audit || mayHaveSource(r, words)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
@@ -429,7 +442,13 @@ export class TaintAnalyzer implements Analyzer {
     this.depsTable.clear();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
-    const imported = this.importedSummaries(doc, ctx);
+    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
+    if (this.exportIndex) {
+      const summaries = [...imported.values()];
+      const sink = (r: CompiledRule): boolean => mayHaveSink(r, words) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
+      const source = (r: CompiledRule): boolean => handlers || r.audit || mayHaveSource(r, words) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
+      rules = rules.filter((r) => sink(r) && source(r));
+    }
     const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
     /** Each finished rule's findings, emitted in rule order. */
     const byRule = new Map<CompiledRule, Finding[]>();
@@ -666,7 +685,7 @@ export class TaintAnalyzer implements Analyzer {
     return { results, summaries };
   }
 
-  private importedSummaries(doc: SourceDocument, ctx: FileContext): Map<string, ExportSummary> {
+  private importedSummaries(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule): Map<string, ExportSummary> {
     const out = new Map<string, ExportSummary>();
     if (!this.exportIndex) return out;
     for (const [local, canon] of ctx.imports) {
@@ -677,6 +696,25 @@ export class TaintAnalyzer implements Analyzer {
       const name = canon.slice(dot + 1);
       const found = this.exportIndex(doc.path, spec)?.find((e) => e.name === name);
       if (found) out.set(local, found);
+    }
+    // Languages whose imports name classes or packages: each call that names another file's function.
+    const q = syn.qualifiedModules;
+    const lookup = this.exportIndex.qualified;
+    if (q && lookup) {
+      ctx.qualifiedCallees = new Map();
+      for (const call of root.descendantsOfType([...q.callTypes])) {
+        const callee = call && syn.callee(call);
+        if (!call || !callee) continue;
+        for (const { module, name } of q.calleeNames(call, ctx.imports, doc.path)) {
+          const found = lookup(module, name);
+          if (!found) continue;
+          // A key no identifier can be: the module and name with a separator.
+          const key = `${module}\u0000${name}`;
+          out.set(key, found);
+          ctx.qualifiedCallees.set(callee.id, key);
+          break;
+        }
+      }
     }
     return out;
   }
@@ -709,14 +747,20 @@ export class TaintAnalyzer implements Analyzer {
     resetNodeCache();
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
     this.depsTable.clear();
-    const exported = lang.module.exportedNames(tree);
+    const q = lang.module.qualifiedModules;
+    const exported = q ? undefined : lang.module.exportedNames(tree);
     const byUnit = new Map<Unit, ExportSummary>();
-    for (const u of ctx.units) if (u.name && exported.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
+    for (const u of ctx.units) {
+      if (!u.name) continue;
+      const module = q?.moduleOf(u.node, doc.path);
+      if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module] });
+      else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
+    }
     if (byUnit.size === 0) return [];
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
-    const imported = this.importedSummaries(doc, ctx);
+    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
     // Pattern rules have no flows to summarise.
     const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
@@ -1032,7 +1076,7 @@ function resolveCallee(
   if (kind === 'identifier') {
     unit = lookup('n', callee.text);
     if (unit === undefined) {
-      const ext = imported.get(callee.text);
+      const ext = imported.get(callee.text) ?? qualifiedCallee(callee, ctx, imported);
       // The pass's rules all have an entry or none (see `passes`).
       if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
       return undefined;
@@ -1053,12 +1097,23 @@ function resolveCallee(
     const prop = syn.propertyOf(callee);
     if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) unit = lookup('m', prop.text);
   }
+  if (unit === undefined) {
+    // Another file's function by a qualified name (`Db.find(x)` in Java, `store.Find(x)` in Go).
+    const ext = qualifiedCallee(callee, ctx, imported);
+    if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: ext.name, offset: 0 };
+  }
   if (!unit) return undefined;
   const s = summaryOf(unit);
   if (!s) return undefined;
   const firstParam = unit.params.names[0]?.node.text;
   const offset = viaSelf && unit.isMethod && firstParam !== undefined && !!syn.explicitReceivers?.has(firstParam) ? 1 : 0;
   return { summary: s, name: unit.name ?? 'function', offset };
+}
+
+/** The summary of another file's function a callee names by a qualified name (see `importedSummaries`). */
+function qualifiedCallee(callee: Node, ctx: FileContext, imported: Map<string, ExportSummary>): ExportSummary | undefined {
+  const key = ctx.qualifiedCallees?.get(callee.id);
+  return key === undefined ? undefined : imported.get(key);
 }
 
 /** A pass's summary of an imported function from its rules' entries (same returns, each rule's sinks). */
@@ -1394,8 +1449,18 @@ export function resolveSpecifier(fromPath: string, specifier: string): string {
  */
 export function buildExportIndex(summaries: readonly ExportSummary[]): ExportIndex {
   const byPath = new Map<string, ExportSummary[]>();
-  for (const s of summaries) byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
-  return (fromPath, specifier) => {
+  const byModule = new Map<string, ExportSummary>();
+  const qualifiedNames = new Set<string>();
+  for (const s of summaries) {
+    byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
+    for (const m of s.modules ?? []) {
+      const key = `${m}\u0000${s.name}`;
+      // Overloads and duplicates: the first one summarised stands for the name.
+      if (!byModule.has(key)) byModule.set(key, s);
+      qualifiedNames.add(s.name);
+    }
+  }
+  const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
     const base = resolveSpecifier(fromPath, specifier);
     for (const suffix of MODULE_SUFFIXES) {
       const hit = byPath.get(base + suffix);
@@ -1403,6 +1468,7 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     }
     return undefined;
   };
+  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames });
 }
 
 /** What each fix strategy does, in words, for the rule's details page. */

@@ -6,9 +6,10 @@
  * `r *http.Request` or `c *gin.Context` by it. Imports are known by the last element of their path (`os/exec` is
  * `exec`, `github.com/go-chi/chi/v5` is `chi`), whatever local name the file gives them.
  */
+import { dirname } from 'node:path';
 import type { Node, Tree } from 'web-tree-sitter';
 import { kids, operatorOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type QualifiedModules, type StmtKind, type TargetKind } from './language';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -291,6 +292,22 @@ function zeroValue(type: string): string | undefined {
   return undefined;
 }
 
+// ---- cross-file names: a package is its directory ----
+
+/** The import path a file's name for a package stands for (`st` in `import st "example.com/shop/store"`). */
+function importPathOf(root: Node, local: string): string | undefined {
+  for (const n of kids(root)) {
+    if (n.type !== 'import_declaration') continue;
+    for (const spec of kids(n).flatMap((k) => (k.type === 'import_spec_list' ? kids(k) : [k]))) {
+      if (spec.type !== 'import_spec') continue;
+      const pathNode = spec.childForFieldName('path');
+      const path = pathNode ? stringValue(pathNode) : undefined;
+      if (path && (spec.childForFieldName('name')?.text ?? packageName(path)) === local) return path;
+    }
+  }
+  return undefined;
+}
+
 /**
  * How the function around a path check leaves it when the path escapes its root: an HTTP 400 in a net/http or Gin
  * handler, the framework's ErrBadRequest in Echo and Fiber, zero values and an error where the last result is an
@@ -378,6 +395,27 @@ function pathContainment(focus: Node, args: Node[], fresh: (base: string) => str
     `${indent}}${eol}${indent}`;
   return { pre, name };
 }
+
+/**
+ * Go's qualified names: a function is known by its package's directory (the scan adds the import path go.mod gives
+ * it); a call names a function of its own package (another file of the directory) or of an imported one.
+ */
+const goQualified: QualifiedModules = {
+  callTypes: ['call_expression'],
+  // Methods are reached through values whose types this does not track.
+  moduleOf: (fn, path) => (fn.type === 'function_declaration' ? dirname(path) : undefined),
+  calleeNames: (call, _imports, path) => {
+    const fn = call.childForFieldName('function');
+    if (fn?.type === 'identifier') return [{ module: dirname(path), name: fn.text }];
+    if (fn?.type !== 'selector_expression') return [];
+    const operand = fn.childForFieldName('operand');
+    const name = fn.childForFieldName('field')?.text;
+    // Only exported names are visible outside their package.
+    if (operand?.type !== 'identifier' || !name || !isExportedName(name)) return [];
+    const module = importPathOf(call.tree.rootNode, operand.text);
+    return module ? [{ module, name }] : [];
+  },
+};
 
 export const go: LanguageModule = {
   id: 'go',
@@ -488,6 +526,7 @@ export const go: LanguageModule = {
   },
   isMethod: (fn) => fn.type === 'method_declaration',
   isExported: (fn) => fn.type !== 'func_literal' && isExportedName(fn.childForFieldName('name')?.text),
+  qualifiedModules: goQualified,
   exportedNames: (tree: Tree) =>
     new Set(kids(tree.rootNode).flatMap((n) => (n.type === 'function_declaration' || n.type === 'method_declaration') && isExportedName(n.childForFieldName('name')?.text) ? [n.childForFieldName('name')!.text] : [])),
   collectImports: (root) => collectImports(root),

@@ -4,7 +4,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { kids, operatorOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type QualifiedModules, type QualifiedName, type StmtKind, type TargetKind } from './language';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 
@@ -207,6 +207,136 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
   return v === undefined ? undefined : [{ kind: 'lit', raw: v }];
 }
 
+// ---- cross-file names: classes by their package and simple name ----
+
+const CLASS_TYPES = new Set(['class_declaration', 'enum_declaration', 'interface_declaration', 'record_declaration']);
+
+/** The file's `package` name ('' for the default package). */
+function packageOf(root: Node): string {
+  const decl = kids(root).find((k) => k.type === 'package_declaration');
+  return decl ? kids(decl).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier')?.text ?? '' : '';
+}
+
+/** The packages (`import a.b.*;`) and classes (`import static a.b.C.*;`) the file imports on demand. */
+function wildcardImports(root: Node): { packages: string[]; statics: string[] } {
+  const out = { packages: [] as string[], statics: [] as string[] };
+  for (const n of kids(root)) {
+    if (n.type !== 'import_declaration' || !kids(n).some((k) => k.type === 'asterisk')) continue;
+    const name = kids(n).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier')?.text;
+    if (name) (/^import\s+static\b/.test(n.text) ? out.statics : out.packages).push(name);
+  }
+  return out;
+}
+
+/** Per tree, per scope (method, lambda or class body, by node id): the class each name is declared with there. */
+const scopeDeclarations = new WeakMap<Tree, Map<number, Map<string, string | undefined>>>();
+
+/** The names a method, lambda or class body declares (locals and parameters, or fields) and their written classes. */
+function declarationsOf(scope: Node): Map<string, string | undefined> {
+  let byScope = scopeDeclarations.get(scope.tree);
+  if (!byScope) scopeDeclarations.set(scope.tree, (byScope = new Map()));
+  let out = byScope.get(scope.id);
+  if (out) return out;
+  out = new Map();
+  const decls = scope.type === 'class_body' ? kids(scope).filter((k) => k.type === 'field_declaration') : scope.descendantsOfType(['local_variable_declaration', 'formal_parameter']);
+  for (const d of decls) {
+    if (!d) continue;
+    const type = d.childForFieldName('type');
+    if (d.type === 'formal_parameter') {
+      const name = d.childForFieldName('name')?.text;
+      if (name && !out.has(name)) out.set(name, type?.text);
+      continue;
+    }
+    for (const v of d.childrenForFieldName('declarator')) {
+      const name = v?.childForFieldName('name')?.text;
+      if (!v || !name || out.has(name)) continue;
+      const value = v.childForFieldName('value');
+      // `var x = new C()` is a C; `var` with any other value is a type this does not infer.
+      out.set(name, type?.text === 'var' ? (value?.type === 'object_creation_expression' ? value.childForFieldName('type')?.text : undefined) : type?.text);
+    }
+  }
+  byScope.set(scope.id, out);
+  return out;
+}
+
+/** The declared class of a variable, parameter or field named `name` seen from `at` (undefined when none is). */
+function declaredClass(at: Node, name: string): string | undefined {
+  for (let scope: Node | null = at.parent; scope; scope = scope.parent) {
+    const isClass = scope.type === 'class_body';
+    if (!isClass && scope.type !== 'method_declaration' && scope.type !== 'constructor_declaration' && scope.type !== 'lambda_expression') continue;
+    const decls = declarationsOf(scope);
+    if (decls.has(name)) return decls.get(name);
+    if (isClass) return undefined; // a field of the innermost class only
+  }
+  return undefined;
+}
+
+/** The fully qualified classes a class name written in a file may be: imported, qualified, same package, on demand. */
+function classCandidates(written: string, root: Node, imports: Map<string, string>): string[] {
+  const name = written.replace(/<.*$/s, '').trim();
+  const [first, ...rest] = name.split('.');
+  const imported = imports.get(first!);
+  if (imported) return [[imported, ...rest].join('.')];
+  // A lower-case first part is a package: the name is already qualified.
+  if (rest.length && /^[a-z]/.test(first!)) return [name];
+  const pkg = packageOf(root);
+  return [pkg ? `${pkg}.${name}` : name, ...wildcardImports(root).packages.map((p) => `${p}.${name}`)];
+}
+
+/** The class a call's receiver is an instance of, or is (a class name), as written in the file. */
+function receiverClass(object: Node): string | undefined {
+  switch (object.type) {
+    case 'object_creation_expression':
+      return object.childForFieldName('type')?.text;
+    case 'identifier':
+      return declaredClass(object, object.text) ?? (/^[A-Z]/.test(object.text) ? object.text : undefined);
+    case 'field_access': {
+      const obj = object.childForFieldName('object');
+      const field = object.childForFieldName('field')?.text;
+      if (obj?.type === 'this' && field) return declaredClass(object, field);
+      // `com.acme.Db` or `Outer.Inner`: a class named by its path, unless it starts with a variable.
+      return /^[\w.]+$/.test(object.text) && !(obj && declaredClass(object, object.text.split('.')[0]!)) ? object.text : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Java's qualified names: a method is known by its class's fully qualified name. */
+const javaQualified: QualifiedModules = {
+  callTypes: ['method_invocation'],
+  moduleOf: (fn) => {
+    if (fn.type !== 'method_declaration' || /\bprivate\b/.test(kids(fn).find((k) => k.type === 'modifiers')?.text ?? '')) return undefined;
+    const classes: string[] = [];
+    let root: Node = fn;
+    for (let n: Node | null = fn.parent; n; n = n.parent) {
+      root = n;
+      if (CLASS_TYPES.has(n.type)) classes.unshift(n.childForFieldName('name')?.text ?? '');
+      // Anonymous and local classes have no name other files can use.
+      else if (n.type === 'object_creation_expression' || FUNCTION_TYPES.has(n.type)) return undefined;
+    }
+    if (classes.length === 0 || classes.includes('')) return undefined;
+    const pkg = packageOf(root);
+    return [...(pkg ? [pkg] : []), ...classes].join('.');
+  },
+  calleeNames: (call, imports) => {
+    const name = call.childForFieldName('name')?.text;
+    if (!name) return [];
+    const object = call.childForFieldName('object');
+    const root = call.tree.rootNode;
+    let modules: string[];
+    if (!object) {
+      // `find(x)` after `import static a.b.Db.find;` or `import static a.b.Db.*;`.
+      const single = imports.get(name);
+      modules = single?.endsWith(`.${name}`) ? [single.slice(0, -name.length - 1)] : wildcardImports(root).statics;
+    } else {
+      const cls = receiverClass(object);
+      modules = cls ? classCandidates(cls, root, imports) : [];
+    }
+    return modules.map((module): QualifiedName => ({ module, name }));
+  },
+};
+
 export const java: LanguageModule = {
   id: 'java',
   // Java: method calls and field accesses are not matched as dotted chains (yet)
@@ -317,6 +447,7 @@ export const java: LanguageModule = {
   unitName: (fn) => fn.childForFieldName('name')?.text,
   isMethod: (fn) => fn.type === 'method_declaration',
   isExported: (fn) => fn.type === 'method_declaration' && /\bpublic\b/.test(kids(fn).find((k) => k.type === 'modifiers')?.text ?? ''),
+  qualifiedModules: javaQualified,
   exportedNames: (tree: Tree) => new Set(tree.rootNode.descendantsOfType('method_declaration').flatMap((m) => (m && java.isExported(m, m.parent) ? m.childForFieldName('name')?.text ?? [] : []))),
   collectImports: (root) => {
     // `import java.sql.Statement;` -> Statement = java.sql.Statement; static imports name a member.

@@ -82,6 +82,28 @@ export const FORMATTING_METHODS: ReadonlySet<string> = new Set(['format', 'join'
 /** Strings and values of a string-building expression, for fixes that rewrite it. */
 export type Part = { kind: 'lit'; raw: string } | { kind: 'expr'; node: Node };
 
+/** A function of another file as a qualified module (Java class, Go package) and its name there. */
+export interface QualifiedName {
+  module: string;
+  name: string;
+}
+
+/**
+ * Cross-file names for a language whose imports name classes or packages instead of files (Java, Go): the
+ * workspace scan summarises each function under the module other files know it by, and resolves a call through
+ * the file's imports, its own package and qualified names. Modules are opaque strings that both sides must spell
+ * the same way; a module that is a directory (Go) is also known by the import path its manifest gives it (the
+ * language's `modules.manifest` in `engine/languages.ts`, read by the scan).
+ */
+export interface QualifiedModules {
+  /** Node types of calls whose callee may be another file's function. */
+  readonly callTypes: readonly string[];
+  /** The module a function is known by in other files of the workspace, or undefined when no other file can call it. */
+  moduleOf(fn: Node, path: string): string | undefined;
+  /** The qualified names a call may reach in other files, most likely first ([] when it names no other file's function). */
+  calleeNames(call: Node, imports: Map<string, string>, path: string): QualifiedName[];
+}
+
 /** The taint knowledge of one language (one module may serve several grammars: JavaScript, TypeScript, TSX). */
 export interface LanguageModule {
   /** The taint language of its rules (`javascript` also serves TypeScript). */
@@ -202,6 +224,8 @@ export interface LanguageModule {
   isMethod(fn: Node): boolean;
   /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
   isExported(fn: Node, parent: Node | null): boolean;
+  /** Cross-file names by qualified module, for languages whose imports are not relative paths. */
+  readonly qualifiedModules?: QualifiedModules;
   /** Names a file exports, for cross-file summaries. */
   exportedNames(tree: Tree): Set<string>;
   /** Local name -> canonical dotted name, from the file's imports (and aliases of imported names). */
