@@ -192,6 +192,16 @@ func gormSafe(c *gin.Context) {
 	gdb.Where("name = ?", c.Query("name")).Find(&users)
 	// ok: go.sqli.query
 	gdb.Raw("SELECT * FROM users WHERE name = ?", c.Param("name")).Scan(&users)
+	// Struct and map conditions: gorm binds each field as a parameter.
+	// ok: go.sqli.query
+	gdb.Where(User{Name: c.Query("name")}).Find(&users)
+	// ok: go.sqli.query
+	gdb.Where(&User{Name: c.Param("name")}).First(&users)
+	// ok: go.sqli.query
+	gdb.Not(map[string]interface{}{"name": c.Query("name")}).Find(&users)
+	// A string built from input is still a SQL fragment.
+	// ruleid: go.sqli.query
+	gdb.Where("name = ?", c.Query("name")).Find(&users)
 }
 
 // Not a handler: the string comes from the caller, not from a request.
