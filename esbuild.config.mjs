@@ -2,7 +2,7 @@
 // files (grammars + web-tree-sitter runtime) and the built-in rules beside them. `node esbuild.config.mjs
 // --watch` rebuilds on change; `--minify` for releases.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,40 @@ function copyAssets() {
   }
 }
 
+/** The package folder (`node_modules/<name>` or `node_modules/@scope/<name>`) a bundled input path belongs to. */
+function packageDirOf(input) {
+  const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return m ? join(root, 'node_modules', m[1]) : undefined;
+}
+
+/**
+ * dist/ThirdPartyNotices.txt: every package whose code the bundles contain (from esbuild's metafiles), the grammar
+ * packages whose .wasm ship in dist/grammars, and web-tree-sitter's runtime, each with its licence texts, which
+ * their licences (MIT, ISC, Apache-2.0, BSD) require to travel with the copies.
+ */
+function writeNotices(metafiles) {
+  const dirs = new Set();
+  for (const meta of metafiles) for (const input of Object.keys(meta.inputs)) {
+    const dir = packageDirOf(input);
+    if (dir) dirs.add(dir);
+  }
+  dirs.add(join(root, 'node_modules', 'web-tree-sitter'));
+  const manifest = JSON.parse(readFileSync(join(root, 'grammars', 'manifest.json'), 'utf8'));
+  for (const g of Object.values(manifest.grammars)) dirs.add(join(root, 'node_modules', g.package));
+  const parts = [];
+  for (const dir of [...dirs].sort()) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const texts = readdirSync(dir)
+      .filter((f) => /^(licen[cs]e|copying|notice)/i.test(f))
+      .sort()
+      .map((f) => readFileSync(join(dir, f), 'utf8').trim());
+    if (texts.length === 0) throw new Error(`${pkg.name}: no licence file to ship in ThirdPartyNotices.txt`);
+    parts.push(`${pkg.name} ${pkg.version} (${pkg.license ?? 'see below'})\n${'-'.repeat(72)}\n${texts.join('\n\n')}`);
+  }
+  const head = 'Vigil bundles or ships the following third-party software. Each is distributed under its own licence, reproduced here.';
+  writeFileSync(join(dist, 'ThirdPartyNotices.txt'), `${head}\n\n${parts.join('\n\n\n')}\n`);
+}
+
 const contexts = await Promise.all(
   entries.map((e) =>
     esbuild.context({
@@ -52,6 +86,7 @@ const contexts = await Promise.all(
       define: { 'import.meta.url': '__vigilImportMetaUrl' },
       banner: { js: `${e.banner ? `${e.banner}\n` : ''}var __vigilImportMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
+      metafile: true,
     }),
   ),
 );
@@ -61,7 +96,8 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('esbuild: watching');
 } else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  writeNotices(results.map((r) => r.metafile));
   console.log(`esbuild: built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);
 }
