@@ -114,7 +114,7 @@ describe('the vigil.advisories.source setting', () => {
 });
 
 describe('dependencies pack: ranges in pyproject.toml', () => {
-  it('PEP 621 strings and Poetry PEP 440 specifiers are matched at their lowest version; Poetry ^/~ are not guessed', async () => {
+  it('PEP 621 strings, Poetry PEP 440 specifiers and Poetry ^/~ are matched at their lowest version', async () => {
     const text = [
       '[project]',
       'dependencies = ["fake-requests>=2.25,<3"]',
@@ -123,14 +123,30 @@ describe('dependencies pack: ranges in pyproject.toml', () => {
       'fake-requests = ">=2.0,<2.30"',
       'Fake_Requests = "^2.0"',
       '',
+      '[tool.poetry.group.dev.dependencies]',
+      'fake-requests = { version = "~2.28.1", optional = true }',
+      'fake-requests = "~=2.26"',
+      'fake-requests = "^2.31.0"',
+      '',
     ].join('\n');
     const { findings } = await analyze('/p/pyproject.toml', text);
     assert.deepEqual(findings.map((f) => [f.range.start.line, f.properties?.range, f.properties?.version, f.severity]), [
       [1, '>=2.25,<3', '2.25', 'medium'],
       [4, '>=2.0,<2.30', '2.0', 'medium'],
+      [5, '^2.0', '2.0', 'medium'],
+      [8, '~2.28.1', '2.28.1', 'medium'],
+      [9, '~=2.26', '2.26', 'medium'],
     ]);
     assert.equal(findings[0]!.fixes![0]!.edits[0]!.newText, '2.31.0');
     assert.equal(findings[1]!.fixes, undefined);
+    // Poetry's operator stays: only the version after it is raised.
+    const lines = text.split('\n');
+    for (const f of [findings[2]!, findings[3]!]) {
+      const e = f.fixes![0]!.edits[0]!;
+      assert.equal(e.newText, '2.31.0');
+      const line = lines[e.range.start.line]!;
+      assert.match(line.slice(0, e.range.start.character), /"[\^~]$/);
+    }
   });
 });
 

@@ -38,7 +38,7 @@ export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; exampl
   pyproject: {
     ecosystem: 'PyPI',
     examples: ['pyproject.toml'],
-    reads: '`[project]` dependencies and optional-dependencies, `[dependency-groups]`, Poetry dependency tables: pins, and PEP 440 ranges at their lowest version',
+    reads: '`[project]` dependencies and optional-dependencies, `[dependency-groups]`, Poetry dependency tables: pins, and Poetry `^`/`~` and PEP 440 ranges at their lowest version',
     lockfile: false,
   },
 };
@@ -508,6 +508,8 @@ function tomlString(line: string, i: number): { value: string; start: number; en
 }
 
 const POETRY_PIN = /^(?:==?\s*)?(\d[A-Za-z0-9!+._-]*)$/;
+/** Poetry's caret and tilde requirements (`^2.1`, `~2.1.3`), not PEP 440's `~=`. */
+const POETRY_RANGE = /^\s*([\^]|~(?!=))\s*(\d+(?:\.\d+){0,3})\s*$/;
 
 /**
  * Dependencies of a `pyproject.toml`: PEP 621 `[project] dependencies`, `optional-dependencies` and PEP 735
@@ -560,8 +562,21 @@ export function pyprojectDependencies(text: string): Dependency[] {
         if (s && m && s.value.length === s.end - s.start) {
           const vStart = offset + s.end - m[1]!.length;
           out.push({ ecosystem: 'PyPI', name: kv[2]!, version: m[1]!, ...where, edit: { start: vStart, end: vStart + m[1]!.length, prefix: '' } });
+        } else if (s && s.value.length === s.end - s.start && POETRY_RANGE.test(s.value)) {
+          // Poetry's `^2.1` / `~2.1.3`: at least the version written (the upper bound does not change which
+          // version is lowest); the fix raises that version and keeps the operator, which always admits it.
+          const m = POETRY_RANGE.exec(s.value)!;
+          const vStart = offset + s.start + s.value.indexOf(m[2]!, m[1]!.length);
+          out.push({
+            ecosystem: 'PyPI',
+            name: kv[2]!,
+            version: m[2]!,
+            ...where,
+            edit: { start: vStart, end: vStart + m[2]!.length, prefix: '' },
+            range: { spec: s.value.trim(), admits: () => true },
+          });
         } else if (s && s.value.length === s.end - s.start) {
-          // PEP 440 specifiers (`>=2.0,<3`); Poetry's own `^` and `~` are not read, so not guessed.
+          // PEP 440 specifiers (`>=2.0,<3`).
           const { clauses, next } = parseClauses(s.value, 0);
           const dep = next === s.value.length ? clauseDependency(kv[2]!, clauses, offset + s.start, where) : undefined;
           if (dep?.range) out.push(dep);
