@@ -104,6 +104,22 @@ describe('dependencies pack: requirements includes', () => {
   });
 });
 
+describe('dependencies pack: constraints files', () => {
+  it('-c / --constraint files are read like includes: their pins are what pip installs for those packages', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'vigil-sca-con-'));
+    mkdirSync(join(ws, 'app'), { recursive: true });
+    writeFileSync(join(ws, 'app', 'constraints.txt'), '# pinned for production\nfake-requests==2.25.0\nfake-safe==1.0\n');
+    const text = 'fake-safe\n-c constraints.txt\n';
+    writeFileSync(join(ws, 'app', 'requirements.txt'), text);
+    const { findings } = await analyze(join(ws, 'app', 'requirements.txt'), text, join(ws, 'app'));
+    assert.deepEqual(findings.map((f) => [f.range.start.line, f.properties?.version]), [[1, '2.25.0']]);
+    assert.match(findings[0]!.message, /fake-requests 2\.25\.0 \(from constraints\.txt:2\)/);
+    const long = '--constraint=constraints.txt\n';
+    const again = await analyze(join(ws, 'app', 'requirements.txt'), long, join(ws, 'app'));
+    assert.deepEqual(again.findings.map((f) => [f.range.start.line, f.properties?.version]), [[0, '2.25.0']]);
+  });
+});
+
 describe('the vigil.advisories.source setting', () => {
   it('is parsed by VigilSettings.from: an http(s) URL, else empty (the default source)', async () => {
     const { VigilSettings } = await import('../../server/src/shared/protocol');

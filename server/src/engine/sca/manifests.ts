@@ -30,7 +30,7 @@ export const MANIFEST_KINDS: Record<ManifestKind, { ecosystem: Ecosystem; exampl
     reads: 'dependencies, devDependencies, optionalDependencies: the version locked beside it (npm, yarn v1/berry or pnpm v6/v9 lockfile) and the packages each brings in ("via"), else exact pins, and ranges at their lowest version (not beside yarn.lock or pnpm-lock.yaml)',
     lockfile: false,
   },
-  'pip-requirements': { ecosystem: 'PyPI', examples: ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt'], reads: '`name==version` pins, ranges at their lowest allowed version, `-r` includes', lockfile: false },
+  'pip-requirements': { ecosystem: 'PyPI', examples: ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt'], reads: '`name==version` pins, ranges at their lowest allowed version, `-r` includes and `-c` constraints files', lockfile: false },
   'poetry-lockfile': { ecosystem: 'PyPI', examples: ['poetry.lock'], reads: 'every `[[package]]`', lockfile: true },
   'pnpm-lockfile': { ecosystem: 'npm', examples: ['pnpm-lock.yaml'], reads: 'every `packages` / `snapshots` entry (v5-v9; peer suffixes dropped)', lockfile: true },
   'pipenv-lockfile': { ecosystem: 'PyPI', examples: ['Pipfile.lock'], reads: '`default` and `develop` entries (`"==version"`)', lockfile: true },
@@ -322,13 +322,16 @@ export interface RequirementInclude {
   end: number;
 }
 
-/** The `-r file` / `--requirement file` (also `=file`) lines of a requirements file. */
+/**
+ * The `-r file` / `--requirement file` lines of a requirements file, and `-c file` / `--constraint file` (also
+ * `=file`): a constraints file's pins are the versions pip installs for those packages, so both are read.
+ */
 export function requirementIncludes(text: string): RequirementInclude[] {
   const out: RequirementInclude[] = [];
   let offset = 0;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
-    const m = /^([ \t]*)(?:-r[ \t]*(?:=[ \t]*)?|--requirement(?:[ \t]*=[ \t]*|[ \t]+))([^\s#]+)/.exec(line);
+    const m = /^([ \t]*)(?:-[rc][ \t]*(?:=[ \t]*)?|--(?:requirement|constraint)(?:[ \t]*=[ \t]*|[ \t]+))([^\s#]+)/.exec(line);
     if (m) out.push({ target: m[2]!, start: offset + m[1]!.length, end: offset + line.trimEnd().length });
     offset += raw.length + 1;
   }

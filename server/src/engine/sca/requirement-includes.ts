@@ -1,5 +1,5 @@
 /**
- * `-r` / `--requirement` includes of a pip requirements file, followed on disk: relative to the including file,
+ * `-r` / `--requirement` includes and `-c` / `--constraint` files of a pip requirements file, followed on disk: relative to the including file,
  * never outside the workspace (symlinks resolved), never round a cycle. The included requirements are reported
  * on the top file's include line, since that is the file being edited.
  */
