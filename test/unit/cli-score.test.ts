@@ -10,7 +10,8 @@ import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { listCommits } from '../../server/src/cli/history';
 import { openTreeScanner, scoreHistory } from '../../server/src/cli/reports';
 import { EXTENSIONS, generateFile, type BenchLanguage } from '../../bench/corpus/generate';
-import { cli, git, TEST_ANALYZERS } from './cli-helpers';
+import { runCli } from '../../server/src/cli/main';
+import { cli, git, gitInit, project, TEST_ANALYZERS } from './cli-helpers';
 
 const TOKEN_A = 'FAKETOKEN_aaaabbbbccccdddd';
 const TOKEN_B = 'FAKETOKEN_eeeeffffgggghhhh';
@@ -81,11 +82,43 @@ describe('vigil score', () => {
     for (const h of doc.history) assert.match(h.date, /^\d{4}-\d{2}-\d{2}T/);
   });
 
-  it('scans each unchanged file once across the history (cached by blob)', async () => {
+  it('scans each file version once: unchanged files once across the history, HEAD\'s not again after the working tree', async () => {
     const dir = twoAuthors();
     const doc = JSON.parse((await cli(dir, ['score', '--history', '5', '--format', 'json'])).out);
-    // Distinct (blob, path) pairs over the 5 trees: app.js, README.md, config.js x2, client.js, util.js.
-    assert.equal(doc.filesScanned, 6);
+    // Distinct (blob, path) pairs over the 5 trees: app.js, README.md, config.js x2, client.js, util.js. The five at
+    // HEAD are the working tree's files, whose scan (for the current score) they reuse: only the old config.js is left.
+    assert.equal(doc.filesScanned, 1);
+    assert.equal(doc.history.at(-1).score, doc.score);
+  });
+
+  it('a file edited in the working tree is scanned at HEAD from its committed version', async () => {
+    const dir = twoAuthors();
+    writeFileSync(join(dir, 'src', 'util.js'), `exports.t = '${TOKEN_B}';\n`);
+    const doc = JSON.parse((await cli(dir, ['score', '--history', '5', '--format', 'json'])).out);
+    assert.equal(doc.filesScanned, 2, 'the old config.js and HEAD\'s util.js');
+    const head = mkdtempSync(join(tmpdir(), 'vigil-score-head-'));
+    git(dir, 'worktree', 'add', '-q', '--detach', head, 'HEAD');
+    assert.equal(doc.history.at(-1).score, JSON.parse((await cli(head, ['score', '--format', 'json'])).out).score);
+    assert.ok(doc.score < doc.history.at(-1).score, 'the edit added a token');
+  });
+
+  it('HEAD reuses no working-tree result that a flow across files changed: the history scans each file alone', async () => {
+    const dir = project('cross-file-js');
+    gitInit(dir);
+    let out = '';
+    const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: () => undefined, isTTY: false, columns: 80 }, cwd: dir, env: {} };
+    assert.equal(await runCli(['score', '--history', '1', '--format', 'json', '-j', '2'], io, { progressDelayMs: 0 }), 0);
+    const doc = JSON.parse(out);
+    // The working tree's score counts the injection through db.js; the history's files are each scanned alone.
+    const alone = await openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {} });
+    try {
+      const [point] = await scoreHistory(alone, dir, 1);
+      assert.equal(doc.history[0].score, point!.score);
+      assert.ok(doc.score < point!.score, `${doc.score} < ${point!.score}: the cross-file finding counts in the working tree only`);
+    } finally {
+      alone.dispose();
+    }
+    assert.equal(doc.filesScanned, 1, 'routes.js, whose working-tree result used db.js\'s summary; db.js is reused');
   });
 
   it('each point of the history is the score of that commit\'s tree scanned on its own', async () => {

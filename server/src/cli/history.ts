@@ -177,6 +177,14 @@ export interface TreeScannerOptions {
   minPoolFiles?: number;
 }
 
+/** A file's findings as a scan of it alone gives them, and the git blob id of the bytes scanned. */
+export interface AloneResult {
+  /** Path relative to the workspace root, posix. */
+  relPath: string;
+  blob: string;
+  findings: Finding[];
+}
+
 /** A file's findings at one commit. */
 export interface TreeFileFindings {
   /** Path relative to the workspace root, posix. */
@@ -197,6 +205,8 @@ export class TreeScanner {
   scannedInThread = 0;
   /** Runs of the worker pool (`prefetch` calls that had something to scan). */
   poolRuns = 0;
+  /** File versions whose findings were given by `seed` (scanned elsewhere), not scanned here. */
+  reused = 0;
 
   private constructor(
     private readonly engine: Engine,
@@ -232,6 +242,22 @@ export class TreeScanner {
 
   private key(f: TreeFile & { rel: string }): string {
     return `${this.version}\0${f.blob}\0${f.rel}`;
+  }
+
+  /**
+   * Takes the findings of files of `commit` from a scan done elsewhere of the same bytes at the same path (the
+   * working tree's scan, for HEAD), so they are not scanned again. Only results of files scanned alone may be
+   * given (`FileScanResult.alone`): history scans each file alone. A file whose blob differs (edited since the
+   * commit) is left to `prefetch`/`findingsAt`.
+   */
+  seed(commit: string, results: readonly AloneResult[]): void {
+    const byPath = new Map(results.map((r) => [r.relPath, r]));
+    for (const f of this.filesAt(commit)) {
+      const r = byPath.get(f.rel);
+      if (!r || r.blob !== f.blob || this.cache.has(this.key(f))) continue;
+      this.cache.set(this.key(f), r.findings);
+      this.reused++;
+    }
   }
 
   /**

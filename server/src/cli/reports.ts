@@ -7,8 +7,8 @@ import { advisoryDbDir } from '../engine/sca/database';
 import type { VigilConfig } from '../engine/config/vigil-config';
 import { securityScore } from '../engine/score';
 import { severityRank, type AnalysisSettings, type Finding } from '../engine/types';
-import { changedPaths, findingKey, listCommits, readBlobs, treeFiles, TreeScanner, type CommitInfo } from './history';
-import { effectiveExcludes, loadAnalyzers } from './scan-project';
+import { changedPaths, findingKey, listCommits, readBlobs, treeFiles, TreeScanner, type AloneResult, type CommitInfo } from './history';
+import { effectiveExcludes, loadAnalyzers, projectAnalyzerOptions } from './scan-project';
 
 export interface TreeScanSetup {
   top: string;
@@ -28,12 +28,8 @@ export interface TreeScanSetup {
 
 /** A scanner of committed trees with the workspace's rules and config (custom rules included). */
 export async function openTreeScanner(s: TreeScanSetup): Promise<TreeScanner> {
-  const analyzerOptions = {
-    customSecretRules: s.config.customRules.secrets,
-    customTaintRules: s.config.customRules.taint,
-    customRulesSource: s.configFile,
-    advisoryDbDir: advisoryDbDir(s.env),
-  };
+  // The working tree scan's options (custom config rules and enabled packs too): the same rules at every commit.
+  const analyzerOptions = projectAnalyzerOptions({ config: s.config, configFile: s.configFile, settings: s.settings, advisoryDbDir: advisoryDbDir(s.env) });
   const setup = loadAnalyzers(analyzerOptions, s.analyzerModule);
   return TreeScanner.create({
     top: s.top,
@@ -58,10 +54,13 @@ export interface ScorePoint {
 
 /**
  * The score at each of the last `n` commits of the branch (first-parent line), oldest first. The new file versions
- * of all the commits are scanned first, together, on the worker pool.
+ * of all the commits are scanned first, together, on the worker pool. `head`: results of the working tree's scan
+ * that stand for HEAD's file versions (same blob, scanned alone), so HEAD's unchanged files are not scanned twice.
  */
-export async function scoreHistory(scanner: TreeScanner, top: string, n: number): Promise<ScorePoint[]> {
+export async function scoreHistory(scanner: TreeScanner, top: string, n: number, head?: readonly AloneResult[]): Promise<ScorePoint[]> {
   const commits = listCommits(top, { max: n, firstParent: true }).reverse();
+  // listCommits starts at HEAD: the newest commit is HEAD.
+  if (head && commits.length > 0) scanner.seed(commits[commits.length - 1]!.sha, head);
   await scanner.prefetch(commits.map((c) => c.sha));
   return commits.map((c) => ({ commit: c.sha, date: c.date, score: securityScore(scanner.findingsAt(c.sha).flatMap((f) => f.findings)) }));
 }
