@@ -234,7 +234,7 @@ export class TaintAnalyzer implements Analyzer {
       if (list) list.push(r);
       else groups.set(key, [r]);
     }
-    return [...groups.values()].map(passOf);
+    return [...groups.values()].map((group) => passOf(group, may));
   }
 
   rules(): RuleInfo[] {
