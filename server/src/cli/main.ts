@@ -24,6 +24,7 @@ import { dbCommand } from './db';
 import { changedFiles } from './git';
 import { deletedSince, findingKey, listCommits, mergeBase } from './history';
 import { objectFormatOf, type GitObjectFormat } from '../engine/scan/blob-id';
+import type { Analyzer } from '../engine/analyzer';
 import { formatPrReport, type PrFinding } from '../engine/output/markdown-format';
 import type { ReportFile } from '../engine/output/scan-report';
 import type { PriorityLevel } from '../engine/priority';
@@ -697,7 +698,7 @@ function historyTop(p: Prepared, command: string): string {
   return realpathSync(top);
 }
 
-async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: string): Promise<{ top: string; scanner: TreeScanner }> {
+async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: string, analyzers?: Analyzer[]): Promise<{ top: string; scanner: TreeScanner }> {
   const top = historyTop(p, command);
   const scanner = await openTreeScanner({
     top,
@@ -709,6 +710,7 @@ async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: 
     env: io.env,
     analyzerModule: hooks.analyzerModule,
     jobs: p.jobs,
+    ...(analyzers ? { analyzers } : {}),
   });
   return { top, scanner };
 }
@@ -734,13 +736,13 @@ async function scoreCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pr
   const head = repo ? listCommits(repo, { max: 1, firstParent: true })[0]?.sha : undefined;
   // The current score: the working tree, scanned like `vigil scan` (cross-file flows included), no baseline. Its
   // files' blob ids let HEAD's unchanged files take their findings from it instead of being scanned again.
-  const { report, alone } = await runScan(p, scanValues, io, hooks, undefined, false, head ? objectFormatOf(head) : undefined);
+  const { report, alone, analyzers } = await runScan(p, scanValues, io, hooks, undefined, false, head ? objectFormatOf(head) : undefined);
   const findings = report.files.flatMap((f) => f.findings);
   const score = securityScore(findings);
   let history: ScorePoint[] = [];
   let filesScanned = 0;
   if (n > 0) {
-    const { top, scanner } = await historyScanner(p, io, hooks, 'score --history');
+    const { top, scanner } = await historyScanner(p, io, hooks, 'score --history', analyzers);
     try {
       history = await scoreHistory(scanner, top, n, alone);
       filesScanned = scanner.scanned;

@@ -2,6 +2,7 @@
  * `vigil score --history` and `vigil leaderboard`: what git history says about the workspace's findings, computed
  * locally from committed trees (`history.ts`); nothing is sent anywhere.
  */
+import type { Analyzer } from '../engine/analyzer';
 import { Gitignore } from '../engine/gitignore';
 import { advisoryDbDir } from '../engine/sca/database';
 import type { VigilConfig } from '../engine/config/vigil-config';
@@ -24,17 +25,21 @@ export interface TreeScanSetup {
   jobs?: number;
   /** Tests: see `TreeScannerOptions.minPoolFiles`. */
   minPoolFiles?: number;
+  /**
+   * Packs already built from this setup (`ProjectScan.analyzers` of the working tree's scan), so they are not
+   * built again: loading the rules costs most of a second.
+   */
+  analyzers?: Analyzer[];
 }
 
 /** A scanner of committed trees with the workspace's rules and config (custom rules included). */
 export async function openTreeScanner(s: TreeScanSetup): Promise<TreeScanner> {
   // The working tree scan's options (custom config rules and enabled packs too): the same rules at every commit.
   const analyzerOptions = projectAnalyzerOptions({ config: s.config, configFile: s.configFile, settings: s.settings, advisoryDbDir: advisoryDbDir(s.env) });
-  const setup = loadAnalyzers(analyzerOptions, s.analyzerModule);
   return TreeScanner.create({
     top: s.top,
     root: s.root,
-    analyzers: setup.analyzers,
+    analyzers: s.analyzers ?? loadAnalyzers(analyzerOptions, s.analyzerModule).analyzers,
     settings: s.settings,
     exclude: effectiveExcludes(s.config),
     toolVersion: s.toolVersion,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { RuleInfo } from '../engine/analyzer';
+import type { Analyzer, RuleInfo } from '../engine/analyzer';
 import { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
 import { applyBaseline, type Baseline } from '../engine/baseline';
 import { locateRuleErrors, type ConfigParseResult, type VigilConfig } from '../engine/config/vigil-config';
@@ -118,6 +118,8 @@ export interface ProjectScan {
    * what a scan of the same committed file version would find (`TreeScanner.seed`).
    */
   alone?: AloneResult[];
+  /** The packs built in this thread for the scan (from `projectAnalyzerOptions`): a history scan can use them too. */
+  analyzers: Analyzer[];
 }
 
 
@@ -196,5 +198,5 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     durationMs: Date.now() - started,
     cancelled: run.cancelled,
   };
-  return { report, scanned, allFiles, ...(alone ? { alone } : {}) };
+  return { report, scanned, allFiles, ...(alone ? { alone } : {}), analyzers: setup.analyzers };
 }
