@@ -202,6 +202,8 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
     propagators: group(propagators.kept, same),
   };
   const pass: Pass = { rules, index };
+  // One entry per set of kept patterns seen: bounded, for a long editor session over many files.
+  if (byIds.size >= 256) byIds.clear();
   byIds.set(ids, pass);
   return pass;
 }
