@@ -1,13 +1,13 @@
 /** `vigil score` and `vigil leaderboard` on fixture repositories built here, with the test analyzers. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { securityScore } from '../../server/src/engine/score';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
-import { listCommits } from '../../server/src/cli/history';
+import { listCommits, treeFiles, treesAlong } from '../../server/src/cli/history';
 import { openTreeScanner, scoreHistory } from '../../server/src/cli/reports';
 import { EXTENSIONS, generateFile, type BenchLanguage } from '../../bench/corpus/generate';
 import { runCli } from '../../server/src/cli/main';
@@ -62,6 +62,33 @@ describe('security score', () => {
     assert.ok(securityScore([finding(95), finding(95)]) < securityScore([finding(95)]));
     const many = securityScore(Array.from({ length: 500 }, () => finding(100)));
     assert.ok(many >= 0 && many < 5);
+  });
+});
+
+describe('treesAlong', () => {
+  it('lists each tree of a first-parent line as git ls-tree does: adds, edits, deletions, modes, links, merges', () => {
+    const dir = repo();
+    const at = (...args: string[]) => git(dir, '-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args);
+    commit(dir, 'alice', 'one', { 'a.js': 'a\n', 'sub/b.py': 'b\n', 'c.txt': 'c\n' });
+    commit(dir, 'alice', 'two', { 'a.js': 'a2\n', 'sub/b.py': null, 'd e.js': 'd\n' });
+    chmodSync(join(dir, 'a.js'), 0o755);
+    symlinkSync('a.js', join(dir, 'link.js'));
+    rmSync(join(dir, 'c.txt'));
+    symlinkSync('d e.js', join(dir, 'c.txt'));
+    at('add', '-A');
+    at('commit', '-q', '-m', 'modes and links');
+    at('commit', '-q', '--allow-empty', '-m', 'empty');
+    at('checkout', '-q', '-b', 'side', 'HEAD~1');
+    commit(dir, 'bob', 'side', { 'side.js': 's\n', 'a.js': 'a3\n' });
+    at('checkout', '-q', 'main');
+    commit(dir, 'alice', 'main edit', { 'sub/new.py': 'n\n' });
+    at('merge', '-q', '--no-ff', '-m', 'merge', 'side');
+    const line = listCommits(dir, { firstParent: true }).reverse();
+    assert.equal(line.length, 6);
+    const trees = treesAlong(dir, line)!;
+    assert.ok(trees, 'a first-parent line');
+    for (const c of line) assert.deepEqual(trees.get(c.sha), treeFiles(dir, c.sha), c.sha);
+    assert.equal(treesAlong(dir, [line[0]!, line[2]!]), undefined, 'not a line: each tree is listed by the caller');
   });
 });
 

@@ -64,6 +64,7 @@ export interface ScorePoint {
  */
 export async function scoreHistory(scanner: TreeScanner, top: string, n: number, head?: readonly AloneResult[]): Promise<ScorePoint[]> {
   const commits = listCommits(top, { max: n, firstParent: true }).reverse();
+  scanner.listTrees(commits);
   // listCommits starts at HEAD: the newest commit is HEAD.
   if (head && commits.length > 0) scanner.seed(commits[commits.length - 1]!.sha, head);
   await scanner.prefetch(commits.map((c) => c.sha));
