@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultVigilConfig } from '../../server/src/engine/config/vigil-config';
+import { defaultVigilConfig, parseVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { securityScore } from '../../server/src/engine/score';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { listCommits, treeFiles, treesAlong } from '../../server/src/cli/history';
@@ -199,6 +199,38 @@ describe('vigil score', () => {
     } finally {
       pooled.dispose();
       inThread.dispose();
+    }
+  });
+
+  it('committed files are scanned with the workspace\'s custom config rules too, as the working tree is', async () => {
+    const dir = repo();
+    const config = `version: 1
+customRules:
+  config:
+    - id: config.acme.registry
+      name: Image from outside the company registry
+      description: Images must come from registry.acme.example.
+      message: Pull images from registry.acme.example.
+      severity: medium
+      cwe: [CWE-829]
+      kind: kubernetes
+      match:
+        path: $container
+        when:
+          - { key: image, notMatches: '^registry\\.acme\\.example/', report: true }
+`;
+    const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n    - name: app\n      image: ${image}\n`;
+    commit(dir, 'alice', 'pod', { '.vigil.yml': config, 'k8s/pod.yaml': pod('docker.io/library/nginx:1.27') });
+    commit(dir, 'bob', 'registry', { 'k8s/pod.yaml': pod('registry.acme.example/nginx:1.27') });
+    const parsed = parseVigilConfig(config, join(dir, '.vigil.yml'));
+    assert.deepEqual(parsed.errors, []);
+    const scanner = await openTreeScanner({ top: dir, root: dir, config: parsed.config!, configFile: join(dir, '.vigil.yml'), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {} });
+    try {
+      const ids = (rev: string) => scanner.findingsAt(git(dir, 'rev-parse', rev).trim()).flatMap((f) => f.findings.map((x) => x.ruleId));
+      assert.ok(ids('HEAD~1').includes('config.acme.registry'), `${ids('HEAD~1')}`);
+      assert.ok(!ids('HEAD').includes('config.acme.registry'));
+    } finally {
+      scanner.dispose();
     }
   });
 
