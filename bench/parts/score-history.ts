@@ -6,8 +6,9 @@
  * No assertion on time: the number is for reading.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateFile } from '../corpus/generate';
 import { manyGeneratedFiles } from '../lib/corpus';
 import { CLI_JS, RAW } from '../lib/paths';
 
@@ -31,12 +32,12 @@ export function runScoreHistory(files = 200, commits = 50, lines = 150): ScoreHi
   git(dir, 'add', '-A');
   git(dir, ...id, 'commit', '-q', '-m', 'c0');
   for (let c = 1; c < commits; c++) {
-    // Each commit rewrites 4 files with other generated content: 4 new blobs per commit.
-    const changed = manyGeneratedFiles(4, lines, `${folder}-next`);
+    // Each commit rewrites 4 files with other generated code in the file's own language (a .py file gets Python:
+    // code in another language would measure the parser's error recovery, not a history): 4 new blobs per commit.
     for (let k = 0; k < 4; k++) {
-      const target = generated[(c * 4 + k) % generated.length]!.path;
-      execFileSync('cp', [changed[k]!.path, target]);
-      execFileSync('sh', ['-c', `printf '\\n// revision ${c}\\n' >> "$1"`, 'sh', target]);
+      const target = generated[(c * 4 + k) % generated.length]!;
+      const comment = target.lang === 'python' ? '#' : '//';
+      writeFileSync(target.path, `${generateFile(target.lang, lines, 10_000 + c * 4 + k).text}\n${comment} revision ${c}\n`);
     }
     git(dir, 'add', '-A');
     git(dir, ...id, 'commit', '-q', '-m', `c${c}`);

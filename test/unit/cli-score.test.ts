@@ -1,16 +1,17 @@
 /** `vigil score` and `vigil leaderboard` on fixture repositories built here, with the test analyzers. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultVigilConfig } from '../../server/src/engine/config/vigil-config';
+import { defaultVigilConfig, parseVigilConfig } from '../../server/src/engine/config/vigil-config';
 import { securityScore } from '../../server/src/engine/score';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
-import { listCommits } from '../../server/src/cli/history';
+import { listCommits, treeFiles, treesAlong } from '../../server/src/cli/history';
 import { openTreeScanner, scoreHistory } from '../../server/src/cli/reports';
 import { EXTENSIONS, generateFile, type BenchLanguage } from '../../bench/corpus/generate';
-import { cli, git, TEST_ANALYZERS } from './cli-helpers';
+import { runCli } from '../../server/src/cli/main';
+import { cli, git, gitInit, project, TEST_ANALYZERS } from './cli-helpers';
 
 const TOKEN_A = 'FAKETOKEN_aaaabbbbccccdddd';
 const TOKEN_B = 'FAKETOKEN_eeeeffffgggghhhh';
@@ -64,6 +65,33 @@ describe('security score', () => {
   });
 });
 
+describe('treesAlong', () => {
+  it('lists each tree of a first-parent line as git ls-tree does: adds, edits, deletions, modes, links, merges', () => {
+    const dir = repo();
+    const at = (...args: string[]) => git(dir, '-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args);
+    commit(dir, 'alice', 'one', { 'a.js': 'a\n', 'sub/b.py': 'b\n', 'c.txt': 'c\n' });
+    commit(dir, 'alice', 'two', { 'a.js': 'a2\n', 'sub/b.py': null, 'd e.js': 'd\n' });
+    chmodSync(join(dir, 'a.js'), 0o755);
+    symlinkSync('a.js', join(dir, 'link.js'));
+    rmSync(join(dir, 'c.txt'));
+    symlinkSync('d e.js', join(dir, 'c.txt'));
+    at('add', '-A');
+    at('commit', '-q', '-m', 'modes and links');
+    at('commit', '-q', '--allow-empty', '-m', 'empty');
+    at('checkout', '-q', '-b', 'side', 'HEAD~1');
+    commit(dir, 'bob', 'side', { 'side.js': 's\n', 'a.js': 'a3\n' });
+    at('checkout', '-q', 'main');
+    commit(dir, 'alice', 'main edit', { 'sub/new.py': 'n\n' });
+    at('merge', '-q', '--no-ff', '-m', 'merge', 'side');
+    const line = listCommits(dir, { firstParent: true }).reverse();
+    assert.equal(line.length, 6);
+    const trees = treesAlong(dir, line)!;
+    assert.ok(trees, 'a first-parent line');
+    for (const c of line) assert.deepEqual(trees.get(c.sha), treeFiles(dir, c.sha), c.sha);
+    assert.equal(treesAlong(dir, [line[0]!, line[2]!]), undefined, 'not a line: each tree is listed by the caller');
+  });
+});
+
 describe('vigil score', () => {
   it('json: the current score and the score at each of the last N commits, oldest first', async () => {
     const dir = twoAuthors();
@@ -81,11 +109,43 @@ describe('vigil score', () => {
     for (const h of doc.history) assert.match(h.date, /^\d{4}-\d{2}-\d{2}T/);
   });
 
-  it('scans each unchanged file once across the history (cached by blob)', async () => {
+  it('scans each file version once: unchanged files once across the history, HEAD\'s not again after the working tree', async () => {
     const dir = twoAuthors();
     const doc = JSON.parse((await cli(dir, ['score', '--history', '5', '--format', 'json'])).out);
-    // Distinct (blob, path) pairs over the 5 trees: app.js, README.md, config.js x2, client.js, util.js.
-    assert.equal(doc.filesScanned, 6);
+    // Distinct (blob, path) pairs over the 5 trees: app.js, README.md, config.js x2, client.js, util.js. The five at
+    // HEAD are the working tree's files, whose scan (for the current score) they reuse: only the old config.js is left.
+    assert.equal(doc.filesScanned, 1);
+    assert.equal(doc.history.at(-1).score, doc.score);
+  });
+
+  it('a file edited in the working tree is scanned at HEAD from its committed version', async () => {
+    const dir = twoAuthors();
+    writeFileSync(join(dir, 'src', 'util.js'), `exports.t = '${TOKEN_B}';\n`);
+    const doc = JSON.parse((await cli(dir, ['score', '--history', '5', '--format', 'json'])).out);
+    assert.equal(doc.filesScanned, 2, 'the old config.js and HEAD\'s util.js');
+    const head = mkdtempSync(join(tmpdir(), 'vigil-score-head-'));
+    git(dir, 'worktree', 'add', '-q', '--detach', head, 'HEAD');
+    assert.equal(doc.history.at(-1).score, JSON.parse((await cli(head, ['score', '--format', 'json'])).out).score);
+    assert.ok(doc.score < doc.history.at(-1).score, 'the edit added a token');
+  });
+
+  it('HEAD reuses no working-tree result that a flow across files changed: the history scans each file alone', async () => {
+    const dir = project('cross-file-js');
+    gitInit(dir);
+    let out = '';
+    const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: () => undefined, isTTY: false, columns: 80 }, cwd: dir, env: {} };
+    assert.equal(await runCli(['score', '--history', '1', '--format', 'json', '-j', '2'], io, { progressDelayMs: 0 }), 0);
+    const doc = JSON.parse(out);
+    // The working tree's score counts the injection through db.js; the history's files are each scanned alone.
+    const alone = await openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {} });
+    try {
+      const [point] = await scoreHistory(alone, dir, 1);
+      assert.equal(doc.history[0].score, point!.score);
+      assert.ok(doc.score < point!.score, `${doc.score} < ${point!.score}: the cross-file finding counts in the working tree only`);
+    } finally {
+      alone.dispose();
+    }
+    assert.equal(doc.filesScanned, 1, 'routes.js, whose working-tree result used db.js\'s summary; db.js is reused');
   });
 
   it('each point of the history is the score of that commit\'s tree scanned on its own', async () => {
@@ -139,6 +199,38 @@ describe('vigil score', () => {
     } finally {
       pooled.dispose();
       inThread.dispose();
+    }
+  });
+
+  it('committed files are scanned with the workspace\'s custom config rules too, as the working tree is', async () => {
+    const dir = repo();
+    const config = `version: 1
+customRules:
+  config:
+    - id: config.acme.registry
+      name: Image from outside the company registry
+      description: Images must come from registry.acme.example.
+      message: Pull images from registry.acme.example.
+      severity: medium
+      cwe: [CWE-829]
+      kind: kubernetes
+      match:
+        path: $container
+        when:
+          - { key: image, notMatches: '^registry\\.acme\\.example/', report: true }
+`;
+    const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n    - name: app\n      image: ${image}\n`;
+    commit(dir, 'alice', 'pod', { '.vigil.yml': config, 'k8s/pod.yaml': pod('docker.io/library/nginx:1.27') });
+    commit(dir, 'bob', 'registry', { 'k8s/pod.yaml': pod('registry.acme.example/nginx:1.27') });
+    const parsed = parseVigilConfig(config, join(dir, '.vigil.yml'));
+    assert.deepEqual(parsed.errors, []);
+    const scanner = await openTreeScanner({ top: dir, root: dir, config: parsed.config!, configFile: join(dir, '.vigil.yml'), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {} });
+    try {
+      const ids = (rev: string) => scanner.findingsAt(git(dir, 'rev-parse', rev).trim()).flatMap((f) => f.findings.map((x) => x.ruleId));
+      assert.ok(ids('HEAD~1').includes('config.acme.registry'), `${ids('HEAD~1')}`);
+      assert.ok(!ids('HEAD').includes('config.acme.registry'));
+    } finally {
+      scanner.dispose();
     }
   });
 

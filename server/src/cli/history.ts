@@ -105,6 +105,67 @@ export function treeFiles(top: string, commit: string, paths?: readonly string[]
   return files;
 }
 
+/**
+ * The regular files of each of `commits` (oldest first, each the first parent of the next: a branch's first-parent
+ * line), as `treeFiles` lists them, from four git calls whatever their number instead of one per commit: the
+ * oldest tree whole, then each commit's changes from its first parent, and the sizes of the new blobs. Undefined
+ * when the commits are not such a line or git cannot tell (the caller lists each tree).
+ */
+export function treesAlong(top: string, commits: readonly CommitInfo[]): Map<string, TreeFile[]> | undefined {
+  if (commits.length === 0 || commits.some((c, i) => i > 0 && c.parent !== commits[i - 1]!.sha)) return undefined;
+  const trees = new Map<string, TreeFile[]>();
+  const first = treeFiles(top, commits[0]!.sha);
+  trees.set(commits[0]!.sha, first);
+  if (commits.length === 1) return trees;
+  let raw: string;
+  try {
+    raw = git(top, ['log', '--stdin', '--no-walk=unsorted', '--diff-merges=first-parent', '--raw', '-z', '--no-renames', '--no-abbrev', '--format=%x01%H'], `${commits.slice(1).map((c) => c.sha).join('\n')}\n`).toString('utf8');
+  } catch {
+    return undefined; // a git before 2.31 has no --diff-merges
+  }
+  // Per commit: its sha, then `:<old mode> <new mode> <old blob> <new blob> <status>` and the path, NUL-separated.
+  const changes = new Map<string, { mode: string; blob: string; status: string; path: string }[]>();
+  for (const chunk of raw.split('\x01').slice(1)) {
+    const fields = chunk.split('\0');
+    const sha = fields[0]!.trim();
+    const list: { mode: string; blob: string; status: string; path: string }[] = [];
+    for (let i = 1; i < fields.length; ) {
+      const header = fields[i]!.trim();
+      if (!header) {
+        i++; // the newline after the sha, the end of the output
+        continue;
+      }
+      const m = /^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) ([A-Z])$/.exec(header);
+      const path = fields[i + 1];
+      if (!m || path === undefined) return undefined;
+      list.push({ mode: m[1]!, blob: m[2]!, status: m[3]!, path });
+      i += 2;
+    }
+    changes.set(sha, list);
+  }
+  const wanted = [...new Set([...changes.values()].flatMap((l) => l.filter((x) => x.status !== 'D' && x.mode.startsWith('100')).map((x) => x.blob)))];
+  const sizes = new Map<string, number>();
+  if (wanted.length > 0) {
+    for (const line of git(top, ['cat-file', '--batch-check'], `${wanted.join('\n')}\n`).toString('utf8').split('\n')) {
+      const [sha = '', type = '', size = ''] = line.split(' ');
+      if (type === 'blob') sizes.set(sha, Number(size));
+    }
+  }
+  const files = new Map(first.map((f) => [f.path, f]));
+  for (const c of commits.slice(1)) {
+    const list = changes.get(c.sha);
+    if (!list) return undefined;
+    for (const x of list) {
+      // A deletion, or a path that is no longer a regular file (a symbolic link, a submodule), leaves the listing.
+      const size = sizes.get(x.blob);
+      if (x.status === 'D' || !x.mode.startsWith('100') || size === undefined) files.delete(x.path);
+      else files.set(x.path, { path: x.path, blob: x.blob, size });
+    }
+    trees.set(c.sha, [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  }
+  return trees;
+}
+
 /** Paths (from the top) that differ between two commits, deleted ones included; from the empty tree without `from`. */
 export function changedPaths(top: string, from: string | undefined, to: string): string[] {
   const args = from ? ['diff-tree', '-r', '-z', '--name-only', '--no-renames', from, to] : ['ls-tree', '-r', '-z', '--name-only', '--full-tree', to];
@@ -177,6 +238,14 @@ export interface TreeScannerOptions {
   minPoolFiles?: number;
 }
 
+/** A file's findings as a scan of it alone gives them, and the git blob id of the bytes scanned. */
+export interface AloneResult {
+  /** Path relative to the workspace root, posix. */
+  relPath: string;
+  blob: string;
+  findings: Finding[];
+}
+
 /** A file's findings at one commit. */
 export interface TreeFileFindings {
   /** Path relative to the workspace root, posix. */
@@ -197,6 +266,8 @@ export class TreeScanner {
   scannedInThread = 0;
   /** Runs of the worker pool (`prefetch` calls that had something to scan). */
   poolRuns = 0;
+  /** File versions whose findings were given by `seed` (scanned elsewhere), not scanned here. */
+  reused = 0;
 
   private constructor(
     private readonly engine: Engine,
@@ -232,6 +303,29 @@ export class TreeScanner {
 
   private key(f: TreeFile & { rel: string }): string {
     return `${this.version}\0${f.blob}\0${f.rel}`;
+  }
+
+  /** Lists the trees of a first-parent line of commits (oldest first) in a few git calls, for `prefetch`. */
+  listTrees(commits: readonly CommitInfo[]): void {
+    const todo = commits.filter((c) => !this.trees.has(c.sha));
+    if (todo.length < 2) return;
+    for (const [sha, files] of treesAlong(this.options.top, todo) ?? []) this.trees.set(sha, files);
+  }
+
+  /**
+   * Takes the findings of files of `commit` from a scan done elsewhere of the same bytes at the same path (the
+   * working tree's scan, for HEAD), so they are not scanned again. Only results of files scanned alone may be
+   * given (`FileScanResult.alone`): history scans each file alone. A file whose blob differs (edited since the
+   * commit) is left to `prefetch`/`findingsAt`.
+   */
+  seed(commit: string, results: readonly AloneResult[]): void {
+    const byPath = new Map(results.map((r) => [r.relPath, r]));
+    for (const f of this.filesAt(commit)) {
+      const r = byPath.get(f.rel);
+      if (!r || r.blob !== f.blob || this.cache.has(this.key(f))) continue;
+      this.cache.set(this.key(f), r.findings);
+      this.reused++;
+    }
   }
 
   /**

@@ -22,7 +22,9 @@ import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
 import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
 import { dbCommand } from './db';
 import { changedFiles } from './git';
-import { deletedSince, findingKey, mergeBase } from './history';
+import { deletedSince, findingKey, listCommits, mergeBase } from './history';
+import { objectFormatOf, type GitObjectFormat } from '../engine/scan/blob-id';
+import type { Analyzer } from '../engine/analyzer';
 import { formatPrReport, type PrFinding } from '../engine/output/markdown-format';
 import type { ReportFile } from '../engine/output/scan-report';
 import type { PriorityLevel } from '../engine/priority';
@@ -470,7 +472,7 @@ function useColor(io: CliIO, values: ScanValues): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }, history = false): Promise<ProjectScan> {
+async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }, history = false, blobIds?: GitObjectFormat): Promise<ProjectScan> {
   const bar = progressBar(io, values, hooks.progressDelayMs);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -493,6 +495,7 @@ async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: C
       signal: controller.signal,
       onProgress: (done, total) => bar.update(done, total),
       historyRepo: history && !values['no-history'] ? (p.selection.kind === 'all' ? gitTopLevel(p.root) : p.selection.gitTop) : undefined,
+      ...(blobIds ? { blobIds } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
@@ -690,11 +693,16 @@ function prepareReport(command: string, args: string[], io: CliIO, formats: read
 }
 
 /** A scanner of the repository's committed trees with the workspace's config, for the history commands. */
-async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: string): Promise<{ top: string; scanner: TreeScanner }> {
+function historyTop(p: Prepared, command: string): string {
   const top = gitTopLevel(p.root);
   if (!top) throw new UsageError(`${command} needs a git repository, and ${p.root} is not in one`);
+  return realpathSync(top);
+}
+
+async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: string, analyzers?: Analyzer[]): Promise<{ top: string; scanner: TreeScanner }> {
+  const top = historyTop(p, command);
   const scanner = await openTreeScanner({
-    top: realpathSync(top),
+    top,
     root: p.root,
     config: p.loaded.config,
     configFile: p.loaded.file,
@@ -703,8 +711,9 @@ async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: 
     env: io.env,
     analyzerModule: hooks.analyzerModule,
     jobs: p.jobs,
+    ...(analyzers ? { analyzers } : {}),
   });
-  return { top: realpathSync(top), scanner };
+  return { top, scanner };
 }
 
 function writeReport(values: { output?: string }, io: CliIO, text: string): void {
@@ -723,16 +732,20 @@ async function scoreCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pr
   if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new UsageError('--history must be a whole number of commits from 0 to 10000');
   const p = prepare(scanValues, [], io);
   if (typeof p === 'number') return p;
-  // The current score: the working tree, scanned like `vigil scan` (cross-file flows included), no baseline.
-  const { report } = await runScan(p, scanValues, io, hooks);
+  // Before the scan: without a repository there is no history to compute.
+  const repo = n > 0 ? historyTop(p, 'score --history') : undefined;
+  const head = repo ? listCommits(repo, { max: 1, firstParent: true })[0]?.sha : undefined;
+  // The current score: the working tree, scanned like `vigil scan` (cross-file flows included), no baseline. Its
+  // files' blob ids let HEAD's unchanged files take their findings from it instead of being scanned again.
+  const { report, alone, analyzers } = await runScan(p, scanValues, io, hooks, undefined, false, head ? objectFormatOf(head) : undefined);
   const findings = report.files.flatMap((f) => f.findings);
   const score = securityScore(findings);
   let history: ScorePoint[] = [];
   let filesScanned = 0;
   if (n > 0) {
-    const { top, scanner } = await historyScanner(p, io, hooks, 'score --history');
+    const { top, scanner } = await historyScanner(p, io, hooks, 'score --history', analyzers);
     try {
-      history = await scoreHistory(scanner, top, n);
+      history = await scoreHistory(scanner, top, n, alone);
       filesScanned = scanner.scanned;
     } finally {
       scanner.dispose();

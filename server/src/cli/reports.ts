@@ -2,13 +2,14 @@
  * `vigil score --history` and `vigil leaderboard`: what git history says about the workspace's findings, computed
  * locally from committed trees (`history.ts`); nothing is sent anywhere.
  */
+import type { Analyzer } from '../engine/analyzer';
 import { Gitignore } from '../engine/gitignore';
 import { advisoryDbDir } from '../engine/sca/database';
 import type { VigilConfig } from '../engine/config/vigil-config';
 import { securityScore } from '../engine/score';
 import { severityRank, type AnalysisSettings, type Finding } from '../engine/types';
-import { changedPaths, findingKey, listCommits, readBlobs, treeFiles, TreeScanner, type CommitInfo } from './history';
-import { effectiveExcludes, loadAnalyzers } from './scan-project';
+import { changedPaths, findingKey, listCommits, readBlobs, treeFiles, TreeScanner, type AloneResult, type CommitInfo } from './history';
+import { effectiveExcludes, loadAnalyzers, projectAnalyzerOptions } from './scan-project';
 
 export interface TreeScanSetup {
   top: string;
@@ -24,21 +25,21 @@ export interface TreeScanSetup {
   jobs?: number;
   /** Tests: see `TreeScannerOptions.minPoolFiles`. */
   minPoolFiles?: number;
+  /**
+   * Packs already built from this setup (`ProjectScan.analyzers` of the working tree's scan), so they are not
+   * built again: loading the rules costs most of a second.
+   */
+  analyzers?: Analyzer[];
 }
 
 /** A scanner of committed trees with the workspace's rules and config (custom rules included). */
 export async function openTreeScanner(s: TreeScanSetup): Promise<TreeScanner> {
-  const analyzerOptions = {
-    customSecretRules: s.config.customRules.secrets,
-    customTaintRules: s.config.customRules.taint,
-    customRulesSource: s.configFile,
-    advisoryDbDir: advisoryDbDir(s.env),
-  };
-  const setup = loadAnalyzers(analyzerOptions, s.analyzerModule);
+  // The working tree scan's options (custom config rules and enabled packs too): the same rules at every commit.
+  const analyzerOptions = projectAnalyzerOptions({ config: s.config, configFile: s.configFile, settings: s.settings, advisoryDbDir: advisoryDbDir(s.env) });
   return TreeScanner.create({
     top: s.top,
     root: s.root,
-    analyzers: setup.analyzers,
+    analyzers: s.analyzers ?? loadAnalyzers(analyzerOptions, s.analyzerModule).analyzers,
     settings: s.settings,
     exclude: effectiveExcludes(s.config),
     toolVersion: s.toolVersion,
@@ -58,10 +59,14 @@ export interface ScorePoint {
 
 /**
  * The score at each of the last `n` commits of the branch (first-parent line), oldest first. The new file versions
- * of all the commits are scanned first, together, on the worker pool.
+ * of all the commits are scanned first, together, on the worker pool. `head`: results of the working tree's scan
+ * that stand for HEAD's file versions (same blob, scanned alone), so HEAD's unchanged files are not scanned twice.
  */
-export async function scoreHistory(scanner: TreeScanner, top: string, n: number): Promise<ScorePoint[]> {
+export async function scoreHistory(scanner: TreeScanner, top: string, n: number, head?: readonly AloneResult[]): Promise<ScorePoint[]> {
   const commits = listCommits(top, { max: n, firstParent: true }).reverse();
+  scanner.listTrees(commits);
+  // listCommits starts at HEAD: the newest commit is HEAD.
+  if (head && commits.length > 0) scanner.seed(commits[commits.length - 1]!.sha, head);
   await scanner.prefetch(commits.map((c) => c.sha));
   return commits.map((c) => ({ commit: c.sha, date: c.date, score: securityScore(scanner.findingsAt(c.sha).flatMap((f) => f.findings)) }));
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { RuleInfo } from '../engine/analyzer';
+import type { Analyzer, RuleInfo } from '../engine/analyzer';
 import { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
 import { applyBaseline, type Baseline } from '../engine/baseline';
 import { locateRuleErrors, type ConfigParseResult, type VigilConfig } from '../engine/config/vigil-config';
@@ -14,10 +14,11 @@ import { matchesAnyGlob } from '../engine/glob';
 import { scanFiles, type ScanCallbacks } from '../engine/scan/scan-pool';
 import { prioritize } from '../engine/priority';
 import { exposeSecretFindings } from '../engine/secrets/exposure';
+import type { GitObjectFormat } from '../engine/scan/blob-id';
 import type { AnalysisSettings } from '../engine/types';
 import { DEFAULT_VIGIL_SETTINGS } from '../shared/protocol';
 import { changedFiles, stagedFiles } from './git';
-import { readBlobs, treeFiles } from './history';
+import { readBlobs, treeFiles, type AloneResult } from './history';
 
 export type FileSelection =
   | { kind: 'all' }
@@ -50,6 +51,8 @@ export interface ProjectScanOptions {
   onProgress?: ScanCallbacks['onProgress'];
   /** The git top folder whose local history is searched for each secret found (committed? pushed?); none: no search. */
   historyRepo?: string;
+  /** List the files whose findings are those of a scan of the file alone, by git blob id (`ProjectScan.alone`). */
+  blobIds?: GitObjectFormat;
 }
 
 /** Globs skipped in every project unless a `.gitignore` re-includes nothing: dependencies, VCS and build output. */
@@ -109,11 +112,23 @@ export interface ProjectScan {
   scanned: Set<string>;
   /** Every file's findings before the baseline was applied. */
   allFiles: ReportFile[];
+  /**
+   * With `blobIds`: the files whose findings are what a scan of that file alone gives (no flow across files or
+   * workspace exposure changed them), with the git blob id of the bytes scanned, before secret history is applied:
+   * what a scan of the same committed file version would find (`TreeScanner.seed`).
+   */
+  alone?: AloneResult[];
+  /** The packs built in this thread for the scan (from `projectAnalyzerOptions`): a history scan can use them too. */
+  analyzers: Analyzer[];
 }
 
-export async function scanProject(options: ProjectScanOptions): Promise<ProjectScan> {
-  const started = Date.now();
-  const analyzerOptions: AnalyzerOptions = {
+
+/**
+ * What the packs are built from for a workspace: its custom rules and enabled packs. One definition for the scan and
+ * the history commands, so a committed file is scanned with exactly the rules of the working tree's scan.
+ */
+export function projectAnalyzerOptions(options: Pick<ProjectScanOptions, 'config' | 'configFile' | 'settings' | 'advisoryDbDir'>): AnalyzerOptions {
+  return {
     customSecretRules: options.config.customRules.secrets,
     customTaintRules: options.config.customRules.taint,
     customConfigRules: options.config.customRules.config,
@@ -122,6 +137,11 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     packs: options.settings.packs,
     ...(options.advisoryDbDir !== undefined ? { advisoryDbDir: options.advisoryDbDir } : {}),
   };
+}
+
+export async function scanProject(options: ProjectScanOptions): Promise<ProjectScan> {
+  const started = Date.now();
+  const analyzerOptions = projectAnalyzerOptions(options);
   const setup = loadAnalyzers(analyzerOptions, options.analyzerModule);
   const rules: RuleInfo[] = setup.analyzers.filter((a) => options.settings.packs[a.pack]).flatMap((a) => a.rules());
   const ruleErrors: RuleLoadError[] = locateRuleErrors(setup.errors, { config: options.config, customRuleRanges: options.customRuleRanges, file: options.configFile });
@@ -132,7 +152,9 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     analyzerModule: options.analyzerModule,
     signal: options.signal,
     onProgress: options.onProgress,
+    ...(options.blobIds ? { blobIds: options.blobIds } : {}),
   });
+  const alone = options.blobIds ? run.results.flatMap((r) => (r.alone && r.blob ? [{ relPath: r.file.relPath, blob: r.blob, findings: r.findings }] : [])) : undefined;
   const scanned = new Set(run.results.map((r) => r.file.relPath));
   let history: ScanReport['history'];
   if (options.historyRepo && !run.cancelled) {
@@ -176,5 +198,5 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     durationMs: Date.now() - started,
     cancelled: run.cancelled,
   };
-  return { report, scanned, allFiles };
+  return { report, scanned, allFiles, ...(alone ? { alone } : {}), analyzers: setup.analyzers };
 }

@@ -163,6 +163,7 @@ let dottedCache = new Map<number, string | null>();
 let rootedCache = new Map<number, { root: Node; rest: string } | null>();
 
 export function resetNodeCache(): void {
+  canonicalMemo = undefined;
   childCache = new Map();
   typeCache = new Map();
   dottedCache = new Map();
@@ -469,8 +470,21 @@ export function canonicalName(target: Node, resolve: CanonicalResolver | undefin
   return head === undefined ? undefined : head + rooted.rest;
 }
 
+/**
+ * `canonicalName`s of the resolver in use, per node id: every pattern tried at a node (dozens of sources per
+ * member expression) asks the same question. Keyed by the resolver, a closure made for one run over one tree
+ * (node ids are unique only within a tree); emptied when another resolver asks and by `resetNodeCache`.
+ */
+let canonicalMemo: { resolve: CanonicalResolver; names: Map<number, string | null> } | undefined;
+
 function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
-  return canonicalName(target, resolve);
+  if (!resolve) return undefined;
+  if (canonicalMemo?.resolve !== resolve) canonicalMemo = { resolve, names: new Map() };
+  const hit = canonicalMemo.names.get(target.id);
+  if (hit !== undefined) return hit ?? undefined;
+  const name = canonicalName(target, resolve);
+  canonicalMemo.names.set(target.id, name ?? null);
+  return name;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
 import { collectExposureFacts } from '../iac/exposure';
 import { LANGUAGES, languageIdForPath } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
+import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
 import { importedFiles } from './import-graph';
@@ -45,6 +46,8 @@ export interface ScanPoolOptions {
    * False when the files are not one workspace (file versions from many commits).
    */
   workspaceExposure?: boolean;
+  /** Give each result the git blob id of the bytes scanned (`FileScanResult.blob`), in this object format. */
+  blobIds?: GitObjectFormat;
 }
 
 export interface FileScanResult {
@@ -52,6 +55,13 @@ export interface FileScanResult {
   findings: Finding[];
   /** Partial-analysis notices (e.g. an analyzer failed on this file). */
   notices: SkipNotice[];
+  /**
+   * The findings are what scanning this file by itself gives: no other file's export summaries (cross-file
+   * taint) or exposure facts changed them. Such a result stands for the same bytes at the same path anywhere.
+   */
+  alone: boolean;
+  /** With `blobIds`: the git blob id of the bytes scanned. */
+  blob?: string;
 }
 
 export interface FailedFile {
@@ -211,6 +221,7 @@ export function scanFiles(
         root: file.root,
         settings,
         content: file.content,
+        ...(options.blobIds ? { blobId: options.blobIds } : {}),
       };
       start(slot, index, 2);
       slot.worker.postMessage(job);
@@ -298,7 +309,7 @@ export function scanFiles(
         }
         const file = files[m.id]!;
         if (m.type === 'result') {
-          const result: FileScanResult = { file, findings: m.findings, notices: m.notices };
+          const result: FileScanResult = { file, findings: m.findings, notices: m.notices, alone: m.alone, ...(m.blob ? { blob: m.blob } : {}) };
           run.results.push(result);
           options.onResult?.(result);
           complete();

@@ -3,6 +3,7 @@ import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
 import type { ExposureFacts } from '../iac/exposure';
 import type { ExportSummary } from '../taint/taint-analyzer';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
+import type { GitObjectFormat } from './blob-id';
 
 /** What every worker is started with. */
 export interface ScanWorkerData {
@@ -26,6 +27,8 @@ export interface ScanJob {
   settings: AnalysisSettings;
   /** Content to scan instead of reading `path` (staged blobs). */
   content?: Uint8Array;
+  /** Also return the git blob id of the bytes scanned, in this object format. */
+  blobId?: GitObjectFormat;
 }
 
 /** Pass 1 of a cross-file scan: the summaries of a file's exported functions. */
@@ -52,6 +55,10 @@ export type WorkerMessage =
   | { type: 'ready'; ruleErrors: RuleLoadError[]; crossFile: boolean }
   | { type: 'summaries'; id: number; summaries: ExportSummary[] }
   | { type: 'init-failed'; message: string }
-  | { type: 'result'; id: number; findings: Finding[]; notices: SkipNotice[] }
+  /**
+   * `alone`: the findings are what the file scanned by itself gives (no other file's export summaries or exposure
+   * facts were used). `blob`: the git blob id of the bytes scanned, when the job asked for it.
+   */
+  | { type: 'result'; id: number; findings: Finding[]; notices: SkipNotice[]; alone: boolean; blob?: string }
   | { type: 'skipped'; id: number; reason: 'binary' | 'too-large' | 'unreadable'; message: string }
   | { type: 'error'; id: number; message: string };

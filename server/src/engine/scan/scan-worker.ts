@@ -10,6 +10,8 @@ import { Engine } from '../engine';
 import type { SourceDocument } from '../document';
 import { languageIdForPath } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
+import { kindOf } from '../iac/file-kinds';
+import { gitBlobId } from './blob-id';
 import { mayImportFrom, withManifestModules } from './import-graph';
 import type { PoolMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
@@ -31,6 +33,8 @@ function isCrossFile(a: Analyzer): a is CrossFileAnalyzer {
 }
 
 let crossFile: CrossFileAnalyzer[] = [];
+/** The workspace's exposure facts say something (a file's config findings may differ from a scan of it alone). */
+const hasExposureFacts = !!data.configExposure && Object.values(data.configExposure).some((list: unknown[]) => list.length > 0);
 /** Pass 2's index of every file's export summaries (only functions that matter to some rule). */
 let exportIndex: ExportIndex | undefined;
 
@@ -90,16 +94,19 @@ function scan(engine: Engine, job: ScanJob): WorkerMessage {
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const languageId = job.languageId || languageIdForPath(job.path);
+  let withIndex = false;
   if (exportIndex) {
-    const index = mayImportSummarized(job.path, languageId, text) ? exportIndex : undefined;
-    for (const a of crossFile) a.setExportIndex(index);
+    withIndex = mayImportSummarized(job.path, languageId, text);
+    for (const a of crossFile) a.setExportIndex(withIndex ? exportIndex : undefined);
   }
   const result = engine.scanText(job.path, languageId, text, job.settings, job.root);
   const skip = result.notices.find((n) => n.reason === 'binary' || n.reason === 'too-large');
   if (skip && result.findings.length === 0) {
     return { type: 'skipped', id: job.id, reason: skip.reason as 'binary' | 'too-large', message: skip.message.replace(/^File skipped/, 'skipped') };
   }
-  return { type: 'result', id: job.id, findings: result.findings, notices: result.notices };
+  // Exposure facts change only the config pack's files: any other file (or none to apply) scanned as it would alone.
+  const alone = !withIndex && (!hasExposureFacts || kindOf(job.path, text) === undefined);
+  return { type: 'result', id: job.id, findings: result.findings, notices: result.notices, alone, ...(job.blobId ? { blob: gitBlobId(bytes, job.blobId) } : {}) };
 }
 
 start().then(

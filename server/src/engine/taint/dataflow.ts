@@ -16,7 +16,7 @@ import { boundText, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bind
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
-import type { Compiled, CompiledRule } from './rule-set';
+import type { Compiled, CompiledRule, PassPattern } from './rule-set';
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
 export type Origin = { kind: 'source'; label: string } | { kind: 'param'; index: number };
@@ -156,12 +156,24 @@ const passCache = new WeakMap<CompiledRule, Map<string, Pass>>();
 
 /**
  * The pass of `rules` (which must share their pass parts on the file), with the by-node-type index of their
- * patterns: the shared ones from the first rule, the sinks of all. The first rule's patterns that cannot match on
- * the file are in the index but never match, so any file where the rules' parts agree can use the same pass.
+ * patterns: the shared ones from the first rule, the sinks of all. With `may` (the file's filter of patterns that
+ * can match, see `PassPattern.words`), the first rule's sources, sanitizers and propagators that cannot match on
+ * the file are left out of the index: they would never match, and trying each at every node of its type was most
+ * of the dataflow's time. Without it they are in the index and never match.
  */
-export function passOf(rules: readonly CompiledRule[]): Pass {
+export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) => boolean): Pass {
   const first = rules[0]!;
-  const ids = rules.map((r) => r.spec.id).join('\u0000');
+  const [sourceParts, sanitizerParts, , propagatorParts] = first.passParts.lists;
+  // Which of the first rule's patterns are kept: part of the cache key (files with other words get other indexes).
+  const keep = <T>(list: readonly T[], parts: readonly PassPattern[] | undefined): { kept: T[]; mask: string } => {
+    if (!may || !parts || parts.length !== list.length) return { kept: [...list], mask: '*' };
+    const flags = parts.map((p) => may(p));
+    return { kept: list.filter((_, i) => flags[i]), mask: flags.map((f) => (f ? '1' : '0')).join('') };
+  };
+  const sources = keep(first.sources, sourceParts);
+  const sanitizers = keep(first.sanitizers, sanitizerParts);
+  const propagators = keep(first.propagators, propagatorParts);
+  const ids = `${rules.map((r) => r.spec.id).join('\u0000')}\u0001${sources.mask}/${sanitizers.mask}/${propagators.mask}`;
   let byIds = passCache.get(first);
   if (!byIds) passCache.set(first, (byIds = new Map()));
   const hit = byIds.get(ids);
@@ -184,12 +196,14 @@ export function passOf(rules: readonly CompiledRule[]): Pass {
   const same = <C>(c: C): C => c;
   const sinks = rules.flatMap((r, rule) => r.sinks.map((sink): PassSink => ({ sink, rule })));
   const index: RuleIndex = {
-    sources: group(first.sources, same),
+    sources: group(sources.kept, same),
     sinks: group(sinks, (s) => s.sink),
-    sanitizers: group(first.sanitizers, same),
-    propagators: group(first.propagators, same),
+    sanitizers: group(sanitizers.kept, same),
+    propagators: group(propagators.kept, same),
   };
   const pass: Pass = { rules, index };
+  // One entry per set of kept patterns seen: bounded, for a long editor session over many files.
+  if (byIds.size >= 256) byIds.clear();
   byIds.set(ids, pass);
   return pass;
 }

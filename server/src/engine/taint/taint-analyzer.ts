@@ -273,7 +273,7 @@ export class TaintAnalyzer implements Analyzer {
       if (list) list.push(r);
       else groups.set(key, [r]);
     }
-    return [...groups.values()].map(passOf);
+    return [...groups.values()].map((group) => passOf(group, may));
   }
 
   rules(): RuleInfo[] {
@@ -636,7 +636,7 @@ export class TaintAnalyzer implements Analyzer {
             calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, seen, imported, ids, pass.rules[0]!.module),
             inlineSummary: (fn: Node) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: ((r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports)) as FixBuilder,
-            imported: (m: string) => importsModule(ctx.imports, m),
+            imported: (m: string) => importsModuleCached(ctx.imports, m),
             limit: meter.budget - meter.spent,
           };
           let out;
@@ -1141,6 +1141,17 @@ function importsModule(imports: Map<string, string>, module: string): boolean {
   const want = canonicalModule(module);
   for (const m of imports.values()) if (m === want || m.startsWith(`${want}.`)) return true;
   return false;
+}
+
+/** `importsModule` answers per imports map (a file's, fixed once read): sources ask it at every node they are tried at. */
+const importsAnswers = new WeakMap<Map<string, string>, Map<string, boolean>>();
+
+function importsModuleCached(imports: Map<string, string>, module: string): boolean {
+  let answers = importsAnswers.get(imports);
+  if (!answers) importsAnswers.set(imports, (answers = new Map()));
+  let hit = answers.get(module);
+  if (hit === undefined) answers.set(module, (hit = importsModule(imports, module)));
+  return hit;
 }
 
 /** Units, imports and handlers of a file. */
