@@ -156,30 +156,26 @@ export class PatternSyntaxError extends Error {}
  * Named children (without comments) per node id, for the duration of one analysis run: reading children out of
  * the wasm tree is the dominant cost, and every rule visits the same nodes. Call `resetNodeCache` around a run.
  */
-let childCache = new Map<number, Node[]>();
-let typeCache = new Map<number, string>();
-let dottedCache = new Map<number, string | null>();
-/** Chains whose root is not an identifier (`require('fs').promises`): the root and the dotted rest, per node. */
-let rootedCache = new Map<number, { root: Node; rest: string } | null>();
-
-export function resetNodeCache(): void {
-  canonicalMemo = undefined;
-  childCache = new Map();
-  typeCache = new Map();
-  dottedCache = new Map();
-  rootedCache = new Map();
-}
-
 /** The node caches of one analysis run, set aside while another run works (see `swapNodeCache`). */
 export interface NodeCacheScope {
   child: Map<number, Node[]>;
   type: Map<number, string>;
   dotted: Map<number, string | null>;
+  /** Chains whose root is not an identifier (`require('fs').promises`): the root and the dotted rest, per node. */
+  rooted: Map<number, { root: Node; rest: string } | null>;
 }
 
 /** Empty caches, for a run that has not started. */
 export function emptyNodeCache(): NodeCacheScope {
-  return { child: new Map(), type: new Map(), dotted: new Map() };
+  return { child: new Map(), type: new Map(), dotted: new Map(), rooted: new Map() };
+}
+
+/** The current run's caches: one object, so that a swap can never leave one of them behind. */
+let caches: NodeCacheScope = emptyNodeCache();
+
+export function resetNodeCache(): void {
+  canonicalMemo = undefined;
+  caches = emptyNodeCache();
 }
 
 /**
@@ -188,19 +184,18 @@ export function emptyNodeCache(): NodeCacheScope {
  * unique within one tree.
  */
 export function swapNodeCache(next: NodeCacheScope): NodeCacheScope {
-  const prev = { child: childCache, type: typeCache, dotted: dottedCache };
-  childCache = next.child;
-  typeCache = next.type;
-  dottedCache = next.dotted;
+  const prev = caches;
+  caches = next;
+  // canonicalMemo is keyed by the run's own resolver, so another run's entries are never read.
   return prev;
 }
 
 /** The node's named children, comments left out (cached for the current run). */
 export function kids(n: Node): Node[] {
-  let k = childCache.get(n.id);
+  let k = caches.child.get(n.id);
   if (!k) {
     k = namedKids(n);
-    childCache.set(n.id, k);
+    caches.child.set(n.id, k);
   }
   return k;
 }
@@ -212,10 +207,10 @@ export function namedKids(n: Node): Node[] {
 
 /** The node's type (cached for the current run). */
 export function typeOf(n: Node): string {
-  let t = typeCache.get(n.id);
+  let t = caches.type.get(n.id);
   if (t === undefined) {
     t = n.type;
-    typeCache.set(n.id, t);
+    caches.type.set(n.id, t);
   }
   return t;
 }
@@ -398,7 +393,7 @@ export function stringLiteral(n: Node): string | undefined {
 }
 
 function rootedChain(target: Node): { root: Node; rest: string } | undefined {
-  const hit = rootedCache.get(target.id);
+  const hit = caches.rooted.get(target.id);
   if (hit !== undefined) return hit ?? undefined;
   let rest = '';
   let n: Node | null = target;
@@ -417,7 +412,7 @@ function rootedChain(target: Node): { root: Node; rest: string } | undefined {
       break;
     }
   }
-  rootedCache.set(target.id, out);
+  caches.rooted.set(target.id, out);
   return out ?? undefined;
 }
 
@@ -453,10 +448,10 @@ export function canonicalName(target: Node, resolve: CanonicalResolver | undefin
   if (S.variables.has(tt)) return resolve(target.text);
   let dotted: string | null | undefined;
   if (CHAIN_TYPES.has(tt)) {
-    dotted = dottedCache.get(target.id);
+    dotted = caches.dotted.get(target.id);
     if (dotted === undefined) {
       dotted = dottedName(target) ?? null;
-      dottedCache.set(target.id, dotted);
+      caches.dotted.set(target.id, dotted);
     }
   }
   if (dotted) {
