@@ -4,15 +4,10 @@
  * in its own idiom, and config files should reference a secret store or variable.
  */
 import { basename } from 'node:path';
+import { languageRecord } from '../languages';
 
+/** The idiom of languages Vigil does not parse; those it parses carry theirs in the language table (`envRead`). */
 const READ_ENV: Readonly<Record<string, (name: string) => string>> = {
-  javascript: (n) => `process.env.${n}`,
-  javascriptreact: (n) => `process.env.${n}`,
-  typescript: (n) => `process.env.${n}`,
-  typescriptreact: (n) => `process.env.${n}`,
-  python: (n) => `os.environ["${n}"]`,
-  java: (n) => `System.getenv("${n}")`,
-  go: (n) => `os.Getenv("${n}")`,
   ruby: (n) => `ENV["${n}"]`,
   php: (n) => `getenv('${n}')`,
   csharp: (n) => `Environment.GetEnvironmentVariable("${n}")`,
@@ -38,7 +33,7 @@ export function secretAdvice(path: string, languageId: string, envName: string):
     return `Is ${basename(path)} git-ignored? It must be: commit a .env.example with the names only, and ${ROTATE}.`;
   }
   if (languageId === 'dockerfile') return `Pass it as a build secret (RUN --mount=type=secret) or at run time, never in the image; ${ROTATE}.`;
-  const read = READ_ENV[languageId];
+  const read = languageRecord(languageId)?.envRead ?? READ_ENV[languageId];
   if (read) return `Read it from the environment (${read(envName)}) or a secret manager, and ${ROTATE}.`;
   if (CONFIG_LANGUAGES.has(languageId)) return `Reference a secret store or an environment variable (e.g. \${${envName}}) instead of the value, and ${ROTATE}.`;
   return `Move it to an environment variable or a secret store, and ${ROTATE}.`;

@@ -11,6 +11,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import { commentSyntax, languageRecord } from '../languages';
 import { suppressionLine } from '../suppressions';
+import { languageModule } from '../taint/lang';
 import type { Fix, TextEdit } from '../types';
 import type { SecretMatch } from './secret-scanner';
 import type { SecretContext } from './syntax-context';
@@ -66,9 +67,10 @@ function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol
     if (ctx.inGoConst) return undefined;
     read = envRead(name);
     if (parent?.type === 'jsx_attribute') read = `{${read}}`;
-    // The read needs `os` in Python and Go (the grammar tells the idiom; both name the module `os`).
-    const imp = doc.grammar === 'python' ? pythonImportOs(doc, eol) : doc.grammar === 'go' ? goImportOs(doc, eol) : undefined;
-    if (imp) edits.push(imp);
+    // The read may need an import (Python's and Go's `os`): the language module knows its idiom.
+    const taint = languageRecord(lang)?.taint;
+    const imp = taint ? languageModule(taint).envImport?.(doc.tree?.rootNode, doc.text, eol) : undefined;
+    if (imp) edits.push({ range: { start: { line: imp.line, character: 0 }, end: { line: imp.line, character: 0 } }, newText: imp.text });
     edits.unshift({ range: doc.lines.rangeOf(ctx.literal.start, ctx.literal.end), newText: read });
   } else if ((lang === 'yaml' || lang === 'dockercompose') && !ctx.inComment && match.start.line === match.end.line) {
     const edit = yamlScalarEdit(doc, match, name);
@@ -178,51 +180,6 @@ function propertiesValueEdit(doc: SourceDocument, match: SecretMatch): { edit: T
   if (!name) return undefined;
   const read = `\${${name}}`;
   return { edit: { range: { start: match.start, end: match.end }, newText: read }, read, name };
-}
-
-/** `import os` after the module docstring, comments and `__future__` imports, unless `os` is imported. */
-function pythonImportOs(doc: SourceDocument, eol: string): TextEdit | undefined {
-  if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os[ \t]*(?:,|$|#)/m.test(doc.text)) return undefined;
-  let line = 0;
-  const root = doc.tree?.rootNode;
-  if (root) {
-    for (const c of root.namedChildren) {
-      if (!c) continue;
-      const docstring = c.type === 'expression_statement' && c.namedChildren[0]?.type === 'string';
-      if (c.type === 'comment' || docstring || c.type === 'future_import_statement') {
-        line = c.endPosition.row + 1;
-        continue;
-      }
-      break;
-    }
-  }
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `import os${eol}` };
-}
-
-/** Adds `"os"` to the Go imports: into the first import block, beside a single import, or after `package`. */
-function goImportOs(doc: SourceDocument, eol: string): TextEdit | undefined {
-  const root = doc.tree?.rootNode;
-  if (!root) return undefined;
-  let pkg: Node | undefined;
-  for (const c of root.namedChildren) {
-    if (!c) continue;
-    if (c.type === 'package_clause') pkg = c;
-    if (c.type !== 'import_declaration') continue;
-    if (/"os"/.test(c.text)) return undefined;
-  }
-  for (const c of root.namedChildren) {
-    if (!c || c.type !== 'import_declaration') continue;
-    const list = c.namedChildren.find((x) => x?.type === 'import_spec_list');
-    if (list) {
-      const at = { line: list.startPosition.row + 1, character: 0 };
-      return { range: { start: at, end: at }, newText: `\t"os"${eol}` };
-    }
-    const at = { line: c.endPosition.row + 1, character: 0 };
-    return { range: { start: at, end: at }, newText: `import "os"${eol}` };
-  }
-  if (!pkg) return undefined;
-  const at = { line: pkg.endPosition.row + 1, character: 0 };
-  return { range: { start: at, end: at }, newText: `${eol}import "os"${eol}` };
 }
 
 function suppressFix(doc: SourceDocument, match: SecretMatch, eol: string): Fix | undefined {

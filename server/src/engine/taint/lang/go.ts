@@ -417,6 +417,25 @@ const goQualified: QualifiedModules = {
   },
 };
 
+/** Adds `"os"` to the Go imports: into the first import block, beside a single import, or after `package`. */
+function envImport(root: Node | undefined, _text: string, eol: string): { line: number; text: string } | undefined {
+  if (!root) return undefined;
+  let pkg: Node | undefined;
+  for (const c of root.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'package_clause') pkg = c;
+    if (c.type !== 'import_declaration') continue;
+    if (/"os"/.test(c.text)) return undefined;
+  }
+  for (const c of root.namedChildren) {
+    if (!c || c.type !== 'import_declaration') continue;
+    const list = c.namedChildren.find((x) => x?.type === 'import_spec_list');
+    if (list) return { line: list.startPosition.row + 1, text: `\t"os"${eol}` };
+    return { line: c.endPosition.row + 1, text: `import "os"${eol}` };
+  }
+  return pkg ? { line: pkg.endPosition.row + 1, text: `${eol}import "os"${eol}` } : undefined;
+}
+
 export const go: LanguageModule = {
   id: 'go',
   // Go
@@ -542,6 +561,7 @@ export const go: LanguageModule = {
     // The target is the literal's argument: evaluated once (`nextParam(r)` is not called four times).
     return strings && `func(u string) string { if ${strings}.HasPrefix(u, "/") && !${strings}.HasPrefix(u, "//") && !${strings}.HasPrefix(u, "/\\\\") { return u }; return "/" }(${x})`;
   },
+  envImport,
   htmlEscaper: (imports) => {
     const html = localName(imports, 'html');
     if (html) return { wrap: (code) => `${html}.EscapeString(${code})`, title: 'HTML-escape the value (html.EscapeString)' };

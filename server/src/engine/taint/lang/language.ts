@@ -254,6 +254,11 @@ export interface LanguageModule {
   relativeRedirect(x: string, imports: Map<string, string>): string | undefined;
   /** HTML-escaping a value: the wrapping call, a line to add at the top when the file lacks an import, the title. */
   htmlEscaper(imports: Map<string, string>): { wrap: (code: string) => string; importLine?: string; title: string } | undefined;
+  /**
+   * The import that reading the environment needs (the language table's `envRead`), as an insertion, for the
+   * secrets pack's env-var fix: Python's and Go's `os`; none when the file has it or the language needs none.
+   */
+  envImport?(root: Node | undefined, text: string, eol: string): { line: number; text: string } | undefined;
   /** A property whose assignment is an HTML sink, mapped to its text-only twin (`innerHTML` -> `textContent`). */
   textProperty?(name: string): string | undefined;
 }

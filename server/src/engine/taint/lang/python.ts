@@ -424,6 +424,22 @@ function guardShape(c: Node): GuardShape | undefined {
   return undefined;
 }
 
+/** `import os` after the module docstring, comments and `__future__` imports, unless `os` is imported. */
+function envImport(root: Node | undefined, text: string, eol: string): { line: number; text: string } | undefined {
+  if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os[ \t]*(?:,|$|#)/m.test(text)) return undefined;
+  let line = 0;
+  for (const c of root?.namedChildren ?? []) {
+    if (!c) continue;
+    const docstring = c.type === 'expression_statement' && c.namedChildren[0]?.type === 'string';
+    if (c.type === 'comment' || docstring || c.type === 'future_import_statement') {
+      line = c.endPosition.row + 1;
+      continue;
+    }
+    break;
+  }
+  return { line, text: `import os${eol}` };
+}
+
 export const python: LanguageModule = {
   id: 'python',
   explicitReceivers: new Set(['self', 'cls']),
@@ -584,6 +600,7 @@ export const python: LanguageModule = {
       `${indent}    raise ValueError("path escapes the allowed folder")${eol}${indent}`;
     return { pre, name };
   },
+  envImport,
   htmlEscaper: (imports) => {
     // An escape function the file already imports, else the standard library's html.escape.
     const mod = [...imports].find(([, m]) => m === 'html')?.[0];
