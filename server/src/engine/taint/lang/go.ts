@@ -258,7 +258,10 @@ function localName(imports: Map<string, string>, path: string): string | undefin
   return undefined;
 }
 
-/** Local name -> package name (and `import <path>` -> path) from a file's import declarations. */
+/**
+ * Local name -> package name, `import <path>` -> path, and `path <local>` -> the path that local name stands for
+ * (cross-file calls), from a file's import declarations.
+ */
 function collectImports(root: Node): Map<string, string> {
   // `import "os/exec"` -> exec = exec; `import osexec "os/exec"` -> osexec = exec; `_ "github.com/lib/pq"`
   // is kept under its path (the driver decides the SQL placeholder); dot imports name nothing.
@@ -276,6 +279,8 @@ function collectImports(root: Node): Map<string, string> {
       out.set(`import ${path}`, path);
       if (local === '.') continue;
       out.set(local === '_' ? `_ ${path}` : local ?? canonical, canonical);
+      // The first import of a name wins, as the compiler's error would leave it.
+      if (local !== '_' && !out.has(`path ${local ?? canonical}`)) out.set(`path ${local ?? canonical}`, path);
     }
   }
   return out;
@@ -293,20 +298,6 @@ function zeroValue(type: string): string | undefined {
 }
 
 // ---- cross-file names: a package is its directory ----
-
-/** The import path a file's name for a package stands for (`st` in `import st "example.com/shop/store"`). */
-function importPathOf(root: Node, local: string): string | undefined {
-  for (const n of kids(root)) {
-    if (n.type !== 'import_declaration') continue;
-    for (const spec of kids(n).flatMap((k) => (k.type === 'import_spec_list' ? kids(k) : [k]))) {
-      if (spec.type !== 'import_spec') continue;
-      const pathNode = spec.childForFieldName('path');
-      const path = pathNode ? stringValue(pathNode) : undefined;
-      if (path && (spec.childForFieldName('name')?.text ?? packageName(path)) === local) return path;
-    }
-  }
-  return undefined;
-}
 
 /**
  * How the function around a path check leaves it when the path escapes its root: an HTTP 400 in a net/http or Gin
@@ -404,7 +395,7 @@ const goQualified: QualifiedModules = {
   callTypes: ['call_expression'],
   // Methods are reached through values whose types this does not track.
   moduleOf: (fn, path) => (fn.type === 'function_declaration' ? dirname(path) : undefined),
-  calleeNames: (call, _imports, path) => {
+  calleeNames: (call, imports, path) => {
     const fn = call.childForFieldName('function');
     if (fn?.type === 'identifier') return [{ module: dirname(path), name: fn.text }];
     if (fn?.type !== 'selector_expression') return [];
@@ -412,7 +403,7 @@ const goQualified: QualifiedModules = {
     const name = fn.childForFieldName('field')?.text;
     // Only exported names are visible outside their package.
     if (operand?.type !== 'identifier' || !name || !isExportedName(name)) return [];
-    const module = importPathOf(call.tree.rootNode, operand.text);
+    const module = imports.get(`path ${operand.text}`);
     return module ? [{ module, name }] : [];
   },
 };

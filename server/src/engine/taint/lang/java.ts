@@ -217,9 +217,15 @@ function packageOf(root: Node): string {
   return decl ? kids(decl).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier')?.text ?? '' : '';
 }
 
+/** Per tree: its wildcard imports, read once (every call a cross-file lookup resolves asks). */
+const wildcardsOf = new WeakMap<Tree, { packages: string[]; statics: string[] }>();
+
 /** The packages (`import a.b.*;`) and classes (`import static a.b.C.*;`) the file imports on demand. */
 function wildcardImports(root: Node): { packages: string[]; statics: string[] } {
+  const known = wildcardsOf.get(root.tree);
+  if (known) return known;
   const out = { packages: [] as string[], statics: [] as string[] };
+  wildcardsOf.set(root.tree, out);
   for (const n of kids(root)) {
     if (n.type !== 'import_declaration' || !kids(n).some((k) => k.type === 'asterisk')) continue;
     const name = kids(n).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier')?.text;
