@@ -322,6 +322,8 @@ export async function startEditorSession(prefix: string, prepare?: (workspace: s
         );
         parts.push(`== code-server logs ==\n${server.logs()}`, `== code-server output ==\n${server.output().slice(-3_000)}`);
         parts.push(`== browser console (last 40) ==\n${consoleLines.slice(-40).join('\n')}`);
+        // Repeated last: CI shows the tail of a failure's output.
+        parts.push(`== failed: ${parts[0]}`);
         throw new Error(parts.join('\n\n'));
       }
     };
