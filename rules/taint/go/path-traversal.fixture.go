@@ -107,7 +107,7 @@ func prefixWithoutClean(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(p, uploads) {
 		return
 	}
-	// todoruleid: go.path-traversal.file
+	// ruleid: go.path-traversal.file
 	os.ReadFile(p)
 }
 

@@ -124,7 +124,7 @@ public class Downloads {
         if (!p.startsWith(ROOT)) {
             throw new SecurityException("outside");
         }
-        // todoruleid: java.path-traversal.file
+        // ruleid: java.path-traversal.file
         Files.readAllBytes(p);
     }
 

@@ -25,6 +25,8 @@ export type Origin = { kind: 'source'; label: string } | { kind: 'param'; index:
 export interface Flow {
   origin: Origin;
   steps: TraceStep[];
+  /** What the data went through on every path here (a propagator's `mark`, e.g. `normalized`), for `requires-mark` guards. */
+  marks?: readonly string[];
 }
 
 /** Tainted values carry one or more flows; clean values are `undefined`. */
@@ -217,10 +219,23 @@ function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   if (!b) return a;
   const out = [...a];
   for (const f of b) {
-    if (out.length >= MAX_FLOWS) break;
-    if (!out.some((g) => sameOrigin(g.origin, f.origin))) out.push(f);
+    const i = out.findIndex((g) => sameOrigin(g.origin, f.origin));
+    if (i < 0) {
+      if (out.length < MAX_FLOWS) out.push(f);
+      continue;
+    }
+    // One flow per origin: it keeps only the marks both paths have (normalized on one branch only is not normalized).
+    const g = out[i]!;
+    if (g.marks && !g.marks.every((m) => f.marks?.includes(m))) {
+      const marks = g.marks.filter((m) => f.marks?.includes(m));
+      out[i] = marks.length ? { ...g, marks } : { origin: g.origin, steps: g.steps };
+    }
   }
   return out;
+}
+
+function withMark(t: Taint | undefined, mark: string): Taint | undefined {
+  return t?.map((f) => (f.marks?.includes(mark) ? f : { ...f, marks: [...(f.marks ?? []), mark] }));
 }
 
 const sameOrigin = (a: Origin, b: Origin): boolean =>
@@ -228,7 +243,7 @@ const sameOrigin = (a: Origin, b: Origin): boolean =>
 
 function addStep(t: Taint | undefined, step: TraceStep): Taint | undefined {
   if (!t) return t;
-  return t.map((f) => (f.steps.length >= MAX_STEPS ? f : { origin: f.origin, steps: [...f.steps, step] }));
+  return t.map((f) => (f.steps.length >= MAX_STEPS ? f : { ...f, steps: [...f.steps, step] }));
 }
 
 function mergeStates(a: State, b: State): State {
@@ -527,9 +542,14 @@ class UnitAnalysis {
     switch (syn.stmtKind(n.type)) {
       case 'block':
         return this.block(n, st, depth);
-      case 'expression':
-        for (const e of named(n)) this.ev(e, st, depth);
-        return true;
+      case 'expression': {
+        let falls = true;
+        for (const e of named(n)) {
+          this.ev(e, st, depth);
+          if (this.exits(e)) falls = false;
+        }
+        return falls;
+      }
       case 'declaration':
         for (const d of named(n)) {
           if (d.type !== syn.declaratorType) continue;
@@ -677,17 +697,21 @@ class UnitAnalysis {
     if (depth > 64) return;
     const syn = this.syn;
     const c = syn.unparenthesize(cond);
-    const clean = (subject: Node | undefined, positive: boolean): void => {
+    const clean = (subject: Node | undefined, positive: boolean, requiresMark?: string): void => {
       const key = subject ? syn.accessPath(subject) : undefined;
       if (!key) return;
-      (positive !== negated ? thenSt : elseSt).set(key, null);
+      const st = positive !== negated ? thenSt : elseSt;
+      const t = requiresMark ? st.get(key) : undefined;
+      // A guard that needs a mark leaves the flows of this unit's sources that lack it (callers' are not known).
+      const left = t?.filter((f) => f.origin.kind === 'source' && !f.marks?.includes(requiresMark!));
+      st.set(key, left?.length ? left : null);
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
     for (const g of this.env.pass.rules[0]!.guards) {
       const b = this.match(g, c);
       if (b) {
-        clean(b.get(g.spec.guard!), true);
+        clean(b.get(g.spec.guard!), true, g.spec.requiresMark);
         guarded = true;
       }
     }
@@ -699,22 +723,25 @@ class UnitAnalysis {
         this.applyGuards(shape.operand, thenSt, elseSt, !negated, depth + 1);
         return;
       case 'and':
-        // a && b: both hold in the then-branch (and, negated, either fails in the else-branch: nothing learned).
-        if (!negated) for (const k of [shape.left, shape.right]) this.applyGuards(k, thenSt, elseSt, false, depth + 1);
-        return;
       case 'or': {
-        // !(a || b) == !a && !b: with negation, both fail in the then-branch.
+        // a && b holds where both hold; a || b fails where both fail (`if err != nil || !ok { return }`). On the
+        // other side only what both sides give is known (x === 'a' || x === 'b', x !== 'a' && x !== 'b').
+        const holds = negated ? elseSt : thenSt;
+        const fails = negated ? thenSt : elseSt;
+        const both = shape.kind === 'and' ? holds : fails;
+        const either = shape.kind === 'and' ? fails : holds;
         const sides = [shape.left, shape.right];
-        if (negated) for (const k of sides) this.applyGuards(k, thenSt, elseSt, true, depth + 1);
-        else {
-          // x === 'a' || x === 'b': what both sides make clean is clean where either holds.
-          const cleaned = sides.map((k) => {
-            const t: State = new Map();
-            this.applyGuards(k, t, new Map(), false, depth + 1);
-            return new Set([...t].filter(([, v]) => v === null).map(([key]) => key));
-          });
-          for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) thenSt.set(key, null);
+        for (const k of sides) {
+          if (shape.kind === 'and') this.applyGuards(k, both, new Map(), false, depth + 1);
+          else this.applyGuards(k, new Map(), both, false, depth + 1);
         }
+        const cleaned = sides.map((k) => {
+          const t: State = new Map(either);
+          if (shape.kind === 'and') this.applyGuards(k, new Map(), t, false, depth + 1);
+          else this.applyGuards(k, t, new Map(), false, depth + 1);
+          return new Set([...t].filter(([key, v]) => v === null && either.get(key) !== null).map(([key]) => key));
+        });
+        for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) either.set(key, null);
         return;
       }
       case 'equals': {
@@ -1020,6 +1047,20 @@ class UnitAnalysis {
     return undefined;
   }
 
+  /** Whether an expression statement's expression is a call to a function that never returns (`abort(403)`). */
+  private exits(e: Node): boolean {
+    const syn = this.syn;
+    if (syn.exprKind(e.type) !== 'call') return false;
+    const fn = syn.callee(e);
+    if (!fn) return false;
+    // The canonical name: the root identifier through the file's imports and aliases, then the rest as written.
+    const text = fn.text.replace(/\s+/g, '');
+    const dot = text.search(/[.(]/);
+    const root = dot < 0 ? text : text.slice(0, dot);
+    const name = (this.env.resolve(root) ?? root) + (dot < 0 ? '' : text.slice(dot)).replace(/\(\)/g, '');
+    return syn.exitCalls.has(name);
+  }
+
   private call(n: Node, st: State, depth: number): Taint | undefined {
     const syn = this.syn;
     const isFunction = (a: Node): boolean => this.isFunction(a);
@@ -1050,7 +1091,7 @@ class UnitAnalysis {
         if (node) t = union(t, this.ev(node, st, depth));
       }
       else for (const a of argTaints) t = union(t, a);
-      return t;
+      return p.spec.mark ? withMark(t, p.spec.mark) : t;
     }
     // `tainted.forEach((x) => sink(x))`, `.map`, `.then`...: the callback's first parameter receives the data.
     if (recvTaint && method && syn.iterationMethods.has(method)) {

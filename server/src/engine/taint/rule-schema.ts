@@ -86,12 +86,20 @@ export interface SinkSpec extends PatternSpec {
 export interface SanitizerSpec extends PatternSpec {
   /** For guards (allow-list checks): the metavariable made clean in the branch where the condition is true. */
   guard?: string;
+  /**
+   * YAML `requires-mark`, guards only: the guard cleans only flows that carry this mark (see `PropagatorSpec.mark`),
+   * e.g. a path prefix check holds only for a normalized path: `a/../../etc` still starts with `a`.
+   * Flows from the unit's parameters are cleaned regardless: their callers are not known.
+   */
+  requiresMark?: string;
 }
 
 /** A propagator: a call whose result carries the taint of its arguments (`path.join(...)`). */
 export interface PropagatorSpec extends PatternSpec {
   /** Metavariables whose taint flows to the result; every argument when omitted. */
   from?: string[];
+  /** A mark the result's flows carry from here on (`normalized` for `path.resolve(...)`), for `requires-mark` guards. */
+  mark?: string;
 }
 
 /** A framework callback whose parameters hold user input. */
@@ -392,19 +400,22 @@ function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Pr
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'requires-mark']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
-  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(guard ? { guard } : {}) };
+  const requiresMark = isObj(v) ? str(v, 'requires-mark', where, ruleId, p, false) : undefined;
+  if (requiresMark && !guard) p.add(ruleId, `${where}: \`requires-mark\` applies to guards only: add \`guard\``);
+  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(guard ? { guard } : {}), ...(guard && requiresMark ? { requiresMark } : {}) };
 }
 
 function propagatorSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems, extra: readonly string[] = []): PropagatorSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['from', ...extra]);
+  const s = patternSpec(v, where, ruleId, p, ['from', 'mark', ...extra]);
   if (!s) return undefined;
   const from = isObj(v) && v.from !== undefined ? strList(v.from, `${where}: \`from\``, ruleId, p) : undefined;
   for (const f of from ?? []) if (!metavarsIn(s.pattern).has(f)) p.add(ruleId, `${where}: \`from\` ${f} must be a metavariable of the pattern`);
-  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(from ? { from } : {}) };
+  const mark = isObj(v) ? str(v, 'mark', where, ruleId, p, false) : undefined;
+  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(from ? { from } : {}), ...(mark ? { mark } : {}) };
 }
 
 function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SinkSpec | undefined {

@@ -131,6 +131,11 @@ export interface LanguageModule {
    * receiver's variable (the root of a chain `sb.append(a).append(b)`) takes the arguments' taint.
    */
   readonly receiverMethods: ReadonlySet<string>;
+  /**
+   * Functions that never return, by canonical name (Flask's `flask.abort`, `sys.exit`, Go's `panic`): a call to
+   * one as a statement ends the path like a throw, so a guard followed by it holds after it.
+   */
+  readonly exitCalls: ReadonlySet<string>;
 
   stmtKind(type: string): StmtKind;
   exprKind(type: string): ExprKind;

@@ -474,6 +474,8 @@ export const python: LanguageModule = {
   nameTypes: ['identifier', 'attribute'],
   declaratorType: '',
   iterationMethods: ITERATION_METHODS,
+  // Flask's and Werkzeug's abort raise an HTTPException; exit and quit raise SystemExit.
+  exitCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'sys.exit', 'os._exit', 'exit', 'quit']),
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(),
   blockTypes: new Set(['block', 'module']),
