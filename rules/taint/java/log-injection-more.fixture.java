@@ -173,6 +173,21 @@ public class Access {
         logger.info("audit action=" + action);
     }
 
+    public void overloaded(HttpServletRequest request) {
+        record(request.getParameter("event"));
+    }
+
+    private void record(String event) {
+        // Overloads share a name, and an in-file call resolves a method by its name alone (FileContext.byMethod
+        // holds one unit per name, none when there are two): the flow through record(event) is lost.
+        // todoruleid: java.log-injection.logger
+        log.info("event " + event);
+    }
+
+    private void record(String event, String detail) {
+        log.info("event {} ({})", event, detail.length());
+    }
+
     public void method(HttpServletRequest request) {
         // The request method is a token the container has parsed, not free text.
         // ok: java.log-injection.logger
