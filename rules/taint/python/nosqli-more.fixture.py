@@ -175,7 +175,7 @@ def n_sorted():
 
 @app.get("/n/where")
 def n_where():
-    # $where with constant code and the input passed as a number through $expr instead.
+    # $where with constant code: nothing from the request reaches the JavaScript.
     # ok: py.nosqli.query-object
     rows = db.orders.find({"$where": "this.qty > this.reserved"})
     return {"orders": list(rows)}
@@ -187,7 +187,6 @@ def n_text():
     # str.find on a request value is not a query.
     # ok: py.nosqli.query-object
     at = body["comment"].find("http")
-    # re.search is not a query either.
     return {"at": at}
 
 
