@@ -7,6 +7,7 @@ import json
 import bottle
 import falcon
 import tornado.web
+from mongoengine import Document, StringField
 from aiohttp import web
 from fastapi import FastAPI, Request
 from flask import Flask, abort, request
@@ -147,7 +148,49 @@ class NoteResource:
         resp.media = db.notes.find_one({"title": req.media["title"]})
 
 
+class Account(Document):
+    email = StringField()
+    password_hash = StringField()
+
+
+@app.post("/api/me/login")
+def mongoengine_login():
+    creds = request.get_json()
+    # Keyword names pick operators in MongoEngine: {"password_hash__ne": ""} matches any password.
+    # ruleid: py.nosqli.query-object
+    return {"ok": Account.objects(**creds).first() is not None}
+
+
+@app.post("/api/accounts/raw")
+def mongoengine_raw():
+    # ruleid: py.nosqli.query-object
+    return {"n": Account.objects(__raw__=request.json["query"]).count()}
+
+
+@app.get("/api/orders/cheap")
+def cursor_where():
+    # Cursor.where() runs the string as server-side JavaScript.
+    # ruleid: py.nosqli.query-object
+    rows = db.orders.find({"status": "open"}).where("this.total < " + request.args["max"])
+    return {"orders": list(rows)}
+
+
 # ---- negatives ----
+@app.post("/n/me/login")
+def n_mongoengine_login():
+    creds = request.get_json()
+    # ok: py.nosqli.query-object
+    return {"ok": Account.objects(email=str(creds["email"]), password_hash=str(creds["password"])).first() is not None}
+
+
+@app.get("/n/orders/cheap")
+def n_cursor_where():
+    # ok: py.nosqli.query-object
+    rows = db.orders.find({"status": "open"}).where("this.total < " + str(int(request.args["max"])))
+    return {"orders": list(rows)}
+
+
+
 @app.post("/n/login")
 def n_login():
     data = request.get_json()
