@@ -101,8 +101,8 @@ def jose_dict_options(token, key):
 
 def options_in_variable(token):
     opts = {"verify_signature": False}
-    # Options built on another line are not followed (this is a pattern rule).
-    # todoruleid: py.jwt.verification-off
+    # Options built on an earlier line.
+    # ruleid: py.jwt.verification-off
     return jwt.decode(token, SECRET, algorithms=["HS256"], options=opts)
 
 
@@ -168,6 +168,12 @@ def constant_algorithms(token, key):
 def jose_options_on(token, key):
     # ok: py.jwt.verification-off
     return jose_jwt.decode(token, key, algorithms=["HS256"], options=dict(verify_signature=True, leeway=10))
+
+
+def options_in_variable_on(token):
+    opts = {"verify_signature": True, "require": ["exp"]}
+    # ok: py.jwt.verification-off
+    return jwt.decode(token, SECRET, algorithms=["HS256"], options=opts)
 
 
 def encode_only(claims):
