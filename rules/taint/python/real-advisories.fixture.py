@@ -12,7 +12,7 @@ class FolderHandler(tornado.web.RequestHandler):
     def get(self, path):
         if not path.endswith("/"):
             # A request path starting with "//" makes this a scheme-relative URL to another host.
-            # todoruleid: py.open-redirect.redirect
+            # ruleid: py.open-redirect.redirect
             self.redirect(self.request.path + "/", permanent=True)
 
 
