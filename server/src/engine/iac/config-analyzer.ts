@@ -1,8 +1,8 @@
 /**
  * The config pack as an Analyzer: CI workflows, Dockerfiles, compose files, Kubernetes manifests and Terraform.
  * Each run checks the whole file; a session keeps the parsed YAML documents so that only the documents an edit
- * touched are parsed again, and the Terraform top-level blocks so that only edited blocks are read again from the
- * document's incrementally reparsed tree (Dockerfiles are small and parsed whole).
+ * touched are parsed again, and the Terraform top-level blocks so that only edited blocks are parsed and read
+ * again (Dockerfiles are small and parsed whole).
  */
 import { dirname } from 'node:path';
 import { isMap } from 'yaml';

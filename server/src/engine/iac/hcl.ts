@@ -6,18 +6,17 @@
  * name (a `dynamic "x"` block reads as an `x` block with its `content`). Literals (strings, numbers, booleans, null,
  * lists, objects, `jsonencode(...)` of them) keep their values; for-expressions are expressions;
  * any other expression is a string `${<expression text>}`, so rules can tell a literal from a reference.
- * Template interpolations and directives (`${ }`, `%{ }`) inside strings are kept as written. A file with a syntax
- * error gives no document (no findings) until it parses again.
+ * Template interpolations and directives (`${ }`, `%{ }`) inside strings are kept as written.
  *
- * An open document's tree is the one `SourceDocument` keeps edited and reparsed incrementally; a session's cache
- * then converts only the top-level blocks whose text changed.
+ * A file is parsed one top-level block at a time (`HclFile`): a block with a syntax error gives nothing until it
+ * parses again, the other blocks are read. A session's `HclFile` re-reads only the blocks an edit touched.
  */
 import { Parser, type Node } from 'web-tree-sitter';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { budgetedParse, GrammarRegistry, loadedLanguage } from '../parser';
 import { CONFIG_WORK, type YamlDoc } from './yaml-model';
 
-/** Input the converter refuses; the message completes "Terraform was not checked by the config rules: ...". */
+/** Input the converter refuses; the message completes "Terraform at lines a-b was not checked by the config rules: ...". */
 class HclError extends Error {}
 
 /** Nesting depth limit: deeper input is refused instead of overflowing the stack while converting. */
