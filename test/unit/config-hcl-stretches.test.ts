@@ -117,11 +117,18 @@ describe('config pack: Terraform read one top-level block at a time', () => {
       let brokenSeen = 0;
       read(file, text);
       for (let i = 0; i < 30; i++) {
-        const at = Math.floor(rnd() * (text.length + 1));
-        const del = rnd() < 0.3 ? Math.floor(rnd() * 40) : 0;
-        const insert = rnd() < 0.8 ? pieces[Math.floor(rnd() * pieces.length)]! : '';
-        text = text.slice(0, at) + insert + text.slice(at + del);
-        const got = read(file, text);
+        // One to three edits at a time, told to the reader as a document's delta (each in the text of its moment).
+        const previousText = text;
+        const edits: { startIndex: number; oldEndIndex: number; newEndIndex: number }[] = [];
+        for (let n = 1 + Math.floor(rnd() * 3); n > 0; n--) {
+          const at = Math.floor(rnd() * (text.length + 1));
+          const del = Math.min(text.length - at, rnd() < 0.3 ? Math.floor(rnd() * 40) : 0);
+          const insert = rnd() < 0.8 ? pieces[Math.floor(rnd() * pieces.length)]! : '';
+          text = text.slice(0, at) + insert + text.slice(at + del);
+          edits.push({ startIndex: at, oldEndIndex: at + del, newEndIndex: at + insert.length });
+        }
+        const r = file.read(text, { previousText, edits });
+        const got = { model: r.doc ? dump(r.doc.root) : null, broken: r.broken, refused: r.refused };
         if (got.broken > 0) brokenSeen++;
         assert.deepEqual(got, read(new HclFile(), text), `run ${run}, edit ${i}`);
       }
