@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzers, DEFAULT_SETTINGS, Engine, type AnalysisSettings } from '../../server/src/engine';
-import { parseHcl, type HclParseCache } from '../../server/src/engine/iac/hcl';
+import { HclFile } from '../../server/src/engine/iac/hcl';
 import { parseYaml, type YamlParseCache } from '../../server/src/engine/iac/yaml-model';
 import { BENCH, REPO } from '../lib/paths';
 import { pick, rng, summarize, type Summary } from '../lib/stats';
@@ -352,8 +352,8 @@ async function child(): Promise<void> {
       const uri = `bench:${path}#${key}`;
       const doc = engine.open(uri, path, lang, g.text, 1);
       const cache: YamlParseCache = new Map();
-      const hclCache: HclParseCache = new Map();
-      const parse = () => (file === 'kubernetes' ? parseYaml(doc.text, cache) : parseHcl(doc.text, doc.tree, hclCache));
+      const hcl = new HclFile();
+      const parse = () => (file === 'kubernetes' ? parseYaml(doc.text, cache) : hcl.read(doc.text, doc.takeDelta()));
       if (how === 'parse') parse();
       else if (how) {
         const res = engine.analyze(uri, how);

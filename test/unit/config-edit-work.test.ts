@@ -55,6 +55,7 @@ async function editCost(path: string, lang: string, text: string, edits: { range
         documentsChecked: CONFIG_WORK.documentsChecked - before.documentsChecked,
         nodesMoved: CONFIG_WORK.nodesMoved - before.nodesMoved,
         hclBlocksParsed: CONFIG_WORK.hclBlocksParsed - before.hclBlocksParsed,
+        hclCharsParsed: CONFIG_WORK.hclCharsParsed - before.hclCharsParsed,
       });
       assert.deepEqual(shape(got), shape(fresh.scanText(path, lang, text, CONFIG).findings), `edit ${i}: same findings as a fresh scan`);
     }

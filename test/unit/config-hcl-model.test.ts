@@ -44,17 +44,19 @@ describe('config pack: Terraform read with the tree-sitter HCL grammar', () => {
     assert.deepEqual(y?.doc.toJS(), { a: 'caf\u00e9 "q" \\ \u{1F600} ${x}\n' });
   });
 
-  it('refuses nesting past the limit with a notice that says so, never an analyzer error', async () => {
+  it('refuses a block nested past the limit with a notice that says so (the other blocks are checked), never an analyzer error', async () => {
     const engine = await Engine.create({ analyzers: createAnalyzers().analyzers });
     const config: AnalysisSettings = { ...DEFAULT_SETTINGS, packs: { taint: false, secrets: false, config: true, dependencies: false } };
     try {
       const nested = (n: number) => `resource "aws_db_instance" "d" {\n  publicly_accessible = true\n  storage_encrypted   = true\n}\n${'a {\n'.repeat(n)}${'}\n'.repeat(n)}`;
       const r = engine.scanText('/r/main.tf', 'terraform', nested(5_000), config);
-      assert.deepEqual(r.findings, []);
-      assert.deepEqual(r.notices.map((n) => [n.reason, n.message]), [['analysis-budget', 'Terraform was not checked by the config rules: it is nested more than 200 levels deep.']]);
-      // Within the limit the same file is checked.
+      // The database block is read on its own: only the deep block is not checked.
+      assert.deepEqual(r.findings.map((f) => f.ruleId), ['config.tf.aws.rds-public']);
+      assert.deepEqual(r.notices.map((n) => [n.reason, n.message]), [['analysis-budget', 'Terraform at lines 5-10004 was not checked by the config rules: it is nested more than 200 levels deep.']]);
+      // Within the limit the same file is checked, without a notice.
       const ok = engine.scanText('/r/main.tf', 'terraform', nested(150), config);
       assert.deepEqual(ok.findings.map((f) => f.ruleId), ['config.tf.aws.rds-public']);
+      assert.deepEqual(ok.notices, []);
     } finally {
       engine.dispose();
     }

@@ -1,8 +1,8 @@
 /**
  * The config pack as an Analyzer: CI workflows, Dockerfiles, compose files, Kubernetes manifests and Terraform.
  * Each run checks the whole file; a session keeps the parsed YAML documents so that only the documents an edit
- * touched are parsed again, and the Terraform top-level blocks so that only edited blocks are read again from the
- * document's incrementally reparsed tree (Dockerfiles are small and parsed whole).
+ * touched are parsed again, and the Terraform top-level blocks so that only edited blocks are parsed and read
+ * again (Dockerfiles are small and parsed whole).
  */
 import { dirname } from 'node:path';
 import { isMap } from 'yaml';
@@ -14,7 +14,7 @@ import { CHECKS, type CheckHit } from './checks';
 import { commandTexts, parseDockerfile, type ParsedDockerfile } from './dockerfile';
 import { exposureOf, NO_FACTS, terraformExposure, type ExposureFacts } from './exposure';
 import { kindOf, languageOf, type ConfigKind } from './file-kinds';
-import { hclGrammarLoaded, parseHcl, type HclParseCache } from './hcl';
+import { hclGrammarLoaded, HclFile, type HclRead } from './hcl';
 import { blankTemplate, isHelmTemplate, type BlankedTemplate } from './helm';
 import type { Condition, ConfigRule, DockerMatch } from './rule-schema';
 import { YamlMatcher } from './yaml-match';
@@ -62,8 +62,9 @@ export class ConfigAnalyzer implements Analyzer {
   /**
    * Findings for a whole text. A session's `cache` lets unchanged YAML documents (and Terraform blocks) skip
    * parsing, and its `found` lets unchanged YAML documents skip the rules: their last findings are moved by lines.
+   * `delta` (the document's edits since the session's last run) tells the Terraform reader where to look.
    */
-  analyze(doc: SourceDocument, ctx?: AnalysisContext, cache?: ConfigParseCache, found?: FindingCache): Finding[] {
+  analyze(doc: SourceDocument, ctx?: AnalysisContext, cache?: ConfigParseCache, found?: FindingCache, delta?: DocumentDelta): Finding[] {
     const kind = kindOf(doc.path, doc.text);
     if (!kind) return [];
     const lines = doc.lines;
@@ -79,15 +80,22 @@ export class ConfigAnalyzer implements Analyzer {
       return out;
     }
     if (kind === 'terraform' || kind === 'terraform-vars') {
-      // Read from the document's tree, edited and reparsed incrementally like a code file's. No tree: the parse was
-      // cut by its budget (the engine says so), or the grammar did not load.
-      const tree = doc.grammar === 'terraform' ? doc.tree : undefined;
-      if (!tree && (doc.grammar === 'terraform' || !hclGrammarLoaded())) {
-        if (doc.grammar !== 'terraform') ctx?.notify?.({ reason: 'analyzer-error', message: 'Terraform was not checked by the config rules: the HCL grammar did not load.' });
+      if (!hclGrammarLoaded()) {
+        ctx?.notify?.({ reason: 'analyzer-error', message: 'Terraform was not checked by the config rules: the HCL grammar did not load.' });
         return out;
       }
-      // A file that does not parse (mid-edit) gives no findings until it does, as for YAML.
-      const y = parseHcl(doc.text, tree, cache?.hcl, (why) => ctx?.notify?.({ reason: 'analysis-budget', message: `Terraform was not checked by the config rules: ${why}.` }));
+      // Read one top-level block at a time (a session's file re-reads only the edited ones): a block that does not
+      // parse (mid-edit) gives no findings, the others keep theirs.
+      const read = (cache?.hcl ?? new HclFile()).read(doc.text, delta);
+      const refusedBy = new Map<string, HclRead['refused']>();
+      for (const r of read.refused) refusedBy.set(r.why, [...(refusedBy.get(r.why) ?? []), r]);
+      for (const [why, parts] of refusedBy) {
+        const first = parts[0]!;
+        const span = `${lines.positionAt(first.start).line + 1}-${lines.positionAt(Math.max(first.start, first.end - 1)).line + 1}`;
+        const more = parts.length > 1 ? ` (and ${parts.length - 1} more blocks)` : '';
+        ctx?.notify?.({ reason: 'analysis-budget', message: `Terraform at lines ${span}${more} was not checked by the config rules: ${why}.` });
+      }
+      const y = read.doc;
       if (y) out.push(...this.runYamlRules(y, kind, lines, kind === 'terraform' ? terraformExposure(y, dirname(doc.path), this.workspace) : undefined));
       return out;
     }
@@ -223,10 +231,10 @@ function needsAbsence(c: Condition): boolean {
   return c.kind === 'missing' || c.kind === 'not' || (c.kind === 'any' && c.conds.some(needsAbsence));
 }
 
-/** A session's parsed YAML documents and Terraform blocks, by their text. */
+/** A session's parsed YAML documents (by their text) and Terraform file (its blocks, by position). */
 export interface ConfigParseCache {
   yaml: YamlParseCache;
-  hcl: HclParseCache;
+  hcl: HclFile;
 }
 
 /** A session's findings per YAML document (see `analyze`), with the line the document started at. */
@@ -272,14 +280,14 @@ function dockerMatch(m: DockerMatch, df: ParsedDockerfile, lines: LineIndex): Ch
 
 class ConfigSession implements AnalyzerSession {
   private last: { text: string; findings: Finding[] } | undefined;
-  private readonly parsed: ConfigParseCache = { yaml: new Map(), hcl: new Map() };
+  private readonly parsed: ConfigParseCache = { yaml: new Map(), hcl: new HclFile() };
   private readonly found: FindingCache = new Map();
 
   constructor(private readonly analyzer: ConfigAnalyzer) {}
 
-  run(doc: SourceDocument, _delta: DocumentDelta | undefined, ctx: AnalysisContext): Finding[] {
+  run(doc: SourceDocument, delta: DocumentDelta | undefined, ctx: AnalysisContext): Finding[] {
     if (this.last?.text === doc.text) return this.last.findings;
-    const findings = this.analyzer.analyze(doc, ctx, this.parsed, this.found);
+    const findings = this.analyzer.analyze(doc, ctx, this.parsed, this.found, delta);
     this.last = { text: doc.text, findings };
     return findings;
   }

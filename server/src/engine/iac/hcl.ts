@@ -6,18 +6,17 @@
  * name (a `dynamic "x"` block reads as an `x` block with its `content`). Literals (strings, numbers, booleans, null,
  * lists, objects, `jsonencode(...)` of them) keep their values; for-expressions are expressions;
  * any other expression is a string `${<expression text>}`, so rules can tell a literal from a reference.
- * Template interpolations and directives (`${ }`, `%{ }`) inside strings are kept as written. A file with a syntax
- * error gives no document (no findings) until it parses again.
+ * Template interpolations and directives (`${ }`, `%{ }`) inside strings are kept as written.
  *
- * An open document's tree is the one `SourceDocument` keeps edited and reparsed incrementally; a session's cache
- * then converts only the top-level blocks whose text changed.
+ * A file is parsed one top-level block at a time (`HclFile`): a block with a syntax error gives nothing until it
+ * parses again, the other blocks are read. A session's `HclFile` re-reads only the blocks an edit touched.
  */
-import { Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Parser, type Node } from 'web-tree-sitter';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { budgetedParse, GrammarRegistry, loadedLanguage } from '../parser';
 import { CONFIG_WORK, type YamlDoc } from './yaml-model';
 
-/** Input the converter refuses; the message completes "Terraform was not checked by the config rules: ...". */
+/** Input the converter refuses; the message completes "Terraform at lines a-b was not checked by the config rules: ...". */
 class HclError extends Error {}
 
 /** Nesting depth limit: deeper input is refused instead of overflowing the stack while converting. */
@@ -39,10 +38,24 @@ function kids(n: Node): Node[] {
   return n.namedChildren.filter((c): c is Node => c !== null);
 }
 
-/** Converts syntax nodes of one text into model nodes, with the text's offsets. */
+/** Converts syntax nodes of one text (a stretch of a file) into model nodes, with offsets in the file. */
 class Converter {
   private depth = 0;
-  constructor(private readonly text: string) {}
+  /** `base` is where `text` starts in the file: node offsets are relative to `text`, the model's to the file. */
+  constructor(
+    private readonly text: string,
+    private readonly base = 0,
+  ) {}
+
+  /** A scalar spanning node `n`. */
+  private at(value: unknown, n: Node): Scalar {
+    return scalar(value, n.startIndex + this.base, n.endIndex + this.base);
+  }
+
+  /** The range of a collection spanning node `n`. */
+  private span(n: Node): [number, number, number] {
+    return [n.startIndex + this.base, n.endIndex + this.base, n.endIndex + this.base];
+  }
 
   private enter(): void {
     if (++this.depth > MAX_DEPTH) throw new HclError(`it is nested more than ${MAX_DEPTH} levels deep`);
@@ -56,7 +69,7 @@ class Converter {
       if (c.type === 'attribute') map.items.push(this.attribute(c));
       else if (c.type === 'block') addBlock(map, ...this.block(c));
     }
-    map.range = [start, end, end];
+    map.range = [start + this.base, end + this.base, end + this.base];
     this.depth--;
     return map;
   }
@@ -64,7 +77,7 @@ class Converter {
   attribute(n: Node): Pair {
     const [name, value] = kids(n);
     if (name?.type !== 'identifier' || value?.type !== 'expression') throw new HclError('an attribute has an unexpected syntax tree');
-    return new Pair(scalar(name.text, name.startIndex, name.endIndex), this.expr(value));
+    return new Pair(this.at(name.text, name), this.expr(value));
   }
 
   /** A block's type, labels and body; the body spans from just after `{` to just after `}`. */
@@ -80,7 +93,7 @@ class Converter {
       else if (c.type === 'body') inner = c;
       else if (!open && (c.type === 'identifier' || c.type === 'string_lit')) {
         // The first identifier is the block type; identifiers and strings after it are its labels.
-        const s = scalar(c.type === 'identifier' ? c.text : this.stringValue(c), c.startIndex, c.endIndex);
+        const s = this.at(c.type === 'identifier' ? c.text : this.stringValue(c), c);
         if (key) labels.push(s);
         else key = s;
       }
@@ -92,7 +105,7 @@ class Converter {
   /** An expression: a literal's value, or `${text}`. */
   expr(n: Node): YamlNode {
     this.enter();
-    const node = this.literal(n) ?? scalar(`\${${this.text.slice(n.startIndex, n.endIndex).trim()}}`, n.startIndex, n.endIndex);
+    const node = this.literal(n) ?? this.at(`\${${this.text.slice(n.startIndex, n.endIndex).trim()}}`, n);
     this.depth--;
     return node;
   }
@@ -100,20 +113,20 @@ class Converter {
   /** The literal an `expression` node holds, or undefined when it is any other expression. */
   private literal(n: Node): YamlNode | undefined {
     const source = this.text.slice(n.startIndex, n.endIndex);
-    if (DECIMAL.test(source)) return scalar(Number(source), n.startIndex, n.endIndex);
+    if (DECIMAL.test(source)) return this.at(Number(source), n);
     if (n.childCount !== 1) return undefined; // an operand with an index, attribute or splat, or parentheses
     const c = n.namedChild(0)!;
     switch (c.type) {
       case 'literal_value': {
         const v = c.namedChild(0)!;
-        if (v.type === 'bool_lit') return scalar(v.text === 'true', n.startIndex, n.endIndex);
-        if (v.type === 'null_lit') return scalar(null, n.startIndex, n.endIndex);
-        if (v.type === 'string_lit') return scalar(this.stringValue(v), n.startIndex, n.endIndex);
+        if (v.type === 'bool_lit') return this.at(v.text === 'true', n);
+        if (v.type === 'null_lit') return this.at(null, n);
+        if (v.type === 'string_lit') return this.at(this.stringValue(v), n);
         return undefined; // a hex number
       }
       case 'template_expr': {
         const t = c.namedChild(0)!;
-        return scalar(t.type === 'heredoc_template' ? this.heredoc(t) : this.stringValue(t), n.startIndex, n.endIndex);
+        return this.at(t.type === 'heredoc_template' ? this.heredoc(t) : this.stringValue(t), n);
       }
       case 'collection_value': {
         const coll = c.namedChild(0)!;
@@ -137,7 +150,7 @@ class Converter {
   private tuple(t: Node): YAMLSeq {
     const seq = new YAMLSeq();
     for (const e of kids(t)) if (e.type === 'expression') seq.items.push(this.expr(e));
-    seq.range = [t.startIndex, t.endIndex, t.endIndex];
+    seq.range = this.span(t);
     return seq;
   }
 
@@ -147,9 +160,9 @@ class Converter {
       if (e.type !== 'object_elem') continue;
       const k = e.childForFieldName('key')!;
       const v = e.childForFieldName('val')!;
-      map.items.push(new Pair(scalar(this.keyName(k), k.startIndex, k.endIndex), this.expr(v)));
+      map.items.push(new Pair(this.at(this.keyName(k), k), this.expr(v)));
     }
-    map.range = [o.startIndex, o.endIndex, o.endIndex];
+    map.range = this.span(o);
     return map;
   }
 
@@ -242,29 +255,20 @@ function addBlock(map: YAMLMap, key: Scalar, labels: Scalar[], body: YAMLMap): v
   cur.items.push(new Pair(k, body));
 }
 
-/**
- * Top-level items converted by earlier runs of a session, by their text (with their position among items of the
- * same text): offsets relative to `base`, moved to where the text is now before use. Owned by one session.
- */
-export type HclParseCache = Map<string, { items: TopItem[]; base: number }>;
-
 let standalone: Parser | undefined;
 
-/**
- * Parses a text that is not an open document (workspace exposure facts, fixed fixtures) with the HCL grammar a
- * registry of this process loaded; undefined when the grammar is not loaded or the parse was cut by its budget.
- */
-function parseAlone(text: string): Tree | undefined {
+/** The parser for Terraform stretches, on the HCL grammar a registry of this process loaded (undefined before). */
+function hclParser(): Parser | undefined {
   const lang = loadedLanguage('terraform');
   if (!lang) return undefined;
   if (!standalone) {
     standalone = new Parser();
     standalone.setLanguage(lang);
   }
-  return budgetedParse(standalone, text);
+  return standalone;
 }
 
-/** Loads the HCL grammar for `parseHcl` without a tree, once per process; false when it cannot be loaded. */
+/** Loads the HCL grammar for `parseHcl` and `HclFile`, once per process; false when it cannot be loaded. */
 export async function loadHclGrammar(): Promise<boolean> {
   if (loadedLanguage('terraform')) return true;
   try {
@@ -275,72 +279,365 @@ export async function loadHclGrammar(): Promise<boolean> {
   return loadedLanguage('terraform') !== undefined;
 }
 
-/** Whether `parseHcl` can read a text without a tree (see `loadHclGrammar`). */
+/** Whether `parseHcl` and `HclFile` can read Terraform (see `loadHclGrammar`). */
 export function hclGrammarLoaded(): boolean {
   return loadedLanguage('terraform') !== undefined;
 }
 
 /**
- * Reads a Terraform file into one document, or undefined when it does not parse. `tree` is the text's syntax tree
- * (an open document's, kept incrementally); without it the text is parsed here. With a session's `cache`, only
- * top-level blocks whose text changed are converted again; the result is the same as without it. `refused` hears
- * why a file that parses is not read (nesting past the limit); a syntax error is not reported (mid-edit text).
+ * Reads a whole Terraform text into one document, or undefined when any part of it does not parse (or is refused),
+ * or the grammar is not loaded: for texts that must be whole (another file's exposure facts, a fix's output).
  */
-export function parseHcl(text: string, tree?: Tree, cache?: HclParseCache, refused?: (why: string) => void): YamlDoc | undefined {
-  if (tree) return read(tree, text, cache, refused);
-  const own = parseAlone(text);
-  if (!own) return undefined;
-  try {
-    return read(own, text, cache, refused);
-  } finally {
-    own.delete();
+export function parseHcl(text: string): YamlDoc | undefined {
+  if (!hclGrammarLoaded()) return undefined;
+  const r = new HclFile().read(text);
+  return r.broken === 0 && r.refused.length === 0 ? r.doc : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A file is read as stretches, each from one top-level boundary to the next, parsed on its own. tree-sitter's
+// error recovery over a whole file costs 20-180 ms when a typed `"` or `{` leaves it unbalanced; over one stretch
+// it costs what that stretch costs, and the other stretches keep their findings. The boundaries are a function of
+// the text alone (so an edited file reads as a fresh read of the same text would) and never cut an item of a file
+// that parses: a lexical scan that knows strings, template interpolations, comments and heredocs (and brackets)
+// finds them.
+
+/** Top-level block types of Terraform: a line starting one of these at column 0 starts a stretch at any depth. */
+const TOP_BLOCK = /(?:resource|data|module|variable|output|locals|provider|terraform|moved|import|removed|check)(?![\w-])(?:[ \t]+(?:"[^"\r\n]*"|[A-Za-z_][\w-]*))*[ \t]*\{/y;
+/** Any attribute or block at column 0: starts a stretch when brackets are balanced there. */
+const TOP_ITEM = /[A-Za-z_][\w-]*(?:[ \t]*=(?![=>])|(?:[ \t]+(?:"[^"\r\n]*"|[A-Za-z_][\w-]*))*[ \t]*\{)/y;
+const HEREDOC = /<<-?([A-Za-z_][\w-]*)/y;
+
+/** Whether the line starting at `i` starts a stretch, given whether brackets and strings are balanced before it. */
+function startsStretch(text: string, i: number, balanced: boolean): boolean {
+  const c = text.charCodeAt(i);
+  // A letter or `_` (the only way an item starts) before the regexes run.
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return false;
+  TOP_BLOCK.lastIndex = i;
+  if (TOP_BLOCK.test(text)) return true;
+  if (!balanced) return false;
+  TOP_ITEM.lastIndex = i;
+  return TOP_ITEM.test(text);
+}
+
+/** The end of the line holding `i` (the offset of its line break, or the text's length). */
+function lineEnd(text: string, i: number): number {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return i;
+}
+
+/** The offset after the line break at `i` (`\r\n`, `\n` or `\r`; `i` itself at the end of the text). */
+function afterBreak(text: string, i: number): number {
+  if (i >= text.length) return i;
+  return text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+}
+
+/**
+ * Finds the stretch starts after `from` (which starts a stretch). Stops before a start for which `stop` says so,
+ * or at the end of the text; `open` says the text ended inside a block comment or heredoc.
+ */
+function scanStretches(text: string, from: number, stop: (at: number) => boolean): { starts: number[]; stoppedAt: number | undefined; open: boolean } {
+  const starts: number[] = [];
+  // Frames above the top level: a string, or the code of a `${ }`/`%{ }` inside one (with its bracket depth).
+  const frames: { str: boolean; depth: number }[] = [];
+  let depth = 0;
+  let comment = false;
+  let heredoc: string | undefined;
+  let pending: string | undefined;
+  let i = from;
+  let lineStart = false;
+  const n = text.length;
+  while (i < n) {
+    if (lineStart) {
+      lineStart = false;
+      if (pending !== undefined) {
+        heredoc = pending;
+        pending = undefined;
+      }
+      if (heredoc !== undefined) {
+        const e = lineEnd(text, i);
+        if (text.slice(i, e).trim() === heredoc) heredoc = undefined;
+        i = afterBreak(text, e);
+        lineStart = true;
+        continue;
+      }
+      if (!comment && startsStretch(text, i, depth === 0 && frames.length === 0)) {
+        if (stop(i)) return { starts, stoppedAt: i, open: false };
+        starts.push(i);
+        frames.length = 0;
+        depth = 0;
+      }
+    }
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (c === 10 || c === 13) {
+      i = afterBreak(text, i);
+      lineStart = true;
+      // A quoted string cannot hold a line break: an unclosed one ends here.
+      if (frames[frames.length - 1]?.str) frames.pop();
+      continue;
+    }
+    if (comment) {
+      if (c === 42 && next === 47) {
+        comment = false;
+        i += 2;
+      } else i++;
+      continue;
+    }
+    const top = frames[frames.length - 1];
+    if (top?.str) {
+      if (c === 92) i += next === 10 || next === 13 ? 1 : 2; // `\` escapes the next character
+      else if (c === 34) {
+        frames.pop();
+        i++;
+      } else if ((c === 36 || c === 37) && next === c && text.charCodeAt(i + 2) === 123) i += 3; // `$${`, `%%{`: literal
+      else if ((c === 36 || c === 37) && next === 123) {
+        frames.push({ str: false, depth: 0 });
+        i += 2;
+      } else i++;
+      continue;
+    }
+    if (c === 35 || (c === 47 && next === 47)) {
+      i = lineEnd(text, i);
+      continue;
+    }
+    if (c === 47 && next === 42) {
+      comment = true;
+      i += 2;
+      continue;
+    }
+    if (c === 34) {
+      frames.push({ str: true, depth: 0 });
+      i++;
+      continue;
+    }
+    if (c === 60 && next === 60) {
+      HEREDOC.lastIndex = i;
+      const m = HEREDOC.exec(text);
+      if (m) {
+        pending = m[1];
+        i = HEREDOC.lastIndex;
+        continue;
+      }
+    }
+    if (c === 123 || c === 91 || c === 40) {
+      if (top) top.depth++;
+      else depth++;
+    } else if (c === 125 || c === 93 || c === 41) {
+      if (top && c === 125 && top.depth === 0) frames.pop();
+      else if (top) top.depth = Math.max(0, top.depth - 1);
+      else depth = Math.max(0, depth - 1);
+    }
+    i++;
+  }
+  return { starts, stoppedAt: undefined, open: comment || heredoc !== undefined || pending !== undefined };
+}
+
+/** One stretch of a file as read: its items, or why it gave none. */
+interface Stretch {
+  start: number;
+  end: number;
+  /** The items it holds; undefined when it did not parse or was refused. */
+  items?: TopItem[];
+  /** Why it was not read although it parses (nesting past the limit, parse budget). */
+  refused?: string;
+  /** It holds a top-level object: a JSON-shaped tfvars file, not HCL's native syntax. */
+  json?: boolean;
+}
+
+/** What reading a Terraform file gave. */
+export interface HclRead {
+  /** The items of the stretches that parse, as one document; undefined when none does, or the file is JSON-shaped. */
+  doc: YamlDoc | undefined;
+  /** Stretches that do not parse (mid-edit text): they give no items, the others do. */
+  broken: number;
+  /** Stretches that parse but were not read, with why (offsets in the text). */
+  refused: { start: number; end: number; why: string }[];
+}
+
+/** An edit as `SourceDocument` records it (tree-sitter's `Edit`): offsets in the text at that moment. */
+interface EditSpan {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+}
+
+/**
+ * A Terraform file read one top-level stretch at a time (a block or attribute with the comments after it), kept
+ * across edits: an edit re-reads the stretches it touched, and the others keep their items, moved by the edit's
+ * length. A stretch that does not parse gives no items (a half-typed block has no trustworthy values, and the
+ * last ones would point at text that changed) while the rest of the file keeps its findings; the result is what
+ * a fresh read of the same text gives. Owned by one config session.
+ */
+export class HclFile {
+  private text: string | undefined;
+  private stretches: Stretch[] = [];
+
+  /**
+   * Reads `text`. `since` gives the edits from the text of the previous read (a document's delta); without it,
+   * or when it starts from another text, the changed span is found by comparing the texts.
+   */
+  read(text: string, since?: { previousText: string; edits: readonly EditSpan[] }): HclRead {
+    if (this.text === undefined) this.rebuild(text);
+    else if (this.text !== text) this.update(text, since);
+    return this.result(text);
+  }
+
+  /** Forgets the file (a session's dispose). */
+  clear(): void {
+    this.text = undefined;
+    this.stretches = [];
+  }
+
+  private rebuild(text: string): void {
+    const { starts, open } = scanStretches(text, 0, () => false);
+    this.stretches = readStretches(text, [0, ...starts], text.length, open, new Map());
+    this.text = text;
+  }
+
+  private update(text: string, since: { previousText: string; edits: readonly EditSpan[] } | undefined): void {
+    const old = this.text!;
+    const span = since && since.previousText === old && since.edits.length > 0 ? envelope(since.edits) : diffSpan(old, text);
+    const delta = text.length - old.length;
+    const list = this.stretches;
+    // The stretch the edit starts in; the one before it when the edit reaches its first line (which decides that a
+    // stretch starts there). Everything before that stretch's start is unchanged.
+    let k = lastAtOrBefore(list, span.start);
+    if (k > 0 && span.start <= afterBreak(old, lineEnd(old, list[k]!.start)) + 1) k--;
+    const from = list[k]!.start;
+    // Rescan until a start past the edit that was a start before (the scan is in the same state after any start,
+    // and the text after the edit is the same, so every later start is too).
+    const { starts, stoppedAt, open } = scanStretches(text, from, (at) => {
+      if (at < span.newEnd) return false;
+      const was = at - delta;
+      const j = lastAtOrBefore(list, was);
+      return j >= 0 && list[j]!.start === was;
+    });
+    const keepFrom = stoppedAt === undefined ? list.length : lastAtOrBefore(list, stoppedAt - delta);
+    // Stretches of the rescanned part whose text is unchanged (a paste between two blocks) keep their items.
+    const reusable = new Map<string, Stretch>();
+    for (const s of list.slice(k, keepFrom)) reusable.set(old.slice(s.start, s.end), s);
+    const fresh = readStretches(text, [from, ...starts], stoppedAt ?? text.length, stoppedAt === undefined && open, reusable);
+    const tail = list.slice(keepFrom);
+    if (delta !== 0) for (const s of tail) moveStretch(s, delta);
+    this.stretches = [...list.slice(0, k), ...fresh, ...tail];
+    this.text = text;
+  }
+
+  private result(text: string): HclRead {
+    const placed: TopItem[] = [];
+    const refused: HclRead['refused'] = [];
+    let broken = 0;
+    let json = false;
+    for (const s of this.stretches) {
+      if (s.items) placed.push(...s.items);
+      else if (s.refused) refused.push({ start: s.start, end: s.end, why: s.refused });
+      else if (s.json) json = true;
+      else broken++;
+    }
+    // Nothing read: no document, so no rule runs on an empty one in place of a file that does not parse.
+    const none = placed.length === 0 && (broken > 0 || refused.length > 0);
+    return { doc: json || none ? undefined : assemble(placed, text.length), broken, refused };
   }
 }
 
-function read(tree: Tree, text: string, cache: HclParseCache | undefined, refused: ((why: string) => void) | undefined): YamlDoc | undefined {
-  const root = tree.rootNode;
-  // Mid-edit text gives no findings until it parses again (as YAML): error recovery may mis-nest what follows.
-  if (root.hasError) return undefined;
-  const top = kids(root);
-  // A file holding only an object (JSON-shaped tfvars) is not HCL's native syntax.
-  if (top.some((c) => c.type === 'object')) return undefined;
-  const next: HclParseCache = new Map();
-  const seen = new Map<string, number>();
-  const placed: TopItem[] = [];
-  const converter = new Converter(text);
-  const body = top.find((c) => c.type === 'body');
-  for (const c of body ? kids(body) : []) {
-    if (c.type !== 'attribute' && c.type !== 'block') continue;
-    const start = c.startIndex;
-    const chunk = text.slice(start, c.endIndex);
-    const n = seen.get(chunk) ?? 0;
-    seen.set(chunk, n + 1);
-    const key = `${n}\u0000${chunk}`;
-    let hit = cache?.get(key);
-    if (!hit) {
-      try {
-        hit = { items: [c.type === 'attribute' ? { pair: converter.attribute(c) } : { block: converter.block(c) }], base: start };
-      } catch (e) {
-        if (!(e instanceof HclError)) throw e;
-        // Converted items stay cached for the edit that repairs this one.
-        if (cache) for (const [k, v] of next) cache.set(k, v);
-        refused?.(e.message);
-        return undefined;
-      }
-      if (c.type === 'block') CONFIG_WORK.hclBlocksParsed++;
+/** Reads the stretches starting at `starts` (the last ends at `end`); `open`: the last ended in a comment or heredoc. */
+function readStretches(text: string, starts: number[], end: number, open: boolean, reusable: Map<string, Stretch>): Stretch[] {
+  return starts.map((start, i) => {
+    const stop = starts[i + 1] ?? end;
+    const src = text.slice(start, stop);
+    const known = reusable.get(src);
+    if (known) {
+      reusable.delete(src);
+      if (known.start !== start) moveStretch(known, start - known.start);
+      return known;
     }
-    if (hit.base !== start) {
-      for (const it of hit.items) moveItem(it, start - hit.base);
-      hit.base = start;
+    return readStretch(src, start, open && i === starts.length - 1);
+  });
+}
+
+/** Parses and converts one stretch `src` that starts at `start` in its file. */
+function readStretch(src: string, start: number, open: boolean): Stretch {
+  const s: Stretch = { start, end: start + src.length };
+  // An unclosed block comment or heredoc does not parse: known without parsing the rest of the file it holds.
+  if (open) return s;
+  const parser = hclParser();
+  if (!parser) return s;
+  CONFIG_WORK.hclBlocksParsed++;
+  CONFIG_WORK.hclCharsParsed += src.length;
+  const tree = budgetedParse(parser, src);
+  if (!tree) return { ...s, refused: 'parsing it took too long' };
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) return s;
+    const top = kids(root);
+    if (top.some((c) => c.type === 'object')) return { ...s, json: true };
+    const converter = new Converter(src, start);
+    const items: TopItem[] = [];
+    const body = top.find((c) => c.type === 'body');
+    for (const c of body ? kids(body) : []) {
+      if (c.type === 'attribute') items.push({ pair: converter.attribute(c) });
+      else if (c.type === 'block') items.push({ block: converter.block(c) });
     }
-    next.set(key, hit);
-    placed.push(...hit.items);
+    return { ...s, items };
+  } catch (e) {
+    if (!(e instanceof HclError)) throw e;
+    return { ...s, refused: e.message };
+  } finally {
+    tree.delete();
   }
-  if (cache) {
-    cache.clear();
-    for (const [k, v] of next) cache.set(k, v);
+}
+
+function moveStretch(s: Stretch, delta: number): void {
+  s.start += delta;
+  s.end += delta;
+  for (const it of s.items ?? []) moveItem(it, delta);
+}
+
+/** The index of the last stretch starting at or before `at` (-1 when none). */
+function lastAtOrBefore(list: readonly Stretch[], at: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return assemble(placed, text.length);
+  return found;
+}
+
+/** The span a sequence of edits changed: [start, oldEnd) of the old text became [start, newEnd) of the new. */
+function envelope(edits: readonly EditSpan[]): { start: number; newEnd: number } {
+  let start = Infinity;
+  let newEnd = -Infinity;
+  for (const e of edits) {
+    if (start === Infinity) {
+      start = e.startIndex;
+      newEnd = e.newEndIndex;
+      continue;
+    }
+    // Offsets after the span so far, in this edit's coordinates, are the old text's moved by what it added.
+    const reach = Math.max(newEnd, e.oldEndIndex);
+    start = Math.min(start, e.startIndex);
+    newEnd = reach + (e.newEndIndex - e.oldEndIndex);
+  }
+  return { start, newEnd };
+}
+
+/** The span between the common prefix and suffix of two texts. */
+function diffSpan(a: string, b: string): { start: number; newEnd: number } {
+  let p = 0;
+  const max = Math.min(a.length, b.length);
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return { start: p, newEnd: b.length - q };
 }
 
 /** Moves the source offsets of a node and everything under it by `delta`. */

@@ -15,7 +15,7 @@ const MAX_MERGE_DEPTH = 8;
  * Work done by the config pack, counted (not timed) so tests can hold an edit's cost to what it touched:
  * documents the rules ran on, YAML nodes whose offsets were moved, Terraform top-level blocks read.
  */
-export const CONFIG_WORK = { documentsChecked: 0, nodesMoved: 0, hclBlocksParsed: 0 };
+export const CONFIG_WORK = { documentsChecked: 0, nodesMoved: 0, hclBlocksParsed: 0, hclCharsParsed: 0 };
 
 export interface YamlDoc {
   doc: Document.Parsed;
