@@ -183,6 +183,11 @@ export class ScanPool {
   /** Workers this pool has started, over all its runs (crashed ones replaced included). */
   workersStarted = 0;
 
+  /** Runs (`scan` calls with files) this pool has served. */
+  get runCount(): number {
+    return this.runs;
+  }
+
   /** Ends every worker. The pool cannot run again. */
   close(): void {
     this.closed = true;
