@@ -26,7 +26,7 @@ import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
 import { importedFiles } from './import-graph';
-import type { RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
+import type { RulesMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 
 export interface ScanPoolOptions {
@@ -206,7 +206,6 @@ export class ScanPool {
     const runId = ++this.runs;
     const jobs = Math.max(1, Math.min(this.options.jobs ?? defaultJobs(), total));
     const grammars = grammarsFor(files, settings);
-    if (!this.options.analyzerModule) this.builtinRules ??= builtinRulesSnapshot(this.options.analyzerOptions);
     let configExposure: ExposureFacts | undefined;
     // A workload's exposure is often declared in another file (its Service, Ingress or security group): read those
     // first, asynchronously, so a host's event loop (the language server's) keeps serving meanwhile.
@@ -382,7 +381,11 @@ export class ScanPool {
           if (!finished && slots.size === 0) finish();
           return;
         }
-        if (next < total) attach(this.spawn(grammars));
+        if (next < total) {
+          const pooled = this.spawn(grammars);
+          attach(pooled);
+          this.sendRules([pooled]);
+        }
         else if (slots.size === 0) finish();
         if (job?.pass === 1) summarized([]);
       };
@@ -449,7 +452,10 @@ export class ScanPool {
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const reused = this.idle.splice(0, jobs);
       for (const pooled of reused) attach(pooled);
-      for (let i = reused.length; i < jobs; i++) attach(this.spawn(grammars));
+      const spawned: PooledWorker[] = [];
+      for (let i = reused.length; i < jobs; i++) spawned.push(this.spawn(grammars));
+      for (const pooled of spawned) attach(pooled);
+      this.sendRules(spawned);
       const known = reused.find((p) => p.ready);
       if (known?.ready) onReady(known.ready);
       if (!graphReady) {
@@ -470,7 +476,23 @@ export class ScanPool {
     });
   }
 
-  /** Starts a worker loading `grammars`. */
+  /**
+   * Reads the built-in rules once (after the first workers started, so they load their code meanwhile) and sends
+   * them to `workers`, which wait for them (`rulesFollow`).
+   */
+  private sendRules(workers: readonly PooledWorker[]): void {
+    if (this.options.analyzerModule || workers.length === 0) return;
+    if (!this.builtinRules) {
+      try {
+        this.builtinRules = builtinRulesSnapshot(this.options.analyzerOptions);
+      } catch {
+        this.builtinRules = {}; // no rules folder: each worker reports it as it loads its packs
+      }
+    }
+    for (const w of workers) w.worker.postMessage({ type: 'rules', builtinRules: this.builtinRules } satisfies RulesMessage);
+  }
+
+  /** Starts a worker loading `grammars`; it waits for the built-in rules (`sendRules`) unless a test module gives its analyzers. */
   private spawn(grammars: GrammarId[]): PooledWorker {
     this.workersStarted++;
     const data: ScanWorkerData = {
@@ -478,7 +500,7 @@ export class ScanPool {
       analyzerModule: this.options.analyzerModule,
       grammarDir: this.options.grammarDir,
       grammars,
-      ...(this.builtinRules ? { builtinRules: this.builtinRules } : {}),
+      ...(this.options.analyzerModule ? {} : { rulesFollow: true }),
     };
     const pooled: PooledWorker = { worker: new Worker(this.source.script, { workerData: data, eval: this.source.eval }) };
     // Heard whichever run the worker is in, or none: a worker may finish starting while idle.

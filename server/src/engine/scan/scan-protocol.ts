@@ -18,6 +18,11 @@ export interface ScanWorkerData {
   grammarDir?: string;
   /** The built-in rule files as the pool's thread loaded them (`builtinRulesSnapshot`): the worker reads none. */
   builtinRules?: RuleFolderSnapshot;
+  /**
+   * The built-in rules come as the first message (`RulesMessage`) instead: the pool's thread reads them while the
+   * worker loads its code and grammars.
+   */
+  rulesFollow?: boolean;
   /** The grammars to load at start: those of the files to scan (a `RunMessage` may add more). Default: all. */
   grammars?: GrammarId[];
 }
@@ -30,6 +35,12 @@ export interface WorkerStartStats {
   packs: Pack[];
   /** The grammars it loaded. */
   grammars: GrammarId[];
+}
+
+/** The built-in rules, for a worker started with `rulesFollow`; the first message it gets. */
+export interface RulesMessage {
+  type: 'rules';
+  builtinRules: RuleFolderSnapshot;
 }
 
 /**

@@ -13,12 +13,12 @@ import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint
 import { kindOf } from '../iac/file-kinds';
 import { gitBlobId } from './blob-id';
 import { mayImportFrom, withManifestModules } from './import-graph';
-import type { PoolMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
+import type { PoolMessage, RulesMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 import { ruleFilesRead, seedRuleFolders } from '../rule-folder';
 
+if (!parentPort) throw new Error('scan-worker must run as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('scan-worker must run as a worker thread');
 const data = workerData as ScanWorkerData;
 const post = (m: WorkerMessage) => port.postMessage(m);
 
@@ -48,8 +48,12 @@ const mayImportSummarized = (path: string, languageId: string, text: string): bo
   exportIndex !== undefined && mayImportFrom(exportIndex, path, languageId, text);
 
 async function start(): Promise<Engine> {
+  // The grammars load while the pool's thread reads the rules (when they follow as a message).
+  const grammars = Engine.create({ analyzers: [], grammarDir: data.grammarDir, grammars: data.grammars });
+  const rules = data.rulesFollow ? await new Promise<RulesMessage>((resolve) => port.once('message', resolve)) : undefined;
   // The pool's thread has read and parsed the built-in rule files: build the packs from that, not from the files.
-  if (data.builtinRules) seedRuleFolders(data.builtinRules);
+  const snapshot = rules?.builtinRules ?? data.builtinRules;
+  if (snapshot) seedRuleFolders(snapshot);
   let setup: AnalyzerSetup;
   if (data.analyzerModule) {
     const mod = require(data.analyzerModule) as { createAnalyzers?: typeof createAnalyzers; default?: { createAnalyzers?: typeof createAnalyzers } };
@@ -59,7 +63,7 @@ async function start(): Promise<Engine> {
   } else {
     setup = createAnalyzers(data.analyzerOptions);
   }
-  const engine = await Engine.create({ analyzers: setup.analyzers, grammarDir: data.grammarDir, grammars: data.grammars });
+  const engine = Engine.withGrammars((await grammars).grammars, setup.analyzers);
   analyzers = setup.analyzers;
   crossFile = setup.analyzers.filter(isCrossFile);
   const stats = { ruleFilesRead: ruleFilesRead(), packs: setup.analyzers.map((a) => a.pack), grammars: engine.grammars.loaded };
