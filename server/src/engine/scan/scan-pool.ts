@@ -140,8 +140,15 @@ interface Slot {
   ready: boolean;
   /** Has been sent the export summaries of pass 1. */
   indexed: boolean;
-  job?: { index: number; pass: 1 | 2; timer?: NodeJS.Timeout };
+  /**
+   * Jobs sent and not answered, in the order the worker takes them; only the first is running (and timed). Pass 2
+   * keeps `PIPELINE` in flight so a worker never waits for this thread between two files.
+   */
+  jobs: { index: number; pass: 1 | 2; timer?: NodeJS.Timeout }[];
 }
+
+/** Pass-2 jobs in flight per worker: the next file is already there when one ends. */
+const PIPELINE = 2;
 
 /** What a run of a pool takes besides its files and settings. */
 export type ScanRunOptions = Pick<ScanPoolOptions, 'crossFile' | 'workspaceExposure' | 'blobIds'> & ScanCallbacks & { signal?: AbortSignal };
@@ -226,6 +233,15 @@ export class ScanPool {
       /** Files that broke a worker in pass 1: already listed as failed, not scanned again. */
       const brokeInPass1 = new Set<number>();
       let next = 0;
+      /** Files sent to a worker that broke before it took them: scanned again first. */
+      const retry: number[] = [];
+      /** The next file for pass 2, if any is left. */
+      const takeNext = (): number | undefined => {
+        if (retry.length > 0) return retry.shift();
+        while (next < total && brokeInPass1.has(next)) next++;
+        return next < total ? next++ : undefined;
+      };
+      const workLeft = () => retry.length > 0 || next < total;
       let done = 0;
       let finished = false;
       let gotRuleErrors = false;
@@ -256,9 +272,9 @@ export class ScanPool {
         finished = true;
         options.signal?.removeEventListener('abort', onAbort);
         for (const slot of [...slots]) {
-          if (slot.job?.timer) clearTimeout(slot.job.timer);
+          for (const job of slot.jobs) if (job.timer) clearTimeout(job.timer);
           // A worker still busy (the scan was cancelled) is ended: its answer would arrive in another run.
-          if (slot.job) {
+          if (slot.jobs.length > 0) {
             detach(slot);
             void slot.worker.terminate();
           } else release(slot);
@@ -308,8 +324,10 @@ export class ScanPool {
       };
 
       const dispatch = (slot: Slot) => {
-        if (finished || !slot.ready || slot.job) return;
+        // A slot already released or replaced (a stale reference, e.g. after pass 1 ended) takes nothing more.
+        if (finished || !slot.ready || !slots.has(slot)) return;
         if (phase === 1) {
+          if (slot.jobs.length > 0) return;
           if (!graphReady || pass1Next >= pass1.length) return; // wait for the import graph, or the others' summaries
           const index = pass1[pass1Next++]!;
           const file = files[index]!;
@@ -322,13 +340,19 @@ export class ScanPool {
           slot.indexed = true;
           if (summaries.length > 0) post(slot, { type: 'export-index', summaries });
         }
-        while (next < total && brokeInPass1.has(next)) next++;
-        if (next >= total) {
-          // Nothing left for this worker in this run: back to the pool (or ended with it).
-          release(slot);
-          return;
+        while (slot.jobs.length < PIPELINE) {
+          const index = takeNext();
+          if (index === undefined) {
+            // Nothing left for this worker in this run: back to the pool (or ended with it) once it has answered.
+            if (slot.jobs.length === 0) release(slot);
+            return;
+          }
+          send(slot, index);
         }
-        const index = next++;
+      };
+
+      /** Sends pass 2's job for `files[index]`. */
+      const send = (slot: Slot, index: number) => {
         const file = files[index]!;
         const job: ScanJob = {
           type: 'scan',
@@ -344,11 +368,18 @@ export class ScanPool {
         post(slot, job);
       };
 
+      /** Queues a job on the slot; the first in its queue is the one running, so it is the one timed. */
       const start = (slot: Slot, index: number, pass: 1 | 2) => {
-        const timer = setTimeout(() => {
+        slot.jobs.push({ index, pass });
+        if (slot.jobs.length === 1) time(slot);
+      };
+
+      const time = (slot: Slot) => {
+        const running = slot.jobs[0];
+        if (!running) return;
+        running.timer = setTimeout(() => {
           replace(slot, `timed out after ${Math.round(timeoutMs / 1000)} s`);
         }, timeoutMs);
-        slot.job = { index, pass, timer };
       };
 
       /** A pass-1 job ended (with summaries or not). */
@@ -363,9 +394,11 @@ export class ScanPool {
       const replace = (slot: Slot, why: string) => {
         if (finished || !slots.has(slot)) return;
         detach(slot);
-        const job = slot.job;
-        if (job?.timer) clearTimeout(job.timer);
-        slot.job = undefined;
+        const [job, ...waiting] = slot.jobs;
+        for (const j of slot.jobs) if (j.timer) clearTimeout(j.timer);
+        slot.jobs = [];
+        // The files queued behind the one that broke it were never started: another worker scans them.
+        retry.unshift(...waiting.map((j) => j.index));
         void slot.worker.terminate();
         if (!slot.ready) initFailures++;
         if (job?.pass === 1) brokeInPass1.add(job.index);
@@ -374,14 +407,11 @@ export class ScanPool {
         if (initFailures >= 3) {
           // Workers cannot start at all: fail the rest rather than retry forever.
           phase = 2;
-          while (next < total && !finished) {
-            if (!brokeInPass1.has(next)) fail(next, `scan worker could not start: ${why}`);
-            next++;
-          }
+          for (let index = takeNext(); index !== undefined && !finished; index = takeNext()) fail(index, `scan worker could not start: ${why}`);
           if (!finished && slots.size === 0) finish();
           return;
         }
-        if (next < total) {
+        if (workLeft()) {
           const pooled = this.spawn(grammars);
           attach(pooled);
           this.sendRules([pooled]);
@@ -392,7 +422,7 @@ export class ScanPool {
 
       /** Takes a worker (new, or idle from an earlier run) into this run. */
       const attach = (pooled: PooledWorker) => {
-        const slot: Slot = { pooled, worker: pooled.worker, ready: pooled.ready !== undefined, indexed: false };
+        const slot: Slot = { pooled, worker: pooled.worker, ready: pooled.ready !== undefined, indexed: false, jobs: [] };
         slots.add(slot);
         slot.worker.ref();
         pooled.listener = (m: WorkerMessage) => {
@@ -411,10 +441,12 @@ export class ScanPool {
             default:
               break;
           }
-          if (!slot.job || slot.job.index !== m.id) return;
-          if (slot.job.timer) clearTimeout(slot.job.timer);
-          const pass = slot.job.pass;
-          slot.job = undefined;
+          const answered = slot.jobs[0];
+          if (!answered || answered.index !== m.id) return;
+          if (answered.timer) clearTimeout(answered.timer);
+          slot.jobs.shift();
+          time(slot);
+          const pass = answered.pass;
           if (pass === 1) {
             // An analyzer error while summarising only costs that file's summaries; pass 2 reports it.
             summarized(m.type === 'summaries' ? m.summaries : []);
