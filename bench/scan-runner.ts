@@ -1,13 +1,15 @@
 /**
  * Scans a list of files with the engine in-process, on 1 thread or on N worker threads, and prints one JSON
  * line: files, bytes, findings, the scan time (after set-up) and the process's peak RSS. The throughput
- * benchmark runs it as a fresh process per measurement.
- * It runs as an esbuild bundle (bench/lib/bundle.ts), as the product does, so worker threads load plain JS:
+ * benchmark runs it as a fresh process per measurement. With N jobs the files go through the workspace scan's
+ * worker pool (`ScanPool`, the one `vigil scan` and the editor's workspace scan use, start-up included), each file
+ * scanned on its own (no cross-file pass, no workspace root) as on 1 thread, so the two rows differ only by the pool.
+ * It runs as an esbuild bundle (bench/lib/bundle.ts, with the pool's scan-worker.js beside it), as the product does:
  *   node scan-runner.js --list <file> --jobs <n> --packs taint,secrets --grammars <dir> [--rules <dir>]
  */
-import { readFileSync } from 'node:fs';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { readFileSync, statSync } from 'node:fs';
 import { createAnalyzers, DEFAULT_SETTINGS, Engine, languageIdForPath, type AnalysisSettings } from '../server/src/engine';
+import { ScanPool } from '../server/src/engine/scan/scan-pool';
 
 interface Shard {
   files: string[];
@@ -72,21 +74,49 @@ async function scanShard(shard: Shard): Promise<ShardResult> {
   return out;
 }
 
-/** Splits files into `n` shards of similar total size (largest first, each to the lightest shard). */
-function shards(files: string[], n: number): string[][] {
-  const sized = files.map((f) => ({ f, size: safeSize(f) })).sort((a, b) => b.size - a.size);
-  const out = Array.from({ length: n }, () => ({ files: [] as string[], size: 0 }));
-  for (const { f, size } of sized) {
-    const lightest = out.reduce((a, b) => (b.size < a.size ? b : a));
-    lightest.files.push(f);
-    lightest.size += size;
+/** The files on the scan pool's `jobs` workers, largest first (the pool hands each idle worker the next file). */
+async function scanPooled(shard: Shard, jobs: number): Promise<ShardResult> {
+  const t0 = performance.now();
+  const packs = { taint: shard.packs.includes('taint'), secrets: shard.packs.includes('secrets'), config: shard.packs.includes('config'), dependencies: shard.packs.includes('dependencies') };
+  const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, packs };
+  const sized = shard.files.map((path) => ({ path, size: safeSize(path) })).sort((a, b) => b.size - a.size);
+  const out: ShardResult = { files: 0, bytes: 0, findings: 0, byRule: {}, skipped: 0, errors: [], setupMs: 0, scanMs: 0, unscanned: 0 };
+  const pool = new ScanPool({ jobs, grammarDir: shard.grammarDir, analyzerOptions: { ...(shard.rulesDir ? { rulesDir: shard.rulesDir } : {}), packs } });
+  const stop = new AbortController();
+  const timer = shard.deadlineMs > 0 ? setTimeout(() => stop.abort(), Math.max(0, shard.deadlineMs - (performance.timeOrigin + performance.now()))) : undefined;
+  try {
+    const sizes = new Map(sized.map((f) => [f.path, f.size]));
+    const run = await pool.scan(
+      sized.map((f) => ({ path: f.path, root: '', relPath: f.path })),
+      settings,
+      { crossFile: false, workspaceExposure: false, signal: stop.signal },
+    );
+    out.errors.push(...run.ruleErrors.map((e) => e.message), ...run.failed.map((f) => `${f.path}: ${f.message}`));
+    for (const r of run.results) {
+      out.files++;
+      out.bytes += sizes.get(r.file.path) ?? 0;
+      out.findings += r.findings.length;
+      for (const f of r.findings) out.byRule[f.ruleId] = (out.byRule[f.ruleId] ?? 0) + 1;
+      if (r.notices.some((n) => n.reason !== 'parse-timeout')) out.skipped++;
+    }
+    for (const s of run.skipped) {
+      out.files++;
+      out.bytes += sizes.get(s.path) ?? 0;
+      if (s.reason !== 'unreadable') out.skipped++;
+    }
+    out.unscanned = shard.files.length - run.results.length - run.skipped.length - run.failed.length;
+  } finally {
+    if (timer) clearTimeout(timer);
+    pool.close();
   }
-  return out.map((s) => s.files);
+  // The pool's start-up is part of its scan (workers start while the first files are handed out).
+  out.scanMs = performance.now() - t0;
+  return out;
 }
 
 function safeSize(f: string): number {
   try {
-    return readFileSync(f).length;
+    return statSync(f).size;
   } catch {
     return 0;
   }
@@ -111,16 +141,7 @@ async function main(): Promise<void> {
   if (jobs === 1) {
     results = [await scanShard({ files, packs, grammarDir, rulesDir, deadlineMs })];
   } else {
-    results = await Promise.all(
-      shards(files, jobs).map(
-        (part) =>
-          new Promise<ShardResult>((resolve, reject) => {
-            const w = new Worker(__filename, { workerData: { files: part, packs, grammarDir, rulesDir, deadlineMs } satisfies Shard });
-            w.once('message', (m: ShardResult) => resolve(m));
-            w.once('error', reject);
-          }),
-      ),
-    );
+    results = [await scanPooled({ files, packs, grammarDir, rulesDir, deadlineMs }, jobs)];
   }
   const total: ScanRunnerOutput = {
     jobs,
@@ -149,11 +170,7 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (isMainThread) {
-  main().catch((e) => {
-    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exit(1);
-  });
-} else {
-  scanShard(workerData as Shard).then((r) => parentPort!.postMessage(r));
-}
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

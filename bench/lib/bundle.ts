@@ -21,5 +21,17 @@ export function bundleRunners(): { scanRunner: string; adversarialCase: string; 
       banner: { js: "const __benchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
   }
+  // The scan runner's worker pool starts `scan-worker.js` beside it, as dist/ has it beside the CLI.
+  buildSync({
+    entryPoints: [join(BENCH, '..', 'server', 'src', 'engine', 'scan', 'scan-worker.ts')],
+    outfile: out('scan-worker'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__benchImportMetaUrl' },
+    banner: { js: "const __benchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
   return { scanRunner: out('scan-runner'), adversarialCase: out('adversarial-case'), editCost: out('edit-cost') };
 }

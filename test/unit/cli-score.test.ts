@@ -11,6 +11,7 @@ import { listCommits, treeFiles, treesAlong } from '../../server/src/cli/history
 import { openTreeScanner, scoreHistory } from '../../server/src/cli/reports';
 import { EXTENSIONS, generateFile, type BenchLanguage } from '../../bench/corpus/generate';
 import { runCli } from '../../server/src/cli/main';
+import type { ScanPool } from '../../server/src/engine/scan/scan-pool';
 import { cli, git, gitInit, project, TEST_ANALYZERS } from './cli-helpers';
 
 const TOKEN_A = 'FAKETOKEN_aaaabbbbccccdddd';
@@ -116,6 +117,23 @@ describe('vigil score', () => {
     // HEAD are the working tree's files, whose scan (for the current score) they reuse: only the old config.js is left.
     assert.equal(doc.filesScanned, 1);
     assert.equal(doc.history.at(-1).score, doc.score);
+  });
+
+  it('--history scans the working tree and the history on the same workers: they start once', async () => {
+    const dir = repo();
+    // 40 files rewritten by the last commit: 40 older versions, enough for the history to use the worker pool.
+    const files = (v: number) => Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`src/m${i}.js`, `// v${v}\nconst t${i} = '${i % 4 === 0 ? TOKEN_A : 'nothing'}';\n`]));
+    commit(dir, 'alice', 'one', files(1));
+    commit(dir, 'bob', 'two', files(2));
+    const pools: ScanPool[] = [];
+    let out = '';
+    const io = { stdout: { write: (t: string) => (out += t), isTTY: false }, stderr: { write: () => true, isTTY: false, columns: 80 }, cwd: dir, env: {} };
+    const code = await runCli(['score', '--history', '2', '--format', 'json', '-j', '2'], io, { analyzerModule: TEST_ANALYZERS, progressDelayMs: 0, onScanPool: (p) => pools.push(p) });
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(out).filesScanned, 40, 'the history scanned the 40 old versions');
+    assert.equal(pools.length, 1);
+    assert.equal(pools[0]!.runCount, 2, 'the working tree and the history ran on this pool');
+    assert.equal(pools[0]!.workersStarted, 2, 'two workers for both scans, not two per scan');
   });
 
   it('a file edited in the working tree is scanned at HEAD from its committed version', async () => {

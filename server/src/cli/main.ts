@@ -19,7 +19,8 @@ import { parsePriorityLevel, passesMinPriority, PRIORITY_LEVELS } from '../engin
 import { DEFAULT_SETTINGS, parseSeverity, parseStrictness, SEVERITIES, severityRank, STRICTNESS_LEVELS, type AnalysisSettings, type Severity } from '../engine/types';
 import { CliError, closest, parseOptions, UsageError, type OptionSpec } from './args';
 import { gitDirs, gitTopLevel, GitError, hooksDir } from './git';
-import { scanProject, type FileSelection, type ProjectScan } from './scan-project';
+import { projectAnalyzerOptions, scanProject, type FileSelection, type ProjectScan } from './scan-project';
+import { ScanPool } from '../engine/scan/scan-pool';
 import { dbCommand } from './db';
 import { changedFiles } from './git';
 import { deletedSince, findingKey, listCommits, mergeBase } from './history';
@@ -60,6 +61,8 @@ export interface CliHooks {
   progressDelayMs?: number;
   /** The script install-hook records (default: this CLI's own file). */
   cliPath?: string;
+  /** Tests: sees the worker pool a command shares between its scans (`score --history`), to count its workers. */
+  onScanPool?(pool: ScanPool): void;
 }
 
 const VERSION = (packageJson as { version: string }).version;
@@ -472,7 +475,7 @@ function useColor(io: CliIO, values: ScanValues): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }, history = false, blobIds?: GitObjectFormat): Promise<ProjectScan> {
+async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: CliHooks, baseline?: { data: Baseline; file: string }, history = false, blobIds?: GitObjectFormat, pool?: ScanPool): Promise<ProjectScan> {
   const bar = progressBar(io, values, hooks.progressDelayMs);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -496,6 +499,7 @@ async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: C
       onProgress: (done, total) => bar.update(done, total),
       historyRepo: history && !values['no-history'] ? (p.selection.kind === 'all' ? gitTopLevel(p.root) : p.selection.gitTop) : undefined,
       ...(blobIds ? { blobIds } : {}),
+      ...(pool ? { pool } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
@@ -699,7 +703,7 @@ function historyTop(p: Prepared, command: string): string {
   return realpathSync(top);
 }
 
-async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: string, analyzers?: Analyzer[]): Promise<{ top: string; scanner: TreeScanner }> {
+async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: string, analyzers?: Analyzer[], pool?: ScanPool): Promise<{ top: string; scanner: TreeScanner }> {
   const top = historyTop(p, command);
   const scanner = await openTreeScanner({
     top,
@@ -712,6 +716,7 @@ async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: 
     analyzerModule: hooks.analyzerModule,
     jobs: p.jobs,
     ...(analyzers ? { analyzers } : {}),
+    ...(pool ? { pool } : {}),
   });
   return { top, scanner };
 }
@@ -735,22 +740,38 @@ async function scoreCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pr
   // Before the scan: without a repository there is no history to compute.
   const repo = n > 0 ? historyTop(p, 'score --history') : undefined;
   const head = repo ? listCommits(repo, { max: 1, firstParent: true })[0]?.sha : undefined;
-  // The current score: the working tree, scanned like `vigil scan` (cross-file flows included), no baseline. Its
-  // files' blob ids let HEAD's unchanged files take their findings from it instead of being scanned again.
-  const { report, alone, analyzers } = await runScan(p, scanValues, io, hooks, undefined, false, head ? objectFormatOf(head) : undefined);
-  const findings = report.files.flatMap((f) => f.findings);
-  const score = securityScore(findings);
+  // With history, the working tree and the history are scanned on the same workers: starting them is paid once.
+  const pool = repo
+    ? new ScanPool({
+        jobs: p.jobs,
+        analyzerOptions: projectAnalyzerOptions({ config: p.loaded.config, configFile: p.loaded.file, settings: p.settings, advisoryDbDir: advisoryDbDir(io.env) }),
+        analyzerModule: hooks.analyzerModule,
+      })
+    : undefined;
+  if (pool) hooks.onScanPool?.(pool);
+  let report: ScanReport;
+  let findings: Finding[];
   let history: ScorePoint[] = [];
   let filesScanned = 0;
-  if (n > 0) {
-    const { top, scanner } = await historyScanner(p, io, hooks, 'score --history', analyzers);
-    try {
-      history = await scoreHistory(scanner, top, n, alone);
-      filesScanned = scanner.scanned;
-    } finally {
-      scanner.dispose();
+  try {
+    // The current score: the working tree, scanned like `vigil scan` (cross-file flows included), no baseline. Its
+    // files' blob ids let HEAD's unchanged files take their findings from it instead of being scanned again.
+    const scan = await runScan(p, scanValues, io, hooks, undefined, false, head ? objectFormatOf(head) : undefined, pool);
+    report = scan.report;
+    findings = report.files.flatMap((f) => f.findings);
+    if (n > 0) {
+      const { top, scanner } = await historyScanner(p, io, hooks, 'score --history', scan.analyzers, pool);
+      try {
+        history = await scoreHistory(scanner, top, n, scan.alone);
+        filesScanned = scanner.scanned;
+      } finally {
+        scanner.dispose();
+      }
     }
+  } finally {
+    pool?.close();
   }
+  const score = securityScore(findings);
   writeReport(values, io, format === 'json' ? `${JSON.stringify({ score, ...(n > 0 ? { history, filesScanned } : {}) }, null, 2)}\n` : formatScoreText(score, findings, history));
   return report.ruleErrors.length > 0 ? (reportRuleErrors(report, io), EXIT.usage) : EXIT.clean;
 }

@@ -10,6 +10,7 @@ import { securityScore } from '../engine/score';
 import { severityRank, type AnalysisSettings, type Finding } from '../engine/types';
 import { changedPaths, findingKey, listCommits, readBlobs, treeFiles, TreeScanner, type AloneResult, type CommitInfo } from './history';
 import { effectiveExcludes, loadAnalyzers, projectAnalyzerOptions } from './scan-project';
+import type { ScanPool } from '../engine/scan/scan-pool';
 
 export interface TreeScanSetup {
   top: string;
@@ -30,6 +31,8 @@ export interface TreeScanSetup {
    * built again: loading the rules costs most of a second.
    */
   analyzers?: Analyzer[];
+  /** See `TreeScannerOptions.pool`. */
+  pool?: ScanPool;
 }
 
 /** A scanner of committed trees with the workspace's rules and config (custom rules included). */
@@ -47,6 +50,7 @@ export async function openTreeScanner(s: TreeScanSetup): Promise<TreeScanner> {
     analyzerModule: s.analyzerModule,
     jobs: s.jobs,
     minPoolFiles: s.minPoolFiles,
+    ...(s.pool ? { pool: s.pool } : {}),
   });
 }
 

@@ -11,7 +11,7 @@ import { locateRuleErrors, type ConfigParseResult, type VigilConfig } from '../e
 import type { ReportFile, ScanReport } from '../engine/output/scan-report';
 import { toRelPosix, walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
 import { matchesAnyGlob } from '../engine/glob';
-import { scanFiles, type ScanCallbacks } from '../engine/scan/scan-pool';
+import { scanFiles, type ScanCallbacks, type ScanPool } from '../engine/scan/scan-pool';
 import { prioritize } from '../engine/priority';
 import { exposeSecretFindings } from '../engine/secrets/exposure';
 import type { GitObjectFormat } from '../engine/scan/blob-id';
@@ -53,6 +53,11 @@ export interface ProjectScanOptions {
   historyRepo?: string;
   /** List the files whose findings are those of a scan of the file alone, by git blob id (`ProjectScan.alone`). */
   blobIds?: GitObjectFormat;
+  /**
+   * Scan on these workers (kept for a later scan, e.g. of history) instead of a pool of the scan's own; it must be
+   * built with this scan's `projectAnalyzerOptions` and `analyzerModule`.
+   */
+  pool?: ScanPool;
 }
 
 /** Globs skipped in every project unless a `.gitignore` re-includes nothing: dependencies, VCS and build output. */
@@ -146,14 +151,10 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
   const rules: RuleInfo[] = setup.analyzers.filter((a) => options.settings.packs[a.pack]).flatMap((a) => a.rules());
   const ruleErrors: RuleLoadError[] = locateRuleErrors(setup.errors, { config: options.config, customRuleRanges: options.customRuleRanges, file: options.configFile });
   const { files, skipped } = collectFiles(options);
-  const run = await scanFiles(files, options.settings, {
-    jobs: options.jobs,
-    analyzerOptions,
-    analyzerModule: options.analyzerModule,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    ...(options.blobIds ? { blobIds: options.blobIds } : {}),
-  });
+  const runOptions = { signal: options.signal, onProgress: options.onProgress, ...(options.blobIds ? { blobIds: options.blobIds } : {}) };
+  const run = options.pool
+    ? await options.pool.scan(files, options.settings, runOptions)
+    : await scanFiles(files, options.settings, { jobs: options.jobs, analyzerOptions, analyzerModule: options.analyzerModule, ...runOptions });
   const alone = options.blobIds ? run.results.flatMap((r) => (r.alone && r.blob ? [{ relPath: r.file.relPath, blob: r.blob, findings: r.findings }] : [])) : undefined;
   const scanned = new Set(run.results.map((r) => r.file.relPath));
   let history: ScanReport['history'];

@@ -3,14 +3,17 @@
  * LSP server, the CLI, the workspace-scan workers and the tests all build their analyzers through this
  * function, so they run exactly the same rules.
  */
+import { join } from 'node:path';
 import type { Analyzer } from './analyzer';
 import type { GrammarRegistry } from './parser';
 import type { Pack, Range } from './types';
-import { createConfigAnalyzer } from './iac';
-import { createDependenciesAnalyzer } from './sca';
-import { createSecretsAnalyzer } from './secrets';
-import { createTaintAnalyzer } from './taint';
+import { createConfigAnalyzer, loadBuiltinConfigRules } from './iac';
+import { createDependenciesAnalyzer, loadBuiltinVulnerableFunctions } from './sca';
+import { createSecretsAnalyzer, loadBuiltinSecretRules } from './secrets';
+import { createTaintAnalyzer, loadTaintRuleSet } from './taint';
 import { redactErrorMessage, redactSecrets } from './redact';
+import { ruleFolderSnapshot, type RuleFolderSnapshot } from './rule-folder';
+import { defaultRulesDir } from './rules-dir';
 
 /**
  * A problem found while loading rules or configuration; shown on the offending file and in the output. The one
@@ -90,6 +93,34 @@ export function createAnalyzers(options: AnalyzerOptions = {}): AnalyzerSetup {
     }
   }
   return { analyzers, errors };
+}
+
+/** Loads each pack's built-in rule folder (`<rulesDir>/<pack>`) into the process-wide cache (`rule-folder.ts`). */
+const BUILTIN_RULES: [Pack, (rulesDir: string) => unknown][] = [
+  ['secrets', loadBuiltinSecretRules],
+  ['taint', (dir) => loadTaintRuleSet(join(dir, 'taint'))],
+  ['config', loadBuiltinConfigRules],
+  ['dependencies', loadBuiltinVulnerableFunctions],
+];
+
+/**
+ * The built-in rule data of the packs `options` builds, loaded in this thread (once per process), for worker threads
+ * to build the same packs from without reading and parsing the rule files again (`seedRuleFolders`). A folder that
+ * fails to load is left out: the worker then loads it itself and reports the error as any host does.
+ */
+export function builtinRulesSnapshot(options: AnalyzerOptions = {}): RuleFolderSnapshot {
+  const rulesDir = options.rulesDir ?? defaultRulesDir();
+  const dirs: string[] = [];
+  for (const [pack, load] of BUILTIN_RULES) {
+    if (options.packs && !options.packs[pack]) continue;
+    try {
+      load(rulesDir);
+      dirs.push(join(rulesDir, pack));
+    } catch {
+      // Reported by the pack's factory where the analyzers are built.
+    }
+  }
+  return ruleFolderSnapshot(dirs);
 }
 
 /** Runs every analyzer's `precompile` and collects the rule errors it finds (grammar-dependent rule parts). */

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type RuleInfo } from './analyzer';
 import { SourceDocument, type ContentChange } from './document';
 import { GrammarRegistry } from './parser';
+import type { GrammarId } from './languages';
 import { emptyNodeCache, swapNodeCache } from './patterns/pattern';
 import { redactErrorForLog, redactErrorMessage } from './redact';
 import { prioritize } from './priority';
@@ -24,6 +25,11 @@ export interface EngineOptions {
   grammarDir?: string;
   /** The analyzers to run. */
   analyzers: Analyzer[];
+  /**
+   * The grammars to load (default: all). A scan of known files loads only theirs (`GrammarRegistry.ensure` adds
+   * more); a document whose grammar is not loaded has no tree, so this must cover every document analysed.
+   */
+  grammars?: readonly GrammarId[];
   /**
    * How many documents keep their syntax tree and incremental analysis state between runs (the most recently
    * analysed ones; default `DEFAULT_WARM_DOCUMENTS`). The others keep only their text: their next run parses and
@@ -58,7 +64,7 @@ export class Engine {
   ) {}
 
   static async create(options: EngineOptions): Promise<Engine> {
-    const grammars = await GrammarRegistry.create(options.grammarDir);
+    const grammars = await GrammarRegistry.create(options.grammarDir, options.grammars);
     return new Engine(grammars, options.analyzers, options.warmDocuments);
   }
 

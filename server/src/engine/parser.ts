@@ -77,6 +77,16 @@ export class GrammarRegistry {
     return this.languages.get(id);
   }
 
+  /** The grammars loaded (in load order). */
+  get loaded(): GrammarId[] {
+    return [...this.languages.keys()];
+  }
+
+  /** Loads `ids` not loaded (nor failed) yet: a registry created with some grammars can take more later. */
+  async ensure(ids: readonly GrammarId[]): Promise<void> {
+    await Promise.all(ids.filter((id) => !this.languages.has(id) && !this.failed.has(id)).map((id) => this.load(id)));
+  }
+
   /** Grammars that failed to load, with the reason, for the output channel. */
   get loadErrors(): ReadonlyMap<GrammarId, string> {
     return this.failed;

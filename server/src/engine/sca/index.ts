@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
+import { cachedRuleFolder } from '../rule-folder';
 import { defaultRulesDir } from '../rules-dir';
 import { AdvisoryDb, advisoryDbDir } from './database';
 import { loadVulnerableFunctions, type VulnerableFunctions } from './reachability';
@@ -16,6 +17,12 @@ export { isAffected, readOsvRecord, smallestSafeUpgrade, cvss3BaseScore, type Ad
 export { compareSemver, comparePep440, type Ecosystem } from './versions';
 export { readZip, ZipError } from './zip';
 
+/** The curated vulnerable-function table of `<rulesDir>/dependencies`, loaded once per process. Throws if unreadable. */
+export function loadBuiltinVulnerableFunctions(rulesDir: string): VulnerableFunctions {
+  const dir = join(rulesDir, 'dependencies');
+  return cachedRuleFolder(dir, () => loadVulnerableFunctions(join(dir, 'vulnerable-functions.yml')));
+}
+
 /**
  * Builds the dependencies analyzer on the database in `options.advisoryDbDir` (default: `advisoryDbDir()`), with
  * the curated vulnerable-function table of the built-in rules folder (a table that fails to load is an error;
@@ -25,7 +32,7 @@ export function createDependenciesAnalyzer(options: AnalyzerOptions = {}): { ana
   const errors: RuleLoadError[] = [];
   let table: VulnerableFunctions | undefined;
   try {
-    table = loadVulnerableFunctions(join(options.rulesDir ?? defaultRulesDir(), 'dependencies', 'vulnerable-functions.yml'));
+    table = loadBuiltinVulnerableFunctions(options.rulesDir ?? defaultRulesDir());
   } catch (e) {
     errors.push({ source: 'builtin', message: `dependencies/vulnerable-functions.yml: ${e instanceof Error ? e.message : String(e)}` });
   }

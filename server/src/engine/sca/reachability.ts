@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { walkFiles } from '../scan/file-walker';
+import { readRuleFile } from '../rule-folder';
 import type { Ecosystem } from './versions';
 import { normalizePackageName } from './versions';
 
@@ -165,7 +166,7 @@ export interface VulnerableFunctions {
 
 /** Reads `rules/dependencies/vulnerable-functions.yml`; a malformed entry is left out. */
 export function loadVulnerableFunctions(file: string): VulnerableFunctions {
-  const raw = parseYaml(readFileSync(file, 'utf8')) as { packages?: unknown };
+  const raw = parseYaml(readRuleFile('dependencies', file)) as { packages?: unknown };
   const list = Array.isArray(raw?.packages) ? raw.packages : [];
   const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const entries: VulnerableFunctions['entries'] = [];

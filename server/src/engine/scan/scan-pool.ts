@@ -8,20 +8,25 @@
  * Java and Go file (their calls name classes and packages, which need no import in the same package), as a parse
  * + summarise per file in parallel; once all are in, every worker gets them all and builds its ExportIndex,
  * and pass 2 scans as usual, so a call passing user input to a function imported from another file is reported.
+ *
+ * Starting a worker is most of a short scan's cost, so it is kept small and done rarely: the rule files are read and
+ * parsed once, in this thread, and handed to every worker as data (`builtinRulesSnapshot`); a worker builds only the
+ * packs the scan runs and loads only the grammars of the files it is given; and a `ScanPool` keeps its workers for
+ * several runs (`vigil score --history` scans the working tree, then the history, on the same workers).
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
-import { collectExposureFacts } from '../iac/exposure';
-import { LANGUAGES, languageIdForPath } from '../languages';
+import { builtinRulesSnapshot, type AnalyzerOptions, type RuleLoadError } from '../analyzers';
+import { collectExposureFacts, type ExposureFacts } from '../iac/exposure';
+import { grammarFor, LANGUAGES, languageIdForPath, type GrammarId } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
 import { importedFiles } from './import-graph';
-import type { ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
+import type { RulesMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 
 export interface ScanPoolOptions {
@@ -87,7 +92,14 @@ export interface ScanRun {
   durationMs: number;
   /** Pass 1 (cross-file export summaries): files summarised, exported functions that matter to some rule, wall time. */
   crossFile?: { files: number; exports: number; durationMs: number };
+  /**
+   * What each worker that became ready during this run did to start (a worker kept from an earlier run of the pool
+   * is not here, nor one still starting when the run ended).
+   */
+  workerStarts: WorkerStartStats[];
 }
+
+export type { WorkerStartStats };
 
 /** The default number of workers: one per core. */
 export function defaultJobs(): number {
@@ -109,246 +121,446 @@ function defaultWorkerPath(): string {
 /** Languages whose exports the taint pack can summarise and whose imports it resolves (pass 1 reads only these). */
 const CROSS_FILE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.taint && l.modules).map((l) => l.id));
 
+/** A worker thread of a pool, across runs. */
+interface PooledWorker {
+  worker: Worker;
+  /** Its `ready` answer, once it came. */
+  ready?: { ruleErrors: RuleLoadError[]; crossFile: boolean };
+  /** The run it was last given a `RunMessage` for. */
+  run?: number;
+  /** What its run does when it crashes or exits (nothing while it is idle: it just leaves the pool). */
+  onFailure?: (why: string) => void;
+  /** Its run's listener of its messages. */
+  listener?: (m: WorkerMessage) => void;
+}
+
 interface Slot {
+  pooled: PooledWorker;
   worker: Worker;
   ready: boolean;
   /** Has been sent the export summaries of pass 1. */
   indexed: boolean;
-  job?: { index: number; pass: 1 | 2; timer?: NodeJS.Timeout };
+  /**
+   * Jobs sent and not answered, in the order the worker takes them; only the first is running (and timed). Pass 2
+   * keeps `PIPELINE` in flight so a worker never waits for this thread between two files.
+   */
+  jobs: { index: number; pass: 1 | 2; timer?: NodeJS.Timeout }[];
 }
 
-/** Scans `files` with `settings`. Resolves when every file is done or the signal aborts. */
-export function scanFiles(
-  files: ScanFile[],
-  settings: AnalysisSettings,
-  options: ScanPoolOptions & ScanCallbacks & { signal?: AbortSignal } = {},
-): Promise<ScanRun> {
-  const started = Date.now();
-  const run: ScanRun = { results: [], skipped: [], failed: [], ruleErrors: [], cancelled: false, durationMs: 0 };
-  const total = files.length;
-  if (total === 0) return Promise.resolve(run);
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), total));
-  const source = workerSource(options.workerPath ?? defaultWorkerPath());
-  const data: ScanWorkerData = { analyzerOptions: options.analyzerOptions ?? {}, analyzerModule: options.analyzerModule, grammarDir: options.grammarDir };
-  // A workload's exposure is often declared in another file (its Service, Ingress or security group): read those
-  // first, asynchronously, so a host's event loop (the language server's) keeps serving meanwhile.
-  const exposure = settings.packs.config && options.workspaceExposure !== false ? collectExposureFacts(files, settings.maxFileSize).then((f) => void (data.configExposure = f)) : Promise.resolve();
-  const timeoutMs = options.fileTimeoutMs ?? 300_000;
+/** Pass-2 jobs in flight per worker: the next file is already there when one ends. */
+const PIPELINE = 2;
 
-  // Pass 1 worklist: indices into `files`. Emptied on the first `ready` if the workers cannot summarise.
-  let pass1 = options.crossFile === false || !settings.packs.taint ? [] : files.flatMap((f, i) => (CROSS_FILE_LANGUAGES.has(languageIdForPath(f.path)) ? [i] : []));
-  const summaries: ExportSummary[] = [];
-  let pass1Started = 0;
+/** What a run of a pool takes besides its files and settings. */
+export type ScanRunOptions = Pick<ScanPoolOptions, 'crossFile' | 'workspaceExposure' | 'blobIds'> & ScanCallbacks & { signal?: AbortSignal };
 
-  return exposure.then(() => new Promise<ScanRun>((resolve) => {
-    let phase: 1 | 2 = 1;
-    /** Pass 1 waits for the import graph, which narrows it to the files something imports. */
-    let graphReady = pass1.length === 0;
-    let pass1Next = 0;
-    let pass1Done = 0;
-    /** Files that broke a worker in pass 1: already listed as failed, not scanned again. */
-    const brokeInPass1 = new Set<number>();
-    let next = 0;
-    let done = 0;
-    let finished = false;
-    let gotRuleErrors = false;
-    let initFailures = 0;
-    const slots = new Set<Slot>();
+/** The grammars a run needs: its files' (a document without its grammar has no tree), and HCL for config reads. */
+function grammarsFor(files: readonly ScanFile[], settings: AnalysisSettings): GrammarId[] {
+  const ids = new Set<GrammarId>();
+  for (const f of files) {
+    const g = grammarFor(languageIdForPath(f.path), f.path);
+    if (g) ids.add(g);
+  }
+  // The config pack reads Terraform it finds by content with the HCL grammar, whatever the file's language.
+  if (settings.packs.config) ids.add('terraform');
+  return [...ids];
+}
 
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      for (const slot of slots) {
-        if (slot.job?.timer) clearTimeout(slot.job.timer);
-        void slot.worker.terminate();
-      }
-      slots.clear();
-      run.durationMs = Date.now() - started;
-      resolve(run);
-    };
+/**
+ * Worker threads that scan files, kept between runs: `scan` runs one scan at a time on them (starting workers
+ * as needed, up to `jobs`), and `close` ends them. Idle workers do not keep the process alive.
+ */
+export class ScanPool {
+  private readonly idle: PooledWorker[] = [];
+  private readonly source: { script: string; eval: boolean };
+  private runs = 0;
+  private running = false;
+  private closed = false;
+  /** The built-in rules, read once in this thread for every worker (none with a test's analyzer module). */
+  private builtinRules: ScanWorkerData['builtinRules'];
 
-    const complete = () => {
-      done++;
-      options.onProgress?.(done, total);
-      if (done === total) finish();
-    };
+  constructor(private readonly options: ScanPoolOptions = {}) {
+    this.source = workerSource(options.workerPath ?? defaultWorkerPath());
+  }
 
-    const fail = (index: number, message: string) => {
-      const failed = { path: files[index]!.path, message };
-      run.failed.push(failed);
-      options.onFailed?.(failed);
-      complete();
-    };
+  /** Workers alive and idle (between runs), started or still starting. */
+  get idleWorkers(): number {
+    return this.idle.length;
+  }
 
-    /** Pass 1 is over when every summary is in (or its worker failed): start pass 2 on every idle worker. */
-    const endPass1IfDone = () => {
-      if (phase !== 1 || (!graphReady && pass1.length > 0) || pass1Done < pass1.length) return;
-      phase = 2;
-      if (pass1Started) run.crossFile = { files: pass1.length, exports: summaries.length, durationMs: Date.now() - pass1Started };
-      for (const slot of [...slots]) dispatch(slot);
-    };
+  /** Workers this pool has started, over all its runs (crashed ones replaced included). */
+  workersStarted = 0;
 
-    const dispatch = (slot: Slot) => {
-      if (finished || !slot.ready || slot.job) return;
-      if (phase === 1) {
-        if (!graphReady || pass1Next >= pass1.length) return; // wait for the import graph, or the others' summaries
-        const index = pass1[pass1Next++]!;
-        const file = files[index]!;
-        const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content };
-        start(slot, index, 1);
-        slot.worker.postMessage(job);
-        return;
-      }
-      if (!slot.indexed) {
-        slot.indexed = true;
-        if (summaries.length > 0) slot.worker.postMessage({ type: 'export-index', summaries });
-      }
-      while (next < total && brokeInPass1.has(next)) next++;
-      if (next >= total) {
-        // Nothing left for this worker: let it go so the process can exit.
+  /** Runs (`scan` calls with files) this pool has served. */
+  get runCount(): number {
+    return this.runs;
+  }
+
+  /** Ends every worker. The pool cannot run again. */
+  close(): void {
+    this.closed = true;
+    for (const p of this.idle.splice(0)) void p.worker.terminate();
+  }
+
+  /** Scans `files` with `settings` on the pool's workers. Resolves when every file is done or the signal aborts. */
+  scan(files: ScanFile[], settings: AnalysisSettings, options: ScanRunOptions = {}): Promise<ScanRun> {
+    if (this.closed) return Promise.reject(new Error('the scan pool is closed'));
+    if (this.running) return Promise.reject(new Error('the scan pool is already running a scan'));
+    const started = Date.now();
+    const run: ScanRun = { results: [], skipped: [], failed: [], ruleErrors: [], cancelled: false, durationMs: 0, workerStarts: [] };
+    const total = files.length;
+    if (total === 0) return Promise.resolve(run);
+    this.running = true;
+    const runId = ++this.runs;
+    const jobs = Math.max(1, Math.min(this.options.jobs ?? defaultJobs(), total));
+    const grammars = grammarsFor(files, settings);
+    let configExposure: ExposureFacts | undefined;
+    // A workload's exposure is often declared in another file (its Service, Ingress or security group): read those
+    // first, asynchronously, so a host's event loop (the language server's) keeps serving meanwhile.
+    const exposure = settings.packs.config && options.workspaceExposure !== false ? collectExposureFacts(files, settings.maxFileSize).then((f) => void (configExposure = f)) : Promise.resolve();
+    const timeoutMs = this.options.fileTimeoutMs ?? 300_000;
+
+    // Pass 1 worklist: indices into `files`. Emptied on the first `ready` if the workers cannot summarise.
+    let pass1 = options.crossFile === false || !settings.packs.taint ? [] : files.flatMap((f, i) => (CROSS_FILE_LANGUAGES.has(languageIdForPath(f.path)) ? [i] : []));
+    const summaries: ExportSummary[] = [];
+    let pass1Started = 0;
+
+    const scanned = exposure.then(() => new Promise<ScanRun>((resolve) => {
+      let phase: 1 | 2 = 1;
+      /** Pass 1 waits for the import graph, which narrows it to the files something imports. */
+      let graphReady = pass1.length === 0;
+      let pass1Next = 0;
+      let pass1Done = 0;
+      /** Files that broke a worker in pass 1: already listed as failed, not scanned again. */
+      const brokeInPass1 = new Set<number>();
+      let next = 0;
+      /** Files sent to a worker that broke before it took them: scanned again first. */
+      const retry: number[] = [];
+      /** The next file for pass 2, if any is left. */
+      const takeNext = (): number | undefined => {
+        if (retry.length > 0) return retry.shift();
+        while (next < total && brokeInPass1.has(next)) next++;
+        return next < total ? next++ : undefined;
+      };
+      const workLeft = () => retry.length > 0 || next < total;
+      let done = 0;
+      let finished = false;
+      let gotRuleErrors = false;
+      let initFailures = 0;
+      const slots = new Set<Slot>();
+
+      /** Leaves this run: the worker no longer answers to it. */
+      const detach = (slot: Slot) => {
         slots.delete(slot);
-        void slot.worker.terminate();
-        return;
-      }
-      const index = next++;
-      const file = files[index]!;
-      const job: ScanJob = {
-        type: 'scan',
-        id: index,
-        path: file.path,
-        languageId: languageIdForPath(file.path),
-        root: file.root,
-        settings,
-        content: file.content,
-        ...(options.blobIds ? { blobId: options.blobIds } : {}),
+        if (slot.pooled.listener) slot.worker.off('message', slot.pooled.listener);
+        slot.pooled.listener = undefined;
+        slot.pooled.onFailure = undefined;
       };
-      start(slot, index, 2);
-      slot.worker.postMessage(job);
-    };
 
-    const start = (slot: Slot, index: number, pass: 1 | 2) => {
-      const timer = setTimeout(() => {
-        replace(slot, `timed out after ${Math.round(timeoutMs / 1000)} s`);
-      }, timeoutMs);
-      slot.job = { index, pass, timer };
-    };
-
-    /** A pass-1 job ended (with summaries or not). */
-    const summarized = (found: ExportSummary[]) => {
-      // A function with no effect for any rule is the same to the analyzer as an unknown one: keep only the rest.
-      for (const s of found) if (Object.keys(s.rules).length > 0) summaries.push(s);
-      pass1Done++;
-      endPass1IfDone();
-    };
-
-    /** Drops a broken worker; its file fails; a new worker takes over if work remains. */
-    const replace = (slot: Slot, why: string) => {
-      if (finished || !slots.has(slot)) return;
-      slots.delete(slot);
-      const job = slot.job;
-      if (job?.timer) clearTimeout(job.timer);
-      slot.job = undefined;
-      void slot.worker.terminate();
-      if (!slot.ready) initFailures++;
-      if (job?.pass === 1) brokeInPass1.add(job.index);
-      if (job) fail(job.index, `scan worker failed: ${why}${job.pass === 1 ? ' (while summarising exports)' : ''}`);
-      if (finished) return;
-      if (initFailures >= 3) {
-        // Workers cannot start at all: fail the rest rather than retry forever.
-        phase = 2;
-        while (next < total && !finished) {
-          if (!brokeInPass1.has(next)) fail(next, `scan worker could not start: ${why}`);
-          next++;
-        }
-        if (!finished && slots.size === 0) finish();
-        return;
-      }
-      if (next < total) spawn();
-      else if (slots.size === 0) finish();
-      if (job?.pass === 1) summarized([]);
-    };
-
-    const spawn = () => {
-      const slot: Slot = {
-        worker: new Worker(source.script, { workerData: data, eval: source.eval }),
-        ready: false,
-        indexed: false,
-      };
-      slots.add(slot);
-      slot.worker.on('message', (m: WorkerMessage) => {
-        if (finished) return;
-        switch (m.type) {
-          case 'ready':
-            slot.ready = true;
-            initFailures = 0;
-            if (!gotRuleErrors) {
-              gotRuleErrors = true;
-              run.ruleErrors = m.ruleErrors;
-              if (!m.crossFile) pass1 = [];
-              else if (pass1.length > 0) pass1Started = Date.now();
-              endPass1IfDone();
-            }
-            dispatch(slot);
-            return;
-          case 'init-failed':
-            replace(slot, m.message);
-            return;
-          default:
-            break;
-        }
-        if (!slot.job || slot.job.index !== m.id) return;
-        if (slot.job.timer) clearTimeout(slot.job.timer);
-        const pass = slot.job.pass;
-        slot.job = undefined;
-        if (pass === 1) {
-          // An analyzer error while summarising only costs that file's summaries; pass 2 reports it.
-          summarized(m.type === 'summaries' ? m.summaries : []);
-          dispatch(slot);
+      /** Back to the pool, idle (a worker still starting goes on starting), for a later run; ended if the pool closed. */
+      const release = (slot: Slot) => {
+        detach(slot);
+        if (this.closed) {
+          void slot.worker.terminate();
           return;
         }
-        const file = files[m.id]!;
-        if (m.type === 'result') {
-          const result: FileScanResult = { file, findings: m.findings, notices: m.notices, alone: m.alone, ...(m.blob ? { blob: m.blob } : {}) };
-          run.results.push(result);
-          options.onResult?.(result);
-          complete();
-        } else if (m.type === 'skipped') {
-          const skipped: SkippedFile = { path: file.path, reason: m.reason, message: m.message };
-          run.skipped.push(skipped);
-          options.onSkipped?.(skipped);
-          complete();
-        } else {
-          fail(m.id, m.type === 'error' ? m.message : 'scan worker answered out of turn');
-        }
-        dispatch(slot);
-      });
-      slot.worker.on('error', (e) => replace(slot, redactErrorMessage(e)));
-      slot.worker.on('exit', (code) => {
-        if (slots.has(slot)) replace(slot, `worker exited with code ${code}`);
-      });
-    };
+        slot.worker.unref();
+        this.idle.push(slot.pooled);
+      };
 
-    const onAbort = () => {
-      run.cancelled = true;
-      finish();
-    };
-    if (options.signal?.aborted) {
-      onAbort();
-      return;
-    }
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    for (let i = 0; i < jobs; i++) spawn();
-    if (!graphReady) {
-      const graphFiles = pass1.map((i) => ({ path: files[i]!.path, languageId: languageIdForPath(files[i]!.path), content: files[i]!.content }));
-      const graphDone = (imported: Set<string> | undefined) => {
-        if (finished || phase !== 1 || graphReady) return;
-        if (imported) pass1 = pass1.filter((i) => imported.has(files[i]!.path));
-        graphReady = true;
-        endPass1IfDone();
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        for (const slot of [...slots]) {
+          for (const job of slot.jobs) if (job.timer) clearTimeout(job.timer);
+          // A worker still busy (the scan was cancelled) is ended: its answer would arrive in another run.
+          if (slot.jobs.length > 0) {
+            detach(slot);
+            void slot.worker.terminate();
+          } else release(slot);
+        }
+        slots.clear();
+        run.durationMs = Date.now() - started;
+        resolve(run);
+      };
+
+      const complete = () => {
+        done++;
+        options.onProgress?.(done, total);
+        if (done === total) finish();
+      };
+
+      const fail = (index: number, message: string) => {
+        const failed = { path: files[index]!.path, message };
+        run.failed.push(failed);
+        options.onFailed?.(failed);
+        complete();
+      };
+
+      /** Pass 1 is over when every summary is in (or its worker failed): start pass 2 on every idle worker. */
+      const endPass1IfDone = () => {
+        if (phase !== 1 || (!graphReady && pass1.length > 0) || pass1Done < pass1.length) return;
+        phase = 2;
+        if (pass1Started) run.crossFile = { files: pass1.length, exports: summaries.length, durationMs: Date.now() - pass1Started };
         for (const slot of [...slots]) dispatch(slot);
       };
-      importedFiles(graphFiles, options.signal).then(graphDone, () => graphDone(undefined));
+
+      /** The first worker to be ready tells what every worker loaded (they are built alike). */
+      const onReady = (info: { ruleErrors: RuleLoadError[]; crossFile: boolean }) => {
+        if (gotRuleErrors) return;
+        gotRuleErrors = true;
+        run.ruleErrors = info.ruleErrors;
+        if (!info.crossFile) pass1 = [];
+        else if (pass1.length > 0) pass1Started = Date.now();
+        endPass1IfDone();
+      };
+
+      const post = (slot: Slot, m: RunMessage | ScanJob | SummarizeJob | { type: 'export-index'; summaries: ExportSummary[] }) => {
+        if (slot.pooled.run !== runId) {
+          slot.pooled.run = runId;
+          slot.worker.postMessage({ type: 'run', grammars, ...(configExposure ? { configExposure } : {}) } satisfies RunMessage);
+        }
+        slot.worker.postMessage(m);
+      };
+
+      const dispatch = (slot: Slot) => {
+        // A slot already released or replaced (a stale reference, e.g. after pass 1 ended) takes nothing more.
+        if (finished || !slot.ready || !slots.has(slot)) return;
+        if (phase === 1) {
+          if (slot.jobs.length > 0) return;
+          if (!graphReady || pass1Next >= pass1.length) return; // wait for the import graph, or the others' summaries
+          const index = pass1[pass1Next++]!;
+          const file = files[index]!;
+          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content };
+          start(slot, index, 1);
+          post(slot, job);
+          return;
+        }
+        if (!slot.indexed) {
+          slot.indexed = true;
+          if (summaries.length > 0) post(slot, { type: 'export-index', summaries });
+        }
+        while (slot.jobs.length < PIPELINE) {
+          const index = takeNext();
+          if (index === undefined) {
+            // Nothing left for this worker in this run: back to the pool (or ended with it) once it has answered.
+            if (slot.jobs.length === 0) release(slot);
+            return;
+          }
+          send(slot, index);
+        }
+      };
+
+      /** Sends pass 2's job for `files[index]`. */
+      const send = (slot: Slot, index: number) => {
+        const file = files[index]!;
+        const job: ScanJob = {
+          type: 'scan',
+          id: index,
+          path: file.path,
+          languageId: languageIdForPath(file.path),
+          root: file.root,
+          settings,
+          content: file.content,
+          ...(options.blobIds ? { blobId: options.blobIds } : {}),
+        };
+        start(slot, index, 2);
+        post(slot, job);
+      };
+
+      /** Queues a job on the slot; the first in its queue is the one running, so it is the one timed. */
+      const start = (slot: Slot, index: number, pass: 1 | 2) => {
+        slot.jobs.push({ index, pass });
+        if (slot.jobs.length === 1) time(slot);
+      };
+
+      const time = (slot: Slot) => {
+        const running = slot.jobs[0];
+        if (!running) return;
+        running.timer = setTimeout(() => {
+          replace(slot, `timed out after ${Math.round(timeoutMs / 1000)} s`);
+        }, timeoutMs);
+      };
+
+      /** A pass-1 job ended (with summaries or not). */
+      const summarized = (found: ExportSummary[]) => {
+        // A function with no effect for any rule is the same to the analyzer as an unknown one: keep only the rest.
+        for (const s of found) if (Object.keys(s.rules).length > 0) summaries.push(s);
+        pass1Done++;
+        endPass1IfDone();
+      };
+
+      /** Drops a broken worker; its file fails; a new worker takes over if work remains. */
+      const replace = (slot: Slot, why: string) => {
+        if (finished || !slots.has(slot)) return;
+        detach(slot);
+        const [job, ...waiting] = slot.jobs;
+        for (const j of slot.jobs) if (j.timer) clearTimeout(j.timer);
+        slot.jobs = [];
+        // The files queued behind the one that broke it were never started: another worker scans them.
+        retry.unshift(...waiting.map((j) => j.index));
+        void slot.worker.terminate();
+        if (!slot.ready) initFailures++;
+        if (job?.pass === 1) brokeInPass1.add(job.index);
+        if (job) fail(job.index, `scan worker failed: ${why}${job.pass === 1 ? ' (while summarising exports)' : ''}`);
+        if (finished) return;
+        if (initFailures >= 3) {
+          // Workers cannot start at all: fail the rest rather than retry forever.
+          phase = 2;
+          for (let index = takeNext(); index !== undefined && !finished; index = takeNext()) fail(index, `scan worker could not start: ${why}`);
+          if (!finished && slots.size === 0) finish();
+          return;
+        }
+        if (workLeft()) {
+          const pooled = this.spawn(grammars);
+          attach(pooled);
+          this.sendRules([pooled]);
+        }
+        else if (slots.size === 0) finish();
+        if (job?.pass === 1) summarized([]);
+      };
+
+      /** Takes a worker (new, or idle from an earlier run) into this run. */
+      const attach = (pooled: PooledWorker) => {
+        const slot: Slot = { pooled, worker: pooled.worker, ready: pooled.ready !== undefined, indexed: false, jobs: [] };
+        slots.add(slot);
+        slot.worker.ref();
+        pooled.listener = (m: WorkerMessage) => {
+          if (finished) return;
+          switch (m.type) {
+            case 'ready':
+              run.workerStarts.push(m.stats);
+              slot.ready = true;
+              initFailures = 0;
+              onReady({ ruleErrors: m.ruleErrors, crossFile: m.crossFile });
+              dispatch(slot);
+              return;
+            case 'init-failed':
+              replace(slot, m.message);
+              return;
+            default:
+              break;
+          }
+          const answered = slot.jobs[0];
+          if (!answered || answered.index !== m.id) return;
+          if (answered.timer) clearTimeout(answered.timer);
+          slot.jobs.shift();
+          time(slot);
+          const pass = answered.pass;
+          if (pass === 1) {
+            // An analyzer error while summarising only costs that file's summaries; pass 2 reports it.
+            summarized(m.type === 'summaries' ? m.summaries : []);
+            dispatch(slot);
+            return;
+          }
+          const file = files[m.id]!;
+          if (m.type === 'result') {
+            const result: FileScanResult = { file, findings: m.findings, notices: m.notices, alone: m.alone, ...(m.blob ? { blob: m.blob } : {}) };
+            run.results.push(result);
+            options.onResult?.(result);
+            complete();
+          } else if (m.type === 'skipped') {
+            const skipped: SkippedFile = { path: file.path, reason: m.reason, message: m.message };
+            run.skipped.push(skipped);
+            options.onSkipped?.(skipped);
+            complete();
+          } else {
+            fail(m.id, m.type === 'error' ? m.message : 'scan worker answered out of turn');
+          }
+          dispatch(slot);
+        };
+        slot.worker.on('message', pooled.listener);
+        pooled.onFailure = (why) => replace(slot, why);
+      };
+
+      const onAbort = () => {
+        run.cancelled = true;
+        finish();
+      };
+      if (options.signal?.aborted) {
+        onAbort();
+        return;
+      }
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const reused = this.idle.splice(0, jobs);
+      for (const pooled of reused) attach(pooled);
+      const spawned: PooledWorker[] = [];
+      for (let i = reused.length; i < jobs; i++) spawned.push(this.spawn(grammars));
+      for (const pooled of spawned) attach(pooled);
+      this.sendRules(spawned);
+      const known = reused.find((p) => p.ready);
+      if (known?.ready) onReady(known.ready);
+      if (!graphReady) {
+        const graphFiles = pass1.map((i) => ({ path: files[i]!.path, languageId: languageIdForPath(files[i]!.path), content: files[i]!.content }));
+        const graphDone = (imported: Set<string> | undefined) => {
+          if (finished || phase !== 1 || graphReady) return;
+          if (imported) pass1 = pass1.filter((i) => imported.has(files[i]!.path));
+          graphReady = true;
+          endPass1IfDone();
+          for (const slot of [...slots]) dispatch(slot);
+        };
+        importedFiles(graphFiles, options.signal).then(graphDone, () => graphDone(undefined));
+      }
+      for (const slot of [...slots]) dispatch(slot);
+    }));
+    return scanned.finally(() => {
+      this.running = false;
+    });
+  }
+
+  /**
+   * Reads the built-in rules once (after the first workers started, so they load their code meanwhile) and sends
+   * them to `workers`, which wait for them (`rulesFollow`).
+   */
+  private sendRules(workers: readonly PooledWorker[]): void {
+    if (this.options.analyzerModule || workers.length === 0) return;
+    if (!this.builtinRules) {
+      try {
+        this.builtinRules = builtinRulesSnapshot(this.options.analyzerOptions);
+      } catch {
+        this.builtinRules = {}; // no rules folder: each worker reports it as it loads its packs
+      }
     }
-  }));
+    for (const w of workers) w.worker.postMessage({ type: 'rules', builtinRules: this.builtinRules } satisfies RulesMessage);
+  }
+
+  /** Starts a worker loading `grammars`; it waits for the built-in rules (`sendRules`) unless a test module gives its analyzers. */
+  private spawn(grammars: GrammarId[]): PooledWorker {
+    this.workersStarted++;
+    const data: ScanWorkerData = {
+      analyzerOptions: this.options.analyzerOptions ?? {},
+      analyzerModule: this.options.analyzerModule,
+      grammarDir: this.options.grammarDir,
+      grammars,
+      ...(this.options.analyzerModule ? {} : { rulesFollow: true }),
+    };
+    const pooled: PooledWorker = { worker: new Worker(this.source.script, { workerData: data, eval: this.source.eval }) };
+    // Heard whichever run the worker is in, or none: a worker may finish starting while idle.
+    pooled.worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') pooled.ready = { ruleErrors: m.ruleErrors, crossFile: m.crossFile };
+      else if (m.type === 'init-failed' && this.idle.includes(pooled)) {
+        this.idle.splice(this.idle.indexOf(pooled), 1);
+        void pooled.worker.terminate();
+      }
+    });
+    // Always listened to (an unheard 'error' would throw); the run the worker is in decides what a failure costs.
+    const failed = (why: string) => {
+      const i = this.idle.indexOf(pooled);
+      if (i >= 0) this.idle.splice(i, 1);
+      pooled.onFailure?.(why);
+    };
+    pooled.worker.on('error', (e) => failed(redactErrorMessage(e)));
+    pooled.worker.on('exit', (code) => failed(`worker exited with code ${code}`));
+    return pooled;
+  }
+}
+
+/** Scans `files` with `settings` on a pool of its own. Resolves when every file is done or the signal aborts. */
+export async function scanFiles(files: ScanFile[], settings: AnalysisSettings, options: ScanPoolOptions & ScanCallbacks & { signal?: AbortSignal } = {}): Promise<ScanRun> {
+  const pool = new ScanPool(options);
+  try {
+    return await pool.scan(files, settings, options);
+  } finally {
+    pool.close();
+  }
 }

@@ -2,7 +2,9 @@
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
 import type { ExposureFacts } from '../iac/exposure';
 import type { ExportSummary } from '../taint/taint-analyzer';
-import type { AnalysisSettings, Finding, SkipNotice } from '../types';
+import type { GrammarId } from '../languages';
+import type { RuleFolderSnapshot } from '../rule-folder';
+import type { AnalysisSettings, Finding, Pack, SkipNotice } from '../types';
 import type { GitObjectFormat } from './blob-id';
 
 /** What every worker is started with. */
@@ -14,8 +16,42 @@ export interface ScanWorkerData {
    */
   analyzerModule?: string;
   grammarDir?: string;
+  /** The built-in rule files as the pool's thread loaded them (`builtinRulesSnapshot`): the worker reads none. */
+  builtinRules?: RuleFolderSnapshot;
+  /**
+   * The built-in rules come as the first message (`RulesMessage`) instead: the pool's thread reads them while the
+   * worker loads its code and grammars.
+   */
+  rulesFollow?: boolean;
+  /** The grammars to load at start: those of the files to scan (a `RunMessage` may add more). Default: all. */
+  grammars?: GrammarId[];
+}
+
+/** What a worker did to start, reported with `ready`: the start-up work the pool keeps small (tests hold it to that). */
+export interface WorkerStartStats {
+  /** Built-in rule files the worker read itself, by pack (none when the pool handed it the loaded rules). */
+  ruleFilesRead: Record<string, number>;
+  /** The packs it built. */
+  packs: Pack[];
+  /** The grammars it loaded. */
+  grammars: GrammarId[];
+}
+
+/** The built-in rules, for a worker started with `rulesFollow`; the first message it gets. */
+export interface RulesMessage {
+  type: 'rules';
+  builtinRules: RuleFolderSnapshot;
+}
+
+/**
+ * Starts a run of the pool (a pooled worker serves several): the worker drops the previous run's export index and
+ * takes this run's exposure facts and grammars before its first job of the run.
+ */
+export interface RunMessage {
+  type: 'run';
   /** Exposure facts of every file (Services, Ingresses, open security groups), for the config pack. */
   configExposure?: ExposureFacts;
+  grammars: GrammarId[];
 }
 
 export interface ScanJob {
@@ -48,11 +84,11 @@ export interface ExportIndexMessage {
   summaries: ExportSummary[];
 }
 
-export type PoolMessage = ScanJob | SummarizeJob | ExportIndexMessage;
+export type PoolMessage = RunMessage | ScanJob | SummarizeJob | ExportIndexMessage;
 
 export type WorkerMessage =
   /** `crossFile`: the worker's analyzers can summarise exports (a taint pack is loaded), so pass 1 is worth running. */
-  | { type: 'ready'; ruleErrors: RuleLoadError[]; crossFile: boolean }
+  | { type: 'ready'; ruleErrors: RuleLoadError[]; crossFile: boolean; stats: WorkerStartStats }
   | { type: 'summaries'; id: number; summaries: ExportSummary[] }
   | { type: 'init-failed'; message: string }
   /**

@@ -13,11 +13,12 @@ import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint
 import { kindOf } from '../iac/file-kinds';
 import { gitBlobId } from './blob-id';
 import { mayImportFrom, withManifestModules } from './import-graph';
-import type { PoolMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
+import type { PoolMessage, RulesMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
+import { ruleFilesRead, seedRuleFolders } from '../rule-folder';
 
+if (!parentPort) throw new Error('scan-worker must run as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('scan-worker must run as a worker thread');
 const data = workerData as ScanWorkerData;
 const post = (m: WorkerMessage) => port.postMessage(m);
 
@@ -33,9 +34,10 @@ function isCrossFile(a: Analyzer): a is CrossFileAnalyzer {
 }
 
 let crossFile: CrossFileAnalyzer[] = [];
-/** The workspace's exposure facts say something (a file's config findings may differ from a scan of it alone). */
-const hasExposureFacts = !!data.configExposure && Object.values(data.configExposure).some((list: unknown[]) => list.length > 0);
-/** Pass 2's index of every file's export summaries (only functions that matter to some rule). */
+let analyzers: Analyzer[] = [];
+/** The run's exposure facts say something (a file's config findings may differ from a scan of it alone). */
+let hasExposureFacts = false;
+/** Pass 2's index of every file's export summaries (only functions that matter to some rule), for this run. */
 let exportIndex: ExportIndex | undefined;
 
 /**
@@ -46,6 +48,12 @@ const mayImportSummarized = (path: string, languageId: string, text: string): bo
   exportIndex !== undefined && mayImportFrom(exportIndex, path, languageId, text);
 
 async function start(): Promise<Engine> {
+  // The grammars load while the pool's thread reads the rules (when they follow as a message).
+  const grammars = Engine.create({ analyzers: [], grammarDir: data.grammarDir, grammars: data.grammars });
+  const rules = data.rulesFollow ? await new Promise<RulesMessage>((resolve) => port.once('message', resolve)) : undefined;
+  // The pool's thread has read and parsed the built-in rule files: build the packs from that, not from the files.
+  const snapshot = rules?.builtinRules ?? data.builtinRules;
+  if (snapshot) seedRuleFolders(snapshot);
   let setup: AnalyzerSetup;
   if (data.analyzerModule) {
     const mod = require(data.analyzerModule) as { createAnalyzers?: typeof createAnalyzers; default?: { createAnalyzers?: typeof createAnalyzers } };
@@ -55,11 +63,21 @@ async function start(): Promise<Engine> {
   } else {
     setup = createAnalyzers(data.analyzerOptions);
   }
-  const engine = await Engine.create({ analyzers: setup.analyzers, grammarDir: data.grammarDir });
+  const engine = Engine.withGrammars((await grammars).grammars, setup.analyzers);
+  analyzers = setup.analyzers;
   crossFile = setup.analyzers.filter(isCrossFile);
-  for (const a of setup.analyzers) (a as { setWorkspaceExposure?: (f: ScanWorkerData['configExposure']) => void }).setWorkspaceExposure?.(data.configExposure);
-  post({ type: 'ready', ruleErrors: setup.errors, crossFile: crossFile.length > 0 });
+  const stats = { ruleFilesRead: ruleFilesRead(), packs: setup.analyzers.map((a) => a.pack), grammars: engine.grammars.loaded };
+  post({ type: 'ready', ruleErrors: setup.errors, crossFile: crossFile.length > 0, stats });
   return engine;
+}
+
+/** A new run of the pool: nothing of the previous run's workspace (export index, exposure facts) carries over. */
+async function startRun(engine: Engine, m: RunMessage): Promise<void> {
+  exportIndex = undefined;
+  for (const a of crossFile) a.setExportIndex(undefined);
+  hasExposureFacts = !!m.configExposure && Object.values(m.configExposure).some((list: unknown[]) => list.length > 0);
+  for (const a of analyzers) (a as { setWorkspaceExposure?: (f: RunMessage['configExposure']) => void }).setWorkspaceExposure?.(m.configExposure);
+  await engine.grammars.ensure(m.grammars);
 }
 
 /** Pass 1: parse the file and summarise its exports. Unreadable, binary or oversized files export nothing. */
@@ -109,18 +127,26 @@ function scan(engine: Engine, job: ScanJob): WorkerMessage {
   return { type: 'result', id: job.id, findings: result.findings, notices: result.notices, alone, ...(job.blobId ? { blob: gitBlobId(bytes, job.blobId) } : {}) };
 }
 
+function handle(engine: Engine, job: Exclude<PoolMessage, RunMessage>): void {
+  if (job.type === 'export-index') {
+    exportIndex = buildExportIndex(job.summaries);
+    return;
+  }
+  try {
+    post(job.type === 'summarize' ? summarize(engine, job) : scan(engine, job));
+  } catch (e) {
+    post({ type: 'error', id: job.id, message: redactErrorMessage(e) });
+  }
+}
+
 start().then(
   (engine) => {
-    port.on('message', (job: PoolMessage) => {
-      if (job.type === 'export-index') {
-        exportIndex = buildExportIndex(job.summaries);
-        return;
-      }
-      try {
-        post(job.type === 'summarize' ? summarize(engine, job) : scan(engine, job));
-      } catch (e) {
-        post({ type: 'error', id: job.id, message: redactErrorMessage(e) });
-      }
+    // In order: a run's jobs wait for its grammars to load.
+    let queue = Promise.resolve();
+    port.on('message', (m: PoolMessage) => {
+      queue = queue.then(() => (m.type === 'run' ? startRun(engine, m) : handle(engine, m))).catch((e: unknown) => {
+        if (m.type !== 'run' && m.type !== 'export-index') post({ type: 'error', id: m.id, message: redactErrorMessage(e) });
+      });
     });
   },
   (e: unknown) => post({ type: 'init-failed', message: redactErrorMessage(e) }),

@@ -4,7 +4,7 @@
  * a snippet needs the grammar, which the engine loads asynchronously. A rule whose patterns do not compile is
  * dropped for that grammar and reported through `compileErrors`; the other rules keep running.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from 'web-tree-sitter';
 import { isMap, isNode, isSeq, parseDocument } from 'yaml';
@@ -14,6 +14,7 @@ import { taintLanguageOf, type GrammarId } from '../languages';
 import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
 import { languageModule, type LanguageModule } from './lang';
 import { redactErrorMessage } from '../redact';
+import { cachedRuleFolder, readRuleFile } from '../rule-folder';
 import { compileLinearRegex } from '../regex-guard';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -45,68 +46,114 @@ export interface TaintRuleSet {
   customRuleIds?: Set<string>;
 }
 
+/**
+ * The built-in part of a rule set: every `*.yml` under a folder, validated, before custom rules are added and names
+ * resolved. Plain data (arrays of entries, not Maps), so it crosses to a scan worker as `ruleFolderSnapshot` data.
+ */
+interface BuiltinTaintRules {
+  /** Valid rules in file order, each with its file and its range there; a duplicate id is an error, not a rule. */
+  rules: { spec: TaintRuleSpec; source: string; range?: Range }[];
+  sources: [string, SourceSpec[]][];
+  sanitizers: [string, SanitizerSpec[]][];
+  propagators: TaintRuleSet['propagators'];
+  handlers: HandlerSpec[];
+  errors: RuleLoadError[];
+}
+
+/** Reads and validates every `*.yml` under `dir` (recursively), once per process (`cachedRuleFolder`). */
+function loadBuiltinTaintRules(dir: string): BuiltinTaintRules {
+  return cachedRuleFolder(dir, () => {
+    const out: BuiltinTaintRules = { rules: [], sources: [], sanitizers: [], propagators: [], handlers: [], errors: [] };
+    const errors = out.errors;
+    const files: string[] = [];
+    const walk = (d: string): void => {
+      for (const name of readdirSync(d).sort()) {
+        const p = join(d, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.ya?ml$/.test(name)) files.push(p);
+      }
+    };
+    walk(dir);
+    const ids = new Set<string>();
+    const sources = new Map<string, SourceSpec[]>();
+    const sanitizers = new Map<string, SanitizerSpec[]>();
+    const report = (source: string, list: SchemaError[], locate?: (path: readonly (string | number)[]) => Range | undefined): void => {
+      for (const e of list) {
+        const range = e.path && locate?.(e.path);
+        errors.push({ source, ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message, ...(range ? { range } : {}) });
+      }
+    };
+    for (const path of files) {
+      const text = readRuleFile('taint', path);
+      const doc = parseDocument(text);
+      const lines = new LineIndex(text);
+      if (doc.errors.length > 0) {
+        const e = doc.errors[0]!;
+        errors.push({ source: path, message: `not valid YAML: ${e.message}`, range: lines.rangeOf(e.pos[0], e.pos[1]) });
+        continue;
+      }
+      // The range of the item at a YAML path (a rule, a pattern of a named list, a handler).
+      const locate = (at: readonly (string | number)[]): Range | undefined => {
+        const node: unknown = doc.getIn(at, true);
+        return isNode(node) && node.range ? lines.rangeOf(node.range[0], node.range[1]) : undefined;
+      };
+      const { file, errors: errs } = validateRuleFile(doc.toJS());
+      report(path, errs, locate);
+      for (const [k, v] of file.sources) mergeNamed(sources, k, v, path, 'source', errors, locate(['sources', k]));
+      for (const [k, v] of file.sanitizers) mergeNamed(sanitizers, k, v, path, 'sanitizer', errors, locate(['sanitizers', k]));
+      out.propagators.push(...file.propagators);
+      out.handlers.push(...file.handlers);
+      // Valid rules keep their order, but invalid ones are dropped: find each one's item by its id.
+      const list: unknown = doc.get('rules', true);
+      const items = isSeq(list) ? list.items : [];
+      const taken = new Set<number>();
+      for (const r of file.rules) {
+        const i = items.findIndex((it, j) => !taken.has(j) && isMap(it) && it.get('id') === r.id);
+        taken.add(i);
+        const range = i >= 0 ? locate(['rules', i]) : undefined;
+        if (ids.has(r.id)) {
+          errors.push({ source: path, ruleId: r.id, message: `rule ${r.id}: another rule already has this id; this one is ignored`, ...(range ? { range } : {}) });
+          continue;
+        }
+        ids.add(r.id);
+        out.rules.push({ spec: r, source: path, ...(range ? { range } : {}) });
+      }
+    }
+    out.sources = [...sources];
+    out.sanitizers = [...sanitizers];
+    return out;
+  });
+}
+
 /** Reads every `*.yml` under `dir` (recursively) and validates it. Custom rules are added last. */
 export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?: string): { set: TaintRuleSet; errors: RuleLoadError[] } {
-  const set: TaintRuleSet = { rules: [], ruleSources: new Map(), sources: new Map(), sanitizers: new Map(), propagators: [], handlers: [], customRuleIds: new Set() };
-  const errors: RuleLoadError[] = [];
-  const files: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(name)) files.push(p);
-    }
+  const builtin = loadBuiltinTaintRules(dir);
+  // Fresh containers around the shared (never mutated) built-in specs: custom rules are added to this set only.
+  const set: TaintRuleSet = {
+    rules: builtin.rules.map((r) => r.spec),
+    ruleSources: new Map(builtin.rules.map((r) => [r.spec.id, r.source])),
+    sources: new Map(builtin.sources),
+    sanitizers: new Map(builtin.sanitizers),
+    propagators: [...builtin.propagators],
+    handlers: [...builtin.handlers],
+    customRuleIds: new Set(),
   };
-  walk(dir);
-  const ids = new Set<string>();
+  const errors: RuleLoadError[] = [...builtin.errors];
+  const ids = new Set(set.rules.map((r) => r.id));
   /** Where each built-in rule is in its file, for errors found after validation. */
-  const ruleRanges = new Map<string, Range>();
-  const addRule = (r: TaintRuleSpec, source: string, range?: Range): void => {
+  const ruleRanges = new Map(builtin.rules.flatMap((r): [string, Range][] => (r.range ? [[r.spec.id, r.range]] : [])));
+  const addRule = (r: TaintRuleSpec, source: string): void => {
     if (ids.has(r.id)) {
-      errors.push({ source, ruleId: r.id, message: `rule ${r.id}: another rule already has this id; this one is ignored`, ...(range ? { range } : {}) });
+      errors.push({ source, ruleId: r.id, message: `rule ${r.id}: another rule already has this id; this one is ignored` });
       return;
     }
     ids.add(r.id);
     set.rules.push(r);
     set.ruleSources.set(r.id, source);
-    if (range) ruleRanges.set(r.id, range);
   };
-  const report = (source: string, list: SchemaError[], locate?: (path: readonly (string | number)[]) => Range | undefined): void => {
-    for (const e of list) {
-      const range = e.path && locate?.(e.path);
-      errors.push({ source, ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message, ...(range ? { range } : {}) });
-    }
+  const report = (source: string, list: SchemaError[]): void => {
+    for (const e of list) errors.push({ source, ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message });
   };
-  for (const path of files) {
-    const text = readFileSync(path, 'utf8');
-    const doc = parseDocument(text);
-    const lines = new LineIndex(text);
-    if (doc.errors.length > 0) {
-      const e = doc.errors[0]!;
-      errors.push({ source: path, message: `not valid YAML: ${e.message}`, range: lines.rangeOf(e.pos[0], e.pos[1]) });
-      continue;
-    }
-    // The range of the item at a YAML path (a rule, a pattern of a named list, a handler).
-    const locate = (at: readonly (string | number)[]): Range | undefined => {
-      const node: unknown = doc.getIn(at, true);
-      return isNode(node) && node.range ? lines.rangeOf(node.range[0], node.range[1]) : undefined;
-    };
-    const { file, errors: errs } = validateRuleFile(doc.toJS());
-    report(path, errs, locate);
-    for (const [k, v] of file.sources) mergeNamed(set.sources, k, v, path, 'source', errors, locate(['sources', k]));
-    for (const [k, v] of file.sanitizers) mergeNamed(set.sanitizers, k, v, path, 'sanitizer', errors, locate(['sanitizers', k]));
-    set.propagators.push(...file.propagators);
-    set.handlers.push(...file.handlers);
-    // Valid rules keep their order, but invalid ones are dropped: find each one's item by its id.
-    const list: unknown = doc.get('rules', true);
-    const items = isSeq(list) ? list.items : [];
-    const taken = new Set<number>();
-    for (const r of file.rules) {
-      const i = items.findIndex((it, j) => !taken.has(j) && isMap(it) && it.get('id') === r.id);
-      taken.add(i);
-      addRule(r, path, i >= 0 ? locate(['rules', i]) : undefined);
-    }
-  }
   if (custom) {
     const source = customSource ?? 'workspace configuration';
     custom.forEach((raw, i) => {
