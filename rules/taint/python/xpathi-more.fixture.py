@@ -1,7 +1,7 @@
 import xml.etree.ElementTree as ET
 
 import elementpath
-from flask import Flask, request
+from flask import Flask, abort, request
 from lxml import etree
 
 app = Flask(__name__)
@@ -85,6 +85,28 @@ def checked():
     if not sku.isalnum():
         return "bad sku", 400
     # ok: py.xpathi.query
+    node = CATALOG.find(".//product[@sku='" + sku + "']")
+    return node.findtext("name") if node is not None else ""
+
+
+@app.route("/checked-abort")
+def checked_abort():
+    sku = request.args["sku"]
+    if not sku.isalnum():
+        # abort() raises: the code below runs only for an alphanumeric sku.
+        abort(400)
+    # ok: py.xpathi.query
+    node = CATALOG.find(".//product[@sku='" + sku + "']")
+    return node.findtext("name") if node is not None else ""
+
+
+@app.route("/abort-elsewhere")
+def abort_elsewhere():
+    sku = request.args["sku"]
+    if not request.args.get("store"):
+        abort(400)
+    # The abort checks another parameter, not the sku.
+    # ruleid: py.xpathi.query
     node = CATALOG.find(".//product[@sku='" + sku + "']")
     return node.findtext("name") if node is not None else ""
 

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Node } from 'web-tree-sitter';
-import { boundText, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -513,6 +513,17 @@ class UnitAnalysis {
 
   // ---- statements ---------------------------------------------------------------------------------
 
+  /** An expression statement that is a call to a function that never returns (`abort(400)`, `sys.exit(1)`). */
+  private neverReturns(n: Node): boolean {
+    const names = this.syn.noReturnCalls;
+    if (!names?.size) return false;
+    const [e, ...rest] = named(n);
+    if (!e || rest.length || this.syn.exprKind(e.type) !== 'call') return false;
+    const fn = this.syn.callee(e);
+    const name = fn ? canonicalName(fn, this.env.resolve) : undefined;
+    return name !== undefined && names.has(name);
+  }
+
   /** Runs a block; returns false when control cannot fall through its end. */
   private block(n: Node, st: State, depth: number): boolean {
     for (const s of named(n)) if (!this.stmt(s, st, depth + 1)) return false;
@@ -529,7 +540,7 @@ class UnitAnalysis {
         return this.block(n, st, depth);
       case 'expression':
         for (const e of named(n)) this.ev(e, st, depth);
-        return true;
+        return !this.neverReturns(n);
       case 'declaration':
         for (const d of named(n)) {
           if (d.type !== syn.declaratorType) continue;

@@ -476,6 +476,8 @@ export const python: LanguageModule = {
   iterationMethods: ITERATION_METHODS,
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(),
+  // Each raises (an HTTP error response, SystemExit) or ends the process.
+  noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'sys.exit', 'os._exit', 'os.abort']),
   blockTypes: new Set(['block', 'module']),
   stmtKind,
   exprKind,
