@@ -72,9 +72,10 @@ def as_data():
 
 @app.route("/by-name")
 def by_name():
-    # The input picks a file the loader serves; the template text is the server's.
+    # The input picks a file the loader serves (it refuses paths leaving its folder); the template text is the server's.
+    period = request.args.get("period", "monthly")
     # ok: py.ssti.template-string
-    tpl = env.get_template("reports/monthly.html")
+    tpl = env.get_template("reports/" + period + ".html")
     return tpl.render(month=request.args["month"])
 
 
