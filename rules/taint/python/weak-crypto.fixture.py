@@ -98,8 +98,7 @@ def shuffle_cards(deck):
 
 def two_step(password):
     m = hashlib.md5()
-    # Known gap: the hash object is made on another line, so update() is not tied to MD5.
-    # todoruleid: py.weak-crypto.weak-hash
+    # ruleid: py.weak-crypto.weak-hash
     m.update(password.encode())
     return m.hexdigest()
 

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Node } from 'web-tree-sitter';
-import { boundText, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -528,6 +528,17 @@ class UnitAnalysis {
 
   // ---- statements ---------------------------------------------------------------------------------
 
+  /** An expression statement that is a call to a function that never returns (`abort(400)`, `sys.exit(1)`). */
+  private neverReturns(n: Node): boolean {
+    const names = this.syn.noReturnCalls;
+    if (!names?.size) return false;
+    const [e, ...rest] = named(n);
+    if (!e || rest.length || this.syn.exprKind(e.type) !== 'call') return false;
+    const fn = this.syn.callee(e);
+    const name = fn ? canonicalName(fn, this.env.resolve) : undefined;
+    return name !== undefined && names.has(name);
+  }
+
   /** Runs a block; returns false when control cannot fall through its end. */
   private block(n: Node, st: State, depth: number): boolean {
     for (const s of named(n)) if (!this.stmt(s, st, depth + 1)) return false;
@@ -542,14 +553,9 @@ class UnitAnalysis {
     switch (syn.stmtKind(n.type)) {
       case 'block':
         return this.block(n, st, depth);
-      case 'expression': {
-        let falls = true;
-        for (const e of named(n)) {
-          this.ev(e, st, depth);
-          if (this.exits(e)) falls = false;
-        }
-        return falls;
-      }
+      case 'expression':
+        for (const e of named(n)) this.ev(e, st, depth);
+        return !this.neverReturns(n);
       case 'declaration':
         for (const d of named(n)) {
           if (d.type !== syn.declaratorType) continue;
@@ -1045,20 +1051,6 @@ class UnitAnalysis {
       return undefined;
     }
     return undefined;
-  }
-
-  /** Whether an expression statement's expression is a call to a function that never returns (`abort(403)`). */
-  private exits(e: Node): boolean {
-    const syn = this.syn;
-    if (syn.exprKind(e.type) !== 'call') return false;
-    const fn = syn.callee(e);
-    if (!fn) return false;
-    // The canonical name: the root identifier through the file's imports and aliases, then the rest as written.
-    const text = fn.text.replace(/\s+/g, '');
-    const dot = text.search(/[.(]/);
-    const root = dot < 0 ? text : text.slice(0, dot);
-    const name = (this.env.resolve(root) ?? root) + (dot < 0 ? '' : text.slice(dot)).replace(/\(\)/g, '');
-    return syn.exitCalls.has(name);
   }
 
   private call(n: Node, st: State, depth: number): Taint | undefined {

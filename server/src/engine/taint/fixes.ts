@@ -401,5 +401,7 @@ function yamlSafeLoad(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
     };
   }
   if (!library?.startsWith('yaml.')) return undefined;
-  return { title: 'Use yaml.safe_load (no arbitrary Python objects)', kind: 'fix', edits: [{ range: rangeOf(fx, sink), newText: `${obj.text}.safe_load(${focus.text})` }] };
+  // load_all and its variants return every document of the stream: safe_load_all keeps that shape.
+  const safe = library.endsWith('_all') ? 'safe_load_all' : 'safe_load';
+  return { title: `Use yaml.${safe} (no arbitrary Python objects)`, kind: 'fix', edits: [{ range: rangeOf(fx, sink), newText: `${obj.text}.${safe}(${focus.text})` }] };
 }

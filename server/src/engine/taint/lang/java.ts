@@ -374,7 +374,7 @@ export const java: LanguageModule = {
   nameTypes: ['identifier', 'field_access'],
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,
-  exitCalls: new Set(['System.exit', 'Runtime.getRuntime.halt']),
+  noReturnCalls: new Set(['System.exit']),
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(['append', 'insert', 'add', 'addAll', 'put', 'putAll', 'write', 'print', 'println', 'format']),
   blockTypes: new Set(['block', 'program', 'constructor_body']),

@@ -482,7 +482,7 @@ export const javascript: LanguageModule = {
   nameTypes: ['identifier', 'member_expression'],
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,
-  exitCalls: new Set(['process.exit', 'process.abort']),
+  noReturnCalls: new Set(['process.exit', 'process.abort']),
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(),
   blockTypes: new Set(['statement_block', 'program']),

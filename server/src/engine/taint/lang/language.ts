@@ -132,10 +132,10 @@ export interface LanguageModule {
    */
   readonly receiverMethods: ReadonlySet<string>;
   /**
-   * Functions that never return, by canonical name (Flask's `flask.abort`, `sys.exit`, Go's `panic`): a call to
-   * one as a statement ends the path like a throw, so a guard followed by it holds after it.
+   * Canonical names of functions that never return (Flask's `abort`, `sys.exit`): a statement calling one ends its
+   * path as `raise` does, so `if not ok(x): abort(400)` leaves `x` checked below.
    */
-  readonly exitCalls: ReadonlySet<string>;
+  readonly noReturnCalls?: ReadonlySet<string>;
 
   stmtKind(type: string): StmtKind;
   exprKind(type: string): ExprKind;

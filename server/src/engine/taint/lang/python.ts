@@ -474,10 +474,10 @@ export const python: LanguageModule = {
   nameTypes: ['identifier', 'attribute'],
   declaratorType: '',
   iterationMethods: ITERATION_METHODS,
-  // Flask's and Werkzeug's abort raise an HTTPException; exit and quit raise SystemExit.
-  exitCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'sys.exit', 'os._exit', 'exit', 'quit']),
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(),
+  // Each raises (an HTTP error response, SystemExit) or ends the process.
+  noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'sys.exit', 'os._exit', 'os.abort']),
   blockTypes: new Set(['block', 'module']),
   stmtKind,
   exprKind,
