@@ -687,7 +687,8 @@ class UnitAnalysis {
     for (const g of this.env.pass.rules[0]!.guards) {
       const b = this.match(g, c);
       if (b) {
-        clean(b.get(g.spec.guard!), true);
+        // A deny-list check (`guard-unless`) clears its subject where it fails.
+        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true);
         guarded = true;
       }
     }
@@ -714,6 +715,9 @@ class UnitAnalysis {
             return new Set([...t].filter(([, v]) => v === null).map(([key]) => key));
           });
           for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) thenSt.set(key, null);
+          // Where a || b fails, both fail: what either makes clean where it fails is clean in the else-branch
+          // (`if (k === '__proto__' || k === 'constructor') return;` with deny-list guards).
+          for (const k of sides) this.applyGuards(k, new Map(), elseSt, false, depth + 1);
         }
         return;
       }

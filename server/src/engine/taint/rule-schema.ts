@@ -86,6 +86,11 @@ export interface SinkSpec extends PatternSpec {
 export interface SanitizerSpec extends PatternSpec {
   /** For guards (allow-list checks): the metavariable made clean in the branch where the condition is true. */
   guard?: string;
+  /**
+   * The guard is a deny-list check (YAML `guard-unless: $K`, e.g. `$K === '__proto__'`): `guard` is clean where the
+   * condition is false (after `if (check) return;`), not where it holds.
+   */
+  guardUnless?: boolean;
 }
 
 /** A propagator: a call whose result carries the taint of its arguments (`path.join(...)`). */
@@ -392,11 +397,15 @@ function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Pr
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
-  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(guard ? { guard } : {}) };
+  const unless = isObj(v) ? str(v, 'guard-unless', where, ruleId, p, false) : undefined;
+  if (unless && !metavarsIn(s.pattern).has(unless)) p.add(ruleId, `${where}: \`guard-unless\` ${unless} must be a metavariable of the pattern`);
+  if (guard && unless) p.add(ruleId, `${where}: \`guard\` and \`guard-unless\` exclude each other`);
+  const subject = guard ?? unless;
+  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(subject ? { guard: subject } : {}), ...(unless && !guard ? { guardUnless: true } : {}) };
 }
 
 function propagatorSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems, extra: readonly string[] = []): PropagatorSpec | undefined {
