@@ -127,7 +127,19 @@ function readsTheSetting(socket) {
   return socket.authorized === false ? socket.authorizationError : null;
 }
 
+function modernOnly() {
+  // Tightening the protocol, not loosening the check.
+  // ok: js.tls.verify-disabled
+  return tls.connect({ host: 'api.example.com', port: 443, minVersion: 'TLSv1.3', servername: 'api.example.com' });
+}
+
+async function clientCert() {
+  // ok: js.tls.verify-disabled
+  const agent = new https.Agent({ cert: process.env.CLIENT_CERT, key: process.env.CLIENT_KEY, ca: process.env.PARTNER_CA });
+  return axios.get('https://partner.example.com/orders', { httpsAgent: agent });
+}
+
 // ok: js.tls.verify-disabled
 const plainHttp = { protocol: 'http:', rejectUnauthorizedCount: 0 };
 
-module.exports = { api, status, metrics, stream, pool, mysqlConn, mongo, mongoAny, mailer, legacyCall, pinnedButNotChecked, devOnly, pinned, strictPool, mongoStrict, gotStrict, checkedIdentity, legacyStrict, restoreDefault, mutualTls, readsTheSetting, plainHttp };
+module.exports = { api, status, metrics, stream, pool, mysqlConn, mongo, mongoAny, mailer, legacyCall, pinnedButNotChecked, devOnly, pinned, strictPool, mongoStrict, gotStrict, checkedIdentity, legacyStrict, restoreDefault, mutualTls, readsTheSetting, modernOnly, clientCert, plainHttp };
