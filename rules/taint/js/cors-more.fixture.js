@@ -72,6 +72,12 @@ app.use((req, res, next) => {
   next();
 });
 
+fastify.addHook('onSend', async (request, reply) => {
+  // ruleid: js.cors.credentials-any-origin
+  reply.header('Access-Control-Allow-Origin', request.headers.origin);
+  reply.header('Access-Control-Allow-Credentials', 'true');
+});
+
 // ---- negatives ----
 const ALLOWED_ORIGINS = ['https://app.example.com', 'https://admin.example.com'];
 
