@@ -61,4 +61,12 @@ describe('taint: deny-list guards (guard-unless)', () => {
     // A disjunction with an unrelated condition still rules the denied value out where it fails.
     assert.deepEqual(await lines("  if (k === 'bad' || !res) return;\n  store.put(k);"), []);
   });
+
+  it('learns nothing where a conjunction fails: either side may be the one that failed', async () => {
+    // After `if (res && k === 'bad') return;`, k may still be 'bad' (when res is falsy).
+    assert.deepEqual(await lines("  if (res && k === 'bad') return;\n  store.put(k);"), [4]);
+    assert.deepEqual(await lines("  if (res && (k === 'bad' || k === 'worse')) return;\n  store.put(k);"), [4]);
+    // What both sides give where they fail still holds: k is one of the two constants after this check.
+    assert.deepEqual(await lines("  if (k !== 'a' && k !== 'b') return;\n  store.put(k);"), []);
+  });
 });

@@ -700,8 +700,17 @@ class UnitAnalysis {
         this.applyGuards(shape.operand, thenSt, elseSt, !negated, depth + 1);
         return;
       case 'and':
-        // a && b: both hold in the then-branch (and, negated, either fails in the else-branch: nothing learned).
-        if (!negated) for (const k of [shape.left, shape.right]) this.applyGuards(k, thenSt, elseSt, false, depth + 1);
+        // a && b: both hold in the then-branch. Where it fails one side failed, either one: only what both make clean
+        // where they fail is clean there (`x !== 'a' && x !== 'b'`), not what one side alone does (`ok && x === 'a'`).
+        if (!negated) {
+          const sides = [shape.left, shape.right];
+          const cleaned = sides.map((k) => {
+            const e: State = new Map();
+            this.applyGuards(k, thenSt, e, false, depth + 1);
+            return new Set([...e].filter(([, v]) => v === null).map(([key]) => key));
+          });
+          for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) elseSt.set(key, null);
+        }
         return;
       case 'or': {
         // !(a || b) == !a && !b: with negation, both fail in the then-branch.
