@@ -109,7 +109,7 @@ function issue(user) {
 }
 
 function allowed(token, key) {
-  // A list of algorithms that only mentions none in a comment-free name is still a real list.
+  // "none" inside another option's value is not the none algorithm.
   // ok: js.jwt.verification-off
   return jsonwebtoken.verify(token, key, { algorithms: ['HS512'], audience: 'nonexistent-audience' });
 }
