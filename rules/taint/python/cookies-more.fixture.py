@@ -44,7 +44,7 @@ async def aiohttp_login(request):
 class LoginHandler(tornado.web.RequestHandler):
     def post(self):
         # Tornado's set_secure_cookie signs the value; it does not add the Secure flag.
-        # ruleid: py.cookies.insecure-cookie
+        # ruleid: py.cookies.insecure-cookie, py.trust-boundary.session-from-request
         self.set_secure_cookie("user", self.get_argument("name"))
         # ruleid: py.cookies.insecure-cookie
         self.set_signed_cookie("uid", "42", expires_days=7, httponly=True)
@@ -116,6 +116,7 @@ async def n_aiohttp_login(request):
 
 class NLoginHandler(tornado.web.RequestHandler):
     def post(self):
+        # ruleid: py.trust-boundary.session-from-request
         # ok: py.cookies.insecure-cookie
         self.set_secure_cookie("user", self.get_argument("name"), secure=True, httponly=True, samesite="Strict")
 

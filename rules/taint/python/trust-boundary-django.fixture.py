@@ -45,11 +45,11 @@ class PreferenceApi(APIView):
 class LoginHandler(tornado.web.RequestHandler):
     def post(self):
         # A signed cookie holding what the client sent: get_secure_cookie() trusts it later.
-        # ruleid: py.trust-boundary.session-from-request
+        # ruleid: py.trust-boundary.session-from-request, py.cookies.insecure-cookie
         self.set_secure_cookie("user", self.get_argument("user"))
 
     def put(self):
-        # ruleid: py.trust-boundary.session-from-request
+        # ruleid: py.trust-boundary.session-from-request, py.cookies.insecure-cookie
         self.set_signed_cookie("cart", self.request.body, expires_days=1)
 
     def get(self):

@@ -717,7 +717,8 @@ class UnitAnalysis {
     for (const g of this.env.pass.rules[0]!.guards) {
       const b = this.match(g, c);
       if (b) {
-        clean(b.get(g.spec.guard!), true, g.spec.requiresMark);
+        // A deny-list check (`guard-unless`) clears its subject where it fails.
+        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark);
         guarded = true;
       }
     }

@@ -92,6 +92,11 @@ export interface SanitizerSpec extends PatternSpec {
    * Flows from the unit's parameters are cleaned regardless: their callers are not known.
    */
   requiresMark?: string;
+  /**
+   * The guard is a deny-list check (YAML `guard-unless: $K`, e.g. `$K === '__proto__'`): `guard` is clean where the
+   * condition is false (after `if (check) return;`), not where it holds.
+   */
+  guardUnless?: boolean;
 }
 
 /** A propagator: a call whose result carries the taint of its arguments (`path.join(...)`). */
@@ -400,13 +405,23 @@ function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Pr
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard', 'requires-mark']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
+  const unless = isObj(v) ? str(v, 'guard-unless', where, ruleId, p, false) : undefined;
+  if (unless && !metavarsIn(s.pattern).has(unless)) p.add(ruleId, `${where}: \`guard-unless\` ${unless} must be a metavariable of the pattern`);
+  if (guard && unless) p.add(ruleId, `${where}: \`guard\` and \`guard-unless\` exclude each other`);
+  const subject = guard ?? unless;
   const requiresMark = isObj(v) ? str(v, 'requires-mark', where, ruleId, p, false) : undefined;
-  if (requiresMark && !guard) p.add(ruleId, `${where}: \`requires-mark\` applies to guards only: add \`guard\``);
-  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(guard ? { guard } : {}), ...(guard && requiresMark ? { requiresMark } : {}) };
+  if (requiresMark && !subject) p.add(ruleId, `${where}: \`requires-mark\` applies to guards only: add \`guard\``);
+  return {
+    pattern: s.pattern,
+    ...(s.where ? { where: s.where } : {}),
+    ...(subject ? { guard: subject } : {}),
+    ...(unless && !guard ? { guardUnless: true } : {}),
+    ...(subject && requiresMark ? { requiresMark } : {}),
+  };
 }
 
 function propagatorSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems, extra: readonly string[] = []): PropagatorSpec | undefined {

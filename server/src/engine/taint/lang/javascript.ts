@@ -455,7 +455,8 @@ export const javascript: LanguageModule = {
   },
   // JavaScript, TypeScript and TSX
   patternSyntax: {
-    ignored: ['comment'],
+    // A call's type arguments (`decode<User>(t)`) are no part of what a pattern matches.
+    ignored: ['comment', 'type_arguments'],
     literals: ['string', 'template_string', 'number', 'true', 'false', 'null', 'undefined'],
     quotedStrings: ['string', 'template_string'],
     interpolations: ['template_substitution'],
@@ -465,7 +466,8 @@ export const javascript: LanguageModule = {
     subscripts: { subscript_expression: 'object' },
     calls: ['call_expression'],
     transparent: ['parenthesized_expression', 'await_expression'],
-    parenthesized: ['parenthesized_expression'],
+    // TypeScript's `x as T`, `x satisfies T` and `x!` are the value they wrap.
+    parenthesized: ['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression'],
     snippetWrappers: ['program', 'expression_statement'],
     tokenOperators: ['unary_expression'],
     dynamicImports: ['import'],

@@ -1,0 +1,42 @@
+// XXE in TypeScript services: ES imports of libxmljs / libxmljs2, NestJS bodies, Next.js route handlers.
+import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { NextRequest, NextResponse } from 'next/server';
+import * as libxml from 'libxmljs';
+import { parseXml as parse } from 'libxmljs2';
+
+const ENTITY_OPTIONS = { noent: true, nonet: false };
+
+@Controller('catalog')
+export class CatalogController {
+  @Post('import')
+  importCatalog(@Body('xml') body: string, @Headers('x-batch') batch: string) {
+    // ruleid: js.xxe.libxmljs-noent
+    const doc = libxml.parseXmlString(body, { noent: true });
+    // ruleid: js.xxe.libxmljs-noent
+    const manifest = parse(`<batch id="${batch}"/>`, { noent: true });
+    return { items: doc.find('//item').length, batch: manifest.root().name() };
+  }
+
+  @Post('options')
+  withOptions(@Body() payload: { xml: string }) {
+    // Missing: the options object is a constant declared above; sink patterns only see an inline object literal.
+    // todoruleid: js.xxe.libxmljs-noent
+    return libxml.parseXml(payload.xml, ENTITY_OPTIONS).root().name();
+  }
+
+  @Post('safe')
+  safe(@Body('xml') body: string) {
+    // ok: js.xxe.libxmljs-noent
+    return libxml.parseXmlString(body, { nonet: true }).root().name();
+  }
+}
+
+// app/api/xml/route.ts
+export async function POST(request: NextRequest) {
+  const text = await request.text();
+  // ruleid: js.xxe.libxmljs-noent
+  const doc = parse(text, { noent: true, dtdload: true });
+  // ok: js.xxe.libxmljs-noent
+  const plain = parse(text);
+  return NextResponse.json({ root: doc.root().name(), plain: plain.root().name() });
+}
