@@ -7,9 +7,9 @@ export const BUILD_DIR = join(RAW, 'build');
 
 export function bundleRunners(): { scanRunner: string; adversarialCase: string; editCost: string } {
   const out = (name: string) => join(BUILD_DIR, `${name}.js`);
-  for (const name of ['scan-runner', 'adversarial-case', 'edit-cost']) {
+  const build = (entry: string, name: string) =>
     buildSync({
-      entryPoints: [join(BENCH, `${name}.ts`)],
+      entryPoints: [entry],
       outfile: out(name),
       bundle: true,
       platform: 'node',
@@ -20,18 +20,8 @@ export function bundleRunners(): { scanRunner: string; adversarialCase: string; 
       define: { 'import.meta.url': '__benchImportMetaUrl' },
       banner: { js: "const __benchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
-  }
+  for (const name of ['scan-runner', 'adversarial-case', 'edit-cost']) build(join(BENCH, `${name}.ts`), name);
   // The scan runner's worker pool starts `scan-worker.js` beside it, as dist/ has it beside the CLI.
-  buildSync({
-    entryPoints: [join(BENCH, '..', 'server', 'src', 'engine', 'scan', 'scan-worker.ts')],
-    outfile: out('scan-worker'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-    define: { 'import.meta.url': '__benchImportMetaUrl' },
-    banner: { js: "const __benchImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  build(join(BENCH, '..', 'server', 'src', 'engine', 'scan', 'scan-worker.ts'), 'scan-worker');
   return { scanRunner: out('scan-runner'), adversarialCase: out('adversarial-case'), editCost: out('edit-cost') };
 }
