@@ -737,17 +737,16 @@ class UnitAnalysis {
         const fails = negated ? thenSt : elseSt;
         const both = shape.kind === 'and' ? holds : fails;
         const either = shape.kind === 'and' ? fails : holds;
-        const sides = [shape.left, shape.right];
-        for (const k of sides) {
-          if (shape.kind === 'and') this.applyGuards(k, both, new Map(), false, depth + 1);
-          else this.applyGuards(k, new Map(), both, false, depth + 1);
-        }
-        const cleaned = sides.map((k) => {
-          const t: State = new Map(either);
-          if (shape.kind === 'and') this.applyGuards(k, new Map(), t, false, depth + 1);
-          else this.applyGuards(k, t, new Map(), false, depth + 1);
-          return new Set([...t].filter(([key, v]) => v === null && either.get(key) !== null).map(([key]) => key));
+        // Each side is read once (twice per side would be exponential in a chain of && or ||).
+        const facts = [shape.left, shape.right].map((k) => {
+          const t: State = new Map(holds);
+          const f: State = new Map(fails);
+          this.applyGuards(k, t, f, false, depth + 1);
+          const changed = (s: State, base: State) => [...s].filter(([key, v]) => v !== base.get(key));
+          return { holds: changed(t, holds), fails: changed(f, fails) };
         });
+        for (const side of facts) for (const [key, v] of shape.kind === 'and' ? side.holds : side.fails) both.set(key, v);
+        const cleaned = facts.map((side) => new Set((shape.kind === 'and' ? side.fails : side.holds).filter(([, v]) => v === null).map(([key]) => key)));
         for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) either.set(key, null);
         return;
       }
