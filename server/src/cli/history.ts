@@ -15,7 +15,7 @@ import { Engine } from '../engine/engine';
 import { matchesAnyGlob } from '../engine/glob';
 import { languageIdForPath } from '../engine/languages';
 import type { ScanFile } from '../engine/scan/file-walker';
-import { scanFiles, type FileScanResult, type ScanPool } from '../engine/scan/scan-pool';
+import { scanFiles, type ScanPool } from '../engine/scan/scan-pool';
 import { SAFE_GIT_CONFIG, safeGitEnv } from '../engine/secrets/exposure';
 import type { AnalysisSettings, Finding } from '../engine/types';
 import { GitError } from './git';
@@ -352,17 +352,18 @@ export class TreeScanner {
     this.poolRuns++;
     // No cross-file pass and no workspace exposure facts: the files come from many trees, and the in-thread scan
     // (which this must equal) uses neither. Skipped and failed files stay uncached: `findingsAt` handles them.
-    const run = {
+    await scanFiles([...keyOf.keys()], this.options.settings, {
+      jobs: this.options.jobs,
+      analyzerOptions: this.options.analyzerOptions,
+      analyzerModule: this.options.analyzerModule,
+      ...(this.options.pool ? { pool: this.options.pool } : {}),
       crossFile: false,
       workspaceExposure: false,
-      onResult: (r: FileScanResult) => {
+      onResult: (r) => {
         this.scanned++;
         this.cache.set(keyOf.get(r.file)!, r.findings);
       },
-    };
-    const { pool } = this.options;
-    if (pool) await pool.scan([...keyOf.keys()], this.options.settings, run);
-    else await scanFiles([...keyOf.keys()], this.options.settings, { jobs: this.options.jobs, analyzerOptions: this.options.analyzerOptions, analyzerModule: this.options.analyzerModule, ...run });
+    });
   }
 
   /** The findings of each file of `commit` (or of `paths` in it, paths from the repository top) that has any. */

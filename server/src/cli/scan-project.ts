@@ -151,10 +151,15 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
   const rules: RuleInfo[] = setup.analyzers.filter((a) => options.settings.packs[a.pack]).flatMap((a) => a.rules());
   const ruleErrors: RuleLoadError[] = locateRuleErrors(setup.errors, { config: options.config, customRuleRanges: options.customRuleRanges, file: options.configFile });
   const { files, skipped } = collectFiles(options);
-  const runOptions = { signal: options.signal, onProgress: options.onProgress, ...(options.blobIds ? { blobIds: options.blobIds } : {}) };
-  const run = options.pool
-    ? await options.pool.scan(files, options.settings, runOptions)
-    : await scanFiles(files, options.settings, { jobs: options.jobs, analyzerOptions, analyzerModule: options.analyzerModule, ...runOptions });
+  const run = await scanFiles(files, options.settings, {
+    jobs: options.jobs,
+    analyzerOptions,
+    analyzerModule: options.analyzerModule,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    ...(options.blobIds ? { blobIds: options.blobIds } : {}),
+    ...(options.pool ? { pool: options.pool } : {}),
+  });
   const alone = options.blobIds ? run.results.flatMap((r) => (r.alone && r.blob ? [{ relPath: r.file.relPath, blob: r.blob, findings: r.findings }] : [])) : undefined;
   const scanned = new Set(run.results.map((r) => r.file.relPath));
   let history: ScanReport['history'];

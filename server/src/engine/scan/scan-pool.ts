@@ -556,7 +556,13 @@ export class ScanPool {
 }
 
 /** Scans `files` with `settings` on a pool of its own. Resolves when every file is done or the signal aborts. */
-export async function scanFiles(files: ScanFile[], settings: AnalysisSettings, options: ScanPoolOptions & ScanCallbacks & { signal?: AbortSignal } = {}): Promise<ScanRun> {
+export async function scanFiles(
+  files: ScanFile[],
+  settings: AnalysisSettings,
+  options: ScanPoolOptions & ScanCallbacks & { signal?: AbortSignal; pool?: ScanPool } = {},
+): Promise<ScanRun> {
+  // Workers the caller keeps for a later scan (`score --history`) are used and left running.
+  if (options.pool) return options.pool.scan(files, settings, options);
   const pool = new ScanPool(options);
   try {
     return await pool.scan(files, settings, options);
