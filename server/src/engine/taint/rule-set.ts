@@ -60,6 +60,11 @@ interface BuiltinTaintRules {
   errors: RuleLoadError[];
 }
 
+/** A built-in or custom rule whose id an earlier rule took: reported, and the rule left out. */
+function duplicateId(source: string, id: string, range?: Range): RuleLoadError {
+  return { source, ruleId: id, message: `rule ${id}: another rule already has this id; this one is ignored`, ...(range ? { range } : {}) };
+}
+
 /** Reads and validates every `*.yml` under `dir` (recursively), once per process (`cachedRuleFolder`). */
 function loadBuiltinTaintRules(dir: string): BuiltinTaintRules {
   return cachedRuleFolder(dir, () => {
@@ -112,7 +117,7 @@ function loadBuiltinTaintRules(dir: string): BuiltinTaintRules {
         taken.add(i);
         const range = i >= 0 ? locate(['rules', i]) : undefined;
         if (ids.has(r.id)) {
-          errors.push({ source: path, ruleId: r.id, message: `rule ${r.id}: another rule already has this id; this one is ignored`, ...(range ? { range } : {}) });
+          errors.push(duplicateId(path, r.id, range));
           continue;
         }
         ids.add(r.id);
@@ -144,7 +149,7 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
   const ruleRanges = new Map(builtin.rules.flatMap((r): [string, Range][] => (r.range ? [[r.spec.id, r.range]] : [])));
   const addRule = (r: TaintRuleSpec, source: string): void => {
     if (ids.has(r.id)) {
-      errors.push({ source, ruleId: r.id, message: `rule ${r.id}: another rule already has this id; this one is ignored` });
+      errors.push(duplicateId(source, r.id));
       return;
     }
     ids.add(r.id);
