@@ -11,6 +11,8 @@ import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
+import { exposureFacts } from '../../server/src/engine/iac/exposure';
+import { loadHclGrammar } from '../../server/src/engine/iac/hcl';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding } from '../../server/src/engine/types';
 
 const ALL: AnalysisSettings = { ...DEFAULT_SETTINGS, minSeverity: 'info' };
@@ -126,5 +128,13 @@ spec:
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("a Terraform file's half-typed block does not hide the open security groups of its other blocks", async () => {
+    await loadHclGrammar();
+    const broken = 'variable "region" {\n  default = "eu-west-1\n}\n\n';
+    const facts = exposureFacts('/r/infra/network.tf', broken + SG('open', '0.0.0.0/0'));
+    assert.deepEqual(facts.openGroups, [{ dir: '/r/infra', name: 'open' }]);
+    assert.deepEqual(exposureFacts('/r/infra/network.tf', broken).openGroups, []);
   });
 });

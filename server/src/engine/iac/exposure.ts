@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { triggers } from './checks';
 import type { ConfigKind } from './file-kinds';
-import { loadHclGrammar, parseHcl } from './hcl';
+import { hclGrammarLoaded, HclFile, loadHclGrammar } from './hcl';
 import { entries, get, parseYaml, scalarText, type YamlDoc } from './yaml-model';
 
 interface Service {
@@ -217,7 +217,8 @@ export function terraformExposure(y: YamlDoc, dir: string, workspace: ExposureFa
 export function exposureFacts(path: string, source: string): ExposureFacts {
   if (/\.tf$/i.test(path)) {
     if (!source.includes('aws_security_group')) return NO_FACTS;
-    const y = parseHcl(source);
+    // Read block by block, as the file's own findings are: a half-typed block gives no facts, the others keep theirs.
+    const y = hclGrammarLoaded() ? new HclFile().read(source).doc : undefined;
     return y ? { services: [], ingresses: [], openGroups: openGroups(y).map((name) => ({ dir: dirname(path), name })) } : NO_FACTS;
   }
   if (!/\.ya?ml$/i.test(path) || !/^kind:\s*["']?(Service|Ingress)\b/m.test(source)) return NO_FACTS;
