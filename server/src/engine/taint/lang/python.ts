@@ -239,7 +239,12 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
   for (const n of candidates()) {
     if (n.type === 'import_statement') {
       for (const c of named(n)) {
-        if (c.type === 'dotted_name') out.set(c.text.split('.')[0]!, c.text.split('.')[0]!);
+        if (c.type === 'dotted_name') {
+          out.set(c.text.split('.')[0]!, c.text.split('.')[0]!);
+          // `import aiohttp.web` binds `aiohttp` but imports `aiohttp.web` too: recorded under its dotted name (never
+          // an identifier, so no lookup of a name finds it) for `requires-import: aiohttp.web`.
+          if (c.text.includes('.')) out.set(c.text, c.text);
+        }
         else if (c.type === 'aliased_import') {
           const name = c.childForFieldName('name')?.text;
           const alias = c.childForFieldName('alias')?.text;
