@@ -373,15 +373,16 @@ export function chainRoot(node: Node): Node | undefined {
 }
 
 /**
- * The canonical name of a module specifier, as patterns name it: `node:fs` -> `fs`, `js-yaml` -> `js_yaml`; Node's
- * subpath modules are the parent's property (`fs/promises` is `require('fs').promises`), so both read `fs.promises`.
+ * The canonical name of a module specifier, as patterns name it: `node:fs` -> `fs`, `js-yaml` -> `js_yaml`, and any
+ * other subpath too (`lodash/template` -> `lodash_template`, as rules write it); Node's own subpath modules are the
+ * parent's property (`fs/promises` is `require('fs').promises`), so both read `fs.promises`.
  */
 export function canonicalModule(spec: string): string {
   if (spec.startsWith('.')) return spec;
   const s = spec.replace(/^node:/, '');
   const sub = /^(fs|dns|stream|timers|readline|path|util|assert|inspector)\/([a-z]+)$/.exec(s);
   if (sub) return `${sub[1]}.${sub[2]}`;
-  return s.replace(/[^\w.]/g, '_').replace(/\//g, '.');
+  return s.replace(/[^\w.]/g, '_');
 }
 
 /** The value of a plain string literal (no interpolation), or undefined. */
