@@ -569,7 +569,7 @@ function readStretch(src: string, start: number, open: boolean): Stretch {
   CONFIG_WORK.hclBlocksParsed++;
   CONFIG_WORK.hclCharsParsed += src.length;
   const tree = budgetedParse(parser, src);
-  if (!tree) return { ...s, refused: 'parsing it took too long' };
+  if (!tree) return { ...s, refused: 'parsing it needed more than its work budget (counted in parser steps, not time)' };
   try {
     const root = tree.rootNode;
     if (root.hasError) return s;
