@@ -4,7 +4,7 @@
  * once per process, and a scan's worker threads are handed the loaded data (`ruleFolderSnapshot`, plain data and
  * RegExps: it crosses a thread boundary by structured clone) instead of reading the files again.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleLoadError } from './analyzers';
 
@@ -52,8 +52,7 @@ export function seedRuleFolders(snapshot: RuleFolderSnapshot): void {
 }
 
 /**
- * All rule files (`*.yml`/`*.yaml`, fixtures and expected fix output excluded) under `<rulesDir>/<pack>`, in
- * file-name order, parsed with `parse`; `what` names the rules in errors ("secret", "config"). A folder or file that cannot be read is an error; the others still load.
+ * All rule files (`listRuleFiles`) under `<rulesDir>/<pack>`, parsed with `parse`; `what` names the rules in errors ("secret", "config"). A folder or file that cannot be read is an error; the others still load.
  * Cached per folder: built-in rules do not change while the process runs.
  */
 export function loadRuleFolder<R>(rulesDir: string, pack: string, what: string, parse: RuleFileParser<R>): { rules: R[]; errors: RuleLoadError[] } {
@@ -62,14 +61,7 @@ export function loadRuleFolder<R>(rulesDir: string, pack: string, what: string, 
     const rules: R[] = [];
     const errors: RuleLoadError[] = [];
     const taken = new Set<string>();
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.includes('.fixture.') && !f.includes('.fixed.')).sort();
-    } catch (e) {
-      errors.push({ source: dir, message: `cannot read the ${what} rules folder: ${e instanceof Error ? e.message : String(e)}` });
-    }
-    for (const f of files) {
-      const path = join(dir, f);
+    for (const path of listRuleFiles(dir, what, errors)) {
       try {
         const result = parse(readRuleFile(pack, path), path, taken);
         rules.push(...result.rules);
@@ -80,4 +72,35 @@ export function loadRuleFolder<R>(rulesDir: string, pack: string, what: string, 
     }
     return { rules, errors };
   });
+}
+
+/** Whether a file in a rules folder is a rule file: YAML, and not a fixture or a fix's expected output beside it. */
+function isRuleFile(name: string): boolean {
+  return /\.ya?ml$/.test(name) && !name.includes('.fixture.') && !name.includes('.fixed.');
+}
+
+/**
+ * The rule files in `dir`, in file-name order, and with `recursive` in its subfolders too (the taint pack groups
+ * its rules by language; the config pack's subfolders are fixtures, such as a Helm chart). A folder that cannot
+ * be read is an error in `errors`; the rest are still listed.
+ */
+export function listRuleFiles(dir: string, what: string, errors: RuleLoadError[], recursive = false): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      errors.push({ source: d, message: `cannot read the ${what} rules folder: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (recursive) walk(join(d, e.name));
+      }
+      else if (e.isFile() && isRuleFile(e.name)) out.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  return out;
 }

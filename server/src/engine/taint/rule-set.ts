@@ -4,8 +4,6 @@
  * a snippet needs the grammar, which the engine loads asynchronously. A rule whose patterns do not compile is
  * dropped for that grammar and reported through `compileErrors`; the other rules keep running.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Language } from 'web-tree-sitter';
 import { isMap, isNode, isSeq, parseDocument } from 'yaml';
 import type { RuleLoadError } from '../analyzers';
@@ -14,7 +12,7 @@ import { taintLanguageOf, type GrammarId } from '../languages';
 import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
 import { languageModule, type LanguageModule } from './lang';
 import { redactErrorMessage } from '../redact';
-import { cachedRuleFolder, readRuleFile } from '../rule-folder';
+import { cachedRuleFolder, listRuleFiles, readRuleFile } from '../rule-folder';
 import { compileLinearRegex } from '../regex-guard';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -70,15 +68,7 @@ function loadBuiltinTaintRules(dir: string): BuiltinTaintRules {
   return cachedRuleFolder(dir, () => {
     const out: BuiltinTaintRules = { rules: [], sources: [], sanitizers: [], propagators: [], handlers: [], errors: [] };
     const errors = out.errors;
-    const files: string[] = [];
-    const walk = (d: string): void => {
-      for (const name of readdirSync(d).sort()) {
-        const p = join(d, name);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.ya?ml$/.test(name)) files.push(p);
-      }
-    };
-    walk(dir);
+    const files = listRuleFiles(dir, 'taint', errors, true);
     const ids = new Set<string>();
     const sources = new Map<string, SourceSpec[]>();
     const sanitizers = new Map<string, SanitizerSpec[]>();
