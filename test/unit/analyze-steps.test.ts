@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateFile } from '../../bench/corpus/generate';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
+import { TaintAnalyzer } from '../../server/src/engine/taint';
 import type { AnalysisResult } from '../../server/src/engine/types';
 
 let engine: Engine;
@@ -95,6 +96,28 @@ describe('stepped analysis', () => {
       assert.deepEqual(plain(engine.analyze(d.uri)), plain(engine.scanText(d.path, d.languageId, d.text)));
     } finally {
       engine.close(d.uri);
+    }
+  });
+
+  it('hands the fast packs\' findings over and pauses before the taint pack starts, so a host can send them first', async () => {
+    const analyzers = createAnalyzers().analyzers;
+    const taint = analyzers.find((a): a is TaintAnalyzer => a instanceof TaintAnalyzer)!;
+    const own = await Engine.create({ analyzers });
+    try {
+      const d = DOCS[0]!;
+      own.open(d.uri, d.path, d.languageId, d.text, 1);
+      let partial: AnalysisResult | undefined;
+      const run = own.analyzeSteps(d.uri, undefined, undefined, (p) => (partial = p));
+      const before = { ...taint.stats };
+      assert.equal(run.next().done, false);
+      assert.ok(partial, 'the partial result was handed over in the first step');
+      // The host sends it when the step returns: any taint work done in the same step would delay it.
+      assert.deepEqual(taint.stats, before, 'no taint work in the step that handed over the partial');
+      let r = run.next();
+      while (!r.done) r = run.next();
+      assert.notDeepEqual(taint.stats, before, 'the taint pack ran after the pause');
+    } finally {
+      own.dispose();
     }
   });
 });

@@ -241,6 +241,9 @@ export class Engine {
           if (onPartial) {
             onPartial({ findings: finalize([...raw], doc, settings, new Set(ran), workspaceRoot), notices: [...notices] });
             onPartial = undefined;
+            // Pause here: a host sends the partial result when the step returns, and the stepped pack's first step
+            // (parsing, the file context) would otherwise hold it back by that long.
+            yield;
           }
           const steps = session.steps(doc, d, ctx);
           // A stepped session stays valid when abandoned (its contract), whatever edits it missed.
