@@ -6,7 +6,7 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|notreal|foobar|lorem|todo|fixme|xxxx/i;
+  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx/i;
 
 /**
  * A placeholder, template or reference to somewhere else, not a literal secret. `dollarIsFormat`: the rule's
