@@ -32,7 +32,7 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   if (/^-?anonymous@$/i.test(secret)) return 'anonymous login';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%/.test(secret)) return 'template variable';
   if (!dollarIsFormat && /^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
-  // A Perl or PHP variable read through a package or a reference (`$CPAN::Config->{password}`, cut at `>`).
+  // A Perl or PHP variable read through a package or a reference (`$Pkg::Config->{password}`, cut at `>`).
   if (!dollarIsFormat && /^\$[A-Za-z_]\w*(?:::\w+)+(?:->?)?$|^\$[A-Za-z_]\w*->?$/.test(secret)) return 'variable reference';
   if (/process\.env|os\.environ|getenv|System\.getenv|import\.meta\.env|secrets\.|vault:/i.test(secret)) return 'reference to the environment';
   if (/\*{3,}|•{2,}|…/.test(secret)) return 'already masked';
@@ -40,7 +40,7 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
 }
 
 /**
- * A URI whose password is its user name (`postgres://postgres:postgres@…`, `umami:umami`): the default login of a
+ * A URI whose password is its user name (`postgres://app:app@…`): the default login of a
  * database container, as `root`, `admin` and `guest` are, not a chosen secret. `match` is the rule's whole match.
  */
 export function userAsPasswordReason(secret: string, match: string): string | undefined {
