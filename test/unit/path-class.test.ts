@@ -72,6 +72,19 @@ describe('path classes are taken from the path inside the workspace only', () =>
     assert.equal(scan('/home/me/shop/fixturegen/config.js', '/home/me/shop')[0]?.properties?.context, 'code');
   });
 
+  it('reads a folder named with the word test among others as test code (`test-environments/`, `integration_tests/`)', () => {
+    // Held-out study 3 (docs/accuracy.md): an OIDC key under `scripts/test-environments/…` was reported as critical.
+    for (const dir of ['scripts/test-environments/oidc', 'integration_tests', 'e2e-tests', 'test-env', 'load_test']) {
+      const [f] = scan(`/home/me/shop/${dir}/config.js`, '/home/me/shop');
+      assert.equal(f?.properties?.context, 'test', dir);
+      assert.equal(f.severity, 'low', dir);
+    }
+    // The word inside another word is not it: `latest/`, `contest/`, `attestation/` stay code.
+    for (const dir of ['latest', 'contest-app', 'attestation', 'testimonials']) {
+      assert.equal(scan(`/home/me/shop/${dir}/config.js`, '/home/me/shop')[0]?.properties?.context, 'code', dir);
+    }
+  });
+
   it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
     // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
     const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;

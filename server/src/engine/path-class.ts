@@ -54,6 +54,8 @@ function isTestPath(rel: string): boolean {
   const p = rel.replace(/\\/g, '/').toLowerCase();
   return (
     /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|testdata|test-data|_{0,2}fixtures?(?:__)?|test-?fixtures)\//.test(p) ||
+    // The word among others, joined by `-` or `_` (`test-environments/`, `integration_tests/`, `e2e-tests/`).
+    /(?:^|\/)(?:[a-z0-9]+[-_])*tests?(?:[-_][a-z0-9]+)*\//.test(p) ||
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
     /(?:^|\/)test_[^/]*\.py$/.test(p) ||
     /_test\.(?:py|go)$/.test(p)

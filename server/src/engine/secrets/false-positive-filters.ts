@@ -6,7 +6,7 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|notreal|foobar|lorem|todo|fixme|xxxx/i;
+  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx/i;
 
 /**
  * A placeholder, template or reference to somewhere else, not a literal secret. `dollarIsFormat`: the rule's
@@ -26,11 +26,29 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   }
   // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
   if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
+  // `<your password>` cut at its space (a rule whose value stops at whitespace): an angle bracket, then a name.
+  if (/^<[A-Za-z][\w-]*$/.test(secret)) return 'placeholder text';
+  // The anonymous-FTP login (`-anonymous@`, RFC 1635's convention): a public value every FTP client sends.
+  if (/^-?anonymous@$/i.test(secret)) return 'anonymous login';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%/.test(secret)) return 'template variable';
   if (!dollarIsFormat && /^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
+  // A Perl or PHP variable read through a package or a reference (`$Pkg::Config->{password}`, cut at `>`).
+  if (!dollarIsFormat && /^\$[A-Za-z_]\w*(?:::\w+)+(?:->?)?$|^\$[A-Za-z_]\w*->?$/.test(secret)) return 'variable reference';
   if (/process\.env|os\.environ|getenv|System\.getenv|import\.meta\.env|secrets\.|vault:/i.test(secret)) return 'reference to the environment';
   if (/\*{3,}|•{2,}|…/.test(secret)) return 'already masked';
   return undefined;
+}
+
+/**
+ * A URI whose password is its user name (`postgres://app:app@…`): the default login of a
+ * database container, as `root`, `admin` and `guest` are, not a chosen secret. `match` is the rule's whole match.
+ */
+export function userAsPasswordReason(secret: string, match: string): string | undefined {
+  const at = match.indexOf(`:${secret}@`);
+  if (at < 0) return undefined;
+  const scheme = match.lastIndexOf('//', at);
+  if (scheme < 0) return undefined;
+  return match.slice(scheme + 2, at).toLowerCase() === secret.toLowerCase() ? 'the user name as the password' : undefined;
 }
 
 /**
@@ -102,8 +120,16 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (PASSWORD_HASH_RE.test(value)) return 'password hash';
   if (SELF_NAMED_RE.test(value)) return 'spelled from its own name';
   if (DESCRIBED_RE.test(value)) return 'a name describing the value';
+  // A dotted key ending in the kind of value (`Provider.<client>.alice.refreshToken`): where a token is stored.
+  if (/^\w+(?:\.\w+)+$/.test(value) && /^(?:[a-z]+(?:[A-Z][a-z]+)*)?(?:Token|Secret|Key|Password)$|^(?:token|secret|key|password)$/.test(value.slice(value.lastIndexOf('.') + 1))) {
+    return 'a key name';
+  }
   if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
-  if (/^[a-z]+:\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {
+  // A name about a public key (`PublicKeyToken`, an assembly's public key hash in .NET): public by design.
+  if (/public[_.-]?key/i.test(name)) return 'public key';
+  // Also a URL without its scheme (`[tokens]: https://…` read as `name: type = value`) and a path with a volume
+  // mount's mode (`/run/app/secrets:ro`).
+  if (/^(?:[a-z]+:)?\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*(?::(?:ro|rw|z|Z|cached|delegated|consistent)(?:,\w+)*)?$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {
     return 'URL or file path';
   }
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value) || /\(\)?$/.test(value)) return 'code expression';

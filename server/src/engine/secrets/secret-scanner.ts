@@ -8,7 +8,7 @@ import { LANGUAGES } from '../languages';
 import type { LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
-import { genericValueReason, placeholderReason, sentenceContextReason, sequenceReason } from './false-positive-filters';
+import { genericValueReason, placeholderReason, sentenceContextReason, sequenceReason, userAsPasswordReason } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
 import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
 import { checksumState, validatorReason } from './validators';
@@ -191,7 +191,7 @@ export function rejectReason(
   if (rule.filters) {
     // A `$` the rule's own keyword begins with is the format's (`$aact_`), not a template's.
     const dollarIsFormat = secret.startsWith('$') && rule.keywords.some((k) => k.startsWith('$') && secret.toLowerCase().startsWith(k));
-    const r = placeholderReason(secret, dollarIsFormat) ?? sequenceReason(secret);
+    const r = placeholderReason(secret, dollarIsFormat) ?? sequenceReason(secret) ?? userAsPasswordReason(secret, match);
     if (r) return r;
   }
   if (rule.generic) {
