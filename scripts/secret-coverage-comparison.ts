@@ -23,8 +23,8 @@ export interface CoverageEntry {
   listedBy: Scanner[];
   /** Vigil rule-id prefix covering it (e.g. `secrets.snyk.`), or absent when not covered by a provider rule. */
   rules?: string;
-  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 5 = the fifth (shown in the table). */
-  added?: 1 | 2 | 3 | 4 | 5;
+  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 6 = the sixth (shown in the table). */
+  added?: 1 | 2 | 3 | 4 | 5 | 6;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
   /**
@@ -34,6 +34,11 @@ export interface CoverageEntry {
   sources?: string[];
   /** Still missing, but searched for (pass 5): neither the provider's docs nor its code gave a token format. */
   searched?: true;
+  /**
+   * Where the rule's format was confirmed (pass 6 on): in the provider's own documentation or its own code (both
+   * cited in `sources`), or only from memory. Shown in the table so an unconfirmed format stands out.
+   */
+  confirmed?: 'docs' | 'code' | 'docs and code' | 'memory';
 }
 
 const G: Scanner = 'gitleaks';
@@ -97,7 +102,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'ClickHouse', listedBy: [G], reason: UNDOCUMENTED },
   { provider: 'Clojars', listedBy: [G, GH], rules: 'secrets.clojars.' },
   { provider: 'Cloudflare', listedBy: [G, T, GH], rules: 'secrets.cloudflare.' },
-  { provider: 'Cockroach Labs', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Cockroach Labs', listedBy: [GH], rules: 'secrets.cockroachdb.', added: 6, confirmed: 'code',
+    sources: ['https://github.com/cockroachdb/terraform-provider-cockroach/blob/main/internal/provider/api_key_resource.go'],
+  },
   { provider: 'Codecov', listedBy: [G], reason: UUID },
   { provider: 'Cohere', listedBy: [G, GH], rules: 'secrets.cohere.' },
   { provider: 'Coinbase', listedBy: [G, T], reason: OPAQUE },
@@ -112,7 +120,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'DeepSeek', listedBy: [T, GH], rules: 'secrets.deepseek.' },
   { provider: 'Defined Networking', listedBy: [G, GH], reason: DEFINED },
   { provider: 'Deno Deploy', listedBy: [T], rules: 'secrets.deno.', added: 1 },
-  { provider: 'DevCycle', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'DevCycle', listedBy: [GH], rules: 'secrets.devcycle.', added: 6, confirmed: 'docs',
+    sources: ['https://docs.devcycle.com/essentials/keys'],
+  },
   { provider: 'DigitalOcean', listedBy: [G, T, GH], rules: 'secrets.digitalocean.' },
   { provider: 'Discord', listedBy: [G, T, DS, GH], rules: 'secrets.discord.' },
   { provider: 'Docker', listedBy: [T, GH], rules: 'secrets.docker.' },
@@ -179,7 +190,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'LangChain (LangSmith)', listedBy: [T, GH], rules: 'secrets.langsmith.' },
   { provider: 'Lark', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'LaunchDarkly', listedBy: [G, T, GH], rules: 'secrets.launchdarkly.' },
-  { provider: 'Lichess', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Lichess', listedBy: [GH], rules: 'secrets.lichess.', added: 6, confirmed: 'code',
+    sources: ['https://github.com/lichess-org/lila/blob/master/modules/core/src/main/net.scala'],
+  },
   { provider: 'Lightspeed', listedBy: [GH], reason: NO_FORMAT, sources: ['https://x-series-api.lightspeedhq.com/docs/authorization'] },
   { provider: 'Limbar', listedBy: [GH], reason: NO_FORMAT, sources: ['https://limbar.io/docs/usage/api-tokens'] },
   { provider: 'Linear', listedBy: [G, T, GH], rules: 'secrets.linear.' },
@@ -336,7 +350,7 @@ export const COVERAGE: CoverageEntry[] = [
 /** Counts for the summary line. */
 export function coverageCounts(): {
   total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number;
-  added5: number;
+  added5: number; added6: number;
 } {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
@@ -346,6 +360,7 @@ export function coverageCounts(): {
     total: COVERAGE.length, covered, opaque, undocumented, missing: COVERAGE.length - covered - opaque - undocumented,
     added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
     added4: COVERAGE.filter((e) => e.added === 4).length, added5: COVERAGE.filter((e) => e.added === 5).length,
+    added6: COVERAGE.filter((e) => e.added === 6).length,
   };
 }
 
@@ -363,7 +378,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
-      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4"), the fifth ${c.added5} ("added, pass 5"); ` +
+      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4"), the fifth ${c.added5} ("added, pass 5"), ` +
+      `the sixth ${c.added6} ("added, pass 6", each saying where its format was confirmed); ` +
       `the fifth also found no format in the own documentation of ${COVERAGE.filter((e) => e.sources && e.reason && e.reason !== UNDOCUMENTED).length} ` +
       `more, re-read ${COVERAGE.filter((e) => e.sources && e.reason === UNDOCUMENTED).length} marked before (still no format) ` +
       `and searched ${COVERAGE.filter((e) => e.searched).length} still missing in vain. ` +
@@ -387,6 +403,11 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     }
     // The pages read for the verdict, so a reader can check it.
     if (e.sources) status += ` (source: ${e.sources.map((u) => `<${u}>`).join(', ')})`;
+    if (e.confirmed) {
+      status += e.confirmed === 'memory'
+        ? '; format from memory, not confirmed in the provider\'s own documentation or code'
+        : `; format confirmed in the provider's own ${e.confirmed === 'code' ? 'code' : e.confirmed === 'docs' ? 'documentation' : 'documentation and code'}`;
+    }
     out.push(`| ${e.provider} | ${mark(e, GH)} | ${mark(e, G)} | ${mark(e, T)} | ${mark(e, DS)} | ${status} |`);
   }
   out.push('');
