@@ -71,7 +71,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Adafruit', listedBy: [G, T, GH], rules: 'secrets.adafruit.' },
   { provider: 'Adobe', listedBy: [G, T, GH], rules: 'secrets.adobe.' },
   { provider: 'age', listedBy: [G], rules: 'secrets.key.age-secret-key' },
-  { provider: 'Aikido', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Aikido', listedBy: [GH], rules: 'secrets.aikido.', added: 6, confirmed: 'code',
+    sources: ['https://github.com/AikidoSec/ci-api-client/blob/main/src/commands/apiKey.ts'],
+  },
   { provider: 'Airtable', listedBy: [G, T, GH], rules: 'secrets.airtable.' },
   { provider: 'Aiven', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'Algolia', listedBy: [G, T], rules: 'secrets.algolia.' },
@@ -217,7 +220,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Midtrans', listedBy: [GH], rules: 'secrets.midtrans.', added: 2 },
   { provider: 'Mistral AI', listedBy: [GH], rules: 'secrets.mistral.' },
   { provider: 'MongoDB', listedBy: [T, GH], rules: 'secrets.db.mongodb-uri' },
-  { provider: 'Naver Cloud', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Naver Cloud', listedBy: [GH], rules: 'secrets.navercloud.', added: 6, confirmed: 'docs',
+    sources: ['https://api-gov.ncloud-docs.com/docs/gov-iam-v2-sub-account-createaccesskey'],
+  },
   { provider: 'Neon', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://neon.com/docs/reference/api/get-started'] },
   { provider: 'Netflix', listedBy: [GH], searched: true },
   { provider: 'Netlify', listedBy: [G, T], rules: 'secrets.netlify.' },
