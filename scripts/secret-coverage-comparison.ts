@@ -39,6 +39,10 @@ export interface CoverageEntry {
    * cited in `sources`), or only from memory. Shown in the table so an unconfirmed format stands out.
    */
   confirmed?: 'docs' | 'code' | 'docs and code' | 'memory';
+  /** Read again in pass 6 (`sources`): still no format a rule could be written from. */
+  reread6?: true;
+  /** What the provider leaves out of the format, when the rule fills it in (e.g. a length), shown after `confirmed`. */
+  gap?: string;
 }
 
 const G: Scanner = 'gitleaks';
@@ -63,6 +67,9 @@ const RESEND = 'only the short `re_` prefix is documented, not the length: a rul
 /** Read in the provider's own documentation on 2026-11-30 (pass 5): credentials are described, no format is given. */
 const NO_FORMAT = 'format not documented: the provider\'s own documentation (source) describes the credential but not its prefix, length or characters';
 const PROOF = 'only the prefixes are documented (`prf_` full access, `prf_cli_` client-only and meant to be public, `_test_` for the Fairfax environment), not the length or characters: `prf_` also starts ordinary identifiers (pseudo-random function names)';
+const SETTLEMINT = 'only the prefixes are documented (`sm_pat_` personal, `sm_aat_` application; the SDK checks `^sm_pat_.*$`), not the length, and its own tests use bodies of 15 characters or fewer: a length bound would be a guess that could miss every real token';
+/** A long, distinctive prefix is all a provider documents: the rule reads a high-entropy body after it. */
+const PREFIX_ONLY = 'only the prefix is documented: the rule takes 20-128 key characters of high entropy after it';
 const HOP = 'only a `ptk_xxx` placeholder in Hop\'s own SDK README, no length or characters: too short a prefix to tell from an identifier';
 
 export const COVERAGE: CoverageEntry[] = [
@@ -97,7 +104,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Buildkite', listedBy: [T, GH], rules: 'secrets.buildkite.' },
   { provider: 'Canadian Digital Service', listedBy: [GH], rules: 'secrets.gcnotify.', added: 4 },
   { provider: 'Canva', listedBy: [GH], reason: UNDOCUMENTED },
-  { provider: 'Cashfree', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Cashfree', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
+    sources: ['https://www.cashfree.com/docs/api-reference/authentication'],
+  },
   { provider: 'Cfx.re', listedBy: [GH], rules: 'secrets.cfx.', added: 4 },
   { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'] },
   { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
@@ -124,7 +134,7 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Defined Networking', listedBy: [G, GH], reason: DEFINED },
   { provider: 'Deno Deploy', listedBy: [T], rules: 'secrets.deno.', added: 1 },
   {
-    provider: 'DevCycle', listedBy: [GH], rules: 'secrets.devcycle.', added: 6, confirmed: 'docs',
+    provider: 'DevCycle', listedBy: [GH], rules: 'secrets.devcycle.', added: 6, confirmed: 'docs', gap: PREFIX_ONLY,
     sources: ['https://docs.devcycle.com/essentials/keys'],
   },
   { provider: 'DigitalOcean', listedBy: [G, T, GH], rules: 'secrets.digitalocean.' },
@@ -286,7 +296,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Resend', listedBy: [T], reason: RESEND },
   { provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
-  { provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
+    sources: ['https://docs.runpod.io/get-started/api-keys'],
+  },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
   { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://pypi.org/project/samsara-api/'] },
   { provider: 'Scalingo', listedBy: [G], rules: 'secrets.scalingo.' },
@@ -294,7 +307,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Sendbird', listedBy: [G, T], reason: OPAQUE },
   { provider: 'SendGrid', listedBy: [G, T, DS, GH], rules: 'secrets.sendgrid.' },
   { provider: 'Sentry', listedBy: [G, T, GH], rules: 'secrets.sentry.' },
-  { provider: 'SettleMint', listedBy: [G], reason: UNDOCUMENTED },
+  {
+    provider: 'SettleMint', listedBy: [G], reason: SETTLEMINT, reread6: true,
+    sources: ['https://github.com/settlemint/sdk/blob/main/sdk/utils/src/validation/access-token.schema.ts'],
+  },
   { provider: 'Shippo', listedBy: [G, T, GH], rules: 'secrets.shippo.' },
   { provider: 'Shopee', listedBy: [GH], searched: true },
   { provider: 'Shopify', listedBy: [G, T, GH], rules: 'secrets.shopify.' },
@@ -331,7 +347,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Typeform', listedBy: [G, T, GH], rules: 'secrets.typeform.' },
   { provider: 'Uniwise (WISEflow)', listedBy: [GH], reason: NO_FORMAT, sources: ['https://help.wiseflow.net/service-centre/api-authentication'] },
   { provider: 'Unkey', listedBy: [GH], rules: 'secrets.unkey.', added: 3 },
-  { provider: 'Val Town', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Val Town', listedBy: [GH], rules: 'secrets.valtown.', added: 6, confirmed: 'docs and code', gap: PREFIX_ONLY,
+    sources: ['https://github.com/val-town/vt/blob/main/README.md'],
+  },
   { provider: 'Vercel', listedBy: [T, GH], rules: 'secrets.vercel.' },
   {
     provider: 'VolcEngine', listedBy: [GH], rules: 'secrets.volcengine.', added: 5,
@@ -386,9 +405,10 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
       `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4"), the fifth ${c.added5} ("added, pass 5"), ` +
       `the sixth ${c.added6} ("added, pass 6", each saying where its format was confirmed); ` +
-      `the fifth also found no format in the own documentation of ${COVERAGE.filter((e) => e.sources && e.reason && e.reason !== UNDOCUMENTED).length} ` +
-      `more, re-read ${COVERAGE.filter((e) => e.sources && e.reason === UNDOCUMENTED).length} marked before (still no format) ` +
-      `and searched ${COVERAGE.filter((e) => e.searched).length} still missing in vain. ` +
+      `the fifth also found no format in the own documentation of ${COVERAGE.filter((e) => e.sources && e.reason && e.reason !== UNDOCUMENTED && !e.reread6).length} ` +
+      `more, re-read ${COVERAGE.filter((e) => e.sources && e.reason === UNDOCUMENTED && !e.reread6).length} marked before (still no format) ` +
+      `and searched ${COVERAGE.filter((e) => e.searched).length} still missing in vain; the sixth read ` +
+      `${COVERAGE.filter((e) => e.reread6).length} more in the provider's own documentation or code and found no usable format. ` +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
@@ -414,6 +434,7 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
         ? '; format from memory, not confirmed in the provider\'s own documentation or code'
         : `; format confirmed in the provider's own ${e.confirmed === 'code' ? 'code' : e.confirmed === 'docs' ? 'documentation' : 'documentation and code'}`;
     }
+    if (e.gap) status += ` (${e.gap})`;
     out.push(`| ${e.provider} | ${mark(e, GH)} | ${mark(e, G)} | ${mark(e, T)} | ${mark(e, DS)} | ${status} |`);
   }
   out.push('');

@@ -25,4 +25,7 @@ const devcycle = initializeDevCycle('dvc_server_RrNmi4w9hdrbsrsU6kVZyo65INZRL21l
 // ok: secrets.devcycle.server-sdk-key
 const mobileKey = 'dvc_mobile_Q3wn8ZkP1vXbT6yLr0GdHs5JcM2aFe9U';
 
-export { cloud, looksLikeKey, lichessHeaders, oauthToken, lipSync, devcycle, mobileKey };
+// ruleid: secrets.valtown.api-token
+const valTown = await fetch('https://api.val.town/v2/me', { headers: { Authorization: 'Bearer vtwn_Ckv9CcKqm8GOUuVf85BoXdBSwAt6NG2x' } });
+
+export { valTown, cloud, looksLikeKey, lichessHeaders, oauthToken, lipSync, devcycle, mobileKey };
