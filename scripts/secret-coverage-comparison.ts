@@ -150,7 +150,11 @@ export const COVERAGE: CoverageEntry[] = [
     provider: 'eBay', listedBy: [GH], reason: NO_FORMAT,
     sources: ['https://developer.ebay.com/api-docs/static/gs_understand-application-keysets.html', 'https://developer.ebay.com/api-docs/static/oauth-credentials.html'],
   },
-  { provider: 'Elastic', listedBy: [T, GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Elastic', listedBy: [T, GH], rules: 'secrets.elastic.', added: 6, confirmed: 'docs',
+    gap: 'only the prefix is documented: the rule takes 20-256 base64 characters of high entropy after it',
+    sources: ['https://www.elastic.co/docs/api/doc/elastic-cloud-serverless/authentication'],
+  },
   { provider: 'Etsy', listedBy: [G], reason: OPAQUE },
   { provider: 'Facebook / Meta', listedBy: [G, T, GH], rules: 'secrets.facebook.' },
   { provider: 'Fastly', listedBy: [G, T, GH], rules: 'secrets.fastly.' },
