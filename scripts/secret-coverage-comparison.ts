@@ -298,7 +298,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'redirect.pizza', listedBy: [GH], searched: true },
   { provider: 'Replicate', listedBy: [T, GH], rules: 'secrets.replicate.' },
   { provider: 'Resend', listedBy: [T], reason: RESEND },
-  { provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED, reread6: true,
+    sources: ['https://docs.rootly.com/api-reference/overview'],
+  },
   { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
   {
     provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
@@ -337,7 +340,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Tailscale', listedBy: [T, GH], rules: 'secrets.tailscale.' },
   { provider: 'Telegram', listedBy: [G, T, DS, GH], rules: 'secrets.telegram.' },
   { provider: 'Telnyx', listedBy: [T, GH], reason: TELNYX },
-  { provider: 'Temporal', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Temporal', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
+    sources: ['https://docs.temporal.io/cloud/api-keys'],
+  },
   { provider: 'Tencent Cloud', listedBy: [GH], rules: 'secrets.tencent.' },
   {
     provider: 'Thunderstore', listedBy: [GH], rules: 'secrets.thunderstore.', added: 5,
