@@ -23,8 +23,8 @@ export interface CoverageEntry {
   listedBy: Scanner[];
   /** Vigil rule-id prefix covering it (e.g. `secrets.snyk.`), or absent when not covered by a provider rule. */
   rules?: string;
-  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 5 = the fifth (shown in the table). */
-  added?: 1 | 2 | 3 | 4 | 5;
+  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 6 = the sixth (shown in the table). */
+  added?: 1 | 2 | 3 | 4 | 5 | 6;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
   /**
@@ -34,6 +34,15 @@ export interface CoverageEntry {
   sources?: string[];
   /** Still missing, but searched for (pass 5): neither the provider's docs nor its code gave a token format. */
   searched?: true;
+  /**
+   * Where the rule's format was confirmed (pass 6 on): in the provider's own documentation or its own code (both
+   * cited in `sources`), or only from memory. Shown in the table so an unconfirmed format stands out.
+   */
+  confirmed?: 'docs' | 'code' | 'docs and code' | 'memory';
+  /** Read again in pass 6 (`sources`): still no format a rule could be written from. */
+  reread6?: true;
+  /** What the provider leaves out of the format, when the rule fills it in (e.g. a length), shown after `confirmed`. */
+  gap?: string;
 }
 
 const G: Scanner = 'gitleaks';
@@ -58,6 +67,9 @@ const RESEND = 'only the short `re_` prefix is documented, not the length: a rul
 /** Read in the provider's own documentation on 2026-11-30 (pass 5): credentials are described, no format is given. */
 const NO_FORMAT = 'format not documented: the provider\'s own documentation (source) describes the credential but not its prefix, length or characters';
 const PROOF = 'only the prefixes are documented (`prf_` full access, `prf_cli_` client-only and meant to be public, `_test_` for the Fairfax environment), not the length or characters: `prf_` also starts ordinary identifiers (pseudo-random function names)';
+const SETTLEMINT = 'only the prefixes are documented (`sm_pat_` personal, `sm_aat_` application; the SDK checks `^sm_pat_.*$`), not the length, and its own tests use bodies of 15 characters or fewer: a length bound would be a guess that could miss every real token';
+/** A long, distinctive prefix is all a provider documents: the rule reads a high-entropy body after it. */
+const PREFIX_ONLY = 'only the prefix is documented: the rule takes 20-128 key characters of high entropy after it';
 const HOP = 'only a `ptk_xxx` placeholder in Hop\'s own SDK README, no length or characters: too short a prefix to tell from an identifier';
 
 export const COVERAGE: CoverageEntry[] = [
@@ -66,7 +78,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Adafruit', listedBy: [G, T, GH], rules: 'secrets.adafruit.' },
   { provider: 'Adobe', listedBy: [G, T, GH], rules: 'secrets.adobe.' },
   { provider: 'age', listedBy: [G], rules: 'secrets.key.age-secret-key' },
-  { provider: 'Aikido', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Aikido', listedBy: [GH], rules: 'secrets.aikido.', added: 6, confirmed: 'code',
+    sources: ['https://github.com/AikidoSec/ci-api-client/blob/main/src/commands/apiKey.ts'],
+  },
   { provider: 'Airtable', listedBy: [G, T, GH], rules: 'secrets.airtable.' },
   { provider: 'Aiven', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'Algolia', listedBy: [G, T], rules: 'secrets.algolia.' },
@@ -89,7 +104,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Buildkite', listedBy: [T, GH], rules: 'secrets.buildkite.' },
   { provider: 'Canadian Digital Service', listedBy: [GH], rules: 'secrets.gcnotify.', added: 4 },
   { provider: 'Canva', listedBy: [GH], reason: UNDOCUMENTED },
-  { provider: 'Cashfree', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Cashfree', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
+    sources: ['https://www.cashfree.com/docs/api-reference/authentication'],
+  },
   { provider: 'Cfx.re', listedBy: [GH], rules: 'secrets.cfx.', added: 4 },
   { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'] },
   { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
@@ -97,7 +115,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'ClickHouse', listedBy: [G], reason: UNDOCUMENTED },
   { provider: 'Clojars', listedBy: [G, GH], rules: 'secrets.clojars.' },
   { provider: 'Cloudflare', listedBy: [G, T, GH], rules: 'secrets.cloudflare.' },
-  { provider: 'Cockroach Labs', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Cockroach Labs', listedBy: [GH], rules: 'secrets.cockroachdb.', added: 6, confirmed: 'code',
+    sources: ['https://github.com/cockroachdb/terraform-provider-cockroach/blob/main/internal/provider/api_key_resource.go'],
+  },
   { provider: 'Codecov', listedBy: [G], reason: UUID },
   { provider: 'Cohere', listedBy: [G, GH], rules: 'secrets.cohere.' },
   { provider: 'Coinbase', listedBy: [G, T], reason: OPAQUE },
@@ -112,7 +133,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'DeepSeek', listedBy: [T, GH], rules: 'secrets.deepseek.' },
   { provider: 'Defined Networking', listedBy: [G, GH], reason: DEFINED },
   { provider: 'Deno Deploy', listedBy: [T], rules: 'secrets.deno.', added: 1 },
-  { provider: 'DevCycle', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'DevCycle', listedBy: [GH], rules: 'secrets.devcycle.', added: 6, confirmed: 'docs', gap: PREFIX_ONLY,
+    sources: ['https://docs.devcycle.com/essentials/keys'],
+  },
   { provider: 'DigitalOcean', listedBy: [G, T, GH], rules: 'secrets.digitalocean.' },
   { provider: 'Discord', listedBy: [G, T, DS, GH], rules: 'secrets.discord.' },
   { provider: 'Docker', listedBy: [T, GH], rules: 'secrets.docker.' },
@@ -126,7 +150,11 @@ export const COVERAGE: CoverageEntry[] = [
     provider: 'eBay', listedBy: [GH], reason: NO_FORMAT,
     sources: ['https://developer.ebay.com/api-docs/static/gs_understand-application-keysets.html', 'https://developer.ebay.com/api-docs/static/oauth-credentials.html'],
   },
-  { provider: 'Elastic', listedBy: [T, GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Elastic', listedBy: [T, GH], rules: 'secrets.elastic.', added: 6, confirmed: 'docs',
+    gap: 'only the prefix is documented: the rule takes 20-256 base64 characters of high entropy after it',
+    sources: ['https://www.elastic.co/docs/api/doc/elastic-cloud-serverless/authentication'],
+  },
   { provider: 'Etsy', listedBy: [G], reason: OPAQUE },
   { provider: 'Facebook / Meta', listedBy: [G, T, GH], rules: 'secrets.facebook.' },
   { provider: 'Fastly', listedBy: [G, T, GH], rules: 'secrets.fastly.' },
@@ -179,7 +207,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'LangChain (LangSmith)', listedBy: [T, GH], rules: 'secrets.langsmith.' },
   { provider: 'Lark', listedBy: [T, GH], reason: UNDOCUMENTED },
   { provider: 'LaunchDarkly', listedBy: [G, T, GH], rules: 'secrets.launchdarkly.' },
-  { provider: 'Lichess', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Lichess', listedBy: [GH], rules: 'secrets.lichess.', added: 6, confirmed: 'code',
+    sources: ['https://github.com/lichess-org/lila/blob/master/modules/core/src/main/net.scala'],
+  },
   { provider: 'Lightspeed', listedBy: [GH], reason: NO_FORMAT, sources: ['https://x-series-api.lightspeedhq.com/docs/authorization'] },
   { provider: 'Limbar', listedBy: [GH], reason: NO_FORMAT, sources: ['https://limbar.io/docs/usage/api-tokens'] },
   { provider: 'Linear', listedBy: [G, T, GH], rules: 'secrets.linear.' },
@@ -203,7 +234,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Midtrans', listedBy: [GH], rules: 'secrets.midtrans.', added: 2 },
   { provider: 'Mistral AI', listedBy: [GH], rules: 'secrets.mistral.' },
   { provider: 'MongoDB', listedBy: [T, GH], rules: 'secrets.db.mongodb-uri' },
-  { provider: 'Naver Cloud', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Naver Cloud', listedBy: [GH], rules: 'secrets.navercloud.', added: 6, confirmed: 'docs',
+    sources: ['https://api-gov.ncloud-docs.com/docs/gov-iam-v2-sub-account-createaccesskey'],
+  },
   { provider: 'Neon', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://neon.com/docs/reference/api/get-started'] },
   { provider: 'Netflix', listedBy: [GH], searched: true },
   { provider: 'Netlify', listedBy: [G, T], rules: 'secrets.netlify.' },
@@ -264,9 +298,15 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'redirect.pizza', listedBy: [GH], searched: true },
   { provider: 'Replicate', listedBy: [T, GH], rules: 'secrets.replicate.' },
   { provider: 'Resend', listedBy: [T], reason: RESEND },
-  { provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED, reread6: true,
+    sources: ['https://docs.rootly.com/api-reference/overview'],
+  },
   { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
-  { provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
+    sources: ['https://docs.runpod.io/get-started/api-keys'],
+  },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
   { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://pypi.org/project/samsara-api/'] },
   { provider: 'Scalingo', listedBy: [G], rules: 'secrets.scalingo.' },
@@ -274,7 +314,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Sendbird', listedBy: [G, T], reason: OPAQUE },
   { provider: 'SendGrid', listedBy: [G, T, DS, GH], rules: 'secrets.sendgrid.' },
   { provider: 'Sentry', listedBy: [G, T, GH], rules: 'secrets.sentry.' },
-  { provider: 'SettleMint', listedBy: [G], reason: UNDOCUMENTED },
+  {
+    provider: 'SettleMint', listedBy: [G], reason: SETTLEMINT, reread6: true,
+    sources: ['https://github.com/settlemint/sdk/blob/main/sdk/utils/src/validation/access-token.schema.ts'],
+  },
   { provider: 'Shippo', listedBy: [G, T, GH], rules: 'secrets.shippo.' },
   { provider: 'Shopee', listedBy: [GH], searched: true },
   { provider: 'Shopify', listedBy: [G, T, GH], rules: 'secrets.shopify.' },
@@ -297,7 +340,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Tailscale', listedBy: [T, GH], rules: 'secrets.tailscale.' },
   { provider: 'Telegram', listedBy: [G, T, DS, GH], rules: 'secrets.telegram.' },
   { provider: 'Telnyx', listedBy: [T, GH], reason: TELNYX },
-  { provider: 'Temporal', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Temporal', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
+    sources: ['https://docs.temporal.io/cloud/api-keys'],
+  },
   { provider: 'Tencent Cloud', listedBy: [GH], rules: 'secrets.tencent.' },
   {
     provider: 'Thunderstore', listedBy: [GH], rules: 'secrets.thunderstore.', added: 5,
@@ -311,7 +357,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Typeform', listedBy: [G, T, GH], rules: 'secrets.typeform.' },
   { provider: 'Uniwise (WISEflow)', listedBy: [GH], reason: NO_FORMAT, sources: ['https://help.wiseflow.net/service-centre/api-authentication'] },
   { provider: 'Unkey', listedBy: [GH], rules: 'secrets.unkey.', added: 3 },
-  { provider: 'Val Town', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Val Town', listedBy: [GH], rules: 'secrets.valtown.', added: 6, confirmed: 'docs and code', gap: PREFIX_ONLY,
+    sources: ['https://github.com/val-town/vt/blob/main/README.md'],
+  },
   { provider: 'Vercel', listedBy: [T, GH], rules: 'secrets.vercel.' },
   {
     provider: 'VolcEngine', listedBy: [GH], rules: 'secrets.volcengine.', added: 5,
@@ -336,7 +385,7 @@ export const COVERAGE: CoverageEntry[] = [
 /** Counts for the summary line. */
 export function coverageCounts(): {
   total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number;
-  added5: number;
+  added5: number; added6: number;
 } {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
@@ -346,6 +395,7 @@ export function coverageCounts(): {
     total: COVERAGE.length, covered, opaque, undocumented, missing: COVERAGE.length - covered - opaque - undocumented,
     added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
     added4: COVERAGE.filter((e) => e.added === 4).length, added5: COVERAGE.filter((e) => e.added === 5).length,
+    added6: COVERAGE.filter((e) => e.added === 6).length,
   };
 }
 
@@ -363,10 +413,12 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
-      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4"), the fifth ${c.added5} ("added, pass 5"); ` +
-      `the fifth also found no format in the own documentation of ${COVERAGE.filter((e) => e.sources && e.reason && e.reason !== UNDOCUMENTED).length} ` +
-      `more, re-read ${COVERAGE.filter((e) => e.sources && e.reason === UNDOCUMENTED).length} marked before (still no format) ` +
-      `and searched ${COVERAGE.filter((e) => e.searched).length} still missing in vain. ` +
+      `the third ${c.added3} ("added, pass 3"), the fourth ${c.added4} ("added, pass 4"), the fifth ${c.added5} ("added, pass 5"), ` +
+      `the sixth ${c.added6} ("added, pass 6", each saying where its format was confirmed); ` +
+      `the fifth also found no format in the own documentation of ${COVERAGE.filter((e) => e.sources && e.reason && e.reason !== UNDOCUMENTED && !e.reread6).length} ` +
+      `more, re-read ${COVERAGE.filter((e) => e.sources && e.reason === UNDOCUMENTED && !e.reread6).length} marked before (still no format) ` +
+      `and searched ${COVERAGE.filter((e) => e.searched).length} still missing in vain; the sixth read ` +
+      `${COVERAGE.filter((e) => e.reread6).length} more in the provider's own documentation or code and found no usable format. ` +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
@@ -387,6 +439,12 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
     }
     // The pages read for the verdict, so a reader can check it.
     if (e.sources) status += ` (source: ${e.sources.map((u) => `<${u}>`).join(', ')})`;
+    if (e.confirmed) {
+      status += e.confirmed === 'memory'
+        ? '; format from memory, not confirmed in the provider\'s own documentation or code'
+        : `; format confirmed in the provider's own ${e.confirmed === 'code' ? 'code' : e.confirmed === 'docs' ? 'documentation' : 'documentation and code'}`;
+    }
+    if (e.gap) status += ` (${e.gap})`;
     out.push(`| ${e.provider} | ${mark(e, GH)} | ${mark(e, G)} | ${mark(e, T)} | ${mark(e, DS)} | ${status} |`);
   }
   out.push('');
