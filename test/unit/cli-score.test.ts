@@ -136,6 +136,19 @@ describe('vigil score', () => {
     assert.equal(pools[0]!.workersStarted, 2, 'two workers for both scans, not two per scan');
   });
 
+  it('--history starts its workers before this thread builds its packs and lists the files, so both overlap', async () => {
+    const dir = twoAuthors();
+    let atStart: { started: number; runs: number } | undefined;
+    const io = { stdout: { write: () => true, isTTY: false }, stderr: { write: () => true, isTTY: false, columns: 80 }, cwd: dir, env: {} };
+    const code = await runCli(['score', '--history', '2', '--format', 'json', '-j', '2'], io, {
+      analyzerModule: TEST_ANALYZERS,
+      progressDelayMs: 0,
+      onScanPool: (p) => (atStart = { started: p.workersStarted, runs: p.runCount }),
+    });
+    assert.equal(code, 0);
+    assert.deepEqual(atStart, { started: 2, runs: 0 }, 'both workers started before the first scan was prepared');
+  });
+
   it('a file edited in the working tree is scanned at HEAD from its committed version', async () => {
     const dir = twoAuthors();
     writeFileSync(join(dir, 'src', 'util.js'), `exports.t = '${TOKEN_B}';\n`);

@@ -736,6 +736,8 @@ function historyPool(p: Prepared, io: CliIO, hooks: CliHooks): ScanPool {
     analyzerOptions: projectAnalyzerOptions({ config: p.loaded.config, configFile: p.loaded.file, settings: p.settings, advisoryDbDir: advisoryDbDir(io.env) }),
     analyzerModule: hooks.analyzerModule,
   });
+  // The workers start (load their code, build their packs) while this thread builds its own packs and lists files.
+  pool.prestart();
   hooks.onScanPool?.(pool);
   return pool;
 }
