@@ -729,6 +729,9 @@ async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: 
   return { top, scanner };
 }
 
+/** Workers `historyPool` starts before the first scan is prepared (a run starts the others it needs). */
+const PRESTARTED_WORKERS = 4;
+
 /** Workers for a command that scans more than once (the working tree or a base, then history): started once. */
 function historyPool(p: Prepared, io: CliIO, hooks: CliHooks): ScanPool {
   const pool = new ScanPool({
@@ -737,7 +740,8 @@ function historyPool(p: Prepared, io: CliIO, hooks: CliHooks): ScanPool {
     analyzerModule: hooks.analyzerModule,
   });
   // The workers start (load their code, build their packs) while this thread builds its own packs and lists files.
-  pool.prestart();
+  // A few only: the number of files is not known yet, and a small workspace would not use a large machine's cores.
+  pool.prestart(PRESTARTED_WORKERS);
   hooks.onScanPool?.(pool);
   return pool;
 }
