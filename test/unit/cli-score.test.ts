@@ -8,7 +8,7 @@ import { defaultVigilConfig, parseVigilConfig } from '../../server/src/engine/co
 import { securityScore } from '../../server/src/engine/score';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { listCommits, treeFiles, treesAlong } from '../../server/src/cli/history';
-import { openTreeScanner, scoreHistory } from '../../server/src/cli/reports';
+import { leaderboard, openTreeScanner, scoreHistory } from '../../server/src/cli/reports';
 import { EXTENSIONS, generateFile, type BenchLanguage } from '../../bench/corpus/generate';
 import { runCli } from '../../server/src/cli/main';
 import type { ScanPool } from '../../server/src/engine/scan/scan-pool';
@@ -134,6 +134,19 @@ describe('vigil score', () => {
     assert.equal(pools.length, 1);
     assert.equal(pools[0]!.runCount, 2, 'the working tree and the history ran on this pool');
     assert.equal(pools[0]!.workersStarted, 2, 'two workers for both scans, not two per scan');
+  });
+
+  it('--history starts its workers before this thread builds its packs and lists the files, so both overlap', async () => {
+    const dir = twoAuthors();
+    let atStart: { started: number; runs: number } | undefined;
+    const io = { stdout: { write: () => true, isTTY: false }, stderr: { write: () => true, isTTY: false, columns: 80 }, cwd: dir, env: {} };
+    const code = await runCli(['score', '--history', '2', '--format', 'json', '-j', '2'], io, {
+      analyzerModule: TEST_ANALYZERS,
+      progressDelayMs: 0,
+      onScanPool: (p) => (atStart = { started: p.workersStarted, runs: p.runCount }),
+    });
+    assert.equal(code, 0);
+    assert.deepEqual(atStart, { started: 2, runs: 0 }, 'both workers started before the first scan was prepared');
   });
 
   it('a file edited in the working tree is scanned at HEAD from its committed version', async () => {
@@ -286,6 +299,20 @@ describe('vigil leaderboard', () => {
     assert.deepEqual({ ...bob, commits: undefined }, { author: 'Bob', email: 'bob@example.invalid', fixed: 1, introduced: 0, streak: 2, commits: undefined });
     // Alice's latest commit introduced a high finding: her streak is 0.
     assert.deepEqual({ ...alice, commits: undefined }, { author: 'Alice', email: 'alice@example.invalid', fixed: 0, introduced: 2, streak: 0, commits: undefined });
+  });
+
+  it('scans the changed file versions of every commit and its parent in one worker-pool run, each (blob, path) once', async () => {
+    const dir = twoAuthors();
+    const scanner = await openTreeScanner({ top: dir, root: dir, config: defaultVigilConfig(), settings: DEFAULT_SETTINGS, toolVersion: 'test', env: {}, analyzerModule: TEST_ANALYZERS, jobs: 2, minPoolFiles: 0 });
+    try {
+      const board = await leaderboard(scanner, dir);
+      assert.deepEqual(board.authors.map((a) => [a.author, a.fixed, a.introduced]), [['Bob', 1, 0], ['Alice', 0, 2]]);
+      // app.js, README.md, config.js (two versions), client.js, util.js: the distinct (path, blob) pairs the five
+      // commits changed, on both sides of each change; the parent side of one is the commit side of another.
+      assert.deepEqual({ scanned: scanner.scanned, inThread: scanner.scannedInThread, poolRuns: scanner.poolRuns }, { scanned: 6, inThread: 0, poolRuns: 1 });
+    } finally {
+      scanner.dispose();
+    }
   });
 
   it('teams from CODEOWNERS: findings fixed and introduced in the files each team owns (last matching line wins)', async () => {

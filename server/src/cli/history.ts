@@ -251,6 +251,12 @@ export interface AloneResult {
   findings: Finding[];
 }
 
+/** Some paths (from the repository top) of a commit's tree, or all of it without `paths`. */
+export interface TreeTarget {
+  commit: string;
+  paths?: readonly string[];
+}
+
 /** A file's findings at one commit. */
 export interface TreeFileFindings {
   /** Path relative to the workspace root, posix. */
@@ -263,6 +269,8 @@ export class TreeScanner {
   private readonly cache = new Map<string, Finding[]>();
   /** Whole-tree listings by commit: `prefetch` lists each tree once for the later `findingsAt`. */
   private readonly trees = new Map<string, TreeFile[]>();
+  /** Listings of some paths of a tree, by commit and paths (`leaderboard`: the files each commit changed). */
+  private readonly parts = new Map<string, TreeFile[]>();
   private readonly prefix: string;
   readonly version: string;
   /** How many files were really scanned (not served from the cache). */
@@ -296,10 +304,18 @@ export class TreeScanner {
 
   /** The files of `commit` (or `paths` in it) under the root, not excluded nor too large, with their workspace path. */
   private filesAt(commit: string, paths?: readonly string[]): (TreeFile & { rel: string })[] {
-    let listed = paths ? undefined : this.trees.get(commit);
+    // Some paths of a tree: the whole listing filtered if it is known, else listed once (`prefetch`, then `findingsAt`).
+    const partKey = paths ? `${commit}\0${paths.join('\0')}` : undefined;
+    const whole = this.trees.get(commit);
+    let listed = paths ? (whole ? undefined : this.parts.get(partKey!)) : whole;
+    if (!listed && paths && whole) {
+      const wanted = new Set(paths);
+      listed = whole.filter((f) => wanted.has(f.path));
+    }
     if (!listed) {
       listed = treeFiles(this.options.top, commit, paths);
       if (!paths) this.trees.set(commit, listed);
+      else this.parts.set(partKey!, listed);
     }
     return listed
       .map((f) => ({ ...f, rel: this.relPath(f.path) }))
@@ -334,13 +350,17 @@ export class TreeScanner {
   }
 
   /**
-   * Scans, in one run of the worker pool, every file version of `commits` (whole trees) not in the cache yet, so
-   * `findingsAt` on them then only reads the cache. One git call per tree and one `cat-file --batch` for all the
-   * contents; a file the pool fails on is left out of the cache, and `findingsAt` scans it in this thread.
+   * Scans, in one run of the worker pool, every file version of `targets` (a commit's whole tree, or some paths of
+   * it, as `findingsAt` will ask) not in the cache yet, so `findingsAt` on them then only reads the cache. One git
+   * call per tree and one `cat-file --batch` for all the contents; a file the pool fails on is left out of the
+   * cache, and `findingsAt` scans it in this thread.
    */
-  async prefetch(commits: readonly string[]): Promise<void> {
+  async prefetch(targets: readonly (string | TreeTarget)[]): Promise<void> {
     const todo = new Map<string, TreeFile & { rel: string }>();
-    for (const commit of commits) for (const f of this.filesAt(commit)) if (!this.cache.has(this.key(f))) todo.set(this.key(f), f);
+    for (const t of targets) {
+      const files = typeof t === 'string' ? this.filesAt(t) : this.filesAt(t.commit, t.paths);
+      for (const f of files) if (!this.cache.has(this.key(f))) todo.set(this.key(f), f);
+    }
     if (todo.size === 0 || todo.size < (this.options.minPoolFiles ?? 32)) return;
     const contents = readBlobs(this.options.top, [...todo.values()].map((f) => f.blob));
     // By the file object: one path may come with several contents (versions of one file in different commits).

@@ -618,22 +618,30 @@ async function compareWithBase(
   const base = mergeBase(top, p.selection.ref);
   const toTop = (abs: string) => relative(top, abs).split(sep).join('/');
   const paths = [...new Set([...changedFiles(top, p.selection.ref).map(toTop), ...deletedSince(top, base)])].sort();
-  const before = await runScan({ ...p, selection: { kind: 'tree', commit: base, paths, gitTop: top } }, { ...values, quiet: true }, io, hooks, baseline);
+  // The base's changed files and its other files (for the scores) are scanned on the same workers.
+  const pool = historyPool(p, io, hooks);
+  let before: ProjectScan;
+  let untouched: Finding[];
+  try {
+    before = await runScan({ ...p, selection: { kind: 'tree', commit: base, paths, gitTop: top } }, { ...values, quiet: true }, io, hooks, baseline, false, undefined, pool);
+    // The files the change did not touch count the same before and after.
+    const { scanner } = await historyScanner(p, io, hooks, '--format markdown', before.analyzers, pool);
+    try {
+      const changed = new Set(paths.map((x) => relative(p.root, join(top, x)).split(sep).join('/')));
+      await scanner.prefetch([base]);
+      untouched = scanner.findingsAt(base).filter((f) => !changed.has(f.relPath)).flatMap((f) => f.findings);
+    } finally {
+      scanner.dispose();
+    }
+  } finally {
+    pool.close();
+  }
   const keep = (f: Finding) => f.pack !== 'meta' && (!minPriority || passesMinPriority(f, minPriority));
   const index = (files: ReportFile[]) => new Map(files.flatMap((file) => file.findings.filter(keep).map((f) => [findingKey(file.relPath, f), { relPath: file.relPath, finding: f }] as const)));
   const was = index(before.report.files);
   const now = index(report.files);
   const introduced = [...now].filter(([k]) => !was.has(k)).map(([, v]) => v);
   const fixed = [...was].filter(([k]) => !now.has(k)).map(([, v]) => v);
-  // The files the change did not touch count the same before and after.
-  const { scanner } = await historyScanner(p, io, hooks, '--format markdown');
-  let untouched: Finding[];
-  try {
-    const changed = new Set(paths.map((x) => relative(p.root, join(top, x)).split(sep).join('/')));
-    untouched = scanner.findingsAt(base).filter((f) => !changed.has(f.relPath)).flatMap((f) => f.findings);
-  } finally {
-    scanner.dispose();
-  }
   const text = formatPrReport({
     introduced,
     fixed,
@@ -721,6 +729,23 @@ async function historyScanner(p: Prepared, io: CliIO, hooks: CliHooks, command: 
   return { top, scanner };
 }
 
+/** Workers `historyPool` starts before the first scan is prepared (a run starts the others it needs). */
+const PRESTARTED_WORKERS = 4;
+
+/** Workers for a command that scans more than once (the working tree or a base, then history): started once. */
+function historyPool(p: Prepared, io: CliIO, hooks: CliHooks): ScanPool {
+  const pool = new ScanPool({
+    jobs: p.jobs,
+    analyzerOptions: projectAnalyzerOptions({ config: p.loaded.config, configFile: p.loaded.file, settings: p.settings, advisoryDbDir: advisoryDbDir(io.env) }),
+    analyzerModule: hooks.analyzerModule,
+  });
+  // The workers start (load their code, build their packs) while this thread builds its own packs and lists files.
+  // A few only: the number of files is not known yet, and a small workspace would not use a large machine's cores.
+  pool.prestart(PRESTARTED_WORKERS);
+  hooks.onScanPool?.(pool);
+  return pool;
+}
+
 function writeReport(values: { output?: string }, io: CliIO, text: string): void {
   if (values.output) writeUserFile(resolve(io.cwd, values.output), text, 'the report');
   else io.stdout.write(text);
@@ -741,14 +766,7 @@ async function scoreCommand(args: string[], io: ProgressIO, hooks: CliHooks): Pr
   const repo = n > 0 ? historyTop(p, 'score --history') : undefined;
   const head = repo ? listCommits(repo, { max: 1, firstParent: true })[0]?.sha : undefined;
   // With history, the working tree and the history are scanned on the same workers: starting them is paid once.
-  const pool = repo
-    ? new ScanPool({
-        jobs: p.jobs,
-        analyzerOptions: projectAnalyzerOptions({ config: p.loaded.config, configFile: p.loaded.file, settings: p.settings, advisoryDbDir: advisoryDbDir(io.env) }),
-        analyzerModule: hooks.analyzerModule,
-      })
-    : undefined;
-  if (pool) hooks.onScanPool?.(pool);
+  const pool = repo ? historyPool(p, io, hooks) : undefined;
   let report: ScanReport;
   let findings: Finding[];
   let history: ScorePoint[] = [];
@@ -788,7 +806,7 @@ async function leaderboardCommand(args: string[], io: ProgressIO, hooks: CliHook
   const { top, scanner } = await historyScanner(p, io, hooks, 'leaderboard');
   let board: Leaderboard;
   try {
-    board = leaderboard(scanner, top, values.since, (rel) => relative(top, join(p.root, rel)).split(sep).join('/'));
+    board = await leaderboard(scanner, top, values.since, (rel) => relative(top, join(p.root, rel)).split(sep).join('/'));
   } finally {
     scanner.dispose();
   }

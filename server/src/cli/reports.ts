@@ -82,9 +82,11 @@ export interface CommitDelta {
   introduced: { relPath: string; finding: Finding }[];
 }
 
-/** Findings present in the parent and gone in the commit (fixed), and the reverse (introduced), by fingerprint. */
-export function commitDelta(scanner: TreeScanner, top: string, c: CommitInfo): CommitDelta {
-  const paths = changedPaths(top, c.parent, c.sha);
+/**
+ * Findings present in the parent and gone in the commit (fixed), and the reverse (introduced), by fingerprint, in
+ * `paths` (default: the paths the commit changed).
+ */
+export function commitDelta(scanner: TreeScanner, top: string, c: CommitInfo, paths = changedPaths(top, c.parent, c.sha)): CommitDelta {
   const index = (files: { relPath: string; findings: Finding[] }[]) =>
     new Map(files.flatMap((file) => file.findings.filter((f) => f.pack !== 'meta').map((f) => [findingKey(file.relPath, f), { relPath: file.relPath, finding: f }] as const)));
   const before = c.parent ? index(scanner.findingsAt(c.parent, paths)) : new Map<string, { relPath: string; finding: Finding }>();
@@ -171,14 +173,18 @@ export interface Leaderboard {
  * Per author (by email), findings fixed and introduced by their commits since `since` (default: all history), and
  * their streak. Sorted by fixed (most first), then fewest introduced, then longest streak, then name. With a
  * CODEOWNERS file, the same per team, by the files each owns (`topPathOf` turns a workspace path into a top one).
+ * The file versions compared are scanned first, together, on the worker pool.
  */
-export function leaderboard(scanner: TreeScanner, top: string, since?: string, topPathOf: (relPath: string) => string = (p) => p): Leaderboard {
+export async function leaderboard(scanner: TreeScanner, top: string, since?: string, topPathOf: (relPath: string) => string = (p) => p): Promise<Leaderboard> {
   const commits = listCommits(top, { since });
+  const changed = new Map(commits.map((c) => [c.sha, changedPaths(top, c.parent, c.sha)]));
+  // Every file version the deltas compare, both sides, scanned together on the worker pool first.
+  await scanner.prefetch(commits.flatMap((c) => [...(c.parent ? [{ commit: c.parent, paths: changed.get(c.sha)! }] : []), { commit: c.sha, paths: changed.get(c.sha)! }]));
   const deltas: CommitDelta[] = [];
   const by = new Map<string, Standing & { streakOpen: boolean }>();
   // Newest first: the streak counts back from an author's latest commit until one brought a high/critical finding.
   for (const c of commits) {
-    const d = commitDelta(scanner, top, c);
+    const d = commitDelta(scanner, top, c, changed.get(c.sha));
     deltas.push(d);
     const key = c.email.toLowerCase();
     const s = by.get(key) ?? { author: c.author, email: c.email, fixed: 0, introduced: 0, streak: 0, commits: 0, streakOpen: true };

@@ -195,6 +195,23 @@ export class ScanPool {
     return this.runs;
   }
 
+  /**
+   * Starts the pool's workers now, before the first `scan` needs them, and hands them the built-in rules: a host with
+   * other work to do first (the CLI builds its own packs and lists the files) does it while they start. They load
+   * their grammars when a run names them; a run needing more starts the rest as usual. Does nothing once the pool
+   * has workers.
+   */
+  prestart(count = this.options.jobs ?? defaultJobs()): void {
+    if (this.closed || this.workersStarted > 0) return;
+    const n = Math.max(1, Math.min(count, this.options.jobs ?? defaultJobs()));
+    const spawned = Array.from({ length: n }, () => this.spawn([]));
+    for (const pooled of spawned) {
+      pooled.worker.unref();
+      this.idle.push(pooled);
+    }
+    this.sendRules(spawned);
+  }
+
   /** Ends every worker. The pool cannot run again. */
   close(): void {
     this.closed = true;
