@@ -15,7 +15,7 @@ import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
 import { languageModule, type LanguageModule } from './lang';
 import { redactErrorMessage } from '../redact';
 import { cachedRuleFolder, readRuleFile } from '../rule-folder';
-import { compileLinearRegex } from '../regex-guard';
+import { compileRuleRegex } from '../regex-guard';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import {
@@ -42,7 +42,7 @@ export interface TaintRuleSet {
   sanitizers: Map<string, SanitizerSpec[]>;
   propagators: { languages: TaintLanguage[]; spec: PropagatorSpec }[];
   handlers: HandlerSpec[];
-  /** Ids of the rules from the workspace config: their own patterns' regexes run on the linear-time engine. */
+  /** Ids of the rules from the workspace config. */
   customRuleIds?: Set<string>;
 }
 
@@ -276,29 +276,27 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
   const compiler = new PatternCompiler(lang);
   const module = languageModule(language);
   const errors: RuleLoadError[] = [];
-  // Built-in patterns keep V8's RegExp; a custom rule's own patterns (not the shared built-in lists it names)
-  // run theirs on the linear-time engine: a user's `where` must not be able to hang the analysis.
-  const compileWith = (linear: boolean) => <T extends PatternSpec>(spec: T): Compiled<T> => ({
+  // Every `where`, built-in or custom, runs on the linear-time engine: no rule may make a hostile file's analysis
+  // super-linear (a built-in `^(?!.*X$).*Y`, searched for anywhere in a 10 MB line by a prefilter, never ended).
+  const one = <T extends PatternSpec>(spec: T): Compiled<T> => ({
     spec,
     pattern: compiler.compile(spec.pattern),
-    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, linear ? compileLinearRegex(v) : new RegExp(v)] as [string, RegExp]),
+    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, compileRuleRegex(v)] as [string, RegExp]),
   });
-  const one = compileWith(false);
   const rules: CompiledRule[] = [];
   for (const spec of set.rules) {
     if (!spec.languages.includes(language)) continue;
-    const own = compileWith(set.customRuleIds?.has(spec.id) === true);
     try {
-      const sources = [...spec.sources, ...(audit ? spec.auditSources : [])].flatMap((s) => (typeof s === 'string' ? set.sources.get(s)!.map(one) : [own(s)]));
-      const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)!.map(one) : [own(s)]));
+      const sources = [...spec.sources, ...(audit ? spec.auditSources : [])].flatMap((s) => (typeof s === 'string' ? set.sources.get(s)!.map(one) : [one(s)]));
+      const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)!.map(one) : [one(s)]));
       const propagators = [
         ...set.propagators.filter((p) => p.languages.includes(language)).map((p) => one(p.spec)),
-        ...spec.propagators.map(own),
+        ...spec.propagators.map(one),
       ];
       const guards = sans.filter((s) => !!s.spec.guard);
       const plain = sans.filter((s) => !s.spec.guard);
       const specs = (list: Compiled<PatternSpec>[]): PatternSpec[] => list.map((c) => c.spec);
-      // A custom rule's patterns run their regexes on the linear engine: never share a pass with built-in ones.
+      // A custom rule's passes stay apart from the built-in ones (a workspace's rules change without the built-ins).
       const custom = set.customRuleIds?.has(spec.id) === true;
       const parts = (list: Compiled<PatternSpec>[]): PassPattern[] => specs(list).map((p) => ({ key: JSON.stringify(p), words: patternWords(p.pattern) }));
       const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom]), lists: [parts(sources), parts(plain), parts(guards), parts(propagators)] };
@@ -307,12 +305,12 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         module,
         docsUrl: spec.docs ?? docsUrlFor('taint', spec.id),
         sources,
-        sinks: spec.sinks.map(own),
+        sinks: spec.sinks.map(one),
         sanitizers: plain,
         guards,
         propagators,
-        patterns: spec.patterns.map((c) => ({ ...own(c), scopeHas: (c.scopeHas ?? []).map(own), scopeLacks: (c.scopeLacks ?? []).map(own) })),
-        patternNot: spec.patternNot.map(own),
+        patterns: spec.patterns.map((c) => ({ ...one(c), scopeHas: (c.scopeHas ?? []).map(one), scopeLacks: (c.scopeLacks ?? []).map(one) })),
+        patternNot: spec.patternNot.map(one),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),
         passParts,
