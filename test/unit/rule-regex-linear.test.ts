@@ -30,18 +30,24 @@ describe('rule regexes run in linear time', () => {
     const sources = [SECRET_NAME, '^(?!(null|undefined)$)', '^(?!\\{)', '^(?!"/[^/\\\\"])(?!x\\()[a-z"/(]+', '^(?![A-Za-z_]\\w*\\s*=[^=])'];
     const subject = fc.array(fc.constantFrom('Token', 'Length', 'secret', 'Count', 'null', 'undefined', '{', '"/', '/', 'x(', 'a', ' = ', '==', '\n'), { maxLength: 8 }).map((a) => a.join(''));
     for (const src of sources) {
-      const re = compileRuleRegex(src);
-      assert.ok(isLinearRegex(re), src);
-      fc.assert(
-        fc.property(subject, (s) => {
-          assert.equal(re.test(s), new RegExp(src).test(s), `${src} on ${JSON.stringify(s)}`);
-          // The prefilter form holds wherever the regex matches part of a text.
-          if (re.test(s)) assert.ok(searchableAnywhere(re).test(`pre ${s} post`), `${src} prefilter on ${JSON.stringify(s)}`);
-        }),
-        { numRuns: 200 },
-      );
-      assert.ok(isLinearRegex(searchableAnywhere(re)), `${src}: its prefilter is linear too`);
+      // Custom rules always get RE2; built-in ones V8 where the regex repeats nothing (bounded work per position).
+      for (const re of [compileRuleRegex(src), compileRuleRegex(src, { builtIn: true })]) {
+        assert.ok(isLinearRegex(re), src);
+        fc.assert(
+          fc.property(subject, (s) => {
+            assert.equal(re.test(s), new RegExp(src).test(s), `${src} on ${JSON.stringify(s)}`);
+            // The prefilter form holds wherever the regex matches part of a text.
+            if (re.test(s)) assert.ok(searchableAnywhere(re).test(`pre ${s} post`), `${src} prefilter on ${JSON.stringify(s)}`);
+          }),
+          { numRuns: 200 },
+        );
+        assert.ok(isLinearRegex(searchableAnywhere(re)), `${src}: its prefilter is linear too`);
+      }
     }
+    // Only a built-in regex without repetition stays on V8.
+    assert.ok(compileRuleRegex('^(?!\\{)', { builtIn: true }) instanceof RegExp);
+    assert.ok(!(compileRuleRegex('^(?!\\{)') instanceof RegExp));
+    assert.ok(!(compileRuleRegex(SECRET_NAME, { builtIn: true }) instanceof RegExp));
   });
 
   it('refuses, with a readable message, what neither form covers: backreferences, lookarounds elsewhere, a lookahead guarding one branch', () => {

@@ -26,9 +26,12 @@ export function compileLinearRegex(source: string, flags = ''): RegExp {
   return new LinearRegExp(re, js, flags) as unknown as RegExp;
 }
 
-/** Whether a regex came from `compileLinearRegex` or `compileRuleRegex` (so it runs in linear time). */
+/**
+ * Whether a regex runs in time linear in its input: from `compileLinearRegex` or `compileRuleRegex` (RE2, or a
+ * built-in rule's V8 regex without repetition).
+ */
 export function isLinearRegex(re: RegExp): boolean {
-  return (re as unknown) instanceof LinearRegExp || (re as unknown) instanceof GuardedLinearRegExp;
+  return (re as unknown) instanceof LinearRegExp || (re as unknown) instanceof GuardedLinearRegExp || boundedV8.has(re);
 }
 
 /**
@@ -36,6 +39,7 @@ export function isLinearRegex(re: RegExp): boolean {
  * regex of a user's pattern must not fall back to the backtracking engine.
  */
 export function compileLike(like: RegExp, source: string, flags = ''): RegExp {
+  if (builtInRule.has(like) && !hasRepetition(source)) return builtIn(bounded(new RegExp(source, flags)));
   return isLinearRegex(like) ? compileLinearRegex(source, flags) : new RegExp(source, flags);
 }
 
@@ -170,9 +174,7 @@ class GuardedLinearRegExp {
   constructor(
     source: string,
     private readonly nots: RegExp[],
-    /** `^R`; unanchored `R` is what a prefilter may search for anywhere (`searchableAnywhere`). */
-    readonly rest: RegExp,
-    readonly restSource: string,
+    private readonly rest: RegExp,
   ) {
     this.source = source;
   }
@@ -193,26 +195,64 @@ class GuardedLinearRegExp {
  * hostile file (10 MB on one line, 10,000 nested levels) super-linear through its regexes. Throws, with a readable
  * message, for a regex neither form covers (backreferences, lookarounds elsewhere).
  */
-export function compileRuleRegex(source: string): RegExp {
+export function compileRuleRegex(source: string, options: { builtIn?: boolean } = {}): RegExp {
+  let linear: RegExp;
   try {
-    return compileLinearRegex(source);
+    linear = compileLinearRegex(source);
   } catch (e) {
     const split = splitLeadingLookaheads(source);
     if (!split) throw e;
     new RegExp(source);
     const nots = split.nots.map((a) => compileLinearRegex(`^(?:${a})`));
     const rest = compileLinearRegex(`^(?:${split.rest})`);
-    return new GuardedLinearRegExp(source, nots, rest, split.rest) as unknown as RegExp;
+    linear = new GuardedLinearRegExp(source, nots, rest) as unknown as RegExp;
   }
+  // Without repetition (`*`, `+`, `{…}`) a regex matches text of bounded length, so V8 tries a number of paths per
+  // start position that depends on the pattern alone: linear in the input, and far faster than RE2 in JavaScript
+  // (whole-file prefilters made up most of a scan's time on RE2). Only for built-in rules: a custom rule could
+  // still spell out an exponential number of paths (`(a|a)(a|a)…`).
+  if (!options.builtIn) return linear;
+  return builtIn(hasRepetition(source) ? linear : bounded(new RegExp(source)));
+}
+
+/** Regexes of built-in rules: what is derived from them (prefilters) may take V8 too when it has no repetition. */
+const builtInRule = new WeakSet<RegExp>();
+
+function builtIn(re: RegExp): RegExp {
+  builtInRule.add(re);
+  return re;
+}
+
+/** V8 regexes `compileRuleRegex` chose because they have no repetition (so they run in linear time). */
+const boundedV8 = new WeakSet<RegExp>();
+
+function bounded(re: RegExp): RegExp {
+  boundedV8.add(re);
+  return re;
+}
+
+/** Whether a regex repeats anything (`*`, `+`, `{n,m}`) outside character classes and escapes. */
+function hasRepetition(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '*' || c === '+' || c === '{') return true;
+  }
+  return false;
 }
 
 /**
  * A regex matching somewhere in any text that holds a match of `re` (a rule regex tested on part of that text):
- * its leading `^` and trailing `$` dropped (and leading lookaheads, which only narrow it), on `re`'s engine. A
- * necessary condition for prefilters.
+ * its leading `^`, leading lookaheads and trailing `$` dropped, on an engine as safe as `re`'s. A necessary
+ * condition for prefilters.
  */
 export function searchableAnywhere(re: RegExp): RegExp {
-  const source = (re as unknown) instanceof GuardedLinearRegExp ? (re as unknown as GuardedLinearRegExp).restSource : re.source.replace(/^\^/, '');
+  // Leading lookaheads are dropped, not searched for: at a spot in the whole text they may see past the bound text.
+  // A leading `.*` changes nothing in a search for a match anywhere, and makes each try run to the line's end.
+  const source = (splitLeadingLookaheads(re.source)?.rest ?? re.source.replace(/^\^/, '')).replace(/^\.\*(?![*+?{])/, '');
   const loose = source.replace(/(?<!\\)\$$/, '');
-  return isLinearRegex(re) ? compileLinearRegex(loose) : new RegExp(loose);
+  return compileLike(re, loose);
 }

@@ -276,27 +276,31 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
   const compiler = new PatternCompiler(lang);
   const module = languageModule(language);
   const errors: RuleLoadError[] = [];
-  // Every `where`, built-in or custom, runs on the linear-time engine: no rule may make a hostile file's analysis
-  // super-linear (a built-in `^(?!.*X$).*Y`, searched for anywhere in a 10 MB line by a prefilter, never ended).
-  const one = <T extends PatternSpec>(spec: T): Compiled<T> => ({
+  // Every `where`, built-in or custom, runs in time linear in its input (`compileRuleRegex`): no rule may make a
+  // hostile file's analysis super-linear (a built-in `^(?!.*X$).*Y` on V8, searched for anywhere in a 10 MB line by
+  // a prefilter, never ended).
+  const compileWith = (builtIn: boolean) => <T extends PatternSpec>(spec: T): Compiled<T> => ({
     spec,
     pattern: compiler.compile(spec.pattern),
-    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, compileRuleRegex(v)] as [string, RegExp]),
+    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, compileRuleRegex(v, { builtIn })] as [string, RegExp]),
   });
+  const one = compileWith(true);
   const rules: CompiledRule[] = [];
   for (const spec of set.rules) {
     if (!spec.languages.includes(language)) continue;
+    // A custom rule's own patterns (not the shared built-in lists it names) keep RE2 for every regex.
+    const own = compileWith(set.customRuleIds?.has(spec.id) !== true);
     try {
-      const sources = [...spec.sources, ...(audit ? spec.auditSources : [])].flatMap((s) => (typeof s === 'string' ? set.sources.get(s)!.map(one) : [one(s)]));
-      const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)!.map(one) : [one(s)]));
+      const sources = [...spec.sources, ...(audit ? spec.auditSources : [])].flatMap((s) => (typeof s === 'string' ? set.sources.get(s)!.map(one) : [own(s)]));
+      const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)!.map(one) : [own(s)]));
       const propagators = [
         ...set.propagators.filter((p) => p.languages.includes(language)).map((p) => one(p.spec)),
-        ...spec.propagators.map(one),
+        ...spec.propagators.map(own),
       ];
       const guards = sans.filter((s) => !!s.spec.guard);
       const plain = sans.filter((s) => !s.spec.guard);
       const specs = (list: Compiled<PatternSpec>[]): PatternSpec[] => list.map((c) => c.spec);
-      // A custom rule's passes stay apart from the built-in ones (a workspace's rules change without the built-ins).
+      // A custom rule's patterns run all their regexes on RE2: never share a pass with built-in ones.
       const custom = set.customRuleIds?.has(spec.id) === true;
       const parts = (list: Compiled<PatternSpec>[]): PassPattern[] => specs(list).map((p) => ({ key: JSON.stringify(p), words: patternWords(p.pattern) }));
       const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom]), lists: [parts(sources), parts(plain), parts(guards), parts(propagators)] };
@@ -305,12 +309,12 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         module,
         docsUrl: spec.docs ?? docsUrlFor('taint', spec.id),
         sources,
-        sinks: spec.sinks.map(one),
+        sinks: spec.sinks.map(own),
         sanitizers: plain,
         guards,
         propagators,
-        patterns: spec.patterns.map((c) => ({ ...one(c), scopeHas: (c.scopeHas ?? []).map(one), scopeLacks: (c.scopeLacks ?? []).map(one) })),
-        patternNot: spec.patternNot.map(one),
+        patterns: spec.patterns.map((c) => ({ ...own(c), scopeHas: (c.scopeHas ?? []).map(own), scopeLacks: (c.scopeLacks ?? []).map(own) })),
+        patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),
         passParts,
