@@ -196,16 +196,24 @@ class GuardedLinearRegExp {
  * message, for a regex neither form covers (backreferences, lookarounds elsewhere).
  */
 export function compileRuleRegex(source: string, options: { builtIn?: boolean } = {}): RegExp {
+  try {
+    new RegExp(source);
+  } catch (e) {
+    throw new Error(`is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`);
+  }
   let linear: RegExp;
   try {
     linear = compileLinearRegex(source);
   } catch (e) {
     const split = splitLeadingLookaheads(source);
-    if (!split) throw e;
-    new RegExp(source);
-    const nots = split.nots.map((a) => compileLinearRegex(`^(?:${a})`));
-    const rest = compileLinearRegex(`^(?:${split.rest})`);
-    linear = new GuardedLinearRegExp(source, nots, rest) as unknown as RegExp;
+    try {
+      if (!split) throw e;
+      const nots = split.nots.map((a) => compileLinearRegex(`^(?:${a})`));
+      linear = new GuardedLinearRegExp(source, nots, compileLinearRegex(`^(?:${split.rest})`)) as unknown as RegExp;
+    } catch (inner) {
+      const why = (inner instanceof Error ? inner.message : String(inner)).replace(/^.*?\): /, '');
+      throw new Error(`cannot run on the linear-time engine rule regexes use (no backreferences; lookaheads only at the start, as in ^(?!A)R): ${why}`);
+    }
   }
   // Without repetition (`*`, `+`, `{…}`) a regex matches text of bounded length, so V8 tries a number of paths per
   // start position that depends on the pattern alone: linear in the input, and far faster than RE2 in JavaScript
