@@ -26,9 +26,12 @@ export function compileLinearRegex(source: string, flags = ''): RegExp {
   return new LinearRegExp(re, js, flags) as unknown as RegExp;
 }
 
-/** Whether a regex came from `compileLinearRegex` (so it runs in linear time). */
+/**
+ * Whether a regex runs in time linear in its input: from `compileLinearRegex` or `compileRuleRegex` (RE2, or a
+ * built-in rule's V8 regex without repetition).
+ */
 export function isLinearRegex(re: RegExp): boolean {
-  return (re as unknown) instanceof LinearRegExp;
+  return (re as unknown) instanceof LinearRegExp || (re as unknown) instanceof GuardedLinearRegExp || boundedV8.has(re);
 }
 
 /**
@@ -36,6 +39,7 @@ export function isLinearRegex(re: RegExp): boolean {
  * regex of a user's pattern must not fall back to the backtracking engine.
  */
 export function compileLike(like: RegExp, source: string, flags = ''): RegExp {
+  if (builtInRule.has(like) && !hasRepetition(source)) return builtIn(bounded(new RegExp(source, flags)));
   return isLinearRegex(like) ? compileLinearRegex(source, flags) : new RegExp(source, flags);
 }
 
@@ -103,4 +107,160 @@ class LinearRegExp {
     if (this.global || this.sticky) this.lastIndex = m.end();
     return result;
   }
+}
+
+/**
+ * Splits `^(?!A)(?!B)R` into its leading negative lookaheads `[A, B]` and the rest `R`; undefined when the regex
+ * is not of that form (no lookahead at the start, or a top-level `|` in `R`, which would leave the lookaheads
+ * guarding only the first branch).
+ */
+function splitLeadingLookaheads(source: string): { nots: string[]; rest: string } | undefined {
+  if (!source.startsWith('^(?!')) return undefined;
+  const nots: string[] = [];
+  let i = 1;
+  while (source.startsWith('(?!', i)) {
+    const end = closingParen(source, i);
+    if (end < 0) return undefined;
+    nots.push(source.slice(i + 3, end));
+    i = end + 1;
+  }
+  const rest = source.slice(i);
+  return closingParen(`(${rest})`, 0) === rest.length + 1 && !hasTopLevelBar(rest) ? { nots, rest } : undefined;
+}
+
+/** Index of the `)` closing the group opened at `open`, skipping escapes and character classes; -1 if none. */
+function closingParen(s: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function hasTopLevelBar(s: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * `^(?!A)(?!B)R` on the linear-time engine: it matches where neither `^(?:A)` nor `^(?:B)` does and `^R` does
+ * (the lookaheads look from the start only, so each is one anchored linear match). `exec` gives `^R`'s match, so
+ * group numbers count from `R`'s own groups.
+ */
+class GuardedLinearRegExp {
+  readonly source: string;
+  readonly flags = '';
+  readonly global = false;
+  readonly sticky = false;
+  readonly hasIndices = false;
+  lastIndex = 0;
+
+  constructor(
+    source: string,
+    private readonly nots: RegExp[],
+    private readonly rest: RegExp,
+  ) {
+    this.source = source;
+  }
+
+  test(input: string): boolean {
+    return this.exec(input) !== null;
+  }
+
+  exec(input: string): RegExpExecArray | null {
+    return this.nots.some((n) => n.test(input)) ? null : this.rest.exec(input);
+  }
+}
+
+/**
+ * Compiles a rule's condition regex (a taint `where`, an `unless-text`), built-in or custom, so that it runs in
+ * time linear in the text it is tested on: on RE2, or, for the common `^(?!A)R` form (a name that must not be
+ * one of a list), as anchored RE2 matches of each lookahead and of the rest. A rule cannot make the analysis of a
+ * hostile file (10 MB on one line, 10,000 nested levels) super-linear through its regexes. Throws, with a readable
+ * message, for a regex neither form covers (backreferences, lookarounds elsewhere).
+ */
+export function compileRuleRegex(source: string, options: { builtIn?: boolean } = {}): RegExp {
+  try {
+    new RegExp(source);
+  } catch (e) {
+    throw new Error(`is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  let linear: RegExp;
+  try {
+    linear = compileLinearRegex(source);
+  } catch (e) {
+    const split = splitLeadingLookaheads(source);
+    try {
+      if (!split) throw e;
+      const nots = split.nots.map((a) => compileLinearRegex(`^(?:${a})`));
+      linear = new GuardedLinearRegExp(source, nots, compileLinearRegex(`^(?:${split.rest})`)) as unknown as RegExp;
+    } catch (inner) {
+      const why = (inner instanceof Error ? inner.message : String(inner)).replace(/^.*?\): /, '');
+      throw new Error(`cannot run on the linear-time engine rule regexes use (no backreferences; lookaheads only at the start, as in ^(?!A)R): ${why}`);
+    }
+  }
+  // Without repetition (`*`, `+`, `{…}`) a regex matches text of bounded length, so V8 tries a number of paths per
+  // start position that depends on the pattern alone: linear in the input, and far faster than RE2 in JavaScript
+  // (whole-file prefilters made up most of a scan's time on RE2). Only for built-in rules: a custom rule could
+  // still spell out an exponential number of paths (`(a|a)(a|a)…`).
+  if (!options.builtIn) return linear;
+  return builtIn(hasRepetition(source) ? linear : bounded(new RegExp(source)));
+}
+
+/** Regexes of built-in rules: what is derived from them (prefilters) may take V8 too when it has no repetition. */
+const builtInRule = new WeakSet<RegExp>();
+
+function builtIn(re: RegExp): RegExp {
+  builtInRule.add(re);
+  return re;
+}
+
+/** V8 regexes `compileRuleRegex` chose because they have no repetition (so they run in linear time). */
+const boundedV8 = new WeakSet<RegExp>();
+
+function bounded(re: RegExp): RegExp {
+  boundedV8.add(re);
+  return re;
+}
+
+/** Whether a regex repeats anything (`*`, `+`, `{n,m}`) outside character classes and escapes. */
+function hasRepetition(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '*' || c === '+' || c === '{') return true;
+  }
+  return false;
+}
+
+/**
+ * A regex matching somewhere in any text that holds a match of `re` (a rule regex tested on part of that text):
+ * its leading `^`, leading lookaheads and trailing `$` dropped, on an engine as safe as `re`'s. A necessary
+ * condition for prefilters.
+ */
+export function searchableAnywhere(re: RegExp): RegExp {
+  // Leading lookaheads are dropped, not searched for: at a spot in the whole text they may see past the bound text.
+  // A leading `.*` changes nothing in a search for a match anywhere, and makes each try run to the line's end.
+  const source = (splitLeadingLookaheads(re.source)?.rest ?? re.source.replace(/^\^/, '')).replace(/^\.\*(?![*+?{])/, '');
+  const loose = source.replace(/(?<!\\)\$$/, '');
+  return compileLike(re, loose);
 }

@@ -11,6 +11,7 @@
  * overflowing the stack.
  */
 import { createHash } from 'node:crypto';
+import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
 import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import type { LineIndex } from '../text';
@@ -1240,7 +1241,8 @@ class UnitAnalysis {
 const unlessCache = new Map<string, RegExp>();
 function unlessRe(source: string): RegExp {
   let re = unlessCache.get(source);
-  if (!re) unlessCache.set(source, (re = new RegExp(source)));
+  // Linear like `where`: it is tested on a sink call's whole text, which hostile input makes huge.
+  if (!re) unlessCache.set(source, (re = compileRuleRegex(source)));
   return re;
 }
 

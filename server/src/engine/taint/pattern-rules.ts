@@ -8,7 +8,7 @@ import type { SourceDocument } from '../document';
 import { compileGlob, type GlobMatcher } from '../glob';
 import { boundText, matchPattern, missingKeys, type Bindings, type CanonicalResolver } from '../patterns/pattern';
 import { redactSecrets } from '../redact';
-import { compileLike } from '../regex-guard';
+import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range } from '../types';
 import { BudgetExceeded } from './dataflow';
 import { suppressFix } from './fixes';
@@ -34,7 +34,7 @@ export function patternRuleMayApply(rule: CompiledRule, words: string, text: str
   if (!alts) {
     alts = rule.patterns.map((c) => ({
       words: (c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []).map((w) => new RegExp(`\\b${w}\\b`)),
-      text: c.where.map(([, re]) => compileLike(re, re.source.replace(/^\^/, '').replace(/(?<!\\)\$$/, ''))),
+      text: c.where.map(([, re]) => searchableAnywhere(re)),
     }));
     prefilterCache.set(rule, alts);
   }

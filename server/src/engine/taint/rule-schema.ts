@@ -10,7 +10,7 @@
  *   rules:                the taint rules, and pattern rules (`kind: pattern`): weaknesses that need no source,
  *                         such as a weak hash on a password or TLS verification turned off
  */
-import { compileLinearRegex } from '../regex-guard';
+import { compileRuleRegex } from '../regex-guard';
 import { parseRuleDocs, RULE_DOC_KEYS, type RuleDocs } from '../rule-docs';
 import { parseSeverity, type Severity } from '../types';
 
@@ -271,7 +271,7 @@ class Problems {
   readonly list: SchemaError[] = [];
   /** The YAML path of the item being validated, recorded on each problem. */
   at: readonly (string | number)[] | undefined;
-  /** Validating a custom rule (from the workspace config): its regexes must run on the linear-time engine. */
+  /** Validating a custom rule (from the workspace config). Every rule's regexes must run on the linear-time engine. */
   constructor(readonly custom = false) {}
   add(ruleId: string | undefined, message: string): void {
     this.list.push({ ...(ruleId === undefined ? {} : { ruleId }), message, ...(this.at ? { path: this.at } : {}) });
@@ -360,11 +360,10 @@ function whereClause(v: unknown, where: string, ruleId: string | undefined, p: P
     else if (typeof re !== 'string') p.add(ruleId, `${where}: \`where.${k}\` must be a regular expression string`);
     else {
       try {
-        if (p.custom) compileLinearRegex(re);
-        else new RegExp(re);
+        compileRuleRegex(re);
         out[k] = re;
       } catch (e) {
-        p.add(ruleId, `${where}: \`where.${k}\` ${p.custom ? '' : 'is not a valid regular expression: '}${(e as Error).message}`);
+        p.add(ruleId, `${where}: \`where.${k}\` ${(e as Error).message}`);
       }
     }
   }
@@ -458,9 +457,9 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   if (unlessText) {
     try {
-      new RegExp(unlessText);
+      compileRuleRegex(unlessText);
     } catch (e) {
-      p.add(ruleId, `${where}: \`unless-text\` is not a valid regular expression: ${(e as Error).message}`);
+      p.add(ruleId, `${where}: \`unless-text\` ${(e as Error).message}`);
     }
   }
   return {
@@ -545,8 +544,8 @@ const TAINT_ONLY = ['sources', 'sinks', 'sanitizers', 'propagators', 'fix', 'aud
 const PATTERN_ONLY = ['patterns', 'pattern-not', 'paths'] as const;
 
 /**
- * Validates one raw rule object. Returns undefined (with problems recorded) when it cannot be used. A `custom`
- * rule (from the workspace config) must have `where` regexes the linear-time engine can run.
+ * Validates one raw rule object. Returns undefined (with problems recorded) when it cannot be used. Its `where` and
+ * `unless-text` regexes, built-in or `custom` (from the workspace config), must be ones `compileRuleRegex` runs.
  */
 export function validateRule(raw: unknown, index: number, p: Problems | SchemaError[], options: { custom?: boolean } = {}): TaintRuleSpec | undefined {
   const probs = Array.isArray(p) ? new Problems(options.custom === true) : p;

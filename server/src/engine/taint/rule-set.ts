@@ -13,7 +13,7 @@ import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
 import { languageModule, type LanguageModule } from './lang';
 import { redactErrorMessage } from '../redact';
 import { cachedRuleFolder, listRuleFiles, readRuleFile } from '../rule-folder';
-import { compileLinearRegex } from '../regex-guard';
+import { compileRuleRegex } from '../regex-guard';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import {
@@ -40,7 +40,7 @@ export interface TaintRuleSet {
   sanitizers: Map<string, SanitizerSpec[]>;
   propagators: { languages: TaintLanguage[]; spec: PropagatorSpec }[];
   handlers: HandlerSpec[];
-  /** Ids of the rules from the workspace config: their own patterns' regexes run on the linear-time engine. */
+  /** Ids of the rules from the workspace config. */
   customRuleIds?: Set<string>;
 }
 
@@ -266,18 +266,20 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
   const compiler = new PatternCompiler(lang);
   const module = languageModule(language);
   const errors: RuleLoadError[] = [];
-  // Built-in patterns keep V8's RegExp; a custom rule's own patterns (not the shared built-in lists it names)
-  // run theirs on the linear-time engine: a user's `where` must not be able to hang the analysis.
-  const compileWith = (linear: boolean) => <T extends PatternSpec>(spec: T): Compiled<T> => ({
+  // Every `where`, built-in or custom, runs in time linear in its input (`compileRuleRegex`): no rule may make a
+  // hostile file's analysis super-linear (a built-in `^(?!.*X$).*Y` on V8, searched for anywhere in a 10 MB line by
+  // a prefilter, never ended).
+  const compileWith = (builtIn: boolean) => <T extends PatternSpec>(spec: T): Compiled<T> => ({
     spec,
     pattern: compiler.compile(spec.pattern),
-    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, linear ? compileLinearRegex(v) : new RegExp(v)] as [string, RegExp]),
+    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, compileRuleRegex(v, { builtIn })] as [string, RegExp]),
   });
-  const one = compileWith(false);
+  const one = compileWith(true);
   const rules: CompiledRule[] = [];
   for (const spec of set.rules) {
     if (!spec.languages.includes(language)) continue;
-    const own = compileWith(set.customRuleIds?.has(spec.id) === true);
+    // A custom rule's own patterns (not the shared built-in lists it names) keep RE2 for every regex.
+    const own = compileWith(set.customRuleIds?.has(spec.id) !== true);
     try {
       const sources = [...spec.sources, ...(audit ? spec.auditSources : [])].flatMap((s) => (typeof s === 'string' ? set.sources.get(s)!.map(one) : [own(s)]));
       const sans = spec.sanitizers.flatMap((s) => (typeof s === 'string' ? set.sanitizers.get(s)!.map(one) : [own(s)]));
@@ -288,7 +290,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
       const guards = sans.filter((s) => !!s.spec.guard);
       const plain = sans.filter((s) => !s.spec.guard);
       const specs = (list: Compiled<PatternSpec>[]): PatternSpec[] => list.map((c) => c.spec);
-      // A custom rule's patterns run their regexes on the linear engine: never share a pass with built-in ones.
+      // A custom rule's patterns run all their regexes on RE2: never share a pass with built-in ones.
       const custom = set.customRuleIds?.has(spec.id) === true;
       const parts = (list: Compiled<PatternSpec>[]): PassPattern[] => specs(list).map((p) => ({ key: JSON.stringify(p), words: patternWords(p.pattern) }));
       const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom]), lists: [parts(sources), parts(plain), parts(guards), parts(propagators)] };

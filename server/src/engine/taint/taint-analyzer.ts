@@ -22,7 +22,7 @@ import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, kids, matchPattern, namedKids, resetNodeCache } from '../patterns/pattern';
-import { compileLike } from '../regex-guard';
+import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
@@ -883,7 +883,7 @@ function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string):
   for (const c of [h.call, h.decorator, h.paramDecorator]) {
     if (!c) continue;
     for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) need.push(new RegExp(w));
-    for (const [, re] of c.where) need.push(compileLike(re, re.source.replace(/^\^/, '').replace(/\$$/, '')));
+    for (const [, re] of c.where) need.push(searchableAnywhere(re));
   }
   if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
   if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
