@@ -53,6 +53,25 @@ export function userAsPasswordReason(secret: string, match: string): string | un
   return match.slice(scheme + 2, at).toLowerCase() === secret.toLowerCase() ? 'the user name as the password' : undefined;
 }
 
+/** Files that describe a local or CI setup, where a one-word host is a service of that setup (compose's `db`). */
+const LOCAL_SETUP_FILE =
+  /(?:^|\/)(?:(?:docker-)?compose[\w.-]*\.ya?ml|\.env(?:\.[\w-]+)*|[\w-]+\.env|Vagrantfile|\.gitlab-ci\.ya?ml|\.travis\.ya?ml)$|(?:^|\/)(?:\.github\/workflows|\.circleci|\.ci)\//;
+
+/**
+ * A URI login (`scheme://user:secret@host`) whose host is this machine (`localhost`, `127.0.0.1`, `[::1]`,
+ * `host.docker.internal`) or, in a compose, env or CI file (`rel`: the workspace-relative path), a one-word service
+ * name (`@db`, `@postgres`): the database of a local or test setup. The value may still be real, so callers lower
+ * the severity rather than drop it. `line` holds the secret, which ends at `end`.
+ */
+export function localLoginReason(line: string, start: number, end: number, rel: string): string | undefined {
+  if (line[end] !== '@' || line[start - 1] !== ':' || !/:\/\/[^:/\s@"'<>]*$/.test(line.slice(0, start - 1))) return undefined;
+  const host = /^(\[[0-9a-f:.]+\]|[A-Za-z0-9_.-]+)(?=$|[:/?#\s"'`<>,;)\]])/i.exec(line.slice(end + 1))?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  if (/^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal)$/.test(host)) return "a local database's login (this machine or a service of the local setup)";
+  if (/^[a-z][a-z0-9_-]*$/.test(host) && LOCAL_SETUP_FILE.test(rel)) return "a local database's login (this machine or a service of the local setup)";
+  return undefined;
+}
+
 /**
  * The printable ASCII text a base64 (or base64url) value decodes to, or undefined. Random key bytes almost never
  * decode to printable text only, so real keys are not affected.
