@@ -85,6 +85,21 @@ describe('path classes are taken from the path inside the workspace only', () =>
     }
   });
 
+  it('reads a test or CI setup\'s configuration and end-to-end test folders as test code (`.env.test`, `phpunit.xml`, `compose.ci.yaml`, `e2e/`)', () => {
+    // Held-out study 4 (docs/accuracy.md): the app secrets of `.env.test`, `.ci/.env.ci`, `phpunit.xml` and CI
+    // compose stacks were reported at medium and high, and a HAR recorded under `e2e/` at high.
+    const text = `TOKEN="${GH}"\n`;
+    for (const file of ['.env.test', '.env.testing', '.ci/.env.ci', '.env.e2e', 'phpunit.xml', 'phpunit.xml.dist', '.ci/compose.ci.yaml', 'compose.cypress.yaml', 'docker-compose.test.yml', 'src-ui/e2e/requests/a.har', 'cypress/support/login.js', 'playwright/auth.js']) {
+      const [f] = scan(`/home/me/shop/${file}`, '/home/me/shop', text);
+      assert.equal(f?.properties?.context, 'test', file);
+      assert.equal(f.severity, 'low', file);
+    }
+    // The files a deployment reads stay code: `.env`, `.env.production`, `.env.local`, the main compose file.
+    for (const file of ['.env', '.env.production', '.env.local', 'docker-compose.yml', 'compose.prod.yaml', 'config/circuit.yml', 'src/e2ee/keys.js']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'code', file);
+    }
+  });
+
   it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
     // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
     const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;

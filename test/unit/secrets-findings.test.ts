@@ -92,6 +92,27 @@ describe('secret findings', () => {
     assert.notEqual(plain[0]!.severity, 'low', 'a comment that does not say "example" is lowered one step only');
   });
 
+  it('lower to low a database URI whose host is this machine, or a service name in a compose, env or CI file, and say why', () => {
+    // Held-out study 4 (docs/accuracy.md): compose, CI and local-VM database logins were reported at high.
+    const cases: [string, string][] = [
+      ['/ws/src/db.py', 'url = "postgresql://shop:Vq7mR2xpL9wZ@localhost:5432/shop"\n'],
+      ['/ws/Vagrantfile', 'export DATABASE_URL="mysql+pymysql://shop:Vq7mR2xpL9wZ@127.0.0.1/shop"\n'],
+      ['/ws/docker-compose.mysql.yml', 'services:\n  app:\n    environment:\n      DATABASE_URL: mysql://shop:Vq7mR2xpL9wZ@db/shop\n'],
+      ['/ws/.env', 'DATABASE_URL=postgres://shop:Vq7mR2xpL9wZ@postgres:5432/shop\n'],
+      ['/ws/.github/workflows/ci.yml', 'env:\n  DATABASE_URL: postgresql://shop:Vq7mR2xpL9wZ@127.0.0.1:5432/shop\n'],
+    ];
+    for (const [path, text] of cases) {
+      const f = scan(path, text)[0];
+      assert.ok(f && f.ruleId.startsWith('secrets.db.'), path);
+      assert.equal(f.severity, 'low', path);
+      assert.match(f.message, /a local database's login \(this machine or a service of the local setup\), so severity is lowered/, path);
+    }
+    // A host elsewhere, or a one-word host in a file a deployment reads (a Kubernetes manifest), keeps its severity.
+    assert.equal(scan('/ws/src/db.py', 'url = "postgresql://shop:Vq7mR2xpL9wZ@db.internal.example.net:5432/shop"\n')[0]?.severity, 'high');
+    assert.equal(scan('/ws/src/db.py', 'url = "postgresql://shop:Vq7mR2xpL9wZ@localhost.attacker.net/shop"\n')[0]?.severity, 'high');
+    assert.equal(scan('/ws/k8s/deploy.yaml', 'env:\n  - name: DATABASE_URL\n    value: postgres://shop:Vq7mR2xpL9wZ@postgres:5432/shop\n')[0]?.severity, 'high');
+  });
+
   it('lower the severity one step in a Python docstring, as in a comment (a bare string statement is never a value)', () => {
     const doc = scan('/ws/src/db.py', `def connect():\n    """Usage::\n\n        token = "${GH}"\n    """\n    return None\n`);
     assert.equal(doc[0]!.severity, 'high');

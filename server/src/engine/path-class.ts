@@ -56,6 +56,12 @@ function isTestPath(rel: string): boolean {
     /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|testdata|test-data|_{0,2}fixtures?(?:__)?|test-?fixtures)\//.test(p) ||
     // The word among others, joined by `-` or `_` (`test-environments/`, `integration_tests/`, `e2e-tests/`).
     /(?:^|\/)(?:[a-z0-9]+[-_])*tests?(?:[-_][a-z0-9]+)*\//.test(p) ||
+    // End-to-end test folders (`e2e/`, `cypress/`, `playwright/`), and a test or CI run's own settings: `.env.test`,
+    // `.env.ci`, `phpunit.xml`, a compose file for a test stack (`compose.ci.yaml`, `docker-compose.test.yml`).
+    /(?:^|\/)(?:e2e|cypress|playwright)\//.test(p) ||
+    /(?:^|\/)\.env\.(?:test|testing|ci|e2e)(?:\.[a-z0-9_-]+)?$/.test(p) ||
+    /(?:^|\/)phpunit\.xml(?:\.dist)?$/.test(p) ||
+    /(?:^|\/)(?:docker-)?compose(?:[.-][a-z0-9_-]+)*[.-](?:test|testing|ci|e2e|cypress)(?:[.-][a-z0-9_-]+)*\.ya?ml$/.test(p) ||
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
     /(?:^|\/)test_[^/]*\.py$/.test(p) ||
     /_test\.(?:py|go)$/.test(p)

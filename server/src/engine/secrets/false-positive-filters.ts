@@ -31,6 +31,8 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   // The anonymous-FTP login (`-anonymous@`, RFC 1635's convention): a public value every FTP client sends.
   if (/^-?anonymous@$/i.test(secret)) return 'anonymous login';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%/.test(secret)) return 'template variable';
+  // A format field on its own (`{expected}` in `f"postgresql://{user}:{expected}@…"`, `str.format`).
+  if (/^\{[A-Za-z_][\w.]*\}$/.test(secret)) return 'template variable';
   if (!dollarIsFormat && /^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
   // A Perl or PHP variable read through a package or a reference (`$Pkg::Config->{password}`, cut at `>`).
   if (!dollarIsFormat && /^\$[A-Za-z_]\w*(?:::\w+)+(?:->?)?$|^\$[A-Za-z_]\w*->?$/.test(secret)) return 'variable reference';
@@ -49,6 +51,25 @@ export function userAsPasswordReason(secret: string, match: string): string | un
   const scheme = match.lastIndexOf('//', at);
   if (scheme < 0) return undefined;
   return match.slice(scheme + 2, at).toLowerCase() === secret.toLowerCase() ? 'the user name as the password' : undefined;
+}
+
+/** Files that describe a local or CI setup, where a one-word host is a service of that setup (compose's `db`). */
+const LOCAL_SETUP_FILE =
+  /(?:^|\/)(?:(?:docker-)?compose[\w.-]*\.ya?ml|\.env(?:\.[\w-]+)*|[\w-]+\.env|Vagrantfile|\.gitlab-ci\.ya?ml|\.travis\.ya?ml)$|(?:^|\/)(?:\.github\/workflows|\.circleci|\.ci)\//;
+
+/**
+ * A URI login (`scheme://user:secret@host`) whose host is this machine (`localhost`, `127.0.0.1`, `[::1]`,
+ * `host.docker.internal`) or, in a compose, env or CI file (`rel`: the workspace-relative path), a one-word service
+ * name (`@db`, `@postgres`): the database of a local or test setup. The value may still be real, so callers lower
+ * the severity rather than drop it. `line` holds the secret, which ends at `end`.
+ */
+export function localLoginReason(line: string, start: number, end: number, rel: string): string | undefined {
+  if (line[end] !== '@' || line[start - 1] !== ':' || !/:\/\/[^:/\s@"'<>]*$/.test(line.slice(0, start - 1))) return undefined;
+  const host = /^(\[[0-9a-f:.]+\]|[A-Za-z0-9_.-]+)(?=$|[:/?#\s"'`<>,;)\]])/i.exec(line.slice(end + 1))?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  if (/^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal)$/.test(host)) return "a local database's login (this machine or a service of the local setup)";
+  if (/^[a-z][a-z0-9_-]*$/.test(host) && LOCAL_SETUP_FILE.test(rel)) return "a local database's login (this machine or a service of the local setup)";
+  return undefined;
 }
 
 /**
@@ -124,6 +145,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^\w+(?:\.\w+)+$/.test(value) && /^(?:[a-z]+(?:[A-Z][a-z]+)*)?(?:Token|Secret|Key|Password)$|^(?:token|secret|key|password)$/.test(value.slice(value.lastIndexOf('.') + 1))) {
     return 'a key name';
   }
+  // An annotation or label name: a domain, then a name ending in the kind of value (`security.example.run/access-token`).
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[a-z0-9.-]*(?:token|secret|key|password)$/i.test(value)) return 'a key name';
   if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
   // A name about a public key (`PublicKeyToken`, an assembly's public key hash in .NET): public by design.
   if (/public[_.-]?key/i.test(name)) return 'public key';
@@ -132,7 +155,22 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^(?:[a-z]+:)?\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*(?::(?:ro|rw|z|Z|cached|delegated|consistent)(?:,\w+)*)?$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {
     return 'URL or file path';
   }
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value) || /\(\)?$/.test(value)) return 'code expression';
+  // Also negated (`show_secret = !this.show_secret`), a class constant joined with code (`Sync::PREFIX.$this->…`),
+  // and a static member chain (`static::$kernel->…`).
+  if (/^!?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value) || /\(\)?$/.test(value) || /^(?:[A-Z]\w*|static|self|parent)::(?:[A-Z][A-Z0-9_]*\.\$|\$)/.test(value)) {
+    return 'code expression';
+  }
+  // A PHP class name (`App\Entity\Api\AccessToken`), a route's `controller#action`, a Vue attribute after
+  // `type="password" :` (`maxlength=`): names in code, not values.
+  if (/^\\?[A-Z]\w*(?:\\[A-Z]\w*)+$/.test(value)) return 'class name';
+  if (/^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)*#[a-z_][a-z0-9_]*[!?]?$/.test(value)) return 'controller action';
+  if (/^:?[a-z][a-z0-9-]*=$/.test(value)) return 'markup attribute';
+  // Index and constraint names Doctrine and other ORMs generate (`FK_368A…`, `IDX_…`, `UNIQ_…`): a hash of names.
+  if (/^(?:FK|IDX|UNIQ|PK|UQ)_[0-9A-F]{8,40}$/i.test(value)) return 'database index name';
+  // Validation rules (`required|string|max:255`, Laravel and others): what a password must be, not one.
+  if (/^(?:[a-z_]+(?::[\w,.-]*)?\|)+[a-z_]+(?::[\w,.-]*)?$/.test(value) && /(?:^|\|)(?:required|nullable|sometimes|confirmed|string)(?:\||$)/.test(value)) {
+    return 'validation rules';
+  }
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|secret|password|token)$/i.test(value)) return 'keyword';
   if (value.toLowerCase() === name.toLowerCase()) return 'same as its name';
   if (NON_LATIN_LETTER.test(value)) return 'natural-language text';
@@ -147,6 +185,9 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (parts.length >= 2 && parts.every((p) => /^\p{L}{0,30}\d{0,3}$/u.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/.test(value)) return 'file path';
   if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
+  // Four or more capitalised words (three of them real words), digits allowed between (`SomeRandomStringOf32CharsExactly`): a description
+  // of what to put there. Not under a password name, where words in CamelCase are a human-chosen password.
+  if (!/pass|pwd/i.test(name) && /^(?:[A-Z][a-z]{1,15}\d{0,4}){4,}$/.test(value) && (value.match(/[A-Z][a-z]{3,}/g)?.length ?? 0) >= 3) return 'words in CamelCase';
   return undefined;
 }
 

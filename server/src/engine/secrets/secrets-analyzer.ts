@@ -9,7 +9,7 @@ import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../an
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
 import { classifyPath, workspaceRelativePath } from '../path-class';
-import { looksMinified, translationCatalogReason } from './false-positive-filters';
+import { localLoginReason, looksMinified, translationCatalogReason } from './false-positive-filters';
 import { secretAdvice } from './advice';
 import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
@@ -70,6 +70,7 @@ export class SecretsAnalyzer implements Analyzer {
     const testPath = kind === 'test';
     const examplePath = kind === 'example';
     const counts = new Map<string, number>();
+    const rel = workspaceRelativePath(doc.path, root);
     // A translation catalogue's values are labels and sentences: only provider rules (known formats) report there.
     // Decided on the whole current text at every run, so incremental and full scans agree.
     if (matches.some((m) => m.rule.generic) && translationCatalogReason(workspaceRelativePath(doc.path, root), doc.text)) matches = matches.filter((m) => !m.rule.generic);
@@ -82,6 +83,7 @@ export class SecretsAnalyzer implements Analyzer {
       const masked = maskSecret(m.secret);
       let severity: Severity = rule.severity;
       const notes: string[] = [];
+      let local: string | undefined;
       if (m.checksum === 'invalid') {
         // Real tokens of this format always carry a valid checksum: this one was made up, altered or mistyped.
         severity = stepDown(severity);
@@ -90,6 +92,10 @@ export class SecretsAnalyzer implements Analyzer {
       if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
+      } else if ((local = m.start.line === m.end.line ? localLoginReason(doc.lines.lineText(m.start.line), m.start.character, m.end.character, rel) : undefined)) {
+        // A compose, CI or local VM database: lowered, not dropped, since the same login may be used elsewhere.
+        severity = lower(severity, 'low');
+        notes.push(`${local}, so severity is lowered`);
       } else if (ctx.inComment && EXAMPLE_INTRO.test(doc.lines.lineText(m.start.line).slice(0, m.start.character))) {
         // The comment says what follows is an example: documentation, as in a docs file.
         severity = lower(severity, 'low');
