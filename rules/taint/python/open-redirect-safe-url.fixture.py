@@ -18,3 +18,12 @@ def login():
         return redirect(request.args.get("next"))
     # ruleid: py.open-redirect.redirect
     return redirect(target)
+
+
+@app.route("/after")
+def after_check():
+    # The check holds inside the branch only; after it, the value read again is unchecked.
+    if is_safe_url(request.args.get("next")):
+        app.logger.info("safe target")
+    # ruleid: py.open-redirect.redirect
+    return redirect(request.args.get("next"))

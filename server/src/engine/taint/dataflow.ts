@@ -251,10 +251,12 @@ function mergeStates(a: State, b: State): State {
   for (const [k, v] of b) {
     const prev = out.get(k);
     if (v === null) {
-      if (prev === undefined) out.set(k, null);
+      if (prev === undefined && !isGuardedExprKey(k)) out.set(k, null);
     } else out.set(k, prev ? union(prev, v) ?? null : v);
   }
   for (const [k, v] of a) if (v === null && !b.has(k)) out.set(k, null);
+  // A checked call is clean after the join only where both sides checked it (absent means unchecked).
+  for (const k of out.keys()) if (isGuardedExprKey(k) && !(a.get(k) === null && b.get(k) === null)) out.delete(k);
   return out;
 }
 
@@ -1363,4 +1365,8 @@ function whereHolds(where: readonly (readonly [string, RegExp])[], b: Bindings):
 /** State key of an expression that is not an access path (a call), for guards on it: its text, spaces dropped. */
 function guardedExprKey(n: Node): string {
   return `\0${n.text.replace(/\s+/g, '')}`;
+}
+
+function isGuardedExprKey(k: string): boolean {
+  return k.charCodeAt(0) === 0;
 }
