@@ -252,10 +252,12 @@ function mergeStates(a: State, b: State): State {
   for (const [k, v] of b) {
     const prev = out.get(k);
     if (v === null) {
-      if (prev === undefined) out.set(k, null);
+      if (prev === undefined && !isGuardedExprKey(k)) out.set(k, null);
     } else out.set(k, prev ? union(prev, v) ?? null : v);
   }
   for (const [k, v] of a) if (v === null && !b.has(k)) out.set(k, null);
+  // A checked call is clean after the join only where both sides checked it (absent means unchecked).
+  for (const k of out.keys()) if (isGuardedExprKey(k) && !(a.get(k) === null && b.get(k) === null)) out.delete(k);
   return out;
 }
 
@@ -376,6 +378,8 @@ class UnitAnalysis {
   private readonly findings: RawTaintFinding[] = [];
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
+  /** A guard checked an expression that is not an access path (see `guardedExprKey`): calls must look it up. */
+  private exprGuards = false;
   private work = 0;
   private readonly limit: number;
   /** Each local variable's last assigned value so far, for `reflected` sinks (lazily found when replayed). */
@@ -705,7 +709,12 @@ class UnitAnalysis {
     const syn = this.syn;
     const c = syn.unparenthesize(cond);
     const clean = (subject: Node | undefined, positive: boolean, requiresMark?: string): void => {
-      const key = subject ? syn.accessPath(subject) : undefined;
+      // A checked expression read again (`if is_safe(req.get("x")): go(req.get("x"))`) is known by its text.
+      let key = subject ? syn.accessPath(subject) : undefined;
+      if (!key && subject && syn.exprKind(typeOf(subject)) === 'call') {
+        key = guardedExprKey(subject);
+        this.exprGuards = true;
+      }
       if (!key) return;
       const st = positive !== negated ? thenSt : elseSt;
       const t = requiresMark ? st.get(key) : undefined;
@@ -894,6 +903,11 @@ class UnitAnalysis {
         for (const k of named(n)) this.ev(k, st, depth);
         return undefined;
       }
+    }
+    // A call a guard checked on this path, read again: clean like a sanitizer's result.
+    if (this.exprGuards && kind === 'call' && st.get(guardedExprKey(n)) === null) {
+      for (const k of named(n)) this.ev(k, st, depth);
+      return undefined;
     }
     const src = this.sourceAt(n, st);
     if (src) {
@@ -1348,4 +1362,13 @@ function whereHolds(where: readonly (readonly [string, RegExp])[], b: Bindings):
     if (bound === undefined || !re.test(bound)) return false;
   }
   return true;
+}
+
+/** State key of an expression that is not an access path (a call), for guards on it: its text, spaces dropped. */
+function guardedExprKey(n: Node): string {
+  return `\0${n.text.replace(/\s+/g, '')}`;
+}
+
+function isGuardedExprKey(k: string): boolean {
+  return k.charCodeAt(0) === 0;
 }
