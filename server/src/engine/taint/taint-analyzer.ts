@@ -1285,7 +1285,9 @@ function fileContext(
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
           if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
-          if (syn.targetKind(p.type) !== 'name') return;
+          // A destructured parameter (`async ({ file }) =>`) binds each of its names to the input.
+          const kind = syn.targetKind(p.type);
+          if (kind !== 'name' && kind !== 'object-pattern' && kind !== 'sequence-pattern') return;
           unitParams.sources.set(i, `request parameter ${p.text}`);
         });
       }
