@@ -94,11 +94,14 @@ app.get('/node-http', (req, res) => {
   res.end();
 });
 
-// Gaps: an options object kept in a variable, and requests made through a created instance.
+// An options object kept in a variable; gap: requests made through a created instance.
 app.get('/gaps', async (req, res) => {
   const opts = { method: 'get', url: req.query.url };
-  // todoruleid: js.ssrf.http-client
+  // ruleid: js.ssrf.http-client
   await axios(opts);
+  const post = { method: 'post', url: 'https://api.example.com/hook', data: req.body };
+  // ok: js.ssrf.http-client
+  await axios(post);
   const api = axios.create({ timeout: 1000 });
   // An absolute URL overrides the instance's baseURL.
   // todoruleid: js.ssrf.http-client

@@ -487,17 +487,38 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
  * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
  * pattern's shape, which is small and bounded at compile time.
  */
-export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings, where?: readonly (readonly [string, RegExp])[]): Bindings | undefined {
+export function matchPattern(
+  pattern: CompiledPattern,
+  target: Node,
+  resolve?: CanonicalResolver,
+  initial?: Bindings,
+  where?: readonly (readonly [string, RegExp])[],
+  valueOf?: ValueOf,
+): Bindings | undefined {
   const b: Bindings = initial ? fork(initial) : new Map();
   // Constraints are checked as metavariables bind, so an object pattern `{ $K: $V }` with `where` on $K tries
   // every entry of the target, not only the first that has the right shape.
   constraints = where && where.length > 0 ? new Map(where.map(([k, re]) => [k, re])) : undefined;
+  deref = valueOf;
+  derefs = 0;
   try {
     return matchNode(pattern.root, target, b, resolve) ? b : undefined;
   } finally {
     constraints = undefined;
+    deref = undefined;
   }
 }
+
+/**
+ * A variable's value where it is used (its last assignment), or undefined. Given to `matchPattern`, an object or
+ * dict pattern also matches a variable holding one: `spawn(cmd, opts)` after `const opts = { shell: true }`.
+ */
+export type ValueOf = (name: string) => Node | undefined;
+
+/** The `ValueOf` of the match in progress, and how many variables it has followed (a bound: `a = b; b = a`). */
+let deref: ValueOf | undefined;
+let derefs = 0;
+const MAX_DEREFS = 8;
 
 /** The `where` constraints of the match in progress (set by `matchPattern` only for its duration). */
 let constraints: Map<string, RegExp> | undefined;
@@ -543,6 +564,12 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     if (!inner) return false;
     t = inner;
     tType = typeOf(t);
+  }
+  if (p.type !== tType && deref && S.maps.has(p.type) && S.variables.has(tType) && derefs < MAX_DEREFS) {
+    const value = deref(t.text);
+    if (!value || value.id === t.id) return false;
+    derefs++;
+    return matchNode(p, value, b, resolve);
   }
   if (p.type !== tType) return false;
   if (p.children.length === 0) {

@@ -859,12 +859,13 @@ class UnitAnalysis {
 
   private match<T extends { pattern: string }>(c: Compiled<T>, n: Node): Bindings | undefined {
     // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
-    const b = matchPattern(c.pattern, n, this.env.resolve);
+    // An options object held in a variable of this unit matches as if written in place (`spawn(cmd, opts)`).
+    const b = matchPattern(c.pattern, n, this.env.resolve, undefined, undefined, this.defOf);
     if (!b) return undefined;
     if (whereHolds(c.where, b)) return b;
     // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
     // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
-    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where);
+    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where, this.defOf);
     return again && whereHolds(c.where, again) ? again : undefined;
   }
 
@@ -1174,9 +1175,13 @@ class UnitAnalysis {
         if (!t) continue;
         const callee = this.syn.callee(n) ?? n.childForFieldName('left') ?? n;
         const sinkText = this.short(callee);
-        const fixes = this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b);
-        const sinkStep: TraceStep = { range: this.range(focus), message: `reaches ${sinkText}`, kind: 'sink' };
-        for (const f of t) this.sinkReached(f, [sinkStep], this.range(focus), sinkText, fixes, rule);
+        // A focus inside an options object held in a variable (matched through it): the sink is this call, and a
+        // fix there would edit the variable's definition, which other calls may share.
+        const inPlace = focus.startIndex >= n.startIndex && focus.endIndex <= n.endIndex;
+        const at = this.range(inPlace ? focus : n);
+        const fixes = inPlace ? this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b) : [];
+        const sinkStep: TraceStep = { range: at, message: `reaches ${sinkText}`, kind: 'sink' };
+        for (const f of t) this.sinkReached(f, [sinkStep], at, sinkText, fixes, rule);
       }
     }
     for (const c of nonConstant ?? []) if (!traced?.has(c.rule)) this.nonConstantAtSink(n, c.focus, c.b, c.rule);
