@@ -94,7 +94,7 @@ app.get('/node-http', (req, res) => {
   res.end();
 });
 
-// An options object kept in a variable; gap: requests made through a created instance.
+// An options object kept in a variable, and requests made through a created instance.
 app.get('/gaps', async (req, res) => {
   const opts = { method: 'get', url: req.query.url };
   // ruleid: js.ssrf.http-client
@@ -104,8 +104,14 @@ app.get('/gaps', async (req, res) => {
   await axios(post);
   const api = axios.create({ timeout: 1000 });
   // An absolute URL overrides the instance's baseURL.
-  // todoruleid: js.ssrf.http-client
+  // ruleid: js.ssrf.http-client
   await api.get(req.query.url);
+  const users = axios.create({ baseURL: 'https://users.internal.example/' });
+  // A path from "/" stays on the base URL's host.
+  // ok: js.ssrf.http-client
+  await users.get('/users/' + req.params.id);
+  // ok: js.ssrf.http-client
+  await users.get(`/users/${req.params.id}`);
   res.end();
 });
 

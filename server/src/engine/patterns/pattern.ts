@@ -110,6 +110,8 @@ export interface PatternSyntax {
   readonly trailingOptions: readonly string[];
   /** Literal texts that leave an option off (`false`, `None`). */
   readonly falseLiterals: readonly string[];
+  /** Object constructions (`new C()`) that are not `calls`: like a call, a value a variable can hold. */
+  readonly constructions: readonly string[];
 }
 
 /** The merged syntax of every registered language. */
@@ -135,6 +137,7 @@ const S = {
   spreads: new Set<string>(),
   trailingOptions: new Set<string>(),
   falseLiterals: new Set<string>(),
+  constructions: new Set<string>(),
 };
 
 /** Adds a language's syntax to the matcher's tables (the taint pack's language modules register theirs). */
@@ -510,8 +513,9 @@ export function matchPattern(
 }
 
 /**
- * A variable's value where it is used (its last assignment), or undefined. Given to `matchPattern`, an object or
- * dict pattern also matches a variable holding one: `spawn(cmd, opts)` after `const opts = { shell: true }`.
+ * A variable's value where it is used (its last assignment), or undefined. Given to `matchPattern`, an object,
+ * call or construction in a pattern also matches a variable holding one: `spawn(cmd, opts)` after
+ * `const opts = { shell: true }`, `s.get(url)` after `s = requests.Session()`.
  */
 export type ValueOf = (name: string) => Node | undefined;
 
@@ -565,7 +569,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     t = inner;
     tType = typeOf(t);
   }
-  if (p.type !== tType && deref && S.maps.has(p.type) && S.variables.has(tType) && derefs < MAX_DEREFS) {
+  if (p.type !== tType && deref && S.variables.has(tType) && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type)) && derefs < MAX_DEREFS) {
     const value = deref(t.text);
     if (!value || value.id === t.id) return false;
     derefs++;

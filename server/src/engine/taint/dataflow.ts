@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -857,15 +857,14 @@ class UnitAnalysis {
 
   // ---- expressions ---------------------------------------------------------------------------------
 
-  private match<T extends { pattern: string }>(c: Compiled<T>, n: Node): Bindings | undefined {
+  private match<T extends { pattern: string }>(c: Compiled<T>, n: Node, valueOf?: ValueOf): Bindings | undefined {
     // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
-    // An options object held in a variable of this unit matches as if written in place (`spawn(cmd, opts)`).
-    const b = matchPattern(c.pattern, n, this.env.resolve, undefined, undefined, this.defOf);
+    const b = matchPattern(c.pattern, n, this.env.resolve, undefined, undefined, valueOf);
     if (!b) return undefined;
     if (whereHolds(c.where, b)) return b;
     // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
     // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
-    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where, this.defOf);
+    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where, valueOf);
     return again && whereHolds(c.where, again) ? again : undefined;
   }
 
@@ -1155,7 +1154,9 @@ class UnitAnalysis {
     for (const { sink, rule } of this.env.pass.index.sinks.get(typeOf(n)) ?? NONE) {
       const spec = sink.spec;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
-      const b = this.match(sink, n);
+      // A sink's options object, client or parser held in a variable of this unit matches as if written in place
+      // (`spawn(cmd, opts)` after `const opts = { shell: true }`).
+      const b = this.match(sink, n, this.defOf);
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;

@@ -485,6 +485,7 @@ export const javascript: LanguageModule = {
     spreads: ['spread_element'],
     trailingOptions: ['call_expression'],
     falseLiterals: ['false', 'null', 'undefined', '0'],
+    constructions: ['new_expression'],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_statement'],
