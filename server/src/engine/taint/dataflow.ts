@@ -96,6 +96,11 @@ export interface UnitEnv {
   /** Whether the file imports this module (or a submodule of it); for `unless-import` / `requires-import` sinks and `requires-import` sources. */
   imported?: (module: string) => boolean;
   /**
+   * For a function unit: the value a module-level name is assigned once (a constant options object, a parser),
+   * for sinks matched through variables; undefined for names assigned more than once or not at all.
+   */
+  moduleValue?: (name: string) => Node | undefined;
+  /**
    * Steps (statements and expressions visited) this unit may take before it throws BudgetExceeded: one unit can
    * be a whole bundle. Counted, not timed, so the cut falls at the same place on every machine.
    */
@@ -385,6 +390,11 @@ class UnitAnalysis {
   private readonly captureIndex = new Map<string, number>();
   /** The language's syntax knowledge. */
   private readonly syn: LanguageModule;
+  /** Names this unit binds (parameters, locals): they hide a module-level value of the same name. */
+  private readonly bound = new Set<string>();
+  /** A variable's value for sink patterns: its last local assignment, else the module's constant of that name. */
+  private readonly valueOf = (name: string): Node | undefined =>
+    this.defOf(name) ?? (this.bound.has(name) ? undefined : this.env.moduleValue?.(name));
   private readonly defOf = (name: string): Node | undefined => {
     let d = this.defs.get(name);
     if (typeof d === 'function') {
@@ -811,6 +821,7 @@ class UnitAnalysis {
     switch (syn.targetKind(target.type)) {
       case 'name': {
         const name = target.text;
+        this.bound.add(name);
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
@@ -1156,7 +1167,7 @@ class UnitAnalysis {
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       // A sink's options object, client or parser held in a variable of this unit matches as if written in place
       // (`spawn(cmd, opts)` after `const opts = { shell: true }`).
-      const b = this.match(sink, n, this.defOf);
+      const b = this.match(sink, n, this.valueOf);
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
