@@ -515,7 +515,8 @@ export function matchPattern(
 /**
  * A variable's value where it is used (its last assignment), or undefined. Given to `matchPattern`, an object,
  * call or construction in a pattern also matches a variable holding one: `spawn(cmd, opts)` after
- * `const opts = { shell: true }`, `s.get(url)` after `s = requests.Session()`.
+ * `const opts = { shell: true }`, `s.get(url)` after `s = requests.Session()`; and a metavariable whose `where`
+ * the variable's name fails is tried on its value.
  */
 export type ValueOf = (name: string) => Node | undefined;
 
@@ -536,7 +537,14 @@ function allowed(mv: string, text: string): boolean {
 function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
   if (p.metavar) {
     if (b.has(p.metavar)) return boundText(b, p.metavar) === t.text;
-    if (!allowed(p.metavar, t.text)) return false;
+    if (!allowed(p.metavar, t.text)) {
+      // A constant named where a value is constrained (`[SHELL, "-c", cmd]` with SHELL = "/bin/sh"): its value.
+      if (!deref || !S.variables.has(typeOf(t)) || derefs >= MAX_DEREFS) return false;
+      const value = deref(t.text);
+      if (!value || value.id === t.id) return false;
+      derefs++;
+      return matchNode(p, value, b, resolve);
+    }
     b.set(p.metavar, t);
     return true;
   }
