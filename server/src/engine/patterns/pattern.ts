@@ -516,9 +516,18 @@ export function matchPattern(
  * A variable's value where it is used (its last assignment), or undefined. Given to `matchPattern`, an object,
  * call or construction in a pattern also matches a variable holding one: `spawn(cmd, opts)` after
  * `const opts = { shell: true }`, `s.get(url)` after `s = requests.Session()`; and a metavariable whose `where`
- * the variable's name fails is tried on its value.
+ * the variable's name fails is tried on its value when that is a literal.
  */
 export type ValueOf = (name: string) => Node | undefined;
+
+/**
+ * Whether a variable is the object of a property access or subscript (`s.x`, `s[k]`): only there does it stand for
+ * the value it holds (`s = req.session; s.x = v` writes the session; `s = v` rebinds the variable).
+ */
+function isChainObject(t: Node): boolean {
+  const next = t.nextSibling;
+  return !!next && (next.text === '.' || next.text === '?.' || next.text === '[');
+}
 
 /** The `ValueOf` of the match in progress, and how many variables it has followed (a bound: `a = b; b = a`). */
 let deref: ValueOf | undefined;
@@ -538,10 +547,11 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   if (p.metavar) {
     if (b.has(p.metavar)) return boundText(b, p.metavar) === t.text;
     if (!allowed(p.metavar, t.text)) {
-      // A constant named where a value is constrained (`[SHELL, "-c", cmd]` with SHELL = "/bin/sh"): its value.
+      // A constant named where a value is constrained (`[SHELL, "-c", cmd]` with SHELL = "/bin/sh"): its literal
+      // value. Only a literal: a deny-list of names (`$DB` not `router`) must not pass for `router = Router()`.
       if (!deref || !S.variables.has(typeOf(t)) || derefs >= MAX_DEREFS) return false;
       const value = deref(t.text);
-      if (!value || value.id === t.id) return false;
+      if (!value || value.id === t.id || !(LITERALS.has(typeOf(value)) || S.quotedStrings.has(typeOf(value)))) return false;
       derefs++;
       return matchNode(p, value, b, resolve);
     }
@@ -577,7 +587,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     t = inner;
     tType = typeOf(t);
   }
-  if (p.type !== tType && deref && S.variables.has(tType) && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type)) && derefs < MAX_DEREFS) {
+  if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || (CHAIN_TYPES.has(p.type) && isChainObject(t)))) {
     const value = deref(t.text);
     if (!value || value.id === t.id) return false;
     derefs++;
