@@ -40,9 +40,16 @@ app.post('/run', (req, res) => {
   // ruleid: js.cmdi.child-process
   execaFn('ls ' + cmd, [], { shell: true });
   const opts = { shell: true };
-  // Options held in a variable are not followed.
-  // todoruleid: js.cmdi.child-process
+  // Options held in a variable match as if written in place.
+  // ruleid: js.cmdi.child-process
   cp.spawn(cmd, opts);
+  const plain = { shell: false, cwd: '/srv' };
+  // ok: js.cmdi.child-process
+  cp.spawn(cmd, plain);
+  let later = { shell: true };
+  later = { cwd: '/srv' };
+  // ok: js.cmdi.child-process
+  cp.spawn(cmd, later);
   res.end();
 });
 

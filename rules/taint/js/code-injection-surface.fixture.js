@@ -36,9 +36,14 @@ app.post('/eval', async (req, res) => {
   // ruleid: js.code-injection.eval
   const mod = await import(req.query.module);
   const sandbox = new VM();
-  // A sandbox held in a variable: its type is not known.
-  // todoruleid: js.code-injection.eval
+  // A sandbox held in a variable: the variable's value is the sandbox.
+  // ruleid: js.code-injection.eval
   sandbox.run(code);
+  // ok: js.code-injection.eval
+  sandbox.run('1 + 1');
+  const runner = { run: (s) => s.length };
+  // ok: js.code-injection.eval
+  runner.run(code);
   res.json({ fn: typeof fn, plugin: typeof plugin, mod: typeof mod });
 });
 

@@ -3,6 +3,7 @@
 const { Server } = require('socket.io');
 const { exec } = require('child_process');
 const fs = require('fs');
+const path = require('path');
 const db = require('./db');
 
 const io = new Server(3000);
@@ -16,8 +17,14 @@ io.on('connection', (socket) => {
     exec('ping -c 1 ' + payload.host);
   });
   socket.on('read', async ({ file }) => {
-    // todoruleid: js.path-traversal.fs
+    // ruleid: js.path-traversal.fs
     fs.readFile('/srv/files/' + file, () => {});
+  });
+  socket.on('read-one', ([file]) => {
+    // ruleid: js.path-traversal.fs
+    fs.readFileSync('/srv/files/' + file);
+    // ok: js.path-traversal.fs
+    fs.readFileSync('/srv/files/' + path.basename(file));
   });
   socket.on('disconnect', (reason) => {
     // The reason is set by the server library, not the client.

@@ -1,6 +1,6 @@
-// Shapes of real advisories that Vigil misses (docs/accuracy.md, "Taint recall on real advisories"), written
-// for this file. Static-file and listing middleware read the path with a URL parser that takes the whole
-// request (`parseurl(req)`, as send, serve-static and serve-index do): an unknown call, so the path comes out clean.
+// Shapes of real advisories (docs/accuracy.md, "Taint recall on real advisories"), written for this file.
+// Static-file and listing middleware read the path with a URL parser that takes the whole request
+// (`parseurl(req)`, as send, serve-static and serve-index do), and redirect by setting the Location header.
 const fs = require('fs');
 const path = require('path');
 const parseurl = require('parseurl');
@@ -12,12 +12,12 @@ module.exports = function serveFolder(root) {
       // A listing page with the request path pasted into an HTML template.
       const page = '<h1>Index of {dir}</h1>'.replace('{dir}', wanted);
       res.setHeader('Content-Type', 'text/html');
-      // todoruleid: js.xss.server-response
+      // ruleid: js.xss.server-response
       res.end(page);
       return;
     }
     // path.join normalises "..", so "/../../etc/passwd" leaves root.
-    // todoruleid: js.path-traversal.fs
+    // ruleid: js.path-traversal.fs
     fs.createReadStream(path.join(root, wanted)).pipe(res);
   };
 };
@@ -26,8 +26,20 @@ module.exports.addSlash = function addSlash() {
   return function (req, res) {
     res.statusCode = 301;
     // "//other.example/" as a path is a scheme-relative URL to another host.
-    // todoruleid: js.open-redirect.location
+    // ruleid: js.open-redirect.redirect
     res.setHeader('Location', req.url + '/');
     res.end();
   };
+};
+
+module.exports.headers = function headers(req, res) {
+  // ruleid: js.open-redirect.redirect
+  res.writeHead(302, { Location: req.query.next });
+  // ruleid: js.open-redirect.redirect
+  res.location(req.query.next);
+  // ok: js.open-redirect.redirect
+  res.setHeader('Location', '/home');
+  // ok: js.open-redirect.redirect
+  res.setHeader('X-Next', req.query.next);
+  res.end();
 };

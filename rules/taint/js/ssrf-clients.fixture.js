@@ -94,15 +94,24 @@ app.get('/node-http', (req, res) => {
   res.end();
 });
 
-// Gaps: an options object kept in a variable, and requests made through a created instance.
+// An options object kept in a variable, and requests made through a created instance.
 app.get('/gaps', async (req, res) => {
   const opts = { method: 'get', url: req.query.url };
-  // todoruleid: js.ssrf.http-client
+  // ruleid: js.ssrf.http-client
   await axios(opts);
+  const post = { method: 'post', url: 'https://api.example.com/hook', data: req.body };
+  // ok: js.ssrf.http-client
+  await axios(post);
   const api = axios.create({ timeout: 1000 });
   // An absolute URL overrides the instance's baseURL.
-  // todoruleid: js.ssrf.http-client
+  // ruleid: js.ssrf.http-client
   await api.get(req.query.url);
+  const users = axios.create({ baseURL: 'https://users.internal.example/' });
+  // A path from "/" stays on the base URL's host.
+  // ok: js.ssrf.http-client
+  await users.get('/users/' + req.params.id);
+  // ok: js.ssrf.http-client
+  await users.get(`/users/${req.params.id}`);
   res.end();
 });
 

@@ -101,11 +101,22 @@ app.post('/async', async (req, res) => {
 });
 
 app.get('/return-to', (req, res) => {
-  // Missing: a session held in a variable (`const s = req.session`) is not known as the session.
+  // A session held in a variable (`const s = req.session`) is the session.
   const session = req.session;
-  // todoruleid: js.trust-boundary.session-from-request
+  // ruleid: js.trust-boundary.session-from-request
   session.returnTo = req.query.next;
   res.redirect('/login');
+});
+
+app.get('/session-copy', (req, res) => {
+  let saved = req.session;
+  // Rebinding the variable writes nothing to the session.
+  // ok: js.trust-boundary.session-from-request
+  saved = req.query.next;
+  const copy = { ...req.session };
+  // ok: js.trust-boundary.session-from-request
+  copy.returnTo = req.query.next;
+  res.json({ saved, copy });
 });
 
 // ---- negatives ----

@@ -37,9 +37,18 @@ export class AccountController {
 
   @Post('theme')
   theme(@Session() session: Record<string, unknown>, @Body('theme') theme: string) {
-    // Missing: a @Session() parameter is not known as the session.
-    // todoruleid: js.trust-boundary.session-from-request
+    // A @Session() parameter is the session.
+    // ruleid: js.trust-boundary.session-from-request
     session.theme = theme;
+    return {};
+  }
+
+  @Post('visits')
+  visits(@Session() session: Record<string, number>, @Body('theme') theme: string) {
+    // ok: js.trust-boundary.session-from-request
+    session.visits = (session.visits ?? 0) + 1;
+    // ok: js.trust-boundary.session-from-request
+    session.theme = theme === 'dark' ? 'dark' : 'light';
     return {};
   }
 }

@@ -29,9 +29,11 @@ app.get('/role', (req, res) => {
 app.get('/ns', (req, res) => {
   // ruleid: js.xpathi.query
   const n = xpath.useNamespaces({ u: 'urn:users' })('//u:user[@email="' + req.query.email + '"]', doc).length;
-  // Gap: the selector kept in a variable is not known to be xpath's (a call through a local function value).
+  // The selector kept in a variable: its value is xpath's.
   const select = xpath.useNamespaces({ u: 'urn:users' });
-  // todoruleid: js.xpathi.query
+  // ok: js.xpathi.query
+  select('//u:user[@active="true"]', doc);
+  // ruleid: js.xpathi.query
   res.json(n + select('//u:user[@email="' + req.query.email + '"]', doc).length);
 });
 

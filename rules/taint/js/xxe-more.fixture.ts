@@ -5,6 +5,9 @@ import * as libxml from 'libxmljs';
 import { parseXml as parse } from 'libxmljs2';
 
 const ENTITY_OPTIONS = { noent: true, nonet: false };
+const SAFE_OPTIONS = { nonet: true };
+let CHANGING = { noent: true };
+CHANGING = { nonet: true };
 
 @Controller('catalog')
 export class CatalogController {
@@ -19,8 +22,20 @@ export class CatalogController {
 
   @Post('options')
   withOptions(@Body() payload: { xml: string }) {
-    // Missing: the options object is a constant declared above; sink patterns only see an inline object literal.
-    // todoruleid: js.xxe.libxmljs-noent
+    // The options object is a module constant: it matches as if written in place.
+    // ruleid: js.xxe.libxmljs-noent
+    return libxml.parseXml(payload.xml, ENTITY_OPTIONS).root().name();
+  }
+
+  @Post('options-ok')
+  withSafeOptions(@Body() payload: { xml: string }, ENTITY_OPTIONS: object) {
+    // ok: js.xxe.libxmljs-noent
+    libxml.parseXml(payload.xml, SAFE_OPTIONS);
+    // A name assigned twice at the top level is no constant.
+    // ok: js.xxe.libxmljs-noent
+    libxml.parseXml(payload.xml, CHANGING);
+    // A parameter hides the module's name.
+    // ok: js.xxe.libxmljs-noent
     return libxml.parseXml(payload.xml, ENTITY_OPTIONS).root().name();
   }
 

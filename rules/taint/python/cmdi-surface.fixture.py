@@ -11,6 +11,7 @@ from flask import Flask, request
 
 app = Flask(__name__)
 SHELL = "/bin/sh"
+GIT = "/usr/bin/git"
 
 
 @app.route("/run", methods=["POST"])
@@ -46,8 +47,8 @@ async def run_command():
     pty.spawn(cmd)
     # ruleid: py.cmdi.subprocess-shell
     pty.spawn(["/bin/bash", "-c", cmd])
-    # The shell named by a constant: its value is not followed.
-    # todoruleid: py.cmdi.subprocess-shell
+    # The shell named by a constant: its value is matched.
+    # ruleid: py.cmdi.subprocess-shell
     subprocess.run([SHELL, "-c", cmd])
     return "ok"
 
@@ -68,6 +69,8 @@ async def run_ok():
     subprocess.run("ls " + cmd, shell=False)
     # ok: py.cmdi.subprocess-shell
     subprocess.check_output(["git", "log", "--", cmd])
+    # ok: py.cmdi.subprocess-shell
+    subprocess.run([GIT, "-c", cmd])
     # ok: py.cmdi.subprocess-shell
     os.execvp("git", ["git", "show", cmd])
     # ok: py.cmdi.subprocess-shell

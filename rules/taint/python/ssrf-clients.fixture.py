@@ -101,12 +101,22 @@ async def with_aiohttp():
     return body
 
 
-# Gap: a session in a variable with an unconventional name (the client's type is not tracked).
+# A session in a variable with an unconventional name: the variable's value is the session.
 @app.route("/gap")
 def gap():
     s = requests.Session()
-    # todoruleid: py.ssrf.http-client
+    # ruleid: py.ssrf.http-client
     return s.get(request.args["url"]).text
+
+
+@app.route("/n-session-var")
+def n_session_var():
+    s = requests.Session()
+    # ok: py.ssrf.http-client
+    status = s.get("https://status.example.com/health").status_code
+    s = {"a": "https://a.example.com/"}
+    # ok: py.ssrf.http-client
+    return {"status": status, "link": s.get(request.args["key"])}
 
 
 # ---- negatives ----

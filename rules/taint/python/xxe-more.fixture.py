@@ -51,10 +51,18 @@ def objectify_view():
 
 @app.route("/shared-parser", methods=["POST"])
 def shared_parser():
-    # Known gap: the parser's resolve_entities=True is set where the module-level parser is made, not at the call.
-    # todoruleid: py.xxe.lxml
+    # The parser's resolve_entities=True is set where the module-level parser is made: it matches as if in place.
+    # ruleid: py.xxe.lxml
     doc = etree.fromstring(request.data, RESOLVING)
     return doc.tag
+
+
+@app.route("/local-parser", methods=["POST"])
+def local_parser():
+    RESOLVING = HARDENED
+    # A local assignment hides the module's parser of that name.
+    # ok: py.xxe.lxml
+    return etree.fromstring(request.data, RESOLVING).tag
 
 
 @app.route("/kw-parser", methods=["POST"])

@@ -110,6 +110,8 @@ export interface PatternSyntax {
   readonly trailingOptions: readonly string[];
   /** Literal texts that leave an option off (`false`, `None`). */
   readonly falseLiterals: readonly string[];
+  /** Object constructions (`new C()`) that are not `calls`: like a call, a value a variable can hold. */
+  readonly constructions: readonly string[];
 }
 
 /** The merged syntax of every registered language. */
@@ -135,6 +137,7 @@ const S = {
   spreads: new Set<string>(),
   trailingOptions: new Set<string>(),
   falseLiterals: new Set<string>(),
+  constructions: new Set<string>(),
 };
 
 /** Adds a language's syntax to the matcher's tables (the taint pack's language modules register theirs). */
@@ -487,17 +490,49 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
  * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
  * pattern's shape, which is small and bounded at compile time.
  */
-export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings, where?: readonly (readonly [string, RegExp])[]): Bindings | undefined {
+export function matchPattern(
+  pattern: CompiledPattern,
+  target: Node,
+  resolve?: CanonicalResolver,
+  initial?: Bindings,
+  where?: readonly (readonly [string, RegExp])[],
+  valueOf?: ValueOf,
+): Bindings | undefined {
   const b: Bindings = initial ? fork(initial) : new Map();
   // Constraints are checked as metavariables bind, so an object pattern `{ $K: $V }` with `where` on $K tries
   // every entry of the target, not only the first that has the right shape.
   constraints = where && where.length > 0 ? new Map(where.map(([k, re]) => [k, re])) : undefined;
+  deref = valueOf;
+  derefs = 0;
   try {
     return matchNode(pattern.root, target, b, resolve) ? b : undefined;
   } finally {
     constraints = undefined;
+    deref = undefined;
   }
 }
+
+/**
+ * A variable's value where it is used (its last assignment), or undefined. Given to `matchPattern`, an object,
+ * call or construction in a pattern also matches a variable holding one: `spawn(cmd, opts)` after
+ * `const opts = { shell: true }`, `s.get(url)` after `s = requests.Session()`; and a metavariable whose `where`
+ * the variable's name fails is tried on its value when that is a literal.
+ */
+export type ValueOf = (name: string) => Node | undefined;
+
+/**
+ * Whether a variable is the object of a property access or subscript (`s.x`, `s[k]`): only there does it stand for
+ * the value it holds (`s = req.session; s.x = v` writes the session; `s = v` rebinds the variable).
+ */
+function isChainObject(t: Node): boolean {
+  const next = t.nextSibling;
+  return !!next && (next.text === '.' || next.text === '?.' || next.text === '[');
+}
+
+/** The `ValueOf` of the match in progress, and how many variables it has followed (a bound: `a = b; b = a`). */
+let deref: ValueOf | undefined;
+let derefs = 0;
+const MAX_DEREFS = 8;
 
 /** The `where` constraints of the match in progress (set by `matchPattern` only for its duration). */
 let constraints: Map<string, RegExp> | undefined;
@@ -511,7 +546,15 @@ function allowed(mv: string, text: string): boolean {
 function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
   if (p.metavar) {
     if (b.has(p.metavar)) return boundText(b, p.metavar) === t.text;
-    if (!allowed(p.metavar, t.text)) return false;
+    if (!allowed(p.metavar, t.text)) {
+      // A constant named where a value is constrained (`[SHELL, "-c", cmd]` with SHELL = "/bin/sh"): its literal
+      // value. Only a literal: a deny-list of names (`$DB` not `router`) must not pass for `router = Router()`.
+      if (!deref || !S.variables.has(typeOf(t)) || derefs >= MAX_DEREFS) return false;
+      const value = deref(t.text);
+      if (!value || value.id === t.id || !(LITERALS.has(typeOf(value)) || S.quotedStrings.has(typeOf(value)))) return false;
+      derefs++;
+      return matchNode(p, value, b, resolve);
+    }
     b.set(p.metavar, t);
     return true;
   }
@@ -543,6 +586,12 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     if (!inner) return false;
     t = inner;
     tType = typeOf(t);
+  }
+  if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || (CHAIN_TYPES.has(p.type) && isChainObject(t)))) {
+    const value = deref(t.text);
+    if (!value || value.id === t.id) return false;
+    derefs++;
+    return matchNode(p, value, b, resolve);
   }
   if (p.type !== tType) return false;
   if (p.children.length === 0) {

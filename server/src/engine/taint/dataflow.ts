@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -96,6 +96,11 @@ export interface UnitEnv {
   buildFixes: FixBuilder;
   /** Whether the file imports this module (or a submodule of it); for `unless-import` / `requires-import` sinks and `requires-import` sources. */
   imported?: (module: string) => boolean;
+  /**
+   * For a function unit: the value a module-level name is assigned once (a constant options object, a parser),
+   * for sinks matched through variables; undefined for names assigned more than once or not at all.
+   */
+  moduleValue?: (name: string) => Node | undefined;
   /**
    * Steps (statements and expressions visited) this unit may take before it throws BudgetExceeded: one unit can
    * be a whole bundle. Counted, not timed, so the cut falls at the same place on every machine.
@@ -390,6 +395,11 @@ class UnitAnalysis {
   private readonly captureIndex = new Map<string, number>();
   /** The language's syntax knowledge. */
   private readonly syn: LanguageModule;
+  /** Names this unit binds (parameters, locals): they hide a module-level value of the same name. */
+  private readonly bound = new Set<string>();
+  /** A variable's value for sink patterns: its last local assignment, else the module's constant of that name. */
+  private readonly valueOf = (name: string): Node | undefined =>
+    this.defOf(name) ?? (this.bound.has(name) ? undefined : this.env.moduleValue?.(name));
   private readonly defOf = (name: string): Node | undefined => {
     let d = this.defs.get(name);
     if (typeof d === 'function') {
@@ -821,6 +831,7 @@ class UnitAnalysis {
     switch (syn.targetKind(target.type)) {
       case 'name': {
         const name = target.text;
+        this.bound.add(name);
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
@@ -867,14 +878,14 @@ class UnitAnalysis {
 
   // ---- expressions ---------------------------------------------------------------------------------
 
-  private match<T extends { pattern: string }>(c: Compiled<T>, n: Node): Bindings | undefined {
+  private match<T extends { pattern: string }>(c: Compiled<T>, n: Node, valueOf?: ValueOf): Bindings | undefined {
     // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
-    const b = matchPattern(c.pattern, n, this.env.resolve);
+    const b = matchPattern(c.pattern, n, this.env.resolve, undefined, undefined, valueOf);
     if (!b) return undefined;
     if (whereHolds(c.where, b)) return b;
     // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
     // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
-    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where);
+    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where, valueOf);
     return again && whereHolds(c.where, again) ? again : undefined;
   }
 
@@ -1169,7 +1180,9 @@ class UnitAnalysis {
     for (const { sink, rule } of this.env.pass.index.sinks.get(typeOf(n)) ?? NONE) {
       const spec = sink.spec;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
-      const b = this.match(sink, n);
+      // A sink's options object, client or parser held in a variable of this unit matches as if written in place
+      // (`spawn(cmd, opts)` after `const opts = { shell: true }`).
+      const b = this.match(sink, n, this.valueOf);
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
@@ -1189,9 +1202,13 @@ class UnitAnalysis {
         if (!t) continue;
         const callee = this.syn.callee(n) ?? n.childForFieldName('left') ?? n;
         const sinkText = this.short(callee);
-        const fixes = this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b);
-        const sinkStep: TraceStep = { range: this.range(focus), message: `reaches ${sinkText}`, kind: 'sink' };
-        for (const f of t) this.sinkReached(f, [sinkStep], this.range(focus), sinkText, fixes, rule);
+        // A focus inside an options object held in a variable (matched through it): the sink is this call, and a
+        // fix there would edit the variable's definition, which other calls may share.
+        const inPlace = focus.startIndex >= n.startIndex && focus.endIndex <= n.endIndex;
+        const at = this.range(inPlace ? focus : n);
+        const fixes = inPlace ? this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b) : [];
+        const sinkStep: TraceStep = { range: at, message: `reaches ${sinkText}`, kind: 'sink' };
+        for (const f of t) this.sinkReached(f, [sinkStep], at, sinkText, fixes, rule);
       }
     }
     for (const c of nonConstant ?? []) if (!traced?.has(c.rule)) this.nonConstantAtSink(n, c.focus, c.b, c.rule);

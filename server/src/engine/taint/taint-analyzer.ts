@@ -91,6 +91,8 @@ interface FileContext {
   statements?: TopStatement[];
   /** Callees (by node id) that resolve to another file's function by a qualified name: their key in `imported`. */
   qualifiedCallees?: Map<number, string>;
+  /** Module-level names assigned once, with their value (null: assigned more than once); see `moduleValues`. */
+  moduleValues?: Map<string, Node | null>;
 }
 
 /** A unit's result as analysed, and what it was computed from. */
@@ -539,6 +541,7 @@ export class TaintAnalyzer implements Analyzer {
     this.stats.passes++;
     let summaries = new Map<Unit, Summary>();
     const ids = pass.rules.map((r) => r.spec.id);
+    const syn = pass.rules[0]!.module;
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null)])) : '';
     const byKey = new Map<string, Unit>();
     for (const u of ctx.units) byKey.set(u.key, u);
@@ -549,6 +552,7 @@ export class TaintAnalyzer implements Analyzer {
         const u = byKey.get(dep.slice(2));
         return u ? depValue(u, summaries.get(u)) : '?';
       }
+      if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
       const hit = (dep.startsWith('n:') ? ctx.byName : ctx.byMethod).get(dep.slice(2));
       return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
     };
@@ -564,7 +568,7 @@ export class TaintAnalyzer implements Analyzer {
     const freshStatements = usedStatements;
     // The worklist: against the last finished run of this pass, the dependencies whose answer changed.
     const prev = records?.get(ruleKey);
-    const rec: RuleRecord = { rounds: [], lines: new Map(ctx.units.map((u) => [u.key, u.line])), names: nameTable(ctx) };
+    const rec: RuleRecord = { rounds: [], lines: new Map(ctx.units.map((u) => [u.key, u.line])), names: nameTable(ctx, syn) };
     const gone = prev ? [...prev.lines.keys()].filter((k) => !rec.lines.has(k)).map((k) => `u:${k}`) : [];
     const renamed = prev ? changedNames(prev.names, rec.names) : [];
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
@@ -637,6 +641,16 @@ export class TaintAnalyzer implements Analyzer {
             inlineSummary: (fn: Node) => seen(ctx.byStart.get(fn.startIndex)),
             buildFixes: ((r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports)) as FixBuilder,
             imported: (m: string) => importsModuleCached(ctx.imports, m),
+            // Function units only: the top level reads its own assignments as it walks them.
+            ...(u === ctx.units[0]
+              ? {}
+              : {
+                  moduleValue: (name: string): Node | undefined => {
+                    // Recorded when absent too: a constant added later changes what this unit finds.
+                    deps.set(`c:${name}`, moduleValueSig(ctx, syn, name));
+                    return moduleValues(ctx, syn).get(name) ?? undefined;
+                  },
+                }),
             limit: meter.budget - meter.spent,
           };
           let out;
@@ -954,13 +968,45 @@ const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSin
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
 
-/** What each function and method name of a file resolves to, as a dependency records it (`n:`/`m:<name>`). */
-function nameTable(ctx: FileContext): Map<string, string> {
+/**
+ * What each function and method name of a file resolves to, as a dependency records it (`n:`/`m:<name>`), and the
+ * value of each module-level constant (`c:<name>`, see `moduleValueSig`).
+ */
+function nameTable(ctx: FileContext, syn: LanguageModule): Map<string, string> {
   const out = new Map<string, string>();
   for (const [kind, map] of [['n', ctx.byName], ['m', ctx.byMethod]] as const) {
     for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
   }
+  for (const name of moduleValues(ctx, syn).keys()) out.set(`c:${name}`, moduleValueSig(ctx, syn, name));
   return out;
+}
+
+/**
+ * Names the top level assigns, each with its value when it is assigned exactly once (`const OPTS = {...}`,
+ * `PARSER = etree.XMLParser(...)`): what a function's sink may read through a variable it does not bind.
+ */
+function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node | null> {
+  if (ctx.moduleValues) return ctx.moduleValues;
+  const out = new Map<string, Node | null>();
+  const put = (target: Node | null, value: Node | null): void => {
+    if (!target || syn.targetKind(target.type) !== 'name') return;
+    out.set(target.text, out.has(target.text) || !value ? null : value);
+  };
+  for (const s of kids(ctx.units[0]!.node)) {
+    const kind = syn.stmtKind(s.type);
+    if (kind === 'declaration') {
+      for (const d of kids(s)) if (d.type === syn.declaratorType) put(d.childForFieldName('name'), d.childForFieldName('value'));
+    } else if (kind === 'expression') {
+      for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(e.childForFieldName('left'), e.childForFieldName('right'));
+    }
+  }
+  return (ctx.moduleValues = out);
+}
+
+/** A module-level name's value as a dependency records it: a digest of its text, or 'none'. */
+function moduleValueSig(ctx: FileContext, syn: LanguageModule, name: string): string {
+  const v = moduleValues(ctx, syn).get(name);
+  return v ? createHash('sha1').update(v.text).digest('base64') : 'none';
 }
 
 /** Names whose resolution differs between two name tables (a name missing from one resolves to 'none'). */
@@ -1285,7 +1331,9 @@ function fileContext(
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
           if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
-          if (syn.targetKind(p.type) !== 'name') return;
+          // A destructured parameter (`async ({ file }) =>`) binds each of its names to the input.
+          const kind = syn.targetKind(p.type);
+          if (kind !== 'name' && kind !== 'object-pattern' && kind !== 'sequence-pattern') return;
           unitParams.sources.set(i, `request parameter ${p.text}`);
         });
       }

@@ -452,6 +452,7 @@ export const go: LanguageModule = {
     spreads: [],
     trailingOptions: [],
     falseLiterals: ['false'],
+    constructions: [],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_declaration'],

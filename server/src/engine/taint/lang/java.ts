@@ -368,6 +368,7 @@ export const java: LanguageModule = {
     spreads: [],
     trailingOptions: [],
     falseLiterals: ['false'],
+    constructions: ['object_creation_expression'],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_declaration'],

@@ -337,6 +337,13 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
       const value = n.childForFieldName('value');
       const name = n.childForFieldName('name');
       const m = value ? canonicalName(value, resolve) : undefined;
+      // `require('socket.io')(3000)`: the module called for an instance. The file imports it (for handlers and
+      // sinks that require the import), under a key no identifier can look up: the instance is not the module.
+      const called = !m && value?.type === 'call_expression' ? value.childForFieldName('function') : null;
+      if (called?.type === 'call_expression') {
+        const cm = canonicalName(called, resolve);
+        if (cm && !cm.startsWith('.')) out.set(`${cm}()`, cm);
+      }
       if (m && name) {
         if (name.type === 'identifier') out.set(name.text, m);
         else if (name.type === 'object_pattern') {
@@ -478,6 +485,7 @@ export const javascript: LanguageModule = {
     spreads: ['spread_element'],
     trailingOptions: ['call_expression'],
     falseLiterals: ['false', 'null', 'undefined', '0'],
+    constructions: ['new_expression'],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_statement'],

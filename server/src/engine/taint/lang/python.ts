@@ -473,6 +473,7 @@ export const python: LanguageModule = {
     spreads: ['dictionary_splat', 'list_splat'],
     trailingOptions: [],
     falseLiterals: ['False', 'None', '0'],
+    constructions: [],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_statement', 'import_from_statement'],
