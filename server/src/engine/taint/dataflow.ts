@@ -312,10 +312,14 @@ export function analyzeUnit(unit: Node, params: UnitParams, env: UnitEnv): UnitR
   return new UnitAnalysis(unit, params, env).run();
 }
 
-/** A top-level statement and its cache key (own text, line and column, and the file context it depends on). */
+/**
+ * A top-level statement, its cache key (own text and column, and the file context it depends on) and its line:
+ * the key leaves the line out so that an entry of a statement that only moved can be found (see `movable`).
+ */
 export interface TopStatement {
   node: Node;
   key: string;
+  line: number;
 }
 
 /**
@@ -342,6 +346,13 @@ export interface StatementEntry {
   order?: string[];
   /** Definitions written, as offsets relative to the statement's start (null: deleted). */
   defsOut: [string, { start: number; end: number; type: string } | null][];
+  /** The statement's line when it was analysed. */
+  line: number;
+  /**
+   * It holds no position (no finding, return, reported sink, or tainted value written): replayed as is at any
+   * line, so the statements below a line added or removed are not analysed again for having moved.
+   */
+  movable: boolean;
 }
 
 /** The per-statement cache of one pass's top-level analysis, kept by the caller between runs. */
@@ -442,9 +453,9 @@ class UnitAnalysis {
     const st = new LoggedState();
     let digest = '';
     let reused = 0;
-    for (const { node, key } of statements) {
+    for (const { node, key, line } of statements) {
       const deps = new Map<string, string>();
-      const hit = cache.entries(key)?.find((e) => e.inDigest === digest && this.replayable(e, cache));
+      const hit = cache.entries(key)?.find((e) => e.inDigest === digest && (e.line === line || e.movable) && this.replayable(e, cache));
       let e: StatementEntry;
       if (hit) {
         cache.stats.topStatementsCached++;
@@ -468,7 +479,11 @@ class UnitAnalysis {
         }
         const { sets, order } = st.endLog();
         const base = node.startIndex;
+        const findings = this.findings.slice(findings0);
         e = {
+          line,
+          // A flow always has steps, and steps have ranges: an untainted (empty) value has no position.
+          movable: findings.length === 0 && log.returns.length === 0 && log.sinkKeys.size === 0 && sets.every(([, v]) => !v?.length),
           inDigest: digest,
           outDigest: sets.length || order ? createHash('sha1').update(JSON.stringify([digest, sets.map(([k, v]) => [k, valueDigest(v)]), order ?? null])).digest('base64') : digest,
           deps,
@@ -476,7 +491,7 @@ class UnitAnalysis {
           sinkKeys: log.sinkKeys,
           work: this.work - work0,
           falls,
-          findings: this.findings.slice(findings0),
+          findings,
           returns: log.returns,
           sets,
           ...(order ? { order } : {}),

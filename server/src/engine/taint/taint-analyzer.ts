@@ -1363,7 +1363,7 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex): TopSta
     for (let k = j; k < spans.length && spans[k]!.start < end; k++) if (spans[k]!.start >= start) inside.push(spans[k]!);
     const at = lines.positionAt(start);
     const hash = createHash('sha1').update(spliceNested(text, start, end, inside, lines, at.line)).digest('base64');
-    out.push({ node, key: `${hash}@${at.line}:${at.character}:${ctx.importKey}` });
+    out.push({ node, key: `${hash}@${at.character}:${ctx.importKey}`, line: at.line });
   }
   return (ctx.statements = out);
 }
