@@ -483,10 +483,18 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
 }
 
 /**
+ * How many matches were tried (deterministic work counters for the tests and the bench; pattern matching is most
+ * of a taint scan). Set `sources` to a set to also record which patterns were tried.
+ */
+export const matchCounters: { tried: number; sources?: Set<string> } = { tried: 0 };
+
+/**
  * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
  * pattern's shape, which is small and bounded at compile time.
  */
 export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings, where?: readonly (readonly [string, RegExp])[]): Bindings | undefined {
+  matchCounters.tried++;
+  matchCounters.sources?.add(pattern.source);
   const b: Bindings = initial ? fork(initial) : new Map();
   // Constraints are checked as metavariables bind, so an object pattern `{ $K: $V }` with `where` on $K tries
   // every entry of the target, not only the first that has the right shape.
