@@ -53,6 +53,14 @@ describe('taint pattern prefilter', () => {
     assert.ok(!tried.has('flask.request.form'));
   });
 
+  it('does not run the matcher where a name of the pattern cannot match: flask.request.data at y.path', () => {
+    // Every word of `flask.request.data` is in the text, so the pattern is in the index and offered at attributes.
+    const text = `# flask request data\nimport os\n\ndef f(y):\n    os.system(y.path)\n`;
+    const { tried } = scan('/w/names.py', text);
+    assert.ok(tried.size > 0, 'some patterns were tried');
+    assert.ok(!tried.has('flask.request.data'), 'no full match of flask.request.data was tried');
+  });
+
   it('still tries them, and finds the flow, once the file imports flask', () => {
     const text = `from flask import request\nimport os\n\ndef run():\n    os.system(request.args.get('cmd'))\n`;
     const { tried, findings } = scan('/w/app.py', text);

@@ -493,6 +493,8 @@ export const matchCounters: { tried: number; sources?: Set<string> } = { tried: 
  * pattern's shape, which is small and bounded at compile time.
  */
 export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: CanonicalResolver, initial?: Bindings, where?: readonly (readonly [string, RegExp])[]): Bindings | undefined {
+  // Most tries fail on a node type or a name: rule them out before any bindings are made.
+  if (!mayMatch(pattern.root, target, resolve, 0)) return undefined;
   matchCounters.tried++;
   matchCounters.sources?.add(pattern.source);
   const b: Bindings = initial ? fork(initial) : new Map();
@@ -504,6 +506,40 @@ export function matchPattern(pattern: CompiledPattern, target: Node, resolve?: C
   } finally {
     constraints = undefined;
   }
+}
+
+/**
+ * A necessary condition for `matchNode(p, t)`, with no bindings made: the same checks of node types, child counts,
+ * leaf texts and canonical names, without metavariables (they accept anything here) or operators. A chain pattern
+ * (`flask.request.args`) needs the target's canonical name, or its last part (`args`) where the matcher would
+ * compare it structurally.
+ */
+function mayMatch(p: PatternNode, t: Node, resolve: CanonicalResolver | undefined, depth: number): boolean {
+  if (p.metavar || p.ellipsis || p.member || depth > 64) return true;
+  if (p.dotted !== undefined && canonicalOf(t, resolve) === p.dotted) return true;
+  // As matchNode: parentheses around the target are seen through.
+  let u = t;
+  let uType = typeOf(u);
+  while (p.type !== uType && S.parenthesized.has(uType)) {
+    const inner = kids(u)[0];
+    if (!inner) return false;
+    u = inner;
+    uType = typeOf(u);
+  }
+  if (p.children.length === 0) {
+    // A name compares by text (identifiers of any type: the matcher compares two identifier types by text).
+    if (p.dotted !== undefined && !LITERALS.has(uType)) return u.text === p.text || t.text === p.text;
+    return true;
+  }
+  if (p.type !== uType || S.maps.has(p.type)) return p.type === uType;
+  const children = kids(u);
+  for (let i = 0; i < p.children.length; i++) {
+    const c = p.children[i]!;
+    if (c.ellipsis) return true;
+    const k = children[i];
+    if (!k || !mayMatch(c, k, resolve, depth + 1)) return false;
+  }
+  return children.length === p.children.length;
 }
 
 /** The `where` constraints of the match in progress (set by `matchPattern` only for its duration). */
