@@ -385,6 +385,8 @@ class UnitAnalysis {
   private readonly findings: RawTaintFinding[] = [];
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
+  /** The pass's sources per node type, less those whose `requires-import` the file lacks (the same at every node). */
+  private readonly sourcesByType = new Map<string, RuleIndex['sources'] extends Map<string, infer L> ? L : never>();
   private work = 0;
   private readonly limit: number;
   /** Each local variable's last assigned value so far, for `reflected` sinks (lazily found when replayed). */
@@ -1045,8 +1047,13 @@ class UnitAnalysis {
 
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
-    for (const s of this.env.pass.index.sources.get(typeOf(n)) ?? NONE) {
-      if (s.spec.requiresImport && !s.spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
+    const type = typeOf(n);
+    let sources = this.sourcesByType.get(type);
+    if (!sources) {
+      sources = (this.env.pass.index.sources.get(type) ?? NONE).filter((s) => !s.spec.requiresImport || s.spec.requiresImport.some((m) => this.env.imported?.(m)));
+      this.sourcesByType.set(type, sources);
+    }
+    for (const s of sources) {
       const b = this.match(s, n);
       if (!b) continue;
       const root = chainRoot(n);
