@@ -487,6 +487,12 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
 }
 
 /**
+ * How many matches were tried (deterministic work counters for the tests and the bench; pattern matching is most
+ * of a taint scan). Set `sources` to a set to also record which patterns were tried.
+ */
+export const matchCounters: { tried: number; sources?: Set<string> } = { tried: 0 };
+
+/**
  * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
  * pattern's shape, which is small and bounded at compile time.
  */
@@ -498,6 +504,10 @@ export function matchPattern(
   where?: readonly (readonly [string, RegExp])[],
   valueOf?: ValueOf,
 ): Bindings | undefined {
+  // Most tries fail on a node type or a name: rule them out before any bindings are made.
+  if (!mayMatch(pattern.root, target, resolve, valueOf !== undefined, 0)) return undefined;
+  matchCounters.tried++;
+  matchCounters.sources?.add(pattern.source);
   const b: Bindings = initial ? fork(initial) : new Map();
   // Constraints are checked as metavariables bind, so an object pattern `{ $K: $V }` with `where` on $K tries
   // every entry of the target, not only the first that has the right shape.
@@ -533,6 +543,43 @@ function isChainObject(t: Node): boolean {
 let deref: ValueOf | undefined;
 let derefs = 0;
 const MAX_DEREFS = 8;
+
+/**
+ * A necessary condition for `matchNode(p, t)`, with no bindings made: the same checks of node types, child counts,
+ * leaf texts and canonical names, without metavariables (they accept anything here) or operators; `follows`: the
+ * match may follow a variable to its value, so a variable is not ruled out. A chain pattern
+ * (`flask.request.args`) needs the target's canonical name, or its last part (`args`) where the matcher would
+ * compare it structurally.
+ */
+function mayMatch(p: PatternNode, t: Node, resolve: CanonicalResolver | undefined, follows: boolean, depth: number): boolean {
+  if (p.metavar || p.ellipsis || p.member || depth > 64) return true;
+  if (p.dotted !== undefined && canonicalOf(t, resolve) === p.dotted) return true;
+  // As matchNode: parentheses around the target are seen through.
+  let u = t;
+  let uType = typeOf(u);
+  while (p.type !== uType && S.parenthesized.has(uType)) {
+    const inner = kids(u)[0];
+    if (!inner) return false;
+    u = inner;
+    uType = typeOf(u);
+  }
+  // With a `ValueOf`, a variable may stand for the object, call or construction it holds (see `matchNode`).
+  if (follows && p.type !== uType && S.variables.has(uType)) return true;
+  if (p.children.length === 0) {
+    // A name compares by text (identifiers of any type: the matcher compares two identifier types by text).
+    if (p.dotted !== undefined && !LITERALS.has(uType)) return u.text === p.text || t.text === p.text;
+    return true;
+  }
+  if (p.type !== uType || S.maps.has(p.type)) return p.type === uType;
+  const children = kids(u);
+  for (let i = 0; i < p.children.length; i++) {
+    const c = p.children[i]!;
+    if (c.ellipsis) return true;
+    const k = children[i];
+    if (!k || !mayMatch(c, k, resolve, follows, depth + 1)) return false;
+  }
+  return children.length === p.children.length;
+}
 
 /** The `where` constraints of the match in progress (set by `matchPattern` only for its duration). */
 let constraints: Map<string, RegExp> | undefined;

@@ -17,7 +17,7 @@ import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, ty
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
-import type { Compiled, CompiledRule, PassPattern } from './rule-set';
+import { patternWords, type Compiled, type CompiledRule, type PassPattern } from './rule-set';
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
 export type Origin = { kind: 'source'; label: string } | { kind: 'param'; index: number };
@@ -165,8 +165,8 @@ const passCache = new WeakMap<CompiledRule, Map<string, Pass>>();
 /**
  * The pass of `rules` (which must share their pass parts on the file), with the by-node-type index of their
  * patterns: the shared ones from the first rule, the sinks of all. With `may` (the file's filter of patterns that
- * can match, see `PassPattern.words`), the first rule's sources, sanitizers and propagators that cannot match on
- * the file are left out of the index: they would never match, and trying each at every node of its type was most
+ * can match, see `PassPattern.words`), the first rule's sources, sanitizers and propagators, and the sinks of all,
+ * that cannot match on the file are left out of the index: they would never match, and trying each at every node of its type was most
  * of the dataflow's time. Without it they are in the index and never match.
  */
 export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) => boolean): Pass {
@@ -181,7 +181,10 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
   const sources = keep(first.sources, sourceParts);
   const sanitizers = keep(first.sanitizers, sanitizerParts);
   const propagators = keep(first.propagators, propagatorParts);
-  const ids = `${rules.map((r) => r.spec.id).join('\u0000')}\u0001${sources.mask}/${sanitizers.mask}/${propagators.mask}`;
+  // Sinks are filtered by the same words: a sink that cannot match in the file need not be tried at every call.
+  const allSinks = rules.flatMap((r, rule) => r.sinks.map((sink): PassSink => ({ sink, rule })));
+  const sinks = keep(allSinks, may ? allSinks.map((s) => sinkPart(s.sink)) : undefined);
+  const ids = `${rules.map((r) => r.spec.id).join('\u0000')}\u0001${sources.mask}/${sanitizers.mask}/${propagators.mask}/${sinks.mask}`;
   let byIds = passCache.get(first);
   if (!byIds) passCache.set(first, (byIds = new Map()));
   const hit = byIds.get(ids);
@@ -202,10 +205,9 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
     return m;
   };
   const same = <C>(c: C): C => c;
-  const sinks = rules.flatMap((r, rule) => r.sinks.map((sink): PassSink => ({ sink, rule })));
   const index: RuleIndex = {
     sources: group(sources.kept, same),
-    sinks: group(sinks, (s) => s.sink),
+    sinks: group(sinks.kept, (s) => s.sink),
     sanitizers: group(sanitizers.kept, same),
     propagators: group(propagators.kept, same),
   };
@@ -214,6 +216,14 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
   if (byIds.size >= 256) byIds.clear();
   byIds.set(ids, pass);
   return pass;
+}
+
+/** A sink's pattern as the file filter sees it (its key cannot collide with the JSON keys of the other lists). */
+const sinkParts = new WeakMap<object, PassPattern>();
+function sinkPart(sink: PassSink['sink']): PassPattern {
+  let p = sinkParts.get(sink);
+  if (!p) sinkParts.set(sink, (p = { key: `sink\u0000${sink.pattern.source}`, words: patternWords(sink.pattern.source) }));
+  return p;
 }
 
 type State = Map<string, Taint | null>;
@@ -403,6 +413,8 @@ class UnitAnalysis {
   private memo = new Map<number, Taint | undefined>();
   /** A guard checked an expression that is not an access path (see `guardedExprKey`): calls must look it up. */
   private exprGuards = false;
+  /** The pass's sources per node type, less those whose `requires-import` the file lacks (the same at every node). */
+  private readonly sourcesByType = new Map<string, RuleIndex['sources'] extends Map<string, infer L> ? L : never>();
   private work = 0;
   private readonly limit: number;
   /** Each local variable's last assigned value so far, for `reflected` sinks (lazily found when replayed). */
@@ -1091,8 +1103,13 @@ class UnitAnalysis {
 
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
-    for (const s of this.env.pass.index.sources.get(typeOf(n)) ?? NONE) {
-      if (s.spec.requiresImport && !s.spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
+    const type = typeOf(n);
+    let sources = this.sourcesByType.get(type);
+    if (!sources) {
+      sources = (this.env.pass.index.sources.get(type) ?? NONE).filter((s) => !s.spec.requiresImport || s.spec.requiresImport.some((m) => this.env.imported?.(m)));
+      this.sourcesByType.set(type, sources);
+    }
+    for (const s of sources) {
       const b = this.match(s, n);
       if (!b) continue;
       const root = chainRoot(n);

@@ -264,7 +264,9 @@ export class TaintAnalyzer implements Analyzer {
    */
   private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: string, lang: CompiledLanguage): Pass[] {
     const groups = new Map<string, CompiledRule[]>();
-    const may = this.groupRules ? patternFilter(text, lang) : undefined;
+    const may = this.groupRules ? patternFilter(text, lang, false) : undefined;
+    // The index leaves out more: grouping stays that of the looser filter (a pass's rules decide its rounds).
+    const can = this.groupRules ? patternFilter(text, lang, true) : undefined;
     for (const r of rules) {
       let key = may ? JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))]) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
@@ -275,7 +277,7 @@ export class TaintAnalyzer implements Analyzer {
       if (list) list.push(r);
       else groups.set(key, [r]);
     }
-    return [...groups.values()].map((group) => passOf(group, may));
+    return [...groups.values()].map((group) => passOf(group, can));
   }
 
   rules(): RuleInfo[] {
@@ -834,11 +836,14 @@ function withoutTaintDuplicates(patterns: Finding[], taint: Finding[]): Finding[
 const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
 
 /**
- * Whether a source, sanitizer, guard or propagator pattern can match in `text`: every word it needs is a word of
- * the text, or one of them is a handler's request alias (a request parameter of any name is matched under it).
- * A necessary condition, like the sink and source prefilters: a pattern it rules out never matches in the text.
+ * Whether a source, sanitizer, guard, propagator or sink pattern can match in `text`: every word it needs is a word
+ * of the text, or one of them is a handler's request alias (a request parameter of any name is matched under it).
+ * `exact`: every word it needs is a word of the text or of an alias (the alias's own words need not be written, the
+ * pattern's other words still must), which rules out more; rule grouping keeps the first, so that passes and their
+ * rounds are unchanged. A necessary condition, like the sink and source prefilters: a pattern it rules out never
+ * matches in the text.
  */
-function patternFilter(text: string, lang: CompiledLanguage): (p: PassPattern) => boolean {
+function patternFilter(text: string, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
   let aliases = aliasWords.get(lang);
   if (!aliases) {
     aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
@@ -848,7 +853,7 @@ function patternFilter(text: string, lang: CompiledLanguage): (p: PassPattern) =
   const seen = new Map<string, boolean>();
   return (p) => {
     let ok = seen.get(p.key);
-    if (ok === undefined) seen.set(p.key, (ok = p.words.every((w) => words.has(w)) || p.words.some((w) => aliases.has(w))));
+    if (ok === undefined) seen.set(p.key, (ok = exact ? p.words.every((w) => words.has(w) || aliases.has(w)) : p.words.every((w) => words.has(w)) || p.words.some((w) => aliases.has(w))));
     return ok;
   };
 }
