@@ -328,21 +328,30 @@ export interface StatementEntry {
   inDigest: string;
   outDigest: string;
   /** What it consulted outside the top level (as the caller records it: callee summaries, name resolutions). */
-  deps: Map<string, string>;
+  deps: ReadonlyMap<string, string>;
   /** Definitions it looked up (`reflected` sinks etc.): name -> digest of the definition then ('' for none). */
-  defsRead: Map<string, string>;
+  defsRead: ReadonlyMap<string, string>;
   /** Sink keys it reported or found reported: key -> whether it had been reported before the statement. */
-  sinkKeys: Map<string, boolean>;
+  sinkKeys: ReadonlyMap<string, boolean>;
   work: number;
   falls: boolean;
-  findings: RawTaintFinding[];
-  returns: { t: Taint; range: Range }[];
+  findings: readonly RawTaintFinding[];
+  returns: readonly { t: Taint; range: Range }[];
   /** State writes, in order of first write; `order`: the key order after it when it deleted keys. */
-  sets: [string, Taint | null][];
+  sets: readonly [string, Taint | null][];
   order?: string[];
   /** Definitions written, as offsets relative to the statement's start (null: deleted). */
-  defsOut: [string, { start: number; end: number; type: string } | null][];
+  defsOut: readonly [string, { start: number; end: number; type: string } | null][];
 }
+
+/**
+ * Most cached statements read and write nothing across statements: they share these instead of holding empty
+ * collections of their own (a warm 3,000-line file keeps tens of thousands of entries; empty Maps cost ~200 bytes).
+ */
+const NO_ENTRIES: ReadonlyMap<never, never> = new Map<never, never>();
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+const mapOrNone = <K, V>(m: ReadonlyMap<K, V>): ReadonlyMap<K, V> => (m.size ? m : NO_ENTRIES);
+const listOrNone = <T>(a: readonly T[]): readonly T[] => (a.length ? a : NO_ITEMS);
 
 /** The per-statement cache of one pass's top-level analysis, kept by the caller between runs. */
 export interface TopLevelCache {
@@ -471,16 +480,16 @@ class UnitAnalysis {
         e = {
           inDigest: digest,
           outDigest: sets.length || order ? createHash('sha1').update(JSON.stringify([digest, sets.map(([k, v]) => [k, valueDigest(v)]), order ?? null])).digest('base64') : digest,
-          deps,
-          defsRead: log.defsRead,
-          sinkKeys: log.sinkKeys,
+          deps: mapOrNone(deps),
+          defsRead: mapOrNone(log.defsRead),
+          sinkKeys: mapOrNone(log.sinkKeys),
           work: this.work - work0,
           falls,
-          findings: this.findings.slice(findings0),
-          returns: log.returns,
-          sets,
+          findings: listOrNone(this.findings.slice(findings0)),
+          returns: listOrNone(log.returns),
+          sets: listOrNone(sets),
           ...(order ? { order } : {}),
-          defsOut: [...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null]),
+          defsOut: listOrNone([...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null])),
         };
       }
       cache.keep(key, e);
