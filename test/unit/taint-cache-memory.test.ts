@@ -34,7 +34,47 @@ function emptyCollections(cache: TaintSessionCache): { empty: number; entries: n
   return { empty: seen.size, entries };
 }
 
+/** Non-empty unit summaries the cache holds, grouped by content: how many groups, and how many objects. */
+function summaryCopies(cache: TaintSessionCache): { contents: number; objects: number } {
+  const byContent = new Map<string, Set<object>>();
+  const maps = (_k: string, v: unknown) => (v instanceof Map ? [...(v as Map<unknown, unknown>)] : v);
+  for (const perPass of cache.units.values()) {
+    for (const list of perPass.values()) {
+      for (const { result } of list) {
+        const s = result.summary;
+        if (s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0) continue;
+        const k = JSON.stringify(s, maps);
+        let set = byContent.get(k);
+        if (!set) byContent.set(k, (set = new Set()));
+        set.add(s);
+      }
+    }
+  }
+  let objects = 0;
+  for (const set of byContent.values()) objects += set.size;
+  return { contents: byContent.size, objects };
+}
+
 describe('taint session cache memory', () => {
+  for (const lang of ['javascript', 'python'] as const) {
+    it(`${lang}: a function's summary that several passes compute alike is kept once`, () => {
+      const g = generateFile(lang, 400, 78);
+      const path = `/ws/lib.${lang === 'python' ? 'py' : 'js'}`;
+      const doc = engine.open(`mem:${path}`, path, lang, g.text, 1);
+      const cache = newTaintSessionCache();
+      const first = taint.analyze(doc, cache);
+      const { contents, objects } = summaryCopies(cache);
+      assert.ok(contents > 10, `the file has functions with summaries (${contents})`);
+      assert.equal(objects, contents, 'one object per distinct summary');
+      // Equal summaries shared by several passes stay correct after an edit that moves them.
+      engine.change(doc.uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n\n' }], 2);
+      const edited = taint.analyze(doc, cache);
+      assert.deepEqual(edited.map((f) => [f.ruleId, f.range.start.line - 2]), first.map((f) => [f.ruleId, f.range.start.line]));
+      assert.deepEqual(JSON.parse(JSON.stringify(edited)), JSON.parse(JSON.stringify(taint.analyze(doc, newTaintSessionCache()))));
+      engine.close(doc.uri);
+    });
+  }
+
   for (const lang of ['javascript', 'python'] as const) {
     it(`${lang}: cached top-level statements that read and wrote nothing share their empty collections`, () => {
       const g = generateFile(lang, 400, 77);
