@@ -46,16 +46,29 @@ export class GrammarRegistry {
   private constructor(readonly grammarDir: string) {}
 
   private static initialised: Promise<void> | undefined;
+  /** The options given to `Parser.init`: emscripten makes that object the runtime's Module (it holds `HEAP8`). */
+  private static runtime: { locateFile: () => string; HEAP8?: Int8Array } | undefined;
 
   /** Initialises the runtime once and loads the given grammars (all known ones by default). */
   static async create(grammarDir = defaultWasmDir(), grammars?: readonly GrammarId[]): Promise<GrammarRegistry> {
     const wasm = runtimeWasmPath(grammarDir);
-    GrammarRegistry.initialised ??= Parser.init({ locateFile: () => wasm });
+    if (!GrammarRegistry.initialised) {
+      GrammarRegistry.runtime = { locateFile: () => wasm };
+      GrammarRegistry.initialised = Parser.init(GrammarRegistry.runtime);
+    }
     await GrammarRegistry.initialised;
     const reg = new GrammarRegistry(grammarDir);
     const ids = grammars ?? GRAMMAR_IDS;
     await Promise.all(ids.map((id) => reg.load(id)));
     return reg;
+  }
+
+  /**
+   * Bytes of wasm linear memory the parser runtime holds (trees, parsers, languages): it grows to the peak of
+   * what was ever alive at once and never shrinks. 0 before the runtime is loaded. For memory figures and tests.
+   */
+  static get wasmHeapBytes(): number {
+    return GrammarRegistry.runtime?.HEAP8?.buffer.byteLength ?? 0;
   }
 
   private async load(id: GrammarId): Promise<void> {

@@ -350,20 +350,20 @@ export interface StatementEntry {
   inDigest: string;
   outDigest: string;
   /** What it consulted outside the top level (as the caller records it: callee summaries, name resolutions). */
-  deps: Map<string, string>;
+  deps: ReadonlyMap<string, string>;
   /** Definitions it looked up (`reflected` sinks etc.): name -> digest of the definition then ('' for none). */
-  defsRead: Map<string, string>;
+  defsRead: ReadonlyMap<string, string>;
   /** Sink keys it reported or found reported: key -> whether it had been reported before the statement. */
-  sinkKeys: Map<string, boolean>;
+  sinkKeys: ReadonlyMap<string, boolean>;
   work: number;
   falls: boolean;
-  findings: RawTaintFinding[];
-  returns: { t: Taint; range: Range }[];
+  findings: readonly RawTaintFinding[];
+  returns: readonly { t: Taint; range: Range }[];
   /** State writes, in order of first write; `order`: the key order after it when it deleted keys. */
-  sets: [string, Taint | null][];
+  sets: readonly [string, Taint | null][];
   order?: string[];
   /** Definitions written, as offsets relative to the statement's start (null: deleted). */
-  defsOut: [string, { start: number; end: number; type: string } | null][];
+  defsOut: readonly [string, { start: number; end: number; type: string } | null][];
   /** The statement's line when it was analysed. */
   line: number;
   /**
@@ -379,6 +379,15 @@ export interface StatementEntry {
    */
   movable: boolean;
 }
+
+/**
+ * Most cached statements read and write nothing across statements: they share these instead of holding empty
+ * collections of their own (a warm 3,000-line file keeps tens of thousands of entries; empty Maps cost ~200 bytes).
+ */
+const NO_ENTRIES: ReadonlyMap<never, never> = new Map<never, never>();
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+const mapOrNone = <K, V>(m: ReadonlyMap<K, V>): ReadonlyMap<K, V> => (m.size ? m : NO_ENTRIES);
+const listOrNone = <T>(a: readonly T[]): readonly T[] => (a.length ? a : NO_ITEMS);
 
 /** The per-statement cache of one pass's top-level analysis, kept by the caller between runs. */
 export interface TopLevelCache {
@@ -528,16 +537,16 @@ class UnitAnalysis {
           inDigest: digest,
           outDigest: chainDigest(digest, sets, order),
           ...(reads && !order ? { reads } : {}),
-          deps,
-          defsRead: log.defsRead,
-          sinkKeys: log.sinkKeys,
+          deps: mapOrNone(deps),
+          defsRead: mapOrNone(log.defsRead),
+          sinkKeys: mapOrNone(log.sinkKeys),
           work: this.work - work0,
           falls,
-          findings,
-          returns: log.returns,
-          sets,
+          findings: listOrNone(findings),
+          returns: listOrNone(log.returns),
+          sets: listOrNone(sets),
           ...(order ? { order } : {}),
-          defsOut: [...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null]),
+          defsOut: listOrNone([...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null])),
         };
       }
       cache.keep(key, e);
@@ -1462,7 +1471,7 @@ function stateDigest(v: Taint | null | undefined): string {
 }
 
 /** The digest of the state history after a statement's writes. */
-function chainDigest(digest: string, sets: [string, Taint | null][], order: string[] | undefined): string {
+function chainDigest(digest: string, sets: readonly (readonly [string, Taint | null])[], order: string[] | undefined): string {
   return sets.length || order ? createHash('sha1').update(JSON.stringify([digest, sets.map(([k, v]) => [k, valueDigest(v)]), order ?? null])).digest('base64') : digest;
 }
 

@@ -228,6 +228,23 @@ export class TaintAnalyzer implements Analyzer {
   /** Equal dependency lists of one run, shared (by their JSON) across rules; emptied before each run. */
   private readonly depsTable = new Map<string, Map<string, string>>();
 
+  /**
+   * Equal summaries of one run, by signature: the passes of a file mostly compute the same summary for a function
+   * (its parameters reach its return alike), and each warm document keeps every pass's entries. Emptied before
+   * each run, as `depsTable`.
+   */
+  private readonly summaryTable = new Map<string, Summary>();
+
+  private internSummary(s: Summary): Summary {
+    // An empty summary's signature ('') does not cover its captures.
+    if (isEmpty(s)) return s;
+    const sig = signature(s);
+    const hit = this.summaryTable.get(sig);
+    if (hit) return hit;
+    this.summaryTable.set(sig, s);
+    return s;
+  }
+
   private internDeps(deps: Map<string, string>): Map<string, string> {
     const k = JSON.stringify([...deps]);
     const hit = this.depsTable.get(k);
@@ -444,6 +461,7 @@ export class TaintAnalyzer implements Analyzer {
       rule.spec.requiresImport.length === 0 || [...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)));
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
+    this.summaryTable.clear();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
@@ -683,7 +701,7 @@ export class TaintAnalyzer implements Analyzer {
             r = EMPTY_RESULT;
             entry = deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) };
           } else {
-            r = { summary: out.summary, findings: out.findings };
+            r = { summary: this.internSummary(out.summary), findings: out.findings };
             entry = { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work };
           }
           remember(fresh, key, entry);
@@ -763,6 +781,7 @@ export class TaintAnalyzer implements Analyzer {
     resetNodeCache();
     const ctx = fileContext(tree, lang, doc.text, doc.lines);
     this.depsTable.clear();
+    this.summaryTable.clear();
     const q = lang.module.qualifiedModules;
     const exported = q ? undefined : lang.module.exportedNames(tree);
     const byUnit = new Map<Unit, ExportSummary>();
