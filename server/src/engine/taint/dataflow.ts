@@ -82,6 +82,11 @@ export type FixBuilder = (rule: CompiledRule, sinkNode: Node, focus: Node, bindi
 export interface Pass {
   rules: readonly CompiledRule[];
   index: RuleIndex;
+  /**
+   * Its rules and which of their patterns the file's words kept: a cached run is reused only by the same key, since
+   * a unit's result (and what it consulted) depends on the patterns tried, not on the rules alone.
+   */
+  key: string;
 }
 
 /** Everything a unit analysis needs besides the unit. */
@@ -211,7 +216,7 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
     sanitizers: group(sanitizers.kept, same),
     propagators: group(propagators.kept, same),
   };
-  const pass: Pass = { rules, index };
+  const pass: Pass = { rules, index, key: ids };
   // One entry per set of kept patterns seen: bounded, for a long editor session over many files.
   if (byIds.size >= 256) byIds.clear();
   byIds.set(ids, pass);

@@ -577,7 +577,9 @@ export class TaintAnalyzer implements Analyzer {
       return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
     };
     let results: CachedUnit[] = [];
-    const ruleKey = `${ids.join(',')}\u0000${importKey}`;
+    // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
+    // would have followed), so its units' entries must not be reused once the words are back.
+    const ruleKey = `${pass.key}\u0000${importKey}`;
     const cached = cache.get(ruleKey);
     let usedR = used.get(ruleKey);
     if (!usedR) used.set(ruleKey, (usedR = new Map()));
