@@ -129,4 +129,20 @@ describe('rule regexes run in linear time', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('compiles a rule regex once per source (per built-in or custom), and answers repeated tests alike', () => {
+    const src = '^(?!.*(Length|Count)$).*(Token|Secret)';
+    const a = compileRuleRegex(src, { builtIn: true });
+    assert.equal(compileRuleRegex(src, { builtIn: true }), a, 'the same compiled regex for the same built-in source');
+    const custom = compileRuleRegex(src);
+    assert.notEqual(custom, a, 'a custom rule gets its own (built-in ones may run on V8)');
+    assert.equal(compileRuleRegex(src), custom);
+    for (const re of [a, custom]) {
+      for (let i = 0; i < 3; i++) {
+        assert.equal(re.test('sessionToken'), true);
+        assert.equal(re.test('tokenLength'), false);
+      }
+    }
+  });
 });
+

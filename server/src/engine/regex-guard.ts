@@ -63,8 +63,18 @@ class LinearRegExp {
     this.flags = js.flags;
   }
 
+  /** Answers of `test` by input (short inputs, no flags): a rule's condition is tested on the same names often. */
+  private answers: Map<string, boolean> | undefined;
+
   test(input: string): boolean {
-    return this.exec(input) !== null;
+    if (this.global || this.sticky || input.length > 100) return this.exec(input) !== null;
+    this.answers ??= new Map();
+    let hit = this.answers.get(input);
+    if (hit === undefined) {
+      if (this.answers.size >= 256) this.answers.clear();
+      this.answers.set(input, (hit = this.exec(input) !== null));
+    }
+    return hit;
   }
 
   exec(input: string): RegExpExecArray | null {
@@ -180,7 +190,7 @@ class GuardedLinearRegExp {
   }
 
   test(input: string): boolean {
-    return this.exec(input) !== null;
+    return !this.nots.some((n) => n.test(input)) && this.rest.test(input);
   }
 
   exec(input: string): RegExpExecArray | null {
@@ -196,6 +206,22 @@ class GuardedLinearRegExp {
  * message, for a regex neither form covers (backreferences, lookarounds elsewhere).
  */
 export function compileRuleRegex(source: string, options: { builtIn?: boolean } = {}): RegExp {
+  // One compiled regex per source: rules are compiled once per grammar and validated before that, and the same
+  // conditions recur across rules (compiling on RE2 is most of the rule packs' start-up). Shared safely: rule
+  // regexes have no flags, so `test`/`exec` keep no state between calls.
+  const cache = options.builtIn ? builtInRegexes : customRegexes;
+  let re = cache.get(source);
+  if (!re) {
+    if (cache.size >= 4096) cache.clear();
+    cache.set(source, (re = compileRuleRegexUncached(source, options)));
+  }
+  return re;
+}
+
+const builtInRegexes = new Map<string, RegExp>();
+const customRegexes = new Map<string, RegExp>();
+
+function compileRuleRegexUncached(source: string, options: { builtIn?: boolean }): RegExp {
   try {
     new RegExp(source);
   } catch (e) {
