@@ -243,7 +243,8 @@ describe('no full secret in any error message', () => {
       const secretFile = join(dir, 'notes.txt');
       writeFileSync(secretFile, `${FAKES.awsKeyId}\n`);
       const run = (args: string[]) =>
-        spawnSync(process.execPath, [CLI_JS, ...args, '--root', dir, '--quiet'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+        // SARIF carries every rule's help (over 1 MB with today's rules): the 1 MB default would kill the child.
+        spawnSync(process.execPath, [CLI_JS, ...args, '--root', dir, '--quiet'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
       const outputs: string[] = [];
       // --baseline pointing at a file that holds a secret.
       let r = run(['scan', '--baseline', secretFile]);

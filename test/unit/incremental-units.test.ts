@@ -371,6 +371,39 @@ describe('incremental units: a statement is replayed on what it read of the stat
   });
 });
 
+describe('incremental units: counterexamples the property below found, pinned', () => {
+  it('python: a newline, characters and a new line around the first statements (CI run of 1 Dec)', () => {
+    const c = CASES.find((k) => k.lang === 'python')!;
+    const uri = `units-top-pinned:${c.path}`;
+    engine.open(uri, c.path, c.lang, mixedTopLevel(c.lang), 1);
+    try {
+      engine.analyze(uri, settings);
+      const edits = [
+        { line: 0, kind: 'newline', ch: 'a', analyze: false },
+        { line: 638468060, kind: 'char', ch: '}', analyze: false },
+        { line: 593230698, kind: 'char', ch: '.', analyze: false },
+        { line: 0, kind: 'char', ch: 'a', analyze: true },
+        { line: 149712912, kind: 'char', ch: '.', analyze: false },
+        { line: 496638658, kind: 'newline', ch: 'a', analyze: false },
+      ];
+      let version = 1;
+      for (const e of edits) {
+        const lines = engine.get(uri)!.text.split('\n');
+        const line = e.line % lines.length;
+        const len = lines[line]!.length;
+        const at = { line, character: e.line % (len + 1) };
+        const change = e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch } : { range: { start: { line, character: len }, end: { line, character: len } }, text: '\n' };
+        engine.change(uri, [change], ++version);
+        if (e.analyze) engine.analyze(uri, settings);
+      }
+      const text = engine.get(uri)!.text;
+      assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)));
+    } finally {
+      engine.close(uri);
+    }
+  });
+});
+
 describe('incremental units: random edits over top-level code equal a fresh scan (property)', () => {
   for (const c of CASES) {
     it(`${c.lang}: character, line and comment edits between top-level statements`, () => {
