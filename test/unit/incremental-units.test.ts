@@ -268,109 +268,6 @@ function mixedTopLevel(lang: 'python' | 'javascript'): string {
   ].join('\n');
 }
 
-/** `n` constant top-level statements after a tainted one, with a flow to a sink at the end. */
-function movedTopLevel(lang: 'python' | 'javascript', n: number): string {
-  const out = lang === 'python' ? ['import subprocess', 'from flask import request', `base = request.args.get('q')`] : [`const base = location.hash;`];
-  for (let i = 0; i < n; i++) out.push(lang === 'python' ? `v${i} = 'c${i}'` : `const v${i} = 'c${i}';`);
-  out.push(lang === 'python' ? `subprocess.call(base, shell=True)` : `eval(base);`);
-  return out.join('\n') + '\n';
-}
-
-describe('incremental units: top-level statements that only moved are not analysed again', () => {
-  for (const c of CASES) {
-    it(`${c.lang}: lines inserted above 500 constant statements re-analyse O(1) statements per rule`, () => {
-      const text = movedTopLevel(c.lang, 1000);
-      const uri = `units-top-move:${c.path}`;
-      engine.open(uri, c.path, c.lang, text, 1);
-      try {
-        const a0 = taint.stats.topStatementsAnalyzed;
-        const first = engine.analyze(uri, settings);
-        const full = taint.stats.topStatementsAnalyzed - a0;
-        assert.ok(first.findings.some((f) => f.properties?.kind !== 'pattern'), 'the flow to the last statement is found');
-        const line = text.split('\n').findIndex((l) => l.includes(`'c500'`));
-        let version = 1;
-        for (const insert of ['\n', '\n\n\n', `${c.comment}\n`]) {
-          const lines = insert.split('\n').length - 1;
-          for (const [what, change] of [
-            ['inserting', { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: insert }],
-            ['removing', { range: { start: { line, character: 0 }, end: { line: line + lines, character: 0 } }, text: '' }],
-          ] as const) {
-            const before = taint.stats.topStatementsAnalyzed;
-            engine.change(uri, [change], ++version);
-            const r = engine.analyze(uri, settings);
-            const analysed = taint.stats.topStatementsAnalyzed - before;
-            const charged = taint.lastRunWork;
-            assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
-            assert.equal(charged, taint.lastRunWork, 'replayed statements are charged what a fresh run computes');
-            // The statement holding the edit and the sink (its finding has positions), per rule: not the 500 below.
-            assert.ok(analysed * 40 < full, `${analysed} top-level statements analysed after ${what} ${JSON.stringify(insert)}; a full run analyses ${full}`);
-          }
-        }
-      } finally {
-        engine.close(uri);
-      }
-    });
-  }
-});
-
-describe('incremental units: a statement is replayed on what it read of the state, not the whole history', () => {
-  for (const c of CASES) {
-    it(`${c.lang}: a new declaration above 500 constant statements re-analyses O(1) statements per rule`, () => {
-      const text = movedTopLevel(c.lang, 1000);
-      const uri = `units-top-new:${c.path}`;
-      engine.open(uri, c.path, c.lang, text, 1);
-      try {
-        const a0 = taint.stats.topStatementsAnalyzed;
-        engine.analyze(uri, settings);
-        const full = taint.stats.topStatementsAnalyzed - a0;
-        const line = text.split('\n').findIndex((l) => l.includes(`'c500'`));
-        const decl = c.lang === 'python' ? `fresh = 'x'\n` : `const fresh = 'x';\n`;
-        let version = 1;
-        for (const [what, change] of [
-          ['adding', { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: decl }],
-          ['removing', { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }],
-        ] as const) {
-          const before = taint.stats.topStatementsAnalyzed;
-          engine.change(uri, [change], ++version);
-          const r = engine.analyze(uri, settings);
-          const analysed = taint.stats.topStatementsAnalyzed - before;
-          const charged = taint.lastRunWork;
-          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
-          assert.equal(charged, taint.lastRunWork, 'replayed statements are charged what a fresh run computes');
-          // The statements below do not read the new name: its write changes nothing they see.
-          assert.ok(analysed * 40 < full, `${analysed} top-level statements analysed after ${what} a declaration; a full run analyses ${full}`);
-        }
-      } finally {
-        engine.close(uri);
-      }
-    });
-  }
-
-  it('javascript: two function statements alike but for the function they define are told apart', () => {
-    // Found by the property below: after a line moved, `function run` replayed the entry of `function helper`
-    // (same text once the functions are spliced out, same reads), losing the closure's finding.
-    const c = CASES[1];
-    const uri = `units-top-fn:${c.path}`;
-    engine.open(uri, c.path, c.lang, mixedTopLevel(c.lang), 1);
-    try {
-      const edits = [
-        { range: { start: { line: 0, character: 27 }, end: { line: 0, character: 27 } }, text: '\n' },
-        { range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } }, text: '' },
-        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `${c.comment}\n` },
-      ];
-      engine.analyze(uri, settings);
-      edits.forEach((e, i) => {
-        engine.change(uri, [e], i + 2);
-        if (i === 0) engine.analyze(uri, settings);
-      });
-      const r = engine.analyze(uri, settings);
-      assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
-    } finally {
-      engine.close(uri);
-    }
-  });
-});
-
 describe('incremental units: counterexamples the property below found, pinned', () => {
   it('python: a newline, characters and a new line around the first statements (CI run of 1 Dec)', () => {
     const c = CASES.find((k) => k.lang === 'python')!;
@@ -385,6 +282,41 @@ describe('incremental units: counterexamples the property below found, pinned', 
         { line: 0, kind: 'char', ch: 'a', analyze: true },
         { line: 149712912, kind: 'char', ch: '.', analyze: false },
         { line: 496638658, kind: 'newline', ch: 'a', analyze: false },
+      ];
+      let version = 1;
+      for (const e of edits) {
+        const lines = engine.get(uri)!.text.split('\n');
+        const line = e.line % lines.length;
+        const len = lines[line]!.length;
+        const at = { line, character: e.line % (len + 1) };
+        const change = e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch } : { range: { start: { line, character: len }, end: { line, character: len } }, text: '\n' };
+        engine.change(uri, [change], ++version);
+        if (e.analyze) engine.analyze(uri, settings);
+      }
+      const text = engine.get(uri)!.text;
+      assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)));
+    } finally {
+      engine.close(uri);
+    }
+  });
+});
+
+describe('incremental units: a known counterexample, not fixed yet', () => {
+  // Found with VIGIL_PROPERTY_SEED=-577454619 on 1 Dec; it fails at 6819567 too, before this session's statement
+  // replay work, so its cause is older. Kept as a todo so the case is not lost.
+  it('python: newlines and characters around the first statements', { todo: 'incremental differs from fresh here' }, () => {
+    const c = CASES.find((k) => k.lang === 'python')!;
+    const uri = `units-top-known:${c.path}`;
+    engine.open(uri, c.path, c.lang, mixedTopLevel(c.lang), 1);
+    try {
+      engine.analyze(uri, settings);
+      const edits = [
+        { line: 0, kind: 'newline', analyze: false, ch: 'a' },
+        { line: 593230698, kind: 'char', ch: '.', analyze: false },
+        { line: 0, kind: 'char', ch: 'a', analyze: true },
+        { line: 25504330, kind: 'newline', ch: 'a', analyze: false },
+        { line: 142034759, kind: 'char', ch: '.', analyze: false },
+        { line: 512768992, kind: 'newline', ch: 'a', analyze: false },
       ];
       let version = 1;
       for (const e of edits) {

@@ -335,14 +335,10 @@ export function analyzeUnit(unit: Node, params: UnitParams, env: UnitEnv): UnitR
   return new UnitAnalysis(unit, params, env).run();
 }
 
-/**
- * A top-level statement, its cache key (own text and column, and the file context it depends on) and its line:
- * the key leaves the line out so that an entry of a statement that only moved can be found (see `movable`).
- */
+/** A top-level statement and its cache key (own text, line and column, and the file context it depends on). */
 export interface TopStatement {
   node: Node;
   key: string;
-  line: number;
 }
 
 /**
@@ -369,20 +365,6 @@ export interface StatementEntry {
   order?: string[];
   /** Definitions written, as offsets relative to the statement's start (null: deleted). */
   defsOut: readonly [string, { start: number; end: number; type: string } | null][];
-  /** The statement's line when it was analysed. */
-  line: number;
-  /**
-   * The state keys it read before writing them (key -> `stateDigest` of the value then) and the prefixes it
-   * looked up (`a.` -> digest of the keys under it): it is replayed when these hold, whatever else the state
-   * history holds. Undefined when it read the whole state (a branch copies it) or deleted keys: then its
-   * `inDigest` must match.
-   */
-  reads?: Map<string, string>;
-  /**
-   * It holds no position (no finding, return, reported sink, or tainted value written): replayed as is at any
-   * line, so the statements below a line added or removed are not analysed again for having moved.
-   */
-  movable: boolean;
 }
 
 /**
@@ -501,9 +483,9 @@ class UnitAnalysis {
     const st = new LoggedState();
     let digest = '';
     let reused = 0;
-    for (const { node, key, line } of statements) {
+    for (const { node, key } of statements) {
       const deps = new Map<string, string>();
-      const hit = cache.entries(key)?.find((e) => (e.reads ? st.holds(e.reads) : e.inDigest === digest) && (e.line === line || e.movable) && this.replayable(e, cache));
+      const hit = cache.entries(key)?.find((e) => e.inDigest === digest && this.replayable(e, cache));
       let e: StatementEntry;
       if (hit) {
         cache.stats.topStatementsCached++;
@@ -512,13 +494,6 @@ class UnitAnalysis {
         reused += e.work;
         if (this.work > this.limit) throw new BudgetExceeded();
         this.replay(e, node, st);
-        // The history differs where the statement did not look: the digest after it is this history's.
-        if (e.inDigest !== digest) {
-          cache.keep(key, e);
-          digest = chainDigest(digest, e.sets, e.order);
-          if (!e.falls) break;
-          continue;
-        }
       } else {
         cache.stats.topStatementsAnalyzed++;
         cache.track(deps);
@@ -532,22 +507,17 @@ class UnitAnalysis {
         } finally {
           this.log = undefined;
         }
-        const { sets, order, reads } = st.endLog();
+        const { sets, order } = st.endLog();
         const base = node.startIndex;
-        const findings = this.findings.slice(findings0);
         e = {
-          line,
-          // A flow always has steps, and steps have ranges: an untainted (empty) value has no position.
-          movable: findings.length === 0 && log.returns.length === 0 && log.sinkKeys.size === 0 && sets.every(([, v]) => !v?.length),
           inDigest: digest,
-          outDigest: chainDigest(digest, sets, order),
-          ...(reads && !order ? { reads } : {}),
+          outDigest: sets.length || order ? createHash('sha1').update(JSON.stringify([digest, sets.map(([k, v]) => [k, valueDigest(v)]), order ?? null])).digest('base64') : digest,
           deps: mapOrNone(deps),
           defsRead: mapOrNone(log.defsRead),
           sinkKeys: mapOrNone(log.sinkKeys),
           work: this.work - work0,
           falls,
-          findings: listOrNone(findings),
+          findings: listOrNone(this.findings.slice(findings0)),
           returns: listOrNone(log.returns),
           sets: listOrNone(sets),
           ...(order ? { order } : {}),
@@ -891,7 +861,7 @@ class UnitAnalysis {
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
-        for (const [k] of under(st, `${name}.`)) st.delete(k);
+        for (const k of [...st.keys()]) if (k.startsWith(`${name}.`)) st.delete(k);
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         return;
       }
@@ -920,7 +890,7 @@ class UnitAnalysis {
       default: {
         const key = syn.accessPath(target);
         if (key) {
-          for (const [k] of under(st, `${key}.`)) st.delete(k);
+          for (const k of [...st.keys()]) if (k.startsWith(`${key}.`)) st.delete(k);
           st.set(key, t ? addStep(t, { range: this.range(target), message: `flows into ${key}`, kind: 'step' })! : null);
         } else {
           // `a[i] = tainted`: the container becomes tainted (weak update).
@@ -1111,7 +1081,7 @@ class UnitAnalysis {
     const v = st.get(name);
     if (v !== undefined) return v ?? undefined;
     let t: Taint | undefined;
-    for (const [, w] of under(st, `${name}.`)) if (w) t = union(t, w);
+    for (const [k, w] of st) if (w && k.startsWith(`${name}.`)) t = union(t, w);
     return t;
   }
 
@@ -1338,14 +1308,6 @@ function unlessRe(source: string): RegExp {
   return re;
 }
 
-/** The keys of `st` under `prefix` (`a.`) and their values, in order (the top level's state answers from its index). */
-function under(st: State, prefix: string): [string, Taint | null][] {
-  if (st instanceof LoggedState) return st.under(prefix);
-  const out: [string, Taint | null][] = [];
-  for (const e of st) if (e[0].startsWith(prefix)) out.push(e);
-  return out;
-}
-
 function replaceState(st: State, next: State): void {
   st.clear();
   for (const [k, v] of next) st.set(k, v);
@@ -1358,127 +1320,44 @@ function replaceState(st: State, next: State): void {
 class LoggedState extends Map<string, Taint | null> {
   private before?: Map<string, Taint | null | undefined>;
   private deleted = false;
-  /** What the statement read of the state as it was before it (undefined: all of it). */
-  private reads?: Map<string, string>;
-  /** Keys with a dot, in the state's order: the only ones a prefix lookup can find. */
-  private readonly dotted = new Set<string>();
 
   startLog(): void {
     this.before = new Map();
     this.deleted = false;
-    this.reads = new Map();
   }
 
-  /** The statement's writes (keys whose value changed, in order of first write), the key order if it may have changed, and its reads. */
-  endLog(): { sets: [string, Taint | null][]; order?: string[]; reads?: Map<string, string> } {
+  /** The statement's writes (keys whose value changed, in order of first write), and the key order if it may have changed. */
+  endLog(): { sets: [string, Taint | null][]; order?: string[] } {
     const sets: [string, Taint | null][] = [];
     for (const [k, was] of this.before ?? []) {
       const now = super.get(k);
       if (now === undefined) continue;
       if (was !== now) sets.push([k, now]);
     }
-    const out = { sets, ...(this.deleted ? { order: [...super.keys()] } : {}), ...(this.reads ? { reads: this.reads } : {}) };
+    const out = { sets, ...(this.deleted ? { order: [...this.keys()] } : {}) };
     this.before = undefined;
-    this.reads = undefined;
     return out;
-  }
-
-  /** Whether the state still answers a statement's reads (see `StatementEntry.reads`) as it did. */
-  holds(reads: Map<string, string>): boolean {
-    for (const [k, d] of reads) if ((k.endsWith('.') ? this.prefixDigest(k) : stateDigest(super.get(k))) !== d) return false;
-    return true;
-  }
-
-  /** The keys under `prefix` (`a.`) and their values, in the state's order. */
-  under(prefix: string): [string, Taint | null][] {
-    if (this.reads && !this.reads.has(prefix)) {
-      // A key the statement wrote under it makes the answer its own: not a read of the state before it.
-      if ([...this.before!.keys()].some((k) => k.startsWith(prefix))) this.reads = undefined;
-      else this.reads.set(prefix, this.prefixDigest(prefix));
-    }
-    const out: [string, Taint | null][] = [];
-    for (const k of this.dotted) if (k.startsWith(prefix)) out.push([k, super.get(k)!]);
-    return out;
-  }
-
-  private prefixDigest(prefix: string): string {
-    let d = '';
-    for (const k of this.dotted) if (k.startsWith(prefix)) d += `${k}\u0000${stateDigest(super.get(k))}\u0000`;
-    return d;
-  }
-
-  private read(k: string): void {
-    if (this.reads && !this.reads.has(k) && !this.before!.has(k)) this.reads.set(k, stateDigest(super.get(k)));
-  }
-
-  override get(k: string): Taint | null | undefined {
-    this.read(k);
-    return super.get(k);
-  }
-
-  override has(k: string): boolean {
-    this.read(k);
-    return super.has(k);
-  }
-
-  // Anything that walks the whole state (a copy for a branch) read all of it.
-  override [Symbol.iterator](): MapIterator<[string, Taint | null]> {
-    this.reads = undefined;
-    return super[Symbol.iterator]();
-  }
-
-  override entries(): MapIterator<[string, Taint | null]> {
-    this.reads = undefined;
-    return super.entries();
-  }
-
-  override keys(): MapIterator<string> {
-    this.reads = undefined;
-    return super.keys();
-  }
-
-  override values(): MapIterator<Taint | null> {
-    this.reads = undefined;
-    return super.values();
-  }
-
-  override forEach(cb: (v: Taint | null, k: string, m: Map<string, Taint | null>) => void, self?: unknown): void {
-    this.reads = undefined;
-    super.forEach(cb, self);
   }
 
   override set(k: string, v: Taint | null): this {
     if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
-    if (k.includes('.')) this.dotted.add(k);
     return super.set(k, v);
   }
 
   override delete(k: string): boolean {
     if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
     if (super.has(k)) this.deleted = true;
-    this.dotted.delete(k);
     return super.delete(k);
   }
 
   override clear(): void {
-    for (const k of super.keys()) if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
+    for (const k of this.keys()) if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
     if (this.size) this.deleted = true;
-    this.dotted.clear();
     super.clear();
   }
 }
 
 const valueDigests = new WeakMap<Flow[], string>();
-
-/** A state key's value as a string: absent, untainted (null) and each taint value differ. */
-function stateDigest(v: Taint | null | undefined): string {
-  return v === undefined ? 'u' : valueDigest(v);
-}
-
-/** The digest of the state history after a statement's writes. */
-function chainDigest(digest: string, sets: readonly (readonly [string, Taint | null])[], order: string[] | undefined): string {
-  return sets.length || order ? createHash('sha1').update(JSON.stringify([digest, sets.map(([k, v]) => [k, valueDigest(v)]), order ?? null])).digest('base64') : digest;
-}
 
 /** A taint value as a string: equal strings, equal values (origins, trace steps and their ranges). */
 function valueDigest(v: Taint | null): string {

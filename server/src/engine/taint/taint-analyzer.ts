@@ -1436,10 +1436,8 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex): TopSta
     const inside: Span[] = [];
     for (let k = j; k < spans.length && spans[k]!.start < end; k++) if (spans[k]!.start >= start) inside.push(spans[k]!);
     const at = lines.positionAt(start);
-    // The functions it defines by their own keys: statements alike but for a function's body are told apart.
-    const fns = inside.map((sp) => ctx.byStart.get(sp.start)?.key ?? '');
-    const hash = createHash('sha1').update(spliceNested(text, start, end, inside, lines, at.line)).update(JSON.stringify(fns)).digest('base64');
-    out.push({ node, key: `${hash}@${at.character}:${ctx.importKey}`, line: at.line });
+    const hash = createHash('sha1').update(spliceNested(text, start, end, inside, lines, at.line)).digest('base64');
+    out.push({ node, key: `${hash}@${at.line}:${at.character}:${ctx.importKey}` });
   }
   return (ctx.statements = out);
 }
