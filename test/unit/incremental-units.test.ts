@@ -268,6 +268,22 @@ function mixedTopLevel(lang: 'python' | 'javascript'): string {
   ].join('\n');
 }
 
+/** Applies a pinned counterexample's char and newline edits as the property does, then checks incremental = fresh. */
+function replayPinned(uri: string, c: (typeof CASES)[number], edits: { line: number; kind: string; ch: string; analyze: boolean }[]): void {
+  let version = 1;
+  for (const e of edits) {
+    const lines = engine.get(uri)!.text.split('\n');
+    const line = e.line % lines.length;
+    const len = lines[line]!.length;
+    const at = { line, character: e.line % (len + 1) };
+    const change = e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch } : { range: { start: { line, character: len }, end: { line, character: len } }, text: '\n' };
+    engine.change(uri, [change], ++version);
+    if (e.analyze) engine.analyze(uri, settings);
+  }
+  const text = engine.get(uri)!.text;
+  assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)));
+}
+
 describe('incremental units: counterexamples the property below found, pinned', () => {
   it('python: a newline, characters and a new line around the first statements (CI run of 1 Dec)', () => {
     const c = CASES.find((k) => k.lang === 'python')!;
@@ -283,18 +299,7 @@ describe('incremental units: counterexamples the property below found, pinned', 
         { line: 149712912, kind: 'char', ch: '.', analyze: false },
         { line: 496638658, kind: 'newline', ch: 'a', analyze: false },
       ];
-      let version = 1;
-      for (const e of edits) {
-        const lines = engine.get(uri)!.text.split('\n');
-        const line = e.line % lines.length;
-        const len = lines[line]!.length;
-        const at = { line, character: e.line % (len + 1) };
-        const change = e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch } : { range: { start: { line, character: len }, end: { line, character: len } }, text: '\n' };
-        engine.change(uri, [change], ++version);
-        if (e.analyze) engine.analyze(uri, settings);
-      }
-      const text = engine.get(uri)!.text;
-      assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)));
+      replayPinned(uri, c, edits);
     } finally {
       engine.close(uri);
     }
@@ -318,18 +323,7 @@ describe('incremental units: a known counterexample, not fixed yet', () => {
         { line: 142034759, kind: 'char', ch: '.', analyze: false },
         { line: 512768992, kind: 'newline', ch: 'a', analyze: false },
       ];
-      let version = 1;
-      for (const e of edits) {
-        const lines = engine.get(uri)!.text.split('\n');
-        const line = e.line % lines.length;
-        const len = lines[line]!.length;
-        const at = { line, character: e.line % (len + 1) };
-        const change = e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch } : { range: { start: { line, character: len }, end: { line, character: len } }, text: '\n' };
-        engine.change(uri, [change], ++version);
-        if (e.analyze) engine.analyze(uri, settings);
-      }
-      const text = engine.get(uri)!.text;
-      assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)));
+      replayPinned(uri, c, edits);
     } finally {
       engine.close(uri);
     }
