@@ -138,16 +138,26 @@ function splitLeadingLookaheads(source: string): { nots: string[]; rest: string 
   return closingParen(`(${rest})`, 0) === rest.length + 1 && !hasTopLevelBar(rest) ? { nots, rest } : undefined;
 }
 
-/** Index of the `)` closing the group opened at `open`, skipping escapes and character classes; -1 if none. */
-function closingParen(s: string, open: number): number {
-  let depth = 0;
+/**
+ * The characters of a regex source that are syntax (outside escapes and character classes), with their index,
+ * from `from` on: what the scans below need, so none of them mistakes `\(` or `[|]` for a group or a branch.
+ */
+function* syntaxChars(s: string, from = 0): Generator<[number, string]> {
   let inClass = false;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
+  for (let i = from; i < s.length; i++) {
+    const c = s[i]!;
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
+    else yield [i, c];
+  }
+}
+
+/** Index of the `)` closing the group opened at `open`, skipping escapes and character classes; -1 if none. */
+function closingParen(s: string, open: number): number {
+  let depth = 0;
+  for (const [i, c] of syntaxChars(s, open)) {
+    if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return i;
   }
   return -1;
@@ -155,13 +165,8 @@ function closingParen(s: string, open: number): number {
 
 function hasTopLevelBar(s: string): boolean {
   let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
+  for (const [, c] of syntaxChars(s)) {
+    if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) return true;
   }
@@ -267,14 +272,7 @@ function bounded(re: RegExp): RegExp {
 
 /** Whether a regex repeats anything (`*`, `+`, `{n,m}`) outside character classes and escapes. */
 function hasRepetition(source: string): boolean {
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '*' || c === '+' || c === '{') return true;
-  }
+  for (const [, c] of syntaxChars(source)) if (c === '*' || c === '+' || c === '{') return true;
   return false;
 }
 
