@@ -555,14 +555,9 @@ function mayMatch(p: PatternNode, t: Node, resolve: CanonicalResolver | undefine
   if (p.metavar || p.ellipsis || p.member || depth > 64) return true;
   if (p.dotted !== undefined && canonicalOf(t, resolve) === p.dotted) return true;
   // As matchNode: parentheses around the target are seen through.
-  let u = t;
-  let uType = typeOf(u);
-  while (p.type !== uType && S.parenthesized.has(uType)) {
-    const inner = kids(u)[0];
-    if (!inner) return false;
-    u = inner;
-    uType = typeOf(u);
-  }
+  const u = unwrapParens(p.type, t);
+  if (!u) return false;
+  const uType = typeOf(u);
   // With a `ValueOf`, a variable may stand for the object, call or construction it holds (see `matchNode`).
   if (follows && p.type !== uType && S.variables.has(uType)) return true;
   if (p.children.length === 0) {
@@ -588,6 +583,22 @@ let constraints: Map<string, RegExp> | undefined;
 function allowed(mv: string, text: string): boolean {
   const re = constraints?.get(mv);
   return !re || re.test(text);
+}
+
+/**
+ * The node inside the parentheses around `t` until one has the pattern's type `type` (unwrapped in a loop:
+ * parentheses can nest deeply); `t` itself when it is not parenthesised; undefined for empty parentheses.
+ */
+function unwrapParens(type: string, t: Node): Node | undefined {
+  let u = t;
+  let uType = typeOf(u);
+  while (type !== uType && S.parenthesized.has(uType)) {
+    const inner = kids(u)[0];
+    if (!inner) return undefined;
+    u = inner;
+    uType = typeOf(u);
+  }
+  return u;
 }
 
 function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
@@ -626,14 +637,11 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     }
     if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(tt)) return p.text === t.text;
   }
-  let tType = typeOf(t);
-  // A parenthesised target matches the pattern for what it wraps (unwrapped in a loop: parentheses can nest deeply).
-  while (p.type !== tType && S.parenthesized.has(tType)) {
-    const inner = kids(t)[0];
-    if (!inner) return false;
-    t = inner;
-    tType = typeOf(t);
-  }
+  // A parenthesised target matches the pattern for what it wraps.
+  const inner = unwrapParens(p.type, t);
+  if (!inner) return false;
+  t = inner;
+  const tType = typeOf(t);
   if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || (CHAIN_TYPES.has(p.type) && isChainObject(t)))) {
     const value = deref(t.text);
     if (!value || value.id === t.id) return false;
