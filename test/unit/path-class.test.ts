@@ -100,6 +100,22 @@ describe('path classes are taken from the path inside the workspace only', () =>
     }
   });
 
+  it('reads more test-run settings as test code (`.env.testing-ci`, `.env.unit-tests`, `settings/ci.py`, `config/settings/test.yml`, `__stubs__/`)', () => {
+    // Held-out study 5 (docs/accuracy.md): the app keys of `.env.tests`, `.env.testing-ci` and `.env.unit-tests`,
+    // a CI settings module's SECRET_KEY (high), a test environment's signing key (critical) and a Jest stub's JWT
+    // were reported at medium and above.
+    const text = `TOKEN="${GH}"\n`;
+    for (const file of ['.env.tests', '.env.testing-ci', '.env.unit-tests', '.env.ci.local', 'settings/ci.py', 'shop/settings/test.py', 'config/settings/test.yml', 'config/environments/testing.rb', 'app/__stubs__/jwt.ts']) {
+      const [f] = scan(`/home/me/shop/${file}`, '/home/me/shop', text);
+      assert.equal(f?.properties?.context, 'test', file);
+      assert.equal(f.severity, 'low', file);
+    }
+    // A deployment's settings stay code, as do names that only contain the word (`.env.contest`, `settings/circle.py`).
+    for (const file of ['.env.docker', '.env.production', '.env.contest', 'settings/production.py', 'settings/circle.py', 'config/settings/production.yml', 'config/test-report.yml', 'test.py']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'code', file);
+    }
+  });
+
   it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
     // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
     const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;

@@ -53,13 +53,16 @@ function skippedPathReason(rel: string): string | undefined {
 function isTestPath(rel: string): boolean {
   const p = rel.replace(/\\/g, '/').toLowerCase();
   return (
-    /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|testdata|test-data|_{0,2}fixtures?(?:__)?|test-?fixtures)\//.test(p) ||
+    /(?:^|\/)(?:test|tests|__tests__|spec|specs|__mocks__|__stubs__|testdata|test-data|_{0,2}fixtures?(?:__)?|test-?fixtures)\//.test(p) ||
     // The word among others, joined by `-` or `_` (`test-environments/`, `integration_tests/`, `e2e-tests/`).
     /(?:^|\/)(?:[a-z0-9]+[-_])*tests?(?:[-_][a-z0-9]+)*\//.test(p) ||
     // End-to-end test folders (`e2e/`, `cypress/`, `playwright/`), and a test or CI run's own settings: `.env.test`,
     // `.env.ci`, `phpunit.xml`, a compose file for a test stack (`compose.ci.yaml`, `docker-compose.test.yml`).
     /(?:^|\/)(?:e2e|cypress|playwright)\//.test(p) ||
-    /(?:^|\/)\.env\.(?:test|testing|ci|e2e)(?:\.[a-z0-9_-]+)?$/.test(p) ||
+    // The word among others in the env file's name too (`.env.testing-ci`, `.env.unit-tests`, `.env.ci.local`).
+    /(?:^|\/)\.env\.(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e)(?:[._-][a-z0-9]+)*$/.test(p) ||
+    // A settings file named for the test or CI environment (Django's `settings/ci.py`, Rails' `config/settings/test.yml`).
+    /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:test|testing|ci)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$/.test(p) ||
     /(?:^|\/)phpunit\.xml(?:\.dist)?$/.test(p) ||
     /(?:^|\/)(?:docker-)?compose(?:[.-][a-z0-9_-]+)*[.-](?:test|testing|ci|e2e|cypress)(?:[.-][a-z0-9_-]+)*\.ya?ml$/.test(p) ||
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
