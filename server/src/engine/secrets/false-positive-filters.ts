@@ -147,6 +147,12 @@ export function genericValueReason(value: string, name: string): string | undefi
   }
   // An annotation or label name: a domain, then a name ending in the kind of value (`security.example.run/access-token`).
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[a-z0-9.-]*(?:token|secret|key|password)$/i.test(value)) return 'a key name';
+  // A column or field name in snake_case ending in the kind of value (`google2fa_secret`): where it is stored.
+  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret|token|key|password|passwd)$/.test(value)) return 'a key name';
+  // Error codes: lower-case words joined by `/` and `_` (`auth/refresh_token_not_found`).
+  if (/^[a-z]+(?:_[a-z]+)*(?:\/[a-z]+(?:_[a-z]+)*)+$/.test(value)) return 'identifier';
+  // A PostHog project key (`phc_`) is public by design; the PostHog rule leaves it out for that reason.
+  if (/^phc_[A-Za-z0-9]{20,}$/.test(value)) return 'public key';
   if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
   // A name about a public key (`PublicKeyToken`, an assembly's public key hash in .NET): public by design.
   if (/public[_.-]?key/i.test(name)) return 'public key';
@@ -157,9 +163,13 @@ export function genericValueReason(value: string, name: string): string | undefi
   }
   // Also negated (`show_secret = !this.show_secret`), a class constant joined with code (`Sync::PREFIX.$this->…`),
   // and a static member chain (`static::$kernel->…`).
-  if (/^!?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value) || /\(\)?$/.test(value) || /^(?:[A-Z]\w*|static|self|parent)::(?:[A-Z][A-Z0-9_]*\.\$|\$)/.test(value)) {
+  // Member reads may be optional or asserted (`user.value?.accessToken`, `result.data!.token`).
+  if (/^!?[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value) || /\(\)?$/.test(value) || /^(?:[A-Z]\w*|static|self|parent)::(?:[A-Z][A-Z0-9_]*\.\$|\$)/.test(value)) {
     return 'code expression';
   }
+  // A static method or constant (`Google2FA::generateSecretKey`), and a string that ends at `=` joined with a
+  // variable (`'DB_PASSWORD='.$request->…`, read from after the quote).
+  if (/^[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*\$[A-Za-z_]/.test(value)) return 'code expression';
   // A PHP class name (`App\Entity\Api\AccessToken`), a route's `controller#action`, a Vue attribute after
   // `type="password" :` (`maxlength=`): names in code, not values.
   if (/^\\?[A-Z]\w*(?:\\[A-Z]\w*)+$/.test(value)) return 'class name';
@@ -168,7 +178,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   // Index and constraint names Doctrine and other ORMs generate (`FK_368A…`, `IDX_…`, `UNIQ_…`): a hash of names.
   if (/^(?:FK|IDX|UNIQ|PK|UQ)_[0-9A-F]{8,40}$/i.test(value)) return 'database index name';
   // Validation rules (`required|string|max:255`, Laravel and others): what a password must be, not one.
-  if (/^(?:[a-z_]+(?::[\w,.-]*)?\|)+[a-z_]+(?::[\w,.-]*)?$/.test(value) && /(?:^|\|)(?:required|nullable|sometimes|confirmed|string)(?:\||$)/.test(value)) {
+  // Also cut where code joins in (`'confirmed|'.Setting::rules()`, `'required|notIn:["'.$user->email`).
+  if (/^(?:[a-z_]+(?::[\w,.-]*)?\|)+(?:[A-Za-z_]+(?::[\w,.-]*)?)?$/.test(value) && /(?:^|\|)(?:required|nullable|sometimes|confirmed|string)(?:\||$)/.test(value)) {
     return 'validation rules';
   }
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|secret|password|token)$/i.test(value)) return 'keyword';
@@ -177,6 +188,9 @@ export function genericValueReason(value: string, name: string): string | undefi
   // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like, also
   // behind a sigil (a lexer's `?InterpolationInTemplate`, compose's `${VAR:?Required}` message).
   if (/^[?#@!%:]?\p{L}+$/u.test(value) && value.length < 40) return 'letters only';
+  // camelCase words of any length (`displayDeleteAccessTokenConfirmationModal`, a handler's name): random letters do
+  // not fall into words. Not under a password name, where words in camelCase are a human-chosen password.
+  if (!/pass|pwd/i.test(name) && /^[a-z]{2,}(?:[A-Z][a-z]{2,})+$/.test(value)) return 'identifier';
   // Words joined by separators: event names, URNs, constant names (`msal:acquireTokenStart`) and labels in any
   // Latin-script language (`Passwort-Bestätigung`). Closed by sentence punctuation only under a message-like name
   // (`PASSWORD_RESET_DONE = Reset-completed!`): under a plain `password`, `Summer-Time!` is a human-chosen password.
