@@ -103,6 +103,18 @@ describe('translation catalogues', () => {
     }
   });
 
+  it('include Laravel\'s PHP language files in a locale folder (`resources/lang/aa-ER/auth.php`), not other PHP', () => {
+    // Held-out study 5 (docs/accuracy.md): 20 Crowdin in-context placeholders (`'password' => 'crwdns…:0crwdne…:0'`)
+    // in a pseudo-locale's PHP files were reported at medium.
+    for (const p of ['/ws/resources/lang/aa-ER/auth.php', '/ws/lang/en/passwords.php', '/ws/resources/lang/pt_BR/admin/users/message.php']) {
+      assert.ok(translationCatalogReason(p, '<?php return [];'), p);
+    }
+    // PHP elsewhere, or in a lang folder without a locale folder, is code (`app/Lang/Parser.php`, `lang/helpers.php`).
+    for (const p of ['/ws/config/auth.php', '/ws/app/Lang/Parser.php', '/ws/lang/helpers.php', '/ws/resources/lang/vendor/auth.php']) {
+      assert.equal(translationCatalogReason(p, '<?php return [];'), undefined, p);
+    }
+  });
+
   it('are not confused with configuration full of words: package.json scripts, CI workflows, a CA config', () => {
     const pkg = [
       '{',

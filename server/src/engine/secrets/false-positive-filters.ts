@@ -241,7 +241,7 @@ const LANGUAGE_CODES =
 const LOCALE_FILE = new RegExp(`^(?:(?:messages|strings|translations?|locale|lang|labels|i18n)[_.-])?(?:${LANGUAGE_CODES})(?:[_-][A-Za-z]{2,4}){0,2}\\.[a-z0-9]+$`, 'i');
 
 /**
- * A translation catalogue: a translation format (`.po`, `.xliff`, `.arb`...), a catalogue-format file in a
+ * A translation catalogue: a translation format (`.po`, `.xliff`, `.arb`...), Laravel's PHP language files, a catalogue-format file in a
  * translations folder (`i18n/`, `locales/`, `lang/`...) or named after a locale (`de.json`, `messages_fr.properties`),
  * or a JSON/properties file whose values are mostly prose. Its values are labels and sentences, so generic rules
  * (passwords, tokens by name) do not run on it; provider rules still do.
@@ -249,6 +249,8 @@ const LOCALE_FILE = new RegExp(`^(?:(?:messages|strings|translations?|locale|lan
 export function translationCatalogReason(path: string, text: string): string | undefined {
   const p = path.replace(/\\/g, '/');
   const base = p.slice(p.lastIndexOf('/') + 1);
+  // Laravel's language files: PHP arrays of strings under `lang/<locale>/` (`resources/lang/pt_BR/auth.php`).
+  if (/(?:^|\/)(?:lang|langs|languages|locales?|translations?)\/[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\/(?:[\w-]+\/)*[\w-]+\.php$/.test(p)) return 'language files folder';
   if (!CATALOGUE_EXT.test(base)) return undefined;
   if (TRANSLATION_ONLY_EXT.test(base)) return 'translation file format';
   if (CATALOGUE_DIR.test(p)) return 'translations folder';
