@@ -113,6 +113,25 @@ describe('secret findings', () => {
     assert.equal(scan('/ws/k8s/deploy.yaml', 'env:\n  - name: DATABASE_URL\n    value: postgres://shop:Vq7mR2xpL9wZ@postgres:5432/shop\n')[0]?.severity, 'high');
   });
 
+  it('lower to low what a local development environment sets up (`.ddev/`, `.devcontainer/`, a Vagrant provisioning playbook), and say why', () => {
+    // Held-out study 5 (docs/accuracy.md): a DDEV environment's APP_KEY and a Vagrant VM's MySQL root password were
+    // reported at medium.
+    const cases: [string, string][] = [
+      ['/ws/.ddev/config.yaml', 'web_environment:\n  - APP_KEY=base64:Vq7mR2xpL9wZk3Tb8Nc4Hd6Jf1Gs5Ya0\n'],
+      ['/ws/.devcontainer/docker-compose.yml', 'services:\n  app:\n    environment:\n      SECRET_KEY: Vq7mR2xpL9wZk3Tb8Nc4Hd6J\n'],
+      ['/ws/ansible/freebsd/vagrant_playbook.yml', '- name: grant\n  shell: mysql -u root -pVq7mR2xpL9wZ -e "FLUSH PRIVILEGES;"\n'],
+    ];
+    for (const [path, text] of cases) {
+      const f = scan(path, text)[0];
+      assert.ok(f, path);
+      assert.equal(f.severity, 'low', path);
+      assert.match(f.message, /a local development environment's settings, so severity is lowered/, path);
+    }
+    // A deployment's files keep their severity (an Ansible playbook for servers, the app's own config).
+    assert.notEqual(scan('/ws/ansible/site_playbook.yml', cases[2]![1])[0]?.severity, 'low');
+    assert.notEqual(scan('/ws/config/app.yaml', cases[0]![1])[0]?.severity, 'low');
+  });
+
   it('lower the severity one step in a Python docstring, as in a comment (a bare string statement is never a value)', () => {
     const doc = scan('/ws/src/db.py', `def connect():\n    """Usage::\n\n        token = "${GH}"\n    """\n    return None\n`);
     assert.equal(doc[0]!.severity, 'high');

@@ -72,6 +72,17 @@ export function localLoginReason(line: string, start: number, end: number, rel: 
   return undefined;
 }
 
+/** A local development environment's own files: DDEV, dev containers, Vagrant (its Vagrantfile and provisioning). */
+const LOCAL_DEV_ENV = /(?:^|\/)(?:\.ddev|\.devcontainer|\.vagrant)\/|(?:^|\/)Vagrantfile$|(?:^|\/)[\w-]*vagrant[\w-]*\.(?:ya?ml|sh)$/i;
+
+/**
+ * A file that sets up a local development environment (`rel`: the workspace-relative path): what it configures runs
+ * on the developer's machine. The value may still be reused elsewhere, so callers lower the severity, not drop it.
+ */
+export function localDevEnvReason(rel: string): string | undefined {
+  return LOCAL_DEV_ENV.test(rel) ? "a local development environment's settings" : undefined;
+}
+
 /**
  * The printable ASCII text a base64 (or base64url) value decodes to, or undefined. Random key bytes almost never
  * decode to printable text only, so real keys are not affected.

@@ -9,7 +9,7 @@ import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../an
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
 import { classifyPath, workspaceRelativePath } from '../path-class';
-import { localLoginReason, looksMinified, translationCatalogReason } from './false-positive-filters';
+import { localDevEnvReason, localLoginReason, looksMinified, translationCatalogReason } from './false-positive-filters';
 import { secretAdvice } from './advice';
 import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
@@ -92,8 +92,9 @@ export class SecretsAnalyzer implements Analyzer {
       if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
-      } else if ((local = m.start.line === m.end.line ? localLoginReason(doc.lines.lineText(m.start.line), m.start.character, m.end.character, rel) : undefined)) {
-        // A compose, CI or local VM database: lowered, not dropped, since the same login may be used elsewhere.
+      } else if ((local = (m.start.line === m.end.line ? localLoginReason(doc.lines.lineText(m.start.line), m.start.character, m.end.character, rel) : undefined) ?? localDevEnvReason(rel))) {
+        // A compose, CI or local VM database, or a local development environment's settings: lowered, not dropped,
+        // since the same value may be used elsewhere.
         severity = lower(severity, 'low');
         notes.push(`${local}, so severity is lowered`);
       } else if (ctx.inComment && EXAMPLE_INTRO.test(doc.lines.lineText(m.start.line).slice(0, m.start.character))) {
