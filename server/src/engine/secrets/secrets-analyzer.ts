@@ -17,6 +17,7 @@ import type { SecretRule } from './rule-schema';
 import { envNameFor, secretFixes } from './secret-fixes';
 import { dedupeMatches, SecretScanner, type SecretMatch } from './secret-scanner';
 import { secretContext } from './syntax-context';
+import { jwtSignedWithPublishedKey } from './validators';
 
 /** Comment words that introduce an example (`# e.g. mysql://root:…`, `// For example: …`). */
 const EXAMPLE_INTRO = /\b(?:e\.g\.|eg:|for example|for instance|example:|such as)/i;
@@ -88,6 +89,11 @@ export class SecretsAnalyzer implements Analyzer {
         // Real tokens of this format always carry a valid checksum: this one was made up, altered or mistyped.
         severity = stepDown(severity);
         notes.push('its checksum does not match, so it is likely not a live token');
+      }
+      if (rule.validate === 'jwt' && jwtSignedWithPublishedKey(m.secret)) {
+        // Anyone can sign the same claims with a key everyone knows: a development or test token.
+        severity = lower(severity, 'low');
+        notes.push('signed with a published or trivial key, so anyone can mint it; severity is lowered');
       }
       if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');

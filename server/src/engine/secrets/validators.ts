@@ -1,4 +1,5 @@
 /** Structural checks that tell a real credential from a look-alike, run after the regex. */
+import { createHmac } from 'node:crypto';
 import { placeholderReason } from './false-positive-filters';
 import type { SecretChecksum, SecretValidator } from './rule-schema';
 
@@ -39,6 +40,27 @@ export function jwtReason(token: string): string | undefined {
   if (keys.some((k) => SECRETISH_CLAIMS.test(k))) return undefined;
   if ('iss' in payload && 'sub' in payload) return undefined;
   return 'payload grants nothing';
+}
+
+/**
+ * HMAC keys anyone knows: jwt.io's defaults (what its debugger signs with until the key is changed), and the trivial
+ * words and digit runs tutorials and development setups use.
+ */
+const PUBLISHED_JWT_KEYS = ['your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'secret', 'key', 'password', 'test', 'changeme', 'jwt', '12345', '123456', '1234567890'];
+
+/**
+ * True when an HS256/384/512 JWT's signature verifies with a published or trivial key: anyone can mint such a
+ * token, so it is a test or development token, not a secret a leak gives away.
+ */
+export function jwtSignedWithPublishedKey(token: string): boolean {
+  const parts = token.split('.');
+  if (parts.length !== 3) return false;
+  const alg = jsonObject(decodeBase64Url(parts[0]!))?.alg;
+  const bits = typeof alg === 'string' ? /^HS(256|384|512)$/.exec(alg)?.[1] : undefined;
+  if (!bits) return false;
+  const body = `${parts[0]}.${parts[1]}`;
+  const signature = parts[2]!.replace(/=+$/, '');
+  return PUBLISHED_JWT_KEYS.some((key) => createHmac(`sha${bits}`, key).update(body).digest('base64url') === signature);
 }
 
 /** `Basic` credentials must decode to `user:password` with a non-empty password. */
