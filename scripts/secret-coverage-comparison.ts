@@ -41,6 +41,13 @@ export interface CoverageEntry {
   confirmed?: 'docs' | 'code' | 'docs and code' | 'memory';
   /** Read again in pass 6 (`sources`): still no format a rule could be written from. */
   reread6?: true;
+  /**
+   * Pass 7 (2026-12-01): read again in the provider's own documentation with the `search` tool's documentation and
+   * code corpora (`sources` gains the page read); still no format a rule could be written from.
+   */
+  reread7?: true;
+  /** The pages read in pass 7, shown with `sources`. */
+  sources7?: string[];
   /** What the provider leaves out of the format, when the rule fills it in (e.g. a length), shown after `confirmed`. */
   gap?: string;
 }
@@ -71,6 +78,8 @@ const SETTLEMINT = 'only the prefixes are documented (`sm_pat_` personal, `sm_aa
 /** A long, distinctive prefix is all a provider documents: the rule reads a high-entropy body after it. */
 const PREFIX_ONLY = 'only the prefix is documented: the rule takes 20-128 key characters of high entropy after it';
 const HOP = 'only a `ptk_xxx` placeholder in Hop\'s own SDK README, no length or characters: too short a prefix to tell from an identifier';
+/** Found in pass 7: the provider's own Terraform provider names a prefix, nothing more. */
+const REDIRECTPIZZA = 'only an `rpa_XXXXXXXXXXXXX` placeholder in the provider\'s own Terraform provider README, no length or characters: too short a prefix to tell from an identifier';
 
 export const COVERAGE: CoverageEntry[] = [
   { provider: '1Password', listedBy: [G, GH], rules: 'secrets.onepassword.' },
@@ -109,7 +118,7 @@ export const COVERAGE: CoverageEntry[] = [
     sources: ['https://www.cashfree.com/docs/api-reference/authentication'],
   },
   { provider: 'Cfx.re', listedBy: [GH], rules: 'secrets.cfx.', added: 4 },
-  { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'] },
+  { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED, reread7: true, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'] },
   { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
   { provider: 'ClickHouse', listedBy: [G], reason: UNDOCUMENTED },
@@ -216,7 +225,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Linear', listedBy: [G, T, GH], rules: 'secrets.linear.' },
   { provider: 'LinkedIn', listedBy: [G, GH], rules: 'secrets.linkedin.' },
   { provider: 'Lob', listedBy: [G, T, GH], rules: 'secrets.lob.' },
-  { provider: 'LocalStack', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'LocalStack', listedBy: [GH], reason: UNDOCUMENTED, reread7: true,
+    sources7: ['https://docs.localstack.cloud/aws/developer-tools/running-localstack/lstk/authentication/'],
+  },
   { provider: 'LogicMonitor', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Login with Amazon', listedBy: [GH], rules: 'secrets.amazon.', added: 2 },
   { provider: 'Looker', listedBy: [G], reason: OPAQUE },
@@ -238,7 +250,10 @@ export const COVERAGE: CoverageEntry[] = [
     provider: 'Naver Cloud', listedBy: [GH], rules: 'secrets.navercloud.', added: 6, confirmed: 'docs',
     sources: ['https://api-gov.ncloud-docs.com/docs/gov-iam-v2-sub-account-createaccesskey'],
   },
-  { provider: 'Neon', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://neon.com/docs/reference/api/get-started'] },
+  {
+    provider: 'Neon', listedBy: [GH], reason: UNDOCUMENTED, reread7: true,
+    sources: ['https://neon.com/docs/reference/api/get-started'], sources7: ['https://neon.com/docs/reference/api/api-keys'],
+  },
   { provider: 'Netflix', listedBy: [GH], searched: true },
   { provider: 'Netlify', listedBy: [G, T], rules: 'secrets.netlify.' },
   { provider: 'New Relic', listedBy: [G, T, GH], rules: 'secrets.newrelic.' },
@@ -253,7 +268,10 @@ export const COVERAGE: CoverageEntry[] = [
   },
   { provider: 'Okta', listedBy: [G, T], rules: 'secrets.okta.' },
   { provider: 'OneChronos', listedBy: [GH], searched: true },
-  { provider: 'OneSignal', listedBy: [T, GH], reason: UNDOCUMENTED, sources: ['https://documentation.onesignal.com/docs/keys-and-ids'] },
+  {
+    provider: 'OneSignal', listedBy: [T, GH], reason: UNDOCUMENTED, reread7: true,
+    sources: ['https://documentation.onesignal.com/docs/keys-and-ids'], sources7: ['https://documentation.onesignal.com/docs/accounts-and-keys/'],
+  },
   { provider: 'Onfido', listedBy: [GH], rules: 'secrets.onfido.', added: 2 },
   {
     provider: 'Open VSX', listedBy: [GH], rules: 'secrets.openvsx.', added: 5,
@@ -295,20 +313,23 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Raycast', listedBy: [GH], searched: true },
   { provider: 'ReadMe', listedBy: [G, T, GH], rules: 'secrets.readme.' },
   { provider: 'Red Hat OpenShift', listedBy: [G], rules: 'secrets.openshift.' },
-  { provider: 'redirect.pizza', listedBy: [GH], searched: true },
+  {
+    provider: 'redirect.pizza', listedBy: [GH], reason: REDIRECTPIZZA, searched: true,
+    sources7: ['https://github.com/enflow/terraform-provider-redirectpizza/blob/main/README.md'],
+  },
   { provider: 'Replicate', listedBy: [T, GH], rules: 'secrets.replicate.' },
   { provider: 'Resend', listedBy: [T], reason: RESEND },
   {
-    provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED, reread6: true,
-    sources: ['https://docs.rootly.com/api-reference/overview'],
+    provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED, reread6: true, reread7: true,
+    sources: ['https://docs.rootly.com/api-reference/overview'], sources7: ['https://docs.rootly.com/integrations/python-sdk'],
   },
   { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
   {
-    provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
-    sources: ['https://docs.runpod.io/get-started/api-keys'],
+    provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED, reread6: true, reread7: true,
+    sources: ['https://docs.runpod.io/get-started/api-keys'], sources7: ['https://docs.runpod.io/get-started/credentials'],
   },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
-  { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED, sources: ['https://pypi.org/project/samsara-api/'] },
+  { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED, reread7: true, sources: ['https://pypi.org/project/samsara-api/'], sources7: ['https://pypi.org/project/samsara-api/14.2.0/'] },
   { provider: 'Scalingo', listedBy: [G], rules: 'secrets.scalingo.' },
   { provider: 'Scalr', listedBy: [T, GH], reason: SCALR },
   { provider: 'Sendbird', listedBy: [G, T], reason: OPAQUE },
@@ -418,7 +439,10 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       `the fifth also found no format in the own documentation of ${COVERAGE.filter((e) => e.sources && e.reason && e.reason !== UNDOCUMENTED && !e.reread6).length} ` +
       `more, re-read ${COVERAGE.filter((e) => e.sources && e.reason === UNDOCUMENTED && !e.reread6).length} marked before (still no format) ` +
       `and searched ${COVERAGE.filter((e) => e.searched).length} still missing in vain; the sixth read ` +
-      `${COVERAGE.filter((e) => e.reread6).length} more in the provider's own documentation or code and found no usable format. ` +
+      `${COVERAGE.filter((e) => e.reread6).length} more in the provider's own documentation or code and found no usable format; ` +
+      `the seventh (2026-12-01) searched the ${COVERAGE.filter((e) => e.searched).length} then missing again and re-read ` +
+      `${COVERAGE.filter((e) => e.reread7 && e.reason === UNDOCUMENTED).length} with no documented format in their own documentation: ` +
+      'none documents a format now; redirect.pizza\'s own Terraform provider shows only a prefix placeholder. ' +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
@@ -434,11 +458,13 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       status = e.reason;
     } else {
       status = e.searched
-        ? '**missing**: no token format found in the provider\'s own documentation or code (searched 2026-11-30)'
+        ? '**missing**: no token format found in the provider\'s own documentation or code (searched 2026-11-30 and again 2026-12-01)'
         : '**missing**';
     }
     // The pages read for the verdict, so a reader can check it.
-    if (e.sources) status += ` (source: ${e.sources.map((u) => `<${u}>`).join(', ')})`;
+    const read = [...(e.sources ?? []), ...(e.sources7 ?? [])];
+    if (read.length > 0) status += ` (source: ${read.map((u) => `<${u}>`).join(', ')})`;
+    if (e.reread7) status += '; read again 2026-12-01, still no format';
     if (e.confirmed) {
       status += e.confirmed === 'memory'
         ? '; format from memory, not confirmed in the provider\'s own documentation or code'
