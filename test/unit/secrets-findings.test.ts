@@ -127,7 +127,9 @@ describe('secret findings', () => {
       assert.equal(f.severity, 'low', path);
       assert.match(f.message, /a local development environment's settings, so severity is lowered/, path);
     }
-    // A deployment's files keep their severity (an Ansible playbook for servers, the app's own config).
+    // A deployment's files keep their severity (an Ansible playbook for servers, the app's own config), and so does
+    // a provider's token there: it works against the provider from anywhere, not only on this machine.
+    assert.equal(scan('/ws/.devcontainer/devcontainer.json', `{"remoteEnv": {"GITHUB_TOKEN": "${GH}"}}\n`)[0]?.severity, 'critical');
     assert.notEqual(scan('/ws/ansible/site_playbook.yml', cases[2]![1])[0]?.severity, 'low');
     assert.notEqual(scan('/ws/config/app.yaml', cases[0]![1])[0]?.severity, 'low');
   });

@@ -98,7 +98,12 @@ export class SecretsAnalyzer implements Analyzer {
       if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
-      } else if ((local = (m.start.line === m.end.line ? localLoginReason(doc.lines.lineText(m.start.line), m.start.character, m.end.character, rel) : undefined) ?? localDevEnvReason(rel))) {
+      } else if (
+        (local =
+          (m.start.line === m.end.line ? localLoginReason(doc.lines.lineText(m.start.line), m.start.character, m.end.character, rel) : undefined) ??
+          // A provider's token works from anywhere: only generic values and database logins are the environment's own.
+          (rule.generic || rule.id.startsWith('secrets.db.') ? localDevEnvReason(rel) : undefined))
+      ) {
         // A compose, CI or local VM database, or a local development environment's settings: lowered, not dropped,
         // since the same value may be used elsewhere.
         severity = lower(severity, 'low');
