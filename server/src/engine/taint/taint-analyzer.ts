@@ -134,7 +134,8 @@ export interface TaintAnalyzerOptions {
  * Default work budget of one run on one file, in steps (statements and expressions visited, per rule and round,
  * counted as a run without cache does them). Ordinary code needs about 2.5 per character with the rules of
  * 2026-11-30: the bench corpus' 20,000-line JavaScript file (0.5 MB) needs 1.4 million, so a 50,000-line file
- * fits with room for more rules. A minified bundle needs about 4 per character and is cut from about 2 MB.
+ * fits with room for more rules. A minified bundle needs about 4 per character; one whose line is over
+ * `DEFAULT_MAX_CODE_LINE` is not analysed at all.
  */
 export const DEFAULT_TAINT_WORK_BUDGET = 8_000_000;
 
