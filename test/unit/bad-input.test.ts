@@ -4,6 +4,8 @@
  * LSP, checking the process stays up) are in test/reliability/server-bad-input.test.ts.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
@@ -111,10 +113,26 @@ describe('bad inputs (engine)', () => {
     assert.equal(skipped.notices[0]?.reason, 'too-large');
     assert.match(skipped.notices[0]!.message, /vigil\.maxFileSize/);
     assert.deepEqual(skipped.findings, []);
-    // With the limit raised the file is analysed (or the parse times out with a notice), never hangs.
+    // With the limit raised the file is read by the packs that scan text; its one line is over the taint pack's
+    // line-length limit, so that pack neither parses nor walks it and says so.
     const allowed = scan('/ws/bundle.min.js', 'javascript', big, { ...DEFAULT_SETTINGS, maxFileSize: 20_000_000 });
-    assert.ok(Array.isArray(allowed.findings));
+    assert.deepEqual(allowed.notices.map((n) => n.reason), ['minified']);
     assertEngineHealthy();
+  });
+
+  it('the bench\'s one-line bundle of 5,000,000 characters (issue 17): every pack returns, the taint pack with a "minified" notice', () => {
+    // The bench's own case runner in a child process. The timeout is a hang guard only (it took minutes before the
+    // fix); what bounds it is the line-length check before any parse (long-line.test.ts counts the work).
+    const runner = join(__dirname, '..', '..', 'bench', 'adversarial-case.ts');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', runner, '--case', 'long-line', '--size', '5000000', '--runs', '1', '--rules', join(__dirname, '..', '..', 'rules')], {
+      encoding: 'utf8',
+      timeout: 600_000,
+      maxBuffer: 1 << 24,
+    });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as { chars?: number; notices?: string[]; error?: string };
+    assert.equal(r.error, undefined);
+    assert.ok((r.chars ?? 0) >= 5_000_000);
+    assert.deepEqual(r.notices?.map((n) => n.split(':')[0]), ['minified']);
   });
 
   it('10,000-level nested expressions in every grammar: no stack overflow, walkers are iterative', () => {

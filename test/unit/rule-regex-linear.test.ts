@@ -78,7 +78,7 @@ describe('rule regexes run in linear time', () => {
     assert.ok(count > 500, `${count} where regexes`);
   });
 
-  it('a built-in pattern rule with a `^(?!.*X$).*Y` name condition scans a 300 KB single-line file (it never finished)', () => {
+  it('a built-in pattern rule with a `^(?!.*X$).*Y` name condition scans a 90 KB single-line file (300 KB never finished)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-rule-re-'));
     try {
       mkdirSync(join(dir, 'taint'));
@@ -113,8 +113,9 @@ describe('rule regexes run in linear time', () => {
           const settings = { ...DEFAULT_SETTINGS, maxFileSize: 20_000_000 };
           const small = eng.scanText('/ws/a.js', 'javascript', 'let apiToken, tokenLength;\\napiToken = f();\\ntokenLength = 3;\\n', settings);
           // No secret name anywhere: a backtracking search for one tries every start and runs to the line's end.
+          // Under the taint pack's 100,000-character line limit (DEFAULT_MAX_CODE_LINE), so the rules do run on it.
           let line = '';
-          for (let i = 0; line.length < 300_000; i++) line += 'v' + i + '=w+x;';
+          for (let i = 0; line.length < 90_000; i++) line += 'v' + i + '=w+x;';
           const big = eng.scanText('/ws/b.min.js', 'javascript', line, settings);
           console.log(JSON.stringify({ errors: setup.errors, small: small.findings.map((f) => f.range.start.line), big: big.findings.length }));
           eng.dispose();

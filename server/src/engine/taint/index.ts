@@ -5,7 +5,7 @@ import { defaultRulesDir } from '../rules-dir';
 import { loadTaintRuleSet } from './rule-set';
 import { TaintAnalyzer } from './taint-analyzer';
 
-export { TaintAnalyzer, DEFAULT_TAINT_WORK_BUDGET, buildExportIndex, resolveSpecifier, type ExportIndex, type ExportSummary, type ExportRuleSummary, type TaintAnalyzerOptions } from './taint-analyzer';
+export { TaintAnalyzer, DEFAULT_TAINT_WORK_BUDGET, DEFAULT_MAX_CODE_LINE, buildExportIndex, resolveSpecifier, type ExportIndex, type ExportSummary, type ExportRuleSummary, type TaintAnalyzerOptions } from './taint-analyzer';
 export { loadTaintRuleSet, type TaintRuleSet } from './rule-set';
 export { validateRule, validateRuleFile, FIX_STRATEGIES, type TaintRuleSpec } from './rule-schema';
 

@@ -126,15 +126,39 @@ export interface TaintAnalyzerOptions {
   workBudget?: number;
   /** See `TaintAnalyzer.groupRules`. */
   groupRules?: boolean;
+  /** See `TaintAnalyzer.maxLineLength`. */
+  maxLineLength?: number;
 }
 
 /**
  * Default work budget of one run on one file, in steps (statements and expressions visited, per rule and round,
  * counted as a run without cache does them). Ordinary code needs about 2.5 per character with the rules of
  * 2026-11-30: the bench corpus' 20,000-line JavaScript file (0.5 MB) needs 1.4 million, so a 50,000-line file
- * fits with room for more rules. A minified bundle needs about 4 per character and is cut from about 2 MB.
+ * fits with room for more rules. A minified bundle needs about 4 per character; one whose line is over
+ * `DEFAULT_MAX_CODE_LINE` is not analysed at all.
  */
 export const DEFAULT_TAINT_WORK_BUDGET = 8_000_000;
+
+/**
+ * Longest line (characters) of a file the taint pack analyses. Code on one very long line is minified or generated:
+ * its dataflow costs about 20 µs per character, so a 2 MB bundle took the whole work budget (30-40 s) and bigger ones
+ * longer still, for findings that are noise there. Over it, the file is neither parsed nor walked ("minified"
+ * notice); a hand-written line is far shorter (100,000 characters cost about 2 s).
+ */
+export const DEFAULT_MAX_CODE_LINE = 100_000;
+
+/** The longest line of a text, 0-based, without its line break (lines as LSP counts them: CR, LF or CRLF). */
+function longestLine(text: string, lineStarts: readonly number[]): { line: number; length: number } {
+  let best = { line: 0, length: 0 };
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i]!;
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1]! : text.length;
+    if (end > start && text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    if (end - start > best.length) best = { line: i, length: end - start };
+  }
+  return best;
+}
 
 /**
  * Per pass (its rules' ids and imported summaries), then per unit key, the results of the rounds of the last run
@@ -266,8 +290,12 @@ export class TaintAnalyzer implements Analyzer {
    */
   groupRules: boolean;
 
+  /** Files with a longer line are not analysed (see `DEFAULT_MAX_CODE_LINE`). */
+  maxLineLength: number;
+
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
+    this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_CODE_LINE;
     this.groupRules = options.groupRules ?? true;
   }
 
@@ -387,6 +415,15 @@ export class TaintAnalyzer implements Analyzer {
     return [...precise, ...extra];
   }
 
+  /** Why `doc` is not analysed (a line over `maxLineLength`), or undefined. Linear in the text, before any parse. */
+  private overLongLine(doc: SourceDocument): string | undefined {
+    if (doc.text.length <= this.maxLineLength) return undefined;
+    const { line, length } = longestLine(doc.text, doc.lines.lineStarts);
+    if (length <= this.maxLineLength) return undefined;
+    const n = (x: number) => x.toLocaleString('en-US');
+    return `Taint and pattern rules skipped this file: line ${n(line + 1)} is ${n(length)} characters long, over the ${n(this.maxLineLength)}-character limit for code (minified or generated code).`;
+  }
+
   /** Compiled rules for a grammar, compiled on first use; `audit`: for audit strictness. */
   compiledFor(doc: SourceDocument, audit = false): CompiledLanguage | undefined {
     const g = doc.grammar;
@@ -411,6 +448,13 @@ export class TaintAnalyzer implements Analyzer {
    * (`return()`), it keeps in `cache` what it computed, which is exact, and changes nothing else.
    */
   *analyzeSteps(doc: SourceDocument, cache: TaintSessionCache = newTaintSessionCache(), notify?: AnalysisContext['notify'], audit = false): Generator<void, Finding[]> {
+    // Before `compiledFor`, which parses: a minified file costs neither the parse nor the walk.
+    const long = this.overLongLine(doc);
+    if (long) {
+      this.lastRunWork = 0;
+      if (!audit) notify?.({ reason: 'minified', message: long });
+      return [];
+    }
     const lang = this.compiledFor(doc, audit);
     const tree = doc.tree;
     if (!lang || !tree) return [];
@@ -777,6 +821,7 @@ export class TaintAnalyzer implements Analyzer {
    * top-level Python function), for the workspace scan's first pass. Bounded by the work budget like `analyze`.
    */
   summarizeExports(doc: SourceDocument): ExportSummary[] {
+    if (this.overLongLine(doc)) return [];
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
