@@ -23,9 +23,22 @@ app.post('/impersonate', (req, res) => {
 });
 
 app.get('/admin-mode', (req, res) => {
-  // The client decides whether it is an administrator. Missing: a comparison's boolean result carries no taint.
-  // todoruleid: js.trust-boundary.session-from-request
+  // The client decides whether it is an administrator: input compared with a constant is still its choice.
+  // ruleid: js.trust-boundary.session-from-request
   req.session.isAdmin = req.get('x-admin') === 'true';
+  // ruleid: js.trust-boundary.session-from-request
+  req.session.beta = 'yes' == req.query.beta;
+  res.end();
+});
+
+app.post('/verify', async (req, res) => {
+  const expected = await codes.get(req.session.userId);
+  // The server compares the input with its own stored value: that is its check, not the client's choice.
+  // ok: js.trust-boundary.session-from-request
+  req.session.verified = req.body.code === expected;
+  // A server value compared with a constant.
+  // ok: js.trust-boundary.session-from-request
+  req.session.isAdmin = expected.role === 'admin';
   res.end();
 });
 

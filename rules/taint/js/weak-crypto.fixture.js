@@ -78,8 +78,28 @@ function goodId() {
 
 function twoStep(password) {
   const h = crypto.createHash('md5');
-  // Known gap: the hash object is made on another line, so update() is not tied to MD5.
-  // todoruleid: js.weak-crypto.weak-hash
+  // The hash object is made on another line: update() is tied to MD5 through its name.
+  // ruleid: js.weak-crypto.weak-hash
   h.update(password);
   return h.digest('hex');
+}
+
+function twoStepStrong(password, fileBody) {
+  const h = crypto.createHash('sha256');
+  // ok: js.weak-crypto.weak-hash
+  h.update(password);
+  const etag = crypto.createHash('md5');
+  // An MD5 of content that is not a secret (an ETag).
+  // ok: js.weak-crypto.weak-hash
+  etag.update(fileBody);
+  return [h.digest('hex'), etag.digest('hex')];
+}
+
+function twoStepOtherObject(password) {
+  const sum = crypto.createHash('md5');
+  const strong = crypto.createHash('sha512');
+  // Only the object made with MD5 counts.
+  // ok: js.weak-crypto.weak-hash
+  strong.update(password);
+  return [sum.digest('hex'), strong.digest('hex')];
 }

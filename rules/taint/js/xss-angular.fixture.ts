@@ -4,6 +4,8 @@ import { Component } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 
+const TABS: Record<string, boolean> = { intro: true };
+
 @Component({ selector: 'app-preview', template: '<div [innerHTML]="html"></div>' })
 export class PreviewComponent {
   html: SafeHtml;
@@ -33,8 +35,26 @@ export class PreviewComponent {
 export class RoutePreviewComponent {
   html: SafeHtml;
   constructor(private sanitizer: DomSanitizer, private route: ActivatedRoute) {
-    // Route parameters (Angular router) are not sources yet: a known gap.
-    // todoruleid: js.xss.dom
+    // The route's query comes from the URL, whatever the injected field is called.
+    // ruleid: js.xss.dom
     this.html = this.sanitizer.bypassSecurityTrustHtml(this.route.snapshot.queryParamMap.get('q'));
+    // Route data is the app's own configuration, not the URL.
+    // ok: js.xss.dom
+    const banner = this.sanitizer.bypassSecurityTrustHtml(this.route.snapshot.data['banner']);
+    // The parameter only picks one of the app's own snippets.
+    // ok: js.xss.dom
+    const tab = this.sanitizer.bypassSecurityTrustHtml(TABS[this.route.snapshot.paramMap.get('tab')] ? '<b>tab</b>' : '');
+    console.log(banner, tab);
+  }
+
+  ngOnInit() {
+    this.route.queryParamMap.subscribe((params) => {
+      // ruleid: js.xss.dom
+      this.html = this.sanitizer.bypassSecurityTrustHtml(params.get('preview'));
+    });
+    this.route.data.subscribe((data) => {
+      // ok: js.xss.dom
+      this.html = this.sanitizer.bypassSecurityTrustHtml(data.template);
+    });
   }
 }
