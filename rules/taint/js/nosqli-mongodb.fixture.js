@@ -23,8 +23,16 @@ app.post('/driver', async (req, res) => {
   const n = await users.countDocuments({ team: req.query.team });
   // ruleid: js.nosqli.query-object
   await users.updateOne({ resetToken: req.body.token }, { $set: { password: 'x' } });
-  // ruleid: js.nosqli.query-object
+  // Route parameters are strings: no operator can ride in them.
+  // ok: js.nosqli.query-object
   await users.findOneAndDelete({ name: req.params.name });
+  // ok: js.nosqli.query-object
+  await users.find(req.params).toArray();
+  // ok: js.nosqli.query-object
+  const { team } = req.params;
+  await users.countDocuments({ team });
+  // ruleid: js.nosqli.query-object
+  await users.findOneAndDelete({ name: req.query.name, owner: req.params.owner });
   // The whole filter from the body.
   // ruleid: js.nosqli.query-object
   await users.find(req.body).toArray();
@@ -36,8 +44,10 @@ app.post('/mongoose', async (req, res) => {
   const p = await Post.findOne({ owner: req.body.owner });
   // ruleid: js.nosqli.query-object
   const q = await Post.find(req.query);
-  // ruleid: js.nosqli.query-object
+  // ok: js.nosqli.query-object
   await Post.deleteOne({ title: req.params.title });
+  // ruleid: js.nosqli.query-object
+  await Post.deleteOne({ title: req.body.title });
   // ruleid: js.nosqli.query-object
   await Post.exists({ owner: req.body.owner });
   // ruleid: js.nosqli.query-object
