@@ -166,11 +166,13 @@ export interface NodeCacheScope {
   dotted: Map<number, string | null>;
   /** Chains whose root is not an identifier (`require('fs').promises`): the root and the dotted rest, per node. */
   rooted: Map<number, { root: Node; rest: string } | null>;
+  /** Grammar-field children per field name, then node id (null: the node has no such child). */
+  field: Map<string, Map<number, Node | null>>;
 }
 
 /** Empty caches, for a run that has not started. */
 export function emptyNodeCache(): NodeCacheScope {
-  return { child: new Map(), type: new Map(), dotted: new Map(), rooted: new Map() };
+  return { child: new Map(), type: new Map(), dotted: new Map(), rooted: new Map(), field: new Map() };
 }
 
 /** The current run's caches: one object, so that a swap can never leave one of them behind. */
@@ -208,6 +210,20 @@ export function namedKids(n: Node): Node[] {
   return n.namedChildren.filter((c): c is Node => !!c && !S.ignored.has(c.type));
 }
 
+/**
+ * The node's child in a grammar field (cached for the current run, as `kids`): every dataflow pass asks the same
+ * fields of the same nodes, and each wasm read makes a new node object.
+ */
+export function fieldOf(n: Node, name: string): Node | null {
+  let byId = caches.field.get(name);
+  if (!byId) caches.field.set(name, (byId = new Map()));
+  const hit = byId.get(n.id);
+  if (hit !== undefined) return hit;
+  const c = n.childForFieldName(name);
+  byId.set(n.id, c);
+  return c;
+}
+
 /** The node's type (cached for the current run). */
 export function typeOf(n: Node): string {
   let t = caches.type.get(n.id);
@@ -225,13 +241,13 @@ const CHAIN_TYPES = S.chains;
 /** The property of a chain node (JS `property`, Python `attribute`, Go `field`). */
 function chainProperty(n: Node): Node | null {
   const fields = CHAIN_TYPES.get(n.type);
-  return fields ? n.childForFieldName(fields[1]) : null;
+  return fields ? fieldOf(n, fields[1]) : null;
 }
 
 /** The object of a chain node (Go's selector names it `operand`). */
 function chainObject(n: Node): Node | null {
   const fields = CHAIN_TYPES.get(n.type);
-  return fields ? n.childForFieldName(fields[0]) : null;
+  return fields ? fieldOf(n, fields[0]) : null;
 }
 
 /**
@@ -332,7 +348,7 @@ function literalKey(type: string, text: string): string {
 
 /** The operator tokens of an operator node, joined (`+`, `!==`, `not in`), or undefined. */
 export function operatorOf(node: Node): string | undefined {
-  const field = node.childForFieldName('operator');
+  const field = fieldOf(node, 'operator');
   if (field) return field.text;
   if (S.tokenOperators.has(node.type)) {
     const ops = node.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.text);
@@ -366,9 +382,9 @@ export function chainRoot(node: Node): Node | undefined {
     const t = n.type;
     if (S.variables.has(t)) return n;
     if (CHAIN_TYPES.has(t)) n = chainObject(n);
-    else if (S.subscripts.has(t)) n = n.childForFieldName(S.subscripts.get(t)!);
+    else if (S.subscripts.has(t)) n = fieldOf(n, S.subscripts.get(t)!);
     else if (S.calls.has(t)) {
-      const f = n.childForFieldName('function');
+      const f = fieldOf(n, 'function');
       n = f && CHAIN_TYPES.has(f.type) ? chainObject(f) : null;
     } else return undefined;
   }
@@ -425,8 +441,8 @@ function rootedChain(target: Node): { root: Node; rest: string } | undefined {
  * `importlib.import_module('m')`, `__import__('m')`, and `util.promisify(f)` (the same function, promised).
  */
 function moduleOfCall(call: Node, resolve: CanonicalResolver, depth: number): string | undefined {
-  const fn = call.childForFieldName('function');
-  const args = call.childForFieldName('arguments');
+  const fn = fieldOf(call, 'function');
+  const args = fieldOf(call, 'arguments');
   const first = args ? kids(args)[0] : undefined;
   if (!fn || !first) return undefined;
   const ft = typeOf(fn);

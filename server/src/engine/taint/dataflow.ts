@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, fieldOf, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -467,7 +467,7 @@ class UnitAnalysis {
     }
     const isFunction = this.syn.functionTypes.has(this.unit.type);
     // Units are functions and the module's root.
-    const body = isFunction ? this.unit.childForFieldName('body') : this.unit;
+    const body = isFunction ? fieldOf(this.unit, 'body') : this.unit;
     if (body) {
       if (isFunction && this.syn.stmtKind(body.type) !== 'block') {
         // Expression-bodied arrow / lambda: the expression is the return value.
@@ -600,8 +600,8 @@ class UnitAnalysis {
       case 'declaration':
         for (const d of named(n)) {
           if (d.type !== syn.declaratorType) continue;
-          const name = d.childForFieldName('name');
-          const value = d.childForFieldName('value');
+          const name = fieldOf(d, 'name');
+          const value = fieldOf(d, 'value');
           if (!name) continue;
           if (value && this.isFunction(value)) {
             this.bind(name, undefined, st, value);
@@ -641,7 +641,7 @@ class UnitAnalysis {
       case 'switch': {
         const value = syn.switchSubject(n);
         if (value) this.ev(value, st, depth);
-        const body = n.childForFieldName('body');
+        const body = fieldOf(n, 'body');
         let merged: State | undefined;
         for (const c of body ? named(body) : []) {
           const copy: State = new Map(st);
@@ -665,7 +665,7 @@ class UnitAnalysis {
       case 'inert':
         return true;
       case 'labeled': {
-        const body = n.childForFieldName('body');
+        const body = fieldOf(n, 'body');
         return body ? this.stmt(body, st, depth + 1) : true;
       }
       default:
@@ -694,11 +694,11 @@ class UnitAnalysis {
 
   private ifStmt(n: Node, st: State, depth: number): boolean {
     // Go's `if v := f(); v != "" {`: the initializer runs first, its names visible in every branch.
-    const init = n.childForFieldName('initializer');
+    const init = fieldOf(n, 'initializer');
     if (init) this.stmt(init, st, depth + 1);
-    const cond = n.childForFieldName('condition');
-    const cons = n.childForFieldName('consequence');
-    const alt = n.childForFieldName('alternative');
+    const cond = fieldOf(n, 'condition');
+    const cons = fieldOf(n, 'consequence');
+    const alt = fieldOf(n, 'alternative');
     if (cond) this.ev(cond, st, depth);
     const constant = cond ? this.syn.constantTruth(cond) : undefined;
     const thenSt: State = new Map(st);
@@ -722,8 +722,8 @@ class UnitAnalysis {
     const a = alts[i];
     if (!a) return true;
     if (this.syn.isElseIf(a.type)) {
-      const cond = a.childForFieldName('condition');
-      const cons = a.childForFieldName('consequence');
+      const cond = fieldOf(a, 'condition');
+      const cons = fieldOf(a, 'consequence');
       if (cond) this.ev(cond, st, depth);
       const thenSt: State = new Map(st);
       const elseSt: State = new Map(st);
@@ -810,7 +810,7 @@ class UnitAnalysis {
 
   private loop(n: Node, st: State, depth: number): void {
     const binding = this.syn.loopBinding(n);
-    const body = n.childForFieldName('body');
+    const body = fieldOf(n, 'body');
     for (const x of this.syn.loopHeader(n)) this.stmt(x, st, depth + 1);
     const before: State = new Map(st);
     let cur: State = new Map(st);
@@ -877,7 +877,7 @@ class UnitAnalysis {
         return;
       }
       case 'default-pattern': {
-        const l = target.childForFieldName('left');
+        const l = fieldOf(target, 'left');
         if (l) this.bind(l, t, st, value, depth + 1);
         return;
       }
@@ -979,8 +979,8 @@ class UnitAnalysis {
         break;
       case 'assign':
       case 'augmented-assign': {
-        const left = n.childForFieldName('left');
-        const right = n.childForFieldName('right');
+        const left = fieldOf(n, 'left');
+        const right = fieldOf(n, 'right');
         let rt = right ? this.ev(right, st, depth) : undefined;
         const compound = kind === 'augmented-assign' || !!syn.compoundAssignment?.(n);
         if (compound && left) rt = union(this.ev(left, st, depth), rt);
@@ -991,8 +991,8 @@ class UnitAnalysis {
       }
       case 'binary': {
         const op = operatorOf(n) ?? '';
-        const l = n.childForFieldName('left');
-        const r = n.childForFieldName('right');
+        const l = fieldOf(n, 'left');
+        const r = fieldOf(n, 'right');
         const lt = l ? this.ev(l, st, depth) : undefined;
         const rt = r ? this.ev(r, st, depth) : undefined;
         t = syn.carries(op) ? union(lt, rt) : undefined;
@@ -1015,12 +1015,12 @@ class UnitAnalysis {
       case 'pair': {
         const key = syn.computedKey(n);
         if (key) this.ev(key, st, depth);
-        const v = n.childForFieldName('value');
+        const v = fieldOf(n, 'value');
         t = v ? this.ev(v, st, depth) : undefined;
         break;
       }
       case 'keyword-argument': {
-        const v = n.childForFieldName('value');
+        const v = fieldOf(n, 'value');
         t = v ? this.ev(v, st, depth) : undefined;
         break;
       }
@@ -1114,7 +1114,7 @@ class UnitAnalysis {
     const syn = this.syn;
     const isFunction = (a: Node): boolean => this.isFunction(a);
     const fn = syn.callee(n);
-    const argsNode = n.childForFieldName('arguments');
+    const argsNode = fieldOf(n, 'arguments');
     const args = argsNode ? named(argsNode) : [];
     const argTaints = args.map((a) => {
       if (!isFunction(a)) return this.ev(a, st, depth);
@@ -1231,7 +1231,7 @@ class UnitAnalysis {
           else if (!this.isConstant(focus)) (nonConstant ??= []).push({ focus, b, rule });
         }
         if (!t) continue;
-        const callee = this.syn.callee(n) ?? n.childForFieldName('left') ?? n;
+        const callee = this.syn.callee(n) ?? fieldOf(n, 'left') ?? n;
         const sinkText = this.short(callee);
         // A focus inside an options object held in a variable (matched through it): the sink is this call, and a
         // fix there would edit the variable's definition, which other calls may share.
@@ -1270,7 +1270,7 @@ class UnitAnalysis {
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
     if (this.seenSinks.has(key)) return;
     this.seenSinks.add(key);
-    const sinkText = this.short(this.syn.callee(n) ?? n.childForFieldName('left') ?? n);
+    const sinkText = this.short(this.syn.callee(n) ?? fieldOf(n, 'left') ?? n);
     const trace: TraceStep[] = [
       { range, message: `${NON_CONSTANT}: the value is computed here and not traced to any input`, kind: 'source' },
       { range, message: `reaches ${sinkText}`, kind: 'sink' },

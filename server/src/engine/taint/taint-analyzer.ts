@@ -21,7 +21,7 @@ import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, kids, matchPattern, namedKids, resetNodeCache } from '../patterns/pattern';
+import { boundText, canonicalModule, fieldOf, kids, matchPattern, namedKids, resetNodeCache } from '../patterns/pattern';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
@@ -1021,9 +1021,9 @@ function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node |
   for (const s of kids(ctx.units[0]!.node)) {
     const kind = syn.stmtKind(s.type);
     if (kind === 'declaration') {
-      for (const d of kids(s)) if (d.type === syn.declaratorType) put(d.childForFieldName('name'), d.childForFieldName('value'));
+      for (const d of kids(s)) if (d.type === syn.declaratorType) put(fieldOf(d, 'name'), fieldOf(d, 'value'));
     } else if (kind === 'expression') {
-      for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(e.childForFieldName('left'), e.childForFieldName('right'));
+      for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(fieldOf(e, 'left'), fieldOf(e, 'right'));
     }
   }
   return (ctx.moduleValues = out);
