@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, chainRoot, fieldOf, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -459,7 +459,7 @@ class UnitAnalysis {
     const st: State = new Map();
     for (const { node, index } of this.params.names) {
       const label = this.params.sources.get(index);
-      const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${node.text}`, kind: label ? 'source' : 'step' };
+      const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${textOf(node)}`, kind: label ? 'source' : 'step' };
       const flow: Flow = label ? { origin: { kind: 'source', label }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
       const entry = label ? undefined : this.params.entryParams?.get(index);
       const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry }, steps: [{ range: step.range, message: `${entry}: its callers are not known (audit)`, kind: 'source' }] }] : [flow];
@@ -563,7 +563,7 @@ class UnitAnalysis {
   }
 
   private short(n: Node): string {
-    const t = n.text.replace(/\s+/g, ' ');
+    const t = textOf(n).replace(/\s+/g, ' ');
     return t.length > 60 ? `${t.slice(0, 57)}...` : t;
   }
 
@@ -856,7 +856,7 @@ class UnitAnalysis {
     const syn = this.syn;
     switch (syn.targetKind(target.type)) {
       case 'name': {
-        const name = target.text;
+        const name = textOf(target);
         this.bound.add(name);
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
@@ -955,11 +955,11 @@ class UnitAnalysis {
     let t: Taint | undefined;
     switch (kind) {
       case 'identifier': {
-        t = this.lookup(n.text, st) ?? this.captured(n, st);
+        t = this.lookup(textOf(n), st) ?? this.captured(n, st);
         break;
       }
       case 'self':
-        t = this.lookup(n.text, st);
+        t = this.lookup(textOf(n), st);
         break;
       case 'member': {
         const obj = syn.memberObject(n);
@@ -1049,7 +1049,8 @@ class UnitAnalysis {
    * resolves with its own taint of the variable (see `applyCaptures`). Not for the module's top level.
    */
   private captured(n: Node, st: State): Taint | undefined {
-    return st.has(n.text) ? undefined : this.capturedName(n.text, n);
+    const name = textOf(n);
+    return st.has(name) ? undefined : this.capturedName(name, n);
   }
 
   /** Where a nested function is defined: its sinks reached from captured variables, with their taint here. */
@@ -1097,7 +1098,7 @@ class UnitAnalysis {
       const b = this.match(s, n);
       if (!b) continue;
       const root = chainRoot(n);
-      if (root && st.get(root.text) === null) return undefined;
+      if (root && st.get(textOf(root)) === null) return undefined;
       const label = s.spec.label ?? this.short(n);
       const taint: Taint = [{ origin: { kind: 'source', label }, steps: [{ range: this.range(n), message: `${label} is user input`, kind: 'source' }] }];
       // A call that fills an argument (`c.ShouldBindJSON(&req)`): the variable, seen through `&`, holds the input.
@@ -1126,7 +1127,7 @@ class UnitAnalysis {
     const property = fn ? syn.propertyOf(fn) : null;
     if (fn && property) {
       const obj = syn.memberObject(fn);
-      method = property.text;
+      method = textOf(property);
       if (obj) recvTaint = this.ev(obj, st, depth);
     } else if (fn && syn.exprKind(fn.type) !== 'identifier') this.ev(fn, st, depth);
 
@@ -1369,7 +1370,7 @@ function valueDigest(v: Taint | null): string {
 
 /** A definition as what lookups of it see (`notText`, `literalKeys` read its structure, never its place). */
 function defDigest(n: Node | undefined): string {
-  return n ? `${n.type}:${createHash('sha1').update(n.text).digest('base64')}` : '';
+  return n ? `${typeOf(n)}:${createHash('sha1').update(textOf(n)).digest('base64')}` : '';
 }
 
 /** The node of `type` spanning exactly `start`..`end` under `root` (a definition recorded by offsets). */
@@ -1382,8 +1383,8 @@ function findNode(root: Node, start: number, end: number, type: string): Node | 
 /** `req.query` read as `req.query.id`: the source's label grows to name the exact input. */
 function extendLabel(t: Taint, from: Node, to: Node, lines: LineIndex): Taint {
   return t.map((f) => {
-    if (f.origin.kind !== 'source' || f.steps.length !== 1 || f.origin.label !== from.text.replace(/\s+/g, ' ')) return f;
-    const label = to.text.replace(/\s+/g, ' ');
+    if (f.origin.kind !== 'source' || f.steps.length !== 1 || f.origin.label !== textOf(from).replace(/\s+/g, ' ')) return f;
+    const label = textOf(to).replace(/\s+/g, ' ');
     if (label.length > 60 || label.includes('\n')) return f;
     const first = f.steps[0]!;
     return {

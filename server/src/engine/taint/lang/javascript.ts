@@ -2,7 +2,7 @@
  * JavaScript, TypeScript and TSX for the taint pack (one module: the TypeScript grammars extend JavaScript's).
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf } from '../../patterns/pattern';
+import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -169,7 +169,7 @@ function isConstant(n: Node): boolean {
 
 function accessPath(n: Node, depth = 0): string | undefined {
   if (depth > 32) return undefined;
-  if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern' || n.type === 'this') return n.text;
+  if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern' || n.type === 'this') return textOf(n);
   if (n.type === 'subscript_expression') {
     const obj = fieldOf(n, 'object');
     const idx = fieldOf(n, 'index');
@@ -545,7 +545,7 @@ export const javascript: LanguageModule = {
   objectPatternEntries: (n) => {
     const out: PatternEntry[] = [];
     for (const p of kids(n)) {
-      if (p.type === 'shorthand_property_identifier_pattern') out.push({ target: p, key: p.text });
+      if (p.type === 'shorthand_property_identifier_pattern') out.push({ target: p, key: textOf(p) });
       else if (p.type === 'pair_pattern') {
         const key = fieldOf(p, 'key');
         const v = fieldOf(p, 'value');

@@ -2,7 +2,7 @@
  * Python for the taint pack.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { canonicalName, dottedName, fieldOf, kids, operatorOf } from '../../patterns/pattern';
+import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -134,7 +134,7 @@ const CARRYING_OPS = new Set(['+', '%', '/', 'or', 'and']);
 function stringValue(n: Node): string | undefined {
   if (n.type !== 'string') return undefined;
   if (kids(n).some((k) => k.type === 'interpolation')) return undefined;
-  const m = /^[rRbBuU]*(['"]{1,3})([\s\S]*)\1$/.exec(n.text);
+  const m = /^[rRbBuU]*(['"]{1,3})([\s\S]*)\1$/.exec(textOf(n));
   return m ? m[2] : undefined;
 }
 
@@ -150,7 +150,7 @@ function isConstant(n: Node): boolean {
 
 function accessPath(n: Node, depth = 0): string | undefined {
   if (depth > 32) return undefined;
-  if (n.type === 'identifier') return n.text;
+  if (n.type === 'identifier') return textOf(n);
   if (n.type === 'subscript') {
     const obj = fieldOf(n, 'value');
     const idx = fieldOf(n, 'subscript');
