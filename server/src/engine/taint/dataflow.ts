@@ -591,7 +591,7 @@ class UnitAnalysis {
     this.memo = new Map();
     if (depth > MAX_DEPTH) return true;
     const syn = this.syn;
-    switch (syn.stmtKind(n.type)) {
+    switch (syn.stmtKind(typeOf(n))) {
       case 'block':
         return this.block(n, st, depth);
       case 'expression':
@@ -599,7 +599,7 @@ class UnitAnalysis {
         return !this.neverReturns(n);
       case 'declaration':
         for (const d of named(n)) {
-          if (d.type !== syn.declaratorType) continue;
+          if (typeOf(d) !== syn.declaratorType) continue;
           const name = fieldOf(d, 'name');
           const value = fieldOf(d, 'value');
           if (!name) continue;
@@ -645,7 +645,7 @@ class UnitAnalysis {
         let merged: State | undefined;
         for (const c of body ? named(body) : []) {
           const copy: State = new Map(st);
-          for (const s of named(c)) if (s.type.endsWith('statement') || syn.stmtKind(s.type) === 'block') this.stmt(s, copy, depth + 1);
+          for (const s of named(c)) if (typeOf(s).endsWith('statement') || syn.stmtKind(typeOf(s)) === 'block') this.stmt(s, copy, depth + 1);
           merged = merged ? mergeStates(merged, copy) : copy;
         }
         if (merged) replaceState(st, mergeStates(st, merged));

@@ -2,7 +2,7 @@
  * JavaScript, TypeScript and TSX for the taint pack (one module: the TypeScript grammars extend JavaScript's).
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf } from '../../patterns/pattern';
+import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -151,30 +151,32 @@ function targetKind(type: string): TargetKind {
 const CARRYING_OPS = new Set(['+', '%', '||', '&&', '??']);
 
 function stringValue(n: Node): string | undefined {
-  if (n.type !== 'string') return undefined;
+  if (typeOf(n) !== 'string') return undefined;
   const m = /^(['"]{1,3})([\s\S]*)\1$/.exec(n.text);
   return m ? m[2] : undefined;
 }
 
 function unparenthesize(n: Node): Node {
   let c = n;
-  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  while (typeOf(c) === 'parenthesized_expression') c = kids(c)[0] ?? c;
   return c;
 }
 
 function isConstant(n: Node): boolean {
-  return n.type === 'number' || n.type === 'true' || n.type === 'false' || n.type === 'null' || (n.type === 'string' && stringValue(n) !== undefined) ||
-    (n.type === 'template_string' && !kids(n).some((k) => k.type === 'template_substitution'));
+  const t = typeOf(n);
+  return t === 'number' || t === 'true' || t === 'false' || t === 'null' || (t === 'string' && stringValue(n) !== undefined) ||
+    (t === 'template_string' && !kids(n).some((k) => typeOf(k) === 'template_substitution'));
 }
 
 function accessPath(n: Node, depth = 0): string | undefined {
   if (depth > 32) return undefined;
-  if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern' || n.type === 'this') return textOf(n);
-  if (n.type === 'subscript_expression') {
+  const t = typeOf(n);
+  if (t === 'identifier' || t === 'shorthand_property_identifier_pattern' || t === 'this') return textOf(n);
+  if (t === 'subscript_expression') {
     const obj = fieldOf(n, 'object');
     const idx = fieldOf(n, 'index');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && idx.type === 'string' ? stringValue(idx) : undefined;
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   return dottedName(n);

@@ -2,7 +2,7 @@
  * Python for the taint pack.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf } from '../../patterns/pattern';
+import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -132,30 +132,31 @@ function targetKind(type: string): TargetKind {
 const CARRYING_OPS = new Set(['+', '%', '/', 'or', 'and']);
 
 function stringValue(n: Node): string | undefined {
-  if (n.type !== 'string') return undefined;
-  if (kids(n).some((k) => k.type === 'interpolation')) return undefined;
+  if (typeOf(n) !== 'string') return undefined;
+  if (kids(n).some((k) => typeOf(k) === 'interpolation')) return undefined;
   const m = /^[rRbBuU]*(['"]{1,3})([\s\S]*)\1$/.exec(textOf(n));
   return m ? m[2] : undefined;
 }
 
 function unparenthesize(n: Node): Node {
   let c = n;
-  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  while (typeOf(c) === 'parenthesized_expression') c = kids(c)[0] ?? c;
   return c;
 }
 
 function isConstant(n: Node): boolean {
-  return n.type === 'integer' || n.type === 'float' || n.type === 'true' || n.type === 'false' || n.type === 'none' || (n.type === 'string' && stringValue(n) !== undefined);
+  const t = typeOf(n);
+  return t === 'integer' || t === 'float' || t === 'true' || t === 'false' || t === 'none' || (t === 'string' && stringValue(n) !== undefined);
 }
 
 function accessPath(n: Node, depth = 0): string | undefined {
   if (depth > 32) return undefined;
-  if (n.type === 'identifier') return textOf(n);
-  if (n.type === 'subscript') {
+  if (typeOf(n) === 'identifier') return textOf(n);
+  if (typeOf(n) === 'subscript') {
     const obj = fieldOf(n, 'value');
     const idx = fieldOf(n, 'subscript');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && idx.type === 'string' ? stringValue(idx) : undefined;
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   return dottedName(n);
