@@ -54,7 +54,10 @@ const boundNames = new WeakMap<Bindings, Map<string, string>>();
 
 /** The text a metavariable stands for: its node's text, or the imported name it resolves to. */
 export function boundText(b: Bindings, mv: string): string | undefined {
-  return boundNames.get(b)?.get(mv) ?? b.get(mv)?.text;
+  const n = boundNames.get(b)?.get(mv);
+  if (n !== undefined) return n;
+  const node = b.get(mv);
+  return node ? textOf(node) : undefined;
 }
 
 function fork(b: Bindings): Bindings {
@@ -166,11 +169,15 @@ export interface NodeCacheScope {
   dotted: Map<number, string | null>;
   /** Chains whose root is not an identifier (`require('fs').promises`): the root and the dotted rest, per node. */
   rooted: Map<number, { root: Node; rest: string } | null>;
+  /** Grammar-field children per field name, then node id (null: the node has no such child). */
+  field: Map<string, Map<number, Node | null>>;
+  /** Source text per node id. */
+  text: Map<number, string>;
 }
 
 /** Empty caches, for a run that has not started. */
 export function emptyNodeCache(): NodeCacheScope {
-  return { child: new Map(), type: new Map(), dotted: new Map(), rooted: new Map() };
+  return { child: new Map(), type: new Map(), dotted: new Map(), rooted: new Map(), field: new Map(), text: new Map() };
 }
 
 /** The current run's caches: one object, so that a swap can never leave one of them behind. */
@@ -208,6 +215,33 @@ export function namedKids(n: Node): Node[] {
   return n.namedChildren.filter((c): c is Node => !!c && !S.ignored.has(c.type));
 }
 
+/**
+ * The node's child in a grammar field (cached for the current run, as `kids`): every dataflow pass asks the same
+ * fields of the same nodes, and each wasm read makes a new node object.
+ */
+export function fieldOf(n: Node, name: string): Node | null {
+  let byId = caches.field.get(name);
+  if (!byId) caches.field.set(name, (byId = new Map()));
+  const hit = byId.get(n.id);
+  if (hit !== undefined) return hit;
+  const c = n.childForFieldName(name);
+  byId.set(n.id, c);
+  return c;
+}
+
+/**
+ * The node's source text (cached for the current run): web-tree-sitter reads a node's end out of the wasm tree at
+ * each `text`, and every pattern tried at a name compares it.
+ */
+export function textOf(n: Node): string {
+  let t = caches.text.get(n.id);
+  if (t === undefined) {
+    t = n.text;
+    caches.text.set(n.id, t);
+  }
+  return t;
+}
+
 /** The node's type (cached for the current run). */
 export function typeOf(n: Node): string {
   let t = caches.type.get(n.id);
@@ -224,14 +258,14 @@ const CHAIN_TYPES = S.chains;
 
 /** The property of a chain node (JS `property`, Python `attribute`, Go `field`). */
 function chainProperty(n: Node): Node | null {
-  const fields = CHAIN_TYPES.get(n.type);
-  return fields ? n.childForFieldName(fields[1]) : null;
+  const fields = CHAIN_TYPES.get(typeOf(n));
+  return fields ? fieldOf(n, fields[1]) : null;
 }
 
 /** The object of a chain node (Go's selector names it `operand`). */
 function chainObject(n: Node): Node | null {
-  const fields = CHAIN_TYPES.get(n.type);
-  return fields ? n.childForFieldName(fields[0]) : null;
+  const fields = CHAIN_TYPES.get(typeOf(n));
+  return fields ? fieldOf(n, fields[0]) : null;
 }
 
 /**
@@ -332,10 +366,10 @@ function literalKey(type: string, text: string): string {
 
 /** The operator tokens of an operator node, joined (`+`, `!==`, `not in`), or undefined. */
 export function operatorOf(node: Node): string | undefined {
-  const field = node.childForFieldName('operator');
-  if (field) return field.text;
-  if (S.tokenOperators.has(node.type)) {
-    const ops = node.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.text);
+  const field = fieldOf(node, 'operator');
+  if (field) return textOf(field);
+  if (S.tokenOperators.has(typeOf(node))) {
+    const ops = node.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => textOf(c));
     return ops.join(' ');
   }
   return undefined;
@@ -346,14 +380,15 @@ export function dottedName(node: Node): string | undefined {
   const parts: string[] = [];
   let n: Node | null = node;
   for (let i = 0; n && i < 64; i++) {
-    if (IDENTIFIER_TYPES.has(n.type)) {
-      parts.unshift(n.text);
+    const t = typeOf(n);
+    if (IDENTIFIER_TYPES.has(t)) {
+      parts.unshift(textOf(n));
       return parts.join('.');
     }
-    if (!CHAIN_TYPES.has(n.type)) return undefined;
+    if (!CHAIN_TYPES.has(t)) return undefined;
     const prop = chainProperty(n);
-    if (!prop || !IDENTIFIER_TYPES.has(prop.type)) return undefined;
-    parts.unshift(prop.text);
+    if (!prop || !IDENTIFIER_TYPES.has(typeOf(prop))) return undefined;
+    parts.unshift(textOf(prop));
     n = chainObject(n);
   }
   return undefined;
@@ -366,9 +401,9 @@ export function chainRoot(node: Node): Node | undefined {
     const t = n.type;
     if (S.variables.has(t)) return n;
     if (CHAIN_TYPES.has(t)) n = chainObject(n);
-    else if (S.subscripts.has(t)) n = n.childForFieldName(S.subscripts.get(t)!);
+    else if (S.subscripts.has(t)) n = fieldOf(n, S.subscripts.get(t)!);
     else if (S.calls.has(t)) {
-      const f = n.childForFieldName('function');
+      const f = fieldOf(n, 'function');
       n = f && CHAIN_TYPES.has(f.type) ? chainObject(f) : null;
     } else return undefined;
   }
@@ -392,7 +427,7 @@ export function canonicalModule(spec: string): string {
 export function stringLiteral(n: Node): string | undefined {
   const t = typeOf(n);
   if (!S.quotedStrings.has(t) || kids(n).some((k) => S.interpolations.has(k.type))) return undefined;
-  const m = /^[rRuU]?(['"`])([^'"`\\]*)\1$/.exec(n.text);
+  const m = /^[rRuU]?(['"`])([^'"`\\]*)\1$/.exec(textOf(n));
   return m ? m[2] : undefined;
 }
 
@@ -407,7 +442,7 @@ function rootedChain(target: Node): { root: Node; rest: string } | undefined {
     if (CHAIN_TYPES.has(t)) {
       const prop = chainProperty(n);
       if (!prop || !IDENTIFIER_TYPES.has(prop.type)) break;
-      rest = `.${prop.text}${rest}`;
+      rest = `.${textOf(prop)}${rest}`;
       n = chainObject(n);
     } else if (S.transparent.has(t)) {
       n = kids(n)[0] ?? null;
@@ -425,16 +460,16 @@ function rootedChain(target: Node): { root: Node; rest: string } | undefined {
  * `importlib.import_module('m')`, `__import__('m')`, and `util.promisify(f)` (the same function, promised).
  */
 function moduleOfCall(call: Node, resolve: CanonicalResolver, depth: number): string | undefined {
-  const fn = call.childForFieldName('function');
-  const args = call.childForFieldName('arguments');
+  const fn = fieldOf(call, 'function');
+  const args = fieldOf(call, 'arguments');
   const first = args ? kids(args)[0] : undefined;
   if (!fn || !first) return undefined;
   const ft = typeOf(fn);
-  if (S.dynamicImports.has(ft) || (S.variables.has(ft) && fn.text === 'require' && resolve('require') === undefined)) {
+  if (S.dynamicImports.has(ft) || (S.variables.has(ft) && textOf(fn) === 'require' && resolve('require') === undefined)) {
     const spec = stringLiteral(first);
     return spec === undefined ? undefined : canonicalModule(spec);
   }
-  if (S.variables.has(ft) && fn.text === '__import__') return stringLiteral(first)?.split('.')[0];
+  if (S.variables.has(ft) && textOf(fn) === '__import__') return stringLiteral(first)?.split('.')[0];
   const name = canonicalName(fn, resolve, depth + 1);
   if (name === 'importlib.import_module') return stringLiteral(first);
   if (name === 'util.promisify') return canonicalName(first, resolve, depth + 1);
@@ -449,7 +484,7 @@ function moduleOfCall(call: Node, resolve: CanonicalResolver, depth: number): st
 export function canonicalName(target: Node, resolve: CanonicalResolver | undefined, depth = 0): string | undefined {
   if (!resolve || depth > 8) return undefined;
   const tt = typeOf(target);
-  if (S.variables.has(tt)) return resolve(target.text);
+  if (S.variables.has(tt)) return resolve(textOf(target));
   let dotted: string | null | undefined;
   if (CHAIN_TYPES.has(tt)) {
     dotted = caches.dotted.get(target.id);
@@ -536,7 +571,9 @@ export type ValueOf = (name: string) => Node | undefined;
  */
 function isChainObject(t: Node): boolean {
   const next = t.nextSibling;
-  return !!next && (next.text === '.' || next.text === '?.' || next.text === '[');
+  if (!next) return false;
+  const text = textOf(next);
+  return text === '.' || text === '?.' || text === '[';
 }
 
 /** The `ValueOf` of the match in progress, and how many variables it has followed (a bound: `a = b; b = a`). */
@@ -562,7 +599,7 @@ function mayMatch(p: PatternNode, t: Node, resolve: CanonicalResolver | undefine
   if (follows && p.type !== uType && S.variables.has(uType)) return true;
   if (p.children.length === 0) {
     // A name compares by text (identifiers of any type: the matcher compares two identifier types by text).
-    if (p.dotted !== undefined && !LITERALS.has(uType)) return u.text === p.text || t.text === p.text;
+    if (p.dotted !== undefined && !LITERALS.has(uType)) return textOf(u) === p.text || textOf(t) === p.text;
     return true;
   }
   if (p.type !== uType || S.maps.has(p.type)) return p.type === uType;
@@ -603,12 +640,12 @@ function unwrapParens(type: string, t: Node): Node | undefined {
 
 function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
   if (p.metavar) {
-    if (b.has(p.metavar)) return boundText(b, p.metavar) === t.text;
-    if (!allowed(p.metavar, t.text)) {
+    if (b.has(p.metavar)) return boundText(b, p.metavar) === textOf(t);
+    if (!allowed(p.metavar, textOf(t))) {
       // A constant named where a value is constrained (`[SHELL, "-c", cmd]` with SHELL = "/bin/sh"): its literal
       // value. Only a literal: a deny-list of names (`$DB` not `router`) must not pass for `router = Router()`.
       if (!deref || !S.variables.has(typeOf(t)) || derefs >= MAX_DEREFS) return false;
-      const value = deref(t.text);
+      const value = deref(textOf(t));
       if (!value || value.id === t.id || !(LITERALS.has(typeOf(value)) || S.quotedStrings.has(typeOf(value)))) return false;
       derefs++;
       return matchNode(p, value, b, resolve);
@@ -635,7 +672,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     if (tt !== p.type || IDENTIFIER_TYPES.has(tt)) {
       if (canonicalOf(t, resolve) === p.dotted) return true;
     }
-    if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(tt)) return p.text === t.text;
+    if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(tt)) return p.text === textOf(t);
   }
   // A parenthesised target matches the pattern for what it wraps.
   const inner = unwrapParens(p.type, t);
@@ -643,7 +680,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   t = inner;
   const tType = typeOf(t);
   if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || (CHAIN_TYPES.has(p.type) && isChainObject(t)))) {
-    const value = deref(t.text);
+    const value = deref(textOf(t));
     if (!value || value.id === t.id) return false;
     derefs++;
     return matchNode(p, value, b, resolve);
@@ -651,7 +688,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   if (p.type !== tType) return false;
   if (p.children.length === 0) {
     if (p.text === '') return true;
-    return p.text === (LITERALS.has(tType) ? literalKey(tType, t.text) : t.text);
+    return p.text === (LITERALS.has(tType) ? literalKey(tType, textOf(t)) : textOf(t));
   }
   if (p.operator !== undefined && operatorOf(t) !== p.operator) return false;
   const children = kids(t);

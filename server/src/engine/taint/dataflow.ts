@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, chainRoot, kids, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -459,7 +459,7 @@ class UnitAnalysis {
     const st: State = new Map();
     for (const { node, index } of this.params.names) {
       const label = this.params.sources.get(index);
-      const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${node.text}`, kind: label ? 'source' : 'step' };
+      const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${textOf(node)}`, kind: label ? 'source' : 'step' };
       const flow: Flow = label ? { origin: { kind: 'source', label }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
       const entry = label ? undefined : this.params.entryParams?.get(index);
       const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry }, steps: [{ range: step.range, message: `${entry}: its callers are not known (audit)`, kind: 'source' }] }] : [flow];
@@ -467,7 +467,7 @@ class UnitAnalysis {
     }
     const isFunction = this.syn.functionTypes.has(this.unit.type);
     // Units are functions and the module's root.
-    const body = isFunction ? this.unit.childForFieldName('body') : this.unit;
+    const body = isFunction ? fieldOf(this.unit, 'body') : this.unit;
     if (body) {
       if (isFunction && this.syn.stmtKind(body.type) !== 'block') {
         // Expression-bodied arrow / lambda: the expression is the return value.
@@ -563,7 +563,7 @@ class UnitAnalysis {
   }
 
   private short(n: Node): string {
-    const t = n.text.replace(/\s+/g, ' ');
+    const t = textOf(n).replace(/\s+/g, ' ');
     return t.length > 60 ? `${t.slice(0, 57)}...` : t;
   }
 
@@ -591,7 +591,7 @@ class UnitAnalysis {
     this.memo = new Map();
     if (depth > MAX_DEPTH) return true;
     const syn = this.syn;
-    switch (syn.stmtKind(n.type)) {
+    switch (syn.stmtKind(typeOf(n))) {
       case 'block':
         return this.block(n, st, depth);
       case 'expression':
@@ -599,9 +599,9 @@ class UnitAnalysis {
         return !this.neverReturns(n);
       case 'declaration':
         for (const d of named(n)) {
-          if (d.type !== syn.declaratorType) continue;
-          const name = d.childForFieldName('name');
-          const value = d.childForFieldName('value');
+          if (typeOf(d) !== syn.declaratorType) continue;
+          const name = fieldOf(d, 'name');
+          const value = fieldOf(d, 'value');
           if (!name) continue;
           if (value && this.isFunction(value)) {
             this.bind(name, undefined, st, value);
@@ -641,11 +641,11 @@ class UnitAnalysis {
       case 'switch': {
         const value = syn.switchSubject(n);
         if (value) this.ev(value, st, depth);
-        const body = n.childForFieldName('body');
+        const body = fieldOf(n, 'body');
         let merged: State | undefined;
         for (const c of body ? named(body) : []) {
           const copy: State = new Map(st);
-          for (const s of named(c)) if (s.type.endsWith('statement') || syn.stmtKind(s.type) === 'block') this.stmt(s, copy, depth + 1);
+          for (const s of named(c)) if (typeOf(s).endsWith('statement') || syn.stmtKind(typeOf(s)) === 'block') this.stmt(s, copy, depth + 1);
           merged = merged ? mergeStates(merged, copy) : copy;
         }
         if (merged) replaceState(st, mergeStates(st, merged));
@@ -665,7 +665,7 @@ class UnitAnalysis {
       case 'inert':
         return true;
       case 'labeled': {
-        const body = n.childForFieldName('body');
+        const body = fieldOf(n, 'body');
         return body ? this.stmt(body, st, depth + 1) : true;
       }
       default:
@@ -694,11 +694,11 @@ class UnitAnalysis {
 
   private ifStmt(n: Node, st: State, depth: number): boolean {
     // Go's `if v := f(); v != "" {`: the initializer runs first, its names visible in every branch.
-    const init = n.childForFieldName('initializer');
+    const init = fieldOf(n, 'initializer');
     if (init) this.stmt(init, st, depth + 1);
-    const cond = n.childForFieldName('condition');
-    const cons = n.childForFieldName('consequence');
-    const alt = n.childForFieldName('alternative');
+    const cond = fieldOf(n, 'condition');
+    const cons = fieldOf(n, 'consequence');
+    const alt = fieldOf(n, 'alternative');
     if (cond) this.ev(cond, st, depth);
     const constant = cond ? this.syn.constantTruth(cond) : undefined;
     const thenSt: State = new Map(st);
@@ -722,8 +722,8 @@ class UnitAnalysis {
     const a = alts[i];
     if (!a) return true;
     if (this.syn.isElseIf(a.type)) {
-      const cond = a.childForFieldName('condition');
-      const cons = a.childForFieldName('consequence');
+      const cond = fieldOf(a, 'condition');
+      const cons = fieldOf(a, 'consequence');
       if (cond) this.ev(cond, st, depth);
       const thenSt: State = new Map(st);
       const elseSt: State = new Map(st);
@@ -810,7 +810,7 @@ class UnitAnalysis {
 
   private loop(n: Node, st: State, depth: number): void {
     const binding = this.syn.loopBinding(n);
-    const body = n.childForFieldName('body');
+    const body = fieldOf(n, 'body');
     for (const x of this.syn.loopHeader(n)) this.stmt(x, st, depth + 1);
     const before: State = new Map(st);
     let cur: State = new Map(st);
@@ -856,7 +856,7 @@ class UnitAnalysis {
     const syn = this.syn;
     switch (syn.targetKind(target.type)) {
       case 'name': {
-        const name = target.text;
+        const name = textOf(target);
         this.bound.add(name);
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
@@ -877,7 +877,7 @@ class UnitAnalysis {
         return;
       }
       case 'default-pattern': {
-        const l = target.childForFieldName('left');
+        const l = fieldOf(target, 'left');
         if (l) this.bind(l, t, st, value, depth + 1);
         return;
       }
@@ -955,11 +955,11 @@ class UnitAnalysis {
     let t: Taint | undefined;
     switch (kind) {
       case 'identifier': {
-        t = this.lookup(n.text, st) ?? this.captured(n, st);
+        t = this.lookup(textOf(n), st) ?? this.captured(n, st);
         break;
       }
       case 'self':
-        t = this.lookup(n.text, st);
+        t = this.lookup(textOf(n), st);
         break;
       case 'member': {
         const obj = syn.memberObject(n);
@@ -979,8 +979,8 @@ class UnitAnalysis {
         break;
       case 'assign':
       case 'augmented-assign': {
-        const left = n.childForFieldName('left');
-        const right = n.childForFieldName('right');
+        const left = fieldOf(n, 'left');
+        const right = fieldOf(n, 'right');
         let rt = right ? this.ev(right, st, depth) : undefined;
         const compound = kind === 'augmented-assign' || !!syn.compoundAssignment?.(n);
         if (compound && left) rt = union(this.ev(left, st, depth), rt);
@@ -991,8 +991,8 @@ class UnitAnalysis {
       }
       case 'binary': {
         const op = operatorOf(n) ?? '';
-        const l = n.childForFieldName('left');
-        const r = n.childForFieldName('right');
+        const l = fieldOf(n, 'left');
+        const r = fieldOf(n, 'right');
         const lt = l ? this.ev(l, st, depth) : undefined;
         const rt = r ? this.ev(r, st, depth) : undefined;
         t = syn.carries(op) ? union(lt, rt) : undefined;
@@ -1015,12 +1015,12 @@ class UnitAnalysis {
       case 'pair': {
         const key = syn.computedKey(n);
         if (key) this.ev(key, st, depth);
-        const v = n.childForFieldName('value');
+        const v = fieldOf(n, 'value');
         t = v ? this.ev(v, st, depth) : undefined;
         break;
       }
       case 'keyword-argument': {
-        const v = n.childForFieldName('value');
+        const v = fieldOf(n, 'value');
         t = v ? this.ev(v, st, depth) : undefined;
         break;
       }
@@ -1049,7 +1049,8 @@ class UnitAnalysis {
    * resolves with its own taint of the variable (see `applyCaptures`). Not for the module's top level.
    */
   private captured(n: Node, st: State): Taint | undefined {
-    return st.has(n.text) ? undefined : this.capturedName(n.text, n);
+    const name = textOf(n);
+    return st.has(name) ? undefined : this.capturedName(name, n);
   }
 
   /** Where a nested function is defined: its sinks reached from captured variables, with their taint here. */
@@ -1097,7 +1098,7 @@ class UnitAnalysis {
       const b = this.match(s, n);
       if (!b) continue;
       const root = chainRoot(n);
-      if (root && st.get(root.text) === null) return undefined;
+      if (root && st.get(textOf(root)) === null) return undefined;
       const label = s.spec.label ?? this.short(n);
       const taint: Taint = [{ origin: { kind: 'source', label }, steps: [{ range: this.range(n), message: `${label} is user input`, kind: 'source' }] }];
       // A call that fills an argument (`c.ShouldBindJSON(&req)`): the variable, seen through `&`, holds the input.
@@ -1114,7 +1115,7 @@ class UnitAnalysis {
     const syn = this.syn;
     const isFunction = (a: Node): boolean => this.isFunction(a);
     const fn = syn.callee(n);
-    const argsNode = n.childForFieldName('arguments');
+    const argsNode = fieldOf(n, 'arguments');
     const args = argsNode ? named(argsNode) : [];
     const argTaints = args.map((a) => {
       if (!isFunction(a)) return this.ev(a, st, depth);
@@ -1126,7 +1127,7 @@ class UnitAnalysis {
     const property = fn ? syn.propertyOf(fn) : null;
     if (fn && property) {
       const obj = syn.memberObject(fn);
-      method = property.text;
+      method = textOf(property);
       if (obj) recvTaint = this.ev(obj, st, depth);
     } else if (fn && syn.exprKind(fn.type) !== 'identifier') this.ev(fn, st, depth);
 
@@ -1231,7 +1232,7 @@ class UnitAnalysis {
           else if (!this.isConstant(focus)) (nonConstant ??= []).push({ focus, b, rule });
         }
         if (!t) continue;
-        const callee = this.syn.callee(n) ?? n.childForFieldName('left') ?? n;
+        const callee = this.syn.callee(n) ?? fieldOf(n, 'left') ?? n;
         const sinkText = this.short(callee);
         // A focus inside an options object held in a variable (matched through it): the sink is this call, and a
         // fix there would edit the variable's definition, which other calls may share.
@@ -1270,7 +1271,7 @@ class UnitAnalysis {
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
     if (this.seenSinks.has(key)) return;
     this.seenSinks.add(key);
-    const sinkText = this.short(this.syn.callee(n) ?? n.childForFieldName('left') ?? n);
+    const sinkText = this.short(this.syn.callee(n) ?? fieldOf(n, 'left') ?? n);
     const trace: TraceStep[] = [
       { range, message: `${NON_CONSTANT}: the value is computed here and not traced to any input`, kind: 'source' },
       { range, message: `reaches ${sinkText}`, kind: 'sink' },
@@ -1369,7 +1370,7 @@ function valueDigest(v: Taint | null): string {
 
 /** A definition as what lookups of it see (`notText`, `literalKeys` read its structure, never its place). */
 function defDigest(n: Node | undefined): string {
-  return n ? `${n.type}:${createHash('sha1').update(n.text).digest('base64')}` : '';
+  return n ? `${typeOf(n)}:${createHash('sha1').update(textOf(n)).digest('base64')}` : '';
 }
 
 /** The node of `type` spanning exactly `start`..`end` under `root` (a definition recorded by offsets). */
@@ -1382,8 +1383,8 @@ function findNode(root: Node, start: number, end: number, type: string): Node | 
 /** `req.query` read as `req.query.id`: the source's label grows to name the exact input. */
 function extendLabel(t: Taint, from: Node, to: Node, lines: LineIndex): Taint {
   return t.map((f) => {
-    if (f.origin.kind !== 'source' || f.steps.length !== 1 || f.origin.label !== from.text.replace(/\s+/g, ' ')) return f;
-    const label = to.text.replace(/\s+/g, ' ');
+    if (f.origin.kind !== 'source' || f.steps.length !== 1 || f.origin.label !== textOf(from).replace(/\s+/g, ' ')) return f;
+    const label = textOf(to).replace(/\s+/g, ' ');
     if (label.length > 60 || label.includes('\n')) return f;
     const first = f.steps[0]!;
     return {

@@ -21,7 +21,7 @@ import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, kids, matchPattern, namedKids, resetNodeCache } from '../patterns/pattern';
+import { boundText, canonicalModule, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf } from '../patterns/pattern';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
@@ -1066,9 +1066,9 @@ function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node |
   for (const s of kids(ctx.units[0]!.node)) {
     const kind = syn.stmtKind(s.type);
     if (kind === 'declaration') {
-      for (const d of kids(s)) if (d.type === syn.declaratorType) put(d.childForFieldName('name'), d.childForFieldName('value'));
+      for (const d of kids(s)) if (d.type === syn.declaratorType) put(fieldOf(d, 'name'), fieldOf(d, 'value'));
     } else if (kind === 'expression') {
-      for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(e.childForFieldName('left'), e.childForFieldName('right'));
+      for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(fieldOf(e, 'left'), fieldOf(e, 'right'));
     }
   }
   return (ctx.moduleValues = out);
@@ -1077,7 +1077,7 @@ function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node |
 /** A module-level name's value as a dependency records it: a digest of its text, or 'none'. */
 function moduleValueSig(ctx: FileContext, syn: LanguageModule, name: string): string {
   const v = moduleValues(ctx, syn).get(name);
-  return v ? createHash('sha1').update(v.text).digest('base64') : 'none';
+  return v ? createHash('sha1').update(textOf(v)).digest('base64') : 'none';
 }
 
 /** Names whose resolution differs between two name tables (a name missing from one resolves to 'none'). */
@@ -1191,9 +1191,9 @@ function resolveCallee(
   let viaSelf = false;
   const kind = syn.exprKind(callee.type);
   if (kind === 'identifier') {
-    unit = lookup('n', callee.text);
+    unit = lookup('n', textOf(callee));
     if (unit === undefined) {
-      const ext = imported.get(callee.text) ?? qualifiedCallee(callee, ctx, imported);
+      const ext = imported.get(textOf(callee)) ?? qualifiedCallee(callee, ctx, imported);
       // The pass's rules all have an entry or none (see `passes`).
       if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
       return undefined;
@@ -1203,8 +1203,8 @@ function resolveCallee(
     // imported modules are not ours).
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (obj && prop && !(syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) {
-      unit = lookup('m', prop.text);
+    if (obj && prop && !(syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+      unit = lookup('m', textOf(prop));
       viaSelf = true;
     }
   } else if (kind === 'call') {
@@ -1530,8 +1530,8 @@ class HandlerSite {
 function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>, syn: LanguageModule): boolean {
   const fn = site.fn;
   const resolve = (id: string): string | undefined => imports.get(id);
-  if (h.spec.firstParamNamed && params[0]?.text !== h.spec.firstParamNamed) return false;
-  if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i]?.text === n)) return false;
+  if (h.spec.firstParamNamed && (params[0] ? textOf(params[0]) : undefined) !== h.spec.firstParamNamed) return false;
+  if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i] !== undefined && textOf(params[i]) === n)) return false;
   if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '')) return false;
   if (h.spec.exported && !site.exported) return false;
   if (h.call) {

@@ -2,7 +2,7 @@
  * JavaScript, TypeScript and TSX for the taint pack (one module: the TypeScript grammars extend JavaScript's).
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { canonicalModule, canonicalName, dottedName, kids, namedKids, operatorOf } from '../../patterns/pattern';
+import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -151,30 +151,32 @@ function targetKind(type: string): TargetKind {
 const CARRYING_OPS = new Set(['+', '%', '||', '&&', '??']);
 
 function stringValue(n: Node): string | undefined {
-  if (n.type !== 'string') return undefined;
+  if (typeOf(n) !== 'string') return undefined;
   const m = /^(['"]{1,3})([\s\S]*)\1$/.exec(n.text);
   return m ? m[2] : undefined;
 }
 
 function unparenthesize(n: Node): Node {
   let c = n;
-  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  while (typeOf(c) === 'parenthesized_expression') c = kids(c)[0] ?? c;
   return c;
 }
 
 function isConstant(n: Node): boolean {
-  return n.type === 'number' || n.type === 'true' || n.type === 'false' || n.type === 'null' || (n.type === 'string' && stringValue(n) !== undefined) ||
-    (n.type === 'template_string' && !kids(n).some((k) => k.type === 'template_substitution'));
+  const t = typeOf(n);
+  return t === 'number' || t === 'true' || t === 'false' || t === 'null' || (t === 'string' && stringValue(n) !== undefined) ||
+    (t === 'template_string' && !kids(n).some((k) => typeOf(k) === 'template_substitution'));
 }
 
 function accessPath(n: Node, depth = 0): string | undefined {
   if (depth > 32) return undefined;
-  if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern' || n.type === 'this') return n.text;
-  if (n.type === 'subscript_expression') {
-    const obj = n.childForFieldName('object');
-    const idx = n.childForFieldName('index');
+  const t = typeOf(n);
+  if (t === 'identifier' || t === 'shorthand_property_identifier_pattern' || t === 'this') return textOf(n);
+  if (t === 'subscript_expression') {
+    const obj = fieldOf(n, 'object');
+    const idx = fieldOf(n, 'index');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && idx.type === 'string' ? stringValue(idx) : undefined;
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   return dottedName(n);
@@ -368,9 +370,9 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
     const inner = named(n)[0];
     return inner ? decompose(inner, depth + 1) : undefined;
   }
-  if (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '+') {
-    const l = n.childForFieldName('left');
-    const r = n.childForFieldName('right');
+  if (n.type === 'binary_expression' && fieldOf(n, 'operator')?.text === '+') {
+    const l = fieldOf(n, 'left');
+    const r = fieldOf(n, 'right');
     if (!l || !r) return undefined;
     const lp = decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }];
     const rp = decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }];
@@ -397,7 +399,7 @@ function literalKeys(n: Node, def: (name: string) => Node | undefined, depth = 0
     case 'object':
       return kids(n).flatMap((p) => {
         if (p.type === 'shorthand_property_identifier') return [p.text];
-        const key = p.type === 'pair' ? p.childForFieldName('key') : null;
+        const key = p.type === 'pair' ? fieldOf(p, 'key') : null;
         return key ? [key.text.replace(/^(['"`])(.*)\1$/s, '$2')] : [];
       });
     case 'array':
@@ -434,12 +436,12 @@ function notText(n: Node, def: (name: string) => Node | undefined, depth = 0): b
 function guardShape(c: Node): GuardShape | undefined {
   const op = operatorOf(c);
   if (c.type === 'unary_expression' && op === '!') {
-    const operand = c.childForFieldName('argument') ?? kids(c)[0];
+    const operand = fieldOf(c, 'argument') ?? kids(c)[0];
     return operand ? { kind: 'not', operand } : undefined;
   }
   if (c.type !== 'binary_expression') return undefined;
-  const left = c.childForFieldName('left');
-  const right = c.childForFieldName('right');
+  const left = fieldOf(c, 'left');
+  const right = fieldOf(c, 'right');
   if (op === '&&' || op === '||') return left && right ? { kind: op === '&&' ? 'and' : 'or', left, right } : undefined;
   if (op === '===' || op === '==' || op === '!==' || op === '!=') return left && right ? { kind: 'equals', positive: op === '===' || op === '==', left, right } : undefined;
   return undefined;
@@ -499,17 +501,17 @@ export const javascript: LanguageModule = {
   stmtKind,
   exprKind,
   targetKind,
-  memberObject: (n) => n.childForFieldName('object'),
-  memberIndex: (n) => n.childForFieldName('index'),
-  propertyOf: (n) => (n.type === 'member_expression' ? n.childForFieldName('property') : null),
-  callee: (n) => n.childForFieldName(n.type === 'new_expression' ? 'constructor' : 'function'),
+  memberObject: (n) => fieldOf(n, 'object'),
+  memberIndex: (n) => fieldOf(n, 'index'),
+  propertyOf: (n) => (n.type === 'member_expression' ? fieldOf(n, 'property') : null),
+  callee: (n) => fieldOf(n, n.type === 'new_expression' ? 'constructor' : 'function'),
   carries: (op) => CARRYING_OPS.has(op),
   conditionalParts: (n) => {
     const k = kids(n);
     return [k[0], k[1], k[2]];
   },
   computedKey: (n) => {
-    const key = n.childForFieldName('key');
+    const key = fieldOf(n, 'key');
     return key && key.type === 'computed_property_name' ? key : null;
   },
   isFormatting: () => false,
@@ -518,40 +520,40 @@ export const javascript: LanguageModule = {
   definedFunction: (n) => n,
   withItems: () => [],
   withBody: () => undefined,
-  switchSubject: (n) => n.childForFieldName('value'),
+  switchSubject: (n) => fieldOf(n, 'value'),
   isElseIf: () => false,
-  elseBody: (n) => n.childForFieldName('body') ?? kids(n)[0],
-  loopHeader: (n) => ['initializer', 'condition', 'increment'].flatMap((f) => n.childForFieldName(f) ?? []),
+  elseBody: (n) => fieldOf(n, 'body') ?? kids(n)[0],
+  loopHeader: (n) => ['initializer', 'condition', 'increment'].flatMap((f) => fieldOf(n, f) ?? []),
   loopBinding: (n) => {
-    let target = n.childForFieldName('left');
-    const iterable = n.childForFieldName('right');
+    let target = fieldOf(n, 'left');
+    const iterable = fieldOf(n, 'right');
     if (!target || !iterable) return undefined;
     if (target.type === 'lexical_declaration' || target.type === 'variable_declaration') target = kids(target)[0]?.childForFieldName('name') ?? target;
     return { target, iterable };
   },
-  loopCondition: (n) => (n.type === 'while_statement' ? n.childForFieldName('condition') : null),
+  loopCondition: (n) => (n.type === 'while_statement' ? fieldOf(n, 'condition') : null),
   tryParts: (n) => {
-    const body = n.childForFieldName('body') ?? undefined;
+    const body = fieldOf(n, 'body') ?? undefined;
     const handlers: Node[] = [];
     for (const c of kids(n)) {
       if (c === body || c.type !== 'catch_clause') continue;
-      const b = c.childForFieldName('body') ?? kids(c).find((k) => k.type === 'statement_block');
+      const b = fieldOf(c, 'body') ?? kids(c).find((k) => k.type === 'statement_block');
       if (b) handlers.push(b);
     }
-    const fin = n.childForFieldName('finalizer') ?? kids(n).find((c) => c.type === 'finally_clause');
-    const finalizer = fin ? fin.childForFieldName('body') ?? kids(fin).find((k) => k.type === 'statement_block') : undefined;
+    const fin = fieldOf(n, 'finalizer') ?? kids(n).find((c) => c.type === 'finally_clause');
+    const finalizer = fin ? fieldOf(fin, 'body') ?? kids(fin).find((k) => k.type === 'statement_block') : undefined;
     return { body, handlers, finalizer };
   },
   objectPatternEntries: (n) => {
     const out: PatternEntry[] = [];
     for (const p of kids(n)) {
-      if (p.type === 'shorthand_property_identifier_pattern') out.push({ target: p, key: p.text });
+      if (p.type === 'shorthand_property_identifier_pattern') out.push({ target: p, key: textOf(p) });
       else if (p.type === 'pair_pattern') {
-        const key = p.childForFieldName('key');
-        const v = p.childForFieldName('value');
+        const key = fieldOf(p, 'key');
+        const v = fieldOf(p, 'value');
         if (v) out.push({ target: v, ...(key ? { key: key.text } : {}) });
       } else if (p.type === 'object_assignment_pattern') {
-        const l = p.childForFieldName('left');
+        const l = fieldOf(p, 'left');
         if (l) out.push({ target: l, key: l.text });
       } else if (p.type === 'rest_pattern') {
         const inner = kids(p)[0];
@@ -561,8 +563,8 @@ export const javascript: LanguageModule = {
     return out;
   },
   isSequenceLiteral: (type) => type === 'array',
-  containerOf: (t) => t.childForFieldName('object'),
-  exportParts: (n) => ({ declaration: n.childForFieldName('declaration'), value: n.childForFieldName('value') }),
+  containerOf: (t) => fieldOf(t, 'object'),
+  exportParts: (n) => ({ declaration: fieldOf(n, 'declaration'), value: fieldOf(n, 'value') }),
   constantTruth: (cond) => {
     const c = unparenthesize(cond);
     if (c.type === 'false' || (c.type === 'number' && c.text === '0')) return false;
@@ -578,18 +580,18 @@ export const javascript: LanguageModule = {
   literalKeys,
   paramsOf,
   paramDefaultOf: (fn, index) => {
-    const list = fn.childForFieldName('parameters');
+    const list = fieldOf(fn, 'parameters');
     const p = list ? kids(list)[index] : undefined;
     return p?.childForFieldName('value') ?? undefined;
   },
   paramTypeOf: (fn, index) => {
-    const list = fn.childForFieldName('parameters');
+    const list = fieldOf(fn, 'parameters');
     const p = list ? kids(list)[index] : undefined;
     const t = p?.childForFieldName('type');
     return t ? t.text.replace(/^:\s*/, '') : undefined;
   },
   paramDecorators: (fn, index) => {
-    const list = fn.childForFieldName('parameters');
+    const list = fieldOf(fn, 'parameters');
     const p = list ? named(list)[index] : undefined;
     return p ? named(p).flatMap((d) => (d.type === 'decorator' ? named(d)[0] ?? [] : [])) : [];
   },
@@ -605,7 +607,7 @@ export const javascript: LanguageModule = {
   },
   sqlParams: (values) => `[${values.join(', ')}]`,
   pathContainment: (focus, args, fresh, indent, eol) => {
-    if (focus.type !== 'call_expression' || !/^path\.(join|resolve)$/.test(focus.childForFieldName('function')?.text ?? '')) return undefined;
+    if (focus.type !== 'call_expression' || !/^path\.(join|resolve)$/.test(fieldOf(focus, 'function')?.text ?? '')) return undefined;
     if (args.some((a) => a.type === 'spread_element')) return undefined;
     const root = args.slice(0, -1).map((a) => a.text).join(', ');
     const name = fresh('safePath');

@@ -2,7 +2,7 @@
  * Python for the taint pack.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { canonicalName, dottedName, kids, operatorOf } from '../../patterns/pattern';
+import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -132,30 +132,31 @@ function targetKind(type: string): TargetKind {
 const CARRYING_OPS = new Set(['+', '%', '/', 'or', 'and']);
 
 function stringValue(n: Node): string | undefined {
-  if (n.type !== 'string') return undefined;
-  if (kids(n).some((k) => k.type === 'interpolation')) return undefined;
-  const m = /^[rRbBuU]*(['"]{1,3})([\s\S]*)\1$/.exec(n.text);
+  if (typeOf(n) !== 'string') return undefined;
+  if (kids(n).some((k) => typeOf(k) === 'interpolation')) return undefined;
+  const m = /^[rRbBuU]*(['"]{1,3})([\s\S]*)\1$/.exec(textOf(n));
   return m ? m[2] : undefined;
 }
 
 function unparenthesize(n: Node): Node {
   let c = n;
-  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  while (typeOf(c) === 'parenthesized_expression') c = kids(c)[0] ?? c;
   return c;
 }
 
 function isConstant(n: Node): boolean {
-  return n.type === 'integer' || n.type === 'float' || n.type === 'true' || n.type === 'false' || n.type === 'none' || (n.type === 'string' && stringValue(n) !== undefined);
+  const t = typeOf(n);
+  return t === 'integer' || t === 'float' || t === 'true' || t === 'false' || t === 'none' || (t === 'string' && stringValue(n) !== undefined);
 }
 
 function accessPath(n: Node, depth = 0): string | undefined {
   if (depth > 32) return undefined;
-  if (n.type === 'identifier') return n.text;
-  if (n.type === 'subscript') {
-    const obj = n.childForFieldName('value');
-    const idx = n.childForFieldName('subscript');
+  if (typeOf(n) === 'identifier') return textOf(n);
+  if (typeOf(n) === 'subscript') {
+    const obj = fieldOf(n, 'value');
+    const idx = fieldOf(n, 'subscript');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && idx.type === 'string' ? stringValue(idx) : undefined;
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   return dottedName(n);
@@ -294,18 +295,18 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
     const inner = named(n)[0];
     return inner ? decompose(inner, depth + 1) : undefined;
   }
-  const op = n.type === 'binary_operator' ? n.childForFieldName('operator')?.text : undefined;
+  const op = n.type === 'binary_operator' ? fieldOf(n, 'operator')?.text : undefined;
   if (op === '+') {
-    const l = n.childForFieldName('left');
-    const r = n.childForFieldName('right');
+    const l = fieldOf(n, 'left');
+    const r = fieldOf(n, 'right');
     if (!l || !r) return undefined;
     const lp = decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }];
     const rp = decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }];
     return [...lp, ...rp];
   }
   if (op === '%') {
-    const l = n.childForFieldName('left');
-    const r = n.childForFieldName('right');
+    const l = fieldOf(n, 'left');
+    const r = fieldOf(n, 'right');
     const fmt = l ? stringValue(l) : undefined;
     if (fmt === undefined || !r) return undefined;
     const values = r.type === 'tuple' ? named(r) : [r];
@@ -315,10 +316,10 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
   }
   if (n.type === 'call') {
     // "... {} ...".format(a, b): positional fields only.
-    const fn = n.childForFieldName('function');
-    const recv = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' ? fn.childForFieldName('object') : undefined;
+    const fn = fieldOf(n, 'function');
+    const recv = fn?.type === 'attribute' && fieldOf(fn, 'attribute')?.text === 'format' ? fieldOf(fn, 'object') : undefined;
     const fmt = recv ? stringValue(recv) : undefined;
-    const values = named(n.childForFieldName('arguments') ?? n);
+    const values = named(fieldOf(n, 'arguments') ?? n);
     if (fmt === undefined || values.some((v) => v.type === 'keyword_argument' || v.type === 'list_splat')) return undefined;
     const pieces = fmt.split(/\{\}/);
     if (pieces.length - 1 !== values.length || /[{}]/.test(pieces.join(''))) return undefined;
@@ -331,7 +332,7 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
     for (const c of named(n)) {
       if (c.type === 'string_start' || c.type === 'string_end') continue;
       if (c.type === 'interpolation') {
-        const e = c.childForFieldName('expression');
+        const e = fieldOf(c, 'expression');
         if (!e || named(c).length > 1) return undefined;
         out.push({ kind: 'expr', node: e });
       } else out.push({ kind: 'lit', raw: c.text });
@@ -365,10 +366,10 @@ function notText(n: Node, def: (name: string) => Node | undefined, depth = 0): b
       return !!inner && notText(inner, def, depth + 1);
     }
     case 'attribute':
-      return n.childForFieldName('attribute')?.text === 'json';
+      return fieldOf(n, 'attribute')?.text === 'json';
     case 'call': {
-      const fn = n.childForFieldName('function');
-      const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+      const fn = fieldOf(n, 'function');
+      const name = fn?.type === 'attribute' ? fieldOf(fn, 'attribute')?.text : fn?.text;
       return !!name && NOT_TEXT_CALLS.has(name);
     }
     case 'conditional_expression':
@@ -387,7 +388,7 @@ function literalKeys(n: Node, def: (name: string) => Node | undefined, depth = 0
   switch (n.type) {
     case 'dictionary':
       return kids(n).flatMap((p) => {
-        const key = p.type === 'pair' ? p.childForFieldName('key') : null;
+        const key = p.type === 'pair' ? fieldOf(p, 'key') : null;
         return key ? [key.text.replace(/^(['"`])(.*)\1$/s, '$2')] : [];
       });
     case 'list':
@@ -410,12 +411,12 @@ function literalKeys(n: Node, def: (name: string) => Node | undefined, depth = 0
 function guardShape(c: Node): GuardShape | undefined {
   const op = operatorOf(c);
   if (c.type === 'not_operator') {
-    const operand = c.childForFieldName('argument') ?? kids(c)[0];
+    const operand = fieldOf(c, 'argument') ?? kids(c)[0];
     return operand ? { kind: 'not', operand } : undefined;
   }
   if (c.type === 'boolean_operator' && (op === 'and' || op === 'or')) {
-    const left = c.childForFieldName('left');
-    const right = c.childForFieldName('right');
+    const left = fieldOf(c, 'left');
+    const right = fieldOf(c, 'right');
     return left && right ? { kind: op, left, right } : undefined;
   }
   if (c.type !== 'comparison_operator') return undefined;
@@ -488,10 +489,10 @@ export const python: LanguageModule = {
   stmtKind,
   exprKind,
   targetKind,
-  memberObject: (n) => n.childForFieldName(n.type === 'subscript' ? 'value' : 'object'),
-  memberIndex: (n) => (n.type === 'subscript' ? n.childForFieldName('subscript') : null),
-  propertyOf: (n) => (n.type === 'attribute' ? n.childForFieldName('attribute') : null),
-  callee: (n) => n.childForFieldName('function'),
+  memberObject: (n) => fieldOf(n, n.type === 'subscript' ? 'value' : 'object'),
+  memberIndex: (n) => (n.type === 'subscript' ? fieldOf(n, 'subscript') : null),
+  propertyOf: (n) => (n.type === 'attribute' ? fieldOf(n, 'attribute') : null),
+  callee: (n) => fieldOf(n, 'function'),
   carries: (op) => CARRYING_OPS.has(op),
   conditionalParts: (n) => {
     // a if condition else b
@@ -504,27 +505,27 @@ export const python: LanguageModule = {
     const out: { target: Node; iterable: Node }[] = [];
     for (const c of kids(n)) {
       if (c.type !== 'for_in_clause') continue;
-      const target = c.childForFieldName('left');
-      const iterable = c.childForFieldName('right');
+      const target = fieldOf(c, 'left');
+      const iterable = fieldOf(c, 'right');
       if (target && iterable) out.push({ target, iterable });
     }
     return out;
   },
   isComprehensionClause: (type) => type === 'for_in_clause',
-  definedFunction: (n) => (n.type === 'decorated_definition' ? n.childForFieldName('definition') : n),
+  definedFunction: (n) => (n.type === 'decorated_definition' ? fieldOf(n, 'definition') : n),
   withItems: (n) => {
     const out: { value: Node; target?: Node }[] = [];
     for (const c of kids(n)) {
       if (c.type !== 'with_clause') continue;
       for (const item of kids(c)) {
-        const v = item.childForFieldName('value') ?? kids(item)[0];
+        const v = fieldOf(item, 'value') ?? kids(item)[0];
         if (!v) continue;
         if (v.type !== 'as_pattern') {
           out.push({ value: v });
           continue;
         }
         const src = kids(v)[0];
-        const alias = v.childForFieldName('alias');
+        const alias = fieldOf(v, 'alias');
         const target = alias ? kids(alias)[0] ?? alias : undefined;
         if (src) out.push({ value: src, ...(target ? { target } : {}) });
       }
@@ -532,31 +533,31 @@ export const python: LanguageModule = {
     return out;
   },
   withBody: (n) => kids(n).find((c) => c.type === 'block'),
-  switchSubject: (n) => n.childForFieldName('subject'),
+  switchSubject: (n) => fieldOf(n, 'subject'),
   isElseIf: (type) => type === 'elif_clause',
-  elseBody: (n) => n.childForFieldName('body') ?? kids(n)[0],
-  loopHeader: (n) => ['initializer', 'condition', 'increment'].flatMap((f) => n.childForFieldName(f) ?? []),
+  elseBody: (n) => fieldOf(n, 'body') ?? kids(n)[0],
+  loopHeader: (n) => ['initializer', 'condition', 'increment'].flatMap((f) => fieldOf(n, f) ?? []),
   loopBinding: (n) => {
-    const target = n.childForFieldName('left');
-    const iterable = n.childForFieldName('right');
+    const target = fieldOf(n, 'left');
+    const iterable = fieldOf(n, 'right');
     return target && iterable ? { target, iterable } : undefined;
   },
-  loopCondition: (n) => (n.type === 'while_statement' ? n.childForFieldName('condition') : null),
+  loopCondition: (n) => (n.type === 'while_statement' ? fieldOf(n, 'condition') : null),
   tryParts: (n) => {
-    const body = n.childForFieldName('body') ?? kids(n).find((c) => c.type === 'block');
+    const body = fieldOf(n, 'body') ?? kids(n).find((c) => c.type === 'block');
     const handlers: Node[] = [];
     for (const c of kids(n)) {
       if (c === body || (c.type !== 'except_clause' && c.type !== 'else_clause')) continue;
-      const b = c.childForFieldName('body') ?? kids(c).find((k) => k.type === 'block');
+      const b = fieldOf(c, 'body') ?? kids(c).find((k) => k.type === 'block');
       if (b) handlers.push(b);
     }
     const fin = kids(n).find((c) => c.type === 'finally_clause');
-    const finalizer = fin ? fin.childForFieldName('body') ?? kids(fin).find((k) => k.type === 'block') : undefined;
+    const finalizer = fin ? fieldOf(fin, 'body') ?? kids(fin).find((k) => k.type === 'block') : undefined;
     return { body, handlers, finalizer };
   },
   objectPatternEntries: () => [],
   isSequenceLiteral: (type) => type === 'expression_list' || type === 'tuple' || type === 'list',
-  containerOf: (t) => t.childForFieldName('object') ?? t.childForFieldName('value'),
+  containerOf: (t) => fieldOf(t, 'object') ?? fieldOf(t, 'value'),
   exportParts: () => ({ declaration: null, value: null }),
   constantTruth: (cond) => {
     const c = unparenthesize(cond);
@@ -573,12 +574,12 @@ export const python: LanguageModule = {
   literalKeys,
   paramsOf,
   paramDefaultOf: (fn, index) => {
-    const list = fn.childForFieldName('parameters');
+    const list = fieldOf(fn, 'parameters');
     const p = list ? kids(list)[index] : undefined;
     return p?.childForFieldName('value') ?? undefined;
   },
   paramTypeOf: (fn, index) => {
-    const list = fn.childForFieldName('parameters');
+    const list = fieldOf(fn, 'parameters');
     const p = list ? kids(list)[index] : undefined;
     const t = p?.childForFieldName('type');
     return t ? t.text.replace(/^:\s*/, '') : undefined;
@@ -590,7 +591,7 @@ export const python: LanguageModule = {
     // A public function at module level (decorated or not).
     if (!p || fn.type !== 'function_definition') return false;
     const at = p.type === 'decorated_definition' ? p.parent : p;
-    return at?.type === 'module' && !(fn.childForFieldName('name')?.text ?? '_').startsWith('_');
+    return at?.type === 'module' && !(fieldOf(fn, 'name')?.text ?? '_').startsWith('_');
   },
   exportedNames,
   collectImports,
@@ -598,7 +599,7 @@ export const python: LanguageModule = {
   sqlPlaceholder: (imports) => ([...imports.values()].some((m) => m.split('.')[0] === 'sqlite3') ? '?' : '%s'),
   sqlParams: (values) => `(${values.join(', ')}${values.length === 1 ? ',' : ''})`,
   pathContainment: (focus, args, fresh, indent, eol) => {
-    if (focus.type !== 'call' || focus.childForFieldName('function')?.text !== 'os.path.join') return undefined;
+    if (focus.type !== 'call' || fieldOf(focus, 'function')?.text !== 'os.path.join') return undefined;
     if (args.some((a) => a.type === 'list_splat')) return undefined;
     const root = args.slice(0, -1).map((a) => a.text).join(', ');
     const name = fresh('safe_path');
