@@ -119,6 +119,80 @@ describe('incremental units: the taint fixpoint re-checks only what an edit can 
   }
 });
 
+describe('incremental units: the fixpoint is a worklist driven by what each unit consulted', () => {
+  /** Units visited (checked in the cache or analysed) and passes run while `f` runs. */
+  const visits = (f: () => void): { visited: number; analysed: number; passes: number } => {
+    const s = { ...taint.stats };
+    f();
+    return { visited: taint.stats.unitsAnalyzed + taint.stats.unitsCached - s.unitsAnalyzed - s.unitsCached, analysed: taint.stats.unitsAnalyzed - s.unitsAnalyzed, passes: taint.stats.passes - s.passes };
+  };
+  for (const c of CASES) {
+    it(`${c.lang}: an edit inside one function whose summary does not change checks only that unit (not every unit x pass)`, () => {
+      const text = c.make(200);
+      const uri = `units-worklist:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const full = visits(() => engine.analyze(uri, settings));
+        const line = text.split('\n').findIndex((l) => l.includes('x + 120'));
+        let version = 1;
+        // Type a character, another, then delete them: helper120 returns its parameter all along.
+        for (const change of [
+          { range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: ' ' },
+          { range: { start: { line, character: 5 }, end: { line, character: 5 } }, text: ' ' },
+          { range: { start: { line, character: 4 }, end: { line, character: 6 } }, text: '' },
+        ]) {
+          let r!: AnalysisResult;
+          const v = visits(() => {
+            engine.change(uri, [change], ++version);
+            r = engine.analyze(uri, settings);
+          });
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          // At most the edited unit, once per pass and round (5 rounds at most): not the 200 units of each round.
+          assert.ok(v.visited <= v.passes * 5, `${v.visited} unit entries visited over ${v.passes} passes after an edit inside one function; a full run visits ${full.visited}`);
+          assert.ok(v.analysed <= v.passes, `${v.analysed} units analysed over ${v.passes} passes`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+
+    it(`${c.lang}: a summary that changes reaches its caller in another unit, and only it; incremental equals fresh`, () => {
+      const text = c.make(200);
+      const uri = `units-worklist-caller:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const first = engine.analyze(uri, settings);
+        const full = visits(() => engine.analyze(uri, settings));
+        // run127 passes its input through helper126 to a command sink: helper126 stops returning its parameter.
+        const lines = text.split('\n');
+        const line = lines.findIndex((l) => l.includes('x + 126')) + 1;
+        const at = lines[line]!.indexOf('y');
+        assert.ok(at > 0, 'helper126 returns y');
+        const flowAt = lines.findIndex((l) => l.includes('(helper126('));
+        const onFlow = (r: AnalysisResult) => r.findings.filter((f) => f.range.start.line === flowAt);
+        assert.ok(onFlow(first).length > 0, `the caller has a finding through helper126 at ${flowAt}: ${JSON.stringify(first.findings.map((f) => [f.ruleId, f.range.start.line]))}`);
+        let version = 1;
+        for (const [change, expectFinding] of [
+          [{ range: { start: { line, character: at }, end: { line, character: at + 1 } }, text: '0' }, false],
+          [{ range: { start: { line, character: at }, end: { line, character: at + 1 } }, text: 'y' }, true],
+        ] as const) {
+          let r!: AnalysisResult;
+          const v = visits(() => {
+            engine.change(uri, [change], ++version);
+            r = engine.analyze(uri, settings);
+          });
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          assert.equal(onFlow(r).length > 0, expectFinding, 'the caller follows the new summary');
+          // The edited unit and its caller, per pass and round: far fewer than every unit.
+          assert.ok(v.visited <= v.passes * 5 * 2, `${v.visited} unit entries visited over ${v.passes} passes; a full run visits ${full.visited}`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
 describe('incremental units: code that only moved is not analysed again', () => {
   for (const c of CASES) {
     it(`${c.lang}: lines inserted above 100 functions whose summaries carry positions`, () => {
