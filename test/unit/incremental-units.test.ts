@@ -133,13 +133,16 @@ describe('incremental units: the fixpoint is a worklist driven by what each unit
       engine.open(uri, c.path, c.lang, text, 1);
       try {
         const full = visits(() => engine.analyze(uri, settings));
-        const line = text.split('\n').findIndex((l) => l.includes('x + 120'));
+        const lines = text.split('\n');
+        const line = lines.findIndex((l) => l.includes('x + 120'));
+        const end = lines[line]!.length;
+        const note = ` ${c.comment}`;
         let version = 1;
-        // Type a character, another, then delete them: helper120 returns its parameter all along.
+        // A comment typed at the end of a line of helper120, then deleted: its summary (positions included) holds.
         for (const change of [
-          { range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: ' ' },
-          { range: { start: { line, character: 5 }, end: { line, character: 5 } }, text: ' ' },
-          { range: { start: { line, character: 4 }, end: { line, character: 6 } }, text: '' },
+          { range: { start: { line, character: end }, end: { line, character: end } }, text: note.slice(0, 3) },
+          { range: { start: { line, character: end + 3 }, end: { line, character: end + 3 } }, text: note.slice(3) },
+          { range: { start: { line, character: end }, end: { line, character: end + note.length } }, text: '' },
         ]) {
           let r!: AnalysisResult;
           const v = visits(() => {
