@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
-import { TaintAnalyzer } from '../../server/src/engine/taint';
+import { readFileSync } from 'node:fs';
+import { buildExportIndex, TaintAnalyzer, type ExportSummary } from '../../server/src/engine/taint';
 import type { AnalysisResult } from '../../server/src/engine/types';
 
 const SEED = process.env.VIGIL_PROPERTY_SEED ? Number(process.env.VIGIL_PROPERTY_SEED) : undefined;
@@ -194,6 +195,49 @@ describe('incremental units: the fixpoint is a worklist driven by what each unit
       }
     });
   }
+});
+
+describe('incremental units: another file\'s summary that changes reaches the caller (cross-file)', () => {
+  it('javascript: a workspace scan\'s summaries of db.js, with and without its sink, under an open routes.js', () => {
+    const dir = `${__dirname}/../fixtures/projects/cross-file-js/src`;
+    const db = readFileSync(`${dir}/db.js`, 'utf8');
+    const routes = readFileSync(`${dir}/routes.js`, 'utf8');
+    const safeDb = db.replace(`'SELECT * FROM users WHERE id = ' + id;`, `'SELECT * FROM users WHERE id = 1';`);
+    assert.notEqual(safeDb, db);
+    const summaries = (text: string): ExportSummary[] => {
+      const doc = engine.open('x:/p/src/db.js', '/p/src/db.js', 'javascript', text, 1);
+      try {
+        return taint.summarizeExports(doc);
+      } finally {
+        engine.close('x:/p/src/db.js');
+      }
+    };
+    const [unsafe, safe] = [summaries(db), summaries(safeDb)];
+    const uri = 'x:/p/src/routes.js';
+    engine.open(uri, '/p/src/routes.js', 'javascript', routes, 1);
+    try {
+      let version = 1;
+      const lines = routes.split('\n');
+      const line = lines.findIndex((l) => l.includes('res.json(rows)'));
+      for (const [index, sinks, edit] of [
+        [unsafe, true, false],
+        [safe, false, false],
+        [safe, false, true],
+        [unsafe, true, true],
+        [unsafe, true, false],
+      ] as const) {
+        taint.setExportIndex(buildExportIndex(index));
+        // An edit in routes.js that changes no flow, or none: the summaries alone changed.
+        if (edit) engine.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }], ++version);
+        const r = engine.analyze(uri, settings);
+        assert.deepEqual(plain(r), plain(engine.scanText('/p/src/routes.js', 'javascript', engine.get(uri)!.text, settings)));
+        assert.equal(r.findings.some((f) => f.ruleId.includes('sqli')), sinks, JSON.stringify(r.findings.map((f) => f.ruleId)));
+      }
+    } finally {
+      taint.setExportIndex(undefined);
+      engine.close(uri);
+    }
+  });
 });
 
 describe('incremental units: code that only moved is not analysed again', () => {
