@@ -728,7 +728,7 @@ export class TaintAnalyzer implements Analyzer {
         this.stats.cacheLookups++;
         const sig = (k: string): string => depSig(k, u);
         const keep = (e: CacheEntry): void => remember(fresh, key, e);
-        const hit = reuse(fresh.get(key), u, sig) ?? reuse(cached?.get(key), u, sig, keep) ?? (base ? reuse(baseEntries(base, key), u, sig, keep) : undefined);
+        const hit = reuse(fresh.get(key), u, sig) ?? reuse(cached?.get(key), u, sig, keep) ?? (prev ? reuse(baseEntries(prev, key), u, sig, keep) : undefined);
         let entry: CacheEntry;
         if (hit) {
           this.stats.unitsCached++;
