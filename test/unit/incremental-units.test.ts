@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
-import { TaintAnalyzer } from '../../server/src/engine/taint';
+import { readFileSync } from 'node:fs';
+import { buildExportIndex, TaintAnalyzer, type ExportSummary } from '../../server/src/engine/taint';
 import type { AnalysisResult } from '../../server/src/engine/types';
 
 const SEED = process.env.VIGIL_PROPERTY_SEED ? Number(process.env.VIGIL_PROPERTY_SEED) : undefined;
@@ -117,6 +118,126 @@ describe('incremental units: the taint fixpoint re-checks only what an edit can 
       }
     });
   }
+});
+
+describe('incremental units: the fixpoint is a worklist driven by what each unit consulted', () => {
+  /** Units visited (checked in the cache or analysed) and passes run while `f` runs. */
+  const visits = (f: () => void): { visited: number; analysed: number; passes: number } => {
+    const s = { ...taint.stats };
+    f();
+    return { visited: taint.stats.unitsAnalyzed + taint.stats.unitsCached - s.unitsAnalyzed - s.unitsCached, analysed: taint.stats.unitsAnalyzed - s.unitsAnalyzed, passes: taint.stats.passes - s.passes };
+  };
+  for (const c of CASES) {
+    it(`${c.lang}: an edit inside one function whose summary does not change checks only that unit (not every unit x pass)`, () => {
+      const text = c.make(200);
+      const uri = `units-worklist:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const full = visits(() => engine.analyze(uri, settings));
+        const lines = text.split('\n');
+        const line = lines.findIndex((l) => l.includes('x + 120'));
+        const end = lines[line]!.length;
+        const note = ` ${c.comment}`;
+        let version = 1;
+        // A comment typed at the end of a line of helper120, then deleted: its summary (positions included) holds.
+        for (const change of [
+          { range: { start: { line, character: end }, end: { line, character: end } }, text: note.slice(0, 3) },
+          { range: { start: { line, character: end + 3 }, end: { line, character: end + 3 } }, text: note.slice(3) },
+          { range: { start: { line, character: end }, end: { line, character: end + note.length } }, text: '' },
+        ]) {
+          let r!: AnalysisResult;
+          const v = visits(() => {
+            engine.change(uri, [change], ++version);
+            r = engine.analyze(uri, settings);
+          });
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          // At most the edited unit, once per pass and round (5 rounds at most): not the 200 units of each round.
+          assert.ok(v.visited <= v.passes * 5, `${v.visited} unit entries visited over ${v.passes} passes after an edit inside one function; a full run visits ${full.visited}`);
+          assert.ok(v.analysed <= v.passes, `${v.analysed} units analysed over ${v.passes} passes`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+
+    it(`${c.lang}: a summary that changes reaches its caller in another unit, and only it; incremental equals fresh`, () => {
+      const text = c.make(200);
+      const uri = `units-worklist-caller:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const first = engine.analyze(uri, settings);
+        const full = visits(() => engine.analyze(uri, settings));
+        // run127 passes its input through helper126 to a command sink: helper126 stops returning its parameter.
+        const lines = text.split('\n');
+        const line = lines.findIndex((l) => l.includes('x + 126')) + 1;
+        const at = lines[line]!.indexOf('y');
+        assert.ok(at > 0, 'helper126 returns y');
+        const flowAt = lines.findIndex((l) => l.includes('(helper126('));
+        const onFlow = (r: AnalysisResult) => r.findings.filter((f) => f.range.start.line === flowAt);
+        assert.ok(onFlow(first).length > 0, `the caller has a finding through helper126 at ${flowAt}: ${JSON.stringify(first.findings.map((f) => [f.ruleId, f.range.start.line]))}`);
+        let version = 1;
+        for (const [change, expectFinding] of [
+          [{ range: { start: { line, character: at }, end: { line, character: at + 1 } }, text: '0' }, false],
+          [{ range: { start: { line, character: at }, end: { line, character: at + 1 } }, text: 'y' }, true],
+        ] as const) {
+          let r!: AnalysisResult;
+          const v = visits(() => {
+            engine.change(uri, [change], ++version);
+            r = engine.analyze(uri, settings);
+          });
+          assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+          assert.equal(onFlow(r).length > 0, expectFinding, 'the caller follows the new summary');
+          // The edited unit and its caller, per pass and round: far fewer than every unit.
+          assert.ok(v.visited <= v.passes * 5 * 2, `${v.visited} unit entries visited over ${v.passes} passes; a full run visits ${full.visited}`);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
+describe('incremental units: another file\'s summary that changes reaches the caller (cross-file)', () => {
+  it('javascript: a workspace scan\'s summaries of db.js, with and without its sink, under an open routes.js', () => {
+    const dir = `${__dirname}/../fixtures/projects/cross-file-js/src`;
+    const db = readFileSync(`${dir}/db.js`, 'utf8');
+    const routes = readFileSync(`${dir}/routes.js`, 'utf8');
+    const safeDb = db.replace(`'SELECT * FROM users WHERE id = ' + id;`, `'SELECT * FROM users WHERE id = 1';`);
+    assert.notEqual(safeDb, db);
+    const summaries = (text: string): ExportSummary[] => {
+      const doc = engine.open('x:/p/src/db.js', '/p/src/db.js', 'javascript', text, 1);
+      try {
+        return taint.summarizeExports(doc);
+      } finally {
+        engine.close('x:/p/src/db.js');
+      }
+    };
+    const [unsafe, safe] = [summaries(db), summaries(safeDb)];
+    const uri = 'x:/p/src/routes.js';
+    engine.open(uri, '/p/src/routes.js', 'javascript', routes, 1);
+    try {
+      let version = 1;
+      const lines = routes.split('\n');
+      const line = lines.findIndex((l) => l.includes('res.json(rows)'));
+      for (const [index, sinks, edit] of [
+        [unsafe, true, false],
+        [safe, false, false],
+        [safe, false, true],
+        [unsafe, true, true],
+        [unsafe, true, false],
+      ] as const) {
+        taint.setExportIndex(buildExportIndex(index));
+        // An edit in routes.js that changes no flow, or none: the summaries alone changed.
+        if (edit) engine.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }], ++version);
+        const r = engine.analyze(uri, settings);
+        assert.deepEqual(plain(r), plain(engine.scanText('/p/src/routes.js', 'javascript', engine.get(uri)!.text, settings)));
+        assert.equal(r.findings.some((f) => f.ruleId.includes('sqli')), sinks, JSON.stringify(r.findings.map((f) => f.ruleId)));
+      }
+    } finally {
+      taint.setExportIndex(undefined);
+      engine.close(uri);
+    }
+  });
 });
 
 describe('incremental units: code that only moved is not analysed again', () => {

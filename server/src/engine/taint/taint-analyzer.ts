@@ -93,6 +93,8 @@ interface FileContext {
   qualifiedCallees?: Map<number, string>;
   /** Module-level names assigned once, with their value (null: assigned more than once); see `moduleValues`. */
   moduleValues?: Map<string, Node | null>;
+  /** For the fixpoint's worklist (see `RuleRecord`), computed on first use in a run. */
+  work?: { snap: ContextSnapshot; byKey: Map<string, Unit>; index: Map<string, number>; diffs: Map<ContextSnapshot, ContextDiff> };
 }
 
 /** A unit's result as analysed, and what it was computed from. */
@@ -103,7 +105,11 @@ interface CacheEntry {
   endLine: number;
   /** A fix edits outside the unit (an import line): reuse only where the unit was. */
   pinned: boolean;
-  /** What it consulted: `u:<unit key>` -> that summary's signature, `n:`/`m:<name>` -> the unit the name resolved to. */
+  /**
+   * What it consulted, each with its value then: `n:`/`m:<name>` -> the summary of the function the name resolves to
+   * (see `nameSig`), `i:<line>:<column>` -> that of the inline function there (relative to the unit), `c:<name>` -> a
+   * module constant's value.
+   */
   deps: Map<string, string>;
   /** Steps the analysis took: a reuse is charged the same, so the work budget cuts where a run without cache would. */
   work: number;
@@ -116,6 +122,9 @@ interface WorkMeter {
   /** `spent` at the last pause point offered to the host. */
   paused: number;
 }
+
+/** Entries kept per top-level statement key (one per state history before it that a run met). */
+const STATEMENT_ENTRIES = 4;
 
 /** Steps between the pause points a stepped run offers its host (`AnalyzerSession.steps`). */
 const STEPS_PER_PAUSE = 2_000;
@@ -168,15 +177,50 @@ function longestLine(text: string, lineStarts: readonly number[]): { line: numbe
 type UnitCache = Map<string, Map<string, CacheEntry[]>>;
 
 /**
- * One pass's last finished fixpoint on a document, for the next run's worklist: per round, the entry each unit
- * key used and the summary it gave; each unit key's line; what every function and method name resolved to.
- * Comparing it with the new file context tells which dependencies changed, so only the units that consulted one
- * (or whose own text or line changed) go through the cache's dependency check or are analysed again.
+ * One pass's last finished fixpoint on a document, the base of the next run's worklist: per round, each unit key's
+ * entry and the reverse index of what the entries consulted; the file context it ran on; its round limit. The next
+ * run compares its file context with `snap` and visits only the units that are new, moved (with a result that has
+ * positions), or that consulted a name or inline function whose value changed; the others keep their entry
+ * without being looked at.
  */
 interface RuleRecord {
-  rounds: { entries: Map<string, CacheEntry>; summaries: Map<string, Summary> }[];
+  rounds: RoundRecord[];
+  snap: ContextSnapshot;
+  maxRounds: number;
+}
+
+/** One round of a pass's fixpoint, as the last finished run left it. */
+interface RoundRecord {
+  entries: Map<string, CacheEntry>;
+  /**
+   * Reverse index: per target (`n:`/`m:`/`c:<name>`, or `k:<unit key>` for the inline function at an `i:`
+   * dependency), the keys of the units whose entry consulted it, each with the dependency it recorded.
+   */
+  consumers: Map<string, Map<string, string>>;
+  /** Per unit key, the targets its entry is indexed under (to take it out of `consumers` when it is replaced). */
+  targets: Map<string, string[]>;
+  /** Units whose summary differs from their summary of the round before (0: the fixpoint settled in this round). */
+  unsettled: number;
+  /** Unit keys whose entry has findings. */
+  findings: Set<string>;
+  /** Work of all its entries (a run charges the entries it does not visit with it). */
+  work: number;
+}
+
+/** A file context as a worklist compares it: each unit key's line, and what each name resolves to. */
+interface ContextSnapshot {
   lines: Map<string, number>;
   names: Map<string, string>;
+}
+
+/** What changed between a snapshot and the file context now. */
+interface ContextDiff {
+  /** Unit keys that are new or at another line. */
+  moved: Set<string>;
+  /** Unit keys no longer in the file. */
+  gone: string[];
+  /** Names (`n:`, `m:`, `c:`) resolving to another unit, or a constant with another value. */
+  names: string[];
 }
 
 /** Per pass key (as in `UnitCache`), per top-level statement key, the statement results a run used. */
@@ -575,8 +619,26 @@ export class TaintAnalyzer implements Analyzer {
       // Keep exactly what this run used: bounded by one run's work, and stale entries go.
       cache.clear();
       for (const [k, v] of used) cache.set(k, v);
+      // A pass whose top level was not visited keeps its statement entries for the next edit there; one whose top
+      // level was keeps those it used, plus the earlier entries of statements still in the file (a few per statement).
+      const before = new Map(session.statements);
       session.statements.clear();
-      for (const [k, v] of usedStatements) session.statements.set(k, v);
+      const current = ctx.statements && new Set(ctx.statements.map((st) => st.key));
+      for (const k of used.keys()) {
+        const now = usedStatements.get(k);
+        const kept = before.get(k);
+        if (!now || now.size === 0) {
+          if (kept) session.statements.set(k, kept);
+          continue;
+        }
+        if (kept && current) {
+          for (const [sk, list] of kept) {
+            if (!current.has(sk)) continue;
+            for (const e of list) if ((now.get(sk)?.length ?? 0) < STATEMENT_ENTRIES) remember(now, sk, e);
+          }
+        }
+        session.statements.set(k, now);
+      }
       for (const k of session.records.keys()) if (!used.has(k)) session.records.delete(k);
       finished = true;
       return findings;
@@ -590,7 +652,17 @@ export class TaintAnalyzer implements Analyzer {
     }
   }
 
-  /** Summaries to a fixpoint (bounded rounds) for the rules of one pass, then the findings of the last round. */
+  /**
+   * Summaries to a fixpoint (bounded rounds) for the rules of one pass, then the findings of the last round (the
+   * units that have any, in unit order) and each unit's last summary.
+   *
+   * A worklist: with the record of this pass's last finished run (`records`), a round visits only the units that are
+   * new, that moved with a result that has positions, or that consulted a name or inline function whose value in
+   * this round differs from what they recorded (found through the record's reverse index, from the units visited in
+   * the round before and the names the edit re-resolved). Every other unit keeps its entry of that round unvisited,
+   * and is charged its work; the outcome is the full fixpoint's, since a unit's entry is a function of its key, its
+   * line and the values it consulted. Without a record every unit is visited (through the caches).
+   */
   private *fixpoint(
     doc: SourceDocument,
     pass: Pass,
@@ -601,26 +673,13 @@ export class TaintAnalyzer implements Analyzer {
     meter: WorkMeter,
     statements: { prev: StatementCache; used: StatementCache },
     records?: Map<string, RuleRecord>,
-  ): Generator<void, { results: CachedUnit[]; summaries: Map<Unit, Summary> }> {
+  ): Generator<void, { results: CachedUnit[]; summaryOf: (u: Unit) => Summary | undefined }> {
     this.stats.passes++;
-    let summaries = new Map<Unit, Summary>();
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null)])) : '';
-    const byKey = new Map<string, Unit>();
-    for (const u of ctx.units) byKey.set(u.key, u);
-    // A dependency is `u:<unit key>` (that unit's summary signature) or `n:`/`m:<name>` (which unit a function or
-    // method name resolves to in this file).
-    const depSig = (dep: string): string => {
-      if (dep.startsWith('u:')) {
-        const u = byKey.get(dep.slice(2));
-        return u ? depValue(u, summaries.get(u)) : '?';
-      }
-      if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
-      const hit = (dep.startsWith('n:') ? ctx.byName : ctx.byMethod).get(dep.slice(2));
-      return hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
-    };
-    let results: CachedUnit[] = [];
+    const work = worklistContext(ctx, syn);
+    const { byKey, index } = work;
     // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
     // would have followed), so its units' entries must not be reused once the words are back.
     const ruleKey = `${pass.key}\u0000${importKey}`;
@@ -632,49 +691,91 @@ export class TaintAnalyzer implements Analyzer {
     let usedStatements = statements.used.get(ruleKey);
     if (!usedStatements) statements.used.set(ruleKey, (usedStatements = new Map()));
     const freshStatements = usedStatements;
-    // The worklist: against the last finished run of this pass, the dependencies whose answer changed.
-    const prev = records?.get(ruleKey);
-    const rec: RuleRecord = { rounds: [], lines: new Map(ctx.units.map((u) => [u.key, u.line])), names: nameTable(ctx, syn) };
-    const gone = prev ? [...prev.lines.keys()].filter((k) => !rec.lines.has(k)).map((k) => `u:${k}`) : [];
-    const renamed = prev ? changedNames(prev.names, rec.names) : [];
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
-    const rounds = ctx.units.length > 2000 ? 2 : 5;
-    for (let round = 0; round < rounds; round++) {
-      const next = new Map<Unit, Summary>();
-      results = [];
-      const before = prev?.rounds[round];
-      let changed: Set<string> | undefined;
-      if (before) {
-        // A unit whose summary (as read in this round) differs, a unit gone, a name resolving elsewhere.
-        changed = new Set([...gone, ...renamed]);
-        const was = round > 0 ? prev.rounds[round - 1]!.summaries : undefined;
-        if (was) {
-          for (const u of ctx.units) {
-            const now = summaries.get(u);
-            const then = was.get(u.key);
-            if (now !== then && signature(now) !== signature(then)) changed.add(`u:${u.key}`);
+    const maxRounds = ctx.units.length > 2000 ? 2 : 5;
+    const prev = records?.get(ruleKey);
+    const base = prev && prev.maxRounds === maxRounds ? prev : undefined;
+    const diff = base ? contextDiff(work, base.snap) : undefined;
+    /** This run's entries per round, over the base's. */
+    const over: Map<string, CacheEntry>[] = [];
+    const entryAt = (r: number, key: string): CacheEntry | undefined => over[r]?.get(key) ?? base?.rounds[r]?.entries.get(key);
+    /** The round being computed: its units read the summaries of the round before (none in round 0). */
+    let cur = 0;
+    const summaryOf = (unit: Unit): Summary | undefined => (cur === 0 ? undefined : entryAt(cur - 1, unit.key)?.result.summary);
+    const nameSig = (kind: 'n' | 'm', name: string): string => {
+      const hit = (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
+      if (hit === undefined) return 'none';
+      if (hit === null) return 'ambiguous';
+      const v = depValue(hit, summaryOf(hit));
+      return kind === 'm' && explicitReceiver(hit, syn) ? withReceiver(v) : v;
+    };
+    const depSig = (dep: string, u: Unit): string => {
+      if (dep.startsWith('i:')) {
+        const unit = inlineUnit(dep, u, ctx, doc.lines);
+        return unit ? depValue(unit, summaryOf(unit)) : '?';
+      }
+      if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
+      return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
+    };
+    const rounds: { unsettled: number; findings: Set<string>; work: number; visited: Unit[] }[] = [];
+    /** Units of a base round whose `k:` targets must be indexed anew (the inline function they consulted was replaced). */
+    const reindex: Set<string>[] = [];
+    let visitedBefore: Unit[] = [];
+    for (let round = 0; round < maxRounds; round++) {
+      cur = round;
+      const b = base?.rounds[round];
+      const o = new Map<string, CacheEntry>();
+      over.push(o);
+      reindex.push(new Set());
+      let todo: Unit[];
+      let cleanWork = 0;
+      if (!b || !diff) todo = ctx.units;
+      else {
+        // New units, and moved ones whose result has positions (an empty result is valid at any line).
+        const dirty = new Set<string>();
+        for (const k of diff.moved) {
+          const e = b.entries.get(k);
+          if (!e || e.result !== EMPTY_RESULT) dirty.add(k);
+        }
+        // Targets whose value may differ in this round: names resolving elsewhere, and the names and inline
+        // positions of the units whose entry of the round before was visited (or that are gone).
+        const targets = new Set(diff.names);
+        for (const v of visitedBefore) {
+          if (v.name) targets.add(`${v.isMethod ? 'm' : 'n'}:${v.name}`);
+          targets.add(`k:${v.key}`);
+        }
+        for (const k of diff.gone) targets.add(`k:${k}`);
+        for (const t of targets) {
+          for (const [k, dep] of b.consumers.get(t) ?? []) {
+            if (dirty.has(k)) continue;
+            const cu = byKey.get(k);
+            if (!cu) continue;
+            if (depSig(dep, cu) !== b.entries.get(k)!.deps.get(dep)) dirty.add(k);
+            else if (t.startsWith('k:')) reindex[round]!.add(k);
           }
         }
+        todo = [...dirty].flatMap((k) => byKey.get(k) ?? []).sort((x, y) => index.get(x.key)! - index.get(y.key)!);
+        // The entries not visited are charged what they cost, as a run without cache would be.
+        cleanWork = b.work;
+        for (const u of todo) cleanWork -= b.entries.get(u.key)?.work ?? 0;
+        for (const k of diff.gone) cleanWork -= b.entries.get(k)?.work ?? 0;
+        meter.spent += cleanWork;
+        if (meter.spent > meter.budget) throw new BudgetExceeded();
       }
-      const thisRound = { entries: new Map<string, CacheEntry>(), summaries: new Map<string, Summary>() };
-      rec.rounds.push(thisRound);
-      for (const u of ctx.units) {
+      let roundWork = cleanWork;
+      for (const u of todo) {
         if (meter.spent - meter.paused >= STEPS_PER_PAUSE) {
           meter.paused = meter.spent;
           yield;
         }
         const key = u.key;
-        // Same text, same line, nothing it consulted changed: last run's entry holds, without checking it here.
-        const last = before?.entries.get(key);
-        const clean = last && (last.result === EMPTY_RESULT || prev!.lines.get(key) === u.line) && !consultedAny(last.deps, changed!) ? last : undefined;
-        if (clean) remember(fresh, key, clean);
-        else this.stats.cacheLookups++;
-        const hit = clean ?? reuse(fresh.get(key), u, depSig) ?? reuse(cached?.get(key), u, depSig, (e) => remember(fresh, key, e));
-        let r: CachedUnit;
+        this.stats.cacheLookups++;
+        const sig = (k: string): string => depSig(k, u);
+        const keep = (e: CacheEntry): void => remember(fresh, key, e);
+        const hit = reuse(fresh.get(key), u, sig) ?? reuse(cached?.get(key), u, sig, keep) ?? (prev ? reuse(baseEntries(prev, key), u, sig, keep) : undefined);
         let entry: CacheEntry;
         if (hit) {
           this.stats.unitsCached++;
-          r = hit.result;
           entry = hit;
           // Charged what computing it took, so a cached run stops exactly where an uncached one would.
           meter.spent += hit.work;
@@ -684,28 +785,27 @@ export class TaintAnalyzer implements Analyzer {
           const deps = new Map<string, string>();
           // The top-level statement being analysed, if any, records what it consults too.
           let statementDeps: Map<string, string> | undefined;
-          const seen = (unit: Unit | undefined): Summary | undefined => {
-            if (!unit) return undefined;
-            const s = summaries.get(unit);
-            const v = depValue(unit, s);
-            deps.set(`u:${unit.key}`, v);
-            statementDeps?.set(`u:${unit.key}`, v);
-            return s;
+          const record = (k: string, v: string): void => {
+            deps.set(k, v);
+            statementDeps?.set(k, v);
           };
           const lookup = (kind: 'n' | 'm', name: string): Unit | null | undefined => {
-            const hit = (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
-            const v = hit === undefined ? 'none' : hit === null ? 'ambiguous' : hit.key;
-            deps.set(`${kind}:${name}`, v);
-            statementDeps?.set(`${kind}:${name}`, v);
-            return hit;
+            record(`${kind}:${name}`, nameSig(kind, name));
+            return (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
           };
           const env = {
             pass,
             lines: doc.lines,
             resolve: (id: string) => u.aliases.get(id) ?? ctx.imports.get(id),
-            calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, seen, imported, ids, pass.rules[0]!.module),
-            inlineSummary: (fn: Node) => seen(ctx.byStart.get(fn.startIndex)),
-            buildFixes: ((r2, sink, focus, b) => buildFixes(r2, sink, focus, b, doc, ctx.imports)) as FixBuilder,
+            calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn),
+            inlineSummary: (fn: Node) => {
+              const at = doc.lines.positionAt(fn.startIndex);
+              const k = `i:${at.line - u.line}:${at.character}`;
+              record(k, depSig(k, u));
+              const unit = ctx.byStart.get(fn.startIndex);
+              return unit && summaryOf(unit);
+            },
+            buildFixes: ((r2, sink, focus, b2) => buildFixes(r2, sink, focus, b2, doc, ctx.imports)) as FixBuilder,
             imported: (m: string) => importsModuleCached(ctx.imports, m),
             // Function units only: the top level reads its own assignments as it walks them.
             ...(u === ctx.units[0]
@@ -724,14 +824,14 @@ export class TaintAnalyzer implements Analyzer {
             const top: TopLevelCache = {
               entries: (k) => {
                 const a = freshStatements.get(k);
-                const b = prevStatements?.get(k);
-                return a && b ? [...a, ...b.filter((e) => !a.includes(e))] : a ?? b;
+                const b2 = prevStatements?.get(k);
+                return a && b2 ? [...a, ...b2.filter((e) => !a.includes(e))] : a ?? b2;
               },
               keep: (k, e) => {
                 remember(freshStatements, k, e);
                 for (const [d, v] of e.deps) deps.set(d, v);
               },
-              holds: (d, v) => depSig(d) === v,
+              holds: (d, v) => depSig(d, u) === v,
               track: (m) => {
                 statementDeps = m;
               },
@@ -744,25 +844,89 @@ export class TaintAnalyzer implements Analyzer {
           // Most units find nothing for most passes: they share one empty result (it has no ranges to move), and
           // one entry when they consulted nothing; the lists of what they consulted are shared when equal.
           if (out.findings.length === 0 && isEmpty(out.summary)) {
-            r = EMPTY_RESULT;
             entry = deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) };
           } else {
-            r = { summary: this.internSummary(out.summary), findings: out.findings };
+            const r: CachedUnit = { summary: this.internSummary(out.summary), findings: out.findings };
             entry = { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work };
           }
           remember(fresh, key, entry);
         }
-        next.set(u, r.summary);
-        thisRound.entries.set(key, entry);
-        thisRound.summaries.set(key, r.summary);
-        results.push(r);
+        roundWork += entry.work;
+        o.set(key, entry);
       }
-      // Settled when no unit's summary changed (a missing and an empty summary count as the same).
-      if (ctx.units.every((u) => next.get(u) === summaries.get(u) || settledSig(next.get(u)) === settledSig(summaries.get(u)))) break;
-      summaries = next;
+      // Settled when no unit's summary changed (a missing and an empty summary count as the same): counted over the
+      // units visited in this round or the one before, and those gone, against the base's count.
+      const member = (e: CacheEntry | undefined, before: CacheEntry | undefined): boolean => !!e && settledSig(e.result.summary) !== (before ? settledSig(before.result.summary) : '');
+      let unsettled = 0;
+      let findings: Set<string>;
+      if (!b || !diff) {
+        findings = new Set();
+        for (const u of ctx.units) {
+          const e = o.get(u.key)!;
+          if (member(e, round > 0 ? entryAt(round - 1, u.key) : undefined)) unsettled++;
+          if (e.result.findings.length) findings.add(u.key);
+        }
+      } else {
+        unsettled = b.unsettled;
+        const bb = round > 0 ? base!.rounds[round - 1] : undefined;
+        for (const k of new Set([...todo.map((u) => u.key), ...visitedBefore.map((u) => u.key), ...diff.gone])) {
+          if (member(b.entries.get(k), bb?.entries.get(k))) unsettled--;
+          if (byKey.has(k) && member(entryAt(round, k), round > 0 ? entryAt(round - 1, k) : undefined)) unsettled++;
+        }
+        findings = new Set(b.findings);
+        for (const k of diff.gone) findings.delete(k);
+        for (const u of todo) {
+          if (o.get(u.key)!.result.findings.length) findings.add(u.key);
+          else findings.delete(u.key);
+        }
+      }
+      rounds.push({ unsettled, findings, work: roundWork, visited: todo });
+      visitedBefore = todo;
+      if (unsettled === 0) break;
     }
-    records?.set(ruleKey, rec);
-    return { results, summaries };
+    const last = rounds.length - 1;
+    cur = last + 1;
+    const results = [...rounds[last]!.findings].sort((x, y) => index.get(x)! - index.get(y)!).map((k) => entryAt(last, k)!.result);
+    if (records) {
+      // The new record: each base round with this run's entries in (and the gone units out), or the round as computed.
+      const next: RoundRecord[] = [];
+      for (let r = 0; r <= last; r++) {
+        const o = over[r]!;
+        const info = rounds[r]!;
+        let rr = base?.rounds[r];
+        if (!rr || !diff) {
+          rr = { entries: o, consumers: new Map(), targets: new Map(), unsettled: 0, findings: info.findings, work: 0 };
+          for (const u of ctx.units) indexEntry(rr, u, o.get(u.key)!, ctx, doc.lines);
+        } else {
+          for (const k of diff.gone) {
+            const e = rr.entries.get(k);
+            if (!e) continue;
+            unindexEntry(rr, k);
+            rr.entries.delete(k);
+            // Kept for one more run: an undo brings the same text back.
+            remember(fresh, k, e);
+          }
+          for (const [k, e] of o) {
+            const old = rr.entries.get(k);
+            if (old && old !== e) remember(fresh, k, old);
+            unindexEntry(rr, k);
+            rr.entries.set(k, e);
+            indexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
+          }
+          for (const k of reindex[r]!) {
+            if (o.has(k)) continue;
+            unindexEntry(rr, k);
+            indexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines);
+          }
+          rr.findings = info.findings;
+        }
+        rr.unsettled = info.unsettled;
+        rr.work = info.work;
+        next.push(rr);
+      }
+      records.set(ruleKey, { rounds: next, snap: work.snap, maxRounds });
+    }
+    return { results, summaryOf };
   }
 
   private importedSummaries(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule): Map<string, ExportSummary> {
@@ -847,9 +1011,9 @@ export class TaintAnalyzer implements Analyzer {
     const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
     for (const pass of this.passes(taintRules, imported, doc.text, lang)) {
-      let summaries: Map<Unit, Summary>;
+      let summaryOf: (u: Unit) => Summary | undefined;
       try {
-        ({ summaries } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() })));
+        ({ summaryOf } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() })));
       } catch (e) {
         // Same budget as `analyze`: the passes done so far give their rules' summaries, the others none.
         if (e instanceof BudgetExceeded) break;
@@ -859,7 +1023,7 @@ export class TaintAnalyzer implements Analyzer {
         const got = new Map<Unit, ExportRuleSummary>();
         perRule.set(rule.spec.id, got);
         for (const u of byUnit.keys()) {
-          const s = summaries.get(u);
+          const s = summaryOf(u);
           if (!s) continue;
           // The rule's own summary: the pass's returns, and the sinks of this rule.
           const paramSinks = [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.filter((h) => h.rule === ri).map((h) => ({ param, h })));
@@ -1088,15 +1252,100 @@ function changedNames(before: Map<string, string>, now: Map<string, string>): st
   return out;
 }
 
-/** Whether a dependency list names one of `changed`. */
-function consultedAny(deps: Map<string, string>, changed: Set<string>): boolean {
-  if (deps.size === 0 || changed.size === 0) return false;
-  if (deps.size < changed.size) {
-    for (const k of deps.keys()) if (changed.has(k)) return true;
-    return false;
+/** The file context's worklist data (snapshot, units by key and their order), computed once per run. */
+function worklistContext(ctx: FileContext, syn: LanguageModule): NonNullable<FileContext['work']> {
+  if (ctx.work) return ctx.work;
+  const byKey = new Map<string, Unit>();
+  const index = new Map<string, number>();
+  const lines = new Map<string, number>();
+  ctx.units.forEach((u, i) => {
+    byKey.set(u.key, u);
+    index.set(u.key, i);
+    lines.set(u.key, u.line);
+  });
+  return (ctx.work = { snap: { lines, names: nameTable(ctx, syn) }, byKey, index, diffs: new Map() });
+}
+
+/** What changed since `before` (computed once per run and snapshot: the passes of one run share their snapshot). */
+function contextDiff(work: NonNullable<FileContext['work']>, before: ContextSnapshot): ContextDiff {
+  let d = work.diffs.get(before);
+  if (d) return d;
+  const now = work.snap;
+  const moved = new Set<string>();
+  for (const [k, line] of now.lines) if (before.lines.get(k) !== line) moved.add(k);
+  const gone: string[] = [];
+  for (const k of before.lines.keys()) if (!now.lines.has(k)) gone.push(k);
+  d = { moved, gone, names: changedNames(before.names, now.names) };
+  work.diffs.set(before, d);
+  return d;
+}
+
+/** The unit at an `i:<line>:<column>` dependency of `u` (its position relative to `u`'s first line). */
+function inlineUnit(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): Unit | undefined {
+  const colon = dep.indexOf(':', 2);
+  const line = u.line + Number(dep.slice(2, colon));
+  const character = Number(dep.slice(colon + 1));
+  if (!(line >= 0 && line < lines.lineCount)) return undefined;
+  const at = lines.offsetAt({ line, character });
+  const unit = ctx.byStart.get(at);
+  return unit && unit.line === line ? unit : undefined;
+}
+
+const receivers = new WeakMap<Unit, boolean>();
+
+/** Whether a method's first parameter is an explicit receiver (Python `self`): a call through `self.m()` skips it. */
+function explicitReceiver(u: Unit, syn: LanguageModule): boolean {
+  if (!u.isMethod || !syn.explicitReceivers) return false;
+  let r = receivers.get(u);
+  if (r === undefined) receivers.set(u, (r = syn.explicitReceivers.has(u.params.names[0]?.node.text ?? '')));
+  return r;
+}
+
+/** A name dependency's value for a method with an explicit receiver (callers pass arguments shifted by one). */
+function withReceiver(v: string): string {
+  const bar = v.indexOf('|');
+  return bar > 0 ? `${v.slice(0, bar + 1)}^${v.slice(bar + 1)}` : `^${v}`;
+}
+
+/** Every entry a pass's record holds for a unit key, across its rounds (candidates for `reuse`). */
+function baseEntries(rec: RuleRecord, key: string): CacheEntry[] {
+  const out: CacheEntry[] = [];
+  for (const r of rec.rounds) {
+    const e = r.entries.get(key);
+    if (e && !out.includes(e)) out.push(e);
   }
-  for (const k of changed) if (deps.has(k)) return true;
-  return false;
+  return out;
+}
+
+/** Adds a unit's entry to a round's reverse index: its names as they are, its inline functions by their unit key. */
+function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
+  if (e.deps.size === 0) return;
+  const targets: string[] = [];
+  for (const dep of e.deps.keys()) {
+    let t = dep;
+    if (dep.startsWith('i:')) {
+      const unit = inlineUnit(dep, u, ctx, lines);
+      if (!unit) continue;
+      t = `k:${unit.key}`;
+    }
+    let users = rr.consumers.get(t);
+    if (!users) rr.consumers.set(t, (users = new Map()));
+    users.set(u.key, dep);
+    targets.push(t);
+  }
+  rr.targets.set(u.key, targets);
+}
+
+/** Takes a unit key out of a round's reverse index. */
+function unindexEntry(rr: RoundRecord, key: string): void {
+  const targets = rr.targets.get(key);
+  if (!targets) return;
+  for (const t of targets) {
+    const users = rr.consumers.get(t);
+    users?.delete(key);
+    if (users?.size === 0) rr.consumers.delete(t);
+  }
+  rr.targets.delete(key);
 }
 
 /** Adds the entries of `from` to `into` (entries already there are not repeated). */
@@ -1130,7 +1379,8 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
     let ok = true;
     for (const [k, sig] of e.deps) {
       const now = depSig(k);
-      if (now === sig && (delta === 0 || empty || !k.startsWith('u:') || sig === '' || sig === '-')) continue;
+      // A positional value (a callee's summary with lines) must have moved with the unit.
+      if (now === sig && (delta === 0 || empty || !splitDep(sig))) continue;
       const was = splitDep(sig);
       const is = was && splitDep(now);
       if (was && is && is[1] === was[1] && (empty || is[0] - was[0] === delta)) continue;
