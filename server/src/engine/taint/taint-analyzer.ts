@@ -192,11 +192,25 @@ interface FnDescriptor {
   hash: string;
 }
 
-/** Per document, the descriptors of the last run by top-level statement (type, column and text). */
+/**
+ * One top-level statement as the file context last read it: its functions' spans relative to its start, how many
+ * import nodes it holds, and its functions' descriptors (valid for the memo's rules and imports).
+ */
+interface StatementShape {
+  fns: Span[];
+  imports: number;
+  descriptors?: FnDescriptor[];
+}
+
+/**
+ * Per document, the statements of the last run by top-level statement (type, column and text): their shapes hold
+ * while the language module does, their descriptors while the rules and the imports do too.
+ */
 export interface ContextMemo {
+  module?: LanguageModule;
   lang?: CompiledLanguage;
   importKey?: string;
-  byStatement: Map<string, FnDescriptor[]>;
+  byStatement: Map<string, StatementShape>;
 }
 
 export class TaintAnalyzer implements Analyzer {
@@ -258,7 +272,7 @@ export class TaintAnalyzer implements Analyzer {
    * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
    * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -1226,38 +1240,79 @@ function importsModuleCached(imports: Map<string, string>, module: string): bool
   return hit;
 }
 
-/** Units, imports and handlers of a file. */
-function fileContext(
+/** Units, imports and handlers of a file (exported for the tests that compare it patched and fresh). */
+export function fileContext(
   tree: Tree,
   lang: CompiledLanguage,
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number },
 ): FileContext {
   const root = tree.rootNode;
-  // One search in the wasm tree for the functions and import statements (document order), instead of walks node
-  // by node.
-  const fnNodes: Node[] = [];
-  const importNodes: Node[] = [];
   const syn = lang.module;
-  for (const n of root.descendantsOfType([...syn.functionTypes, ...syn.importTypes])) {
-    if (!n) continue;
-    const type = n.type;
-    if (syn.importTypes.includes(type)) importNodes.push(n);
-    // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
-    else if (n.isNamed) fnNodes.push(n);
-  }
+  const types = [...syn.functionTypes, ...syn.importTypes];
+  const topLevel = named(root);
+  // The functions and imports are searched per top-level statement; a child of the root that is not a named
+  // statement could hold one, so then the root is searched whole (and nothing is kept).
+  const stmts = root.childCount === root.namedChildCount ? topLevel : [root];
+  // One search in the wasm tree per statement for its functions and imports (document order), on first need.
+  const found = new Map<number, { fns: Node[]; imports: Node[] }>();
+  const search = (si: number): { fns: Node[]; imports: Node[] } => {
+    let f = found.get(si);
+    if (f) return f;
+    f = { fns: [], imports: [] };
+    for (const n of stmts[si]!.descendantsOfType(types)) {
+      if (!n) continue;
+      if (syn.importTypes.includes(n.type)) f.imports.push(n);
+      // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
+      else if (n.isNamed) f.fns.push(n);
+    }
+    if (stats) stats.contextNodesRead += f.fns.length + f.imports.length;
+    found.set(si, f);
+    return f;
+  };
+  // A statement with the same type, column and text as one of the last run holds the same functions at the same
+  // offsets from its start: those are shifted, not searched (only the edited statements are read).
+  const shapes = memo && memo.module === syn ? memo.byStatement : undefined;
+  const nextShapes = new Map<string, StatementShape>();
+  const stmtKeys: (string | undefined)[] = [];
+  const stmtShapes: StatementShape[] = [];
+  const reusedShape: boolean[] = [];
+  const importNodes: Node[] = [];
+  const spans: Span[] = [];
+  /** Per function (document order): its statement and its index among the statement's functions. */
+  const fnAt: [number, number][] = [];
+  stmts.forEach((stmt, si) => {
+    const start = stmt.startIndex;
+    // A statement holding a syntax error may parse otherwise with the same text: never reused.
+    const key = stmt === root || stmt.hasError ? undefined : `${stmt.type}\u0000${lines.positionAt(start).character}\u0000${text.slice(start, stmt.endIndex)}`;
+    let shape = key === undefined ? undefined : shapes?.get(key);
+    reusedShape.push(!!shape);
+    if (shape) {
+      // An import statement is its own (only) import node.
+      if (shape.imports === 1 && syn.importTypes.includes(stmt.type)) importNodes.push(stmt);
+      else if (shape.imports > 0) importNodes.push(...search(si).imports);
+    } else {
+      const f = search(si);
+      importNodes.push(...f.imports);
+      shape = { fns: f.fns.map((n) => ({ start: n.startIndex - start, end: n.endIndex - start })), imports: f.imports.length };
+    }
+    stmtKeys.push(key);
+    stmtShapes.push(shape);
+    shape.fns.forEach((sp, k) => {
+      spans.push({ start: start + sp.start, end: start + sp.end });
+      fnAt.push([si, k]);
+    });
+  });
   const imports = syn.collectImports(root, text, importNodes);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
-  const topLevel = named(root);
   const importStmts = topLevel
     .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
     .map((s) => `${s.startIndex}:${s.text}`);
   const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
   const units: Unit[] = [];
-  const spans = fnNodes.map((n) => ({ start: n.startIndex, end: n.endIndex }));
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
   const open: number[] = [];
@@ -1270,9 +1325,11 @@ function fileContext(
   const occurrences = new Map<string, number>();
   const ownHash = (i: number, start: number, end: number, line: number): string =>
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
-  const mk = (node: Node, i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string): Unit => {
-    const start = i < 0 ? node.startIndex : spans[i]!.start;
-    const end = i < 0 ? node.endIndex : spans[i]!.end;
+  // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
+  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string): Unit => {
+    let resolved = typeof node === 'function' ? undefined : node;
+    const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
+    const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
     const hash = known ?? ownHash(i, start, end, at.line);
     const base = `${hash}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
@@ -1280,7 +1337,18 @@ function fileContext(
     const n = occurrences.get(base) ?? 0;
     occurrences.set(base, n + 1);
     const key = `${base}#${n}`;
-    return { node, ...(name ? { name } : {}), isMethod, params, aliases, key, line: at.line, endLine: lines.positionAt(end).line };
+    return {
+      get node() {
+        return (resolved ??= (node as () => Node)());
+      },
+      ...(name ? { name } : {}),
+      isMethod,
+      params,
+      aliases,
+      key,
+      line: at.line,
+      endLine: lines.positionAt(end).line,
+    };
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
@@ -1288,46 +1356,28 @@ function fileContext(
   // Audit strictness (issue 15): an exported function's callers are out of sight, so its parameters count as input.
   const audit = lang.rules.some((r) => r.audit);
   // Descriptors of the last run hold while the imports and the rules do (the handler specs and audit come from them).
-  const reuse = memo && memo.lang === lang && memo.importKey === importKey ? memo.byStatement : undefined;
-  const nextMemo = new Map<string, FnDescriptor[]>();
-  // The top-level statement holding each function (both lists are in document order), and its memo key.
-  let top = 0;
-  let stmtEnd = -1;
-  let stmtOld: FnDescriptor[] | undefined;
-  let stmtNew: FnDescriptor[] = [];
-  const enterStatement = (start: number): void => {
-    if (start < stmtEnd) return; // still inside the statement entered last
-    stmtOld = undefined;
-    stmtNew = [];
-    stmtEnd = start + 1;
-    while (top < topLevel.length && topLevel[top]!.endIndex <= start) top++;
-    const stmt = topLevel[top];
-    if (!stmt || stmt.startIndex > start) return; // not inside a statement: computed, not kept
-    stmtEnd = stmt.endIndex;
-    // A statement holding a syntax error may parse otherwise with the same text: never reused.
-    if (stmt.hasError) return;
-    const key = `${stmt.type}\u0000${lines.positionAt(stmt.startIndex).character}\u0000${text.slice(stmt.startIndex, stmtEnd)}`;
-    stmtOld = reuse?.get(key);
-    nextMemo.set(key, stmtNew);
-  };
-  for (const [fi, fn] of fnNodes.entries()) {
-    enterStatement(spans[fi]!.start);
-    const known = stmtOld?.[stmtNew.length];
+  const descriptorsHold = !!memo && memo.lang === lang && memo.importKey === importKey;
+  // Per statement, the descriptors reused from the last run (undefined: computed in this one, into `computed`).
+  const stmtDescs = stmtShapes.map((shape, si) => (descriptorsHold && reusedShape[si] ? shape.descriptors : undefined));
+  const computed = new Map<number, FnDescriptor[]>();
+  for (const [fi, [si, k]] of fnAt.entries()) {
+    const fnNode = (): Node => search(si).fns[k]!;
+    const known = stmtDescs[si]?.[k];
     if (known) {
-      stmtNew.push(known);
       // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
       let names: UnitParams['names'] | undefined;
       const unitParams: UnitParams = {
         get names() {
-          return (names ??= syn.paramsOf(fn).map((node, index) => ({ node, index })));
+          return (names ??= syn.paramsOf(fnNode()).map((node, index) => ({ node, index })));
         },
         sources: new Map(known.sources),
         entryParams: new Map(known.entryParams),
         handlers: [...known.handlers],
       };
-      units.push(mk(fn, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash));
+      units.push(mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash));
       continue;
     }
+    const fn = fnNode();
     if (stats) stats.contextFunctionsComputed++;
     const params = syn.paramsOf(fn);
     const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), entryParams: new Map(), handlers: [] };
@@ -1389,7 +1439,9 @@ function fileContext(
     const role = roles.join(',');
     const start = spans[fi]!.start;
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
-    stmtNew.push({
+    let list = computed.get(si);
+    if (!list) computed.set(si, (list = []));
+    list.push({
       ...(name ? { name } : {}),
       isMethod,
       sources: [...unitParams.sources],
@@ -1402,9 +1454,13 @@ function fileContext(
     units.push(mk(fn, fi, name, isMethod, unitParams, aliases, role, hash));
   }
   if (memo) {
+    stmtKeys.forEach((key, si) => {
+      if (key !== undefined) nextShapes.set(key, stmtDescs[si] ? stmtShapes[si]! : { ...stmtShapes[si]!, descriptors: computed.get(si) ?? [] });
+    });
+    memo.module = syn;
     memo.lang = lang;
     memo.importKey = importKey;
-    memo.byStatement = nextMemo;
+    memo.byStatement = nextShapes;
   }
   const byName = new Map<string, Unit | null>();
   const byMethod = new Map<string, Unit | null>();
