@@ -76,6 +76,30 @@ interface Unit {
   endLine: number;
 }
 
+/** A unit of the file context; a unit of an unedited statement reads its node from the tree on first use. */
+class ContextUnit implements Unit {
+  private read: Node | (() => Node);
+  name?: string;
+  constructor(
+    node: Node | (() => Node),
+    name: string | undefined,
+    readonly isMethod: boolean,
+    readonly params: UnitParams,
+    readonly aliases: Map<string, string>,
+    readonly key: string,
+    readonly line: number,
+    readonly endLine: number,
+  ) {
+    this.read = node;
+    if (name) this.name = name;
+  }
+
+  get node(): Node {
+    if (typeof this.read === 'function') this.read = this.read();
+    return this.read;
+  }
+}
+
 interface FileContext {
   units: Unit[];
   imports: Map<string, string>;
@@ -1327,7 +1351,7 @@ export function fileContext(
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
   // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
   const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string): Unit => {
-    let resolved = typeof node === 'function' ? undefined : node;
+    const resolved = typeof node === 'function' ? undefined : node;
     const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
     const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
@@ -1337,18 +1361,7 @@ export function fileContext(
     const n = occurrences.get(base) ?? 0;
     occurrences.set(base, n + 1);
     const key = `${base}#${n}`;
-    return {
-      get node() {
-        return (resolved ??= (node as () => Node)());
-      },
-      ...(name ? { name } : {}),
-      isMethod,
-      params,
-      aliases,
-      key,
-      line: at.line,
-      endLine: lines.positionAt(end).line,
-    };
+    return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
