@@ -40,7 +40,7 @@ function pythonFile(n: number): string {
 function javascriptFile(n: number): string {
   const out = [`const { exec } = require('child_process');`, `const express = require('express');`, `const app = express();`, ''];
   for (let i = 0; i < n; i++) {
-    if (i % 10 === 7) out.push(`app.get('/run${i}', (req, res) => {`, `  exec(helper${i - 1}(req.query.c));`, '});', '');
+    if (i % 10 === 7) out.push(`app.get('/run${i}', (req, res) => {`, `  const t = ${i}; exec(helper${i - 1}(req.query.c)); // run`, '});', '');
     else if (i % 10 === 5) out.push(`class Box${i} {`, `  get(x) { return [x].map((y) => y + ${i}); }`, '}', '');
     else out.push(`function helper${i}(x) {`, `  // plain`, `  const y = x + ${i};`, '  return y;', '}', '');
   }
@@ -154,6 +154,55 @@ describe('file context: patched per statement equals built fresh (property)', ()
         ),
         { numRuns: 60, ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
+    });
+  }
+});
+
+describe('file context: trivia-only edits', () => {
+  /** Edits (line of `needle`, where on it, what to remove, what to type) that change only blanks or a comment's words. */
+  const EDITS = {
+    python: [
+      ['whitespace', 'x + 12', 'end', 0, '   '],
+      ['whitespace', 'x + 12', 'end', 3, ''],
+      ['comment', '# plain', 'end', 0, ' note'],
+      ['comment', '# plain', 3, 2, 'xy'],
+    ],
+    javascript: [
+      ['whitespace', 'x + 12;', 'end', 0, '  '],
+      ['whitespace', 'const t = 17;', 14, 0, '    '],
+      ['whitespace', 'const t = 27;', 13, 1, '\t'],
+      ['comment', '// plain', 'end', 0, ' more words'],
+      ['comment', '// run', 5, 1, 'U'],
+      ['comment', '// run', 'end', 0, ' 2'],
+    ],
+  } as const;
+  for (const c of CASES) {
+    it(`${c.lang}: a whitespace-only edit analyses no unit / a comment edit analyses no unit`, () => {
+      const text = c.make(60);
+      const uri = `filectx-trivia:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const first = engine.analyze(uri, settings);
+        assert.ok(first.findings.length > 0, `the file has findings: ${JSON.stringify(first.notices)} ${text.length}`);
+        let version = 1;
+        for (const [kind, needle, where, del, ins] of EDITS[c.lang]) {
+          const lines = engine.get(uri)!.text.split('\n');
+          const line = lines.findIndex((l) => l.includes(needle));
+          assert.ok(line >= 0, needle);
+          const character = where === 'end' ? lines[line]!.length - del : lines[line]!.indexOf(needle) + where;
+          const s0 = { ...taint.stats };
+          engine.change(uri, [{ range: { start: { line, character }, end: { line, character: character + del } }, text: ins }], ++version);
+          const r = engine.analyze(uri, settings);
+          const label = `${kind} edit at ${needle}`;
+          assert.equal(taint.stats.unitsAnalyzed - s0.unitsAnalyzed, 0, `units analysed after a ${label}`);
+          assert.equal(taint.stats.topStatementsAnalyzed - s0.topStatementsAnalyzed, 0, `top-level statements analysed after a ${label}`);
+          assert.equal(taint.stats.patternUnitsWalked - s0.patternUnitsWalked, 0, `pattern units walked after a ${label}`);
+          // Positions moved along the line are those of a fresh scan.
+          assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings, label);
+        }
+      } finally {
+        engine.close(uri);
+      }
     });
   }
 });

@@ -192,6 +192,21 @@ export interface TaintSessionCache {
   records: Map<string, RuleRecord>;
   /** What the file context derived for the functions of each top-level statement in the last run (see ContextMemo). */
   context: ContextMemo;
+  /** The last finished run without a notice: its inputs and findings, for edits that change no token (`movedByTrivia`). */
+  last?: LastRun;
+}
+
+/** What a run's findings were computed from, besides the tokens of the text (see `TaintSessionCache.last`). */
+interface LastRun {
+  text: string;
+  findings: Finding[];
+  path: string;
+  exportIndex: ExportIndex | undefined;
+  importKey: string;
+  imported: Map<string, ExportSummary>;
+  passes: Pass[];
+  patternRules: CompiledRule[];
+  work: number;
 }
 
 /** An empty session cache (a run with it is a full run). */
@@ -294,7 +309,8 @@ export class TaintAnalyzer implements Analyzer {
   /**
    * Work counters, for tests and benchmarks: unit analyses run vs. served from the cache, cache look-ups (a unit
    * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
-   * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache).
+   * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache);
+   * for the file context, the functions whose roles were derived and the function and import nodes read from the tree.
    */
   readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0 };
 
@@ -394,6 +410,7 @@ export class TaintAnalyzer implements Analyzer {
           c.statements.clear();
           c.patterns.units.clear();
           c.records.clear();
+          c.last = undefined;
         }
       },
     };
@@ -492,6 +509,7 @@ export class TaintAnalyzer implements Analyzer {
       session.statements.clear();
       session.patterns.units.clear();
       session.records.clear();
+      session.last = undefined;
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats);
@@ -510,13 +528,38 @@ export class TaintAnalyzer implements Analyzer {
       rules = rules.filter((r) => sink(r) && source(r));
     }
     const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
+    // An edit of blanks or of a comment's words between statements changes no token and no text a rule reads: the
+    // last run's findings hold, moved along their line, if the rest of what they were computed from is the same.
+    const last = session.last;
+    session.last = undefined;
+    if (
+      last &&
+      last.path === doc.path &&
+      last.exportIndex === this.exportIndex &&
+      last.importKey === ctx.importKey &&
+      sameItems(last.passes, passes) &&
+      sameItems(last.patternRules, patternRules) &&
+      sameItems([...last.imported], [...imported], (a, b) => a[0] === b[0] && a[1] === b[1])
+    ) {
+      const moved = movedByTrivia(last.text, doc.text, tree.rootNode, lang.module, last.findings);
+      if (moved) {
+        this.lastRunWork = last.work;
+        session.last = { ...last, text: doc.text, findings: moved };
+        return copyFindings(moved);
+      }
+    }
+    let notified = false;
+    const note = notify && ((n: Parameters<typeof notify>[0]): void => {
+      notified = true;
+      notify(n);
+    });
     /** Each finished rule's findings, emitted in rule order. */
     const byRule = new Map<CompiledRule, Finding[]>();
     let done = rules.filter((r) => !importsOk(r)).length;
     let finished = false;
     const total = rules.length + patternRules.length;
     const stopped = (left: string[]): void =>
-      notify?.({
+      note?.({
         reason: 'analysis-budget',
         message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${total} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
       });
@@ -573,6 +616,8 @@ export class TaintAnalyzer implements Analyzer {
       for (const [k, v] of usedStatements) session.statements.set(k, v);
       for (const k of session.records.keys()) if (!used.has(k)) session.records.delete(k);
       finished = true;
+      // The host may change what it is handed (severity overrides): the session keeps its own copy.
+      if (!cut && !notified) session.last = { text: doc.text, findings: copyFindings(findings), path: doc.path, exportIndex: this.exportIndex, importKey: ctx.importKey, imported, passes, patternRules, work: meter.spent };
       return findings;
     } finally {
       // Abandoned by its host (a newer text, another document first): keep what was computed, so the next run
@@ -889,6 +934,91 @@ function withoutTaintDuplicates(patterns: Finding[], taint: Finding[]): Finding[
     (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
     (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));
   return patterns.filter((p) => !taint.some((t) => t.cwe.some((c) => p.cwe.includes(c)) && inside(t.range, p.range)));
+}
+
+/** Whether two lists hold the same items in the same order (by identity unless `eq` says otherwise). */
+function sameItems<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => boolean = (x, y) => x === y): boolean {
+  return a.length === b.length && a.every((x, i) => eq(x, b[i]!));
+}
+
+/** A deep copy of findings (plain data), each position passed through `pos` when given. */
+function copyFindings(findings: Finding[], pos?: (p: { line: number; character: number }) => { line: number; character: number }): Finding[] {
+  const copy = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(copy);
+    if (!v || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    if (pos && typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2) return pos(o as { line: number; character: number });
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, copy(x)]));
+  };
+  return copy(findings) as Finding[];
+}
+
+/**
+ * The findings of `before` moved to `after` when the one edit between the two texts changes no token and no text a
+ * rule reads, else undefined: blanks added to or removed from a run of blanks between two statements of a block
+ * (not a line's indentation, not a line break), or words typed or deleted inside a comment between statements.
+ * Neither changes the tree but for positions on the edited line; a finding whose range holds the edit (its fix or
+ * message may quote the text) is not moved.
+ */
+function movedByTrivia(before: string, after: string, root: Node, syn: LanguageModule, findings: Finding[]): Finding[] | undefined {
+  if (before === after) return copyFindings(findings);
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  const removed = before.slice(p, before.length - s);
+  const inserted = after.slice(p, after.length - s);
+  const end = p + inserted.length;
+  // Error recovery may weigh the skipped text by its length.
+  // A lone CR breaks a line of the findings' positions but not of the line count below.
+  if (/[\r\n]/.test(removed + inserted) || root.hasError || /\r(?!\n)/.test(after)) return undefined;
+  const blockOrRoot = (n: Node | null): boolean => !!n && (n.id === root.id || syn.stmtKind(n.type) === 'block');
+  const blank = /^[ \t]*$/;
+  const wordy = /^[\w \t]*$/;
+  if (blank.test(removed) && blank.test(inserted)) {
+    let g0 = p;
+    while (g0 > 0 && (after[g0 - 1] === ' ' || after[g0 - 1] === '\t')) g0--;
+    let g1 = end;
+    while (g1 < after.length && (after[g1] === ' ' || after[g1] === '\t')) g1++;
+    // Blanks before and after (or a line's end after): no token split or joined; not the indentation (Python reads it).
+    const lineEnd = g1 === after.length || after[g1] === '\n' || after[g1] === '\r';
+    if (!lineEnd && (g1 === g0 || g1 - g0 - inserted.length + removed.length === 0)) return undefined;
+    if (g0 === 0 || after[g0 - 1] === '\n' || after[g0 - 1] === '\r') return undefined;
+    // Between statements only: no expression's text (which a rule may read) holds them.
+    if (!blockOrRoot(root.descendantForIndex(g0, g1))) return undefined;
+  } else if (wordy.test(removed) && wordy.test(inserted)) {
+    // Inside a comment, next to its words or blanks: no delimiter is made or unmade.
+    const c = root.descendantForIndex(p, end);
+    if (!c || !c.isExtra || !c.isNamed || c.startIndex >= p || end > c.endIndex || !/[\w \t]/.test(after[p - 1]!)) return undefined;
+    if (end < c.endIndex ? !/[\w \t]/.test(after[end]!) : inserted.length === 0) return undefined;
+    // Between statements, or between a function's head and its first statement (a Python body's leading comment).
+    if (!c.parent || (!blockOrRoot(c.parent) && !syn.functionTypes.has(c.parent.type))) return undefined;
+  } else return undefined;
+  // Positions on the edited line move by the edit; one inside the removed text cannot be moved.
+  const lineStart = before.lastIndexOf('\n', p - 1) + 1;
+  const line = (before.slice(0, lineStart).match(/\n/g) ?? []).length;
+  const from = p - lineStart;
+  const to = from + removed.length;
+  const delta = inserted.length - removed.length;
+  const at = (q: { line: number; character: number }): number => (q.line < line ? -1 : q.line > line ? Infinity : q.character);
+  let holds = false;
+  const scan = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(scan);
+    if (!v || typeof v !== 'object') return;
+    const o = v as { start?: { line: number; character: number }; end?: { line: number; character: number } };
+    if (o.start && o.end && typeof o.start.line === 'number' && typeof o.end.line === 'number' && at(o.start) < Math.max(to, from + 1) && at(o.end) > from) holds = true;
+    Object.values(o).forEach(scan);
+  };
+  scan(findings);
+  if (holds) return undefined;
+  let inside = false;
+  const moved = copyFindings(findings, (q) => {
+    if (q.line !== line || q.character <= from) return { ...q };
+    if (q.character < to) inside = true;
+    return { line: q.line, character: q.character + delta };
+  });
+  return inside ? undefined : moved;
 }
 
 /** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
