@@ -206,3 +206,34 @@ describe('file context: trivia-only edits', () => {
     });
   }
 });
+
+describe('file context: blank and word edits anywhere equal a fresh scan (property)', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: blanks and words typed or deleted at random places, findings moved or recomputed`, () => {
+      const uri = `filectx-blank:${c.path}`;
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(2), ins: fc.constantFrom('', ' ', '  ', '\t', 'ab', ' x', `${c.comment} `) }), { minLength: 1, maxLength: 8 }),
+          (edits) => {
+            engine.open(uri, c.path, c.lang, c.make(12), 1);
+            try {
+              const doc = engine.get(uri)!;
+              engine.analyze(uri, settings);
+              let version = 1;
+              for (const e of edits) {
+                const start = Math.floor(e.at * doc.text.length);
+                const end = Math.min(doc.text.length, start + e.del);
+                engine.change(uri, [{ range: { start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) }, text: e.ins }], ++version);
+                const r = engine.analyze(uri, settings);
+                assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, doc.text, settings).findings, JSON.stringify(edits));
+              }
+            } finally {
+              engine.close(uri);
+            }
+          },
+        ),
+        { numRuns: 40, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    });
+  }
+});
