@@ -76,6 +76,30 @@ interface Unit {
   endLine: number;
 }
 
+/** A unit of the file context; a unit of an unedited statement reads its node from the tree on first use. */
+class ContextUnit implements Unit {
+  private read: Node | (() => Node);
+  name?: string;
+  constructor(
+    node: Node | (() => Node),
+    name: string | undefined,
+    readonly isMethod: boolean,
+    readonly params: UnitParams,
+    readonly aliases: Map<string, string>,
+    readonly key: string,
+    readonly line: number,
+    readonly endLine: number,
+  ) {
+    this.read = node;
+    if (name) this.name = name;
+  }
+
+  get node(): Node {
+    if (typeof this.read === 'function') this.read = this.read();
+    return this.read;
+  }
+}
+
 interface FileContext {
   units: Unit[];
   imports: Map<string, string>;
@@ -236,6 +260,21 @@ export interface TaintSessionCache {
   records: Map<string, RuleRecord>;
   /** What the file context derived for the functions of each top-level statement in the last run (see ContextMemo). */
   context: ContextMemo;
+  /** The last finished run without a notice: its inputs and findings, for edits that change no token (`movedByTrivia`). */
+  last?: LastRun;
+}
+
+/** What a run's findings were computed from, besides the tokens of the text (see `TaintSessionCache.last`). */
+interface LastRun {
+  text: string;
+  findings: Finding[];
+  path: string;
+  exportIndex: ExportIndex | undefined;
+  importKey: string;
+  imported: Map<string, ExportSummary>;
+  passes: Pass[];
+  patternRules: CompiledRule[];
+  work: number;
 }
 
 /** An empty session cache (a run with it is a full run). */
@@ -260,11 +299,25 @@ interface FnDescriptor {
   hash: string;
 }
 
-/** Per document, the descriptors of the last run by top-level statement (type, column and text). */
+/**
+ * One top-level statement as the file context last read it: its functions' spans relative to its start, how many
+ * import nodes it holds, and its functions' descriptors (valid for the memo's rules and imports).
+ */
+interface StatementShape {
+  fns: Span[];
+  imports: number;
+  descriptors?: FnDescriptor[];
+}
+
+/**
+ * Per document, the statements of the last run by top-level statement (type, column and text): their shapes hold
+ * while the language module does, their descriptors while the rules and the imports do too.
+ */
 export interface ContextMemo {
+  module?: LanguageModule;
   lang?: CompiledLanguage;
   importKey?: string;
-  byStatement: Map<string, FnDescriptor[]>;
+  byStatement: Map<string, StatementShape>;
 }
 
 export class TaintAnalyzer implements Analyzer {
@@ -324,9 +377,10 @@ export class TaintAnalyzer implements Analyzer {
   /**
    * Work counters, for tests and benchmarks: unit analyses run vs. served from the cache, cache look-ups (a unit
    * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
-   * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache).
+   * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache);
+   * for the file context, the functions whose roles were derived and the function and import nodes read from the tree.
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -428,6 +482,7 @@ export class TaintAnalyzer implements Analyzer {
           c.statements.clear();
           c.patterns.units.clear();
           c.records.clear();
+          c.last = undefined;
         }
       },
     };
@@ -542,6 +597,7 @@ export class TaintAnalyzer implements Analyzer {
       session.statements.clear();
       session.patterns.units.clear();
       session.records.clear();
+      session.last = undefined;
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats);
@@ -560,13 +616,38 @@ export class TaintAnalyzer implements Analyzer {
       rules = rules.filter((r) => sink(r) && source(r));
     }
     const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
+    // An edit of blanks or of a comment's words between statements changes no token and no text a rule reads: the
+    // last run's findings hold, moved along their line, if the rest of what they were computed from is the same.
+    const last = session.last;
+    session.last = undefined;
+    if (
+      last &&
+      last.path === doc.path &&
+      last.exportIndex === this.exportIndex &&
+      last.importKey === ctx.importKey &&
+      sameItems(last.passes, passes) &&
+      sameItems(last.patternRules, patternRules) &&
+      sameItems([...last.imported], [...imported], (a, b) => a[0] === b[0] && a[1] === b[1])
+    ) {
+      const moved = movedByTrivia(last.text, doc.text, tree.rootNode, lang.module, last.findings);
+      if (moved) {
+        this.lastRunWork = last.work;
+        session.last = { ...last, text: doc.text, findings: moved };
+        return copyFindings(moved);
+      }
+    }
+    let notified = false;
+    const note = notify && ((n: Parameters<typeof notify>[0]): void => {
+      notified = true;
+      notify(n);
+    });
     /** Each finished rule's findings, emitted in rule order. */
     const byRule = new Map<CompiledRule, Finding[]>();
     let done = rules.filter((r) => !importsOk(r)).length;
     let finished = false;
     const total = rules.length + patternRules.length;
     const stopped = (left: string[]): void =>
-      notify?.({
+      note?.({
         reason: 'analysis-budget',
         message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${total} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
       });
@@ -641,6 +722,8 @@ export class TaintAnalyzer implements Analyzer {
       }
       for (const k of session.records.keys()) if (!used.has(k)) session.records.delete(k);
       finished = true;
+      // The host may change what it is handed (severity overrides): the session keeps its own copy.
+      if (!cut && !notified) session.last = { text: doc.text, findings: copyFindings(findings), path: doc.path, exportIndex: this.exportIndex, importKey: ctx.importKey, imported, passes, patternRules, work: meter.spent };
       return findings;
     } finally {
       // Abandoned by its host (a newer text, another document first): keep what was computed, so the next run
@@ -1060,6 +1143,91 @@ function withoutTaintDuplicates(patterns: Finding[], taint: Finding[]): Finding[
     (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
     (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));
   return patterns.filter((p) => !taint.some((t) => t.cwe.some((c) => p.cwe.includes(c)) && inside(t.range, p.range)));
+}
+
+/** Whether two lists hold the same items in the same order (by identity unless `eq` says otherwise). */
+function sameItems<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => boolean = (x, y) => x === y): boolean {
+  return a.length === b.length && a.every((x, i) => eq(x, b[i]!));
+}
+
+/** A deep copy of findings (plain data), each position passed through `pos` when given. */
+function copyFindings(findings: Finding[], pos?: (p: { line: number; character: number }) => { line: number; character: number }): Finding[] {
+  const copy = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(copy);
+    if (!v || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    if (pos && typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2) return pos(o as { line: number; character: number });
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, copy(x)]));
+  };
+  return copy(findings) as Finding[];
+}
+
+/**
+ * The findings of `before` moved to `after` when the one edit between the two texts changes no token and no text a
+ * rule reads, else undefined: blanks added to or removed from a run of blanks between two statements of a block
+ * (not a line's indentation, not a line break), or words typed or deleted inside a comment between statements.
+ * Neither changes the tree but for positions on the edited line; a finding whose range holds the edit (its fix or
+ * message may quote the text) is not moved.
+ */
+function movedByTrivia(before: string, after: string, root: Node, syn: LanguageModule, findings: Finding[]): Finding[] | undefined {
+  if (before === after) return copyFindings(findings);
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  const removed = before.slice(p, before.length - s);
+  const inserted = after.slice(p, after.length - s);
+  const end = p + inserted.length;
+  // Error recovery may weigh the skipped text by its length.
+  // A lone CR breaks a line of the findings' positions but not of the line count below.
+  if (/[\r\n]/.test(removed + inserted) || root.hasError || /\r(?!\n)/.test(after)) return undefined;
+  const blockOrRoot = (n: Node | null): boolean => !!n && (n.id === root.id || syn.stmtKind(n.type) === 'block');
+  const blank = /^[ \t]*$/;
+  const wordy = /^[\w \t]*$/;
+  if (blank.test(removed) && blank.test(inserted)) {
+    let g0 = p;
+    while (g0 > 0 && (after[g0 - 1] === ' ' || after[g0 - 1] === '\t')) g0--;
+    let g1 = end;
+    while (g1 < after.length && (after[g1] === ' ' || after[g1] === '\t')) g1++;
+    // Blanks before and after (or a line's end after): no token split or joined; not the indentation (Python reads it).
+    const lineEnd = g1 === after.length || after[g1] === '\n' || after[g1] === '\r';
+    if (!lineEnd && (g1 === g0 || g1 - g0 - inserted.length + removed.length === 0)) return undefined;
+    if (g0 === 0 || after[g0 - 1] === '\n' || after[g0 - 1] === '\r') return undefined;
+    // Between statements only: no expression's text (which a rule may read) holds them.
+    if (!blockOrRoot(root.descendantForIndex(g0, g1))) return undefined;
+  } else if (wordy.test(removed) && wordy.test(inserted)) {
+    // Inside a comment, next to its words or blanks: no delimiter is made or unmade.
+    const c = root.descendantForIndex(p, end);
+    if (!c || !c.isExtra || !c.isNamed || c.startIndex >= p || end > c.endIndex || !/[\w \t]/.test(after[p - 1]!)) return undefined;
+    if (end < c.endIndex ? !/[\w \t]/.test(after[end]!) : inserted.length === 0) return undefined;
+    // Between statements, or between a function's head and its first statement (a Python body's leading comment).
+    if (!c.parent || (!blockOrRoot(c.parent) && !syn.functionTypes.has(c.parent.type))) return undefined;
+  } else return undefined;
+  // Positions on the edited line move by the edit; one inside the removed text cannot be moved.
+  const lineStart = before.lastIndexOf('\n', p - 1) + 1;
+  const line = (before.slice(0, lineStart).match(/\n/g) ?? []).length;
+  const from = p - lineStart;
+  const to = from + removed.length;
+  const delta = inserted.length - removed.length;
+  const at = (q: { line: number; character: number }): number => (q.line < line ? -1 : q.line > line ? Infinity : q.character);
+  let holds = false;
+  const scan = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(scan);
+    if (!v || typeof v !== 'object') return;
+    const o = v as { start?: { line: number; character: number }; end?: { line: number; character: number } };
+    if (o.start && o.end && typeof o.start.line === 'number' && typeof o.end.line === 'number' && at(o.start) < Math.max(to, from + 1) && at(o.end) > from) holds = true;
+    Object.values(o).forEach(scan);
+  };
+  scan(findings);
+  if (holds) return undefined;
+  let inside = false;
+  const moved = copyFindings(findings, (q) => {
+    if (q.line !== line || q.character <= from) return { ...q };
+    if (q.character < to) inside = true;
+    return { line: q.line, character: q.character + delta };
+  });
+  return inside ? undefined : moved;
 }
 
 /** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
@@ -1521,38 +1689,79 @@ function importsModuleCached(imports: Map<string, string>, module: string): bool
   return hit;
 }
 
-/** Units, imports and handlers of a file. */
-function fileContext(
+/** Units, imports and handlers of a file (exported for the tests that compare it patched and fresh). */
+export function fileContext(
   tree: Tree,
   lang: CompiledLanguage,
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number },
 ): FileContext {
   const root = tree.rootNode;
-  // One search in the wasm tree for the functions and import statements (document order), instead of walks node
-  // by node.
-  const fnNodes: Node[] = [];
-  const importNodes: Node[] = [];
   const syn = lang.module;
-  for (const n of root.descendantsOfType([...syn.functionTypes, ...syn.importTypes])) {
-    if (!n) continue;
-    const type = n.type;
-    if (syn.importTypes.includes(type)) importNodes.push(n);
-    // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
-    else if (n.isNamed) fnNodes.push(n);
-  }
+  const types = [...syn.functionTypes, ...syn.importTypes];
+  const topLevel = named(root);
+  // The functions and imports are searched per top-level statement; a child of the root that is not a named
+  // statement could hold one, so then the root is searched whole (and nothing is kept).
+  const stmts = root.childCount === root.namedChildCount ? topLevel : [root];
+  // One search in the wasm tree per statement for its functions and imports (document order), on first need.
+  const found = new Map<number, { fns: Node[]; imports: Node[] }>();
+  const search = (si: number): { fns: Node[]; imports: Node[] } => {
+    let f = found.get(si);
+    if (f) return f;
+    f = { fns: [], imports: [] };
+    for (const n of stmts[si]!.descendantsOfType(types)) {
+      if (!n) continue;
+      if (syn.importTypes.includes(n.type)) f.imports.push(n);
+      // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
+      else if (n.isNamed) f.fns.push(n);
+    }
+    if (stats) stats.contextNodesRead += f.fns.length + f.imports.length;
+    found.set(si, f);
+    return f;
+  };
+  // A statement with the same type, column and text as one of the last run holds the same functions at the same
+  // offsets from its start: those are shifted, not searched (only the edited statements are read).
+  const shapes = memo && memo.module === syn ? memo.byStatement : undefined;
+  const nextShapes = new Map<string, StatementShape>();
+  const stmtKeys: (string | undefined)[] = [];
+  const stmtShapes: StatementShape[] = [];
+  const reusedShape: boolean[] = [];
+  const importNodes: Node[] = [];
+  const spans: Span[] = [];
+  /** Per function (document order): its statement and its index among the statement's functions. */
+  const fnAt: [number, number][] = [];
+  stmts.forEach((stmt, si) => {
+    const start = stmt.startIndex;
+    // A statement holding a syntax error may parse otherwise with the same text: never reused.
+    const key = stmt === root || stmt.hasError ? undefined : `${stmt.type}\u0000${lines.positionAt(start).character}\u0000${text.slice(start, stmt.endIndex)}`;
+    let shape = key === undefined ? undefined : shapes?.get(key);
+    reusedShape.push(!!shape);
+    if (shape) {
+      // An import statement is its own (only) import node.
+      if (shape.imports === 1 && syn.importTypes.includes(stmt.type)) importNodes.push(stmt);
+      else if (shape.imports > 0) importNodes.push(...search(si).imports);
+    } else {
+      const f = search(si);
+      importNodes.push(...f.imports);
+      shape = { fns: f.fns.map((n) => ({ start: n.startIndex - start, end: n.endIndex - start })), imports: f.imports.length };
+    }
+    stmtKeys.push(key);
+    stmtShapes.push(shape);
+    shape.fns.forEach((sp, k) => {
+      spans.push({ start: start + sp.start, end: start + sp.end });
+      fnAt.push([si, k]);
+    });
+  });
   const imports = syn.collectImports(root, text, importNodes);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
-  const topLevel = named(root);
   const importStmts = topLevel
     .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
     .map((s) => `${s.startIndex}:${s.text}`);
   const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
   const units: Unit[] = [];
-  const spans = fnNodes.map((n) => ({ start: n.startIndex, end: n.endIndex }));
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
   const open: number[] = [];
@@ -1565,9 +1774,11 @@ function fileContext(
   const occurrences = new Map<string, number>();
   const ownHash = (i: number, start: number, end: number, line: number): string =>
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
-  const mk = (node: Node, i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string): Unit => {
-    const start = i < 0 ? node.startIndex : spans[i]!.start;
-    const end = i < 0 ? node.endIndex : spans[i]!.end;
+  // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
+  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string): Unit => {
+    const resolved = typeof node === 'function' ? undefined : node;
+    const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
+    const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
     const hash = known ?? ownHash(i, start, end, at.line);
     const base = `${hash}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
@@ -1575,7 +1786,7 @@ function fileContext(
     const n = occurrences.get(base) ?? 0;
     occurrences.set(base, n + 1);
     const key = `${base}#${n}`;
-    return { node, ...(name ? { name } : {}), isMethod, params, aliases, key, line: at.line, endLine: lines.positionAt(end).line };
+    return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
@@ -1583,46 +1794,28 @@ function fileContext(
   // Audit strictness (issue 15): an exported function's callers are out of sight, so its parameters count as input.
   const audit = lang.rules.some((r) => r.audit);
   // Descriptors of the last run hold while the imports and the rules do (the handler specs and audit come from them).
-  const reuse = memo && memo.lang === lang && memo.importKey === importKey ? memo.byStatement : undefined;
-  const nextMemo = new Map<string, FnDescriptor[]>();
-  // The top-level statement holding each function (both lists are in document order), and its memo key.
-  let top = 0;
-  let stmtEnd = -1;
-  let stmtOld: FnDescriptor[] | undefined;
-  let stmtNew: FnDescriptor[] = [];
-  const enterStatement = (start: number): void => {
-    if (start < stmtEnd) return; // still inside the statement entered last
-    stmtOld = undefined;
-    stmtNew = [];
-    stmtEnd = start + 1;
-    while (top < topLevel.length && topLevel[top]!.endIndex <= start) top++;
-    const stmt = topLevel[top];
-    if (!stmt || stmt.startIndex > start) return; // not inside a statement: computed, not kept
-    stmtEnd = stmt.endIndex;
-    // A statement holding a syntax error may parse otherwise with the same text: never reused.
-    if (stmt.hasError) return;
-    const key = `${stmt.type}\u0000${lines.positionAt(stmt.startIndex).character}\u0000${text.slice(stmt.startIndex, stmtEnd)}`;
-    stmtOld = reuse?.get(key);
-    nextMemo.set(key, stmtNew);
-  };
-  for (const [fi, fn] of fnNodes.entries()) {
-    enterStatement(spans[fi]!.start);
-    const known = stmtOld?.[stmtNew.length];
+  const descriptorsHold = !!memo && memo.lang === lang && memo.importKey === importKey;
+  // Per statement, the descriptors reused from the last run (undefined: computed in this one, into `computed`).
+  const stmtDescs = stmtShapes.map((shape, si) => (descriptorsHold && reusedShape[si] ? shape.descriptors : undefined));
+  const computed = new Map<number, FnDescriptor[]>();
+  for (const [fi, [si, k]] of fnAt.entries()) {
+    const fnNode = (): Node => search(si).fns[k]!;
+    const known = stmtDescs[si]?.[k];
     if (known) {
-      stmtNew.push(known);
       // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
       let names: UnitParams['names'] | undefined;
       const unitParams: UnitParams = {
         get names() {
-          return (names ??= syn.paramsOf(fn).map((node, index) => ({ node, index })));
+          return (names ??= syn.paramsOf(fnNode()).map((node, index) => ({ node, index })));
         },
         sources: new Map(known.sources),
         entryParams: new Map(known.entryParams),
         handlers: [...known.handlers],
       };
-      units.push(mk(fn, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash));
+      units.push(mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash));
       continue;
     }
+    const fn = fnNode();
     if (stats) stats.contextFunctionsComputed++;
     const params = syn.paramsOf(fn);
     const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), entryParams: new Map(), handlers: [] };
@@ -1684,7 +1877,9 @@ function fileContext(
     const role = roles.join(',');
     const start = spans[fi]!.start;
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
-    stmtNew.push({
+    let list = computed.get(si);
+    if (!list) computed.set(si, (list = []));
+    list.push({
       ...(name ? { name } : {}),
       isMethod,
       sources: [...unitParams.sources],
@@ -1697,9 +1892,13 @@ function fileContext(
     units.push(mk(fn, fi, name, isMethod, unitParams, aliases, role, hash));
   }
   if (memo) {
+    stmtKeys.forEach((key, si) => {
+      if (key !== undefined) nextShapes.set(key, stmtDescs[si] ? stmtShapes[si]! : { ...stmtShapes[si]!, descriptors: computed.get(si) ?? [] });
+    });
+    memo.module = syn;
     memo.lang = lang;
     memo.importKey = importKey;
-    memo.byStatement = nextMemo;
+    memo.byStatement = nextShapes;
   }
   const byName = new Map<string, Unit | null>();
   const byMethod = new Map<string, Unit | null>();

@@ -1,0 +1,239 @@
+/**
+ * The taint pack's file context (units, imports, handlers) is patched per top-level statement: an edit inside one
+ * function re-reads that statement's nodes only (deterministic counters, never time), and over random edits the
+ * patched context equals one built fresh from the same text.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { Engine } from '../../server/src/engine/engine';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import { TaintAnalyzer } from '../../server/src/engine/taint';
+import { resetNodeCache } from '../../server/src/engine/patterns/pattern';
+import { fileContext, newTaintSessionCache } from '../../server/src/engine/taint/taint-analyzer';
+
+const SEED = process.env.VIGIL_PROPERTY_SEED ? Number(process.env.VIGIL_PROPERTY_SEED) : undefined;
+const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+
+let engine: Engine;
+let taint: TaintAnalyzer;
+before(async () => {
+  const { analyzers } = createAnalyzers();
+  taint = analyzers.find((a): a is TaintAnalyzer => a instanceof TaintAnalyzer)!;
+  engine = await Engine.create({ analyzers });
+});
+after(() => engine.dispose());
+
+/** A Python module of `n` functions: plain helpers, Flask handlers with a flow, a class with methods. */
+function pythonFile(n: number): string {
+  const out = ['import subprocess', 'from flask import Flask, request', '', 'app = Flask(__name__)', ''];
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 7) out.push(`@app.route('/run${i}')`, `def run${i}(name):`, `    cmd = request.args.get('c')`, `    return subprocess.call(helper${i - 1}(cmd), shell=True)`, '');
+    else if (i % 10 === 5) out.push(`class Box${i}:`, `    def get(self, x):`, `        return (lambda y: y + ${i})(x)`, '');
+    else out.push(`def helper${i}(x):`, `    # plain`, `    y = x + ${i}`, `    return y`, '');
+  }
+  return out.join('\n');
+}
+
+/** The same shape in JavaScript (Express handlers, nested arrow functions, a class). */
+function javascriptFile(n: number): string {
+  const out = [`const { exec } = require('child_process');`, `const express = require('express');`, `const app = express();`, ''];
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 7) out.push(`app.get('/run${i}', (req, res) => {`, `  const t = ${i}; exec(helper${i - 1}(req.query.c)); // run`, '});', '');
+    else if (i % 10 === 5) out.push(`class Box${i} {`, `  get(x) { return [x].map((y) => y + ${i}); }`, '}', '');
+    else out.push(`function helper${i}(x) {`, `  // plain`, `  const y = x + ${i};`, '  return y;', '}', '');
+  }
+  return out.join('\n');
+}
+
+const CASES = [
+  { lang: 'python', path: '/ctx/app.py', make: pythonFile, comment: '# note' },
+  { lang: 'javascript', path: '/ctx/app.js', make: javascriptFile, comment: '// note' },
+] as const;
+
+describe('file context: an edit inside one function', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: re-reads only that unit's nodes`, () => {
+      const text = c.make(200);
+      const uri = `filectx:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const r0 = taint.stats.contextNodesRead;
+        engine.analyze(uri, settings);
+        const full = taint.stats.contextNodesRead - r0;
+        // Every function and import of the file is read once on the first run.
+        assert.ok(full >= 200, `first run read ${full} nodes`);
+        const lines = text.split('\n');
+        let version = 1;
+        for (const needle of ['x + 120', 'x + 199', 'x + 3']) {
+          const line = lines.findIndex((l) => l.includes(needle));
+          assert.ok(line >= 0, needle);
+          // A digit typed after the number: still valid code, a new summary text.
+          const at = { line, character: lines[line]!.indexOf(needle) + needle.length };
+          const before = taint.stats.contextNodesRead;
+          engine.change(uri, [{ range: { start: at, end: at }, text: '1' }], ++version);
+          const r = engine.analyze(uri, settings);
+          // The edited function is one node: a whole-tree search would read `full`.
+          assert.equal(taint.stats.contextNodesRead - before, 1, `nodes read after an edit at ${needle}`);
+          assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
+/** What a context says, with each node by its id in the tree (the lazily read ones read here). */
+function view(c: ReturnType<typeof fileContext>): unknown {
+  return {
+    units: c.units.map((u) => ({
+      node: [u.node.id, u.node.type, u.node.startIndex, u.node.endIndex],
+      name: u.name,
+      isMethod: u.isMethod,
+      key: u.key,
+      lines: [u.line, u.endLine],
+      aliases: [...u.aliases],
+      sources: [...u.params.sources],
+      entry: [...(u.params.entryParams ?? [])],
+      handlers: u.params.handlers,
+      params: u.params.names.map((p) => [p.index, p.node.id]),
+    })),
+    imports: [...c.imports],
+    byName: [...c.byName].map(([k, u]) => [k, u?.key ?? null]),
+    byMethod: [...c.byMethod].map(([k, u]) => [k, u?.key ?? null]),
+    byStart: [...c.byStart].map(([k, u]) => [k, u.key]),
+    topNested: c.topNested,
+    importKey: c.importKey,
+  };
+}
+
+const FRAGMENTS = {
+  python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args'],
+  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n'],
+} as const;
+
+describe('file context: patched per statement equals built fresh (property)', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: random character, line, comment and code edits`, () => {
+      const uri = `filectx-prop:${c.path}`;
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(12), ins: fc.constantFrom(...FRAGMENTS[c.lang]) }), { minLength: 1, maxLength: 12 }),
+          (edits) => {
+            let text = c.make(24);
+            engine.open(uri, c.path, c.lang, text, 1);
+            try {
+              const doc = engine.get(uri)!;
+              const langs = [taint.compiledFor(doc)!, taint.compiledFor(doc, true)!];
+              const memos = langs.map(() => newTaintSessionCache().context);
+              let version = 1;
+              const step = (): void => {
+                resetNodeCache();
+                langs.forEach((lang, i) => {
+                  const patched = view(fileContext(doc.tree!, lang, doc.text, doc.lines, memos[i]));
+                  assert.deepEqual(patched, view(fileContext(doc.tree!, lang, doc.text, doc.lines)), JSON.stringify(edits));
+                });
+              };
+              step();
+              for (const e of edits) {
+                const start = Math.floor(e.at * text.length);
+                const end = Math.min(text.length, start + e.del);
+                const pos = doc.lines.positionAt.bind(doc.lines);
+                engine.change(uri, [{ range: { start: pos(start), end: pos(end) }, text: e.ins }], ++version);
+                text = text.slice(0, start) + e.ins + text.slice(end);
+                assert.equal(doc.text, text);
+                step();
+              }
+            } finally {
+              resetNodeCache();
+              engine.close(uri);
+            }
+          },
+        ),
+        { numRuns: 60, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    });
+  }
+});
+
+describe('file context: trivia-only edits', () => {
+  /** Edits (line of `needle`, where on it, what to remove, what to type) that change only blanks or a comment's words. */
+  const EDITS = {
+    python: [
+      ['whitespace', 'x + 12', 'end', 0, '   '],
+      ['whitespace', 'x + 12', 'end', 3, ''],
+      ['comment', '# plain', 'end', 0, ' note'],
+      ['comment', '# plain', 3, 2, 'xy'],
+    ],
+    javascript: [
+      ['whitespace', 'x + 12;', 'end', 0, '  '],
+      ['whitespace', 'const t = 17;', 14, 0, '    '],
+      ['whitespace', 'const t = 27;', 13, 1, '\t'],
+      ['comment', '// plain', 'end', 0, ' more words'],
+      ['comment', '// run', 5, 1, 'U'],
+      ['comment', '// run', 'end', 0, ' 2'],
+    ],
+  } as const;
+  for (const c of CASES) {
+    it(`${c.lang}: a whitespace-only edit analyses no unit / a comment edit analyses no unit`, () => {
+      const text = c.make(60);
+      const uri = `filectx-trivia:${c.path}`;
+      engine.open(uri, c.path, c.lang, text, 1);
+      try {
+        const first = engine.analyze(uri, settings);
+        assert.ok(first.findings.length > 0, `the file has findings: ${JSON.stringify(first.notices)} ${text.length}`);
+        let version = 1;
+        for (const [kind, needle, where, del, ins] of EDITS[c.lang]) {
+          const lines = engine.get(uri)!.text.split('\n');
+          const line = lines.findIndex((l) => l.includes(needle));
+          assert.ok(line >= 0, needle);
+          const character = where === 'end' ? lines[line]!.length - del : lines[line]!.indexOf(needle) + where;
+          const s0 = { ...taint.stats };
+          engine.change(uri, [{ range: { start: { line, character }, end: { line, character: character + del } }, text: ins }], ++version);
+          const r = engine.analyze(uri, settings);
+          const label = `${kind} edit at ${needle}`;
+          assert.equal(taint.stats.unitsAnalyzed - s0.unitsAnalyzed, 0, `units analysed after a ${label}`);
+          assert.equal(taint.stats.topStatementsAnalyzed - s0.topStatementsAnalyzed, 0, `top-level statements analysed after a ${label}`);
+          assert.equal(taint.stats.patternUnitsWalked - s0.patternUnitsWalked, 0, `pattern units walked after a ${label}`);
+          // Positions moved along the line are those of a fresh scan.
+          assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings, label);
+        }
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+});
+
+describe('file context: blank and word edits anywhere equal a fresh scan (property)', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: blanks and words typed or deleted at random places, findings moved or recomputed`, () => {
+      const uri = `filectx-blank:${c.path}`;
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(2), ins: fc.constantFrom('', ' ', '  ', '\t', 'ab', ' x', `${c.comment} `) }), { minLength: 1, maxLength: 8 }),
+          (edits) => {
+            engine.open(uri, c.path, c.lang, c.make(12), 1);
+            try {
+              const doc = engine.get(uri)!;
+              engine.analyze(uri, settings);
+              let version = 1;
+              for (const e of edits) {
+                const start = Math.floor(e.at * doc.text.length);
+                const end = Math.min(doc.text.length, start + e.del);
+                engine.change(uri, [{ range: { start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) }, text: e.ins }], ++version);
+                const r = engine.analyze(uri, settings);
+                assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, doc.text, settings).findings, JSON.stringify(edits));
+              }
+            } finally {
+              engine.close(uri);
+            }
+          },
+        ),
+        { numRuns: 40, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    });
+  }
+});
