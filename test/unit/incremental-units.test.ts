@@ -308,10 +308,27 @@ describe('incremental units: counterexamples the property below found, pinned', 
   });
 });
 
-describe('incremental units: a known counterexample, not fixed yet', () => {
-  // Found with VIGIL_PROPERTY_SEED=-577454619 on 1 Dec; it fails at 6819567 too, before this session's statement
-  // replay work, so its cause is older. Kept as a todo so the case is not lost.
-  it('python: newlines and characters around the first statements', { todo: 'incremental differs from fresh here' }, () => {
+describe('incremental units: a statement whose text is unchanged but whose parse changed is analysed again', () => {
+  // Found with VIGIL_PROPERTY_SEED=-577454619: the statement cache keyed `w = .v` by its text, but a `.` typed on
+  // the line below changes how tree-sitter recovers from the error in it: `.` alone before, then `(MISSING).v`, a
+  // member of nothing, which carries no taint. The statement was replayed with its old flow into the sink.
+  it('python: a character typed after a statement with a syntax error changes that statement\'s tree', () => {
+    const c = CASES.find((k) => k.lang === 'python')!;
+    const uri = `units-error-shape:${c.path}`;
+    const text = ['import subprocess', 'from flask import request', `v = request.args.get('q')`, 'w = .v', 'subprocess.call(w, shell=True)', ''].join('\n');
+    engine.open(uri, c.path, c.lang, text, 1);
+    try {
+      assert.equal(engine.analyze(uri, settings).findings.length, 1, 'before: `.` is an error node, w = v, a flow into the sink');
+      engine.change(uri, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '.' }], 2);
+      const fresh = engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings);
+      assert.equal(fresh.findings.length, 0, 'after: w is a member of a missing name, no flow');
+      assert.deepEqual(plain(engine.analyze(uri, settings)), plain(fresh));
+    } finally {
+      engine.close(uri);
+    }
+  });
+
+  it('python: newlines and characters around the first statements (VIGIL_PROPERTY_SEED=-577454619)', () => {
     replayPinned('units-top-known', [
       { line: 0, kind: 'newline', analyze: false, ch: 'a' },
       { line: 593230698, kind: 'char', ch: '.', analyze: false },
