@@ -328,6 +328,27 @@ describe('incremental units: a statement whose text is unchanged but whose parse
     }
   });
 
+  // The same in a function's body (the unit cache) and for a pattern rule (the pattern walk's statement cache).
+  for (const [what, lines, rule] of [
+    ['a function whose body has a syntax error', ['import subprocess', 'from flask import request', 'def f(v):', '    w = .v', '    subprocess.call(w, shell=True)', `f(request.args.get('q'))`], 'py.cmdi.subprocess-shell'],
+    ['a statement with a syntax error matched by a pattern rule', ['import requests', 'x = .requests.get(u, verify=False)'], 'py.tls.verify-disabled'],
+  ] as const) {
+    it(`python: ${what}, a character typed on the line after it`, () => {
+      const c = CASES.find((k) => k.lang === 'python')!;
+      const uri = `units-error-shape-2:${c.path}`;
+      engine.open(uri, c.path, c.lang, [...lines, ''].join('\n'), 1);
+      try {
+        assert.deepEqual(engine.analyze(uri, settings).findings.map((f) => f.ruleId), [rule]);
+        engine.change(uri, [{ range: { start: { line: lines.length, character: 0 }, end: { line: lines.length, character: 0 } }, text: '.' }], 2);
+        const fresh = engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings);
+        assert.deepEqual(fresh.findings.map((f) => f.ruleId), [], 'after: the error is read as a member of a missing name');
+        assert.deepEqual(plain(engine.analyze(uri, settings)), plain(fresh));
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+
   it('python: newlines and characters around the first statements (VIGIL_PROPERTY_SEED=-577454619)', () => {
     replayPinned('units-top-known', [
       { line: 0, kind: 'newline', analyze: false, ch: 'a' },
