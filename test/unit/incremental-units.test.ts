@@ -2,6 +2,7 @@
  * Per-edit work proportional to the edit: an edit inside one function of a large file walks and analyses only
  * that function (deterministic counters, never time), and random edit sequences over multi-function files,
  * whitespace and comment-only edits included, give exactly what a fresh scan gives, for taint and pattern rules.
+ * The properties run with fixed seeds; property-seeds.ts says how to explore with others (VIGIL_PROPERTY_SEED).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -11,8 +12,8 @@ import { Engine } from '../../server/src/engine/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
 import type { AnalysisResult } from '../../server/src/engine/types';
+import { assertProperty } from './property-seeds';
 
-const SEED = process.env.VIGIL_PROPERTY_SEED ? Number(process.env.VIGIL_PROPERTY_SEED) : undefined;
 const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
 
 let engine: Engine;
@@ -168,7 +169,7 @@ describe('incremental units: random edits over a multi-function file equal a fre
         ch: fc.constantFrom('a', '(', ')', ':', '.', '"', '{', '}'),
         analyze: fc.boolean(),
       });
-      fc.assert(
+      assertProperty(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
           const uri = `units-prop:${c.path}`;
           engine.open(uri, c.path, c.lang, base, 1);
@@ -197,7 +198,7 @@ describe('incremental units: random edits over a multi-function file equal a fre
             engine.close(uri);
           }
         }),
-        { numRuns: 25, ...(SEED !== undefined ? { seed: SEED } : {}) },
+        25,
       );
     });
   }
@@ -371,7 +372,7 @@ describe('incremental units: random edits over top-level code equal a fresh scan
         ch: fc.constantFrom('a', '(', ')', ':', '.', '"', '{', '}', ' ', 'x'),
         analyze: fc.boolean(),
       });
-      fc.assert(
+      assertProperty(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
           const uri = `units-top-prop:${c.path}`;
           engine.open(uri, c.path, c.lang, base, 1);
@@ -400,7 +401,7 @@ describe('incremental units: random edits over top-level code equal a fresh scan
             engine.close(uri);
           }
         }),
-        { numRuns: 60, ...(SEED !== undefined ? { seed: SEED } : {}) },
+        60,
       );
     });
   }
