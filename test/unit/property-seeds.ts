@@ -14,8 +14,8 @@
 import fc from 'fast-check';
 
 /**
- * Fixed seeds for CI: each was run with the full default runs of every property that uses it (every language of
- * property-incremental, Python and JavaScript of incremental-units) and passes.
+ * Fixed seeds for CI, used by every property of property-incremental (each language) and incremental-units
+ * (Python and JavaScript). A bug found later under one of them is pinned and fixed; the seed is not swapped out.
  */
 export const DEFAULT_PROPERTY_SEEDS = [1001, 1002, 2001] as const;
 
