@@ -161,6 +161,20 @@ describe('incremental analysis equals a fresh scan (property)', () => {
     });
   }
 
+  // Found with VIGIL_PROPERTY_SEED=2024: after these edits (an unclosed `/*` and a broken field above the class) the
+  // incremental parse recovers from the errors otherwise than a fresh parse of the same text, and the secret's fixes,
+  // read from the tree, differ (the environment-variable fix is offered only after the fresh parse). The cause is
+  // tree-sitter's error recovery, not a cache of ours; kept as a todo so the case is not lost.
+  it('java: an unclosed comment and a broken field above the class (seed 2024)', { todo: 'incremental parse recovers otherwise than a fresh one' }, () => {
+    const java = LANGUAGES.find((l) => l.languageId === 'java')!;
+    checkSequence(java, 'lf', [false], [
+      { edits: [{ at: 0, len: 0, text: '.executeQuery("S:"' }, { at: 0, len: 0, text: ' + ;\nimport java.sql.*;\npublic class Dao {\n  private static final' }], analyze: false },
+      { edits: [{ at: 0, len: 0, text: '/*' }, { at: 0, len: 6, text: '@Override' }], analyze: false },
+      { edits: [{ at: 0, len: 26, text: '' }], analyze: true },
+      { edits: [{ at: 0, len: 2, text: '/*' }], analyze: true },
+    ], false);
+  });
+
   it('typing a file one keystroke at a time, analysing after each key', () => {
     for (const lang of LANGUAGES) {
       const path = `/ws/typed-${lang.file}`;
