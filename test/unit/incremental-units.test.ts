@@ -2,6 +2,7 @@
  * Per-edit work proportional to the edit: an edit inside one function of a large file walks and analyses only
  * that function (deterministic counters, never time), and random edit sequences over multi-function files,
  * whitespace and comment-only edits included, give exactly what a fresh scan gives, for taint and pattern rules.
+ * The properties run with fixed seeds; property-seeds.ts says how to explore with others (VIGIL_PROPERTY_SEED).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -12,8 +13,8 @@ import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { readFileSync } from 'node:fs';
 import { buildExportIndex, TaintAnalyzer, type ExportSummary } from '../../server/src/engine/taint';
 import type { AnalysisResult } from '../../server/src/engine/types';
+import { assertProperty } from './property-seeds';
 
-const SEED = process.env.VIGIL_PROPERTY_SEED ? Number(process.env.VIGIL_PROPERTY_SEED) : undefined;
 const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
 
 let engine: Engine;
@@ -289,7 +290,7 @@ describe('incremental units: random edits over a multi-function file equal a fre
         ch: fc.constantFrom('a', '(', ')', ':', '.', '"', '{', '}'),
         analyze: fc.boolean(),
       });
-      fc.assert(
+      assertProperty(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
           const uri = `units-prop:${c.path}`;
           engine.open(uri, c.path, c.lang, base, 1);
@@ -318,7 +319,7 @@ describe('incremental units: random edits over a multi-function file equal a fre
             engine.close(uri);
           }
         }),
-        { numRuns: 25, ...(SEED !== undefined ? { seed: SEED } : {}) },
+        25,
       );
     });
   }
@@ -429,10 +430,48 @@ describe('incremental units: counterexamples the property below found, pinned', 
   });
 });
 
-describe('incremental units: a known counterexample, not fixed yet', () => {
-  // Found with VIGIL_PROPERTY_SEED=-577454619 on 1 Dec; it fails at 6819567 too, before this session's statement
-  // replay work, so its cause is older. Kept as a todo so the case is not lost.
-  it('python: newlines and characters around the first statements', { todo: 'incremental differs from fresh here' }, () => {
+describe('incremental units: a statement whose text is unchanged but whose parse changed is analysed again', () => {
+  // Found with VIGIL_PROPERTY_SEED=-577454619: the statement cache keyed `w = .v` by its text, but a `.` typed on
+  // the line below changes how tree-sitter recovers from the error in it: `.` alone before, then `(MISSING).v`, a
+  // member of nothing, which carries no taint. The statement was replayed with its old flow into the sink.
+  it('python: a character typed after a statement with a syntax error changes that statement\'s tree', () => {
+    const c = CASES.find((k) => k.lang === 'python')!;
+    const uri = `units-error-shape:${c.path}`;
+    const text = ['import subprocess', 'from flask import request', `v = request.args.get('q')`, 'w = .v', 'subprocess.call(w, shell=True)', ''].join('\n');
+    engine.open(uri, c.path, c.lang, text, 1);
+    try {
+      assert.equal(engine.analyze(uri, settings).findings.length, 1, 'before: `.` is an error node, w = v, a flow into the sink');
+      engine.change(uri, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '.' }], 2);
+      const fresh = engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings);
+      assert.equal(fresh.findings.length, 0, 'after: w is a member of a missing name, no flow');
+      assert.deepEqual(plain(engine.analyze(uri, settings)), plain(fresh));
+    } finally {
+      engine.close(uri);
+    }
+  });
+
+  // The same in a function's body (the unit cache) and for a pattern rule (the pattern walk's statement cache).
+  for (const [what, lines, rule] of [
+    ['a function whose body has a syntax error', ['import subprocess', 'from flask import request', 'def f(v):', '    w = .v', '    subprocess.call(w, shell=True)', `f(request.args.get('q'))`], 'py.cmdi.subprocess-shell'],
+    ['a statement with a syntax error matched by a pattern rule', ['import requests', 'x = .requests.get(u, verify=False)'], 'py.tls.verify-disabled'],
+  ] as const) {
+    it(`python: ${what}, a character typed on the line after it`, () => {
+      const c = CASES.find((k) => k.lang === 'python')!;
+      const uri = `units-error-shape-2:${c.path}`;
+      engine.open(uri, c.path, c.lang, [...lines, ''].join('\n'), 1);
+      try {
+        assert.deepEqual(engine.analyze(uri, settings).findings.map((f) => f.ruleId), [rule]);
+        engine.change(uri, [{ range: { start: { line: lines.length, character: 0 }, end: { line: lines.length, character: 0 } }, text: '.' }], 2);
+        const fresh = engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings);
+        assert.deepEqual(fresh.findings.map((f) => f.ruleId), [], 'after: the error is read as a member of a missing name');
+        assert.deepEqual(plain(engine.analyze(uri, settings)), plain(fresh));
+      } finally {
+        engine.close(uri);
+      }
+    });
+  }
+
+  it('python: newlines and characters around the first statements (VIGIL_PROPERTY_SEED=-577454619)', () => {
     replayPinned('units-top-known', [
       { line: 0, kind: 'newline', analyze: false, ch: 'a' },
       { line: 593230698, kind: 'char', ch: '.', analyze: false },
@@ -454,7 +493,7 @@ describe('incremental units: random edits over top-level code equal a fresh scan
         ch: fc.constantFrom('a', '(', ')', ':', '.', '"', '{', '}', ' ', 'x'),
         analyze: fc.boolean(),
       });
-      fc.assert(
+      assertProperty(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
           const uri = `units-top-prop:${c.path}`;
           engine.open(uri, c.path, c.lang, base, 1);
@@ -483,7 +522,7 @@ describe('incremental units: random edits over top-level code equal a fresh scan
             engine.close(uri);
           }
         }),
-        { numRuns: 60, ...(SEED !== undefined ? { seed: SEED } : {}) },
+        60,
       );
     });
   }

@@ -313,6 +313,40 @@ export function spliceNested(text: string, start: number, end: number, nested: r
   return out + text.slice(at, end);
 }
 
+/**
+ * What a node's text does not say about its parse: '' when the subtree holds no syntax error (its text then
+ * decides its tree), else a digest of the type, field and offsets (from the node's start) of each node on the paths
+ * to its errors, with their siblings. Error recovery reads text outside the node: a `.` typed on the next line turns
+ * `w = .v` from "`.` skipped, then `v`" into "member `v` of a missing name" with the statement's text unchanged.
+ * Every cache keyed by a node's text adds this. Nodes of `opaque` types below `node` (nested functions, units of
+ * their own) are not entered.
+ */
+export function errorShape(node: Node, opaque?: ReadonlySet<string>): string {
+  if (!node.hasError) return '';
+  const base = node.startIndex;
+  const out: number[] = [];
+  const cursor = node.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      const n = cursor.currentNode;
+      out.push(depth, cursor.nodeTypeId, cursor.currentFieldId, cursor.startIndex - base, cursor.endIndex - base, cursor.nodeIsMissing ? 1 : 0);
+      if (n.hasError && !(depth > 0 && opaque?.has(n.type)) && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        if (depth === 0) return createHash('sha1').update(out.join(',')).digest('base64');
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
 /** A unit's own text (see `spliceNested`), its nested functions (`functionTypes`) found by walking the unit. */
 export function ownText(unit: Node, text: string, functionTypes: ReadonlySet<string>): string {
   const spans: Span[] = [];
@@ -1370,7 +1404,7 @@ function valueDigest(v: Taint | null): string {
 
 /** A definition as what lookups of it see (`notText`, `literalKeys` read its structure, never its place). */
 function defDigest(n: Node | undefined): string {
-  return n ? `${typeOf(n)}:${createHash('sha1').update(textOf(n)).digest('base64')}` : '';
+  return n ? `${typeOf(n)}:${createHash('sha1').update(textOf(n)).digest('base64')}${errorShape(n)}` : '';
 }
 
 /** The node of `type` spanning exactly `start`..`end` under `root` (a definition recorded by offsets). */

@@ -10,7 +10,7 @@ import { boundText, matchPattern, missingKeys, type Bindings, type CanonicalReso
 import { redactSecrets } from '../redact';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range } from '../types';
-import { BudgetExceeded } from './dataflow';
+import { BudgetExceeded, errorShape } from './dataflow';
 import { suppressFix } from './fixes';
 import type { LanguageModule } from './lang';
 import type { Compiled, CompiledClause, CompiledRule } from './rule-set';
@@ -140,7 +140,8 @@ export function runPatternRules(
     if (cursor.gotoFirstChild()) {
       do {
         const start = cursor.startIndex;
-        const unitKey = text.slice(text.lastIndexOf('\n', start - 1) + 1, cursor.endIndex);
+        // Its text and, if it holds a syntax error, its parse, which the text alone does not decide (errorShape).
+        const unitKey = text.slice(text.lastIndexOf('\n', start - 1) + 1, cursor.endIndex) + errorShape(cursor.currentNode);
         const line = doc.lines.positionAt(start).line;
         const hit = kept.get(unitKey) ?? previous.get(unitKey);
         if (hit) {

@@ -24,7 +24,7 @@ import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf } from '../patterns/pattern';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -920,7 +920,7 @@ export class TaintAnalyzer implements Analyzer {
               },
               stats: this.stats,
             };
-            out = analyzeTopLevel(u.node, topStatements(ctx, doc.text, doc.lines), env, top);
+            out = analyzeTopLevel(u.node, topStatements(ctx, doc.text, doc.lines, syn.functionTypes), env, top);
           } else out = analyzeUnit(u.node, u.params, env);
           meter.spent += out.work;
           this.stats.dataflowSteps += out.work - (out.reused ?? 0);
@@ -1409,7 +1409,7 @@ function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node |
 /** A module-level name's value as a dependency records it: a digest of its text, or 'none'. */
 function moduleValueSig(ctx: FileContext, syn: LanguageModule, name: string): string {
   const v = moduleValues(ctx, syn).get(name);
-  return v ? createHash('sha1').update(textOf(v)).digest('base64') : 'none';
+  return v ? createHash('sha1').update(textOf(v)).digest('base64') + errorShape(v) : 'none';
 }
 
 /** Names whose resolution differs between two name tables (a name missing from one resolves to 'none'). */
@@ -1781,7 +1781,10 @@ export function fileContext(
     const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
     const hash = known ?? ownHash(i, start, end, at.line);
-    const base = `${hash}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
+    // The root's text changes with every edit; a function's may not while its parse does (see errorShape).
+    // A lazy node belongs to a reused statement, which holds no syntax error, so its shape is ''.
+    const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
+    const base = `${hash}${shape}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
     // Identical units (same text, column and role) are told apart by their order.
     const n = occurrences.get(base) ?? 0;
     occurrences.set(base, n + 1);
@@ -1916,9 +1919,10 @@ export function fileContext(
 
 /**
  * The top level's statements (as the dataflow walks them) with their keys: own text (nested functions replaced
- * as in unit keys), line and column, and the file context. Computed once per run, shared by the rules.
+ * as in unit keys) and the shape of any syntax error in it, line and column, and the file context. Computed once
+ * per run, shared by the rules.
  */
-function topStatements(ctx: FileContext, text: string, lines: LineIndex): TopStatement[] {
+function topStatements(ctx: FileContext, text: string, lines: LineIndex, functionTypes: ReadonlySet<string>): TopStatement[] {
   if (ctx.statements) return ctx.statements;
   const out: TopStatement[] = [];
   const spans = ctx.topNested;
@@ -1931,7 +1935,9 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex): TopSta
     for (let k = j; k < spans.length && spans[k]!.start < end; k++) if (spans[k]!.start >= start) inside.push(spans[k]!);
     const at = lines.positionAt(start);
     const hash = createHash('sha1').update(spliceNested(text, start, end, inside, lines, at.line)).digest('base64');
-    out.push({ node, key: `${hash}@${at.line}:${at.character}:${ctx.importKey}` });
+    // A function statement is a unit of its own, keyed here only by where it ends: its errors are its unit's.
+    const shape = functionTypes.has(node.type) ? '' : errorShape(node, functionTypes);
+    out.push({ node, key: `${hash}${shape}@${at.line}:${at.character}:${ctx.importKey}` });
   }
   return (ctx.statements = out);
 }
