@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from './property-seeds';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
@@ -13,7 +14,6 @@ import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { resetNodeCache } from '../../server/src/engine/patterns/pattern';
 import { fileContext, newTaintSessionCache } from '../../server/src/engine/taint/taint-analyzer';
 
-const SEED = process.env.VIGIL_PROPERTY_SEED ? Number(process.env.VIGIL_PROPERTY_SEED) : undefined;
 const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
 
 let engine: Engine;
@@ -118,7 +118,7 @@ describe('file context: patched per statement equals built fresh (property)', ()
   for (const c of CASES) {
     it(`${c.lang}: random character, line, comment and code edits`, () => {
       const uri = `filectx-prop:${c.path}`;
-      fc.assert(
+      assertProperty(
         fc.property(
           fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(12), ins: fc.constantFrom(...FRAGMENTS[c.lang]) }), { minLength: 1, maxLength: 12 }),
           (edits) => {
@@ -152,7 +152,7 @@ describe('file context: patched per statement equals built fresh (property)', ()
             }
           },
         ),
-        { numRuns: 60, ...(SEED !== undefined ? { seed: SEED } : {}) },
+        60,
       );
     });
   }
@@ -211,7 +211,7 @@ describe('file context: blank and word edits anywhere equal a fresh scan (proper
   for (const c of CASES) {
     it(`${c.lang}: blanks and words typed or deleted at random places, findings moved or recomputed`, () => {
       const uri = `filectx-blank:${c.path}`;
-      fc.assert(
+      assertProperty(
         fc.property(
           fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(2), ins: fc.constantFrom('', ' ', '  ', '\t', 'ab', ' x', `${c.comment} `) }), { minLength: 1, maxLength: 8 }),
           (edits) => {
@@ -232,7 +232,7 @@ describe('file context: blank and word edits anywhere equal a fresh scan (proper
             }
           },
         ),
-        { numRuns: 40, ...(SEED !== undefined ? { seed: SEED } : {}) },
+        40,
       );
     });
   }

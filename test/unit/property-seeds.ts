@@ -14,8 +14,7 @@
 import fc from 'fast-check';
 
 /**
- * Fixed seeds for CI, used by every property of property-incremental (each language) and incremental-units
- * (Python and JavaScript). A bug found later under one of them is pinned and fixed; the seed is not swapped out.
+ * Fixed seeds for CI, used by every fast-check property in test/unit (assertProperty). A bug found later under one of them is pinned and fixed; the seed is not swapped out.
  */
 export const DEFAULT_PROPERTY_SEEDS = [1001, 1002, 2001] as const;
 

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from './property-seeds';
 import { Engine } from '../../server/src/engine/engine';
 import { createSecretsAnalyzer } from '../../server/src/engine/secrets';
 import { LineIndex } from '../../server/src/engine/text';
@@ -66,7 +67,7 @@ describe('incremental secret scanning equals a full scan', () => {
         remove: fc.nat({ max: 40 }),
         insert: fc.array(fc.constantFrom(...SNIPPETS), { maxLength: 3 }).map((a) => a.join('')),
       });
-      fc.assert(
+      assertProperty(
         fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (batches: Edit[][]) => {
           const uri = `test:${path}`;
           engine.open(uri, path, languageId, BASE, 0);
@@ -93,7 +94,7 @@ describe('incremental secret scanning equals a full scan', () => {
             engine.close(uri);
           }
         }),
-        { numRuns: 60 },
+        60,
       );
     });
   }
