@@ -112,6 +112,33 @@ describe('taint work budget', () => {
     }
   });
 
+  it('a budget lowered after a finished run: a blank-only edit does not reuse that run, it stops where a fresh run does', () => {
+    const text = generateFile('javascript', 600, 3).text;
+    const needed = scanWith(Infinity, '/gen/t.js', text).work;
+    const budget = Math.floor(needed / 3);
+    // A blank typed at the end of a top-level statement's line: an edit the trivia shortcut takes.
+    const lines = text.split('\n');
+    // Below the imports: their positions are part of what the last run is compared on.
+    let line = lines.length - 1;
+    while (line >= 0 && !(/^\S.*;$/.test(lines[line]!) && !lines[line]!.includes('require('))) line--;
+    assert.ok(line >= 0);
+    const edited = lines.map((l, i) => (i === line ? `${l} ` : l)).join('\n');
+    const fresh = scanWith(budget, '/gen/t.js', edited);
+    assert.deepEqual(fresh.notices.map((n) => n.reason), ['analysis-budget']);
+    engine.open('mem:t', '/gen/t.js', 'javascript', text);
+    try {
+      assert.deepEqual(engine.analyze('mem:t', settings).notices, []);
+      taint.workBudget = budget;
+      engine.change('mem:t', [{ range: { start: { line, character: lines[line]!.length }, end: { line, character: lines[line]!.length } }, text: ' ' }], 1);
+      const r = engine.analyze('mem:t', settings);
+      assert.deepEqual(r.notices.map((n) => n.reason), ['analysis-budget']);
+      assert.deepEqual(r.findings.map(key), fresh.findings.map(key));
+    } finally {
+      engine.close('mem:t');
+      taint.workBudget = Infinity;
+    }
+  });
+
   it('the bench corpus 20,000-line files need well under the default budget (ordinary files are never cut)', () => {
     // JavaScript: the corpus language that needs the most steps per line (TypeScript is the same code typed).
     for (const [lang, ext] of [['javascript', 'js']] as const) {

@@ -623,6 +623,8 @@ export class TaintAnalyzer implements Analyzer {
     if (
       last &&
       last.path === doc.path &&
+      // A budget lowered since then would cut a fresh run (a trivia edit changes no step count).
+      last.work <= this.workBudget &&
       last.exportIndex === this.exportIndex &&
       last.importKey === ctx.importKey &&
       sameItems(last.passes, passes) &&
