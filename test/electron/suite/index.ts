@@ -116,7 +116,9 @@ test('a killed server is restarted and analyses edits again', async () => {
   // vscode-languageclient starts the IPC server with --clientProcessId=<extension host pid>.
   const serverPids = (): number[] => {
     try {
-      return execSync(`pgrep -f "server.js.*clientProcessId=${process.pid}"`, { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+      // `[s]` keeps the pattern from matching the shell that runs pgrep, whose command line holds it: that pid was
+      // gone by the time the test killed it (ESRCH), a flaky failure.
+      return execSync(`pgrep -f "[s]erver\\.js.*clientProcessId=${process.pid}"`, { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
     } catch {
       return [];
     }
