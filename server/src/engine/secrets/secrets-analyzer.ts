@@ -93,7 +93,9 @@ export class SecretsAnalyzer implements Analyzer {
       if (rule.validate === 'jwt' && jwtSignedWithPublishedKey(m.secret)) {
         // Anyone can sign the same claims with a key everyone knows: a development or test token.
         severity = lower(severity, 'low');
-        notes.push('signed with a published or trivial key, so anyone can mint it; severity is lowered');
+        notes.push(
+          "signed with a published or trivial key, so anyone can mint it; severity is lowered, but if a server verifies tokens with that key, the key itself is the problem: it accepts anyone's tokens, so rotate it to a random key",
+        );
       }
       if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');
