@@ -10,6 +10,7 @@ import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
 import { genericValueReason, placeholderReason, sentenceContextReason, sequenceReason, userAsPasswordReason } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
+import { publishedExampleSource } from './published-examples';
 import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
 import { checksumState, validatorReason } from './validators';
 
@@ -188,7 +189,8 @@ export function rejectReason(
   }
   if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`') return 'not a string literal';
   if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
-  if (rule.filters) {
+  // A published example says "EXAMPLE" in its own text (AWS's pair): it is lowered with its reason, not hidden.
+  if (rule.filters && publishedExampleSource(secret) === undefined) {
     // A `$` the rule's own keyword begins with is the format's (`$aact_`), not a template's.
     const dollarIsFormat = secret.startsWith('$') && rule.keywords.some((k) => k.startsWith('$') && secret.toLowerCase().startsWith(k));
     const r = placeholderReason(secret, dollarIsFormat) ?? sequenceReason(secret) ?? userAsPasswordReason(secret, match);
