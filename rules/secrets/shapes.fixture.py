@@ -37,3 +37,10 @@ db = {
     "password":
         os.environ["DB_PASSWORD"],  # ok: secrets.generic.password-assignment
 }
+# An assignment expression (`:=`).
+# ruleid: secrets.generic.token-assignment
+if (api_token := "JdS6gUe5AHq9xT2mWv7LpZr4KcY8nBf3"):
+    pass
+# ok: secrets.generic.token-assignment
+if (api_token := os.environ.get("API_TOKEN")):
+    pass

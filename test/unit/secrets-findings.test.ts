@@ -156,6 +156,18 @@ describe('secret findings', () => {
     assert.equal(scan('/ws/backend/api.rest', `X-JWT: ${jwt('Vq7mR2xpL9wZk3Tb8Nc4Hd6J')}\n`)[0]?.severity, 'medium');
   });
 
+  it("cover only the default value of a shell parameter expansion (`${NAME:-value}`, `${NAME:=value}`), not its operator", () => {
+    // The `:` of `:-` was read as the assignment, so the finding began at `-` and the masked value showed it.
+    for (const op of [':-', ':=']) {
+      const value = 'Ue5AHq9xT2mWv7LpZr4KcY8nBf3JdS6g';
+      const text = `export API_TOKEN="\${API_TOKEN${op}${value}}"\n`;
+      const f = scan('/ws/deploy/run.sh', text)[0];
+      assert.equal(f?.ruleId, 'secrets.generic.token-assignment', op);
+      const lines = new LineIndex(text);
+      assert.equal(text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)), value, op);
+    }
+  });
+
   it('lower to low every published example value (AWS docs, RFC 6749/7617, MinIO play, TOTP...), say where it is published, and never hide it', () => {
     // One value per table entry, in application code where its severity would not otherwise be lowered. Basic-auth
     // examples are written as the header that carries them.
