@@ -12,4 +12,7 @@ class Shapes {
         // ruleid: secrets.generic.password-assignment
         settings["password"] = "gepCfsEUB2ZoSN";
     }
+    // An XML element inside a string literal.
+    // ruleid: secrets.generic.token-assignment
+    const string Envelope = "<auth><token>Wn2Lx7Kc4Vb9Nm3Hs6Jd1Pt0RyGz5Tq8</token></auth>";
 }

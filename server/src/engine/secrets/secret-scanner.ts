@@ -187,7 +187,9 @@ export function rejectReason(
     const lower = secret.toLowerCase();
     if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
   }
-  if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`') return 'not a string literal';
+  if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`' && !(charBefore === '>' && at && xmlElementInString(at.line, at.start))) {
+    return 'not a string literal';
+  }
   if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
   // A published example says "EXAMPLE" in its own text (AWS's pair): it is lowered with its reason, not hidden.
   if (rule.filters && publishedExampleSource(secret) === undefined) {
@@ -202,6 +204,17 @@ export function rejectReason(
   }
   if (rule.validate) return validatorReason(rule.validate, secret);
   return undefined;
+}
+
+/**
+ * The value at `start` is an XML element's text (`<apiKey>` just before it) inside a string literal of code
+ * (`"<config><apiKey>…</apiKey></config>"`): the tag opens after an odd count of one quote character on the line.
+ */
+function xmlElementInString(line: string, start: number): boolean {
+  const tag = /<[\w:.-]{1,60}>$/.exec(line.slice(Math.max(0, start - 61), start));
+  if (!tag) return false;
+  const before = line.slice(0, start - tag[0].length);
+  return ['"', "'", '`'].some((q) => before.split(q).length % 2 === 0);
 }
 
 function* execAll(regex: RegExp, subject: string): Generator<RegExpExecArray> {
