@@ -5,3 +5,16 @@ Rails.application.configure do
   # ok: secrets.framework.session-secret
   config.secret_key_base = ENV.fetch('SECRET_KEY_BASE')
 end
+
+# Literal keys passed to token and MAC APIs.
+def sign(payload, data)
+  # ruleid: secrets.crypto.jwt-secret
+  token = JWT.encode(payload, 'Tb7Kq2Wx9Lm4Vz8Nc3Hs6Jd1Pf5Ry0Ea', 'HS256')
+  # ok: secrets.crypto.jwt-secret
+  token = JWT.encode(payload, ENV.fetch('JWT_SECRET'), 'HS256')
+  # ruleid: secrets.crypto.hmac-key
+  mac = OpenSSL::HMAC.hexdigest('SHA256', 'Zq4Lw8Xk2Vb6Nc9Mh3Ts7Jd1Pf5Ry0Ga', data)
+  # ok: secrets.crypto.hmac-key
+  mac = OpenSSL::HMAC.hexdigest('SHA256', signing_key, data)
+  [token, mac]
+end
