@@ -17,5 +17,9 @@ function sign(array $payload, string $data): array
     $sig = hash_hmac('sha256', $data, 'Zq4Lw8Xk2Vb6Nc9Mh3Ts7Jd1Pf5Ry0Ga');
     // ok: secrets.crypto.hmac-key
     $sig = hash_hmac('sha256', $data, $_ENV['WEBHOOK_SECRET']);
+    // ruleid: secrets.crypto.cipher-key
+    $enc = openssl_encrypt($data, 'aes-256-cbc', 'Wv2Lq8Zx4Kc6Vb9Nm3Hs7Jd1Pt5Ry0Ea', 0, $iv);
+    // ok: secrets.crypto.cipher-key
+    $enc = openssl_encrypt($data, 'aes-256-cbc', $key, 0, $iv);
     return [$jwt, $claims, $sig];
 }

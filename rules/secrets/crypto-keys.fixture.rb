@@ -18,3 +18,10 @@ def sign(payload, data)
   mac = OpenSSL::HMAC.hexdigest('SHA256', signing_key, data)
   [token, mac]
 end
+
+# A literal key set on a cipher.
+cipher = OpenSSL::Cipher.new('aes-256-cbc').encrypt
+# ruleid: secrets.crypto.cipher-key
+cipher.key = 'Wv2Lq8Zx4Kc6Vb9Nm3Hs7Jd1Pt5Ry0Ea'
+# ok: secrets.crypto.cipher-key
+cipher.key = Base64.decode64(ENV.fetch('DATA_KEY'))
