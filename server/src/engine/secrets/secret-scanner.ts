@@ -187,7 +187,7 @@ export function rejectReason(
     const lower = secret.toLowerCase();
     if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
   }
-  if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`' && !(charBefore === '>' && at && xmlElementInString(at.line, at.start))) {
+  if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`' && !(charBefore === '>' && at && xmlElementInString(at.line, at.start, at.end))) {
     return 'not a string literal';
   }
   if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
@@ -207,12 +207,13 @@ export function rejectReason(
 }
 
 /**
- * The value at `start` is an XML element's text (`<apiKey>` just before it) inside a string literal of code
- * (`"<config><apiKey>…</apiKey></config>"`): the tag opens after an odd count of one quote character on the line.
+ * The value at `[start, end)` is an XML element's whole text (`<apiKey>` just before it, `</` just after) inside a
+ * string literal of code (`"<config><apiKey>…</apiKey></config>"`): the tag opens after an odd count of one quote
+ * character on the line. Not `"scheme://<user>:<password>@host"`, where `<password>` is a placeholder.
  */
-function xmlElementInString(line: string, start: number): boolean {
+function xmlElementInString(line: string, start: number, end: number): boolean {
   const tag = /<[\w:.-]{1,60}>$/.exec(line.slice(Math.max(0, start - 61), start));
-  if (!tag) return false;
+  if (!tag || !line.startsWith('</', end)) return false;
   const before = line.slice(0, start - tag[0].length);
   return ['"', "'", '`'].some((q) => before.split(q).length % 2 === 0);
 }
