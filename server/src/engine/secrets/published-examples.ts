@@ -2,7 +2,7 @@
  * Credentials published as examples by the vendor or standard that defines them: AWS's documented key pair, RFC
  * examples, MinIO's public play server, Google's TOTP example... Anyone can read them, so a finding of one is lowered
  * to low with the reason, never hidden: a server that accepts such a value accepts it from anyone. This is the one
- * list of them; a rule's allowlist must not hide one.
+ * list of them (with the published JWT signing keys below); a rule's allowlist must not hide one.
  */
 
 /** One published value and where it is published (shown in the finding's message). */
@@ -36,6 +36,13 @@ export const PUBLISHED_EXAMPLES: readonly PublishedExample[] = [
   { value: 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', source: "Stripe API reference's sample test key" },
   { value: '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe', source: "Google reCAPTCHA's documented test secret key (every verification passes)" },
 ];
+
+/**
+ * HMAC keys anyone knows: jwt.io's defaults (what its debugger signs with until the key is changed), and the trivial
+ * words and digit runs tutorials and development setups use. A JWT that verifies with one is lowered
+ * (`jwtSignedWithPublishedKey` in `validators.ts`).
+ */
+export const PUBLISHED_JWT_KEYS: readonly string[] = ['your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'secret', 'key', 'password', 'test', 'changeme', 'jwt', '12345', '123456', '1234567890'];
 
 const BY_VALUE = new Map(PUBLISHED_EXAMPLES.map((e) => [e.value, e.source]));
 
