@@ -1850,6 +1850,8 @@ export function fileContext(
       if (h.spec.params !== 'none') {
         params.forEach((p, i) => {
           if (i < first || i === h.spec.requestParam) return;
+          // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
+          if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const type = syn.paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
           if (type && h.spec.safeTypes.some((t) => type === t || type.startsWith(`${t}[`) || type.endsWith(`.${t}`))) return;
           const def = syn.paramDefaultOf(fn, i);
