@@ -198,6 +198,10 @@ export interface PatternClauseSpec extends PatternSpec {
   scopeHas?: PatternSpec[];
   /** The match is no finding when its scope (as for `scopeHas`) holds a match of one of these (`$F.setFeature(...)`). */
   scopeLacks?: PatternSpec[];
+  /** YAML `requires-import`: the clause applies only in a file importing one of these modules. */
+  requiresImport?: string[];
+  /** YAML `unless-import`: the clause does not apply in a file importing one of these (a framework with safe defaults). */
+  unlessImport?: string[];
   /**
    * A safe quick fix: this statement, metavariables replaced by their text, inserted on its own line before the
    * statement holding the match, at its indentation (`$F.setFeature("…disallow-doctype-decl", true);`).
@@ -495,7 +499,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
 }
 
 function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): PatternClauseSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace', 'scope-has', 'scope-lacks', 'insert-before']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace', 'scope-has', 'scope-lacks', 'insert-before', 'requires-import', 'unless-import']);
   if (!s) return undefined;
   const mv = metavarsIn(s.pattern);
   const focus = isObj(v) ? str(v, 'focus', where, ruleId, p, false) : undefined;
@@ -527,11 +531,15 @@ function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): Pat
   const scopeLacks = scope('scope-lacks');
   const insertBefore = isObj(v) ? str(v, 'insert-before', where, ruleId, p, false) : undefined;
   for (const k of metavarsIn(insertBefore ?? '')) if (!mv.has(k)) p.add(ruleId, `${where}: \`insert-before\` names ${k}, which the pattern does not use`);
+  const requiresImport = isObj(v) && v['requires-import'] !== undefined ? strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p) : undefined;
+  const unlessImport = isObj(v) && v['unless-import'] !== undefined ? strList(v['unless-import'], `${where}: \`unless-import\``, ruleId, p) : undefined;
   return {
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
     ...(focus ? { focus } : {}),
     ...(missing?.length ? { missing } : {}),
+    ...(requiresImport?.length ? { requiresImport } : {}),
+    ...(unlessImport?.length ? { unlessImport } : {}),
     ...(replace ? { replace } : {}),
     ...(scopeHas?.length ? { scopeHas } : {}),
     ...(scopeLacks?.length ? { scopeLacks } : {}),

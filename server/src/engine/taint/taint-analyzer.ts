@@ -692,7 +692,7 @@ export class TaintAnalyzer implements Analyzer {
         try {
           // A unit's pattern findings depend on its own text and, outside it, only on the imports.
           const context = JSON.stringify([...ctx.imports]);
-          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
@@ -1677,6 +1677,16 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summar
 }
 
 const named = namedKids;
+
+const importsAny = (imports: Map<string, string>, modules: readonly string[]): boolean =>
+  [...imports.values()].some((m) => modules.some((r) => m === r || m.startsWith(`${r}.`)));
+
+/** A pattern rule with only the clauses whose `requires-import` / `unless-import` the file's imports satisfy. */
+function clausesFor(rule: CompiledRule, imports: Map<string, string>): CompiledRule {
+  const applies = (c: CompiledRule['patterns'][number]): boolean =>
+    (!c.spec.requiresImport || importsAny(imports, c.spec.requiresImport)) && (!c.spec.unlessImport || !importsAny(imports, c.spec.unlessImport));
+  return rule.patterns.every(applies) ? rule : { ...rule, patterns: rule.patterns.filter(applies) };
+}
 
 /** Whether one of a file's imports is `module` or a name inside it (`@prisma/client` as written in the rule). */
 function importsModule(imports: Map<string, string>, module: string): boolean {
