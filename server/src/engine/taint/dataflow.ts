@@ -54,6 +54,12 @@ export interface Summary {
   sourceReturns: Flow[];
   paramSinks: Map<number, SinkHit[]>;
   /**
+   * Parameter index -> the marks its flow carries at every return that returns it (`normalized` after
+   * `return path.resolve(root, p)`): a caller's flow gains them, so `requires-mark` guards hold after a helper.
+   * Absent when no mark is on every such return. `sourceReturns` flows keep their marks alike.
+   */
+  returnMarks?: Map<number, readonly string[]>;
+  /**
    * Variables of an enclosing function the unit uses (closures): `paramSinks` key -(i + 1) stands for
    * `captures[i]`; the enclosing unit applies those hits with its own taint of the variable where it defines
    * the function.
@@ -255,6 +261,10 @@ function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   return out;
 }
 
+/** Collection literals and comprehensions (JavaScript, TypeScript, Python): tables for guards' `table`. */
+const TABLE_TYPES: ReadonlySet<string> = new Set(['object', 'array', 'dictionary', 'set', 'list', 'tuple', 'dictionary_comprehension', 'set_comprehension', 'list_comprehension']);
+const guardMarkSets = new WeakMap<object, Set<string>>();
+
 function withMark(t: Taint | undefined, mark: string): Taint | undefined {
   return t?.map((f) => (f.marks?.includes(mark) ? f : { ...f, marks: [...(f.marks ?? []), mark] }));
 }
@@ -441,6 +451,39 @@ class UnitAnalysis {
   private readonly findings: RawTaintFinding[] = [];
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
+  /** Marks the pass's guards give (`mark`): a parameter's flow lacking one of them was not checked here. */
+  private get guardMarks(): ReadonlySet<string> {
+    const rule = this.env.pass.rules[0]!;
+    let set = guardMarkSets.get(rule);
+    if (!set) guardMarkSets.set(rule, (set = new Set(rule.guards.flatMap((g) => (g.spec.mark ? [g.spec.mark] : [])))));
+    return set;
+  }
+
+  /**
+   * Whether a guard's `table` is one the program wrote: a collection literal or comprehension (never a string,
+   * where `in` is a substring test), in place or as a name's value, and not input.
+   */
+  private isTable(n: Node | undefined, st: State): boolean {
+    if (!n) return false;
+    let v: Node | undefined = this.syn.unparenthesize(n);
+    if (this.syn.exprKind(typeOf(v)) === 'identifier') {
+      if (st.get(textOf(v))) return false;
+      v = this.valueOf(textOf(v));
+    }
+    for (let i = 0; v && i < 3; i++) {
+      v = this.syn.unparenthesize(v);
+      if (TABLE_TYPES.has(typeOf(v))) return true;
+      // new Set([...]), new Map(...), frozenset({...}), Object.freeze({...}): the table inside.
+      const text = textOf(v);
+      if (!/^(new\s+(Set|Map)\s*\(|(frozenset|set|dict|Object\.freeze)\s*\()/.test(text)) return false;
+      const args = fieldOf(v, 'arguments');
+      const first = args ? named(args)[0] : undefined;
+      if (!first) return false;
+      v = first;
+    }
+    return false;
+  }
+
   /** A guard checked an expression that is not an access path (see `guardedExprKey`): calls must look it up. */
   private exprGuards = false;
   /** The pass's sources per node type, less those whose `requires-import` the file lacks (the same at every node). */
@@ -719,9 +762,32 @@ class UnitAnalysis {
     for (const f of t) {
       if (f.origin.kind === 'param') {
         // A returned captured variable is the enclosing function's own value: nothing to summarise.
-        if (f.origin.index >= 0 && !this.summary.paramReturns.has(f.origin.index)) this.summary.paramReturns.set(f.origin.index, [...f.steps, step]);
-      } else if (this.summary.sourceReturns.length < MAX_FLOWS && !this.summary.sourceReturns.some((g) => sameOrigin(g.origin, f.origin))) {
-        this.summary.sourceReturns.push({ origin: f.origin, steps: [...f.steps, step] });
+        const i = f.origin.index;
+        if (i < 0) continue;
+        if (!this.summary.paramReturns.has(i)) {
+          this.summary.paramReturns.set(i, [...f.steps, step]);
+          if (f.marks?.length) (this.summary.returnMarks ??= new Map()).set(i, f.marks);
+        } else {
+          // Marks on every return only (normalized on one return path only is not normalized).
+          const prev = this.summary.returnMarks?.get(i);
+          if (prev && !prev.every((m) => f.marks?.includes(m))) {
+            const kept = prev.filter((m) => f.marks?.includes(m));
+            if (kept.length) this.summary.returnMarks!.set(i, kept);
+            else this.summary.returnMarks!.delete(i);
+            if (this.summary.returnMarks!.size === 0) delete this.summary.returnMarks;
+          }
+        }
+      } else {
+        const j = this.summary.sourceReturns.findIndex((g) => sameOrigin(g.origin, f.origin));
+        if (j < 0) {
+          if (this.summary.sourceReturns.length < MAX_FLOWS) this.summary.sourceReturns.push({ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) });
+        } else {
+          const g = this.summary.sourceReturns[j]!;
+          if (g.marks && !g.marks.every((m) => f.marks?.includes(m))) {
+            const kept = g.marks.filter((m) => f.marks?.includes(m));
+            this.summary.sourceReturns[j] = kept.length ? { ...g, marks: kept } : { origin: g.origin, steps: g.steps };
+          }
+        }
       }
     }
   }
@@ -778,27 +844,36 @@ class UnitAnalysis {
     if (depth > 64) return;
     const syn = this.syn;
     const c = syn.unparenthesize(cond);
-    const clean = (subject: Node | undefined, positive: boolean, requiresMark?: string): void => {
+    const clean = (subject: Node | undefined, positive: boolean, requiresMark?: readonly string[], mark?: string): void => {
       // A checked expression read again (`if is_safe(req.get("x")): go(req.get("x"))`) is known by its text.
       let key = subject ? syn.accessPath(subject) : undefined;
       if (!key && subject && syn.exprKind(typeOf(subject)) === 'call') {
+        if (mark) return;
         key = guardedExprKey(subject);
         this.exprGuards = true;
       }
       if (!key) return;
       const st = positive !== negated ? thenSt : elseSt;
+      if (mark) {
+        // One check of several: its flows gain the mark. Only a value the state holds (a key absent on the other
+        // branch would keep the mark after the join).
+        const t = st.get(key);
+        if (t) st.set(key, withMark(t, mark)!);
+        return;
+      }
       const t = requiresMark ? st.get(key) : undefined;
-      // A guard that needs a mark leaves the flows of this unit's sources that lack it (callers' are not known).
-      const left = t?.filter((f) => f.origin.kind === 'source' && !f.marks?.includes(requiresMark!));
+      // A guard that needs marks leaves the flows of this unit's sources that lack one. Its parameters' flows lack
+      // only what callers may have applied (a propagator's mark) unless a guard gives the mark: that check is here.
+      const left = t?.filter((f) => requiresMark!.some((m) => !f.marks?.includes(m) && (f.origin.kind === 'source' || this.guardMarks.has(m))));
       st.set(key, left?.length ? left : null);
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
     for (const g of this.env.pass.rules[0]!.guards) {
       const b = this.match(g, c);
-      if (b) {
+      if (b && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
-        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark);
+        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark);
         guarded = true;
       }
     }
@@ -1225,12 +1300,18 @@ class UnitAnalysis {
   private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, args: Node[], argTaints: (Taint | undefined)[]): Taint | undefined {
     const callStep = (i: number): TraceStep => ({ range: this.range(args[i] ?? n), message: `passed to ${callee.name}()`, kind: 'step' });
     let out: Taint | undefined;
-    for (const f of callee.summary.sourceReturns) out = union(out, [{ origin: f.origin, steps: [...f.steps, { range: this.range(n), message: `returned by ${callee.name}()`, kind: 'step' }] }]);
+    for (const f of callee.summary.sourceReturns) out = union(out, [{ origin: f.origin, steps: [...f.steps, { range: this.range(n), message: `returned by ${callee.name}()`, kind: 'step' }], ...(f.marks ? { marks: f.marks } : {}) }]);
     argTaints.forEach((t, i) => {
       if (!t) return;
       const pi = i + callee.offset;
       const ret = callee.summary.paramReturns.get(pi);
-      if (ret) out = union(out, t.map((f) => ({ origin: f.origin, steps: [...f.steps, callStep(i), ...ret.slice(1)].slice(-MAX_STEPS) })));
+      // The argument's marks and those the callee gave on every return.
+      const added = callee.summary.returnMarks?.get(pi);
+      const marksOf = (f: Flow): readonly string[] | undefined => (added ? [...new Set([...(f.marks ?? []), ...added])] : f.marks);
+      if (ret) out = union(out, t.map((f) => {
+        const marks = marksOf(f);
+        return { origin: f.origin, steps: [...f.steps, callStep(i), ...ret.slice(1)].slice(-MAX_STEPS), ...(marks?.length ? { marks } : {}) };
+      }));
       for (const hit of callee.summary.paramSinks.get(pi) ?? []) {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
         for (const f of t) this.sinkReached(f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule);

@@ -34,8 +34,10 @@ import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
   paramReturns: number[];
+  /** Marks a returned parameter carries at every return (see `Summary.returnMarks`), when any. */
+  returnMarks?: { param: number; marks: string[] }[];
   paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[] }[];
-  sourceReturns: { label: string; steps: TraceStep[] }[];
+  sourceReturns: { label: string; steps: TraceStep[]; marks?: string[] }[];
 }
 
 /** What an exported function of a file does with its parameters, per rule id. */
@@ -414,7 +416,7 @@ export class TaintAnalyzer implements Analyzer {
       let key = may ? JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))]) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
-        return s ? [s.paramReturns, s.sourceReturns] : null;
+        return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? []] : null;
       }));
       const list = groups.get(key);
       if (list) list.push(r);
@@ -690,7 +692,7 @@ export class TaintAnalyzer implements Analyzer {
         try {
           // A unit's pattern findings depend on its own text and, outside it, only on the imports.
           const context = JSON.stringify([...ctx.imports]);
-          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
@@ -1116,9 +1118,10 @@ export class TaintAnalyzer implements Analyzer {
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
           got.set(u, {
             paramReturns: [...s.paramReturns.keys()],
+            ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
             // Captured variables (negative keys) mean nothing to another file.
             paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) })),
-            sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps) })),
+            sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
           });
         }
       });
@@ -1329,7 +1332,7 @@ function signature(s: Summary | undefined): string {
     // A digest, not the JSON: signatures live as long as their summaries, and in every dependency list.
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? []])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])]])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -1353,7 +1356,7 @@ function depValue(unit: Unit, s: Summary | undefined): string {
     const base = unit.line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? []], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])]], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     hit = { line: base, sig: `${base}|${createHash('sha1').update(json).digest('base64')}` };
@@ -1591,8 +1594,9 @@ function shiftUnit(r: CachedUnit, _line: number, _endLine: number, delta: number
     summary: {
       paramReturns: new Map([...r.summary.paramReturns].map(([k, v]) => [k, steps(v)])),
       paramSinks: new Map([...r.summary.paramSinks].map(([k, v]) => [k, v.map((h) => ({ ...h, steps: steps(h.steps), range: h.path ? h.range : range(h.range), fixes: fixes(h.fixes) }))])),
-      sourceReturns: r.summary.sourceReturns.map((f) => ({ origin: f.origin, steps: steps(f.steps) })),
+      sourceReturns: r.summary.sourceReturns.map((f) => ({ origin: f.origin, steps: steps(f.steps), ...(f.marks ? { marks: f.marks } : {}) })),
       ...(r.summary.captures ? { captures: r.summary.captures } : {}),
+      ...(r.summary.returnMarks ? { returnMarks: r.summary.returnMarks } : {}),
     },
     findings: r.findings.map((f) => ({ ...f, range: range(f.range), trace: steps(f.trace), fixes: fixes(f.fixes) })),
   };
@@ -1666,12 +1670,23 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summar
   const e = entries.find((x) => !!x)!;
   return {
     paramReturns: new Map(e.paramReturns.map((i) => [i, [] as TraceStep[]])),
+    ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
     paramSinks,
-    sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps })),
+    sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
   };
 }
 
 const named = namedKids;
+
+const importsAny = (imports: Map<string, string>, modules: readonly string[]): boolean =>
+  [...imports.values()].some((m) => modules.some((r) => m === r || m.startsWith(`${r}.`)));
+
+/** A pattern rule with only the clauses whose `requires-import` / `unless-import` the file's imports satisfy. */
+function clausesFor(rule: CompiledRule, imports: Map<string, string>): CompiledRule {
+  const applies = (c: CompiledRule['patterns'][number]): boolean =>
+    (!c.spec.requiresImport || importsAny(imports, c.spec.requiresImport)) && (!c.spec.unlessImport || !importsAny(imports, c.spec.unlessImport));
+  return rule.patterns.every(applies) ? rule : { ...rule, patterns: rule.patterns.filter(applies) };
+}
 
 /** Whether one of a file's imports is `module` or a name inside it (`@prisma/client` as written in the rule). */
 function importsModule(imports: Map<string, string>, module: string): boolean {
@@ -1845,6 +1860,8 @@ export function fileContext(
       if (h.spec.params !== 'none') {
         params.forEach((p, i) => {
           if (i < first || i === h.spec.requestParam) return;
+          // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
+          if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const type = syn.paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
           if (type && h.spec.safeTypes.some((t) => type === t || type.startsWith(`${t}[`) || type.endsWith(`.${t}`))) return;
           const def = syn.paramDefaultOf(fn, i);
