@@ -51,7 +51,7 @@ describe('moved units: the relative digest shiftUnit carries over', () => {
       paramReturns: new Map(s.paramReturns),
       paramSinks: new Map(s.paramSinks),
       sourceReturns: s.sourceReturns,
-      ...(s.captures ? { captures: s.captures } : {}),
+      ...(s.captures ? { captures: [...s.captures] } : {}),
     }),
   );
 

@@ -410,9 +410,11 @@ export class TaintAnalyzer implements Analyzer {
    */
   private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: string, lang: CompiledLanguage): Pass[] {
     const groups = new Map<string, CompiledRule[]>();
-    const may = this.groupRules ? patternFilter(text, lang, false) : undefined;
+    // The text's words are read once for both filters (a few ms on a large file, on every edit).
+    const words = this.groupRules ? textWords(text) : undefined;
+    const may = words && patternFilter(words, lang, false);
     // The index leaves out more: grouping stays that of the looser filter (a pass's rules decide its rounds).
-    const can = this.groupRules ? patternFilter(text, lang, true) : undefined;
+    const can = words && patternFilter(words, lang, true);
     for (const r of rules) {
       let key = may ? JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))]) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
@@ -1251,6 +1253,11 @@ function movedByTrivia(before: string, after: string, root: Node, syn: LanguageM
   return inside ? undefined : moved;
 }
 
+/** The words of a text as `patternFilter` reads them. */
+function textWords(text: string): Set<string> {
+  return new Set(text.match(/[A-Za-z0-9]+/g) ?? []);
+}
+
 /** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
 const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
 
@@ -1262,13 +1269,12 @@ const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
  * rounds are unchanged. A necessary condition, like the sink and source prefilters: a pattern it rules out never
  * matches in the text.
  */
-function patternFilter(text: string, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
+function patternFilter(words: ReadonlySet<string>, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
   let aliases = aliasWords.get(lang);
   if (!aliases) {
     aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
     aliasWords.set(lang, aliases);
   }
-  const words = new Set(text.match(/[A-Za-z0-9]+/g) ?? []);
   const seen = new Map<string, boolean>();
   return (p) => {
     let ok = seen.get(p.key);
