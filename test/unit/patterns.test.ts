@@ -160,6 +160,15 @@ describe('patterns: where while binding, and option keys', () => {
     assert.deepEqual(missingIn('python', 'r.set_cookie("a", v, secure=True, samesite=None)\n', 'call', keys), ['httpOnly', 'sameSite']);
   });
 
+  it('reads the attributes of a Set-Cookie value written as a string, and none from other strings', () => {
+    const keys = ['secure', 'httpOnly', 'sameSite'];
+    assert.deepEqual(missingIn('javascript', "res.setHeader('Set-Cookie', 'sid=abc; Path=/');", 'call_expression', keys), keys);
+    assert.deepEqual(missingIn('javascript', "res.setHeader('Set-Cookie', `sid=${v}; Secure; HttpOnly`);", 'call_expression', keys), ['sameSite']);
+    assert.deepEqual(missingIn('javascript', "res.setHeader('Set-Cookie', 'sid=abc; path=/; secure; httponly; samesite=lax');", 'call_expression', keys), []);
+    // Not a cookie: no `name=` before the first `;`, so its words set nothing.
+    assert.deepEqual(missingIn('javascript', "res.setHeader('Content-Type', 'text/html; secure');", 'call_expression', keys), keys);
+  });
+
   it('cannot tell (undefined) when options come from a variable or a spread', () => {
     assert.equal(missingIn('javascript', "res.cookie('a', v, opts);", 'call_expression', ['secure']), undefined);
     assert.equal(missingIn('javascript', "res.cookie('a', v, { ...base });", 'call_expression', ['secure']), undefined);
