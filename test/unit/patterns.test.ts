@@ -44,6 +44,13 @@ describe('patterns', () => {
     ]);
   });
 
+  it('lets a `...;` statement match any run of statements in a block', () => {
+    const code = 'function a() { return 1; } function b() { f(); g(); return 2; } function c() { return 3; h(); }';
+    assert.deepEqual(matches('javascript', 'function $F(...) { ...; return $E; }', code), ['function a() { return 1; }', 'function b() { f(); g(); return 2; }']);
+    // Without it, the block must hold exactly the pattern's statements.
+    assert.deepEqual(matches('javascript', 'function $F(...) { return $E; }', code), ['function a() { return 1; }']);
+  });
+
   it('compares operators, not just operands', () => {
     assert.deepEqual(matches('javascript', '$X === "a"', 'x === "a"; x !== "a"; x == "a";'), ['x === "a"']);
   });

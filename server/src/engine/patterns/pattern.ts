@@ -340,6 +340,8 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
     return { type: node.type, text, metavar: name, children: [] };
   }
   if (text === ELLIPSIS) return { type: node.type, text, ellipsis: true, children: [] };
+  // `...;` as a statement (`function $F(...) { ...; return $E; }`): any run of statements.
+  if (text.endsWith(';') && text.slice(0, -1).trimEnd() === ELLIPSIS) return { type: node.type, text: ELLIPSIS, ellipsis: true, children: [] };
   const kids = namedKids(node);
   const hasMeta = text.includes(MV_PREFIX) || text.includes(ELLIPSIS);
   if (LITERALS.has(node.type) && !hasMeta) return { type: node.type, text: literalKey(node.type, text), children: [] };
