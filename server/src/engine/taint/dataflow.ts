@@ -1114,9 +1114,16 @@ class UnitAnalysis {
 
   private lookup(name: string, st: State): Taint | undefined {
     const v = st.get(name);
-    if (v !== undefined) return v ?? undefined;
+    if (v) return v;
     let t: Taint | undefined;
     for (const [k, w] of st) if (w && k.startsWith(`${name}.`)) t = union(t, w);
+    // Clean as a whole, its fields may have been written since (binding the name drops its old fields). They are its
+    // content when it was built here as a literal (`opts = { scope }; opts.filter = input; search(base, opts)`), not
+    // when a call made it (a response whose Location header was set is no tainted body).
+    if (v === null && t) {
+      const d = this.defOf(name);
+      if (!d || this.syn.literalKeys(d, this.defOf) === undefined) return undefined;
+    }
     return t;
   }
 
