@@ -1632,7 +1632,12 @@ function resolveCallee(
     // unless the receiver is an imported class.
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) unit = lookup('m', prop.text);
+    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) {
+      unit = lookup('m', prop.text);
+      // Overloads share the name: the one taking as many parameters as the call passes arguments, if only one does.
+      const args = unit === null ? fieldOf(callee, 'arguments') : null;
+      if (args) unit = lookup('m', `${prop.text}/${kids(args).length}`) ?? null;
+    }
   }
   if (unit === undefined) {
     // Another file's function by a qualified name (`Db.find(x)` in Java, `store.Find(x)` in Go).
@@ -1911,6 +1916,13 @@ export function fileContext(
     if (!u.name) continue;
     const map = u.isMethod ? byMethod : byName;
     map.set(u.name, map.has(u.name) ? null : u);
+  }
+  // Overloaded methods (Java `record(e)`, `record(e, d)`): also under `name/arity`, so a call resolves by its count of
+  // arguments (see `resolveCallee`). A name no key `name/N` can spell: method names have no `/`.
+  for (const u of units) {
+    if (!u.name || !u.isMethod || byMethod.get(u.name) !== null) continue;
+    const key = `${u.name}/${u.params.names.length}`;
+    byMethod.set(key, byMethod.has(key) ? null : u);
   }
   const byStart = new Map<number, Unit>();
   units.forEach((u, i) => {
