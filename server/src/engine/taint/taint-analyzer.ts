@@ -68,6 +68,8 @@ interface Unit {
   /** Methods called as `this.m()` / `self.m()`; Python methods skip `self`. */
   isMethod: boolean;
   params: UnitParams;
+  /** How many parameters a function unit declares, known without reading its nodes (overloads resolve by it). */
+  arity?: number;
   aliases: Map<string, string>;
   /** Cache key: everything in this file the unit's result depends on, but not its line (see CacheEntry). */
   key: string;
@@ -80,6 +82,7 @@ interface Unit {
 class ContextUnit implements Unit {
   private read: Node | (() => Node);
   name?: string;
+  arity?: number;
   constructor(
     node: Node | (() => Node),
     name: string | undefined,
@@ -297,6 +300,8 @@ interface FnDescriptor {
   aliases: [string, string][];
   role: string;
   hash: string;
+  /** The function's parameter count. */
+  arity: number;
 }
 
 /**
@@ -1822,7 +1827,9 @@ export function fileContext(
         entryParams: new Map(known.entryParams),
         handlers: [...known.handlers],
       };
-      units.push(mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash));
+      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash);
+      unit.arity = known.arity;
+      units.push(unit);
       continue;
     }
     const fn = fnNode();
@@ -1898,8 +1905,11 @@ export function fileContext(
       aliases: [...aliases],
       role,
       hash,
+      arity: params.length,
     });
-    units.push(mk(fn, fi, name, isMethod, unitParams, aliases, role, hash));
+    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+    unit.arity = params.length;
+    units.push(unit);
   }
   if (memo) {
     stmtKeys.forEach((key, si) => {
@@ -1920,8 +1930,8 @@ export function fileContext(
   // Overloaded methods (Java `record(e)`, `record(e, d)`): also under `name/arity`, so a call resolves by its count of
   // arguments (see `resolveCallee`). A name no key `name/N` can spell: method names have no `/`.
   for (const u of units) {
-    if (!u.name || !u.isMethod || byMethod.get(u.name) !== null) continue;
-    const key = `${u.name}/${u.params.names.length}`;
+    if (!u.name || !u.isMethod || u.arity === undefined || byMethod.get(u.name) !== null) continue;
+    const key = `${u.name}/${u.arity}`;
     byMethod.set(key, byMethod.has(key) ? null : u);
   }
   const byStart = new Map<number, Unit>();
