@@ -1174,7 +1174,8 @@ class UnitAnalysis {
 
     // Propagators: known library calls that pass data through.
     for (const p of this.env.pass.index.propagators.get(typeOf(n)) ?? NONE) {
-      const b = this.match(p, n);
+      // Through a variable too: `zf.namelist()` after `zf = zipfile.ZipFile(upload)`.
+      const b = this.match(p, n, this.valueOf);
       if (!b) continue;
       let t: Taint | undefined;
       if (p.spec.from) for (const mv of p.spec.from) {
