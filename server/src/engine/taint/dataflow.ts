@@ -149,6 +149,15 @@ export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
 const NONE: never[] = [];
 
+const callResultMethod = new Map<string, boolean>();
+
+/** Whether a pattern calls a method on a call's result (`zipfile.ZipFile($F).namelist()`), by its source. */
+function onCallResult(source: string): boolean {
+  let hit = callResultMethod.get(source);
+  if (hit === undefined) callResultMethod.set(source, (hit = /\)\s*\.\s*[\w$]+\s*\(/.test(source)));
+  return hit;
+}
+
 /** A sink of one of a pass's rules (`rule`: its index in `Pass.rules`). */
 export interface PassSink {
   sink: Compiled<CompiledRule['sinks'][number]['spec']>;
@@ -1174,8 +1183,9 @@ class UnitAnalysis {
 
     // Propagators: known library calls that pass data through.
     for (const p of this.env.pass.index.propagators.get(typeOf(n)) ?? NONE) {
-      // Through a variable too: `zf.namelist()` after `zf = zipfile.ZipFile(upload)`.
-      const b = this.match(p, n, this.valueOf);
+      // A method of a call's result also matches through a variable holding it: `zf.namelist()` after
+      // `zf = zipfile.ZipFile(upload)`. Only those: reading values makes every other propagator's match looser.
+      const b = this.match(p, n, onCallResult(p.pattern.source) ? this.valueOf : undefined);
       if (!b) continue;
       let t: Taint | undefined;
       if (p.spec.from) for (const mv of p.spec.from) {
