@@ -340,6 +340,8 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
     return { type: node.type, text, metavar: name, children: [] };
   }
   if (text === ELLIPSIS) return { type: node.type, text, ellipsis: true, children: [] };
+  // `...;` as a statement (`function $F(...) { ...; return $E; }`): any run of statements.
+  if (text.endsWith(';') && text.slice(0, -1).trimEnd() === ELLIPSIS) return { type: node.type, text: ELLIPSIS, ellipsis: true, children: [] };
   const kids = namedKids(node);
   const hasMeta = text.includes(MV_PREFIX) || text.includes(ELLIPSIS);
   if (LITERALS.has(node.type) && !hasMeta) return { type: node.type, text: literalKey(node.type, text), children: [] };
@@ -799,12 +801,28 @@ export function keysSet(node: Node): Map<string, Node> | undefined {
       for (const [k, v] of inner) out.set(k, v);
     } else if (S.spreads.has(at)) {
       return undefined;
+    } else if (S.quotedStrings.has(at)) {
+      // A Set-Cookie header written out (`'sid=abc; Path=/; Secure'`): its attributes are the keys it sets.
+      for (const attr of cookieAttributes(textOf(a))) out.set(attr, a);
     } else if (S.trailingOptions.has(t) && i === list.length - 1 && i >= 2 && !LITERALS.has(at)) {
       // Options last, in a variable or built by a call (`res.cookie(n, v, opts)`): not visible here.
       return undefined;
     }
   }
   return out;
+}
+
+/**
+ * The attribute names of a string literal shaped as a Set-Cookie value (`name=value; Attr; Attr=x`), lower-cased;
+ * none for any other string (no `name=` first, or no `;` and no `=`), so plain arguments set no keys.
+ */
+function cookieAttributes(literal: string): string[] {
+  const m = /^[rRuUbBfF]?(['"`])([^;=\s'"`]+=[^;]*)((?:;[^;]*)*)\1$/.exec(literal);
+  if (!m) return [];
+  return m[3]!.split(';').slice(1).flatMap((part) => {
+    const name = /^\s*([A-Za-z][\w-]*)/.exec(part)?.[1];
+    return name ? [name.toLowerCase()] : [];
+  });
 }
 
 /**

@@ -155,6 +155,15 @@ export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
 const NONE: never[] = [];
 
+const callResultMethod = new Map<string, boolean>();
+
+/** Whether a pattern calls a method on a call's result (`zipfile.ZipFile($F).namelist()`), by its source. */
+function onCallResult(source: string): boolean {
+  let hit = callResultMethod.get(source);
+  if (hit === undefined) callResultMethod.set(source, (hit = /\)\s*\.\s*[\w$]+\s*\(/.test(source)));
+  return hit;
+}
+
 /** A sink of one of a pass's rules (`rule`: its index in `Pass.rules`). */
 export interface PassSink {
   sink: Compiled<CompiledRule['sinks'][number]['spec']>;
@@ -1189,9 +1198,16 @@ class UnitAnalysis {
 
   private lookup(name: string, st: State): Taint | undefined {
     const v = st.get(name);
-    if (v !== undefined) return v ?? undefined;
+    if (v) return v;
     let t: Taint | undefined;
     for (const [k, w] of st) if (w && k.startsWith(`${name}.`)) t = union(t, w);
+    // Clean as a whole, its fields may have been written since (binding the name drops its old fields). They are its
+    // content when it was built here as a literal (`opts = { scope }; opts.filter = input; search(base, opts)`), not
+    // when a call made it (a response whose Location header was set is no tainted body).
+    if (v === null && t) {
+      const d = this.defOf(name);
+      if (!d || this.syn.literalKeys(d, this.defOf) === undefined) return undefined;
+    }
     return t;
   }
 
@@ -1242,7 +1258,9 @@ class UnitAnalysis {
 
     // Propagators: known library calls that pass data through.
     for (const p of this.env.pass.index.propagators.get(typeOf(n)) ?? NONE) {
-      const b = this.match(p, n);
+      // A method of a call's result also matches through a variable holding it: `zf.namelist()` after
+      // `zf = zipfile.ZipFile(upload)`. Only those: reading values makes every other propagator's match looser.
+      const b = this.match(p, n, onCallResult(p.pattern.source) ? this.valueOf : undefined);
       if (!b) continue;
       let t: Taint | undefined;
       if (p.spec.from) for (const mv of p.spec.from) {

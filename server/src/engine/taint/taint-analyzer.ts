@@ -70,6 +70,8 @@ interface Unit {
   /** Methods called as `this.m()` / `self.m()`; Python methods skip `self`. */
   isMethod: boolean;
   params: UnitParams;
+  /** How many parameters a function unit declares, known without reading its nodes (overloads resolve by it). */
+  arity?: number;
   aliases: Map<string, string>;
   /** Cache key: everything in this file the unit's result depends on, but not its line (see CacheEntry). */
   key: string;
@@ -82,6 +84,7 @@ interface Unit {
 class ContextUnit implements Unit {
   private read: Node | (() => Node);
   name?: string;
+  arity?: number;
   constructor(
     node: Node | (() => Node),
     name: string | undefined,
@@ -299,6 +302,8 @@ interface FnDescriptor {
   aliases: [string, string][];
   role: string;
   hash: string;
+  /** The function's parameter count. */
+  arity: number;
 }
 
 /**
@@ -1729,7 +1734,12 @@ function resolveCallee(
     // unless the receiver is an imported class.
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) unit = lookup('m', prop.text);
+    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) {
+      unit = lookup('m', prop.text);
+      // Overloads share the name: the one taking as many parameters as the call passes arguments, if only one does.
+      const args = unit === null ? fieldOf(callee, 'arguments') : null;
+      if (args) unit = lookup('m', `${prop.text}/${kids(args).length}`) ?? null;
+    }
   }
   if (unit === undefined) {
     // Another file's function by a qualified name (`Db.find(x)` in Java, `store.Find(x)` in Go).
@@ -1925,7 +1935,9 @@ export function fileContext(
         entryParams: new Map(known.entryParams),
         handlers: [...known.handlers],
       };
-      units.push(mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash));
+      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash);
+      unit.arity = known.arity;
+      units.push(unit);
       continue;
     }
     const fn = fnNode();
@@ -2003,8 +2015,11 @@ export function fileContext(
       aliases: [...aliases],
       role,
       hash,
+      arity: params.length,
     });
-    units.push(mk(fn, fi, name, isMethod, unitParams, aliases, role, hash));
+    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+    unit.arity = params.length;
+    units.push(unit);
   }
   if (memo) {
     stmtKeys.forEach((key, si) => {
@@ -2021,6 +2036,13 @@ export function fileContext(
     if (!u.name) continue;
     const map = u.isMethod ? byMethod : byName;
     map.set(u.name, map.has(u.name) ? null : u);
+  }
+  // Overloaded methods (Java `record(e)`, `record(e, d)`): also under `name/arity`, so a call resolves by its count of
+  // arguments (see `resolveCallee`). A name no key `name/N` can spell: method names have no `/`.
+  for (const u of units) {
+    if (!u.name || !u.isMethod || u.arity === undefined || byMethod.get(u.name) !== null) continue;
+    const key = `${u.name}/${u.arity}`;
+    byMethod.set(key, byMethod.has(key) ? null : u);
   }
   const byStart = new Map<number, Unit>();
   units.forEach((u, i) => {
