@@ -522,10 +522,11 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
 }
 
 /**
- * How many matches were tried (deterministic work counters for the tests and the bench; pattern matching is most
- * of a taint scan). Set `sources` to a set to also record which patterns were tried.
+ * How many matches were asked for (`attempts`: every call of `matchPattern`) and tried past the shape filter
+ * (`tried`): deterministic work counters for the tests and the bench; pattern matching is most of a taint scan.
+ * Set `sources` to a set to also record which patterns were tried.
  */
-export const matchCounters: { tried: number; sources?: Set<string> } = { tried: 0 };
+export const matchCounters: { attempts: number; tried: number; sources?: Set<string> } = { attempts: 0, tried: 0 };
 
 /**
  * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
@@ -539,6 +540,7 @@ export function matchPattern(
   where?: readonly (readonly [string, RegExp])[],
   valueOf?: ValueOf,
 ): Bindings | undefined {
+  matchCounters.attempts++;
   // Most tries fail on a node type or a name: rule them out before any bindings are made.
   if (!mayMatch(pattern.root, target, resolve, valueOf !== undefined, 0)) return undefined;
   matchCounters.tried++;
