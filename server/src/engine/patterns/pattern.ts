@@ -143,6 +143,9 @@ const S = {
   constructions: new Set<string>(),
 };
 
+/** The merged syntax tables, read-only, for the pattern index (pattern-index.ts), which mirrors `mayMatch`. */
+export const matchSyntax: { readonly [K in keyof typeof S]: (typeof S)[K] extends Set<string> ? ReadonlySet<string> : ReadonlyMap<string, unknown> } = S;
+
 /** Adds a language's syntax to the matcher's tables (the taint pack's language modules register theirs). */
 export function registerPatternSyntax(syntax: PatternSyntax): void {
   for (const key of Object.keys(S) as (keyof typeof S)[]) {
@@ -511,7 +514,8 @@ export function canonicalName(target: Node, resolve: CanonicalResolver | undefin
  */
 let canonicalMemo: { resolve: CanonicalResolver; names: Map<number, string | null> } | undefined;
 
-function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
+/** `canonicalName`, memoised per node for the resolver in use (what `mayMatch` compares with dotted patterns). */
+export function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
   if (!resolve) return undefined;
   if (canonicalMemo?.resolve !== resolve) canonicalMemo = { resolve, names: new Map() };
   const hit = canonicalMemo.names.get(target.id);
@@ -584,11 +588,20 @@ let derefs = 0;
 const MAX_DEREFS = 8;
 
 /**
+ * Whether `matchPattern` would get past its shape filter (`mayMatch`) at `target`; `follows`: the match is made
+ * with a `ValueOf`. For the pattern index's tests: the index must keep every pattern this accepts.
+ */
+export function mayMatchPattern(pattern: CompiledPattern, target: Node, resolve: CanonicalResolver | undefined, follows: boolean): boolean {
+  return mayMatch(pattern.root, target, resolve, follows, 0);
+}
+
+/**
  * A necessary condition for `matchNode(p, t)`, with no bindings made: the same checks of node types, child counts,
  * leaf texts and canonical names, without metavariables (they accept anything here) or operators; `follows`: the
  * match may follow a variable to its value, so a variable is not ruled out. A chain pattern
  * (`flask.request.args`) needs the target's canonical name, or its last part (`args`) where the matcher would
- * compare it structurally.
+ * compare it structurally. The pattern index (pattern-index.ts) mirrors these steps to rule patterns out by name:
+ * a change here must be made there too.
  */
 function mayMatch(p: PatternNode, t: Node, resolve: CanonicalResolver | undefined, follows: boolean, depth: number): boolean {
   if (p.metavar || p.ellipsis || p.member || depth > 64) return true;
@@ -628,7 +641,7 @@ function allowed(mv: string, text: string): boolean {
  * The node inside the parentheses around `t` until one has the pattern's type `type` (unwrapped in a loop:
  * parentheses can nest deeply); `t` itself when it is not parenthesised; undefined for empty parentheses.
  */
-function unwrapParens(type: string, t: Node): Node | undefined {
+export function unwrapParens(type: string, t: Node): Node | undefined {
   let u = t;
   let uType = typeOf(u);
   while (type !== uType && S.parenthesized.has(uType)) {

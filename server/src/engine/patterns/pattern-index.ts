@@ -1,0 +1,219 @@
+/**
+ * Compiled patterns indexed by what a target node must hold for them to match: its node type, then a name along
+ * the pattern's first named path (the callee's last name of a call pattern, the property of a member pattern) or a
+ * canonical (import-resolved) name on that path. Each node then tries only the patterns its names can match, and
+ * the few with no name to key on (a metavariable callee, `fs.$F`, an operator pattern). Most tries used to fail
+ * `mayMatch` on exactly these names: the index asks each node its names once instead of once per pattern.
+ *
+ * The index is exact by construction: a pattern is left out at a node only where `mayMatch` (pattern.ts) would
+ * return false, so the matches, and their order, are those of trying every pattern of the node's type. It mirrors
+ * `mayMatch` step by step along the path: keep the two in step (test/unit/pattern-index.test.ts compares them).
+ */
+import type { Node } from 'web-tree-sitter';
+import { kids, matchSyntax, canonicalOf, textOf, typeOf, unwrapParens, type CanonicalResolver, type CompiledPattern, type PatternNode } from './pattern';
+
+/**
+ * How far a probe path may go: `mayMatch` gives up (matches) below depth 64; paths of real patterns are a few
+ * steps (a call, its callee chain, the property).
+ */
+const MAX_PATH = 16;
+
+/**
+ * Patterns of one node type that share a probe path: the child positions from the root to a name leaf, and the
+ * pattern node types along it (the target is walked the same way for all of them).
+ */
+interface ProbeGroup {
+  /** Per depth: the pattern node's type and the child position taken (-1 at the leaf). */
+  steps: { type: string; child: number }[];
+  /** Leaf name -> positions (in the type's list) of the patterns whose leaf it is. */
+  names: Map<string, number[]>;
+  /** Per depth: canonical dotted name -> positions of the patterns with that `dotted` there. */
+  canon: (Map<string, number[]> | undefined)[];
+  /** Positions of every pattern of the group (a target the walk cannot rule on). */
+  all: number[];
+}
+
+interface TypeEntry<T> {
+  items: readonly T[];
+  groups: ProbeGroup[];
+  /** Positions of the patterns with no probe: tried at every node of the type. */
+  wild: number[];
+  /** Candidate lists by the hits that made them (see `candidates`), the hit-free one first. */
+  memo: Map<string, readonly T[]>;
+  wildItems: readonly T[];
+}
+
+/** The path from a pattern's root to the name leaf `mayMatch` must compare, or undefined when it has none. */
+function probeOf(root: PatternNode): { steps: { type: string; child: number }[]; nodes: PatternNode[] } | undefined {
+  const steps: { type: string; child: number }[] = [];
+  const nodes: PatternNode[] = [];
+  const walk = (q: PatternNode, depth: number): boolean => {
+    // `mayMatch` accepts these outright: nothing further down is checked.
+    if (q.metavar || q.ellipsis || q.member || depth >= MAX_PATH) return false;
+    steps.push({ type: q.type, child: -1 });
+    nodes.push(q);
+    if (q.children.length === 0) {
+      // A name leaf is compared by text; any other leaf (a literal) is not checked by `mayMatch`.
+      if (q.dotted !== undefined) return true;
+    } else if (!matchSyntax.maps.has(q.type)) {
+      // Children are checked in order until an ellipsis: the first one that leads to a name is a necessary check.
+      for (let i = 0; i < q.children.length; i++) {
+        const c = q.children[i]!;
+        if (c.ellipsis) break;
+        steps[steps.length - 1]!.child = i;
+        if (walk(c, depth + 1)) return true;
+      }
+      steps[steps.length - 1]!.child = -1;
+    }
+    steps.pop();
+    nodes.pop();
+    return false;
+  };
+  return walk(root, 0) ? { steps, nodes } : undefined;
+}
+
+const stepsKey = (steps: readonly { type: string; child: number }[]): string => steps.map((s) => `${s.type}/${s.child}`).join(' ');
+
+function push(m: Map<string, number[]>, k: string, i: number): void {
+  const l = m.get(k);
+  if (!l) m.set(k, [i]);
+  else if (l[l.length - 1] !== i) l.push(i);
+}
+
+/** What a target's walk down a group's path found: names to look up, or the whole group (undecided), or nothing. */
+const ALL = -1;
+
+/**
+ * The compiled patterns of a rule set (sources, sinks, sanitizers, propagators or pattern-rule clauses), by node
+ * type and by the names a node must have. Built once per rule set; `candidates` is what the per-node loops iterate.
+ */
+export class PatternIndex<T> {
+  private readonly byType = new Map<string, TypeEntry<T>>();
+  /** Hit lists get small ids, so a set of hits is a short memo key. */
+  private readonly ids = new Map<readonly number[], number>();
+
+  /**
+   * `items` by node type (`typesOf`: the types an item may match at, its pattern root's and any more the caller
+   * knows of, such as the names an imported dotted name can be). `follows`: matches are made with a `ValueOf`
+   * (sinks), where a variable may stand for the value it holds, so the index does not rule a variable out.
+   */
+  constructor(
+    items: readonly T[],
+    patternOf: (item: T) => CompiledPattern,
+    typesOf: (item: T) => readonly string[],
+    private readonly follows = false,
+  ) {
+    const lists = new Map<string, T[]>();
+    for (const it of items) {
+      for (const t of typesOf(it)) {
+        const l = lists.get(t) ?? [];
+        if (!l.includes(it)) l.push(it);
+        lists.set(t, l);
+      }
+    }
+    for (const [type, list] of lists) {
+      const groups = new Map<string, ProbeGroup>();
+      const wild: number[] = [];
+      list.forEach((it, i) => {
+        const probe = probeOf(patternOf(it).root);
+        if (!probe) {
+          wild.push(i);
+          return;
+        }
+        const key = stepsKey(probe.steps);
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { steps: probe.steps, names: new Map(), canon: [], all: [] }));
+        g.all.push(i);
+        push(g.names, probe.nodes[probe.nodes.length - 1]!.text, i);
+        probe.nodes.forEach((q, d) => {
+          if (q.dotted !== undefined) push((g!.canon[d] ??= new Map()), q.dotted, i);
+        });
+      });
+      const entry: TypeEntry<T> = { items: list, groups: [...groups.values()], wild, memo: new Map(), wildItems: wild.map((i) => list[i]!) };
+      entry.memo.set('', entry.wildItems);
+      this.byType.set(type, entry);
+    }
+  }
+
+  /** Every item that may match at nodes of this type, in order (what trying them all would try). */
+  ofType(type: string): readonly T[] {
+    return this.byType.get(type)?.items ?? NONE;
+  }
+
+  /**
+   * The items that may match at `target` (a superset of those `mayMatch` accepts there), in their order in
+   * `ofType`. The same list object for the same hits, so callers may cache per list.
+   */
+  candidates(target: Node, resolve: CanonicalResolver | undefined): readonly T[] {
+    const entry = this.byType.get(typeOf(target));
+    if (!entry) return NONE;
+    let hits: (readonly number[])[] | undefined;
+    for (const g of entry.groups) {
+      const found = this.walk(g, target, resolve);
+      if (found === undefined) continue;
+      if (found === ALL) (hits ??= []).push(g.all);
+      else for (const h of found) (hits ??= []).push(h);
+    }
+    if (!hits) return entry.wildItems;
+    const key = hits.map((h) => this.idOf(h)).join(',');
+    let out = entry.memo.get(key);
+    if (!out) {
+      const positions = new Set<number>(entry.wild);
+      for (const h of hits) for (const i of h) positions.add(i);
+      out = [...positions].sort((a, b) => a - b).map((i) => entry.items[i]!);
+      // Bounded: one entry per set of names met, over a long session.
+      if (entry.memo.size >= 4096) {
+        entry.memo.clear();
+        entry.memo.set('', entry.wildItems);
+      }
+      entry.memo.set(key, out);
+    }
+    return out;
+  }
+
+  private idOf(h: readonly number[]): number {
+    let id = this.ids.get(h);
+    if (id === undefined) this.ids.set(h, (id = this.ids.size));
+    return id;
+  }
+
+  /**
+   * The group's patterns a target may match, as `mayMatch` decides along the path: the hit lists of the canonical
+   * names and the leaf name found, ALL where `mayMatch` would accept without looking further, undefined for none.
+   */
+  private walk(g: ProbeGroup, target: Node, resolve: CanonicalResolver | undefined): readonly (readonly number[])[] | typeof ALL | undefined {
+    let out: (readonly number[])[] | undefined;
+    let t = target;
+    for (let d = 0; d < g.steps.length; d++) {
+      const step = g.steps[d]!;
+      const canon = g.canon[d];
+      if (canon && resolve) {
+        const name = canonicalOf(t, resolve);
+        const hit = name === undefined ? undefined : canon.get(name);
+        if (hit) (out ??= []).push(hit);
+      }
+      const u = unwrapParens(step.type, t);
+      if (!u) return out;
+      const uType = typeOf(u);
+      if (this.follows && step.type !== uType && matchSyntax.variables.has(uType)) return ALL;
+      if (step.child < 0) {
+        // The leaf: `mayMatch` compares its text with the target's, parenthesised or not; a literal passes.
+        if (matchSyntax.literals.has(uType)) return ALL;
+        const a = g.names.get(textOf(u));
+        if (a) (out ??= []).push(a);
+        if (u !== t) {
+          const b = g.names.get(textOf(t));
+          if (b && b !== a) (out ??= []).push(b);
+        }
+        return out;
+      }
+      if (step.type !== uType) return out;
+      const k = kids(u)[step.child];
+      if (!k) return out;
+      t = k;
+    }
+    return out;
+  }
+}
+
+const NONE: never[] = [];
