@@ -56,12 +56,16 @@ function probeOf(root: PatternNode): { steps: { type: string; child: number }[];
       // A name leaf is compared by text; any other leaf (a literal) is not checked by `mayMatch`.
       if (q.dotted !== undefined) return true;
     } else if (!matchSyntax.maps.has(q.type)) {
-      // Children are checked in order until an ellipsis: the first one that leads to a name is a necessary check.
-      for (let i = 0; i < q.children.length; i++) {
-        const c = q.children[i]!;
-        if (c.ellipsis) break;
+      // Children are checked in order until an ellipsis: each one before it is a necessary check. A chain's
+      // property names it better than its object (`set` in `req.session.set`, not `req`): chains are read from
+      // the end, anything else (a call: its callee, then its arguments) from the start.
+      let n = q.children.findIndex((c) => c.ellipsis);
+      if (n < 0) n = q.children.length;
+      const reverse = matchSyntax.chains.has(q.type);
+      for (let j = 0; j < n; j++) {
+        const i = reverse ? n - 1 - j : j;
         steps[steps.length - 1]!.child = i;
-        if (walk(c, depth + 1)) return true;
+        if (walk(q.children[i]!, depth + 1)) return true;
       }
       steps[steps.length - 1]!.child = -1;
     }
@@ -89,23 +93,27 @@ const ALL = -1;
  */
 export class PatternIndex<T> {
   private readonly byType = new Map<string, TypeEntry<T>>();
+  /** Whether items are tried at every node type (see the constructor). */
+  private readonly anyType: boolean;
   /** Hit lists get small ids, so a set of hits is a short memo key. */
   private readonly ids = new Map<readonly number[], number>();
 
   /**
    * `items` by node type (`typesOf`: the types an item may match at, its pattern root's and any more the caller
-   * knows of, such as the names an imported dotted name can be). `follows`: matches are made with a `ValueOf`
+   * knows of, such as the names an imported dotted name can be), or 'any': every item is tried at nodes of every
+   * type (guards, tried at whatever a condition is), left out only by name. `follows`: matches are made with a `ValueOf`
    * (sinks), where a variable may stand for the value it holds, so the index does not rule a variable out.
    */
   constructor(
     items: readonly T[],
     patternOf: (item: T) => CompiledPattern,
-    typesOf: (item: T) => readonly string[],
+    typesOf: ((item: T) => readonly string[]) | 'any',
     private readonly follows = false,
   ) {
+    this.anyType = typesOf === 'any';
     const lists = new Map<string, T[]>();
     for (const it of items) {
-      for (const t of typesOf(it)) {
+      for (const t of typesOf === 'any' ? [ANY] : typesOf(it)) {
         const l = lists.get(t) ?? [];
         if (!l.includes(it)) l.push(it);
         lists.set(t, l);
@@ -137,7 +145,7 @@ export class PatternIndex<T> {
 
   /** Every item that may match at nodes of this type, in order (what trying them all would try). */
   ofType(type: string): readonly T[] {
-    return this.byType.get(type)?.items ?? NONE;
+    return this.byType.get(this.anyType ? ANY : type)?.items ?? NONE;
   }
 
   /**
@@ -145,7 +153,7 @@ export class PatternIndex<T> {
    * `ofType`. The same list object for the same hits, so callers may cache per list.
    */
   candidates(target: Node, resolve: CanonicalResolver | undefined): readonly T[] {
-    const entry = this.byType.get(typeOf(target));
+    const entry = this.byType.get(this.anyType ? ANY : typeOf(target));
     if (!entry) return NONE;
     let hits: (readonly number[])[] | undefined;
     for (const g of entry.groups) {
@@ -217,3 +225,5 @@ export class PatternIndex<T> {
 }
 
 const NONE: never[] = [];
+/** The one bucket of an index whose items are tried at every node type (not a node type: it has a space). */
+const ANY = '* any';

@@ -161,6 +161,8 @@ export interface RuleIndex {
   sinks: PatternIndex<PassSink>;
   sanitizers: PatternIndex<Compiled<CompiledRule['sanitizers'][number]['spec']>>;
   propagators: PatternIndex<Compiled<CompiledRule['propagators'][number]['spec']>>;
+  /** The first rule's guards, tried at conditions of any node type. */
+  guards: PatternIndex<Compiled<CompiledRule['guards'][number]['spec']>>;
 }
 
 /** Per first rule, per the ids of all the pass's rules: the pass (built once, its index with it). */
@@ -202,6 +204,7 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
     sinks: new PatternIndex(sinks.kept, (s) => s.sink.pattern, (s) => types(s.sink.pattern), true),
     sanitizers: new PatternIndex(sanitizers.kept, (c) => c.pattern, (c) => types(c.pattern)),
     propagators: new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)),
+    guards: new PatternIndex(first.guards, (c) => c.pattern, 'any'),
   };
   const pass: Pass = { rules, index, key: ids };
   // One entry per set of kept patterns seen: bounded, for a long editor session over many files.
@@ -781,7 +784,7 @@ class UnitAnalysis {
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
-    for (const g of this.env.pass.rules[0]!.guards) {
+    for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
       const b = this.match(g, c);
       if (b) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
