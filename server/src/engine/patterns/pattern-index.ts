@@ -38,8 +38,10 @@ interface TypeEntry<T> {
   groups: ProbeGroup[];
   /** Positions of the patterns with no probe: tried at every node of the type. */
   wild: number[];
-  /** Candidate lists by the hits that made them (see `candidates`), the hit-free one first. */
+  /** Candidate lists by the one hit list that made them, or by the ids of several (see `candidates`). */
+  single: Map<readonly number[], readonly T[]>;
   memo: Map<string, readonly T[]>;
+  /** The candidates where no name is found: the wild patterns. */
   wildItems: readonly T[];
 }
 
@@ -84,9 +86,6 @@ function push(m: Map<string, number[]>, k: string, i: number): void {
   else if (l[l.length - 1] !== i) l.push(i);
 }
 
-/** What a target's walk down a group's path found: names to look up, or the whole group (undecided), or nothing. */
-const ALL = -1;
-
 /**
  * The compiled patterns of a rule set (sources, sinks, sanitizers, propagators or pattern-rule clauses), by node
  * type and by the names a node must have. Built once per rule set; `candidates` is what the per-node loops iterate.
@@ -95,6 +94,8 @@ export class PatternIndex<T> {
   private readonly byType = new Map<string, TypeEntry<T>>();
   /** Whether items are tried at every node type (see the constructor). */
   private readonly anyType: boolean;
+  /** The hit lists found at the node being looked up (reused: `candidates` runs at every node). */
+  private readonly scratch: (readonly number[])[] = [];
   /** Hit lists get small ids, so a set of hits is a short memo key. */
   private readonly ids = new Map<readonly number[], number>();
 
@@ -137,8 +138,7 @@ export class PatternIndex<T> {
           if (q.dotted !== undefined) push((g!.canon[d] ??= new Map()), q.dotted, i);
         });
       });
-      const entry: TypeEntry<T> = { items: list, groups: [...groups.values()], wild, memo: new Map(), wildItems: wild.map((i) => list[i]!) };
-      entry.memo.set('', entry.wildItems);
+      const entry: TypeEntry<T> = { items: list, groups: [...groups.values()], wild, single: new Map(), memo: new Map(), wildItems: wild.map((i) => list[i]!) };
       this.byType.set(type, entry);
     }
   }
@@ -155,25 +155,23 @@ export class PatternIndex<T> {
   candidates(target: Node, resolve: CanonicalResolver | undefined): readonly T[] {
     const entry = this.byType.get(this.anyType ? ANY : typeOf(target));
     if (!entry) return NONE;
-    let hits: (readonly number[])[] | undefined;
-    for (const g of entry.groups) {
-      const found = this.walk(g, target, resolve);
-      if (found === undefined) continue;
-      if (found === ALL) (hits ??= []).push(g.all);
-      else for (const h of found) (hits ??= []).push(h);
+    // Called at every node, several times: no allocation unless names are found (a scratch list, a memo by hits).
+    const hits = this.scratch;
+    hits.length = 0;
+    for (const g of entry.groups) this.walk(g, target, resolve, hits);
+    if (hits.length === 0) return entry.wildItems;
+    if (hits.length === 1) {
+      const h = hits[0]!;
+      let one = entry.single.get(h);
+      if (!one) entry.single.set(h, (one = merged(entry, hits)));
+      return one;
     }
-    if (!hits) return entry.wildItems;
     const key = hits.map((h) => this.idOf(h)).join(',');
     let out = entry.memo.get(key);
     if (!out) {
-      const positions = new Set<number>(entry.wild);
-      for (const h of hits) for (const i of h) positions.add(i);
-      out = [...positions].sort((a, b) => a - b).map((i) => entry.items[i]!);
+      out = merged(entry, hits);
       // Bounded: one entry per set of names met, over a long session.
-      if (entry.memo.size >= 4096) {
-        entry.memo.clear();
-        entry.memo.set('', entry.wildItems);
-      }
+      if (entry.memo.size >= 4096) entry.memo.clear();
       entry.memo.set(key, out);
     }
     return out;
@@ -186,11 +184,11 @@ export class PatternIndex<T> {
   }
 
   /**
-   * The group's patterns a target may match, as `mayMatch` decides along the path: the hit lists of the canonical
-   * names and the leaf name found, ALL where `mayMatch` would accept without looking further, undefined for none.
+   * Adds to `out` the group's patterns a target may match, as `mayMatch` decides along the path: the hit lists of
+   * the canonical names and the leaf name found, or the whole group where `mayMatch` would accept without looking
+   * further; nothing where it would reject them all.
    */
-  private walk(g: ProbeGroup, target: Node, resolve: CanonicalResolver | undefined): readonly (readonly number[])[] | typeof ALL | undefined {
-    let out: (readonly number[])[] | undefined;
+  private walk(g: ProbeGroup, target: Node, resolve: CanonicalResolver | undefined, out: (readonly number[])[]): void {
     let t = target;
     for (let d = 0; d < g.steps.length; d++) {
       const step = g.steps[d]!;
@@ -198,30 +196,42 @@ export class PatternIndex<T> {
       if (canon && resolve) {
         const name = canonicalOf(t, resolve);
         const hit = name === undefined ? undefined : canon.get(name);
-        if (hit) (out ??= []).push(hit);
+        if (hit) out.push(hit);
       }
       const u = unwrapParens(step.type, t);
-      if (!u) return out;
+      if (!u) return;
       const uType = typeOf(u);
-      if (this.follows && step.type !== uType && matchSyntax.variables.has(uType)) return ALL;
+      if (this.follows && step.type !== uType && matchSyntax.variables.has(uType)) {
+        out.push(g.all);
+        return;
+      }
       if (step.child < 0) {
         // The leaf: `mayMatch` compares its text with the target's, parenthesised or not; a literal passes.
-        if (matchSyntax.literals.has(uType)) return ALL;
+        if (matchSyntax.literals.has(uType)) {
+          out.push(g.all);
+          return;
+        }
         const a = g.names.get(textOf(u));
-        if (a) (out ??= []).push(a);
+        if (a) out.push(a);
         if (u !== t) {
           const b = g.names.get(textOf(t));
-          if (b && b !== a) (out ??= []).push(b);
+          if (b && b !== a) out.push(b);
         }
-        return out;
+        return;
       }
-      if (step.type !== uType) return out;
+      if (step.type !== uType) return;
       const k = kids(u)[step.child];
-      if (!k) return out;
+      if (!k) return;
       t = k;
     }
-    return out;
   }
+}
+
+/** The entry's items at the positions of its wild patterns and of `hits`, in order. */
+function merged<T>(entry: TypeEntry<T>, hits: readonly (readonly number[])[]): readonly T[] {
+  const positions = new Set<number>(entry.wild);
+  for (const h of hits) for (const i of h) positions.add(i);
+  return [...positions].sort((a, b) => a - b).map((i) => entry.items[i]!);
 }
 
 const NONE: never[] = [];
