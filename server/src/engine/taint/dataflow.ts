@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type CompiledPattern, type ValueOf } from '../patterns/pattern';
+import { PatternIndex } from '../patterns/pattern-index';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -153,7 +154,6 @@ const MAX_CONSTANT_NODES = 64;
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
-const NONE: never[] = [];
 
 const callResultMethod = new Map<string, boolean>();
 
@@ -170,13 +170,15 @@ export interface PassSink {
   rule: number;
 }
 
-/** A pass's patterns grouped by the node type they can match, so each node only tries its candidates. */
+/** A pass's patterns indexed by the node type and names they can match, so each node only tries its candidates. */
 export interface RuleIndex {
-  sources: Map<string, Compiled<CompiledRule['sources'][number]['spec']>[]>;
+  sources: PatternIndex<Compiled<CompiledRule['sources'][number]['spec']>>;
   /** The sinks of every rule of the pass, in rule order. */
-  sinks: Map<string, PassSink[]>;
-  sanitizers: Map<string, Compiled<CompiledRule['sanitizers'][number]['spec']>[]>;
-  propagators: Map<string, Compiled<CompiledRule['propagators'][number]['spec']>[]>;
+  sinks: PatternIndex<PassSink>;
+  sanitizers: PatternIndex<Compiled<CompiledRule['sanitizers'][number]['spec']>>;
+  propagators: PatternIndex<Compiled<CompiledRule['propagators'][number]['spec']>>;
+  /** The first rule's guards, tried at conditions of any node type. */
+  guards: PatternIndex<Compiled<CompiledRule['guards'][number]['spec']>>;
 }
 
 /** Per first rule, per the ids of all the pass's rules: the pass (built once, its index with it). */
@@ -209,27 +211,16 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
   if (!byIds) passCache.set(first, (byIds = new Map()));
   const hit = byIds.get(ids);
   if (hit) return hit;
-  const group = <T, C extends { pattern: { root: { type: string; dotted?: string } } }>(list: readonly T[], of: (t: T) => C): Map<string, T[]> => {
-    const m = new Map<string, T[]>();
-    const add = (k: string, v: T): void => {
-      const l = m.get(k) ?? [];
-      if (!l.includes(v)) l.push(v);
-      m.set(k, l);
-    };
-    for (const c of list) {
-      const p = of(c).pattern.root;
-      add(p.type, c);
-      // A dotted pattern (`flask.request.args`) can also match an imported name or a shorter chain.
-      if (p.dotted) for (const t of first.module.nameTypes) add(t, c);
-    }
-    return m;
-  };
-  const same = <C>(c: C): C => c;
+  // By node type (a dotted pattern, `flask.request.args`, can also match an imported name or a shorter chain), then
+  // by the names a node must hold (see PatternIndex): each node tries only the patterns its names can match.
+  const types = (p: CompiledPattern): string[] => (p.root.dotted ? [p.root.type, ...first.module.nameTypes] : [p.root.type]);
   const index: RuleIndex = {
-    sources: group(sources.kept, same),
-    sinks: group(sinks.kept, (s) => s.sink),
-    sanitizers: group(sanitizers.kept, same),
-    propagators: group(propagators.kept, same),
+    sources: new PatternIndex(sources.kept, (c) => c.pattern, (c) => types(c.pattern)),
+    // Sinks match through variables (`valueOf`): the index must not rule a variable out.
+    sinks: new PatternIndex(sinks.kept, (s) => s.sink.pattern, (s) => types(s.sink.pattern), true),
+    sanitizers: new PatternIndex(sanitizers.kept, (c) => c.pattern, (c) => types(c.pattern)),
+    propagators: new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)),
+    guards: new PatternIndex(first.guards, (c) => c.pattern, 'any'),
   };
   const pass: Pass = { rules, index, key: ids };
   // One entry per set of kept patterns seen: bounded, for a long editor session over many files.
@@ -495,8 +486,8 @@ class UnitAnalysis {
 
   /** A guard checked an expression that is not an access path (see `guardedExprKey`): calls must look it up. */
   private exprGuards = false;
-  /** The pass's sources per node type, less those whose `requires-import` the file lacks (the same at every node). */
-  private readonly sourcesByType = new Map<string, RuleIndex['sources'] extends Map<string, infer L> ? L : never>();
+  /** The pass's candidate sources per index list, less those whose `requires-import` the file lacks (the same at every node). */
+  private readonly sourcesFor = new Map<readonly Compiled<CompiledRule['sources'][number]['spec']>[], Compiled<CompiledRule['sources'][number]['spec']>[]>();
   private work = 0;
   private readonly limit: number;
   /** Each local variable's last assigned value so far, for `reflected` sinks (lazily found when replayed). */
@@ -878,7 +869,7 @@ class UnitAnalysis {
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
-    for (const g of this.env.pass.rules[0]!.guards) {
+    for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
       const b = this.match(g, c);
       if (b && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
@@ -1053,7 +1044,7 @@ class UnitAnalysis {
     if (kind === 'inert') return undefined;
     const idx = this.env.pass.index;
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
-    for (const s of idx.sanitizers.get(type) ?? NONE) {
+    for (const s of idx.sanitizers.candidates(n, this.env.resolve)) {
       if (this.match(s, n)) {
         for (const k of named(n)) this.ev(k, st, depth);
         return undefined;
@@ -1213,11 +1204,11 @@ class UnitAnalysis {
 
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
-    const type = typeOf(n);
-    let sources = this.sourcesByType.get(type);
+    const candidates = this.env.pass.index.sources.candidates(n, this.env.resolve);
+    let sources = this.sourcesFor.get(candidates);
     if (!sources) {
-      sources = (this.env.pass.index.sources.get(type) ?? NONE).filter((s) => !s.spec.requiresImport || s.spec.requiresImport.some((m) => this.env.imported?.(m)));
-      this.sourcesByType.set(type, sources);
+      sources = candidates.filter((s) => !s.spec.requiresImport || s.spec.requiresImport.some((m) => this.env.imported?.(m)));
+      this.sourcesFor.set(candidates, sources);
     }
     for (const s of sources) {
       const b = this.match(s, n);
@@ -1257,7 +1248,7 @@ class UnitAnalysis {
     } else if (fn && syn.exprKind(fn.type) !== 'identifier') this.ev(fn, st, depth);
 
     // Propagators: known library calls that pass data through.
-    for (const p of this.env.pass.index.propagators.get(typeOf(n)) ?? NONE) {
+    for (const p of this.env.pass.index.propagators.candidates(n, this.env.resolve)) {
       // A method of a call's result also matches through a variable holding it: `zf.namelist()` after
       // `zf = zipfile.ZipFile(upload)`. Only those: reading values makes every other propagator's match looser.
       const b = this.match(p, n, onCallResult(p.pattern.source) ? this.valueOf : undefined);
@@ -1342,7 +1333,7 @@ class UnitAnalysis {
     // Audit: non-constant arguments of this call, reported after its sinks unless a source reached it for the rule.
     let nonConstant: { focus: Node; b: Bindings; rule: number }[] | undefined;
     let traced: Set<number> | undefined;
-    for (const { sink, rule } of this.env.pass.index.sinks.get(typeOf(n)) ?? NONE) {
+    for (const { sink, rule } of this.env.pass.index.sinks.candidates(n, this.env.resolve)) {
       const spec = sink.spec;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       // A sink's options object, client or parser held in a variable of this unit matches as if written in place
