@@ -17,7 +17,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
+import { redactErrorForLog, redactErrorMessage, WarmDocuments } from '../engine/engine';
 import { matchesAnyGlob } from '../engine/glob';
 import { GrammarRegistry } from '../engine/parser';
 import { workspaceRelativePath } from '../engine/path-class';
@@ -352,7 +352,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     ready = (async () => {
       const grammars = await GrammarRegistry.create();
       for (const [id, msg] of grammars.loadErrors) log(`grammar ${id} failed to load: ${msg}`);
-      folders = new Folders(grammars, trusted, log);
+      const warm = typeof opts.warmDocuments === 'number' && opts.warmDocuments >= 0 ? Math.floor(opts.warmDocuments) : undefined;
+      folders = new Folders(grammars, trusted, log, new WarmDocuments(warm));
       folders.setFolders(folderUris);
       return folders;
     })();
