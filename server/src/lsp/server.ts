@@ -42,6 +42,7 @@ import { ExposureTracker } from './exposure-tracker';
 import { hoverFor, type HoverLinks } from './hover';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
+import { sizeServerHeap } from './heap-sizing';
 import { ShutdownGate } from './shutdown-gate';
 import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
@@ -566,6 +567,9 @@ const FEATURES: ServerFeature[] = [registerWorkspaceScan, registerAdvisoryUpdate
 // A bad file must never take the server down: log and carry on.
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${redactErrorForLog(e)}`));
 process.on('unhandledRejection', (e) => console.error(`[vigil] unhandled rejection: ${redactErrorForLog(e)}`));
+
+// A heap that stays near its live size rather than V8's default of up to 4x it.
+sizeServerHeap();
 
 const gate = new ShutdownGate();
 startServer(createConnection(ProposedFeatures.all, { messageStrategy: gate.messageStrategy }), FEATURES, gate);
