@@ -42,7 +42,7 @@ import { ExposureTracker } from './exposure-tracker';
 import { hoverFor, type HoverLinks } from './hover';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
-import { sizeServerHeap } from './heap-sizing';
+import { settleServerHeap, sizeServerHeap } from './heap-sizing';
 import { ShutdownGate } from './shutdown-gate';
 import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
@@ -356,6 +356,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       const warm = typeof opts.warmDocuments === 'number' && opts.warmDocuments >= 0 ? Math.floor(opts.warmDocuments) : undefined;
       folders = new Folders(grammars, trusted, log, new WarmDocuments(warm));
       folders.setFolders(folderUris);
+      // Start-up's garbage gone, V8 sizes the heap from what the server holds (see heap-sizing.ts).
+      settleServerHeap();
       return folders;
     })();
     // Features register their handlers now, so a request sent right after start-up is not "method not found".
