@@ -154,7 +154,6 @@ const MAX_CONSTANT_NODES = 64;
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
-
 const callResultMethod = new Map<string, boolean>();
 
 /** Whether a pattern calls a method on a call's result (`zipfile.ZipFile($F).namelist()`), by its source. */
