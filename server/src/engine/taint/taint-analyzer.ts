@@ -21,7 +21,7 @@ import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, type CanonicalResolver, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf } from '../patterns/pattern';
+import { boundText, canonicalModule, type CanonicalResolver, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
@@ -1714,7 +1714,7 @@ function resolveCallee(
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
-  const kind = syn.exprKind(callee.type);
+  const kind = syn.exprKind(typeOf(callee));
   if (kind === 'identifier') {
     unit = lookup('n', textOf(callee));
     if (unit === undefined) {
@@ -1728,7 +1728,7 @@ function resolveCallee(
     // imported modules are not ours).
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (obj && prop && !(syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+    if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
     }
@@ -1737,11 +1737,11 @@ function resolveCallee(
     // unless the receiver is an imported class.
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) {
-      unit = lookup('m', prop.text);
+    if (prop && !(obj && syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+      unit = lookup('m', textOf(prop));
       // Overloads share the name: the one taking as many parameters as the call passes arguments, if only one does.
       const args = unit === null ? fieldOf(callee, 'arguments') : null;
-      if (args) unit = lookup('m', `${prop.text}/${kids(args).length}`) ?? null;
+      if (args) unit = lookup('m', `${textOf(prop)}/${kids(args).length}`) ?? null;
     }
   }
   if (unit === undefined) {
