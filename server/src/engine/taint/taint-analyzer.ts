@@ -1792,7 +1792,7 @@ const NO_ALIASES = new Map<string, string>();
  * and with it `canonicalOf`'s memo, which is keyed by the resolver. `resolvers` must not outlive the run's tree
  * (the memo is by node id) nor be shared with another file's imports.
  */
-function resolverFor(resolvers: Map<string, CanonicalResolver>, imports: Map<string, string>, aliases: Map<string, string>): CanonicalResolver {
+export function resolverFor(resolvers: Map<string, CanonicalResolver>, imports: Map<string, string>, aliases: Map<string, string>): CanonicalResolver {
   const key = aliases.size === 0 ? '' : JSON.stringify([...aliases]);
   let r = resolvers.get(key);
   if (!r) resolvers.set(key, (r = aliases.size === 0 ? (id: string) => imports.get(id) : (id: string) => aliases.get(id) ?? imports.get(id)));
