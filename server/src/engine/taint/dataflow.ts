@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, canonicalOf, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type CompiledPattern, type ValueOf } from '../patterns/pattern';
+import { boundText, canonicalOf, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type CompiledPattern, type ValueOf } from '../patterns/pattern';
 import { PatternIndex } from '../patterns/pattern-index';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
