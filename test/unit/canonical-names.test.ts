@@ -8,36 +8,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Node } from 'web-tree-sitter';
-import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { canonicalName, canonicalOf, resetNodeCache, type CanonicalResolver } from '../../server/src/engine/patterns/pattern';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { fileContext, resolverFor } from '../../server/src/engine/taint/taint-analyzer';
 import { findFixtures } from '../rules/rule-fixtures';
+import { taintTestEngine, namedNodes } from './taint-test-engine';
 
 const ROOT = join(__dirname, '..', '..');
 const LANGS: Record<string, string> = { js: 'javascript', ts: 'typescript', py: 'python', java: 'java', go: 'go' };
 
 let engine: Engine;
 let taint: TaintAnalyzer;
-before(async () => {
-  const { analyzers } = createAnalyzers();
-  taint = analyzers.find((a): a is TaintAnalyzer => a instanceof TaintAnalyzer)!;
-  engine = await Engine.create({ analyzers });
-});
+before(async () => ({ engine, taint } = await taintTestEngine()));
 after(() => engine.dispose());
-
-function namedNodes(root: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    out.push(n);
-    for (const c of n.namedChildren) if (c) stack.push(c);
-  }
-  return out;
-}
 
 describe('canonical names shared across units', () => {
   it('equal a fresh canonicalName with each unit its own resolver, at every node of every taint fixture', () => {
