@@ -252,12 +252,15 @@ function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
     }
     // One flow per origin: it keeps only the marks both paths have (normalized on one branch only is not normalized).
     const g = out[i]!;
-    if (g.marks && !g.marks.every((m) => f.marks?.includes(m))) {
-      const marks = g.marks.filter((m) => f.marks?.includes(m));
-      out[i] = marks.length ? { ...g, marks } : { origin: g.origin, steps: g.steps };
-    }
+    const marks = g.marks && commonMarks(g.marks, f.marks);
+    if (marks && marks !== g.marks) out[i] = marks.length ? { ...g, marks } : { origin: g.origin, steps: g.steps };
   }
   return out;
+}
+
+/** The marks of `a` that `b` has too; `a` itself when `b` has them all. */
+function commonMarks(a: readonly string[], b: readonly string[] | undefined): readonly string[] {
+  return a.every((m) => b?.includes(m)) ? a : a.filter((m) => b?.includes(m));
 }
 
 const guardMarkSets = new WeakMap<object, Set<string>>();
@@ -767,24 +770,16 @@ class UnitAnalysis {
         } else {
           // Marks on every return only (normalized on one return path only is not normalized).
           const prev = this.summary.returnMarks?.get(i);
-          if (prev && !prev.every((m) => f.marks?.includes(m))) {
-            const kept = prev.filter((m) => f.marks?.includes(m));
+          const kept = prev && commonMarks(prev, f.marks);
+          if (kept && kept !== prev) {
             if (kept.length) this.summary.returnMarks!.set(i, kept);
             else this.summary.returnMarks!.delete(i);
             if (this.summary.returnMarks!.size === 0) delete this.summary.returnMarks;
           }
         }
       } else {
-        const j = this.summary.sourceReturns.findIndex((g) => sameOrigin(g.origin, f.origin));
-        if (j < 0) {
-          if (this.summary.sourceReturns.length < MAX_FLOWS) this.summary.sourceReturns.push({ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) });
-        } else {
-          const g = this.summary.sourceReturns[j]!;
-          if (g.marks && !g.marks.every((m) => f.marks?.includes(m))) {
-            const kept = g.marks.filter((m) => f.marks?.includes(m));
-            this.summary.sourceReturns[j] = kept.length ? { ...g, marks: kept } : { origin: g.origin, steps: g.steps };
-          }
-        }
+        // One flow per source, with the marks it has on every return: the same join as two branches'.
+        this.summary.sourceReturns = union(this.summary.sourceReturns, [{ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) }])!;
       }
     }
   }

@@ -618,7 +618,7 @@ export class TaintAnalyzer implements Analyzer {
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats);
     const importsOk = (rule: CompiledRule): boolean =>
-      rule.spec.requiresImport.length === 0 || [...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)));
+      rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
     this.summaryTable.clear();
@@ -1799,6 +1799,7 @@ export function resolverFor(resolvers: Map<string, CanonicalResolver>, imports: 
   return r;
 }
 
+/** Whether the file imports any of `modules` or a submodule of one (a rule's or a clause's `requires-import`). */
 const importsAny = (imports: Map<string, string>, modules: readonly string[]): boolean =>
   [...imports.values()].some((m) => modules.some((r) => m === r || m.startsWith(`${r}.`)));
 
