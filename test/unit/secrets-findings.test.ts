@@ -100,7 +100,7 @@ describe('secret findings', () => {
       ['/ws/Vagrantfile', 'export DATABASE_URL="mysql+pymysql://shop:Vq7mR2xpL9wZ@127.0.0.1/shop"\n'],
       ['/ws/docker-compose.mysql.yml', 'services:\n  app:\n    environment:\n      DATABASE_URL: mysql://shop:Vq7mR2xpL9wZ@db/shop\n'],
       ['/ws/.env', 'DATABASE_URL=postgres://shop:Vq7mR2xpL9wZ@postgres:5432/shop\n'],
-      ['/ws/.github/workflows/ci.yml', 'env:\n  DATABASE_URL: postgresql://shop:Vq7mR2xpL9wZ@127.0.0.1:5432/shop\n'],
+      ['/ws/.github/workflows/build.yml', 'env:\n  DATABASE_URL: postgresql://shop:Vq7mR2xpL9wZ@127.0.0.1:5432/shop\n'],
     ];
     for (const [path, text] of cases) {
       const f = scan(path, text)[0];
