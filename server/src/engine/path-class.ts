@@ -65,10 +65,10 @@ function isTestPath(rel: string): boolean {
     // A settings file named for the test or CI environment (Django's `settings/ci.py`, Rails' `config/settings/test.yml`).
     /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:test|testing|ci)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$/.test(p) ||
     // The same named the other way round (`test.env`, `app.ci.env`, `e2e.env`), and a CI run's configuration folder
-    // (`ci-config/`, `ci_env/`) or a workflow named for tests (`.github/workflows/test.yml`, `e2e-tests.yaml`, `ci.yml`).
+    // (`ci-config/`, `ci_env/`). A workflow named for tests is not test code (its own steps run with the repository's
+    // secrets); the secrets pack lowers only the generic values it sets (`testWorkflowReason`).
     /(?:^|\/)(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e)(?:[._-][a-z0-9]+)*\.env$/.test(p) ||
     /(?:^|\/)\.?ci[-_](?:config|configs|env|envs|settings|fixtures?)\//.test(p) ||
-    /(?:^|\/)\.github\/workflows\/(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e)(?:[._-][a-z0-9]+)*\.ya?ml$/.test(p) ||
     /(?:^|\/)phpunit\.xml(?:\.dist)?$/.test(p) ||
     /(?:^|\/)(?:docker-)?compose(?:[.-][a-z0-9_-]+)*[.-](?:test|testing|ci|e2e|cypress)(?:[.-][a-z0-9_-]+)*\.ya?ml$/.test(p) ||
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||

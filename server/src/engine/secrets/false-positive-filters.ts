@@ -87,6 +87,18 @@ export function localDevEnvReason(rel: string): string | undefined {
   return LOCAL_DEV_ENV.test(rel) ? "a local development environment's settings" : undefined;
 }
 
+/** A CI workflow named for tests (`.github/workflows/test.yml`, `e2e-tests.yaml`, `ci.yml`). */
+const TEST_WORKFLOW = /(?:^|\/)\.github\/workflows\/(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e)(?:[._-][a-z0-9]+)*\.ya?ml$/i;
+
+/**
+ * A workflow that runs the tests (`rel`: the workspace-relative path): the database passwords and testing tokens it
+ * sets are the test run's own. Callers lower generic values and database logins only; a provider's token works from
+ * anywhere, and the workflow's other findings (the config pack's) are not test code either.
+ */
+export function testWorkflowReason(rel: string): string | undefined {
+  return TEST_WORKFLOW.test(rel) ? "a test workflow's own settings" : undefined;
+}
+
 /**
  * The printable ASCII text a base64 (or base64url) value decodes to, or undefined. Random key bytes almost never
  * decode to printable text only, so real keys are not affected.
