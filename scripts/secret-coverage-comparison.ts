@@ -443,6 +443,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       `the seventh (2026-12-01) searched the ${COVERAGE.filter((e) => e.searched).length} then missing again and re-read ` +
       `${COVERAGE.filter((e) => e.reread7 && e.reason === UNDOCUMENTED).length} with no documented format in their own documentation: ` +
       'none documents a format now; redirect.pizza\'s own Terraform provider shows only a prefix placeholder. ' +
+      `The eighth (2026-12-01, with held out 7) searched the ${c.missing} still missing once more in stored vendor documentation: ` +
+      'none documents a format there either (Shopee\'s partner key appears only in third-party SDK examples, as a plain string). ' +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',

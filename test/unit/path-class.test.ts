@@ -132,6 +132,25 @@ describe('path classes are taken from the path inside the workspace only', () =>
     }
   });
 
+  it('reads env files named for a test or CI run and CI configuration folders as test code, and a sample env file as an example', () => {
+    // Held-out study 7 (docs/accuracy.md): a `.dev/test.env` app key and session password and a CI stack's
+    // `docker/ci-config/signing.key` at critical, reported above low; a `config/sample.env` default at medium.
+    const text = `TOKEN="${GH}"\n`;
+    for (const file of ['.dev/test.env', 'testing.env', 'app.ci.env', 'e2e.env', 'docker/ci-config/signing.key', 'ci_env/app.yml']) {
+      const [f] = scan(`/home/me/shop/${file}`, '/home/me/shop', text);
+      assert.equal(f?.properties?.context, 'test', file);
+      assert.equal(f.severity, 'low', file);
+    }
+    for (const file of ['config/sample.env', 'example.env', 'app.template.env']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'example', file);
+    }
+    // Names that only contain the words stay code: a production env file, a `circle-config` folder. A workflow named
+    // for tests stays code too (its steps run with the repository's secrets; see secrets-findings for its values).
+    for (const file of ['production.env', 'latest.env', 'contest.env', 'circle-config/app.yml', 'docker/config/signing.key', '.github/workflows/test.yml', '.github/workflows/ci.yml']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'code', file);
+    }
+  });
+
   it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
     // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
     const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;

@@ -114,6 +114,23 @@ describe('secret findings', () => {
     assert.equal(scan('/ws/k8s/deploy.yaml', 'env:\n  - name: DATABASE_URL\n    value: postgres://shop:Vq7mR2xpL9wZ@postgres:5432/shop\n')[0]?.severity, 'high');
   });
 
+  it("lower to low the generic values and database logins a test workflow sets, not a provider's token, and say why", () => {
+    // Held-out study 7 (docs/accuracy.md): an e2e job's testing token and a MySQL password in a workflow named
+    // `test.yml` were reported at medium.
+    const env = 'jobs:\n  e2e:\n    env:\n      APP_TESTING_TOKEN: Zq4Wx9Nm2Vb7Kt3Lp8Rc5Hd\n    steps:\n      - run: mysql -h 127.0.0.1 -u root -pQz8mTw3Kx9 -e "SELECT 1"\n';
+    for (const path of ['/ws/.github/workflows/test.yml', '/ws/.github/workflows/e2e-tests.yaml', '/ws/.github/workflows/ci.yml']) {
+      const found = scan(path, env);
+      assert.deepEqual(found.map((f) => f.ruleId).sort(), ['secrets.db.mysql-cli-password', 'secrets.generic.token-assignment'], path);
+      for (const f of found) {
+        assert.equal(f.severity, 'low', path);
+        assert.match(f.message, /a test workflow's own settings, so severity is lowered/, path);
+      }
+    }
+    // The same values in a deploy workflow keep their severity, and so does a provider's token in a test workflow.
+    assert.ok(scan('/ws/.github/workflows/deploy.yml', env).every((f) => f.severity !== 'low'));
+    assert.notEqual(scan('/ws/.github/workflows/test.yml', `env:\n  GH_TOKEN: ${GH}\n`)[0]?.severity, 'low');
+  });
+
   it('lower to low what a local development environment sets up (`.ddev/`, `.devcontainer/`, a Vagrant provisioning playbook), and say why', () => {
     // Held-out study 5 (docs/accuracy.md): a DDEV environment's APP_KEY and a Vagrant VM's MySQL root password were
     // reported at medium.

@@ -64,6 +64,11 @@ function isTestPath(rel: string): boolean {
     /(?:^|\/)\.env\.(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e|travis|circleci)(?:[._-][a-z0-9]+)*$/.test(p) ||
     // A settings file named for the test or CI environment (Django's `settings/ci.py`, Rails' `config/settings/test.yml`).
     /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:test|testing|ci)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$/.test(p) ||
+    // The same named the other way round (`test.env`, `app.ci.env`, `e2e.env`), and a CI run's configuration folder
+    // (`ci-config/`, `ci_env/`). A workflow named for tests is not test code (its own steps run with the repository's
+    // secrets); the secrets pack lowers only the generic values it sets (`testWorkflowReason`).
+    /(?:^|\/)(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e)(?:[._-][a-z0-9]+)*\.env$/.test(p) ||
+    /(?:^|\/)\.?ci[-_](?:config|configs|env|envs|settings|fixtures?)\//.test(p) ||
     /(?:^|\/)phpunit\.xml(?:\.dist)?$/.test(p) ||
     /(?:^|\/)(?:docker-)?compose(?:[.-][a-z0-9_-]+)*[.-](?:test|testing|ci|e2e|cypress)(?:[.-][a-z0-9_-]+)*\.ya?ml$/.test(p) ||
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
@@ -82,5 +87,9 @@ function isTestPath(rel: string): boolean {
  */
 function isExamplePath(rel: string): boolean {
   const p = rel.replace(/\\/g, '/').toLowerCase();
-  return /\.(?:md|markdown|rst|adoc|asciidoc)$/.test(p) || /(?:^|\/)(?:examples?|samples?|demos?|docs?)\//.test(p) || /\.(?:example|sample|template|dist)$/.test(p) || /\.(?:example|sample)\.[a-z0-9]+$/.test(p);
+  return (
+    /\.(?:md|markdown|rst|adoc|asciidoc)$/.test(p) || /(?:^|\/)(?:examples?|samples?|demos?|docs?)\//.test(p) || /\.(?:example|sample|template|dist)$/.test(p) || /\.(?:example|sample)\.[a-z0-9]+$/.test(p) ||
+    // An env file named for an example (`sample.env`, `app.template.env`), as `.env.example` is.
+    /(?:^|\/)(?:[a-z0-9]+[._-])*(?:examples?|samples?|template)\.env$/.test(p)
+  );
 }

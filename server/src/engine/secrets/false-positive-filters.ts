@@ -31,6 +31,10 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   // The anonymous-FTP login (`-anonymous@`, RFC 1635's convention): a public value every FTP client sends.
   if (/^-?anonymous@$/i.test(secret)) return 'anonymous login';
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%/.test(secret)) return 'template variable';
+  // Ruby's and CoffeeScript's interpolation (`'#{SecureRandom.hex(64)}'`, in the text an error prints).
+  if (/#\{[A-Za-z_@$][^}]*\}/.test(secret)) return 'template variable';
+  // A shell variable between a sed command's or a path's separators (`s/<jwt-secret>/$NEW_SECRET/g`).
+  if (!dollarIsFormat && /(?:^|[/=:@])\$[A-Z_][A-Z0-9_]{2,}(?=$|[/:@])/.test(secret)) return 'template variable';
   // A format field on its own (`{expected}` in `f"postgresql://{user}:{expected}@…"`, `str.format`).
   if (/^\{[A-Za-z_][\w.]*\}$/.test(secret)) return 'template variable';
   if (!dollarIsFormat && /^\$[A-Za-z_][A-Za-z0-9_]{2,}$/.test(secret)) return 'template variable';
@@ -81,6 +85,18 @@ const LOCAL_DEV_ENV = /(?:^|\/)(?:\.ddev|\.devcontainer|\.vagrant)\/|(?:^|\/)Vag
  */
 export function localDevEnvReason(rel: string): string | undefined {
   return LOCAL_DEV_ENV.test(rel) ? "a local development environment's settings" : undefined;
+}
+
+/** A CI workflow named for tests (`.github/workflows/test.yml`, `e2e-tests.yaml`, `ci.yml`). */
+const TEST_WORKFLOW = /(?:^|\/)\.github\/workflows\/(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e)(?:[._-][a-z0-9]+)*\.ya?ml$/i;
+
+/**
+ * A workflow that runs the tests (`rel`: the workspace-relative path): the database passwords and testing tokens it
+ * sets are the test run's own. Callers lower generic values and database logins only; a provider's token works from
+ * anywhere, and the workflow's other findings (the config pack's) are not test code either.
+ */
+export function testWorkflowReason(rel: string): string | undefined {
+  return TEST_WORKFLOW.test(rel) ? "a test workflow's own settings" : undefined;
 }
 
 /**
@@ -169,6 +185,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   // A PostHog project key (`phc_`) is public by design; the PostHog rule leaves it out for that reason.
   if (/^phc_[A-Za-z0-9]{20,}$/.test(value)) return 'public key';
   if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
+  // A date or date and time (ISO 8601), under a name such as `token_expires_at`: when, not what.
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return 'date and time';
   // A name about a public key (`PublicKeyToken`, an assembly's public key hash in .NET): public by design.
   if (/public[_.-]?key/i.test(name)) return 'public key';
   // Also a URL without its scheme (`[tokens]: https://…` read as `name: type = value`) and a path with a volume
@@ -186,6 +204,10 @@ export function genericValueReason(value: string, name: string): string | undefi
   // variable (`'DB_PASSWORD='.$request->…`, read from after the quote).
   // Also fully qualified (`\Hash::make`, `\App\Helper::decrypt`), as PHP code outside a namespace writes them.
   if (/^(?:\\?[A-Z]\w*\\)*\\?[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*\$[A-Za-z_]/.test(value)) return 'code expression';
+  // A method call with literal arguments (`SecureRandom.hex(128)`, `os.urandom(32)`): a generator run at start-up.
+  if (/^[A-Za-z_$][\w$]*(?:(?:::|\.)[A-Za-z_$][\w$]*)+\([\w ,.:'"-]*\)$/.test(value)) return 'code expression';
+  // An increment or decrement (`++fetchToken`, a counter telling a stale response from the latest).
+  if (/^(?:\+\+|--)[A-Za-z_$][\w$.]*$|^[A-Za-z_$][\w$.]*(?:\+\+|--)$/.test(value)) return 'code expression';
   // Ruby: a constant path with a method call (`Doorkeeper::AccessToken.create!`), and a method chain ending in a
   // predicate or bang method (`Rails.application.config.self_hosted?`); not under a password name, where
   // `Summer.time.now!` is a human-chosen password.
@@ -194,7 +216,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   }
   // A PHP class name (`App\Entity\Api\AccessToken`), a route's `controller#action`, a Vue attribute after
   // `type="password" :` (`maxlength=`): names in code, not values.
-  if (/^\\?[A-Z]\w*(?:\\[A-Z]\w*)+$/.test(value)) return 'class name';
+  // Also with the separators escaped, as a JSON class map writes them (`Shop\\Domain\\Api\\ApiKey`).
+  if (/^(?:\\{1,2})?[A-Z]\w*(?:\\{1,2}[A-Z]\w*)+$/.test(value)) return 'class name';
   if (/^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)*#[a-z_][a-z0-9_]*[!?]?$/.test(value)) return 'controller action';
   if (/^:?[a-z][a-z0-9-]*=$/.test(value)) return 'markup attribute';
   // Index and constraint names Doctrine and other ORMs generate (`FK_368A…`, `IDX_…`, `UNIQ_…`): a hash of names.
@@ -243,6 +266,20 @@ export function sentenceContextReason(line: string, start: number, end: number):
   const rest = line.slice(end);
   if (rest.length > 1000) return undefined; // a minified or generated line, not a sentence
   return /^(?:[ \t]+\p{L}[\p{L}\p{N}'’,.!?:;-]*)+[ \t]*$/u.test(rest) ? 'part of a sentence' : undefined;
+}
+
+/**
+ * For generic rules: an identifier-like value that is the key it is assigned to, in another case
+ * (`DeviceIsNotTheOneThatRequestedTheToken = "deviceIsNotTheOneThatRequestedTheToken"`, an enum generated from an API
+ * schema). The rule's own name group holds only the word it looks for, so the key is read from `line` before `start`.
+ */
+export function ownKeyReason(line: string, start: number, end: number): string | undefined {
+  const value = line.slice(start, end);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{11,}$/.test(value)) return undefined;
+  const before = line.slice(0, start).toLowerCase();
+  const at = before.lastIndexOf(value.toLowerCase());
+  if (at < 0 || /\w/.test(before[at - 1] ?? '') || /\w/.test(before[at + value.length] ?? '')) return undefined;
+  return 'spelled from its own key';
 }
 
 /** File formats translation catalogues are kept in. */
