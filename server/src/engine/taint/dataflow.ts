@@ -148,6 +148,8 @@ const MAX_CONSTANT_NODES = 64;
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
 const NONE: never[] = [];
+/** Entries recorded at other lines a top-level statement tries (see `cached`). */
+const MOVED_CANDIDATES = 8;
 
 /** A sink of one of a pass's rules (`rule`: its index in `Pass.rules`). */
 export interface PassSink {
@@ -369,21 +371,35 @@ export function analyzeUnit(unit: Node, params: UnitParams, env: UnitEnv): UnitR
   return new UnitAnalysis(unit, params, env).run();
 }
 
-/** A top-level statement and its cache key (own text, line and column, and the file context it depends on). */
+/** A top-level statement and its cache key (own text, column, and the file context it depends on; not its line). */
 export interface TopStatement {
   node: Node;
   key: string;
+  /** Its first and last line: an entry recorded at another line is replayed moved by the difference. */
+  line: number;
+  endLine: number;
 }
 
 /**
  * What analysing one top-level statement did, and what it read from the statements before it: enough to replay
  * it exactly after an edit elsewhere. Everything one statement can pass to the next goes through one of these
  * fields (the state, the last definitions, the sinks already reported, returns, findings, work, fall-through).
+ * Positions are those of the statement at `line`; replayed at another line, every in-file range moves alike.
  */
 export interface StatementEntry {
-  /** Digest of the state history before it, and after it. */
-  inDigest: string;
-  outDigest: string;
+  line: number;
+  /**
+   * The state keys it read before writing them, with their values then (`readDigest`, ranges relative to `line`),
+   * and, keyed `\u0001<prefix>`, the entries under a prefix it looked through (`x.` for a lookup of `x`).
+   */
+  reads: ReadonlyMap<string, string>;
+  /** Digest of the whole state before it, when it read all of it (copied it for a branch, deleted keys): then replayed only at the same line and state. */
+  all?: string;
+  /** Whether a guard had checked a call expression before it (`exprGuards`), and after it. */
+  guards: boolean;
+  guardsOut: boolean;
+  /** A fix edits lines outside the statement (an import): replayed only at the same line. */
+  pinned: boolean;
   /** What it consulted outside the top level (as the caller records it: callee summaries, name resolutions). */
   deps: ReadonlyMap<string, string>;
   /** Definitions it looked up (`reflected` sinks etc.): name -> digest of the definition then ('' for none). */
@@ -394,7 +410,7 @@ export interface StatementEntry {
   falls: boolean;
   findings: readonly RawTaintFinding[];
   returns: readonly { t: Taint; range: Range }[];
-  /** State writes, in order of first write; `order`: the key order after it when it deleted keys. */
+  /** State writes, in order of first write; `order`: the key order after it when it deleted keys (then `all` is set). */
   sets: readonly [string, Taint | null][];
   order?: string[];
   /** Definitions written, as offsets relative to the statement's start (null: deleted). */
@@ -425,12 +441,14 @@ export interface TopLevelCache {
 }
 
 /**
- * The module's top level, analysed statement by statement: a statement is replayed from `cache` when its key, the
- * digest of the state history before it, and whatever else it read from earlier statements are unchanged, so an
- * edit re-analyses the edited statement and only the following ones whose input changed. The result (summary,
- * findings, work) is exactly `analyzeUnit(root)`'s: the same sequential analysis, with every value that passes
- * between statements recorded, so no fallback to the whole top level is needed (hoisted functions and closures
- * are units of their own, consulted through `env` and recorded in `deps`).
+ * The module's top level, analysed statement by statement: a statement is replayed from `cache` when its key and
+ * what it read from earlier statements (the state keys it read, relative to its line, or the whole state when it
+ * read all of it; definitions, sinks reported, callee summaries) are as they were, so an edit re-analyses the
+ * edited statement and only the statements that read what it changed. A statement that only moved is replayed with
+ * its ranges moved alike, when what it read moved with it. The result (summary, findings, work) is exactly
+ * `analyzeUnit(root)`'s: the same sequential analysis, with every value that passes between statements recorded,
+ * so no fallback to the whole top level is needed (hoisted functions and closures are units of their own,
+ * consulted through `env` and recorded in `deps`).
  */
 export function analyzeTopLevel(root: Node, statements: readonly TopStatement[], env: UnitEnv, cache: TopLevelCache): UnitResult {
   return new UnitAnalysis(root, { names: [], sources: new Map() }, env).runTopLevel(statements, cache);
@@ -515,15 +533,15 @@ class UnitAnalysis {
   /** `run()` for the module's root, statement by statement through the statement cache (see analyzeTopLevel). */
   runTopLevel(statements: readonly TopStatement[], cache: TopLevelCache): UnitResult {
     const st = new LoggedState();
-    let digest = '';
     let reused = 0;
-    for (const { node, key } of statements) {
+    for (const s of statements) {
+      const { node, key, line } = s;
       const deps = new Map<string, string>();
-      const hit = cache.entries(key)?.find((e) => e.inDigest === digest && this.replayable(e, cache));
+      const hit = this.cached(cache.entries(key), s, st, cache);
       let e: StatementEntry;
       if (hit) {
         cache.stats.topStatementsCached++;
-        e = hit;
+        e = line === hit.line ? hit : shiftEntry(hit, line - hit.line);
         this.work += e.work;
         reused += e.work;
         if (this.work > this.limit) throw new BudgetExceeded();
@@ -532,7 +550,8 @@ class UnitAnalysis {
         cache.stats.topStatementsAnalyzed++;
         cache.track(deps);
         const log = (this.log = { defsRead: new Map(), defsOut: new Map(), sinkKeys: new Map(), returns: [] as { t: Taint; range: Range }[] });
-        st.startLog();
+        st.startLog(line);
+        const guards = this.exprGuards;
         const work0 = this.work;
         const findings0 = this.findings.length;
         let falls: boolean;
@@ -541,17 +560,22 @@ class UnitAnalysis {
         } finally {
           this.log = undefined;
         }
-        const { sets, order } = st.endLog();
+        const { sets, order, reads, all } = st.endLog();
         const base = node.startIndex;
+        const findings = this.findings.slice(findings0);
         e = {
-          inDigest: digest,
-          outDigest: sets.length || order ? createHash('sha1').update(JSON.stringify([digest, sets.map(([k, v]) => [k, valueDigest(v)]), order ?? null])).digest('base64') : digest,
+          line,
+          reads: mapOrNone(reads),
+          ...(all !== undefined ? { all } : {}),
+          guards,
+          guardsOut: this.exprGuards,
+          pinned: findings.some((f) => f.fixes.some((x) => x.edits.some((d) => d.range.start.line < line || d.range.end.line > s.endLine))),
           deps: mapOrNone(deps),
           defsRead: mapOrNone(log.defsRead),
           sinkKeys: mapOrNone(log.sinkKeys),
           work: this.work - work0,
           falls,
-          findings: listOrNone(this.findings.slice(findings0)),
+          findings: listOrNone(findings),
           returns: listOrNone(log.returns),
           sets: listOrNone(sets),
           ...(order ? { order } : {}),
@@ -559,18 +583,41 @@ class UnitAnalysis {
         };
       }
       cache.keep(key, e);
-      digest = e.outDigest;
       if (!e.falls) break;
     }
     this.step();
     return { summary: this.summary, findings: this.findings, work: this.work, reused };
   }
 
-  /** Whether what a cached statement read from earlier statements (besides the state) is as it was. */
-  private replayable(e: StatementEntry, cache: TopLevelCache): boolean {
-    for (const [k, was] of e.sinkKeys) if (this.seenSinks.has(k) !== was) return false;
+  /**
+   * A cached entry valid for statement `s` now, trying those recorded at its line first, then (a few of) those
+   * recorded elsewhere (the statement moved, or the same text stands at another line). Any valid entry gives the
+   * same result, so which is tried first only costs time.
+   */
+  private cached(entries: readonly StatementEntry[] | undefined, s: TopStatement, st: LoggedState, cache: TopLevelCache): StatementEntry | undefined {
+    if (!entries) return undefined;
+    for (const e of entries) if (e.line === s.line && this.replayable(e, s.line, st, cache)) return e;
+    let tried = 0;
+    for (const e of entries) {
+      if (e.line === s.line) continue;
+      // Many statements with the same text (generated code): bounded, so a run stays linear in them.
+      if (++tried > MOVED_CANDIDATES) break;
+      if (this.replayable(e, s.line, st, cache)) return e;
+    }
+    return undefined;
+  }
+
+  /** Whether what a cached statement read from earlier statements is as it was, seen from `line` (where it is now). */
+  private replayable(e: StatementEntry, line: number, st: LoggedState, cache: TopLevelCache): boolean {
+    const delta = line - e.line;
+    if (delta !== 0 && (e.all !== undefined || e.pinned)) return false;
+    if (e.guards !== this.exprGuards) return false;
+    if (e.all !== undefined) {
+      if (st.digest() !== e.all) return false;
+    } else for (const [k, d] of e.reads) if ((k.charCodeAt(0) === 1 ? st.prefixDigest(k.slice(1), line) : st.readDigest(k, line)) !== d) return false;
+    for (const [k, was] of e.sinkKeys) if (this.seenSinks.has(delta ? shiftSinkKey(k, delta) : k) !== was) return false;
     for (const [name, d] of e.defsRead) if (defDigest(this.defOf(name)) !== d) return false;
-    for (const [k, v] of e.deps) if (!cache.holds(k, v)) return false;
+    for (const [k, v] of e.deps) if (delta ? !cache.holds(shiftDepKey(k, delta), shiftDepValue(v, delta)) : !cache.holds(k, v)) return false;
     return true;
   }
 
@@ -589,6 +636,7 @@ class UnitAnalysis {
     for (const k of e.sinkKeys.keys()) this.seenSinks.add(k);
     for (const r of e.returns) this.addReturn(r.t, r.range);
     this.findings.push(...e.findings);
+    this.exprGuards = e.guardsOut;
   }
 
   private range(n: Node): Range {
@@ -895,7 +943,7 @@ class UnitAnalysis {
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
-        for (const k of [...st.keys()]) if (k.startsWith(`${name}.`)) st.delete(k);
+        dropUnder(st, `${name}.`);
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         return;
       }
@@ -924,7 +972,7 @@ class UnitAnalysis {
       default: {
         const key = syn.accessPath(target);
         if (key) {
-          for (const k of [...st.keys()]) if (k.startsWith(`${key}.`)) st.delete(k);
+          dropUnder(st, `${key}.`);
           st.set(key, t ? addStep(t, { range: this.range(target), message: `flows into ${key}`, kind: 'step' })! : null);
         } else {
           // `a[i] = tainted`: the container becomes tainted (weak update).
@@ -1116,7 +1164,9 @@ class UnitAnalysis {
     const v = st.get(name);
     if (v !== undefined) return v ?? undefined;
     let t: Taint | undefined;
-    for (const [k, w] of st) if (w && k.startsWith(`${name}.`)) t = union(t, w);
+    // The top level's state records which entries under the prefix it read (see LoggedState.prefixed).
+    if (st instanceof LoggedState) for (const [, w] of st.prefixed(`${name}.`)) t = union(t, w ?? undefined);
+    else for (const [k, w] of st) if (w && k.startsWith(`${name}.`)) t = union(t, w);
     return t;
   }
 
@@ -1348,48 +1398,192 @@ function replaceState(st: State, next: State): void {
   for (const [k, v] of next) st.set(k, v);
 }
 
+/** Deletes the keys under `prefix` (`x.` when `x` is bound anew). */
+function dropUnder(st: State, prefix: string): void {
+  if (st instanceof LoggedState) {
+    for (const [k] of st.prefixed(prefix)) st.delete(k);
+  } else for (const k of [...st.keys()]) if (k.startsWith(prefix)) st.delete(k);
+}
+
 /**
- * The top level's state, logging what one statement writes: the value each key had before its first write, and
- * whether keys were deleted (then the order of keys may change, and lookups depend on it).
+ * The top level's state, logging what one statement reads and writes: the keys it reads before writing them (with
+ * their values, ranges relative to the statement's line), the prefixes it looks through, the value each key had
+ * before its first write, and whether it read the whole state (iterated or copied it, or deleted keys: then the key
+ * order may change, and lookups depend on it). Iterating it while logging marks the statement as reading it all;
+ * `prefixed` reads only the entries under a prefix, through an index of key prefixes.
  */
 class LoggedState extends Map<string, Taint | null> {
   private before?: Map<string, Taint | null | undefined>;
   private deleted = false;
+  private reads?: Map<string, string>;
+  /** Digest of the state before the statement, once it read all of it. */
+  private all?: string;
+  private line = 0;
+  /** Keys per prefix ending in '.' (`a.` and `a.b.` for `a.b.c`). */
+  private readonly under = new Map<string, number>();
+  private version = 0;
+  private digestAt = -1;
+  private digestValue = '';
 
-  startLog(): void {
+  startLog(line: number): void {
     this.before = new Map();
     this.deleted = false;
+    this.reads = new Map();
+    this.all = undefined;
+    this.line = line;
   }
 
-  /** The statement's writes (keys whose value changed, in order of first write), and the key order if it may have changed. */
-  endLog(): { sets: [string, Taint | null][]; order?: string[] } {
+  /** The statement's writes (every key it wrote, in order of first write), its reads, and the key order if it may have changed. */
+  endLog(): { sets: [string, Taint | null][]; order?: string[]; reads: Map<string, string>; all?: string } {
     const sets: [string, Taint | null][] = [];
     for (const [k, was] of this.before ?? []) {
       const now = super.get(k);
       if (now === undefined) continue;
-      if (was !== now) sets.push([k, now]);
+      // A write of the same value counts when only the reads are checked: the key's value before was not read.
+      if (was !== now || this.all === undefined) sets.push([k, now]);
     }
-    const out = { sets, ...(this.deleted ? { order: [...this.keys()] } : {}) };
+    const out = { sets, ...(this.deleted ? { order: [...super.keys()] } : {}), reads: this.reads ?? new Map<string, string>(), ...(this.all !== undefined ? { all: this.all } : {}) };
     this.before = undefined;
+    this.reads = undefined;
+    this.all = undefined;
     return out;
+  }
+
+  /** A key's value as a read records it: 'u' absent, 'n' clean, else its digest with ranges relative to `line`. */
+  readDigest(k: string, line: number): string {
+    const v = super.get(k);
+    return v === undefined ? 'u' : relDigest(v, line);
+  }
+
+  /** The entries under `prefix`, in order, as a prefix read records them ('' for none). */
+  prefixDigest(prefix: string, line: number): string {
+    if (!this.under.get(prefix)) return '';
+    const parts: string[] = [];
+    for (const [k, v] of super.entries()) if (k.startsWith(prefix)) parts.push(k, relDigest(v, line));
+    return createHash('sha1').update(JSON.stringify(parts)).digest('base64');
+  }
+
+  /** Digest of the whole state (keys in order, values with their ranges). */
+  digest(): string {
+    if (this.digestAt !== this.version) {
+      this.digestValue = stateDigest(super.entries());
+      this.digestAt = this.version;
+    }
+    return this.digestValue;
+  }
+
+  /** The entries under `prefix` (in order), recorded as a read while logging. */
+  prefixed(prefix: string): [string, Taint | null][] {
+    const out: [string, Taint | null][] = [];
+    if (this.under.get(prefix)) for (const [k, v] of super.entries()) if (k.startsWith(prefix)) out.push([k, v]);
+    if (this.reads && this.all === undefined && !this.reads.has(`\u0001${prefix}`)) {
+      // Keys the statement wrote under the prefix mix its own writes into what it read: count it as reading all.
+      let own = false;
+      for (const k of this.before!.keys()) if (k.startsWith(prefix)) own = true;
+      if (own) this.readAll();
+      else this.reads.set(`\u0001${prefix}`, this.prefixDigest(prefix, this.line));
+    }
+    return out;
+  }
+
+  override get(k: string): Taint | null | undefined {
+    if (this.reads && this.all === undefined && !this.before!.has(k) && !this.reads.has(k)) this.reads.set(k, this.readDigest(k, this.line));
+    return super.get(k);
+  }
+
+  override has(k: string): boolean {
+    if (this.reads && this.all === undefined && !this.before!.has(k) && !this.reads.has(k)) this.reads.set(k, this.readDigest(k, this.line));
+    return super.has(k);
   }
 
   override set(k: string, v: Taint | null): this {
     if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
+    if (!super.has(k)) this.index(k, 1);
+    this.version++;
     return super.set(k, v);
   }
 
   override delete(k: string): boolean {
-    if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
-    if (super.has(k)) this.deleted = true;
+    if (!super.has(k)) return false;
+    if (this.before) {
+      this.readAll();
+      if (!this.before.has(k)) this.before.set(k, super.get(k));
+      this.deleted = true;
+    }
+    this.index(k, -1);
+    this.version++;
     return super.delete(k);
   }
 
   override clear(): void {
-    for (const k of this.keys()) if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
-    if (this.size) this.deleted = true;
+    if (this.before) {
+      this.readAll();
+      for (const k of super.keys()) if (!this.before.has(k)) this.before.set(k, super.get(k));
+      if (this.size) this.deleted = true;
+    }
+    this.under.clear();
+    this.version++;
     super.clear();
   }
+
+  override entries(): MapIterator<[string, Taint | null]> {
+    this.readAll();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    this.readAll();
+    return super.keys();
+  }
+
+  override values(): MapIterator<Taint | null> {
+    this.readAll();
+    return super.values();
+  }
+
+  override forEach(f: (v: Taint | null, k: string, m: Map<string, Taint | null>) => void, self?: unknown): void {
+    this.readAll();
+    super.forEach(f, self);
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Taint | null]> {
+    this.readAll();
+    return super.entries();
+  }
+
+  /**
+   * The statement reads the whole state: records the state's digest before the statement, rebuilt from the keys
+   * as they are and the values they had before its writes (no key was deleted yet: `delete` and `clear` call this
+   * first, so keys it added are the ones after the others, and skipped).
+   */
+  private readAll(): void {
+    if (!this.reads || this.all !== undefined) return;
+    const before = this.before!;
+    const input: [string, Taint | null][] = [];
+    for (const [k, v] of super.entries()) {
+      if (!before.has(k)) input.push([k, v]);
+      else {
+        const was = before.get(k);
+        if (was !== undefined) input.push([k, was]);
+      }
+    }
+    this.all = stateDigest(input);
+  }
+
+  private index(k: string, by: number): void {
+    for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) {
+      const p = k.slice(0, i + 1);
+      const n = (this.under.get(p) ?? 0) + by;
+      if (n) this.under.set(p, n);
+      else this.under.delete(p);
+    }
+  }
+}
+
+function stateDigest(entries: Iterable<[string, Taint | null]>): string {
+  const parts: string[] = [];
+  for (const [k, v] of entries) parts.push(k, valueDigest(v));
+  return createHash('sha1').update(JSON.stringify(parts)).digest('base64');
 }
 
 const valueDigests = new WeakMap<Flow[], string>();
@@ -1400,6 +1594,78 @@ function valueDigest(v: Taint | null): string {
   let d = valueDigests.get(v);
   if (d === undefined) valueDigests.set(v, (d = createHash('sha1').update(JSON.stringify(v)).digest('base64')));
   return d;
+}
+
+const relDigests = new WeakMap<Flow[], { line: number; d: string }>();
+
+/**
+ * A taint value as a string with its in-file ranges counted from `line` (steps with a `path` are another file's
+ * and do not move): equal at lines L and L + d when every in-file range moved by d.
+ */
+function relDigest(v: Taint | null, line: number): string {
+  if (v === null) return 'n';
+  const hit = relDigests.get(v);
+  if (hit && hit.line === line) return hit.d;
+  const rel = (r: Range): Range => ({ start: { line: r.start.line - line, character: r.start.character }, end: { line: r.end.line - line, character: r.end.character } });
+  const json = JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && 'range' in x && !(x as { path?: string }).path ? { ...x, range: rel((x as { range: Range }).range) } : x));
+  const d = createHash('sha1').update(json).digest('base64');
+  relDigests.set(v, { line, d });
+  return d;
+}
+
+/** A range moved by `delta` lines. */
+function shiftRange(r: Range, delta: number): Range {
+  return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
+}
+
+function shiftSteps(steps: TraceStep[], delta: number): TraceStep[] {
+  return steps.map((s) => (s.path ? s : { ...s, range: shiftRange(s.range, delta) }));
+}
+
+function shiftTaint(t: Taint, delta: number): Taint {
+  return t.map((f) => ({ ...f, steps: shiftSteps(f.steps, delta) }));
+}
+
+/** A sink key (`<line>:<character>:...`, see `sinkReached`) moved by `delta` lines. */
+function shiftSinkKey(k: string, delta: number): string {
+  const c = k.indexOf(':');
+  return `${Number(k.slice(0, c)) + delta}${k.slice(c)}`;
+}
+
+/** A dependency key moved by `delta` lines: inline functions are named by their line (`i:<line>:<column>`). */
+function shiftDepKey(k: string, delta: number): string {
+  if (!k.startsWith('i:')) return k;
+  const c = k.indexOf(':', 2);
+  return `i:${Number(k.slice(2, c)) + delta}${k.slice(c)}`;
+}
+
+/** A dependency value moved by `delta` lines: a summary's value starts with its unit's line (`<line>|<digest>`). */
+function shiftDepValue(v: string, delta: number): string {
+  const bar = v.indexOf('|');
+  if (bar <= 0 || !/^\d+$/.test(v.slice(0, bar))) return v;
+  return `${Number(v.slice(0, bar)) + delta}${v.slice(bar)}`;
+}
+
+/**
+ * A statement entry replayed `delta` lines from where it was recorded: valid when what it read moved alike (its
+ * reads are relative, its sinks and callee summaries were checked moved), so every in-file range of what it did
+ * moves by `delta` (as `shiftUnit` moves a unit's result).
+ */
+function shiftEntry(e: StatementEntry, delta: number): StatementEntry {
+  const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((x) => ({ ...x, range: shiftRange(x.range, delta) })) }));
+  const positional = (m: ReadonlyMap<string, string>): boolean => {
+    for (const [k, v] of m) if (shiftDepKey(k, delta) !== k || shiftDepValue(v, delta) !== v) return true;
+    return false;
+  };
+  return {
+    ...e,
+    line: e.line + delta,
+    deps: positional(e.deps) ? new Map([...e.deps].map(([k, v]) => [shiftDepKey(k, delta), shiftDepValue(v, delta)])) : e.deps,
+    sinkKeys: e.sinkKeys.size ? new Map([...e.sinkKeys].map(([k, v]) => [shiftSinkKey(k, delta), v])) : e.sinkKeys,
+    findings: e.findings.length ? e.findings.map((f) => ({ ...f, range: shiftRange(f.range, delta), trace: shiftSteps(f.trace, delta), fixes: fixes(f.fixes) })) : e.findings,
+    returns: e.returns.length ? e.returns.map((r) => ({ t: shiftTaint(r.t, delta), range: shiftRange(r.range, delta) })) : e.returns,
+    sets: e.sets.some(([, v]) => v) ? e.sets.map(([k, v]) => [k, v && shiftTaint(v, delta)]) : e.sets,
+  };
 }
 
 /** A definition as what lookups of it see (`notText`, `literalKeys` read its structure, never its place). */

@@ -149,6 +149,8 @@ interface WorkMeter {
 
 /** Entries kept per top-level statement key (one per state history before it that a run met). */
 const STATEMENT_ENTRIES = 4;
+/** Entries a run keeps for one statement key (statements of the same text and column share it). */
+const STATEMENT_ENTRIES_USED = 32;
 
 /** Steps between the pause points a stepped run offers its host (`AnalyzerSession.steps`). */
 const STEPS_PER_PAUSE = 2_000;
@@ -913,7 +915,8 @@ export class TaintAnalyzer implements Analyzer {
                 return a && b2 ? [...a, ...b2.filter((e) => !a.includes(e))] : a ?? b2;
               },
               keep: (k, e) => {
-                remember(freshStatements, k, e);
+                // Statements of the same text share a key: bounded, so a file of repeated lines stays linear.
+                if ((freshStatements.get(k)?.length ?? 0) < STATEMENT_ENTRIES_USED) remember(freshStatements, k, e);
                 for (const [d, v] of e.deps) deps.set(d, v);
               },
               holds: (d, v) => depSig(d, u) === v,
@@ -1921,7 +1924,8 @@ export function fileContext(
 
 /**
  * The top level's statements (as the dataflow walks them) with their keys: own text (nested functions replaced
- * as in unit keys) and the shape of any syntax error in it, line and column, and the file context. Computed once
+ * as in unit keys) and the shape of any syntax error in it, column, and the file context (not the line: see
+ * `StatementEntry`), with its lines. Computed once
  * per run, shared by the rules.
  */
 function topStatements(ctx: FileContext, text: string, lines: LineIndex, functionTypes: ReadonlySet<string>): TopStatement[] {
@@ -1939,7 +1943,8 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex, functio
     const hash = createHash('sha1').update(spliceNested(text, start, end, inside, lines, at.line)).digest('base64');
     // A function statement is a unit of its own, keyed here only by where it ends: its errors are its unit's.
     const shape = functionTypes.has(node.type) ? '' : errorShape(node, functionTypes);
-    out.push({ node, key: `${hash}${shape}@${at.line}:${at.character}:${ctx.importKey}` });
+    // Not keyed by line: an entry recorded at another line is replayed moved when what it read moved alike.
+    out.push({ node, key: `${hash}${shape}@${at.character}:${ctx.importKey}`, line: at.line, endLine: lines.positionAt(end).line });
   }
   return (ctx.statements = out);
 }
