@@ -417,6 +417,87 @@ function replayPinned(name: string, edits: { line: number; kind: string; ch: str
   }
 }
 
+/**
+ * Opens `text`, analyses it, applies `edit` and analyses again: the findings (checked against a fresh scan), and
+ * per top-level run after the edit (counted over passes and rounds) the statements analysed and the statements in it.
+ */
+function topLevelEdit(c: (typeof CASES)[number], text: string, edit: { line: number; character: number; endLine?: number; endCharacter?: number; text: string }) {
+  const uri = `units-top-reads:${c.path}`;
+  engine.open(uri, c.path, c.lang, text, 1);
+  try {
+    const before = engine.analyze(uri, settings);
+    const a0 = taint.stats.topStatementsAnalyzed;
+    const c0 = taint.stats.topStatementsCached;
+    const end = { line: edit.endLine ?? edit.line, character: edit.endCharacter ?? edit.character };
+    engine.change(uri, [{ range: { start: { line: edit.line, character: edit.character }, end }, text: edit.text }], 2);
+    const after = engine.analyze(uri, settings);
+    const analyzed = taint.stats.topStatementsAnalyzed - a0;
+    const visited = analyzed + taint.stats.topStatementsCached - c0;
+    const now = engine.get(uri)!.text;
+    assert.deepEqual(plain(after), plain(engine.scanText(c.path, c.lang, now, settings)), 'incremental equals a fresh scan');
+    // Every top-level run walks every statement (none stops early in these files).
+    const statements = now.split('\n').filter((l) => l.trim()).length;
+    const runs = visited / statements;
+    assert.ok(runs >= 1 && Number.isInteger(runs), `${visited} statements visited, ${statements} per run`);
+    return { before: before.findings, after: after.findings, perRun: analyzed / runs };
+  } finally {
+    engine.close(uri);
+  }
+}
+
+describe('incremental units: a top-level statement is replayed while what it read holds', () => {
+  for (const c of CASES) {
+    const py = c.lang === 'python';
+    it(`${c.lang}: a paste near the top moves 1,000 statements without analysing them again`, () => {
+      const text = topLevelFile(c.lang, 1000);
+      const pasted = Array.from({ length: 20 }, (_, i) => (py ? `p${i} = 'pasted${i}'` : `const p${i} = 'pasted${i}';`)).join('\n') + '\n';
+      // Above the source `base` (below the imports, whose places fixes use): everything below moves alike, and only
+      // the pasted statements are analysed. Keyed by the state history before them, all 1,000 ran again.
+      const above = topLevelEdit(c, text, { line: text.split('\n').findIndex((l) => l.includes('base =')), character: 0, text: pasted });
+      assert.ok(above.perRun <= 20 + 2, `${above.perRun} statements analysed per top-level run (paste above base)`);
+      assert.equal(above.after.length, above.before.length);
+      // Below it: the 100 statements that read `base` and the 100 sinks that read what they wrote carry its range,
+      // which did not move with them, so they run again (exactly: their flows start above the paste).
+      const below = topLevelEdit(c, text, { line: text.split('\n').findIndex((l) => l.includes('c0')), character: 0, text: pasted });
+      assert.ok(below.perRun <= 20 + 200 + 2, `${below.perRun} statements analysed per top-level run (paste below base)`);
+      assert.equal(below.after.length, below.before.length);
+    });
+
+    it(`${c.lang}: a changed top-level write re-analyses only the statements that read that key`, () => {
+      const text = topLevelFile(c.lang, 1000);
+      // v503 is tainted and read by one statement (the sink at 507); made clean, that finding goes.
+      const line = text.split('\n').findIndex((l) => l.includes(`v503 = base + '503'`));
+      const col = text.split('\n')[line]!.indexOf('base + ');
+      const r = topLevelEdit(c, text, { line, character: col, endCharacter: col + 'base + '.length, text: '' });
+      assert.ok(r.perRun <= 2, `${r.perRun} statements analysed per top-level run (the edited one and its reader)`);
+      const sinkLine = text.split('\n').findIndex((l) => l.includes(`v503 + 'x'`));
+      assert.ok(r.before.some((f) => f.range.start.line === sinkLine), 'the sink reading v503 is a finding before');
+      assert.ok(!r.after.some((f) => f.range.start.line === sinkLine), 'and not after v503 became clean');
+      assert.equal(r.after.length, r.before.length - 1);
+    });
+
+    it(`${c.lang}: a statement that reads a changed key (or a field under it) is analysed again and its finding follows`, () => {
+      // `cfg` is never bound: reading it unions its fields (a prefix read); `w` is read directly.
+      const lines = py
+        ? ['import subprocess', 'from flask import request', `base = request.args.get('q')`, `w = 'safe'`, `cfg.url = 'safe'`, `x = 1`, `subprocess.call(w, shell=True)`, `subprocess.call(cfg, shell=True)`]
+        : [`const base = location.hash;`, `let w = 'safe';`, `cfg.url = 'safe';`, `const x = 1;`, `eval(w);`, `eval(cfg);`];
+      const text = lines.join('\n') + '\n';
+      const wLine = lines.findIndex((l) => l.includes(`w = 'safe'`));
+      const cfgLine = lines.findIndex((l) => l.includes(`cfg.url = 'safe'`));
+      const sinkW = lines.findIndex((l) => /\(w[,)]/.test(l));
+      const sinkCfg = lines.findIndex((l) => /\(cfg[,)]/.test(l));
+      for (const [line, sink] of [[wLine, sinkW], [cfgLine, sinkCfg]] as const) {
+        const col = lines[line]!.indexOf(`'safe'`);
+        const r = topLevelEdit(c, text, { line, character: col, endCharacter: col + `'safe'`.length, text: 'base' });
+        assert.ok(!r.before.some((f) => f.range.start.line === sink), 'no finding at the sink before');
+        assert.ok(r.after.some((f) => f.range.start.line === sink), `the sink at line ${sink} reads the tainted value after`);
+        // The edited statement and its reader; `x = 1` and the other sink read neither.
+        assert.ok(r.perRun <= 2, `${r.perRun} statements analysed per top-level run`);
+      }
+    });
+  }
+});
+
 describe('incremental units: counterexamples the property below found, pinned', () => {
   it('python: a newline, characters and a new line around the first statements (CI run of 1 Dec)', () => {
     replayPinned('units-top-pinned', [
