@@ -428,10 +428,12 @@ const listOrNone = <T>(a: readonly T[]): readonly T[] => (a.length ? a : NO_ITEM
 
 /** The per-statement cache of one pass's top-level analysis, kept by the caller between runs. */
 export interface TopLevelCache {
-  /** Entries from earlier runs (and this one) for a statement key. */
-  entries(key: string): StatementEntry[] | undefined;
+  /** Entries from earlier runs (and this one) for a statement key at a line. */
+  entries(key: string, line: number): StatementEntry[] | undefined;
+  /** The lines the last run had entries for a statement key at (where a statement that moved may have been). */
+  lines(key: string): readonly number[];
   /** Records an entry this run used. */
-  keep(key: string, e: StatementEntry): void;
+  keep(key: string, line: number, e: StatementEntry): void;
   /** Whether a dependency recorded by an entry still has that value. */
   holds(dep: string, value: string): boolean;
   /** Where the caller records what the statement being analysed consults (a fresh map per statement). */
@@ -534,10 +536,12 @@ class UnitAnalysis {
   runTopLevel(statements: readonly TopStatement[], cache: TopLevelCache): UnitResult {
     const st = new LoggedState();
     let reused = 0;
+    // The line moves of the last statements replayed moved, latest first: those below an edit all move alike.
+    const moves: number[] = [];
     for (const s of statements) {
       const { node, key, line } = s;
       const deps = new Map<string, string>();
-      const hit = this.cached(cache.entries(key), s, st, cache);
+      const hit = this.cached(s, st, cache, moves);
       let e: StatementEntry;
       if (hit) {
         cache.stats.topStatementsCached++;
@@ -582,7 +586,7 @@ class UnitAnalysis {
           defsOut: listOrNone([...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null])),
         };
       }
-      cache.keep(key, e);
+      cache.keep(key, line, e);
       if (!e.falls) break;
     }
     this.step();
@@ -590,19 +594,32 @@ class UnitAnalysis {
   }
 
   /**
-   * A cached entry valid for statement `s` now, trying those recorded at its line first, then (a few of) those
-   * recorded elsewhere (the statement moved, or the same text stands at another line). Any valid entry gives the
-   * same result, so which is tried first only costs time.
+   * A cached entry valid for statement `s` now: one recorded at its line, else at its line less a recent move, else
+   * at (a few of) the other lines its key had entries at (it moved, or the same text stood elsewhere). Any valid
+   * entry gives the same result, so which is tried first only costs time.
    */
-  private cached(entries: readonly StatementEntry[] | undefined, s: TopStatement, st: LoggedState, cache: TopLevelCache): StatementEntry | undefined {
-    if (!entries) return undefined;
-    for (const e of entries) if (e.line === s.line && this.replayable(e, s.line, st, cache)) return e;
+  private cached(s: TopStatement, st: LoggedState, cache: TopLevelCache, moves: number[]): StatementEntry | undefined {
+    const at = (line: number): StatementEntry | undefined => {
+      for (const e of cache.entries(s.key, line) ?? NONE) if (this.replayable(e, s.line, st, cache)) return e;
+      return undefined;
+    };
+    const exact = at(s.line);
+    if (exact) return exact;
+    for (const d of moves) {
+      const e = d !== 0 ? at(s.line - d) : undefined;
+      if (e) return e;
+    }
     let tried = 0;
-    for (const e of entries) {
-      if (e.line === s.line) continue;
-      // Many statements with the same text (generated code): bounded, so a run stays linear in them.
+    for (const l of cache.lines(s.key)) {
+      if (l === s.line || moves.includes(s.line - l)) continue;
+      // Many statements with the same key (functions of the same length): bounded, so a run stays linear in them.
       if (++tried > MOVED_CANDIDATES) break;
-      if (this.replayable(e, s.line, st, cache)) return e;
+      const e = at(l);
+      if (e) {
+        moves.unshift(s.line - l);
+        if (moves.length > 3) moves.pop();
+        return e;
+      }
     }
     return undefined;
   }

@@ -149,8 +149,9 @@ interface WorkMeter {
 
 /** Entries kept per top-level statement key (one per state history before it that a run met). */
 const STATEMENT_ENTRIES = 4;
-/** Entries a run keeps for one statement key (statements of the same text and column share it). */
-const STATEMENT_ENTRIES_USED = 32;
+/** Statement entries are kept by key and line (`statementSlot`): a statement's own line is found directly. */
+const SLOT = '\u0002';
+const statementSlot = (key: string, line: number): string => `${key}${SLOT}${line}`;
 
 /** Steps between the pause points a stepped run offers its host (`AnalyzerSession.steps`). */
 const STEPS_PER_PAUSE = 2_000;
@@ -249,7 +250,7 @@ interface ContextDiff {
   names: string[];
 }
 
-/** Per pass key (as in `UnitCache`), per top-level statement key, the statement results a run used. */
+/** Per pass key (as in `UnitCache`), per top-level statement key and line (`statementSlot`), the statement results a run used. */
 type StatementCache = Map<string, Map<string, StatementEntry[]>>;
 
 /** What one document session keeps between runs: taint results per unit and pass, pattern findings per unit. */
@@ -708,7 +709,7 @@ export class TaintAnalyzer implements Analyzer {
       // level was keeps those it used, plus the earlier entries of statements still in the file (a few per statement).
       const before = new Map(session.statements);
       session.statements.clear();
-      const current = ctx.statements && new Set(ctx.statements.map((st) => st.key));
+      const current = ctx.statements && new Set(ctx.statements.map((st) => statementSlot(st.key, st.line)));
       for (const k of used.keys()) {
         const now = usedStatements.get(k);
         const kept = before.get(k);
@@ -908,15 +909,30 @@ export class TaintAnalyzer implements Analyzer {
           };
           let out;
           if (u === ctx.units[0]) {
+            let linesOf: Map<string, number[]> | undefined;
             const top: TopLevelCache = {
-              entries: (k) => {
-                const a = freshStatements.get(k);
-                const b2 = prevStatements?.get(k);
+              entries: (k, line) => {
+                const slot = statementSlot(k, line);
+                const a = freshStatements.get(slot);
+                const b2 = prevStatements?.get(slot);
                 return a && b2 ? [...a, ...b2.filter((e) => !a.includes(e))] : a ?? b2;
               },
-              keep: (k, e) => {
-                // Statements of the same text share a key: bounded, so a file of repeated lines stays linear.
-                if ((freshStatements.get(k)?.length ?? 0) < STATEMENT_ENTRIES_USED) remember(freshStatements, k, e);
+              lines: (k) => {
+                if (!linesOf) {
+                  // Built once per run, when a statement first misses at its own line.
+                  linesOf = new Map();
+                  for (const slot of prevStatements?.keys() ?? []) {
+                    const sep = slot.lastIndexOf(SLOT);
+                    const key = slot.slice(0, sep);
+                    const list = linesOf.get(key);
+                    if (list) list.push(Number(slot.slice(sep + 1)));
+                    else linesOf.set(key, [Number(slot.slice(sep + 1))]);
+                  }
+                }
+                return linesOf.get(k) ?? [];
+              },
+              keep: (k, line, e) => {
+                remember(freshStatements, statementSlot(k, line), e);
                 for (const [d, v] of e.deps) deps.set(d, v);
               },
               holds: (d, v) => depSig(d, u) === v,
