@@ -147,7 +147,7 @@ interface WorkMeter {
   paused: number;
 }
 
-/** Entries kept per top-level statement key (one per state history before it that a run met). */
+/** Entries kept per top-level statement slot from earlier runs (one per set of read values a run met). */
 const STATEMENT_ENTRIES = 4;
 /** Statement entries are kept by key and line (`statementSlot`): a statement's own line is found directly. */
 const SLOT = '\u0002';
@@ -1941,8 +1941,7 @@ export function fileContext(
 /**
  * The top level's statements (as the dataflow walks them) with their keys: own text (nested functions replaced
  * as in unit keys) and the shape of any syntax error in it, column, and the file context (not the line: see
- * `StatementEntry`), with its lines. Computed once
- * per run, shared by the rules.
+ * `StatementEntry`), with its lines. Computed once per run, shared by the rules.
  */
 function topStatements(ctx: FileContext, text: string, lines: LineIndex, functionTypes: ReadonlySet<string>): TopStatement[] {
   if (ctx.statements) return ctx.statements;
