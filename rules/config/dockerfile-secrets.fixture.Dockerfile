@@ -4,7 +4,7 @@ FROM python:3.12-slim
 ENV GPG_KEY A035C8C19219BA821ECEA86B64E628F8D684696D
 # ruleid: config.docker.env-secret, secrets.generic.password-assignment
 ENV DB_PASSWORD=hunter2hunter2 APP_ENV=production
-# ruleid: config.docker.env-secret
+# ruleid: config.docker.env-secret, secrets.generic.token-assignment
 ENV API_TOKEN "fk-token-value-0193"
 # ok: config.docker.env-secret
 ENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password

@@ -11,3 +11,31 @@ resource "aws_db_instance" "replica" {
   # ok: secrets.generic.password-assignment
   password = var.db_password
 }
+
+# A variable's default: the name on the block's first line, the value below it.
+# ruleid: secrets.generic.terraform-variable-default
+variable "db_password" {
+  type        = string
+  description = "Password of the app database user"
+  sensitive   = true
+  default     = "Kx7Lq2Zw9Vb4Nc8M"
+}
+
+# ruleid: secrets.generic.terraform-variable-default
+variable "signing_secret" { default = "Vb4Nc8Mw3Hs6Jd1Pf5Ry0EaLt7Zx2Kq9" }
+
+# ok: secrets.generic.terraform-variable-default
+variable "api_token" {
+  type      = string
+  sensitive = true
+}
+
+# ok: secrets.generic.terraform-variable-default
+variable "token_ttl" {
+  default = "3600s-per-session"
+}
+
+# ok: secrets.generic.terraform-variable-default
+variable "region" {
+  default = "eu-west-1-Kx7Lq2Zw9"
+}

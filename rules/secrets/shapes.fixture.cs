@@ -12,4 +12,14 @@ class Shapes {
         // ruleid: secrets.generic.password-assignment
         settings["password"] = "gepCfsEUB2ZoSN";
     }
+    // Xamarin's NSUserDefaults: the value before its key.
+    void Store() {
+        // ruleid: secrets.generic.stored-under-key
+        NSUserDefaults.StandardUserDefaults.SetString("Tq3vNw8ZpLx5Rk", "password");
+        // ok: secrets.generic.stored-under-key
+        cache.Set("Tq3vNw8ZpLx5RkTq3vNw8ZpLx5Rk", "token");
+    }
+    // An XML element inside a string literal.
+    // ruleid: secrets.generic.token-assignment
+    const string Envelope = "<auth><token>Wn2Lx7Kc4Vb9Nm3Hs6Jd1Pt0RyGz5Tq8</token></auth>";
 }

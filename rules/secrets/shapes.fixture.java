@@ -21,4 +21,13 @@ class Shapes {
     // ruleid: secrets.generic.token-assignment
     String authToken = "3he4PvpTBecQnf6zywSBLKyEyFJKxTHf";
   }
+
+  // An XML element inside a string literal.
+  // ruleid: secrets.generic.api-key-assignment
+  String body = "<config><apiKey>Rq8Lw2Zx9Kc4Vb7Nm3Hs6Jd1Pt5Gy0Ea</apiKey></config>";
+  // ok: secrets.generic.api-key-assignment
+  String template = "<config><apiKey>${API_KEY}</apiKey></config>";
+  // A placeholder in angle brackets, not an element: what follows `<password>` is the host.
+  // ok: secrets.generic.password-assignment
+  String proxyUrl = "socks5h://<username>:<password>@proxy-host";
 }

@@ -28,3 +28,10 @@ const db = {
 // ok: secrets.generic.password-assignment
 i18n.set("password", "Choose a password of at least eight characters");
 module.exports = { m, creds, apiKey, db };
+// Assigned only when unset (`??=`, `||=`).
+// ruleid: secrets.generic.token-assignment
+config.apiToken ??= "Kc8nBf3JdS6gUe5AHq9xT2mWv7LpZr4Y";
+// ruleid: secrets.generic.password-assignment
+opts.password ||= "Tq3vNw8ZpLx5Rk";
+// ok: secrets.generic.token-assignment
+config.apiToken ??= process.env.API_TOKEN;

@@ -21,3 +21,8 @@ API_TOKEN=7KHspwsSAqxGVWoQ3Soh6ReDRemRdZmq
 # ok: secrets.generic.token-assignment
 API_TOKEN={$token}
 EOT;
+// Assigned only when unset (`??=`).
+// ruleid: secrets.generic.token-assignment
+$options['auth_token'] ??= 'Bf3JdS6gUe5AHq9xT2mWv7LpZr4KcY8n';
+// ok: secrets.generic.token-assignment
+$options['auth_token'] ??= getenv('AUTH_TOKEN');

@@ -37,3 +37,15 @@ db = {
     "password":
         os.environ["DB_PASSWORD"],  # ok: secrets.generic.password-assignment
 }
+# An assignment expression (`:=`).
+# ruleid: secrets.generic.token-assignment
+if (api_token := "JdS6gUe5AHq9xT2mWv7LpZr4KcY8nBf3"):
+    pass
+# ok: secrets.generic.token-assignment
+if (api_token := os.environ.get("API_TOKEN")):
+    pass
+# An XML element inside a string literal.
+# ruleid: secrets.generic.xml-password
+body = "<credentials><user>svc</user><password>Nc8Mw3Hs6Jd1Pf</password></credentials>"
+# ok: secrets.generic.xml-password, secrets.generic.password-assignment
+body = "<credentials><password>%s</password></credentials>" % password

@@ -20,3 +20,8 @@ File.write('.env', <<~ENV)
   # ok: secrets.generic.password-assignment
   DB_PASSWORD=#{ENV['DB_PASSWORD']}
 ENV
+# Memoised with `||=`.
+# ruleid: secrets.generic.token-assignment
+@api_token ||= 'Zr4KcY8nBf3JdS6gUe5AHq9xT2mWv7Lp'
+# ok: secrets.generic.token-assignment
+@api_token ||= ENV.fetch('API_TOKEN')

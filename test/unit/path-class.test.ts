@@ -116,6 +116,22 @@ describe('path classes are taken from the path inside the workspace only', () =>
     }
   });
 
+  it("reads Django's tests.py, files named for test certificates or keys and a CI service's env file as test code", () => {
+    // Held-out study 6 (docs/accuracy.md): a Django app's provider tests (`providers/<name>/tests.py`) reported a test
+    // key at critical and tokens at medium, a test suite's `internal/testcert.go` key at critical and a `.env.travis`
+    // app key at medium.
+    const text = `TOKEN="${GH}"\n`;
+    for (const file of ['shop/tests.py', 'shop/providers/acme/tests.py', 'internal/testcert.go', 'pkg/test_keys.py', 'testdata.go', 'test-tls.ts', '.env.travis', '.env.circleci']) {
+      const [f] = scan(`/home/me/shop/${file}`, '/home/me/shop', text);
+      assert.equal(f?.properties?.context, 'test', file);
+      assert.equal(f.severity, 'low', file);
+    }
+    // Names that only contain the words stay code (`contests.py`, `latest_keys.go`, `testament.go`, `.env.travisty`).
+    for (const file of ['shop/contests.py', 'shop/latest_keys.go', 'testament.go', 'keys.go', '.env.travisty', '.env.production']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'code', file);
+    }
+  });
+
   it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
     // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
     const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;

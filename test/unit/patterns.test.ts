@@ -44,6 +44,13 @@ describe('patterns', () => {
     ]);
   });
 
+  it('lets a `...;` statement match any run of statements in a block', () => {
+    const code = 'function a() { return 1; } function b() { f(); g(); return 2; } function c() { return 3; h(); }';
+    assert.deepEqual(matches('javascript', 'function $F(...) { ...; return $E; }', code), ['function a() { return 1; }', 'function b() { f(); g(); return 2; }']);
+    // Without it, the block must hold exactly the pattern's statements.
+    assert.deepEqual(matches('javascript', 'function $F(...) { return $E; }', code), ['function a() { return 1; }']);
+  });
+
   it('compares operators, not just operands', () => {
     assert.deepEqual(matches('javascript', '$X === "a"', 'x === "a"; x !== "a"; x == "a";'), ['x === "a"']);
   });
@@ -158,6 +165,15 @@ describe('patterns: where while binding, and option keys', () => {
     assert.deepEqual(missingIn('javascript', "res.cookie('a', v, { secure: false, httponly: true });", 'call_expression', keys), ['secure', 'sameSite']);
     assert.deepEqual(missingIn('javascript', "res.cookie('a', v, { secure: true, httpOnly: true, 'sameSite': 'lax' });", 'call_expression', keys), []);
     assert.deepEqual(missingIn('python', 'r.set_cookie("a", v, secure=True, samesite=None)\n', 'call', keys), ['httpOnly', 'sameSite']);
+  });
+
+  it('reads the attributes of a Set-Cookie value written as a string, and none from other strings', () => {
+    const keys = ['secure', 'httpOnly', 'sameSite'];
+    assert.deepEqual(missingIn('javascript', "res.setHeader('Set-Cookie', 'sid=abc; Path=/');", 'call_expression', keys), keys);
+    assert.deepEqual(missingIn('javascript', "res.setHeader('Set-Cookie', `sid=${v}; Secure; HttpOnly`);", 'call_expression', keys), ['sameSite']);
+    assert.deepEqual(missingIn('javascript', "res.setHeader('Set-Cookie', 'sid=abc; path=/; secure; httponly; samesite=lax');", 'call_expression', keys), []);
+    // Not a cookie: no `name=` before the first `;`, so its words set nothing.
+    assert.deepEqual(missingIn('javascript', "res.setHeader('Content-Type', 'text/html; secure');", 'call_expression', keys), keys);
   });
 
   it('cannot tell (undefined) when options come from a variable or a spread', () => {

@@ -62,4 +62,25 @@ describe('ExposureTracker', () => {
     assert.deepEqual(logs, []);
     for (const s of [PUSHED, NEVER]) assert.ok(!JSON.stringify(second).includes(s));
   });
+  it('forgets secrets gone stale and not shown again, so typing in a secret does not grow its map forever', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-tracker-'));
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'config', 'user.email', 'test@example.invalid');
+    git(dir, 'config', 'user.name', 'Vigil Test');
+    git(dir, 'config', 'commit.gpgsign', 'false');
+    // Fake tokens, one per keystroke's worth of change; all committed, so each lookup changes what is shown.
+    const values = ['A', 'B', 'C', 'D'].map((c) => 'fo1_' + c + 'w3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz1Xc3Vb5Nm7Qw9K');
+    writeFileSync(join(dir, 'all.js'), values.map((v, i) => `const s${i} = "${v}";\n`).join(''));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'all');
+    const tracker = new ExposureTracker(() => undefined, 5, 1);
+    for (const v of values) {
+      const text = `const a = "${v}";\n`;
+      const findings = engine.scanText(join(dir, 'app.js'), 'javascript', text, { ...DEFAULT_SETTINGS, minSeverity: 'info' }, dir).findings;
+      assert.equal(findings.length, 1);
+      await new Promise<void>((resolve) => tracker.decorate(dir, join(dir, 'app.js'), text, findings, resolve));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(tracker.knownCount(dir), 1, 'only the value of the last lookup is held');
+  });
 });

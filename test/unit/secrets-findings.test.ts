@@ -16,6 +16,7 @@ import { createSecretsAnalyzer, maskSecret, scanSecrets } from '../../server/src
 import { SUPPRESSION_REASON_PLACEHOLDER } from '../../server/src/engine/suppressions';
 import { LineIndex } from '../../server/src/engine/text';
 import { DEFAULT_SETTINGS, SEVERITIES, type Finding, type Severity } from '../../server/src/engine/types';
+import { PUBLISHED_EXAMPLES } from '../../server/src/engine/secrets/published-examples';
 import { crc32 } from '../../server/src/engine/secrets/validators';
 import { applyEdits } from '../rules/rule-fixtures';
 
@@ -147,10 +148,45 @@ describe('secret findings', () => {
       assert.equal(f?.ruleId, 'secrets.jwt.token', key);
       assert.equal(f.severity, 'low', key);
       assert.match(f.message, /signed with a published or trivial key, so anyone can mint it; severity is lowered/, key);
+      // The token is harmless only if no server trusts that key: one that does accepts anyone's tokens.
+      assert.match(f.message, /if a server verifies tokens with that key, the key itself is the problem: it accepts anyone's tokens, so rotate it/, key);
       if (/\d/.test(key)) assert.ok(!f.message.includes(key), 'the key is not printed');
     }
     // Signed with any other key, the same token keeps its severity.
     assert.equal(scan('/ws/backend/api.rest', `X-JWT: ${jwt('Vq7mR2xpL9wZk3Tb8Nc4Hd6J')}\n`)[0]?.severity, 'medium');
+  });
+
+  it("cover only the default value of a shell parameter expansion (`${NAME:-value}`, `${NAME:=value}`), not its operator", () => {
+    // The `:` of `:-` was read as the assignment, so the finding began at `-` and the masked value showed it.
+    for (const op of [':-', ':=']) {
+      const value = 'Ue5AHq9xT2mWv7LpZr4KcY8nBf3JdS6g';
+      const text = `export API_TOKEN="\${API_TOKEN${op}${value}}"\n`;
+      const f = scan('/ws/deploy/run.sh', text)[0];
+      assert.equal(f?.ruleId, 'secrets.generic.token-assignment', op);
+      const lines = new LineIndex(text);
+      assert.equal(text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end)), value, op);
+    }
+  });
+
+  it('lower to low every published example value (AWS docs, RFC 6749/7617, MinIO play, TOTP...), say where it is published, and never hide it', () => {
+    // One value per table entry, in application code where its severity would not otherwise be lowered. Basic-auth
+    // examples are written as the header that carries them.
+    for (const { value, source } of PUBLISHED_EXAMPLES) {
+      const line = value.includes(':') ? `headers = {"Authorization": "Basic ${Buffer.from(value).toString('base64')}"}\n` : `secret = "${value}"\n`;
+      const f = scan('/ws/src/settings.py', line)[0];
+      assert.ok(f, `${value} is reported`);
+      assert.equal(f.severity, 'low', value);
+      assert.ok(f.message.includes(`a published example value, ${source}: severity is lowered`), f.message);
+      assert.ok(!f.message.includes(value), 'the value is not printed');
+    }
+    // AWS's pair says EXAMPLE in its own text, which the placeholder filter would hide: lowered instead, with the reason.
+    const aws = scan('/ws/src/s3.py', 'AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"\n')[0];
+    assert.equal(aws?.ruleId, 'secrets.aws.access-key-id');
+    // One character off, a value is no longer the published one: its severity is the rule's.
+    assert.equal(scan('/ws/src/settings.py', 'secret = "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBx"\n')[0]?.severity, 'medium');
+    assert.equal(scan('/ws/src/settings.py', `headers = {"Authorization": "Basic ${Buffer.from('Aladdin:open sesamE').toString('base64')}"}\n`)[0]?.severity, 'medium');
+    // Another value with EXAMPLE in it is still a placeholder: hidden, as before.
+    assert.equal(scan('/ws/src/s3.py', 'AWS_ACCESS_KEY_ID = "AKIAIOSFODNN8EXAMPLE"\n').length, 0);
   });
 
   it('lower the severity one step in a Python docstring, as in a comment (a bare string statement is never a value)', () => {

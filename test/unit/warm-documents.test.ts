@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateFile } from '../../bench/corpus/generate';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
-import { Engine } from '../../server/src/engine/engine';
+import { Engine, WarmDocuments } from '../../server/src/engine/engine';
 import type { AnalysisResult } from '../../server/src/engine/types';
 
 let engine: Engine;
@@ -59,5 +59,36 @@ describe('warm documents', () => {
     while (!r.done) r = run.next();
     assert.deepEqual(plain(r.value), plain(engine.scanText(first.path, first.languageId, first.text)));
     for (const x of DOCS) engine.close(x.uri);
+  });
+  it('engines sharing one WarmDocuments keep that many warm between them, and cold documents still match a fresh scan', () => {
+    const warm = new WarmDocuments(2);
+    const a = Engine.withGrammars(engine.grammars, createAnalyzers().analyzers, warm);
+    const b = Engine.withGrammars(engine.grammars, createAnalyzers().analyzers, warm);
+    try {
+      const texts = new Map(DOCS.map((d) => [d.uri, d.text]));
+      const at = (i: number) => (i % 2 === 0 ? a : b);
+      DOCS.forEach((d, i) => at(i).open(d.uri, d.path, d.languageId, d.text, 1));
+      DOCS.forEach((d, i) => at(i).analyze(d.uri));
+      assert.equal(warm.count, 2);
+      assert.equal(a.warmCount + b.warmCount, 2);
+      // Every document edited twice, round-robin, so each run finds it cold (evicted) or warm in turn.
+      const line = "const cp = require('child_process'); require('express')().get('/x', (req) => cp.exec(req.query.c));\n";
+      for (let round = 0; round < 2; round++) {
+        DOCS.forEach((d, i) => {
+          const e = at(i);
+          e.change(d.uri, [{ range: { start: { line: round, character: 0 }, end: { line: round, character: 0 } }, text: line }], round + 2);
+          const t = texts.get(d.uri)!;
+          const lines = t.split('\n');
+          lines.splice(round, 0, line.slice(0, -1));
+          texts.set(d.uri, lines.join('\n'));
+          assert.deepEqual(plain(e.analyze(d.uri)), plain(engine.scanText(d.path, d.languageId, texts.get(d.uri)!)), `${d.uri} round ${round}`);
+          assert.ok(warm.count <= 2);
+        });
+      }
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+    assert.equal(warm.count, 0);
   });
 });

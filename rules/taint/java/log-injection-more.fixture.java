@@ -178,14 +178,29 @@ public class Access {
     }
 
     private void record(String event) {
-        // Overloads share a name, and an in-file call resolves a method by its name alone (FileContext.byMethod
-        // holds one unit per name, none when there are two): the flow through record(event) is lost.
-        // todoruleid: java.log-injection.logger
+        // Overloads share a name: the call resolves to the one taking one argument.
+        // ruleid: java.log-injection.logger
         log.info("event " + event);
     }
 
     private void record(String event, String detail) {
         log.info("event {} ({})", event, detail.length());
+    }
+
+    public void announced(HttpServletRequest request) {
+        announce(request.getParameter("who"), 3);
+        announce("nightly job");
+    }
+
+    private void announce(String who) {
+        // Only the two-argument overload is called with the input.
+        // ok: java.log-injection.logger
+        log.info("announce " + who);
+    }
+
+    private void announce(String who, int times) {
+        // ruleid: java.log-injection.logger
+        log.info("announce " + who + " x" + times);
     }
 
     public void method(HttpServletRequest request) {

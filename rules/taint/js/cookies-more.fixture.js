@@ -81,9 +81,20 @@ http.createServer((req, res) => {
   res.setHeader('Set-Cookie', cookie.serialize('sid', 'abc', { httpOnly: true, maxAge: 3600 }));
   // ok: js.cookies.insecure-cookie
   res.setHeader('Set-Cookie', cookie.serialize('sid', 'abc', { httpOnly: true, secure: true, sameSite: 'strict' }));
-  // A raw header string is not read for its attributes yet.
-  // todoruleid: js.cookies.insecure-cookie
+  // A raw header string: its attributes are read.
+  // ruleid: js.cookies.insecure-cookie
   res.setHeader('Set-Cookie', 'sid=abc; Path=/');
+  // ruleid: js.cookies.insecure-cookie
+  res.setHeader('Set-Cookie', `sid=${req.headers['x-sid']}; Secure; Path=/`);
+  // ruleid: js.cookies.insecure-cookie
+  res.setHeader('set-cookie', 'theme=dark');
+  // ok: js.cookies.insecure-cookie
+  res.setHeader('Set-Cookie', 'sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax');
+  // ok: js.cookies.insecure-cookie
+  res.setHeader('Set-Cookie', `sid=${req.headers['x-sid']}; path=/; secure; httponly; samesite=strict`);
+  // Another header with a string value.
+  // ok: js.cookies.insecure-cookie
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
   // Reading a cookie sets nothing.
   // ok: js.cookies.insecure-cookie
   const parsed = cookie.parse(req.headers.cookie || '');

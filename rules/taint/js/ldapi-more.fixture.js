@@ -22,8 +22,24 @@ app.post('/reset', (req, res) => {
   const filter = '(mail=' + email + ')';
   const opts = { scope: 'sub', attributes: ['uid'] };
   opts.filter = filter;
-  // Gap: a field written after the object was made clean is not read back when the whole object is used.
-  // todoruleid: js.ldapi.search-filter
+  // A field written after the object was made: the whole object passed carries it.
+  // ruleid: js.ldapi.search-filter
+  client.search(BASE, opts, (err, r) => res.end());
+});
+
+app.post('/reset-escaped', (req, res) => {
+  const opts = { scope: 'sub', attributes: ['uid'] };
+  opts.filter = new ldap.EqualityFilter({ attribute: 'mail', value: req.body.email });
+  // ok: js.ldapi.search-filter
+  client.search(BASE, opts, (err, r) => res.end());
+});
+
+app.post('/reset-overwritten', (req, res) => {
+  const opts = { scope: 'sub' };
+  opts.filter = '(mail=' + req.body.email + ')';
+  opts.filter = '(objectClass=person)';
+  // The tainted filter was replaced before the search.
+  // ok: js.ldapi.search-filter
   client.search(BASE, opts, (err, r) => res.end());
 });
 

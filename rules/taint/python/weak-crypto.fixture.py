@@ -105,7 +105,9 @@ def two_step(password):
 
 def imported_choice():
     from random import choice
-    # Known gap: the where-clause looks for `random.` in the text, not the imported name.
+    # Known gap: imports inside a function are not resolved (the import table is the module's; a local import would
+    # need a per-function scope). The same line with the import at module level fires
+    # (weak-crypto-imported-names.fixture.py).
     # todoruleid: py.weak-crypto.weak-random
     token = "".join(choice(string.hexdigits) for _ in range(32))
     return token

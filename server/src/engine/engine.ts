@@ -32,15 +32,65 @@ export interface EngineOptions {
   grammars?: readonly GrammarId[];
   /**
    * How many documents keep their syntax tree and incremental analysis state between runs (the most recently
-   * analysed ones; default `DEFAULT_WARM_DOCUMENTS`). The others keep only their text: their next run parses and
-   * analyses from scratch, with the same findings. An editor restoring 50 tabs would otherwise hold 50 trees in
-   * wasm memory and 50 sets of per-unit caches.
+   * analysed ones; default `DEFAULT_WARM_DOCUMENTS`), or a `WarmDocuments` shared with other engines. The others
+   * keep only their text: their next run parses and analyses from scratch, with the same findings. An editor
+   * restoring 50 tabs would otherwise hold 50 trees in wasm memory and 50 sets of per-unit caches.
    */
-  warmDocuments?: number;
+  warmDocuments?: number | WarmDocuments;
 }
 
 /** See `EngineOptions.warmDocuments`. */
 export const DEFAULT_WARM_DOCUMENTS = 8;
+
+/**
+ * Which open documents stay warm (keep tree and analysis state): the `limit` most recently analysed idle ones
+ * among every engine that shares this object. A server with one engine per workspace folder shares one, so the
+ * limit is the server's, not each folder's.
+ */
+export class WarmDocuments {
+  private readonly docs = new Set<OpenDocument>();
+  /** Finished runs, counted: orders documents by their last run without reading a clock. */
+  private runs = 0;
+
+  constructor(readonly limit = DEFAULT_WARM_DOCUMENTS) {}
+
+  /** Documents holding a tree or analysis state now, over all engines sharing this object. */
+  get count(): number {
+    let n = 0;
+    for (const open of this.docs) if (isWarm(open)) n++;
+    return n;
+  }
+
+  /** @internal */
+  add(open: OpenDocument): void {
+    this.docs.add(open);
+  }
+
+  /** @internal */
+  remove(open: OpenDocument): void {
+    this.docs.delete(open);
+  }
+
+  /** @internal A run of `open` finished. */
+  ran(open: OpenDocument): void {
+    open.lastRun = ++this.runs;
+  }
+
+  /** @internal Frees the tree and analysis state of all but the `limit` most recently analysed idle documents. */
+  coolDown(): void {
+    const warm = [...this.docs].filter((o) => o.running === 0 && isWarm(o));
+    if (warm.length <= this.limit) return;
+    warm.sort((a, b) => b.lastRun - a.lastRun);
+    for (const open of warm.slice(this.limit)) {
+      disposeSessions(open);
+      open.doc.hibernate();
+    }
+  }
+}
+
+function isWarm(open: OpenDocument): boolean {
+  return open.sessions.size > 0 || open.doc.hasTree;
+}
 
 interface OpenDocument {
   doc: SourceDocument;
@@ -55,13 +105,15 @@ interface OpenDocument {
 
 export class Engine {
   private readonly docs = new Map<string, OpenDocument>();
-  private runs = 0;
+  private readonly warm: WarmDocuments;
 
   private constructor(
     readonly grammars: GrammarRegistry,
     private analyzers: Analyzer[],
-    private readonly warmDocuments = DEFAULT_WARM_DOCUMENTS,
-  ) {}
+    warmDocuments: number | WarmDocuments | undefined,
+  ) {
+    this.warm = warmDocuments instanceof WarmDocuments ? warmDocuments : new WarmDocuments(warmDocuments);
+  }
 
   static async create(options: EngineOptions): Promise<Engine> {
     const grammars = await GrammarRegistry.create(options.grammarDir, options.grammars);
@@ -69,26 +121,15 @@ export class Engine {
   }
 
   /** Another engine over already-loaded grammars (e.g. one per workspace folder, each with its own rules). */
-  static withGrammars(grammars: GrammarRegistry, analyzers: Analyzer[], warmDocuments?: number): Engine {
+  static withGrammars(grammars: GrammarRegistry, analyzers: Analyzer[], warmDocuments?: number | WarmDocuments): Engine {
     return new Engine(grammars, analyzers, warmDocuments);
   }
 
   /** Open documents that hold a tree or analysis state now (for tests and memory figures). */
   get warmCount(): number {
     let n = 0;
-    for (const open of this.docs.values()) if (open.sessions.size > 0 || open.doc.hasTree) n++;
+    for (const open of this.docs.values()) if (isWarm(open)) n++;
     return n;
-  }
-
-  /** Frees the tree and analysis state of all but the `warmDocuments` most recently analysed idle documents. */
-  private coolDown(): void {
-    const warm = [...this.docs.values()].filter((o) => o.running === 0 && (o.sessions.size > 0 || o.doc.hasTree));
-    if (warm.length <= this.warmDocuments) return;
-    warm.sort((a, b) => b.lastRun - a.lastRun);
-    for (const open of warm.slice(this.warmDocuments)) {
-      disposeSessions(open);
-      open.doc.hibernate();
-    }
   }
 
   /** All rules of all analyzers. */
@@ -105,7 +146,9 @@ export class Engine {
   open(uri: string, path: string, languageId: string, text: string, version = 0): SourceDocument {
     this.close(uri);
     const doc = new SourceDocument(uri, path, languageId, text, version, this.grammars);
-    this.docs.set(uri, { doc, sessions: new Map(), revision: 0, running: 0, lastRun: 0 });
+    const open: OpenDocument = { doc, sessions: new Map(), revision: 0, running: 0, lastRun: 0 };
+    this.docs.set(uri, open);
+    this.warm.add(open);
     return doc;
   }
 
@@ -131,6 +174,7 @@ export class Engine {
     disposeSessions(open);
     open.doc.dispose();
     this.docs.delete(uri);
+    this.warm.remove(open);
   }
 
   /** Closes every document and frees every tree. */
@@ -173,7 +217,7 @@ export class Engine {
     try {
       return yield* steps;
     } finally {
-      this.coolDown();
+      this.warm.coolDown();
     }
   }
 
@@ -193,7 +237,7 @@ export class Engine {
     open.running++;
     try {
       const result = yield* this.runOpen(open, settings, workspaceRoot, onPartial);
-      open.lastRun = ++this.runs;
+      this.warm.ran(open);
       return result;
     } finally {
       open.running--;

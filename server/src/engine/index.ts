@@ -1,7 +1,7 @@
 /** Public API of the engine, for the LSP server, the CLI and the tests. */
 export * from './types';
 export * from './analyzer';
-export { Engine, checkSkippable, type EngineOptions } from './engine';
+export { Engine, WarmDocuments, checkSkippable, type EngineOptions } from './engine';
 export { SourceDocument, type ContentChange, type DocumentDelta } from './document';
 export { GrammarRegistry, defaultWasmDir } from './parser';
 export { grammarFor, languageIdForPath, type GrammarId } from './languages';

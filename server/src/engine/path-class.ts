@@ -60,12 +60,17 @@ function isTestPath(rel: string): boolean {
     // `.env.ci`, `phpunit.xml`, a compose file for a test stack (`compose.ci.yaml`, `docker-compose.test.yml`).
     /(?:^|\/)(?:e2e|cypress|playwright)\//.test(p) ||
     // The word among others in the env file's name too (`.env.testing-ci`, `.env.unit-tests`, `.env.ci.local`).
-    /(?:^|\/)\.env\.(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e)(?:[._-][a-z0-9]+)*$/.test(p) ||
+    // Also a CI service's own (`.env.travis`, `.env.circleci`).
+    /(?:^|\/)\.env\.(?:[a-z0-9]+[._-])*(?:tests?|testing|ci|e2e|travis|circleci)(?:[._-][a-z0-9]+)*$/.test(p) ||
     // A settings file named for the test or CI environment (Django's `settings/ci.py`, Rails' `config/settings/test.yml`).
     /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:test|testing|ci)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$/.test(p) ||
     /(?:^|\/)phpunit\.xml(?:\.dist)?$/.test(p) ||
     /(?:^|\/)(?:docker-)?compose(?:[.-][a-z0-9_-]+)*[.-](?:test|testing|ci|e2e|cypress)(?:[.-][a-z0-9_-]+)*\.ya?ml$/.test(p) ||
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
+    // Django's per-app test module (`tests.py`), and a file named for test certificates or keys (`testcert.go`,
+    // `test_keys.py`, `testdata.go`): what a test suite loads, not what the program ships.
+    /(?:^|\/)tests\.py$/.test(p) ||
+    /(?:^|\/)test[-_]?(?:certs?|certificates?|keys?|tls|pki|data)\.[a-z0-9]+$/.test(p) ||
     /(?:^|\/)test_[^/]*\.py$/.test(p) ||
     /_test\.(?:py|go)$/.test(p)
   );

@@ -74,6 +74,11 @@ export class ExposureTracker {
     return out;
   }
 
+  /** Secrets whose exposure is held for the folder at `root` (for tests: the map must stay bounded). */
+  knownCount(root: string): number {
+    return this.folders.get(root)?.known.size ?? 0;
+  }
+
   private folder(root: string): FolderState {
     let f = this.folders.get(root);
     if (!f) this.folders.set(root, (f = { known: new Map(), pending: new Map(), waiters: new Set(), running: false }));
@@ -100,6 +105,11 @@ export class ExposureTracker {
       if (result.limited) this.log(`git history search for secrets cut short: ${result.limited}`);
       const at = Date.now();
       for (const [key, value] of batch) folder.known.set(key, { at, exposure: result.bySecret.get(value) });
+      // Every value typed into a secret's string is its own entry: drop those gone stale and not asked for again
+      // (a stale one still shown is in `pending`), or the map grows for as long as the server runs.
+      for (const [key, k] of folder.known) {
+        if (at - k.at > this.ttlMs && !folder.pending.has(key)) folder.known.delete(key);
+      }
     } finally {
       folder.running = false;
     }

@@ -17,7 +17,7 @@ import {
   type VigilConfig,
 } from '../engine/config/vigil-config';
 import { BaselineIndex, readBaseline } from '../engine/baseline';
-import { Engine } from '../engine/engine';
+import { Engine, WarmDocuments } from '../engine/engine';
 import type { GrammarRegistry } from '../engine/parser';
 
 export interface FolderState {
@@ -62,6 +62,8 @@ export class Folders {
     private readonly grammars: GrammarRegistry,
     readonly trusted: boolean,
     private readonly log: (m: string) => void,
+    /** Shared by every folder's engine: the limit on warm documents is the server's. */
+    private readonly warm = new WarmDocuments(),
   ) {
     this.outside = this.build('', { config: defaultVigilConfig() }, undefined, []);
   }
@@ -158,7 +160,7 @@ export class Folders {
     const { config } = loaded;
     const setup = this.analyzersFor(loaded, configFile);
     const state: FolderState = {
-      root, engine: Engine.withGrammars(this.grammars, setup.analyzers), config, configFile, configProblems, ruleProblems: setup.errors,
+      root, engine: Engine.withGrammars(this.grammars, setup.analyzers, this.warm), config, configFile, configProblems, ruleProblems: setup.errors,
       ...(loaded.customRuleRanges ? { customRuleRanges: loaded.customRuleRanges } : {}),
     };
     this.loadBaseline(state);

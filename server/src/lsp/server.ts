@@ -17,7 +17,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { redactErrorForLog, redactErrorMessage } from '../engine/engine';
+import { redactErrorForLog, redactErrorMessage, WarmDocuments } from '../engine/engine';
 import { matchesAnyGlob } from '../engine/glob';
 import { GrammarRegistry } from '../engine/parser';
 import { workspaceRelativePath } from '../engine/path-class';
@@ -42,6 +42,7 @@ import { ExposureTracker } from './exposure-tracker';
 import { hoverFor, type HoverLinks } from './hover';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
+import { settleServerHeap, sizeServerHeap } from './heap-sizing';
 import { ShutdownGate } from './shutdown-gate';
 import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
@@ -352,8 +353,11 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     ready = (async () => {
       const grammars = await GrammarRegistry.create();
       for (const [id, msg] of grammars.loadErrors) log(`grammar ${id} failed to load: ${msg}`);
-      folders = new Folders(grammars, trusted, log);
+      const warm = typeof opts.warmDocuments === 'number' && opts.warmDocuments >= 0 ? Math.floor(opts.warmDocuments) : undefined;
+      folders = new Folders(grammars, trusted, log, new WarmDocuments(warm));
       folders.setFolders(folderUris);
+      // Start-up's garbage gone, V8 sizes the heap from what the server holds (see heap-sizing.ts).
+      settleServerHeap();
       return folders;
     })();
     // Features register their handlers now, so a request sent right after start-up is not "method not found".
@@ -565,6 +569,9 @@ const FEATURES: ServerFeature[] = [registerWorkspaceScan, registerAdvisoryUpdate
 // A bad file must never take the server down: log and carry on.
 process.on('uncaughtException', (e) => console.error(`[vigil] uncaught: ${redactErrorForLog(e)}`));
 process.on('unhandledRejection', (e) => console.error(`[vigil] unhandled rejection: ${redactErrorForLog(e)}`));
+
+// A heap that stays near its live size rather than V8's default of up to 4x it.
+sizeServerHeap();
 
 const gate = new ShutdownGate();
 startServer(createConnection(ProposedFeatures.all, { messageStrategy: gate.messageStrategy }), FEATURES, gate);

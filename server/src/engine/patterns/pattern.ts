@@ -143,6 +143,9 @@ const S = {
   constructions: new Set<string>(),
 };
 
+/** The merged syntax tables, read-only, for the pattern index (pattern-index.ts), which mirrors `mayMatch`. */
+export const matchSyntax: { readonly [K in keyof typeof S]: (typeof S)[K] extends Set<string> ? ReadonlySet<string> : ReadonlyMap<string, unknown> } = S;
+
 /** Adds a language's syntax to the matcher's tables (the taint pack's language modules register theirs). */
 export function registerPatternSyntax(syntax: PatternSyntax): void {
   for (const key of Object.keys(S) as (keyof typeof S)[]) {
@@ -340,6 +343,8 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
     return { type: node.type, text, metavar: name, children: [] };
   }
   if (text === ELLIPSIS) return { type: node.type, text, ellipsis: true, children: [] };
+  // `...;` as a statement (`function $F(...) { ...; return $E; }`): any run of statements.
+  if (text.endsWith(';') && text.slice(0, -1).trimEnd() === ELLIPSIS) return { type: node.type, text: ELLIPSIS, ellipsis: true, children: [] };
   const kids = namedKids(node);
   const hasMeta = text.includes(MV_PREFIX) || text.includes(ELLIPSIS);
   if (LITERALS.has(node.type) && !hasMeta) return { type: node.type, text: literalKey(node.type, text), children: [] };
@@ -511,7 +516,8 @@ export function canonicalName(target: Node, resolve: CanonicalResolver | undefin
  */
 let canonicalMemo: { resolve: CanonicalResolver; names: Map<number, string | null> } | undefined;
 
-function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
+/** `canonicalName`, memoised per node for the resolver in use (what `mayMatch` compares with dotted patterns). */
+export function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
   if (!resolve) return undefined;
   if (canonicalMemo?.resolve !== resolve) canonicalMemo = { resolve, names: new Map() };
   const hit = canonicalMemo.names.get(target.id);
@@ -522,10 +528,11 @@ function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): stri
 }
 
 /**
- * How many matches were tried (deterministic work counters for the tests and the bench; pattern matching is most
- * of a taint scan). Set `sources` to a set to also record which patterns were tried.
+ * How many matches were asked for (`attempts`: every call of `matchPattern`) and tried past the shape filter
+ * (`tried`): deterministic work counters for the tests and the bench; pattern matching is most of a taint scan.
+ * Set `sources` to a set to also record which patterns were tried.
  */
-export const matchCounters: { tried: number; sources?: Set<string> } = { tried: 0 };
+export const matchCounters: { attempts: number; tried: number; sources?: Set<string> } = { attempts: 0, tried: 0 };
 
 /**
  * Matches a compiled pattern against a target node. Returns the bindings, or undefined. Recursion follows the
@@ -539,6 +546,7 @@ export function matchPattern(
   where?: readonly (readonly [string, RegExp])[],
   valueOf?: ValueOf,
 ): Bindings | undefined {
+  matchCounters.attempts++;
   // Most tries fail on a node type or a name: rule them out before any bindings are made.
   if (!mayMatch(pattern.root, target, resolve, valueOf !== undefined, 0)) return undefined;
   matchCounters.tried++;
@@ -582,11 +590,20 @@ let derefs = 0;
 const MAX_DEREFS = 8;
 
 /**
+ * Whether `matchPattern` would get past its shape filter (`mayMatch`) at `target`; `follows`: the match is made
+ * with a `ValueOf`. For the pattern index's tests: the index must keep every pattern this accepts.
+ */
+export function mayMatchPattern(pattern: CompiledPattern, target: Node, resolve: CanonicalResolver | undefined, follows: boolean): boolean {
+  return mayMatch(pattern.root, target, resolve, follows, 0);
+}
+
+/**
  * A necessary condition for `matchNode(p, t)`, with no bindings made: the same checks of node types, child counts,
  * leaf texts and canonical names, without metavariables (they accept anything here) or operators; `follows`: the
  * match may follow a variable to its value, so a variable is not ruled out. A chain pattern
  * (`flask.request.args`) needs the target's canonical name, or its last part (`args`) where the matcher would
- * compare it structurally.
+ * compare it structurally. The pattern index (pattern-index.ts) mirrors these steps to rule patterns out by name:
+ * a change here must be made there too.
  */
 function mayMatch(p: PatternNode, t: Node, resolve: CanonicalResolver | undefined, follows: boolean, depth: number): boolean {
   if (p.metavar || p.ellipsis || p.member || depth > 64) return true;
@@ -626,7 +643,7 @@ function allowed(mv: string, text: string): boolean {
  * The node inside the parentheses around `t` until one has the pattern's type `type` (unwrapped in a loop:
  * parentheses can nest deeply); `t` itself when it is not parenthesised; undefined for empty parentheses.
  */
-function unwrapParens(type: string, t: Node): Node | undefined {
+export function unwrapParens(type: string, t: Node): Node | undefined {
   let u = t;
   let uType = typeOf(u);
   while (type !== uType && S.parenthesized.has(uType)) {
@@ -799,12 +816,28 @@ export function keysSet(node: Node): Map<string, Node> | undefined {
       for (const [k, v] of inner) out.set(k, v);
     } else if (S.spreads.has(at)) {
       return undefined;
+    } else if (S.quotedStrings.has(at)) {
+      // A Set-Cookie header written out (`'sid=abc; Path=/; Secure'`): its attributes are the keys it sets.
+      for (const attr of cookieAttributes(textOf(a))) out.set(attr, a);
     } else if (S.trailingOptions.has(t) && i === list.length - 1 && i >= 2 && !LITERALS.has(at)) {
       // Options last, in a variable or built by a call (`res.cookie(n, v, opts)`): not visible here.
       return undefined;
     }
   }
   return out;
+}
+
+/**
+ * The attribute names of a string literal shaped as a Set-Cookie value (`name=value; Attr; Attr=x`), lower-cased;
+ * none for any other string (no `name=` first, or no `;` and no `=`), so plain arguments set no keys.
+ */
+function cookieAttributes(literal: string): string[] {
+  const m = /^[rRuUbBfF]?(['"`])([^;=\s'"`]+=[^;]*)((?:;[^;]*)*)\1$/.exec(literal);
+  if (!m) return [];
+  return m[3]!.split(';').slice(1).flatMap((part) => {
+    const name = /^\s*([A-Za-z][\w-]*)/.exec(part)?.[1];
+    return name ? [name.toLowerCase()] : [];
+  });
 }
 
 /**

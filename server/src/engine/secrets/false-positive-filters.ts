@@ -6,7 +6,7 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx/i;
+  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx|some[_-]?random[_-]?(?:string|text|chars|value|key)/i;
 
 /**
  * A placeholder, template or reference to somewhere else, not a literal secret. `dollarIsFormat`: the rule's
@@ -159,9 +159,13 @@ export function genericValueReason(value: string, name: string): string | undefi
   // An annotation or label name: a domain, then a name ending in the kind of value (`security.example.run/access-token`).
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[a-z0-9.-]*(?:token|secret|key|password)$/i.test(value)) return 'a key name';
   // A column or field name in snake_case ending in the kind of value (`google2fa_secret`): where it is stored.
-  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret|token|key|password|passwd)$/.test(value)) return 'a key name';
-  // Error codes: lower-case words joined by `/` and `_` (`auth/refresh_token_not_found`).
-  if (/^[a-z]+(?:_[a-z]+)*(?:\/[a-z]+(?:_[a-z]+)*)+$/.test(value)) return 'identifier';
+  // Also plural, as a metric or counter is named (`ephemeral_5m_input_tokens`).
+  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret|token|key|password|passwd)s?$/.test(value)) return 'a key name';
+  // Error codes and route actions: lower-case words joined by `/`, `_` or `-` (`auth/refresh_token_not_found`,
+  // `access-tokens/revoke-pending-token` in a route table).
+  if (/^[a-z]+(?:[_-][a-z]+)*(?:\/[a-z]+(?:[_-][a-z]+)*)+$/.test(value)) return 'identifier';
+  // An object identifier (`2.16.840.1.113730.3.4.4`, an LDAP control's OID): a registered number, public by design.
+  if (/^[0-2](?:\.(?:0|[1-9]\d*)){4,}$/.test(value)) return 'object identifier';
   // A PostHog project key (`phc_`) is public by design; the PostHog rule leaves it out for that reason.
   if (/^phc_[A-Za-z0-9]{20,}$/.test(value)) return 'public key';
   if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
@@ -180,7 +184,14 @@ export function genericValueReason(value: string, name: string): string | undefi
   }
   // A static method or constant (`Google2FA::generateSecretKey`), and a string that ends at `=` joined with a
   // variable (`'DB_PASSWORD='.$request->…`, read from after the quote).
-  if (/^[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*\$[A-Za-z_]/.test(value)) return 'code expression';
+  // Also fully qualified (`\Hash::make`, `\App\Helper::decrypt`), as PHP code outside a namespace writes them.
+  if (/^(?:\\?[A-Z]\w*\\)*\\?[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*\$[A-Za-z_]/.test(value)) return 'code expression';
+  // Ruby: a constant path with a method call (`Doorkeeper::AccessToken.create!`), and a method chain ending in a
+  // predicate or bang method (`Rails.application.config.self_hosted?`); not under a password name, where
+  // `Summer.time.now!` is a human-chosen password.
+  if (/^[A-Z]\w*(?:::[A-Z]\w*)+(?:\.[a-z_]\w*[!?]?)*$/.test(value) || (!/pass|pwd/i.test(name) && /^[A-Za-z_]\w*(?:\.[a-z_]\w*){2,}[!?]$/.test(value))) {
+    return 'code expression';
+  }
   // A PHP class name (`App\Entity\Api\AccessToken`), a route's `controller#action`, a Vue attribute after
   // `type="password" :` (`maxlength=`): names in code, not values.
   if (/^\\?[A-Z]\w*(?:\\[A-Z]\w*)+$/.test(value)) return 'class name';

@@ -10,6 +10,7 @@ import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
 import { genericValueReason, placeholderReason, sentenceContextReason, sequenceReason, userAsPasswordReason } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
+import { publishedExampleSource } from './published-examples';
 import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
 import { checksumState, validatorReason } from './validators';
 
@@ -186,9 +187,12 @@ export function rejectReason(
     const lower = secret.toLowerCase();
     if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
   }
-  if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`') return 'not a string literal';
+  if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`' && !(charBefore === '>' && at && xmlElementInString(at.line, at.start, at.end))) {
+    return 'not a string literal';
+  }
   if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
-  if (rule.filters) {
+  // A published example says "EXAMPLE" in its own text (AWS's pair): it is lowered with its reason, not hidden.
+  if (rule.filters && publishedExampleSource(secret) === undefined) {
     // A `$` the rule's own keyword begins with is the format's (`$aact_`), not a template's.
     const dollarIsFormat = secret.startsWith('$') && rule.keywords.some((k) => k.startsWith('$') && secret.toLowerCase().startsWith(k));
     const r = placeholderReason(secret, dollarIsFormat) ?? sequenceReason(secret) ?? userAsPasswordReason(secret, match);
@@ -200,6 +204,18 @@ export function rejectReason(
   }
   if (rule.validate) return validatorReason(rule.validate, secret);
   return undefined;
+}
+
+/**
+ * The value at `[start, end)` is an XML element's whole text (`<apiKey>` just before it, `</` just after) inside a
+ * string literal of code (`"<config><apiKey>…</apiKey></config>"`): the tag opens after an odd count of one quote
+ * character on the line. Not `"scheme://<user>:<password>@host"`, where `<password>` is a placeholder.
+ */
+function xmlElementInString(line: string, start: number, end: number): boolean {
+  const tag = /<[\w:.-]{1,60}>$/.exec(line.slice(Math.max(0, start - 61), start));
+  if (!tag || !line.startsWith('</', end)) return false;
+  const before = line.slice(0, start - tag[0].length);
+  return ['"', "'", '`'].some((q) => before.split(q).length % 2 === 0);
 }
 
 function* execAll(regex: RegExp, subject: string): Generator<RegExpExecArray> {

@@ -17,6 +17,7 @@ import type { SecretRule } from './rule-schema';
 import { envNameFor, secretFixes } from './secret-fixes';
 import { dedupeMatches, SecretScanner, type SecretMatch } from './secret-scanner';
 import { secretContext } from './syntax-context';
+import { publishedExampleSource } from './published-examples';
 import { jwtSignedWithPublishedKey } from './validators';
 
 /** Comment words that introduce an example (`# e.g. mysql://root:…`, `// For example: …`). */
@@ -93,9 +94,17 @@ export class SecretsAnalyzer implements Analyzer {
       if (rule.validate === 'jwt' && jwtSignedWithPublishedKey(m.secret)) {
         // Anyone can sign the same claims with a key everyone knows: a development or test token.
         severity = lower(severity, 'low');
-        notes.push('signed with a published or trivial key, so anyone can mint it; severity is lowered');
+        notes.push(
+          "signed with a published or trivial key, so anyone can mint it; severity is lowered, but if a server verifies tokens with that key, the key itself is the problem: it accepts anyone's tokens, so rotate it to a random key",
+        );
       }
-      if (testPath || ctx.inTestCode || examplePath) {
+      let published: string | undefined;
+      if ((published = publishedExampleSource(m.secret))) {
+        // The vendor or a standard published this very value: anyone has it. Not hidden, since a server that
+        // accepts it (a copied config, a demo account) accepts it from anyone.
+        severity = lower(severity, 'low');
+        notes.push(`a published example value, ${published}: severity is lowered, but wherever something accepts it, replace it with a value of your own`);
+      } else if (testPath || ctx.inTestCode || examplePath) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
       } else if (

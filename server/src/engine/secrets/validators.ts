@@ -1,6 +1,7 @@
 /** Structural checks that tell a real credential from a look-alike, run after the regex. */
 import { createHmac } from 'node:crypto';
 import { placeholderReason } from './false-positive-filters';
+import { PUBLISHED_JWT_KEYS } from './published-examples';
 import type { SecretChecksum, SecretValidator } from './rule-schema';
 
 function decodeBase64Url(s: string): string | undefined {
@@ -42,11 +43,6 @@ export function jwtReason(token: string): string | undefined {
   return 'payload grants nothing';
 }
 
-/**
- * HMAC keys anyone knows: jwt.io's defaults (what its debugger signs with until the key is changed), and the trivial
- * words and digit runs tutorials and development setups use.
- */
-const PUBLISHED_JWT_KEYS = ['your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'secret', 'key', 'password', 'test', 'changeme', 'jwt', '12345', '123456', '1234567890'];
 
 /**
  * True when an HS256/384/512 JWT's signature verifies with a published or trivial key: anyone can mint such a

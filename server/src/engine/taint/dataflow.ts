@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type ValueOf } from '../patterns/pattern';
+import { boundText, canonicalName, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type CompiledPattern, type ValueOf } from '../patterns/pattern';
+import { PatternIndex } from '../patterns/pattern-index';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
@@ -53,6 +54,12 @@ export interface Summary {
   /** Flows from sources to the return value. */
   sourceReturns: Flow[];
   paramSinks: Map<number, SinkHit[]>;
+  /**
+   * Parameter index -> the marks its flow carries at every return that returns it (`normalized` after
+   * `return path.resolve(root, p)`): a caller's flow gains them, so `requires-mark` guards hold after a helper.
+   * Absent when no mark is on every such return. `sourceReturns` flows keep their marks alike.
+   */
+  returnMarks?: Map<number, readonly string[]>;
   /**
    * Variables of an enclosing function the unit uses (closures): `paramSinks` key -(i + 1) stands for
    * `captures[i]`; the enclosing unit applies those hits with its own taint of the variable where it defines
@@ -151,19 +158,30 @@ const NONE: never[] = [];
 /** Entries recorded at other lines a top-level statement tries (see `cached`). */
 const MOVED_CANDIDATES = 8;
 
+const callResultMethod = new Map<string, boolean>();
+
+/** Whether a pattern calls a method on a call's result (`zipfile.ZipFile($F).namelist()`), by its source. */
+function onCallResult(source: string): boolean {
+  let hit = callResultMethod.get(source);
+  if (hit === undefined) callResultMethod.set(source, (hit = /\)\s*\.\s*[\w$]+\s*\(/.test(source)));
+  return hit;
+}
+
 /** A sink of one of a pass's rules (`rule`: its index in `Pass.rules`). */
 export interface PassSink {
   sink: Compiled<CompiledRule['sinks'][number]['spec']>;
   rule: number;
 }
 
-/** A pass's patterns grouped by the node type they can match, so each node only tries its candidates. */
+/** A pass's patterns indexed by the node type and names they can match, so each node only tries its candidates. */
 export interface RuleIndex {
-  sources: Map<string, Compiled<CompiledRule['sources'][number]['spec']>[]>;
+  sources: PatternIndex<Compiled<CompiledRule['sources'][number]['spec']>>;
   /** The sinks of every rule of the pass, in rule order. */
-  sinks: Map<string, PassSink[]>;
-  sanitizers: Map<string, Compiled<CompiledRule['sanitizers'][number]['spec']>[]>;
-  propagators: Map<string, Compiled<CompiledRule['propagators'][number]['spec']>[]>;
+  sinks: PatternIndex<PassSink>;
+  sanitizers: PatternIndex<Compiled<CompiledRule['sanitizers'][number]['spec']>>;
+  propagators: PatternIndex<Compiled<CompiledRule['propagators'][number]['spec']>>;
+  /** The first rule's guards, tried at conditions of any node type. */
+  guards: PatternIndex<Compiled<CompiledRule['guards'][number]['spec']>>;
 }
 
 /** Per first rule, per the ids of all the pass's rules: the pass (built once, its index with it). */
@@ -196,27 +214,16 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
   if (!byIds) passCache.set(first, (byIds = new Map()));
   const hit = byIds.get(ids);
   if (hit) return hit;
-  const group = <T, C extends { pattern: { root: { type: string; dotted?: string } } }>(list: readonly T[], of: (t: T) => C): Map<string, T[]> => {
-    const m = new Map<string, T[]>();
-    const add = (k: string, v: T): void => {
-      const l = m.get(k) ?? [];
-      if (!l.includes(v)) l.push(v);
-      m.set(k, l);
-    };
-    for (const c of list) {
-      const p = of(c).pattern.root;
-      add(p.type, c);
-      // A dotted pattern (`flask.request.args`) can also match an imported name or a shorter chain.
-      if (p.dotted) for (const t of first.module.nameTypes) add(t, c);
-    }
-    return m;
-  };
-  const same = <C>(c: C): C => c;
+  // By node type (a dotted pattern, `flask.request.args`, can also match an imported name or a shorter chain), then
+  // by the names a node must hold (see PatternIndex): each node tries only the patterns its names can match.
+  const types = (p: CompiledPattern): string[] => (p.root.dotted ? [p.root.type, ...first.module.nameTypes] : [p.root.type]);
   const index: RuleIndex = {
-    sources: group(sources.kept, same),
-    sinks: group(sinks.kept, (s) => s.sink),
-    sanitizers: group(sanitizers.kept, same),
-    propagators: group(propagators.kept, same),
+    sources: new PatternIndex(sources.kept, (c) => c.pattern, (c) => types(c.pattern)),
+    // Sinks match through variables (`valueOf`): the index must not rule a variable out.
+    sinks: new PatternIndex(sinks.kept, (s) => s.sink.pattern, (s) => types(s.sink.pattern), true),
+    sanitizers: new PatternIndex(sanitizers.kept, (c) => c.pattern, (c) => types(c.pattern)),
+    propagators: new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)),
+    guards: new PatternIndex(first.guards, (c) => c.pattern, 'any'),
   };
   const pass: Pass = { rules, index, key: ids };
   // One entry per set of kept patterns seen: bounded, for a long editor session over many files.
@@ -256,6 +263,10 @@ function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   }
   return out;
 }
+
+/** Collection literals and comprehensions (JavaScript, TypeScript, Python): tables for guards' `table`. */
+const TABLE_TYPES: ReadonlySet<string> = new Set(['object', 'array', 'dictionary', 'set', 'list', 'tuple', 'dictionary_comprehension', 'set_comprehension', 'list_comprehension']);
+const guardMarkSets = new WeakMap<object, Set<string>>();
 
 function withMark(t: Taint | undefined, mark: string): Taint | undefined {
   return t?.map((f) => (f.marks?.includes(mark) ? f : { ...f, marks: [...(f.marks ?? []), mark] }));
@@ -461,10 +472,43 @@ class UnitAnalysis {
   private readonly findings: RawTaintFinding[] = [];
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
+  /** Marks the pass's guards give (`mark`): a parameter's flow lacking one of them was not checked here. */
+  private get guardMarks(): ReadonlySet<string> {
+    const rule = this.env.pass.rules[0]!;
+    let set = guardMarkSets.get(rule);
+    if (!set) guardMarkSets.set(rule, (set = new Set(rule.guards.flatMap((g) => (g.spec.mark ? [g.spec.mark] : [])))));
+    return set;
+  }
+
+  /**
+   * Whether a guard's `table` is one the program wrote: a collection literal or comprehension (never a string,
+   * where `in` is a substring test), in place or as a name's value, and not input.
+   */
+  private isTable(n: Node | undefined, st: State): boolean {
+    if (!n) return false;
+    let v: Node | undefined = this.syn.unparenthesize(n);
+    if (this.syn.exprKind(typeOf(v)) === 'identifier') {
+      if (st.get(textOf(v))) return false;
+      v = this.valueOf(textOf(v));
+    }
+    for (let i = 0; v && i < 3; i++) {
+      v = this.syn.unparenthesize(v);
+      if (TABLE_TYPES.has(typeOf(v))) return true;
+      // new Set([...]), new Map(...), frozenset({...}), Object.freeze({...}): the table inside.
+      const text = textOf(v);
+      if (!/^(new\s+(Set|Map)\s*\(|(frozenset|set|dict|Object\.freeze)\s*\()/.test(text)) return false;
+      const args = fieldOf(v, 'arguments');
+      const first = args ? named(args)[0] : undefined;
+      if (!first) return false;
+      v = first;
+    }
+    return false;
+  }
+
   /** A guard checked an expression that is not an access path (see `guardedExprKey`): calls must look it up. */
   private exprGuards = false;
-  /** The pass's sources per node type, less those whose `requires-import` the file lacks (the same at every node). */
-  private readonly sourcesByType = new Map<string, RuleIndex['sources'] extends Map<string, infer L> ? L : never>();
+  /** The pass's candidate sources per index list, less those whose `requires-import` the file lacks (the same at every node). */
+  private readonly sourcesFor = new Map<readonly Compiled<CompiledRule['sources'][number]['spec']>[], Compiled<CompiledRule['sources'][number]['spec']>[]>();
   private work = 0;
   private readonly limit: number;
   /** Each local variable's last assigned value so far, for `reflected` sinks (lazily found when replayed). */
@@ -784,9 +828,32 @@ class UnitAnalysis {
     for (const f of t) {
       if (f.origin.kind === 'param') {
         // A returned captured variable is the enclosing function's own value: nothing to summarise.
-        if (f.origin.index >= 0 && !this.summary.paramReturns.has(f.origin.index)) this.summary.paramReturns.set(f.origin.index, [...f.steps, step]);
-      } else if (this.summary.sourceReturns.length < MAX_FLOWS && !this.summary.sourceReturns.some((g) => sameOrigin(g.origin, f.origin))) {
-        this.summary.sourceReturns.push({ origin: f.origin, steps: [...f.steps, step] });
+        const i = f.origin.index;
+        if (i < 0) continue;
+        if (!this.summary.paramReturns.has(i)) {
+          this.summary.paramReturns.set(i, [...f.steps, step]);
+          if (f.marks?.length) (this.summary.returnMarks ??= new Map()).set(i, f.marks);
+        } else {
+          // Marks on every return only (normalized on one return path only is not normalized).
+          const prev = this.summary.returnMarks?.get(i);
+          if (prev && !prev.every((m) => f.marks?.includes(m))) {
+            const kept = prev.filter((m) => f.marks?.includes(m));
+            if (kept.length) this.summary.returnMarks!.set(i, kept);
+            else this.summary.returnMarks!.delete(i);
+            if (this.summary.returnMarks!.size === 0) delete this.summary.returnMarks;
+          }
+        }
+      } else {
+        const j = this.summary.sourceReturns.findIndex((g) => sameOrigin(g.origin, f.origin));
+        if (j < 0) {
+          if (this.summary.sourceReturns.length < MAX_FLOWS) this.summary.sourceReturns.push({ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) });
+        } else {
+          const g = this.summary.sourceReturns[j]!;
+          if (g.marks && !g.marks.every((m) => f.marks?.includes(m))) {
+            const kept = g.marks.filter((m) => f.marks?.includes(m));
+            this.summary.sourceReturns[j] = kept.length ? { ...g, marks: kept } : { origin: g.origin, steps: g.steps };
+          }
+        }
       }
     }
   }
@@ -843,27 +910,36 @@ class UnitAnalysis {
     if (depth > 64) return;
     const syn = this.syn;
     const c = syn.unparenthesize(cond);
-    const clean = (subject: Node | undefined, positive: boolean, requiresMark?: string): void => {
+    const clean = (subject: Node | undefined, positive: boolean, requiresMark?: readonly string[], mark?: string): void => {
       // A checked expression read again (`if is_safe(req.get("x")): go(req.get("x"))`) is known by its text.
       let key = subject ? syn.accessPath(subject) : undefined;
       if (!key && subject && syn.exprKind(typeOf(subject)) === 'call') {
+        if (mark) return;
         key = guardedExprKey(subject);
         this.exprGuards = true;
       }
       if (!key) return;
       const st = positive !== negated ? thenSt : elseSt;
+      if (mark) {
+        // One check of several: its flows gain the mark. Only a value the state holds (a key absent on the other
+        // branch would keep the mark after the join).
+        const t = st.get(key);
+        if (t) st.set(key, withMark(t, mark)!);
+        return;
+      }
       const t = requiresMark ? st.get(key) : undefined;
-      // A guard that needs a mark leaves the flows of this unit's sources that lack it (callers' are not known).
-      const left = t?.filter((f) => f.origin.kind === 'source' && !f.marks?.includes(requiresMark!));
+      // A guard that needs marks leaves the flows of this unit's sources that lack one. Its parameters' flows lack
+      // only what callers may have applied (a propagator's mark) unless a guard gives the mark: that check is here.
+      const left = t?.filter((f) => requiresMark!.some((m) => !f.marks?.includes(m) && (f.origin.kind === 'source' || this.guardMarks.has(m))));
       st.set(key, left?.length ? left : null);
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
-    for (const g of this.env.pass.rules[0]!.guards) {
+    for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
       const b = this.match(g, c);
-      if (b) {
+      if (b && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
-        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark);
+        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark);
         guarded = true;
       }
     }
@@ -1034,7 +1110,7 @@ class UnitAnalysis {
     if (kind === 'inert') return undefined;
     const idx = this.env.pass.index;
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
-    for (const s of idx.sanitizers.get(type) ?? NONE) {
+    for (const s of idx.sanitizers.candidates(n, this.env.resolve)) {
       if (this.match(s, n)) {
         for (const k of named(n)) this.ev(k, st, depth);
         return undefined;
@@ -1179,21 +1255,28 @@ class UnitAnalysis {
 
   private lookup(name: string, st: State): Taint | undefined {
     const v = st.get(name);
-    if (v !== undefined) return v ?? undefined;
+    if (v) return v;
     let t: Taint | undefined;
     // The top level's state records which entries under the prefix it read (see LoggedState.prefixed).
     if (st instanceof LoggedState) for (const [, w] of st.prefixed(`${name}.`)) t = union(t, w ?? undefined);
     else for (const [k, w] of st) if (w && k.startsWith(`${name}.`)) t = union(t, w);
+    // Clean as a whole, its fields may have been written since (binding the name drops its old fields). They are its
+    // content when it was built here as a literal (`opts = { scope }; opts.filter = input; search(base, opts)`), not
+    // when a call made it (a response whose Location header was set is no tainted body).
+    if (v === null && t) {
+      const d = this.defOf(name);
+      if (!d || this.syn.literalKeys(d, this.defOf) === undefined) return undefined;
+    }
     return t;
   }
 
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
-    const type = typeOf(n);
-    let sources = this.sourcesByType.get(type);
+    const candidates = this.env.pass.index.sources.candidates(n, this.env.resolve);
+    let sources = this.sourcesFor.get(candidates);
     if (!sources) {
-      sources = (this.env.pass.index.sources.get(type) ?? NONE).filter((s) => !s.spec.requiresImport || s.spec.requiresImport.some((m) => this.env.imported?.(m)));
-      this.sourcesByType.set(type, sources);
+      sources = candidates.filter((s) => !s.spec.requiresImport || s.spec.requiresImport.some((m) => this.env.imported?.(m)));
+      this.sourcesFor.set(candidates, sources);
     }
     for (const s of sources) {
       const b = this.match(s, n);
@@ -1233,8 +1316,10 @@ class UnitAnalysis {
     } else if (fn && syn.exprKind(fn.type) !== 'identifier') this.ev(fn, st, depth);
 
     // Propagators: known library calls that pass data through.
-    for (const p of this.env.pass.index.propagators.get(typeOf(n)) ?? NONE) {
-      const b = this.match(p, n);
+    for (const p of this.env.pass.index.propagators.candidates(n, this.env.resolve)) {
+      // A method of a call's result also matches through a variable holding it: `zf.namelist()` after
+      // `zf = zipfile.ZipFile(upload)`. Only those: reading values makes every other propagator's match looser.
+      const b = this.match(p, n, onCallResult(p.pattern.source) ? this.valueOf : undefined);
       if (!b) continue;
       let t: Taint | undefined;
       if (p.spec.from) for (const mv of p.spec.from) {
@@ -1292,12 +1377,18 @@ class UnitAnalysis {
   private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, args: Node[], argTaints: (Taint | undefined)[]): Taint | undefined {
     const callStep = (i: number): TraceStep => ({ range: this.range(args[i] ?? n), message: `passed to ${callee.name}()`, kind: 'step' });
     let out: Taint | undefined;
-    for (const f of callee.summary.sourceReturns) out = union(out, [{ origin: f.origin, steps: [...f.steps, { range: this.range(n), message: `returned by ${callee.name}()`, kind: 'step' }] }]);
+    for (const f of callee.summary.sourceReturns) out = union(out, [{ origin: f.origin, steps: [...f.steps, { range: this.range(n), message: `returned by ${callee.name}()`, kind: 'step' }], ...(f.marks ? { marks: f.marks } : {}) }]);
     argTaints.forEach((t, i) => {
       if (!t) return;
       const pi = i + callee.offset;
       const ret = callee.summary.paramReturns.get(pi);
-      if (ret) out = union(out, t.map((f) => ({ origin: f.origin, steps: [...f.steps, callStep(i), ...ret.slice(1)].slice(-MAX_STEPS) })));
+      // The argument's marks and those the callee gave on every return.
+      const added = callee.summary.returnMarks?.get(pi);
+      const marksOf = (f: Flow): readonly string[] | undefined => (added ? [...new Set([...(f.marks ?? []), ...added])] : f.marks);
+      if (ret) out = union(out, t.map((f) => {
+        const marks = marksOf(f);
+        return { origin: f.origin, steps: [...f.steps, callStep(i), ...ret.slice(1)].slice(-MAX_STEPS), ...(marks?.length ? { marks } : {}) };
+      }));
       for (const hit of callee.summary.paramSinks.get(pi) ?? []) {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
         for (const f of t) this.sinkReached(f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule);
@@ -1310,7 +1401,7 @@ class UnitAnalysis {
     // Audit: non-constant arguments of this call, reported after its sinks unless a source reached it for the rule.
     let nonConstant: { focus: Node; b: Bindings; rule: number }[] | undefined;
     let traced: Set<number> | undefined;
-    for (const { sink, rule } of this.env.pass.index.sinks.get(typeOf(n)) ?? NONE) {
+    for (const { sink, rule } of this.env.pass.index.sinks.candidates(n, this.env.resolve)) {
       const spec = sink.spec;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       // A sink's options object, client or parser held in a variable of this unit matches as if written in place

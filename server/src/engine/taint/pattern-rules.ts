@@ -7,6 +7,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import { compileGlob, type GlobMatcher } from '../glob';
 import { boundText, matchPattern, missingKeys, type Bindings, type CanonicalResolver } from '../patterns/pattern';
+import { PatternIndex } from '../patterns/pattern-index';
 import { redactSecrets } from '../redact';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range } from '../types';
@@ -95,6 +96,29 @@ export function newPatternUnitCache(): PatternUnitCache {
   return { context: '', units: new Map() };
 }
 
+type RuleClause = { rule: CompiledRule; clause: CompiledClause };
+
+/** Per first rule, per the ids of all the rules: their clauses' index (rule sets differ by file, by the prefilter). */
+const clauseIndexes = new WeakMap<CompiledRule, Map<string, PatternIndex<RuleClause>>>();
+
+/** The clauses of `rules` by node type and name (see PatternIndex), in rule then clause order; built once per set. */
+function clauseIndex(rules: readonly CompiledRule[]): PatternIndex<RuleClause> {
+  const first = rules[0];
+  const empty = (): PatternIndex<RuleClause> => new PatternIndex<RuleClause>([], (c) => c.clause.pattern, () => []);
+  if (!first) return empty();
+  const ids = rules.map((r) => r.spec.id).join('\u0000');
+  let byIds = clauseIndexes.get(first);
+  if (!byIds) clauseIndexes.set(first, (byIds = new Map()));
+  let index = byIds.get(ids);
+  if (!index) {
+    const clauses = rules.flatMap((rule) => rule.patterns.map((clause): RuleClause => ({ rule, clause })));
+    index = new PatternIndex(clauses, (c) => c.clause.pattern, (c) => [c.clause.pattern.root.type]);
+    if (byIds.size >= 256) byIds.clear();
+    byIds.set(ids, index);
+  }
+  return index;
+}
+
 /**
  * Runs pattern rules over a tree, charging `meter` one step per node and clause tried; throws `BudgetExceeded`
  * past its budget. `resolve` maps an identifier to what it was imported as, so `crypto.createHash`
@@ -112,15 +136,7 @@ export function runPatternRules(
   context = '',
   stats?: { patternSteps: number; patternUnitsWalked: number },
 ): Finding[] {
-  const byType = new Map<string, { rule: CompiledRule; clause: CompiledClause }[]>();
-  for (const rule of rules) {
-    for (const clause of rule.patterns) {
-      const t = clause.pattern.root.type;
-      const list = byType.get(t) ?? [];
-      list.push({ rule, clause });
-      byType.set(t, list);
-    }
-  }
+  const index = clauseIndex(rules);
   const key = `${rules.map((r) => r.spec.id).join(',')}\u0000${context}\u0000${doc.lines.eol}`;
   if (cache.context !== key) {
     cache.context = key;
@@ -193,14 +209,15 @@ export function runPatternRules(
   }
 
   function visit(out: Finding[], seen: Set<string>): void {
-    const candidates = cursor.nodeIsNamed ? byType.get(cursor.nodeType) : undefined;
-    // Counted work, not time: the same text stops at the same place on every machine.
-    meter.spent += 1 + (candidates?.length ?? 0);
-    if (stats) stats.patternSteps += 1 + (candidates?.length ?? 0);
+    const ofType = cursor.nodeIsNamed ? index.ofType(cursor.nodeType).length : 0;
+    // Counted work, not time: the same text stops at the same place on every machine. Charged for every clause of
+    // the node's type, as before the name index: where the budget cuts is part of the results.
+    meter.spent += 1 + ofType;
+    if (stats) stats.patternSteps += 1 + ofType;
     if (meter.spent > meter.budget) throw new BudgetExceeded();
-    if (!candidates) return;
+    if (ofType === 0) return;
     const node = cursor.currentNode;
-    for (const { rule, clause } of candidates) {
+    for (const { rule, clause } of index.candidates(node, resolve)) {
       const b = matchOne(clause, node, resolve);
       if (!b) continue;
       let missing: string[] | undefined;

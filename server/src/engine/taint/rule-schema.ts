@@ -87,11 +87,22 @@ export interface SanitizerSpec extends PatternSpec {
   /** For guards (allow-list checks): the metavariable made clean in the branch where the condition is true. */
   guard?: string;
   /**
-   * YAML `requires-mark`, guards only: the guard cleans only flows that carry this mark (see `PropagatorSpec.mark`),
-   * e.g. a path prefix check holds only for a normalized path: `a/../../etc` still starts with `a`.
-   * Flows from the unit's parameters are cleaned regardless: their callers are not known.
+   * YAML `requires-mark` (one mark or a list), guards only: the guard cleans only flows that carry these marks (see
+   * `PropagatorSpec.mark`), e.g. a path prefix check holds only for a normalized path: `a/../../etc` still starts
+   * with `a`. Flows from the unit's parameters are cleaned when they lack only marks no guard gives (a propagator's,
+   * which their callers may have applied); a mark a guard gives is known in this unit.
    */
-  requiresMark?: string;
+  requiresMark?: string[];
+  /**
+   * YAML `mark`, guards only: where the guard holds, the subject's flows gain this mark instead of being cleaned
+   * (one check of several that together make it clean: `path.isAbsolute(p)` false is `relative`).
+   */
+  mark?: string;
+  /**
+   * YAML `table: $T`, guards only: the guard holds only when `$T` is a table the program wrote: a collection literal
+   * or comprehension (not a string), written in place or the value of a name, and not input.
+   */
+  table?: string;
   /**
    * The guard is a deny-list check (YAML `guard-unless: $K`, e.g. `$K === '__proto__'`): `guard` is clean where the
    * condition is false (after `if (check) return;`), not where it holds.
@@ -187,6 +198,10 @@ export interface PatternClauseSpec extends PatternSpec {
   scopeHas?: PatternSpec[];
   /** The match is no finding when its scope (as for `scopeHas`) holds a match of one of these (`$F.setFeature(...)`). */
   scopeLacks?: PatternSpec[];
+  /** YAML `requires-import`: the clause applies only in a file importing one of these modules. */
+  requiresImport?: string[];
+  /** YAML `unless-import`: the clause does not apply in a file importing one of these (a framework with safe defaults). */
+  unlessImport?: string[];
   /**
    * A safe quick fix: this statement, metavariables replaced by their text, inserted on its own line before the
    * statement holding the match, at its indentation (`$F.setFeature("…disallow-doctype-decl", true);`).
@@ -404,7 +419,7 @@ function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Pr
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
@@ -412,14 +427,21 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
   if (unless && !metavarsIn(s.pattern).has(unless)) p.add(ruleId, `${where}: \`guard-unless\` ${unless} must be a metavariable of the pattern`);
   if (guard && unless) p.add(ruleId, `${where}: \`guard\` and \`guard-unless\` exclude each other`);
   const subject = guard ?? unless;
-  const requiresMark = isObj(v) ? str(v, 'requires-mark', where, ruleId, p, false) : undefined;
+  const requiresMark = isObj(v) && v['requires-mark'] !== undefined ? strList(v['requires-mark'], `${where}: \`requires-mark\``, ruleId, p) : undefined;
   if (requiresMark && !subject) p.add(ruleId, `${where}: \`requires-mark\` applies to guards only: add \`guard\``);
+  const mark = isObj(v) ? str(v, 'mark', where, ruleId, p, false) : undefined;
+  if (mark && !subject) p.add(ruleId, `${where}: \`mark\` applies to guards only: add \`guard\``);
+  const table = isObj(v) ? str(v, 'table', where, ruleId, p, false) : undefined;
+  if (table && !subject) p.add(ruleId, `${where}: \`table\` applies to guards only: add \`guard\``);
+  if (table && !metavarsIn(s.pattern).has(table)) p.add(ruleId, `${where}: \`table\` ${table} must be a metavariable of the pattern`);
   return {
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
     ...(subject ? { guard: subject } : {}),
     ...(unless && !guard ? { guardUnless: true } : {}),
-    ...(subject && requiresMark ? { requiresMark } : {}),
+    ...(subject && requiresMark?.length ? { requiresMark } : {}),
+    ...(subject && mark ? { mark } : {}),
+    ...(subject && table ? { table } : {}),
   };
 }
 
@@ -477,7 +499,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
 }
 
 function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): PatternClauseSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace', 'scope-has', 'scope-lacks', 'insert-before']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace', 'scope-has', 'scope-lacks', 'insert-before', 'requires-import', 'unless-import']);
   if (!s) return undefined;
   const mv = metavarsIn(s.pattern);
   const focus = isObj(v) ? str(v, 'focus', where, ruleId, p, false) : undefined;
@@ -509,11 +531,15 @@ function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): Pat
   const scopeLacks = scope('scope-lacks');
   const insertBefore = isObj(v) ? str(v, 'insert-before', where, ruleId, p, false) : undefined;
   for (const k of metavarsIn(insertBefore ?? '')) if (!mv.has(k)) p.add(ruleId, `${where}: \`insert-before\` names ${k}, which the pattern does not use`);
+  const requiresImport = isObj(v) && v['requires-import'] !== undefined ? strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p) : undefined;
+  const unlessImport = isObj(v) && v['unless-import'] !== undefined ? strList(v['unless-import'], `${where}: \`unless-import\``, ruleId, p) : undefined;
   return {
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
     ...(focus ? { focus } : {}),
     ...(missing?.length ? { missing } : {}),
+    ...(requiresImport?.length ? { requiresImport } : {}),
+    ...(unlessImport?.length ? { unlessImport } : {}),
     ...(replace ? { replace } : {}),
     ...(scopeHas?.length ? { scopeHas } : {}),
     ...(scopeLacks?.length ? { scopeLacks } : {}),

@@ -34,8 +34,10 @@ import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
   paramReturns: number[];
+  /** Marks a returned parameter carries at every return (see `Summary.returnMarks`), when any. */
+  returnMarks?: { param: number; marks: string[] }[];
   paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[] }[];
-  sourceReturns: { label: string; steps: TraceStep[] }[];
+  sourceReturns: { label: string; steps: TraceStep[]; marks?: string[] }[];
 }
 
 /** What an exported function of a file does with its parameters, per rule id. */
@@ -68,6 +70,8 @@ interface Unit {
   /** Methods called as `this.m()` / `self.m()`; Python methods skip `self`. */
   isMethod: boolean;
   params: UnitParams;
+  /** How many parameters a function unit declares, known without reading its nodes (overloads resolve by it). */
+  arity?: number;
   aliases: Map<string, string>;
   /** Cache key: everything in this file the unit's result depends on, but not its line (see CacheEntry). */
   key: string;
@@ -80,6 +84,7 @@ interface Unit {
 class ContextUnit implements Unit {
   private read: Node | (() => Node);
   name?: string;
+  arity?: number;
   constructor(
     node: Node | (() => Node),
     name: string | undefined,
@@ -300,6 +305,8 @@ interface FnDescriptor {
   aliases: [string, string][];
   role: string;
   hash: string;
+  /** The function's parameter count. */
+  arity: number;
 }
 
 /**
@@ -381,9 +388,12 @@ export class TaintAnalyzer implements Analyzer {
    * Work counters, for tests and benchmarks: unit analyses run vs. served from the cache, cache look-ups (a unit
    * whose dependencies were checked), steps the pattern rules took (nodes walked plus clauses tried, not counting units reused) and the units
    * (top-level statements) they walked, and the dataflow steps actually computed (work not served from a cache);
-   * for the file context, the functions whose roles were derived and the function and import nodes read from the tree.
+   * for the file context, the functions whose roles were derived and the function and import nodes read from the tree;
+   * for moved units, the summaries serialised and hashed (signatures and relative digests, counted over every
+   * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
+   * in a pass's record.
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -410,14 +420,16 @@ export class TaintAnalyzer implements Analyzer {
    */
   private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: string, lang: CompiledLanguage): Pass[] {
     const groups = new Map<string, CompiledRule[]>();
-    const may = this.groupRules ? patternFilter(text, lang, false) : undefined;
+    // The text's words are read once for both filters (a few ms on a large file, on every edit).
+    const words = this.groupRules ? textWords(text) : undefined;
+    const may = words && patternFilter(words, lang, false);
     // The index leaves out more: grouping stays that of the looser filter (a pass's rules decide its rounds).
-    const can = this.groupRules ? patternFilter(text, lang, true) : undefined;
+    const can = words && patternFilter(words, lang, true);
     for (const r of rules) {
       let key = may ? JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))]) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
-        return s ? [s.paramReturns, s.sourceReturns] : null;
+        return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? []] : null;
       }));
       const list = groups.get(key);
       if (list) list.push(r);
@@ -574,11 +586,15 @@ export class TaintAnalyzer implements Analyzer {
       own = parser.parse(doc.text.replace(/\r(?!\n)/g, '\n'), null, { progressCallback }) ?? undefined;
       parser.delete();
     }
+    const c0 = { ...moveCounters };
     try {
       return yield* this.analyzeTree(doc, own ?? tree, lang, cache, notify);
     } finally {
       own?.delete();
       resetNodeCache();
+      this.stats.summariesHashed += moveCounters.summariesHashed - c0.summariesHashed;
+      this.stats.unitsShifted += moveCounters.unitsShifted - c0.unitsShifted;
+      this.stats.entriesIndexed += moveCounters.entriesIndexed - c0.entriesIndexed;
     }
   }
 
@@ -693,7 +709,7 @@ export class TaintAnalyzer implements Analyzer {
         try {
           // A unit's pattern findings depend on its own text and, outside it, only on the imports.
           const context = JSON.stringify([...ctx.imports]);
-          const found = runPatternRules(doc, tree, patternRules.filter(importsOk), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
@@ -794,13 +810,13 @@ export class TaintAnalyzer implements Analyzer {
       const hit = (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
       if (hit === undefined) return 'none';
       if (hit === null) return 'ambiguous';
-      const v = depValue(hit, summaryOf(hit));
+      const v = depValue(hit.line, summaryOf(hit));
       return kind === 'm' && explicitReceiver(hit, syn) ? withReceiver(v) : v;
     };
     const depSig = (dep: string, u: Unit): string => {
       if (dep.startsWith('i:')) {
         const unit = inlineUnit(dep, u, ctx, doc.lines);
-        return unit ? depValue(unit, summaryOf(unit)) : '?';
+        return unit ? depValue(unit.line, summaryOf(unit)) : '?';
       }
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
       return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
@@ -960,7 +976,16 @@ export class TaintAnalyzer implements Analyzer {
       }
       // Settled when no unit's summary changed (a missing and an empty summary count as the same): counted over the
       // units visited in this round or the one before, and those gone, against the base's count.
-      const member = (e: CacheEntry | undefined, before: CacheEntry | undefined): boolean => !!e && settledSig(e.result.summary) !== (before ? settledSig(before.result.summary) : '');
+      // Hashed only when it can tell: the same summary object (a moved unit's shifted entry, reused in the rounds
+      // after) or an empty one against none needs no signature.
+      const member = (e: CacheEntry | undefined, before: CacheEntry | undefined): boolean => {
+        if (!e) return false;
+        const s = e.result.summary;
+        const t = before?.result.summary;
+        if (s === t) return false;
+        if (!t || isEmpty(s) || isEmpty(t)) return isEmpty(s) !== (!t || isEmpty(t));
+        return !sameSignature(s, t);
+      };
       let unsettled = 0;
       let findings: Set<string>;
       if (!b || !diff) {
@@ -1013,8 +1038,10 @@ export class TaintAnalyzer implements Analyzer {
           for (const [k, e] of o) {
             const old = rr.entries.get(k);
             if (old && old !== e) remember(fresh, k, old);
-            unindexEntry(rr, k);
             rr.entries.set(k, e);
+            // Most visited units (moved ones above all) consulted the same names as before: their index holds.
+            if (old && sameIndex(rr, byKey.get(k)!, old, e, ctx, doc.lines)) continue;
+            unindexEntry(rr, k);
             indexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
           }
           for (const k of reindex[r]!) {
@@ -1135,9 +1162,10 @@ export class TaintAnalyzer implements Analyzer {
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
           got.set(u, {
             paramReturns: [...s.paramReturns.keys()],
+            ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
             // Captured variables (negative keys) mean nothing to another file.
             paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) })),
-            sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps) })),
+            sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
           });
         }
       });
@@ -1150,7 +1178,8 @@ export class TaintAnalyzer implements Analyzer {
   }
 }
 
-interface CachedUnit {
+/** A unit's result for one pass: its summary and its findings. */
+export interface CachedUnit {
   summary: Summary;
   findings: RawTaintFinding[];
 }
@@ -1251,6 +1280,11 @@ function movedByTrivia(before: string, after: string, root: Node, syn: LanguageM
   return inside ? undefined : moved;
 }
 
+/** The words of a text as `patternFilter` reads them. */
+function textWords(text: string): Set<string> {
+  return new Set(text.match(/[A-Za-z0-9]+/g) ?? []);
+}
+
 /** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
 const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
 
@@ -1262,13 +1296,12 @@ const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
  * rounds are unchanged. A necessary condition, like the sink and source prefilters: a pattern it rules out never
  * matches in the text.
  */
-function patternFilter(text: string, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
+function patternFilter(words: ReadonlySet<string>, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
   let aliases = aliasWords.get(lang);
   if (!aliases) {
     aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
     aliasWords.set(lang, aliases);
   }
-  const words = new Set(text.match(/[A-Za-z0-9]+/g) ?? []);
   const seen = new Map<string, boolean>();
   return (p) => {
     let ok = seen.get(p.key);
@@ -1335,6 +1368,9 @@ function docsUrl(id: string): string {
   return `https://github.com/vigil-security/vigil/blob/main/docs/rules/taint.md#${id.toLowerCase().replace(/[^a-z0-9_-]/g, '')}`;
 }
 
+/** Module-wide counts of the work moved units cost (see `TaintAnalyzer.stats`); module functions do it. */
+const moveCounters = { summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
+
 const signatures = new WeakMap<Summary, string>();
 
 /**
@@ -1346,36 +1382,57 @@ function signature(s: Summary | undefined): string {
   let sig = signatures.get(s);
   if (sig === undefined) {
     // A digest, not the JSON: signatures live as long as their summaries, and in every dependency list.
+    if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? []])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])]])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
 }
 
-const settledSig = (s: Summary | undefined): string => (s ? signature(s) : '');
 
-const relSignatures = new WeakMap<Summary, { line: number; sig: string }>();
+/**
+ * Per summary made by `shiftUnit`, the computed summary it was shifted from and by how many lines in all: two
+ * summaries shifted alike are equal exactly when their origins are (a shift adds the same lines to the in-file
+ * ranges, which the signature holds with the paths that tell them from other files'), and an origin's signature
+ * is kept while it lives. Holding the origin keeps one summary alive per chain of moves.
+ */
+const shiftedFrom = new WeakMap<Summary, { origin: Summary; delta: number }>();
+
+/** Whether two summaries have the same signature, hashing their origins when both were shifted alike. */
+function sameSignature(s: Summary, t: Summary): boolean {
+  const a = shiftedFrom.get(s);
+  const b = shiftedFrom.get(t);
+  const os = a?.origin ?? s;
+  const ot = b?.origin ?? t;
+  if ((a?.delta ?? 0) === (b?.delta ?? 0)) return os === ot || signature(os) === signature(ot);
+  return signature(s) === signature(t);
+}
+
+/** Per summary, its relative digest and the line it is relative to (see `depValue`). */
+const relSignatures = new WeakMap<Summary, { line: number; digest: string; sig: string }>();
 
 /**
  * What a caller's result depends on in a callee's summary, as a dependency records it: '-' (no summary yet) and
  * '' (empty) as in `signature`, else `<callee line>|<digest of the summary with its in-file lines counted from
  * the callee's line>`. A callee that only moved keeps its digest, so a caller that moved by the same lines can be
- * reused with every in-file range moved alike (see `reuse`).
+ * reused with every in-file range moved alike (see `reuse`). Exported for the test of `shiftUnit`'s carried digests.
  */
-function depValue(unit: Unit, s: Summary | undefined): string {
+export function depValue(line: number, s: Summary | undefined): string {
   if (!s) return '-';
   if (isEmpty(s)) return '';
   let hit = relSignatures.get(s);
-  if (!hit || hit.line !== unit.line) {
-    const base = unit.line;
+  if (!hit || hit.line !== line) {
+    const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? []], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])]], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
-    hit = { line: base, sig: `${base}|${createHash('sha1').update(json).digest('base64')}` };
+    const digest = createHash('sha1').update(json).digest('base64');
+    moveCounters.summariesHashed++;
+    hit = { line: base, digest, sig: `${base}|${digest}` };
     relSignatures.set(s, hit);
   }
   return hit.sig;
@@ -1509,20 +1566,52 @@ function baseEntries(rec: RuleRecord, key: string): CacheEntry[] {
 /** Adds a unit's entry to a round's reverse index: its names as they are, its inline functions by their unit key. */
 function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
   if (e.deps.size === 0) return;
+  moveCounters.entriesIndexed++;
   const targets: string[] = [];
   for (const dep of e.deps.keys()) {
-    let t = dep;
-    if (dep.startsWith('i:')) {
-      const unit = inlineUnit(dep, u, ctx, lines);
-      if (!unit) continue;
-      t = `k:${unit.key}`;
-    }
+    const t = targetOf(dep, u, ctx, lines);
+    if (t === undefined) continue;
     let users = rr.consumers.get(t);
     if (!users) rr.consumers.set(t, (users = new Map()));
     users.set(u.key, dep);
     targets.push(t);
   }
   rr.targets.set(u.key, targets);
+}
+
+/** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
+function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): string | undefined {
+  if (!dep.startsWith('i:')) return dep;
+  const unit = inlineUnit(dep, u, ctx, lines);
+  return unit && `k:${unit.key}`;
+}
+
+/** The targets `indexEntry` indexes an entry under, in order. */
+function targetsOf(u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): string[] {
+  const out: string[] = [];
+  for (const dep of e.deps.keys()) {
+    const t = targetOf(dep, u, ctx, lines);
+    if (t !== undefined) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Whether a unit's new entry `b` is indexed as its old one `a` is: the same dependency keys in the same order, and
+ * its inline functions' targets (the units now at their positions, which may have been replaced) as indexed.
+ */
+function sameIndex(rr: RoundRecord, u: Unit, a: CacheEntry, b: CacheEntry, ctx: FileContext, lines: LineIndex): boolean {
+  if (a.deps.size !== b.deps.size) return false;
+  const other = b.deps.keys();
+  let inline = false;
+  for (const k of a.deps.keys()) {
+    if (k !== other.next().value) return false;
+    if (k.startsWith('i:')) inline = true;
+  }
+  if (!inline) return true;
+  const was = rr.targets.get(u.key) ?? [];
+  const now = targetsOf(u, b, ctx, lines);
+  return was.length === now.length && was.every((t, i) => t === now[i]);
 }
 
 /** Takes a unit key out of a round's reverse index. */
@@ -1565,9 +1654,13 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
     }
     const empty = e.result === EMPTY_RESULT;
     const delta = empty ? 0 : u.line - e.line;
+    if (delta !== 0 && e.pinned) continue;
     let ok = true;
+    // The values now, in order: a moved entry records them (each looked up once).
+    const values: string[] = [];
     for (const [k, sig] of e.deps) {
       const now = depSig(k);
+      values.push(now);
       // A positional value (a callee's summary with lines) must have moved with the unit.
       if (now === sig && (delta === 0 || empty || !splitDep(sig))) continue;
       const was = splitDep(sig);
@@ -1576,14 +1669,14 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
       ok = false;
       break;
     }
-    if (!ok || (delta !== 0 && e.pinned)) continue;
+    if (!ok) continue;
     if (delta === 0) {
       keep?.(e);
       return e;
     }
     // The callees it consulted moved with it: record where they are now, so a move back is a move too.
-    const deps = new Map([...e.deps].map(([k, v]) => [k, splitDep(v) ? depSig(k) : v]));
-    const moved = { ...e, result: shiftUnit(e.result, e.line, e.endLine, delta), line: u.line, endLine: u.endLine, deps };
+    const deps = new Map([...e.deps].map(([k, v], j) => [k, splitDep(v) ? values[j]! : v]));
+    const moved = { ...e, result: shiftUnit(e.result, delta), line: u.line, endLine: u.endLine, deps };
     keep?.(moved);
     return moved;
   }
@@ -1600,21 +1693,30 @@ function editsOutside(r: CachedUnit, line: number, endLine: number): boolean {
 
 /**
  * The result moved by `delta` lines: every range in this file moves (the unit's own, and those from callee
- * summaries, which `reuse` checked moved alike); other files' (with a `path`) stay.
+ * summaries, which `reuse` checked moved alike); other files' (with a `path`) stay. It moves exactly the ranges
+ * `depValue` counts from the unit's line, so the moved summary's relative digest is the original's, carried over
+ * instead of serialised and hashed again (a move above many units shifts them all). Exported for its test.
  */
-function shiftUnit(r: CachedUnit, _line: number, _endLine: number, delta: number): CachedUnit {
+export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
+  moveCounters.unitsShifted++;
   const range = (x: Range): Range => ({ start: { line: x.start.line + delta, character: x.start.character }, end: { line: x.end.line + delta, character: x.end.character } });
   const steps = (list: TraceStep[]): TraceStep[] => list.map((s) => (s.path ? s : { ...s, range: range(s.range) }));
   const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: range(e.range) })) }));
-  return {
-    summary: {
-      paramReturns: new Map([...r.summary.paramReturns].map(([k, v]) => [k, steps(v)])),
-      paramSinks: new Map([...r.summary.paramSinks].map(([k, v]) => [k, v.map((h) => ({ ...h, steps: steps(h.steps), range: h.path ? h.range : range(h.range), fixes: fixes(h.fixes) }))])),
-      sourceReturns: r.summary.sourceReturns.map((f) => ({ origin: f.origin, steps: steps(f.steps) })),
-      ...(r.summary.captures ? { captures: r.summary.captures } : {}),
-    },
-    findings: r.findings.map((f) => ({ ...f, range: range(f.range), trace: steps(f.trace), fixes: fixes(f.fixes) })),
+  const summary: Summary = {
+    paramReturns: new Map([...r.summary.paramReturns].map(([k, v]) => [k, steps(v)])),
+    paramSinks: new Map([...r.summary.paramSinks].map(([k, v]) => [k, v.map((h) => ({ ...h, steps: steps(h.steps), range: h.path ? h.range : range(h.range), fixes: fixes(h.fixes) }))])),
+    sourceReturns: r.summary.sourceReturns.map((f) => ({ ...f, steps: steps(f.steps) })),
+    ...(r.summary.captures ? { captures: r.summary.captures } : {}),
+    ...(r.summary.returnMarks ? { returnMarks: r.summary.returnMarks } : {}),
   };
+  const from = shiftedFrom.get(r.summary);
+  shiftedFrom.set(summary, from ? { origin: from.origin, delta: from.delta + delta } : { origin: r.summary, delta });
+  const hit = relSignatures.get(r.summary);
+  if (hit) {
+    const line = hit.line + delta;
+    relSignatures.set(summary, { line, digest: hit.digest, sig: `${line}|${hit.digest}` });
+  }
+  return { summary, findings: r.findings.map((f) => ({ ...f, range: range(f.range), trace: steps(f.trace), fixes: fixes(f.fixes) })) };
 }
 
 function resolveCallee(
@@ -1651,7 +1753,12 @@ function resolveCallee(
     // unless the receiver is an imported class.
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) unit = lookup('m', prop.text);
+    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) {
+      unit = lookup('m', prop.text);
+      // Overloads share the name: the one taking as many parameters as the call passes arguments, if only one does.
+      const args = unit === null ? fieldOf(callee, 'arguments') : null;
+      if (args) unit = lookup('m', `${prop.text}/${kids(args).length}`) ?? null;
+    }
   }
   if (unit === undefined) {
     // Another file's function by a qualified name (`Db.find(x)` in Java, `store.Find(x)` in Go).
@@ -1685,12 +1792,23 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summar
   const e = entries.find((x) => !!x)!;
   return {
     paramReturns: new Map(e.paramReturns.map((i) => [i, [] as TraceStep[]])),
+    ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
     paramSinks,
-    sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps })),
+    sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
   };
 }
 
 const named = namedKids;
+
+const importsAny = (imports: Map<string, string>, modules: readonly string[]): boolean =>
+  [...imports.values()].some((m) => modules.some((r) => m === r || m.startsWith(`${r}.`)));
+
+/** A pattern rule with only the clauses whose `requires-import` / `unless-import` the file's imports satisfy. */
+function clausesFor(rule: CompiledRule, imports: Map<string, string>): CompiledRule {
+  const applies = (c: CompiledRule['patterns'][number]): boolean =>
+    (!c.spec.requiresImport || importsAny(imports, c.spec.requiresImport)) && (!c.spec.unlessImport || !importsAny(imports, c.spec.unlessImport));
+  return rule.patterns.every(applies) ? rule : { ...rule, patterns: rule.patterns.filter(applies) };
+}
 
 /** Whether one of a file's imports is `module` or a name inside it (`@prisma/client` as written in the rule). */
 function importsModule(imports: Map<string, string>, module: string): boolean {
@@ -1836,7 +1954,9 @@ export function fileContext(
         entryParams: new Map(known.entryParams),
         handlers: [...known.handlers],
       };
-      units.push(mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash));
+      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash);
+      unit.arity = known.arity;
+      units.push(unit);
       continue;
     }
     const fn = fnNode();
@@ -1864,6 +1984,8 @@ export function fileContext(
       if (h.spec.params !== 'none') {
         params.forEach((p, i) => {
           if (i < first || i === h.spec.requestParam) return;
+          // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
+          if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const type = syn.paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
           if (type && h.spec.safeTypes.some((t) => type === t || type.startsWith(`${t}[`) || type.endsWith(`.${t}`))) return;
           const def = syn.paramDefaultOf(fn, i);
@@ -1912,8 +2034,11 @@ export function fileContext(
       aliases: [...aliases],
       role,
       hash,
+      arity: params.length,
     });
-    units.push(mk(fn, fi, name, isMethod, unitParams, aliases, role, hash));
+    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+    unit.arity = params.length;
+    units.push(unit);
   }
   if (memo) {
     stmtKeys.forEach((key, si) => {
@@ -1930,6 +2055,13 @@ export function fileContext(
     if (!u.name) continue;
     const map = u.isMethod ? byMethod : byName;
     map.set(u.name, map.has(u.name) ? null : u);
+  }
+  // Overloaded methods (Java `record(e)`, `record(e, d)`): also under `name/arity`, so a call resolves by its count of
+  // arguments (see `resolveCallee`). A name no key `name/N` can spell: method names have no `/`.
+  for (const u of units) {
+    if (!u.name || !u.isMethod || u.arity === undefined || byMethod.get(u.name) !== null) continue;
+    const key = `${u.name}/${u.arity}`;
+    byMethod.set(key, byMethod.has(key) ? null : u);
   }
   const byStart = new Map<number, Unit>();
   units.forEach((u, i) => {

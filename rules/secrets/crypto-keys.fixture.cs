@@ -1,0 +1,28 @@
+// Literal keys passed to token and MAC APIs (issue 16).
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
+class Tokens {
+    SymmetricSecurityKey Key() {
+        // ruleid: secrets.crypto.jwt-secret
+        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes("Tb7Kq2Wx9Lm4Vz8Nc3Hs6Jd1Pf5Ry0Ea"));
+    }
+    SymmetricSecurityKey KeyFromConfig(string secret) {
+        // ok: secrets.crypto.jwt-secret
+        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret));
+    }
+    byte[] Mac(byte[] data) {
+        // ruleid: secrets.crypto.hmac-key
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes("Zq4Lw8Xk2Vb6Nc9Mh3Ts7Jd1Pf5Ry0Ga"));
+        return hmac.ComputeHash(data);
+    }
+    byte[] Encrypt(byte[] data) {
+        using var aes = Aes.Create();
+        // ruleid: secrets.crypto.cipher-key
+        aes.Key = Encoding.UTF8.GetBytes("Wv2Lq8Zx4Kc6Vb9Nm3Hs7Jd1Pt5Ry0Ea");
+        // ok: secrets.crypto.cipher-key
+        aes.Key = Convert.FromBase64String(Environment.GetEnvironmentVariable("DATA_KEY"));
+        return aes.EncryptCbc(data, new byte[16]);
+    }
+}
