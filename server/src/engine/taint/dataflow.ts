@@ -154,7 +154,6 @@ const MAX_CONSTANT_NODES = 64;
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
-const NONE: never[] = [];
 /** Entries recorded at other lines a top-level statement tries (see `cached`). */
 const MOVED_CANDIDATES = 8;
 
@@ -439,8 +438,11 @@ const listOrNone = <T>(a: readonly T[]): readonly T[] => (a.length ? a : NO_ITEM
 
 /** The per-statement cache of one pass's top-level analysis, kept by the caller between runs. */
 export interface TopLevelCache {
-  /** Entries from earlier runs (and this one) for a statement key at a line. */
-  entries(key: string, line: number): StatementEntry[] | undefined;
+  /**
+   * The first entry `ok` accepts among those from earlier runs (and this one) for a statement key at a line, tried
+   * most likely first (the last run's entry of this round): any valid entry gives the same result.
+   */
+  find(key: string, line: number, ok: (e: StatementEntry) => boolean): StatementEntry | undefined;
   /** The lines the last run had entries for a statement key at (where a statement that moved may have been). */
   lines(key: string): readonly number[];
   /** Records an entry this run used. */
@@ -450,7 +452,7 @@ export interface TopLevelCache {
   /** Where the caller records what the statement being analysed consults (a fresh map per statement). */
   track(deps: Map<string, string>): void;
   /** Counters. */
-  stats: { topStatementsAnalyzed: number; topStatementsCached: number };
+  stats: { topStatementsAnalyzed: number; topStatementsCached: number; topEntriesChecked: number };
 }
 
 /**
@@ -584,7 +586,6 @@ class UnitAnalysis {
     const moves: number[] = [];
     for (const s of statements) {
       const { node, key, line } = s;
-      const deps = new Map<string, string>();
       const hit = this.cached(s, st, cache, moves);
       let e: StatementEntry;
       if (hit) {
@@ -596,6 +597,7 @@ class UnitAnalysis {
         this.replay(e, node, st);
       } else {
         cache.stats.topStatementsAnalyzed++;
+        const deps = new Map<string, string>();
         cache.track(deps);
         const log = (this.log = { defsRead: new Map(), defsOut: new Map(), sinkKeys: new Map(), returns: [] as { t: Taint; range: Range }[] });
         st.startLog(line);
@@ -643,14 +645,14 @@ class UnitAnalysis {
    * entry gives the same result, so which is tried first only costs time.
    */
   private cached(s: TopStatement, st: LoggedState, cache: TopLevelCache, moves: number[]): StatementEntry | undefined {
-    const at = (line: number): StatementEntry | undefined => {
-      for (const e of cache.entries(s.key, line) ?? NONE) if (this.replayable(e, s.line, st, cache)) return e;
-      return undefined;
-    };
-    const exact = at(s.line);
+    this.candLine = s.line;
+    this.candSt = st;
+    this.candCache = cache;
+    const ok = this.okEntry;
+    const exact = cache.find(s.key, s.line, ok);
     if (exact) return exact;
     for (const d of moves) {
-      const e = d !== 0 ? at(s.line - d) : undefined;
+      const e = d !== 0 ? cache.find(s.key, s.line - d, ok) : undefined;
       if (e) return e;
     }
     let tried = 0;
@@ -658,7 +660,7 @@ class UnitAnalysis {
       if (l === s.line || moves.includes(s.line - l)) continue;
       // Many statements with the same key (functions of the same length): bounded, so a run stays linear in them.
       if (++tried > MOVED_CANDIDATES) break;
-      const e = at(l);
+      const e = cache.find(s.key, l, ok);
       if (e) {
         moves.unshift(s.line - l);
         if (moves.length > 3) moves.pop();
@@ -667,6 +669,15 @@ class UnitAnalysis {
     }
     return undefined;
   }
+
+  /** The statement `cached` looks up entries for (set per statement: no closure per statement and candidate). */
+  private candLine = 0;
+  private candSt?: LoggedState;
+  private candCache?: TopLevelCache;
+  private readonly okEntry = (e: StatementEntry): boolean => {
+    this.candCache!.stats.topEntriesChecked++;
+    return this.replayable(e, this.candLine, this.candSt!, this.candCache!);
+  };
 
   /** Whether what a cached statement read from earlier statements is as it was, seen from `line` (where it is now). */
   private replayable(e: StatementEntry, line: number, st: LoggedState, cache: TopLevelCache): boolean {

@@ -393,7 +393,7 @@ export class TaintAnalyzer implements Analyzer {
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
    * in a pass's record.
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -795,6 +795,8 @@ export class TaintAnalyzer implements Analyzer {
     let usedStatements = statements.used.get(ruleKey);
     if (!usedStatements) statements.used.set(ruleKey, (usedStatements = new Map()));
     const freshStatements = usedStatements;
+    /** The lines each statement key had entries at in the last run (see `TopLevelCache.lines`): the same every round. */
+    let linesOf: Map<string, number[]> | undefined;
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const maxRounds = ctx.units.length > 2000 ? 2 : 5;
     const prev = records?.get(ruleKey);
@@ -925,17 +927,22 @@ export class TaintAnalyzer implements Analyzer {
           };
           let out;
           if (u === ctx.units[0]) {
-            let linesOf: Map<string, number[]> | undefined;
             const top: TopLevelCache = {
-              entries: (k, line) => {
+              find: (k, line, ok) => {
                 const slot = statementSlot(k, line);
                 const a = freshStatements.get(slot);
                 const b2 = prevStatements?.get(slot);
-                return a && b2 ? [...a, ...b2.filter((e) => !a.includes(e))] : a ?? b2;
+                // The last run kept one entry per round where they differ (in round order): this round's is the
+                // likeliest, then this run's latest, then the rest. No list is built per visit.
+                const first = b2 ? b2[Math.min(cur, b2.length - 1)]! : undefined;
+                if (first && ok(first)) return first;
+                if (a) for (let i = a.length - 1; i >= 0; i--) if (a[i] !== first && ok(a[i]!)) return a[i];
+                if (b2) for (const e of b2) if (e !== first && !a?.includes(e) && ok(e)) return e;
+                return undefined;
               },
               lines: (k) => {
                 if (!linesOf) {
-                  // Built once per run, when a statement first misses at its own line.
+                  // Built once per pass, when a statement first misses at its own line.
                   linesOf = new Map();
                   for (const slot of prevStatements?.keys() ?? []) {
                     const sep = slot.lastIndexOf(SLOT);
