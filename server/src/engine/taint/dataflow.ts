@@ -263,8 +263,6 @@ function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   return out;
 }
 
-/** Collection literals and comprehensions (JavaScript, TypeScript, Python): tables for guards' `table`. */
-const TABLE_TYPES: ReadonlySet<string> = new Set(['object', 'array', 'dictionary', 'set', 'list', 'tuple', 'dictionary_comprehension', 'set_comprehension', 'list_comprehension']);
 const guardMarkSets = new WeakMap<object, Set<string>>();
 
 function withMark(t: Taint | undefined, mark: string): Taint | undefined {
@@ -495,7 +493,7 @@ class UnitAnalysis {
     }
     for (let i = 0; v && i < 3; i++) {
       v = this.syn.unparenthesize(v);
-      if (TABLE_TYPES.has(typeOf(v))) return true;
+      if (this.syn.tableTypes.has(typeOf(v))) return true;
       // new Set([...]), new Map(...), frozenset({...}), Object.freeze({...}): the table inside.
       const text = textOf(v);
       if (!/^(new\s+(Set|Map)\s*\(|(frozenset|set|dict|Object\.freeze)\s*\()/.test(text)) return false;

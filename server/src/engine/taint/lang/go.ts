@@ -465,6 +465,7 @@ export const go: LanguageModule = {
   receiverMethods: new Set(['WriteString', 'WriteByte', 'WriteRune', 'Write']),
   blockTypes: new Set(['block', 'statement_list', 'source_file']),
   stmtKind,
+  tableTypes: new Set<string>([]),
   exprKind,
   targetKind,
   memberObject: (n) => n.childForFieldName('operand'),

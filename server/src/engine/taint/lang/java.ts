@@ -380,6 +380,7 @@ export const java: LanguageModule = {
   receiverMethods: new Set(['append', 'insert', 'add', 'addAll', 'put', 'putAll', 'write', 'print', 'println', 'format']),
   blockTypes: new Set(['block', 'program', 'constructor_body']),
   stmtKind,
+  tableTypes: new Set<string>([]),
   exprKind,
   targetKind,
   memberObject: (n) => n.childForFieldName(n.type === 'array_access' ? 'array' : 'object'),

@@ -499,6 +499,7 @@ export const javascript: LanguageModule = {
   receiverMethods: new Set(),
   blockTypes: new Set(['statement_block', 'program']),
   stmtKind,
+  tableTypes: new Set<string>(['object', 'array']),
   exprKind,
   targetKind,
   memberObject: (n) => fieldOf(n, 'object'),

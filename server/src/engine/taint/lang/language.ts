@@ -136,6 +136,11 @@ export interface LanguageModule {
    * path as `raise` does, so `if not ok(x): abort(400)` leaves `x` checked below.
    */
   readonly noReturnCalls?: ReadonlySet<string>;
+  /**
+   * Node types of collection literals and comprehensions the program writes (`{...}`, `[...]`, a set or dict
+   * comprehension): what a guard's `table` must be to count as an allow-list. Empty where no rule uses tables.
+   */
+  readonly tableTypes: ReadonlySet<string>;
 
   stmtKind(type: string): StmtKind;
   exprKind(type: string): ExprKind;

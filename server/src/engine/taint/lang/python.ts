@@ -487,6 +487,7 @@ export const python: LanguageModule = {
   noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'sys.exit', 'os._exit', 'os.abort']),
   blockTypes: new Set(['block', 'module']),
   stmtKind,
+  tableTypes: new Set<string>(['dictionary', 'set', 'list', 'tuple', 'dictionary_comprehension', 'set_comprehension', 'list_comprehension']),
   exprKind,
   targetKind,
   memberObject: (n) => fieldOf(n, n.type === 'subscript' ? 'value' : 'object'),
