@@ -23,13 +23,19 @@ marker='<!-- vigil-pr-report -->'
 ref="$base"
 if git rev-parse --verify --quiet "refs/remotes/origin/$base^{commit}" >/dev/null; then ref="origin/$base"; fi
 
-"${vigil[@]}" scan --changed-since "$ref" --format sarif --output vigil.sarif --fail-on none --quiet
+# Both reports are written outside the checkout and moved in after both scans: an untracked file counts as changed,
+# so the second scan would read the first one's report (SARIF holds each rule's example code) as part of the change.
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+"${vigil[@]}" scan --changed-since "$ref" --format sarif --output "$out/vigil.sarif" --fail-on none --quiet
 status=0
-"${vigil[@]}" scan --changed-since "$ref" --format markdown --output vigil-report.md --fail-on "$fail_on" --quiet || status=$?
+"${vigil[@]}" scan --changed-since "$ref" --format markdown --output "$out/vigil-report.md" --fail-on "$fail_on" --quiet || status=$?
+mv -f "$out/vigil.sarif" vigil.sarif
 if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
   echo "vigil-pr: the scan failed (exit $status); no comment posted" >&2
   exit "$status"
 fi
+mv -f "$out/vigil-report.md" vigil-report.md
 
 if [ -n "${VIGIL_PR_NUMBER:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ]; then
   comments="repos/$GITHUB_REPOSITORY/issues/$VIGIL_PR_NUMBER/comments"

@@ -7,22 +7,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { assertProperty } from './property-seeds';
-import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { resetNodeCache } from '../../server/src/engine/patterns/pattern';
 import { fileContext, newTaintSessionCache } from '../../server/src/engine/taint/taint-analyzer';
+import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
-const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+const settings = TAINT_ONLY;
 
 let engine: Engine;
 let taint: TaintAnalyzer;
-before(async () => {
-  const { analyzers } = createAnalyzers();
-  taint = analyzers.find((a): a is TaintAnalyzer => a instanceof TaintAnalyzer)!;
-  engine = await Engine.create({ analyzers });
-});
+before(async () => ({ engine, taint } = await taintTestEngine()));
 after(() => engine.dispose());
 
 /** A Python module of `n` functions: plain helpers, Flask handlers with a flow, a class with methods. */

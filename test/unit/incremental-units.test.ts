@@ -7,23 +7,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { readFileSync } from 'node:fs';
 import { buildExportIndex, TaintAnalyzer, type ExportSummary } from '../../server/src/engine/taint';
 import type { AnalysisResult } from '../../server/src/engine/types';
 import { assertProperty } from './property-seeds';
+import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
-const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+const settings = TAINT_ONLY;
 
 let engine: Engine;
 let taint: TaintAnalyzer;
-before(async () => {
-  const { analyzers } = createAnalyzers();
-  taint = analyzers.find((a): a is TaintAnalyzer => a instanceof TaintAnalyzer)!;
-  engine = await Engine.create({ analyzers });
-});
+before(async () => ({ engine, taint } = await taintTestEngine()));
 after(() => engine.dispose());
 
 /** Findings without what is allowed to differ between runs (none of the positions or texts). */

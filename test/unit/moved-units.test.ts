@@ -8,23 +8,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
-import { DEFAULT_SETTINGS, type Fix, type Range, type TraceStep } from '../../server/src/engine/types';
+import { type Fix, type Range, type TraceStep } from '../../server/src/engine/types';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { depValue, shiftUnit, type CachedUnit } from '../../server/src/engine/taint/taint-analyzer';
 import type { SinkHit, Summary } from '../../server/src/engine/taint/dataflow';
 import { assertProperty } from './property-seeds';
+import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
-const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+const settings = TAINT_ONLY;
 
 let engine: Engine;
 let taint: TaintAnalyzer;
-before(async () => {
-  const { analyzers } = createAnalyzers();
-  taint = analyzers.find((a): a is TaintAnalyzer => a instanceof TaintAnalyzer)!;
-  engine = await Engine.create({ analyzers });
-});
+before(async () => ({ engine, taint } = await taintTestEngine()));
 after(() => engine.dispose());
 
 describe('moved units: the relative digest shiftUnit carries over', () => {

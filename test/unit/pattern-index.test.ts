@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import type { Node } from 'web-tree-sitter';
 import type { GrammarId } from '../../server/src/engine/languages';
 import { GrammarRegistry } from '../../server/src/engine/parser';
 import { PatternCompiler, mayMatchPattern, resetNodeCache, type CompiledPattern } from '../../server/src/engine/patterns/pattern';
 import { PatternIndex } from '../../server/src/engine/patterns/pattern-index';
 import { compileFor, loadTaintRuleSet, type CompiledRule } from '../../server/src/engine/taint/rule-set';
 import { findFixtures } from '../rules/rule-fixtures';
+import { namedNodes } from './taint-test-engine';
 
 const ROOT = join(__dirname, '..', '..');
 const GRAMMARS: Record<string, GrammarId> = { js: 'javascript', ts: 'typescript', py: 'python', java: 'java', go: 'go' };
@@ -46,17 +46,6 @@ function indexesFor(rules: CompiledRule[]): Kind[] {
     // Pattern-rule clauses are indexed by their root's type only (pattern-rules.ts).
     { name: 'clauses', index: new PatternIndex(uniq(rules.flatMap((r) => r.patterns.map((c) => c.pattern))), (p) => p, (p) => [p.root.type]), follows: false },
   ];
-}
-
-function namedNodes(root: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    out.push(n);
-    for (const c of n.namedChildren) if (c) stack.push(c);
-  }
-  return out;
 }
 
 describe('pattern index', () => {

@@ -187,7 +187,8 @@ export function emptyNodeCache(): NodeCacheScope {
 let caches: NodeCacheScope = emptyNodeCache();
 
 export function resetNodeCache(): void {
-  canonicalMemo = undefined;
+  canonicalMemo = new Map();
+  lastMemo = undefined;
   caches = emptyNodeCache();
 }
 
@@ -510,20 +511,31 @@ export function canonicalName(target: Node, resolve: CanonicalResolver | undefin
 }
 
 /**
- * `canonicalName`s of the resolver in use, per node id: every pattern tried at a node (dozens of sources per
- * member expression) asks the same question. Keyed by the resolver, a closure made for one run over one tree
- * (node ids are unique only within a tree); emptied when another resolver asks and by `resetNodeCache`.
+ * `canonicalName`s per resolver, then node id: every pattern tried at a node (dozens of sources per member
+ * expression) asks the same question. Keyed by the resolver, a function made for one run over one tree (node ids
+ * are unique only within a tree), which the run shares between the units and passes that resolve alike (see
+ * `resolverFor` in taint-analyzer.ts); emptied by `resetNodeCache`.
  */
-let canonicalMemo: { resolve: CanonicalResolver; names: Map<number, string | null> } | undefined;
+let canonicalMemo = new Map<CanonicalResolver, Map<number, string | null>>();
+/** The memo last used: most lookups in a row come from one resolver. */
+let lastMemo: { resolve: CanonicalResolver; names: Map<number, string | null> } | undefined;
 
-/** `canonicalName`, memoised per node for the resolver in use (what `mayMatch` compares with dotted patterns). */
+/** `canonicalName`, memoised per node and resolver (what `mayMatch` compares with dotted patterns). */
 export function canonicalOf(target: Node, resolve: CanonicalResolver | undefined): string | undefined {
   if (!resolve) return undefined;
-  if (canonicalMemo?.resolve !== resolve) canonicalMemo = { resolve, names: new Map() };
-  const hit = canonicalMemo.names.get(target.id);
+  if (lastMemo?.resolve !== resolve) {
+    let names = canonicalMemo.get(resolve);
+    if (!names) {
+      // Bounded: a run has one resolver per set of handler aliases; a host that never resets still stays small.
+      if (canonicalMemo.size >= 64) canonicalMemo.clear();
+      canonicalMemo.set(resolve, (names = new Map()));
+    }
+    lastMemo = { resolve, names };
+  }
+  const hit = lastMemo.names.get(target.id);
   if (hit !== undefined) return hit ?? undefined;
   const name = canonicalName(target, resolve);
-  canonicalMemo.names.set(target.id, name ?? null);
+  lastMemo.names.set(target.id, name ?? null);
   return name;
 }
 

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { compileRuleRegex } from '../regex-guard';
 import type { Node } from 'web-tree-sitter';
-import { boundText, canonicalName, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type CompiledPattern, type ValueOf } from '../patterns/pattern';
+import { boundText, canonicalOf, chainRoot, fieldOf, kids, textOf, matchPattern, operatorOf, typeOf, type Bindings, type CanonicalResolver, type CompiledPattern, type ValueOf } from '../patterns/pattern';
 import { PatternIndex } from '../patterns/pattern-index';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
@@ -255,12 +255,15 @@ function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
     }
     // One flow per origin: it keeps only the marks both paths have (normalized on one branch only is not normalized).
     const g = out[i]!;
-    if (g.marks && !g.marks.every((m) => f.marks?.includes(m))) {
-      const marks = g.marks.filter((m) => f.marks?.includes(m));
-      out[i] = marks.length ? { ...g, marks } : { origin: g.origin, steps: g.steps };
-    }
+    const marks = g.marks && commonMarks(g.marks, f.marks);
+    if (marks && marks !== g.marks) out[i] = marks.length ? { ...g, marks } : { origin: g.origin, steps: g.steps };
   }
   return out;
+}
+
+/** The marks of `a` that `b` has too; `a` itself when `b` has them all. */
+function commonMarks(a: readonly string[], b: readonly string[] | undefined): readonly string[] {
+  return a.every((m) => b?.includes(m)) ? a : a.filter((m) => b?.includes(m));
 }
 
 const guardMarkSets = new WeakMap<object, Set<string>>();
@@ -563,11 +566,11 @@ class UnitAnalysis {
       const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry }, steps: [{ range: step.range, message: `${entry}: its callers are not known (audit)`, kind: 'source' }] }] : [flow];
       this.bind(node, flows, st, undefined);
     }
-    const isFunction = this.syn.functionTypes.has(this.unit.type);
+    const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
     // Units are functions and the module's root.
     const body = isFunction ? fieldOf(this.unit, 'body') : this.unit;
     if (body) {
-      if (isFunction && this.syn.stmtKind(body.type) !== 'block') {
+      if (isFunction && this.syn.stmtKind(typeOf(body)) !== 'block') {
         // Expression-bodied arrow / lambda: the expression is the return value.
         this.returnValue(this.ev(body, st, 0), body);
       } else this.block(body, st, 0);
@@ -726,9 +729,9 @@ class UnitAnalysis {
     const names = this.syn.noReturnCalls;
     if (!names?.size) return false;
     const [e, ...rest] = named(n);
-    if (!e || rest.length || this.syn.exprKind(e.type) !== 'call') return false;
+    if (!e || rest.length || this.syn.exprKind(typeOf(e)) !== 'call') return false;
     const fn = this.syn.callee(e);
-    const name = fn ? canonicalName(fn, this.env.resolve) : undefined;
+    const name = fn ? canonicalOf(fn, this.env.resolve) : undefined;
     return name !== undefined && names.has(name);
   }
 
@@ -845,24 +848,16 @@ class UnitAnalysis {
         } else {
           // Marks on every return only (normalized on one return path only is not normalized).
           const prev = this.summary.returnMarks?.get(i);
-          if (prev && !prev.every((m) => f.marks?.includes(m))) {
-            const kept = prev.filter((m) => f.marks?.includes(m));
+          const kept = prev && commonMarks(prev, f.marks);
+          if (kept && kept !== prev) {
             if (kept.length) this.summary.returnMarks!.set(i, kept);
             else this.summary.returnMarks!.delete(i);
             if (this.summary.returnMarks!.size === 0) delete this.summary.returnMarks;
           }
         }
       } else {
-        const j = this.summary.sourceReturns.findIndex((g) => sameOrigin(g.origin, f.origin));
-        if (j < 0) {
-          if (this.summary.sourceReturns.length < MAX_FLOWS) this.summary.sourceReturns.push({ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) });
-        } else {
-          const g = this.summary.sourceReturns[j]!;
-          if (g.marks && !g.marks.every((m) => f.marks?.includes(m))) {
-            const kept = g.marks.filter((m) => f.marks?.includes(m));
-            this.summary.sourceReturns[j] = kept.length ? { ...g, marks: kept } : { origin: g.origin, steps: g.steps };
-          }
-        }
+        // One flow per source, with the marks it has on every return: the same join as two branches'.
+        this.summary.sourceReturns = union(this.summary.sourceReturns, [{ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) }])!;
       }
     }
   }
@@ -1038,7 +1033,7 @@ class UnitAnalysis {
   private bind(target: Node, t: Taint | undefined, st: State, value: Node | undefined, depth = 0): void {
     if (depth > 32) return;
     const syn = this.syn;
-    switch (syn.targetKind(target.type)) {
+    switch (syn.targetKind(typeOf(target))) {
       case 'name': {
         const name = textOf(target);
         this.bound.add(name);
@@ -1053,7 +1048,7 @@ class UnitAnalysis {
         for (const e of syn.objectPatternEntries(target)) this.bind(e.target, e.rest ? t : relabel(t, value, e.key), st, undefined, depth + 1);
         return;
       case 'sequence-pattern': {
-        const vals = value && syn.isSequenceLiteral(value.type) ? named(value) : undefined;
+        const vals = value && syn.isSequenceLiteral(typeOf(value)) ? named(value) : undefined;
         named(target).forEach((el, i) => {
           const v = vals && vals.length === named(target).length ? vals[i] : undefined;
           this.bind(el, v ? this.ev(v, st, 0) : t, st, undefined, depth + 1);
@@ -1209,7 +1204,7 @@ class UnitAnalysis {
         break;
       }
       case 'parts':
-        for (const k of named(n)) if (!syn.isFormatting(k.type)) t = union(t, this.ev(k, st, depth));
+        for (const k of named(n)) if (!syn.isFormatting(typeOf(k))) t = union(t, this.ev(k, st, depth));
         break;
       case 'type':
         return undefined;
@@ -1217,7 +1212,7 @@ class UnitAnalysis {
         // [f(x) for x in xs if c]: x takes the taint of xs, in a scope of its own.
         const scope: State = new Map(st);
         for (const c of syn.comprehensionClauses(n)) this.bind(c.target, this.ev(c.iterable, scope, depth), scope, c.iterable);
-        for (const c of named(n)) if (!syn.isComprehensionClause(c.type)) t = union(t, this.ev(c, scope, depth));
+        for (const c of named(n)) if (!syn.isComprehensionClause(typeOf(c))) t = union(t, this.ev(c, scope, depth));
         break;
       }
       default:
@@ -1252,7 +1247,7 @@ class UnitAnalysis {
 
   /** The symbolic flow of free variable `name` (used at `at`), or undefined at the module's top level. */
   private capturedName(name: string, at: Node): Taint | undefined {
-    if (!this.syn.functionTypes.has(this.unit.type)) return undefined;
+    if (!this.syn.functionTypes.has(typeOf(this.unit))) return undefined;
     let i = this.captureIndex.get(name);
     if (i === undefined) {
       i = this.captureIndex.size;
@@ -1322,7 +1317,7 @@ class UnitAnalysis {
       const obj = syn.memberObject(fn);
       method = textOf(property);
       if (obj) recvTaint = this.ev(obj, st, depth);
-    } else if (fn && syn.exprKind(fn.type) !== 'identifier') this.ev(fn, st, depth);
+    } else if (fn && syn.exprKind(typeOf(fn)) !== 'identifier') this.ev(fn, st, depth);
 
     // Propagators: known library calls that pass data through.
     for (const p of this.env.pass.index.propagators.candidates(n, this.env.resolve)) {
@@ -1356,7 +1351,7 @@ class UnitAnalysis {
       for (const a of argTaints) t = union(t, a);
       if (t) {
         let root = syn.memberObject(fn);
-        while (root && syn.exprKind(root.type) === 'call' && syn.receiverMethods.has(syn.propertyOf(root)?.text ?? '')) root = syn.memberObject(root);
+        while (root && syn.exprKind(typeOf(root)) === 'call' && syn.receiverMethods.has(syn.propertyOf(root)?.text ?? '')) root = syn.memberObject(root);
         const key = root ? syn.accessPath(root) : undefined;
         if (key) st.set(key, union(st.get(key) ?? undefined, t) ?? null);
       }

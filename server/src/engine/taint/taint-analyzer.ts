@@ -21,7 +21,7 @@ import type { SourceDocument } from '../document';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf } from '../patterns/pattern';
+import { boundText, canonicalModule, type CanonicalResolver, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
@@ -621,7 +621,7 @@ export class TaintAnalyzer implements Analyzer {
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats);
     const importsOk = (rule: CompiledRule): boolean =>
-      rule.spec.requiresImport.length === 0 || [...ctx.imports.values()].some((m) => rule.spec.requiresImport.some((r) => m === r || m.startsWith(`${r}.`)));
+      rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
     this.summaryTable.clear();
@@ -635,6 +635,8 @@ export class TaintAnalyzer implements Analyzer {
       rules = rules.filter((r) => sink(r) && source(r));
     }
     const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
+    // This run's name resolvers (see `resolverFor`): one tree, so `canonicalOf`'s memo by node id holds for all.
+    const resolvers = new Map<string, CanonicalResolver>();
     // An edit of blanks or of a comment's words between statements changes no token and no text a rule reads: the
     // last run's findings hold, moved along their line, if the rest of what they were computed from is the same.
     const last = session.last;
@@ -677,7 +679,7 @@ export class TaintAnalyzer implements Analyzer {
       for (const pass of passes) {
         let results: CachedUnit[];
         try {
-          ({ results } = yield* this.fixpoint(doc, pass, ctx, imported, cache, used, meter, { prev: session.statements, used: usedStatements }, session.records));
+          ({ results } = yield* this.fixpoint(doc, pass, ctx, imported, cache, used, meter, { prev: session.statements, used: usedStatements }, resolvers, session.records));
         } catch (e) {
           if (!(e instanceof BudgetExceeded)) throw e;
           // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
@@ -709,7 +711,7 @@ export class TaintAnalyzer implements Analyzer {
         try {
           // A unit's pattern findings depend on its own text and, outside it, only on the imports.
           const context = JSON.stringify([...ctx.imports]);
-          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), (id) => ctx.imports.get(id), meter, session.patterns, context, this.stats);
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), resolverFor(resolvers, ctx.imports, NO_ALIASES), meter, session.patterns, context, this.stats);
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
@@ -776,6 +778,7 @@ export class TaintAnalyzer implements Analyzer {
     used: UnitCache,
     meter: WorkMeter,
     statements: { prev: StatementCache; used: StatementCache },
+    resolvers: Map<string, CanonicalResolver>,
     records?: Map<string, RuleRecord>,
   ): Generator<void, { results: CachedUnit[]; summaryOf: (u: Unit) => Summary | undefined }> {
     this.stats.passes++;
@@ -902,7 +905,7 @@ export class TaintAnalyzer implements Analyzer {
           const env = {
             pass,
             lines: doc.lines,
-            resolve: (id: string) => u.aliases.get(id) ?? ctx.imports.get(id),
+            resolve: resolverFor(resolvers, ctx.imports, u.aliases),
             calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn),
             inlineSummary: (fn: Node) => {
               const at = doc.lines.positionAt(fn.startIndex);
@@ -1151,7 +1154,7 @@ export class TaintAnalyzer implements Analyzer {
     for (const pass of this.passes(taintRules, imported, doc.text, lang)) {
       let summaryOf: (u: Unit) => Summary | undefined;
       try {
-        ({ summaryOf } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() })));
+        ({ summaryOf } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() }, new Map())));
       } catch (e) {
         // Same budget as `analyze`: the passes done so far give their rules' summaries, the others none.
         if (e instanceof BudgetExceeded) break;
@@ -1737,7 +1740,7 @@ function resolveCallee(
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
-  const kind = syn.exprKind(callee.type);
+  const kind = syn.exprKind(typeOf(callee));
   if (kind === 'identifier') {
     unit = lookup('n', textOf(callee));
     if (unit === undefined) {
@@ -1751,7 +1754,7 @@ function resolveCallee(
     // imported modules are not ours).
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (obj && prop && !(syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+    if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
     }
@@ -1760,11 +1763,11 @@ function resolveCallee(
     // unless the receiver is an imported class.
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (prop && !(obj && syn.exprKind(obj.type) === 'identifier' && ctx.imports.has(obj.text))) {
-      unit = lookup('m', prop.text);
+    if (prop && !(obj && syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+      unit = lookup('m', textOf(prop));
       // Overloads share the name: the one taking as many parameters as the call passes arguments, if only one does.
       const args = unit === null ? fieldOf(callee, 'arguments') : null;
-      if (args) unit = lookup('m', `${prop.text}/${kids(args).length}`) ?? null;
+      if (args) unit = lookup('m', `${textOf(prop)}/${kids(args).length}`) ?? null;
     }
   }
   if (unit === undefined) {
@@ -1807,6 +1810,22 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summar
 
 const named = namedKids;
 
+const NO_ALIASES = new Map<string, string>();
+
+/**
+ * The resolver of import-resolved names for a unit with these handler aliases, one per alias set for a run: units
+ * (and passes, and the pattern rules) with the same aliases resolve every name alike, so they share one function
+ * and with it `canonicalOf`'s memo, which is keyed by the resolver. `resolvers` must not outlive the run's tree
+ * (the memo is by node id) nor be shared with another file's imports.
+ */
+export function resolverFor(resolvers: Map<string, CanonicalResolver>, imports: Map<string, string>, aliases: Map<string, string>): CanonicalResolver {
+  const key = aliases.size === 0 ? '' : JSON.stringify([...aliases]);
+  let r = resolvers.get(key);
+  if (!r) resolvers.set(key, (r = aliases.size === 0 ? (id: string) => imports.get(id) : (id: string) => aliases.get(id) ?? imports.get(id)));
+  return r;
+}
+
+/** Whether the file imports any of `modules` or a submodule of one (a rule's or a clause's `requires-import`). */
 const importsAny = (imports: Map<string, string>, modules: readonly string[]): boolean =>
   [...imports.values()].some((m) => modules.some((r) => m === r || m.startsWith(`${r}.`)));
 

@@ -504,8 +504,8 @@ export const javascript: LanguageModule = {
   targetKind,
   memberObject: (n) => fieldOf(n, 'object'),
   memberIndex: (n) => fieldOf(n, 'index'),
-  propertyOf: (n) => (n.type === 'member_expression' ? fieldOf(n, 'property') : null),
-  callee: (n) => fieldOf(n, n.type === 'new_expression' ? 'constructor' : 'function'),
+  propertyOf: (n) => (typeOf(n) === 'member_expression' ? fieldOf(n, 'property') : null),
+  callee: (n) => fieldOf(n, typeOf(n) === 'new_expression' ? 'constructor' : 'function'),
   carries: (op) => CARRYING_OPS.has(op),
   conditionalParts: (n) => {
     const k = kids(n);
@@ -568,8 +568,8 @@ export const javascript: LanguageModule = {
   exportParts: (n) => ({ declaration: fieldOf(n, 'declaration'), value: fieldOf(n, 'value') }),
   constantTruth: (cond) => {
     const c = unparenthesize(cond);
-    if (c.type === 'false' || (c.type === 'number' && c.text === '0')) return false;
-    if (c.type === 'true') return true;
+    if (typeOf(c) === 'false' || (typeOf(c) === 'number' && c.text === '0')) return false;
+    if (typeOf(c) === 'true') return true;
     return undefined;
   },
   guardShape,

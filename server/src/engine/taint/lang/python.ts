@@ -490,9 +490,9 @@ export const python: LanguageModule = {
   tableTypes: new Set<string>(['dictionary', 'set', 'list', 'tuple', 'dictionary_comprehension', 'set_comprehension', 'list_comprehension']),
   exprKind,
   targetKind,
-  memberObject: (n) => fieldOf(n, n.type === 'subscript' ? 'value' : 'object'),
-  memberIndex: (n) => (n.type === 'subscript' ? fieldOf(n, 'subscript') : null),
-  propertyOf: (n) => (n.type === 'attribute' ? fieldOf(n, 'attribute') : null),
+  memberObject: (n) => fieldOf(n, typeOf(n) === 'subscript' ? 'value' : 'object'),
+  memberIndex: (n) => (typeOf(n) === 'subscript' ? fieldOf(n, 'subscript') : null),
+  propertyOf: (n) => (typeOf(n) === 'attribute' ? fieldOf(n, 'attribute') : null),
   callee: (n) => fieldOf(n, 'function'),
   carries: (op) => CARRYING_OPS.has(op),
   conditionalParts: (n) => {
@@ -513,15 +513,15 @@ export const python: LanguageModule = {
     return out;
   },
   isComprehensionClause: (type) => type === 'for_in_clause',
-  definedFunction: (n) => (n.type === 'decorated_definition' ? fieldOf(n, 'definition') : n),
+  definedFunction: (n) => (typeOf(n) === 'decorated_definition' ? fieldOf(n, 'definition') : n),
   withItems: (n) => {
     const out: { value: Node; target?: Node }[] = [];
     for (const c of kids(n)) {
-      if (c.type !== 'with_clause') continue;
+      if (typeOf(c) !== 'with_clause') continue;
       for (const item of kids(c)) {
         const v = fieldOf(item, 'value') ?? kids(item)[0];
         if (!v) continue;
-        if (v.type !== 'as_pattern') {
+        if (typeOf(v) !== 'as_pattern') {
           out.push({ value: v });
           continue;
         }
@@ -533,7 +533,7 @@ export const python: LanguageModule = {
     }
     return out;
   },
-  withBody: (n) => kids(n).find((c) => c.type === 'block'),
+  withBody: (n) => kids(n).find((c) => typeOf(c) === 'block'),
   switchSubject: (n) => fieldOf(n, 'subject'),
   isElseIf: (type) => type === 'elif_clause',
   elseBody: (n) => fieldOf(n, 'body') ?? kids(n)[0],
@@ -543,17 +543,17 @@ export const python: LanguageModule = {
     const iterable = fieldOf(n, 'right');
     return target && iterable ? { target, iterable } : undefined;
   },
-  loopCondition: (n) => (n.type === 'while_statement' ? fieldOf(n, 'condition') : null),
+  loopCondition: (n) => (typeOf(n) === 'while_statement' ? fieldOf(n, 'condition') : null),
   tryParts: (n) => {
-    const body = fieldOf(n, 'body') ?? kids(n).find((c) => c.type === 'block');
+    const body = fieldOf(n, 'body') ?? kids(n).find((c) => typeOf(c) === 'block');
     const handlers: Node[] = [];
     for (const c of kids(n)) {
-      if (c === body || (c.type !== 'except_clause' && c.type !== 'else_clause')) continue;
-      const b = fieldOf(c, 'body') ?? kids(c).find((k) => k.type === 'block');
+      if (c === body || (typeOf(c) !== 'except_clause' && typeOf(c) !== 'else_clause')) continue;
+      const b = fieldOf(c, 'body') ?? kids(c).find((k) => typeOf(k) === 'block');
       if (b) handlers.push(b);
     }
-    const fin = kids(n).find((c) => c.type === 'finally_clause');
-    const finalizer = fin ? fieldOf(fin, 'body') ?? kids(fin).find((k) => k.type === 'block') : undefined;
+    const fin = kids(n).find((c) => typeOf(c) === 'finally_clause');
+    const finalizer = fin ? fieldOf(fin, 'body') ?? kids(fin).find((k) => typeOf(k) === 'block') : undefined;
     return { body, handlers, finalizer };
   },
   objectPatternEntries: () => [],
@@ -562,8 +562,8 @@ export const python: LanguageModule = {
   exportParts: () => ({ declaration: null, value: null }),
   constantTruth: (cond) => {
     const c = unparenthesize(cond);
-    if (c.type === 'false' || (c.type === 'integer' && c.text === '0')) return false;
-    if (c.type === 'true') return true;
+    if (typeOf(c) === 'false' || (typeOf(c) === 'integer' && c.text === '0')) return false;
+    if (typeOf(c) === 'true') return true;
     return undefined;
   },
   guardShape,
