@@ -144,6 +144,8 @@ export interface UnitResult {
   work: number;
   /** Of `work`, the steps of top-level statements replayed from the statement cache instead of computed. */
   reused?: number;
+  /** The top level's statement entries, one per statement run, in order (see `TopLevelCache.prev`). */
+  statements?: readonly StatementEntry[];
 }
 
 const MAX_DEPTH = 256;
@@ -452,8 +454,31 @@ export interface TopLevelCache {
   holds(dep: string, value: string): boolean;
   /** Where the caller records what the statement being analysed consults (a fresh map per statement). */
   track(deps: Map<string, string>): void;
+  /** Merges the dependencies of an entry applied unvisited (already at the statement's line) into the unit's. */
+  forward(e: StatementEntry): void;
+  /**
+   * The last run's entries of this round, aligned with the statements now: the first `p` statements are the old
+   * first `p` at the same lines, the last `q` the old last `q` moved by `delta` lines (`oldCount` statements then).
+   * With it the run is a worklist: an aligned statement whose entry nothing it read can have changed is applied
+   * unvisited (see `runTopLevel`).
+   */
+  prev?: { entries: readonly StatementEntry[]; p: number; q: number; delta: number; oldCount: number };
+  /** Whether a dependency (at the statement's line now) may have a new value in this round (the fixpoint's targets). */
+  suspect?: (dep: string) => boolean;
   /** Counters. */
-  stats: { topStatementsAnalyzed: number; topStatementsCached: number; topEntriesChecked: number };
+  stats: { topStatementsAnalyzed: number; topStatementsCached: number; topEntriesChecked: number; topStatementsVisited: number; topStatementsForwarded: number };
+}
+
+/**
+ * What may differ between this run's state and the last run's at the same aligned statement (see `runTopLevel`):
+ * state keys (with their dotted prefixes) and definition names written differently, or whose values' ranges did not
+ * move with the statements below an edit. Only grows; `full` once the key order may differ (keys were deleted).
+ */
+interface TopChanges {
+  keys: Set<string>;
+  prefixes: Set<string>;
+  defs: Set<string>;
+  full: boolean;
 }
 
 /**
@@ -579,15 +604,58 @@ class UnitAnalysis {
     return { summary: this.summary, findings: this.findings, work: this.work };
   }
 
-  /** `run()` for the module's root, statement by statement through the statement cache (see analyzeTopLevel). */
+  /**
+   * `run()` for the module's root, statement by statement through the statement cache (see analyzeTopLevel).
+   *
+   * With the last run's entries of this round (`cache.prev`) it is a worklist: a statement aligned with an old one
+   * (same key, in the unchanged head at the same line or the unchanged tail moved alike) is applied from the old
+   * entry unvisited (no lookup, no check of what it read) unless it read a state key, key prefix or definition in
+   * `changes`, a guard flag or sink that differs now, a dependency the fixpoint marks as possibly changed (or, moved,
+   * a callee's position), or the whole state. Every other statement is visited as without it. Exact: an unvisited
+   * statement's reads all hold (each changed key, the changed statements' writes, is in `changes`), so its entry is
+   * one `cached` would accept.
+   */
   runTopLevel(statements: readonly TopStatement[], cache: TopLevelCache): UnitResult {
     const st = new LoggedState();
     let reused = 0;
     // The line moves of the last statements replayed moved, latest first: those below an edit all move alike.
     const moves: number[] = [];
-    for (const s of statements) {
+    const used: StatementEntry[] = [];
+    const prev = cache.prev;
+    const n = statements.length;
+    const changes: TopChanges | undefined = prev ? { keys: new Set(), prefixes: new Set(), defs: new Set(), full: false } : undefined;
+    const tailStart = prev ? n - prev.q : n;
+    for (let i = 0; i < n; i++) {
+      const s = statements[i]!;
       const { node, key, line } = s;
-      const hit = this.cached(s, st, cache, moves);
+      let e0: StatementEntry | undefined;
+      if (prev && changes) {
+        if (i === tailStart) this.enterTail(prev, changes, st);
+        const j = i < prev.p ? i : i >= tailStart ? i - n + prev.oldCount : -1;
+        e0 = j >= 0 ? prev.entries[j] : undefined;
+        if (e0 && !changes.full && !this.touched(e0, line, changes, cache)) {
+          cache.stats.topStatementsForwarded++;
+          const e = line === e0.line ? e0 : shiftEntry(e0, line - e0.line);
+          this.work += e.work;
+          reused += e.work;
+          if (this.work > this.limit) throw new BudgetExceeded();
+          this.replay(e, node, st);
+          cache.forward(e);
+          used.push(e0);
+          if (!e.falls) break;
+          continue;
+        }
+      }
+      cache.stats.topStatementsVisited++;
+      // The aligned old entry first: it is the likeliest valid one.
+      let hit: StatementEntry | undefined;
+      if (e0) {
+        this.candLine = line;
+        this.candSt = st;
+        this.candCache = cache;
+        if (this.okEntry(e0)) hit = e0;
+      }
+      hit ??= this.cached(s, st, cache, moves);
       let e: StatementEntry;
       if (hit) {
         cache.stats.topStatementsCached++;
@@ -633,11 +701,53 @@ class UnitAnalysis {
           defsOut: listOrNone([...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null])),
         };
       }
+      // Applied from another entry than the aligned one (or none was aligned): what it wrote may differ.
+      if (changes && hit !== e0) {
+        markWrites(changes, e);
+        if (e0) markWrites(changes, e0);
+      }
       cache.keep(key, line, e);
+      used.push(e);
       if (!e.falls) break;
     }
     this.step();
-    return { summary: this.summary, findings: this.findings, work: this.work, reused };
+    return { summary: this.summary, findings: this.findings, work: this.work, reused, statements: used };
+  }
+
+  /**
+   * Entering the unchanged tail: what the old statements between head and tail wrote may differ now, and when the
+   * tail moved, so does every value whose ranges stayed above it (its statements read them at moved lines).
+   */
+  private enterTail(prev: NonNullable<TopLevelCache['prev']>, changes: TopChanges, st: LoggedState): void {
+    for (let j = prev.p; j < prev.oldCount - prev.q && j < prev.entries.length; j++) markWrites(changes, prev.entries[j]!);
+    // An old statement between them never ran (the run stopped before): what it would have written is unknown.
+    if (prev.oldCount - prev.q > prev.entries.length) changes.full = true;
+    if (prev.delta !== 0) for (const [k, v] of st.entries()) if (v && hasInFileRange(v)) markKey(changes, k);
+  }
+
+  /** Whether an aligned old entry may not hold for the statement now at `line` (then it is visited). */
+  private touched(e: StatementEntry, line: number, changes: TopChanges, cache: TopLevelCache): boolean {
+    const d = line - e.line;
+    // Replayed only at its line; a whole-state reader only when no key may differ (then neither may the order).
+    if ((e.all !== undefined || e.pinned) && d !== 0) return true;
+    if (e.all !== undefined && changes.keys.size !== 0) return true;
+    if (e.guards !== this.exprGuards) return true;
+    for (const k of e.reads.keys()) if (k.charCodeAt(0) === 1 ? changes.prefixes.has(k.slice(1)) : changes.keys.has(k)) return true;
+    for (const name of e.defsRead.keys()) if (changes.defs.has(name)) return true;
+    for (const [k, was] of e.sinkKeys) if (this.seenSinks.has(d ? shiftSinkKey(k, d) : k) !== was) return true;
+    const suspect = cache.suspect;
+    for (const [k, v] of e.deps) {
+      if (d === 0) {
+        if (suspect && !suspect(k)) continue;
+        if (!cache.holds(k, v)) return true;
+      } else {
+        const inline = k.startsWith('i:');
+        // Moved: a named callee's position must have moved alike; an inline one moved with the statement.
+        if (inline && suspect && !suspect(shiftDepKey(k, d))) continue;
+        if (!cache.holds(shiftDepKey(k, d), shiftDepValue(v, d))) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1723,6 +1833,28 @@ function relDigest(v: Taint | null, line: number): string {
   const d = createHash('sha1').update(json).digest('base64');
   relDigests.set(v, { line, d });
   return d;
+}
+
+/** Records what an entry wrote as possibly changed (see `TopChanges`). */
+function markWrites(changes: TopChanges, e: StatementEntry): void {
+  // Deleted keys: the key order after it may differ, which whole-state and prefix reads see.
+  if (e.order) changes.full = true;
+  for (const [k] of e.sets) markKey(changes, k);
+  for (const [name] of e.defsOut) changes.defs.add(name);
+}
+
+function markKey(changes: TopChanges, k: string): void {
+  changes.keys.add(k);
+  for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) changes.prefixes.add(k.slice(0, i + 1));
+}
+
+const inFileRanges = new WeakMap<Flow[], boolean>();
+
+/** Whether a taint value has a range in this file (a step without `path`): read from a moved line, it reads differently. */
+function hasInFileRange(v: Taint): boolean {
+  let r = inFileRanges.get(v);
+  if (r === undefined) inFileRanges.set(v, (r = v.some((f) => f.steps.some((x) => !x.path))));
+  return r;
 }
 
 /** A range moved by `delta` lines. */
