@@ -597,7 +597,8 @@ describe('incremental units: random edits over top-level code equal a fresh scan
       const base = mixedTopLevel(c.lang);
       const edit = fc.record({
         line: fc.nat(),
-        kind: fc.constantFrom('char', 'newline', 'comment', 'delete-line', 'taint', 'space'),
+        // paste / cut: a block of whole lines copied from elsewhere in, or taken out (the statements below move).
+        kind: fc.constantFrom('char', 'newline', 'comment', 'delete-line', 'taint', 'space', 'paste', 'cut'),
         ch: fc.constantFrom('a', '(', ')', ':', '.', '"', '{', '}', ' ', 'x'),
         analyze: fc.boolean(),
       });
@@ -620,6 +621,8 @@ describe('incremental units: random edits over top-level code equal a fresh scan
                 : e.kind === 'newline' ? { range: { start: { line, character: len }, end: { line, character: len } }, text: '\n' }
                 : e.kind === 'comment' ? { range: { start, end: start }, text: `${c.comment}\n` }
                 : e.kind === 'taint' ? { range: { start, end: start }, text: c.lang === 'python' ? `v = base\n` : `v = base;\n` }
+                : e.kind === 'paste' ? { range: { start, end: start }, text: lines.slice((e.line >> 3) % lines.length).slice(0, 1 + (e.line % 4)).join('\n') + '\n' }
+                : e.kind === 'cut' ? { range: { start, end: { line: Math.min(line + 1 + (e.line % 4), lines.length - 1), character: 0 } }, text: '' }
                 : { range: { start, end: { line: Math.min(line + 1, lines.length - 1), character: 0 } }, text: '' };
               engine.change(uri, [change], ++version);
               if (e.analyze) engine.analyze(uri, settings);
