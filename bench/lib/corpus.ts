@@ -16,6 +16,10 @@ export const LANGUAGES: BenchLanguage[] = ['javascript', 'typescript', 'python',
  */
 export const MIXED_LANGUAGES: BenchLanguage[] = ['javascript', 'typescript', 'python'];
 export const SIZES = [3_000, 20_000];
+/** Issue 17's large-file target: a file this long (under the size limit) is fully analysed and stays editable. */
+export const LARGE_LINES = 50_000;
+/** The languages of the large-file rows (the ones the edit-latency targets name). */
+export const LARGE_LANGUAGES: BenchLanguage[] = ['javascript', 'typescript', 'python'];
 
 export interface GeneratedOnDisk extends GeneratedFile {
   lang: BenchLanguage;
@@ -36,6 +40,17 @@ export function generatedFiles(): GeneratedOnDisk[] {
     }
   }
   return out;
+}
+
+/** One `LARGE_LINES`-line generated file per `LARGE_LANGUAGES` language (same generator, own seeds). */
+export function largeGeneratedFiles(): GeneratedOnDisk[] {
+  return LARGE_LANGUAGES.map((lang, i) => {
+    const g = generateFile(lang, LARGE_LINES, 3000 + i);
+    const path = join(RAW, 'generated', String(LARGE_LINES), `app.${EXTENSIONS[lang]}`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, g.text);
+    return { ...g, lang, lines: LARGE_LINES, path };
+  });
 }
 
 /** `count` different generated files (languages in turn), for the memory benchmark. */

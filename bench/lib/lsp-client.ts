@@ -15,6 +15,8 @@ export interface DiagnosticsArrival {
   at: number;
   count: number;
   version: number;
+  /** The diagnostics' codes (e.g. `vigil.notice.analysis-budget` when the analysis was cut). */
+  codes: string[];
 }
 
 interface Waiter {
@@ -170,14 +172,14 @@ export class LspClient {
       return;
     }
     if (method === 'textDocument/publishDiagnostics') {
-      const params = msg.params as { uri: string; version?: number; diagnostics: unknown[] };
+      const params = msg.params as { uri: string; version?: number; diagnostics: { code?: unknown }[] };
       if (params.version === undefined) this.unversionedDiagnostics++;
       // Matched strictly by version: unversioned ones (e.g. the empty set sent on close) match nothing.
       const waiter = this.waiters.find((w) => w.uri === params.uri && params.version === w.version);
       if (waiter) {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         clearTimeout(waiter.timer);
-        waiter.resolve({ at, count: params.diagnostics.length, version: waiter.version });
+        waiter.resolve({ at, count: params.diagnostics.length, version: waiter.version, codes: params.diagnostics.map((d) => String(d.code ?? '')) });
       }
     }
     for (const l of this.notificationListeners) l(method, msg.params);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { generatedFiles, type GeneratedOnDisk } from '../lib/corpus';
+import { generatedFiles, largeGeneratedFiles, type GeneratedOnDisk } from '../lib/corpus';
 import { editScript } from '../lib/edit-script';
 import { initialize, LspClient, sleep } from '../lib/lsp-client';
 import { RAW, SERVER_JS } from '../lib/paths';
@@ -27,6 +27,11 @@ export interface EditLatencyFile {
   pasteEditMs: Summary;
   /** Why fewer edits or opens than asked were measured (time budget, timeout), if so. */
   note?: string;
+  /**
+   * Vigil's notices on the file (`vigil.notice.*` codes) seen on open or after any edit: `analysis-budget` means
+   * the analysis was cut, so the file was not fully analysed.
+   */
+  notices?: string[];
 }
 
 export interface EditLatencyResult {
@@ -45,6 +50,9 @@ export interface EditLatencyOptions {
   budgetSeconds: number;
   /** Longest wait for one publishDiagnostics before the file is given up (the server is then restarted). */
   timeoutSeconds: number;
+  /** The same two limits for the 50,000-line files (one full analysis there takes several seconds). */
+  largeBudgetSeconds: number;
+  largeTimeoutSeconds: number;
 }
 
 async function startServer(): Promise<{ client: LspClient; readyMs: number }> {
@@ -58,7 +66,7 @@ async function startServer(): Promise<{ client: LspClient; readyMs: number }> {
  * `firstMs`: the first publish for the uri (the server shows the fast packs' findings, unversioned, while taint
  * runs); `ms`: the complete result (the publish carrying version 1).
  */
-async function openAndWait(client: LspClient, uri: string, languageId: string, text: string, timeoutMs: number): Promise<{ ms: number; firstMs: number; count: number }> {
+async function openAndWait(client: LspClient, uri: string, languageId: string, text: string, timeoutMs: number): Promise<{ ms: number; firstMs: number; count: number; codes: string[] }> {
   const wait = client.waitForDiagnostics(uri, 1, timeoutMs);
   let firstAt: number | undefined;
   client.onNotification((method, params) => {
@@ -67,7 +75,7 @@ async function openAndWait(client: LspClient, uri: string, languageId: string, t
   const t0 = performance.now();
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   const got = await wait;
-  return { ms: got.at - t0, firstMs: (firstAt ?? got.at) - t0, count: got.count };
+  return { ms: got.at - t0, firstMs: (firstAt ?? got.at) - t0, count: got.count, codes: got.codes };
 }
 
 async function measureFile(client: LspClient, f: GeneratedOnDisk, o: EditLatencyOptions, seed: number, warmUp: boolean): Promise<EditLatencyFile> {
@@ -78,6 +86,8 @@ async function measureFile(client: LspClient, f: GeneratedOnDisk, o: EditLatency
   const opens: number[] = [];
   const firstOpens: number[] = [];
   let diagnosticsOnOpen = 0;
+  const notices = new Set<string>();
+  const noteNotices = (codes: string[]) => codes.filter((c) => c.startsWith('vigil.notice.')).forEach((c) => notices.add(c));
   const timeoutMs = o.timeoutSeconds * 1000;
   const notes: string[] = [];
   const openStart = performance.now();
@@ -91,6 +101,7 @@ async function measureFile(client: LspClient, f: GeneratedOnDisk, o: EditLatency
       firstOpens.push(r.firstMs);
     }
     diagnosticsOnOpen = r.count;
+    noteNotices(r.codes);
     if (last) {
       if (opens.length < o.opens) notes.push(`${opens.length} opens (time budget)`);
       break;
@@ -122,6 +133,7 @@ async function measureFile(client: LspClient, f: GeneratedOnDisk, o: EditLatency
     const t0 = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri: baseUri, version }, contentChanges: [{ range: e.range, text: e.text }] });
     const got = await wait;
+    noteNotices(got.codes);
     if (i < o.warmupEdits) {
       warmups++;
       continue;
@@ -143,6 +155,7 @@ async function measureFile(client: LspClient, f: GeneratedOnDisk, o: EditLatency
     charEditMs: summarize(chars),
     pasteEditMs: summarize(pastes),
     note: notes.join('; ') || undefined,
+    ...(notices.size > 0 ? { notices: [...notices].sort() } : {}),
   };
 }
 
@@ -175,6 +188,22 @@ export async function runEditLatency(o: EditLatencyOptions): Promise<EditLatency
         progress(`edit latency ${f.lang} ${f.lines} lines: ${e instanceof Error ? e.message : String(e)}`);
         files.push(notMeasured(f, `timed out: no diagnostics within ${o.timeoutSeconds} s`));
         gaveUp.add(f.lang);
+        unversioned += client.unversionedDiagnostics;
+        client.proc.kill('SIGKILL');
+        ({ client } = await startServer());
+      }
+      await sleep(50);
+    }
+    // The large-file target: one open each (an open is a full analysis) and as many edits as a longer budget allows.
+    const large = { ...o, opens: 1, budgetSeconds: o.largeBudgetSeconds, timeoutSeconds: o.largeTimeoutSeconds };
+    for (const [i, f] of largeGeneratedFiles().entries()) {
+      try {
+        const r = await measureFile(client, f, large, 142 + i, false);
+        progress(`edit latency ${f.lang} ${f.lines} lines: p50 ${r.editMs.median.toFixed(1)} ms, p95 ${r.editMs.p95.toFixed(1)} ms; open ${r.openToCompleteMs.median.toFixed(0)} ms${r.notices ? `; notices ${r.notices.join(', ')}` : ''}${r.note ? ` (${r.note})` : ''}`);
+        files.push(r);
+      } catch (e) {
+        progress(`edit latency ${f.lang} ${f.lines} lines: ${e instanceof Error ? e.message : String(e)}`);
+        files.push(notMeasured(f, `timed out: no diagnostics within ${large.timeoutSeconds} s`));
         unversioned += client.unversionedDiagnostics;
         client.proc.kill('SIGKILL');
         ({ client } = await startServer());

@@ -156,7 +156,7 @@ export class LspClient {
   }
 
   /** initialize + initialized, with a workspace folder and configuration pulling. */
-  async initialize(rootPath: string, opts: { trusted?: boolean; ruleDetailsCommand?: string } = {}): Promise<unknown> {
+  async initialize(rootPath: string, opts: { trusted?: boolean; ruleDetailsCommand?: string; warmDocuments?: number } = {}): Promise<unknown> {
     const rootUri = pathToFileURL(rootPath).toString();
     const result = await this.request('initialize', {
       processId: process.pid,
@@ -171,7 +171,11 @@ export class LspClient {
         },
         window: { workDoneProgress: true },
       },
-      initializationOptions: { trusted: opts.trusted ?? true, ...(opts.ruleDetailsCommand ? { ruleDetailsCommand: opts.ruleDetailsCommand } : {}) },
+      initializationOptions: {
+        trusted: opts.trusted ?? true,
+        ...(opts.ruleDetailsCommand ? { ruleDetailsCommand: opts.ruleDetailsCommand } : {}),
+        ...(opts.warmDocuments !== undefined ? { warmDocuments: opts.warmDocuments } : {}),
+      },
     });
     this.notify('initialized', {});
     return result;

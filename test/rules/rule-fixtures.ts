@@ -44,6 +44,9 @@ export interface FixtureResult {
 
 const ANNOTATION_RE = /\b(todoruleid|todook|ruleid|ok):\s*([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)/g;
 
+/** A comment opens before an annotation: a trailing `//`, `#`, `/*` or `<!--`, or a line starting `--`, `;` or `*`. */
+const COMMENT_BEFORE_RE = /(\/\/|#|\/\*|<!--)|^\s*(--|;|\*)/;
+
 /** Parses the annotations of a fixture text. */
 export function parseAnnotations(text: string): Annotation[] {
   const lines = text.split(/\r\n|\r|\n/);
@@ -52,6 +55,8 @@ export function parseAnnotations(text: string): Annotation[] {
   for (let i = 0; i < lines.length; i++) {
     const found: { kind: AnnotationKind; ruleId: string }[] = [];
     for (const m of lines[i]!.matchAll(ANNOTATION_RE)) {
+      // Only inside a comment: code such as `{ ok: true }` or `res.json({ ok: result })` is not an annotation.
+      if (!COMMENT_BEFORE_RE.test(lines[i]!.slice(0, m.index))) continue;
       for (const id of m[2]!.split(',')) found.push({ kind: m[1] as AnnotationKind, ruleId: id.trim() });
     }
     // A line holding only an annotation comment points at the next line.

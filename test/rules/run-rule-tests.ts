@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importAdvisories } from '../../server/src/engine/sca';
-import { createAnalyzers } from '../../server/src/engine/analyzers';
+import { createAnalyzers, precompileAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { checkFixture, findFixtures, type FixtureResult } from './rule-fixtures';
 
@@ -20,6 +20,10 @@ async function main(): Promise<void> {
   const setup = createAnalyzers({ advisoryDbDir });
   for (const e of setup.errors) console.error(`rule load error: ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
   const engine = await Engine.create({ analyzers: setup.analyzers });
+  // Patterns compile per grammar on first use, and a rule whose pattern does not parse is left out of that grammar
+  // without failing anything: compile every rule now so such a rule fails the run instead of passing unseen.
+  const compileErrors = precompileAnalyzers(setup.analyzers, engine.grammars);
+  for (const e of compileErrors) console.error(`rule compile error: ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
   const files = findFixtures(join(root, 'rules')).filter((f) => !filter || f.includes(filter));
   const results: FixtureResult[] = files.map((f) => checkFixture(engine, f));
   let passed = 0;
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
   for (const [pack, c] of [...counts].sort()) {
     console.log(`  ${pack.padEnd(10)} ruleid ${c.ruleid}  ok ${c.ok}  todoruleid ${c.todoruleid}  todook ${c.todook}`);
   }
-  if (setup.errors.length > 0) failed++;
+  if (setup.errors.length > 0 || compileErrors.length > 0) failed++;
   engine.dispose();
   console.log(`\nrule fixtures: ${passed} passed, ${failed} failed`);
   if (files.length === 0) {

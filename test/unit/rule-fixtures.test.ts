@@ -17,6 +17,14 @@ describe('rule fixture annotations', () => {
     assert.deepEqual(parseAnnotations('call(); // ok: x\nnext();'), [{ kind: 'ok', ruleId: 'x', line: 0 }]);
   });
 
+  it('reads annotations in comments only, not object keys in code', () => {
+    const text = ['const r = { ok: true };', "res.json({ ok: result.id, ruleid: x });", '-- ruleid: sql.x', 'q;', '; ok: ini.y', 'k=v'].join('\n');
+    assert.deepEqual(parseAnnotations(text), [
+      { kind: 'ruleid', ruleId: 'sql.x', line: 3 },
+      { kind: 'ok', ruleId: 'ini.y', line: 5 },
+    ]);
+  });
+
   it('applies edits from the end so offsets stay valid', () => {
     const out = applyEdits('abc\ndef', [
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'X' },

@@ -524,7 +524,9 @@ function noteMissingDatabaseOnce(report: ScanReport, io: CliIO): void {
 function reportRuleErrors(report: ScanReport, io: CliIO): void {
   for (const e of report.ruleErrors) {
     const at = e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : '';
-    io.stderr.write(`${e.source}${at}: error: ${e.ruleId ? `rule ${e.ruleId}: ` : ''}${e.message}\n`);
+    // Most packs' messages already start with the rule (`rule <id>: ...`); name it once.
+    const named = !e.ruleId || e.message.startsWith(`rule ${e.ruleId}`);
+    io.stderr.write(`${e.source}${at}: error: ${named ? '' : `rule ${e.ruleId}: `}${e.message}\n`);
   }
 }
 

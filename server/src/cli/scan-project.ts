@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Analyzer, RuleInfo } from '../engine/analyzer';
-import { createAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
+import { createAnalyzers, precompileAnalyzers, type AnalyzerOptions, type AnalyzerSetup, type RuleLoadError } from '../engine/analyzers';
 import { applyBaseline, type Baseline } from '../engine/baseline';
+import { TAINT_GRAMMARS, taintLanguageOf } from '../engine/languages';
+import { GrammarRegistry } from '../engine/parser';
 import { locateRuleErrors, type ConfigParseResult, type VigilConfig } from '../engine/config/vigil-config';
 import type { ReportFile, ScanReport } from '../engine/output/scan-report';
 import { toRelPosix, walkFiles, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
@@ -111,6 +113,24 @@ export function loadAnalyzers(options: AnalyzerOptions, analyzerModule?: string)
   return mod.createAnalyzers(options);
 }
 
+/**
+ * Custom taint rules whose patterns do not parse. Patterns compile per grammar on first use, in the workers, which
+ * leave such a rule out without a word; so they are compiled here first, for the grammars the custom rules name, and
+ * reported like any other rule error (the run still exits non-zero, and the other rules still run).
+ */
+async function customPatternErrors(setup: AnalyzerSetup, customTaintRules: readonly unknown[]): Promise<RuleLoadError[]> {
+  const named = new Set(customTaintRules.flatMap((r) => {
+    const langs = (r as { languages?: unknown }).languages;
+    return Array.isArray(langs) ? langs.filter((l): l is string => typeof l === 'string') : [];
+  }));
+  const grammars = TAINT_GRAMMARS.filter((g) => named.has(taintLanguageOf(g) ?? ''));
+  if (grammars.length === 0) return [];
+  const registry = await GrammarRegistry.create(undefined, grammars);
+  const custom = new Set(customTaintRules.map((r) => (r as { id?: unknown }).id));
+  // Built-in rules compile too (they share the per-grammar compile); only custom rules' errors are news here.
+  return precompileAnalyzers(setup.analyzers, registry).filter((e) => e.ruleId !== undefined && custom.has(e.ruleId));
+}
+
 export interface ProjectScan {
   report: ScanReport;
   /** Workspace-relative paths of every file scanned (for stale-baseline checks and baseline merging). */
@@ -149,7 +169,8 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
   const analyzerOptions = projectAnalyzerOptions(options);
   const setup = loadAnalyzers(analyzerOptions, options.analyzerModule);
   const rules: RuleInfo[] = setup.analyzers.filter((a) => options.settings.packs[a.pack]).flatMap((a) => a.rules());
-  const ruleErrors: RuleLoadError[] = locateRuleErrors(setup.errors, { config: options.config, customRuleRanges: options.customRuleRanges, file: options.configFile });
+  const patternErrors = options.config.customRules.taint.length > 0 && !options.analyzerModule ? await customPatternErrors(setup, options.config.customRules.taint) : [];
+  const ruleErrors: RuleLoadError[] = locateRuleErrors([...setup.errors, ...patternErrors], { config: options.config, customRuleRanges: options.customRuleRanges, file: options.configFile });
   const { files, skipped } = collectFiles(options);
   const run = await scanFiles(files, options.settings, {
     jobs: options.jobs,
