@@ -514,6 +514,25 @@ describe('incremental units: the top level is a worklist (only statements whose 
       assert.equal(undo.after.length, paste.before.length);
     });
 
+    it(`${c.lang}: a statement that no longer writes a key: its reader is visited, and its finding follows`, () => {
+      const lines = py
+        ? ['import subprocess', 'from flask import request', `base = request.args.get('q')`, `w = base`, `w = 'safe'`, `x = 1`, `subprocess.call(w, shell=True)`, `y = 2`]
+        : [`const base = location.hash;`, `let w = base;`, `w = 'safe';`, `const x = 1;`, `eval(w);`, `const y = 2;`];
+      const at = lines.findIndex((l) => l.includes(`w = 'safe'`));
+      const sink = lines.findIndex((l) => /\(w[,)]/.test(l));
+      const text = lines.join('\n') + '\n';
+      // `w = 'safe'` becomes `z = 'safe'` (no line moves): only the old statement's entry says `w` was written.
+      const r = topLevelEdit(c, text, { line: at, character: 0, endCharacter: 1, text: 'z' });
+      assert.ok(!r.before.some((f) => f.range.start.line === sink), 'no finding at the sink before');
+      assert.ok(r.after.some((f) => f.range.start.line === sink), 'the sink reads the tainted value once `w` is not made clean');
+      // The edited statement and the sink; `x = 1` and `y = 2` read nothing it wrote (applied unvisited).
+      assert.ok(r.visitedPerRun <= 2, `${r.visitedPerRun} statements visited per top-level run`);
+      // A cut (the lines below move): the same, through the values above that did not move.
+      const cut = topLevelEdit(c, text, { line: at, character: 0, endLine: at + 1, endCharacter: 0, text: '' });
+      assert.ok(cut.after.some((f) => f.range.start.line === sink - 1), 'the sink reads the tainted value once the clean write is cut');
+      assert.ok(cut.visitedPerRun <= 1, `${cut.visitedPerRun} statements visited per top-level run (cut)`);
+    });
+
     it(`${c.lang}: a changed top-level write visits it and its reader only`, () => {
       const text = topLevelFile(c.lang, 1000);
       const line = text.split('\n').findIndex((l) => l.includes(`v503 = base + '503'`));
