@@ -144,6 +144,8 @@ export interface UnitResult {
   work: number;
   /** Of `work`, the steps of top-level statements replayed from the statement cache instead of computed. */
   reused?: number;
+  /** The top level's statement entries, one per statement run, in order (see `TopLevelCache.prev`). */
+  statements?: readonly StatementEntry[];
 }
 
 const MAX_DEPTH = 256;
@@ -153,6 +155,9 @@ const MAX_STEPS = 14;
 const MAX_CONSTANT_NODES = 64;
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
+
+/** Entries recorded at other lines a top-level statement tries (see `cached`). */
+const MOVED_CANDIDATES = 8;
 
 const callResultMethod = new Map<string, boolean>();
 
@@ -379,21 +384,35 @@ export function analyzeUnit(unit: Node, params: UnitParams, env: UnitEnv): UnitR
   return new UnitAnalysis(unit, params, env).run();
 }
 
-/** A top-level statement and its cache key (own text, line and column, and the file context it depends on). */
+/** A top-level statement and its cache key (own text, column, and the file context it depends on; not its line). */
 export interface TopStatement {
   node: Node;
   key: string;
+  /** Its first and last line: an entry recorded at another line is replayed moved by the difference. */
+  line: number;
+  endLine: number;
 }
 
 /**
  * What analysing one top-level statement did, and what it read from the statements before it: enough to replay
  * it exactly after an edit elsewhere. Everything one statement can pass to the next goes through one of these
  * fields (the state, the last definitions, the sinks already reported, returns, findings, work, fall-through).
+ * Positions are those of the statement at `line`; replayed at another line, every in-file range moves alike.
  */
 export interface StatementEntry {
-  /** Digest of the state history before it, and after it. */
-  inDigest: string;
-  outDigest: string;
+  line: number;
+  /**
+   * The state keys it read before writing them, with their values then (`readDigest`, ranges relative to `line`),
+   * and, keyed `\u0001<prefix>`, the entries under a prefix it looked through (`x.` for a lookup of `x`).
+   */
+  reads: ReadonlyMap<string, string>;
+  /** Digest of the whole state before it, when it read all of it (copied it for a branch, deleted keys): then replayed only at the same line and state. */
+  all?: string;
+  /** Whether a guard had checked a call expression before it (`exprGuards`), and after it. */
+  guards: boolean;
+  guardsOut: boolean;
+  /** A fix edits lines outside the statement (an import): replayed only at the same line. */
+  pinned: boolean;
   /** What it consulted outside the top level (as the caller records it: callee summaries, name resolutions). */
   deps: ReadonlyMap<string, string>;
   /** Definitions it looked up (`reflected` sinks etc.): name -> digest of the definition then ('' for none). */
@@ -404,7 +423,7 @@ export interface StatementEntry {
   falls: boolean;
   findings: readonly RawTaintFinding[];
   returns: readonly { t: Taint; range: Range }[];
-  /** State writes, in order of first write; `order`: the key order after it when it deleted keys. */
+  /** State writes, in order of first write; `order`: the key order after it when it deleted keys (then `all` is set). */
   sets: readonly [string, Taint | null][];
   order?: string[];
   /** Definitions written, as offsets relative to the statement's start (null: deleted). */
@@ -422,25 +441,55 @@ const listOrNone = <T>(a: readonly T[]): readonly T[] => (a.length ? a : NO_ITEM
 
 /** The per-statement cache of one pass's top-level analysis, kept by the caller between runs. */
 export interface TopLevelCache {
-  /** Entries from earlier runs (and this one) for a statement key. */
-  entries(key: string): StatementEntry[] | undefined;
+  /**
+   * The first entry `ok` accepts among those from earlier runs (and this one) for a statement key at a line, tried
+   * most likely first (the last run's entry of this round): any valid entry gives the same result.
+   */
+  find(key: string, line: number, ok: (e: StatementEntry) => boolean): StatementEntry | undefined;
+  /** The lines the last run had entries for a statement key at (where a statement that moved may have been). */
+  lines(key: string): readonly number[];
   /** Records an entry this run used. */
-  keep(key: string, e: StatementEntry): void;
+  keep(key: string, line: number, e: StatementEntry): void;
   /** Whether a dependency recorded by an entry still has that value. */
   holds(dep: string, value: string): boolean;
   /** Where the caller records what the statement being analysed consults (a fresh map per statement). */
   track(deps: Map<string, string>): void;
+  /** Merges the dependencies of an entry applied unvisited (already at the statement's line) into the unit's. */
+  forward(e: StatementEntry): void;
+  /**
+   * The last run's entries of this round, aligned with the statements now: the first `p` statements are the old
+   * first `p` at the same lines, the last `q` the old last `q` moved by `delta` lines (`oldCount` statements then).
+   * With it the run is a worklist: an aligned statement whose entry nothing it read can have changed is applied
+   * unvisited (see `runTopLevel`).
+   */
+  prev?: { entries: readonly StatementEntry[]; p: number; q: number; delta: number; oldCount: number };
+  /** Whether a dependency (at the statement's line now) may have a new value in this round (the fixpoint's targets). */
+  suspect?: (dep: string) => boolean;
   /** Counters. */
-  stats: { topStatementsAnalyzed: number; topStatementsCached: number };
+  stats: { topStatementsAnalyzed: number; topStatementsCached: number; topEntriesChecked: number; topStatementsVisited: number; topStatementsForwarded: number };
 }
 
 /**
- * The module's top level, analysed statement by statement: a statement is replayed from `cache` when its key, the
- * digest of the state history before it, and whatever else it read from earlier statements are unchanged, so an
- * edit re-analyses the edited statement and only the following ones whose input changed. The result (summary,
- * findings, work) is exactly `analyzeUnit(root)`'s: the same sequential analysis, with every value that passes
- * between statements recorded, so no fallback to the whole top level is needed (hoisted functions and closures
- * are units of their own, consulted through `env` and recorded in `deps`).
+ * What may differ between this run's state and the last run's at the same aligned statement (see `runTopLevel`):
+ * state keys (with their dotted prefixes) and definition names written differently, or whose values' ranges did not
+ * move with the statements below an edit. Only grows; `full` once the key order may differ (keys were deleted).
+ */
+interface TopChanges {
+  keys: Set<string>;
+  prefixes: Set<string>;
+  defs: Set<string>;
+  full: boolean;
+}
+
+/**
+ * The module's top level, analysed statement by statement: a statement is replayed from `cache` when its key and
+ * what it read from earlier statements (the state keys it read, relative to its line, or the whole state when it
+ * read all of it; definitions, sinks reported, callee summaries) are as they were, so an edit re-analyses the
+ * edited statement and only the statements that read what it changed. A statement that only moved is replayed with
+ * its ranges moved alike, when what it read moved with it. The result (summary, findings, work) is exactly
+ * `analyzeUnit(root)`'s: the same sequential analysis, with every value that passes between statements recorded,
+ * so no fallback to the whole top level is needed (hoisted functions and closures are units of their own,
+ * consulted through `env` and recorded in `deps`).
  */
 export function analyzeTopLevel(root: Node, statements: readonly TopStatement[], env: UnitEnv, cache: TopLevelCache): UnitResult {
   return new UnitAnalysis(root, { names: [], sources: new Map() }, env).runTopLevel(statements, cache);
@@ -555,27 +604,73 @@ class UnitAnalysis {
     return { summary: this.summary, findings: this.findings, work: this.work };
   }
 
-  /** `run()` for the module's root, statement by statement through the statement cache (see analyzeTopLevel). */
+  /**
+   * `run()` for the module's root, statement by statement through the statement cache (see analyzeTopLevel).
+   *
+   * With the last run's entries of this round (`cache.prev`) it is a worklist: a statement aligned with an old one
+   * (same key, in the unchanged head at the same line or the unchanged tail moved alike) is applied from the old
+   * entry unvisited (no lookup, no check of what it read) unless it read a state key, key prefix or definition in
+   * `changes`, a guard flag or sink that differs now, a dependency the fixpoint marks as possibly changed (or, moved,
+   * a callee's position), or the whole state. Every other statement is visited as without it. Exact: an unvisited
+   * statement's reads all hold (each changed key, the changed statements' writes, is in `changes`), so its entry is
+   * one `cached` would accept.
+   */
   runTopLevel(statements: readonly TopStatement[], cache: TopLevelCache): UnitResult {
     const st = new LoggedState();
-    let digest = '';
     let reused = 0;
-    for (const { node, key } of statements) {
-      const deps = new Map<string, string>();
-      const hit = cache.entries(key)?.find((e) => e.inDigest === digest && this.replayable(e, cache));
+    // The line moves of the last statements replayed moved, latest first: those below an edit all move alike.
+    const moves: number[] = [];
+    const used: StatementEntry[] = [];
+    const prev = cache.prev;
+    const n = statements.length;
+    const changes: TopChanges | undefined = prev ? { keys: new Set(), prefixes: new Set(), defs: new Set(), full: false } : undefined;
+    const tailStart = prev ? n - prev.q : n;
+    for (let i = 0; i < n; i++) {
+      const s = statements[i]!;
+      const { node, key, line } = s;
+      let e0: StatementEntry | undefined;
+      if (prev && changes) {
+        if (i === tailStart) this.enterTail(prev, changes, st);
+        const j = i < prev.p ? i : i >= tailStart ? i - n + prev.oldCount : -1;
+        e0 = j >= 0 ? prev.entries[j] : undefined;
+        if (e0 && !changes.full && !this.touched(e0, line, changes, cache)) {
+          cache.stats.topStatementsForwarded++;
+          const e = line === e0.line ? e0 : shiftEntry(e0, line - e0.line);
+          this.work += e.work;
+          reused += e.work;
+          if (this.work > this.limit) throw new BudgetExceeded();
+          this.replay(e, node, st);
+          cache.forward(e);
+          used.push(e0);
+          if (!e.falls) break;
+          continue;
+        }
+      }
+      cache.stats.topStatementsVisited++;
+      // The aligned old entry first: it is the likeliest valid one.
+      let hit: StatementEntry | undefined;
+      if (e0) {
+        this.candLine = line;
+        this.candSt = st;
+        this.candCache = cache;
+        if (this.okEntry(e0)) hit = e0;
+      }
+      hit ??= this.cached(s, st, cache, moves);
       let e: StatementEntry;
       if (hit) {
         cache.stats.topStatementsCached++;
-        e = hit;
+        e = line === hit.line ? hit : shiftEntry(hit, line - hit.line);
         this.work += e.work;
         reused += e.work;
         if (this.work > this.limit) throw new BudgetExceeded();
         this.replay(e, node, st);
       } else {
         cache.stats.topStatementsAnalyzed++;
+        const deps = new Map<string, string>();
         cache.track(deps);
         const log = (this.log = { defsRead: new Map(), defsOut: new Map(), sinkKeys: new Map(), returns: [] as { t: Taint; range: Range }[] });
-        st.startLog();
+        st.startLog(line);
+        const guards = this.exprGuards;
         const work0 = this.work;
         const findings0 = this.findings.length;
         let falls: boolean;
@@ -584,36 +679,128 @@ class UnitAnalysis {
         } finally {
           this.log = undefined;
         }
-        const { sets, order } = st.endLog();
+        const { sets, order, reads, all } = st.endLog();
         const base = node.startIndex;
+        const findings = this.findings.slice(findings0);
         e = {
-          inDigest: digest,
-          outDigest: sets.length || order ? createHash('sha1').update(JSON.stringify([digest, sets.map(([k, v]) => [k, valueDigest(v)]), order ?? null])).digest('base64') : digest,
+          line,
+          reads: mapOrNone(reads),
+          ...(all !== undefined ? { all } : {}),
+          guards,
+          guardsOut: this.exprGuards,
+          pinned: findings.some((f) => f.fixes.some((x) => x.edits.some((d) => d.range.start.line < line || d.range.end.line > s.endLine))),
           deps: mapOrNone(deps),
           defsRead: mapOrNone(log.defsRead),
           sinkKeys: mapOrNone(log.sinkKeys),
           work: this.work - work0,
           falls,
-          findings: listOrNone(this.findings.slice(findings0)),
+          findings: listOrNone(findings),
           returns: listOrNone(log.returns),
           sets: listOrNone(sets),
           ...(order ? { order } : {}),
           defsOut: listOrNone([...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null])),
         };
       }
-      cache.keep(key, e);
-      digest = e.outDigest;
+      // Applied from another entry than the aligned one (or none was aligned): what it wrote may differ.
+      if (changes && hit !== e0) {
+        markWrites(changes, e);
+        if (e0) markWrites(changes, e0);
+      }
+      cache.keep(key, line, e);
+      used.push(e);
       if (!e.falls) break;
     }
     this.step();
-    return { summary: this.summary, findings: this.findings, work: this.work, reused };
+    return { summary: this.summary, findings: this.findings, work: this.work, reused, statements: used };
   }
 
-  /** Whether what a cached statement read from earlier statements (besides the state) is as it was. */
-  private replayable(e: StatementEntry, cache: TopLevelCache): boolean {
-    for (const [k, was] of e.sinkKeys) if (this.seenSinks.has(k) !== was) return false;
+  /**
+   * Entering the unchanged tail: what the old statements between head and tail wrote may differ now, and when the
+   * tail moved, so does every value whose ranges stayed above it (its statements read them at moved lines).
+   */
+  private enterTail(prev: NonNullable<TopLevelCache['prev']>, changes: TopChanges, st: LoggedState): void {
+    for (let j = prev.p; j < prev.oldCount - prev.q && j < prev.entries.length; j++) markWrites(changes, prev.entries[j]!);
+    // An old statement between them never ran (the run stopped before): what it would have written is unknown.
+    if (prev.oldCount - prev.q > prev.entries.length) changes.full = true;
+    if (prev.delta !== 0) for (const [k, v] of st.entries()) if (v && hasInFileRange(v)) markKey(changes, k);
+  }
+
+  /** Whether an aligned old entry may not hold for the statement now at `line` (then it is visited). */
+  private touched(e: StatementEntry, line: number, changes: TopChanges, cache: TopLevelCache): boolean {
+    const d = line - e.line;
+    // Replayed only at its line; a whole-state reader only when no key may differ (then neither may the order).
+    if ((e.all !== undefined || e.pinned) && d !== 0) return true;
+    if (e.all !== undefined && changes.keys.size !== 0) return true;
+    if (e.guards !== this.exprGuards) return true;
+    for (const k of e.reads.keys()) if (k.charCodeAt(0) === 1 ? changes.prefixes.has(k.slice(1)) : changes.keys.has(k)) return true;
+    for (const name of e.defsRead.keys()) if (changes.defs.has(name)) return true;
+    for (const [k, was] of e.sinkKeys) if (this.seenSinks.has(d ? shiftSinkKey(k, d) : k) !== was) return true;
+    const suspect = cache.suspect;
+    for (const [k, v] of e.deps) {
+      if (d === 0) {
+        if (suspect && !suspect(k)) continue;
+        if (!cache.holds(k, v)) return true;
+      } else {
+        const inline = k.startsWith('i:');
+        // Moved: a named callee's position must have moved alike; an inline one moved with the statement.
+        if (inline && suspect && !suspect(shiftDepKey(k, d))) continue;
+        if (!cache.holds(shiftDepKey(k, d), shiftDepValue(v, d))) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A cached entry valid for statement `s` now: one recorded at its line, else at its line less a recent move, else
+   * at (a few of) the other lines its key had entries at (it moved, or the same text stood elsewhere). Any valid
+   * entry gives the same result, so which is tried first only costs time.
+   */
+  private cached(s: TopStatement, st: LoggedState, cache: TopLevelCache, moves: number[]): StatementEntry | undefined {
+    this.candLine = s.line;
+    this.candSt = st;
+    this.candCache = cache;
+    const ok = this.okEntry;
+    const exact = cache.find(s.key, s.line, ok);
+    if (exact) return exact;
+    for (const d of moves) {
+      const e = d !== 0 ? cache.find(s.key, s.line - d, ok) : undefined;
+      if (e) return e;
+    }
+    let tried = 0;
+    for (const l of cache.lines(s.key)) {
+      if (l === s.line || moves.includes(s.line - l)) continue;
+      // Many statements with the same key (functions of the same length): bounded, so a run stays linear in them.
+      if (++tried > MOVED_CANDIDATES) break;
+      const e = cache.find(s.key, l, ok);
+      if (e) {
+        moves.unshift(s.line - l);
+        if (moves.length > 3) moves.pop();
+        return e;
+      }
+    }
+    return undefined;
+  }
+
+  /** The statement `cached` looks up entries for (set per statement: no closure per statement and candidate). */
+  private candLine = 0;
+  private candSt?: LoggedState;
+  private candCache?: TopLevelCache;
+  private readonly okEntry = (e: StatementEntry): boolean => {
+    this.candCache!.stats.topEntriesChecked++;
+    return this.replayable(e, this.candLine, this.candSt!, this.candCache!);
+  };
+
+  /** Whether what a cached statement read from earlier statements is as it was, seen from `line` (where it is now). */
+  private replayable(e: StatementEntry, line: number, st: LoggedState, cache: TopLevelCache): boolean {
+    const delta = line - e.line;
+    if (delta !== 0 && (e.all !== undefined || e.pinned)) return false;
+    if (e.guards !== this.exprGuards) return false;
+    if (e.all !== undefined) {
+      if (st.digest() !== e.all) return false;
+    } else for (const [k, d] of e.reads) if ((k.charCodeAt(0) === 1 ? st.prefixDigest(k.slice(1), line) : st.readDigest(k, line)) !== d) return false;
+    for (const [k, was] of e.sinkKeys) if (this.seenSinks.has(delta ? shiftSinkKey(k, delta) : k) !== was) return false;
     for (const [name, d] of e.defsRead) if (defDigest(this.defOf(name)) !== d) return false;
-    for (const [k, v] of e.deps) if (!cache.holds(k, v)) return false;
+    for (const [k, v] of e.deps) if (delta ? !cache.holds(shiftDepKey(k, delta), shiftDepValue(v, delta)) : !cache.holds(k, v)) return false;
     return true;
   }
 
@@ -632,6 +819,7 @@ class UnitAnalysis {
     for (const k of e.sinkKeys.keys()) this.seenSinks.add(k);
     for (const r of e.returns) this.addReturn(r.t, r.range);
     this.findings.push(...e.findings);
+    this.exprGuards = e.guardsOut;
   }
 
   private range(n: Node): Range {
@@ -962,7 +1150,7 @@ class UnitAnalysis {
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
-        for (const k of [...st.keys()]) if (k.startsWith(`${name}.`)) st.delete(k);
+        dropUnder(st, `${name}.`);
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         return;
       }
@@ -991,7 +1179,7 @@ class UnitAnalysis {
       default: {
         const key = syn.accessPath(target);
         if (key) {
-          for (const k of [...st.keys()]) if (k.startsWith(`${key}.`)) st.delete(k);
+          dropUnder(st, `${key}.`);
           st.set(key, t ? addStep(t, { range: this.range(target), message: `flows into ${key}`, kind: 'step' })! : null);
         } else {
           // `a[i] = tainted`: the container becomes tainted (weak update).
@@ -1183,7 +1371,9 @@ class UnitAnalysis {
     const v = st.get(name);
     if (v) return v;
     let t: Taint | undefined;
-    for (const [k, w] of st) if (w && k.startsWith(`${name}.`)) t = union(t, w);
+    // The top level's state records which entries under the prefix it read (see LoggedState.prefixed).
+    if (st instanceof LoggedState) for (const [, w] of st.prefixed(`${name}.`)) t = union(t, w ?? undefined);
+    else for (const [k, w] of st) if (w && k.startsWith(`${name}.`)) t = union(t, w);
     // Clean as a whole, its fields may have been written since (binding the name drops its old fields). They are its
     // content when it was built here as a literal (`opts = { scope }; opts.filter = input; search(base, opts)`), not
     // when a call made it (a response whose Location header was set is no tainted body).
@@ -1430,48 +1620,192 @@ function replaceState(st: State, next: State): void {
   for (const [k, v] of next) st.set(k, v);
 }
 
+/** Deletes the keys under `prefix` (`x.` when `x` is bound anew). */
+function dropUnder(st: State, prefix: string): void {
+  if (st instanceof LoggedState) {
+    for (const [k] of st.prefixed(prefix)) st.delete(k);
+  } else for (const k of [...st.keys()]) if (k.startsWith(prefix)) st.delete(k);
+}
+
 /**
- * The top level's state, logging what one statement writes: the value each key had before its first write, and
- * whether keys were deleted (then the order of keys may change, and lookups depend on it).
+ * The top level's state, logging what one statement reads and writes: the keys it reads before writing them (with
+ * their values, ranges relative to the statement's line), the prefixes it looks through, the value each key had
+ * before its first write, and whether it read the whole state (iterated or copied it, or deleted keys: then the key
+ * order may change, and lookups depend on it). Iterating it while logging marks the statement as reading it all;
+ * `prefixed` reads only the entries under a prefix, through an index of key prefixes.
  */
 class LoggedState extends Map<string, Taint | null> {
   private before?: Map<string, Taint | null | undefined>;
   private deleted = false;
+  private reads?: Map<string, string>;
+  /** Digest of the state before the statement, once it read all of it. */
+  private all?: string;
+  private line = 0;
+  /** Keys per prefix ending in '.' (`a.` and `a.b.` for `a.b.c`). */
+  private readonly under = new Map<string, number>();
+  private version = 0;
+  private digestAt = -1;
+  private digestValue = '';
 
-  startLog(): void {
+  startLog(line: number): void {
     this.before = new Map();
     this.deleted = false;
+    this.reads = new Map();
+    this.all = undefined;
+    this.line = line;
   }
 
-  /** The statement's writes (keys whose value changed, in order of first write), and the key order if it may have changed. */
-  endLog(): { sets: [string, Taint | null][]; order?: string[] } {
+  /** The statement's writes (every key it wrote, in order of first write), its reads, and the key order if it may have changed. */
+  endLog(): { sets: [string, Taint | null][]; order?: string[]; reads: Map<string, string>; all?: string } {
     const sets: [string, Taint | null][] = [];
     for (const [k, was] of this.before ?? []) {
       const now = super.get(k);
       if (now === undefined) continue;
-      if (was !== now) sets.push([k, now]);
+      // A write of the same value counts when only the reads are checked: the key's value before was not read.
+      if (was !== now || this.all === undefined) sets.push([k, now]);
     }
-    const out = { sets, ...(this.deleted ? { order: [...this.keys()] } : {}) };
+    const out = { sets, ...(this.deleted ? { order: [...super.keys()] } : {}), reads: this.reads ?? new Map<string, string>(), ...(this.all !== undefined ? { all: this.all } : {}) };
     this.before = undefined;
+    this.reads = undefined;
+    this.all = undefined;
     return out;
+  }
+
+  /** A key's value as a read records it: 'u' absent, 'n' clean, else its digest with ranges relative to `line`. */
+  readDigest(k: string, line: number): string {
+    const v = super.get(k);
+    return v === undefined ? 'u' : relDigest(v, line);
+  }
+
+  /** The entries under `prefix`, in order, as a prefix read records them ('' for none). */
+  prefixDigest(prefix: string, line: number): string {
+    if (!this.under.get(prefix)) return '';
+    const parts: string[] = [];
+    for (const [k, v] of super.entries()) if (k.startsWith(prefix)) parts.push(k, relDigest(v, line));
+    return createHash('sha1').update(JSON.stringify(parts)).digest('base64');
+  }
+
+  /** Digest of the whole state (keys in order, values with their ranges). */
+  digest(): string {
+    if (this.digestAt !== this.version) {
+      this.digestValue = stateDigest(super.entries());
+      this.digestAt = this.version;
+    }
+    return this.digestValue;
+  }
+
+  /** The entries under `prefix` (in order), recorded as a read while logging. */
+  prefixed(prefix: string): [string, Taint | null][] {
+    const out: [string, Taint | null][] = [];
+    if (this.under.get(prefix)) for (const [k, v] of super.entries()) if (k.startsWith(prefix)) out.push([k, v]);
+    if (this.reads && this.all === undefined && !this.reads.has(`\u0001${prefix}`)) {
+      // Keys the statement wrote under the prefix mix its own writes into what it read: count it as reading all.
+      let own = false;
+      for (const k of this.before!.keys()) if (k.startsWith(prefix)) own = true;
+      if (own) this.readAll();
+      else this.reads.set(`\u0001${prefix}`, this.prefixDigest(prefix, this.line));
+    }
+    return out;
+  }
+
+  override get(k: string): Taint | null | undefined {
+    if (this.reads && this.all === undefined && !this.before!.has(k) && !this.reads.has(k)) this.reads.set(k, this.readDigest(k, this.line));
+    return super.get(k);
+  }
+
+  override has(k: string): boolean {
+    if (this.reads && this.all === undefined && !this.before!.has(k) && !this.reads.has(k)) this.reads.set(k, this.readDigest(k, this.line));
+    return super.has(k);
   }
 
   override set(k: string, v: Taint | null): this {
     if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
+    if (!super.has(k)) this.index(k, 1);
+    this.version++;
     return super.set(k, v);
   }
 
   override delete(k: string): boolean {
-    if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
-    if (super.has(k)) this.deleted = true;
+    if (!super.has(k)) return false;
+    if (this.before) {
+      this.readAll();
+      if (!this.before.has(k)) this.before.set(k, super.get(k));
+      this.deleted = true;
+    }
+    this.index(k, -1);
+    this.version++;
     return super.delete(k);
   }
 
   override clear(): void {
-    for (const k of this.keys()) if (this.before && !this.before.has(k)) this.before.set(k, super.get(k));
-    if (this.size) this.deleted = true;
+    if (this.before) {
+      this.readAll();
+      for (const k of super.keys()) if (!this.before.has(k)) this.before.set(k, super.get(k));
+      if (this.size) this.deleted = true;
+    }
+    this.under.clear();
+    this.version++;
     super.clear();
   }
+
+  override entries(): MapIterator<[string, Taint | null]> {
+    this.readAll();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    this.readAll();
+    return super.keys();
+  }
+
+  override values(): MapIterator<Taint | null> {
+    this.readAll();
+    return super.values();
+  }
+
+  override forEach(f: (v: Taint | null, k: string, m: Map<string, Taint | null>) => void, self?: unknown): void {
+    this.readAll();
+    super.forEach(f, self);
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Taint | null]> {
+    this.readAll();
+    return super.entries();
+  }
+
+  /**
+   * The statement reads the whole state: records the state's digest before the statement, rebuilt from the keys
+   * as they are and the values they had before its writes (no key was deleted yet: `delete` and `clear` call this
+   * first, so keys it added are the ones after the others, and skipped).
+   */
+  private readAll(): void {
+    if (!this.reads || this.all !== undefined) return;
+    const before = this.before!;
+    const input: [string, Taint | null][] = [];
+    for (const [k, v] of super.entries()) {
+      if (!before.has(k)) input.push([k, v]);
+      else {
+        const was = before.get(k);
+        if (was !== undefined) input.push([k, was]);
+      }
+    }
+    this.all = stateDigest(input);
+  }
+
+  private index(k: string, by: number): void {
+    for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) {
+      const p = k.slice(0, i + 1);
+      const n = (this.under.get(p) ?? 0) + by;
+      if (n) this.under.set(p, n);
+      else this.under.delete(p);
+    }
+  }
+}
+
+function stateDigest(entries: Iterable<[string, Taint | null]>): string {
+  const parts: string[] = [];
+  for (const [k, v] of entries) parts.push(k, valueDigest(v));
+  return createHash('sha1').update(JSON.stringify(parts)).digest('base64');
 }
 
 const valueDigests = new WeakMap<Flow[], string>();
@@ -1482,6 +1816,100 @@ function valueDigest(v: Taint | null): string {
   let d = valueDigests.get(v);
   if (d === undefined) valueDigests.set(v, (d = createHash('sha1').update(JSON.stringify(v)).digest('base64')));
   return d;
+}
+
+const relDigests = new WeakMap<Flow[], { line: number; d: string }>();
+
+/**
+ * A taint value as a string with its in-file ranges counted from `line` (steps with a `path` are another file's
+ * and do not move): equal at lines L and L + d when every in-file range moved by d.
+ */
+function relDigest(v: Taint | null, line: number): string {
+  if (v === null) return 'n';
+  const hit = relDigests.get(v);
+  if (hit && hit.line === line) return hit.d;
+  const rel = (r: Range): Range => ({ start: { line: r.start.line - line, character: r.start.character }, end: { line: r.end.line - line, character: r.end.character } });
+  const json = JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && 'range' in x && !(x as { path?: string }).path ? { ...x, range: rel((x as { range: Range }).range) } : x));
+  const d = createHash('sha1').update(json).digest('base64');
+  relDigests.set(v, { line, d });
+  return d;
+}
+
+/** Records what an entry wrote as possibly changed (see `TopChanges`). */
+function markWrites(changes: TopChanges, e: StatementEntry): void {
+  // Deleted keys: the key order after it may differ, which whole-state and prefix reads see.
+  if (e.order) changes.full = true;
+  for (const [k] of e.sets) markKey(changes, k);
+  for (const [name] of e.defsOut) changes.defs.add(name);
+}
+
+function markKey(changes: TopChanges, k: string): void {
+  changes.keys.add(k);
+  for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) changes.prefixes.add(k.slice(0, i + 1));
+}
+
+const inFileRanges = new WeakMap<Flow[], boolean>();
+
+/** Whether a taint value has a range in this file (a step without `path`): read from a moved line, it reads differently. */
+function hasInFileRange(v: Taint): boolean {
+  let r = inFileRanges.get(v);
+  if (r === undefined) inFileRanges.set(v, (r = v.some((f) => f.steps.some((x) => !x.path))));
+  return r;
+}
+
+/** A range moved by `delta` lines. */
+function shiftRange(r: Range, delta: number): Range {
+  return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
+}
+
+function shiftSteps(steps: TraceStep[], delta: number): TraceStep[] {
+  return steps.map((s) => (s.path ? s : { ...s, range: shiftRange(s.range, delta) }));
+}
+
+function shiftTaint(t: Taint, delta: number): Taint {
+  return t.map((f) => ({ ...f, steps: shiftSteps(f.steps, delta) }));
+}
+
+/** A sink key (`<line>:<character>:...`, see `sinkReached`) moved by `delta` lines. */
+function shiftSinkKey(k: string, delta: number): string {
+  const c = k.indexOf(':');
+  return `${Number(k.slice(0, c)) + delta}${k.slice(c)}`;
+}
+
+/** A dependency key moved by `delta` lines: inline functions are named by their line (`i:<line>:<column>`). */
+function shiftDepKey(k: string, delta: number): string {
+  if (!k.startsWith('i:')) return k;
+  const c = k.indexOf(':', 2);
+  return `i:${Number(k.slice(2, c)) + delta}${k.slice(c)}`;
+}
+
+/** A dependency value moved by `delta` lines: a summary's value starts with its unit's line (`<line>|<digest>`). */
+function shiftDepValue(v: string, delta: number): string {
+  const bar = v.indexOf('|');
+  if (bar <= 0 || !/^\d+$/.test(v.slice(0, bar))) return v;
+  return `${Number(v.slice(0, bar)) + delta}${v.slice(bar)}`;
+}
+
+/**
+ * A statement entry replayed `delta` lines from where it was recorded: valid when what it read moved alike (its
+ * reads are relative, its sinks and callee summaries were checked moved), so every in-file range of what it did
+ * moves by `delta` (as `shiftUnit` moves a unit's result).
+ */
+function shiftEntry(e: StatementEntry, delta: number): StatementEntry {
+  const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((x) => ({ ...x, range: shiftRange(x.range, delta) })) }));
+  const positional = (m: ReadonlyMap<string, string>): boolean => {
+    for (const [k, v] of m) if (shiftDepKey(k, delta) !== k || shiftDepValue(v, delta) !== v) return true;
+    return false;
+  };
+  return {
+    ...e,
+    line: e.line + delta,
+    deps: positional(e.deps) ? new Map([...e.deps].map(([k, v]) => [shiftDepKey(k, delta), shiftDepValue(v, delta)])) : e.deps,
+    sinkKeys: e.sinkKeys.size ? new Map([...e.sinkKeys].map(([k, v]) => [shiftSinkKey(k, delta), v])) : e.sinkKeys,
+    findings: e.findings.length ? e.findings.map((f) => ({ ...f, range: shiftRange(f.range, delta), trace: shiftSteps(f.trace, delta), fixes: fixes(f.fixes) })) : e.findings,
+    returns: e.returns.length ? e.returns.map((r) => ({ t: shiftTaint(r.t, delta), range: shiftRange(r.range, delta) })) : e.returns,
+    sets: e.sets.some(([, v]) => v) ? e.sets.map(([k, v]) => [k, v && shiftTaint(v, delta)]) : e.sets,
+  };
 }
 
 /** A definition as what lookups of it see (`notText`, `literalKeys` read its structure, never its place). */

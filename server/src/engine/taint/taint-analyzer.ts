@@ -142,6 +142,14 @@ interface CacheEntry {
   deps: Map<string, string>;
   /** Steps the analysis took: a reuse is charged the same, so the work budget cuts where a run without cache would. */
   work: number;
+  /** The top level's: the statements it ran (their keys and lines) and the entry of each (see `TopLevelCache.prev`). */
+  top?: { at: StatementLines; entries: readonly StatementEntry[] };
+}
+
+/** The keys and lines of a run's top-level statements, shared by its passes (aligned with the next run's once). */
+interface StatementLines {
+  keys: readonly string[];
+  lines: readonly number[];
 }
 
 /** Work counted against the budget of one run on one file, across rules and rounds. */
@@ -152,8 +160,11 @@ interface WorkMeter {
   paused: number;
 }
 
-/** Entries kept per top-level statement key (one per state history before it that a run met). */
+/** Entries kept per top-level statement slot from earlier runs (one per set of read values a run met). */
 const STATEMENT_ENTRIES = 4;
+/** Statement entries are kept by key and line (`statementSlot`): a statement's own line is found directly. */
+const SLOT = '\u0002';
+const statementSlot = (key: string, line: number): string => `${key}${SLOT}${line}`;
 
 /** Steps between the pause points a stepped run offers its host (`AnalyzerSession.steps`). */
 const STEPS_PER_PAUSE = 2_000;
@@ -214,6 +225,8 @@ type UnitCache = Map<string, Map<string, CacheEntry[]>>;
  */
 interface RuleRecord {
   rounds: RoundRecord[];
+  /** The key of the top-level unit then (its entries hold the statement entries the next run aligns with). */
+  rootKey: string;
   snap: ContextSnapshot;
   maxRounds: number;
 }
@@ -252,7 +265,7 @@ interface ContextDiff {
   names: string[];
 }
 
-/** Per pass key (as in `UnitCache`), per top-level statement key, the statement results a run used. */
+/** Per pass key (as in `UnitCache`), per top-level statement key and line (`statementSlot`), the statement results a run used. */
 type StatementCache = Map<string, Map<string, StatementEntry[]>>;
 
 /** What one document session keeps between runs: taint results per unit and pass, pattern findings per unit. */
@@ -390,7 +403,7 @@ export class TaintAnalyzer implements Analyzer {
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
    * in a pass's record.
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -724,7 +737,7 @@ export class TaintAnalyzer implements Analyzer {
       // level was keeps those it used, plus the earlier entries of statements still in the file (a few per statement).
       const before = new Map(session.statements);
       session.statements.clear();
-      const current = ctx.statements && new Set(ctx.statements.map((st) => st.key));
+      const current = ctx.statements && new Set(ctx.statements.map((st) => statementSlot(st.key, st.line)));
       for (const k of used.keys()) {
         const now = usedStatements.get(k);
         const kept = before.get(k);
@@ -795,6 +808,8 @@ export class TaintAnalyzer implements Analyzer {
     let usedStatements = statements.used.get(ruleKey);
     if (!usedStatements) statements.used.set(ruleKey, (usedStatements = new Map()));
     const freshStatements = usedStatements;
+    /** The lines each statement key had entries at in the last run (see `TopLevelCache.lines`): the same every round. */
+    let linesOf: Map<string, number[]> | undefined;
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const maxRounds = ctx.units.length > 2000 ? 2 : 5;
     const prev = records?.get(ruleKey);
@@ -825,8 +840,11 @@ export class TaintAnalyzer implements Analyzer {
     /** Units of a base round whose `k:` targets must be indexed anew (the inline function they consulted was replaced). */
     const reindex: Set<string>[] = [];
     let visitedBefore: Unit[] = [];
+    /** The targets of the round being computed (with a base): what may have a new value in it. */
+    let roundTargets: Set<string> | undefined;
     for (let round = 0; round < maxRounds; round++) {
       cur = round;
+      roundTargets = undefined;
       const b = base?.rounds[round];
       const o = new Map<string, CacheEntry>();
       over.push(o);
@@ -843,7 +861,7 @@ export class TaintAnalyzer implements Analyzer {
         }
         // Targets whose value may differ in this round: names resolving elsewhere, and the names and inline
         // positions of the units whose entry of the round before was visited (or that are gone).
-        const targets = new Set(diff.names);
+        const targets = (roundTargets = new Set(diff.names));
         for (const v of visitedBefore) {
           if (v.name) targets.add(`${v.isMethod ? 'm' : 'n'}:${v.name}`);
           targets.add(`k:${v.key}`);
@@ -924,15 +942,40 @@ export class TaintAnalyzer implements Analyzer {
             limit: meter.budget - meter.spent,
           };
           let out;
+          let topRun: CacheEntry['top'];
           if (u === ctx.units[0]) {
             const top: TopLevelCache = {
-              entries: (k) => {
-                const a = freshStatements.get(k);
-                const b2 = prevStatements?.get(k);
-                return a && b2 ? [...a, ...b2.filter((e) => !a.includes(e))] : a ?? b2;
+              find: (k, line, ok) => {
+                const slot = statementSlot(k, line);
+                const a = freshStatements.get(slot);
+                const b2 = prevStatements?.get(slot);
+                // The last run kept one entry per round where they differ (in round order): this round's is the
+                // likeliest, then this run's latest, then the rest. No list is built per visit.
+                const first = b2 ? b2[Math.min(cur, b2.length - 1)]! : undefined;
+                if (first && ok(first)) return first;
+                if (a) for (let i = a.length - 1; i >= 0; i--) if (a[i] !== first && ok(a[i]!)) return a[i];
+                if (b2) for (const e of b2) if (e !== first && !a?.includes(e) && ok(e)) return e;
+                return undefined;
               },
-              keep: (k, e) => {
-                remember(freshStatements, k, e);
+              lines: (k) => {
+                if (!linesOf) {
+                  // Built once per pass, when a statement first misses at its own line.
+                  linesOf = new Map();
+                  for (const slot of prevStatements?.keys() ?? []) {
+                    const sep = slot.lastIndexOf(SLOT);
+                    const key = slot.slice(0, sep);
+                    const list = linesOf.get(key);
+                    if (list) list.push(Number(slot.slice(sep + 1)));
+                    else linesOf.set(key, [Number(slot.slice(sep + 1))]);
+                  }
+                }
+                return linesOf.get(k) ?? [];
+              },
+              keep: (k, line, e) => {
+                remember(freshStatements, statementSlot(k, line), e);
+                for (const [d, v] of e.deps) deps.set(d, v);
+              },
+              forward: (e) => {
                 for (const [d, v] of e.deps) deps.set(d, v);
               },
               holds: (d, v) => depSig(d, u) === v,
@@ -941,7 +984,17 @@ export class TaintAnalyzer implements Analyzer {
               },
               stats: this.stats,
             };
-            out = analyzeTopLevel(u.node, topStatements(ctx, doc.text, doc.lines, syn.functionTypes), env, top);
+            const stmts = topStatements(ctx, doc.text, doc.lines, syn.functionTypes);
+            const at = statementLines(stmts);
+            // The last run's statement entries of this round, when the fixpoint knows what may have changed since.
+            const old = base && roundTargets ? base.rounds[round]?.entries.get(base.rootKey)?.top : undefined;
+            if (old) {
+              const a = alignStatements(old.at, at);
+              top.prev = { entries: old.entries, p: a.p, q: a.q, delta: a.delta, oldCount: old.at.keys.length };
+              top.suspect = suspectDeps(roundTargets!, byKey, u, doc.lines);
+            }
+            out = analyzeTopLevel(u.node, stmts, env, top);
+            topRun = { at, entries: out.statements ?? [] };
           } else out = analyzeUnit(u.node, u.params, env);
           meter.spent += out.work;
           this.stats.dataflowSteps += out.work - (out.reused ?? 0);
@@ -953,6 +1006,8 @@ export class TaintAnalyzer implements Analyzer {
             const r: CachedUnit = { summary: this.internSummary(out.summary), findings: out.findings };
             entry = { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work };
           }
+          // The top level's entry carries its statement entries (its own object: the next run aligns with them).
+          if (topRun) entry = { ...entry, top: topRun };
           remember(fresh, key, entry);
         }
         roundWork += entry.work;
@@ -1039,7 +1094,7 @@ export class TaintAnalyzer implements Analyzer {
         rr.work = info.work;
         next.push(rr);
       }
-      records.set(ruleKey, { rounds: next, snap: work.snap, maxRounds });
+      records.set(ruleKey, { rounds: next, rootKey: ctx.units[0]!.key, snap: work.snap, maxRounds });
     }
     return { results, summaryOf };
   }
@@ -2072,9 +2127,63 @@ export function fileContext(
 
 /**
  * The top level's statements (as the dataflow walks them) with their keys: own text (nested functions replaced
- * as in unit keys) and the shape of any syntax error in it, line and column, and the file context. Computed once
- * per run, shared by the rules.
+ * as in unit keys) and the shape of any syntax error in it, column, and the file context (not the line: see
+ * `StatementEntry`), with its lines. Computed once per run, shared by the rules.
  */
+const statementLinesOf = new WeakMap<readonly TopStatement[], StatementLines>();
+
+/** The keys and lines of a run's top-level statements (one object per run, shared by its passes). */
+function statementLines(stmts: readonly TopStatement[]): StatementLines {
+  let at = statementLinesOf.get(stmts);
+  if (!at) statementLinesOf.set(stmts, (at = { keys: stmts.map((x) => x.key), lines: stmts.map((x) => x.line) }));
+  return at;
+}
+
+const alignments = new WeakMap<StatementLines, WeakMap<StatementLines, { p: number; q: number; delta: number }>>();
+
+/**
+ * The statements now against those of an earlier run: the longest head of the same keys at the same lines, and
+ * the longest tail after it of the same keys all moved by the same lines (`delta`). Once per pair of runs.
+ */
+function alignStatements(old: StatementLines, now: StatementLines): { p: number; q: number; delta: number } {
+  let byOld = alignments.get(now);
+  if (!byOld) alignments.set(now, (byOld = new WeakMap()));
+  let hit = byOld.get(old);
+  if (hit) return hit;
+  const n = now.keys.length;
+  const m = old.keys.length;
+  let p = 0;
+  while (p < n && p < m && now.keys[p] === old.keys[p] && now.lines[p] === old.lines[p]) p++;
+  let q = 0;
+  const delta = n > p && m > p ? now.lines[n - 1]! - old.lines[m - 1]! : 0;
+  while (q < n - p && q < m - p && now.keys[n - 1 - q] === old.keys[m - 1 - q] && now.lines[n - 1 - q]! - old.lines[m - 1 - q]! === delta) q++;
+  byOld.set(old, (hit = { p, q, delta }));
+  return hit;
+}
+
+/**
+ * The fixpoint's targets of a round as the top level's dependency keys (`i:<line>:<column>` for an inline
+ * function's unit, names as they are): a statement dependency not among them has the value it had.
+ */
+function suspectDeps(targets: ReadonlySet<string>, byKey: ReadonlyMap<string, Unit>, root: Unit, lines: LineIndex): (dep: string) => boolean {
+  let set: Set<string> | undefined;
+  return (dep) => {
+    if (!set) {
+      set = new Set();
+      for (const t of targets) {
+        if (!t.startsWith('k:')) set.add(t);
+        else {
+          const unit = byKey.get(t.slice(2));
+          if (!unit) continue;
+          const at = lines.positionAt(unit.node.startIndex);
+          set.add(`i:${at.line - root.line}:${at.character}`);
+        }
+      }
+    }
+    return set.has(dep);
+  };
+}
+
 function topStatements(ctx: FileContext, text: string, lines: LineIndex, functionTypes: ReadonlySet<string>): TopStatement[] {
   if (ctx.statements) return ctx.statements;
   const out: TopStatement[] = [];
@@ -2090,7 +2199,8 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex, functio
     const hash = createHash('sha1').update(spliceNested(text, start, end, inside, lines, at.line)).digest('base64');
     // A function statement is a unit of its own, keyed here only by where it ends: its errors are its unit's.
     const shape = functionTypes.has(node.type) ? '' : errorShape(node, functionTypes);
-    out.push({ node, key: `${hash}${shape}@${at.line}:${at.character}:${ctx.importKey}` });
+    // Not keyed by line: an entry recorded at another line is replayed moved when what it read moved alike.
+    out.push({ node, key: `${hash}${shape}@${at.character}:${ctx.importKey}`, line: at.line, endLine: lines.positionAt(end).line });
   }
   return (ctx.statements = out);
 }
