@@ -1899,7 +1899,9 @@ export function fileContext(
   const importStmts = topLevel
     .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
     .map((s) => `${s.startIndex}:${s.text}`);
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
+  // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
+  const closedTypes = syn.closedTypes ? new Set(topLevel.flatMap((s) => syn.closedTypes!(s))) : new Set<string>();
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -1982,12 +1984,14 @@ export function fileContext(
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
       if (h.spec.params !== 'none') {
+        const converted = routeConvertedParams(site.decorators);
         params.forEach((p, i) => {
           if (i < first || i === h.spec.requestParam) return;
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
-          const type = syn.paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
-          if (type && h.spec.safeTypes.some((t) => type === t || type.startsWith(`${t}[`) || type.endsWith(`.${t}`))) return;
+          const type = syn.paramTypeOf(fn, i);
+          if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes)) return;
+          if (converted.has(p.text)) return;
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
           if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
@@ -2099,6 +2103,75 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex, functio
  * What the handler specs ask of one function, each read from the tree at most once however many specs ask
  * (reads cross into wasm, and a node's parent is found by a walk from the root).
  */
+/**
+ * Whether a handler parameter's declared type leaves no string for an attacker: one of the spec's `safe-types`
+ * (`int`, `UUID`, pydantic's `PositiveInt`, `conint(ge=0)`), a closed type of this file (an Enum), a `Literal[...]`
+ * of constants, or those under `Optional[...]`, `Annotated[T, ...]` and unions (every member safe).
+ */
+export function isSafeParamType(type: string, safeTypes: readonly string[], closedTypes: ReadonlySet<string>): boolean {
+  const t = type.trim();
+  const parts = splitTopLevel(t, '|');
+  if (parts.length > 1) return parts.every((p) => p === 'None' || isSafeParamType(p, safeTypes, closedTypes));
+  const generic = /^([\w.]+)\[(.*)\]$/s.exec(t);
+  if (generic) {
+    const [, head, inner] = generic as unknown as [string, string, string];
+    const args = splitTopLevel(inner, ',');
+    const base = head.replace(/^(typing|typing_extensions)\./, '');
+    if (base === 'Optional') return args.length === 1 && isSafeParamType(args[0]!, safeTypes, closedTypes);
+    if (base === 'Union') return args.every((a) => a === 'None' || isSafeParamType(a, safeTypes, closedTypes));
+    // FastAPI's `Annotated[int, Query(ge=1)]`: the first argument is the type, the rest is metadata.
+    if (base === 'Annotated') return args.length > 0 && isSafeParamType(args[0]!, safeTypes, closedTypes);
+    // Values the program wrote: numbers, strings, booleans, None, enum members.
+    if (base === 'Literal') return args.every((a) => /^(-?\d[\w.]*|(?:[rbu]?)("[^"\\]*"|'[^'\\]*')|True|False|None|[A-Za-z_][\w]*\.[A-Za-z_]\w*)$/.test(a));
+    // `list[int]`, `Sequence[UUID]` and the like (the spec's older rule): a container of safe items.
+    if (safeTypes.includes(head)) return true;
+    return /^(list|List|set|Set|frozenset|FrozenSet|tuple|Tuple|Sequence)$/.test(base) && args.every((a) => a === '...' || isSafeParamType(a, safeTypes, closedTypes));
+  }
+  if (closedTypes.has(t)) return true;
+  // pydantic's constrained types written as calls: `conint(ge=0)`, `confloat(gt=0)`.
+  const call = /^([\w.]+)\(.*\)$/s.exec(t);
+  const name = call ? call[1]! : t;
+  return safeTypes.some((s) => name === s || name.endsWith(`.${s}`));
+}
+
+/** Splits at `sep` outside brackets, parentheses and strings. */
+function splitTopLevel(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(' || c === '{') depth++;
+    else if (c === ']' || c === ')' || c === '}') depth--;
+    else if (c === sep && depth === 0) {
+      out.push(s.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start).trim());
+  return out;
+}
+
+/**
+ * URL variables a route decorator's path converts before the view runs: Flask/Werkzeug `<int:id>`, `<float:x>`,
+ * `<uuid:u>`, `<any(a,b):x>` and Starlette `{id:int}`, `{x:float}`, `{u:uuid}`. A mismatch is answered 404.
+ */
+function routeConvertedParams(decorators: Node[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of decorators) {
+    const args = d.childForFieldName('arguments');
+    const first = args?.namedChildren[0];
+    if (!first || first.type !== 'string') continue;
+    for (const m of first.text.matchAll(/<(?:int|float|uuid|any\([^)]*\))(?:\([^)]*\))?:(\w+)>|\{(\w+):(?:int|float|uuid)\}/g)) out.add(m[1] ?? m[2]!);
+  }
+  return out;
+}
+
 class HandlerSite {
   private _name?: string | null;
   private _exported?: boolean;
