@@ -18,6 +18,7 @@ import { Parser, type Node, type Tree } from 'web-tree-sitter';
 import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type RuleInfo } from '../analyzer';
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
+import { classifyPath } from '../path-class';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
@@ -505,6 +506,10 @@ export class TaintAnalyzer implements Analyzer {
    * functions pass data through), at low severity and labelled: normal strictness is never changed by it.
    */
   private *stepsAt(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
+    return inTestCode(yield* this.stepsAtAnyPath(doc, cache, auditCache, ctx), doc.path, ctx.workspaceRoot);
+  }
+
+  private *stepsAtAnyPath(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
     const precise = yield* this.analyzeSteps(doc, cache, ctx.notify);
     if (ctx.settings.strictness !== 'audit') return precise;
     const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true);
@@ -2170,6 +2175,21 @@ function routeConvertedParams(decorators: Node[]): Set<string> {
     for (const m of first.text.matchAll(/<(?:int|float|uuid|any\([^)]*\))(?:\([^)]*\))?:(\w+)>|\{(\w+):(?:int|float|uuid)\}/g)) out.add(m[1] ?? m[2]!);
   }
   return out;
+}
+
+/**
+ * Findings in test code (a `test/` folder, `*_test.py`, `conftest.py`, fixtures: `classifyPath` inside the workspace
+ * root, as secrets do): a library's test server or a test's made-up token is never deployed, so they are reported
+ * at low severity, with the reason in the message; not hidden (a test may copy a real handler's bug).
+ */
+export function inTestCode(findings: Finding[], path: string, root: string | undefined): Finding[] {
+  if (findings.length === 0 || classifyPath(path, root).kind !== 'test') return findings;
+  return findings.map((f) => ({
+    ...f,
+    severity: f.severity === 'info' ? 'info' : 'low',
+    message: `${f.message} (In test code, so severity is lowered.)`,
+    properties: { ...f.properties, pathKind: 'test' },
+  }));
 }
 
 class HandlerSite {
