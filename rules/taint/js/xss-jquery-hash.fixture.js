@@ -39,3 +39,26 @@ openFromWindow();
 openCut();
 openCutInPlace();
 openReassigned();
+
+// A string or template starting with written text other than `<` is a selector (jQuery >= 1.9).
+function selectTab() {
+  const targetHash = window.location.hash || '';
+  // ok: js.xss.dom
+  $(`.nav-pills button[data-bs-target="${targetHash}"]`).trigger('click');
+  // ok: js.xss.dom
+  const scrollTo = $(`${window.location.hash}`);
+  // ok: js.xss.dom
+  $('#' + location.hash.slice(1)).show();
+  const sel = '.item-' + location.hash.slice(1);
+  // ok: js.xss.dom
+  $(sel).show();
+  // ruleid: js.xss.dom
+  $('<div>' + location.hash.slice(1) + '</div>').appendTo('body');
+  // ruleid: js.xss.dom
+  $(` <b>${location.hash.slice(1)}</b>`).appendTo('body');
+  // ruleid: js.xss.dom
+  $(`${location.hash.slice(1)}`).appendTo('body');
+  return scrollTo;
+}
+
+selectTab();
