@@ -29,3 +29,19 @@ def plain(name):
 def kind(kind):
     # ok: py.path-traversal.open
     return open(DATA + "/" + kind)
+
+
+@app.route("/shelf/<int:shelf_id>", defaults={"sort_param": "stored"})
+@app.route("/shelf/<int:shelf_id>/<sort_param>")
+def shelf(shelf_id, sort_param):
+    # ok: py.path-traversal.open
+    open(f"{DATA}/{shelf_id}")
+    # ruleid: py.path-traversal.open
+    return open(f"{DATA}/{sort_param}")
+
+
+@app.route("/book/<int:book_id>")
+@app.route("/book/<book_id>/raw")
+def book(book_id):
+    # ruleid: py.path-traversal.open
+    return open(f"{DATA}/{book_id}")

@@ -2168,12 +2168,21 @@ function splitTopLevel(s: string, sep: string): string[] {
  */
 function routeConvertedParams(decorators: Node[]): Set<string> {
   const out = new Set<string>();
+  // Stacked routes (`@bp.route("/s/<int:id>")` over `@bp.route("/s/<id>/<sort>")`): a variable any of them leaves
+  // a string is a string.
+  const plain = new Set<string>();
   for (const d of decorators) {
     const args = d.childForFieldName('arguments');
     const first = args?.namedChildren[0];
     if (!first || first.type !== 'string') continue;
-    for (const m of first.text.matchAll(/<(?:int|float|uuid|any\([^)]*\))(?:\([^)]*\))?:(\w+)>|\{(\w+):(?:int|float|uuid)\}/g)) out.add(m[1] ?? m[2]!);
+    for (const m of first.text.matchAll(/<(?:([A-Za-z_]\w*(?:\([^)]*\))?):)?(\w+)>|\{(\w+)(?::(\w+))?\}/g)) {
+      const [, conv, name, sname, sconv] = m;
+      const converter = (conv ?? sconv ?? '').replace(/\(.*$/, '');
+      const converts = (sname ? /^(int|float|uuid)$/ : /^(int|float|uuid|any)$/).test(converter);
+      (converts ? out : plain).add((name ?? sname)!);
+    }
   }
+  for (const p of plain) out.delete(p);
   return out;
 }
 
