@@ -483,6 +483,7 @@ export const python: LanguageModule = {
     trailingOptions: [],
     falseLiterals: ['False', 'None', '0'],
     constructions: [],
+    builtins: ['eval', 'exec', 'compile', 'open', '__import__', 'input', 'execfile', 'getattr', 'setattr'],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_statement', 'import_from_statement'],
