@@ -1,6 +1,7 @@
 /**
- * Taint findings in test code (a library's test server, a test's made-up token): reported at low severity with the
- * reason in the message, judged by the path inside the workspace root (`classifyPath`, as secrets do); not hidden.
+ * Taint findings in test code (a library's test server, a test's made-up token) and vendored code: reported at low
+ * severity with the reason in the message, judged by the path inside the workspace root (`classifyPath`, as secrets
+ * do); not hidden.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -49,6 +50,14 @@ describe('taint findings in test code', () => {
       assert.equal(found[0]!.properties?.pathKind, 'test');
     });
   }
+
+  it('vendored code: low severity, the reason in the message', () => {
+    const found = scan('/ws/static/vendor/app.js', 'javascript', JS_ECHO, '/ws');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.severity, 'low');
+    assert.match(found[0]!.message, /In vendored code, so severity is lowered/);
+    assert.equal(found[0]!.properties?.pathKind, 'vendored');
+  });
 
   it('the same code outside a test path keeps its severity and message', () => {
     for (const [rel, lang, text] of [

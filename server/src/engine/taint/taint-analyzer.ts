@@ -2187,17 +2187,22 @@ function routeConvertedParams(decorators: Node[]): Set<string> {
 }
 
 /**
- * Findings in test code (a `test/` folder, `*_test.py`, `conftest.py`, fixtures: `classifyPath` inside the workspace
- * root, as secrets do): a library's test server or a test's made-up token is never deployed, so they are reported
- * at low severity, with the reason in the message; not hidden (a test may copy a real handler's bug).
+ * Findings in test code (a `test/` folder, `*_test.py`, `conftest.py`, fixtures) or vendored code (`vendor/`,
+ * `third_party/`), by `classifyPath` inside the workspace root as secrets do: a library's test server or a test's
+ * made-up token is never deployed, and a vendored library's internals are its authors' to fix (lnbits'
+ * `static/vendor/vue-router.js`). Reported at low severity with the reason in the message; not hidden (a test may
+ * copy a real handler's bug, and vendored code does run).
  */
 export function inTestCode(findings: Finding[], path: string, root: string | undefined): Finding[] {
-  if (findings.length === 0 || classifyPath(path, root).kind !== 'test') return findings;
+  if (findings.length === 0) return findings;
+  const where = classifyPath(path, root);
+  const kind = where.kind === 'test' ? 'test' : where.skip === 'vendored' ? 'vendored' : undefined;
+  if (!kind) return findings;
   return findings.map((f) => ({
     ...f,
     severity: f.severity === 'info' ? 'info' : 'low',
-    message: `${f.message} (In test code, so severity is lowered.)`,
-    properties: { ...f.properties, pathKind: 'test' },
+    message: `${f.message} (In ${kind} code, so severity is lowered.)`,
+    properties: { ...f.properties, pathKind: kind },
   }));
 }
 
