@@ -121,13 +121,13 @@ describe('path classes are taken from the path inside the workspace only', () =>
     // key at critical and tokens at medium, a test suite's `internal/testcert.go` key at critical and a `.env.travis`
     // app key at medium.
     const text = `TOKEN="${GH}"\n`;
-    for (const file of ['shop/tests.py', 'shop/providers/acme/tests.py', 'internal/testcert.go', 'pkg/test_keys.py', 'testdata.go', 'test-tls.ts', '.env.travis', '.env.circleci']) {
+    for (const file of ['shop/tests.py', 'shop/providers/acme/tests.py', 'internal/testcert.go', 'pkg/test_keys.py', 'testdata.go', 'test-tls.ts', '.env.travis', '.env.circleci', 'conftest.py', 'pkg/conftest.py']) {
       const [f] = scan(`/home/me/shop/${file}`, '/home/me/shop', text);
       assert.equal(f?.properties?.context, 'test', file);
       assert.equal(f.severity, 'low', file);
     }
     // Names that only contain the words stay code (`contests.py`, `latest_keys.go`, `testament.go`, `.env.travisty`).
-    for (const file of ['shop/contests.py', 'shop/latest_keys.go', 'testament.go', 'keys.go', '.env.travisty', '.env.production']) {
+    for (const file of ['shop/contests.py', 'shop/latest_keys.go', 'testament.go', 'keys.go', '.env.travisty', '.env.production', 'pkg/myconftest.py']) {
       assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'code', file);
     }
   });

@@ -26,3 +26,21 @@ function render(result) {
   // ok: js.xss.dom
   document.getElementById('out').innerHTML = result.data;
 }
+
+// The page's own service worker posts to `navigator.serviceWorker`: a same-origin script it registered.
+navigator.serviceWorker.addEventListener('message', (event) => {
+  const { url } = event.data;
+  // ok: js.open-redirect.location
+  window.location.href = url;
+});
+
+window.navigator.serviceWorker.addEventListener('message', (event) => {
+  // ok: js.open-redirect.location
+  window.location.href = event.data.url;
+});
+
+// A dedicated worker's port or another window still sends what it likes.
+window.addEventListener('message', (event) => {
+  // ruleid: js.open-redirect.location
+  window.location.href = event.data.url;
+});

@@ -12,7 +12,13 @@ def pattern():
     src = request.args["p"]
     # ok: py.code-injection.eval
     re_compile(src)
-    # Known false alarm: an imported name still matches a builtin's bare pattern (this compile is re.compile).
-    # todook: py.code-injection.eval
+    # ok: py.code-injection.eval
     compile(src)
+    return "ok"
+
+
+@app.route("/code")
+def code():
+    # ruleid: py.code-injection.eval
+    eval(request.args["c"])
     return "ok"

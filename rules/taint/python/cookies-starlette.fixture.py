@@ -23,3 +23,17 @@ def cross_site(response: Response):
     # ruleid: py.cookies.insecure-cookie
     response.set_cookie(key="embed", value="1", httponly=True, secure=True, samesite=None)
     return {}
+
+
+@app.get("/flags")
+def flags(response: Response):
+    # A constant flag for the page's scripts: the same for everyone, nothing to steal.
+    # ok: py.cookies.insecure-cookie
+    response.set_cookie("is_lnbits_user_authorized", "true", max_age=3600)
+    # ok: py.cookies.insecure-cookie
+    response.set_cookie(key="is_access_token_expired", value="true")
+    # ruleid: py.cookies.insecure-cookie
+    response.set_cookie("cookie_access_token", token_for(response), httponly=True)
+    # ruleid: py.cookies.insecure-cookie
+    response.set_cookie("greeting", f"{token_for(response)}")
+    return {}

@@ -77,6 +77,8 @@ function isTestPath(rel: string): boolean {
     /(?:^|\/)tests\.py$/.test(p) ||
     /(?:^|\/)test[-_]?(?:certs?|certificates?|keys?|tls|pki|data)\.[a-z0-9]+$/.test(p) ||
     /(?:^|\/)test_[^/]*\.py$/.test(p) ||
+    // pytest's shared fixtures module.
+    /(?:^|\/)conftest\.py$/.test(p) ||
     /_test\.(?:py|go)$/.test(p)
   );
 }

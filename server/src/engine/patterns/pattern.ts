@@ -115,6 +115,11 @@ export interface PatternSyntax {
   readonly falseLiterals: readonly string[];
   /** Object constructions (`new C()`) that are not `calls`: like a call, a value a variable can hold. */
   readonly constructions: readonly string[];
+  /**
+   * Global functions a bare pattern names (Python's `compile`, `open`, `eval`): an identifier an import binds to a
+   * module's function of the same name (`from re import compile`) is that function, not the builtin.
+   */
+  readonly builtins: readonly string[];
 }
 
 /** The merged syntax of every registered language. */
@@ -141,6 +146,7 @@ const S = {
   trailingOptions: new Set<string>(),
   falseLiterals: new Set<string>(),
   constructions: new Set<string>(),
+  builtins: new Set<string>(),
 };
 
 /** The merged syntax tables, read-only, for the pattern index (pattern-index.ts), which mirrors `mayMatch`. */
@@ -701,7 +707,13 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
     if (tt !== p.type || IDENTIFIER_TYPES.has(tt)) {
       if (canonicalOf(t, resolve) === p.dotted) return true;
     }
-    if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(tt)) return p.text === textOf(t);
+    if (IDENTIFIER_TYPES.has(p.type) && IDENTIFIER_TYPES.has(tt)) {
+      if (p.text !== textOf(t)) return false;
+      if (!S.builtins.has(p.text)) return true;
+      // `from re import compile`: the module's function, not the builtin the bare pattern means.
+      const canon = canonicalOf(t, resolve);
+      return canon === undefined || canon === p.text || !canon.includes('.');
+    }
   }
   // A parenthesised target matches the pattern for what it wraps.
   const inner = unwrapParens(p.type, t);

@@ -1531,6 +1531,7 @@ class UnitAnalysis {
         if (spec.reflected && this.syn.notText(focus, this.defOf)) continue;
         if (spec.unlessKeys && this.syn.literalKeys(focus, this.defOf)?.some((k) => spec.unlessKeys!.includes(k))) continue;
         if (spec.wholeValue && this.syn.literalKeys(focus, this.defOf) !== undefined) continue;
+        if (spec.unlessValue && this.valueMatches(focus, unlessRe(spec.unlessValue))) continue;
         const t = this.ev(focus, st, depth);
         // Audit strictness (issue 15): a sink fed anything but a constant is worth a reviewer's look, traced or not.
         if (this.env.pass.rules[rule]!.audit) {
@@ -1550,6 +1551,20 @@ class UnitAnalysis {
       }
     }
     for (const c of nonConstant ?? []) if (!traced?.has(c.rule)) this.nonConstantAtSink(n, c.focus, c.b, c.rule);
+  }
+
+  /** Whether `n`'s text, or that of the value a local variable holding it was last assigned, matches `re`. */
+  private valueMatches(n: Node, re: RegExp): boolean {
+    for (let depth = 0; depth < 16; depth++) {
+      if (re.test(n.text)) return true;
+      if (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
+      else if (n.type === 'identifier') {
+        const d = this.defOf(n.text);
+        if (!d || d.id === n.id) return false;
+        n = d;
+      } else return false;
+    }
+    return false;
   }
 
   /**

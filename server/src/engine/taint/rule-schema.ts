@@ -80,6 +80,12 @@ export interface SinkSpec extends PatternSpec {
    * around it (`{ $set: { name: req.body.name } }`), directly or through a local variable last assigned one.
    */
   wholeValue?: boolean;
+  /**
+   * YAML `unless-value`, a regular expression: the sink does not apply when the focus's text matches it, directly or
+   * through a local variable last assigned such a value (`$(location.hash)`: a string starting with `#` is a
+   * selector for jQuery, never markup). Only the whole value: `location.hash.slice(1)` does not match.
+   */
+  unlessValue?: string;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -459,7 +465,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -477,11 +483,13 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const requiresImport = v['requires-import'] === undefined ? undefined : strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p);
   const unlessKeys = v['unless-keys'] === undefined ? undefined : strList(v['unless-keys'], `${where}: \`unless-keys\``, ruleId, p);
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
-  if (unlessText) {
+  const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
+  for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue]] as const) {
+    if (!re) continue;
     try {
-      compileRuleRegex(unlessText);
+      compileRuleRegex(re);
     } catch (e) {
-      p.add(ruleId, `${where}: \`unless-text\` ${(e as Error).message}`);
+      p.add(ruleId, `${where}: \`${key}\` ${(e as Error).message}`);
     }
   }
   return {
@@ -495,6 +503,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(requiresImport?.length ? { requiresImport } : {}),
     ...(unlessKeys?.length ? { unlessKeys } : {}),
     ...(v['whole-value'] === true ? { wholeValue: true } : {}),
+    ...(unlessValue ? { unlessValue } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import { Parser, type Node, type Tree } from 'web-tree-sitter';
 import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type RuleInfo } from '../analyzer';
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
+import { classifyPath } from '../path-class';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
@@ -518,6 +519,10 @@ export class TaintAnalyzer implements Analyzer {
    * functions pass data through), at low severity and labelled: normal strictness is never changed by it.
    */
   private *stepsAt(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
+    return inTestCode(yield* this.stepsAtAnyPath(doc, cache, auditCache, ctx), doc.path, ctx.workspaceRoot);
+  }
+
+  private *stepsAtAnyPath(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
     const precise = yield* this.analyzeSteps(doc, cache, ctx.notify);
     if (ctx.settings.strictness !== 'audit') return precise;
     const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true);
@@ -1954,7 +1959,9 @@ export function fileContext(
   const importStmts = topLevel
     .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
     .map((s) => `${s.startIndex}:${s.text}`);
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
+  // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
+  const closedTypes = syn.closedTypes ? new Set(topLevel.flatMap((s) => syn.closedTypes!(s))) : new Set<string>();
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -2037,12 +2044,14 @@ export function fileContext(
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
       if (h.spec.params !== 'none') {
+        const converted = routeConvertedParams(site.decorators);
         params.forEach((p, i) => {
           if (i < first || i === h.spec.requestParam) return;
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
-          const type = syn.paramTypeOf(fn, i)?.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$/, '');
-          if (type && h.spec.safeTypes.some((t) => type === t || type.startsWith(`${t}[`) || type.endsWith(`.${t}`))) return;
+          const type = syn.paramTypeOf(fn, i);
+          if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes)) return;
+          if (converted.has(p.text)) return;
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
           if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
@@ -2209,6 +2218,104 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex, functio
  * What the handler specs ask of one function, each read from the tree at most once however many specs ask
  * (reads cross into wasm, and a node's parent is found by a walk from the root).
  */
+/**
+ * Whether a handler parameter's declared type leaves no string for an attacker: one of the spec's `safe-types`
+ * (`int`, `UUID`, pydantic's `PositiveInt`, `conint(ge=0)`), a closed type of this file (an Enum), a `Literal[...]`
+ * of constants, or those under `Optional[...]`, `Annotated[T, ...]` and unions (every member safe).
+ */
+export function isSafeParamType(type: string, safeTypes: readonly string[], closedTypes: ReadonlySet<string>): boolean {
+  const t = type.trim();
+  const parts = splitTopLevel(t, '|');
+  if (parts.length > 1) return parts.every((p) => p === 'None' || isSafeParamType(p, safeTypes, closedTypes));
+  const generic = /^([\w.]+)\[(.*)\]$/s.exec(t);
+  if (generic) {
+    const [, head, inner] = generic as unknown as [string, string, string];
+    const args = splitTopLevel(inner, ',');
+    const base = head.replace(/^(typing|typing_extensions)\./, '');
+    if (base === 'Optional') return args.length === 1 && isSafeParamType(args[0]!, safeTypes, closedTypes);
+    if (base === 'Union') return args.every((a) => a === 'None' || isSafeParamType(a, safeTypes, closedTypes));
+    // FastAPI's `Annotated[int, Query(ge=1)]`: the first argument is the type, the rest is metadata.
+    if (base === 'Annotated') return args.length > 0 && isSafeParamType(args[0]!, safeTypes, closedTypes);
+    // Values the program wrote: numbers, strings, booleans, None, enum members.
+    if (base === 'Literal') return args.every((a) => /^(-?\d[\w.]*|(?:[rbu]?)("[^"\\]*"|'[^'\\]*')|True|False|None|[A-Za-z_][\w]*\.[A-Za-z_]\w*)$/.test(a));
+    // `list[int]`, `Sequence[UUID]` and the like (the spec's older rule): a container of safe items.
+    if (safeTypes.includes(head)) return true;
+    return /^(list|List|set|Set|frozenset|FrozenSet|tuple|Tuple|Sequence)$/.test(base) && args.every((a) => a === '...' || isSafeParamType(a, safeTypes, closedTypes));
+  }
+  if (closedTypes.has(t)) return true;
+  // pydantic's constrained types written as calls: `conint(ge=0)`, `confloat(gt=0)`.
+  const call = /^([\w.]+)\(.*\)$/s.exec(t);
+  const name = call ? call[1]! : t;
+  return safeTypes.some((s) => name === s || name.endsWith(`.${s}`));
+}
+
+/** Splits at `sep` outside brackets, parentheses and strings. */
+function splitTopLevel(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(' || c === '{') depth++;
+    else if (c === ']' || c === ')' || c === '}') depth--;
+    else if (c === sep && depth === 0) {
+      out.push(s.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start).trim());
+  return out;
+}
+
+/**
+ * URL variables a route decorator's path converts before the view runs: Flask/Werkzeug `<int:id>`, `<float:x>`,
+ * `<uuid:u>`, `<any(a,b):x>` and Starlette `{id:int}`, `{x:float}`, `{u:uuid}`. A mismatch is answered 404.
+ */
+function routeConvertedParams(decorators: Node[]): Set<string> {
+  const out = new Set<string>();
+  // Stacked routes (`@bp.route("/s/<int:id>")` over `@bp.route("/s/<id>/<sort>")`): a variable any of them leaves
+  // a string is a string.
+  const plain = new Set<string>();
+  for (const d of decorators) {
+    const args = d.childForFieldName('arguments');
+    const first = args?.namedChildren[0];
+    if (!first || first.type !== 'string') continue;
+    for (const m of first.text.matchAll(/<(?:([A-Za-z_]\w*(?:\([^)]*\))?):)?(\w+)>|\{(\w+)(?::(\w+))?\}/g)) {
+      const [, conv, name, sname, sconv] = m;
+      const converter = (conv ?? sconv ?? '').replace(/\(.*$/, '');
+      const converts = (sname ? /^(int|float|uuid)$/ : /^(int|float|uuid|any)$/).test(converter);
+      (converts ? out : plain).add((name ?? sname)!);
+    }
+  }
+  for (const p of plain) out.delete(p);
+  return out;
+}
+
+/**
+ * Findings in test code (a `test/` folder, `*_test.py`, `conftest.py`, fixtures) or vendored code (`vendor/`,
+ * `third_party/`), by `classifyPath` inside the workspace root as secrets do: a library's test server or a test's
+ * made-up token is never deployed, and a vendored library's internals are its authors' to fix (lnbits'
+ * `static/vendor/vue-router.js`). Reported at low severity with the reason in the message; not hidden (a test may
+ * copy a real handler's bug, and vendored code does run).
+ */
+export function inTestCode(findings: Finding[], path: string, root: string | undefined): Finding[] {
+  if (findings.length === 0) return findings;
+  const where = classifyPath(path, root);
+  const kind = where.kind === 'test' ? 'test' : where.skip === 'vendored' ? 'vendored' : undefined;
+  if (!kind) return findings;
+  return findings.map((f) => ({
+    ...f,
+    severity: f.severity === 'info' ? 'info' : 'low',
+    message: `${f.message} (In ${kind} code, so severity is lowered.)`,
+    properties: { ...f.properties, pathKind: kind },
+  }));
+}
+
 class HandlerSite {
   private _name?: string | null;
   private _exported?: boolean;

@@ -453,6 +453,7 @@ export const go: LanguageModule = {
     trailingOptions: [],
     falseLiterals: ['false'],
     constructions: [],
+    builtins: [],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_declaration'],

@@ -369,6 +369,7 @@ export const java: LanguageModule = {
     trailingOptions: [],
     falseLiterals: ['false'],
     constructions: ['object_creation_expression'],
+    builtins: [],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_declaration'],

@@ -488,6 +488,7 @@ export const javascript: LanguageModule = {
     trailingOptions: ['call_expression'],
     falseLiterals: ['false', 'null', 'undefined', '0'],
     constructions: ['new_expression'],
+    builtins: [],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_statement'],

@@ -172,6 +172,11 @@ export interface LanguageModule {
   /** The decorator expressions on a function (`@app.route("/")`), read from it and its parent. */
   functionDecorators?(fn: Node, parent: Node | null): Node[];
   /**
+   * Names of the types a top-level statement declares whose values are a fixed set the program wrote (a Python
+   * `Enum` subclass): a route parameter of such a type is validated against it, so it holds no input string.
+   */
+  closedTypes?(stmt: Node): string[];
+  /**
    * In the file's import statements of `module`, the entry that imports `name` by itself (`exec` in
    * `const { exec } = require('child_process')`), after which a sibling import can be added.
    */

@@ -449,6 +449,14 @@ function envImport(root: Node | undefined, text: string, eol: string): { line: n
 export const python: LanguageModule = {
   id: 'python',
   explicitReceivers: new Set(['self', 'cls']),
+  closedTypes: (stmt) => {
+    const cls = stmt.type === 'decorated_definition' ? fieldOf(stmt, 'definition') : stmt;
+    if (cls?.type !== 'class_definition') return [];
+    const bases = fieldOf(cls, 'superclasses');
+    const name = fieldOf(cls, 'name')?.text;
+    // `class Kind(str, Enum)`, `class Size(enum.IntEnum)`: members are the class's own constants.
+    return name && bases && kids(bases).some((b) => /^(?:enum\.)?(?:Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(b.text)) ? [name] : [];
+  },
   functionDecorators: (_fn, parent) =>
     parent?.type === 'decorated_definition' ? kids(parent).flatMap((d) => (d.type === 'decorator' ? kids(d).slice(0, 1) : [])) : [],
   // Python
@@ -475,6 +483,7 @@ export const python: LanguageModule = {
     trailingOptions: [],
     falseLiterals: ['False', 'None', '0'],
     constructions: [],
+    builtins: ['eval', 'exec', 'compile', 'open', '__import__', 'input', 'execfile', 'getattr', 'setattr'],
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_statement', 'import_from_statement'],
