@@ -54,8 +54,9 @@ export interface ExportSummary {
 }
 
 /**
- * Looks up the exports of the module `specifier` imported from `fromPath` (relative specifiers only, e.g.
- * `./db` or Python `.db`). The workspace scan builds it from a first pass of `summarizeExports`.
+ * Looks up the exports of the module `specifier` imported from `fromPath`: a relative specifier (`./db`, Python
+ * `.db`), or a Python absolute module of the workspace (`shop.db`, from a `.py` file: see `pythonModuleFile`).
+ * The workspace scan builds it from a first pass of `summarizeExports`.
  */
 export type ExportIndex = ((fromPath: string, specifier: string) => ExportSummary[] | undefined) & {
   /** The function `name` of a qualified module (`ExportSummary.modules`). */
@@ -1048,7 +1049,8 @@ export class TaintAnalyzer implements Analyzer {
     const out = new Map<string, ExportSummary>();
     if (!this.exportIndex) return out;
     for (const [local, canon] of ctx.imports) {
-      if (!canon.startsWith('.')) continue;
+      // Relative imports; in Python also absolute ones, which the index resolves to the workspace's own modules.
+      if (!canon.startsWith('.') && syn.id !== 'python') continue;
       const dot = canon.lastIndexOf('.');
       if (dot <= 0) continue;
       const spec = canon.slice(0, dot);
@@ -2198,7 +2200,25 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
       qualifiedNames.add(s.name);
     }
   }
+  // Python modules of the workspace by their last name (`db` for `/w/src/shop/db.py` and `/w/src/shop/db/__init__.py`),
+  // each as its path without `.py` / `/__init__.py`, for absolute imports.
+  let pyModules: Map<string, string[]> | undefined;
+  const pyModule = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
+    if (!pyModules) {
+      pyModules = new Map();
+      for (const p of byPath.keys()) {
+        const file = p.replace(/[\\/]__init__\.py$|\.py$/, '');
+        const name = /[\\/]([A-Za-z_]\w*)$/.exec(file)?.[1];
+        if (file === p || !name) continue;
+        const known = pyModules.get(name) ?? [];
+        if (!known.includes(file)) pyModules.set(name, [...known, file]);
+      }
+    }
+    const file = pythonModuleFile(fromPath, specifier, pyModules.get(specifier.slice(specifier.lastIndexOf('.') + 1)) ?? []);
+    return file === undefined ? undefined : byPath.get(`${file}.py`) ?? byPath.get(`${file}/__init__.py`) ?? byPath.get(`${file}\\__init__.py`);
+  };
   const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
+    if (PY_ABSOLUTE.test(specifier) && /\.pyw?$/.test(fromPath)) return pyModule(fromPath, specifier);
     const base = resolveSpecifier(fromPath, specifier);
     for (const suffix of MODULE_SUFFIXES) {
       const hit = byPath.get(base + suffix);
@@ -2207,6 +2227,41 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     return undefined;
   };
   return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames });
+}
+
+/** A Python absolute module name (`shop.db`, `app`): no leading dot, no path separator. */
+const PY_ABSOLUTE = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
+/**
+ * The workspace file (its path without `.py` / `/__init__.py`) that the Python absolute import `module` names from
+ * `fromPath`, among `candidates` (the files whose last name is the module's): one whose path ends with the module's
+ * folders (`shop/db` for `shop.db`), whatever folder the package sits in (`src/`, `web/`), since the package root
+ * is a matter of `sys.path`. Of several, the one sharing the most folders with the importing file (a project's own
+ * package before a vendored copy elsewhere); of equals, none. Modules outside the workspace (`os.path`) name none.
+ */
+export function pythonModuleFile(fromPath: string, module: string, candidates: readonly string[]): string | undefined {
+  const tail = module.split('.');
+  const ends = (p: string): boolean => {
+    const parts = p.split(/[\\/]/);
+    return parts.length > tail.length && tail.every((t, i) => parts[parts.length - tail.length + i] === t);
+  };
+  const shared = (p: string): number => {
+    const a = p.split(/[\\/]/);
+    const b = fromPath.split(/[\\/]/);
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  let best: string | undefined;
+  let bestShared = -1;
+  let tie = false;
+  for (const c of candidates) {
+    if (!ends(c)) continue;
+    const n = shared(c);
+    if (n > bestShared) [best, bestShared, tie] = [c, n, false];
+    else if (n === bestShared) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 /** What each fix strategy does, in words, for the rule's details page. */
