@@ -99,13 +99,13 @@ describe('cross-file taint in the CLI scan', () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });
 
-  it('Python: an absolute import of the project\'s own module (`from shop.services.tools import f`, package under src/) is followed; a vendored copy elsewhere is not the one taken', async () => {
+  it('Python: an absolute import of the project\'s own module (`from shop.services.tools import f`, package under src/) and a module imported whole (`from shop.services import tools`; `tools.f(x)`) are followed; a vendored copy elsewhere is not the one taken', async () => {
     const dir = project('cross-file-py-absolute');
     const found = await jsonFindings(dir);
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
-      [['py.cmdi.subprocess-shell', 'src/shop/views.py', 11]],
-      'tool_version only: quoted_version quotes with shlex.quote, and os.path is no workspace module',
+      [['py.cmdi.subprocess-shell', 'src/shop/views.py', 13], ['py.cmdi.subprocess-shell', 'src/shop/views.py', 28], ['py.cmdi.subprocess-shell', 'src/shop/views.py', 38]],
+      'tool_version, imported by name, then as a function of the module imported whole (absolute and relative): quoted_version quotes with shlex.quote, and os.path is no workspace module',
     );
     const sink = found[0]!.trace!.at(-1)!;
     assert.equal(sink.path, join(dir, 'src', 'shop', 'services', 'tools.py'));

@@ -15,7 +15,13 @@ import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint
  */
 export function moduleSpecifiers(languageId: string, text: string): string[] {
   const re = languageRecord(languageId)?.modules?.specifier;
-  return re ? [...text.matchAll(re)].map((m) => m.groups!['spec']!) : [];
+  if (!re) return [];
+  return [...text.matchAll(re)].flatMap((m) => {
+    const spec = m.groups!['spec']!;
+    // Python's imported names, each also as a module of the package (`from . import helper` imports `.helper`).
+    const names = m.groups!['names']?.replace(/[()\\]/g, ' ').split(',').map((n) => n.trim().split(/\s+/)[0]!).filter((n) => /^[A-Za-z_]\w*$/.test(n)) ?? [];
+    return [spec, ...names.map((n) => `${spec}${spec.endsWith('.') ? '' : '.'}${n}`)];
+  });
 }
 
 /**

@@ -1052,11 +1052,11 @@ export class TaintAnalyzer implements Analyzer {
       // Relative imports; in Python also absolute ones, which the index resolves to the workspace's own modules.
       if (!canon.startsWith('.') && syn.id !== 'python') continue;
       const dot = canon.lastIndexOf('.');
-      if (dot <= 0) continue;
-      const spec = canon.slice(0, dot);
-      const name = canon.slice(dot + 1);
-      const found = this.exportIndex(doc.path, spec)?.find((e) => e.name === name);
+      const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
       if (found) out.set(local, found);
+      // A Python module imported whole (`from . import helper`, `from shop import db`): its functions are called as
+      // `helper.f(x)`, looked up by that text (see `resolveCallee`).
+      else if (syn.id === 'python') for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
@@ -1733,6 +1733,10 @@ function resolveCallee(
     if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
+    } else if (obj && prop) {
+      // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
+      const ext = imported.get(`${textOf(obj)}.${textOf(prop)}`);
+      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
     }
   } else if (kind === 'call') {
     // A call that is its own callee (Java `helper(x)`, `this.helper(x)`, `Util.clean(x)`): a method of this file,
