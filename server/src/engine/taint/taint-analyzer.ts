@@ -1905,7 +1905,9 @@ export function fileContext(
   const importStmts = topLevel
     .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
     .map((s) => `${s.startIndex}:${s.text}`);
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n')])).digest('hex');
+  // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
+  const exportAliases = syn.exportAliases?.(root);
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...(exportAliases ?? [])]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -1981,7 +1983,7 @@ export function fileContext(
     }
     // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
     const parent = handlers.length ? fn.parent : null;
-    const site = new HandlerSite(fn, parent, syn);
+    const site = new HandlerSite(fn, parent, syn, exportAliases);
     for (const h of handlers) {
       if (!isHandler(site, h, params, imports, syn)) continue;
       roles.push(h.spec.id);
@@ -2115,7 +2117,14 @@ class HandlerSite {
     readonly fn: Node,
     readonly parent: Node | null,
     private readonly syn: LanguageModule,
+    private readonly aliases?: Map<string, string[]>,
   ) {}
+
+  /** The names another statement exports this module-level function under (`export const GET = handler`). */
+  get exportedAs(): string[] {
+    const found = this.aliases?.size && this.name !== undefined ? this.aliases.get(this.name) : undefined;
+    return found && this.syn.isModuleLevel?.(this.fn, this.parent) ? found : [];
+  }
 
   get name(): string | undefined {
     if (this._name === undefined) this._name = this.syn.unitName(this.fn, this.parent) ?? null;
@@ -2146,8 +2155,8 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   const resolve = (id: string): string | undefined => imports.get(id);
   if (h.spec.firstParamNamed && (params[0] ? textOf(params[0]) : undefined) !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i] !== undefined && textOf(params[i]) === n)) return false;
-  if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '')) return false;
-  if (h.spec.exported && !site.exported) return false;
+  if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '') && !site.exportedAs.some((n) => h.spec.functionNamed!.includes(n))) return false;
+  if (h.spec.exported && !site.exported && !site.exportedAs.length) return false;
   if (h.call) {
     // The function is an argument of the registration call.
     const call = site.call;
