@@ -16,6 +16,14 @@ def register(bp, store):
         # ruleid: py.xss.html-response
         return "<p>format " + fmt + "</p>"
 
+    @bp.route("/tag/<string:tag_id>/safe")
+    def tag_safe(tag_id):
+        from flask import request  # noqa: F401
+        from markupsafe import escape
+
+        # ok: py.xss.html-response
+        return f"<p>{escape(tag_id)}</p>"
+
     @bp.route("/tag/<int:tag_id>/count")
     def tag_count(tag_id: int):
         from flask import request  # noqa: F401

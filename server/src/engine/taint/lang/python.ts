@@ -235,6 +235,9 @@ function* aliasCandidates(root: Node, text: string, known: Map<string, string>):
   }
 }
 
+/** Per import table, the names only a function imports (a fix elsewhere in the file cannot use them). */
+const FUNCTION_ONLY = new WeakMap<Map<string, string>, Set<string>>();
+
 function collectImports(root: Node, text = root.text, statements?: Node[]): Map<string, string> {
   const out = new Map<string, string>();
   const resolve = (id: string): string | undefined => out.get(id);
@@ -251,9 +254,12 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
       if (left?.type === 'identifier') moduleNames.add(left.text);
     }
   }
+  const functionOnly = new Set<string>();
+  if (local.size) FUNCTION_ONLY.set(out, functionOnly);
   const set = (n: Node, name: string, value: string): void => {
     if (!local.has(n.id)) moduleNames.add(name);
     else if (moduleNames.has(name)) return;
+    else functionOnly.add(name);
     out.set(name, value);
   };
   const candidates = function* (): Generator<Node> {
@@ -636,8 +642,9 @@ export const python: LanguageModule = {
   envImport,
   htmlEscaper: (imports) => {
     // An escape function the file already imports, else the standard library's html.escape.
-    const mod = [...imports].find(([, m]) => m === 'html')?.[0];
-    const fn = [...imports].find(([, m]) => /^(markupsafe|flask|django\.utils\.html)\.escape$/.test(m))?.[0];
+    const usable = [...imports].filter(([name]) => !FUNCTION_ONLY.get(imports)?.has(name));
+    const mod = usable.find(([, m]) => m === 'html')?.[0];
+    const fn = usable.find(([, m]) => /^(markupsafe|flask|django\.utils\.html)\.escape$/.test(m))?.[0];
     const local = fn ?? (mod ? `${mod}.escape` : undefined);
     return { wrap: (code) => `${local ?? 'html.escape'}(${code})`, ...(local ? {} : { importLine: 'import html' }), title: 'HTML-escape the value with html.escape' };
   },
