@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
+import { pythonModuleFile } from '../../server/src/engine/taint/taint-analyzer';
 import { walkFiles, type ScanFile } from '../../server/src/engine/scan/file-walker';
 import { scanFiles } from '../../server/src/engine/scan/scan-pool';
 import { DEFAULT_SETTINGS, type TraceStep } from '../../server/src/engine/types';
@@ -96,6 +97,27 @@ describe('cross-file taint in the CLI scan', () => {
 
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
+  });
+
+  it('Python: an absolute import of the project\'s own module (`from shop.services.tools import f`, package under src/) and a module imported whole (`from shop.services import tools`; `tools.f(x)`) are followed; a vendored copy elsewhere is not the one taken', async () => {
+    const dir = project('cross-file-py-absolute');
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [['py.cmdi.subprocess-shell', 'src/shop/views.py', 13], ['py.cmdi.subprocess-shell', 'src/shop/views.py', 28], ['py.cmdi.subprocess-shell', 'src/shop/views.py', 38]],
+      'tool_version, imported by name, then as a function of the module imported whole (absolute and relative): quoted_version quotes with shlex.quote, and os.path is no workspace module',
+    );
+    const sink = found[0]!.trace!.at(-1)!;
+    assert.equal(sink.path, join(dir, 'src', 'shop', 'services', 'tools.py'));
+  });
+
+  it('pythonModuleFile: the module\'s folders must end the path; the nearest of several wins, equals give none', () => {
+    const own = '/w/src/shop/services/tools';
+    const vendored = '/w/vendor/shop/services/tools';
+    assert.equal(pythonModuleFile('/w/src/shop/views.py', 'shop.services.tools', [vendored, own]), own);
+    assert.equal(pythonModuleFile('/w/vendor/x.py', 'shop.services.tools', [vendored, own]), vendored);
+    assert.equal(pythonModuleFile('/w/src/shop/views.py', 'other.tools', [own]), undefined, 'other/ is not shop/services/');
+    assert.equal(pythonModuleFile('/w/main.py', 'shop.services.tools', ['/w/a/shop/services/tools', '/w/b/shop/services/tools']), undefined);
   });
 });
 

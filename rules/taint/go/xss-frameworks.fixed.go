@@ -120,9 +120,29 @@ func echoPlain(c echo.Context) error {
 
 func fiberPage(c *fiber.Ctx) error {
 	c.Type("html")
-	// Fiber's SendString after c.Type("html") sends HTML, but the sink cannot see the content type set before it.
-	// todoruleid: go.xss.response-writer
-	return c.SendString("<p>" + c.Query("q") + "</p>")
+	// Fiber's SendString after c.Type("html") sends HTML.
+	// ruleid: go.xss.response-writer
+	return c.SendString("<p>" + html.EscapeString(c.Query("q")) + "</p>")
+}
+
+func fiberHeader(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	// ruleid: go.xss.response-writer
+	return c.Send([]byte("<p>" + html.EscapeString(c.Query("q")) + "</p>"))
+}
+
+func fiberText(c *fiber.Ctx) error {
+	// Without a type set, SendString answers text/plain.
+	// ok: go.xss.response-writer
+	return c.SendString("hello " + c.Query("q"))
+}
+
+func fiberTypeInClosure(c *fiber.Ctx) error {
+	setHTML := func() { c.Type("html") }
+	_ = setHTML
+	// The type is set in a closure that is never called here: not this handler's own statement.
+	// ok: go.xss.response-writer
+	return c.SendString("hello " + c.Query("q"))
 }
 
 func fiberJSON(c *fiber.Ctx) error {

@@ -105,9 +105,7 @@ def two_step(password):
 
 def imported_choice():
     from random import choice
-    # Known gap: imports inside a function are not resolved (the import table is the module's; a local import would
-    # need a per-function scope). The same line with the import at module level fires
-    # (weak-crypto-imported-names.fixture.py).
-    # todoruleid: py.weak-crypto.weak-random
+    # An import inside the function names what the module does not (local-imports.fixture.py).
+    # ruleid: py.weak-crypto.weak-random
     token = "".join(choice(string.hexdigits) for _ in range(32))
     return token

@@ -53,7 +53,9 @@ export interface LanguageRecord {
 const SLASH = ['//', ''] as const;
 const HASH = ['#', ''] as const;
 const JS_MODULES = /(?<q>['"`])(?<spec>\.{1,2}\/[^'"`\r\n]*)\k<q>/g;
-const PY_MODULES = /^[ \t]*from[ \t]+(?<spec>\.+[\w.]*)[ \t]+import\b/gm;
+// `from .db import f` and `from shop.db import f` (absolute: resolved to the workspace's own modules, if any); the
+// imported names too, which may be modules (`from . import helper`, `from shop import db`).
+const PY_MODULES = /^[ \t]*from[ \t]+(?<spec>\.+[\w.]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]+import\b(?<names>[ \t]*\([^)]*\)|[^\r\n#;]*)/gm;
 const jsEnv = (name: string): string => `process.env.${name}`;
 
 /** Every language, in order of preference where two claim the same extension. */

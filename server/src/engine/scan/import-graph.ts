@@ -1,5 +1,5 @@
 /**
- * Relative imports read from file text alone (no parse), for the cross-file passes of the workspace scan:
+ * Imports read from file text alone (no parse), for the cross-file passes of the workspace scan:
  * which files another file may import, so pass 1 summarises only those, and whether a file may import a
  * summarised function, so pass 2 hands the index only to those. A superset of what the taint pack resolves.
  */
@@ -10,12 +10,18 @@ import { languageRecord } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
 
 /**
- * Relative module specifiers in a file's text, by its language's `modules.specifier` (`'./db'`, `"../lib/x"` in
- * JS/TS, `from .db import` in Python); none for languages without cross-file taint.
+ * Module specifiers in a file's text, by its language's `modules.specifier` (`'./db'`, `"../lib/x"` in JS/TS;
+ * `from .db import` and `from shop.db import` in Python); none for languages without cross-file taint.
  */
-export function relativeSpecifiers(languageId: string, text: string): string[] {
+export function moduleSpecifiers(languageId: string, text: string): string[] {
   const re = languageRecord(languageId)?.modules?.specifier;
-  return re ? [...text.matchAll(re)].map((m) => m.groups!['spec']!) : [];
+  if (!re) return [];
+  return [...text.matchAll(re)].flatMap((m) => {
+    const spec = m.groups!['spec']!;
+    // Python's imported names, each also as a module of the package (`from . import helper` imports `.helper`).
+    const names = m.groups!['names']?.replace(/[()\\]/g, ' ').split(',').map((n) => n.trim().split(/\s+/)[0]!).filter((n) => /^[A-Za-z_]\w*$/.test(n)) ?? [];
+    return [spec, ...names.map((n) => `${spec}${spec.endsWith('.') ? '' : '.'}${n}`)];
+  });
 }
 
 /**
@@ -27,7 +33,7 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
     const names = index.qualifiedNames;
     return !!names?.size && (text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((w) => names.has(w));
   }
-  return relativeSpecifiers(languageId, text).some((s) => index(path, s) !== undefined);
+  return moduleSpecifiers(languageId, text).some((s) => index(path, s) !== undefined);
 }
 
 /** Module path and root folder of each manifest read (by the folder searched from), so each is read once. */
@@ -72,8 +78,8 @@ export function withManifestModules(summaries: ExportSummary[], languageId: stri
 }
 
 /**
- * The files among `files` that some file among them imports by a relative import. Reads the files (or uses
- * `content`) a few at a time; returns undefined if the signal aborts.
+ * The files among `files` that some file among them imports (relative imports; Python's absolute ones too).
+ * Reads the files (or uses `content`) a few at a time; returns undefined if the signal aborts.
  */
 export async function importedFiles(
   files: readonly { path: string; languageId: string; content?: Uint8Array }[],
@@ -97,7 +103,7 @@ export async function importedFiles(
       } catch {
         continue; // pass 2 reports unreadable files
       }
-      for (const s of relativeSpecifiers(f.languageId, text)) {
+      for (const s of moduleSpecifiers(f.languageId, text)) {
         const hit = resolveIn(f.path, s);
         if (hit) imported.add(hit[0]!.path);
       }

@@ -576,6 +576,22 @@ class UnitAnalysis {
     return this.syn.functionTypes.has(typeOf(n));
   }
 
+  /**
+   * The unit's text before `n`, nested functions blanked: the unit's own text is its cache key, so what a sink
+   * reads of it must not come from a nested function (whose edits leave the key as it was).
+   */
+  private ownTextBefore(n: Node): string {
+    const start = this.unit.startIndex;
+    let text = this.unit.text.slice(0, n.startIndex - start);
+    for (const f of this.unit.descendantsOfType([...this.syn.functionTypes], this.unit.startPosition, n.startPosition)) {
+      if (!f || f.id === this.unit.id || f.startIndex >= n.startIndex || f.endIndex > n.startIndex) continue;
+      const a = f.startIndex - start;
+      const b = f.endIndex - start;
+      text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+    }
+    return text;
+  }
+
   /** Counts one step; past the limit the unit is abandoned. */
   private step(): void {
     if (++this.work > this.limit) throw new BudgetExceeded();
@@ -1523,6 +1539,7 @@ class UnitAnalysis {
       const b = this.match(sink, n, this.valueOf);
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
+      if (spec.afterText && !unlessRe(spec.afterText).test(this.ownTextBefore(n))) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
       if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
       for (const mv of spec.focus) {

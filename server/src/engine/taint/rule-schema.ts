@@ -61,6 +61,11 @@ export interface SinkSpec extends PatternSpec {
   /** A regular expression: the sink is safe when its text matches (an explicit `mimetype="text/plain"`). */
   unlessText?: string;
   /**
+   * A regular expression: the sink applies only when its function's text before it matches (Fiber's
+   * `c.SendString(x)` sends HTML only after `c.Type("html")`).
+   */
+  afterText?: string;
+  /**
    * The sink does not apply in a file importing one of these modules: the method name belongs to another library
    * there (a Sequelize file's `Model.findOne` is not a MongoDB query).
    */
@@ -465,7 +470,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -484,7 +489,8 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const unlessKeys = v['unless-keys'] === undefined ? undefined : strList(v['unless-keys'], `${where}: \`unless-keys\``, ruleId, p);
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
-  for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue]] as const) {
+  const afterText = str(v, 'after-text', where, ruleId, p, false);
+  for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['after-text', afterText]] as const) {
     if (!re) continue;
     try {
       compileRuleRegex(re);
@@ -499,6 +505,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(inHandler ? { inHandler } : {}),
     ...(v['reflected'] === true ? { reflected: true } : {}),
     ...(unlessText ? { unlessText } : {}),
+    ...(afterText ? { afterText } : {}),
     ...(unlessImport?.length ? { unlessImport } : {}),
     ...(requiresImport?.length ? { requiresImport } : {}),
     ...(unlessKeys?.length ? { unlessKeys } : {}),

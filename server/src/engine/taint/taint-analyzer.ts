@@ -55,8 +55,9 @@ export interface ExportSummary {
 }
 
 /**
- * Looks up the exports of the module `specifier` imported from `fromPath` (relative specifiers only, e.g.
- * `./db` or Python `.db`). The workspace scan builds it from a first pass of `summarizeExports`.
+ * Looks up the exports of the module `specifier` imported from `fromPath`: a relative specifier (`./db`, Python
+ * `.db`), or a Python absolute module of the workspace (`shop.db`, from a `.py` file: see `pythonModuleFile`).
+ * The workspace scan builds it from a first pass of `summarizeExports`.
  */
 export type ExportIndex = ((fromPath: string, specifier: string) => ExportSummary[] | undefined) & {
   /** The function `name` of a qualified module (`ExportSummary.modules`). */
@@ -1108,13 +1109,14 @@ export class TaintAnalyzer implements Analyzer {
     const out = new Map<string, ExportSummary>();
     if (!this.exportIndex) return out;
     for (const [local, canon] of ctx.imports) {
-      if (!canon.startsWith('.')) continue;
+      // Relative imports; in Python also absolute ones, which the index resolves to the workspace's own modules.
+      if (!canon.startsWith('.') && syn.id !== 'python') continue;
       const dot = canon.lastIndexOf('.');
-      if (dot <= 0) continue;
-      const spec = canon.slice(0, dot);
-      const name = canon.slice(dot + 1);
-      const found = this.exportIndex(doc.path, spec)?.find((e) => e.name === name);
+      const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
       if (found) out.set(local, found);
+      // A Python module imported whole (`from . import helper`, `from shop import db`): its functions are called as
+      // `helper.f(x)`, looked up by that text (see `resolveCallee`).
+      else if (syn.id === 'python') for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
@@ -1791,6 +1793,10 @@ function resolveCallee(
     if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
+    } else if (obj && prop) {
+      // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
+      const ext = imported.get(`${textOf(obj)}.${textOf(prop)}`);
+      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
     }
   } else if (kind === 'call') {
     // A call that is its own callee (Java `helper(x)`, `this.helper(x)`, `Util.clean(x)`): a method of this file,
@@ -1961,7 +1967,9 @@ export function fileContext(
     .map((s) => `${s.startIndex}:${s.text}`);
   // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
   const closedTypes = syn.closedTypes ? new Set(topLevel.flatMap((s) => syn.closedTypes!(s))) : new Set<string>();
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes]])).digest('hex');
+  // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
+  const exportAliases = syn.exportAliases?.(root);
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -2037,7 +2045,7 @@ export function fileContext(
     }
     // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
     const parent = handlers.length ? fn.parent : null;
-    const site = new HandlerSite(fn, parent, syn);
+    const site = new HandlerSite(fn, parent, syn, exportAliases);
     for (const h of handlers) {
       if (!isHandler(site, h, params, imports, syn)) continue;
       roles.push(h.spec.id);
@@ -2326,7 +2334,14 @@ class HandlerSite {
     readonly fn: Node,
     readonly parent: Node | null,
     private readonly syn: LanguageModule,
+    private readonly aliases?: Map<string, string[]>,
   ) {}
+
+  /** The names another statement exports this module-level function under (`export const GET = handler`). */
+  get exportedAs(): string[] {
+    const found = this.aliases?.size && this.name !== undefined ? this.aliases.get(this.name) : undefined;
+    return found && this.syn.isModuleLevel?.(this.fn, this.parent) ? found : [];
+  }
 
   get name(): string | undefined {
     if (this._name === undefined) this._name = this.syn.unitName(this.fn, this.parent) ?? null;
@@ -2357,8 +2372,8 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   const resolve = (id: string): string | undefined => imports.get(id);
   if (h.spec.firstParamNamed && (params[0] ? textOf(params[0]) : undefined) !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i] !== undefined && textOf(params[i]) === n)) return false;
-  if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '')) return false;
-  if (h.spec.exported && !site.exported) return false;
+  if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '') && !site.exportedAs.some((n) => h.spec.functionNamed!.includes(n))) return false;
+  if (h.spec.exported && !site.exported && !site.exportedAs.length) return false;
   if (h.call) {
     // The function is an argument of the registration call.
     const call = site.call;
@@ -2415,7 +2430,25 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
       qualifiedNames.add(s.name);
     }
   }
+  // Python modules of the workspace by their last name (`db` for `/w/src/shop/db.py` and `/w/src/shop/db/__init__.py`),
+  // each as its path without `.py` / `/__init__.py`, for absolute imports.
+  let pyModules: Map<string, string[]> | undefined;
+  const pyModule = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
+    if (!pyModules) {
+      pyModules = new Map();
+      for (const p of byPath.keys()) {
+        const file = p.replace(/[\\/]__init__\.py$|\.py$/, '');
+        const name = /[\\/]([A-Za-z_]\w*)$/.exec(file)?.[1];
+        if (file === p || !name) continue;
+        const known = pyModules.get(name) ?? [];
+        if (!known.includes(file)) pyModules.set(name, [...known, file]);
+      }
+    }
+    const file = pythonModuleFile(fromPath, specifier, pyModules.get(specifier.slice(specifier.lastIndexOf('.') + 1)) ?? []);
+    return file === undefined ? undefined : byPath.get(`${file}.py`) ?? byPath.get(`${file}/__init__.py`) ?? byPath.get(`${file}\\__init__.py`);
+  };
   const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
+    if (PY_ABSOLUTE.test(specifier) && /\.pyw?$/.test(fromPath)) return pyModule(fromPath, specifier);
     const base = resolveSpecifier(fromPath, specifier);
     for (const suffix of MODULE_SUFFIXES) {
       const hit = byPath.get(base + suffix);
@@ -2424,6 +2457,41 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     return undefined;
   };
   return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames });
+}
+
+/** A Python absolute module name (`shop.db`, `app`): no leading dot, no path separator. */
+const PY_ABSOLUTE = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
+/**
+ * The workspace file (its path without `.py` / `/__init__.py`) that the Python absolute import `module` names from
+ * `fromPath`, among `candidates` (the files whose last name is the module's): one whose path ends with the module's
+ * folders (`shop/db` for `shop.db`), whatever folder the package sits in (`src/`, `web/`), since the package root
+ * is a matter of `sys.path`. Of several, the one sharing the most folders with the importing file (a project's own
+ * package before a vendored copy elsewhere); of equals, none. Modules outside the workspace (`os.path`) name none.
+ */
+export function pythonModuleFile(fromPath: string, module: string, candidates: readonly string[]): string | undefined {
+  const tail = module.split('.');
+  const ends = (p: string): boolean => {
+    const parts = p.split(/[\\/]/);
+    return parts.length > tail.length && tail.every((t, i) => parts[parts.length - tail.length + i] === t);
+  };
+  const shared = (p: string): number => {
+    const a = p.split(/[\\/]/);
+    const b = fromPath.split(/[\\/]/);
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  let best: string | undefined;
+  let bestShared = -1;
+  let tie = false;
+  for (const c of candidates) {
+    if (!ends(c)) continue;
+    const n = shared(c);
+    if (n > bestShared) [best, bestShared, tie] = [c, n, false];
+    else if (n === bestShared) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 /** What each fix strategy does, in words, for the rule's details page. */

@@ -200,13 +200,20 @@ function exportedNames(tree: Tree): Set<string> {
   return out;
 }
 
-/** Import statements not inside functions, in document order. */
-function importCandidates(root: Node, statements?: Node[]): Node[] {
+/**
+ * Import statements, in document order: those not inside functions first, then those inside (a view's
+ * `from flask import request`, a lazy `import subprocess`), which only add names the module does not import
+ * (`local` holds them; the table stays the module's: a name a function imports is known in the whole file).
+ */
+function importCandidates(root: Node, statements?: Node[]): { nodes: Node[]; local: Set<number> } {
   const found = statements ?? root.descendantsOfType(['import_statement', 'import_from_statement']).filter((n): n is Node => !!n);
-  return found.filter((n) => {
-    for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return false;
-    return true;
-  });
+  const inFunction = (n: Node): boolean => {
+    for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return true;
+    return false;
+  };
+  const local = found.filter(inFunction);
+  const localIds = new Set(local.map((n) => n.id));
+  return { nodes: [...found.filter((n) => !localIds.has(n.id)), ...local], local: localIds };
 }
 
 /**
@@ -228,11 +235,33 @@ function* aliasCandidates(root: Node, text: string, known: Map<string, string>):
   }
 }
 
+/** Per import table, the names only a function imports (a fix elsewhere in the file cannot use them). */
+const FUNCTION_ONLY = new WeakMap<Map<string, string>, Set<string>>();
+
 function collectImports(root: Node, text = root.text, statements?: Node[]): Map<string, string> {
   const out = new Map<string, string>();
   const resolve = (id: string): string | undefined => out.get(id);
-  const base = importCandidates(root, statements);
+  const { nodes: base, local } = importCandidates(root, statements);
   const seen = new Set(base.map((n) => n.id));
+  // A function's import never replaces a name the module binds (imports, then its functions, classes and variables).
+  const moduleNames = new Set<string>();
+  if (local.size) {
+    for (const c of named(root)) {
+      const d = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+      if (d?.type === 'function_definition' || d?.type === 'class_definition') moduleNames.add(d.childForFieldName('name')?.text ?? '');
+      const a = c.type === 'expression_statement' ? named(c)[0] : undefined;
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+      if (left?.type === 'identifier') moduleNames.add(left.text);
+    }
+  }
+  const functionOnly = new Set<string>();
+  if (local.size) FUNCTION_ONLY.set(out, functionOnly);
+  const set = (n: Node, name: string, value: string): void => {
+    if (!local.has(n.id)) moduleNames.add(name);
+    else if (moduleNames.has(name)) return;
+    else functionOnly.add(name);
+    out.set(name, value);
+  };
   const candidates = function* (): Generator<Node> {
     yield* base;
     for (const n of aliasCandidates(root, text, out)) if (!seen.has(n.id)) yield n;
@@ -241,15 +270,15 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
     if (n.type === 'import_statement') {
       for (const c of named(n)) {
         if (c.type === 'dotted_name') {
-          out.set(c.text.split('.')[0]!, c.text.split('.')[0]!);
+          set(n, c.text.split('.')[0]!, c.text.split('.')[0]!);
           // `import aiohttp.web` binds `aiohttp` but imports `aiohttp.web` too: recorded under its dotted name (never
           // an identifier, so no lookup of a name finds it) for `requires-import: aiohttp.web`.
-          if (c.text.includes('.')) out.set(c.text, c.text);
+          if (c.text.includes('.')) set(n, c.text, c.text);
         }
         else if (c.type === 'aliased_import') {
           const name = c.childForFieldName('name')?.text;
           const alias = c.childForFieldName('alias')?.text;
-          if (name && alias) out.set(alias, name);
+          if (name && alias) set(n, alias, name);
         }
       }
       continue;
@@ -267,11 +296,11 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
       if (!m) continue;
       for (const c of n.childrenForFieldName('name')) {
         if (!c) continue;
-        if (c.type === 'dotted_name') out.set(c.text, `${m}${m.endsWith('.') ? '' : '.'}${c.text}`);
+        if (c.type === 'dotted_name') set(n, c.text, `${m}${m.endsWith('.') ? '' : '.'}${c.text}`);
         else if (c.type === 'aliased_import') {
           const name = c.childForFieldName('name')?.text;
           const alias = c.childForFieldName('alias')?.text;
-          if (name && alias) out.set(alias, `${m}${m.endsWith('.') ? '' : '.'}${name}`);
+          if (name && alias) set(n, alias, `${m}${m.endsWith('.') ? '' : '.'}${name}`);
         }
       }
     }
@@ -622,8 +651,9 @@ export const python: LanguageModule = {
   envImport,
   htmlEscaper: (imports) => {
     // An escape function the file already imports, else the standard library's html.escape.
-    const mod = [...imports].find(([, m]) => m === 'html')?.[0];
-    const fn = [...imports].find(([, m]) => /^(markupsafe|flask|django\.utils\.html)\.escape$/.test(m))?.[0];
+    const usable = [...imports].filter(([name]) => !FUNCTION_ONLY.get(imports)?.has(name));
+    const mod = usable.find(([, m]) => m === 'html')?.[0];
+    const fn = usable.find(([, m]) => /^(markupsafe|flask|django\.utils\.html)\.escape$/.test(m))?.[0];
     const local = fn ?? (mod ? `${mod}.escape` : undefined);
     return { wrap: (code) => `${local ?? 'html.escape'}(${code})`, ...(local ? {} : { importLine: 'import html' }), title: 'HTML-escape the value with html.escape' };
   },
