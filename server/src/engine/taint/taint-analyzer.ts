@@ -30,6 +30,7 @@ import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
+import { TextWords } from './text-words';
 
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
@@ -267,6 +268,8 @@ export interface TaintSessionCache {
   context: ContextMemo;
   /** The last finished run without a notice: its inputs and findings, for edits that change no token (`movedByTrivia`). */
   last?: LastRun;
+  /** The words of the last text analysed, for the text prefilters (updated from the changed region only). */
+  words: TextWords;
 }
 
 /** What a run's findings were computed from, besides the tokens of the text (see `TaintSessionCache.last`). */
@@ -284,7 +287,7 @@ interface LastRun {
 
 /** An empty session cache (a run with it is a full run). */
 export function newTaintSessionCache(): TaintSessionCache {
-  return { units: new Map(), statements: new Map(), patterns: newPatternUnitCache(), records: new Map(), context: { byStatement: new Map() } };
+  return { units: new Map(), statements: new Map(), patterns: newPatternUnitCache(), records: new Map(), context: { byStatement: new Map() }, words: new TextWords() };
 }
 
 /**
@@ -415,10 +418,10 @@ export class TaintAnalyzer implements Analyzer {
    * may hold a sink of one rule and not of another: a pass resolves such a call for all its rules or for none,
    * with the same returns).
    */
-  private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: string, lang: CompiledLanguage): Pass[] {
+  private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: TextWords, lang: CompiledLanguage): Pass[] {
     const groups = new Map<string, CompiledRule[]>();
     // The text's words are read once for both filters (a few ms on a large file, on every edit).
-    const words = this.groupRules ? textWords(text) : undefined;
+    const words = this.groupRules ? text.words : undefined;
     const may = words && patternFilter(words, lang, false);
     // The index leaves out more: grouping stays that of the looser filter (a pass's rules decide its rounds).
     const can = words && patternFilter(words, lang, true);
@@ -597,13 +600,15 @@ export class TaintAnalyzer implements Analyzer {
 
   private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
+    const tw = session.words;
+    tw.update(doc.text);
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input; at audit strictness any file may have one: exported functions' parameters),
     // unless another file's summaries are in play (then their sinks and sources count too, once they are known).
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || r.audit || mayHaveSource(r, words)))));
+    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, tw) && (handlers || r.audit || mayHaveSource(r, tw)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
-    const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
+    const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, tw, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
     const usedStatements: StatementCache = new Map();
     const findings: Finding[] = [];
@@ -627,11 +632,11 @@ export class TaintAnalyzer implements Analyzer {
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
     if (this.exportIndex) {
       const summaries = [...imported.values()];
-      const sink = (r: CompiledRule): boolean => mayHaveSink(r, words) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
-      const source = (r: CompiledRule): boolean => handlers || r.audit || mayHaveSource(r, words) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
+      const sink = (r: CompiledRule): boolean => mayHaveSink(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
+      const source = (r: CompiledRule): boolean => handlers || r.audit || mayHaveSource(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
       rules = rules.filter((r) => sink(r) && source(r));
     }
-    const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
+    const passes = this.passes(rules.filter(importsOk), imported, tw, lang);
     // This run's name resolvers (see `resolverFor`): one tree, so `canonicalOf`'s memo by node id holds for all.
     const resolvers = new Map<string, CanonicalResolver>();
     // An edit of blanks or of a comment's words between statements changes no token and no text a rule reads: the
@@ -1125,7 +1130,7 @@ export class TaintAnalyzer implements Analyzer {
     // Pattern rules have no flows to summarise.
     const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
-    for (const pass of this.passes(taintRules, imported, doc.text, lang)) {
+    for (const pass of this.passes(taintRules, imported, TextWords.of(doc.text), lang)) {
       let summaryOf: (u: Unit) => Summary | undefined;
       try {
         ({ summaryOf } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() }, new Map())));
@@ -1190,8 +1195,12 @@ function copyFindings(findings: Finding[], pos?: (p: { line: number; character: 
     if (Array.isArray(v)) return v.map(copy);
     if (!v || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
-    if (pos && typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2) return pos(o as { line: number; character: number });
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, copy(x)]));
+    const keys = Object.keys(o);
+    if (pos && keys.length === 2 && typeof o.line === 'number' && typeof o.character === 'number') return pos(o as { line: number; character: number });
+    // A loop, not `fromEntries(entries(...))`: this runs on every finding of every run (the session's copy).
+    const out: Record<string, unknown> = {};
+    for (const k of keys) out[k] = copy(o[k]);
+    return out;
   };
   return copy(findings) as Finding[];
 }
@@ -1264,11 +1273,6 @@ function movedByTrivia(before: string, after: string, root: Node, syn: LanguageM
   return inside ? undefined : moved;
 }
 
-/** The words of a text as `patternFilter` reads them. */
-function textWords(text: string): Set<string> {
-  return new Set(text.match(/[A-Za-z0-9]+/g) ?? []);
-}
-
 /** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
 const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
 
@@ -1280,7 +1284,7 @@ const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
  * rounds are unchanged. A necessary condition, like the sink and source prefilters: a pattern it rules out never
  * matches in the text.
  */
-function patternFilter(words: ReadonlySet<string>, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
+function patternFilter(words: Pick<ReadonlySet<string>, 'has'>, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
   let aliases = aliasWords.get(lang);
   if (!aliases) {
     aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
@@ -1294,15 +1298,15 @@ function patternFilter(words: ReadonlySet<string>, lang: CompiledLanguage, exact
   };
 }
 
-const anchorCache = new WeakMap<CompiledRule, RegExp | null>();
+const anchorCache = new WeakMap<CompiledRule, string[] | null>();
 
 /**
  * Whether a sink of the rule can occur in a text: each sink pattern has a word that must appear (its longest
  * plain word); a sink with none (e.g. `$F($X)`) means the rule always runs.
  */
-function mayHaveSink(rule: CompiledRule, text: string): boolean {
-  let re = anchorCache.get(rule);
-  if (re === undefined) {
+function mayHaveSink(rule: CompiledRule, text: TextWords): boolean {
+  let anchors = anchorCache.get(rule);
+  if (anchors === undefined) {
     const words: string[] = [];
     let always = false;
     for (const s of rule.spec.sinks) {
@@ -1311,22 +1315,22 @@ function mayHaveSink(rule: CompiledRule, text: string): boolean {
       if (!best) always = true;
       else words.push(best.replace(/[^\w]/g, ''));
     }
-    re = always ? null : new RegExp(`(?:${words.join('|')})`);
-    anchorCache.set(rule, re);
+    anchors = always ? null : words;
+    anchorCache.set(rule, anchors);
   }
-  return re === null || re.test(text);
+  return anchors === null || anchors.some((w) => text.contains(w));
 }
 
-const sourceCache = new WeakMap<CompiledRule, RegExp[][]>();
+const sourceCache = new WeakMap<CompiledRule, string[][]>();
 
 /** Whether some source of the rule can occur in a text: all the plain words of one of its patterns appear. */
-function mayHaveSource(rule: CompiledRule, text: string): boolean {
+function mayHaveSource(rule: CompiledRule, text: TextWords): boolean {
   let alts = sourceCache.get(rule);
   if (!alts) {
-    alts = rule.sources.map((s) => (s.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []).map((w) => new RegExp(w)));
+    alts = rule.sources.map((s) => s.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []);
     sourceCache.set(rule, alts);
   }
-  return alts.some((words) => words.every((w) => w.test(text)));
+  return alts.some((words) => words.every((w) => text.contains(w)));
 }
 
 /**
