@@ -299,10 +299,14 @@ export function newTaintSessionCache(): TaintSessionCache {
 interface FnDescriptor {
   name?: string;
   isMethod: boolean;
-  sources: [number, string][];
-  entryParams: [number, string][];
+  // Shared by every unit built from the descriptor, run after run (no copy per unit per edit): nothing writes a
+  // unit's parameters, handlers or aliases once `fileContext` has built them.
+  sources: Map<number, string>;
+  entryParams: Map<number, string>;
   handlers: string[];
-  aliases: [string, string][];
+  aliases: Map<string, string>;
+  /** `aliases` as unit keys spell them. */
+  aliasKey: string;
   role: string;
   hash: string;
   /** The function's parameter count. */
@@ -1918,7 +1922,7 @@ export function fileContext(
   const ownHash = (i: number, start: number, end: number, line: number): string =>
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
   // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
-  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string): Unit => {
+  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases])): Unit => {
     const resolved = typeof node === 'function' ? undefined : node;
     const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
     const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
@@ -1927,11 +1931,12 @@ export function fileContext(
     // The root's text changes with every edit; a function's may not while its parse does (see errorShape).
     // A lazy node belongs to a reused statement, which holds no syntax error, so its shape is ''.
     const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
-    const base = `${hash}${shape}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
-    // Identical units (same text, column and role) are told apart by their order.
-    const n = occurrences.get(base) ?? 0;
-    occurrences.set(base, n + 1);
-    const key = `${base}#${n}`;
+    // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
+    // unit, is left out of what is counted.
+    const own = `${hash}${shape}@${at.character}:${role}:${aliasKey}`;
+    const n = occurrences.get(own) ?? 0;
+    occurrences.set(own, n + 1);
+    const key = `${own}:${importKey}#${n}`;
     return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
@@ -1954,11 +1959,11 @@ export function fileContext(
         get names() {
           return (names ??= syn.paramsOf(fnNode()).map((node, index) => ({ node, index })));
         },
-        sources: new Map(known.sources),
-        entryParams: new Map(known.entryParams),
-        handlers: [...known.handlers],
+        sources: known.sources,
+        entryParams: known.entryParams,
+        handlers: known.handlers,
       };
-      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash);
+      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey);
       unit.arity = known.arity;
       units.push(unit);
       continue;
@@ -2032,10 +2037,11 @@ export function fileContext(
     list.push({
       ...(name ? { name } : {}),
       isMethod,
-      sources: [...unitParams.sources],
-      entryParams: [...unitParams.entryParams!],
-      handlers: [...unitParams.handlers!],
-      aliases: [...aliases],
+      sources: unitParams.sources,
+      entryParams: unitParams.entryParams!,
+      handlers: unitParams.handlers!,
+      aliases,
+      aliasKey: JSON.stringify([...aliases]),
       role,
       hash,
       arity: params.length,
