@@ -430,7 +430,7 @@ export class TaintAnalyzer implements Analyzer {
     // The index leaves out more: grouping stays that of the looser filter (a pass's rules decide its rounds).
     const can = words && patternFilter(words, lang, true);
     for (const r of rules) {
-      let key = may ? JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))]) : r.spec.id;
+      let key = may ? groupKey(r, may) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
         return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? []] : null;
@@ -1275,6 +1275,25 @@ function movedByTrivia(before: string, after: string, root: Node, syn: LanguageM
     return { line: q.line, character: q.character + delta };
   });
   return inside ? undefined : moved;
+}
+
+/** Per rule, its grouping key (see `passes`) by which of its patterns the filter kept. */
+const groupKeys = new WeakMap<CompiledRule, Map<string, string>>();
+
+/**
+ * The key rules are grouped by in `passes`: the rule's fixed parts and the keys of the patterns `may` keeps. A
+ * text's edit rarely changes which patterns are kept: the key (JSON of every kept pattern's key) is built once per
+ * rule and set of kept patterns, not on every run.
+ */
+function groupKey(r: CompiledRule, may: (p: PassPattern) => boolean): string {
+  const kept = r.passParts.lists.map((list) => list.map((p) => (may(p) ? '1' : '0')).join('')).join(',');
+  let byKept = groupKeys.get(r);
+  if (!byKept) groupKeys.set(r, (byKept = new Map()));
+  let key = byKept.get(kept);
+  // A bound on what a long session can leave here (each entry is one string).
+  if (key === undefined && byKept.size >= 64) byKept.clear();
+  if (key === undefined) byKept.set(kept, (key = JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))])));
+  return key;
 }
 
 /** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
