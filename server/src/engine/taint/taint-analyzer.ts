@@ -397,7 +397,7 @@ export class TaintAnalyzer implements Analyzer {
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
    * in a pass's record.
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -599,6 +599,7 @@ export class TaintAnalyzer implements Analyzer {
       this.stats.summariesHashed += moveCounters.summariesHashed - c0.summariesHashed;
       this.stats.unitsShifted += moveCounters.unitsShifted - c0.unitsShifted;
       this.stats.entriesIndexed += moveCounters.entriesIndexed - c0.entriesIndexed;
+      this.stats.entriesReindexed += moveCounters.entriesReindexed - c0.entriesReindexed;
     }
   }
 
@@ -1032,16 +1033,16 @@ export class TaintAnalyzer implements Analyzer {
             const old = rr.entries.get(k);
             if (old && old !== e) remember(fresh, k, old);
             rr.entries.set(k, e);
-            // Most visited units (moved ones above all) consulted the same names as before: their index holds.
-            if (old && sameIndex(rr, byKey.get(k)!, old, e, ctx, doc.lines)) continue;
+            // Most visited units (moved ones above all) consulted the same names as before: their index holds, but
+            // for the inline functions that were replaced.
+            if (old && sameDeps(old, e)) {
+              reindexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
+              continue;
+            }
             unindexEntry(rr, k);
             indexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
           }
-          for (const k of reindex[r]!) {
-            if (o.has(k)) continue;
-            unindexEntry(rr, k);
-            indexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines);
-          }
+          for (const k of reindex[r]!) if (!o.has(k)) reindexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines);
           rr.findings = info.findings;
         }
         rr.unsettled = info.unsettled;
@@ -1380,7 +1381,7 @@ function docsUrl(id: string): string {
 }
 
 /** Module-wide counts of the work moved units cost (see `TaintAnalyzer.stats`); module functions do it. */
-const moveCounters = { summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
+const moveCounters = { summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0 };
 
 const signatures = new WeakMap<Summary, string>();
 
@@ -1597,32 +1598,63 @@ function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): str
   return unit && `k:${unit.key}`;
 }
 
-/** The targets `indexEntry` indexes an entry under, in order. */
-function targetsOf(u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): string[] {
-  const out: string[] = [];
-  for (const dep of e.deps.keys()) {
-    const t = targetOf(dep, u, ctx, lines);
-    if (t !== undefined) out.push(t);
-  }
-  return out;
+/** Whether two entries consulted the same dependency keys in the same order (then they are indexed alike). */
+function sameDeps(a: CacheEntry, b: CacheEntry): boolean {
+  if (a.deps.size !== b.deps.size) return false;
+  const other = b.deps.keys();
+  for (const k of a.deps.keys()) if (k !== other.next().value) return false;
+  return true;
 }
 
 /**
- * Whether a unit's new entry `b` is indexed as its old one `a` is: the same dependency keys in the same order, and
- * its inline functions' targets (the units now at their positions, which may have been replaced) as indexed.
+ * Brings the index of a unit whose entry consulted the same dependency keys as the indexed one up to date: only its
+ * inline functions' targets can differ (the unit now at a position may have been replaced), and only those that did
+ * are moved. The top-level unit consults thousands of names: taking all of them out and back in on every edit of
+ * one inline function was most of the index's cost. Targets of one entry are distinct (a name is its own target, an
+ * inline position names one unit), so each changed position moves one consumer. Counted in `entriesReindexed`.
  */
-function sameIndex(rr: RoundRecord, u: Unit, a: CacheEntry, b: CacheEntry, ctx: FileContext, lines: LineIndex): boolean {
-  if (a.deps.size !== b.deps.size) return false;
-  const other = b.deps.keys();
+function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
+  const was = rr.targets.get(u.key);
   let inline = false;
-  for (const k of a.deps.keys()) {
-    if (k !== other.next().value) return false;
-    if (k.startsWith('i:')) inline = true;
+  for (const k of e.deps.keys()) {
+    if (k.startsWith('i:')) {
+      inline = true;
+      break;
+    }
   }
-  if (!inline) return true;
-  const was = rr.targets.get(u.key) ?? [];
-  const now = targetsOf(u, b, ctx, lines);
-  return was.length === now.length && was.every((t, i) => t === now[i]);
+  if (!inline && was) return;
+  const now: string[] = [];
+  const deps: string[] = [];
+  for (const dep of e.deps.keys()) {
+    const t = targetOf(dep, u, ctx, lines);
+    if (t === undefined) continue;
+    now.push(t);
+    deps.push(dep);
+  }
+  // With every dependency indexed (none at a position where no function is now), `was` was computed from the same
+  // keys in the same order with none left out either, so position i of both is the same dependency's target.
+  if (!was || was.length !== now.length || now.length !== e.deps.size) {
+    unindexEntry(rr, u.key);
+    indexEntry(rr, u, e, ctx, lines);
+    return;
+  }
+  let changed = false;
+  for (let i = 0; i < now.length; i++) {
+    if (was[i] === now[i]) continue;
+    changed = true;
+    const users = rr.consumers.get(was[i]!);
+    users?.delete(u.key);
+    if (users?.size === 0) rr.consumers.delete(was[i]!);
+  }
+  if (!changed) return;
+  moveCounters.entriesReindexed++;
+  for (let i = 0; i < now.length; i++) {
+    if (was[i] === now[i]) continue;
+    let users = rr.consumers.get(now[i]!);
+    if (!users) rr.consumers.set(now[i]!, (users = new Map()));
+    users.set(u.key, deps[i]!);
+  }
+  rr.targets.set(u.key, now);
 }
 
 /** Takes a unit key out of a round's reverse index. */
