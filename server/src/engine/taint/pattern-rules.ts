@@ -16,9 +16,12 @@ import { suppressFix } from './fixes';
 import type { LanguageModule } from './lang';
 import type { Compiled, CompiledClause, CompiledRule } from './rule-set';
 import type { PatternSpec } from './rule-schema';
+import type { TextWords } from './text-words';
 
 /** What one clause needs in a file: regexes on the words (`-` read as `_`) and on the original text. */
 interface ClauseNeeds {
+  /** The pattern's plain words, each of which must be a whole word. */
+  plain: string[];
   words: RegExp[];
   text: RegExp[];
 }
@@ -30,16 +33,18 @@ const prefilterCache = new WeakMap<CompiledRule, ClauseNeeds[]>();
  * `words`: the text with `-` read as `_`, as imports are named) and every `where` regex, its anchors dropped,
  * matches somewhere in `text`. A necessary condition only, so files without the rule's words skip it.
  */
-export function patternRuleMayApply(rule: CompiledRule, words: string, text: string): boolean {
+export function patternRuleMayApply(rule: CompiledRule, words: string | TextWords, text: string): boolean {
   let alts = prefilterCache.get(rule);
   if (!alts) {
-    alts = rule.patterns.map((c) => ({
-      words: (c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []).map((w) => new RegExp(`\\b${w}\\b`)),
-      text: c.where.map(([, re]) => searchableAnywhere(re)),
-    }));
+    alts = rule.patterns.map((c) => {
+      const plain = c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? [];
+      return { plain, words: plain.map((w) => new RegExp(`\\b${w}\\b`)), text: c.where.map(([, re]) => searchableAnywhere(re)) };
+    });
     prefilterCache.set(rule, alts);
   }
-  return alts.some((need) => need.words.every((re) => re.test(words)) && need.text.every((re) => re.test(text)));
+  // With the text's words at hand, `\bword\b` is a look-up (see TextWords) instead of a scan of the whole text.
+  const hasAll = typeof words === 'string' ? (need: ClauseNeeds): boolean => need.words.every((re) => re.test(words)) : (need: ClauseNeeds): boolean => need.plain.every((w) => words.hasWord(w));
+  return alts.some((need) => hasAll(need) && need.text.every((re) => re.test(text)));
 }
 
 const pathCache = new WeakMap<CompiledRule, { include: GlobMatcher[]; exclude: GlobMatcher[] } | null>();

@@ -31,6 +31,7 @@ import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
+import { TextWords } from './text-words';
 
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
@@ -282,6 +283,8 @@ export interface TaintSessionCache {
   context: ContextMemo;
   /** The last finished run without a notice: its inputs and findings, for edits that change no token (`movedByTrivia`). */
   last?: LastRun;
+  /** The words of the last text analysed, for the text prefilters (updated from the changed region only). */
+  words: TextWords;
 }
 
 /** What a run's findings were computed from, besides the tokens of the text (see `TaintSessionCache.last`). */
@@ -299,7 +302,7 @@ interface LastRun {
 
 /** An empty session cache (a run with it is a full run). */
 export function newTaintSessionCache(): TaintSessionCache {
-  return { units: new Map(), statements: new Map(), patterns: newPatternUnitCache(), records: new Map(), context: { byStatement: new Map() } };
+  return { units: new Map(), statements: new Map(), patterns: newPatternUnitCache(), records: new Map(), context: { byStatement: new Map() }, words: new TextWords() };
 }
 
 /**
@@ -311,10 +314,14 @@ export function newTaintSessionCache(): TaintSessionCache {
 interface FnDescriptor {
   name?: string;
   isMethod: boolean;
-  sources: [number, string][];
-  entryParams: [number, string][];
+  // Shared by every unit built from the descriptor, run after run (no copy per unit per edit): nothing writes a
+  // unit's parameters, handlers or aliases once `fileContext` has built them.
+  sources: Map<number, string>;
+  entryParams: Map<number, string>;
   handlers: string[];
-  aliases: [string, string][];
+  aliases: Map<string, string>;
+  /** `aliases` as unit keys spell them. */
+  aliasKey: string;
   role: string;
   hash: string;
   /** The function's parameter count. */
@@ -405,7 +412,7 @@ export class TaintAnalyzer implements Analyzer {
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
    * in a pass's record.
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -430,15 +437,15 @@ export class TaintAnalyzer implements Analyzer {
    * may hold a sink of one rule and not of another: a pass resolves such a call for all its rules or for none,
    * with the same returns).
    */
-  private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: string, lang: CompiledLanguage): Pass[] {
+  private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: TextWords, lang: CompiledLanguage): Pass[] {
     const groups = new Map<string, CompiledRule[]>();
     // The text's words are read once for both filters (a few ms on a large file, on every edit).
-    const words = this.groupRules ? textWords(text) : undefined;
+    const words = this.groupRules ? text.words : undefined;
     const may = words && patternFilter(words, lang, false);
     // The index leaves out more: grouping stays that of the looser filter (a pass's rules decide its rounds).
     const can = words && patternFilter(words, lang, true);
     for (const r of rules) {
-      let key = may ? JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))]) : r.spec.id;
+      let key = may ? groupKey(r, may) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
         return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? []] : null;
@@ -611,18 +618,21 @@ export class TaintAnalyzer implements Analyzer {
       this.stats.summariesHashed += moveCounters.summariesHashed - c0.summariesHashed;
       this.stats.unitsShifted += moveCounters.unitsShifted - c0.unitsShifted;
       this.stats.entriesIndexed += moveCounters.entriesIndexed - c0.entriesIndexed;
+      this.stats.entriesReindexed += moveCounters.entriesReindexed - c0.entriesReindexed;
     }
   }
 
   private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
+    const tw = session.words;
+    tw.update(doc.text);
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input; at audit strictness any file may have one: exported functions' parameters),
     // unless another file's summaries are in play (then their sinks and sources count too, once they are known).
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, words) && (handlers || r.audit || mayHaveSource(r, words)))));
+    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, tw) && (handlers || r.audit || mayHaveSource(r, tw)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
-    const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, words, doc.text) && patternRulePathApplies(r, doc.path));
+    const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, tw, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
     const usedStatements: StatementCache = new Map();
     const findings: Finding[] = [];
@@ -646,11 +656,11 @@ export class TaintAnalyzer implements Analyzer {
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
     if (this.exportIndex) {
       const summaries = [...imported.values()];
-      const sink = (r: CompiledRule): boolean => mayHaveSink(r, words) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
-      const source = (r: CompiledRule): boolean => handlers || r.audit || mayHaveSource(r, words) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
+      const sink = (r: CompiledRule): boolean => mayHaveSink(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
+      const source = (r: CompiledRule): boolean => handlers || r.audit || mayHaveSource(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
       rules = rules.filter((r) => sink(r) && source(r));
     }
-    const passes = this.passes(rules.filter(importsOk), imported, doc.text, lang);
+    const passes = this.passes(rules.filter(importsOk), imported, tw, lang);
     // This run's name resolvers (see `resolverFor`): one tree, so `canonicalOf`'s memo by node id holds for all.
     const resolvers = new Map<string, CanonicalResolver>();
     // An edit of blanks or of a comment's words between statements changes no token and no text a rule reads: the
@@ -1084,16 +1094,16 @@ export class TaintAnalyzer implements Analyzer {
             const old = rr.entries.get(k);
             if (old && old !== e) remember(fresh, k, old);
             rr.entries.set(k, e);
-            // Most visited units (moved ones above all) consulted the same names as before: their index holds.
-            if (old && sameIndex(rr, byKey.get(k)!, old, e, ctx, doc.lines)) continue;
+            // Most visited units (moved ones above all) consulted the same names as before: their index holds, but
+            // for the inline functions that were replaced.
+            if (old && sameDeps(old, e)) {
+              reindexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
+              continue;
+            }
             unindexEntry(rr, k);
             indexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
           }
-          for (const k of reindex[r]!) {
-            if (o.has(k)) continue;
-            unindexEntry(rr, k);
-            indexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines);
-          }
+          for (const k of reindex[r]!) if (!o.has(k)) reindexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines);
           rr.findings = info.findings;
         }
         rr.unsettled = info.unsettled;
@@ -1187,7 +1197,7 @@ export class TaintAnalyzer implements Analyzer {
     // Pattern rules have no flows to summarise.
     const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
-    for (const pass of this.passes(taintRules, imported, doc.text, lang)) {
+    for (const pass of this.passes(taintRules, imported, TextWords.of(doc.text), lang)) {
       let summaryOf: (u: Unit) => Summary | undefined;
       try {
         ({ summaryOf } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() }, new Map())));
@@ -1252,8 +1262,12 @@ function copyFindings(findings: Finding[], pos?: (p: { line: number; character: 
     if (Array.isArray(v)) return v.map(copy);
     if (!v || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
-    if (pos && typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2) return pos(o as { line: number; character: number });
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, copy(x)]));
+    const keys = Object.keys(o);
+    if (pos && keys.length === 2 && typeof o.line === 'number' && typeof o.character === 'number') return pos(o as { line: number; character: number });
+    // A loop, not `fromEntries(entries(...))`: this runs on every finding of every run (the session's copy).
+    const out: Record<string, unknown> = {};
+    for (const k of keys) out[k] = copy(o[k]);
+    return out;
   };
   return copy(findings) as Finding[];
 }
@@ -1326,9 +1340,23 @@ function movedByTrivia(before: string, after: string, root: Node, syn: LanguageM
   return inside ? undefined : moved;
 }
 
-/** The words of a text as `patternFilter` reads them. */
-function textWords(text: string): Set<string> {
-  return new Set(text.match(/[A-Za-z0-9]+/g) ?? []);
+/** Per rule, its grouping key (see `passes`) by which of its patterns the filter kept. */
+const groupKeys = new WeakMap<CompiledRule, Map<string, string>>();
+
+/**
+ * The key rules are grouped by in `passes`: the rule's fixed parts and the keys of the patterns `may` keeps. A
+ * text's edit rarely changes which patterns are kept: the key (JSON of every kept pattern's key) is built once per
+ * rule and set of kept patterns, not on every run.
+ */
+function groupKey(r: CompiledRule, may: (p: PassPattern) => boolean): string {
+  const kept = r.passParts.lists.map((list) => list.map((p) => (may(p) ? '1' : '0')).join('')).join(',');
+  let byKept = groupKeys.get(r);
+  if (!byKept) groupKeys.set(r, (byKept = new Map()));
+  let key = byKept.get(kept);
+  // A bound on what a long session can leave here (each entry is one string).
+  if (key === undefined && byKept.size >= 64) byKept.clear();
+  if (key === undefined) byKept.set(kept, (key = JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))])));
+  return key;
 }
 
 /** Per language, the words of its handlers' request aliases (`req`, `flask.request`): see `patternFilter`. */
@@ -1342,7 +1370,7 @@ const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
  * rounds are unchanged. A necessary condition, like the sink and source prefilters: a pattern it rules out never
  * matches in the text.
  */
-function patternFilter(words: ReadonlySet<string>, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
+function patternFilter(words: Pick<ReadonlySet<string>, 'has'>, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
   let aliases = aliasWords.get(lang);
   if (!aliases) {
     aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
@@ -1356,15 +1384,15 @@ function patternFilter(words: ReadonlySet<string>, lang: CompiledLanguage, exact
   };
 }
 
-const anchorCache = new WeakMap<CompiledRule, RegExp | null>();
+const anchorCache = new WeakMap<CompiledRule, string[] | null>();
 
 /**
  * Whether a sink of the rule can occur in a text: each sink pattern has a word that must appear (its longest
  * plain word); a sink with none (e.g. `$F($X)`) means the rule always runs.
  */
-function mayHaveSink(rule: CompiledRule, text: string): boolean {
-  let re = anchorCache.get(rule);
-  if (re === undefined) {
+function mayHaveSink(rule: CompiledRule, text: TextWords): boolean {
+  let anchors = anchorCache.get(rule);
+  if (anchors === undefined) {
     const words: string[] = [];
     let always = false;
     for (const s of rule.spec.sinks) {
@@ -1373,22 +1401,22 @@ function mayHaveSink(rule: CompiledRule, text: string): boolean {
       if (!best) always = true;
       else words.push(best.replace(/[^\w]/g, ''));
     }
-    re = always ? null : new RegExp(`(?:${words.join('|')})`);
-    anchorCache.set(rule, re);
+    anchors = always ? null : words;
+    anchorCache.set(rule, anchors);
   }
-  return re === null || re.test(text);
+  return anchors === null || anchors.some((w) => text.contains(w));
 }
 
-const sourceCache = new WeakMap<CompiledRule, RegExp[][]>();
+const sourceCache = new WeakMap<CompiledRule, string[][]>();
 
 /** Whether some source of the rule can occur in a text: all the plain words of one of its patterns appear. */
-function mayHaveSource(rule: CompiledRule, text: string): boolean {
+function mayHaveSource(rule: CompiledRule, text: TextWords): boolean {
   let alts = sourceCache.get(rule);
   if (!alts) {
-    alts = rule.sources.map((s) => (s.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []).map((w) => new RegExp(w)));
+    alts = rule.sources.map((s) => s.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []);
     sourceCache.set(rule, alts);
   }
-  return alts.some((words) => words.every((w) => w.test(text)));
+  return alts.some((words) => words.every((w) => text.contains(w)));
 }
 
 /**
@@ -1415,7 +1443,7 @@ function docsUrl(id: string): string {
 }
 
 /** Module-wide counts of the work moved units cost (see `TaintAnalyzer.stats`); module functions do it. */
-const moveCounters = { summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0 };
+const moveCounters = { summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0 };
 
 const signatures = new WeakMap<Summary, string>();
 
@@ -1632,32 +1660,63 @@ function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): str
   return unit && `k:${unit.key}`;
 }
 
-/** The targets `indexEntry` indexes an entry under, in order. */
-function targetsOf(u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): string[] {
-  const out: string[] = [];
-  for (const dep of e.deps.keys()) {
-    const t = targetOf(dep, u, ctx, lines);
-    if (t !== undefined) out.push(t);
-  }
-  return out;
+/** Whether two entries consulted the same dependency keys in the same order (then they are indexed alike). */
+function sameDeps(a: CacheEntry, b: CacheEntry): boolean {
+  if (a.deps.size !== b.deps.size) return false;
+  const other = b.deps.keys();
+  for (const k of a.deps.keys()) if (k !== other.next().value) return false;
+  return true;
 }
 
 /**
- * Whether a unit's new entry `b` is indexed as its old one `a` is: the same dependency keys in the same order, and
- * its inline functions' targets (the units now at their positions, which may have been replaced) as indexed.
+ * Brings the index of a unit whose entry consulted the same dependency keys as the indexed one up to date: only its
+ * inline functions' targets can differ (the unit now at a position may have been replaced), and only those that did
+ * are moved. The top-level unit consults thousands of names: taking all of them out and back in on every edit of
+ * one inline function was most of the index's cost. Targets of one entry are distinct (a name is its own target, an
+ * inline position names one unit), so each changed position moves one consumer. Counted in `entriesReindexed`.
  */
-function sameIndex(rr: RoundRecord, u: Unit, a: CacheEntry, b: CacheEntry, ctx: FileContext, lines: LineIndex): boolean {
-  if (a.deps.size !== b.deps.size) return false;
-  const other = b.deps.keys();
+function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
+  const was = rr.targets.get(u.key);
   let inline = false;
-  for (const k of a.deps.keys()) {
-    if (k !== other.next().value) return false;
-    if (k.startsWith('i:')) inline = true;
+  for (const k of e.deps.keys()) {
+    if (k.startsWith('i:')) {
+      inline = true;
+      break;
+    }
   }
-  if (!inline) return true;
-  const was = rr.targets.get(u.key) ?? [];
-  const now = targetsOf(u, b, ctx, lines);
-  return was.length === now.length && was.every((t, i) => t === now[i]);
+  if (!inline && was) return;
+  const now: string[] = [];
+  const deps: string[] = [];
+  for (const dep of e.deps.keys()) {
+    const t = targetOf(dep, u, ctx, lines);
+    if (t === undefined) continue;
+    now.push(t);
+    deps.push(dep);
+  }
+  // With every dependency indexed (none at a position where no function is now), `was` was computed from the same
+  // keys in the same order with none left out either, so position i of both is the same dependency's target.
+  if (!was || was.length !== now.length || now.length !== e.deps.size) {
+    unindexEntry(rr, u.key);
+    indexEntry(rr, u, e, ctx, lines);
+    return;
+  }
+  let changed = false;
+  for (let i = 0; i < now.length; i++) {
+    if (was[i] === now[i]) continue;
+    changed = true;
+    const users = rr.consumers.get(was[i]!);
+    users?.delete(u.key);
+    if (users?.size === 0) rr.consumers.delete(was[i]!);
+  }
+  if (!changed) return;
+  moveCounters.entriesReindexed++;
+  for (let i = 0; i < now.length; i++) {
+    if (was[i] === now[i]) continue;
+    let users = rr.consumers.get(now[i]!);
+    if (!users) rr.consumers.set(now[i]!, (users = new Map()));
+    users.set(u.key, deps[i]!);
+  }
+  rr.targets.set(u.key, now);
 }
 
 /** Takes a unit key out of a round's reverse index. */
@@ -1984,7 +2043,7 @@ export function fileContext(
   const ownHash = (i: number, start: number, end: number, line: number): string =>
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
   // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
-  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string): Unit => {
+  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases])): Unit => {
     const resolved = typeof node === 'function' ? undefined : node;
     const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
     const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
@@ -1993,11 +2052,12 @@ export function fileContext(
     // The root's text changes with every edit; a function's may not while its parse does (see errorShape).
     // A lazy node belongs to a reused statement, which holds no syntax error, so its shape is ''.
     const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
-    const base = `${hash}${shape}@${at.character}:${role}:${JSON.stringify([...aliases])}:${importKey}`;
-    // Identical units (same text, column and role) are told apart by their order.
-    const n = occurrences.get(base) ?? 0;
-    occurrences.set(base, n + 1);
-    const key = `${base}#${n}`;
+    // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
+    // unit, is left out of what is counted.
+    const own = `${hash}${shape}@${at.character}:${role}:${aliasKey}`;
+    const n = occurrences.get(own) ?? 0;
+    occurrences.set(own, n + 1);
+    const key = `${own}:${importKey}#${n}`;
     return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
@@ -2020,11 +2080,11 @@ export function fileContext(
         get names() {
           return (names ??= syn.paramsOf(fnNode()).map((node, index) => ({ node, index })));
         },
-        sources: new Map(known.sources),
-        entryParams: new Map(known.entryParams),
-        handlers: [...known.handlers],
+        sources: known.sources,
+        entryParams: known.entryParams,
+        handlers: known.handlers,
       };
-      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, new Map(known.aliases), known.role, known.hash);
+      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey);
       unit.arity = known.arity;
       units.push(unit);
       continue;
@@ -2100,10 +2160,11 @@ export function fileContext(
     list.push({
       ...(name ? { name } : {}),
       isMethod,
-      sources: [...unitParams.sources],
-      entryParams: [...unitParams.entryParams!],
-      handlers: [...unitParams.handlers!],
-      aliases: [...aliases],
+      sources: unitParams.sources,
+      entryParams: unitParams.entryParams!,
+      handlers: unitParams.handlers!,
+      aliases,
+      aliasKey: JSON.stringify([...aliases]),
       role,
       hash,
       arity: params.length,
