@@ -1006,14 +1006,7 @@ class UnitAnalysis {
   // ---- expressions ---------------------------------------------------------------------------------
 
   private match<T extends { pattern: string }>(c: Compiled<T>, n: Node, valueOf?: ValueOf): Bindings | undefined {
-    // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
-    const b = matchPattern(c.pattern, n, this.env.resolve, undefined, undefined, valueOf);
-    if (!b) return undefined;
-    if (whereHolds(c.where, b)) return b;
-    // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
-    // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
-    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where, valueOf);
-    return again && whereHolds(c.where, again) ? again : undefined;
+    return matchCompiled(c, n, this.env.resolve, valueOf);
   }
 
   ev(n: Node, st: State, depth: number): Taint | undefined {
@@ -1518,6 +1511,63 @@ function relabel(t: Taint | undefined, value: Node | undefined, key: string | un
     const label = `${f.origin.label}.${key}`;
     return { origin: { kind: 'source', label }, steps: [{ ...f.steps[0]!, message: `${label} is user input` }] };
   });
+}
+
+/** A rule pattern's match at `n`, its `where` constraints holding; what every pattern of a pass is matched with. */
+function matchCompiled<T extends { pattern: string }>(c: Compiled<T>, n: Node, resolve: CanonicalResolver, valueOf?: ValueOf): Bindings | undefined {
+  // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
+  const b = matchPattern(c.pattern, n, resolve, undefined, undefined, valueOf);
+  if (!b) return undefined;
+  if (whereHolds(c.where, b)) return b;
+  // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
+  // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
+  const again = matchPattern(c.pattern, n, resolve, undefined, c.where, valueOf);
+  return again && whereHolds(c.where, again) ? again : undefined;
+}
+
+type SourceItem = Compiled<CompiledRule['sources'][number]['spec']>;
+
+/**
+ * Whether some source of the pass can match anywhere in a file: tried, as `sourceAt` tries them, at every node of
+ * the types its index lists (`nodesOf`: the file's nodes of a type, in any order), with each name resolver a unit
+ * of the file has, and only where its `requires-import` holds (`imported`). False means no unit of the pass can
+ * meet a source pattern, whatever the state, since `sourceAt` matches on the node alone. `known` holds the
+ * answers per source found so far in this file (a source matches nowhere, or somewhere), shared by the file's
+ * passes: a pattern's candidacy at a node does not depend on the other patterns of the index.
+ */
+export function passSourcesMayMatch(
+  pass: Pass,
+  nodesOf: (type: string) => readonly Node[],
+  resolvers: readonly CanonicalResolver[],
+  imported: (module: string) => boolean,
+  known: Map<SourceItem, boolean>,
+): boolean {
+  const index = pass.index.sources;
+  const types = index.types();
+  const unknown = new Set<SourceItem>();
+  for (const t of types) {
+    for (const s of index.ofType(t)) {
+      if (s.spec.requiresImport && !s.spec.requiresImport.some(imported)) continue;
+      const k = known.get(s);
+      if (k) return true;
+      if (k === undefined) unknown.add(s);
+    }
+  }
+  if (unknown.size === 0) return false;
+  for (const t of types) {
+    if (!index.ofType(t).some((s) => unknown.has(s))) continue;
+    for (const n of nodesOf(t)) {
+      for (const r of resolvers) {
+        for (const s of index.candidates(n, r)) {
+          if (!unknown.has(s) || !matchCompiled(s, n, r)) continue;
+          known.set(s, true);
+          return true;
+        }
+      }
+    }
+  }
+  for (const s of unknown) known.set(s, false);
+  return false;
 }
 
 /** Whether every `where` constraint holds for the metavariables a match bound. */
