@@ -1528,46 +1528,48 @@ function matchCompiled<T extends { pattern: string }>(c: Compiled<T>, n: Node, r
 type SourceItem = Compiled<CompiledRule['sources'][number]['spec']>;
 
 /**
- * Whether some source of the pass can match anywhere in a file: tried, as `sourceAt` tries them, at every node of
- * the types its index lists (`nodesOf`: the file's nodes of a type, in any order), with each name resolver a unit
- * of the file has, and only where its `requires-import` holds (`imported`). False means no unit of the pass can
- * meet a source pattern, whatever the state, since `sourceAt` matches on the node alone. `known` holds the
- * answers per source found so far in this file (a source matches nowhere, or somewhere), shared by the file's
- * passes: a pattern's candidacy at a node does not depend on the other patterns of the index.
+ * The sources of `passes` that match somewhere in a file: each tried, as `sourceAt` tries it, at every node of the
+ * types the passes' indexes list it under (`nodesOf`: the file's nodes of a type, in any order), with each name
+ * resolver a unit of the file has, where its `requires-import` holds (`imported`). A source not returned matches at
+ * no node, so no unit of any pass meets it, whatever the state (`sourceAt` matches on the node alone). One walk for
+ * all passes, through one index of their sources: whether a pattern is a candidate at a node does not depend on the
+ * other patterns of an index.
  */
-export function passSourcesMayMatch(
-  pass: Pass,
+export function matchingSources(
+  passes: readonly Pass[],
   nodesOf: (type: string) => readonly Node[],
   resolvers: readonly CanonicalResolver[],
   imported: (module: string) => boolean,
-  known: Map<SourceItem, boolean>,
-): boolean {
-  const index = pass.index.sources;
-  const types = index.types();
-  const unknown = new Set<SourceItem>();
-  for (const t of types) {
-    for (const s of index.ofType(t)) {
-      if (s.spec.requiresImport && !s.spec.requiresImport.some(imported)) continue;
-      const k = known.get(s);
-      if (k) return true;
-      if (k === undefined) unknown.add(s);
-    }
-  }
-  if (unknown.size === 0) return false;
-  for (const t of types) {
-    if (!index.ofType(t).some((s) => unknown.has(s))) continue;
-    for (const n of nodesOf(t)) {
-      for (const r of resolvers) {
-        for (const s of index.candidates(n, r)) {
-          if (!unknown.has(s) || !matchCompiled(s, n, r)) continue;
-          known.set(s, true);
-          return true;
-        }
+): Set<SourceItem> {
+  const typesOf = new Map<SourceItem, string[]>();
+  for (const p of passes) {
+    const index = p.index.sources;
+    for (const t of index.types()) {
+      for (const src of index.ofType(t)) {
+        if (src.spec.requiresImport && !src.spec.requiresImport.some(imported)) continue;
+        const list = typesOf.get(src);
+        if (!list) typesOf.set(src, [t]);
+        else if (!list.includes(t)) list.push(t);
       }
     }
   }
-  for (const s of unknown) known.set(s, false);
-  return false;
+  const found = new Set<SourceItem>();
+  if (typesOf.size === 0) return found;
+  const all = new PatternIndex([...typesOf.keys()], (src) => src.pattern, (src) => typesOf.get(src)!);
+  for (const t of all.types()) {
+    for (const n of nodesOf(t)) {
+      for (const r of resolvers) {
+        for (const src of all.candidates(n, r)) if (!found.has(src) && matchCompiled(src, n, r)) found.add(src);
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether the pass has a source among `found` (see `matchingSources`). */
+export function passHasSource(pass: Pass, found: ReadonlySet<SourceItem>): boolean {
+  const index = pass.index.sources;
+  return found.size > 0 && index.types().some((t) => index.ofType(t).some((src) => found.has(src)));
 }
 
 /** Whether every `where` constraint holds for the metavariables a match bound. */

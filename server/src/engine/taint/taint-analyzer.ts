@@ -24,7 +24,7 @@ import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, passOf, passSourcesMayMatch, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -681,7 +681,7 @@ export class TaintAnalyzer implements Analyzer {
         message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${total} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
       });
     let cut = false;
-    const sourceless = this.sourcelessPasses(tree, ctx, imported, resolvers);
+    const sourceless = this.sourcelessPasses(passes, tree, ctx, imported, resolvers);
     try {
       for (const pass of passes) {
         if (sourceless(pass)) {
@@ -776,12 +776,12 @@ export class TaintAnalyzer implements Analyzer {
    * Which passes can find nothing in a file: a finding is a flow from a source to a sink, and a flow starts only
    * at a parameter a framework handler makes input, an exported function's parameter at audit strictness, a source
    * returned by another file's function, or a node where a source pattern of the pass matches. With none of the
-   * first three in the file, a pass none of whose sources matches at any node (`passSourcesMayMatch`) is left out:
+   * first three in the file, a pass none of whose sources matches at any node (`matchingSources`) is left out:
    * its units would compute summaries of parameters only, which nothing but its own findings reads. Audit passes
    * always run (they also report sinks with no traced source). A tree with errors keeps every pass (its missing
    * nodes are not all listed by type). Skipped passes are not charged work: the budget is for work done.
    */
-  private sourcelessPasses(tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>): (pass: Pass) => boolean {
+  private sourcelessPasses(passes: readonly Pass[], tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>): (pass: Pass) => boolean {
     if (!this.skipSourceless || imported.size > 0 || tree.rootNode.hasError) return () => false;
     const rs = new Set<CanonicalResolver>();
     for (const u of ctx.units) {
@@ -796,8 +796,12 @@ export class TaintAnalyzer implements Analyzer {
       return list;
     };
     const imports = (m: string): boolean => importsModuleCached(ctx.imports, m);
-    const known = new Map();
-    return (pass) => !pass.rules.some((r) => r.audit) && !passSourcesMayMatch(pass, nodesOf, resolverList, imports, known);
+    let found: ReturnType<typeof matchingSources> | undefined;
+    return (pass) => {
+      if (pass.rules.some((r) => r.audit)) return false;
+      found ??= matchingSources(passes.filter((p) => !p.rules.some((r) => r.audit)), nodesOf, resolverList, imports);
+      return !passHasSource(pass, found);
+    };
   }
 
   /**
