@@ -143,6 +143,11 @@ export class PatternIndex<T> {
     }
   }
 
+  /** The node types some item is tried at (none for an index of every type: it has no such list). */
+  types(): string[] {
+    return this.anyType ? [] : [...this.byType.keys()];
+  }
+
   /** Every item that may match at nodes of this type, in order (what trying them all would try). */
   ofType(type: string): readonly T[] {
     return this.byType.get(this.anyType ? ANY : type)?.items ?? NONE;

@@ -1210,14 +1210,7 @@ class UnitAnalysis {
   // ---- expressions ---------------------------------------------------------------------------------
 
   private match<T extends { pattern: string }>(c: Compiled<T>, n: Node, valueOf?: ValueOf): Bindings | undefined {
-    // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
-    const b = matchPattern(c.pattern, n, this.env.resolve, undefined, undefined, valueOf);
-    if (!b) return undefined;
-    if (whereHolds(c.where, b)) return b;
-    // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
-    // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
-    const again = matchPattern(c.pattern, n, this.env.resolve, undefined, c.where, valueOf);
-    return again && whereHolds(c.where, again) ? again : undefined;
+    return matchCompiled(c, n, this.env.resolve, valueOf);
   }
 
   ev(n: Node, st: State, depth: number): Taint | undefined {
@@ -1978,6 +1971,65 @@ function relabel(t: Taint | undefined, value: Node | undefined, key: string | un
     const label = `${f.origin.label}.${key}`;
     return { origin: { kind: 'source', label }, steps: [{ ...f.steps[0]!, message: `${label} is user input` }] };
   });
+}
+
+/** A rule pattern's match at `n`, its `where` constraints holding; what every pattern of a pass is matched with. */
+function matchCompiled<T extends { pattern: string }>(c: Compiled<T>, n: Node, resolve: CanonicalResolver, valueOf?: ValueOf): Bindings | undefined {
+  // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
+  const b = matchPattern(c.pattern, n, resolve, undefined, undefined, valueOf);
+  if (!b) return undefined;
+  if (whereHolds(c.where, b)) return b;
+  // The first binding broke a constraint: match again checking them as metavariables bind, so that `{ $K }` with
+  // `$K: '^filter$'` tries every entry of an object (only then: most matches fail on shape, with no constraint).
+  const again = matchPattern(c.pattern, n, resolve, undefined, c.where, valueOf);
+  return again && whereHolds(c.where, again) ? again : undefined;
+}
+
+type SourceItem = Compiled<CompiledRule['sources'][number]['spec']>;
+
+/**
+ * The sources of `passes` that match somewhere in a file: each tried, as `sourceAt` tries it, at every node of the
+ * types the passes' indexes list it under (`nodesOf`: the file's nodes of a type, in any order), with each name
+ * resolver a unit of the file has, where its `requires-import` holds (`imported`). A source not returned matches at
+ * no node, so no unit of any pass meets it, whatever the state (`sourceAt` matches on the node alone). One walk for
+ * all passes, through one index of their sources: whether a pattern is a candidate at a node does not depend on the
+ * other patterns of an index.
+ */
+export function matchingSources(
+  passes: readonly Pass[],
+  nodesOf: (type: string) => readonly Node[],
+  resolvers: readonly CanonicalResolver[],
+  imported: (module: string) => boolean,
+): Set<SourceItem> {
+  const typesOf = new Map<SourceItem, string[]>();
+  for (const p of passes) {
+    const index = p.index.sources;
+    for (const t of index.types()) {
+      for (const src of index.ofType(t)) {
+        if (src.spec.requiresImport && !src.spec.requiresImport.some(imported)) continue;
+        const list = typesOf.get(src);
+        if (!list) typesOf.set(src, [t]);
+        else if (!list.includes(t)) list.push(t);
+      }
+    }
+  }
+  const found = new Set<SourceItem>();
+  if (typesOf.size === 0) return found;
+  const all = new PatternIndex([...typesOf.keys()], (src) => src.pattern, (src) => typesOf.get(src)!);
+  for (const t of all.types()) {
+    for (const n of nodesOf(t)) {
+      for (const r of resolvers) {
+        for (const src of all.candidates(n, r)) if (!found.has(src) && matchCompiled(src, n, r)) found.add(src);
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether the pass has a source among `found` (see `matchingSources`). */
+export function passHasSource(pass: Pass, found: ReadonlySet<SourceItem>): boolean {
+  const index = pass.index.sources;
+  return found.size > 0 && index.types().some((t) => index.ofType(t).some((src) => found.has(src)));
 }
 
 /** Whether every `where` constraint holds for the metavariables a match bound. */

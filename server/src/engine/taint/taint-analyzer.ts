@@ -25,7 +25,7 @@ import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -180,6 +180,8 @@ export interface TaintAnalyzerOptions {
   groupRules?: boolean;
   /** See `TaintAnalyzer.maxLineLength`. */
   maxLineLength?: number;
+  /** See `TaintAnalyzer.skipSourceless`. */
+  skipSourceless?: boolean;
 }
 
 /**
@@ -410,9 +412,9 @@ export class TaintAnalyzer implements Analyzer {
    * for the file context, the functions whose roles were derived and the function and import nodes read from the tree;
    * for moved units, the summaries serialised and hashed (signatures and relative digests, counted over every
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
-   * in a pass's record.
+   * in a pass's record; the passes left out because no flow can start in the file (`sourcelessPasses`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, passesSkipped: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -423,10 +425,17 @@ export class TaintAnalyzer implements Analyzer {
   /** Files with a longer line are not analysed (see `DEFAULT_MAX_CODE_LINE`). */
   maxLineLength: number;
 
+  /**
+   * Passes that can find nothing in a file, no source being possible there, are not run (true, the default; see
+   * `sourcelessPasses`). False runs them: only for the test that compares the two.
+   */
+  skipSourceless: boolean;
+
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
     this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_CODE_LINE;
     this.groupRules = options.groupRules ?? true;
+    this.skipSourceless = options.skipSourceless ?? true;
   }
 
   /**
@@ -701,8 +710,16 @@ export class TaintAnalyzer implements Analyzer {
         message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${total} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
       });
     let cut = false;
+    const sourceless = this.sourcelessPasses(passes, tree, ctx, imported, resolvers);
     try {
       for (const pass of passes) {
+        if (sourceless(pass)) {
+          // No flow can start in this file for the pass: its fixpoint would find nothing (see `sourcelessPasses`).
+          this.stats.passesSkipped++;
+          done += pass.rules.length;
+          for (const r of pass.rules) byRule.set(r, []);
+          continue;
+        }
         let results: CachedUnit[];
         try {
           ({ results } = yield* this.fixpoint(doc, pass, ctx, imported, cache, used, meter, { prev: session.statements, used: usedStatements }, resolvers, session.records));
@@ -782,6 +799,38 @@ export class TaintAnalyzer implements Analyzer {
         mergeInto(session.statements, usedStatements);
       }
     }
+  }
+
+  /**
+   * Which passes can find nothing in a file: a finding is a flow from a source to a sink, and a flow starts only
+   * at a parameter a framework handler makes input, an exported function's parameter at audit strictness, a source
+   * returned by another file's function, or a node where a source pattern of the pass matches. With none of the
+   * first three in the file, a pass none of whose sources matches at any node (`matchingSources`) is left out:
+   * its units would compute summaries of parameters only, which nothing but its own findings reads. Audit passes
+   * always run (they also report sinks with no traced source). A tree with errors keeps every pass (its missing
+   * nodes are not all listed by type). Skipped passes are not charged work: the budget is for work done.
+   */
+  private sourcelessPasses(passes: readonly Pass[], tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>): (pass: Pass) => boolean {
+    if (!this.skipSourceless || imported.size > 0 || tree.rootNode.hasError) return () => false;
+    const rs = new Set<CanonicalResolver>();
+    for (const u of ctx.units) {
+      if (u.params.sources.size > 0 || (u.params.entryParams?.size ?? 0) > 0) return () => false;
+      rs.add(resolverFor(resolvers, ctx.imports, u.aliases));
+    }
+    const resolverList = [...rs];
+    const byType = new Map<string, Node[]>();
+    const nodesOf = (type: string): Node[] => {
+      let list = byType.get(type);
+      if (!list) byType.set(type, (list = tree.rootNode.descendantsOfType(type).filter((n): n is Node => !!n)));
+      return list;
+    };
+    const imports = (m: string): boolean => importsModuleCached(ctx.imports, m);
+    let found: ReturnType<typeof matchingSources> | undefined;
+    return (pass) => {
+      if (pass.rules.some((r) => r.audit)) return false;
+      found ??= matchingSources(passes.filter((p) => !p.rules.some((r) => r.audit)), nodesOf, resolverList, imports);
+      return !passHasSource(pass, found);
+    };
   }
 
   /**

@@ -1,0 +1,127 @@
+/**
+ * Passes with no possible source in a file are not run (`TaintAnalyzer.skipSourceless`): the findings and notices
+ * are exactly those of running every pass, on every rule fixture, on generated application code and on this
+ * project's own sources, at normal and audit strictness, and over edits that bring a source in and take it out;
+ * and a file without sources runs no pass (counters, not time).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateFile } from '../../bench/corpus/generate';
+import { Engine } from '../../server/src/engine/engine';
+import { languageIdForPath } from '../../server/src/engine/languages';
+import { createTaintAnalyzer, type TaintAnalyzer } from '../../server/src/engine/taint';
+import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import { findFixtures } from '../rules/rule-fixtures';
+
+const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, maxFileSize: 5_000_000, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+const audit = { ...settings, strictness: 'audit' as const };
+const ROOT = join(__dirname, '..', '..');
+const TAINT_EXT = new Set(['.js', '.ts', '.tsx', '.py', '.java', '.go']);
+
+let skipping: TaintAnalyzer;
+let all: TaintAnalyzer;
+let s: Engine;
+let a: Engine;
+
+before(async () => {
+  skipping = createTaintAnalyzer().analyzer;
+  all = createTaintAnalyzer().analyzer;
+  all.skipSourceless = false;
+  s = await Engine.create({ analyzers: [skipping] });
+  a = await Engine.create({ analyzers: [all] });
+});
+after(() => {
+  s.dispose();
+  a.dispose();
+});
+
+const key = (f: Finding): string => JSON.stringify([f.ruleId, f.range, f.message, f.trace, f.fixes, f.properties]);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+}
+
+function cases(): { path: string; text: string }[] {
+  const fixtures = findFixtures(join(ROOT, 'rules', 'taint'))
+    .filter((f) => !f.includes('.fixed.') && TAINT_EXT.has(extname(f)))
+    .map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
+  const generated = (['javascript', 'typescript', 'python', 'java', 'go'] as const).flatMap((lang, i) =>
+    [1, 2].map((seed) => ({ path: `/gen/app${i}${seed}.${{ javascript: 'js', typescript: 'ts', python: 'py', java: 'java', go: 'go' }[lang]}`, text: generateFile(lang, 300, seed + i).text })),
+  );
+  // Real code with no request input: the files whose passes are left out.
+  const own = files(join(ROOT, 'server', 'src', 'engine', 'taint')).filter((f) => f.endsWith('.ts')).map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
+  return [...fixtures, ...generated, ...own];
+}
+
+describe('taint passes without a possible source', () => {
+  it('are left out with the findings and notices of running them, on fixtures, generated and real code, normal and audit', () => {
+    let compared = 0;
+    let skipped = 0;
+    let ran = 0;
+    for (const { path, text } of cases()) {
+      const lang = languageIdForPath(path);
+      for (const st of [settings, audit]) {
+        const k0 = skipping.stats.passesSkipped;
+        const r0 = skipping.stats.passes;
+        const x = s.scanText(path, lang, text, st);
+        const y = a.scanText(path, lang, text, st);
+        skipped += skipping.stats.passesSkipped - k0;
+        ran += skipping.stats.passes - r0;
+        assert.deepEqual(x.notices, y.notices, path);
+        assert.deepEqual(x.findings.map(key), y.findings.map(key), `${path} (${st.strictness ?? 'normal'})`);
+        compared += x.findings.length;
+      }
+    }
+    assert.equal(all.stats.passesSkipped, 0, 'the switch turns the skip off');
+    assert.ok(compared > 500, `compared ${compared} findings`);
+    assert.ok(skipped > 200 && ran > 500, `${skipped} passes left out, ${ran} run`);
+  });
+
+  it('a sink without a source runs no pass; a source, a handler parameter or audit strictness brings the pass back', () => {
+    const run = (text: string, st = settings, path = '/x/app.js'): { findings: Finding[]; skipped: number; passes: number } => {
+      const k0 = skipping.stats.passesSkipped;
+      const p0 = skipping.stats.passes;
+      const r = s.scanText(path, languageIdForPath(path), text, st);
+      return { findings: r.findings, skipped: skipping.stats.passesSkipped - k0, passes: skipping.stats.passes - p0 };
+    };
+    const sinkOnly = "const cp = require('child_process');\nfunction run(cmd) {\n  cp.exec('ls ' + cmd);\n}\nrun(readConfig().dir);\n";
+    const none = run(sinkOnly);
+    assert.ok(none.skipped > 0, 'the command-injection pass is left out');
+    assert.equal(none.passes, 0);
+    assert.deepEqual(none.findings, []);
+    // The same sink fed from a source in another function: found through the summary of `run`.
+    const withSource = run(`${sinkOnly}run(req.query.dir);\n`);
+    assert.ok(withSource.passes > 0);
+    assert.ok(withSource.findings.some((f) => f.ruleId === 'js.cmdi.child-process'), JSON.stringify(withSource.findings.map((f) => f.ruleId)));
+    // A framework handler's request parameter, named otherwise, is matched by the source patterns under its alias.
+    const handler = run("const express = require('express');\nconst cp = require('child_process');\nconst app = express();\napp.get('/p', (rq, res) => {\n  cp.exec('ping ' + rq.query.host);\n});\n");
+    assert.ok(handler.passes > 0);
+    assert.ok(handler.findings.some((f) => f.ruleId === 'js.cmdi.child-process'));
+    // Audit passes also report sinks with no traced source: never left out.
+    const auditRun = run(`${sinkOnly}run(process.argv[2]);\n`, audit);
+    assert.ok(auditRun.passes > 0);
+    assert.ok(auditRun.findings.some((f) => f.ruleId === 'js.cmdi.child-process'));
+  });
+
+  it('over edits that add and remove the source, an open document gives what a fresh scan gives', async () => {
+    const base = "const cp = require('child_process');\nfunction run(cmd) {\n  cp.exec('ls ' + cmd);\n}\n";
+    const texts = [base, `${base}run(req.query.dir);\n`, base, `${base}run(readConfig());\n`, `${base}run(req.body);\n`, `${base}run(req.body);\nrun(1);\n`, base];
+    const uri = 'file:///x/edit.js';
+    s.open(uri, '/x/edit.js', 'javascript', texts[0]!);
+    let found = 0;
+    try {
+      for (const [i, text] of texts.entries()) {
+        if (i > 0) s.change(uri, [{ text }], i + 1);
+        const live = s.analyze(uri, settings).findings.map(key);
+        const fresh = a.scanText('/x/edit.js', 'javascript', text, settings).findings.map(key);
+        assert.deepEqual(live, fresh, `edit ${i}`);
+        found += live.length;
+      }
+    } finally {
+      s.close(uri);
+    }
+    assert.ok(found >= 3, `${found} findings over the edits`);
+  });
+});
