@@ -84,7 +84,31 @@ const LOCAL_DEV_ENV = /(?:^|\/)(?:\.ddev|\.devcontainer|\.vagrant)\/|(?:^|\/)Vag
  * on the developer's machine. The value may still be reused elsewhere, so callers lower the severity, not drop it.
  */
 export function localDevEnvReason(rel: string): string | undefined {
-  return LOCAL_DEV_ENV.test(rel) ? "a local development environment's settings" : undefined;
+  if (LOCAL_DEV_ENV.test(rel)) return "a local development environment's settings";
+  return DEV_CONFIG.test(rel) ? "a development configuration's settings" : undefined;
+}
+
+/** A settings file named for the development environment (Phoenix's `config/dev.exs`, Django's `settings/dev.py`). */
+const DEV_CONFIG = /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:dev|development)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$/;
+
+/**
+ * The line ranges of a Rust file's top-level test modules (`#[cfg(test)]`, then `mod tests {`, closed by the `}` in
+ * column 0 that rustfmt writes): unit tests, built only by `cargo test`. Rust is not parsed here, so the module is
+ * found by that layout; one laid out otherwise stays code. `lineText` reads line `i` of `lineCount`.
+ */
+export function rustTestModules(lineCount: number, lineText: (i: number) => string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < lineCount; i++) {
+    if (!/^#\[cfg\(test\)\]\s*$/.test(lineText(i))) continue;
+    let j = i + 1;
+    while (j < lineCount && /^\s*(?:#\[.*\]\s*)?(?:\/\/.*)?$/.test(lineText(j))) j++; // blank lines, more attributes, comments
+    if (j >= lineCount || !/^(?:pub(?:\([\w:]+\))?\s+)?mod\s+\w+\s*\{\s*$/.test(lineText(j))) continue;
+    let k = j + 1;
+    while (k < lineCount && !/^\}\s*$/.test(lineText(k))) k++;
+    out.push([i, k]);
+    i = k;
+  }
+  return out;
 }
 
 /** A CI workflow named for tests (`.github/workflows/test.yml`, `e2e-tests.yaml`, `ci.yml`). */
