@@ -13,3 +13,7 @@ final class HighlightProvider {
     // ruleid: secrets.generic.token-assignment
     private let apiToken: String = "tK7mQ2xW9pL4vB8nR3jF6hD1sG5aZ0cE"
 }
+
+// Words in CamelCase ending in `?` under a password name may be a chosen password.
+// ruleid: secrets.generic.password-assignment
+let adminPassword = "CorrectHorse42Battery?"

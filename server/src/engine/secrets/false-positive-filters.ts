@@ -231,8 +231,11 @@ export function genericValueReason(value: string, name: string): string | undefi
   // A method call with literal arguments (`SecureRandom.hex(128)`, `os.urandom(32)`): a generator run at start-up.
   if (/^[A-Za-z_$][\w$]*(?:(?:::|\.)[A-Za-z_$][\w$]*)+\([\w ,.:'"-]*\)$/.test(value)) return 'code expression';
   // A declared type or a reference to one: Rust's `&ConnectionSecrets` and `&PRIVATE_KEY_OPS`, Swift's optional
-  // `SemanticTokenMap?` (`name: Type` read as `name: value`). Two or more capitalised words: one is a password.
-  if (/^&(?:[A-Z][a-z0-9]+){2,}$|^&[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:[A-Z][a-z0-9]+){2,}\?$/.test(value)) return 'type name';
+  // `SemanticTokenMap?` (`name: Type` read as `name: value`). Two or more capitalised words: one is a password, and
+  // so may be words ending in `?` under a password name (`HelloWorld?`).
+  if (/^&(?:[A-Z][a-z0-9]+){2,}$|^&[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || (!/pass|pwd/i.test(name) && /^(?:[A-Z][a-z0-9]+){2,}\?$/.test(value))) {
+    return 'type name';
+  }
   // Elixir: a function capture (`&Bcrypt.hash_pwd_salt/1`) and a predicate variable (`password_breached: breached?`).
   if (/^&[A-Z]\w*(?:\.[A-Z]\w*)*\.[a-z_]\w*[!?]?\/\d{1,2}$/.test(value) || /^[a-z_][a-z0-9_]*\?$/.test(value)) return 'code expression';
   // An increment or decrement (`++fetchToken`, a counter telling a stale response from the latest).
