@@ -151,6 +151,22 @@ describe('path classes are taken from the path inside the workspace only', () =>
     }
   });
 
+  it("reads Rust's test-module file as test code and a folder named for examples among other words as examples", () => {
+    // Held-out study 8 (docs/accuracy.md): a test's Basic header in a crate's `src/tests.rs` at medium, and an example
+    // Podman unit's database login in `example_configs/` at high.
+    const text = `TOKEN="${GH}"\n`;
+    for (const file of ['src/tests.rs', 'crates/auth/src/tests.rs']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'test', file);
+    }
+    for (const file of ['example_configs/podman/app.container', 'config-examples/app.yml', 'sample-apps/api/.env']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'example', file);
+    }
+    // Names that only contain the words stay code.
+    for (const file of ['src/contests.rs', 'src/tests_util.rs', 'counterexamples/app.yml', 'resamples/app.yml']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'code', file);
+    }
+  });
+
   it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
     // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
     const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;

@@ -152,6 +152,34 @@ describe('secret findings', () => {
     assert.notEqual(scan('/ws/config/app.yaml', cases[0]![1])[0]?.severity, 'low');
   });
 
+  it("lower to low the keys and values of a development configuration (Phoenix's `config/dev.exs`, `settings/development.py`), and say why", () => {
+    // Held-out study 8 (docs/accuracy.md): the JWT signing key and `secret_key_base` of `config/dev.exs` at critical
+    // and high. Loaded only in the development environment; lowered, not dropped, as the value may be reused.
+    const text = 'config :shop, ShopWeb.Endpoint,\n  secret_key_base: "Vq7mR2xpL9wZk3Tb8Nc4Hd6Jf1Gs5Ya0Qe2Wr7Ty4Ui9Op3As6Df"\n';
+    for (const path of ['/ws/config/dev.exs', '/ws/config/development.exs', '/ws/shop/settings/dev.py']) {
+      const f = scan(path, text)[0];
+      assert.ok(f, path);
+      assert.equal(f.severity, 'low', path);
+      assert.match(f.message, /a development configuration's settings, so severity is lowered/, path);
+    }
+    // Production and shared configuration keep their severity, and so does a provider's token in a dev config.
+    for (const path of ['/ws/config/prod.exs', '/ws/config/runtime.exs', '/ws/config/config.exs', '/ws/config/devices.exs']) {
+      assert.notEqual(scan(path, text)[0]?.severity, 'low', path);
+    }
+    assert.notEqual(scan('/ws/config/dev.exs', `config :shop, github_token: "${GH}"\n`)[0]?.severity, 'low');
+  });
+
+  it("lower to low what a Rust file's `#[cfg(test)]` module holds, and nothing after it", () => {
+    // Held-out study 8 (docs/accuracy.md): a test key inside `src/cred.rs`'s test module at critical.
+    const text = `pub fn connect() {}\n\n#[cfg(test)]\nmod test {\n    use super::*;\n\n    #[test]\n    fn from_memory() {\n        let signing_key = "Vq7mR2xpL9wZk3Tb8Nc4Hd6Jf1Gs5Ya0";\n    }\n}\n\nfn after() {\n    let signing_key = "Wr8nS3yqM0xAl4Uc9Od5Ie7Kg2Ht6Zb1";\n}\n`;
+    const found = scan('/ws/src/cred.rs', text);
+    assert.deepEqual(found.map((f) => [f.range.start.line, f.severity]), [[8, 'low'], [13, 'medium']]);
+    assert.match(found[0]!.message, /in test code, so severity is lowered/);
+    // Without the attribute the module is code; and only Rust files are read this way.
+    assert.ok(scan('/ws/src/cred.rs', text.replace('#[cfg(test)]', '')).every((f) => f.severity === 'medium'));
+    assert.ok(scan('/ws/src/cred.py', text).every((f) => f.severity === 'medium'));
+  });
+
   it('lower to low a JWT signed with a published or trivial key (jwt.io\'s `your-256-bit-secret`, `secret`, `12345`), and say why', () => {
     // Held-out study 5 (docs/accuracy.md): 14 development JWTs signed with the key `12345` in a REST client file
     // were reported at medium. Anyone can mint such a token, so it grants nothing a leak would give away.

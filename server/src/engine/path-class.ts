@@ -74,7 +74,8 @@ function isTestPath(rel: string): boolean {
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
     // Django's per-app test module (`tests.py`), and a file named for test certificates or keys (`testcert.go`,
     // `test_keys.py`, `testdata.go`): what a test suite loads, not what the program ships.
-    /(?:^|\/)tests\.py$/.test(p) ||
+    // Rust's test-module file (`src/tests.rs`, what `#[cfg(test)] mod tests;` loads).
+    /(?:^|\/)tests\.(?:py|rs)$/.test(p) ||
     /(?:^|\/)test[-_]?(?:certs?|certificates?|keys?|tls|pki|data)\.[a-z0-9]+$/.test(p) ||
     /(?:^|\/)test_[^/]*\.py$/.test(p) ||
     // pytest's shared fixtures module.
@@ -92,6 +93,8 @@ function isExamplePath(rel: string): boolean {
   return (
     /\.(?:md|markdown|rst|adoc|asciidoc)$/.test(p) || /(?:^|\/)(?:examples?|samples?|demos?|docs?)\//.test(p) || /\.(?:example|sample|template|dist)$/.test(p) || /\.(?:example|sample)\.[a-z0-9]+$/.test(p) ||
     // An env file named for an example (`sample.env`, `app.template.env`), as `.env.example` is.
-    /(?:^|\/)(?:[a-z0-9]+[._-])*(?:examples?|samples?|template)\.env$/.test(p)
+    /(?:^|\/)(?:[a-z0-9]+[._-])*(?:examples?|samples?|template)\.env$/.test(p) ||
+    // The word among others in a folder's name, joined by `-` or `_` (`example_configs/`, `sample-apps/`).
+    /(?:^|\/)(?:[a-z0-9]+[-_])*(?:examples?|samples?)(?:[-_][a-z0-9]+)+\/|(?:^|\/)(?:[a-z0-9]+[-_])+(?:examples?|samples?)\//.test(p)
   );
 }

@@ -84,7 +84,31 @@ const LOCAL_DEV_ENV = /(?:^|\/)(?:\.ddev|\.devcontainer|\.vagrant)\/|(?:^|\/)Vag
  * on the developer's machine. The value may still be reused elsewhere, so callers lower the severity, not drop it.
  */
 export function localDevEnvReason(rel: string): string | undefined {
-  return LOCAL_DEV_ENV.test(rel) ? "a local development environment's settings" : undefined;
+  if (LOCAL_DEV_ENV.test(rel)) return "a local development environment's settings";
+  return DEV_CONFIG.test(rel) ? "a development configuration's settings" : undefined;
+}
+
+/** A settings file named for the development environment (Phoenix's `config/dev.exs`, Django's `settings/dev.py`). */
+const DEV_CONFIG = /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:dev|development)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$/;
+
+/**
+ * The line ranges of a Rust file's top-level test modules (`#[cfg(test)]`, then `mod tests {`, closed by the `}` in
+ * column 0 that rustfmt writes): unit tests, built only by `cargo test`. Rust is not parsed here, so the module is
+ * found by that layout; one laid out otherwise stays code. `lineText` reads line `i` of `lineCount`.
+ */
+export function rustTestModules(lineCount: number, lineText: (i: number) => string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < lineCount; i++) {
+    if (!/^#\[cfg\(test\)\]\s*$/.test(lineText(i))) continue;
+    let j = i + 1;
+    while (j < lineCount && /^\s*(?:#\[.*\]\s*)?(?:\/\/.*)?$/.test(lineText(j))) j++; // blank lines, more attributes, comments
+    if (j >= lineCount || !/^(?:pub(?:\([\w:]+\))?\s+)?mod\s+\w+\s*\{\s*$/.test(lineText(j))) continue;
+    let k = j + 1;
+    while (k < lineCount && !/^\}\s*$/.test(lineText(k))) k++;
+    out.push([i, k]);
+    i = k;
+  }
+  return out;
 }
 
 /** A CI workflow named for tests (`.github/workflows/test.yml`, `e2e-tests.yaml`, `ci.yml`). */
@@ -206,6 +230,14 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^(?:\\?[A-Z]\w*\\)*\\?[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*\$[A-Za-z_]/.test(value)) return 'code expression';
   // A method call with literal arguments (`SecureRandom.hex(128)`, `os.urandom(32)`): a generator run at start-up.
   if (/^[A-Za-z_$][\w$]*(?:(?:::|\.)[A-Za-z_$][\w$]*)+\([\w ,.:'"-]*\)$/.test(value)) return 'code expression';
+  // A declared type or a reference to one: Rust's `&ConnectionSecrets` and `&PRIVATE_KEY_OPS`, Swift's optional
+  // `SemanticTokenMap?` (`name: Type` read as `name: value`). Two or more capitalised words: one is a password, and
+  // so may be words ending in `?` under a password name (`HelloWorld?`).
+  if (/^&(?:[A-Z][a-z0-9]+){2,}$|^&[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || (!/pass|pwd/i.test(name) && /^(?:[A-Z][a-z0-9]+){2,}\?$/.test(value))) {
+    return 'type name';
+  }
+  // Elixir: a function capture (`&Bcrypt.hash_pwd_salt/1`) and a predicate variable (`password_breached: breached?`).
+  if (/^&[A-Z]\w*(?:\.[A-Z]\w*)*\.[a-z_]\w*[!?]?\/\d{1,2}$/.test(value) || /^[a-z_][a-z0-9_]*\?$/.test(value)) return 'code expression';
   // An increment or decrement (`++fetchToken`, a counter telling a stale response from the latest).
   if (/^(?:\+\+|--)[A-Za-z_$][\w$.]*$|^[A-Za-z_$][\w$.]*(?:\+\+|--)$/.test(value)) return 'code expression';
   // Ruby: a constant path with a method call (`Doorkeeper::AccessToken.create!`), and a method chain ending in a
@@ -276,10 +308,30 @@ export function sentenceContextReason(line: string, start: number, end: number):
 export function ownKeyReason(line: string, start: number, end: number): string | undefined {
   const value = line.slice(start, end);
   if (!/^[A-Za-z_][A-Za-z0-9_]{11,}$/.test(value)) return undefined;
+  // A function named from the field it fills (`check_private_key_bytes: x25519_check_private_key_bytes`): the key
+  // with a prefix or suffix joined by `_`.
+  const key = /([A-Za-z_]\w{7,})["']?[ \t]*(?::|=|=>)[ \t]*$/.exec(line.slice(0, start))?.[1]?.toLowerCase();
+  const v = value.toLowerCase();
+  if (key && v !== key && (v.endsWith(`_${key}`) || v.startsWith(`${key}_`))) return 'spelled from its own key';
   const before = line.slice(0, start).toLowerCase();
   const at = before.lastIndexOf(value.toLowerCase());
   if (at < 0 || /\w/.test(before[at - 1] ?? '') || /\w/.test(before[at + value.length] ?? '')) return undefined;
   return 'spelled from its own key';
+}
+
+/**
+ * For generic rules: code around a value that is not quoted. A name followed by `(` is a call, the value cut at the
+ * parenthesis (Elixir's `System.fetch_env!("…")`, Rust's `signature::KeyPair::from_pkcs8(key)`); a value starting at
+ * the second colon of `::` is a path (`ConnectionTrafficSecrets::Chacha20Poly1305 { key, iv }`). `line` holds the value
+ * at `[start, end)`.
+ */
+export function unquotedCodeReason(line: string, start: number, end: number): string | undefined {
+  const before = line[start - 1] ?? '';
+  if (before === '"' || before === "'" || before === '`') return undefined;
+  const value = line.slice(start, end);
+  if (line[end] === '(' && /^[A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)*[!?]?$/.test(value)) return 'a call';
+  if (/^:[A-Za-z_]\w*$/.test(value) && /\w:$/.test(line.slice(0, start))) return 'a path';
+  return undefined;
 }
 
 /** File formats translation catalogues are kept in. */

@@ -8,7 +8,7 @@ import { LANGUAGES } from '../languages';
 import type { LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
-import { genericValueReason, ownKeyReason, placeholderReason, sentenceContextReason, sequenceReason, userAsPasswordReason } from './false-positive-filters';
+import { genericValueReason, ownKeyReason, placeholderReason, sentenceContextReason, sequenceReason, unquotedCodeReason, userAsPasswordReason } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
 import { publishedExampleSource } from './published-examples';
 import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
@@ -199,7 +199,7 @@ export function rejectReason(
     if (r) return r;
   }
   if (rule.generic) {
-    const r = genericValueReason(secret, name ?? '') ?? (at && (sentenceContextReason(at.line, at.start, at.end) ?? ownKeyReason(at.line, at.start, at.end)));
+    const r = genericValueReason(secret, name ?? '') ?? (at && (sentenceContextReason(at.line, at.start, at.end) ?? ownKeyReason(at.line, at.start, at.end) ?? unquotedCodeReason(at.line, at.start, at.end)));
     if (r) return r;
   }
   if (rule.validate) return validatorReason(rule.validate, secret);

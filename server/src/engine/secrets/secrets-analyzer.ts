@@ -9,7 +9,7 @@ import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../an
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
 import { classifyPath, workspaceRelativePath } from '../path-class';
-import { localDevEnvReason, localLoginReason, looksMinified, testWorkflowReason, translationCatalogReason } from './false-positive-filters';
+import { localDevEnvReason, localLoginReason, looksMinified, rustTestModules, testWorkflowReason, translationCatalogReason } from './false-positive-filters';
 import { secretAdvice } from './advice';
 import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
@@ -79,6 +79,8 @@ export class SecretsAnalyzer implements Analyzer {
     const deduped = dedupeMatches(matches, this.ruleOrder);
     // Splitting the text to find its line break costs O(n): once per run, not per finding.
     const eol = deduped.length > 0 ? doc.lines.eol : '\n';
+    // A Rust file's `#[cfg(test)]` modules: read from the whole current text, so incremental and full scans agree.
+    const testModules = deduped.length > 0 && /\.rs$/i.test(doc.path) ? rustTestModules(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
     return deduped.map((m) => {
       const ctx = secretContext(doc, m.start, m.end);
       const rule = m.rule;
@@ -104,7 +106,7 @@ export class SecretsAnalyzer implements Analyzer {
         // accepts it (a copied config, a demo account) accepts it from anyone.
         severity = lower(severity, 'low');
         notes.push(`a published example value, ${published}: severity is lowered, but wherever something accepts it, replace it with a value of your own`);
-      } else if (testPath || ctx.inTestCode || examplePath) {
+      } else if (testPath || ctx.inTestCode || examplePath || testModules.some(([a, b]) => m.start.line > a && m.start.line < b)) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
       } else if (
