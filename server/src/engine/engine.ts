@@ -156,6 +156,18 @@ export class Engine {
     return this.docs.get(uri)?.doc;
   }
 
+  /**
+   * Gives an open document the grammar it lacked when it opened, now loaded (`SourceDocument.adoptGrammar`); its
+   * analysis state goes, so the next run is a fresh one over its tree. True when it took the grammar.
+   */
+  adoptGrammar(uri: string): boolean {
+    const open = this.docs.get(uri);
+    if (!open || open.running > 0 || !open.doc.adoptGrammar()) return false;
+    open.revision++;
+    disposeSessions(open);
+    return true;
+  }
+
   get openCount(): number {
     return this.docs.size;
   }
