@@ -35,6 +35,34 @@ describe('warm documents', () => {
     for (const d of DOCS) engine.close(d.uri);
   });
 
+  it('keeps at most `unedited` never-edited documents warm, and edited ones up to the limit', () => {
+    const warm = new WarmDocuments(3, 1);
+    const e = Engine.withGrammars(engine.grammars, createAnalyzers().analyzers, warm);
+    try {
+      for (const d of DOCS) {
+        e.open(d.uri, d.path, d.languageId, d.text, 1);
+        e.analyze(d.uri);
+      }
+      assert.equal(e.warmCount, 1, 'five opened and analysed, none edited: one stays warm');
+      const line = '// edited\n';
+      const edit = (i: number) => {
+        const d = DOCS[i]!;
+        e.change(d.uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: line }], 2);
+        const got = plain(e.analyze(d.uri));
+        // A fresh scan in another engine: a scan in `e` would itself take a warm place while it runs.
+        assert.deepEqual(got, plain(engine.scanText(d.path, d.languageId, line + d.text)));
+      };
+      edit(0);
+      edit(1);
+      assert.equal(e.warmCount, 3, 'the two edited ones and the most recent unedited one');
+      edit(2);
+      edit(3);
+      assert.equal(e.warmCount, 3, 'the limit holds: the three most recently edited');
+    } finally {
+      e.dispose();
+    }
+  });
+
   it('a cooled document edited later gives what a fresh scan of its new text gives', () => {
     for (const d of DOCS) engine.open(d.uri, d.path, d.languageId, d.text, 1);
     for (const d of DOCS) engine.analyze(d.uri);

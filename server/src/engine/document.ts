@@ -38,7 +38,7 @@ export class SourceDocument {
    * skips (over the size limit, binary) is never parsed: a 10 MB file would otherwise block every keystroke.
    */
   private parsePending = false;
-  readonly grammar: GrammarId | undefined;
+  private _grammar: GrammarId | undefined;
 
   constructor(
     readonly uri: string,
@@ -52,8 +52,27 @@ export class SourceDocument {
     this._text = text;
     this.textAtLastAnalysis = text;
     const grammar = grammarFor(languageId, path);
-    this.grammar = grammar && grammars.language(grammar) ? grammar : undefined;
+    this._grammar = grammar && grammars.language(grammar) ? grammar : undefined;
     this.reparse();
+  }
+
+  /** The grammar that parses this document, when it has one and it was loaded when the document opened (or adopted). */
+  get grammar(): GrammarId | undefined {
+    return this._grammar;
+  }
+
+  /**
+   * The grammar this document wants and did not have when it opened, loaded since (a server loads grammars on
+   * first need): takes it, as a document opened now would. Edits so far become part of the text of its first
+   * analysis, so the caller must drop analysis state (`Engine.adoptGrammar`). True when it took one.
+   */
+  adoptGrammar(): boolean {
+    if (this._grammar) return false;
+    const grammar = grammarFor(this.languageId, this.path);
+    if (!grammar || !this.grammars.language(grammar)) return false;
+    this._grammar = grammar;
+    this.hibernate();
+    return true;
   }
 
   /** Set when the tree could not be built in budget; syntax-aware analysis is then skipped. */
@@ -180,14 +199,14 @@ export class SourceDocument {
   }
 
   private reparse(): void {
-    if (this.grammar) this.parsePending = true;
+    if (this._grammar) this.parsePending = true;
   }
 
   /** Parses now if the text changed, reusing the edited old tree for an incremental parse. */
   private ensureParsed(): void {
-    if (!this.parsePending || !this.grammar) return;
+    if (!this.parsePending || !this._grammar) return;
     this.parsePending = false;
-    const next = this.grammars.parse(this.grammar, this._text, this._tree);
+    const next = this.grammars.parse(this._grammar, this._text, this._tree);
     this._tree?.delete();
     this._tree = next;
     this._parseFailed = !next;

@@ -29,6 +29,8 @@ function runtimeWasmPath(grammarDir: string): string {
 
 /** Every grammar some registry of this process has loaded: wasm languages are process-wide and immutable. */
 const LOADED = new Map<GrammarId, Language>();
+/** The folder each of `LOADED` was read from: a registry reuses a loaded grammar only from its own folder. */
+const LOADED_FROM = new Map<GrammarId, string>();
 
 /**
  * A grammar already loaded in this process (by any registry), for reads outside an open document such as the
@@ -42,6 +44,8 @@ export class GrammarRegistry {
   private readonly languages = new Map<GrammarId, Language>();
   private readonly parsers = new Map<GrammarId, Parser>();
   private readonly failed = new Map<GrammarId, string>();
+  /** Loads in progress, so that two callers asking for one grammar at once load it once. */
+  private readonly loading = new Map<GrammarId, Promise<void>>();
 
   private constructor(readonly grammarDir: string) {}
 
@@ -73,10 +77,12 @@ export class GrammarRegistry {
 
   private async load(id: GrammarId): Promise<void> {
     try {
-      const bytes = readFileSync(join(this.grammarDir, `${id}.wasm`));
-      const lang = await Language.load(bytes);
+      // A grammar another registry of this process loaded (the HCL reader's, a second engine's) is not loaded twice.
+      const reuse = LOADED_FROM.get(id) === this.grammarDir ? LOADED.get(id) : undefined;
+      const lang = reuse ?? (await Language.load(readFileSync(join(this.grammarDir, `${id}.wasm`))));
       this.languages.set(id, lang);
       LOADED.set(id, lang);
+      LOADED_FROM.set(id, this.grammarDir);
       const parser = new Parser();
       parser.setLanguage(lang);
       this.parsers.set(id, parser);
@@ -97,7 +103,15 @@ export class GrammarRegistry {
 
   /** Loads `ids` not loaded (nor failed) yet: a registry created with some grammars can take more later. */
   async ensure(ids: readonly GrammarId[]): Promise<void> {
-    await Promise.all(ids.filter((id) => !this.languages.has(id) && !this.failed.has(id)).map((id) => this.load(id)));
+    const load = (id: GrammarId) => {
+      let p = this.loading.get(id);
+      if (!p) {
+        p = this.load(id).finally(() => this.loading.delete(id));
+        this.loading.set(id, p);
+      }
+      return p;
+    };
+    await Promise.all(ids.filter((id) => !this.languages.has(id) && !this.failed.has(id)).map(load));
   }
 
   /** Grammars that failed to load, with the reason, for the output channel. */

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Analyzer } from '../engine/analyzer';
 import { createAnalyzers, precompileAnalyzers, type RuleLoadError } from '../engine/analyzers';
 import {
   CONFIG_FILE_NAMES,
@@ -18,6 +19,7 @@ import {
 } from '../engine/config/vigil-config';
 import { BaselineIndex, readBaseline } from '../engine/baseline';
 import { Engine, WarmDocuments } from '../engine/engine';
+import { TAINT_GRAMMARS, type GrammarId } from '../engine/languages';
 import type { GrammarRegistry } from '../engine/parser';
 
 export interface FolderState {
@@ -56,6 +58,8 @@ const EDITOR_REACHABILITY_FILES = 5000;
 
 export class Folders {
   private readonly byRoot = new Map<string, FolderState>();
+  /** The analyzers each folder's engine runs, to compile them again when grammars load. */
+  private readonly analyzersOf = new WeakMap<FolderState, Analyzer[]>();
   readonly outside: FolderState;
 
   constructor(
@@ -70,6 +74,32 @@ export class Folders {
 
   all(): FolderState[] {
     return [...this.byRoot.values(), this.outside];
+  }
+
+  /**
+   * Grammars not loaded that custom taint rules need compiled now, so their pattern errors show on the config
+   * file at once (built-in rules compile when a document of their language first runs, its grammar then loaded).
+   */
+  missingGrammars(): GrammarId[] {
+    const custom = this.all().some((s) => this.trusted && s.config.customRules.taint.length > 0);
+    return custom ? TAINT_GRAMMARS.filter((g) => !this.grammars.language(g) && !this.grammars.loadErrors.has(g)) : [];
+  }
+
+  /**
+   * Compiles every folder's rules against the grammars loaded since they were built (after `missingGrammars` were
+   * loaded) and adds the errors found to the folder's rule problems. Returns the folders whose problems changed.
+   */
+  recompile(): FolderState[] {
+    const changed: FolderState[] = [];
+    for (const state of this.all()) {
+      const errors = precompileAnalyzers(this.analyzersOf.get(state) ?? [], this.grammars);
+      if (errors.length === 0) continue;
+      const located = locateRuleErrors(errors, { config: state.config, customRuleRanges: state.customRuleRanges, file: state.configFile });
+      for (const e of located) this.log(`rule error in ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
+      state.ruleProblems = [...state.ruleProblems, ...located.filter((e) => e.source !== 'builtin')];
+      changed.push(state);
+    }
+    return changed;
   }
 
   /** Replaces the list of workspace folders (uris), loading each new folder's config. */
@@ -114,6 +144,7 @@ export class Folders {
     this.loadBaseline(state);
     const setup = this.analyzersFor({ config: result.config, customRuleRanges: result.customRuleRanges }, result.file);
     state.engine.setAnalyzers(setup.analyzers);
+    this.analyzersOf.set(state, setup.analyzers);
     state.ruleProblems = setup.errors;
     return true;
   }
@@ -163,6 +194,7 @@ export class Folders {
       root, engine: Engine.withGrammars(this.grammars, setup.analyzers, this.warm), config, configFile, configProblems, ruleProblems: setup.errors,
       ...(loaded.customRuleRanges ? { customRuleRanges: loaded.customRuleRanges } : {}),
     };
+    this.analyzersOf.set(state, setup.analyzers);
     this.loadBaseline(state);
     return state;
   }

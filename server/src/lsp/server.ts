@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { redactErrorForLog, redactErrorMessage, WarmDocuments } from '../engine/engine';
 import { matchesAnyGlob } from '../engine/glob';
+import { grammarFor, type GrammarId } from '../engine/languages';
 import { GrammarRegistry } from '../engine/parser';
 import { workspaceRelativePath } from '../engine/path-class';
 import { manifestKindOf } from '../engine/sca/manifests';
@@ -80,6 +81,10 @@ export type ServerFeature = (ctx: ServerContext) => void;
 export function startServer(connection: Connection, features: ServerFeature[] = [], gate?: ShutdownGate): void {
   gate?.register(connection);
   let folders: Folders | undefined;
+  /** Grammars load on first need: a document's when it is first analysed, all taint ones for custom taint rules. */
+  let grammars: GrammarRegistry | undefined;
+  /** Grammars whose load (or failure) the log has told. */
+  const toldGrammars = new Set<GrammarId>();
   let ready: Promise<Folders> | undefined;
   let trusted = true;
   let pullConfiguration = false;
@@ -189,6 +194,36 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     else void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(state, uri) });
   };
 
+  /** Loads grammars (skipping loaded and failed ones) and logs the ones that fail now. */
+  const ensureGrammars = async (ids: readonly GrammarId[]) => {
+    await grammars!.ensure(ids);
+    // Two runs may wait for one load: each grammar is told once.
+    const tell = (id: GrammarId, message: string) => {
+      if (toldGrammars.has(id)) return;
+      toldGrammars.add(id);
+      log(message);
+    };
+    for (const [id, msg] of grammars!.loadErrors) tell(id, `grammar ${id} failed to load: ${msg}`);
+    for (const id of grammars!.loaded) tell(id, `grammar ${id} loaded`);
+  };
+
+  /** Loads the grammars custom taint rules need and shows their pattern errors (see `Folders.missingGrammars`). */
+  const loadRuleGrammars = async () => {
+    const need = folders?.missingGrammars() ?? [];
+    if (!grammars || need.length === 0) return;
+    await ensureGrammars(need);
+    for (const state of folders!.recompile()) publishConfigProblems(state);
+  };
+
+  /** Loads the grammar of an open document on its first analysis and gives it to the document (a tree from now on). */
+  const loadGrammarOf = async (state: FolderState, uri: string) => {
+    const doc = state.engine.get(uri);
+    const grammar = doc && !doc.grammar ? grammarFor(doc.languageId, doc.path) : undefined;
+    if (!grammar || !grammars || grammars.loadErrors.has(grammar)) return;
+    if (!grammars.language(grammar)) await ensureGrammars([grammar]);
+    state.engine.adoptGrammar(uri);
+  };
+
   /** Re-analyses every open document of a folder (after its config changed). */
   const refreshFolder = (state: FolderState) => {
     for (const [uri, s] of openDocs) {
@@ -219,6 +254,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   /** Runs the analysis of one document now, unless a newer edit already superseded this run. */
   const analyzeNow = async (uri: string, version: number): Promise<void> => {
     await ready;
+    const opened = openDocs.get(uri);
+    if (opened) await loadGrammarOf(opened, uri);
     const state = openDocs.get(uri);
     const settings = await settingsFor(uri);
     const doc = state?.engine.get(uri);
@@ -340,6 +377,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     if (changed) {
       log(`${path}: configuration reloaded`);
       refreshFolder(state);
+      loadRuleGrammars().catch((e) => log(`grammars failed to load: ${redactErrorForLog(e)}`));
     }
   };
 
@@ -351,11 +389,13 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     editSupport = { snippets: params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true };
     folderUris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
     ready = (async () => {
-      const grammars = await GrammarRegistry.create();
-      for (const [id, msg] of grammars.loadErrors) log(`grammar ${id} failed to load: ${msg}`);
+      // No grammar yet: each loads when a document needs it (a server on one Python file holds no Java grammar).
+      grammars = await GrammarRegistry.create(undefined, []);
       const warm = typeof opts.warmDocuments === 'number' && opts.warmDocuments >= 0 ? Math.floor(opts.warmDocuments) : undefined;
       folders = new Folders(grammars, trusted, log, new WarmDocuments(warm));
       folders.setFolders(folderUris);
+      await ensureGrammars(folders.missingGrammars());
+      folders.recompile();
       // Start-up's garbage gone, V8 sizes the heap from what the server holds (see heap-sizing.ts).
       settleServerHeap();
       return folders;
@@ -422,6 +462,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         folderUris = [...folderUris.filter((u) => !e.removed.some((r) => r.uri === u)), ...e.added.map((a) => a.uri)];
         folders?.setFolders(folderUris);
+        loadRuleGrammars().catch((e) => log(`grammars failed to load: ${redactErrorForLog(e)}`));
       });
     }
     try {
