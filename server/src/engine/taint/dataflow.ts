@@ -1567,8 +1567,9 @@ class UnitAnalysis {
   private valueMatches(n: Node, re: RegExp): boolean {
     for (let depth = 0; depth < 16; depth++) {
       if (re.test(n.text)) return true;
-      if (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
-      else if (n.type === 'identifier') {
+      const inner = this.syn.unparenthesize(n);
+      if (inner.id !== n.id) n = inner;
+      else if (this.syn.exprKind(typeOf(n)) === 'identifier') {
         const d = this.defOf(n.text);
         if (!d || d.id === n.id) return false;
         n = d;

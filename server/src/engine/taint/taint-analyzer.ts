@@ -1169,13 +1169,13 @@ export class TaintAnalyzer implements Analyzer {
     if (!this.exportIndex) return out;
     for (const [local, canon] of ctx.imports) {
       // Relative imports; in Python also absolute ones, which the index resolves to the workspace's own modules.
-      if (!canon.startsWith('.') && syn.id !== 'python') continue;
+      if (!canon.startsWith('.') && !syn.absoluteLocalImports) continue;
       const dot = canon.lastIndexOf('.');
       const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
       if (found) out.set(local, found);
       // A Python module imported whole (`from . import helper`, `from shop import db`): its functions are called as
       // `helper.f(x)`, looked up by that text (see `resolveCallee`).
-      else if (syn.id === 'python') for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
+      else if (syn.absoluteLocalImports) for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
@@ -2161,14 +2161,14 @@ export function fileContext(
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
       if (h.spec.params !== 'none') {
-        const converted = routeConvertedParams(site.decorators);
+        const converted = syn.routeConvertedParams?.(site.decorators);
         params.forEach((p, i) => {
           if (i < first || i === h.spec.requestParam) return;
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const type = syn.paramTypeOf(fn, i);
           if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes)) return;
-          if (converted.has(p.text)) return;
+          if (converted?.has(p.text)) return;
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
           if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
@@ -2387,30 +2387,6 @@ function splitTopLevel(s: string, sep: string): string[] {
     }
   }
   out.push(s.slice(start).trim());
-  return out;
-}
-
-/**
- * URL variables a route decorator's path converts before the view runs: Flask/Werkzeug `<int:id>`, `<float:x>`,
- * `<uuid:u>`, `<any(a,b):x>` and Starlette `{id:int}`, `{x:float}`, `{u:uuid}`. A mismatch is answered 404.
- */
-function routeConvertedParams(decorators: Node[]): Set<string> {
-  const out = new Set<string>();
-  // Stacked routes (`@bp.route("/s/<int:id>")` over `@bp.route("/s/<id>/<sort>")`): a variable any of them leaves
-  // a string is a string.
-  const plain = new Set<string>();
-  for (const d of decorators) {
-    const args = d.childForFieldName('arguments');
-    const first = args?.namedChildren[0];
-    if (!first || first.type !== 'string') continue;
-    for (const m of first.text.matchAll(/<(?:([A-Za-z_]\w*(?:\([^)]*\))?):)?(\w+)>|\{(\w+)(?::(\w+))?\}/g)) {
-      const [, conv, name, sname, sconv] = m;
-      const converter = (conv ?? sconv ?? '').replace(/\(.*$/, '');
-      const converts = (sname ? /^(int|float|uuid)$/ : /^(int|float|uuid|any)$/).test(converter);
-      (converts ? out : plain).add((name ?? sname)!);
-    }
-  }
-  for (const p of plain) out.delete(p);
   return out;
 }
 

@@ -115,6 +115,11 @@ export interface LanguageModule {
    * its arguments from the second parameter on.
    */
   readonly explicitReceivers?: ReadonlySet<string>;
+  /**
+   * Whether an import that is not relative may name a module of the workspace (Python's `from shop.db import f`,
+   * and a module imported whole, called as `db.f(x)`): the cross-file index is asked for those too.
+   */
+  readonly absoluteLocalImports?: boolean;
   /** Node types of functions (units) and of import statements, for one search of the tree. */
   readonly functionTypes: ReadonlySet<string>;
   readonly importTypes: readonly string[];
@@ -171,6 +176,11 @@ export interface LanguageModule {
   isComprehensionClause(type: string): boolean;
   /** The decorator expressions on a function (`@app.route("/")`), read from it and its parent. */
   functionDecorators?(fn: Node, parent: Node | null): Node[];
+  /**
+   * Route variables that a handler's route decorators convert before the handler runs (Flask `<int:id>`,
+   * Starlette `{id:int}`): a parameter bound to one is a number or UUID, not text that can carry a payload.
+   */
+  routeConvertedParams?(decorators: readonly Node[]): ReadonlySet<string>;
   /**
    * Names of the types a top-level statement declares whose values are a fixed set the program wrote (a Python
    * `Enum` subclass): a route parameter of such a type is validated against it, so it holds no input string.

@@ -475,8 +475,34 @@ function envImport(root: Node | undefined, text: string, eol: string): { line: n
   return { line, text: `import os${eol}` };
 }
 
+/**
+ * URL variables a route decorator's path converts before the view runs: Flask/Werkzeug `<int:id>`, `<float:x>`,
+ * `<uuid:u>`, `<any(a,b):x>` and Starlette `{id:int}`, `{x:float}`, `{u:uuid}`. A mismatch is answered 404.
+ */
+function routeConvertedParams(decorators: readonly Node[]): Set<string> {
+  const out = new Set<string>();
+  // Stacked routes (`@bp.route("/s/<int:id>")` over `@bp.route("/s/<id>/<sort>")`): a variable any of them leaves
+  // a string is a string.
+  const plain = new Set<string>();
+  for (const d of decorators) {
+    const args = d.childForFieldName('arguments');
+    const first = args?.namedChildren[0];
+    if (!first || typeOf(first) !== 'string') continue;
+    for (const m of first.text.matchAll(/<(?:([A-Za-z_]\w*(?:\([^)]*\))?):)?(\w+)>|\{(\w+)(?::(\w+))?\}/g)) {
+      const [, conv, name, sname, sconv] = m;
+      const converter = (conv ?? sconv ?? '').replace(/\(.*$/, '');
+      const converts = (sname ? /^(int|float|uuid)$/ : /^(int|float|uuid|any)$/).test(converter);
+      (converts ? out : plain).add((name ?? sname)!);
+    }
+  }
+  for (const p of plain) out.delete(p);
+  return out;
+}
+
 export const python: LanguageModule = {
   id: 'python',
+  absoluteLocalImports: true,
+  routeConvertedParams,
   explicitReceivers: new Set(['self', 'cls']),
   closedTypes: (stmt) => {
     const cls = stmt.type === 'decorated_definition' ? fieldOf(stmt, 'definition') : stmt;
