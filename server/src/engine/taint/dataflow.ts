@@ -218,13 +218,26 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
   // By node type (a dotted pattern, `flask.request.args`, can also match an imported name or a shorter chain), then
   // by the names a node must hold (see PatternIndex): each node tries only the patterns its names can match.
   const types = (p: CompiledPattern): string[] => (p.root.dotted ? [p.root.type, ...first.module.nameTypes] : [p.root.type]);
+  // Built on first use: a pass no source can start a flow in (most of a library's) reads only its sources.
+  let sinkIndex: RuleIndex['sinks'] | undefined;
+  let sanitizerIndex: RuleIndex['sanitizers'] | undefined;
+  let propagatorIndex: RuleIndex['propagators'] | undefined;
+  let guardIndex: RuleIndex['guards'] | undefined;
   const index: RuleIndex = {
     sources: new PatternIndex(sources.kept, (c) => c.pattern, (c) => types(c.pattern)),
     // Sinks match through variables (`valueOf`): the index must not rule a variable out.
-    sinks: new PatternIndex(sinks.kept, (s) => s.sink.pattern, (s) => types(s.sink.pattern), true),
-    sanitizers: new PatternIndex(sanitizers.kept, (c) => c.pattern, (c) => types(c.pattern)),
-    propagators: new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)),
-    guards: new PatternIndex(first.guards, (c) => c.pattern, 'any'),
+    get sinks() {
+      return (sinkIndex ??= new PatternIndex(sinks.kept, (s) => s.sink.pattern, (s) => types(s.sink.pattern), true));
+    },
+    get sanitizers() {
+      return (sanitizerIndex ??= new PatternIndex(sanitizers.kept, (c) => c.pattern, (c) => types(c.pattern)));
+    },
+    get propagators() {
+      return (propagatorIndex ??= new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)));
+    },
+    get guards() {
+      return (guardIndex ??= new PatternIndex(first.guards, (c) => c.pattern, 'any'));
+    },
   };
   const pass: Pass = { rules, index, key: ids };
   // One entry per set of kept patterns seen: bounded, for a long editor session over many files.
