@@ -218,13 +218,26 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
   // By node type (a dotted pattern, `flask.request.args`, can also match an imported name or a shorter chain), then
   // by the names a node must hold (see PatternIndex): each node tries only the patterns its names can match.
   const types = (p: CompiledPattern): string[] => (p.root.dotted ? [p.root.type, ...first.module.nameTypes] : [p.root.type]);
+  // Built on first use: a pass no source can start a flow in (most of a library's) reads only its sources.
+  let sinkIndex: RuleIndex['sinks'] | undefined;
+  let sanitizerIndex: RuleIndex['sanitizers'] | undefined;
+  let propagatorIndex: RuleIndex['propagators'] | undefined;
+  let guardIndex: RuleIndex['guards'] | undefined;
   const index: RuleIndex = {
     sources: new PatternIndex(sources.kept, (c) => c.pattern, (c) => types(c.pattern)),
     // Sinks match through variables (`valueOf`): the index must not rule a variable out.
-    sinks: new PatternIndex(sinks.kept, (s) => s.sink.pattern, (s) => types(s.sink.pattern), true),
-    sanitizers: new PatternIndex(sanitizers.kept, (c) => c.pattern, (c) => types(c.pattern)),
-    propagators: new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)),
-    guards: new PatternIndex(first.guards, (c) => c.pattern, 'any'),
+    get sinks() {
+      return (sinkIndex ??= new PatternIndex(sinks.kept, (s) => s.sink.pattern, (s) => types(s.sink.pattern), true));
+    },
+    get sanitizers() {
+      return (sanitizerIndex ??= new PatternIndex(sanitizers.kept, (c) => c.pattern, (c) => types(c.pattern)));
+    },
+    get propagators() {
+      return (propagatorIndex ??= new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)));
+    },
+    get guards() {
+      return (guardIndex ??= new PatternIndex(first.guards, (c) => c.pattern, 'any'));
+    },
   };
   const pass: Pass = { rules, index, key: ids };
   // One entry per set of kept patterns seen: bounded, for a long editor session over many files.
@@ -1990,41 +2003,67 @@ type SourceItem = Compiled<CompiledRule['sources'][number]['spec']>;
 
 /**
  * The sources of `passes` that match somewhere in a file: each tried, as `sourceAt` tries it, at every node of the
- * types the passes' indexes list it under (`nodesOf`: the file's nodes of a type, in any order), with each name
- * resolver a unit of the file has, where its `requires-import` holds (`imported`). A source not returned matches at
- * no node, so no unit of any pass meets it, whatever the state (`sourceAt` matches on the node alone). One walk for
- * all passes, through one index of their sources: whether a pattern is a candidate at a node does not depend on the
- * other patterns of an index.
+ * types the passes' indexes list it under (`nodesOf`: the file's nodes of any of those types, in any order), with
+ * each name resolver a unit of the file has, where its `requires-import` holds (`imported`). A source not returned
+ * matches at no node, so no unit of any pass meets it, whatever the state (`sourceAt` matches on the node alone).
+ * One walk for all passes, through one index of their sources: whether a pattern is a candidate at a node does not
+ * depend on the other patterns of an index.
  */
 export function matchingSources(
   passes: readonly Pass[],
-  nodesOf: (type: string) => readonly Node[],
+  nodesOf: (types: readonly string[]) => readonly Node[],
   resolvers: readonly CanonicalResolver[],
   imported: (module: string) => boolean,
 ): Set<SourceItem> {
+  const found = new Set<SourceItem>();
+  const all = sourceIndexOf(passes);
+  if (!all) return found;
+  // `requires-import` is checked per source when it is a candidate (the index is shared by files with any imports).
+  const allowed = new Map<SourceItem, boolean>();
+  const ok = (src: SourceItem): boolean => {
+    let a = allowed.get(src);
+    if (a === undefined) allowed.set(src, (a = !src.spec.requiresImport || src.spec.requiresImport.some(imported)));
+    return a;
+  };
+  // One wasm walk for every type (a walk per type read the whole tree once per type).
+  for (const n of nodesOf(all.types())) {
+    for (const r of resolvers) {
+      for (const src of all.candidates(n, r)) if (!found.has(src) && ok(src) && matchCompiled(src, n, r)) found.add(src);
+    }
+  }
+  return found;
+}
+
+const passIds = new WeakMap<Pass, number>();
+let nextPassId = 0;
+function passId(p: Pass): number {
+  let id = passIds.get(p);
+  if (id === undefined) passIds.set(p, (id = nextPassId++));
+  return id;
+}
+
+/** The index of every source of a list of passes, by the types their own indexes list it under; shared by files. */
+const sourceIndexes = new Map<string, PatternIndex<SourceItem> | undefined>();
+function sourceIndexOf(passes: readonly Pass[]): PatternIndex<SourceItem> | undefined {
+  // By the passes' identities (`passOf` caches them): a key alone does not name the language rules were compiled for.
+  const key = passes.map(passId).join(',');
+  if (sourceIndexes.has(key)) return sourceIndexes.get(key);
   const typesOf = new Map<SourceItem, string[]>();
   for (const p of passes) {
     const index = p.index.sources;
     for (const t of index.types()) {
       for (const src of index.ofType(t)) {
-        if (src.spec.requiresImport && !src.spec.requiresImport.some(imported)) continue;
         const list = typesOf.get(src);
         if (!list) typesOf.set(src, [t]);
         else if (!list.includes(t)) list.push(t);
       }
     }
   }
-  const found = new Set<SourceItem>();
-  if (typesOf.size === 0) return found;
-  const all = new PatternIndex([...typesOf.keys()], (src) => src.pattern, (src) => typesOf.get(src)!);
-  for (const t of all.types()) {
-    for (const n of nodesOf(t)) {
-      for (const r of resolvers) {
-        for (const src of all.candidates(n, r)) if (!found.has(src) && matchCompiled(src, n, r)) found.add(src);
-      }
-    }
-  }
-  return found;
+  const all = typesOf.size === 0 ? undefined : new PatternIndex([...typesOf.keys()], (src) => src.pattern, (src) => typesOf.get(src)!);
+  // Bounded: one entry per set of passes met, over a long editor session.
+  if (sourceIndexes.size >= 256) sourceIndexes.clear();
+  sourceIndexes.set(key, all);
+  return all;
 }
 
 /** Whether the pass has a source among `found` (see `matchingSources`). */

@@ -818,12 +818,7 @@ export class TaintAnalyzer implements Analyzer {
       rs.add(resolverFor(resolvers, ctx.imports, u.aliases));
     }
     const resolverList = [...rs];
-    const byType = new Map<string, Node[]>();
-    const nodesOf = (type: string): Node[] => {
-      let list = byType.get(type);
-      if (!list) byType.set(type, (list = tree.rootNode.descendantsOfType(type).filter((n): n is Node => !!n)));
-      return list;
-    };
+    const nodesOf = (types: readonly string[]): Node[] => (types.length === 0 ? [] : tree.rootNode.descendantsOfType([...types]).filter((n): n is Node => !!n));
     const imports = (m: string): boolean => importsModuleCached(ctx.imports, m);
     let found: ReturnType<typeof matchingSources> | undefined;
     return (pass) => {
