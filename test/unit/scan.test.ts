@@ -58,22 +58,22 @@ describe('file walker', () => {
 });
 
 describe('async file walker', () => {
-  it('returns what the sync walk returns, and lets timers run while it walks', async () => {
+  it('returns what the sync walk returns, and lets other work run while it walks', async () => {
     const dir = webapp();
     for (let i = 0; i < 300; i++) {
       mkdirSync(join(dir, 'many', `d${i}`), { recursive: true });
       writeFileSync(join(dir, 'many', `d${i}`, 'f.js'), 'x');
     }
     const sync = walkFiles([{ root: dir }], { exclude: ['vendor/**'] });
-    let ticks = 0;
-    const timer = setInterval(() => ticks++, 1);
-    const started = Date.now();
-    const walked = await walkFilesAsync([{ root: dir }], { exclude: ['vendor/**'] });
-    clearInterval(timer);
+    let immediates = 0;
+    const counter = setImmediate(() => immediates++);
+    // Yielding after every folder (yieldAfterMs 0): a turn per folder of the event loop whatever the machine's load.
+    const walked = await walkFilesAsync([{ root: dir }], { exclude: ['vendor/**'] }, 0);
+    clearImmediate(counter);
     assert.deepEqual(walked, sync);
     assert.equal(walked.files.length, 307);
-    // Only meaningful when the walk is slow enough to yield at all.
-    if (Date.now() - started > 60) assert.ok(ticks > 0, 'the event loop ran during the walk');
+    assert.equal(immediates, 1, 'other queued work ran during the walk');
+    assert.deepEqual(await walkFilesAsync([{ root: dir }], { exclude: ['vendor/**'] }), sync, 'the default yield interval returns the same');
   });
 });
 
