@@ -105,6 +105,36 @@ describe('taint passes without a possible source', () => {
     assert.ok(auditRun.findings.some((f) => f.ruleId === 'js.cmdi.child-process'));
   });
 
+  it('walks an open file for sources again only while its last run skipped a pass', () => {
+    const edits = (uri: string, path: string, text: string): { walks: number; skipped: number; passes: number } => {
+      s.open(uri, path, 'javascript', text);
+      s.analyze(uri, settings);
+      const w0 = skipping.stats.sourceWalks;
+      const k0 = skipping.stats.passesSkipped;
+      const p0 = skipping.stats.passes;
+      try {
+        // Five one-character edits at the end of the text (a comment grows), each analysed.
+        for (let i = 0; i < 5; i++) {
+          const line = text.split('\n').length + i - 1;
+          s.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: `// ${i}\n` }], i + 2);
+          s.analyze(uri, settings);
+        }
+        return { walks: skipping.stats.sourceWalks - w0, skipped: skipping.stats.passesSkipped - k0, passes: skipping.stats.passes - p0 };
+      } finally {
+        s.close(uri);
+      }
+    };
+    // A file whose last run found its sources: edits run every pass without walking the file again.
+    const withSource = edits('file:///x/handler.js', '/x/handler.js', generateFile('javascript', 300, 3).text);
+    assert.equal(withSource.walks, 0, 'no source walk after a run that skipped nothing');
+    assert.equal(withSource.skipped, 0);
+    // A file with a sink and no source: each run checks again, and its passes stay left out.
+    const lib = "const cp = require('child_process');\nfunction run(cmd) {\n  cp.exec('ls ' + cmd);\n}\n";
+    const without = edits('file:///x/lib.js', '/x/lib.js', lib);
+    assert.ok(without.skipped > 0, 'passes left out');
+    assert.ok(without.walks > 0, 'the file is walked again while passes are left out');
+  });
+
   it('over edits that add and remove the source, an open document gives what a fresh scan gives', async () => {
     const base = "const cp = require('child_process');\nfunction run(cmd) {\n  cp.exec('ls ' + cmd);\n}\n";
     const texts = [base, `${base}run(req.query.dir);\n`, base, `${base}run(readConfig());\n`, `${base}run(req.body);\n`, `${base}run(req.body);\nrun(1);\n`, base];

@@ -287,6 +287,12 @@ export interface TaintSessionCache {
   last?: LastRun;
   /** The words of the last text analysed, for the text prefilters (updated from the changed region only). */
   words: TextWords;
+  /**
+   * The last run found a source for every pass it checked (none was skipped as sourceless). The next run of this
+   * session then runs every pass without looking again: the check walks the whole file, which costs an edit more
+   * than the worklist saves, and running a pass is always exact. A session whose last run skipped a pass checks again.
+   */
+  sourcesSeen?: boolean;
 }
 
 /** What a run's findings were computed from, besides the tokens of the text (see `TaintSessionCache.last`). */
@@ -414,7 +420,7 @@ export class TaintAnalyzer implements Analyzer {
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
    * in a pass's record; the passes left out because no flow can start in the file (`sourcelessPasses`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, passesSkipped: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, passesSkipped: 0, sourceWalks: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -710,10 +716,12 @@ export class TaintAnalyzer implements Analyzer {
         message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${done} of ${total} rules done; not run: ${left.join(', ')}. Taint findings of those rules are missing.`,
       });
     let cut = false;
-    const sourceless = this.sourcelessPasses(passes, tree, ctx, imported, resolvers);
+    const sourceless = session.sourcesSeen ? () => false : this.sourcelessPasses(passes, tree, ctx, imported, resolvers);
+    let skippedAny = false;
     try {
       for (const pass of passes) {
         if (sourceless(pass)) {
+          skippedAny = true;
           // No flow can start in this file for the pass: its fixpoint would find nothing (see `sourcelessPasses`).
           this.stats.passesSkipped++;
           done += pass.rules.length;
@@ -789,6 +797,7 @@ export class TaintAnalyzer implements Analyzer {
       for (const k of session.records.keys()) if (!used.has(k)) session.records.delete(k);
       finished = true;
       // The host may change what it is handed (severity overrides): the session keeps its own copy.
+      if (!cut) session.sourcesSeen = !skippedAny;
       if (!cut && !notified) session.last = { text: doc.text, findings: copyFindings(findings), path: doc.path, exportIndex: this.exportIndex, importKey: ctx.importKey, imported, passes, patternRules, work: meter.spent };
       return findings;
     } finally {
@@ -823,6 +832,7 @@ export class TaintAnalyzer implements Analyzer {
     let found: ReturnType<typeof matchingSources> | undefined;
     return (pass) => {
       if (pass.rules.some((r) => r.audit)) return false;
+      if (!found) this.stats.sourceWalks++;
       found ??= matchingSources(passes.filter((p) => !p.rules.some((r) => r.audit)), nodesOf, resolverList, imports);
       return !passHasSource(pass, found);
     };
