@@ -3,15 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
-
-async function scan(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
-  const code = await runCli(['scan', '--root', dir, '-j', '1', ...args], io, { progressDelayMs: 0 });
-  return { code, out, err };
-}
+import { scan } from './cli-scan';
 
 const rule = (id: string, sink: string): string => `    - id: ${id}
       languages: [javascript]

@@ -3,21 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { scan } from './cli-scan';
 
 interface JsonFinding {
   path: string;
   ruleId: string;
   pack: string;
   range: { start: { line: number; character: number } };
-}
-
-async function scan(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
-  const code = await runCli(['scan', '--root', dir, '-j', '1', ...args], io, { progressDelayMs: 0 });
-  return { code, out, err };
 }
 
 const WORKFLOW = `name: triage

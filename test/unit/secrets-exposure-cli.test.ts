@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { scan } from './cli-scan';
 
 // Fake Fly.io tokens in the documented shape (the rule has a `rotate:` link); never real credentials.
 const FLY_PUSHED = 'fo1_' + 'Qw3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz1Xc3Vb5Nm7Qw9E';
@@ -15,14 +15,6 @@ const ROTATE = 'https://fly.io/docs/flyctl/tokens-revoke/';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-async function scan(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
-  const code = await runCli(['scan', '--root', dir, '-j', '1', ...args], io, { progressDelayMs: 0 });
-  return { code, out, err };
 }
 
 /** deploy.js pushed to a bare origin, fly.py committed only, new.js never committed. */
