@@ -1411,7 +1411,7 @@ class UnitAnalysis {
     const candidates = this.env.pass.index.sources.candidates(n, this.env.resolve);
     let sources = this.sourcesFor.get(candidates);
     if (!sources) {
-      sources = candidates.filter((s) => !s.spec.requiresImport || s.spec.requiresImport.some((m) => this.env.imported?.(m)));
+      sources = candidates.filter((s) => sourceImportsOk(s, (m) => this.env.imported?.(m) ?? false));
       this.sourcesFor.set(candidates, sources);
     }
     for (const s of sources) {
@@ -2022,7 +2022,7 @@ export function matchingSources(
   const allowed = new Map<SourceItem, boolean>();
   const ok = (src: SourceItem): boolean => {
     let a = allowed.get(src);
-    if (a === undefined) allowed.set(src, (a = !src.spec.requiresImport || src.spec.requiresImport.some(imported)));
+    if (a === undefined) allowed.set(src, (a = sourceImportsOk(src, imported)));
     return a;
   };
   // One wasm walk for every type (a walk per type read the whole tree once per type).
@@ -2064,6 +2064,11 @@ function sourceIndexOf(passes: readonly Pass[]): PatternIndex<SourceItem> | unde
   if (sourceIndexes.size >= 256) sourceIndexes.clear();
   sourceIndexes.set(key, all);
   return all;
+}
+
+/** A source's `requires-import`: none, or the file imports one of the modules. One test for `sourceAt` and `matchingSources`. */
+function sourceImportsOk(src: SourceItem, imported: (module: string) => boolean): boolean {
+  return !src.spec.requiresImport || src.spec.requiresImport.some(imported);
 }
 
 /** Whether the pass has a source among `found` (see `matchingSources`). */
