@@ -90,3 +90,16 @@ export class LineIndex {
     return this.text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
   }
 }
+
+/**
+ * The span where two texts differ: `start` is the length of their common prefix, and `oldEnd` / `newEnd` are where
+ * their common suffix (not overlapping the prefix) starts in `a` and in `b`.
+ */
+export function diffSpan(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
+  let p = 0;
+  const max = Math.min(a.length, b.length);
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return { start: p, oldEnd: a.length - q, newEnd: b.length - q };
+}

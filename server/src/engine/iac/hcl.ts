@@ -15,6 +15,7 @@ import { Parser, type Node } from 'web-tree-sitter';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { budgetedParse, GrammarRegistry, loadedLanguage } from '../parser';
 import { CONFIG_WORK, type YamlDoc } from './yaml-model';
+import { diffSpan } from '../text';
 
 /** Input the converter refuses; the message completes "Terraform at lines a-b was not checked by the config rules: ...". */
 class HclError extends Error {}
@@ -628,16 +629,6 @@ function envelope(edits: readonly EditSpan[]): { start: number; newEnd: number }
     newEnd = reach + (e.newEndIndex - e.oldEndIndex);
   }
   return { start, newEnd };
-}
-
-/** The span between the common prefix and suffix of two texts. */
-function diffSpan(a: string, b: string): { start: number; newEnd: number } {
-  let p = 0;
-  const max = Math.min(a.length, b.length);
-  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
-  return { start: p, newEnd: b.length - q };
 }
 
 /** Moves the source offsets of a node and everything under it by `delta`. */

@@ -9,6 +9,8 @@
  * the maximal `[A-Za-z0-9]+` stretches of the original text are the runs' `_`-separated parts.
  */
 
+import { diffSpan } from '../text';
+
 const isRunChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 
 const RUN = /[A-Za-z0-9_-]+/g;
@@ -34,16 +36,12 @@ export class TextWords {
   update(text: string): void {
     const old = this.text;
     if (old === text) return;
-    const max = Math.min(old.length, text.length);
-    let p = 0;
-    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-    let s = 0;
-    while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+    const span = diffSpan(old, text);
     // Widen to run boundaries: the runs outside [a, end) are untouched, and those inside are whole.
-    let a = p;
+    let a = span.start;
     while (a > 0 && isRunChar(old.charCodeAt(a - 1))) a--;
-    let endOld = old.length - s;
-    let endNew = text.length - s;
+    let endOld = span.oldEnd;
+    let endNew = span.newEnd;
     while (endOld < old.length && isRunChar(old.charCodeAt(endOld))) {
       endOld++;
       endNew++;
