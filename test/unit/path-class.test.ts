@@ -167,6 +167,22 @@ describe('path classes are taken from the path inside the workspace only', () =>
     }
   });
 
+  it("reads Perl's t/ layout and an underscored test folder as tests, and manual pages and named stand-ins as examples", () => {
+    // Held-out study 9 (docs/accuracy.md): Test::Nginx scripts under `t/` (400 findings at medium and above), a
+    // `_test/` folder, a manual page's URL example, a key file named `…_PLACE_HOLDER.key` and a `fake-server/`.
+    const text = `TOKEN="${GH}"\n`;
+    for (const file of ['t/plugin/jwt-auth.t', 't/lib/server.lua', 'xt/author.pm', 'lib/plugins/auth/_test/db.php', 'scripts/check.t']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'test', file);
+    }
+    for (const file of ['usr/share/man/man3/Mojo::URL.3pm', 'lib/Guide.pod', 'conf/cert/ssl_PLACE_HOLDER.key', 'bench/fake-server/conf/app.yml', 'dummy.conf']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'example', file);
+    }
+    // Names that only contain the words stay code.
+    for (const file of ['art/app.yml', 'lib/format.tt', 'src/t_config.pm', 'fakers/app.yml', 'manual/man.yml', 'lib/dummyish.php']) {
+      assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'code', file);
+    }
+  });
+
   it('lowers the severity in documentation files (Markdown, reStructuredText, AsciiDoc), wherever they are', () => {
     // Real-code study (docs/accuracy.md): READMEs and changelogs show made-up credentials in their examples.
     const fenced = `# Setup\n\n\`\`\`js\n${LINE}\`\`\`\n`;

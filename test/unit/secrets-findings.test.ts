@@ -131,6 +131,24 @@ describe('secret findings', () => {
     assert.notEqual(scan('/ws/.github/workflows/test.yml', `env:\n  GH_TOKEN: ${GH}\n`)[0]?.severity, 'low');
   });
 
+  it("lower to low what a Perl module's POD documentation shows, and an env file named for development, and say why", () => {
+    // Held-out study 9 (docs/accuracy.md): Mojo::URL's POD examples (`http://user:s3cret@host`) and a development
+    // env file (`app.dev.env`) were reported at medium.
+    const pod = `package Shop::URL;\nsub password { }\n1;\n\n=head1 SYNOPSIS\n\n  Shop::URL->new('https://isabel:Vq7mR2xpL9wZ@shop.test')->password;\n\n=cut\n\nmy $u = 'https://isabel:Vq7mR2xpL9wZ@shop.test';\n`;
+    const found = scan('/ws/lib/Shop/URL.pm', pod);
+    assert.deepEqual(found.map((f) => [f.range.start.line, f.severity]), [[6, 'low'], [10, 'medium']]);
+    assert.match(found[0]?.message ?? '', /in the file's documentation \(POD\), so severity is lowered/);
+    // The same lines in a file that is not Perl keep their severity.
+    assert.ok(scan('/ws/lib/url.rb', pod).every((f) => f.severity === 'medium'));
+    const env = 'MYSQL_PASSWORD=Vq7mR2xpL9wZk3\n';
+    for (const path of ['/ws/app.dev.env', '/ws/development.env']) {
+      const [f] = scan(path, env);
+      assert.equal(f?.severity, 'low', path);
+      assert.match(f.message, /a development configuration's settings, so severity is lowered/, path);
+    }
+    assert.equal(scan('/ws/.env', env)[0]?.severity, 'medium');
+  });
+
   it('lower to low what a local development environment sets up (`.ddev/`, `.devcontainer/`, a Vagrant provisioning playbook), and say why', () => {
     // Held-out study 5 (docs/accuracy.md): a DDEV environment's APP_KEY and a Vagrant VM's MySQL root password were
     // reported at medium.

@@ -80,7 +80,11 @@ function isTestPath(rel: string): boolean {
     /(?:^|\/)test_[^/]*\.py$/.test(p) ||
     // pytest's shared fixtures module.
     /(?:^|\/)conftest\.py$/.test(p) ||
-    /_test\.(?:py|go)$/.test(p)
+    /_test\.(?:py|go)$/.test(p) ||
+    // Perl's and Test::Nginx's test layout: a `t/` (or author tests' `xt/`) folder of `.t` scripts; a folder named
+    // for tests behind an underscore (DokuWiki's `_test/`).
+    /(?:^|\/)x?t\/|\.t$/.test(p) ||
+    /(?:^|\/)_+tests?\//.test(p)
   );
 }
 
@@ -95,6 +99,10 @@ function isExamplePath(rel: string): boolean {
     // An env file named for an example (`sample.env`, `app.template.env`), as `.env.example` is.
     /(?:^|\/)(?:[a-z0-9]+[._-])*(?:examples?|samples?|template)\.env$/.test(p) ||
     // The word among others in a folder's name, joined by `-` or `_` (`example_configs/`, `sample-apps/`).
-    /(?:^|\/)(?:[a-z0-9]+[-_])*(?:examples?|samples?)(?:[-_][a-z0-9]+)+\/|(?:^|\/)(?:[a-z0-9]+[-_])+(?:examples?|samples?)\//.test(p)
+    /(?:^|\/)(?:[a-z0-9]+[-_])*(?:examples?|samples?)(?:[-_][a-z0-9]+)+\/|(?:^|\/)(?:[a-z0-9]+[-_])+(?:examples?|samples?)\//.test(p) ||
+    // Manual pages (`man/man3/Mojo::URL.3pm`) and Perl's POD files: documentation, as Markdown is.
+    /(?:^|\/)man\/man[0-9n][a-z]*\/|\.pod$/.test(p) ||
+    // A file or folder named a placeholder, a dummy or a fake (`ssl_PLACE_HOLDER.key`, `fake-server/`): a stand-in.
+    /(?:^|[/._-])(?:place[_-]?holder|dummy|fake)(?:[/._-]|$)/.test(p)
   );
 }

@@ -41,6 +41,15 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   // A Perl or PHP variable read through a package or a reference (`$Pkg::Config->{password}`, cut at `>`).
   if (!dollarIsFormat && /^\$[A-Za-z_]\w*(?:::\w+)+(?:->?)?$|^\$[A-Za-z_]\w*->?$/.test(secret)) return 'variable reference';
   if (/process\.env|os\.environ|getenv|System\.getenv|import\.meta\.env|secrets\.|vault:/i.test(secret)) return 'reference to the environment';
+  // A secret-store reference resolved at run time (APISIX's `$env://NAME` and `$secret://vault/app/key`).
+  if (/^\$(?:env|secret|ENV|SECRET):\/\//.test(secret)) return 'reference to a secret store';
+  if (!dollarIsFormat) {
+    // A short literal joined to a shell variable (`kSecret="AWS4$AWS_SECRET_ACCESS_KEY"`, a signing key's prefix).
+    if (/^[\w.-]{0,12}\$\{?[A-Z][A-Z0-9]*_[A-Z0-9_]+\}?$/.test(secret)) return 'template variable';
+    // Variables joined by `:` (`"$superuser:$password:$fullname"`, a line a script writes) and a path under one
+    // (`$dir/private/ca.key`, OpenSSL's configuration).
+    if (/^\$[A-Za-z_]\w*(?::(?:\$[A-Za-z_]\w*|[a-z]+))+$/.test(secret) || /^\$\{?[A-Za-z_]\w*\}?\/[\w./-]*$/.test(secret)) return 'template variable';
+  }
   if (/\*{3,}|•{2,}|…/.test(secret)) return 'already masked';
   return undefined;
 }
@@ -89,7 +98,9 @@ export function localDevEnvReason(rel: string): string | undefined {
 }
 
 /** A settings file named for the development environment (Phoenix's `config/dev.exs`, Django's `settings/dev.py`). */
-const DEV_CONFIG = /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:dev|development)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$/;
+// Also an env file named for it (`app.dev.env`, `development.env`), as `test.env` is named for tests.
+const DEV_CONFIG =
+  /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:dev|development)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$|(?:^|\/)(?:[a-z0-9]+[._-])*(?:dev|development)\.env$/;
 
 /**
  * The line ranges of a Rust file's top-level test modules (`#[cfg(test)]`, then `mod tests {`, closed by the `}` in
@@ -240,6 +251,10 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^&[A-Z]\w*(?:\.[A-Z]\w*)*\.[a-z_]\w*[!?]?\/\d{1,2}$/.test(value) || /^[a-z_][a-z0-9_]*\?$/.test(value)) return 'code expression';
   // An increment or decrement (`++fetchToken`, a counter telling a stale response from the latest).
   if (/^(?:\+\+|--)[A-Za-z_$][\w$.]*$|^[A-Za-z_$][\w$.]*(?:\+\+|--)$/.test(value)) return 'code expression';
+  // A double negation turning a value into a boolean (`ret->master_secret = !!master_secret`).
+  if (/^!![A-Za-z_$][\w$.]*$/.test(value)) return 'code expression';
+  // A host name with a path (`https://$KEY:@api.example.net/v1`, the value read after a variable's `:@`).
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\/[\w./-]*$/.test(value)) return 'URL or file path';
   // Ruby: a constant path with a method call (`Doorkeeper::AccessToken.create!`), and a method chain ending in a
   // predicate or bang method (`Rails.application.config.self_hosted?`); not under a password name, where
   // `Summer.time.now!` is a human-chosen password.
@@ -329,9 +344,46 @@ export function unquotedCodeReason(line: string, start: number, end: number): st
   const before = line[start - 1] ?? '';
   if (before === '"' || before === "'" || before === '`') return undefined;
   const value = line.slice(start, end);
-  if (line[end] === '(' && /^[A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)*[!?]?$/.test(value)) return 'a call';
-  if (/^:[A-Za-z_]\w*$/.test(value) && /\w:$/.test(line.slice(0, start))) return 'a path';
+  // Also from the global namespace (C++'s `::d2i_PrivateKey_bio(bio, 0)`).
+  if (line[end] === '(' && /^(?:::)?[A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)*[!?]?$/.test(value)) return 'a call';
+  // Also a `case` label (`case Token::QuotedString:`).
+  if (/^:[A-Za-z_]\w*:?$/.test(value) && /\w:$/.test(line.slice(0, start))) return 'a path';
   return undefined;
+}
+
+/**
+ * The value without the escapes a string around it adds at its end: `\n`, `\"` or a lone `\` (code kept as text in
+ * JSON: a notebook's `"x = response.usage.input_tokens\n"`, a docs dump's `\"x-api-key: $API_KEY\"`), and roff's `\-`
+ * in a manual page. Filters judge this; the finding keeps the value as written.
+ */
+export function withoutTrailingEscapes(value: string): string {
+  return value.replace(/(?:\\[nrt"'-]?)+$/, '');
+}
+
+/**
+ * For generic rules: the key the value is assigned to names a stand-in (`$dummyPassword = '…'`, `fakeToken: …`,
+ * `placeholder_secret = …`), read from `line` before the value at `start`.
+ */
+export function standInKeyReason(line: string, start: number): string | undefined {
+  const key = /([A-Za-z_$][\w$-]*)["'\]]?[ \t]*(?::|=|=>|:=)[ \t]*["'`]?$/.exec(line.slice(Math.max(0, start - 200), start))?.[1];
+  return key && /(?:^|[^a-z])(?:dummy|fake|placeholder)|(?:^|_)(?:dummy|fake|placeholder)/i.test(key.replace(/([a-z])([A-Z])/g, '$1_$2')) ? 'its key names a stand-in' : undefined;
+}
+
+/**
+ * The line ranges of Perl's embedded documentation (POD): from a line starting with `=` and a word (`=head1`,
+ * `=pod`, `=item`) to the next `=cut`, or the end of the file. What it holds is documentation, however it is
+ * indented. `lineText` reads line `i` of `lineCount`.
+ */
+export function perlPodBlocks(lineCount: number, lineText: (i: number) => string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < lineCount; i++) {
+    if (!/^=[a-zA-Z]/.test(lineText(i)) || /^=cut\b/.test(lineText(i))) continue;
+    let k = i + 1;
+    while (k < lineCount && !/^=cut\b/.test(lineText(k))) k++;
+    out.push([i, k]);
+    i = k;
+  }
+  return out;
 }
 
 /** File formats translation catalogues are kept in. */

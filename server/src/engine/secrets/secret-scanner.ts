@@ -8,7 +8,17 @@ import { LANGUAGES } from '../languages';
 import type { LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
-import { genericValueReason, ownKeyReason, placeholderReason, sentenceContextReason, sequenceReason, unquotedCodeReason, userAsPasswordReason } from './false-positive-filters';
+import {
+  genericValueReason,
+  ownKeyReason,
+  placeholderReason,
+  sentenceContextReason,
+  sequenceReason,
+  standInKeyReason,
+  unquotedCodeReason,
+  userAsPasswordReason,
+  withoutTrailingEscapes,
+} from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
 import { publishedExampleSource } from './published-examples';
 import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
@@ -178,6 +188,7 @@ export function rejectReason(
   at?: SecretSpan,
 ): string | undefined {
   if (secret.length === 0) return 'empty';
+  const bare = withoutTrailingEscapes(secret) || secret;
   const a = rule.allowlist;
   if (a.secrets.some((r) => r.test(secret))) return 'allowlisted secret';
   if (a.matches.some((r) => r.test(match))) return 'allowlisted match';
@@ -195,11 +206,18 @@ export function rejectReason(
   if (rule.filters && publishedExampleSource(secret) === undefined) {
     // A `$` the rule's own keyword begins with is the format's (`$aact_`), not a template's.
     const dollarIsFormat = secret.startsWith('$') && rule.keywords.some((k) => k.startsWith('$') && secret.toLowerCase().startsWith(k));
-    const r = placeholderReason(secret, dollarIsFormat) ?? sequenceReason(secret) ?? userAsPasswordReason(secret, match);
+    const r = placeholderReason(secret, dollarIsFormat) ?? (bare !== secret ? placeholderReason(bare, dollarIsFormat) : undefined) ?? sequenceReason(secret) ?? userAsPasswordReason(secret, match);
     if (r) return r;
   }
   if (rule.generic) {
-    const r = genericValueReason(secret, name ?? '') ?? (at && (sentenceContextReason(at.line, at.start, at.end) ?? ownKeyReason(at.line, at.start, at.end) ?? unquotedCodeReason(at.line, at.start, at.end)));
+    const cut = secret.length - bare.length;
+    const r =
+      genericValueReason(bare, name ?? '') ??
+      (at &&
+        (sentenceContextReason(at.line, at.start, at.end) ??
+          ownKeyReason(at.line, at.start, at.end) ??
+          unquotedCodeReason(at.line, at.start, at.end - cut) ??
+          standInKeyReason(at.line, at.start)));
     if (r) return r;
   }
   if (rule.validate) return validatorReason(rule.validate, secret);

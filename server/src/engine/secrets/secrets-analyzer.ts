@@ -9,7 +9,7 @@ import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../an
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
 import { classifyPath, workspaceRelativePath } from '../path-class';
-import { localDevEnvReason, localLoginReason, looksMinified, rustTestModules, testWorkflowReason, translationCatalogReason } from './false-positive-filters';
+import { localDevEnvReason, localLoginReason, looksMinified, perlPodBlocks, rustTestModules, testWorkflowReason, translationCatalogReason } from './false-positive-filters';
 import { secretAdvice } from './advice';
 import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
@@ -81,6 +81,8 @@ export class SecretsAnalyzer implements Analyzer {
     const eol = deduped.length > 0 ? doc.lines.eol : '\n';
     // A Rust file's `#[cfg(test)]` modules: read from the whole current text, so incremental and full scans agree.
     const testModules = deduped.length > 0 && /\.rs$/i.test(doc.path) ? rustTestModules(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
+    // A Perl file's POD documentation, read the same way.
+    const podBlocks = deduped.length > 0 && /\.(?:pm|pl|t|cgi|psgi)$/i.test(doc.path) ? perlPodBlocks(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
     return deduped.map((m) => {
       const ctx = secretContext(doc, m.start, m.end);
       const rule = m.rule;
@@ -109,6 +111,9 @@ export class SecretsAnalyzer implements Analyzer {
       } else if (testPath || ctx.inTestCode || examplePath || testModules.some(([a, b]) => m.start.line > a && m.start.line < b)) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
+      } else if (podBlocks.some(([a, b]) => m.start.line > a && m.start.line < b)) {
+        severity = lower(severity, 'low');
+        notes.push("in the file's documentation (POD), so severity is lowered");
       } else if (
         (local =
           (m.start.line === m.end.line ? localLoginReason(doc.lines.lineText(m.start.line), m.start.character, m.end.character, rel) : undefined) ??
