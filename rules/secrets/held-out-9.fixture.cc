@@ -12,6 +12,12 @@ bool load(Context* ctx, BIO* bio) {
     case Token::QuotedString:
       return true;
   }
+  // A constant's name after a parameter-name comment.
+  // ok: secrets.generic.secret-assignment
+  derive(ctx, /*private_key_len=*/X25519_PRIVATE_KEY_LEN, 0);
+  // A constant's name with digits.
+  // ok: secrets.generic.secret-assignment
+  ctx->shared_secret_len = X25519_SHARED_KEY_LEN;
   // A literal keeps being found.
   // ruleid: secrets.generic.secret-assignment
   ctx->client_secret = "q8Zr2LmX4vT7nW1pK9sB3dF6";

@@ -6,7 +6,7 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx|some[_-]?random[_-]?(?:string|text|chars|value|key)/i;
+  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx|some[_-]?random[_-]?(?:string|text|chars|value|key)|please[_-]?replace|replace[_-]with/i;
 
 /**
  * A placeholder, template or reference to somewhere else, not a literal secret. `dollarIsFormat`: the rule's
@@ -196,6 +196,15 @@ const LABEL_NAME = /(?:^|[^a-z])(?:label|title|text|msg|message|hint|help|placeh
 
 /** For generic rules: values whose shape says id, hash, path, URL, code or human language rather than credential. */
 export function genericValueReason(value: string, name: string): string | undefined {
+  // With its slashes escaped, as a regex or JSON writes a path (`\/\/vault\/app\/tls.crt`): judged unescaped.
+  if (value.includes('\\/')) {
+    const r = genericValueReason(value.replace(/\\\//g, '/'), name);
+    if (r) return r;
+  }
+  // The key was a parameter-name comment (`/*private_key_len=*/X25519_KEY_LEN`): what follows its `*/` is code.
+  if (value.startsWith('*/')) return 'code expression';
+  // A constant's name with digits (`X25519_PRIVATE_KEY_LEN`): three or more words in capitals, each led by a letter.
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*){2,}$/.test(value)) return 'constant name';
   // Also in URN form (`urn:uuid:…`, RFC 4122), as WebDAV lock tokens are written.
   if (UUID_RE.test(value.replace(/^urn:uuid:/i, ''))) return 'UUID';
   if (HASH_RE.test(value) && /hash|sha|md5|digest|checksum|commit|rev|etag|integrity|id$/i.test(name)) return 'hash';
