@@ -305,7 +305,7 @@ function revertRecord(rec: RuleRecord): RuleRecord {
   return { rounds: u.rounds, rootKey: u.rootKey, snap: u.snap, maxRounds: u.maxRounds, undo: { rounds: rec.rounds, state, journal, rootKey: rec.rootKey, snap: rec.snap, maxRounds: rec.maxRounds } };
 }
 
-/** How many units a context diff may make a worklist visit: what it moved, removed and re-resolved. */
+/** What a context diff holds: units moved or new, units gone, names re-resolved (none: the same context). */
 const diffSize = (d: ContextDiff): number => d.moved.size + d.gone.length + d.names.length;
 
 /** One round of a pass's fixpoint, as the last finished run left it. */
@@ -956,8 +956,10 @@ export class TaintAnalyzer implements Analyzer {
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const maxRounds = ctx.units.length > 2000 ? 2 : 5;
     let prev = records?.get(ruleKey);
-    // An undo brings back the text of the run before the last: its record, restored, has (next to) nothing to visit.
-    if (prev?.undo && prev.undo.maxRounds === maxRounds && (prev.maxRounds !== maxRounds || diffSize(contextDiff(work, prev.undo.snap)) < diffSize(contextDiff(work, prev.snap)))) {
+    // An undo brings back the text of the run before the last: its record, restored, has nothing to visit. Only then:
+    // a record two edits away is a worse base than one a single edit away even with fewer units moved (the top
+    // level's statements align with the last run's by one head and one tail, see `alignStatements`).
+    if (prev?.undo && prev.undo.maxRounds === maxRounds && diffSize(contextDiff(work, prev.undo.snap)) === 0) {
       prev = revertRecord(prev);
       // The old record's rounds are the restored one's now: a run cut short must leave a valid record behind.
       records!.set(ruleKey, prev);
