@@ -184,19 +184,27 @@ describe('moved units: a move hashes no summary (counters)', () => {
         const line = text.split('\n').indexOf(c.lang === 'python' ? '# callees' : '// callees');
         let version = 1;
         for (let k = 0; k < 2; k++) {
-          for (const change of [
+          for (const [j, change] of [
             { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\n\n\n' },
             { range: { start: { line, character: 0 }, end: { line: line + 3, character: 0 } }, text: '' },
-          ]) {
+          ].entries()) {
             const s0 = { ...taint.stats };
             engine.change(uri, [change], ++version);
             const r = engine.analyze(uri, settings);
             const d = Object.fromEntries(Object.keys(s0).map((key) => [key, taint.stats[key as keyof typeof s0] - s0[key as keyof typeof s0]]));
             assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings);
+            assert.equal(d.summariesHashed, 0, `${d.summariesHashed} summaries hashed`);
+            if (j === 1 || k > 0) {
+              // The removal undoes the insert, and the second insert redoes it: each pass's record of the run before
+              // is restored (see undo-record.test.ts), nothing is shifted or analysed.
+              assert.equal(d.recordsReverted, d.passes);
+              assert.equal(d.unitsShifted, 0);
+              assert.equal(d.unitsAnalyzed, 0);
+              continue;
+            }
             // 120 callees moved with positions in their summaries: each is shifted, none hashed (nor, once the
             // top level's statements below the edit are cached, analysed).
             assert.ok(d.unitsShifted! >= 120, `${d.unitsShifted} units shifted`);
-            if (k > 0) assert.equal(d.unitsAnalyzed, 0);
             assert.equal(d.summariesHashed, 0, `${d.summariesHashed} summaries hashed for ${d.unitsShifted} shifted`);
             // Their entries consulted the same names: the record's index holds for them.
             assert.ok(d.entriesIndexed! * 4 < d.unitsShifted!, `${d.entriesIndexed} entries re-indexed for ${d.unitsShifted} shifted`);

@@ -234,7 +234,79 @@ interface RuleRecord {
   rootKey: string;
   snap: ContextSnapshot;
   maxRounds: number;
+  /** How to get the record of the run before back (see `RecordUndo`). */
+  undo?: RecordUndo;
 }
+
+/**
+ * The record a run built its record from, kept as the writes that turned one into the other: an undo of an edit
+ * (a paste undone) brings back a text whose units are all where that record has them, and reverting to it costs
+ * the writes of one run instead of visiting every unit the edit had moved.
+ */
+interface RecordUndo {
+  /** Its rounds (round objects are shared with the record built from it, their maps written through `journal`). */
+  rounds: RoundRecord[];
+  /** Each of its rounds' own fields (the record built from it replaced them). */
+  state: { unsettled: number; findings: Set<string>; work: number }[];
+  journal: Journal;
+  rootKey: string;
+  snap: ContextSnapshot;
+  maxRounds: number;
+}
+
+/** Writes to maps, recorded so that they can be undone newest first (`RecordUndo`). */
+class Journal {
+  private readonly log: unknown[] = [];
+  get size(): number {
+    return this.log.length / 4;
+  }
+  set<K, V>(m: Map<K, V>, k: K, v: V): void {
+    this.log.push(m, k, m.has(k), m.get(k));
+    m.set(k, v);
+  }
+  delete<K, V>(m: Map<K, V>, k: K): void {
+    if (!m.has(k)) return;
+    this.log.push(m, k, true, m.get(k));
+    m.delete(k);
+  }
+  /** Undoes every write, newest first, each through `into` (which can then undo the undo). */
+  undo(into: Journal): void {
+    const log = this.log;
+    for (let i = log.length - 4; i >= 0; i -= 4) {
+      const m = log[i] as Map<unknown, unknown>;
+      if (log[i + 2]) into.set(m, log[i + 1], log[i + 3]);
+      else into.delete(m, log[i + 1]);
+    }
+  }
+}
+
+/** A map write through a journal when there is one (a round of a new record has nothing to undo). */
+function put<K, V>(j: Journal | undefined, m: Map<K, V>, k: K, v: V): void {
+  if (j) j.set(m, k, v);
+  else m.set(k, v);
+}
+
+function drop<K, V>(j: Journal | undefined, m: Map<K, V>, k: K): void {
+  if (j) j.delete(m, k);
+  else m.delete(k);
+}
+
+/**
+ * The record `rec` was built from (`rec.undo`), restored in place, with `rec` as its undo in turn (a redo is an
+ * undo too). `rec` is no longer valid after it: its round objects are the restored record's.
+ */
+function revertRecord(rec: RuleRecord): RuleRecord {
+  const u = rec.undo!;
+  const journal = new Journal();
+  u.journal.undo(journal);
+  const state = rec.rounds.map((rr) => ({ unsettled: rr.unsettled, findings: rr.findings, work: rr.work }));
+  u.rounds.forEach((rr, i) => Object.assign(rr, u.state[i]));
+  moveCounters.recordsReverted++;
+  return { rounds: u.rounds, rootKey: u.rootKey, snap: u.snap, maxRounds: u.maxRounds, undo: { rounds: rec.rounds, state, journal, rootKey: rec.rootKey, snap: rec.snap, maxRounds: rec.maxRounds } };
+}
+
+/** What a context diff holds: units moved or new, units gone, names re-resolved (none: the same context). */
+const diffSize = (d: ContextDiff): number => d.moved.size + d.gone.length + d.names.length;
 
 /** One round of a pass's fixpoint, as the last finished run left it. */
 interface RoundRecord {
@@ -418,9 +490,9 @@ export class TaintAnalyzer implements Analyzer {
    * for the file context, the functions whose roles were derived and the function and import nodes read from the tree;
    * for moved units, the summaries serialised and hashed (signatures and relative digests, counted over every
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
-   * in a pass's record; the passes left out because no flow can start in the file (`sourcelessPasses`).
+   * in a pass's record, and the records restored to the run before (an undo, `revertRecord`); the passes left out because no flow can start in the file (`sourcelessPasses`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, passesSkipped: 0, sourceWalks: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -634,6 +706,7 @@ export class TaintAnalyzer implements Analyzer {
       this.stats.unitsShifted += moveCounters.unitsShifted - c0.unitsShifted;
       this.stats.entriesIndexed += moveCounters.entriesIndexed - c0.entriesIndexed;
       this.stats.entriesReindexed += moveCounters.entriesReindexed - c0.entriesReindexed;
+      this.stats.recordsReverted += moveCounters.recordsReverted - c0.recordsReverted;
     }
   }
 
@@ -882,7 +955,15 @@ export class TaintAnalyzer implements Analyzer {
     let linesOf: Map<string, number[]> | undefined;
     // Summaries settle in two or three rounds; very large files (bundles) get fewer rounds to stay in budget.
     const maxRounds = ctx.units.length > 2000 ? 2 : 5;
-    const prev = records?.get(ruleKey);
+    let prev = records?.get(ruleKey);
+    // An undo brings back the text of the run before the last: its record, restored, has nothing to visit. Only then:
+    // a record two edits away is a worse base than one a single edit away even with fewer units moved (the top
+    // level's statements align with the last run's by one head and one tail, see `alignStatements`).
+    if (prev?.undo && prev.undo.maxRounds === maxRounds && diffSize(contextDiff(work, prev.undo.snap)) === 0) {
+      prev = revertRecord(prev);
+      // The old record's rounds are the restored one's now: a run cut short must leave a valid record behind.
+      records!.set(ruleKey, prev);
+    }
     const base = prev && prev.maxRounds === maxRounds ? prev : undefined;
     const diff = base ? contextDiff(work, base.snap) : undefined;
     /** This run's entries per round, over the base's. */
@@ -1127,6 +1208,9 @@ export class TaintAnalyzer implements Analyzer {
     const results = [...rounds[last]!.findings].sort((x, y) => index.get(x)! - index.get(y)!).map((k) => entryAt(last, k)!.result);
     if (records) {
       // The new record: each base round with this run's entries in (and the gone units out), or the round as computed.
+      // Writes to the base's rounds go through a journal, so that the next run can restore the base (`revertRecord`).
+      const journal = new Journal();
+      const baseState = base?.rounds.map((rr) => ({ unsettled: rr.unsettled, findings: rr.findings, work: rr.work }));
       const next: RoundRecord[] = [];
       for (let r = 0; r <= last; r++) {
         const o = over[r]!;
@@ -1139,32 +1223,38 @@ export class TaintAnalyzer implements Analyzer {
           for (const k of diff.gone) {
             const e = rr.entries.get(k);
             if (!e) continue;
-            unindexEntry(rr, k);
-            rr.entries.delete(k);
+            unindexEntry(rr, k, journal);
+            journal.delete(rr.entries, k);
             // Kept for one more run: an undo brings the same text back.
             remember(fresh, k, e);
           }
           for (const [k, e] of o) {
             const old = rr.entries.get(k);
             if (old && old !== e) remember(fresh, k, old);
-            rr.entries.set(k, e);
+            journal.set(rr.entries, k, e);
             // Most visited units (moved ones above all) consulted the same names as before: their index holds, but
             // for the inline functions that were replaced.
             if (old && sameDeps(old, e)) {
-              reindexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
+              reindexEntry(rr, byKey.get(k)!, e, ctx, doc.lines, journal);
               continue;
             }
-            unindexEntry(rr, k);
-            indexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
+            unindexEntry(rr, k, journal);
+            indexEntry(rr, byKey.get(k)!, e, ctx, doc.lines, journal);
           }
-          for (const k of reindex[r]!) if (!o.has(k)) reindexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines);
+          for (const k of reindex[r]!) if (!o.has(k)) reindexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines, journal);
           rr.findings = info.findings;
         }
         rr.unsettled = info.unsettled;
         rr.work = info.work;
         next.push(rr);
       }
-      records.set(ruleKey, { rounds: next, rootKey: ctx.units[0]!.key, snap: work.snap, maxRounds });
+      let undo: RecordUndo | undefined;
+      if (base && diff) {
+        // A run that wrote nothing (an undo restored its base) keeps the base's own undo: a redo restores that.
+        const same = journal.size === 0 && next.length === base.rounds.length && next.every((rr, i) => rr === base.rounds[i]);
+        undo = same ? base.undo : { rounds: base.rounds, state: baseState!, journal, rootKey: base.rootKey, snap: base.snap, maxRounds: base.maxRounds };
+      }
+      records.set(ruleKey, { rounds: next, rootKey: ctx.units[0]!.key, snap: work.snap, maxRounds, ...(undo ? { undo } : {}) });
     }
     return { results, summaryOf };
   }
@@ -1497,7 +1587,7 @@ function docsUrl(id: string): string {
 }
 
 /** Module-wide counts of the work moved units cost (see `TaintAnalyzer.stats`); module functions do it. */
-const moveCounters = { summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0 };
+const moveCounters = { summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0 };
 
 const signatures = new WeakMap<Summary, string>();
 
@@ -1692,7 +1782,7 @@ function baseEntries(rec: RuleRecord, key: string): CacheEntry[] {
 }
 
 /** Adds a unit's entry to a round's reverse index: its names as they are, its inline functions by their unit key. */
-function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
+function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex, j?: Journal): void {
   if (e.deps.size === 0) return;
   moveCounters.entriesIndexed++;
   const targets: string[] = [];
@@ -1700,11 +1790,11 @@ function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, l
     const t = targetOf(dep, u, ctx, lines);
     if (t === undefined) continue;
     let users = rr.consumers.get(t);
-    if (!users) rr.consumers.set(t, (users = new Map()));
-    users.set(u.key, dep);
+    if (!users) put(j, rr.consumers, t, (users = new Map()));
+    put(j, users, u.key, dep);
     targets.push(t);
   }
-  rr.targets.set(u.key, targets);
+  put(j, rr.targets, u.key, targets);
 }
 
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
@@ -1729,7 +1819,7 @@ function sameDeps(a: CacheEntry, b: CacheEntry): boolean {
  * one inline function was most of the index's cost. Targets of one entry are distinct (a name is its own target, an
  * inline position names one unit), so each changed position moves one consumer. Counted in `entriesReindexed`.
  */
-function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
+function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex, j?: Journal): void {
   const was = rr.targets.get(u.key);
   let inline = false;
   for (const k of e.deps.keys()) {
@@ -1750,8 +1840,8 @@ function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext,
   // With every dependency indexed (none at a position where no function is now), `was` was computed from the same
   // keys in the same order with none left out either, so position i of both is the same dependency's target.
   if (!was || was.length !== now.length || now.length !== e.deps.size) {
-    unindexEntry(rr, u.key);
-    indexEntry(rr, u, e, ctx, lines);
+    unindexEntry(rr, u.key, j);
+    indexEntry(rr, u, e, ctx, lines, j);
     return;
   }
   let changed = false;
@@ -1759,30 +1849,30 @@ function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext,
     if (was[i] === now[i]) continue;
     changed = true;
     const users = rr.consumers.get(was[i]!);
-    users?.delete(u.key);
-    if (users?.size === 0) rr.consumers.delete(was[i]!);
+    if (users) drop(j, users, u.key);
+    if (users?.size === 0) drop(j, rr.consumers, was[i]!);
   }
   if (!changed) return;
   moveCounters.entriesReindexed++;
   for (let i = 0; i < now.length; i++) {
     if (was[i] === now[i]) continue;
     let users = rr.consumers.get(now[i]!);
-    if (!users) rr.consumers.set(now[i]!, (users = new Map()));
-    users.set(u.key, deps[i]!);
+    if (!users) put(j, rr.consumers, now[i]!, (users = new Map()));
+    put(j, users, u.key, deps[i]!);
   }
-  rr.targets.set(u.key, now);
+  put(j, rr.targets, u.key, now);
 }
 
 /** Takes a unit key out of a round's reverse index. */
-function unindexEntry(rr: RoundRecord, key: string): void {
+function unindexEntry(rr: RoundRecord, key: string, j?: Journal): void {
   const targets = rr.targets.get(key);
   if (!targets) return;
   for (const t of targets) {
     const users = rr.consumers.get(t);
-    users?.delete(key);
-    if (users?.size === 0) rr.consumers.delete(t);
+    if (users) drop(j, users, key);
+    if (users?.size === 0) drop(j, rr.consumers, t);
   }
-  rr.targets.delete(key);
+  drop(j, rr.targets, key);
 }
 
 /** Adds the entries of `from` to `into` (entries already there are not repeated). */
