@@ -1654,15 +1654,34 @@ function contextDiff(work: NonNullable<FileContext['work']>, before: ContextSnap
   return d;
 }
 
+/**
+ * Per unit of this run (units are made anew by every `fileContext`), its inline dependencies resolved: the unit each
+ * names and that unit's index target (`k:<key>`, one string, so the reverse index hashes it once). The top level
+ * consults hundreds of inline functions and is looked up again in every pass and round an edit reaches it in.
+ */
+const inlineTargets = new WeakMap<Unit, Map<string, { unit: Unit | undefined; target: string | undefined }>>();
+
+function inlineResolved(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): { unit: Unit | undefined; target: string | undefined } {
+  let memo = inlineTargets.get(u);
+  if (!memo) inlineTargets.set(u, (memo = new Map()));
+  let hit = memo.get(dep);
+  if (!hit) {
+    const colon = dep.indexOf(':', 2);
+    const line = u.line + Number(dep.slice(2, colon));
+    const character = Number(dep.slice(colon + 1));
+    let unit: Unit | undefined;
+    if (line >= 0 && line < lines.lineCount) {
+      const found = ctx.byStart.get(lines.offsetAt({ line, character }));
+      if (found && found.line === line) unit = found;
+    }
+    memo.set(dep, (hit = { unit, target: unit && `k:${unit.key}` }));
+  }
+  return hit;
+}
+
 /** The unit at an `i:<line>:<column>` dependency of `u` (its position relative to `u`'s first line). */
 function inlineUnit(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): Unit | undefined {
-  const colon = dep.indexOf(':', 2);
-  const line = u.line + Number(dep.slice(2, colon));
-  const character = Number(dep.slice(colon + 1));
-  if (!(line >= 0 && line < lines.lineCount)) return undefined;
-  const at = lines.offsetAt({ line, character });
-  const unit = ctx.byStart.get(at);
-  return unit && unit.line === line ? unit : undefined;
+  return inlineResolved(dep, u, ctx, lines).unit;
 }
 
 const receivers = new WeakMap<Unit, boolean>();
@@ -1710,8 +1729,7 @@ function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, l
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
 function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): string | undefined {
   if (!dep.startsWith('i:')) return dep;
-  const unit = inlineUnit(dep, u, ctx, lines);
-  return unit && `k:${unit.key}`;
+  return inlineResolved(dep, u, ctx, lines).target;
 }
 
 /** Whether two entries consulted the same dependency keys in the same order (then they are indexed alike). */
