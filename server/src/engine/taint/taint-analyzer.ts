@@ -334,6 +334,11 @@ interface FnDescriptor {
   hash: string;
   /** The function's parameter count. */
   arity: number;
+  /**
+   * The unit key last built from this descriptor and what it was built from: the same strings run after run, so an
+   * edit elsewhere allocates no key per unit and the maps keyed by it hash it once (see `fileContext`'s `mk`).
+   */
+  keyOf?: { character: number; shape: string; own: string; importKey: string; n: number; key: string };
 }
 
 /**
@@ -1612,10 +1617,28 @@ function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node |
   return (ctx.moduleValues = out);
 }
 
+/**
+ * Digests of module values' texts: every run's name table holds every module constant's, and an edit changes one
+ * at most. Bounded by the characters held: a long session's edited values go with the rest when it is full.
+ */
+const valueDigests = new Map<string, string>();
+let valueDigestChars = 0;
+
 /** A module-level name's value as a dependency records it: a digest of its text, or 'none'. */
 function moduleValueSig(ctx: FileContext, syn: LanguageModule, name: string): string {
   const v = moduleValues(ctx, syn).get(name);
-  return v ? createHash('sha1').update(textOf(v)).digest('base64') + errorShape(v) : 'none';
+  if (!v) return 'none';
+  const text = textOf(v);
+  let digest = valueDigests.get(text);
+  if (digest === undefined) {
+    if (valueDigestChars > 4_000_000) {
+      valueDigests.clear();
+      valueDigestChars = 0;
+    }
+    valueDigestChars += text.length;
+    valueDigests.set(text, (digest = createHash('sha1').update(text).digest('base64')));
+  }
+  return digest + errorShape(v);
 }
 
 /** Names whose resolution differs between two name tables (a name missing from one resolves to 'none'). */
@@ -2115,7 +2138,7 @@ export function fileContext(
   const ownHash = (i: number, start: number, end: number, line: number): string =>
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
   // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
-  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases])): Unit => {
+  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases]), desc?: FnDescriptor): Unit => {
     const resolved = typeof node === 'function' ? undefined : node;
     const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
     const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
@@ -2126,10 +2149,12 @@ export function fileContext(
     const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
     // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
     // unit, is left out of what is counted.
-    const own = `${hash}${shape}@${at.character}:${role}:${aliasKey}`;
+    const last = desc?.keyOf;
+    const own = last && last.character === at.character && last.shape === shape ? last.own : `${hash}${shape}@${at.character}:${role}:${aliasKey}`;
     const n = occurrences.get(own) ?? 0;
     occurrences.set(own, n + 1);
-    const key = `${own}:${importKey}#${n}`;
+    const key = last && last.own === own && last.importKey === importKey && last.n === n ? last.key : `${own}:${importKey}#${n}`;
+    if (desc && key !== last?.key) desc.keyOf = { character: at.character, shape, own, importKey, n, key };
     return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
@@ -2156,7 +2181,7 @@ export function fileContext(
         entryParams: known.entryParams,
         handlers: known.handlers,
       };
-      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey);
+      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey, known);
       unit.arity = known.arity;
       units.push(unit);
       continue;
@@ -2229,7 +2254,7 @@ export function fileContext(
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
     let list = computed.get(si);
     if (!list) computed.set(si, (list = []));
-    list.push({
+    const desc: FnDescriptor = {
       ...(name ? { name } : {}),
       isMethod,
       sources: unitParams.sources,
@@ -2240,8 +2265,9 @@ export function fileContext(
       role,
       hash,
       arity: params.length,
-    });
-    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+    };
+    list.push(desc);
+    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash, desc.aliasKey, desc);
     unit.arity = params.length;
     units.push(unit);
   }
