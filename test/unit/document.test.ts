@@ -5,6 +5,7 @@ import { assertProperty } from './property-seeds';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { GrammarRegistry } from '../../server/src/engine/parser';
 import { SourceDocument } from '../../server/src/engine/document';
+import { LineIndex } from '../../server/src/engine/text';
 
 let grammars: GrammarRegistry;
 before(async () => {
@@ -84,6 +85,29 @@ describe('SourceDocument content changes follow the LSP specification', () => {
     assert.equal(change('a\nb\nc', { start: at(2, 0), end: at(0, 1) }, '-'), 'a-c');
   });
 
+  it('keeps a line index equal to a fresh one through small edits next to CR, LF and CRLF (property)', () => {
+    // Edits of a character or two, most without a line break: the ones whose line starts are shifted, not rescanned.
+    const text = fc.array(fc.constantFrom('a', ' ', '\n', '\r\n', '\r', 'bc'), { maxLength: 20 }).map((p) => p.join(''));
+    const edit = fc.record({ at: fc.nat(), len: fc.integer({ min: 0, max: 2 }), text: fc.constantFrom('', 'x', 'yz', ' ', '\n', '\r') });
+    assertProperty(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+        const doc = new SourceDocument('l', '/l.txt', 'plaintext', initial, 0, grammars);
+        try {
+          edits.forEach((e, i) => {
+            const lines = doc.lines;
+            const start = e.at % (doc.text.length + 1);
+            const end = Math.min(doc.text.length, start + e.len);
+            doc.applyChanges([{ range: { start: lines.positionAt(start), end: lines.positionAt(end) }, text: e.text }], i + 1);
+            assert.deepEqual(doc.lines.lineStarts, new LineIndex(doc.text).lineStarts, JSON.stringify(doc.text));
+          });
+        } finally {
+          doc.dispose();
+        }
+      }),
+      2000,
+    );
+  });
+
   it('matches TextDocument.update on random edits, out-of-range and reversed positions included (property)', () => {
     const piece = fc.constantFrom('a', 'b', ' ', '\n', '\r\n', '\r', '😀', '\ud83d', '中', 'xy');
     const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
@@ -103,6 +127,7 @@ describe('SourceDocument content changes follow the LSP specification', () => {
             doc.applyChanges(batch, i + 1);
             for (const c of batch) expected = TextDocument.update(TextDocument.create('h', 'plaintext', i, expected), [c], i + 1).getText();
             assert.equal(doc.text, expected);
+            assert.deepEqual(doc.lines.lineStarts, new LineIndex(doc.text).lineStarts);
           });
         } finally {
           doc.dispose();

@@ -2,7 +2,7 @@
  * One open document: its text, its syntax tree, and the edits applied since the last analysis. Edits are
  * applied to the tree with `tree.edit` and followed by an incremental parse, as the LSP delivers them.
  */
-import type { Edit, Point, Range as TsRange, Tree } from 'web-tree-sitter';
+import type { Edit, Point, Tree } from 'web-tree-sitter';
 import { grammarFor, type GrammarId } from './languages';
 import type { GrammarRegistry } from './parser';
 import { LineIndex } from './text';
@@ -18,9 +18,6 @@ export interface ContentChange {
 export interface DocumentDelta {
   /** The edits in the order applied, each in the coordinates of the text at that moment (tree-sitter Edit). */
   edits: Edit[];
-  /** Ranges of the new tree whose syntax differs from the previous tree (empty without a grammar, or when no
-   * previous analysis built a tree: parsing is left to the packs that need it). */
-  changedRanges: TsRange[];
   /** The text before the first edit. */
   previousText: string;
 }
@@ -31,7 +28,6 @@ export class SourceDocument {
   private _tree: Tree | undefined;
   private pendingEdits: Edit[] = [];
   private textAtLastAnalysis: string;
-  private treeAtLastAnalysis: Tree | undefined;
   private _parseFailed = false;
   /**
    * The text changed since the last parse. Parsing waits until someone needs the tree, so a file the engine
@@ -109,8 +105,6 @@ export class SourceDocument {
         this._lines = undefined;
         this._tree?.delete();
         this._tree = undefined;
-        this.treeAtLastAnalysis?.delete();
-        this.treeAtLastAnalysis = undefined;
         continue;
       }
       const lines = this.lines;
@@ -131,10 +125,8 @@ export class SourceDocument {
         newEndPosition,
       };
       this._text = this._text.slice(0, start) + change.text + this._text.slice(oldEnd);
-      this._lines = undefined;
+      this._lines = lines.edited(start, oldEnd, change.text, this._text);
       this._tree?.edit(edit);
-      // getChangedRanges needs the old tree edited the same way.
-      this.treeAtLastAnalysis?.edit(edit);
       this.pendingEdits.push(edit);
     }
     this.version = version;
@@ -143,23 +135,15 @@ export class SourceDocument {
 
   /**
    * Takes the changes accumulated since the last call (undefined when nothing changed, i.e. the first analysis
-   * or a re-analysis of the same text). Frees the tree kept for comparison.
+   * or a re-analysis of the same text). Never parses: a pack that needs the tree parses it (a secrets-only scan of
+   * a file without a keyword hit never does). No pack reads the tree's changed ranges, so no tree is kept to
+   * compare with: that copy, edited and diffed on every keystroke, was a cost of every edit.
    */
   takeDelta(): DocumentDelta | undefined {
-    // Never parses by itself: a pack that needs the tree parses it (a secrets-only scan of a file without a
-    // keyword hit never does). The tree kept for comparison is the one a previous analysis had built, if any.
-    if (this.pendingEdits.length === 0) {
-      // First analysis: keep the tree to compare the next edits against.
-      if (!this.treeAtLastAnalysis && !this.parsePending) this.treeAtLastAnalysis = this._tree?.copy();
-      return undefined;
-    }
-    const tree = this.treeAtLastAnalysis ? this.tree : undefined;
-    const changedRanges = tree && this.treeAtLastAnalysis ? this.treeAtLastAnalysis.getChangedRanges(tree) : [];
-    const delta: DocumentDelta = { edits: this.pendingEdits, changedRanges, previousText: this.textAtLastAnalysis };
+    if (this.pendingEdits.length === 0) return undefined;
+    const delta: DocumentDelta = { edits: this.pendingEdits, previousText: this.textAtLastAnalysis };
     this.pendingEdits = [];
     this.textAtLastAnalysis = this._text;
-    this.treeAtLastAnalysis?.delete();
-    this.treeAtLastAnalysis = this.parsePending ? undefined : this._tree?.copy();
     return delta;
   }
 
@@ -170,13 +154,11 @@ export class SourceDocument {
   discardDelta(): void {
     this.pendingEdits = [];
     this.textAtLastAnalysis = this._text;
-    this.treeAtLastAnalysis?.delete();
-    this.treeAtLastAnalysis = undefined;
   }
 
-  /** Whether a syntax tree is held now (parsed, or kept for comparison). */
+  /** Whether a syntax tree is held now. */
   get hasTree(): boolean {
-    return !!this._tree || !!this.treeAtLastAnalysis;
+    return !!this._tree;
   }
 
   /**
@@ -193,9 +175,7 @@ export class SourceDocument {
   /** Frees the wasm memory held by this document's trees. */
   dispose(): void {
     this._tree?.delete();
-    this.treeAtLastAnalysis?.delete();
     this._tree = undefined;
-    this.treeAtLastAnalysis = undefined;
   }
 
   private reparse(): void {

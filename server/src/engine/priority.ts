@@ -118,10 +118,18 @@ function confidenceFactor(f: Finding): number {
   return c === 'high' ? 1.05 : c === 'low' ? 0.7 : 1;
 }
 
+/** The last path classified: every finding of a run has the same path, and `classifyPath` runs a dozen regexes. */
+let lastPath: { path: string; root: string | undefined; where: ReturnType<typeof classifyPath> } | undefined;
+
+function pathClassOf(path: string, root: string | undefined): ReturnType<typeof classifyPath> {
+  if (lastPath?.path !== path || lastPath.root !== root) lastPath = { path, root, where: classifyPath(path, root) };
+  return lastPath.where;
+}
+
 /** The finding's priority (see the file comment). Pure: the same finding and path always give the same answer. */
 export function prioritize(f: Finding, ctx: PriorityContext): NonNullable<Finding['priority']> {
   const exposure = exposureOf(f);
-  const where = classifyPath(ctx.path, ctx.root);
+  const where = pathClassOf(ctx.path, ctx.root);
   // A lockfile is where dependency findings live, not a sign of code that does not run.
   const vendored = where.skip === 'vendored' || where.skip === 'minified' ? where.skip : undefined;
   // Code that does not run in production: what it does matters less, whatever flows through it.

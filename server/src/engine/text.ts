@@ -5,7 +5,15 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    /** The line starts when already known (see `edited`). */
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -16,6 +24,21 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, this index's text with [start, oldEnd) replaced by `inserted`. An edit that neither removes
+   * nor inserts a line break, and does not follow a CR (which could pair with an LF after it), moves the later line
+   * starts by its length: no scan of the whole text on each keystroke.
+   */
+  edited(start: number, oldEnd: number, inserted: string, text: string): LineIndex {
+    const breaks = /[\r\n]/;
+    if (breaks.test(inserted) || (start > 0 && this.text.charCodeAt(start - 1) === 13) || breaks.test(this.text.slice(start, oldEnd))) return new LineIndex(text);
+    const delta = inserted.length - (oldEnd - start);
+    const line = this.positionAt(start).line;
+    const starts = this.lineStarts.slice();
+    if (delta !== 0) for (let i = line + 1; i < starts.length; i++) starts[i]! += delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -70,8 +93,13 @@ export class LineIndex {
   get eol(): string {
     // Counted once: fixes ask for it per finding.
     if (this.eolCache === undefined) {
-      const crlf = this.text.split('\r\n').length - 1;
-      const lf = this.text.split('\n').length - 1 - crlf;
+      // Counted, not split: a new index per edit would otherwise build a string per line.
+      let crlf = 0;
+      let lf = 0;
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) {
+        if (i > 0 && this.text.charCodeAt(i - 1) === 13) crlf++;
+        else lf++;
+      }
       this.eolCache = crlf > lf ? '\r\n' : '\n';
     }
     return this.eolCache;

@@ -406,6 +406,11 @@ interface FnDescriptor {
   hash: string;
   /** The function's parameter count. */
   arity: number;
+  /**
+   * The unit key last built from this descriptor and what it was built from: the same strings run after run, so an
+   * edit elsewhere allocates no key per unit and the maps keyed by it hash it once (see `fileContext`'s `mk`).
+   */
+  keyOf?: { character: number; shape: string; own: string; importKey: string; n: number; key: string };
 }
 
 /**
@@ -1702,10 +1707,28 @@ function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node |
   return (ctx.moduleValues = out);
 }
 
+/**
+ * Digests of module values' texts: every run's name table holds every module constant's, and an edit changes one
+ * at most. Bounded by the characters held: a long session's edited values go with the rest when it is full.
+ */
+const valueDigests = new Map<string, string>();
+let valueDigestChars = 0;
+
 /** A module-level name's value as a dependency records it: a digest of its text, or 'none'. */
 function moduleValueSig(ctx: FileContext, syn: LanguageModule, name: string): string {
   const v = moduleValues(ctx, syn).get(name);
-  return v ? createHash('sha1').update(textOf(v)).digest('base64') + errorShape(v) : 'none';
+  if (!v) return 'none';
+  const text = textOf(v);
+  let digest = valueDigests.get(text);
+  if (digest === undefined) {
+    if (valueDigestChars > 4_000_000) {
+      valueDigests.clear();
+      valueDigestChars = 0;
+    }
+    valueDigestChars += text.length;
+    valueDigests.set(text, (digest = createHash('sha1').update(text).digest('base64')));
+  }
+  return digest + errorShape(v);
 }
 
 /** Names whose resolution differs between two name tables (a name missing from one resolves to 'none'). */
@@ -1744,15 +1767,34 @@ function contextDiff(work: NonNullable<FileContext['work']>, before: ContextSnap
   return d;
 }
 
+/**
+ * Per unit of this run (units are made anew by every `fileContext`), its inline dependencies resolved: the unit each
+ * names and that unit's index target (`k:<key>`, one string, so the reverse index hashes it once). The top level
+ * consults hundreds of inline functions and is looked up again in every pass and round an edit reaches it in.
+ */
+const inlineTargets = new WeakMap<Unit, Map<string, { unit: Unit | undefined; target: string | undefined }>>();
+
+function inlineResolved(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): { unit: Unit | undefined; target: string | undefined } {
+  let memo = inlineTargets.get(u);
+  if (!memo) inlineTargets.set(u, (memo = new Map()));
+  let hit = memo.get(dep);
+  if (!hit) {
+    const colon = dep.indexOf(':', 2);
+    const line = u.line + Number(dep.slice(2, colon));
+    const character = Number(dep.slice(colon + 1));
+    let unit: Unit | undefined;
+    if (line >= 0 && line < lines.lineCount) {
+      const found = ctx.byStart.get(lines.offsetAt({ line, character }));
+      if (found && found.line === line) unit = found;
+    }
+    memo.set(dep, (hit = { unit, target: unit && `k:${unit.key}` }));
+  }
+  return hit;
+}
+
 /** The unit at an `i:<line>:<column>` dependency of `u` (its position relative to `u`'s first line). */
 function inlineUnit(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): Unit | undefined {
-  const colon = dep.indexOf(':', 2);
-  const line = u.line + Number(dep.slice(2, colon));
-  const character = Number(dep.slice(colon + 1));
-  if (!(line >= 0 && line < lines.lineCount)) return undefined;
-  const at = lines.offsetAt({ line, character });
-  const unit = ctx.byStart.get(at);
-  return unit && unit.line === line ? unit : undefined;
+  return inlineResolved(dep, u, ctx, lines).unit;
 }
 
 const receivers = new WeakMap<Unit, boolean>();
@@ -1800,8 +1842,7 @@ function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, l
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
 function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): string | undefined {
   if (!dep.startsWith('i:')) return dep;
-  const unit = inlineUnit(dep, u, ctx, lines);
-  return unit && `k:${unit.key}`;
+  return inlineResolved(dep, u, ctx, lines).target;
 }
 
 /** Whether two entries consulted the same dependency keys in the same order (then they are indexed alike). */
@@ -2187,7 +2228,7 @@ export function fileContext(
   const ownHash = (i: number, start: number, end: number, line: number): string =>
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
   // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
-  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases])): Unit => {
+  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases]), desc?: FnDescriptor): Unit => {
     const resolved = typeof node === 'function' ? undefined : node;
     const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
     const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
@@ -2198,10 +2239,12 @@ export function fileContext(
     const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
     // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
     // unit, is left out of what is counted.
-    const own = `${hash}${shape}@${at.character}:${role}:${aliasKey}`;
+    const last = desc?.keyOf;
+    const own = last && last.character === at.character && last.shape === shape ? last.own : `${hash}${shape}@${at.character}:${role}:${aliasKey}`;
     const n = occurrences.get(own) ?? 0;
     occurrences.set(own, n + 1);
-    const key = `${own}:${importKey}#${n}`;
+    const key = last && last.own === own && last.importKey === importKey && last.n === n ? last.key : `${own}:${importKey}#${n}`;
+    if (desc && key !== last?.key) desc.keyOf = { character: at.character, shape, own, importKey, n, key };
     return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
@@ -2228,7 +2271,7 @@ export function fileContext(
         entryParams: known.entryParams,
         handlers: known.handlers,
       };
-      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey);
+      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey, known);
       unit.arity = known.arity;
       units.push(unit);
       continue;
@@ -2301,7 +2344,7 @@ export function fileContext(
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
     let list = computed.get(si);
     if (!list) computed.set(si, (list = []));
-    list.push({
+    const desc: FnDescriptor = {
       ...(name ? { name } : {}),
       isMethod,
       sources: unitParams.sources,
@@ -2312,8 +2355,9 @@ export function fileContext(
       role,
       hash,
       arity: params.length,
-    });
-    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+    };
+    list.push(desc);
+    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash, desc.aliasKey, desc);
     unit.arity = params.length;
     units.push(unit);
   }
