@@ -2,7 +2,9 @@
  * Passes with no possible source in a file are not run (`TaintAnalyzer.skipSourceless`): the findings and notices
  * are exactly those of running every pass, on every rule fixture, on generated application code and on this
  * project's own sources, at normal and audit strictness, and over edits that bring a source in and take it out;
- * and a file without sources runs no pass (counters, not time).
+ * and a file without sources runs no pass (counters, not time). A one-shot scan (`scanText`) leaves such a file out
+ * before grouping its rules into passes (`sourcelessOneShot`): the same findings and notices as an open document's
+ * run, which groups them and leaves out each pass.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -59,36 +61,48 @@ describe('taint passes without a possible source', () => {
   it('are left out with the findings and notices of running them, on fixtures, generated and real code, normal and audit', () => {
     let compared = 0;
     let skipped = 0;
+    let wholeFiles = 0;
     let ran = 0;
     for (const { path, text } of cases()) {
       const lang = languageIdForPath(path);
       for (const st of [settings, audit]) {
+        // An open document's run: its rules grouped into passes, each pass left out or run.
+        const uri = `file://${path}`;
+        s.open(uri, path, lang, text);
         const k0 = skipping.stats.passesSkipped;
+        const open = s.analyze(uri, st);
+        s.close(uri);
+        skipped += skipping.stats.passesSkipped - k0;
+        // A one-shot scan: a file where no flow can start is left out whole, before grouping.
+        const f0 = skipping.stats.sourcelessFiles;
         const r0 = skipping.stats.passes;
         const x = s.scanText(path, lang, text, st);
-        const y = a.scanText(path, lang, text, st);
-        skipped += skipping.stats.passesSkipped - k0;
+        wholeFiles += skipping.stats.sourcelessFiles - f0;
         ran += skipping.stats.passes - r0;
-        assert.deepEqual(x.notices, y.notices, path);
-        assert.deepEqual(x.findings.map(key), y.findings.map(key), `${path} (${st.strictness ?? 'normal'})`);
+        const y = a.scanText(path, lang, text, st);
+        for (const [got, what] of [[x, 'one-shot'], [open, 'open document']] as const) {
+          assert.deepEqual(got.notices, y.notices, `${path} (${what})`);
+          assert.deepEqual(got.findings.map(key), y.findings.map(key), `${path} (${st.strictness ?? 'normal'}, ${what})`);
+        }
         compared += x.findings.length;
       }
     }
-    assert.equal(all.stats.passesSkipped, 0, 'the switch turns the skip off');
+    assert.equal(all.stats.passesSkipped + all.stats.sourcelessFiles, 0, 'the switch turns the skip off');
     assert.ok(compared > 500, `compared ${compared} findings`);
-    assert.ok(skipped > 200 && ran > 500, `${skipped} passes left out, ${ran} run`);
+    assert.ok(skipped > 200 && wholeFiles > 20 && ran > 500, `${skipped} passes left out (open documents), ${wholeFiles} files left out whole (one-shot), ${ran} passes run (one-shot)`);
   });
 
   it('a sink without a source runs no pass; a source, a handler parameter or audit strictness brings the pass back', () => {
-    const run = (text: string, st = settings, path = '/x/app.js'): { findings: Finding[]; skipped: number; passes: number } => {
+    const run = (text: string, st = settings, path = '/x/app.js'): { findings: Finding[]; skipped: number; passes: number; whole: number } => {
       const k0 = skipping.stats.passesSkipped;
       const p0 = skipping.stats.passes;
+      const f0 = skipping.stats.sourcelessFiles;
       const r = s.scanText(path, languageIdForPath(path), text, st);
-      return { findings: r.findings, skipped: skipping.stats.passesSkipped - k0, passes: skipping.stats.passes - p0 };
+      return { findings: r.findings, skipped: skipping.stats.passesSkipped - k0, passes: skipping.stats.passes - p0, whole: skipping.stats.sourcelessFiles - f0 };
     };
     const sinkOnly = "const cp = require('child_process');\nfunction run(cmd) {\n  cp.exec('ls ' + cmd);\n}\nrun(readConfig().dir);\n";
     const none = run(sinkOnly);
-    assert.ok(none.skipped > 0, 'the command-injection pass is left out');
+    assert.equal(none.whole, 1, 'the file is left out whole (one-shot), its command-injection pass with it');
     assert.equal(none.passes, 0);
     assert.deepEqual(none.findings, []);
     // The same sink fed from a source in another function: found through the summary of `run`.

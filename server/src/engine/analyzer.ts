@@ -31,6 +31,11 @@ export interface AnalysisContext {
   workspaceRoot?: string;
   /** Reports that the run was cut short (its findings are then a subset), without failing it. */
   notify?: (notice: SkipNotice) => void;
+  /**
+   * The document is analysed this once and closed (`Engine.scanText`): an analyzer may leave out what only a later
+   * run of the same session would read. Its findings and notices are those of any other run.
+   */
+  oneShot?: boolean;
 }
 
 /** Per-document state of one analyzer. Created on open, disposed on close. */

@@ -124,6 +124,8 @@ interface OpenDocument {
   lastRun: number;
   /** Edited since it opened: its warm state serves edits (see `DEFAULT_UNEDITED_WARM_DOCUMENTS`). */
   edited: boolean;
+  /** Opened by `scanText`: analysed once, then closed (`AnalysisContext.oneShot`). */
+  oneShot?: boolean;
 }
 
 export class Engine {
@@ -297,7 +299,7 @@ export class Engine {
       return { findings: [], notices: [skip] };
     }
     const delta = doc.takeDelta();
-    const ctx: AnalysisContext = { settings, workspaceRoot, notify: (n) => notices.push(n) };
+    const ctx: AnalysisContext = { settings, workspaceRoot, notify: (n) => notices.push(n), ...(open.oneShot ? { oneShot: true } : {}) };
     const raw: Finding[] = [];
     const ran = new Set<string>();
     // Sessions that have not run on this delta when the run is abandoned must start over (they missed edits).
@@ -364,6 +366,7 @@ export class Engine {
   scanText(path: string, languageId: string, text: string, settings: AnalysisSettings = DEFAULT_SETTINGS, workspaceRoot?: string): AnalysisResult {
     const uri = `vigil-scan:${path}`;
     this.open(uri, path, languageId, text);
+    this.docs.get(uri)!.oneShot = true;
     try {
       return this.analyze(uri, settings, workspaceRoot);
     } finally {

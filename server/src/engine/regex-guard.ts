@@ -16,7 +16,7 @@ export function compileLinearRegex(source: string, flags = ''): RegExp {
   for (const f of flags) if (!'gdiy'.includes(f)) throw new Error(`flag \`${f}\` is not supported for custom rules (only g, d, i)`);
   let re: RE2JS;
   try {
-    re = RE2JS.compile(source, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
+    re = program(source, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new Error(`cannot run on the linear-time engine used for custom rules (no backreferences or lookarounds): ${why}`);
@@ -24,6 +24,24 @@ export function compileLinearRegex(source: string, flags = ''): RegExp {
   // Also a valid JavaScript regex? Keeps `source`/`flags` honest and rejects syntax only RE2 accepts.
   const js = new RegExp(source, flags);
   return new LinearRegExp(re, js, flags) as unknown as RegExp;
+}
+
+/** Compiled RE2 programs by flags and source (a failed compile is not kept: it throws again). */
+const programs = new Map<string, RE2JS>();
+
+/**
+ * The RE2 program of `source`, compiled once per thread: a program is immutable (each match makes its own matcher),
+ * so the wrappers of equal regexes share it. A rule's regexes are compiled when it is validated and again per
+ * grammar; compiling on RE2 was most of the taint pack's start-up.
+ */
+function program(source: string, bits: number): RE2JS {
+  const key = `${bits}\u0000${source}`;
+  let p = programs.get(key);
+  if (!p) {
+    if (programs.size >= 4096) programs.clear();
+    programs.set(key, (p = RE2JS.compile(source, bits)));
+  }
+  return p;
 }
 
 /**
@@ -208,7 +226,8 @@ class GuardedLinearRegExp {
  * time linear in the text it is tested on: on RE2, or, for the common `^(?!A)R` form (a name that must not be
  * one of a list), as anchored RE2 matches of each lookahead and of the rest. A rule cannot make the analysis of a
  * hostile file (10 MB on one line, 10,000 nested levels) super-linear through its regexes. Throws, with a readable
- * message, for a regex neither form covers (backreferences, lookarounds elsewhere).
+ * message, for a regex neither form covers (backreferences, lookarounds elsewhere); a built-in regex without
+ * repetition is not tried on RE2 (it runs on V8, see below), so only the validation of its rule reports that.
  */
 export function compileRuleRegex(source: string, options: { builtIn?: boolean } = {}): RegExp {
   // One compiled regex per source: rules are compiled once per grammar and validated before that, and the same
@@ -227,11 +246,15 @@ const builtInRegexes = new Map<string, RegExp>();
 const customRegexes = new Map<string, RegExp>();
 
 function compileRuleRegexUncached(source: string, options: { builtIn?: boolean }): RegExp {
+  let js: RegExp;
   try {
-    new RegExp(source);
+    js = new RegExp(source);
   } catch (e) {
     throw new Error(`is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`);
   }
+  // A built-in regex without repetition runs on V8 (below), linear with no RE2 program: none is compiled for it. Every
+  // rule regex was compiled the other way (RE2) when its rule was validated, which is where one RE2 refuses is reported.
+  if (options.builtIn && !hasRepetition(source)) return builtIn(bounded(js));
   let linear: RegExp;
   try {
     linear = compileLinearRegex(source);
@@ -250,8 +273,7 @@ function compileRuleRegexUncached(source: string, options: { builtIn?: boolean }
   // start position that depends on the pattern alone: linear in the input, and far faster than RE2 in JavaScript
   // (whole-file prefilters made up most of a scan's time on RE2). Only for built-in rules: a custom rule could
   // still spell out an exponential number of paths (`(a|a)(a|a)…`).
-  if (!options.builtIn) return linear;
-  return builtIn(hasRepetition(source) ? linear : bounded(new RegExp(source)));
+  return options.builtIn ? builtIn(linear) : linear;
 }
 
 /** Regexes of built-in rules: what is derived from them (prefilters) may take V8 too when it has no repetition. */

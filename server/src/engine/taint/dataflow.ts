@@ -2034,6 +2034,32 @@ export function matchingSources(
   return found;
 }
 
+/**
+ * Whether some source of `index` that `keep` accepts matches at one of `nodes` under one of `resolvers`, by
+ * `matchingSources`'s test (the same `requires-import` check and `matchCompiled`), stopping at the first. A one-shot scan asks it before
+ * grouping a file's rules into passes: no match, no flow can start (see `TaintAnalyzer.sourcelessPasses`).
+ */
+export function someSourceMatches(
+  index: PatternIndex<SourceItem>,
+  nodes: readonly Node[],
+  resolvers: readonly CanonicalResolver[],
+  imported: (module: string) => boolean,
+  keep: (src: SourceItem) => boolean,
+): boolean {
+  const tried = new Map<SourceItem, boolean>();
+  const ok = (src: SourceItem): boolean => {
+    let a = tried.get(src);
+    if (a === undefined) tried.set(src, (a = keep(src) && sourceImportsOk(src, imported)));
+    return a;
+  };
+  for (const n of nodes) {
+    for (const r of resolvers) {
+      for (const src of index.candidates(n, r)) if (ok(src) && matchCompiled(src, n, r)) return true;
+    }
+  }
+  return false;
+}
+
 const passIds = new WeakMap<Pass, number>();
 let nextPassId = 0;
 function passId(p: Pass): number {

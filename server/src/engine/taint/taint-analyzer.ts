@@ -25,13 +25,14 @@ import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
+import { fileSources, sourceUnion } from './one-shot';
 
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
@@ -495,9 +496,10 @@ export class TaintAnalyzer implements Analyzer {
    * for the file context, the functions whose roles were derived and the function and import nodes read from the tree;
    * for moved units, the summaries serialised and hashed (signatures and relative digests, counted over every
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
-   * in a pass's record, and the records restored to the run before (an undo, `revertRecord`); the passes left out because no flow can start in the file (`sourcelessPasses`).
+   * in a pass's record, and the records restored to the run before (an undo, `revertRecord`); the passes left out because no flow can start in the file (`sourcelessPasses`); the one-shot
+   * runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -623,9 +625,9 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   private *stepsAtAnyPath(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
-    const precise = yield* this.analyzeSteps(doc, cache, ctx.notify);
+    const precise = yield* this.analyzeSteps(doc, cache, ctx.notify, false, ctx.oneShot);
     if (ctx.settings.strictness !== 'audit') return precise;
-    const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true);
+    const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true, ctx.oneShot);
     const key = (f: Finding): string => `${f.ruleId}:${f.range.start.line}:${f.range.start.character}`;
     const known = new Set(precise.map(key));
     const fresh = audit.filter((f) => !known.has(key(f)));
@@ -674,9 +676,10 @@ export class TaintAnalyzer implements Analyzer {
 
   /**
    * `analyze` in steps: pauses every few thousand steps of work so a host can serve other requests. Abandoned
-   * (`return()`), it keeps in `cache` what it computed, which is exact, and changes nothing else.
+   * (`return()`), it keeps in `cache` what it computed, which is exact, and changes nothing else. `oneShot`: the
+   * session ends after this run (see `AnalysisContext.oneShot`).
    */
-  *analyzeSteps(doc: SourceDocument, cache: TaintSessionCache = newTaintSessionCache(), notify?: AnalysisContext['notify'], audit = false): Generator<void, Finding[]> {
+  *analyzeSteps(doc: SourceDocument, cache: TaintSessionCache = newTaintSessionCache(), notify?: AnalysisContext['notify'], audit = false, oneShot = false): Generator<void, Finding[]> {
     // Before `compiledFor`, which parses: a minified file costs neither the parse nor the walk.
     const long = this.overLongLine(doc);
     if (long) {
@@ -703,7 +706,7 @@ export class TaintAnalyzer implements Analyzer {
     }
     const c0 = { ...moveCounters };
     try {
-      return yield* this.analyzeTree(doc, own ?? tree, lang, cache, notify);
+      return yield* this.analyzeTree(doc, own ?? tree, lang, cache, notify, oneShot);
     } finally {
       own?.delete();
       resetNodeCache();
@@ -715,7 +718,7 @@ export class TaintAnalyzer implements Analyzer {
     }
   }
 
-  private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify']): Generator<void, Finding[]> {
+  private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify'], oneShot = false): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
     const tw = session.words;
     tw.update(doc.text);
@@ -752,6 +755,10 @@ export class TaintAnalyzer implements Analyzer {
       const sink = (r: CompiledRule): boolean => mayHaveSink(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
       const source = (r: CompiledRule): boolean => handlers || r.audit || mayHaveSource(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
       rules = rules.filter((r) => sink(r) && source(r));
+    }
+    if (oneShot) {
+      const quick = this.sourcelessOneShot(doc, tree, lang, ctx, imported, rules, patternRules, tw, session, notify);
+      if (quick) return quick;
     }
     const passes = this.passes(rules.filter(importsOk), imported, tw, lang);
     // This run's name resolvers (see `resolverFor`): one tree, so `canonicalOf`'s memo by node id holds for all.
@@ -886,6 +893,70 @@ export class TaintAnalyzer implements Analyzer {
         mergeInto(session.statements, usedStatements);
       }
     }
+  }
+
+  /**
+   * A one-shot run's findings when no flow can start in the file, found before its rules are grouped into passes
+   * (grouping and indexing them was most of a run on a file that reads no input); undefined when one may, or when
+   * this cannot tell (the caller then runs as usual). The test is `sourcelessPasses`'s, for all the passes at once:
+   * no unit with input parameters, no other file's summaries, no syntax error, no audit rule, and no source of any of
+   * the rules the passes would hold matching at any node (as `passOf` filters them: a superset of each pass's), with
+   * every name resolver the file's units use. The pattern rules then run as after skipped passes, and the session is
+   * left as such a run leaves it, less what only a later run of the session reads (`last`): a one-shot has none.
+   */
+  private sourcelessOneShot(
+    doc: SourceDocument,
+    tree: Tree,
+    lang: CompiledLanguage,
+    ctx: FileContext,
+    imported: Map<string, ExportSummary>,
+    rules: readonly CompiledRule[],
+    patternRules: readonly CompiledRule[],
+    text: TextWords,
+    session: TaintSessionCache,
+    notify: AnalysisContext['notify'] | undefined,
+  ): Finding[] | undefined {
+    if (!this.skipSourceless || imported.size > 0 || tree.rootNode.hasError || rules.some((r) => r.audit)) return undefined;
+    const resolvers = new Map<string, CanonicalResolver>();
+    const rs = new Set<CanonicalResolver>();
+    for (const u of ctx.units) {
+      if (u.params.sources.size > 0 || (u.params.entryParams?.size ?? 0) > 0) return undefined;
+      rs.add(resolverFor(resolvers, ctx.imports, u.aliases));
+    }
+    const importsOk = (rule: CompiledRule): boolean => rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
+    const passRules = rules.filter(importsOk);
+    if (passRules.length > 0) {
+      const union = sourceUnion(lang);
+      // The filter `passes` hands `passOf` (see there).
+      const can = this.groupRules ? patternFilter(text.words, lang, true) : undefined;
+      const { keep, types } = fileSources(union, passRules, can);
+      this.stats.sourceWalks++;
+      const nodes = types.length === 0 ? [] : tree.rootNode.descendantsOfType(types).filter((n): n is Node => !!n);
+      if (someSourceMatches(union.index, nodes, [...rs], (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
+    }
+    this.stats.sourcelessFiles++;
+    const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
+    const findings: Finding[] = [];
+    if (patternRules.length > 0) {
+      try {
+        const context = JSON.stringify([...ctx.imports]);
+        findings.push(...runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), resolverFor(resolvers, ctx.imports, NO_ALIASES), meter, session.patterns, context, this.stats));
+      } catch (e) {
+        if (!(e instanceof BudgetExceeded)) throw e;
+        // Every taint rule is done (left out), as after skipped passes.
+        notify?.({
+          reason: 'analysis-budget',
+          message: `Taint analysis stopped at its work budget (${this.workBudget.toLocaleString('en-US')} steps) on this file: ${rules.length} of ${rules.length + patternRules.length} rules done; not run: ${patternRules.map((r) => r.spec.id).join(', ')}. Taint findings of those rules are missing.`,
+        });
+      }
+    }
+    this.lastRunWork = meter.spent;
+    session.units.clear();
+    session.statements.clear();
+    session.records.clear();
+    session.last = undefined;
+    session.sourcesSeen = passRules.length === 0;
+    return findings;
   }
 
   /**
