@@ -91,6 +91,12 @@ export interface SinkSpec extends PatternSpec {
    * selector for jQuery, never markup). Only the whole value: `location.hash.slice(1)` does not match.
    */
   unlessValue?: string;
+  /**
+   * YAML `unless-bound`, metavariable to regular expression: the sink does not apply when the text bound to the
+   * metavariable, or the value a local variable holding it was last assigned, matches (`ctx.execute(x)` after
+   * `ctx = js2py.EvalJs()` runs JavaScript, not SQL). Unlike `where`, it looks through the variable.
+   */
+  unlessBound?: Record<string, string>;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -470,7 +476,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'unless-bound']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -490,6 +496,25 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
   const afterText = str(v, 'after-text', where, ruleId, p, false);
+  let unlessBound: Record<string, string> | undefined;
+  if (v['unless-bound'] !== undefined) {
+    if (!isObj(v['unless-bound'])) p.add(ruleId, `${where}: \`unless-bound\` must map metavariables to regular expressions`);
+    else {
+      unlessBound = {};
+      for (const [k, re] of Object.entries(v['unless-bound'])) {
+        if (!mv.has(k)) p.add(ruleId, `${where}: \`unless-bound\` ${k} is not a metavariable of \`${s.pattern}\``);
+        else if (typeof re !== 'string') p.add(ruleId, `${where}: \`unless-bound\` ${k} must be a regular expression`);
+        else {
+          try {
+            compileRuleRegex(re);
+            unlessBound[k] = re;
+          } catch (e) {
+            p.add(ruleId, `${where}: \`unless-bound\` ${k} ${(e as Error).message}`);
+          }
+        }
+      }
+    }
+  }
   for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['after-text', afterText]] as const) {
     if (!re) continue;
     try {
@@ -511,6 +536,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(unlessKeys?.length ? { unlessKeys } : {}),
     ...(v['whole-value'] === true ? { wholeValue: true } : {}),
     ...(unlessValue ? { unlessValue } : {}),
+    ...(unlessBound && Object.keys(unlessBound).length ? { unlessBound } : {}),
   };
 }
 
