@@ -1178,9 +1178,10 @@ export class TaintAnalyzer implements Analyzer {
       const dot = canon.lastIndexOf('.');
       const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
       if (found) out.set(local, found);
-      // A Python module imported whole (`from . import helper`, `from shop import db`): its functions are called as
-      // `helper.f(x)`, looked up by that text (see `resolveCallee`).
-      else if (syn.absoluteLocalImports) for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
+      // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
+      // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
+      // `resolveCallee`).
+      else if (syn.absoluteLocalImports || canon.startsWith('.')) for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
