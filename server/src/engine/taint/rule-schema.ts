@@ -141,6 +141,11 @@ export interface HandlerSpec {
   languages: TaintLanguage[];
   /** A registration call; the function bound to `$HANDLER` is the handler (Express `app.get(path, fn)`). */
   call?: PatternSpec;
+  /**
+   * With `call`: `$HANDLER` may also be the name of a module-level function of the same file, registered by that
+   * name anywhere in it (Gradio `btn.click(save, inputs, outputs)` inside a UI-building function).
+   */
+  byName?: boolean;
   /** A decorator expression on the handler (Flask `@app.route(...)`, FastAPI `@app.get(...)`). */
   decorator?: PatternSpec;
   /** The handler's first parameter must have this name (Django views take `request`). */
@@ -740,12 +745,13 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
   const paramDecorator = v['param-decorator'] === undefined ? undefined : patternSpec(v['param-decorator'], `${where}: param-decorator`, undefined, p, []);
   if (call && !metavarsIn(call.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`call\` must bind the handler function as $HANDLER`);
+  if (v['by-name'] !== undefined && (typeof v['by-name'] !== 'boolean' || !call)) p.add(undefined, `${where}: \`by-name\` must be true or false, with \`call\``);
   const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
   const paramNames = v['param-names'] === undefined ? undefined : strList(v['param-names'], `${where}: \`param-names\``, undefined, p);
   if (v.exported !== undefined && typeof v.exported !== 'boolean') p.add(undefined, `${where}: \`exported\` must be true or false`);
@@ -768,6 +774,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   return {
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
+    ...(v['by-name'] === true ? { byName: true } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
     ...(paramDecorator ? { paramDecorator: { pattern: paramDecorator.pattern, ...(paramDecorator.where ? { where: paramDecorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),
