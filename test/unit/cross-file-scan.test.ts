@@ -62,6 +62,17 @@ describe('cross-file taint in the CLI scan', () => {
     assert.ok(trace.some((s) => s.path === join(dir, 'src', 'db.js') && s.message === 'flows into sql'), JSON.stringify(trace));
   });
 
+  it('JS: a module imported whole (require, import * as) has its functions followed as store.f(x), by the module it names', async () => {
+    const dir = project('cross-file-js-module');
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [['js.sqli.string-query', 'src/api.mjs', 6], ['js.sqli.string-query', 'src/routes.js', 7]],
+      'findByName concatenates; findById binds; audit.findByName (same name, another module) runs no SQL',
+    );
+    for (const f of found) assert.equal(f.trace!.at(-1)!.path, join(dir, 'src', 'store.js'));
+  });
+
   it('JS: the SARIF codeFlow crosses from routes.js into db.js', async () => {
     const dir = project('cross-file-js');
     const r = await scan(dir, '--format', 'sarif');

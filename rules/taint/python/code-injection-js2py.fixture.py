@@ -1,5 +1,8 @@
 # Js2Py runs JavaScript by translating it to Python; `pyimport os` inside the script imports Python modules.
+import sqlite3
+
 import js2py
+from js2py import EvalJs
 from flask import Flask, request
 
 app = Flask(__name__)
@@ -24,6 +27,32 @@ def context():
     ctx = js2py.EvalJs({})
     # ruleid: py.code-injection.eval
     ctx.eval(request.form["code"])
+    return "ok"
+
+
+@app.post("/run")
+def run():
+    ctx = js2py.EvalJs({})
+    # ruleid: py.code-injection.eval
+    # ok: py.sqli.string-query
+    ctx.execute(request.form["code"])
+    return "ok"
+
+
+@app.post("/run-imported")
+def run_imported():
+    ctx = EvalJs()
+    # ruleid: py.code-injection.eval
+    # ok: py.sqli.string-query
+    ctx.execute("var x = " + request.form["code"])
+    return "ok"
+
+
+@app.post("/query")
+def query():
+    cur = sqlite3.connect("app.db").cursor()
+    # ruleid: py.sqli.string-query
+    cur.execute("SELECT * FROM t WHERE name = '" + request.form["name"] + "'")
     return "ok"
 
 

@@ -1548,6 +1548,10 @@ class UnitAnalysis {
       if (spec.afterText && !unlessRe(spec.afterText).test(this.ownTextBefore(n))) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
       if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
+      if (spec.unlessBound && Object.entries(spec.unlessBound).some(([mv, re]) => {
+        const bound = b.get(mv);
+        return !!bound && this.valueMatches(bound, unlessRe(re));
+      })) continue;
       for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;

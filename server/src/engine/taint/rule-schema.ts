@@ -91,6 +91,12 @@ export interface SinkSpec extends PatternSpec {
    * selector for jQuery, never markup). Only the whole value: `location.hash.slice(1)` does not match.
    */
   unlessValue?: string;
+  /**
+   * YAML `unless-bound`, metavariable to regular expression: the sink does not apply when the text bound to the
+   * metavariable, or the value a local variable holding it was last assigned, matches (`ctx.execute(x)` after
+   * `ctx = js2py.EvalJs()` runs JavaScript, not SQL). Unlike `where`, it looks through the variable.
+   */
+  unlessBound?: Record<string, string>;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -135,6 +141,11 @@ export interface HandlerSpec {
   languages: TaintLanguage[];
   /** A registration call; the function bound to `$HANDLER` is the handler (Express `app.get(path, fn)`). */
   call?: PatternSpec;
+  /**
+   * With `call`: `$HANDLER` may also be the name of a module-level function of the same file, registered by that
+   * name anywhere in it (Gradio `btn.click(save, inputs, outputs)` inside a UI-building function).
+   */
+  byName?: boolean;
   /** A decorator expression on the handler (Flask `@app.route(...)`, FastAPI `@app.get(...)`). */
   decorator?: PatternSpec;
   /** The handler's first parameter must have this name (Django views take `request`). */
@@ -470,7 +481,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'unless-bound']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -490,6 +501,25 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
   const afterText = str(v, 'after-text', where, ruleId, p, false);
+  let unlessBound: Record<string, string> | undefined;
+  if (v['unless-bound'] !== undefined) {
+    if (!isObj(v['unless-bound'])) p.add(ruleId, `${where}: \`unless-bound\` must map metavariables to regular expressions`);
+    else {
+      unlessBound = {};
+      for (const [k, re] of Object.entries(v['unless-bound'])) {
+        if (!mv.has(k)) p.add(ruleId, `${where}: \`unless-bound\` ${k} is not a metavariable of \`${s.pattern}\``);
+        else if (typeof re !== 'string') p.add(ruleId, `${where}: \`unless-bound\` ${k} must be a regular expression`);
+        else {
+          try {
+            compileRuleRegex(re);
+            unlessBound[k] = re;
+          } catch (e) {
+            p.add(ruleId, `${where}: \`unless-bound\` ${k} ${(e as Error).message}`);
+          }
+        }
+      }
+    }
+  }
   for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['after-text', afterText]] as const) {
     if (!re) continue;
     try {
@@ -511,6 +541,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(unlessKeys?.length ? { unlessKeys } : {}),
     ...(v['whole-value'] === true ? { wholeValue: true } : {}),
     ...(unlessValue ? { unlessValue } : {}),
+    ...(unlessBound && Object.keys(unlessBound).length ? { unlessBound } : {}),
   };
 }
 
@@ -714,12 +745,13 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
   const paramDecorator = v['param-decorator'] === undefined ? undefined : patternSpec(v['param-decorator'], `${where}: param-decorator`, undefined, p, []);
   if (call && !metavarsIn(call.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`call\` must bind the handler function as $HANDLER`);
+  if (v['by-name'] !== undefined && (typeof v['by-name'] !== 'boolean' || !call)) p.add(undefined, `${where}: \`by-name\` must be true or false, with \`call\``);
   const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
   const paramNames = v['param-names'] === undefined ? undefined : strList(v['param-names'], `${where}: \`param-names\``, undefined, p);
   if (v.exported !== undefined && typeof v.exported !== 'boolean') p.add(undefined, `${where}: \`exported\` must be true or false`);
@@ -742,6 +774,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   return {
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
+    ...(v['by-name'] === true ? { byName: true } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
     ...(paramDecorator ? { paramDecorator: { pattern: paramDecorator.pattern, ...(paramDecorator.where ? { where: paramDecorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),

@@ -1344,9 +1344,10 @@ export class TaintAnalyzer implements Analyzer {
       const dot = canon.lastIndexOf('.');
       const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
       if (found) out.set(local, found);
-      // A Python module imported whole (`from . import helper`, `from shop import db`): its functions are called as
-      // `helper.f(x)`, looked up by that text (see `resolveCallee`).
-      else if (syn.absoluteLocalImports) for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
+      // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
+      // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
+      // `resolveCallee`).
+      else if (syn.absoluteLocalImports || canon.startsWith('.')) for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
@@ -2284,7 +2285,11 @@ export function fileContext(
   const closedTypes = syn.closedTypes ? new Set(topLevel.flatMap((s) => syn.closedTypes!(s))) : new Set<string>();
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
   const exportAliases = syn.exportAliases?.(root);
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])]])).digest('hex');
+  // Functions registered by name anywhere in the file (Gradio `btn.click(save, ...)`): a handler's role depends on
+  // those calls too. Only handlers that ask for it, in files importing their framework, pay for the walk.
+  const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)));
+  const registered = byNameHandlers.length ? registeredByName(root, byNameHandlers, imports, syn) : undefined;
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -2363,7 +2368,7 @@ export function fileContext(
     }
     // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
     const parent = handlers.length ? fn.parent : null;
-    const site = new HandlerSite(fn, parent, syn, exportAliases);
+    const site = new HandlerSite(fn, parent, syn, exportAliases, registered);
     for (const h of handlers) {
       if (!isHandler(site, h, params, imports, syn)) continue;
       roles.push(h.spec.id);
@@ -2631,7 +2636,14 @@ class HandlerSite {
     readonly parent: Node | null,
     private readonly syn: LanguageModule,
     private readonly aliases?: Map<string, string[]>,
+    private readonly registered?: Map<string, string[]>,
   ) {}
+
+  /** Whether this module-level function is registered by name with the by-name handler `id` (see `registeredByName`). */
+  registeredAs(id: string): boolean {
+    const found = this.registered?.size && this.name !== undefined ? this.registered.get(this.name) : undefined;
+    return !!found?.includes(id) && !!this.syn.isModuleLevel?.(this.fn, this.parent);
+  }
 
   /** The names another statement exports this module-level function under (`export const GET = handler`). */
   get exportedAs(): string[] {
@@ -2670,7 +2682,7 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i] !== undefined && textOf(params[i]) === n)) return false;
   if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '') && !site.exportedAs.some((n) => h.spec.functionNamed!.includes(n))) return false;
   if (h.spec.exported && !site.exported && !site.exportedAs.length) return false;
-  if (h.call) {
+  if (h.call && !(h.spec.byName && site.registeredAs(h.spec.id))) {
     // The function is an argument of the registration call.
     const call = site.call;
     if (!call) return false;
@@ -2687,6 +2699,37 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
     if (!ok) return false;
   }
   return true;
+}
+
+/**
+ * The names by-name handlers' registration calls give as `$HANDLER`, anywhere in the file (Gradio wires its events
+ * inside a UI-building function): function name -> handler ids. Only a plain name; the function must be the file's
+ * own module-level one (see `HandlerSite.registeredAs`).
+ */
+function registeredByName(root: Node, handlers: readonly CompiledLanguage['handlers'][number][], imports: Map<string, string>, syn: LanguageModule): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const resolve = (id: string): string | undefined => imports.get(id);
+  const cursor = root.walk();
+  for (;;) {
+    const n = cursor.currentNode;
+    if (syn.exprKind(n.type) === 'call') {
+      for (const h of handlers) {
+        const b = matchPattern(h.call!.pattern, n, resolve);
+        const fn = b?.get('$HANDLER');
+        if (!b || !fn || syn.exprKind(typeOf(fn)) !== 'identifier') continue;
+        if (!h.call!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''))) continue;
+        const ids = out.get(fn.text) ?? [];
+        if (!ids.includes(h.spec.id)) out.set(fn.text, [...ids, h.spec.id]);
+      }
+    }
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        cursor.delete();
+        return out;
+      }
+    }
+  }
 }
 
 /** Whether parameter `index` of a TypeScript function carries a decorator matching the pattern (`@Body() dto`). */

@@ -658,6 +658,11 @@ export const python: LanguageModule = {
     const at = p.type === 'decorated_definition' ? p.parent : p;
     return at?.type === 'module' && !(fieldOf(fn, 'name')?.text ?? '_').startsWith('_');
   },
+  isModuleLevel: (fn, p) => {
+    // A `def` at module level, decorated or not, private or not (a name the module's other statements can use).
+    if (!p || fn.type !== 'function_definition') return false;
+    return (p.type === 'decorated_definition' ? p.parent : p)?.type === 'module';
+  },
   exportedNames,
   collectImports,
   decompose,

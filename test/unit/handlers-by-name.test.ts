@@ -1,0 +1,88 @@
+/**
+ * Handlers registered by name (`by-name`, Gradio `btn.click(save, inputs, outputs)` inside a UI-building function):
+ * whether a module-level function is a handler depends on a call elsewhere in the file, so an edit of that call
+ * alone must change the function's findings, and the incremental result must equal a fresh scan.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Engine } from '../../server/src/engine/engine';
+import { validateRuleFile } from '../../server/src/engine/taint';
+import type { AnalysisResult } from '../../server/src/engine/types';
+import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
+
+let engine: Engine;
+before(async () => ({ engine } = await taintTestEngine()));
+after(() => engine.dispose());
+
+const ids = (r: AnalysisResult): string[] => r.findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+
+const APP = [
+  'import subprocess',
+  'import gradio as gr',
+  '',
+  '',
+  'def convert(path):',
+  '    return subprocess.check_output("convert " + path, shell=True)',
+  '',
+  '',
+  'def ui():',
+  '    with gr.Blocks() as demo:',
+  '        box = gr.Textbox()',
+  '        gr.Button("Go").click(convert, [box], None)',
+  '    return demo',
+  '',
+].join('\n');
+
+describe('handlers registered by name', () => {
+  it('an edit of the registration call alone makes and unmakes the handler; incremental equals fresh', () => {
+    const uri = 'by-name:/g/app.py';
+    engine.open(uri, '/g/app.py', 'python', APP, 1);
+    try {
+      const first = engine.analyze(uri, TAINT_ONLY);
+      assert.deepEqual(ids(first), ['py.cmdi.subprocess-shell@5']);
+      const line = 11;
+      const at = APP.split('\n')[line]!.indexOf('convert');
+      let version = 1;
+      // `convert` -> `converx`: no function of that name is registered any more; then back.
+      for (const [text, expected] of [['x', []], ['t', ['py.cmdi.subprocess-shell@5']]] as const) {
+        engine.change(uri, [{ range: { start: { line, character: at + 6 }, end: { line, character: at + 7 } }, text }], ++version);
+        const r = engine.analyze(uri, TAINT_ONLY);
+        assert.deepEqual(ids(r), expected);
+        assert.deepEqual(r.findings, engine.scanText('/g/app.py', 'python', engine.get(uri)!.text, TAINT_ONLY).findings);
+      }
+    } finally {
+      engine.close(uri);
+    }
+  });
+
+  it('a method or a nested function of the registered name is not the handler; nor is any function without gradio', () => {
+    const nested = APP.replace('def convert(path):\n    return', 'class Tool:\n    def convert(self, path):\n        return');
+    assert.deepEqual(ids(engine.scanText('/g/nested.py', 'python', nested, TAINT_ONLY)), []);
+    const noGradio = APP.replace('import gradio as gr', 'import gradient as gr');
+    assert.deepEqual(ids(engine.scanText('/g/plain.py', 'python', noGradio, TAINT_ONLY)), []);
+  });
+
+  it('schema: by-name needs call and a boolean; unless-bound maps the pattern\'s metavariables to regexes', () => {
+    const { file, errors } = validateRuleFile({
+      handlers: {
+        ok: { languages: ['python'], call: '$C.click($HANDLER, ...)', 'by-name': true, params: 'all' },
+        nocall: { languages: ['python'], decorator: 'app.route(...)', 'by-name': true },
+        notbool: { languages: ['python'], call: '$C.click($HANDLER, ...)', 'by-name': 'yes' },
+      },
+      rules: [{
+        id: 'py.test.sink', name: 'x', description: 'x', languages: ['python'], severity: 'high', cwe: ['CWE-89'], message: 'x', sources: ['s'],
+        sinks: [
+          { pattern: '$C.run($Q)', focus: '$Q', 'unless-bound': { $C: '^Safe\\(' } },
+          { pattern: '$C.run($Q)', focus: '$Q', 'unless-bound': { $D: 'x' } },
+          { pattern: '$C.run($Q)', focus: '$Q', 'unless-bound': { $C: '(' } },
+        ],
+      }],
+    });
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.byName]), [['ok', true]]);
+    const text = errors.map((e) => e.message).join('\n');
+    assert.match(text, /handler nocall: `by-name` must be true or false, with `call`/);
+    assert.match(text, /handler notbool: `by-name` must be true or false, with `call`/);
+    assert.match(text, /`unless-bound` \$D is not a metavariable/);
+    assert.match(text, /`unless-bound` \$C /);
+  });
+});
