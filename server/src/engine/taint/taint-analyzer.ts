@@ -53,6 +53,8 @@ export interface ExportSummary {
    * `com.acme.Db`; Go its directory, and the import path the scan reads from go.mod).
    */
   modules?: string[];
+  /** The keyword each parameter is passed by, where calls have keyword arguments (`LanguageModule.paramKeywords`). */
+  keywords?: (string | null)[];
 }
 
 /**
@@ -864,7 +866,7 @@ export class TaintAnalyzer implements Analyzer {
     this.stats.passes++;
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
-    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null)])) : '';
+    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null])) : '';
     const work = worklistContext(ctx, syn);
     const { byKey, index } = work;
     // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
@@ -1240,8 +1242,10 @@ export class TaintAnalyzer implements Analyzer {
     for (const u of ctx.units) {
       if (!u.name) continue;
       const module = q?.moduleOf(u.node, doc.path);
-      if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module] });
-      else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
+      const kw = lang.module.paramKeywords?.(u.node);
+      const keywords = kw?.some((k) => k !== null) ? { keywords: kw } : {};
+      if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
+      else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
     if (byUnit.size === 0) return [];
     const cache: UnitCache = new Map();
@@ -1513,7 +1517,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])]])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -1555,7 +1559,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])]], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -1867,6 +1871,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     sourceReturns: r.summary.sourceReturns.map((f) => ({ ...f, steps: steps(f.steps) })),
     ...(r.summary.captures ? { captures: r.summary.captures } : {}),
     ...(r.summary.returnMarks ? { returnMarks: r.summary.returnMarks } : {}),
+    ...(r.summary.keywords ? { keywords: r.summary.keywords } : {}),
   };
   const from = shiftedFrom.get(r.summary);
   shiftedFrom.set(summary, from ? { origin: from.origin, delta: from.delta + delta } : { origin: r.summary, delta });
@@ -1895,7 +1900,7 @@ function resolveCallee(
     if (unit === undefined) {
       const ext = imported.get(textOf(callee)) ?? qualifiedCallee(callee, ctx, imported);
       // The pass's rules all have an entry or none (see `passes`).
-      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
+      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: callee.text, offset: 0 };
       return undefined;
     }
   } else if (kind === 'member') {
@@ -1909,7 +1914,7 @@ function resolveCallee(
     } else if (obj && prop) {
       // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
       const ext = imported.get(`${textOf(obj)}.${textOf(prop)}`);
-      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
+      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: callee.text, offset: 0 };
     }
   } else if (kind === 'call') {
     // A call that is its own callee (Java `helper(x)`, `this.helper(x)`, `Util.clean(x)`): a method of this file,
@@ -1926,7 +1931,7 @@ function resolveCallee(
   if (unit === undefined) {
     // Another file's function by a qualified name (`Db.find(x)` in Java, `store.Find(x)` in Go).
     const ext = qualifiedCallee(callee, ctx, imported);
-    if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: ext.name, offset: 0 };
+    if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: ext.name, offset: 0 };
   }
   if (!unit) return undefined;
   const s = summaryOf(unit);
@@ -1943,7 +1948,7 @@ function qualifiedCallee(callee: Node, ctx: FileContext, imported: Map<string, E
 }
 
 /** A pass's summary of an imported function from its rules' entries (same returns, each rule's sinks). */
-function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summary {
+function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keywords?: (string | null)[]): Summary {
   const paramSinks = new Map<number, Summary['paramSinks'] extends Map<number, infer H> ? H : never>();
   entries.forEach((e, rule) => {
     for (const h of e?.paramSinks ?? []) {
@@ -1958,6 +1963,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summar
     ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
     paramSinks,
     sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
+    ...(keywords ? { keywords } : {}),
   };
 }
 

@@ -173,6 +173,22 @@ function paramsOf(fn: Node): Node[] {
   });
 }
 
+/** See `LanguageModule.paramKeywords`. */
+function paramKeywords(fn: Node): (string | null)[] {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  const ps = kids(list);
+  // Parameters before a `/` are positional-only.
+  const slash = ps.findIndex((p) => p.type === 'positional_separator');
+  return ps.map((p, i) => {
+    if (i <= slash) return null;
+    if (p.type === 'dictionary_splat_pattern') return '**';
+    if (p.type === 'list_splat_pattern' || p.type === 'keyword_separator') return null;
+    const name = p.type === 'identifier' ? p : p.type === 'typed_parameter' ? kids(p)[0] : p.childForFieldName('name');
+    return name?.type === 'identifier' ? name.text : null;
+  });
+}
+
 function enclosingClass(n: Node): Node | undefined {
   const p = n.parent?.type === 'decorated_definition' ? n.parent.parent : n.parent;
   return p?.type === 'block' && p.parent?.type === 'class_definition' ? p.parent : undefined;
@@ -638,6 +654,7 @@ export const python: LanguageModule = {
   notText,
   literalKeys,
   paramsOf,
+  paramKeywords,
   paramDefaultOf: (fn, index) => {
     const list = fieldOf(fn, 'parameters');
     const p = list ? kids(list)[index] : undefined;
