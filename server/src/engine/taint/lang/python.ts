@@ -453,6 +453,22 @@ function literalKeys(n: Node, def: (name: string) => Node | undefined, depth = 0
   }
 }
 
+/**
+ * An UPPER_CASE setting, which the deployment wrote: Django's `settings.LANGUAGES`, Flask's
+ * `current_app.config["SUPPORTED_LANGUAGES"]` (`app.config[...]`, `config[...]`). Only on a settings or config
+ * object: `request.GET` is upper-case too.
+ */
+function isSetting(r: Node): boolean {
+  if (r.type === 'attribute') {
+    const obj = fieldOf(r, 'object');
+    return /^[A-Z][A-Z0-9_]*$/.test(fieldOf(r, 'attribute')?.text ?? '') && !!obj && /^(?:[\w.]+\.)?(?:settings|config|conf)$/.test(obj.text);
+  }
+  if (r.type !== 'subscript') return false;
+  const obj = fieldOf(r, 'value');
+  const key = fieldOf(r, 'subscript');
+  return !!obj && /^(?:[\w.]+\.)?config$/.test(obj.text) && key?.type === 'string' && /^["'][A-Z][A-Z0-9_]*["']$/.test(key.text);
+}
+
 function guardShape(c: Node): GuardShape | undefined {
   const op = operatorOf(c);
   if (c.type === 'not_operator') {
@@ -469,8 +485,8 @@ function guardShape(c: Node): GuardShape | undefined {
   const [l, r] = k;
   if (k.length !== 2 || !l || !r) return undefined;
   if (op === '==' || op === '!=') return { kind: 'equals', positive: op === '==', left: l, right: r };
-  // Membership in a literal collection of constants, or in an UPPER_CASE module constant (an allow-list).
-  const allowList = ((r.type === 'tuple' || r.type === 'list' || r.type === 'set') && kids(r).every(isConstant)) || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text));
+  // Membership in a literal collection of constants, or in an UPPER_CASE module constant or setting (an allow-list).
+  const allowList = ((r.type === 'tuple' || r.type === 'list' || r.type === 'set') && kids(r).every(isConstant)) || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text)) || isSetting(r);
   if ((op === 'in' || op === 'not in') && allowList) return { kind: 'member-of', positive: op === 'in', value: l, collection: r };
   return undefined;
 }
