@@ -2086,9 +2086,11 @@ export function fileContext(
     .map((s) => `${s.startIndex}:${s.text}`);
   // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
   const closedTypes = syn.closedTypes ? new Set(topLevel.flatMap((s) => syn.closedTypes!(s))) : new Set<string>();
+  // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
+  const typeAliases = new Map(syn.typeAliases ? topLevel.flatMap((s) => syn.typeAliases!(s)) : []);
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
   const exportAliases = syn.exportAliases?.(root);
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])]])).digest('hex');
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...typeAliases]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -2178,7 +2180,7 @@ export function fileContext(
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const type = syn.paramTypeOf(fn, i);
-          if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes)) return;
+          if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes, typeAliases, h.spec.safeDefaults)) return;
           if (converted?.has(p.text)) return;
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
@@ -2352,24 +2354,43 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex, functio
  * (`int`, `UUID`, pydantic's `PositiveInt`, `conint(ge=0)`), a closed type of this file (an Enum), a `Literal[...]`
  * of constants, or those under `Optional[...]`, `Annotated[T, ...]` and unions (every member safe).
  */
-export function isSafeParamType(type: string, safeTypes: readonly string[], closedTypes: ReadonlySet<string>): boolean {
+export function isSafeParamType(
+  type: string,
+  safeTypes: readonly string[],
+  closedTypes: ReadonlySet<string>,
+  aliases: ReadonlyMap<string, string> = new Map(),
+  injectors: readonly string[] = [],
+  depth = 0,
+): boolean {
+  if (depth > 8) return false;
   const t = type.trim();
+  const alias = aliases.get(t);
+  if (alias !== undefined) return isSafeParamType(alias, safeTypes, closedTypes, aliases, injectors, depth + 1);
+  const again = (x: string): boolean => isSafeParamType(x, safeTypes, closedTypes, aliases, injectors, depth + 1);
   const parts = splitTopLevel(t, '|');
-  if (parts.length > 1) return parts.every((p) => p === 'None' || isSafeParamType(p, safeTypes, closedTypes));
+  if (parts.length > 1) return parts.every((p) => p === 'None' || again(p));
   const generic = /^([\w.]+)\[(.*)\]$/s.exec(t);
   if (generic) {
     const [, head, inner] = generic as unknown as [string, string, string];
     const args = splitTopLevel(inner, ',');
     const base = head.replace(/^(typing|typing_extensions)\./, '');
-    if (base === 'Optional') return args.length === 1 && isSafeParamType(args[0]!, safeTypes, closedTypes);
-    if (base === 'Union') return args.every((a) => a === 'None' || isSafeParamType(a, safeTypes, closedTypes));
-    // FastAPI's `Annotated[int, Query(ge=1)]`: the first argument is the type, the rest is metadata.
-    if (base === 'Annotated') return args.length > 0 && isSafeParamType(args[0]!, safeTypes, closedTypes);
+    if (base === 'Optional') return args.length === 1 && again(args[0]!);
+    if (base === 'Union') return args.every((a) => a === 'None' || again(a));
+    // FastAPI's `Annotated[int, Query(ge=1)]`: the first argument is the type, the rest is metadata. With
+    // `Depends(f)` (an `injectors` call) among the metadata the framework passes what f returns, not the request's.
+    if (base === 'Annotated') {
+      const injected = (a: string): boolean => {
+        const callee = /^([\w.]+)\(/.exec(a)?.[1];
+        return !!callee && injectors.some((d) => callee === d || callee.endsWith(`.${d}`));
+      };
+      if (args.slice(1).some(injected)) return true;
+      return args.length > 0 && again(args[0]!);
+    }
     // Values the program wrote: numbers, strings, booleans, None, enum members.
     if (base === 'Literal') return args.every((a) => /^(-?\d[\w.]*|(?:[rbu]?)("[^"\\]*"|'[^'\\]*')|True|False|None|[A-Za-z_][\w]*\.[A-Za-z_]\w*)$/.test(a));
     // `list[int]`, `Sequence[UUID]` and the like (the spec's older rule): a container of safe items.
     if (safeTypes.includes(head)) return true;
-    return /^(list|List|set|Set|frozenset|FrozenSet|tuple|Tuple|Sequence)$/.test(base) && args.every((a) => a === '...' || isSafeParamType(a, safeTypes, closedTypes));
+    return /^(list|List|set|Set|frozenset|FrozenSet|tuple|Tuple|Sequence)$/.test(base) && args.every((a) => a === '...' || again(a));
   }
   if (closedTypes.has(t)) return true;
   // pydantic's constrained types written as calls: `conint(ge=0)`, `confloat(gt=0)`.

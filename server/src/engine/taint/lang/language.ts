@@ -187,6 +187,12 @@ export interface LanguageModule {
    */
   closedTypes?(stmt: Node): string[];
   /**
+   * Type aliases a top-level statement declares, as [name, the aliased type's text] (Python
+   * `CurrentUser = Annotated[User, Depends(current_user)]`): a handler parameter annotated with the name is read as
+   * that type.
+   */
+  typeAliases?(stmt: Node): [string, string][];
+  /**
    * In the file's import statements of `module`, the entry that imports `name` by itself (`exec` in
    * `const { exec } = require('child_process')`), after which a sibling import can be added.
    */

@@ -544,6 +544,16 @@ export const python: LanguageModule = {
     // `class Kind(str, Enum)`, `class Size(enum.IntEnum)`: members are the class's own constants.
     return name && bases && kids(bases).some((b) => /^(?:enum\.)?(?:Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(b.text)) ? [name] : [];
   },
+  typeAliases: (stmt) => {
+    // `X = Annotated[...]`, `X: TypeAlias = Optional[...]`: a generic type of `typing` on the right.
+    const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
+    if (a?.type !== 'assignment') return [];
+    const left = fieldOf(a, 'left');
+    const right = fieldOf(a, 'right');
+    if (left?.type !== 'identifier' || right?.type !== 'subscript') return [];
+    const head = fieldOf(right, 'value')?.text.replace(/^(typing|typing_extensions)\./, '');
+    return head && /^(Annotated|Optional|Union|Literal)$/.test(head) ? [[left.text, right.text]] : [];
+  },
   functionDecorators: (_fn, parent) =>
     parent?.type === 'decorated_definition' ? kids(parent).flatMap((d) => (d.type === 'decorator' ? kids(d).slice(0, 1) : [])) : [],
   // Python
