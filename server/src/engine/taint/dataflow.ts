@@ -140,6 +140,8 @@ export interface UnitParams {
   entryParams?: Map<number, string>;
   /** Ids of the framework handlers the unit is (for sinks that only apply in handlers). */
   handlers?: string[];
+  /** The keyword each parameter is passed by (`LanguageModule.paramKeywords`), read once per unit; null for none. */
+  readonly keywords?: readonly (string | null)[] | null;
 }
 
 export interface UnitResult {
@@ -626,8 +628,8 @@ class UnitAnalysis {
       this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
-    const keywords = isFunction ? this.syn.paramKeywords?.(this.unit) : undefined;
-    if (keywords?.some((k) => k !== null)) this.summary.keywords = keywords;
+    const keywords = isFunction ? this.params.keywords : undefined;
+    if (keywords) this.summary.keywords = keywords;
     // Units are functions and the module's root.
     const body = isFunction ? fieldOf(this.unit, 'body') : this.unit;
     if (body) {

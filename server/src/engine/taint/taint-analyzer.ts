@@ -1242,8 +1242,8 @@ export class TaintAnalyzer implements Analyzer {
     for (const u of ctx.units) {
       if (!u.name) continue;
       const module = q?.moduleOf(u.node, doc.path);
-      const kw = lang.module.paramKeywords?.(u.node);
-      const keywords = kw?.some((k) => k !== null) ? { keywords: kw } : {};
+      const kw = u.params.keywords;
+      const keywords = kw ? { keywords: [...kw] } : {};
       if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
       else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
@@ -2138,9 +2138,13 @@ export function fileContext(
     if (known) {
       // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
       let names: UnitParams['names'] | undefined;
+      let keywords: UnitParams['keywords'];
       const unitParams: UnitParams = {
         get names() {
           return (names ??= syn.paramsOf(fnNode()).map((node, index) => ({ node, index })));
+        },
+        get keywords() {
+          return keywords === undefined ? (keywords = keywordsOf(syn, fnNode())) : keywords;
         },
         sources: known.sources,
         entryParams: known.entryParams,
@@ -2154,7 +2158,16 @@ export function fileContext(
     const fn = fnNode();
     if (stats) stats.contextFunctionsComputed++;
     const params = syn.paramsOf(fn);
-    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), entryParams: new Map(), handlers: [] };
+    let keywords: UnitParams['keywords'];
+    const unitParams: UnitParams = {
+      names: params.map((node, index) => ({ node, index })),
+      sources: new Map(),
+      entryParams: new Map(),
+      handlers: [],
+      get keywords() {
+        return keywords === undefined ? (keywords = keywordsOf(syn, fn)) : keywords;
+      },
+    };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
     if (audit && params.length && syn.isExported(fn, fn.parent)) {
@@ -2349,6 +2362,12 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex, functio
  * What the handler specs ask of one function, each read from the tree at most once however many specs ask
  * (reads cross into wasm, and a node's parent is found by a walk from the root).
  */
+/** A function's parameter keywords where calls have keyword arguments and one has a keyword, else null. */
+function keywordsOf(syn: LanguageModule, fn: Node): (string | null)[] | null {
+  const kw = syn.paramKeywords?.(fn);
+  return kw?.some((k) => k !== null) ? kw : null;
+}
+
 /**
  * Whether a handler parameter's declared type leaves no string for an attacker: one of the spec's `safe-types`
  * (`int`, `UUID`, pydantic's `PositiveInt`, `conint(ge=0)`), a closed type of this file (an Enum), a `Literal[...]`
