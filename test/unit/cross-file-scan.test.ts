@@ -106,6 +106,17 @@ describe('cross-file taint in the CLI scan', () => {
     assert.equal(sink.range.start.line, 7, 'cur.execute(...) in db.py');
   });
 
+  it('Python: keyword arguments reach the imported function\'s parameter of that name (summaries carry the keywords)', async () => {
+    const dir = project('cross-file-py-keywords');
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [['py.sqli.string-query', 'app/views.py', 10]],
+      'find_user(db=<input>, user_id="1") passes nothing to the SQL; find_by(name=<input>, db=conn) does, after a `*`',
+    );
+    assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'app', 'db.py'));
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

@@ -38,6 +38,10 @@ describe('path classes are taken from the path inside the workspace only', () =>
     assert.deepEqual(classifyPath('/home/me/examples/shop/config.js', '/home/me/examples/shop'), { kind: 'code' });
     assert.deepEqual(classifyPath('/r/examples/config.js', '/r'), { kind: 'example' });
     assert.deepEqual(classifyPath('/r/src/app.test.js', undefined), { kind: 'test' });
+    // Type tests (tsd, tstyche): compiled, never run.
+    assert.deepEqual(classifyPath('/r/types/index.test-d.ts', '/r'), { kind: 'test' });
+    assert.deepEqual(classifyPath('/r/types/index.tst.ts', '/r'), { kind: 'test' });
+    assert.deepEqual(classifyPath('/r/src/first.ts', '/r'), { kind: 'code' });
     assert.deepEqual(classifyPath('/home/vendor/r/a.js', '/home/vendor/r'), { kind: 'code' });
     assert.deepEqual(classifyPath('/r/vendor/a.js', '/r'), { kind: 'code', skip: 'vendored' });
   });

@@ -18,3 +18,25 @@ app.post('/upload', (req, res) => {
   console.log([req.body.user][0]);
   res.end();
 });
+
+// pino and bunyan take a merging object first and write it as JSON (strings quoted, CR/LF escaped); winston
+// gives an object message to its formats (JSON, or "[object Object]" in a printf), log4js prints it with
+// util.inspect. Either way the object's strings cannot start a line.
+const logger = require('./logger');
+
+app.get('/files/:key', (req, res) => {
+  const key = req.params.key;
+  // ok: js.log-injection.logger
+  logger.error({ err: new Error('missing'), key }, 'Failed to fetch object');
+  // ok: js.log-injection.logger
+  logger.info({ user: req.query.user });
+  // The message after the object is printed as it is.
+  // ruleid: js.log-injection.logger
+  logger.warn({ key }, 'missing ' + key);
+  // ruleid: js.log-injection.logger
+  logger.info(`fetching ${key}`);
+  // winston: a lone object is the log entry, and a printf format prints its `message` as it is.
+  // ruleid: js.log-injection.logger
+  logger.info({ message: 'fetching ' + key, key });
+  res.end();
+});

@@ -44,3 +44,46 @@ def input_table():
         # ruleid: py.path-traversal.open
         return open(name).read()
     return "", 404
+
+
+# ---- settings the deployment wrote ----
+from flask import current_app, session
+from django.conf import settings
+
+
+@app.route("/lang/<lang>")
+def change_lang(lang):
+    if lang in current_app.config["SUPPORTED_LANGUAGES"]:
+        # ok: py.trust-boundary.session-from-request
+        session["lang"] = lang
+    # ruleid: py.trust-boundary.session-from-request
+    session["last"] = lang
+    return "", 204
+
+
+@app.route("/doc")
+def doc():
+    name = request.args.get("name")
+    if name not in settings.DOCUMENT_NAMES:
+        return "", 404
+    # ok: py.path-traversal.open
+    return open(name).read()
+
+
+@app.route("/query-keys")
+def query_keys():
+    name = request.args.get("name")
+    # Upper-case, but the request's own data.
+    if name in request.form:
+        # ruleid: py.path-traversal.open
+        return open(name).read()
+    return "", 404
+
+
+@app.route("/config-by-input")
+def config_by_input():
+    name = request.args.get("name")
+    if name in current_app.config[request.args["table"]]:
+        # ruleid: py.path-traversal.open
+        return open(name).read()
+    return "", 404

@@ -53,11 +53,11 @@ def shared_negatives():
     return "ok"
 
 
-# Known false positive (docs/accuracy.md): redirecting to the request's own path after a POST stays on the route
-# that matched it. A catch-all route is different: a path such as //evil.example is a scheme-relative URL.
+# Redirecting to the request's own path after a POST stays on this site: Django's get_full_path() escapes a
+# leading "//" (see open-redirect-django-full-path.fixture.py).
 from django.http import HttpResponseRedirect
 
 
 def bulk_update(request):
-    # todook: py.open-redirect.redirect
-    return HttpResponseRedirect(request.get_full_path() if request.get_full_path().startswith("/") and not request.get_full_path().startswith("//") and not request.get_full_path().startswith("/\\") else "/")
+    # ok: py.open-redirect.redirect
+    return HttpResponseRedirect(request.get_full_path())

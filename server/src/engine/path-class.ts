@@ -72,6 +72,8 @@ function isTestPath(rel: string): boolean {
     /(?:^|\/)phpunit\.xml(?:\.dist)?$/.test(p) ||
     /(?:^|\/)(?:docker-)?compose(?:[.-][a-z0-9_-]+)*[.-](?:test|testing|ci|e2e|cypress)(?:[.-][a-z0-9_-]+)*\.ya?ml$/.test(p) ||
     /[._-](?:test|spec)\.[a-z0-9]+$/.test(p) ||
+    // Type tests: tsd's `index.test-d.ts` and tstyche's `index.tst.ts` are compiled by the checker, never run.
+    /\.(?:test-d|tst)\.[cm]?tsx?$/.test(p) ||
     // Django's per-app test module (`tests.py`), and a file named for test certificates or keys (`testcert.go`,
     // `test_keys.py`, `testdata.go`): what a test suite loads, not what the program ships.
     // Rust's test-module file (`src/tests.rs`, what `#[cfg(test)] mod tests;` loads).

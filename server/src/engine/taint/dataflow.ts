@@ -66,6 +66,11 @@ export interface Summary {
    * the function.
    */
   captures?: string[];
+  /**
+   * The keyword each parameter is passed by, where calls have keyword arguments (`LanguageModule.paramKeywords`):
+   * a call's `name=value` reaches the parameter of that name, not the one at its position.
+   */
+  keywords?: readonly (string | null)[];
 }
 
 /** A finding before it becomes a `Finding`: `rule` is its rule's index in the pass (`Pass.rules`). */
@@ -135,6 +140,8 @@ export interface UnitParams {
   entryParams?: Map<number, string>;
   /** Ids of the framework handlers the unit is (for sinks that only apply in handlers). */
   handlers?: string[];
+  /** The keyword each parameter is passed by (`LanguageModule.paramKeywords`), read once per unit; null for none. */
+  readonly keywords?: readonly (string | null)[] | null;
 }
 
 export interface UnitResult {
@@ -621,6 +628,8 @@ class UnitAnalysis {
       this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
+    const keywords = isFunction ? this.params.keywords : undefined;
+    if (keywords) this.summary.keywords = keywords;
     // Units are functions and the module's root.
     const body = isFunction ? fieldOf(this.unit, 'body') : this.unit;
     if (body) {
@@ -1510,7 +1519,8 @@ class UnitAnalysis {
     return undefined;
   }
 
-  private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, args: Node[], argTaints: (Taint | undefined)[]): Taint | undefined {
+  private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Taint | undefined {
+    const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
     const callStep = (i: number): TraceStep => ({ range: this.range(args[i] ?? n), message: `passed to ${callee.name}()`, kind: 'step' });
     let out: Taint | undefined;
     for (const f of callee.summary.sourceReturns) out = union(out, [{ origin: f.origin, steps: [...f.steps, { range: this.range(n), message: `returned by ${callee.name}()`, kind: 'step' }], ...(f.marks ? { marks: f.marks } : {}) }]);
@@ -1531,6 +1541,29 @@ class UnitAnalysis {
       }
     });
     return out;
+  }
+
+  /**
+   * A call's arguments by the callee's parameter positions: `name=value` goes to the parameter of that name (the
+   * `**kwargs` collector when none has it, nowhere when there is neither), positional ones stay where they are.
+   */
+  private byKeyword(callee: { summary: Summary; offset: number }, args: Node[], argTaints: (Taint | undefined)[]): { args: Node[]; argTaints: (Taint | undefined)[] } {
+    const kw = callee.summary.keywords;
+    if (!kw || !args.some((a) => this.syn.exprKind(typeOf(a)) === 'keyword-argument')) return { args, argTaints };
+    const outArgs: Node[] = [];
+    const outTaints: (Taint | undefined)[] = [];
+    args.forEach((a, i) => {
+      let at = i;
+      if (this.syn.exprKind(typeOf(a)) === 'keyword-argument') {
+        const name = fieldOf(a, 'name')?.text;
+        const p = name === undefined ? -1 : kw.indexOf(name);
+        at = (p >= 0 ? p : kw.indexOf('**')) - callee.offset;
+        if (at < 0) return;
+      }
+      outArgs[at] ??= a;
+      outTaints[at] = union(outTaints[at], argTaints[i]);
+    });
+    return { args: outArgs, argTaints: outTaints };
   }
 
   private checkSinks(n: Node, st: State, depth: number): void {

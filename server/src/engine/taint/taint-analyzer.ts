@@ -54,6 +54,8 @@ export interface ExportSummary {
    * `com.acme.Db`; Go its directory, and the import path the scan reads from go.mod).
    */
   modules?: string[];
+  /** The keyword each parameter is passed by, where calls have keyword arguments (`LanguageModule.paramKeywords`). */
+  keywords?: (string | null)[];
 }
 
 /**
@@ -1013,7 +1015,7 @@ export class TaintAnalyzer implements Analyzer {
     this.stats.passes++;
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
-    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null)])) : '';
+    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null])) : '';
     const work = worklistContext(ctx, syn);
     const { byKey, index } = work;
     // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
@@ -1407,8 +1409,10 @@ export class TaintAnalyzer implements Analyzer {
     for (const u of ctx.units) {
       if (!u.name) continue;
       const module = q?.moduleOf(u.node, doc.path);
-      if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module] });
-      else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {} });
+      const kw = u.params.keywords;
+      const keywords = kw ? { keywords: [...kw] } : {};
+      if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
+      else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
     if (byUnit.size === 0) return [];
     const cache: UnitCache = new Map();
@@ -1680,7 +1684,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])]])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -1722,7 +1726,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])]], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -2070,6 +2074,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     sourceReturns: r.summary.sourceReturns.map((f) => ({ ...f, steps: steps(f.steps) })),
     ...(r.summary.captures ? { captures: r.summary.captures } : {}),
     ...(r.summary.returnMarks ? { returnMarks: r.summary.returnMarks } : {}),
+    ...(r.summary.keywords ? { keywords: r.summary.keywords } : {}),
   };
   const from = shiftedFrom.get(r.summary);
   shiftedFrom.set(summary, from ? { origin: from.origin, delta: from.delta + delta } : { origin: r.summary, delta });
@@ -2098,7 +2103,7 @@ function resolveCallee(
     if (unit === undefined) {
       const ext = imported.get(textOf(callee)) ?? qualifiedCallee(callee, ctx, imported);
       // The pass's rules all have an entry or none (see `passes`).
-      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
+      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: callee.text, offset: 0 };
       return undefined;
     }
   } else if (kind === 'member') {
@@ -2112,7 +2117,7 @@ function resolveCallee(
     } else if (obj && prop) {
       // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
       const ext = imported.get(`${textOf(obj)}.${textOf(prop)}`);
-      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: callee.text, offset: 0 };
+      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: callee.text, offset: 0 };
     }
   } else if (kind === 'call') {
     // A call that is its own callee (Java `helper(x)`, `this.helper(x)`, `Util.clean(x)`): a method of this file,
@@ -2129,7 +2134,7 @@ function resolveCallee(
   if (unit === undefined) {
     // Another file's function by a qualified name (`Db.find(x)` in Java, `store.Find(x)` in Go).
     const ext = qualifiedCallee(callee, ctx, imported);
-    if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id])), name: ext.name, offset: 0 };
+    if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: ext.name, offset: 0 };
   }
   if (!unit) return undefined;
   const s = summaryOf(unit);
@@ -2146,7 +2151,7 @@ function qualifiedCallee(callee: Node, ctx: FileContext, imported: Map<string, E
 }
 
 /** A pass's summary of an imported function from its rules' entries (same returns, each rule's sinks). */
-function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summary {
+function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keywords?: (string | null)[]): Summary {
   const paramSinks = new Map<number, Summary['paramSinks'] extends Map<number, infer H> ? H : never>();
   entries.forEach((e, rule) => {
     for (const h of e?.paramSinks ?? []) {
@@ -2161,6 +2166,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[]): Summar
     ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
     paramSinks,
     sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
+    ...(keywords ? { keywords } : {}),
   };
 }
 
@@ -2283,13 +2289,15 @@ export function fileContext(
     .map((s) => `${s.startIndex}:${s.text}`);
   // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
   const closedTypes = syn.closedTypes ? new Set(topLevel.flatMap((s) => syn.closedTypes!(s))) : new Set<string>();
+  // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
+  const typeAliases = new Map(syn.typeAliases ? topLevel.flatMap((s) => syn.typeAliases!(s)) : []);
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
   const exportAliases = syn.exportAliases?.(root);
   // Functions registered by name anywhere in the file (Gradio `btn.click(save, ...)`): a handler's role depends on
   // those calls too. Only handlers that ask for it, in files importing their framework, pay for the walk.
   const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)));
   const registered = byNameHandlers.length ? registeredByName(root, byNameHandlers, imports, syn) : undefined;
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])]])).digest('hex');
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -2339,9 +2347,13 @@ export function fileContext(
     if (known) {
       // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
       let names: UnitParams['names'] | undefined;
+      let keywords: UnitParams['keywords'];
       const unitParams: UnitParams = {
         get names() {
           return (names ??= syn.paramsOf(fnNode()).map((node, index) => ({ node, index })));
+        },
+        get keywords() {
+          return keywords === undefined ? (keywords = keywordsOf(syn, fnNode())) : keywords;
         },
         sources: known.sources,
         entryParams: known.entryParams,
@@ -2355,7 +2367,16 @@ export function fileContext(
     const fn = fnNode();
     if (stats) stats.contextFunctionsComputed++;
     const params = syn.paramsOf(fn);
-    const unitParams: UnitParams = { names: params.map((node, index) => ({ node, index })), sources: new Map(), entryParams: new Map(), handlers: [] };
+    let keywords: UnitParams['keywords'];
+    const unitParams: UnitParams = {
+      names: params.map((node, index) => ({ node, index })),
+      sources: new Map(),
+      entryParams: new Map(),
+      handlers: [],
+      get keywords() {
+        return keywords === undefined ? (keywords = keywordsOf(syn, fn)) : keywords;
+      },
+    };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
     if (audit && params.length && syn.isExported(fn, fn.parent)) {
@@ -2381,7 +2402,7 @@ export function fileContext(
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const type = syn.paramTypeOf(fn, i);
-          if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes)) return;
+          if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes, typeAliases, h.spec.safeDefaults)) return;
           if (converted?.has(p.text)) return;
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
@@ -2551,29 +2572,54 @@ function topStatements(ctx: FileContext, text: string, lines: LineIndex, functio
  * What the handler specs ask of one function, each read from the tree at most once however many specs ask
  * (reads cross into wasm, and a node's parent is found by a walk from the root).
  */
+/** A function's parameter keywords where calls have keyword arguments and one has a keyword, else null. */
+function keywordsOf(syn: LanguageModule, fn: Node): (string | null)[] | null {
+  const kw = syn.paramKeywords?.(fn);
+  return kw?.some((k) => k !== null) ? kw : null;
+}
+
 /**
  * Whether a handler parameter's declared type leaves no string for an attacker: one of the spec's `safe-types`
  * (`int`, `UUID`, pydantic's `PositiveInt`, `conint(ge=0)`), a closed type of this file (an Enum), a `Literal[...]`
  * of constants, or those under `Optional[...]`, `Annotated[T, ...]` and unions (every member safe).
  */
-export function isSafeParamType(type: string, safeTypes: readonly string[], closedTypes: ReadonlySet<string>): boolean {
+export function isSafeParamType(
+  type: string,
+  safeTypes: readonly string[],
+  closedTypes: ReadonlySet<string>,
+  aliases: ReadonlyMap<string, string> = new Map(),
+  injectors: readonly string[] = [],
+  depth = 0,
+): boolean {
+  if (depth > 8) return false;
   const t = type.trim();
+  const alias = aliases.get(t);
+  if (alias !== undefined) return isSafeParamType(alias, safeTypes, closedTypes, aliases, injectors, depth + 1);
+  const again = (x: string): boolean => isSafeParamType(x, safeTypes, closedTypes, aliases, injectors, depth + 1);
   const parts = splitTopLevel(t, '|');
-  if (parts.length > 1) return parts.every((p) => p === 'None' || isSafeParamType(p, safeTypes, closedTypes));
+  if (parts.length > 1) return parts.every((p) => p === 'None' || again(p));
   const generic = /^([\w.]+)\[(.*)\]$/s.exec(t);
   if (generic) {
     const [, head, inner] = generic as unknown as [string, string, string];
     const args = splitTopLevel(inner, ',');
     const base = head.replace(/^(typing|typing_extensions)\./, '');
-    if (base === 'Optional') return args.length === 1 && isSafeParamType(args[0]!, safeTypes, closedTypes);
-    if (base === 'Union') return args.every((a) => a === 'None' || isSafeParamType(a, safeTypes, closedTypes));
-    // FastAPI's `Annotated[int, Query(ge=1)]`: the first argument is the type, the rest is metadata.
-    if (base === 'Annotated') return args.length > 0 && isSafeParamType(args[0]!, safeTypes, closedTypes);
+    if (base === 'Optional') return args.length === 1 && again(args[0]!);
+    if (base === 'Union') return args.every((a) => a === 'None' || again(a));
+    // FastAPI's `Annotated[int, Query(ge=1)]`: the first argument is the type, the rest is metadata. With
+    // `Depends(f)` (an `injectors` call) among the metadata the framework passes what f returns, not the request's.
+    if (base === 'Annotated') {
+      const injected = (a: string): boolean => {
+        const callee = /^([\w.]+)\(/.exec(a)?.[1];
+        return !!callee && injectors.some((d) => callee === d || callee.endsWith(`.${d}`));
+      };
+      if (args.slice(1).some(injected)) return true;
+      return args.length > 0 && again(args[0]!);
+    }
     // Values the program wrote: numbers, strings, booleans, None, enum members.
     if (base === 'Literal') return args.every((a) => /^(-?\d[\w.]*|(?:[rbu]?)("[^"\\]*"|'[^'\\]*')|True|False|None|[A-Za-z_][\w]*\.[A-Za-z_]\w*)$/.test(a));
     // `list[int]`, `Sequence[UUID]` and the like (the spec's older rule): a container of safe items.
     if (safeTypes.includes(head)) return true;
-    return /^(list|List|set|Set|frozenset|FrozenSet|tuple|Tuple|Sequence)$/.test(base) && args.every((a) => a === '...' || isSafeParamType(a, safeTypes, closedTypes));
+    return /^(list|List|set|Set|frozenset|FrozenSet|tuple|Tuple|Sequence)$/.test(base) && args.every((a) => a === '...' || again(a));
   }
   if (closedTypes.has(t)) return true;
   // pydantic's constrained types written as calls: `conint(ge=0)`, `confloat(gt=0)`.

@@ -187,6 +187,12 @@ export interface LanguageModule {
    */
   closedTypes?(stmt: Node): string[];
   /**
+   * Type aliases a top-level statement declares, as [name, the aliased type's text] (Python
+   * `CurrentUser = Annotated[User, Depends(current_user)]`): a handler parameter annotated with the name is read as
+   * that type.
+   */
+  typeAliases?(stmt: Node): [string, string][];
+  /**
    * In the file's import statements of `module`, the entry that imports `name` by itself (`exec` in
    * `const { exec } = require('child_process')`), after which a sibling import can be added.
    */
@@ -239,6 +245,12 @@ export interface LanguageModule {
   // ---- units, parameters, imports, exports ----
   /** The parameters of a function node, in order, with their binding nodes. */
   paramsOf(fn: Node): Node[];
+  /**
+   * Languages with keyword arguments (Python): the keyword each of `paramsOf(fn)` is passed by (`def f(a, *, b)`:
+   * "a", null for the `*`, "b"), `**` for the `**kwargs` collector, null for what no keyword reaches
+   * (`*args`, `/`, a positional-only parameter). A call's `name=value` goes to that parameter, not its position.
+   */
+  paramKeywords?(fn: Node): (string | null)[];
   paramDefaultOf(fn: Node, index: number): Node | undefined;
   paramTypeOf(fn: Node, index: number): string | undefined;
   /** The decorator or annotation expressions on parameter `index` (`@Body() dto`, `@RequestParam String q`). */

@@ -173,6 +173,22 @@ function paramsOf(fn: Node): Node[] {
   });
 }
 
+/** See `LanguageModule.paramKeywords`. */
+function paramKeywords(fn: Node): (string | null)[] {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  const ps = kids(list);
+  // Parameters before a `/` are positional-only.
+  const slash = ps.findIndex((p) => p.type === 'positional_separator');
+  return ps.map((p, i) => {
+    if (i <= slash) return null;
+    if (p.type === 'dictionary_splat_pattern') return '**';
+    if (p.type === 'list_splat_pattern' || p.type === 'keyword_separator') return null;
+    const name = p.type === 'identifier' ? p : p.type === 'typed_parameter' ? kids(p)[0] : p.childForFieldName('name');
+    return name?.type === 'identifier' ? name.text : null;
+  });
+}
+
 function enclosingClass(n: Node): Node | undefined {
   const p = n.parent?.type === 'decorated_definition' ? n.parent.parent : n.parent;
   return p?.type === 'block' && p.parent?.type === 'class_definition' ? p.parent : undefined;
@@ -437,6 +453,22 @@ function literalKeys(n: Node, def: (name: string) => Node | undefined, depth = 0
   }
 }
 
+/**
+ * An UPPER_CASE setting, which the deployment wrote: Django's `settings.LANGUAGES`, Flask's
+ * `current_app.config["SUPPORTED_LANGUAGES"]` (`app.config[...]`, `config[...]`). Only on a settings or config
+ * object: `request.GET` is upper-case too.
+ */
+function isSetting(r: Node): boolean {
+  if (r.type === 'attribute') {
+    const obj = fieldOf(r, 'object');
+    return /^[A-Z][A-Z0-9_]*$/.test(fieldOf(r, 'attribute')?.text ?? '') && !!obj && /^(?:[\w.]+\.)?(?:settings|config|conf)$/.test(obj.text);
+  }
+  if (r.type !== 'subscript') return false;
+  const obj = fieldOf(r, 'value');
+  const key = fieldOf(r, 'subscript');
+  return !!obj && /^(?:[\w.]+\.)?config$/.test(obj.text) && key?.type === 'string' && /^["'][A-Z][A-Z0-9_]*["']$/.test(key.text);
+}
+
 function guardShape(c: Node): GuardShape | undefined {
   const op = operatorOf(c);
   if (c.type === 'not_operator') {
@@ -453,8 +485,8 @@ function guardShape(c: Node): GuardShape | undefined {
   const [l, r] = k;
   if (k.length !== 2 || !l || !r) return undefined;
   if (op === '==' || op === '!=') return { kind: 'equals', positive: op === '==', left: l, right: r };
-  // Membership in a literal collection of constants, or in an UPPER_CASE module constant (an allow-list).
-  const allowList = ((r.type === 'tuple' || r.type === 'list' || r.type === 'set') && kids(r).every(isConstant)) || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text));
+  // Membership in a literal collection of constants, or in an UPPER_CASE module constant or setting (an allow-list).
+  const allowList = ((r.type === 'tuple' || r.type === 'list' || r.type === 'set') && kids(r).every(isConstant)) || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text)) || isSetting(r);
   if ((op === 'in' || op === 'not in') && allowList) return { kind: 'member-of', positive: op === 'in', value: l, collection: r };
   return undefined;
 }
@@ -511,6 +543,16 @@ export const python: LanguageModule = {
     const name = fieldOf(cls, 'name')?.text;
     // `class Kind(str, Enum)`, `class Size(enum.IntEnum)`: members are the class's own constants.
     return name && bases && kids(bases).some((b) => /^(?:enum\.)?(?:Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(b.text)) ? [name] : [];
+  },
+  typeAliases: (stmt) => {
+    // `X = Annotated[...]`, `X: TypeAlias = Optional[...]`: a generic type of `typing` on the right.
+    const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
+    if (a?.type !== 'assignment') return [];
+    const left = fieldOf(a, 'left');
+    const right = fieldOf(a, 'right');
+    if (left?.type !== 'identifier' || right?.type !== 'subscript') return [];
+    const head = fieldOf(right, 'value')?.text.replace(/^(typing|typing_extensions)\./, '');
+    return head && /^(Annotated|Optional|Union|Literal)$/.test(head) ? [[left.text, right.text]] : [];
   },
   functionDecorators: (_fn, parent) =>
     parent?.type === 'decorated_definition' ? kids(parent).flatMap((d) => (d.type === 'decorator' ? kids(d).slice(0, 1) : [])) : [],
@@ -638,6 +680,7 @@ export const python: LanguageModule = {
   notText,
   literalKeys,
   paramsOf,
+  paramKeywords,
   paramDefaultOf: (fn, index) => {
     const list = fieldOf(fn, 'parameters');
     const p = list ? kids(list)[index] : undefined;
