@@ -244,8 +244,11 @@ interface RoundRecord {
    * dependency), the keys of the units whose entry consulted it, each with the dependency it recorded.
    */
   consumers: Map<string, Map<string, string>>;
-  /** Per unit key, the targets its entry is indexed under (to take it out of `consumers` when it is replaced). */
-  targets: Map<string, string[]>;
+  /**
+   * Per unit key, each dependency its entry is indexed under, with its target (to take it out of `consumers` when it
+   * is replaced, or to move only the dependencies whose target changed: see `reindexEntry`).
+   */
+  targets: Map<string, Map<string, string>>;
   /** Units whose summary differs from their summary of the round before (0: the fixpoint settled in this round). */
   unsettled: number;
   /** Unit keys whose entry has findings. */
@@ -334,6 +337,28 @@ interface FnDescriptor {
   hash: string;
   /** The function's parameter count. */
   arity: number;
+  /**
+   * The strings of the last unit built from it (see `fileContext`'s `mk`): reused while its column, occurrence and
+   * import key are the same, so a reused unit's key is the same string object run after run and every map keyed by
+   * it hashes it once (a fresh 130-character key per unit per edit was hashed anew in each).
+   */
+  built?: { character: number; importKey: string; n: number; own: string; key: string };
+}
+
+/** The parameters of a reused function unit: its parameter nodes are read only if the unit is analysed. */
+class LazyParams implements UnitParams {
+  private read: UnitParams['names'] | undefined;
+  constructor(
+    private readonly fn: () => Node,
+    private readonly syn: LanguageModule,
+    readonly sources: Map<number, string>,
+    readonly entryParams: Map<number, string>,
+    readonly handlers: string[],
+  ) {}
+
+  get names(): UnitParams['names'] {
+    return (this.read ??= this.syn.paramsOf(this.fn()).map((node, index) => ({ node, index })));
+  }
 }
 
 /**
@@ -1149,13 +1174,8 @@ export class TaintAnalyzer implements Analyzer {
             if (old && old !== e) remember(fresh, k, old);
             rr.entries.set(k, e);
             // Most visited units (moved ones above all) consulted the same names as before: their index holds, but
-            // for the inline functions that were replaced.
-            if (old && sameDeps(old, e)) {
-              reindexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
-              continue;
-            }
-            unindexEntry(rr, k);
-            indexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
+            // for the dependencies that changed and the inline functions that were replaced.
+            reindexEntry(rr, byKey.get(k)!, e, ctx, doc.lines);
           }
           for (const k of reindex[r]!) if (!o.has(k)) reindexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines);
           rr.findings = info.findings;
@@ -1695,14 +1715,14 @@ function baseEntries(rec: RuleRecord, key: string): CacheEntry[] {
 function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
   if (e.deps.size === 0) return;
   moveCounters.entriesIndexed++;
-  const targets: string[] = [];
+  const targets = new Map<string, string>();
   for (const dep of e.deps.keys()) {
     const t = targetOf(dep, u, ctx, lines);
     if (t === undefined) continue;
     let users = rr.consumers.get(t);
     if (!users) rr.consumers.set(t, (users = new Map()));
     users.set(u.key, dep);
-    targets.push(t);
+    targets.set(dep, t);
   }
   rr.targets.set(u.key, targets);
 }
@@ -1714,70 +1734,59 @@ function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): str
   return unit && `k:${unit.key}`;
 }
 
-/** Whether two entries consulted the same dependency keys in the same order (then they are indexed alike). */
-function sameDeps(a: CacheEntry, b: CacheEntry): boolean {
-  if (a.deps.size !== b.deps.size) return false;
-  const other = b.deps.keys();
-  for (const k of a.deps.keys()) if (k !== other.next().value) return false;
-  return true;
-}
-
 /**
- * Brings the index of a unit whose entry consulted the same dependency keys as the indexed one up to date: only its
- * inline functions' targets can differ (the unit now at a position may have been replaced), and only those that did
- * are moved. The top-level unit consults thousands of names: taking all of them out and back in on every edit of
- * one inline function was most of the index's cost. Targets of one entry are distinct (a name is its own target, an
- * inline position names one unit), so each changed position moves one consumer. Counted in `entriesReindexed`.
+ * Brings a unit's index up to date with its new entry `e`, moving only the dependencies whose target differs from
+ * the indexed one (a new dependency, one gone, or an inline position now holding another function) instead of
+ * taking the unit out of every consumer set and putting it back. The top level consults thousands of names and is
+ * re-indexed whenever it is visited or an inline function it calls is replaced: the full round trip was O(file) map
+ * deletions and insertions per edit. The result is the index `indexEntry` builds for `e`: every move takes the unit out
+ * of its old targets first and then adds it to its new ones, and the targets of one entry are distinct (a name is its
+ * own target, an inline position names one unit), so no removal undoes an addition. Counted in `entriesReindexed`
+ * when something moved.
  */
 function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
   const was = rr.targets.get(u.key);
-  let inline = false;
-  for (const k of e.deps.keys()) {
-    if (k.startsWith('i:')) {
-      inline = true;
-      break;
-    }
-  }
-  if (!inline && was) return;
-  const now: string[] = [];
-  const deps: string[] = [];
-  for (const dep of e.deps.keys()) {
-    const t = targetOf(dep, u, ctx, lines);
-    if (t === undefined) continue;
-    now.push(t);
-    deps.push(dep);
-  }
-  // With every dependency indexed (none at a position where no function is now), `was` was computed from the same
-  // keys in the same order with none left out either, so position i of both is the same dependency's target.
-  if (!was || was.length !== now.length || now.length !== e.deps.size) {
+  if (!was || e.deps.size === 0) {
     unindexEntry(rr, u.key);
     indexEntry(rr, u, e, ctx, lines);
     return;
   }
-  let changed = false;
-  for (let i = 0; i < now.length; i++) {
-    if (was[i] === now[i]) continue;
-    changed = true;
-    const users = rr.consumers.get(was[i]!);
-    users?.delete(u.key);
-    if (users?.size === 0) rr.consumers.delete(was[i]!);
+  /** The dependencies whose target changed, with the old target (or none) and the new one (or none). */
+  let moves: [dep: string, from: string | undefined, to: string | undefined][] | undefined;
+  let matched = 0;
+  for (const dep of e.deps.keys()) {
+    const from = was.get(dep);
+    if (from !== undefined) matched++;
+    const to = targetOf(dep, u, ctx, lines);
+    if (from !== to) (moves ??= []).push([dep, from, to]);
   }
-  if (!changed) return;
+  // Dependencies of the indexed entry that the new one does not have.
+  if (matched < was.size) for (const [dep, from] of was) if (!e.deps.has(dep)) (moves ??= []).push([dep, from, undefined]);
+  if (!moves) return;
   moveCounters.entriesReindexed++;
-  for (let i = 0; i < now.length; i++) {
-    if (was[i] === now[i]) continue;
-    let users = rr.consumers.get(now[i]!);
-    if (!users) rr.consumers.set(now[i]!, (users = new Map()));
-    users.set(u.key, deps[i]!);
+  for (const [, from] of moves) {
+    if (from === undefined) continue;
+    const users = rr.consumers.get(from);
+    users?.delete(u.key);
+    if (users?.size === 0) rr.consumers.delete(from);
   }
-  rr.targets.set(u.key, now);
+  for (const [dep, , to] of moves) {
+    if (to === undefined) {
+      was.delete(dep);
+      continue;
+    }
+    let users = rr.consumers.get(to);
+    if (!users) rr.consumers.set(to, (users = new Map()));
+    users.set(u.key, dep);
+    was.set(dep, to);
+  }
 }
 
 /** Takes a unit key out of a round's reverse index. */
 function unindexEntry(rr: RoundRecord, key: string): void {
   const targets = rr.targets.get(key);
   if (!targets) return;
-  for (const t of targets) {
+  for (const t of targets.values()) {
     const users = rr.consumers.get(t);
     users?.delete(key);
     if (users?.size === 0) rr.consumers.delete(t);
@@ -2097,21 +2106,23 @@ export function fileContext(
   const ownHash = (i: number, start: number, end: number, line: number): string =>
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
   // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
-  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases])): Unit => {
+  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, desc?: FnDescriptor): Unit => {
     const resolved = typeof node === 'function' ? undefined : node;
     const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
     const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
-    const hash = known ?? ownHash(i, start, end, at.line);
     // The root's text changes with every edit; a function's may not while its parse does (see errorShape).
     // A lazy node belongs to a reused statement, which holds no syntax error, so its shape is ''.
     const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
+    // The descriptor's strings of the last run, when they spell the same (its hash, role and aliases are fixed).
+    const built = desc && shape === '' && desc.built?.character === at.character ? desc.built : undefined;
     // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
     // unit, is left out of what is counted.
-    const own = `${hash}${shape}@${at.character}:${role}:${aliasKey}`;
+    const own = built ? built.own : `${desc?.hash ?? ownHash(i, start, end, at.line)}${shape}@${at.character}:${role}:${desc ? desc.aliasKey : JSON.stringify([...aliases])}`;
     const n = occurrences.get(own) ?? 0;
     occurrences.set(own, n + 1);
-    const key = `${own}:${importKey}#${n}`;
+    const key = built && built.n === n && built.importKey === importKey ? built.key : `${own}:${importKey}#${n}`;
+    if (desc && shape === '' && built?.key !== key) desc.built = { character: at.character, importKey, n, own, key };
     return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
   };
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
@@ -2129,16 +2140,8 @@ export function fileContext(
     const known = stmtDescs[si]?.[k];
     if (known) {
       // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
-      let names: UnitParams['names'] | undefined;
-      const unitParams: UnitParams = {
-        get names() {
-          return (names ??= syn.paramsOf(fnNode()).map((node, index) => ({ node, index })));
-        },
-        sources: known.sources,
-        entryParams: known.entryParams,
-        handlers: known.handlers,
-      };
-      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey);
+      const unitParams = new LazyParams(fnNode, syn, known.sources, known.entryParams, known.handlers);
+      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known);
       unit.arity = known.arity;
       units.push(unit);
       continue;
@@ -2211,7 +2214,7 @@ export function fileContext(
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
     let list = computed.get(si);
     if (!list) computed.set(si, (list = []));
-    list.push({
+    const desc: FnDescriptor = {
       ...(name ? { name } : {}),
       isMethod,
       sources: unitParams.sources,
@@ -2222,8 +2225,9 @@ export function fileContext(
       role,
       hash,
       arity: params.length,
-    });
-    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+    };
+    list.push(desc);
+    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, desc);
     unit.arity = params.length;
     units.push(unit);
   }
