@@ -963,7 +963,9 @@ export class TaintAnalyzer implements Analyzer {
         }
         for (const k of diff.gone) targets.add(`k:${k}`);
         for (const t of targets) {
-          for (const [k, dep] of b.consumers.get(t) ?? []) {
+          for (const [id, dep] of b.consumers.get(t) ?? []) {
+            // The top level is indexed under ROOT_ID (see `indexId`); a new root key is dirty (moved) already.
+            const k = id === ROOT_ID ? ctx.units[0]!.key : id;
             if (dirty.has(k)) continue;
             const cu = byKey.get(k);
             if (!cu) continue;
@@ -1721,10 +1723,10 @@ function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, l
     if (t === undefined) continue;
     let users = rr.consumers.get(t);
     if (!users) rr.consumers.set(t, (users = new Map()));
-    users.set(u.key, dep);
+    users.set(indexId(u, ctx), dep);
     targets.set(dep, t);
   }
-  rr.targets.set(u.key, targets);
+  rr.targets.set(indexId(u, ctx), targets);
 }
 
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
@@ -1745,9 +1747,10 @@ function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): str
  * when something moved.
  */
 function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex): void {
-  const was = rr.targets.get(u.key);
+  const id = indexId(u, ctx);
+  const was = rr.targets.get(id);
   if (!was || e.deps.size === 0) {
-    unindexEntry(rr, u.key);
+    unindexEntry(rr, id);
     indexEntry(rr, u, e, ctx, lines);
     return;
   }
@@ -1767,7 +1770,7 @@ function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext,
   for (const [, from] of moves) {
     if (from === undefined) continue;
     const users = rr.consumers.get(from);
-    users?.delete(u.key);
+    users?.delete(id);
     if (users?.size === 0) rr.consumers.delete(from);
   }
   for (const [dep, , to] of moves) {
@@ -1777,12 +1780,25 @@ function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext,
     }
     let users = rr.consumers.get(to);
     if (!users) rr.consumers.set(to, (users = new Map()));
-    users.set(u.key, dep);
+    users.set(id, dep);
     was.set(dep, to);
   }
 }
 
-/** Takes a unit key out of a round's reverse index. */
+/**
+ * What a round's reverse index knows a unit by: its key, but the top level by ROOT_ID. The top level's key changes
+ * with every edit of its own text, and it consults thousands of names: under its key, each such edit took it out of
+ * every consumer set and put it back; under one id, `reindexEntry` moves only the dependencies that changed. Readers
+ * of `consumers` map ROOT_ID to the current top level (a new top-level key is a moved unit, visited anyway).
+ */
+function indexId(u: Unit, ctx: FileContext): string {
+  return u === ctx.units[0] ? ROOT_ID : u.key;
+}
+
+/** The top level's id in a round's reverse index (no unit key starts with a control character). */
+const ROOT_ID = '\u0001root';
+
+/** Takes a unit (by its `indexId`, or a gone unit's key) out of a round's reverse index. */
 function unindexEntry(rr: RoundRecord, key: string): void {
   const targets = rr.targets.get(key);
   if (!targets) return;
