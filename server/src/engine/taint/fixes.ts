@@ -231,8 +231,7 @@ function execToExecFile(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   if (syn.exprKind(fn.type) === 'identifier') {
     if (imports.get(fileName) !== `child_process.${fileName}`) {
       // Add execFile next to exec in `const { exec } = require('child_process')` / `import { exec } from ...`.
-      const root = doc.tree?.rootNode;
-      const spec = root ? syn.importListEntry?.(root, name.text, 'child_process') : undefined;
+      const spec = importListEntry(doc, syn, name.text, 'child_process');
       if (!spec) return undefined;
       edits.push({ range: { start: rangeOf(fx, spec).end, end: rangeOf(fx, spec).end }, newText: `, ${fileName}` });
     }
@@ -241,6 +240,24 @@ function execToExecFile(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   const [prog, ...rest] = words;
   edits.push({ range: rangeOf(fx, focus), newText: `${wordCode(prog!, q)}, [${rest.map((w) => wordCode(w, q)).join(', ')}]` });
   return { title: `Run the program with ${fileName} and an argument array (no shell)`, kind: 'fix', edits };
+}
+
+/** Per tree, the import list entries found (see `importListEntry`): the search reads every top-level statement. */
+const importEntries = new WeakMap<object, Map<string, Node | undefined>>();
+
+/**
+ * `syn.importListEntry` of the document's tree, once per tree, name and module: every `exec` sink offered the
+ * execFile fix searched the whole file's statements again (a quarter of the open of a 50,000-line bench file, and
+ * O(file) per edit that re-analyses a unit with such a sink).
+ */
+function importListEntry(doc: SourceDocument, syn: LanguageModule, name: string, module: string): Node | undefined {
+  const tree = doc.tree;
+  if (!tree || !syn.importListEntry) return undefined;
+  let found = importEntries.get(tree);
+  if (!found) importEntries.set(tree, (found = new Map()));
+  const key = `${name}\u0000${module}`;
+  if (!found.has(key)) found.set(key, syn.importListEntry(tree.rootNode, name, module, doc.text));
+  return found.get(key);
 }
 
 /** POSIX shells that run their `-c` argument as a command line (not cmd.exe: its commands are mostly built in). */

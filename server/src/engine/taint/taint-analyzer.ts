@@ -319,8 +319,11 @@ interface RoundRecord {
    * dependency), the keys of the units whose entry consulted it, each with the dependency it recorded.
    */
   consumers: Map<string, Map<string, string>>;
-  /** Per unit key, the targets its entry is indexed under (to take it out of `consumers` when it is replaced). */
-  targets: Map<string, string[]>;
+  /**
+   * Per unit key, each dependency its entry is indexed under, with its target (to take it out of `consumers` when it
+   * is replaced, or to move only the dependencies whose target changed: see `reindexEntry`).
+   */
+  targets: Map<string, Map<string, string>>;
   /** Units whose summary differs from their summary of the round before (0: the fixpoint settled in this round). */
   unsettled: number;
   /** Unit keys whose entry has findings. */
@@ -414,6 +417,27 @@ interface FnDescriptor {
    * edit elsewhere allocates no key per unit and the maps keyed by it hash it once (see `fileContext`'s `mk`).
    */
   keyOf?: { character: number; shape: string; own: string; importKey: string; n: number; key: string };
+}
+
+/** The parameters of a reused function unit: its parameter nodes are read only if the unit is analysed. */
+class LazyParams implements UnitParams {
+  private read: UnitParams['names'] | undefined;
+  private kw: UnitParams['keywords'];
+  constructor(
+    private readonly fn: () => Node,
+    private readonly syn: LanguageModule,
+    readonly sources: Map<number, string>,
+    readonly entryParams: Map<number, string>,
+    readonly handlers: string[],
+  ) {}
+
+  get names(): UnitParams['names'] {
+    return (this.read ??= this.syn.paramsOf(this.fn()).map((node, index) => ({ node, index })));
+  }
+
+  get keywords(): UnitParams['keywords'] {
+    return this.kw === undefined ? (this.kw = keywordsOf(this.syn, this.fn())) : this.kw;
+  }
 }
 
 /**
@@ -1097,7 +1121,9 @@ export class TaintAnalyzer implements Analyzer {
         }
         for (const k of diff.gone) targets.add(`k:${k}`);
         for (const t of targets) {
-          for (const [k, dep] of b.consumers.get(t) ?? []) {
+          for (const [id, dep] of b.consumers.get(t) ?? []) {
+            // The top level is indexed under ROOT_ID (see `indexId`); a new root key is dirty (moved) already.
+            const k = id === ROOT_ID ? ctx.units[0]!.key : id;
             if (dirty.has(k)) continue;
             const cu = byKey.get(k);
             if (!cu) continue;
@@ -1311,13 +1337,8 @@ export class TaintAnalyzer implements Analyzer {
             if (old && old !== e) remember(fresh, k, old);
             journal.set(rr.entries, k, e);
             // Most visited units (moved ones above all) consulted the same names as before: their index holds, but
-            // for the inline functions that were replaced.
-            if (old && sameDeps(old, e)) {
-              reindexEntry(rr, byKey.get(k)!, e, ctx, doc.lines, journal);
-              continue;
-            }
-            unindexEntry(rr, k, journal);
-            indexEntry(rr, byKey.get(k)!, e, ctx, doc.lines, journal);
+            // for the dependencies that changed and the inline functions that were replaced.
+            reindexEntry(rr, byKey.get(k)!, e, ctx, doc.lines, journal);
           }
           for (const k of reindex[r]!) if (!o.has(k)) reindexEntry(rr, byKey.get(k)!, rr.entries.get(k)!, ctx, doc.lines, journal);
           rr.findings = info.findings;
@@ -1903,16 +1924,16 @@ function baseEntries(rec: RuleRecord, key: string): CacheEntry[] {
 function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex, j?: Journal): void {
   if (e.deps.size === 0) return;
   moveCounters.entriesIndexed++;
-  const targets: string[] = [];
+  const targets = new Map<string, string>();
   for (const dep of e.deps.keys()) {
     const t = targetOf(dep, u, ctx, lines);
     if (t === undefined) continue;
     let users = rr.consumers.get(t);
     if (!users) put(j, rr.consumers, t, (users = new Map()));
-    put(j, users, u.key, dep);
-    targets.push(t);
+    put(j, users, indexId(u, ctx), dep);
+    targets.set(dep, t);
   }
-  put(j, rr.targets, u.key, targets);
+  put(j, rr.targets, indexId(u, ctx), targets);
 }
 
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
@@ -1921,70 +1942,73 @@ function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): str
   return inlineResolved(dep, u, ctx, lines).target;
 }
 
-/** Whether two entries consulted the same dependency keys in the same order (then they are indexed alike). */
-function sameDeps(a: CacheEntry, b: CacheEntry): boolean {
-  if (a.deps.size !== b.deps.size) return false;
-  const other = b.deps.keys();
-  for (const k of a.deps.keys()) if (k !== other.next().value) return false;
-  return true;
-}
-
 /**
- * Brings the index of a unit whose entry consulted the same dependency keys as the indexed one up to date: only its
- * inline functions' targets can differ (the unit now at a position may have been replaced), and only those that did
- * are moved. The top-level unit consults thousands of names: taking all of them out and back in on every edit of
- * one inline function was most of the index's cost. Targets of one entry are distinct (a name is its own target, an
- * inline position names one unit), so each changed position moves one consumer. Counted in `entriesReindexed`.
+ * Brings a unit's index up to date with its new entry `e`, moving only the dependencies whose target differs from
+ * the indexed one (a new dependency, one gone, or an inline position now holding another function) instead of
+ * taking the unit out of every consumer set and putting it back. The top level consults thousands of names and is
+ * re-indexed whenever it is visited or an inline function it calls is replaced: the full round trip was O(file) map
+ * deletions and insertions per edit. The result is the index `indexEntry` builds for `e`: every move takes the unit out
+ * of its old targets first and then adds it to its new ones, and the targets of one entry are distinct (a name is its
+ * own target, an inline position names one unit), so no removal undoes an addition. Counted in `entriesReindexed`
+ * when something moved.
  */
 function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex, j?: Journal): void {
-  const was = rr.targets.get(u.key);
-  let inline = false;
-  for (const k of e.deps.keys()) {
-    if (k.startsWith('i:')) {
-      inline = true;
-      break;
-    }
-  }
-  if (!inline && was) return;
-  const now: string[] = [];
-  const deps: string[] = [];
-  for (const dep of e.deps.keys()) {
-    const t = targetOf(dep, u, ctx, lines);
-    if (t === undefined) continue;
-    now.push(t);
-    deps.push(dep);
-  }
-  // With every dependency indexed (none at a position where no function is now), `was` was computed from the same
-  // keys in the same order with none left out either, so position i of both is the same dependency's target.
-  if (!was || was.length !== now.length || now.length !== e.deps.size) {
-    unindexEntry(rr, u.key, j);
+  const id = indexId(u, ctx);
+  const was = rr.targets.get(id);
+  if (!was || e.deps.size === 0) {
+    unindexEntry(rr, id, j);
     indexEntry(rr, u, e, ctx, lines, j);
     return;
   }
-  let changed = false;
-  for (let i = 0; i < now.length; i++) {
-    if (was[i] === now[i]) continue;
-    changed = true;
-    const users = rr.consumers.get(was[i]!);
-    if (users) drop(j, users, u.key);
-    if (users?.size === 0) drop(j, rr.consumers, was[i]!);
+  /** The dependencies whose target changed, with the old target (or none) and the new one (or none). */
+  let moves: [dep: string, from: string | undefined, to: string | undefined][] | undefined;
+  let matched = 0;
+  for (const dep of e.deps.keys()) {
+    const from = was.get(dep);
+    if (from !== undefined) matched++;
+    const to = targetOf(dep, u, ctx, lines);
+    if (from !== to) (moves ??= []).push([dep, from, to]);
   }
-  if (!changed) return;
+  // Dependencies of the indexed entry that the new one does not have.
+  if (matched < was.size) for (const [dep, from] of was) if (!e.deps.has(dep)) (moves ??= []).push([dep, from, undefined]);
+  if (!moves) return;
   moveCounters.entriesReindexed++;
-  for (let i = 0; i < now.length; i++) {
-    if (was[i] === now[i]) continue;
-    let users = rr.consumers.get(now[i]!);
-    if (!users) put(j, rr.consumers, now[i]!, (users = new Map()));
-    put(j, users, u.key, deps[i]!);
+  for (const [, from] of moves) {
+    if (from === undefined) continue;
+    const users = rr.consumers.get(from);
+    if (users) drop(j, users, id);
+    if (users?.size === 0) drop(j, rr.consumers, from);
   }
-  put(j, rr.targets, u.key, now);
+  for (const [dep, , to] of moves) {
+    if (to === undefined) {
+      drop(j, was, dep);
+      continue;
+    }
+    let users = rr.consumers.get(to);
+    if (!users) put(j, rr.consumers, to, (users = new Map()));
+    put(j, users, id, dep);
+    put(j, was, dep, to);
+  }
 }
 
-/** Takes a unit key out of a round's reverse index. */
+/**
+ * What a round's reverse index knows a unit by: its key, but the top level by ROOT_ID. The top level's key changes
+ * with every edit of its own text, and it consults thousands of names: under its key, each such edit took it out of
+ * every consumer set and put it back; under one id, `reindexEntry` moves only the dependencies that changed. Readers
+ * of `consumers` map ROOT_ID to the current top level (a new top-level key is a moved unit, visited anyway).
+ */
+function indexId(u: Unit, ctx: FileContext): string {
+  return u === ctx.units[0] ? ROOT_ID : u.key;
+}
+
+/** The top level's id in a round's reverse index (no unit key starts with a control character). */
+const ROOT_ID = '\u0001root';
+
+/** Takes a unit (by its `indexId`, or a gone unit's key) out of a round's reverse index. */
 function unindexEntry(rr: RoundRecord, key: string, j?: Journal): void {
   const targets = rr.targets.get(key);
   if (!targets) return;
-  for (const t of targets) {
+  for (const t of targets.values()) {
     const users = rr.consumers.get(t);
     if (users) drop(j, users, key);
     if (users?.size === 0) drop(j, rr.consumers, t);
@@ -2346,19 +2370,7 @@ export function fileContext(
     const known = stmtDescs[si]?.[k];
     if (known) {
       // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
-      let names: UnitParams['names'] | undefined;
-      let keywords: UnitParams['keywords'];
-      const unitParams: UnitParams = {
-        get names() {
-          return (names ??= syn.paramsOf(fnNode()).map((node, index) => ({ node, index })));
-        },
-        get keywords() {
-          return keywords === undefined ? (keywords = keywordsOf(syn, fnNode())) : keywords;
-        },
-        sources: known.sources,
-        entryParams: known.entryParams,
-        handlers: known.handlers,
-      };
+      const unitParams = new LazyParams(fnNode, syn, known.sources, known.entryParams, known.handlers);
       const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey, known);
       unit.arity = known.arity;
       units.push(unit);

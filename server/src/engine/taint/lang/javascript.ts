@@ -493,9 +493,9 @@ function guardShape(c: Node): GuardShape | undefined {
 export const javascript: LanguageModule = {
   id: 'javascript',
   // `const { exec } = require('child_process')`, `import { exec } from 'child_process'`.
-  importListEntry: (root, name, module) => {
+  importListEntry: (root, name, module, text) => {
     for (const s of namedKids(root)) {
-      if (!s.text.includes(module)) continue;
+      if (!text.slice(s.startIndex, s.endIndex).includes(module)) continue;
       const stack = [s];
       while (stack.length) {
         const n = stack.pop()!;

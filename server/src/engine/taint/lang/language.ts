@@ -194,9 +194,10 @@ export interface LanguageModule {
   typeAliases?(stmt: Node): [string, string][];
   /**
    * In the file's import statements of `module`, the entry that imports `name` by itself (`exec` in
-   * `const { exec } = require('child_process')`), after which a sibling import can be added.
+   * `const { exec } = require('child_process')`), after which a sibling import can be added. `text` is the tree's
+   * text (statements are filtered by it without reading each one's text out of the tree).
    */
-  importListEntry?(root: Node, name: string, module: string): Node | undefined;
+  importListEntry?(root: Node, name: string, module: string, text: string): Node | undefined;
   /** The function a `definition` statement defines (through decorators). */
   definedFunction(n: Node): Node | null;
   /** The resources a `with` statement (or a `try` with resources) binds (value, and the name it is bound to), and its block. */
