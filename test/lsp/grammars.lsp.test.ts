@@ -1,11 +1,11 @@
 /**
- * The server loads a tree-sitter grammar when a document first needs it: a session on Python files holds no Java,
- * Go or TypeScript grammar (each costs megabytes of wasm memory and compiled code), and a document whose grammar
- * arrives after it opened (with edits made meanwhile) gets the findings a fresh analysis gives.
- * Run `npm run build` first.
+ * The server loads a tree-sitter grammar when a document first needs it, or after start-up for the languages of the
+ * workspace's files: a session on Python files holds no Java, Go or TypeScript grammar (each costs megabytes of wasm
+ * memory and compiled code), and a document whose grammar arrives after it opened (with edits made meanwhile) gets
+ * the findings a fresh analysis gives. Run `npm run build` first.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,15 +33,15 @@ const APP = [
 let client: LspClient;
 
 /** The grammars the server's log says it loaded, in order. */
-function loadedGrammars(): string[] {
-  return client.notifications
+function loadedGrammars(c = client): string[] {
+  return c.notifications
     .filter((n) => n.method === 'window/logMessage')
     .map((n) => (n.params as { message: string }).message)
     .flatMap((m) => /grammar (\S+) loaded$/.exec(m)?.[1] ?? []);
 }
 
 before(async () => {
-  writeFileSync(join(ws, 'app.py'), APP);
+  // The workspace holds no file on disk (documents are only opened): nothing to load after start-up.
   client = new LspClient();
   await client.initialize(ws);
 });
@@ -77,5 +77,36 @@ describe('grammars load on first need', () => {
     client.open(uri, 'javascript', "const cp = require('child_process');\nmodule.exports = (req) => cp.exec(req.query.cmd);\n", 1);
     await client.waitForDiagnostics((x) => x.uri === uri && x.version === 1);
     assert.deepEqual(loadedGrammars(), ['python', 'javascript']);
+  });
+});
+
+describe('grammars of the workspace load after start-up', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vigil-lsp-grammars-ws-'));
+  let c: LspClient;
+  before(async () => {
+    mkdirSync(join(root, 'svc'));
+    mkdirSync(join(root, 'node_modules', 'dep'), { recursive: true });
+    writeFileSync(join(root, 'app.py'), APP);
+    writeFileSync(join(root, 'svc', 'main.go'), 'package main\n');
+    // A dependency's file is not the workspace's language.
+    writeFileSync(join(root, 'node_modules', 'dep', 'Lib.java'), 'class Lib {}\n');
+    c = new LspClient();
+    await c.initialize(root);
+  });
+  after(async () => {
+    await c.shutdown();
+  });
+
+  it("loads the grammars of the workspace's files with no document open, and no other", async () => {
+    await c.waitForReady();
+    const deadline = Date.now() + 30_000;
+    while (loadedGrammars(c).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual([...loadedGrammars(c)].sort(), ['go', 'python']);
+    // A document of a loaded language is analysed with it (no second load).
+    const uri = pathToFileURL(join(root, 'app.py')).toString();
+    c.open(uri, 'python', APP, 1);
+    const p = await c.waitForDiagnostics((x) => x.uri === uri && x.version === 1);
+    assert.ok(p.diagnostics.some((d) => /^py\..*sqli/.test(String(d.code))), `codes: ${p.diagnostics.map((d) => d.code).join(', ')}`);
+    assert.deepEqual([...loadedGrammars(c)].sort(), ['go', 'python']);
   });
 });

@@ -168,4 +168,23 @@ describe('taint passes without a possible source', () => {
     }
     assert.ok(found >= 3, `${found} findings over the edits`);
   });
+
+  it('the source walk stops once every pass has a source; a file without one is walked whole', () => {
+    const tried = (text: string): { tried: number; skipped: number; findings: number } => {
+      const t0 = skipping.stats.sourceNodesTried;
+      const k0 = skipping.stats.passesSkipped;
+      const r = s.scanText('/x/walk.js', 'javascript', text, settings);
+      return { tried: skipping.stats.sourceNodesTried - t0, skipped: skipping.stats.passesSkipped - k0, findings: r.findings.length };
+    };
+    // 2,000 lines of calls and member reads after the source: none of them needs trying.
+    const body = Array.from({ length: 2000 }, (_, i) => `cp.exec(cfg.dir${i} + other(x${i}).y);`).join('\n');
+    const early = tried(`const cp = require('child_process');\nconst dir = req.query.dir;\ncp.exec(dir);\n${body}\n`);
+    assert.equal(early.skipped, 0);
+    assert.ok(early.findings > 0);
+    assert.ok(early.tried < 50, `${early.tried} nodes tried before the source was found`);
+    // The same code with no source: every node of the sources' types is tried, and the passes are left out.
+    const whole = tried(`const cp = require('child_process');\ncp.exec(dir);\n${body}\n`);
+    assert.ok(whole.skipped > 0);
+    assert.ok(whole.tried > 10_000, `${whole.tried} nodes tried`);
+  });
 });

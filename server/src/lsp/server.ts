@@ -22,6 +22,7 @@ import { matchesAnyGlob } from '../engine/glob';
 import { grammarFor, type GrammarId } from '../engine/languages';
 import { GrammarRegistry } from '../engine/parser';
 import { workspaceRelativePath } from '../engine/path-class';
+import { workspaceGrammars } from './workspace-grammars';
 import { manifestKindOf } from '../engine/sca/manifests';
 import { ruleDetailsMarkdown } from '../engine/rule-details';
 import { securityScore } from '../engine/score';
@@ -213,6 +214,26 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     if (!grammars || need.length === 0) return;
     await ensureGrammars(need);
     for (const state of folders!.recompile()) publishConfigProblems(state);
+  };
+
+  /**
+   * After start-up, loads the grammars of the workspace's files and compiles their rules, one language at a time,
+   * so that the first document of each language does not pay for both (a server on a Python project still loads
+   * no Java grammar). Only latency depends on it: a document whose grammar is not loaded yet loads it itself.
+   */
+  const preloadWorkspaceGrammars = async () => {
+    if (!grammars || !folders) return;
+    let loaded = 0;
+    for (const id of await workspaceGrammars(folderUris.map(uriToPath))) {
+      if (grammars.language(id) || grammars.loadErrors.has(id)) continue;
+      // Between languages, whatever the editor sent meanwhile (a document opened) runs first.
+      await new Promise((r) => setImmediate(r));
+      await ensureGrammars([id]);
+      for (const state of folders.recompile()) publishConfigProblems(state);
+      loaded++;
+    }
+    // Compiling left garbage: size the heap again from what is live (as after start-up).
+    if (loaded > 0) settleServerHeap();
   };
 
   /** Loads the grammar of an open document on its first analysis and gives it to the document (a tree from now on). */
@@ -477,6 +498,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
         sendStatus('restricted', why);
         log(`ready: ${rules} built-in rules. ${why}`);
       }
+      preloadWorkspaceGrammars().catch((e) => log(`grammars failed to load: ${redactErrorForLog(e)}`));
     } catch (e) {
       sendStatus('error', redactErrorMessage(e));
       log(`failed to start: ${redactErrorForLog(e)}`);

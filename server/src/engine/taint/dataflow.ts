@@ -2039,22 +2039,30 @@ function matchCompiled<T extends { pattern: string }>(c: Compiled<T>, n: Node, r
 type SourceItem = Compiled<CompiledRule['sources'][number]['spec']>;
 
 /**
- * The sources of `passes` that match somewhere in a file: each tried, as `sourceAt` tries it, at every node of the
- * types the passes' indexes list it under (`nodesOf`: the file's nodes of any of those types, in any order), with
- * each name resolver a unit of the file has, where its `requires-import` holds (`imported`). A source not returned
- * matches at no node, so no unit of any pass meets it, whatever the state (`sourceAt` matches on the node alone).
- * One walk for all passes, through one index of their sources: whether a pattern is a candidate at a node does not
- * depend on the other patterns of an index.
+ * Sources of `passes` that match somewhere in a file, enough to tell for each pass whether it has one
+ * (`passHasSource`): each tried, as `sourceAt` tries it, at the nodes of the types the passes' indexes list it under
+ * (`walk`: visits the file's nodes of any of those types, in any order, until its visitor returns true), with each
+ * name resolver a unit of the file has, where its `requires-import` holds (`imported`). A source not returned matches
+ * at no node (so no unit of any pass meets it, whatever the state: `sourceAt` matches on the node alone), or was not
+ * needed: the walk stops once every pass has a source found. One walk for all passes, through one index of their
+ * sources: whether a pattern is a candidate at a node does not depend on the other patterns of an index.
  */
 export function matchingSources(
   passes: readonly Pass[],
-  nodesOf: (types: readonly string[]) => readonly Node[],
+  walk: (types: readonly string[], visit: (n: Node) => boolean) => void,
   resolvers: readonly CanonicalResolver[],
   imported: (module: string) => boolean,
 ): Set<SourceItem> {
   const found = new Set<SourceItem>();
   const all = sourceIndexOf(passes);
   if (!all) return found;
+  // The passes with a source to find (one with none can never have one): the walk ends when none is left.
+  const waiting = new Set(passes.filter((p) => p.index.sources.types().length > 0));
+  const add = (src: SourceItem): boolean => {
+    found.add(src);
+    for (const p of waiting) if (passHasSource(p, found)) waiting.delete(p);
+    return waiting.size === 0;
+  };
   // `requires-import` is checked per source when it is a candidate (the index is shared by files with any imports).
   const allowed = new Map<SourceItem, boolean>();
   const ok = (src: SourceItem): boolean => {
@@ -2062,12 +2070,13 @@ export function matchingSources(
     if (a === undefined) allowed.set(src, (a = sourceImportsOk(src, imported)));
     return a;
   };
-  // One wasm walk for every type (a walk per type read the whole tree once per type).
-  for (const n of nodesOf(all.types())) {
+  // One walk for every type (a walk per type read the whole tree once per type).
+  walk(all.types(), (n) => {
     for (const r of resolvers) {
-      for (const src of all.candidates(n, r)) if (!found.has(src) && ok(src) && matchCompiled(src, n, r)) found.add(src);
+      for (const src of all.candidates(n, r)) if (!found.has(src) && ok(src) && matchCompiled(src, n, r) && add(src)) return true;
     }
-  }
+    return false;
+  });
   return found;
 }
 

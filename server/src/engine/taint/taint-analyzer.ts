@@ -22,7 +22,8 @@ import { classifyPath } from '../path-class';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, type CanonicalResolver, fieldOf, kids, matchPattern, namedKids, resetNodeCache, textOf, typeOf } from '../patterns/pattern';
+import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, namedKids, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
+import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
@@ -522,10 +523,11 @@ export class TaintAnalyzer implements Analyzer {
    * for the file context, the functions whose roles were derived and the function and import nodes read from the tree;
    * for moved units, the summaries serialised and hashed (signatures and relative digests, counted over every
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
-   * in a pass's record, and the records restored to the run before (an undo, `revertRecord`); the passes left out because no flow can start in the file (`sourcelessPasses`); the one-shot
-   * runs that left out every pass before building the file context (`sourcelessOneShot`).
+   * in a pass's record, and the records restored to the run before (an undo, `revertRecord`); the passes left out
+   * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
+   * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -1002,13 +1004,31 @@ export class TaintAnalyzer implements Analyzer {
       rs.add(resolverFor(resolvers, ctx.imports, u.aliases));
     }
     const resolverList = [...rs];
-    const nodesOf = (types: readonly string[]): Node[] => (types.length === 0 ? [] : tree.rootNode.descendantsOfType([...types]).filter((n): n is Node => !!n));
+    // Past its first few thousand nodes, the walk's node reads go to caches of their own, dropped as often: a file
+    // with no source (or one at its end) is read whole, and the run's caches would hold every node of the sources'
+    // types until the run ends. The first reads stay in the run's caches, where the passes find them.
+    const walk = (types: readonly string[], visit: (n: Node) => boolean): void => {
+      let outer: NodeCacheScope | undefined;
+      let n = 0;
+      try {
+        eachNodeOfType(tree.rootNode, types, (node) => {
+          this.stats.sourceNodesTried++;
+          if (++n % 4096 === 0) {
+            const prev = swapNodeCache(emptyNodeCache());
+            outer ??= prev;
+          }
+          return visit(node);
+        });
+      } finally {
+        if (outer) swapNodeCache(outer);
+      }
+    };
     const imports = (m: string): boolean => importsModuleCached(ctx.imports, m);
     let found: ReturnType<typeof matchingSources> | undefined;
     return (pass) => {
       if (pass.rules.some((r) => r.audit)) return false;
       if (!found) this.stats.sourceWalks++;
-      found ??= matchingSources(passes.filter((p) => !p.rules.some((r) => r.audit)), nodesOf, resolverList, imports);
+      found ??= matchingSources(passes.filter((p) => !p.rules.some((r) => r.audit)), walk, resolverList, imports);
       return !passHasSource(pass, found);
     };
   }
