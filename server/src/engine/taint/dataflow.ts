@@ -2081,13 +2081,14 @@ export function matchingSources(
 }
 
 /**
- * Whether some source of `index` that `keep` accepts matches at one of `nodes` under one of `resolvers`, by
+ * Whether some source of `index` that `keep` accepts matches at a node of `types` (visited by `walk`) under one of `resolvers`, by
  * `matchingSources`'s test (the same `requires-import` check and `matchCompiled`), stopping at the first. A one-shot scan asks it before
  * grouping a file's rules into passes: no match, no flow can start (see `TaintAnalyzer.sourcelessPasses`).
  */
 export function someSourceMatches(
   index: PatternIndex<SourceItem>,
-  nodes: readonly Node[],
+  types: readonly string[],
+  walk: (types: readonly string[], visit: (n: Node) => boolean) => void,
   resolvers: readonly CanonicalResolver[],
   imported: (module: string) => boolean,
   keep: (src: SourceItem) => boolean,
@@ -2098,12 +2099,14 @@ export function someSourceMatches(
     if (a === undefined) tried.set(src, (a = keep(src) && sourceImportsOk(src, imported)));
     return a;
   };
-  for (const n of nodes) {
+  let found = false;
+  walk(types, (n) => {
     for (const r of resolvers) {
-      for (const src of index.candidates(n, r)) if (ok(src) && matchCompiled(src, n, r)) return true;
+      for (const src of index.candidates(n, r)) if (ok(src) && matchCompiled(src, n, r)) return (found = true);
     }
-  }
-  return false;
+    return false;
+  });
+  return found;
 }
 
 const passIds = new WeakMap<Pass, number>();
