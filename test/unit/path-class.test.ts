@@ -182,7 +182,8 @@ describe('path classes are taken from the path inside the workspace only', () =>
       assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'example', file);
     }
     // Names that only contain the words stay code.
-    for (const file of ['art/app.yml', 'lib/format.tt', 'src/t_config.pm', 'fakers/app.yml', 'manual/man.yml', 'lib/dummyish.php']) {
+    // Source code named so is code: a UI placeholder component, a module of stand-in handlers.
+    for (const file of ['art/app.yml', 'lib/format.tt', 'src/t_config.pm', 'fakers/app.yml', 'manual/man.yml', 'lib/dummyish.php', 'src/components/Placeholder.tsx', 'app/dummy_handlers.py', 'lib/fake.js']) {
       assert.equal(scan(`/home/me/shop/${file}`, '/home/me/shop', text)[0]?.properties?.context, 'code', file);
     }
   });

@@ -5,6 +5,7 @@
  * happens to live, not what the file is, and would otherwise lower or hide real secrets.
  */
 import { basename, isAbsolute, relative, sep } from 'node:path';
+import { grammarFor, languageIdForPath, TAINT_GRAMMARS } from './languages';
 
 /** `code` unless the path names test code or an example/docs file. */
 export type PathKind = 'code' | 'test' | 'example';
@@ -104,7 +105,21 @@ function isExamplePath(rel: string): boolean {
     /(?:^|\/)(?:[a-z0-9]+[-_])*(?:examples?|samples?)(?:[-_][a-z0-9]+)+\/|(?:^|\/)(?:[a-z0-9]+[-_])+(?:examples?|samples?)\//.test(p) ||
     // Manual pages (`man/man3/Mojo::URL.3pm`) and Perl's POD files: documentation, as Markdown is.
     /(?:^|\/)man\/man[0-9n][a-z]*\/|\.pod$/.test(p) ||
-    // A file or folder named a placeholder, a dummy or a fake (`ssl_PLACE_HOLDER.key`, `fake-server/`): a stand-in.
-    /(?:^|[/._-])(?:place[_-]?holder|dummy|fake)(?:[/._-]|$)/.test(p)
+    isStandIn(p)
   );
+}
+
+/** A name that says placeholder, dummy or fake, as a word of it (`ssl_PLACE_HOLDER.key`, `fake-server`). */
+const STAND_IN = /(?:^|[._-])(?:place[_-]?holder|dummy|fake)(?:[._-]|$)/;
+
+/**
+ * A folder named a stand-in (`fake-server/`), or a file so named that is not source code the taint pack reads: a
+ * `Placeholder.tsx` component or a `dummy_handlers.py` module is code, whose findings must keep their severity.
+ */
+function isStandIn(p: string): boolean {
+  const parts = p.split('/');
+  const file = parts.pop()!;
+  if (parts.some((d) => STAND_IN.test(d))) return true;
+  const grammar = STAND_IN.test(file) ? grammarFor(languageIdForPath(file), file) : undefined;
+  return STAND_IN.test(file) && !(grammar && TAINT_GRAMMARS.includes(grammar));
 }
