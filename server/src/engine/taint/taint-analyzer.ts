@@ -944,13 +944,10 @@ export class TaintAnalyzer implements Analyzer {
     session: TaintSessionCache,
     notify: AnalysisContext['notify'] | undefined,
   ): Finding[] | undefined {
-    if (!this.skipSourceless || imported.size > 0 || tree.rootNode.hasError || rules.some((r) => r.audit)) return undefined;
+    if (rules.some((r) => r.audit)) return undefined;
     const resolvers = new Map<string, CanonicalResolver>();
-    const rs = new Set<CanonicalResolver>();
-    for (const u of ctx.units) {
-      if (u.params.sources.size > 0 || (u.params.entryParams?.size ?? 0) > 0) return undefined;
-      rs.add(resolverFor(resolvers, ctx.imports, u.aliases));
-    }
+    const rs = this.sourceOnlyResolvers(tree, ctx, imported, resolvers);
+    if (!rs) return undefined;
     const importsOk = (rule: CompiledRule): boolean => rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     const passRules = rules.filter(importsOk);
     if (passRules.length > 0) {
@@ -959,7 +956,7 @@ export class TaintAnalyzer implements Analyzer {
       const can = this.groupRules ? patternFilter(text.words, lang, true) : undefined;
       const { keep, types } = fileSources(union, passRules, can);
       this.stats.sourceWalks++;
-      if (types.length > 0 && someSourceMatches(union.index, types, this.sourceWalk(tree), [...rs], (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
+      if (types.length > 0 && someSourceMatches(union.index, types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
     }
     this.stats.sourcelessFiles++;
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
@@ -1012,6 +1009,21 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /**
+   * The name resolvers of the file's units when a flow can start only at a source pattern (see `sourcelessPasses`):
+   * undefined when skipping is off, another file's summaries are imported, the tree has errors, or a unit has input
+   * parameters (a handler's, or an exported function's at audit strictness).
+   */
+  private sourceOnlyResolvers(tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>): CanonicalResolver[] | undefined {
+    if (!this.skipSourceless || imported.size > 0 || tree.rootNode.hasError) return undefined;
+    const rs = new Set<CanonicalResolver>();
+    for (const u of ctx.units) {
+      if (u.params.sources.size > 0 || (u.params.entryParams?.size ?? 0) > 0) return undefined;
+      rs.add(resolverFor(resolvers, ctx.imports, u.aliases));
+    }
+    return [...rs];
+  }
+
+  /**
    * Which passes can find nothing in a file: a finding is a flow from a source to a sink, and a flow starts only
    * at a parameter a framework handler makes input, an exported function's parameter at audit strictness, a source
    * returned by another file's function, or a node where a source pattern of the pass matches. With none of the
@@ -1021,13 +1033,8 @@ export class TaintAnalyzer implements Analyzer {
    * nodes are not all listed by type). Skipped passes are not charged work: the budget is for work done.
    */
   private sourcelessPasses(passes: readonly Pass[], tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>): (pass: Pass) => boolean {
-    if (!this.skipSourceless || imported.size > 0 || tree.rootNode.hasError) return () => false;
-    const rs = new Set<CanonicalResolver>();
-    for (const u of ctx.units) {
-      if (u.params.sources.size > 0 || (u.params.entryParams?.size ?? 0) > 0) return () => false;
-      rs.add(resolverFor(resolvers, ctx.imports, u.aliases));
-    }
-    const resolverList = [...rs];
+    const resolverList = this.sourceOnlyResolvers(tree, ctx, imported, resolvers);
+    if (!resolverList) return () => false;
     const walk = this.sourceWalk(tree);
     const imports = (m: string): boolean => importsModuleCached(ctx.imports, m);
     let found: ReturnType<typeof matchingSources> | undefined;
