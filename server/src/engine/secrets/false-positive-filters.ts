@@ -375,7 +375,7 @@ export function withoutTrailingEscapes(value: string): string {
  */
 export function standInKeyReason(line: string, start: number): string | undefined {
   const key = /([A-Za-z_$][\w$-]*)["'\]]?[ \t]*(?::|=|=>|:=)[ \t]*["'`]?$/.exec(line.slice(Math.max(0, start - 200), start))?.[1];
-  return key && /(?:^|[^a-z])(?:dummy|fake|placeholder)|(?:^|_)(?:dummy|fake|placeholder)/i.test(key.replace(/([a-z])([A-Z])/g, '$1_$2')) ? 'its key names a stand-in' : undefined;
+  return key && /(?:^|[^a-z])(?:dummy|fake|placeholder)/i.test(key.replace(/([a-z])([A-Z])/g, '$1_$2')) ? 'its key names a stand-in' : undefined;
 }
 
 /**
