@@ -30,6 +30,14 @@ const SNIPPETS = [
   'ghp_',
   GH.slice(10),
   'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx\n',
+  // Lexed languages (Ruby, PHP): heredocs, block comments and the markers around PHP code change what later lines are.
+  'x = <<~EOT\n',
+  'EOT\n',
+  '=begin\n',
+  '=end\n',
+  '<?php\n',
+  '?>',
+  'api_token = tokens.generate_backup_codes!\n',
 ];
 const BASE = [
   "const express = require('express');",
@@ -60,6 +68,8 @@ describe('incremental secret scanning equals a full scan', () => {
   for (const [path, languageId] of [
     ['/ws/src/app.js', 'javascript'],
     ['/ws/notes/keys.txt', 'plaintext'],
+    ['/ws/lib/app.rb', 'ruby'],
+    ['/ws/web/app.php', 'php'],
   ] as const) {
     it(`after random edit sequences (${languageId})`, () => {
       const edit = fc.record({

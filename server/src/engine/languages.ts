@@ -46,12 +46,53 @@ export interface LanguageRecord {
     readonly qualified?: boolean;
     readonly manifest?: { readonly file: string; readonly module: RegExp };
   };
-  /** The expression that reads environment variable `NAME`, for the secrets env-var fix. */
+  /** The expression that reads environment variable `NAME`, for the secrets env-var fix and advice. */
   readonly envRead?: (name: string) => string;
+  /** A configuration format: secrets advice says to reference a secret store or a variable there. */
+  readonly config?: boolean;
+  /**
+   * The string and comment syntax of a code language without a grammar, for the secrets pack's lexer
+   * (`secrets/code-lexer.ts`): where its code has string literals and comments without parsing it.
+   */
+  readonly lexical?: LexicalSyntax;
+}
+
+/** How a language without a grammar writes string literals and comments (read by `secrets/code-lexer.ts`). */
+export interface LexicalSyntax {
+  /** Line comment openers (`#`, `//`, `--`). A `#` right after `$`, `\\` or a word character opens none (`$#list`). */
+  readonly lineComments: readonly string[];
+  /** Block comment opener and closer pairs (`/*`, `*\/`). */
+  readonly blockComments?: readonly (readonly [string, string])[];
+  /** Block comments of whole lines: from a line the first regex matches to one the second matches (`=begin`, `=end`). */
+  readonly lineBlockComments?: readonly (readonly [RegExp, RegExp])[];
+  /** Quote characters of string literals; a backslash escapes the next character inside them. */
+  readonly quotes: readonly string[];
+  /** Whether a quoted string may span lines (when not, an unclosed quote ends at the line's end). */
+  readonly multilineStrings: boolean;
+  /** Character literals (`'"'`, `'\\n'`) that are not strings; a lone `'` elsewhere is a Rust lifetime or a C++ digit separator. */
+  readonly charLiterals?: boolean;
+  /** A heredoc opener, sticky (`y`), whose group `tag` is the word that ends its body (`<<<EOT`, `<<~SQL`). */
+  readonly heredoc?: RegExp;
+  /**
+   * Quote-like operators, sticky (`y`), whose match ends with the delimiter (brackets nest); group `two` is set when
+   * the operator has two parts (Perl's `s{…}{…}`, `tr/…/…/`).
+   */
+  readonly quoteLike?: RegExp;
+  /** Raw strings, sticky (`y`): `close` gives the closer from the opener's match (Rust's `r#"…"#`, C++'s `R"x(…)x"`). */
+  readonly rawString?: { readonly open: RegExp; readonly close: (m: RegExpExecArray) => string };
+  /** Lua's long brackets: `[[…]]`, `[==[…]==]` strings, and block comments after `--`. */
+  readonly longBrackets?: boolean;
+  /** A line where code ends and data follows to the end of the file (Perl's and Ruby's `__END__`). */
+  readonly dataEnd?: RegExp;
+  /** Code sits between these markers and the rest is text (PHP's `<?php … ?>` in a page). */
+  readonly embedded?: { readonly open: RegExp; readonly close: string };
+  /** Openers that look like a line comment and are not (PHP 8's `#[Attribute]`), sticky (`y`). */
+  readonly notComment?: RegExp;
 }
 
 const SLASH = ['//', ''] as const;
 const HASH = ['#', ''] as const;
+const C_BLOCK = ['/*', '*/'] as const;
 const JS_MODULES = /(?<q>['"`])(?<spec>\.{1,2}\/[^'"`\r\n]*)\k<q>/g;
 // `from .db import f` and `from shop.db import f` (absolute: resolved to the workspace's own modules, if any); the
 // imported names too, which may be modules (`from . import helper`, `from shop import db`).
@@ -71,26 +112,51 @@ export const LANGUAGES: readonly LanguageRecord[] = [
   { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, taint: 'java', modules: { suffixes: [], index: [], qualified: true }, envRead: (name) => `System.getenv("${name}")` },
   { id: 'go', grammar: 'go', extensions: ['.go'], comment: SLASH, activates: true, code: true, taint: 'go',
     modules: { suffixes: [], index: [], qualified: true, manifest: { file: 'go.mod', module: /^module[ \t]+"?(?<module>[^\s"]+)/m } }, envRead: (name) => `os.Getenv("${name}")` },
-  { id: 'json', grammar: 'json', extensions: ['.json'], activates: true },
-  { id: 'jsonc', grammar: 'json', extensions: [], comment: SLASH, activates: true },
-  { id: 'shellscript', grammar: 'bash', extensions: ['.sh', '.bash'], comment: HASH, activates: true },
-  { id: 'yaml', extensions: ['.yml', '.yaml'], comment: HASH, activates: true },
-  { id: 'toml', extensions: ['.toml'], comment: HASH, activates: true },
-  { id: 'ini', extensions: ['.ini'], comment: HASH, activates: true },
-  { id: 'properties', extensions: ['.properties'], comment: HASH, activates: true },
+  { id: 'json', grammar: 'json', extensions: ['.json'], activates: true, config: true },
+  { id: 'jsonc', grammar: 'json', extensions: [], comment: SLASH, activates: true, config: true },
+  { id: 'shellscript', grammar: 'bash', extensions: ['.sh', '.bash'], comment: HASH, activates: true, envRead: (n) => `"$${n}"` },
+  { id: 'yaml', extensions: ['.yml', '.yaml'], comment: HASH, activates: true, config: true },
+  { id: 'toml', extensions: ['.toml'], comment: HASH, activates: true, config: true },
+  { id: 'ini', extensions: ['.ini'], comment: HASH, activates: true, config: true },
+  { id: 'properties', extensions: ['.properties'], comment: HASH, activates: true, config: true },
   { id: 'dotenv', extensions: ['.env'], fileNames: ['.env'], fileNamePrefixes: ['.env.'], comment: HASH, activates: true },
-  { id: 'terraform', grammar: 'terraform', extensions: ['.tf', '.tfvars'], comment: HASH, activates: true },
+  { id: 'terraform', grammar: 'terraform', extensions: ['.tf', '.tfvars'], comment: HASH, activates: true, config: true },
   { id: 'dockerfile', extensions: [], fileNames: ['dockerfile'], fileNamePrefixes: ['dockerfile.'], comment: HASH, activates: true },
-  { id: 'dockercompose', extensions: [], comment: HASH, activates: true },
+  { id: 'dockercompose', extensions: [], comment: HASH, activates: true, config: true },
   // No suppression comment offered: the suppression fix has never been offered for workflow documents.
-  { id: 'github-actions-workflow', extensions: [], activates: true },
+  { id: 'github-actions-workflow', extensions: [], activates: true, config: true },
   { id: 'plaintext', extensions: [], comment: HASH, activates: true },
   // Languages Vigil does not activate on but may still see (the client sends every document): secrets run on
-  // them, and a suppression comment needs their comment syntax.
-  ...(['c', 'cpp', 'csharp', 'kotlin', 'rust', 'swift', 'php', 'scala', 'groovy', 'dart'] as const).map((id) => ({ id, extensions: [], comment: SLASH, activates: false })),
-  ...(['ruby', 'perl', 'r', 'makefile', 'hcl', 'elixir'] as const).map((id) => ({ id, extensions: [], comment: HASH, activates: false })),
-  ...(['markdown', 'html', 'xml'] as const).map((id) => ({ id, extensions: [], comment: ['<!--', ' -->'] as const, activates: false })),
-  ...(['sql', 'lua'] as const).map((id) => ({ id, extensions: [], comment: ['--', ''] as const, activates: false })),
+  // them, and a suppression comment needs their comment syntax. Those with `lexical` are code whose strings and
+  // comments the secrets pack finds with a lexer, so a value there is a quoted literal as in parsed code.
+  { id: 'php', extensions: ['.php', '.phtml'], comment: SLASH, activates: false, code: true, envRead: (n) => `getenv('${n}')`,
+    lexical: { lineComments: ['//', '#'], blockComments: [C_BLOCK], quotes: ['"', "'", '`'], multilineStrings: true,
+      heredoc: /<<<[ \t]*(?<q>['"]?)(?<tag>[A-Za-z_]\w*)\k<q>/y, embedded: { open: /<\?(?:php\b|=)?/g, close: '?>' }, notComment: /#\[/y } },
+  { id: 'ruby', extensions: ['.rb', '.rake', '.gemspec', '.ru'], fileNames: ['gemfile', 'rakefile'], comment: HASH, activates: false, code: true, envRead: (n) => `ENV["${n}"]`,
+    lexical: { lineComments: ['#'], lineBlockComments: [[/^=begin\b/, /^=end\b/]], quotes: ['"', "'", '`'], multilineStrings: true,
+      heredoc: /<<[~-]?(?<q>['"`]?)(?<tag>[A-Za-z_]\w*)\k<q>/y, quoteLike: /(?<![\w)\]}])%[qQwWiIrsx]?[{([<|!/^]/y, dataEnd: /^__END__\s*$/ } },
+  { id: 'perl', extensions: ['.pl', '.pm', '.t', '.cgi', '.psgi'], comment: HASH, activates: false, code: true, envRead: (n) => `$ENV{${n}}`,
+    lexical: { lineComments: ['#'], lineBlockComments: [[/^=[a-zA-Z]/, /^=cut\b/]], quotes: ['"', "'", '`'], multilineStrings: true,
+      heredoc: /<<~?(?<q>['"]?)(?<tag>[A-Za-z_]\w*)\k<q>/y,
+      quoteLike: /(?<![\w$@%&>-])(?:(?<two>s|tr|y)|q[qwrx]?|m)[/{([<|!#~^%@'"]|(?<=[=!]~[ \t]*)\//y, dataEnd: /^__(?:END|DATA)__\b/ } },
+  { id: 'lua', extensions: ['.lua', '.rockspec'], comment: ['--', ''], activates: false, code: true, envRead: (n) => `os.getenv("${n}")`,
+    lexical: { lineComments: ['--'], quotes: ['"', "'"], multilineStrings: false, longBrackets: true } },
+  { id: 'c', extensions: ['.c', '.h'], comment: SLASH, activates: false, code: true, envRead: (n) => `getenv("${n}")`,
+    lexical: { lineComments: ['//'], blockComments: [C_BLOCK], quotes: ['"'], multilineStrings: false, charLiterals: true } },
+  { id: 'cpp', extensions: ['.cc', '.cpp', '.cxx', '.hpp', '.hh', '.hxx', '.ipp'], comment: SLASH, activates: false, code: true, envRead: (n) => `std::getenv("${n}")`,
+    lexical: { lineComments: ['//'], blockComments: [C_BLOCK], quotes: ['"'], multilineStrings: false, charLiterals: true,
+      rawString: { open: /R"(?<d>[^()\\\s"]{0,16})\(/y, close: (m) => `)${m.groups!.d}"` } } },
+  { id: 'rust', extensions: ['.rs'], comment: SLASH, activates: false, code: true, envRead: (n) => `std::env::var("${n}")`,
+    lexical: { lineComments: ['//'], blockComments: [C_BLOCK], quotes: ['"'], multilineStrings: true, charLiterals: true,
+      rawString: { open: /b?r(?<h>#*)"/y, close: (m) => `"${m.groups!.h}` } } },
+  { id: 'csharp', extensions: [], comment: SLASH, activates: false, envRead: (n) => `Environment.GetEnvironmentVariable("${n}")` },
+  ...(['kotlin', 'swift', 'scala', 'groovy', 'dart'] as const).map((id) => ({ id, extensions: [], comment: SLASH, activates: false })),
+  { id: 'makefile', extensions: [], comment: HASH, activates: false, envRead: (n) => `$(${n})` },
+  { id: 'hcl', extensions: [], comment: HASH, activates: false, config: true },
+  ...(['r', 'elixir'] as const).map((id) => ({ id, extensions: [], comment: HASH, activates: false })),
+  ...(['markdown', 'html'] as const).map((id) => ({ id, extensions: [], comment: ['<!--', ' -->'] as const, activates: false })),
+  { id: 'xml', extensions: [], comment: ['<!--', ' -->'], activates: false, config: true },
+  { id: 'sql', extensions: [], comment: ['--', ''], activates: false },
 ];
 
 const BY_LANGUAGE_ID = new Map<string, LanguageRecord>();

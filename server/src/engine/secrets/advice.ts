@@ -6,18 +6,6 @@
 import { basename } from 'node:path';
 import { languageRecord } from '../languages';
 
-/** The idiom of languages Vigil does not parse; those it parses carry theirs in the language table (`envRead`). */
-const READ_ENV: Readonly<Record<string, (name: string) => string>> = {
-  ruby: (n) => `ENV["${n}"]`,
-  php: (n) => `getenv('${n}')`,
-  csharp: (n) => `Environment.GetEnvironmentVariable("${n}")`,
-  rust: (n) => `std::env::var("${n}")`,
-  shellscript: (n) => `"$${n}"`,
-  makefile: (n) => `$(${n})`,
-};
-
-const CONFIG_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'toml', 'ini', 'properties', 'xml', 'terraform', 'hcl', 'dockercompose', 'github-actions-workflow']);
-
 /** Env files meant to be committed, as templates. */
 const TEMPLATE_ENV = /\.(?:example|sample|template|dist|defaults?|tpl)$/i;
 
@@ -33,8 +21,8 @@ export function secretAdvice(path: string, languageId: string, envName: string):
     return `Is ${basename(path)} git-ignored? It must be: commit a .env.example with the names only, and ${ROTATE}.`;
   }
   if (languageId === 'dockerfile') return `Pass it as a build secret (RUN --mount=type=secret) or at run time, never in the image; ${ROTATE}.`;
-  const read = languageRecord(languageId)?.envRead ?? READ_ENV[languageId];
-  if (read) return `Read it from the environment (${read(envName)}) or a secret manager, and ${ROTATE}.`;
-  if (CONFIG_LANGUAGES.has(languageId)) return `Reference a secret store or an environment variable (e.g. \${${envName}}) instead of the value, and ${ROTATE}.`;
+  const record = languageRecord(languageId);
+  if (record?.envRead) return `Read it from the environment (${record.envRead(envName)}) or a secret manager, and ${ROTATE}.`;
+  if (record?.config) return `Reference a secret store or an environment variable (e.g. \${${envName}}) instead of the value, and ${ROTATE}.`;
   return `Move it to an environment variable or a secret store, and ${ROTATE}.`;
 }

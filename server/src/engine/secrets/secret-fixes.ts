@@ -47,7 +47,7 @@ export function secretFixes(doc: SourceDocument, match: SecretMatch, ctx: Secret
   if (env) fixes.push(env);
   const dotenv = dotenvFix(doc, match, ctx, root);
   if (dotenv) fixes.push(dotenv);
-  const suppress = suppressFix(doc, match, eol);
+  const suppress = ctx.inMultilineString ? undefined : suppressFix(doc, match, eol);
   if (suppress) fixes.push(suppress);
   return fixes;
 }
@@ -62,7 +62,8 @@ function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol
     const parent = lit.parent;
     if (parent && parent.type === 'pair' && parent.childForFieldName('key')?.id === lit.id) return undefined;
     const envRead = languageRecord(lang)?.envRead;
-    if (!envRead) return undefined;
+    // Only code's literals are replaced by a read (a shell string holds more than the value).
+    if (!envRead || !languageRecord(lang)?.code) return undefined;
     // A Go `const` cannot call a function (only the Go grammar has const declarations).
     if (ctx.inGoConst) return undefined;
     read = envRead(name);

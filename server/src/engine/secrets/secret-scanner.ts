@@ -41,8 +41,11 @@ export interface SecretMatch {
   checksum?: 'valid' | 'invalid';
 }
 
-/** Languages where `literalInCode` rules require a quoted string. */
-const CODE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.code).map((l) => l.id));
+/**
+ * Languages where `literalInCode` rules require a quoted string, judged on the line. Lexed languages (no grammar)
+ * are judged by the analyzer on the whole text instead, since a heredoc's body is a string its lines do not show.
+ */
+const CODE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.code && !l.lexical).map((l) => l.id));
 
 export interface ScanTarget {
   text: string;
@@ -198,9 +201,7 @@ export function rejectReason(
     const lower = secret.toLowerCase();
     if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
   }
-  if (rule.literalInCode && code && charBefore !== '"' && charBefore !== "'" && charBefore !== '`' && !(charBefore === '>' && at && xmlElementInString(at.line, at.start, at.end))) {
-    return 'not a string literal';
-  }
+  if (rule.literalInCode && code && !quotedValue(charBefore, at)) return 'not a string literal';
   if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
   // A published example says "EXAMPLE" in its own text (AWS's pair): it is lowered with its reason, not hidden.
   if (rule.filters && publishedExampleSource(secret) === undefined) {
@@ -222,6 +223,14 @@ export function rejectReason(
   }
   if (rule.validate) return validatorReason(rule.validate, secret);
   return undefined;
+}
+
+/**
+ * Whether a value whose preceding character is `charBefore` reads as a string literal's content on its line: right
+ * after a quote, or an XML element's text inside one.
+ */
+export function quotedValue(charBefore: string | undefined, at: SecretSpan | undefined): boolean {
+  return charBefore === '"' || charBefore === "'" || charBefore === '`' || (charBefore === '>' && !!at && xmlElementInString(at.line, at.start, at.end));
 }
 
 /**

@@ -15,8 +15,10 @@ import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
 import type { SecretRule } from './rule-schema';
 import { envNameFor, secretFixes } from './secret-fixes';
-import { dedupeMatches, SecretScanner, type SecretMatch } from './secret-scanner';
-import { secretContext } from './syntax-context';
+import { dedupeMatches, quotedValue, SecretScanner, type SecretMatch } from './secret-scanner';
+import { lexRegions, regionAt, regionIndexAt, type Regions } from './code-lexer';
+import { languageIdForPath, languageRecord, type LexicalSyntax } from '../languages';
+import { secretContext, type SecretContext } from './syntax-context';
 import { publishedExampleSource } from './published-examples';
 import { jwtSignedWithPublishedKey } from './validators';
 
@@ -27,6 +29,8 @@ export class SecretsAnalyzer implements Analyzer {
   readonly pack = 'secrets' as const;
   readonly scanner: SecretScanner;
   private readonly ruleOrder: Map<SecretRule, number>;
+  /** The last text lexed and its regions: a run reads them once per finding, an unchanged text needs no new lexing. */
+  private lexed: { text: string; syntax: LexicalSyntax; regions: Regions } | undefined;
 
   constructor(rules: readonly SecretRule[]) {
     this.scanner = new SecretScanner(rules);
@@ -76,15 +80,22 @@ export class SecretsAnalyzer implements Analyzer {
     // A translation catalogue's values are labels and sentences: only provider rules (known formats) report there.
     // Decided on the whole current text at every run, so incremental and full scans agree.
     if (matches.some((m) => m.rule.generic) && translationCatalogReason(workspaceRelativePath(doc.path, root), doc.text)) matches = matches.filter((m) => !m.rule.generic);
+    // Code without a grammar is lexed for its strings and comments, from the whole current text on every run (a
+    // heredoc's body is a string only its opener says so), so incremental and full scans agree.
+    const lexical = matches.length > 0 ? languageRecord(doc.languageId)?.lexical : undefined;
+    const regions = lexical ? this.regionsOf(doc.text, lexical) : undefined;
+    if (regions) matches = matches.filter((m) => !m.rule.literalInCode || literalInLexedCode(doc, regions, m));
     const deduped = dedupeMatches(matches, this.ruleOrder);
     // Splitting the text to find its line break costs O(n): once per run, not per finding.
     const eol = deduped.length > 0 ? doc.lines.eol : '\n';
     // A Rust file's `#[cfg(test)]` modules: read from the whole current text, so incremental and full scans agree.
-    const testModules = deduped.length > 0 && /\.rs$/i.test(doc.path) ? rustTestModules(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
+    const pathLanguage = deduped.length > 0 ? languageIdForPath(doc.path) : undefined;
+    const testModules = pathLanguage === 'rust' ? rustTestModules(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
     // A Perl file's POD documentation, read the same way.
-    const podBlocks = deduped.length > 0 && /\.(?:pm|pl|t|cgi|psgi)$/i.test(doc.path) ? perlPodBlocks(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
+    const podBlocks = pathLanguage === 'perl' ? perlPodBlocks(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
     return deduped.map((m) => {
       const ctx = secretContext(doc, m.start, m.end);
+      if (regions) lexedContext(doc, regions, m, ctx);
       const rule = m.rule;
       const masked = maskSecret(m.secret);
       let severity: Severity = rule.severity;
@@ -165,6 +176,34 @@ export class SecretsAnalyzer implements Analyzer {
       return finding;
     });
   }
+
+  /** The regions of `text`, lexed once per text. */
+  private regionsOf(text: string, syntax: LexicalSyntax): Regions {
+    if (this.lexed?.text !== text || this.lexed.syntax !== syntax) this.lexed = { text, syntax, regions: lexRegions(text, syntax) };
+    return this.lexed.regions;
+  }
+}
+
+/**
+ * A `literalInCode` match in lexed code is kept when its value is inside a string literal or a heredoc, right
+ * after a quote on its line (as parsed code is judged), or in text outside the code (PHP's page around `<?php`).
+ */
+function literalInLexedCode(doc: SourceDocument, regions: Regions, m: SecretMatch): boolean {
+  const kind = regionAt(regions, doc.lines.offsetAt(m.start));
+  if (kind === 'string' || kind === 'text') return true;
+  const line = doc.lines.lineText(m.start.line);
+  return quotedValue(line[m.start.character - 1], { line, start: m.start.character, end: m.start.line === m.end.line ? m.end.character : line.length });
+}
+
+/** Comment and multi-line string context of lexed code; text outside the code keeps the line-based reading. */
+function lexedContext(doc: SourceDocument, regions: Regions, m: SecretMatch, ctx: SecretContext): void {
+  const kind = regionAt(regions, doc.lines.offsetAt(m.start));
+  if (kind !== 'text') ctx.inComment = kind === 'comment';
+  // A suppression comment above the match's first line would land inside a heredoc or multi-line string.
+  const first = doc.lines.lineStarts[m.matchStart.line]!;
+  const indent = /^\s*/.exec(doc.lines.lineText(m.matchStart.line))![0].length;
+  const r = regionIndexAt(regions, first + indent);
+  if (r >= 0 && regions.kinds[r] === 'string' && first > 0 && regionIndexAt(regions, first - 1) === r) ctx.inMultilineString = true;
 }
 
 function stepDown(s: Severity): Severity {

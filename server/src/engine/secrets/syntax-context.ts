@@ -16,6 +16,8 @@ export interface SecretContext {
   assignedName?: string;
   /** Go `const` declarations cannot call os.Getenv. */
   inGoConst: boolean;
+  /** The match's first line starts inside a multi-line string (a lexed heredoc), where no comment line can go. */
+  inMultilineString?: boolean;
 }
 
 const STRING_TYPES = new Set([
