@@ -102,7 +102,7 @@ export class SecretScanner {
   private matchLine(rule: SecretRule, line: number, lineText: string, code: boolean, out: SecretMatch[]): void {
     const subject = rule.custom && lineText.length > CUSTOM_RULE_MAX_LINE ? lineText.slice(0, CUSTOM_RULE_MAX_LINE) : lineText;
     for (const m of execAll(rule.regex, subject)) {
-      const span = groupSpan(m, rule.secretGroup);
+      const span = escapedQuoteSpan(subject, groupSpan(m, rule.secretGroup));
       if (!span) continue;
       const secret = subject.slice(span[0], span[1]);
       const name = nameOf(m, subject);
@@ -131,7 +131,7 @@ export class SecretScanner {
     const firstLineLength = lines.lineText(line).length;
     for (const m of execAll(rule.regex, window)) {
       if (m.index > firstLineLength) break; // starts on a later line: that line's own window reports it
-      const span = groupSpan(m, rule.secretGroup);
+      const span = escapedQuoteSpan(window, groupSpan(m, rule.secretGroup));
       if (!span) continue;
       const secret = window.slice(span[0], span[1]);
       const name = nameOf(m, window);
@@ -253,6 +253,18 @@ function* execAll(regex: RegExp, subject: string): Generator<RegExpExecArray> {
     if (m[0].length === 0) regex.lastIndex++;
     yield m;
   }
+}
+
+/**
+ * A value opened by an escaped quote (`\\"…\\"`, code kept in a JSON string such as a notebook's cell) ends before
+ * the escape of its closing quote: the backslash is not part of it.
+ */
+function escapedQuoteSpan(subject: string, span: [number, number] | undefined): [number, number] | undefined {
+  if (!span) return span;
+  const [s, e] = span;
+  const q = subject[s - 1];
+  if ((q === '"' || q === "'") && subject[s - 2] === '\\' && subject[e - 1] === '\\' && subject[e] === q && e - 1 > s) return [s, e - 1];
+  return span;
 }
 
 function groupSpan(m: RegExpExecArray, group: number | string): [number, number] | undefined {
