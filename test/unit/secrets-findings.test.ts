@@ -149,6 +149,20 @@ describe('secret findings', () => {
     assert.equal(scan('/ws/.env', env)[0]?.severity, 'medium');
   });
 
+  it('lower to low the generic values of a block named for development or test values, and say why', () => {
+    // Held-out study 10 (docs/accuracy.md): a dev server's published credentials (`var DEV_CREDENTIALS = {`) were
+    // reported at medium.
+    const js = 'var DEV_CREDENTIALS = {\n  token: "Vq7mR2xpL9wZk3Tb8Nc4Hd6Jf1Gs5Ya0",\n};\nvar CREDENTIALS = {\n  token: "Vq7mR2xpL9wZk3Tb8Nc4Hd6Jf1Gs5Ya0",\n};\n';
+    const found = scan('/ws/src/constants.js', js);
+    assert.deepEqual(found.map((f) => [f.range.start.line, f.severity]), [[1, 'low'], [4, 'medium']]);
+    assert.match(found[0]?.message ?? '', /in a block named DEV_CREDENTIALS, for development or test values, so severity is lowered/);
+    // A YAML section named for tests; a section merely containing the letters (`devices:`) is not one.
+    const yaml = 'test:\n  secret_key_base: Vq7mR2xpL9wZk3Tb8Nc4Hd6Jf1Gs5Ya0\ndevices:\n  secret_key_base: Vq7mR2xpL9wZk3Tb8Nc4Hd6Jf1Gs5Ya0\n';
+    assert.deepEqual(scan('/ws/config/secrets.yml', yaml).map((f) => f.severity), ['low', 'high']);
+    // A provider's token keeps its severity: it works from anywhere.
+    assert.notEqual(scan('/ws/src/constants.js', `var DEV_CREDENTIALS = {\n  github: "${GH}",\n};\n`)[0]?.severity, 'low');
+  });
+
   it('lower to low what a local development environment sets up (`.ddev/`, `.devcontainer/`, a Vagrant provisioning playbook), and say why', () => {
     // Held-out study 5 (docs/accuracy.md): a DDEV environment's APP_KEY and a Vagrant VM's MySQL root password were
     // reported at medium.

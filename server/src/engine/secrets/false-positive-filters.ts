@@ -14,6 +14,11 @@ const PLACEHOLDER_WORDS =
  */
 export function placeholderReason(secret: string, dollarIsFormat = false): string | undefined {
   if (PLACEHOLDER_WORDS.test(secret)) return 'placeholder text';
+  // A manual page writes `-` as roff's `\-` (`YOUR\-CONSUMER\-SECRET`): judged unescaped.
+  if (secret.includes('\\-')) {
+    const r = placeholderReason(secret.replace(/\\-/g, '-'), dollarIsFormat);
+    if (r) return r;
+  }
   // Base64 of text that says to replace it (`bXktc2VjcmV0…` = "my-secret-…-should-be-changed"), as generators write defaults.
   const decoded = base64Text(secret);
   if (decoded !== undefined && PLACEHOLDER_WORDS.test(decoded)) return 'placeholder text (base64)';
@@ -95,6 +100,30 @@ const LOCAL_DEV_ENV = /(?:^|\/)(?:\.ddev|\.devcontainer|\.vagrant)\/|(?:^|\/)Vag
 export function localDevEnvReason(rel: string): string | undefined {
   if (LOCAL_DEV_ENV.test(rel)) return "a local development environment's settings";
   return DEV_CONFIG.test(rel) ? "a development configuration's settings" : undefined;
+}
+
+/** Words that name a block of development, test or example values, after camelCase is split by `_`. */
+const STAND_IN_BLOCK = /(?:^|[^a-z])(?:dev|development|test|tests|testing|fake|dummy|mock|example|sample|demo)(?:[^a-z]|$)/;
+
+/**
+ * The block holding the value on `line` is named for development, test or example values (`var DEV_CREDENTIALS = {`,
+ * a YAML `development:` or `test:` section): the nearest line above it, within 12, with less indentation opens the
+ * block, and its last name says so. `lineText` reads line `i`. Callers lower the severity, as for a development
+ * configuration's file.
+ */
+export function standInBlockReason(line: number, lineText: (i: number) => string): string | undefined {
+  const indent = (t: string): number => /^[ \t]*/.exec(t)![0].length;
+  const own = indent(lineText(line));
+  if (own === 0) return undefined;
+  for (let i = line - 1; i >= Math.max(0, line - 12); i--) {
+    const t = lineText(i);
+    if (t.trim() === '' || indent(t) >= own) continue;
+    const name = /([A-Za-z_$][\w$-]*)["']?[ \t]*(?::|=|=>)?[ \t]*[{[(]?[ \t]*$/.exec(t)?.[1];
+    if (!name) return undefined;
+    const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+    return STAND_IN_BLOCK.test(words) ? `in a block named ${name}, for development or test values` : undefined;
+  }
+  return undefined;
 }
 
 /** A settings file named for the development environment (Phoenix's `config/dev.exs`, Django's `settings/dev.py`). */
@@ -201,6 +230,9 @@ export function genericValueReason(value: string, name: string): string | undefi
     const r = genericValueReason(value.replace(/\\\//g, '/'), name);
     if (r) return r;
   }
+  // An Ethereum-style account or contract address (`0x` and 40 hex digits, EIP-55): public by design; a private
+  // key is 64 hex digits.
+  if (/^0x[0-9a-fA-F]{40}$/.test(value)) return 'account or contract address';
   // The key was a parameter-name comment (`/*private_key_len=*/X25519_KEY_LEN`): what follows its `*/` is code.
   if (value.startsWith('*/')) return 'code expression';
   // A constant's name with digits (`X25519_PRIVATE_KEY_LEN`): three or more words in capitals, each led by a letter.

@@ -9,7 +9,7 @@ import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../an
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
 import { classifyPath, workspaceRelativePath } from '../path-class';
-import { localDevEnvReason, localLoginReason, looksMinified, perlPodBlocks, rustTestModules, testWorkflowReason, translationCatalogReason } from './false-positive-filters';
+import { localDevEnvReason, localLoginReason, looksMinified, perlPodBlocks, rustTestModules, standInBlockReason, testWorkflowReason, translationCatalogReason } from './false-positive-filters';
 import { secretAdvice } from './advice';
 import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
@@ -129,7 +129,9 @@ export class SecretsAnalyzer implements Analyzer {
         (local =
           (m.start.line === m.end.line ? localLoginReason(doc.lines.lineText(m.start.line), m.start.character, m.end.character, rel) : undefined) ??
           // A provider's token works from anywhere: only generic values and database logins are the environment's own.
-          (rule.generic || rule.id.startsWith('secrets.db.') ? (localDevEnvReason(rel) ?? testWorkflowReason(rel)) : undefined))
+          (rule.generic || rule.id.startsWith('secrets.db.')
+            ? (localDevEnvReason(rel) ?? testWorkflowReason(rel) ?? standInBlockReason(m.start.line, (i) => doc.lines.lineText(i)))
+            : undefined))
       ) {
         // A compose, CI or local VM database, a local development environment's or a test workflow's settings: lowered, not dropped,
         // since the same value may be used elsewhere.
