@@ -17,6 +17,9 @@ export interface Regions {
   readonly kinds: readonly RegionKind[];
 }
 
+/** A C, C++ or Rust character literal (`'a'`, `'\\n'`, `'\\x41'`, `'\\u{1F600}'`), sticky. */
+const CHAR_LITERAL = /'(?:\\(?:x[0-9a-fA-F]{1,8}|u\{[0-9a-fA-F]{1,6}\}|[0-7]{1,3}|.)|[^\\'\n])'/y;
+
 const OPEN_TO_CLOSE: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
 /** Lexes `text` by `syntax`: the string, comment and text regions (everything else is code). */
@@ -96,6 +99,12 @@ export function lexRegions(text: string, syntax: LexicalSyntax): Regions {
       atLineStart = true;
       continue;
     }
+    // Nothing opens at a blank or inside a word (quote-like operators and raw strings start after a non-word).
+    const cc = text.charCodeAt(i);
+    if (cc === 32 || cc === 9 || (isWordCode(cc) && i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
     if (syntax.embedded && text.startsWith(syntax.embedded.close, i)) {
       const open = nextEmbeddedOpen(text, syntax, i + syntax.embedded.close.length);
       add(i + syntax.embedded.close.length, open.start, 'text');
@@ -103,7 +112,7 @@ export function lexRegions(text: string, syntax: LexicalSyntax): Regions {
       atLineStart = text[i - 1] === '\n';
       continue;
     }
-    const bc = syntax.blockComments?.find(([open]) => text.startsWith(open, i));
+    const bc = syntax.blockComments && firstOf(syntax.blockComments, (b) => b[0], text, i);
     if (bc) {
       const close = text.indexOf(bc[1], i + bc[0].length);
       const end = close < 0 ? n : close + bc[1].length;
@@ -123,7 +132,9 @@ export function lexRegions(text: string, syntax: LexicalSyntax): Regions {
         continue;
       }
     }
-    const q = syntax.quoteLike ? stickyAt(syntax.quoteLike, text, i) : null;
+    // Quote-like operators and raw strings open with a letter, `%` or `/` (`q{`, `%w(`, `=~ /…/`, `r#"`, `R"(`).
+    const opensWord = isWordCode(cc) || cc === 37 || cc === 47;
+    const q = syntax.quoteLike && opensWord ? stickyAt(syntax.quoteLike, text, i) : null;
     if (q) {
       const open = i + q[0].length;
       let end = delimited(text, open, q[0][q[0].length - 1]!);
@@ -140,7 +151,7 @@ export function lexRegions(text: string, syntax: LexicalSyntax): Regions {
       i = end;
       continue;
     }
-    const lc = syntax.lineComments.find((o) => text.startsWith(o, i));
+    const lc = firstOf(syntax.lineComments, (o) => o, text, i);
     if (lc && !(lc === '#' && i > 0 && /[\w$\\]/.test(text[i - 1]!)) && !(syntax.notComment && stickyAt(syntax.notComment, text, i))) {
       let end = lineEnd(i);
       // PHP leaves code at `?>` even inside a line comment.
@@ -160,7 +171,7 @@ export function lexRegions(text: string, syntax: LexicalSyntax): Regions {
         continue;
       }
     }
-    if (syntax.rawString) {
+    if (syntax.rawString && opensWord) {
       const r = stickyAt(syntax.rawString.open, text, i);
       if (r && (i === 0 || !/\w/.test(text[i - 1]!))) {
         const closer = syntax.rawString.close(r);
@@ -172,7 +183,7 @@ export function lexRegions(text: string, syntax: LexicalSyntax): Regions {
       }
     }
     if (syntax.charLiterals && c === "'") {
-      const m = /'(?:\\(?:x[0-9a-fA-F]{1,8}|u\{[0-9a-fA-F]{1,6}\}|[0-7]{1,3}|.)|[^\\'\n])'/y;
+      const m = CHAR_LITERAL;
       m.lastIndex = i;
       if (m.test(text) && !(i > 0 && /[0-9A-Fa-f]/.test(text[i - 1]!) && /\d/.test(text[i + 1] ?? ''))) {
         i = m.lastIndex;
@@ -210,6 +221,20 @@ export function regionIndexAt(regions: Regions, at: number): number {
     else return mid;
   }
   return -1;
+}
+
+/** The first of `items` whose opener (`open(item)`) starts at `at`. */
+function firstOf<T>(items: readonly T[], open: (item: T) => string, text: string, at: number): T | undefined {
+  for (const item of items) {
+    const o = open(item);
+    if (text.charCodeAt(at) === o.charCodeAt(0) && text.startsWith(o, at)) return item;
+  }
+  return undefined;
+}
+
+/** A letter, digit or `_`. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** The match of sticky regex `re` at `at`, or null. */
