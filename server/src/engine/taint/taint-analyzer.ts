@@ -2009,8 +2009,12 @@ function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext,
   if (matched < was.size) for (const [dep, from] of was) if (!e.deps.has(dep)) (moves ??= []).push([dep, from, undefined]);
   if (!moves) return;
   moveCounters.entriesReindexed++;
+  // A target the unit stays a consumer of under another dependency (the top level's inline positions below an edit:
+  // `i:<line>:<column>` counts from line 0) is overwritten below, not taken out and put back.
+  const kept = new Set<string>();
+  for (const [, , to] of moves) if (to !== undefined) kept.add(to);
   for (const [, from] of moves) {
-    if (from === undefined) continue;
+    if (from === undefined || kept.has(from)) continue;
     const users = rr.consumers.get(from);
     if (users) drop(j, users, id);
     if (users?.size === 0) drop(j, rr.consumers, from);
