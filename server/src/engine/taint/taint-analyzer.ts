@@ -527,7 +527,7 @@ export class TaintAnalyzer implements Analyzer {
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -740,6 +740,7 @@ export class TaintAnalyzer implements Analyzer {
       resetNodeCache();
       this.stats.summariesHashed += moveCounters.summariesHashed - c0.summariesHashed;
       this.stats.unitsShifted += moveCounters.unitsShifted - c0.unitsShifted;
+      this.stats.resultsShifted += moveCounters.resultsShifted - c0.resultsShifted;
       this.stats.entriesIndexed += moveCounters.entriesIndexed - c0.entriesIndexed;
       this.stats.entriesReindexed += moveCounters.entriesReindexed - c0.entriesReindexed;
       this.stats.recordsReverted += moveCounters.recordsReverted - c0.recordsReverted;
@@ -1106,18 +1107,20 @@ export class TaintAnalyzer implements Analyzer {
     const entryAt = (r: number, key: string): CacheEntry | undefined => over[r]?.get(key) ?? base?.rounds[r]?.entries.get(key);
     /** The round being computed: its units read the summaries of the round before (none in round 0). */
     let cur = 0;
-    const summaryOf = (unit: Unit): Summary | undefined => (cur === 0 ? undefined : entryAt(cur - 1, unit.key)?.result.summary);
+    /** A unit's result of the round before (none in round 0): `summaryOf` shifts a moved one, `entryDepValue` need not. */
+    const resultOf = (unit: Unit): CachedUnit | undefined => (cur === 0 ? undefined : entryAt(cur - 1, unit.key)?.result);
+    const summaryOf = (unit: Unit): Summary | undefined => resultOf(unit)?.summary;
     const nameSig = (kind: 'n' | 'm', name: string): string => {
       const hit = (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
       if (hit === undefined) return 'none';
       if (hit === null) return 'ambiguous';
-      const v = depValue(hit.line, summaryOf(hit));
+      const v = entryDepValue(hit.line, resultOf(hit));
       return kind === 'm' && explicitReceiver(hit, syn) ? withReceiver(v) : v;
     };
     const depSig = (dep: string, u: Unit): string => {
       if (dep.startsWith('i:')) {
         const unit = inlineUnit(dep, u, ctx, doc.lines);
-        return unit ? depValue(unit.line, summaryOf(unit)) : '?';
+        return unit ? entryDepValue(unit.line, resultOf(unit)) : '?';
       }
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
       return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
@@ -1307,11 +1310,11 @@ export class TaintAnalyzer implements Analyzer {
       // after) or an empty one against none needs no signature.
       const member = (e: CacheEntry | undefined, before: CacheEntry | undefined): boolean => {
         if (!e) return false;
-        const s = e.result.summary;
-        const t = before?.result.summary;
-        if (s === t) return false;
-        if (!t || isEmpty(s) || isEmpty(t)) return isEmpty(s) !== (!t || isEmpty(t));
-        return !sameSignature(s, t);
+        const r = e.result;
+        const q = before?.result;
+        if (r === q) return false;
+        if (!q || resultEmpty(r) || resultEmpty(q)) return resultEmpty(r) !== (!q || resultEmpty(q));
+        return !sameResultSignature(r, q);
       };
       let unsettled = 0;
       let findings: Set<string>;
@@ -1320,7 +1323,7 @@ export class TaintAnalyzer implements Analyzer {
         for (const u of ctx.units) {
           const e = o.get(u.key)!;
           if (member(e, round > 0 ? entryAt(round - 1, u.key) : undefined)) unsettled++;
-          if (e.result.findings.length) findings.add(u.key);
+          if (findingCount(e.result)) findings.add(u.key);
         }
       } else {
         unsettled = b.unsettled;
@@ -1332,7 +1335,7 @@ export class TaintAnalyzer implements Analyzer {
         findings = new Set(b.findings);
         for (const k of diff.gone) findings.delete(k);
         for (const u of todo) {
-          if (o.get(u.key)!.result.findings.length) findings.add(u.key);
+          if (findingCount(o.get(u.key)!.result)) findings.add(u.key);
           else findings.delete(u.key);
         }
       }
@@ -1722,7 +1725,7 @@ function docsUrl(id: string): string {
 }
 
 /** Module-wide counts of the work moved units cost (see `TaintAnalyzer.stats`); module functions do it. */
-const moveCounters = { summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0 };
+const moveCounters = { summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0 };
 
 const signatures = new WeakMap<Summary, string>();
 
@@ -2006,8 +2009,12 @@ function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext,
   if (matched < was.size) for (const [dep, from] of was) if (!e.deps.has(dep)) (moves ??= []).push([dep, from, undefined]);
   if (!moves) return;
   moveCounters.entriesReindexed++;
+  // A target the unit stays a consumer of under another dependency (the top level's inline positions below an edit:
+  // `i:<line>:<column>` counts from line 0) is overwritten below, not taken out and put back.
+  const kept = new Set<string>();
+  for (const [, , to] of moves) if (to !== undefined) kept.add(to);
   for (const [, from] of moves) {
-    if (from === undefined) continue;
+    if (from === undefined || kept.has(from)) continue;
     const users = rr.consumers.get(from);
     if (users) drop(j, users, id);
     if (users?.size === 0) drop(j, rr.consumers, from);
@@ -2098,8 +2105,11 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
       return e;
     }
     // The callees it consulted moved with it: record where they are now, so a move back is a move too.
-    const deps = new Map([...e.deps].map(([k, v], j) => [k, splitDep(v) ? values[j]! : v]));
-    const moved = { ...e, result: shiftUnit(e.result, delta), line: u.line, endLine: u.endLine, deps };
+    let same = true;
+    let j = 0;
+    for (const v of e.deps.values()) if (values[j++] !== v && splitDep(v)) same = false;
+    const deps = same ? e.deps : new Map([...e.deps].map(([k, v], j) => [k, splitDep(v) ? values[j]! : v]));
+    const moved = { ...e, result: moveResult(e.result, delta), line: u.line, endLine: u.endLine, deps };
     keep?.(moved);
     return moved;
   }
@@ -2115,13 +2125,84 @@ function editsOutside(r: CachedUnit, line: number, endLine: number): boolean {
 }
 
 /**
+ * A unit's result reused `delta` lines from where it was computed, shifted (`shiftUnit`) when first read. A paste
+ * moves every unit below it, and the run that moves them reads few of their results: what it needs of most is the
+ * summary's relative digest, whether it is empty and whether it has findings, which a shift keeps. `origin` is never
+ * itself a ShiftedResult (moves compose), and it stays alive as `shiftedFrom` keeps a materialised one's origin.
+ */
+class ShiftedResult implements CachedUnit {
+  private done?: CachedUnit;
+  /** `entryDepValue`'s string, once made. */
+  sig?: string;
+  constructor(
+    readonly origin: CachedUnit,
+    readonly delta: number,
+  ) {}
+  private get shifted(): CachedUnit {
+    return (this.done ??= shiftUnit(this.origin, this.delta));
+  }
+  get summary(): Summary {
+    return this.shifted.summary;
+  }
+  get findings(): RawTaintFinding[] {
+    return this.shifted.findings;
+  }
+}
+
+/** `r` moved by `delta` lines, lazily (see `ShiftedResult`); moved back to where it was computed, the result itself. */
+function moveResult(r: CachedUnit, delta: number): CachedUnit {
+  moveCounters.unitsShifted++;
+  if (!(r instanceof ShiftedResult)) return new ShiftedResult(r, delta);
+  return r.delta + delta === 0 ? r.origin : new ShiftedResult(r.origin, r.delta + delta);
+}
+
+/** Whether a result's summary is empty (a shift keeps that). */
+function resultEmpty(r: CachedUnit): boolean {
+  return isEmpty(r instanceof ShiftedResult ? r.origin.summary : r.summary);
+}
+
+/** How many findings a result has (a shift keeps that). */
+function findingCount(r: CachedUnit): number {
+  return (r instanceof ShiftedResult ? r.origin : r).findings.length;
+}
+
+/**
+ * `depValue(line, r?.summary)`, without shifting a moved result whose origin's relative digest is known: the shifted
+ * summary carries that digest (`shiftUnit`), at the origin's line plus the move, which is the unit's line.
+ */
+function entryDepValue(line: number, r: CachedUnit | undefined): string {
+  if (r instanceof ShiftedResult) {
+    if (r.sig !== undefined && r.sig.startsWith(`${line}|`)) return r.sig;
+    if (isEmpty(r.origin.summary)) return '';
+    const hit = relSignatures.get(r.origin.summary);
+    if (hit && hit.line + r.delta === line) return (r.sig = `${line}|${hit.digest}`);
+  }
+  return depValue(line, r?.summary);
+}
+
+/** `sameSignature` of two results' summaries, comparing the origins of results moved alike without shifting them. */
+function sameResultSignature(r: CachedUnit, q: CachedUnit): boolean {
+  const origin = (x: CachedUnit): { origin: Summary; delta: number } => {
+    const own = x instanceof ShiftedResult ? x.origin.summary : x.summary;
+    const from = shiftedFrom.get(own);
+    const delta = x instanceof ShiftedResult ? x.delta : 0;
+    return from ? { origin: from.origin, delta: from.delta + delta } : { origin: own, delta };
+  };
+  if (!(r instanceof ShiftedResult) && !(q instanceof ShiftedResult)) return r.summary === q.summary || sameSignature(r.summary, q.summary);
+  const a = origin(r);
+  const b = origin(q);
+  if (a.delta === b.delta) return a.origin === b.origin || signature(a.origin) === signature(b.origin);
+  return signature(r.summary) === signature(q.summary);
+}
+
+/**
  * The result moved by `delta` lines: every range in this file moves (the unit's own, and those from callee
  * summaries, which `reuse` checked moved alike); other files' (with a `path`) stay. It moves exactly the ranges
  * `depValue` counts from the unit's line, so the moved summary's relative digest is the original's, carried over
  * instead of serialised and hashed again (a move above many units shifts them all). Exported for its test.
  */
 export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
-  moveCounters.unitsShifted++;
+  moveCounters.resultsShifted++;
   const range = (x: Range): Range => ({ start: { line: x.start.line + delta, character: x.start.character }, end: { line: x.end.line + delta, character: x.end.character } });
   const steps = (list: TraceStep[]): TraceStep[] => list.map((s) => (s.path ? s : { ...s, range: range(s.range) }));
   const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: range(e.range) })) }));
