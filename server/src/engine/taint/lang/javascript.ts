@@ -209,6 +209,18 @@ function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
   return undefined;
 }
 
+/**
+ * A function assigned to a constructor's prototype (`Editor.prototype.onPaste = function (e) { … }`): a method its
+ * instances call as `this.onPaste(e)`, the pre-`class` way of writing one; no bare name reaches it.
+ */
+function isPrototypeMethod(fn: Node): boolean {
+  const p = fn.parent;
+  if (p?.type !== 'assignment_expression' || p.childForFieldName('right')?.id !== fn.id) return false;
+  const left = p.childForFieldName('left');
+  const obj = left?.type === 'member_expression' ? left.childForFieldName('object') : null;
+  return obj?.type === 'member_expression' && obj.childForFieldName('property')?.text === 'prototype';
+}
+
 function isExported(fn: Node, p: Node | null): boolean {
   if (!p) return false;
   const exportsTarget = (left: Node | null): boolean => !!left && /^(module\.)?exports(\.[\w$]+)?$/.test(left.text);
@@ -641,7 +653,7 @@ export const javascript: LanguageModule = {
     return p ? named(p).flatMap((d) => (d.type === 'decorator' ? named(d)[0] ?? [] : [])) : [];
   },
   unitName,
-  isMethod: (fn) => fn.type === 'method_definition',
+  isMethod: (fn) => fn.type === 'method_definition' || isPrototypeMethod(fn),
   isExported,
   exportAliases,
   isModuleLevel,
