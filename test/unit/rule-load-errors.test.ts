@@ -76,3 +76,32 @@ describe('taint rule files: load errors carry the range of what is wrong', () =>
     assert.ok(errors[0]!.range && errors[0]!.range.start.line >= 11, JSON.stringify(errors[0]!.range));
   });
 });
+
+describe('sanitizers: `untainted` names metavariables of a sanitizer that is no guard', () => {
+  const rule = (sanitizer: string) => `  - id: t.redirect
+    name: Redirect
+    description: A redirect.
+    languages: [javascript]
+    severity: medium
+    cwe: [CWE-601]
+    message: "$SOURCE reaches $SINK"
+    sources: ['req.query']
+    sanitizers:
+      - ${sanitizer}
+    sinks:
+      - { pattern: 'res.redirect($U)', focus: $U }
+`;
+
+  it('loads when every name is a metavariable of the pattern', () => {
+    const { set, errors } = load(`rules:\n${rule(`{ pattern: '$A + $Q + $X', untainted: [$A] }`)}`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(set.rules.map((r) => r.id), ['t.redirect']);
+  });
+
+  it('a name the pattern lacks, or a guard given one, is a load error', () => {
+    const missing = load(`rules:\n${rule(`{ pattern: '$A + $X', untainted: [$B] }`)}`);
+    assert.match(missing.errors.map((e) => e.message).join('\n'), /`untainted` \$B must be a metavariable of the pattern/);
+    const guard = load(`rules:\n${rule(`{ pattern: 'ok($A)', guard: $A, untainted: [$A] }`)}`);
+    assert.match(guard.errors.map((e) => e.message).join('\n'), /`untainted` applies to sanitizers that are not guards/);
+  });
+});

@@ -92,6 +92,15 @@ http.createServer((req, res) => {
   res.setHeader('Set-Cookie', 'sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax');
   // ok: js.cookies.insecure-cookie
   res.setHeader('Set-Cookie', `sid=${req.headers['x-sid']}; path=/; secure; httponly; samesite=strict`);
+  // A cookie being deleted (expired, or Max-Age=0: HedgeDoc's mock logout) carries nothing.
+  // ok: js.cookies.insecure-cookie
+  res.setHeader('Set-Cookie', 'mock-session=0; Path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT');
+  // ok: js.cookies.insecure-cookie
+  res.setHeader('Set-Cookie', 'sid=; Max-Age=0; Path=/');
+  // ruleid: js.cookies.insecure-cookie
+  res.setHeader('Set-Cookie', 'sid=abc; Max-Age=0600; Path=/');
+  // ruleid: js.cookies.insecure-cookie
+  res.setHeader('Set-Cookie', 'sid=abc; expires=Thu, 01 Jan 2099 00:00:00 GMT');
   // Another header with a string value.
   // ok: js.cookies.insecure-cookie
   res.setHeader('Content-Type', 'text/html; charset=utf-8');

@@ -62,3 +62,25 @@ function selectTab() {
 }
 
 selectTab();
+
+// The hash with a written selector after it (isso's embed.js): "#..." or, if empty, the written text: no `<`.
+function markTarget() {
+  // ok: js.xss.dom
+  $(window.location.hash + ' > .isso-text-wrapper').addClass('isso-target');
+}
+
+function markTargetDouble() {
+  // ok: js.xss.dom
+  $(location.hash + " .comment").show();
+}
+
+function markupAfterHash() {
+  // An empty hash leaves the written text, which here is markup.
+  // ruleid: js.xss.dom
+  $(location.hash + '<img src=x onerror=alert(1)>').show();
+}
+
+function inputAfterHash() {
+  // ruleid: js.xss.dom
+  $(location.hash + location.search.slice(1)).show();
+}

@@ -4,8 +4,9 @@
  * a node is and how its parts are read.
  *
  * Each function ("unit", plus the module's top level) is analysed on its own: statements in order, a state
- * mapping variables and field access paths (`obj.field`) to their taint, branches merged by union, loops run
- * twice. Parameters start as symbolic taint, so one pass yields both findings and the function's summary
+ * mapping variables and field access paths (`obj.field`) to their taint, branches merged by union (a field
+ * absent from one branch holds its object's taint there, so one cleaned on one branch only is not clean after the
+ * join), loops run twice. A source's field written or checked on this path (`req.url = '/'`) is read from the state. Parameters start as symbolic taint, so one pass yields both findings and the function's summary
  * (parameter -> return, parameter -> sink, source -> return), which call sites in other units apply.
  * Recursion over expressions is depth-bounded, so pathological nesting degrades to "not tainted" instead of
  * overflowing the stack.
@@ -307,10 +308,14 @@ function mergeStates(a: State, b: State): State {
   for (const [k, v] of b) {
     const prev = out.get(k);
     if (v === null) {
-      if (prev === undefined && !isGuardedExprKey(k)) out.set(k, null);
+      if (prev === undefined && !a.has(k) && !isGuardedExprKey(k) && !isFieldKey(k)) out.set(k, null);
     } else out.set(k, prev ? union(prev, v) ?? null : v);
   }
-  for (const [k, v] of a) if (v === null && !b.has(k)) out.set(k, null);
+  for (const [k, v] of a) if (v === null && !b.has(k)) {
+    // A field cleaned on one side only (`if (c) req.url = '/'`) is, on the other, what its object holds: absent.
+    if (isFieldKey(k)) out.delete(k);
+    else out.set(k, null);
+  }
   // A checked call is clean after the join only where both sides checked it (absent means unchecked).
   for (const k of out.keys()) if (isGuardedExprKey(k) && !(a.get(k) === null && b.get(k) === null)) out.delete(k);
   return out;
@@ -1088,7 +1093,8 @@ class UnitAnalysis {
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
     for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
-      const b = this.match(g, c);
+      // A constrained part may be a constant held in a variable (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`).
+      const b = this.match(g, c, g.where.length ? this.valueOf : undefined);
       if (b && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
         clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark);
@@ -1256,17 +1262,25 @@ class UnitAnalysis {
     const idx = this.env.pass.index;
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
     for (const s of idx.sanitizers.candidates(n, this.env.resolve)) {
-      if (this.match(s, n)) {
-        for (const k of named(n)) this.ev(k, st, depth);
-        return undefined;
-      }
+      const b = this.match(s, n);
+      if (!b) continue;
+      // `untainted`: it applies only where those parts hold no input nor a parameter (read now, memoized for what
+      // follows). A free variable's symbolic flow does not count: most are the module's imports and constants.
+      if (s.spec.untainted?.some((mv) => {
+        const x = b.get(mv);
+        return !!x && !!this.ev(x, st, depth)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
+      })) continue;
+      for (const k of named(n)) this.ev(k, st, depth);
+      return undefined;
     }
     // A call a guard checked on this path, read again: clean like a sanitizer's result.
     if (this.exprGuards && kind === 'call' && st.get(guardedExprKey(n)) === null) {
       for (const k of named(n)) this.ev(k, st, depth);
       return undefined;
     }
-    const src = this.sourceAt(n, st);
+    // A source's field assigned or checked on this path (`req.url = '/'`) holds what the state says, not input.
+    const assigned = kind === 'member' && st.has(syn.accessPath(n) ?? '\0');
+    const src = assigned ? undefined : this.sourceAt(n, st);
     if (src) {
       for (const k of named(n)) this.ev(k, st, depth);
       this.checkSinks(n, st, depth);
@@ -2168,4 +2182,9 @@ function guardedExprKey(n: Node): string {
 
 function isGuardedExprKey(k: string): boolean {
   return k.charCodeAt(0) === 0;
+}
+
+/** Whether a state key is a field's access path (`req.url`, `self.x`): absent, it reads its object's taint. */
+function isFieldKey(k: string): boolean {
+  return !isGuardedExprKey(k) && k.includes('.');
 }

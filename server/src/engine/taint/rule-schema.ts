@@ -125,6 +125,11 @@ export interface SanitizerSpec extends PatternSpec {
    * condition is false (after `if (check) return;`), not where it holds.
    */
   guardUnless?: boolean;
+  /**
+   * YAML `untainted: [$A]`, not for guards: the sanitizer applies only where the values bound to these metavariables
+   * carry no taint (`$A + "?" + $X` keeps a redirect on this site only when `$A` is not input).
+   */
+  untainted?: string[];
 }
 
 /** A propagator: a call whose result carries the taint of its arguments (`path.join(...)`). */
@@ -441,7 +446,7 @@ function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Pr
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
@@ -456,6 +461,9 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
   const table = isObj(v) ? str(v, 'table', where, ruleId, p, false) : undefined;
   if (table && !subject) p.add(ruleId, `${where}: \`table\` applies to guards only: add \`guard\``);
   if (table && !metavarsIn(s.pattern).has(table)) p.add(ruleId, `${where}: \`table\` ${table} must be a metavariable of the pattern`);
+  const untainted = isObj(v) && v['untainted'] !== undefined ? strList(v['untainted'], `${where}: \`untainted\``, ruleId, p) : undefined;
+  if (untainted?.length && subject) p.add(ruleId, `${where}: \`untainted\` applies to sanitizers that are not guards`);
+  for (const mv of untainted ?? []) if (!metavarsIn(s.pattern).has(mv)) p.add(ruleId, `${where}: \`untainted\` ${mv} must be a metavariable of the pattern`);
   return {
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
@@ -464,6 +472,7 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
     ...(subject && requiresMark?.length ? { requiresMark } : {}),
     ...(subject && mark ? { mark } : {}),
     ...(subject && table ? { table } : {}),
+    ...(!subject && untainted?.length ? { untainted } : {}),
   };
 }
 

@@ -521,7 +521,7 @@ export const javascript: LanguageModule = {
   patternSyntax: {
     // A call's type arguments (`decode<User>(t)`) are no part of what a pattern matches.
     ignored: ['comment', 'type_arguments'],
-    literals: ['string', 'template_string', 'number', 'true', 'false', 'null', 'undefined'],
+    literals: ['string', 'template_string', 'number', 'true', 'false', 'null', 'undefined', 'regex'],
     quotedStrings: ['string', 'template_string'],
     interpolations: ['template_substitution'],
     identifiers: ['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier'],
