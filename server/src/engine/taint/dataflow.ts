@@ -1486,6 +1486,16 @@ class UnitAnalysis {
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
     if (callee) return union(this.applySummary(n, callee, args, argTaints), recvTaint);
+    // `executor.submit(f, x)`, `Thread(target=f, args=(x,))`: the call runs a function of ours with these arguments.
+    const through = this.syn.callsThrough?.(n, (x) => canonicalOf(x, this.env.resolve), this.defOf);
+    const runs = through && this.env.calleeSummary(through.fn);
+    if (through && runs) {
+      const taints = through.args.map((a) => {
+        const i = args.findIndex((x) => x.id === a.id);
+        return i >= 0 ? argTaints[i] : this.ev(a, st, depth);
+      });
+      return union(this.applySummary(n, runs, through.args, taints), recvTaint);
+    }
     // `sb.append(x)`: the builder holds x from now on, and the call returns the builder.
     if (method && fn && syn.receiverMethods.has(method)) {
       let t: Taint | undefined;

@@ -531,6 +531,67 @@ function routeConvertedParams(decorators: readonly Node[]): Set<string> {
   return out;
 }
 
+/** Methods that run their first argument with the rest (`executor.submit(f, x)`), by the function's position. */
+const RUNS_ARGUMENT: ReadonlyMap<string, number> = new Map([['submit', 0], ['run_in_executor', 1], ['call_soon', 0], ['call_soon_threadsafe', 0]]);
+/** Functions that run their first argument with the rest, by canonical name. */
+const RUNS_FIRST = new Set(['asyncio.to_thread', 'functools.partial']);
+/** Constructors taking `target=` and `args=(...)`: threads and processes. */
+const RUNS_TARGET = new Set(['threading.Thread', 'multiprocessing.Process', 'multiprocessing.context.Process']);
+/** Pool methods taking the function and an `args` tuple: `pool.apply_async(f, (x,))`. */
+const RUNS_WITH_TUPLE = new Set(['apply', 'apply_async']);
+
+/** The elements of a tuple or list literal (`(x,)`, `[x, y]`), or undefined for any other value. */
+function sequenceItems(n: Node | undefined): Node[] | undefined {
+  if (!n) return undefined;
+  const v = unparenthesize(n);
+  return v.type === 'tuple' || v.type === 'list' ? named(v) : undefined;
+}
+
+/** A keyword argument's value by its name. */
+function keywordValue(args: Node[], name: string): Node | undefined {
+  for (const a of args) if (a.type === 'keyword_argument' && fieldOf(a, 'name')?.text === name) return fieldOf(a, 'value') ?? undefined;
+  return undefined;
+}
+
+/** See `LanguageModule.callsThrough`; a `functools.partial(f, a)` handed on (or kept in a variable) adds its bound arguments first. */
+function callsThrough(call: Node, canonical: (n: Node) => string | undefined, def: (name: string) => Node | undefined, depth = 0): { fn: Node; args: Node[] } | undefined {
+  if (call.type !== 'call' || depth > 2) return undefined;
+  const callee = fieldOf(call, 'function');
+  const argList = fieldOf(call, 'arguments');
+  if (!callee || !argList || argList.type !== 'argument_list') return undefined;
+  const args = named(argList);
+  const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
+  let out: { fn: Node; args: Node[] } | undefined;
+  const method = callee.type === 'attribute' ? fieldOf(callee, 'attribute')?.text : undefined;
+  const at = method === undefined ? undefined : RUNS_ARGUMENT.get(method);
+  if (at !== undefined && positional[at]) out = { fn: positional[at]!, args: positional.slice(at + 1).concat(args.filter((a) => a.type === 'keyword_argument')) };
+  else if (method !== undefined && RUNS_WITH_TUPLE.has(method) && positional[0]) {
+    const items = sequenceItems(positional[1] ?? keywordValue(args, 'args'));
+    if (items) out = { fn: positional[0], args: items };
+  } else {
+    const name = canonical(callee);
+    if (name && RUNS_FIRST.has(name) && positional[0]) out = { fn: positional[0], args: args.filter((a) => a !== positional[0]) };
+    else if (name && RUNS_TARGET.has(name)) {
+      const fn = keywordValue(args, 'target');
+      if (fn) out = { fn, args: sequenceItems(keywordValue(args, 'args')) ?? [] };
+    }
+  }
+  if (!out) return undefined;
+  // The function may itself be a partial application, written there or kept in a local.
+  let fn = unparenthesize(out.fn);
+  if (fn.type === 'identifier') {
+    const d = def(fn.text);
+    if (d && d.type === 'call') fn = d;
+  }
+  if (fn.type === 'call') {
+    const inner = callsThrough(fn, canonical, def, depth + 1);
+    const innerName = canonical(fieldOf(fn, 'function') ?? fn);
+    if (!inner || innerName !== 'functools.partial') return undefined;
+    return { fn: inner.fn, args: [...inner.args.filter((a) => a.type !== 'keyword_argument'), ...out.args, ...inner.args.filter((a) => a.type === 'keyword_argument')] };
+  }
+  return { fn, args: out.args };
+}
+
 export const python: LanguageModule = {
   id: 'python',
   absoluteLocalImports: true,
@@ -600,6 +661,7 @@ export const python: LanguageModule = {
   memberIndex: (n) => (typeOf(n) === 'subscript' ? fieldOf(n, 'subscript') : null),
   propertyOf: (n) => (typeOf(n) === 'attribute' ? fieldOf(n, 'attribute') : null),
   callee: (n) => fieldOf(n, 'function'),
+  callsThrough: (call, canonical, def) => callsThrough(call, canonical, def),
   carries: (op) => CARRYING_OPS.has(op),
   conditionalParts: (n) => {
     // a if condition else b
