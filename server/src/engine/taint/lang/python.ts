@@ -310,6 +310,8 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
     if (n.type === 'import_from_statement') {
       const m = n.childForFieldName('module_name')?.text;
       if (!m) continue;
+      // `from m import *`: under a key no name can be, for the workspace's own modules (see `importedSummaries`).
+      if (named(n).some((c) => c.type === 'wildcard_import')) set(n, `*${m}`, m);
       for (const c of n.childrenForFieldName('name')) {
         if (!c) continue;
         if (c.type === 'dotted_name') set(n, c.text, `${m}${m.endsWith('.') ? '' : '.'}${c.text}`);
