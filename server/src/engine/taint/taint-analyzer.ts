@@ -2226,18 +2226,19 @@ function importedHandler(
   imported: Map<string, ExportSummary>,
 ): { fn: Node; inputs: Map<number, string> } | undefined {
   const r = ctx.registrations?.get(call.id);
-  if (!r || lookup('n', r.fn.text) !== undefined) return undefined;
-  const ext = imported.get(r.fn.text);
+  const name = r ? textOf(r.fn) : undefined;
+  if (!r || name === undefined || lookup('n', name) !== undefined) return undefined;
+  const ext = imported.get(name);
   const names = ext?.keywords;
   if (!ext || !names) return undefined;
   const inputs = new Map<number, string>();
   for (const h of r.handlers) {
     if (h.spec.params === 'none') continue;
-    names.forEach((name, i) => {
-      if (name === '**' || (i === 0 && h.spec.params === 'rest') || i === h.spec.requestParam) return;
+    names.forEach((param, i) => {
+      if (param === '**' || (i === 0 && h.spec.params === 'rest') || i === h.spec.requestParam) return;
       const type = ext.types?.[i];
       if (type && isSafeParamType(type, h.spec.safeTypes, NO_TYPES, undefined, h.spec.safeDefaults)) return;
-      inputs.set(i, `request parameter ${name ?? `#${i + 1}`} of ${r.fn.text}`);
+      inputs.set(i, `request parameter ${param ?? `#${i + 1}`} of ${name}`);
     });
   }
   return inputs.size ? { fn: r.fn, inputs } : undefined;

@@ -542,31 +542,38 @@ const RUNS_TARGET = new Set(['threading.Thread', 'multiprocessing.Process', 'mul
 /** Pool methods taking the function and an `args` tuple: `pool.apply_async(f, (x,))`. */
 const RUNS_WITH_TUPLE = new Set(['apply', 'apply_async']);
 
+/** Arguments that are not positional values. */
+const NOT_POSITIONAL = new Set(['keyword_argument', 'list_splat', 'dictionary_splat']);
+
 /** The elements of a tuple or list literal (`(x,)`, `[x, y]`), or undefined for any other value. */
 function sequenceItems(n: Node | undefined): Node[] | undefined {
   if (!n) return undefined;
   const v = unparenthesize(n);
-  return v.type === 'tuple' || v.type === 'list' ? named(v) : undefined;
+  return typeOf(v) === 'tuple' || typeOf(v) === 'list' ? named(v) : undefined;
 }
 
 /** A keyword argument's value by its name. */
 function keywordValue(args: Node[], name: string): Node | undefined {
-  for (const a of args) if (a.type === 'keyword_argument' && fieldOf(a, 'name')?.text === name) return fieldOf(a, 'value') ?? undefined;
+  for (const a of args) {
+    const key = typeOf(a) === 'keyword_argument' ? fieldOf(a, 'name') : null;
+    if (key && textOf(key) === name) return fieldOf(a, 'value') ?? undefined;
+  }
   return undefined;
 }
 
 /** See `LanguageModule.callsThrough`; a `functools.partial(f, a)` handed on (or kept in a variable) adds its bound arguments first. */
 function callsThrough(call: Node, canonical: (n: Node) => string | undefined, def: (name: string) => Node | undefined, depth = 0): { fn: Node; args: Node[] } | undefined {
-  if (call.type !== 'call' || depth > 2) return undefined;
+  if (typeOf(call) !== 'call' || depth > 2) return undefined;
   const callee = fieldOf(call, 'function');
   const argList = fieldOf(call, 'arguments');
-  if (!callee || !argList || argList.type !== 'argument_list') return undefined;
+  if (!callee || !argList || typeOf(argList) !== 'argument_list') return undefined;
   const args = named(argList);
-  const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
+  const positional = args.filter((a) => !NOT_POSITIONAL.has(typeOf(a)));
   let out: { fn: Node; args: Node[] } | undefined;
-  const method = callee.type === 'attribute' ? fieldOf(callee, 'attribute')?.text : undefined;
+  const property = typeOf(callee) === 'attribute' ? fieldOf(callee, 'attribute') : null;
+  const method = property ? textOf(property) : undefined;
   const at = method === undefined ? undefined : RUNS_ARGUMENT.get(method);
-  if (at !== undefined && positional[at]) out = { fn: positional[at]!, args: positional.slice(at + 1).concat(args.filter((a) => a.type === 'keyword_argument')) };
+  if (at !== undefined && positional[at]) out = { fn: positional[at]!, args: positional.slice(at + 1).concat(args.filter((a) => typeOf(a) === 'keyword_argument')) };
   else if (method !== undefined && RUNS_WITH_TUPLE.has(method) && positional[0]) {
     const items = sequenceItems(positional[1] ?? keywordValue(args, 'args'));
     if (items) out = { fn: positional[0], args: items };
@@ -581,15 +588,15 @@ function callsThrough(call: Node, canonical: (n: Node) => string | undefined, de
   if (!out) return undefined;
   // The function may itself be a partial application, written there or kept in a local.
   let fn = unparenthesize(out.fn);
-  if (fn.type === 'identifier') {
-    const d = def(fn.text);
-    if (d && d.type === 'call') fn = d;
+  if (typeOf(fn) === 'identifier') {
+    const d = def(textOf(fn));
+    if (d && typeOf(d) === 'call') fn = d;
   }
-  if (fn.type === 'call') {
+  if (typeOf(fn) === 'call') {
     const inner = callsThrough(fn, canonical, def, depth + 1);
     const innerName = canonical(fieldOf(fn, 'function') ?? fn);
     if (!inner || innerName !== 'functools.partial') return undefined;
-    return { fn: inner.fn, args: [...inner.args.filter((a) => a.type !== 'keyword_argument'), ...out.args, ...inner.args.filter((a) => a.type === 'keyword_argument')] };
+    return { fn: inner.fn, args: [...inner.args.filter((a) => typeOf(a) !== 'keyword_argument'), ...out.args, ...inner.args.filter((a) => typeOf(a) === 'keyword_argument')] };
   }
   return { fn, args: out.args };
 }
