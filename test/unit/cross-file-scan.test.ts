@@ -117,6 +117,18 @@ describe('cross-file taint in the CLI scan', () => {
     assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'app', 'db.py'));
   });
 
+  it('Python: a Gradio handler imported from another module (by name, or by `from m import *`) gets its input where it is registered, but not its `int` and `gr.Request` parameters', async () => {
+    const dir = project('cross-file-py-gradio');
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [['py.path-traversal.open', 'app/ui.py', 16], ['py.path-traversal.open', 'app/ui.py', 19]],
+      'save.click(save_preset, ...) and history.select(load_history, ...); preview takes an int and a gr.Request, word_count has no sink, save_preset("default", "") is constant',
+    );
+    assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'app', 'handlers.py'));
+    assert.equal(found[1]!.trace!.at(-1)!.path, join(dir, 'app', 'history.py'));
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

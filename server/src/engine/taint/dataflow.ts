@@ -109,6 +109,11 @@ export interface UnitEnv {
   resolve: CanonicalResolver;
   /** Summary of a callee, by the call's callee node. */
   calleeSummary: (callee: Node) => { summary: Summary; name: string; offset: number } | undefined;
+  /**
+   * A call that registers another file's function as a framework handler (Gradio `btn.click(imported_fn, ...)`):
+   * that function (a callee node) and the labels of its parameters the framework fills with input, by index.
+   */
+  registersHandler?: (call: Node) => { fn: Node; inputs: ReadonlyMap<number, string> } | undefined;
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
   buildFixes: FixBuilder;
@@ -1500,6 +1505,24 @@ class UnitAnalysis {
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
     if (callee) return union(this.applySummary(n, callee, args, argTaints), recvTaint);
+    // A handler of another file registered here gets its input here: its sinks are found at the registration.
+    const reg = this.env.registersHandler?.(n);
+    const handler = reg && this.env.calleeSummary(reg.fn);
+    if (reg && handler) {
+      const taints: (Taint | undefined)[] = [];
+      for (const [i, label] of reg.inputs) taints[i] = [{ origin: { kind: 'source', label }, steps: [{ range: this.range(reg.fn), message: `${label} is user input`, kind: 'source' }] }];
+      this.applySummary(n, handler, [], taints);
+    }
+    // `executor.submit(f, x)`, `Thread(target=f, args=(x,))`: the call runs a function of ours with these arguments.
+    const through = this.syn.callsThrough?.(n, (x) => canonicalOf(x, this.env.resolve), this.defOf);
+    const runs = through && this.env.calleeSummary(through.fn);
+    if (through && runs) {
+      const taints = through.args.map((a) => {
+        const i = args.findIndex((x) => x.id === a.id);
+        return i >= 0 ? argTaints[i] : this.ev(a, st, depth);
+      });
+      return union(this.applySummary(n, runs, through.args, taints), recvTaint);
+    }
     // `sb.append(x)`: the builder holds x from now on, and the call returns the builder.
     if (method && fn && syn.receiverMethods.has(method)) {
       let t: Taint | undefined;

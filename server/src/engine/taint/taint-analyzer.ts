@@ -57,6 +57,8 @@ export interface ExportSummary {
   modules?: string[];
   /** The keyword each parameter is passed by, where calls have keyword arguments (`LanguageModule.paramKeywords`). */
   keywords?: (string | null)[];
+  /** Each parameter's declared type (null: none), when one has one: a handler registered in another file skips safe types. */
+  types?: (string | null)[];
 }
 
 /**
@@ -127,6 +129,8 @@ interface FileContext {
   statements?: TopStatement[];
   /** Callees (by node id) that resolve to another file's function by a qualified name: their key in `imported`. */
   qualifiedCallees?: Map<number, string>;
+  /** By-name handler registrations (by the call's node id): the function named and its handler specs (see `registeredByName`). */
+  registrations?: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>;
   /** Module-level names assigned once, with their value (null: assigned more than once); see `moduleValues`. */
   moduleValues?: Map<string, Node | null>;
   /** For the fixpoint's worklist (see `RuleRecord`), computed on first use in a run. */
@@ -1073,7 +1077,7 @@ export class TaintAnalyzer implements Analyzer {
     this.stats.passes++;
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
-    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null])) : '';
+    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null])) : '';
     const work = worklistContext(ctx, syn);
     const { byKey, index } = work;
     // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
@@ -1211,6 +1215,7 @@ export class TaintAnalyzer implements Analyzer {
             lines: doc.lines,
             resolve: resolverFor(resolvers, ctx.imports, u.aliases),
             calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn),
+            ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             inlineSummary: (fn: Node) => {
               const at = doc.lines.positionAt(fn.startIndex);
               const k = `i:${at.line - u.line}:${at.character}`;
@@ -1397,9 +1402,14 @@ export class TaintAnalyzer implements Analyzer {
   private importedSummaries(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule): Map<string, ExportSummary> {
     const out = new Map<string, ExportSummary>();
     if (!this.exportIndex) return out;
+    const stars: string[] = [];
     for (const [local, canon] of ctx.imports) {
       // Relative imports; in Python also absolute ones, which the index resolves to the workspace's own modules.
       if (!canon.startsWith('.') && !syn.absoluteLocalImports) continue;
+      if (local.startsWith('*')) {
+        stars.push(canon);
+        continue;
+      }
       const dot = canon.lastIndexOf('.');
       const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
       if (found) out.set(local, found);
@@ -1408,6 +1418,8 @@ export class TaintAnalyzer implements Analyzer {
       // `resolveCallee`).
       else if (syn.absoluteLocalImports || canon.startsWith('.')) for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
     }
+    // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
+    for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!out.has(e.name) && !ctx.imports.has(e.name)) out.set(e.name, e);
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
     const lookup = this.exportIndex.qualified;
@@ -1467,7 +1479,8 @@ export class TaintAnalyzer implements Analyzer {
       if (!u.name) continue;
       const module = q?.moduleOf(u.node, doc.path);
       const kw = u.params.keywords;
-      const keywords = kw ? { keywords: [...kw] } : {};
+      const types = kw ? u.params.names.map((_, i) => lang.module.paramTypeOf(u.node, i) ?? null) : [];
+      const keywords = kw ? { keywords: [...kw], ...(types.some((t) => t !== null) ? { types } : {}) } : {};
       if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
       else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
@@ -2282,6 +2295,38 @@ function resolveCallee(
   return { summary: s, name: unit.name ?? 'function', offset };
 }
 
+/**
+ * A by-name handler registration (`btn.click(fn, ...)`) whose function is another file's (imported, not defined
+ * here): the function's node and its parameters the framework fills, by the handler spec and the declared types
+ * the other file's summary gives (a `gr.Request`, an `int` is no text).
+ */
+function importedHandler(
+  call: Node,
+  ctx: FileContext,
+  lookup: (kind: 'n' | 'm', name: string) => Unit | null | undefined,
+  imported: Map<string, ExportSummary>,
+): { fn: Node; inputs: Map<number, string> } | undefined {
+  const r = ctx.registrations?.get(call.id);
+  const name = r ? textOf(r.fn) : undefined;
+  if (!r || name === undefined || lookup('n', name) !== undefined) return undefined;
+  const ext = imported.get(name);
+  const names = ext?.keywords;
+  if (!ext || !names) return undefined;
+  const inputs = new Map<number, string>();
+  for (const h of r.handlers) {
+    if (h.spec.params === 'none') continue;
+    names.forEach((param, i) => {
+      if (param === '**' || (i === 0 && h.spec.params === 'rest') || i === h.spec.requestParam) return;
+      const type = ext.types?.[i];
+      if (type && isSafeParamType(type, h.spec.safeTypes, NO_TYPES, undefined, h.spec.safeDefaults)) return;
+      inputs.set(i, `request parameter ${param ?? `#${i + 1}`} of ${name}`);
+    });
+  }
+  return inputs.size ? { fn: r.fn, inputs } : undefined;
+}
+
+const NO_TYPES: ReadonlySet<string> = new Set();
+
 /** The summary of another file's function a callee names by a qualified name (see `importedSummaries`). */
 function qualifiedCallee(callee: Node, ctx: FileContext, imported: Map<string, ExportSummary>): ExportSummary | undefined {
   const key = ctx.qualifiedCallees?.get(callee.id);
@@ -2434,7 +2479,8 @@ export function fileContext(
   // Functions registered by name anywhere in the file (Gradio `btn.click(save, ...)`): a handler's role depends on
   // those calls too. Only handlers that ask for it, in files importing their framework, pay for the walk.
   const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)));
-  const registered = byNameHandlers.length ? registeredByName(root, byNameHandlers, imports, syn) : undefined;
+  const registrations = byNameHandlers.length ? new Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>() : undefined;
+  const registered = registrations ? registeredByName(root, byNameHandlers, imports, syn, registrations) : undefined;
   const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
@@ -2611,7 +2657,7 @@ export function fileContext(
   units.forEach((u, i) => {
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
   });
-  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey };
+  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, ...(registrations?.size ? { registrations } : {}) };
 }
 
 /**
@@ -2878,7 +2924,13 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
  * inside a UI-building function): function name -> handler ids. Only a plain name; the function must be the file's
  * own module-level one (see `HandlerSite.registeredAs`).
  */
-function registeredByName(root: Node, handlers: readonly CompiledLanguage['handlers'][number][], imports: Map<string, string>, syn: LanguageModule): Map<string, string[]> {
+function registeredByName(
+  root: Node,
+  handlers: readonly CompiledLanguage['handlers'][number][],
+  imports: Map<string, string>,
+  syn: LanguageModule,
+  calls: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>,
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const resolve = (id: string): string | undefined => imports.get(id);
   const cursor = root.walk();
@@ -2892,6 +2944,9 @@ function registeredByName(root: Node, handlers: readonly CompiledLanguage['handl
         if (!h.call!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''))) continue;
         const ids = out.get(fn.text) ?? [];
         if (!ids.includes(h.spec.id)) out.set(fn.text, [...ids, h.spec.id]);
+        const call = calls.get(n.id);
+        if (call) call.handlers.push(h);
+        else calls.set(n.id, { fn, handlers: [h] });
       }
     }
     if (cursor.gotoFirstChild()) continue;

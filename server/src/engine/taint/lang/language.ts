@@ -160,6 +160,13 @@ export interface LanguageModule {
   propertyOf(n: Node): Node | null;
   /** The function or class a call or construction calls. */
   callee(n: Node): Node | null;
+  /**
+   * A call that runs a function it is handed, with arguments it is handed (Python `executor.submit(f, x)`,
+   * `threading.Thread(target=f, args=(x,))`, `functools.partial(f, x)`): the function's node and the nodes of the
+   * arguments it receives, in order (keyword arguments as they are). `canonical` gives a callee's import-resolved
+   * name, `def` a local's last assigned value (a `partial(...)` kept in a variable).
+   */
+  callsThrough?(call: Node, canonical: (n: Node) => string | undefined, def: (name: string) => Node | undefined): { fn: Node; args: Node[] } | undefined;
   /** Whether an `assign` expression also reads its target (`s += x` where one node type holds every assignment). */
   compoundAssignment?(n: Node): boolean;
   /** Whether a binary operator's result carries its operands' data (concatenation, formatting). */

@@ -310,6 +310,8 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
     if (n.type === 'import_from_statement') {
       const m = n.childForFieldName('module_name')?.text;
       if (!m) continue;
+      // `from m import *`: under a key no name can be, for the workspace's own modules (see `importedSummaries`).
+      if (named(n).some((c) => c.type === 'wildcard_import')) set(n, `*${m}`, m);
       for (const c of n.childrenForFieldName('name')) {
         if (!c) continue;
         if (c.type === 'dotted_name') set(n, c.text, `${m}${m.endsWith('.') ? '' : '.'}${c.text}`);
@@ -531,6 +533,74 @@ function routeConvertedParams(decorators: readonly Node[]): Set<string> {
   return out;
 }
 
+/** Methods that run their first argument with the rest (`executor.submit(f, x)`), by the function's position. */
+const RUNS_ARGUMENT: ReadonlyMap<string, number> = new Map([['submit', 0], ['run_in_executor', 1], ['call_soon', 0], ['call_soon_threadsafe', 0]]);
+/** Functions that run their first argument with the rest, by canonical name. */
+const RUNS_FIRST = new Set(['asyncio.to_thread', 'functools.partial']);
+/** Constructors taking `target=` and `args=(...)`: threads and processes. */
+const RUNS_TARGET = new Set(['threading.Thread', 'multiprocessing.Process', 'multiprocessing.context.Process']);
+/** Pool methods taking the function and an `args` tuple: `pool.apply_async(f, (x,))`. */
+const RUNS_WITH_TUPLE = new Set(['apply', 'apply_async']);
+
+/** Arguments that are not positional values. */
+const NOT_POSITIONAL = new Set(['keyword_argument', 'list_splat', 'dictionary_splat']);
+
+/** The elements of a tuple or list literal (`(x,)`, `[x, y]`), or undefined for any other value. */
+function sequenceItems(n: Node | undefined): Node[] | undefined {
+  if (!n) return undefined;
+  const v = unparenthesize(n);
+  return typeOf(v) === 'tuple' || typeOf(v) === 'list' ? named(v) : undefined;
+}
+
+/** A keyword argument's value by its name. */
+function keywordValue(args: Node[], name: string): Node | undefined {
+  for (const a of args) {
+    const key = typeOf(a) === 'keyword_argument' ? fieldOf(a, 'name') : null;
+    if (key && textOf(key) === name) return fieldOf(a, 'value') ?? undefined;
+  }
+  return undefined;
+}
+
+/** See `LanguageModule.callsThrough`; a `functools.partial(f, a)` handed on (or kept in a variable) adds its bound arguments first. */
+function callsThrough(call: Node, canonical: (n: Node) => string | undefined, def: (name: string) => Node | undefined, depth = 0): { fn: Node; args: Node[] } | undefined {
+  if (typeOf(call) !== 'call' || depth > 2) return undefined;
+  const callee = fieldOf(call, 'function');
+  const argList = fieldOf(call, 'arguments');
+  if (!callee || !argList || typeOf(argList) !== 'argument_list') return undefined;
+  const args = named(argList);
+  const positional = args.filter((a) => !NOT_POSITIONAL.has(typeOf(a)));
+  let out: { fn: Node; args: Node[] } | undefined;
+  const property = typeOf(callee) === 'attribute' ? fieldOf(callee, 'attribute') : null;
+  const method = property ? textOf(property) : undefined;
+  const at = method === undefined ? undefined : RUNS_ARGUMENT.get(method);
+  if (at !== undefined && positional[at]) out = { fn: positional[at]!, args: positional.slice(at + 1).concat(args.filter((a) => typeOf(a) === 'keyword_argument')) };
+  else if (method !== undefined && RUNS_WITH_TUPLE.has(method) && positional[0]) {
+    const items = sequenceItems(positional[1] ?? keywordValue(args, 'args'));
+    if (items) out = { fn: positional[0], args: items };
+  } else {
+    const name = canonical(callee);
+    if (name && RUNS_FIRST.has(name) && positional[0]) out = { fn: positional[0], args: args.filter((a) => a !== positional[0]) };
+    else if (name && RUNS_TARGET.has(name)) {
+      const fn = keywordValue(args, 'target');
+      if (fn) out = { fn, args: sequenceItems(keywordValue(args, 'args')) ?? [] };
+    }
+  }
+  if (!out) return undefined;
+  // The function may itself be a partial application, written there or kept in a local.
+  let fn = unparenthesize(out.fn);
+  if (typeOf(fn) === 'identifier') {
+    const d = def(textOf(fn));
+    if (d && typeOf(d) === 'call') fn = d;
+  }
+  if (typeOf(fn) === 'call') {
+    const inner = callsThrough(fn, canonical, def, depth + 1);
+    const innerName = canonical(fieldOf(fn, 'function') ?? fn);
+    if (!inner || innerName !== 'functools.partial') return undefined;
+    return { fn: inner.fn, args: [...inner.args.filter((a) => typeOf(a) !== 'keyword_argument'), ...out.args, ...inner.args.filter((a) => typeOf(a) === 'keyword_argument')] };
+  }
+  return { fn, args: out.args };
+}
+
 export const python: LanguageModule = {
   id: 'python',
   absoluteLocalImports: true,
@@ -600,6 +670,7 @@ export const python: LanguageModule = {
   memberIndex: (n) => (typeOf(n) === 'subscript' ? fieldOf(n, 'subscript') : null),
   propertyOf: (n) => (typeOf(n) === 'attribute' ? fieldOf(n, 'attribute') : null),
   callee: (n) => fieldOf(n, 'function'),
+  callsThrough: (call, canonical, def) => callsThrough(call, canonical, def),
   carries: (op) => CARRYING_OPS.has(op),
   conditionalParts: (n) => {
     // a if condition else b
