@@ -449,6 +449,17 @@ interface StatementShape {
   fns: Span[];
   imports: number;
   descriptors?: FnDescriptor[];
+  /** What the context reads from the statement alone besides its functions (valid while the language module is). */
+  facts?: StatementFacts;
+}
+
+/** A top-level statement's part of the import key and of the handler context (see `fileContext`). */
+interface StatementFacts {
+  /** Whether it is part of the import key (an import, or a declaration holding `require(`). */
+  importStmt: boolean;
+  closedTypes: string[];
+  typeAliases: [string, string][];
+  exportAliases: [string, string][];
 }
 
 /**
@@ -527,7 +538,7 @@ export class TaintAnalyzer implements Analyzer {
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -2280,7 +2291,7 @@ export function fileContext(
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number; contextNodesRead: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number },
 ): FileContext {
   const root = tree.rootNode;
   const syn = lang.module;
@@ -2339,17 +2350,34 @@ export function fileContext(
     });
   });
   const imports = syn.collectImports(root, text, importNodes);
+  // Per top-level statement, what the import key and the handlers read from it alone: kept with a reused shape (the
+  // same type, column and text), read from the tree for the others.
+  const facts = topLevel.map((s, si): StatementFacts => {
+    const kept = stmts === topLevel ? stmtShapes[si]!.facts : undefined;
+    if (kept) return kept;
+    if (stats) stats.contextStatementsRead++;
+    const f: StatementFacts = {
+      importStmt: syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')),
+      closedTypes: syn.closedTypes?.(s) ?? [],
+      typeAliases: syn.typeAliases?.(s) ?? [],
+      exportAliases: syn.exportAliasesOf?.(s) ?? [],
+    };
+    if (stmts === topLevel) stmtShapes[si]!.facts = f;
+    return f;
+  });
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
-  const importStmts = topLevel
-    .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
-    .map((s) => `${s.startIndex}:${s.text}`);
+  const importStmts = topLevel.filter((_, si) => facts[si]!.importStmt).map((s) => `${s.startIndex}:${s.text}`);
   // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
-  const closedTypes = syn.closedTypes ? new Set(topLevel.flatMap((s) => syn.closedTypes!(s))) : new Set<string>();
+  const closedTypes = new Set(facts.flatMap((f) => f.closedTypes));
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
-  const typeAliases = new Map(syn.typeAliases ? topLevel.flatMap((s) => syn.typeAliases!(s)) : []);
+  const typeAliases = new Map(facts.flatMap((f) => f.typeAliases));
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
-  const exportAliases = syn.exportAliases?.(root);
+  let exportAliases: Map<string, string[]> | undefined;
+  if (syn.exportAliasesOf) {
+    exportAliases = new Map();
+    for (const f of facts) for (const [local, exported] of f.exportAliases) exportAliases.set(local, [...(exportAliases.get(local) ?? []), exported]);
+  }
   // Functions registered by name anywhere in the file (Gradio `btn.click(save, ...)`): a handler's role depends on
   // those calls too. Only handlers that ask for it, in files importing their framework, pay for the walk.
   const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)));
