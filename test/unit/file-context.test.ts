@@ -68,12 +68,15 @@ describe('file context: an edit inside one function', () => {
           const at = { line, character: lines[line]!.indexOf(needle) + needle.length };
           const before = taint.stats.contextNodesRead;
           const stmtsBefore = taint.stats.contextStatementsRead;
+          const valuesBefore = taint.stats.moduleValuesRead;
           engine.change(uri, [{ range: { start: at, end: at }, text: '1' }], ++version);
           const r = engine.analyze(uri, settings);
           // The edited function is one node: a whole-tree search would read `full`.
           assert.equal(taint.stats.contextNodesRead - before, 1, `nodes read after an edit at ${needle}`);
           // Imports, exports and type declarations are read from the edited statement alone.
           assert.equal(taint.stats.contextStatementsRead - stmtsBefore, 1, `statements read after an edit at ${needle}`);
+          // So are the module's constants (the name table's `c:` entries), when a pass reads them.
+          assert.ok(taint.stats.moduleValuesRead - valuesBefore <= 1, `module value statements read after an edit at ${needle}: ${taint.stats.moduleValuesRead - valuesBefore}`);
           assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings);
         }
       } finally {

@@ -127,8 +127,11 @@ interface FileContext {
   statements?: TopStatement[];
   /** Callees (by node id) that resolve to another file's function by a qualified name: their key in `imported`. */
   qualifiedCallees?: Map<number, string>;
-  /** Module-level names assigned once, with their value (null: assigned more than once); see `moduleValues`. */
-  moduleValues?: Map<string, Node | null>;
+  /** The top level's named statements and what the context read from each (see `StatementFacts`), in order. */
+  topLevel: Node[];
+  facts: StatementFacts[];
+  /** Module-level names with their value's signature and statement (see `moduleValues`). */
+  moduleValues?: Map<string, { sig: string; at: number } | null>;
   /** For the fixpoint's worklist (see `RuleRecord`), computed on first use in a run. */
   work?: { snap: ContextSnapshot; byKey: Map<string, Unit>; index: Map<string, number>; diffs: Map<ContextSnapshot, ContextDiff> };
 }
@@ -460,6 +463,8 @@ interface StatementFacts {
   closedTypes: string[];
   typeAliases: [string, string][];
   exportAliases: [string, string][];
+  /** The names it assigns at module level, each with its value's signature (`moduleValueSig`; none: no value). */
+  values?: [string, string | undefined][];
 }
 
 /**
@@ -538,7 +543,7 @@ export class TaintAnalyzer implements Analyzer {
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -1084,7 +1089,7 @@ export class TaintAnalyzer implements Analyzer {
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null])) : '';
-    const work = worklistContext(ctx, syn);
+    const work = worklistContext(ctx, syn, this.stats);
     const { byKey, index } = work;
     // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
     // would have followed), so its units' entries must not be reused once the words are back.
@@ -1235,7 +1240,7 @@ export class TaintAnalyzer implements Analyzer {
                   moduleValue: (name: string): Node | undefined => {
                     // Recorded when absent too: a constant added later changes what this unit finds.
                     deps.set(`c:${name}`, moduleValueSig(ctx, syn, name));
-                    return moduleValues(ctx, syn).get(name) ?? undefined;
+                    return moduleValue(ctx, syn, name);
                   },
                 }),
             limit: meter.budget - meter.spent,
@@ -1817,35 +1822,53 @@ const NO_DEPS = new Map<string, string>();
  * What each function and method name of a file resolves to, as a dependency records it (`n:`/`m:<name>`), and the
  * value of each module-level constant (`c:<name>`, see `moduleValueSig`).
  */
-function nameTable(ctx: FileContext, syn: LanguageModule): Map<string, string> {
+function nameTable(ctx: FileContext, syn: LanguageModule, stats?: { moduleValuesRead: number }): Map<string, string> {
   const out = new Map<string, string>();
   for (const [kind, map] of [['n', ctx.byName], ['m', ctx.byMethod]] as const) {
     for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
   }
-  for (const name of moduleValues(ctx, syn).keys()) out.set(`c:${name}`, moduleValueSig(ctx, syn, name));
+  for (const [name, v] of moduleValues(ctx, syn, stats)) out.set(`c:${name}`, v?.sig ?? 'none');
   return out;
 }
 
 /**
- * Names the top level assigns, each with its value when it is assigned exactly once (`const OPTS = {...}`,
- * `PARSER = etree.XMLParser(...)`): what a function's sink may read through a variable it does not bind.
+ * Names the top level assigns, each with its value's signature and statement when it is assigned exactly once
+ * (`const OPTS = {...}`, `PARSER = etree.XMLParser(...)`; null otherwise): what a function's sink may read through a
+ * variable it does not bind. Each statement's names are read once while its text stays (`StatementFacts.values`).
  */
-function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node | null> {
+function moduleValues(ctx: FileContext, syn: LanguageModule, stats?: { moduleValuesRead: number }): Map<string, { sig: string; at: number } | null> {
   if (ctx.moduleValues) return ctx.moduleValues;
-  const out = new Map<string, Node | null>();
-  const put = (target: Node | null, value: Node | null): void => {
-    if (!target || syn.targetKind(target.type) !== 'name') return;
-    out.set(target.text, out.has(target.text) || !value ? null : value);
-  };
-  for (const s of kids(ctx.units[0]!.node)) {
-    const kind = syn.stmtKind(s.type);
-    if (kind === 'declaration') {
-      for (const d of kids(s)) if (d.type === syn.declaratorType) put(fieldOf(d, 'name'), fieldOf(d, 'value'));
-    } else if (kind === 'expression') {
-      for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(fieldOf(e, 'left'), fieldOf(e, 'right'));
+  const out = new Map<string, { sig: string; at: number } | null>();
+  ctx.topLevel.forEach((s, at) => {
+    const f = ctx.facts[at]!;
+    if (!f.values) {
+      if (stats) stats.moduleValuesRead++;
+      f.values = statementValues(s, syn).map(([name, value]) => [name, value ? valueSig(value) : undefined]);
     }
-  }
+    for (const [name, sig] of f.values) out.set(name, out.has(name) || sig === undefined ? null : { sig, at });
+  });
   return (ctx.moduleValues = out);
+}
+
+/** The names one top-level statement assigns, each with its value node, in order. */
+function statementValues(s: Node, syn: LanguageModule): [string, Node | null][] {
+  const out: [string, Node | null][] = [];
+  const put = (target: Node | null, value: Node | null): void => {
+    if (target && syn.targetKind(target.type) === 'name') out.push([target.text, value]);
+  };
+  const kind = syn.stmtKind(s.type);
+  if (kind === 'declaration') {
+    for (const d of kids(s)) if (d.type === syn.declaratorType) put(fieldOf(d, 'name'), fieldOf(d, 'value'));
+  } else if (kind === 'expression') {
+    for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(fieldOf(e, 'left'), fieldOf(e, 'right'));
+  }
+  return out;
+}
+
+/** The value node of a module-level name assigned exactly once, read from its statement. */
+function moduleValue(ctx: FileContext, syn: LanguageModule, name: string): Node | undefined {
+  const v = moduleValues(ctx, syn).get(name);
+  return v ? (statementValues(ctx.topLevel[v.at]!, syn).find(([n]) => n === name)?.[1] ?? undefined) : undefined;
 }
 
 /**
@@ -1857,8 +1880,11 @@ let valueDigestChars = 0;
 
 /** A module-level name's value as a dependency records it: a digest of its text, or 'none'. */
 function moduleValueSig(ctx: FileContext, syn: LanguageModule, name: string): string {
-  const v = moduleValues(ctx, syn).get(name);
-  if (!v) return 'none';
+  return moduleValues(ctx, syn).get(name)?.sig ?? 'none';
+}
+
+/** A digest of a value's text and of the shape of any syntax error in it. */
+function valueSig(v: Node): string {
   const text = textOf(v);
   let digest = valueDigests.get(text);
   if (digest === undefined) {
@@ -1881,7 +1907,7 @@ function changedNames(before: Map<string, string>, now: Map<string, string>): st
 }
 
 /** The file context's worklist data (snapshot, units by key and their order), computed once per run. */
-function worklistContext(ctx: FileContext, syn: LanguageModule): NonNullable<FileContext['work']> {
+function worklistContext(ctx: FileContext, syn: LanguageModule, stats?: { moduleValuesRead: number }): NonNullable<FileContext['work']> {
   if (ctx.work) return ctx.work;
   const byKey = new Map<string, Unit>();
   const index = new Map<string, number>();
@@ -1891,7 +1917,7 @@ function worklistContext(ctx: FileContext, syn: LanguageModule): NonNullable<Fil
     index.set(u.key, i);
     lines.set(u.key, u.line);
   });
-  return (ctx.work = { snap: { lines, names: nameTable(ctx, syn) }, byKey, index, diffs: new Map() });
+  return (ctx.work = { snap: { lines, names: nameTable(ctx, syn, stats) }, byKey, index, diffs: new Map() });
 }
 
 /** What changed since `before` (computed once per run and snapshot: the passes of one run share their snapshot). */
@@ -2296,7 +2322,7 @@ export function fileContext(
   const root = tree.rootNode;
   const syn = lang.module;
   const types = [...syn.functionTypes, ...syn.importTypes];
-  const topLevel = named(root);
+  const topLevel = kids(root);
   // The functions and imports are searched per top-level statement; a child of the root that is not a named
   // statement could hold one, so then the root is searched whole (and nothing is kept).
   const stmts = root.childCount === root.namedChildCount ? topLevel : [root];
@@ -2558,7 +2584,7 @@ export function fileContext(
   units.forEach((u, i) => {
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
   });
-  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey };
+  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, topLevel, facts };
 }
 
 /**
