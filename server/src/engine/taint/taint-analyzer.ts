@@ -1854,7 +1854,8 @@ function moduleValues(ctx: FileContext, syn: LanguageModule, stats?: { moduleVal
 function statementValues(s: Node, syn: LanguageModule): [string, Node | null][] {
   const out: [string, Node | null][] = [];
   const put = (target: Node | null, value: Node | null): void => {
-    if (target && syn.targetKind(target.type) === 'name') out.push([target.text, value]);
+    // Through the run's text cache: each pass's units ask for their constants again.
+    if (target && syn.targetKind(target.type) === 'name') out.push([textOf(target), value]);
   };
   const kind = syn.stmtKind(s.type);
   if (kind === 'declaration') {
