@@ -67,10 +67,16 @@ describe('file context: an edit inside one function', () => {
           // A digit typed after the number: still valid code, a new summary text.
           const at = { line, character: lines[line]!.indexOf(needle) + needle.length };
           const before = taint.stats.contextNodesRead;
+          const stmtsBefore = taint.stats.contextStatementsRead;
+          const valuesBefore = taint.stats.moduleValuesRead;
           engine.change(uri, [{ range: { start: at, end: at }, text: '1' }], ++version);
           const r = engine.analyze(uri, settings);
           // The edited function is one node: a whole-tree search would read `full`.
           assert.equal(taint.stats.contextNodesRead - before, 1, `nodes read after an edit at ${needle}`);
+          // Imports, exports and type declarations are read from the edited statement alone.
+          assert.equal(taint.stats.contextStatementsRead - stmtsBefore, 1, `statements read after an edit at ${needle}`);
+          // So are the module's constants (the name table's `c:` entries), when a pass reads them.
+          assert.ok(taint.stats.moduleValuesRead - valuesBefore <= 1, `module value statements read after an edit at ${needle}: ${taint.stats.moduleValuesRead - valuesBefore}`);
           assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings);
         }
       } finally {
@@ -105,8 +111,8 @@ function view(c: ReturnType<typeof fileContext>): unknown {
 }
 
 const FRAGMENTS = {
-  python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args'],
-  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n'],
+  python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args', 'class Kind(str, Enum):\n    A = 1\n', 'Name = Annotated[str, Depends(f)]\n', 'Kind'],
+  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n', 'export const GET = helper3;\n', 'exports.POST = helper4;\n', 'export { helper6 as PUT };\n'],
 } as const;
 
 describe('file context: patched per statement equals built fresh (property)', () => {

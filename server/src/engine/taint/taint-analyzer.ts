@@ -22,7 +22,7 @@ import { classifyPath } from '../path-class';
 import type { LineIndex } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, namedKids, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
+import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
@@ -131,8 +131,11 @@ interface FileContext {
   qualifiedCallees?: Map<number, string>;
   /** By-name handler registrations (by the call's node id): the function named and its handler specs (see `registeredByName`). */
   registrations?: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>;
-  /** Module-level names assigned once, with their value (null: assigned more than once); see `moduleValues`. */
-  moduleValues?: Map<string, Node | null>;
+  /** The top level's named statements and what the context read from each (see `StatementFacts`), in order. */
+  topLevel: Node[];
+  facts: StatementFacts[];
+  /** Module-level names with their value's signature and statement (see `moduleValues`). */
+  moduleValues?: Map<string, { sig: string; at: number } | null>;
   /** For the fixpoint's worklist (see `RuleRecord`), computed on first use in a run. */
   work?: { snap: ContextSnapshot; byKey: Map<string, Unit>; index: Map<string, number>; diffs: Map<ContextSnapshot, ContextDiff> };
 }
@@ -453,6 +456,19 @@ interface StatementShape {
   fns: Span[];
   imports: number;
   descriptors?: FnDescriptor[];
+  /** What the context reads from the statement alone besides its functions (valid while the language module is). */
+  facts?: StatementFacts;
+}
+
+/** A top-level statement's part of the import key and of the handler context (see `fileContext`). */
+interface StatementFacts {
+  /** Whether it is part of the import key (an import, or a declaration holding `require(`). */
+  importStmt: boolean;
+  closedTypes: string[];
+  typeAliases: [string, string][];
+  exportAliases: [string, string][];
+  /** The names it assigns at module level, each with its value's signature (`moduleValueSig`; none: no value). */
+  values?: [string, string | undefined][];
 }
 
 /**
@@ -531,7 +547,7 @@ export class TaintAnalyzer implements Analyzer {
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -1078,7 +1094,7 @@ export class TaintAnalyzer implements Analyzer {
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null])) : '';
-    const work = worklistContext(ctx, syn);
+    const work = worklistContext(ctx, syn, this.stats);
     const { byKey, index } = work;
     // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
     // would have followed), so its units' entries must not be reused once the words are back.
@@ -1232,7 +1248,7 @@ export class TaintAnalyzer implements Analyzer {
                   moduleValue: (name: string): Node | undefined => {
                     // Recorded when absent too: a constant added later changes what this unit finds.
                     deps.set(`c:${name}`, moduleValueSig(ctx, syn, name));
-                    return moduleValues(ctx, syn).get(name) ?? undefined;
+                    return moduleValue(ctx, syn, name);
                   },
                 }),
             limit: meter.budget - meter.spent,
@@ -1822,35 +1838,54 @@ const NO_DEPS = new Map<string, string>();
  * What each function and method name of a file resolves to, as a dependency records it (`n:`/`m:<name>`), and the
  * value of each module-level constant (`c:<name>`, see `moduleValueSig`).
  */
-function nameTable(ctx: FileContext, syn: LanguageModule): Map<string, string> {
+function nameTable(ctx: FileContext, syn: LanguageModule, stats?: { moduleValuesRead: number }): Map<string, string> {
   const out = new Map<string, string>();
   for (const [kind, map] of [['n', ctx.byName], ['m', ctx.byMethod]] as const) {
     for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
   }
-  for (const name of moduleValues(ctx, syn).keys()) out.set(`c:${name}`, moduleValueSig(ctx, syn, name));
+  for (const [name, v] of moduleValues(ctx, syn, stats)) out.set(`c:${name}`, v?.sig ?? 'none');
   return out;
 }
 
 /**
- * Names the top level assigns, each with its value when it is assigned exactly once (`const OPTS = {...}`,
- * `PARSER = etree.XMLParser(...)`): what a function's sink may read through a variable it does not bind.
+ * Names the top level assigns, each with its value's signature and statement when it is assigned exactly once
+ * (`const OPTS = {...}`, `PARSER = etree.XMLParser(...)`; null otherwise): what a function's sink may read through a
+ * variable it does not bind. Each statement's names are read once while its text stays (`StatementFacts.values`).
  */
-function moduleValues(ctx: FileContext, syn: LanguageModule): Map<string, Node | null> {
+function moduleValues(ctx: FileContext, syn: LanguageModule, stats?: { moduleValuesRead: number }): Map<string, { sig: string; at: number } | null> {
   if (ctx.moduleValues) return ctx.moduleValues;
-  const out = new Map<string, Node | null>();
-  const put = (target: Node | null, value: Node | null): void => {
-    if (!target || syn.targetKind(target.type) !== 'name') return;
-    out.set(target.text, out.has(target.text) || !value ? null : value);
-  };
-  for (const s of kids(ctx.units[0]!.node)) {
-    const kind = syn.stmtKind(s.type);
-    if (kind === 'declaration') {
-      for (const d of kids(s)) if (d.type === syn.declaratorType) put(fieldOf(d, 'name'), fieldOf(d, 'value'));
-    } else if (kind === 'expression') {
-      for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(fieldOf(e, 'left'), fieldOf(e, 'right'));
+  const out = new Map<string, { sig: string; at: number } | null>();
+  ctx.topLevel.forEach((s, at) => {
+    const f = ctx.facts[at]!;
+    if (!f.values) {
+      if (stats) stats.moduleValuesRead++;
+      f.values = statementValues(s, syn).map(([name, value]) => [name, value ? valueSig(value) : undefined]);
     }
-  }
+    for (const [name, sig] of f.values) out.set(name, out.has(name) || sig === undefined ? null : { sig, at });
+  });
   return (ctx.moduleValues = out);
+}
+
+/** The names one top-level statement assigns, each with its value node, in order. */
+function statementValues(s: Node, syn: LanguageModule): [string, Node | null][] {
+  const out: [string, Node | null][] = [];
+  const put = (target: Node | null, value: Node | null): void => {
+    // Through the run's text cache: each pass's units ask for their constants again.
+    if (target && syn.targetKind(target.type) === 'name') out.push([textOf(target), value]);
+  };
+  const kind = syn.stmtKind(s.type);
+  if (kind === 'declaration') {
+    for (const d of kids(s)) if (d.type === syn.declaratorType) put(fieldOf(d, 'name'), fieldOf(d, 'value'));
+  } else if (kind === 'expression') {
+    for (const e of kids(s)) if (syn.exprKind(e.type) === 'assign') put(fieldOf(e, 'left'), fieldOf(e, 'right'));
+  }
+  return out;
+}
+
+/** The value node of a module-level name assigned exactly once, read from its statement. */
+function moduleValue(ctx: FileContext, syn: LanguageModule, name: string): Node | undefined {
+  const v = moduleValues(ctx, syn).get(name);
+  return v ? (statementValues(ctx.topLevel[v.at]!, syn).find(([n]) => n === name)?.[1] ?? undefined) : undefined;
 }
 
 /**
@@ -1862,8 +1897,11 @@ let valueDigestChars = 0;
 
 /** A module-level name's value as a dependency records it: a digest of its text, or 'none'. */
 function moduleValueSig(ctx: FileContext, syn: LanguageModule, name: string): string {
-  const v = moduleValues(ctx, syn).get(name);
-  if (!v) return 'none';
+  return moduleValues(ctx, syn).get(name)?.sig ?? 'none';
+}
+
+/** A digest of a value's text and of the shape of any syntax error in it. */
+function valueSig(v: Node): string {
   const text = textOf(v);
   let digest = valueDigests.get(text);
   if (digest === undefined) {
@@ -1886,7 +1924,7 @@ function changedNames(before: Map<string, string>, now: Map<string, string>): st
 }
 
 /** The file context's worklist data (snapshot, units by key and their order), computed once per run. */
-function worklistContext(ctx: FileContext, syn: LanguageModule): NonNullable<FileContext['work']> {
+function worklistContext(ctx: FileContext, syn: LanguageModule, stats?: { moduleValuesRead: number }): NonNullable<FileContext['work']> {
   if (ctx.work) return ctx.work;
   const byKey = new Map<string, Unit>();
   const index = new Map<string, number>();
@@ -1896,7 +1934,7 @@ function worklistContext(ctx: FileContext, syn: LanguageModule): NonNullable<Fil
     index.set(u.key, i);
     lines.set(u.key, u.line);
   });
-  return (ctx.work = { snap: { lines, names: nameTable(ctx, syn) }, byKey, index, diffs: new Map() });
+  return (ctx.work = { snap: { lines, names: nameTable(ctx, syn, stats) }, byKey, index, diffs: new Map() });
 }
 
 /** What changed since `before` (computed once per run and snapshot: the passes of one run share their snapshot). */
@@ -2353,8 +2391,6 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
   };
 }
 
-const named = namedKids;
-
 const NO_ALIASES = new Map<string, string>();
 
 /**
@@ -2406,12 +2442,12 @@ export function fileContext(
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number; contextNodesRead: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number },
 ): FileContext {
   const root = tree.rootNode;
   const syn = lang.module;
   const types = [...syn.functionTypes, ...syn.importTypes];
-  const topLevel = named(root);
+  const topLevel = kids(root);
   // The functions and imports are searched per top-level statement; a child of the root that is not a named
   // statement could hold one, so then the root is searched whole (and nothing is kept).
   const stmts = root.childCount === root.namedChildCount ? topLevel : [root];
@@ -2465,17 +2501,34 @@ export function fileContext(
     });
   });
   const imports = syn.collectImports(root, text, importNodes);
+  // Per top-level statement, what the import key and the handlers read from it alone: kept with a reused shape (the
+  // same type, column and text), read from the tree for the others.
+  const facts = topLevel.map((s, si): StatementFacts => {
+    const kept = stmts === topLevel ? stmtShapes[si]!.facts : undefined;
+    if (kept) return kept;
+    if (stats) stats.contextStatementsRead++;
+    const f: StatementFacts = {
+      importStmt: syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')),
+      closedTypes: syn.closedTypes?.(s) ?? [],
+      typeAliases: syn.typeAliases?.(s) ?? [],
+      exportAliases: syn.exportAliasesOf?.(s) ?? [],
+    };
+    if (stmts === topLevel) stmtShapes[si]!.facts = f;
+    return f;
+  });
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
-  const importStmts = topLevel
-    .filter((s) => syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')))
-    .map((s) => `${s.startIndex}:${s.text}`);
+  const importStmts = topLevel.filter((_, si) => facts[si]!.importStmt).map((s) => `${s.startIndex}:${s.text}`);
   // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
-  const closedTypes = syn.closedTypes ? new Set(topLevel.flatMap((s) => syn.closedTypes!(s))) : new Set<string>();
+  const closedTypes = new Set(facts.flatMap((f) => f.closedTypes));
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
-  const typeAliases = new Map(syn.typeAliases ? topLevel.flatMap((s) => syn.typeAliases!(s)) : []);
+  const typeAliases = new Map(facts.flatMap((f) => f.typeAliases));
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
-  const exportAliases = syn.exportAliases?.(root);
+  let exportAliases: Map<string, string[]> | undefined;
+  if (syn.exportAliasesOf) {
+    exportAliases = new Map();
+    for (const f of facts) for (const [local, exported] of f.exportAliases) exportAliases.set(local, [...(exportAliases.get(local) ?? []), exported]);
+  }
   // Functions registered by name anywhere in the file (Gradio `btn.click(save, ...)`): a handler's role depends on
   // those calls too. Only handlers that ask for it, in files importing their framework, pay for the walk.
   const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)));
@@ -2657,7 +2710,7 @@ export function fileContext(
   units.forEach((u, i) => {
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
   });
-  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, ...(registrations?.size ? { registrations } : {}) };
+  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, topLevel, facts, ...(registrations?.size ? { registrations } : {}) };
 }
 
 /**

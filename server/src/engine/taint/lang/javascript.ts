@@ -234,36 +234,35 @@ function isExported(fn: Node, p: Node | null): boolean {
   return holder?.type === 'assignment_expression' && exportsTarget(holder.childForFieldName('left'));
 }
 
-function exportAliases(root: Node): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** The [local, exported] names one top-level statement exports a function under (see `exportAliasesOf`). */
+function exportAliasesOf(s: Node): [string, string][] {
+  const out: [string, string][] = [];
   const add = (local: string, exported: string): void => {
-    if (local !== exported) out.set(local, [...(out.get(local) ?? []), exported]);
+    if (local !== exported) out.push([local, exported]);
   };
-  for (const s of named(root)) {
-    if (s.type === 'export_statement') {
-      const decl = s.childForFieldName('declaration');
-      // export const GET = handler, POST = handler;
-      if (decl && (decl.type === 'lexical_declaration' || decl.type === 'variable_declaration')) {
-        for (const d of named(decl)) {
-          const n = d.childForFieldName('name');
-          const v = d.childForFieldName('value');
-          if (n?.type === 'identifier' && v?.type === 'identifier') add(v.text, n.text);
-        }
+  if (s.type === 'export_statement') {
+    const decl = s.childForFieldName('declaration');
+    // export const GET = handler, POST = handler;
+    if (decl && (decl.type === 'lexical_declaration' || decl.type === 'variable_declaration')) {
+      for (const d of named(decl)) {
+        const n = d.childForFieldName('name');
+        const v = d.childForFieldName('value');
+        if (n?.type === 'identifier' && v?.type === 'identifier') add(v.text, n.text);
       }
-      // export { handler as GET } (not a re-export from another module)
-      if (!s.childForFieldName('source')) for (const c of named(s)) if (c.type === 'export_clause') for (const sp of named(c)) {
-        const n = sp.childForFieldName('name')?.text;
-        const a = sp.childForFieldName('alias')?.text;
-        if (n && a) add(n, a);
-      }
-    } else if (s.type === 'expression_statement') {
-      // exports.GET = handler; module.exports.GET = handler
-      const a = named(s)[0];
-      const left = a?.type === 'assignment_expression' ? a.childForFieldName('left') : undefined;
-      const right = a?.childForFieldName('right');
-      const m = left && /^(?:module\.)?exports\.([\w$]+)$/.exec(left.text);
-      if (m && right?.type === 'identifier') add(right.text, m[1]!);
     }
+    // export { handler as GET } (not a re-export from another module)
+    if (!s.childForFieldName('source')) for (const c of named(s)) if (c.type === 'export_clause') for (const sp of named(c)) {
+      const n = sp.childForFieldName('name')?.text;
+      const a = sp.childForFieldName('alias')?.text;
+      if (n && a) add(n, a);
+    }
+  } else if (s.type === 'expression_statement') {
+    // exports.GET = handler; module.exports.GET = handler
+    const a = named(s)[0];
+    const left = a?.type === 'assignment_expression' ? a.childForFieldName('left') : undefined;
+    const right = a?.childForFieldName('right');
+    const m = left && /^(?:module\.)?exports\.([\w$]+)$/.exec(left.text);
+    if (m && right?.type === 'identifier') add(right.text, m[1]!);
   }
   return out;
 }
@@ -655,7 +654,7 @@ export const javascript: LanguageModule = {
   unitName,
   isMethod: (fn) => fn.type === 'method_definition' || isPrototypeMethod(fn),
   isExported,
-  exportAliases,
+  exportAliasesOf,
   isModuleLevel,
   exportedNames,
   collectImports,

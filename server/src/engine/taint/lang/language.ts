@@ -270,10 +270,11 @@ export interface LanguageModule {
   /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
   isExported(fn: Node, parent: Node | null): boolean;
   /**
-   * The names module-level functions are exported under by another statement, by the function's name: JS
-   * `export const GET = handler`, `export { handler as POST }`, `exports.GET = handler` (Next.js route files).
+   * The names module-level functions are exported under by a top-level statement, as [the function's name, the
+   * exported name]: JS `export const GET = handler`, `export { handler as POST }`, `exports.GET = handler` (Next.js
+   * route files). Per statement, so the file context keeps them per unedited statement.
    */
-  exportAliases?(root: Node): Map<string, string[]>;
+  exportAliasesOf?(stmt: Node): [string, string][];
   /** Whether a function is defined at module level (a name its module's other statements can refer to). */
   isModuleLevel?(fn: Node, parent: Node | null): boolean;
   /** Cross-file names by qualified module, for languages whose imports are not relative paths. */
