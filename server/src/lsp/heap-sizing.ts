@@ -24,15 +24,19 @@ export function sizeServerHeap(execArgv: readonly string[] = process.execArgv): 
 }
 
 /**
- * One full GC, once the server has loaded grammars and rules: V8 sets the old generation's limit from what survives
+ * One full, compacting GC, once the server has loaded grammars and rules (and when it goes idle, `IdleHeapSettle`): V8 sets the old generation's limit from what survives
  * a full GC (times the factor above), and until the first one it allows far more (the first came at ~400 MB of
  * old space while 50 files opened). `gc` is exposed only to a throwaway context, and only for this call.
  */
 export function settleServerHeap(): void {
   setFlagsFromString('--expose-gc');
+  // Compacting: a plain full GC leaves live objects spread over the pages they were in. With 50 files open it took
+  // the old space from 187 to 119 MB committed (75 used) and gave back no RSS; compacting, to 77 MB and -110 MB RSS.
+  setFlagsFromString('--compact-on-every-full-gc');
   try {
     (runInNewContext('gc') as () => void)();
   } finally {
+    setFlagsFromString('--no-compact-on-every-full-gc');
     setFlagsFromString('--no-expose-gc');
   }
 }
