@@ -44,7 +44,7 @@ import { ExposureTracker } from './exposure-tracker';
 import { hoverFor, type HoverLinks } from './hover';
 import { configUri, Folders, isConfigFile, uriToPath, type FolderState } from './folders';
 import { effectiveSettings, type EffectiveSettings } from './settings';
-import { settleServerHeap, sizeServerHeap } from './heap-sizing';
+import { IdleHeapSettle, settleServerHeap, sizeServerHeap } from './heap-sizing';
 import { ShutdownGate } from './shutdown-gate';
 import { SlicedRunner } from './sliced-runner';
 import { registerWorkspaceScan } from './workspace-scan';
@@ -259,6 +259,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
    * small document's run is not queued behind a large one's. A newer run of a document abandons the older one.
    */
   const runner = new SlicedRunner((e) => log(`analysis failed: ${redactErrorForLog(e)}`));
+  /** One full GC when analyses stop for a while (see heap-sizing.ts): an idle server holds its live size. */
+  const idleHeap = new IdleHeapSettle(() => runner.activeCount > 0 || scheduled.size > 0);
   /** Per document, resolves when the latest scheduled analysis has published (code actions wait for it). */
   const settled = new Map<string, { done: Promise<void>; resolve: () => void }>();
   const expectRun = (uri: string) => {
@@ -323,6 +325,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(partial, shown) });
     };
     runner.run(uri, state.engine.analyzeSteps(uri, settings.analysis, state.root || undefined, firstRun ? showPartial : undefined), (result) => {
+      idleHeap.analysed();
       if (result) publish(result);
       else {
         // Out of date (the text or the rules changed while it was paused): analyse what is there now.
@@ -620,6 +623,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
 
   connection.onShutdown(() => {
     gate?.close();
+    idleHeap.dispose();
     for (const state of folders?.all() ?? []) state.engine.dispose();
   });
 
