@@ -2,7 +2,9 @@
 // files (grammars + web-tree-sitter runtime) and the built-in rules beside them. `node esbuild.config.mjs
 // --watch` rebuilds on change; `--minify` for releases.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,6 +72,34 @@ function writeNotices(metafiles) {
   writeFileSync(join(dist, 'ThirdPartyNotices.txt'), `${head}\n\n${parts.join('\n\n\n')}\n`);
 }
 
+/**
+ * The built-in taint rule files, parsed and validated now rather than at every start (see
+ * server/src/engine/taint/precompiled-rules.ts): the generator is TypeScript, so it is bundled to a scratch file
+ * and run. Rules edited after the build are parsed at start as before (`--watch` does not redo this).
+ */
+function precompiledTaintRules() {
+  if (!existsSync(join(root, 'rules', 'taint'))) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-build-'));
+  try {
+    const out = join(dir, 'precompile-rule-files.cjs');
+    esbuild.buildSync({
+      entryPoints: [join(root, 'server/src/engine/taint/precompile-rule-files.ts')],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      define: { 'import.meta.url': '__vigilImportMetaUrl' },
+      banner: { js: "var __vigilImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      logLevel: 'warning',
+    });
+    return createRequire(import.meta.url)(out).precompileTaintRuleFiles(join(root, 'rules', 'taint'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const taintRuleFiles = precompiledTaintRules();
+
 const contexts = await Promise.all(
   entries.map((e) =>
     esbuild.context({
@@ -83,7 +113,7 @@ const contexts = await Promise.all(
       minify,
       external: e.external ?? [],
       // web-tree-sitter's ESM build finds its wasm through import.meta.url, which a CJS bundle lacks: give it this file's URL.
-      define: { 'import.meta.url': '__vigilImportMetaUrl' },
+      define: { 'import.meta.url': '__vigilImportMetaUrl', ...(taintRuleFiles ? { __VIGIL_TAINT_RULE_FILES__: JSON.stringify(taintRuleFiles) } : {}) },
       banner: { js: `${e.banner ? `${e.banner}\n` : ''}var __vigilImportMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
       metafile: true,

@@ -1,6 +1,7 @@
 /**
  * `eachNodeOfType` visits exactly the nodes `descendantsOfType` lists, in its order, on every taint rule fixture and
- * from inner nodes as roots, for common and rare types (anonymous ones and ERROR too); it stops when told to.
+ * from inner nodes as roots, for common and rare types (anonymous ones and ERROR too), and on files large enough that
+ * it lists some subtrees with one call and walks the others node by node; it stops when told to.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -76,6 +77,31 @@ describe('eachNodeOfType', () => {
         return n.text === 'c';
       });
       assert.deepEqual(seen, ['a', 'b', 'c']);
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('visits the same nodes in files larger than the subtrees it lists at once', () => {
+    // Nested functions around many small statements: the outer subtrees are walked node by node, the inner listed.
+    const body = (depth: number, width: number): string =>
+      depth === 0
+        ? Array.from({ length: width }, (_, i) => `  x${i} = req.query[a${i}] + f(b${i}, c.d${i});`).join('\n')
+        : `function g${depth}(p) {\n${body(depth - 1, width)}\n  return (function h${depth}() {\n${body(depth - 1, width)}\n  })();\n}`;
+    const text = `${body(3, 150)}\n${body(2, 400)}\n${body(0, 2000)}\nconst last = window.location.hash;\n`;
+    assert.ok(text.length > 200_000, `${text.length} characters`);
+    const tree = grammars.parse('javascript', text)!;
+    try {
+      assert.equal(tree.rootNode.hasError, false);
+      for (const types of [['identifier', 'call_expression', 'member_expression'], ['function_declaration', 'program'], ['string', '(']]) {
+        const want = ids(tree.rootNode.descendantsOfType(types));
+        assert.ok(want.length > 0);
+        assert.deepEqual(walked(tree.rootNode, types), want, types.join(','));
+      }
+      // Stopping inside a listed subtree and on a walked node.
+      const seen: number[] = [];
+      eachNodeOfType(tree.rootNode, ['function_declaration', 'identifier'], (n) => seen.push(n.id) === 40);
+      assert.deepEqual(seen, ids(tree.rootNode.descendantsOfType(['function_declaration', 'identifier'])).slice(0, 40));
     } finally {
       tree.delete();
     }

@@ -13,6 +13,7 @@ import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
 import { languageModule, type LanguageModule } from './lang';
 import { redactErrorMessage } from '../redact';
 import { cachedRuleFolder, listRuleFiles, readRuleFile } from '../rule-folder';
+import { precompiledTaintRuleFile } from './precompiled-rules';
 import { compileRuleRegex } from '../regex-guard';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -63,6 +64,59 @@ function duplicateId(source: string, id: string, range?: Range): RuleLoadError {
   return { source, ruleId: id, message: `rule ${id}: another rule already has this id; this one is ignored`, ...(range ? { range } : {}) };
 }
 
+/**
+ * One taint rule file, parsed and validated: a function of its text alone (what loading it adds from other files,
+ * duplicate ids and named lists defined twice, is found when the files are merged), so it can be computed when the
+ * product is built (`precompiledTaintRuleFiles`). Errors carry no file name; the loader adds it.
+ */
+export interface TaintRuleFileResult {
+  errors: Omit<RuleLoadError, 'source'>[];
+  /** Named source and sanitizer lists in file order, each with the range of its entry. */
+  sources: [string, SourceSpec[], Range | undefined][];
+  sanitizers: [string, SanitizerSpec[], Range | undefined][];
+  propagators: TaintRuleSet['propagators'];
+  handlers: HandlerSpec[];
+  /** Valid rules in file order, each with the range of its item. */
+  rules: { spec: TaintRuleSpec; range?: Range }[];
+}
+
+/** Parses and validates one taint rule file's text (see `TaintRuleFileResult`). */
+export function readTaintRuleFile(text: string): TaintRuleFileResult {
+  const out: TaintRuleFileResult = { errors: [], sources: [], sanitizers: [], propagators: [], handlers: [], rules: [] };
+  const doc = parseDocument(text);
+  const lines = new LineIndex(text);
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    out.errors.push({ message: `not valid YAML: ${e.message}`, range: lines.rangeOf(e.pos[0], e.pos[1]) });
+    return out;
+  }
+  // The range of the item at a YAML path (a rule, a pattern of a named list, a handler).
+  const locate = (at: readonly (string | number)[]): Range | undefined => {
+    const node: unknown = doc.getIn(at, true);
+    return isNode(node) && node.range ? lines.rangeOf(node.range[0], node.range[1]) : undefined;
+  };
+  const { file, errors: errs } = validateRuleFile(doc.toJS());
+  for (const e of errs) {
+    const range = e.path && locate(e.path);
+    out.errors.push({ ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message, ...(range ? { range } : {}) });
+  }
+  for (const [k, v] of file.sources) out.sources.push([k, v, locate(['sources', k])]);
+  for (const [k, v] of file.sanitizers) out.sanitizers.push([k, v, locate(['sanitizers', k])]);
+  out.propagators.push(...file.propagators);
+  out.handlers.push(...file.handlers);
+  // Valid rules keep their order, but invalid ones are dropped: find each one's item by its id.
+  const list: unknown = doc.get('rules', true);
+  const items = isSeq(list) ? list.items : [];
+  const taken = new Set<number>();
+  for (const r of file.rules) {
+    const i = items.findIndex((it, j) => !taken.has(j) && isMap(it) && it.get('id') === r.id);
+    taken.add(i);
+    const range = i >= 0 ? locate(['rules', i]) : undefined;
+    out.rules.push({ spec: r, ...(range ? { range } : {}) });
+  }
+  return out;
+}
+
 /** Reads and validates every `*.yml` under `dir` (recursively), once per process (`cachedRuleFolder`). */
 function loadBuiltinTaintRules(dir: string): BuiltinTaintRules {
   return cachedRuleFolder(dir, () => {
@@ -72,40 +126,15 @@ function loadBuiltinTaintRules(dir: string): BuiltinTaintRules {
     const ids = new Set<string>();
     const sources = new Map<string, SourceSpec[]>();
     const sanitizers = new Map<string, SanitizerSpec[]>();
-    const report = (source: string, list: SchemaError[], locate?: (path: readonly (string | number)[]) => Range | undefined): void => {
-      for (const e of list) {
-        const range = e.path && locate?.(e.path);
-        errors.push({ source, ...(e.ruleId ? { ruleId: e.ruleId } : {}), message: e.message, ...(range ? { range } : {}) });
-      }
-    };
     for (const path of files) {
       const text = readRuleFile('taint', path);
-      const doc = parseDocument(text);
-      const lines = new LineIndex(text);
-      if (doc.errors.length > 0) {
-        const e = doc.errors[0]!;
-        errors.push({ source: path, message: `not valid YAML: ${e.message}`, range: lines.rangeOf(e.pos[0], e.pos[1]) });
-        continue;
-      }
-      // The range of the item at a YAML path (a rule, a pattern of a named list, a handler).
-      const locate = (at: readonly (string | number)[]): Range | undefined => {
-        const node: unknown = doc.getIn(at, true);
-        return isNode(node) && node.range ? lines.rangeOf(node.range[0], node.range[1]) : undefined;
-      };
-      const { file, errors: errs } = validateRuleFile(doc.toJS());
-      report(path, errs, locate);
-      for (const [k, v] of file.sources) mergeNamed(sources, k, v, path, 'source', errors, locate(['sources', k]));
-      for (const [k, v] of file.sanitizers) mergeNamed(sanitizers, k, v, path, 'sanitizer', errors, locate(['sanitizers', k]));
+      const file = precompiledTaintRuleFile(text) ?? readTaintRuleFile(text);
+      for (const e of file.errors) errors.push({ source: path, ...e });
+      for (const [k, v, range] of file.sources) mergeNamed(sources, k, v, path, 'source', errors, range);
+      for (const [k, v, range] of file.sanitizers) mergeNamed(sanitizers, k, v, path, 'sanitizer', errors, range);
       out.propagators.push(...file.propagators);
       out.handlers.push(...file.handlers);
-      // Valid rules keep their order, but invalid ones are dropped: find each one's item by its id.
-      const list: unknown = doc.get('rules', true);
-      const items = isSeq(list) ? list.items : [];
-      const taken = new Set<number>();
-      for (const r of file.rules) {
-        const i = items.findIndex((it, j) => !taken.has(j) && isMap(it) && it.get('id') === r.id);
-        taken.add(i);
-        const range = i >= 0 ? locate(['rules', i]) : undefined;
+      for (const { spec: r, range } of file.rules) {
         if (ids.has(r.id)) {
           errors.push(duplicateId(path, r.id, range));
           continue;
