@@ -307,7 +307,7 @@ class SecretsSession implements AnalyzerSession {
         for (let l = Math.max(0, a - window + 1); l < a; l++) if (!mode.has(l)) mode.set(l, 1);
       }
     }
-    const multiOnly = this.active.map((on, i) => on && this.analyzer.scanner.rules[i]!.multiline > 0);
+    const multiOnly = this.active.map((on, i) => on && this.analyzer.scanner.rules[i]!.reach > 0);
     const target = { text: doc.text, lines: doc.lines, path: doc.path, languageId: doc.languageId };
     const lines = [...mode.keys()].sort((x, y) => x - y);
     let i = 0;
@@ -319,7 +319,7 @@ class SecretsSession implements AnalyzerSession {
       i++;
       for (let l = first; l <= last; l++) {
         if (m === 2) cache[l] = undefined;
-        else if (cache[l]) cache[l] = cache[l]!.filter((c) => c.match.rule.multiline === 0);
+        else if (cache[l]) cache[l] = cache[l]!.filter((c) => c.match.rule.reach === 0);
       }
       this.store(this.analyzer.scanner.scanLines(target, first, last, m === 2 ? this.active : multiOnly));
     }
