@@ -125,8 +125,10 @@ export interface SecretRule {
   generic: boolean;
   literalInCode: boolean;
   filters: boolean;
-  /** The parent form's compiled regex (group 1 is the secret); it runs on a window of `PARENT_WINDOW` lines. */
+  /** The parent form's compiled regex (groups v1/v2/v3 hold the secret); it runs on a window of `PARENT_WINDOW` lines. */
   parentRegex?: RegExp;
+  /** The parent names the rule accepts (for the docs). */
+  parentNames?: string[];
   /** Lines a match may span (the larger of `multiline` and the parent form's window); 0 for one-line rules. */
   reach: number;
   /** True for rules from the workspace config: their lines are length-capped. */
@@ -207,6 +209,7 @@ const PARENT_KEYS = new Set(['names', 'keys', 'value']);
  * (`[twilio]`, `[services.twilio]`) up to the next one; or an inline mapping (`"twilio": {"authToken": "…"}`).
  */
 function compileParent(raw: unknown, custom: boolean): RegExp {
+  if (custom) throw new RuleError('`parent` is for built-in rules only: its regex needs lookarounds, which the linear-time engine of custom rules cannot run');
   if (!isRecord(raw)) throw new RuleError('`parent` must be a mapping with `names`, `keys` and `value`');
   const bad = Object.keys(raw).filter((k) => !PARENT_KEYS.has(k));
   if (bad.length > 0) throw new RuleError(`unknown \`parent\` field ${bad.map((k) => `\`${k}\``).join(', ')} (allowed: names, keys, value)`);
@@ -342,6 +345,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     literalInCode: bool(raw, 'literalInCode', false),
     filters: bool(raw, 'filters', true),
     parentRegex,
+    parentNames: parentRegex ? (raw.parent as RawParent).names : undefined,
     reach: Math.max(multiline, parentRegex ? PARENT_WINDOW : 0),
     custom,
     source,
