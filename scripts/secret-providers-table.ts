@@ -77,6 +77,7 @@ export function rulesReference(rules: readonly SecretRule[]): string {
     ];
     if (r.entropy > 0) facts.push(`Minimum entropy: ${r.entropy} bits/char`);
     if (r.multiline > 0) facts.push(`Multi-line: up to ${r.multiline} lines`);
+    if (r.parentNames) facts.push(`Also under a parent key, INI section or TOML table named ${r.parentNames.map((n) => `\`${n}\``).join(', ')}`);
     if (r.validate) facts.push(`Checked structure: ${r.validate}`);
     if (r.checksum) facts.push(`Checksum verified: ${r.checksum} (valid: confidence high; invalid: confidence low, one severity step lower)`);
     if (r.envName) facts.push(`Quick fix reads \`${r.envName}\``);

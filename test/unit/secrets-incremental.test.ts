@@ -38,6 +38,12 @@ const SNIPPETS = [
   '<?php\n',
   '?>',
   'api_token = tokens.generate_backup_codes!\n',
+  // Parent forms (issue 16): a parent's window reaches down to its child, so edits below the parent matter.
+  'twilio:\n',
+  '  auth_token: "612a5c70345aeae08b2104c5e53a224f"\n',
+  '[datadog]\n',
+  'api_key = 5c1e7a3f9b2d6048e1c5a9f3b7d20e64\n',
+  '  ',
 ];
 const BASE = [
   "const express = require('express');",
@@ -70,6 +76,7 @@ describe('incremental secret scanning equals a full scan', () => {
     ['/ws/notes/keys.txt', 'plaintext'],
     ['/ws/lib/app.rb', 'ruby'],
     ['/ws/web/app.php', 'php'],
+    ['/ws/config/app.yaml', 'yaml'],
   ] as const) {
     it(`after random edit sequences (${languageId})`, () => {
       const edit = fc.record({
@@ -108,6 +115,23 @@ describe('incremental secret scanning equals a full scan', () => {
       );
     });
   }
+
+  it('finds a child under its parent, loses it when a line at the parent\'s level splits them, and finds it again', () => {
+    const uri = 'test:/ws/c.yaml';
+    const text = ['twilio:', '  account_sid: AC5f0e4b3a2d1c0b9a8f7e6d5c4b3a2d1c', '  auth_token: "612a5c70345aeae08b2104c5e53a224f"', ''].join('\n');
+    engine.open(uri, '/ws/c.yaml', 'yaml', text, 0);
+    const ids = (): string[] => engine.analyze(uri, SETTINGS).findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+    try {
+      assert.deepEqual(ids(), ['secrets.twilio.auth-token@2']);
+      const at = { line: 2, character: 0 };
+      engine.change(uri, [{ range: { start: at, end: at }, text: 'region: us1\n' }], 1);
+      assert.deepEqual(ids(), ['secrets.generic.token-assignment@3']);
+      engine.change(uri, [{ range: { start: at, end: { line: 3, character: 0 } }, text: '' }], 2);
+      assert.deepEqual(ids(), ['secrets.twilio.auth-token@2']);
+    } finally {
+      engine.close(uri);
+    }
+  });
 
   it('finds a PEM block completed by typing its END line, and loses it when a body line breaks', () => {
     const uri = 'test:/ws/k.txt';

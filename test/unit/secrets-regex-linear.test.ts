@@ -98,6 +98,35 @@ describe('secret regexes run in linear time on adversarial input', () => {
     assert.deepEqual(slow, []);
   });
 
+  it('parent forms finish on 1 MB of parent-shaped near-matches, through the scanner\'s windows', () => {
+    const parents = rules.filter((r) => r.parentRegex);
+    assert.ok(parents.length >= 3);
+    for (const rule of parents) {
+      const name = rule.keywords[rule.keywords.length - 1]!;
+      const near = 'a1b2c3d4e5f6'.repeat(2) + 'g'; // hex that breaks off: never a whole value
+      // Each unit: a block parent, an inline mapping, a section; children with keys and values that almost fit;
+      // one long line of spaces and separators.
+      const unit = [
+        `${name}:`,
+        ...Array.from({ length: 6 }, (_, k) => `${' '.repeat(2 + k)}"token" : "${near}`),
+        `"${name}": {${'"token": 1, '.repeat(30)}`,
+        `[x.${name}]`,
+        ...Array.from({ length: 6 }, () => `password = ${near}`),
+        `${' '.repeat(2000)}${': = '.repeat(200)}`,
+        '',
+      ].join('\n');
+      const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+      const scanner = new SecretScanner([rule]);
+      const lines = new LineIndex(text);
+      const t0 = performance.now();
+      const found = scanner.scanLines({ text, lines, path: '/bench/adversarial.yaml', languageId: 'yaml' }, 0, lines.lineCount - 1, [true]);
+      const ms = performance.now() - t0;
+      console.log(`${rule.id} parent form on 1 MB of near-matches: ${ms.toFixed(1)} ms`);
+      assert.equal(found.length, 0);
+      assert.ok(ms < 60_000, `${rule.id}: ${ms.toFixed(0)} ms`);
+    }
+  });
+
   it('the generator really produces near-matches (a sample rule sees its prefix)', () => {
     const gh = rules.find((r) => r.id === 'secrets.github.classic-pat')!;
     assert.equal(literalPrefix(gh.regex.source), 'ghp_');

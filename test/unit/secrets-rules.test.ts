@@ -119,6 +119,10 @@ describe('secret rule compiler', () => {
     ['bad env name', { ...good, envName: 'acme-token' }, /`envName` must be an UPPER_SNAKE_CASE/],
     ['a rotate link that is not an https URL', { ...good, rotate: 'acme.dev/revoke' }, /`rotate` must be an https URL/],
     ['an unknown checksum format', { ...good, checksum: 'luhn' }, /`checksum` must be one of crc32-base62/],
+    ['a parent form in a custom rule', { ...good, parent: { names: ['acme'], keys: ['token'], value: '[a-f0-9]{32}' } }, /`parent` is for built-in rules only/],
+    ['a parent form without keys (built-in)', { ...good, parent: { names: ['acme'], value: '[a-f0-9]{32}' } }, /`parent` needs `names`, `keys` and `value`/],
+    ['a parent value with a capture group (built-in)', { ...good, parent: { names: ['acme'], keys: ['token'], value: '([a-f0-9]{32})' } }, /`parent.value` must not have capture groups/],
+    ['a parent name that is not a plain name (built-in)', { ...good, parent: { names: ['ac.me'], keys: ['token'], value: '[a-f0-9]{32}' } }, /`parent.names` are plain names/],
   ];
   for (const [what, raw, message] of bad) {
     it(`rejects ${what} with an actionable message naming the rule`, () => {
@@ -135,6 +139,27 @@ describe('secret rule compiler', () => {
     assert.deepEqual(rules.map((r) => r.id), ['acme.internal-token', 'x.two']);
     assert.equal(errors.length, 2);
     assert.match(errors[1]!.message, /duplicate `id`/);
+  });
+
+  it('builds a parent form from data: its names become keywords and the rule reaches down the parent\'s window', () => {
+    const { rules, errors } = compileOne({ ...good, parent: { names: ['Acme'], keys: ['token'], value: '[a-f0-9]{32}' } }, false);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(rules[0]!.keywords, ['acme_', 'acme']);
+    assert.equal(rules[0]!.multiline, 0);
+    assert.ok(rules[0]!.reach > 1);
+    const re = rules[0]!.parentRegex!;
+    const secret = (text: string): string | undefined => {
+      re.lastIndex = 0;
+      const g = re.exec(text)?.groups;
+      return g?.v1 ?? g?.v2 ?? g?.v3;
+    };
+    const v = '0123456789abcdef0123456789abcdef';
+    assert.equal(secret(`acme:\n  url: x\n  token: "${v}"\n`), v);
+    assert.equal(secret(`[tools.acme]\nurl = x\ntoken = ${v}\n`), v);
+    assert.equal(secret(`"acme": {"url": "x", "token": "${v}"}`), v);
+    assert.equal(secret(`acme:\n  url: x\nother:\n  token: "${v}"\n`), undefined, 'a sibling at the parent\'s level');
+    assert.equal(secret(`[acme]\nurl = x\n[other]\ntoken = ${v}\n`), undefined, 'the next section');
+    assert.equal(secret(`acme:\n  my_token: "${v}"\n`), undefined, 'keys match whole');
   });
 
   it('accepts the (?i) prefix of other tools as the ignoreCase flag', () => {

@@ -52,6 +52,21 @@ export interface RawSecretRule {
   literalInCode?: boolean;
   /** Built-in placeholder / sequence / template filters; default true. */
   filters?: boolean;
+  /** The provider named by a parent instead of the key: a YAML/JSON parent key, an INI section or a TOML table. */
+  parent?: RawParent;
+}
+
+/**
+ * A parent form (issue 16), for providers whose secret has no format of its own: under a parent named `names`, a
+ * child key matching one of `keys` holds a value matching `value`. The compiler builds the multi-line regex.
+ */
+export interface RawParent {
+  /** Parent key / section / table names, e.g. `twilio` (regex fragments, matched case-insensitively). */
+  names: string[];
+  /** Child key names accepted under the parent, e.g. `auth_?token` (regex fragments, matched whole). */
+  keys: string[];
+  /** The secret's format (regex fragment without capture groups). */
+  value: string;
 }
 
 /** Matches that are known not to be secrets. */
@@ -110,6 +125,12 @@ export interface SecretRule {
   generic: boolean;
   literalInCode: boolean;
   filters: boolean;
+  /** The parent form's compiled regex (groups v1/v2/v3 hold the secret); it runs on a window of `PARENT_WINDOW` lines. */
+  parentRegex?: RegExp;
+  /** The parent names the rule accepts (for the docs). */
+  parentNames?: string[];
+  /** Lines a match may span (the larger of `multiline` and the parent form's window); 0 for one-line rules. */
+  reach: number;
   /** True for rules from the workspace config: their lines are length-capped. */
   custom: boolean;
   /** Where the rule came from (file path or `builtin`). */
@@ -123,12 +144,16 @@ export type SecretRuleError = RuleLoadError & { index: number };
 
 /** Longest window a multi-line rule may ask for, so incremental rescans stay small. */
 export const MAX_MULTILINE = 200;
+/** Lines a parent form reads: the parent's line and the children below it. */
+export const PARENT_WINDOW = 8;
+/** Characters between a parent's line and its child the parent form reads past. */
+const PARENT_CHARS = 600;
 /** Custom-rule regexes only see this many characters of a line. */
 export const CUSTOM_RULE_MAX_LINE = 10_000;
 
 const KNOWN_KEYS = new Set([
   'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
-  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters', ...RULE_DOC_KEYS,
+  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters', 'parent', ...RULE_DOC_KEYS,
 ]);
 const ALLOWLIST_KEYS = new Set(['secrets', 'matches', 'lines', 'names', 'stopwords', 'paths']);
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,99}$/;
@@ -174,6 +199,37 @@ function compileRegex(src: string, field: string, flags: string, custom: boolean
   } catch (e) {
     throw new RuleError(`\`${field}\` ${custom ? '' : 'is not a valid JavaScript regex: '}${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+const PARENT_KEYS = new Set(['names', 'keys', 'value']);
+
+/**
+ * The parent form's regex, anchored at the parent's line (the window's start): an indented block under a parent key
+ * (`twilio:`, `"twilio": {`, `twilio = {`) whose lines are indented (the scanner checks: deeper than the parent); an INI section or TOML table
+ * (`[twilio]`, `[services.twilio]`) up to the next one; or an inline mapping (`"twilio": {"authToken": "…"}`).
+ */
+function compileParent(raw: unknown, custom: boolean): RegExp {
+  if (custom) throw new RuleError('`parent` is for built-in rules only: its regex needs lookarounds, which the linear-time engine of custom rules cannot run');
+  if (!isRecord(raw)) throw new RuleError('`parent` must be a mapping with `names`, `keys` and `value`');
+  const bad = Object.keys(raw).filter((k) => !PARENT_KEYS.has(k));
+  if (bad.length > 0) throw new RuleError(`unknown \`parent\` field ${bad.map((k) => `\`${k}\``).join(', ')} (allowed: names, keys, value)`);
+  const names = strList(raw.names, 'parent.names');
+  const keys = strList(raw.keys, 'parent.keys');
+  const value = typeof raw.value === 'string' && raw.value !== '' ? raw.value : undefined;
+  if (names.length === 0 || keys.length === 0 || !value) throw new RuleError('`parent` needs `names`, `keys` and `value`');
+  if (names.some((n) => !/^[A-Za-z0-9_-]{2,}$/.test(n))) throw new RuleError('`parent.names` are plain names (letters, digits, `_`, `-`): they are also keywords');
+  for (const [field, list] of [['parent.keys', keys], ['parent.value', [value]]] as const) {
+    for (const f of list) if (new RegExp(`${f}|`).exec('')!.length > 1) throw new RuleError(`\`${field}\` must not have capture groups (use \`(?:…)\`)`);
+  }
+  const name = `["']?(?:${names.join('|')})["']?`;
+  const key = `["']?(?:${keys.join('|')})["']?`;
+  const val = `["']?(${value})(?![\\w])`;
+  const sep = '[ \\t]{0,3}(?:=>|:=|=|:)[ \\t]{0,3}';
+  // No backreference to the parent's indent (the safety check forbids it): the scanner checks the block's lines.
+  const block = `[ \\t]{0,40}${name}[ \\t]{0,3}(?:=>?|:)?[ \\t]{0,3}\\{?[ \\t]{0,3}\\r?\\n(?=[ \\t])(?:(?!\\n[^ \\t\\r\\n])[\\s\\S]){0,${PARENT_CHARS}}?(?<=\\n[ \\t]{1,40})${key}${sep}${val.replace('(', '(?<v1>')}`;
+  const section = `[ \\t]{0,40}\\[[ \\t]{0,3}(?:[\\w.-]{1,60}\\.)?(?:${names.join('|')})[ \\t]{0,3}\\][ \\t]{0,3}\\r?\\n(?:(?!\\n[ \\t]{0,40}\\[)[\\s\\S]){0,${PARENT_CHARS}}?(?<=^|\\n)[ \\t]{0,40}${key}${sep}${val.replace('(', '(?<v2>')}`;
+  const inline = `[ \\t]{0,40}${name}${sep}\\{(?:[^{}\\n]{0,200}?,)?[ \\t]{0,3}${key}${sep}${val.replace('(', '(?<v3>')}`;
+  return compileRegex(`^(?:${block}|${section}|${inline})`, 'parent', 'gdi', custom);
 }
 
 /** Checks and compiles one raw rule. Throws RuleError with an actionable message. */
@@ -258,6 +314,8 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     if (!CHECKSUMS.includes(raw.checksum as SecretChecksum)) throw new RuleError(`\`checksum\` must be one of ${CHECKSUMS.join(', ')}`);
     checksum = raw.checksum as SecretChecksum;
   }
+  const parentRegex = raw.parent === undefined ? undefined : compileParent(raw.parent, custom);
+  if (parentRegex) for (const n of (raw.parent as RawParent).names) if (!keywords.includes(n.toLowerCase())) keywords.push(n.toLowerCase());
   const docs = str(raw, 'docs', false);
   if (docs !== undefined && !/^https?:\/\//.test(docs)) throw new RuleError('`docs` must be an http(s) URL');
   const rotate = str(raw, 'rotate', false);
@@ -286,6 +344,9 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     generic: bool(raw, 'generic', false),
     literalInCode: bool(raw, 'literalInCode', false),
     filters: bool(raw, 'filters', true),
+    parentRegex,
+    parentNames: parentRegex ? (raw.parent as RawParent).names : undefined,
+    reach: Math.max(multiline, parentRegex ? PARENT_WINDOW : 0),
     custom,
     source,
     ...(Object.keys(ruleDocs.docs).length > 0 ? { ruleDocs: ruleDocs.docs } : {}),

@@ -21,7 +21,7 @@ import {
 } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
 import { publishedExampleSource } from './published-examples';
-import { CUSTOM_RULE_MAX_LINE, type SecretRule } from './rule-schema';
+import { CUSTOM_RULE_MAX_LINE, PARENT_WINDOW, type SecretRule } from './rule-schema';
 import { checksumState, validatorReason } from './validators';
 
 /** One secret found by one rule. Holds the raw secret in memory only; outputs use `maskSecret`. */
@@ -62,7 +62,7 @@ export class SecretScanner {
 
   constructor(readonly rules: readonly SecretRule[]) {
     this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
-    this.maxWindow = rules.reduce((m, r) => Math.max(m, r.multiline), 0);
+    this.maxWindow = rules.reduce((m, r) => Math.max(m, r.reach), 0);
   }
 
   /** Rules that run on a file (path allowlists applied), given its workspace-relative path (`workspaceRelativePath`). */
@@ -88,8 +88,9 @@ export class SecretScanner {
       for (const ruleIndex of hit.rules) {
         const rule = this.rules[ruleIndex]!;
         if (!active[ruleIndex]) continue;
+        if (rule.parentRegex) this.matchWindow(target, rule, rule.parentRegex, PARENT_WINDOW, hit.line, code, out);
         if (rule.multiline > 0) {
-          this.matchWindow(target, rule, hit.line, code, out);
+          this.matchWindow(target, rule, rule.regex, rule.multiline, hit.line, code, out);
         } else {
           lineText ??= lines.lineText(hit.line);
           this.matchLine(rule, hit.line, lineText, code, out);
@@ -122,17 +123,18 @@ export class SecretScanner {
     }
   }
 
-  private matchWindow(target: ScanTarget, rule: SecretRule, line: number, code: boolean, out: SecretMatch[]): void {
+  private matchWindow(target: ScanTarget, rule: SecretRule, regex: RegExp, size: number, line: number, code: boolean, out: SecretMatch[]): void {
     const { lines, text } = target;
     const start = lines.lineStarts[line]!;
-    const endLine = line + rule.multiline;
+    const endLine = line + size;
     const end = endLine < lines.lineCount ? lines.lineStarts[endLine]! : text.length;
     const window = text.slice(start, end);
     const firstLineLength = lines.lineText(line).length;
-    for (const m of execAll(rule.regex, window)) {
+    for (const m of execAll(regex, window)) {
       if (m.index > firstLineLength) break; // starts on a later line: that line's own window reports it
-      const span = escapedQuoteSpan(window, groupSpan(m, rule.secretGroup));
+      const span = escapedQuoteSpan(window, regex === rule.regex ? groupSpan(m, rule.secretGroup) : parentSpan(m));
       if (!span) continue;
+      if (regex !== rule.regex && m.indices?.groups?.v1 && !insideBlock(lines, line, lines.positionAt(start + span[0]).line)) continue;
       const secret = window.slice(span[0], span[1]);
       const name = nameOf(m, window);
       // The line holding the secret (a generic value may sit on the line after its name).
@@ -265,6 +267,25 @@ function escapedQuoteSpan(subject: string, span: [number, number] | undefined): 
   const q = subject[s - 1];
   if ((q === '"' || q === "'") && subject[s - 2] === '\\' && subject[e - 1] === '\\' && subject[e] === q && e - 1 > s) return [s, e - 1];
   return span;
+}
+
+/**
+ * Whether every line after the parent's line `parent` down to `child` is blank or indented deeper than the parent:
+ * the child belongs to the parent's block, not to a sibling at the parent's level.
+ */
+function insideBlock(lines: LineIndex, parent: number, child: number): boolean {
+  const indent = (t: string): number => t.length - t.trimStart().length;
+  const base = indent(lines.lineText(parent));
+  for (let l = parent + 1; l <= child; l++) {
+    const t = lines.lineText(l);
+    if (t.trim() !== '' && indent(t) <= base) return false;
+  }
+  return true;
+}
+
+/** The secret's span in a parent form's match: whichever of its three forms matched. */
+function parentSpan(m: RegExpExecArray): [number, number] | undefined {
+  return groupSpan(m, 'v1') ?? groupSpan(m, 'v2') ?? groupSpan(m, 'v3');
 }
 
 function groupSpan(m: RegExpExecArray, group: number | string): [number, number] | undefined {

@@ -307,9 +307,22 @@ class SecretsSession implements AnalyzerSession {
         for (let l = Math.max(0, a - window + 1); l < a; l++) if (!mode.has(l)) mode.set(l, 1);
       }
     }
-    const multiOnly = this.active.map((on, i) => on && this.analyzer.scanner.rules[i]!.multiline > 0);
+    const multiOnly = this.active.map((on, i) => on && this.analyzer.scanner.rules[i]!.reach > 0);
     const target = { text: doc.text, lines: doc.lines, path: doc.path, languageId: doc.languageId };
     const lines = [...mode.keys()].sort((x, y) => x - y);
+    // Drop what the rescans will find again, by the line each match STARTS on (a parent's or a name's line may sit
+    // above the secret's), all before any rescan stores: a window rescanned first may store on a line rescanned later.
+    if (lines.length > 0) {
+      for (let l = lines[0]!; l <= Math.min(lines[lines.length - 1]! + window, lineCount - 1); l++) {
+        const slot = cache[l];
+        if (!slot) continue;
+        const kept = slot.filter((c) => {
+          const m = mode.get(l - c.lead);
+          return m === undefined || (m === 1 && c.match.rule.reach === 0);
+        });
+        cache[l] = kept.length > 0 ? kept : undefined;
+      }
+    }
     let i = 0;
     while (i < lines.length) {
       const first = lines[i]!;
@@ -317,10 +330,6 @@ class SecretsSession implements AnalyzerSession {
       let last = first;
       while (i + 1 < lines.length && lines[i + 1] === last + 1 && mode.get(lines[i + 1]!) === m) last = lines[++i]!;
       i++;
-      for (let l = first; l <= last; l++) {
-        if (m === 2) cache[l] = undefined;
-        else if (cache[l]) cache[l] = cache[l]!.filter((c) => c.match.rule.multiline === 0);
-      }
       this.store(this.analyzer.scanner.scanLines(target, first, last, m === 2 ? this.active : multiOnly));
     }
   }
