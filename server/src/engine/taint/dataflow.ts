@@ -1556,6 +1556,17 @@ class UnitAnalysis {
     return undefined;
   }
 
+  /** The name at the root of a call and member chain (`$` of `$(sel).find(x)`), or undefined when it is no name. */
+  private nameAtRoot(n: Node | undefined): Node | undefined {
+    const syn = this.syn;
+    for (let i = 0; n && i < 64; i++) {
+      const kind = syn.exprKind(typeOf(n));
+      if (kind === 'identifier') return n;
+      n = (kind === 'call' ? syn.callee(n) : kind === 'member' ? syn.memberObject(n) : null) ?? undefined;
+    }
+    return undefined;
+  }
+
   private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Taint | undefined {
     const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
     const callStep = (i: number): TraceStep => ({ range: this.range(args[i] ?? n), message: `passed to ${callee.name}()`, kind: 'step' });
@@ -1621,6 +1632,11 @@ class UnitAnalysis {
       if (spec.unlessBound && Object.entries(spec.unlessBound).some(([mv, re]) => {
         const bound = b.get(mv);
         return !!bound && this.valueMatches(bound, unlessRe(re));
+      })) continue;
+      if (spec.rootImport && Object.entries(spec.rootImport).some(([mv, re]) => {
+        const root = this.nameAtRoot(b.get(mv));
+        const from = root ? this.env.resolve(textOf(root)) : undefined;
+        return from !== undefined && !unlessRe(re).test(from);
       })) continue;
       for (const mv of spec.focus) {
         const focus = b.get(mv);
