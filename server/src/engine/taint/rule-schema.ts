@@ -188,6 +188,11 @@ export interface HandlerSpec {
   safeTypes: string[];
   /** Parameters whose default is a call to one of these are injected by the framework (FastAPI `Depends`). */
   safeDefaults: string[];
+  /**
+   * YAML `clean-fields`: attributes the framework fills itself on the values it passes (Gradio's uploaded file:
+   * `.name` is the path it chose in its own cache), so `param.name`, or an element's, is no input.
+   */
+  cleanFields?: string[];
 }
 
 /** Names a fix strategy implemented in TypeScript, with its options. */
@@ -769,7 +774,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -794,9 +799,12 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const safeTypes = v['safe-types'] === undefined ? [] : (strList(v['safe-types'], `${where}: \`safe-types\``, undefined, p) ?? []);
   const safeDefaults = v['safe-defaults'] === undefined ? [] : (strList(v['safe-defaults'], `${where}: \`safe-defaults\``, undefined, p) ?? []);
   const requiresImport = str(v, 'requires-import', where, undefined, p, false);
+  const cleanFields = v['clean-fields'] === undefined ? undefined : strList(v['clean-fields'], `${where}: \`clean-fields\``, undefined, p);
+  for (const f of cleanFields ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(f)) p.add(undefined, `${where}: \`clean-fields\` ${f} is not an attribute name`);
   if (p.list.length > before || !langs) return undefined;
   return {
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
+    ...(cleanFields?.length ? { cleanFields } : {}),
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(v['by-name'] === true ? { byName: true } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
