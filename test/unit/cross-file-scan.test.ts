@@ -129,6 +129,17 @@ describe('cross-file taint in the CLI scan', () => {
     assert.equal(found[1]!.trace!.at(-1)!.path, join(dir, 'app', 'history.py'));
   });
 
+  it('Python: Gradio upload handlers of another module: a file value\'s `.name` is Gradio\'s cache path, its `.orig_name` the client\'s name', async () => {
+    const dir = project('cross-file-py-gradio-files');
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [['py.path-traversal.open', 'app/ui.py', 12]],
+      'keep_as_sent joins file_src.orig_name into the folder; on_file_uploaded and load_chat only open or move file.name',
+    );
+    assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'app', 'uploads.py'));
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

@@ -22,7 +22,10 @@ import type { LanguageModule } from './lang';
 import { patternWords, type Compiled, type CompiledRule, type PassPattern } from './rule-set';
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
-export type Origin = { kind: 'source'; label: string } | { kind: 'param'; index: number };
+export type Origin =
+  /** `cleanFields`: attributes of this input the framework filled itself (see `HandlerSpec.cleanFields`). */
+  | { kind: 'source'; label: string; cleanFields?: readonly string[] }
+  | { kind: 'param'; index: number };
 
 /** One way the data got here. */
 export interface Flow {
@@ -46,6 +49,8 @@ export interface SinkHit {
   fixes: Fix[];
   /** The rule whose sink it is: its index in the pass (`Pass.rules`). */
   rule: number;
+  /** Field marks (`.name`) the parameter's flow carried to the sink: a caller's input with that clean field is none. */
+  marks?: readonly string[];
 }
 
 /** What a unit does with its parameters, for the rules of one pass. */
@@ -113,7 +118,12 @@ export interface UnitEnv {
    * A call that registers another file's function as a framework handler (Gradio `btn.click(imported_fn, ...)`):
    * that function (a callee node) and the labels of its parameters the framework fills with input, by index.
    */
-  registersHandler?: (call: Node) => { fn: Node; inputs: ReadonlyMap<number, string> } | undefined;
+  registersHandler?: (call: Node) => { fn: Node; inputs: ReadonlyMap<number, string>; cleanFields?: ReadonlyMap<number, readonly string[]> } | undefined;
+  /**
+   * Attributes framework handlers' inputs may hold clean (`HandlerSpec.cleanFields`): every one, and those of each
+   * handler id. Reading one off a parameter (or its element) marks the flow `.<field>`, for the callers to judge.
+   */
+  cleanFields?: { all: ReadonlySet<string>; byHandler: ReadonlyMap<string, readonly string[]> };
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
   buildFixes: FixBuilder;
@@ -622,6 +632,13 @@ class UnitAnalysis {
     return text;
   }
 
+  /** The clean fields of the handlers this unit is, as an origin's `cleanFields`. */
+  private handlerCleanFields(): { cleanFields?: readonly string[] } {
+    const by = this.env.cleanFields?.byHandler;
+    const fields = by && this.params.handlers?.flatMap((h) => by.get(h) ?? []);
+    return fields?.length ? { cleanFields: fields } : {};
+  }
+
   /** Counts one step; past the limit the unit is abandoned. */
   private step(): void {
     if (++this.work > this.limit) throw new BudgetExceeded();
@@ -632,7 +649,7 @@ class UnitAnalysis {
     for (const { node, index } of this.params.names) {
       const label = this.params.sources.get(index);
       const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${textOf(node)}`, kind: label ? 'source' : 'step' };
-      const flow: Flow = label ? { origin: { kind: 'source', label }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
+      const flow: Flow = label ? { origin: { kind: 'source', label, ...this.handlerCleanFields() }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
       const entry = label ? undefined : this.params.entryParams?.get(index);
       const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry }, steps: [{ range: step.range, message: `${entry}: its callers are not known (audit)`, kind: 'source' }] }] : [flow];
       this.bind(node, flows, st, undefined);
@@ -1311,6 +1328,7 @@ class UnitAnalysis {
         }
         const base = obj ? this.ev(obj, st, depth) : undefined;
         t = base ? extendLabel(base, obj!, n, this.env.lines) : undefined;
+        if (t && !idx && obj) t = this.fieldMark(t, obj, n);
         break;
       }
       case 'call':
@@ -1510,7 +1528,7 @@ class UnitAnalysis {
     const handler = reg && this.env.calleeSummary(reg.fn);
     if (reg && handler) {
       const taints: (Taint | undefined)[] = [];
-      for (const [i, label] of reg.inputs) taints[i] = [{ origin: { kind: 'source', label }, steps: [{ range: this.range(reg.fn), message: `${label} is user input`, kind: 'source' }] }];
+      for (const [i, label] of reg.inputs) taints[i] = [{ origin: { kind: 'source', label, ...(reg.cleanFields?.get(i) ? { cleanFields: reg.cleanFields.get(i) } : {}) }, steps: [{ range: this.range(reg.fn), message: `${label} is user input`, kind: 'source' }] }];
       this.applySummary(n, handler, [], taints);
     }
     // `executor.submit(f, x)`, `Thread(target=f, args=(x,))`: the call runs a function of ours with these arguments.
@@ -1556,6 +1574,33 @@ class UnitAnalysis {
     return undefined;
   }
 
+  /**
+   * `file.name`, `files[0].name`: a field some handler's inputs hold clean, read off a variable (not off a call's
+   * result: `Path(text).name` is the input's own text), marks the flows that may be such an input.
+   */
+  private fieldMark(t: Taint, obj: Node, n: Node): Taint {
+    const all = this.env.cleanFields?.all;
+    const prop = all?.size ? this.syn.propertyOf(n) : null;
+    const field = prop && textOf(prop);
+    if (!field || !all!.has(field)) return t;
+    let root: Node | null = obj;
+    while (root && this.syn.exprKind(typeOf(root)) === 'member' && this.syn.memberIndex(root)) root = this.syn.memberObject(root);
+    if (!root || this.syn.exprKind(typeOf(root)) !== 'identifier') return t;
+    const mark = `.${field}`;
+    return t.map((f) => (f.marks?.includes(mark) || (f.origin.kind === 'source' && !f.origin.cleanFields?.includes(field)) ? f : { ...f, marks: [...(f.marks ?? []), mark] }));
+  }
+
+  /** The name at the root of a call and member chain (`$` of `$(sel).find(x)`), or undefined when it is no name. */
+  private nameAtRoot(n: Node | undefined): Node | undefined {
+    const syn = this.syn;
+    for (let i = 0; n && i < 64; i++) {
+      const kind = syn.exprKind(typeOf(n));
+      if (kind === 'identifier') return n;
+      n = (kind === 'call' ? syn.callee(n) : kind === 'member' ? syn.memberObject(n) : null) ?? undefined;
+    }
+    return undefined;
+  }
+
   private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Taint | undefined {
     const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
     const callStep = (i: number): TraceStep => ({ range: this.range(args[i] ?? n), message: `passed to ${callee.name}()`, kind: 'step' });
@@ -1574,7 +1619,10 @@ class UnitAnalysis {
       }));
       for (const hit of callee.summary.paramSinks.get(pi) ?? []) {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
-        for (const f of t) this.sinkReached(f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule);
+        for (const f of t) {
+          const marks = hit.marks && [...new Set([...(f.marks ?? []), ...hit.marks])];
+          this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule);
+        }
       }
     });
     return out;
@@ -1621,6 +1669,11 @@ class UnitAnalysis {
       if (spec.unlessBound && Object.entries(spec.unlessBound).some(([mv, re]) => {
         const bound = b.get(mv);
         return !!bound && this.valueMatches(bound, unlessRe(re));
+      })) continue;
+      if (spec.rootImport && Object.entries(spec.rootImport).some(([mv, re]) => {
+        const root = this.nameAtRoot(b.get(mv));
+        const from = root ? this.env.resolve(textOf(root)) : undefined;
+        return from !== undefined && !unlessRe(re).test(from);
       })) continue;
       for (const mv of spec.focus) {
         const focus = b.get(mv);
@@ -1703,6 +1756,9 @@ class UnitAnalysis {
    * Each rule reports a sink once and keeps at most MAX_FLOWS hits per parameter, as it would in a pass alone.
    */
   private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[], rule: number): void {
+    // An input's field the framework filled itself (Gradio's `file.name`), read on every path here.
+    const clean = f.origin.kind === 'source' ? f.origin.cleanFields : undefined;
+    if (clean && f.marks?.some((m) => m[0] === '.' && clean.includes(m.slice(1)))) return;
     const steps = [...f.steps.slice(0, MAX_STEPS), ...tail];
     const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}:${rule}`;
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
@@ -1714,7 +1770,8 @@ class UnitAnalysis {
       const list = this.summary.paramSinks.get(f.origin.index) ?? [];
       let kept = 0;
       for (const h of list) if (h.rule === rule) kept++;
-      if (kept < MAX_FLOWS) list.push({ steps, range, sinkText, fixes, rule });
+      const marks = f.marks?.filter((m) => m.startsWith('.'));
+      if (kept < MAX_FLOWS) list.push({ steps, range, sinkText, fixes, rule, ...(marks?.length ? { marks } : {}) });
       this.summary.paramSinks.set(f.origin.index, list);
     }
   }

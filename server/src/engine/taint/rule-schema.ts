@@ -97,6 +97,13 @@ export interface SinkSpec extends PatternSpec {
    * `ctx = js2py.EvalJs()` runs JavaScript, not SQL). Unlike `where`, it looks through the variable.
    */
   unlessBound?: Record<string, string>;
+  /**
+   * YAML `root-import`, metavariable to regular expression: the sink applies only when the name at the root of the
+   * node bound to the metavariable (itself, or the leftmost name of its call and member chain) is not imported, or is
+   * imported from a module whose canonical name matches (`$(html)` is jQuery's global or an import of `jquery`, not
+   * the project's own `import $ from './dom'`).
+   */
+  rootImport?: Record<string, string>;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -181,6 +188,11 @@ export interface HandlerSpec {
   safeTypes: string[];
   /** Parameters whose default is a call to one of these are injected by the framework (FastAPI `Depends`). */
   safeDefaults: string[];
+  /**
+   * YAML `clean-fields`: attributes the framework fills itself on the values it passes (Gradio's uploaded file:
+   * `.name` is the path it chose in its own cache), so `param.name`, or an element's, is no input.
+   */
+  cleanFields?: string[];
 }
 
 /** Names a fix strategy implemented in TypeScript, with its options. */
@@ -490,7 +502,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'unless-bound']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'unless-bound', 'root-import']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -510,25 +522,8 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
   const afterText = str(v, 'after-text', where, ruleId, p, false);
-  let unlessBound: Record<string, string> | undefined;
-  if (v['unless-bound'] !== undefined) {
-    if (!isObj(v['unless-bound'])) p.add(ruleId, `${where}: \`unless-bound\` must map metavariables to regular expressions`);
-    else {
-      unlessBound = {};
-      for (const [k, re] of Object.entries(v['unless-bound'])) {
-        if (!mv.has(k)) p.add(ruleId, `${where}: \`unless-bound\` ${k} is not a metavariable of \`${s.pattern}\``);
-        else if (typeof re !== 'string') p.add(ruleId, `${where}: \`unless-bound\` ${k} must be a regular expression`);
-        else {
-          try {
-            compileRuleRegex(re);
-            unlessBound[k] = re;
-          } catch (e) {
-            p.add(ruleId, `${where}: \`unless-bound\` ${k} ${(e as Error).message}`);
-          }
-        }
-      }
-    }
-  }
+  const unlessBound = boundRegexes(v, 'unless-bound', mv, where, ruleId, s.pattern, p);
+  const rootImport = boundRegexes(v, 'root-import', mv, where, ruleId, s.pattern, p);
   for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['after-text', afterText]] as const) {
     if (!re) continue;
     try {
@@ -551,7 +546,32 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(v['whole-value'] === true ? { wholeValue: true } : {}),
     ...(unlessValue ? { unlessValue } : {}),
     ...(unlessBound && Object.keys(unlessBound).length ? { unlessBound } : {}),
+    ...(rootImport && Object.keys(rootImport).length ? { rootImport } : {}),
   };
+}
+
+/** A sink's map of metavariables to regular expressions (`unless-bound`, `root-import`), checked. */
+function boundRegexes(v: Record<string, unknown>, key: string, mv: ReadonlySet<string>, where: string, ruleId: string | undefined, pattern: string, p: Problems): Record<string, string> | undefined {
+  if (v[key] === undefined) return undefined;
+  const m = v[key];
+  if (!isObj(m)) {
+    p.add(ruleId, `${where}: \`${key}\` must map metavariables to regular expressions`);
+    return undefined;
+  }
+  const out: Record<string, string> = {};
+  for (const [k, re] of Object.entries(m)) {
+    if (!mv.has(k)) p.add(ruleId, `${where}: \`${key}\` ${k} is not a metavariable of \`${pattern}\``);
+    else if (typeof re !== 'string') p.add(ruleId, `${where}: \`${key}\` ${k} must be a regular expression`);
+    else {
+      try {
+        compileRuleRegex(re);
+        out[k] = re;
+      } catch (e) {
+        p.add(ruleId, `${where}: \`${key}\` ${k} ${(e as Error).message}`);
+      }
+    }
+  }
+  return out;
 }
 
 function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): PatternClauseSpec | undefined {
@@ -754,7 +774,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -779,9 +799,12 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const safeTypes = v['safe-types'] === undefined ? [] : (strList(v['safe-types'], `${where}: \`safe-types\``, undefined, p) ?? []);
   const safeDefaults = v['safe-defaults'] === undefined ? [] : (strList(v['safe-defaults'], `${where}: \`safe-defaults\``, undefined, p) ?? []);
   const requiresImport = str(v, 'requires-import', where, undefined, p, false);
+  const cleanFields = v['clean-fields'] === undefined ? undefined : strList(v['clean-fields'], `${where}: \`clean-fields\``, undefined, p);
+  for (const f of cleanFields ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(f)) p.add(undefined, `${where}: \`clean-fields\` ${f} is not an attribute name`);
   if (p.list.length > before || !langs) return undefined;
   return {
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
+    ...(cleanFields?.length ? { cleanFields } : {}),
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(v['by-name'] === true ? { byName: true } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),

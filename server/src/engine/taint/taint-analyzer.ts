@@ -26,7 +26,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -40,7 +40,7 @@ export interface ExportRuleSummary {
   paramReturns: number[];
   /** Marks a returned parameter carries at every return (see `Summary.returnMarks`), when any. */
   returnMarks?: { param: number; marks: string[] }[];
-  paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[] }[];
+  paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[] }[];
   sourceReturns: { label: string; steps: TraceStep[]; marks?: string[] }[];
 }
 
@@ -131,6 +131,8 @@ interface FileContext {
   qualifiedCallees?: Map<number, string>;
   /** By-name handler registrations (by the call's node id): the function named and its handler specs (see `registeredByName`). */
   registrations?: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>;
+  /** The handler specs' `clean-fields` (see `UnitEnv.cleanFields`), when any has them. */
+  cleanFields?: NonNullable<UnitEnv['cleanFields']>;
   /** The top level's named statements and what the context read from each (see `StatementFacts`), in order. */
   topLevel: Node[];
   facts: StatementFacts[];
@@ -1232,6 +1234,7 @@ export class TaintAnalyzer implements Analyzer {
             resolve: resolverFor(resolvers, ctx.imports, u.aliases),
             calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn),
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
+            ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
             inlineSummary: (fn: Node) => {
               const at = doc.lines.positionAt(fn.startIndex);
               const k = `i:${at.line - u.line}:${at.character}`;
@@ -1531,7 +1534,7 @@ export class TaintAnalyzer implements Analyzer {
             paramReturns: [...s.paramReturns.keys()],
             ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
             // Captured variables (negative keys) mean nothing to another file.
-            paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps) })),
+            paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}) })),
             sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
           });
         }
@@ -1770,7 +1773,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -2343,7 +2346,7 @@ function importedHandler(
   ctx: FileContext,
   lookup: (kind: 'n' | 'm', name: string) => Unit | null | undefined,
   imported: Map<string, ExportSummary>,
-): { fn: Node; inputs: Map<number, string> } | undefined {
+): { fn: Node; inputs: Map<number, string>; cleanFields?: Map<number, readonly string[]> } | undefined {
   const r = ctx.registrations?.get(call.id);
   const name = r ? textOf(r.fn) : undefined;
   if (!r || name === undefined || lookup('n', name) !== undefined) return undefined;
@@ -2351,6 +2354,7 @@ function importedHandler(
   const names = ext?.keywords;
   if (!ext || !names) return undefined;
   const inputs = new Map<number, string>();
+  const cleanFields = new Map<number, readonly string[]>();
   for (const h of r.handlers) {
     if (h.spec.params === 'none') continue;
     names.forEach((param, i) => {
@@ -2358,12 +2362,30 @@ function importedHandler(
       const type = ext.types?.[i];
       if (type && isSafeParamType(type, h.spec.safeTypes, NO_TYPES, undefined, h.spec.safeDefaults)) return;
       inputs.set(i, `request parameter ${param ?? `#${i + 1}`} of ${name}`);
+      if (h.spec.cleanFields?.length) cleanFields.set(i, [...(cleanFields.get(i) ?? []), ...h.spec.cleanFields]);
     });
   }
-  return inputs.size ? { fn: r.fn, inputs } : undefined;
+  return inputs.size ? { fn: r.fn, inputs, ...(cleanFields.size ? { cleanFields } : {}) } : undefined;
 }
 
 const NO_TYPES: ReadonlySet<string> = new Set();
+
+const cleanFieldSets = new WeakMap<CompiledLanguage, NonNullable<UnitEnv['cleanFields']> | null>();
+
+/**
+ * The handler specs' `clean-fields`, of every handler of the language, whether the file imports its framework or
+ * not: a handler defined in another module is registered where the framework is imported.
+ */
+function cleanFieldsOf(lang: CompiledLanguage): NonNullable<UnitEnv['cleanFields']> | undefined {
+  let hit = cleanFieldSets.get(lang);
+  if (hit === undefined) {
+    const byHandler = new Map<string, readonly string[]>();
+    for (const h of lang.handlers) if (h.spec.cleanFields?.length) byHandler.set(h.spec.id, h.spec.cleanFields);
+    hit = byHandler.size ? { all: new Set([...byHandler.values()].flat()), byHandler } : null;
+    cleanFieldSets.set(lang, hit);
+  }
+  return hit ?? undefined;
+}
 
 /** The summary of another file's function a callee names by a qualified name (see `importedSummaries`). */
 function qualifiedCallee(callee: Node, ctx: FileContext, imported: Map<string, ExportSummary>): ExportSummary | undefined {
@@ -2377,7 +2399,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
   entries.forEach((e, rule) => {
     for (const h of e?.paramSinks ?? []) {
       const list = paramSinks.get(h.param) ?? [];
-      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule });
+      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}) });
       paramSinks.set(h.param, list);
     }
   });
@@ -2710,7 +2732,8 @@ export function fileContext(
   units.forEach((u, i) => {
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
   });
-  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, topLevel, facts, ...(registrations?.size ? { registrations } : {}) };
+  const cleanFields = cleanFieldsOf(lang);
+  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, topLevel, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
 }
 
 /**
