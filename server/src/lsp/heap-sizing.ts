@@ -24,9 +24,10 @@ export function sizeServerHeap(execArgv: readonly string[] = process.execArgv): 
 }
 
 /**
- * One full, compacting GC, once the server has loaded grammars and rules (and when it goes idle, `IdleHeapSettle`): V8 sets the old generation's limit from what survives
- * a full GC (times the factor above), and until the first one it allows far more (the first came at ~400 MB of
- * old space while 50 files opened). `gc` is exposed only to a throwaway context, and only for this call.
+ * One full, compacting GC, once the server has loaded grammars and rules (and when it goes idle, `IdleHeapSettle`):
+ * V8 sets the old generation's limit from what survives a full GC (times the factor above), and until the first one
+ * it allows far more (the first came at ~400 MB of old space while 50 files opened). `gc` is exposed only to a
+ * throwaway context, and only for this call.
  */
 export function settleServerHeap(): void {
   setFlagsFromString('--expose-gc');

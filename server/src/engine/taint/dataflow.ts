@@ -6,7 +6,8 @@
  * Each function ("unit", plus the module's top level) is analysed on its own: statements in order, a state
  * mapping variables and field access paths (`obj.field`) to their taint, branches merged by union (a field
  * absent from one branch holds its object's taint there, so one cleaned on one branch only is not clean after the
- * join), loops run twice. A source's field written or checked on this path (`req.url = '/'`) is read from the state. Parameters start as symbolic taint, so one pass yields both findings and the function's summary
+ * join), loops run twice. A source's field written or checked on this path (`req.url = '/'`) is read from the
+ * state. Parameters start as symbolic taint, so one pass yields both findings and the function's summary
  * (parameter -> return, parameter -> sink, source -> return), which call sites in other units apply.
  * Recursion over expressions is depth-bounded, so pathological nesting degrades to "not tainted" instead of
  * overflowing the stack.
