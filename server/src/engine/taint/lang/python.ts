@@ -567,18 +567,22 @@ function callsThrough(call: Node, canonical: (n: Node) => string | undefined, de
   const callee = fieldOf(call, 'function');
   const argList = fieldOf(call, 'arguments');
   if (!callee || !argList || typeOf(argList) !== 'argument_list') return undefined;
-  const args = named(argList);
-  const positional = args.filter((a) => !NOT_POSITIONAL.has(typeOf(a)));
-  let out: { fn: Node; args: Node[] } | undefined;
   const property = typeOf(callee) === 'attribute' ? fieldOf(callee, 'attribute') : null;
   const method = property ? textOf(property) : undefined;
   const at = method === undefined ? undefined : RUNS_ARGUMENT.get(method);
+  const tuple = method !== undefined && RUNS_WITH_TUPLE.has(method);
+  // Most calls run nothing they are handed: decided by the callee's name before the arguments are read.
+  let name = at === undefined && !tuple ? canonical(callee) : undefined;
+  if (at === undefined && !tuple && !(name && (RUNS_FIRST.has(name) || RUNS_TARGET.has(name)))) return undefined;
+  const args = named(argList);
+  const positional = args.filter((a) => !NOT_POSITIONAL.has(typeOf(a)));
+  let out: { fn: Node; args: Node[] } | undefined;
   if (at !== undefined && positional[at]) out = { fn: positional[at]!, args: positional.slice(at + 1).concat(args.filter((a) => typeOf(a) === 'keyword_argument')) };
-  else if (method !== undefined && RUNS_WITH_TUPLE.has(method) && positional[0]) {
+  else if (tuple && positional[0]) {
     const items = sequenceItems(positional[1] ?? keywordValue(args, 'args'));
     if (items) out = { fn: positional[0], args: items };
   } else {
-    const name = canonical(callee);
+    name ??= canonical(callee);
     if (name && RUNS_FIRST.has(name) && positional[0]) out = { fn: positional[0], args: args.filter((a) => a !== positional[0]) };
     else if (name && RUNS_TARGET.has(name)) {
       const fn = keywordValue(args, 'target');
