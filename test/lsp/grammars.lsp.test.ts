@@ -90,6 +90,11 @@ describe('grammars of the workspace load after start-up', () => {
     writeFileSync(join(root, 'svc', 'main.go'), 'package main\n');
     // A dependency's file is not the workspace's language.
     writeFileSync(join(root, 'node_modules', 'dep', 'Lib.java'), 'class Lib {}\n');
+    // Nor is a file the workspace's config excludes.
+    mkdirSync(join(root, 'legacy'));
+    writeFileSync(join(root, 'legacy', 'Old.java'), 'class Old {}\n');
+    writeFileSync(join(root, 'legacy', 'Older.java'), 'class Older {}\n');
+    writeFileSync(join(root, '.vigil.yml'), 'exclude:\n  - "legacy/**"\n');
     c = new LspClient();
     await c.initialize(root);
   });
@@ -97,7 +102,7 @@ describe('grammars of the workspace load after start-up', () => {
     await c.shutdown();
   });
 
-  it("loads the grammars of the workspace's files with no document open, and no other", async () => {
+  it("loads the grammars of the workspace's files with no document open, and no other (none for excluded files)", async () => {
     await c.waitForReady();
     const deadline = Date.now() + 30_000;
     while (loadedGrammars(c).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -25,6 +25,11 @@ describe('workspaceGrammars', () => {
     assert.deepEqual(await workspaceGrammars([root]), ['python', 'tsx', 'typescript']);
   });
 
+  it('leaves out the files the user excluded: a grammar only they need is not loaded', async () => {
+    const excluded = (path: string) => path.startsWith(join(root, 'web') + '/');
+    assert.deepEqual(await workspaceGrammars([root], undefined, excluded), ['python']);
+  });
+
   it('reads no more than the given number of directory entries, top folders first', async () => {
     // The root's own entries come first: app.py is among them, the TypeScript files are one level down.
     const few = await workspaceGrammars([root], 3);

@@ -224,7 +224,16 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   const preloadWorkspaceGrammars = async () => {
     if (!grammars || !folders) return;
     let loaded = 0;
-    for (const id of await workspaceGrammars(folderUris.map(uriToPath))) {
+    // Each root's settings once: the exclude globs in force there (folder settings, then `.vigil.yml`).
+    const roots = folderUris.map(uriToPath);
+    const rootSettings = new Map<string, EffectiveSettings>();
+    for (const [i, root] of roots.entries()) rootSettings.set(root, await settingsFor(folderUris[i]!));
+    const excluded = (path: string): boolean => {
+      const root = folders!.forPath(path).root;
+      const settings = rootSettings.get(root);
+      return settings !== undefined && isExcluded(path, settings);
+    };
+    for (const id of await workspaceGrammars(roots, undefined, excluded)) {
       if (grammars.language(id) || grammars.loadErrors.has(id)) continue;
       // Between languages, whatever the editor sent meanwhile (a document opened) runs first.
       await new Promise((r) => setImmediate(r));

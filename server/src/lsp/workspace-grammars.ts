@@ -13,9 +13,14 @@ const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'target', 'vend
 /**
  * The grammars of the files found in `roots`, most files first (ties by name), breadth-first over at most `maxEntries` directory
  * entries (a large tree is sampled near its top, not read whole); hidden and dependency folders are not entered.
- * Unreadable folders are skipped.
+ * Unreadable folders are skipped. `excluded` (a file's absolute path) drops files the user excluded from analysis:
+ * a grammar only they would need is not loaded.
  */
-export async function workspaceGrammars(roots: readonly string[], maxEntries = 2000): Promise<GrammarId[]> {
+export async function workspaceGrammars(
+  roots: readonly string[],
+  maxEntries = 2000,
+  excluded: (path: string) => boolean = () => false,
+): Promise<GrammarId[]> {
   const counts = new Map<GrammarId, number>();
   const queue = roots.filter((r) => r !== '');
   let seen = 0;
@@ -30,6 +35,7 @@ export async function workspaceGrammars(roots: readonly string[], maxEntries = 2
         } else if (e.isFile()) {
           const path = join(dir, e.name);
           const g = grammarFor(languageIdForPath(path), path);
+          if (g && excluded(path)) continue;
           if (g) counts.set(g, (counts.get(g) ?? 0) + 1);
         }
       }
