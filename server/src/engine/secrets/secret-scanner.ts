@@ -45,6 +45,8 @@ export interface SecretMatch {
  * Languages where `literalInCode` rules require a quoted string, judged on the line. Lexed languages (no grammar)
  * are judged by the analyzer on the whole text instead, since a heredoc's body is a string its lines do not show.
  */
+/** `NAME=value` at the start of a line, optionally after `export`: a dotenv or shell variable assignment. */
+const ENV_ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^=]/;
 const CODE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.code && !l.lexical).map((l) => l.id));
 
 export interface ScanTarget {
@@ -214,8 +216,11 @@ export function rejectReason(
   }
   if (rule.generic) {
     const cut = secret.length - bare.length;
+    const valueReason = genericValueReason(bare, name ?? '');
+    // A dotenv-style line outside code (`ADMIN_PASSWORD=Vq4NTd.KwPRa8zmYc`) holds a literal: a dotted value there is
+    // not a member read.
     const r =
-      genericValueReason(bare, name ?? '') ??
+      (valueReason === 'code expression' && !code && ENV_ASSIGNMENT_LINE.test(lineText) ? undefined : valueReason) ??
       (at &&
         (sentenceContextReason(at.line, at.start, at.end) ??
           ownKeyReason(at.line, at.start, at.end) ??
