@@ -11,3 +11,13 @@ return array(
     // ok: secrets.generic.api-key-assignment
     'api_key' => '00000000-0000-0000-0000-000000000000',
 );
+// Aligned arrays pad the key far from its `=>`.
+$twitter = array(
+    'consumer_key'               => 'radio',
+    // ruleid: secrets.generic.secret-assignment
+    'consumer_secret'            => 'Vb8NqTz3LkP0wRx5YhGm2JcD7sFa9Ue4',
+    // ruleid: secrets.generic.token-assignment
+    'user_token'                 => '5550001112-Qm7Tz2Lk9Vb4Nx8Rc3Hw6Jp1Yd5Fs0Ga',
+    // ok: secrets.generic.token-assignment
+    'user_token'                 => $settings['twitter_user_token'],
+);

@@ -15,3 +15,16 @@ db_pass = "Zr8#mQ2vLw5kTn"
 db_pass = config.database_pass
 # ok: secrets.generic.password-assignment
 bypass = "Zr8mQ2vLw5kTnY"
+# Aligned keyword arguments and dict entries pad the name far from its operator.
+CONFIG = dict(
+    smtp_host                    = "mail.internal",
+    # ruleid: secrets.generic.password-assignment
+    smtp_password                = "Kz4!pWq8Lm2Tv",
+    # ok: secrets.generic.password-assignment
+    smtp_password_file           = "/run/secrets/smtp",
+)
+# A `_KEY` constant in code is not the dotenv shape: a cache or storage key more often than a credential.
+# ok: secrets.generic.env-key-assignment
+PROFILE_CACHE_KEY = "profile-v2:9f3a7c1e"
+# ok: secrets.generic.env-key-assignment
+SETTINGS_KEY=DEFAULT_SETTINGS_NAMESPACE_V2
