@@ -10,3 +10,7 @@ const options = {
   mail_pass: process.env.MAIL_PASS,
 };
 module.exports = options;
+// ruleid: secrets.generic.token-assignment
+const relayToken = '47cb11caf27a32370c131c4875077334';
+// ok: secrets.generic.token-assignment
+const relayToken2 = 'abababababababababababababababab';

@@ -28,3 +28,11 @@ CONFIG = dict(
 PROFILE_CACHE_KEY = "profile-v2:9f3a7c1e"
 # ok: secrets.generic.env-key-assignment
 SETTINGS_KEY=DEFAULT_SETTINGS_NAMESPACE_V2
+class Recognizer:
+    def start(self):
+        URL = "wss://speech.example.net/ws/v1"
+        # ruleid: secrets.generic.token-assignment
+        TOKEN = "8cd1ceee81106d8c363d393ed4c744cd"    # 参考控制台获取token
+        # ok: secrets.generic.token-assignment
+        TOKEN = "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f"
+        return URL, TOKEN

@@ -206,7 +206,7 @@ export function rejectReason(
     if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
   }
   if (rule.literalInCode && code && !quotedValue(charBefore, at)) return 'not a string literal';
-  if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
+  if (rule.entropy > 0 && shannonEntropy(secret) < (rule.generic ? genericEntropyFloor(rule.entropy, secret) : rule.entropy)) return 'low entropy';
   // A published example says "EXAMPLE" in its own text (AWS's pair): it is lowered with its reason, not hidden.
   if (rule.filters && publishedExampleSource(secret) === undefined) {
     // A `$` the rule's own keyword begins with is the format's (`$aact_`), not a template's.
@@ -230,6 +230,16 @@ export function rejectReason(
   }
   if (rule.validate) return validatorReason(rule.validate, secret);
   return undefined;
+}
+
+/**
+ * The entropy a generic rule's value must reach (a provider rule's threshold may tell its format from hex on purpose,
+ * and keeps it). Hex has 16 symbols: 32 random hex digits measure about 3.66 bits a character on
+ * average and often under 3.5, so a threshold set for mixed-case values would drop real hex keys (a recall study
+ * on fixed leaks lost two that way); a single-case hex value of 20 or more digits needs 3.0.
+ */
+function genericEntropyFloor(ruleEntropy: number, secret: string): number {
+  return secret.length >= 20 && (/^[0-9a-f]+$/.test(secret) || /^[0-9A-F]+$/.test(secret)) ? Math.min(ruleEntropy, 3.0) : ruleEntropy;
 }
 
 /**
