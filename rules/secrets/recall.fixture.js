@@ -14,3 +14,11 @@ module.exports = options;
 const relayToken = '47cb11caf27a32370c131c4875077334';
 // ok: secrets.generic.token-assignment
 const relayToken2 = 'abababababababababababababababab';
+// A download link's token is part of a shareable URL, and a decimal number is not hex.
+const links = {
+  // ok: secrets.generic.token-assignment
+  imageUrl: 'https://files.example.net/o/img%2Ftopic.svg?alt=media&token=506fa1b0-617a-4c2e-9d8b-3e1f0a2b4c6d',
+  // ok: secrets.generic.token-assignment
+  token: '46235703925185836960484608024734446969378108670784413458211837874003718039438',
+};
+module.exports.links = links;

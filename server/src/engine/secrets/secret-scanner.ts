@@ -236,10 +236,13 @@ export function rejectReason(
  * The entropy a generic rule's value must reach (a provider rule's threshold may tell its format from hex on purpose,
  * and keeps it). Hex has 16 symbols: 32 random hex digits measure about 3.66 bits a character on
  * average and often under 3.5, so a threshold set for mixed-case values would drop real hex keys (a recall study
- * on fixed leaks lost two that way); a single-case hex value of 20 or more digits needs 3.0.
+ * on fixed leaks lost two that way); a single-case hex value of 20 or more digits, with
+ * both digits and letters (a decimal number is not hex), needs 3.0.
  */
 function genericEntropyFloor(ruleEntropy: number, secret: string): number {
-  return secret.length >= 20 && (/^[0-9a-f]+$/.test(secret) || /^[0-9A-F]+$/.test(secret)) ? Math.min(ruleEntropy, 3.0) : ruleEntropy;
+  return secret.length >= 20 && (/^[0-9a-f]+$/.test(secret) || /^[0-9A-F]+$/.test(secret)) && /[a-f]/i.test(secret) && /\d/.test(secret)
+    ? Math.min(ruleEntropy, 3.0)
+    : ruleEntropy;
 }
 
 /**
