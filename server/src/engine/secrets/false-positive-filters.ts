@@ -198,6 +198,11 @@ function isAlnum(c: number): boolean {
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A name ending in the credential it holds (`API_KEY`, `clientSecret`, `auth_token`), not in an id or a UUID of one.
+ * Not a bare `token`: a download link's `&token=<uuid>` (Firebase Storage) is a shareable URL's part.
+ */
+const CREDENTIAL_NAME_END = /(?:api[_.-]?key|access[_.-]?key|app[_.-]?key|auth[_.-]?key|secret|password|passwd|(?:api|access|auth|bearer|refresh)[_.-]?token)$/i;
 const HASH_RE = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
 const SRI_RE = /^(?:sha(?:1|256|384|512))[-:]/i;
 /**
@@ -237,8 +242,10 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (value.startsWith('*/')) return 'code expression';
   // A constant's name with digits (`X25519_PRIVATE_KEY_LEN`): three or more words in capitals, each led by a letter.
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*){2,}$/.test(value)) return 'constant name';
-  // Also in URN form (`urn:uuid:…`, RFC 4122), as WebDAV lock tokens are written.
-  if (UUID_RE.test(value.replace(/^urn:uuid:/i, ''))) return 'UUID';
+  // Also in URN form (`urn:uuid:…`, RFC 4122), as WebDAV lock tokens are written. Not under a name that ends in
+  // the credential itself (`api_key`, `client_secret`): several providers issue keys as UUIDs (a recall study on
+  // fixed leaks found two missed this way).
+  if (UUID_RE.test(value.replace(/^urn:uuid:/i, '')) && (/^urn:/i.test(value) || !CREDENTIAL_NAME_END.test(name))) return 'UUID';
   if (HASH_RE.test(value) && /hash|sha|md5|digest|checksum|commit|rev|etag|integrity|id$/i.test(name)) return 'hash';
   if (SRI_RE.test(value)) return 'integrity hash';
   if (PASSWORD_HASH_RE.test(value)) return 'password hash';

@@ -45,6 +45,8 @@ export interface SecretMatch {
  * Languages where `literalInCode` rules require a quoted string, judged on the line. Lexed languages (no grammar)
  * are judged by the analyzer on the whole text instead, since a heredoc's body is a string its lines do not show.
  */
+/** `NAME=value` at the start of a line, optionally after `export`: a dotenv or shell variable assignment. */
+const ENV_ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^=]/;
 const CODE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.code && !l.lexical).map((l) => l.id));
 
 export interface ScanTarget {
@@ -204,7 +206,7 @@ export function rejectReason(
     if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
   }
   if (rule.literalInCode && code && !quotedValue(charBefore, at)) return 'not a string literal';
-  if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) return 'low entropy';
+  if (rule.entropy > 0 && shannonEntropy(secret) < (rule.generic ? genericEntropyFloor(rule.entropy, secret) : rule.entropy)) return 'low entropy';
   // A published example says "EXAMPLE" in its own text (AWS's pair): it is lowered with its reason, not hidden.
   if (rule.filters && publishedExampleSource(secret) === undefined) {
     // A `$` the rule's own keyword begins with is the format's (`$aact_`), not a template's.
@@ -214,8 +216,11 @@ export function rejectReason(
   }
   if (rule.generic) {
     const cut = secret.length - bare.length;
+    const valueReason = genericValueReason(bare, name ?? '');
+    // A dotenv-style line outside code (`ADMIN_PASSWORD=Vq4NTd.KwPRa8zmYc`) holds a literal: a dotted value there is
+    // not a member read.
     const r =
-      genericValueReason(bare, name ?? '') ??
+      (valueReason === 'code expression' && !code && ENV_ASSIGNMENT_LINE.test(lineText) ? undefined : valueReason) ??
       (at &&
         (sentenceContextReason(at.line, at.start, at.end) ??
           ownKeyReason(at.line, at.start, at.end) ??
@@ -225,6 +230,19 @@ export function rejectReason(
   }
   if (rule.validate) return validatorReason(rule.validate, secret);
   return undefined;
+}
+
+/**
+ * The entropy a generic rule's value must reach (a provider rule's threshold may tell its format from hex on purpose,
+ * and keeps it). Hex has 16 symbols: 32 random hex digits measure about 3.66 bits a character on
+ * average and often under 3.5, so a threshold set for mixed-case values would drop real hex keys (a recall study
+ * on fixed leaks lost two that way); a single-case hex value of 20 or more digits, with
+ * both digits and letters (a decimal number is not hex), needs 3.0.
+ */
+function genericEntropyFloor(ruleEntropy: number, secret: string): number {
+  return secret.length >= 20 && (/^[0-9a-f]+$/.test(secret) || /^[0-9A-F]+$/.test(secret)) && /[a-f]/i.test(secret) && /\d/.test(secret)
+    ? Math.min(ruleEntropy, 3.0)
+    : ruleEntropy;
 }
 
 /**
