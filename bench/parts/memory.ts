@@ -68,8 +68,8 @@ const IDLE_PAUSE_MS = 600;
 /** Edits per side in the idle-edit row. */
 const IDLE_EDITS = 12;
 
-async function start(nodeArgs: string[] = []): Promise<LspClient> {
-  const client = LspClient.start(SERVER_JS, nodeArgs);
+async function start(nodeArgs: string[] = [], serverJs = SERVER_JS): Promise<LspClient> {
+  const client = LspClient.start(serverJs, nodeArgs);
   await initialize(client, pathToFileURL(RAW).toString());
   return client;
 }
@@ -90,10 +90,14 @@ function quantiles(ms: number[]): { p50: number; max: number } {
 /**
  * Phase 1: a server with `openFiles` files open, its RSS 1 s after the last diagnostics, then the idle-edit row
  * (in the first file, alternating an edit after `IDLE_PAUSE_MS` idle and one 50 ms after the previous).
- * `nodeArgs`: node flags for the server (to A/B a V8 setting).
+ * `nodeArgs`: node flags for the server (to A/B a V8 setting); `serverJs`: another build's server (to A/B builds).
  */
-export async function openManyFiles(o: Pick<MemoryOptions, 'openFiles' | 'openFileLines' | 'openBudgetSeconds'>, nodeArgs: string[] = []): Promise<OpenFilesMemory> {
-  const client = await start(nodeArgs);
+export async function openManyFiles(
+  o: Pick<MemoryOptions, 'openFiles' | 'openFileLines' | 'openBudgetSeconds'>,
+  nodeArgs: string[] = [],
+  serverJs = SERVER_JS,
+): Promise<OpenFilesMemory> {
+  const client = await start(nodeArgs, serverJs);
   await sleep(300);
   const idleRss = client.memory().rss;
   const files = manyGeneratedFiles(o.openFiles, o.openFileLines, 'open-files');
