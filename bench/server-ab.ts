@@ -3,7 +3,7 @@
  * in each, then the same edit script sent to each in turn (which goes first alternates per edit), each edit timed
  * from `didChange` to the `publishDiagnostics` of its version, with the server process's CPU over that time (from
  * /proc). For docs/perf-notes-p95.md.
- *   node --import tsx bench/server-ab.ts --a /path/to/base/dist/server.js --b dist/server.js [--lang javascript] [--pairs 100] [--prof DIR] [--b-node-args FLAGS]
+ *   node --import tsx bench/server-ab.ts --a /path/to/base/dist/server.js --b dist/server.js [--lang javascript] [--pairs 100] [--prof DIR] [--b-node-args FLAGS] [--a-node-args FLAGS]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   const prof = arg('prof', '');
   const nodeArgs = (name: string): string[] => (prof ? ['--cpu-prof', '--cpu-prof-dir', `${prof}/${name}`] : []);
   const sides = [
-    { name: 'A', client: LspClient.start(arg('a', ''), nodeArgs('A')), wall: [] as number[], cpu: [] as number[] },
+    // --a-node-args: the same for A (swap sides to check the harness: an A/A run gave B +18% CPU per edit).
+    { name: 'A', client: LspClient.start(arg('a', ''), [...nodeArgs('A'), ...arg('a-node-args', '').split(' ').filter(Boolean)]), wall: [] as number[], cpu: [] as number[] },
     // --b-node-args "...": node flags for B only (e.g. a V8 heap flag, to A/B the same build).
     { name: 'B', client: LspClient.start(arg('b', 'dist/server.js'), [...nodeArgs('B'), ...arg('b-node-args', '').split(' ').filter(Boolean)]), wall: [] as number[], cpu: [] as number[] },
   ];

@@ -226,6 +226,19 @@ export function markdown(r: BenchResults): string {
         ],
       ),
     );
+    const ie = m.idleEdits;
+    if (ie) {
+      out.push('', `**Edits with ${m.openFiles} files open** (one file; an edit after ${ie.idleMs} ms idle, when the idle GC runs, and one 50 ms after it, in turn)`, '');
+      out.push(
+        table(
+          ['Edit → diagnostics', 'p50 ms', 'max ms', 'Edits'],
+          [
+            [`After ${ie.idleMs} ms idle`, f0(ie.afterIdleMs.p50), f0(ie.afterIdleMs.max), ie.edits],
+            ['50 ms after the previous', f0(ie.typingMs.p50), f0(ie.typingMs.max), ie.edits],
+          ],
+        ),
+      );
+    }
   }
   if (r.adversarial) {
     out.push('', '**Adversarial input** (in-process scan, median ms; memory = peak RSS growth during the scan)', '');

@@ -33,6 +33,19 @@ export interface MemoryResult {
   peakRssMB: number;
   growthPercent: number;
   soakSeconds: number;
+  /** Edits in one open file with the 50 files open, each sent right after an idle pause (the idle GC's cost). */
+  idleEdits?: IdleEditLatency;
+}
+
+/**
+ * Edit → diagnostics latency with many files open, for edits sent after a pause long enough for the server's idle
+ * heap settle (a compacting GC 500 ms after the last analysis) to start, beside the same edits sent 50 ms apart.
+ */
+export interface IdleEditLatency {
+  edits: number;
+  idleMs: number;
+  afterIdleMs: { p50: number; max: number };
+  typingMs: { p50: number; max: number };
 }
 
 export interface MemoryOptions {
@@ -50,15 +63,41 @@ const MB = 1024 * 1024;
 /** Edits in a row on one file in the soak (even: the edit script's pairs leave the text as it was). */
 const SOAK_BURST = 20;
 
-async function start(): Promise<LspClient> {
-  const client = LspClient.start(SERVER_JS);
+/** Idle pause before each of the idle-edit row's edits: past `IDLE_SETTLE_MS` (500), so its GC is under way. */
+const IDLE_PAUSE_MS = 600;
+/** Edits per side in the idle-edit row. */
+const IDLE_EDITS = 12;
+
+async function start(nodeArgs: string[] = [], serverJs = SERVER_JS): Promise<LspClient> {
+  const client = LspClient.start(serverJs, nodeArgs);
   await initialize(client, pathToFileURL(RAW).toString());
   return client;
 }
 
-export async function runMemory(o: MemoryOptions): Promise<MemoryResult> {
-  // 1. Many files open.
-  let client = await start();
+/** What `openManyFiles` measured. */
+export interface OpenFilesMemory {
+  idleRss: number;
+  analysed: number;
+  withOpen: { rss: number; hwm: number };
+  idleEdits: IdleEditLatency;
+}
+
+function quantiles(ms: number[]): { p50: number; max: number } {
+  const s = [...ms].sort((a, b) => a - b);
+  return { p50: s[Math.floor((s.length - 1) / 2)]!, max: s[s.length - 1]! };
+}
+
+/**
+ * Phase 1: a server with `openFiles` files open, its RSS 1 s after the last diagnostics, then the idle-edit row
+ * (in the first file, alternating an edit after `IDLE_PAUSE_MS` idle and one 50 ms after the previous).
+ * `nodeArgs`: node flags for the server (to A/B a V8 setting); `serverJs`: another build's server (to A/B builds).
+ */
+export async function openManyFiles(
+  o: Pick<MemoryOptions, 'openFiles' | 'openFileLines' | 'openBudgetSeconds'>,
+  nodeArgs: string[] = [],
+  serverJs = SERVER_JS,
+): Promise<OpenFilesMemory> {
+  const client = await start(nodeArgs, serverJs);
   await sleep(300);
   const idleRss = client.memory().rss;
   const files = manyGeneratedFiles(o.openFiles, o.openFileLines, 'open-files');
@@ -77,12 +116,40 @@ export async function runMemory(o: MemoryOptions): Promise<MemoryResult> {
   await sleep(1_000);
   const withOpen = client.memory();
   progress(`memory: ${o.openFiles} files open (${analysed} analysed): RSS ${(withOpen.rss / MB).toFixed(0)} MB (idle server ${(idleRss / MB).toFixed(0)} MB)`);
+
+  // Edits in the first file: pairs of one after an idle pause and one while typing, so load drifts alike on both.
+  const f = files[0]!;
+  const uri = pathToFileURL(f.path).toString();
+  const script = editScript(readFileSync(f.path, 'utf8'), f.lang, f.blockStarts, IDLE_EDITS, 9_000);
+  let version = 1;
+  const afterIdle: number[] = [];
+  const typing: number[] = [];
+  for (let i = 0; i < 2 * IDLE_EDITS; i++) {
+    await sleep(i % 2 === 0 ? IDLE_PAUSE_MS : 50);
+    const e = script[i]!;
+    version++;
+    const wait = client.waitForDiagnostics(uri, version, o.openBudgetSeconds * 1000);
+    const t = performance.now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: e.range, text: e.text }] });
+    await wait;
+    (i % 2 === 0 ? afterIdle : typing).push(performance.now() - t);
+  }
+  const idleEdits: IdleEditLatency = { edits: IDLE_EDITS, idleMs: IDLE_PAUSE_MS, afterIdleMs: quantiles(afterIdle), typingMs: quantiles(typing) };
+  progress(
+    `memory: edits with ${o.openFiles} files open, after ${IDLE_PAUSE_MS} ms idle p50/max ${idleEdits.afterIdleMs.p50.toFixed(0)}/${idleEdits.afterIdleMs.max.toFixed(0)} ms, 50 ms apart ${idleEdits.typingMs.p50.toFixed(0)}/${idleEdits.typingMs.max.toFixed(0)} ms`,
+  );
   await client.shutdown();
+  return { idleRss, analysed, withOpen, idleEdits };
+}
+
+export async function runMemory(o: MemoryOptions): Promise<MemoryResult> {
+  // 1. Many files open.
+  const { idleRss, analysed, withOpen, idleEdits } = await openManyFiles(o);
 
   // 2. Soak: many edits over the open files, in bursts of SOAK_BURST edits per file as someone works on one file
   // a while (the server keeps only the most recently analysed files warm; one edit per file round-robin would
   // time cold analyses instead).
-  client = await start();
+  const client = await start();
   const soak = manyGeneratedFiles(o.soakFiles, o.soakFileLines, 'soak-files').map((f, i) => {
     const text = readFileSync(f.path, 'utf8');
     return {
@@ -139,5 +206,6 @@ export async function runMemory(o: MemoryOptions): Promise<MemoryResult> {
     peakRssMB: end.hwm / MB,
     growthPercent: ((end.rss - atBaseline) / atBaseline) * 100,
     soakSeconds,
+    idleEdits,
   };
 }

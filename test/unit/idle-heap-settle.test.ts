@@ -1,14 +1,15 @@
 /**
  * The server's GC on going idle (lsp/heap-sizing.ts `IdleHeapSettle`): one full GC once analyses have stopped for
- * its delay, none while analyses run or are queued, none when nothing ran since the last one.
+ * its delay, none while analyses run or are queued, none when nothing ran since the last one, none when the old
+ * generation grew too little since the last one to be worth the pause.
  */
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
-import { IdleHeapSettle } from '../../server/src/lsp/heap-sizing';
+import { IdleHeapSettle, SETTLE_MIN_GROWTH_BYTES, settleServerHeap, settleWorthIt } from '../../server/src/lsp/heap-sizing';
 
-function setup(busy: { now: boolean }) {
+function setup(busy: { now: boolean }, worth = { now: true }) {
   let gcs = 0;
-  const s = new IdleHeapSettle(() => busy.now, 500, () => void gcs++);
+  const s = new IdleHeapSettle(() => busy.now, 500, () => void gcs++, () => worth.now);
   return { s, gcs: () => gcs };
 }
 
@@ -45,6 +46,34 @@ describe('idle heap settle', () => {
     s.analysed();
     mock.timers.tick(500);
     assert.equal(gcs(), 1);
+  });
+
+  it('skips the GC when too little was allocated since the last, and settles at the next pause once enough was', (t) => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const worth = { now: false };
+    const { s, gcs } = setup({ now: false }, worth);
+    s.analysed();
+    mock.timers.tick(500);
+    assert.equal(gcs(), 0);
+    assert.equal(s.skipped, 1);
+    worth.now = true;
+    mock.timers.tick(5_000);
+    assert.equal(gcs(), 0, 'a skipped wait is over: only the next analysis re-arms it');
+    s.analysed();
+    mock.timers.tick(500);
+    assert.equal(gcs(), 1);
+  });
+
+  it('counts old-generation growth since the last settle: nothing right after one, a retained large array after', () => {
+    settleServerHeap();
+    assert.equal(settleWorthIt(), false);
+    // Past V8's large-object size: allocated straight in the old generation's large object space.
+    const kept = new Array<number>((2 * SETTLE_MIN_GROWTH_BYTES) / 8).fill(0.5);
+    assert.equal(settleWorthIt(), true);
+    assert.ok(kept.length > 0);
+    settleServerHeap();
+    assert.equal(settleWorthIt(), false, 'the settle resets the reference point');
   });
 
   it('does nothing after dispose', (t) => {

@@ -4,7 +4,7 @@
  * collected only when the old space reaches a limit V8 sets at 1.1-4x the live size from its allocation rate,
  * mostly near the high end here. 50 open 3,000-line files took ~600 MB RSS for ~100 MB live.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -30,6 +30,14 @@ export function sizeServerHeap(execArgv: readonly string[] = process.execArgv): 
  * throwaway context, and only for this call.
  */
 export function settleServerHeap(): void {
+  try {
+    compactingGc();
+  } finally {
+    settledOldGeneration = oldGenerationCommitted();
+  }
+}
+
+function compactingGc(): void {
   setFlagsFromString('--expose-gc');
   // Compacting: a plain full GC leaves live objects spread over the pages they were in. With 50 files open it took
   // the old space from 187 to 119 MB committed (75 used) and gave back no RSS; compacting, to 77 MB and -110 MB RSS.
@@ -42,6 +50,28 @@ export function settleServerHeap(): void {
   }
 }
 
+/** Bytes V8 holds committed for everything but the young generation (whose size the GC does not settle). */
+export function oldGenerationCommitted(): number {
+  let n = 0;
+  for (const sp of getHeapSpaceStatistics()) if (!sp.space_name.startsWith('new_')) n += sp.space_size;
+  return n;
+}
+
+/** `oldGenerationCommitted()` right after the last `settleServerHeap`. */
+let settledOldGeneration = 0;
+
+/**
+ * How much the old generation must have grown since the last settle for an idle settle to run. The compacting GC
+ * is a pause of the whole server (120-180 ms with 50 files open on an idle machine, a second under load) that the
+ * next keystroke waits for; a pause in typing after a few edits leaves a few MB to give back, not worth that.
+ */
+export const SETTLE_MIN_GROWTH_BYTES = 8 * 1024 * 1024;
+
+/** Whether the old generation grew by `SETTLE_MIN_GROWTH_BYTES` since the last settle (the idle settle's test). */
+export function settleWorthIt(): boolean {
+  return oldGenerationCommitted() - settledOldGeneration >= SETTLE_MIN_GROWTH_BYTES;
+}
+
 /**
  * How long the server waits, with no analysis left to run, before one full GC (`IdleHeapSettle`). Keystrokes
  * come 100-300 ms apart while typing: a pause this long is a stop, not the gap before the next key.
@@ -51,7 +81,8 @@ export const IDLE_SETTLE_MS = 500;
 /**
  * One full GC once the server goes idle after analysing. Between full GCs V8 lets the old generation fill with what
  * finished runs and cooled documents left (the heap stood at 1.5-2.5x its live size after an edit soak, ~150 MB
- * more RSS than after a GC): an idle editor's server kept that until its next edits. Only memory depends on it;
+ * more RSS than after a GC): an idle editor's server kept that until its next edits. Skipped when the old
+ * generation grew less than `SETTLE_MIN_GROWTH_BYTES` since the last settle. Only memory and pauses depend on it;
  * the delay decides when, never what an analysis finds.
  */
 export class IdleHeapSettle {
@@ -59,12 +90,16 @@ export class IdleHeapSettle {
   private worked = false;
   /** Full GCs done (for tests). */
   settles = 0;
+  /** Idle waits that ended without a GC because too little was left to give back (for tests). */
+  skipped = 0;
 
   constructor(
     /** Whether analyses are running or queued: no GC then, the run that ends re-arms the wait. */
     private readonly busy: () => boolean,
     private readonly delayMs = IDLE_SETTLE_MS,
     private readonly settle: () => void = settleServerHeap,
+    /** Whether enough was allocated since the last settle to be worth the pause. */
+    private readonly worth: () => boolean = settleWorthIt,
   ) {}
 
   /** An analysis finished: settle once nothing else has run for `delayMs`. */
@@ -86,6 +121,10 @@ export class IdleHeapSettle {
     this.timer = undefined;
     if (!this.worked || this.busy()) return;
     this.worked = false;
+    if (!this.worth()) {
+      this.skipped++;
+      return;
+    }
     this.settles++;
     this.settle();
   }
