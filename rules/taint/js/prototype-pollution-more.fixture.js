@@ -131,6 +131,7 @@ app.post('/path-loop', (req, res) => {
   let cur = prefs;
   for (const k of keys.slice(0, -1)) cur = cur[k] = cur[k] || {};
   // todoruleid: js.prototype-pollution.merge
+  // ruleid: js.prototype-pollution.unsafe-path-assignment
   cur[keys[keys.length - 1]] = req.body.value;
   res.end();
 });

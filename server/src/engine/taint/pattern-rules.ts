@@ -13,7 +13,7 @@ import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range } from '../types';
 import { BudgetExceeded, errorShape } from './dataflow';
 import { suppressFix } from './fixes';
-import type { LanguageModule } from './lang';
+import type { CheckContext, LanguageModule, StructuralCheck } from './lang';
 import type { Compiled, CompiledClause, CompiledRule } from './rule-set';
 import type { PatternSpec } from './rule-schema';
 import type { TextWords } from './text-words';
@@ -142,7 +142,20 @@ export function runPatternRules(
   stats?: { patternSteps: number; patternUnitsWalked: number },
 ): Finding[] {
   const index = clauseIndex(rules);
-  const key = `${rules.map((r) => r.spec.id).join(',')}\u0000${context}\u0000${doc.lines.eol}`;
+  // Structural checks read the file beyond a unit only through their facts, which are part of every unit's key.
+  const facts = new Map<StructuralCheck, string>();
+  for (const r of rules) for (const c of r.patterns) if (c.check && !facts.has(c.check)) facts.set(c.check, c.check.facts?.(tree.rootNode, doc.text) ?? '');
+  const checkContext = (check: StructuralCheck): CheckContext => ({
+    facts: facts.get(check) ?? '',
+    memo,
+    charge: (steps) => {
+      meter.spent += steps;
+      if (stats) stats.patternSteps += steps;
+      if (meter.spent > meter.budget) throw new BudgetExceeded();
+    },
+  });
+  const memo = new Map<string, unknown>();
+  const key = `${rules.map((r) => r.spec.id).join(',')}\u0000${context}\u0000${[...facts.values()].join('\u0001')}\u0000${doc.lines.eol}`;
   if (cache.context !== key) {
     cache.context = key;
     cache.units.clear();
@@ -236,6 +249,7 @@ export function runPatternRules(
         if (clause.scopeHas.length > 0 && !clause.scopeHas.some((p) => scopeHolds(scope, p, clause, b, resolve, meter, scopeIndex, stats))) continue;
         if (clause.scopeLacks.some((p) => scopeHolds(scope, p, clause, b, resolve, meter, scopeIndex, stats))) continue;
       }
+      if (clause.check && !clause.check.holds(node, b, checkContext(clause.check))) continue;
       const at = (clause.spec.focus ? b.get(clause.spec.focus) : undefined) ?? node;
       const key = `${rule.spec.id}\u0000${at.startIndex}`;
       if (seen.has(key)) continue;
