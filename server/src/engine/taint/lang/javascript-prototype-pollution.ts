@@ -34,7 +34,7 @@ const KEY_LISTS = /^(keys|keysIn|getKeys|ownKeys|allKeys|entries|toPairs|getOwnP
 /** Methods that keep a key list a key list (`Object.keys(o).filter(…)`). */
 const LIST_METHODS = new Set(['filter', 'sort', 'concat', 'slice', 'reverse']);
 /** Own-property tests, by callee text: with the target as receiver or first argument. */
-const OWN_TESTS = /(^|\.)(hasOwnProperty|hasOwn|hasOwnProp|owns)(\.call)?$/;
+const OWN_TESTS = /(^|\.)(has|hasOwnProperty|hasOwn|hasOwnProp|owns)(\.call)?$/;
 const PROTO = /__proto__/;
 const CTOR = /\b(constructor|prototype)\b/;
 const STRINGS = ['string', 'template_string', 'regex'];
@@ -271,8 +271,33 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       ctx.charge(1);
       const name = calleeName(call);
       if (!name || !names.has(name)) continue;
-      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-      if (args.some((a) => !!a && builtFrom(a, slot, fn, ctx))) return true;
+      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+      const at = args.findIndex((a) => builtFrom(a, slot, fn, ctx));
+      if (at < 0) continue;
+      // `merge({}, target[key])` copies from the slot into a fresh object; `t[k] = {}; merge(t[k], s[k])` descends
+      // into the object it just made.
+      if (args.slice(0, at).some((a) => isFresh(a))) continue;
+      if (freshBefore(call, slot)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  const isFresh = (a: Node): boolean => {
+    const n = un(a);
+    return n.type === 'object' || n.type === 'array';
+  };
+
+  /** Whether a statement before the one holding `call`, in its block, sets `slot` to a new object unconditionally. */
+  function freshBefore(call: Node, slot: string): boolean {
+    let stmt: Node = call;
+    while (stmt.parent && stmt.parent.type !== 'statement_block' && stmt.parent.type !== 'program' && !FUNCTIONS.has(stmt.parent.type)) stmt = stmt.parent;
+    for (let prev = stmt.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+      const e = prev.type === 'expression_statement' ? prev.namedChild(0) : null;
+      if (e?.type !== 'assignment_expression') continue;
+      const left = e.childForFieldName('left');
+      const right = e.childForFieldName('right');
+      if (left && right && compact(left.text) === slot && isCreation(right, slot) && !compact(right.text).includes(slot)) return true;
     }
     return false;
   }
@@ -394,17 +419,26 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     }
   }
 
-  /** Whether `w` is a step of a loop or an iteration callback inside `fn` (not of a nested function's own). */
-  function inLoop(w: Node, fn: Node): boolean {
+  /** The loop or iteration callback `w` is a step of, inside `fn` (not a nested function's own). */
+  function loopOf(w: Node, fn: Node): Node | undefined {
     for (let p = w.parent; p; p = p.parent) {
-      if (LOOPS.has(p.type)) return true;
+      if (LOOPS.has(p.type)) return p;
       if (FUNCTIONS.has(p.type)) {
         const cb = callbackCall(p);
-        return !!cb && PER_ELEMENT.has(cb.method);
+        return cb && PER_ELEMENT.has(cb.method) ? p : undefined;
       }
-      if (p.id === fn.id) return false;
+      if (p.id === fn.id) return undefined;
     }
-    return false;
+    return undefined;
+  }
+
+  /** Whether `e` changes per turn of `loop`: it names the loop's bindings or a local assigned inside it, or calls. */
+  function variesIn(e: Node, loop: Node, fn: Node, ctx: CheckContext): boolean {
+    if (e.type === 'call_expression' || e.descendantsOfType(['call_expression', 'update_expression']).some((x) => !!x)) return true;
+    const bound = FUNCTIONS.has(loop.type) ? new Set(js.paramsOf(loop).flatMap((p) => boundNames(p))) : new Set<string>();
+    const ids = e.type === 'identifier' ? [e] : e.descendantsOfType('identifier').filter((x): x is Node => !!x);
+    const table = defs(fn, ctx);
+    return ids.some((id) => bound.has(id.text) || (table.get(id.text) ?? []).some((d) => d.startIndex >= loop.startIndex && d.endIndex <= loop.endIndex));
   }
 
   /** A walk of `name` in `fn`: `name = name[part]` in a loop, or `fn` calling itself on `name[part]`; the part. */
@@ -414,9 +448,15 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       ctx.charge(1);
       const left = a.childForFieldName('left');
       const right = a.childForFieldName('right');
-      if (left?.type !== 'identifier' || left.text !== name || !right || !inLoop(a, fn)) continue;
+      const loop = left?.type === 'identifier' && left.text === name && right ? loopOf(a, fn) : undefined;
+      if (!loop || !right) continue;
+      // `cur = cur[k] = clone(x)` walks into the value it just wrote, never into what was there (Object.prototype).
+      const r = un(right);
+      const wrote = r.type === 'assignment_expression' ? r.childForFieldName('right') : null;
+      if (wrote && !compact(wrote.text).includes(`${name}[`)) continue;
       const step = stepOf(right, name);
-      if (step) return step;
+      // The part must change from one turn to the next: `item = item[special]` takes one fixed step.
+      if (step && variesIn(step, loop, fn, ctx)) return step;
     }
     const self = selfNames(fn);
     for (const call of fn.descendantsOfType('call_expression')) {
@@ -469,7 +509,10 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         const outer = enclosingFunction(cb.call);
         const part = params[1] ? boundNames(params[1]) : [];
         const usesPart = part.some((p) => k.text === p || k.descendantsOfType('identifier').some((i) => i?.text === p));
-        if (!outer || !usesPart) return false;
+        // The callback must hand on the next level (`return acc[part]`), not the accumulator itself.
+        const body = fn.childForFieldName('body');
+        const returned = body?.type === 'statement_block' ? body.descendantsOfType('return_statement').filter((x): x is Node => !!x) : body ? [body] : [];
+        if (!outer || !usesPart || !returned.some((r) => stepOf(r, t.text))) return false;
         return once(ctx, `path\u0000${fn.startIndex}\u0000${t.text}`, node, () => {
           if (!fromParams(cb.receiver, outer, ctx)) return false;
           return !guarded(outer, t, ctx);
@@ -494,7 +537,10 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
   /** For paths both `__proto__` and `constructor.prototype` reach `Object.prototype`: a refusal must name both. */
   function guarded(fn: Node, t: Node, ctx: CheckContext): boolean {
     const r = refusals(fn, t, ctx);
-    return (r.proto && r.ctor) || r.own || r.nullProto;
+    // `constructor` leads to a function: a walk that only descends into values of type 'object' stops there.
+    const name = t.text.replace(/[$]/g, '\\$&');
+    const typed = new RegExp(`typeof\\s*\\(?\\s*${name}\\b[^;{}]*?[!=]==?\\s*['"]object['"]|toString\\.call\\(\\s*${name}\\b`).test(fn.text);
+    return (r.proto && (r.ctor || typed)) || r.own || r.nullProto;
   }
 
   return new Map([
@@ -530,6 +576,29 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
           if (name?.type === 'identifier') add(lists, name.text);
           break;
         }
+      }
+    }
+    // A function that calls such a helper or reads such a list refuses the keys too (`set` -> `getPathSegments` ->
+    // `isValidPath` -> `disallowedKeys`), a few calls deep.
+    if (Object.keys(fns).length + Object.keys(lists).length > 0) {
+      const named: { name: string; uses: Set<string> }[] = [];
+      for (const f of root.descendantsOfType([...FUNCTIONS])) {
+        const name = f && (js.unitName(f, f.parent) ?? (f.parent?.type === 'pair' ? f.parent.childForFieldName('key')?.text : undefined));
+        if (f && name) named.push({ name, uses: new Set(f.descendantsOfType('identifier').map((i) => i?.text ?? '')) });
+      }
+      for (let round = 0; round < 3; round++) {
+        let grew = false;
+        for (const { name, uses } of named) {
+          for (const [from, cov] of [...Object.entries(fns), ...Object.entries(lists)]) {
+            if (from === name || !uses.has(from)) continue;
+            const merged = [...new Set(`${fns[name] ?? ''}${cov}`)].sort().reverse().join('');
+            if (merged !== fns[name]) {
+              fns[name] = merged;
+              grew = true;
+            }
+          }
+        }
+        if (!grew) break;
       }
     }
     const sorted = (r: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
