@@ -413,6 +413,101 @@ function countWords(words) {
   return counts;
 }
 
+// ---- safe shapes seen in real libraries ----
+
+// A copy the function made itself: it writes into its own fresh copy's slots, handing the slot on as a source.
+function copyTree(obj) {
+  const copied = Array.isArray(obj) ? [...obj] : { ...obj };
+  Object.keys(copied).forEach((k) => {
+    // ok: js.prototype-pollution.unsafe-merge-function
+    if (copied[k] && typeof copied[k] === 'object') copied[k] = copyTree(copied[k]);
+  });
+  return copied;
+}
+
+// The slot is set to a new object just before the recursion descends into it.
+function fillValues(source, value, out) {
+  for (const k of Object.keys(source)) {
+    if (isObject(source[k])) {
+      // ok: js.prototype-pollution.unsafe-merge-function
+      out[k] = Array.isArray(source[k]) ? [] : {};
+      fillValues(source[k], value, out[k]);
+    } else out[k] = value;
+  }
+  return out;
+}
+
+// The slot is a source of a merge into a fresh object.
+function mergeFresh(output, input) {
+  for (const key in input) {
+    const existing = output[key];
+    // ok: js.prototype-pollution.unsafe-merge-function
+    output[key] = isObject(existing) ? mergeFresh({}, [existing, input[key]]) : input[key];
+  }
+  return output;
+}
+
+// Each step clones into the slot and walks into the clone, never into what was there.
+function setCloned(obj, path, value) {
+  const res = { ...obj };
+  let cur = res;
+  const parts = path.split('.');
+  for (let i = 0; i < parts.length - 1; i++) {
+    cur = cur[parts[i]] = { ...cur[parts[i]] };
+  }
+  // ok: js.prototype-pollution.unsafe-path-assignment
+  cur[parts[parts.length - 1]] = value;
+  return res;
+}
+
+// The walk goes into a property below the slot, not into the slot.
+function buildTree(names) {
+  const result = {};
+  names.forEach((name) => {
+    const path = name.split('/');
+    const leaf = path.pop();
+    let target = result;
+    path.forEach((p) => {
+      if (!target[p]) target[p] = { children: {} };
+      target = target[p].children;
+    });
+    // ok: js.prototype-pollution.unsafe-path-assignment
+    target[leaf] = name;
+  });
+  return result;
+}
+
+// reduce handing on the accumulator itself builds one flat object.
+function fromPairs(pairs) {
+  return pairs.reduce((acc, pair) => {
+    // ok: js.prototype-pollution.unsafe-path-assignment
+    acc[pair.key] = pair.value;
+    return acc;
+  }, {});
+}
+
+// The same fixed step every turn is no path walk.
+function setEach(items, part, special, value) {
+  for (let item of items) {
+    if (item[special]) item = item[special];
+    // ok: js.prototype-pollution.unsafe-path-assignment
+    item[part] = value;
+  }
+}
+
+// __proto__ refused, and the walk descends only into values of type 'object' (constructor is a function).
+function unflattenKey(result, key, value) {
+  const parts = key.split('.');
+  let recipient = result;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (parts[i] === '__proto__') return;
+    if (typeof recipient[parts[i]] !== 'object') recipient[parts[i]] = {};
+    recipient = recipient[parts[i]];
+  }
+  // ok: js.prototype-pollution.unsafe-path-assignment
+  recipient[parts[parts.length - 1]] = value;
+}
+
 // ---- gaps ----
 
 // Mutual recursion through a helper: the loop calls mergeValue, which calls mergeInto again.

@@ -262,8 +262,43 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     return ids.some((id) => (defs(fn, ctx).get(id.text) ?? []).some((d) => d.startIndex !== e.startIndex && builtFrom(d, slot, fn, ctx, depth + 1)));
   }
 
-  /** Whether a call in `within` calls `fn` again with an argument built from `slot`. */
-  function recursesInto(within: Node, fn: Node, slot: string, ctx: CheckContext): boolean {
+  /**
+   * Which parameter of `fn` the target `t` is (`target`, `target = target || {}`, `arguments[0]`): 'any' for one of
+   * `arguments`, undefined for a local of its own (a copy the function made, whose slots it may write freely).
+   */
+  function targetParam(t: Node, fn: Node, ctx: CheckContext): number | 'any' | undefined {
+    const params = js.paramsOf(fn).map((p) => boundNames(p)[0]);
+    const seen = new Set<string>();
+    const visit = (n: Node, depth: number): number | 'any' | undefined => {
+      const e = un(n);
+      if (depth > 3) return undefined;
+      if (e.type === 'binary_expression' && /^(\|\||\?\?)$/.test(e.childForFieldName('operator')?.text ?? '')) {
+        const l = e.childForFieldName('left');
+        return l ? visit(l, depth + 1) : undefined;
+      }
+      if (e.type === 'subscript_expression' || e.type === 'member_expression') {
+        const o = e.childForFieldName('object');
+        if (o && un(o).text === 'arguments') return 'any';
+        // `this.options[key]`, `opts.target[k]`: a member of a parameter (or of `this`) is the parameter's.
+        return o ? visit(o, depth + 1) : undefined;
+      }
+      if (e.type === 'this') return 'any';
+      if (e.type !== 'identifier') return undefined;
+      const i = params.indexOf(e.text);
+      if (i >= 0) return i;
+      if (seen.has(e.text)) return undefined;
+      seen.add(e.text);
+      for (const d of defs(fn, ctx).get(e.text) ?? []) {
+        const r = visit(d, depth + 1);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    };
+    return visit(t, 0);
+  }
+
+  /** Whether a call in `within` calls `fn` again with an argument built from `slot`, in the target's place. */
+  function recursesInto(within: Node, fn: Node, slot: string, ctx: CheckContext, place: number | 'any'): boolean {
     const names = selfNames(fn);
     if (names.size === 0) return false;
     for (const call of within.descendantsOfType('call_expression')) {
@@ -272,7 +307,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       const name = calleeName(call);
       if (!name || !names.has(name)) continue;
       const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
-      const at = args.findIndex((a) => builtFrom(a, slot, fn, ctx));
+      const at = args.findIndex((a, i) => (place === 'any' || i === place) && builtFrom(a, slot, fn, ctx));
       if (at < 0) continue;
       // `merge({}, target[key])` copies from the slot into a fresh object; `t[k] = {}; merge(t[k], s[k])` descends
       // into the object it just made.
@@ -388,7 +423,9 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       const slot = `${compact(t.text)}[${k.text}]`;
       return once(ctx, `merge\u0000${found.loop.startIndex}\u0000${slot}`, node, () => {
         if (!fromParams(found.source, found.fn, ctx)) return false;
-        if (!recursesInto(found.loop, found.fn, slot, ctx)) return false;
+        // The recursion writes into its target parameter: `target[key]` must be handed on in that place.
+        const place = targetParam(t, found.fn, ctx);
+        if (place === undefined || !recursesInto(found.loop, found.fn, slot, ctx, place)) return false;
         const r = refusals(found.fn, t, ctx);
         return !(r.proto || r.own || r.nullProto);
       });
@@ -453,8 +490,8 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       // `cur = cur[k] = clone(x)` walks into the value it just wrote, never into what was there (Object.prototype).
       const r = un(right);
       const wrote = r.type === 'assignment_expression' ? r.childForFieldName('right') : null;
-      if (wrote && !compact(wrote.text).includes(`${name}[`)) continue;
-      const step = stepOf(right, name);
+      if (wrote && !valueStep(wrote, name)) continue;
+      const step = valueStep(right, name);
       // The part must change from one turn to the next: `item = item[special]` takes one fixed step.
       if (step && variesIn(step, loop, fn, ctx)) return step;
     }
@@ -468,6 +505,26 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         const step = arg ? stepOf(arg, name) : undefined;
         if (step) return step;
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * The part of a `name[part]` that `e` evaluates to (through `||`, `??`, ternaries and chained assignments), not one
+   * it only reads below (`name[part]._custom.value` is another object).
+   */
+  function valueStep(e: Node, name: string, depth = 0): Node | undefined {
+    const n = un(e);
+    if (depth > 4) return undefined;
+    if (n.type === 'subscript_expression') return stepOf(n, name);
+    const parts =
+      n.type === 'assignment_expression' ? [n.childForFieldName('left'), n.childForFieldName('right')]
+      : n.type === 'binary_expression' && /^(\|\||\?\?)$/.test(n.childForFieldName('operator')?.text ?? '') ? [n.childForFieldName('left'), n.childForFieldName('right')]
+      : n.type === 'ternary_expression' ? [n.childForFieldName('consequence'), n.childForFieldName('alternative')]
+      : [];
+    for (const p of parts) {
+      const step = p ? valueStep(p, name, depth + 1) : undefined;
+      if (step) return step;
     }
     return undefined;
   }
