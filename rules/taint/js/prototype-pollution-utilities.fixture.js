@@ -134,6 +134,34 @@ function mergeOwn(target, source) {
   }
 }
 
+// Refusing only __proto__: the recursion still descends into target.constructor (a function, as isExtendable
+// allows), and its prototype is Object.prototype.
+function mixin(target, source) {
+  for (const key in source) {
+    if (key === '__proto__') continue;
+    const existing = target[key];
+    // ruleid: js.prototype-pollution.unsafe-merge-function
+    if (isExtendable(existing) && isExtendable(source[key])) target[key] = mixin(existing, source[key]);
+    else target[key] = source[key];
+  }
+  return target;
+}
+function isExtendable(v) {
+  return v !== null && (typeof v === 'object' || typeof v === 'function');
+}
+
+// Refusing __proto__ and descending only into plain objects: constructor (a function) is replaced, not entered.
+function extendPlain(target, source) {
+  for (const key in source) {
+    if (key === '__proto__') continue;
+    const src = target[key];
+    const clone = src && typeof src === 'object' ? src : {};
+    // ok: js.prototype-pollution.unsafe-merge-function
+    target[key] = isObject(source[key]) ? extendPlain(clone, source[key]) : source[key];
+  }
+  return target;
+}
+
 // ---- deep setters ----
 
 // The classic dot-path setter.

@@ -196,6 +196,13 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     return last && KEY_LISTS.test(last) && arg ? arg : undefined;
   }
 
+  /** The function an iteration callback runs for (`args.forEach(function (obj) {…})` inside `deepExtend`). */
+  function lift(fn: Node): Node {
+    let f = fn;
+    for (let cb = callbackCall(f), up = enclosingFunction(f); cb && PER_ELEMENT.has(cb.method) && up; cb = callbackCall(f), up = enclosingFunction(f)) f = up;
+    return f;
+  }
+
   /** The loop that binds a key variable, the object whose keys it visits, and the function holding the loop. */
   function keyLoop(node: Node, name: string, ctx: CheckContext): { loop: Node; source: Node; fn: Node } | undefined {
     for (let n = node.parent; n; n = n.parent) {
@@ -204,14 +211,14 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         const fn = enclosingFunction(n);
         if (!right || !fn) return undefined;
         const source = forKind(n) === 'in' ? right : keysOf(right, fn, ctx);
-        return source ? { loop: n, source, fn } : undefined;
+        return source ? { loop: n, source, fn: lift(fn) } : undefined;
       }
       if (!FUNCTIONS.has(n.type)) continue;
       const cb = callbackCall(n);
       if (cb && PER_ELEMENT.has(cb.method) && bindsFirst(js.paramsOf(n)[cb.method === 'reduce' ? 1 : 0], name)) {
         const fn = enclosingFunction(cb.call);
         const source = fn && keysOf(cb.receiver, fn, ctx);
-        return fn && source ? { loop: n, source, fn } : undefined;
+        return fn && source ? { loop: n, source, fn: lift(fn) } : undefined;
       }
       // An index loop: `const key = keys[i]` with `keys = Object.keys(S)`, the write inside the loop.
       for (const d of defs(n, ctx).get(name) ?? []) {
@@ -220,7 +227,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         const source = list && keysOf(list, n, ctx);
         let loop: Node | undefined;
         for (let p = node.parent; p && p.id !== n.id; p = p.parent) if (LOOPS.has(p.type)) loop = p;
-        if (source && loop) return { loop, source, fn: n };
+        if (source && loop) return { loop, source, fn: lift(n) };
       }
       return undefined;
     }
@@ -237,12 +244,15 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       const k = p.childForFieldName('key')?.text;
       if (k) out.add(k.replace(/^['"]|['"]$/g, ''));
     }
-    // `a.extend = b.extend = function () {…}`: every name in the chain.
-    for (let a = fn.parent; a?.type === 'assignment_expression'; a = a.parent) {
+    // `a.extend = b.extend = function () {…}`, `var f = module.exports = function () {…}`: every name in the chain.
+    let a = fn.parent;
+    for (; a?.type === 'assignment_expression'; a = a.parent) {
       const left = a.childForFieldName('left');
       const name = left?.type === 'member_expression' ? left.childForFieldName('property')?.text : left?.text;
       if (name) out.add(name);
     }
+    const declared = a?.type === 'variable_declarator' ? a.childForFieldName('name') : null;
+    if (declared?.type === 'identifier') out.add(declared.text);
     return out;
   }
 
@@ -427,7 +437,10 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         const place = targetParam(t, found.fn, ctx);
         if (place === undefined || !recursesInto(found.loop, found.fn, slot, ctx, place)) return false;
         const r = refusals(found.fn, t, ctx);
-        return !(r.proto || r.own || r.nullProto);
+        // Refusing only __proto__ leaves `constructor`: target.constructor is Object, a function, and a recursion
+        // that descends into functions reaches Object.prototype through its `prototype`. Safe when the descent
+        // tests the slot (or the local holding it) for a plain object.
+        return !((r.proto && (r.ctor || plainTested(found.fn, slot, ctx))) || r.own || r.nullProto);
       });
     },
   };
@@ -590,6 +603,17 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       return false;
     },
   };
+
+  /** Whether `fn` tests the slot, or a local it assigned the slot to, for a plain object (not a function). */
+  function plainTested(fn: Node, slot: string, ctx: CheckContext): boolean {
+    const names = [slot];
+    for (const [name, values] of defs(fn, ctx)) if (values.some((v) => compact(v.text) === slot)) names.push(name);
+    const text = compact(fn.text);
+    return names.some((n) => {
+      const q = n.replace(/[$[\]().]/g, '\\$&');
+      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|isPlainObject\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
+    });
+  }
 
   /** For paths both `__proto__` and `constructor.prototype` reach `Object.prototype`: a refusal must name both. */
   function guarded(fn: Node, t: Node, ctx: CheckContext): boolean {
