@@ -162,6 +162,20 @@ function extendPlain(target, source) {
   return target;
 }
 
+// A class whose constructor names __proto__: helper names such as `constructor` are looked up as own entries only.
+class Store {
+  constructor() {
+    this.reserved = ['__proto__'];
+  }
+  merge(target, source) {
+    for (const key in source) {
+      // ruleid: js.prototype-pollution.unsafe-merge-function
+      target[key] = isObject(source[key]) ? this.merge(target[key] || {}, source[key]) : source[key];
+    }
+    return target;
+  }
+}
+
 // ---- deep setters ----
 
 // The classic dot-path setter.

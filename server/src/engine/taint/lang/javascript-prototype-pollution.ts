@@ -47,6 +47,9 @@ function un(n: Node): Node {
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
 
+/** A record's own entry: a helper may be named `constructor` or `toString`, which every object inherits. */
+const own = (r: Record<string, string>, k: string): string | undefined => (Object.prototype.hasOwnProperty.call(r, k) ? r[k] : undefined);
+
 function enclosingFunction(n: Node): Node | undefined {
   for (let p = n.parent; p; p = p.parent) if (FUNCTIONS.has(p.type)) return p;
   return undefined;
@@ -380,7 +383,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       if (!call) continue;
       ctx.charge(1);
       const name = calleeName(call);
-      const cov = name && !self.has(name) ? fns[name] : undefined;
+      const cov = name && !self.has(name) ? own(fns, name) : undefined;
       if (cov?.includes('p')) out.proto = true;
       if (cov?.includes('c')) out.ctor = true;
       const callee = call.childForFieldName('function');
@@ -393,7 +396,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     }
     if (Object.keys(lists).length > 0) {
       for (const id of fn.descendantsOfType('identifier')) {
-        const cov = id ? lists[id.text] : undefined;
+        const cov = id ? own(lists, id.text) : undefined;
         if (cov?.includes('p')) out.proto = true;
         if (cov?.includes('c')) out.ctor = true;
       }
@@ -634,8 +637,8 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
    * or regex: a function calling such a helper (`isSafeKey(k)`) or reading such a list refuses those keys.
    */
   function fileFacts(root: Node, text: string): string {
-    const fns: Record<string, string> = {};
-    const lists: Record<string, string> = {};
+    const fns: Record<string, string> = Object.create(null) as Record<string, string>;
+    const lists: Record<string, string> = Object.create(null) as Record<string, string>;
     const re = /__proto__|(?<=['"`/|(^])(?:constructor|prototype)(?=['"`/|)$])/g;
     let count = 0;
     for (let m = re.exec(text); m && count < 2000; m = re.exec(text), count++) {
@@ -644,7 +647,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       if (!s || !STRINGS.includes(s.type)) continue;
       const cov = PROTO.test(m[0]) ? 'p' : 'c';
       const add = (into: Record<string, string>, name: string): void => {
-        if (!into[name]?.includes(cov)) into[name] = [...new Set(`${into[name] ?? ''}${cov}`)].sort().reverse().join('');
+        if (!own(into, name)?.includes(cov)) into[name] = [...new Set(`${own(into, name) ?? ''}${cov}`)].sort().reverse().join('');
       };
       for (let p = s.parent; p; p = p.parent) {
         if (FUNCTIONS.has(p.type)) {
@@ -672,8 +675,8 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         for (const { name, uses } of named) {
           for (const [from, cov] of [...Object.entries(fns), ...Object.entries(lists)]) {
             if (from === name || !uses.has(from)) continue;
-            const merged = [...new Set(`${fns[name] ?? ''}${cov}`)].sort().reverse().join('');
-            if (merged !== fns[name]) {
+            const merged = [...new Set(`${own(fns, name) ?? ''}${cov}`)].sort().reverse().join('');
+            if (merged !== own(fns, name)) {
               fns[name] = merged;
               grew = true;
             }
