@@ -550,6 +550,22 @@ function unflattenKey(result, key, value) {
   recipient[parts[parts.length - 1]] = value;
 }
 
+// An own-property helper, followed to its definition: the walk never enters an inherited value.
+function hasKey(obj, key) {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+function setDeclared(table, keys, value) {
+  let target = table;
+  const last = keys.pop();
+  for (const k of keys) {
+    if (hasKey(target, k) && typeof target[k] !== 'object') throw new Error('redefined');
+    if (!hasKey(target, k)) target[k] = {};
+    target = target[k];
+  }
+  // ok: js.prototype-pollution.unsafe-path-assignment
+  target[last] = value;
+}
+
 // ---- gaps ----
 
 // Mutual recursion through a helper: the loop calls mergeValue, which calls mergeInto again.

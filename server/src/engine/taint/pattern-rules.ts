@@ -130,6 +130,7 @@ function clauseIndex(rules: readonly CompiledRule[]): PatternIndex<RuleClause> {
  * also matches `createHash` imported from `crypto`. Findings are deduplicated per rule and start position.
  * With a `cache` (and `context`: what besides its own text every unit depends on), units whose text is unchanged
  * reuse their findings and are charged the steps they took, so the budget cuts exactly where a walk would.
+ * A clause's structural check (`check:`) runs last on a match; its file-wide facts are part of every unit's key.
  */
 export function runPatternRules(
   doc: SourceDocument,

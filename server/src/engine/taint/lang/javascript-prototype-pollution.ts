@@ -387,7 +387,8 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       if (cov?.includes('p')) out.proto = true;
       if (cov?.includes('c')) out.ctor = true;
       const callee = call.childForFieldName('function');
-      if (!callee || !OWN_TESTS.test(compact(callee.text))) continue;
+      // A local helper that tests own properties (`hasKey(obj, key)` calling hasOwnProperty) tests the target too.
+      if (!callee || !(OWN_TESTS.test(compact(callee.text)) || cov?.includes('o'))) continue;
       const args = call.childForFieldName('arguments')?.namedChildren ?? [];
       const receiver = callee.type === 'member_expression' && !/\.call$/.test(compact(callee.text)) && !/^Object\./.test(compact(callee.text)) ? callee.childForFieldName('object') : undefined;
       const subject = receiver ?? args[0];
@@ -639,13 +640,16 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
   function fileFacts(root: Node, text: string): string {
     const fns: Record<string, string> = Object.create(null) as Record<string, string>;
     const lists: Record<string, string> = Object.create(null) as Record<string, string>;
-    const re = /__proto__|(?<=['"`/|(^])(?:constructor|prototype)(?=['"`/|)$])/g;
+    const re = /__proto__|(?<=['"`/|(^])(?:constructor|prototype)(?=['"`/|)$])|\bhasOwnProperty\b|\bhasOwn\b/g;
     let count = 0;
     for (let m = re.exec(text); m && count < 2000; m = re.exec(text), count++) {
       let s: Node | null = root.descendantForIndex(m.index, m.index + m[0].length);
-      for (let i = 0; s && i < 3 && !STRINGS.includes(s.type); i++) s = s.parent;
-      if (!s || !STRINGS.includes(s.type)) continue;
-      const cov = PROTO.test(m[0]) ? 'p' : 'c';
+      // `o`: a function that tests own properties (named in code, not in a string).
+      const ownTest = /^hasOwn/.test(m[0]);
+      if (ownTest && s?.type !== 'property_identifier' && s?.type !== 'identifier') continue;
+      for (let i = 0; s && !ownTest && i < 3 && !STRINGS.includes(s.type); i++) s = s.parent;
+      if (!s || (!ownTest && !STRINGS.includes(s.type))) continue;
+      const cov = ownTest ? 'o' : PROTO.test(m[0]) ? 'p' : 'c';
       const add = (into: Record<string, string>, name: string): void => {
         if (!own(into, name)?.includes(cov)) into[name] = [...new Set(`${own(into, name) ?? ''}${cov}`)].sort().reverse().join('');
       };
@@ -674,8 +678,9 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         let grew = false;
         for (const { name, uses } of named) {
           for (const [from, cov] of [...Object.entries(fns), ...Object.entries(lists)]) {
-            if (from === name || !uses.has(from)) continue;
-            const merged = [...new Set(`${own(fns, name) ?? ''}${cov}`)].sort().reverse().join('');
+            // Refusals spread to callers; an own-property test only where the helper itself makes it.
+            if (from === name || !uses.has(from) || cov === 'o') continue;
+            const merged = [...new Set(`${own(fns, name) ?? ''}${cov.replace('o', '')}`)].sort().reverse().join('');
             if (merged !== own(fns, name)) {
               fns[name] = merged;
               grew = true;
