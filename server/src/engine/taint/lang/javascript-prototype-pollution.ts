@@ -395,9 +395,10 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       const s = subject ? compact(subject.text) : '';
       if (s === targetText || s === targetRoot) out.own = true;
     }
-    if (Object.keys(lists).length > 0) {
+    if (Object.keys(lists).length + Object.keys(fns).length > 0) {
+      // A deny list read, or a refusing helper handed on as a callback (`keys.filter(isValidKey)`).
       for (const id of fn.descendantsOfType('identifier')) {
-        const cov = id ? own(lists, id.text) : undefined;
+        const cov = id ? own(lists, id.text) ?? (self.has(id.text) ? undefined : own(fns, id.text)) : undefined;
         if (cov?.includes('p')) out.proto = true;
         if (cov?.includes('c')) out.ctor = true;
       }
