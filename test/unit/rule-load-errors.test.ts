@@ -7,7 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadTaintRuleSet } from '../../server/src/engine/taint/rule-set';
+import { GrammarRegistry } from '../../server/src/engine/parser';
+import { compileFor, loadTaintRuleSet } from '../../server/src/engine/taint/rule-set';
 
 const GOOD = `  - id: t.good
     name: Good
@@ -103,5 +104,37 @@ describe('sanitizers: `untainted` names metavariables of a sanitizer that is no 
     assert.match(missing.errors.map((e) => e.message).join('\n'), /`untainted` \$B must be a metavariable of the pattern/);
     const guard = load(`rules:\n${rule(`{ pattern: 'ok($A)', guard: $A, untainted: [$A] }`)}`);
     assert.match(guard.errors.map((e) => e.message).join('\n'), /`untainted` applies to sanitizers that are not guards/);
+  });
+});
+
+describe('pattern rules: a structural check must be one the language module provides', () => {
+  const rule = (check: string): string => `rules:
+  - id: t.check
+    kind: pattern
+    name: Check
+    description: A pattern with a structural check.
+    languages: [javascript, python]
+    severity: medium
+    cwe: [CWE-1321]
+    message: "merge"
+    patterns:
+      - { pattern: '$T[$K] = $V', check: ${check} }
+`;
+
+  it('a badly written name is a load error naming the key', () => {
+    const { errors } = load(rule('Unsafe_Merge'));
+    assert.ok(errors.some((e) => e.ruleId === 't.check' && /`check` must name a structural check/.test(e.message)), JSON.stringify(errors));
+  });
+
+  it('a name the module lacks fails the rule for that language only, with the names it has', async () => {
+    const { set, errors } = load(rule('unsafe-merge'));
+    assert.deepEqual(errors, []);
+    const grammars = await GrammarRegistry.create(undefined, ['javascript', 'python']);
+    const js = compileFor(set, 'javascript', grammars.language('javascript')!);
+    assert.equal(js?.errors.length, 0);
+    assert.ok(js?.rules.some((r) => r.spec.id === 't.check' && r.patterns[0]?.check));
+    const py = compileFor(set, 'python', grammars.language('python')!);
+    assert.ok(py?.errors.some((e) => e.ruleId === 't.check' && /no structural check `unsafe-merge` for python \(it has none\)/.test(e.message)), JSON.stringify(py?.errors));
+    assert.ok(!py?.rules.some((r) => r.spec.id === 't.check'));
   });
 });

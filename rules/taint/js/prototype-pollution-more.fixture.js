@@ -130,6 +130,7 @@ app.post('/path-loop', (req, res) => {
   const keys = req.body.path.split('.');
   let cur = prefs;
   for (const k of keys.slice(0, -1)) cur = cur[k] = cur[k] || {};
+  // ruleid: js.prototype-pollution.unsafe-path-assignment
   // todoruleid: js.prototype-pollution.merge
   cur[keys[keys.length - 1]] = req.body.value;
   res.end();

@@ -13,7 +13,7 @@ import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range } from '../types';
 import { BudgetExceeded, errorShape } from './dataflow';
 import { suppressFix } from './fixes';
-import type { LanguageModule } from './lang';
+import type { CheckContext, LanguageModule, StructuralCheck } from './lang';
 import type { Compiled, CompiledClause, CompiledRule } from './rule-set';
 import type { PatternSpec } from './rule-schema';
 import type { TextWords } from './text-words';
@@ -130,6 +130,7 @@ function clauseIndex(rules: readonly CompiledRule[]): PatternIndex<RuleClause> {
  * also matches `createHash` imported from `crypto`. Findings are deduplicated per rule and start position.
  * With a `cache` (and `context`: what besides its own text every unit depends on), units whose text is unchanged
  * reuse their findings and are charged the steps they took, so the budget cuts exactly where a walk would.
+ * A clause's structural check (`check:`) runs last on a match; its file-wide facts are part of every unit's key.
  */
 export function runPatternRules(
   doc: SourceDocument,
@@ -142,7 +143,20 @@ export function runPatternRules(
   stats?: { patternSteps: number; patternUnitsWalked: number },
 ): Finding[] {
   const index = clauseIndex(rules);
-  const key = `${rules.map((r) => r.spec.id).join(',')}\u0000${context}\u0000${doc.lines.eol}`;
+  // Structural checks read the file beyond a unit only through their facts, which are part of every unit's key.
+  const facts = new Map<StructuralCheck, string>();
+  for (const r of rules) for (const c of r.patterns) if (c.check && !facts.has(c.check)) facts.set(c.check, c.check.facts?.(tree.rootNode, doc.text) ?? '');
+  const checkContext = (check: StructuralCheck): CheckContext => ({
+    facts: facts.get(check) ?? '',
+    memo,
+    charge: (steps) => {
+      meter.spent += steps;
+      if (stats) stats.patternSteps += steps;
+      if (meter.spent > meter.budget) throw new BudgetExceeded();
+    },
+  });
+  const memo = new Map<string, unknown>();
+  const key = `${rules.map((r) => r.spec.id).join(',')}\u0000${context}\u0000${[...facts.values()].join('\u0001')}\u0000${doc.lines.eol}`;
   if (cache.context !== key) {
     cache.context = key;
     cache.units.clear();
@@ -236,6 +250,7 @@ export function runPatternRules(
         if (clause.scopeHas.length > 0 && !clause.scopeHas.some((p) => scopeHolds(scope, p, clause, b, resolve, meter, scopeIndex, stats))) continue;
         if (clause.scopeLacks.some((p) => scopeHolds(scope, p, clause, b, resolve, meter, scopeIndex, stats))) continue;
       }
+      if (clause.check && !clause.check.holds(node, b, checkContext(clause.check))) continue;
       const at = (clause.spec.focus ? b.get(clause.spec.focus) : undefined) ?? node;
       const key = `${rule.spec.id}\u0000${at.startIndex}`;
       if (seen.has(key)) continue;

@@ -246,6 +246,12 @@ export interface PatternClauseSpec extends PatternSpec {
    * statement holding the match, at its indentation (`$F.setFeature("…disallow-doctype-decl", true);`).
    */
   insertBefore?: string;
+  /**
+   * A structural check the language module provides (`LanguageModule.structuralChecks`): a match is a finding only
+   * when it holds, for what a pattern cannot say (a loop over a parameter's keys that recurses into the target).
+   * A name no module of the rule's languages provides is a rule-load error.
+   */
+  check?: string;
 }
 
 /** Which paths a pattern rule runs on: globs matched against the file's path (`**\/settings*.py`). */
@@ -575,7 +581,7 @@ function boundRegexes(v: Record<string, unknown>, key: string, mv: ReadonlySet<s
 }
 
 function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): PatternClauseSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace', 'scope-has', 'scope-lacks', 'insert-before', 'requires-import', 'unless-import']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'missing', 'replace', 'scope-has', 'scope-lacks', 'insert-before', 'requires-import', 'unless-import', 'check']);
   if (!s) return undefined;
   const mv = metavarsIn(s.pattern);
   const focus = isObj(v) ? str(v, 'focus', where, ruleId, p, false) : undefined;
@@ -609,6 +615,8 @@ function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): Pat
   for (const k of metavarsIn(insertBefore ?? '')) if (!mv.has(k)) p.add(ruleId, `${where}: \`insert-before\` names ${k}, which the pattern does not use`);
   const requiresImport = isObj(v) && v['requires-import'] !== undefined ? strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p) : undefined;
   const unlessImport = isObj(v) && v['unless-import'] !== undefined ? strList(v['unless-import'], `${where}: \`unless-import\``, ruleId, p) : undefined;
+  const check = isObj(v) ? str(v, 'check', where, ruleId, p, false) : undefined;
+  if (check !== undefined && !/^[a-z][a-z0-9-]*$/.test(check)) p.add(ruleId, `${where}: \`check\` must name a structural check in lower-case words joined by dashes, e.g. unsafe-merge`);
   return {
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
@@ -620,6 +628,7 @@ function clauseSpec(v: unknown, where: string, ruleId: string, p: Problems): Pat
     ...(scopeHas?.length ? { scopeHas } : {}),
     ...(scopeLacks?.length ? { scopeLacks } : {}),
     ...(insertBefore ? { insertBefore } : {}),
+    ...(check ? { check } : {}),
   };
 }
 

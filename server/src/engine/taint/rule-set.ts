@@ -10,7 +10,7 @@ import type { RuleLoadError } from '../analyzers';
 import { docsUrlFor } from '../docs-links';
 import { taintLanguageOf, type GrammarId } from '../languages';
 import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
-import { languageModule, type LanguageModule } from './lang';
+import { languageModule, type LanguageModule, type StructuralCheck } from './lang';
 import { redactErrorMessage } from '../redact';
 import { cachedRuleFolder, listRuleFiles, readRuleFile } from '../rule-folder';
 import { precompiledTaintRuleFile } from './precompiled-rules';
@@ -215,6 +215,17 @@ function mergeNamed<T>(into: Map<string, T[]>, name: string, list: T[], path: st
 
 export { taintLanguageOf };
 
+/** A clause's structural check, from the language module; a name the module lacks fails the rule's compilation. */
+function structuralCheck(c: PatternClauseSpec, i: number, module: LanguageModule): { check?: StructuralCheck } {
+  if (!c.check) return {};
+  const check = module.structuralChecks?.get(c.check);
+  if (!check) {
+    const known = [...(module.structuralChecks?.keys() ?? [])];
+    throw new Error(`patterns[${i}]: no structural check \`${c.check}\` for ${module.id}${known.length > 0 ? ` (it has ${known.join(', ')})` : ' (it has none)'}`);
+  }
+  return { check };
+}
+
 /** A compiled pattern with its metavariable constraints. */
 export interface Compiled<T> {
   spec: T;
@@ -266,8 +277,8 @@ export function patternWords(pattern: string): string[] {
   return [...new Set(words)];
 }
 
-/** A pattern rule's clause, with its scope conditions compiled. */
-export type CompiledClause = Compiled<PatternClauseSpec> & { scopeHas: Compiled<PatternSpec>[]; scopeLacks: Compiled<PatternSpec>[] };
+/** A pattern rule's clause, with its scope conditions compiled and its structural check (`check:`) looked up. */
+export type CompiledClause = Compiled<PatternClauseSpec> & { scopeHas: Compiled<PatternSpec>[]; scopeLacks: Compiled<PatternSpec>[]; check?: StructuralCheck };
 
 export interface CompiledHandler {
   spec: HandlerSpec;
@@ -332,7 +343,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         sanitizers: plain,
         guards,
         propagators,
-        patterns: spec.patterns.map((c) => ({ ...own(c), scopeHas: (c.scopeHas ?? []).map(own), scopeLacks: (c.scopeLacks ?? []).map(own) })),
+        patterns: spec.patterns.map((c, i) => ({ ...own(c), scopeHas: (c.scopeHas ?? []).map(own), scopeLacks: (c.scopeLacks ?? []).map(own), ...structuralCheck(c, i, module) })),
         patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),

@@ -3,6 +3,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
+import { prototypePollutionChecks } from './javascript-prototype-pollution';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -680,5 +681,6 @@ export const javascript: LanguageModule = {
     title: 'HTML-escape the value (characters become entities)',
   }),
   textProperty: (name) => (name === 'innerHTML' || name === 'outerHTML' ? 'textContent' : undefined),
+  structuralChecks: prototypePollutionChecks({ paramsOf, unitName }),
   relativeRedirect: (x) => `${x}.startsWith("/") && !${x}.startsWith("//") && !${x}.startsWith("/\\\\") ? ${x} : "/"`,
 };

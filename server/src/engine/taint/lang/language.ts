@@ -10,7 +10,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TaintLanguage } from '../../languages';
-import type { PatternSyntax } from '../../patterns/pattern';
+import type { Bindings, PatternSyntax } from '../../patterns/pattern';
 
 /** What a statement does to the flow, whatever its node type. */
 export type StmtKind =
@@ -102,6 +102,29 @@ export interface QualifiedModules {
   moduleOf(fn: Node, path: string): string | undefined;
   /** The qualified names a call may reach in other files, most likely first ([] when it names no other file's function). */
   calleeNames(call: Node, imports: Map<string, string>, path: string): QualifiedName[];
+}
+
+/** What a structural check may read besides its match (see `StructuralCheck`). */
+export interface CheckContext {
+  /** The check's `facts` about the whole file, computed once per run. */
+  readonly facts: string;
+  /** Per run: what earlier matches of the same run decided (a function analysed once, one finding per function). */
+  readonly memo: Map<string, unknown>;
+  /** Charges `steps` units of work to the run's budget (throws past it). */
+  charge(steps: number): void;
+}
+
+/**
+ * A check of code structure that a pattern cannot say, named by a pattern rule's clause (`check:`): a match of the
+ * clause is a finding only when the check holds (a recursive merge that writes every key of a parameter into its
+ * target without refusing `__proto__`). It reads the match's own top-level statement, plus `facts`: the pattern
+ * cache reuses a statement's findings while its text and the facts are unchanged.
+ */
+export interface StructuralCheck {
+  /** Facts the check reads from the rest of the file (local guard helpers), as text compared between runs. */
+  facts?(root: Node, text: string): string;
+  /** Whether the match (`node`, the clause pattern's `bindings`) is a finding. */
+  holds(node: Node, bindings: Bindings, ctx: CheckContext): boolean;
 }
 
 /** The taint knowledge of one language (one module may serve several grammars: JavaScript, TypeScript, TSX). */
@@ -314,4 +337,6 @@ export interface LanguageModule {
   envImport?(root: Node | undefined, text: string, eol: string): { line: number; text: string } | undefined;
   /** A property whose assignment is an HTML sink, mapped to its text-only twin (`innerHTML` -> `textContent`). */
   textProperty?(name: string): string | undefined;
+  /** The structural checks pattern rules may name (`check:`), by name. */
+  readonly structuralChecks?: ReadonlyMap<string, StructuralCheck>;
 }
