@@ -69,8 +69,11 @@ describe('file context: an edit inside one function', () => {
           const before = taint.stats.contextNodesRead;
           const stmtsBefore = taint.stats.contextStatementsRead;
           const valuesBefore = taint.stats.moduleValuesRead;
+          const keysBefore = taint.stats.contextKeysBuilt;
           engine.change(uri, [{ range: { start: at, end: at }, text: '1' }], ++version);
           const r = engine.analyze(uri, settings);
+          // The top level's statement keys are kept outside the changed span: only the edited statement's is built.
+          assert.equal(taint.stats.contextKeysBuilt - keysBefore, 1, `statement keys built after an edit at ${needle}`);
           // The edited function is one node: a whole-tree search would read `full`.
           assert.equal(taint.stats.contextNodesRead - before, 1, `nodes read after an edit at ${needle}`);
           // Imports, exports and type declarations are read from the edited statement alone.
@@ -79,6 +82,14 @@ describe('file context: an edit inside one function', () => {
           assert.ok(taint.stats.moduleValuesRead - valuesBefore <= 1, `module value statements read after an edit at ${needle}: ${taint.stats.moduleValuesRead - valuesBefore}`);
           assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings);
         }
+        // A line break typed at the end of a function's line moves every statement below it by one line and the
+        // same offset: their keys are kept too.
+        const line = lines.findIndex((l) => l.includes('x + 150'));
+        const keysBefore = taint.stats.contextKeysBuilt;
+        engine.change(uri, [{ range: { start: { line, character: lines[line]!.length }, end: { line, character: lines[line]!.length } }, text: '\n' }], ++version);
+        const r = engine.analyze(uri, settings);
+        assert.equal(taint.stats.contextKeysBuilt - keysBefore, 1, 'statement keys built after a line break');
+        assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings);
       } finally {
         engine.close(uri);
       }
