@@ -122,8 +122,8 @@ function view(c: ReturnType<typeof fileContext>): unknown {
 }
 
 const FRAGMENTS = {
-  python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args', 'class Kind(str, Enum):\n    A = 1\n', 'Name = Annotated[str, Depends(f)]\n', 'Kind'],
-  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n', 'export const GET = helper3;\n', 'exports.POST = helper4;\n', 'export { helper6 as PUT };\n'],
+  python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args', 'class Kind(str, Enum):\n    A = 1\n', 'Name = Annotated[str, Depends(f)]\n', 'Kind', 'run = subprocess.call\n', 'sp = subprocess\n', 'go = sp.run', ' = request'],
+  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n', 'export const GET = helper3;\n', 'exports.POST = helper4;\n', 'export { helper6 as PUT };\n', 'const run = exec;\n', 'const { spawn: sp } = require("child_process");\n', 'let go = sp', ' = exec'],
 } as const;
 
 describe('file context: patched per statement equals built fresh (property)', () => {
@@ -144,8 +144,11 @@ describe('file context: patched per statement equals built fresh (property)', ()
               const step = (): void => {
                 resetNodeCache();
                 langs.forEach((lang, i) => {
-                  const patched = view(fileContext(doc.tree!, lang, doc.text, doc.lines, memos[i]));
+                  const ctx = fileContext(doc.tree!, lang, doc.text, doc.lines, memos[i]);
+                  const patched = view(ctx);
                   assert.deepEqual(patched, view(fileContext(doc.tree!, lang, doc.text, doc.lines)), JSON.stringify(edits));
+                  // The aliases read per statement are those a search of the whole text finds.
+                  assert.deepEqual([...ctx.imports], [...lang.module.collectImports(doc.tree!.rootNode, doc.text)], JSON.stringify(edits));
                 });
               };
               step();

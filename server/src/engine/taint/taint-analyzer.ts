@@ -470,6 +470,8 @@ interface StatementFacts {
   closedTypes: string[];
   typeAliases: [string, string][];
   exportAliases: [string, string][];
+  /** Where its text may name an import under another name (`LanguageModule.aliasSites`), from its start. */
+  aliasSites?: [number, string][];
   /** The names it assigns at module level, each with its value's signature (`moduleValueSig`; none: no value). */
   values?: [string, string | undefined][];
 }
@@ -2615,7 +2617,6 @@ export function fileContext(
       fnAt.push([si, k]);
     });
   }
-  const imports = syn.collectImports(root, text, importNodes);
   // Per top-level statement, what the import key and the handlers read from it alone: kept with a reused shape (the
   // same type, column and text), read from the tree for the others.
   const facts: StatementFacts[] = [];
@@ -2633,9 +2634,21 @@ export function fileContext(
       typeAliases: syn.typeAliases?.(s) ?? [],
       exportAliases: syn.exportAliasesOf?.(s) ?? [],
     };
-    if (!top.whole) stmtShapes[si]!.facts = f;
+    if (!top.whole) {
+      const start = top.rec.starts[si]!;
+      if (syn.aliasSites) f.aliasSites = syn.aliasSites(text.slice(start, top.rec.ends[si]), top.rec.cols[si] === 0);
+      stmtShapes[si]!.facts = f;
+    }
     facts.push(f);
   }
+  // The alias search reads each statement's sites, kept with its facts, instead of searching the whole text (the
+  // root searched whole has no statements' facts kept).
+  let sites: [number, string][] | undefined;
+  if (syn.aliasSites && !top.whole) {
+    sites = [];
+    for (let si = 0; si < topCount; si++) for (const [at, head] of facts[si]!.aliasSites ?? []) sites.push([top.rec.starts[si]! + at, head]);
+  }
+  const imports = syn.collectImports(root, text, importNodes, sites);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
   const importStmts: string[] = [];
