@@ -520,15 +520,19 @@ function readTopLevel(
 ): { rec: TopRecords; whole: boolean; node: (at: number) => Node } {
   const rec: TopRecords = { text, types: [], starts: [], ends: [], cols: [], keys: [] };
   const childAt: number[] = [];
-  let whole = false;
+  // Every cursor read is a call into wasm: one for the type, two for the offsets, one to move.
+  const whole = root.childCount !== root.namedChildCount;
+  const names = root.tree.language.types;
   const c = root.walk();
   try {
     if (c.gotoFirstChild()) {
       let i = 0;
       do {
-        if (!c.nodeIsNamed) whole = true;
-        else if (!ignoredKid(c.nodeType)) {
-          rec.types.push(c.nodeType);
+        // As `Node.type` names it.
+        const type = names[c.nodeTypeId] || 'ERROR';
+        // Unnamed children (only when `whole`) are no statements, as in `kids`.
+        if (!ignoredKid(type) && (!whole || c.nodeIsNamed)) {
+          rec.types.push(type);
           rec.starts.push(c.startIndex);
           rec.ends.push(c.endIndex);
           childAt.push(i);
