@@ -220,11 +220,6 @@ export function kids(n: Node): Node[] {
   return k;
 }
 
-/** Whether `kids` leaves a child of this type out (comments and the like, for every registered language). */
-export function ignoredKid(type: string): boolean {
-  return S.ignored.has(type);
-}
-
 /** The node's named children, comments left out, read anew (for nodes outside an analysis run). */
 export function namedKids(n: Node): Node[] {
   return n.namedChildren.filter((c): c is Node => !!c && !S.ignored.has(c.type));

@@ -22,7 +22,7 @@ import { classifyPath } from '../path-class';
 import { diffSpan, type LineIndex, type TextSpan } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, ignoredKid, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
+import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
@@ -490,8 +490,7 @@ export interface ContextMemo {
 }
 
 /**
- * A run's top-level statements (the root's named children, comments left out) as read with a tree cursor, in
- * order: type, offsets, column and key (type, column and text; none for a statement holding a syntax error).
+ * A run's top-level statements (the root's named children, comments left out), in order: type, offsets, column and key (type, column and text; none for a statement holding a syntax error).
  */
 interface TopRecords {
   /** The text they were read from. */
@@ -504,8 +503,7 @@ interface TopRecords {
 }
 
 /**
- * The top-level statements of `root`, read with one cursor walk (no node objects: only the statements a caller asks
- * for are read out of wasm, by `node`). A statement's key is taken from `last` when it lies wholly outside the text's
+ * The top-level statements of `root` (`kids`). A statement's key is taken from `last` when it lies wholly outside the text's
  * changed span (`span`; null: the text is the same) and `last` has it with the same type, offsets (moved by the
  * span's length change when after it) and column; else it is built from the text. `whole`: the root has an unnamed
  * child, so its statements do not cover it.
@@ -519,32 +517,16 @@ function readTopLevel(
   stats?: { contextKeysBuilt: number },
 ): { rec: TopRecords; whole: boolean; node: (at: number) => Node } {
   const rec: TopRecords = { text, types: [], starts: [], ends: [], cols: [], keys: [] };
-  const childAt: number[] = [];
-  // Every cursor read is a call into wasm: one for the type, two for the offsets, one to move.
+  // The run's cached children of the root (the dataflow and the pattern rules read them too): a cursor walk makes as
+  // many calls into wasm as marshalling them does (measured), and would be a second read in runs that need them.
   const whole = root.childCount !== root.namedChildCount;
-  const names = root.tree.language.types;
-  const c = root.walk();
-  try {
-    if (c.gotoFirstChild()) {
-      let i = 0;
-      do {
-        // As `Node.type` names it.
-        const type = names[c.nodeTypeId] || 'ERROR';
-        // Unnamed children (only when `whole`) are no statements, as in `kids`.
-        if (!ignoredKid(type) && (!whole || c.nodeIsNamed)) {
-          rec.types.push(type);
-          rec.starts.push(c.startIndex);
-          rec.ends.push(c.endIndex);
-          childAt.push(i);
-        }
-        i++;
-      } while (c.gotoNextSibling());
-    }
-  } finally {
-    c.delete();
+  const top = kids(root);
+  for (const s of top) {
+    rec.types.push(s.type);
+    rec.starts.push(s.startIndex);
+    rec.ends.push(s.endIndex);
   }
-  const nodes: (Node | undefined)[] = [];
-  const node = (at: number): Node => (nodes[at] ??= root.child(childAt[at]!)!);
+  const node = (at: number): Node => top[at]!;
   // A statement holds an error only if the root does (the flag is its subtree's).
   const errors = root.hasError;
   const n = rec.types.length;
