@@ -20,13 +20,13 @@ const cpuMs = (): number => {
 };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- two independently loaded copies of the engine */
-async function load(dir: string): Promise<{ eng: any; ta: any; pattern: any; gen: any; lib: any; stats: any }> {
+async function load(dir: string): Promise<{ eng: any; ta: any; pattern: any; text: any; gen: any; lib: any; stats: any }> {
   const root = resolve(dir);
   const imp = (p: string): Promise<any> => import(pathToFileURL(`${root}/${p}`).href);
   const eng = await imp('server/src/engine/index.ts');
   const ta = await imp('server/src/engine/taint/taint-analyzer.ts');
   const pattern = await imp('server/src/engine/patterns/pattern.ts');
-  return { eng, ta, pattern, gen: await imp('bench/corpus/generate.ts'), lib: await imp('bench/lib/corpus.ts'), stats: {} };
+  return { eng, ta, pattern, text: await imp('server/src/engine/text.ts'), gen: await imp('bench/corpus/generate.ts'), lib: await imp('bench/lib/corpus.ts'), stats: {} };
 }
 
 async function main(): Promise<void> {
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       const stats = { contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0 };
       s.ta.fileContext(doc.tree, compiled, doc.text, doc.lines, memo, stats);
       for (const k of Object.keys(stats) as (keyof typeof stats)[]) stats[k] = 0;
-      return { engine, doc, memo, compiled, stats, ms: [] as number[] };
+      return { engine, doc, memo, compiled, stats, ms: [] as number[], prev: doc.text as string };
     }),
   );
   // Deterministic edit places: digits, picked with a seeded LCG.
@@ -77,8 +77,11 @@ async function main(): Promise<void> {
         const tree = d.doc.tree;
         // The node caches are per run (by node id): each call is a run on a new tree. The parse is not timed.
         sides[i]!.pattern.resetNodeCache();
+        // The changed span the taint pack has from its words' update (a tree without the parameter ignores it).
+        const since = { old: d.prev, span: sides[i]!.text.diffSpan(d.prev, d.doc.text) };
+        d.prev = d.doc.text;
         const t0 = cpuMs();
-        const ctx = sides[i]!.ta.fileContext(tree, d.compiled, d.doc.text, d.doc.lines, d.memo, d.stats);
+        const ctx = sides[i]!.ta.fileContext(tree, d.compiled, d.doc.text, d.doc.lines, d.memo, d.stats, since);
         d.ms.push(cpuMs() - t0);
         keys[i] = JSON.stringify([[...ctx.imports], ctx.units.map((u: any) => u.key), ctx.importKey]);
       }
