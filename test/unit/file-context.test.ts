@@ -69,8 +69,11 @@ describe('file context: an edit inside one function', () => {
           const before = taint.stats.contextNodesRead;
           const stmtsBefore = taint.stats.contextStatementsRead;
           const valuesBefore = taint.stats.moduleValuesRead;
+          const keysBefore = taint.stats.contextKeysBuilt;
           engine.change(uri, [{ range: { start: at, end: at }, text: '1' }], ++version);
           const r = engine.analyze(uri, settings);
+          // The top level's statement keys are kept outside the changed span: only the edited statement's is built.
+          assert.equal(taint.stats.contextKeysBuilt - keysBefore, 1, `statement keys built after an edit at ${needle}`);
           // The edited function is one node: a whole-tree search would read `full`.
           assert.equal(taint.stats.contextNodesRead - before, 1, `nodes read after an edit at ${needle}`);
           // Imports, exports and type declarations are read from the edited statement alone.
@@ -79,6 +82,14 @@ describe('file context: an edit inside one function', () => {
           assert.ok(taint.stats.moduleValuesRead - valuesBefore <= 1, `module value statements read after an edit at ${needle}: ${taint.stats.moduleValuesRead - valuesBefore}`);
           assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings);
         }
+        // A line break typed at the end of a function's line moves every statement below it by one line and the
+        // same offset: their keys are kept too.
+        const line = lines.findIndex((l) => l.includes('x + 150'));
+        const keysBefore = taint.stats.contextKeysBuilt;
+        engine.change(uri, [{ range: { start: { line, character: lines[line]!.length }, end: { line, character: lines[line]!.length } }, text: '\n' }], ++version);
+        const r = engine.analyze(uri, settings);
+        assert.equal(taint.stats.contextKeysBuilt - keysBefore, 1, 'statement keys built after a line break');
+        assert.deepEqual(r.findings, engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings).findings);
       } finally {
         engine.close(uri);
       }
@@ -111,8 +122,8 @@ function view(c: ReturnType<typeof fileContext>): unknown {
 }
 
 const FRAGMENTS = {
-  python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args', 'class Kind(str, Enum):\n    A = 1\n', 'Name = Annotated[str, Depends(f)]\n', 'Kind'],
-  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n', 'export const GET = helper3;\n', 'exports.POST = helper4;\n', 'export { helper6 as PUT };\n'],
+  python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args', 'class Kind(str, Enum):\n    A = 1\n', 'Name = Annotated[str, Depends(f)]\n', 'Kind', 'run = subprocess.call\n', 'sp = subprocess\n', 'go = sp.run', ' = request'],
+  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n', 'export const GET = helper3;\n', 'exports.POST = helper4;\n', 'export { helper6 as PUT };\n', 'const run = exec;\n', 'const { spawn: sp } = require("child_process");\n', 'let go = sp', ' = exec'],
 } as const;
 
 describe('file context: patched per statement equals built fresh (property)', () => {
@@ -133,8 +144,11 @@ describe('file context: patched per statement equals built fresh (property)', ()
               const step = (): void => {
                 resetNodeCache();
                 langs.forEach((lang, i) => {
-                  const patched = view(fileContext(doc.tree!, lang, doc.text, doc.lines, memos[i]));
+                  const ctx = fileContext(doc.tree!, lang, doc.text, doc.lines, memos[i]);
+                  const patched = view(ctx);
                   assert.deepEqual(patched, view(fileContext(doc.tree!, lang, doc.text, doc.lines)), JSON.stringify(edits));
+                  // The aliases read per statement are those a search of the whole text finds.
+                  assert.deepEqual([...ctx.imports], [...lang.module.collectImports(doc.tree!.rootNode, doc.text)], JSON.stringify(edits));
                 });
               };
               step();

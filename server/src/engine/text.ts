@@ -119,11 +119,18 @@ export class LineIndex {
   }
 }
 
+/** Where two texts differ (see `diffSpan`). */
+export interface TextSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
 /**
  * The span where two texts differ: `start` is the length of their common prefix, and `oldEnd` / `newEnd` are where
  * their common suffix (not overlapping the prefix) starts in `a` and in `b`.
  */
-export function diffSpan(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
+export function diffSpan(a: string, b: string): TextSpan {
   let p = 0;
   const max = Math.min(a.length, b.length);
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;

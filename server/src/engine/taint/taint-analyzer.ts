@@ -19,7 +19,7 @@ import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type 
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import { classifyPath } from '../path-class';
-import type { LineIndex } from '../text';
+import { diffSpan, type LineIndex, type TextSpan } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
@@ -133,8 +133,9 @@ interface FileContext {
   registrations?: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>;
   /** The handler specs' `clean-fields` (see `UnitEnv.cleanFields`), when any has them. */
   cleanFields?: NonNullable<UnitEnv['cleanFields']>;
-  /** The top level's named statements and what the context read from each (see `StatementFacts`), in order. */
-  topLevel: Node[];
+  /** The top level's named statements (comments left out), each read from the tree on first need. */
+  topNode: (at: number) => Node;
+  /** What the context read from each of those statements (see `StatementFacts`), in order. */
   facts: StatementFacts[];
   /** Module-level names with their value's signature and statement (see `moduleValues`). */
   moduleValues?: Map<string, { sig: string; at: number } | null>;
@@ -469,6 +470,8 @@ interface StatementFacts {
   closedTypes: string[];
   typeAliases: [string, string][];
   exportAliases: [string, string][];
+  /** Where its text may name an import under another name (`LanguageModule.aliasSites`), from its start. */
+  aliasSites?: [number, string][];
   /** The names it assigns at module level, each with its value's signature (`moduleValueSig`; none: no value). */
   values?: [string, string | undefined][];
 }
@@ -482,6 +485,77 @@ export interface ContextMemo {
   lang?: CompiledLanguage;
   importKey?: string;
   byStatement: Map<string, StatementShape>;
+  /** The last run's top-level statements, patched from the text's changed span by the next run. */
+  top?: TopRecords;
+}
+
+/**
+ * A run's top-level statements (the root's named children, comments left out), in order: type, offsets, column and key (type, column and text; none for a statement holding a syntax error).
+ */
+interface TopRecords {
+  /** The text they were read from. */
+  text: string;
+  types: string[];
+  starts: number[];
+  ends: number[];
+  cols: number[];
+  keys: (string | undefined)[];
+}
+
+/**
+ * The top-level statements of `root` (`kids`). A statement's key is taken from `last` when it lies wholly outside the text's
+ * changed span (`span`; null: the text is the same) and `last` has it with the same type, offsets (moved by the
+ * span's length change when after it) and column; else it is built from the text. `whole`: the root has an unnamed
+ * child, so its statements do not cover it.
+ */
+function readTopLevel(
+  root: Node,
+  text: string,
+  lines: LineIndex,
+  last: TopRecords | undefined,
+  span: TextSpan | null | undefined,
+  stats?: { contextKeysBuilt: number },
+): { rec: TopRecords; whole: boolean; node: (at: number) => Node } {
+  const rec: TopRecords = { text, types: [], starts: [], ends: [], cols: [], keys: [] };
+  // The run's cached children of the root (the dataflow and the pattern rules read them too): a cursor walk makes as
+  // many calls into wasm as marshalling them does (measured), and would be a second read in runs that need them.
+  const whole = root.childCount !== root.namedChildCount;
+  const top = kids(root);
+  for (const s of top) {
+    rec.types.push(s.type);
+    rec.starts.push(s.startIndex);
+    rec.ends.push(s.endIndex);
+  }
+  const node = (at: number): Node => top[at]!;
+  // A statement holds an error only if the root does (the flag is its subtree's).
+  const errors = root.hasError;
+  const n = rec.types.length;
+  const m = last ? last.types.length : 0;
+  const delta = span ? span.newEnd - span.oldEnd : 0;
+  for (let i = 0; i < n; i++) {
+    const type = rec.types[i]!;
+    const start = rec.starts[i]!;
+    const end = rec.ends[i]!;
+    const col = lines.positionAt(start).character;
+    rec.cols.push(col);
+    if (errors && node(i).hasError) {
+      rec.keys.push(undefined);
+      continue;
+    }
+    let key: string | undefined;
+    if (last && span !== undefined) {
+      // The same statement of the last run: by index before the span, counted from the end after it.
+      const j = span === null || end <= span.start ? i : start >= span.newEnd ? m - (n - i) : -1;
+      const moved = span !== null && start >= span.newEnd ? delta : 0;
+      if (j >= 0 && j < m && last.starts[j] === start - moved && last.ends[j] === end - moved && last.types[j] === type && last.cols[j] === col) key = last.keys[j];
+    }
+    if (key === undefined) {
+      if (stats) stats.contextKeysBuilt++;
+      key = `${type}\u0000${col}\u0000${text.slice(start, end)}`;
+    }
+    rec.keys.push(key);
+  }
+  return { rec, whole, node };
 }
 
 export class TaintAnalyzer implements Analyzer {
@@ -549,7 +623,7 @@ export class TaintAnalyzer implements Analyzer {
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -772,7 +846,7 @@ export class TaintAnalyzer implements Analyzer {
   private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify'], oneShot = false): Generator<void, Finding[]> {
     const words = doc.text.replace(/-/g, '_');
     const tw = session.words;
-    tw.update(doc.text);
+    const change = tw.update(doc.text);
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input; at audit strictness any file may have one: exported functions' parameters),
     // unless another file's summaries are in play (then their sinks and sources count too, once they are known).
@@ -792,7 +866,7 @@ export class TaintAnalyzer implements Analyzer {
       session.last = undefined;
       return findings;
     }
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats, change);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
@@ -1858,11 +1932,10 @@ function nameTable(ctx: FileContext, syn: LanguageModule, stats?: { moduleValues
 function moduleValues(ctx: FileContext, syn: LanguageModule, stats?: { moduleValuesRead: number }): Map<string, { sig: string; at: number } | null> {
   if (ctx.moduleValues) return ctx.moduleValues;
   const out = new Map<string, { sig: string; at: number } | null>();
-  ctx.topLevel.forEach((s, at) => {
-    const f = ctx.facts[at]!;
+  ctx.facts.forEach((f, at) => {
     if (!f.values) {
       if (stats) stats.moduleValuesRead++;
-      f.values = statementValues(s, syn).map(([name, value]) => [name, value ? valueSig(value) : undefined]);
+      f.values = statementValues(ctx.topNode(at), syn).map(([name, value]) => [name, value ? valueSig(value) : undefined]);
     }
     for (const [name, sig] of f.values) out.set(name, out.has(name) || sig === undefined ? null : { sig, at });
   });
@@ -1888,7 +1961,7 @@ function statementValues(s: Node, syn: LanguageModule): [string, Node | null][] 
 /** The value node of a module-level name assigned exactly once, read from its statement. */
 function moduleValue(ctx: FileContext, syn: LanguageModule, name: string): Node | undefined {
   const v = moduleValues(ctx, syn).get(name);
-  return v ? (statementValues(ctx.topLevel[v.at]!, syn).find(([n]) => n === name)?.[1] ?? undefined) : undefined;
+  return v ? (statementValues(ctx.topNode(v.at), syn).find(([n]) => n === name)?.[1] ?? undefined) : undefined;
 }
 
 /**
@@ -2464,22 +2537,30 @@ export function fileContext(
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number },
+  change?: { old: string; span: TextSpan },
 ): FileContext {
   const root = tree.rootNode;
   const syn = lang.module;
   const types = [...syn.functionTypes, ...syn.importTypes];
-  const topLevel = kids(root);
+  // The statements' keys of the last run hold outside the span of the text that changed since (the caller's, when
+  // it is between the same texts).
+  const lastTop = memo?.top;
+  const span = !lastTop ? undefined : lastTop.text === text ? null : change && change.old === lastTop.text ? change.span : diffSpan(lastTop.text, text);
+  const top = readTopLevel(root, text, lines, lastTop, span, stats);
+  if (memo) memo.top = top.rec;
+  const topCount = top.rec.types.length;
   // The functions and imports are searched per top-level statement; a child of the root that is not a named
   // statement could hold one, so then the root is searched whole (and nothing is kept).
-  const stmts = root.childCount === root.namedChildCount ? topLevel : [root];
+  const stmtCount = top.whole ? 1 : topCount;
+  const stmtNode = (si: number): Node => (top.whole ? root : top.node(si));
   // One search in the wasm tree per statement for its functions and imports (document order), on first need.
   const found = new Map<number, { fns: Node[]; imports: Node[] }>();
   const search = (si: number): { fns: Node[]; imports: Node[] } => {
     let f = found.get(si);
     if (f) return f;
     f = { fns: [], imports: [] };
-    for (const n of stmts[si]!.descendantsOfType(types)) {
+    for (const n of stmtNode(si).descendantsOfType(types)) {
       if (!n) continue;
       if (syn.importTypes.includes(n.type)) f.imports.push(n);
       // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
@@ -2500,15 +2581,15 @@ export function fileContext(
   const spans: Span[] = [];
   /** Per function (document order): its statement and its index among the statement's functions. */
   const fnAt: [number, number][] = [];
-  stmts.forEach((stmt, si) => {
-    const start = stmt.startIndex;
+  for (let si = 0; si < stmtCount; si++) {
+    const start = top.whole ? root.startIndex : top.rec.starts[si]!;
     // A statement holding a syntax error may parse otherwise with the same text: never reused.
-    const key = stmt === root || stmt.hasError ? undefined : `${stmt.type}\u0000${lines.positionAt(start).character}\u0000${text.slice(start, stmt.endIndex)}`;
+    const key = top.whole ? undefined : top.rec.keys[si];
     let shape = key === undefined ? undefined : shapes?.get(key);
     reusedShape.push(!!shape);
     if (shape) {
       // An import statement is its own (only) import node.
-      if (shape.imports === 1 && syn.importTypes.includes(stmt.type)) importNodes.push(stmt);
+      if (shape.imports === 1 && syn.importTypes.includes(top.rec.types[si]!)) importNodes.push(stmtNode(si));
       else if (shape.imports > 0) importNodes.push(...search(si).imports);
     } else {
       const f = search(si);
@@ -2521,26 +2602,45 @@ export function fileContext(
       spans.push({ start: start + sp.start, end: start + sp.end });
       fnAt.push([si, k]);
     });
-  });
-  const imports = syn.collectImports(root, text, importNodes);
+  }
   // Per top-level statement, what the import key and the handlers read from it alone: kept with a reused shape (the
   // same type, column and text), read from the tree for the others.
-  const facts = topLevel.map((s, si): StatementFacts => {
-    const kept = stmts === topLevel ? stmtShapes[si]!.facts : undefined;
-    if (kept) return kept;
+  const facts: StatementFacts[] = [];
+  for (let si = 0; si < topCount; si++) {
+    const kept = !top.whole ? stmtShapes[si]!.facts : undefined;
+    if (kept) {
+      facts.push(kept);
+      continue;
+    }
     if (stats) stats.contextStatementsRead++;
+    const s = top.node(si);
     const f: StatementFacts = {
       importStmt: syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')),
       closedTypes: syn.closedTypes?.(s) ?? [],
       typeAliases: syn.typeAliases?.(s) ?? [],
       exportAliases: syn.exportAliasesOf?.(s) ?? [],
     };
-    if (stmts === topLevel) stmtShapes[si]!.facts = f;
-    return f;
-  });
+    if (!top.whole) {
+      const start = top.rec.starts[si]!;
+      if (syn.aliasSites) f.aliasSites = syn.aliasSites(text.slice(start, top.rec.ends[si]), top.rec.cols[si] === 0);
+      stmtShapes[si]!.facts = f;
+    }
+    facts.push(f);
+  }
+  // The alias search reads each statement's sites, kept with its facts, instead of searching the whole text (the
+  // root searched whole has no statements' facts kept).
+  let sites: [number, string][] | undefined;
+  if (syn.aliasSites && !top.whole) {
+    sites = [];
+    for (let si = 0; si < topCount; si++) for (const [at, head] of facts[si]!.aliasSites ?? []) sites.push([top.rec.starts[si]! + at, head]);
+  }
+  const imports = syn.collectImports(root, text, importNodes, sites);
   // Everything outside a unit that its result depends on, besides the callees it looks up (tracked per unit):
   // imports (and where their statements are, for fixes that edit them) and the line-break style.
-  const importStmts = topLevel.filter((_, si) => facts[si]!.importStmt).map((s) => `${s.startIndex}:${s.text}`);
+  const importStmts: string[] = [];
+  facts.forEach((f, si) => {
+    if (f.importStmt) importStmts.push(`${top.rec.starts[si]!}:${text.slice(top.rec.starts[si], top.rec.ends[si])}`);
+  });
   // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
   const closedTypes = new Set(facts.flatMap((f) => f.closedTypes));
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
@@ -2733,7 +2833,7 @@ export function fileContext(
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
   });
   const cleanFields = cleanFieldsOf(lang);
-  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, topLevel, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
+  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, topNode: top.node, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
 }
 
 /**

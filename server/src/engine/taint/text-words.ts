@@ -9,7 +9,7 @@
  * the maximal `[A-Za-z0-9]+` stretches of the original text are the runs' `_`-separated parts.
  */
 
-import { diffSpan } from '../text';
+import { diffSpan, type TextSpan } from '../text';
 
 const isRunChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 
@@ -32,10 +32,13 @@ export class TextWords {
     return w;
   }
 
-  /** Moves to `text`: the runs of the region that differs from the current text are taken out and read anew. */
-  update(text: string): void {
+  /**
+   * Moves to `text`: the runs of the region that differs from the current text are taken out and read anew. Returns
+   * the text it moved from and the span that differs (for other readers of the same change), none if unchanged.
+   */
+  update(text: string): { old: string; span: TextSpan } | undefined {
     const old = this.text;
-    if (old === text) return;
+    if (old === text) return undefined;
     const span = diffSpan(old, text);
     // Widen to run boundaries: the runs outside [a, end) are untouched, and those inside are whole.
     let a = span.start;
@@ -49,6 +52,7 @@ export class TextWords {
     this.text = text;
     for (const r of old.slice(a, endOld).match(RUN) ?? []) this.remove(r.replace(/-/g, '_'));
     for (const r of text.slice(a, endNew).match(RUN) ?? []) this.add(r.replace(/-/g, '_'));
+    return { old, span };
   }
 
   /** Whether `\bword\b` matches the text with `-` read as `_`. */

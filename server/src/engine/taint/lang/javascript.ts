@@ -338,12 +338,9 @@ function importCandidates(root: Node, text: string, statements?: Node[]): Node[]
  * Declarations whose value starts with a name in `known`, in document order: possible aliases such as
  * `const run = cp.exec`. `known` grows as the caller takes each one, so an alias of an alias is found too.
  */
-function* aliasCandidates(root: Node, text: string, known: Map<string, string>): Generator<Node> {
-  const re = /\b(?:const|let|var)\s+([\w$]+|\{[^}=]*\})\s*=\s*([\w$]+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const head = m[2]!;
+function* aliasCandidates(root: Node, text: string, known: Map<string, string>, sites: readonly (readonly [number, string])[] = aliasSites(text)): Generator<Node> {
+  for (const [at, head] of sites) {
     if (!known.has(head)) continue;
-    const at = m.index + m[0].lastIndexOf(head);
     let n = root.descendantForIndex(at, at + head.length);
     if (n?.type !== 'identifier') continue;
     while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
@@ -353,7 +350,15 @@ function* aliasCandidates(root: Node, text: string, known: Map<string, string>):
   }
 }
 
-function collectImports(root: Node, text = root.text, statements?: Node[]): Map<string, string> {
+/** Where `text` declares a name whose value starts with a name (`const run = cp.exec`): that name and its offset. */
+function aliasSites(text: string): [number, string][] {
+  const out: [number, string][] = [];
+  const re = /\b(?:const|let|var)\s+([\w$]+|\{[^}=]*\})\s*=\s*([\w$]+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index + m[0].lastIndexOf(m[2]!), m[2]!]);
+  return out;
+}
+
+function collectImports(root: Node, text = root.text, statements?: Node[], sites?: readonly (readonly [number, string])[]): Map<string, string> {
   const out = new Map<string, string>();
   // Package names become identifier-safe so patterns can name them: js-yaml -> js_yaml, node:fs -> fs.
   const mod = canonicalModule;
@@ -362,7 +367,7 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
   const seen = new Set(base.map((n) => n.id));
   const candidates = function* (): Generator<Node> {
     yield* base;
-    for (const n of aliasCandidates(root, text, out)) if (!seen.has(n.id)) yield n;
+    for (const n of aliasCandidates(root, text, out, sites)) if (!seen.has(n.id)) yield n;
   };
   for (const n of candidates()) {
     if (n.type === 'import_statement') {
@@ -659,6 +664,7 @@ export const javascript: LanguageModule = {
   isModuleLevel,
   exportedNames,
   collectImports,
+  aliasSites: (text) => aliasSites(text),
   decompose,
   sqlPlaceholder: (imports) => {
     const mods = [...imports.values()].map((m) => m.split('.')[0]);

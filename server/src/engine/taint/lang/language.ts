@@ -304,8 +304,18 @@ export interface LanguageModule {
   readonly qualifiedModules?: QualifiedModules;
   /** Names a file exports, for cross-file summaries. */
   exportedNames(tree: Tree): Set<string>;
-  /** Local name -> canonical dotted name, from the file's imports (and aliases of imported names). */
-  collectImports(root: Node, text?: string, statements?: Node[]): Map<string, string>;
+  /**
+   * Local name -> canonical dotted name, from the file's imports (and aliases of imported names). `aliasSites`: the
+   * file's `aliasSites`, each at its offset in `text`, in order (read per statement by the caller); without them the
+   * whole text is searched.
+   */
+  collectImports(root: Node, text?: string, statements?: Node[], aliasSites?: readonly (readonly [number, string])[]): Map<string, string>;
+  /**
+   * Where a top-level statement's text may declare another name for an imported one (`run = subprocess.run`): each
+   * name the value starts with, at its offset in `text`, in order. `lineStart`: whether the statement starts its
+   * line. A function of the statement's text alone, so a caller keeps it while that text is unchanged.
+   */
+  aliasSites?(text: string, lineStart: boolean): [number, string][];
 
   // ---- fix idioms ----
   /** Splits a string-building expression into literal text and values, or undefined if it is not one. */

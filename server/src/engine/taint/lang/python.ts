@@ -236,12 +236,9 @@ function importCandidates(root: Node, statements?: Node[]): { nodes: Node[]; loc
  * Assignments whose value starts with a name in `known` (or `__import__`), in document order: possible aliases
  * such as `run = subprocess.run`. `known` grows as the caller takes each one, so an alias of an alias is found too.
  */
-function* aliasCandidates(root: Node, text: string, known: Map<string, string>): Generator<Node> {
-  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const head = m[2]!;
+function* aliasCandidates(root: Node, text: string, known: Map<string, string>, sites: readonly (readonly [number, string])[] = aliasSites(text, true)): Generator<Node> {
+  for (const [at, head] of sites) {
     if (!known.has(head) && head !== '__import__') continue;
-    const at = m.index + m[0].lastIndexOf(head);
     let n = root.descendantForIndex(at, at + head.length);
     if (n?.type !== 'identifier') continue;
     while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
@@ -254,7 +251,18 @@ function* aliasCandidates(root: Node, text: string, known: Map<string, string>):
 /** Per import table, the names only a function imports (a fix elsewhere in the file cannot use them). */
 const FUNCTION_ONLY = new WeakMap<Map<string, string>, Set<string>>();
 
-function collectImports(root: Node, text = root.text, statements?: Node[]): Map<string, string> {
+/**
+ * Where `text` assigns a name whose value starts with a name (`run = subprocess.run`, at a line's start): that name
+ * and its offset. `lineStart`: whether `text` starts a line (else an assignment at its start is not at one).
+ */
+function aliasSites(text: string, lineStart: boolean): [number, string][] {
+  const out: [number, string][] = [];
+  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (lineStart || m.index > 0) out.push([m.index + m[0].lastIndexOf(m[2]!), m[2]!]);
+  return out;
+}
+
+function collectImports(root: Node, text = root.text, statements?: Node[], sites?: readonly (readonly [number, string])[]): Map<string, string> {
   const out = new Map<string, string>();
   const resolve = (id: string): string | undefined => out.get(id);
   const { nodes: base, local } = importCandidates(root, statements);
@@ -280,7 +288,7 @@ function collectImports(root: Node, text = root.text, statements?: Node[]): Map<
   };
   const candidates = function* (): Generator<Node> {
     yield* base;
-    for (const n of aliasCandidates(root, text, out)) if (!seen.has(n.id)) yield n;
+    for (const n of aliasCandidates(root, text, out, sites)) if (!seen.has(n.id)) yield n;
   };
   for (const n of candidates()) {
     if (n.type === 'import_statement') {
@@ -783,6 +791,7 @@ export const python: LanguageModule = {
   },
   exportedNames,
   collectImports,
+  aliasSites,
   decompose,
   sqlPlaceholder: (imports) => ([...imports.values()].some((m) => m.split('.')[0] === 'sqlite3') ? '?' : '%s'),
   sqlParams: (values) => `(${values.join(', ')}${values.length === 1 ? ',' : ''})`,
