@@ -26,7 +26,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -78,6 +78,8 @@ interface Unit {
   name?: string;
   /** Methods called as `this.m()` / `self.m()`; Python methods skip `self`. */
   isMethod: boolean;
+  /** A method's class (`LanguageModule.classOf`): its field summary is shared with the class's other methods. */
+  cls?: string;
   params: UnitParams;
   /** How many parameters a function unit declares, known without reading its nodes (overloads resolve by it). */
   arity?: number;
@@ -94,6 +96,7 @@ class ContextUnit implements Unit {
   private read: Node | (() => Node);
   name?: string;
   arity?: number;
+  cls?: string;
   constructor(
     node: Node | (() => Node),
     name: string | undefined,
@@ -121,6 +124,8 @@ interface FileContext {
   byMethod: Map<string, Unit | null>;
   /** Function units by start offset, for inline callbacks. */
   byStart: Map<number, Unit>;
+  /** Each class's methods, in unit order (see `Unit.cls`). */
+  byClass: Map<string, Unit[]>;
   /** The functions directly in the top level (the root unit's nested spans), in order. */
   topNested: Span[];
   /** Digest of the imports and line-break style (part of every unit and statement key). */
@@ -410,6 +415,7 @@ export function newTaintSessionCache(): TaintSessionCache {
 interface FnDescriptor {
   name?: string;
   isMethod: boolean;
+  cls?: string;
   // Shared by every unit built from the descriptor, run after run (no copy per unit per edit): nothing writes a
   // unit's parameters, handlers or aliases once `fileContext` has built them.
   sources: Map<number, string>;
@@ -1139,7 +1145,24 @@ export class TaintAnalyzer implements Analyzer {
       const v = entryDepValue(hit.line, resultOf(hit));
       return kind === 'm' && explicitReceiver(hit, syn) ? withReceiver(v) : v;
     };
+    /** Per round, each class field's writers' flows and its dependency value (see `classField`). */
+    const fieldMemo = new Map<string, ClassField>();
+    let fieldRound = -1;
+    const fieldOf = (cls: string, field: string): ClassField => {
+      if (fieldRound !== cur) {
+        fieldMemo.clear();
+        fieldRound = cur;
+      }
+      const k = `${cls}.${field}`;
+      let hit = fieldMemo.get(k);
+      if (!hit) fieldMemo.set(k, (hit = classField(ctx.byClass.get(cls) ?? [], field, resultOf)));
+      return hit;
+    };
     const depSig = (dep: string, u: Unit): string => {
+      if (dep.startsWith('f:')) {
+        const dot = dep.lastIndexOf('.');
+        return fieldOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
+      }
       if (dep.startsWith('i:')) {
         const unit = inlineUnit(dep, u, ctx, doc.lines);
         return unit ? entryDepValue(unit.line, resultOf(unit)) : '?';
@@ -1176,8 +1199,13 @@ export class TaintAnalyzer implements Analyzer {
         for (const v of visitedBefore) {
           if (v.name) targets.add(`${v.isMethod ? 'm' : 'n'}:${v.name}`);
           targets.add(`k:${v.key}`);
+          if (v.cls !== undefined) targets.add(`f:${v.cls}`);
         }
-        for (const k of diff.gone) targets.add(`k:${k}`);
+        for (const k of diff.gone) {
+          targets.add(`k:${k}`);
+          // A gone method's class, from its key (its role names it): the fields it wrote may be gone too.
+          for (const m of k.matchAll(CLASS_IN_KEY)) targets.add(`f:${m[1]}`);
+        }
         for (const t of targets) {
           for (const [id, dep] of b.consumers.get(t) ?? []) {
             // The top level is indexed under ROOT_ID (see `indexId`); a new root key is dirty (moved) already.
@@ -1235,6 +1263,16 @@ export class TaintAnalyzer implements Analyzer {
             calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn),
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
+            ...(u.cls !== undefined
+              ? {
+                  fieldTaint: (field: string) => {
+                    const k = `f:${u.cls}.${field}`;
+                    const f = fieldOf(u.cls!, field);
+                    record(k, f.sig);
+                    return f.taint ? { taint: f.taint, writers: f.writers } : undefined;
+                  },
+                }
+              : {}),
             inlineSummary: (fn: Node) => {
               const at = doc.lines.positionAt(fn.startIndex);
               const k = `i:${at.line - u.line}:${at.character}`;
@@ -1773,7 +1811,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])]])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -1815,7 +1853,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])]], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -1826,13 +1864,50 @@ export function depValue(line: number, s: Summary | undefined): string {
   return hit.sig;
 }
 
+/** What a class's methods store from input in one field, as a reader sees it (see `UnitEnv.fieldTaint`). */
+interface ClassField {
+  taint?: Taint;
+  writers: readonly string[];
+  /**
+   * The dependency value: 'none', or `<first writer's line>|<digest of the writers' names and flows, their lines
+   * counted from it>`, so a reader that moved with all the writers is reused moved (see `reuse`).
+   */
+  sig: string;
+}
+
+/** A unit key's class (the `class=` role `fileContext` gives a method). */
+const CLASS_IN_KEY = /class=([^,:]*)/g;
+
+/** The flows a class's methods' summaries (of the round before: `resultOf`) store in `field`, and its dependency value. */
+function classField(methods: readonly Unit[], field: string, resultOf: (u: Unit) => CachedUnit | undefined): ClassField {
+  let taint: Taint | undefined;
+  const writers: string[] = [];
+  const parts: [string, Flow[]][] = [];
+  let base: number | undefined;
+  for (const m of methods) {
+    const flows = resultOf(m)?.summary.fieldWrites?.get(field);
+    if (!flows) continue;
+    base ??= m.line;
+    const name = m.name ?? '<anonymous>';
+    writers.push(name);
+    parts.push([name, flows]);
+    // At most three flows, the first writers' first: a reader needs one to report, the trace names every writer.
+    taint = [...(taint ?? []), ...flows].slice(0, 3);
+  }
+  if (base === undefined) return { writers, sig: 'none' };
+  const b = base;
+  const rel = (r: Range): Range => ({ start: { line: r.start.line - b, character: r.start.character }, end: { line: r.end.line - b, character: r.end.character } });
+  const json = JSON.stringify(parts, (_k, v: unknown) => (v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v));
+  return { taint, writers, sig: `${b}|${createHash('sha1').update(json).digest('base64')}` };
+}
+
 /** `<line>|<digest>` of a positional dependency value, or undefined for '-', '' and name resolutions. */
 function splitDep(v: string): [number, string] | undefined {
   const bar = v.indexOf('|');
   return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
 }
 
-const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0;
+const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.fieldWrites?.size;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
@@ -2028,6 +2103,8 @@ function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, l
 
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
 function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): string | undefined {
+  // A field (`f:<class>.<field>`) under its class: a visited method of the class may have changed any of them.
+  if (dep.startsWith('f:')) return dep.slice(0, dep.lastIndexOf('.'));
   if (!dep.startsWith('i:')) return dep;
   return inlineResolved(dep, u, ctx, lines).target;
 }
@@ -2267,6 +2344,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     ...(r.summary.captures ? { captures: r.summary.captures } : {}),
     ...(r.summary.returnMarks ? { returnMarks: r.summary.returnMarks } : {}),
     ...(r.summary.keywords ? { keywords: r.summary.keywords } : {}),
+    ...(r.summary.fieldWrites ? { fieldWrites: new Map([...r.summary.fieldWrites].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
   };
   const from = shiftedFrom.get(r.summary);
   shiftedFrom.set(summary, from ? { origin: from.origin, delta: from.delta + delta } : { origin: r.summary, delta });
@@ -2608,6 +2686,7 @@ export function fileContext(
       const unitParams = new LazyParams(fnNode, syn, known.sources, known.entryParams, known.handlers);
       const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey, known);
       unit.arity = known.arity;
+      if (known.cls !== undefined) unit.cls = known.cls;
       units.push(unit);
       continue;
     }
@@ -2683,6 +2762,9 @@ export function fileContext(
     // `site` knows the parent only when there are handlers to try (else it holds null, not "unknown").
     const name = handlers.length ? site.name : syn.unitName(fn);
     const isMethod = syn.isMethod(fn);
+    const cls = isMethod ? syn.classOf?.(fn) : undefined;
+    // The class is part of the key: the fields a method reads are its class's.
+    if (cls !== undefined) roles.push(`class=${cls}`);
     const role = roles.join(',');
     const start = spans[fi]!.start;
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
@@ -2691,6 +2773,7 @@ export function fileContext(
     const desc: FnDescriptor = {
       ...(name ? { name } : {}),
       isMethod,
+      ...(cls !== undefined ? { cls } : {}),
       sources: unitParams.sources,
       entryParams: unitParams.entryParams!,
       handlers: unitParams.handlers!,
@@ -2703,6 +2786,7 @@ export function fileContext(
     list.push(desc);
     const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash, desc.aliasKey, desc);
     unit.arity = params.length;
+    if (cls !== undefined) unit.cls = cls;
     units.push(unit);
   }
   if (memo) {
@@ -2729,11 +2813,16 @@ export function fileContext(
     byMethod.set(key, byMethod.has(key) ? null : u);
   }
   const byStart = new Map<number, Unit>();
+  const byClass = new Map<string, Unit[]>();
   units.forEach((u, i) => {
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
+    if (u.cls === undefined) return;
+    const list = byClass.get(u.cls);
+    if (list) list.push(u);
+    else byClass.set(u.cls, [u]);
   });
   const cleanFields = cleanFieldsOf(lang);
-  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, topLevel, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
+  return { units, imports, byName, byMethod, byStart, byClass, topNested: nested.get(-1)!, importKey, topLevel, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
 }
 
 /**

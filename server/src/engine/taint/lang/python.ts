@@ -770,6 +770,8 @@ export const python: LanguageModule = {
   paramDecorators: () => [],
   unitName,
   isMethod: (fn) => fn.type === 'function_definition' && !!enclosingClass(fn),
+  classOf: (fn) => (fn.type === 'function_definition' ? enclosingClass(fn)?.childForFieldName('name')?.text : undefined),
+  fieldReceiver: 'self',
   isExported: (fn, p) => {
     // A public function at module level (decorated or not).
     if (!p || fn.type !== 'function_definition') return false;
