@@ -1885,8 +1885,10 @@ function classField(methods: readonly Unit[], field: string, resultOf: (u: Unit)
   const parts: [string, Flow[]][] = [];
   let base: number | undefined;
   for (const m of methods) {
-    const flows = resultOf(m)?.summary.fieldWrites?.get(field);
-    if (!flows) continue;
+    const r = resultOf(m);
+    // A moved result is shifted only when it writes the field (most methods write none).
+    if (!r || !(r instanceof ShiftedResult ? r.origin : r).summary.fieldWrites?.has(field)) continue;
+    const flows = r.summary.fieldWrites!.get(field)!;
     base ??= m.line;
     const name = m.name ?? '<anonymous>';
     writers.push(name);
