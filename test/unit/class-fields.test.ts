@@ -1,5 +1,6 @@
 /**
- * The per-class field summary: a value one method stores in `self.x` / `this.x` from input reaches a sink in another
+ * Dispatch to overrides: `self.run(x)` in a base class reaches the subclasses' `run` (of the file), not another
+ * class's. The per-class field summary: a value one method stores in `self.x` / `this.x` from input reaches a sink in another
  * method of the class. Incremental: an edit of a writer re-analyses the readers of the fields whose value changed,
  * not the other classes' methods, and random edits (including writes and clean overwrites typed in) equal a fresh
  * scan.
@@ -114,6 +115,81 @@ describe('class fields: random edits over classes with fields equal a fresh scan
                 e.kind === 'write' ? { range: { start, end: start }, text: c.write }
                 : e.kind === 'clean' ? { range: { start, end: start }, text: c.clean }
                 : e.kind === 'sink' ? { range: { start, end: start }, text: c.write.replace(/=.*/, '').replace(/(self|this)\.arg\s*/, `${c.sink}("x" + $1.arg)\n`) }
+                : e.kind === 'newline' ? { range: { start: at, end: at }, text: '\n' }
+                : e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch }
+                : { range: { start, end: { line: Math.min(line + 1, lines.length - 1), character: 0 } }, text: '' };
+              engine.change(uri, [change], ++version);
+              if (e.analyze) engine.analyze(uri, settings);
+            }
+            const text = engine.get(uri)!.text;
+            assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)), JSON.stringify(edits));
+          } finally {
+            engine.close(uri);
+          }
+        }),
+        40,
+      );
+    });
+  }
+});
+
+/** `n` base classes calling `self.run(input)`, each with a subclass whose override runs it (every third: a clean one). */
+function pythonDispatch(n: number): string {
+  const out = ['import os', 'from flask import request', ''];
+  for (let i = 0; i < n; i++) {
+    out.push(`class Base${i}:`, '    def start(self):', `        self.run(request.args["q${i}"])`, '', '    def run(self, v):', '        return v', '');
+    out.push(`class Sub${i}(Base${i}):`, '    def run(self, v):', i % 3 === 2 ? '        return len(v)' : '        os.system("tool " + v)', '');
+  }
+  return out.join('\n');
+}
+
+function javascriptDispatch(n: number): string {
+  const out = [`const { exec } = require('child_process');`, `const express = require('express');`, ''];
+  for (let i = 0; i < n; i++) {
+    out.push(`class Base${i} {`, '  start(req) {', `    this.run(req.query.q${i});`, '  }', '  run(v) {', '    return v;', '  }', '}', '');
+    out.push(`class Sub${i} extends Base${i} {`, '  run(v) {', i % 3 === 2 ? '    return v.length;' : "    exec('tool ' + v);", '  }', '}', '');
+  }
+  return out.join('\n');
+}
+
+const DISPATCH = [
+  { lang: 'python', path: '/fields/tasks.py', make: pythonDispatch, header: 'class Extra(Base0):\n    def run(self, v):\n        os.system(v)\n', rename: 'class Sub0(Base1):' },
+  { lang: 'javascript', path: '/fields/jobs.js', make: javascriptDispatch, header: 'class Extra extends Base0 {\n  run(v) { exec(v); }\n}\n', rename: 'class Sub0 extends Base1 {' },
+] as const;
+
+describe('dispatch to overrides: found in the subclasses, edits equal a fresh scan (property)', () => {
+  for (const c of DISPATCH) {
+    it(`${c.lang}: the override's sink is reached with a trace naming it`, () => {
+      const r = engine.scanText(c.path, c.lang, c.make(3), settings);
+      // Sub0 and Sub1 run their input; Sub2 does not.
+      assert.equal(r.findings.length, 2, JSON.stringify(r.findings.map((f) => f.range.start.line)));
+      for (const f of r.findings) assert.ok(f.trace?.some((s) => /dispatched to Sub[01]\.run\(\)/.test(s.message)), JSON.stringify(f.trace));
+    });
+    it(`${c.lang}: subclasses added, re-based and edited`, () => {
+      const base = c.make(4);
+      const edit = fc.record({
+        line: fc.nat(),
+        kind: fc.constantFrom('subclass', 'rebase', 'newline', 'char', 'delete-line'),
+        ch: fc.constantFrom('a', '(', ':', '.', '{', '}'),
+        analyze: fc.boolean(),
+      });
+      assertProperty(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
+          const uri = `dispatch-prop:${c.path}`;
+          engine.open(uri, c.path, c.lang, base, 1);
+          try {
+            engine.analyze(uri, settings);
+            let version = 1;
+            for (const e of edits) {
+              const lines = engine.get(uri)!.text.split('\n');
+              const line = e.line % lines.length;
+              const len = lines[line]!.length;
+              const at = { line, character: len };
+              const start = { line, character: 0 };
+              const sub = lines.findIndex((l) => l.startsWith('class Sub0'));
+              const change =
+                e.kind === 'subclass' ? { range: { start, end: start }, text: c.header }
+                : e.kind === 'rebase' && sub >= 0 ? { range: { start: { line: sub, character: 0 }, end: { line: sub, character: lines[sub]!.length } }, text: c.rename }
                 : e.kind === 'newline' ? { range: { start: at, end: at }, text: '\n' }
                 : e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch }
                 : { range: { start, end: { line: Math.min(line + 1, lines.length - 1), character: 0 } }, text: '' };

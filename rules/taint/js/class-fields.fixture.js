@@ -70,3 +70,29 @@ Uploader.prototype.store = function (res) {
 };
 
 app.post('/upload', (req, res) => new Uploader().accept(req, res));
+
+// Dispatch to overrides: a base class's method calls `this.run(...)`, which the base and a subclass define;
+// the call reaches both (the caller's class and its subclasses in the file), the trace names the override.
+class Job {
+  start(req) {
+    this.run(req.query.cmd);
+  }
+
+  run(value) {
+    return value;
+  }
+}
+
+class ShellJob extends Job {
+  run(value) {
+    // ruleid: js.cmdi.child-process
+    exec('sh -c ' + value);
+  }
+}
+
+class OtherJob {
+  run(value) {
+    // ok: js.cmdi.child-process
+    exec('sh -c ' + value);
+  }
+}

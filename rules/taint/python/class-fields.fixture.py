@@ -96,3 +96,25 @@ class Unrelated:
     def run(self):
         # ok: py.cmdi.subprocess-shell
         os.system("pandoc -t " + self.fmt + " report.md")
+
+
+# Dispatch to overrides: a base class's method calls `self.run(...)`, which the base and a subclass define;
+# the call reaches both (the caller's class and its subclasses in the file), the trace names the override.
+class Task:
+    def start(self, request):
+        self.run(request.GET["cmd"])
+
+    def run(self, value):
+        return value
+
+
+class ShellTask(Task):
+    def run(self, value):
+        # ruleid: py.cmdi.subprocess-shell
+        subprocess.call("sh -c " + value, shell=True)
+
+
+class Unrelated2:
+    def run(self, value):
+        # ok: py.cmdi.subprocess-shell
+        subprocess.call("sh -c " + value, shell=True)

@@ -80,6 +80,8 @@ interface Unit {
   isMethod: boolean;
   /** A method's class (`LanguageModule.classOf`): its field summary is shared with the class's other methods. */
   cls?: string;
+  /** Its class's bases by name (`LanguageModule.classBases`), for `self.m()` dispatched to subclasses' overrides. */
+  bases?: readonly string[];
   params: UnitParams;
   /** How many parameters a function unit declares, known without reading its nodes (overloads resolve by it). */
   arity?: number;
@@ -97,6 +99,7 @@ class ContextUnit implements Unit {
   name?: string;
   arity?: number;
   cls?: string;
+  bases?: readonly string[];
   constructor(
     node: Node | (() => Node),
     name: string | undefined,
@@ -126,6 +129,8 @@ interface FileContext {
   byStart: Map<number, Unit>;
   /** Each class's methods, in unit order (see `Unit.cls`). */
   byClass: Map<string, Unit[]>;
+  /** Each class's subclasses in this file, transitively, itself first (by the methods' `bases`). */
+  family: Map<string, string[]>;
   /** The functions directly in the top level (the root unit's nested spans), in order. */
   topNested: Span[];
   /** Digest of the imports and line-break style (part of every unit and statement key). */
@@ -416,6 +421,7 @@ interface FnDescriptor {
   name?: string;
   isMethod: boolean;
   cls?: string;
+  bases?: string[];
   // Shared by every unit built from the descriptor, run after run (no copy per unit per edit): nothing writes a
   // unit's parameters, handlers or aliases once `fileContext` has built them.
   sources: Map<number, string>;
@@ -1158,7 +1164,24 @@ export class TaintAnalyzer implements Analyzer {
       if (!hit) fieldMemo.set(k, (hit = classField(ctx.byClass.get(cls) ?? [], field, resultOf)));
       return hit;
     };
+    /** Per round, each `self.m()` dispatch's overrides and dependency value (see `classDispatch`). */
+    const dispatchMemo = new Map<string, Dispatch>();
+    let dispatchRound = -1;
+    const dispatchOf = (cls: string, name: string): Dispatch => {
+      if (dispatchRound !== cur) {
+        dispatchMemo.clear();
+        dispatchRound = cur;
+      }
+      const k = `${cls}.${name}`;
+      let hit = dispatchMemo.get(k);
+      if (!hit) dispatchMemo.set(k, (hit = classDispatch(ctx, cls, name, resultOf, syn)));
+      return hit;
+    };
     const depSig = (dep: string, u: Unit): string => {
+      if (dep.startsWith('o:')) {
+        const dot = dep.lastIndexOf('.');
+        return dispatchOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
+      }
       if (dep.startsWith('f:')) {
         const dot = dep.lastIndexOf('.');
         return fieldOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
@@ -1201,6 +1224,9 @@ export class TaintAnalyzer implements Analyzer {
           targets.add(`k:${v.key}`);
           if (v.cls !== undefined) targets.add(`f:${v.cls}`);
         }
+        // Dispatches to overrides (`o:`) are few: any method visited or gone, or the top level (a class header),
+        // has them checked.
+        if (visitedBefore.length || diff.gone.length) targets.add('o:*');
         for (const k of diff.gone) {
           targets.add(`k:${k}`);
           // A gone method's class, from its key (its role names it): the fields it wrote may be gone too.
@@ -1260,7 +1286,12 @@ export class TaintAnalyzer implements Analyzer {
             pass,
             lines: doc.lines,
             resolve: resolverFor(resolvers, ctx.imports, u.aliases),
-            calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn),
+            calleeSummary: (callee: Node) =>
+              resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn, u.cls === undefined ? undefined : (name) => {
+                const d = dispatchOf(u.cls!, name);
+                record(`o:${u.cls}.${name}`, d.sig);
+                return d.callee;
+              }),
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
             ...(u.cls !== undefined
@@ -1875,6 +1906,71 @@ interface ClassField {
   sig: string;
 }
 
+/** A `self.m()` call's overrides in the caller's class and its subclasses, merged (see `classDispatch`). */
+interface Dispatch {
+  callee?: { summary: Summary; name: string; offset: number };
+  /** 'none', or `<first override's line>|<digest of the overrides' lines (from it) and summaries' relative digests>`. */
+  sig: string;
+}
+
+/**
+ * The methods named `name` in class `cls` and its subclasses of the file: their summaries (of the round before)
+ * merged, each sink hit's trace starting with the override it is in. Python's explicit receiver is skipped alike
+ * (every override takes `self`).
+ */
+function classDispatch(ctx: FileContext, cls: string, name: string, resultOf: (u: Unit) => CachedUnit | undefined, syn: LanguageModule): Dispatch {
+  const overrides: Unit[] = [];
+  for (const c of ctx.family.get(cls) ?? [cls]) for (const m of ctx.byClass.get(c) ?? []) if (m.name === name) overrides.push(m);
+  if (!overrides.length) return { sig: 'none' };
+  const first = overrides[0]!.line;
+  const parts = overrides.map((m) => {
+    const v = entryDepValue(m.line, resultOf(m));
+    const bar = v.indexOf('|');
+    return [m.line - first, m.cls, bar > 0 ? v.slice(bar + 1) : v, explicitReceiver(m, syn)];
+  });
+  const sig = `${first}|${createHash('sha1').update(JSON.stringify(parts)).digest('base64')}`;
+  const merged: Summary = { paramReturns: new Map(), sourceReturns: [], paramSinks: new Map() };
+  let any = false;
+  for (const m of overrides) {
+    const s = resultOf(m)?.summary;
+    if (!s) continue;
+    any = true;
+    const who = `${m.cls}.${name}`;
+    for (const [i, steps] of s.paramReturns) if (!merged.paramReturns.has(i)) merged.paramReturns.set(i, steps);
+    for (const [i, hits] of s.paramSinks) {
+      if (i < 0) continue;
+      // After the parameter's own step, which a caller replaces with its argument's.
+      const named = hits.map((h) => (h.path || !h.steps.length ? h : { ...h, steps: [h.steps[0]!, { range: h.steps[0]!.range, message: `dispatched to ${who}()`, kind: 'step' as const }, ...h.steps.slice(1)] }));
+      merged.paramSinks.set(i, [...(merged.paramSinks.get(i) ?? []), ...named]);
+    }
+    merged.sourceReturns.push(...s.sourceReturns);
+    if (s.keywords && !merged.keywords) merged.keywords = s.keywords;
+  }
+  if (!any) return { sig };
+  const offset = explicitReceiver(overrides[0]!, syn) ? 1 : 0;
+  return { sig, callee: { summary: merged, name: overrides.length === 1 ? `${overrides[0]!.cls}.${name}` : name, offset } };
+}
+
+/** Each class's subclasses in the file, transitively, the class itself first, in unit order. */
+function classFamilies(byClass: Map<string, Unit[]>): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const [cls, methods] of byClass) {
+    const bases = new Set(methods.flatMap((m) => m.bases ?? []));
+    for (const b of bases) {
+      const list = children.get(b);
+      if (list) list.push(cls);
+      else children.set(b, [cls]);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const cls of byClass.keys()) {
+    const seen = [cls];
+    for (let i = 0; i < seen.length; i++) for (const c of children.get(seen[i]!) ?? []) if (!seen.includes(c)) seen.push(c);
+    out.set(cls, seen);
+  }
+  return out;
+}
+
 /** A unit key's class (the `class=` role `fileContext` gives a method). */
 const CLASS_IN_KEY = /class=([^,:]*)/g;
 
@@ -2107,6 +2203,7 @@ function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, l
 function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): string | undefined {
   // A field (`f:<class>.<field>`) under its class: a visited method of the class may have changed any of them.
   if (dep.startsWith('f:')) return dep.slice(0, dep.lastIndexOf('.'));
+  if (dep.startsWith('o:')) return 'o:*';
   if (!dep.startsWith('i:')) return dep;
   return inlineResolved(dep, u, ctx, lines).target;
 }
@@ -2366,6 +2463,7 @@ function resolveCallee(
   imported: Map<string, ExportSummary>,
   ruleIds: readonly string[],
   syn: LanguageModule,
+  dispatch?: (name: string) => { summary: Summary; name: string; offset: number } | undefined,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -2386,6 +2484,8 @@ function resolveCallee(
     if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
+      // `self.run(x)` where several classes define `run`: the caller's class's own and its subclasses' overrides.
+      if (unit === null && dispatch && textOf(obj) === syn.fieldReceiver) return dispatch(textOf(prop));
     } else if (obj && prop) {
       // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
       const ext = imported.get(`${textOf(obj)}.${textOf(prop)}`);
@@ -2689,6 +2789,7 @@ export function fileContext(
       const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey, known);
       unit.arity = known.arity;
       if (known.cls !== undefined) unit.cls = known.cls;
+      if (known.bases) unit.bases = known.bases;
       units.push(unit);
       continue;
     }
@@ -2766,7 +2867,9 @@ export function fileContext(
     const isMethod = syn.isMethod(fn);
     const cls = isMethod ? syn.classOf?.(fn) : undefined;
     // The class is part of the key: the fields a method reads are its class's.
-    if (cls !== undefined) roles.push(`class=${cls}`);
+    // Its bases too: a dispatch to overrides depends on the class tree (an edit of it re-keys the class's methods).
+    const bases = cls !== undefined ? (syn.classBases?.(fn) ?? []) : undefined;
+    if (cls !== undefined) roles.push(`class=${cls}`, `bases=${bases!.join('|')}`);
     const role = roles.join(',');
     const start = spans[fi]!.start;
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
@@ -2776,6 +2879,7 @@ export function fileContext(
       ...(name ? { name } : {}),
       isMethod,
       ...(cls !== undefined ? { cls } : {}),
+      ...(bases?.length ? { bases } : {}),
       sources: unitParams.sources,
       entryParams: unitParams.entryParams!,
       handlers: unitParams.handlers!,
@@ -2789,6 +2893,7 @@ export function fileContext(
     const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash, desc.aliasKey, desc);
     unit.arity = params.length;
     if (cls !== undefined) unit.cls = cls;
+    if (bases?.length) unit.bases = bases;
     units.push(unit);
   }
   if (memo) {
@@ -2824,7 +2929,7 @@ export function fileContext(
     else byClass.set(u.cls, [u]);
   });
   const cleanFields = cleanFieldsOf(lang);
-  return { units, imports, byName, byMethod, byStart, byClass, topNested: nested.get(-1)!, importKey, topLevel, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
+  return { units, imports, byName, byMethod, byStart, byClass, family: classFamilies(byClass), topNested: nested.get(-1)!, importKey, topLevel, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
 }
 
 /**

@@ -673,6 +673,12 @@ export const javascript: LanguageModule = {
   unitName,
   isMethod: (fn) => fn.type === 'method_definition' || isPrototypeMethod(fn),
   classOf,
+  classBases: (fn) => {
+    const cls = fn.type === 'method_definition' && fn.parent?.type === 'class_body' ? fn.parent.parent : null;
+    const heritage = cls ? kids(cls).find((k) => k.type === 'class_heritage') : undefined;
+    const base = heritage ? kids(heritage).find((k) => k.type === 'identifier' || k.type === 'member_expression') : undefined;
+    return base ? [base.type === 'identifier' ? base.text : base.childForFieldName('property')?.text ?? ''].filter(Boolean) : [];
+  },
   fieldReceiver: 'this',
   isExported,
   exportAliasesOf,

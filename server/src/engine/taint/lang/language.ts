@@ -272,6 +272,8 @@ export interface LanguageModule {
    * per-class field summary; undefined for other functions. Languages without it have no field summary.
    */
   classOf?(fn: Node): string | undefined;
+  /** The names of the bases of a method's class (`class B(A)`, `class B extends A`), for dispatch to overrides. */
+  classBases?(fn: Node): string[];
   /** The receiver's name in a method's access paths (`self`, `this`): its fields are the class's fields. */
   fieldReceiver?: string;
   /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
