@@ -68,7 +68,7 @@ class Search:
     def run(self):
         # A field set from input in one method and read in another (the class's field summary).
         # ruleid: py.sqli.string-query
-        return db.execute("SELECT * FROM t WHERE a = '" + self.term + "'")
+        return db.execute("SELECT * FROM t WHERE a = ?", (self.term,))
 
 
 # ---- negatives ----
