@@ -78,6 +78,11 @@ export interface Summary {
    * a call's `name=value` reaches the parameter of that name, not the one at its position.
    */
   keywords?: readonly (string | null)[];
+  /**
+   * A method's fields (`self.x`, `this.x`) that hold input when it returns, on some path: field name -> the flows
+   * from sources, as they were stored. Other methods of the class read them (see `UnitEnv.fieldTaint`).
+   */
+  fieldWrites?: Map<string, Flow[]>;
 }
 
 /** A finding before it becomes a `Finding`: `rule` is its rule's index in the pass (`Pass.rules`). */
@@ -127,6 +132,11 @@ export interface UnitEnv {
   cleanFields?: { all: ReadonlySet<string>; byHandler: ReadonlyMap<string, readonly string[]> };
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
+  /**
+   * For a method of a class: what the class's methods store from input in field `name` of the receiver (their
+   * `Summary.fieldWrites`), with the names of the methods that store it. Absent for other units.
+   */
+  fieldTaint?: (name: string) => { taint: Taint; writers: readonly string[] } | undefined;
   buildFixes: FixBuilder;
   /** Whether the file imports this module (or a submodule of it); for `unless-import` / `requires-import` sinks and `requires-import` sources. */
   imported?: (module: string) => boolean;
@@ -664,7 +674,7 @@ class UnitAnalysis {
       if (isFunction && this.syn.stmtKind(typeOf(body)) !== 'block') {
         // Expression-bodied arrow / lambda: the expression is the return value.
         this.returnValue(this.ev(body, st, 0), body);
-      } else this.block(body, st, 0);
+      } else if (this.block(body, st, 0)) this.noteFieldWrites(st);
     }
     this.step();
     return { summary: this.summary, findings: this.findings, work: this.work };
@@ -945,6 +955,7 @@ class UnitAnalysis {
       case 'return': {
         const v = named(n)[0];
         if (v) this.returnValue(this.ev(v, st, depth), v);
+        this.noteFieldWrites(st);
         // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
         if (v && this.params.handlers?.length) this.checkSinks(n, st, depth);
         return false;
@@ -1002,6 +1013,25 @@ class UnitAnalysis {
       default:
         this.ev(n, st, depth);
         return true;
+    }
+  }
+
+  /**
+   * At a method's exit (a return, or the end of its body): the receiver's fields that hold input now join its
+   * `fieldWrites`. Read at the exits, so a field overwritten with a constant on every path holds none.
+   */
+  private noteFieldWrites(st: State): void {
+    const recv = this.env.fieldTaint ? this.syn.fieldReceiver : undefined;
+    if (!recv) return;
+    const prefix = `${recv}.`;
+    for (const [k, v] of st) {
+      if (!v || !k.startsWith(prefix)) continue;
+      const flows = v.filter((f) => f.origin.kind === 'source');
+      if (!flows.length) continue;
+      const dot = k.indexOf('.', prefix.length);
+      const field = k.slice(prefix.length, dot < 0 ? undefined : dot);
+      const w = (this.summary.fieldWrites ??= new Map());
+      w.set(field, union(w.get(field), flows)!);
     }
   }
 
@@ -1330,6 +1360,7 @@ class UnitAnalysis {
         const base = obj ? this.ev(obj, st, depth) : undefined;
         t = base ? extendLabel(base, obj!, n, this.env.lines) : undefined;
         if (t && !idx && obj) t = this.fieldMark(t, obj, n);
+        if (key !== undefined && this.env.fieldTaint) t = union(t, this.fieldRead(key, n));
         break;
       }
       case 'call':
@@ -1409,6 +1440,16 @@ class UnitAnalysis {
   private captured(n: Node, st: State): Taint | undefined {
     const name = textOf(n);
     return st.has(name) ? undefined : this.capturedName(name, n);
+  }
+
+  /** A receiver's field (`self.x`) no statement here assigned: what the class's methods store in it from input. */
+  private fieldRead(key: string, n: Node): Taint | undefined {
+    const recv = this.syn.fieldReceiver;
+    if (!recv || !key.startsWith(`${recv}.`) || key.indexOf('.', recv.length + 1) >= 0) return undefined;
+    const hit = this.env.fieldTaint!(key.slice(recv.length + 1));
+    if (!hit) return undefined;
+    const step: TraceStep = { range: this.range(n), message: `${key}, stored from input by ${hit.writers.map((w) => `${w}()`).join(', ')}`, kind: 'step' };
+    return hit.taint.map((f) => ({ ...f, steps: [...f.steps, step] }));
   }
 
   /** Where a nested function is defined: its sinks reached from captured variables, with their taint here. */

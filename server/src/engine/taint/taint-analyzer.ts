@@ -26,7 +26,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type RawTaintFinding, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -78,6 +78,10 @@ interface Unit {
   name?: string;
   /** Methods called as `this.m()` / `self.m()`; Python methods skip `self`. */
   isMethod: boolean;
+  /** A method's class (`LanguageModule.classOf`): its field summary is shared with the class's other methods. */
+  cls?: string;
+  /** Its class's bases by name (`LanguageModule.classBases`), for `self.m()` dispatched to subclasses' overrides. */
+  bases?: readonly string[];
   params: UnitParams;
   /** How many parameters a function unit declares, known without reading its nodes (overloads resolve by it). */
   arity?: number;
@@ -94,6 +98,8 @@ class ContextUnit implements Unit {
   private read: Node | (() => Node);
   name?: string;
   arity?: number;
+  cls?: string;
+  bases?: readonly string[];
   constructor(
     node: Node | (() => Node),
     name: string | undefined,
@@ -121,6 +127,10 @@ interface FileContext {
   byMethod: Map<string, Unit | null>;
   /** Function units by start offset, for inline callbacks. */
   byStart: Map<number, Unit>;
+  /** Each class's methods, in unit order (see `Unit.cls`). */
+  byClass: Map<string, Unit[]>;
+  /** Each class's subclasses in this file, transitively, itself first (by the methods' `bases`). */
+  family: Map<string, string[]>;
   /** The functions directly in the top level (the root unit's nested spans), in order. */
   topNested: Span[];
   /** Digest of the imports and line-break style (part of every unit and statement key). */
@@ -411,6 +421,8 @@ export function newTaintSessionCache(): TaintSessionCache {
 interface FnDescriptor {
   name?: string;
   isMethod: boolean;
+  cls?: string;
+  bases?: string[];
   // Shared by every unit built from the descriptor, run after run (no copy per unit per edit): nothing writes a
   // unit's parameters, handlers or aliases once `fileContext` has built them.
   sources: Map<number, string>;
@@ -1213,7 +1225,41 @@ export class TaintAnalyzer implements Analyzer {
       const v = entryDepValue(hit.line, resultOf(hit));
       return kind === 'm' && explicitReceiver(hit, syn) ? withReceiver(v) : v;
     };
+    /** Per round, each class field's writers' flows and its dependency value (see `classField`). */
+    const fieldMemo = new Map<string, ClassField>();
+    let fieldRound = -1;
+    const fieldOf = (cls: string, field: string): ClassField => {
+      if (fieldRound !== cur) {
+        fieldMemo.clear();
+        fieldRound = cur;
+      }
+      const k = `${cls}.${field}`;
+      let hit = fieldMemo.get(k);
+      if (!hit) fieldMemo.set(k, (hit = classField(ctx.byClass.get(cls) ?? [], field, resultOf)));
+      return hit;
+    };
+    /** Per round, each `self.m()` dispatch's overrides and dependency value (see `classDispatch`). */
+    const dispatchMemo = new Map<string, Dispatch>();
+    let dispatchRound = -1;
+    const dispatchOf = (cls: string, name: string): Dispatch => {
+      if (dispatchRound !== cur) {
+        dispatchMemo.clear();
+        dispatchRound = cur;
+      }
+      const k = `${cls}.${name}`;
+      let hit = dispatchMemo.get(k);
+      if (!hit) dispatchMemo.set(k, (hit = classDispatch(ctx, cls, name, resultOf, syn)));
+      return hit;
+    };
     const depSig = (dep: string, u: Unit): string => {
+      if (dep.startsWith('o:')) {
+        const dot = dep.lastIndexOf('.');
+        return dispatchOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
+      }
+      if (dep.startsWith('f:')) {
+        const dot = dep.lastIndexOf('.');
+        return fieldOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
+      }
       if (dep.startsWith('i:')) {
         const unit = inlineUnit(dep, u, ctx, doc.lines);
         return unit ? entryDepValue(unit.line, resultOf(unit)) : '?';
@@ -1250,8 +1296,16 @@ export class TaintAnalyzer implements Analyzer {
         for (const v of visitedBefore) {
           if (v.name) targets.add(`${v.isMethod ? 'm' : 'n'}:${v.name}`);
           targets.add(`k:${v.key}`);
+          if (v.cls !== undefined) targets.add(`f:${v.cls}`);
         }
-        for (const k of diff.gone) targets.add(`k:${k}`);
+        // Dispatches to overrides (`o:`) are few: any method visited or gone, or the top level (a class header),
+        // has them checked.
+        if (visitedBefore.length || diff.gone.length) targets.add('o:*');
+        for (const k of diff.gone) {
+          targets.add(`k:${k}`);
+          // A gone method's class, from its key (its role names it): the fields it wrote may be gone too.
+          for (const m of k.matchAll(CLASS_IN_KEY)) targets.add(`f:${m[1]}`);
+        }
         for (const t of targets) {
           for (const [id, dep] of b.consumers.get(t) ?? []) {
             // The top level is indexed under ROOT_ID (see `indexId`); a new root key is dirty (moved) already.
@@ -1306,9 +1360,24 @@ export class TaintAnalyzer implements Analyzer {
             pass,
             lines: doc.lines,
             resolve: resolverFor(resolvers, ctx.imports, u.aliases),
-            calleeSummary: (callee: Node) => resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn),
+            calleeSummary: (callee: Node) =>
+              resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn, u.cls === undefined ? undefined : (name) => {
+                const d = dispatchOf(u.cls!, name);
+                record(`o:${u.cls}.${name}`, d.sig);
+                return d.callee;
+              }),
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
+            ...(u.cls !== undefined
+              ? {
+                  fieldTaint: (field: string) => {
+                    const k = `f:${u.cls}.${field}`;
+                    const f = fieldOf(u.cls!, field);
+                    record(k, f.sig);
+                    return f.taint ? { taint: f.taint, writers: f.writers } : undefined;
+                  },
+                }
+              : {}),
             inlineSummary: (fn: Node) => {
               const at = doc.lines.positionAt(fn.startIndex);
               const k = `i:${at.line - u.line}:${at.character}`;
@@ -1847,7 +1916,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])]])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -1889,7 +1958,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])]], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -1900,13 +1969,117 @@ export function depValue(line: number, s: Summary | undefined): string {
   return hit.sig;
 }
 
+/** What a class's methods store from input in one field, as a reader sees it (see `UnitEnv.fieldTaint`). */
+interface ClassField {
+  taint?: Taint;
+  writers: readonly string[];
+  /**
+   * The dependency value: 'none', or `<first writer's line>|<digest of the writers' names and flows, their lines
+   * counted from it>`, so a reader that moved with all the writers is reused moved (see `reuse`).
+   */
+  sig: string;
+}
+
+/** A `self.m()` call's overrides in the caller's class and its subclasses, merged (see `classDispatch`). */
+interface Dispatch {
+  callee?: { summary: Summary; name: string; offset: number };
+  /** 'none', or `<first override's line>|<digest of the overrides' lines (from it) and summaries' relative digests>`. */
+  sig: string;
+}
+
+/**
+ * The methods named `name` in class `cls` and its subclasses of the file: their summaries (of the round before)
+ * merged, each sink hit's trace starting with the override it is in. Python's explicit receiver is skipped alike
+ * (every override takes `self`).
+ */
+function classDispatch(ctx: FileContext, cls: string, name: string, resultOf: (u: Unit) => CachedUnit | undefined, syn: LanguageModule): Dispatch {
+  const overrides: Unit[] = [];
+  for (const c of ctx.family.get(cls) ?? [cls]) for (const m of ctx.byClass.get(c) ?? []) if (m.name === name) overrides.push(m);
+  if (!overrides.length) return { sig: 'none' };
+  const first = overrides[0]!.line;
+  const parts = overrides.map((m) => {
+    const v = entryDepValue(m.line, resultOf(m));
+    const bar = v.indexOf('|');
+    return [m.line - first, m.cls, bar > 0 ? v.slice(bar + 1) : v, explicitReceiver(m, syn)];
+  });
+  const sig = `${first}|${createHash('sha1').update(JSON.stringify(parts)).digest('base64')}`;
+  const merged: Summary = { paramReturns: new Map(), sourceReturns: [], paramSinks: new Map() };
+  let any = false;
+  for (const m of overrides) {
+    const s = resultOf(m)?.summary;
+    if (!s) continue;
+    any = true;
+    const who = `${m.cls}.${name}`;
+    for (const [i, steps] of s.paramReturns) if (!merged.paramReturns.has(i)) merged.paramReturns.set(i, steps);
+    for (const [i, hits] of s.paramSinks) {
+      if (i < 0) continue;
+      // After the parameter's own step, which a caller replaces with its argument's.
+      const named = hits.map((h) => (h.path || !h.steps.length ? h : { ...h, steps: [h.steps[0]!, { range: h.steps[0]!.range, message: `dispatched to ${who}()`, kind: 'step' as const }, ...h.steps.slice(1)] }));
+      merged.paramSinks.set(i, [...(merged.paramSinks.get(i) ?? []), ...named]);
+    }
+    merged.sourceReturns.push(...s.sourceReturns);
+    if (s.keywords && !merged.keywords) merged.keywords = s.keywords;
+  }
+  if (!any) return { sig };
+  const offset = explicitReceiver(overrides[0]!, syn) ? 1 : 0;
+  return { sig, callee: { summary: merged, name: overrides.length === 1 ? `${overrides[0]!.cls}.${name}` : name, offset } };
+}
+
+/** Each class's subclasses in the file, transitively, the class itself first, in unit order. */
+function classFamilies(byClass: Map<string, Unit[]>): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const [cls, methods] of byClass) {
+    const bases = new Set(methods.flatMap((m) => m.bases ?? []));
+    for (const b of bases) {
+      const list = children.get(b);
+      if (list) list.push(cls);
+      else children.set(b, [cls]);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const cls of byClass.keys()) {
+    const seen = [cls];
+    for (let i = 0; i < seen.length; i++) for (const c of children.get(seen[i]!) ?? []) if (!seen.includes(c)) seen.push(c);
+    out.set(cls, seen);
+  }
+  return out;
+}
+
+/** A unit key's class (the `class=` role `fileContext` gives a method). */
+const CLASS_IN_KEY = /class=([^,:]*)/g;
+
+/** The flows a class's methods' summaries (of the round before: `resultOf`) store in `field`, and its dependency value. */
+function classField(methods: readonly Unit[], field: string, resultOf: (u: Unit) => CachedUnit | undefined): ClassField {
+  let taint: Taint | undefined;
+  const writers: string[] = [];
+  const parts: [string, Flow[]][] = [];
+  let base: number | undefined;
+  for (const m of methods) {
+    const r = resultOf(m);
+    // A moved result is shifted only when it writes the field (most methods write none).
+    if (!r || !(r instanceof ShiftedResult ? r.origin : r).summary.fieldWrites?.has(field)) continue;
+    const flows = r.summary.fieldWrites!.get(field)!;
+    base ??= m.line;
+    const name = m.name ?? '<anonymous>';
+    writers.push(name);
+    parts.push([name, flows]);
+    // At most three flows, the first writers' first: a reader needs one to report, the trace names every writer.
+    taint = [...(taint ?? []), ...flows].slice(0, 3);
+  }
+  if (base === undefined) return { writers, sig: 'none' };
+  const b = base;
+  const rel = (r: Range): Range => ({ start: { line: r.start.line - b, character: r.start.character }, end: { line: r.end.line - b, character: r.end.character } });
+  const json = JSON.stringify(parts, (_k, v: unknown) => (v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v));
+  return { taint, writers, sig: `${b}|${createHash('sha1').update(json).digest('base64')}` };
+}
+
 /** `<line>|<digest>` of a positional dependency value, or undefined for '-', '' and name resolutions. */
 function splitDep(v: string): [number, string] | undefined {
   const bar = v.indexOf('|');
   return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
 }
 
-const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0;
+const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.fieldWrites?.size;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
@@ -2101,6 +2274,9 @@ function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, l
 
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
 function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): string | undefined {
+  // A field (`f:<class>.<field>`) under its class: a visited method of the class may have changed any of them.
+  if (dep.startsWith('f:')) return dep.slice(0, dep.lastIndexOf('.'));
+  if (dep.startsWith('o:')) return 'o:*';
   if (!dep.startsWith('i:')) return dep;
   return inlineResolved(dep, u, ctx, lines).target;
 }
@@ -2340,6 +2516,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     ...(r.summary.captures ? { captures: r.summary.captures } : {}),
     ...(r.summary.returnMarks ? { returnMarks: r.summary.returnMarks } : {}),
     ...(r.summary.keywords ? { keywords: r.summary.keywords } : {}),
+    ...(r.summary.fieldWrites ? { fieldWrites: new Map([...r.summary.fieldWrites].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
   };
   const from = shiftedFrom.get(r.summary);
   shiftedFrom.set(summary, from ? { origin: from.origin, delta: from.delta + delta } : { origin: r.summary, delta });
@@ -2359,6 +2536,7 @@ function resolveCallee(
   imported: Map<string, ExportSummary>,
   ruleIds: readonly string[],
   syn: LanguageModule,
+  dispatch?: (name: string) => { summary: Summary; name: string; offset: number } | undefined,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -2379,6 +2557,8 @@ function resolveCallee(
     if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
+      // `self.run(x)` where several classes define `run`: the caller's class's own and its subclasses' overrides.
+      if (unit === null && dispatch && textOf(obj) === syn.fieldReceiver) return dispatch(textOf(prop));
     } else if (obj && prop) {
       // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
       const ext = imported.get(`${textOf(obj)}.${textOf(prop)}`);
@@ -2708,6 +2888,8 @@ export function fileContext(
       const unitParams = new LazyParams(fnNode, syn, known.sources, known.entryParams, known.handlers);
       const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey, known);
       unit.arity = known.arity;
+      if (known.cls !== undefined) unit.cls = known.cls;
+      if (known.bases) unit.bases = known.bases;
       units.push(unit);
       continue;
     }
@@ -2783,6 +2965,11 @@ export function fileContext(
     // `site` knows the parent only when there are handlers to try (else it holds null, not "unknown").
     const name = handlers.length ? site.name : syn.unitName(fn);
     const isMethod = syn.isMethod(fn);
+    const cls = isMethod ? syn.classOf?.(fn) : undefined;
+    // The class is part of the key: the fields a method reads are its class's.
+    // Its bases too: a dispatch to overrides depends on the class tree (an edit of it re-keys the class's methods).
+    const bases = cls !== undefined ? (syn.classBases?.(fn) ?? []) : undefined;
+    if (cls !== undefined) roles.push(`class=${cls}`, `bases=${bases!.join('|')}`);
     const role = roles.join(',');
     const start = spans[fi]!.start;
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
@@ -2791,6 +2978,8 @@ export function fileContext(
     const desc: FnDescriptor = {
       ...(name ? { name } : {}),
       isMethod,
+      ...(cls !== undefined ? { cls } : {}),
+      ...(bases?.length ? { bases } : {}),
       sources: unitParams.sources,
       entryParams: unitParams.entryParams!,
       handlers: unitParams.handlers!,
@@ -2803,6 +2992,8 @@ export function fileContext(
     list.push(desc);
     const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash, desc.aliasKey, desc);
     unit.arity = params.length;
+    if (cls !== undefined) unit.cls = cls;
+    if (bases?.length) unit.bases = bases;
     units.push(unit);
   }
   if (memo) {
@@ -2829,11 +3020,16 @@ export function fileContext(
     byMethod.set(key, byMethod.has(key) ? null : u);
   }
   const byStart = new Map<number, Unit>();
+  const byClass = new Map<string, Unit[]>();
   units.forEach((u, i) => {
     if (i > 0) byStart.set(spans[i - 1]!.start, u);
+    if (u.cls === undefined) return;
+    const list = byClass.get(u.cls);
+    if (list) list.push(u);
+    else byClass.set(u.cls, [u]);
   });
   const cleanFields = cleanFieldsOf(lang);
-  return { units, imports, byName, byMethod, byStart, topNested: nested.get(-1)!, importKey, topNode: top.node, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
+  return { units, imports, byName, byMethod, byStart, byClass, family: classFamilies(byClass), topNested: nested.get(-1)!, importKey, topNode: top.node, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
 }
 
 /**

@@ -180,7 +180,13 @@ function accessPath(n: Node, depth = 0): string | undefined {
     const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
-  return dottedName(n);
+  const d = dottedName(n);
+  if (d !== undefined || t !== 'member_expression') return d;
+  // `this.x`: a field of the receiver, a path of its own (the class's methods share it, see `classOf`).
+  const obj = fieldOf(n, 'object');
+  const prop = fieldOf(n, 'property');
+  const base = obj ? accessPath(obj, depth + 1) : undefined;
+  return (base === 'this' || base?.startsWith('this.')) && prop && typeOf(prop) === 'property_identifier' ? `${base}.${textOf(prop)}` : undefined;
 }
 
 function paramsOf(fn: Node): Node[] {
@@ -220,6 +226,19 @@ function isPrototypeMethod(fn: Node): boolean {
   const left = p.childForFieldName('left');
   const obj = left?.type === 'member_expression' ? left.childForFieldName('object') : null;
   return obj?.type === 'member_expression' && obj.childForFieldName('property')?.text === 'prototype';
+}
+
+/** A method's class: the class (declaration or named expression) whose body holds it, or `X` of `X.prototype.m = function`. */
+function classOf(fn: Node): string | undefined {
+  if (fn.type === 'method_definition') {
+    const body = fn.parent;
+    const cls = body?.type === 'class_body' ? body.parent : null;
+    return cls?.childForFieldName('name')?.text;
+  }
+  if (!isPrototypeMethod(fn)) return undefined;
+  const proto = fn.parent!.childForFieldName('left')!.childForFieldName('object')!;
+  const owner = proto.childForFieldName('object');
+  return owner?.type === 'identifier' ? owner.text : undefined;
 }
 
 function isExported(fn: Node, p: Node | null): boolean {
@@ -659,6 +678,14 @@ export const javascript: LanguageModule = {
   },
   unitName,
   isMethod: (fn) => fn.type === 'method_definition' || isPrototypeMethod(fn),
+  classOf,
+  classBases: (fn) => {
+    const cls = fn.type === 'method_definition' && fn.parent?.type === 'class_body' ? fn.parent.parent : null;
+    const heritage = cls ? kids(cls).find((k) => k.type === 'class_heritage') : undefined;
+    const base = heritage ? kids(heritage).find((k) => k.type === 'identifier' || k.type === 'member_expression') : undefined;
+    return base ? [base.type === 'identifier' ? base.text : base.childForFieldName('property')?.text ?? ''].filter(Boolean) : [];
+  },
+  fieldReceiver: 'this',
   isExported,
   exportAliasesOf,
   isModuleLevel,

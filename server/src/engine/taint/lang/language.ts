@@ -290,6 +290,15 @@ export interface LanguageModule {
   unitName(fn: Node, parent?: Node | null): string | undefined;
   /** Whether a function is a method called on `this`/`self`. */
   isMethod(fn: Node): boolean;
+  /**
+   * The class a method belongs to, by name (a class body's method, JS `X.prototype.m = function`), for the
+   * per-class field summary; undefined for other functions. Languages without it have no field summary.
+   */
+  classOf?(fn: Node): string | undefined;
+  /** The names of the bases of a method's class (`class B(A)`, `class B extends A`), for dispatch to overrides. */
+  classBases?(fn: Node): string[];
+  /** The receiver's name in a method's access paths (`self`, `this`): its fields are the class's fields. */
+  fieldReceiver?: string;
   /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
   isExported(fn: Node, parent: Node | null): boolean;
   /**

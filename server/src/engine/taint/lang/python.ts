@@ -778,6 +778,13 @@ export const python: LanguageModule = {
   paramDecorators: () => [],
   unitName,
   isMethod: (fn) => fn.type === 'function_definition' && !!enclosingClass(fn),
+  classOf: (fn) => (fn.type === 'function_definition' ? enclosingClass(fn)?.childForFieldName('name')?.text : undefined),
+  fieldReceiver: 'self',
+  classBases: (fn) => {
+    const list = enclosingClass(fn)?.childForFieldName('superclasses');
+    // `class B(A)`, `class B(pkg.A)`: the last name; keyword arguments (`metaclass=`) are no bases.
+    return list ? kids(list).flatMap((b) => (b.type === 'identifier' ? [b.text] : b.type === 'attribute' ? [b.childForFieldName('attribute')?.text ?? ''] : [])).filter(Boolean) : [];
+  },
   isExported: (fn, p) => {
     // A public function at module level (decorated or not).
     if (!p || fn.type !== 'function_definition') return false;
