@@ -1738,18 +1738,30 @@ function mayHaveSource(rule: CompiledRule, text: TextWords): boolean {
  * parameter name, and what its `where` constraints demand must all appear. A necessary condition only.
  */
 function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string): boolean {
-  const need: RegExp[] = [];
+  return handlerNeeds(h).every((re) => re.test(text));
+}
+
+/** `handlerMayApply`'s tests per handler, built once: they were built per file (and per edit), some on RE2. */
+const handlerNeedCache = new WeakMap<CompiledLanguage['handlers'][number], readonly RegExp[]>();
+
+/** Exported for its test only. The regexes have no flags, so a cached one tests like a new one. */
+export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly RegExp[] {
+  let need = handlerNeedCache.get(h);
+  if (need) return need;
+  const out: RegExp[] = [];
   for (const c of [h.call, h.decorator, h.paramDecorator]) {
     if (!c) continue;
-    for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) need.push(new RegExp(w));
-    for (const [, re] of c.where) need.push(searchableAnywhere(re));
+    for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) out.push(new RegExp(w));
+    for (const [, re] of c.where) out.push(searchableAnywhere(re));
   }
-  if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
-  if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
-  for (const n of h.spec.paramNames ?? []) need.push(new RegExp(`\\b${n}\\b`));
-  if (h.spec.functionNamed) need.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
-  if (h.spec.exported) need.push(/\bexport|^def /m);
-  return need.every((re) => re.test(text));
+  if (h.spec.requiresImport) out.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
+  if (h.spec.firstParamNamed) out.push(new RegExp(h.spec.firstParamNamed));
+  for (const n of h.spec.paramNames ?? []) out.push(new RegExp(`\\b${n}\\b`));
+  if (h.spec.functionNamed) out.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
+  if (h.spec.exported) out.push(/\bexport|^def /m);
+  need = out;
+  handlerNeedCache.set(h, need);
+  return need;
 }
 
 function docsUrl(id: string): string {
