@@ -549,7 +549,7 @@ export class TaintAnalyzer implements Analyzer {
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextShapesKept: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -792,7 +792,8 @@ export class TaintAnalyzer implements Analyzer {
       session.last = undefined;
       return findings;
     }
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats);
+    // A one-shot run's session ends with it: the memo that lets the next run reuse statement shapes has no reader.
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
@@ -2476,7 +2477,7 @@ export function fileContext(
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextShapesKept?: number },
 ): FileContext {
   const root = tree.rootNode;
   const syn = lang.module;
@@ -2515,7 +2516,8 @@ export function fileContext(
   stmts.forEach((stmt, si) => {
     const start = stmt.startIndex;
     // A statement holding a syntax error may parse otherwise with the same text: never reused.
-    const key = stmt === root || stmt.hasError ? undefined : `${stmt.type}\u0000${lines.positionAt(start).character}\u0000${text.slice(start, stmt.endIndex)}`;
+    // Without a memo (a one-shot scan: no later run reads it) the key has no reader.
+    const key = !memo || stmt === root || stmt.hasError ? undefined : `${stmt.type}\u0000${lines.positionAt(start).character}\u0000${text.slice(start, stmt.endIndex)}`;
     let shape = key === undefined ? undefined : shapes?.get(key);
     reusedShape.push(!!shape);
     if (shape) {
@@ -2698,6 +2700,13 @@ export function fileContext(
     const role = roles.join(',');
     const start = spans[fi]!.start;
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
+    if (!memo) {
+      // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`).
+      const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+      unit.arity = params.length;
+      units.push(unit);
+      continue;
+    }
     let list = computed.get(si);
     if (!list) computed.set(si, (list = []));
     const desc: FnDescriptor = {
@@ -2721,6 +2730,7 @@ export function fileContext(
     stmtKeys.forEach((key, si) => {
       if (key !== undefined) nextShapes.set(key, stmtDescs[si] ? stmtShapes[si]! : { ...stmtShapes[si]!, descriptors: computed.get(si) ?? [] });
     });
+    if (stats?.contextShapesKept !== undefined) stats.contextShapesKept += nextShapes.size;
     memo.module = syn;
     memo.lang = lang;
     memo.importKey = importKey;
