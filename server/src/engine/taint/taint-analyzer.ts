@@ -527,6 +527,7 @@ function readTopLevel(
   last: TopRecords | undefined,
   span: TextSpan | null | undefined,
   stats?: { contextKeysBuilt: number },
+  keyed = true,
 ): { rec: TopRecords; whole: boolean; node: (at: number) => Node } {
   const rec: TopRecords = { text, types: [], starts: [], ends: [], cols: [], keys: [] };
   // The run's cached children of the root (the dataflow and the pattern rules read them too): a cursor walk makes as
@@ -550,7 +551,7 @@ function readTopLevel(
     const end = rec.ends[i]!;
     const col = lines.positionAt(start).character;
     rec.cols.push(col);
-    if (errors && node(i).hasError) {
+    if (!keyed || (errors && node(i).hasError)) {
       rec.keys.push(undefined);
       continue;
     }
@@ -635,7 +636,7 @@ export class TaintAnalyzer implements Analyzer {
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -878,7 +879,8 @@ export class TaintAnalyzer implements Analyzer {
       session.last = undefined;
       return findings;
     }
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats, change);
+    // A one-shot run's session ends with it: the memo that lets the next run reuse statement shapes has no reader.
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
@@ -1881,18 +1883,30 @@ function mayHaveSource(rule: CompiledRule, text: TextWords): boolean {
  * parameter name, and what its `where` constraints demand must all appear. A necessary condition only.
  */
 function handlerMayApply(h: CompiledLanguage['handlers'][number], text: string): boolean {
-  const need: RegExp[] = [];
+  return handlerNeeds(h).every((re) => re.test(text));
+}
+
+/** `handlerMayApply`'s tests per handler, built once: they were built per file (and per edit), some on RE2. */
+const handlerNeedCache = new WeakMap<CompiledLanguage['handlers'][number], readonly RegExp[]>();
+
+/** Exported for its test only. The regexes have no flags, so a cached one tests like a new one. */
+export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly RegExp[] {
+  let need = handlerNeedCache.get(h);
+  if (need) return need;
+  const out: RegExp[] = [];
   for (const c of [h.call, h.decorator, h.paramDecorator]) {
     if (!c) continue;
-    for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) need.push(new RegExp(w));
-    for (const [, re] of c.where) need.push(searchableAnywhere(re));
+    for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) out.push(new RegExp(w));
+    for (const [, re] of c.where) out.push(searchableAnywhere(re));
   }
-  if (h.spec.requiresImport) need.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
-  if (h.spec.firstParamNamed) need.push(new RegExp(h.spec.firstParamNamed));
-  for (const n of h.spec.paramNames ?? []) need.push(new RegExp(`\\b${n}\\b`));
-  if (h.spec.functionNamed) need.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
-  if (h.spec.exported) need.push(/\bexport|^def /m);
-  return need.every((re) => re.test(text));
+  if (h.spec.requiresImport) out.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
+  if (h.spec.firstParamNamed) out.push(new RegExp(h.spec.firstParamNamed));
+  for (const n of h.spec.paramNames ?? []) out.push(new RegExp(`\\b${n}\\b`));
+  if (h.spec.functionNamed) out.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
+  if (h.spec.exported) out.push(/\bexport|^def /m);
+  need = out;
+  handlerNeedCache.set(h, need);
+  return need;
 }
 
 function docsUrl(id: string): string {
@@ -2717,7 +2731,7 @@ export function fileContext(
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number },
   change?: { old: string; span: TextSpan },
 ): FileContext {
   const root = tree.rootNode;
@@ -2727,7 +2741,7 @@ export function fileContext(
   // it is between the same texts).
   const lastTop = memo?.top;
   const span = !lastTop ? undefined : lastTop.text === text ? null : change && change.old === lastTop.text ? change.span : diffSpan(lastTop.text, text);
-  const top = readTopLevel(root, text, lines, lastTop, span, stats);
+  const top = readTopLevel(root, text, lines, lastTop, span, stats, memo !== undefined);
   if (memo) memo.top = top.rec;
   const topCount = top.rec.types.length;
   // The functions and imports are searched per top-level statement; a child of the root that is not a named
@@ -2764,6 +2778,7 @@ export function fileContext(
   for (let si = 0; si < stmtCount; si++) {
     const start = top.whole ? root.startIndex : top.rec.starts[si]!;
     // A statement holding a syntax error may parse otherwise with the same text: never reused.
+    // Without a memo (a one-shot scan: no later run reads it) no key was built: it has no reader.
     const key = top.whole ? undefined : top.rec.keys[si];
     let shape = key === undefined ? undefined : shapes?.get(key);
     reusedShape.push(!!shape);
@@ -2973,6 +2988,15 @@ export function fileContext(
     const role = roles.join(',');
     const start = spans[fi]!.start;
     const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
+    if (!memo) {
+      // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`).
+      const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+      unit.arity = params.length;
+      if (cls !== undefined) unit.cls = cls;
+      if (bases?.length) unit.bases = bases;
+      units.push(unit);
+      continue;
+    }
     let list = computed.get(si);
     if (!list) computed.set(si, (list = []));
     const desc: FnDescriptor = {
@@ -3000,6 +3024,7 @@ export function fileContext(
     stmtKeys.forEach((key, si) => {
       if (key !== undefined) nextShapes.set(key, stmtDescs[si] ? stmtShapes[si]! : { ...stmtShapes[si]!, descriptors: computed.get(si) ?? [] });
     });
+    if (stats?.contextShapesKept !== undefined) stats.contextShapesKept += nextShapes.size;
     memo.module = syn;
     memo.lang = lang;
     memo.importKey = importKey;

@@ -1,0 +1,84 @@
+/**
+ * A one-shot scan (`Engine.scanText`) builds its file context without the memo an open document keeps for its next
+ * edit (statement keys, shapes, function descriptors): nothing reads it after the run. The units must be the same
+ * either way (their keys name the cache entries a pass run makes and reads), and a scan must keep no shapes while an
+ * open document does (a count, not a time).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Engine } from '../../server/src/engine/engine';
+import { resetNodeCache } from '../../server/src/engine/patterns/pattern';
+import { TaintAnalyzer } from '../../server/src/engine/taint';
+import { fileContext, type ContextMemo } from '../../server/src/engine/taint/taint-analyzer';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import { findFixtures } from '../rules/rule-fixtures';
+import { taintTestEngine } from './taint-test-engine';
+
+const ROOT = join(__dirname, '..', '..');
+const LANGS: Record<string, string> = { js: 'javascript', ts: 'typescript', py: 'python', java: 'java', go: 'go' };
+const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+
+let engine: Engine;
+let taint: TaintAnalyzer;
+before(async () => ({ engine, taint } = await taintTestEngine()));
+after(() => engine.dispose());
+
+const fixtures = (): { file: string; lang: string }[] =>
+  findFixtures(join(ROOT, 'rules', 'taint')).flatMap((file) => {
+    const lang = LANGS[/\.fixture\.(\w+)$/.exec(file)?.[1] ?? ''];
+    return lang && !file.includes('.fixed.') ? [{ file, lang }] : [];
+  });
+
+describe('one-shot file context', () => {
+  it('has the same units, keys and parameters without a memo as with one, on every taint fixture', () => {
+    let units = 0;
+    for (const { file, lang } of fixtures()) {
+      const uri = `ctx:${file}`;
+      engine.open(uri, file, lang, readFileSync(file, 'utf8'), 1);
+      try {
+        const doc = engine.get(uri)!;
+        for (const audit of [false, true]) {
+          const compiled = taint.compiledFor(doc, audit);
+          if (!compiled || !doc.tree) continue;
+          resetNodeCache();
+          const memo: ContextMemo = { byStatement: new Map() };
+          const kept = fileContext(doc.tree, compiled, doc.text, doc.lines, memo);
+          const bare = fileContext(doc.tree, compiled, doc.text, doc.lines);
+          assert.ok(memo.byStatement.size > 0 || doc.tree.rootNode.hasError, `${file}: the memo was kept`);
+          const view = (c: typeof kept) =>
+            c.units.map((u) => ({ key: u.key, name: u.name, arity: u.arity, cls: u.cls, bases: u.bases, isMethod: u.isMethod, line: u.line, endLine: u.endLine, aliases: [...u.aliases], sources: [...u.params.sources], entry: [...(u.params.entryParams ?? [])], handlers: u.params.handlers, start: u.node.startIndex }));
+          assert.deepEqual(view(bare), view(kept), `${file} (audit ${audit})`);
+          assert.equal(bare.importKey, kept.importKey);
+          units += kept.units.length;
+        }
+      } finally {
+        engine.close(uri);
+      }
+    }
+    assert.ok(units > 1000, `${units} units compared`);
+  });
+
+  it('keeps no statement shapes in a scan, as an open document does, with the same findings', () => {
+    let scanned = 0;
+    for (const { file, lang } of fixtures().slice(0, 40)) {
+      const text = readFileSync(file, 'utf8');
+      const k0 = taint.stats.contextShapesKept;
+      const scan = engine.scanText(file, lang, text, settings);
+      const k1 = taint.stats.contextShapesKept;
+      assert.equal(k1, k0, `${file}: a one-shot scan kept statement shapes`);
+      const uri = `open:${file}`;
+      engine.open(uri, file, lang, text, 1);
+      try {
+        const open = engine.analyze(uri, settings);
+        const key = (r: typeof open) => JSON.stringify(r.findings.map((f) => [f.ruleId, f.range, f.message, f.trace, f.fixes]));
+        assert.equal(key(scan), key(open), `${file}: findings`);
+      } finally {
+        engine.close(uri);
+      }
+      if (taint.stats.contextShapesKept > k1) scanned++;
+    }
+    assert.ok(scanned > 20, `${scanned} open documents kept shapes`);
+  });
+});
