@@ -20,6 +20,7 @@ import { PatternIndex } from '../patterns/pattern-index';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
+import type { ConstantDef } from './lang/language';
 import { patternWords, type Compiled, type CompiledRule, type PassPattern } from './rule-set';
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
@@ -604,6 +605,35 @@ class UnitAnalysis {
     return d;
   };
 
+  /** Per name, how this unit binds it, for the constant folder (see `LanguageModule.constantDef`). */
+  private constDefs?: Map<string, ConstantDef | 'free' | undefined>;
+  /** Whether a function encloses this unit (whose locals a free name may be), once known. */
+  private nested?: boolean;
+  /**
+   * The constant value node of the name read at `id`, for `constantTruth`: a local's one definition before it, else
+   * a module constant. Function units only: the top level's statements are cached one by one, with no such read.
+   */
+  private readonly constantLookup = (id: Node): Node | undefined => {
+    const syn = this.syn;
+    if (!syn.constantDef || !this.isFunction(this.unit)) return undefined;
+    const name = textOf(id);
+    if (id.startIndex >= this.unit.startIndex && id.endIndex <= this.unit.endIndex) {
+      const defs = (this.constDefs ??= new Map());
+      let d = defs.get(name);
+      if (!defs.has(name)) defs.set(name, (d = syn.constantDef(this.unit, name)));
+      if (d === undefined) return undefined;
+      if (d !== 'free') return d.end <= id.startIndex && d.scope.startIndex <= id.startIndex && id.endIndex <= d.scope.endIndex ? d.value : undefined;
+    }
+    if ((this.nested ??= this.enclosed())) return undefined;
+    const v = this.env.moduleValue?.(name);
+    return v && syn.isConstantBinding?.(v, name) ? v : undefined;
+  };
+
+  private enclosed(): boolean {
+    for (let p = this.unit.parent; p; p = p.parent) if (this.isFunction(p)) return true;
+    return false;
+  }
+
   constructor(
     private readonly unit: Node,
     private readonly params: UnitParams,
@@ -1046,7 +1076,7 @@ class UnitAnalysis {
     const cons = fieldOf(n, 'consequence');
     const alt = fieldOf(n, 'alternative');
     if (cond) this.ev(cond, st, depth);
-    const constant = cond ? this.syn.constantTruth(cond) : undefined;
+    const constant = cond ? this.syn.constantTruth(cond, this.constantLookup) : undefined;
     const thenSt: State = new Map(st);
     const elseSt: State = new Map(st);
     if (cond) this.applyGuards(cond, thenSt, elseSt, false);
@@ -1071,11 +1101,12 @@ class UnitAnalysis {
       const cond = fieldOf(a, 'condition');
       const cons = fieldOf(a, 'consequence');
       if (cond) this.ev(cond, st, depth);
+      const constant = cond ? this.syn.constantTruth(cond, this.constantLookup) : undefined;
       const thenSt: State = new Map(st);
       const elseSt: State = new Map(st);
       if (cond) this.applyGuards(cond, thenSt, elseSt, false);
-      const t = cons ? this.stmt(cons, thenSt, depth + 1) : true;
-      const e = this.alternatives(alts, i + 1, elseSt, depth);
+      const t = constant === false ? false : cons ? this.stmt(cons, thenSt, depth + 1) : true;
+      const e = constant === true ? false : this.alternatives(alts, i + 1, elseSt, depth);
       const live = [t ? thenSt : undefined, e ? elseSt : undefined].filter((s): s is State => !!s);
       if (live.length === 0) return false;
       replaceState(st, live.length === 2 ? mergeStates(live[0]!, live[1]!) : live[0]!);
@@ -1171,6 +1202,11 @@ class UnitAnalysis {
     const before: State = new Map(st);
     let cur: State = new Map(st);
     const cond = this.syn.loopCondition(n);
+    // `while False:` never runs its body (its condition is still read, once); a `do ... while` body runs first.
+    if (cond && body && cond.startIndex < body.startIndex && this.syn.constantTruth(cond, this.constantLookup) === false) {
+      this.ev(cond, st, depth);
+      return;
+    }
     for (let i = 0; i < 2; i++) {
       this.memo = new Map();
       if (binding) this.bind(binding.target, this.ev(binding.iterable, cur, depth), cur, binding.iterable);
@@ -1367,7 +1403,11 @@ class UnitAnalysis {
       case 'conditional': {
         const [cond, a, b] = syn.conditionalParts(n);
         if (cond) this.ev(cond, st, depth);
-        t = union(a ? this.ev(a, st, depth) : undefined, b ? this.ev(b, st, depth) : undefined);
+        // A constant condition: only the side it takes is evaluated.
+        const constant = cond ? syn.constantTruth(cond, this.constantLookup) : undefined;
+        const ta = a && constant !== false ? this.ev(a, st, depth) : undefined;
+        const tb = b && constant !== true ? this.ev(b, st, depth) : undefined;
+        t = union(ta, tb);
         break;
       }
       case 'pair': {

@@ -3,7 +3,8 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { foldBinary, MAX_FOLD_NODES, truthy, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -621,12 +622,12 @@ export const javascript: LanguageModule = {
   isSequenceLiteral: (type) => type === 'array',
   containerOf: (t) => fieldOf(t, 'object'),
   exportParts: (n) => ({ declaration: fieldOf(n, 'declaration'), value: fieldOf(n, 'value') }),
-  constantTruth: (cond) => {
-    const c = unparenthesize(cond);
-    if (typeOf(c) === 'false' || (typeOf(c) === 'number' && c.text === '0')) return false;
-    if (typeOf(c) === 'true') return true;
-    return undefined;
+  constantTruth: (cond, lookup = () => undefined) => {
+    const v = foldJs(cond, lookup, { left: MAX_FOLD_NODES });
+    return v === undefined ? undefined : truthy(v);
   },
+  constantDef,
+  isConstantBinding,
   guardShape,
   unparenthesize,
   accessPath: (n) => accessPath(n),
@@ -682,3 +683,131 @@ export const javascript: LanguageModule = {
   textProperty: (name) => (name === 'innerHTML' || name === 'outerHTML' ? 'textContent' : undefined),
   relativeRedirect: (x) => `${x}.startsWith("/") && !${x}.startsWith("//") && !${x}.startsWith("/\\\\") ? ${x} : "/"`,
 };
+
+// ---- constant folding (`constantTruth`, `constantDef`) ------------------------------------------------------
+
+/** Parents where a name is only read (a call's callee, an operand...): any other use may rebind it. */
+const READ_PARENTS = new Set([
+  'arguments', 'binary_expression', 'unary_expression', 'ternary_expression', 'return_statement', 'expression_statement',
+  'template_substitution', 'array', 'spread_element', 'await_expression', 'if_statement', 'while_statement', 'do_statement',
+  'switch_statement', 'subscript_expression', 'jsx_expression',
+]);
+
+/** Whether an identifier is read there, never written (its parentheses looked through). */
+function isReadOnly(id: Node): boolean {
+  let n = id;
+  let p = n.parent;
+  while (p && p.type === 'parenthesized_expression') {
+    n = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (READ_PARENTS.has(p.type)) return true;
+  const is = (field: string): boolean => fieldOf(p, field)?.id === n.id;
+  switch (p.type) {
+    case 'call_expression':
+      return is('function');
+    case 'member_expression':
+      return is('object');
+    case 'pair':
+    case 'variable_declarator':
+      return is('value');
+    case 'assignment_expression':
+    case 'augmented_assignment_expression':
+      return is('right');
+    case 'arrow_function':
+      return is('body');
+    default:
+      return false;
+  }
+}
+
+/**
+ * See `LanguageModule.constantDef`: one `const`/`let` declarator with a value, every other use a read. Only those
+ * declarations: a `var` or a bare assignment may not have run where the name is read (hoisting, an untaken branch).
+ */
+function constantDef(scope: Node, name: string): ConstantDef | 'free' | undefined {
+  let def: ConstantDef | undefined;
+  for (const id of scope.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
+    if (!id || id.text !== name) continue;
+    const p = id.parent;
+    const decl = p?.parent;
+    if (id.type === 'identifier' && p?.type === 'variable_declarator' && fieldOf(p, 'name')?.id === id.id && decl?.type === 'lexical_declaration') {
+      const value = fieldOf(p, 'value');
+      if (def || !value || !decl.parent) return undefined;
+      def = { value, end: p.endIndex, scope: decl.parent };
+      continue;
+    }
+    if (id.type !== 'identifier' || !isReadOnly(id)) return undefined;
+  }
+  return def ?? 'free';
+}
+
+/** A module-level value whose name nothing can rebind: a `const` declarator's. */
+function isConstantBinding(value: Node): boolean {
+  const decl = value.parent?.parent;
+  return decl?.type === 'lexical_declaration' && decl.firstChild?.text === 'const';
+}
+
+/** A literal's, name's or operation's constant value, or undefined. */
+function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number }): ConstValue | undefined {
+  if (--budget.left < 0) return undefined;
+  switch (n.type) {
+    case 'parenthesized_expression': {
+      const inner = namedKids(n);
+      return inner.length === 1 ? foldJs(inner[0]!, lookup, budget) : undefined;
+    }
+    case 'number': {
+      const v = Number(n.text.replace(/_/g, ''));
+      return Number.isFinite(v) && !/n$/.test(n.text) ? v : undefined;
+    }
+    case 'string': {
+      const s = stringValue(n);
+      return s !== undefined && !s.includes('\\') ? s : undefined;
+    }
+    case 'template_string': {
+      const k = namedKids(n);
+      if (k.some((c) => c.type !== 'string_fragment')) return undefined;
+      return n.text.slice(1, -1);
+    }
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'identifier': {
+      const v = lookup(n);
+      return v ? foldJs(v, lookup, budget) : undefined;
+    }
+    case 'unary_expression': {
+      const op = fieldOf(n, 'operator')?.text;
+      const arg = fieldOf(n, 'argument');
+      const v = arg ? foldJs(arg, lookup, budget) : undefined;
+      if (v === undefined) return undefined;
+      if (op === '!') return !truthy(v);
+      if (op === '-' && typeof v === 'number') return -v;
+      if (op === '+' && typeof v === 'number') return v;
+      return undefined;
+    }
+    case 'binary_expression': {
+      const op = fieldOf(n, 'operator')?.text ?? '';
+      const l = fieldOf(n, 'left');
+      const r = fieldOf(n, 'right');
+      const a = l ? foldJs(l, lookup, budget) : undefined;
+      if (a === undefined || !r) return undefined;
+      // `&&` and `||` give one of their operands, the right one only when the left does not decide.
+      if (op === '&&') return truthy(a) ? foldJs(r, lookup, budget) : a;
+      if (op === '||') return truthy(a) ? a : foldJs(r, lookup, budget);
+      const b = foldJs(r, lookup, budget);
+      return b === undefined ? undefined : foldBinary(op, a, b, false);
+    }
+    case 'ternary_expression': {
+      const [c, x, y] = [fieldOf(n, 'condition'), fieldOf(n, 'consequence'), fieldOf(n, 'alternative')];
+      const v = c ? foldJs(c, lookup, budget) : undefined;
+      if (v === undefined) return undefined;
+      const side = truthy(v) ? x : y;
+      return side ? foldJs(side, lookup, budget) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
