@@ -79,6 +79,11 @@ export interface Summary {
    * a call's `name=value` reaches the parameter of that name, not the one at its position.
    */
   keywords?: readonly (string | null)[];
+  /**
+   * Parameters a guard constrains on every path that returns normally (`if not re.fullmatch(..., v): raise`):
+   * after the call returns, the caller's argument holds a checked value. Absent when none.
+   */
+  validates?: readonly number[];
 }
 
 /** A finding before it becomes a `Finding`: `rule` is its rule's index in the pass (`Pass.rules`). */
@@ -589,6 +594,12 @@ class UnitAnalysis {
   private readonly captureIndex = new Map<string, number>();
   /** The language's syntax knowledge. */
   private readonly syn: LanguageModule;
+  /** Parameter names -> index, once they are bound: a later binding of one is no check of the caller's value. */
+  private paramNames?: Map<string, number>;
+  /** Parameters rebound in the body (see `paramNames`). */
+  private readonly reboundParams = new Set<string>();
+  /** Parameters a guard left clean at every normal return so far (undefined: no return seen yet). */
+  private checkedAtExit?: Set<number>;
   /** Names this unit binds (parameters, locals): they hide a module-level value of the same name. */
   private readonly bound = new Set<string>();
   /** A variable's value for sink patterns: its last local assignment, else the module's constant of that name. */
@@ -686,6 +697,7 @@ class UnitAnalysis {
       this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
+    if (isFunction) this.paramNames = new Map(this.params.names.flatMap(({ node, index }) => (this.syn.targetKind(typeOf(node)) === 'name' ? [[textOf(node), index] as const] : [])));
     const keywords = isFunction ? this.params.keywords : undefined;
     if (keywords) this.summary.keywords = keywords;
     // Units are functions and the module's root.
@@ -694,7 +706,11 @@ class UnitAnalysis {
       if (isFunction && this.syn.stmtKind(typeOf(body)) !== 'block') {
         // Expression-bodied arrow / lambda: the expression is the return value.
         this.returnValue(this.ev(body, st, 0), body);
-      } else this.block(body, st, 0);
+      } else if (this.block(body, st, 0)) this.normalExit(st);
+      if (this.checkedAtExit?.size) {
+        const validates = [...this.checkedAtExit].filter((i) => ![...this.reboundParams].some((name) => this.paramNames?.get(name) === i));
+        if (validates.length) this.summary.validates = validates.sort((a, b) => a - b);
+      }
     }
     this.step();
     return { summary: this.summary, findings: this.findings, work: this.work };
@@ -975,6 +991,7 @@ class UnitAnalysis {
       case 'return': {
         const v = named(n)[0];
         if (v) this.returnValue(this.ev(v, st, depth), v);
+        this.normalExit(st);
         // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
         if (v && this.params.handlers?.length) this.checkSinks(n, st, depth);
         return false;
@@ -1025,6 +1042,16 @@ class UnitAnalysis {
       }
       case 'inert':
         return true;
+      case 'assert': {
+        // Past an assert its condition holds (it raises where it fails).
+        const cond = named(n)[0];
+        if (!cond) return true;
+        this.ev(cond, st, depth);
+        for (const e of named(n).slice(1)) this.ev(e, st, depth);
+        if (this.syn.constantTruth(cond, this.constantLookup) === false) return false;
+        this.applyGuards(cond, st, new Map(st), false);
+        return true;
+      }
       case 'labeled': {
         const body = fieldOf(n, 'body');
         return body ? this.stmt(body, st, depth + 1) : true;
@@ -1033,6 +1060,14 @@ class UnitAnalysis {
         this.ev(n, st, depth);
         return true;
     }
+  }
+
+  /** A path returns normally here: only the parameters a guard left clean on it stay checked. */
+  private normalExit(st: State): void {
+    if (!this.paramNames) return;
+    const clean = new Set<number>();
+    for (const [name, i] of this.paramNames) if (st.get(name) === null && (!this.checkedAtExit || this.checkedAtExit.has(i))) clean.add(i);
+    this.checkedAtExit = clean;
   }
 
   private returnValue(t: Taint | undefined, at: Node): void {
@@ -1250,6 +1285,7 @@ class UnitAnalysis {
       case 'name': {
         const name = textOf(target);
         this.bound.add(name);
+        if (this.paramNames?.has(name)) this.reboundParams.add(name);
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
@@ -1563,7 +1599,11 @@ class UnitAnalysis {
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
-    if (callee) return union(this.applySummary(n, callee, args, argTaints), recvTaint);
+    if (callee) {
+      const out = this.applySummary(n, callee, args, argTaints);
+      if (callee.summary.validates) this.applyValidation(callee, args, argTaints, st);
+      return union(out, recvTaint);
+    }
     // A handler of another file registered here gets its input here: its sinks are found at the registration.
     const reg = this.env.registersHandler?.(n);
     const handler = reg && this.env.calleeSummary(reg.fn);
@@ -1667,6 +1707,17 @@ class UnitAnalysis {
       }
     });
     return out;
+  }
+
+  /** A call to a function that checks its parameters returned: the variables passed there hold checked values. */
+  private applyValidation(callee: { summary: Summary; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[], st: State): void {
+    const { args } = this.byKeyword(callee, allArgs, allTaints);
+    for (const pi of callee.summary.validates ?? []) {
+      let a = args[pi - callee.offset];
+      if (a && this.syn.exprKind(typeOf(a)) === 'keyword-argument') a = fieldOf(a, 'value') ?? undefined;
+      const key = a ? this.syn.accessPath(a) : undefined;
+      if (key !== undefined) st.set(key, null);
+    }
   }
 
   /**

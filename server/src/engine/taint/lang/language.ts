@@ -39,6 +39,7 @@ export type StmtKind =
   | 'definition' // a nested function definition (`definedFunction`)
   | 'inert' // nothing flows (classes, imports, type declarations, comments)
   | 'labeled'
+  | 'assert' // a check that raises where it fails (`assert re.fullmatch(...)`): its first child is the condition
   | 'other'; // evaluated as an expression
 
 /** How an expression carries taint, whatever its node type. */

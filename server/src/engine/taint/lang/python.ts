@@ -25,6 +25,8 @@ function stmtKind(type: string): StmtKind {
       return 'return';
     case 'raise_statement':
       return 'throw';
+    case 'assert_statement':
+      return 'assert';
     case 'break_statement':
     case 'continue_statement':
       return 'jump';
