@@ -181,6 +181,8 @@ export interface UnitResult {
 const MAX_DEPTH = 256;
 const MAX_FLOWS = 3;
 const MAX_STEPS = 14;
+/** Entries a literal may have for per-key taint (`bindEntries`): past it, the container is one value. */
+const MAX_LITERAL_ENTRIES = 16;
 /** Nodes `isConstant` looks at before it calls an argument non-constant (keeps audit's extra check bounded). */
 const MAX_CONSTANT_NODES = 64;
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
@@ -600,6 +602,8 @@ class UnitAnalysis {
   private readonly reboundParams = new Set<string>();
   /** Parameters a guard left clean at every normal return so far (undefined: no return seen yet). */
   private checkedAtExit?: Set<number>;
+  /** Containers with per-index keys (`l.0`) at some point: a call that may change them forgets those (`coarsen`). */
+  private readonly indexed = new Set<string>();
   /** Names this unit binds (parameters, locals): they hide a module-level value of the same name. */
   private readonly bound = new Set<string>();
   /** A variable's value for sink patterns: its last local assignment, else the module's constant of that name. */
@@ -1290,6 +1294,7 @@ class UnitAnalysis {
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
         dropUnder(st, `${name}.`);
+        if (t && value && this.bindEntries(name, value, st)) return;
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         return;
       }
@@ -1318,16 +1323,74 @@ class UnitAnalysis {
       default: {
         const key = syn.accessPath(target);
         if (key) {
+          this.materialize(key, st);
           dropUnder(st, `${key}.`);
           st.set(key, t ? addStep(t, { range: this.range(target), message: `flows into ${key}`, kind: 'step' })! : null);
+          // `a[0] = tainted`: that index holds it, and the container as a whole (its other elements are unknown).
+          const index = /^(.+)\.\d+$/.exec(key);
+          if (index) {
+            this.indexed.add(index[1]!);
+            if (t) st.set(index[1]!, union(st.get(index[1]!) ?? undefined, t) ?? null);
+          }
         } else {
-          // `a[i] = tainted`: the container becomes tainted (weak update).
+          // `a[i] = tainted`: the container becomes tainted (weak update), its elements no longer known one by one.
           const obj = syn.containerOf(target);
           const base = obj ? syn.accessPath(obj) : undefined;
+          if (base) this.coarsen(base, st);
           if (base && t) st.set(base, union(st.get(base) ?? undefined, t) ?? null);
         }
       }
     }
+  }
+
+  /**
+   * `m = {"a": t, "b": "ls"}`, `l = ["ls", t]`: each constant key or index of a literal holding input keeps its own
+   * taint (`m.a`, `l.1`), the container itself clean (read whole, it is the union of its entries: see `lookup`).
+   */
+  private bindEntries(name: string, value: Node, st: State): boolean {
+    const entries = this.syn.literalEntries?.(this.syn.unparenthesize(value));
+    if (!entries?.length || entries.length > MAX_LITERAL_ENTRIES) return false;
+    st.set(name, null);
+    for (const e of entries) {
+      const t = this.ev(e.value, st, 0);
+      const key = `${name}.${e.key}`;
+      st.set(key, t ? addStep(t, { range: this.range(e.value), message: `flows into ${key}`, kind: 'step' })! : null);
+      if (/^\d+$/.test(e.key)) this.indexed.add(name);
+    }
+    return true;
+  }
+
+  /**
+   * Before `m["b"] = t` or `l[1] = t`: a clean container built here as a small literal gets a clean key per entry,
+   * so its other entries stay known clean (`l = ["ls", "-l"]; l[1] = t; run(l[0])`).
+   */
+  private materialize(key: string, st: State): void {
+    const dot = key.lastIndexOf('.');
+    const base = dot > 0 ? key.slice(0, dot) : undefined;
+    if (!base || base.includes('.') || st.get(base) !== null) return;
+    const d = this.defOf(base);
+    const entries = d ? this.syn.literalEntries?.(this.syn.unparenthesize(d)) : undefined;
+    if (!entries?.length || entries.length > MAX_LITERAL_ENTRIES) return;
+    for (const e of entries) {
+      const k = `${base}.${e.key}`;
+      if (!st.has(k)) st.set(k, null);
+      if (/^\d+$/.test(e.key)) this.indexed.add(base);
+    }
+  }
+
+  /** A list whose elements may move or change unseen (`l.pop(0)`, `f(l)`, `l[i] = x`): its indexes are forgotten. */
+  private coarsen(base: string, st: State): void {
+    if (!this.indexed.has(base)) return;
+    let t: Taint | undefined;
+    const keys: string[] = [];
+    const entries = st instanceof LoggedState ? st.prefixed(`${base}.`) : st;
+    for (const [k, v] of entries) {
+      if (!k.startsWith(`${base}.`) || !/^\d+$/.test(k.slice(base.length + 1))) continue;
+      keys.push(k);
+      t = union(t, v ?? undefined);
+    }
+    for (const k of keys) st.delete(k);
+    if (t) st.set(base, union(st.get(base) ?? undefined, t) ?? null);
   }
 
   // ---- expressions ---------------------------------------------------------------------------------
@@ -1565,6 +1628,14 @@ class UnitAnalysis {
       this.applyCaptures(a, st);
       return undefined;
     });
+    // A list passed on or whose method runs (`l.pop(0)`, `shuffle(l)`) may change: its indexes are no longer known.
+    if (this.indexed.size) {
+      const recv = fn ? syn.memberObject(fn) : null;
+      for (const x of recv ? [recv, ...args] : args) {
+        const key = syn.accessPath(x);
+        if (key !== undefined) this.coarsen(key, st);
+      }
+    }
     let recvTaint: Taint | undefined;
     let method: string | undefined;
     const property = fn ? syn.propertyOf(fn) : null;

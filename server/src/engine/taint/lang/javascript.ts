@@ -177,7 +177,8 @@ function accessPath(n: Node, depth = 0): string | undefined {
     const obj = fieldOf(n, 'object');
     const idx = fieldOf(n, 'index');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
+    // A constant index (`a[0]`) is a key like a constant name (`a["x"]`).
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : idx && typeOf(idx) === 'number' && /^\d+$/.test(idx.text) ? idx.text : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   return dottedName(n);
@@ -635,6 +636,7 @@ export const javascript: LanguageModule = {
   isConstant,
   notText,
   literalKeys,
+  literalEntries,
   paramsOf,
   paramDefaultOf: (fn, index) => {
     const list = fieldOf(fn, 'parameters');
@@ -810,4 +812,30 @@ function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
     default:
       return undefined;
   }
+}
+
+/** See `LanguageModule.literalEntries`. */
+function literalEntries(n: Node): { key: string; value: Node }[] | undefined {
+  const out: { key: string; value: Node }[] = [];
+  if (n.type === 'array') {
+    for (const [i, e] of namedKids(n).entries()) {
+      if (e.type === 'spread_element' || e.type === 'comment') return undefined;
+      out.push({ key: String(i), value: e });
+    }
+    return out;
+  }
+  if (n.type !== 'object') return undefined;
+  for (const p of namedKids(n)) {
+    if (p.type === 'comment') continue;
+    if (p.type === 'shorthand_property_identifier') {
+      out.push({ key: p.text, value: p });
+      continue;
+    }
+    const key = p.type === 'pair' ? fieldOf(p, 'key') : null;
+    const value = p.type === 'pair' ? fieldOf(p, 'value') : null;
+    const k = key?.type === 'property_identifier' ? key.text : key?.type === 'string' ? stringValue(key) : key?.type === 'number' && /^\d+$/.test(key.text) ? key.text : undefined;
+    if (k === undefined || !value || !/^[\w$-]+$/.test(k)) return undefined;
+    out.push({ key: k, value });
+  }
+  return out;
 }

@@ -270,6 +270,11 @@ export interface LanguageModule {
   notText(n: Node, def: (name: string) => Node | undefined, depth?: number): boolean;
   /** Top-level keys of an object or dict literal (seen through locals), [] for a list literal, else undefined. */
   literalKeys(n: Node, def: (name: string) => Node | undefined, depth?: number): string[] | undefined;
+  /**
+   * A dict/object literal's entries by constant key, or a list/array/tuple literal's by index (`0`, `1`...), for
+   * per-key taint; undefined when a key is computed, an element spread, or the literal is none of those.
+   */
+  literalEntries?(n: Node): { key: string; value: Node }[] | undefined;
 
   // ---- units, parameters, imports, exports ----
   /** The parameters of a function node, in order, with their binding nodes. */

@@ -159,7 +159,8 @@ function accessPath(n: Node, depth = 0): string | undefined {
     const obj = fieldOf(n, 'value');
     const idx = fieldOf(n, 'subscript');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
+    // A constant index (`a[0]`) is a key like a constant name (`a["x"]`).
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : idx && typeOf(idx) === 'integer' && /^\d+$/.test(textOf(idx)) ? textOf(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   return dottedName(n);
@@ -757,6 +758,7 @@ export const python: LanguageModule = {
   isConstant,
   notText,
   literalKeys,
+  literalEntries,
   paramsOf,
   paramKeywords,
   paramDefaultOf: (fn, index) => {
@@ -958,4 +960,26 @@ function foldPy(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
     default:
       return undefined;
   }
+}
+
+/** See `LanguageModule.literalEntries`. */
+function literalEntries(n: Node): { key: string; value: Node }[] | undefined {
+  const out: { key: string; value: Node }[] = [];
+  if (n.type === 'list' || n.type === 'tuple') {
+    for (const [i, e] of kids(n).entries()) {
+      if (e.type === 'list_splat' || e.type === 'comment' || e.type === 'parenthesized_list_splat') return undefined;
+      out.push({ key: String(i), value: e });
+    }
+    return out;
+  }
+  if (n.type !== 'dictionary') return undefined;
+  for (const p of kids(n)) {
+    if (p.type === 'comment') continue;
+    const key = p.type === 'pair' ? fieldOf(p, 'key') : null;
+    const value = p.type === 'pair' ? fieldOf(p, 'value') : null;
+    const k = key ? stringValue(key) : undefined;
+    if (k === undefined || !value || !/^[\w$-]+$/.test(k)) return undefined;
+    out.push({ key: k, value });
+  }
+  return out;
 }
