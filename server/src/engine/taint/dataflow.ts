@@ -602,7 +602,7 @@ class UnitAnalysis {
   private readonly reboundParams = new Set<string>();
   /** Parameters a guard left clean at every normal return so far (undefined: no return seen yet). */
   private checkedAtExit?: Set<number>;
-  /** Containers with per-index keys (`l.0`) at some point: a call that may change them forgets those (`coarsen`). */
+  /** Containers with per-index keys (`l.0`) in a function unit: a call that may change them forgets those (`coarsen`). */
   private readonly indexed = new Set<string>();
   /** Names this unit binds (parameters, locals): they hide a module-level value of the same name. */
   private readonly bound = new Set<string>();
@@ -1380,7 +1380,8 @@ class UnitAnalysis {
 
   /** A list whose elements may move or change unseen (`l.pop(0)`, `f(l)`, `l[i] = x`): its indexes are forgotten. */
   private coarsen(base: string, st: State): void {
-    if (!this.indexed.has(base)) return;
+    // At the top level a statement replayed from the cache adds no name here: there the state itself is read.
+    if (!this.indexed.has(base) && this.isFunction(this.unit)) return;
     let t: Taint | undefined;
     const keys: string[] = [];
     const entries = st instanceof LoggedState ? st.prefixed(`${base}.`) : st;
@@ -1629,7 +1630,7 @@ class UnitAnalysis {
       return undefined;
     });
     // A list passed on or whose method runs (`l.pop(0)`, `shuffle(l)`) may change: its indexes are no longer known.
-    if (this.indexed.size) {
+    if (this.indexed.size || !this.isFunction(this.unit)) {
       const recv = fn ? syn.memberObject(fn) : null;
       for (const x of recv ? [recv, ...args] : args) {
         const key = syn.accessPath(x);

@@ -1865,7 +1865,9 @@ function moduleValues(ctx: FileContext, syn: LanguageModule, stats?: { moduleVal
     const f = ctx.facts[at]!;
     if (!f.values) {
       if (stats) stats.moduleValuesRead++;
-      f.values = statementValues(s, syn).map(([name, value]) => [name, value ? valueSig(value) : undefined]);
+      // The declaring keyword too (`const` or `let`): whether the constant folder may read the value depends on it.
+      const keyword = s.firstChild?.type ?? '';
+      f.values = statementValues(s, syn).map(([name, value]) => [name, value ? valueSig(value) + keyword : undefined]);
     }
     for (const [name, sig] of f.values) out.set(name, out.has(name) || sig === undefined ? null : { sig, at });
   });
