@@ -178,7 +178,7 @@ function accessPath(n: Node, depth = 0): string | undefined {
     const idx = fieldOf(n, 'index');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
     // A constant index (`a[0]`) is a key like a constant name (`a["x"]`).
-    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : idx && typeOf(idx) === 'number' && /^\d+$/.test(idx.text) ? idx.text : undefined;
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : idx && typeOf(idx) === 'number' && /^\d+$/.test(textOf(idx)) ? textOf(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   return dottedName(n);
@@ -699,14 +699,14 @@ const READ_PARENTS = new Set([
 function isReadOnly(id: Node): boolean {
   let n = id;
   let p = n.parent;
-  while (p && p.type === 'parenthesized_expression') {
+  while (p && typeOf(p) === 'parenthesized_expression') {
     n = p;
     p = p.parent;
   }
   if (!p) return false;
-  if (READ_PARENTS.has(p.type)) return true;
+  if (READ_PARENTS.has(typeOf(p))) return true;
   const is = (field: string): boolean => fieldOf(p, field)?.id === n.id;
-  switch (p.type) {
+  switch (typeOf(p)) {
     case 'call_expression':
       return is('function');
     case 'member_expression':
@@ -731,16 +731,16 @@ function isReadOnly(id: Node): boolean {
 function constantDef(scope: Node, name: string): ConstantDef | 'free' | undefined {
   let def: ConstantDef | undefined;
   for (const id of scope.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
-    if (!id || id.text !== name) continue;
+    if (!id || textOf(id) !== name) continue;
     const p = id.parent;
     const decl = p?.parent;
-    if (id.type === 'identifier' && p?.type === 'variable_declarator' && fieldOf(p, 'name')?.id === id.id && decl?.type === 'lexical_declaration') {
+    if (p && decl && typeOf(id) === 'identifier' && typeOf(p) === 'variable_declarator' && fieldOf(p, 'name')?.id === id.id && typeOf(decl) === 'lexical_declaration') {
       const value = fieldOf(p, 'value');
       if (def || !value || !decl.parent) return undefined;
       def = { value, end: p.endIndex, scope: decl.parent };
       continue;
     }
-    if (id.type !== 'identifier' || !isReadOnly(id)) return undefined;
+    if (typeOf(id) !== 'identifier' || !isReadOnly(id)) return undefined;
   }
   return def ?? 'free';
 }
@@ -748,20 +748,20 @@ function constantDef(scope: Node, name: string): ConstantDef | 'free' | undefine
 /** A module-level value whose name nothing can rebind: a `const` declarator's. */
 function isConstantBinding(value: Node): boolean {
   const decl = value.parent?.parent;
-  return decl?.type === 'lexical_declaration' && decl.firstChild?.text === 'const';
+  return !!decl && typeOf(decl) === 'lexical_declaration' && !!decl.firstChild && textOf(decl.firstChild) === 'const';
 }
 
 /** A literal's, name's or operation's constant value, or undefined. */
 function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number }): ConstValue | undefined {
   if (--budget.left < 0) return undefined;
-  switch (n.type) {
+  switch (typeOf(n)) {
     case 'parenthesized_expression': {
       const inner = namedKids(n);
       return inner.length === 1 ? foldJs(inner[0]!, lookup, budget) : undefined;
     }
     case 'number': {
-      const v = Number(n.text.replace(/_/g, ''));
-      return Number.isFinite(v) && !/n$/.test(n.text) ? v : undefined;
+      const v = Number(textOf(n).replace(/_/g, ''));
+      return Number.isFinite(v) && !/n$/.test(textOf(n)) ? v : undefined;
     }
     case 'string': {
       const s = stringValue(n);
@@ -769,8 +769,8 @@ function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
     }
     case 'template_string': {
       const k = namedKids(n);
-      if (k.some((c) => c.type !== 'string_fragment')) return undefined;
-      return n.text.slice(1, -1);
+      if (k.some((c) => typeOf(c) !== 'string_fragment')) return undefined;
+      return textOf(n).slice(1, -1);
     }
     case 'true':
       return true;
@@ -781,7 +781,7 @@ function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
       return v ? foldJs(v, lookup, budget) : undefined;
     }
     case 'unary_expression': {
-      const op = fieldOf(n, 'operator')?.text;
+      const op = opText(n);
       const arg = fieldOf(n, 'argument');
       const v = arg ? foldJs(arg, lookup, budget) : undefined;
       if (v === undefined) return undefined;
@@ -791,7 +791,7 @@ function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
       return undefined;
     }
     case 'binary_expression': {
-      const op = fieldOf(n, 'operator')?.text ?? '';
+      const op = opText(n);
       const l = fieldOf(n, 'left');
       const r = fieldOf(n, 'right');
       const a = l ? foldJs(l, lookup, budget) : undefined;
@@ -817,25 +817,32 @@ function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
 /** See `LanguageModule.literalEntries`. */
 function literalEntries(n: Node): { key: string; value: Node }[] | undefined {
   const out: { key: string; value: Node }[] = [];
-  if (n.type === 'array') {
+  if (typeOf(n) === 'array') {
     for (const [i, e] of namedKids(n).entries()) {
-      if (e.type === 'spread_element' || e.type === 'comment') return undefined;
+      if (typeOf(e) === 'spread_element' || typeOf(e) === 'comment') return undefined;
       out.push({ key: String(i), value: e });
     }
     return out;
   }
-  if (n.type !== 'object') return undefined;
+  if (typeOf(n) !== 'object') return undefined;
   for (const p of namedKids(n)) {
-    if (p.type === 'comment') continue;
-    if (p.type === 'shorthand_property_identifier') {
-      out.push({ key: p.text, value: p });
+    if (typeOf(p) === 'comment') continue;
+    if (typeOf(p) === 'shorthand_property_identifier') {
+      out.push({ key: textOf(p), value: p });
       continue;
     }
-    const key = p.type === 'pair' ? fieldOf(p, 'key') : null;
-    const value = p.type === 'pair' ? fieldOf(p, 'value') : null;
-    const k = key?.type === 'property_identifier' ? key.text : key?.type === 'string' ? stringValue(key) : key?.type === 'number' && /^\d+$/.test(key.text) ? key.text : undefined;
+    const key = typeOf(p) === 'pair' ? fieldOf(p, 'key') : null;
+    const value = typeOf(p) === 'pair' ? fieldOf(p, 'value') : null;
+    const kt = key ? typeOf(key) : undefined;
+    const k = !key ? undefined : kt === 'property_identifier' ? textOf(key) : kt === 'string' ? stringValue(key) : kt === 'number' && /^\d+$/.test(textOf(key)) ? textOf(key) : undefined;
     if (k === undefined || !value || !/^[\w$-]+$/.test(k)) return undefined;
     out.push({ key: k, value });
   }
   return out;
+}
+
+/** An operator node's text (`-`, `===`), or '' without one. */
+function opText(n: Node): string {
+  const op = fieldOf(n, 'operator');
+  return op ? textOf(op) : '';
 }

@@ -829,14 +829,14 @@ const READ_PARENTS = new Set([
 function isReadOnly(id: Node): boolean {
   let n = id;
   let p = n.parent;
-  while (p && p.type === 'parenthesized_expression') {
+  while (p && typeOf(p) === 'parenthesized_expression') {
     n = p;
     p = p.parent;
   }
   if (!p) return false;
-  if (READ_PARENTS.has(p.type)) return true;
+  if (READ_PARENTS.has(typeOf(p))) return true;
   const is = (field: string): boolean => fieldOf(p, field)?.id === n.id;
-  switch (p.type) {
+  switch (typeOf(p)) {
     case 'call':
       return is('function');
     case 'pair':
@@ -856,9 +856,9 @@ function isReadOnly(id: Node): boolean {
 function constantDef(scope: Node, name: string): ConstantDef | 'free' | undefined {
   let def: ConstantDef | undefined;
   for (const id of scope.descendantsOfType('identifier')) {
-    if (!id || id.text !== name) continue;
+    if (!id || textOf(id) !== name) continue;
     const p = id.parent;
-    if (p?.type === 'assignment' && fieldOf(p, 'left')?.id === id.id) {
+    if (p && typeOf(p) === 'assignment' && fieldOf(p, 'left')?.id === id.id) {
       const value = fieldOf(p, 'right');
       if (def || !value) return undefined;
       // A read after it has it (or, where it did not run, fails: Python has no hoisting).
@@ -878,21 +878,21 @@ function isConstantBinding(_value: Node, name: string): boolean {
 /** A literal's, name's or operation's constant value, or undefined. */
 function foldPy(n: Node, lookup: ConstantLookup<Node>, budget: { left: number }): ConstValue | undefined {
   if (--budget.left < 0) return undefined;
-  switch (n.type) {
+  switch (typeOf(n)) {
     case 'parenthesized_expression': {
       const inner = kids(n);
       return inner.length === 1 ? foldPy(inner[0]!, lookup, budget) : undefined;
     }
     case 'integer':
     case 'float': {
-      const text = n.text.replace(/_/g, '');
+      const text = textOf(n).replace(/_/g, '');
       if (/[jJlL]$/.test(text)) return undefined;
       const v = Number(text);
-      return Number.isFinite(v) && (n.type === 'float' || Number.isSafeInteger(v)) ? v : undefined;
+      return Number.isFinite(v) && (typeOf(n) === 'float' || Number.isSafeInteger(v)) ? v : undefined;
     }
     case 'string': {
       // Bytes compare unlike text; escapes would need decoding.
-      if (/[bB]/.test(/^[a-zA-Z]*/.exec(n.text)![0])) return undefined;
+      if (/[bB]/.test(/^[a-zA-Z]*/.exec(textOf(n))![0])) return undefined;
       const s = stringValue(n);
       return s !== undefined && !s.includes('\\') ? s : undefined;
     }
@@ -910,7 +910,7 @@ function foldPy(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
       return v === undefined ? undefined : !truthy(v);
     }
     case 'unary_operator': {
-      const op = fieldOf(n, 'operator')?.text;
+      const op = opText(n);
       const arg = fieldOf(n, 'argument');
       const v = arg ? foldPy(arg, lookup, budget) : undefined;
       if (typeof v !== 'number') return undefined;
@@ -927,7 +927,7 @@ function foldPy(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
       return undefined;
     }
     case 'binary_operator': {
-      const op = fieldOf(n, 'operator')?.text ?? '';
+      const op = opText(n);
       const l = fieldOf(n, 'left');
       const r = fieldOf(n, 'right');
       const a = l ? foldPy(l, lookup, budget) : undefined;
@@ -937,7 +937,7 @@ function foldPy(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
     case 'comparison_operator': {
       // A chain (`0 < x < 10`) holds when each link does; `in`, `is` and their negations are not folded.
       const operands = kids(n);
-      const ops = n.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.text);
+      const ops = n.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => textOf(c));
       if (operands.length < 2 || ops.length !== operands.length - 1) return undefined;
       let prev = foldPy(operands[0]!, lookup, budget);
       for (let i = 0; i < ops.length; i++) {
@@ -965,21 +965,27 @@ function foldPy(n: Node, lookup: ConstantLookup<Node>, budget: { left: number })
 /** See `LanguageModule.literalEntries`. */
 function literalEntries(n: Node): { key: string; value: Node }[] | undefined {
   const out: { key: string; value: Node }[] = [];
-  if (n.type === 'list' || n.type === 'tuple') {
+  if (typeOf(n) === 'list' || typeOf(n) === 'tuple') {
     for (const [i, e] of kids(n).entries()) {
-      if (e.type === 'list_splat' || e.type === 'comment' || e.type === 'parenthesized_list_splat') return undefined;
+      if (typeOf(e) === 'list_splat' || typeOf(e) === 'comment' || typeOf(e) === 'parenthesized_list_splat') return undefined;
       out.push({ key: String(i), value: e });
     }
     return out;
   }
-  if (n.type !== 'dictionary') return undefined;
+  if (typeOf(n) !== 'dictionary') return undefined;
   for (const p of kids(n)) {
-    if (p.type === 'comment') continue;
-    const key = p.type === 'pair' ? fieldOf(p, 'key') : null;
-    const value = p.type === 'pair' ? fieldOf(p, 'value') : null;
+    if (typeOf(p) === 'comment') continue;
+    const key = typeOf(p) === 'pair' ? fieldOf(p, 'key') : null;
+    const value = typeOf(p) === 'pair' ? fieldOf(p, 'value') : null;
     const k = key ? stringValue(key) : undefined;
     if (k === undefined || !value || !/^[\w$-]+$/.test(k)) return undefined;
     out.push({ key: k, value });
   }
   return out;
+}
+
+/** An operator node's text (`-`, `//`), or '' without one. */
+function opText(n: Node): string {
+  const op = fieldOf(n, 'operator');
+  return op ? textOf(op) : '';
 }
