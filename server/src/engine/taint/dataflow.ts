@@ -1294,8 +1294,8 @@ class UnitAnalysis {
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
         dropUnder(st, `${name}.`);
-        if (t && value && this.bindEntries(name, value, st)) return;
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
+        if (t && value) this.bindEntries(name, value, st);
         return;
       }
       case 'object-pattern':
@@ -1345,19 +1345,17 @@ class UnitAnalysis {
 
   /**
    * `m = {"a": t, "b": "ls"}`, `l = ["ls", t]`: each constant key or index of a literal holding input keeps its own
-   * taint (`m.a`, `l.1`), the container itself clean (read whole, it is the union of its entries: see `lookup`).
+   * taint (`m.a`, `l.1`); the container keeps the union, for reads of it whole or at an unknown key.
    */
-  private bindEntries(name: string, value: Node, st: State): boolean {
+  private bindEntries(name: string, value: Node, st: State): void {
     const entries = this.syn.literalEntries?.(this.syn.unparenthesize(value));
-    if (!entries?.length || entries.length > MAX_LITERAL_ENTRIES) return false;
-    st.set(name, null);
+    if (!entries?.length || entries.length > MAX_LITERAL_ENTRIES) return;
     for (const e of entries) {
       const t = this.ev(e.value, st, 0);
       const key = `${name}.${e.key}`;
       st.set(key, t ? addStep(t, { range: this.range(e.value), message: `flows into ${key}`, kind: 'step' })! : null);
       if (/^\d+$/.test(e.key)) this.indexed.add(name);
     }
-    return true;
   }
 
   /**
