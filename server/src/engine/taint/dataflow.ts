@@ -20,6 +20,7 @@ import { PatternIndex } from '../patterns/pattern-index';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { LanguageModule } from './lang';
+import type { ConstantDef } from './lang/language';
 import { patternWords, type Compiled, type CompiledRule, type PassPattern } from './rule-set';
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
@@ -83,6 +84,11 @@ export interface Summary {
    * from sources, as they were stored. Other methods of the class read them (see `UnitEnv.fieldTaint`).
    */
   fieldWrites?: Map<string, Flow[]>;
+  /**
+   * Parameters a guard constrains on every path that returns normally (`if not re.fullmatch(..., v): raise`):
+   * after the call returns, the caller's argument holds a checked value. Absent when none.
+   */
+  validates?: readonly number[];
 }
 
 /** A finding before it becomes a `Finding`: `rule` is its rule's index in the pass (`Pass.rules`). */
@@ -185,6 +191,8 @@ export interface UnitResult {
 const MAX_DEPTH = 256;
 const MAX_FLOWS = 3;
 const MAX_STEPS = 14;
+/** Entries a literal may have for per-key taint (`bindEntries`): past it, the container is one value. */
+const MAX_LITERAL_ENTRIES = 16;
 /** Nodes `isConstant` looks at before it calls an argument non-constant (keeps audit's extra check bounded). */
 const MAX_CONSTANT_NODES = 64;
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
@@ -598,6 +606,14 @@ class UnitAnalysis {
   private readonly captureIndex = new Map<string, number>();
   /** The language's syntax knowledge. */
   private readonly syn: LanguageModule;
+  /** Parameter names -> index, once they are bound: a later binding of one is no check of the caller's value. */
+  private paramNames?: Map<string, number>;
+  /** Parameters rebound in the body (see `paramNames`). */
+  private readonly reboundParams = new Set<string>();
+  /** Parameters a guard left clean at every normal return so far (undefined: no return seen yet). */
+  private checkedAtExit?: Set<number>;
+  /** Containers with per-index keys (`l.0`) in a function unit: a call that may change them forgets those (`coarsen`). */
+  private readonly indexed = new Set<string>();
   /** Names this unit binds (parameters, locals): they hide a module-level value of the same name. */
   private readonly bound = new Set<string>();
   /** A variable's value for sink patterns: its last local assignment, else the module's constant of that name. */
@@ -613,6 +629,35 @@ class UnitAnalysis {
     if (this.log && !this.log.defsRead.has(name) && !this.log.defsOut.has(name)) this.log.defsRead.set(name, defDigest(d));
     return d;
   };
+
+  /** Per name, how this unit binds it, for the constant folder (see `LanguageModule.constantDef`). */
+  private constDefs?: Map<string, ConstantDef | 'free' | undefined>;
+  /** Whether a function encloses this unit (whose locals a free name may be), once known. */
+  private nested?: boolean;
+  /**
+   * The constant value node of the name read at `id`, for `constantTruth`: a local's one definition before it, else
+   * a module constant. Function units only: the top level's statements are cached one by one, with no such read.
+   */
+  private readonly constantLookup = (id: Node): Node | undefined => {
+    const syn = this.syn;
+    if (!syn.constantDef || !this.isFunction(this.unit)) return undefined;
+    const name = textOf(id);
+    if (id.startIndex >= this.unit.startIndex && id.endIndex <= this.unit.endIndex) {
+      const defs = (this.constDefs ??= new Map());
+      let d = defs.get(name);
+      if (!defs.has(name)) defs.set(name, (d = syn.constantDef(this.unit, name)));
+      if (d === undefined) return undefined;
+      if (d !== 'free') return d.end <= id.startIndex && d.scope.startIndex <= id.startIndex && id.endIndex <= d.scope.endIndex ? d.value : undefined;
+    }
+    if ((this.nested ??= this.enclosed())) return undefined;
+    const v = this.env.moduleValue?.(name);
+    return v && syn.isConstantBinding?.(v, name) ? v : undefined;
+  };
+
+  private enclosed(): boolean {
+    for (let p = this.unit.parent; p; p = p.parent) if (this.isFunction(p)) return true;
+    return false;
+  }
 
   constructor(
     private readonly unit: Node,
@@ -666,6 +711,7 @@ class UnitAnalysis {
       this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
+    if (isFunction) this.paramNames = new Map(this.params.names.flatMap(({ node, index }) => (this.syn.targetKind(typeOf(node)) === 'name' ? [[textOf(node), index] as const] : [])));
     const keywords = isFunction ? this.params.keywords : undefined;
     if (keywords) this.summary.keywords = keywords;
     // Units are functions and the module's root.
@@ -674,7 +720,11 @@ class UnitAnalysis {
       if (isFunction && this.syn.stmtKind(typeOf(body)) !== 'block') {
         // Expression-bodied arrow / lambda: the expression is the return value.
         this.returnValue(this.ev(body, st, 0), body);
-      } else if (this.block(body, st, 0)) this.noteFieldWrites(st);
+      } else if (this.block(body, st, 0)) this.normalExit(st);
+      if (this.checkedAtExit?.size) {
+        const validates = [...this.checkedAtExit].filter((i) => ![...this.reboundParams].some((name) => this.paramNames?.get(name) === i));
+        if (validates.length) this.summary.validates = validates.sort((a, b) => a - b);
+      }
     }
     this.step();
     return { summary: this.summary, findings: this.findings, work: this.work };
@@ -955,7 +1005,7 @@ class UnitAnalysis {
       case 'return': {
         const v = named(n)[0];
         if (v) this.returnValue(this.ev(v, st, depth), v);
-        this.noteFieldWrites(st);
+        this.normalExit(st);
         // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
         if (v && this.params.handlers?.length) this.checkSinks(n, st, depth);
         return false;
@@ -1006,6 +1056,16 @@ class UnitAnalysis {
       }
       case 'inert':
         return true;
+      case 'assert': {
+        // Past an assert its condition holds (it raises where it fails).
+        const cond = named(n)[0];
+        if (!cond) return true;
+        this.ev(cond, st, depth);
+        for (const e of named(n).slice(1)) this.ev(e, st, depth);
+        if (this.syn.constantTruth(cond, this.constantLookup) === false) return false;
+        this.applyGuards(cond, st, new Map(st), false);
+        return true;
+      }
       case 'labeled': {
         const body = fieldOf(n, 'body');
         return body ? this.stmt(body, st, depth + 1) : true;
@@ -1033,6 +1093,18 @@ class UnitAnalysis {
       const w = (this.summary.fieldWrites ??= new Map());
       w.set(field, union(w.get(field), flows)!);
     }
+  }
+
+  /**
+   * A path returns normally here: the fields it leaves holding input join the class's (`noteFieldWrites`), and only
+   * the parameters a guard left clean on it stay checked.
+   */
+  private normalExit(st: State): void {
+    this.noteFieldWrites(st);
+    if (!this.paramNames) return;
+    const clean = new Set<number>();
+    for (const [name, i] of this.paramNames) if (st.get(name) === null && (!this.checkedAtExit || this.checkedAtExit.has(i))) clean.add(i);
+    this.checkedAtExit = clean;
   }
 
   private returnValue(t: Taint | undefined, at: Node): void {
@@ -1076,7 +1148,7 @@ class UnitAnalysis {
     const cons = fieldOf(n, 'consequence');
     const alt = fieldOf(n, 'alternative');
     if (cond) this.ev(cond, st, depth);
-    const constant = cond ? this.syn.constantTruth(cond) : undefined;
+    const constant = cond ? this.syn.constantTruth(cond, this.constantLookup) : undefined;
     const thenSt: State = new Map(st);
     const elseSt: State = new Map(st);
     if (cond) this.applyGuards(cond, thenSt, elseSt, false);
@@ -1101,11 +1173,12 @@ class UnitAnalysis {
       const cond = fieldOf(a, 'condition');
       const cons = fieldOf(a, 'consequence');
       if (cond) this.ev(cond, st, depth);
+      const constant = cond ? this.syn.constantTruth(cond, this.constantLookup) : undefined;
       const thenSt: State = new Map(st);
       const elseSt: State = new Map(st);
       if (cond) this.applyGuards(cond, thenSt, elseSt, false);
-      const t = cons ? this.stmt(cons, thenSt, depth + 1) : true;
-      const e = this.alternatives(alts, i + 1, elseSt, depth);
+      const t = constant === false ? false : cons ? this.stmt(cons, thenSt, depth + 1) : true;
+      const e = constant === true ? false : this.alternatives(alts, i + 1, elseSt, depth);
       const live = [t ? thenSt : undefined, e ? elseSt : undefined].filter((s): s is State => !!s);
       if (live.length === 0) return false;
       replaceState(st, live.length === 2 ? mergeStates(live[0]!, live[1]!) : live[0]!);
@@ -1201,6 +1274,11 @@ class UnitAnalysis {
     const before: State = new Map(st);
     let cur: State = new Map(st);
     const cond = this.syn.loopCondition(n);
+    // `while False:` never runs its body (its condition is still read, once); a `do ... while` body runs first.
+    if (cond && body && cond.startIndex < body.startIndex && this.syn.constantTruth(cond, this.constantLookup) === false) {
+      this.ev(cond, st, depth);
+      return;
+    }
     for (let i = 0; i < 2; i++) {
       this.memo = new Map();
       if (binding) this.bind(binding.target, this.ev(binding.iterable, cur, depth), cur, binding.iterable);
@@ -1244,11 +1322,13 @@ class UnitAnalysis {
       case 'name': {
         const name = textOf(target);
         this.bound.add(name);
+        if (this.paramNames?.has(name)) this.reboundParams.add(name);
         if (value) this.defs.set(name, value);
         else this.defs.delete(name);
         this.log?.defsOut.set(name, value ?? null);
         dropUnder(st, `${name}.`);
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
+        if (t && value) this.bindEntries(name, value, st);
         return;
       }
       case 'object-pattern':
@@ -1276,16 +1356,73 @@ class UnitAnalysis {
       default: {
         const key = syn.accessPath(target);
         if (key) {
+          this.materialize(key, st);
           dropUnder(st, `${key}.`);
           st.set(key, t ? addStep(t, { range: this.range(target), message: `flows into ${key}`, kind: 'step' })! : null);
+          // `a[0] = tainted`: that index holds it, and the container as a whole (its other elements are unknown).
+          const index = /^(.+)\.\d+$/.exec(key);
+          if (index) {
+            this.indexed.add(index[1]!);
+            if (t) st.set(index[1]!, union(st.get(index[1]!) ?? undefined, t) ?? null);
+          }
         } else {
-          // `a[i] = tainted`: the container becomes tainted (weak update).
+          // `a[i] = tainted`: the container becomes tainted (weak update), its elements no longer known one by one.
           const obj = syn.containerOf(target);
           const base = obj ? syn.accessPath(obj) : undefined;
+          if (base) this.coarsen(base, st);
           if (base && t) st.set(base, union(st.get(base) ?? undefined, t) ?? null);
         }
       }
     }
+  }
+
+  /**
+   * `m = {"a": t, "b": "ls"}`, `l = ["ls", t]`: each constant key or index of a literal holding input keeps its own
+   * taint (`m.a`, `l.1`); the container keeps the union, for reads of it whole or at an unknown key.
+   */
+  private bindEntries(name: string, value: Node, st: State): void {
+    const entries = this.syn.literalEntries?.(this.syn.unparenthesize(value));
+    if (!entries?.length || entries.length > MAX_LITERAL_ENTRIES) return;
+    for (const e of entries) {
+      const t = this.ev(e.value, st, 0);
+      const key = `${name}.${e.key}`;
+      st.set(key, t ? addStep(t, { range: this.range(e.value), message: `flows into ${key}`, kind: 'step' })! : null);
+      if (/^\d+$/.test(e.key)) this.indexed.add(name);
+    }
+  }
+
+  /**
+   * Before `m["b"] = t` or `l[1] = t`: a clean container built here as a small literal gets a clean key per entry,
+   * so its other entries stay known clean (`l = ["ls", "-l"]; l[1] = t; run(l[0])`).
+   */
+  private materialize(key: string, st: State): void {
+    const dot = key.lastIndexOf('.');
+    const base = dot > 0 ? key.slice(0, dot) : undefined;
+    if (!base || base.includes('.') || st.get(base) !== null) return;
+    const d = this.defOf(base);
+    const entries = d ? this.syn.literalEntries?.(this.syn.unparenthesize(d)) : undefined;
+    if (!entries?.length || entries.length > MAX_LITERAL_ENTRIES) return;
+    for (const e of entries) {
+      const k = `${base}.${e.key}`;
+      if (!st.has(k)) st.set(k, null);
+      if (/^\d+$/.test(e.key)) this.indexed.add(base);
+    }
+  }
+
+  /** A list whose elements may move or change unseen (`l.pop(0)`, `f(l)`, `l[i] = x`): its indexes are forgotten. */
+  private coarsen(base: string, st: State): void {
+    // At the top level a statement replayed from the cache adds no name here: there the state itself is read.
+    if (!this.indexed.has(base) && this.isFunction(this.unit)) return;
+    let t: Taint | undefined;
+    const keys: string[] = [];
+    const entries = st instanceof LoggedState ? st.prefixed(`${base}.`) : st;
+    for (const [k, v] of entries) {
+      if (!k.startsWith(`${base}.`) || !/^\d+$/.test(k.slice(base.length + 1))) continue;
+      keys.push(k);
+      t = union(t, v ?? undefined);
+    }
+    for (const k of keys) st.delete(k);
+    if (t) st.set(base, union(st.get(base) ?? undefined, t) ?? null);
   }
 
   // ---- expressions ---------------------------------------------------------------------------------
@@ -1398,7 +1535,11 @@ class UnitAnalysis {
       case 'conditional': {
         const [cond, a, b] = syn.conditionalParts(n);
         if (cond) this.ev(cond, st, depth);
-        t = union(a ? this.ev(a, st, depth) : undefined, b ? this.ev(b, st, depth) : undefined);
+        // A constant condition: only the side it takes is evaluated.
+        const constant = cond ? syn.constantTruth(cond, this.constantLookup) : undefined;
+        const ta = a && constant !== false ? this.ev(a, st, depth) : undefined;
+        const tb = b && constant !== true ? this.ev(b, st, depth) : undefined;
+        t = union(ta, tb);
         break;
       }
       case 'pair': {
@@ -1530,6 +1671,14 @@ class UnitAnalysis {
       this.applyCaptures(a, st);
       return undefined;
     });
+    // A list passed on or whose method runs (`l.pop(0)`, `shuffle(l)`) may change: its indexes are no longer known.
+    if (this.indexed.size || !this.isFunction(this.unit)) {
+      const recv = fn ? syn.memberObject(fn) : null;
+      for (const x of recv ? [recv, ...args] : args) {
+        const key = syn.accessPath(x);
+        if (key !== undefined) this.coarsen(key, st);
+      }
+    }
     let recvTaint: Taint | undefined;
     let method: string | undefined;
     const property = fn ? syn.propertyOf(fn) : null;
@@ -1564,7 +1713,11 @@ class UnitAnalysis {
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
-    if (callee) return union(this.applySummary(n, callee, args, argTaints), recvTaint);
+    if (callee) {
+      const out = this.applySummary(n, callee, args, argTaints);
+      if (callee.summary.validates) this.applyValidation(callee, args, argTaints, st);
+      return union(out, recvTaint);
+    }
     // A handler of another file registered here gets its input here: its sinks are found at the registration.
     const reg = this.env.registersHandler?.(n);
     const handler = reg && this.env.calleeSummary(reg.fn);
@@ -1668,6 +1821,17 @@ class UnitAnalysis {
       }
     });
     return out;
+  }
+
+  /** A call to a function that checks its parameters returned: the variables passed there hold checked values. */
+  private applyValidation(callee: { summary: Summary; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[], st: State): void {
+    const { args } = this.byKeyword(callee, allArgs, allTaints);
+    for (const pi of callee.summary.validates ?? []) {
+      let a = args[pi - callee.offset];
+      if (a && this.syn.exprKind(typeOf(a)) === 'keyword-argument') a = fieldOf(a, 'value') ?? undefined;
+      const key = a ? this.syn.accessPath(a) : undefined;
+      if (key !== undefined) st.set(key, null);
+    }
   }
 
   /**

@@ -40,6 +40,8 @@ export interface ExportRuleSummary {
   paramReturns: number[];
   /** Marks a returned parameter carries at every return (see `Summary.returnMarks`), when any. */
   returnMarks?: { param: number; marks: string[] }[];
+  /** Parameters it checks on every normal return (see `Summary.validates`), when any. */
+  validates?: number[];
   paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[] }[];
   sourceReturns: { label: string; steps: TraceStep[]; marks?: string[] }[];
 }
@@ -679,7 +681,7 @@ export class TaintAnalyzer implements Analyzer {
       let key = may ? groupKey(r, may) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
-        return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? []] : null;
+        return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? [], s.validates ?? []] : null;
       }));
       const list = groups.get(key);
       if (list) list.push(r);
@@ -1673,11 +1675,12 @@ export class TaintAnalyzer implements Analyzer {
           if (!s) continue;
           // The rule's own summary: the pass's returns, and the sinks of this rule.
           const paramSinks = [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.filter((h) => h.rule === ri).map((h) => ({ param, h })));
-          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
+          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
           got.set(u, {
             paramReturns: [...s.paramReturns.keys()],
             ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
+            ...(s.validates ? { validates: [...s.validates] } : {}),
             // Captured variables (negative keys) mean nothing to another file.
             paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}) })),
             sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
@@ -1930,7 +1933,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])]])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -1972,7 +1975,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])]], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -2093,7 +2096,7 @@ function splitDep(v: string): [number, string] | undefined {
   return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
 }
 
-const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.fieldWrites?.size;
+const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.fieldWrites?.size && !s.validates;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
@@ -2122,7 +2125,10 @@ function moduleValues(ctx: FileContext, syn: LanguageModule, stats?: { moduleVal
   ctx.facts.forEach((f, at) => {
     if (!f.values) {
       if (stats) stats.moduleValuesRead++;
-      f.values = statementValues(ctx.topNode(at), syn).map(([name, value]) => [name, value ? valueSig(value) : undefined]);
+      const s = ctx.topNode(at);
+      // The declaring keyword too (`const` or `let`): whether the constant folder may read the value depends on it.
+      const keyword = s.firstChild?.type ?? '';
+      f.values = statementValues(s, syn).map(([name, value]) => [name, value ? valueSig(value) + keyword : undefined]);
     }
     for (const [name, sig] of f.values) out.set(name, out.has(name) || sig === undefined ? null : { sig, at });
   });
@@ -2531,6 +2537,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     ...(r.summary.returnMarks ? { returnMarks: r.summary.returnMarks } : {}),
     ...(r.summary.keywords ? { keywords: r.summary.keywords } : {}),
     ...(r.summary.fieldWrites ? { fieldWrites: new Map([...r.summary.fieldWrites].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
+    ...(r.summary.validates ? { validates: r.summary.validates } : {}),
   };
   const from = shiftedFrom.get(r.summary);
   shiftedFrom.set(summary, from ? { origin: from.origin, delta: from.delta + delta } : { origin: r.summary, delta });
@@ -2674,6 +2681,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
   return {
     paramReturns: new Map(e.paramReturns.map((i) => [i, [] as TraceStep[]])),
     ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
+    ...(e.validates?.length ? { validates: e.validates } : {}),
     paramSinks,
     sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
     ...(keywords ? { keywords } : {}),

@@ -4,7 +4,8 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { foldBinary, MAX_FOLD_NODES, truthy, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -177,7 +178,8 @@ function accessPath(n: Node, depth = 0): string | undefined {
     const obj = fieldOf(n, 'object');
     const idx = fieldOf(n, 'index');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
+    // A constant index (`a[0]`) is a key like a constant name (`a["x"]`).
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : idx && typeOf(idx) === 'number' && /^\d+$/.test(textOf(idx)) ? textOf(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   const d = dottedName(n);
@@ -646,12 +648,12 @@ export const javascript: LanguageModule = {
   isSequenceLiteral: (type) => type === 'array',
   containerOf: (t) => fieldOf(t, 'object'),
   exportParts: (n) => ({ declaration: fieldOf(n, 'declaration'), value: fieldOf(n, 'value') }),
-  constantTruth: (cond) => {
-    const c = unparenthesize(cond);
-    if (typeOf(c) === 'false' || (typeOf(c) === 'number' && c.text === '0')) return false;
-    if (typeOf(c) === 'true') return true;
-    return undefined;
+  constantTruth: (cond, lookup = () => undefined) => {
+    const v = foldJs(cond, lookup, { left: MAX_FOLD_NODES });
+    return v === undefined ? undefined : truthy(v);
   },
+  constantDef,
+  isConstantBinding,
   guardShape,
   unparenthesize,
   accessPath: (n) => accessPath(n),
@@ -659,6 +661,7 @@ export const javascript: LanguageModule = {
   isConstant,
   notText,
   literalKeys,
+  literalEntries,
   paramsOf,
   paramDefaultOf: (fn, index) => {
     const list = fieldOf(fn, 'parameters');
@@ -717,3 +720,164 @@ export const javascript: LanguageModule = {
   structuralChecks: prototypePollutionChecks({ paramsOf, unitName }),
   relativeRedirect: (x) => `${x}.startsWith("/") && !${x}.startsWith("//") && !${x}.startsWith("/\\\\") ? ${x} : "/"`,
 };
+
+// ---- constant folding (`constantTruth`, `constantDef`) ------------------------------------------------------
+
+/** Parents where a name is only read (a call's callee, an operand...): any other use may rebind it. */
+const READ_PARENTS = new Set([
+  'arguments', 'binary_expression', 'unary_expression', 'ternary_expression', 'return_statement', 'expression_statement',
+  'template_substitution', 'array', 'spread_element', 'await_expression', 'if_statement', 'while_statement', 'do_statement',
+  'switch_statement', 'subscript_expression', 'jsx_expression',
+]);
+
+/** Whether an identifier is read there, never written (its parentheses looked through). */
+function isReadOnly(id: Node): boolean {
+  let n = id;
+  let p = n.parent;
+  while (p && typeOf(p) === 'parenthesized_expression') {
+    n = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (READ_PARENTS.has(typeOf(p))) return true;
+  const is = (field: string): boolean => fieldOf(p, field)?.id === n.id;
+  switch (typeOf(p)) {
+    case 'call_expression':
+      return is('function');
+    case 'member_expression':
+      return is('object');
+    case 'pair':
+    case 'variable_declarator':
+      return is('value');
+    case 'assignment_expression':
+    case 'augmented_assignment_expression':
+      return is('right');
+    case 'arrow_function':
+      return is('body');
+    default:
+      return false;
+  }
+}
+
+/**
+ * See `LanguageModule.constantDef`: one `const`/`let` declarator with a value, every other use a read. Only those
+ * declarations: a `var` or a bare assignment may not have run where the name is read (hoisting, an untaken branch).
+ */
+function constantDef(scope: Node, name: string): ConstantDef | 'free' | undefined {
+  let def: ConstantDef | undefined;
+  for (const id of scope.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
+    if (!id || textOf(id) !== name) continue;
+    const p = id.parent;
+    const decl = p?.parent;
+    if (p && decl && typeOf(id) === 'identifier' && typeOf(p) === 'variable_declarator' && fieldOf(p, 'name')?.id === id.id && typeOf(decl) === 'lexical_declaration') {
+      const value = fieldOf(p, 'value');
+      if (def || !value || !decl.parent) return undefined;
+      def = { value, end: p.endIndex, scope: decl.parent };
+      continue;
+    }
+    if (typeOf(id) !== 'identifier' || !isReadOnly(id)) return undefined;
+  }
+  return def ?? 'free';
+}
+
+/** A module-level value whose name nothing can rebind: a `const` declarator's. */
+function isConstantBinding(value: Node): boolean {
+  const decl = value.parent?.parent;
+  return !!decl && typeOf(decl) === 'lexical_declaration' && !!decl.firstChild && textOf(decl.firstChild) === 'const';
+}
+
+/** A literal's, name's or operation's constant value, or undefined. */
+function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number }): ConstValue | undefined {
+  if (--budget.left < 0) return undefined;
+  switch (typeOf(n)) {
+    case 'parenthesized_expression': {
+      const inner = namedKids(n);
+      return inner.length === 1 ? foldJs(inner[0]!, lookup, budget) : undefined;
+    }
+    case 'number': {
+      const v = Number(textOf(n).replace(/_/g, ''));
+      return Number.isFinite(v) && !/n$/.test(textOf(n)) ? v : undefined;
+    }
+    case 'string': {
+      const s = stringValue(n);
+      return s !== undefined && !s.includes('\\') ? s : undefined;
+    }
+    case 'template_string': {
+      const k = namedKids(n);
+      if (k.some((c) => typeOf(c) !== 'string_fragment')) return undefined;
+      return textOf(n).slice(1, -1);
+    }
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'identifier': {
+      const v = lookup(n);
+      return v ? foldJs(v, lookup, budget) : undefined;
+    }
+    case 'unary_expression': {
+      const op = opText(n);
+      const arg = fieldOf(n, 'argument');
+      const v = arg ? foldJs(arg, lookup, budget) : undefined;
+      if (v === undefined) return undefined;
+      if (op === '!') return !truthy(v);
+      if (op === '-' && typeof v === 'number') return -v;
+      if (op === '+' && typeof v === 'number') return v;
+      return undefined;
+    }
+    case 'binary_expression': {
+      const op = opText(n);
+      const l = fieldOf(n, 'left');
+      const r = fieldOf(n, 'right');
+      const a = l ? foldJs(l, lookup, budget) : undefined;
+      if (a === undefined || !r) return undefined;
+      // `&&` and `||` give one of their operands, the right one only when the left does not decide.
+      if (op === '&&') return truthy(a) ? foldJs(r, lookup, budget) : a;
+      if (op === '||') return truthy(a) ? a : foldJs(r, lookup, budget);
+      const b = foldJs(r, lookup, budget);
+      return b === undefined ? undefined : foldBinary(op, a, b, false);
+    }
+    case 'ternary_expression': {
+      const [c, x, y] = [fieldOf(n, 'condition'), fieldOf(n, 'consequence'), fieldOf(n, 'alternative')];
+      const v = c ? foldJs(c, lookup, budget) : undefined;
+      if (v === undefined) return undefined;
+      const side = truthy(v) ? x : y;
+      return side ? foldJs(side, lookup, budget) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** See `LanguageModule.literalEntries`. */
+function literalEntries(n: Node): { key: string; value: Node }[] | undefined {
+  const out: { key: string; value: Node }[] = [];
+  if (typeOf(n) === 'array') {
+    for (const [i, e] of namedKids(n).entries()) {
+      if (typeOf(e) === 'spread_element' || typeOf(e) === 'comment') return undefined;
+      out.push({ key: String(i), value: e });
+    }
+    return out;
+  }
+  if (typeOf(n) !== 'object') return undefined;
+  for (const p of namedKids(n)) {
+    if (typeOf(p) === 'comment') continue;
+    if (typeOf(p) === 'shorthand_property_identifier') {
+      out.push({ key: textOf(p), value: p });
+      continue;
+    }
+    const key = typeOf(p) === 'pair' ? fieldOf(p, 'key') : null;
+    const value = typeOf(p) === 'pair' ? fieldOf(p, 'value') : null;
+    const kt = key ? typeOf(key) : undefined;
+    const k = !key ? undefined : kt === 'property_identifier' ? textOf(key) : kt === 'string' ? stringValue(key) : kt === 'number' && /^\d+$/.test(textOf(key)) ? textOf(key) : undefined;
+    if (k === undefined || !value || !/^[\w$-]+$/.test(k)) return undefined;
+    out.push({ key: k, value });
+  }
+  return out;
+}
+
+/** An operator node's text (`-`, `===`), or '' without one. */
+function opText(n: Node): string {
+  const op = fieldOf(n, 'operator');
+  return op ? textOf(op) : '';
+}

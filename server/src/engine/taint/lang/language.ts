@@ -12,6 +12,16 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { TaintLanguage } from '../../languages';
 import type { Bindings, PatternSyntax } from '../../patterns/pattern';
 
+/** A name's one definition in a function (`LanguageModule.constantDef`). */
+export interface ConstantDef {
+  /** The value it is given. */
+  value: Node;
+  /** Where the definition ends: a read before it is not of this value. */
+  end: number;
+  /** Where it is visible: a read outside is another variable's. */
+  scope: Node;
+}
+
 /** What a statement does to the flow, whatever its node type. */
 export type StmtKind =
   | 'block' // a sequence of statements (including a module's root)
@@ -29,6 +39,7 @@ export type StmtKind =
   | 'definition' // a nested function definition (`definedFunction`)
   | 'inert' // nothing flows (classes, imports, type declarations, comments)
   | 'labeled'
+  | 'assert' // a check that raises where it fails (`assert re.fullmatch(...)`): its first child is the condition
   | 'other'; // evaluated as an expression
 
 /** How an expression carries taint, whatever its node type. */
@@ -254,8 +265,18 @@ export interface LanguageModule {
   containerOf(target: Node): Node | null;
   /** The declaration or value an `export` statement wraps. */
   exportParts(n: Node): { declaration: Node | null; value: Node | null };
-  /** Whether a condition is a constant that decides the branch (`if (false)`, `if 0:`). */
-  constantTruth(cond: Node): boolean | undefined;
+  /**
+   * Whether a condition folds to a constant that decides the branch (`if (false)`, `if 1 > 2:`, `x * 2 > 200`
+   * with `x = 86`): literals, operators on them, and names `lookup` gives a constant value node for.
+   */
+  constantTruth(cond: Node, lookup?: (name: Node) => Node | undefined): boolean | undefined;
+  /**
+   * How `name` is bound in `scope` (a function), for the constant folder: its one definition, when every other
+   * use only reads it; 'free' when nothing in the scope binds it; undefined when it may be rebound.
+   */
+  constantDef?(scope: Node, name: string): ConstantDef | 'free' | undefined;
+  /** Whether a module-level name's value node (`moduleValue`) is one nothing may rebind (a `const`, a CONSTANT). */
+  isConstantBinding?(value: Node, name: string): boolean;
   /** The shape of a guard condition, or undefined when it is none this language knows. */
   guardShape(c: Node): GuardShape | undefined;
   /** The expression inside parentheses (the node itself when it is not parenthesised). */
@@ -272,6 +293,11 @@ export interface LanguageModule {
   notText(n: Node, def: (name: string) => Node | undefined, depth?: number): boolean;
   /** Top-level keys of an object or dict literal (seen through locals), [] for a list literal, else undefined. */
   literalKeys(n: Node, def: (name: string) => Node | undefined, depth?: number): string[] | undefined;
+  /**
+   * A dict/object literal's entries by constant key, or a list/array/tuple literal's by index (`0`, `1`...), for
+   * per-key taint; undefined when a key is computed, an element spread, or the literal is none of those.
+   */
+  literalEntries?(n: Node): { key: string; value: Node }[] | undefined;
 
   // ---- units, parameters, imports, exports ----
   /** The parameters of a function node, in order, with their binding nodes. */

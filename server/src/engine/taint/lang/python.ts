@@ -3,7 +3,8 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+import { foldBinary, MAX_FOLD_NODES, truthy, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -24,6 +25,8 @@ function stmtKind(type: string): StmtKind {
       return 'return';
     case 'raise_statement':
       return 'throw';
+    case 'assert_statement':
+      return 'assert';
     case 'break_statement':
     case 'continue_statement':
       return 'jump';
@@ -156,7 +159,8 @@ function accessPath(n: Node, depth = 0): string | undefined {
     const obj = fieldOf(n, 'value');
     const idx = fieldOf(n, 'subscript');
     const base = obj ? accessPath(obj, depth + 1) : undefined;
-    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : undefined;
+    // A constant index (`a[0]`) is a key like a constant name (`a["x"]`).
+    const key = idx && typeOf(idx) === 'string' ? stringValue(idx) : idx && typeOf(idx) === 'integer' && /^\d+$/.test(textOf(idx)) ? textOf(idx) : undefined;
     return base && key !== undefined && /^[\w$-]+$/.test(key) ? `${base}.${key}` : undefined;
   }
   return dottedName(n);
@@ -749,12 +753,12 @@ export const python: LanguageModule = {
   isSequenceLiteral: (type) => type === 'expression_list' || type === 'tuple' || type === 'list',
   containerOf: (t) => fieldOf(t, 'object') ?? fieldOf(t, 'value'),
   exportParts: () => ({ declaration: null, value: null }),
-  constantTruth: (cond) => {
-    const c = unparenthesize(cond);
-    if (typeOf(c) === 'false' || (typeOf(c) === 'integer' && c.text === '0')) return false;
-    if (typeOf(c) === 'true') return true;
-    return undefined;
+  constantTruth: (cond, lookup = () => undefined) => {
+    const v = foldPy(cond, lookup, { left: MAX_FOLD_NODES });
+    return v === undefined ? undefined : truthy(v);
   },
+  constantDef,
+  isConstantBinding,
   guardShape,
   unparenthesize,
   accessPath: (n) => accessPath(n),
@@ -762,6 +766,7 @@ export const python: LanguageModule = {
   isConstant,
   notText,
   literalKeys,
+  literalEntries,
   paramsOf,
   paramKeywords,
   paramDefaultOf: (fn, index) => {
@@ -824,3 +829,179 @@ export const python: LanguageModule = {
   },
   relativeRedirect: (x) => `${x} if ${x}.startswith("/") and not ${x}.startswith("//") and not ${x}.startswith("/\\\\") else "/"`,
 };
+
+// ---- constant folding (`constantTruth`, `constantDef`) ------------------------------------------------------
+
+/** Parents where a name is only read (an operand, an argument...): any other use may rebind it. */
+const READ_PARENTS = new Set([
+  'argument_list', 'binary_operator', 'comparison_operator', 'boolean_operator', 'not_operator', 'unary_operator',
+  'conditional_expression', 'return_statement', 'expression_statement', 'interpolation', 'list', 'tuple', 'set',
+  'expression_list', 'subscript', 'if_statement', 'elif_clause', 'while_statement', 'await', 'format_expression',
+  // `o.x` (the name is the attribute or its object, neither rebound), `f(x=1)` (a parameter's name or the value).
+  'attribute', 'keyword_argument',
+]);
+
+/** Whether an identifier is read there, never bound (its parentheses looked through). */
+function isReadOnly(id: Node): boolean {
+  let n = id;
+  let p = n.parent;
+  while (p && typeOf(p) === 'parenthesized_expression') {
+    n = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (READ_PARENTS.has(typeOf(p))) return true;
+  const is = (field: string): boolean => fieldOf(p, field)?.id === n.id;
+  switch (typeOf(p)) {
+    case 'call':
+      return is('function');
+    case 'pair':
+      return is('value');
+    case 'assignment':
+    case 'augmented_assignment':
+      return is('right');
+    default:
+      return false;
+  }
+}
+
+/**
+ * See `LanguageModule.constantDef`: one plain assignment (`x = 86`), every other use a read (no `global`, no
+ * loop or `with` target, no augmented assignment, no nested function's parameter of that name).
+ */
+function constantDef(scope: Node, name: string): ConstantDef | 'free' | undefined {
+  let def: ConstantDef | undefined;
+  for (const id of scope.descendantsOfType('identifier')) {
+    if (!id || textOf(id) !== name) continue;
+    const p = id.parent;
+    if (p && typeOf(p) === 'assignment' && fieldOf(p, 'left')?.id === id.id) {
+      const value = fieldOf(p, 'right');
+      if (def || !value) return undefined;
+      // A read after it has it (or, where it did not run, fails: Python has no hoisting).
+      def = { value, end: p.endIndex, scope };
+      continue;
+    }
+    if (!isReadOnly(id)) return undefined;
+  }
+  return def ?? 'free';
+}
+
+/** A module-level value held by an UPPER_CASE name: by convention a constant that no code rebinds. */
+function isConstantBinding(_value: Node, name: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(name);
+}
+
+/** A literal's, name's or operation's constant value, or undefined. */
+function foldPy(n: Node, lookup: ConstantLookup<Node>, budget: { left: number }): ConstValue | undefined {
+  if (--budget.left < 0) return undefined;
+  switch (typeOf(n)) {
+    case 'parenthesized_expression': {
+      const inner = kids(n);
+      return inner.length === 1 ? foldPy(inner[0]!, lookup, budget) : undefined;
+    }
+    case 'integer':
+    case 'float': {
+      const text = textOf(n).replace(/_/g, '');
+      if (/[jJlL]$/.test(text)) return undefined;
+      const v = Number(text);
+      return Number.isFinite(v) && (typeOf(n) === 'float' || Number.isSafeInteger(v)) ? v : undefined;
+    }
+    case 'string': {
+      // Bytes compare unlike text; escapes would need decoding.
+      if (/[bB]/.test(/^[a-zA-Z]*/.exec(textOf(n))![0])) return undefined;
+      const s = stringValue(n);
+      return s !== undefined && !s.includes('\\') ? s : undefined;
+    }
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'identifier': {
+      const v = lookup(n);
+      return v ? foldPy(v, lookup, budget) : undefined;
+    }
+    case 'not_operator': {
+      const arg = fieldOf(n, 'argument') ?? kids(n)[0];
+      const v = arg ? foldPy(arg, lookup, budget) : undefined;
+      return v === undefined ? undefined : !truthy(v);
+    }
+    case 'unary_operator': {
+      const op = opText(n);
+      const arg = fieldOf(n, 'argument');
+      const v = arg ? foldPy(arg, lookup, budget) : undefined;
+      if (typeof v !== 'number') return undefined;
+      return op === '-' ? -v : op === '+' ? v : undefined;
+    }
+    case 'boolean_operator': {
+      const op = operatorOf(n);
+      const l = fieldOf(n, 'left');
+      const r = fieldOf(n, 'right');
+      const a = l ? foldPy(l, lookup, budget) : undefined;
+      if (a === undefined || !r) return undefined;
+      if (op === 'and') return truthy(a) ? foldPy(r, lookup, budget) : a;
+      if (op === 'or') return truthy(a) ? a : foldPy(r, lookup, budget);
+      return undefined;
+    }
+    case 'binary_operator': {
+      const op = opText(n);
+      const l = fieldOf(n, 'left');
+      const r = fieldOf(n, 'right');
+      const a = l ? foldPy(l, lookup, budget) : undefined;
+      const b = a !== undefined && r ? foldPy(r, lookup, budget) : undefined;
+      return a === undefined || b === undefined ? undefined : foldBinary(op, a, b, true);
+    }
+    case 'comparison_operator': {
+      // A chain (`0 < x < 10`) holds when each link does; `in`, `is` and their negations are not folded.
+      const operands = kids(n);
+      const ops = n.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => textOf(c));
+      if (operands.length < 2 || ops.length !== operands.length - 1) return undefined;
+      let prev = foldPy(operands[0]!, lookup, budget);
+      for (let i = 0; i < ops.length; i++) {
+        const next = prev === undefined ? undefined : foldPy(operands[i + 1]!, lookup, budget);
+        if (prev === undefined || next === undefined) return undefined;
+        const v = foldBinary(ops[i]!, prev, next, true);
+        if (v === undefined) return undefined;
+        if (v === false) return false;
+        prev = next;
+      }
+      return true;
+    }
+    case 'conditional_expression': {
+      const [x, c, y] = kids(n);
+      const v = c ? foldPy(c, lookup, budget) : undefined;
+      if (v === undefined) return undefined;
+      const side = truthy(v) ? x : y;
+      return side ? foldPy(side, lookup, budget) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** See `LanguageModule.literalEntries`. */
+function literalEntries(n: Node): { key: string; value: Node }[] | undefined {
+  const out: { key: string; value: Node }[] = [];
+  if (typeOf(n) === 'list' || typeOf(n) === 'tuple') {
+    for (const [i, e] of kids(n).entries()) {
+      if (typeOf(e) === 'list_splat' || typeOf(e) === 'comment' || typeOf(e) === 'parenthesized_list_splat') return undefined;
+      out.push({ key: String(i), value: e });
+    }
+    return out;
+  }
+  if (typeOf(n) !== 'dictionary') return undefined;
+  for (const p of kids(n)) {
+    if (typeOf(p) === 'comment') continue;
+    const key = typeOf(p) === 'pair' ? fieldOf(p, 'key') : null;
+    const value = typeOf(p) === 'pair' ? fieldOf(p, 'value') : null;
+    const k = key ? stringValue(key) : undefined;
+    if (k === undefined || !value || !/^[\w$-]+$/.test(k)) return undefined;
+    out.push({ key: k, value });
+  }
+  return out;
+}
+
+/** An operator node's text (`-`, `//`), or '' without one. */
+function opText(n: Node): string {
+  const op = fieldOf(n, 'operator');
+  return op ? textOf(op) : '';
+}
