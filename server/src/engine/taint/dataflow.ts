@@ -24,8 +24,11 @@ import { patternWords, type Compiled, type CompiledRule, type PassPattern } from
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
 export type Origin =
-  /** `cleanFields`: attributes of this input the framework filled itself (see `HandlerSpec.cleanFields`). */
-  | { kind: 'source'; label: string; cleanFields?: readonly string[] }
+  /**
+   * `cleanFields`: attributes of this input the framework filled itself (see `HandlerSpec.cleanFields`). `entry`: an
+   * exported function's parameter (see `UnitParams.entryParams`), which `constructed` sinks take only built into a string.
+   */
+  | { kind: 'source'; label: string; cleanFields?: readonly string[]; entry?: true }
   | { kind: 'param'; index: number };
 
 /** One way the data got here. */
@@ -50,8 +53,13 @@ export interface SinkHit {
   fixes: Fix[];
   /** The rule whose sink it is: its index in the pass (`Pass.rules`). */
   rule: number;
-  /** Field marks (`.name`) the parameter's flow carried to the sink: a caller's input with that clean field is none. */
+  /**
+   * Field marks (`.name`) the parameter's flow carried to the sink: a caller's input with that clean field is none;
+   * and CONSTRUCTED when the value was built into a string on the way.
+   */
   marks?: readonly string[];
+  /** The sink is `constructed` (SinkSpec): an exported function's parameter counts there only built into a string. */
+  constructed?: true;
 }
 
 /** What a unit does with its parameters, for the rules of one pass. */
@@ -177,6 +185,8 @@ const MAX_FLOWS = 3;
 const MAX_STEPS = 14;
 /** Nodes `isConstant` looks at before it calls an argument non-constant (keeps audit's extra check bounded). */
 const MAX_CONSTANT_NODES = 64;
+/** The mark of a flow built into a string with constant text of its own (`LanguageModule.buildsString`). */
+export const CONSTRUCTED = 'constructed';
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
@@ -604,13 +614,21 @@ class UnitAnalysis {
     return d;
   };
 
+  /** Whether the pass's rules take exported functions' parameters as input (audit, `library-input`). */
+  private readonly entries: boolean;
+  /** Whether flows built into strings are marked CONSTRUCTED (the pass has `library-input` rules). */
+  private readonly constructs: boolean;
+
   constructor(
     private readonly unit: Node,
     private readonly params: UnitParams,
     private readonly env: UnitEnv,
   ) {
     this.limit = env.limit ?? Infinity;
-    this.syn = env.pass.rules[0]!.module;
+    const first = env.pass.rules[0]!;
+    this.syn = first.module;
+    this.constructs = !!first.libraryInput && !!this.syn.buildsString;
+    this.entries = !!first.audit || !!first.libraryInput;
   }
 
   private isFunction(n: Node): boolean {
@@ -651,8 +669,10 @@ class UnitAnalysis {
       const label = this.params.sources.get(index);
       const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${textOf(node)}`, kind: label ? 'source' : 'step' };
       const flow: Flow = label ? { origin: { kind: 'source', label, ...this.handlerCleanFields() }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
-      const entry = label ? undefined : this.params.entryParams?.get(index);
-      const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry }, steps: [{ range: step.range, message: `${entry}: its callers are not known (audit)`, kind: 'source' }] }] : [flow];
+      // A framework handler's parameters are the request rules' input; `library-input` rules read libraries' API.
+      const entry = label || !this.entries || (!this.env.pass.rules[0]!.audit && this.params.handlers?.length) ? undefined : this.params.entryParams?.get(index);
+      const why = `${entry}: its callers are not known${this.env.pass.rules[0]!.audit ? ' (audit)' : ''}`;
+      const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry, entry: true }, steps: [{ range: step.range, message: why, kind: 'source' }] }] : [flow];
       this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
@@ -1342,6 +1362,8 @@ class UnitAnalysis {
         let rt = right ? this.ev(right, st, depth) : undefined;
         const compound = kind === 'augmented-assign' || !!syn.compoundAssignment?.(n);
         if (compound && left) rt = union(this.ev(left, st, depth), rt);
+        // `cmd += ' ' + x` appends to a string being built: marked before the variable takes it.
+        if (rt && compound && this.constructs && this.syn.buildsString!(n)) rt = withMark(rt, CONSTRUCTED);
         // A compound assignment's value is not `right` alone: bind the union (Go's `s += x` binds a list).
         if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, compound ? undefined : right ?? undefined);
         t = rt;
@@ -1398,6 +1420,8 @@ class UnitAnalysis {
         // Containers, parentheses, await, spreads, JSX, TS assertions: union of the parts.
         for (const k of named(n)) t = union(t, this.ev(k, st, depth));
     }
+    // A string built around the value (`'date -s ' + d`): what `constructed` sinks report for exported parameters.
+    if (t && this.constructs && (kind === 'binary' || kind === 'parts' || kind === 'call') && this.syn.buildsString!(n)) t = withMark(t, CONSTRUCTED);
     this.checkSinks(n, st, depth);
     return t;
   }
@@ -1622,7 +1646,7 @@ class UnitAnalysis {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
         for (const f of t) {
           const marks = hit.marks && [...new Set([...(f.marks ?? []), ...hit.marks])];
-          this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule);
+          this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed);
         }
       }
     });
@@ -1698,7 +1722,7 @@ class UnitAnalysis {
         const at = this.range(inPlace ? focus : n);
         const fixes = inPlace ? this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b) : [];
         const sinkStep: TraceStep = { range: at, message: `reaches ${sinkText}`, kind: 'sink' };
-        for (const f of t) this.sinkReached(f, [sinkStep], at, sinkText, fixes, rule);
+        for (const f of t) this.sinkReached(f, [sinkStep], at, sinkText, fixes, rule, spec.constructed);
       }
     }
     for (const c of nonConstant ?? []) if (!traced?.has(c.rule)) this.nonConstantAtSink(n, c.focus, c.b, c.rule);
@@ -1756,10 +1780,13 @@ class UnitAnalysis {
    * A flow arrived at a sink of the pass's rule `rule`: a finding for sources, a summary entry for parameters.
    * Each rule reports a sink once and keeps at most MAX_FLOWS hits per parameter, as it would in a pass alone.
    */
-  private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[], rule: number): void {
+  private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[], rule: number, constructed?: boolean): void {
     // An input's field the framework filled itself (Gradio's `file.name`), read on every path here.
     const clean = f.origin.kind === 'source' ? f.origin.cleanFields : undefined;
     if (clean && f.marks?.some((m) => m[0] === '.' && clean.includes(m.slice(1)))) return;
+    // An exported function's parameter run as it was given is the function's purpose, not a finding; other input
+    // (a request's) is the request rules' to report.
+    if (constructed && f.origin.kind === 'source' && (!f.origin.entry || !f.marks?.includes(CONSTRUCTED))) return;
     const steps = [...f.steps.slice(0, MAX_STEPS), ...tail];
     const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}:${rule}`;
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
@@ -1771,8 +1798,8 @@ class UnitAnalysis {
       const list = this.summary.paramSinks.get(f.origin.index) ?? [];
       let kept = 0;
       for (const h of list) if (h.rule === rule) kept++;
-      const marks = f.marks?.filter((m) => m.startsWith('.'));
-      if (kept < MAX_FLOWS) list.push({ steps, range, sinkText, fixes, rule, ...(marks?.length ? { marks } : {}) });
+      const marks = f.marks?.filter((m) => m.startsWith('.') || (constructed && m === CONSTRUCTED));
+      if (kept < MAX_FLOWS) list.push({ steps, range, sinkText, fixes, rule, ...(marks?.length ? { marks } : {}), ...(constructed ? { constructed: true as const } : {}) });
       this.summary.paramSinks.set(f.origin.index, list);
     }
   }
