@@ -100,6 +100,12 @@ function runWith(bin, args) {
   return execSync(bin + ' ' + args);
 }
 
+// A wrapper's own program before the caller's command line: the parameter is a command by name and by design.
+function elevate(cmd, cb) {
+  // ok: js.cmdi.library-input-shell
+  exec('"' + __dirname + '/elevate.cmd" ' + cmd, cb);
+}
+
 function internalOnly(x) {
   // Not exported: its callers are in this file, and none passes input.
   // ok: js.cmdi.library-input-shell
@@ -128,4 +134,4 @@ function pick(field) {
 }
 
 module.exports.gitLog = gitLog;
-module.exports = { convert, run, checkout, thumbnail, ping, grep, archive, quoted, kill, resize, checkoutSafe, listArgs, spawnArgs, runWith, evaluate, getter, compute, pick, gitLog };
+module.exports = { convert, run, checkout, thumbnail, ping, grep, archive, quoted, kill, resize, checkoutSafe, listArgs, spawnArgs, runWith, elevate, evaluate, getter, compute, pick, gitLog };

@@ -185,6 +185,8 @@ const MAX_FLOWS = 3;
 const MAX_STEPS = 14;
 /** Nodes `isConstant` looks at before it calls an argument non-constant (keeps audit's extra check bounded). */
 const MAX_CONSTANT_NODES = 64;
+/** Parameter names that say the value is a whole command line or script: `library-input` rules leave them out. */
+const COMMAND_PARAM = /^_?(cmd|cmds|command|commands|cmd_?line|command_?line|cmd_?str|cmd_?string|command_?string|shell_?command|shell_?cmd|script)$/i;
 /** The mark of a flow built into a string with constant text of its own (`LanguageModule.buildsString`). */
 export const CONSTRUCTED = 'constructed';
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
@@ -670,7 +672,9 @@ class UnitAnalysis {
       const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${textOf(node)}`, kind: label ? 'source' : 'step' };
       const flow: Flow = label ? { origin: { kind: 'source', label, ...this.handlerCleanFields() }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
       // A framework handler's parameters are the request rules' input; `library-input` rules read libraries' API.
-      const entry = label || !this.entries || (!this.env.pass.rules[0]!.audit && this.params.handlers?.length) ? undefined : this.params.entryParams?.get(index);
+      // A parameter named as a command line (`elevate(cmd)`) is one by the API's design, a wrapper's prefix or not.
+      const lib = !this.env.pass.rules[0]!.audit;
+      const entry = label || !this.entries || (lib && (this.params.handlers?.length || COMMAND_PARAM.test(textOf(node)))) ? undefined : this.params.entryParams?.get(index);
       const why = `${entry}: its callers are not known${this.env.pass.rules[0]!.audit ? ' (audit)' : ''}`;
       const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry, entry: true }, steps: [{ range: step.range, message: why, kind: 'source' }] }] : [flow];
       this.bind(node, flows, st, undefined);
@@ -1051,8 +1055,9 @@ class UnitAnalysis {
             if (this.summary.returnMarks!.size === 0) delete this.summary.returnMarks;
           }
         }
-      } else {
-        // One flow per source, with the marks it has on every return: the same join as two branches'.
+      } else if (!f.origin.entry) {
+        // One flow per source, with the marks it has on every return: the same join as two branches'. An exported
+        // function's parameter is input only inside it: its callers pass their own values (`paramReturns` has it).
         this.summary.sourceReturns = union(this.summary.sourceReturns, [{ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) }])!;
       }
     }

@@ -40,7 +40,8 @@ export interface ExportRuleSummary {
   paramReturns: number[];
   /** Marks a returned parameter carries at every return (see `Summary.returnMarks`), when any. */
   returnMarks?: { param: number; marks: string[] }[];
-  paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[] }[];
+  /** `constructed`: the sink takes exported functions' parameters only built into a string (`SinkSpec.constructed`). */
+  paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[]; constructed?: true }[];
   sourceReturns: { label: string; steps: TraceStep[]; marks?: string[] }[];
 }
 
@@ -814,6 +815,9 @@ export class TaintAnalyzer implements Analyzer {
       return findings;
     }
     const ctx = fileContext(tree, lang, doc.text, doc.lines, session.context, this.stats);
+    // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
+    // in a file with none, its pass can find nothing.
+    if (rules.some((r) => r.libraryInput && !r.audit) && !ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0)) rules = rules.filter((r) => !r.libraryInput || r.audit);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
@@ -1559,7 +1563,7 @@ export class TaintAnalyzer implements Analyzer {
             paramReturns: [...s.paramReturns.keys()],
             ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
             // Captured variables (negative keys) mean nothing to another file.
-            paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}) })),
+            paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })),
             sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
           });
         }
@@ -1798,7 +1802,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -2424,7 +2428,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
   entries.forEach((e, rule) => {
     for (const h of e?.paramSinks ?? []) {
       const list = paramSinks.get(h.param) ?? [];
-      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}) });
+      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}), ...(h.constructed ? { constructed: true as const } : {}) });
       paramSinks.set(h.param, list);
     }
   });
