@@ -318,6 +318,8 @@ function commonMarks(a: readonly string[], b: readonly string[] | undefined): re
 }
 
 const guardMarkSets = new WeakMap<object, Set<string>>();
+/** Per tree, by node id: whether the node builds a string (see `UnitAnalysis.builds`). */
+const buildsCache = new WeakMap<object, Map<number, boolean>>();
 
 function withMark(t: Taint | undefined, mark: string): Taint | undefined {
   return t?.map((f) => (f.marks?.includes(mark) ? f : { ...f, marks: [...(f.marks ?? []), mark] }));
@@ -633,6 +635,15 @@ class UnitAnalysis {
     this.entries = !!first.audit || !!first.libraryInput;
   }
 
+  /** `LanguageModule.buildsString`, once per node of a tree whatever the number of passes asking. */
+  private builds(n: Node): boolean {
+    let byId = buildsCache.get(n.tree);
+    if (!byId) buildsCache.set(n.tree, (byId = new Map()));
+    let v = byId.get(n.id);
+    if (v === undefined) byId.set(n.id, (v = this.syn.buildsString!(n)));
+    return v;
+  }
+
   private isFunction(n: Node): boolean {
     return this.syn.functionTypes.has(typeOf(n));
   }
@@ -674,7 +685,9 @@ class UnitAnalysis {
       // A framework handler's parameters are the request rules' input; `library-input` rules read libraries' API.
       // A parameter named as a command line (`elevate(cmd)`) is one by the API's design, a wrapper's prefix or not.
       const lib = !this.env.pass.rules[0]!.audit;
-      const entry = label || !this.entries || (lib && (this.params.handlers?.length || COMMAND_PARAM.test(textOf(node)))) ? undefined : this.params.entryParams?.get(index);
+      const found = label || !this.entries ? undefined : this.params.entryParams?.get(index);
+      // The label names the parameter: read there, not off the tree again in every pass.
+      const entry = found && lib && (this.params.handlers?.length || COMMAND_PARAM.test(/^parameter `([^`]*)`/.exec(found)?.[1] ?? '')) ? undefined : found;
       const why = `${entry}: its callers are not known${this.env.pass.rules[0]!.audit ? ' (audit)' : ''}`;
       const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry, entry: true }, steps: [{ range: step.range, message: why, kind: 'source' }] }] : [flow];
       this.bind(node, flows, st, undefined);
@@ -1368,7 +1381,7 @@ class UnitAnalysis {
         const compound = kind === 'augmented-assign' || !!syn.compoundAssignment?.(n);
         if (compound && left) rt = union(this.ev(left, st, depth), rt);
         // `cmd += ' ' + x` appends to a string being built: marked before the variable takes it.
-        if (rt && compound && this.constructs && this.syn.buildsString!(n)) rt = withMark(rt, CONSTRUCTED);
+        if (rt && compound && this.constructs && this.builds(n)) rt = withMark(rt, CONSTRUCTED);
         // A compound assignment's value is not `right` alone: bind the union (Go's `s += x` binds a list).
         if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, compound ? undefined : right ?? undefined);
         t = rt;
@@ -1426,7 +1439,7 @@ class UnitAnalysis {
         for (const k of named(n)) t = union(t, this.ev(k, st, depth));
     }
     // A string built around the value (`'date -s ' + d`): what `constructed` sinks report for exported parameters.
-    if (t && this.constructs && (kind === 'binary' || kind === 'parts' || kind === 'call') && this.syn.buildsString!(n)) t = withMark(t, CONSTRUCTED);
+    if (t && this.constructs && (kind === 'binary' || kind === 'parts' || kind === 'call') && this.builds(n)) t = withMark(t, CONSTRUCTED);
     this.checkSinks(n, st, depth);
     return t;
   }
