@@ -62,6 +62,7 @@ function notExported(event) {
 
 exports.helper = (options) => {
   // ok: js.cmdi.child-process
+  // ruleid: js.cmdi.library-input-shell
   cp.exec('echo ' + options.body);
 };
 

@@ -117,4 +117,5 @@ class ShellTask(Task):
 class Unrelated2:
     def run(self, value):
         # ok: py.cmdi.subprocess-shell
+        # ruleid: py.cmdi.library-input-shell
         subprocess.call("sh -c " + value, shell=True)

@@ -9,6 +9,7 @@ app = Flask(__name__)
 
 def run_for(user_email, db=None):
     # ok: py.cmdi.subprocess-shell
+    # ruleid: py.cmdi.library-input-shell
     subprocess.run("notify " + user_email, shell=True)
 
 

@@ -43,6 +43,7 @@ def hello_http(request):
 class Processor:
     def handle(self, event, context):
         # ok: py.cmdi.subprocess-shell
+        # ruleid: py.cmdi.library-input-shell
         os.system("echo " + event["body"])
 
 
@@ -53,4 +54,5 @@ def _private(event, context):
 
 def transform(record):
     # ok: py.cmdi.subprocess-shell
+    # ruleid: py.cmdi.library-input-shell
     os.system("echo " + record["body"])

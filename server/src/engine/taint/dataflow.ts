@@ -25,8 +25,11 @@ import { patternWords, type Compiled, type CompiledRule, type PassPattern } from
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
 export type Origin =
-  /** `cleanFields`: attributes of this input the framework filled itself (see `HandlerSpec.cleanFields`). */
-  | { kind: 'source'; label: string; cleanFields?: readonly string[] }
+  /**
+   * `cleanFields`: attributes of this input the framework filled itself (see `HandlerSpec.cleanFields`). `entry`: an
+   * exported function's parameter (see `UnitParams.entryParams`), which `constructed` sinks take only built into a string.
+   */
+  | { kind: 'source'; label: string; cleanFields?: readonly string[]; entry?: true }
   | { kind: 'param'; index: number };
 
 /** One way the data got here. */
@@ -51,8 +54,13 @@ export interface SinkHit {
   fixes: Fix[];
   /** The rule whose sink it is: its index in the pass (`Pass.rules`). */
   rule: number;
-  /** Field marks (`.name`) the parameter's flow carried to the sink: a caller's input with that clean field is none. */
+  /**
+   * Field marks (`.name`) the parameter's flow carried to the sink: a caller's input with that clean field is none;
+   * and CONSTRUCTED when the value was built into a string on the way.
+   */
   marks?: readonly string[];
+  /** The sink is `constructed` (SinkSpec): an exported function's parameter counts there only built into a string. */
+  constructed?: true;
 }
 
 /** What a unit does with its parameters, for the rules of one pass. */
@@ -195,6 +203,10 @@ const MAX_STEPS = 14;
 const MAX_LITERAL_ENTRIES = 16;
 /** Nodes `isConstant` looks at before it calls an argument non-constant (keeps audit's extra check bounded). */
 const MAX_CONSTANT_NODES = 64;
+/** Parameter names that say the value is a whole command line or script: `library-input` rules leave them out. */
+const COMMAND_PARAM = /^_?(cmd|cmds|command|commands|cmd_?line|command_?line|cmd_?str|cmd_?string|command_?string|shell_?command|shell_?cmd|script)$/i;
+/** The mark of a flow built into a string with constant text of its own (`LanguageModule.buildsString`). */
+export const CONSTRUCTED = 'constructed';
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
@@ -324,6 +336,8 @@ function commonMarks(a: readonly string[], b: readonly string[] | undefined): re
 }
 
 const guardMarkSets = new WeakMap<object, Set<string>>();
+/** Per tree, by node id: whether the node builds a string (see `UnitAnalysis.builds`). */
+const buildsCache = new WeakMap<object, Map<number, boolean>>();
 
 function withMark(t: Taint | undefined, mark: string): Taint | undefined {
   return t?.map((f) => (f.marks?.includes(mark) ? f : { ...f, marks: [...(f.marks ?? []), mark] }));
@@ -658,6 +672,10 @@ class UnitAnalysis {
     for (let p = this.unit.parent; p; p = p.parent) if (this.isFunction(p)) return true;
     return false;
   }
+  /** Whether the pass's rules take exported functions' parameters as input (audit, `library-input`). */
+  private readonly entries: boolean;
+  /** Whether flows built into strings are marked CONSTRUCTED (the pass has `library-input` rules). */
+  private readonly constructs: boolean;
 
   constructor(
     private readonly unit: Node,
@@ -665,7 +683,19 @@ class UnitAnalysis {
     private readonly env: UnitEnv,
   ) {
     this.limit = env.limit ?? Infinity;
-    this.syn = env.pass.rules[0]!.module;
+    const first = env.pass.rules[0]!;
+    this.syn = first.module;
+    this.constructs = !!first.libraryInput && !!this.syn.buildsString;
+    this.entries = !!first.audit || !!first.libraryInput;
+  }
+
+  /** `LanguageModule.buildsString`, once per node of a tree whatever the number of passes asking. */
+  private builds(n: Node): boolean {
+    let byId = buildsCache.get(n.tree);
+    if (!byId) buildsCache.set(n.tree, (byId = new Map()));
+    let v = byId.get(n.id);
+    if (v === undefined) byId.set(n.id, (v = this.syn.buildsString!(n)));
+    return v;
   }
 
   private isFunction(n: Node): boolean {
@@ -706,8 +736,14 @@ class UnitAnalysis {
       const label = this.params.sources.get(index);
       const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${textOf(node)}`, kind: label ? 'source' : 'step' };
       const flow: Flow = label ? { origin: { kind: 'source', label, ...this.handlerCleanFields() }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
-      const entry = label ? undefined : this.params.entryParams?.get(index);
-      const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry }, steps: [{ range: step.range, message: `${entry}: its callers are not known (audit)`, kind: 'source' }] }] : [flow];
+      // A framework handler's parameters are the request rules' input; `library-input` rules read libraries' API.
+      // A parameter named as a command line (`elevate(cmd)`) is one by the API's design, a wrapper's prefix or not.
+      const lib = !this.env.pass.rules[0]!.audit;
+      const found = label || !this.entries ? undefined : this.params.entryParams?.get(index);
+      // The label names the parameter: read there, not off the tree again in every pass.
+      const entry = found && lib && (this.params.handlers?.length || COMMAND_PARAM.test(/^parameter `([^`]*)`/.exec(found)?.[1] ?? '')) ? undefined : found;
+      const why = `${entry}: its callers are not known${this.env.pass.rules[0]!.audit ? ' (audit)' : ''}`;
+      const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry, entry: true }, steps: [{ range: step.range, message: why, kind: 'source' }] }] : [flow];
       this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
@@ -1133,8 +1169,9 @@ class UnitAnalysis {
             if (this.summary.returnMarks!.size === 0) delete this.summary.returnMarks;
           }
         }
-      } else {
-        // One flow per source, with the marks it has on every return: the same join as two branches'.
+      } else if (!f.origin.entry) {
+        // One flow per source, with the marks it has on every return: the same join as two branches'. An exported
+        // function's parameter is input only inside it: its callers pass their own values (`paramReturns` has it).
         this.summary.sourceReturns = union(this.summary.sourceReturns, [{ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) }])!;
       }
     }
@@ -1510,6 +1547,8 @@ class UnitAnalysis {
         let rt = right ? this.ev(right, st, depth) : undefined;
         const compound = kind === 'augmented-assign' || !!syn.compoundAssignment?.(n);
         if (compound && left) rt = union(this.ev(left, st, depth), rt);
+        // `cmd += ' ' + x` appends to a string being built: marked before the variable takes it.
+        if (rt && compound && this.constructs && this.builds(n)) rt = withMark(rt, CONSTRUCTED);
         // A compound assignment's value is not `right` alone: bind the union (Go's `s += x` binds a list).
         if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, compound ? undefined : right ?? undefined);
         t = rt;
@@ -1570,6 +1609,8 @@ class UnitAnalysis {
         // Containers, parentheses, await, spreads, JSX, TS assertions: union of the parts.
         for (const k of named(n)) t = union(t, this.ev(k, st, depth));
     }
+    // A string built around the value (`'date -s ' + d`): what `constructed` sinks report for exported parameters.
+    if (t && this.constructs && (kind === 'binary' || kind === 'parts' || kind === 'call') && this.builds(n)) t = withMark(t, CONSTRUCTED);
     this.checkSinks(n, st, depth);
     return t;
   }
@@ -1816,7 +1857,7 @@ class UnitAnalysis {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
         for (const f of t) {
           const marks = hit.marks && [...new Set([...(f.marks ?? []), ...hit.marks])];
-          this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule);
+          this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed);
         }
       }
     });
@@ -1903,7 +1944,7 @@ class UnitAnalysis {
         const at = this.range(inPlace ? focus : n);
         const fixes = inPlace ? this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b) : [];
         const sinkStep: TraceStep = { range: at, message: `reaches ${sinkText}`, kind: 'sink' };
-        for (const f of t) this.sinkReached(f, [sinkStep], at, sinkText, fixes, rule);
+        for (const f of t) this.sinkReached(f, [sinkStep], at, sinkText, fixes, rule, spec.constructed);
       }
     }
     for (const c of nonConstant ?? []) if (!traced?.has(c.rule)) this.nonConstantAtSink(n, c.focus, c.b, c.rule);
@@ -1961,10 +2002,13 @@ class UnitAnalysis {
    * A flow arrived at a sink of the pass's rule `rule`: a finding for sources, a summary entry for parameters.
    * Each rule reports a sink once and keeps at most MAX_FLOWS hits per parameter, as it would in a pass alone.
    */
-  private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[], rule: number): void {
+  private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[], rule: number, constructed?: boolean): void {
     // An input's field the framework filled itself (Gradio's `file.name`), read on every path here.
     const clean = f.origin.kind === 'source' ? f.origin.cleanFields : undefined;
     if (clean && f.marks?.some((m) => m[0] === '.' && clean.includes(m.slice(1)))) return;
+    // An exported function's parameter run as it was given is the function's purpose, not a finding; other input
+    // (a request's) is the request rules' to report.
+    if (constructed && f.origin.kind === 'source' && (!f.origin.entry || !f.marks?.includes(CONSTRUCTED))) return;
     const steps = [...f.steps.slice(0, MAX_STEPS), ...tail];
     const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}:${rule}`;
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
@@ -1976,8 +2020,8 @@ class UnitAnalysis {
       const list = this.summary.paramSinks.get(f.origin.index) ?? [];
       let kept = 0;
       for (const h of list) if (h.rule === rule) kept++;
-      const marks = f.marks?.filter((m) => m.startsWith('.'));
-      if (kept < MAX_FLOWS) list.push({ steps, range, sinkText, fixes, rule, ...(marks?.length ? { marks } : {}) });
+      const marks = f.marks?.filter((m) => m.startsWith('.') || (constructed && m === CONSTRUCTED));
+      if (kept < MAX_FLOWS) list.push({ steps, range, sinkText, fixes, rule, ...(marks?.length ? { marks } : {}), ...(constructed ? { constructed: true as const } : {}) });
       this.summary.paramSinks.set(f.origin.index, list);
     }
   }

@@ -104,6 +104,14 @@ export interface SinkSpec extends PatternSpec {
    * the project's own `import $ from './dom'`).
    */
   rootImport?: Record<string, string>;
+  /**
+   * YAML `constructed: true` (`library-input` rules only): the sink reports flows from exported functions'
+   * parameters, and only when the value is a string built around one with a constant part of its own (`'date -s ' +
+   * d`, a template or f-string with text, `%` / `.format` / `util.format` of a literal, a `join` of a list holding
+   * a literal), on every path. A parameter passed whole (`run(cmd) { exec(cmd) }`) is what such a function is for;
+   * request input is the request rules' to report.
+   */
+  constructed?: boolean;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -288,6 +296,12 @@ export interface TaintRuleSpec {
    * strictness (`--strictness audit`, `vigil.strictness`); same forms as `sources`.
    */
   auditSources: (string | SourceSpec)[];
+  /**
+   * YAML `library-input: true`: the parameters of the package's exported functions are also this rule's sources, at
+   * every strictness (a library's callers are out of sight). Every sink must then say `constructed: true`, so only
+   * a string built from such a parameter is reported, never a parameter run as given.
+   */
+  libraryInput?: boolean;
   sinks: SinkSpec[];
   sanitizers: (string | SanitizerSpec)[];
   propagators: PropagatorSpec[];
@@ -508,7 +522,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'unless-bound', 'root-import']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'unless-bound', 'root-import', 'constructed']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -526,6 +540,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const requiresImport = v['requires-import'] === undefined ? undefined : strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p);
   const unlessKeys = v['unless-keys'] === undefined ? undefined : strList(v['unless-keys'], `${where}: \`unless-keys\``, ruleId, p);
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
+  if (v['constructed'] !== undefined && typeof v['constructed'] !== 'boolean') p.add(ruleId, `${where}: \`constructed\` must be true or false`);
   const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
   const afterText = str(v, 'after-text', where, ruleId, p, false);
   const unlessBound = boundRegexes(v, 'unless-bound', mv, where, ruleId, s.pattern, p);
@@ -553,6 +568,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(unlessValue ? { unlessValue } : {}),
     ...(unlessBound && Object.keys(unlessBound).length ? { unlessBound } : {}),
     ...(rootImport && Object.keys(rootImport).length ? { rootImport } : {}),
+    ...(v['constructed'] === true ? { constructed: true } : {}),
   };
 }
 
@@ -647,11 +663,11 @@ function pathFilter(v: unknown, where: string, ruleId: string, p: Problems): Pat
 const RULE_KEYS = [
   'id', 'name', 'description', 'languages', 'severity', 'cwe', 'message', 'docs',
   'sources', 'sinks', 'sanitizers', 'propagators', 'requires-import', 'fix',
-  'kind', 'patterns', 'pattern-not', 'paths', 'audit-sources', ...RULE_DOC_KEYS,
+  'kind', 'patterns', 'pattern-not', 'paths', 'audit-sources', 'library-input', ...RULE_DOC_KEYS,
 ] as const;
 
 /** Keys only a taint rule may have, and keys only a pattern rule may have. */
-const TAINT_ONLY = ['sources', 'sinks', 'sanitizers', 'propagators', 'fix', 'audit-sources'] as const;
+const TAINT_ONLY = ['sources', 'sinks', 'sanitizers', 'propagators', 'fix', 'audit-sources', 'library-input'] as const;
 const PATTERN_ONLY = ['patterns', 'pattern-not', 'paths'] as const;
 
 /**
@@ -718,9 +734,16 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
   };
   const sources = sourceList('sources');
   const auditSources = sourceList('audit-sources');
-  if (sources.length === 0 && kind !== 'pattern') p.add(id, `${where}: \`sources\` must name at least one source (a shared name such as express-request, or a pattern)`);
+  const libraryInput = raw['library-input'];
+  if (libraryInput !== undefined && typeof libraryInput !== 'boolean') p.add(id, `${where}: \`library-input\` must be true or false`);
+  if (sources.length === 0 && kind !== 'pattern' && libraryInput !== true) p.add(id, `${where}: \`sources\` must name at least one source (a shared name such as express-request, or a pattern), or the rule must say \`library-input: true\``);
   const sinks = list('sinks').map((s, i) => sinkSpec(s, `${where}: sinks[${i}]`, id, p)).filter((s): s is SinkSpec => !!s);
   if (sinks.length === 0 && kind !== 'pattern') p.add(id, `${where}: \`sinks\` must hold at least one { pattern, focus }`);
+  // A library function that runs the value it is given is doing its job: only strings built from it are findings.
+  sinks.forEach((s, i) => {
+    if (s.constructed && libraryInput !== true) p.add(id, `${where}: sinks[${i}]: \`constructed\` is for \`library-input\` rules (it filters flows from exported functions' parameters)`);
+    if (libraryInput === true && !s.constructed) p.add(id, `${where}: sinks[${i}] needs \`constructed: true\`: a \`library-input\` rule reports only strings built from an exported function's parameter, not the parameter run as given`);
+  });
   const sanitizers: (string | SanitizerSpec)[] = [];
   list('sanitizers').forEach((s, i) => {
     if (typeof s === 'string' && /^[a-z][a-z0-9-]*$/.test(s)) sanitizers.push(s);
@@ -769,6 +792,7 @@ function validateRuleInto(raw: unknown, index: number, p: Problems): TaintRuleSp
     kind: kind as TaintRuleSpec['kind'],
     id, name, description, languages: langs, severity, cwe, message, sources, auditSources, sinks, sanitizers, propagators, requiresImport,
     patterns, patternNot,
+    ...(libraryInput === true ? { libraryInput: true } : {}),
     ...(docs ? { docs } : {}),
     ...(fix ? { fix } : {}),
     ...(paths ? { paths } : {}),

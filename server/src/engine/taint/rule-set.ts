@@ -251,6 +251,8 @@ export interface CompiledRule {
   patternNot: Compiled<PatternSpec>[];
   /** Compiled for audit strictness: the audit sources count, and unknown functions pass data through. */
   audit?: true;
+  /** The spec's `library-input`: exported functions' parameters are sources of this rule at every strictness. */
+  libraryInput?: true;
   /**
    * Everything the dataflow consults of the rule besides its sinks: `fixed` (kind, strictness, whether its own
    * patterns are a workspace's) and its sources, sanitizers, guards and propagators, each list in order. Rules with
@@ -333,7 +335,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
       // A custom rule's patterns run all their regexes on RE2: never share a pass with built-in ones.
       const custom = set.customRuleIds?.has(spec.id) === true;
       const parts = (list: Compiled<PatternSpec>[]): PassPattern[] => specs(list).map((p) => ({ key: JSON.stringify(p), words: patternWords(p.pattern) }));
-      const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom]), lists: [parts(sources), parts(plain), parts(guards), parts(propagators)] };
+      const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom, spec.libraryInput === true]), lists: [parts(sources), parts(plain), parts(guards), parts(propagators)] };
       rules.push({
         spec,
         module,
@@ -347,6 +349,7 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
         patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),
+        ...(spec.libraryInput && spec.kind === 'taint' ? { libraryInput: true as const } : {}),
         passParts,
       });
     } catch (e) {

@@ -42,7 +42,8 @@ export interface ExportRuleSummary {
   returnMarks?: { param: number; marks: string[] }[];
   /** Parameters it checks on every normal return (see `Summary.validates`), when any. */
   validates?: number[];
-  paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[] }[];
+  /** `constructed`: the sink takes exported functions' parameters only built into a string (`SinkSpec.constructed`). */
+  paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[]; constructed?: true }[];
   sourceReturns: { label: string; steps: TraceStep[]; marks?: string[] }[];
 }
 
@@ -486,6 +487,8 @@ interface StatementFacts {
   exportAliases: [string, string][];
   /** Where its text may name an import under another name (`LanguageModule.aliasSites`), from its start. */
   aliasSites?: [number, string][];
+  /** The module-level names it exports under any name (`LanguageModule.exportedLocalsOf`). */
+  exportedLocals: string[];
   /** The names it assigns at module level, each with its value's signature (`moduleValueSig`; none: no value). */
   values?: [string, string | undefined][];
 }
@@ -760,11 +763,15 @@ export class TaintAnalyzer implements Analyzer {
    * functions pass data through), at low severity and labelled: normal strictness is never changed by it.
    */
   private *stepsAt(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
-    return inTestCode(yield* this.stepsAtAnyPath(doc, cache, auditCache, ctx), doc.path, ctx.workspaceRoot);
+    let found = yield* this.stepsAtAnyPath(doc, cache, auditCache, ctx);
+    // A test's functions are called by its runner, not by a package's users: no library input there.
+    const lib = (this.libraryInputIds ??= new Set(this.set.rules.filter((r) => r.libraryInput).map((r) => r.id)));
+    if (found.some((f) => lib.has(f.ruleId)) && classifyPath(doc.path, ctx.workspaceRoot).kind === 'test') found = found.filter((f) => !lib.has(f.ruleId));
+    return inTestCode(found, doc.path, ctx.workspaceRoot);
   }
 
   private *stepsAtAnyPath(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
-    const precise = yield* this.analyzeSteps(doc, cache, ctx.notify, false, ctx.oneShot);
+    const precise = this.withoutRedundantLibraryInput(yield* this.analyzeSteps(doc, cache, ctx.notify, false, ctx.oneShot));
     if (ctx.settings.strictness !== 'audit') return precise;
     const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true, ctx.oneShot);
     const key = (f: Finding): string => `${f.ruleId}:${f.range.start.line}:${f.range.start.character}`;
@@ -784,6 +791,20 @@ export class TaintAnalyzer implements Analyzer {
       }));
     return [...precise, ...extra];
   }
+
+  /**
+   * The findings less those of `library-input` rules at a sink another rule of the same weakness (a shared CWE)
+   * reports: an exported request handler's input is the request rule's finding, which says more.
+   */
+  private withoutRedundantLibraryInput(findings: Finding[]): Finding[] {
+    const lib = (this.libraryInputIds ??= new Set(this.set.rules.filter((r) => r.libraryInput).map((r) => r.id)));
+    if (!findings.some((f) => lib.has(f.ruleId))) return findings;
+    const overlaps = (a: Range, b: Range): boolean => comparePos(a.start, b.end) <= 0 && comparePos(b.start, a.end) <= 0;
+    const others = findings.filter((f) => !lib.has(f.ruleId));
+    return findings.filter((f) => !lib.has(f.ruleId) || !others.some((o) => overlaps(o.range, f.range) && o.cwe.some((c) => f.cwe.includes(c))));
+  }
+
+  private libraryInputIds?: Set<string>;
 
   /** Why `doc` is not analysed (a line over `maxLineLength`), or undefined. Linear in the text, before any parse. */
   private overLongLine(doc: SourceDocument): string | undefined {
@@ -863,10 +884,11 @@ export class TaintAnalyzer implements Analyzer {
     const tw = session.words;
     const change = tw.update(doc.text);
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
-    // handler whose parameters are input; at audit strictness any file may have one: exported functions' parameters),
+    // handler whose parameters are input; for audit and `library-input` rules any file may have one: exported
+    // functions' parameters),
     // unless another file's summaries are in play (then their sinks and sources count too, once they are known).
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, tw) && (handlers || r.audit || mayHaveSource(r, tw)))));
+    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, tw) && (handlers || r.audit || r.libraryInput || mayHaveSource(r, tw)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, tw, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
@@ -883,6 +905,9 @@ export class TaintAnalyzer implements Analyzer {
     }
     // A one-shot run's session ends with it: the memo that lets the next run reuse statement shapes has no reader.
     const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change);
+    // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
+    // in a file with none, its pass can find nothing.
+    if (rules.some((r) => r.libraryInput && !r.audit) && !ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0)) rules = rules.filter((r) => !r.libraryInput || r.audit);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
@@ -894,7 +919,7 @@ export class TaintAnalyzer implements Analyzer {
     if (this.exportIndex) {
       const summaries = [...imported.values()];
       const sink = (r: CompiledRule): boolean => mayHaveSink(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
-      const source = (r: CompiledRule): boolean => handlers || r.audit || mayHaveSource(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
+      const source = (r: CompiledRule): boolean => handlers || r.audit || r.libraryInput || mayHaveSource(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
       rules = rules.filter((r) => sink(r) && source(r));
     }
     if (oneShot) {
@@ -1059,7 +1084,7 @@ export class TaintAnalyzer implements Analyzer {
   ): Finding[] | undefined {
     if (rules.some((r) => r.audit)) return undefined;
     const resolvers = new Map<string, CanonicalResolver>();
-    const rs = this.sourceOnlyResolvers(tree, ctx, imported, resolvers);
+    const rs = this.sourceOnlyResolvers(tree, ctx, imported, resolvers, rules.some((r) => r.libraryInput));
     if (!rs) return undefined;
     const importsOk = (rule: CompiledRule): boolean => rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     const passRules = rules.filter(importsOk);
@@ -1124,13 +1149,14 @@ export class TaintAnalyzer implements Analyzer {
   /**
    * The name resolvers of the file's units when a flow can start only at a source pattern (see `sourcelessPasses`):
    * undefined when skipping is off, another file's summaries are imported, the tree has errors, or a unit has input
-   * parameters (a handler's, or an exported function's at audit strictness).
+   * parameters (a handler's, or with `entries` an exported function's: the rules include audit or `library-input`
+   * ones; other passes do not read those).
    */
-  private sourceOnlyResolvers(tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>): CanonicalResolver[] | undefined {
+  private sourceOnlyResolvers(tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>, entries: boolean): CanonicalResolver[] | undefined {
     if (!this.skipSourceless || imported.size > 0 || tree.rootNode.hasError) return undefined;
     const rs = new Set<CanonicalResolver>();
     for (const u of ctx.units) {
-      if (u.params.sources.size > 0 || (u.params.entryParams?.size ?? 0) > 0) return undefined;
+      if (u.params.sources.size > 0 || (entries && (u.params.entryParams?.size ?? 0) > 0)) return undefined;
       rs.add(resolverFor(resolvers, ctx.imports, u.aliases));
     }
     return [...rs];
@@ -1138,7 +1164,8 @@ export class TaintAnalyzer implements Analyzer {
 
   /**
    * Which passes can find nothing in a file: a finding is a flow from a source to a sink, and a flow starts only
-   * at a parameter a framework handler makes input, an exported function's parameter at audit strictness, a source
+   * at a parameter a framework handler makes input, an exported function's parameter (audit and `library-input`
+   * passes, which run whenever the file has one), a source
    * returned by another file's function, or a node where a source pattern of the pass matches. With none of the
    * first three in the file, a pass none of whose sources matches at any node (`matchingSources`) is left out:
    * its units would compute summaries of parameters only, which nothing but its own findings reads. Audit passes
@@ -1146,13 +1173,15 @@ export class TaintAnalyzer implements Analyzer {
    * nodes are not all listed by type). Skipped passes are not charged work: the budget is for work done.
    */
   private sourcelessPasses(passes: readonly Pass[], tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>): (pass: Pass) => boolean {
-    const resolverList = this.sourceOnlyResolvers(tree, ctx, imported, resolvers);
+    const resolverList = this.sourceOnlyResolvers(tree, ctx, imported, resolvers, false);
     if (!resolverList) return () => false;
     const walk = this.sourceWalk(tree);
     const imports = (m: string): boolean => importsModuleCached(ctx.imports, m);
     let found: ReturnType<typeof matchingSources> | undefined;
+    let entries: boolean | undefined;
     return (pass) => {
       if (pass.rules.some((r) => r.audit)) return false;
+      if (pass.rules.some((r) => r.libraryInput) && (entries ??= ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0))) return false;
       if (!found) this.stats.sourceWalks++;
       found ??= matchingSources(passes.filter((p) => !p.rules.some((r) => r.audit)), walk, resolverList, imports);
       return !passHasSource(pass, found);
@@ -1682,7 +1711,7 @@ export class TaintAnalyzer implements Analyzer {
             ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
             ...(s.validates ? { validates: [...s.validates] } : {}),
             // Captured variables (negative keys) mean nothing to another file.
-            paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}) })),
+            paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })),
             sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
           });
         }
@@ -1933,7 +1962,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -2673,7 +2702,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
   entries.forEach((e, rule) => {
     for (const h of e?.paramSinks ?? []) {
       const list = paramSinks.get(h.param) ?? [];
-      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}) });
+      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}), ...(h.constructed ? { constructed: true as const } : {}) });
       paramSinks.set(h.param, list);
     }
   });
@@ -2822,6 +2851,7 @@ export function fileContext(
       closedTypes: syn.closedTypes?.(s) ?? [],
       typeAliases: syn.typeAliases?.(s) ?? [],
       exportAliases: syn.exportAliasesOf?.(s) ?? [],
+      exportedLocals: syn.exportedLocalsOf?.(s) ?? [],
     };
     if (!top.whole) {
       const start = top.rec.starts[si]!;
@@ -2859,7 +2889,12 @@ export function fileContext(
   const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)));
   const registrations = byNameHandlers.length ? new Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>() : undefined;
   const registered = registrations ? registeredByName(root, byNameHandlers, imports, syn, registrations) : undefined;
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases]])).digest('hex');
+  // Entry points (issue 15): an exported function's callers are out of sight, so its parameters are input for the
+  // `library-input` rules and, at audit strictness, for every rule. Which functions are exported depends on other
+  // statements (`module.exports = { f }`) and, in Python, on whether the module is a script: part of the import key.
+  const entries = lang.rules.some((r) => r.audit || r.libraryInput) && !syn.isScript?.(text);
+  const exportedLocals = new Set(facts.flatMap((f) => f.exportedLocals));
+  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex');
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -2896,8 +2931,6 @@ export function fileContext(
   units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
   const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
-  // Audit strictness (issue 15): an exported function's callers are out of sight, so its parameters count as input.
-  const audit = lang.rules.some((r) => r.audit);
   // Descriptors of the last run hold while the imports and the rules do (the handler specs and audit come from them).
   const descriptorsHold = !!memo && memo.lang === lang && memo.importKey === importKey;
   // Per statement, the descriptors reused from the last run (undefined: computed in this one, into `computed`).
@@ -2931,10 +2964,15 @@ export function fileContext(
     };
     const aliases = new Map<string, string>();
     const roles: string[] = [];
-    if (audit && params.length && syn.isExported(fn, fn.parent)) {
+    if (entries && params.length && (syn.isEntryPoint ? syn.isEntryPoint(fn, fn.parent, exportedLocals) : syn.isExported(fn, fn.parent))) {
       const fnName = syn.unitName(fn, fn.parent) ?? 'default';
       params.forEach((p, i) => {
-        if (syn.targetKind(p.type) === 'name') unitParams.entryParams!.set(i, `parameter \`${p.text}\` of exported function \`${fnName}\``);
+        const kind = syn.targetKind(p.type);
+        if (kind !== 'name' && kind !== 'object-pattern') return;
+        // A method's receiver is the instance; a number or flag is no text.
+        if (i === 0 && syn.explicitReceivers?.has(p.text) && syn.isMethod(fn)) return;
+        if (/^(int|float|bool|number|boolean)$/.test(syn.paramTypeOf(fn, i) ?? '')) return;
+        unitParams.entryParams!.set(i, `parameter \`${kind === 'name' ? p.text : 'options'}\` of exported function \`${fnName}\``);
       });
       // Exported or not changes the unit's result without changing its text: part of its cache key.
       roles.push('audit-exported');

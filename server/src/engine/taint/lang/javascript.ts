@@ -243,6 +243,118 @@ function classOf(fn: Node): string | undefined {
   return owner?.type === 'identifier' ? owner.text : undefined;
 }
 
+/** `module.exports`, `exports`, or one of their properties (`exports.f`). */
+const EXPORTS_TARGET = /^(module\.)?exports(\.[\w$]+)?$/;
+
+/** The module-level names one top-level statement exports, under any name (see `LanguageModule.exportedLocalsOf`). */
+function exportedLocalsOf(s: Node): string[] {
+  const out: string[] = [];
+  if (s.type === 'export_statement') {
+    if (s.childForFieldName('source')) return out;
+    const value = s.childForFieldName('value');
+    // export default f
+    if (value?.type === 'identifier') out.push(value.text);
+    // export { f, g as h }
+    for (const c of named(s)) if (c.type === 'export_clause') for (const sp of named(c)) {
+      const n = sp.childForFieldName('name');
+      if (n?.type === 'identifier') out.push(n.text);
+    }
+    return out;
+  }
+  if (s.type !== 'expression_statement') return out;
+  const a = named(s)[0];
+  if (a?.type !== 'assignment_expression' || !EXPORTS_TARGET.test(a.childForFieldName('left')?.text ?? '')) return out;
+  const right = a.childForFieldName('right');
+  // exports.f = f; module.exports = f
+  if (right?.type === 'identifier') out.push(right.text);
+  // module.exports = { f, g: h }
+  if (right?.type === 'object') for (const e of named(right)) {
+    if (e.type === 'shorthand_property_identifier') out.push(e.text);
+    else if (e.type === 'pair' && e.childForFieldName('value')?.type === 'identifier') out.push(e.childForFieldName('value')!.text);
+  }
+  return out;
+}
+
+/** Whether a class node (declaration or expression) is exported, or names an exported local. */
+function classExported(cls: Node, locals: ReadonlySet<string>): boolean {
+  const name = cls.childForFieldName('name')?.text;
+  if (name && locals.has(name)) return true;
+  const p = cls.parent;
+  if (p?.type === 'export_statement') return true;
+  if (p?.type === 'assignment_expression') return EXPORTS_TARGET.test(p.childForFieldName('left')?.text ?? '');
+  return p?.type === 'variable_declarator' && locals.has(p.childForFieldName('name')?.text ?? '');
+}
+
+/**
+ * Whether a function is part of the package's API (see `LanguageModule.isEntryPoint`): exported, a module-level
+ * function exported by another statement, a public method of an exported class, or a function assigned to a
+ * property (or a prototype property) of an exported name (`Converter.prototype.run = function`, `api.setDate = …`).
+ */
+function isEntryPoint(fn: Node, p: Node | null, locals: ReadonlySet<string>): boolean {
+  if (isExported(fn, p)) return true;
+  const name = unitName(fn, p);
+  if (name && locals.has(name) && isModuleLevel(fn, p)) return true;
+  if (fn.type === 'method_definition') {
+    // `_x`, `#x` and TypeScript's `private` / `protected` methods are not for the package's callers.
+    if (!name || /^[_#]/.test(name) || named(fn).some((c) => c.type === 'accessibility_modifier' && c.text !== 'public')) return false;
+    const cls = p?.type === 'class_body' ? p.parent : null;
+    return !!cls && classExported(cls, locals);
+  }
+  if (p?.type !== 'assignment_expression' || p.childForFieldName('right')?.id !== fn.id) return false;
+  const left = p.childForFieldName('left');
+  if (left?.type !== 'member_expression' || /^[_#]/.test(left.childForFieldName('property')?.text ?? '')) return false;
+  let obj = left.childForFieldName('object');
+  if (obj?.type === 'member_expression' && obj.childForFieldName('property')?.text === 'prototype') obj = obj.childForFieldName('object');
+  return obj?.type === 'identifier' && locals.has(obj.text);
+}
+
+/** The constant text of a string literal or template (interpolations left out); undefined for anything else. */
+function literalText(n: Node): string | undefined {
+  if (n.type === 'parenthesized_expression') return named(n).length === 1 ? literalText(named(n)[0]!) : undefined;
+  if (n.type === 'string' || n.type === 'template_string') return named(n).filter((c) => c.type === 'string_fragment' || c.type === 'escape_sequence').map((c) => c.text).join('');
+  return undefined;
+}
+
+/** Whether a literal's constant text holds more than blanks and format placeholders (`%s`, `{}`). */
+function hasText(n: Node | null | undefined): boolean {
+  const t = n ? literalText(n) : undefined;
+  return !!t && /\S/.test(t.replace(/%[-+ #0-9.]*[a-zA-Z%]|\{\w*\}/g, ''));
+}
+
+/** See `LanguageModule.buildsString`. */
+function buildsString(n: Node): boolean {
+  switch (n.type) {
+    case 'template_string':
+      return hasText(n);
+    case 'augmented_assignment_expression':
+      return operatorOf(n) === '+=';
+    case 'binary_expression': {
+      // The leaves of a `+` chain: `'git log ' + a + b` marks b's flow too.
+      const todo = [n];
+      for (let seen = 0; todo.length && seen < 64; seen++) {
+        const x = todo.pop()!;
+        const inner = x.type === 'parenthesized_expression' && named(x).length === 1 ? named(x)[0]! : x;
+        if (inner.type === 'binary_expression' && operatorOf(inner) === '+') todo.push(...[inner.childForFieldName('left'), inner.childForFieldName('right')].filter((c): c is Node => !!c));
+        else if (hasText(inner)) return true;
+      }
+      return false;
+    }
+    case 'call_expression': {
+      const fn = n.childForFieldName('function');
+      const argList = n.childForFieldName('arguments');
+      const args = argList ? named(argList) : [];
+      const method = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : undefined;
+      const obj = fn?.type === 'member_expression' ? fn.childForFieldName('object') : null;
+      // ['git', 'log', a].join(' '); 'ls '.concat(a); util.format('ls %s', a)
+      if (method === 'join' && obj?.type === 'array') return named(obj).some(hasText);
+      if (method === 'concat' && hasText(obj)) return true;
+      return /(^|\.)format$/.test(fn?.text ?? '') && hasText(args[0]);
+    }
+    default:
+      return false;
+  }
+}
+
 function isExported(fn: Node, p: Node | null): boolean {
   if (!p) return false;
   const exportsTarget = (left: Node | null): boolean => !!left && /^(module\.)?exports(\.[\w$]+)?$/.test(left.text);
@@ -691,6 +803,9 @@ export const javascript: LanguageModule = {
   fieldReceiver: 'this',
   isExported,
   exportAliasesOf,
+  exportedLocalsOf,
+  isEntryPoint,
+  buildsString,
   isModuleLevel,
   exportedNames,
   collectImports,

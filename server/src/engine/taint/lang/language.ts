@@ -335,6 +335,27 @@ export interface LanguageModule {
   exportAliasesOf?(stmt: Node): [string, string][];
   /** Whether a function is defined at module level (a name its module's other statements can refer to). */
   isModuleLevel?(fn: Node, parent: Node | null): boolean;
+  /**
+   * The module-level names a top-level statement exports, under their own name or another (JS `exports.f = f`,
+   * `module.exports = { f, g: h }`, `export { f }`, `export default f`), for `isEntryPoint`. Per statement, like
+   * `exportAliasesOf`.
+   */
+  exportedLocalsOf?(stmt: Node): string[];
+  /**
+   * Whether a function is part of the package's API, its callers out of sight (`library-input` rules, audit): an
+   * exported function, a module-level function `exportedLocals` names, a method of an exported class or of an
+   * exported constructor's prototype; Python: a public module-level function, or a public method (or `__init__`)
+   * of a public module-level class. Defaults to `isExported`.
+   */
+  isEntryPoint?(fn: Node, parent: Node | null, exportedLocals: ReadonlySet<string>): boolean;
+  /** Whether a module is a script run as a program (Python's `if __name__ == "__main__":`): it has no callers, no API. */
+  isScript?(text: string): boolean;
+  /**
+   * Whether an expression builds a string with constant text of its own around the values in it: a concatenation
+   * (or `%`) with a literal holding more than blanks and placeholders, a template or f-string with such text, a
+   * `format` of such a literal, a `join` of a list literal holding one, an appending `+=`. For `constructed` sinks.
+   */
+  buildsString?(n: Node): boolean;
   /** Cross-file names by qualified module, for languages whose imports are not relative paths. */
   readonly qualifiedModules?: QualifiedModules;
   /** Names a file exports, for cross-file summaries. */

@@ -198,6 +198,78 @@ function enclosingClass(n: Node): Node | undefined {
   return p?.type === 'block' && p.parent?.type === 'class_definition' ? p.parent : undefined;
 }
 
+/** A class or function definition's statement at module level (decorated or not). */
+function atModuleLevel(def: Node): boolean {
+  const p = def.parent?.type === 'decorated_definition' ? def.parent.parent : def.parent;
+  return p?.type === 'module';
+}
+
+/**
+ * See `LanguageModule.isEntryPoint`: a public module-level function, or a public method (or `__init__` /
+ * `__call__`) of a public module-level class. Python has no export list: a name without `_` is the module's API.
+ */
+function isEntryPoint(fn: Node): boolean {
+  if (fn.type !== 'function_definition') return false;
+  const name = fieldOf(fn, 'name')?.text ?? '_';
+  if (atModuleLevel(fn)) return !name.startsWith('_');
+  const cls = enclosingClass(fn);
+  if (!cls || !atModuleLevel(cls) || (fieldOf(cls, 'name')?.text ?? '_').startsWith('_')) return false;
+  return !name.startsWith('_') || name === '__init__' || name === '__call__';
+}
+
+/** The constant text of a string literal (interpolations left out); undefined for anything else. */
+function literalText(n: Node): string | undefined {
+  if (n.type === 'parenthesized_expression') return named(n).length === 1 ? literalText(named(n)[0]!) : undefined;
+  if (n.type === 'concatenated_string') return named(n).map((c) => literalText(c) ?? '').join('');
+  if (n.type === 'string') return named(n).filter((c) => c.type === 'string_content').map((c) => c.text).join('');
+  return undefined;
+}
+
+/** Whether a literal's constant text holds more than blanks and format placeholders (`%s`, `{}`, `{0}`). */
+function hasText(n: Node | null | undefined): boolean {
+  const t = n ? literalText(n) : undefined;
+  return !!t && /\S/.test(t.replace(/%(\([^)]*\))?[-+ #0-9.]*[a-zA-Z%]|\{[^{}]*\}/g, ''));
+}
+
+/** See `LanguageModule.buildsString`. */
+function buildsString(n: Node): boolean {
+  switch (n.type) {
+    case 'string':
+    case 'concatenated_string':
+      return hasText(n);
+    case 'augmented_assignment':
+      return operatorOf(n) === '+=';
+    case 'binary_operator': {
+      const op = operatorOf(n);
+      if (op === '%') return hasText(fieldOf(n, 'left'));
+      if (op !== '+') return false;
+      // The leaves of a `+` chain: `'git log ' + a + b` marks b's flow too.
+      const todo = [n];
+      for (let seen = 0; todo.length && seen < 64; seen++) {
+        const x = todo.pop()!;
+        const inner = x.type === 'parenthesized_expression' && named(x).length === 1 ? named(x)[0]! : x;
+        if (inner.type === 'binary_operator' && operatorOf(inner) === '+') todo.push(...[fieldOf(inner, 'left'), fieldOf(inner, 'right')].filter((c): c is Node => !!c));
+        else if (hasText(inner)) return true;
+      }
+      return false;
+    }
+    case 'call': {
+      const fn = fieldOf(n, 'function');
+      if (fn?.type !== 'attribute') return false;
+      const method = fieldOf(fn, 'attribute')?.text;
+      const obj = fieldOf(fn, 'object');
+      // 'ls {}'.format(a); ' '.join(['ls', a])
+      if (method === 'format') return hasText(obj);
+      if (method !== 'join') return false;
+      const argList = fieldOf(n, 'arguments');
+      const list = argList ? named(argList)[0] : undefined;
+      return !!list && (list.type === 'list' || list.type === 'tuple') && named(list).some(hasText);
+    }
+    default:
+      return false;
+  }
+}
+
 function unitName(fn: Node, p: Node | null = fn.parent): string | undefined {
   const own = fn.childForFieldName('name');
   if (own) return own.text;
@@ -796,6 +868,10 @@ export const python: LanguageModule = {
     const at = p.type === 'decorated_definition' ? p.parent : p;
     return at?.type === 'module' && !(fieldOf(fn, 'name')?.text ?? '_').startsWith('_');
   },
+  isEntryPoint,
+  // A module run as a program: `if __name__ == "__main__":`.
+  isScript: (text) => /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m.test(text),
+  buildsString,
   isModuleLevel: (fn, p) => {
     // A `def` at module level, decorated or not, private or not (a name the module's other statements can use).
     if (!p || fn.type !== 'function_definition') return false;
