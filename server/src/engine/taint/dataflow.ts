@@ -1650,6 +1650,10 @@ class UnitAnalysis {
   /** The symbolic flow of free variable `name` (used at `at`), or undefined at the module's top level. */
   private capturedName(name: string, at: Node): Taint | undefined {
     if (!this.syn.functionTypes.has(typeOf(this.unit))) return undefined;
+    // A `library-input` pass's only input is an exported function's parameter, which a module-level name never
+    // holds: a top-level function's free names (`request`, `conn`) capture nothing there, and recording them would
+    // give every such function a summary to hash and keep (the request rules' passes see them as sources).
+    if (this.constructs && !this.env.pass.rules[0]!.audit && !(this.nested ??= this.enclosed())) return undefined;
     let i = this.captureIndex.get(name);
     if (i === undefined) {
       i = this.captureIndex.size;
