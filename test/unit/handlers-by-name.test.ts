@@ -14,7 +14,9 @@ let engine: Engine;
 before(async () => ({ engine } = await taintTestEngine()));
 after(() => engine.dispose());
 
-const ids = (r: AnalysisResult): string[] => r.findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+// The handlers' request-input findings; the library-input rules, which read public functions' parameters whatever
+// registers them, have fixtures of their own.
+const ids = (r: AnalysisResult): string[] => r.findings.filter((f) => !f.ruleId.includes('.library-input')).map((f) => `${f.ruleId}@${f.range.start.line}`);
 
 const APP = [
   'import subprocess',

@@ -21,7 +21,9 @@ before(async () => {
 
 function scan(strictness: Strictness | undefined, path: string, languageId: string, text: string): Finding[] {
   const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, ...(strictness ? { strictness } : {}) };
-  return engine.scanText(path, languageId, text, settings).findings.filter((f) => f.pack === 'taint');
+  // The library-input rules report exported parameters built into commands at every strictness (their own
+  // fixtures test them); these tests are about what audit strictness adds to the other rules.
+  return engine.scanText(path, languageId, text, settings).findings.filter((f) => f.pack === 'taint' && !f.ruleId.includes('.library-input'));
 }
 
 const JS_ARGV = `const { exec } = require('child_process');
