@@ -9,3 +9,6 @@ define('TEMP_AUTH', getenv('TEMP_AUTH'));
 define('USE_AUTH', 'ldap');
 // ok: secrets.generic.token-assignment
 define('AUTH_TYPE', 'Rk8vNq2xLp5wZt7c');
+// Code written out as a string: the name's quotes are escaped, the value is a call from PHP's global namespace.
+// ok: secrets.generic.secret-assignment
+$line = sprintf('$cfg[\'blowfish_secret\'] = \sodium_hex2bin(\'%s\');', $hex);

@@ -399,8 +399,8 @@ export function unquotedCodeReason(line: string, start: number, end: number): st
   const before = line[start - 1] ?? '';
   if (before === '"' || before === "'" || before === '`') return undefined;
   const value = line.slice(start, end);
-  // Also from the global namespace (C++'s `::d2i_PrivateKey_bio(bio, 0)`).
-  if (line[end] === '(' && /^(?:::)?[A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)*[!?]?$/.test(value)) return 'a call';
+  // Also from the global namespace (C++'s `::d2i_PrivateKey_bio(bio, 0)`, PHP's `\sodium_hex2bin(…)`).
+  if (line[end] === '(' && /^(?:::|\\)?[A-Za-z_]\w*(?:(?:\.|::|\\)[A-Za-z_]\w*)*[!?]?$/.test(value)) return 'a call';
   // Also a `case` label (`case Token::QuotedString:`).
   if (/^:[A-Za-z_]\w*:?$/.test(value) && /\w:$/.test(line.slice(0, start))) return 'a path';
   return undefined;
