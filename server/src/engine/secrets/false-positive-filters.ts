@@ -228,6 +228,13 @@ const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
 /** A key that names a message about a credential rather than the credential (`LABEL_PASSWORD`, `TOKEN_HELP`). */
 const LABEL_NAME = /(?:^|[^a-z])(?:label|title|text|msg|message|hint|help|placeholder|prompt|tooltip|caption|header|button|btn|error|success|done|confirm|description|desc|info|notice|warning|instructions?)(?:[^a-z]|$)/i;
 
+/**
+ * One part of a separated identifier that reads as words: one case throughout, or capitalised and camelCase humps
+ * (`Passwort`, `acquireTokenStart`, `OAuth`, `Or`). Random letters change case inside a hump (`CZvbudBzx-EPCopSjNcsPw`,
+ * a broker token a recall study on fixed leaks lost as an identifier).
+ */
+const WORD_PART = /^(?:\p{Ll}*|\p{Lu}*|(?:\p{Ll}+|\p{Lu}+\p{Ll}{2,}|\p{Lu}\p{Ll})(?:\p{Lu}{1,6}\p{Ll}{2,})*\p{Lu}{0,6})\d{0,3}$/u;
+
 /** For generic rules: values whose shape says id, hash, path, URL, code or human language rather than credential. */
 export function genericValueReason(value: string, name: string): string | undefined {
   // With its slashes escaped, as a regex or JSON writes a path (`\/\/vault\/app\/tls.crt`): judged unescaped.
@@ -336,7 +343,7 @@ export function genericValueReason(value: string, name: string): string | undefi
   // (`PASSWORD_RESET_DONE = Reset-completed!`): under a plain `password`, `Summer-Time!` is a human-chosen password.
   const words = LABEL_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2')) ? value.replace(/[.!?:…]+$/u, '') : value;
   const parts = words.split(/[:._-]/);
-  if (parts.length >= 2 && parts.every((p) => /^\p{L}{0,30}\d{0,3}$/u.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
+  if (parts.length >= 2 && parts.every((p) => p.length <= 33 && WORD_PART.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/.test(value)) return 'file path';
   if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
   // Four or more capitalised words (three of them real words), digits allowed between (`SomeRandomStringOf32CharsExactly`): a description
@@ -392,8 +399,8 @@ export function unquotedCodeReason(line: string, start: number, end: number): st
   const before = line[start - 1] ?? '';
   if (before === '"' || before === "'" || before === '`') return undefined;
   const value = line.slice(start, end);
-  // Also from the global namespace (C++'s `::d2i_PrivateKey_bio(bio, 0)`).
-  if (line[end] === '(' && /^(?:::)?[A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)*[!?]?$/.test(value)) return 'a call';
+  // Also from the global namespace (C++'s `::d2i_PrivateKey_bio(bio, 0)`, PHP's `\sodium_hex2bin(…)`).
+  if (line[end] === '(' && /^(?:::|\\)?[A-Za-z_]\w*(?:(?:\.|::|\\)[A-Za-z_]\w*)*[!?]?$/.test(value)) return 'a call';
   // Also a `case` label (`case Token::QuotedString:`).
   if (/^:[A-Za-z_]\w*:?$/.test(value) && /\w:$/.test(line.slice(0, start))) return 'a path';
   return undefined;

@@ -25,6 +25,9 @@ import { jwtSignedWithPublishedKey } from './validators';
 /** Comment words that introduce an example (`# e.g. mysql://root:…`, `// For example: …`). */
 const EXAMPLE_INTRO = /\b(?:e\.g\.|eg:|for example|for instance|example:|such as)/i;
 
+/** A Jupyter notebook, by its extension. */
+const NOTEBOOK_PATH = /\.ipynb$/i;
+
 export class SecretsAnalyzer implements Analyzer {
   readonly pack = 'secrets' as const;
   readonly scanner: SecretScanner;
@@ -52,9 +55,13 @@ export class SecretsAnalyzer implements Analyzer {
     }));
   }
 
-  /** Every text file, except lockfiles, vendored and minified files (judged inside the workspace root). */
+  /**
+   * Every text file, except lockfiles, vendored and minified files (judged inside the workspace root). A Jupyter
+   * notebook is JSON whose long lines are cell outputs (a plotted figure's base64): never minified, its code cells are
+   * scanned (a recall study on fixed leaks lost two keys in a notebook with figures).
+   */
   appliesTo(doc: SourceDocument, ctx?: AnalysisContext): boolean {
-    return !classifyPath(doc.path, ctx?.workspaceRoot).skip && !looksMinified(doc.text, doc.lines.lineCount);
+    return !classifyPath(doc.path, ctx?.workspaceRoot).skip && (NOTEBOOK_PATH.test(doc.path) || !looksMinified(doc.text, doc.lines.lineCount));
   }
 
   open(): AnalyzerSession {
