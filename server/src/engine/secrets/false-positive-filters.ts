@@ -403,7 +403,10 @@ export function genericValueReason(value: string, name: string): string | undefi
   // A static method or constant (`Google2FA::generateSecretKey`), and a string that ends at `=` joined with a
   // variable (`'DB_PASSWORD='.$request->…`, read from after the quote).
   // Also fully qualified (`\Hash::make`, `\App\Helper::decrypt`), as PHP code outside a namespace writes them.
-  if (/^(?:\\?[A-Z]\w*\\)*\\?[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*\$[A-Za-z_]/.test(value)) return 'code expression';
+  // Also joined with a static call (`'oauth_token='.Horde_Oauth_Utils::urlencode(…)`, `.\App\Url::encode(…)`).
+  if (/^(?:\\?[A-Z]\w*\\)*\\?[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*(?:\$[A-Za-z_]|\\?[A-Z]\w*(?:\\[A-Z]\w*)*::[A-Za-z_$])/.test(value)) {
+    return 'code expression';
+  }
   // A method call with literal arguments (`SecureRandom.hex(128)`, `os.urandom(32)`): a generator run at start-up.
   if (/^[A-Za-z_$][\w$]*(?:(?:::|\.)[A-Za-z_$][\w$]*)+\([\w ,.:'"-]*\)$/.test(value)) return 'code expression';
   // A declared type or a reference to one: Rust's `&ConnectionSecrets` and `&PRIVATE_KEY_OPS`, Swift's optional
