@@ -22,6 +22,11 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   // Base64 of text that says to replace it (`bXktc2VjcmV0…` = "my-secret-…-should-be-changed"), as generators write defaults.
   const decoded = base64Text(secret);
   if (decoded !== undefined && PLACEHOLDER_WORDS.test(decoded)) return 'placeholder text (base64)';
+  // Base64 of a run of letters or digits (`YWJjZGVm…` = "abcdefgh…", `…MDEyMzQ1Njc4OQ==` = "…0123456789"): a stand-in
+  // typed by hand for a documentation example.
+  if (decoded !== undefined && sequenceReason(decoded)) return 'placeholder text (base64 of a sequence)';
+  // A format verb where the value goes (`postgres://app:%s@db/…` in Go's `fmt.Sprintf`, Python's `%(password)s`).
+  if (/^%[-+# 0]*\d*(?:\.\d+)?[svdqxXfgT]$|^%\([A-Za-z_]\w*\)[sdr]$/.test(secret)) return 'format verb';
   // A name in capitals (`GOOGLE_API_KEY_VAL`, `INSERT_DISCOVERY_TOKEN`): what a deploy script substitutes.
   if (/^[A-Z]+(?:_[A-Z]+)+$/.test(secret)) return 'placeholder text';
   // A URL template of such names (`SECRET_KEY@HOST:PORT/apps/APP_ID`): each part says what goes there.
@@ -60,10 +65,18 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
 }
 
 /**
- * A URI whose password is its user name (`postgres://app:app@…`): the default login of a
- * database container, as `root`, `admin` and `guest` are, not a chosen secret. `match` is the rule's whole match.
+ * A URI whose password is its user name (`postgres://app:app@…`), or a connection string on the value's `line` whose
+ * `Password=` repeats its `Username=`: the default login of a database container, as `root`, `admin` and `guest`
+ * are, not a chosen secret. `match` is the rule's whole match.
  */
-export function userAsPasswordReason(secret: string, match: string): string | undefined {
+export function userAsPasswordReason(secret: string, match: string, line = ''): string | undefined {
+  // A connection string's `Username=postgres;Password=postgres` (ADO.NET, ODBC, JDBC properties), on the value's line.
+  const user = /(?:^|[;"'\s])(?:user(?:[ _]?(?:name|id))?|uid)[ \t]*=[ \t]*([^;"'\s]+)/i.exec(line)?.[1]?.toLowerCase();
+  if (user !== undefined && user === secret.toLowerCase()) {
+    for (const m of line.matchAll(/(?:^|[;"'\s])(?:password|pwd)[ \t]*=[ \t]*([^;"'\s]+)/gi)) {
+      if (m[1]!.toLowerCase() === user) return 'the user name as the password';
+    }
+  }
   const at = match.indexOf(`:${secret}@`);
   if (at < 0) return undefined;
   const scheme = match.lastIndexOf('//', at);
@@ -128,8 +141,10 @@ export function standInBlockReason(line: number, lineText: (i: number) => string
 
 /** A settings file named for the development environment (Phoenix's `config/dev.exs`, Django's `settings/dev.py`). */
 // Also an env file named for it (`app.dev.env`, `development.env`), as `test.env` is named for tests.
+// A compose file named for a development or local stack (`docker-compose.dev.yml`, `compose.local.yaml`) and a
+// top-level development folder (`dev/`, `.dev/`: a developer's local stack, as `.devcontainer/` is).
 const DEV_CONFIG =
-  /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:dev|development)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$|(?:^|\/)(?:[a-z0-9]+[._-])*(?:dev|development)\.env$/;
+  /(?:^|\/)(?:settings|config|conf|environments?)\/(?:[\w-]+\/)*(?:dev|development)\.(?:py|ya?ml|rb|json|toml|ini|php|exs?)$|(?:^|\/)(?:[a-z0-9]+[._-])*(?:dev|development)\.env$|(?:^|\/)(?:docker-)?compose(?:[.-][a-z0-9_-]+)*[.-](?:dev|development|local)(?:[.-][a-z0-9_-]+)*\.ya?ml$|^\.?dev\//i;
 
 /**
  * The line ranges of a Rust file's top-level test modules (`#[cfg(test)]`, then `mod tests {`, closed by the `}` in
@@ -161,6 +176,108 @@ const TEST_WORKFLOW = /(?:^|\/)\.github\/workflows\/(?:[a-z0-9]+[._-])*(?:tests?
  */
 export function testWorkflowReason(rel: string): string | undefined {
   return TEST_WORKFLOW.test(rel) ? "a test workflow's own settings" : undefined;
+}
+
+/** A CI setup's folder at any depth (`ci/pod/keycloak/`, `.ci/`): the services a CI run starts, with their own logins. */
+const CI_SETUP_DIR = /(?:^|\/)\.?ci\//i;
+
+/**
+ * A file in a CI setup's folder (`rel`: the workspace-relative path): the test stack a CI run starts (a Keycloak
+ * realm's client secret, a database password, its TLS key). Callers lower generic values, database logins and
+ * private keys only: a provider's token there works from anywhere.
+ */
+export function ciSetupReason(rel: string): string | undefined {
+  return CI_SETUP_DIR.test(rel) ? "a CI setup's own settings" : undefined;
+}
+
+/**
+ * A key file named for `localhost` (`caddy.localhost.key`, mkcert's `localhost+2-key.pem`): the key of a certificate
+ * no public authority issues, made for development or tests. Callers lower private keys found in it.
+ */
+export function localhostKeyReason(rel: string): string | undefined {
+  const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
+  return /(?:^|[._+-])localhost(?:[._+-]|$)/.test(base) ? 'the key of a localhost certificate, for development' : undefined;
+}
+
+/**
+ * An HTTP request file (`.http`, `.rest`: the editors' REST clients) whose every URL is this machine: requests a
+ * developer sends to a local server, with that server's development login. `text` is the file's whole text, read
+ * on every run so incremental and full scans agree. Callers lower generic values only.
+ */
+export function localRequestFileReason(rel: string, text: string): string | undefined {
+  if (!/\.(?:http|rest)$/i.test(rel)) return undefined;
+  // URLs in comment lines (`# For more info go to https://…`) are links to read, not requests.
+  const requests = text.replace(/^\uFEFF?[ \t]*(?:#|\/\/).*$/gm, '');
+  const hosts = [...requests.matchAll(/\bhttps?:\/\/([^/\s:?#"'{}]+)/gi)].map((m) => m[1]!.toLowerCase());
+  return hosts.length > 0 && hosts.every((h) => /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/.test(h)) ? 'a request file for a local server' : undefined;
+}
+
+/** A comment line's text after its marker (` * `, `// `, `# `, `-- `), or undefined for a line that is no comment. */
+const COMMENT_LINE = /^\s*(?:\/\*\*?|\*(?!\/)|\/\/\/?|#|--)[ \t]?(.*)$/;
+
+/**
+ * The comment holding line `line` shows a code sample there: the lines above, within the same comment, open an
+ * `@example` tag (JSDoc, TSDoc, PHPDoc) or a Markdown code fence (` ``` `) not yet closed. A generated SDK's
+ * request samples and a doc comment's usage show made-up values, as a docs file does. `lineText` reads line `i`.
+ */
+export function commentExampleReason(line: number, lineText: (i: number) => string): string | undefined {
+  // The value's own line opens another tag (`@param token - defaults to …`): prose about a parameter.
+  if (/^@(?!example\b)[a-z]/i.test(COMMENT_LINE.exec(lineText(line))?.[1]?.trim() ?? '')) return undefined;
+  let fences = 0;
+  for (let i = line - 1; i >= Math.max(0, line - 80); i--) {
+    const t = lineText(i);
+    const body = COMMENT_LINE.exec(t)?.[1]?.trim();
+    if (body === undefined) break;
+    if (/^(?:```|~~~)/.test(body)) fences++;
+    else if (/^@example\b/i.test(body)) return 'an example in a doc comment';
+    else if (/^@[a-z]/i.test(body)) break; // another tag: the sample, if any, is not under @example
+    if (/^\s*\/\*/.test(t)) break; // the comment's first line
+  }
+  return fences % 2 === 1 ? 'a code sample in a doc comment' : undefined;
+}
+
+/** A declaration's name: a class, module, object, struct or function (Ruby, Python, JS/TS, Java, Kotlin, C#, Go, PHP, Swift). */
+const DECLARATION = /^\s*(?:(?:export|public|private|protected|internal|static|final|abstract|open|sealed|data|default|async|partial)\s+)*(?:class|module|object|struct|interface|def|function|func|fn|fun)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$:.]*)/;
+/** Words that name a stand-in for a real service, after camelCase is split by `_`. */
+const MOCK_WORD = /(?:^|[^a-z])(?:mock|mocks|mocked|fake|fakes|stub|stubs|dummy)(?:[^a-z]|$)/;
+
+/**
+ * A value inside a declaration named for a stand-in (Ruby's `class Mock` beside `class Real`, `def fake_key_pair`,
+ * `class FakeKeyService`): the canned answers a library's test double returns. The enclosing declarations are the
+ * lines above with less indentation, up to 300 lines; callers lower every rule's findings, since a mock's key or
+ * token is made up for it. `lineText` reads line `i`.
+ */
+export function mockScopeReason(line: number, lineText: (i: number) => string): string | undefined {
+  let indent = /^[ \t]*/.exec(lineText(line))![0].length;
+  for (let i = line - 1; i >= Math.max(0, line - 300) && indent > 0; i--) {
+    const t = lineText(i);
+    if (t.trim() === '') continue;
+    const own = /^[ \t]*/.exec(t)![0].length;
+    if (own >= indent) continue;
+    indent = own;
+    const name = DECLARATION.exec(t)?.[1];
+    if (name && MOCK_WORD.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return `inside ${name}, a test double's canned data`;
+  }
+  return undefined;
+}
+
+/** Base64's alphabet, and the `\n` escapes a JSON string wraps it with (a notebook output's `"image/png"`). */
+const BASE64_RUN_CHAR = /[A-Za-z0-9+/=]/;
+
+/**
+ * A provider-shaped match inside a long run of base64 (an image or a file embedded in a notebook, a data: URI): 200
+ * or more characters of it, at least 100 beyond the match. A real token stands alone, between quotes or
+ * separators, not in the middle of encoded bytes. `line` holds the match at `[start, end)`.
+ */
+export function encodedBlobReason(line: string, start: number, end: number): string | undefined {
+  if (line.length < 200) return undefined;
+  // A base64 character, or the backslash of a `\n` or `\r` escape.
+  const inRun = (i: number): boolean => BASE64_RUN_CHAR.test(line[i] ?? '') || (line[i] === '\\' && (line[i + 1] === 'n' || line[i + 1] === 'r'));
+  let a = start;
+  while (a > 0 && start - a < 10_000 && inRun(a - 1)) a--;
+  let b = end;
+  while (b < line.length && b - end < 10_000 && inRun(b)) b++;
+  return b - a >= 200 && b - a - (end - start) >= 100 ? 'inside base64-encoded data' : undefined;
 }
 
 /**
@@ -293,7 +410,10 @@ export function genericValueReason(value: string, name: string): string | undefi
   // A static method or constant (`Google2FA::generateSecretKey`), and a string that ends at `=` joined with a
   // variable (`'DB_PASSWORD='.$request->…`, read from after the quote).
   // Also fully qualified (`\Hash::make`, `\App\Helper::decrypt`), as PHP code outside a namespace writes them.
-  if (/^(?:\\?[A-Z]\w*\\)*\\?[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*\$[A-Za-z_]/.test(value)) return 'code expression';
+  // Also joined with a static call (`'oauth_token='.Horde_Oauth_Utils::urlencode(…)`, `.\App\Url::encode(…)`).
+  if (/^(?:\\?[A-Z]\w*\\)*\\?[A-Z][A-Za-z0-9_]*::[A-Za-z_]\w*(?:\(\))?$/.test(value) || /^\.\s*(?:\$[A-Za-z_]|\\?[A-Z]\w*(?:\\[A-Z]\w*)*::[A-Za-z_$])/.test(value)) {
+    return 'code expression';
+  }
   // A method call with literal arguments (`SecureRandom.hex(128)`, `os.urandom(32)`): a generator run at start-up.
   if (/^[A-Za-z_$][\w$]*(?:(?:::|\.)[A-Za-z_$][\w$]*)+\([\w ,.:'"-]*\)$/.test(value)) return 'code expression';
   // A declared type or a reference to one: Rust's `&ConnectionSecrets` and `&PRIVATE_KEY_OPS`, Swift's optional
@@ -331,6 +451,12 @@ export function genericValueReason(value: string, name: string): string | undefi
   }
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|secret|password|token)$/i.test(value)) return 'keyword';
   if (value.toLowerCase() === name.toLowerCase()) return 'same as its name';
+  // Its own name in another spelling (`variable "app_k8s_secrets" { default = "app-k8s-secrets" }`): the name of a
+  // resource, such as the Kubernetes Secret the variable names.
+  const bareName = name.slice(name.lastIndexOf('.') + 1).toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (bareName.length >= 8 && value.toLowerCase().replace(/[^a-z0-9]/g, '') === bareName) return 'same as its name';
+  // A regular expression (`.*$/` of a sed command that rewrites `secret-key: …`): what to replace, not a value.
+  if (/^\.[*+]|\.[*+]\$?\/|\(\.[*+]\)/.test(value)) return 'regular expression';
   if (NON_LATIN_LETTER.test(value)) return 'natural-language text';
   // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like, also
   // behind a sigil (a lexer's `?InterpolationInTemplate`, compose's `${VAR:?Required}` message).

@@ -9,6 +9,7 @@ import type { LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
 import {
+  encodedBlobReason,
   genericValueReason,
   ownKeyReason,
   placeholderReason,
@@ -211,7 +212,12 @@ export function rejectReason(
   if (rule.filters && publishedExampleSource(secret) === undefined) {
     // A `$` the rule's own keyword begins with is the format's (`$aact_`), not a template's.
     const dollarIsFormat = secret.startsWith('$') && rule.keywords.some((k) => k.startsWith('$') && secret.toLowerCase().startsWith(k));
-    const r = placeholderReason(secret, dollarIsFormat) ?? (bare !== secret ? placeholderReason(bare, dollarIsFormat) : undefined) ?? sequenceReason(secret) ?? userAsPasswordReason(secret, match);
+    const r = placeholderReason(secret, dollarIsFormat) ?? (bare !== secret ? placeholderReason(bare, dollarIsFormat) : undefined) ?? sequenceReason(secret) ?? userAsPasswordReason(secret, match, at?.line ?? lineText);
+    if (r) return r;
+  }
+  // A provider's format found in the middle of encoded bytes (a notebook's embedded image) is chance, not a token.
+  if (!rule.generic && rule.multiline === 0 && at) {
+    const r = encodedBlobReason(at.line, at.start, at.end);
     if (r) return r;
   }
   if (rule.generic) {

@@ -9,7 +9,21 @@ import type { AnalysisContext, Analyzer, AnalyzerSession, RuleInfo } from '../an
 import type { DocumentDelta, SourceDocument } from '../document';
 import { SEVERITIES, type Finding, type Severity } from '../types';
 import { classifyPath, workspaceRelativePath } from '../path-class';
-import { localDevEnvReason, localLoginReason, looksMinified, perlPodBlocks, rustTestModules, standInBlockReason, testWorkflowReason, translationCatalogReason } from './false-positive-filters';
+import {
+  ciSetupReason,
+  commentExampleReason,
+  localDevEnvReason,
+  localhostKeyReason,
+  localLoginReason,
+  localRequestFileReason,
+  looksMinified,
+  mockScopeReason,
+  perlPodBlocks,
+  rustTestModules,
+  standInBlockReason,
+  testWorkflowReason,
+  translationCatalogReason,
+} from './false-positive-filters';
 import { secretAdvice } from './advice';
 import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
@@ -100,6 +114,9 @@ export class SecretsAnalyzer implements Analyzer {
     const testModules = pathLanguage === 'rust' ? rustTestModules(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
     // A Perl file's POD documentation, read the same way.
     const podBlocks = pathLanguage === 'perl' ? perlPodBlocks(doc.lines.lineCount, (i) => doc.lines.lineText(i)) : [];
+    // An HTTP request file aimed only at this machine: read from the whole current text, the same way.
+    const localRequests = deduped.some((m) => m.rule.generic) ? localRequestFileReason(rel, doc.text) : undefined;
+    const lineText = (i: number): string => doc.lines.lineText(i);
     return deduped.map((m) => {
       const ctx = secretContext(doc, m.start, m.end);
       if (regions) lexedContext(doc, regions, m, ctx);
@@ -134,11 +151,15 @@ export class SecretsAnalyzer implements Analyzer {
         notes.push("in the file's documentation (POD), so severity is lowered");
       } else if (
         (local =
+          // A test double's canned key or token (fog's `class Mock`) is made up for it, whatever the rule.
+          mockScopeReason(m.start.line, lineText) ??
           (m.start.line === m.end.line ? localLoginReason(doc.lines.lineText(m.start.line), m.start.character, m.end.character, rel) : undefined) ??
           // A provider's token works from anywhere: only generic values and database logins are the environment's own.
           (rule.generic || rule.id.startsWith('secrets.db.')
-            ? (localDevEnvReason(rel) ?? testWorkflowReason(rel) ?? standInBlockReason(m.start.line, (i) => doc.lines.lineText(i)))
-            : undefined))
+            ? (localDevEnvReason(rel) ?? testWorkflowReason(rel) ?? standInBlockReason(m.start.line, lineText) ?? (rule.generic ? localRequests : undefined) ?? ciSetupReason(rel))
+            : undefined) ??
+          // A CI stack's or a localhost certificate's private key is that setup's own.
+          (rule.id.startsWith('secrets.key.') ? (ciSetupReason(rel) ?? localhostKeyReason(rel)) : undefined))
       ) {
         // A compose, CI or local VM database, a local development environment's or a test workflow's settings: lowered, not dropped,
         // since the same value may be used elsewhere.
@@ -148,6 +169,10 @@ export class SecretsAnalyzer implements Analyzer {
         // The comment says what follows is an example: documentation, as in a docs file.
         severity = lower(severity, 'low');
         notes.push('an example in a comment, so severity is lowered');
+      } else if (ctx.inComment && (local = commentExampleReason(m.start.line, lineText))) {
+        // A doc comment's `@example` or fenced code sample: documentation, as in a docs file.
+        severity = lower(severity, 'low');
+        notes.push(`${local}, so severity is lowered`);
       } else if (ctx.inComment) {
         severity = stepDown(severity);
         notes.push('in a comment, so severity is lowered');
