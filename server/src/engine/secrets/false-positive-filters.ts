@@ -8,12 +8,41 @@
 const PLACEHOLDER_WORDS =
   /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx|some[_-]?random[_-]?(?:string|text|chars|value|key)|please[_-]?replace|replace[_-]with/i;
 
+const PLACEHOLDER_WORDS_ALL = new RegExp(PLACEHOLDER_WORDS.source, 'gi');
+const RUN_CHAR = /[A-Za-z0-9+/]/;
+
+/**
+ * Whether some placeholder word stands on its own rather than by chance inside a long random run: a private key's
+ * base64 body or a long token holds `todo` or `xxxx` about once in 200 keys, and such a key is a key.
+ */
+function placeholderWordOutsideRandomRun(secret: string): boolean {
+  for (const m of secret.matchAll(PLACEHOLDER_WORDS_ALL)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    if (!RUN_CHAR.test(m[0][0]!) || !RUN_CHAR.test(m[0][m[0].length - 1]!)) return true;
+    while (start > 0 && RUN_CHAR.test(secret[start - 1]!)) start--;
+    while (end < secret.length && RUN_CHAR.test(secret[end]!)) end++;
+    if (!randomRun(secret.slice(start, end))) return true;
+  }
+  return false;
+}
+
+/** A run of 40+ base64 characters with most of its characters distinct: random bytes, not typed text. */
+function randomRun(run: string): boolean {
+  if (run.length < 40) return false;
+  const counts = new Map<string, number>();
+  for (const c of run) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) h -= (n / run.length) * Math.log2(n / run.length);
+  return h >= 4.5;
+}
+
 /**
  * A placeholder, template or reference to somewhere else, not a literal secret. `dollarIsFormat`: the rule's
  * documented prefix starts with `$` (Asaas' `$aact_`), so a leading `$` is part of the key, not a `$VARIABLE`.
  */
 export function placeholderReason(secret: string, dollarIsFormat = false): string | undefined {
-  if (PLACEHOLDER_WORDS.test(secret)) return 'placeholder text';
+  if (PLACEHOLDER_WORDS.test(secret) && placeholderWordOutsideRandomRun(secret)) return 'placeholder text';
   // A manual page writes `-` as roff's `\-` (`YOUR\-CONSUMER\-SECRET`): judged unescaped.
   if (secret.includes('\\-')) {
     const r = placeholderReason(secret.replace(/\\-/g, '-'), dollarIsFormat);
