@@ -43,6 +43,11 @@ const SNIPPETS = [
   '  auth_token: "612a5c70345aeae08b2104c5e53a224f"\n',
   '[datadog]\n',
   'api_key = 5c1e7a3f9b2d6048e1c5a9f3b7d20e64\n',
+  // Key flows (issue 16): a literal's finding depends on a call lines away and on every other binding of its name.
+  "const k = 'pR7vX2kQ9mW4zL8nT3cY6bH1sF5dG0jA';\n",
+  'jwt.sign(p, k);\n',
+  'k = process.env.K;\n',
+  'function f(k) {\n',
   '  ',
 ];
 const BASE = [

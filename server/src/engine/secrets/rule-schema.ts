@@ -54,6 +54,11 @@ export interface RawSecretRule {
   filters?: boolean;
   /** The provider named by a parent instead of the key: a YAML/JSON parent key, an INI section or a TOML table. */
   parent?: RawParent;
+  /**
+   * Built-in call-shape rules only: the call may also name a variable holding the literal (`key = b'…'` …
+   * `Fernet(key)`). The regex must end with `KEY_LITERAL_TAIL`; see key-flow.ts.
+   */
+  keyThroughName?: boolean;
 }
 
 /**
@@ -131,6 +136,8 @@ export interface SecretRule {
   parentNames?: string[];
   /** Lines a match may span (the larger of `multiline` and the parent form's window); 0 for one-line rules. */
   reach: number;
+  /** The call shape with a name (group `ref`) where the regex has the literal (`keyThroughName`). */
+  refRegex?: RegExp;
   /** True for rules from the workspace config: their lines are length-capped. */
   custom: boolean;
   /** Where the rule came from (file path or `builtin`). */
@@ -153,8 +160,13 @@ export const CUSTOM_RULE_MAX_LINE = 10_000;
 
 const KNOWN_KEYS = new Set([
   'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
-  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters', 'parent', ...RULE_DOC_KEYS,
+  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters', 'parent', 'keyThroughName', ...RULE_DOC_KEYS,
 ]);
+
+/** How a `keyThroughName` rule's regex ends: the quoted literal in the key position. */
+export const KEY_LITERAL_TAIL = '[bB]?["\'`](?<value>[^\\s"\'`\\\\]{10,300})["\'`]';
+/** What replaces that tail in the derived regex: a plain name, then the argument's end. */
+const KEY_NAME_TAIL = '(?<ref>[A-Za-z_$][\\w$]{0,63})(?=[ \\t]{0,3}[),])';
 const ALLOWLIST_KEYS = new Set(['secrets', 'matches', 'lines', 'names', 'stopwords', 'paths']);
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,99}$/;
 const ENV_RE = /^[A-Z_][A-Z0-9_]{0,99}$/;
@@ -317,6 +329,12 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     checksum = raw.checksum as SecretChecksum;
   }
   const parentRegex = raw.parent === undefined ? undefined : compileParent(raw.parent, custom);
+  let refRegex: RegExp | undefined;
+  if (bool(raw, 'keyThroughName', false)) {
+    if (custom) throw new RuleError('`keyThroughName` is for built-in rules only');
+    if (!src.endsWith(KEY_LITERAL_TAIL)) throw new RuleError(`\`keyThroughName\` needs a regex ending with ${KEY_LITERAL_TAIL}`);
+    refRegex = compileRegex(src.slice(0, -KEY_LITERAL_TAIL.length) + KEY_NAME_TAIL, 'regex', regex.flags, custom);
+  }
   if (parentRegex) for (const n of (raw.parent as RawParent).names) if (!keywords.includes(n.toLowerCase())) keywords.push(n.toLowerCase());
   const docs = str(raw, 'docs', false);
   if (docs !== undefined && !/^https?:\/\//.test(docs)) throw new RuleError('`docs` must be an http(s) URL');
@@ -349,6 +367,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     parentRegex,
     parentNames: parentRegex ? (raw.parent as RawParent).names : undefined,
     reach: Math.max(multiline, parentRegex ? PARENT_WINDOW : 0),
+    ...(refRegex ? { refRegex } : {}),
     custom,
     source,
     ...(Object.keys(ruleDocs.docs).length > 0 ? { ruleDocs: ruleDocs.docs } : {}),

@@ -21,6 +21,7 @@ import {
   withoutTrailingEscapes,
 } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
+import type { KeyFlowVia } from './key-flow';
 import { publishedExampleSource } from './published-examples';
 import { CUSTOM_RULE_MAX_LINE, PARENT_WINDOW, type SecretRule } from './rule-schema';
 import { checksumState, validatorReason } from './validators';
@@ -40,6 +41,8 @@ export interface SecretMatch {
   entropy: number;
   /** Verdict of the format's checksum, for rules with one and secrets of the checksummed shape. */
   checksum?: 'valid' | 'invalid';
+  /** For a literal that reaches a crypto or token call through a name (key-flow.ts): that call. */
+  via?: KeyFlowVia;
 }
 
 /**
@@ -49,6 +52,11 @@ export interface SecretMatch {
 /** `NAME=value` at the start of a line, optionally after `export`: a dotenv or shell variable assignment. */
 const ENV_ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^=]/;
 const CODE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.code && !l.lexical).map((l) => l.id));
+
+/** Whether `literalInCode` rules judge a file of this language by the quote before the value (see above). */
+export function quotesJudgedOnLine(languageId: string): boolean {
+  return CODE_LANGUAGES.has(languageId);
+}
 
 export interface ScanTarget {
   text: string;

@@ -29,7 +29,8 @@ import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
 import type { SecretRule } from './rule-schema';
 import { envNameFor, secretFixes } from './secret-fixes';
-import { dedupeMatches, quotedValue, SecretScanner, type SecretMatch } from './secret-scanner';
+import { dedupeMatches, quotedValue, quotesJudgedOnLine, SecretScanner, type SecretMatch } from './secret-scanner';
+import { KeyFlowFinder } from './key-flow';
 import { lexRegions, regionAt, regionIndexAt, type Regions } from './code-lexer';
 import { languageIdForPath, languageRecord, type LexicalSyntax } from '../languages';
 import { secretContext, type SecretContext } from './syntax-context';
@@ -48,9 +49,13 @@ export class SecretsAnalyzer implements Analyzer {
   private readonly ruleOrder: Map<SecretRule, number>;
   /** The last text lexed and its regions: a run reads them once per finding, an unchanged text needs no new lexing. */
   private lexed: { text: string; syntax: LexicalSyntax; regions: Regions } | undefined;
+  private readonly keyFlows: KeyFlowFinder;
+  /** The last text's key flows, for the path they were found under: an unchanged text needs no new search. */
+  private flowed: { text: string; rel: string; languageId: string; matches: SecretMatch[] } | undefined;
 
   constructor(rules: readonly SecretRule[]) {
     this.scanner = new SecretScanner(rules);
+    this.keyFlows = new KeyFlowFinder(rules);
     this.ruleOrder = new Map(rules.map((r, i) => [r, i]));
   }
 
@@ -106,6 +111,10 @@ export class SecretsAnalyzer implements Analyzer {
     const lexical = matches.length > 0 ? languageRecord(doc.languageId)?.lexical : undefined;
     const regions = lexical ? this.regionsOf(doc.text, lexical) : undefined;
     if (regions) matches = matches.filter((m) => !m.rule.literalInCode || literalInLexedCode(doc, regions, m));
+    // Keys reaching a crypto call through a name: read from the whole current text on every run, never cached per
+    // line, so incremental and full scans agree.
+    const flows = this.keyFlowsOf(doc, rel);
+    if (flows.length > 0) matches = matches.concat(flows);
     const deduped = dedupeMatches(matches, this.ruleOrder);
     // Splitting the text to find its line break costs O(n): once per run, not per finding.
     const eol = deduped.length > 0 ? doc.lines.eol : '\n';
@@ -177,8 +186,9 @@ export class SecretsAnalyzer implements Analyzer {
         severity = stepDown(severity);
         notes.push('in a comment, so severity is lowered');
       }
+      const via = m.via ? `, passed to \`${m.via.api}…)\` as \`${m.via.name}\` on line ${m.via.line + 1}` : '';
       const message =
-        `${rule.name} in the source: ${masked}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
+        `${rule.name} in the source: ${masked}${via}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
         secretAdvice(doc.path, doc.languageId, envNameFor(m, ctx)) +
         (rule.rotateUrl ? rotateSentence(rule.rotateUrl) : '');
       const key = `${rule.id}\u0000${masked}`;
@@ -209,6 +219,17 @@ export class SecretsAnalyzer implements Analyzer {
       if (fixes.length > 0) finding.fixes = fixes;
       return finding;
     });
+  }
+
+  /** Literals that reach a crypto or token call through a name (key-flow.ts), found once per text and path. */
+  private keyFlowsOf(doc: SourceDocument, rel: string): SecretMatch[] {
+    const f = this.flowed;
+    if (f?.text === doc.text && f.rel === rel && f.languageId === doc.languageId) return f.matches;
+    let active: boolean[] | undefined;
+    const isActive = (r: SecretRule): boolean => (active ??= this.scanner.activeRules(rel))[this.scanner.rules.indexOf(r)] ?? false;
+    const matches = this.keyFlows.find(doc.text, doc.lines, quotesJudgedOnLine(doc.languageId), isActive);
+    this.flowed = { text: doc.text, rel, languageId: doc.languageId, matches };
+    return matches;
   }
 
   /** The regions of `text`, lexed once per text. */
