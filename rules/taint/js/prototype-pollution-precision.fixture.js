@@ -387,6 +387,39 @@ function applyPatch(target, patch) {
   return target;
 }
 
+// ---- a descent guarded by a local predicate that excludes functions ----
+
+// __proto__ refused, and the descent only into values a local helper calls mergeable: objects and arrays, never
+// functions, so `constructor` (Object, a function) is not entered.
+function isObj(v) {
+  return v !== null && typeof v === 'object';
+}
+function isMergeable(v) {
+  return isObj(v) || Array.isArray(v);
+}
+function mergeGuarded(target, source) {
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__') continue;
+    // ok: js.prototype-pollution.unsafe-merge-function
+    target[key] = isMergeable(source[key]) && isMergeable(target[key]) ? mergeGuarded(target[key], source[key]) : source[key];
+  }
+  return target;
+}
+
+// The same with a predicate that also holds for functions: constructor.prototype is entered.
+function isObjectish(v) {
+  const t = typeof v;
+  return v != null && (t === 'object' || t === 'function');
+}
+function mergeObjectish(target, source) {
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__') continue;
+    // ruleid: js.prototype-pollution.unsafe-merge-function
+    target[key] = isObjectish(source[key]) && isObjectish(target[key]) ? mergeObjectish(target[key], source[key]) : source[key];
+  }
+  return target;
+}
+
 module.exports = {
   setScoped,
   setTagged,
@@ -413,4 +446,6 @@ module.exports = {
   applyPatch,
   mergeCopy,
   mergeThenCopy,
+  mergeGuarded,
+  mergeObjectish,
 };

@@ -189,6 +189,8 @@ interface Facts {
   fns: Record<string, string>;
   lists: Record<string, string>;
   callers: Record<string, number[]>;
+  /** Small local predicates that hold only for objects, never functions (`isObj`, `isMergeable`). */
+  plain: string[];
 }
 
 export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, StructuralCheck> {
@@ -523,9 +525,9 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
   function readFacts(facts: string): Facts {
     try {
       const f = facts ? (JSON.parse(facts) as Partial<Facts>) : {};
-      return { fns: f.fns ?? {}, lists: f.lists ?? {}, callers: f.callers ?? {} };
+      return { fns: f.fns ?? {}, lists: f.lists ?? {}, callers: f.callers ?? {}, plain: f.plain ?? [] };
     } catch {
-      return { fns: {}, lists: {}, callers: {} };
+      return { fns: {}, lists: {}, callers: {}, plain: [] };
     }
   }
 
@@ -882,10 +884,13 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     const names = [slot];
     for (const [name, values] of defs(fn, ctx)) if (values.some((v) => compact(v.text) === slot)) names.push(name);
     const text = compact(fn.text);
+    const helpers = readFacts(ctx.facts).plain.map((h) => h.replace(/[$]/g, '\\$&'));
     return names.some((n) => {
       const q = n.replace(/[$[\]().]/g, '\\$&');
-      // `isMergeableValue(x)` (plain object or array) too: a function is neither.
-      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
+      // `isMergeableValue(x)` (plain object or array) too: a function is neither; so is a local helper that tests
+      // for an object and never for a function (facts).
+      const helper = helpers.length ? `|(?<![\\w$])(?:${helpers.join('|')})\\(${q}\\)` : '';
+      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)${helper}`).test(text);
     });
   }
 
@@ -979,10 +984,43 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         if (!grew) break;
       }
     }
-    const callers = callerRefusals(root, fns);
-    const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     if (Object.keys(fns).length + Object.keys(lists).length === 0) return '';
-    return JSON.stringify(Object.keys(callers).length ? { fns: sorted(fns), lists: sorted(lists), callers: sorted(callers) } : { fns: sorted(fns), lists: sorted(lists) });
+    const callers = callerRefusals(root, fns);
+    const plain = plainPredicates(root);
+    const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const out: Partial<Facts> = { fns: sorted(fns), lists: sorted(lists) };
+    if (Object.keys(callers).length) out.callers = sorted(callers);
+    if (plain.length) out.plain = plain;
+    return JSON.stringify(out);
+  }
+
+  /**
+   * The file's small predicates that hold only for objects (a type test for 'object', `toString.call`, or a call of
+   * another such predicate, `isPlainObject(v) || Array.isArray(v)`) and never name 'function': a descent they guard
+   * never enters `constructor`, a function. Only files that refuse `__proto__` somewhere ask for them.
+   */
+  function plainPredicates(root: Node): string[] {
+    const small: { names: Set<string>; text: string }[] = [];
+    for (const f of root.descendantsOfType([...FUNCTIONS])) {
+      if (!f || f.endIndex - f.startIndex > 400) continue;
+      const names = selfNames(f);
+      const text = compact(f.text);
+      if (names.size && !/['"`]function['"`]/.test(text)) small.push({ names, text });
+    }
+    const plain = new Set<string>();
+    for (const { names, text } of small) if (/typeof\(?[\w$]+\)?[!=]==?['"`]object['"`]|toString\.call\(|isPlainObject\(/.test(text)) for (const n of names) plain.add(n);
+    for (let round = 0; round < 3; round++) {
+      let grew = false;
+      for (const { names, text } of small) {
+        if ([...names].some((n) => plain.has(n))) continue;
+        if ([...plain].some((p) => new RegExp(`(?<![\\w$])${p.replace(/[$]/g, '\\$&')}\\(`).test(text))) {
+          for (const n of names) plain.add(n);
+          grew = true;
+        }
+      }
+      if (!grew) break;
+    }
+    return [...plain].sort();
   }
 
   /**
