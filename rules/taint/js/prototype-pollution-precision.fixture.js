@@ -389,19 +389,19 @@ function applyPatch(target, patch) {
 
 // ---- a descent guarded by a local predicate that excludes functions ----
 
-// __proto__ refused, and the descent only into values a local helper calls mergeable: objects and arrays, never
+// __proto__ refused, and the descent only into values a local helper accepts: objects and arrays, never
 // functions, so `constructor` (Object, a function) is not entered.
 function isObj(v) {
   return v !== null && typeof v === 'object';
 }
-function isMergeable(v) {
+function canDescend(v) {
   return isObj(v) || Array.isArray(v);
 }
 function mergeGuarded(target, source) {
   for (const key of Object.keys(source)) {
     if (key === '__proto__') continue;
     // ok: js.prototype-pollution.unsafe-merge-function
-    target[key] = isMergeable(source[key]) && isMergeable(target[key]) ? mergeGuarded(target[key], source[key]) : source[key];
+    target[key] = canDescend(source[key]) && canDescend(target[key]) ? mergeGuarded(target[key], source[key]) : source[key];
   }
   return target;
 }

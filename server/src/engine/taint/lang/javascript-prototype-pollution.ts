@@ -889,8 +889,9 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       const q = n.replace(/[$[\]().]/g, '\\$&');
       // `isMergeableValue(x)` (plain object or array) too: a function is neither; so is a local helper that tests
       // for an object and never for a function (facts).
-      const helper = helpers.length ? `|(?<![\\w$])(?:${helpers.join('|')})\\(${q}\\)` : '';
-      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)${helper}`).test(text);
+      // (Matched in the text as written: compacting would join `return isObj(x)` into one word.)
+      if (helpers.length && new RegExp(`(?<![\\w$])(?:${helpers.join('|')})\\(\\s*${q}\\s*\\)`).test(fn.text)) return true;
+      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
     });
   }
 
@@ -1004,11 +1005,10 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     for (const f of root.descendantsOfType([...FUNCTIONS])) {
       if (!f || f.endIndex - f.startIndex > 400) continue;
       const names = selfNames(f);
-      const text = compact(f.text);
-      if (names.size && !/['"`]function['"`]/.test(text)) small.push({ names, text });
+      if (names.size && !/['"`]function['"`]/.test(f.text)) small.push({ names, text: f.text });
     }
     const plain = new Set<string>();
-    for (const { names, text } of small) if (/typeof\(?[\w$]+\)?[!=]==?['"`]object['"`]|toString\.call\(|isPlainObject\(/.test(text)) for (const n of names) plain.add(n);
+    for (const { names, text } of small) if (/typeof\s*\(?\s*[\w$]+\s*\)?\s*[!=]==?\s*['"`]object['"`]|toString\.call\(|isPlainObject\(/.test(text)) for (const n of names) plain.add(n);
     for (let round = 0; round < 3; round++) {
       let grew = false;
       for (const { names, text } of small) {
