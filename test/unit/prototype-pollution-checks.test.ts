@@ -27,15 +27,41 @@ const NAIVE = `function isSafeKey(key) {
 }
 `;
 
+const CHECKED = `const RESERVED = ['__proto__', 'constructor', 'prototype'];
+function checkedParts(path) {
+  const parts = path.split('.');
+  if (parts.some((p) => RESERVED.includes(p))) throw new Error('reserved');
+  return parts;
+}
+function fill(parts, obj, value) {
+  const key = parts.shift();
+  if (parts.length > 0) {
+    obj[key] = obj[key] || {};
+    fill(parts, obj[key], value);
+  } else obj[key] = value;
+}
+`;
+const CALLER = `function setPath(obj, path, value) {
+  fill(checkedParts(path), obj, value);
+}
+module.exports = { setPath };
+`;
+
 let engine: Engine;
 before(async () => {
   engine = await Engine.create({ analyzers: createAnalyzers({}).analyzers });
 });
 after(() => engine.dispose());
 
-const lines = (text: string, uri?: string): number[] => {
+const lines = (text: string, uri?: string, rule = 'js.prototype-pollution.unsafe-merge-function'): number[] => {
   const res = uri ? engine.analyze(uri, SETTINGS) : engine.scanText('/w/merge.js', 'javascript', text, SETTINGS);
-  return res.findings.filter((f) => f.ruleId === 'js.prototype-pollution.unsafe-merge-function').map((f) => f.range.start.line);
+  return res.findings.filter((f) => f.ruleId === rule).map((f) => f.range.start.line);
+};
+const PATH = 'js.prototype-pollution.unsafe-path-assignment';
+/** The line and character of an offset in `text`. */
+const position = (text: string, offset: number): { line: number; character: number } => {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
 };
 
 describe('prototype-pollution checks: guard helpers are followed, incrementally as in a fresh scan', () => {
@@ -53,6 +79,22 @@ describe('prototype-pollution checks: guard helpers are followed, incrementally 
     engine.change(uri, [{ range: { start: { line: 1, character: at - SAFE.indexOf('\n') - 1 }, end: { line: 1, character: at - SAFE.indexOf('\n') - 1 + "key !== '__proto__' && key !== 'constructor'".length } }, text: "key !== 'length'" }], 2);
     assert.deepEqual(lines('', uri), lines(NAIVE + MERGE));
     assert.deepEqual(lines('', uri), [6]);
+    engine.close(uri);
+  });
+
+  it('a private setter is guarded while every caller refuses the keys, and editing only a caller updates it', () => {
+    const text = CHECKED + CALLER;
+    const raw = text.replace('fill(checkedParts(path), obj, value)', "fill(path.split('.'), obj, value)");
+    assert.deepEqual(lines(text, undefined, PATH), []);
+    assert.deepEqual(lines(raw, undefined, PATH), [11]);
+    const uri = 'file:///w/fill-edit.js';
+    engine.open(uri, '/w/fill-edit.js', 'javascript', text, 1);
+    assert.deepEqual(lines('', uri, PATH), []);
+    // Replace the caller's argument only; the setter's text stays as it was.
+    const at = text.indexOf('checkedParts(path), obj');
+    engine.change(uri, [{ range: { start: position(text, at), end: position(text, at + 'checkedParts(path)'.length) }, text: "path.split('.')" }], 2);
+    assert.deepEqual(lines('', uri, PATH), lines(raw, undefined, PATH));
+    assert.deepEqual(lines('', uri, PATH), [11]);
     engine.close(uri);
   });
 });

@@ -38,6 +38,75 @@ const OWN_TESTS = /(^|\.)(has|hasOwnProperty|hasOwn|hasOwnProp|owns)(\.call)?$/;
 const PROTO = /__proto__/;
 const CTOR = /\b(constructor|prototype)\b/;
 const STRINGS = ['string', 'template_string', 'regex'];
+/**
+ * Names of key tests from another module that say they refuse unsafe keys (`isUnsafeProperty(key)`, `isSafeKey`):
+ * trusted for `__proto__` only where the file defines no function of that name.
+ */
+const UNSAFE_KEY_TEST = /^(is|check|assert|validate)?(un)?(safe|dangerous|forbidden|proto|prototype)(object)?(key|prop|property|propertyname|name|path|segment)s?$|^(is|check|assert|validate)?proto(type)?pollut/i;
+/** The key names that lead from a plain object to Object.prototype. */
+const DANGER = ['__proto__', 'constructor', 'prototype'];
+/** Methods that hand on a list's own elements (`parts.shift()`, `keys.slice(1)`). */
+const ELEMENT_METHODS = new Set(['shift', 'pop', 'slice', 'filter', 'reverse', 'sort', 'at', 'splice']);
+/** Methods that keep a refused path refused (`parsePath(p).join('.').split('.')`). */
+const KEEPS_REFUSED = new Set(['split', 'join', 'slice', 'filter', 'reverse', 'sort']);
+
+/**
+ * The constant text a key starts and ends with (`'$' + k`, `` `${k}:meta` ``), or undefined when it has none; `exact`
+ * for a key that is constant text alone.
+ */
+function constantEnds(n: Node): { prefix: string; suffix: string; exact: boolean } | undefined {
+  const literal = (x: Node): string | undefined => {
+    const e = un(x);
+    if (e.type === 'string') return e.text.slice(1, -1);
+    if (e.type === 'template_string' && !e.namedChildren.some((c) => c?.type === 'template_substitution')) return e.text.slice(1, -1);
+    return undefined;
+  };
+  if (n.type === 'string' || n.type === 'template_string') {
+    const whole = literal(n);
+    if (whole !== undefined) return { prefix: whole, suffix: whole, exact: true };
+    const parts = n.namedChildren.filter((c): c is Node => !!c);
+    const first = parts.findIndex((c) => c.type === 'template_substitution');
+    let last = -1;
+    parts.forEach((c, i) => { if (c.type === 'template_substitution') last = i; });
+    const text = (xs: Node[]): string => (xs.every((c) => c.type === 'string_fragment') ? xs.map((c) => c.text).join('') : '');
+    const prefix = text(parts.slice(0, first));
+    const suffix = text(parts.slice(last + 1));
+    return prefix || suffix ? { prefix, suffix, exact: false } : undefined;
+  }
+  if (n.type !== 'binary_expression' || n.childForFieldName('operator')?.text !== '+') return undefined;
+  // `a + b + c` is `(a + b) + c`: its operands left to right.
+  const operands: Node[] = [];
+  const flat = (x: Node): void => {
+    const e = un(x);
+    if (e.type === 'binary_expression' && e.childForFieldName('operator')?.text === '+') {
+      const l = e.childForFieldName('left');
+      const r = e.childForFieldName('right');
+      if (l) flat(l);
+      if (r) flat(r);
+    } else operands.push(e);
+  };
+  flat(n);
+  let prefix = '';
+  for (const o of operands) {
+    const t = literal(o);
+    if (t === undefined) {
+      prefix += o.type === 'template_string' ? constantEnds(o)?.prefix ?? '' : '';
+      break;
+    }
+    prefix += t;
+  }
+  let suffix = '';
+  for (const o of [...operands].reverse()) {
+    const t = literal(o);
+    if (t === undefined) {
+      suffix = (o.type === 'template_string' ? constantEnds(o)?.suffix ?? '' : '') + suffix;
+      break;
+    }
+    suffix = t + suffix;
+  }
+  if (operands.every((o) => literal(o) !== undefined)) return { prefix, suffix: prefix, exact: true };
+  return prefix || suffix ? { prefix, suffix, exact: false } : undefined;
+}
 
 function un(n: Node): Node {
   let c = n;
@@ -48,7 +117,7 @@ function un(n: Node): Node {
 const compact = (s: string): string => s.replace(/\s+/g, '');
 
 /** A record's own entry: a helper may be named `constructor` or `toString`, which every object inherits. */
-const own = (r: Record<string, string>, k: string): string | undefined => (Object.prototype.hasOwnProperty.call(r, k) ? r[k] : undefined);
+const own = <T>(r: Record<string, T>, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(r, k) ? r[k] : undefined);
 
 function enclosingFunction(n: Node): Node | undefined {
   for (let p = n.parent; p; p = p.parent) if (FUNCTIONS.has(p.type)) return p;
@@ -113,6 +182,15 @@ function bindsFirst(p: Node | undefined, name: string): boolean {
   if (n.type === 'array_pattern') return n.namedChild(0)?.text === name;
   if (n.type === 'required_parameter' || n.type === 'optional_parameter' || n.type === 'assignment_pattern') return bindsFirst(n.childForFieldName('pattern') ?? n.childForFieldName('left') ?? undefined, name);
   return false;
+}
+
+/** What `fileFacts` finds in a file (see `readFacts`). */
+interface Facts {
+  fns: Record<string, string>;
+  lists: Record<string, string>;
+  callers: Record<string, number[]>;
+  /** Small local predicates that hold only for objects, never functions (`isObj`, `isMergeable`). */
+  plain: string[];
 }
 
 export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, StructuralCheck> {
@@ -197,6 +275,96 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     const last = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : callee?.text;
     if (callee?.type === 'member_expression' && last && LIST_METHODS.has(last)) return keysOf(callee.childForFieldName('object')!, fn, ctx, depth + 1);
     return last && KEY_LISTS.test(last) && arg ? arg : undefined;
+  }
+
+  /**
+   * The dangerous names (`DANGER`) a key or path part can be: all of them, but for constant text around it
+   * (`'$' + k` is never `__proto__`) and parts of a split on a separator a name contains (`'a__b'.split('__')` never
+   * yields `__proto__`), followed through locals, list elements and iteration callbacks.
+   */
+  function possibleNames(e: Node, fn: Node, ctx: CheckContext, depth = 0, seen = new Set<string>()): Set<string> {
+    const all = new Set(DANGER);
+    const n = un(e);
+    ctx.charge(1);
+    if (depth > 6) return all;
+    const ends = constantEnds(n);
+    if (ends) {
+      return new Set(DANGER.filter((d) => (ends.exact ? d === ends.prefix : d.length >= ends.prefix.length + ends.suffix.length && d.startsWith(ends.prefix) && d.endsWith(ends.suffix))));
+    }
+    if (n.type === 'subscript_expression') {
+      const obj = n.childForFieldName('object');
+      return obj ? possibleNames(obj, fn, ctx, depth + 1, seen) : all;
+    }
+    if (n.type === 'call_expression') {
+      const callee = n.childForFieldName('function');
+      const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+      const receiver = callee?.type === 'member_expression' ? callee.childForFieldName('object') : null;
+      if (method === 'split') {
+        const sep = n.childForFieldName('arguments')?.namedChild(0);
+        const fixed = sep ? constantEnds(un(sep)) : undefined;
+        // A part never holds its separator.
+        return fixed?.exact && fixed.prefix ? new Set(DANGER.filter((d) => !d.includes(fixed.prefix))) : all;
+      }
+      return method && receiver && ELEMENT_METHODS.has(method) ? possibleNames(receiver, fn, ctx, depth + 1, seen) : all;
+    }
+    if (n.type !== 'identifier') return all;
+    if (seen.has(n.text)) return new Set();
+    seen.add(n.text);
+    for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) {
+      const params = js.paramsOf(f);
+      if (params.some((p) => boundNames(p).includes(n.text))) {
+        // A callback's element parameter holds the receiver's elements; any other parameter, anything.
+        const cb = callbackCall(f);
+        const el = cb && PER_ELEMENT.has(cb.method) ? params[cb.method === 'reduce' ? 1 : 0] : undefined;
+        const outer = cb && enclosingFunction(cb.call);
+        return el && outer && bindsFirst(el, n.text) ? possibleNames(cb.receiver, outer, ctx, depth + 1, seen) : all;
+      }
+      const values = defs(f, ctx).get(n.text);
+      if (!values) continue;
+      const out = new Set<string>();
+      for (const v of values) for (const d of possibleNames(v, f, ctx, depth + 1, seen)) out.add(d);
+      return out;
+    }
+    return all;
+  }
+
+  /** The indexes of `fn`'s own parameters `e` derives from; undefined when it also derives from an outer one. */
+  function ownParamIndices(e: Node, fn: Node, ctx: CheckContext): number[] | undefined {
+    const own = js.paramsOf(fn).map((p) => boundNames(p));
+    const outer = paramNames(fn);
+    const out = new Set<number>();
+    const seen = new Set<string>();
+    const table = defs(fn, ctx);
+    let foreign = false;
+    const visit = (x: Node, depth: number): void => {
+      ctx.charge(1);
+      if (depth > 6 || foreign) return;
+      const ids = x.type === 'identifier' ? [x] : x.descendantsOfType('identifier').filter((y): y is Node => !!y);
+      for (const id of ids) {
+        const name = id.text;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const i = own.findIndex((names) => names.includes(name));
+        if (i >= 0) out.add(i);
+        else if (outer.has(name)) foreign = true;
+        else for (const d of table.get(name) ?? []) visit(d, depth + 1);
+      }
+    };
+    visit(e, 0);
+    return foreign ? undefined : [...out];
+  }
+
+  /** Whether every in-file caller of `fn` hands it refused keys in each parameter place `e` derives from (facts). */
+  function callersRefuse(fn: Node, e: Node, ctx: CheckContext): boolean {
+    const { callers } = readFacts(ctx.facts);
+    const names = [...selfNames(fn)].filter((n) => own(callers, n) !== undefined);
+    if (names.length === 0) return false;
+    const idx = ownParamIndices(e, fn, ctx);
+    if (!idx || idx.length === 0) return false;
+    return names.some((n) => {
+      const places = own(callers, n)!;
+      return idx.every((i) => places.includes(i));
+    });
   }
 
   /** The function an iteration callback runs for (`args.forEach(function (obj) {…})` inside `deepExtend`). */
@@ -350,12 +518,16 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     return false;
   }
 
-  /** Key names the file's helpers and deny lists refuse: `facts` as { name: 'p' | 'c' | 'pc' }. */
-  function readFacts(facts: string): { fns: Record<string, string>; lists: Record<string, string> } {
+  /**
+   * Key names the file's helpers and deny lists refuse (`facts` as { name: 'p' | 'c' | 'pc' }), and the functions
+   * whose every in-file caller hands them keys refused that way (`callers`: name -> parameter indexes).
+   */
+  function readFacts(facts: string): Facts {
     try {
-      return facts ? (JSON.parse(facts) as { fns: Record<string, string>; lists: Record<string, string> }) : { fns: {}, lists: {} };
+      const f = facts ? (JSON.parse(facts) as Partial<Facts>) : {};
+      return { fns: f.fns ?? {}, lists: f.lists ?? {}, callers: f.callers ?? {}, plain: f.plain ?? [] };
     } catch {
-      return { fns: {}, lists: {} };
+      return { fns: {}, lists: {}, callers: {}, plain: [] };
     }
   }
 
@@ -396,9 +568,10 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       if (s === targetText || s === targetRoot) out.own = true;
     }
     if (Object.keys(lists).length + Object.keys(fns).length > 0) {
-      // A deny list read, or a refusing helper handed on as a callback (`keys.filter(isValidKey)`).
-      for (const id of fn.descendantsOfType('identifier')) {
-        const cov = id ? own(lists, id.text) ?? (self.has(id.text) ? undefined : own(fns, id.text)) : undefined;
+      // A deny list read (also as a property: `exports.RESERVED.includes(k)`), or a refusing helper handed on as a
+      // callback (`keys.filter(isValidKey)`).
+      for (const id of fn.descendantsOfType(['identifier', 'property_identifier'])) {
+        const cov = !id ? undefined : id.type === 'property_identifier' ? own(lists, id.text) : own(lists, id.text) ?? (self.has(id.text) ? undefined : own(fns, id.text));
         if (cov?.includes('p')) out.proto = true;
         if (cov?.includes('c')) out.ctor = true;
       }
@@ -441,11 +614,18 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         // The recursion writes into its target parameter: `target[key]` must be handed on in that place.
         const place = targetParam(t, found.fn, ctx);
         if (place === undefined || !recursesInto(found.loop, found.fn, slot, ctx, place)) return false;
+        // Walking one object's own keys and writing into that same object: no second object's keys reach the target
+        // (an own "__proto__" key, as JSON.parse makes, is a plain data property, read and written as one).
+        if (compact(found.source.text) === compact(t.text)) return false;
+        // Copy on write: the target was replaced by the function's own copy first.
+        if (t.type === 'identifier' && copiedBefore(found.fn, t.text, node, ctx)) return false;
         const r = refusals(found.fn, t, ctx);
         // Refusing only __proto__ leaves `constructor`: target.constructor is Object, a function, and a recursion
         // that descends into functions reaches Object.prototype through its `prototype`. Safe when the descent
         // tests the slot (or the local holding it) for a plain object.
-        return !((r.proto && (r.ctor || plainTested(found.fn, slot, ctx))) || r.own || r.nullProto);
+        if ((r.proto && (r.ctor || plainTested(found.fn, slot, ctx))) || r.own || r.nullProto) return false;
+        // Keys validated upstream: every caller in the file hands the source through a refusing helper.
+        return !callersRefuse(found.fn, found.source, ctx);
       });
     },
   };
@@ -493,7 +673,12 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     const bound = FUNCTIONS.has(loop.type) ? new Set(js.paramsOf(loop).flatMap((p) => boundNames(p))) : new Set<string>();
     const ids = e.type === 'identifier' ? [e] : e.descendantsOfType('identifier').filter((x): x is Node => !!x);
     const table = defs(fn, ctx);
-    return ids.some((id) => bound.has(id.text) || (table.get(id.text) ?? []).some((d) => d.startIndex >= loop.startIndex && d.endIndex <= loop.endIndex));
+    // A counter stepped inside the loop (`while (++i < n)`) changes per turn too.
+    const stepped = new Set(
+      loop.descendantsOfType(['update_expression', 'augmented_assignment_expression'])
+        .map((u) => (u ? un(u.childForFieldName(u.type === 'update_expression' ? 'argument' : 'left') ?? u).text : ''))
+    );
+    return ids.some((id) => bound.has(id.text) || stepped.has(id.text) || (table.get(id.text) ?? []).some((d) => d.startIndex >= loop.startIndex && d.endIndex <= loop.endIndex));
   }
 
   /** A walk of `name` in `fn`: `name = name[part]` in a loop, or `fn` calling itself on `name[part]`; the part. */
@@ -535,8 +720,13 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     const n = un(e);
     if (depth > 4) return undefined;
     if (n.type === 'subscript_expression') return stepOf(n, name);
+    // `(a, b)` evaluates to its last expression.
+    if (n.type === 'sequence_expression') {
+      const last = n.namedChild(n.namedChildCount - 1);
+      return last ? valueStep(last, name, depth + 1) : undefined;
+    }
     const parts =
-      n.type === 'assignment_expression' ? [n.childForFieldName('left'), n.childForFieldName('right')]
+      n.type === 'assignment_expression' || n.type === 'augmented_assignment_expression' ? [n.childForFieldName('left'), n.childForFieldName('right')]
       : n.type === 'binary_expression' && /^(\|\||\?\?)$/.test(n.childForFieldName('operator')?.text ?? '') ? [n.childForFieldName('left'), n.childForFieldName('right')]
       : n.type === 'ternary_expression' ? [n.childForFieldName('consequence'), n.childForFieldName('alternative')]
       : [];
@@ -586,11 +776,13 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         const usesPart = part.some((p) => k.text === p || k.descendantsOfType('identifier').some((i) => i?.text === p));
         // The callback must hand on the next level (`return acc[part]`), not the accumulator itself.
         const body = fn.childForFieldName('body');
-        const returned = body?.type === 'statement_block' ? body.descendantsOfType('return_statement').filter((x): x is Node => !!x) : body ? [body] : [];
-        if (!outer || !usesPart || !returned.some((r) => stepOf(r, t.text))) return false;
+        const returned = body?.type === 'statement_block' ? body.descendantsOfType('return_statement').map((x) => x?.namedChild(0)).filter((x): x is Node => !!x) : body ? [body] : [];
+        // The value handed on, not a write inside it: `(acc[k + ' =>'] = v, acc)` hands on the accumulator.
+        const step = returned.map((r) => valueStep(r, t.text)).find((x) => !!x);
+        if (!outer || !usesPart || !step) return false;
         return once(ctx, `path\u0000${fn.startIndex}\u0000${t.text}`, node, () => {
           if (!fromParams(cb.receiver, outer, ctx)) return false;
-          return !guarded(outer, t, ctx);
+          return !guarded(outer, t, ctx, possibleNames(step, fn, ctx)) && !callersRefuse(outer, cb.receiver, ctx);
         });
       }
       // The walk may run in the function holding the write or in one around it (a closure over the walked variable).
@@ -603,26 +795,113 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
           if (defs(holder, ctx).has(t.text) || js.paramsOf(holder).some((p) => boundNames(p).includes(t.text))) return false;
           continue;
         }
-        return once(ctx, key, node, () => fromParams(step, holder, ctx) && fromParams(k, holder, ctx) && !guarded(holder, t, ctx));
+        // A copy step: the slot gets a copy of its own value, and the walk goes into that copy next.
+        if (copyStep(node, t.text, compact(k.text), vNode, holder, ctx) || copiedBefore(holder, t.text, node, ctx)) return false;
+        return once(ctx, key, node, () => fromParams(step, holder, ctx) && fromParams(k, holder, ctx) && !guarded(holder, t, ctx, possibleNames(step, holder, ctx)) && !callersRefuse(holder, step, ctx));
       }
       return false;
     },
   };
+
+  /**
+   * Whether the write `t[key] = v` is a copy step of a walk: `v` is built from the slot's own value alone (`clone(x)`
+   * with `x = t[key]`; conditions and callees aside) and a later statement of the same loop walks `t = t[key]`, into
+   * that copy. Object.prototype is then read but never written (a `__proto__` step sets the copy's prototype).
+   */
+  function copyStep(write: Node, t: string, key: string, v: Node, fn: Node, ctx: CheckContext): boolean {
+    const slot = `${t}[${key}]`;
+    const loop = loopOf(write, fn);
+    if (!loop) return false;
+    let fromSlot = false;
+    let other = false;
+    const visit = (x: Node): void => {
+      const e = un(x);
+      ctx.charge(1);
+      switch (e.type) {
+        case 'identifier':
+          if (builtFrom(e, slot, fn, ctx)) fromSlot = true;
+          else if (fromParams(e, fn, ctx)) other = true;
+          return;
+        case 'subscript_expression':
+          if (compact(e.text) === slot) fromSlot = true;
+          else other = true;
+          return;
+        case 'call_expression': {
+          // The callee (`clone`, `value.slice`) is no value; a method's receiver is.
+          const callee = e.childForFieldName('function');
+          if (callee?.type === 'member_expression') visit(callee.childForFieldName('object')!);
+          for (const a of e.childForFieldName('arguments')?.namedChildren ?? []) if (a) visit(a);
+          return;
+        }
+        case 'ternary_expression': {
+          const c = e.childForFieldName('consequence');
+          const a = e.childForFieldName('alternative');
+          if (c) visit(c);
+          if (a) visit(a);
+          return;
+        }
+        case 'binary_expression':
+          // A comparison is a boolean, whatever it compares.
+          if (/^(===?|!==?|<=?|>=?|instanceof|in)$/.test(e.childForFieldName('operator')?.text ?? '')) return;
+          break;
+        case 'member_expression':
+          visit(e.childForFieldName('object')!);
+          return;
+        default:
+          break;
+      }
+      for (const c of e.namedChildren) if (c) visit(c);
+    };
+    visit(v);
+    if (!fromSlot || other) return false;
+    return loop.descendantsOfType('assignment_expression').some((a) => {
+      if (!a || a.startIndex < write.endIndex) return false;
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      const step = left?.type === 'identifier' && left.text === t && right ? valueStep(right, t) : undefined;
+      return !!step && compact(step.text) === key;
+    });
+  }
+
+  /**
+   * Whether `fn`, before `write`, replaces the target variable with a copy of itself (`out = clone(out)`,
+   * `{ ...out }`, `Object.assign({}, out)`, `out.slice()`): the writes then go into the function's own copy.
+   */
+  function copiedBefore(fn: Node, name: string, write: Node, ctx: CheckContext): boolean {
+    const q = name.replace(/[$]/g, '\\$&');
+    const copy = new RegExp(`^(?:[\\w$.]*(?:clone|copy)\\w*\\(${q}\\)|\\{\\.\\.\\.${q}\\}|\\[\\.\\.\\.${q}\\]|${q}\\.(?:slice|concat)\\(\\)|Object\\.assign\\((?:\\{\\}|\\[\\]),${q}\\)|Array\\.from\\(${q}\\))$`, 'i');
+    return fn.descendantsOfType('assignment_expression').some((a) => {
+      ctx.charge(1);
+      if (!a || a.startIndex >= write.startIndex) return false;
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      return left?.type === 'identifier' && left.text === name && !!right && copy.test(compact(right.text));
+    });
+  }
 
   /** Whether `fn` tests the slot, or a local it assigned the slot to, for a plain object (not a function). */
   function plainTested(fn: Node, slot: string, ctx: CheckContext): boolean {
     const names = [slot];
     for (const [name, values] of defs(fn, ctx)) if (values.some((v) => compact(v.text) === slot)) names.push(name);
     const text = compact(fn.text);
+    const helpers = readFacts(ctx.facts).plain.map((h) => h.replace(/[$]/g, '\\$&'));
     return names.some((n) => {
       const q = n.replace(/[$[\]().]/g, '\\$&');
-      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|isPlainObject\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
+      // `isMergeableValue(x)` (plain object or array) too: a function is neither; so is a local helper that tests
+      // for an object and never for a function (facts).
+      // (Matched in the text as written: compacting would join `return isObj(x)` into one word.)
+      if (helpers.length && new RegExp(`(?<![\\w$])(?:${helpers.join('|')})\\(\\s*${q}\\s*\\)`).test(fn.text)) return true;
+      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
     });
   }
 
   /** For paths both `__proto__` and `constructor.prototype` reach `Object.prototype`: a refusal must name both. */
-  function guarded(fn: Node, t: Node, ctx: CheckContext): boolean {
+  function guarded(fn: Node, t: Node, ctx: CheckContext, possible: Set<string>): boolean {
     const r = refusals(fn, t, ctx);
+    // A part that can never be `__proto__` needs no refusal of it, nor of `constructor` when that or `prototype`
+    // can never be a part.
+    if (!possible.has('__proto__')) r.proto = true;
+    if (!possible.has('constructor') || !possible.has('prototype')) r.ctor = true;
     // `constructor` leads to a function: a walk that only descends into values of type 'object' stops there.
     const name = t.text.replace(/[$]/g, '\\$&');
     const typed = new RegExp(`typeof\\s*\\(?\\s*${name}\\b[^;{}]*?[!=]==?\\s*['"]object['"]|toString\\.call\\(\\s*${name}\\b`).test(fn.text);
@@ -665,7 +944,22 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
           if (name?.type === 'identifier') add(lists, name.text);
           break;
         }
+        // `exports.RESERVED = ['__proto__', …]`, `this.denied = new Set([…])`: a list kept in a property.
+        const right = p.type === 'assignment_expression' ? p.childForFieldName('right') : null;
+        if (right && (un(right).type === 'array' || un(right).type === 'new_expression') && s.startIndex >= right.startIndex) {
+          const left = p.childForFieldName('left');
+          const name = left?.type === 'member_expression' ? left.childForFieldName('property')?.text : left?.type === 'identifier' ? left.text : undefined;
+          if (name) add(lists, name);
+          break;
+        }
       }
+    }
+    // Key tests imported from another module, trusted by their names (`isUnsafeProperty(key)`).
+    const imported = new Set<string>();
+    for (const m of text.matchAll(/\b((?:is|check|assert|validate)?(?:un)?(?:safe|dangerous|forbidden|proto)[\w$]*)\s*\(/gi)) if (UNSAFE_KEY_TEST.test(m[1]!)) imported.add(m[1]!);
+    if (imported.size > 0) {
+      for (const f of root.descendantsOfType([...FUNCTIONS])) if (f) for (const n of selfNames(f)) imported.delete(n);
+      for (const n of imported) if (own(fns, n) === undefined) fns[n] = 'p';
     }
     // A function that calls such a helper or reads such a list refuses the keys too (`set` -> `getPathSegments` ->
     // `isValidPath` -> `disallowedKeys`), a few calls deep.
@@ -691,7 +985,161 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         if (!grew) break;
       }
     }
-    const sorted = (r: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return Object.keys(fns).length + Object.keys(lists).length === 0 ? '' : JSON.stringify({ fns: sorted(fns), lists: sorted(lists) });
+    if (Object.keys(fns).length + Object.keys(lists).length === 0) return '';
+    const callers = callerRefusals(root, fns);
+    const plain = plainPredicates(root);
+    const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const out: Partial<Facts> = { fns: sorted(fns), lists: sorted(lists) };
+    if (Object.keys(callers).length) out.callers = sorted(callers);
+    if (plain.length) out.plain = plain;
+    return JSON.stringify(out);
+  }
+
+  /**
+   * The file's small predicates that hold only for objects (a type test for 'object', `toString.call`, or a call of
+   * another such predicate, `isPlainObject(v) || Array.isArray(v)`) and never name 'function': a descent they guard
+   * never enters `constructor`, a function. Only files that refuse `__proto__` somewhere ask for them.
+   */
+  function plainPredicates(root: Node): string[] {
+    const small: { names: Set<string>; text: string }[] = [];
+    for (const f of root.descendantsOfType([...FUNCTIONS])) {
+      if (!f || f.endIndex - f.startIndex > 400) continue;
+      const names = selfNames(f);
+      if (names.size && !/['"`]function['"`]/.test(f.text)) small.push({ names, text: f.text });
+    }
+    const plain = new Set<string>();
+    for (const { names, text } of small) if (/typeof\s*\(?\s*[\w$]+\s*\)?\s*[!=]==?\s*['"`]object['"`]|toString\.call\(|isPlainObject\(/.test(text)) for (const n of names) plain.add(n);
+    for (let round = 0; round < 3; round++) {
+      let grew = false;
+      for (const { names, text } of small) {
+        if ([...names].some((n) => plain.has(n))) continue;
+        if ([...plain].some((p) => new RegExp(`(?<![\\w$])${p.replace(/[$]/g, '\\$&')}\\(`).test(text))) {
+          for (const n of names) plain.add(n);
+          grew = true;
+        }
+      }
+      if (!grew) break;
+    }
+    return [...plain].sort();
+  }
+
+  /**
+   * The file's functions that only the file calls, each with the parameter places where every call hands in keys a
+   * refusing helper (one naming `__proto__` and `constructor`/`prototype`) produced or was handed earlier in the
+   * caller: `fill(checkedParts(path), obj, v)`, `normalize(k, def, schema.props); applyDefaults(schema, out)`. A
+   * function the file exports, or names other than to call it, may get any keys.
+   */
+  function callerRefusals(root: Node, fns: Record<string, string>): Record<string, number[]> {
+    const refusing = new Set(Object.entries(fns).filter(([, c]) => c.includes('p') && c.includes('c')).map(([n]) => n));
+    const out: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
+    if (refusing.size === 0) return out;
+    // Each name of one function only; a public method (`X.prototype.fill`, a class's `fill`) may be called from anywhere.
+    const byName = new Map<string, Node | null>();
+    for (const f of root.descendantsOfType([...FUNCTIONS])) {
+      if (!f || exported(f)) continue;
+      for (const n of selfNames(f)) byName.set(n, byName.has(n) ? null : f);
+    }
+    const calls = new Map<string, Node[]>();
+    for (const call of root.descendantsOfType('call_expression')) {
+      const name = call && calleeName(call);
+      const f = name ? byName.get(name) : undefined;
+      if (!call || !name || !f || refusing.has(name) || (call.startIndex >= f.startIndex && call.endIndex <= f.endIndex)) continue;
+      const list = calls.get(name);
+      if (list) list.push(call);
+      else calls.set(name, [call]);
+    }
+    if (calls.size === 0) return out;
+    // Any other mention of the name (an export, a callback, `module.exports = { fill }`) lets other keys in.
+    const escaped = new Set<string>();
+    for (const id of root.descendantsOfType(['identifier', 'property_identifier', 'shorthand_property_identifier'])) {
+      if (!id || !calls.has(id.text)) continue;
+      const f = byName.get(id.text)!;
+      if (within(id, definitionOf(f)) || isCallee(id)) continue;
+      escaped.add(id.text);
+    }
+    for (const [name, list] of calls) {
+      if (escaped.has(name)) continue;
+      const f = byName.get(name)!;
+      const places: number[] = [];
+      for (let i = 0; i < js.paramsOf(f).length; i++) if (list.every((call) => refusedArg(call, i, refusing, root))) places.push(i);
+      if (places.length) out[name] = places;
+    }
+    return out;
+  }
+
+  /** A function the module exports by its syntax (`export function`, `exports.f = function`, a public method). */
+  function exported(f: Node): boolean {
+    for (let p = f.parent; p; p = p.parent) {
+      if (p.type === 'export_statement') return true;
+      if (p.type === 'assignment_expression') {
+        const left = compact(p.childForFieldName('left')?.text ?? '');
+        if (/^(module\.)?exports\b/.test(left)) return true;
+        // `X.prototype.fill = function`: a method instances expose, unless named as private (`_fill`).
+        if (/\.prototype\.[^_#]/.test(left)) return true;
+        continue;
+      }
+      if (p.type === 'variable_declarator' || p.type === 'parenthesized_expression') continue;
+      break;
+    }
+    return f.type === 'method_definition' && !/^[_#]/.test(f.childForFieldName('name')?.text ?? '');
+  }
+
+  /** The node that defines `f` with its names (`a.fill = function…`, `const fill = …`, or `f` itself). */
+  function definitionOf(f: Node): Node {
+    let d = f;
+    while (d.parent && (d.parent.type === 'assignment_expression' || d.parent.type === 'variable_declarator' || d.parent.type === 'pair')) d = d.parent;
+    return d;
+  }
+
+  function within(n: Node, outer: Node): boolean {
+    return n.startIndex >= outer.startIndex && n.endIndex <= outer.endIndex;
+  }
+
+  /** Whether a name is what a call calls (`fill(…)`, `this.fill(…)`). */
+  function isCallee(id: Node): boolean {
+    const p = id.parent;
+    if (p?.type === 'call_expression') return p.childForFieldName('function')?.id === id.id;
+    const g = p?.parent;
+    return p?.type === 'member_expression' && p.childForFieldName('property')?.id === id.id && g?.type === 'call_expression' && g.childForFieldName('function')?.id === p.id;
+  }
+
+  /**
+   * Whether a call's argument `i` holds refused keys: a refusing helper's result (through locals and methods such as
+   * `.split`), or an object the caller handed to a refusing helper before the call (which built or checked it).
+   */
+  function refusedArg(call: Node, i: number, refusing: Set<string>, root: Node): boolean {
+    const arg = call.childForFieldName('arguments')?.namedChild(i);
+    if (!arg || arg.type === 'spread_element') return false;
+    const scope = enclosingFunction(call) ?? root;
+    const produced = (e: Node, depth: number): boolean => {
+      const n = un(e);
+      if (depth > 3) return false;
+      if (n.type === 'call_expression') {
+        const name = calleeName(n);
+        if (name && refusing.has(name)) return true;
+        const callee = n.childForFieldName('function');
+        const obj = callee?.type === 'member_expression' ? callee.childForFieldName('object') : null;
+        return !!obj && !!name && KEEPS_REFUSED.has(name) && produced(obj, depth + 1);
+      }
+      if (n.type !== 'identifier' || js.paramsOf(scope).some((p) => boundNames(p).includes(n.text))) return false;
+      const values: Node[] = [];
+      for (const d of scope.descendantsOfType(['variable_declarator', 'assignment_expression'])) {
+        const left = d?.childForFieldName(d.type === 'variable_declarator' ? 'name' : 'left');
+        const right = d?.childForFieldName(d.type === 'variable_declarator' ? 'value' : 'right');
+        if (left?.type === 'identifier' && left.text === n.text && right) values.push(right);
+      }
+      return values.length > 0 && values.every((v) => produced(v, depth + 1));
+    };
+    if (produced(arg, 0)) return true;
+    const a = compact(un(arg).text);
+    if (!/^[\w$.]+$/.test(a)) return false;
+    return scope.descendantsOfType('call_expression').some((c) => {
+      const name = c && calleeName(c);
+      if (!c || !name || !refusing.has(name) || c.endIndex > call.startIndex) return false;
+      return (c.childForFieldName('arguments')?.namedChildren ?? []).some((x) => {
+        const t = x ? compact(x.text) : '';
+        return t === a || t.startsWith(`${a}.`) || t.startsWith(`${a}[`);
+      });
+    });
   }
 }
