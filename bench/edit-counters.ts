@@ -5,6 +5,7 @@
  */
 import { createAnalyzers, DEFAULT_SETTINGS, Engine } from '../server/src/engine';
 import { TaintAnalyzer } from '../server/src/engine/taint';
+import { foldCounters } from '../server/src/engine/taint/lang/constant-folding';
 import { EXTENSIONS, generateFile, type BenchLanguage } from './corpus/generate';
 import { LANGUAGES } from './lib/corpus';
 import { editScript } from './lib/edit-script';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     engine.open(uri, path, lang, g.text, 1);
     engine.analyze(uri, settings);
     const s0 = { ...taint.stats };
+    const f0 = { ...foldCounters };
     const times: number[] = [];
     const script = editScript(g.text, lang, g.blockStarts, pairs, 4242);
     for (const [i, e] of script.entries()) {
@@ -42,7 +44,8 @@ async function main(): Promise<void> {
     }
     const per = (k: keyof typeof s0): number => Math.round((taint.stats[k] - s0[k]) / script.length);
     const t = summarize(times);
-    process.stdout.write(`${lang} ${lines} lines, ${script.length} edits, per edit: ${Object.keys(s0).map((k) => `${k}=${per(k as keyof typeof s0)}`).join(' ')} lastRunWork=${taint.lastRunWork} | ms p50=${t.median.toFixed(1)} p95=${t.p95.toFixed(1)}\n`);
+    const fold = Object.entries(foldCounters).map(([k, v]) => `${k}=${Math.round((v - f0[k as keyof typeof f0]) / script.length)}`).join(' ');
+    process.stdout.write(`${lang} ${lines} lines, ${script.length} edits, per edit: ${Object.keys(s0).map((k) => `${k}=${per(k as keyof typeof s0)}`).join(' ')} lastRunWork=${taint.lastRunWork} ${fold} | ms p50=${t.median.toFixed(1)} p95=${t.p95.toFixed(1)}\n`);
     engine.close(uri);
   }
 }

@@ -5,7 +5,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
-import { foldBinary, MAX_FOLD_NODES, truthy, type ConstantLookup, type ConstValue } from './constant-folding';
+import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -761,6 +761,7 @@ export const javascript: LanguageModule = {
   containerOf: (t) => fieldOf(t, 'object'),
   exportParts: (n) => ({ declaration: fieldOf(n, 'declaration'), value: fieldOf(n, 'value') }),
   constantTruth: (cond, lookup = () => undefined) => {
+    foldCounters.truthCalls++;
     const v = foldJs(cond, lookup, { left: MAX_FOLD_NODES });
     return v === undefined ? undefined : truthy(v);
   },
@@ -879,20 +880,30 @@ function isReadOnly(id: Node): boolean {
  * declarations: a `var` or a bare assignment may not have run where the name is read (hoisting, an untaken branch).
  */
 function constantDef(scope: Node, name: string): ConstantDef | 'free' | undefined {
-  let def: ConstantDef | undefined;
+  const t = constantDefsOf(scope, constantDefTable);
+  return t.has(name) ? t.get(name) : 'free';
+}
+
+/** Every name's `constantDef` in `scope`, in one walk of its names. */
+function constantDefTable(scope: Node): ConstantDefs {
+  const out: ConstantDefs = new Map();
   for (const id of scope.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
-    if (!id || textOf(id) !== name) continue;
+    if (!id) continue;
+    const name = textOf(id);
+    const cur = out.get(name);
+    // Rebound already: nothing later changes that.
+    if (cur === undefined && out.has(name)) continue;
     const p = id.parent;
     const decl = p?.parent;
     if (p && decl && typeOf(id) === 'identifier' && typeOf(p) === 'variable_declarator' && fieldOf(p, 'name')?.id === id.id && typeOf(decl) === 'lexical_declaration') {
       const value = fieldOf(p, 'value');
-      if (def || !value || !decl.parent) return undefined;
-      def = { value, end: p.endIndex, scope: decl.parent };
+      out.set(name, (cur && cur !== 'free') || !value || !decl.parent ? undefined : { value, end: p.endIndex, scope: decl.parent });
       continue;
     }
-    if (typeOf(id) !== 'identifier' || !isReadOnly(id)) return undefined;
+    if (typeOf(id) !== 'identifier' || !isReadOnly(id)) out.set(name, undefined);
+    else if (!cur) out.set(name, 'free');
   }
-  return def ?? 'free';
+  return out;
 }
 
 /** A module-level value whose name nothing can rebind: a `const` declarator's. */
@@ -903,6 +914,7 @@ function isConstantBinding(value: Node): boolean {
 
 /** A literal's, name's or operation's constant value, or undefined. */
 function foldJs(n: Node, lookup: ConstantLookup<Node>, budget: { left: number }): ConstValue | undefined {
+  foldCounters.foldNodes++;
   if (--budget.left < 0) return undefined;
   switch (typeOf(n)) {
     case 'parenthesized_expression': {

@@ -4,7 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
-import { foldBinary, MAX_FOLD_NODES, truthy, type ConstantLookup, type ConstValue } from './constant-folding';
+import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -826,6 +826,7 @@ export const python: LanguageModule = {
   containerOf: (t) => fieldOf(t, 'object') ?? fieldOf(t, 'value'),
   exportParts: () => ({ declaration: null, value: null }),
   constantTruth: (cond, lookup = () => undefined) => {
+    foldCounters.truthCalls++;
     const v = foldPy(cond, lookup, { left: MAX_FOLD_NODES });
     return v === undefined ? undefined : truthy(v);
   },
@@ -946,20 +947,30 @@ function isReadOnly(id: Node): boolean {
  * loop or `with` target, no augmented assignment, no nested function's parameter of that name).
  */
 function constantDef(scope: Node, name: string): ConstantDef | 'free' | undefined {
-  let def: ConstantDef | undefined;
+  const t = constantDefsOf(scope, constantDefTable);
+  return t.has(name) ? t.get(name) : 'free';
+}
+
+/** Every name's `constantDef` in `scope`, in one walk of its names. */
+function constantDefTable(scope: Node): ConstantDefs {
+  const out: ConstantDefs = new Map();
   for (const id of scope.descendantsOfType('identifier')) {
-    if (!id || textOf(id) !== name) continue;
+    if (!id) continue;
+    const name = textOf(id);
+    const cur = out.get(name);
+    // Rebound already: nothing later changes that.
+    if (cur === undefined && out.has(name)) continue;
     const p = id.parent;
     if (p && typeOf(p) === 'assignment' && fieldOf(p, 'left')?.id === id.id) {
       const value = fieldOf(p, 'right');
-      if (def || !value) return undefined;
       // A read after it has it (or, where it did not run, fails: Python has no hoisting).
-      def = { value, end: p.endIndex, scope };
+      out.set(name, (cur && cur !== 'free') || !value ? undefined : { value, end: p.endIndex, scope });
       continue;
     }
-    if (!isReadOnly(id)) return undefined;
+    if (!isReadOnly(id)) out.set(name, undefined);
+    else if (!cur) out.set(name, 'free');
   }
-  return def ?? 'free';
+  return out;
 }
 
 /** A module-level value held by an UPPER_CASE name: by convention a constant that no code rebinds. */
@@ -969,6 +980,7 @@ function isConstantBinding(_value: Node, name: string): boolean {
 
 /** A literal's, name's or operation's constant value, or undefined. */
 function foldPy(n: Node, lookup: ConstantLookup<Node>, budget: { left: number }): ConstValue | undefined {
+  foldCounters.foldNodes++;
   if (--budget.left < 0) return undefined;
   switch (typeOf(n)) {
     case 'parenthesized_expression': {
