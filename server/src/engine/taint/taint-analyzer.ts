@@ -659,8 +659,8 @@ export class TaintAnalyzer implements Analyzer {
   skipSourceless: boolean;
 
   /**
-   * `library-input` rules are left out of a file where none of their sinks can match (true, the default; see
-   * `libraryInputSinkInCode`). False keeps them: only for the test that compares the two.
+   * `library-input` rules are left out of a one-shot run on a file where none of their sinks can match (true, the
+   * default; see `libraryInputSinkInCode`). False keeps them: only for the test that compares the two.
    */
   skipLibraryInputWithoutSink = true;
 
@@ -922,10 +922,12 @@ export class TaintAnalyzer implements Analyzer {
     if (rules.some((r) => r.libraryInput && !r.audit)) {
       // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
       // in a file with none, its pass can find nothing; nor in one where none of its sinks can match, in the code
-      // (`libraryInputSinkInCode`) or in an imported function's summary.
+      // (`libraryInputSinkInCode`) or in an imported function's summary. The second test is for one-shot runs only: in
+      // an open document, edits that bring a sink's word into code and take it out would turn the pass on and off,
+      // and each time on it would recompute every unit (its cached entries go with the run that left it out).
       const entries = ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0);
       const summaries = [...imported.values()];
-      rules = rules.filter((r) => !r.libraryInput || r.audit || (entries && (!this.skipLibraryInputWithoutSink || libraryInputSinkInCode(r, words, tree.rootNode, lang.module) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length))));
+      rules = rules.filter((r) => !r.libraryInput || r.audit || (entries && (!oneShot || !this.skipLibraryInputWithoutSink || libraryInputSinkInCode(r, words, tree.rootNode, lang.module) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length))));
     }
     if (this.exportIndex) {
       const summaries = [...imported.values()];
