@@ -658,6 +658,12 @@ export class TaintAnalyzer implements Analyzer {
    */
   skipSourceless: boolean;
 
+  /**
+   * `library-input` rules are left out of a one-shot run on a file where none of their sinks can match (true, the
+   * default; see `libraryInputSinkInCode`). False keeps them: only for the test that compares the two.
+   */
+  skipLibraryInputWithoutSink = true;
+
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
     this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_CODE_LINE;
@@ -905,9 +911,6 @@ export class TaintAnalyzer implements Analyzer {
     }
     // A one-shot run's session ends with it: the memo that lets the next run reuse statement shapes has no reader.
     const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change);
-    // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
-    // in a file with none, its pass can find nothing.
-    if (rules.some((r) => r.libraryInput && !r.audit) && !ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0)) rules = rules.filter((r) => !r.libraryInput || r.audit);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
@@ -916,6 +919,16 @@ export class TaintAnalyzer implements Analyzer {
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
+    if (rules.some((r) => r.libraryInput && !r.audit)) {
+      // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
+      // in a file with none, its pass can find nothing; nor in one where none of its sinks can match, in the code
+      // (`libraryInputSinkInCode`) or in an imported function's summary. The second test is for one-shot runs only: in
+      // an open document, edits that bring a sink's word into code and take it out would turn the pass on and off,
+      // and each time on it would recompute every unit (its cached entries go with the run that left it out).
+      const entries = ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0);
+      const summaries = [...imported.values()];
+      rules = rules.filter((r) => !r.libraryInput || r.audit || (entries && (!oneShot || !this.skipLibraryInputWithoutSink || libraryInputSinkInCode(r, words, tree.rootNode, lang.module) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length))));
+    }
     if (this.exportIndex) {
       const summaries = [...imported.values()];
       const sink = (r: CompiledRule): boolean => mayHaveSink(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
@@ -1882,6 +1895,12 @@ const anchorCache = new WeakMap<CompiledRule, string[] | null>();
  * plain word); a sink with none (e.g. `$F($X)`) means the rule always runs.
  */
 function mayHaveSink(rule: CompiledRule, text: TextWords): boolean {
+  const anchors = sinkAnchors(rule);
+  return anchors === null || anchors.some((w) => text.contains(w));
+}
+
+/** Each sink pattern's longest plain word, or null when a sink has none. */
+function sinkAnchors(rule: CompiledRule): string[] | null {
   let anchors = anchorCache.get(rule);
   if (anchors === undefined) {
     const words: string[] = [];
@@ -1895,7 +1914,29 @@ function mayHaveSink(rule: CompiledRule, text: TextWords): boolean {
     anchors = always ? null : words;
     anchorCache.set(rule, anchors);
   }
-  return anchors === null || anchors.some((w) => text.contains(w));
+  return anchors;
+}
+
+/**
+ * Whether a sink of a `library-input` rule can match in the file's code: the anchor word of one of its sinks (see
+ * `mayHaveSink`) occurs as a whole word (a run of `TextWords`, in `words`: the text with `-` read as `_`) outside
+ * comments. Those rules' sinks are calls of named functions and modules (`eval`, `child_process`, `os.system`), whose
+ * names a match reads from the code; `mayHaveSink`'s substring test lets `FunctionExpression`, `evaluate` or a JSDoc
+ * `{Function}` through, and the rules' input (exported functions' parameters) is in most files. A comment is a leaf
+ * the language module calls `inert`; a tree with errors is not asked (the rule is kept).
+ */
+function libraryInputSinkInCode(rule: CompiledRule, words: string, root: Node, syn: LanguageModule): boolean {
+  const anchors = sinkAnchors(rule);
+  if (anchors === null || root.hasError) return true;
+  const isRun = (i: number): boolean => i >= 0 && i < words.length && /[A-Za-z0-9_]/.test(words[i]!);
+  for (const w of anchors) {
+    for (let at = words.indexOf(w); at >= 0; at = words.indexOf(w, at + 1)) {
+      if (isRun(at - 1) || isRun(at + w.length)) continue;
+      const n = root.descendantForIndex(at, at + w.length);
+      if (!n || n.childCount > 0 || syn.stmtKind(n.type) !== 'inert') return true;
+    }
+  }
+  return false;
 }
 
 const sourceCache = new WeakMap<CompiledRule, string[][]>();

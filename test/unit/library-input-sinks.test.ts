@@ -1,0 +1,101 @@
+/**
+ * `library-input` rules are left out of a file where none of their sinks can match in the code (the anchor word of
+ * a sink only in a comment, or only inside a longer word): the findings and notices are exactly those of keeping
+ * them, on every rule fixture, on generated code and on this project's own sources, one-shot and in an open
+ * document; and such a file runs no pass for them (counters, not time).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateFile } from '../../bench/corpus/generate';
+import { Engine } from '../../server/src/engine/engine';
+import { languageIdForPath } from '../../server/src/engine/languages';
+import { createTaintAnalyzer, type TaintAnalyzer } from '../../server/src/engine/taint';
+import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import { findFixtures } from '../rules/rule-fixtures';
+
+const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, maxFileSize: 5_000_000, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+const ROOT = join(__dirname, '..', '..');
+const EXT = new Set(['.js', '.ts', '.tsx', '.py']);
+
+let skipping: TaintAnalyzer;
+let all: TaintAnalyzer;
+let s: Engine;
+let a: Engine;
+
+before(async () => {
+  skipping = createTaintAnalyzer().analyzer;
+  all = createTaintAnalyzer().analyzer;
+  all.skipLibraryInputWithoutSink = false;
+  s = await Engine.create({ analyzers: [skipping] });
+  a = await Engine.create({ analyzers: [all] });
+});
+after(() => {
+  s.dispose();
+  a.dispose();
+});
+
+const key = (f: Finding): string => JSON.stringify([f.ruleId, f.range, f.message, f.trace, f.fixes, f.properties]);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+}
+
+function cases(): { path: string; text: string }[] {
+  const fixtures = findFixtures(join(ROOT, 'rules', 'taint'))
+    .filter((f) => !f.includes('.fixed.') && EXT.has(extname(f)))
+    .map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
+  const generated = (['javascript', 'typescript', 'python'] as const).flatMap((lang, i) =>
+    [1, 2].map((seed) => ({ path: `/gen/app${i}${seed}.${{ javascript: 'js', typescript: 'ts', python: 'py' }[lang]}`, text: generateFile(lang, 300, seed + i).text })),
+  );
+  const own = files(join(ROOT, 'server', 'src', 'engine')).filter((f) => f.endsWith('.ts')).map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
+  return [...fixtures, ...generated, ...own];
+}
+
+/** An exported function whose file names the sinks only in comments and inside longer words. */
+const NO_SINK = `/**
+ * Runs a check. @param {Function} fn the callback; see eval() and child_process.exec() in the docs.
+ */
+export function evaluate(fn, expr) {
+  // eval(expr) would run it: we do not.
+  const FunctionExpression = 'FunctionExpression';
+  return fn(expr, FunctionExpression);
+}
+`;
+
+describe('library-input rules without a sink in the code', () => {
+  it('find exactly what keeping them finds (fixtures, generated code, own sources; one-shot and open document)', () => {
+    let compared = 0;
+    for (const c of cases()) {
+      const lang = languageIdForPath(c.path);
+      if (!lang) continue;
+      const one = s.scanText(c.path, lang, c.text, settings);
+      const ref = a.scanText(c.path, lang, c.text, settings);
+      assert.deepEqual(one.findings.map(key), ref.findings.map(key), `${c.path} (one-shot)`);
+      assert.deepEqual(one.notices, ref.notices, `${c.path} notices`);
+      const uri = `test:${c.path}`;
+      s.open(uri, c.path, lang, c.text, 1);
+      a.open(uri, c.path, lang, c.text, 1);
+      assert.deepEqual(s.analyze(uri, settings).findings.map(key), a.analyze(uri, settings).findings.map(key), `${c.path} (open)`);
+      s.close(uri);
+      a.close(uri);
+      compared++;
+    }
+    assert.ok(compared > 100, `compared ${compared} files`);
+  });
+
+  it('run no pass for them where a sink word is only in comments or longer words', () => {
+    const passes = (t: TaintAnalyzer, e: Engine, text: string): number => {
+      const before = t.stats.passes;
+      e.scanText('/lib/evaluate.js', 'javascript', text, settings);
+      return t.stats.passes - before;
+    };
+    assert.equal(passes(skipping, s, NO_SINK), 0);
+    assert.ok(passes(all, a, NO_SINK) > 0, 'kept, the library-input pass runs');
+    // The same file calling eval in its code: the pass runs, and finds the flow.
+    const withSink = NO_SINK.replace('return fn(expr, FunctionExpression);', "return eval('(' + expr + ')');");
+    assert.ok(passes(skipping, s, withSink) > 0);
+    assert.ok(s.scanText('/lib/evaluate.js', 'javascript', withSink, settings).findings.some((f) => f.ruleId === 'js.code-injection.library-input'));
+  });
+});
