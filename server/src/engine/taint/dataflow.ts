@@ -1933,6 +1933,7 @@ class UnitAnalysis {
         if (spec.unlessKeys && this.syn.literalKeys(focus, this.defOf)?.some((k) => spec.unlessKeys!.includes(k))) continue;
         if (spec.wholeValue && this.syn.literalKeys(focus, this.defOf) !== undefined) continue;
         if (spec.unlessValue && this.valueMatches(focus, unlessRe(spec.unlessValue))) continue;
+        if (spec.ifValue && !this.valueMatches(focus, unlessRe(spec.ifValue))) continue;
         const t = this.ev(focus, st, depth);
         // Audit strictness (issue 15): a sink fed anything but a constant is worth a reviewer's look, traced or not.
         if (this.env.pass.rules[rule]!.audit) {
