@@ -73,3 +73,34 @@ app.get('/first-char', (req, res) => {
   spawn('ssh', [host, 'uptime']);
   res.end();
 });
+
+// A project's own runner, and a program path held in a variable named for git.
+function run(command, args, cb) {
+  return crossSpawn(command, args, { stdio: 'inherit' }).on('close', cb);
+}
+
+app.post('/mirror', (req, res) => {
+  const args = ['clone', '--mirror', req.body.url];
+  // ruleid: js.cmdi.argument-injection
+  run('git', args, () => res.end());
+});
+
+const gitBin = process.env.GIT_PATH || 'git';
+app.post('/fetch-remote', (req, res) => {
+  // ruleid: js.cmdi.argument-injection
+  spawn(gitBin, ['fetch', req.body.remote]);
+  // An argument list with "--" added to a shared prefix.
+  const commands = ['-c', 'color.ui=false'].concat(['fetch', '--', req.body.remote]);
+  // ok: js.cmdi.argument-injection
+  spawn(gitBin, commands);
+  // A runner given a program without dangerous options.
+  // ok: js.cmdi.argument-injection
+  run('node', ['--version', req.body.remote], () => {});
+  // A number formatter, not a runner: its second argument is no array.
+  // ok: js.cmdi.argument-injection
+  res.json({ v: format('git', req.body.remote) });
+});
+
+function format(a, b) {
+  return a + b;
+}

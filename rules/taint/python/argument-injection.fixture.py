@@ -92,3 +92,26 @@ def show():
     # ok: py.cmdi.argument-injection
     subprocess.run(["git", "log", "-n", str(int(request.args["n"]))])
     return "ok"
+
+
+def run_git(args):
+    return subprocess.run(args, check=True, capture_output=True).stdout
+
+
+GIT = "/usr/bin/git"
+
+
+@app.route("/mirror", methods=["POST"])
+def mirror():
+    # A project's own runner given the list, and the program held in a constant named for git.
+    # ruleid: py.cmdi.argument-injection
+    run_git(["git", "clone", "--mirror", request.form["url"]])
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run([GIT, "fetch", request.form["remote"]])
+    # "--" added to a shared prefix.
+    # ok: py.cmdi.argument-injection
+    subprocess.run([GIT, "-c", "color.ui=false"] + ["fetch", "--", request.form["remote"]])
+    # A list that is no command line.
+    # ok: py.cmdi.argument-injection
+    sorted(["git", request.form["remote"]])
+    return "ok"
