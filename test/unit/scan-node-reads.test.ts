@@ -84,7 +84,8 @@ describe('wasm tree reads of a full-file scan', () => {
       // The premise: the same findings, by several times as many passes.
       assert.ok(one.findings.length > 0, 'the generated file has findings');
       assert.deepEqual(many.findings, one.findings);
-      assert.ok(one.passes > 1 && many.passes >= 2 * one.passes, `passes: ${one.passes} grouped, ${many.passes} per rule`);
+      // Nearly twice as many: a rule with sanitizers of its own (argument injection) is a group by itself.
+      assert.ok(one.passes > 1 && many.passes * 5 >= one.passes * 9, `passes: ${one.passes} grouped, ${many.passes} per rule`);
       return { one, many };
     };
     // Every pass asks the same of the same nodes: the first read serves the scan's other passes. (A few reads

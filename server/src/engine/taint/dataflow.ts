@@ -1957,12 +1957,13 @@ class UnitAnalysis {
 
   /** Whether `n`'s text, or that of the value a local variable holding it was last assigned, matches `re`. */
   private valueMatches(n: Node, re: RegExp): boolean {
+    // Texts read through the cache: every pass of a scan asks the same of the same nodes.
     for (let depth = 0; depth < 16; depth++) {
-      if (re.test(n.text)) return true;
+      if (re.test(textOf(n))) return true;
       const inner = this.syn.unparenthesize(n);
       if (inner.id !== n.id) n = inner;
       else if (this.syn.exprKind(typeOf(n)) === 'identifier') {
-        const d = this.defOf(n.text);
+        const d = this.defOf(textOf(n));
         if (!d || d.id === n.id) return false;
         n = d;
       } else return false;
