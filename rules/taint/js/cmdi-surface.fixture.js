@@ -15,7 +15,9 @@ app.post('/run', (req, res) => {
   cp.spawnSync(cmd, { shell: true });
   // ruleid: js.cmdi.child-process
   cp.execFile(cmd, [], { shell: true });
+  // A shell command, and the input is also an option of git when it starts with "-".
   // ruleid: js.cmdi.child-process
+  // ruleid: js.cmdi.argument-injection
   cp.execFileSync('git', args, { shell: '/bin/bash' });
   // ruleid: js.cmdi.child-process
   cp.spawn('/bin/sh', ['-c', cmd]);
@@ -57,8 +59,12 @@ app.post('/run', (req, res) => {
 app.post('/run-ok', (req, res) => {
   const cmd = req.body.cmd;
   // ok: js.cmdi.child-process
+  // No shell command, but the input is an option of git when it starts with "-".
+  // ruleid: js.cmdi.argument-injection
   cp.spawnSync('git', ['log', cmd]);
   // ok: js.cmdi.child-process
+  // No shell command, but the input is an option of git when it starts with "-".
+  // ruleid: js.cmdi.argument-injection
   cp.execFile('git', ['show', cmd], { shell: false });
   // ok: js.cmdi.child-process
   cp.execFileSync('ls', [cmd], { cwd: '/srv' });
@@ -74,8 +80,11 @@ app.post('/run-ok', (req, res) => {
   // ok: js.cmdi.child-process
   shell.exec('grep ' + shellQuote.quote([cmd]) + ' /var/log/app.log');
   // ok: js.cmdi.child-process
+  // No shell command, but the input is an option of git when it starts with "-".
+  // ruleid: js.cmdi.argument-injection
   execa('git', ['log', cmd]);
   // ok: js.cmdi.child-process
+  // ruleid: js.cmdi.argument-injection
   execaFn('git', ['log', cmd]);
   // ok: js.cmdi.child-process
   execaCommand('ls -la /srv');

@@ -58,6 +58,8 @@ async def run_command():
 async def run_ok():
     cmd = request.form["cmd"]
     # ok: py.cmdi.subprocess-shell
+    # No shell command, but the input is an option of the program when it starts with "-".
+    # ruleid: py.cmdi.argument-injection
     Popen(["tar", "xf", cmd])
     # ok: py.cmdi.subprocess-shell
     check_call("tar xf " + shlex.quote(cmd), shell=True)
@@ -70,12 +72,16 @@ async def run_ok():
     # ok: py.cmdi.subprocess-shell
     subprocess.check_output(["git", "log", "--", cmd])
     # ok: py.cmdi.subprocess-shell
+    # No shell command, but the input is an option of the program when it starts with "-".
+    # ruleid: py.cmdi.argument-injection
     subprocess.run([GIT, "-c", cmd])
     # ok: py.cmdi.subprocess-shell
     os.execvp("git", ["git", "show", cmd])
     # ok: py.cmdi.subprocess-shell
     os.spawnl(os.P_WAIT, "/usr/bin/convert", "convert", cmd, "out.png")
     # ok: py.cmdi.subprocess-shell
+    # No shell command, but the input is an option of the program when it starts with "-".
+    # ruleid: py.cmdi.argument-injection
     await asyncio.create_subprocess_exec("git", "log", cmd)
     # ok: py.cmdi.subprocess-shell
     await asyncio.create_subprocess_shell("uptime")

@@ -10,6 +10,8 @@ async def archive(request):
     # ruleid: py.cmdi.subprocess-shell
     subprocess.run("tar czf /tmp/out.tgz " + name, shell=True)
     # ok: py.cmdi.subprocess-shell
+    # No shell command, but the input is an option of tar when it starts with "-".
+    # ruleid: py.cmdi.argument-injection
     subprocess.run(["tar", "czf", "/tmp/out.tgz", name])
     return aiohttp.web.Response(text="ok")
 
