@@ -58,12 +58,12 @@ app.post('/run', (req, res) => {
 // ---- negatives: argument arrays without a shell, constants, quoting ----
 app.post('/run-ok', (req, res) => {
   const cmd = req.body.cmd;
-  // ok: js.cmdi.child-process
   // No shell command, but the input is an option of git when it starts with "-".
+  // ok: js.cmdi.child-process
   // ruleid: js.cmdi.argument-injection
   cp.spawnSync('git', ['log', cmd]);
-  // ok: js.cmdi.child-process
   // No shell command, but the input is an option of git when it starts with "-".
+  // ok: js.cmdi.child-process
   // ruleid: js.cmdi.argument-injection
   cp.execFile('git', ['show', cmd], { shell: false });
   // ok: js.cmdi.child-process
@@ -79,8 +79,8 @@ app.post('/run-ok', (req, res) => {
   shell.exec('uptime');
   // ok: js.cmdi.child-process
   shell.exec('grep ' + shellQuote.quote([cmd]) + ' /var/log/app.log');
-  // ok: js.cmdi.child-process
   // No shell command, but the input is an option of git when it starts with "-".
+  // ok: js.cmdi.child-process
   // ruleid: js.cmdi.argument-injection
   execa('git', ['log', cmd]);
   // ok: js.cmdi.child-process

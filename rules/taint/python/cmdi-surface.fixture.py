@@ -57,8 +57,8 @@ async def run_command():
 @app.route("/run-ok", methods=["POST"])
 async def run_ok():
     cmd = request.form["cmd"]
-    # ok: py.cmdi.subprocess-shell
     # No shell command, but the input is an option of the program when it starts with "-".
+    # ok: py.cmdi.subprocess-shell
     # ruleid: py.cmdi.argument-injection
     Popen(["tar", "xf", cmd])
     # ok: py.cmdi.subprocess-shell
@@ -71,16 +71,16 @@ async def run_ok():
     subprocess.run("ls " + cmd, shell=False)
     # ok: py.cmdi.subprocess-shell
     subprocess.check_output(["git", "log", "--", cmd])
-    # ok: py.cmdi.subprocess-shell
     # No shell command, but the input is an option of the program when it starts with "-".
+    # ok: py.cmdi.subprocess-shell
     # ruleid: py.cmdi.argument-injection
     subprocess.run([GIT, "-c", cmd])
     # ok: py.cmdi.subprocess-shell
     os.execvp("git", ["git", "show", cmd])
     # ok: py.cmdi.subprocess-shell
     os.spawnl(os.P_WAIT, "/usr/bin/convert", "convert", cmd, "out.png")
-    # ok: py.cmdi.subprocess-shell
     # No shell command, but the input is an option of the program when it starts with "-".
+    # ok: py.cmdi.subprocess-shell
     # ruleid: py.cmdi.argument-injection
     await asyncio.create_subprocess_exec("git", "log", cmd)
     # ok: py.cmdi.subprocess-shell
