@@ -103,8 +103,9 @@ GIT = "/usr/bin/git"
 
 @app.route("/mirror", methods=["POST"])
 def mirror():
-    # A project's own runner given the list, and the program held in a constant named for git.
-    # ruleid: py.cmdi.argument-injection
+    # A project's own runner given the list (not read: a sink with no word of its own would run the rule's pass
+    # in every file), and the program held in a constant named for git.
+    # todoruleid: py.cmdi.argument-injection
     run_git(["git", "clone", "--mirror", request.form["url"]])
     # ruleid: py.cmdi.argument-injection
     subprocess.run([GIT, "fetch", request.form["remote"]])
