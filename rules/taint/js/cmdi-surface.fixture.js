@@ -15,7 +15,9 @@ app.post('/run', (req, res) => {
   cp.spawnSync(cmd, { shell: true });
   // ruleid: js.cmdi.child-process
   cp.execFile(cmd, [], { shell: true });
+  // A shell command, and the input is also an option of git when it starts with "-".
   // ruleid: js.cmdi.child-process
+  // ruleid: js.cmdi.argument-injection
   cp.execFileSync('git', args, { shell: '/bin/bash' });
   // ruleid: js.cmdi.child-process
   cp.spawn('/bin/sh', ['-c', cmd]);
@@ -56,9 +58,13 @@ app.post('/run', (req, res) => {
 // ---- negatives: argument arrays without a shell, constants, quoting ----
 app.post('/run-ok', (req, res) => {
   const cmd = req.body.cmd;
+  // No shell command, but the input is an option of git when it starts with "-".
   // ok: js.cmdi.child-process
+  // ruleid: js.cmdi.argument-injection
   cp.spawnSync('git', ['log', cmd]);
+  // No shell command, but the input is an option of git when it starts with "-".
   // ok: js.cmdi.child-process
+  // ruleid: js.cmdi.argument-injection
   cp.execFile('git', ['show', cmd], { shell: false });
   // ok: js.cmdi.child-process
   cp.execFileSync('ls', [cmd], { cwd: '/srv' });
@@ -73,9 +79,12 @@ app.post('/run-ok', (req, res) => {
   shell.exec('uptime');
   // ok: js.cmdi.child-process
   shell.exec('grep ' + shellQuote.quote([cmd]) + ' /var/log/app.log');
+  // No shell command, but the input is an option of git when it starts with "-".
   // ok: js.cmdi.child-process
+  // ruleid: js.cmdi.argument-injection
   execa('git', ['log', cmd]);
   // ok: js.cmdi.child-process
+  // ruleid: js.cmdi.argument-injection
   execaFn('git', ['log', cmd]);
   // ok: js.cmdi.child-process
   execaCommand('ls -la /srv');

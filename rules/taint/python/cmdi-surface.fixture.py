@@ -57,7 +57,9 @@ async def run_command():
 @app.route("/run-ok", methods=["POST"])
 async def run_ok():
     cmd = request.form["cmd"]
+    # No shell command, but the input is an option of the program when it starts with "-".
     # ok: py.cmdi.subprocess-shell
+    # ruleid: py.cmdi.argument-injection
     Popen(["tar", "xf", cmd])
     # ok: py.cmdi.subprocess-shell
     check_call("tar xf " + shlex.quote(cmd), shell=True)
@@ -69,13 +71,17 @@ async def run_ok():
     subprocess.run("ls " + cmd, shell=False)
     # ok: py.cmdi.subprocess-shell
     subprocess.check_output(["git", "log", "--", cmd])
+    # No shell command, but the input is an option of the program when it starts with "-".
     # ok: py.cmdi.subprocess-shell
+    # ruleid: py.cmdi.argument-injection
     subprocess.run([GIT, "-c", cmd])
     # ok: py.cmdi.subprocess-shell
     os.execvp("git", ["git", "show", cmd])
     # ok: py.cmdi.subprocess-shell
     os.spawnl(os.P_WAIT, "/usr/bin/convert", "convert", cmd, "out.png")
+    # No shell command, but the input is an option of the program when it starts with "-".
     # ok: py.cmdi.subprocess-shell
+    # ruleid: py.cmdi.argument-injection
     await asyncio.create_subprocess_exec("git", "log", cmd)
     # ok: py.cmdi.subprocess-shell
     await asyncio.create_subprocess_shell("uptime")

@@ -9,7 +9,9 @@ async def archive(request):
     name = request.query.get("name", "")
     # ruleid: py.cmdi.subprocess-shell
     subprocess.run("tar czf /tmp/out.tgz " + name, shell=True)
+    # No shell command, but the input is an option of tar when it starts with "-".
     # ok: py.cmdi.subprocess-shell
+    # ruleid: py.cmdi.argument-injection
     subprocess.run(["tar", "czf", "/tmp/out.tgz", name])
     return aiohttp.web.Response(text="ok")
 

@@ -1933,6 +1933,7 @@ class UnitAnalysis {
         if (spec.unlessKeys && this.syn.literalKeys(focus, this.defOf)?.some((k) => spec.unlessKeys!.includes(k))) continue;
         if (spec.wholeValue && this.syn.literalKeys(focus, this.defOf) !== undefined) continue;
         if (spec.unlessValue && this.valueMatches(focus, unlessRe(spec.unlessValue))) continue;
+        if (spec.ifValue && !this.valueMatches(focus, unlessRe(spec.ifValue))) continue;
         const t = this.ev(focus, st, depth);
         // Audit strictness (issue 15): a sink fed anything but a constant is worth a reviewer's look, traced or not.
         if (this.env.pass.rules[rule]!.audit) {
@@ -1956,12 +1957,13 @@ class UnitAnalysis {
 
   /** Whether `n`'s text, or that of the value a local variable holding it was last assigned, matches `re`. */
   private valueMatches(n: Node, re: RegExp): boolean {
+    // Texts read through the cache: every pass of a scan asks the same of the same nodes.
     for (let depth = 0; depth < 16; depth++) {
-      if (re.test(n.text)) return true;
+      if (re.test(textOf(n))) return true;
       const inner = this.syn.unparenthesize(n);
       if (inner.id !== n.id) n = inner;
       else if (this.syn.exprKind(typeOf(n)) === 'identifier') {
-        const d = this.defOf(n.text);
+        const d = this.defOf(textOf(n));
         if (!d || d.id === n.id) return false;
         n = d;
       } else return false;

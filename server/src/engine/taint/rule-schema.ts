@@ -92,6 +92,12 @@ export interface SinkSpec extends PatternSpec {
    */
   unlessValue?: string;
   /**
+   * YAML `if-value`, a regular expression: the sink applies only when the focus's text matches it, directly or
+   * through a local variable last assigned such a value (`subprocess.run(cmd)` after `cmd = ["git", "clone", url]`:
+   * an argument list naming its program first).
+   */
+  ifValue?: string;
+  /**
    * YAML `unless-bound`, metavariable to regular expression: the sink does not apply when the text bound to the
    * metavariable, or the value a local variable holding it was last assigned, matches (`ctx.execute(x)` after
    * `ctx = js2py.EvalJs()` runs JavaScript, not SQL). Unlike `where`, it looks through the variable.
@@ -522,7 +528,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'unless-bound', 'root-import', 'constructed']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'if-value', 'unless-bound', 'root-import', 'constructed']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -542,10 +548,11 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
   if (v['constructed'] !== undefined && typeof v['constructed'] !== 'boolean') p.add(ruleId, `${where}: \`constructed\` must be true or false`);
   const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
+  const ifValue = str(v, 'if-value', where, ruleId, p, false);
   const afterText = str(v, 'after-text', where, ruleId, p, false);
   const unlessBound = boundRegexes(v, 'unless-bound', mv, where, ruleId, s.pattern, p);
   const rootImport = boundRegexes(v, 'root-import', mv, where, ruleId, s.pattern, p);
-  for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['after-text', afterText]] as const) {
+  for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['if-value', ifValue], ['after-text', afterText]] as const) {
     if (!re) continue;
     try {
       compileRuleRegex(re);
@@ -566,6 +573,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(unlessKeys?.length ? { unlessKeys } : {}),
     ...(v['whole-value'] === true ? { wholeValue: true } : {}),
     ...(unlessValue ? { unlessValue } : {}),
+    ...(ifValue ? { ifValue } : {}),
     ...(unlessBound && Object.keys(unlessBound).length ? { unlessBound } : {}),
     ...(rootImport && Object.keys(rootImport).length ? { rootImport } : {}),
     ...(v['constructed'] === true ? { constructed: true } : {}),

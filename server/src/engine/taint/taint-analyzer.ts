@@ -910,7 +910,10 @@ export class TaintAnalyzer implements Analyzer {
       return findings;
     }
     // A one-shot run's session ends with it: the memo that lets the next run reuse statement shapes has no reader.
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change, doc.path);
+    // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
+    // in a file with none, its pass can find nothing.
+    if (rules.some((r) => r.libraryInput && !r.audit) && !ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0)) rules = rules.filter((r) => !r.libraryInput || r.audit);
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
@@ -1677,7 +1680,7 @@ export class TaintAnalyzer implements Analyzer {
     const tree = doc.tree;
     if (!lang || !tree) return [];
     resetNodeCache();
-    const ctx = fileContext(tree, lang, doc.text, doc.lines);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, undefined, undefined, undefined, doc.path);
     this.depsTable.clear();
     this.summaryTable.clear();
     const q = lang.module.qualifiedModules;
@@ -2811,6 +2814,7 @@ export function fileContext(
   memo?: ContextMemo,
   stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number },
   change?: { old: string; span: TextSpan },
+  path?: string,
 ): FileContext {
   const root = tree.rootNode;
   const syn = lang.module;
@@ -2933,7 +2937,8 @@ export function fileContext(
   // Entry points (issue 15): an exported function's callers are out of sight, so its parameters are input for the
   // `library-input` rules and, at audit strictness, for every rule. Which functions are exported depends on other
   // statements (`module.exports = { f }`) and, in Python, on whether the module is a script: part of the import key.
-  const entries = lang.rules.some((r) => r.audit || r.libraryInput) && !syn.isScript?.(text);
+  // A module private to its package by its path (`pip/_internal/...`) has no API either.
+  const entries = lang.rules.some((r) => r.audit || r.libraryInput) && !syn.isScript?.(text) && !(path !== undefined && syn.isPrivatePath?.(path));
   const exportedLocals = new Set(facts.flatMap((f) => f.exportedLocals));
   const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex');
   const units: Unit[] = [];

@@ -351,6 +351,11 @@ export interface LanguageModule {
   /** Whether a module is a script run as a program (Python's `if __name__ == "__main__":`): it has no callers, no API. */
   isScript?(text: string): boolean;
   /**
+   * Whether a file's path makes it private to its package (Python: a module or package named with a leading `_`,
+   * `pip/_internal/...`): no function in it is the package's API, whatever its own name says.
+   */
+  isPrivatePath?(path: string): boolean;
+  /**
    * Whether an expression builds a string with constant text of its own around the values in it: a concatenation
    * (or `%`) with a literal holding more than blanks and placeholders, a template or f-string with such text, a
    * `format` of such a literal, a `join` of a list literal holding one, an appending `+=`. For `constructed` sinks.

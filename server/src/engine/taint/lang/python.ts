@@ -217,6 +217,15 @@ function isEntryPoint(fn: Node): boolean {
   return !name.startsWith('_') || name === '__init__' || name === '__call__';
 }
 
+/**
+ * See `LanguageModule.isPrivatePath`: a folder or module whose name is an identifier with one leading `_`
+ * (`_internal`, `_vendor`, `_impl.py`), the convention PEP 8 gives for internal interfaces. Dunder names
+ * (`__init__.py`, `__main__.py`) are not private.
+ */
+function isPrivatePath(path: string): boolean {
+  return path.split(/[\\/]/).some((seg) => /^_[A-Za-z0-9]\w*(\.pyi?)?$/.test(seg) && !/^__\w*__(\.pyi?)?$/.test(seg));
+}
+
 /** The constant text of a string literal (interpolations left out); undefined for anything else. */
 function literalText(n: Node): string | undefined {
   if (n.type === 'parenthesized_expression') return named(n).length === 1 ? literalText(named(n)[0]!) : undefined;
@@ -872,6 +881,7 @@ export const python: LanguageModule = {
   isEntryPoint,
   // A module run as a program: `if __name__ == "__main__":`.
   isScript: (text) => /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m.test(text),
+  isPrivatePath,
   buildsString,
   isModuleLevel: (fn, p) => {
     // A `def` at module level, decorated or not, private or not (a name the module's other statements can use).
