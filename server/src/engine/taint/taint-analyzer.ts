@@ -1384,8 +1384,11 @@ export class TaintAnalyzer implements Analyzer {
           // The top-level statement being analysed, if any, records what it consults too.
           let statementDeps: Map<string, string> | undefined;
           const record = (k: string, v: string): void => {
-            deps.set(k, v);
-            statementDeps?.set(k, v);
+            // Dependencies outlive the run (the fixpoint's record and its reverse index): a name read from the tree
+            // in the key must not keep this version of the text alive (see `detached`).
+            const key = detached(k);
+            deps.set(key, v);
+            statementDeps?.set(key, v);
           };
           const lookup = (kind: 'n' | 'm', name: string): Unit | null | undefined => {
             record(`${kind}:${name}`, nameSig(kind, name));
