@@ -138,3 +138,13 @@ export function diffSpan(a: string, b: string): TextSpan {
   while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
   return { start: p, oldEnd: a.length - q, newEnd: b.length - q };
 }
+
+/**
+ * `s` as a string of its own. V8 keeps a substring of 13 or more characters as a view into the string it was cut
+ * from, so a name or key read from one version of a document and cached across edits keeps that version's whole
+ * text alive: a cache that outlives edits must hold detached strings. Concatenating then slicing makes V8 copy the
+ * characters into a new string (a short one is copied anyway).
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}

@@ -5,7 +5,7 @@
  */
 import { matchesAnyGlob } from '../glob';
 import { LANGUAGES } from '../languages';
-import type { LineIndex } from '../text';
+import { detached, type LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
 import {
@@ -122,12 +122,13 @@ export class SecretScanner {
       if (!this.accept(rule, secret, m[0], lineText, name, code ? subject[span[0] - 1] : undefined, code, at)) continue;
       out.push({
         rule,
-        secret,
+        // Matches are kept per line across edits: detached, they do not keep each edit's whole text alive.
+        secret: detached(secret),
         start: { line, character: span[0] },
         end: { line, character: span[1] },
         matchLength: m[0].length,
         matchStart: { line, character: m.index },
-        name,
+        name: name === undefined ? undefined : detached(name),
         entropy: shannonEntropy(secret),
         checksum: rule.checksum && checksumState(rule.checksum, secret),
       });
@@ -155,12 +156,12 @@ export class SecretScanner {
       if (!this.accept(rule, secret, m[0], lines.lineText(line), name, code ? window[span[0] - 1] : undefined, code, at)) continue;
       out.push({
         rule,
-        secret,
+        secret: detached(secret),
         start: lines.positionAt(start + span[0]),
         end: lines.positionAt(start + span[1]),
         matchLength: m[0].length,
         matchStart: lines.positionAt(start + m.index),
-        name,
+        name: name === undefined ? undefined : detached(name),
         entropy: shannonEntropy(secret),
         checksum: rule.checksum && checksumState(rule.checksum, secret),
       });

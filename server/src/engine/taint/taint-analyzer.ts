@@ -19,7 +19,7 @@ import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type 
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import { classifyPath } from '../path-class';
-import { diffSpan, type LineIndex, type TextSpan } from '../text';
+import { detached, diffSpan, type LineIndex, type TextSpan } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
@@ -569,7 +569,9 @@ function readTopLevel(
     }
     if (key === undefined) {
       if (stats) stats.contextKeysBuilt++;
-      key = `${type}\u0000${col}\u0000${text.slice(start, end)}`;
+      // A digest, not the text: the key outlives the text it was read from (kept while the statement is unedited), and
+      // a slice of it would keep that whole version of the document alive (see `detached`).
+      key = `${type}\u0000${col}\u0000${createHash('sha1').update(text.slice(start, end)).digest('base64')}`;
     }
     rec.keys.push(key);
   }
@@ -1398,8 +1400,11 @@ export class TaintAnalyzer implements Analyzer {
           // The top-level statement being analysed, if any, records what it consults too.
           let statementDeps: Map<string, string> | undefined;
           const record = (k: string, v: string): void => {
-            deps.set(k, v);
-            statementDeps?.set(k, v);
+            // Dependencies outlive the run (the fixpoint's record and its reverse index): a name read from the tree
+            // in the key must not keep this version of the text alive (see `detached`).
+            const key = detached(k);
+            deps.set(key, v);
+            statementDeps?.set(key, v);
           };
           const lookup = (kind: 'n' | 'm', name: string): Unit | null | undefined => {
             record(`${kind}:${name}`, nameSig(kind, name));
@@ -2201,7 +2206,7 @@ function moduleValues(ctx: FileContext, syn: LanguageModule, stats?: { moduleVal
       const s = ctx.topNode(at);
       // The declaring keyword too (`const` or `let`): whether the constant folder may read the value depends on it.
       const keyword = s.firstChild?.type ?? '';
-      f.values = statementValues(s, syn).map(([name, value]) => [name, value ? valueSig(value) + keyword : undefined]);
+      f.values = statementValues(s, syn).map(([name, value]) => [detached(name), value ? detached(valueSig(value) + keyword) : undefined]);
     }
     for (const [name, sig] of f.values) out.set(name, out.has(name) || sig === undefined ? null : { sig, at });
   });
@@ -2252,7 +2257,8 @@ function valueSig(v: Node): string {
       valueDigestChars = 0;
     }
     valueDigestChars += text.length;
-    valueDigests.set(text, (digest = createHash('sha1').update(text).digest('base64')));
+    // Detached: the table outlives documents and edits, and a slice would keep its whole document version alive.
+    valueDigests.set(detached(text), (digest = createHash('sha1').update(text).digest('base64')));
   }
   return digest + errorShape(v);
 }
@@ -2893,14 +2899,15 @@ export function fileContext(
     const s = top.node(si);
     const f: StatementFacts = {
       importStmt: syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')),
-      closedTypes: syn.closedTypes?.(s) ?? [],
-      typeAliases: syn.typeAliases?.(s) ?? [],
-      exportAliases: syn.exportAliasesOf?.(s) ?? [],
-      exportedLocals: syn.exportedLocalsOf?.(s) ?? [],
+      // Kept with the statement's shape across edits: names read from the tree are detached (see `detached`).
+      closedTypes: (syn.closedTypes?.(s) ?? []).map(detached),
+      typeAliases: (syn.typeAliases?.(s) ?? []).map(([a, b]) => [detached(a), detached(b)]),
+      exportAliases: (syn.exportAliasesOf?.(s) ?? []).map(([a, b]) => [detached(a), detached(b)]),
+      exportedLocals: (syn.exportedLocalsOf?.(s) ?? []).map(detached),
     };
     if (!top.whole) {
       const start = top.rec.starts[si]!;
-      if (syn.aliasSites) f.aliasSites = syn.aliasSites(text.slice(start, top.rec.ends[si]), top.rec.cols[si] === 0);
+      if (syn.aliasSites) f.aliasSites = syn.aliasSites(text.slice(start, top.rec.ends[si]), top.rec.cols[si] === 0).map(([at, head]) => [at, detached(head)]);
       stmtShapes[si]!.facts = f;
     }
     facts.push(f);
@@ -3091,11 +3098,19 @@ export function fileContext(
     }
     let list = computed.get(si);
     if (!list) computed.set(si, (list = []));
+    // The descriptor outlives this text (kept while its statement is unedited): what it holds that was read from
+    // the tree is detached, else each kept name would keep a whole version of the document alive.
+    for (const m of [unitParams.sources, unitParams.entryParams!]) for (const [k, v] of m) m.set(k, detached(v));
+    if (aliases.size) {
+      const read = [...aliases];
+      aliases.clear();
+      for (const [k, v] of read) aliases.set(detached(k), detached(v));
+    }
     const desc: FnDescriptor = {
-      ...(name ? { name } : {}),
+      ...(name ? { name: detached(name) } : {}),
       isMethod,
-      ...(cls !== undefined ? { cls } : {}),
-      ...(bases?.length ? { bases } : {}),
+      ...(cls !== undefined ? { cls: detached(cls) } : {}),
+      ...(bases?.length ? { bases: bases.map(detached) } : {}),
       sources: unitParams.sources,
       entryParams: unitParams.entryParams!,
       handlers: unitParams.handlers!,
