@@ -34,6 +34,7 @@ import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type 
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
 import { fileSources, sourceUnion } from './one-shot';
+import type { TemplateHit, TemplateIndex } from '../templates/template-index';
 
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
@@ -403,6 +404,7 @@ interface LastRun {
   findings: Finding[];
   path: string;
   exportIndex: ExportIndex | undefined;
+  templateIndex: TemplateIndex | undefined;
   importKey: string;
   imported: Map<string, ExportSummary>;
   passes: Pass[];
@@ -584,6 +586,7 @@ export class TaintAnalyzer implements Analyzer {
   /** Problems found while compiling patterns for a grammar (reported once the grammar is first used). */
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
+  private templateIndex: TemplateIndex | undefined;
   /**
    * Work one run may do on one file before it stops with an 'analysis-budget' notice and the findings of the
    * rules it finished: minified bundles and generated code can hold thousands of functions, and an editor must
@@ -735,6 +738,15 @@ export class TaintAnalyzer implements Analyzer {
   /** Uses summaries of other files' exports for calls to imported functions (workspace scan, second pass). */
   setExportIndex(index: ExportIndex | undefined): void {
     this.exportIndex = index;
+  }
+
+  /**
+   * Uses the workspace's templates for render calls (`template:` sinks); without an index no template sink applies.
+   * The units that looked a template up depend on what it answered, so a new index re-analyses only those whose
+   * templates changed.
+   */
+  setTemplateIndex(index: TemplateIndex | undefined): void {
+    this.templateIndex = index;
   }
 
   open(_doc: SourceDocument): AnalyzerSession {
@@ -939,6 +951,7 @@ export class TaintAnalyzer implements Analyzer {
       // A budget lowered since then would cut a fresh run (a trivia edit changes no step count).
       last.work <= this.workBudget &&
       last.exportIndex === this.exportIndex &&
+      last.templateIndex === this.templateIndex &&
       last.importKey === ctx.importKey &&
       sameItems(last.passes, passes) &&
       sameItems(last.patternRules, patternRules) &&
@@ -1049,7 +1062,7 @@ export class TaintAnalyzer implements Analyzer {
       finished = true;
       // The host may change what it is handed (severity overrides): the session keeps its own copy.
       if (!cut) session.sourcesSeen = !skippedAny;
-      if (!cut && !notified) session.last = { text: doc.text, findings: copyFindings(findings), path: doc.path, exportIndex: this.exportIndex, importKey: ctx.importKey, imported, passes, patternRules, work: meter.spent };
+      if (!cut && !notified) session.last = { text: doc.text, findings: copyFindings(findings), path: doc.path, exportIndex: this.exportIndex, templateIndex: this.templateIndex, importKey: ctx.importKey, imported, passes, patternRules, work: meter.spent };
       return findings;
     } finally {
       // Abandoned by its host (a newer text, another document first): keep what was computed, so the next run
@@ -1217,6 +1230,14 @@ export class TaintAnalyzer implements Analyzer {
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null])) : '';
     const work = worklistContext(ctx, syn, this.stats);
     const { byKey, index } = work;
+    const templates = this.templateIndex;
+    const folders = syn.templateFolders;
+    const templateOutputs = (name: string): readonly TemplateHit[] | undefined => (templates && folders ? templates.lookup(doc.path, name, folders) : undefined);
+    /** What a template lookup answered, as a unit's dependency: the same text gives the same findings. */
+    const templateSig = (name: string): string => {
+      const hits = templateOutputs(name);
+      return hits ? JSON.stringify(hits.map((h) => [h.path, h.key, h.line, h.character, h.tag])) : '';
+    };
     // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
     // would have followed), so its units' entries must not be reused once the words are back.
     const ruleKey = `${pass.key}\u0000${importKey}`;
@@ -1298,6 +1319,7 @@ export class TaintAnalyzer implements Analyzer {
         return unit ? entryDepValue(unit.line, resultOf(unit)) : '?';
       }
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
+      if (dep.startsWith('t:')) return templateSig(dep.slice(2));
       return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
     };
     const rounds: { unsettled: number; findings: Set<string>; work: number; visited: Unit[] }[] = [];
@@ -1420,6 +1442,10 @@ export class TaintAnalyzer implements Analyzer {
             },
             buildFixes: ((r2, sink, focus, b2) => buildFixes(r2, sink, focus, b2, doc, ctx.imports)) as FixBuilder,
             imported: (m: string) => importsModuleCached(ctx.imports, m),
+            templateOutputs: (name: string) => {
+              record(`t:${name}`, templateSig(name));
+              return templateOutputs(name);
+            },
             // Function units only: the top level reads its own assignments as it walks them.
             ...(u === ctx.units[0]
               ? {}
