@@ -25,3 +25,17 @@ def greeting(request):
     context["greeting"] = request.POST.get("g")
     # ok: py.xss.template-raw-output
     return render(request, "tx_django.html", context=context)
+
+
+# A page's HTML read from a file the request names: the file's contents, not the input, are printed raw.
+def doc_page(request, doc):
+    # ruleid: py.path-traversal.open
+    with open(f"docs/{doc}.html", encoding="utf-8") as f:
+        content = f.read()
+    # ok: py.xss.template-raw-output
+    return render(request, "tx_django.html", {"note": content})
+
+
+def doc_name(request, doc):
+    # ruleid: py.xss.template-raw-output
+    return render(request, "tx_django.html", {"note": doc})
