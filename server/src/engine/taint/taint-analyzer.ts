@@ -264,6 +264,8 @@ interface RuleRecord {
   maxRounds: number;
   /** How to get the record of the run before back (see `RecordUndo`). */
   undo?: RecordUndo;
+  /** The template index then: with another one, the units that looked a template up are checked again. */
+  templates?: TemplateIndex;
 }
 
 /**
@@ -1356,6 +1358,7 @@ export class TaintAnalyzer implements Analyzer {
         // Dispatches to overrides (`o:`) are few: any method visited or gone, or the top level (a class header),
         // has them checked.
         if (visitedBefore.length || diff.gone.length) targets.add('o:*');
+        if (base.templates !== this.templateIndex) for (const t of b.consumers.keys()) if (t.startsWith('t:')) targets.add(t);
         for (const k of diff.gone) {
           targets.add(`k:${k}`);
           // A gone method's class, from its key (its role names it): the fields it wrote may be gone too.
@@ -1615,7 +1618,7 @@ export class TaintAnalyzer implements Analyzer {
         const same = journal.size === 0 && next.length === base.rounds.length && next.every((rr, i) => rr === base.rounds[i]);
         undo = same ? base.undo : { rounds: base.rounds, state: baseState!, journal, rootKey: base.rootKey, snap: base.snap, maxRounds: base.maxRounds };
       }
-      records.set(ruleKey, { rounds: next, rootKey: ctx.units[0]!.key, snap: work.snap, maxRounds, ...(undo ? { undo } : {}) });
+      records.set(ruleKey, { rounds: next, rootKey: ctx.units[0]!.key, snap: work.snap, maxRounds, ...(undo ? { undo } : {}), ...(this.templateIndex ? { templates: this.templateIndex } : {}) });
     }
     return { results, summaryOf };
   }
