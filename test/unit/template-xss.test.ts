@@ -4,6 +4,9 @@
  * that changes between runs changes the open file's findings as a fresh scan of it would.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
@@ -75,5 +78,35 @@ describe('a template that changes', () => {
     for (const [incremental, scratch] of runs) assert.deepEqual(incremental, scratch);
     assert.deepEqual(runs.map(([r]) => r.length), [0, 1, 1, 0]);
     assert.deepEqual(runs[2]![0], ['3:48:/w/views/hello.ejs:1']);
+  });
+});
+
+describe('the editor reads the workspace folder\'s templates', () => {
+  const settings = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+  let engine: Engine;
+  const root = mkdtempSync(join(tmpdir(), 'vigil-templates-'));
+  before(async () => {
+    engine = await Engine.create({ analyzers: createAnalyzers({ workspaceTemplateLimit: 100 }).analyzers });
+  });
+  after(() => {
+    engine.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const code = [`from flask import Flask, render_template, request`, `app = Flask(__name__)`, `@app.route("/")`, `def index():`, `    return render_template("hi.html", name=request.args["n"])`].join('\n');
+  const count = (fs: Finding[]): number => fs.filter((f) => f.ruleId === 'py.xss.template-raw-output').length;
+
+  it('lists them once, and again after workspaceChanged', () => {
+    mkdirSync(join(root, 'templates'));
+    writeFileSync(join(root, 'templates', 'hi.html'), '<p>{{ name|safe }}</p>');
+    const path = join(root, 'app.py');
+    engine.open('file:///app.py', path, 'python', code);
+    assert.equal(count(engine.analyze('file:///app.py', settings, root).findings), 1);
+    writeFileSync(join(root, 'templates', 'hi.html'), '<p>{{ name }}</p>');
+    // Not listed again until the host says files changed.
+    assert.equal(count(engine.analyze('file:///app.py', settings, root).findings), 1);
+    engine.workspaceChanged();
+    assert.equal(count(engine.analyze('file:///app.py', settings, root).findings), 0);
+    assert.equal(count(engine.scanText(path, 'python', code, settings, root).findings), 0);
+    engine.close('file:///app.py');
   });
 });

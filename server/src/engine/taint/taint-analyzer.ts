@@ -35,6 +35,7 @@ import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
 import { fileSources, sourceUnion } from './one-shot';
 import type { TemplateHit, TemplateIndex } from '../templates/template-index';
+import { WorkspaceTemplates } from '../templates/workspace-templates';
 
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
@@ -210,6 +211,11 @@ export interface TaintAnalyzerOptions {
   maxLineLength?: number;
   /** See `TaintAnalyzer.skipSourceless`. */
   skipSourceless?: boolean;
+  /**
+   * The editor: with no template index from the host, list the workspace folder's templates (at most this many;
+   * `WorkspaceTemplates`) for render calls, again after `workspaceChanged()`. Unset: only a host's index is used.
+   */
+  workspaceTemplateLimit?: number;
 }
 
 /**
@@ -588,7 +594,11 @@ export class TaintAnalyzer implements Analyzer {
   /** Problems found while compiling patterns for a grammar (reported once the grammar is first used). */
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
+  /** The index of this run's render calls: the host's, or the workspace folder's (see `workspaceTemplateLimit`). */
   private templateIndex: TemplateIndex | undefined;
+  private hostTemplates: TemplateIndex | undefined;
+  private readonly workspaceTemplateLimit: number | undefined;
+  private readonly workspaceTemplates = new Map<string, WorkspaceTemplates>();
   /**
    * Work one run may do on one file before it stops with an 'analysis-budget' notice and the findings of the
    * rules it finished: minified bundles and generated code can hold thousands of functions, and an editor must
@@ -668,6 +678,7 @@ export class TaintAnalyzer implements Analyzer {
     this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_CODE_LINE;
     this.groupRules = options.groupRules ?? true;
     this.skipSourceless = options.skipSourceless ?? true;
+    this.workspaceTemplateLimit = options.workspaceTemplateLimit;
   }
 
   /**
@@ -748,7 +759,22 @@ export class TaintAnalyzer implements Analyzer {
    * templates changed.
    */
   setTemplateIndex(index: TemplateIndex | undefined): void {
+    this.hostTemplates = index;
     this.templateIndex = index;
+  }
+
+  /** Files changed on disk: the workspace's templates are listed again before the next render call is analysed. */
+  workspaceChanged(): void {
+    for (const w of this.workspaceTemplates.values()) w.stale();
+  }
+
+  /** Without a host's index, the editor's: the workspace folder's templates, for a file that may render one. */
+  private templatesFor(doc: SourceDocument, root: string | undefined): void {
+    const limit = this.workspaceTemplateLimit;
+    if (this.hostTemplates || limit === undefined || root === undefined || !/render|TemplateResponse/.test(doc.text)) return;
+    let w = this.workspaceTemplates.get(root);
+    if (!w) this.workspaceTemplates.set(root, (w = new WorkspaceTemplates(root, limit)));
+    this.templateIndex = w.current();
   }
 
   open(_doc: SourceDocument): AnalyzerSession {
@@ -785,6 +811,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   private *stepsAtAnyPath(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
+    this.templatesFor(doc, ctx.workspaceRoot);
     const precise = this.withoutRedundantLibraryInput(yield* this.analyzeSteps(doc, cache, ctx.notify, false, ctx.oneShot));
     if (ctx.settings.strictness !== 'audit') return precise;
     const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true, ctx.oneShot);
