@@ -118,13 +118,21 @@ export function buildTemplateIndex(all: readonly TemplateFacts[]): TemplateIndex
 }
 
 /**
+ * A template file inside a folder some language's `templateFolders` names (`views/`, `templates/`): the only ones a
+ * render call resolves to, so the static HTML elsewhere (docs, coverage reports) is not read.
+ */
+export function isInTemplateFolder(path: string): boolean {
+  return isTemplatePath(path) && /(^|\/)(views|templates)\//.test(norm(path));
+}
+
+/**
  * Facts of every template file of a scan, read once before it (one file at a time, asynchronously, like the
  * exposure facts). Unreadable and oversized files give none.
  */
 export async function collectTemplateFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<TemplateFacts[]> {
   const out: TemplateFacts[] = [];
   for (const f of files) {
-    if (!isTemplatePath(f.path)) continue;
+    if (!isInTemplateFolder(f.path)) continue;
     try {
       const bytes = f.content ?? (await readFile(f.path));
       if (bytes.length > maxFileSize) continue;

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { walkFiles } from '../scan/file-walker';
-import { buildTemplateIndex, isTemplatePath, templateFacts, type TemplateFacts, type TemplateIndex } from './template-index';
+import { buildTemplateIndex, isInTemplateFolder, templateFacts, type TemplateFacts, type TemplateIndex } from './template-index';
 
 /** Dependency and build folders: their templates are a library's, never rendered by the workspace's own calls. */
 const SKIPPED = /(^|\/)(node_modules|site-packages|\.venv|venv|\.tox|dist|build)\//;
@@ -33,7 +33,7 @@ export class WorkspaceTemplates {
     this.fresh = true;
     const seen = new Set<string>();
     for (const f of walkFiles([{ root: this.root }], { maxFileSize: 2_000_000 }).files) {
-      if (!isTemplatePath(f.path) || SKIPPED.test(f.relPath) || !/(^|\/)(views|templates)\//.test(f.relPath)) continue;
+      if (!isInTemplateFolder(f.relPath) || SKIPPED.test(f.relPath)) continue;
       if (seen.size >= this.limit) break;
       seen.add(f.path);
       try {
