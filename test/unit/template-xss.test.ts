@@ -13,7 +13,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { buildTemplateIndex, templateFacts, type TemplateIndex } from '../../server/src/engine/templates/template-index';
 
-const keys = (path: string, text: string): string[] => templateFacts(path, text).raw.map((r) => r.key);
+const keys = (path: string, text: string): string[] => templateFacts(path, text).raw.filter((r) => !r.plain).map((r) => r.key);
 
 describe('template raw outputs', () => {
   it('EJS: <%- %> raw, <%= %> escaped, include and loop variables', () => {
@@ -30,6 +30,9 @@ describe('template raw outputs', () => {
   it('Jinja2/Django/Nunjucks: |safe raw unless another filter escapes; autoescape off blocks', () => {
     assert.deepEqual(keys('/a/templates/x.html', `{{ a }} {{ b|safe }} {{ c|e|safe }} {{ d|default('')|safe }} {% autoescape off %}{{ e }} {{ f|escape }}{% endautoescape %} {{ g }}`), ['b', 'd', 'e']);
     assert.deepEqual(keys('/a/templates/x.html', `{% for r in rows %}{{ r.html|safe }}{% endfor %}`), ['rows']);
+    // Plain `{{ x }}`: raw only in an environment without autoescape; not when a filter or a block escapes it.
+    const plain = templateFacts('/a/templates/x.html', `{{ a }} {{ b|e }} {{ c|default('') }} {% autoescape true %}{{ d }}{% endautoescape %}`).raw;
+    assert.deepEqual(plain.map((r) => [r.key, r.plain]), [['a', true], ['c', true]]);
   });
 });
 

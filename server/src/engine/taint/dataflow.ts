@@ -1930,7 +1930,10 @@ class UnitAnalysis {
         return from !== undefined && !unlessRe(re).test(from);
       })) continue;
       if (spec.template) {
-        this.templateSink(n, spec.template, spec.focus, b, st, depth, rule);
+        // An environment that autoescapes prints plain `{{ x }}` escaped: only its raw tags remain sinks.
+        const env = spec.unescapedEnvironment ? b.get(spec.unescapedEnvironment) : undefined;
+        if (spec.unescapedEnvironment && (!env || !this.unescapedEnvironment(env))) continue;
+        this.templateSink(n, spec.template, spec.focus, b, st, depth, rule, !!env);
         continue;
       }
       for (const mv of spec.focus) {
@@ -1966,10 +1969,10 @@ class UnitAnalysis {
    * context is an object or dict (per key: its literal's entries, or the keys tracked for a local holding one), or
    * one keyword argument (`name=value`); a context seen only whole counts whole for every raw key.
    */
-  private templateSink(n: Node, viewVar: string, focusVars: readonly string[], b: Bindings, st: State, depth: number, rule: number): void {
+  private templateSink(n: Node, viewVar: string, focusVars: readonly string[], b: Bindings, st: State, depth: number, rule: number, plainToo: boolean): void {
     const view = b.get(viewVar);
     const name = view && this.constantString(view);
-    const hits = name !== undefined ? this.env.templateOutputs?.(name) : undefined;
+    const hits = name !== undefined ? this.env.templateOutputs?.(name)?.filter((h) => plainToo || !h.plain) : undefined;
     if (!hits?.length) return;
     const byKey = new Map<string, TemplateHit>();
     for (const h of hits) if (!byKey.has(h.key)) byKey.set(h.key, h);
@@ -2016,6 +2019,24 @@ class UnitAnalysis {
         else if (keys === undefined || keys.includes(key)) reach(whole, focus, hit);
       }
     }
+  }
+
+  /**
+   * Whether a template environment (seen through locals and module values) is a call that does not turn
+   * autoescaping on: `Environment(loader=...)`, `Environment(autoescape=False)`; not `autoescape=True` or
+   * `autoescape=select_autoescape(...)`.
+   */
+  private unescapedEnvironment(n: Node): boolean {
+    for (let depth = 0; depth < 8; depth++) {
+      const inner = this.syn.unparenthesize(n);
+      const kind = this.syn.exprKind(typeOf(inner));
+      if (kind === 'call') return /(?:^|\.)(?:Sandboxed|ImmutableSandboxed)?Environment$/.test(this.syn.callee(inner)?.text ?? '') && !/\bautoescape\s*=\s*(?!False\b)/.test(inner.text);
+      if (kind !== 'identifier') return false;
+      const d = this.defOf(inner.text) ?? this.env.moduleValue?.(inner.text);
+      if (!d || d.id === inner.id) return false;
+      n = d;
+    }
+    return false;
   }
 
   /** A string constant, written in place or the value a local was last assigned. */

@@ -15,6 +15,11 @@ export interface RawOutput {
   character: number;
   /** The tag as written (shortened), for messages. */
   tag: string;
+  /**
+   * `{{ x }}` with no filter that escapes: printed raw only by an environment that does not autoescape (Jinja2's
+   * `Environment()` default), escaped by Flask, Django, FastAPI and Nunjucks' defaults.
+   */
+  plain?: true;
 }
 
 /** What a template holds that matters to a render call: its raw outputs and the templates it includes or extends. */
@@ -137,11 +142,11 @@ function scanCurly(text: string, out: TemplateFacts): void {
     for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i]!.of) return blocks[i]!.of;
     return undefined;
   };
-  const push = (expr: string, at: number, tag: string): void => {
+  const push = (expr: string, at: number, tag: string, plain?: true): void => {
     let key = rootKey(expr, aliases);
     // `{{{this}}}` / `{{{this.body}}}` inside `{{#each posts}}` prints an element of `posts`.
     if (/^\s*this\b/.test(expr) && thisKey()) key = thisKey();
-    if (key) out.raw.push({ key, ...positionOf(text, at, starts), tag: short(tag) });
+    if (key) out.raw.push({ key, ...positionOf(text, at, starts), tag: short(tag), ...(plain ? { plain } : {}) });
   };
   for (const m of text.matchAll(/\{\{\{([\s\S]*?)\}\}\}|\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}|\{#[\s\S]*?#\}/g)) {
     if (m[1] !== undefined) {
@@ -184,6 +189,7 @@ function scanCurly(text: string, out: TemplateFacts): void {
       const off = autoescape.length > 0 && autoescape[autoescape.length - 1];
       const raw = filters.some((f) => f === 'safe' || f === 'safeseq' || f === 'raw') ? filters.every((f) => PASSTHROUGH.has(f)) : off && filters.every((f) => PASSTHROUGH.has(f));
       if (raw) push(parts[0]!, m.index, m[0]);
+      else if (autoescape.length === 0 && filters.every((f) => PASSTHROUGH.has(f))) push(parts[0]!, m.index, m[0], true);
       continue;
     }
     if (m[3] !== undefined) {
