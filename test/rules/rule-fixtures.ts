@@ -8,6 +8,8 @@
  * Every non-meta finding must be annotated. A `.fixed.` sibling holds the text after applying every preferred fix.
  * A `# vigil-fixture-path: <relative path>` line in the first lines scans the fixture as if it were at that path
  * (relative to the fixture's folder), for file kinds recognised by path such as `.github/workflows/*.yml`.
+ * Template files (`.ejs`, `.pug`, `.hbs`, `.njk`, `.html`...) in the fixture's folder and below are the workspace's
+ * templates for its render calls, as a workspace scan would read them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
@@ -17,6 +19,8 @@ import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
 import { LineIndex } from '../../server/src/engine/text';
 import type { Finding, TextEdit } from '../../server/src/engine/types';
+import type { Analyzer } from '../../server/src/engine/analyzer';
+import { buildTemplateIndex, isTemplatePath, templateFacts, type TemplateIndex } from '../../server/src/engine/templates/template-index';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 
 export type AnnotationKind = 'ruleid' | 'ok' | 'todoruleid' | 'todook';
@@ -113,8 +117,41 @@ export function fixtureScanPath(file: string, text: string): string {
   return m ? join(dirname(file), m[1]!) : file;
 }
 
-/** Checks one fixture against its annotations and its `.fixed.` sibling. */
-export function checkFixture(engine: Engine, fixtureFile: string): FixtureResult {
+const templateIndexes = new Map<string, TemplateIndex | undefined>();
+
+/** The templates under a fixture's folder (none: undefined), read once per folder. */
+function fixtureTemplates(dir: string): TemplateIndex | undefined {
+  if (templateIndexes.has(dir)) return templateIndexes.get(dir);
+  const facts: ReturnType<typeof templateFacts>[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!name.includes('.fixture.') && !name.includes('.fixed.') && isTemplatePath(p)) facts.push(templateFacts(p, readFileSync(p, 'utf8')));
+    }
+  };
+  walk(dir);
+  const index = facts.length > 0 ? buildTemplateIndex(facts) : undefined;
+  templateIndexes.set(dir, index);
+  return index;
+}
+
+/**
+ * Checks one fixture against its annotations and its `.fixed.` sibling. With the engine's `analyzers`, those that
+ * take a template index get the templates of the fixture's folder for the scan.
+ */
+export function checkFixture(engine: Engine, fixtureFile: string, analyzers: readonly Analyzer[] = []): FixtureResult {
+  const templates = fixtureTemplates(dirname(fixtureFile));
+  const takers = analyzers.filter((a): a is Analyzer & { setTemplateIndex(i: TemplateIndex | undefined): void } => typeof (a as { setTemplateIndex?: unknown }).setTemplateIndex === 'function');
+  for (const a of takers) a.setTemplateIndex(templates);
+  try {
+    return checkFixtureText(engine, fixtureFile);
+  } finally {
+    for (const a of takers) a.setTemplateIndex(undefined);
+  }
+}
+
+function checkFixtureText(engine: Engine, fixtureFile: string): FixtureResult {
   const text = readFileSync(fixtureFile, 'utf8');
   const file = fixtureScanPath(fixtureFile, text);
   const languageId = languageIdForPath(file.replace('.fixture.', '.'));

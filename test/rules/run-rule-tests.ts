@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const compileErrors = precompileAnalyzers(setup.analyzers, engine.grammars);
   for (const e of compileErrors) console.error(`rule compile error: ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
   const files = findFixtures(join(root, 'rules')).filter((f) => !filter || f.includes(filter));
-  const results: FixtureResult[] = files.map((f) => checkFixture(engine, f));
+  const results: FixtureResult[] = files.map((f) => checkFixture(engine, f, setup.analyzers));
   let passed = 0;
   let failed = 0;
   const counts = new Map<string, { ruleid: number; ok: number; todoruleid: number; todook: number }>();

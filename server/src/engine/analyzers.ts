@@ -60,6 +60,11 @@ export interface AnalyzerOptions {
    * (the editor bounds it); unset, it reads all, so "not imported anywhere" is complete (the CLI).
    */
   reachabilityFileLimit?: number;
+  /**
+   * The editor: the taint pack lists the workspace folder's templates itself (at most this many) for render calls,
+   * since no scan pool reads them for it. Unset (CLI, scan workers): only the templates a host hands it.
+   */
+  workspaceTemplateLimit?: number;
 }
 
 export interface AnalyzerSetup {

@@ -55,6 +55,8 @@ export function isConfigFile(path: string, root: string): boolean {
 
 /** Source files the dependencies pack reads per folder in the editor (its findings say when the limit cut the look). */
 const EDITOR_REACHABILITY_FILES = 5000;
+/** Most template files the editor lists per workspace folder for render calls. */
+const EDITOR_TEMPLATE_FILES = 2000;
 
 export class Folders {
   private readonly byRoot = new Map<string, FolderState>();
@@ -180,6 +182,8 @@ export class Folders {
         : {}),
       // The editor reads a bounded number of files to see whether a vulnerable package is imported.
       reachabilityFileLimit: EDITOR_REACHABILITY_FILES,
+      // And a bounded number of templates, for what a render call's template prints raw.
+      workspaceTemplateLimit: EDITOR_TEMPLATE_FILES,
     });
     // Pattern errors in custom rules only show once patterns are compiled against the grammars: do it now.
     const errors = locateRuleErrors([...setup.errors, ...precompileAnalyzers(setup.analyzers, this.grammars)], { ...loaded, file: configFile });

@@ -3,6 +3,7 @@
  * incremental reparse, re-analyses on every change (no save needed) and publishes diagnostics with fixes.
  * Run as `node dist/server.js --stdio` (or via the VS Code client, which uses IPC).
  */
+import { isTemplatePath } from '../engine/templates/template-index';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import {
@@ -559,9 +560,11 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const state = openDocs.get(p.textDocument.uri) ?? folders?.forPath(uriToPath(p.textDocument.uri));
     if (!state) return;
     state.engine.workspaceChanged();
+    // A saved template changes what the render calls of the folder's open files print raw: those are re-analysed too.
+    const template = isTemplatePath(uriToPath(p.textDocument.uri));
     for (const [uri, s] of openDocs) {
       const doc = s === state ? s.engine.get(uri) : undefined;
-      if (doc && doc.uri !== p.textDocument.uri && manifestKindOf(doc.path) !== undefined) schedule(uri, doc.version);
+      if (doc && doc.uri !== p.textDocument.uri && (manifestKindOf(doc.path) !== undefined || (template && /render|TemplateResponse/.test(doc.text)))) schedule(uri, doc.version);
     }
   });
 

@@ -1,4 +1,5 @@
 /** Messages between the scan pool and its worker threads. Plain data only: they cross a thread boundary. */
+import type { TemplateFacts } from '../templates/template-index';
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
 import type { ExposureFacts } from '../iac/exposure';
 import type { ExportSummary } from '../taint/taint-analyzer';
@@ -51,6 +52,8 @@ export interface RunMessage {
   type: 'run';
   /** Exposure facts of every file (Services, Ingresses, open security groups), for the config pack. */
   configExposure?: ExposureFacts;
+  /** The workspace's templates' raw outputs and includes, for render calls (taint `template:` sinks). */
+  templates?: TemplateFacts[];
   grammars: GrammarId[];
 }
 

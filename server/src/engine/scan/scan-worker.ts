@@ -10,6 +10,7 @@ import { Engine } from '../engine';
 import type { SourceDocument } from '../document';
 import { languageIdForPath } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
+import { buildTemplateIndex, type TemplateIndex } from '../templates/template-index';
 import { kindOf } from '../iac/file-kinds';
 import { gitBlobId } from './blob-id';
 import { mayImportFrom, withManifestModules } from './import-graph';
@@ -37,6 +38,8 @@ let crossFile: CrossFileAnalyzer[] = [];
 let analyzers: Analyzer[] = [];
 /** The run's exposure facts say something (a file's config findings may differ from a scan of it alone). */
 let hasExposureFacts = false;
+/** The run has templates: a file's render calls may have findings a scan of it alone has not. */
+let hasTemplates = false;
 /** Pass 2's index of every file's export summaries (only functions that matter to some rule), for this run. */
 let exportIndex: ExportIndex | undefined;
 
@@ -77,6 +80,9 @@ async function startRun(engine: Engine, m: RunMessage): Promise<void> {
   for (const a of crossFile) a.setExportIndex(undefined);
   hasExposureFacts = !!m.configExposure && Object.values(m.configExposure).some((list: unknown[]) => list.length > 0);
   for (const a of analyzers) (a as { setWorkspaceExposure?: (f: RunMessage['configExposure']) => void }).setWorkspaceExposure?.(m.configExposure);
+  hasTemplates = !!m.templates;
+  const templates = m.templates ? buildTemplateIndex(m.templates) : undefined;
+  for (const a of analyzers) (a as { setTemplateIndex?: (i: TemplateIndex | undefined) => void }).setTemplateIndex?.(templates);
   await engine.grammars.ensure(m.grammars);
 }
 
@@ -123,7 +129,7 @@ function scan(engine: Engine, job: ScanJob): WorkerMessage {
     return { type: 'skipped', id: job.id, reason: skip.reason as 'binary' | 'too-large', message: skip.message.replace(/^File skipped/, 'skipped') };
   }
   // Exposure facts change only the config pack's files: any other file (or none to apply) scanned as it would alone.
-  const alone = !withIndex && (!hasExposureFacts || kindOf(job.path, text) === undefined);
+  const alone = !withIndex && (!hasExposureFacts || kindOf(job.path, text) === undefined) && (!hasTemplates || !result.findings.some((f) => f.trace?.some((s) => s.path !== undefined)));
   return { type: 'result', id: job.id, findings: result.findings, notices: result.notices, alone, ...(job.blobId ? { blob: gitBlobId(bytes, job.blobId) } : {}) };
 }
 

@@ -19,6 +19,7 @@ import { boundText, canonicalOf, chainRoot, fieldOf, kids, textOf, matchPattern,
 import { PatternIndex } from '../patterns/pattern-index';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
+import type { TemplateHit } from '../templates/template-index';
 import type { LanguageModule } from './lang';
 import type { ConstantDef } from './lang/language';
 import { patternWords, type Compiled, type CompiledRule, type PassPattern } from './rule-set';
@@ -154,6 +155,8 @@ export interface UnitEnv {
   buildFixes: FixBuilder;
   /** Whether the file imports this module (or a submodule of it); for `unless-import` / `requires-import` sinks and `requires-import` sources. */
   imported?: (module: string) => boolean;
+  /** The raw outputs of the template a render call names (`template:` sinks); undefined when none is known. */
+  templateOutputs?: (name: string) => readonly TemplateHit[] | undefined;
   /**
    * For a function unit: the value a module-level name is assigned once (a constant options object, a parser),
    * for sinks matched through variables; undefined for names assigned more than once or not at all.
@@ -1926,6 +1929,13 @@ class UnitAnalysis {
         const from = root ? this.env.resolve(textOf(root)) : undefined;
         return from !== undefined && !unlessRe(re).test(from);
       })) continue;
+      if (spec.template) {
+        // An environment that autoescapes prints plain `{{ x }}` escaped: only its raw tags remain sinks.
+        const env = spec.unescapedEnvironment ? b.get(spec.unescapedEnvironment) : undefined;
+        if (spec.unescapedEnvironment && (!env || !this.unescapedEnvironment(env))) continue;
+        this.templateSink(n, spec.template, spec.focus, b, st, depth, rule, !!env);
+        continue;
+      }
       for (const mv of spec.focus) {
         const focus = b.get(mv);
         if (!focus) continue;
@@ -1953,6 +1963,95 @@ class UnitAnalysis {
       }
     }
     for (const c of nonConstant ?? []) if (!traced?.has(c.rule)) this.nonConstantAtSink(n, c.focus, c.b, c.rule);
+  }
+
+  /**
+   * A render call of a template (`template:` sinks): each context value the template prints raw is a sink. The
+   * context is an object or dict (per key: its literal's entries, or the keys tracked for a local holding one), or
+   * one keyword argument (`name=value`); a context seen only whole counts whole for every raw key.
+   */
+  private templateSink(n: Node, viewVar: string, focusVars: readonly string[], b: Bindings, st: State, depth: number, rule: number, plainToo: boolean): void {
+    const view = b.get(viewVar);
+    const name = view && this.constantString(view);
+    const hits = name !== undefined ? this.env.templateOutputs?.(name)?.filter((h) => plainToo || !h.plain) : undefined;
+    if (!hits?.length) return;
+    const byKey = new Map<string, TemplateHit>();
+    for (const h of hits) if (!byKey.has(h.key)) byKey.set(h.key, h);
+    const sinkText = this.short(this.syn.callee(n) ?? n);
+    const reach = (t: Taint | undefined, at: Node, hit: TemplateHit): void => {
+      if (!t) return;
+      const range = this.range(at);
+      const tail: TraceStep[] = [
+        { range, message: `passed to ${sinkText} as ${hit.key}`, kind: 'step' },
+        { path: hit.path, range: { start: { line: hit.line, character: hit.character }, end: { line: hit.line, character: hit.character + hit.tag.length } }, message: `printed without escaping by ${hit.tag} in ${hit.name}`, kind: 'sink' },
+      ];
+      for (const f of t) this.sinkReached(f, tail, range, `${hit.tag} in ${hit.name}`, [], rule);
+    };
+    for (const mv of focusVars) {
+      let focus = b.get(mv);
+      if (!focus) continue;
+      if (this.syn.exprKind(typeOf(focus)) === 'keyword-argument') {
+        const key = fieldOf(focus, 'name')?.text;
+        const value = fieldOf(focus, 'value');
+        const hit = key !== undefined ? byKey.get(key) : undefined;
+        if (hit && value) reach(this.ev(value, st, depth), value, hit);
+        if (key !== undefined) continue;
+        // `**ctx`: the dict spread into the keywords.
+      }
+      focus = this.syn.unparenthesize(focus);
+      for (let i = 0; i < 4; i++) {
+        const only = named(focus);
+        if (this.syn.accessPath(focus) !== undefined || only.length !== 1 || this.syn.exprKind(typeOf(focus)) !== 'other' || this.syn.literalEntries?.(focus)) break;
+        focus = this.syn.unparenthesize(only[0]!);
+      }
+      const entries = this.syn.literalEntries?.(focus);
+      if (entries) {
+        for (const e of entries) {
+          const hit = byKey.get(e.key);
+          if (hit) reach(this.ev(e.value, st, depth), e.value, hit);
+        }
+        continue;
+      }
+      const path = this.syn.accessPath(focus);
+      const keys = this.syn.literalKeys(focus, this.defOf);
+      const whole = this.ev(focus, st, depth);
+      for (const [key, hit] of byKey) {
+        if (path !== undefined && st.has(`${path}.${key}`)) reach(st.get(`${path}.${key}`) ?? undefined, focus, hit);
+        else if (keys === undefined || keys.includes(key)) reach(whole, focus, hit);
+      }
+    }
+  }
+
+  /**
+   * Whether a template environment (seen through locals and module values) is a call that does not turn
+   * autoescaping on: `Environment(loader=...)`, `Environment(autoescape=False)`; not `autoescape=True` or
+   * `autoescape=select_autoescape(...)`.
+   */
+  private unescapedEnvironment(n: Node): boolean {
+    for (let depth = 0; depth < 8; depth++) {
+      const inner = this.syn.unparenthesize(n);
+      const kind = this.syn.exprKind(typeOf(inner));
+      if (kind === 'call') return /(?:^|\.)(?:Sandboxed|ImmutableSandboxed)?Environment$/.test(this.syn.callee(inner)?.text ?? '') && !/\bautoescape\s*=\s*(?!False\b)/.test(inner.text);
+      if (kind !== 'identifier') return false;
+      const d = this.defOf(inner.text) ?? this.env.moduleValue?.(inner.text);
+      if (!d || d.id === inner.id) return false;
+      n = d;
+    }
+    return false;
+  }
+
+  /** A string constant, written in place or the value a local was last assigned. */
+  private constantString(n: Node): string | undefined {
+    for (let depth = 0; depth < 8; depth++) {
+      const inner = this.syn.unparenthesize(n);
+      const v = this.syn.stringValue(inner);
+      if (v !== undefined) return v;
+      if (this.syn.exprKind(typeOf(inner)) !== 'identifier') return undefined;
+      const d = this.defOf(inner.text);
+      if (!d || d.id === inner.id) return undefined;
+      n = d;
+    }
+    return undefined;
   }
 
   /** Whether `n`'s text, or that of the value a local variable holding it was last assigned, matches `re`. */

@@ -13,5 +13,5 @@ export { validateRule, validateRuleFile, FIX_STRATEGIES, type TaintRuleSpec } fr
 export function createTaintAnalyzer(options: AnalyzerOptions = {}): { analyzer: TaintAnalyzer; errors: RuleLoadError[] } {
   const dir = join(options.rulesDir ?? defaultRulesDir(), 'taint');
   const { set, errors } = loadTaintRuleSet(dir, options.customTaintRules, options.customRulesSource);
-  return { analyzer: new TaintAnalyzer(set, { workBudget: options.taintWorkBudget }), errors };
+  return { analyzer: new TaintAnalyzer(set, { workBudget: options.taintWorkBudget, ...(options.workspaceTemplateLimit !== undefined ? { workspaceTemplateLimit: options.workspaceTemplateLimit } : {}) }), errors };
 }

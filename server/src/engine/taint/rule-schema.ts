@@ -118,6 +118,20 @@ export interface SinkSpec extends PatternSpec {
    * request input is the request rules' to report.
    */
   constructed?: boolean;
+  /**
+   * YAML `template: $V`: a render call of a server-side template (`res.render('page', ctx)`), `$V` its name. The
+   * sink is each context value the template (or a template it includes or extends) prints without escaping: the
+   * focus is the context (an object or dict, or one keyword argument `name=value`), and only its keys printed raw
+   * count. The template is looked up in the workspace's view folders (the language's `templateFolders`); a name
+   * not found there, or not a constant, is no sink.
+   */
+  template?: string;
+  /**
+   * YAML `unescaped-environment: $E`, with `template`: the template is rendered by the environment `$E` (seen
+   * through locals and module values), which prints every plain `{{ x }}` raw unless it was made with `autoescape=`
+   * other than False (Jinja2's `Environment()` does not escape by default).
+   */
+  unescapedEnvironment?: string;
 }
 
 /** A sanitizer: a call that returns clean data, or a guard condition that makes `subject` clean where it holds. */
@@ -528,7 +542,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'if-value', 'unless-bound', 'root-import', 'constructed']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'if-value', 'unless-bound', 'root-import', 'constructed', 'template', 'unescaped-environment']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -552,6 +566,10 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const afterText = str(v, 'after-text', where, ruleId, p, false);
   const unlessBound = boundRegexes(v, 'unless-bound', mv, where, ruleId, s.pattern, p);
   const rootImport = boundRegexes(v, 'root-import', mv, where, ruleId, s.pattern, p);
+  const template = str(v, 'template', where, ruleId, p, false);
+  if (template !== undefined && !mv.has(template)) p.add(ruleId, `${where}: \`template\` ${template} is not a metavariable of \`${s.pattern}\``);
+  const unescapedEnvironment = str(v, 'unescaped-environment', where, ruleId, p, false);
+  if (unescapedEnvironment !== undefined && (!template || !mv.has(unescapedEnvironment))) p.add(ruleId, `${where}: \`unescaped-environment\` must be a metavariable of the pattern, with \`template\``);
   for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['if-value', ifValue], ['after-text', afterText]] as const) {
     if (!re) continue;
     try {
@@ -577,6 +595,8 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(unlessBound && Object.keys(unlessBound).length ? { unlessBound } : {}),
     ...(rootImport && Object.keys(rootImport).length ? { rootImport } : {}),
     ...(v['constructed'] === true ? { constructed: true } : {}),
+    ...(template ? { template } : {}),
+    ...(unescapedEnvironment ? { unescapedEnvironment } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type 
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
 import { fileSources, sourceUnion } from './one-shot';
+import type { TemplateHit, TemplateIndex } from '../templates/template-index';
+import { WorkspaceTemplates } from '../templates/workspace-templates';
 
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
 export interface ExportRuleSummary {
@@ -209,6 +211,11 @@ export interface TaintAnalyzerOptions {
   maxLineLength?: number;
   /** See `TaintAnalyzer.skipSourceless`. */
   skipSourceless?: boolean;
+  /**
+   * The editor: with no template index from the host, list the workspace folder's templates (at most this many;
+   * `WorkspaceTemplates`) for render calls, again after `workspaceChanged()`. Unset: only a host's index is used.
+   */
+  workspaceTemplateLimit?: number;
 }
 
 /**
@@ -263,6 +270,8 @@ interface RuleRecord {
   maxRounds: number;
   /** How to get the record of the run before back (see `RecordUndo`). */
   undo?: RecordUndo;
+  /** The template index then: with another one, the units that looked a template up are checked again. */
+  templates?: TemplateIndex;
 }
 
 /**
@@ -403,6 +412,7 @@ interface LastRun {
   findings: Finding[];
   path: string;
   exportIndex: ExportIndex | undefined;
+  templateIndex: TemplateIndex | undefined;
   importKey: string;
   imported: Map<string, ExportSummary>;
   passes: Pass[];
@@ -586,6 +596,11 @@ export class TaintAnalyzer implements Analyzer {
   /** Problems found while compiling patterns for a grammar (reported once the grammar is first used). */
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
+  /** The index of this run's render calls: the host's, or the workspace folder's (see `workspaceTemplateLimit`). */
+  private templateIndex: TemplateIndex | undefined;
+  private hostTemplates: TemplateIndex | undefined;
+  private readonly workspaceTemplateLimit: number | undefined;
+  private readonly workspaceTemplates = new Map<string, WorkspaceTemplates>();
   /**
    * Work one run may do on one file before it stops with an 'analysis-budget' notice and the findings of the
    * rules it finished: minified bundles and generated code can hold thousands of functions, and an editor must
@@ -671,6 +686,7 @@ export class TaintAnalyzer implements Analyzer {
     this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_CODE_LINE;
     this.groupRules = options.groupRules ?? true;
     this.skipSourceless = options.skipSourceless ?? true;
+    this.workspaceTemplateLimit = options.workspaceTemplateLimit;
   }
 
   /**
@@ -745,6 +761,30 @@ export class TaintAnalyzer implements Analyzer {
     this.exportIndex = index;
   }
 
+  /**
+   * Uses the workspace's templates for render calls (`template:` sinks); without an index no template sink applies.
+   * The units that looked a template up depend on what it answered, so a new index re-analyses only those whose
+   * templates changed.
+   */
+  setTemplateIndex(index: TemplateIndex | undefined): void {
+    this.hostTemplates = index;
+    this.templateIndex = index;
+  }
+
+  /** Files changed on disk: the workspace's templates are listed again before the next render call is analysed. */
+  workspaceChanged(): void {
+    for (const w of this.workspaceTemplates.values()) w.stale();
+  }
+
+  /** Without a host's index, the editor's: the workspace folder's templates, for a file that may render one. */
+  private templatesFor(doc: SourceDocument, root: string | undefined): void {
+    const limit = this.workspaceTemplateLimit;
+    if (this.hostTemplates || limit === undefined || root === undefined || !/render|TemplateResponse/.test(doc.text)) return;
+    let w = this.workspaceTemplates.get(root);
+    if (!w) this.workspaceTemplates.set(root, (w = new WorkspaceTemplates(root, limit)));
+    this.templateIndex = w.current();
+  }
+
   open(_doc: SourceDocument): AnalyzerSession {
     const cache = newTaintSessionCache();
     // Audit runs have their own caches: their rules differ from the precise ones under the same ids.
@@ -779,6 +819,7 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   private *stepsAtAnyPath(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
+    this.templatesFor(doc, ctx.workspaceRoot);
     const precise = this.withoutRedundantLibraryInput(yield* this.analyzeSteps(doc, cache, ctx.notify, false, ctx.oneShot));
     if (ctx.settings.strictness !== 'audit') return precise;
     const audit = yield* this.analyzeSteps(doc, auditCache, ctx.notify, true, ctx.oneShot);
@@ -957,6 +998,7 @@ export class TaintAnalyzer implements Analyzer {
       // A budget lowered since then would cut a fresh run (a trivia edit changes no step count).
       last.work <= this.workBudget &&
       last.exportIndex === this.exportIndex &&
+      last.templateIndex === this.templateIndex &&
       last.importKey === ctx.importKey &&
       sameItems(last.passes, passes) &&
       sameItems(last.patternRules, patternRules) &&
@@ -1067,7 +1109,7 @@ export class TaintAnalyzer implements Analyzer {
       finished = true;
       // The host may change what it is handed (severity overrides): the session keeps its own copy.
       if (!cut) session.sourcesSeen = !skippedAny;
-      if (!cut && !notified) session.last = { text: doc.text, findings: copyFindings(findings), path: doc.path, exportIndex: this.exportIndex, importKey: ctx.importKey, imported, passes, patternRules, work: meter.spent };
+      if (!cut && !notified) session.last = { text: doc.text, findings: copyFindings(findings), path: doc.path, exportIndex: this.exportIndex, templateIndex: this.templateIndex, importKey: ctx.importKey, imported, passes, patternRules, work: meter.spent };
       return findings;
     } finally {
       // Abandoned by its host (a newer text, another document first): keep what was computed, so the next run
@@ -1235,6 +1277,14 @@ export class TaintAnalyzer implements Analyzer {
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null])) : '';
     const work = worklistContext(ctx, syn, this.stats);
     const { byKey, index } = work;
+    const templates = this.templateIndex;
+    const folders = syn.templateFolders;
+    const templateOutputs = (name: string): readonly TemplateHit[] | undefined => (templates && folders ? templates.lookup(doc.path, name, folders) : undefined);
+    /** What a template lookup answered, as a unit's dependency: the same text gives the same findings. */
+    const templateSig = (name: string): string => {
+      const hits = templateOutputs(name);
+      return hits ? JSON.stringify(hits.map((h) => [h.path, h.key, h.line, h.character, h.tag])) : '';
+    };
     // By the kept patterns too: a sink left out while its words were missing consulted nothing (a module constant it
     // would have followed), so its units' entries must not be reused once the words are back.
     const ruleKey = `${pass.key}\u0000${importKey}`;
@@ -1316,6 +1366,7 @@ export class TaintAnalyzer implements Analyzer {
         return unit ? entryDepValue(unit.line, resultOf(unit)) : '?';
       }
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
+      if (dep.startsWith('t:')) return templateSig(dep.slice(2));
       return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
     };
     const rounds: { unsettled: number; findings: Set<string>; work: number; visited: Unit[] }[] = [];
@@ -1352,6 +1403,7 @@ export class TaintAnalyzer implements Analyzer {
         // Dispatches to overrides (`o:`) are few: any method visited or gone, or the top level (a class header),
         // has them checked.
         if (visitedBefore.length || diff.gone.length) targets.add('o:*');
+        if (base.templates !== this.templateIndex) for (const t of b.consumers.keys()) if (t.startsWith('t:')) targets.add(t);
         for (const k of diff.gone) {
           targets.add(`k:${k}`);
           // A gone method's class, from its key (its role names it): the fields it wrote may be gone too.
@@ -1441,6 +1493,10 @@ export class TaintAnalyzer implements Analyzer {
             },
             buildFixes: ((r2, sink, focus, b2) => buildFixes(r2, sink, focus, b2, doc, ctx.imports)) as FixBuilder,
             imported: (m: string) => importsModuleCached(ctx.imports, m),
+            templateOutputs: (name: string) => {
+              record(`t:${name}`, templateSig(name));
+              return templateOutputs(name);
+            },
             // Function units only: the top level reads its own assignments as it walks them.
             ...(u === ctx.units[0]
               ? {}
@@ -1610,7 +1666,7 @@ export class TaintAnalyzer implements Analyzer {
         const same = journal.size === 0 && next.length === base.rounds.length && next.every((rr, i) => rr === base.rounds[i]);
         undo = same ? base.undo : { rounds: base.rounds, state: baseState!, journal, rootKey: base.rootKey, snap: base.snap, maxRounds: base.maxRounds };
       }
-      records.set(ruleKey, { rounds: next, rootKey: ctx.units[0]!.key, snap: work.snap, maxRounds, ...(undo ? { undo } : {}) });
+      records.set(ruleKey, { rounds: next, rootKey: ctx.units[0]!.key, snap: work.snap, maxRounds, ...(undo ? { undo } : {}), ...(this.templateIndex ? { templates: this.templateIndex } : {}) });
     }
     return { results, summaryOf };
   }

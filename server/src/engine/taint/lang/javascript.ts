@@ -642,6 +642,8 @@ function guardShape(c: Node): GuardShape | undefined {
 
 export const javascript: LanguageModule = {
   id: 'javascript',
+  // Express's default `app.set('views', path.join(__dirname, 'views'))`, Koa views, Nunjucks' usual folder.
+  templateFolders: ['views'],
   // `const { exec } = require('child_process')`, `import { exec } from 'child_process'`.
   importListEntry: (root, name, module, text) => {
     for (const s of namedKids(root)) {

@@ -154,6 +154,11 @@ export interface LanguageModule {
    * and a module imported whole, called as `db.f(x)`): the cross-file index is asked for those too.
    */
   readonly absoluteLocalImports?: boolean;
+  /**
+   * Names of the folders its web frameworks look up a rendered template's name in (Express `views/`, Flask's and
+   * Django apps' `templates/`), for `template:` sinks; none: no template sink resolves.
+   */
+  readonly templateFolders?: readonly string[];
   /** Node types of functions (units) and of import statements, for one search of the tree. */
   readonly functionTypes: ReadonlySet<string>;
   readonly importTypes: readonly string[];

@@ -701,6 +701,8 @@ function callsThrough(call: Node, canonical: (n: Node) => string | undefined, de
 export const python: LanguageModule = {
   id: 'python',
   absoluteLocalImports: true,
+  // Flask's `templates/` beside the app, each Django app's `templates/`, FastAPI's `Jinja2Templates(directory="templates")`.
+  templateFolders: ['templates'],
   routeConvertedParams,
   explicitReceivers: new Set(['self', 'cls']),
   closedTypes: (stmt) => {

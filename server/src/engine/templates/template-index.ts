@@ -1,0 +1,146 @@
+/**
+ * The workspace's templates, for render calls: `res.render('page', ctx)` resolves `page` against the framework's
+ * view folders (a folder named `views` for Express, `templates` for Flask and Django apps) and answers what the
+ * template, and the templates it includes or extends, print raw. Built from `TemplateFacts` the host gathered
+ * (the scan pool reads the files; the engine reads none), so it can be sent to workers as data.
+ */
+import { readFile } from 'node:fs/promises';
+import { isTemplatePath, templateFacts, type RawOutput, type TemplateFacts } from './raw-outputs';
+
+export { isTemplatePath, templateFacts, type RawOutput, type TemplateFacts } from './raw-outputs';
+
+/** A raw output reached from a render call: in which template file (absolute path and its name under the folder). */
+export interface TemplateHit extends RawOutput {
+  path: string;
+  /** The template's name under its view folder, e.g. `views/users/show.ejs`, for messages. */
+  name: string;
+}
+
+/** See the module comment. */
+export interface TemplateIndex {
+  /**
+   * The raw outputs a render of template `name` from the file `fromPath` reaches, looking in folders named one of
+   * `folders`, nearest to `fromPath` first; undefined when no such template is known.
+   */
+  lookup(fromPath: string, name: string, folders: readonly string[]): TemplateHit[] | undefined;
+}
+
+/** Includes followed from one template: partials of partials, a layout extending another. */
+const MAX_INCLUDE_DEPTH = 6;
+
+const norm = (p: string): string => p.replace(/\\/g, '/');
+const dirOf = (p: string): string => p.slice(0, Math.max(0, p.lastIndexOf('/')));
+const stripExt = (p: string): string => p.replace(/\.[A-Za-z0-9]+$/, '');
+
+function joinRel(dir: string, rel: string): string {
+  const parts = dir.split('/');
+  for (const s of rel.split('/')) {
+    if (s === '..') parts.pop();
+    else if (s !== '.' && s !== '') parts.push(s);
+  }
+  return parts.join('/');
+}
+
+function commonPrefix(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+}
+
+/** Builds the index over templates' facts (`templateFacts` of each template file). */
+export function buildTemplateIndex(all: readonly TemplateFacts[]): TemplateIndex {
+  const byPath = new Map<string, TemplateFacts>();
+  /** `<folder>\0<name under it>` (with and without its extension) to the templates of that name. */
+  const byName = new Map<string, TemplateFacts[]>();
+  const add = (k: string, f: TemplateFacts): void => {
+    const list = byName.get(k) ?? [];
+    if (!list.includes(f)) list.push(f);
+    byName.set(k, list);
+  };
+  for (const f of all) {
+    const p = norm(f.path);
+    byPath.set(p, f);
+    byPath.set(stripExt(p), byPath.get(stripExt(p)) ?? f);
+    const segs = p.split('/');
+    segs.forEach((s, i) => {
+      if (i === segs.length - 1) return;
+      const rest = segs.slice(i + 1).join('/');
+      add(`${s}\0${rest}`, f);
+      add(`${s}\0${stripExt(rest)}`, f);
+    });
+  }
+  const folderOf = (p: string, folders: readonly string[]): { folder: string; name: string } | undefined => {
+    const segs = p.split('/');
+    for (let i = segs.length - 2; i >= 0; i--) if (folders.includes(segs[i]!)) return { folder: segs[i]!, name: segs.slice(i).join('/') };
+    return undefined;
+  };
+  const find = (fromPath: string, name: string, folders: readonly string[]): TemplateFacts | undefined => {
+    const clean = norm(name).replace(/^\.?\//, '');
+    let best: TemplateFacts | undefined;
+    let bestScore = -1;
+    for (const folder of folders) {
+      for (const f of byName.get(`${folder}\0${clean}`) ?? []) {
+        const score = commonPrefix(dirOf(norm(fromPath)), dirOf(norm(f.path)));
+        if (score > bestScore || (score === bestScore && best && f.path < best.path)) {
+          best = f;
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  };
+  return {
+    lookup(fromPath, name, folders) {
+      const root = find(fromPath, name, folders);
+      if (!root) return undefined;
+      const hits: TemplateHit[] = [];
+      const seen = new Set<TemplateFacts>();
+      const visit = (f: TemplateFacts, depth: number): void => {
+        if (seen.has(f) || depth > MAX_INCLUDE_DEPTH) return;
+        seen.add(f);
+        const p = norm(f.path);
+        const shown = folderOf(p, folders)?.name ?? p.split('/').pop()!;
+        for (const r of f.raw) hits.push({ ...r, path: f.path, name: shown });
+        for (const inc of f.includes) {
+          // EJS and Pug include relative to the template; Jinja2, Django, Nunjucks and Handlebars by name under the folder.
+          const rel = joinRel(dirOf(p), norm(inc));
+          const ext = /\.[A-Za-z0-9]+$/.exec(p)?.[0] ?? '';
+          const next = byPath.get(rel) ?? byPath.get(rel + ext) ?? find(p, inc, folders);
+          if (next) visit(next, depth + 1);
+        }
+      };
+      visit(root, 0);
+      return hits;
+    },
+  };
+}
+
+/**
+ * A template file inside a folder some language's `templateFolders` names (`views/`, `templates/`): the only ones a
+ * render call resolves to, so the static HTML elsewhere (docs, coverage reports) is not read.
+ */
+export function isInTemplateFolder(path: string): boolean {
+  return isTemplatePath(path) && /(^|\/)(views|templates)\//.test(norm(path));
+}
+
+/**
+ * Facts of every template file of a scan, read once before it (one file at a time, asynchronously, like the
+ * exposure facts). Unreadable and oversized files give none.
+ */
+export async function collectTemplateFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<TemplateFacts[]> {
+  const out: TemplateFacts[] = [];
+  for (const f of files) {
+    if (!isInTemplateFolder(f.path)) continue;
+    try {
+      const bytes = f.content ?? (await readFile(f.path));
+      if (bytes.length > maxFileSize) continue;
+      const facts = templateFacts(f.path, new TextDecoder('utf-8').decode(bytes));
+      if (facts.raw.length > 0 || facts.includes.length > 0) out.push(facts);
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
