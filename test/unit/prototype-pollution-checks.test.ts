@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
+import { createTaintAnalyzer } from '../../server/src/engine/taint';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
@@ -96,5 +97,24 @@ describe('prototype-pollution checks: guard helpers are followed, incrementally 
     assert.deepEqual(lines('', uri, PATH), lines(raw, undefined, PATH));
     assert.deepEqual(lines('', uri, PATH), [11]);
     engine.close(uri);
+  });
+});
+
+describe('prototype-pollution checks: statements without a computed-key write are not walked', () => {
+  it('walks only the statements that write through a computed key, and finds the same', async () => {
+    const taint = createTaintAnalyzer().analyzer;
+    const analyzers = [taint];
+    const plain = Array.from({ length: 40 }, (_, i) => `function f${i}(a, b) {\n  const c = a.items[b] + ${i};\n  return c === a[b] ? c : null;\n}\n`).join('');
+    const text = plain + NAIVE + MERGE;
+    const own = await Engine.create({ analyzers });
+    try {
+      const before = taint.stats.patternUnitsWalked;
+      const ids = own.scanText('/w/many.js', 'javascript', text, SETTINGS).findings.map((f) => `${f.ruleId}:${f.range.start.line}`);
+      // Of 42 statements only the merge writes `target[key] =`: the other 41 are not walked.
+      assert.equal(taint.stats.patternUnitsWalked - before, 1);
+      assert.deepEqual(ids.filter((i) => i.includes('prototype-pollution')), [`js.prototype-pollution.unsafe-merge-function:${plain.split('\n').length - 1 + NAIVE.split('\n').length - 1 + 3}`]);
+    } finally {
+      own.dispose();
+    }
   });
 });

@@ -142,7 +142,13 @@ export function runPatternRules(
   context = '',
   stats?: { patternSteps: number; patternUnitsWalked: number },
 ): Finding[] {
-  const index = clauseIndex(rules);
+  const fullIndex = clauseIndex(rules);
+  let index = fullIndex;
+  // Rules with a clause whose structural check can rule a statement out by its text (`unitMayHold`): per statement,
+  // the rules left, so a statement none applies to is not walked (a pattern with no word would walk every node).
+  const unitFiltered = rules.some((r) => r.patterns.some((c) => c.check?.unitMayHold));
+  const rulesFor = (unitText: string): CompiledRule[] =>
+    rules.filter((r) => r.patterns.some((c) => !c.check?.unitMayHold || c.check.unitMayHold(unitText)));
   // Structural checks read the file beyond a unit only through their facts, which are part of every unit's key.
   const facts = new Map<StructuralCheck, string>();
   for (const r of rules) for (const c of r.patterns) if (c.check && !facts.has(c.check)) facts.set(c.check, c.check.facts?.(tree.rootNode, doc.text) ?? '');
@@ -188,8 +194,13 @@ export function runPatternRules(
         }
         const before = meter.spent;
         const own: Finding[] = [];
-        walkUnit(own);
-        if (stats) stats.patternUnitsWalked++;
+        const unitRules = unitFiltered ? rulesFor(unitKey) : rules;
+        if (unitRules.length > 0) {
+          index = unitRules.length === rules.length ? fullIndex : clauseIndex(unitRules);
+          walkUnit(own);
+          index = fullIndex;
+          if (stats) stats.patternUnitsWalked++;
+        }
         findings.push(...own);
         kept.set(unitKey, { findings: own, line, work: meter.spent - before });
       } while (cursor.gotoNextSibling());

@@ -18,6 +18,12 @@
 import type { Node } from 'web-tree-sitter';
 import type { Bindings } from '../../patterns/pattern';
 import type { CheckContext, StructuralCheck } from './language';
+/**
+ * A write through a computed key, `x[k] =` (`x[k]! =`, `(x[k]) =`, comments before the `=`), as text: every `$T[$K] = $V` match
+ * has one, so a statement without it is not walked for these checks.
+ */
+const COMPUTED_WRITE = /\](?:[\s!)]|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*(?=\n|$))*=(?![=>])/;
+
 
 /** The parts of the language module the checks use (passed in, so this file imports no module of its own). */
 export interface JsShapes {
@@ -598,6 +604,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
 
   const unsafeMerge: StructuralCheck = {
     facts: fileFacts,
+    unitMayHold: (t) => COMPUTED_WRITE.test(t) || /\bassign\b/.test(t),
     holds(node: Node, b: Bindings, ctx: CheckContext): boolean {
       const tNode = b.get('$T');
       const kNode = b.get('$K');
@@ -753,6 +760,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
 
   const unsafePath: StructuralCheck = {
     facts: fileFacts,
+    unitMayHold: (t) => COMPUTED_WRITE.test(t),
     holds(node: Node, b: Bindings, ctx: CheckContext): boolean {
       const tNode = b.get('$T');
       const kNode = b.get('$K');

@@ -136,6 +136,11 @@ export interface StructuralCheck {
   facts?(root: Node, text: string): string;
   /** Whether the match (`node`, the clause pattern's `bindings`) is a finding. */
   holds(node: Node, bindings: Bindings, ctx: CheckContext): boolean;
+  /**
+   * A necessary condition on a top-level statement's text for `holds` to be true of a match in it: a statement
+   * failing it is not walked for this clause (a clause whose pattern has no word would otherwise walk every node).
+   */
+  unitMayHold?(unitText: string): boolean;
 }
 
 /** The taint knowledge of one language (one module may serve several grammars: JavaScript, TypeScript, TSX). */
