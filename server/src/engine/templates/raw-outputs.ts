@@ -6,6 +6,8 @@
  * of the text: the hosts read the files (see `template-index.ts`).
  */
 
+import { LineIndex } from '../text';
+
 /** One raw output tag of a template. */
 export interface RawOutput {
   /** The context key whose value it prints (the root name of the printed path). */
@@ -60,28 +62,10 @@ function rootKey(expr: string, aliases: Map<string, string>): string | undefined
   return key;
 }
 
-/** Line and character of an offset. */
-function positionOf(text: string, offset: number, starts: number[]): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo]! };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}...` : s).replace(/\s+/g, ' ');
 
 function scanEjs(text: string, out: TemplateFacts): void {
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   const aliases = new Map<string, string>();
   // Loop variables: `for (const p of posts)`, `posts.forEach(function (p)`, `posts.forEach((p) =>`.
   for (const m of text.matchAll(/for\s*\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s+of\s+([A-Za-z_$][\w$.]*)|([A-Za-z_$][\w$.]*)\.forEach\(\s*(?:function\s*)?\(?\s*([A-Za-z_$][\w$]*)/g)) {
@@ -97,7 +81,7 @@ function scanEjs(text: string, out: TemplateFacts): void {
       continue;
     }
     const key = rootKey(expr.replace(/;$/, ''), aliases);
-    if (key) out.raw.push({ key, ...positionOf(text, m.index, starts), tag: short(m[0]) });
+    if (key) out.raw.push({ key, ...lines.positionAt(m.index), tag: short(m[0]) });
   }
 }
 
@@ -132,7 +116,7 @@ function scanPug(text: string, out: TemplateFacts): void {
 }
 
 function scanCurly(text: string, out: TemplateFacts): void {
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   const aliases = new Map<string, string>();
   /** Open Handlebars blocks: `each`/`with` set what `this` reads. */
   const blocks: { name: string; of?: string }[] = [];
@@ -146,7 +130,7 @@ function scanCurly(text: string, out: TemplateFacts): void {
     let key = rootKey(expr, aliases);
     // `{{{this}}}` / `{{{this.body}}}` inside `{{#each posts}}` prints an element of `posts`.
     if (/^\s*this\b/.test(expr) && thisKey()) key = thisKey();
-    if (key) out.raw.push({ key, ...positionOf(text, at, starts), tag: short(tag), ...(plain ? { plain } : {}) });
+    if (key) out.raw.push({ key, ...lines.positionAt(at), tag: short(tag), ...(plain ? { plain } : {}) });
   };
   for (const m of text.matchAll(/\{\{\{([\s\S]*?)\}\}\}|\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}|\{#[\s\S]*?#\}/g)) {
     if (m[1] !== undefined) {
