@@ -3,7 +3,7 @@
  * incremental reparse, re-analyses on every change (no save needed) and publishes diagnostics with fixes.
  * Run as `node dist/server.js --stdio` (or via the VS Code client, which uses IPC).
  */
-import { isTemplatePath } from '../engine/templates/template-index';
+import { isTemplatePath, mayRenderTemplate } from '../engine/templates/template-index';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import {
@@ -564,7 +564,7 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const template = isTemplatePath(uriToPath(p.textDocument.uri));
     for (const [uri, s] of openDocs) {
       const doc = s === state ? s.engine.get(uri) : undefined;
-      if (doc && doc.uri !== p.textDocument.uri && (manifestKindOf(doc.path) !== undefined || (template && /render|TemplateResponse/.test(doc.text)))) schedule(uri, doc.version);
+      if (doc && doc.uri !== p.textDocument.uri && (manifestKindOf(doc.path) !== undefined || (template && mayRenderTemplate(doc.text)))) schedule(uri, doc.version);
     }
   });
 

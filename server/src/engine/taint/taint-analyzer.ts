@@ -34,7 +34,7 @@ import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type 
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
 import { fileSources, sourceUnion } from './one-shot';
-import type { TemplateHit, TemplateIndex } from '../templates/template-index';
+import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
 
 /** A serialisable summary of one exported function, for one rule (its own sinks only). */
@@ -779,7 +779,7 @@ export class TaintAnalyzer implements Analyzer {
   /** Without a host's index, the editor's: the workspace folder's templates, for a file that may render one. */
   private templatesFor(doc: SourceDocument, root: string | undefined): void {
     const limit = this.workspaceTemplateLimit;
-    if (this.hostTemplates || limit === undefined || root === undefined || !/render|TemplateResponse/.test(doc.text)) return;
+    if (this.hostTemplates || limit === undefined || root === undefined || !mayRenderTemplate(doc.text)) return;
     let w = this.workspaceTemplates.get(root);
     if (!w) this.workspaceTemplates.set(root, (w = new WorkspaceTemplates(root, limit)));
     this.templateIndex = w.current();

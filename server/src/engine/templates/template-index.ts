@@ -117,6 +117,11 @@ export function buildTemplateIndex(all: readonly TemplateFacts[]): TemplateIndex
   };
 }
 
+/** Whether a source file may hold a render call (`res.render`, `render_template`, `TemplateResponse`): a cheap test. */
+export function mayRenderTemplate(text: string): boolean {
+  return /render|TemplateResponse/.test(text);
+}
+
 /**
  * A template file inside a folder some language's `templateFolders` names (`views/`, `templates/`): the only ones a
  * render call resolves to, so the static HTML elsewhere (docs, coverage reports) is not read.
