@@ -5,19 +5,14 @@
  * document; and such a file runs no pass for them (counters, not time).
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { generateFile } from '../../bench/corpus/generate';
 import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
 import { createTaintAnalyzer, type TaintAnalyzer } from '../../server/src/engine/taint';
-import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
-import { findFixtures } from '../rules/rule-fixtures';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import { findingKey, taintCorpus } from './taint-test-engine';
 
 const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, maxFileSize: 5_000_000, packs: { taint: true, secrets: false, config: false, dependencies: false } };
-const ROOT = join(__dirname, '..', '..');
-const EXT = new Set(['.js', '.ts', '.tsx', '.py']);
 
 let skipping: TaintAnalyzer;
 let all: TaintAnalyzer;
@@ -36,22 +31,6 @@ after(() => {
   a.dispose();
 });
 
-const key = (f: Finding): string => JSON.stringify([f.ruleId, f.range, f.message, f.trace, f.fixes, f.properties]);
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-}
-
-function cases(): { path: string; text: string }[] {
-  const fixtures = findFixtures(join(ROOT, 'rules', 'taint'))
-    .filter((f) => !f.includes('.fixed.') && EXT.has(extname(f)))
-    .map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
-  const generated = (['javascript', 'typescript', 'python'] as const).flatMap((lang, i) =>
-    [1, 2].map((seed) => ({ path: `/gen/app${i}${seed}.${{ javascript: 'js', typescript: 'ts', python: 'py' }[lang]}`, text: generateFile(lang, 300, seed + i).text })),
-  );
-  const own = files(join(ROOT, 'server', 'src', 'engine')).filter((f) => f.endsWith('.ts')).map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
-  return [...fixtures, ...generated, ...own];
-}
 
 /** An exported function whose file names the sinks only in comments and inside longer words. */
 const NO_SINK = `/**
@@ -67,17 +46,17 @@ export function evaluate(fn, expr) {
 describe('library-input rules without a sink in the code', () => {
   it('find exactly what keeping them finds (fixtures, generated code, own sources; one-shot and open document)', () => {
     let compared = 0;
-    for (const c of cases()) {
+    for (const c of taintCorpus(['javascript', 'typescript', 'python'], 'server/src/engine')) {
       const lang = languageIdForPath(c.path);
       if (!lang) continue;
       const one = s.scanText(c.path, lang, c.text, settings);
       const ref = a.scanText(c.path, lang, c.text, settings);
-      assert.deepEqual(one.findings.map(key), ref.findings.map(key), `${c.path} (one-shot)`);
+      assert.deepEqual(one.findings.map(findingKey), ref.findings.map(findingKey), `${c.path} (one-shot)`);
       assert.deepEqual(one.notices, ref.notices, `${c.path} notices`);
       const uri = `test:${c.path}`;
       s.open(uri, c.path, lang, c.text, 1);
       a.open(uri, c.path, lang, c.text, 1);
-      assert.deepEqual(s.analyze(uri, settings).findings.map(key), a.analyze(uri, settings).findings.map(key), `${c.path} (open)`);
+      assert.deepEqual(s.analyze(uri, settings).findings.map(findingKey), a.analyze(uri, settings).findings.map(findingKey), `${c.path} (open)`);
       s.close(uri);
       a.close(uri);
       compared++;

@@ -7,20 +7,16 @@
  * run, which groups them and leaves out each pass.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateFile } from '../../bench/corpus/generate';
 import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
 import { createTaintAnalyzer, type TaintAnalyzer } from '../../server/src/engine/taint';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
-import { findFixtures } from '../rules/rule-fixtures';
+import { findingKey, taintCorpus } from './taint-test-engine';
 
 const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, maxFileSize: 5_000_000, packs: { taint: true, secrets: false, config: false, dependencies: false } };
 const audit = { ...settings, strictness: 'audit' as const };
-const ROOT = join(__dirname, '..', '..');
-const TAINT_EXT = new Set(['.js', '.ts', '.tsx', '.py', '.java', '.go']);
 
 let skipping: TaintAnalyzer;
 let all: TaintAnalyzer;
@@ -39,23 +35,6 @@ after(() => {
   a.dispose();
 });
 
-const key = (f: Finding): string => JSON.stringify([f.ruleId, f.range, f.message, f.trace, f.fixes, f.properties]);
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-}
-
-function cases(): { path: string; text: string }[] {
-  const fixtures = findFixtures(join(ROOT, 'rules', 'taint'))
-    .filter((f) => !f.includes('.fixed.') && TAINT_EXT.has(extname(f)))
-    .map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
-  const generated = (['javascript', 'typescript', 'python', 'java', 'go'] as const).flatMap((lang, i) =>
-    [1, 2].map((seed) => ({ path: `/gen/app${i}${seed}.${{ javascript: 'js', typescript: 'ts', python: 'py', java: 'java', go: 'go' }[lang]}`, text: generateFile(lang, 300, seed + i).text })),
-  );
-  // Real code with no request input: the files whose passes are left out.
-  const own = files(join(ROOT, 'server', 'src', 'engine', 'taint')).filter((f) => f.endsWith('.ts')).map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
-  return [...fixtures, ...generated, ...own];
-}
 
 describe('taint passes without a possible source', () => {
   it('are left out with the findings and notices of running them, on fixtures, generated and real code, normal and audit', () => {
@@ -63,7 +42,7 @@ describe('taint passes without a possible source', () => {
     let skipped = 0;
     let wholeFiles = 0;
     let ran = 0;
-    for (const { path, text } of cases()) {
+    for (const { path, text } of taintCorpus(['javascript', 'typescript', 'python', 'java', 'go'], 'server/src/engine/taint')) {
       const lang = languageIdForPath(path);
       for (const st of [settings, audit]) {
         // An open document's run: its rules grouped into passes, each pass left out or run.
@@ -82,7 +61,7 @@ describe('taint passes without a possible source', () => {
         const y = a.scanText(path, lang, text, st);
         for (const [got, what] of [[x, 'one-shot'], [open, 'open document']] as const) {
           assert.deepEqual(got.notices, y.notices, `${path} (${what})`);
-          assert.deepEqual(got.findings.map(key), y.findings.map(key), `${path} (${st.strictness ?? 'normal'}, ${what})`);
+          assert.deepEqual(got.findings.map(findingKey), y.findings.map(findingKey), `${path} (${st.strictness ?? 'normal'}, ${what})`);
         }
         compared += x.findings.length;
       }
@@ -158,8 +137,8 @@ describe('taint passes without a possible source', () => {
     try {
       for (const [i, text] of texts.entries()) {
         if (i > 0) s.change(uri, [{ text }], i + 1);
-        const live = s.analyze(uri, settings).findings.map(key);
-        const fresh = a.scanText('/x/edit.js', 'javascript', text, settings).findings.map(key);
+        const live = s.analyze(uri, settings).findings.map(findingKey);
+        const fresh = a.scanText('/x/edit.js', 'javascript', text, settings).findings.map(findingKey);
         assert.deepEqual(live, fresh, `edit ${i}`);
         found += live.length;
       }

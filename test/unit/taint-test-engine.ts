@@ -2,11 +2,15 @@
  * Set-up shared by the taint engine's unit tests: an engine over every built-in analyzer, the taint analyzer in it
  * (for its counters and caches), taint-only settings, and a walk over a tree's named nodes.
  */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
+import { generateFile } from '../../bench/corpus/generate';
+import { findFixtures } from '../rules/rule-fixtures';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 
 /** Settings with only the taint pack on. */
 export const TAINT_ONLY = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
@@ -29,4 +33,31 @@ export function namedNodes(root: Node): Node[] {
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   return out;
+}
+
+/** Everything a finding says, as one string: two runs agree when their findings' keys do. */
+export const findingKey = (f: Finding): string => JSON.stringify([f.ruleId, f.range, f.message, f.trace, f.fixes, f.properties]);
+
+const ROOT = join(__dirname, '..', '..');
+const EXTENSION = { javascript: 'js', typescript: 'ts', python: 'py', java: 'java', go: 'go' } as const;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
+}
+
+/**
+ * Code to compare two ways of running the taint pack on: every taint rule fixture of `languages` (expected-fix
+ * files left out), two generated 300-line applications per language, and this project's own TypeScript under
+ * `ownDir` (relative to the repository).
+ */
+export function taintCorpus(languages: readonly (keyof typeof EXTENSION)[], ownDir: string): { path: string; text: string }[] {
+  const exts = new Set(languages.flatMap((l) => (l === 'typescript' ? ['.ts', '.tsx'] : [`.${EXTENSION[l]}`])));
+  const fixtures = findFixtures(join(ROOT, 'rules', 'taint'))
+    .filter((f) => !f.includes('.fixed.') && exts.has(extname(f)))
+    .map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
+  const generated = languages.flatMap((lang, i) => [1, 2].map((seed) => ({ path: `/gen/app${i}${seed}.${EXTENSION[lang]}`, text: generateFile(lang, 300, seed + i).text })));
+  const own = filesUnder(join(ROOT, ownDir))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
+  return [...fixtures, ...generated, ...own];
 }
