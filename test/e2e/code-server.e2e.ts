@@ -65,6 +65,8 @@ test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites 
   const appPath = join(workspace, 'app.js');
   const original = readFileSync(appPath, 'utf8');
   assert.ok(original.includes(SQLI_BEFORE), 'fixture app.js must contain the vulnerable query');
+  const expected = original.replace(SQLI_BEFORE, SQLI_AFTER);
+  let fixed = original;
 
   await step(async () => {
     await page.goto(workbenchUrl(cs!, workspace));
@@ -125,11 +127,15 @@ test('code-server: squiggle on the SQL injection, quick fix via Ctrl+. rewrites 
     await page.keyboard.press('Enter');
     await waitFor('the fixed query in the editor', async () => (await editorText(page)).includes('WHERE id = ?"'));
     await page.keyboard.press('Control+s');
-    await waitFor('app.js saved with the fix', () => readFileSync(appPath, 'utf8') !== original);
+    // The save truncates the file before writing it: a read in between sees ''. Wait for the whole expected text;
+    // on a timeout the assertion below reports what is on disk.
+    await waitFor('app.js saved with the fix', () => {
+      fixed = readFileSync(appPath, 'utf8');
+      return fixed === expected;
+    }, { timeoutMs: 15_000 }).catch(() => undefined);
   });
 
-  const fixed = readFileSync(appPath, 'utf8');
-  assert.equal(fixed, original.replace(SQLI_BEFORE, SQLI_AFTER), 'the quick fix must rewrite exactly the vulnerable query');
+  assert.equal(fixed, expected, 'the quick fix must rewrite exactly the vulnerable query');
 
   await step(async () => {
     const label = await waitFor('the Problems count to drop after the fix', async () => {
