@@ -21,6 +21,7 @@ import { LineIndex } from '../../server/src/engine/text';
 import type { Finding, TextEdit } from '../../server/src/engine/types';
 import type { Analyzer } from '../../server/src/engine/analyzer';
 import { buildTemplateIndex, isTemplatePath, templateFacts, type TemplateIndex } from '../../server/src/engine/templates/template-index';
+import { configuredTemplateFolders, mayConfigureTemplates } from '../../server/src/engine/templates/template-config';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 
 export type AnnotationKind = 'ruleid' | 'ok' | 'todoruleid' | 'todook';
@@ -123,15 +124,18 @@ const templateIndexes = new Map<string, TemplateIndex | undefined>();
 function fixtureTemplates(dir: string): TemplateIndex | undefined {
   if (templateIndexes.has(dir)) return templateIndexes.get(dir);
   const facts: ReturnType<typeof templateFacts>[] = [];
+  // The folders the fixtures' sources configure (`app.set('views', ...)`), as a workspace scan reads them.
+  const folders: string[] = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (!name.includes('.fixture.') && !name.includes('.fixed.') && isTemplatePath(p)) facts.push(templateFacts(p, readFileSync(p, 'utf8')));
+      else if (mayConfigureTemplates(p)) folders.push(...configuredTemplateFolders(readFileSync(p, 'utf8')));
     }
   };
   walk(dir);
-  const index = facts.length > 0 ? buildTemplateIndex(facts) : undefined;
+  const index = facts.length > 0 ? buildTemplateIndex(facts, [...new Set(folders)]) : undefined;
   templateIndexes.set(dir, index);
   return index;
 }

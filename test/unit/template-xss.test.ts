@@ -11,7 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
-import { buildTemplateIndex, templateFacts, type TemplateIndex } from '../../server/src/engine/templates/template-index';
+import { buildTemplateIndex, collectTemplateFacts, isInTemplateFolder, templateFacts, type TemplateIndex } from '../../server/src/engine/templates/template-index';
+import { configuredTemplateFolders } from '../../server/src/engine/templates/template-config';
 
 const keys = (path: string, text: string): string[] => templateFacts(path, text).raw.filter((r) => !r.plain).map((r) => r.key);
 
@@ -48,6 +49,25 @@ describe('template index', () => {
     assert.deepEqual(idx.lookup('/w/app/routes/index.js', 'page', ['views'])?.map((h) => h.key), ['body', 'title']);
     assert.deepEqual(idx.lookup('/w/other/server.js', 'page.ejs', ['views'])?.map((h) => h.key), ['other']);
     assert.deepEqual(idx.lookup('/w/shop/views.py', 'shop/item.html', ['templates'])?.map((h) => h.key), ['desc', 'head']);
+  });
+  it('a path through the folder names the template under it', () => {
+    assert.deepEqual(idx.lookup('/w/app/routes/index.js', 'views/partials/head.ejs', ['views'])?.map((h) => h.key), ['title']);
+    assert.deepEqual(idx.lookup('/w/app/routes/index.js', '/../views/page.ejs', ['views'])?.map((h) => h.key), ['body', 'title']);
+  });
+  it('configured folders: looked in besides the defaults', () => {
+    const custom = buildTemplateIndex([templateFacts('/w/site/tpl/a.ejs', `<%- x %>`)], ['tpl']);
+    assert.deepEqual(custom.lookup('/w/site/app.js', 'a', ['views'])?.map((h) => h.key), ['x']);
+    assert.equal(buildTemplateIndex([templateFacts('/w/site/tpl/a.ejs', `<%- x %>`)]).lookup('/w/site/app.js', 'a', ['views']), undefined);
+    assert.equal(isInTemplateFolder('/w/site/tpl/a.ejs'), false);
+    assert.equal(isInTemplateFolder('/w/site/tpl/a.ejs', ['tpl']), true);
+    assert.equal(isInTemplateFolder('/w/site/views/a.ejs'), true);
+  });
+  it('reads configured folders from the source text', () => {
+    assert.deepEqual(configuredTemplateFolders(`app.set('views', path.join(__dirname, '..', 'tpl'));\napp.set("views", [__dirname + '/a/pages/', \`\${__dirname}/b\`]);`), ['tpl', 'pages', 'b']);
+    assert.deepEqual(configuredTemplateFolders(`app = Flask(__name__, template_folder='../web/tpl')\nbp = Blueprint('x', __name__, template_folder="bp_tpl")`), ['tpl', 'bp_tpl']);
+    assert.deepEqual(configuredTemplateFolders(`TEMPLATES = [{\n 'DIRS': [\n   os.path.join(BASE_DIR, 'site_templates'),\n   BASE_DIR / "more",\n ],\n}]\nenv = Environment(loader=FileSystemLoader(searchpath="./jin"))\nnunjucks.configure('nj', { autoescape: true })\nt = Jinja2Templates(directory="fa")`), ['site_templates', 'more', 'jin', 'nj', 'fa']);
+    // A folder held in a variable, or none given, is not read.
+    assert.deepEqual(configuredTemplateFolders(`app.set('views', viewsDir);\napp.set('view engine', 'ejs');\nFlask(__name__, template_folder=None)\n'DIRS': [],`), []);
   });
   it('an unknown template, or another framework folder, is none', () => {
     assert.equal(idx.lookup('/w/app/x.js', 'missing', ['views']), undefined);
@@ -98,18 +118,41 @@ describe('the editor reads the workspace folder\'s templates', () => {
   const code = [`from flask import Flask, render_template, request`, `app = Flask(__name__)`, `@app.route("/")`, `def index():`, `    return render_template("hi.html", name=request.args["n"])`].join('\n');
   const count = (fs: Finding[]): number => fs.filter((f) => f.ruleId === 'py.xss.template-raw-output').length;
 
-  it('lists them once, and again after workspaceChanged', () => {
+  it('lists them once, and again after workspaceChanged', async () => {
     mkdirSync(join(root, 'templates'));
     writeFileSync(join(root, 'templates', 'hi.html'), '<p>{{ name|safe }}</p>');
     const path = join(root, 'app.py');
     engine.open('file:///app.py', path, 'python', code);
+    // Not read yet: the host awaits `prepare` (the listing is asynchronous) before analysing.
+    assert.equal(count(engine.analyze('file:///app.py', settings, root).findings), 0);
+    await engine.prepare('file:///app.py', settings, root);
     assert.equal(count(engine.analyze('file:///app.py', settings, root).findings), 1);
     writeFileSync(join(root, 'templates', 'hi.html'), '<p>{{ name }}</p>');
     // Not listed again until the host says files changed.
+    await engine.prepare('file:///app.py', settings, root);
     assert.equal(count(engine.analyze('file:///app.py', settings, root).findings), 1);
     engine.workspaceChanged();
+    await engine.prepare('file:///app.py', settings, root);
     assert.equal(count(engine.analyze('file:///app.py', settings, root).findings), 0);
     assert.equal(count(engine.scanText(path, 'python', code, settings, root).findings), 0);
     engine.close('file:///app.py');
+  });
+
+  it('reads the folder an app configures, as a workspace scan does', async () => {
+    const dir = join(root, 'configured');
+    mkdirSync(join(dir, 'site_pages'), { recursive: true });
+    writeFileSync(join(dir, 'site_pages', 'hey.html'), '<p>{{ name|safe }}</p>');
+    const text = code.replace('Flask(__name__)', 'Flask(__name__, template_folder="site_pages")').replace('hi.html', 'hey.html');
+    const path = join(dir, 'app.py');
+    // Read from disk, as a saved file: the configuration may be in any source file of the folder.
+    writeFileSync(path, text);
+    engine.open('file:///configured/app.py', path, 'python', text);
+    engine.workspaceChanged();
+    await engine.prepare('file:///configured/app.py', settings, root);
+    assert.equal(count(engine.analyze('file:///configured/app.py', settings, root).findings), 1);
+    const scan = await collectTemplateFacts([{ path }, { path: join(dir, 'site_pages', 'hey.html') }], 1_000_000);
+    assert.deepEqual(scan.folders, ['site_pages']);
+    assert.deepEqual(scan.facts.map((f) => f.raw.map((r) => r.key)), [['name']]);
+    engine.close('file:///configured/app.py');
   });
 });

@@ -85,4 +85,10 @@ export interface Analyzer {
    * Driven by these events, never by a timer, so results do not depend on timing.
    */
   workspaceChanged?(): void;
+  /**
+   * Reads, asynchronously, what an analysis of `doc` needs from other files of the workspace (the editor's
+   * templates for render calls); a host that awaits it before analysing gets the findings a workspace scan gives,
+   * without blocking while the files are read. Undefined: nothing to read.
+   */
+  prepare?(doc: SourceDocument, workspaceRoot: string | undefined): Promise<void> | undefined;
 }

@@ -357,6 +357,16 @@ export class Engine {
     return { findings: finalize(raw, doc, settings, ran, workspaceRoot), notices };
   }
 
+  /**
+   * Reads what the enabled packs' analysis of an open document needs from other files (`Analyzer.prepare`), without
+   * blocking: a host awaits it before `analyzeSteps`.
+   */
+  async prepare(uri: string, settings: AnalysisSettings = DEFAULT_SETTINGS, workspaceRoot?: string): Promise<void> {
+    const doc = this.docs.get(uri)?.doc;
+    if (!doc) return;
+    await Promise.all(this.analyzers.map((a) => (settings.packs[a.pack] ? a.prepare?.(doc, workspaceRoot) : undefined)));
+  }
+
   /** Files of the workspace changed on disk: packs that read other files read them again (`Analyzer.workspaceChanged`). */
   workspaceChanged(): void {
     for (const a of this.analyzers) a.workspaceChanged?.();

@@ -180,6 +180,17 @@ export const TAINT_LANGUAGE_LABELS: Readonly<Record<TaintLanguage, string>> = { 
 /** Every taint language, in table order: the values a taint rule's `languages` may name. */
 export const TAINT_LANGUAGES: readonly TaintLanguage[] = [...new Set(LANGUAGES.flatMap((l) => (l.taint ? [l.taint] : [])))];
 
+/**
+ * Folders a taint language's server-side templates live in by its frameworks' defaults, for render calls
+ * (`template:` sinks): Express, Koa views and Nunjucks use `views/`; Flask, Django apps and FastAPI's
+ * `Jinja2Templates(directory="templates")` use `templates/`. Apps that configure another folder are read by
+ * `templates/template-config.ts`.
+ */
+export const TEMPLATE_FOLDERS: Readonly<Partial<Record<TaintLanguage, readonly string[]>>> = { javascript: ['views'], typescript: ['views'], python: ['templates'] };
+
+/** Every language's default template folders: the folders the hosts read templates from. */
+export const ALL_TEMPLATE_FOLDERS: readonly string[] = [...new Set(Object.values(TEMPLATE_FOLDERS).flat())];
+
 /** The grammars the taint pack analyses, in table order. */
 export const TAINT_GRAMMARS: readonly GrammarId[] = [...new Set(LANGUAGES.flatMap((l) => (l.taint && l.grammar ? [l.grammar] : [])))];
 

@@ -291,6 +291,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     if (opened) await loadGrammarOf(opened, uri);
     const state = openDocs.get(uri);
     const settings = await settingsFor(uri);
+    // What the analysis reads from other files (the render calls' templates), read without blocking the server.
+    if (state && settings.enable) await state.engine.prepare(uri, settings.analysis, state.root || undefined);
     const doc = state?.engine.get(uri);
     if (!state || !doc || doc.version !== version) return; // closed, or a newer edit has its own run queued
     const extra = configDiagnostics(state, uri);

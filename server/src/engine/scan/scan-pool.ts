@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { builtinRulesSnapshot, type AnalyzerOptions, type RuleLoadError } from '../analyzers';
-import { collectTemplateFacts, type TemplateFacts } from '../templates/template-index';
+import { collectTemplateFacts, type WorkspaceTemplateFacts } from '../templates/template-index';
 import { collectExposureFacts, type ExposureFacts } from '../iac/exposure';
 import { grammarFor, LANGUAGES, languageIdForPath, type GrammarId } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
@@ -236,8 +236,8 @@ export class ScanPool {
     // first, asynchronously, so a host's event loop (the language server's) keeps serving meanwhile.
     const exposureRead = settings.packs.config && options.workspaceExposure !== false ? collectExposureFacts(files, settings.maxFileSize).then((f) => void (configExposure = f)) : Promise.resolve();
     // Templates are read here too (the engine reads no file): a render call's sinks are what its template prints raw.
-    let templates: TemplateFacts[] | undefined;
-    const templatesRead = settings.packs.taint && options.crossFile !== false ? collectTemplateFacts(files, settings.maxFileSize).then((t) => void (templates = t.length > 0 ? t : undefined)) : Promise.resolve();
+    let templates: WorkspaceTemplateFacts | undefined;
+    const templatesRead = settings.packs.taint && options.crossFile !== false ? collectTemplateFacts(files, settings.maxFileSize).then((t) => void (templates = t.facts.length > 0 ? t : undefined)) : Promise.resolve();
     const exposure = Promise.all([exposureRead, templatesRead]);
     const timeoutMs = this.options.fileTimeoutMs ?? 300_000;
 
@@ -340,7 +340,7 @@ export class ScanPool {
       const post = (slot: Slot, m: RunMessage | ScanJob | SummarizeJob | { type: 'export-index'; summaries: ExportSummary[] }) => {
         if (slot.pooled.run !== runId) {
           slot.pooled.run = runId;
-          slot.worker.postMessage({ type: 'run', grammars, ...(configExposure ? { configExposure } : {}), ...(templates ? { templates } : {}) } satisfies RunMessage);
+          slot.worker.postMessage({ type: 'run', grammars, ...(configExposure ? { configExposure } : {}), ...(templates ? { templates: templates.facts, ...(templates.folders.length > 0 ? { templateFolders: templates.folders } : {}) } : {}) } satisfies RunMessage);
         }
         slot.worker.postMessage(m);
       };

@@ -54,6 +54,8 @@ export interface RunMessage {
   configExposure?: ExposureFacts;
   /** The workspace's templates' raw outputs and includes, for render calls (taint `template:` sinks). */
   templates?: TemplateFacts[];
+  /** Template folders the workspace's sources configure (`app.set('views', ...)`), looked in besides the defaults. */
+  templateFolders?: string[];
   grammars: GrammarId[];
 }
 

@@ -81,7 +81,7 @@ async function startRun(engine: Engine, m: RunMessage): Promise<void> {
   hasExposureFacts = !!m.configExposure && Object.values(m.configExposure).some((list: unknown[]) => list.length > 0);
   for (const a of analyzers) (a as { setWorkspaceExposure?: (f: RunMessage['configExposure']) => void }).setWorkspaceExposure?.(m.configExposure);
   hasTemplates = !!m.templates;
-  const templates = m.templates ? buildTemplateIndex(m.templates) : undefined;
+  const templates = m.templates ? buildTemplateIndex(m.templates, m.templateFolders) : undefined;
   for (const a of analyzers) (a as { setTemplateIndex?: (i: TemplateIndex | undefined) => void }).setTemplateIndex?.(templates);
   await engine.grammars.ensure(m.grammars);
 }

@@ -1930,10 +1930,7 @@ class UnitAnalysis {
         return from !== undefined && !unlessRe(re).test(from);
       })) continue;
       if (spec.template) {
-        // An environment that autoescapes prints plain `{{ x }}` escaped: only its raw tags remain sinks.
-        const env = spec.unescapedEnvironment ? b.get(spec.unescapedEnvironment) : undefined;
-        if (spec.unescapedEnvironment && (!env || !this.unescapedEnvironment(env))) continue;
-        this.templateSink(n, spec.template, spec.focus, b, st, depth, rule, !!env);
+        this.templateSink(n, spec.template, spec.focus, b, st, depth, rule, spec.unescapedEnvironment);
         continue;
       }
       for (const mv of spec.focus) {
@@ -1970,10 +1967,14 @@ class UnitAnalysis {
    * context is an object or dict (per key: its literal's entries, or the keys tracked for a local holding one), or
    * one keyword argument (`name=value`); a context seen only whole counts whole for every raw key.
    */
-  private templateSink(n: Node, viewVar: string, focusVars: readonly string[], b: Bindings, st: State, depth: number, rule: number, plainToo: boolean): void {
+  private templateSink(n: Node, viewVar: string, focusVars: readonly string[], b: Bindings, st: State, depth: number, rule: number, envVar: string | undefined): void {
     const view = b.get(viewVar);
-    const name = view && this.constantString(view);
-    const hits = name !== undefined ? this.env.templateOutputs?.(name)?.filter((h) => plainToo || !h.plain) : undefined;
+    const ref = view && this.templateRef(view);
+    if (!ref) return;
+    // An environment that autoescapes prints plain `{{ x }}` escaped: there only the raw tags are sinks.
+    const env = envVar === undefined ? undefined : envVar === viewVar ? ref.env : b.get(envVar);
+    const plainToo = !!env && this.unescapedEnvironment(env);
+    const hits = this.env.templateOutputs?.(ref.name)?.filter((h) => plainToo || !h.plain);
     if (!hits?.length) return;
     const byKey = new Map<string, TemplateHit>();
     for (const h of hits) if (!byKey.has(h.key)) byKey.set(h.key, h);
@@ -2038,6 +2039,77 @@ class UnitAnalysis {
       n = d;
     }
     return false;
+  }
+
+  /**
+   * The template a render names: a constant name or path, or a template loaded by one (`env.get_template('a')`,
+   * `pug.compileFile(p)`, `compile(fs.readFileSync(p))`, through locals), with the loader's receiver as `env`.
+   */
+  private templateRef(n: Node): { name: string; env?: Node } | undefined {
+    const name = this.constantPath(n, true);
+    if (name !== undefined) return { name };
+    for (let depth = 0; depth < 8; depth++) {
+      const inner = this.syn.unparenthesize(n);
+      const kind = this.syn.exprKind(typeOf(inner));
+      if (kind === 'call') {
+        const callee = this.syn.callee(inner);
+        const last = callee ? /([\w$]+)$/.exec(textOf(callee))?.[1] : undefined;
+        if (!last || !this.syn.templateLoaders?.has(last)) return undefined;
+        const first = named(fieldOf(inner, 'arguments') ?? inner)[0];
+        const loaded = first && this.constantPath(first, true);
+        if (loaded === undefined) return undefined;
+        const env = callee && this.syn.exprKind(typeOf(callee)) === 'member' ? this.syn.memberObject(callee) ?? undefined : undefined;
+        return { name: loaded, ...(env ? { env } : {}) };
+      }
+      if (kind !== 'identifier') return undefined;
+      const d = this.defOf(inner.text) ?? this.env.moduleValue?.(inner.text);
+      if (!d || d.id === inner.id) return undefined;
+      n = d;
+    }
+    return undefined;
+  }
+
+  /**
+   * A path made of constants (through locals): a string, a join (`path.join(__dirname, 'views', 'a.ejs')`,
+   * `os.path.join(...)`), a concatenation (`__dirname + '/views/a.ejs'`, `` `${__dirname}/views/a.ejs` ``). The base
+   * directory a path starts from, when not a constant, is left out: the template index matches the rest by folder.
+   * `read`: a file read (`fs.readFileSync(p, 'utf8')`) stands for the path it reads.
+   */
+  private constantPath(n: Node, read = false, depth = 0): string | undefined {
+    if (depth > 8) return undefined;
+    const s = this.constantString(n);
+    if (s !== undefined) return s;
+    const inner = this.syn.unparenthesize(n);
+    const kind = this.syn.exprKind(typeOf(inner));
+    if (kind === 'call') {
+      const callee = this.syn.callee(inner);
+      const last = callee ? /([\w$]+)$/.exec(textOf(callee))?.[1] : undefined;
+      const args = named(fieldOf(inner, 'arguments') ?? inner);
+      if (read && last && this.syn.fileReads?.has(last)) return args[0] && this.constantPath(args[0], false, depth + 1);
+      if (last !== 'join' && last !== 'resolve') return undefined;
+      // `path.join(base, 'views', 'a.ejs')`: the base may be unknown (`__dirname`, a settings constant), the rest not.
+      const parts = args.map((a, i) => this.constantPath(a, false, depth + 1) ?? (i === 0 ? '' : undefined));
+      return parts.length > 0 && parts.every((p) => p !== undefined) ? parts.filter((p) => p !== '').join('/') : undefined;
+    }
+    if (kind === 'binary') {
+      const op = operatorOf(inner);
+      const left = fieldOf(inner, 'left');
+      const right = fieldOf(inner, 'right');
+      if ((op !== '+' && op !== '/') || !left || !right) return undefined;
+      const r = this.constantPath(right, false, depth + 1);
+      if (r === undefined) return undefined;
+      // An unknown left side is a base directory only before a path (`__dirname + '/views/a.ejs'`).
+      const l = this.constantPath(left, false, depth + 1) ?? (op === '/' || r.startsWith('/') ? '' : undefined);
+      if (l === undefined) return undefined;
+      return op === '/' ? `${l}/${r}` : l + r;
+    }
+    if (kind === 'identifier') {
+      const d = this.defOf(inner.text) ?? this.env.moduleValue?.(inner.text);
+      return d && d.id !== inner.id ? this.constantPath(d, read, depth + 1) : undefined;
+    }
+    // `${__dirname}/views/a.ejs`: the template literal's text without its leading interpolation.
+    const tpl = /^`\$\{[\w$.]+\}([^`$]*)`$/.exec(textOf(inner));
+    return tpl ? tpl[1] : undefined;
   }
 
   /** A string constant, written in place or the value a local was last assigned. */

@@ -123,13 +123,16 @@ export interface SinkSpec extends PatternSpec {
    * sink is each context value the template (or a template it includes or extends) prints without escaping: the
    * focus is the context (an object or dict, or one keyword argument `name=value`), and only its keys printed raw
    * count. The template is looked up in the workspace's view folders (the language's `templateFolders`); a name
-   * not found there, or not a constant, is no sink.
+   * not found there, or not a constant, is no sink. `$V` may also be a path of constants (`path.join(__dirname,
+   * 'views', 'a.ejs')`), or a template loaded by name (`env.get_template('a.html')`, through locals: the language's
+   * `templateLoaders`), or compiled from a file read by path (`compile(fs.readFileSync(p))`).
    */
   template?: string;
   /**
    * YAML `unescaped-environment: $E`, with `template`: the template is rendered by the environment `$E` (seen
-   * through locals and module values), which prints every plain `{{ x }}` raw unless it was made with `autoescape=`
-   * other than False (Jinja2's `Environment()` does not escape by default).
+   * through locals and module values; when `$E` is the template and it was loaded by a `templateLoaders` call, that
+   * call's receiver), which prints every plain `{{ x }}` raw unless it was made with `autoescape=` other than False
+   * (Jinja2's `Environment()` does not escape by default). Raw tags are sinks whatever the environment.
    */
   unescapedEnvironment?: string;
 }

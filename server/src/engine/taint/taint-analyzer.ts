@@ -776,13 +776,19 @@ export class TaintAnalyzer implements Analyzer {
     for (const w of this.workspaceTemplates.values()) w.stale();
   }
 
-  /** Without a host's index, the editor's: the workspace folder's templates, for a file that may render one. */
-  private templatesFor(doc: SourceDocument, root: string | undefined): void {
+  /** Without a host's index, the editor's lists the workspace folder's templates for a file that may render one. */
+  prepare(doc: SourceDocument, root: string | undefined): Promise<void> | undefined {
     const limit = this.workspaceTemplateLimit;
-    if (this.hostTemplates || limit === undefined || root === undefined || !mayRenderTemplate(doc.text)) return;
+    if (this.hostTemplates || limit === undefined || root === undefined || !mayRenderTemplate(doc.text)) return undefined;
     let w = this.workspaceTemplates.get(root);
     if (!w) this.workspaceTemplates.set(root, (w = new WorkspaceTemplates(root, limit)));
-    this.templateIndex = w.current();
+    return w.refresh();
+  }
+
+  /** Without a host's index, the editor's: the workspace folder's templates as last listed (`prepare`). */
+  private templatesFor(doc: SourceDocument, root: string | undefined): void {
+    if (this.hostTemplates || this.workspaceTemplateLimit === undefined || root === undefined || !mayRenderTemplate(doc.text)) return;
+    this.templateIndex = this.workspaceTemplates.get(root)?.current();
   }
 
   open(_doc: SourceDocument): AnalyzerSession {

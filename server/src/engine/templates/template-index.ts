@@ -1,10 +1,13 @@
 /**
  * The workspace's templates, for render calls: `res.render('page', ctx)` resolves `page` against the framework's
- * view folders (a folder named `views` for Express, `templates` for Flask and Django apps) and answers what the
- * template, and the templates it includes or extends, print raw. Built from `TemplateFacts` the host gathered
- * (the scan pool reads the files; the engine reads none), so it can be sent to workers as data.
+ * view folders (a folder named `views` for Express, `templates` for Flask and Django apps, or one the app configures,
+ * see `template-config.ts`) and answers what the template, and the templates it includes or extends, print raw.
+ * Built from `TemplateFacts` the host gathered (the scan pool reads the files; the engine reads none), so it can be
+ * sent to workers as data.
  */
 import { readFile } from 'node:fs/promises';
+import { ALL_TEMPLATE_FOLDERS } from '../languages';
+import { configuredTemplateFolders, mayConfigureTemplates } from './template-config';
 import { isTemplatePath, templateFacts, type RawOutput, type TemplateFacts } from './raw-outputs';
 
 export { isTemplatePath, templateFacts, type RawOutput, type TemplateFacts } from './raw-outputs';
@@ -49,8 +52,17 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/** Builds the index over templates' facts (`templateFacts` of each template file). */
-export function buildTemplateIndex(all: readonly TemplateFacts[]): TemplateIndex {
+/** The templates a host read, and the folders the workspace's sources configure (`configuredTemplateFolders`). */
+export interface WorkspaceTemplateFacts {
+  facts: TemplateFacts[];
+  folders: string[];
+}
+
+/**
+ * Builds the index over templates' facts (`templateFacts` of each template file); `configured`: folder names the
+ * workspace configures, looked in besides each language's defaults.
+ */
+export function buildTemplateIndex(all: readonly TemplateFacts[], configured: readonly string[] = []): TemplateIndex {
   const byPath = new Map<string, TemplateFacts>();
   /** `<folder>\0<name under it>` (with and without its extension) to the templates of that name. */
   const byName = new Map<string, TemplateFacts[]>();
@@ -78,10 +90,14 @@ export function buildTemplateIndex(all: readonly TemplateFacts[]): TemplateIndex
   };
   const find = (fromPath: string, name: string, folders: readonly string[]): TemplateFacts | undefined => {
     const clean = norm(name).replace(/^\.?\//, '');
+    // A path through the folder (`ejs.renderFile(path.join(__dirname, 'views', 'a.ejs'))` gives `views/a.ejs`): the
+    // name is what follows the folder's segment.
+    const segs = clean.split('/');
+    const names = [clean, ...segs.flatMap((s, i) => (i < segs.length - 1 && folders.includes(s) ? [segs.slice(i + 1).join('/')] : []))];
     let best: TemplateFacts | undefined;
     let bestScore = -1;
     for (const folder of folders) {
-      for (const f of byName.get(`${folder}\0${clean}`) ?? []) {
+      for (const f of names.flatMap((n) => byName.get(`${folder}\0${n}`) ?? [])) {
         const score = commonPrefix(dirOf(norm(fromPath)), dirOf(norm(f.path)));
         if (score > bestScore || (score === bestScore && best && f.path < best.path)) {
           best = f;
@@ -92,7 +108,8 @@ export function buildTemplateIndex(all: readonly TemplateFacts[]): TemplateIndex
     return best;
   };
   return {
-    lookup(fromPath, name, folders) {
+    lookup(fromPath, name, defaults) {
+      const folders = configured.length > 0 ? [...new Set([...defaults, ...configured])] : defaults;
       const root = find(fromPath, name, folders);
       if (!root) return undefined;
       const hits: TemplateHit[] = [];
@@ -123,29 +140,43 @@ export function mayRenderTemplate(text: string): boolean {
 }
 
 /**
- * A template file inside a folder some language's `templateFolders` names (`views/`, `templates/`): the only ones a
- * render call resolves to, so the static HTML elsewhere (docs, coverage reports) is not read.
+ * A template file inside a folder some language's default template folders name (`views/`, `templates/`, the one
+ * language table's `TEMPLATE_FOLDERS`) or one of `configured`: the only ones a render call resolves to, so the static
+ * HTML elsewhere (docs, coverage reports) is not read.
  */
-export function isInTemplateFolder(path: string): boolean {
-  return isTemplatePath(path) && /(^|\/)(views|templates)\//.test(norm(path));
+export function isInTemplateFolder(path: string, configured: readonly string[] = []): boolean {
+  if (!isTemplatePath(path)) return false;
+  const segs = norm(path).split('/');
+  segs.pop();
+  return segs.some((s) => ALL_TEMPLATE_FOLDERS.includes(s) || configured.includes(s));
 }
 
 /**
  * Facts of every template file of a scan, read once before it (one file at a time, asynchronously, like the
- * exposure facts). Unreadable and oversized files give none.
+ * exposure facts): first the folders the sources configure, then the templates in those and the default folders.
+ * Unreadable and oversized files give none.
  */
-export async function collectTemplateFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<TemplateFacts[]> {
-  const out: TemplateFacts[] = [];
-  for (const f of files) {
-    if (!isInTemplateFolder(f.path)) continue;
+export async function collectTemplateFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<WorkspaceTemplateFacts> {
+  const read = async (f: { path: string; content?: Uint8Array }): Promise<string | undefined> => {
     try {
       const bytes = f.content ?? (await readFile(f.path));
-      if (bytes.length > maxFileSize) continue;
-      const facts = templateFacts(f.path, new TextDecoder('utf-8').decode(bytes));
-      if (facts.raw.length > 0 || facts.includes.length > 0) out.push(facts);
+      return bytes.length > maxFileSize ? undefined : new TextDecoder('utf-8').decode(bytes);
     } catch {
-      continue;
+      return undefined;
     }
+  };
+  const folders: string[] = [];
+  for (const f of files) {
+    if (!mayConfigureTemplates(f.path)) continue;
+    const text = await read(f);
+    if (text !== undefined) for (const d of configuredTemplateFolders(text)) if (!folders.includes(d)) folders.push(d);
   }
-  return out;
+  const facts: TemplateFacts[] = [];
+  for (const f of files) {
+    if (!isInTemplateFolder(f.path, folders)) continue;
+    const text = await read(f);
+    const t = text === undefined ? undefined : templateFacts(f.path, text);
+    if (t && (t.raw.length > 0 || t.includes.length > 0)) facts.push(t);
+  }
+  return { facts, folders };
 }

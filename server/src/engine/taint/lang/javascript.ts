@@ -2,6 +2,7 @@
  * JavaScript, TypeScript and TSX for the taint pack (one module: the TypeScript grammars extend JavaScript's).
  */
 import type { Node, Tree } from 'web-tree-sitter';
+import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
@@ -642,8 +643,11 @@ function guardShape(c: Node): GuardShape | undefined {
 
 export const javascript: LanguageModule = {
   id: 'javascript',
-  // Express's default `app.set('views', path.join(__dirname, 'views'))`, Koa views, Nunjucks' usual folder.
-  templateFolders: ['views'],
+  // The one language table holds the fact (the hosts read templates from the same folders).
+  templateFolders: TEMPLATE_FOLDERS.javascript,
+  // Nunjucks `env.getTemplate(name)`, Pug `compileFile(path)`, Handlebars `compile(fs.readFileSync(path))`.
+  templateLoaders: new Set(['getTemplate', 'compileFile', 'compile']),
+  fileReads: new Set(['readFileSync', 'readFile']),
   // `const { exec } = require('child_process')`, `import { exec } from 'child_process'`.
   importListEntry: (root, name, module, text) => {
     for (const s of namedKids(root)) {

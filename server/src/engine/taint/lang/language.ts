@@ -164,6 +164,14 @@ export interface LanguageModule {
    * Django apps' `templates/`), for `template:` sinks; none: no template sink resolves.
    */
   readonly templateFolders?: readonly string[];
+  /**
+   * Methods and functions that load a template by its name or path for a later render (Jinja2 `env.get_template`,
+   * Nunjucks `env.getTemplate`, `pug.compileFile`): a `template:` sink's template seen as such a call (through
+   * locals) is the template its first argument names, rendered by its receiver's environment.
+   */
+  readonly templateLoaders?: ReadonlySet<string>;
+  /** Functions that read a file (`fs.readFileSync`): a template compiled from their result is the file they read. */
+  readonly fileReads?: ReadonlySet<string>;
   /** Node types of functions (units) and of import statements, for one search of the tree. */
   readonly functionTypes: ReadonlySet<string>;
   readonly importTypes: readonly string[];

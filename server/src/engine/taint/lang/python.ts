@@ -2,6 +2,7 @@
  * Python for the taint pack.
  */
 import type { Node, Tree } from 'web-tree-sitter';
+import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
@@ -701,8 +702,10 @@ function callsThrough(call: Node, canonical: (n: Node) => string | undefined, de
 export const python: LanguageModule = {
   id: 'python',
   absoluteLocalImports: true,
-  // Flask's `templates/` beside the app, each Django app's `templates/`, FastAPI's `Jinja2Templates(directory="templates")`.
-  templateFolders: ['templates'],
+  // The one language table holds the fact (the hosts read templates from the same folders).
+  templateFolders: TEMPLATE_FOLDERS.python,
+  // Jinja2 `env.get_template(name)` / `select_template([...])`, Django `loader.get_template(name)`.
+  templateLoaders: new Set(['get_template', 'select_template']),
   routeConvertedParams,
   explicitReceivers: new Set(['self', 'cls']),
   closedTypes: (stmt) => {
