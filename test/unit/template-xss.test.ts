@@ -22,6 +22,10 @@ describe('template raw outputs', () => {
     assert.deepEqual(t.raw.map((r) => [r.key, r.line]), [['bio', 2], ['posts', 3]]);
     assert.deepEqual(t.includes, ['head']);
   });
+  it('EJS: a default for a missing local prints the local; .html views with EJS tags are read for them', () => {
+    assert.deepEqual(keys('/a/views/x.ejs', `<%- typeof(back) !== 'undefined' ? back : '/' %> <%- hint || '' %> <%- a ? b : c %> <%- x ? 'y' : 'z' %>`), ['back', 'hint']);
+    assert.deepEqual(keys('/a/views/x.html', `<%= a %> <%- b %> {{ c|safe }}`), ['c', 'b']);
+  });
   it('Pug: != and !{} raw, = and #{} escaped, != in code is a comparison', () => {
     assert.deepEqual(keys('/a/views/x.pug', `p= a\ndiv.c!= b\np hi !{c} #{d}\nif e != 0\n  span= e\n- var f = g != h\neach i in items\n  p!= i.t`), ['b', 'c', 'items']);
   });

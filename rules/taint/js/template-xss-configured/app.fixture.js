@@ -85,4 +85,21 @@ app.post('/inline', (req, res) => {
   res.send(Handlebars.compile('<p>{{name}}</p>')({ memo: req.body.memo }));
 });
 
+// `.html` views rendered by EJS: a value printed raw behind a default for a missing local.
+app.engine('html', ejs.renderFile);
+app.post('/notice', (req, res) => {
+  // ruleid: js.xss.template-raw-output
+  res.render('tc-notice.html', { msg: 'saved', back: req.get('referer') });
+});
+
+app.post('/notice/hint', (req, res) => {
+  // ruleid: js.xss.template-raw-output
+  res.render('tc-notice.html', { hint: req.body.hint });
+});
+
+app.post('/notice/msg', (req, res) => {
+  // ok: js.xss.template-raw-output
+  res.render('tc-notice.html', { msg: req.body.msg, back: '/' });
+});
+
 app.listen(3000);

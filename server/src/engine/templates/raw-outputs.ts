@@ -2,7 +2,9 @@
  * Server-side templates' raw (unescaped) output tags, found by a small scanner per template syntax: EJS `<%- x %>`,
  * Pug `!= x` and `!{x}`, Handlebars/Mustache `{{{x}}}` and `{{& x}}`, Nunjucks/Jinja2/Django `{{ x|safe }}` and every
  * `{{ x }}` inside `{% autoescape false %}` / `{% autoescape off %}`. Each names the context key it prints (`x`, `x.y`
- * and `x[...]` print key `x`; a loop variable prints its list's key). Escaped output is no raw output. A pure function
+ * and `x[...]` print key `x`; a loop variable prints its list's key; `typeof x !== 'undefined' ? x : ''` and
+ * `x || ''` print `x`). An `.html` view with EJS tags (Express `app.engine('html', ...)` with EJS) is read for those
+ * too. Escaped output is no raw output. A pure function
  * of the text: the hosts read the files (see `template-index.ts`).
  */
 
@@ -35,6 +37,7 @@ export interface TemplateFacts {
 const EJS = /\.ejs$/i;
 const PUG = /\.(pug|jade)$/i;
 const CURLY = /\.(hbs|handlebars|mustache|njk|nunjucks|html?|jinja2?|j2|djhtml)$/i;
+const EJS_TAG = /<%[-=_]/;
 
 /** Whether a path names a template file this scanner reads. */
 export function isTemplatePath(path: string): boolean {
@@ -46,15 +49,27 @@ export function templateFacts(path: string, text: string): TemplateFacts {
   const out: TemplateFacts = { path, raw: [], includes: [] };
   if (EJS.test(path)) scanEjs(text, out);
   else if (PUG.test(path)) scanPug(text, out);
-  else if (CURLY.test(path)) scanCurly(text, out);
+  else if (CURLY.test(path)) {
+    scanCurly(text, out);
+    // `.html` views rendered by EJS (`app.engine('html', require('ejs'))`): their EJS tags too.
+    if (EJS_TAG.test(text)) scanEjs(text, out);
+  }
   return out;
 }
 
 /** Filters that leave their input as it was, as far as markup goes: `x|default('')|safe` still prints `x` raw. */
 const PASSTHROUGH = new Set(['safe', 'safeseq', 'raw', 'default', 'd', 'trim', 'string', 'lower', 'upper', 'title', 'capitalize', 'first', 'last', 'join']);
 
+/**
+ * A default for a value that may be missing, printing the value or a constant: `typeof x !== 'undefined' ? x : ''`,
+ * `x ? x : '/'`, `x || ''`. Group 1 or 2 is the value's path.
+ */
+const DEFAULTED = /^\s*(?:(?:typeof\s*\(?\s*[\w$.]+\s*\)?\s*!==?\s*(["'])undefined\1|locals\s*\.\s*[\w$]+|[\w$.]+)\s*\?\s*([^?:'"]+?)\s*:\s*(?:"[^"]*"|'[^']*')|([^?:|'"]+?)\s*\|\|\s*(?:"[^"]*"|'[^']*'))\s*$/;
+
 /** The key a printed expression reads: the root name of a plain path (`x`, `x.y`, `x[0]`), through loop aliases. */
 function rootKey(expr: string, aliases: Map<string, string>): string | undefined {
+  const d = DEFAULTED.exec(expr);
+  if (d) expr = d[2] ?? d[3]!;
   const m = /^\s*(?:locals\s*\.\s*|this\s*\.\s*|(?:\.\.\/)+)?([A-Za-z_$][\w$]*)(?:\s*(?:\??\.\s*[A-Za-z_$][\w$]*|\[[^\]]*\]))*\s*$/.exec(expr);
   if (!m) return undefined;
   let key = m[1]!;
