@@ -25,6 +25,8 @@ describe('template raw outputs', () => {
   it('EJS: a default for a missing local prints the local; .html views with EJS tags are read for them', () => {
     assert.deepEqual(keys('/a/views/x.ejs', `<%- typeof(back) !== 'undefined' ? back : '/' %> <%- hint || '' %> <%- a ? b : c %> <%- x ? 'y' : 'z' %>`), ['back', 'hint']);
     assert.deepEqual(keys('/a/views/x.html', `<%= a %> <%- b %> {{ c|safe }}`), ['c', 'b']);
+    // A Jinja2 page holding a client-side template: its `<%- %>` is the browser's, not the server's.
+    assert.deepEqual(keys('/a/templates/x.html', `{% block body %}<script type="text/template"><%- b %></script>{% endblock %}`), []);
   });
   it('Pug: != and !{} raw, = and #{} escaped, != in code is a comparison', () => {
     assert.deepEqual(keys('/a/views/x.pug', `p= a\ndiv.c!= b\np hi !{c} #{d}\nif e != 0\n  span= e\n- var f = g != h\neach i in items\n  p!= i.t`), ['b', 'c', 'items']);

@@ -38,6 +38,7 @@ const EJS = /\.ejs$/i;
 const PUG = /\.(pug|jade)$/i;
 const CURLY = /\.(hbs|handlebars|mustache|njk|nunjucks|html?|jinja2?|j2|djhtml)$/i;
 const EJS_TAG = /<%[-=_]/;
+const CURLY_BLOCK = /\{%-?\s*(?:block|extends|if|for|include|load|set|macro|import|from|with|trans|url)\b/;
 
 /** Whether a path names a template file this scanner reads. */
 export function isTemplatePath(path: string): boolean {
@@ -51,8 +52,9 @@ export function templateFacts(path: string, text: string): TemplateFacts {
   else if (PUG.test(path)) scanPug(text, out);
   else if (CURLY.test(path)) {
     scanCurly(text, out);
-    // `.html` views rendered by EJS (`app.engine('html', require('ejs'))`): their EJS tags too.
-    if (EJS_TAG.test(text)) scanEjs(text, out);
+    // `.html` views rendered by EJS (`app.engine('html', require('ejs'))`): their EJS tags too. Not in a Jinja2,
+    // Django or Nunjucks template, where `<% %>` is a client-side template's (`<script type="text/template">`).
+    if (EJS_TAG.test(text) && !CURLY_BLOCK.test(text)) scanEjs(text, out);
   }
   return out;
 }
