@@ -159,6 +159,8 @@ describe('the editor reads the workspace folder\'s templates', () => {
     const scan = await collectTemplateFacts([{ path }, { path: join(dir, 'site_pages', 'hey.html') }], 1_000_000);
     assert.deepEqual(scan.folders, ['site_pages']);
     assert.deepEqual(scan.facts.map((f) => f.raw.map((r) => r.key)), [['name']]);
+    // No template outside the default folders: nothing a configured folder could add, the sources are not read.
+    assert.deepEqual((await collectTemplateFacts([{ path }], 1_000_000)).folders, []);
     engine.close('file:///configured/app.py');
   });
 });

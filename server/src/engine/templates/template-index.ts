@@ -156,6 +156,14 @@ export function isInTemplateFolder(path: string, configured: readonly string[] =
  * exposure facts): first the folders the sources configure, then the templates in those and the default folders.
  * Unreadable and oversized files give none.
  */
+/**
+ * Whether some template file lies outside the default folders. Only such a file can be in a configured folder:
+ * without one, the sources need not be read for folder settings (most libraries; that read is of every source).
+ */
+export function anyTemplateOutsideDefaults(paths: readonly string[]): boolean {
+  return paths.some((p) => isTemplatePath(p) && !isInTemplateFolder(p));
+}
+
 export async function collectTemplateFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<WorkspaceTemplateFacts> {
   const read = async (f: { path: string; content?: Uint8Array }): Promise<string | undefined> => {
     try {
@@ -166,7 +174,7 @@ export async function collectTemplateFacts(files: readonly { path: string; conte
     }
   };
   const folders: string[] = [];
-  const sources = await mapConcurrently(files.filter((f) => mayConfigureTemplates(f.path)), async (f) => {
+  const sources = await mapConcurrently(anyTemplateOutsideDefaults(files.map((f) => f.path)) ? files.filter((f) => mayConfigureTemplates(f.path)) : [], async (f) => {
     const text = await read(f);
     return text === undefined ? [] : configuredTemplateFolders(text);
   });

@@ -9,7 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { walkFilesAsync } from '../scan/file-walker';
 import { configuredTemplateFolders, mayConfigureTemplates, SKIPPED_FOLDERS } from './template-config';
-import { buildTemplateIndex, isInTemplateFolder, templateFacts, type TemplateFacts, type TemplateIndex } from './template-index';
+import { anyTemplateOutsideDefaults, buildTemplateIndex, isInTemplateFolder, templateFacts, type TemplateFacts, type TemplateIndex } from './template-index';
 
 /** Source files read for configured template folders, per listing (the dependencies pack reads as many). */
 const MAX_SOURCES = 5000;
@@ -64,7 +64,7 @@ export class WorkspaceTemplates {
     const gen = this.generation;
     const walked = (await walkFilesAsync([{ root: this.root }], { maxFileSize: 2_000_000 })).files.filter((f) => !SKIPPED_FOLDERS.test(f.relPath));
     const folders: string[] = [];
-    const sources = walked.filter((f) => mayConfigureTemplates(f.path)).slice(0, MAX_SOURCES);
+    const sources = anyTemplateOutsideDefaults(walked.map((f) => f.relPath)) ? walked.filter((f) => mayConfigureTemplates(f.path)).slice(0, MAX_SOURCES) : [];
     await this.readAll(this.sources, sources.map((f) => f.path), (path, text) => configuredTemplateFolders(text));
     for (const f of sources) for (const d of this.sources.get(f.path)?.value ?? []) if (!folders.includes(d)) folders.push(d);
     const templates = walked.filter((f) => isInTemplateFolder(f.relPath, folders)).slice(0, this.limit);
