@@ -59,6 +59,11 @@ export interface RawSecretRule {
    * `Fernet(key)`). The regex must end with `KEY_LITERAL_TAIL`; see key-flow.ts.
    */
   keyThroughName?: boolean;
+  /**
+   * A weaker form of evidence: reported only where no other rule's match overlaps it, and not in test or example
+   * files or test code (a short password there is a fixture's).
+   */
+  fallback?: boolean;
 }
 
 /**
@@ -90,9 +95,9 @@ export interface RawAllowlist {
   paths?: string[];
 }
 
-export type SecretValidator = 'jwt' | 'basic-auth-base64';
+export type SecretValidator = 'jwt' | 'basic-auth-base64' | 'chosen-password';
 
-const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64'];
+const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64', 'chosen-password'];
 
 /** Checksum formats `checksum` can name (see `checksumState` in validators.ts). */
 export type SecretChecksum = 'crc32-base62' | 'cfxk-crc32-base62' | 'chieftools-crc32-base62';
@@ -128,6 +133,8 @@ export interface SecretRule {
   validate?: SecretValidator;
   checksum?: SecretChecksum;
   generic: boolean;
+  /** See `RawSecretRule.fallback`. */
+  fallback: boolean;
   literalInCode: boolean;
   filters: boolean;
   /** The parent form's compiled regex (groups v1/v2/v3 hold the secret); it runs on a window of `PARENT_WINDOW` lines. */
@@ -160,7 +167,7 @@ export const CUSTOM_RULE_MAX_LINE = 10_000;
 
 const KNOWN_KEYS = new Set([
   'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
-  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters', 'parent', 'keyThroughName', ...RULE_DOC_KEYS,
+  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters', 'parent', 'keyThroughName', 'fallback', ...RULE_DOC_KEYS,
 ]);
 
 /** How a `keyThroughName` rule's regex ends: the quoted literal in the key position. */
@@ -362,6 +369,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     validate,
     checksum,
     generic: bool(raw, 'generic', false),
+    fallback: bool(raw, 'fallback', false),
     literalInCode: bool(raw, 'literalInCode', false),
     filters: bool(raw, 'filters', true),
     parentRegex,

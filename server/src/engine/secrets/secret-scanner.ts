@@ -338,12 +338,13 @@ function nameOf(m: RegExpExecArray, subject: string): string | undefined {
 }
 
 /**
- * Keeps the most specific match where matches overlap: provider rules before generic ones, then the longer
- * match, then the earlier rule. Input order does not matter; output is sorted by position.
+ * Keeps the most specific match where matches overlap: provider rules before generic ones, fallback rules last,
+ * then the longer match, then the earlier rule. Input order does not matter; output is sorted by position.
  */
 export function dedupeMatches(matches: readonly SecretMatch[], ruleOrder: ReadonlyMap<SecretRule, number>): SecretMatch[] {
   const ranked = [...matches].sort(
     (a, b) =>
+      Number(a.rule.fallback) - Number(b.rule.fallback) ||
       Number(a.rule.generic) - Number(b.rule.generic) ||
       b.matchLength - a.matchLength ||
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||

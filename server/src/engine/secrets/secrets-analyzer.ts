@@ -126,9 +126,12 @@ export class SecretsAnalyzer implements Analyzer {
     // An HTTP request file aimed only at this machine: read from the whole current text, the same way.
     const localRequests = deduped.some((m) => m.rule.generic) ? localRequestFileReason(rel, doc.text) : undefined;
     const lineText = (i: number): string => doc.lines.lineText(i);
-    return deduped.map((m) => {
+    const findings: Finding[] = [];
+    for (const m of deduped) {
       const ctx = secretContext(doc, m.start, m.end);
       if (regions) lexedContext(doc, regions, m, ctx);
+      // A fallback rule's weaker evidence (a short password) in a test or an example is that fixture's own.
+      if (m.rule.fallback && (testPath || examplePath || ctx.inTestCode)) continue;
       const rule = m.rule;
       const masked = maskSecret(m.secret);
       let severity: Severity = rule.severity;
@@ -217,8 +220,9 @@ export class SecretsAnalyzer implements Analyzer {
       };
       const fixes = secretFixes(doc, m, ctx, eol, root);
       if (fixes.length > 0) finding.fixes = fixes;
-      return finding;
-    });
+      findings.push(finding);
+    }
+    return findings;
   }
 
   /** Literals that reach a crypto or token call through a name (key-flow.ts), found once per text and path. */

@@ -76,8 +76,32 @@ export function basicAuthReason(b64: string): string | undefined {
   return placeholderReason(password);
 }
 
+/**
+ * A short value under a password name that reads as a password a person chose (`Summer2024!`, `Bl4ckRiver`): 8 to
+ * 16 characters, letters with at least two other character classes, or letters around digits (`cl0udy4life`).
+ * Not a word with a number after it (`release2024`), an identifier (`auth.pass_label`, `resetPassword2`) or a
+ * format string; placeholders and plain words are the shared filters' (they run first).
+ */
+export function chosenPasswordReason(value: string): string | undefined {
+  if (value.length < 8 || value.length > 16) return 'not 8 to 16 characters';
+  const lower = /[a-z]/.test(value);
+  const upper = /[A-Z]/.test(value);
+  const digit = /\d/.test(value);
+  const symbol = /[^A-Za-z0-9]/.test(value);
+  if (!lower && !upper) return 'no letters';
+  const classes = Number(lower) + Number(upper) + Number(digit) + Number(symbol);
+  if (classes < 3 && !/[A-Za-z]\d+[A-Za-z]/.test(value)) return 'one or two character classes';
+  if (/%[-+ #0-9.]*[sdvqr]|\{\}|\$\{|\{\{|\$\(|^\$[A-Za-z_]|^%[A-Za-z_]\w*%$|^@|\/\/|^\.{0,2}\//.test(value)) return 'a template or path';
+  // Identifiers: dotted, snake or kebab lower-case words, or camelCase words with a number after them.
+  if (/^[a-z][a-z0-9]*(?:[._:/-][a-z0-9]+)+$/.test(value)) return 'identifier';
+  if (/^[a-z]+(?:[A-Z][a-z]+)+\d*$|^(?:[A-Z][a-z]+){2,}\d*$/.test(value)) return 'identifier';
+  // A label or message: a word and a closing `:`, `?`, `!` or `...` (`Password:`, `Confirm?`).
+  if (/^[A-Za-z]+(?:[ _-][A-Za-z]+)*(?::|\?|\.{3}|…)$/.test(value)) return 'a label';
+  return undefined;
+}
+
 export function validatorReason(kind: SecretValidator, secret: string): string | undefined {
-  return kind === 'jwt' ? jwtReason(secret) : basicAuthReason(secret);
+  return kind === 'jwt' ? jwtReason(secret) : kind === 'chosen-password' ? chosenPasswordReason(secret) : basicAuthReason(secret);
 }
 
 let crcTable: Uint32Array | undefined;
