@@ -1,5 +1,5 @@
 /**
- * The memory part's first phase alone (a server with N generated files open: RSS 1 s after every file's diagnostics,
+ * The memory part's first phase alone (a server with N generated files open: RSS once idle after every file's diagnostics,
  * then edits after an idle pause beside edits while typing), optionally with node flags for the server, to A/B a
  * V8 setting without the soak.
  *   node --import tsx bench/memory-open.ts [--files 50] [--lines 3000] [--timeout 600] [--node-args "--max-semi-space-size=2"]

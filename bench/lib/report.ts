@@ -213,7 +213,7 @@ export function markdown(r: BenchResults): string {
   if (r.javaGoScan?.length) out.push('', javaGoScanMarkdown(r.javaGoScan));
   const m = r.memory;
   if (m) {
-    out.push('', '**Server memory** (RSS from /proc, after 1 s idle)', '');
+    out.push('', '**Server memory** (RSS from /proc, once idle: 6 s without edits and a request answered)', '');
     out.push(
       table(
         ['Measure', 'MB'],

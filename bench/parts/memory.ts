@@ -2,7 +2,7 @@
  * Part 4: server memory. RSS of the server process (from /proc) with 50 files open, and a soak: RSS after
  * 1,000 edits and after 10,000 edits on 20 open files (issue 17's growth target: the first 1,000 edits fill the
  * caches and the heap; growth after them is what a long session would keep adding). Every edit waits for its diagnostics, so each one is
- * really analysed; RSS is sampled after a short idle. Trees live in wasm memory, which never shrinks, so a
+ * really analysed; RSS is sampled once the server is idle (`idleMemory`). Trees live in wasm memory, which never shrinks, so a
  * leaked tree per edit would show as growth here.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { manyGeneratedFiles } from '../lib/corpus';
 import { editScript } from '../lib/edit-script';
 import { initialize, LspClient, sleep } from '../lib/lsp-client';
 import { RAW, SERVER_JS } from '../lib/paths';
+import { LONG_IDLE_SETTLE_MS } from '../../server/src/lsp/heap-sizing';
 import { progress } from '../lib/progress';
 
 export interface MemoryResult {
@@ -40,8 +41,9 @@ export interface MemoryResult {
 }
 
 /**
- * Edit → diagnostics latency with many files open, for edits sent after a pause long enough for the server's idle
- * heap settle (a compacting GC 500 ms after the last analysis) to start, beside the same edits sent 50 ms apart.
+ * Edit → diagnostics latency with many files open, for edits sent after a 600 ms pause (past the 500 ms after which
+ * the server's idle heap settle, a compacting GC, runs after a burst of work; after typing it waits 5 s), beside
+ * the same kind of edits sent 50 ms apart.
  */
 export interface IdleEditLatency {
   edits: number;
@@ -69,10 +71,21 @@ const MB = 1024 * 1024;
 /** Edits in a row on one file in the soak (even: the edit script's pairs leave the text as it was). */
 const SOAK_BURST = 20;
 
-/** Idle pause before each of the idle-edit row's edits: past `IDLE_SETTLE_MS` (500), so its GC is under way. */
+/** Idle pause before each of the idle-edit row's edits: past `IDLE_SETTLE_MS` (500), when a settle after a burst runs. */
 const IDLE_PAUSE_MS = 600;
 /** Edits per side in the idle-edit row. */
 const IDLE_EDITS = 12;
+
+/**
+ * RSS once the server is idle: past the pause after which it settles its heap whatever it allocated
+ * (`LONG_IDLE_SETTLE_MS`, 5 s; a burst such as the opens settles at 500 ms), then a request answered, so a GC under
+ * way has ended. It was 1 s, when every settle came at 500 ms; under load a settle could still be running then.
+ */
+async function idleMemory(client: LspClient): Promise<{ rss: number; hwm: number }> {
+  await sleep(LONG_IDLE_SETTLE_MS + 1_000);
+  await client.request('vigil/score', null);
+  return client.memory();
+}
 
 async function start(nodeArgs: string[] = [], serverJs = SERVER_JS): Promise<LspClient> {
   const client = LspClient.start(serverJs, nodeArgs);
@@ -96,7 +109,7 @@ function quantiles(ms: number[]): { p50: number; max: number } {
 }
 
 /**
- * Phase 1: a server with `openFiles` files open, its RSS 1 s after the last diagnostics, then the idle-edit row
+ * Phase 1: a server with `openFiles` files open, its RSS once idle after every file's diagnostics, then the idle-edit row
  * (in the first file, alternating an edit after `IDLE_PAUSE_MS` idle and one 50 ms after the previous).
  * `nodeArgs`: node flags for the server (to A/B a V8 setting); `serverJs`: another build's server (to A/B builds).
  */
@@ -122,8 +135,7 @@ export async function openManyFiles(
   });
   await Promise.all(waits);
   const openSeconds = (performance.now() - t0) / 1000;
-  await sleep(1_000);
-  const withOpen = client.memory();
+  const withOpen = await idleMemory(client);
   progress(`memory: ${o.openFiles} files open, all analysed in ${openSeconds.toFixed(1)} s: RSS ${(withOpen.rss / MB).toFixed(0)} MB (idle server ${(idleRss / MB).toFixed(0)} MB)`);
 
   // Edits in the first file. It cooled down while the others opened: one untimed pair first, so its cold analysis
@@ -194,14 +206,12 @@ export async function runMemory(o: MemoryOptions): Promise<MemoryResult> {
     await wait;
     done = i + 1;
     if (i + 1 === baselineEdits) {
-      await sleep(1_000);
-      atBaseline = client.memory().rss;
+      atBaseline = (await idleMemory(client)).rss;
     }
     if ((i + 1) % 2_000 === 0) progress(`memory soak: ${i + 1} edits, RSS ${(client.memory().rss / MB).toFixed(0)} MB`);
   }
   const soakSeconds = (performance.now() - t0) / 1000;
-  await sleep(1_000);
-  const end = client.memory();
+  const end = await idleMemory(client);
   await client.shutdown();
   return {
     idleRssMB: idleRss / MB,
