@@ -11,7 +11,6 @@ import { manyGeneratedFiles } from '../lib/corpus';
 import { editScript } from '../lib/edit-script';
 import { initialize, LspClient, sleep } from '../lib/lsp-client';
 import { RAW, SERVER_JS } from '../lib/paths';
-import { LONG_IDLE_SETTLE_MS } from '../../server/src/lsp/heap-sizing';
 import { progress } from '../lib/progress';
 
 export interface MemoryResult {
@@ -41,9 +40,8 @@ export interface MemoryResult {
 }
 
 /**
- * Edit → diagnostics latency with many files open, for edits sent after a 600 ms pause (past the 500 ms after which
- * the server's idle heap settle, a compacting GC, runs after a burst of work; after typing it waits 5 s), beside
- * the same kind of edits sent 50 ms apart.
+ * Edit → diagnostics latency with many files open, for edits sent after a pause long enough for the server's idle
+ * heap settle (a compacting GC 500 ms after the last analysis) to start, beside the same edits sent 50 ms apart.
  */
 export interface IdleEditLatency {
   edits: number;
@@ -71,19 +69,21 @@ const MB = 1024 * 1024;
 /** Edits in a row on one file in the soak (even: the edit script's pairs leave the text as it was). */
 const SOAK_BURST = 20;
 
-/** Idle pause before each of the idle-edit row's edits: past `IDLE_SETTLE_MS` (500), when a settle after a burst runs. */
+/** Idle pause before each of the idle-edit row's edits: past `IDLE_SETTLE_MS` (500), so its GC is under way. */
 const IDLE_PAUSE_MS = 600;
 /** Edits per side in the idle-edit row. */
 const IDLE_EDITS = 12;
 
 /**
- * RSS once the server is idle: past the pause after which it settles its heap whatever it allocated
- * (`LONG_IDLE_SETTLE_MS`, 5 s; a burst such as the opens settles at 500 ms), then a request answered, so a GC under
- * way has ended. It was 1 s, when every settle came at 500 ms; under load a settle could still be running then.
+ * RSS once the server is idle: 1 s after the last diagnostics (the server settles its heap 500 ms after the last
+ * analysis when its old generation grew 8 MB), then a request answered, so a settle under way has ended (under load
+ * one took 1-2 s and a sample at 1 s could fall inside it), then 1 s more for the pages it freed to be given back
+ * (a compacting GC releases them from a background thread: in-process RSS stood 80 MB higher right after one).
  */
 async function idleMemory(client: LspClient): Promise<{ rss: number; hwm: number }> {
-  await sleep(LONG_IDLE_SETTLE_MS + 1_000);
+  await sleep(1_000);
   await client.request('vigil/score', null);
+  await sleep(1_000);
   return client.memory();
 }
 

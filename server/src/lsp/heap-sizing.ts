@@ -61,52 +61,29 @@ export function oldGenerationCommitted(): number {
 let settledOldGeneration = 0;
 
 /**
- * How much the old generation must have grown since the last settle for a settle after a long pause
- * (`LONG_IDLE_SETTLE_MS`). The compacting GC is a pause of the whole server (120-180 ms with 50 files open on an
- * idle machine, 1.1-1.8 s at load 25) that the next keystroke waits for; a few edits leave a few MB to give back,
- * not worth that.
+ * How much the old generation must have grown since the last settle for an idle settle to run. The compacting GC
+ * is a pause of the whole server (120-180 ms with 50 files open on an idle machine, a second under load) that the
+ * next keystroke waits for; a pause in typing after a few edits leaves a few MB to give back, not worth that.
  */
 export const SETTLE_MIN_GROWTH_BYTES = 8 * 1024 * 1024;
 
-/**
- * Growth since the last settle, as a share of what the old generation held right after it, that is worth a settle
- * at the first short pause (`IDLE_SETTLE_MS`): a burst of work (files opened, rules compiled), not typing. With 50
- * files open, a settle after two edits gave back 0-4 MB of an 89-93 MB old generation and paused for longer than
- * the next edit's analysis (in-process, `bench/idle-settle-ab.ts`); the opens before it had grown it to 378 MB.
- */
-export const SETTLE_BURST_SHARE = 0.5;
-
-/** Whether the old generation grew by `SETTLE_MIN_GROWTH_BYTES` since the last settle (the long pause's test). */
+/** Whether the old generation grew by `SETTLE_MIN_GROWTH_BYTES` since the last settle (the idle settle's test). */
 export function settleWorthIt(): boolean {
   return oldGenerationCommitted() - settledOldGeneration >= SETTLE_MIN_GROWTH_BYTES;
 }
 
-/** Whether the old generation grew by a burst's worth since the last settle (the short pause's test). */
-export function settleWorthItNow(): boolean {
-  const grown = oldGenerationCommitted() - settledOldGeneration;
-  return grown >= SETTLE_MIN_GROWTH_BYTES && grown >= SETTLE_BURST_SHARE * settledOldGeneration;
-}
-
 /**
- * How long the server waits, with no analysis left to run, before a settle after a burst (`IdleHeapSettle`).
- * Keystrokes come 100-300 ms apart while typing: a pause this long is a stop, not the gap before the next key.
+ * How long the server waits, with no analysis left to run, before one full GC (`IdleHeapSettle`). Keystrokes
+ * come 100-300 ms apart while typing: a pause this long is a stop, not the gap before the next key.
  */
 export const IDLE_SETTLE_MS = 500;
 
 /**
- * How long the server waits before a settle that only typing's garbage makes worth it: past the pauses of someone
- * reading what they typed (an edit after 600 ms waited behind each settle's pause: p50 645 ms against 130 ms for
- * edits 50 ms apart, 50 files open, load ~3).
- */
-export const LONG_IDLE_SETTLE_MS = 5_000;
-
-/**
  * One full GC once the server goes idle after analysing. Between full GCs V8 lets the old generation fill with what
  * finished runs and cooled documents left (the heap stood at 1.5-2.5x its live size after an edit soak, ~150 MB
- * more RSS than after a GC): an idle editor's server kept that until its next edits. After a short pause only when
- * the old generation grew by a burst's worth (`settleWorthItNow`), else after a long one when it grew by
- * `SETTLE_MIN_GROWTH_BYTES`, else not at all: the GC cannot be interrupted, and the next edit waits for it. Only
- * memory and pauses depend on it; the delays decide when, never what an analysis finds.
+ * more RSS than after a GC): an idle editor's server kept that until its next edits. Skipped when the old
+ * generation grew less than `SETTLE_MIN_GROWTH_BYTES` since the last settle. Only memory and pauses depend on it;
+ * the delay decides when, never what an analysis finds.
  */
 export class IdleHeapSettle {
   private timer: NodeJS.Timeout | undefined;
@@ -121,17 +98,17 @@ export class IdleHeapSettle {
     private readonly busy: () => boolean,
     private readonly delayMs = IDLE_SETTLE_MS,
     private readonly settle: () => void = settleServerHeap,
-    /** Whether enough was allocated since the last settle to be worth the pause after a long wait. */
+    /** Whether enough was allocated since the last settle to be worth the pause. */
     private readonly worth: () => boolean = settleWorthIt,
-    /** Whether so much was allocated since the last settle that it is worth the pause after the short wait. */
-    private readonly worthNow: () => boolean = settleWorthItNow,
-    private readonly longDelayMs = LONG_IDLE_SETTLE_MS,
   ) {}
 
-  /** An analysis finished: settle once nothing else has run for `delayMs` (or `longDelayMs`). */
+  /** An analysis finished: settle once nothing else has run for `delayMs`. */
   analysed(): void {
     this.worked = true;
-    this.arm(this.delayMs, false);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fire(), this.delayMs);
+    // A pending settle never keeps the process alive.
+    this.timer.unref();
   }
 
   /** Cancels a pending settle (shutdown). */
@@ -140,28 +117,15 @@ export class IdleHeapSettle {
     this.timer = undefined;
   }
 
-  private arm(ms: number, long: boolean): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.fire(long), ms);
-    // A pending settle never keeps the process alive.
-    this.timer.unref();
-  }
-
-  private fire(long: boolean): void {
+  private fire(): void {
     this.timer = undefined;
     if (!this.worked || this.busy()) return;
-    if (long ? this.worth() : this.worthNow()) {
-      this.worked = false;
-      this.settles++;
-      this.settle();
-      return;
-    }
-    // Not a burst: wait for a longer pause (an analysis meanwhile re-arms the short wait).
-    if (!long && this.longDelayMs > this.delayMs) {
-      this.arm(this.longDelayMs - this.delayMs, true);
-      return;
-    }
     this.worked = false;
-    this.skipped++;
+    if (!this.worth()) {
+      this.skipped++;
+      return;
+    }
+    this.settles++;
+    this.settle();
   }
 }
