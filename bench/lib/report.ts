@@ -231,7 +231,11 @@ export function markdown(r: BenchResults): string {
     );
     const ie = m.idleEdits;
     if (ie) {
-      out.push('', `**Edits with ${m.openFiles} files open** (one file, warmed by one untimed pair; an edit after ${ie.idleMs} ms idle and one 50 ms after the previous, in turn)`, '');
+      out.push(
+        '',
+        `**Edits with ${m.openFiles} files open** (one file, warmed by one untimed pair; an edit after ${ie.idleMs} ms idle and one 50 ms after the previous, in turn${ie.settles !== undefined ? `; the server's idle GC ran ${ie.settles} times meanwhile, the longest ${f0(ie.settleMaxMs ?? 0)} ms` : ''})`,
+        '',
+      );
       out.push(
         table(
           ['Edit → diagnostics', 'p50 ms', 'max ms', 'Edits'],

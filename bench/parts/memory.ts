@@ -48,6 +48,9 @@ export interface IdleEditLatency {
   idleMs: number;
   afterIdleMs: { p50: number; max: number };
   typingMs: { p50: number; max: number };
+  /** The server's idle heap settles (logged by it) during these edits, and the longest one's pause. */
+  settles?: number;
+  settleMaxMs?: number;
 }
 
 export interface MemoryOptions {
@@ -119,6 +122,12 @@ export async function openManyFiles(
   serverJs = SERVER_JS,
 ): Promise<OpenFilesMemory> {
   const client = await start(nodeArgs, serverJs);
+  // The server logs each idle heap settle and its pause: edits that arrive meanwhile wait for it.
+  const settleMs: number[] = [];
+  client.onNotification((method, params) => {
+    const m = method === 'window/logMessage' ? /idle heap settle: (\d+) ms/.exec((params as { message?: string }).message ?? '') : null;
+    if (m) settleMs.push(Number(m[1]));
+  });
   await sleep(300);
   const idleRss = client.memory().rss;
   const files = manyGeneratedFiles(o.openFiles, o.openFileLines, 'open-files');
@@ -146,6 +155,7 @@ export async function openManyFiles(
   const uri = pathToFileURL(f.path).toString();
   const script = editScript(readFileSync(f.path, 'utf8'), f.lang, f.blockStarts, IDLE_EDITS + 1, 9_000);
   let version = 1;
+  const settlesBefore = settleMs.length;
   const afterIdle: number[] = [];
   const typing: number[] = [];
   for (let i = 0; i < script.length; i++) {
@@ -160,9 +170,17 @@ export async function openManyFiles(
     await wait;
     if (pair > 0) (idle ? afterIdle : typing).push(performance.now() - t);
   }
-  const idleEdits: IdleEditLatency = { edits: IDLE_EDITS, idleMs: IDLE_PAUSE_MS, afterIdleMs: quantiles(afterIdle), typingMs: quantiles(typing) };
+  const during = settleMs.slice(settlesBefore);
+  const idleEdits: IdleEditLatency = {
+    edits: IDLE_EDITS,
+    idleMs: IDLE_PAUSE_MS,
+    afterIdleMs: quantiles(afterIdle),
+    typingMs: quantiles(typing),
+    settles: during.length,
+    settleMaxMs: during.length > 0 ? Math.max(...during) : 0,
+  };
   progress(
-    `memory: edits with ${o.openFiles} files open, after ${IDLE_PAUSE_MS} ms idle p50/max ${idleEdits.afterIdleMs.p50.toFixed(0)}/${idleEdits.afterIdleMs.max.toFixed(0)} ms, 50 ms apart ${idleEdits.typingMs.p50.toFixed(0)}/${idleEdits.typingMs.max.toFixed(0)} ms`,
+    `memory: edits with ${o.openFiles} files open, after ${IDLE_PAUSE_MS} ms idle p50/max ${idleEdits.afterIdleMs.p50.toFixed(0)}/${idleEdits.afterIdleMs.max.toFixed(0)} ms, 50 ms apart ${idleEdits.typingMs.p50.toFixed(0)}/${idleEdits.typingMs.max.toFixed(0)} ms; idle heap settles meanwhile ${during.length} (longest ${idleEdits.settleMaxMs!.toFixed(0)} ms; ${settlesBefore} before, during the opens and the sample)`,
   );
   await client.shutdown();
   return { idleRss, analysed, openSeconds, withOpen, idleEdits };

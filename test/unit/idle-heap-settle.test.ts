@@ -76,6 +76,18 @@ describe('idle heap settle', () => {
     assert.equal(settleWorthIt(), false, 'the settle resets the reference point');
   });
 
+  it('tells each settle with its pause and the old generation before and after', (t) => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const told: number[][] = [];
+    const s = new IdleHeapSettle(() => false, 500, () => undefined, () => true, (ms, before, after) => told.push([ms, before, after]));
+    s.analysed();
+    mock.timers.tick(500);
+    assert.equal(told.length, 1);
+    assert.ok(told[0]!.every((n) => Number.isFinite(n) && n >= 0));
+    assert.ok(told[0]![1]! > 0, 'the old generation is never empty');
+  });
+
   it('does nothing after dispose', (t) => {
     mock.timers.enable({ apis: ['setTimeout'] });
     t.after(() => mock.timers.reset());

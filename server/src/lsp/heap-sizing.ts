@@ -100,6 +100,8 @@ export class IdleHeapSettle {
     private readonly settle: () => void = settleServerHeap,
     /** Whether enough was allocated since the last settle to be worth the pause. */
     private readonly worth: () => boolean = settleWorthIt,
+    /** Told after each settle: how long it paused and the old generation's size before and after (bytes). */
+    private readonly onSettle?: (ms: number, before: number, after: number) => void,
   ) {}
 
   /** An analysis finished: settle once nothing else has run for `delayMs`. */
@@ -126,6 +128,9 @@ export class IdleHeapSettle {
       return;
     }
     this.settles++;
+    const before = oldGenerationCommitted();
+    const t = performance.now();
     this.settle();
+    this.onSettle?.(performance.now() - t, before, oldGenerationCommitted());
   }
 }
