@@ -213,7 +213,7 @@ export function markdown(r: BenchResults): string {
   if (r.javaGoScan?.length) out.push('', javaGoScanMarkdown(r.javaGoScan));
   const m = r.memory;
   if (m) {
-    out.push('', '**Server memory** (RSS from /proc, once idle: 1 s without edits, a request answered, 1 s more)', '');
+    out.push('', '**Server memory** (RSS from /proc, once idle: 5.5 s without edits, a request answered, 1 s more)', '');
     out.push(
       table(
         ['Measure', 'MB'],

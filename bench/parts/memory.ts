@@ -11,6 +11,7 @@ import { manyGeneratedFiles } from '../lib/corpus';
 import { editScript } from '../lib/edit-script';
 import { initialize, LspClient, sleep } from '../lib/lsp-client';
 import { RAW, SERVER_JS } from '../lib/paths';
+import { LONG_IDLE_SETTLE_MS } from '../../server/src/lsp/heap-sizing';
 import { progress } from '../lib/progress';
 
 export interface MemoryResult {
@@ -40,8 +41,9 @@ export interface MemoryResult {
 }
 
 /**
- * Edit → diagnostics latency with many files open, for edits sent after a pause long enough for the server's idle
- * heap settle (a compacting GC 500 ms after the last analysis) to start, beside the same edits sent 50 ms apart.
+ * Edit → diagnostics latency with many files open, for edits sent after a 600 ms pause (past the 500 ms after which
+ * the server's idle heap settle, a compacting GC, runs after a burst of work; after typing it waits 5 s), beside
+ * the same kind of edits sent 50 ms apart.
  */
 export interface IdleEditLatency {
   edits: number;
@@ -72,19 +74,20 @@ const MB = 1024 * 1024;
 /** Edits in a row on one file in the soak (even: the edit script's pairs leave the text as it was). */
 const SOAK_BURST = 20;
 
-/** Idle pause before each of the idle-edit row's edits: past `IDLE_SETTLE_MS` (500), so its GC is under way. */
+/** Idle pause before each of the idle-edit row's edits: past `IDLE_SETTLE_MS` (500), when a settle after a burst runs. */
 const IDLE_PAUSE_MS = 600;
 /** Edits per side in the idle-edit row. */
 const IDLE_EDITS = 12;
 
 /**
- * RSS once the server is idle: 1 s after the last diagnostics (the server settles its heap 500 ms after the last
- * analysis when its old generation grew 8 MB), then a request answered, so a settle under way has ended (under load
- * one took 1-2 s and a sample at 1 s could fall inside it), then 1 s more for the pages it freed to be given back
- * (a compacting GC releases them from a background thread: in-process RSS stood 80 MB higher right after one).
+ * RSS once the server is idle: past the pause after which it settles its heap whatever it allocated
+ * (`LONG_IDLE_SETTLE_MS`, 5 s; a burst such as the opens settles at 500 ms), then a request answered, so a settle
+ * under way has ended (under load one took 1-2 s), then 1 s more for the pages it freed to be given back (a
+ * compacting GC releases them from a background thread: in-process RSS stood 80 MB higher right after one).
+ * It was 1 s alone.
  */
 async function idleMemory(client: LspClient): Promise<{ rss: number; hwm: number }> {
-  await sleep(1_000);
+  await sleep(LONG_IDLE_SETTLE_MS + 500);
   await client.request('vigil/score', null);
   await sleep(1_000);
   return client.memory();
@@ -124,9 +127,13 @@ export async function openManyFiles(
   const client = await start(nodeArgs, serverJs);
   // The server logs each idle heap settle and its pause: edits that arrive meanwhile wait for it.
   const settleMs: number[] = [];
+  const settleLog: string[] = [];
   client.onNotification((method, params) => {
-    const m = method === 'window/logMessage' ? /idle heap settle: (\d+) ms/.exec((params as { message?: string }).message ?? '') : null;
-    if (m) settleMs.push(Number(m[1]));
+    const m = method === 'window/logMessage' ? /idle heap settle: (\d+) ms.*/.exec((params as { message?: string }).message ?? '') : null;
+    if (m) {
+      settleMs.push(Number(m[1]));
+      settleLog.push(m[0]);
+    }
   });
   await sleep(300);
   const idleRss = client.memory().rss;
@@ -180,7 +187,7 @@ export async function openManyFiles(
     settleMaxMs: during.length > 0 ? Math.max(...during) : 0,
   };
   progress(
-    `memory: edits with ${o.openFiles} files open, after ${IDLE_PAUSE_MS} ms idle p50/max ${idleEdits.afterIdleMs.p50.toFixed(0)}/${idleEdits.afterIdleMs.max.toFixed(0)} ms, 50 ms apart ${idleEdits.typingMs.p50.toFixed(0)}/${idleEdits.typingMs.max.toFixed(0)} ms; idle heap settles meanwhile ${during.length} (longest ${idleEdits.settleMaxMs!.toFixed(0)} ms; ${settlesBefore} before, during the opens and the sample)`,
+    `memory: edits with ${o.openFiles} files open, after ${IDLE_PAUSE_MS} ms idle p50/max ${idleEdits.afterIdleMs.p50.toFixed(0)}/${idleEdits.afterIdleMs.max.toFixed(0)} ms, 50 ms apart ${idleEdits.typingMs.p50.toFixed(0)}/${idleEdits.typingMs.max.toFixed(0)} ms; idle heap settles meanwhile ${during.length} (longest ${idleEdits.settleMaxMs!.toFixed(0)} ms; ${settlesBefore} before, during the opens and the sample): ${settleLog.join('; ')}`,
   );
   await client.shutdown();
   return { idleRss, analysed, openSeconds, withOpen, idleEdits };
