@@ -1,15 +1,24 @@
 /**
  * The server's GC on going idle (lsp/heap-sizing.ts `IdleHeapSettle`): one full GC once analyses have stopped for
- * its delay, none while analyses run or are queued, none when nothing ran since the last one, none when the old
- * generation grew too little since the last one to be worth the pause.
+ * its short delay after a burst, or its long delay after less, none while analyses run or are queued, none when
+ * nothing ran since the last one, none when the old generation grew too little since the last one to be worth the
+ * pause.
  */
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
-import { IdleHeapSettle, SETTLE_MIN_GROWTH_BYTES, settleServerHeap, settleWorthIt } from '../../server/src/lsp/heap-sizing';
+import {
+  IdleHeapSettle,
+  SETTLE_BURST_GROWTH_BYTES,
+  SETTLE_MIN_GROWTH_BYTES,
+  settleServerHeap,
+  settleWorthIt,
+  settleWorthItNow,
+} from '../../server/src/lsp/heap-sizing';
 
-function setup(busy: { now: boolean }, worth = { now: true }) {
+/** `worth.now`: grown enough for the long pause; `burst.now`: for the short one. */
+function setup(busy: { now: boolean }, worth = { now: true }, burst = { now: true }) {
   let gcs = 0;
-  const s = new IdleHeapSettle(() => busy.now, 500, () => void gcs++, () => worth.now);
+  const s = new IdleHeapSettle(() => busy.now, 500, () => void gcs++, () => worth.now, undefined, () => burst.now, 5_000);
   return { s, gcs: () => gcs };
 }
 
@@ -52,17 +61,43 @@ describe('idle heap settle', () => {
     mock.timers.enable({ apis: ['setTimeout'] });
     t.after(() => mock.timers.reset());
     const worth = { now: false };
-    const { s, gcs } = setup({ now: false }, worth);
+    const { s, gcs } = setup({ now: false }, worth, worth);
     s.analysed();
+    // (Ticked in two: mock timers do not run a timer that a timer set within the same tick.)
     mock.timers.tick(500);
+    mock.timers.tick(4_500);
     assert.equal(gcs(), 0);
     assert.equal(s.skipped, 1);
     worth.now = true;
-    mock.timers.tick(5_000);
+    mock.timers.tick(10_000);
     assert.equal(gcs(), 0, 'a skipped wait is over: only the next analysis re-arms it');
     s.analysed();
     mock.timers.tick(500);
     assert.equal(gcs(), 1);
+  });
+
+  it('after a short pause settles only a burst: less waits for the long pause, and an edit before it starts over', (t) => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const burst = { now: false };
+    const { s, gcs } = setup({ now: false }, { now: true }, burst);
+    s.analysed();
+    mock.timers.tick(600);
+    assert.equal(gcs(), 0, 'typing paused 600 ms: no GC in the way of the next key');
+    mock.timers.tick(4_000);
+    // The next edit's run ends: the wait starts over from the short delay.
+    s.analysed();
+    mock.timers.tick(500);
+    mock.timers.tick(4_400);
+    assert.equal(gcs(), 0);
+    mock.timers.tick(100);
+    assert.equal(gcs(), 1, 'settled after 5 s without analyses');
+    assert.equal(s.skipped, 0);
+    // A burst (files opened) settles at the short pause.
+    burst.now = true;
+    s.analysed();
+    mock.timers.tick(500);
+    assert.equal(gcs(), 2);
   });
 
   it('counts old-generation growth since the last settle: nothing right after one, a retained large array after', () => {
@@ -74,6 +109,30 @@ describe('idle heap settle', () => {
     assert.ok(kept.length > 0);
     settleServerHeap();
     assert.equal(settleWorthIt(), false, 'the settle resets the reference point');
+  });
+
+  it('counts a burst from the same reference point, with its larger growth', () => {
+    settleServerHeap();
+    const small = new Array<number>((2 * SETTLE_MIN_GROWTH_BYTES) / 8).fill(0.5);
+    assert.equal(settleWorthIt(), true);
+    assert.equal(settleWorthItNow(), false, '16 MB is typing, not a burst');
+    const large = new Array<number>(SETTLE_BURST_GROWTH_BYTES / 8).fill(0.5);
+    assert.equal(settleWorthItNow(), true);
+    assert.ok(small.length + large.length > 0);
+    settleServerHeap();
+    assert.equal(settleWorthItNow(), false);
+  });
+
+  it('tells each settle with its pause and the old generation before and after', (t) => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const told: number[][] = [];
+    const s = new IdleHeapSettle(() => false, 500, () => undefined, () => true, (ms, before, after) => told.push([ms, before, after]), () => true);
+    s.analysed();
+    mock.timers.tick(500);
+    assert.equal(told.length, 1);
+    assert.ok(told[0]!.every((n) => Number.isFinite(n) && n >= 0));
+    assert.ok(told[0]![1]! > 0, 'the old generation is never empty');
   });
 
   it('does nothing after dispose', (t) => {

@@ -61,29 +61,51 @@ export function oldGenerationCommitted(): number {
 let settledOldGeneration = 0;
 
 /**
- * How much the old generation must have grown since the last settle for an idle settle to run. The compacting GC
- * is a pause of the whole server (120-180 ms with 50 files open on an idle machine, a second under load) that the
- * next keystroke waits for; a pause in typing after a few edits leaves a few MB to give back, not worth that.
+ * How much the old generation must have grown since the last settle for a settle after a long pause
+ * (`LONG_IDLE_SETTLE_MS`). The compacting GC is a pause of the whole server (120-180 ms with 50 files open on an
+ * idle machine, 1-2 s at load 25-35) that the next keystroke waits for; a pause in typing after a few edits leaves
+ * a few MB to give back, not worth that.
  */
 export const SETTLE_MIN_GROWTH_BYTES = 8 * 1024 * 1024;
 
-/** Whether the old generation grew by `SETTLE_MIN_GROWTH_BYTES` since the last settle (the idle settle's test). */
+/**
+ * Growth since the last settle worth a settle at the first short pause (`IDLE_SETTLE_MS`): a burst of work (files
+ * opened, rules compiled), not typing. With 20 files open, edits each followed by a 600 ms pause reached the 8 MB
+ * every fourth pause, and the edit sent then waited for the GC (up to 2.2 s at load 37); in-process, such a settle
+ * gave back 0-4 MB of a ~90 MB old generation.
+ */
+export const SETTLE_BURST_GROWTH_BYTES = 32 * 1024 * 1024;
+
+function grownSinceSettle(): number {
+  return oldGenerationCommitted() - settledOldGeneration;
+}
+
+/** Whether the old generation grew by `SETTLE_MIN_GROWTH_BYTES` since the last settle (the long pause's test). */
 export function settleWorthIt(): boolean {
-  return oldGenerationCommitted() - settledOldGeneration >= SETTLE_MIN_GROWTH_BYTES;
+  return grownSinceSettle() >= SETTLE_MIN_GROWTH_BYTES;
+}
+
+/** Whether the old generation grew by `SETTLE_BURST_GROWTH_BYTES` since the last settle (the short pause's test). */
+export function settleWorthItNow(): boolean {
+  return grownSinceSettle() >= SETTLE_BURST_GROWTH_BYTES;
 }
 
 /**
- * How long the server waits, with no analysis left to run, before one full GC (`IdleHeapSettle`). Keystrokes
- * come 100-300 ms apart while typing: a pause this long is a stop, not the gap before the next key.
+ * How long the server waits, with no analysis left to run, before a settle after a burst (`IdleHeapSettle`).
+ * Keystrokes come 100-300 ms apart while typing: a pause this long is a stop, not the gap before the next key.
  */
 export const IDLE_SETTLE_MS = 500;
+
+/** How long it waits before a settle that less than a burst makes worth it: past a pause to read what was typed. */
+export const LONG_IDLE_SETTLE_MS = 5_000;
 
 /**
  * One full GC once the server goes idle after analysing. Between full GCs V8 lets the old generation fill with what
  * finished runs and cooled documents left (the heap stood at 1.5-2.5x its live size after an edit soak, ~150 MB
- * more RSS than after a GC): an idle editor's server kept that until its next edits. Skipped when the old
- * generation grew less than `SETTLE_MIN_GROWTH_BYTES` since the last settle. Only memory and pauses depend on it;
- * the delay decides when, never what an analysis finds.
+ * more RSS than after a GC): an idle editor's server kept that until its next edits. After `delayMs` when the old
+ * generation grew by a burst's worth since the last settle, else after `longDelayMs` when it grew by
+ * `SETTLE_MIN_GROWTH_BYTES`, else not at all: the GC cannot be interrupted, and an edit sent meanwhile waits for
+ * it. Only memory and pauses depend on it; the delays decide when, never what an analysis finds.
  */
 export class IdleHeapSettle {
   private timer: NodeJS.Timeout | undefined;
@@ -98,17 +120,19 @@ export class IdleHeapSettle {
     private readonly busy: () => boolean,
     private readonly delayMs = IDLE_SETTLE_MS,
     private readonly settle: () => void = settleServerHeap,
-    /** Whether enough was allocated since the last settle to be worth the pause. */
+    /** Whether enough was allocated since the last settle to be worth the pause after the long wait. */
     private readonly worth: () => boolean = settleWorthIt,
+    /** Told after each settle: how long it paused and the old generation's size before and after (bytes). */
+    private readonly onSettle?: (ms: number, before: number, after: number) => void,
+    /** Whether so much was allocated since the last settle that it is worth the pause after the short wait. */
+    private readonly worthNow: () => boolean = settleWorthItNow,
+    private readonly longDelayMs = LONG_IDLE_SETTLE_MS,
   ) {}
 
-  /** An analysis finished: settle once nothing else has run for `delayMs`. */
+  /** An analysis finished: settle once nothing else has run for `delayMs` (or `longDelayMs`). */
   analysed(): void {
     this.worked = true;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.fire(), this.delayMs);
-    // A pending settle never keeps the process alive.
-    this.timer.unref();
+    this.arm(this.delayMs, false);
   }
 
   /** Cancels a pending settle (shutdown). */
@@ -117,15 +141,30 @@ export class IdleHeapSettle {
     this.timer = undefined;
   }
 
-  private fire(): void {
+  private arm(ms: number, long: boolean): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fire(long), ms);
+    // A pending settle never keeps the process alive.
+    this.timer.unref();
+  }
+
+  private fire(long: boolean): void {
     this.timer = undefined;
     if (!this.worked || this.busy()) return;
-    this.worked = false;
-    if (!this.worth()) {
-      this.skipped++;
+    if (!(long ? this.worth() : this.worthNow())) {
+      // Less than a burst: wait for a longer pause (an analysis meanwhile re-arms the short wait).
+      if (!long && this.longDelayMs > this.delayMs) this.arm(this.longDelayMs - this.delayMs, true);
+      else {
+        this.worked = false;
+        this.skipped++;
+      }
       return;
     }
+    this.worked = false;
     this.settles++;
+    const before = oldGenerationCommitted();
+    const t = performance.now();
     this.settle();
+    this.onSettle?.(performance.now() - t, before, oldGenerationCommitted());
   }
 }

@@ -270,7 +270,10 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
    */
   const runner = new SlicedRunner((e) => log(`analysis failed: ${redactErrorForLog(e)}`));
   /** One full GC when analyses stop for a while (see heap-sizing.ts): an idle server holds its live size. */
-  const idleHeap = new IdleHeapSettle(() => runner.activeCount > 0 || scheduled.size > 0);
+  // Logged: an edit that arrives during the GC waits for it, and the log tells a slow edit's cause.
+  const idleHeap = new IdleHeapSettle(() => runner.activeCount > 0 || scheduled.size > 0, undefined, undefined, undefined, (ms, before, after) =>
+    log(`idle heap settle: ${ms.toFixed(0)} ms, old generation ${(before / 2 ** 20).toFixed(0)} -> ${(after / 2 ** 20).toFixed(0)} MB`),
+  );
   /** Per document, resolves when the latest scheduled analysis has published (code actions wait for it). */
   const settled = new Map<string, { done: Promise<void>; resolve: () => void }>();
   const expectRun = (uri: string) => {
