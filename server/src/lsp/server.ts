@@ -552,8 +552,9 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     const state = f.forPath(path);
     openDocs.set(uri, state);
     analyzedVersions.delete(uri); // a new text, whatever its version number
-    // Opening a manifest is when a user looks at its findings: what the workspace imports is read again.
-    state.engine.workspaceChanged();
+    // Opening a manifest is when a user looks at its findings: what the workspace imports is read again. Any other
+    // open changes nothing on disk (saves and watched-file events say when it does): no re-listing per open.
+    if (manifestKindOf(path) !== undefined) state.engine.workspaceChanged();
     state.engine.open(uri, path, languageId, text, version);
     onConfigText(path, text);
     schedule(uri, version);
