@@ -353,3 +353,29 @@ function deepSetDenied(root, path, value) {
 }
 
 module.exports.more = { mergeIndexed, mergeEntriesVia, deepSet, defaultsDeepNs, defaultsDeepOwn, deepSetDenied };
+
+// `__proto__` refused by a getter, and the descent only where a type-name helper says 'object': `constructor` is a
+// function there, so constructor.prototype is never entered.
+function getOwnish(obj, p) {
+  return p === '__proto__' ? undefined : obj[p];
+}
+function extendTyped(a, b) {
+  Object.keys(b).forEach(function (p) {
+    if (kindOf(getOwnish(b, p)) === 'object' && kindOf(a[p]) === 'object') extendTyped(a[p], b[p]);
+    // ok: js.prototype-pollution.unsafe-merge-function
+    else a[p] = b[p];
+  });
+  return a;
+}
+
+// The same descent test without the refusal: `__proto__` reaches Object.prototype, whose type name is 'object'.
+function extendTypedOpen(a, b) {
+  Object.keys(b).forEach(function (p) {
+    if (kindOf(b[p]) === 'object' && kindOf(a[p]) === 'object') extendTypedOpen(a[p], b[p]);
+    // ruleid: js.prototype-pollution.unsafe-merge-function
+    else a[p] = b[p];
+  });
+  return a;
+}
+
+module.exports.typed = { extendTyped, extendTypedOpen };

@@ -1117,7 +1117,8 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       // for an object and never for a function (facts).
       // (Matched in the text as written: compacting would join `return isObj(x)` into one word.)
       if (helpers.length && new RegExp(`(?<![\\w$])(?:${helpers.join('|')})\\(\\s*${q}\\s*\\)`).test(fn.text)) return true;
-      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
+      // A type-name helper (`typeOf(x) === 'object'`, kind-of) names a function 'function'.
+      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|(?:typeOf|kindOf|getType|typeName)\\(${q}\\)[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
     });
   }
 
