@@ -379,3 +379,34 @@ function extendTypedOpen(a, b) {
 }
 
 module.exports.typed = { extendTyped, extendTypedOpen };
+
+// An own-property test through an alias of hasOwnProperty (as bundles write it): the descent stays in own values.
+const ownCheck = Object.prototype.hasOwnProperty;
+function isMine(o, k) {
+  return ownCheck.call(o, k);
+}
+function mergeAliased(target, source) {
+  for (const key in source) {
+    if (isMine(target, key) && isObjectish(target[key]) && isObjectish(source[key])) mergeAliased(target[key], source[key]);
+    // ok: js.prototype-pollution.unsafe-merge-function
+    else target[key] = source[key];
+  }
+  return target;
+}
+
+// The loop's own write is the finding; the helper it also calls for the same slot is not reported a second time.
+function clearSlot(container, key) {
+  // ok: js.prototype-pollution.unsafe-merge-function
+  if (Array.isArray(container)) container[key] = undefined;
+}
+function markAll(marks, data) {
+  for (const key in data) {
+    if (isObjectish(data[key])) {
+      // ruleid: js.prototype-pollution.unsafe-merge-function
+      marks[key] = markAll(marks[key] || {}, data[key]);
+    } else clearSlot(marks, key);
+  }
+  return marks;
+}
+
+module.exports.dup = { mergeAliased, markAll };

@@ -847,6 +847,8 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     const slot = `${compact(target.text)}[${key}]`;
     const names = recursionTargets(found.fn, place);
     const rec = key !== '' && recursesWith(found.loop, found.fn, slot, ctx, names);
+    // The loop writing the same slot itself is reported there (one finding per loop).
+    if (rec && found.loop.descendantsOfType('assignment_expression').some((a) => !!a && compact(a.childForFieldName('left')?.text ?? '') === slot)) return undefined;
     const r = refusals(found.fn, target, ctx);
     const same = compact(found.source.text) === compact(target.text);
     const copied = target.type === 'identifier' && copiedBefore(found.fn, target.text, call, ctx);
@@ -1199,10 +1201,11 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       for (let round = 0; round < 3; round++) {
         let grew = false;
         for (const { name, uses } of named) {
-          for (const [from, cov] of [...Object.entries(fns), ...Object.entries(lists)]) {
-            // Refusals spread to callers; an own-property test only where the helper itself makes it.
-            if (from === name || !uses.has(from) || cov === 'o') continue;
-            const merged = [...new Set(`${own(fns, name) ?? ''}${cov.replace('o', '')}`)].sort().reverse().join('');
+          for (const [from, cov, alias] of [...Object.entries(fns).map(([n, c]) => [n, c, false] as const), ...Object.entries(lists).map(([n, c]) => [n, c, true] as const)]) {
+            // Refusals spread to callers; an own-property test only where the helper itself makes it, also through
+            // an alias of hasOwnProperty (`has = Object.prototype.hasOwnProperty`, bundles' `P(e,t){return yr.call(e,t)}`).
+            if (from === name || !uses.has(from) || (cov === 'o' && !alias)) continue;
+            const merged = [...new Set(`${own(fns, name) ?? ''}${alias ? cov : cov.replace('o', '')}`)].sort().reverse().join('');
             if (merged !== own(fns, name)) {
               fns[name] = merged;
               grew = true;
