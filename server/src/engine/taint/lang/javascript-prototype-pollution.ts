@@ -10,6 +10,10 @@
  *   over the parts with `$T` as accumulator, or recursion on `$T[part]`) whose parts derive from a parameter
  *   (`'a.b.c'.split('.')`, an array). `__proto__.x` or `constructor.prototype.x` reaches `Object.prototype`.
  *
+ * - Either through a helper, one level: a write `t[k] = v` whose key and target are the parameters of a function
+ *   (`assignValue(obj, key, value)`, `this[key]` in a `forIn(obj, copy, target)` callback) is judged with its calls
+ *   in the file, the callers' side kept in the facts (`helperFacts`).
+ *
  * Either is quiet when the function refuses the keys: a string or regex naming `__proto__` (for paths, also
  * `constructor` or `prototype`), a call of a local helper or a use of a deny list that names them (the file's
  * `facts`), an own-property test on the target (`hasOwnProperty.call($T, k)`, `Object.hasOwn`), or a target made
