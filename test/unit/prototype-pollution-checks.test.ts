@@ -100,6 +100,73 @@ describe('prototype-pollution checks: guard helpers are followed, incrementally 
   });
 });
 
+describe('prototype-pollution checks: a write in a helper is judged with its callers, incrementally as in a fresh scan', () => {
+  const HELPER = `function assignValue(obj, key, value) {
+  obj[key] = value;
+}
+`;
+  const LOOP = `function merge(target, source) {
+  for (const key in source) {
+    if (isObj(source[key]) && isObj(target[key])) merge(target[key], source[key]);
+    else assignValue(target, key, source[key]);
+  }
+  return target;
+}
+function isObj(v) {
+  return v !== null && (typeof v === 'object' || typeof v === 'function');
+}
+`;
+  const OPEN = 'for (const key in source) {';
+  const CHECKED = "for (const key in source) { if (key === '__proto__' || key === 'constructor') continue;";
+
+  it('the helper write is reported for a recursive merge loop, and not once the loop refuses the keys', () => {
+    assert.deepEqual(lines(HELPER + LOOP), [1]);
+    assert.deepEqual(lines(HELPER + LOOP.replace(OPEN, CHECKED)), []);
+  });
+
+  it('editing only the caller updates the helper finding, both ways', () => {
+    const uri = 'file:///w/helper-edit.js';
+    const text = HELPER + LOOP;
+    engine.open(uri, '/w/helper-edit.js', 'javascript', text, 1);
+    assert.deepEqual(lines('', uri), [1]);
+    const at = text.indexOf(OPEN);
+    engine.change(uri, [{ range: { start: position(text, at), end: position(text, at + OPEN.length) }, text: CHECKED }], 2);
+    const edited = text.replace(OPEN, CHECKED);
+    assert.deepEqual(lines('', uri), lines(edited));
+    assert.deepEqual(lines('', uri), []);
+    const back = edited.indexOf(CHECKED);
+    engine.change(uri, [{ range: { start: position(edited, back), end: position(edited, back + CHECKED.length) }, text: OPEN }], 3);
+    assert.deepEqual(lines('', uri), [1]);
+    engine.close(uri);
+  });
+
+  it('a setter helper follows an edit of the walk in its caller', () => {
+    const leaf = `function leaf(node, k, v) {
+  node[k] = v;
+}
+`;
+    const walk = `function setIn(node, path, v) {
+  const parts = path.split('.');
+  const last = parts.pop();
+  for (const p of parts) node = node[p] || (node[p] = {});
+  leaf(node, last, v);
+}
+`;
+    const text = leaf + walk;
+    const flat = text.replace("for (const p of parts) node = node[p] || (node[p] = {});", 'const unused = parts.length;');
+    assert.deepEqual(lines(text, undefined, PATH), [1]);
+    assert.deepEqual(lines(flat, undefined, PATH), []);
+    const uri = 'file:///w/leaf-edit.js';
+    engine.open(uri, '/w/leaf-edit.js', 'javascript', flat, 1);
+    assert.deepEqual(lines('', uri, PATH), []);
+    const at = flat.indexOf('const unused = parts.length;');
+    engine.change(uri, [{ range: { start: position(flat, at), end: position(flat, at + 'const unused = parts.length;'.length) }, text: 'for (const p of parts) node = node[p] || (node[p] = {});' }], 2);
+    assert.deepEqual(lines('', uri, PATH), lines(text, undefined, PATH));
+    assert.deepEqual(lines('', uri, PATH), [1]);
+    engine.close(uri);
+  });
+});
+
 describe('prototype-pollution checks: statements without a computed-key write are not walked', () => {
   it('walks only the statements that write through a computed key, and finds the same', async () => {
     const taint = createTaintAnalyzer().analyzer;

@@ -10,6 +10,10 @@
  *   over the parts with `$T` as accumulator, or recursion on `$T[part]`) whose parts derive from a parameter
  *   (`'a.b.c'.split('.')`, an array). `__proto__.x` or `constructor.prototype.x` reaches `Object.prototype`.
  *
+ * - Either through a helper, one level: a write `t[k] = v` whose key and target are the parameters of a function
+ *   (`assignValue(obj, key, value)`, `this[key]` in a `forIn(obj, copy, target)` callback) is judged with its calls
+ *   in the file, the callers' side kept in the facts (`helperFacts`).
+ *
  * Either is quiet when the function refuses the keys: a string or regex naming `__proto__` (for paths, also
  * `constructor` or `prototype`), a call of a local helper or a use of a deny list that names them (the file's
  * `facts`), an own-property test on the target (`hasOwnProperty.call($T, k)`, `Object.hasOwn`), or a target made
@@ -37,6 +41,11 @@ const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', '
 const PER_ELEMENT = new Set(['forEach', 'map', 'flatMap', 'some', 'every', 'filter', 'find', 'reduce']);
 /** Functions returning an object's keys (or entries), by their last name: `Object.keys`, lodash `keys`, `getKeys`. */
 const KEY_LISTS = /^(keys|keysIn|getKeys|ownKeys|allKeys|entries|toPairs|getOwnPropertyNames|getOwnPropertySymbols)$/;
+/**
+ * Functions that call a callback with each (value, key) of the object they get first (`forOwn(obj, cb, thisArg)`,
+ * lodash's `baseFor`); jQuery's `$.each` passes (key, value) and is not one of them.
+ */
+const KEYED_ITER = /^(forIn|forOwn|forInRight|forOwnRight|baseFor|baseForOwn|baseForRight)$/;
 /** Methods that keep a key list a key list (`Object.keys(o).filter(…)`). */
 const LIST_METHODS = new Set(['filter', 'sort', 'concat', 'slice', 'reverse']);
 /** Own-property tests, by callee text: with the target as receiver or first argument. */
@@ -197,6 +206,34 @@ interface Facts {
   callers: Record<string, number[]>;
   /** Small local predicates that hold only for objects, never functions (`isObj`, `isMergeable`). */
   plain: string[];
+  /** Per helper name: how the file's key loops and path walks call it (`helperFacts`). */
+  helpers: Record<string, HelperUse[]>;
+}
+
+/**
+ * One call of a helper that writes `t[k] = v` with `t` and `k` its parameters (`assignValue(obj, key, value)`), from
+ * a key loop (`merge`) or after a path walk (`path`), with what the caller decides on its side. Kept in the file's
+ * facts: the helper's finding depends on its callers' statements, and the cache reuses a statement's findings while
+ * its text and the facts are unchanged.
+ */
+interface HelperUse {
+  kind: 'merge' | 'path';
+  /** The helper's parameter places of the key and of the target (`this` for a callback given a `thisArg`). */
+  k: number;
+  t: number | 'this';
+  /** Refusals in the caller: `__proto__`, `constructor`/`prototype`. */
+  proto: boolean;
+  ctor: boolean;
+  /** The caller rules the write out on its own (own-property test, prototype-less target, a copy, checked callers). */
+  safe: boolean;
+  /** Merge: the names a recursion calls back into, with the target's place in each; whether the caller recurses. */
+  names?: [string, number | 'any'][];
+  rec?: boolean;
+  /** Merge: the caller tests the slot for a plain object before descending. */
+  plain?: boolean;
+  /** Path: the dangerous names the walk's parts can be; whether it descends only into values of type object. */
+  possible?: string[];
+  typed?: boolean;
 }
 
 export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, StructuralCheck> {
@@ -376,8 +413,18 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
   /** The function an iteration callback runs for (`args.forEach(function (obj) {…})` inside `deepExtend`). */
   function lift(fn: Node): Node {
     let f = fn;
-    for (let cb = callbackCall(f), up = enclosingFunction(f); cb && PER_ELEMENT.has(cb.method) && up; cb = callbackCall(f), up = enclosingFunction(f)) f = up;
+    for (let up = enclosingFunction(f); up && ((callbackCall(f) && PER_ELEMENT.has(callbackCall(f)!.method)) || keyedIteration(f)); up = enclosingFunction(f)) f = up;
     return f;
+  }
+
+  /** The `forOwn(obj, cb, thisArg)` call a callback is handed to, with the object whose (value, key) it gets. */
+  function keyedIteration(cb: Node): { call: Node; source: Node; thisArg?: Node } | undefined {
+    const args = cb.parent;
+    const call = args?.type === 'arguments' ? args.parent : undefined;
+    if (call?.type !== 'call_expression' || args!.namedChild(1)?.id !== cb.id) return undefined;
+    const name = calleeName(call);
+    const source = args!.namedChild(0);
+    return name && KEYED_ITER.test(name) && source ? { call, source, thisArg: args!.namedChild(2) ?? undefined } : undefined;
   }
 
   /** The loop that binds a key variable, the object whose keys it visits, and the function holding the loop. */
@@ -391,6 +438,11 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         return source ? { loop: n, source, fn: lift(fn) } : undefined;
       }
       if (!FUNCTIONS.has(n.type)) continue;
+      const it = keyedIteration(n);
+      if (it && bindsFirst(js.paramsOf(n)[1], name)) {
+        const fn = enclosingFunction(it.call);
+        return fn ? { loop: n, source: it.source, fn: lift(fn) } : undefined;
+      }
       const cb = callbackCall(n);
       if (cb && PER_ELEMENT.has(cb.method) && bindsFirst(js.paramsOf(n)[cb.method === 'reduce' ? 1 : 0], name)) {
         const fn = enclosingFunction(cb.call);
@@ -486,15 +538,43 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
 
   /** Whether a call in `within` calls `fn` again with an argument built from `slot`, in the target's place. */
   function recursesInto(within: Node, fn: Node, slot: string, ctx: CheckContext, place: number | 'any'): boolean {
-    const names = selfNames(fn);
-    if (names.size === 0) return false;
+    return recursesWith(within, fn, slot, ctx, recursionTargets(fn, place));
+  }
+
+  /**
+   * The names a recursion into `fn` may call, each with the target's place: `fn`'s own, and those of a function in
+   * the same top-level statement that hands its own parameter on to `fn` in the target's place (`defaultsDeep`
+   * calling its inner `copy(target, obj)`), one step.
+   */
+  function recursionTargets(fn: Node, place: number | 'any'): Map<string, number | 'any'> {
+    const self = selfNames(fn);
+    const out = new Map<string, number | 'any'>([...self].map((n) => [n, place]));
+    if (place === 'any' || self.size === 0) return out;
+    let unit = fn;
+    while (unit.parent && unit.parent.type !== 'program') unit = unit.parent;
+    for (const call of unit.descendantsOfType('call_expression')) {
+      const name = call && calleeName(call);
+      if (!call || !name || !self.has(name)) continue;
+      const g = enclosingFunction(call);
+      const arg = call.childForFieldName('arguments')?.namedChild(place);
+      if (!g || g.id === fn.id || !arg || un(arg).type !== 'identifier') continue;
+      const q = js.paramsOf(g).findIndex((p) => boundNames(p)[0] === un(arg).text);
+      if (q >= 0) for (const n of selfNames(g)) if (!out.has(n)) out.set(n, q);
+    }
+    return out;
+  }
+
+  /** Whether a call in `within` calls one of `targets` with an argument built from `slot` (in `scope`) in its place. */
+  function recursesWith(within: Node, scope: Node, slot: string, ctx: CheckContext, targets: ReadonlyMap<string, number | 'any'>): boolean {
+    if (targets.size === 0) return false;
     for (const call of within.descendantsOfType('call_expression')) {
       if (!call) continue;
       ctx.charge(1);
       const name = calleeName(call);
-      if (!name || !names.has(name)) continue;
+      const place = name === undefined ? undefined : targets.get(name);
+      if (place === undefined) continue;
       const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
-      const at = args.findIndex((a, i) => (place === 'any' || i === place) && builtFrom(a, slot, fn, ctx));
+      const at = args.findIndex((a, i) => (place === 'any' || i === place) && builtFrom(a, slot, scope, ctx));
       if (at < 0) continue;
       // `merge({}, target[key])` copies from the slot into a fresh object; `t[k] = {}; merge(t[k], s[k])` descends
       // into the object it just made.
@@ -531,9 +611,9 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
   function readFacts(facts: string): Facts {
     try {
       const f = facts ? (JSON.parse(facts) as Partial<Facts>) : {};
-      return { fns: f.fns ?? {}, lists: f.lists ?? {}, callers: f.callers ?? {}, plain: f.plain ?? [] };
+      return { fns: f.fns ?? {}, lists: f.lists ?? {}, callers: f.callers ?? {}, plain: f.plain ?? [], helpers: f.helpers ?? {} };
     } catch {
-      return { fns: {}, lists: {}, callers: {}, plain: [] };
+      return { fns: {}, lists: {}, callers: {}, plain: [], helpers: {} };
     }
   }
 
@@ -614,7 +694,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       if (k.type !== 'identifier' || t.type === 'object' || t.type === 'array') return false;
       ctx.charge(1);
       const found = keyLoop(node, k.text, ctx);
-      if (!found) return false;
+      if (!found) return helperMerge(node, t, k, ctx);
       const slot = `${compact(t.text)}[${k.text}]`;
       return once(ctx, `merge\u0000${found.loop.startIndex}\u0000${slot}`, node, () => {
         if (!fromParams(found.source, found.fn, ctx)) return false;
@@ -636,6 +716,149 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       });
     },
   };
+
+  /** The parameter places of a helper's key and target (`this` for the receiver), or undefined when not both. */
+  function helperPlaces(h: Node, t: Node, k: Node): { k: number; t: number | 'this' } | undefined {
+    const names = js.paramsOf(h).map((p) => boundNames(p)[0]);
+    const ki = k.type === 'identifier' ? names.indexOf(k.text) : -1;
+    const ti = t.type === 'this' ? 'this' : t.type === 'identifier' ? names.indexOf(t.text) : -1;
+    return ki >= 0 && ti !== -1 ? { k: ki, t: ti } : undefined;
+  }
+
+  /** The file's recorded calls of the helper `h` of one kind with the key and target in these places (facts). */
+  function helperUses(h: Node, kind: HelperUse['kind'], places: { k: number; t: number | 'this' }, ctx: CheckContext): HelperUse[] {
+    const { helpers } = readFacts(ctx.facts);
+    return [...selfNames(h)].flatMap((n) => own(helpers, n) ?? []).filter((u) => u.kind === kind && u.k === places.k && u.t === places.t);
+  }
+
+  /**
+   * `t[k] = v` in a helper whose key and target are its parameters, called from a key loop of a merge (facts): a
+   * finding when the caller or the helper recurses into the slot and neither refuses the keys.
+   */
+  function helperMerge(node: Node, t: Node, k: Node, ctx: CheckContext): boolean {
+    const h = enclosingFunction(node);
+    const places = h && helperPlaces(h, t, k);
+    if (!h || !places) return false;
+    const uses = helperUses(h, 'merge', places, ctx);
+    if (uses.length === 0) return false;
+    const slot = `${compact(t.text)}[${k.text}]`;
+    return once(ctx, `helper-merge\u0000${h.startIndex}\u0000${slot}`, node, () => {
+      const r = refusals(h, t, ctx);
+      if (r.own || r.nullProto) return false;
+      const plain = plainTested(h, slot, ctx);
+      return uses.some((u) => {
+        if (u.safe) return false;
+        if (!u.rec && !recursesWith(h, h, slot, ctx, new Map(u.names ?? []))) return false;
+        return !((u.proto || r.proto) && (u.ctor || r.ctor || u.plain || plain));
+      });
+    });
+  }
+
+  /** `t[k] = v` in a helper whose key and target are its parameters, called after a path walk of `t` (facts). */
+  function helperPath(node: Node, t: Node, k: Node, h: Node, ctx: CheckContext): boolean {
+    const places = helperPlaces(h, t, k);
+    if (!places) return false;
+    const uses = helperUses(h, 'path', places, ctx);
+    if (uses.length === 0) return false;
+    return once(ctx, `helper-path\u0000${h.startIndex}\u0000${t.text}`, node, () => {
+      const r = refusals(h, t, ctx);
+      if (r.own || r.nullProto) return false;
+      return uses.some((u) => {
+        if (u.safe) return false;
+        const possible = new Set(u.possible ?? DANGER);
+        const proto = u.proto || r.proto || !possible.has('__proto__');
+        const ctor = u.ctor || r.ctor || !possible.has('constructor') || !possible.has('prototype');
+        return !(proto && (ctor || u.typed));
+      });
+    });
+  }
+
+  /**
+   * The calls of helpers that write `t[k] = v` with `t` and `k` their parameters (`assignValue(obj, key, value)`,
+   * `this[key] = val` in a `forIn` callback), each with what its caller decides: a key loop of a merge or a path walk
+   * of the target, and the caller's refusals. Part of the facts, so a helper's finding follows edits of its callers.
+   */
+  function helperFacts(root: Node, text: string, base: string): Record<string, HelperUse[]> | undefined {
+    const ctx: CheckContext = { facts: base, memo: new Map(), charge: () => undefined };
+    const found = new Map<string, { h: Node; k: number; t: number | 'this' }>();
+    let count = 0;
+    for (const m of text.matchAll(/([\w$]+)\s*\[\s*([\w$]+)\s*\]\s*=(?![=>])/g)) {
+      if (++count > 500) break;
+      const id = root.descendantForIndex(m.index + m[0].indexOf(m[2]!, m[1]!.length));
+      const sub = id?.parent;
+      const assign = sub?.parent;
+      if (sub?.type !== 'subscript_expression' || assign?.type !== 'assignment_expression' || assign.childForFieldName('left')?.id !== sub.id) continue;
+      const h = enclosingFunction(assign);
+      const obj = sub.childForFieldName('object');
+      const places = h && obj && helperPlaces(h, un(obj), id!);
+      if (h && places) found.set(`${h.startIndex}:${places.k}:${places.t}`, { h, ...places });
+    }
+    if (found.size === 0) return undefined;
+    const out: Record<string, HelperUse[]> = Object.create(null) as Record<string, HelperUse[]>;
+    let mentions = 0;
+    for (const { h, k, t } of found.values()) {
+      for (const name of selfNames(h)) {
+        const re = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$&')}(?![\\w$])`, 'g');
+        for (const m of text.matchAll(re)) {
+          if (++mentions > 500) break;
+          const id = root.descendantForIndex(m.index, m.index + name.length);
+          if (!id || (id.type !== 'identifier' && id.type !== 'property_identifier') || within(id, h)) continue;
+          const use = isCallee(id) ? calledHelper(id, k, t, ctx) : t === 'this' && k === 1 ? iteratedHelper(id, ctx) : undefined;
+          if (!use) continue;
+          (out[name] ??= []).push(use);
+        }
+      }
+    }
+    return Object.keys(out).length ? Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : undefined;
+  }
+
+  /** What a direct call of a helper (`assignValue(target, key, v)`, `this.put(into, key, v)`) decides on its side. */
+  function calledHelper(id: Node, k: number, t: number | 'this', ctx: CheckContext): HelperUse | undefined {
+    const call = id.parent?.type === 'call_expression' ? id.parent : id.parent?.parent;
+    const args = call?.childForFieldName('arguments');
+    const keyArg = args?.namedChild(k);
+    const target = t === 'this' ? undefined : args?.namedChild(t);
+    if (!call || !keyArg || !target) return undefined;
+    const key = un(keyArg);
+    const loop = key.type === 'identifier' ? keyLoop(call, key.text, ctx) : undefined;
+    if (loop) return mergeUse(loop, un(target), key.text, call, k, t, ctx);
+    const tn = un(target);
+    const fn = enclosingFunction(call);
+    if (tn.type !== 'identifier' || !fn) return undefined;
+    const step = walkOf(fn, tn.text, ctx);
+    if (!step || !fromParams(step, fn, ctx) || !fromParams(keyArg, fn, ctx)) return undefined;
+    const r = refusals(fn, tn, ctx);
+    const name = tn.text.replace(/[$]/g, '\\$&');
+    const typed = new RegExp(`typeof\\s*\\(?\\s*${name}\\b[^;{}]*?[!=]==?\\s*['"]object['"]|toString\\.call\\(\\s*${name}\\b`).test(fn.text);
+    const possible = new Set([...possibleNames(step, fn, ctx), ...possibleNames(keyArg, fn, ctx)]);
+    const safe = r.own || r.nullProto || copiedBefore(fn, tn.text, call, ctx) || callersRefuse(fn, step, ctx);
+    return { kind: 'path', k, t, proto: r.proto, ctor: r.ctor, safe, possible: DANGER.filter((d) => possible.has(d)), typed };
+  }
+
+  /** A helper handed to `forIn(obj, copy, target)` as the callback, writing `this[key]`. */
+  function iteratedHelper(id: Node, ctx: CheckContext): HelperUse | undefined {
+    const it = keyedIteration(id);
+    if (!it?.thisArg) return undefined;
+    const fn = enclosingFunction(it.call);
+    return fn ? mergeUse({ loop: it.call, source: it.source, fn: lift(fn) }, un(it.thisArg), '', it.call, 1, 'this', ctx) : undefined;
+  }
+
+  /** The caller's side of a helper call from a key loop (`key` empty for a callback's key, named only in the helper). */
+  function mergeUse(found: { loop: Node; source: Node; fn: Node }, target: Node, key: string, call: Node, k: number, t: number | 'this', ctx: CheckContext): HelperUse | undefined {
+    if (!fromParams(found.source, found.fn, ctx)) return undefined;
+    const place = targetParam(target, found.fn, ctx);
+    if (place === undefined) return undefined;
+    const slot = `${compact(target.text)}[${key}]`;
+    const names = recursionTargets(found.fn, place);
+    const rec = key !== '' && recursesWith(found.loop, found.fn, slot, ctx, names);
+    // The loop writing the same slot itself is reported there (one finding per loop).
+    if (rec && found.loop.descendantsOfType('assignment_expression').some((a) => !!a && compact(a.childForFieldName('left')?.text ?? '') === slot)) return undefined;
+    const r = refusals(found.fn, target, ctx);
+    const same = compact(found.source.text) === compact(target.text);
+    const copied = target.type === 'identifier' && copiedBefore(found.fn, target.text, call, ctx);
+    const safe = same || copied || r.own || r.nullProto || callersRefuse(found.fn, found.source, ctx);
+    return { kind: 'merge', k, t, proto: r.proto, ctor: r.ctor, safe, names: [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), rec, plain: key !== '' && plainTested(found.fn, slot, ctx) };
+  }
 
   /** A value that only makes the next level (`{}`, `[]`, `cur[k] || {}`): the walk's step, not the final write. */
   function isCreation(v: Node, slot: string): boolean {
@@ -800,6 +1023,7 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         if (ctx.memo.has(key)) return ctx.memo.get(key) === node.startIndex;
         const step = walkOf(holder, t.text, ctx);
         if (!step) {
+          if (holder.id === fn.id && k.type === 'identifier' && !defs(holder, ctx).has(t.text)) return helperPath(node, t, k, holder, ctx);
           if (defs(holder, ctx).has(t.text) || js.paramsOf(holder).some((p) => boundNames(p).includes(t.text))) return false;
           continue;
         }
@@ -899,7 +1123,8 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       // for an object and never for a function (facts).
       // (Matched in the text as written: compacting would join `return isObj(x)` into one word.)
       if (helpers.length && new RegExp(`(?<![\\w$])(?:${helpers.join('|')})\\(\\s*${q}\\s*\\)`).test(fn.text)) return true;
-      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
+      // A type-name helper (`typeOf(x) === 'object'`, kind-of) names a function 'function'.
+      return new RegExp(`typeof\\(?${q}\\)?[!=]==?['"]object['"]|(?:typeOf|kindOf|getType|typeName)\\(${q}\\)[!=]==?['"]object['"]|is\\w*(?:Plain|Mergeable)\\w*\\(${q}\\)|toString\\.call\\(${q}\\)`).test(text);
     });
   }
 
@@ -980,10 +1205,11 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       for (let round = 0; round < 3; round++) {
         let grew = false;
         for (const { name, uses } of named) {
-          for (const [from, cov] of [...Object.entries(fns), ...Object.entries(lists)]) {
-            // Refusals spread to callers; an own-property test only where the helper itself makes it.
-            if (from === name || !uses.has(from) || cov === 'o') continue;
-            const merged = [...new Set(`${own(fns, name) ?? ''}${cov.replace('o', '')}`)].sort().reverse().join('');
+          for (const [from, cov, alias] of [...Object.entries(fns).map(([n, c]) => [n, c, false] as const), ...Object.entries(lists).map(([n, c]) => [n, c, true] as const)]) {
+            // Refusals spread to callers; an own-property test only where the helper itself makes it, also through
+            // an alias of hasOwnProperty (`has = Object.prototype.hasOwnProperty`, bundles' `P(e,t){return yr.call(e,t)}`).
+            if (from === name || !uses.has(from) || (cov === 'o' && !alias)) continue;
+            const merged = [...new Set(`${own(fns, name) ?? ''}${alias ? cov : cov.replace('o', '')}`)].sort().reverse().join('');
             if (merged !== own(fns, name)) {
               fns[name] = merged;
               grew = true;
@@ -993,14 +1219,20 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
         if (!grew) break;
       }
     }
-    if (Object.keys(fns).length + Object.keys(lists).length === 0) return '';
-    const callers = callerRefusals(root, fns);
-    const plain = plainPredicates(root);
-    const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const out: Partial<Facts> = { fns: sorted(fns), lists: sorted(lists) };
-    if (Object.keys(callers).length) out.callers = sorted(callers);
-    if (plain.length) out.plain = plain;
-    return JSON.stringify(out);
+    let base = '';
+    if (Object.keys(fns).length + Object.keys(lists).length > 0) {
+      const callers = callerRefusals(root, fns);
+      const plain = plainPredicates(root);
+      const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      const out: Partial<Facts> = { fns: sorted(fns), lists: sorted(lists) };
+      if (Object.keys(callers).length) out.callers = sorted(callers);
+      if (plain.length) out.plain = plain;
+      base = JSON.stringify(out);
+    }
+    // Helpers' callers are judged with the refusals above in view.
+    const helpers = COMPUTED_WRITE.test(text) ? helperFacts(root, text, base) : undefined;
+    if (!helpers) return base;
+    return JSON.stringify({ ...(base ? (JSON.parse(base) as Partial<Facts>) : {}), helpers });
   }
 
   /**
