@@ -718,7 +718,15 @@ export class TaintAnalyzer implements Analyzer {
     return [...groups.values()].map((group) => passOf(group, can));
   }
 
+  /** The rules' descriptions, built once (the engine asks for them after every file it analyses). */
+  private ruleInfos?: readonly RuleInfo[];
+
   rules(): RuleInfo[] {
+    // Copies: a caller may change what it is handed.
+    return (this.ruleInfos ??= this.describeRules()).map((r) => ({ ...r }));
+  }
+
+  private describeRules(): RuleInfo[] {
     return this.set.rules.map((r) => ({
       id: r.id,
       pack: 'taint',
