@@ -185,3 +185,32 @@ describe('prototype-pollution checks: statements without a computed-key write ar
     }
   });
 });
+
+describe('prototype-pollution checks: the file facts are computed once, and by a one-shot scan only for a match to check', () => {
+  it('counts the facts computed by one-shot scans and by an open document, with the same findings', async () => {
+    const taint = createTaintAnalyzer().analyzer;
+    const own = await Engine.create({ analyzers: [taint] });
+    const facts = (run: () => string[]): { found: string[]; computed: number } => {
+      const before = taint.stats.factsComputed;
+      const found = run();
+      return { found, computed: taint.stats.factsComputed - before };
+    };
+    const ids = (res: { findings: { ruleId: string; range: { start: { line: number } } }[] }): string[] => res.findings.filter((f) => f.ruleId.includes('prototype-pollution')).map((f) => `${f.ruleId}:${f.range.start.line}`);
+    // Helpers that name `__proto__` (facts to read), but no write through a computed key: nothing to check.
+    const noWrite = `${SAFE}function copy(a) {\n  return { ...a, x: isSafeKey(a.k) };\n}\n`;
+    try {
+      const scan = (name: string, text: string) => () => ids(own.scanText(`/w/${name}.js`, 'javascript', text, SETTINGS));
+      assert.deepEqual(facts(scan('none', noWrite)), { found: [], computed: 0 });
+      // Both checks (merge function, path assignment) read the same facts: computed once.
+      assert.deepEqual(facts(scan('naive', NAIVE + MERGE)), { found: ['js.prototype-pollution.unsafe-merge-function:6'], computed: 1 });
+      assert.deepEqual(facts(scan('safe', SAFE + MERGE)), { found: [], computed: 1 });
+      // An open document keys its statements' cached findings by the facts: computed up front, once per run.
+      const uri = 'file:///w/facts-open.js';
+      own.open(uri, '/w/facts-open.js', 'javascript', noWrite, 1);
+      assert.deepEqual(facts(() => ids(own.analyze(uri, SETTINGS))), { found: [], computed: 1 });
+      own.close(uri);
+    } finally {
+      own.dispose();
+    }
+  });
+});

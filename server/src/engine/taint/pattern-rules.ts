@@ -131,6 +131,8 @@ function clauseIndex(rules: readonly CompiledRule[]): PatternIndex<RuleClause> {
  * With a `cache` (and `context`: what besides its own text every unit depends on), units whose text is unchanged
  * reuse their findings and are charged the steps they took, so the budget cuts exactly where a walk would.
  * A clause's structural check (`check:`) runs last on a match; its file-wide facts are part of every unit's key.
+ * `oneShot`: no later run reads `cache` (a one-shot scan): the facts are computed when a check first needs them (most
+ * files have no match to check) and the cache is left empty.
  */
 export function runPatternRules(
   doc: SourceDocument,
@@ -140,7 +142,8 @@ export function runPatternRules(
   meter: { spent: number; budget: number },
   cache: PatternUnitCache = newPatternUnitCache(),
   context = '',
-  stats?: { patternSteps: number; patternUnitsWalked: number },
+  stats?: { patternSteps: number; patternUnitsWalked: number; factsComputed?: number },
+  oneShot = false,
 ): Finding[] {
   const fullIndex = clauseIndex(rules);
   let index = fullIndex;
@@ -150,10 +153,26 @@ export function runPatternRules(
   const rulesFor = (unitText: string): CompiledRule[] =>
     rules.filter((r) => r.patterns.some((c) => !c.check?.unitMayHold || c.check.unitMayHold(unitText)));
   // Structural checks read the file beyond a unit only through their facts, which are part of every unit's key.
-  const facts = new Map<StructuralCheck, string>();
-  for (const r of rules) for (const c of r.patterns) if (c.check && !facts.has(c.check)) facts.set(c.check, c.check.facts?.(tree.rootNode, doc.text) ?? '');
+  // Once per facts function: checks may share one.
+  const factsBy = new Map<NonNullable<StructuralCheck['facts']>, string>();
+  const factsOf = (check: StructuralCheck): string => {
+    const fn = check.facts;
+    if (!fn) return '';
+    let f = factsBy.get(fn);
+    if (f === undefined) {
+      factsBy.set(fn, (f = fn(tree.rootNode, doc.text)));
+      if (stats) stats.factsComputed = (stats.factsComputed ?? 0) + 1;
+    }
+    return f;
+  };
+  const checks = new Set<StructuralCheck>();
+  for (const r of rules) for (const c of r.patterns) if (c.check) checks.add(c.check);
+  // A cache no later run reads needs no key: no facts are computed up front.
+  const factsKey = oneShot ? '' : [...checks].map(factsOf).join('\u0001');
   const checkContext = (check: StructuralCheck): CheckContext => ({
-    facts: facts.get(check) ?? '',
+    get facts() {
+      return factsOf(check);
+    },
     memo,
     charge: (steps) => {
       meter.spent += steps;
@@ -162,8 +181,8 @@ export function runPatternRules(
     },
   });
   const memo = new Map<string, unknown>();
-  const key = `${rules.map((r) => r.spec.id).join(',')}\u0000${context}\u0000${[...facts.values()].join('\u0001')}\u0000${doc.lines.eol}`;
-  if (cache.context !== key) {
+  const key = `${rules.map((r) => r.spec.id).join(',')}\u0000${context}\u0000${factsKey}\u0000${doc.lines.eol}`;
+  if (oneShot || cache.context !== key) {
     cache.context = key;
     cache.units.clear();
   }
@@ -215,7 +234,8 @@ export function runPatternRules(
   } finally {
     cursor.delete();
     // A run cut by the budget keeps what it computed too (each entry is exact); a finished run only its own units.
-    if (finished) cache.units = kept;
+    if (oneShot) cache.context = '';
+    else if (finished) cache.units = kept;
     else for (const [k, v] of kept) previous.set(k, v);
   }
 

@@ -656,9 +656,10 @@ export class TaintAnalyzer implements Analyzer {
    * analyzer of the process while this one ran), the cached results shifted to another line and the entries (re)indexed
    * in a pass's record, and the records restored to the run before (an undo, `revertRecord`); the passes left out
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
-   * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`).
+   * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`);
+   * the file-wide facts the pattern rules' structural checks computed (`runPatternRules`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, factsComputed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -717,7 +718,15 @@ export class TaintAnalyzer implements Analyzer {
     return [...groups.values()].map((group) => passOf(group, can));
   }
 
+  /** The rules' descriptions, built once (the engine asks for them after every file it analyses). */
+  private ruleInfos?: readonly RuleInfo[];
+
   rules(): RuleInfo[] {
+    // Copies: a caller may change what it is handed.
+    return (this.ruleInfos ??= this.describeRules()).map((r) => ({ ...r }));
+  }
+
+  private describeRules(): RuleInfo[] {
     return this.set.rules.map((r) => ({
       id: r.id,
       pack: 'taint',
@@ -1079,7 +1088,7 @@ export class TaintAnalyzer implements Analyzer {
         try {
           // A unit's pattern findings depend on its own text and, outside it, only on the imports.
           const context = JSON.stringify([...ctx.imports]);
-          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), resolverFor(resolvers, ctx.imports, NO_ALIASES), meter, session.patterns, context, this.stats);
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), resolverFor(resolvers, ctx.imports, NO_ALIASES), meter, session.patterns, context, this.stats, oneShot);
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
@@ -1168,7 +1177,7 @@ export class TaintAnalyzer implements Analyzer {
     if (patternRules.length > 0) {
       try {
         const context = JSON.stringify([...ctx.imports]);
-        findings.push(...runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), resolverFor(resolvers, ctx.imports, NO_ALIASES), meter, session.patterns, context, this.stats));
+        findings.push(...runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), resolverFor(resolvers, ctx.imports, NO_ALIASES), meter, session.patterns, context, this.stats, true));
       } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
         // Every taint rule is done (left out), as after skipped passes.
