@@ -2575,12 +2575,17 @@ export function someSinkMayMatch(
   rule: CompiledRule,
   walk: (types: readonly string[], visit: (n: Node) => boolean) => void,
   resolvers: readonly CanonicalResolver[],
+  may?: (p: PassPattern) => boolean,
 ): boolean {
   if (rule.sinks.some((s) => s.spec.template)) return true;
-  let index = ruleSinkIndexes.get(rule);
+  // The sinks a pass would index on this file (`passOf` leaves out those `may` rejects: they never match there).
+  const kept = may ? rule.sinks.filter((s) => may(sinkPart(s))) : rule.sinks;
+  if (kept.length === 0) return false;
+  const types = (p: CompiledPattern): string[] => (p.root.dotted ? [p.root.type, ...rule.module.nameTypes] : [p.root.type]);
+  let index = kept.length === rule.sinks.length ? ruleSinkIndexes.get(rule) : undefined;
   if (!index) {
-    const types = (p: CompiledPattern): string[] => (p.root.dotted ? [p.root.type, ...rule.module.nameTypes] : [p.root.type]);
-    ruleSinkIndexes.set(rule, (index = new PatternIndex(rule.sinks, (s) => s.pattern, (s) => types(s.pattern), true)));
+    index = new PatternIndex(kept, (s) => s.pattern, (s) => types(s.pattern), true);
+    if (kept.length === rule.sinks.length) ruleSinkIndexes.set(rule, index);
   }
   let followed = false;
   const valueOf: ValueOf = () => {

@@ -977,7 +977,7 @@ export class TaintAnalyzer implements Analyzer {
       let sinkResolvers: CanonicalResolver[] | undefined;
       const sinkInCode = (r: CompiledRule): boolean =>
         libraryInputSinkInCode(r, words, tree.rootNode, lang.module) &&
-        (tree.rootNode.hasError || (this.stats.sinkWalks++, someSinkMayMatch(r, this.sourceWalk(tree, 'sinkNodesTried'), (sinkResolvers ??= unitResolvers(ctx)))));
+        (tree.rootNode.hasError || (this.stats.sinkWalks++, someSinkMayMatch(r, this.sourceWalk(tree, 'sinkNodesTried'), (sinkResolvers ??= unitResolvers(ctx)), this.groupRules ? patternFilter(tw.words, lang, true) : undefined)));
       rules = rules.filter((r) => !r.libraryInput || r.audit || (entries && (!oneShot || !this.skipLibraryInputWithoutSink || sinkInCode(r) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length))));
     }
     if (this.exportIndex) {
