@@ -43,6 +43,20 @@ export function evaluate(fn, expr) {
 }
 `;
 
+/**
+ * A Python module whose public functions take parameters and whose code holds the sinks' words, but no sink: the
+ * method `re.compile` (the sink is the builtin `compile(...)`), and the module `subprocess` named for a constant.
+ */
+const PY_WORDS_ONLY = `import re
+import subprocess
+
+def matcher(pattern, flags=0):
+    return re.compile(pattern, flags)
+
+def pipe_for(stream):
+    return subprocess.PIPE if stream else subprocess.DEVNULL
+`;
+
 describe('library-input rules without a sink in the code', () => {
   it('find exactly what keeping them finds (fixtures, generated code, own sources; one-shot and open document)', () => {
     let compared = 0;
@@ -76,5 +90,26 @@ describe('library-input rules without a sink in the code', () => {
     const withSink = NO_SINK.replace('return fn(expr, FunctionExpression);', "return eval('(' + expr + ')');");
     assert.ok(passes(skipping, s, withSink) > 0);
     assert.ok(s.scanText('/lib/evaluate.js', 'javascript', withSink, settings).findings.some((f) => f.ruleId === 'js.code-injection.library-input'));
+  });
+
+  it('run no pass for them where a sink word is in the code but names no sink (Python: re.compile, subprocess.PIPE)', () => {
+    const passes = (t: TaintAnalyzer, e: Engine, text: string): number => {
+      const before = t.stats.passes;
+      e.scanText('/lib/pkg/match.py', 'python', text, settings);
+      return t.stats.passes - before;
+    };
+    assert.equal(passes(skipping, s, PY_WORDS_ONLY), 0);
+    assert.ok(passes(all, a, PY_WORDS_ONLY) > 0, 'kept, the library-input passes run');
+    // A real sink of each rule beside the words: the passes run, and find the flows.
+    const withSinks = `${PY_WORDS_ONLY}
+def run_tool(name):
+    return subprocess.getoutput("tool --name " + name)
+
+def field(obj, name):
+    return eval("obj." + name)
+`;
+    assert.ok(passes(skipping, s, withSinks) > 0);
+    const ids = s.scanText('/lib/pkg/match.py', 'python', withSinks, settings).findings.map((f) => f.ruleId);
+    assert.ok(ids.includes('py.cmdi.library-input-shell') && ids.includes('py.code-injection.library-input'), ids.join(', '));
   });
 });

@@ -2630,6 +2630,53 @@ export function someSourceMatches(
   return found;
 }
 
+type SinkItem = Compiled<CompiledRule['sinks'][number]['spec']>;
+
+/** Per rule, the index of its sinks as a pass indexes them (`passOf`: same types, a variable not ruled out). */
+const ruleSinkIndexes = new WeakMap<CompiledRule, PatternIndex<SinkItem>>();
+
+/**
+ * Whether a sink of `rule` may match at a node of the file (`walk`: visits the nodes of the given types until its
+ * visitor returns true) under one of `resolvers`: false only where `checkSinks` would match none of them at any
+ * node, whatever a unit's state. A sink is tried as `checkSinks` tries it, with one difference: where the match
+ * would follow a variable to its value (`ValueOf`, which depends on the unit), this says it may match. A `template:`
+ * sink (matched through another file) always may. A one-shot scan asks it of a `library-input` rule whose sink
+ * words are in the file's code (`re.compile` holds the word of `compile(...)`): no sink, no finding.
+ */
+export function someSinkMayMatch(
+  rule: CompiledRule,
+  walk: (types: readonly string[], visit: (n: Node) => boolean) => void,
+  resolvers: readonly CanonicalResolver[],
+  may?: (p: PassPattern) => boolean,
+): boolean {
+  if (rule.sinks.some((s) => s.spec.template)) return true;
+  // The sinks a pass would index on this file (`passOf` leaves out those `may` rejects: they never match there).
+  const kept = may ? rule.sinks.filter((s) => may(sinkPart(s))) : rule.sinks;
+  if (kept.length === 0) return false;
+  const types = (p: CompiledPattern): string[] => (p.root.dotted ? [p.root.type, ...rule.module.nameTypes] : [p.root.type]);
+  let index = kept.length === rule.sinks.length ? ruleSinkIndexes.get(rule) : undefined;
+  if (!index) {
+    index = new PatternIndex(kept, (s) => s.pattern, (s) => types(s.pattern), true);
+    if (kept.length === rule.sinks.length) ruleSinkIndexes.set(rule, index);
+  }
+  let followed = false;
+  const valueOf: ValueOf = () => {
+    followed = true;
+    return undefined;
+  };
+  let found = false;
+  walk(index.types(), (n) => {
+    for (const r of resolvers) {
+      for (const sink of index.candidates(n, r)) {
+        followed = false;
+        if (matchCompiled(sink, n, r, valueOf) || followed) return (found = true);
+      }
+    }
+    return false;
+  });
+  return found;
+}
+
 const passIds = new WeakMap<Pass, number>();
 let nextPassId = 0;
 function passId(p: Pass): number {

@@ -26,7 +26,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -657,9 +657,10 @@ export class TaintAnalyzer implements Analyzer {
    * in a pass's record, and the records restored to the run before (an undo, `revertRecord`); the passes left out
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`);
-   * the file-wide facts the pattern rules' structural checks computed (`runPatternRules`).
+   * the file-wide facts the pattern rules' structural checks computed (`runPatternRules`); the one-shot walks for a
+   * library-input rule's sinks and the nodes they tried (`sinkWalks`, `sinkNodesTried`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, factsComputed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -986,9 +987,14 @@ export class TaintAnalyzer implements Analyzer {
       // (`libraryInputSinkInCode`) or in an imported function's summary. The second test is for one-shot runs only: in
       // an open document, edits that bring a sink's word into code and take it out would turn the pass on and off,
       // and each time on it would recompute every unit (its cached entries go with the run that left it out).
+      // A sink word in the code is then matched as the passes would match it (`re.compile` names no `compile(...)`).
       const entries = ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0);
       const summaries = [...imported.values()];
-      rules = rules.filter((r) => !r.libraryInput || r.audit || (entries && (!oneShot || !this.skipLibraryInputWithoutSink || libraryInputSinkInCode(r, words, tree.rootNode, lang.module) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length))));
+      let sinkResolvers: CanonicalResolver[] | undefined;
+      const sinkInCode = (r: CompiledRule): boolean =>
+        libraryInputSinkInCode(r, words, tree.rootNode, lang.module) &&
+        (tree.rootNode.hasError || (this.stats.sinkWalks++, someSinkMayMatch(r, this.sourceWalk(tree, 'sinkNodesTried'), (sinkResolvers ??= unitResolvers(ctx)), this.groupRules ? patternFilter(tw.words, lang, true) : undefined)));
+      rules = rules.filter((r) => !r.libraryInput || r.audit || (entries && (!oneShot || !this.skipLibraryInputWithoutSink || sinkInCode(r) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length))));
     }
     if (this.exportIndex) {
       const summaries = [...imported.values()];
@@ -1197,18 +1203,19 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /**
-   * A walk over the nodes of some types that stops when `visit` says so, for the source checks. Past its first few
-   * thousand nodes, the walk's node reads go to caches of their own, dropped as often: a file with no source (or one
-   * at its end) is read whole, and the run's caches would hold every node of the sources' types until the run ends
-   * (deep nesting: memory ×6.8 for 4× the input). The first reads stay in the run's caches, where the passes find them.
+   * A walk over the nodes of some types that stops when `visit` says so, for the source checks (and the one-shot
+   * `library-input` sink checks, counted in `counter`). Past its first few thousand nodes, the walk's node reads go to
+   * caches of their own, dropped as often: a file with no source (or one at its end) is read whole, and the run's
+   * caches would hold every node of the sources' types until the run ends (deep nesting: memory ×6.8 for 4× the
+   * input). The first reads stay in the run's caches, where the passes find them.
    */
-  private sourceWalk(tree: Tree): (types: readonly string[], visit: (n: Node) => boolean) => void {
+  private sourceWalk(tree: Tree, counter: 'sourceNodesTried' | 'sinkNodesTried' = 'sourceNodesTried'): (types: readonly string[], visit: (n: Node) => boolean) => void {
     return (types, visit) => {
       let outer: NodeCacheScope | undefined;
       let n = 0;
       try {
         eachNodeOfType(tree.rootNode, types, (node) => {
-          this.stats.sourceNodesTried++;
+          this.stats[counter]++;
           if (++n % 4096 === 0) {
             const prev = swapNodeCache(emptyNodeCache());
             outer ??= prev;
@@ -2839,6 +2846,14 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
 }
 
 const NO_ALIASES = new Map<string, string>();
+
+/** The name resolver of each of the file's units, and the one without aliases (the pattern rules'). */
+function unitResolvers(ctx: FileContext): CanonicalResolver[] {
+  const map = new Map<string, CanonicalResolver>();
+  const out = new Set([resolverFor(map, ctx.imports, NO_ALIASES)]);
+  for (const u of ctx.units) out.add(resolverFor(map, ctx.imports, u.aliases));
+  return [...out];
+}
 
 /**
  * The resolver of import-resolved names for a unit with these handler aliases, one per alias set for a run: units
