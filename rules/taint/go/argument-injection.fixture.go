@@ -105,6 +105,24 @@ func sendmail(c echo.Context) error {
 	return exec.Command("sendmail", "-t", c.FormValue("to")).Run()
 }
 
+func logRev(w http.ResponseWriter, r *http.Request) {
+	// In git log "--" would make the revision a path: the fix inserts "--end-of-options".
+	// ruleid: go.cmdi.argument-injection
+	exec.Command("git", "log", "--oneline", "-n", "5", r.FormValue("rev")).Run()
+	// ruleid: go.cmdi.argument-injection
+	exec.Command("git", "-C", "/srv/repo", "fetch", r.FormValue("remote")).Run()
+	// ruleid: go.cmdi.argument-injection
+	exec.Command("tar", "-czf", "/tmp/out.tgz", r.FormValue("dir")).Run()
+	// No fix: after an old-style first word (its f takes the next word) or an option that may take the input as
+	// its value, or with an option after the input.
+	// ruleid: go.cmdi.argument-injection
+	exec.Command("tar", "czf", "/tmp/out.tgz", r.FormValue("dir")).Run()
+	// ruleid: go.cmdi.argument-injection
+	exec.Command("git", "clone", "--branch", r.FormValue("branch"), "https://example.com/r.git").Run()
+	// ruleid: go.cmdi.argument-injection
+	exec.Command("git", "clone", r.FormValue("url"), "--depth", "1").Run()
+}
+
 // ---- negatives ----
 
 func cloneSafe(w http.ResponseWriter, r *http.Request) {

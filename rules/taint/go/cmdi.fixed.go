@@ -174,7 +174,7 @@ func echoFixed(c echo.Context) error {
 	// No shell command, but the input is an option of git when it starts with "-".
 	// ok: go.cmdi.exec
 	// ruleid: go.cmdi.argument-injection
-	return osexec.Command("git", "show", c.Param("sha")).Run()
+	return osexec.Command("git", "show", "--end-of-options", c.Param("sha")).Run()
 }
 
 func fiberFixed(c *fiber.Ctx) error {

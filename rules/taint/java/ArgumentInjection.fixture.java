@@ -88,6 +88,15 @@ public class Repos {
         Runtime.getRuntime().exec(new String[] {"wget", "-q", u});
     }
 
+    public void commandList(HttpServletRequest request) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder();
+        // ruleid: java.cmdi.argument-injection
+        builder.command(List.of(GIT_PATH, "fetch", request.getParameter("remote")));
+        // ruleid: java.cmdi.argument-injection
+        builder.command("git", "show", request.getParameter("sha"));
+        builder.start();
+    }
+
     // ---- negatives ----
 
     public void cloneSafe(HttpServletRequest request) throws IOException {

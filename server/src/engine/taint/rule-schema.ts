@@ -238,6 +238,7 @@ export const FIX_STRATEGIES = [
   'html-escape',
   'relative-redirect',
   'yaml-safe-load',
+  'end-of-options',
 ] as const;
 export type FixStrategy = (typeof FIX_STRATEGIES)[number];
 

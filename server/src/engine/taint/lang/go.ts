@@ -465,6 +465,7 @@ export const go: LanguageModule = {
   // strings.Builder and bytes.Buffer hold what is written to them.
   receiverMethods: new Set(['WriteString', 'WriteByte', 'WriteRune', 'Write']),
   blockTypes: new Set(['block', 'statement_list', 'source_file']),
+  argvWords: (focus) => (focus.parent?.type === 'argument_list' ? kids(focus.parent) : undefined),
   stmtKind,
   tableTypes: new Set<string>([]),
   exprKind,
