@@ -1381,7 +1381,8 @@ class UnitAnalysis {
         const vals = value && syn.isSequenceLiteral(typeOf(value)) ? named(value) : undefined;
         named(target).forEach((el, i) => {
           const v = vals && vals.length === named(target).length ? vals[i] : undefined;
-          this.bind(el, v ? this.ev(v, st, 0) : t, st, undefined, depth + 1);
+          // Each name keeps its own value (Go's `args := []string{...}` is a one-element list on both sides).
+          this.bind(el, v ? this.ev(v, st, 0) : t, st, v, depth + 1);
         });
         return;
       }
