@@ -60,6 +60,7 @@ const FIX_NAMES: Record<string, string> = {
   'html-escape': 'HTML escaping (`textContent` for DOM sinks)',
   'relative-redirect': 'redirect restricted to relative paths',
   'yaml-safe-load': '`yaml.load` -> `yaml.safe_load`',
+  'end-of-options': '`"--"` (git log/show/diff: `--end-of-options`) before the input',
 };
 
 interface Counts {

@@ -118,8 +118,10 @@ func reassigned(w http.ResponseWriter, r *http.Request) {
 
 func fixedProgram(w http.ResponseWriter, r *http.Request) {
 	ref := r.URL.Query().Get("ref")
-	// Arguments to a fixed program, no shell: the input cannot start another command.
+	// Arguments to a fixed program, no shell: the input cannot start another command (but it is an option of git
+	// when it starts with "-").
 	// ok: go.cmdi.exec
+	// ruleid: go.cmdi.argument-injection
 	osexec.Command("git", "log", "--oneline", ref).Run()
 	// ok: go.cmdi.exec
 	osexec.CommandContext(r.Context(), "ping", "-c", "1", ref).Run()
@@ -169,8 +171,10 @@ func ginFixed(c *gin.Context) {
 }
 
 func echoFixed(c echo.Context) error {
+	// No shell command, but the input is an option of git when it starts with "-".
 	// ok: go.cmdi.exec
-	return osexec.Command("git", "show", c.Param("sha")).Run()
+	// ruleid: go.cmdi.argument-injection
+	return osexec.Command("git", "show", "--end-of-options", c.Param("sha")).Run()
 }
 
 func fiberFixed(c *fiber.Ctx) error {

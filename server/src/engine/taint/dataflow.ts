@@ -110,8 +110,11 @@ export interface RawTaintFinding {
   fixes: Fix[];
 }
 
-/** Builds fixes for a sink match; supplied by the analyzer (see fixes.ts). */
-export type FixBuilder = (rule: CompiledRule, sinkNode: Node, focus: Node, bindings: Bindings) => Fix[];
+/**
+ * Builds fixes for a sink match; supplied by the analyzer (see fixes.ts). `tainted` says whether a node of the sink
+ * carries what made it a finding (a source's data; at audit strictness, anything not constant).
+ */
+export type FixBuilder = (rule: CompiledRule, sinkNode: Node, focus: Node, bindings: Bindings, tainted: (n: Node) => boolean) => Fix[];
 
 /**
  * Rules analysed in one dataflow pass: they share sources, sanitizers, guards, propagators and strictness (see
@@ -1378,7 +1381,8 @@ class UnitAnalysis {
         const vals = value && syn.isSequenceLiteral(typeOf(value)) ? named(value) : undefined;
         named(target).forEach((el, i) => {
           const v = vals && vals.length === named(target).length ? vals[i] : undefined;
-          this.bind(el, v ? this.ev(v, st, 0) : t, st, undefined, depth + 1);
+          // Each name keeps its own value (Go's `args := []string{...}` is a one-element list on both sides).
+          this.bind(el, v ? this.ev(v, st, 0) : t, st, v, depth + 1);
         });
         return;
       }
@@ -1954,7 +1958,7 @@ class UnitAnalysis {
         // fix there would edit the variable's definition, which other calls may share.
         const inPlace = focus.startIndex >= n.startIndex && focus.endIndex <= n.endIndex;
         const at = this.range(inPlace ? focus : n);
-        const fixes = inPlace ? this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b) : [];
+        const fixes = inPlace ? this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b, (x) => !!this.ev(x, st, depth)?.some((f) => f.origin.kind === 'source')) : [];
         const sinkStep: TraceStep = { range: at, message: `reaches ${sinkText}`, kind: 'sink' };
         for (const f of t) this.sinkReached(f, [sinkStep], at, sinkText, fixes, rule, spec.constructed);
       }
@@ -2172,7 +2176,7 @@ class UnitAnalysis {
       { range, message: `${NON_CONSTANT}: the value is computed here and not traced to any input`, kind: 'source' },
       { range, message: `reaches ${sinkText}`, kind: 'sink' },
     ];
-    this.findings.push({ rule, range, label: NON_CONSTANT, sinkText, trace, fixes: this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b) });
+    this.findings.push({ rule, range, label: NON_CONSTANT, sinkText, trace, fixes: this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b, (x) => !this.isConstant(x)) });
   }
 
   /**

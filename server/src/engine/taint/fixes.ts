@@ -10,6 +10,7 @@ import { grammarCommentSyntax } from '../languages';
 import { suppressionLine } from '../suppressions';
 import type { Fix, Range, TextEdit } from '../types';
 import { ownText } from './dataflow';
+import { endOfOptionsMarker, programName } from './end-of-options';
 import type { LanguageModule, Part } from './lang/language';
 import type { CompiledRule } from './rule-set';
 
@@ -25,7 +26,7 @@ interface FixSite {
 const rangeOf = (fx: FixSite, n: Node): Range => fx.doc.lines.rangeOf(n.startIndex, n.endIndex);
 
 /** Fixes for one sink match, by the rule's strategy. */
-export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindings, doc: SourceDocument, imports: Map<string, string>): Fix[] {
+export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindings, doc: SourceDocument, imports: Map<string, string>, tainted: (n: Node) => boolean = () => false): Fix[] {
   const fix = rule.fix;
   if (!fix) return [];
   const fx: FixSite = { doc, imports, syn: rule.module };
@@ -51,6 +52,9 @@ export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindi
       break;
     case 'yaml-safe-load':
       made = yamlSafeLoad(fx, sink, focus);
+      break;
+    case 'end-of-options':
+      made = endOfOptions(fx, focus, b, tainted);
       break;
   }
   return made ? [{ ...made, isPreferred: true }] : [];
@@ -421,4 +425,43 @@ function yamlSafeLoad(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   // load_all and its variants return every document of the stream: safe_load_all keeps that shape.
   const safe = library.endsWith('_all') ? 'safe_load_all' : 'safe_load';
   return { title: `Use yaml.${safe} (no arbitrary Python objects)`, kind: 'fix', edits: [{ range: rangeOf(fx, sink), newText: `${obj.text}.${safe}(${focus.text})` }] };
+}
+
+/** A word that expands to several arguments (`...args`, `*args`, `args...`): no marker can go before its elements. */
+const SPREAD = /^(\.\.\.|\*)|\.\.\.$/;
+
+/**
+ * Argument injection: the marker that ends the program's options (`--`, git's `--end-of-options`; see
+ * end-of-options.ts) inserted before the first tainted argument. Only where the words around it are plain: not
+ * right after an option (`-C`, `--branch`) or a value not known, which may take it as their value, and with no
+ * constant option after it, which would become an operand.
+ */
+function endOfOptions(fx: FixSite, focus: Node, b: Bindings, tainted: (n: Node) => boolean): Fix | undefined {
+  const syn = fx.syn;
+  const words = syn.argvWords?.(focus);
+  if (!words) return undefined;
+  const prog = b.get('$PROG');
+  const at = prog ? words.findIndex((w) => w.id === prog.id) : -1;
+  // One argument of the call (`exec.Command("git", "clone", x)`): the program is one of its words. A list (`['clone',
+  // x]`, `["git", "clone", x]`): the program is the call's (`$PROG`) or the list's first word.
+  if (at < 0 && words.some((w) => w.id === focus.id)) return undefined;
+  const progNode = prog ?? words[0];
+  if (!progNode) return undefined;
+  const args = at >= 0 ? words.slice(at + 1) : prog ? words : words.slice(1);
+  const i = args.findIndex((a) => tainted(a));
+  // A word built from text that starts with a dash (`f"--author={x}"`, `"-o" + x`) is an option already.
+  if (i < 0 || SPREAD.test(args[i]!.text) || /^\w*["'`]-/.test(args[i]!.text)) return undefined;
+  const values = args.map((a) => syn.stringValue(a));
+  const marker = endOfOptionsMarker(programName(syn.stringValue(progNode) ?? progNode.text), values.slice(0, i));
+  if (!marker) return undefined;
+  const prev = i > 0 ? values[i - 1] : '';
+  if (prev === undefined || (prev.startsWith('-') && !prev.includes('='))) return undefined;
+  if (values.slice(i).some((v) => v?.startsWith('-'))) return undefined;
+  const start = rangeOf(fx, args[i]!).start;
+  const q = quoteOf(syn, syn.stringValue(progNode) !== undefined ? progNode : focus);
+  return {
+    title: `Insert ${marker} before the argument so that it cannot be read as an option`,
+    kind: 'fix',
+    edits: [{ range: { start, end: start }, newText: `${quote(marker, q)}, ` }],
+  };
 }

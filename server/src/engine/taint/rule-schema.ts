@@ -241,6 +241,7 @@ export const FIX_STRATEGIES = [
   'html-escape',
   'relative-redirect',
   'yaml-safe-load',
+  'end-of-options',
 ] as const;
 export type FixStrategy = (typeof FIX_STRATEGIES)[number];
 

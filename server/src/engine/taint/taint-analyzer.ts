@@ -1513,7 +1513,7 @@ export class TaintAnalyzer implements Analyzer {
               const unit = ctx.byStart.get(fn.startIndex);
               return unit && summaryOf(unit);
             },
-            buildFixes: ((r2, sink, focus, b2) => buildFixes(r2, sink, focus, b2, doc, ctx.imports)) as FixBuilder,
+            buildFixes: ((r2, sink, focus, b2, tainted) => buildFixes(r2, sink, focus, b2, doc, ctx.imports, tainted)) as FixBuilder,
             imported: (m: string) => importsModuleCached(ctx.imports, m),
             templateOutputs: (name: string) => {
               record(`t:${name}`, templateSig(name));
@@ -3659,6 +3659,7 @@ const FIX_TEXT: Record<FixStrategy, string> = {
   'html-escape': 'Escapes the value for HTML (or assigns `textContent` instead of `innerHTML`)',
   'relative-redirect': 'Only redirects to a relative path on the same site',
   'yaml-safe-load': 'Loads the YAML with the safe schema, which builds no code objects',
+  'end-of-options': 'Inserts `--` (git log, show, diff: `--end-of-options`) before the input, for git clone, fetch, pull, push and ls-remote, rsync and tar, so it cannot be read as an option',
 };
 
 function fixOffered(r: TaintRuleSpec): string | undefined {

@@ -125,9 +125,10 @@ function stringValue(n: Node): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** The expression inside parentheses; `xs...` (a slice passed as the variadic arguments) is the slice itself. */
 function unparenthesize(n: Node): Node {
   let c = n;
-  while (c.type === 'parenthesized_expression') c = kids(c)[0] ?? c;
+  while (c.type === 'parenthesized_expression' || c.type === 'variadic_argument') c = kids(c)[0] ?? c;
   return c;
 }
 
@@ -465,6 +466,7 @@ export const go: LanguageModule = {
   // strings.Builder and bytes.Buffer hold what is written to them.
   receiverMethods: new Set(['WriteString', 'WriteByte', 'WriteRune', 'Write']),
   blockTypes: new Set(['block', 'statement_list', 'source_file']),
+  argvWords: (focus) => (focus.parent?.type === 'argument_list' ? kids(focus.parent) : undefined),
   stmtKind,
   tableTypes: new Set<string>([]),
   exprKind,

@@ -380,6 +380,15 @@ export const java: LanguageModule = {
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(['append', 'insert', 'add', 'addAll', 'put', 'putAll', 'write', 'print', 'println', 'format']),
   blockTypes: new Set(['block', 'program', 'constructor_body']),
+  // `List.of(...)` / `Arrays.asList(...)`, `new String[] {...}`, `{...}`, or one argument of the call.
+  argvWords: (focus) => {
+    if (focus.type === 'method_invocation' && /^(List\.of|Arrays\.asList|ImmutableList\.of)$/.test(`${focus.childForFieldName('object')?.text}.${focus.childForFieldName('name')?.text}`)) {
+      return kids(focus.childForFieldName('arguments') ?? focus);
+    }
+    const init = focus.type === 'array_creation_expression' ? focus.childForFieldName('value') : focus;
+    if (init?.type === 'array_initializer') return kids(init);
+    return focus.parent?.type === 'argument_list' ? kids(focus.parent) : undefined;
+  },
   stmtKind,
   tableTypes: new Set<string>([]),
   exprKind,

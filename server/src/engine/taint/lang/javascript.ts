@@ -698,6 +698,7 @@ export const javascript: LanguageModule = {
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(),
   blockTypes: new Set(['statement_block', 'program']),
+  argvWords: (focus) => (focus.type === 'array' ? named(focus) : undefined),
   stmtKind,
   tableTypes: new Set<string>(['object', 'array']),
   exprKind,

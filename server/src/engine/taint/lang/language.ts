@@ -411,6 +411,12 @@ export interface LanguageModule {
   preparedQuery?(sink: Node, sql: string, values: string[], name: string, imports: Map<string, string>, indent: string, eol: string): { pre: string; call: string } | undefined;
   /** A command call rewritten to run `argv` (code of each word, the program first) without word splitting or a shell. */
   argvCommand?(sink: Node, focus: Node, argv: string[]): { code: string; title: string } | undefined;
+  /**
+   * The words of a program's argument list that `focus` is, or is one of: an array or list literal (`['clone', x]`,
+   * `List.of("git", x)`, `new String[] {"git", x}`) or the arguments of the call it is passed in (`exec.Command("git",
+   * "clone", x)`), in order; undefined when it is neither. For the end-of-options fix.
+   */
+  argvWords?(focus: Node): Node[] | undefined;
   /** Statement-level node types that hold a sequence of statements (where a new statement can go before one). */
   readonly blockTypes: ReadonlySet<string>;
   /** An expression that keeps a path inside its root folder: the statements before, and the new name. */

@@ -764,6 +764,7 @@ export const python: LanguageModule = {
   // Each raises (an HTTP error response, SystemExit) or ends the process.
   noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'sys.exit', 'os._exit', 'os.abort']),
   blockTypes: new Set(['block', 'module']),
+  argvWords: (focus) => (focus.type === 'list' || focus.type === 'tuple' ? named(focus) : focus.parent?.type === 'argument_list' ? named(focus.parent) : undefined),
   stmtKind,
   tableTypes: new Set<string>(['dictionary', 'set', 'list', 'tuple', 'dictionary_comprehension', 'set_comprehension', 'list_comprehension']),
   exprKind,
