@@ -20,16 +20,18 @@ interface FixSite {
   doc: SourceDocument;
   imports: Map<string, string>;
   syn: LanguageModule;
+  /** Told each place outside the sink's function a fix reads (see `importListDep`). */
+  consult?: (dep: string, value: string) => void;
 }
 
 /** A node's range from offsets (as LSP counts lines: tree-sitter rows miss a lone CR). */
 const rangeOf = (fx: FixSite, n: Node): Range => fx.doc.lines.rangeOf(n.startIndex, n.endIndex);
 
 /** Fixes for one sink match, by the rule's strategy. */
-export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindings, doc: SourceDocument, imports: Map<string, string>, tainted: (n: Node) => boolean = () => false): Fix[] {
+export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindings, doc: SourceDocument, imports: Map<string, string>, tainted: (n: Node) => boolean = () => false, consult?: (dep: string, value: string) => void): Fix[] {
   const fix = rule.fix;
   if (!fix) return [];
-  const fx: FixSite = { doc, imports, syn: rule.module };
+  const fx: FixSite = { doc, imports, syn: rule.module, ...(consult ? { consult } : {}) };
   let made: Fix | undefined;
   switch (fix.strategy) {
     case 'parameterize-sql':
@@ -236,6 +238,7 @@ function execToExecFile(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
     if (imports.get(fileName) !== `child_process.${fileName}`) {
       // Add execFile next to exec in `const { exec } = require('child_process')` / `import { exec } from ...`.
       const spec = importListEntry(doc, syn, name.text, 'child_process');
+      fx.consult?.(`x:${name.text}\u0000child_process`, importListValue(doc, spec));
       if (!spec) return undefined;
       edits.push({ range: { start: rangeOf(fx, spec).end, end: rangeOf(fx, spec).end }, newText: `, ${fileName}` });
     }
@@ -262,6 +265,23 @@ function importListEntry(doc: SourceDocument, syn: LanguageModule, name: string,
   const key = `${name}\u0000${module}`;
   if (!found.has(key)) found.set(key, syn.importListEntry(tree.rootNode, name, module, doc.text));
   return found.get(key);
+}
+
+/**
+ * A dependency on the import list entry a fix edits (`x:<name>\0<module>`, recorded through `FixSite.consult`): the
+ * entry's range in the document now, '' when there is none. The fix's edit there lies outside the function of the
+ * sink, so a cached result whose function moved holds that edit where it was only while this value is the same.
+ */
+export function importListDep(doc: SourceDocument, syn: LanguageModule, dep: string): string {
+  const nul = dep.indexOf('\u0000');
+  return importListValue(doc, importListEntry(doc, syn, dep.slice(2, nul), dep.slice(nul + 1)));
+}
+
+/** The end of an import list entry (where the fix inserts) as `line:character`, '' for none. No `|`: not positional. */
+export function importListValue(doc: SourceDocument, spec: Node | undefined): string {
+  if (!spec) return '';
+  const end = doc.lines.positionAt(spec.endIndex);
+  return `${end.line}:${end.character}`;
 }
 
 /** POSIX shells that run their `-c` argument as a command line (not cmd.exe: its commands are mostly built in). */

@@ -25,10 +25,10 @@ import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
-import type { Finding, Fix, Range, TraceStep } from '../types';
+import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
-import { buildFixes, suppressFix } from './fixes';
+import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
@@ -166,6 +166,11 @@ interface CacheEntry {
   endLine: number;
   /** A fix edits outside the unit (an import line): reuse only where the unit was. */
   pinned: boolean;
+  /**
+   * Not pinned, but a finding's fix edits outside the unit, each edit at an import list entry the entry consulted
+   * (an `x:` dependency, see `importListDep`): reused at another line, those edits stay where they are.
+   */
+  outside?: true;
   /**
    * What it consulted, each with its value then: `n:`/`m:<name>` -> the summary of the function the name resolves to
    * (see `nameSig`), `i:<line>:<column>` -> that of the inline function there (relative to the unit), `c:<name>` -> a
@@ -1389,6 +1394,7 @@ export class TaintAnalyzer implements Analyzer {
       }
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
       if (dep.startsWith('t:')) return templateSig(dep.slice(2));
+      if (dep.startsWith('x:')) return importListDep(doc, syn, dep);
       return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
     };
     const rounds: { unsettled: number; findings: Set<string>; work: number; visited: Unit[] }[] = [];
@@ -1426,6 +1432,9 @@ export class TaintAnalyzer implements Analyzer {
         // has them checked.
         if (visitedBefore.length || diff.gone.length) targets.add('o:*');
         if (base.templates !== this.templateIndex) for (const t of b.consumers.keys()) if (t.startsWith('t:')) targets.add(t);
+        // An import list entry a fix edits may have moved with no unit moving (the import key holds the offsets of
+        // the statements the language calls imports; this does not rely on the entry being in one).
+        for (const t of IMPORT_LIST_DEPS) if (b.consumers.has(t)) targets.add(t);
         for (const k of diff.gone) {
           targets.add(`k:${k}`);
           // A gone method's class, from its key (its role names it): the fields it wrote may be gone too.
@@ -1513,7 +1522,12 @@ export class TaintAnalyzer implements Analyzer {
               const unit = ctx.byStart.get(fn.startIndex);
               return unit && summaryOf(unit);
             },
-            buildFixes: ((r2, sink, focus, b2, tainted) => buildFixes(r2, sink, focus, b2, doc, ctx.imports, tainted)) as FixBuilder,
+            // What a fix reads outside the unit is a dependency of the unit's (the top level's statements stay
+            // pinned to their lines instead: their entries do not record it).
+            buildFixes: ((r2, sink, focus, b2, tainted) => buildFixes(r2, sink, focus, b2, doc, ctx.imports, tainted, u === ctx.units[0] ? undefined : (k, v) => {
+              IMPORT_LIST_DEPS.add(k);
+              deps.set(k, v);
+            })) as FixBuilder,
             imported: (m: string) => importsModuleCached(ctx.imports, m),
             templateOutputs: (name: string) => {
               record(`t:${name}`, templateSig(name));
@@ -1594,7 +1608,8 @@ export class TaintAnalyzer implements Analyzer {
             entry = deps.size === 0 ? this.emptyEntry(out.work) : { ...this.emptyEntry(out.work), deps: this.internDeps(deps) };
           } else {
             const r: CachedUnit = { summary: this.internSummary(out.summary), findings: out.findings };
-            entry = { result: r, line: u.line, endLine: u.endLine, pinned: editsOutside(r, u.line, u.endLine), deps, work: out.work };
+            const outside = outsideEdits(r, u.line, u.endLine, deps);
+            entry = { result: r, line: u.line, endLine: u.endLine, pinned: outside === 'pinned', ...(outside === 'anchored' ? { outside: true as const } : {}), deps, work: out.work };
           }
           // The top level's entry carries its statement entries (its own object: the next run aligns with them).
           if (topRun) entry = { ...entry, top: topRun };
@@ -2589,19 +2604,64 @@ function reuse(entries: CacheEntry[] | undefined, u: Unit, depSig: (key: string)
     let j = 0;
     for (const v of e.deps.values()) if (values[j++] !== v && splitDep(v)) same = false;
     const deps = same ? e.deps : new Map([...e.deps].map(([k, v], j) => [k, splitDep(v) ? values[j]! : v]));
-    const moved = { ...e, result: moveResult(e.result, delta), line: u.line, endLine: u.endLine, deps };
+    const moved = { ...e, result: e.outside ? shiftKeepingOutside(e.result, delta, e.line, e.endLine) : moveResult(e.result, delta), line: u.line, endLine: u.endLine, deps };
     keep?.(moved);
     return moved;
   }
   return undefined;
 }
 
-/** Whether a fix of the result edits outside the unit's lines (then its place in the file matters). */
-function editsOutside(r: CachedUnit, line: number, endLine: number): boolean {
-  const out = (fixes: Fix[]): boolean => fixes.some((f) => f.edits.some((e) => e.range.start.line < line || e.range.end.line > endLine));
-  if (r.findings.some((f) => out(f.fixes))) return true;
-  for (const hits of r.summary.paramSinks.values()) if (hits.some((h) => out(h.fixes))) return true;
-  return false;
+/** Every `x:` dependency recorded (an import list entry a fix edits: a name and a module, `exec` and `execSync`). */
+const IMPORT_LIST_DEPS = new Set<string>();
+
+/** Whether an edit lies outside the lines `line`..`endLine`. */
+const editOutside = (e: TextEdit, line: number, endLine: number): boolean => e.range.start.line < line || e.range.end.line > endLine;
+
+/**
+ * Whether a fix of the result edits outside the unit's lines (then its place in the file matters): 'pinned' when
+ * one does and it may move with the file, 'anchored' when every such edit is an insertion at an import list entry the
+ * unit recorded as a dependency (`x:`, `importListDep`; valid at any line while that holds), 'none'. A sink hit from
+ * another file's summary with such an edit is pinned.
+ */
+function outsideEdits(r: CachedUnit, line: number, endLine: number, deps: ReadonlyMap<string, string>): 'none' | 'anchored' | 'pinned' {
+  let anchors: Set<string> | undefined;
+  for (const [k, v] of deps) if (k.startsWith('x:') && v) (anchors ??= new Set()).add(v);
+  let outside = false;
+  const pinned = (fixes: readonly Fix[], elsewhere: boolean): boolean => {
+    for (const x of fixes) {
+      for (const e of x.edits) {
+        if (!editOutside(e, line, endLine)) continue;
+        outside = true;
+        const { start, end } = e.range;
+        if (elsewhere || start.line !== end.line || start.character !== end.character || !anchors?.has(`${start.line}:${start.character}`)) return true;
+      }
+    }
+    return false;
+  };
+  for (const hits of r.summary.paramSinks.values()) for (const h of hits) if (pinned(h.fixes, !!h.path)) return 'pinned';
+  for (const f of r.findings) if (pinned(f.fixes, false)) return 'pinned';
+  return outside ? 'anchored' : 'none';
+}
+
+/**
+ * An `outside` entry's result moved by `delta` lines (see `shiftUnit`), except its fix edits outside the unit's old
+ * lines: those are at import list entries that did not move (the entry's `x:` dependencies held). Its summary is a
+ * new object with no digest carried over (its edits outside keep their lines, so its relative digest is not the
+ * origin's): `depValue` hashes it when a caller reads it.
+ */
+function shiftKeepingOutside(r: CachedUnit, delta: number, line: number, endLine: number): CachedUnit {
+  moveCounters.unitsShifted++;
+  const origin: CachedUnit = { summary: r.summary, findings: r.findings };
+  const moved = shiftUnit(origin, delta);
+  const keep = (was: readonly Fix[], now: Fix[]): Fix[] =>
+    was.some((x) => x.edits.some((e) => editOutside(e, line, endLine)))
+      ? now.map((x, j) => ({ ...x, edits: x.edits.map((e, k) => (editOutside(was[j]!.edits[k]!, line, endLine) ? was[j]!.edits[k]! : e)) }))
+      : now;
+  const paramSinks = new Map([...moved.summary.paramSinks].map(([p, hits]) => {
+    const was = origin.summary.paramSinks.get(p)!;
+    return [p, hits.map((h, i) => ({ ...h, fixes: keep(was[i]!.fixes, h.fixes) }))] as const;
+  }));
+  return { summary: { ...moved.summary, paramSinks }, findings: moved.findings.map((f, i) => ({ ...f, fixes: keep(origin.findings[i]!.fixes, f.fixes) })) };
 }
 
 /**
