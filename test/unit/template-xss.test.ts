@@ -161,6 +161,12 @@ describe('the editor reads the workspace folder\'s templates', () => {
     assert.deepEqual(scan.facts.map((f) => f.raw.map((r) => r.key)), [['name']]);
     // No template outside the default folders: nothing a configured folder could add, the sources are not read.
     assert.deepEqual((await collectTemplateFacts([{ path }], 1_000_000)).folders, []);
+    // A folder above the workspace named like a template folder does not make its pages templates.
+    const above = join(root, 'templates', 'checkout');
+    mkdirSync(above, { recursive: true });
+    writeFileSync(join(above, 'page.html'), '<p>{{ name|safe }}</p>');
+    assert.equal((await collectTemplateFacts([{ path: join(above, 'page.html'), relPath: 'page.html' }], 1_000_000)).facts.length, 0);
+    assert.equal((await collectTemplateFacts([{ path: join(above, 'page.html'), relPath: 'templates/page.html' }], 1_000_000)).facts.length, 1);
     engine.close('file:///configured/app.py');
   });
 });

@@ -164,7 +164,9 @@ export function anyTemplateOutsideDefaults(paths: readonly string[]): boolean {
   return paths.some((p) => isTemplatePath(p) && !isInTemplateFolder(p));
 }
 
-export async function collectTemplateFacts(files: readonly { path: string; content?: Uint8Array }[], maxFileSize: number): Promise<WorkspaceTemplateFacts> {
+export async function collectTemplateFacts(files: readonly { path: string; relPath?: string; content?: Uint8Array }[], maxFileSize: number): Promise<WorkspaceTemplateFacts> {
+  // Folders are told by the path inside the workspace (as the editor's listing does), never by folders above it.
+  const rel = (f: { path: string; relPath?: string }): string => f.relPath ?? f.path;
   const read = async (f: { path: string; content?: Uint8Array }): Promise<string | undefined> => {
     try {
       const bytes = f.content ?? (await readFile(f.path));
@@ -174,12 +176,12 @@ export async function collectTemplateFacts(files: readonly { path: string; conte
     }
   };
   const folders: string[] = [];
-  const sources = await mapConcurrently(anyTemplateOutsideDefaults(files.map((f) => f.path)) ? files.filter((f) => mayConfigureTemplates(f.path)) : [], async (f) => {
+  const sources = await mapConcurrently(anyTemplateOutsideDefaults(files.map(rel)) ? files.filter((f) => mayConfigureTemplates(f.path)) : [], async (f) => {
     const text = await read(f);
     return text === undefined ? [] : configuredTemplateFolders(text);
   });
   for (const list of sources) for (const d of list) if (!folders.includes(d)) folders.push(d);
-  const read2 = await mapConcurrently(files.filter((f) => isInTemplateFolder(f.path, folders)), async (f) => {
+  const read2 = await mapConcurrently(files.filter((f) => isInTemplateFolder(rel(f), folders)), async (f) => {
     const text = await read(f);
     return text === undefined ? undefined : templateFacts(f.path, text);
   });
