@@ -2,7 +2,7 @@
 android {
     defaultConfig {
         // ruleid: secrets.generic.build-config-field
-        buildConfigField("String", "WEATHER_API_KEY", "\"Hq3ZrW8kP2vL6nT0xC5yB7mD\"")
+        buildConfigField("String", "WEATHER_API_KEY", "\"Vb4NqT9sW1eJ3kR7mZ2xL8pA\"")
         // ruleid: secrets.generic.build-config-field
         resValue("string", "backend_client_secret", "Vt9pLq2wXz7mKc4R")
         // A provider's format in a build field is the provider rule's.
