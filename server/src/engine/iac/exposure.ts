@@ -7,8 +7,8 @@
  * a workspace scan also passes `ExposureFacts` gathered from every file (Services and Ingresses anywhere, open
  * security groups of the same Terraform module folder).
  */
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { readScanText } from '../scan/file-walker';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { triggers } from './checks';
 import type { ConfigKind } from './file-kinds';
@@ -237,14 +237,8 @@ export async function collectExposureFacts(files: readonly { path: string; conte
   if (files.some((f) => /\.tf$/i.test(f.path))) await loadHclGrammar();
   for (const f of files) {
     if (!/\.(ya?ml|tf)$/i.test(f.path)) continue;
-    let source: string;
-    try {
-      const bytes = f.content ?? (await readFile(f.path));
-      if (bytes.length > maxFileSize) continue;
-      source = new TextDecoder('utf-8').decode(bytes);
-    } catch {
-      continue;
-    }
+    const source = await readScanText(f, maxFileSize);
+    if (source === undefined) continue;
     const facts = exposureFacts(f.path, source);
     all.services.push(...facts.services);
     all.ingresses.push(...facts.ingresses);

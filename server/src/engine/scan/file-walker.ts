@@ -4,6 +4,7 @@
  * exclude globs, and skipping oversized files, unreadable entries and symlink loops with a reason for each.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Gitignore } from '../gitignore';
 import { globProblem, matchesAnyGlob } from '../glob';
@@ -244,4 +245,17 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
 /** Path of `file` relative to `root` with `/` separators. */
 export function toRelPosix(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
+}
+
+/**
+ * A scan file's text as UTF-8, read before the workers start (the facts a pack reads from other files): its given
+ * content or the file on disk; undefined when it is larger than `maxFileSize` or cannot be read.
+ */
+export async function readScanText(f: { path: string; content?: Uint8Array }, maxFileSize: number): Promise<string | undefined> {
+  try {
+    const bytes = f.content ?? (await readFile(f.path));
+    return bytes.length > maxFileSize ? undefined : new TextDecoder('utf-8').decode(bytes);
+  } catch {
+    return undefined;
+  }
 }

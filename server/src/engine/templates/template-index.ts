@@ -5,8 +5,8 @@
  * Built from `TemplateFacts` the host gathered (the scan pool reads the files; the engine reads none), so it can be
  * sent to workers as data.
  */
-import { readFile } from 'node:fs/promises';
 import { ALL_TEMPLATE_FOLDERS } from '../languages';
+import { readScanText } from '../scan/file-walker';
 import { configuredTemplateFolders, mayConfigureTemplates } from './template-config';
 import { isTemplatePath, templateFacts, type RawOutput, type TemplateFacts } from './raw-outputs';
 
@@ -167,14 +167,7 @@ export function anyTemplateOutsideDefaults(paths: readonly string[]): boolean {
 export async function collectTemplateFacts(files: readonly { path: string; relPath?: string; content?: Uint8Array }[], maxFileSize: number): Promise<WorkspaceTemplateFacts> {
   // Folders are told by the path inside the workspace (as the editor's listing does), never by folders above it.
   const rel = (f: { path: string; relPath?: string }): string => f.relPath ?? f.path;
-  const read = async (f: { path: string; content?: Uint8Array }): Promise<string | undefined> => {
-    try {
-      const bytes = f.content ?? (await readFile(f.path));
-      return bytes.length > maxFileSize ? undefined : new TextDecoder('utf-8').decode(bytes);
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (f: { path: string; content?: Uint8Array }): Promise<string | undefined> => readScanText(f, maxFileSize);
   const folders: string[] = [];
   const sources = await mapConcurrently(anyTemplateOutsideDefaults(files.map(rel)) ? files.filter((f) => mayConfigureTemplates(f.path)) : [], async (f) => {
     const text = await read(f);
