@@ -110,6 +110,8 @@ const SETTING_WORDS = /^(?:true|false|null|nil|none|yes|no|on|off|empty|blank|re
  */
 export function shortPasswordReason(value: string): string | undefined {
   if (value.length < 4 || value.length > 16) return 'not 4 to 16 characters';
+  // A translated label (`Contraseña`, `Hasło`, `パスワード`): passwords in settings files are ASCII.
+  if (/[^\x21-\x7e]/.test(value)) return 'not ASCII';
   if (SETTING_WORDS.test(value)) return 'a setting word';
   // A YAML tag, alias or anchor (`!vault`, `*db_pass`), not a value.
   if (/^[!*&]/.test(value)) return 'a YAML tag or alias';
