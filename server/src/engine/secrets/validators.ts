@@ -104,12 +104,13 @@ export function chosenPasswordReason(value: string): string | undefined {
 const SETTING_WORDS = /^(?:true|false|null|nil|none|yes|no|on|off|empty|blank|required|optional|string|str|text|env|file|prompt|ask|unset|default|hidden|masked|plain|plaintext|md5|sha1|sha256|scram|bcrypt|argon2|crypt|auth|login|basic|digest|token|secret|password|passwd|ldap|kerberos|oauth|local|always|never|auto|any|disabled|enabled|null_password|undefined)$/i;
 
 /**
- * A 4 to 16 character value under a settings file's password key (`db.password=MAcri7`): letters with one more
+ * A 4 to 7 character value under a settings file's password key (`db.password=MAcri7`): letters with one more
  * character class (mixed case, digits or symbols). Plain words (`postgres`, `secret`) and digit runs are the
  * sample defaults every configuration ships; placeholders and sequences are the shared filters' (they run first).
  */
 export function shortPasswordReason(value: string): string | undefined {
-  if (value.length < 4 || value.length > 16) return 'not 4 to 16 characters';
+  // Longer values are the other password rules' (`chosen-password` from 8 characters).
+  if (value.length < 4 || value.length > 7) return 'not 4 to 7 characters';
   // A translated label (`Contraseña`, `Hasło`, `パスワード`): passwords in settings files are ASCII.
   if (/[^\x21-\x7e]/.test(value)) return 'not ASCII';
   if (SETTING_WORDS.test(value)) return 'a setting word';
