@@ -23,8 +23,11 @@ export interface CoverageEntry {
   listedBy: Scanner[];
   /** Vigil rule-id prefix covering it (e.g. `secrets.snyk.`), or absent when not covered by a provider rule. */
   rules?: string;
-  /** Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 6 = the sixth (shown in the table). */
-  added?: 1 | 2 | 3 | 4 | 5 | 6;
+  /**
+   * Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 6 = the sixth, 9 = the ninth
+   * (session 16: TruffleHog detectors no other list names, with a distinctive prefix) (shown in the table).
+   */
+  added?: 1 | 2 | 3 | 4 | 5 | 6 | 9;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
   /**
@@ -117,6 +120,10 @@ export const COVERAGE: CoverageEntry[] = [
     provider: 'Cashfree', listedBy: [GH], reason: UNDOCUMENTED, reread6: true,
     sources: ['https://www.cashfree.com/docs/api-reference/authentication'],
   },
+  {
+    provider: 'Cerebras', listedBy: [T], rules: 'secrets.cerebras.', added: 9, confirmed: 'memory',
+    gap: '`csk-` and 48 lower-case letters and digits, as in keys quoted in third-party code and setup guides',
+  },
   { provider: 'Cfx.re', listedBy: [GH], rules: 'secrets.cfx.', added: 4 },
   { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED, reread7: true, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'] },
   { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
@@ -175,6 +182,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Finicity', listedBy: [G, GH], rules: 'secrets.finicity.' },
   { provider: 'Finnhub', listedBy: [G, T], reason: OPAQUE },
   { provider: 'Firebase', listedBy: [GH], rules: 'secrets.firebase.' },
+  {
+    provider: 'Firecrawl', listedBy: [T], rules: 'secrets.firecrawl.', added: 9, confirmed: 'docs',
+    sources: ['https://docs.firecrawl.dev/api-reference/introduction'],
+    gap: 'the documentation shows `fc-YOUR-API-KEY`; the 32 lower-case hex digits after the prefix are from keys quoted in third-party code',
+  },
   { provider: 'Flickr', listedBy: [G, T, GH], reason: OPAQUE },
   { provider: 'Flutterwave', listedBy: [G, T, GH], rules: 'secrets.flutterwave.' },
   { provider: 'Fly.io', listedBy: [G, T], rules: 'secrets.flyio.' },
@@ -261,6 +273,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Notion', listedBy: [G, T, GH], rules: 'secrets.notion.' },
   { provider: 'npm', listedBy: [G, DS, GH], rules: 'secrets.npm.' },
   { provider: 'NuGet', listedBy: [G, T, GH], rules: 'secrets.nuget.' },
+  {
+    provider: 'NVIDIA', listedBy: [T], rules: 'secrets.nvidia.', added: 9, confirmed: 'memory',
+    gap: '`nvapi-` and 64 letters, digits, `-` and `_`: prefix and length from keys and key checks quoted in third-party code',
+  },
   { provider: 'Octopus Deploy', listedBy: [G, T, GH], rules: 'secrets.octopus.' },
   {
     provider: 'Oculus', listedBy: [GH], rules: 'secrets.oculus.', added: 5,
@@ -330,6 +346,11 @@ export const COVERAGE: CoverageEntry[] = [
   },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
   { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED, reread7: true, sources: ['https://pypi.org/project/samsara-api/'], sources7: ['https://pypi.org/project/samsara-api/14.2.0/'] },
+  {
+    provider: 'Scaleway', listedBy: [T], rules: 'secrets.scaleway.', added: 9, confirmed: 'memory',
+    sources: ['https://www.scaleway.com/en/developers/api/iam/api-keys'],
+    gap: 'the API reference says an API key is an access key (an identifier, not sensitive) and a secret key; the access key\'s `SCW` + 17 capitals and digits and the secret key\'s UUID form are from memory and the CLI\'s `SCW_SECRET_KEY` examples',
+  },
   { provider: 'Scalingo', listedBy: [G], rules: 'secrets.scalingo.' },
   { provider: 'Scalr', listedBy: [T, GH], reason: SCALR },
   { provider: 'Sendbird', listedBy: [G, T], reason: OPAQUE },
@@ -359,6 +380,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Supabase', listedBy: [T, GH], rules: 'secrets.supabase.' },
   { provider: 'Tableau', listedBy: [T, GH], reason: OPAQUE },
   { provider: 'Tailscale', listedBy: [T, GH], rules: 'secrets.tailscale.' },
+  {
+    provider: 'Tavily', listedBy: [T], rules: 'secrets.tavily.', added: 9, confirmed: 'docs',
+    sources: ['https://docs.tavily.com/guides/quickstart', 'https://docs.tavily.com/api-reference/introduction'],
+    gap: 'only the `tvly-` prefix is documented (`tvly-YOUR_API_KEY`); the rule takes 24 to 64 letters and digits of high entropy after it, with an optional `dev-` or `prod-`',
+  },
   { provider: 'Telegram', listedBy: [G, T, DS, GH], rules: 'secrets.telegram.' },
   { provider: 'Telnyx', listedBy: [T, GH], reason: TELNYX },
   {
@@ -406,7 +432,7 @@ export const COVERAGE: CoverageEntry[] = [
 /** Counts for the summary line. */
 export function coverageCounts(): {
   total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number;
-  added5: number; added6: number;
+  added5: number; added6: number; added9: number;
 } {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
@@ -416,7 +442,7 @@ export function coverageCounts(): {
     total: COVERAGE.length, covered, opaque, undocumented, missing: COVERAGE.length - covered - opaque - undocumented,
     added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
     added4: COVERAGE.filter((e) => e.added === 4).length, added5: COVERAGE.filter((e) => e.added === 5).length,
-    added6: COVERAGE.filter((e) => e.added === 6).length,
+    added6: COVERAGE.filter((e) => e.added === 6).length, added9: COVERAGE.filter((e) => e.added === 9).length,
   };
 }
 
@@ -430,7 +456,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'and whether TruffleHog has a detector of that name. Only the provider names come from those lists: each Vigil rule ' +
       'was written from the provider\'s own documentation of its token format, with fixtures of its own ' +
       '(scripts/secret-coverage-comparison.ts holds this list and where each list was read; the generator checks every ' +
-      '"covered" entry against the loaded rules). TruffleHog\'s providers that no other list names are not enumerated.',
+      '"covered" entry against the loaded rules). TruffleHog\'s providers that no other list names are not enumerated, ' +
+      'except those a ninth pass (2026-12-02) added: TruffleHog detectors whose provider documents a distinctive prefix.',
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
@@ -445,6 +472,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'none documents a format now; redirect.pizza\'s own Terraform provider shows only a prefix placeholder. ' +
       `The eighth (2026-12-01, with held out 7) searched the ${c.missing} still missing once more in stored vendor documentation: ` +
       'none documents a format there either (Shopee\'s partner key appears only in third-party SDK examples, as a plain string). ' +
+      `The ninth (2026-12-02) added ${c.added9} providers only TruffleHog names ("added, pass 9"): AI and cloud APIs whose ` +
+      'keys carry a prefix of their own (`nvapi-`, `tvly-`, `fc-`, `csk-`, `SCW`). ' +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',

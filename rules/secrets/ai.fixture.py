@@ -40,3 +40,19 @@ ELEVENLABS_API_KEY = "3d6d0e660815129fb4a18d4ca1733359f"
 ELEVENLABS_API_KEY = "3d6d0e660815xxxxxxxxxxxxxxxxxxxxx"
 # ok: secrets.elevenlabs.api-key
 VALUE = "3d6d0e660815129fb4a18d4ca173"
+# ruleid: secrets.nvidia.api-key
+client = OpenAI(base_url="https://integrate.api.nvidia.com/v1", api_key="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")
+# ok: secrets.nvidia.api-key
+NV_DOC = "nvapi-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+# ruleid: secrets.tavily.api-key
+tavily_client = TavilyClient(api_key="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")
+# ok: secrets.tavily.api-key
+tavily_client = TavilyClient(api_key="tvly-YOUR_API_KEY")
+# ruleid: secrets.firecrawl.api-key
+app = FirecrawlApp(api_key="fc-106bf32136b2aaea1f852986e5515196")
+# ok: secrets.firecrawl.api-key
+css_class = "sfc-106bf32136b2aaea1f852986e5515196"
+# ruleid: secrets.cerebras.api-key
+client = Cerebras(api_key="csk-c2x746d2my2eo8zpn6kb4fkskwopbrv7ts21kwjgpcmy3mx4")
+# ok: secrets.cerebras.api-key
+VALUE = "csk-C2X746D2MY2EO8ZPN6KB4FKSKWOPBRV7TS21KWJGPCMY3MX4"

@@ -540,3 +540,33 @@ describe('held out 11: context that says development, CI, a test double or a sam
     assert.equal(only(scan('/ws/src/Web/Web.http', http('https://api.example.net'))).severity, 'medium');
   });
 });
+
+describe('short passwords in settings files', () => {
+  const rule = 'secrets.generic.config-short-password';
+  // Paths under a workspace root, so test and example folders are told by the path inside it.
+  const ids = (text: string, path: string): string[] => scanSecrets(text, `/w/${path}`, undefined, '/w').map((f) => f.ruleId);
+
+  it('reports a short mixed value under a settings file password key, at low', () => {
+    const findings = scanSecrets('db.url=jdbc:mysql://db/app\ndb.password=QWvro7\n', '/w/conf/app.properties', undefined, '/w');
+    const f = findings.find((x) => x.ruleId === rule);
+    assert.ok(f, JSON.stringify(findings.map((x) => x.ruleId)));
+    assert.equal(f.severity, 'low');
+    assert.equal(f.range.start.line, 1);
+  });
+
+  it('not in code, where the same line is as often a test or a form', () => {
+    assert.ok(!ids('password = "QWvro7"\n', 'app/db.py').includes(rule));
+    assert.ok(!ids('const password = "QWvro7";\n', 'src/db.js').includes(rule));
+  });
+
+  it('not in test or example files, where a short password is the fixture\'s own', () => {
+    assert.ok(!ids('db.password=QWvro7\n', 'src/test/resources/application.properties').includes(rule));
+    assert.ok(!ids('password: QWvro7\n', 'examples/config.yaml').includes(rule));
+  });
+
+  it('not for words, digit runs, setting words, tags or templates', () => {
+    for (const v of ['postgres', 'Admin', '123456', 'required', '!vault', '${DB_PASS}', 'DB_PASS', 'v1.2']) {
+      assert.ok(!ids(`password: ${v}\n`, 'conf/app.yaml').includes(rule), v);
+    }
+  });
+});

@@ -50,6 +50,11 @@ export interface RawSecretRule {
   generic?: boolean;
   /** In code files (JS/TS/Python/Java/Go) the value must be a string literal, not an expression. */
   literalInCode?: boolean;
+  /**
+   * Reported only outside code (configuration, dotenv, properties, YAML, TOML, INI): for evidence that is strong in a
+   * settings file's `password:` key and weak in code, where the same line may be a test's or a form's.
+   */
+  configOnly?: boolean;
   /** Built-in placeholder / sequence / template filters; default true. */
   filters?: boolean;
   /** The provider named by a parent instead of the key: a YAML/JSON parent key, an INI section or a TOML table. */
@@ -95,9 +100,9 @@ export interface RawAllowlist {
   paths?: string[];
 }
 
-export type SecretValidator = 'jwt' | 'basic-auth-base64' | 'chosen-password';
+export type SecretValidator = 'jwt' | 'basic-auth-base64' | 'chosen-password' | 'short-password';
 
-const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64', 'chosen-password'];
+const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64', 'chosen-password', 'short-password'];
 
 /** Checksum formats `checksum` can name (see `checksumState` in validators.ts). */
 export type SecretChecksum = 'crc32-base62' | 'cfxk-crc32-base62' | 'chieftools-crc32-base62';
@@ -136,6 +141,8 @@ export interface SecretRule {
   /** See `RawSecretRule.fallback`. */
   fallback: boolean;
   literalInCode: boolean;
+  /** See `RawSecretRule.configOnly`. */
+  configOnly: boolean;
   filters: boolean;
   /** The parent form's compiled regex (groups v1/v2/v3 hold the secret); it runs on a window of `PARENT_WINDOW` lines. */
   parentRegex?: RegExp;
@@ -167,7 +174,7 @@ export const CUSTOM_RULE_MAX_LINE = 10_000;
 
 const KNOWN_KEYS = new Set([
   'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
-  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'filters', 'parent', 'keyThroughName', 'fallback', ...RULE_DOC_KEYS,
+  'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'configOnly', 'filters', 'parent', 'keyThroughName', 'fallback', ...RULE_DOC_KEYS,
 ]);
 
 /** How a `keyThroughName` rule's regex ends: the quoted literal in the key position. */
@@ -371,6 +378,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     generic: bool(raw, 'generic', false),
     fallback: bool(raw, 'fallback', false),
     literalInCode: bool(raw, 'literalInCode', false),
+    configOnly: bool(raw, 'configOnly', false),
     filters: bool(raw, 'filters', true),
     parentRegex,
     parentNames: parentRegex ? (raw.parent as RawParent).names : undefined,

@@ -216,6 +216,7 @@ export function rejectReason(
     if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
   }
   if (rule.literalInCode && code && !quotedValue(charBefore, at)) return 'not a string literal';
+  if (rule.configOnly && code) return 'in code';
   if (rule.entropy > 0 && shannonEntropy(secret) < (rule.generic ? genericEntropyFloor(rule.entropy, secret) : rule.entropy)) return 'low entropy';
   // A published example says "EXAMPLE" in its own text (AWS's pair): it is lowered with its reason, not hidden.
   if (rule.filters && publishedExampleSource(secret) === undefined) {

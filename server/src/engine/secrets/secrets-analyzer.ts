@@ -105,7 +105,10 @@ export class SecretsAnalyzer implements Analyzer {
     const rel = workspaceRelativePath(doc.path, root);
     // A translation catalogue's values are labels and sentences: only provider rules (known formats) report there.
     // Decided on the whole current text at every run, so incremental and full scans agree.
-    if (matches.some((m) => m.rule.generic) && translationCatalogReason(workspaceRelativePath(doc.path, root), doc.text)) matches = matches.filter((m) => !m.rule.generic);
+    // Also the fallback rules' weaker evidence, generic or not (a short password reads like a translated label).
+    if (matches.some((m) => m.rule.generic || m.rule.fallback) && translationCatalogReason(workspaceRelativePath(doc.path, root), doc.text)) {
+      matches = matches.filter((m) => !m.rule.generic && !m.rule.fallback);
+    }
     // Code without a grammar is lexed for its strings and comments, from the whole current text on every run (a
     // heredoc's body is a string only its opener says so), so incremental and full scans agree.
     const lexical = matches.length > 0 ? languageRecord(doc.languageId)?.lexical : undefined;

@@ -100,7 +100,38 @@ export function chosenPasswordReason(value: string): string | undefined {
   return undefined;
 }
 
+/** Words a settings file puts under a password key that are not passwords (`password: required`, `pass: none`). */
+const SETTING_WORDS = /^(?:true|false|null|nil|none|yes|no|on|off|empty|blank|required|optional|string|str|text|env|file|prompt|ask|unset|default|hidden|masked|plain|plaintext|md5|sha1|sha256|scram|bcrypt|argon2|crypt|auth|login|basic|digest|token|secret|password|passwd|ldap|kerberos|oauth|local|always|never|auto|any|disabled|enabled|null_password|undefined)$/i;
+
+/**
+ * A 4 to 7 character value under a settings file's password key (`db.password=MAcri7`): letters with one more
+ * character class (mixed case, digits or symbols). Plain words (`postgres`, `secret`) and digit runs are the
+ * sample defaults every configuration ships; placeholders and sequences are the shared filters' (they run first).
+ */
+export function shortPasswordReason(value: string): string | undefined {
+  // Longer values are the other password rules' (`chosen-password` from 8 characters).
+  if (value.length < 4 || value.length > 7) return 'not 4 to 7 characters';
+  // A translated label (`Contraseña`, `Hasło`, `パスワード`): passwords in settings files are ASCII.
+  if (/[^\x21-\x7e]/.test(value)) return 'not ASCII';
+  if (SETTING_WORDS.test(value)) return 'a setting word';
+  // A YAML tag, alias or anchor (`!vault`, `*db_pass`), not a value.
+  if (/^[!*&]/.test(value)) return 'a YAML tag or alias';
+  const lower = /[a-z]/.test(value);
+  const upper = /[A-Z]/.test(value);
+  if (!lower && !upper) return 'no letters';
+  const classes = Number(lower) + Number(upper) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+  if (classes < 2) return 'one character class';
+  // A capitalised word (`Admin`, `Postgres`): a sample default, as a lower-case one is.
+  if (/^[A-Z][a-z]+$/.test(value)) return 'a word';
+  if (/%[-+ #0-9.]*[sdvqr]|\{\}|\$\{|\{\{|\$\(|^\$[A-Za-z_]|^%[A-Za-z_]\w*%$|^@|\/\/|^\.{0,2}\//.test(value)) return 'a template or path';
+  // A constant or class name (`DB_PASS`, `PasswordField`), a dotted or kebab identifier, a version (`v1.2`).
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[a-z]+(?:[A-Z][a-z]+)+\d*$/.test(value)) return 'identifier';
+  if (/^[a-z][a-z0-9]*(?:[._:/-][a-z0-9]+)+$|^v?\d+(?:\.\d+)+$/i.test(value)) return 'identifier';
+  return undefined;
+}
+
 export function validatorReason(kind: SecretValidator, secret: string): string | undefined {
+  if (kind === 'short-password') return shortPasswordReason(secret);
   return kind === 'jwt' ? jwtReason(secret) : kind === 'chosen-password' ? chosenPasswordReason(secret) : basicAuthReason(secret);
 }
 
