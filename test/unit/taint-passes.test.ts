@@ -116,6 +116,34 @@ describe('taint passes: rules grouped into one dataflow pass', () => {
     }
   });
 
+  // Known, not fixed (session 16, docs/perf-notes-p95.md "Session 16, onepass"): a pass runs until all its rules'
+  // summaries settle, and a round with a callee's summary unknown (round 0) is not a round with it known and empty
+  // (`request.GET.get(...)` resolves by name to the file's `Helper.get`: unknown, the receiver's flow passes with its
+  // label grown to the call; known, it passes as `request.GET`). `eval`'s sink in `Helper.get` makes the shared
+  // pass run a second round, so `subprocess-shell`'s message depends on the rules it shares a pass with. Every merge
+  // of passes (grouping by the exact word filter, labelled flows) waits on this.
+  it('give a rule the same message whatever rules share its pass (round 0 and an empty summary agree)', { todo: 'rounds after round 0 read empty summaries differently from unknown ones' }, () => {
+    const text = [
+      'import subprocess',
+      'from django.http import HttpResponse',
+      '',
+      '',
+      'class Helper:',
+      '    def get(self, code):',
+      '        eval(code)',
+      '',
+      '',
+      'def view(request):',
+      '    header = request.GET.get("h", "")',
+      '    subprocess.call(header, shell=True)',
+      '    return HttpResponse("ok")',
+      '',
+    ].join('\n');
+    const a = g.scanText('/t/view.py', 'python', text, settings).findings.map(key);
+    assert.equal(a.length, 1);
+    assert.deepEqual(a, p.scanText('/t/view.py', 'python', text, settings).findings.map(key));
+  });
+
   it('analyse each unit once per pass: rules differing only in sinks share one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-passes-'));
     try {
