@@ -116,6 +116,33 @@ describe('taint passes: rules grouped into one dataflow pass', () => {
     }
   });
 
+  // A pass runs until all its rules' summaries settle: a rule's findings must not depend on how many rounds that
+  // took. `request.GET.get(...)` resolves by name to the file's `Helper.get`; round 0 read it as unknown (the
+  // receiver's flow passed with its label grown to the call) and later rounds as known and empty (`request.GET`), so
+  // `eval`'s sink in `Helper.get`, which makes the shared pass run a second round, changed `subprocess-shell`'s
+  // message (session 16). Round 0 now reads every unit of the file as empty, what a settled empty one reads as.
+  it('give a rule the same message whatever rules share its pass (round 0 and an empty summary agree)', () => {
+    const text = [
+      'import subprocess',
+      'from django.http import HttpResponse',
+      '',
+      '',
+      'class Helper:',
+      '    def get(self, code):',
+      '        eval(code)',
+      '',
+      '',
+      'def view(request):',
+      '    header = request.GET.get("h", "")',
+      '    subprocess.call(header, shell=True)',
+      '    return HttpResponse("ok")',
+      '',
+    ].join('\n');
+    const a = g.scanText('/t/view.py', 'python', text, settings).findings.map(key);
+    assert.equal(a.length, 1);
+    assert.deepEqual(a, p.scanText('/t/view.py', 'python', text, settings).findings.map(key));
+  });
+
   it('analyse each unit once per pass: rules differing only in sinks share one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-passes-'));
     try {
@@ -157,6 +184,75 @@ describe('taint passes: rules grouped into one dataflow pass', () => {
         assert.equal((a.stats.unitsAnalyzed - u1) / (fns + 1), 2);
       } finally {
         engine.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('group rules by the patterns that can match: sources in another order, or with a request alias word and a missing one, share a pass', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-passes-'));
+    try {
+      const rule = (id: string, sources: string[], sink: string): string =>
+        [
+          `  - id: ${id}`,
+          `    name: ${id}`,
+          `    description: test rule ${id}`,
+          `    languages: [javascript]`,
+          `    severity: high`,
+          `    cwe: [CWE-20]`,
+          `    message: "$SOURCE reaches $SINK"`,
+          `    sources: [${sources.join(', ')}]`,
+          `    sinks: [{ pattern: '${sink}($X)', focus: $X }]`,
+        ].join('\n');
+      const input = `{ pattern: 'input()' }`;
+      const read = `{ pattern: 'read()' }`;
+      const labelled = `{ pattern: 'read()', label: 'stdin' }`;
+      writeFileSync(
+        join(dir, 'rules.yml'),
+        [
+          // A handler whose request alias is `req`: a pattern with that word matches a request parameter of any name.
+          'handlers:',
+          '  t-route:',
+          '    languages: [javascript]',
+          '    call: $APP.get($PATH, $HANDLER)',
+          '    request-param: 0',
+          '    alias: req',
+          'rules:',
+          rule('t.a', [input, read], 'sinkA'),
+          // The same sources in another order: `sourceAt` taints a node alike whichever matches first.
+          rule('t.b', [read, input], 'sinkB'),
+          // `req.neverwritten` cannot match in a file without `neverwritten`, alias or not.
+          rule('t.c', [input, `{ pattern: 'req.neverwritten' }`, read], 'sinkC'),
+          // A labelled source names the flow: which one matches first decides the label, so order keeps these apart.
+          rule('t.d', [labelled, input], 'sinkD'),
+          rule('t.e', [input, labelled], 'sinkE'),
+        ].join('\n') + '\n',
+      );
+      const { set, errors } = loadTaintRuleSet(dir);
+      assert.deepEqual(errors, []);
+      const one = new TaintAnalyzer(set);
+      const each = new TaintAnalyzer(set);
+      each.groupRules = false;
+      const e1 = await Engine.create({ analyzers: [one] });
+      const e2 = await Engine.create({ analyzers: [each] });
+      try {
+        const fns = 40;
+        const body = Array.from({ length: fns }, (_, i) => `function f${i}(x) {\n  const y = ${i};\n  return y;\n}`).join('\n');
+        const text = `const v = input() + read();\nsinkA(v); sinkB(v); sinkC(v); sinkD(v); sinkE(v);\n${body}\n`;
+        const u0 = one.stats.unitsAnalyzed;
+        const found = e1.scanText('/t/a.js', 'javascript', text, settings).findings;
+        assert.equal((one.stats.unitsAnalyzed - u0) / (fns + 1), 3, 'passes: {t.a, t.b, t.c}, {t.d}, {t.e}');
+        assert.deepEqual(found.map(key), e2.scanText('/t/a.js', 'javascript', text, settings).findings.map(key));
+        assert.deepEqual(found.map((f) => f.ruleId), ['t.a', 't.b', 't.c', 't.d', 't.e']);
+        // With its word written, `req.neverwritten` can match: t.c has a pass of its own.
+        const u1 = one.stats.unitsAnalyzed;
+        const more = text.replace('const v', '// neverwritten\nconst v');
+        assert.deepEqual(e1.scanText('/t/b.js', 'javascript', more, settings).findings.map(key), e2.scanText('/t/b.js', 'javascript', more, settings).findings.map(key));
+        assert.equal((one.stats.unitsAnalyzed - u1) / (fns + 1), 4);
+      } finally {
+        e1.dispose();
+        e2.dispose();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

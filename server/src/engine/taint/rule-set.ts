@@ -257,7 +257,7 @@ export interface CompiledRule {
    * Everything the dataflow consults of the rule besides its sinks: `fixed` (kind, strictness, whether its own
    * patterns are a workspace's) and its sources, sanitizers, guards and propagators, each list in order. Rules with
    * equal parts share one dataflow pass; on a given file, equal once the patterns that cannot match there are left
-   * out (see `PassPattern.words`).
+   * out (see `PassPattern.words`), the sources in any order when none is `named`.
    */
   passParts: { fixed: string; lists: PassPattern[][] };
 }
@@ -266,6 +266,11 @@ export interface CompiledRule {
 export interface PassPattern {
   /** The spec as JSON: equal keys, equal patterns. */
   key: string;
+  /**
+   * A source whose taint says which pattern matched (its `label` or `into`): where two sources match one node, the
+   * first in the list decides, so a list holding one is grouped by its order. Other sources taint a node alike.
+   */
+  named?: true;
   /**
    * The pattern's plain words (metavariables left out), split at underscores: it can match only in a text that
    * has every one as a word (imported names keep their module's words in the import, `js-yaml` is `js_yaml`).
@@ -335,7 +340,8 @@ export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language
       // A custom rule's patterns run all their regexes on RE2: never share a pass with built-in ones.
       const custom = set.customRuleIds?.has(spec.id) === true;
       const parts = (list: Compiled<PatternSpec>[]): PassPattern[] => specs(list).map((p) => ({ key: JSON.stringify(p), words: patternWords(p.pattern) }));
-      const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom, spec.libraryInput === true]), lists: [parts(sources), parts(plain), parts(guards), parts(propagators)] };
+      const sourceParts = sources.map((c): PassPattern => ({ key: JSON.stringify(c.spec), words: patternWords(c.spec.pattern), ...(c.spec.label !== undefined || c.spec.into !== undefined ? { named: true as const } : {}) }));
+      const passParts = { fixed: JSON.stringify([spec.kind, audit && spec.kind === 'taint', custom, spec.libraryInput === true]), lists: [sourceParts, parts(plain), parts(guards), parts(propagators)] };
       rules.push({
         spec,
         module,

@@ -699,20 +699,20 @@ export class TaintAnalyzer implements Analyzer {
   /**
    * The dataflow passes for `rules` on a text (in order of their first rule): rules whose sources, sanitizers,
    * guards and propagators are the same once those that cannot match in `text` are left out share one (a pattern
-   * missing one of its words in the text, unless a word is a framework handler's request alias, which stands for
-   * a parameter of any name). Split further where imported summaries differ for them (another file's function
-   * may hold a sink of one rule and not of another: a pass resolves such a call for all its rules or for none,
-   * with the same returns).
+   * missing one of its words in the text, or of an alias's: `patternFilter`'s exact test, the one the pass's index
+   * is built by). Split further where imported summaries differ for them (another file's function may hold a sink
+   * of one rule and not of another: a pass resolves such a call for all its rules or for none, with the same
+   * returns).
    */
   private passes(rules: readonly CompiledRule[], imported: Map<string, ExportSummary>, text: TextWords, lang: CompiledLanguage): Pass[] {
     const groups = new Map<string, CompiledRule[]>();
-    // The text's words are read once for both filters (a few ms on a large file, on every edit).
-    const words = this.groupRules ? text.words : undefined;
-    const may = words && patternFilter(words, lang, false);
-    // The index leaves out more: grouping stays that of the looser filter (a pass's rules decide its rounds).
-    const can = words && patternFilter(words, lang, true);
+    // Grouped by the filter the index is built with: the patterns it leaves out never match in the text, so rules
+    // equal on what it keeps compute the same flows (the looser filter kept `message_event.data` for `xss.dom` and
+    // split it from `eval`, which lacks that source, on a file where neither can match). A merged pass runs until
+    // every rule's summaries settle: a rule's part of them is a function of the same rounds as in a pass of its own.
+    const can = this.groupRules ? patternFilter(text.words, lang) : undefined;
     for (const r of rules) {
-      let key = may ? groupKey(r, may) : r.spec.id;
+      let key = can ? groupKey(r, can) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
         return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? [], s.validates ?? []] : null;
@@ -998,7 +998,7 @@ export class TaintAnalyzer implements Analyzer {
       let sinkResolvers: CanonicalResolver[] | undefined;
       const sinkInCode = (r: CompiledRule): boolean =>
         libraryInputSinkInCode(r, words, tree.rootNode, lang.module) &&
-        (tree.rootNode.hasError || (this.stats.sinkWalks++, someSinkMayMatch(r, this.sourceWalk(tree, 'sinkNodesTried'), (sinkResolvers ??= unitResolvers(ctx)), this.groupRules ? patternFilter(tw.words, lang, true) : undefined)));
+        (tree.rootNode.hasError || (this.stats.sinkWalks++, someSinkMayMatch(r, this.sourceWalk(tree, 'sinkNodesTried'), (sinkResolvers ??= unitResolvers(ctx)), this.groupRules ? patternFilter(tw.words, lang) : undefined)));
       rules = rules.filter((r) => !r.libraryInput || r.audit || (entries && (!oneShot || !this.skipLibraryInputWithoutSink || sinkInCode(r) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length))));
     }
     if (this.exportIndex) {
@@ -1177,7 +1177,7 @@ export class TaintAnalyzer implements Analyzer {
     if (passRules.length > 0) {
       const union = sourceUnion(lang);
       // The filter `passes` hands `passOf` (see there).
-      const can = this.groupRules ? patternFilter(text.words, lang, true) : undefined;
+      const can = this.groupRules ? patternFilter(text.words, lang) : undefined;
       const { keep, types } = fileSources(union, passRules, can);
       this.stats.sourceWalks++;
       if (types.length > 0 && someSourceMatches(union.index, types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
@@ -1343,8 +1343,13 @@ export class TaintAnalyzer implements Analyzer {
     const entryAt = (r: number, key: string): CacheEntry | undefined => over[r]?.get(key) ?? base?.rounds[r]?.entries.get(key);
     /** The round being computed: its units read the summaries of the round before (none in round 0). */
     let cur = 0;
-    /** A unit's result of the round before (none in round 0): `summaryOf` shifts a moved one, `entryDepValue` need not. */
-    const resultOf = (unit: Unit): CachedUnit | undefined => (cur === 0 ? undefined : entryAt(cur - 1, unit.key)?.result);
+    /**
+     * A unit's result of the round before: `summaryOf` shifts a moved one, `entryDepValue` need not. In round 0, the
+     * empty result every unit that finds nothing shares: the fixpoint's bottom, read as a later round reads a unit
+     * that settled empty. Read as unknown instead, a pass that settles in round 0 and one that runs on (for another
+     * rule's sake) gave a rule different findings (a callee of the file known and empty is not an unknown call).
+     */
+    const resultOf = (unit: Unit): CachedUnit | undefined => (cur === 0 ? EMPTY_RESULT : entryAt(cur - 1, unit.key)?.result);
     const summaryOf = (unit: Unit): Summary | undefined => resultOf(unit)?.summary;
     const nameSig = (kind: 'n' | 'm', name: string): string => {
       const hit = (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
@@ -1949,9 +1954,9 @@ function movedByTrivia(before: string, after: string, root: Node, syn: LanguageM
 const groupKeys = new WeakMap<CompiledRule, Map<string, string>>();
 
 /**
- * The key rules are grouped by in `passes`: the rule's fixed parts and the keys of the patterns `may` keeps. A
- * text's edit rarely changes which patterns are kept: the key (JSON of every kept pattern's key) is built once per
- * rule and set of kept patterns, not on every run.
+ * The key rules are grouped by in `passes`: the rule's fixed parts and the keys of the patterns `may` (the file's
+ * `patternFilter`) keeps. A text's edit rarely changes which patterns are kept: the key (JSON of every kept
+ * pattern's key) is built once per rule and set of kept patterns, not on every run.
  */
 function groupKey(r: CompiledRule, may: (p: PassPattern) => boolean): string {
   const kept = r.passParts.lists.map((list) => list.map((p) => (may(p) ? '1' : '0')).join('')).join(',');
@@ -1960,7 +1965,13 @@ function groupKey(r: CompiledRule, may: (p: PassPattern) => boolean): string {
   let key = byKept.get(kept);
   // A bound on what a long session can leave here (each entry is one string).
   if (key === undefined && byKept.size >= 64) byKept.clear();
-  if (key === undefined) byKept.set(kept, (key = JSON.stringify([r.passParts.fixed, r.passParts.lists.map((list) => list.filter(may).map((p) => p.key))])));
+  if (key === undefined) {
+    const lists = r.passParts.lists.map((list) => list.filter(may));
+    // The sources in any order when none is `named`: the first that matches a node taints it as any other would
+    // (`sourceAt`: the node's text and range), so `[request, browser]` and `[browser, request]` compute the same flows.
+    const sources = lists[0]!.some((p) => p.named) ? lists[0]!.map((p) => p.key) : lists[0]!.map((p) => p.key).sort();
+    byKept.set(kept, (key = JSON.stringify([r.passParts.fixed, [sources, ...lists.slice(1).map((list) => list.map((p) => p.key))]])));
+  }
   return key;
 }
 
@@ -1969,13 +1980,12 @@ const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
 
 /**
  * Whether a source, sanitizer, guard, propagator or sink pattern can match in `text`: every word it needs is a word
- * of the text, or one of them is a handler's request alias (a request parameter of any name is matched under it).
- * `exact`: every word it needs is a word of the text or of an alias (the alias's own words need not be written, the
- * pattern's other words still must), which rules out more; rule grouping keeps the first, so that passes and their
- * rounds are unchanged. A necessary condition, like the sink and source prefilters: a pattern it rules out never
- * matches in the text.
+ * of the text or of a handler's request alias (a request parameter of any name is matched under the alias: its own
+ * words need not be written, the pattern's other words still must). A necessary condition, like the sink and source
+ * prefilters: a pattern it rules out never matches in the text. Rule grouping, the passes' indexes and the one-shot
+ * source and sink walks all use it.
  */
-function patternFilter(words: Pick<ReadonlySet<string>, 'has'>, lang: CompiledLanguage, exact: boolean): (p: PassPattern) => boolean {
+function patternFilter(words: Pick<ReadonlySet<string>, 'has'>, lang: CompiledLanguage): (p: PassPattern) => boolean {
   let aliases = aliasWords.get(lang);
   if (!aliases) {
     aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
@@ -1984,7 +1994,7 @@ function patternFilter(words: Pick<ReadonlySet<string>, 'has'>, lang: CompiledLa
   const seen = new Map<string, boolean>();
   return (p) => {
     let ok = seen.get(p.key);
-    if (ok === undefined) seen.set(p.key, (ok = exact ? p.words.every((w) => words.has(w) || aliases.has(w)) : p.words.every((w) => words.has(w)) || p.words.some((w) => aliases.has(w))));
+    if (ok === undefined) seen.set(p.key, (ok = p.words.every((w) => words.has(w) || aliases.has(w))));
     return ok;
   };
 }
