@@ -2,13 +2,19 @@
  * Where a language server's RSS is, from /proc/<pid>/smaps, with N of the memory bench's files open: V8 heap pages,
  * the wasm memory, malloc arenas, code and other mappings, idle and after the opens. A breakdown for issue 17,
  * not a bench row. Linux only.
- *   node --import tsx bench/server-smaps.ts [--files 20] [--lines 3000] [--server dist/server.js]
+ * With `--probe`, each breakdown is followed by the server's V8 heap spaces (committed / used) and memoryUsage(),
+ * from a preload (bench/lib/heap-probe.cjs); `--snapshot /tmp/x` also writes a heap snapshot of the idle server
+ * with the files open (x-idle.heapsnapshot, x-open.heapsnapshot).
+ *   node --import tsx bench/server-smaps.ts [--files 20] [--lines 3000] [--server dist/server.js] [--probe]
+ *     [--snapshot /tmp/x] [--node-args "..."]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { manyGeneratedFiles } from './lib/corpus';
 import { initialize, LspClient, sleep } from './lib/lsp-client';
-import { RAW, SERVER_JS } from './lib/paths';
+import { BENCH, RAW, SERVER_JS } from './lib/paths';
+import { IDLE_SAMPLE_WAIT_MS } from './parts/memory';
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,18 +51,40 @@ function show(label: string, m: Record<string, number>): void {
   for (const [k, v] of Object.entries(m).sort((a, b) => b[1] - a[1])) if (v >= 1024) process.stdout.write(`  ${(v / 1024).toFixed(1).padStart(7)} MB  ${k}\n`);
 }
 
-/** Idle long enough for the server's idle GC (500 ms after the last analysis) and the release of what it freed. */
+/** Idle as the memory bench's sample waits (`idleMemory` in parts/memory.ts): past the idle GCs, a round trip, 1 s. */
 async function idle(client: LspClient): Promise<void> {
-  await sleep(1_000);
+  await sleep(IDLE_SAMPLE_WAIT_MS);
   await client.request('vigil/score', null);
   await sleep(1_000);
 }
 
+const PROBE_OUT = '/tmp/vigil-heap-probe.jsonl';
+const snapshotBase = arg('snapshot', '');
+const probing = process.argv.includes('--probe') || snapshotBase !== '';
+
+/** Asks the preload for the heap spaces (and a snapshot named after `label`), and prints them. */
+async function probe(client: LspClient, label: string): Promise<void> {
+  if (!probing) return;
+  rmSync(PROBE_OUT, { force: true });
+  writeFileSync(`${PROBE_OUT}.snapshot`, snapshotBase ? `${snapshotBase}-${label}.heapsnapshot` : '');
+  process.kill(client.pid, 'SIGUSR2');
+  for (let i = 0; i < 600 && !existsSync(PROBE_OUT); i++) await sleep(100);
+  const row = JSON.parse(readFileSync(PROBE_OUT, 'utf8')) as { memory: Record<string, number>; spaces: Record<string, { committed: number; used: number }>; snapshot?: string };
+  const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+  process.stdout.write(`  V8 heap spaces, committed / used MB: ${Object.entries(row.spaces).map(([k, v]) => `${k} ${mb(v.committed)}/${mb(v.used)}`).join(', ')}\n`);
+  process.stdout.write(`  memoryUsage MB: ${Object.entries(row.memory).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}${row.snapshot ? `; snapshot ${row.snapshot}` : ''}\n`);
+}
+
 async function main(): Promise<void> {
-  const client = LspClient.start(arg('server', SERVER_JS));
+  const nodeArgs = arg('node-args', '').split(' ').filter(Boolean);
+  // The preload reads where to write from its environment, which it inherits from this process.
+  if (probing) nodeArgs.push('--require', join(BENCH, 'lib', 'heap-probe.cjs'));
+  process.env.VIGIL_PROBE_OUT = PROBE_OUT;
+  const client = LspClient.start(arg('server', SERVER_JS), nodeArgs);
   await initialize(client, pathToFileURL(RAW).toString());
   await idle(client);
   show('idle', smaps(client.pid));
+  await probe(client, 'idle');
   const files = manyGeneratedFiles(Number(arg('files', '20')), Number(arg('lines', '3000')), 'open-files');
   await Promise.all(
     files.map((f) => {
@@ -69,6 +97,7 @@ async function main(): Promise<void> {
   show(`${files.length} files open, right after the last diagnostics`, smaps(client.pid));
   await idle(client);
   show(`${files.length} files open, idle`, smaps(client.pid));
+  await probe(client, 'open');
   await client.shutdown();
 }
 

@@ -11,7 +11,7 @@ import { manyGeneratedFiles } from '../lib/corpus';
 import { editScript } from '../lib/edit-script';
 import { initialize, LspClient, sleep } from '../lib/lsp-client';
 import { RAW, SERVER_JS } from '../lib/paths';
-import { LONG_IDLE_SETTLE_MS } from '../../server/src/lsp/heap-sizing';
+import { LONG_IDLE_SETTLE_MS, YOUNG_RELEASE_MS } from '../../server/src/lsp/heap-sizing';
 import { progress } from '../lib/progress';
 
 export interface MemoryResult {
@@ -80,14 +80,21 @@ const IDLE_PAUSE_MS = 600;
 const IDLE_EDITS = 12;
 
 /**
- * RSS once the server is idle: past the pause after which it settles its heap whatever it allocated
- * (`LONG_IDLE_SETTLE_MS`, 5 s; a burst such as the opens settles at 500 ms), then a request answered, so a settle
- * under way has ended (under load one took 1-2 s), then 1 s more for the pages it freed to be given back (a
- * compacting GC releases them from a background thread: in-process RSS stood 80 MB higher right after one).
- * It was 1 s alone.
+ * How long an idle sample waits before its round trip: past the pause after which the server settles its heap
+ * whatever it allocated (`LONG_IDLE_SETTLE_MS`, 5 s; a burst such as the opens settles at 500 ms), then past the
+ * young generation's release that follows a settle (`YOUNG_RELEASE_MS`), with 2 s for the settle itself (1-2 s
+ * under load). Was `LONG_IDLE_SETTLE_MS + 500` before the release (session 16): a server without it does nothing
+ * more at idle, so its figure does not depend on the longer wait.
+ */
+export const IDLE_SAMPLE_WAIT_MS = LONG_IDLE_SETTLE_MS + YOUNG_RELEASE_MS + 2_000;
+
+/**
+ * RSS once the server is idle: `IDLE_SAMPLE_WAIT_MS`, then a request answered, so a GC under way has ended, then
+ * 1 s more for the pages it freed to be given back (a compacting GC releases them from a background thread:
+ * in-process RSS stood 80 MB higher right after one). It was 1 s alone.
  */
 async function idleMemory(client: LspClient): Promise<{ rss: number; hwm: number }> {
-  await sleep(LONG_IDLE_SETTLE_MS + 500);
+  await sleep(IDLE_SAMPLE_WAIT_MS);
   await client.request('vigil/score', null);
   await sleep(1_000);
   return client.memory();

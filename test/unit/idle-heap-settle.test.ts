@@ -8,18 +8,22 @@ import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import {
   IdleHeapSettle,
+  releaseYoungGeneration,
   SETTLE_BURST_GROWTH_BYTES,
   SETTLE_MIN_GROWTH_BYTES,
   settleServerHeap,
   settleWorthIt,
   settleWorthItNow,
+  YOUNG_RELEASE_MIN_BYTES,
+  youngGenerationCommitted,
 } from '../../server/src/lsp/heap-sizing';
 
-/** `worth.now`: grown enough for the long pause; `burst.now`: for the short one. */
+/** `worth.now`: grown enough for the long pause; `burst.now`: for the short one. Releases come 5,500 ms after. */
 function setup(busy: { now: boolean }, worth = { now: true }, burst = { now: true }) {
   let gcs = 0;
-  const s = new IdleHeapSettle(() => busy.now, 500, () => void gcs++, () => worth.now, undefined, () => burst.now, 5_000);
-  return { s, gcs: () => gcs };
+  let releases = 0;
+  const s = new IdleHeapSettle(() => busy.now, 500, () => void gcs++, () => worth.now, undefined, () => burst.now, 5_000, () => (releases++, true), 5_500);
+  return { s, gcs: () => gcs, releases: () => releases };
 }
 
 describe('idle heap settle', () => {
@@ -133,6 +137,77 @@ describe('idle heap settle', () => {
     assert.equal(told.length, 1);
     assert.ok(told[0]!.every((n) => Number.isFinite(n) && n >= 0));
     assert.ok(told[0]![1]! > 0, 'the old generation is never empty');
+  });
+
+  it('releases the young generation once idle 5.5 s past its settle, and not if an analysis ran meanwhile', (t) => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const busy = { now: false };
+    const { s, gcs, releases } = setup(busy);
+    s.analysed();
+    mock.timers.tick(500);
+    assert.equal(gcs(), 1);
+    mock.timers.tick(5_400);
+    assert.equal(releases(), 0);
+    // An edit: its settle wait replaces the release, and its own settle is followed by one.
+    s.analysed();
+    mock.timers.tick(500);
+    assert.equal(gcs(), 2);
+    mock.timers.tick(5_000);
+    assert.equal(releases(), 0, 'counted from the last settle');
+    mock.timers.tick(500);
+    assert.equal(releases(), 1);
+    mock.timers.tick(60_000);
+    assert.equal(releases(), 1, 'once per idle period');
+    // Busy when it comes (an analysis queued): none; the analysis's own settle brings the next.
+    s.analysed();
+    mock.timers.tick(500);
+    busy.now = true;
+    mock.timers.tick(5_500);
+    assert.equal(releases(), 1);
+  });
+
+  it('releases after a wait that skipped its settle, and after a settle outside analyses', (t) => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const nothing = { now: false };
+    const { s, gcs, releases } = setup({ now: false }, nothing, nothing);
+    s.analysed();
+    mock.timers.tick(500);
+    mock.timers.tick(4_500);
+    assert.equal(s.skipped, 1);
+    mock.timers.tick(5_500);
+    assert.equal(releases(), 1);
+    assert.equal(gcs(), 0);
+    s.settledOutside();
+    mock.timers.tick(5_500);
+    assert.equal(releases(), 2);
+    // Not while an analysis's settle wait is pending: that wait ends with its own release.
+    s.analysed();
+    s.settledOutside();
+    mock.timers.tick(500);
+    mock.timers.tick(4_500);
+    mock.timers.tick(5_500);
+    assert.equal(releases(), 3);
+  });
+
+  it('gives back the real young generation when the GC comes after 5.5 s of low allocation', async () => {
+    // Short-lived garbage with some survivors grows V8's young generation to its maximum (32 MB here).
+    const kept: unknown[] = [];
+    for (let r = 0; r < 20; r++) {
+      const a: { i: number; s: string }[] = [];
+      for (let i = 0; i < 300_000; i++) a.push({ i, s: `x${i}` });
+      kept.push(a.slice(0, 1_000));
+    }
+    const grown = youngGenerationCommitted();
+    assert.ok(grown >= YOUNG_RELEASE_MIN_BYTES, `young generation grown to ${grown}`);
+    settleServerHeap();
+    assert.ok(youngGenerationCommitted() >= YOUNG_RELEASE_MIN_BYTES, 'a full GC right after the work keeps it');
+    await new Promise((r) => setTimeout(r, 5_500));
+    assert.equal(releaseYoungGeneration(), true);
+    assert.ok(youngGenerationCommitted() < YOUNG_RELEASE_MIN_BYTES, `released to ${youngGenerationCommitted()}`);
+    assert.equal(releaseYoungGeneration(), false, 'nothing more to release');
+    assert.ok(kept.length > 0);
   });
 
   it('does nothing after dispose', (t) => {

@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { assertProperty } from './property-seeds';
 import { KeywordPrefilter, loadBuiltinSecretRules } from '../../server/src/engine/secrets';
 import { defaultRulesDir } from '../../server/src/engine/rules-dir';
+import { SecretScanner, sharedPrefilter } from '../../server/src/engine/secrets/secret-scanner';
+import { LineIndex } from '../../server/src/engine/text';
 
 /** What the automaton must compute: per line, the rules with a keyword in it (ASCII case-insensitive). */
 function naive(keywords: string[][], text: string): { line: number; rules: number[] }[] {
@@ -64,5 +66,19 @@ describe('keyword prefilter (Aho-Corasick)', () => {
       const got = pf.scan(text).map((h) => ({ line: h.line, rules: [...h.rules].sort((x, y) => x - y) }));
       assert.deepEqual(got, naive(keywords, text));
     }
+  });
+
+  it('is built once per set of keywords: the analyzers and the log redaction share the built-in rules\' one', () => {
+    const rules = loadBuiltinSecretRules(defaultRulesDir()).rules;
+    const a = sharedPrefilter(rules.map((r) => r.keywords));
+    assert.equal(sharedPrefilter(rules.map((r) => [...r.keywords])), a, 'equal keywords, other arrays');
+    const text = 'const k = "AKIA0000000000000000";\nnothing here\nghp_x github token\n';
+    assert.deepEqual(new SecretScanner(rules).scanLines({ text, lines: new LineIndex(text), path: 'a.js', languageId: 'javascript' }, 0, 2, rules.map(() => true)),
+      new SecretScanner([...rules]).scanLines({ text, lines: new LineIndex(text), path: 'a.js', languageId: 'javascript' }, 0, 2, rules.map(() => true)));
+    const other = sharedPrefilter([['only-this-keyword']]);
+    assert.notEqual(other, a);
+    // Bounded: eight other sets later, the first is built again.
+    for (let i = 0; i < 8; i++) sharedPrefilter([[`kw${i}`]]);
+    assert.notEqual(sharedPrefilter([['only-this-keyword']]), other);
   });
 });

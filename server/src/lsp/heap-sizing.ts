@@ -50,6 +50,39 @@ function compactingGc(): void {
   }
 }
 
+/** Bytes V8 holds committed for the young generation (the new space's two semi-spaces). */
+export function youngGenerationCommitted(): number {
+  let n = 0;
+  for (const sp of getHeapSpaceStatistics()) if (sp.space_name.startsWith('new_')) n += sp.space_size;
+  return n;
+}
+
+/**
+ * Below this the young generation is at or near its floor (V8 shrinks it to 1 MB): nothing for
+ * `releaseYoungGeneration` to give back.
+ */
+export const YOUNG_RELEASE_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One young-generation GC, so that V8 gives back the young generation's pages once the server is idle. V8 grows the
+ * young generation to 32 MB (two 16 MB semi-spaces) while analysing and shrinks it only at a GC that finds the
+ * allocation rate low (under ~1 MB/s over the last 5 s), and an idle server runs no GC: the 32 MB stayed resident
+ * for good (the settle's compacting GC comes 500 ms after a burst, when the rate is still high). Run at least
+ * `YOUNG_RELEASE_MS` after the last GC, this scavenge of an almost empty young generation is the low-rate GC:
+ * 32 -> 1 MB committed. It grows back within the next analysis. V8 decides from the allocation rate; this only
+ * gives it a GC to decide at. Returns whether it ran (not when the young generation is already small).
+ */
+export function releaseYoungGeneration(): boolean {
+  if (youngGenerationCommitted() < YOUNG_RELEASE_MIN_BYTES) return false;
+  setFlagsFromString('--expose-gc');
+  try {
+    (runInNewContext('gc') as (o: { type: string }) => void)({ type: 'minor' });
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+  return true;
+}
+
 /** Bytes V8 holds committed for everything but the young generation (whose size the GC does not settle). */
 export function oldGenerationCommitted(): number {
   let n = 0;
@@ -100,6 +133,13 @@ export const IDLE_SETTLE_MS = 500;
 export const LONG_IDLE_SETTLE_MS = 5_000;
 
 /**
+ * How long after its settle (or the wait that skipped one) an idle server releases its young generation
+ * (`releaseYoungGeneration`): V8 judges the allocation rate over the last 5 s, so the GC must come more than 5 s after
+ * the previous one (at 3 s it kept the 32 MB, at 6 s it gave them back).
+ */
+export const YOUNG_RELEASE_MS = 5_500;
+
+/**
  * One full GC once the server goes idle after analysing. Between full GCs V8 lets the old generation fill with what
  * finished runs and cooled documents left (the heap stood at 1.5-2.5x its live size after an edit soak, ~150 MB
  * more RSS than after a GC): an idle editor's server kept that until its next edits. After `delayMs` when the old
@@ -114,6 +154,8 @@ export class IdleHeapSettle {
   settles = 0;
   /** Idle waits that ended without a GC because too little was left to give back (for tests). */
   skipped = 0;
+  /** Young-generation releases run (for tests). */
+  releases = 0;
 
   constructor(
     /** Whether analyses are running or queued: no GC then, the run that ends re-arms the wait. */
@@ -127,12 +169,23 @@ export class IdleHeapSettle {
     /** Whether so much was allocated since the last settle that it is worth the pause after the short wait. */
     private readonly worthNow: () => boolean = settleWorthItNow,
     private readonly longDelayMs = LONG_IDLE_SETTLE_MS,
+    /** Gives back the young generation once idle well past the last GC; whether it ran. */
+    private readonly release: () => boolean = releaseYoungGeneration,
+    private readonly releaseDelayMs = YOUNG_RELEASE_MS,
   ) {}
 
   /** An analysis finished: settle once nothing else has run for `delayMs` (or `longDelayMs`). */
   analysed(): void {
     this.worked = true;
-    this.arm(this.delayMs, false);
+    this.arm(this.delayMs, 'short');
+  }
+
+  /**
+   * The server settled its heap outside an analysis (start-up, the grammar preload): release the young generation
+   * once idle, unless a wait for an analysis's settle is pending (it ends with a release).
+   */
+  settledOutside(): void {
+    if (this.timer === undefined) this.arm(this.releaseDelayMs, 'release');
   }
 
   /** Cancels a pending settle (shutdown). */
@@ -141,22 +194,28 @@ export class IdleHeapSettle {
     this.timer = undefined;
   }
 
-  private arm(ms: number, long: boolean): void {
+  private arm(ms: number, stage: 'short' | 'long' | 'release'): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.fire(long), ms);
+    this.timer = setTimeout(() => this.fire(stage), ms);
     // A pending settle never keeps the process alive.
     this.timer.unref();
   }
 
-  private fire(long: boolean): void {
+  private fire(stage: 'short' | 'long' | 'release'): void {
     this.timer = undefined;
+    if (stage === 'release') {
+      // Still idle (an analysis since would have re-armed the settle instead).
+      if (!this.busy() && this.release()) this.releases++;
+      return;
+    }
     if (!this.worked || this.busy()) return;
-    if (!(long ? this.worth() : this.worthNow())) {
+    if (!(stage === 'long' ? this.worth() : this.worthNow())) {
       // Less than a burst: wait for a longer pause (an analysis meanwhile re-arms the short wait).
-      if (!long && this.longDelayMs > this.delayMs) this.arm(this.longDelayMs - this.delayMs, true);
+      if (stage === 'short' && this.longDelayMs > this.delayMs) this.arm(this.longDelayMs - this.delayMs, 'long');
       else {
         this.worked = false;
         this.skipped++;
+        this.arm(this.releaseDelayMs, 'release');
       }
       return;
     }
@@ -166,5 +225,6 @@ export class IdleHeapSettle {
     const t = performance.now();
     this.settle();
     this.onSettle?.(performance.now() - t, before, oldGenerationCommitted());
+    this.arm(this.releaseDelayMs, 'release');
   }
 }

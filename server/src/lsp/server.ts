@@ -244,6 +244,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
     }
     // Compiling left garbage: size the heap again from what is live (as after start-up).
     if (loaded > 0) settleServerHeap();
+    // Start-up and the compiles grew the young generation: give it back if nothing else runs meanwhile.
+    idleHeap.settledOutside();
   };
 
   /** Loads the grammar of an open document on its first analysis and gives it to the document (a tree from now on). */

@@ -65,6 +65,24 @@ export interface ScanTarget {
   languageId: string;
 }
 
+/**
+ * Prefilters by their rules' keywords: the server's analyzers (one per workspace folder, one for files outside
+ * folders) and its log redaction each built the same 2 MB automaton from the built-in rules. A prefilter is
+ * immutable. Bounded: a workspace whose custom secret rules change adds one per version. Exported for tests.
+ */
+const prefilters = new Map<string, KeywordPrefilter>();
+const MAX_PREFILTERS = 8;
+
+export function sharedPrefilter(keywordsByRule: readonly (readonly string[])[]): KeywordPrefilter {
+  const key = JSON.stringify(keywordsByRule);
+  let p = prefilters.get(key);
+  if (!p) {
+    if (prefilters.size >= MAX_PREFILTERS) prefilters.delete(prefilters.keys().next().value!);
+    prefilters.set(key, (p = new KeywordPrefilter(keywordsByRule)));
+  }
+  return p;
+}
+
 /** Compiled rules plus their shared prefilter. Immutable; one per analyzer. */
 export class SecretScanner {
   private readonly prefilter: KeywordPrefilter;
@@ -72,7 +90,7 @@ export class SecretScanner {
   readonly maxWindow: number;
 
   constructor(readonly rules: readonly SecretRule[]) {
-    this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
+    this.prefilter = sharedPrefilter(rules.map((r) => r.keywords));
     this.maxWindow = rules.reduce((m, r) => Math.max(m, r.reach), 0);
   }
 

@@ -46,6 +46,12 @@ export interface TaintRuleSet {
 }
 
 /**
+ * Per rule set made of built-in rules alone (no custom rule), the built-in rules it was made from: sets made from the
+ * same one are equal and share their compiled rules (`compileFor`). Beside the set, not in it: a set is plain data.
+ */
+const builtinOnly = new WeakMap<TaintRuleSet, object>();
+
+/**
  * The built-in part of a rule set: every `*.yml` under a folder, validated, before custom rules are added and names
  * resolved. Plain data (arrays of entries, not Maps), so it crosses to a scan worker as `ruleFolderSnapshot` data.
  */
@@ -205,6 +211,7 @@ export function loadTaintRuleSet(dir: string, custom?: unknown[], customSource?:
     });
     return false;
   });
+  if (set.customRuleIds!.size === 0 && set.rules.length === builtin.rules.length) builtinOnly.set(set, builtin);
   return { set, errors };
 }
 
@@ -308,6 +315,23 @@ export interface CompiledLanguage {
  * With `audit`, every taint rule also takes its `audit-sources` and is marked `audit` (see `CompiledRule.audit`).
  */
 export function compileFor(set: TaintRuleSet, grammar: GrammarId, lang: Language, audit = false): CompiledLanguage | undefined {
+  const builtin = builtinOnly.get(set);
+  if (!builtin) return compileUncached(set, grammar, lang, audit);
+  // Every folder's analyzer (and the one for files outside folders) holds the built-in rules: compiled once, ~2 MB
+  // per language. Nothing mutates a compiled language; the caches derived from it are keyed on it (WeakMaps).
+  let byLanguage = sharedCompiles.get(builtin);
+  if (!byLanguage) sharedCompiles.set(builtin, (byLanguage = new WeakMap()));
+  let byKey = byLanguage.get(lang);
+  if (!byKey) byLanguage.set(lang, (byKey = new Map()));
+  const key = `${grammar}\0${audit}`;
+  if (!byKey.has(key)) byKey.set(key, compileUncached(set, grammar, lang, audit));
+  return byKey.get(key);
+}
+
+/** Compiled built-in rule sets, by the built-in rules they were made from, the grammar's language, grammar and audit. */
+const sharedCompiles = new WeakMap<object, WeakMap<Language, Map<string, CompiledLanguage | undefined>>>();
+
+function compileUncached(set: TaintRuleSet, grammar: GrammarId, lang: Language, audit: boolean): CompiledLanguage | undefined {
   const language = taintLanguageOf(grammar);
   if (!language) return undefined;
   const compiler = new PatternCompiler(lang);
