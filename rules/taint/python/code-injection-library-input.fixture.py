@@ -80,6 +80,18 @@ def compiled_expression(expr):
     return compile("(" + expr + ")", "<expr>", "eval")
 
 
+ACCESSOR_TEMPLATE = "def get_{name}(self):\n    return self._data[{key!r}]\n"
+
+
+def add_accessor(cls, name, key):
+    namespace = {}
+    # A template held in a module constant: whether `.format` builds code is read from the receiver's own text, and
+    # a name shows none.
+    # todoruleid: py.code-injection.library-input
+    exec(ACCESSOR_TEMPLATE.format(name=name, key=key), namespace)
+    setattr(cls, "get_" + name, namespace["get_" + name])
+
+
 # ---- negatives ----
 
 
@@ -174,3 +186,11 @@ class Sandbox:
         # A private method of the class.
         # ok: py.code-injection.library-input
         return eval("lambda: " + expr)
+
+
+def add_property(cls, name):
+    namespace = {}
+    # The same template written at the call.
+    # ruleid: py.code-injection.library-input
+    exec("def get_{0}(self):\n    return self._data[{0!r}]\n".format(name), namespace)
+    setattr(cls, "get_" + name, namespace["get_" + name])

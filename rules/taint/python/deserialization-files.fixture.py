@@ -1,9 +1,12 @@
 # Deserialisers that run code, on data that is not known to be request input: the pattern rules
 # py.deserialization.pickle-any and py.deserialization.yaml-unsafe-loader (a cache file, a queue message, a
 # config file). A Flask view at the end holds the request forms of the loaders the taint rule gained.
+import hashlib
+import hmac
 import json
 import pickle
 import pickle as pkl
+import pickletools
 from pickle import Unpickler, loads
 
 import cPickle
@@ -12,7 +15,10 @@ import jsonpickle
 import redis
 import yaml
 from flask import Flask, request
-from yaml import CLoader
+from ruamel.yaml import YAML
+from yaml import CLoader, FullLoader
+
+SIGNING_KEY = b"loaded-from-the-environment-at-start"
 
 cache = redis.Redis()
 app = Flask(__name__)
@@ -115,6 +121,22 @@ def read_all_c(text):
     return list(yaml.load_all(text, yaml.CFullLoader))
 
 
+def read_settings_c_unsafe(path):
+    with open(path) as fh:
+        # ruleid: py.deserialization.yaml-unsafe-loader
+        return yaml.load(fh, Loader=yaml.CUnsafeLoader)
+
+
+def read_settings_imported(text):
+    # ruleid: py.deserialization.yaml-unsafe-loader
+    return yaml.load(text, FullLoader)
+
+
+def read_all_default(text):
+    # ruleid: py.deserialization.yaml-unsafe-loader
+    return list(yaml.load_all(text))
+
+
 # ---- negatives ----
 
 
@@ -152,6 +174,41 @@ class Store:
         return self.pickle.load(key)
 
 
+def save_stream(objs, path):
+    with open(path, "wb") as fh:
+        pickler = pickle.Pickler(fh)
+        for obj in objs:
+            # ok: py.deserialization.pickle-any
+            pickler.dump(obj)
+
+
+def save_legacy(obj, path):
+    with open(path, "wb") as fh:
+        # ok: py.deserialization.pickle-any
+        cPickle.dump(obj, fh)
+        # ok: py.deserialization.pickle-any
+        dill.dump(obj, fh)
+
+
+def try_load(text):
+    try:
+        # ok: py.deserialization.pickle-any
+        return json.loads(text)
+    # ok: py.deserialization.pickle-any
+    except (pickle.UnpicklingError, ValueError):
+        return None
+
+
+def signed_load(blob, signature):
+    expected = hmac.new(SIGNING_KEY, blob, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        raise ValueError("bad signature")
+    # Loading data this program signed, after checking the signature, is the rule's own advice; the pattern rule
+    # does not read the check.
+    # todook: py.deserialization.pickle-any
+    return pickle.loads(blob)
+
+
 def read_settings_safe(path):
     with open(path) as fh:
         # ok: py.deserialization.yaml-unsafe-loader
@@ -174,6 +231,40 @@ def read_all_safe(text):
     # ok: py.deserialization.yaml-unsafe-loader
     b = list(yaml.load_all(text, Loader=yaml.SafeLoader))
     return a + b
+
+
+def disassemble(blob):
+    # pickletools reads the opcodes without running them.
+    # ok: py.deserialization.pickle-any
+    return pickletools.dis(blob)
+
+
+def read_custom_positional(text):
+    # ok: py.deserialization.yaml-unsafe-loader
+    return yaml.load(text, SafeishLoader)
+
+
+def dump_full(obj):
+    # Dumping with the full Dumper writes tags; it loads nothing.
+    # ok: py.deserialization.yaml-unsafe-loader
+    return yaml.dump(obj, Dumper=yaml.Dumper)
+
+
+def read_settings_cbase(text):
+    # ok: py.deserialization.yaml-unsafe-loader
+    return yaml.load(text, Loader=yaml.CBaseLoader)
+
+
+def read_nodes(text):
+    # compose builds the node graph only, no Python objects.
+    # ok: py.deserialization.yaml-unsafe-loader
+    return yaml.compose(text)
+
+
+def read_ruamel(text):
+    # ruamel.yaml's safe loader.
+    # ok: py.deserialization.yaml-unsafe-loader
+    return YAML(typ="safe").load(text)
 
 
 def write_settings(cfg, path):
@@ -212,4 +303,11 @@ def legacy_safe():
     obj = json.loads(request.get_data(as_text=True))
     # ok: py.deserialization.yaml-load
     cfg = yaml.load(stream=request.data, Loader=yaml.SafeLoader)
+    # ok: py.deserialization.yaml-load
+    nodes = yaml.compose(request.data)
+    # ok: py.deserialization.yaml-load
+    doc = YAML(typ="safe", pure=True).load(request.data)
+    # ok: py.deserialization.yaml-load
+    base = yaml.load(request.data, Loader=yaml.CBaseLoader)
+    del nodes, doc, base
     return {"loaded": obj is not None and cfg is not None}
