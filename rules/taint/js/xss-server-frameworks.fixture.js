@@ -124,13 +124,13 @@ server.route({
   },
 });
 
-// AWS Lambda behind API Gateway: the HTML is a field of the returned object.
+// AWS Lambda behind API Gateway: the HTML is a field of the returned object, HTML when its headers say so.
 exports.handler = async (event) => {
   const name = event.queryStringParameters.name;
   return {
     statusCode: 200,
     headers: { 'Content-Type': 'text/html' },
-    // todoruleid: js.xss.server-response
+    // ruleid: js.xss.server-response
     body: `<p>Hello ${name}</p>`,
   };
 };
@@ -226,3 +226,22 @@ server.route({
     return h.response('<p>Hello ' + he.encode(request.query.name) + '</p>');
   },
 });
+
+exports.jsonHandler = async (event) => {
+  const name = event.queryStringParameters.name;
+  return {
+    statusCode: 200,
+    headers: { 'Content-Type': 'application/json' },
+    // ok: js.xss.server-response
+    body: JSON.stringify({ greeting: `Hello ${name}` }),
+  };
+};
+
+exports.escapedHandler = async (event) => {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    // ok: js.xss.server-response
+    body: `<p>Hello ${escapeHtml(event.queryStringParameters.name)}</p>`,
+  };
+};
