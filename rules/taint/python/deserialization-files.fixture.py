@@ -239,6 +239,20 @@ def disassemble(blob):
     return pickletools.dis(blob)
 
 
+def read_local_loader_class(path):
+    # A class of the program's own that happens to be called Loader (kubernetes' create_from_yaml shape): only
+    # yaml's Loader names (`yaml.Loader`, or imported from yaml) are the unsafe one.
+    class Loader(yaml.SafeLoader):
+        pass
+
+    with open(path) as fh:
+        # ok: py.deserialization.yaml-unsafe-loader
+        docs = list(yaml.load_all(fh, Loader=Loader))
+        # ok: py.deserialization.yaml-unsafe-loader
+        doc = yaml.load(fh, Loader)
+    return docs, doc
+
+
 def read_custom_positional(text):
     # ok: py.deserialization.yaml-unsafe-loader
     return yaml.load(text, SafeishLoader)
@@ -295,6 +309,16 @@ def legacy_upload():
     # ruleid: py.deserialization.yaml-load
     docs = list(yaml.load_all(request.data, yaml.CLoader))
     return str((state, obj, cfg, docs))
+
+
+class Loader(yaml.SafeLoader):
+    pass
+
+
+@app.route("/local-loader", methods=["POST"])
+def local_loader():
+    # ok: py.deserialization.yaml-load
+    return {"doc": str(yaml.load(request.data, Loader=Loader))}
 
 
 @app.route("/legacy-safe", methods=["POST"])
