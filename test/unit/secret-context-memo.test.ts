@@ -64,7 +64,7 @@ describe('secret syntax contexts kept per statement', () => {
       // Every kind twice, then a function without secrets, where the first edit goes.
       const text = [...blocks, ...blocks, blocks[blocks.length - 1]!].join('\n');
       const doc = new SourceDocument(`test:${path}`, path, languageId, text, 1, grammars);
-      const session = analyzer.open(doc) as unknown as { run(d: SourceDocument, delta: unknown, c: unknown): Finding[]; contexts: { computed: number } };
+      const session = analyzer.open() as unknown as { run(d: SourceDocument, delta: unknown, c: unknown): Finding[]; contexts: { computed: number } };
       const first = session.run(doc, undefined, ctx);
       const all = session.contexts.computed;
       // Repeated statements share their contexts, even at the open.
@@ -89,7 +89,7 @@ describe('secret syntax contexts kept per statement', () => {
       assertProperty(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
           const doc = new SourceDocument(`test:${path}`, path, languageId, base, 1, grammars);
-          const session = analyzer.open(doc) as unknown as { run(d: SourceDocument, delta: unknown, c: unknown): Finding[] };
+          const session = analyzer.open() as unknown as { run(d: SourceDocument, delta: unknown, c: unknown): Finding[] };
           session.run(doc, undefined, ctx);
           let version = 2;
           for (const e of edits) {
