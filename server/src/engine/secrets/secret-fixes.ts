@@ -58,16 +58,14 @@ function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol
   const edits: TextEdit[] = [];
   let read: string;
   if (ctx.literal && !ctx.inComment) {
-    const lit = ctx.literal.node;
-    const parent = lit.parent;
-    if (parent && parent.type === 'pair' && parent.childForFieldName('key')?.id === lit.id) return undefined;
+    if (ctx.literal.pairKey) return undefined;
     const envRead = languageRecord(lang)?.envRead;
     // Only code's literals are replaced by a read (a shell string holds more than the value).
     if (!envRead || !languageRecord(lang)?.code) return undefined;
     // A Go `const` cannot call a function (only the Go grammar has const declarations).
     if (ctx.inGoConst) return undefined;
     read = envRead(name);
-    if (parent?.type === 'jsx_attribute') read = `{${read}}`;
+    if (ctx.literal.jsxAttribute) read = `{${read}}`;
     // The read may need an import (Python's and Go's `os`): the language module knows its idiom.
     const taint = languageRecord(lang)?.taint;
     const imp = taint ? languageModule(taint).envImport?.(doc.tree?.rootNode, doc.text, eol) : undefined;

@@ -33,7 +33,7 @@ import { dedupeMatches, quotedValue, quotesJudgedOnLine, SecretScanner, type Sec
 import { KeyFlowFinder } from './key-flow';
 import { lexRegions, regionAt, regionIndexAt, type Regions } from './code-lexer';
 import { languageIdForPath, languageRecord, type LexicalSyntax } from '../languages';
-import { secretContext, type SecretContext } from './syntax-context';
+import { secretContext, SecretContextMemo, type SecretContext } from './syntax-context';
 import { publishedExampleSource } from './published-examples';
 import { jwtSignedWithPublishedKey } from './validators';
 
@@ -95,9 +95,18 @@ export class SecretsAnalyzer implements Analyzer {
 
   /**
    * Turns matches into findings: dedupe, context, severity, masked message, fixes, fingerprint. Test and example
-   * paths are judged inside the workspace `root` only.
+   * paths are judged inside the workspace `root` only. `contexts` keeps the matches' syntax contexts between runs
+   * of one document (an editor session's).
    */
-  findingsFor(doc: SourceDocument, matches: readonly SecretMatch[], root?: string): Finding[] {
+  findingsFor(doc: SourceDocument, matches: readonly SecretMatch[], root?: string, contexts?: SecretContextMemo): Finding[] {
+    try {
+      return this.findingsOf(doc, matches, root, contexts);
+    } finally {
+      contexts?.endRun();
+    }
+  }
+
+  private findingsOf(doc: SourceDocument, matches: readonly SecretMatch[], root: string | undefined, contexts: SecretContextMemo | undefined): Finding[] {
     const kind = classifyPath(doc.path, root).kind;
     const testPath = kind === 'test';
     const examplePath = kind === 'example';
@@ -131,7 +140,7 @@ export class SecretsAnalyzer implements Analyzer {
     const lineText = (i: number): string => doc.lines.lineText(i);
     const findings: Finding[] = [];
     for (const m of deduped) {
-      const ctx = secretContext(doc, m.start, m.end);
+      const ctx = secretContext(doc, m.start, m.end, contexts);
       if (regions) lexedContext(doc, regions, m, ctx);
       // A fallback rule's weaker evidence (a short password) in a test or an example is that fixture's own.
       if (m.rule.fallback && (testPath || examplePath || ctx.inTestCode)) continue;
@@ -292,6 +301,8 @@ class SecretsSession implements AnalyzerSession {
   /** Rules that run on this file, and the workspace-relative path they were chosen for. */
   private active: boolean[] = [];
   private activeFor: string | undefined;
+  /** The matches' syntax contexts, by the statement holding each: a run re-reads only edited statements'. */
+  readonly contexts = new SecretContextMemo();
 
   constructor(private readonly analyzer: SecretsAnalyzer) {}
 
@@ -316,7 +327,7 @@ class SecretsSession implements AnalyzerSession {
         });
       }
     });
-    return this.analyzer.findingsFor(doc, matches, ctx.workspaceRoot);
+    return this.analyzer.findingsFor(doc, matches, ctx.workspaceRoot, this.contexts);
   }
 
   private fullScan(doc: SourceDocument): void {

@@ -1917,10 +1917,20 @@ function movedByTrivia(before: string, after: string, root: Node, syn: LanguageM
     // Between statements only: no expression's text (which a rule may read) holds them.
     if (!blockOrRoot(root.descendantForIndex(g0, g1))) return undefined;
   } else if (wordy.test(removed) && wordy.test(inserted)) {
-    // Inside a comment, next to its words or blanks: no delimiter is made or unmade.
-    const c = root.descendantForIndex(p, end);
-    if (!c || !c.isExtra || !c.isNamed || c.startIndex >= p || end > c.endIndex || !/[\w \t]/.test(after[p - 1]!)) return undefined;
-    if (end < c.endIndex ? !/[\w \t]/.test(after[end]!) : inserted.length === 0) return undefined;
+    // Inside a comment, next to its words or blanks: no delimiter is made or unmade. Inside a line comment (`//`,
+    // `#`, after its opener) anything but PHP's `?>` may be next to them (nothing else ends it before the line
+    // does), and its end is the line's: what was removed there was the same comment's (prose typed after a
+    // sentence's full stop, its last word deleted).
+    // A deletion's empty range at the comment's end would find the node after it: ask for the character before.
+    const c = root.descendantForIndex(end === p && p > 0 ? p - 1 : p, end);
+    if (!c || !c.isExtra || !c.isNamed || c.startIndex >= p || end > c.endIndex) return undefined;
+    const lineComment =
+      p >= c.startIndex + 2 &&
+      (after.startsWith('//', c.startIndex) || after[c.startIndex] === '#') &&
+      (c.endIndex === after.length || after[c.endIndex] === '\n' || after[c.endIndex] === '\r');
+    const next = lineComment ? /[^?>]/ : /[\w \t]/;
+    if (!next.test(after[p - 1]!)) return undefined;
+    if (end < c.endIndex ? !next.test(after[end]!) : inserted.length === 0 && !lineComment) return undefined;
     // Between statements, or between a function's head and its first statement (a Python body's leading comment).
     if (!c.parent || (!blockOrRoot(c.parent) && !syn.functionTypes.has(c.parent.type))) return undefined;
   } else return undefined;
