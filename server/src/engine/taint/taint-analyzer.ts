@@ -33,7 +33,7 @@ import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPa
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { fileSources, sourceUnion } from './one-shot';
+import { fileSources, occurringSources, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
 
@@ -681,6 +681,11 @@ export class TaintAnalyzer implements Analyzer {
    * `sourcelessPasses`). False runs them: only for the test that compares the two.
    */
   skipSourceless: boolean;
+  /**
+   * A one-shot run tries only the sources whose names the file can make (`occurringSources`): true, the default.
+   * False tries every source the passes would index: only for the test that compares the two.
+   */
+  narrowSources = true;
 
   /**
    * `library-input` rules are left out of a one-shot run on a file where none of their sinks can match (true, the
@@ -1178,7 +1183,10 @@ export class TaintAnalyzer implements Analyzer {
       const union = sourceUnion(lang);
       // The filter `passes` hands `passOf` (see there).
       const can = this.groupRules ? patternFilter(text.words, lang, true) : undefined;
-      const { keep, types } = fileSources(union, passRules, can);
+      const { keep: listed } = fileSources(union, passRules, can);
+      // Narrowed by the names this file's resolvers can make: most files have no handler alias, and the sources
+      // whose only names are a `where` list (`$D($X, ...)`, tried at every call) rarely find one of them in the text.
+      const { keep, types } = this.narrowSources ? occurringSources(union, listed, (w) => text.words.has(w), (w) => doc.text.includes(w), resolverWords(ctx)) : fileSources(union, passRules, can);
       this.stats.sourceWalks++;
       if (types.length > 0 && someSourceMatches(union.index, types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
     }
@@ -2906,6 +2914,17 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
 }
 
 const NO_ALIASES = new Map<string, string>();
+
+/** The words (`[A-Za-z0-9]+` runs) of every value the file's name resolvers can give: its imports and its units' aliases. */
+function resolverWords(ctx: FileContext): Set<string> {
+  const out = new Set<string>();
+  const add = (v: string): void => {
+    for (const w of v.match(/[A-Za-z0-9]+/g) ?? []) out.add(w);
+  };
+  for (const v of ctx.imports.values()) add(v);
+  for (const u of ctx.units) for (const v of u.aliases.values()) add(v);
+  return out;
+}
 
 /** The name resolver of each of the file's units, and the one without aliases (the pattern rules'). */
 function unitResolvers(ctx: FileContext): CanonicalResolver[] {
