@@ -3017,6 +3017,26 @@ export function fileContext(
     found.set(si, f);
     return f;
   };
+  // Without a memo (a one-shot scan) every statement is searched: one search of the root instead, each node put with
+  // the statement that holds it (the same lists: per statement, in document order). Each search is a call into wasm
+  // that first reads the grammar's whole list of node types, most of a call on a short statement.
+  if (!memo && !top.whole && topCount > 1 && !root.hasError) {
+    const lists = Array.from({ length: topCount }, () => ({ fns: [] as Node[], imports: [] as Node[] }));
+    let si = 0;
+    for (const n of root.descendantsOfType(types)) {
+      if (!n || n.id === root.id) continue;
+      const at = n.startIndex;
+      while (si < topCount && top.rec.ends[si]! <= at) si++;
+      if (si === topCount) break;
+      if (at < top.rec.starts[si]! || n.endIndex > top.rec.ends[si]!) continue;
+      if (syn.importTypes.includes(n.type)) lists[si]!.imports.push(n);
+      else if (n.isNamed) lists[si]!.fns.push(n);
+    }
+    lists.forEach((f, i) => {
+      if (stats) stats.contextNodesRead += f.fns.length + f.imports.length;
+      found.set(i, f);
+    });
+  }
   // A statement with the same type, column and text as one of the last run holds the same functions at the same
   // offsets from its start: those are shifted, not searched (only the edited statements are read).
   const shapes = memo && memo.module === syn ? memo.byStatement : undefined;
