@@ -162,9 +162,14 @@ describe('taint passes without a possible source', () => {
     assert.equal(early.skipped, 0);
     assert.ok(early.findings > 0);
     assert.ok(early.tried < 50, `${early.tried} nodes tried before the source was found`);
-    // The same code with no source: every node of the sources' types is tried, and the passes are left out.
-    const whole = tried(`const cp = require('child_process');\ncp.exec(dir);\n${body}\n`);
+    // The same code with no source but a source's words (in a comment): every node of the sources' types is tried,
+    // and the passes are left out.
+    const whole = tried(`// req query\nconst cp = require('child_process');\ncp.exec(dir);\n${body}\n`);
     assert.ok(whole.skipped > 0);
     assert.ok(whole.tried > 10_000, `${whole.tried} nodes tried`);
+    // Without them no source can match (see `occurringSources`): no node is tried.
+    const none = tried(`const cp = require('child_process');\ncp.exec(dir);\n${body}\n`);
+    assert.ok(none.skipped > 0);
+    assert.equal(none.tried, 0);
   });
 });

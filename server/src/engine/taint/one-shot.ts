@@ -5,7 +5,7 @@
  */
 import type { CompiledPattern } from '../patterns/pattern';
 import { PatternIndex } from '../patterns/pattern-index';
-import type { CompiledLanguage, CompiledRule, PassPattern } from './rule-set';
+import { patternWords, type CompiledLanguage, type CompiledRule, type PassPattern } from './rule-set';
 
 type SourceItem = CompiledRule['sources'][number];
 
@@ -68,4 +68,68 @@ export function fileSources(union: SourceUnion, rules: readonly CompiledRule[], 
     }
   }
   return { keep, types: [...types] };
+}
+
+/**
+ * What a source needs of a file to match at some node, besides nodes of its types: `words`, each of its pattern's
+ * words (as `PassPattern.words`); `oneOf`, per metavariable whose `where` is a list of names (`^(a|b\.c)$`), the
+ * words of each name (a match binds it, and `whereHolds` then needs its text to be one of them).
+ */
+interface SourceNeeds {
+  words: string[];
+  oneOf: string[][][];
+}
+
+const needsOf = new WeakMap<SourceItem, SourceNeeds>();
+
+/** A `where` regex that is exactly a list of names (letters, digits, `_`, `\.`): the words of each; else undefined. */
+function namesOf(re: string): string[][] | undefined {
+  const m = /^\^\(([A-Za-z0-9_|\\.]+)\)\$$/.exec(re) ?? /^\^([A-Za-z0-9_\\.]+)\$$/.exec(re);
+  if (!m) return undefined;
+  const names = m[1]!.split('|');
+  // Only `\.` may be escaped (a dot, not any character); an empty name (`^(a|)$`) could match an empty text.
+  if (names.some((n) => n === '' || /\\(?!\.)|(?<!\\)\./.test(n))) return undefined;
+  return names.map((n) => n.match(/[A-Za-z0-9]+/g) ?? []);
+}
+
+function needs(src: SourceItem): SourceNeeds {
+  let n = needsOf.get(src);
+  if (!n) {
+    const oneOf: string[][][] = [];
+    for (const re of Object.values(src.spec.where ?? {})) {
+      const names = namesOf(re);
+      if (names) oneOf.push(names);
+    }
+    needsOf.set(src, (n = { words: patternWords(src.spec.pattern), oneOf }));
+  }
+  return n;
+}
+
+/**
+ * The sources of `keep` that may match somewhere in a file, and their types: a superset of those that match. A name a
+ * match compares is the text of a node or a canonical name, made of a name resolver's value (an import, or a handler's
+ * alias the file's units have) and the text's names; so a source needs each of its words as a word of the text
+ * (`word`) or of `resolved` (the words of the file's resolvers' values), and, for each `where` that lists names, one
+ * name whose every word is in the text (`inText`, any substring: a bound node's text can be part of a longer run, as a
+ * string fragment after an escape) or in `resolved`. `fileSources` leaves every handler's alias words to every file:
+ * here only those of the aliases the file's units have count.
+ */
+export function occurringSources(
+  union: SourceUnion,
+  keep: ReadonlySet<SourceItem>,
+  word: (w: string) => boolean,
+  inText: (w: string) => boolean,
+  resolved: ReadonlySet<string>,
+): { keep: Set<SourceItem>; types: string[] } {
+  const out = new Set<SourceItem>();
+  const types = new Set<string>();
+  const inWords = (w: string): boolean => resolved.has(w) || word(w);
+  const named = (w: string): boolean => resolved.has(w) || inText(w);
+  for (const src of keep) {
+    const n = needs(src);
+    if (!n.words.every(inWords) || !n.oneOf.every((names) => names.some((ws) => ws.every(named)))) continue;
+    out.add(src);
+    for (const t of union.typesOf.get(src) ?? []) types.add(t);
+  }
+  return { keep: out, types: [...types] };
 }

@@ -145,6 +145,37 @@ export function runPatternRules(
   stats?: { patternSteps: number; patternUnitsWalked: number; factsComputed?: number },
   oneShot = false,
 ): Finding[] {
+  if (!oneShot) return runPatternRulesBy(doc, tree, rules, resolve, meter, cache, context, stats, false, false);
+  // A one-shot run lists each unit's nodes of the clauses' types in one wasm call (see `listUnit`); cut by its budget
+  // there, it is run again node by node from the start, so it stops where a walk stops, with the same work counted.
+  const spent = meter.spent;
+  const counted = stats && { patternSteps: stats.patternSteps, patternUnitsWalked: stats.patternUnitsWalked, factsComputed: stats.factsComputed };
+  try {
+    return runPatternRulesBy(doc, tree, rules, resolve, meter, cache, context, stats, true, true);
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded) || !patternWalk.listUnits) throw e;
+    meter.spent = spent;
+    if (stats && counted) Object.assign(stats, counted);
+    return runPatternRulesBy(doc, tree, rules, resolve, meter, cache, context, stats, true, false);
+  }
+}
+
+/** Whether a one-shot run lists units' nodes (`listUnit`) instead of walking them: off only in tests that compare. */
+export const patternWalk = { listUnits: true };
+
+function runPatternRulesBy(
+  doc: SourceDocument,
+  tree: Tree,
+  rules: CompiledRule[],
+  resolve: CanonicalResolver,
+  meter: { spent: number; budget: number },
+  cache: PatternUnitCache,
+  context: string,
+  stats: { patternSteps: number; patternUnitsWalked: number; factsComputed?: number } | undefined,
+  oneShot: boolean,
+  listed: boolean,
+): Finding[] {
+  listed &&= patternWalk.listUnits;
   const fullIndex = clauseIndex(rules);
   let index = fullIndex;
   // Rules with a clause whose structural check can rule a statement out by its text (`unitMayHold`): per statement,
@@ -216,7 +247,7 @@ export function runPatternRules(
         const unitRules = unitFiltered ? rulesFor(unitKey) : rules;
         if (unitRules.length > 0) {
           index = unitRules.length === rules.length ? fullIndex : clauseIndex(unitRules);
-          walkUnit(own);
+          if (!listed || !listUnit(own)) walkUnit(own);
           index = fullIndex;
           if (stats) stats.patternUnitsWalked++;
         }
@@ -258,15 +289,53 @@ export function runPatternRules(
     }
   }
 
+  /**
+   * The unit under the cursor as `walkUnit` visits it, from one list of its nodes of the clauses' types (one wasm
+   * call, where the walk makes several per node): each such node is charged and tried when the walk would, in
+   * document order; the one step of each other node is charged after them. The findings, and the work counted at the
+   * end of the unit, are the walk's; a run cut inside a unit is cut elsewhere than by the walk, and is run again
+   * walking (see `runPatternRules`). False where it does not apply (a unit with a syntax error, whose zero-width
+   * nodes a list may leave out): the caller walks.
+   */
+  function listUnit(out: Finding[]): boolean {
+    const unit = cursor.currentNode;
+    if (unit.hasError) return false;
+    const seen = new Set<string>();
+    const types = index.types();
+    let typed = 0;
+    if (types.length > 0) {
+      for (const node of unit.descendantsOfType(types)) {
+        // The walk tries named nodes only (an anonymous token can share a name).
+        if (!node || !node.isNamed) continue;
+        typed++;
+        visitNode(node, index.ofType(node.type).length, out, seen);
+      }
+    }
+    const rest = unit.descendantCount - typed;
+    meter.spent += rest;
+    if (stats) stats.patternSteps += rest;
+    if (meter.spent > meter.budget) throw new BudgetExceeded();
+    return true;
+  }
+
   function visit(out: Finding[], seen: Set<string>): void {
     const ofType = cursor.nodeIsNamed ? index.ofType(cursor.nodeType).length : 0;
+    if (ofType === 0) {
+      meter.spent += 1;
+      if (stats) stats.patternSteps += 1;
+      if (meter.spent > meter.budget) throw new BudgetExceeded();
+      return;
+    }
+    visitNode(cursor.currentNode, ofType, out, seen);
+  }
+
+  function visitNode(node: Node, ofType: number, out: Finding[], seen: Set<string>): void {
     // Counted work, not time: the same text stops at the same place on every machine. Charged for every clause of
     // the node's type, as before the name index: where the budget cuts is part of the results.
     meter.spent += 1 + ofType;
     if (stats) stats.patternSteps += 1 + ofType;
     if (meter.spent > meter.budget) throw new BudgetExceeded();
     if (ofType === 0) return;
-    const node = cursor.currentNode;
     for (const { rule, clause } of index.candidates(node, resolve)) {
       const b = matchOne(clause, node, resolve);
       if (!b) continue;

@@ -33,7 +33,7 @@ import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPa
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { fileSources, sourceUnion } from './one-shot';
+import { fileSources, occurringSources, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
 
@@ -681,6 +681,11 @@ export class TaintAnalyzer implements Analyzer {
    * `sourcelessPasses`). False runs them: only for the test that compares the two.
    */
   skipSourceless: boolean;
+  /**
+   * A one-shot run tries only the sources whose names the file can make (`occurringSources`): true, the default.
+   * False tries every source the passes would index: only for the test that compares the two.
+   */
+  narrowSources = true;
 
   /**
    * `library-input` rules are left out of a one-shot run on a file where none of their sinks can match (true, the
@@ -1178,7 +1183,10 @@ export class TaintAnalyzer implements Analyzer {
       const union = sourceUnion(lang);
       // The filter `passes` hands `passOf` (see there).
       const can = this.groupRules ? patternFilter(text.words, lang) : undefined;
-      const { keep, types } = fileSources(union, passRules, can);
+      const { keep: listed } = fileSources(union, passRules, can);
+      // Narrowed by the names this file's resolvers can make: most files have no handler alias, and the sources
+      // whose only names are a `where` list (`$D($X, ...)`, tried at every call) rarely find one of them in the text.
+      const { keep, types } = this.narrowSources ? occurringSources(union, listed, (w) => text.words.has(w), (w) => doc.text.includes(w), resolverWords(ctx)) : fileSources(union, passRules, can);
       this.stats.sourceWalks++;
       if (types.length > 0 && someSourceMatches(union.index, types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
     }
@@ -2927,6 +2935,17 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
 
 const NO_ALIASES = new Map<string, string>();
 
+/** The words (`[A-Za-z0-9]+` runs) of every value the file's name resolvers can give: its imports and its units' aliases. */
+function resolverWords(ctx: FileContext): Set<string> {
+  const out = new Set<string>();
+  const add = (v: string): void => {
+    for (const w of v.match(/[A-Za-z0-9]+/g) ?? []) out.add(w);
+  };
+  for (const v of ctx.imports.values()) add(v);
+  for (const u of ctx.units) for (const v of u.aliases.values()) add(v);
+  return out;
+}
+
 /** The name resolver of each of the file's units, and the one without aliases (the pattern rules'). */
 function unitResolvers(ctx: FileContext): CanonicalResolver[] {
   const map = new Map<string, CanonicalResolver>();
@@ -3018,6 +3037,26 @@ export function fileContext(
     found.set(si, f);
     return f;
   };
+  // Without a memo (a one-shot scan) every statement is searched: one search of the root instead, each node put with
+  // the statement that holds it (the same lists: per statement, in document order). Each search is a call into wasm
+  // that first reads the grammar's whole list of node types, most of a call on a short statement.
+  if (!memo && !top.whole && topCount > 1 && !root.hasError) {
+    const lists = Array.from({ length: topCount }, () => ({ fns: [] as Node[], imports: [] as Node[] }));
+    let si = 0;
+    for (const n of root.descendantsOfType(types)) {
+      if (!n || n.id === root.id) continue;
+      const at = n.startIndex;
+      while (si < topCount && top.rec.ends[si]! <= at) si++;
+      if (si === topCount) break;
+      if (at < top.rec.starts[si]! || n.endIndex > top.rec.ends[si]!) continue;
+      if (syn.importTypes.includes(n.type)) lists[si]!.imports.push(n);
+      else if (n.isNamed) lists[si]!.fns.push(n);
+    }
+    lists.forEach((f, i) => {
+      if (stats) stats.contextNodesRead += f.fns.length + f.imports.length;
+      found.set(i, f);
+    });
+  }
   // A statement with the same type, column and text as one of the last run holds the same functions at the same
   // offsets from its start: those are shifted, not searched (only the edited statements are read).
   const shapes = memo && memo.module === syn ? memo.byStatement : undefined;
