@@ -4,14 +4,18 @@
  * project's own sources, at normal and audit strictness, and over edits that bring a source in and take it out;
  * and a file without sources runs no pass (counters, not time). A one-shot scan (`scanText`) leaves such a file out
  * before grouping its rules into passes (`sourcelessOneShot`): the same findings and notices as an open document's
- * run, which groups them and leaves out each pass.
+ * run, which groups them and leaves out each pass. With other files' summaries (the workspace scan's second pass)
+ * only a source one of them returns brings the passes back: the same findings as running every pass, on every
+ * cross-file project fixture.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateFile } from '../../bench/corpus/generate';
 import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
-import { createTaintAnalyzer, type TaintAnalyzer } from '../../server/src/engine/taint';
+import { buildExportIndex, createTaintAnalyzer, type ExportSummary, type TaintAnalyzer } from '../../server/src/engine/taint';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { findingKey, taintCorpus } from './taint-test-engine';
 
@@ -171,5 +175,94 @@ describe('taint passes without a possible source', () => {
     const none = tried(`const cp = require('child_process');\ncp.exec(dir);\n${body}\n`);
     assert.ok(none.skipped > 0);
     assert.equal(none.tried, 0);
+  });
+
+  /** Every file of a cross-file project fixture: its path (as if at /ws) and text. */
+  const projectFiles = (name: string): { path: string; text: string }[] => {
+    const root = join(__dirname, '..', 'fixtures', 'projects', name);
+    const out: { path: string; text: string }[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir).sort()) {
+        const full = join(dir, e);
+        if (statSync(full).isDirectory()) walk(full);
+        else out.push({ path: `/ws/${name}/${full.slice(root.length + 1)}`, text: readFileSync(full, 'utf8') });
+      }
+    };
+    walk(root);
+    return out.filter((f) => languageIdForPath(f.path) !== 'plaintext');
+  };
+
+  /** Runs `f` with the export index of `summaries` set on both analyzers. */
+  const withIndex = <T>(summaries: ExportSummary[], f: () => T): T => {
+    const index = buildExportIndex(summaries);
+    skipping.setExportIndex(index);
+    all.setExportIndex(index);
+    try {
+      return f();
+    } finally {
+      skipping.setExportIndex(undefined);
+      all.setExportIndex(undefined);
+    }
+  };
+
+  const summariesOf = (files: { path: string; text: string }[]): ExportSummary[] =>
+    files.flatMap(({ path, text }) => {
+      const uri = `vigil-summary:${path}`;
+      const doc = a.open(uri, path, languageIdForPath(path), text);
+      try {
+        return all.summarizeExports(doc).filter((x) => Object.keys(x.rules).length > 0);
+      } finally {
+        a.close(uri);
+      }
+    });
+
+  it("with other files' summaries, are left out where none returns a source: the findings of running them, on the cross-file projects", () => {
+    const projects = readdirSync(join(__dirname, '..', 'fixtures', 'projects')).filter((n) => n.startsWith('cross-file-') && n !== 'cross-file-faults');
+    let compared = 0;
+    let whole = 0;
+    let indexed = 0;
+    for (const name of projects) {
+      const files = projectFiles(name);
+      const summaries = summariesOf(files);
+      if (summaries.length > 0) indexed++;
+      withIndex(summaries, () => {
+        for (const { path, text } of files) {
+          const lang = languageIdForPath(path);
+          for (const st of [settings, audit]) {
+            const f0 = skipping.stats.sourcelessFiles + skipping.stats.passesSkipped;
+            const x = s.scanText(path, lang, text, st);
+            whole += skipping.stats.sourcelessFiles + skipping.stats.passesSkipped - f0;
+            const y = a.scanText(path, lang, text, st);
+            assert.deepEqual(x.notices, y.notices, path);
+            assert.deepEqual(x.findings.map(findingKey), y.findings.map(findingKey), `${path} (${st.strictness ?? 'normal'})`);
+            compared += x.findings.length;
+          }
+        }
+      });
+    }
+    assert.ok(indexed >= 8, `${indexed} projects with summaries`);
+    assert.ok(compared >= 20 && whole >= 10, `${compared} findings compared, ${whole} files or passes left out`);
+  });
+
+  it("an imported function's sinks and returns start no flow; a source it returns does", () => {
+    const lib = 'import subprocess\nfrom flask import request\n\ndef run_tool(arg):\n    subprocess.run("tool " + arg, shell=True)\n\ndef same(x):\n    return x\n\ndef query():\n    return request.args["q"]\n';
+    const summaries = summariesOf([{ path: '/ws/pkg/tools.py', text: lib }]);
+    assert.deepEqual(summaries.map((x) => x.name).sort(), ['query', 'run_tool', 'same']);
+    const run = (text: string): { passes: number; whole: number; rules: string[] } =>
+      withIndex(summaries, () => {
+        const p0 = skipping.stats.passes;
+        const f0 = skipping.stats.sourcelessFiles;
+        const r = s.scanText('/ws/pkg/job.py', 'python', text, settings);
+        const full = a.scanText('/ws/pkg/job.py', 'python', text, settings);
+        assert.deepEqual(r.findings.map(findingKey), full.findings.map(findingKey));
+        return { passes: skipping.stats.passes - p0, whole: skipping.stats.sourcelessFiles - f0, rules: r.findings.map((f) => f.ruleId) };
+      });
+    // A constant through `same` into the imported sink: no source here nor in tools.py's returns, no pass.
+    const none = run('from .tools import run_tool, same\n\ndef job():\n    run_tool(same("ls"))\n');
+    assert.deepEqual(none, { passes: 0, whole: 1, rules: [] });
+    // `query()` returns request input: the file's passes run, and the flow into `run_tool` is found.
+    const found = run('from .tools import run_tool, query\n\ndef job():\n    run_tool(query())\n');
+    assert.ok(found.passes > 0 && found.whole === 0, JSON.stringify(found));
+    assert.deepEqual(found.rules, ['py.cmdi.subprocess-shell']);
   });
 });

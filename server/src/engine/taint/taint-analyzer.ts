@@ -1156,9 +1156,9 @@ export class TaintAnalyzer implements Analyzer {
    * A one-shot run's findings when no flow can start in the file, found before its rules are grouped into passes
    * (grouping and indexing them was most of a run on a file that reads no input); undefined when one may, or when
    * this cannot tell (the caller then runs as usual). The test is `sourcelessPasses`'s, for all the passes at once:
-   * no unit with input parameters, no other file's summaries, no syntax error, no audit rule, and no source of any of
-   * the rules the passes would hold matching at any node (as `passOf` filters them: a superset of each pass's), with
-   * every name resolver the file's units use. The pattern rules then run as after skipped passes, and the session is
+   * no unit with input parameters, no input from a function imported from another file (`importedInput`), no syntax
+   * error, no audit rule, and no source of any of the rules the passes would hold matching at any node (as `passOf`
+   * filters them: a superset of each pass's), with every name resolver the file's units use. The pattern rules then run as after skipped passes, and the session is
    * left as such a run leaves it, less what only a later run of the session reads (`last`): a one-shot has none.
    */
   private sourcelessOneShot(
@@ -1175,8 +1175,8 @@ export class TaintAnalyzer implements Analyzer {
   ): Finding[] | undefined {
     if (rules.some((r) => r.audit)) return undefined;
     const resolvers = new Map<string, CanonicalResolver>();
-    const rs = this.sourceOnlyResolvers(tree, ctx, imported, resolvers, rules.some((r) => r.libraryInput));
-    if (!rs) return undefined;
+    const rs = this.sourceOnlyResolvers(tree, ctx, resolvers, rules.some((r) => r.libraryInput));
+    if (!rs || importedInput(imported, ctx, rules)) return undefined;
     const importsOk = (rule: CompiledRule): boolean => rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     const passRules = rules.filter(importsOk);
     if (passRules.length > 0) {
@@ -1242,13 +1242,13 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /**
-   * The name resolvers of the file's units when a flow can start only at a source pattern (see `sourcelessPasses`):
-   * undefined when skipping is off, another file's summaries are imported, the tree has errors, or a unit has input
-   * parameters (a handler's, or with `entries` an exported function's: the rules include audit or `library-input`
-   * ones; other passes do not read those).
+   * The name resolvers of the file's units when a flow can start only at a source pattern or at a source another
+   * file's function returns (see `sourcelessPasses`; the callers test the second): undefined when skipping is off,
+   * the tree has errors, or a unit has input parameters (a handler's, or with `entries` an exported function's: the
+   * rules include audit or `library-input` ones; other passes do not read those).
    */
-  private sourceOnlyResolvers(tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>, entries: boolean): CanonicalResolver[] | undefined {
-    if (!this.skipSourceless || imported.size > 0 || tree.rootNode.hasError) return undefined;
+  private sourceOnlyResolvers(tree: Tree, ctx: FileContext, resolvers: Map<string, CanonicalResolver>, entries: boolean): CanonicalResolver[] | undefined {
+    if (!this.skipSourceless || tree.rootNode.hasError) return undefined;
     const rs = new Set<CanonicalResolver>();
     for (const u of ctx.units) {
       if (u.params.sources.size > 0 || (entries && (u.params.entryParams?.size ?? 0) > 0)) return undefined;
@@ -1261,21 +1261,21 @@ export class TaintAnalyzer implements Analyzer {
    * Which passes can find nothing in a file: a finding is a flow from a source to a sink, and a flow starts only
    * at a parameter a framework handler makes input, an exported function's parameter (audit and `library-input`
    * passes, which run whenever the file has one), a source
-   * returned by another file's function, or a node where a source pattern of the pass matches. With none of the
+   * returned by another file's function or a parameter of one this file registers as a handler, or a node where a source pattern of the pass matches. With none of the
    * first three in the file, a pass none of whose sources matches at any node (`matchingSources`) is left out:
    * its units would compute summaries of parameters only, which nothing but its own findings reads. Audit passes
    * always run (they also report sinks with no traced source). A tree with errors keeps every pass (its missing
    * nodes are not all listed by type). Skipped passes are not charged work: the budget is for work done.
    */
   private sourcelessPasses(passes: readonly Pass[], tree: Tree, ctx: FileContext, imported: Map<string, ExportSummary>, resolvers: Map<string, CanonicalResolver>): (pass: Pass) => boolean {
-    const resolverList = this.sourceOnlyResolvers(tree, ctx, imported, resolvers, false);
+    const resolverList = this.sourceOnlyResolvers(tree, ctx, resolvers, false);
     if (!resolverList) return () => false;
     const walk = this.sourceWalk(tree);
     const imports = (m: string): boolean => importsModuleCached(ctx.imports, m);
     let found: ReturnType<typeof matchingSources> | undefined;
     let entries: boolean | undefined;
     return (pass) => {
-      if (pass.rules.some((r) => r.audit)) return false;
+      if (pass.rules.some((r) => r.audit) || importedInput(imported, ctx, pass.rules)) return false;
       if (pass.rules.some((r) => r.libraryInput) && (entries ??= ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0))) return false;
       if (!found) this.stats.sourceWalks++;
       found ??= matchingSources(passes.filter((p) => !p.rules.some((r) => r.audit)), walk, resolverList, imports);
@@ -1976,6 +1976,18 @@ const groupKeys = new WeakMap<CompiledRule, Map<string, string>>();
  * `patternFilter`) keeps. A text's edit rarely changes which patterns are kept: the key (JSON of every kept
  * pattern's key) is built once per rule and set of kept patterns, not on every run.
  */
+/**
+ * Whether a function of another file that this file imports may start a flow here for one of `rules`: it returns a
+ * source of one, or this file registers it as a handler by name (`btn.click(fn)`: its parameters are input, see
+ * `importedHandler`). Its parameters' returns, sinks, marks and validation only carry a flow that started here.
+ */
+function importedInput(imported: ReadonlyMap<string, ExportSummary>, ctx: FileContext, rules: readonly CompiledRule[]): boolean {
+  if (imported.size === 0) return false;
+  for (const r of ctx.registrations?.values() ?? []) if (imported.get(textOf(r.fn))?.keywords) return true;
+  for (const e of imported.values()) for (const r of rules) if (e.rules[r.spec.id]?.sourceReturns.length) return true;
+  return false;
+}
+
 function groupKey(r: CompiledRule, may: (p: PassPattern) => boolean): string {
   const kept = r.passParts.lists.map((list) => list.map((p) => (may(p) ? '1' : '0')).join('')).join(',');
   let byKept = groupKeys.get(r);
