@@ -83,8 +83,8 @@ def show():
     subprocess.run(["git", "show", "refs/heads/" + request.args["branch"]])
     # ok: py.cmdi.argument-injection
     subprocess.run(["git", "log", "--author=" + request.args["who"]])
-    # An f-string's constant prefix is not read yet.
-    # todook: py.cmdi.argument-injection
+    # An f-string's constant prefix: a known option's value.
+    # ok: py.cmdi.argument-injection
     subprocess.run(["git", "log", f"--author={request.args['who']}"])
     # A program without dangerous options.
     # ok: py.cmdi.argument-injection

@@ -708,6 +708,7 @@ export const javascript: LanguageModule = {
   propertyOf: (n) => (typeOf(n) === 'member_expression' ? fieldOf(n, 'property') : null),
   callee: (n) => fieldOf(n, typeOf(n) === 'new_expression' ? 'constructor' : 'function'),
   carries: (op) => CARRYING_OPS.has(op),
+  falsyLeftOps: new Set(['&&']),
   conditionalParts: (n) => {
     const k = kids(n);
     return [k[0], k[1], k[2]];
