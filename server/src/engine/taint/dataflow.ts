@@ -1917,6 +1917,20 @@ class UnitAnalysis {
     return { args: outArgs, argTaints: outTaints };
   }
 
+  /**
+   * Whether `n` is (the spread of) one of this function's parameters: a runner of lists its callers write (`function
+   * git(...args) { spawn('git', args) }`), whose callers' inputs reach it through its summary.
+   */
+  private isParameter(n: Node, whole: boolean): boolean {
+    const text = textOf(this.syn.unparenthesize(n));
+    const name = /[A-Za-z_$][\w$]*/.exec(text)?.[0];
+    // The list itself, or its words spread into the call (`exec.Command(git, args...)`); not one word of a list.
+    const bare = text.replace(/^(\.\.\.|\*+)|\.\.\.$/g, '');
+    const around = [textOf(n), n.parent ? textOf(n.parent) : ''];
+    const spread = bare !== text || around.some((t) => t === `${text}...` || t === `...${text}` || t === `*${text}`);
+    return name !== undefined && bare === name && (whole || spread) && !this.reboundParams.has(name) && this.params.names.some((p) => /[A-Za-z_$][\w$]*/.exec(textOf(p.node))?.[0] === name);
+  }
+
   /** Whether a call matches a sink of the pass's rules. */
   private isSinkCall(n: Node): boolean {
     for (const { sink } of this.env.pass.index.sinks.candidates(n, this.env.resolve)) if (this.match(sink, n, this.valueOf)) return true;
@@ -1967,7 +1981,7 @@ class UnitAnalysis {
         // Audit strictness (issue 15): a sink fed anything but a constant is worth a reviewer's look, traced or not.
         if (this.env.pass.rules[rule]!.audit) {
           if (t?.some((f) => f.origin.kind === 'source')) (traced ??= new Set()).add(rule);
-          else if (words ? words.some((w) => !this.isConstant(w)) : !this.isConstant(focus)) (nonConstant ??= []).push({ focus, b, rule });
+          else if ((words ?? [focus]).some((w) => !this.isConstant(w) && !(spec.argvOptions && this.isParameter(w, !words)))) (nonConstant ??= []).push({ focus, b, rule });
         }
         if (!t) continue;
         const callee = this.syn.callee(n) ?? fieldOf(n, 'left') ?? n;
