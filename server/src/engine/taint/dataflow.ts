@@ -1818,10 +1818,10 @@ class UnitAnalysis {
       for (const a of argTaints) t = union(t, a);
       return t;
     }
-    // Audit strictness: a function Vigil does not know may return its input unchanged (it is no sanitizer). A sink
-    // of the pass is known: it runs a program or a query, and returns that one's output, not its arguments
-    // (`git merge-base <ref>` prints a commit).
-    if (this.env.pass.rules[0]!.audit && !this.isSinkCall(n)) {
+    // Audit strictness: a function Vigil does not know may return its input unchanged (it is no sanitizer). A
+    // program run (an `argv-options` sink) is known: it returns the program's output, not its arguments (`git
+    // merge-base <ref>` prints a commit). Other sinks may return their input (a template render).
+    if (this.env.pass.rules[0]!.audit && !this.runsProgram(n)) {
       let t: Taint | undefined;
       for (const a of argTaints) t = union(t, a);
       return t && addStep(t, { range: this.range(n), message: `passes through ${(fn?.text ?? 'a call').slice(0, 60)}() (audit: not known to clean it)`, kind: 'step' });
@@ -1931,9 +1931,9 @@ class UnitAnalysis {
     return name !== undefined && bare === name && (whole || spread) && !this.reboundParams.has(name) && this.params.names.some((p) => /[A-Za-z_$][\w$]*/.exec(textOf(p.node))?.[0] === name);
   }
 
-  /** Whether a call matches a sink of the pass's rules. */
-  private isSinkCall(n: Node): boolean {
-    for (const { sink } of this.env.pass.index.sinks.candidates(n, this.env.resolve)) if (this.match(sink, n, this.valueOf)) return true;
+  /** Whether a call matches a sink of the pass's rules that runs a program with an argument list (`argv-options`). */
+  private runsProgram(n: Node): boolean {
+    for (const { sink } of this.env.pass.index.sinks.candidates(n, this.env.resolve)) if (sink.spec.argvOptions && this.match(sink, n, this.valueOf)) return true;
     return false;
   }
 
