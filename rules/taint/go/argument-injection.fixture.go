@@ -79,8 +79,12 @@ func gitVariable(w http.ResponseWriter, r *http.Request) {
 }
 
 func findFiles(w http.ResponseWriter, r *http.Request) {
-	// ruleid: go.cmdi.argument-injection
+	// The pattern is -name's value (find(1)): never read as a primary such as -exec.
+	// ok: go.cmdi.argument-injection
 	exec.Command("find", "/srv/data", "-name", r.URL.Query().Get("pattern")).Run()
+	// A starting point is: `-exec ...` would start the expression.
+	// ruleid: go.cmdi.argument-injection
+	exec.Command("find", r.URL.Query().Get("dir"), "-type", "f").Run()
 }
 
 func zipUp(w http.ResponseWriter, r *http.Request) {
@@ -118,6 +122,9 @@ func logRev(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go.cmdi.argument-injection
 	exec.Command("tar", "czf", "/tmp/out.tgz", r.FormValue("dir")).Run()
 	// ruleid: go.cmdi.argument-injection
+	exec.Command("git", "clone", "--template", r.FormValue("dir"), "https://example.com/r.git").Run()
+	// The value of --branch (git-clone(1)) is a name, never read as an option.
+	// ok: go.cmdi.argument-injection
 	exec.Command("git", "clone", "--branch", r.FormValue("branch"), "https://example.com/r.git").Run()
 	// ruleid: go.cmdi.argument-injection
 	exec.Command("git", "clone", r.FormValue("url"), "--depth", "1").Run()

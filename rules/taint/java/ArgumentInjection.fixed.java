@@ -73,8 +73,12 @@ public class Repos {
     }
 
     public void findFiles(HttpServletRequest request) throws IOException {
-        // ruleid: java.cmdi.argument-injection
+        // The pattern is -name's value (find(1)): never read as a primary such as -exec.
+        // ok: java.cmdi.argument-injection
         new ProcessBuilder("find", "/srv/data", "-name", request.getParameter("pattern")).start();
+        // A starting point is: `-exec ...` would start the expression.
+        // ruleid: java.cmdi.argument-injection
+        new ProcessBuilder("find", request.getParameter("dir"), "-type", "f").start();
     }
 
     public void zipUp(HttpServletRequest request) throws IOException {

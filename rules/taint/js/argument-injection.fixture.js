@@ -104,3 +104,95 @@ app.post('/fetch-remote', (req, res) => {
 function format(a, b) {
   return a + b;
 }
+
+// ---- option values, operands and programs from their manuals ----
+app.post('/commit', (req, res) => {
+  // The value of -m (git-commit(1)): never read as an option, whatever it starts with.
+  // ok: js.cmdi.argument-injection
+  execFile('git', ['commit', '-m', req.body.message]);
+  // A path after the message is an operand that can be an option (`--output=...`).
+  // ruleid: js.cmdi.argument-injection
+  execFile('git', ['commit', '-m', 'update', req.body.path]);
+  // The value of -b (git-checkout(1)) and of --depth (git-clone(1)); the URL after them is an operand.
+  // ok: js.cmdi.argument-injection
+  execFile('git', ['checkout', '-b', req.body.branch]);
+  // ruleid: js.cmdi.argument-injection
+  execFile('git', ['clone', '--depth', req.body.depth, req.body.url]);
+  // A known option's value in a template literal.
+  // ok: js.cmdi.argument-injection
+  execFile('git', ['fetch', `--deepen=${req.body.depth}`, 'origin']);
+  // A template literal starting with a path.
+  // ok: js.cmdi.argument-injection
+  execFile('git', ['show', `HEAD:${req.body.file}`]);
+  // `flag && '--short'` is false or the constant.
+  // ok: js.cmdi.argument-injection
+  execFile('git', ['rev-parse', req.body.short && '--short', 'HEAD']);
+  // git -c takes configuration (`core.sshCommand=...` runs a command): its value is as bad as an option.
+  // ruleid: js.cmdi.argument-injection
+  execFile('git', ['-c', req.body.config, 'status']);
+  // -o is a flag of git ls-files (--others), not an option with a value: the pattern after it is an operand.
+  // ruleid: js.cmdi.argument-injection
+  execFile('git', ['ls-files', '-o', req.body.pattern]);
+  res.end();
+});
+
+app.post('/remote-copy', (req, res) => {
+  // ssh -l takes the login name (ssh(1)); -o takes a configuration line (`ProxyCommand=...`).
+  // ok: js.cmdi.argument-injection
+  execFile('ssh', ['-l', req.body.user, 'build.example.com', 'uptime']);
+  // ruleid: js.cmdi.argument-injection
+  execFile('ssh', ['-o', req.body.option, 'build.example.com']);
+  // scp's source is an operand (`-oProxyCommand=...`, scp(1)); -P takes the port.
+  // ruleid: js.cmdi.argument-injection
+  execFile('scp', [req.body.src, 'backup:/srv']);
+  // ok: js.cmdi.argument-injection
+  execFile('scp', ['-P', req.body.port, 'file.txt', 'backup:/srv']);
+  // rsync -e takes the remote shell to run (rsync(1)); --exclude a pattern.
+  // ruleid: js.cmdi.argument-injection
+  execFile('rsync', ['-a', '-e', req.body.shell, 'src/', 'backup:/srv']);
+  // ok: js.cmdi.argument-injection
+  execFile('rsync', ['-a', '--exclude', req.body.skip, 'src/', 'backup:/srv']);
+  res.end();
+});
+
+app.post('/archive', (req, res) => {
+  // tar's operand (`--checkpoint-action=exec=...`, tar(1)); -C takes the directory.
+  // ruleid: js.cmdi.argument-injection
+  execFile('tar', ['-czf', '/tmp/out.tgz', req.body.dir]);
+  // ok: js.cmdi.argument-injection
+  execFile('tar', ['-xzf', '/tmp/in.tgz', '-C', req.body.dir]);
+  // zip's operand (`-TT=<command>`, `--unzip-command`, zip(1)); -P takes the password.
+  // ruleid: js.cmdi.argument-injection
+  execFile('zip', ['-r', req.body.name, 'dist']);
+  // ok: js.cmdi.argument-injection
+  execFile('zip', ['-P', req.body.password, 'out.zip', 'dist']);
+  res.end();
+});
+
+app.get('/download', (req, res) => {
+  // curl and wget: a URL operand (`-o`/`-O` write a file, curl `-K` reads a config); -A, -H, --user take values.
+  // ruleid: js.cmdi.argument-injection
+  execFile('wget', ['-q', req.query.url]);
+  // ok: js.cmdi.argument-injection
+  execFile('curl', ['-A', req.query.agent, 'https://example.com/feed']);
+  // ok: js.cmdi.argument-injection
+  execFile('wget', ['--user', req.query.user, 'https://example.com/feed']);
+  // ok: js.cmdi.argument-injection
+  execFile('curl', ['-s', 'https://example.com/api?q=' + req.query.q]);
+  // find's operands are its expression: a starting point `-exec` runs a command (find(1)); -name takes a pattern.
+  // ruleid: js.cmdi.argument-injection
+  execFile('find', [req.query.dir, '-type', 'f']);
+  // ok: js.cmdi.argument-injection
+  execFile('find', ['/srv/files', '-name', req.query.name]);
+  // hg pull's source (`--config=...`), man's page (`-P pager`), gpg's file.
+  // ruleid: js.cmdi.argument-injection
+  execFile('hg', ['pull', req.query.source]);
+  // ruleid: js.cmdi.argument-injection
+  execFile('man', [req.query.page]);
+  // ok: js.cmdi.argument-injection
+  execFile('hg', ['commit', '-m', req.query.message]);
+  // npm is not among the rule's programs yet (`npm install --ignore-scripts=false`, `--prefix`).
+  // todoruleid: js.cmdi.argument-injection
+  execFile('npm', ['install', req.query.pkg]);
+  res.end();
+});

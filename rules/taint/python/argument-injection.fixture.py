@@ -83,8 +83,8 @@ def show():
     subprocess.run(["git", "show", "refs/heads/" + request.args["branch"]])
     # ok: py.cmdi.argument-injection
     subprocess.run(["git", "log", "--author=" + request.args["who"]])
-    # An f-string's constant prefix is not read yet.
-    # todook: py.cmdi.argument-injection
+    # An f-string's constant prefix: a known option's value.
+    # ok: py.cmdi.argument-injection
     subprocess.run(["git", "log", f"--author={request.args['who']}"])
     # A program without dangerous options.
     # ok: py.cmdi.argument-injection
@@ -115,4 +115,80 @@ def mirror():
     # A list that is no command line.
     # ok: py.cmdi.argument-injection
     sorted(["git", request.form["remote"]])
+    return "ok"
+
+
+# ---- option values, operands and programs from their manuals ----
+@app.route("/commit", methods=["POST"])
+def commit():
+    form = request.form
+    # The value of -m (git-commit(1)) is never read as an option; a path after it is an operand.
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["git", "commit", "-m", form["message"]], check=True)
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["git", "commit", "-m", "update", form["path"]], check=True)
+    # -b's value (git-checkout(1)); the URL after clone's --depth value is an operand.
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["git", "checkout", "-b", form["branch"]], check=True)
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["git", "clone", "--depth", form["depth"], form["url"]], check=True)
+    # A word starting with a path, and `flag and "--short"` (False or the constant).
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["git", "show", f"HEAD:{form['file']}"], check=True)
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["git", "rev-parse", form.get("short") and "--short", "HEAD"], check=True)
+    # git -c takes configuration (`core.sshCommand=...` runs a command).
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["git", "-c", form["config"], "status"], check=True)
+    return "ok"
+
+
+@app.route("/copy", methods=["POST"])
+def copy():
+    form = request.form
+    # ssh -o takes a configuration line (`ProxyCommand=...`, ssh(1)); -l a login name.
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["ssh", "-o", form["option"], "build.example.com"], check=True)
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["ssh", "-l", form["user"], "build.example.com", "uptime"], check=True)
+    # scp's source is an operand (scp(1)); rsync -e takes the remote shell to run (rsync(1)).
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["scp", form["src"], "backup:/srv"], check=True)
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["rsync", "-a", "-e", form["shell"], "src/", "backup:/srv"], check=True)
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["rsync", "-a", "--exclude", form["skip"], "src/", "backup:/srv"], check=True)
+    return "ok"
+
+
+@app.route("/pack", methods=["POST"])
+def pack():
+    form = request.form
+    # tar's and zip's operands (`--checkpoint-action=exec=...`, `-TT=...`); tar -C takes the directory.
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["tar", "-czf", "/tmp/out.tgz", form["dir"]], check=True)
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["tar", "-xzf", "/tmp/in.tgz", "-C", form["dir"]], check=True)
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["zip", "-r", form["name"], "dist"], check=True)
+    # wget's URL operand; curl -A takes the user agent.
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["wget", "-q", form["url"]], check=True)
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["curl", "-A", form["agent"], "https://example.com/feed"], check=True)
+    # find's starting point starts its expression when it starts with "-" (`-exec`); -name takes a pattern.
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["find", form["dir"], "-type", "f"], check=True)
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["find", "/srv/files", "-name", form["name"]], check=True)
+    # hg pull's source (`--config=...`); hg commit -m's value.
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["hg", "pull", form["source"]], check=True)
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["hg", "commit", "-m", form["message"]], check=True)
+    # A list grown with append after its program-naming assignment: the appended input is not followed yet.
+    cmd = ["git", "add"]
+    cmd.append(form["path"])
+    # todoruleid: py.cmdi.argument-injection
+    subprocess.run(cmd, check=True)
     return "ok"

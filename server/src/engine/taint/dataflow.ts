@@ -23,6 +23,7 @@ import type { TemplateHit } from '../templates/template-index';
 import type { LanguageModule } from './lang';
 import type { ConstantDef } from './lang/language';
 import { patternWords, type Compiled, type CompiledRule, type PassPattern } from './rule-set';
+import { optionWords } from './program-options';
 
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
 export type Origin =
@@ -1567,11 +1568,16 @@ class UnitAnalysis {
         const r = fieldOf(n, 'right');
         const lt = l ? this.ev(l, st, depth) : undefined;
         const rt = r ? this.ev(r, st, depth) : undefined;
-        t = syn.carries(op) ? union(lt, rt) : undefined;
+        t = syn.falsyLeftOps?.has(op) ? rt : syn.carries(op) ? union(lt, rt) : undefined;
         break;
       }
       case 'logical': {
-        for (const k of named(n)) t = union(t, this.ev(k, st, depth));
+        const parts = named(n);
+        const last = syn.falsyLeftOps?.has(operatorOf(n) ?? '') ? parts[parts.length - 1] : undefined;
+        for (const k of parts) {
+          const kt = this.ev(k, st, depth);
+          if (!last || k.id === last.id) t = union(t, kt);
+        }
         break;
       }
       case 'opaque':
@@ -1812,8 +1818,10 @@ class UnitAnalysis {
       for (const a of argTaints) t = union(t, a);
       return t;
     }
-    // Audit strictness: a function Vigil does not know may return its input unchanged (it is no sanitizer).
-    if (this.env.pass.rules[0]!.audit) {
+    // Audit strictness: a function Vigil does not know may return its input unchanged (it is no sanitizer). A
+    // program run (an `argv-options` sink) is known: it returns the program's output, not its arguments (`git
+    // merge-base <ref>` prints a commit). Other sinks may return their input (a template render).
+    if (this.env.pass.rules[0]!.audit && !this.runsProgram(n)) {
       let t: Taint | undefined;
       for (const a of argTaints) t = union(t, a);
       return t && addStep(t, { range: this.range(n), message: `passes through ${(fn?.text ?? 'a call').slice(0, 60)}() (audit: not known to clean it)`, kind: 'step' });
@@ -1909,6 +1917,26 @@ class UnitAnalysis {
     return { args: outArgs, argTaints: outTaints };
   }
 
+  /**
+   * Whether `n` is (the spread of) one of this function's parameters: a runner of lists its callers write (`function
+   * git(...args) { spawn('git', args) }`), whose callers' inputs reach it through its summary.
+   */
+  private isParameter(n: Node, whole: boolean): boolean {
+    const text = textOf(this.syn.unparenthesize(n));
+    const name = /[A-Za-z_$][\w$]*/.exec(text)?.[0];
+    // The list itself, or its words spread into the call (`exec.Command(git, args...)`); not one word of a list.
+    const bare = text.replace(/^(\.\.\.|\*+)|\.\.\.$/g, '');
+    const around = [textOf(n), n.parent ? textOf(n.parent) : ''];
+    const spread = bare !== text || around.some((t) => t === `${text}...` || t === `...${text}` || t === `*${text}`);
+    return name !== undefined && bare === name && (whole || spread) && !this.reboundParams.has(name) && this.params.names.some((p) => /[A-Za-z_$][\w$]*/.exec(textOf(p.node))?.[0] === name);
+  }
+
+  /** Whether a call matches a sink of the pass's rules that runs a program with an argument list (`argv-options`). */
+  private runsProgram(n: Node): boolean {
+    for (const { sink } of this.env.pass.index.sinks.candidates(n, this.env.resolve)) if (sink.spec.argvOptions && this.match(sink, n, this.valueOf)) return true;
+    return false;
+  }
+
   private checkSinks(n: Node, st: State, depth: number): void {
     // Audit: non-constant arguments of this call, reported after its sinks unless a source reached it for the rule.
     let nonConstant: { focus: Node; b: Bindings; rule: number }[] | undefined;
@@ -1945,11 +1973,15 @@ class UnitAnalysis {
         if (spec.wholeValue && this.syn.literalKeys(focus, this.defOf) !== undefined) continue;
         if (spec.unlessValue && this.valueMatches(focus, unlessRe(spec.unlessValue))) continue;
         if (spec.ifValue && !this.valueMatches(focus, unlessRe(spec.ifValue))) continue;
-        const t = this.ev(focus, st, depth);
+        // A program's argument list: only the words it may read as an option (not `-m msg`, not after `--`).
+        const words = spec.argvOptions ? optionWords(this.syn, focus, b) : undefined;
+        let t: Taint | undefined;
+        if (words) for (const w of words) t = union(t, this.ev(w, st, depth));
+        else t = this.ev(focus, st, depth);
         // Audit strictness (issue 15): a sink fed anything but a constant is worth a reviewer's look, traced or not.
         if (this.env.pass.rules[rule]!.audit) {
           if (t?.some((f) => f.origin.kind === 'source')) (traced ??= new Set()).add(rule);
-          else if (!this.isConstant(focus)) (nonConstant ??= []).push({ focus, b, rule });
+          else if ((words ?? [focus]).some((w) => !this.isConstant(w) && !(spec.argvOptions && this.isParameter(w, !words)))) (nonConstant ??= []).push({ focus, b, rule });
         }
         if (!t) continue;
         const callee = this.syn.callee(n) ?? fieldOf(n, 'left') ?? n;
@@ -2157,6 +2189,12 @@ class UnitAnalysis {
       const x = todo.pop()!;
       const kind = this.syn.exprKind(typeOf(x));
       if (kind === 'inert' || kind === 'type') continue;
+      // `flag && "--short"`: false or the constant (see `falsyLeftOps`).
+      if ((kind === 'binary' || kind === 'logical') && this.syn.falsyLeftOps?.has(operatorOf(x) ?? '')) {
+        const right = named(x).at(-1);
+        if (right) todo.push(right);
+        continue;
+      }
       if (kind !== 'parts' && kind !== 'binary' && kind !== 'other') return false;
       todo.push(...named(x));
     }

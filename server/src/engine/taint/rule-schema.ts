@@ -86,6 +86,12 @@ export interface SinkSpec extends PatternSpec {
    */
   wholeValue?: boolean;
   /**
+   * YAML `argv-options`: the focus is a program's argument list (or one word of it); only the words the program may
+   * read as an option count (program-options.ts): not an option's value (`-m msg`), not after `--`, not a word
+   * starting with constant text that is no option (`'refs/heads/' + b`).
+   */
+  argvOptions?: boolean;
+  /**
    * YAML `unless-value`, a regular expression: the sink does not apply when the focus's text matches it, directly or
    * through a local variable last assigned such a value (`$(location.hash)`: a string starting with `#` is a
    * selector for jQuery, never markup). Only the whole value: `location.hash.slice(1)` does not match.
@@ -546,7 +552,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'unless-value', 'if-value', 'unless-bound', 'root-import', 'constructed', 'template', 'unescaped-environment']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'argv-options', 'unless-value', 'if-value', 'unless-bound', 'root-import', 'constructed', 'template', 'unescaped-environment']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -564,6 +570,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const requiresImport = v['requires-import'] === undefined ? undefined : strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p);
   const unlessKeys = v['unless-keys'] === undefined ? undefined : strList(v['unless-keys'], `${where}: \`unless-keys\``, ruleId, p);
   if (v['whole-value'] !== undefined && typeof v['whole-value'] !== 'boolean') p.add(ruleId, `${where}: \`whole-value\` must be true or false`);
+  if (v['argv-options'] !== undefined && typeof v['argv-options'] !== 'boolean') p.add(ruleId, `${where}: \`argv-options\` must be true or false`);
   if (v['constructed'] !== undefined && typeof v['constructed'] !== 'boolean') p.add(ruleId, `${where}: \`constructed\` must be true or false`);
   const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
   const ifValue = str(v, 'if-value', where, ruleId, p, false);
@@ -594,6 +601,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(requiresImport?.length ? { requiresImport } : {}),
     ...(unlessKeys?.length ? { unlessKeys } : {}),
     ...(v['whole-value'] === true ? { wholeValue: true } : {}),
+    ...(v['argv-options'] === true ? { argvOptions: true } : {}),
     ...(unlessValue ? { unlessValue } : {}),
     ...(ifValue ? { ifValue } : {}),
     ...(unlessBound && Object.keys(unlessBound).length ? { unlessBound } : {}),

@@ -838,9 +838,11 @@ export class TaintAnalyzer implements Analyzer {
    */
   private *stepsAt(doc: SourceDocument, cache: TaintSessionCache, auditCache: TaintSessionCache, ctx: AnalysisContext): Generator<void, Finding[]> {
     let found = yield* this.stepsAtAnyPath(doc, cache, auditCache, ctx);
-    // A test's functions are called by its runner, not by a package's users: no library input there.
+    // A test's functions are called by its runner, not by a package's users: no library input there, nor the
+    // audit reading's wider input (its callers' arguments, anything not constant: a test's own values).
     const lib = (this.libraryInputIds ??= new Set(this.set.rules.filter((r) => r.libraryInput).map((r) => r.id)));
-    if (found.some((f) => lib.has(f.ruleId)) && classifyPath(doc.path, ctx.workspaceRoot).kind === 'test') found = found.filter((f) => !lib.has(f.ruleId));
+    const wider = (f: Finding): boolean => lib.has(f.ruleId) || f.properties?.strictness === 'audit';
+    if (found.some(wider) && classifyPath(doc.path, ctx.workspaceRoot).kind === 'test') found = found.filter((f) => !wider(f));
     return inTestCode(found, doc.path, ctx.workspaceRoot);
   }
 

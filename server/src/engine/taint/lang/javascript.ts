@@ -698,7 +698,12 @@ export const javascript: LanguageModule = {
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(),
   blockTypes: new Set(['statement_block', 'program']),
-  argvWords: (focus) => (focus.type === 'array' ? named(focus) : undefined),
+  // `['rev-parse', short && '--short', 'HEAD'].filter(Boolean)`: the literal's words, less the falsy ones.
+  argvWords: (focus) => {
+    const fn = focus.type === 'call_expression' ? fieldOf(focus, 'function') : null;
+    const list = fn?.type === 'member_expression' && fieldOf(fn, 'property')?.text === 'filter' ? fieldOf(fn, 'object') : focus;
+    return list?.type === 'array' ? named(list) : undefined;
+  },
   stmtKind,
   tableTypes: new Set<string>(['object', 'array']),
   exprKind,
@@ -708,6 +713,7 @@ export const javascript: LanguageModule = {
   propertyOf: (n) => (typeOf(n) === 'member_expression' ? fieldOf(n, 'property') : null),
   callee: (n) => fieldOf(n, typeOf(n) === 'new_expression' ? 'constructor' : 'function'),
   carries: (op) => CARRYING_OPS.has(op),
+  falsyLeftOps: new Set(['&&']),
   conditionalParts: (n) => {
     const k = kids(n);
     return [k[0], k[1], k[2]];

@@ -223,6 +223,11 @@ export interface LanguageModule {
   compoundAssignment?(n: Node): boolean;
   /** Whether a binary operator's result carries its operands' data (concatenation, formatting). */
   carries(operator: string): boolean;
+  /**
+   * Operators that return their left operand only when it is falsy (JavaScript `&&`, Python `and`): a falsy value
+   * holds no text (`short && "--short"` is false or the constant), so only the right operand's data is carried.
+   */
+  readonly falsyLeftOps?: ReadonlySet<string>;
   /** Condition, then-value, else-value of a conditional expression. */
   conditionalParts(n: Node): [Node | undefined, Node | undefined, Node | undefined];
   /** The key of a pair when it is computed (`{[k]: v}`), to evaluate. */

@@ -775,6 +775,7 @@ export const python: LanguageModule = {
   callee: (n) => fieldOf(n, 'function'),
   callsThrough: (call, canonical, def) => callsThrough(call, canonical, def),
   carries: (op) => CARRYING_OPS.has(op),
+  falsyLeftOps: new Set(['and']),
   conditionalParts: (n) => {
     // a if condition else b
     const k = kids(n);
