@@ -1974,11 +1974,6 @@ function movedByTrivia(before: string, after: string, root: Node, syn: LanguageM
 const groupKeys = new WeakMap<CompiledRule, Map<string, string>>();
 
 /**
- * The key rules are grouped by in `passes`: the rule's fixed parts and the keys of the patterns `may` (the file's
- * `patternFilter`) keeps. A text's edit rarely changes which patterns are kept: the key (JSON of every kept
- * pattern's key) is built once per rule and set of kept patterns, not on every run.
- */
-/**
  * Whether a function of another file that this file imports may start a flow here for one of `rules`: it returns a
  * source of one, or this file registers it as a handler by name (`btn.click(fn)`: its parameters are input, see
  * `importedHandler`). Its parameters' returns, sinks, marks and validation only carry a flow that started here.
@@ -1990,6 +1985,11 @@ function importedInput(imported: ReadonlyMap<string, ExportSummary>, ctx: FileCo
   return false;
 }
 
+/**
+ * The key rules are grouped by in `passes`: the rule's fixed parts and the keys of the patterns `may` (the file's
+ * `patternFilter`) keeps. A text's edit rarely changes which patterns are kept: the key (JSON of every kept
+ * pattern's key) is built once per rule and set of kept patterns, not on every run.
+ */
 function groupKey(r: CompiledRule, may: (p: PassPattern) => boolean): string {
   const kept = r.passParts.lists.map((list) => list.map((p) => (may(p) ? '1' : '0')).join('')).join(',');
   let byKept = groupKeys.get(r);
