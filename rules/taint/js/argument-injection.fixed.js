@@ -124,6 +124,9 @@ app.post('/commit', (req, res) => {
   // A template literal starting with a path.
   // ok: js.cmdi.argument-injection
   execFile('git', ['show', `HEAD:${req.body.file}`]);
+  // --upload-pack's value is a command git runs (git-clone(1)): input after its `=` is as bad as an option.
+  // ruleid: js.cmdi.argument-injection
+  execFile('git', ['clone', `--upload-pack=${req.body.pack}`, 'https://example.com/r.git']);
   // `flag && '--short'` is false or the constant.
   // ok: js.cmdi.argument-injection
   execFile('git', ['rev-parse', req.body.short && '--short', 'HEAD']);

@@ -95,7 +95,7 @@ export function optionWords(syn: LanguageModule, focus: Node, b: Bindings): Node
       if (endsOptions(program, v)) break;
       if (v.startsWith('-')) value = takesValue(program, sub, v);
       else if (program === 'git' && sub === undefined) sub = v;
-    } else if (!fixedStart(syn, w)) {
+    } else if (!fixedStart(syn, w, program, sub)) {
       out.push(w);
       // A word not known may be git's subcommand: later options are read without one.
       if (program === 'git' && sub === undefined) sub = '';
@@ -104,8 +104,14 @@ export function optionWords(syn: LanguageModule, focus: Node, b: Bindings): Node
   return one ? out.filter((w) => w.id === focus.id) : out;
 }
 
-/** A word whose text starts with constant text that is no option: a character other than a dash, or `-...=`. */
-function fixedStart(syn: LanguageModule, w: Node): boolean {
+/**
+ * A word whose text starts with constant text that is no option: a character other than a dash, or a known option's
+ * `--opt=` whose value is inert data (`--deepen=`). `--upload-pack=` + input is as bad as an option (see above).
+ */
+function fixedStart(syn: LanguageModule, w: Node, program: string, sub: string | undefined): boolean {
   const first = syn.decompose(w)?.[0];
-  return first?.kind === 'lit' && first.raw.length > 0 && /^([^-]|-[^=]*=)/.test(first.raw);
+  if (first?.kind !== 'lit' || first.raw.length === 0) return false;
+  if (!first.raw.startsWith('-')) return true;
+  const opt = /^(-[^=]*)=/.exec(first.raw)?.[1];
+  return opt !== undefined && takesValue(program, sub, opt);
 }
