@@ -13,10 +13,9 @@ import { canonicalName, canonicalOf, resetNodeCache, type CanonicalResolver } fr
 import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { fileContext, resolverFor } from '../../server/src/engine/taint/taint-analyzer';
 import { findFixtures } from '../rules/rule-fixtures';
-import { taintTestEngine, namedNodes } from './taint-test-engine';
+import { namedNodes, taintFixtureLanguage, taintTestEngine } from './taint-test-engine';
 
 const ROOT = join(__dirname, '..', '..');
-const LANGS: Record<string, string> = { js: 'javascript', ts: 'typescript', py: 'python', java: 'java', go: 'go' };
 
 let engine: Engine;
 let taint: TaintAnalyzer;
@@ -27,7 +26,7 @@ describe('canonical names shared across units', () => {
   it('equal a fresh canonicalName with each unit its own resolver, at every node of every taint fixture', () => {
     const totals = { files: 0, nodes: 0, named: 0, aliased: 0, shared: 0 };
     for (const file of findFixtures(join(ROOT, 'rules', 'taint'))) {
-      const lang = LANGS[/\.fixture\.(\w+)$/.exec(file)?.[1] ?? ''];
+      const lang = file.includes('.fixture.') ? taintFixtureLanguage(file) : undefined;
       if (!lang) continue;
       const uri = `canon:${file}`;
       engine.open(uri, file, lang, readFileSync(file, 'utf8'), 1);

@@ -11,10 +11,9 @@ import { Engine } from '../../server/src/engine/engine';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { handlerNeeds } from '../../server/src/engine/taint/taint-analyzer';
 import { findFixtures } from '../rules/rule-fixtures';
-import { taintTestEngine } from './taint-test-engine';
+import { taintFixtureLanguage, taintTestEngine } from './taint-test-engine';
 
 const ROOT = join(__dirname, '..', '..');
-const LANGS: Record<string, string> = { js: 'javascript', ts: 'typescript', py: 'python', java: 'java', go: 'go' };
 
 let engine: Engine;
 let taint: TaintAnalyzer;
@@ -23,12 +22,12 @@ after(() => engine.dispose());
 
 describe('handler prefilter regexes', () => {
   it('are built once per handler, keep no state, and answer as fresh ones on every taint fixture', () => {
-    const fixtures = findFixtures(join(ROOT, 'rules', 'taint')).filter((f) => !f.includes('.fixed.') && LANGS[/\.fixture\.(\w+)$/.exec(f)?.[1] ?? '']);
+    const fixtures = findFixtures(join(ROOT, 'rules', 'taint')).filter((f) => f.includes('.fixture.') && taintFixtureLanguage(f));
     const texts = fixtures.map((f) => readFileSync(f, 'utf8'));
     const handlers = new Set<Parameters<typeof handlerNeeds>[0]>();
     for (const file of fixtures) {
       const uri = `needs:${file}`;
-      engine.open(uri, file, LANGS[/\.fixture\.(\w+)$/.exec(file)![1]!]!, '', 1);
+      engine.open(uri, file, taintFixtureLanguage(file)!, '', 1);
       try {
         const doc = engine.get(uri)!;
         for (const audit of [false, true]) for (const h of taint.compiledFor(doc, audit)?.handlers ?? []) handlers.add(h);

@@ -14,10 +14,9 @@ import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { fileContext, type ContextMemo } from '../../server/src/engine/taint/taint-analyzer';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { findFixtures } from '../rules/rule-fixtures';
-import { taintTestEngine } from './taint-test-engine';
+import { taintFixtureLanguage, taintTestEngine } from './taint-test-engine';
 
 const ROOT = join(__dirname, '..', '..');
-const LANGS: Record<string, string> = { js: 'javascript', ts: 'typescript', py: 'python', java: 'java', go: 'go' };
 const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, packs: { taint: true, secrets: false, config: false, dependencies: false } };
 
 let engine: Engine;
@@ -27,7 +26,7 @@ after(() => engine.dispose());
 
 const fixtures = (): { file: string; lang: string }[] =>
   findFixtures(join(ROOT, 'rules', 'taint')).flatMap((file) => {
-    const lang = LANGS[/\.fixture\.(\w+)$/.exec(file)?.[1] ?? ''];
+    const lang = file.includes('.fixture.') ? taintFixtureLanguage(file) : undefined;
     return lang && !file.includes('.fixed.') ? [{ file, lang }] : [];
   });
 

@@ -16,10 +16,9 @@ import type { TaintAnalyzer } from '../../server/src/engine/taint';
 import { patternWalk } from '../../server/src/engine/taint/pattern-rules';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { findFixtures } from '../rules/rule-fixtures';
-import { taintTestEngine } from './taint-test-engine';
+import { taintFixtureLanguage, taintTestEngine } from './taint-test-engine';
 
 const ROOT = join(__dirname, '..', '..');
-const LANGS: Record<string, string> = { js: 'javascript', ts: 'typescript', py: 'python', java: 'java', go: 'go' };
 const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, packs: { taint: true, secrets: false, config: false, dependencies: false } };
 
 let engine: Engine;
@@ -39,7 +38,7 @@ interface Input {
 
 function inputs(): Input[] {
   const out: Input[] = findFixtures(join(ROOT, 'rules', 'taint')).flatMap((path) => {
-    const lang = LANGS[/\.(?:fixture|fixed)\.(\w+)$/.exec(path)?.[1] ?? ''];
+    const lang = taintFixtureLanguage(path);
     return lang ? [{ path, lang, text: readFileSync(path, 'utf8') }] : [];
   });
   (['javascript', 'typescript', 'python', 'java', 'go'] as const).forEach((lang, i) => {

@@ -9,11 +9,21 @@ import { generateFile } from '../../bench/corpus/generate';
 import { findFixtures } from '../rules/rule-fixtures';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine } from '../../server/src/engine/engine';
+import { languageIdForPath, languageRecord } from '../../server/src/engine/languages';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 
 /** Settings with only the taint pack on. */
 export const TAINT_ONLY = { ...DEFAULT_SETTINGS, packs: { taint: true, secrets: false, config: false, dependencies: false } };
+
+/**
+ * The VS Code language id of a taint rule fixture (`x.fixture.py`, `x.fixed.tsx`), from the one language table;
+ * undefined when the file is not in a language the taint pack analyses.
+ */
+export function taintFixtureLanguage(path: string): string | undefined {
+  const id = languageIdForPath(path.replace(/\.(?:fixture|fixed)\./, '.'));
+  return languageRecord(id)?.taint ? id : undefined;
+}
 
 /** An engine with the built-in analyzers, and its taint analyzer. The caller disposes the engine. */
 export async function taintTestEngine(): Promise<{ engine: Engine; taint: TaintAnalyzer }> {
