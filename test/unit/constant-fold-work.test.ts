@@ -74,8 +74,9 @@ for (const [lang, path, text] of [['javascript', '/w/a.js', JS], ['python', '/w/
       const r = engine.scanText(path, lang, text(86), settings);
       const walks = foldCounters.defWalks - f0.defWalks;
       const folds = foldCounters.truthCalls - f0.truthCalls;
-      // The conditions were folded in more than one pass (four conditions, several rules' passes)...
-      assert.ok(folds >= 8, `conditions folded: ${folds}`);
+      // The conditions were folded in more than one pass (four conditions; rules whose word filters differ run
+      // apart, so more folds than conditions)...
+      assert.ok(folds > 4, `conditions folded: ${folds}`);
       // ...but the handler (the one function reading a name) was read once.
       assert.equal(walks, 1);
       // Every condition folds false: no flow reaches a sink.
