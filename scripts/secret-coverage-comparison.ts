@@ -10,7 +10,8 @@
  * gitleaks' rule files (`cmd/generate/config/rules/*.go` at b58d3f10), detect-secrets' plugins
  * (`detect_secrets/plugins/*.py` at 5e14193) and TruffleHog's detector folders (`pkg/detectors/*` at 3ab759fef).
  * Every provider the first three name is listed; TruffleHog (888 detectors) is shown as a column for those, and
- * its providers no other list names are not enumerated.
+ * of its providers no other list names only those the ninth and tenth passes gave a rule are listed (pass 10 read
+ * the detector folder names again at 3ab759fef and the provider's own documentation or code for each format).
  */
 
 /** Scanners whose public provider lists were compared. */
@@ -25,9 +26,10 @@ export interface CoverageEntry {
   rules?: string;
   /**
    * Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 6 = the sixth, 9 = the ninth
-   * (session 16: TruffleHog detectors no other list names, with a distinctive prefix) (shown in the table).
+   * (session 16: TruffleHog detectors no other list names, with a distinctive prefix), 10 = the tenth (session 17:
+   * more of them, with a prefix or fixed structure of their own) (shown in the table).
    */
-  added?: 1 | 2 | 3 | 4 | 5 | 6 | 9;
+  added?: 1 | 2 | 3 | 4 | 5 | 6 | 9 | 10;
   /** Why there is no provider rule: the token has no documented, distinctive format. */
   reason?: string;
   /**
@@ -125,6 +127,11 @@ export const COVERAGE: CoverageEntry[] = [
     gap: '`csk-` and 48 lower-case letters and digits, as in keys quoted in third-party code and setup guides',
   },
   { provider: 'Cfx.re', listedBy: [GH], rules: 'secrets.cfx.', added: 4 },
+  {
+    provider: 'Checkly', listedBy: [T], rules: 'secrets.checkly.', added: 10, confirmed: 'docs',
+    sources: ['https://www.checklyhq.com/docs/terraform-provider/getting-started/'],
+    gap: 'the documentation shows `cu_xxx`; the 32 hex digits after the prefix are from keys quoted in third-party code',
+  },
   { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED, reread7: true, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'] },
   { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
@@ -140,6 +147,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Coinbase', listedBy: [G, T], reason: OPAQUE },
   { provider: 'Confluent', listedBy: [G, T], rules: 'secrets.confluent.' },
   { provider: 'Contentful', listedBy: [G, T, GH], rules: 'secrets.contentful.' },
+  {
+    provider: 'Courier', listedBy: [T], rules: 'secrets.courier.', added: 10, confirmed: 'code',
+    sources: ['https://github.com/trycourier/courier-raffle'],
+    gap: 'Courier\'s own template shows `pk_prod_xxx`; the 28 capitals and digits, and `pk_test_`, are from keys quoted in third-party code',
+  },
   { provider: 'Coveo', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'crates.io', listedBy: [GH], rules: 'secrets.cratesio.' },
   { provider: 'Databento', listedBy: [GH], rules: 'secrets.databento.', added: 2 },
@@ -171,6 +183,10 @@ export const COVERAGE: CoverageEntry[] = [
     gap: 'only the prefix is documented: the rule takes 20-256 base64 characters of high entropy after it',
     sources: ['https://www.elastic.co/docs/api/doc/elastic-cloud-serverless/authentication'],
   },
+  {
+    provider: 'Endor Labs', listedBy: [T], rules: 'secrets.endorlabs.', added: 10, confirmed: 'memory',
+    gap: '`endr+` and 16 letters and digits for both the key and the secret, as in keys quoted in third-party code',
+  },
   { provider: 'Etsy', listedBy: [G], reason: OPAQUE },
   { provider: 'Facebook / Meta', listedBy: [G, T, GH], rules: 'secrets.facebook.' },
   { provider: 'Fastly', listedBy: [G, T, GH], rules: 'secrets.fastly.' },
@@ -186,6 +202,11 @@ export const COVERAGE: CoverageEntry[] = [
     provider: 'Firecrawl', listedBy: [T], rules: 'secrets.firecrawl.', added: 9, confirmed: 'docs',
     sources: ['https://docs.firecrawl.dev/api-reference/introduction'],
     gap: 'the documentation shows `fc-YOUR-API-KEY`; the 32 lower-case hex digits after the prefix are from keys quoted in third-party code',
+  },
+  {
+    provider: 'Fleetbase', listedBy: [T], rules: 'secrets.fleetbase.', added: 10, confirmed: 'code',
+    sources: ['https://github.com/fleetbase/core-api/blob/main/src/Models/ApiCredential.php'],
+    gap: '`flb_live_` or `flb_test_` and a Sqids encoding, whose length the code does not fix: the rule takes 10 to 64 letters and digits',
   },
   { provider: 'Flickr', listedBy: [G, T, GH], reason: OPAQUE },
   { provider: 'Flutterwave', listedBy: [G, T, GH], rules: 'secrets.flutterwave.' },
@@ -211,6 +232,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'hCaptcha', listedBy: [GH], reason: HCAPTCHA },
   { provider: 'Heroku', listedBy: [G, T, GH], rules: 'secrets.heroku.' },
   { provider: 'Highnote', listedBy: [GH], reason: NO_FORMAT, sources: ['https://highnote.com/docs/basics/graphql-api/using-the-highnote-graphql-api'] },
+  {
+    provider: 'Honeycomb', listedBy: [T], rules: 'secrets.honeycomb.', added: 10, confirmed: 'code',
+    sources: ['https://github.com/honeycombio/honeycomb-opentelemetry-web/blob/main/packages/honeycomb-opentelemetry-web/src/util.ts'],
+    gap: 'the SDKs check `hc`, a letter, `ic_` and 64 characters for classic ingest keys; the `ik_` form (`hcaik_`) is from keys in third-party setup guides; 32-hex classic keys have no prefix and are left to the generic rules',
+  },
   { provider: 'HOP', listedBy: [GH], reason: HOP, sources: ['https://github.com/hopinc/js'] },
   { provider: 'HubSpot', listedBy: [G, T, GH], rules: 'secrets.hubspot.' },
   { provider: 'Hugging Face', listedBy: [G, T, GH], rules: 'secrets.huggingface.' },
@@ -222,6 +248,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Ionic', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Iterative (DVC)', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'JFrog', listedBy: [G, DS, GH], rules: 'secrets.jfrog.' },
+  {
+    provider: 'Klaviyo', listedBy: [T], rules: 'secrets.klaviyo.', added: 10, confirmed: 'docs',
+    sources: ['https://developers.klaviyo.com/en/docs/retrieve_api_credentials'],
+    gap: 'the documentation gives the `pk_` prefix "followed by a longer alphanumeric string"; 34 hex digits is from memory',
+  },
   { provider: 'Kraken', listedBy: [G, T], reason: OPAQUE },
   { provider: 'Kubernetes', listedBy: [G], rules: 'secrets.kubernetes.' },
   { provider: 'KuCoin', listedBy: [G, T], rules: 'secrets.kucoin.' },
@@ -254,6 +285,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Mercury', listedBy: [GH], rules: 'secrets.mercury.', added: 2 },
   { provider: 'Mergify', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'MessageBird', listedBy: [G, T, GH], rules: 'secrets.messagebird.' },
+  {
+    provider: 'Metabase', listedBy: [T], rules: 'secrets.metabase.', added: 10, confirmed: 'code',
+    sources: ['https://github.com/metabase/metabase/blob/master/src/metabase/api_keys/models/api_key.clj', 'https://github.com/metabase/metabase/blob/master/src/metabase/api_keys/schema.clj'],
+  },
   { provider: 'Microsoft', listedBy: [G, T, GH], rules: 'secrets.microsoft.' },
   { provider: 'Midtrans', listedBy: [GH], rules: 'secrets.midtrans.', added: 2 },
   { provider: 'Mistral AI', listedBy: [GH], rules: 'secrets.mistral.' },
@@ -276,6 +311,11 @@ export const COVERAGE: CoverageEntry[] = [
   {
     provider: 'NVIDIA', listedBy: [T], rules: 'secrets.nvidia.', added: 9, confirmed: 'memory',
     gap: '`nvapi-` and 64 letters, digits, `-` and `_`: prefix and length from keys and key checks quoted in third-party code',
+  },
+  {
+    provider: 'Nylas', listedBy: [T], rules: 'secrets.nylas.', added: 10, confirmed: 'memory',
+    sources: ['https://developer.nylas.com/docs/the-basics/get-your-keys/'],
+    gap: 'the v3 documentation describes application API keys without their format; `nyk_v0_` and 64 letters and digits are from keys quoted in third-party code',
   },
   { provider: 'Octopus Deploy', listedBy: [G, T, GH], rules: 'secrets.octopus.' },
   {
@@ -315,12 +355,21 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Planning Center', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Plivo', listedBy: [T, GH], rules: 'secrets.plivo.' },
   { provider: 'Polar', listedBy: [GH], rules: 'secrets.polar.', added: 3 },
+  {
+    provider: 'Portainer', listedBy: [T], rules: 'secrets.portainer.', added: 10, confirmed: 'code',
+    sources: ['https://github.com/portainer/portainer/blob/develop/api/apikey/service.go'],
+  },
   { provider: 'PostHog', listedBy: [T, GH], rules: 'secrets.posthog.', added: 1 },
   { provider: 'Postman', listedBy: [G, T, GH], rules: 'secrets.postman.' },
   { provider: 'Prefect', listedBy: [G, T, GH], rules: 'secrets.prefect.' },
   { provider: 'Private AI', listedBy: [G], searched: true },
   { provider: 'Proctorio', listedBy: [GH], searched: true },
   { provider: 'Proof', listedBy: [GH], reason: PROOF, sources: ['https://dev.proof.com/docs/api-keys'] },
+  {
+    provider: 'PubNub', listedBy: [T], rules: 'secrets.pubnub.', added: 10, confirmed: 'memory',
+    sources: ['https://www.pubnub.com/docs/security/access-control/initialize-server-sdk'],
+    gap: 'the documentation shows `mySecretKey`; `sec-c-` and the base64 of a UUID (48 characters) are from keys quoted in third-party code. Publish and subscribe keys (`pub-c-`, `sub-c-`) ship in clients and are not reported',
+  },
   { provider: 'Pulumi', listedBy: [G, T, GH], rules: 'secrets.pulumi.' },
   { provider: 'PyPI', listedBy: [G, T, DS, GH], rules: 'secrets.pypi.' },
   { provider: 'Rainforest Pay', listedBy: [GH], reason: NO_FORMAT, sources: ['https://docs.rainforestpay.com/docs/api-keys'] },
@@ -343,6 +392,10 @@ export const COVERAGE: CoverageEntry[] = [
   {
     provider: 'RunPod', listedBy: [GH], reason: UNDOCUMENTED, reread6: true, reread7: true,
     sources: ['https://docs.runpod.io/get-started/api-keys'], sources7: ['https://docs.runpod.io/get-started/credentials'],
+  },
+  {
+    provider: 'SaladCloud', listedBy: [T], rules: 'secrets.saladcloud.', added: 10, confirmed: 'memory',
+    gap: '`salad_cloud_user_` (or `_org_`) and about 49 letters and digits, from keys quoted in third-party code; the SDK documentation shows `YOUR_API_KEY`',
   },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
   { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED, reread7: true, sources: ['https://pypi.org/project/samsara-api/'], sources7: ['https://pypi.org/project/samsara-api/14.2.0/'] },
@@ -376,6 +429,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Squarespace', listedBy: [G, T], reason: OPAQUE },
   { provider: 'SSLMate', listedBy: [T, GH], reason: SSLMATE },
   { provider: 'Stripe', listedBy: [G, T, DS, GH], rules: 'secrets.stripe.' },
+  {
+    provider: 'Stytch', listedBy: [T], rules: 'secrets.stytch.', added: 10, confirmed: 'code',
+    sources: ['https://github.com/stytchauth/stytch-b2b-node-example', 'https://stytch.com/docs/workspace-management/api-keys'],
+    gap: 'the `secret-test-` and `secret-live-` prefixes are from Stytch\'s own example apps and SDK README; the rule takes 30 to 44 base64url characters with capitals and lower case, and allowlists the README\'s made-up secret',
+  },
   { provider: 'Sumo Logic', listedBy: [G, T], rules: 'secrets.sumologic.' },
   { provider: 'Supabase', listedBy: [T, GH], rules: 'secrets.supabase.' },
   { provider: 'Tableau', listedBy: [T, GH], reason: OPAQUE },
@@ -402,6 +460,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Twilio Segment', listedBy: [T, GH], rules: 'secrets.segment.' },
   { provider: 'Twitch', listedBy: [G, T], rules: 'secrets.twitch.' },
   { provider: 'Typeform', listedBy: [G, T, GH], rules: 'secrets.typeform.' },
+  {
+    provider: 'Ubidots', listedBy: [T], rules: 'secrets.ubidots.', added: 10, confirmed: 'memory',
+    gap: '`BBFF-` or `BBUS-` and 30 letters and digits, from tokens quoted in third-party code',
+  },
   { provider: 'Uniwise (WISEflow)', listedBy: [GH], reason: NO_FORMAT, sources: ['https://help.wiseflow.net/service-centre/api-authentication'] },
   { provider: 'Unkey', listedBy: [GH], rules: 'secrets.unkey.', added: 3 },
   {
@@ -409,6 +471,11 @@ export const COVERAGE: CoverageEntry[] = [
     sources: ['https://github.com/val-town/vt/blob/main/README.md'],
   },
   { provider: 'Vercel', listedBy: [T, GH], rules: 'secrets.vercel.' },
+  {
+    provider: 'Voiceflow', listedBy: [T], rules: 'secrets.voiceflow.', added: 10, confirmed: 'docs',
+    sources: ['https://docs.voiceflow.com/reference/api-key-differences', 'https://docs.voiceflow.com/docs/step-2'],
+    gap: 'the documentation gives the `VF.DM.` prefix; the 24-hex-digit ID, `.` and 16 letters and digits after it are from keys quoted in third-party code',
+  },
   {
     provider: 'VolcEngine', listedBy: [GH], rules: 'secrets.volcengine.', added: 5,
     sources: ['https://www.volcengine.com/docs/6257/65048', 'https://docs.byteplus.com/byteplus-platform/reference/accesskey'],
@@ -427,12 +494,21 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Yandex Cloud', listedBy: [G, T, GH], rules: 'secrets.yandex.' },
   { provider: 'Zendesk', listedBy: [G, T], rules: 'secrets.zendesk.' },
   { provider: 'ZenHub', listedBy: [GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Zoho', listedBy: [T], rules: 'secrets.zoho.', added: 10, confirmed: 'docs',
+    sources: ['https://www.zoho.com/accounts/protocol/oauth/web-apps/access-token-expiry.html'],
+  },
 ];
+
+/** How many providers the tenth pass added whose format was confirmed this way. */
+function added10By(confirmed: CoverageEntry['confirmed']): number {
+  return COVERAGE.filter((e) => e.added === 10 && e.confirmed === confirmed).length;
+}
 
 /** Counts for the summary line. */
 export function coverageCounts(): {
   total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number;
-  added5: number; added6: number; added9: number;
+  added5: number; added6: number; added9: number; added10: number;
 } {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
@@ -443,6 +519,7 @@ export function coverageCounts(): {
     added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
     added4: COVERAGE.filter((e) => e.added === 4).length, added5: COVERAGE.filter((e) => e.added === 5).length,
     added6: COVERAGE.filter((e) => e.added === 6).length, added9: COVERAGE.filter((e) => e.added === 9).length,
+    added10: COVERAGE.filter((e) => e.added === 10).length,
   };
 }
 
@@ -457,7 +534,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'was written from the provider\'s own documentation of its token format, with fixtures of its own ' +
       '(scripts/secret-coverage-comparison.ts holds this list and where each list was read; the generator checks every ' +
       '"covered" entry against the loaded rules). TruffleHog\'s providers that no other list names are not enumerated, ' +
-      'except those a ninth pass (2026-12-02) added: TruffleHog detectors whose provider documents a distinctive prefix.',
+      'except those the ninth and tenth passes (2026-12-02) added: TruffleHog detectors whose provider\'s keys carry a ' +
+      'distinctive prefix or structure.',
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
@@ -474,6 +552,10 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'none documents a format there either (Shopee\'s partner key appears only in third-party SDK examples, as a plain string). ' +
       `The ninth (2026-12-02) added ${c.added9} providers only TruffleHog names ("added, pass 9"): AI and cloud APIs whose ` +
       'keys carry a prefix of their own (`nvapi-`, `tvly-`, `fc-`, `csk-`, `SCW`). ' +
+      `The tenth (2026-12-02) added ${c.added10} more ("added, pass 10"): SaaS, messaging and infrastructure keys with a ` +
+      'prefix or fixed structure of their own (`ptr_`, `mb_`, `VF.DM.`, `hcaik_`, `1000.`…`.`…, `sec-c-`…), the format ' +
+      `confirmed in the provider's own code for ${added10By('code')}, in its own documentation for ${added10By('docs')} and ` +
+      `from memory and keys quoted in third-party code for ${added10By('memory')} (each row says which). ` +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
