@@ -7,6 +7,7 @@
  * with the files open (x-idle.heapsnapshot, x-open.heapsnapshot).
  *   node --import tsx bench/server-smaps.ts [--files 20] [--lines 3000] [--server dist/server.js] [--probe]
  *     [--snapshot /tmp/x] [--node-args "..."] [--mappings 12]
+ *     [--timeout 600 (s, for all files' first diagnostics)]
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   await Promise.all(
     files.map((f) => {
       const uri = pathToFileURL(f.path).toString();
-      const wait = client.waitForDiagnostics(uri, 1, 600_000);
+      const wait = client.waitForDiagnostics(uri, 1, Number(arg('timeout', '600')) * 1000);
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: f.lang, version: 1, text: readFileSync(f.path, 'utf8') } });
       return wait;
     }),
