@@ -8,7 +8,6 @@ import { after, before, describe, it } from 'node:test';
 import { generateFile } from '../../bench/corpus/generate';
 import { createAnalyzers } from '../../server/src/engine/analyzers';
 import { Engine, WarmDocuments } from '../../server/src/engine/engine';
-import type { Analyzer } from '../../server/src/engine/analyzer';
 import type { AnalysisResult } from '../../server/src/engine/types';
 
 let engine: Engine;
@@ -59,31 +58,6 @@ describe('warm documents', () => {
       edit(2);
       edit(3);
       assert.equal(e.warmCount, 3, 'the limit holds: the three most recently edited');
-    } finally {
-      e.dispose();
-    }
-  });
-
-  it('trims the sessions of never-edited warm documents after each run, and not once a document is edited', () => {
-    const trimmed: string[] = [];
-    const probe: Analyzer = {
-      pack: 'taint',
-      rules: () => [],
-      appliesTo: () => true,
-      open: (doc) => ({ run: () => [], trim: () => void trimmed.push(doc.uri) }),
-    };
-    const e = Engine.withGrammars(engine.grammars, [probe], new WarmDocuments(3, 2));
-    try {
-      const [a, b] = [DOCS[0]!, DOCS[1]!];
-      for (const d of [a, b]) {
-        e.open(d.uri, d.path, d.languageId, d.text, 1);
-        e.analyze(d.uri);
-      }
-      assert.ok(trimmed.includes(a.uri) && trimmed.includes(b.uri), `never edited, both trimmed: ${trimmed.join(', ')}`);
-      trimmed.length = 0;
-      e.change(a.uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 2);
-      e.analyze(a.uri);
-      assert.deepEqual(trimmed, [b.uri], 'the edited one keeps its state for the next edit; the other is trimmed again');
     } finally {
       e.dispose();
     }

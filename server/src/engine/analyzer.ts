@@ -53,12 +53,6 @@ export interface AnalyzerSession {
    * started: offer `steps` only if the results do not depend on `delta`.
    */
   steps?(doc: SourceDocument, delta: DocumentDelta | undefined, ctx: AnalysisContext): Generator<void, Finding[]>;
-  /**
-   * Frees what the session keeps only to make the run after an edit cheaper, beyond what caches the results it
-   * reuses (the engine calls it for a document not edited since it opened, between runs). The next run finds the
-   * same; it may cost more.
-   */
-  trim?(): void;
   dispose?(): void;
 }
 

@@ -92,9 +92,6 @@ export class WarmDocuments {
    */
   coolDown(): void {
     const warm = [...this.docs].filter((o) => o.running === 0 && isWarm(o));
-    // A never-edited document stays warm for an edit that may not come: it keeps what makes that edit cheap, not
-    // all the incremental state (an editor restoring tabs held ~10 MB in two such documents' taint records).
-    for (const open of warm) if (!open.edited) trimSessions(open);
     if (warm.length <= Math.min(this.limit, this.unedited)) return;
     warm.sort((a, b) => b.lastRun - a.lastRun);
     let kept = 0;
@@ -110,10 +107,6 @@ export class WarmDocuments {
       open.doc.hibernate();
     }
   }
-}
-
-function trimSessions(open: OpenDocument): void {
-  for (const s of open.sessions.values()) s.trim?.();
 }
 
 function isWarm(open: OpenDocument): boolean {
