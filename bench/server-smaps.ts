@@ -6,7 +6,8 @@
  * from a preload (bench/lib/heap-probe.cjs); `--snapshot /tmp/x` also writes a heap snapshot of the idle server
  * with the files open (x-idle.heapsnapshot, x-open.heapsnapshot).
  *   node --import tsx bench/server-smaps.ts [--files 20] [--lines 3000] [--server dist/server.js] [--probe]
- *     [--snapshot /tmp/x] [--node-args "..."]
+ *     [--snapshot /tmp/x] [--node-args "..."] [--mappings 12]
+ *     [--timeout 600 (s, for all files' first diagnostics)]
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +46,24 @@ function smaps(pid: number): Record<string, number> {
   return out;
 }
 
+/** The largest single mappings by RSS (`--mappings N`): which anonymous region is the wasm memory, which V8's. */
+function largest(pid: number, n: number): void {
+  if (n <= 0) return;
+  const rows: { head: string; rss: number }[] = [];
+  let head = '';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) head = line;
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) rows.push({ head, rss: Number(rss[1]) });
+  }
+  rows.sort((a, b) => b.rss - a.rss);
+  for (const r of rows.slice(0, n)) {
+    const [range, , , , , name] = r.head.split(/\s+/);
+    const [a, b] = range!.split('-').map((h) => parseInt(h, 16));
+    process.stdout.write(`    ${(r.rss / 1024).toFixed(1).padStart(7)} MB of ${((b! - a!) / 2 ** 20).toFixed(1)} MB mapped  ${name ?? '(anon)'}\n`);
+  }
+}
+
 function show(label: string, m: Record<string, number>): void {
   const total = Object.values(m).reduce((a, b) => a + b, 0);
   process.stdout.write(`${label}: RSS ${(total / 1024).toFixed(0)} MB\n`);
@@ -58,7 +77,8 @@ async function idle(client: LspClient): Promise<void> {
   await sleep(1_000);
 }
 
-const PROBE_OUT = '/tmp/vigil-heap-probe.jsonl';
+// Overridable: two helpers probing at once would read each other's rows.
+const PROBE_OUT = process.env.VIGIL_PROBE_OUT ?? '/tmp/vigil-heap-probe.jsonl';
 const snapshotBase = arg('snapshot', '');
 const probing = process.argv.includes('--probe') || snapshotBase !== '';
 
@@ -89,7 +109,7 @@ async function main(): Promise<void> {
   await Promise.all(
     files.map((f) => {
       const uri = pathToFileURL(f.path).toString();
-      const wait = client.waitForDiagnostics(uri, 1, 600_000);
+      const wait = client.waitForDiagnostics(uri, 1, Number(arg('timeout', '600')) * 1000);
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: f.lang, version: 1, text: readFileSync(f.path, 'utf8') } });
       return wait;
     }),
@@ -97,6 +117,7 @@ async function main(): Promise<void> {
   show(`${files.length} files open, right after the last diagnostics`, smaps(client.pid));
   await idle(client);
   show(`${files.length} files open, idle`, smaps(client.pid));
+  largest(client.pid, Number(arg('mappings', '0')));
   await probe(client, 'open');
   await client.shutdown();
 }

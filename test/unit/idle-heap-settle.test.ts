@@ -191,23 +191,42 @@ describe('idle heap settle', () => {
     assert.equal(releases(), 3);
   });
 
-  it('gives back the real young generation when the GC comes after 5.5 s of low allocation', async () => {
-    // Short-lived garbage with some survivors grows V8's young generation to its maximum (32 MB here).
-    const kept: unknown[] = [];
-    for (let r = 0; r < 20; r++) {
-      const a: { i: number; s: string }[] = [];
-      for (let i = 0; i < 300_000; i++) a.push({ i, s: `x${i}` });
-      kept.push(a.slice(0, 1_000));
+  it('gives back the real young generation when the GC comes after 5.5 s of low allocation', async (t) => {
+    // V8 may shrink the young generation itself (a GC of its own during the wait, or the settle judging the rate
+    // low when the work was starved of CPU): such an attempt cannot tell whether the release works, so it is
+    // retried, and the test fails if no attempt could tell. See docs/perf-notes-memory.md, session 17.
+    const MB = 2 ** 20;
+    const log: string[] = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      // Short-lived garbage with some survivors grows V8's young generation to its maximum (32 MB here).
+      const kept: unknown[] = [];
+      for (let r = 0; r < 20; r++) {
+        const a: { i: number; s: string }[] = [];
+        for (let i = 0; i < 300_000; i++) a.push({ i, s: `x${i}` });
+        kept.push(a.slice(0, 1_000));
+      }
+      const grown = youngGenerationCommitted();
+      assert.ok(grown >= YOUNG_RELEASE_MIN_BYTES, `young generation grown to ${grown}`);
+      settleServerHeap();
+      const settled = youngGenerationCommitted();
+      // Measured from the settle's end, not from when the timer was set: the wait is what V8's rate reads.
+      const t0 = performance.now();
+      while (performance.now() - t0 < 5_500) await new Promise((r) => setTimeout(r, 5_500 - (performance.now() - t0)));
+      const before = youngGenerationCommitted();
+      const waited = performance.now() - t0;
+      log.push(`attempt ${attempt}: grown ${(grown / MB).toFixed(1)} MB, after the settle ${(settled / MB).toFixed(1)}, after ${waited.toFixed(0)} ms ${(before / MB).toFixed(1)}`);
+      if (settled < YOUNG_RELEASE_MIN_BYTES || before < YOUNG_RELEASE_MIN_BYTES) {
+        t.diagnostic(`${log.at(-1)!}: V8 gave it back itself, nothing to tell; again`);
+        continue;
+      }
+      const ran = releaseYoungGeneration();
+      const after = youngGenerationCommitted();
+      assert.ok(ran && after < YOUNG_RELEASE_MIN_BYTES, `${log.join('; ')}; release ran ${ran}, young generation now ${(after / MB).toFixed(1)} MB`);
+      assert.equal(releaseYoungGeneration(), false, 'nothing more to release');
+      assert.ok(kept.length > 0);
+      return;
     }
-    const grown = youngGenerationCommitted();
-    assert.ok(grown >= YOUNG_RELEASE_MIN_BYTES, `young generation grown to ${grown}`);
-    settleServerHeap();
-    assert.ok(youngGenerationCommitted() >= YOUNG_RELEASE_MIN_BYTES, 'a full GC right after the work keeps it');
-    await new Promise((r) => setTimeout(r, 5_500));
-    assert.equal(releaseYoungGeneration(), true);
-    assert.ok(youngGenerationCommitted() < YOUNG_RELEASE_MIN_BYTES, `released to ${youngGenerationCommitted()}`);
-    assert.equal(releaseYoungGeneration(), false, 'nothing more to release');
-    assert.ok(kept.length > 0);
+    assert.fail(`no attempt left the young generation for the release to give back: ${log.join('; ')}`);
   });
 
   it('does nothing after dispose', (t) => {
