@@ -59,15 +59,26 @@ export function fileSources(union: SourceUnion, rules: readonly CompiledRule[], 
   for (const r of rules) {
     const parts = r.passParts.lists[0];
     const filtered = !!can && !!parts && parts.length === r.sources.length;
-    for (let i = 0; i < r.sources.length; i++) {
-      if (filtered && !can(parts[i]!)) continue;
-      const src = union.byKey.get(sourceKey(r, i));
+    const reps = representatives(union, r);
+    for (let i = 0; i < reps.length; i++) {
+      const src = reps[i];
+      // A source already kept (the rules share most of their source lists) needs no test of its words.
       if (!src || keep.has(src)) continue;
+      if (filtered && !can(parts[i]!)) continue;
       keep.add(src);
       for (const t of union.typesOf.get(src) ?? []) types.add(t);
     }
   }
   return { keep, types: [...types] };
+}
+
+/** Per rule, the union's representative of each of its sources (looked up once, not per file). */
+const repsOf = new WeakMap<CompiledRule, { union: SourceUnion; reps: (SourceItem | undefined)[] }>();
+
+function representatives(union: SourceUnion, r: CompiledRule): (SourceItem | undefined)[] {
+  let hit = repsOf.get(r);
+  if (!hit || hit.union !== union) repsOf.set(r, (hit = { union, reps: r.sources.map((_, i) => union.byKey.get(sourceKey(r, i))) }));
+  return hit.reps;
 }
 
 /**
