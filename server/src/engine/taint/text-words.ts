@@ -78,9 +78,7 @@ export class TextWords {
     let n = this.needles.get(needle);
     if (n === undefined) {
       n = 0;
-      // Every run is a substring of `under`: a needle it lacks is in no run (most needles a file is asked about), and
-      // the runs are counted only for the others (the count is kept up to date on later edits).
-      if (this.under.includes(needle)) for (const r of this.runs.keys()) if (r.includes(needle)) n++;
+      for (const r of this.runs.keys()) if (r.includes(needle)) n++;
       this.needles.set(needle, n);
     }
     return n > 0;
