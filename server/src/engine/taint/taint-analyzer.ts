@@ -33,7 +33,7 @@ import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPa
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { fileSources, occurringSources, sourceUnion } from './one-shot';
+import { fileSources, keptIndex, occurringSources, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
 
@@ -1199,7 +1199,7 @@ export class TaintAnalyzer implements Analyzer {
       // whose only names are a `where` list (`$D($X, ...)`, tried at every call) rarely find one of them in the text.
       const { keep, types } = this.narrowSources ? occurringSources(union, listed, (w) => text.words.has(w), (w) => doc.text.includes(w), resolverWords(ctx)) : fileSources(union, passRules, can);
       this.stats.sourceWalks++;
-      if (types.length > 0 && someSourceMatches(union.index, types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
+      if (types.length > 0 && someSourceMatches(keptIndex(union, keep), types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
     }
     this.stats.sourcelessFiles++;
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
