@@ -59,6 +59,36 @@ describe('one-shot file context', () => {
     assert.ok(units > 1000, `${units} units compared`);
   });
 
+  it('makes the same unit keys without a memo whichever unit is read first, and none in a scan where no pass runs', () => {
+    // Identical functions at the same column share their key's text: their occurrence numbers (#0, #1, #2) depend on the
+    // order the units were made in, not on the order their keys are first read.
+    const same = 'function twin(a) { return a + 1; }\n';
+    const text = `const lib = require('lib');\n${same}${same}module.exports = { run: (x) => lib.call(x) };\n${same}`;
+    const uri = 'ctx:twins.js';
+    engine.open(uri, '/w/twins.js', 'javascript', text, 1);
+    try {
+      const doc = engine.get(uri)!;
+      const compiled = taint.compiledFor(doc, false)!;
+      resetNodeCache();
+      const kept = fileContext(doc.tree!, compiled, doc.text, doc.lines, { byStatement: new Map() });
+      const bare = fileContext(doc.tree!, compiled, doc.text, doc.lines);
+      const reversed = [...bare.units].reverse().map((u) => u.key).reverse();
+      assert.deepEqual(reversed, kept.units.map((u) => u.key));
+      assert.equal(bare.importKey, kept.importKey);
+      assert.equal(new Set(reversed).size, reversed.length, 'the twins have distinct keys');
+      assert.ok(reversed.filter((k) => k.endsWith('#2')).length === 1, 'three twins numbered in order');
+    } finally {
+      engine.close(uri);
+    }
+    // A library file no flow can start in: the scan reads no unit key; a handler reading a request does.
+    const made = () => taint.stats.contextUnitKeysMade;
+    const m0 = made();
+    engine.scanText('/w/lib.js', 'javascript', text, settings);
+    assert.equal(made(), m0, 'a scan with no pass made unit keys');
+    engine.scanText('/w/app.js', 'javascript', "const app = require('express')();\napp.get('/', (req, res) => { res.send(req.query.q); });\n", settings);
+    assert.ok(made() > m0, 'a scan whose passes run makes its units\' keys');
+  });
+
   it('keeps no statement shapes in a scan, as an open document does, with the same findings', () => {
     let scanned = 0;
     for (const { file, lang } of fixtures().slice(0, 40)) {

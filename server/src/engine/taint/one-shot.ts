@@ -16,6 +16,10 @@ export interface SourceUnion {
   byKey: Map<string, SourceItem>;
   /** The types each representative is indexed under (as `passOf` indexes it). */
   typesOf: Map<SourceItem, readonly string[]>;
+  /** Each representative's position in `byKey`'s order, for `keptIndex`'s keys. */
+  order: Map<SourceItem, number>;
+  /** Indexes of subsets of the representatives (`keptIndex`), by their positions. */
+  kept: Map<string, PatternIndex<SourceItem>>;
 }
 
 const unions = new WeakMap<CompiledLanguage, SourceUnion>();
@@ -37,9 +41,28 @@ export function sourceUnion(lang: CompiledLanguage): SourceUnion {
       typesOf.set(src, types(src.pattern));
     });
   }
-  u = { index: new PatternIndex([...byKey.values()], (s) => s.pattern, (s) => typesOf.get(s)!), byKey, typesOf };
+  const items = [...byKey.values()];
+  u = { index: new PatternIndex(items, (s) => s.pattern, (s) => typesOf.get(s)!), byKey, typesOf, order: new Map(items.map((s, i) => [s, i])), kept: new Map() };
   unions.set(lang, u);
   return u;
+}
+
+/**
+ * An index of the representatives in `keep` alone (in the union's order, under the same types), for a file's source
+ * walk: the union's index finds every representative's names at each node it visits, most of them sources no rule
+ * of the file keeps. An item's candidacy at a node depends on the item alone (`PatternIndex.candidates` is a superset
+ * of the items that may match there, whichever others are indexed), so the walk finds the same matches. Few files
+ * keep distinct sets (the shared lists, narrowed by the same few words): kept by set, bounded.
+ */
+export function keptIndex(union: SourceUnion, keep: ReadonlySet<SourceItem>): PatternIndex<SourceItem> {
+  const items = [...keep].sort((a, b) => union.order.get(a)! - union.order.get(b)!);
+  const key = items.map((s) => union.order.get(s)).join(',');
+  let index = union.kept.get(key);
+  if (!index) {
+    if (union.kept.size >= 256) union.kept.clear();
+    union.kept.set(key, (index = new PatternIndex(items, (s) => s.pattern, (s) => union.typesOf.get(s)!)));
+  }
+  return index;
 }
 
 /** The key of a rule's `i`th source: its `PassPattern` key, or the object itself where the parts do not line up. */
@@ -59,15 +82,26 @@ export function fileSources(union: SourceUnion, rules: readonly CompiledRule[], 
   for (const r of rules) {
     const parts = r.passParts.lists[0];
     const filtered = !!can && !!parts && parts.length === r.sources.length;
-    for (let i = 0; i < r.sources.length; i++) {
-      if (filtered && !can(parts[i]!)) continue;
-      const src = union.byKey.get(sourceKey(r, i));
+    const reps = representatives(union, r);
+    for (let i = 0; i < reps.length; i++) {
+      const src = reps[i];
+      // A source already kept (the rules share most of their source lists) needs no test of its words.
       if (!src || keep.has(src)) continue;
+      if (filtered && !can(parts[i]!)) continue;
       keep.add(src);
       for (const t of union.typesOf.get(src) ?? []) types.add(t);
     }
   }
   return { keep, types: [...types] };
+}
+
+/** Per rule, the union's representative of each of its sources (looked up once, not per file). */
+const repsOf = new WeakMap<CompiledRule, { union: SourceUnion; reps: (SourceItem | undefined)[] }>();
+
+function representatives(union: SourceUnion, r: CompiledRule): (SourceItem | undefined)[] {
+  let hit = repsOf.get(r);
+  if (!hit || hit.union !== union) repsOf.set(r, (hit = { union, reps: r.sources.map((_, i) => union.byKey.get(sourceKey(r, i))) }));
+  return hit.reps;
 }
 
 /**

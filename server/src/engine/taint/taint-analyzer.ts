@@ -33,7 +33,7 @@ import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPa
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { fileSources, occurringSources, sourceUnion } from './one-shot';
+import { fileSources, keptIndex, occurringSources, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
 
@@ -101,6 +101,7 @@ interface Unit {
 /** A unit of the file context; a unit of an unedited statement reads its node from the tree on first use. */
 class ContextUnit implements Unit {
   private read: Node | (() => Node);
+  private keyed: string | (() => string);
   name?: string;
   arity?: number;
   cls?: string;
@@ -111,17 +112,24 @@ class ContextUnit implements Unit {
     readonly isMethod: boolean,
     readonly params: UnitParams,
     readonly aliases: Map<string, string>,
-    readonly key: string,
+    key: string | (() => string),
     readonly line: number,
     readonly endLine: number,
   ) {
     this.read = node;
+    this.keyed = key;
     if (name) this.name = name;
   }
 
   get node(): Node {
     if (typeof this.read === 'function') this.read = this.read();
     return this.read;
+  }
+
+  /** Made on first read in a one-shot run (see `fileContext`): a file where no pass runs never reads it. */
+  get key(): string {
+    if (typeof this.keyed === 'function') this.keyed = this.keyed();
+    return this.keyed;
   }
 }
 
@@ -663,9 +671,10 @@ export class TaintAnalyzer implements Analyzer {
    * because no flow can start in the file (`sourcelessPasses`), the walks for their sources and the nodes those walks
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`);
    * the file-wide facts the pattern rules' structural checks computed (`runPatternRules`); the one-shot walks for a
-   * library-input rule's sinks and the nodes they tried (`sinkWalks`, `sinkNodesTried`).
+   * library-input rule's sinks and the nodes they tried (`sinkWalks`, `sinkNodesTried`); the unit keys a run without a
+   * context memo made (`contextUnitKeysMade`: on first read, so none where no pass runs).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -957,9 +966,9 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   private *analyzeTree(doc: SourceDocument, tree: Tree, lang: CompiledLanguage, session: TaintSessionCache, notify?: AnalysisContext['notify'], oneShot = false): Generator<void, Finding[]> {
-    const words = doc.text.replace(/-/g, '_');
     const tw = session.words;
     const change = tw.update(doc.text);
+    const words = tw.under;
     // Text-only prefilters: a rule needs a possible sink, and a possible source (a source's words, or a framework
     // handler whose parameters are input; for audit and `library-input` rules any file may have one: exported
     // functions' parameters),
@@ -1190,7 +1199,7 @@ export class TaintAnalyzer implements Analyzer {
       // whose only names are a `where` list (`$D($X, ...)`, tried at every call) rarely find one of them in the text.
       const { keep, types } = this.narrowSources ? occurringSources(union, listed, (w) => text.words.has(w), (w) => doc.text.includes(w), resolverWords(ctx)) : fileSources(union, passRules, can);
       this.stats.sourceWalks++;
-      if (types.length > 0 && someSourceMatches(union.index, types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
+      if (types.length > 0 && someSourceMatches(keptIndex(union, keep), types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), (src) => keep.has(src))) return undefined;
     }
     this.stats.sourcelessFiles++;
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
@@ -3017,7 +3026,7 @@ export function fileContext(
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number; contextUnitKeysMade?: number },
   change?: { old: string; span: TextSpan },
   path?: string,
 ): FileContext {
@@ -3166,7 +3175,12 @@ export function fileContext(
   // A module private to its package by its path (`pip/_internal/...`) has no API either.
   const entries = lang.rules.some((r) => r.audit || r.libraryInput) && !syn.isScript?.(text) && !(path !== undefined && syn.isPrivatePath?.(path));
   const exportedLocals = new Set(facts.flatMap((f) => f.exportedLocals));
-  const importKey = createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex');
+  // Read by the passes' caches only: a one-shot run with no pass (most of a workspace's files) never reads it, nor the
+  // units' keys made from it, so without a memo both are made on first read (from values nothing changes after this).
+  let importKeyMade: string | undefined;
+  const importKeyOf = (): string =>
+    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex'));
+  const importKey = memo ? importKeyOf() : '';
   const units: Unit[] = [];
   // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
   const nested = new Map<number, Span[]>([[-1, []]]);
@@ -3180,16 +3194,33 @@ export function fileContext(
   const occurrences = new Map<string, number>();
   const ownHash = (i: number, start: number, end: number, line: number): string =>
     createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
+  // Without a memo, the units' keys are made on the first read of any, all in unit order (a key's occurrence number
+  // counts the same keys before it), exactly as they would have been made here.
+  const deferred: (() => void)[] = [];
+  const makeKeys = (): void => {
+    if (stats?.contextUnitKeysMade !== undefined && deferred.length) stats.contextUnitKeysMade += deferred.length;
+    for (const make of deferred.splice(0)) make();
+  };
   // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
   const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases]), desc?: FnDescriptor): Unit => {
     const resolved = typeof node === 'function' ? undefined : node;
     const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
     const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
     const at = lines.positionAt(start);
-    const hash = known ?? ownHash(i, start, end, at.line);
     // The root's text changes with every edit; a function's may not while its parse does (see errorShape).
     // A lazy node belongs to a reused statement, which holds no syntax error, so its shape is ''.
     const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
+    if (!memo) {
+      let key: string | undefined;
+      deferred.push(() => {
+        const own = `${known ?? ownHash(i, start, end, at.line)}${shape}@${at.character}:${role}:${aliasKey}`;
+        const n = occurrences.get(own) ?? 0;
+        occurrences.set(own, n + 1);
+        key = `${own}:${importKeyOf()}#${n}`;
+      });
+      return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, () => (makeKeys(), key!), at.line, lines.positionAt(end).line);
+    }
+    const hash = known ?? ownHash(i, start, end, at.line);
     // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
     // unit, is left out of what is counted.
     const last = desc?.keyOf;
@@ -3304,17 +3335,17 @@ export function fileContext(
     const bases = cls !== undefined ? (syn.classBases?.(fn) ?? []) : undefined;
     if (cls !== undefined) roles.push(`class=${cls}`, `bases=${bases!.join('|')}`);
     const role = roles.join(',');
-    const start = spans[fi]!.start;
-    const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
     if (!memo) {
-      // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`).
-      const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash);
+      // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`, made there).
+      const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role);
       unit.arity = params.length;
       if (cls !== undefined) unit.cls = cls;
       if (bases?.length) unit.bases = bases;
       units.push(unit);
       continue;
     }
+    const start = spans[fi]!.start;
+    const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
     let list = computed.get(si);
     if (!list) computed.set(si, (list = []));
     // The descriptor outlives this text (kept while its statement is unedited): what it holds that was read from
@@ -3380,7 +3411,23 @@ export function fileContext(
     else byClass.set(u.cls, [u]);
   });
   const cleanFields = cleanFieldsOf(lang);
-  return { units, imports, byName, byMethod, byStart, byClass, family: classFamilies(byClass), topNested: nested.get(-1)!, importKey, topNode: top.node, facts, ...(registrations?.size ? { registrations } : {}), ...(cleanFields ? { cleanFields } : {}) };
+  return {
+    units,
+    imports,
+    byName,
+    byMethod,
+    byStart,
+    byClass,
+    family: classFamilies(byClass),
+    topNested: nested.get(-1)!,
+    get importKey() {
+      return importKeyOf();
+    },
+    topNode: top.node,
+    facts,
+    ...(registrations?.size ? { registrations } : {}),
+    ...(cleanFields ? { cleanFields } : {}),
+  };
 }
 
 /**

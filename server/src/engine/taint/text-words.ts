@@ -14,10 +14,14 @@ import { diffSpan, type TextSpan } from '../text';
 const isRunChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 
 const RUN = /[A-Za-z0-9_-]+/g;
+/** The runs of a text whose `-` are already `_`. */
+const UNDER_RUN = /\w+/g;
 
 /** The words of the current text; `update` moves it to a new text. */
 export class TextWords {
   private text = '';
+  /** The text with `-` read as `_`, once asked for (see `under`). */
+  private underText: string | undefined = '';
   /** Each distinct run, with how many times it occurs. */
   private readonly runs = new Map<string, number>();
   /** Each `[A-Za-z0-9]+` part of the distinct runs, with how many distinct runs hold it. */
@@ -50,9 +54,18 @@ export class TextWords {
       endNew++;
     }
     this.text = text;
+    this.underText = undefined;
     for (const r of old.slice(a, endOld).match(RUN) ?? []) this.remove(r.replace(/-/g, '_'));
-    for (const r of text.slice(a, endNew).match(RUN) ?? []) this.add(r.replace(/-/g, '_'));
+    // A whole text read at once (a scan's only text, an editor's first) is read with its `-` replaced once, not per run:
+    // the same runs (`-` and `_` are both run characters, so replacing one by the other moves no boundary).
+    if (a === 0 && endNew === text.length) for (const r of this.under.match(UNDER_RUN) ?? []) this.add(r);
+    else for (const r of text.slice(a, endNew).match(RUN) ?? []) this.add(r.replace(/-/g, '_'));
     return { old, span };
+  }
+
+  /** The current text with `-` read as `_` (the text the runs are maximal `\w+` stretches of). */
+  get under(): string {
+    return (this.underText ??= this.text.replace(/-/g, '_'));
   }
 
   /** Whether `\bword\b` matches the text with `-` read as `_`. */
