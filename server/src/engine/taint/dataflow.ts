@@ -2534,7 +2534,26 @@ function shiftDepValue(v: string, delta: number): string {
  * reads are relative, its sinks and callee summaries were checked moved), so every in-file range of what it did
  * moves by `delta` (as `shiftUnit` moves a unit's result).
  */
+/** Statement entries moved to another line (see `shiftEntry`), over every analyzer of the process. */
+export const shiftStats = { entriesShifted: 0 };
+
+/**
+ * Each statement entry's last shift (to the line `line`), kept with it: the rounds of a pass, and the runs of the
+ * top level in them, mostly forward the same entry, so a paste moved it once per pass and round. An entry is
+ * never written after it is made, so the moved copy is one value whoever reads it.
+ */
+const lastShift = new WeakMap<StatementEntry, StatementEntry>();
+
 function shiftEntry(e: StatementEntry, delta: number): StatementEntry {
+  const hit = lastShift.get(e);
+  if (hit && hit.line === e.line + delta) return hit;
+  const moved = shiftEntryNow(e, delta);
+  lastShift.set(e, moved);
+  return moved;
+}
+
+function shiftEntryNow(e: StatementEntry, delta: number): StatementEntry {
+  shiftStats.entriesShifted++;
   const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((x) => ({ ...x, range: shiftRange(x.range, delta) })) }));
   const positional = (m: ReadonlyMap<string, string>): boolean => {
     for (const [k, v] of m) if (shiftDepKey(k, delta) !== k || shiftDepValue(v, delta) !== v) return true;

@@ -26,7 +26,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -672,9 +672,11 @@ export class TaintAnalyzer implements Analyzer {
    * tried sources at; the one-shot runs that left out every pass before building the file context (`sourcelessOneShot`);
    * the file-wide facts the pattern rules' structural checks computed (`runPatternRules`); the one-shot walks for a
    * library-input rule's sinks and the nodes they tried (`sinkWalks`, `sinkNodesTried`); the unit keys a run without a
-   * context memo made (`contextUnitKeysMade`: on first read, so none where no pass runs).
+   * context memo made (`contextUnitKeysMade`: on first read, so none where no pass runs); the fixpoint's dependency
+   * values read and those computed (the rest came from the round's memo, see `depSig` in `fixpoint`); the top-level
+   * statement entries moved to another line (`shiftEntry`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -951,6 +953,7 @@ export class TaintAnalyzer implements Analyzer {
       parser.delete();
     }
     const c0 = { ...moveCounters };
+    const shifted0 = shiftStats.entriesShifted;
     try {
       return yield* this.analyzeTree(doc, own ?? tree, lang, cache, notify, oneShot);
     } finally {
@@ -962,6 +965,7 @@ export class TaintAnalyzer implements Analyzer {
       this.stats.entriesIndexed += moveCounters.entriesIndexed - c0.entriesIndexed;
       this.stats.entriesReindexed += moveCounters.entriesReindexed - c0.entriesReindexed;
       this.stats.recordsReverted += moveCounters.recordsReverted - c0.recordsReverted;
+      this.stats.statementsShifted += shiftStats.entriesShifted - shifted0;
     }
   }
 
@@ -1403,7 +1407,8 @@ export class TaintAnalyzer implements Analyzer {
       if (!hit) dispatchMemo.set(k, (hit = classDispatch(ctx, cls, name, resultOf, syn)));
       return hit;
     };
-    const depSig = (dep: string, u: Unit): string => {
+    const depValue = (dep: string, unit: Unit | undefined): string => {
+      if (unit) return entryDepValue(unit.line, resultOf(unit));
       if (dep.startsWith('o:')) {
         const dot = dep.lastIndexOf('.');
         return dispatchOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
@@ -1412,14 +1417,38 @@ export class TaintAnalyzer implements Analyzer {
         const dot = dep.lastIndexOf('.');
         return fieldOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
       }
-      if (dep.startsWith('i:')) {
-        const unit = inlineUnit(dep, u, ctx, doc.lines);
-        return unit ? entryDepValue(unit.line, resultOf(unit)) : '?';
-      }
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
       if (dep.startsWith('t:')) return templateSig(dep.slice(2));
       if (dep.startsWith('x:')) return importListDep(doc, syn, dep);
       return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
+    };
+    /**
+     * Each dependency's value in the round being computed, computed once per round: every value reads only the
+     * results of the round before (and this run's text and context), which nothing in the round changes. A paste
+     * re-checks the moved units and the top level's statements in every pass and round, most of them consulting
+     * the same few names; an inline function's value is kept under its unit (`k:<key>`), whoever names it.
+     */
+    const depValues = new Map<string, string>();
+    let depRound = -1;
+    const depSig = (dep: string, u: Unit): string => {
+      if (depRound !== cur) {
+        depValues.clear();
+        depRound = cur;
+      }
+      this.stats.depValuesRead++;
+      let unit: Unit | undefined;
+      let key = dep;
+      if (dep.startsWith('i:')) {
+        unit = inlineUnit(dep, u, ctx, doc.lines);
+        if (!unit) return '?';
+        key = `k:${unit.key}`;
+      }
+      let v = depValues.get(key);
+      if (v === undefined) {
+        this.stats.depValuesComputed++;
+        depValues.set(key, (v = depValue(dep, unit)));
+      }
+      return v;
     };
     const rounds: { unsettled: number; findings: Set<string>; work: number; visited: Unit[] }[] = [];
     /** Units of a base round whose `k:` targets must be indexed anew (the inline function they consulted was replaced). */
@@ -1514,7 +1543,8 @@ export class TaintAnalyzer implements Analyzer {
             statementDeps?.set(key, v);
           };
           const lookup = (kind: 'n' | 'm', name: string): Unit | null | undefined => {
-            record(`${kind}:${name}`, nameSig(kind, name));
+            const k = `${kind}:${name}`;
+            record(k, depSig(k, u));
             return (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
           };
           const env = {
