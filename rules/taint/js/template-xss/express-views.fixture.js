@@ -91,4 +91,18 @@ app.get('/static', (req, res) => {
   res.render('tx-post', { body: '<b>fixed</b>', title: req.query.t });
 });
 
+// JSON.stringify escapes quotes, backslashes and control characters, not `<` (ECMA-262 JSON.stringify): printed raw,
+// a value holding `<img onerror=...>` or `</script>` is markup. Issue 15, held out 4 (an echo page of the request).
+app.all('/echo', (req, res) => {
+  const info = { path: req.path, query: req.query, headers: req.headers };
+  res.render('tx-echo', {
+    // ruleid: js.xss.template-raw-output
+    request_info: info,
+    // ruleid: js.xss.template-raw-output
+    state: { q: req.query.q },
+    // ok: js.xss.template-raw-output
+    query: req.query,
+  });
+});
+
 app.listen(3000);

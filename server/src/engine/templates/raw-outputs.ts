@@ -68,10 +68,16 @@ const PASSTHROUGH = new Set(['safe', 'safeseq', 'raw', 'default', 'd', 'trim', '
  */
 const DEFAULTED = /^\s*(?:(?:typeof\s*\(?\s*[\w$.]+\s*\)?\s*!==?\s*(["'])undefined\1|locals\s*\.\s*[\w$]+|[\w$.]+)\s*\?\s*([^?:'"]+?)\s*:\s*(?:"[^"]*"|'[^']*')|([^?:|'"]+?)\s*\|\|\s*(?:"[^"]*"|'[^']*'))\s*$/;
 
+/** `JSON.stringify(x)`, `JSON.stringify(x, null, 2)`: group 1 is the value printed. */
+const JSON_STRINGIFY = /^\s*JSON\s*\.\s*stringify\s*\(\s*([^,()]+?)\s*(?:,[^()]*)?\)\s*$/;
+
 /** The key a printed expression reads: the root name of a plain path (`x`, `x.y`, `x[0]`), through loop aliases. */
 function rootKey(expr: string, aliases: Map<string, string>): string | undefined {
   const d = DEFAULTED.exec(expr);
   if (d) expr = d[2] ?? d[3]!;
+  // JSON.stringify escapes quotes and control characters, not `<`: its output printed raw is the value's markup.
+  const json = JSON_STRINGIFY.exec(expr);
+  if (json) expr = json[1]!;
   const m = /^\s*(?:locals\s*\.\s*|this\s*\.\s*|(?:\.\.\/)+)?([A-Za-z_$][\w$]*)(?:\s*(?:\??\.\s*[A-Za-z_$][\w$]*|\[[^\]]*\]))*\s*$/.exec(expr);
   if (!m) return undefined;
   let key = m[1]!;
