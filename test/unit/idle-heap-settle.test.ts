@@ -194,10 +194,11 @@ describe('idle heap settle', () => {
   it('gives back the real young generation when the GC comes after 5.5 s of low allocation', async (t) => {
     // V8 may shrink the young generation itself (a GC of its own during the wait, or the settle judging the rate
     // low when the work was starved of CPU): such an attempt cannot tell whether the release works, so it is
-    // retried, and the test fails if no attempt could tell. See docs/perf-notes-memory.md, session 17.
+    // retried, as is one where V8 kept it after the release's minor GC; the test fails if no attempt shows the release
+    // giving it back. See docs/perf-notes-memory.md, session 17.
     const MB = 2 ** 20;
     const log: string[] = [];
-    for (let attempt = 1; attempt <= 3; attempt++) {
+    for (let attempt = 1; attempt <= 4; attempt++) {
       // Short-lived garbage with some survivors grows V8's young generation to its maximum (32 MB here).
       const kept: unknown[] = [];
       for (let r = 0; r < 20; r++) {
@@ -221,12 +222,19 @@ describe('idle heap settle', () => {
       }
       const ran = releaseYoungGeneration();
       const after = youngGenerationCommitted();
-      assert.ok(ran && after < YOUNG_RELEASE_MIN_BYTES, `${log.join('; ')}; release ran ${ran}, young generation now ${(after / MB).toFixed(1)} MB`);
+      log[log.length - 1] += `; release ran ${ran}, young generation now ${(after / MB).toFixed(1)} MB`;
+      assert.ok(ran, log.join('; '));
+      if (after >= YOUNG_RELEASE_MIN_BYTES) {
+        // The minor GC ran, but V8 shrinks only when its own allocation-rate estimate is low, which a sample taken
+        // late (seen once in a clean CI run, idle machine) can miss: judged on the next attempt.
+        t.diagnostic(`${log.at(-1)!}: V8 kept it this time; again`);
+        continue;
+      }
       assert.equal(releaseYoungGeneration(), false, 'nothing more to release');
       assert.ok(kept.length > 0);
       return;
     }
-    assert.fail(`no attempt left the young generation for the release to give back: ${log.join('; ')}`);
+    assert.fail(`no attempt showed the release giving the young generation back: ${log.join('; ')}`);
   });
 
   it('does nothing after dispose', (t) => {
