@@ -2529,11 +2529,6 @@ function shiftDepValue(v: string, delta: number): string {
   return `${Number(v.slice(0, bar)) + delta}${v.slice(bar)}`;
 }
 
-/**
- * A statement entry replayed `delta` lines from where it was recorded: valid when what it read moved alike (its
- * reads are relative, its sinks and callee summaries were checked moved), so every in-file range of what it did
- * moves by `delta` (as `shiftUnit` moves a unit's result).
- */
 /** Statement entries moved to another line (see `shiftEntry`), over every analyzer of the process. */
 export const shiftStats = { entriesShifted: 0 };
 
@@ -2544,6 +2539,11 @@ export const shiftStats = { entriesShifted: 0 };
  */
 const lastShift = new WeakMap<StatementEntry, StatementEntry>();
 
+/**
+ * A statement entry replayed `delta` lines from where it was recorded: valid when what it read moved alike (its
+ * reads are relative, its sinks and callee summaries were checked moved), so every in-file range of what it did
+ * moves by `delta` (as `shiftUnit` moves a unit's result).
+ */
 function shiftEntry(e: StatementEntry, delta: number): StatementEntry {
   const hit = lastShift.get(e);
   if (hit && hit.line === e.line + delta) return hit;

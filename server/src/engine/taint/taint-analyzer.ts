@@ -1381,32 +1381,29 @@ export class TaintAnalyzer implements Analyzer {
       const v = entryDepValue(hit.line, resultOf(hit));
       return kind === 'm' && explicitReceiver(hit, syn) ? withReceiver(v) : v;
     };
+    /**
+     * A memo emptied when the round changes: what it holds reads only the results of the round before (and this run's
+     * text and context), which nothing in the round changes.
+     */
+    const roundMemo = <V>(): ((k: string, make: () => V) => V) => {
+      const memo = new Map<string, V>();
+      let round = -1;
+      return (k, make) => {
+        if (round !== cur) {
+          memo.clear();
+          round = cur;
+        }
+        let hit = memo.get(k);
+        if (hit === undefined) memo.set(k, (hit = make()));
+        return hit;
+      };
+    };
     /** Per round, each class field's writers' flows and its dependency value (see `classField`). */
-    const fieldMemo = new Map<string, ClassField>();
-    let fieldRound = -1;
-    const fieldOf = (cls: string, field: string): ClassField => {
-      if (fieldRound !== cur) {
-        fieldMemo.clear();
-        fieldRound = cur;
-      }
-      const k = `${cls}.${field}`;
-      let hit = fieldMemo.get(k);
-      if (!hit) fieldMemo.set(k, (hit = classField(ctx.byClass.get(cls) ?? [], field, resultOf)));
-      return hit;
-    };
+    const fieldMemo = roundMemo<ClassField>();
+    const fieldOf = (cls: string, field: string): ClassField => fieldMemo(`${cls}.${field}`, () => classField(ctx.byClass.get(cls) ?? [], field, resultOf));
     /** Per round, each `self.m()` dispatch's overrides and dependency value (see `classDispatch`). */
-    const dispatchMemo = new Map<string, Dispatch>();
-    let dispatchRound = -1;
-    const dispatchOf = (cls: string, name: string): Dispatch => {
-      if (dispatchRound !== cur) {
-        dispatchMemo.clear();
-        dispatchRound = cur;
-      }
-      const k = `${cls}.${name}`;
-      let hit = dispatchMemo.get(k);
-      if (!hit) dispatchMemo.set(k, (hit = classDispatch(ctx, cls, name, resultOf, syn)));
-      return hit;
-    };
+    const dispatchMemo = roundMemo<Dispatch>();
+    const dispatchOf = (cls: string, name: string): Dispatch => dispatchMemo(`${cls}.${name}`, () => classDispatch(ctx, cls, name, resultOf, syn));
     const depValue = (dep: string, unit: Unit | undefined): string => {
       if (unit) return entryDepValue(unit.line, resultOf(unit));
       if (dep.startsWith('o:')) {
@@ -1428,13 +1425,8 @@ export class TaintAnalyzer implements Analyzer {
      * re-checks the moved units and the top level's statements in every pass and round, most of them consulting
      * the same few names; an inline function's value is kept under its unit (`k:<key>`), whoever names it.
      */
-    const depValues = new Map<string, string>();
-    let depRound = -1;
+    const depValues = roundMemo<string>();
     const depSig = (dep: string, u: Unit): string => {
-      if (depRound !== cur) {
-        depValues.clear();
-        depRound = cur;
-      }
       this.stats.depValuesRead++;
       let unit: Unit | undefined;
       let key = dep;
@@ -1443,12 +1435,10 @@ export class TaintAnalyzer implements Analyzer {
         if (!unit) return '?';
         key = `k:${unit.key}`;
       }
-      let v = depValues.get(key);
-      if (v === undefined) {
+      return depValues(key, () => {
         this.stats.depValuesComputed++;
-        depValues.set(key, (v = depValue(dep, unit)));
-      }
-      return v;
+        return depValue(dep, unit);
+      });
     };
     const rounds: { unsettled: number; findings: Set<string>; work: number; visited: Unit[] }[] = [];
     /** Units of a base round whose `k:` targets must be indexed anew (the inline function they consulted was replaced). */
@@ -3240,23 +3230,25 @@ export function fileContext(
     // The root's text changes with every edit; a function's may not while its parse does (see errorShape).
     // A lazy node belongs to a reused statement, which holds no syntax error, so its shape is ''.
     const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
+    const ownKey = (): string => `${known ?? ownHash(i, start, end, at.line)}${shape}@${at.character}:${role}:${aliasKey}`;
+    // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
+    // unit, is left out of what is counted.
+    const occurrence = (own: string): number => {
+      const n = occurrences.get(own) ?? 0;
+      occurrences.set(own, n + 1);
+      return n;
+    };
     if (!memo) {
       let key: string | undefined;
       deferred.push(() => {
-        const own = `${known ?? ownHash(i, start, end, at.line)}${shape}@${at.character}:${role}:${aliasKey}`;
-        const n = occurrences.get(own) ?? 0;
-        occurrences.set(own, n + 1);
-        key = `${own}:${importKeyOf()}#${n}`;
+        const own = ownKey();
+        key = `${own}:${importKeyOf()}#${occurrence(own)}`;
       });
       return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, () => (makeKeys(), key!), at.line, lines.positionAt(end).line);
     }
-    const hash = known ?? ownHash(i, start, end, at.line);
-    // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
-    // unit, is left out of what is counted.
     const last = desc?.keyOf;
-    const own = last && last.character === at.character && last.shape === shape ? last.own : `${hash}${shape}@${at.character}:${role}:${aliasKey}`;
-    const n = occurrences.get(own) ?? 0;
-    occurrences.set(own, n + 1);
+    const own = last && last.character === at.character && last.shape === shape ? last.own : ownKey();
+    const n = occurrence(own);
     const key = last && last.own === own && last.importKey === importKey && last.n === n ? last.key : `${own}:${importKey}#${n}`;
     if (desc && key !== last?.key) desc.keyOf = { character: at.character, shape, own, importKey, n, key };
     return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
