@@ -1,4 +1,5 @@
 /** Where things are: the repository, the bench's scratch folder, the peers, the Python standard library. */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,8 +10,10 @@ export const RESULTS = join(BENCH, 'results');
 /**
  * Scratch space: materialised corpora, lists, bundled runners. Outside the repository, so the copied
  * third-party code is not type-checked or linted with the project, and peers resolve nothing from it.
+ * One folder per checkout (named by its path): runs from two checkouts at once sharing one regenerated each
+ * other's open files mid-run.
  */
-export const RAW = process.env.VIGIL_BENCH_TMP ?? join(tmpdir(), 'vigil-bench');
+export const RAW = process.env.VIGIL_BENCH_TMP ?? join(tmpdir(), `vigil-bench-${createHash('sha1').update(REPO).digest('hex').slice(0, 8)}`);
 export const PEERS = join(BENCH, 'peers');
 export const SERVER_JS = join(REPO, 'dist', 'server.js');
 export const CLI_JS = join(REPO, 'dist', 'cli.js');
