@@ -73,17 +73,17 @@ function writeNotices(metafiles) {
 }
 
 /**
- * The built-in taint rule files, parsed and validated now rather than at every start (see
- * server/src/engine/taint/precompiled-rules.ts): the generator is TypeScript, so it is bundled to a scratch file
+ * The built-in taint and secret rule files, parsed and validated now rather than at every start (see
+ * server/src/engine/precompiled-rules.ts): the generator is TypeScript, so it is bundled to a scratch file
  * and run. Rules edited after the build are parsed at start as before (`--watch` does not redo this).
  */
-function precompiledTaintRules() {
-  if (!existsSync(join(root, 'rules', 'taint'))) return undefined;
+function precompiledRules() {
+  if (!existsSync(join(root, 'rules', 'taint')) && !existsSync(join(root, 'rules', 'secrets'))) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'vigil-build-'));
   try {
     const out = join(dir, 'precompile-rule-files.cjs');
     esbuild.buildSync({
-      entryPoints: [join(root, 'server/src/engine/taint/precompile-rule-files.ts')],
+      entryPoints: [join(root, 'server/src/engine/precompile-rule-files.ts')],
       outfile: out,
       bundle: true,
       platform: 'node',
@@ -93,12 +93,13 @@ function precompiledTaintRules() {
       banner: { js: "var __vigilImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
       logLevel: 'warning',
     });
-    return createRequire(import.meta.url)(out).precompileTaintRuleFiles(join(root, 'rules', 'taint'));
+    const dirs = Object.fromEntries(['taint', 'secrets'].filter((p) => existsSync(join(root, 'rules', p))).map((p) => [p, join(root, 'rules', p)]));
+    return createRequire(import.meta.url)(out).precompileRuleFiles(dirs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-const taintRuleFiles = precompiledTaintRules();
+const ruleFiles = precompiledRules();
 
 const contexts = await Promise.all(
   entries.map((e) =>
@@ -113,7 +114,7 @@ const contexts = await Promise.all(
       minify,
       external: e.external ?? [],
       // web-tree-sitter's ESM build finds its wasm through import.meta.url, which a CJS bundle lacks: give it this file's URL.
-      define: { 'import.meta.url': '__vigilImportMetaUrl', ...(taintRuleFiles ? { __VIGIL_TAINT_RULE_FILES__: JSON.stringify(taintRuleFiles) } : {}) },
+      define: { 'import.meta.url': '__vigilImportMetaUrl', ...(ruleFiles ? { __VIGIL_RULE_FILES__: JSON.stringify(ruleFiles) } : {}) },
       banner: { js: `${e.banner ? `${e.banner}\n` : ''}var __vigilImportMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
       metafile: true,

@@ -87,7 +87,7 @@ async function scanPooled(shard: Shard, jobs: number): Promise<ShardResult> {
   try {
     const sizes = new Map(sized.map((f) => [f.path, f.size]));
     const run = await pool.scan(
-      sized.map((f) => ({ path: f.path, root: '', relPath: f.path })),
+      sized.map((f) => ({ path: f.path, root: '', relPath: f.path, size: f.size })),
       settings,
       { crossFile: false, workspaceExposure: false, signal: stop.signal },
     );

@@ -14,7 +14,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { languageIdForPath } from '../../server/src/engine/languages';
 import { ruleFilesRead } from '../../server/src/engine/rule-folder';
 import { walkFiles, type ScanFile } from '../../server/src/engine/scan/file-walker';
-import { ScanPool, scanFiles, type ScanRun } from '../../server/src/engine/scan/scan-pool';
+import { ScanPool, scanFiles, scanWork, WORK_PER_WORKER, type ScanRun } from '../../server/src/engine/scan/scan-pool';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type Finding } from '../../server/src/engine/types';
 import { project } from './cli-helpers';
 
@@ -83,7 +83,7 @@ describe('scan worker start-up', () => {
   it('a pool keeps its workers for the next run, which starts without the last run\'s export index', async () => {
     const files = walkFiles([{ root: project('cross-file-js') }]).files;
     const routes = files.filter((f) => f.relPath === 'src/routes.js');
-    const pool = new ScanPool({ jobs: 2 });
+    const pool = new ScanPool({ jobs: 2, workPerWorker: 0 });
     let runs: ScanRun[];
     try {
       runs = [await pool.scan(files, DEFAULT_SETTINGS), await pool.scan(routes, DEFAULT_SETTINGS, { crossFile: false }), await pool.scan(files, DEFAULT_SETTINGS)];
@@ -96,5 +96,33 @@ describe('scan worker start-up', () => {
     assert.deepEqual(ids(runs[0]!), ['src/routes.js:js.sqli.string-query'], 'cross-file flow found');
     assert.deepEqual(ids(runs[1]!), [], 'routes.js alone: the flow into db.js is not known');
     assert.equal(byPath(runs[2]!.results), byPath(runs[0]!.results));
+  });
+
+  it('workers are started as the work pays for them: one for a small scan, the same findings as two', async () => {
+    const files = walkFiles([{ root: project('cross-file-js') }]).files;
+    const work = scanWork(files, DEFAULT_SETTINGS);
+    assert.ok(work > 0 && work < WORK_PER_WORKER, `${work}: a small project`);
+    const bytes = files.reduce((n, f) => n + (f.size ?? 0), 0);
+    assert.ok(bytes > 0, 'the walker lists each file\'s size');
+    // Secrets only: no file is taint work, so the same bytes weigh less.
+    assert.ok(scanWork(files, SECRETS_ONLY) < work && scanWork(files, SECRETS_ONLY) > 0);
+    const count = async (options: { workPerWorker?: number }) => {
+      const pool = new ScanPool({ jobs: 2, ...options });
+      try {
+        const run = await pool.scan(files, DEFAULT_SETTINGS);
+        return { started: pool.workersStarted, found: byPath(run.results) };
+      } finally {
+        pool.close();
+      }
+    };
+    const one = await count({});
+    const two = await count({ workPerWorker: 0 });
+    const split = await count({ workPerWorker: Math.ceil(work / 2) });
+    assert.equal(one.started, 1, 'less work than a worker is worth: one worker');
+    assert.equal(two.started, 2, 'no threshold: a worker per job');
+    assert.equal(split.started, 2, 'twice a worker\'s work: two workers');
+    assert.match(one.found, /js\.sqli\.string-query/, 'the cross-file finding, on one worker');
+    assert.equal(one.found, two.found);
+    assert.equal(split.found, two.found);
   });
 });

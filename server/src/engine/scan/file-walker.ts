@@ -19,6 +19,8 @@ export interface ScanFile {
   relPath: string;
   /** Content to scan instead of the file on disk (e.g. the staged blob for `--staged`). */
   content?: Buffer;
+  /** Its size in bytes when listed (the pool's estimate of the work; read from disk when absent). */
+  size?: number;
 }
 
 /** Why a file was not scanned. */
@@ -139,7 +141,7 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
       });
       return;
     }
-    files.push({ path, root, relPath: rel });
+    files.push({ path, root, relPath: rel, size: stats.size });
   };
 
   for (const { root, paths } of roots) {

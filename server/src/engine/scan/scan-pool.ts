@@ -15,13 +15,14 @@
  * several runs (`vigil score --history` scans the working tree, then the history, on the same workers).
  */
 import { createRequire } from 'node:module';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { builtinRulesSnapshot, type AnalyzerOptions, type RuleLoadError } from '../analyzers';
 import { collectTemplateFacts, type WorkspaceTemplateFacts } from '../templates/template-index';
 import { collectExposureFacts, type ExposureFacts } from '../iac/exposure';
-import { grammarFor, LANGUAGES, languageIdForPath, type GrammarId } from '../languages';
+import { grammarFor, LANGUAGES, languageIdForPath, languageRecord, type GrammarId } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
@@ -54,6 +55,11 @@ export interface ScanPoolOptions {
   workspaceExposure?: boolean;
   /** Give each result the git blob id of the bytes scanned (`FileScanResult.blob`), in this object format. */
   blobIds?: GitObjectFormat;
+  /**
+   * Work (`scanWork`) each started worker must have ahead of it; default `WORK_PER_WORKER`. 0: start `jobs` workers
+   * whatever the work (tests that need several workers on a few small files).
+   */
+  workPerWorker?: number;
 }
 
 export interface FileScanResult {
@@ -148,6 +154,43 @@ interface Slot {
   jobs: { index: number; pass: 1 | 2; timer?: NodeJS.Timeout }[];
 }
 
+/**
+ * A worker is started per this much work (`scanWork`: bytes the taint pack analyses, other bytes at `LIGHT_WORK`),
+ * up to `jobs`. A worker's start costs 0.4-0.5 s of CPU (its code, grammars and packs loaded, and its JIT warmed again
+ * on the first files), about what the taint pack spends on 500 KB of JavaScript or Python; with less work than this
+ * per worker an added one costs more than it takes over. So a small workspace, or a secrets-only scan of a large
+ * one, runs on fewer workers than cores: the same findings (each file is scanned alone on whichever worker takes
+ * it), less CPU, and on the bench's 2-core machine less wall time too (docs/perf-notes-scan.md, session 18).
+ */
+export const WORK_PER_WORKER = 1_000_000;
+
+/**
+ * The secrets, config and dependencies packs' CPU per byte against the taint pack's: on the bench corpus the secrets
+ * pack scans 9.8 MB in ~0.4 s warm, the taint pack 3.6 MB of JavaScript in ~3.4 s, about 1/24; rounded up.
+ */
+const LIGHT_WORK = 1 / 20;
+
+/** A file's size as listed, else its content's, else read from disk (0 when unreadable: the worker reports it). */
+function sizeOf(f: ScanFile): number {
+  if (f.size !== undefined) return f.size;
+  if (f.content) return f.content.length;
+  try {
+    return statSync(f.path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The analysis work of `files` in taint bytes: a taint-language file's bytes when the taint pack runs, others' at `LIGHT_WORK`. */
+export function scanWork(files: readonly ScanFile[], settings: AnalysisSettings): number {
+  let work = 0;
+  for (const f of files) {
+    const taint = settings.packs.taint && languageRecord(languageIdForPath(f.path))?.taint !== undefined;
+    work += sizeOf(f) * (taint ? 1 : LIGHT_WORK);
+  }
+  return work;
+}
+
 /** Pass-2 jobs in flight per worker: the next file is already there when one ends. */
 const PIPELINE = 2;
 
@@ -229,7 +272,11 @@ export class ScanPool {
     if (total === 0) return Promise.resolve(run);
     this.running = true;
     const runId = ++this.runs;
-    const jobs = Math.max(1, Math.min(this.options.jobs ?? defaultJobs(), total));
+    // Idle workers are used whatever the work (they have started); new ones only as the work pays for them. A test's
+    // analyzer module has costs of its own: as many workers as jobs.
+    const perWorker = this.options.analyzerModule ? 0 : (this.options.workPerWorker ?? WORK_PER_WORKER);
+    const byWork = perWorker > 0 ? Math.max(this.idle.length, Math.ceil(scanWork(files, settings) / perWorker)) : Infinity;
+    const jobs = Math.max(1, Math.min(this.options.jobs ?? defaultJobs(), total, byWork));
     const grammars = grammarsFor(files, settings);
     let configExposure: ExposureFacts | undefined;
     // A workload's exposure is often declared in another file (its Service, Ingress or security group): read those

@@ -3,6 +3,7 @@
  * the same compiler that checks custom rules. A broken file or rule is reported with its location; the rest load.
  */
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { precompiledRuleFile } from '../precompiled-rules';
 import { loadRuleFolder } from '../rule-folder';
 import { LineIndex } from '../text';
 import type { RuleLoadError } from '../analyzers';
@@ -34,7 +35,27 @@ export function parseSecretRuleFile(text: string, source: string, takenIds: Set<
   return { rules: compiled.rules, errors };
 }
 
+/**
+ * A rule file's rules as the build precompiles them (`precompileRuleFiles`): parsed with no path and no other file's
+ * ids; undefined when the file has load errors (those are reported with the file's path, so it is parsed at start).
+ */
+export function readSecretRuleFile(text: string): SecretRule[] | undefined {
+  const parsed = parseSecretRuleFile(text, '', new Set());
+  return parsed.errors.length > 0 ? undefined : parsed.rules;
+}
+
+/**
+ * `parseSecretRuleFile`, from the build's data when it has this text: the same rules with this file's path, as long
+ * as no earlier file took one of their ids (the parse would report that one as a duplicate, so it parses).
+ */
+function loadSecretRuleFile(text: string, source: string, takenIds: Set<string>): { rules: SecretRule[]; errors: RuleLoadError[] } {
+  const pre = precompiledRuleFile<SecretRule[]>('secrets', text);
+  if (!pre || pre.some((r) => takenIds.has(r.id))) return parseSecretRuleFile(text, source, takenIds);
+  for (const r of pre) takenIds.add(r.id);
+  return { rules: pre.map((r) => ({ ...r, source })), errors: [] };
+}
+
 /** All built-in secret rules under `<rulesDir>/secrets`, in file-name order. Cached per folder. */
 export function loadBuiltinSecretRules(rulesDir: string): { rules: SecretRule[]; errors: RuleLoadError[] } {
-  return loadRuleFolder(rulesDir, 'secrets', 'secret', parseSecretRuleFile);
+  return loadRuleFolder(rulesDir, 'secrets', 'secret', loadSecretRuleFile);
 }

@@ -13,7 +13,7 @@ import { PatternCompiler, type CompiledPattern } from '../patterns/pattern';
 import { languageModule, type LanguageModule, type StructuralCheck } from './lang';
 import { redactErrorMessage } from '../redact';
 import { cachedRuleFolder, listRuleFiles, readRuleFile } from '../rule-folder';
-import { precompiledTaintRuleFile } from './precompiled-rules';
+import { precompiledRuleFile } from '../precompiled-rules';
 import { compileRuleRegex } from '../regex-guard';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -73,7 +73,7 @@ function duplicateId(source: string, id: string, range?: Range): RuleLoadError {
 /**
  * One taint rule file, parsed and validated: a function of its text alone (what loading it adds from other files,
  * duplicate ids and named lists defined twice, is found when the files are merged), so it can be computed when the
- * product is built (`precompiledTaintRuleFiles`). Errors carry no file name; the loader adds it.
+ * product is built (`precompileRuleFiles`). Errors carry no file name; the loader adds it.
  */
 export interface TaintRuleFileResult {
   errors: Omit<RuleLoadError, 'source'>[];
@@ -134,7 +134,7 @@ function loadBuiltinTaintRules(dir: string): BuiltinTaintRules {
     const sanitizers = new Map<string, SanitizerSpec[]>();
     for (const path of files) {
       const text = readRuleFile('taint', path);
-      const file = precompiledTaintRuleFile(text) ?? readTaintRuleFile(text);
+      const file = precompiledRuleFile<TaintRuleFileResult>('taint', text) ?? readTaintRuleFile(text);
       for (const e of file.errors) errors.push({ source: path, ...e });
       for (const [k, v, range] of file.sources) mergeNamed(sources, k, v, path, 'source', errors, range);
       for (const [k, v, range] of file.sanitizers) mergeNamed(sanitizers, k, v, path, 'sanitizer', errors, range);
