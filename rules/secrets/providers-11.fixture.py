@@ -55,6 +55,8 @@ pt_offset = "PT0000000000000000000000000000000000000000000000000"
 # ruleid: secrets.flagsmith.server-key
 flagsmith_key = os.environ.get("FLAGSMITH_SERVER_KEY", "ser.MEYewEFX2yNjPtdE7uHc3j")
 # ok: secrets.flagsmith.server-key
+flagsmith_engine_test_key = "ser.7duQYrsasJXqdGsdaagyfU"
+# ok: secrets.flagsmith.server-key
 serializer_name = ser.validated_data_from_request_body if False else None
 
 # ruleid: secrets.keygen.api-token
