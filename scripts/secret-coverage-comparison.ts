@@ -127,9 +127,9 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Beamer', listedBy: [G, T, GH], reason: NO_FORMAT, sources: ['https://www.getbeamer.com/api/'] },
   { provider: 'Bitbucket', listedBy: [G, T, GH], rules: 'secrets.bitbucket.' },
   {
-    provider: 'BitGo', listedBy: [T], rules: 'secrets.bitgo.', added: 11, confirmed: 'docs',
-    sources: ['https://developers.bitgo.com/changelog/20251203', 'https://developers.bitgo.com/docs/get-started-access-tokens'],
-    gap: 'the changelog says access tokens are prefixed with `v2x`; the 64 hex digits after it are from memory',
+    provider: 'BitGo', listedBy: [T], rules: 'secrets.bitgo.', added: 11, confirmed: 'docs and code',
+    sources: ['https://developers.bitgo.com/changelog/20251203', 'https://developers.bitgo.com/docs/get-started-access-tokens', 'https://github.com/BitGo/BitGoJS/blob/master/modules/sdk-api/src/bitgoAPI.ts'],
+    gap: 'the changelog says access tokens are prefixed with `v2x`; the SDK treats a 67-character token starting with it as a v2 token (`v2x` and 64 hex digits)',
   },
   { provider: 'Bitrise', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Bittrex', listedBy: [G], reason: OPAQUE },
@@ -153,9 +153,9 @@ export const COVERAGE: CoverageEntry[] = [
     gap: 'the documentation shows `cu_xxx`; the 32 hex digits after the prefix are from keys quoted in third-party code',
   },
   {
-    provider: 'Checkout.com', listedBy: [GH], rules: 'secrets.checkout.', added: 11, confirmed: 'memory',
-    reason: UNDOCUMENTED, reread7: true, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'],
-    gap: 'its own documentation gives no format (passes 5-7); `sk_sbox_` and a base32 string, and `sk_` or `sk_test_` and a UUID for the older keys, are from memory',
+    provider: 'Checkout.com', listedBy: [GH], rules: 'secrets.checkout.', added: 11, confirmed: 'code',
+    reason: UNDOCUMENTED, reread7: true, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys', 'https://github.com/checkout/checkout-sdk-node/blob/master/src/config.js'],
+    gap: 'its own documentation gives no format (passes 5-7); its Node SDK checks `sk_sbox_` and 27 base32 characters for sandbox keys and `sk_` or `sk_test_` and a UUID for the previous keys. Live keys of the current platform (`sk_` and 27 base32 characters) are not told apart from other `sk_` keys and are not reported',
   },
   { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
@@ -626,9 +626,10 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       `from memory and keys quoted in third-party code for ${addedBy(10, 'memory')} (each row says which). ` +
       `The eleventh (2026-12-02) added ${c.added11} ("added, pass 11"): ${COVERAGE.filter((e) => e.added === 11 && !e.reason).length} more only ` +
       'TruffleHog names (`ser.`, `v2x`, `da2-`, `RGAPI-`, Keygen\'s `admin-`…`v3`, Tines webhook URLs…) and ' +
-      `${COVERAGE.filter((e) => e.added === 11 && e.reason).length} GitHub also names whose own documentation gives no format, ` +
-      'covered from memory and keys quoted in third-party code; the format was confirmed in the provider\'s own code for ' +
-      `${addedBy(11, 'docs and code')}, in its own documentation for ${addedBy(11, 'docs')} and from memory for ${addedBy(11, 'memory')}. ` +
+      `${COVERAGE.filter((e) => e.added === 11 && e.reason).length} GitHub also names whose own documentation gives no format ` +
+      '(Checkout.com\'s format read in its own SDK, the others from memory and keys quoted in third-party code); the format was ' +
+      'confirmed in the provider\'s own code for ' +
+      `${addedBy(11, 'code') + addedBy(11, 'docs and code')}, in its own documentation for ${addedBy(11, 'docs')} and from memory for ${addedBy(11, 'memory')}. ` +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
