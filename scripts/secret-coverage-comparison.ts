@@ -10,8 +10,9 @@
  * gitleaks' rule files (`cmd/generate/config/rules/*.go` at b58d3f10), detect-secrets' plugins
  * (`detect_secrets/plugins/*.py` at 5e14193) and TruffleHog's detector folders (`pkg/detectors/*` at 3ab759fef).
  * Every provider the first three name is listed; TruffleHog (888 detectors) is shown as a column for those, and
- * of its providers no other list names only those the ninth and tenth passes gave a rule are listed (pass 10 read
- * the detector folder names again at 3ab759fef and the provider's own documentation or code for each format).
+ * of its providers no other list names only those the ninth, tenth and eleventh passes gave a rule are listed (passes
+ * 10 and 11 read the detector names again at 3ab759fef, `proto/detector_type.proto`, and the provider's own
+ * documentation or code for each format).
  */
 
 /** Scanners whose public provider lists were compared. */
@@ -27,10 +28,14 @@ export interface CoverageEntry {
   /**
    * Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 6 = the sixth, 9 = the ninth
    * (session 16: TruffleHog detectors no other list names, with a distinctive prefix), 10 = the tenth (session 17:
-   * more of them, with a prefix or fixed structure of their own) (shown in the table).
+   * more of them, with a prefix or fixed structure of their own), 11 = the eleventh (session 18: more again, and four
+   * GitHub also names whose format earlier passes found undocumented) (shown in the table).
    */
-  added?: 1 | 2 | 3 | 4 | 5 | 6 | 9 | 10;
-  /** Why there is no provider rule: the token has no documented, distinctive format. */
+  added?: 1 | 2 | 3 | 4 | 5 | 6 | 9 | 10 | 11;
+  /**
+   * Why there is no provider rule: the token has no documented, distinctive format. Kept on a row pass 11 covered from
+   * memory, as the earlier passes' verdict on the provider's own documentation (not shown once `rules` is set).
+   */
   reason?: string;
   /**
    * The provider's own pages (or source code) read for its format: where the rule's format comes from, or where
@@ -91,6 +96,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: '42 (Intra)', listedBy: [G, T], rules: 'secrets.intra42.' },
   { provider: 'Adafruit', listedBy: [G, T, GH], rules: 'secrets.adafruit.' },
   { provider: 'Adobe', listedBy: [G, T, GH], rules: 'secrets.adobe.' },
+  {
+    provider: 'AfterShip', listedBy: [T], rules: 'secrets.aftership.', added: 11, confirmed: 'memory',
+    sources: ['https://www.aftership.com/docs/tracking/2025-01/fcd9acb5f448a-api-overview', 'https://support.aftership.com/en/tracking/article/how-to-generate-aftership-api-key-12cuqj2/'],
+    gap: 'the documentation shows `as-api-key: 123`; `asat_` and 32 hex digits are from memory',
+  },
   { provider: 'age', listedBy: [G], rules: 'secrets.key.age-secret-key' },
   {
     provider: 'Aikido', listedBy: [GH], rules: 'secrets.aikido.', added: 6, confirmed: 'code',
@@ -107,10 +117,20 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Atlassian', listedBy: [G, T, GH], rules: 'secrets.atlassian.' },
   { provider: 'Authress', listedBy: [G, GH], rules: 'secrets.authress.', added: 4 },
   { provider: 'AWS', listedBy: [G, T, DS, GH], rules: 'secrets.aws.' },
+  {
+    provider: 'AWS AppSync', listedBy: [T], rules: 'secrets.aws.appsync-', added: 11, confirmed: 'docs',
+    sources: ['https://docs.aws.amazon.com/appsync/latest/APIReference/API_ApiKey.html'],
+    gap: 'the API reference names the `da2` key version; `da2-` and 26 lower-case letters and digits after it are from memory',
+  },
   { provider: 'Azure', listedBy: [G, T, DS, GH], rules: 'secrets.azure.' },
   { provider: 'Baidu', listedBy: [GH], reason: OPAQUE },
   { provider: 'Beamer', listedBy: [G, T, GH], reason: NO_FORMAT, sources: ['https://www.getbeamer.com/api/'] },
   { provider: 'Bitbucket', listedBy: [G, T, GH], rules: 'secrets.bitbucket.' },
+  {
+    provider: 'BitGo', listedBy: [T], rules: 'secrets.bitgo.', added: 11, confirmed: 'docs and code',
+    sources: ['https://developers.bitgo.com/changelog/20251203', 'https://developers.bitgo.com/docs/get-started-access-tokens', 'https://github.com/BitGo/BitGoJS/blob/master/modules/sdk-api/src/bitgoAPI.ts'],
+    gap: 'the changelog says access tokens are prefixed with `v2x`; the SDK treats a 67-character token starting with it as a v2 token (`v2x` and 64 hex digits)',
+  },
   { provider: 'Bitrise', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Bittrex', listedBy: [G], reason: OPAQUE },
   { provider: 'Block Protocol', listedBy: [GH], rules: 'secrets.blockprotocol.', added: 4 },
@@ -132,7 +152,11 @@ export const COVERAGE: CoverageEntry[] = [
     sources: ['https://www.checklyhq.com/docs/terraform-provider/getting-started/'],
     gap: 'the documentation shows `cu_xxx`; the 32 hex digits after the prefix are from keys quoted in third-party code',
   },
-  { provider: 'Checkout.com', listedBy: [GH], reason: UNDOCUMENTED, reread7: true, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys'] },
+  {
+    provider: 'Checkout.com', listedBy: [GH], rules: 'secrets.checkout.', added: 11, confirmed: 'code',
+    reason: UNDOCUMENTED, reread7: true, sources: ['https://checkout.com/docs/resources/api-authentication/api-keys', 'https://github.com/checkout/checkout-sdk-node/blob/master/src/config.js'],
+    gap: 'its own documentation gives no format (passes 5-7); its Node SDK checks `sk_sbox_` and 27 base32 characters for sandbox keys and `sk_` or `sk_test_` and a UUID for the previous keys. Live keys of the current platform (`sk_` and 27 base32 characters) are not told apart from other `sk_` keys and are not reported',
+  },
   { provider: 'Chief Tools', listedBy: [GH], rules: 'secrets.chieftools.', added: 5, sources: ['https://docs.chief.tools/api/tokens'] },
   { provider: 'CircleCI', listedBy: [T, GH], rules: 'secrets.circleci.' },
   { provider: 'ClickHouse', listedBy: [G], reason: UNDOCUMENTED },
@@ -204,6 +228,11 @@ export const COVERAGE: CoverageEntry[] = [
     gap: 'the documentation shows `fc-YOUR-API-KEY`; the 32 lower-case hex digits after the prefix are from keys quoted in third-party code',
   },
   {
+    provider: 'Flagsmith', listedBy: [T], rules: 'secrets.flagsmith.', added: 11, confirmed: 'docs and code',
+    sources: ['https://github.com/Flagsmith/flagsmith/blob/main/api/environments/api_keys.py', 'https://github.com/Flagsmith/flagsmith/blob/main/api/app/utils.py', 'https://docs.flagsmith.com/integration-approaches'],
+    gap: 'server-side keys only (`ser.` and `shortuuid.uuid()`, 22 characters of its 57-letter alphabet); the client-side environment key is public by design and not reported',
+  },
+  {
     provider: 'Fleetbase', listedBy: [T], rules: 'secrets.fleetbase.', added: 10, confirmed: 'code',
     sources: ['https://github.com/fleetbase/core-api/blob/main/src/Models/ApiCredential.php'],
     gap: '`flb_live_` or `flb_test_` and a Sqids encoding, whose length the code does not fix: the rule takes 10 to 64 letters and digits',
@@ -215,6 +244,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Freemius', listedBy: [G], reason: UNDOCUMENTED },
   { provider: 'Freshbooks', listedBy: [G, T], reason: OPAQUE },
   { provider: 'FullStory', listedBy: [T, GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Gemini (exchange)', listedBy: [T], rules: 'secrets.gemini-exchange.', added: 11, confirmed: 'docs',
+    sources: ['https://developer.gemini.com/trading/trading', 'https://developer.gemini.com/authentication/api-key'],
+    gap: 'the documentation shows `account-xxxxxxxxxxxxxxxx`; `master-` and the 20 letters and digits are from memory. The API secret has no prefix and stays with the generic rules',
+  },
   { provider: 'GitHub', listedBy: [G, T, DS, GH], rules: 'secrets.github.' },
   { provider: 'GitLab', listedBy: [G, T, DS, GH], rules: 'secrets.gitlab.' },
   { provider: 'Gitter', listedBy: [G, T], reason: OPAQUE },
@@ -248,6 +282,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Ionic', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Iterative (DVC)', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'JFrog', listedBy: [G, DS, GH], rules: 'secrets.jfrog.' },
+  {
+    provider: 'Keygen', listedBy: [T], rules: 'secrets.keygen.', added: 11, confirmed: 'docs and code',
+    sources: ['https://github.com/keygen-sh/keygen-api/blob/master/app/models/token.rb', 'https://github.com/keygen-sh/keygen-api/blob/master/app/models/concerns/tokenable.rb', 'https://keygen.sh/docs/api/tokens/'],
+  },
   {
     provider: 'Klaviyo', listedBy: [T], rules: 'secrets.klaviyo.', added: 10, confirmed: 'docs',
     sources: ['https://developers.klaviyo.com/en/docs/retrieve_api_credentials'],
@@ -292,6 +330,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Microsoft', listedBy: [G, T, GH], rules: 'secrets.microsoft.' },
   { provider: 'Midtrans', listedBy: [GH], rules: 'secrets.midtrans.', added: 2 },
   { provider: 'Mistral AI', listedBy: [GH], rules: 'secrets.mistral.' },
+  {
+    provider: 'Mollie', listedBy: [T], rules: 'secrets.mollie.', added: 11, confirmed: 'docs',
+    sources: ['https://docs.mollie.com/reference/authentication', 'https://docs.mollie.com/reference/v2/payments-api/list-payments'],
+    gap: 'the API reference\'s example key (`test_` and 30 letters and digits, allowlisted) gives the shape; `access_` and 40 for organization tokens is from memory',
+  },
   { provider: 'MongoDB', listedBy: [T, GH], rules: 'secrets.db.mongodb-uri' },
   {
     provider: 'Naver Cloud', listedBy: [GH], rules: 'secrets.navercloud.', added: 6, confirmed: 'docs',
@@ -325,8 +368,9 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Okta', listedBy: [G, T], rules: 'secrets.okta.' },
   { provider: 'OneChronos', listedBy: [GH], searched: true },
   {
-    provider: 'OneSignal', listedBy: [T, GH], reason: UNDOCUMENTED, reread7: true,
-    sources: ['https://documentation.onesignal.com/docs/keys-and-ids'], sources7: ['https://documentation.onesignal.com/docs/accounts-and-keys/'],
+    provider: 'OneSignal', listedBy: [T, GH], rules: 'secrets.onesignal.', added: 11, confirmed: 'memory', reason: UNDOCUMENTED, reread7: true,
+    sources: ['https://documentation.onesignal.com/docs/keys-and-ids', 'https://documentation.onesignal.com/reference/rotate-api-key'], sources7: ['https://documentation.onesignal.com/docs/accounts-and-keys/'],
+    gap: 'its own documentation calls the key a "Rich Authentication Token" and gives no format; `os_v2_app_` or `os_v2_org_` and 103 lower-case base32 characters are from keys quoted in third-party code',
   },
   { provider: 'Onfido', listedBy: [GH], rules: 'secrets.onfido.', added: 2 },
   {
@@ -373,7 +417,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Pulumi', listedBy: [G, T, GH], rules: 'secrets.pulumi.' },
   { provider: 'PyPI', listedBy: [G, T, DS, GH], rules: 'secrets.pypi.' },
   { provider: 'Rainforest Pay', listedBy: [GH], reason: NO_FORMAT, sources: ['https://docs.rainforestpay.com/docs/api-keys'] },
-  { provider: 'Ramp', listedBy: [T, GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Ramp', listedBy: [T, GH], rules: 'secrets.ramp.', added: 11, confirmed: 'memory', reason: UNDOCUMENTED,
+    // No `sources`: the pass-5 count of re-read rows keys on them; the page read is named in `gap`.
+    gap: 'its own documentation (developer-docs.ramp.com/docs/oauth-20) gives no format; the client ID\'s `ramp_id_` is in an integrator\'s guide (docs.rutter.com), the secret\'s `ramp_sec_` and its 32 to 64 letters and digits are from memory',
+  },
   { provider: 'RapidAPI', listedBy: [G, T], reason: OPAQUE },
   { provider: 'Raycast', listedBy: [GH], searched: true },
   { provider: 'ReadMe', listedBy: [G, T, GH], rules: 'secrets.readme.' },
@@ -385,8 +433,14 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Replicate', listedBy: [T, GH], rules: 'secrets.replicate.' },
   { provider: 'Resend', listedBy: [T], reason: RESEND },
   {
-    provider: 'Rootly', listedBy: [T, GH], reason: UNDOCUMENTED, reread6: true, reread7: true,
+    provider: 'Riot Games', listedBy: [T], rules: 'secrets.riot.', added: 11, confirmed: 'memory',
+    sources: ['https://developer.riotgames.com/docs/portal'],
+    gap: '`RGAPI-` and a UUID, from keys quoted in third-party guides',
+  },
+  {
+    provider: 'Rootly', listedBy: [T, GH], rules: 'secrets.rootly.', added: 11, confirmed: 'memory', reason: UNDOCUMENTED, reread6: true, reread7: true,
     sources: ['https://docs.rootly.com/api-reference/overview'], sources7: ['https://docs.rootly.com/integrations/python-sdk'],
+    gap: 'its own documentation gives no format; `rootly_` and 64 hex digits are from memory',
   },
   { provider: 'RubyGems', listedBy: [G, T, GH], rules: 'secrets.rubygems.' },
   {
@@ -418,6 +472,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Shopify', listedBy: [G, T, GH], rules: 'secrets.shopify.' },
   { provider: 'Sidekiq (Contribsys)', listedBy: [G, GH], rules: 'secrets.sidekiq.' },
   { provider: 'Siemens', listedBy: [GH], searched: true },
+  {
+    provider: 'SignalWire', listedBy: [T], rules: 'secrets.signalwire.', added: 11, confirmed: 'docs',
+    sources: ['https://developer.signalwire.com/guides/your-first-api-calls/', 'https://developer.signalwire.com/rest/overview/authorization'],
+    gap: 'a guide shows `PTda745ebXXXX…`; 48 hex digits after `PT` is from memory, and the authorization page\'s example token has no prefix: such tokens stay with the generic rules',
+  },
   { provider: 'Sindri', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Slack', listedBy: [G, T, DS, GH], rules: 'secrets.slack.' },
   { provider: 'Snowflake', listedBy: [T, GH], reason: UNDOCUMENTED },
@@ -439,6 +498,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Tableau', listedBy: [T, GH], reason: OPAQUE },
   { provider: 'Tailscale', listedBy: [T, GH], rules: 'secrets.tailscale.' },
   {
+    provider: 'Tatum', listedBy: [T], rules: 'secrets.tatum.', added: 11, confirmed: 'memory',
+    gap: '`t-`, 24 hex digits, `-` and 32 hex digits, from memory: the documentation read shows no key',
+  },
+  {
     provider: 'Tavily', listedBy: [T], rules: 'secrets.tavily.', added: 9, confirmed: 'docs',
     sources: ['https://docs.tavily.com/guides/quickstart', 'https://docs.tavily.com/api-reference/introduction'],
     gap: 'only the `tvly-` prefix is documented (`tvly-YOUR_API_KEY`); the rule takes 24 to 64 letters and digits of high entropy after it, with an optional `dev-` or `prod-`',
@@ -453,6 +516,11 @@ export const COVERAGE: CoverageEntry[] = [
   {
     provider: 'Thunderstore', listedBy: [GH], rules: 'secrets.thunderstore.', added: 5,
     sources: ['https://github.com/thunderstore-io/Thunderstore/blob/master/django/thunderstore/account/tokens.py'],
+  },
+  {
+    provider: 'Tines', listedBy: [T], rules: 'secrets.tines.', added: 11, confirmed: 'docs',
+    sources: ['https://www.tines.com/docs/actions/types/webhook/'],
+    gap: 'the documentation gives the webhook URL\'s path and secret; the secret\'s 32 hex digits are from memory, and a URL without a secret is not reported',
   },
   { provider: 'Travis CI', listedBy: [G, T], rules: 'secrets.travis.' },
   { provider: 'Trello', listedBy: [G, T], rules: 'secrets.trello.' },
@@ -500,15 +568,15 @@ export const COVERAGE: CoverageEntry[] = [
   },
 ];
 
-/** How many providers the tenth pass added whose format was confirmed this way. */
-function added10By(confirmed: CoverageEntry['confirmed']): number {
-  return COVERAGE.filter((e) => e.added === 10 && e.confirmed === confirmed).length;
+/** How many providers the given pass (10 or 11) added whose format was confirmed this way. */
+function addedBy(pass: 10 | 11, confirmed: CoverageEntry['confirmed']): number {
+  return COVERAGE.filter((e) => e.added === pass && e.confirmed === confirmed).length;
 }
 
 /** Counts for the summary line. */
 export function coverageCounts(): {
   total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number;
-  added5: number; added6: number; added9: number; added10: number;
+  added5: number; added6: number; added9: number; added10: number; added11: number;
 } {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
@@ -519,7 +587,7 @@ export function coverageCounts(): {
     added: COVERAGE.filter((e) => e.added === 2).length, added3: COVERAGE.filter((e) => e.added === 3).length,
     added4: COVERAGE.filter((e) => e.added === 4).length, added5: COVERAGE.filter((e) => e.added === 5).length,
     added6: COVERAGE.filter((e) => e.added === 6).length, added9: COVERAGE.filter((e) => e.added === 9).length,
-    added10: COVERAGE.filter((e) => e.added === 10).length,
+    added10: COVERAGE.filter((e) => e.added === 10).length, added11: COVERAGE.filter((e) => e.added === 11).length,
   };
 }
 
@@ -534,7 +602,7 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'was written from the provider\'s own documentation of its token format, with fixtures of its own ' +
       '(scripts/secret-coverage-comparison.ts holds this list and where each list was read; the generator checks every ' +
       '"covered" entry against the loaded rules). TruffleHog\'s providers that no other list names are not enumerated, ' +
-      'except those the ninth and tenth passes (2026-12-02) added: TruffleHog detectors whose provider\'s keys carry a ' +
+      'except those the ninth, tenth and eleventh passes (2026-12-02) added: TruffleHog detectors whose provider\'s keys carry a ' +
       'distinctive prefix or structure.',
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
@@ -554,8 +622,14 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'keys carry a prefix of their own (`nvapi-`, `tvly-`, `fc-`, `csk-`, `SCW`). ' +
       `The tenth (2026-12-02) added ${c.added10} more ("added, pass 10"): SaaS, messaging and infrastructure keys with a ` +
       'prefix or fixed structure of their own (`ptr_`, `mb_`, `VF.DM.`, `hcaik_`, `1000.`…`.`…, `sec-c-`…), the format ' +
-      `confirmed in the provider's own code for ${added10By('code')}, in its own documentation for ${added10By('docs')} and ` +
-      `from memory and keys quoted in third-party code for ${added10By('memory')} (each row says which). ` +
+      `confirmed in the provider's own code for ${addedBy(10, 'code')}, in its own documentation for ${addedBy(10, 'docs')} and ` +
+      `from memory and keys quoted in third-party code for ${addedBy(10, 'memory')} (each row says which). ` +
+      `The eleventh (2026-12-02) added ${c.added11} ("added, pass 11"): ${COVERAGE.filter((e) => e.added === 11 && !e.reason).length} more only ` +
+      'TruffleHog names (`ser.`, `v2x`, `da2-`, `RGAPI-`, Keygen\'s `admin-`…`v3`, Tines webhook URLs…) and ' +
+      `${COVERAGE.filter((e) => e.added === 11 && e.reason).length} GitHub also names whose own documentation gives no format ` +
+      '(Checkout.com\'s format read in its own SDK, the others from memory and keys quoted in third-party code); the format was ' +
+      'confirmed in the provider\'s own code for ' +
+      `${addedBy(11, 'code') + addedBy(11, 'docs and code')}, in its own documentation for ${addedBy(11, 'docs')} and from memory for ${addedBy(11, 'memory')}. ` +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',

@@ -30,4 +30,13 @@ class Shapes {
   // A placeholder in angle brackets, not an element: what follows `<password>` is the host.
   // ok: secrets.generic.password-assignment
   String proxyUrl = "socks5h://<username>:<password>@proxy-host";
+  // Spring `@Value` defaults (issue 16): the value after `:` inside `${...}` is used when the property is unset.
+  // The generic rules want the whole Java literal to be the value, so a default inside it is missed (Kotlin,
+  // without that requirement, is reported: shapes.fixture.kt).
+  // todoruleid: secrets.generic.token-assignment
+  @Value("${payments.api-token:Qz7vR2mX8pL4tK9wB3nF6hJ1}")
+  private String paymentsToken;
+  // ok: secrets.generic.token-assignment
+  @Value("${payments.api-token:}")
+  private String paymentsTokenUnset;
 }

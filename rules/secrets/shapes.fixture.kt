@@ -11,3 +11,10 @@ System.setProperty("db.password", "wmFkXcb9eLJyzi")
 // ok: secrets.generic.token-assignment
 val apiToken =
     Base64Decoder2024(rawTokenBytes)
+// Spring `@Value` defaults (issue 16): the value after `:` inside `${...}` is used when the property is unset.
+class PaymentsClient(
+    // ruleid: secrets.generic.token-assignment
+    @Value("\${payments.api-token:Qz7vR2mX8pL4tK9wB3nF6hJ1}") val apiToken: String,
+    // ok: secrets.generic.token-assignment
+    @Value("\${payments.api-token:}") val unsetToken: String,
+)
