@@ -10,7 +10,7 @@ import { boundText, matchPattern, missingKeys, type Bindings, type CanonicalReso
 import { PatternIndex } from '../patterns/pattern-index';
 import { redactSecrets } from '../redact';
 import { searchableAnywhere } from '../regex-guard';
-import { diffSpan, type TextSpan } from '../text';
+import { detached, diffSpan, type TextSpan } from '../text';
 import type { Finding, Fix, Range } from '../types';
 import { BudgetExceeded, errorShape } from './dataflow';
 import { suppressFix } from './fixes';
@@ -274,7 +274,8 @@ function runPatternRulesBy(
         let unitKey = erred ? undefined : lastKey(now ? now.starts.length : 0, start, end);
         if (unitKey === undefined) {
           if (stats?.patternKeysBuilt !== undefined) stats.patternKeysBuilt++;
-          unitKey = text.slice(text.lastIndexOf('\n', start - 1) + 1, end) + (erred ? errorShape(cursor.currentNode) : '');
+          // Kept across edits (see `PatternUnits`): a slice would keep this whole version of the text alive (`detached`).
+          unitKey = detached(text.slice(text.lastIndexOf('\n', start - 1) + 1, end) + (erred ? errorShape(cursor.currentNode) : ''));
         }
         if (now) {
           now.starts.push(start);
