@@ -10,6 +10,7 @@ import { boundText, matchPattern, missingKeys, type Bindings, type CanonicalReso
 import { PatternIndex } from '../patterns/pattern-index';
 import { redactSecrets } from '../redact';
 import { searchableAnywhere } from '../regex-guard';
+import { detached, diffSpan, type TextSpan } from '../text';
 import type { Finding, Fix, Range } from '../types';
 import { BudgetExceeded, errorShape } from './dataflow';
 import { suppressFix } from './fixes';
@@ -94,6 +95,17 @@ interface PatternUnitEntry {
 export interface PatternUnitCache {
   context: string;
   units: Map<string, PatternUnitEntry>;
+  /** The last run's units (the root's children) and their keys, reused outside the text's changed span. */
+  top?: PatternUnits;
+}
+
+/** A run's units in order: offsets and keys, and the text they were read from. */
+interface PatternUnits {
+  text: string;
+  starts: number[];
+  ends: number[];
+  /** None for a unit holding a syntax error (its key has its parse, which may change with the same text). */
+  keys: (string | undefined)[];
 }
 
 /** An empty pattern cache, for one document session. */
@@ -142,10 +154,11 @@ export function runPatternRules(
   meter: { spent: number; budget: number },
   cache: PatternUnitCache = newPatternUnitCache(),
   context = '',
-  stats?: { patternSteps: number; patternUnitsWalked: number; factsComputed?: number },
+  stats?: { patternSteps: number; patternUnitsWalked: number; factsComputed?: number; patternKeysBuilt?: number },
   oneShot = false,
+  change?: { old: string; span: TextSpan },
 ): Finding[] {
-  if (!oneShot) return runPatternRulesBy(doc, tree, rules, resolve, meter, cache, context, stats, false, false);
+  if (!oneShot) return runPatternRulesBy(doc, tree, rules, resolve, meter, cache, context, stats, false, false, change);
   // A one-shot run lists each unit's nodes of the clauses' types in one wasm call (see `listUnit`); cut by its budget
   // there, it is run again node by node from the start, so it stops where a walk stops, with the same work counted.
   const spent = meter.spent;
@@ -171,9 +184,10 @@ function runPatternRulesBy(
   meter: { spent: number; budget: number },
   cache: PatternUnitCache,
   context: string,
-  stats: { patternSteps: number; patternUnitsWalked: number; factsComputed?: number } | undefined,
+  stats: { patternSteps: number; patternUnitsWalked: number; factsComputed?: number; patternKeysBuilt?: number } | undefined,
   oneShot: boolean,
   listed: boolean,
+  change?: { old: string; span: TextSpan },
 ): Finding[] {
   listed &&= patternWalk.listUnits;
   const fullIndex = clauseIndex(rules);
@@ -225,14 +239,49 @@ function runPatternRulesBy(
   const text = doc.text;
   const cursor = tree.walk();
   let finished = false;
+  // A unit's key is its text from its line's start plus, if it holds a syntax error, its parse (which the text alone
+  // does not decide: errorShape). Outside the span of the text that changed since the last run, a unit at the same
+  // offsets (moved by the span's length change after it) whose line starts outside the span has the same text: its
+  // key is the last run's (the same string, already hashed), so an edit slices and hashes only the edited units.
+  // A unit's node is read for its error flag only when the tree has an error (the flag is its subtree's).
+  const errors = tree.rootNode.hasError;
+  const last = oneShot ? undefined : cache.top;
+  const span = !last ? undefined : last.text === text ? null : change && change.old === last.text ? change.span : diffSpan(last.text, text);
+  const now: PatternUnits | undefined = oneShot ? undefined : { text, starts: [], ends: [], keys: [] };
+  const m = last ? last.starts.length : 0;
+  const n = last ? tree.rootNode.childCount : 0;
+  const delta = span ? span.newEnd - span.oldEnd : 0;
+  const lastKey = (i: number, start: number, end: number): string | undefined => {
+    if (!last || span === undefined) return undefined;
+    let j = i;
+    let moved = 0;
+    if (span !== null && end > span.start) {
+      // After the span, counted from the end (the unit count may differ), and with its line's break after it too.
+      if (start < span.newEnd || text.lastIndexOf('\n', start - 1) < span.newEnd) return undefined;
+      j = m - (n - i);
+      moved = delta;
+    }
+    return j >= 0 && j < m && last.starts[j] === start - moved && last.ends[j] === end - moved ? last.keys[j] : undefined;
+  };
   try {
     // The root itself (a pattern could be rooted there), then each top-level child as a unit.
     visit(findings, new Set());
     if (cursor.gotoFirstChild()) {
       do {
         const start = cursor.startIndex;
-        // Its text and, if it holds a syntax error, its parse, which the text alone does not decide (errorShape).
-        const unitKey = text.slice(text.lastIndexOf('\n', start - 1) + 1, cursor.endIndex) + errorShape(cursor.currentNode);
+        const end = cursor.endIndex;
+        const erred = errors && cursor.currentNode.hasError;
+        let unitKey = erred ? undefined : lastKey(now ? now.starts.length : 0, start, end);
+        if (unitKey === undefined) {
+          if (stats?.patternKeysBuilt !== undefined) stats.patternKeysBuilt++;
+          // Kept across edits (see `PatternUnits`): a slice would keep this whole version of the text alive (`detached`).
+          unitKey = detached(text.slice(text.lastIndexOf('\n', start - 1) + 1, end) + (erred ? errorShape(cursor.currentNode) : ''));
+        }
+        if (now) {
+          now.starts.push(start);
+          now.ends.push(end);
+          now.keys.push(erred ? undefined : unitKey);
+        }
         const line = doc.lines.positionAt(start).line;
         const hit = kept.get(unitKey) ?? previous.get(unitKey);
         if (hit) {
@@ -267,6 +316,8 @@ function runPatternRulesBy(
     // A run cut by the budget keeps what it computed too (each entry is exact); a finished run only its own units.
     if (oneShot) cache.context = '';
     else if (finished) cache.units = kept;
+    // Only a whole list is a base for the next run's (its units after the span are counted from the end).
+    if (!oneShot) cache.top = finished ? now : undefined;
     else for (const [k, v] of kept) previous.set(k, v);
   }
 

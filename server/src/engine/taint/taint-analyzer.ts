@@ -98,19 +98,26 @@ interface Unit {
   endLine: number;
 }
 
-/** A unit of the file context; a unit of an unedited statement reads its node from the tree on first use. */
+/**
+ * A unit of the file context; a unit of an unedited statement reads its node from the tree on first use (`locate`,
+ * one function per run shared by its units, with the statement's index and the function's among its functions).
+ */
 class ContextUnit implements Unit {
-  private read: Node | (() => Node);
+  private read: Node | undefined;
   private keyed: string | (() => string);
   name?: string;
   arity?: number;
   cls?: string;
   bases?: readonly string[];
+  /** Set once, right after construction (a reused unit's parameters read its node through the unit). */
+  params!: UnitParams;
   constructor(
-    node: Node | (() => Node),
+    node: Node | undefined,
+    private readonly locate: ((si: number, k: number) => Node) | undefined,
+    private readonly si: number,
+    private readonly k: number,
     name: string | undefined,
     readonly isMethod: boolean,
-    readonly params: UnitParams,
     readonly aliases: Map<string, string>,
     key: string | (() => string),
     readonly line: number,
@@ -122,8 +129,7 @@ class ContextUnit implements Unit {
   }
 
   get node(): Node {
-    if (typeof this.read === 'function') this.read = this.read();
-    return this.read;
+    return (this.read ??= this.locate!(this.si, this.k));
   }
 
   /** Made on first read in a one-shot run (see `fileContext`): a file where no pass runs never reads it. */
@@ -473,7 +479,7 @@ class LazyParams implements UnitParams {
   private read: UnitParams['names'] | undefined;
   private kw: UnitParams['keywords'];
   constructor(
-    private readonly fn: () => Node,
+    private readonly unit: { readonly node: Node },
     private readonly syn: LanguageModule,
     readonly sources: Map<number, string>,
     readonly entryParams: Map<number, string>,
@@ -481,11 +487,11 @@ class LazyParams implements UnitParams {
   ) {}
 
   get names(): UnitParams['names'] {
-    return (this.read ??= this.syn.paramsOf(this.fn()).map((node, index) => ({ node, index })));
+    return (this.read ??= this.syn.paramsOf(this.unit.node).map((node, index) => ({ node, index })));
   }
 
   get keywords(): UnitParams['keywords'] {
-    return this.kw === undefined ? (this.kw = keywordsOf(this.syn, this.fn())) : this.kw;
+    return this.kw === undefined ? (this.kw = keywordsOf(this.syn, this.unit.node)) : this.kw;
   }
 }
 
@@ -495,6 +501,11 @@ class LazyParams implements UnitParams {
  */
 interface StatementShape {
   fns: Span[];
+  /**
+   * Per function, its first line and last line relative to the statement's first line and its column, flat (three
+   * numbers a function): functions of its text and column, so a kept statement's units are placed without a look-up.
+   */
+  rows?: number[];
   imports: number;
   descriptors?: FnDescriptor[];
   /** What the context reads from the statement alone besides its functions (valid while the language module is). */
@@ -539,6 +550,8 @@ interface TopRecords {
   starts: number[];
   ends: number[];
   cols: number[];
+  /** Each statement's first line. */
+  lines: number[];
   keys: (string | undefined)[];
 }
 
@@ -557,7 +570,7 @@ function readTopLevel(
   stats?: { contextKeysBuilt: number },
   keyed = true,
 ): { rec: TopRecords; whole: boolean; node: (at: number) => Node } {
-  const rec: TopRecords = { text, types: [], starts: [], ends: [], cols: [], keys: [] };
+  const rec: TopRecords = { text, types: [], starts: [], ends: [], cols: [], lines: [], keys: [] };
   // The run's cached children of the root (the dataflow and the pattern rules read them too): a cursor walk makes as
   // many calls into wasm as marshalling them does (measured), and would be a second read in runs that need them.
   const whole = root.childCount !== root.namedChildCount;
@@ -577,8 +590,10 @@ function readTopLevel(
     const type = rec.types[i]!;
     const start = rec.starts[i]!;
     const end = rec.ends[i]!;
-    const col = lines.positionAt(start).character;
+    const pos = lines.positionAt(start);
+    const col = pos.character;
     rec.cols.push(col);
+    rec.lines.push(pos.line);
     if (!keyed || (errors && node(i).hasError)) {
       rec.keys.push(undefined);
       continue;
@@ -674,9 +689,12 @@ export class TaintAnalyzer implements Analyzer {
    * library-input rule's sinks and the nodes they tried (`sinkWalks`, `sinkNodesTried`); the unit keys a run without a
    * context memo made (`contextUnitKeysMade`: on first read, so none where no pass runs); the fixpoint's dependency
    * values read and those computed (the rest came from the round's memo, see `depSig` in `fixpoint`); the top-level
-   * statement entries moved to another line (`shiftEntry`).
+   * statement entries moved to another line (`shiftEntry`); the pattern rules' unit keys read from the text (the others
+   * are the last run's, outside the changed span: `patternKeysBuilt`); the file context's units whose lines and column
+   * were looked up in the text (the others are their statement's line plus the rows kept with its shape:
+   * `contextUnitsPlaced`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -1119,7 +1137,7 @@ export class TaintAnalyzer implements Analyzer {
         try {
           // A unit's pattern findings depend on its own text and, outside it, only on the imports.
           const context = JSON.stringify([...ctx.imports]);
-          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), resolverFor(resolvers, ctx.imports, NO_ALIASES), meter, session.patterns, context, this.stats, oneShot);
+          const found = runPatternRules(doc, tree, patternRules.filter(importsOk).map((r) => clausesFor(r, ctx.imports)), resolverFor(resolvers, ctx.imports, NO_ALIASES), meter, session.patterns, context, this.stats, oneShot, change);
           findings.push(...withoutTaintDuplicates(found, findings));
           done += patternRules.length;
         } catch (e) {
@@ -3046,7 +3064,7 @@ export function fileContext(
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number; contextUnitKeysMade?: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number; contextUnitKeysMade?: number; contextUnitsPlaced?: number },
   change?: { old: string; span: TextSpan },
   path?: string,
 ): FileContext {
@@ -3110,7 +3128,10 @@ export function fileContext(
   const importNodes: Node[] = [];
   const spans: Span[] = [];
   /** Per function (document order): its statement and its index among the statement's functions. */
-  const fnAt: [number, number][] = [];
+  const fnStmt: number[] = [];
+  const fnK: number[] = [];
+  const rootLine = top.whole ? lines.positionAt(root.startIndex).line : 0;
+  const stmtLine = (si: number): number => (top.whole ? rootLine : top.rec.lines[si]!);
   for (let si = 0; si < stmtCount; si++) {
     const start = top.whole ? root.startIndex : top.rec.starts[si]!;
     // A statement holding a syntax error may parse otherwise with the same text: never reused.
@@ -3125,14 +3146,23 @@ export function fileContext(
     } else {
       const f = search(si);
       importNodes.push(...f.imports);
-      shape = { fns: f.fns.map((n) => ({ start: n.startIndex - start, end: n.endIndex - start })), imports: f.imports.length };
+      const first = stmtLine(si);
+      const rows: number[] = [];
+      if (stats?.contextUnitsPlaced !== undefined) stats.contextUnitsPlaced += f.fns.length;
+      for (const n of f.fns) {
+        const at = lines.positionAt(n.startIndex);
+        rows.push(at.line - first, at.character, lines.positionAt(n.endIndex).line - first);
+      }
+      shape = { fns: f.fns.map((n) => ({ start: n.startIndex - start, end: n.endIndex - start })), rows, imports: f.imports.length };
     }
     stmtKeys.push(key);
     stmtShapes.push(shape);
-    shape.fns.forEach((sp, k) => {
+    for (let k = 0; k < shape.fns.length; k++) {
+      const sp = shape.fns[k]!;
       spans.push({ start: start + sp.start, end: start + sp.end });
-      fnAt.push([si, k]);
-    });
+      fnStmt.push(si);
+      fnK.push(k);
+    }
   }
   // Per top-level statement, what the import key and the handlers read from it alone: kept with a reused shape (the
   // same type, column and text), read from the tree for the others.
@@ -3202,18 +3232,31 @@ export function fileContext(
     (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex'));
   const importKey = memo ? importKeyOf() : '';
   const units: Unit[] = [];
-  // Each unit's directly nested functions, for its own text: a stack over the functions in document order.
-  const nested = new Map<number, Span[]>([[-1, []]]);
-  const open: number[] = [];
-  spans.forEach((sp, i) => {
-    while (open.length && spans[open[open.length - 1]!]!.end <= sp.start) open.pop();
-    nested.get(open.length ? open[open.length - 1]! : -1)!.push(sp);
-    nested.set(i, []);
-    open.push(i);
-  });
+  // The functions directly in the top level: in document order, each one not inside the last such one (spans nest).
+  const topNested: Span[] = [];
+  let topEnd = -1;
+  for (const sp of spans) {
+    if (sp.start < topEnd) continue;
+    topNested.push(sp);
+    topEnd = sp.end;
+  }
+  // A function's directly nested functions (for its own text; the root's are `topNested`): those after it that start
+  // inside it, each with the functions inside it skipped. Read only for the functions whose text is hashed.
+  const nestedOf = (i: number): Span[] => {
+    if (i < 0) return topNested;
+    const out: Span[] = [];
+    const end = spans[i]!.end;
+    let j = i + 1;
+    while (j < spans.length && spans[j]!.start < end) {
+      const inner = spans[j]!;
+      out.push(inner);
+      for (j++; j < spans.length && spans[j]!.start < inner.end; j++);
+    }
+    return out;
+  };
   const occurrences = new Map<string, number>();
   const ownHash = (i: number, start: number, end: number, line: number): string =>
-    createHash('sha1').update(spliceNested(text, start, end, nested.get(i)!, lines, line)).digest('hex');
+    createHash('sha1').update(spliceNested(text, start, end, nestedOf(i), lines, line)).digest('hex');
   // Without a memo, the units' keys are made on the first read of any, all in unit order (a key's occurrence number
   // counts the same keys before it), exactly as they would have been made here.
   const deferred: (() => void)[] = [];
@@ -3221,16 +3264,16 @@ export function fileContext(
     if (stats?.contextUnitKeysMade !== undefined && deferred.length) stats.contextUnitKeysMade += deferred.length;
     for (const make of deferred.splice(0)) make();
   };
-  // `node` is a function for a unit of an unedited statement: its node is read only if the unit is analysed.
-  const mk = (node: Node | (() => Node), i: number, name: string | undefined, isMethod: boolean, params: UnitParams, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases]), desc?: FnDescriptor): Unit => {
-    const resolved = typeof node === 'function' ? undefined : node;
-    const start = i < 0 ? resolved!.startIndex : spans[i]!.start;
-    const end = i < 0 ? resolved!.endIndex : spans[i]!.end;
-    const at = lines.positionAt(start);
+  // A unit's node is undefined for a function of an unedited statement: read only if the unit is analysed (`locate`).
+  // Its lines and column are its statement's first line plus the rows kept with the statement's shape.
+  const locate = (si: number, k: number): Node => search(si).fns[k]!;
+  const mk = (node: Node | undefined, si: number, k: number, i: number, line: number, character: number, endLine: number, name: string | undefined, isMethod: boolean, aliases: Map<string, string>, role: string, known?: string, aliasKey = JSON.stringify([...aliases]), desc?: FnDescriptor): ContextUnit => {
+    const start = i < 0 ? node!.startIndex : spans[i]!.start;
+    const end = i < 0 ? node!.endIndex : spans[i]!.end;
     // The root's text changes with every edit; a function's may not while its parse does (see errorShape).
     // A lazy node belongs to a reused statement, which holds no syntax error, so its shape is ''.
-    const shape = i < 0 || !resolved ? '' : errorShape(resolved, syn.functionTypes);
-    const ownKey = (): string => `${known ?? ownHash(i, start, end, at.line)}${shape}@${at.character}:${role}:${aliasKey}`;
+    const shape = i < 0 || !node ? '' : errorShape(node, syn.functionTypes);
+    const at = node ? undefined : locate;
     // Identical units (same text, column and role) are told apart by their order; the import key, the same for every
     // unit, is left out of what is counted.
     const occurrence = (own: string): number => {
@@ -3241,19 +3284,22 @@ export function fileContext(
     if (!memo) {
       let key: string | undefined;
       deferred.push(() => {
-        const own = ownKey();
+        const own = `${known ?? ownHash(i, start, end, line)}${shape}@${character}:${role}:${aliasKey}`;
         key = `${own}:${importKeyOf()}#${occurrence(own)}`;
       });
-      return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, () => (makeKeys(), key!), at.line, lines.positionAt(end).line);
+      return new ContextUnit(node, at, si, k, name, isMethod, aliases, () => (makeKeys(), key!), line, endLine);
     }
     const last = desc?.keyOf;
-    const own = last && last.character === at.character && last.shape === shape ? last.own : ownKey();
+    const own = last && last.character === character && last.shape === shape ? last.own : `${known ?? ownHash(i, start, end, line)}${shape}@${character}:${role}:${aliasKey}`;
     const n = occurrence(own);
     const key = last && last.own === own && last.importKey === importKey && last.n === n ? last.key : `${own}:${importKey}#${n}`;
-    if (desc && key !== last?.key) desc.keyOf = { character: at.character, shape, own, importKey, n, key };
-    return new ContextUnit(resolved ?? (node as () => Node), name, isMethod, params, aliases, key, at.line, lines.positionAt(end).line);
+    if (desc && key !== last?.key) desc.keyOf = { character, shape, own, importKey, n, key };
+    return new ContextUnit(node, at, si, k, name, isMethod, aliases, key, line, endLine);
   };
-  units.push(mk(root, -1, undefined, false, { names: [], sources: new Map() }, new Map(), 'module'));
+  const rootAt = lines.positionAt(root.startIndex);
+  const rootUnit = mk(root, -1, -1, -1, rootAt.line, rootAt.character, lines.positionAt(root.endIndex).line, undefined, false, new Map(), 'module');
+  rootUnit.params = { names: [], sources: new Map() };
+  units.push(rootUnit);
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
   const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
   // Descriptors of the last run hold while the imports and the rules do (the handler specs and audit come from them).
@@ -3261,20 +3307,26 @@ export function fileContext(
   // Per statement, the descriptors reused from the last run (undefined: computed in this one, into `computed`).
   const stmtDescs = stmtShapes.map((shape, si) => (descriptorsHold && reusedShape[si] ? shape.descriptors : undefined));
   const computed = new Map<number, FnDescriptor[]>();
-  for (const [fi, [si, k]] of fnAt.entries()) {
-    const fnNode = (): Node => search(si).fns[k]!;
+  for (let fi = 0; fi < spans.length; fi++) {
+    const si = fnStmt[fi]!;
+    const k = fnK[fi]!;
+    const first = stmtLine(si);
+    const rows = stmtShapes[si]!.rows!;
+    const line = first + rows[3 * k]!;
+    const character = rows[3 * k + 1]!;
+    const endLine = first + rows[3 * k + 2]!;
     const known = stmtDescs[si]?.[k];
     if (known) {
+      const unit = mk(undefined, si, k, fi, line, character, endLine, known.name, known.isMethod, known.aliases, known.role, known.hash, known.aliasKey, known);
       // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
-      const unitParams = new LazyParams(fnNode, syn, known.sources, known.entryParams, known.handlers);
-      const unit = mk(fnNode, fi, known.name, known.isMethod, unitParams, known.aliases, known.role, known.hash, known.aliasKey, known);
+      unit.params = new LazyParams(unit, syn, known.sources, known.entryParams, known.handlers);
       unit.arity = known.arity;
       if (known.cls !== undefined) unit.cls = known.cls;
       if (known.bases) unit.bases = known.bases;
       units.push(unit);
       continue;
     }
-    const fn = fnNode();
+    const fn = locate(si, k);
     if (stats) stats.contextFunctionsComputed++;
     const params = syn.paramsOf(fn);
     let keywords: UnitParams['keywords'];
@@ -3359,15 +3411,15 @@ export function fileContext(
     const role = roles.join(',');
     if (!memo) {
       // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`, made there).
-      const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role);
+      const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role);
+      unit.params = unitParams;
       unit.arity = params.length;
       if (cls !== undefined) unit.cls = cls;
       if (bases?.length) unit.bases = bases;
       units.push(unit);
       continue;
     }
-    const start = spans[fi]!.start;
-    const hash = ownHash(fi, start, spans[fi]!.end, lines.positionAt(start).line);
+    const hash = ownHash(fi, spans[fi]!.start, spans[fi]!.end, line);
     let list = computed.get(si);
     if (!list) computed.set(si, (list = []));
     // The descriptor outlives this text (kept while its statement is unedited): what it holds that was read from
@@ -3393,7 +3445,8 @@ export function fileContext(
       arity: params.length,
     };
     list.push(desc);
-    const unit = mk(fn, fi, name, isMethod, unitParams, aliases, role, hash, desc.aliasKey, desc);
+    const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, hash, desc.aliasKey, desc);
+    unit.params = unitParams;
     unit.arity = params.length;
     if (cls !== undefined) unit.cls = cls;
     if (bases?.length) unit.bases = bases;
@@ -3441,7 +3494,7 @@ export function fileContext(
     byStart,
     byClass,
     family: classFamilies(byClass),
-    topNested: nested.get(-1)!,
+    topNested,
     get importKey() {
       return importKeyOf();
     },
