@@ -201,6 +201,8 @@ export interface UnitResult {
   reused?: number;
   /** The top level's statement entries, one per statement run, in order (see `TopLevelCache.prev`). */
   statements?: readonly StatementEntry[];
+  /** The top level's marks (see `TopMark`), in statement order. */
+  marks?: readonly TopMark[];
 }
 
 const MAX_DEPTH = 256;
@@ -506,8 +508,8 @@ export interface StatementEntry {
   /** State writes, in order of first write; `order`: the key order after it when it deleted keys (then `all` is set). */
   sets: readonly [string, Taint | null][];
   order?: string[];
-  /** Definitions written, as offsets relative to the statement's start (null: deleted). */
-  defsOut: readonly [string, { start: number; end: number; type: string } | null][];
+  /** Definitions written, as offsets relative to the statement's start, with what reads of them see (`defDigest`; null: deleted). */
+  defsOut: readonly [string, { start: number; end: number; type: string; digest: string } | null][];
 }
 
 /**
@@ -534,19 +536,92 @@ export interface TopLevelCache {
   holds(dep: string, value: string): boolean;
   /** Where the caller records what the statement being analysed consults (a fresh map per statement). */
   track(deps: Map<string, string>): void;
-  /** Merges the dependencies of an entry applied unvisited (already at the statement's line) into the unit's. */
-  forward(e: StatementEntry): void;
+  /** Merges the dependencies of entries applied unvisited (already at the statement's line) into the unit's. */
+  forward(deps: ReadonlyMap<string, string>): void;
   /**
    * The last run's entries of this round, aligned with the statements now: the first `p` statements are the old
    * first `p` at the same lines, the last `q` the old last `q` moved by `delta` lines (`oldCount` statements then).
    * With it the run is a worklist: an aligned statement whose entry nothing it read can have changed is applied
    * unvisited (see `runTopLevel`).
    */
-  prev?: { entries: readonly StatementEntry[]; p: number; q: number; delta: number; oldCount: number };
+  prev?: { entries: readonly StatementEntry[]; p: number; q: number; delta: number; oldCount: number; marks?: readonly TopMark[] };
   /** Whether a dependency (at the statement's line now) may have a new value in this round (the fixpoint's targets). */
   suspect?: (dep: string) => boolean;
   /** Counters. */
-  stats: { topStatementsAnalyzed: number; topStatementsCached: number; topEntriesChecked: number; topStatementsVisited: number; topStatementsForwarded: number };
+  stats: { topStatementsAnalyzed: number; topStatementsCached: number; topEntriesChecked: number; topStatementsVisited: number; topStatementsForwarded: number; topStatementsSkipped: number };
+}
+
+/** Where a definition came from: its statement's index in the run, offsets relative to that statement, node type. */
+interface DefAt {
+  si: number;
+  start: number;
+  end: number;
+  type: string;
+  digest: string;
+}
+
+/**
+ * A checkpoint of a top-level run before statement `index` (every `markSpacing` statements, while the top level has
+ * returned nothing): the state (keys in order), definitions, sinks reported and guard flag then; and what the
+ * statements from it to the next mark did as a whole (their dependencies, findings, work). The next run starts from
+ * the last mark before the first statement it must visit, and jumps from a mark whose state it reached again to the
+ * next segment a suspect dependency may change (see `runTopLevel`). Never written once its segment is complete.
+ */
+export interface TopMark {
+  index: number;
+  keys: readonly string[];
+  vals: readonly (Taint | null)[];
+  defNames: readonly string[];
+  defs: readonly DefAt[];
+  sinks: readonly string[];
+  guards: boolean;
+  /** Of the segment: the dependencies its statements recorded (in order), their findings, work and count. */
+  deps: Map<string, string>;
+  findings: RawTaintFinding[];
+  work: number;
+  count: number;
+  /** A statement of it read the whole state or has a fix outside it: the segment replays only at its line. */
+  fixed: boolean;
+  /** The definitions its statements looked up. */
+  defsRead: Set<string>;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set<string>();
+
+/**
+ * A mark of the last run's tail as this run applies it, `delta` lines and `off` statements below where it ran
+ * (`shiftEntry` for a segment: its findings and positional dependencies moved; its state's in-file ranges and its
+ * definitions' statements moved when read). A definition from the edited span (the old statements `p` to `oldTail`)
+ * is this run's of that name (`now`): the mark was reached from a state whose one reads the same (see `reached`).
+ */
+function shiftMark(m: TopMark, delta: number, off: number, p: number, oldTail: number, now: ReadonlyMap<string, DefAt>): TopMark {
+  const fixes = (list: Fix[]): Fix[] => list.map((f) => ({ ...f, edits: f.edits.map((x) => ({ ...x, range: shiftRange(x.range, delta) })) }));
+  let vals: (Taint | null)[] | undefined;
+  let defs: DefAt[] | undefined;
+  return {
+    index: m.index + off,
+    keys: m.keys,
+    get vals() {
+      return (vals ??= delta === 0 ? [...m.vals] : m.vals.map((v) => (v !== null && hasInFileRange(v) ? shiftTaint(v, delta) : v)));
+    },
+    defNames: m.defNames,
+    get defs() {
+      return (defs ??= m.defs.map((b, y) => (b.si < p ? b : b.si >= oldTail ? (off === 0 ? b : { ...b, si: b.si + off }) : now.get(m.defNames[y]!)!)));
+    },
+    sinks: m.sinks,
+    guards: m.guards,
+    deps: delta === 0 ? m.deps : new Map([...m.deps].map(([k, v]) => [shiftDepKey(k, delta), shiftDepValue(v, delta)])),
+    findings: delta === 0 ? m.findings : m.findings.map((f) => ({ ...f, range: shiftRange(f.range, delta), trace: shiftSteps(f.trace, delta), fixes: fixes(f.fixes) })),
+    work: m.work,
+    count: m.count,
+    fixed: m.fixed,
+    defsRead: m.defsRead,
+  };
+}
+
+/** Statements between two marks: about 16 marks per run, at least 16 statements apart. */
+function markSpacing(n: number): number {
+  return Math.max(16, Math.ceil(n / 16));
 }
 
 /**
@@ -794,13 +869,87 @@ class UnitAnalysis {
     const n = statements.length;
     const changes: TopChanges | undefined = prev ? { keys: new Set(), prefixes: new Set(), defs: new Set(), full: false } : undefined;
     const tailStart = prev ? n - prev.q : n;
+    // Marks (see `TopMark`): this run's, and the last run's, whose segments in the aligned head (at the same
+    // indices) and tail (old index + `off`, moved by `delta` lines) are this run's statements too.
+    const spacing = markSpacing(n);
+    const marks: TopMark[] = [];
+    const prevMarks = prev?.marks;
+    let pm = 0;
+    const off = prev ? n - prev.oldCount : 0;
+    const delta = prev?.delta ?? 0;
+    const defAt = new Map<string, DefAt>();
+    // Whether the state (with definitions, sinks and guard flag) is the last run's at statement i: true while every
+    // statement was applied from the last run's entry of the same index at its line, and after a jump to a mark.
+    let same = !!prev;
+    // The top level returned something (a script's `return`): the summary is not in a mark, so no more marks.
+    let returned = false;
+    let seg: TopMark | undefined;
     for (let i = 0; i < n; i++) {
       const s = statements[i]!;
       const { node, key, line } = s;
+      if (prev && changes && i === tailStart) this.enterTail(prev, changes, st);
+      if (!returned) {
+        const head = !!prev && i <= prev.p;
+        const tail = !!prev && i >= tailStart;
+        if (prevMarks && (head || tail)) {
+          // The last run's mark of this statement, if any (old indices: the same in the head, less `off` in the tail).
+          const oi = tail ? i - off : i;
+          while (pm < prevMarks.length && prevMarks[pm]!.index < oi) pm++;
+          const m = prevMarks[pm];
+          const d = tail ? delta : 0;
+          const differ = !m || m.index !== oi ? undefined : same && d === 0 && oi === i ? NO_NAMES : this.reached(m, st, defAt, prev!, d, off);
+          if (m && differ) {
+            // From a state the last run had at this mark (moved alike), its next segments are this run's while each
+            // lies in the aligned head or tail, replays at another line if moved (no whole-state read, no pinned
+            // fix, no sink reported: sink keys hold lines) and no dependency of it may have changed in this round.
+            let k = pm;
+            const oldTail = prev!.oldCount - prev!.q;
+            for (; k + 1 < prevMarks.length; k++) {
+              const a = prevMarks[k]!;
+              const b = prevMarks[k + 1]!;
+              const inside = head ? b.index <= prev!.p : a.index >= oldTail && (d === 0 || (!a.fixed && b.sinks.length === 0));
+              if (!inside || a.count !== b.index - a.index || this.suspectIn(a.deps, cache, d)) break;
+              if (differ.size && [...differ].some((name) => a.defsRead.has(name))) break;
+            }
+            if (k > pm) {
+              // The definitions now: one of the edited span that a mark of the tail holds is this run's (`reached`).
+              const now = tail ? new Map(defAt) : undefined;
+              for (let x = pm; x < k; x++) {
+                const a = prevMarks[x]!;
+                const moved = now ? shiftMark(a, d, off, prev!.p, oldTail, now) : a;
+                marks.push(moved);
+                this.work += a.work;
+                reused += a.work;
+                for (const f of moved.findings) this.findings.push(f);
+                cache.forward(moved.deps);
+              }
+              if (this.work > this.limit) throw new BudgetExceeded();
+              const to = prevMarks[k]!;
+              const ni = to.index + (tail ? off : 0);
+              cache.stats.topStatementsSkipped += ni - i;
+              for (let j = oi; j < to.index; j++) used.push(prev!.entries[j]!);
+              this.restore(now ? shiftMark(to, d, off, prev!.p, oldTail, now) : to, st, defAt, statements);
+              same = !now;
+              seg = undefined;
+              pm = k;
+              i = ni - 1;
+              continue;
+            }
+          }
+        }
+        if (!seg || i % spacing === 0) {
+          // At the last run's mark in the same state, its snapshot is this one: shared, not copied.
+          const m = same && prevMarks?.[pm]?.index === i ? prevMarks[pm]! : undefined;
+          seg = m
+            ? { ...m, deps: new Map(), findings: [], work: 0, count: 0, fixed: false, defsRead: new Set() }
+            : { index: i, keys: [...st.keys()], vals: [...st.values()], defNames: [...defAt.keys()], defs: [...defAt.values()], sinks: [...this.seenSinks], guards: this.exprGuards, deps: new Map(), findings: [], work: 0, count: 0, fixed: false, defsRead: new Set() };
+          marks.push(seg);
+        }
+      }
       let e0: StatementEntry | undefined;
+      let j = -1;
       if (prev && changes) {
-        if (i === tailStart) this.enterTail(prev, changes, st);
-        const j = i < prev.p ? i : i >= tailStart ? i - n + prev.oldCount : -1;
+        j = i < prev.p ? i : i >= tailStart ? i - n + prev.oldCount : -1;
         e0 = j >= 0 ? prev.entries[j] : undefined;
         if (e0 && !changes.full && !this.touched(e0, line, changes, cache)) {
           cache.stats.topStatementsForwarded++;
@@ -809,8 +958,10 @@ class UnitAnalysis {
           reused += e.work;
           if (this.work > this.limit) throw new BudgetExceeded();
           this.replay(e, node, st);
-          cache.forward(e);
+          cache.forward(e.deps);
           used.push(e0);
+          same &&= j === i && e === e0;
+          if (!returned) returned = this.marked(seg, e, i, defAt);
           if (!e.falls) break;
           continue;
         }
@@ -867,7 +1018,7 @@ class UnitAnalysis {
           returns: listOrNone(log.returns),
           sets: listOrNone(sets),
           ...(order ? { order } : {}),
-          defsOut: listOrNone([...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type } : null])),
+          defsOut: listOrNone([...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type, digest: defDigest(n) } : null])),
         };
       }
       // Applied from another entry than the aligned one (or none was aligned): what it wrote may differ.
@@ -875,12 +1026,98 @@ class UnitAnalysis {
         markWrites(changes, e);
         if (e0) markWrites(changes, e0);
       }
+      same &&= j === i && hit === e0 && e === hit;
+      if (!returned) returned = this.marked(seg, e, i, defAt);
       cache.keep(key, line, e);
       used.push(e);
       if (!e.falls) break;
     }
     this.step();
-    return { summary: this.summary, findings: this.findings, work: this.work, reused, statements: used };
+    return { summary: this.summary, findings: this.findings, work: this.work, reused, statements: used, ...(marks.length ? { marks } : {}) };
+  }
+
+  /**
+   * Adds statement `i`'s entry, as applied, to the segment of the last mark (and its definitions to `defAt`);
+   * whether the top level has returned something since (then marks end).
+   */
+  private marked(seg: TopMark | undefined, e: StatementEntry, i: number, defAt: Map<string, DefAt>): boolean {
+    for (const [name, d] of e.defsOut) {
+      if (d) defAt.set(name, { si: i, start: d.start, end: d.end, type: d.type, digest: d.digest });
+      else defAt.delete(name);
+    }
+    if (!seg) return e.returns.length !== 0;
+    seg.count++;
+    if (e.all !== undefined || e.pinned) seg.fixed = true;
+    for (const name of e.defsRead.keys()) seg.defsRead.add(name);
+    seg.work += e.work;
+    for (const [k, v] of e.deps) seg.deps.set(k, v);
+    for (const f of e.findings) seg.findings.push(f);
+    return e.returns.length !== 0;
+  }
+
+  /**
+   * Whether a dependency a segment recorded may have another value now, its statements `d` lines below where they
+   * were (as `touched` checks one: at its line only a suspect one; moved, a named callee's position too).
+   */
+  private suspectIn(deps: ReadonlyMap<string, string>, cache: TopLevelCache, d: number): boolean {
+    const suspect = cache.suspect;
+    for (const [k, v] of deps) {
+      if (d === 0) {
+        if ((!suspect || suspect(k)) && !cache.holds(k, v)) return true;
+      } else {
+        const k2 = shiftDepKey(k, d);
+        if (k.startsWith('i:') && suspect && !suspect(k2)) continue;
+        if (!cache.holds(k2, shiftDepValue(v, d))) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the state now is the one the last run had at mark `m` with every in-file range moved `d` lines: keys in
+   * order with equal values, the same definitions (from the same statement of the head, or of the tail `off`
+   * indices on; or both from the edited span), sinks (none if moved: their keys hold lines) and flag. Then the names
+   * whose definition (of the edited span) reads differently: a segment whose statements read one is not skipped.
+   */
+  private reached(m: TopMark, st: LoggedState, defAt: ReadonlyMap<string, DefAt>, prev: NonNullable<TopLevelCache['prev']>, d: number, off: number): ReadonlySet<string> | undefined {
+    if (st.size !== m.keys.length || defAt.size !== m.defNames.length || this.seenSinks.size !== m.sinks.length || this.exprGuards !== m.guards) return undefined;
+    if (d !== 0 && m.sinks.length) return undefined;
+    let x = 0;
+    for (const [k, v] of st) {
+      const w = m.vals[x];
+      if (m.keys[x++] !== k || w === undefined) return undefined;
+      if (v === w ? d !== 0 && v !== null && hasInFileRange(v) : v === null || w === null || (d === 0 ? valueDigest(v) !== valueDigest(w) : relDigest(v, d) !== relDigest(w, 0))) return undefined;
+    }
+    let differ: Set<string> | undefined;
+    const oldTail = prev.oldCount - prev.q;
+    for (let y = 0; y < m.defNames.length; y++) {
+      const a = defAt.get(m.defNames[y]!);
+      const b = m.defs[y]!;
+      if (!a) return undefined;
+      const si = b.si < prev.p ? b.si : b.si >= oldTail ? b.si + off : -1;
+      if (si >= 0 ? a.si !== si || a.start !== b.start || a.end !== b.end || a.type !== b.type : a.si < prev.p || a.si >= prev.p + (prev.oldCount - prev.q - prev.p) + off) return undefined;
+      if (si < 0 && (a.digest !== b.digest || a.type !== b.type)) (differ ??= new Set()).add(m.defNames[y]!);
+    }
+    for (const k of m.sinks) if (!this.seenSinks.has(k)) return undefined;
+    return differ ?? NO_NAMES;
+  }
+
+  /** Sets the state, definitions, sinks and guard flag to mark `m`'s (a mark of this run's statements). */
+  private restore(m: TopMark, st: LoggedState, defAt: Map<string, DefAt>, statements: readonly TopStatement[]): void {
+    st.clear();
+    for (let x = 0; x < m.keys.length; x++) st.set(m.keys[x]!, m.vals[x]!);
+    this.defs.clear();
+    defAt.clear();
+    for (let y = 0; y < m.defNames.length; y++) {
+      const at = m.defs[y]!;
+      const node = statements[at.si]!.node;
+      const base = node.startIndex;
+      defAt.set(m.defNames[y]!, at);
+      this.defs.set(m.defNames[y]!, () => findNode(node, base + at.start, base + at.end, at.type));
+    }
+    this.seenSinks.clear();
+    for (const k of m.sinks) this.seenSinks.add(k);
+    this.exprGuards = m.guards;
   }
 
   /**

@@ -26,7 +26,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { LanguageModule } from './lang';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -194,7 +194,7 @@ interface CacheEntry {
   /** Steps the analysis took: a reuse is charged the same, so the work budget cuts where a run without cache would. */
   work: number;
   /** The top level's: the statements it ran (their keys and lines) and the entry of each (see `TopLevelCache.prev`). */
-  top?: { at: StatementLines; entries: readonly StatementEntry[] };
+  top?: { at: StatementLines; entries: readonly StatementEntry[]; marks?: readonly TopMark[] };
 }
 
 /** The keys and lines of a run's top-level statements, shared by its passes (aligned with the next run's once). */
@@ -694,7 +694,7 @@ export class TaintAnalyzer implements Analyzer {
    * were looked up in the text (the others are their statement's line plus the rows kept with its shape:
    * `contextUnitsPlaced`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -1641,8 +1641,8 @@ export class TaintAnalyzer implements Analyzer {
                 remember(freshStatements, statementSlot(k, line), e);
                 for (const [d, v] of e.deps) deps.set(d, v);
               },
-              forward: (e) => {
-                for (const [d, v] of e.deps) deps.set(d, v);
+              forward: (m) => {
+                for (const [d, v] of m) deps.set(d, v);
               },
               holds: (d, v) => depSig(d, u) === v,
               track: (m) => {
@@ -1656,11 +1656,11 @@ export class TaintAnalyzer implements Analyzer {
             const old = base && roundTargets ? base.rounds[round]?.entries.get(base.rootKey)?.top : undefined;
             if (old) {
               const a = alignStatements(old.at, at);
-              top.prev = { entries: old.entries, p: a.p, q: a.q, delta: a.delta, oldCount: old.at.keys.length };
+              top.prev = { entries: old.entries, p: a.p, q: a.q, delta: a.delta, oldCount: old.at.keys.length, ...(old.marks ? { marks: old.marks } : {}) };
               top.suspect = suspectDeps(roundTargets!, byKey, u, doc.lines);
             }
             out = analyzeTopLevel(u.node, stmts, env, top);
-            topRun = { at, entries: out.statements ?? [] };
+            topRun = { at, entries: out.statements ?? [], ...(out.marks ? { marks: out.marks } : {}) };
           } else out = analyzeUnit(u.node, u.params, env);
           meter.spent += out.work;
           this.stats.dataflowSteps += out.work - (out.reused ?? 0);
