@@ -316,9 +316,9 @@ function runPatternRulesBy(
     // A run cut by the budget keeps what it computed too (each entry is exact); a finished run only its own units.
     if (oneShot) cache.context = '';
     else if (finished) cache.units = kept;
+    else for (const [k, v] of kept) previous.set(k, v);
     // Only a whole list is a base for the next run's (its units after the span are counted from the end).
     if (!oneShot) cache.top = finished ? now : undefined;
-    else for (const [k, v] of kept) previous.set(k, v);
   }
 
   /** The subtree under the cursor, depth-first and iteratively (deep trees must not overflow the stack). */
