@@ -3281,16 +3281,17 @@ export function fileContext(
       occurrences.set(own, n + 1);
       return n;
     };
+    const ownKey = (): string => `${known ?? ownHash(i, start, end, line)}${shape}@${character}:${role}:${aliasKey}`;
     if (!memo) {
       let key: string | undefined;
       deferred.push(() => {
-        const own = `${known ?? ownHash(i, start, end, line)}${shape}@${character}:${role}:${aliasKey}`;
+        const own = ownKey();
         key = `${own}:${importKeyOf()}#${occurrence(own)}`;
       });
       return new ContextUnit(node, at, si, k, name, isMethod, aliases, () => (makeKeys(), key!), line, endLine);
     }
     const last = desc?.keyOf;
-    const own = last && last.character === character && last.shape === shape ? last.own : `${known ?? ownHash(i, start, end, line)}${shape}@${character}:${role}:${aliasKey}`;
+    const own = last && last.character === character && last.shape === shape ? last.own : ownKey();
     const n = occurrence(own);
     const key = last && last.own === own && last.importKey === importKey && last.n === n ? last.key : `${own}:${importKey}#${n}`;
     if (desc && key !== last?.key) desc.keyOf = { character, shape, own, importKey, n, key };
