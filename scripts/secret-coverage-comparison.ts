@@ -333,9 +333,9 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'LogicMonitor', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Login with Amazon', listedBy: [GH], rules: 'secrets.amazon.', added: 2 },
   {
-    provider: 'Logz.io', listedBy: [T], rules: 'secrets.logzio.', added: 12, confirmed: 'memory',
-    sources: ['https://logz.io/blog/observability-nodejs-logs-metrics-traces'],
-    gap: 'the documentation shows `<<LOG-SHIPPING-TOKEN>>` and the listener host; the token\'s 32 letters and the listener URL\'s `?token=` are from memory',
+    provider: 'Logz.io', listedBy: [T], rules: 'secrets.logzio.', added: 12, confirmed: 'docs and code',
+    sources: ['https://logz.io/blog/observability-nodejs-logs-metrics-traces', 'https://github.com/logzio/logzio-nodejs/blob/master/lib/logzio-nodejs.js'],
+    gap: 'its own Node library sends the token as `listener.logz.io:<port>?token=<token>`; the token\'s 32 letters are from memory',
   },
   { provider: 'Looker', listedBy: [G], reason: OPAQUE },
   { provider: 'Mailchimp', listedBy: [G, T, DS, GH], rules: 'secrets.mailchimp.' },
@@ -345,9 +345,9 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Mattermost', listedBy: [G, T], reason: OPAQUE },
   { provider: 'MaxMind', listedBy: [G, T, GH], reason: MAXMIND },
   {
-    provider: 'Meraki', listedBy: [G, T, GH], rules: 'secrets.meraki.', added: 12, confirmed: 'memory',
-    sources: ['https://developer.cisco.com/meraki/api-v1/authorization'],
-    gap: 'the key has no prefix: the rule reads it in the `X-Cisco-Meraki-API-Key` header or under a Meraki-named key, as Meraki\'s example code writes it; 40 hex digits from memory and those examples (the DevNet sandbox\'s key among them, lowered as published)',
+    provider: 'Meraki', listedBy: [G, T, GH], rules: 'secrets.meraki.', added: 12, confirmed: 'code',
+    sources: ['https://developer.cisco.com/meraki/api-v1/authorization', 'https://github.com/meraki/dashboard-api-python/tree/main/examples'],
+    gap: 'the key has no prefix: the rule reads it in the `X-Cisco-Meraki-API-Key` header or under a Meraki-named key; its 40 hex digits and `MERAKI_DASHBOARD_API_KEY` are in Meraki\'s own SDK examples, whose example keys (and the DevNet sandbox\'s) are lowered as published',
   },
   { provider: 'Mercury', listedBy: [GH], rules: 'secrets.mercury.', added: 2 },
   { provider: 'Mergify', listedBy: [GH], reason: UNDOCUMENTED },
@@ -417,9 +417,9 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'OpenRouter', listedBy: [T, GH], rules: 'secrets.openrouter.' },
   { provider: 'OpenWeather', listedBy: [T, GH], reason: OPAQUE },
   {
-    provider: 'Opsgenie', listedBy: [T], rules: 'secrets.opsgenie.', added: 12, confirmed: 'memory',
-    sources: ['https://support.atlassian.com/opsgenie/docs/api-key-management/'],
-    gap: 'the `Authorization: GenieKey <key>` header and the key\'s UUID form are from memory and guides quoting them (thwack.solarwinds.com)',
+    provider: 'Opsgenie', listedBy: [T], rules: 'secrets.opsgenie.', added: 12, confirmed: 'code',
+    sources: ['https://support.atlassian.com/opsgenie/docs/api-key-management/', 'https://github.com/opsgenie/opsgenie-nodejs-sdk/blob/master/lib/restApi.js'],
+    gap: 'its own Node SDK sends the key as `Authorization: GenieKey <key>` (found in the package pulled for the precision scan); the key\'s UUID form is from memory',
   },
   { provider: 'Oracle', listedBy: [GH], rules: 'secrets.key.' },
   { provider: 'Orbit', listedBy: [GH], reason: NO_FORMAT, sources: ['https://docs.orbit.love/reference/authorization'] },
@@ -690,7 +690,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'TruffleHog names (`scp-live-`, `NF-`, Loggly and Logz.io ingestion URLs, `GenieKey`, `App`, `sso-key` and Pushbullet\'s ' +
       '`Access-Token` headers, Webex\'s `…_PF84_<org UUID>`) and ' +
       `${COVERAGE.filter((e) => e.added === 12 && e.listedBy.includes(GH)).length} GitHub also names (Lark, whose own examples show its tokens; ` +
-      'Meraki, by its header and key names; Samsara, from memory); the format was confirmed in the provider\'s own documentation ' +
+      'Meraki, by its header and key names; Samsara, from memory); the format (or the header or URL that carries the key) was ' +
+      `confirmed in the provider's own code for ${addedBy(12, 'code') + addedBy(12, 'docs and code')}, in its own documentation ` +
       `for ${addedBy(12, 'docs')} and is from memory for ${addedBy(12, 'memory')}. ` +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
