@@ -54,3 +54,9 @@ body = "<credentials><password>%s</password></credentials>" % password
 api_token: str | None = "Jw5Rk8Lm2Xq7Tz4Nb9Vc3Hf6Pd"
 # ok: secrets.generic.token-assignment
 api_token: str | None = os.environ.get("API_TOKEN")
+# A placeholder's default inside a string (read by a Spring-style or shell-style resolver): the default is used when
+# the property is unset.
+# ruleid: secrets.generic.password-assignment
+DB_PASSWORD_EXPR = "${db.password:Wq7Lz3Kx9Nb2Tr5Hm}"
+# ok: secrets.generic.password-assignment
+DB_PASSWORD_EXPR_UNSET = "${db.password:}"

@@ -20,3 +20,8 @@ export let sessionSecret: string | undefined = process.env.SESSION_SECRET;
 let refreshToken: string | null = TokenStore.refreshTokenFromCookieJar;
 // ok: secrets.generic.token-assignment
 export const tokenHeader: string = "Authorization";
+// A placeholder's default inside a string, resolved by a config loader.
+// ruleid: secrets.generic.password-assignment
+export const dbConfig = { password: "${DB_PASSWORD:Wq7Lz3Kx9Nb2Tr5Hm}" };
+// ok: secrets.generic.password-assignment
+export const dbConfigTemplate = { password: "${DB_PASSWORD:${FALLBACK_PASSWORD}}" };
