@@ -10,9 +10,9 @@
  * gitleaks' rule files (`cmd/generate/config/rules/*.go` at b58d3f10), detect-secrets' plugins
  * (`detect_secrets/plugins/*.py` at 5e14193) and TruffleHog's detector folders (`pkg/detectors/*` at 3ab759fef).
  * Every provider the first three name is listed; TruffleHog (888 detectors) is shown as a column for those, and
- * of its providers no other list names only those the ninth, tenth and eleventh passes gave a rule are listed (passes
- * 10 and 11 read the detector names again at 3ab759fef, `proto/detector_type.proto`, and the provider's own
- * documentation or code for each format).
+ * of its providers no other list names only those the ninth to twelfth passes gave a rule are listed (passes 10 and
+ * 11 read the detector names again at 3ab759fef, pass 12 at 0281f91, `proto/detector_type.proto`, and the provider's
+ * own documentation or code for each format).
  */
 
 /** Scanners whose public provider lists were compared. */
@@ -29,9 +29,10 @@ export interface CoverageEntry {
    * Added by a coverage comparison of issue 16: 1 = the first pass, 2 = the second, … 6 = the sixth, 9 = the ninth
    * (session 16: TruffleHog detectors no other list names, with a distinctive prefix), 10 = the tenth (session 17:
    * more of them, with a prefix or fixed structure of their own), 11 = the eleventh (session 18: more again, and four
-   * GitHub also names whose format earlier passes found undocumented) (shown in the table).
+   * GitHub also names whose format earlier passes found undocumented), 12 = the twelfth (session 19: more TruffleHog
+   * detectors with a prefix, structure or header of their own, and three GitHub rows) (shown in the table).
    */
-  added?: 1 | 2 | 3 | 4 | 5 | 6 | 9 | 10 | 11;
+  added?: 1 | 2 | 3 | 4 | 5 | 6 | 9 | 10 | 11 | 12;
   /**
    * Why there is no provider rule: the token has no documented, distinctive format. Kept on a row pass 11 covered from
    * memory, as the earlier passes' verdict on the provider's own documentation (not shown once `rules` is set).
@@ -253,6 +254,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'GitLab', listedBy: [G, T, DS, GH], rules: 'secrets.gitlab.' },
   { provider: 'Gitter', listedBy: [G, T], reason: OPAQUE },
   { provider: 'GoCardless', listedBy: [G, T, GH], rules: 'secrets.gocardless.' },
+  {
+    provider: 'GoDaddy', listedBy: [T], rules: 'secrets.godaddy.', added: 12, confirmed: 'memory',
+    sources: ['https://developer.godaddy.com/keys'],
+    gap: 'the `sso-key <key>:<secret>` header is from memory and integrators\' guides (docs.nexla.com); the key\'s and secret\'s lengths are not documented, so the rule takes 10-64 and 10-40 letters and digits',
+  },
   { provider: 'Google Cloud', listedBy: [G, T, GH], rules: 'secrets.gcp.' },
   { provider: 'Grafana', listedBy: [G, T, GH], rules: 'secrets.grafana.' },
   { provider: 'Groq', listedBy: [T, GH], rules: 'secrets.groq.' },
@@ -277,6 +283,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'IBM Cloud', listedBy: [T, DS, GH], rules: 'secrets.ibm.' },
   { provider: 'IBM Cloud Object Storage', listedBy: [DS], reason: OPAQUE },
   { provider: 'IBM Cloudant', listedBy: [DS], rules: 'secrets.generic.url-credentials' },
+  {
+    provider: 'Infobip', listedBy: [T], rules: 'secrets.infobip.', added: 12, confirmed: 'memory',
+    sources: ['https://www.infobip.com/auth.md', 'https://www.infobip.com/docs/essentials/api-essentials/api-authentication.md'],
+    gap: 'the documentation gives the `Authorization: App {YOUR_API_KEY}` header; the key\'s 32 hex digits, `-` and a UUID are from memory (TruffleHog\'s detector list names Infobip without a detector yet)',
+  },
   { provider: 'Infracost', listedBy: [G], rules: 'secrets.infracost.' },
   { provider: 'Intercom', listedBy: [G, T, GH], rules: 'secrets.intercom.' },
   { provider: 'Ionic', listedBy: [GH], reason: UNDOCUMENTED },
@@ -295,7 +306,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Kubernetes', listedBy: [G], rules: 'secrets.kubernetes.' },
   { provider: 'KuCoin', listedBy: [G, T], rules: 'secrets.kucoin.' },
   { provider: 'LangChain (LangSmith)', listedBy: [T, GH], rules: 'secrets.langsmith.' },
-  { provider: 'Lark', listedBy: [T, GH], reason: UNDOCUMENTED },
+  {
+    provider: 'Lark', listedBy: [T, GH], rules: 'secrets.lark.', added: 12, confirmed: 'docs',
+    sources: ['https://open.larksuite.com/document/server-docs/getting-started/api-access-token/auth-v3/tenant_access_token'],
+    gap: 'the open platform\'s own request and response examples show `a-` (app) and `t-` (tenant) access tokens of 40 hex digits; user tokens (`u-`) are not reported',
+  },
   { provider: 'LaunchDarkly', listedBy: [G, T, GH], rules: 'secrets.launchdarkly.' },
   {
     provider: 'Lichess', listedBy: [GH], rules: 'secrets.lichess.', added: 6, confirmed: 'code',
@@ -310,8 +325,18 @@ export const COVERAGE: CoverageEntry[] = [
     provider: 'LocalStack', listedBy: [GH], reason: UNDOCUMENTED, reread7: true,
     sources7: ['https://docs.localstack.cloud/aws/developer-tools/running-localstack/lstk/authentication/'],
   },
+  {
+    provider: 'Loggly', listedBy: [T], rules: 'secrets.loggly.', added: 12, confirmed: 'docs',
+    sources: ['https://documentation.solarwinds.com/en/success_center/loggly/Content/admin/http-endpoint.htm', 'https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm'],
+    gap: 'the documentation puts the customer token in the event URL (`logs-01.loggly.com/inputs/TOKEN/`); its UUID form is from memory, and a token alone is read only under a Loggly-named key',
+  },
   { provider: 'LogicMonitor', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'Login with Amazon', listedBy: [GH], rules: 'secrets.amazon.', added: 2 },
+  {
+    provider: 'Logz.io', listedBy: [T], rules: 'secrets.logzio.', added: 12, confirmed: 'docs and code',
+    sources: ['https://logz.io/blog/observability-nodejs-logs-metrics-traces', 'https://github.com/logzio/logzio-nodejs/blob/master/lib/logzio-nodejs.js'],
+    gap: 'its own Node library sends the token as `listener.logz.io:<port>?token=<token>`; the token\'s 32 letters are from memory',
+  },
   { provider: 'Looker', listedBy: [G], reason: OPAQUE },
   { provider: 'Mailchimp', listedBy: [G, T, DS, GH], rules: 'secrets.mailchimp.' },
   { provider: 'MailerSend', listedBy: [GH], rules: 'secrets.mailersend.', added: 2 },
@@ -319,7 +344,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Mapbox', listedBy: [G, T, GH], rules: 'secrets.mapbox.' },
   { provider: 'Mattermost', listedBy: [G, T], reason: OPAQUE },
   { provider: 'MaxMind', listedBy: [G, T, GH], reason: MAXMIND },
-  { provider: 'Meraki', listedBy: [G, T, GH], reason: OPAQUE },
+  {
+    provider: 'Meraki', listedBy: [G, T, GH], rules: 'secrets.meraki.', added: 12, confirmed: 'code',
+    sources: ['https://developer.cisco.com/meraki/api-v1/authorization', 'https://github.com/meraki/dashboard-api-python/tree/main/examples'],
+    gap: 'the key has no prefix: the rule reads it in the `X-Cisco-Meraki-API-Key` header or under a Meraki-named key; its 40 hex digits and `MERAKI_DASHBOARD_API_KEY` are in Meraki\'s own SDK examples, whose example keys (and the DevNet sandbox\'s) are lowered as published',
+  },
   { provider: 'Mercury', listedBy: [GH], rules: 'secrets.mercury.', added: 2 },
   { provider: 'Mergify', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'MessageBird', listedBy: [G, T, GH], rules: 'secrets.messagebird.' },
@@ -348,6 +377,10 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'Netlify', listedBy: [G, T], rules: 'secrets.netlify.' },
   { provider: 'New Relic', listedBy: [G, T, GH], rules: 'secrets.newrelic.' },
   { provider: 'New York Times', listedBy: [G], reason: OPAQUE },
+  {
+    provider: 'Nightfall', listedBy: [T], rules: 'secrets.nightfall.', added: 12, confirmed: 'memory',
+    gap: '`NF-` and 32 letters and digits are from memory (pass 10 did not find it in the provider\'s pages)',
+  },
   { provider: 'Notion', listedBy: [G, T, GH], rules: 'secrets.notion.' },
   { provider: 'npm', listedBy: [G, DS, GH], rules: 'secrets.npm.' },
   { provider: 'NuGet', listedBy: [G, T, GH], rules: 'secrets.nuget.' },
@@ -383,6 +416,11 @@ export const COVERAGE: CoverageEntry[] = [
   { provider: 'OpenAI', listedBy: [G, T, DS, GH], rules: 'secrets.openai.' },
   { provider: 'OpenRouter', listedBy: [T, GH], rules: 'secrets.openrouter.' },
   { provider: 'OpenWeather', listedBy: [T, GH], reason: OPAQUE },
+  {
+    provider: 'Opsgenie', listedBy: [T], rules: 'secrets.opsgenie.', added: 12, confirmed: 'code',
+    sources: ['https://support.atlassian.com/opsgenie/docs/api-key-management/', 'https://github.com/opsgenie/opsgenie-nodejs-sdk/blob/master/lib/restApi.js'],
+    gap: 'its own Node SDK sends the key as `Authorization: GenieKey <key>` (found in the package pulled for the precision scan); the key\'s UUID form is from memory',
+  },
   { provider: 'Oracle', listedBy: [GH], rules: 'secrets.key.' },
   { provider: 'Orbit', listedBy: [GH], reason: NO_FORMAT, sources: ['https://docs.orbit.love/reference/authorization'] },
   { provider: 'Paddle', listedBy: [GH], rules: 'secrets.paddle.', added: 1 },
@@ -415,6 +453,10 @@ export const COVERAGE: CoverageEntry[] = [
     gap: 'the documentation shows `mySecretKey`; `sec-c-` and the base64 of a UUID (48 characters) are from keys quoted in third-party code. Publish and subscribe keys (`pub-c-`, `sub-c-`) ship in clients and are not reported',
   },
   { provider: 'Pulumi', listedBy: [G, T, GH], rules: 'secrets.pulumi.' },
+  {
+    provider: 'Pushbullet', listedBy: [T], rules: 'secrets.pushbullet.', added: 12, confirmed: 'memory',
+    gap: '`o.` and 32 letters and digits are from memory: too short a prefix alone, so the line must name Pushbullet or its `Access-Token` header',
+  },
   { provider: 'PyPI', listedBy: [G, T, DS, GH], rules: 'secrets.pypi.' },
   { provider: 'Rainforest Pay', listedBy: [GH], reason: NO_FORMAT, sources: ['https://docs.rainforestpay.com/docs/api-keys'] },
   {
@@ -452,7 +494,11 @@ export const COVERAGE: CoverageEntry[] = [
     gap: '`salad_cloud_user_` (or `_org_`) and about 49 letters and digits, from keys quoted in third-party code; the SDK documentation shows `YOUR_API_KEY`',
   },
   { provider: 'Salesforce', listedBy: [T, GH], rules: 'secrets.salesforce.' },
-  { provider: 'Samsara', listedBy: [GH], reason: UNDOCUMENTED, reread7: true, sources: ['https://pypi.org/project/samsara-api/'], sources7: ['https://pypi.org/project/samsara-api/14.2.0/'] },
+  {
+    provider: 'Samsara', listedBy: [GH], rules: 'secrets.samsara.', added: 12, confirmed: 'memory', reason: UNDOCUMENTED, reread7: true,
+    sources: ['https://pypi.org/project/samsara-api/'], sources7: ['https://pypi.org/project/samsara-api/14.2.0/'],
+    gap: 'its own documentation shows `YOUR_TOKEN`; `samsara_api_` and about 30 letters and digits are from memory',
+  },
   {
     provider: 'Scaleway', listedBy: [T], rules: 'secrets.scaleway.', added: 9, confirmed: 'memory',
     sources: ['https://www.scaleway.com/en/developers/api/iam/api-keys'],
@@ -460,6 +506,11 @@ export const COVERAGE: CoverageEntry[] = [
   },
   { provider: 'Scalingo', listedBy: [G], rules: 'secrets.scalingo.' },
   { provider: 'Scalr', listedBy: [T, GH], reason: SCALR },
+  {
+    provider: 'Scrapfly', listedBy: [T], rules: 'secrets.scrapfly.', added: 12, confirmed: 'memory',
+    sources: ['https://scrapfly.io/docs/project'],
+    gap: 'its SDK examples show `__API_KEY__`; `scp-live-` or `scp-test-` and 32 hex digits are from keys quoted in third-party code',
+  },
   { provider: 'Sendbird', listedBy: [G, T], reason: OPAQUE },
   { provider: 'SendGrid', listedBy: [G, T, DS, GH], rules: 'secrets.sendgrid.' },
   { provider: 'Sentry', listedBy: [G, T, GH], rules: 'secrets.sentry.' },
@@ -550,6 +601,10 @@ export const COVERAGE: CoverageEntry[] = [
   },
   { provider: 'WakaTime', listedBy: [GH], rules: 'secrets.wakatime.', added: 2 },
   { provider: 'Weatherstack', listedBy: [T, GH], reason: OPAQUE },
+  {
+    provider: 'Webex', listedBy: [T], rules: 'secrets.webex.', added: 12, confirmed: 'memory',
+    gap: '64 letters and digits, `_`, a 4-character cluster, `_` and the organization\'s UUID, from memory; no literal marks it, so the line must name Webex or a bearer header',
+  },
   { provider: 'Weights & Biases', listedBy: [T, GH], rules: 'secrets.wandb.' },
   { provider: 'Workato', listedBy: [GH], reason: UNDOCUMENTED },
   { provider: 'WorkOS', listedBy: [T, GH], reason: WORKOS },
@@ -568,15 +623,15 @@ export const COVERAGE: CoverageEntry[] = [
   },
 ];
 
-/** How many providers the given pass (10 or 11) added whose format was confirmed this way. */
-function addedBy(pass: 10 | 11, confirmed: CoverageEntry['confirmed']): number {
+/** How many providers the given pass (10, 11 or 12) added whose format was confirmed this way. */
+function addedBy(pass: 10 | 11 | 12, confirmed: CoverageEntry['confirmed']): number {
   return COVERAGE.filter((e) => e.added === pass && e.confirmed === confirmed).length;
 }
 
 /** Counts for the summary line. */
 export function coverageCounts(): {
   total: number; covered: number; opaque: number; undocumented: number; missing: number; added: number; added3: number; added4: number;
-  added5: number; added6: number; added9: number; added10: number; added11: number;
+  added5: number; added6: number; added9: number; added10: number; added11: number; added12: number;
 } {
   const covered = COVERAGE.filter((e) => e.rules).length;
   const opaque = COVERAGE.filter((e) => !e.rules && e.reason?.startsWith('not detectable')).length;
@@ -588,6 +643,7 @@ export function coverageCounts(): {
     added4: COVERAGE.filter((e) => e.added === 4).length, added5: COVERAGE.filter((e) => e.added === 5).length,
     added6: COVERAGE.filter((e) => e.added === 6).length, added9: COVERAGE.filter((e) => e.added === 9).length,
     added10: COVERAGE.filter((e) => e.added === 10).length, added11: COVERAGE.filter((e) => e.added === 11).length,
+    added12: COVERAGE.filter((e) => e.added === 12).length,
   };
 }
 
@@ -602,8 +658,8 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'was written from the provider\'s own documentation of its token format, with fixtures of its own ' +
       '(scripts/secret-coverage-comparison.ts holds this list and where each list was read; the generator checks every ' +
       '"covered" entry against the loaded rules). TruffleHog\'s providers that no other list names are not enumerated, ' +
-      'except those the ninth, tenth and eleventh passes (2026-12-02) added: TruffleHog detectors whose provider\'s keys carry a ' +
-      'distinctive prefix or structure.',
+      'except those the ninth to twelfth passes (2026-12-02) added: TruffleHog detectors whose provider\'s keys carry a ' +
+      'distinctive prefix, structure or header.',
     '',
     `**${c.total} providers: ${c.covered} covered, ${c.opaque} not detectable offline by format, ${c.undocumented} with no ` +
       `documented format, ${c.missing} missing.** The second comparison added ${c.added} providers (marked "added, pass 2"), ` +
@@ -630,6 +686,13 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       '(Checkout.com\'s format read in its own SDK, the others from memory and keys quoted in third-party code); the format was ' +
       'confirmed in the provider\'s own code for ' +
       `${addedBy(11, 'code') + addedBy(11, 'docs and code')}, in its own documentation for ${addedBy(11, 'docs')} and from memory for ${addedBy(11, 'memory')}. ` +
+      `The twelfth (2026-12-02) added ${c.added12} ("added, pass 12"): ${COVERAGE.filter((e) => e.added === 12 && !e.listedBy.includes(GH)).length} more ` +
+      'TruffleHog names (`scp-live-`, `NF-`, Loggly and Logz.io ingestion URLs, `GenieKey`, `App`, `sso-key` and Pushbullet\'s ' +
+      '`Access-Token` headers, Webex\'s `…_PF84_<org UUID>`) and ' +
+      `${COVERAGE.filter((e) => e.added === 12 && e.listedBy.includes(GH)).length} GitHub also names (Lark, whose own examples show its tokens; ` +
+      'Meraki, by its header and key names; Samsara, from memory); the format (or the header or URL that carries the key) was ' +
+      `confirmed in the provider's own code for ${addedBy(12, 'code') + addedBy(12, 'docs and code')}, in its own documentation ` +
+      `for ${addedBy(12, 'docs')} and is from memory for ${addedBy(12, 'memory')}. ` +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',

@@ -38,3 +38,10 @@ func setup(m map[string]string) {
 	_ = more
 	_ = refreshToken
 }
+
+// A shell-style placeholder default inside a string: the default is used when the variable is unset.
+// ruleid: secrets.generic.password-assignment
+var dsnPassword = "${DB_PASSWORD:-Wq7Lz3Kx9Nb2Tr5Hm}"
+
+// ok: secrets.generic.password-assignment
+var dsnPasswordUnset = "${DB_PASSWORD:-}"

@@ -31,12 +31,25 @@ class Shapes {
   // ok: secrets.generic.password-assignment
   String proxyUrl = "socks5h://<username>:<password>@proxy-host";
   // Spring `@Value` defaults (issue 16): the value after `:` inside `${...}` is used when the property is unset.
-  // The generic rules want the whole Java literal to be the value, so a default inside it is missed (Kotlin,
-  // without that requirement, is reported: shapes.fixture.kt).
-  // todoruleid: secrets.generic.token-assignment
+  // ruleid: secrets.generic.token-assignment
   @Value("${payments.api-token:Qz7vR2mX8pL4tK9wB3nF6hJ1}")
   private String paymentsToken;
+  // ruleid: secrets.generic.password-assignment
+  @Value("${db.password:s3cr3tDefault}")
+  private String dbPassword;
+  // ruleid: secrets.generic.secret-assignment
+  private static final String CLIENT_SECRET_EXPR = "${oauth.client-secret:Vx4Nq9Lt2Rk7Zm3Wp8Bs5Jc1}";
+  // An empty default, a placeholder default and a default that is another placeholder name.
   // ok: secrets.generic.token-assignment
   @Value("${payments.api-token:}")
   private String paymentsTokenUnset;
+  // ok: secrets.generic.password-assignment
+  @Value("${db.password:changeme}")
+  private String dbPasswordPlaceholder;
+  // ok: secrets.generic.password-assignment
+  @Value("${db.password:${DB_PASSWORD}}")
+  private String dbPasswordNested;
+  // The same text outside a string is not a default: an unquoted `${` in a Java source is not a placeholder.
+  // ok: secrets.generic.token-assignment
+  int apiTokenLength = tokenLength("${payments.api-token}", Qz7vR2mX8pL4tK9wB3nF6hJ1);
 }

@@ -17,4 +17,8 @@ class PaymentsClient(
     @Value("\${payments.api-token:Qz7vR2mX8pL4tK9wB3nF6hJ1}") val apiToken: String,
     // ok: secrets.generic.token-assignment
     @Value("\${payments.api-token:}") val unsetToken: String,
+    // ruleid: secrets.generic.password-assignment
+    @Value("\${db.password:s3cr3tDefault}") val dbPassword: String,
+    // ok: secrets.generic.password-assignment
+    @Value("\${db.password:changeme}") val placeholderPassword: String,
 )

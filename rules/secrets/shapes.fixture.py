@@ -49,3 +49,14 @@ if (api_token := os.environ.get("API_TOKEN")):
 body = "<credentials><user>svc</user><password>Nc8Mw3Hs6Jd1Pf</password></credentials>"
 # ok: secrets.generic.xml-password, secrets.generic.password-assignment
 body = "<credentials><password>%s</password></credentials>" % password
+# Union-typed declarations (PEP 604): a union type between the name and `=`.
+# ruleid: secrets.generic.token-assignment
+api_token: str | None = "Jw5Rk8Lm2Xq7Tz4Nb9Vc3Hf6Pd"
+# ok: secrets.generic.token-assignment
+api_token: str | None = os.environ.get("API_TOKEN")
+# A placeholder's default inside a string (read by a Spring-style or shell-style resolver): the default is used when
+# the property is unset.
+# ruleid: secrets.generic.password-assignment
+DB_PASSWORD_EXPR = "${db.password:Wq7Lz3Kx9Nb2Tr5Hm}"
+# ok: secrets.generic.password-assignment
+DB_PASSWORD_EXPR_UNSET = "${db.password:}"

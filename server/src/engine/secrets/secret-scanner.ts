@@ -281,10 +281,25 @@ function genericEntropyFloor(ruleEntropy: number, secret: string): number {
 
 /**
  * Whether a value whose preceding character is `charBefore` reads as a string literal's content on its line: right
- * after a quote, or an XML element's text inside one.
+ * after a quote, an XML element's text inside one, or a property placeholder's default inside one.
  */
 export function quotedValue(charBefore: string | undefined, at: SecretSpan | undefined): boolean {
-  return charBefore === '"' || charBefore === "'" || charBefore === '`' || (charBefore === '>' && !!at && xmlElementInString(at.line, at.start, at.end));
+  if (charBefore === '"' || charBefore === "'" || charBefore === '`') return true;
+  if (!at) return false;
+  return (charBefore === '>' && xmlElementInString(at.line, at.start, at.end)) || (charBefore !== undefined && placeholderDefaultInString(at.line, at.start, at.end));
+}
+
+/**
+ * The value at `[start, end)` is the default of a property placeholder inside a string literal: `${name:value}` (or
+ * shell's `${name:-value}`) right before it, `}` right after, and the `${` after an odd count of one quote character
+ * on the line. Spring's `@Value("${db.password:s3cr3t}")` uses the default whenever the property is unset, so it is
+ * as much a hard-coded credential as a plain literal, in every language whose strings carry such placeholders.
+ */
+function placeholderDefaultInString(line: string, start: number, end: number): boolean {
+  const open = /\$\{[\w.[\]-]{1,80}:-?$/.exec(line.slice(Math.max(0, start - 84), start));
+  if (!open || line[end] !== '}') return false;
+  const before = line.slice(0, start - open[0].length);
+  return ['"', "'", '`'].some((q) => before.split(q).length % 2 === 0);
 }
 
 /**
