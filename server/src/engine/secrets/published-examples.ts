@@ -35,6 +35,7 @@ export const PUBLISHED_EXAMPLES: readonly PublishedExample[] = [
   { value: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', source: "X (Twitter)'s OAuth 1.0a signing example access token" },
   { value: 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', source: "Stripe API reference's sample test key" },
   { value: '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe', source: "Google reCAPTCHA's documented test secret key (every verification passes)" },
+  { value: 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM', source: "the example test-mode API key of Mollie's own API reference and SDK examples" },
   { value: '6bec40cf957de430a6f1f2baa056b99a4fac9ea0', source: "Cisco DevNet's always-on Meraki sandbox read-only API key, in Meraki's own example code" },
   { value: '093b24e85df15a3e66f1fc359f4c48493eaa1b73', source: "the example Meraki API key of Meraki's own SDK examples (dashboard-api-python)" },
   { value: '66839003d2861bc302b292eb66d3b247709f2d0d', source: "the example Meraki API key of Meraki's own SDK examples (dashboard-api-python)" },
