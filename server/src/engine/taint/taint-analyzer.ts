@@ -660,16 +660,22 @@ function readPieces(
   span: TextSpan | null | undefined,
   stats?: { contextKeysBuilt: number },
 ): Pieces {
-  const out: Pieces & { searched: Node[][] } = { starts: [], lines: [], keys: [], whole: [], searched: [], nodes: (i) => out.searched[i]!, members: { text, byStart: new Map() } };
+  // Per piece: the nodes it is searched in, or its top-level statement's index (most pieces: no array made).
+  const searched: (Node[] | number)[] = [];
+  const nodes = (i: number): Node[] => {
+    const at = searched[i]!;
+    return typeof at === 'number' ? [top.node(at)] : at;
+  };
+  const out: Pieces = { starts: [], lines: [], keys: [], whole: [], nodes, members: { text, byStart: new Map() } };
   // A member's key is the last run's when it lies wholly outside the changed span with the same end (moved by the
   // span's length change when after it), type, column and header, as `readTopLevel` keeps a statement's.
   const kept = last && span !== undefined ? last.byStart : undefined;
   const delta = span ? span.newEnd - span.oldEnd : 0;
-  const push = (start: number, line: number, key: string | undefined, searched: Node[]): void => {
+  const push = (start: number, line: number, key: string | undefined, at: Node[] | number): void => {
     out.starts.push(start);
     out.lines.push(line);
     out.keys.push(key);
-    out.searched.push(searched);
+    searched.push(at);
   };
   if (top.whole) {
     push(root.startIndex, lines.positionAt(root.startIndex).line, undefined, [root]);
@@ -678,11 +684,11 @@ function readPieces(
   for (let si = 0; si < top.rec.types.length; si++) {
     const key = top.rec.keys[si];
     const node = top.node(si);
-    const body = containers?.has(node.type) ? node.childForFieldName('body') : null;
+    const body = containers?.has(top.rec.types[si]!) ? node.childForFieldName('body') : null;
     // The body last, so the header's functions (if any) come first in document order.
     if (!body || body.endIndex !== node.endIndex) {
       out.whole[si] = out.starts.length;
-      push(top.rec.starts[si]!, top.rec.lines[si]!, key, [node]);
+      push(top.rec.starts[si]!, top.rec.lines[si]!, key, si);
       continue;
     }
     out.whole[si] = undefined;
