@@ -4,7 +4,8 @@
  * `contextUnitsPlaced`), and the pattern rules build only the edited statement's unit key (the others are the last
  * run's, outside the changed span: `patternKeysBuilt`). Both counters must stay O(1) as the file grows, and over
  * random edits (pastes, deletions across units, nested functions, class bodies, imports) the findings must equal a
- * fresh scan of the same text.
+ * fresh scan of the same text. In Java, where one class holds the whole file, the edited statement is the edited
+ * member of the class (`LanguageModule.memberContainers`).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +14,7 @@ import { assertProperty } from './property-seeds';
 import { Engine } from '../../server/src/engine/engine';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
+import { JAVA_FRAGMENTS, javaClassFile } from './java-class-file';
 
 let engine: Engine;
 let taint: TaintAnalyzer;
@@ -46,6 +48,9 @@ function javascriptFile(n: number): string {
 const CASES = [
   { lang: 'python', path: '/inc/app.py', make: pythonFile, needle: (i: number) => `x + ${i}` },
   { lang: 'javascript', path: '/inc/app.js', make: javascriptFile, needle: (i: number) => `x + ${i}` },
+  // One class holds every method: its members are keyed one by one (`memberContainers`), not the class as one
+  // statement, which placed every unit of the file per typed character.
+  { lang: 'java', path: '/inc/App.java', make: javaClassFile, needle: (i: number) => `x + ${i}` },
 ] as const;
 
 const fresh = (c: (typeof CASES)[number], text: string): unknown => engine.scanText(c.path, c.lang, text, TAINT_ONLY).findings;
@@ -64,7 +69,8 @@ describe('per-edit bookkeeping of a typed character does not grow with the file'
           engine.analyze(uri, TAINT_ONLY);
           // The first run places every unit and builds every pattern key.
           assert.ok(taint.stats.contextUnitsPlaced - p0 >= n, `first run placed ${taint.stats.contextUnitsPlaced - p0}`);
-          assert.ok(taint.stats.patternKeysBuilt - k0 >= n, `first run built ${taint.stats.patternKeysBuilt - k0} pattern keys`);
+          // The pattern rules' units are top-level statements: a Java file's class is one.
+          assert.ok(taint.stats.patternKeysBuilt - k0 >= (c.lang === 'java' ? 1 : n), `first run built ${taint.stats.patternKeysBuilt - k0} pattern keys`);
           const lines = text.split('\n');
           let version = 1;
           const per: number[] = [];
@@ -99,6 +105,7 @@ describe('per-edit bookkeeping of a typed character does not grow with the file'
 
 const FRAGMENTS = {
   python: ['', ' ', '\n', '    ', '7', 'x', '(', ')', ':', '# c\n', 'import os\n', 'def q(a):\n    return a\n', '    def n(b):\n        return b\n', 'class K:\n    def m(self, v):\n        return hashlib.sha1(v).hexdigest()\n', `@app.route('/q')\ndef q():\n    return subprocess.call(request.args.get('c'), shell=True)\n`, 'hashlib.md5(x)', 'request.args', '"""', "'"],
+  java: JAVA_FRAGMENTS,
   javascript: ['', ' ', '\n', '  ', '7', 'x', '(', ')', '{', '}', '`', "'", '// c\n', '/* c */', `const os = require('os');\n`, 'function q(a) { return a; }\n', '(v) => v', 'class K { m(v) { return tls.connect({ rejectUnauthorized: false }); } }\n', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, '{ rejectUnauthorized: false }', 'function n(b) { return () => b; }'],
 } as const;
 

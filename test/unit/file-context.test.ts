@@ -12,6 +12,7 @@ import { TaintAnalyzer } from '../../server/src/engine/taint';
 import { resetNodeCache } from '../../server/src/engine/patterns/pattern';
 import { fileContext, newTaintSessionCache } from '../../server/src/engine/taint/taint-analyzer';
 import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
+import { JAVA_FRAGMENTS, javaClassFile } from './java-class-file';
 
 const settings = TAINT_ONLY;
 
@@ -122,12 +123,16 @@ function view(c: ReturnType<typeof fileContext>): unknown {
 }
 
 const FRAGMENTS = {
+  java: JAVA_FRAGMENTS,
   python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args', 'class Kind(str, Enum):\n    A = 1\n', 'Name = Annotated[str, Depends(f)]\n', 'Kind', 'run = subprocess.call\n', 'sp = subprocess\n', 'go = sp.run', ' = request'],
   javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n', 'export const GET = helper3;\n', 'exports.POST = helper4;\n', 'export { helper6 as PUT };\n', 'const run = exec;\n', 'const { spawn: sp } = require("child_process");\n', 'let go = sp', ' = exec'],
 } as const;
 
+/** The property's cases: also Java, whose class is patched per member (`LanguageModule.memberContainers`). */
+const PATCH_CASES = [...CASES, { lang: 'java', path: '/ctx/App.java', make: javaClassFile, comment: '// note' }] as const;
+
 describe('file context: patched per statement equals built fresh (property)', () => {
-  for (const c of CASES) {
+  for (const c of PATCH_CASES) {
     it(`${c.lang}: random character, line, comment and code edits`, () => {
       const uri = `filectx-prop:${c.path}`;
       assertProperty(
@@ -304,4 +309,40 @@ describe('file context: blank and word edits anywhere equal a fresh scan (proper
       );
     });
   }
+});
+
+describe('file context: a Java class patched per member', () => {
+  it('a same-length edit inside a method, in the class header and a line break re-key exactly what changed', () => {
+    const uri = 'filectx-java:/ctx/App.java';
+    const text = javaClassFile(40);
+    engine.open(uri, '/ctx/App.java', 'java', text, 1);
+    try {
+      const doc = engine.get(uri)!;
+      const lang = taint.compiledFor(doc)!;
+      const memo = newTaintSessionCache().context;
+      const check = (what: string): void => {
+        resetNodeCache();
+        const patched = view(fileContext(doc.tree!, lang, doc.text, doc.lines, memo));
+        assert.deepEqual(patched, view(fileContext(doc.tree!, lang, doc.text, doc.lines)), what);
+      };
+      check('first run');
+      let version = 1;
+      const replace = (needle: string, by: string): void => {
+        const at = doc.text.indexOf(needle);
+        assert.ok(at >= 0, needle);
+        const pos = doc.lines.positionAt.bind(doc.lines);
+        engine.change(uri, [{ range: { start: pos(at), end: pos(at + needle.length) }, text: by }], ++version);
+      };
+      // The method's name changes, not its length nor its neighbours' offsets.
+      replace('static String helper9(', 'static String helpeR9(');
+      check('a same-length rename');
+      replace('@RestController\npublic class App {', '@RestController\npublic class Apq {');
+      check('the class header');
+      replace('        return y;\n    }\n\n    static String helper10(', '        return y;\n    }\n\n\n    static String helper10(');
+      check('a line break between members');
+    } finally {
+      resetNodeCache();
+      engine.close(uri);
+    }
+  });
 });

@@ -300,13 +300,27 @@ function hasRepetition(source: string): boolean {
 
 /**
  * A regex matching somewhere in any text that holds a match of `re` (a rule regex tested on part of that text):
- * its leading `^`, leading lookaheads and trailing `$` dropped, on an engine as safe as `re`'s. A necessary
- * condition for prefilters.
+ * its leading lookaheads and every `^` and `$` dropped, on an engine as safe as `re`'s. A necessary condition for
+ * prefilters: dropping a zero-width assertion (none is left inside a lookaround) only lets more texts match.
  */
 export function searchableAnywhere(re: RegExp): RegExp {
   // Leading lookaheads are dropped, not searched for: at a spot in the whole text they may see past the bound text.
+  // The anchors are dropped in every branch, not only at the ends of the source: `^a$|^b$` kept `a$|^b`, which
+  // holds only at the text's ends, so the prefilter said no where `b` stood alone on a line inside the file, and
+  // the search for the never-matching `a$` ran over the whole file on RE2 (most of a Java edit's time).
+  const source = unanchored(splitLeadingLookaheads(re.source)?.rest ?? re.source);
   // A leading `.*` changes nothing in a search for a match anywhere, and makes each try run to the line's end.
-  const source = (splitLeadingLookaheads(re.source)?.rest ?? re.source.replace(/^\^/, '')).replace(/^\.\*(?![*+?{])/, '');
-  const loose = source.replace(/(?<!\\)\$$/, '');
-  return compileLike(re, loose);
+  return compileLike(re, source.replace(/^\.\*(?![*+?{])/, ''));
+}
+
+/** A regex source without its `^` and `$` assertions (those outside escapes and character classes). */
+function unanchored(source: string): string {
+  let out = '';
+  let from = 0;
+  for (const [i, c] of syntaxChars(source)) {
+    if (c !== '^' && c !== '$') continue;
+    out += source.slice(from, i);
+    from = i + 1;
+  }
+  return out + source.slice(from);
 }

@@ -536,6 +536,10 @@ export interface ContextMemo {
   lang?: CompiledLanguage;
   importKey?: string;
   byStatement: Map<string, StatementShape>;
+  /** The facts of the last run's split containers (see `readPieces`), by the statement's key. */
+  byContainer?: Map<string, StatementFacts>;
+  /** The last run's keyed members of split containers (see `readPieces`). */
+  members?: MemberRecords;
   /** The last run's top-level statements, patched from the text's changed span by the next run. */
   top?: TopRecords;
 }
@@ -614,6 +618,102 @@ function readTopLevel(
     rec.keys.push(key);
   }
   return { rec, whole, node };
+}
+
+/** The pieces the file context keeps shapes for (see `readPieces`), in document order. */
+interface Pieces {
+  /** Per piece: its start offset, its first line and its key (none: never kept). */
+  starts: number[];
+  lines: number[];
+  keys: (string | undefined)[];
+  /** Per top-level statement: its piece when it is one piece (undefined: split into its header and members). */
+  whole: (number | undefined)[];
+  /** The nodes a piece's functions and imports are searched in (its statement, its member, or its header's). */
+  nodes: (piece: number) => Node[];
+  /** The keyed members, for the next run's `readPieces`. */
+  members: MemberRecords;
+}
+
+/** The keyed members of split containers of a run (see `readPieces`), by start offset, with the text they are of. */
+interface MemberRecords {
+  text: string;
+  byStart: Map<number, { end: number; type: string; col: number; header: string; key: string }>;
+}
+
+/**
+ * The pieces the file context keeps shapes for, in document order: each top-level statement, except a statement of
+ * one of the `containers` types (a Java class: most Java files are one), split into its header (the named children
+ * before its body: searched every run, never kept) and each member of its body. A member's key holds its container's
+ * header (type, column and text up to the body: a method's role and class are read from them) and its own type,
+ * column and text, so a typed character re-reads one member instead of every function of the class. No containers:
+ * nothing is split (a one-shot run keeps no shapes). A member holding a syntax error has no key, nor has any member
+ * of a header holding one (a half-typed line must not make the next run re-read the whole class). The root searched
+ * whole (`top.whole`) is one piece without a key.
+ */
+function readPieces(
+  top: { rec: TopRecords; whole: boolean; node: (at: number) => Node },
+  root: Node,
+  text: string,
+  lines: LineIndex,
+  containers: ReadonlySet<string> | undefined,
+  last: MemberRecords | undefined,
+  span: TextSpan | null | undefined,
+  stats?: { contextKeysBuilt: number },
+): Pieces {
+  // Per piece: the nodes it is searched in, or its top-level statement's index (most pieces: no array made).
+  const searched: (Node[] | number)[] = [];
+  const nodes = (i: number): Node[] => {
+    const at = searched[i]!;
+    return typeof at === 'number' ? [top.node(at)] : at;
+  };
+  const out: Pieces = { starts: [], lines: [], keys: [], whole: [], nodes, members: { text, byStart: new Map() } };
+  // A member's key is the last run's when it lies wholly outside the changed span with the same end (moved by the
+  // span's length change when after it), type, column and header, as `readTopLevel` keeps a statement's.
+  const kept = last && span !== undefined ? last.byStart : undefined;
+  const delta = span ? span.newEnd - span.oldEnd : 0;
+  const push = (start: number, line: number, key: string | undefined, at: Node[] | number): void => {
+    out.starts.push(start);
+    out.lines.push(line);
+    out.keys.push(key);
+    searched.push(at);
+  };
+  if (top.whole) {
+    push(root.startIndex, lines.positionAt(root.startIndex).line, undefined, [root]);
+    return out;
+  }
+  for (let si = 0; si < top.rec.types.length; si++) {
+    const key = top.rec.keys[si];
+    const node = top.node(si);
+    const body = containers?.has(top.rec.types[si]!) ? node.childForFieldName('body') : null;
+    // The body last, so the header's functions (if any) come first in document order.
+    if (!body || body.endIndex !== node.endIndex) {
+      out.whole[si] = out.starts.length;
+      push(top.rec.starts[si]!, top.rec.lines[si]!, key, si);
+      continue;
+    }
+    out.whole[si] = undefined;
+    const headerNodes = node.namedChildren.filter((c): c is Node => !!c && c.id !== body.id);
+    // A statement holds an error only if the root does (the flag is its subtree's).
+    const errors = root.hasError;
+    const header = errors && headerNodes.some((c) => c.hasError) ? undefined : `${node.type}\u0000${top.rec.cols[si]}\u0000${createHash('sha1').update(text.slice(node.startIndex, body.startIndex)).digest('base64')}`;
+    push(node.startIndex, top.rec.lines[si]!, undefined, headerNodes);
+    for (const m of kids(body)) {
+      const at = lines.positionAt(m.startIndex);
+      let memberKey: string | undefined;
+      if (header !== undefined && !(errors && m.hasError)) {
+        const moved = span && m.startIndex >= span.newEnd ? delta : span && m.endIndex <= span.start ? 0 : span === null ? 0 : undefined;
+        const was = moved === undefined ? undefined : kept?.get(m.startIndex - moved);
+        if (was && was.end === m.endIndex - moved! && was.type === m.type && was.col === at.character && was.header === header) memberKey = was.key;
+        else {
+          if (stats) stats.contextKeysBuilt++;
+          memberKey = `${header}\u0001${m.type}\u0000${at.character}\u0000${createHash('sha1').update(text.slice(m.startIndex, m.endIndex)).digest('base64')}`;
+        }
+        out.members.byStart.set(m.startIndex, { end: m.endIndex, type: m.type, col: at.character, header, key: memberKey });
+      }
+      push(m.startIndex, at.line, memberKey, [m]);
+    }
+  }
+  return out;
 }
 
 export class TaintAnalyzer implements Analyzer {
@@ -3078,27 +3178,32 @@ export function fileContext(
   const top = readTopLevel(root, text, lines, lastTop, span, stats, memo !== undefined);
   if (memo) memo.top = top.rec;
   const topCount = top.rec.types.length;
-  // The functions and imports are searched per top-level statement; a child of the root that is not a named
-  // statement could hold one, so then the root is searched whole (and nothing is kept).
-  const stmtCount = top.whole ? 1 : topCount;
-  const stmtNode = (si: number): Node => (top.whole ? root : top.node(si));
-  // One search in the wasm tree per statement for its functions and imports (document order), on first need.
+  // The functions and imports are searched, and their shapes kept, per piece: a top-level statement, or the header
+  // and each member of a container statement (see `pieces`). A child of the root that is not a named statement
+  // could hold one, so then the root is searched whole (and nothing is kept).
+  const lastMembers = memo?.members && lastTop && memo.members.text === lastTop.text ? memo.members : undefined;
+  const pieces = readPieces(top, root, text, lines, memo !== undefined ? syn.memberContainers : undefined, lastMembers, span, stats);
+  if (memo) memo.members = syn.memberContainers ? pieces.members : undefined;
+  const stmtCount = pieces.starts.length;
+  // One search in the wasm tree per piece for its functions and imports (document order), on first need.
   const found = new Map<number, { fns: Node[]; imports: Node[] }>();
   const search = (si: number): { fns: Node[]; imports: Node[] } => {
     let f = found.get(si);
     if (f) return f;
     f = { fns: [], imports: [] };
-    for (const n of stmtNode(si).descendantsOfType(types)) {
-      if (!n) continue;
-      if (syn.importTypes.includes(n.type)) f.imports.push(n);
-      // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
-      else if (n.isNamed) f.fns.push(n);
+    for (const at of pieces.nodes(si)) {
+      for (const n of at.descendantsOfType(types)) {
+        if (!n) continue;
+        if (syn.importTypes.includes(n.type)) f.imports.push(n);
+        // Keywords share some of these type names (`function`, Python's `lambda`): only named nodes are functions.
+        else if (n.isNamed) f.fns.push(n);
+      }
     }
     if (stats) stats.contextNodesRead += f.fns.length + f.imports.length;
     found.set(si, f);
     return f;
   };
-  // Without a memo (a one-shot scan) every statement is searched: one search of the root instead, each node put with
+  // Without a memo (a one-shot scan) every statement is searched (each is one piece): one search of the root instead, each node put with
   // the statement that holds it (the same lists: per statement, in document order). Each search is a call into wasm
   // that first reads the grammar's whole list of node types, most of a call on a short statement.
   if (!memo && !top.whole && topCount > 1 && !root.hasError) {
@@ -3130,18 +3235,18 @@ export function fileContext(
   /** Per function (document order): its statement and its index among the statement's functions. */
   const fnStmt: number[] = [];
   const fnK: number[] = [];
-  const rootLine = top.whole ? lines.positionAt(root.startIndex).line : 0;
-  const stmtLine = (si: number): number => (top.whole ? rootLine : top.rec.lines[si]!);
+  const stmtLine = (si: number): number => pieces.lines[si]!;
   for (let si = 0; si < stmtCount; si++) {
-    const start = top.whole ? root.startIndex : top.rec.starts[si]!;
+    const start = pieces.starts[si]!;
     // A statement holding a syntax error may parse otherwise with the same text: never reused.
     // Without a memo (a one-shot scan: no later run reads it) no key was built: it has no reader.
-    const key = top.whole ? undefined : top.rec.keys[si];
+    const key = pieces.keys[si];
     let shape = key === undefined ? undefined : shapes?.get(key);
     reusedShape.push(!!shape);
     if (shape) {
       // An import statement is its own (only) import node.
-      if (shape.imports === 1 && syn.importTypes.includes(top.rec.types[si]!)) importNodes.push(stmtNode(si));
+      const own = pieces.nodes(si);
+      if (shape.imports === 1 && own.length === 1 && syn.importTypes.includes(own[0]!.type)) importNodes.push(own[0]!);
       else if (shape.imports > 0) importNodes.push(...search(si).imports);
     } else {
       const f = search(si);
@@ -3166,10 +3271,20 @@ export function fileContext(
   }
   // Per top-level statement, what the import key and the handlers read from it alone: kept with a reused shape (the
   // same type, column and text), read from the tree for the others.
+  // A split container's are kept by its key (its pieces' shapes are its members').
   const facts: StatementFacts[] = [];
+  const lastContainers = memo && memo.module === syn ? memo.byContainer : undefined;
+  const nextContainers = new Map<string, StatementFacts>();
+  const keepFacts = (si: number, f: StatementFacts): void => {
+    const piece = pieces.whole[si];
+    if (piece !== undefined) stmtShapes[piece]!.facts = f;
+    else if (top.rec.keys[si] !== undefined) nextContainers.set(top.rec.keys[si]!, f);
+  };
   for (let si = 0; si < topCount; si++) {
-    const kept = !top.whole ? stmtShapes[si]!.facts : undefined;
+    const piece = top.whole ? undefined : pieces.whole[si];
+    const kept = top.whole ? undefined : piece !== undefined ? stmtShapes[piece]!.facts : lastContainers?.get(top.rec.keys[si]!);
     if (kept) {
+      if (piece === undefined) keepFacts(si, kept);
       facts.push(kept);
       continue;
     }
@@ -3186,7 +3301,7 @@ export function fileContext(
     if (!top.whole) {
       const start = top.rec.starts[si]!;
       if (syn.aliasSites) f.aliasSites = syn.aliasSites(text.slice(start, top.rec.ends[si]), top.rec.cols[si] === 0).map(([at, head]) => [at, detached(head)]);
-      stmtShapes[si]!.facts = f;
+      keepFacts(si, f);
     }
     facts.push(f);
   }
@@ -3462,6 +3577,7 @@ export function fileContext(
     memo.lang = lang;
     memo.importKey = importKey;
     memo.byStatement = nextShapes;
+    memo.byContainer = nextContainers;
   }
   const byName = new Map<string, Unit | null>();
   const byMethod = new Map<string, Unit | null>();

@@ -373,6 +373,9 @@ export const java: LanguageModule = {
   },
   functionTypes: FUNCTION_TYPES,
   importTypes: ['import_declaration'],
+  // A method's descriptor reads its own subtree and its class's header only (no class-level decorators or
+  // by-name registrations in Java): the file context keys it per member of the class.
+  memberContainers: new Set(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration']),
   nameTypes: ['identifier', 'field_access'],
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,

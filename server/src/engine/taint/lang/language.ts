@@ -175,6 +175,12 @@ export interface LanguageModule {
   /** Node types of functions (units) and of import statements, for one search of the tree. */
   readonly functionTypes: ReadonlySet<string>;
   readonly importTypes: readonly string[];
+  /**
+   * Top-level statement types (with a `body` field, last) whose functions the file context keys per member of the
+   * body rather than per statement: a Java file is one class, so an edit re-read all of its methods. A function's
+   * descriptor may then depend only on its member's subtree, its container's text up to the body and the import key.
+   */
+  readonly memberContainers?: ReadonlySet<string>;
   /** Node types a dotted pattern (`flask.request.args`) may match: names and member accesses. */
   readonly nameTypes: readonly string[];
   /** The declarator node type of `declaration` statements. */
