@@ -492,7 +492,8 @@ async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: C
       baseline: baseline?.data,
       baselineFile: baseline?.file,
       jobs: p.jobs,
-      // This thread only waits for the workers meanwhile: it scans files too.
+      // This thread only waits for the workers meanwhile: it scans files too. (Not the history pool's: on
+      // `score --history` it gained no CPU, docs/perf-notes-scan.md, session 19.)
       inThread: true,
       analyzerModule: hooks.analyzerModule,
       advisoryDbDir: advisoryDbDir(io.env),
@@ -742,7 +743,6 @@ function historyPool(p: Prepared, io: CliIO, hooks: CliHooks): ScanPool {
     jobs: p.jobs,
     analyzerOptions: projectAnalyzerOptions({ config: p.loaded.config, configFile: p.loaded.file, settings: p.settings, advisoryDbDir: advisoryDbDir(io.env) }),
     analyzerModule: hooks.analyzerModule,
-    inThread: true,
   });
   // The workers start (load their code, build their packs) while this thread builds its own packs and lists files.
   // A few only: the number of files is not known yet, and a small workspace would not use a large machine's cores.
