@@ -32,8 +32,6 @@ export interface ShardResult {
   scanMs: number;
   /** Files left unscanned because the deadline passed. */
   unscanned: number;
-  /** With N jobs: the files the pool's own thread scanned (the rest went to its worker threads). */
-  inThreadFiles?: number;
 }
 
 export interface ScanRunnerOutput extends ShardResult {
@@ -83,8 +81,7 @@ async function scanPooled(shard: Shard, jobs: number): Promise<ShardResult> {
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, packs };
   const sized = shard.files.map((path) => ({ path, size: safeSize(path) })).sort((a, b) => b.size - a.size);
   const out: ShardResult = { files: 0, bytes: 0, findings: 0, byRule: {}, skipped: 0, errors: [], setupMs: 0, scanMs: 0, unscanned: 0 };
-  // As `vigil scan` runs it: the pool's thread is one of the jobs.
-  const pool = new ScanPool({ jobs, inThread: true, grammarDir: shard.grammarDir, analyzerOptions: { ...(shard.rulesDir ? { rulesDir: shard.rulesDir } : {}), packs } });
+  const pool = new ScanPool({ jobs, grammarDir: shard.grammarDir, analyzerOptions: { ...(shard.rulesDir ? { rulesDir: shard.rulesDir } : {}), packs } });
   const stop = new AbortController();
   const timer = shard.deadlineMs > 0 ? setTimeout(() => stop.abort(), Math.max(0, shard.deadlineMs - (performance.timeOrigin + performance.now()))) : undefined;
   try {
@@ -108,7 +105,6 @@ async function scanPooled(shard: Shard, jobs: number): Promise<ShardResult> {
       if (s.reason !== 'unreadable') out.skipped++;
     }
     out.unscanned = shard.files.length - run.results.length - run.skipped.length - run.failed.length;
-    out.inThreadFiles = run.inThreadJobs ?? 0;
   } finally {
     if (timer) clearTimeout(timer);
     pool.close();
@@ -169,7 +165,6 @@ async function main(): Promise<void> {
     total.skipped += r.skipped;
     total.unscanned += r.unscanned;
     total.errors.push(...r.errors);
-    if (r.inThreadFiles !== undefined) total.inThreadFiles = (total.inThreadFiles ?? 0) + r.inThreadFiles;
   }
   process.stdout.write(`${JSON.stringify(total)}\n`);
   process.exit(0);

@@ -125,32 +125,4 @@ describe('scan worker start-up', () => {
     assert.equal(one.found, two.found);
     assert.equal(split.found, two.found);
   });
-
-  it('the pool\'s thread as one of the jobs: one thread fewer, the same findings', async () => {
-    const files = walkFiles([{ root: project('cross-file-js') }]).files;
-    const run = async (options: { jobs: number; inThread?: boolean }) => {
-      const pool = new ScanPool({ ...options, workPerWorker: 0 });
-      try {
-        const first = await pool.scan(files, DEFAULT_SETTINGS);
-        // A second run on the kept workers (the pool's thread among them) starts clean, as a thread does.
-        const again = await pool.scan(files, DEFAULT_SETTINGS);
-        return { threads: pool.threadsStarted, started: pool.workersStarted, inThread: [first.inThreadJobs ?? 0, again.inThreadJobs ?? 0], found: byPath(first.results), again: byPath(again.results) };
-      } finally {
-        pool.close();
-      }
-    };
-    const threads = await run({ jobs: 2 });
-    const mixed = await run({ jobs: 2, inThread: true });
-    const alone = await run({ jobs: 1, inThread: true });
-    assert.deepEqual([threads.threads, threads.started, threads.inThread], [2, 2, [0, 0]], 'without the option: threads only');
-    assert.deepEqual([mixed.threads, mixed.started], [1, 2], 'two jobs: this thread and one worker thread');
-    // One job: every pass-1 and pass-2 job in this thread (pass 1 summarises the imported file).
-    assert.deepEqual([alone.threads, alone.started], [0, 1], 'one job: no worker thread at all');
-    assert.ok(alone.inThread.every((n) => n > files.length), `every file in this thread, pass 1 too: ${alone.inThread}`);
-    assert.match(threads.found, /js\.sqli\.string-query/, 'the cross-file finding');
-    for (const r of [mixed, alone]) {
-      assert.equal(r.found, threads.found);
-      assert.equal(r.again, threads.found);
-    }
-  });
 });

@@ -492,9 +492,6 @@ async function runScan(p: Prepared, values: ScanValues, io: ProgressIO, hooks: C
       baseline: baseline?.data,
       baselineFile: baseline?.file,
       jobs: p.jobs,
-      // This thread only waits for the workers meanwhile: it scans files too. (Not the history pool's: on
-      // `score --history` it gained no CPU, docs/perf-notes-scan.md, session 19.)
-      inThread: true,
       analyzerModule: hooks.analyzerModule,
       advisoryDbDir: advisoryDbDir(io.env),
       tool: { name: 'vigil', version: VERSION },

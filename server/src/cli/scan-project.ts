@@ -60,8 +60,6 @@ export interface ProjectScanOptions {
    * built with this scan's `projectAnalyzerOptions` and `analyzerModule`.
    */
   pool?: ScanPool;
-  /** The scan's pool (without `pool`) scans in this thread too: see `ScanPoolOptions.inThread`. */
-  inThread?: boolean;
 }
 
 /** Globs skipped in every project unless a `.gitignore` re-includes nothing: dependencies, VCS and build output. */
@@ -178,7 +176,6 @@ export async function scanProject(options: ProjectScanOptions): Promise<ProjectS
     jobs: options.jobs,
     analyzerOptions,
     analyzerModule: options.analyzerModule,
-    ...(options.inThread ? { inThread: true } : {}),
     signal: options.signal,
     onProgress: options.onProgress,
     ...(options.blobIds ? { blobIds: options.blobIds } : {}),

@@ -18,7 +18,6 @@ import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { builtinRulesSnapshot, type AnalyzerOptions, type RuleLoadError } from '../analyzers';
 import { collectTemplateFacts, type WorkspaceTemplateFacts } from '../templates/template-index';
@@ -29,8 +28,7 @@ import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
 import { importedFiles } from './import-graph';
-import type { PoolMessage, RulesMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
-import { createScanHost } from './scan-host';
+import type { RulesMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 
 export interface ScanPoolOptions {
@@ -62,13 +60,6 @@ export interface ScanPoolOptions {
    * whatever the work (tests that need several workers on a few small files).
    */
   workPerWorker?: number;
-  /**
-   * The pool's own thread is the first of its `jobs`: it scans files between handling the workers' messages, so a
-   * scan starts no thread for its first job (no Node bootstrap, no second load of the engine's code) and starts
-   * scanning while the other workers load. Only for a host whose thread has nothing else to do meanwhile (the CLI,
-   * the bench); never the language server, whose event loop would wait for each file.
-   */
-  inThread?: boolean;
 }
 
 export interface FileScanResult {
@@ -113,8 +104,6 @@ export interface ScanRun {
    * is not here, nor one still starting when the run ended).
    */
   workerStarts: WorkerStartStats[];
-  /** With `inThread`: the files (pass 1 and pass 2 jobs) the pool's own thread answered in this run. */
-  inThreadJobs?: number;
 }
 
 export type { WorkerStartStats };
@@ -139,73 +128,9 @@ function defaultWorkerPath(): string {
 /** Languages whose exports the taint pack can summarise and whose imports it resolves (pass 1 reads only these). */
 const CROSS_FILE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.taint && l.modules).map((l) => l.id));
 
-/** What the pool uses of a worker thread (`Worker`, or `InThreadWorker` for the pool's own thread). */
-interface ScanThread {
-  postMessage(m: RulesMessage | PoolMessage): void;
-  on(event: 'message', listener: (m: WorkerMessage) => void): unknown;
-  on(event: 'error', listener: (e: Error) => void): unknown;
-  on(event: 'exit', listener: (code: number) => void): unknown;
-  off(event: 'message', listener: (m: WorkerMessage) => void): unknown;
-  ref(): void;
-  unref(): void;
-  terminate(): Promise<number>;
-}
-
-/**
- * The pool's own thread as one of its workers (`ScanPoolOptions.inThread`): the same scan host a worker thread runs
- * (`scan-host.ts`), fed one message per turn of the event loop so the other workers' answers are heard between two
- * files. Messages are copied both ways as a thread's are, so the host and the pool share no object (the built-in
- * rules excepted: they are this thread's own rule caches, which the host reads only).
- */
-class InThreadWorker extends EventEmitter implements ScanThread {
-  private readonly host: ReturnType<typeof createScanHost>;
-  private readonly inbox: (RulesMessage | PoolMessage)[] = [];
-  private busy = false;
-  private ended = false;
-
-  constructor(data: ScanWorkerData) {
-    super();
-    this.host = createScanHost(data, (m) => {
-      const copy = structuredClone(m);
-      setImmediate(() => {
-        if (!this.ended) this.emit('message', copy);
-      });
-    });
-  }
-
-  postMessage(m: RulesMessage | PoolMessage): void {
-    if (this.ended) return;
-    this.inbox.push(m.type === 'rules' ? m : structuredClone(m));
-    this.pump();
-  }
-
-  /** Hands the host the next message on a later turn, once it has handled the one before. */
-  private pump(): void {
-    if (this.busy || this.ended || this.inbox.length === 0) return;
-    this.busy = true;
-    setImmediate(() => {
-      const m = this.inbox.shift();
-      if (this.ended || !m) return;
-      void this.host.receive(m).then(() => {
-        this.busy = false;
-        this.pump();
-      });
-    });
-  }
-
-  ref(): void {}
-  unref(): void {}
-
-  terminate(): Promise<number> {
-    this.ended = true;
-    this.inbox.length = 0;
-    return Promise.resolve(0);
-  }
-}
-
 /** A worker thread of a pool, across runs. */
 interface PooledWorker {
-  worker: ScanThread;
+  worker: Worker;
   /** Its `ready` answer, once it came. */
   ready?: { ruleErrors: RuleLoadError[]; crossFile: boolean };
   /** The run it was last given a `RunMessage` for. */
@@ -218,7 +143,7 @@ interface PooledWorker {
 
 interface Slot {
   pooled: PooledWorker;
-  worker: ScanThread;
+  worker: Worker;
   ready: boolean;
   /** Has been sent the export summaries of pass 1. */
   indexed: boolean;
@@ -306,16 +231,8 @@ export class ScanPool {
     return this.idle.length;
   }
 
-  /** Workers this pool has started, over all its runs (crashed ones replaced included, the pool's thread too). */
+  /** Workers this pool has started, over all its runs (crashed ones replaced included). */
   workersStarted = 0;
-
-  /** The pool's thread has been made one of its workers (`inThread`). */
-  private inThreadUsed = false;
-
-  /** Worker threads this pool has started (`workersStarted` less the pool's own thread). */
-  get threadsStarted(): number {
-    return this.workersStarted - (this.inThreadUsed ? 1 : 0);
-  }
 
   /** Runs (`scan` calls with files) this pool has served. */
   get runCount(): number {
@@ -598,7 +515,6 @@ export class ScanPool {
           if (answered.timer) clearTimeout(answered.timer);
           slot.jobs.shift();
           time(slot);
-          if (slot.worker instanceof InThreadWorker) run.inThreadJobs = (run.inThreadJobs ?? 0) + 1;
           const pass = answered.pass;
           if (pass === 1) {
             // An analyzer error while summarising only costs that file's summaries; pass 2 reports it.
@@ -687,10 +603,7 @@ export class ScanPool {
       grammars,
       ...(this.options.analyzerModule ? {} : { rulesFollow: true }),
     };
-    // The pool's thread is its first worker, once: a replacement for it is a thread.
-    const inThread = this.options.inThread === true && !this.inThreadUsed;
-    if (inThread) this.inThreadUsed = true;
-    const pooled: PooledWorker = { worker: inThread ? new InThreadWorker(data) : new Worker(this.source.script, { workerData: data, eval: this.source.eval }) };
+    const pooled: PooledWorker = { worker: new Worker(this.source.script, { workerData: data, eval: this.source.eval }) };
     // Heard whichever run the worker is in, or none: a worker may finish starting while idle.
     pooled.worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'ready') pooled.ready = { ruleErrors: m.ruleErrors, crossFile: m.crossFile };
