@@ -17,6 +17,9 @@ export function moduleSpecifiers(languageId: string, text: string): string[] {
   const re = languageRecord(languageId)?.modules?.specifier;
   if (!re) return [];
   return [...text.matchAll(re)].flatMap((m) => {
+    const whole = m.groups!['whole'];
+    // `import shop.db as d, shop.api`: each module listed.
+    if (whole !== undefined) return whole.split(',').map((w) => w.trim().split(/\s+/)[0]!).filter((w) => /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(w));
     const spec = m.groups!['spec']!;
     // Python's imported names, each also as a module of the package (`from . import helper` imports `.helper`).
     const names = m.groups!['names']?.replace(/[()\\]/g, ' ').split(',').map((n) => n.trim().split(/\s+/)[0]!).filter((n) => /^[A-Za-z_]\w*$/.test(n)) ?? [];
