@@ -36,7 +36,15 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
     const names = index.qualifiedNames;
     return !!names?.size && (text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((w) => names.has(w));
   }
-  return moduleSpecifiers(languageId, text).some((s) => index(path, s) !== undefined);
+  // A class's methods are reached only through an instance: a file that never calls the class (`C(`, `new C(`,
+  // `r.C(`) gets nothing from them, and without the index the taint pack may skip rules by the file's words.
+  const calls = new Map<string, boolean>();
+  const constructs = (cls: string): boolean => {
+    let hit = calls.get(cls);
+    if (hit === undefined) calls.set(cls, (hit = new RegExp(`(?<![\\w$])${cls.replace(/\$/g, '\\$')}\\s*\\(`).test(text)));
+    return hit;
+  };
+  return moduleSpecifiers(languageId, text).some((s) => index(path, s)?.some((e) => e.className === undefined || constructs(e.className)));
 }
 
 /** Module path and root folder of each manifest read (by the folder searched from), so each is read once. */

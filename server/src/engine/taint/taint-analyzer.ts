@@ -1030,7 +1030,7 @@ export class TaintAnalyzer implements Analyzer {
     this.summaryTable.clear();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
-    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
+    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, tw);
     if (rules.some((r) => r.libraryInput && !r.audit)) {
       // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
       // in a file with none, its pass can find nothing; nor in one where none of its sinks can match, in the code
@@ -1777,7 +1777,7 @@ export class TaintAnalyzer implements Analyzer {
     return { results, summaryOf };
   }
 
-  private importedSummaries(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule): Map<string, ExportSummary> {
+  private importedSummaries(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule, words?: TextWords): Map<string, ExportSummary> {
     const out = new Map<string, ExportSummary>();
     if (!this.exportIndex) return out;
     const stars: string[] = [];
@@ -1798,7 +1798,7 @@ export class TaintAnalyzer implements Analyzer {
     }
     // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
     for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(e.name, e);
-    if (syn.instances && !syn.qualifiedModules) this.instanceMethods(doc, ctx, root, syn, syn.instances, out);
+    if (syn.instances && !syn.qualifiedModules) this.instanceMethods(doc, ctx, root, syn, syn.instances, out, words ?? TextWords.of(doc.text));
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
     const lookup = this.exportIndex.qualified;
@@ -1829,11 +1829,14 @@ export class TaintAnalyzer implements Analyzer {
    * in every assignment, `this.fetcher = new Fetcher()`; a name bound once in the file). Both are part of `out`, so
    * of every pass's key: the file-wide facts changing re-analyses the file.
    */
-  private instanceMethods(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule, inst: ClassInstances, out: Map<string, ExportSummary>): void {
+  private instanceMethods(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule, inst: ClassInstances, out: Map<string, ExportSummary>, words: TextWords): void {
     const classes = new Map<string, Map<string, ExportSummary>>();
+    // Only the methods whose name the text holds (a call names it): every entry is part of each pass's key and
+    // grouping, and a class's other methods would only cost that.
+    const named = (method: string): boolean => !/^\w+$/.test(method) || words.hasWord(method);
     const add = (written: string, cls: string, entries: readonly ExportSummary[] | undefined): void => {
       for (const e of entries ?? []) {
-        if (e.className !== cls) continue;
+        if (e.className !== cls || !named(e.name.slice(cls.length + 1))) continue;
         let methods = classes.get(written);
         if (!methods) classes.set(written, (methods = new Map()));
         methods.set(e.name.slice(cls.length + 1), e);
@@ -1924,11 +1927,12 @@ export class TaintAnalyzer implements Analyzer {
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
-    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
+    const words = TextWords.of(doc.text);
+    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, words);
     // Pattern rules have no flows to summarise.
     const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
-    for (const pass of this.passes(taintRules, imported, TextWords.of(doc.text), lang)) {
+    for (const pass of this.passes(taintRules, imported, words, lang)) {
       let summaryOf: (u: Unit) => Summary | undefined;
       try {
         ({ summaryOf } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() }, new Map())));
