@@ -10,6 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
+import { createAnalyzers, Engine, languageIdForPath } from '../../server/src/engine';
+import { importedFiles } from '../../server/src/engine/scan/import-graph';
+import type { TaintAnalyzer } from '../../server/src/engine/taint/taint-analyzer';
 import { project } from './cli-helpers';
 
 interface JsonFinding {
@@ -65,4 +68,41 @@ describe('cross-file taint through methods of an imported class', () => {
   it('JS: `import { UserStore }` / `require(\'./client\')` with `new C()` in a const, a local and `this.fetcher`; a binding method, a method with no sink, another class\'s method of the same name and a value of unknown class are quiet', async () => {
     await check('cross-file-js-class');
   });
+
+  it('pass 1 summarises only the methods the importers call, of the classes they construct (`importedFiles`\' names)', async () => {
+    const setup = createAnalyzers({ packs: { taint: true, secrets: false, config: false, dependencies: false } });
+    const engine = await Engine.create({ analyzers: setup.analyzers });
+    const taint = setup.analyzers.find((a) => a.pack === 'taint') as unknown as TaintAnalyzer;
+    const methods = (path: string, called?: ReadonlySet<string>): string[] => {
+      const doc = engine.open(`vigil-summary:${path}`, path, languageIdForPath(path), readFileSync(path, 'utf8'));
+      try {
+        return taint.summarizeExports(doc, called).filter((s) => s.className && Object.keys(s.rules).length > 0).map((s) => s.name).sort();
+      } finally {
+        engine.close(`vigil-summary:${path}`);
+      }
+    };
+    for (const [name, file, kept, dropped] of [
+      ['cross-file-js-class', 'src/store.js', 'UserStore.findByName', 'UserStore.purgeByName'],
+      ['cross-file-py-class', 'app/config.py', 'Config.find_user', 'LegacyStore.find_user'],
+    ] as const) {
+      const dir = project(name);
+      const files: string[] = [];
+      const walk = (d: string): void => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(join(d, e.name));
+          else files.push(join(d, e.name));
+        }
+      };
+      walk(dir);
+      const graph = await importedFiles(files.map((path) => ({ path, languageId: languageIdForPath(path) })));
+      const called = graph?.get(join(dir, file));
+      assert.ok(called, `${file} is imported`);
+      // Without the importers' names every exported class's methods with a sink are summarised.
+      assert.ok(methods(join(dir, file)).includes(dropped), dropped);
+      const got = methods(join(dir, file), called);
+      assert.ok(got.includes(kept), `${kept} in ${got.join(', ')}`);
+      assert.ok(!got.includes(dropped), `${dropped} in ${got.join(', ')}`);
+    }
+  });
 });
+

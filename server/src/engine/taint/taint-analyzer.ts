@@ -1894,8 +1894,11 @@ export class TaintAnalyzer implements Analyzer {
   /**
    * Summaries of the exported functions of a document (ES `export`, `module.exports`/`exports.x`, and every
    * top-level Python function), for the workspace scan's first pass. Bounded by the work budget like `analyze`.
+   * `called`: the names the files importing this one call or construct (`calledNames`); a method of an exported
+   * class is summarised only when both its class and its name are among them (another file follows a method only
+   * at a call on an instance it constructed: see `ClassInstances`). Absent: every exported class's methods.
    */
-  summarizeExports(doc: SourceDocument): ExportSummary[] {
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>): ExportSummary[] {
     if (this.overLongLine(doc)) return [];
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
@@ -1917,7 +1920,7 @@ export class TaintAnalyzer implements Analyzer {
       if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
       else if (u.isMethod && u.cls !== undefined) {
         // A method of an exported class, by `<class>.<method>`; private ones (`#m`) no other file can call.
-        if (!classes?.has(u.cls) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
+        if (!classes?.has(u.cls) || (called && (!called.has(u.cls) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
         const first = u.params.names[0]?.node.text;
         const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
         byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}) });
