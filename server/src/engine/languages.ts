@@ -33,7 +33,7 @@ export interface LanguageRecord {
   /**
    * How its relative imports look in the text and resolve to files, for cross-file taint (languages without it get
    * no cross-file summaries): `specifier` is a regex
-   * whose group `spec` is the specifier; `suffixes` are appended to the resolved path (`.ts`), `index` after those.
+   * whose group `spec` is the specifier (or whose group `whole` lists modules imported whole, comma-separated); `suffixes` are appended to the resolved path (`.ts`), `index` after those.
    * `qualified`: its imports name classes or packages, not files, and a file may call another of its package with no
    * import at all (Java, Go: the language module's `qualifiedModules`), so every file is summarised. `manifest`: a
    * module that is a directory is also known by the module path this file above it declares (`go.mod`), joined
@@ -95,8 +95,9 @@ const HASH = ['#', ''] as const;
 const C_BLOCK = ['/*', '*/'] as const;
 const JS_MODULES = /(?<q>['"`])(?<spec>\.{1,2}\/[^'"`\r\n]*)\k<q>/g;
 // `from .db import f` and `from shop.db import f` (absolute: resolved to the workspace's own modules, if any); the
-// imported names too, which may be modules (`from . import helper`, `from shop import db`).
-const PY_MODULES = /^[ \t]*from[ \t]+(?<spec>\.+[\w.]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]+import\b(?<names>[ \t]*\([^)]*\)|[^\r\n#;]*)/gm;
+// imported names too, which may be modules (`from . import helper`, `from shop import db`); and `import shop.db as d`
+// (group `whole`: the modules listed, each maybe with `as`).
+const PY_MODULES = /^[ \t]*(?:from[ \t]+(?<spec>\.+[\w.]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]+import\b(?<names>[ \t]*\([^)]*\)|[^\r\n#;]*)|import[ \t]+(?<whole>[^\r\n#;]*))/gm;
 const jsEnv = (name: string): string => `process.env.${name}`;
 
 /** Every language, in order of preference where two claim the same extension. */

@@ -17,6 +17,9 @@ export function moduleSpecifiers(languageId: string, text: string): string[] {
   const re = languageRecord(languageId)?.modules?.specifier;
   if (!re) return [];
   return [...text.matchAll(re)].flatMap((m) => {
+    const whole = m.groups!['whole'];
+    // `import shop.db as d, shop.api`: each module listed.
+    if (whole !== undefined) return whole.split(',').map((w) => w.trim().split(/\s+/)[0]!).filter((w) => /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(w));
     const spec = m.groups!['spec']!;
     // Python's imported names, each also as a module of the package (`from . import helper` imports `.helper`).
     const names = m.groups!['names']?.replace(/[()\\]/g, ' ').split(',').map((n) => n.trim().split(/\s+/)[0]!).filter((n) => /^[A-Za-z_]\w*$/.test(n)) ?? [];
@@ -33,7 +36,22 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
     const names = index.qualifiedNames;
     return !!names?.size && (text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((w) => names.has(w));
   }
-  return moduleSpecifiers(languageId, text).some((s) => index(path, s) !== undefined);
+  // A class's methods are reached only through an instance: a file that never calls the class (`C(`, `new C(`,
+  // `r.C(`) gets nothing from them, and without the index the taint pack may skip rules by the file's words.
+  let called: Set<string> | undefined;
+  const constructs = (cls: string): boolean => (called ??= calledNames(text)).has(cls);
+  return moduleSpecifiers(languageId, text).some((s) => index(path, s)?.some((e) => e.className === undefined || constructs(e.className)));
+}
+
+/**
+ * The names a text calls or constructs: each word before `(` (`Config(`, `r.Request (`, `new Store(`, `cfg.load(`)
+ * or after `new ` (`new Store;`). A superset of the classes the taint pack sees instantiated
+ * (`ClassInstances.constructed`) and of the methods it sees called on them.
+ */
+export function calledNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s*\(|\bnew\s+([A-Za-z_$][\w$]*)/g)) out.add((m[1] ?? m[2])!);
+  return out;
 }
 
 /** Module path and root folder of each manifest read (by the folder searched from), so each is read once. */
@@ -78,23 +96,29 @@ export function withManifestModules(summaries: ExportSummary[], languageId: stri
 }
 
 /**
- * The files among `files` that some file among them imports (relative imports; Python's absolute ones too).
- * Reads the files (or uses `content`) a few at a time; returns undefined if the signal aborts.
+ * The files among `files` that some file among them imports (relative imports; Python's absolute ones too), each with
+ * the names its importers call or construct (`calledNames`): pass 1 summarises only those methods of those classes. Reads the files (or uses `content`) a few at a time; returns undefined if the signal aborts.
  */
 export async function importedFiles(
   files: readonly { path: string; languageId: string; content?: Uint8Array }[],
   signal?: AbortSignal,
-): Promise<Set<string> | undefined> {
+): Promise<Map<string, Set<string>> | undefined> {
   // An index "exporting" one placeholder from every file resolves a specifier exactly as the analyzer would.
   const resolveIn = buildExportIndex(files.map((f) => ({ path: f.path, name: '', rules: {} })));
-  const imported = new Set<string>();
+  const imported = new Map<string, Set<string>>();
+  const importedBy = (path: string): Set<string> => {
+    let names = imported.get(path);
+    if (!names) imported.set(path, (names = new Set()));
+    return names;
+  };
   let next = 0;
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const f = files[next++]!;
-      // Any file may be called from another of its package without an import: no need to read it.
+      // Any file may be called from another of its package without an import: no need to read it (nor are classes
+      // of these languages followed by instance: see `LanguageModule.instances`).
       if (languageRecord(f.languageId)?.modules?.qualified) {
-        imported.add(f.path);
+        importedBy(f.path);
         continue;
       }
       let text: string;
@@ -103,9 +127,12 @@ export async function importedFiles(
       } catch {
         continue; // pass 2 reports unreadable files
       }
+      let called: Set<string> | undefined;
       for (const s of moduleSpecifiers(f.languageId, text)) {
         const hit = resolveIn(f.path, s);
-        if (hit) imported.add(hit[0]!.path);
+        if (!hit) continue;
+        const names = importedBy(hit[0]!.path);
+        for (const n of (called ??= calledNames(text))) names.add(n);
       }
     }
   };

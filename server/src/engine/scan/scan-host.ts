@@ -20,7 +20,7 @@ import { ruleFilesRead, seedRuleFolders } from '../rule-folder';
 
 /** The part of the taint pack the cross-file passes use (duck-typed: test analyzer modules may have none). */
 interface CrossFileAnalyzer extends Analyzer {
-  summarizeExports(doc: SourceDocument): ExportSummary[];
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>): ExportSummary[];
   setExportIndex(index: ExportIndex | undefined): void;
 }
 
@@ -100,7 +100,8 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     const uri = `vigil-summary:${job.path}`;
     const doc = engine.open(uri, job.path, job.languageId, text);
     try {
-      return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc)), job.languageId) };
+      const called = job.called && new Set(job.called);
+      return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc, called)), job.languageId) };
     } finally {
       engine.close(uri);
     }

@@ -297,6 +297,8 @@ export class ScanPool {
       let phase: 1 | 2 = 1;
       /** Pass 1 waits for the import graph, which narrows it to the files something imports. */
       let graphReady = pass1.length === 0;
+      /** Per imported file, the names its importers call or construct (undefined: every class's methods are summarised). */
+      let calledBy: Map<string, Set<string>> | undefined;
       let pass1Next = 0;
       let pass1Done = 0;
       /** Files that broke a worker in pass 1: already listed as failed, not scanned again. */
@@ -400,7 +402,8 @@ export class ScanPool {
           if (!graphReady || pass1Next >= pass1.length) return; // wait for the import graph, or the others' summaries
           const index = pass1[pass1Next++]!;
           const file = files[index]!;
-          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content };
+          const called = calledBy?.get(file.path);
+          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(called ? { called: [...called] } : {}) };
           start(slot, index, 1);
           post(slot, job);
           return;
@@ -561,9 +564,10 @@ export class ScanPool {
       if (known?.ready) onReady(known.ready);
       if (!graphReady) {
         const graphFiles = pass1.map((i) => ({ path: files[i]!.path, languageId: languageIdForPath(files[i]!.path), content: files[i]!.content }));
-        const graphDone = (imported: Set<string> | undefined) => {
+        const graphDone = (imported: Map<string, Set<string>> | undefined) => {
           if (finished || phase !== 1 || graphReady) return;
           if (imported) pass1 = pass1.filter((i) => imported.has(files[i]!.path));
+          calledBy = imported;
           graphReady = true;
           endPass1IfDone();
           for (const slot of [...slots]) dispatch(slot);

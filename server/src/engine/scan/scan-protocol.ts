@@ -81,6 +81,11 @@ export interface SummarizeJob {
   /** Files above this many characters are not summarised (pass 2 skips them too). */
   maxFileSize: number;
   content?: Uint8Array;
+  /**
+   * The names the files importing this one call or construct (`calledNames`): only the methods so named of the
+   * classes so named are summarised. Absent: every exported class's methods.
+   */
+  called?: string[];
 }
 
 /** Between the passes: every file's export summaries, for the worker to build its ExportIndex from (once). */

@@ -27,7 +27,7 @@ import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
-import type { LanguageModule } from './lang';
+import type { ClassInstances, LanguageModule } from './lang';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
@@ -64,6 +64,13 @@ export interface ExportSummary {
   keywords?: (string | null)[];
   /** Each parameter's declared type (null: none), when one has one: a handler registered in another file skips safe types. */
   types?: (string | null)[];
+  /**
+   * A method of this exported class (`name` is `<class>.<method>`), called on an instance of it in other files (see
+   * `ClassInstances`).
+   */
+  className?: string;
+  /** The method's first parameter is its receiver (Python's `self`): a call's first argument is its second parameter. */
+  receiverParam?: true;
 }
 
 /**
@@ -1123,7 +1130,7 @@ export class TaintAnalyzer implements Analyzer {
     this.summaryTable.clear();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
-    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
+    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, tw);
     if (rules.some((r) => r.libraryInput && !r.audit)) {
       // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
       // in a file with none, its pass can find nothing; nor in one where none of its sinks can match, in the code
@@ -1664,7 +1671,7 @@ export class TaintAnalyzer implements Analyzer {
                 const d = dispatchOf(u.cls!, name);
                 record(`o:${u.cls}.${name}`, d.sig);
                 return d.callee;
-              }),
+              }, (obj, method) => instanceCallee(obj, method, u, u === ctx.units[0], imported, syn)),
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
             ...(u.cls !== undefined
@@ -1870,7 +1877,7 @@ export class TaintAnalyzer implements Analyzer {
     return { results, summaryOf };
   }
 
-  private importedSummaries(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule): Map<string, ExportSummary> {
+  private importedSummaries(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule, words?: TextWords): Map<string, ExportSummary> {
     const out = new Map<string, ExportSummary>();
     if (!this.exportIndex) return out;
     const stars: string[] = [];
@@ -1887,10 +1894,11 @@ export class TaintAnalyzer implements Analyzer {
       // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
       // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
       // `resolveCallee`).
-      else if (syn.absoluteLocalImports || canon.startsWith('.')) for (const e of this.exportIndex(doc.path, canon) ?? []) out.set(`${local}.${e.name}`, e);
+      else if (syn.absoluteLocalImports || canon.startsWith('.')) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${local}.${e.name}`, e);
     }
     // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
-    for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!out.has(e.name) && !ctx.imports.has(e.name)) out.set(e.name, e);
+    for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(e.name, e);
+    if (syn.instances && !syn.qualifiedModules) this.instanceMethods(doc, ctx, root, syn, syn.instances, out, words ?? TextWords.of(doc.text));
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
     const lookup = this.exportIndex.qualified;
@@ -1913,6 +1921,59 @@ export class TaintAnalyzer implements Analyzer {
     return out;
   }
 
+  /**
+   * The methods of the classes this file imports from the workspace (see `ExportSummary.className`), into `out`: under
+   * `INSTANCE_OF` + `<class as written>.<method>` for a local whose one definition in its function constructs it
+   * (`cfg = Config()`, checked at the call: it depends on the unit's own text only), and under `INSTANCE_AT` +
+   * `<path>.<method>` for a name or path the whole file assigns instances of that class only (`g.req = Request(...)`
+   * in every assignment, `this.fetcher = new Fetcher()`; a name bound once in the file). Both are part of `out`, so
+   * of every pass's key: the file-wide facts changing re-analyses the file.
+   */
+  private instanceMethods(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule, inst: ClassInstances, out: Map<string, ExportSummary>, words: TextWords): void {
+    const classes = new Map<string, Map<string, ExportSummary>>();
+    // Only the methods whose name the text holds (a call names it): every entry is part of each pass's key and
+    // grouping, and a class's other methods would only cost that.
+    const named = (method: string): boolean => !/^\w+$/.test(method) || words.hasWord(method);
+    const add = (written: string, cls: string, entries: readonly ExportSummary[] | undefined): void => {
+      for (const e of entries ?? []) {
+        if (e.className !== cls || !named(e.name.slice(cls.length + 1))) continue;
+        let methods = classes.get(written);
+        if (!methods) classes.set(written, (methods = new Map()));
+        methods.set(e.name.slice(cls.length + 1), e);
+      }
+    };
+    for (const [local, canon] of ctx.imports) {
+      if (local.startsWith('*') || (!canon.startsWith('.') && !syn.absoluteLocalImports)) continue;
+      // `from .config import Config`, `import { UserStore } from './store'`: the class by its local name.
+      const dot = canon.lastIndexOf('.');
+      if (dot > 0) add(local, canon.slice(dot + 1), this.exportIndex!(doc.path, canon.slice(0, dot)));
+      // `import app.request as r`: its classes written `r.Request`.
+      for (const e of this.exportIndex!(doc.path, canon) ?? []) if (e.className) add(`${local}.${e.className}`, e.className, [e]);
+    }
+    if (classes.size === 0) return;
+    for (const [written, methods] of classes) for (const [m, e] of methods) out.set(`${INSTANCE_OF}${written}.${m}`, e);
+    const byPath = new Map<string, string | null>();
+    for (const { target, value } of inst.assignments(root)) {
+      const path = syn.accessPath(target);
+      if (path === undefined) continue;
+      const cls = value ? inst.constructed(syn.unparenthesize(value)) : undefined;
+      const known = cls !== undefined && classes.has(cls) ? cls : null;
+      byPath.set(path, byPath.has(path) && byPath.get(path) !== known ? null : known);
+    }
+    const receiver = syn.fieldReceiver;
+    for (const [path, cls] of byPath) {
+      if (cls === null) continue;
+      const head = path.split('.')[0]!;
+      // A path off the receiver (a field) or off an imported module (`flask.g`); a name, or a path off one, bound
+      // once in the whole file (every other use a read): never a parameter's or another function's local.
+      if (head !== receiver && !ctx.imports.has(head)) {
+        const d = syn.constantDef?.(root, head);
+        if (!d || d === 'free' || (head === path && inst.constructed(syn.unparenthesize(d.value)) !== cls)) continue;
+      }
+      for (const [m, e] of classes.get(cls)!) out.set(`${INSTANCE_AT}${path}.${m}`, e);
+    }
+  }
+
   private toFinding(rule: CompiledRule, f: RawTaintFinding, doc: SourceDocument): Finding {
     const message = rule.spec.message.replace(/\$SOURCE/g, f.label).replace(/\$SINK/g, f.sinkText);
     const fixes: Fix[] = [...f.fixes, suppressFix(rule.spec.id, f.range, doc)];
@@ -1933,8 +1994,11 @@ export class TaintAnalyzer implements Analyzer {
   /**
    * Summaries of the exported functions of a document (ES `export`, `module.exports`/`exports.x`, and every
    * top-level Python function), for the workspace scan's first pass. Bounded by the work budget like `analyze`.
+   * `called`: the names the files importing this one call or construct (`calledNames`); a method of an exported
+   * class is summarised only when both its class and its name are among them (another file follows a method only
+   * at a call on an instance it constructed: see `ClassInstances`). Absent: every exported class's methods.
    */
-  summarizeExports(doc: SourceDocument): ExportSummary[] {
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>): ExportSummary[] {
     if (this.overLongLine(doc)) return [];
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
@@ -1945,6 +2009,7 @@ export class TaintAnalyzer implements Analyzer {
     this.summaryTable.clear();
     const q = lang.module.qualifiedModules;
     const exported = q ? undefined : lang.module.exportedNames(tree);
+    const classes = q ? undefined : lang.module.instances?.exportedClasses(tree);
     const byUnit = new Map<Unit, ExportSummary>();
     for (const u of ctx.units) {
       if (!u.name) continue;
@@ -1953,17 +2018,24 @@ export class TaintAnalyzer implements Analyzer {
       const types = kw ? u.params.names.map((_, i) => lang.module.paramTypeOf(u.node, i) ?? null) : [];
       const keywords = kw ? { keywords: [...kw], ...(types.some((t) => t !== null) ? { types } : {}) } : {};
       if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
-      else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
+      else if (u.isMethod && u.cls !== undefined) {
+        // A method of an exported class, by `<class>.<method>`; private ones (`#m`) no other file can call.
+        if (!classes?.has(u.cls) || (called && (!called.has(u.cls) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
+        const first = u.params.names[0]?.node.text;
+        const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
+        byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}) });
+      } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
     if (byUnit.size === 0) return [];
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
-    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module);
+    const words = TextWords.of(doc.text);
+    const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, words);
     // Pattern rules have no flows to summarise.
     const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
-    for (const pass of this.passes(taintRules, imported, TextWords.of(doc.text), lang)) {
+    for (const pass of this.passes(taintRules, imported, words, lang)) {
       let summaryOf: (u: Unit) => Summary | undefined;
       try {
         ({ summaryOf } = drain(this.fixpoint(doc, pass, ctx, imported, cache, new Map(), meter, { prev: new Map(), used: new Map() }, new Map())));
@@ -2964,6 +3036,7 @@ function resolveCallee(
   ruleIds: readonly string[],
   syn: LanguageModule,
   dispatch?: (name: string) => { summary: Summary; name: string; offset: number } | undefined,
+  instanceOf?: (obj: Node, method: string) => ExportSummary | undefined,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -2981,6 +3054,9 @@ function resolveCallee(
     // imported modules are not ours).
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
+    // `cfg.load(x)` on an instance of a class another file exports: that class's method, whatever this file defines.
+    const inst = obj && prop && imported.size ? instanceOf?.(obj, textOf(prop)) : undefined;
+    if (inst) return inst.rules[ruleIds[0]!] ? { summary: fromExport(ruleIds.map((id) => inst.rules[id]), inst.keywords), name: callee.text, offset: inst.receiverParam ? 1 : 0 } : undefined;
     if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
@@ -3049,6 +3125,32 @@ function importedHandler(
 }
 
 const NO_TYPES: ReadonlySet<string> = new Set();
+
+/** Keys of `imported` no identifier can spell: a method of an imported class, by the class as written (see `instanceMethods`). */
+const INSTANCE_OF = '\u0002';
+/** ... by the name or path the file assigns its instances to. */
+const INSTANCE_AT = '\u0001';
+
+/**
+ * The imported class's method a call on `obj` reaches, when `obj` is known to be an instance of one (see
+ * `instanceMethods`): in a function, a local whose one definition there, before the call, constructs the class; a
+ * local bound otherwise (a parameter, a loop, two assignments) is unknown; else the file-wide name or path.
+ */
+function instanceCallee(obj: Node, method: string, u: Unit, top: boolean, imported: Map<string, ExportSummary>, syn: LanguageModule): ExportSummary | undefined {
+  const inst = syn.instances;
+  const path = inst ? syn.accessPath(obj) : undefined;
+  if (!inst || path === undefined) return undefined;
+  if (!top && syn.exprKind(typeOf(obj)) === 'identifier') {
+    const d = syn.constantDef?.(u.node, path);
+    if (d === undefined) return undefined;
+    if (d !== 'free') {
+      const cls = inst.constructed(syn.unparenthesize(d.value));
+      const inScope = obj.startIndex >= d.end && obj.startIndex >= d.scope.startIndex && obj.endIndex <= d.scope.endIndex;
+      return cls !== undefined && inScope ? imported.get(`${INSTANCE_OF}${cls}.${method}`) : undefined;
+    }
+  }
+  return imported.get(`${INSTANCE_AT}${path}.${method}`);
+}
 
 const cleanFieldSets = new WeakMap<CompiledLanguage, NonNullable<UnitEnv['cleanFields']> | null>();
 

@@ -5,7 +5,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -451,6 +451,31 @@ function exportedNames(tree: Tree): Set<string> {
 }
 
 /**
+ * JavaScript's class instances (`ClassInstances`): `new UserStore()`, `new db.Pool()` is the class named, as
+ * written; the classes `exportedNames` gives; every declarator and `=` (`+=` and its kin rebind; a destructuring
+ * binds its names to no one constructed value).
+ */
+const jsInstances: ClassInstances = {
+  constructed: (value) => {
+    if (typeOf(value) !== 'new_expression') return undefined;
+    const ctor = fieldOf(value, 'constructor');
+    return ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression') ? dottedName(ctor) : undefined;
+  },
+  exportedClasses: (tree) => exportedNames(tree),
+  assignments: (root) => {
+    const out: { target: Node; value: Node | null }[] = [];
+    for (const a of root.descendantsOfType(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression'])) {
+      if (!a) continue;
+      const decl = typeOf(a) === 'variable_declarator';
+      const target = fieldOf(a, decl ? 'name' : 'left');
+      const value = typeOf(a) === 'augmented_assignment_expression' ? null : fieldOf(a, decl ? 'value' : 'right');
+      if (target) out.push({ target, value: value && typeOf(value) !== 'assignment_expression' ? value : null });
+    }
+    return out;
+  },
+};
+
+/**
  * The nodes that can import, in document order, found without walking the tree node by node: import statements
  * and the declarators around each `require(`, `import(` or `promisify(` in the text.
  */
@@ -822,6 +847,7 @@ export const javascript: LanguageModule = {
   buildsString,
   isModuleLevel,
   exportedNames,
+  instances: jsInstances,
   collectImports,
   aliasSites: (text) => aliasSites(text),
   decompose,

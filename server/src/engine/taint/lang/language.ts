@@ -115,6 +115,27 @@ export interface QualifiedModules {
   calleeNames(call: Node, imports: Map<string, string>, path: string): QualifiedName[];
 }
 
+/**
+ * Which class a value is an instance of, as far as the file says it exactly: for calls to the methods of a class
+ * another file exports (relative or workspace imports). Only a value built by calling the class counts; a receiver
+ * of unknown class stays unknown (no method is looked up by its name alone across files).
+ */
+export interface ClassInstances {
+  /** The class a value is constructed from, as written (`Config(...)`, `r.Request(...)`, `new UserStore()`), else undefined. */
+  constructed(value: Node): string | undefined;
+  /**
+   * The public classes a file exports, for pass 1 to summarise their methods (JS: those `exportedNames` gives;
+   * Python: module-level classes not named with a leading `_`).
+   */
+  exportedClasses(tree: Tree): Set<string>;
+  /**
+   * Every assignment in the file to a name or an access path (`g.req = Request(...)`, `this.f = new F()`), as its
+   * target node and the value assigned (null when the target is bound by other means: an augmented assignment, part
+   * of a destructuring), so that a path assigned instances of one class only is known to hold one.
+   */
+  assignments(root: Node): { target: Node; value: Node | null }[];
+}
+
 /** What a structural check may read besides its match (see `StructuralCheck`). */
 export interface CheckContext {
   /** The check's `facts` about the whole file, computed once per run. */
@@ -394,6 +415,11 @@ export interface LanguageModule {
   readonly qualifiedModules?: QualifiedModules;
   /** Names a file exports, for cross-file summaries. */
   exportedNames(tree: Tree): Set<string>;
+  /**
+   * Instances of classes, for calls to methods of a class another file exports (`cfg = Config()` then
+   * `cfg.load(x)`). Without it no method of another file is followed.
+   */
+  readonly instances?: ClassInstances;
   /**
    * Local name -> canonical dotted name, from the file's imports (and aliases of imported names). `aliasSites`: the
    * file's `aliasSites`, each at its offset in `text`, in order (read per statement by the caller); without them the

@@ -4,7 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -301,6 +301,43 @@ function exportedNames(tree: Tree): Set<string> {
   }
   return out;
 }
+
+/**
+ * Python's class instances (`ClassInstances`): `Config(...)`, `r.Request(...)` is the class named, as written; the
+ * public module-level classes; every `x = ...`, `a.b = ...` (a chain's and a tuple's targets are bound to no one
+ * constructed value; `+=` rebinds).
+ */
+const pythonInstances: ClassInstances = {
+  constructed: (value) => {
+    if (typeOf(value) !== 'call') return undefined;
+    const fn = fieldOf(value, 'function');
+    return fn && (typeOf(fn) === 'identifier' || typeOf(fn) === 'attribute') ? dottedName(fn) : undefined;
+  },
+  exportedClasses: (tree) => {
+    const out = new Set<string>();
+    for (const s of named(tree.rootNode)) {
+      const def = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
+      const name = def?.type === 'class_definition' ? def.childForFieldName('name')?.text : undefined;
+      if (name && !name.startsWith('_')) out.add(name);
+    }
+    return out;
+  },
+  assignments: (root) => {
+    const out: { target: Node; value: Node | null }[] = [];
+    const targets = (t: Node, value: Node | null): void => {
+      if (typeOf(t) === 'pattern_list' || typeOf(t) === 'tuple_pattern' || typeOf(t) === 'list_pattern' || typeOf(t) === 'tuple' || typeOf(t) === 'list') {
+        for (const k of named(t)) targets(k, null);
+      } else out.push({ target: t, value });
+    };
+    for (const a of root.descendantsOfType(['assignment', 'augmented_assignment'])) {
+      const left = a && fieldOf(a, 'left');
+      if (!a || !left) continue;
+      const right = fieldOf(a, 'right');
+      targets(left, typeOf(a) === 'assignment' && right && typeOf(right) !== 'assignment' ? right : null);
+    }
+    return out;
+  },
+};
 
 /**
  * Import statements, in document order: those not inside functions first, then those inside (a view's
@@ -896,6 +933,7 @@ export const python: LanguageModule = {
     return (p.type === 'decorated_definition' ? p.parent : p)?.type === 'module';
   },
   exportedNames,
+  instances: pythonInstances,
   collectImports,
   aliasSites,
   decompose,

@@ -1,0 +1,108 @@
+/**
+ * Cross-file taint through a method of a class another module exports, called on an instance whose class is
+ * known exactly (`cfg = Config()`, `g.req = Request(...)` everywhere it is assigned, `this.f = new Fetcher()`,
+ * `const users = new UserStore()`): the workspace scan's pass 1 summarises the exported classes' methods and pass 2
+ * applies them at the call. The expectations are the fixture's `ruleid:` / `ok:` comments (on the line above the
+ * call), so each case is read where it is written.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+import { createAnalyzers, Engine, languageIdForPath } from '../../server/src/engine';
+import { importedFiles } from '../../server/src/engine/scan/import-graph';
+import type { TaintAnalyzer } from '../../server/src/engine/taint/taint-analyzer';
+import { project } from './cli-helpers';
+
+interface JsonFinding {
+  path: string;
+  ruleId: string;
+  range: { start: { line: number } };
+  trace?: { path?: string; kind: string }[];
+}
+
+async function findings(dir: string): Promise<JsonFinding[]> {
+  let out = '';
+  let err = '';
+  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
+  await runCli(['scan', '--root', dir, '-j', '2', '--format', 'json'], io, { progressDelayMs: 0 });
+  const report = JSON.parse(out) as { findings: JsonFinding[]; failed: unknown[] };
+  assert.deepEqual(report.failed, [], err);
+  return report.findings;
+}
+
+/** `[rule, path, line]` (0-based line of the code below the comment) of every `ruleid:` (or `ok:`) comment. */
+function annotated(dir: string, kind: 'ruleid' | 'ok'): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
+        const m = new RegExp(`(?:#|//) ${kind}: (\\S+)`).exec(line);
+        if (m) out.push(`${m[1]} ${relative(dir, p)}:${i + 1}`);
+      });
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+async function check(name: string): Promise<void> {
+  const dir = project(name);
+  const found = await findings(dir);
+  const taint = found.filter((f) => f.trace?.some((s) => s.kind === 'source'));
+  const got = taint.map((f) => `${f.ruleId} ${f.path}:${f.range.start.line}`).sort();
+  assert.deepEqual(got, annotated(dir, 'ruleid'), JSON.stringify(found.map((f) => [f.ruleId, f.path, f.range.start.line])));
+  // Every reported sink is in the other module, where the class is.
+  for (const f of taint) assert.notEqual(f.trace!.at(-1)!.path, undefined, `${f.ruleId} ${f.path}:${f.range.start.line} ends in its own file`);
+  for (const ok of annotated(dir, 'ok')) assert.ok(!got.includes(ok), ok);
+}
+
+describe('cross-file taint through methods of an imported class', () => {
+  it('Python: `from .config import Config; cfg = Config()`, `g.user_request = Request(...)`, `import app.request as r; r.Request()`; a sanitising method, a method with no sink, another class\'s method of the same name and a parameter of unknown class are quiet', async () => {
+    await check('cross-file-py-class');
+  });
+
+  it('JS: `import { UserStore }` / `require(\'./client\')` with `new C()` in a const, a local and `this.fetcher`; a binding method, a method with no sink, another class\'s method of the same name and a value of unknown class are quiet', async () => {
+    await check('cross-file-js-class');
+  });
+
+  it('pass 1 summarises only the methods the importers call, of the classes they construct (`importedFiles`\' names)', async () => {
+    const setup = createAnalyzers({ packs: { taint: true, secrets: false, config: false, dependencies: false } });
+    const engine = await Engine.create({ analyzers: setup.analyzers });
+    const taint = setup.analyzers.find((a) => a.pack === 'taint') as unknown as TaintAnalyzer;
+    const methods = (path: string, called?: ReadonlySet<string>): string[] => {
+      const doc = engine.open(`vigil-summary:${path}`, path, languageIdForPath(path), readFileSync(path, 'utf8'));
+      try {
+        return taint.summarizeExports(doc, called).filter((s) => s.className && Object.keys(s.rules).length > 0).map((s) => s.name).sort();
+      } finally {
+        engine.close(`vigil-summary:${path}`);
+      }
+    };
+    for (const [name, file, kept, dropped] of [
+      ['cross-file-js-class', 'src/store.js', 'UserStore.findByName', 'UserStore.purgeByName'],
+      ['cross-file-py-class', 'app/config.py', 'Config.find_user', 'LegacyStore.find_user'],
+    ] as const) {
+      const dir = project(name);
+      const files: string[] = [];
+      const walk = (d: string): void => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(join(d, e.name));
+          else files.push(join(d, e.name));
+        }
+      };
+      walk(dir);
+      const graph = await importedFiles(files.map((path) => ({ path, languageId: languageIdForPath(path) })));
+      const called = graph?.get(join(dir, file));
+      assert.ok(called, `${file} is imported`);
+      // Without the importers' names every exported class's methods with a sink are summarised.
+      assert.ok(methods(join(dir, file)).includes(dropped), dropped);
+      const got = methods(join(dir, file), called);
+      assert.ok(got.includes(kept), `${kept} in ${got.join(', ')}`);
+      assert.ok(!got.includes(dropped), `${dropped} in ${got.join(', ')}`);
+    }
+  });
+});
+
