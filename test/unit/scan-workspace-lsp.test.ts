@@ -3,7 +3,7 @@
  * progress, streamed diagnostics, skip reasons, baseline shared with the CLI, and the diff-aware mode.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -77,14 +77,27 @@ describe('workspace scan over LSP', () => {
   });
 
   it('stops promptly when the client cancels the request', async () => {
-    const id = (client as unknown as { nextId: number }).nextId;
-    const pending = client.request<Summary>('vigil/scanWorkspace', { workDoneToken: 'scan-cancel' }, 60_000);
-    await new Promise((r) => setTimeout(r, 300));
-    client.notify('$/cancelRequest', { id });
-    const summary = await pending.catch((e: Error) => ({ cancelled: true, error: e.message }) as unknown as Summary);
-    assert.equal(summary.cancelled, true, JSON.stringify(summary));
-    const ends = client.notifications.filter((n) => n.method === '$/progress' && (n.params as { token: string; value: { kind: string } }).token === 'scan-cancel' && (n.params as { value: { kind: string } }).value.kind === 'end');
-    assert.equal(ends.length, 1, 'the progress is ended');
+    // Enough files that the scan is still running when the cancel arrives (cancelled after its progress began, not
+    // after a fixed delay: a fast machine finished five files first, a loaded one had not started the request).
+    const bulk = join(dir, 'bulk');
+    mkdirSync(bulk);
+    const body = Array.from({ length: 80 }, (_, i) => `export function f${i}(a, b) {\n  return a * ${i} + b;\n}\n`).join('');
+    for (let i = 0; i < 300; i++) writeFileSync(join(bulk, `m${i}.js`), body);
+    try {
+      const id = client.nextRequestId;
+      const progress = (kind: string) => client.notifications.some((n) => n.method === '$/progress' && (n.params as { token: string }).token === 'scan-cancel' && (n.params as { value: { kind: string } }).value.kind === kind);
+      const pending = client.request<Summary>('vigil/scanWorkspace', { workDoneToken: 'scan-cancel' }, 60_000);
+      while (!progress('begin')) await new Promise((r) => setTimeout(r, 5));
+      client.notify('$/cancelRequest', { id });
+      const summary = await pending.catch((e: Error) => ({ cancelled: true, error: e.message }) as unknown as Summary);
+      assert.equal(summary.cancelled, true, JSON.stringify(summary));
+      assert.ok(summary.filesScanned === undefined || summary.filesScanned < 305, JSON.stringify(summary));
+      assert.ok(progress('end'), 'the progress is ended');
+      const ends = client.notifications.filter((n) => n.method === '$/progress' && (n.params as { token: string; value: { kind: string } }).token === 'scan-cancel' && (n.params as { value: { kind: string } }).value.kind === 'end');
+      assert.equal(ends.length, 1, 'the progress is ended once');
+    } finally {
+      rmSync(bulk, { recursive: true, force: true });
+    }
   });
 
   it('hides findings baselined by the CLI and clears their diagnostics', async () => {
