@@ -61,11 +61,11 @@ async function check(name: string): Promise<void> {
 }
 
 describe('cross-file taint through methods of an imported class', () => {
-  it('Python: `from .config import Config; cfg = Config()`, `g.user_request = Request(...)`, `import app.request as r; r.Request()`; a sanitising method, a method with no sink, another class\'s method of the same name and a parameter of unknown class are quiet', async () => {
+  it('Python: `from .config import Config; cfg = Config()`, `g.user_request = Request(...)`, `import app.request as r; r.Request()`, `from .config import Config as Settings`; a sanitising method, a method with no sink, another class\'s method of the same name and a parameter of unknown class are quiet', async () => {
     await check('cross-file-py-class');
   });
 
-  it('JS: `import { UserStore }` / `require(\'./client\')` with `new C()` in a const, a local and `this.fetcher`; a binding method, a method with no sink, another class\'s method of the same name and a value of unknown class are quiet', async () => {
+  it('JS: `import { UserStore }` / `require(\'./client\')` with `new C()` in a const, a local and `this.fetcher`, `import { UserStore as Accounts }`; a binding method, a method with no sink, another class\'s method of the same name and a value of unknown class are quiet', async () => {
     await check('cross-file-js-class');
   });
 
