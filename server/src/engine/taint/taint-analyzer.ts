@@ -69,6 +69,8 @@ export interface ExportSummary {
    * `ClassInstances`).
    */
   className?: string;
+  /** The class is the module itself (`ClassInstances.moduleClass`): an importer's name for the module is the class. */
+  moduleClass?: true;
   /** The method's first parameter is its receiver (Python's `self`): a call's first argument is its second parameter. */
   receiverParam?: true;
 }
@@ -1947,8 +1949,12 @@ export class TaintAnalyzer implements Analyzer {
       // `from .config import Config`, `import { UserStore } from './store'`: the class by its local name.
       const dot = canon.lastIndexOf('.');
       if (dot > 0) add(local, canon.slice(dot + 1), this.exportIndex!(doc.path, canon.slice(0, dot)));
-      // `import app.request as r`: its classes written `r.Request`.
-      for (const e of this.exportIndex!(doc.path, canon) ?? []) if (e.className) add(`${local}.${e.className}`, e.className, [e]);
+      // `import app.request as r`: its classes written `r.Request`; `import Store from './store'`: the module's class.
+      for (const e of this.exportIndex!(doc.path, canon) ?? []) {
+        if (!e.className) continue;
+        add(`${local}.${e.className}`, e.className, [e]);
+        if (e.moduleClass) add(local, e.className, [e]);
+      }
     }
     if (classes.size === 0) return;
     for (const [written, methods] of classes) for (const [m, e] of methods) out.set(`${INSTANCE_OF}${written}.${m}`, e);
@@ -2010,6 +2016,8 @@ export class TaintAnalyzer implements Analyzer {
     const q = lang.module.qualifiedModules;
     const exported = q ? undefined : lang.module.exportedNames(tree);
     const classes = q ? undefined : lang.module.instances?.exportedClasses(tree);
+    // The module's own class is constructed under whatever name each importer gives it: `called` cannot name it.
+    const own = q ? undefined : lang.module.instances?.moduleClass?.(tree);
     const byUnit = new Map<Unit, ExportSummary>();
     for (const u of ctx.units) {
       if (!u.name) continue;
@@ -2020,10 +2028,10 @@ export class TaintAnalyzer implements Analyzer {
       if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
       else if (u.isMethod && u.cls !== undefined) {
         // A method of an exported class, by `<class>.<method>`; private ones (`#m`) no other file can call.
-        if (!classes?.has(u.cls) || (called && (!called.has(u.cls) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
+        if (!classes?.has(u.cls) || (called && ((u.cls !== own && !called.has(u.cls)) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
         const first = u.params.names[0]?.node.text;
         const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
-        byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}) });
+        byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}) });
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
     if (byUnit.size === 0) return [];

@@ -450,6 +450,24 @@ function exportedNames(tree: Tree): Set<string> {
   return out;
 }
 
+/** `ClassInstances.moduleClass`: `export default class C`, `export default C`, `module.exports = C`; the last one wins. */
+function moduleClass(tree: Tree): string | undefined {
+  let out: string | undefined;
+  for (const s of named(tree.rootNode)) {
+    if (s.type === 'export_statement' && s.children.some((c) => c?.type === 'default')) {
+      const decl = s.childForFieldName('declaration');
+      const value = s.childForFieldName('value');
+      if (decl?.type === 'class_declaration') out = decl.childForFieldName('name')?.text ?? out;
+      else if (value?.type === 'identifier') out = value.text;
+    } else if (s.type === 'expression_statement') {
+      const e = named(s)[0];
+      const right = e?.type === 'assignment_expression' ? e.childForFieldName('right') : null;
+      if (right?.type === 'identifier' && e!.childForFieldName('left')?.text === 'module.exports') out = right.text;
+    }
+  }
+  return out;
+}
+
 /**
  * JavaScript's class instances (`ClassInstances`): `new UserStore()`, `new db.Pool()` is the class named, as
  * written; the classes `exportedNames` gives; every declarator and `=` (`+=` and its kin rebind; a destructuring
@@ -461,7 +479,13 @@ const jsInstances: ClassInstances = {
     const ctor = fieldOf(value, 'constructor');
     return ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression') ? dottedName(ctor) : undefined;
   },
-  exportedClasses: (tree) => exportedNames(tree),
+  exportedClasses: (tree) => {
+    const out = exportedNames(tree);
+    const own = moduleClass(tree);
+    if (own) out.add(own);
+    return out;
+  },
+  moduleClass: (tree) => moduleClass(tree),
   assignments: (root) => {
     const out: { target: Node; value: Node | null }[] = [];
     for (const a of root.descendantsOfType(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression'])) {

@@ -129,6 +129,11 @@ export interface ClassInstances {
    */
   exportedClasses(tree: Tree): Set<string>;
   /**
+   * The class a module exports as itself, which an importer names as it likes (`export default class C`,
+   * `export default C`, `module.exports = C`: `import Store from './store'`, `const Store = require('./store')`).
+   */
+  moduleClass?(tree: Tree): string | undefined;
+  /**
    * Every assignment in the file to a name or an access path (`g.req = Request(...)`, `this.f = new F()`), as its
    * target node and the value assigned (null when the target is bound by other means: an augmented assignment, part
    * of a destructuring), so that a path assigned instances of one class only is known to hold one.
