@@ -16,6 +16,13 @@ app.post('/upload', (req, res) => {
   // Indexing an array literal gives back the string.
   // ruleid: js.log-injection.logger
   console.log([req.body.user][0]);
+  // After a label the object is still printed through util.inspect (Chartbrew's Slack controller).
+  // ok: js.log-injection.logger
+  console.error('Error details:', { message: 'failed', channelId: req.body.channel });
+  // ok: js.log-injection.logger
+  console.warn('%s:', 'upload', { user: req.body.user });
+  // ruleid: js.log-injection.logger
+  console.error('Error details:', 'channel ' + req.body.channel);
   res.end();
 });
 

@@ -26,3 +26,38 @@ app.post('/rest/user/login', async (req: Request, res: Response) => {
   const user = await UserModel.findOne({ email: req.body.email });
   res.json({ user });
 });
+
+// Finder options kept in a variable, with a caller's own options taking their place when given (Chartbrew's
+// `findById(id, customQuery)`): the alternative shows the call takes Sequelize finder options.
+class ChartStore {
+  findById(id: string, customQuery?: object) {
+    const query = { where: { id }, include: [{ model: BasketModel }] };
+    return UserModel.findOne(customQuery || query);
+  }
+}
+const charts = new ChartStore();
+
+app.post('/chart/order', async (req: Request, res: Response) => {
+  // ok: js.nosqli.query-object
+  const chart = await UserModel.findOne(req.body.custom ?? { where: { id: req.body.otherId } });
+  // ok: js.nosqli.query-object
+  const again = await charts.findById(req.body.otherId);
+  // An alternative that is no finder options is still a filter.
+  // ruleid: js.nosqli.query-object
+  const user = await UserModel.findOne(req.body.filter || { email: req.body.email });
+  res.json({ chart, again, user });
+});
+
+// The application's own controllers, whose methods are analysed where they are defined.
+import alertController from '../controllers/alert';
+declare const charts2: { datasetController: { update(id: string, u: object): Promise<unknown> } };
+app.put('/alert/:id', async (req: Request, res: Response) => {
+  // ok: js.nosqli.query-object
+  res.json(await alertController.update(req.params.id, req.body));
+  // ok: js.nosqli.query-object
+  res.json(await charts2.datasetController.update(req.params.id, req.body));
+  // A collection is still one.
+  // ruleid: js.nosqli.query-object
+  res.json(await Alerts.updateOne({ _id: String(req.params.id) }, req.body));
+});
+declare const Alerts: { updateOne(q: object, u: object): Promise<unknown> };

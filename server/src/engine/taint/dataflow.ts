@@ -1930,6 +1930,26 @@ class UnitAnalysis {
     return t;
   }
 
+  /**
+   * Keys of the object literals a value may be, through locals and either side of a fallback or conditional
+   * (`custom || { where: … }`, `a ? q1 : q2`): one alternative with ORM finder options shows what the call takes.
+   */
+  private alternativeKeys(n: Node, depth = 0): string[] {
+    const keys = this.syn.literalKeys(n, this.defOf);
+    if (keys !== undefined) return keys;
+    if (depth > 8) return [];
+    const u = this.syn.unparenthesize(n);
+    const kind = this.syn.exprKind(u.type);
+    if (kind === 'identifier') {
+      const d = this.defOf(u.text);
+      return d && d.id !== u.id ? this.alternativeKeys(d, depth + 1) : [];
+    }
+    let parts: (Node | undefined)[] = [];
+    if (kind === 'conditional') parts = this.syn.conditionalParts(u).slice(1);
+    else if ((kind === 'binary' || kind === 'logical') && this.syn.fallbackOps?.has(operatorOf(u) ?? '')) parts = named(u);
+    return parts.flatMap((p) => (p ? this.alternativeKeys(p, depth + 1) : []));
+  }
+
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
     const candidates = this.env.pass.index.sources.candidates(n, this.env.resolve);
@@ -2206,7 +2226,7 @@ class UnitAnalysis {
         const focus = b.get(mv);
         if (!focus) continue;
         if (spec.reflected && this.syn.notText(focus, this.defOf)) continue;
-        if (spec.unlessKeys && this.syn.literalKeys(focus, this.defOf)?.some((k) => spec.unlessKeys!.includes(k))) continue;
+        if (spec.unlessKeys && this.alternativeKeys(focus).some((k) => spec.unlessKeys!.includes(k))) continue;
         if (spec.wholeValue && this.syn.literalKeys(focus, this.defOf) !== undefined) continue;
         if (spec.unlessValue && this.valueMatches(focus, unlessRe(spec.unlessValue))) continue;
         if (spec.ifValue && !this.valueMatches(focus, unlessRe(spec.ifValue))) continue;

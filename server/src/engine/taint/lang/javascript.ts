@@ -763,6 +763,7 @@ export const javascript: LanguageModule = {
   callee: (n) => fieldOf(n, typeOf(n) === 'new_expression' ? 'constructor' : 'function'),
   carries: (op) => CARRYING_OPS.has(op),
   falsyLeftOps: new Set(['&&']),
+  fallbackOps: new Set(['||', '??']),
   conditionalParts: (n) => {
     const k = kids(n);
     return [k[0], k[1], k[2]];

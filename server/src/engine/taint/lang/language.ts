@@ -260,6 +260,8 @@ export interface LanguageModule {
    * holds no text (`short && "--short"` is false or the constant), so only the right operand's data is carried.
    */
   readonly falsyLeftOps?: ReadonlySet<string>;
+  /** Operators that give their left operand unless it is falsy or nullish, else the right (`a || b`, `a ?? b`, `a or b`). */
+  readonly fallbackOps?: ReadonlySet<string>;
   /** Condition, then-value, else-value of a conditional expression. */
   conditionalParts(n: Node): [Node | undefined, Node | undefined, Node | undefined];
   /** The key of a pair when it is computed (`{[k]: v}`), to evaluate. */

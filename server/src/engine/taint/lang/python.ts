@@ -813,6 +813,7 @@ export const python: LanguageModule = {
   callsThrough: (call, canonical, def) => callsThrough(call, canonical, def),
   carries: (op) => CARRYING_OPS.has(op),
   falsyLeftOps: new Set(['and']),
+  fallbackOps: new Set(['or']),
   conditionalParts: (n) => {
     // a if condition else b
     const k = kids(n);
