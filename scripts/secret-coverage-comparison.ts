@@ -135,7 +135,7 @@ export const COVERAGE: CoverageEntry[] = [
       'https://learn.microsoft.com/azure/azure-signalr/concept-connection-string',
       'https://learn.microsoft.com/previous-versions/azure/dn722485(v=azure.100)',
     ],
-    gap: 'pass 13 read the identifiable keys there: a 4-character service signature (`AzFu`, `ACDb`, `+ASt`, `+ABa`, `APIM`, `+AMC`, `+ASb`, `+AEh`, `+ARm`, `AIoT`, `AzCa`, `AzSe`, `+ACR`) before a Marvin32 checksum at a fixed offset of a 32, 39, 40 or 64-byte key, and the 84-character annotated keys (`JQQJ99` at offset 52, a provider signature such as `ACOG` or `AZDO`); the checksum is checked for both, a mismatch lowering only the first kind; the Functions host generates its keys in that layout; SignalR and Web PubSub connection strings from the documentation, the older Redis connection string from memory, and a classic `.publishsettings` file\'s `ManagementCertificate` (Microsoft\'s documentation of the file and its warning)',
+    gap: 'pass 13 read the identifiable keys there: a 4-character service signature (`AzFu`, `ACDb`, `+ASt`, `+ABa`, `APIM`, `+AMC`, `+ASb`, `+AEh`, `+ARm`, `AIoT`, `AzCa`, `AzSe`, `+ACR`) before a Marvin32 checksum at a fixed offset of a 32, 39, 40 or 64-byte key, and the 84-character annotated keys (`JQQJ99` at offset 52, a provider signature such as `ACOG` or `AZDO`); the checksum is checked for both, a mismatch lowering only the first kind; the Functions host generates its keys in that layout; SignalR and Web PubSub connection strings from the documentation, Communication Services connection strings from its quickstart (the key length from memory), the older Redis connection string from memory, and a classic `.publishsettings` file\'s `ManagementCertificate` (Microsoft\'s documentation of the file and its warning)',
   },
   { provider: 'Baidu', listedBy: [GH], reason: OPAQUE },
   { provider: 'Beamer', listedBy: [G, T, GH], reason: NO_FORMAT, sources: ['https://www.getbeamer.com/api/'] },
@@ -707,8 +707,9 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       `confirmed in the provider's own code for ${addedBy(12, 'code') + addedBy(12, 'docs and code')}, in its own documentation ` +
       `for ${addedBy(12, 'docs')} and is from memory for ${addedBy(12, 'memory')}. ` +
       'The thirteenth (2026-12-03) added no row: it gave Azure (covered before) 16 rules for Microsoft\'s identifiable ' +
-      'keys, whose layout and Marvin32 checksum were read in Microsoft\'s own security-utilities code and the Functions host, and 3 for ' +
-      'SignalR / Web PubSub and Redis connection strings and classic management certificates (the Azure row cites the sources). ' +
+      'keys, whose layout and Marvin32 checksum were read in Microsoft\'s own security-utilities code and the Functions host, and 4 for ' +
+      'SignalR / Web PubSub, Communication Services and Redis connection strings and classic management certificates (the Azure ' +
+      'row cites the sources). ' +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',
