@@ -12,7 +12,8 @@
  * Every provider the first three name is listed; TruffleHog (888 detectors) is shown as a column for those, and
  * of its providers no other list names only those the ninth to twelfth passes gave a rule are listed (passes 10 and
  * 11 read the detector names again at 3ab759fef, pass 12 at 0281f91, `proto/detector_type.proto`, and the provider's
- * own documentation or code for each format).
+ * own documentation or code for each format). Pass 13 (2026-12-03) read Azure's identifiable key formats in
+ * microsoft/security-utilities (at 638ad20).
  */
 
 /** Scanners whose public provider lists were compared. */
@@ -123,7 +124,19 @@ export const COVERAGE: CoverageEntry[] = [
     sources: ['https://docs.aws.amazon.com/appsync/latest/APIReference/API_ApiKey.html'],
     gap: 'the API reference names the `da2` key version; `da2-` and 26 lower-case letters and digits after it are from memory',
   },
-  { provider: 'Azure', listedBy: [G, T, DS, GH], rules: 'secrets.azure.' },
+  {
+    provider: 'Azure', listedBy: [G, T, DS, GH], rules: 'secrets.azure.', confirmed: 'code',
+    // Pass 13 (2026-12-03): Microsoft's identifiable keys, read in its own open-source scanner's metadata and checks.
+    sources: [
+      'https://github.com/microsoft/security-utilities/blob/main/src/Microsoft.Security.Utilities.Core/IdentifiableMetadata.cs',
+      'https://github.com/microsoft/security-utilities/blob/main/src/Microsoft.Security.Utilities.Core/IdentifiableSecrets.cs',
+      'https://github.com/microsoft/security-utilities/blob/main/src/Microsoft.Security.Utilities.Core/LegacyCommonAnnotatedSecurityKey.cs',
+      'https://github.com/Azure/azure-functions-host/blob/dev/src/WebJobs.Script.WebHost/Security/SecretGenerator.cs',
+      'https://learn.microsoft.com/azure/azure-signalr/concept-connection-string',
+      'https://learn.microsoft.com/previous-versions/azure/dn722485(v=azure.100)',
+    ],
+    gap: 'pass 13 read the identifiable keys there: a 4-character service signature (`AzFu`, `ACDb`, `+ASt`, `+ABa`, `APIM`, `+AMC`, `+ASb`, `+AEh`, `+ARm`, `AIoT`, `AzCa`, `AzSe`, `+ACR`) before a Marvin32 checksum at a fixed offset of a 32, 39, 40 or 64-byte key, and the 84-character annotated keys (`JQQJ99` at offset 52, a provider signature such as `ACOG` or `AZDO`); the checksum is checked for both, a mismatch lowering only the first kind; the Functions host generates its keys in that layout; SignalR and Web PubSub connection strings from the documentation, Communication Services connection strings from its quickstart (the key length from memory), the older Redis connection string from memory, and a classic `.publishsettings` file\'s `ManagementCertificate` (Microsoft\'s documentation of the file and its warning)',
+  },
   { provider: 'Baidu', listedBy: [GH], reason: OPAQUE },
   { provider: 'Beamer', listedBy: [G, T, GH], reason: NO_FORMAT, sources: ['https://www.getbeamer.com/api/'] },
   { provider: 'Bitbucket', listedBy: [G, T, GH], rules: 'secrets.bitbucket.' },
@@ -693,6 +706,10 @@ export function coverageMarkdown(hasRule: (prefix: string) => boolean): string {
       'Meraki, by its header and key names; Samsara, from memory); the format (or the header or URL that carries the key) was ' +
       `confirmed in the provider's own code for ${addedBy(12, 'code') + addedBy(12, 'docs and code')}, in its own documentation ` +
       `for ${addedBy(12, 'docs')} and is from memory for ${addedBy(12, 'memory')}. ` +
+      'The thirteenth (2026-12-03) added no row: it gave Azure (covered before) 16 rules for Microsoft\'s identifiable ' +
+      'keys, whose layout and Marvin32 checksum were read in Microsoft\'s own security-utilities code and the Functions host, and 4 for ' +
+      'SignalR / Web PubSub, Communication Services and Redis connection strings and classic management certificates (the Azure ' +
+      'row cites the sources). ' +
       'Where a row cites sources, they are the provider\'s own pages or code that were read for its format.',
     '',
     '| Provider | GitHub | gitleaks | TruffleHog | detect-secrets | Vigil |',

@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS, SEVERITIES, type Finding, type Severity } from '../..
 import { PUBLISHED_EXAMPLES } from '../../server/src/engine/secrets/published-examples';
 import { placeholderReason } from '../../server/src/engine/secrets/false-positive-filters';
 import { crc32 } from '../../server/src/engine/secrets/validators';
+import { marvin32, marvin64 } from '../../server/src/engine/secrets/azure-keys';
 import { applyEdits } from '../rules/rule-fixtures';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
@@ -362,6 +363,81 @@ describe('secret findings', () => {
       }
     }
     assert.ok(checked > 200, `only ${checked} findings checked`);
+  });
+});
+
+describe('Azure identifiable keys: a service signature before a Marvin32 checksum (microsoft/security-utilities)', () => {
+  // Fake keys made by scripts/fake-azure-key.ts; the engine's Marvin32 is checked against SymCrypt's published
+  // test vectors below, so these do not only agree with themselves.
+  const VALID: [string, string, Severity][] = [
+    ['X2frXBrOM6ktpr2S4xO_7t93hG2WfmjWQD-QBjs1atljAzFuJhe9Kg==', 'secrets.azure.functions-key', 'high'],
+    ['8qZYGpcGe/uc1tgF2A9PKOQC+/XAGANFjO30S6h6X6osUahg6OEOzEef7hlMqavEzFjpDJLFgjX2ACDbWYzKbg==', 'secrets.azure.cosmosdb-key', 'critical'],
+    ['D6Yt0AMPobvn92Z7+O031QuNGehwlOCLcW2g16t3sXacX3/cPA/T3qUYL93QEXwAjgwNGwivKNkh+AStPQi7eQ==', 'secrets.azure.storage-identifiable-key', 'critical'],
+    ['PU6cJA8pmh1hbLle1mB64LczLPwX1j+Z5OYaIuww7OFzOujtC86+WZkQu4IbuYUxL3pSXiUCVm+++ABamxvlVQ==', 'secrets.azure.batch-key', 'high'],
+    ['BisSkt4zMhyGDOzgwoYPZeTNxYGeido2uJyRyCkqmu5odNs0fhx6anZurcvER0M8BT7EDkVbfUiFAPIMfxAPbA==', 'secrets.azure.apim-key', 'high'],
+    ['gIHjGmTwQsnFoSwAorOBp9oadCcQBVFxBH9OwzOKzMt1bSfy7mw0SlZIFwXwORijnK7Mr0x3Bpxe+AMCkpQarg==', 'secrets.azure.ml-classic-key', 'medium'],
+    ['suiGMpiPy5Sp8vREqGNARz3sbEu1KXk0r+ASbNvS+5Y=', 'secrets.azure.service-bus-key', 'high'],
+    ['047U3lbeKGcAIUB9UEyvc31ZASAIW1Yf9+AEhA9V1xo=', 'secrets.azure.event-hubs-key', 'high'],
+    ['o6KtOdxEGBFf/Pj1NS16mngHFx4HtV4gu+ARmPEmbxc=', 'secrets.azure.relay-key', 'high'],
+    ['RB36igMv9d7NG7HOMlvIyVk95WNY7wMaeAIoTMNLlUc=', 'secrets.azure.iot-key', 'high'],
+    ['09ndIQTsYTbsvbuPB1cIdOey87WcaoAVjAzCaM8iKPQ=', 'secrets.azure.redis-key', 'high'],
+    ['Fnv4YQF8jIDlXsfJ41iYRpohPy4T7enW9iTsa7UOstAzSeDgKJLQ', 'secrets.azure.search-key', 'high'],
+    ['v9HxQpRx78NF3C5yOZbU92pZwWzrGdCU5r7B7qUvif+ACRAnUy2l', 'secrets.azure.container-registry-key', 'high'],
+  ];
+  const scanOne = (token: string): Finding => {
+    const found = scanSecrets(`AZURE_SETTING=${token}\n`, '/ws/app/.env');
+    assert.equal(found.length, 1, token);
+    return found[0]!;
+  };
+  /** One checksum character changed (the third from the end before the padding: the last ones carry format bits). */
+  const broken = (token: string): string => {
+    const end = token.replace(/=+$/, '').length - 3;
+    return token.slice(0, end) + (token[end] === 'B' ? 'C' : 'B') + token.slice(end + 1);
+  };
+
+  it('Marvin32 matches SymCrypt\'s and .NET\'s test vectors', () => {
+    const hex = ([lo, hi]: [number, number]): string => hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+    assert.equal(hex(marvin64(Buffer.from('abc'), 0xd53cd9cecd0893b7n)), '22c74339492769bf');
+    assert.equal(marvin32(Buffer.from('abc'), 0xd53cd9cecd0893b7n), 0x6be02a86);
+    assert.equal(hex(marvin64(Buffer.from('abcdefghijklmnopqrstuvwxyz'), 0xddddeeeeffff000n)), 'a128eb7e7260aca2');
+    assert.equal(hex(marvin64(Buffer.alloc(0), 0x004fb61a001bdbccn)), '30ed35c100cd3c7d');
+    assert.equal(hex(marvin64(Buffer.from([55, 244, 149]), 0x004fb61a001bdbccn)), 'f0b07c789b8cf7e8');
+  });
+
+  for (const [token, ruleId, severity] of VALID) {
+    it(`a valid checksum raises confidence, an invalid one lowers confidence and severity: ${ruleId}`, () => {
+      const good = scanOne(token);
+      assert.equal(good.ruleId, ruleId);
+      assert.equal(good.severity, severity);
+      assert.equal(good.properties?.checksum, 'valid');
+      assert.equal(good.properties?.confidence, 'high');
+      const bad = scanOne(broken(token));
+      assert.equal(bad.ruleId, ruleId, 'still reported: a mistyped live key is still worth a look');
+      assert.equal(bad.severity, SEVERITIES[SEVERITIES.indexOf(severity) + 1]);
+      assert.equal(bad.properties?.checksum, 'invalid');
+      assert.equal(bad.properties?.confidence, 'low');
+    });
+  }
+
+  it('the legacy connection-string rules judge an identifiable key inside them, and give no verdict on an older key', () => {
+    const conn = (key: string): Finding => scanOne(`DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=${key};EndpointSuffix=core.windows.net`);
+    const identifiable = conn('sIki3ca8OCuIhKLEw1CEDFtms80hdC3T2+Eg26/5T+v8hy/v5ODq+dREJq4JIGPyOiX6L/slrXlD+AStv20hMA==');
+    assert.equal(identifiable.ruleId, 'secrets.azure.storage-account-key');
+    assert.equal(identifiable.properties?.checksum, 'valid');
+    const older = conn('0OLtN+6AjNuEjTmvQDcfjU4Q4sKWbWqZ+9lYxbc/Wt9JMr5OcNr5EIFumVS1L7iMboMMmTXbFKed8JNpqE4ChQ==');
+    assert.equal(older.ruleId, 'secrets.azure.storage-account-key');
+    assert.equal(older.properties?.checksum, undefined);
+  });
+
+  it('84-character annotated keys (JQQJ99): a matching checksum raises confidence, a mismatch gives no verdict', () => {
+    const good = scanOne('9clzUpj6xB9DaPS8ybEWVL8Y1Sq9avjFAz75lGItIetqVmSG22I2JQQJ99BLAAAAAAAAAAAAAAAAACOGl5xC');
+    assert.equal(good.ruleId, 'secrets.azure.ai-services-key');
+    assert.equal(good.properties?.checksum, 'valid');
+    assert.equal(good.properties?.confidence, 'high');
+    const other = scanOne(broken('9clzUpj6xB9DaPS8ybEWVL8Y1Sq9avjFAz75lGItIetqVmSG22I2JQQJ99BLAAAAAAAAAAAAAAAAACOGl5xC'));
+    assert.equal(other.ruleId, 'secrets.azure.ai-services-key');
+    assert.equal(other.severity, 'high');
+    assert.equal(other.properties?.checksum, undefined);
   });
 });
 

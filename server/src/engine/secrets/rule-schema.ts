@@ -105,9 +105,9 @@ export type SecretValidator = 'jwt' | 'basic-auth-base64' | 'chosen-password' | 
 const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64', 'chosen-password', 'short-password'];
 
 /** Checksum formats `checksum` can name (see `checksumState` in validators.ts). */
-export type SecretChecksum = 'crc32-base62' | 'cfxk-crc32-base62' | 'chieftools-crc32-base62';
+export type SecretChecksum = 'crc32-base62' | 'cfxk-crc32-base62' | 'chieftools-crc32-base62' | 'azure-marvin32' | 'azure-cask-marvin32';
 
-const CHECKSUMS: readonly SecretChecksum[] = ['crc32-base62', 'cfxk-crc32-base62', 'chieftools-crc32-base62'];
+const CHECKSUMS: readonly SecretChecksum[] = ['crc32-base62', 'cfxk-crc32-base62', 'chieftools-crc32-base62', 'azure-marvin32', 'azure-cask-marvin32'];
 
 /** A checked, compiled rule. */
 export interface SecretRule {

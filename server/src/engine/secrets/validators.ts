@@ -1,4 +1,5 @@
 /** Structural checks that tell a real credential from a look-alike, run after the regex. */
+import { azureIdentifiableChecksumState, caskChecksumState } from './azure-keys';
 import { createHmac } from 'node:crypto';
 import { placeholderReason } from './false-positive-filters';
 import { PUBLISHED_JWT_KEYS } from './published-examples';
@@ -165,9 +166,12 @@ export function base62(n: number): string {
  * Checks a token's built-in checksum. `crc32-base62` is the format GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`)
  * and npm (`npm_`) documented in 2021: a 3-letter prefix and `_`, 30 random base62 characters, then the base62
  * CRC32 of those 30 characters in 6 characters. Undefined when the token does not have that shape (fine-grained
- * PATs, longer refresh tokens, legacy npm UUIDs), so no verdict is given.
+ * PATs, longer refresh tokens, legacy npm UUIDs), so no verdict is given. `azure-marvin32` and `azure-cask-marvin32`
+ * are Microsoft's identifiable Azure keys (azure-keys.ts).
  */
 export function checksumState(kind: SecretChecksum, token: string): 'valid' | 'invalid' | undefined {
+  if (kind === 'azure-marvin32') return azureIdentifiableChecksumState(token);
+  if (kind === 'azure-cask-marvin32') return caskChecksumState(token);
   if (kind === 'cfxk-crc32-base62') return cfxChecksumState(token);
   if (kind === 'chieftools-crc32-base62') return chiefToolsChecksumState(token);
   if (kind !== 'crc32-base62' || !/^[a-z]{3}_[A-Za-z0-9]{36}$/.test(token)) return undefined;
