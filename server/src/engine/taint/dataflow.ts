@@ -517,7 +517,9 @@ export interface StatementEntry {
  * collections of their own (a warm 3,000-line file keeps tens of thousands of entries; empty Maps cost ~200 bytes).
  */
 const NO_ENTRIES: ReadonlyMap<never, never> = new Map<never, never>();
-const NO_ITEMS: readonly never[] = Object.freeze([]);
+// Not frozen (the type keeps it read-only): a frozen array has its own map, and every reader of these fields
+// (`marked`, `replay`, the cache's `keep`) deopted when it first met it among the mutable lists (shape stability).
+const NO_ITEMS: readonly never[] = [];
 const mapOrNone = <K, V>(m: ReadonlyMap<K, V>): ReadonlyMap<K, V> => (m.size ? m : NO_ENTRIES);
 const listOrNone = <T>(a: readonly T[]): readonly T[] => (a.length ? a : NO_ITEMS);
 
@@ -1002,10 +1004,16 @@ class UnitAnalysis {
         const { sets, order, reads, all } = st.endLog();
         const base = node.startIndex;
         const findings = this.findings.slice(findings0);
+        // Pushed into one literal, not `map` (an empty `map` result has SMI elements, a full one object elements):
+        // `listOrNone` and the readers of `defsOut` see one elements kind (shape stability).
+        const defsOut: StatementEntry['defsOut'][number][] = [];
+        for (const [k, n] of log.defsOut) defsOut.push([k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type, digest: defDigest(n) } : null]);
         e = {
           line,
           reads: mapOrNone(reads),
-          ...(all !== undefined ? { all } : {}),
+          // `all` and `order` always present (undefined when not set), not spread in when set: one hidden class
+          // for every entry, so its readers (`marked`, `replay`, `markWrites`) compile once (shape stability).
+          all,
           guards,
           guardsOut: this.exprGuards,
           pinned: findings.some((f) => f.fixes.some((x) => x.edits.some((d) => d.range.start.line < line || d.range.end.line > s.endLine))),
@@ -1017,8 +1025,8 @@ class UnitAnalysis {
           findings: listOrNone(findings),
           returns: listOrNone(log.returns),
           sets: listOrNone(sets),
-          ...(order ? { order } : {}),
-          defsOut: listOrNone([...log.defsOut].map(([k, n]) => [k, n ? { start: n.startIndex - base, end: n.endIndex - base, type: n.type, digest: defDigest(n) } : null])),
+          order,
+          defsOut: listOrNone(defsOut),
         };
       }
       // Applied from another entry than the aligned one (or none was aligned): what it wrote may differ.

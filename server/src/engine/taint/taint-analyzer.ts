@@ -537,6 +537,17 @@ interface StatementFacts {
 }
 
 /**
+ * `list.map(fn)` pushed into one array literal (none: empty). An empty `map` result has SMI elements and a full one
+ * object elements; the literal's allocation site makes its empty results object-kind too once any was filled, so
+ * `fileContext`'s loops over statement facts see one elements kind and compile once (shape stability).
+ */
+function mapped<T, U>(list: readonly T[] | undefined, fn: (x: T) => U): U[] {
+  const out: U[] = [];
+  if (list) for (const x of list) out.push(fn(x));
+  return out;
+}
+
+/**
  * Per document, the statements of the last run by top-level statement (type, column and text): their shapes hold
  * while the language module does, their descriptors while the rules and the imports do too.
  */
@@ -3368,7 +3379,11 @@ export function fileContext(
         const at = lines.positionAt(n.startIndex);
         rows.push(at.line - first, at.character, lines.positionAt(n.endIndex).line - first);
       }
-      shape = { fns: f.fns.map((n) => ({ start: n.startIndex - start, end: n.endIndex - start })), rows, imports: f.imports.length };
+      // Pushed into one literal, not `map`: an empty `map` result has SMI elements and a full one object elements,
+      // and the loop below compiled twice for the two (shape stability).
+      const fns: Span[] = [];
+      for (const n of f.fns) fns.push({ start: n.startIndex - start, end: n.endIndex - start });
+      shape = { fns, rows, imports: f.imports.length };
     }
     stmtKeys.push(key);
     stmtShapes.push(shape);
@@ -3403,14 +3418,18 @@ export function fileContext(
     const f: StatementFacts = {
       importStmt: syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')),
       // Kept with the statement's shape across edits: names read from the tree are detached (see `detached`).
-      closedTypes: (syn.closedTypes?.(s) ?? []).map(detached),
-      typeAliases: (syn.typeAliases?.(s) ?? []).map(([a, b]) => [detached(a), detached(b)]),
-      exportAliases: (syn.exportAliasesOf?.(s) ?? []).map(([a, b]) => [detached(a), detached(b)]),
-      exportedLocals: (syn.exportedLocalsOf?.(s) ?? []).map(detached),
+      closedTypes: mapped(syn.closedTypes?.(s), detached),
+      typeAliases: mapped(syn.typeAliases?.(s), ([a, b]) => [detached(a), detached(b)]),
+      exportAliases: mapped(syn.exportAliasesOf?.(s), ([a, b]) => [detached(a), detached(b)]),
+      exportedLocals: mapped(syn.exportedLocalsOf?.(s), detached),
+      // Present on every statement's facts (undefined until set below, or by `moduleValues`): one hidden class for
+      // all of them, not one per set of fields added later (shape stability).
+      aliasSites: undefined,
+      values: undefined,
     };
     if (!top.whole) {
       const start = top.rec.starts[si]!;
-      if (syn.aliasSites) f.aliasSites = syn.aliasSites(text.slice(start, top.rec.ends[si]), top.rec.cols[si] === 0).map(([at, head]) => [at, detached(head)]);
+      if (syn.aliasSites) f.aliasSites = mapped(syn.aliasSites(text.slice(start, top.rec.ends[si]), top.rec.cols[si] === 0), ([at, head]) => [at, detached(head)]);
       keepFacts(si, f);
     }
     facts.push(f);
