@@ -19,6 +19,7 @@ import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type 
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import { classifyPath } from '../path-class';
+import { ImportReads } from './import-reads';
 import { detached, diffSpan, type LineIndex, type TextSpan } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
@@ -152,8 +153,14 @@ interface FileContext {
   family: Map<string, string[]>;
   /** The functions directly in the top level (the root unit's nested spans), in order. */
   topNested: Span[];
-  /** Digest of the imports and line-break style (part of every unit and statement key). */
+  /** Digest of the imports and line-break style (part of the top level's key and its statements'). */
   importKey: string;
+  /**
+   * Digest of the imports and of the import statements with their offsets: the value of a function unit's `I*`
+   * dependency (what it read of the imports as a whole: a fix, a qualified callee). A function unit's key holds
+   * none of the imports: what it resolves through them is recorded with its entry (`I:`, `I?`, `I*`).
+   */
+  importsSig: string;
   /** The top level's statements with their keys, computed on first use in a run (see `topStatements`). */
   statements?: TopStatement[];
   /** Callees (by node id) that resolve to another file's function by a qualified name: their key in `imported`. */
@@ -1535,6 +1542,7 @@ export class TaintAnalyzer implements Analyzer {
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
       if (dep.startsWith('t:')) return templateSig(dep.slice(2));
       if (dep.startsWith('x:')) return importListDep(doc, syn, dep);
+      if (dep.startsWith('I')) return importDep(ctx, syn, dep);
       return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
     };
     /**
@@ -1655,16 +1663,26 @@ export class TaintAnalyzer implements Analyzer {
             record(k, depSig(k, u));
             return (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
           };
+          // A function unit's key holds none of the imports: what it reads of them is recorded (see `importDep`).
+          // The top level's key and its statements' hold them all.
+          const fn = u !== ctx.units[0];
+          const names = fn ? unitResolver(resolvers, ctx.imports, u) : undefined;
+          // What a fix reads of the imports (an import to add, an escaper's local name), read by name where it can be.
+          let reads: ImportReads | undefined;
+          const fixImports = (): Map<string, string> => (fn ? (reads ??= new ImportReads(ctx.imports, (dep) => deps.set(detached(dep), importDep(ctx, syn, dep)))) : ctx.imports);
           const env = {
             pass,
             lines: doc.lines,
-            resolve: resolverFor(resolvers, ctx.imports, u.aliases),
-            calleeSummary: (callee: Node) =>
-              resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn, u.cls === undefined ? undefined : (name) => {
+            resolve: names ? names.resolve : resolverFor(resolvers, ctx.imports, u.aliases),
+            calleeSummary: (callee: Node) => {
+              // Another file's function by a qualified name: read from the import statements (Java's wildcards too).
+              if (fn && ctx.qualifiedCallees?.size) deps.set('I@', ctx.importsSig);
+              return resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn, u.cls === undefined ? undefined : (name) => {
                 const d = dispatchOf(u.cls!, name);
                 record(`o:${u.cls}.${name}`, d.sig);
                 return d.callee;
-              }),
+              }, names?.has);
+            },
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
             ...(u.cls !== undefined
@@ -1686,11 +1704,15 @@ export class TaintAnalyzer implements Analyzer {
             },
             // What a fix reads outside the unit is a dependency of the unit's (the top level's statements stay
             // pinned to their lines instead: their entries do not record it).
-            buildFixes: ((r2, sink, focus, b2, tainted) => buildFixes(r2, sink, focus, b2, doc, ctx.imports, tainted, u === ctx.units[0] ? undefined : (k, v) => {
+            buildFixes: ((r2, sink, focus, b2, tainted) => buildFixes(r2, sink, focus, b2, doc, fixImports(), tainted, u === ctx.units[0] ? undefined : (k, v) => {
               IMPORT_LIST_DEPS.add(k);
               deps.set(k, v);
             })) as FixBuilder,
-            imported: (m: string) => importsModuleCached(ctx.imports, m),
+            imported: (m: string) => {
+              const yes = importsModuleCached(ctx.imports, m);
+              if (fn) deps.set(`I?${m}`, yes ? '1' : '0');
+              return yes;
+            },
             templateOutputs: (name: string) => {
               record(`t:${name}`, templateSig(name));
               return templateOutputs(name);
@@ -1762,6 +1784,9 @@ export class TaintAnalyzer implements Analyzer {
             out = analyzeTopLevel(u.node, stmts, env, top);
             topRun = { at, entries: out.statements ?? [], ...(out.marks ? { marks: out.marks } : {}) };
           } else out = analyzeUnit(u.node, u.params, env);
+          // Every name its resolver was asked in this run (its passes share it, and `canonicalOf`'s memo by resolver
+          // answers a later pass without asking again): a superset of what this analysis resolved.
+          if (names) for (const id of names.asked) deps.set(detached(`I:${id}`), detached(ctx.imports.get(id) ?? IMPORT_NONE));
           meter.spent += out.work;
           this.stats.dataflowSteps += out.work - (out.reused ?? 0);
           // Most units find nothing for most passes: they share one empty result (it has no ranges to move), and
@@ -1771,6 +1796,8 @@ export class TaintAnalyzer implements Analyzer {
           } else {
             const r: CachedUnit = { summary: this.internSummary(out.summary), findings: out.findings };
             const outside = outsideEdits(r, u.line, u.endLine, deps);
+            // A fix that edits where the imports are (not an entry it recorded) holds while they stay where they are.
+            if (fn && outside === 'pinned') deps.set('I@', ctx.importsSig);
             entry = { result: r, line: u.line, endLine: u.endLine, pinned: outside === 'pinned', ...(outside === 'anchored' ? { outside: true as const } : {}), deps, work: out.work };
           }
           // The top level's entry carries its statement entries (its own object: the next run aligns with them).
@@ -2471,7 +2498,73 @@ function nameTable(ctx: FileContext, syn: LanguageModule, stats?: { moduleValues
     for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
   }
   for (const [name, v] of moduleValues(ctx, syn, stats)) out.set(`c:${name}`, v?.sig ?? 'none');
+  // The imports, as function units' dependencies read them (see `importDep`): a name typed in an import changes the
+  // value of that name only. Detached: the snapshot outlives the run's text.
+  for (const [name, module] of ctx.imports) out.set(detached(`I:${name}`), detached(module));
+  out.set('I?', JSON.stringify([...new Set(ctx.imports.values())].sort()));
+  for (const dep of ['I$', 'I*', 'I@', 'I%sql', 'I%html']) out.set(dep, importDep(ctx, syn, dep));
   return out;
+}
+
+/** An imported name's value for a name the imports do not bind (no module is spelt so). */
+const IMPORT_NONE = '\u0000';
+
+/**
+ * What a function unit read of the file's imports, now: `I:<name>` the module a name resolves to, `I?<module>`
+ * whether the file imports a module, `I$` the modules and `I*` the entries in order, `I%<what>` the language's answer (see `ImportReads`), `I@` the
+ * entries and the import statements with their offsets (see `FileContext.importsSig`).
+ */
+function importDep(ctx: FileContext, syn: LanguageModule, dep: string): string {
+  if (dep.startsWith('I:')) return ctx.imports.get(dep.slice(2)) ?? IMPORT_NONE;
+  if (dep.startsWith('I?')) return importsModuleCached(ctx.imports, dep.slice(2)) ? '1' : '0';
+  if (dep === 'I$') return JSON.stringify([...ctx.imports.values()]);
+  if (dep === 'I*') return JSON.stringify([...ctx.imports]);
+  if (dep === 'I%sql') return syn.sqlPlaceholder(ctx.imports);
+  if (dep === 'I%html') {
+    const e = syn.htmlEscaper(ctx.imports);
+    return e ? JSON.stringify([e.wrap('\u0000'), e.importLine ?? '', e.title]) : IMPORT_NONE;
+  }
+  return ctx.importsSig;
+}
+
+/** A function unit's name resolver for one run, and every name it was asked through the imports. */
+interface UnitResolver {
+  resolve: CanonicalResolver;
+  asked: Set<string>;
+  has: (name: string) => boolean;
+}
+
+/** Per run (by its `resolvers` map), each function unit's resolver (by unit key). */
+const unitResolverRuns = new WeakMap<Map<string, CanonicalResolver>, Map<string, UnitResolver>>();
+
+/**
+ * A function unit's resolver for the run that owns `resolvers`, shared by its passes and rounds: it records every
+ * name it resolves through the imports (a name its handler aliases bind reads none). `canonicalOf` memoises per
+ * resolver and node, so a later analysis may not ask again what an earlier one of the run asked: the names asked in
+ * the run, a superset of those any one analysis used, are the unit's `I:` dependencies.
+ */
+function unitResolver(resolvers: Map<string, CanonicalResolver>, imports: Map<string, string>, u: Unit): UnitResolver {
+  let run = unitResolverRuns.get(resolvers);
+  if (!run) unitResolverRuns.set(resolvers, (run = new Map()));
+  let r = run.get(u.key);
+  if (!r) {
+    const asked = new Set<string>();
+    const aliases = u.aliases;
+    const fromImports = (id: string): string | undefined => {
+      asked.add(id);
+      return imports.get(id);
+    };
+    r = {
+      resolve: aliases.size === 0 ? fromImports : (id) => aliases.get(id) ?? fromImports(id),
+      asked,
+      has: (id) => {
+        asked.add(id);
+        return imports.has(id);
+      },
+    };
+    run.set(u.key, r);
+  }
+  return r;
 }
 
 /**
@@ -2658,6 +2751,8 @@ function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): str
   // A field (`f:<class>.<field>`) under its class: a visited method of the class may have changed any of them.
   if (dep.startsWith('f:')) return dep.slice(0, dep.lastIndexOf('.'));
   if (dep.startsWith('o:')) return 'o:*';
+  // Whether the file imports a module changes only with the set of modules imported (`I?` in `nameTable`).
+  if (dep.startsWith('I?')) return 'I?';
   if (!dep.startsWith('i:')) return dep;
   return inlineResolved(dep, u, ctx, lines).target;
 }
@@ -2964,6 +3059,7 @@ function resolveCallee(
   ruleIds: readonly string[],
   syn: LanguageModule,
   dispatch?: (name: string) => { summary: Summary; name: string; offset: number } | undefined,
+  isImported: (name: string) => boolean = (name) => ctx.imports.has(name),
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -2981,7 +3077,7 @@ function resolveCallee(
     // imported modules are not ours).
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+    if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && isImported(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
       // `self.run(x)` where several classes define `run`: the caller's class's own and its subclasses' overrides.
@@ -2996,7 +3092,7 @@ function resolveCallee(
     // unless the receiver is an imported class.
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (prop && !(obj && syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+    if (prop && !(obj && syn.exprKind(typeOf(obj)) === 'identifier' && isImported(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       // Overloads share the name: the one taking as many parameters as the call passes arguments, if only one does.
       const args = unit === null ? fieldOf(callee, 'arguments') : null;
@@ -3346,6 +3442,14 @@ export function fileContext(
   const importKeyOf = (): string =>
     (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex'));
   const importKey = memo ? importKeyOf() : '';
+  // A function unit's key holds what the import key holds but the imports and where their statements are: what it
+  // reads of those is a dependency of its entry (`I:` a name resolved, `I?` a module asked for, `I*` the whole), so
+  // a character typed in an import re-analyses only the units that resolved the names it changed.
+  let unitImportKeyMade: string | undefined;
+  const unitImportKeyOf = (): string =>
+    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex'));
+  const unitImportKey = memo ? unitImportKeyOf() : '';
+  let importsSigMade: string | undefined;
   const units: Unit[] = [];
   // The functions directly in the top level: in document order, each one not inside the last such one (spans nest).
   const topNested: Span[] = [];
@@ -3401,15 +3505,17 @@ export function fileContext(
       let key: string | undefined;
       deferred.push(() => {
         const own = ownKey();
-        key = `${own}:${importKeyOf()}#${occurrence(own)}`;
+        key = `${own}:${i < 0 ? importKeyOf() : unitImportKeyOf()}#${occurrence(own)}`;
       });
       return new ContextUnit(node, at, si, k, name, isMethod, aliases, () => (makeKeys(), key!), line, endLine);
     }
+    // The top level's text holds the imports (its key changes with them anyway); a function's does not.
+    const fileKey = i < 0 ? importKey : unitImportKey;
     const last = desc?.keyOf;
     const own = last && last.character === character && last.shape === shape ? last.own : ownKey();
     const n = occurrence(own);
-    const key = last && last.own === own && last.importKey === importKey && last.n === n ? last.key : `${own}:${importKey}#${n}`;
-    if (desc && key !== last?.key) desc.keyOf = { character, shape, own, importKey, n, key };
+    const key = last && last.own === own && last.importKey === fileKey && last.n === n ? last.key : `${own}:${fileKey}#${n}`;
+    if (desc && key !== last?.key) desc.keyOf = { character, shape, own, importKey: fileKey, n, key };
     return new ContextUnit(node, at, si, k, name, isMethod, aliases, key, line, endLine);
   };
   const rootAt = lines.positionAt(root.startIndex);
@@ -3525,9 +3631,12 @@ export function fileContext(
     const bases = cls !== undefined ? (syn.classBases?.(fn) ?? []) : undefined;
     if (cls !== undefined) roles.push(`class=${cls}`, `bases=${bases!.join('|')}`);
     const role = roles.join(',');
+    // The request parameters too: a parameter decorator is recognised through the imports (NestJS `@Query()`),
+    // which the unit's key does not hold.
+    const aliasKey = unitParams.sources.size ? JSON.stringify([[...aliases], [...unitParams.sources]]) : JSON.stringify([...aliases]);
     if (!memo) {
       // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`, made there).
-      const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role);
+      const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, undefined, aliasKey);
       unit.params = unitParams;
       unit.arity = params.length;
       if (cls !== undefined) unit.cls = cls;
@@ -3555,13 +3664,13 @@ export function fileContext(
       entryParams: unitParams.entryParams!,
       handlers: unitParams.handlers!,
       aliases,
-      aliasKey: JSON.stringify([...aliases]),
+      aliasKey,
       role,
       hash,
       arity: params.length,
     };
     list.push(desc);
-    const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, hash, desc.aliasKey, desc);
+    const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, hash, aliasKey, desc);
     unit.params = unitParams;
     unit.arity = params.length;
     if (cls !== undefined) unit.cls = cls;
@@ -3614,6 +3723,9 @@ export function fileContext(
     topNested,
     get importKey() {
       return importKeyOf();
+    },
+    get importsSig() {
+      return (importsSigMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts])).digest('hex'));
     },
     topNode: top.node,
     facts,
