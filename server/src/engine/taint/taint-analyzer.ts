@@ -479,6 +479,11 @@ interface FnDescriptor {
    * edit elsewhere allocates no key per unit and the maps keyed by it hash it once (see `fileContext`'s `mk`).
    */
   keyOf?: { character: number; shape: string; own: string; importKey: string; n: number; key: string };
+  /**
+   * What telling its handlers read of the imports (decorators and registration calls resolve names through them):
+   * each name with its module then (`IMPORT_NONE` if unbound). The descriptor holds while those do.
+   */
+  importReads?: [string, string][];
 }
 
 /** The parameters of a reused function unit: its parameter nodes are read only if the unit is analysed. */
@@ -541,6 +546,9 @@ interface StatementFacts {
 export interface ContextMemo {
   module?: LanguageModule;
   lang?: CompiledLanguage;
+  /** What every descriptor was computed from besides its function and the imports it read (see `FnDescriptor.importReads`). */
+  descKey?: string;
+  /** The import key of the last run: while it holds, so does every import a descriptor read. */
   importKey?: string;
   byStatement: Map<string, StatementShape>;
   /** The facts of the last run's split containers (see `readPieces`), by the statement's key. */
@@ -3524,10 +3532,14 @@ export function fileContext(
   units.push(rootUnit);
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
   const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
-  // Descriptors of the last run hold while the imports and the rules do (the handler specs and audit come from them).
-  const descriptorsHold = !!memo && memo.lang === lang && memo.importKey === importKey;
+  // Descriptors of the last run hold while the rules (the handler specs and audit come from them), the handlers the
+  // imports admit, the file's facts in the unit key and the imports each read do.
+  const descKey = memo ? `${unitImportKey}\u0000${handlers.map((h) => h.spec.id).join(',')}` : '';
+  const descriptorsHold = !!memo && memo.lang === lang && memo.descKey === descKey;
+  const importsHold = memo?.importKey === importKey;
+  const readsHold = (d: FnDescriptor): boolean => importsHold || !d.importReads || d.importReads.every(([id, v]) => (imports.get(id) ?? IMPORT_NONE) === v);
   // Per statement, the descriptors reused from the last run (undefined: computed in this one, into `computed`).
-  const stmtDescs = stmtShapes.map((shape, si) => (descriptorsHold && reusedShape[si] ? shape.descriptors : undefined));
+  const stmtDescs = stmtShapes.map((shape, si) => (descriptorsHold && reusedShape[si] && shape.descriptors?.every(readsHold) ? shape.descriptors : undefined));
   const computed = new Map<number, FnDescriptor[]>();
   for (let fi = 0; fi < spans.length; fi++) {
     const si = fnStmt[fi]!;
@@ -3550,6 +3562,12 @@ export function fileContext(
     }
     const fn = locate(si, k);
     if (stats) stats.contextFunctionsComputed++;
+    // The names telling its handlers resolves through the imports (see `FnDescriptor.importReads`).
+    const asked = new Set<string>();
+    const resolve = (id: string): string | undefined => {
+      asked.add(id);
+      return imports.get(id);
+    };
     const params = syn.paramsOf(fn);
     let keywords: UnitParams['keywords'];
     const unitParams: UnitParams = {
@@ -3580,7 +3598,7 @@ export function fileContext(
     const parent = handlers.length ? fn.parent : null;
     const site = new HandlerSite(fn, parent, syn, exportAliases, registered);
     for (const h of handlers) {
-      if (!isHandler(site, h, params, imports, syn)) continue;
+      if (!isHandler(site, h, params, resolve, syn)) continue;
       roles.push(h.spec.id);
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
@@ -3605,7 +3623,7 @@ export function fileContext(
       if (h.paramDecorator) {
         // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
         params.forEach((p, i) => {
-          if (syn.targetKind(p.type) !== 'name' || !hasParamDecorator(fn, i, h.paramDecorator!, imports, syn)) return;
+          if (syn.targetKind(p.type) !== 'name' || !hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn)) return;
           const type = syn.paramTypeOf(fn, i);
           if (type && h.spec.safeTypes.includes(type)) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
@@ -3667,6 +3685,7 @@ export function fileContext(
       aliasKey,
       role,
       hash,
+      ...(asked.size ? { importReads: [...asked].map((id): [string, string] => [detached(id), detached(imports.get(id) ?? IMPORT_NONE)]) } : {}),
       arity: params.length,
     };
     list.push(desc);
@@ -3684,6 +3703,7 @@ export function fileContext(
     if (stats?.contextShapesKept !== undefined) stats.contextShapesKept += nextShapes.size;
     memo.module = syn;
     memo.lang = lang;
+    memo.descKey = descKey;
     memo.importKey = importKey;
     memo.byStatement = nextShapes;
     memo.byContainer = nextContainers;
@@ -3967,9 +3987,8 @@ class HandlerSite {
   }
 }
 
-function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>, syn: LanguageModule): boolean {
+function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], params: Node[], resolve: CanonicalResolver, syn: LanguageModule): boolean {
   const fn = site.fn;
-  const resolve = (id: string): string | undefined => imports.get(id);
   if (h.spec.firstParamNamed && (params[0] ? textOf(params[0]) : undefined) !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i] !== undefined && textOf(params[i]) === n)) return false;
   if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '') && !site.exportedAs.some((n) => h.spec.functionNamed!.includes(n))) return false;
@@ -3982,7 +4001,7 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
-  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports, syn))) return false;
+  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn))) return false;
   if (h.decorator) {
     const ok = site.decorators.some((e) => {
       const b = matchPattern(h.decorator!.pattern, e, resolve);
@@ -4034,9 +4053,9 @@ function registeredByName(
 }
 
 /** Whether parameter `index` of a TypeScript function carries a decorator matching the pattern (`@Body() dto`). */
-function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, imports: Map<string, string>, syn: LanguageModule): boolean {
+function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, resolve: CanonicalResolver, syn: LanguageModule): boolean {
   return syn.paramDecorators(fn, index).some((e) => {
-    const b = matchPattern(pattern.pattern, e, (id) => imports.get(id));
+    const b = matchPattern(pattern.pattern, e, resolve);
     return !!b && pattern.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
   });
 }
