@@ -2,7 +2,8 @@
  * In-process A/B of the per-edit cost of two source trees (e.g. main and a branch): both engines in one process,
  * the same edit script applied to each, alternating which runs first per edit; CPU per edit (`process.cpuUsage`)
  * by edit class, and a check that both report the same findings after every edit. For docs/perf-notes-p95.md.
- *   node --import tsx bench/edit-ab.ts --a /path/to/base --b . [--lang javascript] [--lines 3000] [--pairs 100] [--seed 42] [--rounds 1]
+ *   node --import tsx bench/edit-ab.ts --a /path/to/base --b . [--lang javascript] [--lines 3000] [--pairs 100] [--seed 42] [--rounds 1] [--show 8,9]
+ * `--show` lists the named edits (0-based, in script order) one by one: kind, each side's CPU ms, B's counters.
  * Classes as in bench/edit-tail.ts, from B's taint counters: paste, undo-paste, replay (>= 100 top-level
  * statements analysed), local (some unit or statement analysed), nothing.
  */
@@ -61,11 +62,14 @@ async function main(): Promise<void> {
   let mismatches = 0;
   const rounds = Number(arg('rounds', '1'));
   const script = editScript(a.text, lang, a.blockStarts, Number(arg('pairs', '100')), Number(arg('seed', '42')));
+  const show = new Set(arg('show', '').split(',').filter(Boolean).map(Number));
+  const shown: string[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const [i, e] of script.entries()) {
       const order = (i + round) % 2 === 0 ? sides : [sides[1]!, sides[0]!];
       const out = new Map<Side, string>();
       let cls = '';
+      let units = '';
       for (const s of order) {
         const st0 = { ...b.side.taint.stats };
         const t0 = cpuMs();
@@ -75,12 +79,14 @@ async function main(): Promise<void> {
         out.set(s, JSON.stringify(f));
         if (s === b.side) {
           const d = (k: string): number => b.side.taint.stats[k] - st0[k];
+          units = `units analysed ${d('unitsAnalyzed')}, top-level statements analysed ${d('topStatementsAnalyzed')}, functions described ${d('contextFunctionsComputed')}`;
           cls = e.kind.includes('paste') ? e.kind : d('topStatementsAnalyzed') >= 100 ? 'replay' : d('unitsAnalyzed') + d('topStatementsAnalyzed') > 0 ? 'local' : 'nothing';
         }
         (s.cpu[`${i}`] ??= []).push(ms);
       }
       version++;
       if (out.get(a.side) !== out.get(b.side)) mismatches++;
+      if (show.has(i)) shown.push(`edit #${i} (${e.kind}, ${JSON.stringify(e.text).slice(0, 20)}, line ${e.range.start.line}): A ${a.side.cpu[`${i}`]![0]!.toFixed(1)} ms, B ${b.side.cpu[`${i}`]![0]!.toFixed(1)} ms, B ${units}`);
       for (const s of sides) {
         const ms = s.cpu[`${i}`]!.pop()!;
         (s.cpu[cls] ??= []).push(ms);
@@ -97,7 +103,7 @@ async function main(): Promise<void> {
     const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
     rows.push(`| ${cls} | ${xa.length} | ${q(xa, 0.5).toFixed(1)} | ${q(xb, 0.5).toFixed(1)} | ${q(xa, 0.95).toFixed(1)} | ${q(xb, 0.95).toFixed(1)} | ${mean(xa).toFixed(1)} | ${mean(xb).toFixed(1)} |`);
   }
-  process.stdout.write(`${lang}, ${lines} lines, CPU ms per edit (A = ${arg('a', '.')}, B = ${arg('b', '.')}); findings differ after ${mismatches} edits\n${rows.join('\n')}\n`);
+  process.stdout.write(`${lang}, ${lines} lines, CPU ms per edit (A = ${arg('a', '.')}, B = ${arg('b', '.')}); findings differ after ${mismatches} edits\n${rows.join('\n')}\n${shown.map((l) => `${l}\n`).join('')}`);
   for (const s of sides) s.engine.close(uri);
 }
 

@@ -662,7 +662,7 @@ describe('incremental units: random edits over top-level code equal a fresh scan
 
 describe('incremental units: the file context is recomputed only for the statement an edit touched', () => {
   for (const c of CASES) {
-    it(`${c.lang}: one function's handler roles, parameters and hash per edit inside it; all after an import edit`, () => {
+    it(`${c.lang}: one function's handler roles, parameters and hash per edit inside it; none after an unrelated import, all after a framework's`, () => {
       const text = c.make(200);
       const uri = `ctx:${c.path}`;
       engine.open(uri, c.path, c.lang, text, 1);
@@ -680,11 +680,18 @@ describe('incremental units: the file context is recomputed only for the stateme
           assert.equal(taint.stats.contextFunctionsComputed - before, 1, `after an edit at ${needle}`);
           assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
         }
-        // An import changes what every function may be (a handler of a framework now imported): all recomputed.
-        const before = taint.stats.contextFunctionsComputed;
+        // An import no handler spec reads: every descriptor holds (each records the names it resolved).
+        let before = taint.stats.contextFunctionsComputed;
         const imp = c.lang === 'python' ? 'import os\n' : `const os = require('os');\n`;
         engine.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: imp }], ++version);
-        const r = engine.analyze(uri, settings);
+        let r = engine.analyze(uri, settings);
+        assert.equal(taint.stats.contextFunctionsComputed - before, 0);
+        assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
+        // A framework's import changes what every function may be (a handler of the framework now imported): all recomputed.
+        before = taint.stats.contextFunctionsComputed;
+        const framework = c.lang === 'python' ? 'import falcon\n' : `const nest = require('@nestjs/common');\n`;
+        engine.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: framework }], ++version);
+        r = engine.analyze(uri, settings);
         assert.ok(taint.stats.contextFunctionsComputed - before >= 200);
         assert.deepEqual(plain(r), plain(engine.scanText(c.path, c.lang, engine.get(uri)!.text, settings)));
       } finally {

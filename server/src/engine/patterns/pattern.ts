@@ -193,7 +193,7 @@ export function emptyNodeCache(): NodeCacheScope {
 let caches: NodeCacheScope = emptyNodeCache();
 
 export function resetNodeCache(): void {
-  canonicalMemo = new Map();
+  canonicalMemo = new WeakMap();
   lastMemo = undefined;
   caches = emptyNodeCache();
 }
@@ -522,7 +522,9 @@ export function canonicalName(target: Node, resolve: CanonicalResolver | undefin
  * are unique only within a tree), which the run shares between the units and passes that resolve alike (see
  * `resolverFor` in taint-analyzer.ts); emptied by `resetNodeCache`.
  */
-let canonicalMemo = new Map<CanonicalResolver, Map<number, string | null>>();
+// Weak: a run of the taint pack has one resolver per function unit too (see `unitResolver`), more than a bound
+// on a strong map would keep.
+let canonicalMemo = new WeakMap<CanonicalResolver, Map<number, string | null>>();
 /** The memo last used: most lookups in a row come from one resolver. */
 let lastMemo: { resolve: CanonicalResolver; names: Map<number, string | null> } | undefined;
 
@@ -531,11 +533,7 @@ export function canonicalOf(target: Node, resolve: CanonicalResolver | undefined
   if (!resolve) return undefined;
   if (lastMemo?.resolve !== resolve) {
     let names = canonicalMemo.get(resolve);
-    if (!names) {
-      // Bounded: a run has one resolver per set of handler aliases; a host that never resets still stays small.
-      if (canonicalMemo.size >= 64) canonicalMemo.clear();
-      canonicalMemo.set(resolve, (names = new Map()));
-    }
+    if (!names) canonicalMemo.set(resolve, (names = new Map()));
     lastMemo = { resolve, names };
   }
   const hit = lastMemo.names.get(target.id);

@@ -13,6 +13,7 @@ import { ownText } from './dataflow';
 import { endOfOptionsMarker, programName } from './end-of-options';
 import type { LanguageModule, Part } from './lang/language';
 import type { CompiledRule } from './rule-set';
+import { importsAnswer } from './import-reads';
 
 const named = namedKids;
 /** What every strategy needs: the document being fixed, its imports and its language, passed down explicitly. */
@@ -35,7 +36,7 @@ export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindi
   let made: Fix | undefined;
   switch (fix.strategy) {
     case 'parameterize-sql':
-      made = parameterizeSql(fx, sink, focus, fix.placeholder ?? fx.syn.sqlPlaceholder(imports));
+      made = parameterizeSql(fx, sink, focus, fix.placeholder ?? importsAnswer(imports, 'sql', (m) => fx.syn.sqlPlaceholder(m)));
       break;
     case 'exec-to-execfile':
       made = execToExecFile(fx, sink, focus);
@@ -406,7 +407,7 @@ function htmlEscape(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: value }];
   if (exprs.length === 0) return undefined;
   const edits: TextEdit[] = [];
-  const escaper = syn.htmlEscaper(imports);
+  const escaper = importsAnswer(imports, 'html', (m) => syn.htmlEscaper(m));
   if (!escaper) return undefined;
   if (escaper.importLine) edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${escaper.importLine}${doc.lines.eol}` });
   for (const e of exprs) edits.push({ range: rangeOf(fx, e.node), newText: escaper.wrap(e.node.text) });

@@ -19,6 +19,7 @@ import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type 
 import type { RuleLoadError } from '../analyzers';
 import type { SourceDocument } from '../document';
 import { classifyPath } from '../path-class';
+import { ImportReads } from './import-reads';
 import { detached, diffSpan, type LineIndex, type TextSpan } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
@@ -161,8 +162,14 @@ interface FileContext {
   family: Map<string, string[]>;
   /** The functions directly in the top level (the root unit's nested spans), in order. */
   topNested: Span[];
-  /** Digest of the imports and line-break style (part of every unit and statement key). */
+  /** Digest of the imports and line-break style (part of the top level's key and its statements'). */
   importKey: string;
+  /**
+   * Digest of the imports and of the import statements with their offsets: the value of a function unit's `I*`
+   * dependency (what it read of the imports as a whole: a fix, a qualified callee). A function unit's key holds
+   * none of the imports: what it resolves through them is recorded with its entry (`I:`, `I?`, `I*`).
+   */
+  importsSig: string;
   /** The top level's statements with their keys, computed on first use in a run (see `topStatements`). */
   statements?: TopStatement[];
   /** Callees (by node id) that resolve to another file's function by a qualified name: their key in `imported`. */
@@ -481,6 +488,11 @@ interface FnDescriptor {
    * edit elsewhere allocates no key per unit and the maps keyed by it hash it once (see `fileContext`'s `mk`).
    */
   keyOf?: { character: number; shape: string; own: string; importKey: string; n: number; key: string };
+  /**
+   * What telling its handlers read of the imports (decorators and registration calls resolve names through them):
+   * each name with its module then (`IMPORT_NONE` if unbound). The descriptor holds while those do.
+   */
+  importReads?: [string, string][];
 }
 
 /** The parameters of a reused function unit: its parameter nodes are read only if the unit is analysed. */
@@ -554,6 +566,9 @@ function mapped<T, U>(list: readonly T[] | undefined, fn: (x: T) => U): U[] {
 export interface ContextMemo {
   module?: LanguageModule;
   lang?: CompiledLanguage;
+  /** What every descriptor was computed from besides its function and the imports it read (see `FnDescriptor.importReads`). */
+  descKey?: string;
+  /** The import key of the last run: while it holds, so does every import a descriptor read. */
   importKey?: string;
   byStatement: Map<string, StatementShape>;
   /** The facts of the last run's split containers (see `readPieces`), by the statement's key. */
@@ -1555,6 +1570,7 @@ export class TaintAnalyzer implements Analyzer {
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
       if (dep.startsWith('t:')) return templateSig(dep.slice(2));
       if (dep.startsWith('x:')) return importListDep(doc, syn, dep);
+      if (dep.startsWith('I')) return importDep(ctx, syn, dep);
       return nameSig(dep.startsWith('n:') ? 'n' : 'm', dep.slice(2));
     };
     /**
@@ -1675,16 +1691,26 @@ export class TaintAnalyzer implements Analyzer {
             record(k, depSig(k, u));
             return (kind === 'n' ? ctx.byName : ctx.byMethod).get(name);
           };
+          // A function unit's key holds none of the imports: what it reads of them is recorded (see `importDep`).
+          // The top level's key and its statements' hold them all.
+          const fn = u !== ctx.units[0];
+          const names = fn ? unitResolver(resolvers, ctx.imports, u) : undefined;
+          // What a fix reads of the imports (an import to add, an escaper's local name), read by name where it can be.
+          let reads: ImportReads | undefined;
+          const fixImports = (): Map<string, string> => (fn ? (reads ??= new ImportReads(ctx.imports, (dep) => deps.set(detached(dep), importDep(ctx, syn, dep)))) : ctx.imports);
           const env = {
             pass,
             lines: doc.lines,
-            resolve: resolverFor(resolvers, ctx.imports, u.aliases),
-            calleeSummary: (callee: Node) =>
-              resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn, u.cls === undefined ? undefined : (name) => {
+            resolve: names ? names.resolve : resolverFor(resolvers, ctx.imports, u.aliases),
+            calleeSummary: (callee: Node) => {
+              // Another file's function by a qualified name: read from the import statements (Java's wildcards too).
+              if (fn && ctx.qualifiedCallees?.size) deps.set('I@', ctx.importsSig);
+              return resolveCallee(callee, ctx, lookup, summaryOf, imported, ids, syn, u.cls === undefined ? undefined : (name) => {
                 const d = dispatchOf(u.cls!, name);
                 record(`o:${u.cls}.${name}`, d.sig);
                 return d.callee;
-              }, (obj, method) => instanceCallee(obj, method, u, u === ctx.units[0], imported, syn)),
+              }, (obj, method) => instanceCallee(obj, method, u, u === ctx.units[0], imported, syn), names?.has);
+            },
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
             ...(u.cls !== undefined
@@ -1706,11 +1732,15 @@ export class TaintAnalyzer implements Analyzer {
             },
             // What a fix reads outside the unit is a dependency of the unit's (the top level's statements stay
             // pinned to their lines instead: their entries do not record it).
-            buildFixes: ((r2, sink, focus, b2, tainted) => buildFixes(r2, sink, focus, b2, doc, ctx.imports, tainted, u === ctx.units[0] ? undefined : (k, v) => {
+            buildFixes: ((r2, sink, focus, b2, tainted) => buildFixes(r2, sink, focus, b2, doc, fixImports(), tainted, u === ctx.units[0] ? undefined : (k, v) => {
               IMPORT_LIST_DEPS.add(k);
               deps.set(k, v);
             })) as FixBuilder,
-            imported: (m: string) => importsModuleCached(ctx.imports, m),
+            imported: (m: string) => {
+              const yes = importsModuleCached(ctx.imports, m);
+              if (fn) deps.set(`I?${m}`, yes ? '1' : '0');
+              return yes;
+            },
             templateOutputs: (name: string) => {
               record(`t:${name}`, templateSig(name));
               return templateOutputs(name);
@@ -1782,6 +1812,9 @@ export class TaintAnalyzer implements Analyzer {
             out = analyzeTopLevel(u.node, stmts, env, top);
             topRun = { at, entries: out.statements ?? [], ...(out.marks ? { marks: out.marks } : {}) };
           } else out = analyzeUnit(u.node, u.params, env);
+          // Every name its resolver was asked in this run (its passes share it, and `canonicalOf`'s memo by resolver
+          // answers a later pass without asking again): a superset of what this analysis resolved.
+          if (names) for (const id of names.asked) deps.set(detached(`I:${id}`), detached(ctx.imports.get(id) ?? IMPORT_NONE));
           meter.spent += out.work;
           this.stats.dataflowSteps += out.work - (out.reused ?? 0);
           // Most units find nothing for most passes: they share one empty result (it has no ranges to move), and
@@ -1791,6 +1824,8 @@ export class TaintAnalyzer implements Analyzer {
           } else {
             const r: CachedUnit = { summary: this.internSummary(out.summary), findings: out.findings };
             const outside = outsideEdits(r, u.line, u.endLine, deps);
+            // A fix that edits where the imports are (not an entry it recorded) holds while they stay where they are.
+            if (fn && outside === 'pinned') deps.set('I@', ctx.importsSig);
             entry = { result: r, line: u.line, endLine: u.endLine, pinned: outside === 'pinned', ...(outside === 'anchored' ? { outside: true as const } : {}), deps, work: out.work };
           }
           // The top level's entry carries its statement entries (its own object: the next run aligns with them).
@@ -2562,7 +2597,73 @@ function nameTable(ctx: FileContext, syn: LanguageModule, stats?: { moduleValues
     for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
   }
   for (const [name, v] of moduleValues(ctx, syn, stats)) out.set(`c:${name}`, v?.sig ?? 'none');
+  // The imports, as function units' dependencies read them (see `importDep`): a name typed in an import changes the
+  // value of that name only. Detached: the snapshot outlives the run's text.
+  for (const [name, module] of ctx.imports) out.set(detached(`I:${name}`), detached(module));
+  out.set('I?', JSON.stringify([...new Set(ctx.imports.values())].sort()));
+  for (const dep of ['I$', 'I*', 'I@', 'I%sql', 'I%html']) out.set(dep, importDep(ctx, syn, dep));
   return out;
+}
+
+/** An imported name's value for a name the imports do not bind (no module is spelt so). */
+const IMPORT_NONE = '\u0000';
+
+/**
+ * What a function unit read of the file's imports, now: `I:<name>` the module a name resolves to, `I?<module>`
+ * whether the file imports a module, `I$` the modules and `I*` the entries in order, `I%<what>` the language's answer (see `ImportReads`), `I@` the
+ * entries and the import statements with their offsets (see `FileContext.importsSig`).
+ */
+function importDep(ctx: FileContext, syn: LanguageModule, dep: string): string {
+  if (dep.startsWith('I:')) return ctx.imports.get(dep.slice(2)) ?? IMPORT_NONE;
+  if (dep.startsWith('I?')) return importsModuleCached(ctx.imports, dep.slice(2)) ? '1' : '0';
+  if (dep === 'I$') return JSON.stringify([...ctx.imports.values()]);
+  if (dep === 'I*') return JSON.stringify([...ctx.imports]);
+  if (dep === 'I%sql') return syn.sqlPlaceholder(ctx.imports);
+  if (dep === 'I%html') {
+    const e = syn.htmlEscaper(ctx.imports);
+    return e ? JSON.stringify([e.wrap('\u0000'), e.importLine ?? '', e.title]) : IMPORT_NONE;
+  }
+  return ctx.importsSig;
+}
+
+/** A function unit's name resolver for one run, and every name it was asked through the imports. */
+interface UnitResolver {
+  resolve: CanonicalResolver;
+  asked: Set<string>;
+  has: (name: string) => boolean;
+}
+
+/** Per run (by its `resolvers` map), each function unit's resolver (by unit key). */
+const unitResolverRuns = new WeakMap<Map<string, CanonicalResolver>, Map<string, UnitResolver>>();
+
+/**
+ * A function unit's resolver for the run that owns `resolvers`, shared by its passes and rounds: it records every
+ * name it resolves through the imports (a name its handler aliases bind reads none). `canonicalOf` memoises per
+ * resolver and node, so a later analysis may not ask again what an earlier one of the run asked: the names asked in
+ * the run, a superset of those any one analysis used, are the unit's `I:` dependencies.
+ */
+function unitResolver(resolvers: Map<string, CanonicalResolver>, imports: Map<string, string>, u: Unit): UnitResolver {
+  let run = unitResolverRuns.get(resolvers);
+  if (!run) unitResolverRuns.set(resolvers, (run = new Map()));
+  let r = run.get(u.key);
+  if (!r) {
+    const asked = new Set<string>();
+    const aliases = u.aliases;
+    const fromImports = (id: string): string | undefined => {
+      asked.add(id);
+      return imports.get(id);
+    };
+    r = {
+      resolve: aliases.size === 0 ? fromImports : (id) => aliases.get(id) ?? fromImports(id),
+      asked,
+      has: (id) => {
+        asked.add(id);
+        return imports.has(id);
+      },
+    };
+    run.set(u.key, r);
+  }
+  return r;
 }
 
 /**
@@ -2749,6 +2850,8 @@ function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): str
   // A field (`f:<class>.<field>`) under its class: a visited method of the class may have changed any of them.
   if (dep.startsWith('f:')) return dep.slice(0, dep.lastIndexOf('.'));
   if (dep.startsWith('o:')) return 'o:*';
+  // Whether the file imports a module changes only with the set of modules imported (`I?` in `nameTable`).
+  if (dep.startsWith('I?')) return 'I?';
   if (!dep.startsWith('i:')) return dep;
   return inlineResolved(dep, u, ctx, lines).target;
 }
@@ -3056,6 +3159,7 @@ function resolveCallee(
   syn: LanguageModule,
   dispatch?: (name: string) => { summary: Summary; name: string; offset: number } | undefined,
   instanceOf?: (obj: Node, method: string) => ExportSummary | undefined,
+  isImported: (name: string) => boolean = (name) => ctx.imports.has(name),
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -3076,7 +3180,7 @@ function resolveCallee(
     // `cfg.load(x)` on an instance of a class another file exports: that class's method, whatever this file defines.
     const inst = obj && prop && imported.size ? instanceOf?.(obj, textOf(prop)) : undefined;
     if (inst) return inst.rules[ruleIds[0]!] ? { summary: fromExport(ruleIds.map((id) => inst.rules[id]), inst.keywords), name: callee.text, offset: inst.receiverParam ? 1 : 0 } : undefined;
-    if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+    if (obj && prop && !(syn.exprKind(typeOf(obj)) === 'identifier' && isImported(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       viaSelf = true;
       // `self.run(x)` where several classes define `run`: the caller's class's own and its subclasses' overrides.
@@ -3091,7 +3195,7 @@ function resolveCallee(
     // unless the receiver is an imported class.
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
-    if (prop && !(obj && syn.exprKind(typeOf(obj)) === 'identifier' && ctx.imports.has(textOf(obj)))) {
+    if (prop && !(obj && syn.exprKind(typeOf(obj)) === 'identifier' && isImported(textOf(obj)))) {
       unit = lookup('m', textOf(prop));
       // Overloads share the name: the one taking as many parameters as the call passes arguments, if only one does.
       const args = unit === null ? fieldOf(callee, 'arguments') : null;
@@ -3475,6 +3579,14 @@ export function fileContext(
   const importKeyOf = (): string =>
     (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex'));
   const importKey = memo ? importKeyOf() : '';
+  // A function unit's key holds what the import key holds but the imports and where their statements are: what it
+  // reads of those is a dependency of its entry (`I:` a name resolved, `I?` a module asked for, `I*` the whole), so
+  // a character typed in an import re-analyses only the units that resolved the names it changed.
+  let unitImportKeyMade: string | undefined;
+  const unitImportKeyOf = (): string =>
+    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex'));
+  const unitImportKey = memo ? unitImportKeyOf() : '';
+  let importsSigMade: string | undefined;
   const units: Unit[] = [];
   // The functions directly in the top level: in document order, each one not inside the last such one (spans nest).
   const topNested: Span[] = [];
@@ -3530,15 +3642,17 @@ export function fileContext(
       let key: string | undefined;
       deferred.push(() => {
         const own = ownKey();
-        key = `${own}:${importKeyOf()}#${occurrence(own)}`;
+        key = `${own}:${i < 0 ? importKeyOf() : unitImportKeyOf()}#${occurrence(own)}`;
       });
       return new ContextUnit(node, at, si, k, name, isMethod, aliases, () => (makeKeys(), key!), line, endLine);
     }
+    // The top level's text holds the imports (its key changes with them anyway); a function's does not.
+    const fileKey = i < 0 ? importKey : unitImportKey;
     const last = desc?.keyOf;
     const own = last && last.character === character && last.shape === shape ? last.own : ownKey();
     const n = occurrence(own);
-    const key = last && last.own === own && last.importKey === importKey && last.n === n ? last.key : `${own}:${importKey}#${n}`;
-    if (desc && key !== last?.key) desc.keyOf = { character, shape, own, importKey, n, key };
+    const key = last && last.own === own && last.importKey === fileKey && last.n === n ? last.key : `${own}:${fileKey}#${n}`;
+    if (desc && key !== last?.key) desc.keyOf = { character, shape, own, importKey: fileKey, n, key };
     return new ContextUnit(node, at, si, k, name, isMethod, aliases, key, line, endLine);
   };
   const rootAt = lines.positionAt(root.startIndex);
@@ -3547,10 +3661,14 @@ export function fileContext(
   units.push(rootUnit);
   // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
   const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
-  // Descriptors of the last run hold while the imports and the rules do (the handler specs and audit come from them).
-  const descriptorsHold = !!memo && memo.lang === lang && memo.importKey === importKey;
+  // Descriptors of the last run hold while the rules (the handler specs and audit come from them), the handlers the
+  // imports admit, the file's facts in the unit key and the imports each read do.
+  const descKey = memo ? `${unitImportKey}\u0000${handlers.map((h) => h.spec.id).join(',')}` : '';
+  const descriptorsHold = !!memo && memo.lang === lang && memo.descKey === descKey;
+  const importsHold = memo?.importKey === importKey;
+  const readsHold = (d: FnDescriptor): boolean => importsHold || !d.importReads || d.importReads.every(([id, v]) => (imports.get(id) ?? IMPORT_NONE) === v);
   // Per statement, the descriptors reused from the last run (undefined: computed in this one, into `computed`).
-  const stmtDescs = stmtShapes.map((shape, si) => (descriptorsHold && reusedShape[si] ? shape.descriptors : undefined));
+  const stmtDescs = stmtShapes.map((shape, si) => (descriptorsHold && reusedShape[si] && shape.descriptors?.every(readsHold) ? shape.descriptors : undefined));
   const computed = new Map<number, FnDescriptor[]>();
   for (let fi = 0; fi < spans.length; fi++) {
     const si = fnStmt[fi]!;
@@ -3573,6 +3691,12 @@ export function fileContext(
     }
     const fn = locate(si, k);
     if (stats) stats.contextFunctionsComputed++;
+    // The names telling its handlers resolves through the imports (see `FnDescriptor.importReads`).
+    const asked = new Set<string>();
+    const resolve = (id: string): string | undefined => {
+      asked.add(id);
+      return imports.get(id);
+    };
     const params = syn.paramsOf(fn);
     let keywords: UnitParams['keywords'];
     const unitParams: UnitParams = {
@@ -3603,7 +3727,7 @@ export function fileContext(
     const parent = handlers.length ? fn.parent : null;
     const site = new HandlerSite(fn, parent, syn, exportAliases, registered);
     for (const h of handlers) {
-      if (!isHandler(site, h, params, imports, syn)) continue;
+      if (!isHandler(site, h, params, resolve, syn)) continue;
       roles.push(h.spec.id);
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
@@ -3628,7 +3752,7 @@ export function fileContext(
       if (h.paramDecorator) {
         // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
         params.forEach((p, i) => {
-          if (syn.targetKind(p.type) !== 'name' || !hasParamDecorator(fn, i, h.paramDecorator!, imports, syn)) return;
+          if (syn.targetKind(p.type) !== 'name' || !hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn)) return;
           const type = syn.paramTypeOf(fn, i);
           if (type && h.spec.safeTypes.includes(type)) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
@@ -3654,9 +3778,12 @@ export function fileContext(
     const bases = cls !== undefined ? (syn.classBases?.(fn) ?? []) : undefined;
     if (cls !== undefined) roles.push(`class=${cls}`, `bases=${bases!.join('|')}`);
     const role = roles.join(',');
+    // The request parameters too: a parameter decorator is recognised through the imports (NestJS `@Query()`),
+    // which the unit's key does not hold.
+    const aliasKey = unitParams.sources.size ? JSON.stringify([[...aliases], [...unitParams.sources]]) : JSON.stringify([...aliases]);
     if (!memo) {
       // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`, made there).
-      const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role);
+      const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, undefined, aliasKey);
       unit.params = unitParams;
       unit.arity = params.length;
       if (cls !== undefined) unit.cls = cls;
@@ -3684,13 +3811,14 @@ export function fileContext(
       entryParams: unitParams.entryParams!,
       handlers: unitParams.handlers!,
       aliases,
-      aliasKey: JSON.stringify([...aliases]),
+      aliasKey,
       role,
       hash,
+      ...(asked.size ? { importReads: [...asked].map((id): [string, string] => [detached(id), detached(imports.get(id) ?? IMPORT_NONE)]) } : {}),
       arity: params.length,
     };
     list.push(desc);
-    const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, hash, desc.aliasKey, desc);
+    const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, hash, aliasKey, desc);
     unit.params = unitParams;
     unit.arity = params.length;
     if (cls !== undefined) unit.cls = cls;
@@ -3704,6 +3832,7 @@ export function fileContext(
     if (stats?.contextShapesKept !== undefined) stats.contextShapesKept += nextShapes.size;
     memo.module = syn;
     memo.lang = lang;
+    memo.descKey = descKey;
     memo.importKey = importKey;
     memo.byStatement = nextShapes;
     memo.byContainer = nextContainers;
@@ -3743,6 +3872,9 @@ export function fileContext(
     topNested,
     get importKey() {
       return importKeyOf();
+    },
+    get importsSig() {
+      return (importsSigMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts])).digest('hex'));
     },
     topNode: top.node,
     facts,
@@ -3984,9 +4116,8 @@ class HandlerSite {
   }
 }
 
-function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], params: Node[], imports: Map<string, string>, syn: LanguageModule): boolean {
+function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], params: Node[], resolve: CanonicalResolver, syn: LanguageModule): boolean {
   const fn = site.fn;
-  const resolve = (id: string): string | undefined => imports.get(id);
   if (h.spec.firstParamNamed && (params[0] ? textOf(params[0]) : undefined) !== h.spec.firstParamNamed) return false;
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i] !== undefined && textOf(params[i]) === n)) return false;
   if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '') && !site.exportedAs.some((n) => h.spec.functionNamed!.includes(n))) return false;
@@ -3999,7 +4130,7 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
   }
-  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, imports, syn))) return false;
+  if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn))) return false;
   if (h.decorator) {
     const ok = site.decorators.some((e) => {
       const b = matchPattern(h.decorator!.pattern, e, resolve);
@@ -4051,9 +4182,9 @@ function registeredByName(
 }
 
 /** Whether parameter `index` of a TypeScript function carries a decorator matching the pattern (`@Body() dto`). */
-function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, imports: Map<string, string>, syn: LanguageModule): boolean {
+function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, resolve: CanonicalResolver, syn: LanguageModule): boolean {
   return syn.paramDecorators(fn, index).some((e) => {
-    const b = matchPattern(pattern.pattern, e, (id) => imports.get(id));
+    const b = matchPattern(pattern.pattern, e, resolve);
     return !!b && pattern.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
   });
 }

@@ -6,6 +6,7 @@ import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { FORMATTING_METHODS, ITERATION_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
+import { importsOrigin } from '../import-reads';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -954,7 +955,7 @@ export const python: LanguageModule = {
   envImport,
   htmlEscaper: (imports) => {
     // An escape function the file already imports, else the standard library's html.escape.
-    const usable = [...imports].filter(([name]) => !FUNCTION_ONLY.get(imports)?.has(name));
+    const usable = [...imports].filter(([name]) => !FUNCTION_ONLY.get(importsOrigin(imports))?.has(name));
     const mod = usable.find(([, m]) => m === 'html')?.[0];
     const fn = usable.find(([, m]) => /^(markupsafe|flask|django\.utils\.html)\.escape$/.test(m))?.[0];
     const local = fn ?? (mod ? `${mod}.escape` : undefined);
