@@ -799,9 +799,9 @@ export class TaintAnalyzer implements Analyzer {
    * statement entries moved to another line (`shiftEntry`); the pattern rules' unit keys read from the text (the others
    * are the last run's, outside the changed span: `patternKeysBuilt`); the file context's units whose lines and column
    * were looked up in the text (the others are their statement's line plus the rows kept with its shape:
-   * `contextUnitsPlaced`).
+   * `contextUnitsPlaced`); the taint rules `summarizeExports` summarised, over its files (`rulesSummarised`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0, rulesSummarised: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -1992,13 +1992,47 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /**
+   * The taint rules (ids) a flow can start for in a document by its own code, at normal strictness: undefined for
+   * every rule. A scan with the export index runs a rule's pass on a file only where a flow can start for it
+   * (`sourcelessPasses`): at an input parameter (a framework handler's: every rule; an exported function's: the
+   * `library-input` rules), at a registration of a function that may be another file's (every rule), at a node where
+   * a source of the rule matches, or at a call of an imported function that returns a source of the rule, which the
+   * imported file's own code has (pass 1 has no index: a summary's sources are its file's). A tree with errors, or
+   * skipping off: every rule. So another file's summaries for a rule outside the union of this over the files that
+   * import it and the files they import are read by no run (see `summarizeExports`' `scope`).
+   */
+  rulesStartingIn(doc: SourceDocument): ReadonlySet<string> | undefined {
+    if (this.overLongLine(doc)) return new Set();
+    const lang = this.compiledFor(doc);
+    const tree = doc.tree;
+    if (!lang || !tree) return new Set();
+    resetNodeCache();
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, undefined, undefined, undefined, doc.path);
+    const rs = this.sourceOnlyResolvers(tree, ctx, new Map(), false);
+    if (!rs || ctx.registrations?.size) return undefined;
+    const out = new Set<string>();
+    const entries = ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0);
+    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
+    for (const r of taintRules) if (r.audit || (r.libraryInput && entries)) out.add(r.spec.id);
+    const passes = this.passes(taintRules.filter((r) => !out.has(r.spec.id)), new Map(), TextWords.of(doc.text), lang);
+    if (passes.length === 0) return out;
+    this.stats.sourceWalks++;
+    const found = matchingSources(passes, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m));
+    for (const p of passes) if (passHasSource(p, found)) for (const r of p.rules) out.add(r.spec.id);
+    return out;
+  }
+
+  /**
    * Summaries of the exported functions of a document (ES `export`, `module.exports`/`exports.x`, and every
    * top-level Python function), for the workspace scan's first pass. Bounded by the work budget like `analyze`.
    * `called`: the names the files importing this one call or construct (`calledNames`); a method of an exported
    * class is summarised only when both its class and its name are among them (another file follows a method only
    * at a call on an instance it constructed: see `ClassInstances`). Absent: every exported class's methods.
+   * `rules`: only these rules (by id), e.g. those a flow can start for in a file that may read the summaries
+   * (`rulesStartingIn`). A rule's summaries are the same whichever other rules run (a pass's rules share its flows;
+   * see `passes`), so a rule left out only loses summaries no reader's run would consult.
    */
-  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>): ExportSummary[] {
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>): ExportSummary[] {
     if (this.overLongLine(doc)) return [];
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
@@ -2033,7 +2067,8 @@ export class TaintAnalyzer implements Analyzer {
     const words = TextWords.of(doc.text);
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, words);
     // Pattern rules have no flows to summarise.
-    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
+    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint' && (!rules || rules.has(r.spec.id)));
+    this.stats.rulesSummarised += taintRules.length;
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
     for (const pass of this.passes(taintRules, imported, words, lang)) {
       let summaryOf: (u: Unit) => Summary | undefined;
