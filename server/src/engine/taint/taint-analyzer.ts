@@ -26,14 +26,14 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { ClassInstances, LanguageModule } from './lang';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { fileSources, keptIndex, occurringSources, sourceUnion } from './one-shot';
+import { fileSources, keptIndex, occurringSources, ruleSourceAmong, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
 
@@ -2003,6 +2003,16 @@ export class TaintAnalyzer implements Analyzer {
    */
   rulesStartingIn(doc: SourceDocument): ReadonlySet<string> | undefined {
     if (this.overLongLine(doc)) return new Set();
+    if (!this.skipSourceless) return undefined;
+    // Without a source's words or a handler's in the text no source can match and no parameter is a handler's: at
+    // most the `library-input` rules, known without parsing (once the grammar's rules are compiled).
+    const known = doc.grammar !== undefined ? this.compiled.get(doc.grammar) : undefined;
+    if (known) {
+      const tw = TextWords.of(doc.text);
+      if (!known.handlers.some((h) => handlerMayApply(h, tw.under)) && !known.rules.some((r) => r.spec.kind === 'taint' && mayHaveSource(r, tw))) {
+        return new Set(known.rules.filter((r) => r.spec.kind === 'taint' && r.libraryInput).map((r) => r.spec.id));
+      }
+    }
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return new Set();
@@ -2014,11 +2024,18 @@ export class TaintAnalyzer implements Analyzer {
     const entries = ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0);
     const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
     for (const r of taintRules) if (r.audit || (r.libraryInput && entries)) out.add(r.spec.id);
-    const passes = this.passes(taintRules.filter((r) => !out.has(r.spec.id)), new Map(), TextWords.of(doc.text), lang);
-    if (passes.length === 0) return out;
+    // The sources the passes would index (`sourcelessOneShot`'s narrowing), each tried once through the union of the
+    // language's sources: a rule's pass has a matching source iff one of its representatives matches (`passHasSource`).
+    const rest = taintRules.filter((r) => !out.has(r.spec.id));
+    const tw = TextWords.of(doc.text);
+    const union = sourceUnion(lang);
+    const can = this.groupRules ? patternFilter(tw.words, lang) : undefined;
+    const { keep: listed } = fileSources(union, rest, can);
+    const { keep, types } = this.narrowSources ? occurringSources(union, listed, (w) => tw.words.has(w), (w) => doc.text.includes(w), resolverWords(ctx)) : fileSources(union, rest, can);
+    if (types.length === 0) return out;
     this.stats.sourceWalks++;
-    const found = matchingSources(passes, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m));
-    for (const p of passes) if (passHasSource(p, found)) for (const r of p.rules) out.add(r.spec.id);
+    const found = sourcesMatching(keptIndex(union, keep), types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), keep);
+    for (const r of rest) if (ruleSourceAmong(union, r, found)) out.add(r.spec.id);
     return out;
   }
 
