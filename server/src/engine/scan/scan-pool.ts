@@ -6,7 +6,8 @@
  * Cross-file taint runs in two passes: pass 1 asks the workers for the export summaries of every JS/TS/Python
  * file that another file imports (found from the text by `importedFiles`, while the workers start) and of every
  * Java and Go file (their calls name classes and packages, which need no import in the same package), as a parse
- * + summarise per file in parallel; once all are in, every worker gets them all and builds its ExportIndex,
+ * + summarise per file in parallel, each for the rules a flow can start for in a file that may read it (pass 0 asks the
+ * workers that of those files first); once all are in, every worker gets them all and builds its ExportIndex,
  * and pass 2 scans as usual, so a call passing user input to a function imported from another file is reported.
  *
  * Starting a worker is most of a short scan's cost, so it is kept small and done rarely: the rule files are read and
