@@ -326,7 +326,7 @@ export class ScanPool {
         }
         return [...out];
       };
-      /** Files that broke a worker in pass 1: already listed as failed, not scanned again. */
+      /** Files that broke a worker in pass 0 or 1: already listed as failed, not summarised or scanned again. */
       const brokeInPass1 = new Set<number>();
       let next = 0;
       /** Files sent to a worker that broke before it took them: scanned again first. */
@@ -435,7 +435,13 @@ export class ScanPool {
             post(slot, { type: 'starts', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content } satisfies StartsJob);
             return;
           }
-          if (pass0Done < pass0.length || pass1Next >= pass1.length) return; // wait for the others' answers
+          if (pass0Done < pass0.length) return; // wait for the others' answers
+          // A file that broke a worker in pass 0 has no summaries (which may end pass 1: then this slot is dispatched).
+          while (pass1Next < pass1.length && brokeInPass1.has(pass1[pass1Next]!)) {
+            pass1Next++;
+            summarized([]);
+          }
+          if (phase !== 1 || pass1Next >= pass1.length) return; // wait for the others' summaries
           const index = pass1[pass1Next++]!;
           const file = files[index]!;
           const graph = calledBy?.get(file.path);
@@ -517,9 +523,9 @@ export class ScanPool {
         retry.unshift(...waiting.map((j) => j.index));
         void slot.worker.terminate();
         if (!slot.ready) initFailures++;
-        if (job?.pass === 1) brokeInPass1.add(job.index);
-        // A file that broke a worker in pass 0 is scanned in pass 2, which reports it if it breaks that one too.
-        if (job && job.pass !== 0) fail(job.index, `scan worker failed: ${why}${job.pass === 1 ? ' (while summarising exports)' : ''}`);
+        if (job && job.pass !== 2) brokeInPass1.add(job.index);
+        const during = job?.pass === 1 ? ' (while summarising exports)' : job?.pass === 0 ? ' (while finding where taint flows start)' : '';
+        if (job) fail(job.index, `scan worker failed: ${why}${during}`);
         if (finished) return;
         if (initFailures >= 3) {
           // Workers cannot start at all: fail the rest rather than retry forever.
