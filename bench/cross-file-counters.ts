@@ -3,7 +3,9 @@
  * in-process one after the other as the pool's workers run them: pass 1 summarises the exports of the files another
  * file imports (`summarizeExports`), pass 2 scans every file, with the export index where the file may import a
  * summarised function. Deterministic figures to compare two engine versions on the same corpus.
- *   node --import tsx bench/cross-file-counters.ts <list-file> [--json out.json]
+ * Pass 1 summarises only the rules a flow can start for in some file that may read the summaries (pass 0:
+ * `rulesStartingIn` on each); `--all-rules`: every rule, no pass 0 (the pass 1 before session 20).
+ *   node --import tsx bench/cross-file-counters.ts <list-file> [--all-rules] [--json out.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createAnalyzers, DEFAULT_SETTINGS, Engine, languageIdForPath, type AnalysisSettings } from '../server/src/engine';
@@ -12,7 +14,7 @@ import { buildExportIndex, type ExportSummary, type TaintAnalyzer } from '../ser
 
 async function main(): Promise<void> {
   const list = process.argv[2];
-  if (!list) throw new Error('usage: cross-file-counters.ts <list-file> [--json out.json]');
+  if (!list) throw new Error('usage: cross-file-counters.ts <list-file> [--all-rules] [--json out.json]');
   const files = readFileSync(list, 'utf8').split('\n').filter(Boolean);
   const packs = { taint: true, secrets: false, config: false, dependencies: false };
   const setup = createAnalyzers({ packs });
@@ -25,11 +27,40 @@ async function main(): Promise<void> {
 
   const imported = await importedFiles(files.map((path) => ({ path, languageId: languageIdForPath(path) })));
   const pass1 = files.filter((f) => imported?.has(f));
+  const allRules = process.argv.includes('--all-rules');
+  // Pass 0: the rules a flow can start for in each file that may read a summary (`rulesStartingIn`).
+  const c0 = process.cpuUsage();
+  const starting = new Map<string, ReadonlySet<string> | undefined>();
+  if (!allRules) {
+    for (const f of new Set(pass1.flatMap((b) => imported?.get(b)?.readers ?? []))) {
+      const doc = engine.open(`vigil-starts:${f}`, f, languageIdForPath(f), texts.get(f)!);
+      starting.set(f, taint.rulesStartingIn(doc));
+      engine.close(`vigil-starts:${f}`);
+    }
+  }
+  const t0 = process.cpuUsage(c0);
+  if (!allRules) {
+    console.log(`pass 0: ${starting.size} files, ${[...starting.values()].filter((v) => v === undefined).length} with every rule, ${ms(t0)} ms CPU`);
+    console.log(JSON.stringify(counters()));
+    for (const k of Object.keys(taint.stats) as (keyof typeof taint.stats)[]) taint.stats[k] = 0;
+  }
+  /** The rules a reader of `b` may start a flow for (undefined: every rule). */
+  const readRules = (b: string): ReadonlySet<string> | undefined => {
+    const readers = imported?.get(b)?.readers;
+    if (allRules || !readers) return undefined;
+    const out = new Set<string>();
+    for (const r of readers) {
+      const own = starting.get(r);
+      if (!own) return undefined;
+      for (const id of own) out.add(id);
+    }
+    return out;
+  };
   const summaries: ExportSummary[] = [];
   const c1 = process.cpuUsage();
   for (const f of pass1) {
     const doc = engine.open(`vigil-summary:${f}`, f, languageIdForPath(f), texts.get(f)!);
-    for (const s of withManifestModules(taint.summarizeExports(doc), languageIdForPath(f))) if (Object.keys(s.rules).length > 0) summaries.push(s);
+    for (const s of withManifestModules(taint.summarizeExports(doc, imported?.get(f)?.called, readRules(f)), languageIdForPath(f))) if (Object.keys(s.rules).length > 0) summaries.push(s);
     engine.close(`vigil-summary:${f}`);
   }
   const t1 = process.cpuUsage(c1);

@@ -210,6 +210,16 @@ describe('cross-file passes in the scan pool', () => {
     assert.deepEqual(run.results.flatMap((r) => r.findings.map((f) => f.ruleId)), ['js.sqli.string-query']);
   });
 
+  it('a worker hanging in pass 0 (where flows start) is replaced after the timeout; its file is listed once, not scanned again, and pass 1 summarises every rule for what it imports', async () => {
+    const dir = project('cross-file-js');
+    writeFileSync(join(dir, 'src', 'uses.js'), "require('./db'); // HANG_IN_STARTS\n");
+    const run = await scanFiles(files(dir), DEFAULT_SETTINGS, { jobs: 2, analyzerModule: FAULTS, fileTimeoutMs: 4000 });
+    assert.deepEqual(run.failed.map((f) => f.path), [join(dir, 'src', 'uses.js')]);
+    assert.match(run.failed[0]!.message, /timed out after 4 s \(while finding where taint flows start\)/);
+    assert.deepEqual(run.results.map((r) => r.file.relPath).sort(), ['src/db.js', 'src/routes.js']);
+    assert.deepEqual(run.results.flatMap((r) => r.findings.map((f) => f.ruleId)), ['js.sqli.string-query']);
+  });
+
   it('cancelling during pass 1 stops the scan (a hung summary could not end it before the worker timeout)', async () => {
     const dir = project('cross-file-js');
     writeFileSync(join(dir, 'src', 'hang.js'), 'module.exports = function f(x) { return x; }; // HANG_IN_SUMMARY\n');

@@ -98,22 +98,40 @@ export function withManifestModules(summaries: ExportSummary[], languageId: stri
   });
 }
 
+/** What pass 1 needs to know of a file another file imports (see `importedFiles`). */
+export interface ImportedFile {
+  /** The names its importers call or construct (`calledNames`): only those methods of those classes are summarised. */
+  called: Set<string>;
+  /**
+   * The files whose scan may read its summaries: its importers, and the files they import (an imported function may
+   * return a rule's source that the importer hands to this file's functions). Pass 1 needs only the rules a flow can
+   * start for in one of them (`TaintAnalyzer.rulesStartingIn`). Absent when not known (a language whose files call
+   * their package's without an import): every rule.
+   */
+  readers?: string[];
+}
+
 /**
  * The files among `files` that some file among them imports (relative imports; Python's absolute ones too), each with
- * the names its importers call or construct (`calledNames`): pass 1 summarises only those methods of those classes. Reads the files (or uses `content`) a few at a time; returns undefined if the signal aborts.
+ * the names its importers call or construct and the files that may read its summaries (`ImportedFile`). Reads the
+ * files (or uses `content`) a few at a time; returns undefined if the signal aborts.
  */
 export async function importedFiles(
   files: readonly { path: string; languageId: string; content?: Uint8Array }[],
   signal?: AbortSignal,
-): Promise<Map<string, Set<string>> | undefined> {
+): Promise<Map<string, ImportedFile> | undefined> {
   // An index "exporting" one placeholder from every file resolves a specifier exactly as the analyzer would.
   const resolveIn = buildExportIndex(files.map((f) => ({ path: f.path, name: '', rules: {} })));
-  const imported = new Map<string, Set<string>>();
+  const imported = new Map<string, ImportedFile>();
   const importedBy = (path: string): Set<string> => {
-    let names = imported.get(path);
-    if (!names) imported.set(path, (names = new Set()));
-    return names;
+    let entry = imported.get(path);
+    if (!entry) imported.set(path, (entry = { called: new Set() }));
+    return entry.called;
   };
+  /** Per importing file, the files it imports. */
+  const importsOf = new Map<string, Set<string>>();
+  /** Files any file of their package may call without an import (a qualified language's): readers not known. */
+  const unknownReaders = new Set<string>();
   let next = 0;
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
@@ -122,6 +140,7 @@ export async function importedFiles(
       // of these languages followed by instance: see `LanguageModule.instances`).
       if (languageRecord(f.languageId)?.modules?.qualified) {
         importedBy(f.path);
+        unknownReaders.add(f.path);
         continue;
       }
       let text: string;
@@ -134,11 +153,27 @@ export async function importedFiles(
       for (const s of moduleSpecifiers(f.languageId, text)) {
         const hit = resolveIn(f.path, s);
         if (!hit) continue;
-        const names = importedBy(hit[0]!.path);
+        const target = hit[0]!.path;
+        const names = importedBy(target);
         for (const n of (called ??= calledNames(text))) names.add(n);
+        let targets = importsOf.get(f.path);
+        if (!targets) importsOf.set(f.path, (targets = new Set()));
+        targets.add(target);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
-  return signal?.aborted ? undefined : imported;
+  if (signal?.aborted) return undefined;
+  const readersOf = new Map<string, Set<string>>();
+  for (const [importer, targets] of importsOf) {
+    for (const t of targets) {
+      if (unknownReaders.has(t)) continue;
+      let set = readersOf.get(t);
+      if (!set) readersOf.set(t, (set = new Set()));
+      set.add(importer);
+      for (const c of targets) set.add(c);
+    }
+  }
+  for (const [path, set] of readersOf) imported.get(path)!.readers = [...set];
+  return imported;
 }

@@ -14,13 +14,15 @@ import { buildTemplateIndex, type TemplateIndex } from '../templates/template-in
 import { kindOf } from '../iac/file-kinds';
 import { gitBlobId } from './blob-id';
 import { mayImportFrom, withManifestModules } from './import-graph';
-import type { PoolMessage, RulesMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage } from './scan-protocol';
+import type { PoolMessage, RulesMessage, RunMessage, ScanJob, ScanWorkerData, StartsJob, SummarizeJob, WorkerMessage } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 import { ruleFilesRead, seedRuleFolders } from '../rule-folder';
 
 /** The part of the taint pack the cross-file passes use (duck-typed: test analyzer modules may have none). */
 interface CrossFileAnalyzer extends Analyzer {
-  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>): ExportSummary[];
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>): ExportSummary[];
+  /** The rules a flow can start for in the document (undefined: every rule); absent: every rule. */
+  rulesStartingIn?(doc: SourceDocument): ReadonlySet<string> | undefined;
   setExportIndex(index: ExportIndex | undefined): void;
 }
 
@@ -86,22 +88,47 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     await engine.grammars.ensure(m.grammars);
   };
 
-  /** Pass 1: parse the file and summarise its exports. Unreadable, binary or oversized files export nothing. */
-  const summarize = (engine: Engine, job: SummarizeJob): WorkerMessage => {
+  /** A cross-file job's text; undefined for a file pass 2 does not analyse (unreadable, binary or oversized). */
+  const crossFileText = (job: SummarizeJob | StartsJob): string | undefined => {
     let bytes: Uint8Array;
     try {
       bytes = job.content ?? readFileSync(job.path);
     } catch {
-      return { type: 'summaries', id: job.id, summaries: [] };
+      return undefined;
     }
-    if (bytes.length > job.maxFileSize * 4 || bytes.subarray(0, 8192).includes(0)) return { type: 'summaries', id: job.id, summaries: [] };
+    if (bytes.length > job.maxFileSize * 4 || bytes.subarray(0, 8192).includes(0)) return undefined;
     const text = new TextDecoder('utf-8').decode(bytes);
-    if (text.length > job.maxFileSize) return { type: 'summaries', id: job.id, summaries: [] };
+    return text.length > job.maxFileSize ? undefined : text;
+  };
+
+  /** Pass 0: the rules a flow can start for in the file; none in a file pass 2 does not analyse. */
+  const starts = (engine: Engine, job: StartsJob): WorkerMessage => {
+    const text = crossFileText(job);
+    if (text === undefined) return { type: 'starts', id: job.id, rules: [] };
+    const uri = `vigil-starts:${job.path}`;
+    const doc = engine.open(uri, job.path, job.languageId, text);
+    try {
+      const out = new Set<string>();
+      for (const a of crossFile) {
+        const own = a.rulesStartingIn ? a.rulesStartingIn(doc) : undefined;
+        if (!own) return { type: 'starts', id: job.id, rules: null };
+        for (const id of own) out.add(id);
+      }
+      return { type: 'starts', id: job.id, rules: [...out] };
+    } finally {
+      engine.close(uri);
+    }
+  };
+
+  /** Pass 1: parse the file and summarise its exports. Unreadable, binary or oversized files export nothing. */
+  const summarize = (engine: Engine, job: SummarizeJob): WorkerMessage => {
+    const text = crossFileText(job);
+    if (text === undefined) return { type: 'summaries', id: job.id, summaries: [] };
     const uri = `vigil-summary:${job.path}`;
     const doc = engine.open(uri, job.path, job.languageId, text);
     try {
       const called = job.called && new Set(job.called);
-      return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc, called)), job.languageId) };
+      return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc, called, job.rules && new Set(job.rules))), job.languageId) };
     } finally {
       engine.close(uri);
     }
@@ -140,7 +167,7 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
       return;
     }
     try {
-      post(job.type === 'summarize' ? summarize(engine, job) : scan(engine, job));
+      post(job.type === 'summarize' ? summarize(engine, job) : job.type === 'starts' ? starts(engine, job) : scan(engine, job));
     } catch (e) {
       post({ type: 'error', id: job.id, message: redactErrorMessage(e) });
     }

@@ -6,7 +6,8 @@
  * Cross-file taint runs in two passes: pass 1 asks the workers for the export summaries of every JS/TS/Python
  * file that another file imports (found from the text by `importedFiles`, while the workers start) and of every
  * Java and Go file (their calls name classes and packages, which need no import in the same package), as a parse
- * + summarise per file in parallel; once all are in, every worker gets them all and builds its ExportIndex,
+ * + summarise per file in parallel, each for the rules a flow can start for in a file that may read it (pass 0 asks the
+ * workers that of those files first); once all are in, every worker gets them all and builds its ExportIndex,
  * and pass 2 scans as usual, so a call passing user input to a function imported from another file is reported.
  *
  * Starting a worker is most of a short scan's cost, so it is kept small and done rarely: the rule files are read and
@@ -27,8 +28,8 @@ import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary } from '../taint/taint-analyzer';
-import { importedFiles } from './import-graph';
-import type { RulesMessage, RunMessage, ScanJob, ScanWorkerData, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
+import { importedFiles, type ImportedFile } from './import-graph';
+import type { RulesMessage, RunMessage, ScanJob, ScanWorkerData, StartsJob, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 
 export interface ScanPoolOptions {
@@ -151,7 +152,7 @@ interface Slot {
    * Jobs sent and not answered, in the order the worker takes them; only the first is running (and timed). Pass 2
    * keeps `PIPELINE` in flight so a worker never waits for this thread between two files.
    */
-  jobs: { index: number; pass: 1 | 2; timer?: NodeJS.Timeout }[];
+  jobs: { index: number; pass: 0 | 1 | 2; timer?: NodeJS.Timeout }[];
 }
 
 /**
@@ -297,11 +298,35 @@ export class ScanPool {
       let phase: 1 | 2 = 1;
       /** Pass 1 waits for the import graph, which narrows it to the files something imports. */
       let graphReady = pass1.length === 0;
-      /** Per imported file, the names its importers call or construct (undefined: every class's methods are summarised). */
-      let calledBy: Map<string, Set<string>> | undefined;
+      /**
+       * Per imported file, the names its importers call or construct and the files that may read its summaries
+       * (undefined: every class's methods and every rule are summarised).
+       */
+      let calledBy: Map<string, ImportedFile> | undefined;
       let pass1Next = 0;
       let pass1Done = 0;
-      /** Files that broke a worker in pass 1: already listed as failed, not scanned again. */
+      /**
+       * Pass 0 worklist (indices into `files`): the files that may read a summary, whose `starts` answers (the rules a
+       * flow can start for in each: null for every rule) narrow pass 1 to those rules. None at audit strictness,
+       * where a flow may start in any file for every rule (exported functions' parameters).
+       */
+      let pass0: number[] = [];
+      let pass0Next = 0;
+      let pass0Done = 0;
+      const startsOf = new Map<string, string[] | null>();
+      /** The rules pass 1 summarises for an imported file: the union over its readers (undefined: every rule). */
+      const rulesFor = (path: string): string[] | undefined => {
+        const readers = calledBy?.get(path)?.readers;
+        if (!readers || pass0.length === 0) return undefined;
+        const out = new Set<string>();
+        for (const r of readers) {
+          const own = startsOf.get(r);
+          if (!own) return undefined;
+          for (const id of own) out.add(id);
+        }
+        return [...out];
+      };
+      /** Files that broke a worker in pass 0 or 1: already listed as failed, not summarised or scanned again. */
       const brokeInPass1 = new Set<number>();
       let next = 0;
       /** Files sent to a worker that broke before it took them: scanned again first. */
@@ -381,12 +406,15 @@ export class ScanPool {
         if (gotRuleErrors) return;
         gotRuleErrors = true;
         run.ruleErrors = info.ruleErrors;
-        if (!info.crossFile) pass1 = [];
+        if (!info.crossFile) {
+          pass1 = [];
+          pass0 = [];
+        }
         else if (pass1.length > 0) pass1Started = Date.now();
         endPass1IfDone();
       };
 
-      const post = (slot: Slot, m: RunMessage | ScanJob | SummarizeJob | { type: 'export-index'; summaries: ExportSummary[] }) => {
+      const post = (slot: Slot, m: RunMessage | ScanJob | SummarizeJob | StartsJob | { type: 'export-index'; summaries: ExportSummary[] }) => {
         if (slot.pooled.run !== runId) {
           slot.pooled.run = runId;
           slot.worker.postMessage({ type: 'run', grammars, ...(configExposure ? { configExposure } : {}), ...(templates ? { templates: templates.facts, ...(templates.folders.length > 0 ? { templateFolders: templates.folders } : {}) } : {}) } satisfies RunMessage);
@@ -399,11 +427,26 @@ export class ScanPool {
         if (finished || !slot.ready || !slots.has(slot)) return;
         if (phase === 1) {
           if (slot.jobs.length > 0) return;
-          if (!graphReady || pass1Next >= pass1.length) return; // wait for the import graph, or the others' summaries
+          if (!graphReady) return; // wait for the import graph
+          if (pass0Next < pass0.length) {
+            const index = pass0[pass0Next++]!;
+            const file = files[index]!;
+            start(slot, index, 0);
+            post(slot, { type: 'starts', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content } satisfies StartsJob);
+            return;
+          }
+          if (pass0Done < pass0.length) return; // wait for the others' answers
+          // A file that broke a worker in pass 0 has no summaries (which may end pass 1: then this slot is dispatched).
+          while (pass1Next < pass1.length && brokeInPass1.has(pass1[pass1Next]!)) {
+            pass1Next++;
+            summarized([]);
+          }
+          if (phase !== 1 || pass1Next >= pass1.length) return; // wait for the others' summaries
           const index = pass1[pass1Next++]!;
           const file = files[index]!;
-          const called = calledBy?.get(file.path);
-          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(called ? { called: [...called] } : {}) };
+          const graph = calledBy?.get(file.path);
+          const rules = rulesFor(file.path);
+          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(graph ? { called: [...graph.called] } : {}), ...(rules ? { rules } : {}) };
           start(slot, index, 1);
           post(slot, job);
           return;
@@ -441,7 +484,7 @@ export class ScanPool {
       };
 
       /** Queues a job on the slot; the first in its queue is the one running, so it is the one timed. */
-      const start = (slot: Slot, index: number, pass: 1 | 2) => {
+      const start = (slot: Slot, index: number, pass: 0 | 1 | 2) => {
         slot.jobs.push({ index, pass });
         if (slot.jobs.length === 1) time(slot);
       };
@@ -452,6 +495,13 @@ export class ScanPool {
         running.timer = setTimeout(() => {
           replace(slot, `timed out after ${Math.round(timeoutMs / 1000)} s`);
         }, timeoutMs);
+      };
+
+      /** A pass-0 job ended (null: every rule, also when it failed): once all have, pass 1 starts on every idle worker. */
+      const started0 = (index: number, rules: string[] | null) => {
+        startsOf.set(files[index]!.path, rules);
+        pass0Done++;
+        if (pass0Done === pass0.length) for (const slot of [...slots]) dispatch(slot);
       };
 
       /** A pass-1 job ended (with summaries or not). */
@@ -473,8 +523,9 @@ export class ScanPool {
         retry.unshift(...waiting.map((j) => j.index));
         void slot.worker.terminate();
         if (!slot.ready) initFailures++;
-        if (job?.pass === 1) brokeInPass1.add(job.index);
-        if (job) fail(job.index, `scan worker failed: ${why}${job.pass === 1 ? ' (while summarising exports)' : ''}`);
+        if (job && job.pass !== 2) brokeInPass1.add(job.index);
+        const during = job?.pass === 1 ? ' (while summarising exports)' : job?.pass === 0 ? ' (while finding where taint flows start)' : '';
+        if (job) fail(job.index, `scan worker failed: ${why}${during}`);
         if (finished) return;
         if (initFailures >= 3) {
           // Workers cannot start at all: fail the rest rather than retry forever.
@@ -490,6 +541,7 @@ export class ScanPool {
         }
         else if (slots.size === 0) finish();
         if (job?.pass === 1) summarized([]);
+        if (job?.pass === 0) started0(job.index, null);
       };
 
       /** Takes a worker (new, or idle from an earlier run) into this run. */
@@ -519,6 +571,11 @@ export class ScanPool {
           slot.jobs.shift();
           time(slot);
           const pass = answered.pass;
+          if (pass === 0) {
+            started0(m.id, m.type === 'starts' ? m.rules : null);
+            dispatch(slot);
+            return;
+          }
           if (pass === 1) {
             // An analyzer error while summarising only costs that file's summaries; pass 2 reports it.
             summarized(m.type === 'summaries' ? m.summaries : []);
@@ -563,11 +620,17 @@ export class ScanPool {
       const known = reused.find((p) => p.ready);
       if (known?.ready) onReady(known.ready);
       if (!graphReady) {
+        const pass1Files = pass1;
         const graphFiles = pass1.map((i) => ({ path: files[i]!.path, languageId: languageIdForPath(files[i]!.path), content: files[i]!.content }));
-        const graphDone = (imported: Map<string, Set<string>> | undefined) => {
+        const graphDone = (imported: Map<string, ImportedFile> | undefined) => {
           if (finished || phase !== 1 || graphReady) return;
           if (imported) pass1 = pass1.filter((i) => imported.has(files[i]!.path));
           calledBy = imported;
+          // At audit strictness a flow may start in any file for every rule: no pass 0, every rule summarised.
+          if (imported && settings.strictness !== 'audit') {
+            const readers = new Set(pass1.flatMap((i) => imported.get(files[i]!.path)?.readers ?? []));
+            pass0 = pass1Files.flatMap((i) => (readers.has(files[i]!.path) ? [i] : []));
+          }
           graphReady = true;
           endPass1IfDone();
           for (const slot of [...slots]) dispatch(slot);

@@ -86,6 +86,24 @@ export interface SummarizeJob {
    * classes so named are summarised. Absent: every exported class's methods.
    */
   called?: string[];
+  /**
+   * Only these rules (ids) are summarised: those a flow can start for in some file that may read the summaries (the
+   * union of their `starts` answers over `ImportedFile.readers`). Absent: every rule.
+   */
+  rules?: string[];
+}
+
+/**
+ * Pass 0 of a cross-file scan, on each file that may read a summary: the rules a flow can start for in it
+ * (`TaintAnalyzer.rulesStartingIn`), so pass 1 summarises only those.
+ */
+export interface StartsJob {
+  type: 'starts';
+  id: number;
+  path: string;
+  languageId: string;
+  maxFileSize: number;
+  content?: Uint8Array;
 }
 
 /** Between the passes: every file's export summaries, for the worker to build its ExportIndex from (once). */
@@ -94,12 +112,14 @@ export interface ExportIndexMessage {
   summaries: ExportSummary[];
 }
 
-export type PoolMessage = RunMessage | ScanJob | SummarizeJob | ExportIndexMessage;
+export type PoolMessage = RunMessage | ScanJob | SummarizeJob | StartsJob | ExportIndexMessage;
 
 export type WorkerMessage =
   /** `crossFile`: the worker's analyzers can summarise exports (a taint pack is loaded), so pass 1 is worth running. */
   | { type: 'ready'; ruleErrors: RuleLoadError[]; crossFile: boolean; stats: WorkerStartStats }
   | { type: 'summaries'; id: number; summaries: ExportSummary[] }
+  /** A `starts` job's answer: null for every rule. */
+  | { type: 'starts'; id: number; rules: string[] | null }
   | { type: 'init-failed'; message: string }
   /**
    * `alone`: the findings are what the file scanned by itself gives (no other file's export summaries or exposure

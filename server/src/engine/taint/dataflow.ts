@@ -2956,6 +2956,34 @@ export function someSourceMatches(
   return found;
 }
 
+/**
+ * The sources of `index` that `keep` accepts and that match at some node of `types` (visited by `walk`) under one of
+ * `resolvers`, by `someSourceMatches`' test; the walk stops once every kept source is found.
+ */
+export function sourcesMatching(
+  index: PatternIndex<SourceItem>,
+  types: readonly string[],
+  walk: (types: readonly string[], visit: (n: Node) => boolean) => void,
+  resolvers: readonly CanonicalResolver[],
+  imported: (module: string) => boolean,
+  keep: ReadonlySet<SourceItem>,
+): Set<SourceItem> {
+  const found = new Set<SourceItem>();
+  const tried = new Map<SourceItem, boolean>();
+  const ok = (src: SourceItem): boolean => {
+    let a = tried.get(src);
+    if (a === undefined) tried.set(src, (a = keep.has(src) && sourceImportsOk(src, imported)));
+    return a;
+  };
+  walk(types, (n) => {
+    for (const r of resolvers) {
+      for (const src of index.candidates(n, r)) if (!found.has(src) && ok(src) && matchCompiled(src, n, r)) found.add(src);
+    }
+    return found.size === keep.size;
+  });
+  return found;
+}
+
 type SinkItem = Compiled<CompiledRule['sinks'][number]['spec']>;
 
 /** Per rule, the index of its sinks as a pass indexes them (`passOf`: same types, a variable not ruled out). */

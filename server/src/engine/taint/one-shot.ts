@@ -95,6 +95,11 @@ export function fileSources(union: SourceUnion, rules: readonly CompiledRule[], 
   return { keep, types: [...types] };
 }
 
+/** Whether one of the rule's sources is among `found` (representatives of the union: equal keys, equal patterns). */
+export function ruleSourceAmong(union: SourceUnion, r: CompiledRule, found: ReadonlySet<SourceItem>): boolean {
+  return representatives(union, r).some((src) => !!src && found.has(src));
+}
+
 /** Per rule, the union's representative of each of its sources (looked up once, not per file). */
 const repsOf = new WeakMap<CompiledRule, { union: SourceUnion; reps: (SourceItem | undefined)[] }>();
 

@@ -27,14 +27,14 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { ClassInstances, LanguageModule } from './lang';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { fileSources, keptIndex, occurringSources, sourceUnion } from './one-shot';
+import { fileSources, keptIndex, occurringSources, ruleSourceAmong, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
 
@@ -827,9 +827,9 @@ export class TaintAnalyzer implements Analyzer {
    * statement entries moved to another line (`shiftEntry`); the pattern rules' unit keys read from the text (the others
    * are the last run's, outside the changed span: `patternKeysBuilt`); the file context's units whose lines and column
    * were looked up in the text (the others are their statement's line plus the rows kept with its shape:
-   * `contextUnitsPlaced`).
+   * `contextUnitsPlaced`); the taint rules `summarizeExports` summarised, over its files (`rulesSummarised`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0, rulesSummarised: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -2044,13 +2044,64 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /**
+   * The taint rules (ids) a flow can start for in a document by its own code, at normal strictness: undefined for
+   * every rule. A scan with the export index runs a rule's pass on a file only where a flow can start for it
+   * (`sourcelessPasses`): at an input parameter (a framework handler's: every rule; an exported function's: the
+   * `library-input` rules), at a registration of a function that may be another file's (every rule), at a node where
+   * a source of the rule matches, or at a call of an imported function that returns a source of the rule, which the
+   * imported file's own code has (pass 1 has no index: a summary's sources are its file's). A tree with errors, or
+   * skipping off: every rule. So another file's summaries for a rule outside the union of this over the files that
+   * import it and the files they import are read by no run (see `summarizeExports`' `scope`).
+   */
+  rulesStartingIn(doc: SourceDocument): ReadonlySet<string> | undefined {
+    if (this.overLongLine(doc)) return new Set();
+    if (!this.skipSourceless) return undefined;
+    // Without a source's words or a handler's in the text no source can match and no parameter is a handler's: at
+    // most the `library-input` rules, known without parsing (once the grammar's rules are compiled).
+    const known = doc.grammar !== undefined ? this.compiled.get(doc.grammar) : undefined;
+    if (known) {
+      const tw = TextWords.of(doc.text);
+      if (!known.handlers.some((h) => handlerMayApply(h, tw.under)) && !known.rules.some((r) => r.spec.kind === 'taint' && mayHaveSource(r, tw))) {
+        return new Set(known.rules.filter((r) => r.spec.kind === 'taint' && r.libraryInput).map((r) => r.spec.id));
+      }
+    }
+    const lang = this.compiledFor(doc);
+    const tree = doc.tree;
+    if (!lang || !tree) return new Set();
+    resetNodeCache();
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, undefined, undefined, undefined, doc.path);
+    const rs = this.sourceOnlyResolvers(tree, ctx, new Map(), false);
+    if (!rs || ctx.registrations?.size) return undefined;
+    const out = new Set<string>();
+    const entries = ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0);
+    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
+    for (const r of taintRules) if (r.audit || (r.libraryInput && entries)) out.add(r.spec.id);
+    // The sources the passes would index (`sourcelessOneShot`'s narrowing), each tried once through the union of the
+    // language's sources: a rule's pass has a matching source iff one of its representatives matches (`passHasSource`).
+    const rest = taintRules.filter((r) => !out.has(r.spec.id));
+    const tw = TextWords.of(doc.text);
+    const union = sourceUnion(lang);
+    const can = this.groupRules ? patternFilter(tw.words, lang) : undefined;
+    const { keep: listed } = fileSources(union, rest, can);
+    const { keep, types } = this.narrowSources ? occurringSources(union, listed, (w) => tw.words.has(w), (w) => doc.text.includes(w), resolverWords(ctx)) : fileSources(union, rest, can);
+    if (types.length === 0) return out;
+    this.stats.sourceWalks++;
+    const found = sourcesMatching(keptIndex(union, keep), types, this.sourceWalk(tree), rs, (m) => importsModuleCached(ctx.imports, m), keep);
+    for (const r of rest) if (ruleSourceAmong(union, r, found)) out.add(r.spec.id);
+    return out;
+  }
+
+  /**
    * Summaries of the exported functions of a document (ES `export`, `module.exports`/`exports.x`, and every
    * top-level Python function), for the workspace scan's first pass. Bounded by the work budget like `analyze`.
    * `called`: the names the files importing this one call or construct (`calledNames`); a method of an exported
    * class is summarised only when both its class and its name are among them (another file follows a method only
    * at a call on an instance it constructed: see `ClassInstances`). Absent: every exported class's methods.
+   * `rules`: only these rules (by id), e.g. those a flow can start for in a file that may read the summaries
+   * (`rulesStartingIn`). A rule's summaries are the same whichever other rules run (a pass's rules share its flows;
+   * see `passes`), so a rule left out only loses summaries no reader's run would consult.
    */
-  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>): ExportSummary[] {
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>): ExportSummary[] {
     if (this.overLongLine(doc)) return [];
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
@@ -2087,7 +2138,8 @@ export class TaintAnalyzer implements Analyzer {
     const words = TextWords.of(doc.text);
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, words);
     // Pattern rules have no flows to summarise.
-    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint');
+    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint' && (!rules || rules.has(r.spec.id)));
+    this.stats.rulesSummarised += taintRules.length;
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
     for (const pass of this.passes(taintRules, imported, words, lang)) {
       let summaryOf: (u: Unit) => Summary | undefined;
