@@ -506,8 +506,9 @@ export class ScanPool {
 
       /** A pass-1 job ended (with summaries or not). */
       const summarized = (found: ExportSummary[]) => {
-        // A function with no effect for any rule is the same to the analyzer as an unknown one: keep only the rest.
-        for (const s of found) if (Object.keys(s.rules).length > 0) summaries.push(s);
+        // A function with no effect for any rule is kept too: a call to it is the workspace's own code, which no
+        // library sink pattern matches by its names (`UnitEnv.callsWorkspace`).
+        summaries.push(...found);
         pass1Done++;
         endPass1IfDone();
       };

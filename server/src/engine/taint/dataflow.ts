@@ -140,6 +140,12 @@ export interface UnitEnv {
   /** Summary of a callee, by the call's callee node. */
   calleeSummary: (callee: Node) => { summary: Summary; name: string; offset: number } | undefined;
   /**
+   * Whether a member call's callee is the workspace's own code in another file, summarised or not: a function of a
+   * module imported whole (`alerts.update(id, body)`) or a method of an instance of its class (`this.datasets.update(…)`).
+   * A library's sink pattern matching the call by its names does not apply; the summary applies the code's own sinks.
+   */
+  callsWorkspace?: (callee: Node) => boolean;
+  /**
    * A call that registers another file's function as a framework handler (Gradio `btn.click(imported_fn, ...)`):
    * that function (a callee node) and the labels of its parameters the framework fills with input, by index.
    */
@@ -2202,12 +2208,22 @@ class UnitAnalysis {
     return false;
   }
 
+  /** Whether a call is a member call that resolves to another file of the workspace (see `UnitEnv.calleeSummary`). */
+  private callsWorkspace(n: Node): boolean {
+    if (this.syn.exprKind(typeOf(n)) !== 'call') return false;
+    const fn = this.syn.callee(n);
+    return !!fn && this.syn.exprKind(typeOf(fn)) === 'member' && !!this.env.callsWorkspace?.(fn);
+  }
+
   private checkSinks(n: Node, st: State, depth: number): void {
     // Audit: non-constant arguments of this call, reported after its sinks unless a source reached it for the rule.
     let nonConstant: { focus: Node; b: Bindings; rule: number }[] | undefined;
     let traced: Set<number> | undefined;
+    let workspace: boolean | undefined;
     for (const { sink, rule } of this.env.pass.index.sinks.candidates(n, this.env.resolve)) {
       const spec = sink.spec;
+      // A member call into the workspace's own code is analysed there (its summary), not matched by its names.
+      if ((workspace ??= this.callsWorkspace(n))) return;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       // A sink's options object, client or parser held in a variable of this unit matches as if written in place
       // (`spawn(cmd, opts)` after `const opts = { shell: true }`).

@@ -1711,6 +1711,13 @@ export class TaintAnalyzer implements Analyzer {
                 return d.callee;
               }, (obj, method) => instanceCallee(obj, method, u, u === ctx.units[0], imported, syn), names?.has);
             },
+            callsWorkspace: (callee: Node) => {
+              const obj = syn.memberObject(callee);
+              const prop = syn.propertyOf(callee);
+              if (!obj || !prop || !imported.size) return false;
+              if (instanceCallee(obj, textOf(prop), u, u === ctx.units[0], imported, syn)) return true;
+              return syn.exprKind(typeOf(obj)) === 'identifier' && imported.has(`${textOf(obj)}.${textOf(prop)}`);
+            },
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
             ...(u.cls !== undefined
