@@ -2208,7 +2208,7 @@ class UnitAnalysis {
     return false;
   }
 
-  /** Whether a call is a member call that resolves to another file of the workspace (see `UnitEnv.calleeSummary`). */
+  /** Whether a call is a member call into another file of the workspace (see `UnitEnv.callsWorkspace`). */
   private callsWorkspace(n: Node): boolean {
     if (this.syn.exprKind(typeOf(n)) !== 'call') return false;
     const fn = this.syn.callee(n);
