@@ -23,6 +23,13 @@ import { marvin32, marvin64 } from '../../server/src/engine/secrets/azure-keys';
 import { applyEdits } from '../rules/rule-fixtures';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+
+/** The one finding of a `.env` text that holds one token (`what` names it when there are none or several). */
+function onlyFindingIn(text: string, what: string): Finding {
+  const found = scanSecrets(text, '/ws/app/.env');
+  assert.equal(found.length, 1, what);
+  return found[0]!;
+}
 // A fake token with a valid checksum (generated; see scripts/fake-checksum-token.ts).
 const GH = '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';
 const SK = 'sk_live_51Hq8ZtK2mWv9Lr4Xc7Bn3Yd6Pa0Fs1Ge';
@@ -384,11 +391,7 @@ describe('Azure identifiable keys: a service signature before a Marvin32 checksu
     ['Fnv4YQF8jIDlXsfJ41iYRpohPy4T7enW9iTsa7UOstAzSeDgKJLQ', 'secrets.azure.search-key', 'high'],
     ['v9HxQpRx78NF3C5yOZbU92pZwWzrGdCU5r7B7qUvif+ACRAnUy2l', 'secrets.azure.container-registry-key', 'high'],
   ];
-  const scanOne = (token: string): Finding => {
-    const found = scanSecrets(`AZURE_SETTING=${token}\n`, '/ws/app/.env');
-    assert.equal(found.length, 1, token);
-    return found[0]!;
-  };
+  const scanOne = (token: string): Finding => onlyFindingIn(`AZURE_SETTING=${token}\n`, token);
   /** One checksum character changed (the third from the end before the padding: the last ones carry format bits). */
   const broken = (token: string): string => {
     const end = token.replace(/=+$/, '').length - 3;
@@ -453,11 +456,7 @@ describe('checksummed tokens (GitHub ghp_ gho_ ghu_ ghs_ ghr_, npm npm_): base62
     // Thunderstore service account tokens use the same format (thunderstore-io/Thunderstore account/tokens.py).
     ['tss_WEcEaJ8V7SoT8XXnqypM7OicvAN7bS09S7g4', 'secrets.thunderstore.service-account-token', 'high'],
   ];
-  const scanOne = (token: string): Finding => {
-    const found = scanSecrets(`TOKEN=${token}\n`, '/ws/app/.env');
-    assert.equal(found.length, 1, token);
-    return found[0]!;
-  };
+  const scanOne = (token: string): Finding => onlyFindingIn(`TOKEN=${token}\n`, token);
   /** The same token with one checksum character changed. */
   const broken = (token: string): string => token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
 
