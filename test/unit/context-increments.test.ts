@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { assertProperty } from './property-seeds';
 import { Engine } from '../../server/src/engine/engine';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
-import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
+import { assertEditsMatchFresh, taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 import { JAVA_FRAGMENTS, javaClassFile } from './java-class-file';
 
 let engine: Engine;
@@ -116,28 +116,7 @@ describe('per-edit bookkeeping: findings equal a fresh scan after random edits (
       assertProperty(
         fc.property(
           fc.array(fc.record({ line: fc.nat(200), col: fc.nat(60), del: fc.oneof(fc.nat(3), fc.nat(120)), ins: fc.constantFrom(...FRAGMENTS[c.lang]) }), { minLength: 1, maxLength: 10 }),
-          (edits) => {
-            let text = c.make(24);
-            engine.open(uri, c.path, c.lang, text, 1);
-            try {
-              const doc = engine.get(uri)!;
-              let version = 1;
-              assert.deepEqual(engine.analyze(uri, TAINT_ONLY).findings, fresh(c, text));
-              for (const e of edits) {
-                // A line index, not a fraction: every line is as likely (see moved-fix-edits.test.ts).
-                const line = e.line % doc.lines.lineCount;
-                const start = doc.lines.offsetAt({ line, character: e.col });
-                const end = Math.min(text.length, start + e.del);
-                const pos = doc.lines.positionAt.bind(doc.lines);
-                engine.change(uri, [{ range: { start: pos(start), end: pos(end) }, text: e.ins }], ++version);
-                text = text.slice(0, start) + e.ins + text.slice(end);
-                assert.equal(doc.text, text);
-                assert.deepEqual(engine.analyze(uri, TAINT_ONLY).findings, fresh(c, text), JSON.stringify(edits));
-              }
-            } finally {
-              engine.close(uri);
-            }
-          },
+          (edits) => assertEditsMatchFresh(engine, { uri, path: c.path, lang: c.lang }, c.make(24), edits),
         ),
         45,
       );

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { assertProperty } from './property-seeds';
 import { Engine } from '../../server/src/engine/engine';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
-import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
+import { assertEditsMatchFresh, taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
 let engine: Engine;
 let taint: TaintAnalyzer;
@@ -192,27 +192,14 @@ describe('edits in import lines: findings equal a fresh scan (property)', () => 
       assertProperty(
         fc.property(
           fc.array(fc.record({ inImport: fc.boolean(), line: fc.nat(200), col: fc.nat(60), del: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(60)), ins: fc.constantFrom(...c.fragments) }), { minLength: 1, maxLength: 8 }),
-          (edits) => {
-            let text = base;
-            engine.open(uri, c.path, c.lang, text, 1);
-            try {
-              const doc = engine.get(uri)!;
-              let version = 1;
-              assert.deepEqual(engine.analyze(uri, TAINT_ONLY).findings, fresh(c, text));
-              for (const e of edits) {
-                const line = e.inImport ? importLines[e.line % importLines.length]! : e.line % doc.lines.lineCount;
-                const start = doc.lines.offsetAt({ line, character: e.col });
-                const end = Math.min(text.length, start + e.del);
-                const pos = doc.lines.positionAt.bind(doc.lines);
-                engine.change(uri, [{ range: { start: pos(start), end: pos(end) }, text: e.ins }], ++version);
-                text = text.slice(0, start) + e.ins + text.slice(end);
-                assert.equal(doc.text, text);
-                assert.deepEqual(engine.analyze(uri, TAINT_ONLY).findings, fresh(c, text), JSON.stringify(edits));
-              }
-            } finally {
-              engine.close(uri);
-            }
-          },
+          (edits) =>
+            assertEditsMatchFresh(
+              engine,
+              { uri, path: c.path, lang: c.lang },
+              base,
+              // An import line by its index among them; another line by its index in the file.
+              edits.map((e) => ({ ...e, line: e.inImport ? importLines[e.line % importLines.length]! : e.line })),
+            ),
         ),
         30,
       );

@@ -2,6 +2,7 @@
  * Set-up shared by the taint engine's unit tests: an engine over every built-in analyzer, the taint analyzer in it
  * (for its counters and caches), taint-only settings, and a walk over a tree's named nodes.
  */
+import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
@@ -43,6 +44,41 @@ export function namedNodes(root: Node): Node[] {
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   return out;
+}
+
+/** One edit of a random sequence: at a line index (taken modulo the line count), a column, `del` characters replaced by `ins`. */
+export interface LineEdit {
+  line: number;
+  col: number;
+  del: number;
+  ins: string;
+}
+
+/**
+ * Opens `text` as `file`, applies `edits` one at a time through the engine's incremental path, and after each asserts
+ * that the document holds the expected text and that the taint findings equal a fresh scan of that text.
+ */
+export function assertEditsMatchFresh(engine: Engine, file: { uri: string; path: string; lang: string }, text: string, edits: readonly LineEdit[]): void {
+  const fresh = (t: string): Finding[] => engine.scanText(file.path, file.lang, t, TAINT_ONLY).findings;
+  engine.open(file.uri, file.path, file.lang, text, 1);
+  try {
+    const doc = engine.get(file.uri)!;
+    let version = 1;
+    assert.deepEqual(engine.analyze(file.uri, TAINT_ONLY).findings, fresh(text));
+    for (const e of edits) {
+      // A line index, not a fraction: every line is as likely (see moved-fix-edits.test.ts).
+      const line = e.line % doc.lines.lineCount;
+      const start = doc.lines.offsetAt({ line, character: e.col });
+      const end = Math.min(text.length, start + e.del);
+      const pos = doc.lines.positionAt.bind(doc.lines);
+      engine.change(file.uri, [{ range: { start: pos(start), end: pos(end) }, text: e.ins }], ++version);
+      text = text.slice(0, start) + e.ins + text.slice(end);
+      assert.equal(doc.text, text);
+      assert.deepEqual(engine.analyze(file.uri, TAINT_ONLY).findings, fresh(text), JSON.stringify(edits));
+    }
+  } finally {
+    engine.close(file.uri);
+  }
 }
 
 /** Everything a finding says, as one string: two runs agree when their findings' keys do. */
