@@ -1697,6 +1697,8 @@ export class TaintAnalyzer implements Analyzer {
           const names = fn ? unitResolver(resolvers, ctx.imports, u) : undefined;
           // What a fix reads of the imports (an import to add, an escaper's local name), read by name where it can be.
           let reads: ImportReads | undefined;
+          // A call's receiver as an instance of a class another file exports (see `instanceCallee`).
+          const instanceOf = (obj: Node, method: string): ExportSummary | undefined => instanceCallee(obj, method, u, !fn, imported, syn);
           const fixImports = (): Map<string, string> => (fn ? (reads ??= new ImportReads(ctx.imports, (dep) => deps.set(detached(dep), importDep(ctx, syn, dep)))) : ctx.imports);
           const env = {
             pass,
@@ -1709,13 +1711,13 @@ export class TaintAnalyzer implements Analyzer {
                 const d = dispatchOf(u.cls!, name);
                 record(`o:${u.cls}.${name}`, d.sig);
                 return d.callee;
-              }, (obj, method) => instanceCallee(obj, method, u, u === ctx.units[0], imported, syn), names?.has);
+              }, instanceOf, names?.has);
             },
             callsWorkspace: (callee: Node) => {
               const obj = syn.memberObject(callee);
               const prop = syn.propertyOf(callee);
               if (!obj || !prop || !imported.size) return false;
-              if (instanceCallee(obj, textOf(prop), u, u === ctx.units[0], imported, syn)) return true;
+              if (instanceOf(obj, textOf(prop))) return true;
               return syn.exprKind(typeOf(obj)) === 'identifier' && imported.has(`${textOf(obj)}.${textOf(prop)}`);
             },
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
@@ -2692,6 +2694,22 @@ interface UnitResolver {
   has: (name: string) => boolean;
 }
 
+/** A resolver through the imports alone that records every name it is asked (`has` too). */
+function recordingResolver(imports: Map<string, string>): UnitResolver {
+  const asked = new Set<string>();
+  return {
+    resolve: (id) => {
+      asked.add(id);
+      return imports.get(id);
+    },
+    asked,
+    has: (id) => {
+      asked.add(id);
+      return imports.has(id);
+    },
+  };
+}
+
 /** Per run (by its `resolvers` map), each function unit's resolver (by unit key). */
 const unitResolverRuns = new WeakMap<Map<string, CanonicalResolver>, Map<string, UnitResolver>>();
 
@@ -2706,20 +2724,9 @@ function unitResolver(resolvers: Map<string, CanonicalResolver>, imports: Map<st
   if (!run) unitResolverRuns.set(resolvers, (run = new Map()));
   let r = run.get(u.key);
   if (!r) {
-    const asked = new Set<string>();
     const aliases = u.aliases;
-    const fromImports = (id: string): string | undefined => {
-      asked.add(id);
-      return imports.get(id);
-    };
-    r = {
-      resolve: aliases.size === 0 ? fromImports : (id) => aliases.get(id) ?? fromImports(id),
-      asked,
-      has: (id) => {
-        asked.add(id);
-        return imports.has(id);
-      },
-    };
+    const names = recordingResolver(imports);
+    r = aliases.size === 0 ? names : { ...names, resolve: (id) => aliases.get(id) ?? names.resolve(id) };
     run.set(u.key, r);
   }
   return r;
@@ -3751,11 +3758,7 @@ export function fileContext(
     const fn = locate(si, k);
     if (stats) stats.contextFunctionsComputed++;
     // The names telling its handlers resolves through the imports (see `FnDescriptor.importReads`).
-    const asked = new Set<string>();
-    const resolve = (id: string): string | undefined => {
-      asked.add(id);
-      return imports.get(id);
-    };
+    const { resolve, asked } = recordingResolver(imports);
     const params = syn.paramsOf(fn);
     let keywords: UnitParams['keywords'];
     const unitParams: UnitParams = {
