@@ -316,12 +316,15 @@ export class PatternCompiler {
     if (!root) throw new PatternSyntaxError(`pattern \`${snippet}\` does not parse as ${this.language.name ?? 'code'}`);
     const metavars = new Set<string>();
     let compiled: CompiledPattern;
+    // The snippet's nodes are read through caches of their own, dropped after: the node caches are keyed by node
+    // address, which a later tree can reuse once this one is freed, and a pattern may be compiled on first use, in
+    // the middle of a document's run (whose caches are left as they were).
+    const outer = swapNodeCache(emptyNodeCache());
     try {
       compiled = { source: snippet, root: toPattern(root, metavars, 0), metavars: [...metavars] };
     } finally {
       owner?.delete();
-      // The node caches are keyed by node address; a later tree can reuse the freed addresses.
-      resetNodeCache();
+      swapNodeCache(outer);
     }
     this.cache.set(snippet, compiled);
     return compiled;

@@ -240,6 +240,41 @@ export interface Compiled<T> {
   where: [string, RegExp][];
 }
 
+/**
+ * A built-in rule's pattern, parsed and its `where` regexes compiled on first use: most files rule out most
+ * patterns by their words (see `PassPattern.words`), and compiling every pattern of a language was most of a scan
+ * worker's first file (parsing snippets, building RE2 programs). Built-in patterns are known to compile (the rule
+ * fixtures compile them all); a workspace's own are compiled at once, so their errors are reported on load.
+ */
+class LazyCompiled<T extends PatternSpec> implements Compiled<T> {
+  private compiledPattern: CompiledPattern | undefined;
+  private compiledWhere: [string, RegExp][] | undefined;
+
+  constructor(
+    readonly spec: T,
+    private readonly compiler: PatternCompiler,
+  ) {}
+
+  get pattern(): CompiledPattern {
+    if (!this.compiledPattern) {
+      lazyCompileStats.patterns++;
+      this.compiledPattern = this.compiler.compile(this.spec.pattern);
+    }
+    return this.compiledPattern;
+  }
+
+  get where(): [string, RegExp][] {
+    return (this.compiledWhere ??= compileWhere(this.spec, true));
+  }
+}
+
+/** Built-in rules' patterns compiled on first use so far, in this thread (a test counts them). */
+export const lazyCompileStats = { patterns: 0 };
+
+function compileWhere(spec: PatternSpec, builtIn: boolean): [string, RegExp][] {
+  return Object.entries(spec.where ?? {}).map(([k, v]) => [k, compileRuleRegex(v, { builtIn })] as [string, RegExp]);
+}
+
 export interface CompiledRule {
   spec: TaintRuleSpec;
   /** The syntax knowledge of the language the rule was compiled for. */
@@ -340,11 +375,8 @@ function compileUncached(set: TaintRuleSet, grammar: GrammarId, lang: Language, 
   // Every `where`, built-in or custom, runs in time linear in its input (`compileRuleRegex`): no rule may make a
   // hostile file's analysis super-linear (a built-in `^(?!.*X$).*Y` on V8, searched for anywhere in a 10 MB line by
   // a prefilter, never ended).
-  const compileWith = (builtIn: boolean) => <T extends PatternSpec>(spec: T): Compiled<T> => ({
-    spec,
-    pattern: compiler.compile(spec.pattern),
-    where: Object.entries(spec.where ?? {}).map(([k, v]) => [k, compileRuleRegex(v, { builtIn })] as [string, RegExp]),
-  });
+  const compileWith = (builtIn: boolean) => <T extends PatternSpec>(spec: T): Compiled<T> =>
+    builtIn ? new LazyCompiled(spec, compiler) : { spec, pattern: compiler.compile(spec.pattern), where: compileWhere(spec, false) };
   const one = compileWith(true);
   const rules: CompiledRule[] = [];
   for (const spec of set.rules) {
@@ -375,7 +407,8 @@ function compileUncached(set: TaintRuleSet, grammar: GrammarId, lang: Language, 
         sanitizers: plain,
         guards,
         propagators,
-        patterns: spec.patterns.map((c, i) => ({ ...own(c), scopeHas: (c.scopeHas ?? []).map(own), scopeLacks: (c.scopeLacks ?? []).map(own), ...structuralCheck(c, i, module) })),
+        // Assigned onto the compiled clause, not spread: a lazy one's pattern is its class's getter.
+        patterns: spec.patterns.map((c, i) => Object.assign(own(c), { scopeHas: (c.scopeHas ?? []).map(own), scopeLacks: (c.scopeLacks ?? []).map(own), ...structuralCheck(c, i, module) })),
         patternNot: spec.patternNot.map(own),
         ...(spec.fix ? { fix: spec.fix } : {}),
         ...(audit && spec.kind === 'taint' ? { audit: true as const } : {}),
