@@ -118,8 +118,8 @@ server.route({
   method: 'GET',
   path: '/hapi/plain-return',
   handler: (request) => {
-    // A handler's returned string is the response too; returns are not sinks yet.
-    // todoruleid: js.xss.server-response
+    // A handler's returned string is the response too.
+    // ruleid: js.xss.server-response
     return '<p>Hello ' + request.query.name + '</p>';
   },
 });

@@ -4163,14 +4163,30 @@ class HandlerSite {
     return (this._exported ??= this.syn.isExported(this.fn, this.parent));
   }
 
-  /** The call the function is an argument of (a registration call such as `app.get(path, fn)`), if it is one. */
+  /**
+   * The call the function is an argument of (a registration call such as `app.get(path, fn)`), or the value of an
+   * entry of (`server.route({ handler: fn })`, `multer.diskStorage({ filename(req, file, cb) {} })`), if it is one.
+   */
   get call(): Node | null {
     if (this._call === undefined) {
-      const args = this.parent;
-      const call = args?.parent;
-      this._call = args && call && this.syn.exprKind(call.type) === 'call' && call.childForFieldName('arguments')?.id === args.id ? call : null;
+      const callOf = (args: Node | null): Node | null => {
+        const call = args?.parent;
+        return args && call && this.syn.exprKind(call.type) === 'call' && call.childForFieldName('arguments')?.id === args.id ? call : null;
+      };
+      this._call = callOf(this.parent) ?? callOf(this.optionsObject()?.parent ?? null);
     }
     return this._call;
+  }
+
+  /** The object literal the function is an entry's value of (or a method of), if it is one. */
+  private optionsObject(): Node | null {
+    const ps = this.syn.patternSyntax;
+    const p = this.parent;
+    if (!p) return null;
+    if (ps.maps.includes(p.type)) return ps.namedEntries.includes(this.fn.type) ? p : null;
+    const fields = ps.entries[p.type];
+    const object = p.parent;
+    return fields && object && ps.maps.includes(object.type) && p.childForFieldName(fields[1])?.id === this.fn.id ? object : null;
   }
 
   get decorators(): Node[] {

@@ -1,0 +1,81 @@
+// Handlers that are an entry of an options object rather than an argument of the registration call: Hapi's
+// `server.route({ method, path, handler })` (https://hapi.dev/api/#-serverrouteroute; a string response is
+// text/html) and multer's disk storage callbacks (https://github.com/expressjs/multer#diskstorage).
+const crypto = require('crypto');
+const path = require('path');
+const Hapi = require('@hapi/hapi');
+const multer = require('multer');
+const { exec } = require('child_process');
+
+const server = Hapi.server({ port: 3000 });
+
+server.route({
+  method: 'GET',
+  path: '/greet',
+  handler: (request, h) => {
+    // ruleid: js.xss.server-response
+    return '<h1>Hello ' + request.query.name + '</h1>';
+  },
+});
+
+server.route({
+  method: 'POST',
+  path: '/jobs',
+  handler: async function (req) {
+    // The request is the handler's first parameter whatever it is called.
+    // ruleid: js.cmdi.child-process
+    exec('run-job ' + req.payload.job);
+    // ok: js.cmdi.child-process
+    exec('run-job nightly');
+    return 'queued';
+  },
+});
+
+server.route({
+  method: 'GET',
+  path: '/profile',
+  handler: (request) => {
+    // An object is answered as JSON.
+    // ok: js.xss.server-response
+    return { name: request.query.name };
+  },
+});
+
+server.route({
+  method: 'GET',
+  path: '/static',
+  handler: () => {
+    // ok: js.xss.server-response
+    return '<h1>Welcome</h1>';
+  },
+});
+
+// Not a route: an object with a handler entry given to another call.
+queue.subscribe({ method: 'GET', path: '/x', handler: (message) => {
+  // ok: js.xss.server-response
+  return '<p>' + message.text + '</p>';
+} });
+
+const storage = multer.diskStorage({
+  destination: (req, file, cb) => {
+    // ruleid: js.path-traversal.fs
+    cb(null, path.join('/srv/uploads', req.body.folder));
+  },
+  filename: (req, file, cb) => {
+    // ruleid: js.path-traversal.fs
+    cb(null, Date.now() + '-' + file.originalname);
+  },
+});
+
+const safeStorage = multer.diskStorage({
+  // ok: js.path-traversal.fs
+  destination: (req, file, cb) => cb(null, '/srv/uploads'),
+  filename: (req, file, cb) => {
+    // ok: js.path-traversal.fs
+    cb(null, crypto.randomUUID() + path.extname(file.originalname));
+    // ok: js.path-traversal.fs
+    cb(null, path.basename(file.originalname));
+  },
+});
+
+module.exports = { server, upload: multer({ storage }), safeUpload: multer({ storage: safeStorage }) };
