@@ -161,6 +161,17 @@ describe('taint: rule schema', () => {
     assert.match(errors.map((e) => e.message).join('\n'), /handler worker: `exported` must be true or false[\s\S]*handler vague: needs `call`/);
   });
 
+  it('checks entry-of: an object pattern binding $HANDLER, enough to recognise a handler by', () => {
+    const { file, errors } = validateRuleFile({
+      handlers: {
+        route: { languages: ['javascript'], 'entry-of': '{ method: $M, path: $P, handler: $HANDLER }', 'request-param': 0, alias: 'request' },
+        unbound: { languages: ['javascript'], 'entry-of': '{ method: $M, path: $P }' },
+      },
+    });
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.entryOf?.pattern]), [['route', '{ method: $M, path: $P, handler: $HANDLER }']]);
+    assert.match(errors.map((e) => e.message).join('\n'), /handler unbound: `entry-of` must bind the handler function as \$HANDLER/);
+  });
+
   it('takes function-named as a name or a list, exported with an import, or a parameter decorator as recognisers', () => {
     const { file, errors } = validateRuleFile({
       handlers: {

@@ -79,3 +79,46 @@ const safeStorage = multer.diskStorage({
 });
 
 module.exports = { server, upload: multer({ storage }), safeUpload: multer({ storage: safeStorage }) };
+
+// Route configurations kept in an array and registered elsewhere (`server.route(routes)`), the handler at the top
+// or under `options` / `config`.
+const routes = [
+  {
+    method: 'GET',
+    path: '/search',
+    options: {
+      auth: false,
+      handler: async (request) => {
+        // ruleid: js.xss.server-response
+        return `<p>Results for ${request.query.q}</p>`;
+      },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/convert',
+    config: {
+      handler(request) {
+        // ruleid: js.cmdi.child-process
+        exec('convert ' + request.payload.file);
+        return 'ok';
+      },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/items/{id}',
+    handler: function (req, h) {
+      // ruleid: js.cmdi.child-process
+      exec('rm-item ' + req.params.id);
+      // ok: js.cmdi.child-process
+      exec('rm-item ' + Number(req.params.id));
+      return h.response().code(204);
+    },
+  },
+];
+
+// Not a route: an HTTP client's request options have a method and a path, and no handler function.
+const options = { method: 'GET', path: '/status', handler: 'status' };
+module.exports.routes = routes;
+module.exports.options = options;

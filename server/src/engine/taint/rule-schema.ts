@@ -188,8 +188,16 @@ export interface PropagatorSpec extends PatternSpec {
 export interface HandlerSpec {
   id: string;
   languages: TaintLanguage[];
-  /** A registration call; the function bound to `$HANDLER` is the handler (Express `app.get(path, fn)`). */
+  /**
+   * A registration call; the function bound to `$HANDLER` is the handler: an argument (Express `app.get(path, fn)`)
+   * or an entry's value in an object-literal argument (Hapi `server.route({ method, path, handler: fn })`).
+   */
   call?: PatternSpec;
+  /**
+   * YAML `entry-of`: an object literal the function is an entry's value of, wherever the object is (Hapi route
+   * configs `{ method, path, handler }` in an exported array, registered elsewhere); `$HANDLER` binds the function.
+   */
+  entryOf?: PatternSpec;
   /**
    * With `call`: `$HANDLER` may also be the name of a module-level function of the same file, registered by that
    * name anywhere in it (Gradio `btn.click(save, inputs, outputs)` inside a UI-building function).
@@ -847,12 +855,14 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
   const paramDecorator = v['param-decorator'] === undefined ? undefined : patternSpec(v['param-decorator'], `${where}: param-decorator`, undefined, p, []);
   if (call && !metavarsIn(call.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`call\` must bind the handler function as $HANDLER`);
+  const entryOf = v['entry-of'] === undefined ? undefined : patternSpec(v['entry-of'], `${where}: entry-of`, undefined, p, []);
+  if (entryOf && !metavarsIn(entryOf.pattern).has('$HANDLER')) p.add(undefined, `${where}: \`entry-of\` must bind the handler function as $HANDLER`);
   if (v['by-name'] !== undefined && (typeof v['by-name'] !== 'boolean' || !call)) p.add(undefined, `${where}: \`by-name\` must be true or false, with \`call\``);
   const firstParamNamed = str(v, 'first-param-named', where, undefined, p, false);
   const paramNames = v['param-names'] === undefined ? undefined : strList(v['param-names'], `${where}: \`param-names\``, undefined, p);
@@ -861,8 +871,8 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   for (const n of functionNamed ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(n)) p.add(undefined, `${where}: \`function-named\` ${n} is not a function name`);
   // `exported` alone would make every public function a handler; with an import it names a framework's modules.
   const exportedInFramework = v.exported === true && v['requires-import'] !== undefined;
-  if (!call && !decorator && !paramDecorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework) {
-    p.add(undefined, `${where}: needs \`call\`, \`decorator\`, \`first-param-named\`, \`param-names\`, \`function-named\`, or \`exported\` with \`requires-import\``);
+  if (!call && !entryOf && !decorator && !paramDecorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework) {
+    p.add(undefined, `${where}: needs \`call\`, \`entry-of\`, \`decorator\`, \`first-param-named\`, \`param-names\`, \`function-named\`, or \`exported\` with \`requires-import\``);
   }
   const params = v.params ?? 'none';
   if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
@@ -879,6 +889,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
     ...(cleanFields?.length ? { cleanFields } : {}),
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
+    ...(entryOf ? { entryOf: { pattern: entryOf.pattern, ...(entryOf.where ? { where: entryOf.where } : {}) } } : {}),
     ...(v['by-name'] === true ? { byName: true } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
     ...(paramDecorator ? { paramDecorator: { pattern: paramDecorator.pattern, ...(paramDecorator.where ? { where: paramDecorator.where } : {}) } } : {}),

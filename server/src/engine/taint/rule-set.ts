@@ -332,6 +332,7 @@ export type CompiledClause = Compiled<PatternClauseSpec> & { scopeHas: Compiled<
 export interface CompiledHandler {
   spec: HandlerSpec;
   call?: Compiled<PatternSpec>;
+  entryOf?: Compiled<PatternSpec>;
   decorator?: Compiled<PatternSpec>;
   paramDecorator?: Compiled<PatternSpec>;
 }
@@ -426,6 +427,7 @@ function compileUncached(set: TaintRuleSet, grammar: GrammarId, lang: Language, 
       handlers.push({
         spec,
         ...(spec.call ? { call: one(spec.call) } : {}),
+        ...(spec.entryOf ? { entryOf: one(spec.entryOf) } : {}),
         ...(spec.decorator ? { decorator: one(spec.decorator) } : {}),
         ...(spec.paramDecorator ? { paramDecorator: one(spec.paramDecorator) } : {}),
       });

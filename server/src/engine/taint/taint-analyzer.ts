@@ -2444,7 +2444,7 @@ export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly 
   let need = handlerNeedCache.get(h);
   if (need) return need;
   const out: RegExp[] = [];
-  for (const c of [h.call, h.decorator, h.paramDecorator]) {
+  for (const c of [h.call, h.entryOf, h.decorator, h.paramDecorator]) {
     if (!c) continue;
     for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) out.push(new RegExp(w));
     for (const [, re] of c.where) out.push(searchableAnywhere(re));
@@ -4178,8 +4178,17 @@ class HandlerSite {
     return this._call;
   }
 
+  /** The object literal `object` is an entry's value of, if it is one. */
+  outerObject(object: Node | null): Node | null {
+    const ps = this.syn.patternSyntax;
+    const entry = object?.parent;
+    const outer = entry?.parent;
+    const fields = entry ? ps.entries[entry.type] : undefined;
+    return fields && outer && ps.maps.includes(outer.type) && entry!.childForFieldName(fields[1])?.id === object!.id ? outer : null;
+  }
+
   /** The object literal the function is an entry's value of (or a method of), if it is one. */
-  private optionsObject(): Node | null {
+  optionsObject(): Node | null {
     const ps = this.syn.patternSyntax;
     const p = this.parent;
     if (!p) return null;
@@ -4207,6 +4216,15 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
     const b = matchPattern(h.call.pattern, call, resolve);
     if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
     for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
+  }
+  if (h.entryOf) {
+    // The object holding the function, or the one holding that (`{ method, path, options: { handler } }`).
+    const matches = (object: Node | null): boolean => {
+      const b = object && matchPattern(h.entryOf!.pattern, object, resolve);
+      return !!b && b.get('$HANDLER')?.id === fn.id && h.entryOf!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
+    };
+    const inner = site.optionsObject();
+    if (!matches(inner) && !matches(site.outerObject(inner))) return false;
   }
   if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn))) return false;
   if (h.decorator) {
