@@ -46,11 +46,11 @@ const CLASS_NAMES: Record<string, string> = {
   'header-injection': 'HTTP response header injection',
 };
 const FRAMEWORKS: Record<string, string> = {
-  'js-request': 'Express, Koa, Fastify, Hapi (any `(req, ...)` route or middleware callback; Hapi route objects `{ method, path, handler }`); multer's disk-storage `filename`/`destination` callbacks; NestJS (`@Query()`, `@Body()`, `@Param()`, `@Headers()`, `@Req()`); Next.js route handlers and `getServerSideProps`; Remix loaders and actions; Socket.IO and ws messages; AWS Lambda, Google Cloud Functions, Cloudflare Workers',
+  'js-request': 'Express, Koa, Fastify, Hapi (any `(req, ...)` route or middleware callback; Hapi route objects `{ method, path, handler }`); multer disk-storage `filename`/`destination` callbacks; NestJS (`@Query()`, `@Body()`, `@Param()`, `@Headers()`, `@Req()`); Next.js route handlers and `getServerSideProps`; Remix loaders and actions; Socket.IO and ws messages; AWS Lambda, Google Cloud Functions, Cloudflare Workers',
   'js-browser': 'Browser DOM (location, document, postMessage); Vue Router, React Router and Next.js client router hooks',
   'java-request': 'Servlet API (`HttpServletRequest` getters); Spring MVC (`@RequestParam`, `@PathVariable`, `@RequestHeader`, `@CookieValue`, `@RequestBody`); JAX-RS (`@QueryParam`, `@PathParam`, `@FormParam`, `@HeaderParam`, `@CookieParam`, `@BeanParam`); Micronaut (`@QueryValue`, `@Body`, `@Header`); Quarkus RESTEasy Reactive (`@RestQuery`, `@RestPath`, `@RestForm`, `@RestHeader`)',
   'go-request': 'net/http (`*http.Request` handlers), gorilla/mux `mux.Vars`, chi `chi.URLParam`, Gin (`*gin.Context`), Echo (`echo.Context`), Fiber (`*fiber.Ctx`)',
-  'py-request': 'Flask, Django (views whatever the request is called, class-based views), Django REST framework, FastAPI / Starlette, Tornado, aiohttp, Pyramid, Bottle, Falcon, Sanic (request objects, route and view parameters); plain WSGI applications (`environ`'s client keys, a `Request(environ)`); AWS Lambda, Google Cloud Functions',
+  'py-request': 'Flask, Django (views whatever the request is called, class-based views), Django REST framework, FastAPI / Starlette, Tornado, aiohttp, Pyramid, Bottle, Falcon, Sanic (request objects, route and view parameters); plain WSGI applications (the client keys of `environ`, a `Request(environ)`); AWS Lambda, Google Cloud Functions',
 };
 const FIX_NAMES: Record<string, string> = {
   'parameterize-sql': 'parameterised query (`?` / `$1` / `%s` + params)',
