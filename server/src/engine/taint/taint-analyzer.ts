@@ -4132,6 +4132,8 @@ class HandlerSite {
   private _name?: string | null;
   private _exported?: boolean;
   private _call?: Node | null;
+  private _object?: Node | null;
+  private _outerObject?: Node | null;
   private _decorators?: Node[];
 
   constructor(
@@ -4173,34 +4175,42 @@ class HandlerSite {
         const call = args?.parent;
         return args && call && this.syn.exprKind(call.type) === 'call' && call.childForFieldName('arguments')?.id === args.id ? call : null;
       };
-      this._call = callOf(this.parent) ?? callOf(this.optionsObject()?.parent ?? null);
+      this._call = callOf(this.parent) ?? callOf(this.object?.parent ?? null);
     }
     return this._call;
   }
 
-  /** The object literal `object` is an entry's value of, if it is one. */
-  outerObject(object: Node | null): Node | null {
-    const ps = this.syn.patternSyntax;
-    const entry = object?.parent;
-    const outer = entry?.parent;
-    const fields = entry ? ps.entries[entry.type] : undefined;
-    return fields && outer && ps.maps.includes(outer.type) && entry!.childForFieldName(fields[1])?.id === object!.id ? outer : null;
+  /** The object literal the function is an entry's value of (or a method of), if any. Read once: `parent` is a walk. */
+  get object(): Node | null {
+    if (this._object === undefined) this._object = entryOwner(this.fn, this.parent, this.syn);
+    return this._object;
   }
 
-  /** The object literal the function is an entry's value of (or a method of), if it is one. */
-  optionsObject(): Node | null {
-    const ps = this.syn.patternSyntax;
-    const p = this.parent;
-    if (!p) return null;
-    if (ps.maps.includes(p.type)) return ps.namedEntries.includes(this.fn.type) ? p : null;
-    const fields = ps.entries[p.type];
-    const object = p.parent;
-    return fields && object && ps.maps.includes(object.type) && p.childForFieldName(fields[1])?.id === this.fn.id ? object : null;
+  /** The object literal that `object` is an entry's value of (`{ method, path, options: { handler } }`), if any. */
+  get outerObject(): Node | null {
+    if (this._outerObject === undefined) this._outerObject = this.object && entryOwner(this.object, this.object.parent, this.syn);
+    return this._outerObject;
   }
 
   get decorators(): Node[] {
     return (this._decorators ??= this.syn.functionDecorators?.(this.fn, this.parent) ?? []);
   }
+}
+
+/** The map literal (object, dict) holding `node` as an entry's value or as a named entry (a method), if one does. */
+function entryOwner(node: Node, parent: Node | null, syn: LanguageModule): Node | null {
+  const ps = syn.patternSyntax;
+  if (!parent) return null;
+  if (ps.maps.includes(parent.type)) return ps.namedEntries.includes(node.type) ? parent : null;
+  const fields = ps.entries[parent.type];
+  const owner = parent.parent;
+  return fields && owner && ps.maps.includes(owner.type) && parent.childForFieldName(fields[1])?.id === node.id ? owner : null;
+}
+
+/** Whether a handler's `call` or `entry-of` pattern matches `at`, binding `fn` as `$HANDLER` and meeting its `where`. */
+function bindsHandler(c: NonNullable<CompiledLanguage['handlers'][number]['call']>, at: Node | null, fn: Node, resolve: CanonicalResolver): boolean {
+  const b = at && matchPattern(c.pattern, at, resolve);
+  return !!b && b.get('$HANDLER')?.id === fn.id && c.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
 }
 
 function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], params: Node[], resolve: CanonicalResolver, syn: LanguageModule): boolean {
@@ -4209,23 +4219,10 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i] !== undefined && textOf(params[i]) === n)) return false;
   if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '') && !site.exportedAs.some((n) => h.spec.functionNamed!.includes(n))) return false;
   if (h.spec.exported && !site.exported && !site.exportedAs.length) return false;
-  if (h.call && !(h.spec.byName && site.registeredAs(h.spec.id))) {
-    // The function is an argument of the registration call.
-    const call = site.call;
-    if (!call) return false;
-    const b = matchPattern(h.call.pattern, call, resolve);
-    if (!b || b.get('$HANDLER')?.id !== fn.id) return false;
-    for (const [mv, re] of h.call.where) if (!re.test(boundText(b, mv) ?? '')) return false;
-  }
-  if (h.entryOf) {
-    // The object holding the function, or the one holding that (`{ method, path, options: { handler } }`).
-    const matches = (object: Node | null): boolean => {
-      const b = object && matchPattern(h.entryOf!.pattern, object, resolve);
-      return !!b && b.get('$HANDLER')?.id === fn.id && h.entryOf!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
-    };
-    const inner = site.optionsObject();
-    if (!matches(inner) && !matches(site.outerObject(inner))) return false;
-  }
+  // The function is an argument of the registration call, or an entry's value in an object literal argument.
+  if (h.call && !(h.spec.byName && site.registeredAs(h.spec.id)) && !bindsHandler(h.call, site.call, fn, resolve)) return false;
+  // The object holding the function, or the one holding that.
+  if (h.entryOf && !bindsHandler(h.entryOf, site.object, fn, resolve) && !bindsHandler(h.entryOf, site.outerObject, fn, resolve)) return false;
   if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn))) return false;
   if (h.decorator) {
     const ok = site.decorators.some((e) => {
