@@ -25,9 +25,13 @@ after(() => engine.dispose());
 
 const PATH = '/fixmove/app.js';
 
-/** An Express app: the `exec` import, `n` route handlers and `n` exported helpers that run a command built from input. */
+/**
+ * An Express app: the `exec` import, `n` route handlers and `n` exported helpers that run a command built from input.
+ * It has a `return`, as real files do: a paste that brings a word some sink needs (`return $X`) into a file without
+ * it changes which patterns the file's passes hold, and rightly analyses every unit again (`passOf`'s masks).
+ */
 function app(n: number): string {
-  const out = ["const express = require('express');", "const { exec } = require('child_process');", 'const app = express();', '', '// handlers'];
+  const out = ["const express = require('express');", "const { exec } = require('child_process');", 'const app = express();', "const version = () => { return '1'; };", '', '// handlers'];
   for (let i = 0; i < n; i++) {
     out.push(`app.get('/run${i}', (req, res) => {`, `  const dir = req.query.dir${i};`, `  exec('ls ' + dir, (err, out) => res.send(out));`, '});', '');
   }

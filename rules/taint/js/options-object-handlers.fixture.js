@@ -1,7 +1,6 @@
 // Handlers that are an entry of an options object rather than an argument of the registration call: Hapi's
 // `server.route({ method, path, handler })` (https://hapi.dev/api/#-serverrouteroute; a string response is
-// text/html, but a handler's returned value is not a sink yet: see xss-server-frameworks.fixture.js) and multer's
-// disk storage callbacks (https://github.com/expressjs/multer#diskstorage).
+// text/html) and multer's disk storage callbacks (https://github.com/expressjs/multer#diskstorage).
 const crypto = require('crypto');
 const path = require('path');
 const Hapi = require('@hapi/hapi');
@@ -14,7 +13,7 @@ server.route({
   method: 'GET',
   path: '/greet',
   handler: (request, h) => {
-    // todoruleid: js.xss.server-response
+    // ruleid: js.xss.server-response
     return '<h1>Hello ' + request.query.name + '</h1>';
   },
 });
@@ -50,6 +49,26 @@ server.route({
     return '<h1>Welcome</h1>';
   },
 });
+
+// An expression-bodied handler: its body is what it returns.
+server.route({
+  method: 'GET',
+  path: '/short',
+  // ruleid: js.xss.server-response
+  handler: (request) => `<p>Hello ${request.query.name}</p>`,
+});
+
+// An object is answered as JSON.
+// ok: js.xss.server-response
+server.route({ method: 'GET', path: '/short-json', handler: (request) => ({ name: request.query.name }) });
+server.route({
+  method: 'GET',
+  path: '/short-number',
+  // ok: js.xss.server-response
+  handler: (request) => '<p>' + Number(request.query.n) + '</p>',
+});
+// ok: js.xss.server-response
+const notAHandler = (request) => '<p>' + request.query.name + '</p>';
 
 // Not a route: an object with a handler entry given to another call.
 queue.subscribe({ method: 'GET', path: '/x', handler: (message) => {
@@ -90,7 +109,7 @@ const routes = [
     options: {
       auth: false,
       handler: async (request) => {
-        // todoruleid: js.xss.server-response
+        // ruleid: js.xss.server-response
         return `<p>Results for ${request.query.q}</p>`;
       },
     },

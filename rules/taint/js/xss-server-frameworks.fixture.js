@@ -118,9 +118,8 @@ server.route({
   method: 'GET',
   path: '/hapi/plain-return',
   handler: (request) => {
-    // A handler's returned string is the response too. Not a sink yet: a `return $X` sink made every moved unit with
-    // a fix outside it be analysed again after an edit above it (test/unit/moved-fix-edits.test.ts).
-    // todoruleid: js.xss.server-response
+    // A handler's returned string is the response too.
+    // ruleid: js.xss.server-response
     return '<p>Hello ' + request.query.name + '</p>';
   },
 });

@@ -844,8 +844,9 @@ class UnitAnalysis {
     const body = isFunction ? fieldOf(this.unit, 'body') : this.unit;
     if (body) {
       if (isFunction && this.syn.stmtKind(typeOf(body)) !== 'block') {
-        // Expression-bodied arrow / lambda: the expression is the return value.
+        // Expression-bodied arrow / lambda: the expression is the return value, and a handler's may be its response.
         this.returnValue(this.ev(body, st, 0), body);
+        if (this.params.handlers?.length) this.checkSinks(this.syn.unparenthesize(body), st, 0, true);
       } else if (this.block(body, st, 0)) this.normalExit(st);
       if (this.checkedAtExit?.size) {
         const validates = [...this.checkedAtExit].filter((i) => ![...this.reboundParams].some((name) => this.paramNames?.get(name) === i));
@@ -2215,19 +2216,24 @@ class UnitAnalysis {
     return !!fn && this.syn.exprKind(typeOf(fn)) === 'member' && !!this.env.callsWorkspace?.(fn);
   }
 
-  private checkSinks(n: Node, st: State, depth: number): void {
+  /**
+   * The sinks matching at `n`; with `implicit`, `n` is an expression-bodied function's body, and the sinks tried are
+   * the pass's `return $X` ones with `$X` bound to it (the body is what such a function returns).
+   */
+  private checkSinks(n: Node, st: State, depth: number, implicit = false): void {
     // Audit: non-constant arguments of this call, reported after its sinks unless a source reached it for the rule.
     let nonConstant: { focus: Node; b: Bindings; rule: number }[] | undefined;
     let traced: Set<number> | undefined;
     let workspace: boolean | undefined;
-    for (const { sink, rule } of this.env.pass.index.sinks.candidates(n, this.env.resolve)) {
+    const sinks: Iterable<PassSink & { bound?: Bindings }> = implicit ? implicitReturnSinks(this.env.pass, n) : this.env.pass.index.sinks.candidates(n, this.env.resolve);
+    for (const { sink, rule, bound } of sinks) {
       const spec = sink.spec;
       // A member call into the workspace's own code is analysed there (its summary), not matched by its names.
-      if ((workspace ??= this.callsWorkspace(n))) return;
+      if (!implicit && (workspace ??= this.callsWorkspace(n))) return;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       // A sink's options object, client or parser held in a variable of this unit matches as if written in place
       // (`spawn(cmd, opts)` after `const opts = { shell: true }`).
-      const b = this.match(sink, n, this.valueOf);
+      const b = bound ?? this.match(sink, n, this.valueOf);
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
       if (spec.afterText && !unlessRe(spec.afterText).test(this.ownTextBefore(n))) continue;
@@ -3091,6 +3097,33 @@ export function passHasSource(pass: Pass, found: ReadonlySet<SourceItem>): boole
 }
 
 /** Whether every `where` constraint holds for the metavariables a match bound. */
+/** Per pass, its sinks that are a bare `return $X`, with the metavariable (see `implicitReturnSinks`). */
+const returnSinkCache = new WeakMap<Pass, { sink: PassSink; mv: string }[]>();
+
+/**
+ * The `return $X` sinks of `pass` with `$X` bound to `body`, an expression-bodied function's body, where their
+ * `where` holds. Every sink of the pass's rules, not only those the file's words kept: such a body has no `return`
+ * word (the rules are in the pass key, so the result still depends on the key alone).
+ */
+function implicitReturnSinks(pass: Pass, body: Node): (PassSink & { bound: Bindings })[] {
+  let list = returnSinkCache.get(pass);
+  if (!list) {
+    list = pass.rules.flatMap((r, rule) =>
+      r.sinks.flatMap((sink) => {
+        const m = /^return\s+(\$[A-Z_][A-Z0-9_]*)\s*;?$/.exec(sink.spec.pattern.trim());
+        return m ? [{ sink: { sink, rule }, mv: m[1]! }] : [];
+      }),
+    );
+    returnSinkCache.set(pass, list);
+  }
+  const out: (PassSink & { bound: Bindings })[] = [];
+  for (const { sink, mv } of list) {
+    const bound: Bindings = new Map([[mv, body]]);
+    if (whereHolds(sink.sink.where, bound)) out.push({ ...sink, bound });
+  }
+  return out;
+}
+
 function whereHolds(where: readonly (readonly [string, RegExp])[], b: Bindings): boolean {
   for (const [mv, re] of where) {
     const bound = boundText(b, mv);

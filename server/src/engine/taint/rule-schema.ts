@@ -49,7 +49,10 @@ export interface SinkSpec extends PatternSpec {
   focus: string[];
   /** Words for the message, e.g. "a SQL query"; defaults to the rule's. */
   what?: string;
-  /** Only inside functions that are these framework handlers (a view's `return $X` is its response). */
+  /**
+   * Only inside functions that are these framework handlers (a view's `return $X` is its response; a bare
+   * `return $X` sink also matches an expression-bodied handler's body).
+   */
   inHandler?: string[];
   /**
    * The focus must carry the input as text: not data the framework sends as JSON (a dict/list literal or
