@@ -22,7 +22,7 @@ def find(request):
     try:
         str_param("query", request.GET["query"])
     except InputParameterError as e:
-        # todoruleid: py.xss.html-response
+        # ruleid: py.xss.html-response
         return HttpResponseBadRequest(str(e))
     return HttpResponse("ok")
 

@@ -95,6 +95,11 @@ export interface Summary {
    */
   fieldWrites?: Map<string, Flow[]>;
   /**
+   * Parameter index -> steps to an exception the function raises or throws with it (in its message or arguments)
+   * outside any try of its own: a caller's handler (`except E as e`, `catch (e)`) around the call binds it.
+   */
+  paramRaises?: Map<number, TraceStep[]>;
+  /**
    * Parameters a guard constrains on every path that returns normally (`if not re.fullmatch(..., v): raise`):
    * after the call returns, the caller's argument holds a checked value. Absent when none.
    */
@@ -663,6 +668,8 @@ class UnitAnalysis {
   private readonly findings: RawTaintFinding[] = [];
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
+  /** Per try statement being walked (innermost last): what its body raised, directly or through a callee's summary. */
+  private readonly raised: { t: Taint | undefined }[] = [];
   /** Marks the pass's guards give (`mark`): a parameter's flow lacking one of them was not checked here. */
   private get guardMarks(): ReadonlySet<string> {
     const rule = this.env.pass.rules[0]!;
@@ -1305,9 +1312,19 @@ class UnitAnalysis {
         if (v && this.params.handlers?.length) this.checkSinks(n, st, depth);
         return false;
       }
-      case 'throw':
-        for (const e of named(n)) this.ev(e, st, depth);
+      case 'throw': {
+        let t: Taint | undefined;
+        for (const e of named(n)) {
+          t = union(t, this.ev(e, st, depth));
+          // An exception made here carries what it was made with (`raise ValueError("bad " + v)`, `new Error(m)`):
+          // its message and arguments, whatever the class does with them.
+          const made = syn.unparenthesize(e);
+          const args = syn.exprKind(typeOf(made)) === 'call' ? fieldOf(made, 'arguments') : null;
+          if (args) for (const a of named(args)) t = union(t, this.ev(a, st, depth));
+        }
+        if (t) this.raise(addStep(t, { range: this.range(n), message: 'raised', kind: 'step' })!);
         return false;
+      }
       case 'jump':
         return false;
       case 'if':
@@ -1405,6 +1422,23 @@ class UnitAnalysis {
   private returnValue(t: Taint | undefined, at: Node): void {
     if (!t) return;
     this.addReturn(t, this.range(at));
+  }
+
+  /**
+   * An exception raised with `t` in it (its flows' steps end where it was raised): the innermost try being walked
+   * binds it in its handlers; outside any, a parameter's flow is part of the summary (`paramRaises`), for the
+   * caller's try.
+   */
+  private raise(t: Taint): void {
+    const top = this.raised[this.raised.length - 1];
+    if (top) {
+      top.t = union(top.t, t);
+      return;
+    }
+    for (const f of t) {
+      if (f.origin.kind !== 'param' || f.origin.index < 0 || this.summary.paramRaises?.has(f.origin.index)) continue;
+      (this.summary.paramRaises ??= new Map()).set(f.origin.index, f.steps);
+    }
   }
 
   private addReturn(t: Taint, range: Range): void {
@@ -1588,18 +1622,30 @@ class UnitAnalysis {
   }
 
   private tryStmt(n: Node, st: State, depth: number): boolean {
-    const { body, handlers, finalizer } = this.syn.tryParts(n);
+    const { body, handlers, caught, finalizer } = this.syn.tryParts(n);
     const pre: State = new Map(st);
-    // Resources a try statement opens (Java try-with-resources) are bound before its body.
-    for (const { value, target } of this.syn.withItems(n)) {
-      if (target) this.bind(target, this.ev(value, st, depth), st, value);
-      else this.ev(value, st, depth);
+    // What the body raises (its own raise statements, and callees' `paramRaises`): each handler's exception.
+    const raised: { t: Taint | undefined } = { t: undefined };
+    this.raised.push(raised);
+    let bodyFalls: boolean;
+    try {
+      // Resources a try statement opens (Java try-with-resources) are bound before its body.
+      for (const { value, target } of this.syn.withItems(n)) {
+        if (target) this.bind(target, this.ev(value, st, depth), st, value);
+        else this.ev(value, st, depth);
+      }
+      bodyFalls = body ? this.stmt(body, st, depth + 1) : true;
+    } finally {
+      this.raised.pop();
     }
-    const bodyFalls = body ? this.stmt(body, st, depth + 1) : true;
     let merged = mergeStates(pre, st);
     let anyFalls = bodyFalls;
-    for (const b of handlers) {
+    for (const [i, b] of handlers.entries()) {
       const hs: State = new Map(merged);
+      // The handler's exception is what this try's body raised, clean when it raised no input (a name bound by an
+      // earlier handler is not it).
+      const target = caught?.[i];
+      if (target) this.bind(target, raised.t, hs, undefined);
       if (this.stmt(b, hs, depth + 1)) anyFalls = true;
       merged = mergeStates(merged, hs);
     }
@@ -2144,6 +2190,8 @@ class UnitAnalysis {
         const marks = marksOf(f);
         return { origin: f.origin, steps: [...f.steps, callStep(i), ...ret.slice(1)].slice(-MAX_STEPS), ...(marks?.length ? { marks } : {}) };
       }));
+      const raised = callee.summary.paramRaises?.get(pi);
+      if (raised) this.raise(t.map((f) => ({ ...f, steps: [...f.steps, callStep(i), ...raised.slice(1)].slice(-MAX_STEPS) })));
       for (const hit of callee.summary.paramSinks.get(pi) ?? []) {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
         for (const f of t) {

@@ -2480,7 +2480,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, [...(s.paramRaises ?? [])]])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -2522,7 +2522,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, [...(s.paramRaises ?? [])]], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -2575,6 +2575,7 @@ function classDispatch(ctx: FileContext, cls: string, name: string, resultOf: (u
     any = true;
     const who = `${m.cls}.${name}`;
     for (const [i, steps] of s.paramReturns) if (!merged.paramReturns.has(i)) merged.paramReturns.set(i, steps);
+    for (const [i, steps] of s.paramRaises ?? []) if (i >= 0 && !merged.paramRaises?.has(i)) (merged.paramRaises ??= new Map()).set(i, steps);
     for (const [i, hits] of s.paramSinks) {
       if (i < 0) continue;
       // After the parameter's own step, which a caller replaces with its argument's.
@@ -2643,7 +2644,7 @@ function splitDep(v: string): [number, string] | undefined {
   return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
 }
 
-const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.fieldWrites?.size && !s.validates;
+const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.paramRaises?.size && !s.fieldWrites?.size && !s.validates;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
@@ -3204,6 +3205,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     ...(r.summary.keywords ? { keywords: r.summary.keywords } : {}),
     ...(r.summary.fieldWrites ? { fieldWrites: new Map([...r.summary.fieldWrites].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
     ...(r.summary.validates ? { validates: r.summary.validates } : {}),
+    ...(r.summary.paramRaises ? { paramRaises: new Map([...r.summary.paramRaises].map(([k, v]) => [k, steps(v)])) } : {}),
   };
   const from = shiftedFrom.get(r.summary);
   shiftedFrom.set(summary, from ? { origin: from.origin, delta: from.delta + delta } : { origin: r.summary, delta });

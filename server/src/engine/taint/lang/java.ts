@@ -434,12 +434,15 @@ export const java: LanguageModule = {
   tryParts: (n) => {
     const body = n.childForFieldName('body') ?? undefined;
     const handlers: Node[] = [];
+    const caught: (Node | undefined)[] = [];
     for (const c of kids(n)) if (c.type === 'catch_clause') {
       const b = c.childForFieldName('body');
-      if (b) handlers.push(b);
+      if (!b) continue;
+      handlers.push(b);
+      caught.push(kids(c).find((k) => k.type === 'catch_formal_parameter')?.childForFieldName('name') ?? undefined);
     }
     const fin = kids(n).find((c) => c.type === 'finally_clause');
-    return { body, handlers, finalizer: fin ? kids(fin).find((k) => k.type === 'block') : undefined };
+    return { body, handlers, caught, finalizer: fin ? kids(fin).find((k) => k.type === 'block') : undefined };
   },
   objectPatternEntries: () => [],
   isSequenceLiteral: () => false,

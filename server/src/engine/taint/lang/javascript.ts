@@ -793,14 +793,17 @@ export const javascript: LanguageModule = {
   tryParts: (n) => {
     const body = fieldOf(n, 'body') ?? undefined;
     const handlers: Node[] = [];
+    const caught: (Node | undefined)[] = [];
     for (const c of kids(n)) {
       if (c === body || c.type !== 'catch_clause') continue;
       const b = fieldOf(c, 'body') ?? kids(c).find((k) => k.type === 'statement_block');
-      if (b) handlers.push(b);
+      if (!b) continue;
+      handlers.push(b);
+      caught.push(fieldOf(c, 'parameter') ?? undefined);
     }
     const fin = fieldOf(n, 'finalizer') ?? kids(n).find((c) => c.type === 'finally_clause');
     const finalizer = fin ? fieldOf(fin, 'body') ?? kids(fin).find((k) => k.type === 'statement_block') : undefined;
-    return { body, handlers, finalizer };
+    return { body, handlers, caught, finalizer };
   },
   objectPatternEntries: (n) => {
     const out: PatternEntry[] = [];

@@ -312,8 +312,11 @@ export interface LanguageModule {
   loopBinding(n: Node): { target: Node; iterable: Node } | undefined;
   /** The condition evaluated on each iteration of a `while`-style loop. */
   loopCondition(n: Node): Node | null;
-  /** A try statement's body, its handler bodies (catch/except/else), and its finally block. */
-  tryParts(n: Node): { body: Node | undefined; handlers: Node[]; finalizer: Node | undefined };
+  /**
+   * A try statement's body, its handler bodies (catch/except/else), and its finally block. `caught[i]`, when
+   * present, is the target handler `i` binds the exception to (`except E as e`, `catch (e)`).
+   */
+  tryParts(n: Node): { body: Node | undefined; handlers: Node[]; caught?: (Node | undefined)[]; finalizer: Node | undefined };
   /** The entries of an object destructuring pattern. */
   objectPatternEntries(n: Node): PatternEntry[];
   /** Whether a value literal lists its elements in order (array, list, tuple), for positional destructuring. */

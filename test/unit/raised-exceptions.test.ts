@@ -1,0 +1,109 @@
+/**
+ * Exceptions carry what they were raised with to the handler that catches them (`Summary.paramRaises`, the try
+ * statement's `caught` targets). These tests check the flow's trace, and that edits changing what a function raises
+ * (in the callee, not the caller) change the caller's findings as a fresh scan does: the summary's raises are part
+ * of the signature the caller's dependency records.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Engine } from '../../server/src/engine/engine';
+import { assertEditsMatchFresh, TAINT_ONLY, taintTestEngine } from './taint-test-engine';
+
+let engine: Engine;
+before(async () => ({ engine } = await taintTestEngine()));
+after(() => engine.dispose());
+
+const PY = [
+  'from django.http import HttpResponse, HttpResponseBadRequest',
+  '',
+  '',
+  'def identifier(value):',
+  '    if not value.isidentifier():',
+  '        raise ValueError("invalid: %r" % (value,))',
+  '    return value',
+  '',
+  '',
+  'def search(request):',
+  '    try:',
+  '        identifier(request.GET["q"])',
+  '    except ValueError as e:',
+  '        return HttpResponseBadRequest(str(e))',
+  '    return HttpResponse("ok")',
+  '',
+].join('\n');
+
+const JS = [
+  "const express = require('express');",
+  'const app = express();',
+  '',
+  'function sortKey(value) {',
+  '  if (!/^[a-z]+$/.test(value)) throw new Error(`bad sort ${value}`);',
+  '  return value;',
+  '}',
+  '',
+  "app.get('/list', (req, res) => {",
+  '  try {',
+  '    sortKey(req.query.sort);',
+  "    res.send('ok');",
+  '  } catch (e) {',
+  '    res.status(400).send(e.message);',
+  '  }',
+  '});',
+  '',
+].join('\n');
+
+describe('raised exceptions: a handler reads what its try body raised', () => {
+  it('Python: the trace goes through the callee raise to the except target', () => {
+    const r = engine.scanText('/raise/app.py', 'python', PY, TAINT_ONLY);
+    const xss = r.findings.filter((f) => f.ruleId === 'py.xss.html-response');
+    assert.equal(xss.length, 1);
+    assert.equal(xss[0]!.range.start.line, 13);
+    assert.deepEqual(
+      (xss[0]!.trace ?? []).map((s) => [s.message, s.range.start.line]),
+      [
+        ['request.GET["q"] is user input', 11],
+        ['passed to identifier()', 11],
+        ['flows into value', 3],
+        ['raised', 5],
+        ['flows into e', 12],
+        ['reaches HttpResponseBadRequest', 13],
+      ],
+    );
+  });
+
+  it('JavaScript: a thrown Error made with the parameter reaches the catch', () => {
+    const r = engine.scanText('/raise/app.js', 'javascript', JS, TAINT_ONLY);
+    const xss = r.findings.filter((f) => f.ruleId === 'js.xss.server-response');
+    assert.deepEqual(xss.map((f) => f.range.start.line), [13]);
+    assert.ok((xss[0]!.trace ?? []).some((s) => s.message === 'raised' && s.range.start.line === 4));
+  });
+
+  it('edits to what the callee raises change the caller as a fresh scan does', () => {
+    // The callee's raise made constant, back, its handler's target renamed, and the raise moved out of the try.
+    const line = (text: string, n: number): string => text.split('\n')[n]!;
+    const py = { uri: 'raise-edits:/raise/app.py', path: '/raise/app.py', lang: 'python' };
+    const pyRaise = line(PY, 5);
+    assertEditsMatchFresh(engine, py, PY, [
+      { line: 5, col: 0, del: pyRaise.length, ins: '        raise ValueError("invalid")' },
+      { line: 5, col: 0, del: '        raise ValueError("invalid")'.length, ins: pyRaise },
+      { line: 12, col: '    except ValueError as '.length, del: 1, ins: 'err' },
+      { line: 12, col: '    except ValueError as '.length, del: 3, ins: 'e' },
+      { line: 10, col: 0, del: 0, ins: '    identifier(request.GET["q"])\n' },
+    ]);
+    const js = { uri: 'raise-edits:/raise/app.js', path: '/raise/app.js', lang: 'javascript' };
+    const jsThrow = line(JS, 4);
+    assertEditsMatchFresh(engine, js, JS, [
+      { line: 4, col: 0, del: jsThrow.length, ins: "  if (!/^[a-z]+$/.test(value)) throw new Error('bad sort');" },
+      { line: 4, col: 0, del: "  if (!/^[a-z]+$/.test(value)) throw new Error('bad sort');".length, ins: jsThrow },
+      { line: 12, col: '  } catch ('.length, del: 1, ins: 'err' },
+    ]);
+  });
+
+  it('the edits above do change the findings (the comparison is not vacuous)', () => {
+    const count = (text: string, lang: string, path: string): number => engine.scanText(path, lang, text, TAINT_ONLY).findings.filter((f) => f.ruleId.includes('xss')).length;
+    assert.equal(count(PY, 'python', '/raise/app.py'), 1);
+    assert.equal(count(PY.replace('raise ValueError("invalid: %r" % (value,))', 'raise ValueError("invalid")'), 'python', '/raise/app.py'), 0);
+    assert.equal(count(JS, 'javascript', '/raise/app.js'), 1);
+    assert.equal(count(JS.replace('throw new Error(`bad sort ${value}`)', "throw new Error('bad sort')"), 'javascript', '/raise/app.js'), 0);
+  });
+});
