@@ -1559,7 +1559,13 @@ class UnitAnalysis {
     }
     if (guarded) return;
     const shape = syn.guardShape(c);
-    if (!shape) return;
+    if (!shape) {
+      // A truth test of a variable or field (`if error:`, `if (!name)`): where it fails the value is falsy (empty
+      // text, 0, None, an empty list) and holds no input (`if error: return` ... `f(error)` passes nothing).
+      const kind = syn.exprKind(typeOf(c));
+      if (kind === 'identifier' || kind === 'member') clean(c, false);
+      return;
+    }
     switch (shape.kind) {
       case 'not':
         this.applyGuards(shape.operand, thenSt, elseSt, !negated, depth + 1);
