@@ -2,11 +2,18 @@
  * Exceptions carry what they were raised with to the handler that catches them (`Summary.paramRaises`, the try
  * statement's `caught` targets). These tests check the flow's trace, and that edits changing what a function raises
  * (in the callee, not the caller) change the caller's findings as a fresh scan does: the summary's raises are part
- * of the signature the caller's dependency records.
+ * of the signature the caller's dependency records. Across files, through the scan pool: a validator another module
+ * exports (its export summary carries what it raises).
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../server/src/engine/engine';
+import { walkFiles } from '../../server/src/engine/scan/file-walker';
+import { scanFiles } from '../../server/src/engine/scan/scan-pool';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { assertEditsMatchFresh, TAINT_ONLY, taintTestEngine } from './taint-test-engine';
 
 let engine: Engine;
@@ -105,5 +112,42 @@ describe('raised exceptions: a handler reads what its try body raised', () => {
     assert.equal(count(PY.replace('raise ValueError("invalid: %r" % (value,))', 'raise ValueError("invalid")'), 'python', '/raise/app.py'), 0);
     assert.equal(count(JS, 'javascript', '/raise/app.js'), 1);
     assert.equal(count(JS.replace('throw new Error(`bad sort ${value}`)', "throw new Error('bad sort')"), 'javascript', '/raise/app.js'), 0);
+  });
+});
+
+/** The files in a new temporary folder. */
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-raises-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** `file:line` (1-based) of each XSS finding of a workspace scan, with cross-file summaries on or off. */
+async function xssFindings(dir: string, crossFile: boolean): Promise<string[]> {
+  const run = await scanFiles(walkFiles([{ root: dir }]).files, DEFAULT_SETTINGS, { jobs: 1, crossFile });
+  assert.deepEqual(run.failed, []);
+  return run.results.flatMap((r) => r.findings.filter((f) => f.ruleId.includes('.xss.')).map((f) => `${r.file.relPath}:${f.range.start.line + 1}`)).sort();
+}
+
+describe('raised exceptions across files: a validator another module exports', () => {
+  it('Python: the view catches what the imported validator raised', async () => {
+    const dir = workspace({
+      'app/validators.py': ['def identifier(value):', '    if not value.isidentifier():', '        raise ValueError("invalid: %r" % (value,))', '    return value', ''].join('\n'),
+      'app/views.py': PY.replace('\n\ndef identifier(value):\n    if not value.isidentifier():\n        raise ValueError("invalid: %r" % (value,))\n    return value\n', '\nfrom .validators import identifier\n'),
+    });
+    assert.deepEqual(await xssFindings(dir, true), ['app/views.py:10']);
+    assert.deepEqual(await xssFindings(dir, false), []);
+  });
+
+  it('JavaScript: the route catches what the required helper threw', async () => {
+    const dir = workspace({
+      'lib/sort.js': ['function sortKey(value) {', '  if (!/^[a-z]+$/.test(value)) throw new Error(`bad sort ${value}`);', '  return value;', '}', 'module.exports = { sortKey };', ''].join('\n'),
+      'routes.js': JS.replace(/function sortKey[\s\S]*?\n}\n/, "const { sortKey } = require('./lib/sort');\n"),
+    });
+    assert.deepEqual(await xssFindings(dir, true), ['routes.js:11']);
+    assert.deepEqual(await xssFindings(dir, false), []);
   });
 });

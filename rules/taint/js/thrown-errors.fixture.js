@@ -32,6 +32,17 @@ app.get('/list', (req, res) => {
   }
 });
 
+app.get('/users/:id', async (req, res) => {
+  try {
+    const err = new Error(`no user ${req.params.id}`);
+    err.status = 404;
+    throw err;
+  } catch (e) {
+    // ruleid: js.xss.server-response
+    res.status(e.status || 500).send(e.message);
+  }
+});
+
 // ---- negatives ----
 
 app.get('/fixed', (req, res) => {

@@ -64,6 +64,15 @@ def report():
     return "ok"
 
 
+def made_before(request):
+    try:
+        error = KeyError("no such item: " + request.GET["name"])
+        raise error
+    except KeyError as missing:
+        # ruleid: py.xss.html-response
+        return HttpResponseNotFound(str(missing))
+
+
 # ---- negatives ----
 
 

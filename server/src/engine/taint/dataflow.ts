@@ -1316,9 +1316,10 @@ class UnitAnalysis {
         let t: Taint | undefined;
         for (const e of named(n)) {
           t = union(t, this.ev(e, st, depth));
-          // An exception made here carries what it was made with (`raise ValueError("bad " + v)`, `new Error(m)`):
-          // its message and arguments, whatever the class does with them.
-          const made = syn.unparenthesize(e);
+          // An exception made here, or made into the variable raised (`err = new Error(m); throw err`), carries what
+          // it was made with (`raise ValueError("bad " + v)`): its message and arguments, whatever the class does.
+          const raised = syn.unparenthesize(e);
+          const made = syn.exprKind(typeOf(raised)) === 'identifier' ? (this.defOf(textOf(raised)) ?? raised) : raised;
           const args = syn.exprKind(typeOf(made)) === 'call' ? fieldOf(made, 'arguments') : null;
           if (args) for (const a of named(args)) t = union(t, this.ev(a, st, depth));
         }
@@ -1809,6 +1810,12 @@ class UnitAnalysis {
         const x = b.get(mv);
         return !!x && !!this.ev(x, st, depth)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
       })) continue;
+      for (const k of named(n)) this.ev(k, st, depth);
+      return undefined;
+    }
+    // A conversion written in a formatted string (`f"{x!r}"`) cleans where the call it stands for is a sanitizer.
+    const conv = syn.conversionCall?.(n);
+    if (conv !== undefined && conversionSanitizes(this.env.pass, conv)) {
       for (const k of named(n)) this.ev(k, st, depth);
       return undefined;
     }
@@ -3151,6 +3158,21 @@ export function passHasSource(pass: Pass, found: ReadonlySet<SourceItem>): boole
 }
 
 /** Whether every `where` constraint holds for the metavariables a match bound. */
+/** Per pass and function name: whether the pass's sanitizers include that function's call (`repr(...)`). */
+const conversionCache = new WeakMap<Pass, Map<string, boolean>>();
+
+/** Whether `name(...)`, a call with any arguments, is one of the sanitizers the pass applies (its first rule's). */
+function conversionSanitizes(pass: Pass, name: string): boolean {
+  let byName = conversionCache.get(pass);
+  if (!byName) conversionCache.set(pass, (byName = new Map()));
+  let yes = byName.get(name);
+  if (yes === undefined) {
+    yes = pass.rules[0]!.sanitizers.some((s) => s.spec.pattern.replace(/\s+/g, '') === `${name}(...)`);
+    byName.set(name, yes);
+  }
+  return yes;
+}
+
 /** Per pass, its sinks that are a bare `return $X`, with the metavariable (see `implicitReturnSinks`). */
 const returnSinkCache = new WeakMap<Pass, { sink: PassSink; mv: string }[]>();
 

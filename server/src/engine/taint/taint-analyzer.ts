@@ -45,6 +45,8 @@ export interface ExportRuleSummary {
   returnMarks?: { param: number; marks: string[] }[];
   /** Parameters it checks on every normal return (see `Summary.validates`), when any. */
   validates?: number[];
+  /** Parameters it raises an exception with (see `Summary.paramRaises`), with the steps to the raise, when any. */
+  paramRaises?: { param: number; steps: TraceStep[] }[];
   /** `constructed`: the sink takes exported functions' parameters only built into a string (`SinkSpec.constructed`). */
   paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[]; constructed?: true }[];
   sourceReturns: { label: string; steps: TraceStep[]; marks?: string[] }[];
@@ -884,7 +886,7 @@ export class TaintAnalyzer implements Analyzer {
       let key = can ? groupKey(r, can) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
-        return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? [], s.validates ?? []] : null;
+        return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? [], s.validates ?? [], s.paramRaises ?? []] : null;
       }));
       const list = groups.get(key);
       if (list) list.push(r);
@@ -2167,12 +2169,13 @@ export class TaintAnalyzer implements Analyzer {
           if (!s) continue;
           // The rule's own summary: the pass's returns, and the sinks of this rule.
           const paramSinks = [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.filter((h) => h.rule === ri).map((h) => ({ param, h })));
-          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
+          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.paramRaises?.size && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
           got.set(u, {
             paramReturns: [...s.paramReturns.keys()],
             ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
             ...(s.validates ? { validates: [...s.validates] } : {}),
+            ...(s.paramRaises?.size ? { paramRaises: [...s.paramRaises].map(([param, steps]) => ({ param, steps: withPath(steps) })) } : {}),
             // Captured variables (negative keys) mean nothing to another file.
             paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })),
             sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
@@ -3381,6 +3384,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
     paramReturns: new Map(e.paramReturns.map((i) => [i, [] as TraceStep[]])),
     ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
     ...(e.validates?.length ? { validates: e.validates } : {}),
+    ...(e.paramRaises?.length ? { paramRaises: new Map(e.paramRaises.map((r) => [r.param, r.steps])) } : {}),
     paramSinks,
     sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
     ...(keywords ? { keywords } : {}),

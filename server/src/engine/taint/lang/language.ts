@@ -268,6 +268,11 @@ export interface LanguageModule {
   computedKey(n: Node): Node | null;
   /** Children of a `parts` expression that are not values (format specifiers). */
   isFormatting(type: string): boolean;
+  /**
+   * The function a formatted-string part applies to its value, when the language writes it as a conversion (Python's
+   * `f"{x!r}"` is `repr(x)`): a sanitizer `repr(...)` applies there too.
+   */
+  conversionCall?(n: Node): string | undefined;
   /** For each `for` clause of a comprehension: the bound target and the iterated value. */
   comprehensionClauses(n: Node): { target: Node; iterable: Node }[];
   /** Whether a child of a comprehension is one of its `for` clauses (evaluated in the clause scope first). */

@@ -822,6 +822,11 @@ export const python: LanguageModule = {
   },
   computedKey: () => null,
   isFormatting: (type) => type === 'format_specifier',
+  conversionCall: (n) => {
+    if (typeOf(n) !== 'interpolation') return undefined;
+    const conv = fieldOf(n, 'type_conversion')?.text;
+    return conv === '!r' ? 'repr' : conv === '!a' ? 'ascii' : conv === '!s' ? 'str' : undefined;
+  },
   comprehensionClauses: (n) => {
     const out: { target: Node; iterable: Node }[] = [];
     for (const c of kids(n)) {
