@@ -1,8 +1,8 @@
 /** Shared set-up for the CLI tests: scratch copies of fixture projects, scratch git repos, an in-process CLI. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'projects');
@@ -12,6 +12,16 @@ export const TEST_ANALYZERS = join(FIXTURES, 'test-analyzers.ts');
 export function project(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `vigil-${name}-`));
   cpSync(join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+/** A new scratch folder `vigil-<name>-*` holding `files` (relative path -> text). */
+export function scratchWorkspace(name: string, files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), `vigil-${name}-`));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
   return dir;
 }
 

@@ -6,9 +6,7 @@
  * Through the scan pool (as the CLI and the LSP workspace scan run it) and the LSP's `vigil/scanWorkspace`.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { Engine } from '../../server/src/engine/engine';
@@ -17,18 +15,9 @@ import { scanFiles } from '../../server/src/engine/scan/scan-pool';
 import { buildExportIndex, createTaintAnalyzer } from '../../server/src/engine/taint';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { LspClient } from '../lsp/lsp-client';
-import { gitInit } from './cli-helpers';
+import { gitInit, scratchWorkspace as workspace } from './cli-helpers';
 
 const REPO = join(__dirname, '..', '..');
-
-function workspace(name: string, files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), `vigil-${name}-`));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
 
 type Found = { rel: string; finding: Finding };
 

@@ -6,12 +6,10 @@
  * exports (its export summary carries what it raises).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../server/src/engine/engine';
 import { walkFiles } from '../../server/src/engine/scan/file-walker';
+import { scratchWorkspace } from './cli-helpers';
 import { scanFiles } from '../../server/src/engine/scan/scan-pool';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { assertEditsMatchFresh, TAINT_ONLY, taintTestEngine } from './taint-test-engine';
@@ -115,15 +113,7 @@ describe('raised exceptions: a handler reads what its try body raised', () => {
   });
 });
 
-/** The files in a new temporary folder. */
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-raises-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => scratchWorkspace('raises', files);
 
 /** `file:line` (1-based) of each XSS finding of a workspace scan, with cross-file summaries on or off. */
 async function xssFindings(dir: string, crossFile: boolean): Promise<string[]> {

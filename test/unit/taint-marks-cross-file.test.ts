@@ -5,22 +5,13 @@
  * with cross-file summaries off (then the imported helpers are unknown calls and nothing is followed).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { walkFiles } from '../../server/src/engine/scan/file-walker';
+import { scratchWorkspace } from './cli-helpers';
 import { scanFiles } from '../../server/src/engine/scan/scan-pool';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-marks-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => scratchWorkspace('marks', files);
 
 async function pathFindings(dir: string): Promise<string[]> {
   const run = await scanFiles(walkFiles([{ root: dir }]).files, DEFAULT_SETTINGS, { jobs: 1, crossFile: true });
