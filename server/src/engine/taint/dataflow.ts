@@ -3157,7 +3157,6 @@ export function passHasSource(pass: Pass, found: ReadonlySet<SourceItem>): boole
   return found.size > 0 && index.types().some((t) => index.ofType(t).some((src) => found.has(src)));
 }
 
-/** Whether every `where` constraint holds for the metavariables a match bound. */
 /** Per pass and function name: whether the pass's sanitizers include that function's call (`repr(...)`). */
 const conversionCache = new WeakMap<Pass, Map<string, boolean>>();
 
@@ -3200,6 +3199,7 @@ function implicitReturnSinks(pass: Pass, body: Node): (PassSink & { bound: Bindi
   return out;
 }
 
+/** Whether every `where` constraint holds for the metavariables a match bound. */
 function whereHolds(where: readonly (readonly [string, RegExp])[], b: Bindings): boolean {
   for (const [mv, re] of where) {
     const bound = boundText(b, mv);
