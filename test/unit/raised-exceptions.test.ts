@@ -18,13 +18,19 @@ let engine: Engine;
 before(async () => ({ engine } = await taintTestEngine()));
 after(() => engine.dispose());
 
+/** The callees' raise and throw lines of PY and JS, and the same lines raising a constant message instead. */
+const PY_RAISE = '        raise ValueError("invalid: %r" % (value,))';
+const PY_RAISE_CONSTANT = '        raise ValueError("invalid")';
+const JS_THROW = '  if (!/^[a-z]+$/.test(value)) throw new Error(`bad sort ${value}`);';
+const JS_THROW_CONSTANT = "  if (!/^[a-z]+$/.test(value)) throw new Error('bad sort');";
+
 const PY = [
   'from django.http import HttpResponse, HttpResponseBadRequest',
   '',
   '',
   'def identifier(value):',
   '    if not value.isidentifier():',
-  '        raise ValueError("invalid: %r" % (value,))',
+  PY_RAISE,
   '    return value',
   '',
   '',
@@ -42,7 +48,7 @@ const JS = [
   'const app = express();',
   '',
   'function sortKey(value) {',
-  '  if (!/^[a-z]+$/.test(value)) throw new Error(`bad sort ${value}`);',
+  JS_THROW,
   '  return value;',
   '}',
   '',
@@ -85,21 +91,18 @@ describe('raised exceptions: a handler reads what its try body raised', () => {
 
   it('edits to what the callee raises change the caller as a fresh scan does', () => {
     // The callee's raise made constant, back, its handler's target renamed, and the raise moved out of the try.
-    const line = (text: string, n: number): string => text.split('\n')[n]!;
     const py = { uri: 'raise-edits:/raise/app.py', path: '/raise/app.py', lang: 'python' };
-    const pyRaise = line(PY, 5);
     assertEditsMatchFresh(engine, py, PY, [
-      { line: 5, col: 0, del: pyRaise.length, ins: '        raise ValueError("invalid")' },
-      { line: 5, col: 0, del: '        raise ValueError("invalid")'.length, ins: pyRaise },
+      { line: 5, col: 0, del: PY_RAISE.length, ins: PY_RAISE_CONSTANT },
+      { line: 5, col: 0, del: PY_RAISE_CONSTANT.length, ins: PY_RAISE },
       { line: 12, col: '    except ValueError as '.length, del: 1, ins: 'err' },
       { line: 12, col: '    except ValueError as '.length, del: 3, ins: 'e' },
       { line: 10, col: 0, del: 0, ins: '    identifier(request.GET["q"])\n' },
     ]);
     const js = { uri: 'raise-edits:/raise/app.js', path: '/raise/app.js', lang: 'javascript' };
-    const jsThrow = line(JS, 4);
     assertEditsMatchFresh(engine, js, JS, [
-      { line: 4, col: 0, del: jsThrow.length, ins: "  if (!/^[a-z]+$/.test(value)) throw new Error('bad sort');" },
-      { line: 4, col: 0, del: "  if (!/^[a-z]+$/.test(value)) throw new Error('bad sort');".length, ins: jsThrow },
+      { line: 4, col: 0, del: JS_THROW.length, ins: JS_THROW_CONSTANT },
+      { line: 4, col: 0, del: JS_THROW_CONSTANT.length, ins: JS_THROW },
       { line: 12, col: '  } catch ('.length, del: 1, ins: 'err' },
     ]);
   });
@@ -107,9 +110,9 @@ describe('raised exceptions: a handler reads what its try body raised', () => {
   it('the edits above do change the findings (the comparison is not vacuous)', () => {
     const count = (text: string, lang: string, path: string): number => engine.scanText(path, lang, text, TAINT_ONLY).findings.filter((f) => f.ruleId.includes('xss')).length;
     assert.equal(count(PY, 'python', '/raise/app.py'), 1);
-    assert.equal(count(PY.replace('raise ValueError("invalid: %r" % (value,))', 'raise ValueError("invalid")'), 'python', '/raise/app.py'), 0);
+    assert.equal(count(PY.replace(PY_RAISE, PY_RAISE_CONSTANT), 'python', '/raise/app.py'), 0);
     assert.equal(count(JS, 'javascript', '/raise/app.js'), 1);
-    assert.equal(count(JS.replace('throw new Error(`bad sort ${value}`)', "throw new Error('bad sort')"), 'javascript', '/raise/app.js'), 0);
+    assert.equal(count(JS.replace(JS_THROW, JS_THROW_CONSTANT), 'javascript', '/raise/app.js'), 0);
   });
 });
 
@@ -125,8 +128,8 @@ async function xssFindings(dir: string, crossFile: boolean): Promise<string[]> {
 describe('raised exceptions across files: a validator another module exports', () => {
   it('Python: the view catches what the imported validator raised', async () => {
     const dir = workspace({
-      'app/validators.py': ['def identifier(value):', '    if not value.isidentifier():', '        raise ValueError("invalid: %r" % (value,))', '    return value', ''].join('\n'),
-      'app/views.py': PY.replace('\n\ndef identifier(value):\n    if not value.isidentifier():\n        raise ValueError("invalid: %r" % (value,))\n    return value\n', '\nfrom .validators import identifier\n'),
+      'app/validators.py': ['def identifier(value):', '    if not value.isidentifier():', PY_RAISE, '    return value', ''].join('\n'),
+      'app/views.py': PY.replace(`\n\ndef identifier(value):\n    if not value.isidentifier():\n${PY_RAISE}\n    return value\n`, '\nfrom .validators import identifier\n'),
     });
     assert.deepEqual(await xssFindings(dir, true), ['app/views.py:10']);
     assert.deepEqual(await xssFindings(dir, false), []);
@@ -134,7 +137,7 @@ describe('raised exceptions across files: a validator another module exports', (
 
   it('JavaScript: the route catches what the required helper threw', async () => {
     const dir = workspace({
-      'lib/sort.js': ['function sortKey(value) {', '  if (!/^[a-z]+$/.test(value)) throw new Error(`bad sort ${value}`);', '  return value;', '}', 'module.exports = { sortKey };', ''].join('\n'),
+      'lib/sort.js': ['function sortKey(value) {', JS_THROW, '  return value;', '}', 'module.exports = { sortKey };', ''].join('\n'),
       'routes.js': JS.replace(/function sortKey[\s\S]*?\n}\n/, "const { sortKey } = require('./lib/sort');\n"),
     });
     assert.deepEqual(await xssFindings(dir, true), ['routes.js:11']);

@@ -1318,8 +1318,8 @@ class UnitAnalysis {
           t = union(t, this.ev(e, st, depth));
           // An exception made here, or made into the variable raised (`err = new Error(m); throw err`), carries what
           // it was made with (`raise ValueError("bad " + v)`): its message and arguments, whatever the class does.
-          const raised = syn.unparenthesize(e);
-          const made = syn.exprKind(typeOf(raised)) === 'identifier' ? (this.defOf(textOf(raised)) ?? raised) : raised;
+          const thrown = syn.unparenthesize(e);
+          const made = syn.exprKind(typeOf(thrown)) === 'identifier' ? (this.defOf(textOf(thrown)) ?? thrown) : thrown;
           const args = syn.exprKind(typeOf(made)) === 'call' ? fieldOf(made, 'arguments') : null;
           if (args) for (const a of named(args)) t = union(t, this.ev(a, st, depth));
         }
@@ -1629,7 +1629,7 @@ class UnitAnalysis {
   }
 
   private tryStmt(n: Node, st: State, depth: number): boolean {
-    const { body, handlers, caught, finalizer } = this.syn.tryParts(n);
+    const { body, handlers, finalizer } = this.syn.tryParts(n);
     const pre: State = new Map(st);
     // What the body raises (its own raise statements, and callees' `paramRaises`): each handler's exception.
     const raised: { t: Taint | undefined } = { t: undefined };
@@ -1647,13 +1647,12 @@ class UnitAnalysis {
     }
     let merged = mergeStates(pre, st);
     let anyFalls = bodyFalls;
-    for (const [i, b] of handlers.entries()) {
+    for (const h of handlers) {
       const hs: State = new Map(merged);
       // The handler's exception is what this try's body raised, clean when it raised no input (a name bound by an
       // earlier handler is not it).
-      const target = caught?.[i];
-      if (target) this.bind(target, raised.t, hs, undefined);
-      if (this.stmt(b, hs, depth + 1)) anyFalls = true;
+      if (h.caught) this.bind(h.caught, raised.t, hs, undefined);
+      if (this.stmt(h.body, hs, depth + 1)) anyFalls = true;
       merged = mergeStates(merged, hs);
     }
     replaceState(st, merged);

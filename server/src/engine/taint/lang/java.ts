@@ -433,16 +433,14 @@ export const java: LanguageModule = {
   loopCondition: (n) => (n.type === 'while_statement' || n.type === 'do_statement' ? n.childForFieldName('condition') : null),
   tryParts: (n) => {
     const body = n.childForFieldName('body') ?? undefined;
-    const handlers: Node[] = [];
-    const caught: (Node | undefined)[] = [];
+    const handlers: { body: Node; caught?: Node }[] = [];
     for (const c of kids(n)) if (c.type === 'catch_clause') {
       const b = c.childForFieldName('body');
-      if (!b) continue;
-      handlers.push(b);
-      caught.push(kids(c).find((k) => k.type === 'catch_formal_parameter')?.childForFieldName('name') ?? undefined);
+      const caught = kids(c).find((k) => k.type === 'catch_formal_parameter')?.childForFieldName('name');
+      if (b) handlers.push(caught ? { body: b, caught } : { body: b });
     }
     const fin = kids(n).find((c) => c.type === 'finally_clause');
-    return { body, handlers, caught, finalizer: fin ? kids(fin).find((k) => k.type === 'block') : undefined };
+    return { body, handlers, finalizer: fin ? kids(fin).find((k) => k.type === 'block') : undefined };
   },
   objectPatternEntries: () => [],
   isSequenceLiteral: () => false,

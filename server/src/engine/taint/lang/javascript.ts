@@ -792,18 +792,16 @@ export const javascript: LanguageModule = {
   loopCondition: (n) => (n.type === 'while_statement' ? fieldOf(n, 'condition') : null),
   tryParts: (n) => {
     const body = fieldOf(n, 'body') ?? undefined;
-    const handlers: Node[] = [];
-    const caught: (Node | undefined)[] = [];
+    const handlers: { body: Node; caught?: Node }[] = [];
     for (const c of kids(n)) {
       if (c === body || c.type !== 'catch_clause') continue;
       const b = fieldOf(c, 'body') ?? kids(c).find((k) => k.type === 'statement_block');
-      if (!b) continue;
-      handlers.push(b);
-      caught.push(fieldOf(c, 'parameter') ?? undefined);
+      const caught = fieldOf(c, 'parameter');
+      if (b) handlers.push(caught ? { body: b, caught } : { body: b });
     }
     const fin = fieldOf(n, 'finalizer') ?? kids(n).find((c) => c.type === 'finally_clause');
     const finalizer = fin ? fieldOf(fin, 'body') ?? kids(fin).find((k) => k.type === 'statement_block') : undefined;
-    return { body, handlers, caught, finalizer };
+    return { body, handlers, finalizer };
   },
   objectPatternEntries: (n) => {
     const out: PatternEntry[] = [];

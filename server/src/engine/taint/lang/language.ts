@@ -318,10 +318,10 @@ export interface LanguageModule {
   /** The condition evaluated on each iteration of a `while`-style loop. */
   loopCondition(n: Node): Node | null;
   /**
-   * A try statement's body, its handler bodies (catch/except/else), and its finally block. `caught[i]`, when
-   * present, is the target handler `i` binds the exception to (`except E as e`, `catch (e)`).
+   * A try statement's body, its handlers (catch/except/else: each one's body, and the target it binds the exception
+   * to, `except E as e` / `catch (e)`, when it has one), and its finally block.
    */
-  tryParts(n: Node): { body: Node | undefined; handlers: Node[]; caught?: (Node | undefined)[]; finalizer: Node | undefined };
+  tryParts(n: Node): { body: Node | undefined; handlers: { body: Node; caught?: Node }[]; finalizer: Node | undefined };
   /** The entries of an object destructuring pattern. */
   objectPatternEntries(n: Node): PatternEntry[];
   /** Whether a value literal lists its elements in order (array, list, tuple), for positional destructuring. */

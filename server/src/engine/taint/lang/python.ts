@@ -871,21 +871,20 @@ export const python: LanguageModule = {
   loopCondition: (n) => (typeOf(n) === 'while_statement' ? fieldOf(n, 'condition') : null),
   tryParts: (n) => {
     const body = fieldOf(n, 'body') ?? kids(n).find((c) => typeOf(c) === 'block');
-    const handlers: Node[] = [];
-    const caught: (Node | undefined)[] = [];
+    const handlers: { body: Node; caught?: Node }[] = [];
     for (const c of kids(n)) {
       if (c === body || (typeOf(c) !== 'except_clause' && typeOf(c) !== 'else_clause')) continue;
       const b = fieldOf(c, 'body') ?? kids(c).find((k) => typeOf(k) === 'block');
       if (!b) continue;
-      handlers.push(b);
       // `except E as e`: the alias (an `as_pattern_target` around the name).
       const value = typeOf(c) === 'except_clause' ? fieldOf(c, 'value') : null;
       const alias = value && typeOf(value) === 'as_pattern' ? fieldOf(value, 'alias') : null;
-      caught.push((alias && typeOf(alias) === 'as_pattern_target' ? named(alias)[0] : alias) ?? undefined);
+      const caught = alias && typeOf(alias) === 'as_pattern_target' ? named(alias)[0] : alias;
+      handlers.push(caught ? { body: b, caught } : { body: b });
     }
     const fin = kids(n).find((c) => typeOf(c) === 'finally_clause');
     const finalizer = fin ? fieldOf(fin, 'body') ?? kids(fin).find((k) => typeOf(k) === 'block') : undefined;
-    return { body, handlers, caught, finalizer };
+    return { body, handlers, finalizer };
   },
   objectPatternEntries: () => [],
   isSequenceLiteral: (type) => type === 'expression_list' || type === 'tuple' || type === 'list',
