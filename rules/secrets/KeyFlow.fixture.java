@@ -21,3 +21,24 @@ class KeyFlow {
         this.aesKey = aesKey;
     }
 }
+
+class HmacKeys {
+    // ruleid: secrets.crypto.hmac-key
+    private static final String WEBHOOK_KEY = "dEAn5tpN3PXBqo4WwtJkh89OtYWA1K8hWpGepb8a";
+
+    javax.crypto.Mac webhookMac() throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(WEBHOOK_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac;
+    }
+
+    SecretKeySpec literal() {
+        // ruleid: secrets.crypto.hmac-key
+        return new SecretKeySpec("hjWCmOB47Rf1f0h3vV2ZMU2vDI7V9j2hJrCi".getBytes(), "HmacSHA512");
+    }
+
+    SecretKeySpec notACipherKey() {
+        // ruleid: secrets.crypto.hmac-key ok: secrets.crypto.cipher-key
+        return new SecretKeySpec("88O1Dev7m1YzeAeUYYBUzrnjl1Ckga80".getBytes(), "HmacSHA1");
+    }
+}

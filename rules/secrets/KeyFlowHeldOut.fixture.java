@@ -1,5 +1,5 @@
 // Held-out key-flow positives (session 16, docs/accuracy.md "Secrets recall 4"): written before any scan, fake values,
-// not tuned on. `todoruleid` marks the flows key-flow misses.
+// not tuned on. The flows key-flow missed then were `todoruleid` until session 24.
 package com.example.auth;
 
 import io.jsonwebtoken.Jwts;
@@ -10,9 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 public class TokenService {
-    // todoruleid: secrets.crypto.jwt-secret
+    // ruleid: secrets.crypto.jwt-secret
     private static final String JWT_KEY = "VZaLPeEKD2SlNo09ZxgElBj643SEDdYAbb02f377";
-    // todoruleid: secrets.crypto.hmac-key
+    // ruleid: secrets.crypto.hmac-key
     private final String macKey = "PANaJdrtaiQelFirtIYp7UuZ4ruKQuVZrOSHDUeF";
 
     public String issue(String user) {

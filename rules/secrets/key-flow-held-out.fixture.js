@@ -1,12 +1,12 @@
 // Held-out key-flow positives (session 16, docs/accuracy.md "Secrets recall 4"): written before any scan, fake values,
-// not tuned on. `todoruleid` marks the flows key-flow misses.
+// not tuned on. The flows key-flow missed then were `todoruleid` until session 24.
 const express = require('express');
 const session = require('express-session');
 const jwt = require('jsonwebtoken');
 const crypto = require('crypto');
 
 const app = express();
-// todoruleid: secrets.framework.session-secret
+// ruleid: secrets.framework.session-secret
 const sessionKey = 'fjt39b7PTuvddnW5yIr3V5Vk';
 // ruleid: js.cookies.insecure-cookie
 app.use(session({ secret: sessionKey, resave: false, saveUninitialized: true }));

@@ -43,3 +43,13 @@ def shadowed(data, key):
 
 # ok: secrets.crypto.hmac-key
 key = 'Lk3Jh7Gf2Ds9Ap4Oi8Uy6Tr1Ew5Qz0Xc'
+
+
+def make_app(flask_cls):
+    app = flask_cls(__name__)
+    app.secret_key = SIGNING_SECRET
+    return app
+
+
+# ruleid: secrets.framework.session-secret
+SIGNING_SECRET = 'jhGIYpCGWlypysPjT7FjrEKtzqNGOYwI8u'

@@ -30,3 +30,19 @@ func Cipher() error {
 	_, err := aes.NewCipher([]byte(aesKey))
 	return err
 }
+
+// ruleid: secrets.crypto.jwt-secret
+var tokenKey = []byte("5JnQfSzyk6xIDeDGaq3FzRp6WTiNw8vY")
+
+// ok: secrets.crypto.jwt-secret
+var envKey = []byte(os.Getenv("JWT_SECRET"))
+
+func Tokens(claims jwt.MapClaims) (string, string, error) {
+	t := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
+	a, err := t.SignedString(tokenKey)
+	if err != nil {
+		return "", "", err
+	}
+	b, err := t.SignedString(envKey)
+	return a, b, err
+}

@@ -1,5 +1,5 @@
 // Held-out key-flow positives (session 16, docs/accuracy.md "Secrets recall 4"): written before any scan, fake values,
-// not tuned on. `todoruleid` marks the flows key-flow misses.
+// not tuned on. The flows key-flow missed then were `todoruleid` until session 24.
 package auth
 
 import (
@@ -11,7 +11,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 )
 
-// todoruleid: secrets.crypto.jwt-secret
+// ruleid: secrets.crypto.jwt-secret
 var signKey = []byte("br4LphPine5pWDQARoZxMC6l")
 
 func Issue(user string) (string, error) {

@@ -50,6 +50,37 @@ describe('key flow', () => {
     assert.match(compileSecretRules([{ ...raw, regex: '\\bsignIt\\((?<value>\\w{10,})' }], 'builtin', { custom: false }).errors[0]?.message ?? '', /needs a regex ending/);
   });
 
+  it('takes a call shape given as a string, for a rule whose literal forms are not all calls', () => {
+    const raw = {
+      id: 'builtin.setting',
+      name: 'x',
+      description: 'x',
+      severity: 'high',
+      regex: `\\bSIGN_KEY[ \\t]{0,3}=[ \\t]{0,3}["'](?<value>[^\\s"'\\\\]{10,300})["']`,
+      secretGroup: 'value',
+      keywords: ['sign_key', 'signit('],
+      keyThroughName: '\\bsignIt\\([ \\t]{0,3}',
+    };
+    const ref = compileSecretRules([raw], 'builtin', { custom: false }).rules[0]!.refRegex!;
+    const name = (line: string): string | undefined => {
+      ref.lastIndex = 0;
+      return ref.exec(line)?.groups?.ref;
+    };
+    assert.equal(name('signIt(k)'), 'k');
+    assert.equal(name('signIt(k.getBytes(UTF_8), x)'), 'k');
+    assert.equal(name('signIt(k.trim())'), undefined);
+    assert.match(compileSecretRules([{ ...raw, keyThroughName: ' ' }], 'builtin', { custom: false }).errors[0]?.message ?? '', /non-empty call shape/);
+    assert.match(compileSecretRules([{ ...raw, keyThroughName: 1 }], 'builtin', { custom: false }).errors[0]?.message ?? '', /true, false or a call shape/);
+    assert.match(compileSecretRules([raw], 'ws', { custom: true }).errors[0]?.message ?? '', /built-in rules only/);
+  });
+
+  it('reads a multi-line rule\'s call over its lines, naming the line of the call', () => {
+    const text = `const session = require('express-session');\nconst sk = '${KEY}';\napp.use(session({\n  resave: false,\n  secret: sk,\n}));\n`;
+    const fs = scanSecrets(text, '/ws/src/app.js');
+    assert.deepEqual(fs.map((f) => [f.ruleId, f.range.start.line]), [['secrets.framework.session-secret', 1]]);
+    assert.match(fs[0]!.message, /as `sk` on line 3/);
+  });
+
   describe('in an open document', () => {
     let engine: Engine;
     before(async () => {

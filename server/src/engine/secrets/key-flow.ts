@@ -4,7 +4,8 @@
  * A name found there is resolved in the whole file, by text and without dataflow: it must be assigned exactly once,
  * that once to a quoted literal, and never bound otherwise (a parameter, a loop or `catch` variable, an import,
  * a destructuring); anything else (an env read, a reassignment, a shadowing parameter) reports nothing. The
- * finding sits on the literal, as a direct literal's would, and names the call it reaches.
+ * finding sits on the literal, as a direct literal's would, and names the call it reaches. A multi-line rule's call
+ * is read over its `multiline` window, for options on later lines (`session({` … `secret: key,`).
  *
  * It reads the whole text, so the analyzer runs it on every run (never from the per-line cache): incremental and
  * full scans agree. It is cheap: a keyword prefilter over the text finds the call lines first.
@@ -58,18 +59,22 @@ export class KeyFlowFinder {
     if (this.rules.length === 0 || !this.gate.test(text)) return [];
     const refs: Ref[] = [];
     for (const hit of this.prefilter.scan(text)) {
-      const lineText = lines.lineText(hit.line);
       for (const i of hit.rules) {
         const rule = this.rules[i]!;
         if (!isActive(rule)) continue;
+        // A multi-line rule's call may put the name on a later line (`session({` … `secret: key,`).
+        const last = Math.min(hit.line + rule.multiline, lines.lineCount - 1);
+        const window = text.slice(lines.lineStarts[hit.line]!, lines.lineStarts[last]! + lines.lineText(last).length);
         const re = rule.refRegex!;
         re.lastIndex = 0;
-        for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
+        for (let m = re.exec(window); m; m = re.exec(window)) {
           if (m[0].length === 0) re.lastIndex++;
           const name = m.groups?.ref;
-          if (!name || COMMENTED.test(lineText.slice(0, m.index))) continue;
+          if (!name || COMMENTED.test(window.slice(window.lastIndexOf('\n', m.index) + 1, m.index))) continue;
           const api = API.exec(m[0])?.[0].replace(/[ \t]+/g, ' ') ?? m[0];
-          refs.push({ rule, name, line: hit.line, api, length: m[0].length });
+          let line = hit.line;
+          for (let nl = window.indexOf('\n'); nl >= 0 && nl < m.index; nl = window.indexOf('\n', nl + 1)) line++;
+          refs.push({ rule, name, line, api, length: m[0].length });
         }
       }
     }

@@ -61,9 +61,11 @@ export interface RawSecretRule {
   parent?: RawParent;
   /**
    * Built-in call-shape rules only: the call may also name a variable holding the literal (`key = b'…'` …
-   * `Fernet(key)`). The regex must end with `KEY_LITERAL_TAIL`; see key-flow.ts.
+   * `Fernet(key)`); see key-flow.ts. `true` derives the call shape from `regex`, which must then end with
+   * `KEY_LITERAL_TAIL`; a string is the call shape itself, up to where the name goes (for a rule whose literal
+   * forms are not all calls, such as a settings key).
    */
-  keyThroughName?: boolean;
+  keyThroughName?: boolean | string;
   /**
    * A weaker form of evidence: reported only where no other rule's match overlaps it, and not in test or example
    * files or test code (a short password there is a fixture's).
@@ -179,8 +181,11 @@ const KNOWN_KEYS = new Set([
 
 /** How a `keyThroughName` rule's regex ends: the quoted literal in the key position. */
 export const KEY_LITERAL_TAIL = '[bB]?["\'`](?<value>[^\\s"\'`\\\\]{10,300})["\'`]';
-/** What replaces that tail in the derived regex: a plain name, then the argument's end. */
-const KEY_NAME_TAIL = '(?<ref>[A-Za-z_$][\\w$]{0,63})(?=[ \\t]{0,3}[),])';
+/**
+ * What replaces that tail in the derived regex: a plain name, perhaps turned into bytes (`KEY.getBytes(UTF_8)`),
+ * then the argument's, option's or statement's end.
+ */
+const KEY_NAME_TAIL = '(?<ref>[A-Za-z_$][\\w$]{0,63})(?:\\.(?:getBytes|encode|toByteArray)\\([^()\\r\\n]{0,40}\\))?(?=[ \\t]{0,3}(?:[),};]|\\r?\\n|$))';
 const ALLOWLIST_KEYS = new Set(['secrets', 'matches', 'lines', 'names', 'stopwords', 'paths']);
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,99}$/;
 const ENV_RE = /^[A-Z_][A-Z0-9_]{0,99}$/;
@@ -344,10 +349,18 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
   }
   const parentRegex = raw.parent === undefined ? undefined : compileParent(raw.parent, custom);
   let refRegex: RegExp | undefined;
-  if (bool(raw, 'keyThroughName', false)) {
+  const through = raw.keyThroughName;
+  if (through !== undefined && through !== false) {
     if (custom) throw new RuleError('`keyThroughName` is for built-in rules only');
-    if (!src.endsWith(KEY_LITERAL_TAIL)) throw new RuleError(`\`keyThroughName\` needs a regex ending with ${KEY_LITERAL_TAIL}`);
-    refRegex = compileRegex(src.slice(0, -KEY_LITERAL_TAIL.length) + KEY_NAME_TAIL, 'regex', regex.flags, custom);
+    if (typeof through === 'string') {
+      if (through.trim() === '') throw new RuleError('`keyThroughName` must be true, false or a non-empty call shape');
+      refRegex = compileRegex(`(?:${through})${KEY_NAME_TAIL}`, 'keyThroughName', regex.flags, custom);
+    } else if (through === true) {
+      if (!src.endsWith(KEY_LITERAL_TAIL)) throw new RuleError(`\`keyThroughName\` needs a regex ending with ${KEY_LITERAL_TAIL}`);
+      refRegex = compileRegex(src.slice(0, -KEY_LITERAL_TAIL.length) + KEY_NAME_TAIL, 'regex', regex.flags, custom);
+    } else {
+      throw new RuleError('`keyThroughName` must be true, false or a call shape (a regex string)');
+    }
   }
   if (parentRegex) for (const n of (raw.parent as RawParent).names) if (!keywords.includes(n.toLowerCase())) keywords.push(n.toLowerCase());
   const docs = str(raw, 'docs', false);
