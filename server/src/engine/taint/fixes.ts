@@ -399,9 +399,11 @@ function htmlEscape(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
     return { title: `Assign ${text} instead of innerHTML (the browser escapes it)`, kind: 'fix', edits: [{ range: rangeOf(fx, prop), newText: text }] };
   }
   const parts = syn.decompose(focus);
-  // A returned page held in a variable or made some other way (a join, a helper, a conditional): escaping all of
-  // it would escape its markup too, so no fix. Input returned as it is (`return request.args["q"]`) is escaped.
-  if (!parts && syn.stmtKind(sink.type) === 'return' && syn.exprKind(focus.type) !== 'member') return undefined;
+  // A returned (or, by a generator, yielded) page held in a variable or made some other way (a join, a helper, a
+  // conditional, bytes): escaping all of it would escape its markup too, so no fix. Input returned as it is
+  // (`return request.args["q"]`) is escaped.
+  const body = syn.stmtKind(sink.type) === 'return' || /^yield(_expression)?$/.test(sink.type);
+  if (!parts && body && syn.exprKind(focus.type) !== 'member') return undefined;
   const value = syn.exprKind(focus.type) === 'keyword-argument' ? focus.childForFieldName('value') : focus;
   if (!value) return undefined;
   const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: value }];

@@ -468,6 +468,10 @@ function interleave(pieces: string[], values: Node[]): Part[] {
   return out;
 }
 
+function isBytesLiteral(n: Node): boolean {
+  return n.type === 'string' && /^[rR]?[bB]/.test(named(n)[0]?.text ?? '');
+}
+
 function decompose(n: Node, depth = 0): Part[] | undefined {
   if (depth > 64) return undefined;
   if (n.type === 'parenthesized_expression') {
@@ -479,6 +483,8 @@ function decompose(n: Node, depth = 0): Part[] | undefined {
     const l = fieldOf(n, 'left');
     const r = fieldOf(n, 'right');
     if (!l || !r) return undefined;
+    // Bytes (`b"<p>" + name.encode()`): no text escaper takes them, so the parts are not text to escape.
+    if (isBytesLiteral(l) || isBytesLiteral(r)) return undefined;
     const lp = decompose(l, depth + 1) ?? [{ kind: 'expr', node: l }];
     const rp = decompose(r, depth + 1) ?? [{ kind: 'expr', node: r }];
     return [...lp, ...rp];
