@@ -1873,6 +1873,17 @@ class UnitAnalysis {
         break;
       }
       case 'binary': {
+        // Formatting with a constant format: a value whose directive applies a sanitizer (`%r`, repr) adds nothing.
+        const values = syn.formatValues?.(n);
+        if (values) {
+          const format = fieldOf(n, 'left');
+          if (format) this.ev(format, st, depth);
+          for (const v of values) {
+            const vt = this.ev(v.node, st, depth);
+            if (v.conversion === undefined || !conversionSanitizes(this.env.pass, v.conversion)) t = union(t, vt);
+          }
+          break;
+        }
         const op = operatorOf(n) ?? '';
         const l = fieldOf(n, 'left');
         const r = fieldOf(n, 'right');
@@ -3159,13 +3170,17 @@ export function passHasSource(pass: Pass, found: ReadonlySet<SourceItem>): boole
 /** Per pass and function name: whether the pass's sanitizers include that function's call (`repr(...)`). */
 const conversionCache = new WeakMap<Pass, Map<string, boolean>>();
 
-/** Whether `name(...)`, a call with any arguments, is one of the sanitizers the pass applies (its first rule's). */
+/**
+ * Whether `name(...)`, a call with any arguments, is a sanitizer of every rule of the pass: taint is shared by
+ * the pass's rules (the word filter keeps such patterns, `LanguageModule.conversionNames`, so the rules of one pass
+ * agree on them).
+ */
 function conversionSanitizes(pass: Pass, name: string): boolean {
   let byName = conversionCache.get(pass);
   if (!byName) conversionCache.set(pass, (byName = new Map()));
   let yes = byName.get(name);
   if (yes === undefined) {
-    yes = pass.rules[0]!.sanitizers.some((s) => s.spec.pattern.replace(/\s+/g, '') === `${name}(...)`);
+    yes = pass.rules.every((r) => r.sanitizers.some((s) => s.spec.pattern.replace(/\s+/g, '') === `${name}(...)`));
     byName.set(name, yes);
   }
   return yes;

@@ -2357,7 +2357,9 @@ const aliasWords = new WeakMap<CompiledLanguage, Set<string>>();
 function patternFilter(words: Pick<ReadonlySet<string>, 'has'>, lang: CompiledLanguage): (p: PassPattern) => boolean {
   let aliases = aliasWords.get(lang);
   if (!aliases) {
-    aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])));
+    // Also the functions a conversion applies with no call written (`f"{x!r}"` is `repr(x)`): a rule keeping
+    // `repr(...)` as a sanitizer must not share a pass with one that has none because the text lacks the word.
+    aliases = new Set([...lang.handlers.flatMap((h) => (h.spec.alias ? patternWords(h.spec.alias) : [])), ...(lang.module.conversionNames ?? [])]);
     aliasWords.set(lang, aliases);
   }
   const seen = new Map<string, boolean>();

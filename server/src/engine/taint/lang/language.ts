@@ -273,6 +273,17 @@ export interface LanguageModule {
    * `f"{x!r}"` is `repr(x)`): a sanitizer `repr(...)` applies there too.
    */
   conversionCall?(n: Node): string | undefined;
+  /**
+   * Every function `conversionCall` and `formatValues` may name. A text can apply them with no call written
+   * (`f"{x!r}"`), so the word filter keeps sanitizer patterns of these names whatever the text's words are.
+   */
+  conversionNames?: readonly string[];
+  /**
+   * For a binary formatting operation with a constant format (Python's `"%r: %s" % (a, b)`): each value with the
+   * function its directive applies (`repr` for `%r`), or undefined when it is not such an operation or a directive
+   * cannot be matched to its value (`%*d`, `%(name)s`). A sanitizer `repr(...)` applies to a `%r` value.
+   */
+  formatValues?(n: Node): { node: Node; conversion?: string }[] | undefined;
   /** For each `for` clause of a comprehension: the bound target and the iterated value. */
   comprehensionClauses(n: Node): { target: Node; iterable: Node }[];
   /** Whether a child of a comprehension is one of its `for` clauses (evaluated in the clause scope first). */

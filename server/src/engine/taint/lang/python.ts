@@ -143,6 +143,30 @@ function stringValue(n: Node): string | undefined {
   return m ? m[2] : undefined;
 }
 
+/** One `%` directive: an optional mapping key, flags, width, precision, length, and the conversion character. */
+const PERCENT_DIRECTIVE = /%(\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?(.)/g;
+const PERCENT_CONVERSIONS: Record<string, string> = { r: 'repr', a: 'ascii', s: 'str' };
+
+/** `fmt % values` with a constant `fmt` (see `LanguageModule.formatValues`). */
+function percentFormatValues(n: Node): { node: Node; conversion?: string }[] | undefined {
+  if (typeOf(n) !== 'binary_operator' || operatorOf(n) !== '%') return undefined;
+  const l = fieldOf(n, 'left');
+  const r = fieldOf(n, 'right');
+  const fmt = l ? stringValue(l) : undefined;
+  if (fmt === undefined || !r) return undefined;
+  const convs: (string | undefined)[] = [];
+  for (const m of fmt.matchAll(PERCENT_DIRECTIVE)) {
+    if (m[4] === '%') continue;
+    // A mapping key takes its value from a dict, a `*` width or precision one more value: not one value each.
+    if (m[1] !== undefined || m[2] === '*' || m[3] === '*') return undefined;
+    convs.push(PERCENT_CONVERSIONS[m[4]!]);
+  }
+  const values = typeOf(r) === 'tuple' ? named(r) : [r];
+  // A single non-tuple value may itself be a tuple at run time: only a one-directive format is certain.
+  if (values.length !== convs.length || (typeOf(r) !== 'tuple' && convs.length !== 1)) return undefined;
+  return values.map((node, i) => ({ node, ...(convs[i] ? { conversion: convs[i] } : {}) }));
+}
+
 function unparenthesize(n: Node): Node {
   let c = n;
   while (typeOf(c) === 'parenthesized_expression') c = kids(c)[0] ?? c;
@@ -833,6 +857,8 @@ export const python: LanguageModule = {
     const conv = fieldOf(n, 'type_conversion')?.text;
     return conv === '!r' ? 'repr' : conv === '!a' ? 'ascii' : conv === '!s' ? 'str' : undefined;
   },
+  formatValues: percentFormatValues,
+  conversionNames: ['repr', 'ascii', 'str'],
   comprehensionClauses: (n) => {
     const out: { target: Node; iterable: Node }[] = [];
     for (const c of kids(n)) {
