@@ -36,6 +36,9 @@ def percent():
     # A value that may be a tuple at run time fills as many directives as it has items.
     # ruleid: py.log-injection.logging
     logger.warning("unknown column %r %s" % request.args.getlist("pair"))
+    # A `*` width takes one more value: directives are not matched to values then, so this repr is not seen.
+    # todook: py.log-injection.logging
+    logger.warning("unknown column %*r" % (20, column))
     # A mapping key takes the value from a dict.
     # ruleid: py.log-injection.logging
     logger.warning("unknown column %(c)r %(t)s" % {"c": column, "t": table})
