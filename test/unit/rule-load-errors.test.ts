@@ -70,6 +70,17 @@ describe('taint rule files: load errors carry the range of what is wrong', () =>
     assert.equal(errors[0]!.range?.start.line, 3);
   });
 
+  it('a raising propagator: `raises` must name metavariables of its pattern, `quotes` needs `raises`', () => {
+    const good = `propagators:\n  - { languages: [javascript], pattern: 'parse($X)', raises: [$X], quotes: inspect }\nrules:\n${GOOD}`;
+    assert.deepEqual(load(good).errors, []);
+    const text = `propagators:\n  - { languages: [javascript], pattern: 'parse($X)', raises: [$Y] }\n  - { languages: [javascript], pattern: 'read($X)', from: [$X], quotes: inspect }\nrules:\n${GOOD}`;
+    const { set, errors } = load(text);
+    assert.deepEqual(set.rules.map((r) => r.id), ['t.good']);
+    assert.deepEqual(errors.map((e) => e.range?.start.line), [1, 2]);
+    assert.match(errors[0]!.message, /`raises` \$Y must be a metavariable of the pattern/);
+    assert.match(errors[1]!.message, /`quotes` needs `raises`/);
+  });
+
   it('invalid YAML: the range is where the parser stopped', () => {
     const { errors } = load(`rules:\n${GOOD}  - id: [unclosed\n`);
     assert.equal(errors.length, 1);

@@ -255,6 +255,10 @@ export interface RuleIndex {
   sinks: PatternIndex<PassSink>;
   sanitizers: PatternIndex<Compiled<CompiledRule['sanitizers'][number]['spec']>>;
   propagators: PatternIndex<Compiled<CompiledRule['propagators'][number]['spec']>>;
+  /** The propagators with `raises` (library calls whose exception quotes an argument), tried at every call. */
+  raisers: PatternIndex<Compiled<CompiledRule['propagators'][number]['spec']>>;
+  /** Whether `raisers` has any. */
+  raising: boolean;
   /** The first rule's guards, tried at conditions of any node type. */
   guards: PatternIndex<Compiled<CompiledRule['guards'][number]['spec']>>;
 }
@@ -296,6 +300,7 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
   let sinkIndex: RuleIndex['sinks'] | undefined;
   let sanitizerIndex: RuleIndex['sanitizers'] | undefined;
   let propagatorIndex: RuleIndex['propagators'] | undefined;
+  let raiserIndex: RuleIndex['raisers'] | undefined;
   let guardIndex: RuleIndex['guards'] | undefined;
   const index: RuleIndex = {
     sources: new PatternIndex(sources.kept, (c) => c.pattern, (c) => types(c.pattern)),
@@ -309,6 +314,10 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
     get propagators() {
       return (propagatorIndex ??= new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)));
     },
+    get raisers() {
+      return (raiserIndex ??= new PatternIndex(propagators.kept.filter((c) => c.spec.raises), (c) => c.pattern, (c) => types(c.pattern)));
+    },
+    raising: propagators.kept.some((c) => c.spec.raises),
     get guards() {
       return (guardIndex ??= new PatternIndex(first.guards, (c) => c.pattern, 'any'));
     },
@@ -1426,6 +1435,25 @@ class UnitAnalysis {
   }
 
   /**
+   * A library call that raises on bad input with the input in its message (`int(x)`, a propagator with `raises`):
+   * the exception holds the quoted values' taint, unless the function quoting them is a sanitizer of the pass.
+   */
+  private raisesFrom(n: Node, st: State, depth: number): void {
+    for (const p of this.env.pass.index.raisers.candidates(n, this.env.resolve)) {
+      if (p.spec.quotes !== undefined && conversionSanitizes(this.env.pass, p.spec.quotes)) continue;
+      const b = this.match(p, n);
+      if (!b) continue;
+      let t: Taint | undefined;
+      for (const mv of p.spec.raises!) {
+        const node = b.get(mv);
+        if (node) t = union(t, this.ev(node, st, depth));
+      }
+      if (t) this.raise(addStep(t, { range: this.range(n), message: 'raised with it in the message', kind: 'step' })!);
+      return;
+    }
+  }
+
+  /**
    * An exception raised with `t` in it (its flows' steps end where it was raised): the innermost try being walked
    * binds it in its handlers; outside any, a parameter's flow is part of the summary (`paramRaises`), for the
    * caller's try.
@@ -1799,6 +1827,7 @@ class UnitAnalysis {
     }
     if (kind === 'inert') return undefined;
     const idx = this.env.pass.index;
+    if (kind === 'call' && idx.raising) this.raisesFrom(n, st, depth);
     // Sanitizers first: their result is clean whatever goes in (sinks inside are still checked).
     for (const s of idx.sanitizers.candidates(n, this.env.resolve)) {
       const b = this.match(s, n);
@@ -2087,8 +2116,9 @@ class UnitAnalysis {
       if (obj) recvTaint = this.ev(obj, st, depth);
     } else if (fn && syn.exprKind(typeOf(fn)) !== 'identifier') this.ev(fn, st, depth);
 
-    // Propagators: known library calls that pass data through.
+    // Propagators: known library calls that pass data through (not those that only raise: see `raisesFrom`).
     for (const p of this.env.pass.index.propagators.candidates(n, this.env.resolve)) {
+      if (p.spec.raises && !p.spec.from) continue;
       // A method of a call's result also matches through a variable holding it: `zf.namelist()` after
       // `zf = zipfile.ZipFile(upload)`. Only those: reading values makes every other propagator's match looser.
       const b = this.match(p, n, onCallResult(p.pattern.source) ? this.valueOf : undefined);

@@ -185,6 +185,14 @@ export interface PropagatorSpec extends PatternSpec {
   from?: string[];
   /** A mark the result's flows carry from here on (`normalized` for `path.resolve(...)`), for `requires-mark` guards. */
   mark?: string;
+  /**
+   * Metavariables whose text the exception the call raises on bad input quotes in its message (`int("x")` raises
+   * `invalid literal for int() with base 10: 'x'`): a handler's `except E as e` / `catch (e)` holds their taint.
+   * Without `from`, the call only raises: its result does not carry them.
+   */
+  raises?: string[];
+  /** The function the message applies to what it quotes (`repr`): where that is a sanitizer, the raise adds nothing. */
+  quotes?: string;
 }
 
 /** A framework callback whose parameters hold user input. */
@@ -550,12 +558,23 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
 }
 
 function propagatorSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems, extra: readonly string[] = []): PropagatorSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['from', 'mark', ...extra]);
+  const s = patternSpec(v, where, ruleId, p, ['from', 'mark', 'raises', 'quotes', ...extra]);
   if (!s) return undefined;
   const from = isObj(v) && v.from !== undefined ? strList(v.from, `${where}: \`from\``, ruleId, p) : undefined;
   for (const f of from ?? []) if (!metavarsIn(s.pattern).has(f)) p.add(ruleId, `${where}: \`from\` ${f} must be a metavariable of the pattern`);
   const mark = isObj(v) ? str(v, 'mark', where, ruleId, p, false) : undefined;
-  return { pattern: s.pattern, ...(s.where ? { where: s.where } : {}), ...(from ? { from } : {}), ...(mark ? { mark } : {}) };
+  const raises = isObj(v) && v.raises !== undefined ? strList(v.raises, `${where}: \`raises\``, ruleId, p) : undefined;
+  for (const f of raises ?? []) if (!metavarsIn(s.pattern).has(f)) p.add(ruleId, `${where}: \`raises\` ${f} must be a metavariable of the pattern`);
+  const quotes = isObj(v) ? str(v, 'quotes', where, ruleId, p, false) : undefined;
+  if (quotes !== undefined && !raises) p.add(ruleId, `${where}: \`quotes\` needs \`raises\` (it says how the raised message quotes them)`);
+  return {
+    pattern: s.pattern,
+    ...(s.where ? { where: s.where } : {}),
+    ...(from ? { from } : {}),
+    ...(mark ? { mark } : {}),
+    ...(raises ? { raises } : {}),
+    ...(quotes ? { quotes } : {}),
+  };
 }
 
 function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SinkSpec | undefined {
