@@ -112,7 +112,32 @@ export function MessageView() {
   return <div dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+// State whose initial value is read from the URL renders it.
+export function Preview() {
+  const [html, setHtml] = useState(new URLSearchParams(window.location.search).get('preview'));
+  // ruleid: js.xss.react-dangerously-set-inner-html
+  return <div onClick={() => setHtml('')} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function NamespacePreview() {
+  const [hash] = React.useState(window.location.hash.slice(1));
+  // ruleid: js.xss.react-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: hash }} />;
+}
+
 // ---- negatives ----
+export function ConstantState() {
+  const [html] = useState('<b>Welcome</b>');
+  // ok: js.xss.react-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function SanitizedState() {
+  const [html] = useState(window.location.hash.slice(1));
+  // ok: js.xss.react-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(html) }} />;
+}
+
 export function SafeFlash() {
   const params = new URLSearchParams(window.location.search);
   // ok: js.xss.react-dangerously-set-inner-html
