@@ -402,7 +402,7 @@ function htmlEscape(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   // A returned (or, by a generator, yielded) page held in a variable or made some other way (a join, a helper, a
   // conditional, bytes): escaping all of it would escape its markup too, so no fix. Input returned as it is
   // (`return request.args["q"]`) is escaped.
-  const body = syn.stmtKind(sink.type) === 'return' || /^yield(_expression)?$/.test(sink.type);
+  const body = syn.stmtKind(sink.type) === 'return' || syn.isYield?.(sink.type) === true;
   if (!parts && body && syn.exprKind(focus.type) !== 'member') return undefined;
   const value = syn.exprKind(focus.type) === 'keyword-argument' ? focus.childForFieldName('value') : focus;
   if (!value) return undefined;

@@ -773,6 +773,7 @@ export const javascript: LanguageModule = {
     return key && key.type === 'computed_property_name' ? key : null;
   },
   isFormatting: () => false,
+  isYield: (type) => type === 'yield_expression',
   comprehensionClauses: () => [],
   isComprehensionClause: () => false,
   definedFunction: (n) => n,

@@ -268,6 +268,8 @@ export interface LanguageModule {
   computedKey(n: Node): Node | null;
   /** Children of a `parts` expression that are not values (format specifiers). */
   isFormatting(type: string): boolean;
+  /** Whether a node of this type is a generator's `yield x`: what it yields is the body, as a return's value is. */
+  isYield?(type: string): boolean;
   /**
    * The function a formatted-string part applies to its value, when the language writes it as a conversion (Python's
    * `f"{x!r}"` is `repr(x)`): a sanitizer `repr(...)` applies there too.

@@ -852,6 +852,7 @@ export const python: LanguageModule = {
   },
   computedKey: () => null,
   isFormatting: (type) => type === 'format_specifier',
+  isYield: (type) => type === 'yield',
   conversionCall: (n) => {
     if (typeOf(n) !== 'interpolation') return undefined;
     const conv = fieldOf(n, 'type_conversion')?.text;
