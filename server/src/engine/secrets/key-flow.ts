@@ -64,17 +64,17 @@ export class KeyFlowFinder {
         if (!isActive(rule)) continue;
         // A multi-line rule's call may put the name on a later line (`session({` … `secret: key,`).
         const last = Math.min(hit.line + rule.multiline, lines.lineCount - 1);
-        const window = text.slice(lines.lineStarts[hit.line]!, lines.lineStarts[last]! + lines.lineText(last).length);
+        const from = lines.lineStarts[hit.line]!;
+        const window = text.slice(from, lines.lineStarts[last]! + lines.lineText(last).length);
         const re = rule.refRegex!;
         re.lastIndex = 0;
         for (let m = re.exec(window); m; m = re.exec(window)) {
           if (m[0].length === 0) re.lastIndex++;
           const name = m.groups?.ref;
-          if (!name || COMMENTED.test(window.slice(window.lastIndexOf('\n', m.index) + 1, m.index))) continue;
+          const at = lines.positionAt(from + m.index);
+          if (!name || COMMENTED.test(lines.lineText(at.line).slice(0, at.character))) continue;
           const api = API.exec(m[0])?.[0].replace(/[ \t]+/g, ' ') ?? m[0];
-          let line = hit.line;
-          for (let nl = window.indexOf('\n'); nl >= 0 && nl < m.index; nl = window.indexOf('\n', nl + 1)) line++;
-          refs.push({ rule, name, line, api, length: m[0].length });
+          refs.push({ rule, name, line: at.line, api, length: m[0].length });
         }
       }
     }
