@@ -311,8 +311,9 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
     get sanitizers() {
       return (sanitizerIndex ??= new PatternIndex(sanitizers.kept, (c) => c.pattern, (c) => types(c.pattern)));
     },
+    // Those that only raise (`raises` without `from`) change no value: `raisesFrom` tries them, `call` does not.
     get propagators() {
-      return (propagatorIndex ??= new PatternIndex(propagators.kept, (c) => c.pattern, (c) => types(c.pattern)));
+      return (propagatorIndex ??= new PatternIndex(propagators.kept.filter((c) => !c.spec.raises || c.spec.from), (c) => c.pattern, (c) => types(c.pattern)));
     },
     get raisers() {
       return (raiserIndex ??= new PatternIndex(propagators.kept.filter((c) => c.spec.raises), (c) => c.pattern, (c) => types(c.pattern)));
@@ -2118,7 +2119,6 @@ class UnitAnalysis {
 
     // Propagators: known library calls that pass data through (not those that only raise: see `raisesFrom`).
     for (const p of this.env.pass.index.propagators.candidates(n, this.env.resolve)) {
-      if (p.spec.raises && !p.spec.from) continue;
       // A method of a call's result also matches through a variable holding it: `zf.namelist()` after
       // `zf = zipfile.ZipFile(upload)`. Only those: reading values makes every other propagator's match looser.
       const b = this.match(p, n, onCallResult(p.pattern.source) ? this.valueOf : undefined);
