@@ -81,6 +81,15 @@ describe('taint rule files: load errors carry the range of what is wrong', () =>
     assert.match(errors[1]!.message, /`quotes` needs `raises`/);
   });
 
+  it('a state-pair propagator: `state-pair` must be true or false', () => {
+    const good = `propagators:\n  - { languages: [javascript], pattern: 'useState($X)', from: [$X], state-pair: true }\nrules:\n${GOOD}`;
+    assert.deepEqual(load(good).errors, []);
+    const { set, errors } = load(`propagators:\n  - { languages: [javascript], pattern: 'useState($X)', from: [$X], state-pair: 'yes' }\nrules:\n${GOOD}`);
+    assert.deepEqual(set.rules.map((r) => r.id), ['t.good']);
+    assert.deepEqual(errors.map((e) => e.range?.start.line), [1]);
+    assert.match(errors[0]!.message, /`state-pair` must be true or false/);
+  });
+
   it('invalid YAML: the range is where the parser stopped', () => {
     const { errors } = load(`rules:\n${GOOD}  - id: [unclosed\n`);
     assert.equal(errors.length, 1);

@@ -107,9 +107,58 @@ export function MessageView() {
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
   }, []);
-  // State set in an effect callback is not followed to the render yet.
+  // The setter is right, but a message listener registered by a local name (`onMessage`), not written inline, is
+  // not known as one yet.
   // todoruleid: js.xss.react-dangerously-set-inner-html
   return <div dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function InlineMessageView() {
+  const [html, setHtml] = useState('');
+  useEffect(() => {
+    window.addEventListener('message', (event: MessageEvent) => setHtml(event.data.html));
+  }, []);
+  // ruleid: js.xss.react-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+// A setter called in an effect, through a helper defined in the component, or two callbacks down.
+export function QueryView() {
+  const [html, setHtml] = useState<string | null>();
+  useEffect(() => {
+    setHtml(new URLSearchParams(window.location.search).get('q'));
+  }, []);
+  // ruleid: js.xss.react-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: html ?? '' }} />;
+}
+
+export function HashView() {
+  const [html, setHtml] = React.useState('');
+  const load = () => setHtml(decodeURIComponent(window.location.hash.slice(1)));
+  useEffect(() => {
+    load();
+    window.onhashchange = () => load();
+  }, []);
+  // ruleid: js.xss.react-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function RouteView() {
+  const { slug } = useParams();
+  const [html, setHtml] = useState('');
+  // The effect reads the component's own variable.
+  useEffect(() => {
+    setHtml(`<h1>${slug}</h1>`);
+  }, [slug]);
+  // ruleid: js.xss.react-dangerously-set-inner-html
+  return <section dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function InlineHandlerView() {
+  const [html, setHtml] = useState('');
+  // The render reads the state before the handler that sets it is written: not followed (one pass, in order).
+  // todoruleid: js.xss.react-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: html }} onClick={() => setHtml(location.hash)} />;
 }
 
 // State whose initial value is read from the URL renders it.
@@ -130,6 +179,42 @@ export function ConstantState() {
   const [html] = useState('<b>Welcome</b>');
   // ok: js.xss.react-dangerously-set-inner-html
   return <div dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function SanitizedSetter() {
+  const [html, setHtml] = useState('');
+  useEffect(() => {
+    setHtml(DOMPurify.sanitize(window.location.hash.slice(1)));
+  }, []);
+  // ok: js.xss.react-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function TypedText() {
+  const [html, setHtml] = useState('');
+  // What the user types in their own page is theirs (self-XSS), not another site's input.
+  // ok: js.xss.react-dangerously-set-inner-html
+  return <div><textarea onChange={(e) => setHtml(e.target.value)} /><div dangerouslySetInnerHTML={{ __html: html }} /></div>;
+}
+
+export function OtherState() {
+  const [html] = useState('<b>Hi</b>');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    setQuery(window.location.search);
+  }, []);
+  // Only the state the setter belongs to holds the value.
+  // ok: js.xss.react-dangerously-set-inner-html
+  return <div title={query} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function CountSetter() {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    setCount(Number(new URLSearchParams(window.location.search).get('n')));
+  }, []);
+  // ok: js.xss.react-dangerously-set-inner-html
+  return <b dangerouslySetInnerHTML={{ __html: `&times; ${count}` }} />;
 }
 
 export function SanitizedState() {

@@ -85,6 +85,13 @@ export interface Summary {
    */
   captures?: string[];
   /**
+   * Free names the unit calls with input as the first argument (a React state setter a callback calls,
+   * `setHtml(event.data)`): name -> the argument's flows from sources, or from captured variables (`captures`'
+   * indexes as in `paramSinks`). The enclosing unit applies them where it defines the function (see
+   * `applyCaptures`): into the state a setter of its own sets, or on outwards.
+   */
+  capturedCalls?: Map<string, Flow[]>;
+  /**
    * The keyword each parameter is passed by, where calls have keyword arguments (`LanguageModule.paramKeywords`):
    * a call's `name=value` reaches the parameter of that name, not the one at its position.
    */
@@ -725,6 +732,8 @@ class UnitAnalysis {
   private log?: { defsRead: Map<string, string>; defsOut: Map<string, Node | null>; sinkKeys: Map<string, boolean>; returns: { t: Taint; range: Range }[] };
   /** Free variables of a function unit, by name: their index in `summary.captures`. */
   private readonly captureIndex = new Map<string, number>();
+  /** A function unit's state setters (`const [html, setHtml] = useState(…)`): setter name -> the value's name. */
+  private setters?: Map<string, string>;
   /** The language's syntax knowledge. */
   private readonly syn: LanguageModule;
   /** Parameter names -> index, once they are bound: a later binding of one is no check of the caller's value. */
@@ -1712,6 +1721,7 @@ class UnitAnalysis {
         for (const e of syn.objectPatternEntries(target)) this.bind(e.target, e.rest ? t : relabel(t, value, e.key), st, undefined, depth + 1);
         return;
       case 'sequence-pattern': {
+        if (value && !this.log) this.noteStatePair(target, value);
         const vals = value && syn.isSequenceLiteral(typeOf(value)) ? named(value) : undefined;
         named(target).forEach((el, i) => {
           const v = vals && vals.length === named(target).length ? vals[i] : undefined;
@@ -1998,10 +2008,27 @@ class UnitAnalysis {
     return hit.taint.map((f) => ({ ...f, steps: [...f.steps, step] }));
   }
 
-  /** Where a nested function is defined: its sinks reached from captured variables, with their taint here. */
+  /**
+   * Where a nested function is defined: its sinks reached from captured variables, with their taint here; and what
+   * it calls a free name with (`capturedCalls`): a setter of this unit's state sets the value, another free name
+   * passes it on outwards.
+   */
   private applyCaptures(fn: Node, st: State): void {
     const s = this.env.inlineSummary(fn);
-    if (!s?.captures) return;
+    if (!s) return;
+    for (const [name, flows] of s.capturedCalls ?? []) {
+      let t: Taint | undefined;
+      for (const f of flows) {
+        if (f.origin.kind === 'source') t = union(t, [f]);
+        else if (f.origin.index < 0) {
+          const cap = s.captures?.[-f.origin.index - 1];
+          const here = cap === undefined ? undefined : this.lookup(cap, st) ?? (st.has(cap) ? undefined : this.capturedName(cap, fn));
+          t = union(t, here?.map((g) => ({ ...g, steps: [...g.steps, ...f.steps].slice(0, MAX_STEPS) })));
+        }
+      }
+      if (t) this.calledWith(name, t, st, fn, false);
+    }
+    if (!s.captures) return;
     for (const [idx, hits] of s.paramSinks) {
       const name = idx < 0 ? s.captures[-idx - 1] : undefined;
       if (!name) continue;
@@ -2009,6 +2036,40 @@ class UnitAnalysis {
       if (!t) continue;
       for (const hit of hits) for (const f of t) this.sinkReached(f, hit.steps, hit.range, hit.sinkText, hit.fixes, hit.rule);
     }
+  }
+
+  /** `const [html, setHtml] = useState(…)` (a `state-pair` propagator's call): `setHtml` sets `html` from now on. */
+  private noteStatePair(target: Node, value: Node): void {
+    const els = named(target);
+    const call = this.syn.unparenthesize(value);
+    if (els.length < 2 || this.syn.exprKind(typeOf(call)) !== 'call' || !this.isFunction(this.unit)) return;
+    const [v, set] = [els[0]!, els[1]!];
+    if (this.syn.targetKind(typeOf(v)) !== 'name' || this.syn.targetKind(typeOf(set)) !== 'name') return;
+    for (const p of this.env.pass.index.propagators.candidates(call, this.env.resolve)) {
+      if (!p.spec.statePair || !this.match(p, call)) continue;
+      (this.setters ??= new Map()).set(textOf(set), textOf(v));
+      return;
+    }
+  }
+
+  /**
+   * A free name called with input as its first argument, here (`at` the call) or in a nested function defined here
+   * (`at` the function): a state setter of this unit adds it to the state's value (a weak update: the value may
+   * still be the one it had); another free name, in a nested function, joins this unit's `capturedCalls`. Sources'
+   * flows and captured variables' go on; a parameter's does not (the callback's caller is not known).
+   */
+  private calledWith(name: string, t: Taint, st: State, at: Node, direct: boolean): void {
+    const state = this.setters?.get(name);
+    if (state) {
+      const step: TraceStep = { range: this.range(at), message: direct ? `${name}() sets ${state}` : `${name}() sets ${state} in the callback`, kind: 'step' };
+      st.set(state, union(st.get(state) ?? undefined, addStep(t, step)) ?? null);
+      return;
+    }
+    if (st.has(name) || this.bound.has(name) || !this.isFunction(this.unit) || !(this.nested ??= this.enclosed())) return;
+    const kept = t.filter((f) => f.origin.kind === 'source' || f.origin.index < 0);
+    if (!kept.length) return;
+    const out = (this.summary.capturedCalls ??= new Map());
+    out.set(name, union(out.get(name), direct ? addStep(kept, { range: this.range(at), message: `passed to ${name}()`, kind: 'step' }) : kept)!);
   }
 
   /** The symbolic flow of free variable `name` (used at `at`), or undefined at the module's top level. */
@@ -2108,6 +2169,12 @@ class UnitAnalysis {
         if (key !== undefined) this.coarsen(key, st);
       }
     }
+    // A state setter's or a free name's call (see `calledWith`).
+    const free = fn && argTaints[0] && syn.exprKind(typeOf(fn)) === 'identifier' ? textOf(fn) : undefined;
+    if (free !== undefined && this.setters?.has(free)) {
+      this.calledWith(free, argTaints[0]!, st, n, true);
+      return undefined;
+    }
     let recvTaint: Taint | undefined;
     let method: string | undefined;
     const property = fn ? syn.propertyOf(fn) : null;
@@ -2147,6 +2214,7 @@ class UnitAnalysis {
       if (callee.summary.validates) this.applyValidation(callee, args, argTaints, st);
       return union(out, recvTaint);
     }
+    if (free !== undefined) this.calledWith(free, argTaints[0]!, st, n, true);
     // A handler of another file registered here gets its input here: its sinks are found at the registration.
     const reg = this.env.registersHandler?.(n);
     const handler = reg && this.env.calleeSummary(reg.fn);

@@ -193,6 +193,11 @@ export interface PropagatorSpec extends PatternSpec {
   raises?: string[];
   /** The function the message applies to what it quotes (`repr`): where that is a sanitizer, the raise adds nothing. */
   quotes?: string;
+  /**
+   * YAML `state-pair`: the call returns a `[value, setter]` pair (React's `useState`). Destructured into two names,
+   * what the setter is called with afterwards, in the function or in a callback defined there, flows into the value.
+   */
+  statePair?: boolean;
 }
 
 /** A framework callback whose parameters hold user input. */
@@ -558,7 +563,7 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
 }
 
 function propagatorSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems, extra: readonly string[] = []): PropagatorSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['from', 'mark', 'raises', 'quotes', ...extra]);
+  const s = patternSpec(v, where, ruleId, p, ['from', 'mark', 'raises', 'quotes', 'state-pair', ...extra]);
   if (!s) return undefined;
   const from = isObj(v) && v.from !== undefined ? strList(v.from, `${where}: \`from\``, ruleId, p) : undefined;
   for (const f of from ?? []) if (!metavarsIn(s.pattern).has(f)) p.add(ruleId, `${where}: \`from\` ${f} must be a metavariable of the pattern`);
@@ -567,6 +572,8 @@ function propagatorSpec(v: unknown, where: string, ruleId: string | undefined, p
   for (const f of raises ?? []) if (!metavarsIn(s.pattern).has(f)) p.add(ruleId, `${where}: \`raises\` ${f} must be a metavariable of the pattern`);
   const quotes = isObj(v) ? str(v, 'quotes', where, ruleId, p, false) : undefined;
   if (quotes !== undefined && !raises) p.add(ruleId, `${where}: \`quotes\` needs \`raises\` (it says how the raised message quotes them)`);
+  const statePair = isObj(v) ? v['state-pair'] : undefined;
+  if (statePair !== undefined && typeof statePair !== 'boolean') p.add(ruleId, `${where}: \`state-pair\` must be true or false`);
   return {
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
@@ -574,6 +581,7 @@ function propagatorSpec(v: unknown, where: string, ruleId: string | undefined, p
     ...(mark ? { mark } : {}),
     ...(raises ? { raises } : {}),
     ...(quotes ? { quotes } : {}),
+    ...(statePair === true ? { statePair: true } : {}),
   };
 }
 
