@@ -64,6 +64,51 @@ describe('handlers registered by name', () => {
     assert.deepEqual(ids(engine.scanText('/g/plain.py', 'python', noGradio, TAINT_ONLY)), []);
   });
 
+  it('a function nested in the registering function is the handler there, and only there', () => {
+    const local = APP.replace('def convert(path):\n    return subprocess.check_output("convert " + path, shell=True)\n', 'def other():\n    def convert(path):\n        return path\n').replace(
+      'def ui():\n',
+      'def ui():\n    def convert(path):\n        return subprocess.check_output("convert " + path, shell=True)\n\n',
+    );
+    assert.deepEqual(ids(engine.scanText('/g/local.py', 'python', local, TAINT_ONLY)), ['py.cmdi.subprocess-shell@11']);
+    // The same name nested in a function that registers nothing: no handler.
+    const elsewhere = local.replace('gr.Button("Go").click(convert, [box], None)', 'gr.Button("Go").click(print, [box], None)');
+    assert.deepEqual(ids(engine.scanText('/g/elsewhere.py', 'python', elsewhere, TAINT_ONLY)), []);
+  });
+
+  it('a message listener registered by name in a function: an edit of the registration makes and unmakes it', () => {
+    const js = [
+      'export function mount(el) {',
+      '  const onMessage = (event) => {',
+      '    el.innerHTML = event.data;',
+      '  };',
+      "  window.addEventListener('message', onMessage);",
+      '}',
+      '',
+    ].join('\n');
+    const uri = 'by-name:/g/mount.js';
+    engine.open(uri, '/g/mount.js', 'javascript', js, 1);
+    try {
+      assert.deepEqual(ids(engine.analyze(uri, TAINT_ONLY)), ['js.xss.dom@2']);
+      const line = 4;
+      const at = js.split('\n')[line]!.indexOf('onMessage');
+      let version = 1;
+      // The registration names another function (`onMessagx`), then this one again; then the event is `messages`.
+      for (const [range, text, expected] of [
+        [[at + 8, at + 9], 'x', []],
+        [[at + 8, at + 9], 'e', ['js.xss.dom@2']],
+        [[at - 5, at - 5], 's', []],
+        [[at - 5, at - 4], '', ['js.xss.dom@2']],
+      ] as const) {
+        engine.change(uri, [{ range: { start: { line, character: range[0] }, end: { line, character: range[1] } }, text }], ++version);
+        const r = engine.analyze(uri, TAINT_ONLY);
+        assert.deepEqual(ids(r), expected, engine.get(uri)!.text);
+        assert.deepEqual(r.findings, engine.scanText('/g/mount.js', 'javascript', engine.get(uri)!.text, TAINT_ONLY).findings);
+      }
+    } finally {
+      engine.close(uri);
+    }
+  });
+
   it('schema: by-name needs call and a boolean; unless-bound maps the pattern\'s metavariables to regexes', () => {
     const { file, errors } = validateRuleFile({
       handlers: {

@@ -3638,10 +3638,11 @@ export function fileContext(
     for (const f of facts) for (const [local, exported] of f.exportAliases) exportAliases.set(local, [...(exportAliases.get(local) ?? []), exported]);
   }
   // Functions registered by name anywhere in the file (Gradio `btn.click(save, ...)`): a handler's role depends on
-  // those calls too. Only handlers that ask for it, in files importing their framework, pay for the walk.
-  const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)));
+  // those calls too. Only handlers that ask for it, in files importing their framework and naming the methods of
+  // their call (`addEventListener`: no import renames a method), pay for the walk.
+  const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)) && callMethods(h.call.pattern.source).every((m) => text.includes(m)));
   const registrations = byNameHandlers.length ? new Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>() : undefined;
-  const registered = registrations ? registeredByName(root, byNameHandlers, imports, syn, registrations) : undefined;
+  const registered = registrations ? registeredByName(root, text, byNameHandlers, imports, syn, registrations) : undefined;
   // Entry points (issue 15): an exported function's callers are out of sight, so its parameters are input for the
   // `library-input` rules and, at audit strictness, for every rule. Which functions are exported depends on other
   // statements (`module.exports = { f }`) and, in Python, on whether the module is a script: part of the import key.
@@ -4153,10 +4154,16 @@ class HandlerSite {
     private readonly registered?: Map<string, string[]>,
   ) {}
 
-  /** Whether this module-level function is registered by name with the by-name handler `id` (see `registeredByName`). */
+  /**
+   * Whether this function is registered by name with the by-name handler `id` (see `registeredByName`): a
+   * module-level one by a call anywhere in the file, a nested one by a call in the same enclosing functions
+   * (`const onMessage = (e) => …; window.addEventListener('message', onMessage)` in a component's effect).
+   */
   registeredAs(id: string): boolean {
     const found = this.registered?.size && this.name !== undefined ? this.registered.get(this.name) : undefined;
-    return !!found?.includes(id) && !!this.syn.isModuleLevel?.(this.fn, this.parent);
+    if (!found) return false;
+    if (this.syn.isModuleLevel?.(this.fn, this.parent)) return found.some((r) => r.startsWith(`${id}@`));
+    return !this.syn.isMethod(this.fn) && found.includes(`${id}@${scopeChain(this.parent, this.syn)}`);
   }
 
   /** The names another statement exports this module-level function under (`export const GET = handler`). */
@@ -4243,13 +4250,31 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   return true;
 }
 
+/** The method names a call pattern calls (`$T.addEventListener(...)`: `addEventListener`), which the text must hold. */
+function callMethods(pattern: string): string[] {
+  return [...pattern.matchAll(/\.([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]!);
+}
+
+/**
+ * The functions enclosing a node, outermost first, by name (`?` for an anonymous one), joined by `/`: where a
+ * by-name registration is, told by names, not offsets, so that it is part of the import key without every edit above
+ * changing it. Two anonymous callbacks of one function share a chain.
+ */
+function scopeChain(from: Node | null, syn: LanguageModule): string {
+  const names: string[] = [];
+  for (let p = from; p; p = p.parent) if (syn.functionTypes.has(p.type)) names.push(syn.unitName(p, p.parent) ?? '?');
+  return names.reverse().join('/');
+}
+
 /**
  * The names by-name handlers' registration calls give as `$HANDLER`, anywhere in the file (Gradio wires its events
- * inside a UI-building function): function name -> handler ids. Only a plain name; the function must be the file's
- * own module-level one (see `HandlerSite.registeredAs`).
+ * inside a UI-building function): function name -> `<handler id>@<scope chain of the call>`. Only a plain name; the
+ * function must be the file's own module-level one, or one defined in the call's enclosing functions (see
+ * `HandlerSite.registeredAs`).
  */
 function registeredByName(
   root: Node,
+  text: string,
   handlers: readonly CompiledLanguage['handlers'][number][],
   imports: Map<string, string>,
   syn: LanguageModule,
@@ -4257,22 +4282,51 @@ function registeredByName(
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const resolve = (id: string): string | undefined => imports.get(id);
-  const cursor = root.walk();
-  for (;;) {
-    const n = cursor.currentNode;
-    if (syn.exprKind(n.type) === 'call') {
-      for (const h of handlers) {
-        const b = matchPattern(h.call!.pattern, n, resolve);
-        const fn = b?.get('$HANDLER');
-        if (!b || !fn || syn.exprKind(typeOf(fn)) !== 'identifier') continue;
-        if (!h.call!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''))) continue;
-        const ids = out.get(fn.text) ?? [];
-        if (!ids.includes(h.spec.id)) out.set(fn.text, [...ids, h.spec.id]);
-        const call = calls.get(n.id);
-        if (call) call.handlers.push(h);
-        else calls.set(n.id, { fn, handlers: [h] });
+  for (const n of callsNaming(root, text, handlers, syn)) {
+    for (const h of handlers) {
+      const b = matchPattern(h.call!.pattern, n, resolve);
+      const fn = b?.get('$HANDLER');
+      if (!b || !fn || syn.exprKind(typeOf(fn)) !== 'identifier') continue;
+      if (!h.call!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''))) continue;
+      const ids = out.get(fn.text) ?? [];
+      const at = `${h.spec.id}@${scopeChain(n.parent, syn)}`;
+      if (!ids.includes(at)) out.set(fn.text, [...ids, at]);
+      const call = calls.get(n.id);
+      if (call) call.handlers.push(h);
+      else calls.set(n.id, { fn, handlers: [h] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The calls a by-name handler's registration may be, in document order: where every handler's pattern calls a
+ * method by name, the calls around each place the text has one of those names (a browser script has
+ * `addEventListener` a few times; walking its whole tree on every edit would cost more than the edit's analysis);
+ * else every call of the tree.
+ */
+function callsNaming(root: Node, text: string, handlers: readonly CompiledLanguage['handlers'][number][], syn: LanguageModule): Node[] {
+  const out: Node[] = [];
+  const methods = handlers.map((h) => callMethods(h.call!.pattern.source));
+  if (methods.every((m) => m.length)) {
+    const seen = new Set<number>();
+    for (const m of new Set(methods.flat())) {
+      const re = new RegExp(`(?<![\\w$])${m}(?![\\w$])`, 'g');
+      for (const hit of text.matchAll(re)) {
+        // The name's node, its member access, the call: a call at most three levels up calls it.
+        let n: Node | null = root.descendantForIndex(hit.index, hit.index + m.length);
+        for (let i = 0; n && i < 3 && syn.exprKind(n.type) !== 'call'; i++) n = n.parent;
+        if (n && syn.exprKind(n.type) === 'call' && !seen.has(n.id)) {
+          seen.add(n.id);
+          out.push(n);
+        }
       }
     }
+    return out.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  }
+  const cursor = root.walk();
+  for (;;) {
+    if (syn.exprKind(cursor.nodeType) === 'call') out.push(cursor.currentNode);
     if (cursor.gotoFirstChild()) continue;
     while (!cursor.gotoNextSibling()) {
       if (!cursor.gotoParent()) {
