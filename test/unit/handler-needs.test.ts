@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Engine } from '../../server/src/engine/engine';
 import { TaintAnalyzer } from '../../server/src/engine/taint';
-import { handlerNeeds } from '../../server/src/engine/taint/taint-analyzer';
+import { handlerNeeds, importNeeds } from '../../server/src/engine/taint/taint-analyzer';
 import { findFixtures } from '../rules/rule-fixtures';
 import { taintFixtureLanguage, taintTestEngine } from './taint-test-engine';
 
@@ -54,5 +54,25 @@ describe('handler prefilter regexes', () => {
     }
     // Both answers are exercised, so the comparison is not vacuous.
     assert.ok(matched > 0 && matched < tests, `${matched} of ${tests} tests matched`);
+  });
+
+  it('a required import is found as the language writes it (a dotted, scoped or dashed name too)', () => {
+    const forms = (m: string): string[] => {
+      const dot = m.lastIndexOf('.');
+      return [
+        `const x = require('${m}');`,
+        `import { X } from "${m}";`,
+        `import ${m}`,
+        ...(dot > 0 && !m.includes('/') ? [`from ${m.slice(0, dot)} import ${m.slice(dot + 1)}`] : []),
+      ];
+    };
+    for (const m of ['socket.io', '@nestjs/common', '@angular/router', 'django.views', 'ryu.app.wsgi', 'react-native-sqlite-storage', 'flask']) {
+      for (const text of forms(m)) {
+        const under = text.replace(/-/g, '_');
+        assert.ok(importNeeds(m).every((re) => re.test(under)), `${m} in ${text}`);
+      }
+    }
+    // Not any text: a file that never names the module.
+    assert.ok(!importNeeds('socket.io').every((re) => re.test("const ws = require('ws');")));
   });
 });

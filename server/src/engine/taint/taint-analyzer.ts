@@ -2454,7 +2454,7 @@ export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly 
     for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) out.push(new RegExp(w));
     for (const [, re] of c.where) out.push(searchableAnywhere(re));
   }
-  if (h.spec.requiresImport) out.push(new RegExp(h.spec.requiresImport.replace(/[^\w]/g, '_')));
+  if (h.spec.requiresImport) out.push(...importNeeds(h.spec.requiresImport));
   if (h.spec.firstParamNamed) out.push(new RegExp(h.spec.firstParamNamed));
   for (const n of h.spec.paramNames ?? []) out.push(new RegExp(`\\b${n}\\b`));
   if (h.spec.functionNamed) out.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
@@ -2462,6 +2462,14 @@ export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly 
   need = out;
   handlerNeedCache.set(h, need);
   return need;
+}
+
+/**
+ * What a text importing `module` holds: each word of its name, as `socket.io`, `@nestjs/common` or `from django import
+ * views` spell it (the name as a whole is not in the last). Exported for its test.
+ */
+export function importNeeds(module: string): RegExp[] {
+  return (module.match(/\w+/g) ?? []).map((w) => new RegExp(w));
 }
 
 function docsUrl(id: string): string {
