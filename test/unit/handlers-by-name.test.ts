@@ -109,12 +109,14 @@ describe('handlers registered by name', () => {
     }
   });
 
-  it('schema: by-name needs call and a boolean; unless-bound maps the pattern\'s metavariables to regexes', () => {
+  it('schema: by-name needs call and a boolean; input-param an index with params: none; unless-bound maps the pattern\'s metavariables to regexes', () => {
     const { file, errors } = validateRuleFile({
       handlers: {
         ok: { languages: ['python'], call: '$C.click($HANDLER, ...)', 'by-name': true, params: 'all' },
         nocall: { languages: ['python'], decorator: 'app.route(...)', 'by-name': true },
         notbool: { languages: ['python'], call: '$C.click($HANDLER, ...)', 'by-name': 'yes' },
+        input: { languages: ['javascript'], 'entry-of': '({ Query: { $F: $HANDLER } })', 'input-param': 1 },
+        badinput: { languages: ['javascript'], 'entry-of': '({ Query: { $F: $HANDLER } })', 'input-param': 1, params: 'all' },
       },
       rules: [{
         id: 'py.test.sink', name: 'x', description: 'x', languages: ['python'], severity: 'high', cwe: ['CWE-89'], message: 'x', sources: ['s'],
@@ -125,10 +127,11 @@ describe('handlers registered by name', () => {
         ],
       }],
     });
-    assert.deepEqual(file.handlers.map((h) => [h.id, h.byName]), [['ok', true]]);
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.byName, h.inputParam]), [['ok', true, undefined], ['input', undefined, 1]]);
     const text = errors.map((e) => e.message).join('\n');
     assert.match(text, /handler nocall: `by-name` must be true or false, with `call`/);
     assert.match(text, /handler notbool: `by-name` must be true or false, with `call`/);
+    assert.match(text, /handler badinput: `input-param` must be a parameter index, with `params: none`/);
     assert.match(text, /`unless-bound` \$D is not a metavariable/);
     assert.match(text, /`unless-bound` \$C /);
   });

@@ -110,6 +110,13 @@ describe('patterns', () => {
     assert.equal(matches('javascript', 'parseXml($X, {noent: true})', 'parseXml(x, { big: 1, noent: true }); parseXml(x, { noent: false });').length, 1);
   });
 
+  it('lets an entry `key: $V` match a method of that name, binding the method', () => {
+    // Hapi's `{ handler(request, h) {} }`, a GraphQL resolver map's `{ Query: { user(_, args) {} } }`.
+    assert.deepEqual(matches('javascript', '({ handler: $H })', 'f({ path: "/", handler(request, h) { return 1; } });'), ['{ path: "/", handler(request, h) { return 1; } }']);
+    assert.deepEqual(matches('javascript', '({ Query: { $F: $H } })', 'x = { Query: { user(_, args) { return 1; } } };'), ['{ Query: { user(_, args) { return 1; } } }']);
+    assert.deepEqual(matches('javascript', '({ handler: $H })', 'f({ path: "/", other(request, h) { return 1; } });'), []);
+  });
+
   it('rejects a snippet that does not parse, with the snippet in the message', () => {
     const compiler = new PatternCompiler(grammars.language('javascript')!);
     assert.throws(() => compiler.compile('db.query($Q'), (e: unknown) => e instanceof PatternSyntaxError && /db\.query\(\$Q/.test(e.message));

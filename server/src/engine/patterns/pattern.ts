@@ -764,7 +764,7 @@ function matchSubset(ps: PatternNode[], ts: Node[], b: Bindings, resolve: Canoni
     let ok = false;
     const mark = b.size;
     for (const t of ts) {
-      if (matchNode(p, t, b, resolve)) {
+      if (matchNode(p, t, b, resolve) || matchMethodEntry(p, t, b, resolve)) {
         ok = true;
         break;
       }
@@ -773,6 +773,16 @@ function matchSubset(ps: PatternNode[], ts: Node[], b: Bindings, resolve: Canoni
     if (!ok) return false;
   }
   return true;
+}
+
+/**
+ * An entry `key: $V` of a map pattern against a method of the literal (`{ handler(req, h) { … } }`): the method is
+ * that key's value, a function, so `$V` binds the method itself.
+ */
+function matchMethodEntry(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
+  if (!S.entries.has(p.type) || p.children.length !== 2 || !p.children[1]!.metavar || !S.namedEntries.has(t.type)) return false;
+  const name = t.childForFieldName('name');
+  return !!name && matchNode(p.children[0]!, name, b, resolve) && matchNode(p.children[1]!, t, b, resolve);
 }
 
 /**

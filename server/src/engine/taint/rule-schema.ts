@@ -242,6 +242,11 @@ export interface HandlerSpec {
   requiresImport?: string;
   /** Which parameters are user input themselves: all, all but the first, or none. */
   params: 'all' | 'rest' | 'none';
+  /**
+   * YAML `input-param`: with `params: none`, the one parameter that is user input itself, whole or destructured
+   * (a GraphQL resolver's `args`, the second of `(parent, args, context, info)`).
+   */
+  inputParam?: number;
   /** Index of the request-object parameter, matched by source patterns under the name `alias`. */
   requestParam?: number;
   alias?: string;
@@ -885,7 +890,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -906,6 +911,8 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   }
   const params = v.params ?? 'none';
   if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
+  const inputParam = v['input-param'];
+  if (inputParam !== undefined && (!Number.isInteger(inputParam) || (inputParam as number) < 0 || params !== 'none')) p.add(undefined, `${where}: \`input-param\` must be a parameter index, with \`params: none\``);
   const requestParam = v['request-param'];
   if (requestParam !== undefined && (typeof requestParam !== 'number' || requestParam < 0)) p.add(undefined, `${where}: \`request-param\` must be a parameter index`);
   const alias = str(v, 'alias', where, undefined, p, false);
@@ -929,6 +936,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(functionNamed?.length ? { functionNamed } : {}),
     ...(requiresImport ? { requiresImport } : {}),
     ...(typeof requestParam === 'number' ? { requestParam } : {}),
+    ...(typeof inputParam === 'number' ? { inputParam } : {}),
     ...(alias ? { alias } : {}),
   };
 }

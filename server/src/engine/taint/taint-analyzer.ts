@@ -3317,9 +3317,10 @@ function importedHandler(
   const inputs = new Map<number, string>();
   const cleanFields = new Map<number, readonly string[]>();
   for (const h of r.handlers) {
-    if (h.spec.params === 'none') continue;
+    const input = h.spec.inputParam;
+    if (h.spec.params === 'none' && input === undefined) continue;
     names.forEach((param, i) => {
-      if (param === '**' || (i === 0 && h.spec.params === 'rest') || i === h.spec.requestParam) return;
+      if (param === '**' || (input !== undefined ? i !== input : (i === 0 && h.spec.params === 'rest') || i === h.spec.requestParam)) return;
       const type = ext.types?.[i];
       if (type && isSafeParamType(type, h.spec.safeTypes, NO_TYPES, undefined, h.spec.safeDefaults)) return;
       inputs.set(i, `request parameter ${param ?? `#${i + 1}`} of ${name}`);
@@ -3811,10 +3812,11 @@ export function fileContext(
       roles.push(h.spec.id);
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
-      if (h.spec.params !== 'none') {
+      const input = h.spec.inputParam;
+      if (h.spec.params !== 'none' || input !== undefined) {
         const converted = syn.routeConvertedParams?.(site.decorators);
         params.forEach((p, i) => {
-          if (i < first || i === h.spec.requestParam) return;
+          if (input !== undefined ? i !== input : i < first || i === h.spec.requestParam) return;
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const type = syn.paramTypeOf(fn, i);
@@ -4233,7 +4235,8 @@ function entryOwner(node: Node, parent: Node | null, syn: LanguageModule): Node 
 
 /** Whether a handler's `call` or `entry-of` pattern matches `at`, binding `fn` as `$HANDLER` and meeting its `where`. */
 function bindsHandler(c: NonNullable<CompiledLanguage['handlers'][number]['call']>, at: Node | null, fn: Node, resolve: CanonicalResolver): boolean {
-  const b = at && matchPattern(c.pattern, at, resolve);
+  // `$HANDLER` starts bound to the function: in `{ Query: { $F: $HANDLER } }` the entry holding it is the one tried.
+  const b = at && matchPattern(c.pattern, at, resolve, new Map([['$HANDLER', fn]]));
   return !!b && b.get('$HANDLER')?.id === fn.id && c.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''));
 }
 
