@@ -34,6 +34,7 @@ const CLASS_NAMES: Record<string, string> = {
   xxe: 'XML external entities',
   ldapi: 'LDAP injection',
   xpathi: 'XPath injection',
+  'regex-injection': 'Regular expression injection',
   'prototype-pollution': 'Prototype pollution',
   'log-injection': 'Log injection',
   'weak-crypto': 'Weak cryptography (hash, random)',

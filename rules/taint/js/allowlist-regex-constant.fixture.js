@@ -34,6 +34,7 @@ app.get('/loose/:name', (req, res) => {
 
 app.get('/reassigned/:name', (req, res) => {
   let re = /^[0-9a-f]{16}$/;
+  // ruleid: js.regex-injection.regexp
   re = new RegExp(req.query.pattern);
   if (!re.test(req.params.name)) return res.sendStatus(404);
   // ruleid: js.path-traversal.fs

@@ -11,8 +11,10 @@ app = Flask(__name__)
 def pattern():
     src = request.args["p"]
     # ok: py.code-injection.eval
+    # ruleid: py.regex-injection.compile
     re_compile(src)
     # ok: py.code-injection.eval
+    # ruleid: py.regex-injection.compile
     compile(src)
     return "ok"
 
