@@ -110,7 +110,7 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-const FIXTURE_PATH_RE = /^#\s*vigil-fixture-path:\s*(\S+)\s*$/m;
+const FIXTURE_PATH_RE = /^(?:#|\/\/)\s*vigil-fixture-path:\s*(\S+)\s*$/m;
 
 /** The path a fixture is scanned as: its own, or the one its `vigil-fixture-path:` line names. */
 export function fixtureScanPath(file: string, text: string): string {

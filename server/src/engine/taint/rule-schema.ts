@@ -240,6 +240,12 @@ export interface HandlerSpec {
   functionNamed?: string[];
   /** The file must import this module. */
   requiresImport?: string;
+  /** YAML `directive`: the function's body starts with this directive (a Next.js server action: `'use server'`). */
+  directive?: string;
+  /** YAML `file-directive`: with `exported`, the module starts with this directive (a `'use server'` file's exports). */
+  fileDirective?: string;
+  /** YAML `path`: a regular expression the file's path must match (`(^|/)app/(.+/)?page\.[jt]sx?$`, Next.js pages). */
+  path?: string;
   /** Which parameters are user input themselves: all, all but the first, or none. */
   params: 'all' | 'rest' | 'none';
   /**
@@ -890,7 +896,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -904,10 +910,22 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   if (v.exported !== undefined && typeof v.exported !== 'boolean') p.add(undefined, `${where}: \`exported\` must be true or false`);
   const functionNamed = v['function-named'] === undefined ? undefined : strList(v['function-named'], `${where}: \`function-named\``, undefined, p);
   for (const n of functionNamed ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(n)) p.add(undefined, `${where}: \`function-named\` ${n} is not a function name`);
-  // `exported` alone would make every public function a handler; with an import it names a framework's modules.
-  const exportedInFramework = v.exported === true && v['requires-import'] !== undefined;
-  if (!call && !entryOf && !decorator && !paramDecorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework) {
-    p.add(undefined, `${where}: needs \`call\`, \`entry-of\`, \`decorator\`, \`first-param-named\`, \`param-names\`, \`function-named\`, or \`exported\` with \`requires-import\``);
+  const directive = str(v, 'directive', where, undefined, p, false);
+  const fileDirective = str(v, 'file-directive', where, undefined, p, false);
+  if (fileDirective !== undefined && v.exported !== true) p.add(undefined, `${where}: \`file-directive\` needs \`exported: true\` (the module's exported functions)`);
+  const path = str(v, 'path', where, undefined, p, false);
+  if (path !== undefined) {
+    try {
+      compileRuleRegex(path);
+    } catch (e) {
+      p.add(undefined, `${where}: \`path\` ${(e as Error).message}`);
+    }
+  }
+  // `exported` alone would make every public function a handler; with an import, a directive or a path it names a
+  // framework's modules.
+  const exportedInFramework = v.exported === true && (v['requires-import'] !== undefined || fileDirective !== undefined || path !== undefined);
+  if (!call && !entryOf && !decorator && !paramDecorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework && !directive) {
+    p.add(undefined, `${where}: needs \`call\`, \`entry-of\`, \`decorator\`, \`first-param-named\`, \`param-names\`, \`function-named\`, \`directive\`, or \`exported\` with \`requires-import\`, \`file-directive\` or \`path\``);
   }
   const params = v.params ?? 'none';
   if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
@@ -935,6 +953,9 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(v.exported === true ? { exported: true } : {}),
     ...(functionNamed?.length ? { functionNamed } : {}),
     ...(requiresImport ? { requiresImport } : {}),
+    ...(directive !== undefined ? { directive } : {}),
+    ...(fileDirective !== undefined ? { fileDirective } : {}),
+    ...(path !== undefined ? { path } : {}),
     ...(typeof requestParam === 'number' ? { requestParam } : {}),
     ...(typeof inputParam === 'number' ? { inputParam } : {}),
     ...(alias ? { alias } : {}),

@@ -25,7 +25,7 @@ import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { eachNodeOfType } from '../patterns/tree-walk';
-import { searchableAnywhere } from '../regex-guard';
+import { compileRuleRegex, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { ClassInstances, LanguageModule } from './lang';
@@ -2455,6 +2455,7 @@ export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly 
     for (const [, re] of c.where) out.push(searchableAnywhere(re));
   }
   if (h.spec.requiresImport) out.push(...importNeeds(h.spec.requiresImport));
+  for (const d of [h.spec.directive, h.spec.fileDirective]) if (d) out.push(new RegExp(d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   if (h.spec.firstParamNamed) out.push(new RegExp(h.spec.firstParamNamed));
   for (const n of h.spec.paramNames ?? []) out.push(new RegExp(`\\b${n}\\b`));
   if (h.spec.functionNamed) out.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
@@ -3658,18 +3659,20 @@ export function fileContext(
   // A module private to its package by its path (`pip/_internal/...`) has no API either.
   const entries = lang.rules.some((r) => r.audit || r.libraryInput) && !syn.isScript?.(text) && !(path !== undefined && syn.isPrivatePath?.(path));
   const exportedLocals = new Set(facts.flatMap((f) => f.exportedLocals));
+  // The module's directive prologue (`'use server'`): which exported functions are handlers depends on it.
+  const moduleDirectives = syn.directives && lang.handlers.some((h) => h.spec.fileDirective) ? syn.directives(root) : [];
   // Read by the passes' caches only: a one-shot run with no pass (most of a workspace's files) never reads it, nor the
   // units' keys made from it, so without a memo both are made on first read (from values nothing changes after this).
   let importKeyMade: string | undefined;
   const importKeyOf = (): string =>
-    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex'));
+    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives])).digest('hex'));
   const importKey = memo ? importKeyOf() : '';
   // A function unit's key holds what the import key holds but the imports and where their statements are: what it
   // reads of those is a dependency of its entry (`I:` a name resolved, `I?` a module asked for, `I*` the whole), so
   // a character typed in an import re-analyses only the units that resolved the names it changed.
   let unitImportKeyMade: string | undefined;
   const unitImportKeyOf = (): string =>
-    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals]])).digest('hex'));
+    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives])).digest('hex'));
   const unitImportKey = memo ? unitImportKeyOf() : '';
   let importsSigMade: string | undefined;
   const units: Unit[] = [];
@@ -3744,8 +3747,9 @@ export function fileContext(
   const rootUnit = mk(root, -1, -1, -1, rootAt.line, rootAt.character, lines.positionAt(root.endIndex).line, undefined, false, new Map(), 'module');
   rootUnit.params = { names: [], sources: new Map() };
   units.push(rootUnit);
-  // Handlers of frameworks the file does not import cannot match any function: filtered once per file.
-  const handlers = lang.handlers.filter((h) => !h.spec.requiresImport || importsModule(imports, h.spec.requiresImport));
+  // Handlers of frameworks the file does not import, or whose paths it is not at, cannot match any function:
+  // filtered once per file.
+  const handlers = lang.handlers.filter((h) => (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)) && (!h.spec.path || (path !== undefined && compileRuleRegex(h.spec.path).test(path.replace(/\\/g, '/')))));
   // Descriptors of the last run hold while the rules (the handler specs and audit come from them), the handlers the
   // imports admit, the file's facts in the unit key and the imports each read do.
   const descKey = memo ? `${unitImportKey}\u0000${handlers.map((h) => h.spec.id).join(',')}` : '';
@@ -3806,7 +3810,7 @@ export function fileContext(
     }
     // Read once: a node's parent is found by a walk down from the root, so deep nesting makes it costly.
     const parent = handlers.length ? fn.parent : null;
-    const site = new HandlerSite(fn, parent, syn, exportAliases, registered);
+    const site = new HandlerSite(fn, parent, syn, exportAliases, registered, moduleDirectives);
     for (const h of handlers) {
       if (!isHandler(site, h, params, resolve, syn)) continue;
       roles.push(h.spec.id);
@@ -4162,6 +4166,8 @@ class HandlerSite {
     private readonly syn: LanguageModule,
     private readonly aliases?: Map<string, string[]>,
     private readonly registered?: Map<string, string[]>,
+    /** The module's directive prologue (`'use server'`). */
+    readonly moduleDirectives: readonly string[] = [],
   ) {}
 
   /**
@@ -4246,6 +4252,8 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   if (h.spec.paramNames && !h.spec.paramNames.every((n, i) => params[i] !== undefined && textOf(params[i]) === n)) return false;
   if (h.spec.functionNamed && !h.spec.functionNamed.includes(site.name ?? '') && !site.exportedAs.some((n) => h.spec.functionNamed!.includes(n))) return false;
   if (h.spec.exported && !site.exported && !site.exportedAs.length) return false;
+  if (h.spec.fileDirective && !site.moduleDirectives.includes(h.spec.fileDirective)) return false;
+  if (h.spec.directive && !syn.directives?.(fn).includes(h.spec.directive)) return false;
   // The function is an argument of the registration call, or an entry's value in an object literal argument.
   if (h.call && !(h.spec.byName && site.registeredAs(h.spec.id)) && !bindsHandler(h.call, site.call, fn, resolve)) return false;
   // The object holding the function, or the one holding that.

@@ -402,6 +402,20 @@ function exportAliasesOf(s: Node): [string, string][] {
   return out;
 }
 
+/** A body's or a program's directive prologue: its leading `'…';` statements (comments aside). */
+function directives(n: Node): string[] {
+  const body = n.type === 'program' ? n : n.childForFieldName('body');
+  const out: string[] = [];
+  if (!body || (body.type !== 'program' && body.type !== 'statement_block')) return out;
+  for (const s of body.namedChildren) {
+    if (!s || s.type === 'comment') continue;
+    const str = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+    if (!str || str.type !== 'string' || s.namedChildren.length !== 1) break;
+    out.push(str.text.slice(1, -1));
+  }
+  return out;
+}
+
 function isModuleLevel(fn: Node, p: Node | null): boolean {
   if (!p) return false;
   if (p.type === 'program') return true;
@@ -873,6 +887,7 @@ export const javascript: LanguageModule = {
   isEntryPoint,
   buildsString,
   isModuleLevel,
+  directives,
   exportedNames,
   instances: jsInstances,
   collectImports,

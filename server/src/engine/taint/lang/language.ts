@@ -293,6 +293,11 @@ export interface LanguageModule {
   /** The decorator expressions on a function (`@app.route("/")`), read from it and its parent. */
   functionDecorators?(fn: Node, parent: Node | null): Node[];
   /**
+   * The directive prologue of a function's body or of a module (`'use server'`, `'use strict'`): the leading
+   * string-literal statements' values, in order.
+   */
+  directives?(fnOrModule: Node): string[];
+  /**
    * Route variables that a handler's route decorators convert before the handler runs (Flask `<int:id>`,
    * Starlette `{id:int}`): a parameter bound to one is a number or UUID, not text that can carry a payload.
    */

@@ -1,0 +1,37 @@
+// Hono (https://hono.dev/docs/api/request): a route's context `c` holds the request as `c.req`.
+import { Hono } from 'hono';
+import { exec } from 'child_process';
+import { readFile } from 'fs/promises';
+
+const app = new Hono();
+
+app.get('/ping', (c) => {
+  // ruleid: js.cmdi.child-process
+  exec('ping -c 1 ' + c.req.query('host'));
+  return c.text('ok');
+});
+
+app.get('/files/:name', async (c) => {
+  const name = c.req.param('name');
+  // ruleid: js.path-traversal.fs
+  return c.body(await readFile('/srv/files/' + name));
+});
+
+app.post('/hello', async (c) => {
+  const { who } = await c.req.json();
+  // Reported by the rule for `.html(...)` sinks (jQuery's and cheerio's too).
+  // ruleid: js.xss.dom
+  return c.html('<h1>Hello ' + who + '</h1>');
+});
+
+app.get('/count', (c) => {
+  // ok: js.cmdi.child-process
+  exec('seq ' + Number(c.req.query('n')));
+  // The context's own values are the server's, but the route's context is read as Express' request, whose
+  // `req.get(name)` is a header.
+  // todook: js.cmdi.child-process
+  exec('echo ' + c.get('requestId'));
+  return c.text('ok');
+});
+
+export default app;
