@@ -407,10 +407,11 @@ function directives(n: Node): string[] {
   const body = n.type === 'program' ? n : n.childForFieldName('body');
   const out: string[] = [];
   if (!body || (body.type !== 'program' && body.type !== 'statement_block')) return out;
-  for (const s of body.namedChildren) {
-    if (!s || s.type === 'comment') continue;
-    const str = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
-    if (!str || str.type !== 'string' || s.namedChildren.length !== 1) break;
+  // Sibling by sibling: a body's statement list is read only as far as its prologue goes.
+  for (let s = body.firstNamedChild; s; s = s.nextNamedSibling) {
+    if (s.type === 'comment') continue;
+    const str = s.type === 'expression_statement' ? s.firstNamedChild : undefined;
+    if (!str || str.type !== 'string' || str.nextNamedSibling) break;
     out.push(str.text.slice(1, -1));
   }
   return out;
