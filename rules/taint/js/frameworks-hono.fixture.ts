@@ -27,9 +27,8 @@ app.post('/hello', async (c) => {
 app.get('/count', (c) => {
   // ok: js.cmdi.child-process
   exec('seq ' + Number(c.req.query('n')));
-  // The context's own values are the server's, but the route's context is read as Express' request, whose
-  // `req.get(name)` is a header.
-  // todook: js.cmdi.child-process
+  // The context's own values are the server's (not Express' `req.get(header)`).
+  // ok: js.cmdi.child-process
   exec('echo ' + c.get('requestId'));
   return c.text('ok');
 });

@@ -2065,9 +2065,9 @@ class UnitAnalysis {
       st.set(state, union(st.get(state) ?? undefined, addStep(t, step)) ?? null);
       return;
     }
-    if (st.has(name) || this.bound.has(name) || !this.isFunction(this.unit) || !(this.nested ??= this.enclosed())) return;
+    // Cheapest first: most such calls carry a parameter's flow only (library code), and `enclosed` walks parents.
     const kept = t.filter((f) => f.origin.kind === 'source' || f.origin.index < 0);
-    if (!kept.length) return;
+    if (!kept.length || st.has(name) || this.bound.has(name) || !this.isFunction(this.unit) || this.env.resolve(name) !== undefined || !(this.nested ??= this.enclosed())) return;
     const out = (this.summary.capturedCalls ??= new Map());
     out.set(name, union(out.get(name), direct ? addStep(kept, { range: this.range(at), message: `passed to ${name}()`, kind: 'step' }) : kept)!);
   }

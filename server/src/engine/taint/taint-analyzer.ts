@@ -3749,7 +3749,15 @@ export function fileContext(
   units.push(rootUnit);
   // Handlers of frameworks the file does not import, or whose paths it is not at, cannot match any function:
   // filtered once per file.
-  const handlers = lang.handlers.filter((h) => (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)) && (!h.spec.path || (path !== undefined && compileRuleRegex(h.spec.path).test(path.replace(/\\/g, '/')))));
+  // A directive handler is tried only where the text has its directive (it is asked of every function, with no call
+  // or object to rule it out first), a module-directive one only where the module starts with it.
+  const handlers = lang.handlers.filter(
+    (h) =>
+      (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)) &&
+      (!h.spec.path || (path !== undefined && compileRuleRegex(h.spec.path).test(path.replace(/\\/g, '/')))) &&
+      (!h.spec.directive || text.includes(h.spec.directive)) &&
+      (!h.spec.fileDirective || moduleDirectives.includes(h.spec.fileDirective)),
+  );
   // Descriptors of the last run hold while the rules (the handler specs and audit come from them), the handlers the
   // imports admit, the file's facts in the unit key and the imports each read do.
   const descKey = memo ? `${unitImportKey}\u0000${handlers.map((h) => h.spec.id).join(',')}` : '';
