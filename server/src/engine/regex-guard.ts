@@ -7,6 +7,11 @@
  */
 import { RE2JS } from 're2js';
 
+/** `text` as a regular expression that matches it literally (each special character escaped). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * Compiles `source` for a linear-time engine and returns an object that behaves like a RegExp with the given
  * flags for `exec`/`test` (with `lastIndex`, `g`, `i`, `d` indices and named groups), so callers written for

@@ -11,6 +11,7 @@ import { walkFiles } from '../scan/file-walker';
 import { readRuleFile } from '../rule-folder';
 import type { Ecosystem } from './versions';
 import { normalizePackageName } from './versions';
+import { escapeRegExp } from '../regex-guard';
 
 /** One import of a package in a file: the package's top-level name, its line (1-based) and local bindings. */
 export interface ImportFact {
@@ -130,8 +131,6 @@ export function importsOf(kind: 'js' | 'py', text: string): ImportFact[] {
   return kind === 'js' ? jsImports(text) : pyImports(text);
 }
 
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The first call (1-based line) of `fn` through the file's imports of a package: `ns.fn(`, a named import of
  * `fn` called, a subpath import of `fn` (`lodash/template`) called, or `require('pkg').fn(`. `fn` "default"
@@ -142,11 +141,11 @@ export function firstCall(text: string, facts: readonly ImportFact[], fn: string
   for (const f of facts) {
     const whole = fn === 'default' ? f.subpath === '' : f.subpath.split('/').pop() === fn;
     for (const b of f.bindings) {
-      if (b.imported === '*' && whole) patterns.push(`\\b${esc(b.local)}\\s*\\(`);
-      else if (b.imported === '*' && f.subpath === '') patterns.push(`\\b${esc(b.local)}\\s*\\.\\s*${esc(fn)}\\s*\\(`);
-      else if (b.imported === fn) patterns.push(`(?<![\\w$.])${esc(b.local)}\\s*\\(`);
+      if (b.imported === '*' && whole) patterns.push(`\\b${escapeRegExp(b.local)}\\s*\\(`);
+      else if (b.imported === '*' && f.subpath === '') patterns.push(`\\b${escapeRegExp(b.local)}\\s*\\.\\s*${escapeRegExp(fn)}\\s*\\(`);
+      else if (b.imported === fn) patterns.push(`(?<![\\w$.])${escapeRegExp(b.local)}\\s*\\(`);
     }
-    if (f.subpath === '') patterns.push(`\\brequire\\s*\\(\\s*['"]${esc(f.module)}['"]\\s*\\)\\s*\\.\\s*${esc(fn)}\\s*\\(`);
+    if (f.subpath === '') patterns.push(`\\brequire\\s*\\(\\s*['"]${escapeRegExp(f.module)}['"]\\s*\\)\\s*\\.\\s*${escapeRegExp(fn)}\\s*\\(`);
   }
   if (patterns.length === 0) return undefined;
   const re = new RegExp(patterns.join('|'), 'g');

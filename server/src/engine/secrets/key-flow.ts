@@ -10,6 +10,7 @@
  * It reads the whole text, so the analyzer runs it on every run (never from the per-line cache): incremental and
  * full scans agree. It is cheap: a keyword prefilter over the text finds the call lines first.
  */
+import { escapeRegExp } from '../regex-guard';
 import type { LineIndex } from '../text';
 import { shannonEntropy } from './entropy';
 import { KeywordPrefilter } from './keyword-prefilter';
@@ -50,7 +51,7 @@ export class KeyFlowFinder {
   constructor(rules: readonly SecretRule[]) {
     this.rules = rules.filter((r) => r.refRegex);
     this.prefilter = new KeywordPrefilter(this.rules.map((r) => r.keywords));
-    const words = [...new Set(this.rules.flatMap((r) => r.keywords))].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = [...new Set(this.rules.flatMap((r) => r.keywords))].map(escapeRegExp);
     this.gate = new RegExp(words.join('|') || '(?!)', 'i');
   }
 

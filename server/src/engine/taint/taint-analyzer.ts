@@ -25,7 +25,7 @@ import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { eachNodeOfType } from '../patterns/tree-walk';
-import { compileRuleRegex, searchableAnywhere } from '../regex-guard';
+import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import type { ClassInstances, LanguageModule } from './lang';
@@ -2455,7 +2455,7 @@ export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly 
     for (const [, re] of c.where) out.push(searchableAnywhere(re));
   }
   if (h.spec.requiresImport) out.push(...importNeeds(h.spec.requiresImport));
-  for (const d of [h.spec.directive, h.spec.fileDirective]) if (d) out.push(new RegExp(d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  for (const d of [h.spec.directive, h.spec.fileDirective]) if (d) out.push(new RegExp(escapeRegExp(d)));
   if (h.spec.firstParamNamed) out.push(new RegExp(h.spec.firstParamNamed));
   for (const n of h.spec.paramNames ?? []) out.push(new RegExp(`\\b${n}\\b`));
   if (h.spec.functionNamed) out.push(new RegExp(`\\b(${h.spec.functionNamed.join('|').replace(/\$/g, '\\$')})\\b`));
