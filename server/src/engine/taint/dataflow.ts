@@ -2022,7 +2022,7 @@ class UnitAnalysis {
         if (f.origin.kind === 'source') t = union(t, [f]);
         else if (f.origin.index < 0) {
           const cap = s.captures?.[-f.origin.index - 1];
-          const here = cap === undefined ? undefined : this.lookup(cap, st) ?? (st.has(cap) ? undefined : this.capturedName(cap, fn));
+          const here = cap === undefined ? undefined : this.capturedHere(cap, st, fn);
           t = union(t, here?.map((g) => ({ ...g, steps: [...g.steps, ...f.steps].slice(0, MAX_STEPS) })));
         }
       }
@@ -2032,10 +2032,15 @@ class UnitAnalysis {
     for (const [idx, hits] of s.paramSinks) {
       const name = idx < 0 ? s.captures[-idx - 1] : undefined;
       if (!name) continue;
-      const t = this.lookup(name, st) ?? (st.has(name) ? undefined : this.capturedName(name, fn));
+      const t = this.capturedHere(name, st, fn);
       if (!t) continue;
       for (const hit of hits) for (const f of t) this.sinkReached(f, hit.steps, hit.range, hit.sinkText, hit.fixes, hit.rule);
     }
+  }
+
+  /** A nested function's captured variable, where the function is defined: its taint here, or this unit's own capture. */
+  private capturedHere(name: string, st: State, fn: Node): Taint | undefined {
+    return this.lookup(name, st) ?? (st.has(name) ? undefined : this.capturedName(name, fn));
   }
 
   /** `const [html, setHtml] = useState(…)` (a `state-pair` propagator's call): `setHtml` sets `html` from now on. */
