@@ -7,14 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../server/src/engine/engine';
 import { validateRuleFile } from '../../server/src/engine/taint';
-import type { AnalysisResult } from '../../server/src/engine/types';
-import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
+import { handlerFindingIds, taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
 let engine: Engine;
 before(async () => ({ engine } = await taintTestEngine()));
 after(() => engine.dispose());
 
-const ids = (r: AnalysisResult): string[] => r.findings.filter((f) => !f.ruleId.includes('.library-input')).map((f) => `${f.ruleId}@${f.range.start.line}`);
+const ids = handlerFindingIds;
 
 const ACTIONS = [
   "'use server';",

@@ -7,16 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../server/src/engine/engine';
 import { validateRuleFile } from '../../server/src/engine/taint';
-import type { AnalysisResult } from '../../server/src/engine/types';
-import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
+import { handlerFindingIds, taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
 let engine: Engine;
 before(async () => ({ engine } = await taintTestEngine()));
 after(() => engine.dispose());
 
-// The handlers' request-input findings; the library-input rules, which read public functions' parameters whatever
-// registers them, have fixtures of their own.
-const ids = (r: AnalysisResult): string[] => r.findings.filter((f) => !f.ruleId.includes('.library-input')).map((f) => `${f.ruleId}@${f.range.start.line}`);
+const ids = handlerFindingIds;
 
 const APP = [
   'import subprocess',

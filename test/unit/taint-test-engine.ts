@@ -81,6 +81,12 @@ export function assertEditsMatchFresh(engine: Engine, file: { uri: string; path:
   }
 }
 
+/**
+ * A result's request-input findings as `<rule>@<line>`: the library-input rules, which read public functions'
+ * parameters whatever registers them, are left out (they have fixtures of their own).
+ */
+export const handlerFindingIds = (r: { findings: readonly Finding[] }): string[] => r.findings.filter((f) => !f.ruleId.includes('.library-input')).map((f) => `${f.ruleId}@${f.range.start.line}`);
+
 /** Everything a finding says, as one string: two runs agree when their findings' keys do. */
 export const findingKey = (f: Finding): string => JSON.stringify([f.ruleId, f.range, f.message, f.trace, f.fixes, f.properties]);
 
