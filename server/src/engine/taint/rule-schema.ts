@@ -236,6 +236,12 @@ export interface HandlerSpec {
    * instead (`@Req() req`).
    */
   paramDecorator?: PatternSpec;
+  /**
+   * YAML `param-type`: a regular expression a parameter's declared type must match (Javalin's `Context`, Vert.x's
+   * `RoutingContext`); the handler is any function with such a parameter, which stands for the request under
+   * `alias` (or is user input itself without one). For languages whose annotations name no request type.
+   */
+  paramType?: string;
   /** The handler function has one of these names (Cloudflare Workers: `fetch`; Next.js route handlers: `GET`, `POST` …). */
   functionNamed?: string[];
   /** The file must import this module. */
@@ -896,7 +902,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -914,18 +920,20 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const fileDirective = str(v, 'file-directive', where, undefined, p, false);
   if (fileDirective !== undefined && v.exported !== true) p.add(undefined, `${where}: \`file-directive\` needs \`exported: true\` (the module's exported functions)`);
   const path = str(v, 'path', where, undefined, p, false);
-  if (path !== undefined) {
+  const paramType = str(v, 'param-type', where, undefined, p, false);
+  for (const [key, re] of [['path', path], ['param-type', paramType]] as const) {
+    if (re === undefined) continue;
     try {
-      compileRuleRegex(path);
+      compileRuleRegex(re);
     } catch (e) {
-      p.add(undefined, `${where}: \`path\` ${(e as Error).message}`);
+      p.add(undefined, `${where}: \`${key}\` ${(e as Error).message}`);
     }
   }
   // `exported` alone would make every public function a handler; with an import, a directive or a path it names a
   // framework's modules.
   const exportedInFramework = v.exported === true && (v['requires-import'] !== undefined || fileDirective !== undefined || path !== undefined);
-  if (!call && !entryOf && !decorator && !paramDecorator && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework && !directive) {
-    p.add(undefined, `${where}: needs \`call\`, \`entry-of\`, \`decorator\`, \`first-param-named\`, \`param-names\`, \`function-named\`, \`directive\`, or \`exported\` with \`requires-import\`, \`file-directive\` or \`path\``);
+  if (!call && !entryOf && !decorator && !paramDecorator && !paramType && !firstParamNamed && !paramNames?.length && !functionNamed?.length && !exportedInFramework && !directive) {
+    p.add(undefined, `${where}: needs \`call\`, \`entry-of\`, \`decorator\`, \`param-decorator\`, \`param-type\`, \`first-param-named\`, \`param-names\`, \`function-named\`, \`directive\`, or \`exported\` with \`requires-import\`, \`file-directive\` or \`path\``);
   }
   const params = v.params ?? 'none';
   if (params !== 'all' && params !== 'rest' && params !== 'none') p.add(undefined, `${where}: \`params\` must be all, rest or none`);
@@ -956,6 +964,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(directive !== undefined ? { directive } : {}),
     ...(fileDirective !== undefined ? { fileDirective } : {}),
     ...(path !== undefined ? { path } : {}),
+    ...(paramType !== undefined ? { paramType } : {}),
     ...(typeof requestParam === 'number' ? { requestParam } : {}),
     ...(typeof inputParam === 'number' ? { inputParam } : {}),
     ...(alias ? { alias } : {}),

@@ -335,6 +335,8 @@ export interface CompiledHandler {
   entryOf?: Compiled<PatternSpec>;
   decorator?: Compiled<PatternSpec>;
   paramDecorator?: Compiled<PatternSpec>;
+  /** `spec.paramType`, compiled. */
+  paramType?: RegExp;
 }
 
 /** Everything compiled for one grammar. */
@@ -430,6 +432,7 @@ function compileUncached(set: TaintRuleSet, grammar: GrammarId, lang: Language, 
         ...(spec.entryOf ? { entryOf: one(spec.entryOf) } : {}),
         ...(spec.decorator ? { decorator: one(spec.decorator) } : {}),
         ...(spec.paramDecorator ? { paramDecorator: one(spec.paramDecorator) } : {}),
+        ...(spec.paramType !== undefined ? { paramType: compileRuleRegex(spec.paramType) } : {}),
       });
     } catch (e) {
       errors.push({ source: 'builtin', message: `handler ${spec.id}: ${redactErrorMessage(e)}` });

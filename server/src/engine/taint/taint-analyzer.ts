@@ -1133,7 +1133,7 @@ export class TaintAnalyzer implements Analyzer {
     // functions' parameters),
     // unless another file's summaries are in play (then their sinks and sources count too, once they are known).
     const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
-    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, tw) && (handlers || r.audit || r.libraryInput || mayHaveSource(r, tw)))));
+    let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, tw, lang) && (handlers || r.audit || r.libraryInput || mayHaveSource(r, tw)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, tw, doc.text) && patternRulePathApplies(r, doc.path));
     const used: UnitCache = new Map();
@@ -1172,13 +1172,13 @@ export class TaintAnalyzer implements Analyzer {
       const summaries = [...imported.values()];
       let sinkResolvers: CanonicalResolver[] | undefined;
       const sinkInCode = (r: CompiledRule): boolean =>
-        libraryInputSinkInCode(r, words, tree.rootNode, lang.module) &&
+        libraryInputSinkInCode(r, words, tree.rootNode, lang) &&
         (tree.rootNode.hasError || (this.stats.sinkWalks++, someSinkMayMatch(r, this.sourceWalk(tree, 'sinkNodesTried'), (sinkResolvers ??= unitResolvers(ctx)), this.groupRules ? patternFilter(tw.words, lang) : undefined)));
       rules = rules.filter((r) => !r.libraryInput || r.audit || (entries && (!oneShot || !this.skipLibraryInputWithoutSink || sinkInCode(r) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length))));
     }
     if (this.exportIndex) {
       const summaries = [...imported.values()];
-      const sink = (r: CompiledRule): boolean => mayHaveSink(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
+      const sink = (r: CompiledRule): boolean => mayHaveSink(r, tw, lang) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
       const source = (r: CompiledRule): boolean => handlers || r.audit || r.libraryInput || mayHaveSource(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
       rules = rules.filter((r) => sink(r) && source(r));
     }
@@ -2376,22 +2376,29 @@ const anchorCache = new WeakMap<CompiledRule, string[] | null>();
  * Whether a sink of the rule can occur in a text: each sink pattern has a word that must appear (its longest
  * plain word); a sink with none (e.g. `$F($X)`) means the rule always runs.
  */
-function mayHaveSink(rule: CompiledRule, text: TextWords): boolean {
-  const anchors = sinkAnchors(rule);
+function mayHaveSink(rule: CompiledRule, text: TextWords, lang: CompiledLanguage): boolean {
+  const anchors = sinkAnchors(rule, lang);
   return anchors === null || anchors.some((w) => text.contains(w));
 }
 
-/** Each sink pattern's longest plain word, or null when a sink has none. */
-function sinkAnchors(rule: CompiledRule): string[] | null {
+/**
+ * Each sink pattern's longest plain word, or null when a sink has none. A request alias (`gin_context` in
+ * `gin_context.File($P)`) is no word of the text (the parameter has any name): the next longest is taken, and a
+ * pattern with no other word (`gin_context.$OP($P)`) counts the words its method's `where` allows (`^(File|Download)$`).
+ */
+function sinkAnchors(rule: CompiledRule, lang: CompiledLanguage): string[] | null {
   let anchors = anchorCache.get(rule);
   if (anchors === undefined) {
+    const aliases = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? [h.spec.alias, ...h.spec.alias.split('.')] : [])));
     const words: string[] = [];
     let always = false;
     for (const s of rule.spec.sinks) {
-      const w = s.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? [];
+      const w = (s.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? []).filter((x) => !aliases.has(x));
       const best = w.sort((a, b) => b.length - a.length)[0];
-      if (!best) always = true;
-      else words.push(best.replace(/[^\w]/g, ''));
+      const alternatives = best ? undefined : Object.values(s.where ?? {}).map((re) => /^\^\(([A-Za-z_]\w*(?:\|[A-Za-z_]\w*)*)\)\$$/.exec(re)?.[1]).find((x) => x !== undefined);
+      if (best) words.push(best.replace(/[^\w]/g, ''));
+      else if (alternatives) words.push(...alternatives.split('|'));
+      else always = true;
     }
     anchors = always ? null : words;
     anchorCache.set(rule, anchors);
@@ -2407,8 +2414,9 @@ function sinkAnchors(rule: CompiledRule): string[] | null {
  * `{Function}` through, and the rules' input (exported functions' parameters) is in most files. A comment is a leaf
  * the language module calls `inert`; a tree with errors is not asked (the rule is kept).
  */
-function libraryInputSinkInCode(rule: CompiledRule, words: string, root: Node, syn: LanguageModule): boolean {
-  const anchors = sinkAnchors(rule);
+function libraryInputSinkInCode(rule: CompiledRule, words: string, root: Node, lang: CompiledLanguage): boolean {
+  const syn = lang.module;
+  const anchors = sinkAnchors(rule, lang);
   if (anchors === null || root.hasError) return true;
   const isRun = (i: number): boolean => i >= 0 && i < words.length && /[A-Za-z0-9_]/.test(words[i]!);
   for (const w of anchors) {
@@ -2454,6 +2462,7 @@ export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly 
     for (const w of c.spec.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) out.push(new RegExp(w));
     for (const [, re] of c.where) out.push(searchableAnywhere(re));
   }
+  if (h.paramType) out.push(searchableAnywhere(h.paramType));
   if (h.spec.requiresImport) out.push(...importNeeds(h.spec.requiresImport));
   for (const d of [h.spec.directive, h.spec.fileDirective]) if (d) out.push(new RegExp(escapeRegExp(d)));
   if (h.spec.firstParamNamed) out.push(new RegExp(h.spec.firstParamNamed));
@@ -3843,6 +3852,14 @@ export function fileContext(
           unitParams.sources.set(i, `request parameter ${p.text}`);
         });
       }
+      if (h.paramType) {
+        // Only the parameters of the request's type (Javalin's `Context ctx`).
+        params.forEach((p, i) => {
+          if (syn.targetKind(p.type) !== 'name' || !h.paramType!.test(syn.paramTypeOf(fn, i) ?? '')) return;
+          if (h.spec.alias) aliases.set(p.text, h.spec.alias);
+          else unitParams.sources.set(i, `request parameter ${p.text}`);
+        });
+      }
       if (h.paramDecorator) {
         // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
         params.forEach((p, i) => {
@@ -4267,6 +4284,7 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   // The object holding the function, or the one holding that.
   if (h.entryOf && !bindsHandler(h.entryOf, site.object, fn, resolve) && !bindsHandler(h.entryOf, site.outerObject, fn, resolve)) return false;
   if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn))) return false;
+  if (h.paramType && !params.some((_, i) => h.paramType!.test(syn.paramTypeOf(fn, i) ?? ''))) return false;
   if (h.decorator) {
     const ok = site.decorators.some((e) => {
       const b = matchPattern(h.decorator!.pattern, e, resolve);

@@ -473,12 +473,16 @@ export const java: LanguageModule = {
   qualifiedModules: javaQualified,
   exportedNames: (tree: Tree) => new Set(tree.rootNode.descendantsOfType('method_declaration').flatMap((m) => (m && java.isExported(m, m.parent) ? m.childForFieldName('name')?.text ?? [] : []))),
   collectImports: (root) => {
-    // `import java.sql.Statement;` -> Statement = java.sql.Statement; static imports name a member.
+    // `import java.sql.Statement;` -> Statement = java.sql.Statement; static imports name a member. An import on
+    // demand (`import io.javalin.*;`, `import static spark.Spark.*;`) binds no name: keyed `*` + package, as
+    // Python's `from m import *`, so that `requires-import` sees the module.
     const out = new Map<string, string>();
     for (const n of kids(root)) {
-      if (n.type !== 'import_declaration' || /\*\s*;?$/.test(n.text)) continue;
+      if (n.type !== 'import_declaration') continue;
       const name = kids(n).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier')?.text;
-      if (name) out.set(name.split('.').pop()!, name);
+      if (!name) continue;
+      if (kids(n).some((k) => k.type === 'asterisk')) out.set(`*${name}`, name);
+      else out.set(name.split('.').pop()!, name);
     }
     return out;
   },

@@ -1,0 +1,64 @@
+/**
+ * Handlers told by a parameter's declared type (`param-type`: Javalin's `Context`, Vert.x's `RoutingContext`), Java
+ * imports on demand (`import io.javalin.*;`, `import static spark.Spark.*;`) counting for `requires-import`, and
+ * sinks written on a request alias (`gin_context.File($P)`) in a file whose text has no other sink word: each of
+ * those was a file the taint pack left out before its pass ran. The schema refuses a `param-type` that is no safe
+ * regular expression.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Engine } from '../../server/src/engine/engine';
+import { validateRuleFile } from '../../server/src/engine/taint';
+import { handlerFindingIds, taintTestEngine, TAINT_ONLY } from './taint-test-engine';
+
+let engine: Engine;
+before(async () => ({ engine } = await taintTestEngine()));
+after(() => engine.dispose());
+
+const ids = handlerFindingIds;
+
+const JAVALIN = (imports: string): string => [
+  imports,
+  'public class Users {',
+  '  static void run(Context ctx) throws Exception {',
+  '    Runtime.getRuntime().exec(ctx.queryParam("cmd"));',
+  '  }',
+  '}',
+].join('\n');
+
+describe('handlers by parameter type, imports on demand, sinks on an alias', () => {
+  it('a Context parameter is the request only in a file importing Javalin, by name or on demand', () => {
+    assert.deepEqual(ids(engine.scanText('/w/Users.java', 'java', JAVALIN('import io.javalin.http.Context;'), TAINT_ONLY)), ['java.cmdi.exec@3']);
+    assert.deepEqual(ids(engine.scanText('/w/Users.java', 'java', JAVALIN('import io.javalin.http.*;'), TAINT_ONLY)), ['java.cmdi.exec@3']);
+    assert.deepEqual(ids(engine.scanText('/w/Users.java', 'java', JAVALIN('import android.content.Context;'), TAINT_ONLY)), []);
+  });
+
+  it('a static import on demand (`import static spark.Spark.*;`) makes `get(path, (req, res) -> …)` a route', () => {
+    const text = [
+      'import static spark.Spark.*;',
+      'public class App {',
+      '  public static void main(String[] args) {',
+      '    get("/run", (req, res) -> { Runtime.getRuntime().exec(req.queryParams("cmd")); return "ok"; });',
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(ids(engine.scanText('/w/App.java', 'java', text, TAINT_ONLY)), ['java.cmdi.exec@3']);
+  });
+
+  it('a sink written only on a request alias is found in a file with no other sink word', () => {
+    const text = ['package api', '', 'import "github.com/gin-gonic/gin"', '', 'func dl(c *gin.Context) {', '\tc.File("/srv/" + c.Query("f"))', '}'].join('\n');
+    assert.deepEqual(ids(engine.scanText('/w/dl.go', 'go', text, TAINT_ONLY)), ['go.path-traversal.file@5']);
+  });
+
+  it('schema: param-type must be a regular expression the guard accepts', () => {
+    const { file, errors } = validateRuleFile({
+      handlers: {
+        ok: { languages: ['java'], 'param-type': '^Context$', 'requires-import': 'io.javalin', alias: 'ctx' },
+        bad: { languages: ['java'], 'param-type': '(', alias: 'ctx' },
+      },
+      rules: [],
+    });
+    assert.deepEqual(file.handlers.map((h) => h.id), ['ok']);
+    assert.match(errors.map((e) => e.message).join('\n'), /handler bad: `param-type` /);
+  });
+});
