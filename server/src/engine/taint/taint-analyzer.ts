@@ -2393,9 +2393,11 @@ function sinkAnchors(rule: CompiledRule, lang: CompiledLanguage): string[] | nul
     const words: string[] = [];
     let always = false;
     for (const s of rule.spec.sinks) {
-      const w = (s.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? []).filter((x) => !aliases.has(x));
+      const all = s.pattern.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? [];
+      const w = all.filter((x) => !aliases.has(x));
       const best = w.sort((a, b) => b.length - a.length)[0];
-      const alternatives = best ? undefined : Object.values(s.where ?? {}).map((re) => /^\^\(([A-Za-z_]\w*(?:\|[A-Za-z_]\w*)*)\)\$$/.exec(re)?.[1]).find((x) => x !== undefined);
+      // Only for a pattern whose words were all aliases: one with no word at all (`$CB($X)`) still always runs.
+      const alternatives = best || all.length === 0 ? undefined : Object.values(s.where ?? {}).map((re) => /^\^\(([A-Za-z_]\w*(?:\|[A-Za-z_]\w*)*)\)\$$/.exec(re)?.[1]).find((x) => x !== undefined);
       if (best) words.push(best.replace(/[^\w]/g, ''));
       else if (alternatives) words.push(...alternatives.split('|'));
       else always = true;
