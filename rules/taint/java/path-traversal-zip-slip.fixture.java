@@ -1,0 +1,81 @@
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import org.apache.commons.io.FilenameUtils;
+
+// Zip slip: an archive entry's name joined to the destination folder and written, unchecked.
+public class Extract {
+    public static void unzip(InputStream in, File dest) throws IOException {
+        ZipInputStream zis = new ZipInputStream(in);
+        ZipEntry entry;
+        while ((entry = zis.getNextEntry()) != null) {
+            File f = new File(dest, entry.getName());
+            // ruleid: java.path-traversal.file
+            try (FileOutputStream out = new FileOutputStream(f)) {
+                zis.transferTo(out);
+            }
+        }
+    }
+
+    public static void unzipNio(ZipFile zip, Path dest) throws IOException {
+        for (ZipEntry ze : java.util.Collections.list(zip.entries())) {
+            Path target = dest.resolve(ze.getName());
+            // ruleid: java.path-traversal.file
+            Files.copy(zip.getInputStream(ze), target);
+        }
+    }
+
+    public static void checked(InputStream in, File dest) throws IOException {
+        ZipInputStream zis = new ZipInputStream(in);
+        ZipEntry entry;
+        while ((entry = zis.getNextEntry()) != null) {
+            File f = new File(dest, entry.getName());
+            if (!f.getCanonicalPath().startsWith(dest.getCanonicalPath() + File.separator)) {
+                throw new IOException("entry outside the target folder: " + entry.getName());
+            }
+            // ok: java.path-traversal.file
+            try (FileOutputStream out = new FileOutputStream(f)) {
+                zis.transferTo(out);
+            }
+        }
+    }
+
+    // A check in another file is unknown in this one (no flow through it); one in this file is read, guard and all.
+    public static void helper(InputStream in, File dest) throws IOException {
+        ZipInputStream zis = new ZipInputStream(in);
+        ZipEntry entry;
+        while ((entry = zis.getNextEntry()) != null) {
+            File f = ZipChecks.checkDestinationFileForTraversal(dest, entry.getName(), new File(dest, entry.getName()));
+            // ok: java.path-traversal.file
+            try (FileOutputStream out = new FileOutputStream(f)) {
+                zis.transferTo(out);
+            }
+            File g = validateEntryPath(new File(dest, entry.getName()), dest);
+            // ok: java.path-traversal.file
+            g.mkdirs();
+        }
+    }
+
+    static File validateEntryPath(File f, File root) throws IOException {
+        if (!f.getCanonicalPath().startsWith(root.getCanonicalPath() + File.separator)) throw new IOException("outside");
+        return f;
+    }
+
+    public static void flat(InputStream in, File dest) throws IOException {
+        ZipInputStream zis = new ZipInputStream(in);
+        ZipEntry entry;
+        while ((entry = zis.getNextEntry()) != null) {
+            String name = FilenameUtils.getName(entry.getName());
+            // ok: java.path-traversal.file
+            try (FileOutputStream out = new FileOutputStream(new File(dest, name))) {
+                zis.transferTo(out);
+            }
+        }
+    }
+}
