@@ -51,6 +51,7 @@ const FRAMEWORKS: Record<string, string> = {
   'js-browser': 'Browser DOM (location, document, postMessage); Vue Router, React Router and Next.js client router hooks',
   'java-request': 'Servlet API (`HttpServletRequest` getters); Spring MVC (`@RequestParam`, `@PathVariable`, `@RequestHeader`, `@CookieValue`, `@RequestBody`); JAX-RS (`@QueryParam`, `@PathParam`, `@FormParam`, `@HeaderParam`, `@CookieParam`, `@BeanParam`); Micronaut (`@QueryValue`, `@Body`, `@Header`); Quarkus RESTEasy Reactive (`@RestQuery`, `@RestPath`, `@RestForm`, `@RestHeader`); Javalin (`Context`); Spark Java (`Request`); Vert.x Web (`RoutingContext`); Spring WebFlux (`ServerRequest`); Servlet multipart parts',
   'java-archive-entry': 'archive entry names (`java.util.zip`, `java.util.jar`, Commons Compress: zip slip)',
+  'go-archive-entry': 'archive entry names (`archive/zip`, `archive/tar`: zip slip)',
   'go-request': 'net/http (`*http.Request` handlers), gorilla/mux `mux.Vars`, chi `chi.URLParam`, Gin (`*gin.Context`), Echo (`echo.Context`), Fiber (`*fiber.Ctx`), httprouter (`httprouter.Params`), AWS Lambda HTTP events (aws-lambda-go `events`)',
   'py-request': 'Flask, Django (views whatever the request is called, class-based views), Django REST framework, FastAPI / Starlette, Tornado, aiohttp, Pyramid, Bottle, Falcon, Sanic (request objects, route and view parameters); plain WSGI applications (the client keys of `environ`, a `Request(environ)`); AWS Lambda, Google Cloud Functions',
 };

@@ -3460,10 +3460,13 @@ function clausesFor(rule: CompiledRule, imports: Map<string, string>): CompiledR
   return rule.patterns.every(applies) ? rule : { ...rule, patterns: rule.patterns.filter(applies) };
 }
 
-/** Whether one of a file's imports is `module` or a name inside it (`@prisma/client` as written in the rule). */
+/**
+ * Whether one of a file's imports is `module` or a name inside it (`@prisma/client` as written in the rule), or is
+ * `module` as its path is kept (Go's `import archive/zip` entry: canonical names lose the path's slashes).
+ */
 function importsModule(imports: Map<string, string>, module: string): boolean {
   const want = canonicalModule(module);
-  for (const m of imports.values()) if (m === want || m.startsWith(`${want}.`)) return true;
+  for (const m of imports.values()) if (m === want || m === module || m.startsWith(`${want}.`)) return true;
   return false;
 }
 
