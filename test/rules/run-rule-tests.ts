@@ -3,7 +3,7 @@
  * Prints per-fixture problems, per-pack counts, and a closing "N passed, N failed" line. Exit 1 on any problem.
  * Usage: run-rule-tests.ts [filter-substring]
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importAdvisories } from '../../server/src/engine/sca';
@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
   const filter = process.argv[2];
   // The dependencies fixtures match against the test advisories, never the user's database.
-  const advisoryDbDir = join(mkdtempSync(join(tmpdir(), 'vigil-rule-tests-')), 'db');
+  const tmp = mkdtempSync(join(tmpdir(), 'vigil-rule-tests-'));
+  const advisoryDbDir = join(tmp, 'db');
   importAdvisories(advisoryDbDir, [join(root, 'test', 'fixtures', 'osv', 'records')]);
   const setup = createAnalyzers({ advisoryDbDir });
   for (const e of setup.errors) console.error(`rule load error: ${e.source}${e.ruleId ? ` (${e.ruleId})` : ''}: ${e.message}`);
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   }
   if (setup.errors.length > 0 || compileErrors.length > 0) failed++;
   engine.dispose();
+  // Each run made its own folder: left behind, they piled up in the temporary directory.
+  rmSync(tmp, { recursive: true, force: true });
   console.log(`\nrule fixtures: ${passed} passed, ${failed} failed`);
   if (files.length === 0) {
     console.error('no fixtures found');
