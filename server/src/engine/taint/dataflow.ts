@@ -2141,7 +2141,10 @@ class UnitAnalysis {
     for (const s of sources) {
       const b = this.match(s, n);
       if (!b) continue;
-      const root = chainRoot(n);
+      // A request object's name bound to a clean value here (`req = {}`) is no longer the request. A pattern whose
+      // receiver is a metavariable (`$E.entryName`, `$Z.getEntries()`) names the API, not a variable: a receiver
+      // bound to a call's result (`const zip = new AdmZip(f)`) is what it reads.
+      const root = metaRooted(s.pattern.source) ? undefined : chainRoot(n);
       if (root && st.get(textOf(root)) === null) return undefined;
       const label = s.spec.label ?? this.short(n);
       const taint: Taint = [{ origin: { kind: 'source', label }, steps: [{ range: this.range(n), message: `${label} is user input`, kind: 'source' }] }];
@@ -3258,6 +3261,9 @@ function sourceIndexOf(passes: readonly Pass[]): PatternIndex<SourceItem> | unde
   sourceIndexes.set(key, all);
   return all;
 }
+
+/** Whether a pattern's receiver chain starts at a metavariable (`$E.name`, `$Z.$M(...)`). */
+const metaRooted = (source: string): boolean => /^\$[A-Z_][A-Z0-9_]*\./.test(source);
 
 /** A source's `requires-import`: none, or the file imports one of the modules. One test for `sourceAt` and `matchingSources`. */
 function sourceImportsOk(src: SourceItem, imported: (module: string) => boolean): boolean {
