@@ -269,4 +269,12 @@ describe('scanSecrets (plain entry point)', () => {
     assert.equal(findings[0]!.ruleId, 'secrets.github.classic-pat');
     assert.ok(!JSON.stringify(findings).includes(token));
   });
+
+  it('reads every child of a key-named parent, not only the first (a list of admin keys, a table of keys)', () => {
+    const [a, b, c] = ['7c2e9a4f1b6d3085e2a7c4f9b1d6e3a8', '3f8b1d6a9c2e4075b3f8a1d6c9e2b47f', '5e1a8c3f7b2d9046a5e1c8f3b7d2a96c'];
+    const yaml = `admin_key:\n  - name: admin\n    key: ${a}\n  - name: viewer\n    key: ${b}\nkey: ${c}\n`;
+    const lines = (text: string, path: string): number[] => scanSecrets(text, path).map((f) => f.range.start.line).sort((x, y) => x - y);
+    assert.deepEqual(lines(yaml, '/repo/config.yaml'), [2, 4], 'both list items; the sibling after the block is not a child');
+    assert.deepEqual(lines(`[admin_keys]\nkey = "${a}"\nvalue = "${b}"\n`, '/repo/config.toml'), [1, 2]);
+  });
 });

@@ -117,7 +117,7 @@ export class SecretScanner {
       for (const ruleIndex of hit.rules) {
         const rule = this.rules[ruleIndex]!;
         if (!active[ruleIndex]) continue;
-        if (rule.parentRegex) this.matchWindow(target, rule, rule.parentRegex, PARENT_WINDOW, hit.line, code, out);
+        if (rule.parentRegex) this.matchParent(target, rule, rule.parentRegex, hit.line, code, out);
         if (rule.multiline > 0) {
           this.matchWindow(target, rule, rule.regex, rule.multiline, hit.line, code, out);
         } else {
@@ -153,18 +153,55 @@ export class SecretScanner {
     }
   }
 
-  private matchWindow(target: ScanTarget, rule: SecretRule, regex: RegExp, size: number, line: number, code: boolean, out: SecretMatch[]): void {
+  /**
+   * A parent form (`admin_key:` then its children) matches from the parent's line to its first matching child: each
+   * child found is blanked (spaces of the same length, so offsets hold) and the form tried again, so every child of
+   * a list or section is read, not only the first. An inline mapping is read once.
+   */
+  private matchParent(target: ScanTarget, rule: SecretRule, regex: RegExp, line: number, code: boolean, out: SecretMatch[]): void {
+    let blanked: string | undefined;
+    for (let round = 0; round < PARENT_WINDOW; round++) {
+      const child = this.matchWindow(target, rule, regex, PARENT_WINDOW, line, code, out, blanked);
+      if (!child) return;
+      const w = blanked ?? this.windowText(target, line, PARENT_WINDOW);
+      const lineStart = w.lastIndexOf('\n', child[0] - 1) + 1;
+      const nl = w.indexOf('\n', child[0]);
+      const lineEnd = nl < 0 ? w.length : nl;
+      blanked = w.slice(0, lineStart) + ' '.repeat(lineEnd - lineStart) + w.slice(lineEnd);
+    }
+  }
+
+  private windowText(target: ScanTarget, line: number, size: number): string {
     const { lines, text } = target;
-    const start = lines.lineStarts[line]!;
     const endLine = line + size;
-    const end = endLine < lines.lineCount ? lines.lineStarts[endLine]! : text.length;
-    const window = text.slice(start, end);
+    return text.slice(lines.lineStarts[line]!, endLine < lines.lineCount ? lines.lineStarts[endLine]! : text.length);
+  }
+
+  /**
+   * Matches `regex` on the `size` lines from `line` (or on `blanked`, that window with some lines blanked). For a
+   * parent form, returns the window span of the child a block or section match read, so the caller can read on.
+   */
+  private matchWindow(
+    target: ScanTarget,
+    rule: SecretRule,
+    regex: RegExp,
+    size: number,
+    line: number,
+    code: boolean,
+    out: SecretMatch[],
+    blanked?: string,
+  ): [number, number] | undefined {
+    const { lines } = target;
+    const start = lines.lineStarts[line]!;
+    const window = blanked ?? this.windowText(target, line, size);
     const firstLineLength = lines.lineText(line).length;
+    let child: [number, number] | undefined;
     for (const m of execAll(regex, window)) {
       if (m.index > firstLineLength) break; // starts on a later line: that line's own window reports it
       const span = escapedQuoteSpan(window, regex === rule.regex ? groupSpan(m, rule.secretGroup) : parentSpan(m));
       if (!span) continue;
       if (regex !== rule.regex && m.indices?.groups?.v1 && !insideBlock(lines, line, lines.positionAt(start + span[0]).line)) continue;
+      if (regex !== rule.regex && (m.indices?.groups?.v1 || m.indices?.groups?.v2)) child = span;
       const secret = window.slice(span[0], span[1]);
       const name = nameOf(m, window);
       // The line holding the secret (a generic value may sit on the line after its name).
@@ -184,6 +221,7 @@ export class SecretScanner {
         checksum: rule.checksum && checksumState(rule.checksum, secret),
       });
     }
+    return child;
   }
 
   /** Allowlists, entropy, filters and validators. True when the match is reported. */
