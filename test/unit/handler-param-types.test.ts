@@ -3,7 +3,8 @@
  * imports on demand (`import io.javalin.*;`, `import static spark.Spark.*;`) counting for `requires-import`, and
  * sinks written on a request alias (`gin_context.File($P)`) in a file whose text has no other sink word: each of
  * those was a file the taint pack left out before its pass ran. The schema refuses a `param-type` that is no safe
- * regular expression.
+ * regular expression. Java methods' annotations as decorators (`@GetMapping`), and `bound-annotations`: Spring's
+ * unannotated parameters are request input, its injected ones (`@Value`) are not.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -60,5 +61,30 @@ describe('handlers by parameter type, imports on demand, sinks on an alias', () 
     });
     assert.deepEqual(file.handlers.map((h) => h.id), ['ok']);
     assert.match(errors.map((e) => e.message).join('\n'), /handler bad: `param-type` /);
+  });
+
+  it('a Spring mapping method binds its unannotated parameters from the request, not its injected ones', () => {
+    const text = [
+      'import org.springframework.web.bind.annotation.GetMapping;',
+      'public class Tools {',
+      '  @GetMapping("/run")',
+      '  public String run(String cmd, @Value("${tool}") String tool, @jakarta.validation.Valid String arg, Model model) throws Exception {',
+      '    Runtime.getRuntime().exec(cmd);',
+      '    Runtime.getRuntime().exec(tool);',
+      '    Runtime.getRuntime().exec(arg);',
+      '    return "ok";',
+      '  }',
+      '  public void helper(String cmd) throws Exception { Runtime.getRuntime().exec(cmd); }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(ids(engine.scanText('/w/Tools.java', 'java', text, TAINT_ONLY)), ['java.cmdi.exec@4', 'java.cmdi.exec@6']);
+  });
+
+  it('schema: bound-annotations applies with params: all', () => {
+    const { errors } = validateRuleFile({
+      handlers: { h: { languages: ['java'], decorator: '$A', params: 'none', 'bound-annotations': ['Valid'] } },
+      rules: [],
+    });
+    assert.match(errors.map((e) => e.message).join('\n'), /`bound-annotations` applies with `params: all`/);
   });
 });

@@ -217,8 +217,9 @@ class ToolController {
     }
 
     @PostMapping("/plain")
-    public void plain(String notFromRequest) throws IOException {
-        // ok: java.cmdi.exec
-        Runtime.getRuntime().exec("echo " + notFromRequest);
+    public void plain(String unannotated) throws IOException {
+        // Spring binds an unannotated simple parameter as the request parameter of its name (as @RequestParam).
+        // ruleid: java.cmdi.exec
+        Runtime.getRuntime().exec("echo " + unannotated);
     }
 }

@@ -225,8 +225,9 @@ class RedirectController {
     }
 
     @GetMapping("/plain")
-    public String plain(String notFromRequest) {
-        // ok: java.open-redirect
-        return "redirect:" + notFromRequest;
+    public String plain(String unannotated) {
+        // Spring binds an unannotated simple parameter as the request parameter of its name (as @RequestParam).
+        // ruleid: java.open-redirect
+        return "redirect:" + (unannotated.startsWith("/") && !unannotated.startsWith("//") && !unannotated.startsWith("/\\") ? unannotated : "/");
     }
 }

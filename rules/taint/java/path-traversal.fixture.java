@@ -255,9 +255,10 @@ class FileController {
     }
 
     @GetMapping("/plain")
-    public byte[] plain(String notFromRequest) throws IOException {
-        // ok: java.path-traversal.file
-        return Files.readAllBytes(Paths.get(notFromRequest));
+    public byte[] plain(String unannotated) throws IOException {
+        // Spring binds an unannotated simple parameter as the request parameter of its name (as @RequestParam).
+        // ruleid: java.path-traversal.file
+        return Files.readAllBytes(Paths.get(unannotated));
     }
 }
 

@@ -280,7 +280,8 @@ class UserController {
     public List<Map<String, Object>> page(@RequestParam String name, String unannotated) {
         // ok: java.sqli.jdbc
         jdbcTemplate.queryForList("SELECT * FROM users WHERE name = ?", name);
-        // ok: java.sqli.jdbc
+        // Spring binds an unannotated simple parameter as the request parameter of its name (as @RequestParam).
+        // ruleid: java.sqli.jdbc
         return jdbcTemplate.queryForList("SELECT * FROM users WHERE name = '" + unannotated + "'");
     }
 }

@@ -267,6 +267,12 @@ export interface HandlerSpec {
   /** Parameters whose default is a call to one of these are injected by the framework (FastAPI `Depends`). */
   safeDefaults: string[];
   /**
+   * YAML `bound-annotations`, with `params: all`: the annotations a parameter may carry and still be bound from the
+   * request (`Valid`); one with any other annotation is the framework's to fill (Spring's `@AuthenticationPrincipal`,
+   * `@Value`) or another handler's (`@RequestParam`), not input here.
+   */
+  boundAnnotations?: string[];
+  /**
    * YAML `clean-fields`: attributes the framework fills itself on the values it passes (Gradio's uploaded file:
    * `.name` is the path it chose in its own cache), so `param.name`, or an element's, is no input.
    */
@@ -902,7 +908,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -945,12 +951,15 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const safeTypes = v['safe-types'] === undefined ? [] : (strList(v['safe-types'], `${where}: \`safe-types\``, undefined, p) ?? []);
   const safeDefaults = v['safe-defaults'] === undefined ? [] : (strList(v['safe-defaults'], `${where}: \`safe-defaults\``, undefined, p) ?? []);
   const requiresImport = str(v, 'requires-import', where, undefined, p, false);
+  const boundAnnotations = v['bound-annotations'] === undefined ? undefined : strList(v['bound-annotations'], `${where}: \`bound-annotations\``, undefined, p);
+  if (boundAnnotations && params !== 'all') p.add(undefined, `${where}: \`bound-annotations\` applies with \`params: all\``);
   const cleanFields = v['clean-fields'] === undefined ? undefined : strList(v['clean-fields'], `${where}: \`clean-fields\``, undefined, p);
   for (const f of cleanFields ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(f)) p.add(undefined, `${where}: \`clean-fields\` ${f} is not an attribute name`);
   if (p.list.length > before || !langs) return undefined;
   return {
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
     ...(cleanFields?.length ? { cleanFields } : {}),
+    ...(boundAnnotations ? { boundAnnotations } : {}),
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(entryOf ? { entryOf: { pattern: entryOf.pattern, ...(entryOf.where ? { where: entryOf.where } : {}) } } : {}),
     ...(v['by-name'] === true ? { byName: true } : {}),

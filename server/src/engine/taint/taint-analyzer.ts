@@ -3845,6 +3845,8 @@ export function fileContext(
           if (input !== undefined ? i !== input : i < first || i === h.spec.requestParam) return;
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
+          const bound = h.spec.boundAnnotations;
+          if (bound && syn.paramDecorators(fn, i).some((a) => !bound.includes(textOf(a).replace(/^.*\./, '')))) return;
           const type = syn.paramTypeOf(fn, i);
           if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes, typeAliases, h.spec.safeDefaults)) return;
           if (converted?.has(p.text)) return;

@@ -467,6 +467,11 @@ export const java: LanguageModule = {
     const mods = p ? kids(p).find((k) => k.type === 'modifiers') : undefined;
     return mods ? kids(mods).flatMap((a) => (a.type === 'annotation' || a.type === 'marker_annotation' ? a.childForFieldName('name') ?? [] : [])) : [];
   },
+  // A method's annotations (`@GetMapping("/x")`), for handlers known by them.
+  functionDecorators: (fn) => {
+    const mods = fn.type === 'method_declaration' ? kids(fn).find((k) => k.type === 'modifiers') : undefined;
+    return mods ? kids(mods).filter((a) => a.type === 'annotation' || a.type === 'marker_annotation') : [];
+  },
   unitName: (fn) => fn.childForFieldName('name')?.text,
   isMethod: (fn) => fn.type === 'method_declaration',
   isExported: (fn) => fn.type === 'method_declaration' && /\bpublic\b/.test(kids(fn).find((k) => k.type === 'modifiers')?.text ?? ''),
