@@ -2142,8 +2142,8 @@ class UnitAnalysis {
       const b = this.match(s, n);
       if (!b) continue;
       // A request object's name bound to a clean value here (`req = {}`) is no longer the request. A pattern whose
-      // receiver is a metavariable (`$E.entryName`, `$Z.getEntries()`) names the API, not a variable: a receiver
-      // bound to a call's result (`const zip = new AdmZip(f)`) is what it reads.
+      // receiver is a metavariable (`$E.entryName`, `$U.getQueryParameters(...)`) names the API, not a variable:
+      // a receiver bound to a call's result (`const entry = zip.getEntry(n)`) is what it reads.
       const root = metaRooted(s.pattern.source) ? undefined : chainRoot(n);
       if (root && st.get(textOf(root)) === null) return undefined;
       const label = s.spec.label ?? this.short(n);
