@@ -80,6 +80,18 @@ describe('handlers by parameter type, imports on demand, sinks on an alias', () 
     assert.deepEqual(ids(engine.scanText('/w/Tools.java', 'java', text, TAINT_ONLY)), ['java.cmdi.exec@4', 'java.cmdi.exec@6']);
   });
 
+  it('a destructured parameter of the request type names the alias fields (AdonisJS `{ request }: HttpContext`)', () => {
+    const text = [
+      "import type { HttpContext } from '@adonisjs/core/http';",
+      "import { execSync } from 'node:child_process';",
+      'export default class Tools {',
+      '  async ping({ request }: HttpContext) { execSync(`ping ${request.input("host")}`); }',
+      '  async pong(ctx: HttpContext) { execSync(`ping ${ctx.request.input("host")}`); }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(ids(engine.scanText('/w/tools.ts', 'typescript', text, TAINT_ONLY)), ['js.cmdi.child-process@3', 'js.cmdi.child-process@4']);
+  });
+
   it('schema: bound-annotations applies with params: all', () => {
     const { errors } = validateRuleFile({
       handlers: { h: { languages: ['java'], decorator: '$A', params: 'none', 'bound-annotations': ['Valid'] } },

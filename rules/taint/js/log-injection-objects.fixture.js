@@ -45,5 +45,13 @@ app.get('/files/:key', (req, res) => {
   // winston: a lone object is the log entry, and a printf format prints its `message` as it is.
   // ruleid: js.log-injection.logger
   logger.info({ message: 'fetching ' + key, key });
+  // An object after a label: winston's metadata (JSON), pino's interpolation value, util.inspect: escaped.
+  // ok: js.log-injection.logger
+  logger.error('reset failed', { email: req.body.email, key });
+  // ok: js.log-injection.logger
+  logger.warn('lookup', 'missing', { key });
+  // The label itself from the request is printed as it is.
+  // ruleid: js.log-injection.logger
+  logger.error('reset failed for ' + req.body.email, { key });
   res.end();
 });

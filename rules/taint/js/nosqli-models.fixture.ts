@@ -50,12 +50,18 @@ app.post('/chart/order', async (req: Request, res: Response) => {
 
 // The application's own controllers, whose methods are analysed where they are defined.
 import alertController from '../controllers/alert';
-declare const charts2: { datasetController: { update(id: string, u: object): Promise<unknown> } };
+declare const charts2: { datasetController: { update(id: string, u: object): Promise<unknown> }; alertService: { updateOne(id: string, u: object): Promise<unknown> } };
+declare const petService: { findOne(id: unknown): Promise<unknown> };
 app.put('/alert/:id', async (req: Request, res: Response) => {
   // ok: js.nosqli.query-object
   res.json(await alertController.update(req.params.id, req.body));
   // ok: js.nosqli.query-object
   res.json(await charts2.datasetController.update(req.params.id, req.body));
+  // A service is the application's own code too (a NestJS or routing-controllers app's `this.petService`).
+  // ok: js.nosqli.query-object
+  res.json(await petService.findOne(req.query.id));
+  // ok: js.nosqli.query-object
+  res.json(await charts2.alertService.updateOne(req.params.id, req.body));
   // A collection is still one.
   // ruleid: js.nosqli.query-object
   res.json(await Alerts.updateOne({ _id: String(req.params.id) }, req.body));

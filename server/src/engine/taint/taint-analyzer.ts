@@ -3860,9 +3860,17 @@ export function fileContext(
         });
       }
       if (h.paramType) {
-        // Only the parameters of the request's type (Javalin's `Context ctx`).
+        // Only the parameters of the request's type (Javalin's `Context ctx`); one destructured (AdonisJS's
+        // `{ request }: HttpContext`) names a field of the alias by each of its names.
         params.forEach((p, i) => {
-          if (syn.targetKind(p.type) !== 'name' || !h.paramType!.test(syn.paramTypeOf(fn, i) ?? '')) return;
+          if (!h.paramType!.test(syn.paramTypeOf(fn, i) ?? '')) return;
+          const kind = syn.targetKind(p.type);
+          if (kind === 'object-pattern' && h.spec.alias) {
+            for (const e of syn.objectPatternEntries(p)) {
+              if (!e.rest && e.key && /^[A-Za-z_$][\w$]*$/.test(e.key) && syn.targetKind(e.target.type) === 'name') aliases.set(e.target.text, `${h.spec.alias}.${e.key}`);
+            }
+          }
+          if (kind !== 'name') return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
           else unitParams.sources.set(i, `request parameter ${p.text}`);
         });
