@@ -92,11 +92,34 @@ describe('handlers by parameter type, imports on demand, sinks on an alias', () 
     assert.deepEqual(ids(engine.scanText('/w/tools.ts', 'typescript', text, TAINT_ONLY)), ['js.cmdi.child-process@3', 'js.cmdi.child-process@4']);
   });
 
-  it('schema: bound-annotations applies with params: all', () => {
+  it('input-types: a Litestar parameter of a plain type is input, one of another type is an injected dependency', () => {
+    const text = [
+      'import subprocess',
+      'from litestar import get',
+      '@get("/x")',
+      'async def x(q: str, svc: UserService, data: Job) -> str:',
+      '    subprocess.run("a " + q, shell=True)',
+      '    subprocess.run("b " + svc.name, shell=True)',
+      '    subprocess.run("c " + data.name, shell=True)',
+      '    return ""',
+    ].join('\n');
+    assert.deepEqual(ids(engine.scanText('/w/app.py', 'python', text, TAINT_ONLY)), ['py.cmdi.subprocess-shell@4', 'py.cmdi.subprocess-shell@6']);
+  });
+
+  it('schema: bound-annotations applies with params: all; input-types with params; input-names with input-types', () => {
     const { errors } = validateRuleFile({
-      handlers: { h: { languages: ['java'], decorator: '$A', params: 'none', 'bound-annotations': ['Valid'] } },
+      handlers: {
+        h: { languages: ['java'], decorator: '$A', params: 'none', 'bound-annotations': ['Valid'] },
+        i: { languages: ['python'], decorator: '$A', params: 'none', 'input-types': 'str' },
+        j: { languages: ['python'], decorator: '$A', params: 'all', 'input-names': ['data'] },
+        k: { languages: ['python'], decorator: '$A', params: 'all', 'input-types': '(' },
+      },
       rules: [],
     });
-    assert.match(errors.map((e) => e.message).join('\n'), /`bound-annotations` applies with `params: all`/);
+    const all = errors.map((e) => e.message).join('\n');
+    assert.match(all, /`bound-annotations` applies with `params: all`/);
+    assert.match(all, /handler i: `input-types` applies with `params: all` or `rest`/);
+    assert.match(all, /handler j: `input-names` applies with `input-types`/);
+    assert.match(all, /handler k: `input-types` /);
   });
 });

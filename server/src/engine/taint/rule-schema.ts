@@ -273,6 +273,15 @@ export interface HandlerSpec {
    */
   boundAnnotations?: string[];
   /**
+   * YAML `input-types`, with `params: all` or `rest`: a regular expression a declared parameter type must match to
+   * be input (Litestar reads query, path, header and cookie parameters of plain types and injects a parameter of
+   * any other type by its name); an untyped parameter, or one named in `input-names` (Litestar's body, `data`),
+   * is input whatever its type.
+   */
+  inputTypes?: string;
+  /** YAML `input-names`: with `input-types`, parameters that are input whatever their declared type. */
+  inputNames?: string[];
+  /**
    * YAML `clean-fields`: attributes the framework fills itself on the values it passes (Gradio's uploaded file:
    * `.name` is the path it chose in its own cache), so `param.name`, or an element's, is no input.
    */
@@ -908,7 +917,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -927,7 +936,8 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   if (fileDirective !== undefined && v.exported !== true) p.add(undefined, `${where}: \`file-directive\` needs \`exported: true\` (the module's exported functions)`);
   const path = str(v, 'path', where, undefined, p, false);
   const paramType = str(v, 'param-type', where, undefined, p, false);
-  for (const [key, re] of [['path', path], ['param-type', paramType]] as const) {
+  const inputTypes = str(v, 'input-types', where, undefined, p, false);
+  for (const [key, re] of [['path', path], ['param-type', paramType], ['input-types', inputTypes]] as const) {
     if (re === undefined) continue;
     try {
       compileRuleRegex(re);
@@ -953,6 +963,9 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const requiresImport = str(v, 'requires-import', where, undefined, p, false);
   const boundAnnotations = v['bound-annotations'] === undefined ? undefined : strList(v['bound-annotations'], `${where}: \`bound-annotations\``, undefined, p);
   if (boundAnnotations && params !== 'all') p.add(undefined, `${where}: \`bound-annotations\` applies with \`params: all\``);
+  if (inputTypes !== undefined && params === 'none') p.add(undefined, `${where}: \`input-types\` applies with \`params: all\` or \`rest\``);
+  const inputNames = v['input-names'] === undefined ? undefined : strList(v['input-names'], `${where}: \`input-names\``, undefined, p);
+  if (inputNames && inputTypes === undefined) p.add(undefined, `${where}: \`input-names\` applies with \`input-types\``);
   const cleanFields = v['clean-fields'] === undefined ? undefined : strList(v['clean-fields'], `${where}: \`clean-fields\``, undefined, p);
   for (const f of cleanFields ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(f)) p.add(undefined, `${where}: \`clean-fields\` ${f} is not an attribute name`);
   if (p.list.length > before || !langs) return undefined;
@@ -960,6 +973,8 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
     ...(cleanFields?.length ? { cleanFields } : {}),
     ...(boundAnnotations ? { boundAnnotations } : {}),
+    ...(inputTypes !== undefined ? { inputTypes } : {}),
+    ...(inputNames ? { inputNames } : {}),
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(entryOf ? { entryOf: { pattern: entryOf.pattern, ...(entryOf.where ? { where: entryOf.where } : {}) } } : {}),
     ...(v['by-name'] === true ? { byName: true } : {}),

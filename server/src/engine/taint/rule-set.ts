@@ -337,6 +337,8 @@ export interface CompiledHandler {
   paramDecorator?: Compiled<PatternSpec>;
   /** `spec.paramType`, compiled. */
   paramType?: RegExp;
+  /** The compiled `input-types`: a declared type a parameter must have to be input (see HandlerSpec.inputTypes). */
+  inputTypes?: RegExp;
 }
 
 /** Everything compiled for one grammar. */
@@ -433,6 +435,7 @@ function compileUncached(set: TaintRuleSet, grammar: GrammarId, lang: Language, 
         ...(spec.decorator ? { decorator: one(spec.decorator) } : {}),
         ...(spec.paramDecorator ? { paramDecorator: one(spec.paramDecorator) } : {}),
         ...(spec.paramType !== undefined ? { paramType: compileRuleRegex(spec.paramType) } : {}),
+        ...(spec.inputTypes !== undefined ? { inputTypes: compileRuleRegex(spec.inputTypes) } : {}),
       });
     } catch (e) {
       errors.push({ source: 'builtin', message: `handler ${spec.id}: ${redactErrorMessage(e)}` });

@@ -3849,6 +3849,7 @@ export function fileContext(
           if (bound && syn.paramDecorators(fn, i).some((a) => !bound.includes(textOf(a).replace(/^.*\./, '')))) return;
           const type = syn.paramTypeOf(fn, i);
           if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes, typeAliases, h.spec.safeDefaults)) return;
+          if (type && h.inputTypes && !h.inputTypes.test(type) && !h.spec.inputNames?.includes(p.text)) return;
           if (converted?.has(p.text)) return;
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
