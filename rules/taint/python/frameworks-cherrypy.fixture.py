@@ -1,0 +1,22 @@
+# CherryPy: an exposed method's parameters are the request's query and form fields.
+import subprocess
+
+import cherrypy
+
+
+class Root:
+    @cherrypy.expose
+    def ping(self, host, count="1"):
+        # ruleid: py.cmdi.subprocess-shell
+        return subprocess.check_output("ping -c " + count + " " + host, shell=True)
+
+    @cherrypy.expose
+    def upload(self, name):
+        # ruleid: py.path-traversal.open
+        with open("/srv/uploads/" + name, "wb") as f:
+            f.write(cherrypy.request.body.read())
+
+    def _helper(self, host):
+        # Not exposed: not reachable from a request.
+        # ok: py.cmdi.subprocess-shell
+        return subprocess.check_output("ping -c 1 " + host, shell=True)
