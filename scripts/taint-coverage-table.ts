@@ -53,7 +53,7 @@ const FRAMEWORKS: Record<string, string> = {
   'java-archive-entry': 'archive entry names (`java.util.zip`, `java.util.jar`, Commons Compress: zip slip)',
   'js-archive-entry': 'archive entry names (adm-zip, yauzl, unzipper, tar-stream, node-stream-zip: zip slip)',
   'go-archive-entry': 'archive entry names (`archive/zip`, `archive/tar`: zip slip)',
-  'go-request': 'net/http (`*http.Request` handlers), gorilla/mux `mux.Vars`, chi `chi.URLParam`, Gin (`*gin.Context`), Echo (`echo.Context`), Fiber (`*fiber.Ctx`), httprouter (`httprouter.Params`), AWS Lambda HTTP events (aws-lambda-go `events`)',
+  'go-request': 'net/http (`*http.Request` handlers), gorilla/mux `mux.Vars`, chi `chi.URLParam`, Gin (`*gin.Context`), Echo (`echo.Context`), Fiber (`*fiber.Ctx`), Iris (`iris.Context`), Beego controllers, httprouter (`httprouter.Params`), AWS Lambda HTTP events (aws-lambda-go `events`)',
   'py-request': 'Flask, Django (views whatever the request is called, class-based views), Django REST framework, FastAPI / Starlette, Litestar, BlackSheep, Robyn, Tornado, aiohttp, Pyramid, Bottle, Falcon, Sanic, CherryPy, web.py (request objects, route and view parameters); plain WSGI applications (the client keys of `environ`, a `Request(environ)`); AWS Lambda, Google Cloud Functions',
 };
 const FIX_NAMES: Record<string, string> = {
