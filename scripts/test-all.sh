@@ -52,11 +52,15 @@ if [ "${VIGIL_SKIP_EDITORS:-0}" != 1 ]; then
     compgen -G "$d/*.e2e.ts" >/dev/null && suites+=("$d"/*.e2e.ts)
   done
 fi
-node --import tsx --test --test-concurrency=1 \
+# The suites make temp folders (workspaces, git repositories, editor profiles) and many do not remove them: give the
+# run its own temp folder and remove it whole, so repeated runs do not fill /tmp.
+test_tmp=$(mktemp -d "${TMPDIR:-/tmp}/vigil-tests-XXXXXX")
+TMPDIR=$test_tmp node --import tsx --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=test-results/node-tests.tap \
   "${suites[@]}"
 node_rc=$?
+rm -rf "$test_tmp"
 node_pass=$(grep -E '^# pass ' test-results/node-tests.tap | tail -1 | awk '{print $3}')
 node_fail=$(grep -E '^# fail ' test-results/node-tests.tap | tail -1 | awk '{print $3}')
 passed=$((passed + ${node_pass:-0}))
