@@ -127,6 +127,36 @@ describe('sanitizers: `untainted` names metavariables of a sanitizer that is no 
   });
 });
 
+describe('sanitizers: `marked` names a metavariable of a sanitizer that is no guard, with the marks it needs', () => {
+  const rule = (sanitizer: string) => `  - id: t.path
+    name: Path
+    description: A path.
+    languages: [javascript]
+    severity: medium
+    cwe: [CWE-22]
+    message: "$SOURCE reaches $SINK"
+    sources: ['req.query']
+    sanitizers:
+      - ${sanitizer}
+    sinks:
+      - { pattern: 'fs.readFile($P)', focus: $P }
+`;
+
+  it('loads with a metavariable and `requires-mark`', () => {
+    const { set, errors } = load(`rules:\n${rule(`{ pattern: 'path.join($R, $P)', marked: $P, requires-mark: dotless }`)}`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(set.rules.map((r) => r.id), ['t.path']);
+  });
+
+  it('no marks, a name the pattern lacks, or a guard given one, is a load error', () => {
+    const msgs = (s: string) => load(`rules:\n${rule(s)}`).errors.map((e) => e.message).join('\n');
+    assert.match(msgs(`{ pattern: 'path.join($R, $P)', marked: $P }`), /`marked` needs `requires-mark`/);
+    assert.match(msgs(`{ pattern: 'path.join($R, $P)', marked: $Q, requires-mark: dotless }`), /`marked` \$Q must be a metavariable of the pattern/);
+    assert.match(msgs(`{ pattern: 'ok($P)', guard: $P, marked: $P, requires-mark: dotless }`), /`marked` applies to sanitizers that are not guards/);
+    assert.match(msgs(`{ pattern: 'path.join($R, $P)', requires-mark: dotless }`), /`requires-mark` applies to guards, or with `marked`/);
+  });
+});
+
 describe('pattern rules: a structural check must be one the language module provides', () => {
   const rule = (check: string): string => `rules:
   - id: t.check

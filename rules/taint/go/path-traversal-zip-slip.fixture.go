@@ -7,6 +7,7 @@ import (
 	"archive/zip"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -124,15 +125,55 @@ func untarFlat(r io.Reader, dest string) error {
 	}
 }
 
-// A name without ".." joined under dest stays there (Join keeps an absolute name under it too); the engine's marks
-// clean at a guard, not at the Join after it, so this safe idiom is still reported.
+// A name without ".." joined under dest stays there (Join keeps an absolute name under it too).
 func unzipNoDots(r *zip.Reader, dest string) {
 	for _, f := range r.File {
 		if strings.Contains(f.Name, "..") {
 			continue
 		}
-		// todook: go.path-traversal.file
+		// ok: go.path-traversal.file
 		os.MkdirAll(filepath.Join(dest, f.Name), 0o755)
+		// ok: go.path-traversal.file
+		os.Create(path.Join(dest, f.Name))
+		// The name alone may still be absolute ("/etc/cron.d/x" has no "..").
+		// ruleid: go.path-traversal.file
+		os.Create(f.Name)
+		// A Join of more parts is not the checked form.
+		// ruleid: go.path-traversal.file
+		os.Create(filepath.Join(dest, "..", f.Name))
+	}
+}
+
+func unzipNoDotsOr(r *zip.Reader, dest string) {
+	for _, f := range r.File {
+		if strings.Contains(f.Name, "..") || f.FileInfo().IsDir() {
+			continue
+		}
+		// ok: go.path-traversal.file
+		os.Create(filepath.Join(dest, f.Name))
+	}
+}
+
+// The check on one entry's name does not cover another's.
+func unzipWrongName(r *zip.Reader, dest string) {
+	for _, f := range r.File {
+		link := f.Comment
+		if strings.Contains(link, "..") {
+			continue
+		}
+		// ruleid: go.path-traversal.file
+		os.Create(filepath.Join(dest, f.Name))
+	}
+}
+
+// Checked only in one branch: the other still joins the raw name.
+func unzipOneBranch(r *zip.Reader, dest string, strict bool) {
+	for _, f := range r.File {
+		if strict && strings.Contains(f.Name, "..") {
+			continue
+		}
+		// ruleid: go.path-traversal.file
+		os.Create(filepath.Join(dest, f.Name))
 	}
 }
 

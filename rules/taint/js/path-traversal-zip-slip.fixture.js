@@ -139,3 +139,41 @@ function archiveItself(file, dest) {
     fs.appendFileSync(path.join(dest, 'sizes.txt'), String(entry.header.size));
   }
 }
+
+// A name seen to hold no ".." joined under the destination stays there (path.join keeps an absolute name under it).
+function admNoDots(file, dest) {
+  const zip = new AdmZip(file);
+  for (const entry of zip.getEntries()) {
+    if (entry.entryName.includes('..')) continue;
+    // ok: js.path-traversal.fs
+    fs.writeFileSync(path.join(dest, entry.entryName), entry.getData());
+    // The name alone may be absolute ("/etc/cron.d/x" has no "..").
+    // ruleid: js.path-traversal.fs
+    fs.writeFileSync(entry.entryName, entry.getData());
+    // path.resolve starts over at an absolute name.
+    // ruleid: js.path-traversal.fs
+    fs.writeFileSync(path.resolve(dest, entry.entryName), entry.getData());
+  }
+}
+
+function admNoDotsVariable(file, dest) {
+  const zip = new AdmZip(file);
+  zip.getEntries().forEach((entry) => {
+    const name = entry.entryName;
+    if (name.includes('..') || entry.isDirectory) {
+      return;
+    }
+    // ok: js.path-traversal.fs
+    fs.writeFileSync(path.join(dest, name), entry.getData());
+  });
+}
+
+function admNoDotsOneBranch(file, dest, strict) {
+  const zip = new AdmZip(file);
+  for (const entry of zip.getEntries()) {
+    const name = entry.entryName;
+    if (strict && name.includes('..')) continue;
+    // ruleid: js.path-traversal.fs
+    fs.writeFileSync(path.join(dest, name), entry.getData());
+  }
+}

@@ -401,8 +401,19 @@ function mergeStates(a: State, b: State): State {
     if (isFieldKey(k)) out.delete(k);
     else out.set(k, null);
   }
-  // A checked call is clean after the join only where both sides checked it (absent means unchecked).
-  for (const k of out.keys()) if (isGuardedExprKey(k) && !(a.get(k) === null && b.get(k) === null)) out.delete(k);
+  // A checked call is clean (or marked: the union keeps the marks both have) after the join only where both sides
+  // checked it (absent means unchecked).
+  for (const k of out.keys()) {
+    if (!isGuardedExprKey(k)) continue;
+    const x = a.get(k);
+    const y = b.get(k);
+    if (!((x === null && y === null) || (x && y))) out.delete(k);
+  }
+  // A field held on one side only is, on the other, what its object holds: marks a guard gave on one side (`if (c) {
+  // if (f.name.includes('..')) return; }`) are not known after the join.
+  for (const [k, v] of out) if (v && isFieldKey(k) && a.has(k) !== b.has(k) && v.some((f) => f.marks)) {
+    out.set(k, v.map((f) => (f.marks ? { origin: f.origin, steps: f.steps } : f)));
+  }
   return out;
 }
 
@@ -1565,17 +1576,27 @@ class UnitAnalysis {
     const clean = (subject: Node | undefined, positive: boolean, requiresMark?: readonly string[], mark?: string): void => {
       // A checked expression read again (`if is_safe(req.get("x")): go(req.get("x"))`) is known by its text.
       let key = subject ? syn.accessPath(subject) : undefined;
+      const st = positive !== negated ? thenSt : elseSt;
       if (!key && subject && syn.exprKind(typeOf(subject)) === 'call') {
-        if (mark) return;
         key = guardedExprKey(subject);
         this.exprGuards = true;
+        // A mark on a call read again (`if (e.getName().contains("..")) throw ...; new File(d, e.getName())`): its
+        // flows, marked, stand for the call on this side; the join drops them unless both sides agree (mergeStates).
+        if (mark) {
+          const t = this.ev(subject, st, 0);
+          if (t) st.set(key, withMark(t, mark)!);
+          return;
+        }
       }
       if (!key) return;
-      const st = positive !== negated ? thenSt : elseSt;
       if (mark) {
-        // One check of several: its flows gain the mark. Only a value the state holds (a key absent on the other
-        // branch would keep the mark after the join).
-        const t = st.get(key);
+        // One check of several: its flows gain the mark. A value the state does not hold yet (a field such as
+        // `f.Name`) is read now and set on both sides, so the mark does not outlive the join on the other one.
+        let t = st.get(key);
+        if (t === undefined && syn.exprKind(typeOf(subject!)) === 'member') {
+          t = this.ev(subject!, st, 0);
+          if (t) (st === thenSt ? elseSt : thenSt).set(key, t);
+        }
         if (t) st.set(key, withMark(t, mark)!);
         return;
       }
@@ -1849,8 +1870,17 @@ class UnitAnalysis {
         const x = b.get(mv);
         return !!x && !!this.ev(x, st, depth)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
       })) continue;
+      // `marked`: only where every flow of that part carries the marks a guard gave (a parameter's flow has none),
+      // and only that part is cleaned: `filepath.Join(dir, name)` keeps what `dir` holds.
+      let rest: Taint | undefined;
+      if (s.spec.marked) {
+        const x = b.get(s.spec.marked);
+        const need = s.spec.requiresMark ?? [];
+        if (x && this.ev(x, st, depth)?.some((f) => need.some((m) => !f.marks?.includes(m)))) continue;
+        for (const [mv, y] of b) if (mv !== s.spec.marked) rest = union(rest, this.ev(y, st, depth));
+      }
       for (const k of named(n)) this.ev(k, st, depth);
-      return undefined;
+      return rest;
     }
     // A conversion written in a formatted string (`f"{x!r}"`) cleans where the call it stands for is a sanitizer.
     const conv = syn.conversionCall?.(n);
@@ -1858,10 +1888,11 @@ class UnitAnalysis {
       for (const k of named(n)) this.ev(k, st, depth);
       return undefined;
     }
-    // A call a guard checked on this path, read again: clean like a sanitizer's result.
-    if (this.exprGuards && kind === 'call' && st.get(guardedExprKey(n)) === null) {
+    // A call a guard checked on this path, read again: clean like a sanitizer's result, or marked.
+    const guardedCall = this.exprGuards && kind === 'call' ? st.get(guardedExprKey(n)) : undefined;
+    if (guardedCall !== undefined) {
       for (const k of named(n)) this.ev(k, st, depth);
-      return undefined;
+      return guardedCall ?? undefined;
     }
     // A source's field assigned or checked on this path (`req.url = '/'`) holds what the state says, not input.
     const assigned = kind === 'member' && st.has(syn.accessPath(n) ?? '\0');

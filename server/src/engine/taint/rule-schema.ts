@@ -151,7 +151,7 @@ export interface SanitizerSpec extends PatternSpec {
   /** For guards (allow-list checks): the metavariable made clean in the branch where the condition is true. */
   guard?: string;
   /**
-   * YAML `requires-mark` (one mark or a list), guards only: the guard cleans only flows that carry these marks (see
+   * YAML `requires-mark` (one mark or a list), for guards and `marked` sanitizers: the guard cleans only flows that carry these marks (see
    * `PropagatorSpec.mark`), e.g. a path prefix check holds only for a normalized path: `a/../../etc` still starts
    * with `a`. Flows from the unit's parameters are cleaned when they lack only marks no guard gives (a propagator's,
    * which their callers may have applied); a mark a guard gives is known in this unit.
@@ -177,6 +177,11 @@ export interface SanitizerSpec extends PatternSpec {
    * carry no taint (`$A + "?" + $X` keeps a redirect on this site only when `$A` is not input).
    */
   untainted?: string[];
+  /**
+   * YAML `marked: $P` with `requires-mark`, not for guards: the sanitizer applies only where every flow of `$P`
+   * carries those marks (`path.join(root, p)` contains `p` only once a guard saw it has no `..`: `dotless`).
+   */
+  marked?: string;
 }
 
 /** A propagator: a call whose result carries the taint of its arguments (`path.join(...)`). */
@@ -564,7 +569,7 @@ function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Pr
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted', 'marked']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
@@ -573,7 +578,11 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
   if (guard && unless) p.add(ruleId, `${where}: \`guard\` and \`guard-unless\` exclude each other`);
   const subject = guard ?? unless;
   const requiresMark = isObj(v) && v['requires-mark'] !== undefined ? strList(v['requires-mark'], `${where}: \`requires-mark\``, ruleId, p) : undefined;
-  if (requiresMark && !subject) p.add(ruleId, `${where}: \`requires-mark\` applies to guards only: add \`guard\``);
+  const marked = isObj(v) ? str(v, 'marked', where, ruleId, p, false) : undefined;
+  if (marked && subject) p.add(ruleId, `${where}: \`marked\` applies to sanitizers that are not guards`);
+  if (marked && !metavarsIn(s.pattern).has(marked)) p.add(ruleId, `${where}: \`marked\` ${marked} must be a metavariable of the pattern`);
+  if (marked && !requiresMark?.length) p.add(ruleId, `${where}: \`marked\` needs \`requires-mark\`: the marks every flow of ${marked} must carry`);
+  if (requiresMark && !subject && !marked) p.add(ruleId, `${where}: \`requires-mark\` applies to guards, or with \`marked\`: add \`guard\` or \`marked\``);
   const mark = isObj(v) ? str(v, 'mark', where, ruleId, p, false) : undefined;
   if (mark && !subject) p.add(ruleId, `${where}: \`mark\` applies to guards only: add \`guard\``);
   const table = isObj(v) ? str(v, 'table', where, ruleId, p, false) : undefined;
@@ -587,7 +596,8 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
     ...(s.where ? { where: s.where } : {}),
     ...(subject ? { guard: subject } : {}),
     ...(unless && !guard ? { guardUnless: true } : {}),
-    ...(subject && requiresMark?.length ? { requiresMark } : {}),
+    ...((subject || marked) && requiresMark?.length ? { requiresMark } : {}),
+    ...(!subject && marked ? { marked } : {}),
     ...(subject && mark ? { mark } : {}),
     ...(subject && table ? { table } : {}),
     ...(!subject && untainted?.length ? { untainted } : {}),
