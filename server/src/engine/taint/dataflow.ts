@@ -1375,11 +1375,13 @@ class UnitAnalysis {
       }
       case 'switch': {
         const value = syn.switchSubject(n);
-        if (value) this.ev(value, st, depth);
+        const subject = value ? this.ev(value, st, depth) : undefined;
+        const alias = syn.switchAlias?.(n);
         const body = fieldOf(n, 'body');
         let merged: State | undefined;
-        for (const c of body ? named(body) : []) {
+        for (const c of syn.switchCases?.(n) ?? (body ? named(body) : [])) {
           const copy: State = new Map(st);
+          if (alias && value) this.bind(alias, subject, copy, value);
           for (const s of named(c)) if (typeOf(s).endsWith('statement') || syn.stmtKind(typeOf(s)) === 'block') this.stmt(s, copy, depth + 1);
           merged = merged ? mergeStates(merged, copy) : copy;
         }

@@ -35,6 +35,10 @@ function stmtKind(type: string): StmtKind {
       return 'if';
     case 'for_statement':
       return 'loop';
+    case 'expression_switch_statement':
+    case 'type_switch_statement':
+    case 'select_statement':
+      return 'switch';
     case 'function_declaration':
     case 'method_declaration':
     case 'import_declaration':
@@ -46,7 +50,7 @@ function stmtKind(type: string): StmtKind {
     case 'comment':
       return 'inert';
     default:
-      // `:=` and `=` (assignments as expressions), switches and selects (their cases evaluated in order), `x++`.
+      // `:=` and `=` (assignments as expressions), `x++`.
       return 'other';
   }
 }
@@ -487,6 +491,12 @@ export const go: LanguageModule = {
   withItems: () => [],
   withBody: () => undefined,
   switchSubject: (n) => n.childForFieldName('value'),
+  // expression_case, default_case, type_case, communication_case: each holds its statements in a statement_list.
+  switchCases: (n) => kids(n).filter((k) => k.type.endsWith('_case')),
+  switchAlias: (n) => {
+    const alias = n.type === 'type_switch_statement' ? n.childForFieldName('alias') : null;
+    return alias ? kids(alias)[0] ?? null : null;
+  },
   isElseIf: (type) => type === 'if_statement',
   elseBody: (n) => n,
   loopHeader: (n) => {

@@ -326,6 +326,10 @@ export interface LanguageModule {
   withBody(n: Node): Node | undefined;
   /** The subject of a `switch` statement. */
   switchSubject(n: Node): Node | null;
+  /** A switch's cases where they are not the named children of its `body` field (Go: the statement's own). */
+  switchCases?(n: Node): Node[];
+  /** The name a switch binds in every case to its subject (Go's `switch v := x.(type)`). */
+  switchAlias?(n: Node): Node | null;
   /** An `else if` alternative (with its own condition and consequence), as opposed to a final `else`. */
   isElseIf(type: string): boolean;
   /** The statement or block of a final `else` alternative. */
