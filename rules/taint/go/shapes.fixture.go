@@ -5,6 +5,8 @@ package main
 
 import "os/exec"
 
+import "strings"
+
 import "net/http"
 
 func main() {
@@ -17,11 +19,30 @@ func main() {
 			exec.Command(v).Run()
 		}
 		switch name {
-		case "a":
-			// A switch case on a constant does not clean its subject yet.
-			// todook: go.cmdi.exec
+		case "a", "b":
+			// A case on constants holds only those values.
+			// ok: go.cmdi.exec
+			exec.Command(name).Run()
+			fallthrough
+		case "c":
+			// Reached from the case above too: still constants.
+			// ok: go.cmdi.exec
+			exec.Command(name).Run()
+		case strings.ToLower("X"):
+			// ruleid: go.cmdi.exec
+			exec.Command(name).Run()
+			fallthrough
+		case "d":
+			// Reached from a case that is not on constants.
+			// ruleid: go.cmdi.exec
+			exec.Command(name).Run()
+		default:
+			// ruleid: go.cmdi.exec
 			exec.Command(name).Run()
 		}
+		// After the switch, the value is what it was.
+		// ruleid: go.cmdi.exec
+		exec.Command(name).Run()
 		a, b := "ls", name
 		// ok: go.cmdi.exec
 		exec.Command(a).Run()

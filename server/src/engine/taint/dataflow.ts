@@ -1379,10 +1379,22 @@ class UnitAnalysis {
         const alias = syn.switchAlias?.(n);
         const body = fieldOf(n, 'body');
         let merged: State | undefined;
-        for (const c of syn.switchCases?.(n) ?? (body ? named(body) : [])) {
+        const cases = syn.switchCases?.(n) ?? (body ? named(body) : []);
+        // A case on constants (`case "asc", "desc":`) holds only those values of its subject, unless a case that
+        // is not one falls into it (JavaScript's fall-through, Go's `fallthrough`).
+        const key = value ? syn.accessPath(syn.unparenthesize(value)) : undefined;
+        const onConstants = (c: Node): boolean => !!syn.caseValues?.(c)?.every((v) => syn.isConstant(v)) && !!syn.caseValues(c)?.length;
+        const constantAt = (i: number): boolean => onConstants(cases[i]!) && (i === 0 || !syn.caseFallsThrough?.(cases[i - 1]!) || constantAt(i - 1));
+        for (const [i, c] of cases.entries()) {
           const copy: State = new Map(st);
           if (alias && value) this.bind(alias, subject, copy, value);
-          for (const s of named(c)) if (typeOf(s).endsWith('statement') || syn.stmtKind(typeOf(s)) === 'block') this.stmt(s, copy, depth + 1);
+          if (key && constantAt(i)) {
+            // A constant has no input in it, nor in its parts (`v.0`, an element a loop's value was given).
+            for (const k of copy.keys()) if (k.startsWith(`${key}.`)) copy.set(k, null);
+            copy.set(key, null);
+          }
+          // The case's statements, declarations included (`case 1: let y = ...`), not its values or labels.
+          for (const s of named(c)) if (typeOf(s).endsWith('statement') || syn.stmtKind(typeOf(s)) !== 'other') this.stmt(s, copy, depth + 1);
           merged = merged ? mergeStates(merged, copy) : copy;
         }
         if (merged) replaceState(st, mergeStates(st, merged));

@@ -493,6 +493,14 @@ export const go: LanguageModule = {
   switchSubject: (n) => n.childForFieldName('value'),
   // expression_case, default_case, type_case, communication_case: each holds its statements in a statement_list.
   switchCases: (n) => kids(n).filter((k) => k.type.endsWith('_case')),
+  caseValues: (c) => {
+    const values = c.type === 'expression_case' ? c.childForFieldName('value') : null;
+    return values ? kids(values) : undefined;
+  },
+  caseFallsThrough: (c) => {
+    const list = kids(c).find((k) => k.type === 'statement_list');
+    return kids(list ?? c).at(-1)?.type === 'fallthrough_statement';
+  },
   switchAlias: (n) => {
     const alias = n.type === 'type_switch_statement' ? n.childForFieldName('alias') : null;
     return alias ? kids(alias)[0] ?? null : null;

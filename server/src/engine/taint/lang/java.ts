@@ -421,6 +421,17 @@ export const java: LanguageModule = {
   },
   withBody: () => undefined,
   switchSubject: (n) => n.childForFieldName('condition'),
+  // A statement group or an arrow rule: its labels' values (`case "a", "b"`); a `default` label has none.
+  caseValues: (c) => {
+    const labels = kids(c).filter((k) => k.type === 'switch_label');
+    return labels.length && labels.every((l) => kids(l).length) ? labels.flatMap((l) => kids(l)) : undefined;
+  },
+  // An arrow rule never falls through; a statement group does unless it ends in a jump.
+  caseFallsThrough: (c) => {
+    if (c.type !== 'switch_block_statement_group') return false;
+    const last = kids(c).filter((k) => k.type !== 'switch_label' && !k.type.endsWith('comment')).at(-1);
+    return !last || !/^(break|return|throw|continue|yield)_statement$/.test(last.type);
+  },
   isElseIf: () => false,
   // Java's `else` is the alternative statement itself.
   elseBody: (n) => n,

@@ -795,6 +795,14 @@ export const javascript: LanguageModule = {
   withItems: () => [],
   withBody: () => undefined,
   switchSubject: (n) => fieldOf(n, 'value'),
+  caseFallsThrough: (c) => {
+    const last = fieldOf(c, 'body') ? kids(c).filter((k) => k.type !== 'comment').at(-1) : undefined;
+    return !last || last === fieldOf(c, 'value') || !/^(break|return|throw|continue)_statement$/.test(last.type);
+  },
+  caseValues: (c) => {
+    const v = c.type === 'switch_case' ? fieldOf(c, 'value') : undefined;
+    return v ? [v] : undefined;
+  },
   isElseIf: () => false,
   elseBody: (n) => fieldOf(n, 'body') ?? kids(n)[0],
   loopHeader: (n) => ['initializer', 'condition', 'increment'].flatMap((f) => fieldOf(n, f) ?? []),

@@ -330,6 +330,10 @@ export interface LanguageModule {
   switchCases?(n: Node): Node[];
   /** The name a switch binds in every case to its subject (Go's `switch v := x.(type)`). */
   switchAlias?(n: Node): Node | null;
+  /** The values a case compares its switch's subject with; undefined for a default case or another kind of case. */
+  caseValues?(c: Node): Node[] | undefined;
+  /** Whether the end of this case runs on into the next (JavaScript without a jump, Go's `fallthrough`). */
+  caseFallsThrough?(c: Node): boolean;
   /** An `else if` alternative (with its own condition and consequence), as opposed to a final `else`. */
   isElseIf(type: string): boolean;
   /** The statement or block of a final `else` alternative. */
