@@ -36,6 +36,22 @@ func switchCase(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+func switchInitializer(w http.ResponseWriter, r *http.Request) {
+	switch name := r.FormValue("name"); name {
+	case "ls", "pwd":
+		// ok: go.cmdi.exec
+		exec.Command(name).Run()
+	default:
+		// ruleid: go.cmdi.exec
+		exec.Command(name).Run()
+	}
+	switch v := interface{}(r.FormValue("v")); s := v.(type) {
+	case string:
+		// ruleid: go.cmdi.exec
+		exec.Command(s).Run()
+	}
+}
+
 func typeSwitch(w http.ResponseWriter, r *http.Request) {
 	var v interface{} = r.FormValue("v")
 	switch s := v.(type) {

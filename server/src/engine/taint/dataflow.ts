@@ -1374,6 +1374,9 @@ class UnitAnalysis {
         return body ? this.block(body, st, depth) : true;
       }
       case 'switch': {
+        // Go's `switch v := f(); v {`: the initializer runs first, its names visible in every case.
+        const init = fieldOf(n, 'initializer');
+        if (init) this.stmt(init, st, depth + 1);
         const value = syn.switchSubject(n);
         const subject = value ? this.ev(value, st, depth) : undefined;
         const alias = syn.switchAlias?.(n);
