@@ -394,11 +394,14 @@ function mergeStates(a: State, b: State): State {
     const prev = out.get(k);
     if (v === null) {
       if (prev === undefined && !a.has(k) && !isGuardedExprKey(k) && !isFieldKey(k)) out.set(k, null);
-    } else out.set(k, prev ? union(prev, v) ?? null : v);
+    } else out.set(k, prev ? union(prev, v) ?? null : oneSided(k, v));
   }
-  for (const [k, v] of a) if (v === null && !b.has(k)) {
+  for (const [k, v] of a) if (!b.has(k)) {
     // A field cleaned on one side only (`if (c) req.url = '/'`) is, on the other, what its object holds: absent.
-    if (isFieldKey(k)) out.delete(k);
+    if (v !== null) {
+      const w = oneSided(k, v);
+      if (w !== v) out.set(k, w);
+    } else if (isFieldKey(k)) out.delete(k);
     else out.set(k, null);
   }
   // A checked call is clean (or marked: the union keeps the marks both have) after the join only where both sides
@@ -409,12 +412,15 @@ function mergeStates(a: State, b: State): State {
     const y = b.get(k);
     if (!((x === null && y === null) || (x && y))) out.delete(k);
   }
-  // A field held on one side only is, on the other, what its object holds: marks a guard gave on one side (`if (c) {
-  // if (f.name.includes('..')) return; }`) are not known after the join.
-  for (const [k, v] of out) if (v && isFieldKey(k) && a.has(k) !== b.has(k) && v.some((f) => f.marks)) {
-    out.set(k, v.map((f) => (f.marks ? { origin: f.origin, steps: f.steps } : f)));
-  }
   return out;
+}
+
+/**
+ * A key's flows from the one side of a join that holds it. A field is, on the other side, what its object holds:
+ * marks a guard gave on one side (`if (c) { if (f.name.includes('..')) return; }`) are not known after the join.
+ */
+function oneSided(k: string, v: Taint): Taint {
+  return isFieldKey(k) && v.some((f) => f.marks) ? v.map((f) => (f.marks ? { origin: f.origin, steps: f.steps } : f)) : v;
 }
 
 function statesEqual(a: State, b: State): boolean {
@@ -1386,15 +1392,18 @@ class UnitAnalysis {
         // A case on constants (`case "asc", "desc":`) holds only those values of its subject, unless a case that
         // is not one falls into it (JavaScript's fall-through, Go's `fallthrough`).
         const key = value ? syn.accessPath(syn.unparenthesize(value)) : undefined;
-        const onConstants = (c: Node): boolean => !!syn.caseValues?.(c)?.every((v) => syn.isConstant(v)) && !!syn.caseValues(c)?.length;
-        const constantAt = (i: number): boolean => onConstants(cases[i]!) && (i === 0 || !syn.caseFallsThrough?.(cases[i - 1]!) || constantAt(i - 1));
+        let constant = false;
         for (const [i, c] of cases.entries()) {
           const copy: State = new Map(st);
           if (alias && value) this.bind(alias, subject, copy, value);
-          if (key && constantAt(i)) {
-            // A constant has no input in it, nor in its parts (`v.0`, an element a loop's value was given).
-            for (const k of copy.keys()) if (k.startsWith(`${key}.`)) copy.set(k, null);
-            copy.set(key, null);
+          if (key) {
+            const values = syn.caseValues?.(c);
+            constant = !!values?.length && values.every((v) => syn.isConstant(v)) && (i === 0 || constant || !syn.caseFallsThrough?.(cases[i - 1]!));
+            if (constant) {
+              // Bound to a constant here: no input in it, nor in its parts (`v.0`, an element a loop's value was given).
+              dropUnder(copy, `${key}.`);
+              copy.set(key, null);
+            }
           }
           // The case's statements, declarations included (`case 1: let y = ...`), not its values or labels.
           for (const s of named(c)) if (typeOf(s).endsWith('statement') || syn.stmtKind(typeOf(s)) !== 'other') this.stmt(s, copy, depth + 1);

@@ -153,8 +153,8 @@ export interface SanitizerSpec extends PatternSpec {
   /**
    * YAML `requires-mark` (one mark or a list), for guards and `marked` sanitizers: the guard cleans only flows that
    * carry these marks (see `PropagatorSpec.mark`), e.g. a path prefix check holds only for a normalized path:
-   * `a/../../etc` still starts with `a`. Flows from the unit's parameters are cleaned when they lack only marks no guard gives (a propagator's,
-   * which their callers may have applied); a mark a guard gives is known in this unit.
+   * `a/../../etc` still starts with `a`. Flows from the unit's parameters are cleaned when they lack only marks no
+   * guard gives (a propagator's, which their callers may have applied); a mark a guard gives is known in this unit.
    */
   requiresMark?: string[];
   /**

@@ -430,7 +430,7 @@ export const java: LanguageModule = {
   caseFallsThrough: (c) => {
     if (c.type !== 'switch_block_statement_group') return false;
     const last = kids(c).filter((k) => k.type !== 'switch_label' && !k.type.endsWith('comment')).at(-1);
-    return !last || !/^(break|return|throw|continue|yield)_statement$/.test(last.type);
+    return !last || !['return', 'throw', 'jump'].includes(stmtKind(last.type));
   },
   isElseIf: () => false,
   // Java's `else` is the alternative statement itself.

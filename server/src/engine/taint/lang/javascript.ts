@@ -797,7 +797,7 @@ export const javascript: LanguageModule = {
   switchSubject: (n) => fieldOf(n, 'value'),
   caseFallsThrough: (c) => {
     const last = fieldOf(c, 'body') ? kids(c).filter((k) => k.type !== 'comment').at(-1) : undefined;
-    return !last || last === fieldOf(c, 'value') || !/^(break|return|throw|continue)_statement$/.test(last.type);
+    return !last || last === fieldOf(c, 'value') || !['return', 'throw', 'jump'].includes(stmtKind(last.type));
   },
   caseValues: (c) => {
     const v = c.type === 'switch_case' ? fieldOf(c, 'value') : undefined;
