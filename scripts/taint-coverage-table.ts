@@ -9,6 +9,7 @@ import { findFixtures, parseAnnotations } from '../test/rules/rule-fixtures';
 import { TAINT_LANGUAGE_LABELS } from '../server/src/engine/languages';
 import { loadTaintRuleSet } from '../server/src/engine/taint/rule-set';
 import type { TaintRuleSpec } from '../server/src/engine/taint/rule-schema';
+import { INPUT_KINDS } from '../server/src/engine/taint/input-kind';
 
 const root = join(__dirname, '..');
 const rulesDir = join(root, 'rules', 'taint');
@@ -275,6 +276,13 @@ const doc: string[] = [
   '`go-process-input` holds `os.Args`, the `flag` package and the environment.',
   'Audit strictness also takes, for every taint rule, the parameters of exported functions as sources and reports',
   'any sink whose argument is not a constant and that no traced source reaches (see `--strictness` in [cli.md](../cli.md)).',
+  '',
+  'Each source says what kind of input it is with `input:`, so a finding\'s trace words it and its priority ranks it',
+  '(`properties.input`): a shared source list may be written `{ input: <kind>, patterns: [...] }`, and a pattern may give',
+  'its own (`{ pattern: "db.find(...)", input: stored }`); a handler spec\'s parameters are `request` unless it says',
+  'otherwise. A source with no kind is reported as untrusted input of no known kind. The kinds:',
+  '',
+  ...Object.entries(INPUT_KINDS).map(([k, v]) => `- \`${k}\`: ${v.doc}.`),
   '',
   'A rule with `kind: pattern` needs no source: every match of one of its `patterns` is a finding, unless a',
   '`pattern-not` matches the same code. A clause can name the finding\'s `focus`, check that options are set',

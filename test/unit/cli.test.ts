@@ -24,7 +24,7 @@ describe('vigil scan: formats', () => {
     const notes = r.out.replace(/\n +/g, ' ');
     assert.ok(notes.includes(`${join(dir, 'src', 'logo.png')}: skipped: binary file (it contains NUL bytes)`), r.out);
     assert.match(notes, /huge\.js: skipped: 2,100,004 characters is over the 2,000,000 limit/);
-    assert.match(r.out, /6:19 +critical Request input expr reaches eval\(\)\n +p1 · HTTP input reaches code evaluation in a route handler · test\.taint\.eval\n/);
+    assert.match(r.out, /6:19 +critical Request input expr reaches eval\(\)\n +p1 · request input reaches code evaluation in a handler · test\.taint\.eval\n/);
     assert.match(r.out, /source 5:9 +expr is read from req\.query/);
     assert.match(r.out, /9:19 +high +Hard-coded test token/);
     assert.match(r.out, /^keep\.log$/m, 'a .gitignore negation re-includes keep.log');

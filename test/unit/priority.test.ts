@@ -16,13 +16,13 @@ const base = (over: Partial<Finding>): Finding => ({
   ...over,
 });
 
-const httpSqli = base({ properties: { source: 'req.query.id', sink: 'db.query' } });
+const httpSqli = base({ properties: { source: 'req.query.id', sink: 'db.query', input: 'request' } });
 
 describe('priority: severity × confidence × exposure', () => {
-  it('ranks HTTP input reaching SQL in a route handler as p1 and says why', () => {
+  it('ranks request input reaching SQL in a handler as p1 and says why', () => {
     const p = prioritize(httpSqli, { path: '/ws/src/app.js', root: '/ws' });
     assert.equal(p.level, 'p1');
-    assert.equal(p.reason, 'HTTP input reaches SQL in a route handler');
+    assert.equal(p.reason, 'request input reaches SQL in a handler');
   });
 
   it('ranks the same flow in test code lower, with the path as the reason', () => {
@@ -32,7 +32,7 @@ describe('priority: severity × confidence × exposure', () => {
     assert.notEqual(test.level, 'p1');
     assert.equal(test.reason, 'in test code');
     // A folder above the workspace named "test" says nothing about the file.
-    assert.equal(prioritize(httpSqli, { path: '/home/test/ws/src/app.js', root: '/home/test/ws' }).reason, 'HTTP input reaches SQL in a route handler');
+    assert.equal(prioritize(httpSqli, { path: '/home/test/ws/src/app.js', root: '/home/test/ws' }).reason, 'request input reaches SQL in a handler');
     assert.equal(prioritize(httpSqli, { path: '/ws/docs/example.js', root: '/ws' }).reason, 'in example or docs code');
   });
 
@@ -40,7 +40,7 @@ describe('priority: severity × confidence × exposure', () => {
     const pattern = prioritize(base({ properties: { kind: 'pattern' } }), { path: '/ws/lib/db.js', root: '/ws' });
     assert.ok(pattern.score < prioritize(httpSqli, { path: '/ws/lib/db.js', root: '/ws' }).score);
     assert.match(pattern.reason, /no input traced/);
-    const browser = prioritize(base({ cwe: ['CWE-79'], properties: { source: 'location.hash', sink: 'el.innerHTML' } }), { path: '/ws/web/x.js', root: '/ws' });
+    const browser = prioritize(base({ cwe: ['CWE-79'], properties: { source: 'location.hash', sink: 'el.innerHTML', input: 'page' } }), { path: '/ws/web/x.js', root: '/ws' });
     assert.equal(browser.reason, 'page input reaches HTML output in the browser');
   });
 
@@ -90,13 +90,52 @@ app.get('/user', (req, res) => {
   db.query("SELECT * FROM users WHERE id = " + req.query.id);
 });
 `;
+  it('words and ranks each kind of input the rules give their sources, below a request', () => {
+    const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const, strictness: 'audit' as const };
+    const text = `const cp = require('child_process');
+const express = require('express');
+const AdmZip = require('adm-zip');
+const fs = require('fs');
+const app = express();
+app.get('/x', (req, res) => { cp.exec('ls ' + req.query.d); });
+cp.exec('ls ' + process.argv[2]);
+async function f(db) { const u = await db.users.findOne({}); cp.exec('ls ' + u.name); }
+module.exports = function run(cmd) { cp.exec('ls ' + cmd); };
+function unzip(file) { for (const entry of new AdmZip(file).getEntries()) fs.writeFileSync(entry.entryName, entry.getData()); }
+`;
+    const found = engine.scanText('/ws/src/app.js', 'javascript', text, settings, '/ws').findings.filter((f) => f.pack === 'taint');
+    const at = (line: number, rule: string) => found.find((f) => f.range.start.line === line && f.ruleId === rule);
+    const request = at(5, 'js.cmdi.child-process');
+    const argv = at(6, 'js.cmdi.child-process');
+    const stored = at(7, 'js.cmdi.child-process');
+    const library = at(8, 'js.cmdi.child-process');
+    const archive = at(9, 'js.path-traversal.fs');
+    assert.ok(request && argv && stored && library && archive, found.map((f) => `${f.range.start.line} ${f.ruleId}`).join('\n'));
+    assert.equal(request.properties?.input, 'request');
+    assert.equal(request.priority?.reason, 'request input reaches a shell command in a handler');
+    assert.equal(argv.properties?.input, 'process');
+    assert.equal(argv.priority?.reason, 'process input (arguments, environment, files) reaches a shell command');
+    assert.equal(argv.trace?.[0]?.message, 'process.argv[2] is process input (arguments, environment or files)');
+    assert.equal(stored.properties?.input, 'stored');
+    assert.equal(stored.priority?.reason, 'stored data reaches a shell command (second-order)');
+    assert.equal(library.properties?.input, 'library');
+    assert.equal(library.priority?.reason, "an exported function's caller controls a shell command");
+    assert.equal(archive.properties?.input, 'archive');
+    assert.equal(archive.priority?.reason, "an archive's entry name reaches a file path");
+    assert.equal(archive.trace?.[0]?.message, 'archive entry name is chosen by whoever made the archive');
+    // The same rule and sink: only the kind of input tells them apart.
+    for (const f of [argv, stored, library]) assert.ok(f.priority!.score < request.priority!.score, f.priority!.reason);
+    const untraced = found.find((f) => f.properties?.untraced === true);
+    assert.equal(untraced?.priority?.reason, 'unsafe use of a shell command, no input traced to it');
+  });
+
   it('sets priority in finalize, lower under test/', () => {
     const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
     const route = engine.scanText('/ws/src/app.js', 'javascript', APP, settings, '/ws').findings.find((f) => f.pack === 'taint');
     const test = engine.scanText('/ws/test/app.js', 'javascript', APP, settings, '/ws').findings.find((f) => f.pack === 'taint');
     assert.ok(route?.priority && test?.priority);
     assert.equal(route.priority.level, 'p1');
-    assert.equal(route.priority.reason, 'HTTP input reaches SQL in a route handler');
+    assert.equal(route.priority.reason, 'request input reaches SQL in a handler');
     assert.ok(test.priority.score < route.priority.score);
   });
 });

@@ -70,6 +70,20 @@ describe('taint rule files: load errors carry the range of what is wrong', () =>
     assert.equal(errors[0]!.range?.start.line, 3);
   });
 
+  it('a source set with its kind of input: `{ input, patterns }`; an entry may give its own; a bad kind is an error at the set', () => {
+    const text = `sources:\n  my-input:\n    input: process\n    patterns:\n    - 'req.query'\n    - { pattern: 'db.find(...)', input: stored }\nrules:\n${GOOD}`;
+    const { set, errors } = load(text);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(set.sources.get('my-input')?.map((s) => s.input), ['process', 'stored']);
+    const bad = load(`sources:\n  my-input:\n    input: network\n    patterns:\n    - 'req.query'\n  other:\n    - { pattern: 'x.y', input: web }\nrules:\n${GOOD}`);
+    assert.equal(bad.errors.length, 2, bad.errors.map((e) => e.message).join('\n'));
+    assert.match(bad.errors[0]!.message, /`input` must be one of request, page, archive, process, stored, library/);
+    assert.equal(bad.errors[0]!.range?.start.line, 2, 'the set');
+    assert.equal(bad.errors[1]!.range?.start.line, 6, 'the bad entry of the other set');
+    assert.deepEqual(bad.set.rules.map((r) => r.id), ['t.good'], 'the rule still loads');
+    assert.match(load(`sources:\n  my-input:\n    input: page\n    pattern: 'x'\nrules:\n${GOOD}`).errors.map((e) => e.message).join('\n'), /unknown key `pattern`.*\n?.*must be a list of patterns, or \{ input, patterns \}/s);
+  });
+
   it('a raising propagator: `raises` must name metavariables of its pattern, `quotes` needs `raises`', () => {
     const good = `propagators:\n  - { languages: [javascript], pattern: 'parse($X)', raises: [$X], quotes: inspect }\nrules:\n${GOOD}`;
     assert.deepEqual(load(good).errors, []);

@@ -4,6 +4,7 @@
  * own data (its pack, CWE, properties, trace) and the file's path inside the workspace (`path-class.ts`).
  */
 import { classifyPath } from './path-class';
+import { isInputKind, type InputKind } from './taint/input-kind';
 import type { Finding, Severity } from './types';
 
 export type PriorityLevel = NonNullable<Finding['priority']>['level'];
@@ -18,12 +19,6 @@ const SEVERITY_SCORE: Record<Severity, number> = { critical: 85, high: 70, mediu
 
 /** Lowest score of each level; below p3's is p4. */
 const LEVEL_FLOOR: Record<Exclude<PriorityLevel, 'p4'>, number> = { p1: 80, p2: 55, p3: 30 };
-
-/**
- * Roots of the browser sources of rules/taint/js/sources.yml (`js-browser`): page input. Every other taint source
- * there is a server request (a handler's request alias, or a route handler's parameter in Flask, FastAPI, NestJS).
- */
-const BROWSER_ROOTS = new Set(['location', 'document', 'window']);
 
 /** What a weakness class lets input reach, by CWE, for the reason phrase. */
 const SINK_NOUN: Record<string, string> = {
@@ -55,21 +50,31 @@ type Exposure = { factor: number; reason: string };
 
 const prop = (f: Finding, key: string) => f.properties?.[key];
 
+/**
+ * How much each kind of input raises or lowers a flow's priority, and the phrase saying why. A server's request
+ * comes from anyone on the network; a page's input from whoever links to it; an archive's names from whoever made
+ * it; process input from whoever starts the program (often its own user).
+ */
+const INPUT_EXPOSURE: Record<InputKind, { factor: number; reason: (noun: string, crossFile: boolean) => string }> = {
+  request: { factor: 1.15, reason: (noun, cross) => (cross ? `request input reaches ${noun} through another file` : `request input reaches ${noun} in a handler`) },
+  page: { factor: 0.9, reason: (noun) => `page input reaches ${noun} in the browser` },
+  archive: { factor: 1, reason: (noun) => `an archive's entry name reaches ${noun}` },
+  process: { factor: 0.75, reason: (noun) => `process input (arguments, environment, files) reaches ${noun}` },
+  stored: { factor: 0.85, reason: (noun) => `stored data reaches ${noun} (second-order)` },
+  library: { factor: 0.85, reason: (noun) => `an exported function's caller controls ${noun}` },
+};
+
 function taintExposure(f: Finding): Exposure {
   const noun = f.cwe.map((c) => SINK_NOUN[c]).find((n) => n !== undefined) ?? 'a sensitive call';
-  // The source's label, else the trace's source step (a custom pack may only give the trace).
-  const label = prop(f, 'source');
-  const source = typeof label === 'string' ? label : f.trace?.find((s) => s.kind === 'source')?.message;
-  if (prop(f, 'kind') === 'pattern' || source === undefined) {
-    // A weakness found by its shape alone: no request was traced to it, e.g. a helper inside library code.
+  if (prop(f, 'kind') === 'pattern' || prop(f, 'untraced') === true || (prop(f, 'source') === undefined && !f.trace?.some((s) => s.kind === 'source'))) {
+    // A weakness found by its shape alone: no input was traced to it, e.g. a helper inside library code.
     return { factor: 0.8, reason: `unsafe use of ${noun}, no input traced to it` };
   }
-  const root = /^[\w$]+/.exec(source)?.[0] ?? '';
-  if (BROWSER_ROOTS.has(root) || /^(?:e|ev|event|evt|msg|message)\.data$/.test(source)) {
-    return { factor: 0.9, reason: `page input reaches ${noun} in the browser` };
-  }
+  const input = prop(f, 'input');
+  if (!isInputKind(input)) return { factor: 1, reason: `untrusted input reaches ${noun}` };
   const crossFile = (f.trace ?? []).some((s) => s.path !== undefined);
-  return { factor: 1.15, reason: crossFile ? `HTTP input reaches ${noun} through another file` : `HTTP input reaches ${noun} in a route handler` };
+  const x = INPUT_EXPOSURE[input];
+  return { factor: x.factor, reason: x.reason(noun, crossFile) };
 }
 
 function secretExposure(f: Finding): Exposure {

@@ -21,6 +21,7 @@ import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { TemplateHit } from '../templates/template-index';
 import type { LanguageModule } from './lang';
+import { sourceMessage, type InputKind } from './input-kind';
 import type { ConstantDef } from './lang/language';
 import { patternWords, type Compiled, type CompiledRule, type PassPattern } from './rule-set';
 import { optionWords } from './program-options';
@@ -28,10 +29,11 @@ import { optionWords } from './program-options';
 /** Where tainted data came from: a source in this unit, or the unit's parameter `index`. */
 export type Origin =
   /**
-   * `cleanFields`: attributes of this input the framework filled itself (see `HandlerSpec.cleanFields`). `entry`: an
-   * exported function's parameter (see `UnitParams.entryParams`), which `constructed` sinks take only built into a string.
+   * `cleanFields`: attributes of this input the framework filled itself (see `HandlerSpec.cleanFields`). `input`:
+   * its kind; `library` is an exported function's parameter (see `UnitParams.entryParams`), which `constructed`
+   * sinks take only built into a string.
    */
-  | { kind: 'source'; label: string; cleanFields?: readonly string[]; entry?: true }
+  | { kind: 'source'; label: string; input?: InputKind; cleanFields?: readonly string[] }
   | { kind: 'param'; index: number };
 
 /** One way the data got here. */
@@ -118,6 +120,8 @@ export interface RawTaintFinding {
   rule: number;
   range: Range;
   label: string;
+  /** The source's kind of input (none for a custom source that names none, and for untraced audit findings). */
+  input?: InputKind;
   sinkText: string;
   trace: TraceStep[];
   fixes: Fix[];
@@ -161,7 +165,7 @@ export interface UnitEnv {
    * A call that registers another file's function as a framework handler (Gradio `btn.click(imported_fn, ...)`):
    * that function (a callee node) and the labels of its parameters the framework fills with input, by index.
    */
-  registersHandler?: (call: Node) => { fn: Node; inputs: ReadonlyMap<number, string>; cleanFields?: ReadonlyMap<number, readonly string[]> } | undefined;
+  registersHandler?: (call: Node) => { fn: Node; inputs: ReadonlyMap<number, ParamSource>; cleanFields?: ReadonlyMap<number, readonly string[]> } | undefined;
   /**
    * Attributes framework handlers' inputs may hold clean (`HandlerSpec.cleanFields`): every one, and those of each
    * handler id. Reading one off a parameter (or its element) marks the flow `.<field>`, for the callers to judge.
@@ -194,11 +198,17 @@ export interface UnitEnv {
 /** Thrown when a unit analysis takes more than `UnitEnv.limit` steps, or a run more than its work budget. */
 export class BudgetExceeded extends Error {}
 
+/** A handler's parameter that is input: how traces name it, and what kind of input the handler gets. */
+export interface ParamSource {
+  label: string;
+  input: InputKind;
+}
+
 /** Parameters of a unit, and which of them are sources. */
 export interface UnitParams {
   names: { node: Node; index: number }[];
-  /** Indices of parameters that are user input (framework handlers), with a label. */
-  sources: Map<number, string>;
+  /** Indices of parameters that are user input (framework handlers), with a label and their kind of input. */
+  sources: Map<number, ParamSource>;
   /**
    * Indices of parameters that are input at audit strictness only (an exported function's), with a label: they
    * are sources and still parameters, so the unit's summary for its callers is unchanged.
@@ -866,17 +876,18 @@ class UnitAnalysis {
   run(): UnitResult {
     const st: State = new Map();
     for (const { node, index } of this.params.names) {
-      const label = this.params.sources.get(index);
-      const step: TraceStep = { range: this.range(node), message: label ? `${label} comes from the request` : `parameter ${textOf(node)}`, kind: label ? 'source' : 'step' };
-      const flow: Flow = label ? { origin: { kind: 'source', label, ...this.handlerCleanFields() }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
+      const src = this.params.sources.get(index);
+      const label = src?.label;
+      const step: TraceStep = { range: this.range(node), message: src ? sourceMessage(src.label, src.input) : `parameter ${textOf(node)}`, kind: src ? 'source' : 'step' };
+      const flow: Flow = src ? { origin: { kind: 'source', label: src.label, input: src.input, ...this.handlerCleanFields() }, steps: [step] } : { origin: { kind: 'param', index }, steps: [step] };
       // A framework handler's parameters are the request rules' input; `library-input` rules read libraries' API.
       // A parameter named as a command line (`elevate(cmd)`) is one by the API's design, a wrapper's prefix or not.
       const lib = !this.env.pass.rules[0]!.audit;
       const found = label || !this.entries ? undefined : this.params.entryParams?.get(index);
       // The label names the parameter: read there, not off the tree again in every pass.
       const entry = found && lib && (this.params.handlers?.length || COMMAND_PARAM.test(/^parameter `([^`]*)`/.exec(found)?.[1] ?? '')) ? undefined : found;
-      const why = `${entry}: its callers are not known${this.env.pass.rules[0]!.audit ? ' (audit)' : ''}`;
-      const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry, entry: true }, steps: [{ range: step.range, message: why, kind: 'source' }] }] : [flow];
+      const why = `${entry && sourceMessage(entry, 'library')}${this.env.pass.rules[0]!.audit ? ' (audit)' : ''}`;
+      const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry, input: 'library' }, steps: [{ range: step.range, message: why, kind: 'source' }] }] : [flow];
       this.bind(node, flows, st, undefined);
     }
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
@@ -1538,7 +1549,7 @@ class UnitAnalysis {
             if (this.summary.returnMarks!.size === 0) delete this.summary.returnMarks;
           }
         }
-      } else if (!f.origin.entry) {
+      } else if (f.origin.input !== 'library') {
         // One flow per source, with the marks it has on every return: the same join as two branches'. An exported
         // function's parameter is input only inside it: its callers pass their own values (`paramReturns` has it).
         this.summary.sourceReturns = union(this.summary.sourceReturns, [{ origin: f.origin, steps: [...f.steps, step], ...(f.marks?.length ? { marks: f.marks } : {}) }])!;
@@ -2204,7 +2215,8 @@ class UnitAnalysis {
       const root = metaRooted(s.pattern.source) ? undefined : chainRoot(n);
       if (root && st.get(textOf(root)) === null) return undefined;
       const label = s.spec.label ?? this.short(n);
-      const taint: Taint = [{ origin: { kind: 'source', label }, steps: [{ range: this.range(n), message: `${label} is user input`, kind: 'source' }] }];
+      const input = s.spec.input;
+      const taint: Taint = [{ origin: { kind: 'source', label, ...(input ? { input } : {}) }, steps: [{ range: this.range(n), message: sourceMessage(label, input), kind: 'source' }] }];
       // A call that fills an argument (`c.ShouldBindJSON(&req)`): the variable, seen through `&`, holds the input.
       const into = s.spec.into ? b.get(s.spec.into) : undefined;
       if (!into) return taint;
@@ -2285,7 +2297,7 @@ class UnitAnalysis {
     const handler = reg && this.env.calleeSummary(reg.fn);
     if (reg && handler) {
       const taints: (Taint | undefined)[] = [];
-      for (const [i, label] of reg.inputs) taints[i] = [{ origin: { kind: 'source', label, ...(reg.cleanFields?.get(i) ? { cleanFields: reg.cleanFields.get(i) } : {}) }, steps: [{ range: this.range(reg.fn), message: `${label} is user input`, kind: 'source' }] }];
+      for (const [i, { label, input }] of reg.inputs) taints[i] = [{ origin: { kind: 'source', label, input, ...(reg.cleanFields?.get(i) ? { cleanFields: reg.cleanFields.get(i) } : {}) }, steps: [{ range: this.range(reg.fn), message: sourceMessage(label, input), kind: 'source' }] }];
       this.applySummary(n, handler, [], taints);
     }
     // `executor.submit(f, x)`, `Thread(target=f, args=(x,))`: the call runs a function of ours with these arguments.
@@ -2748,14 +2760,14 @@ class UnitAnalysis {
     if (clean && f.marks?.some((m) => m[0] === '.' && clean.includes(m.slice(1)))) return;
     // An exported function's parameter run as it was given is the function's purpose, not a finding; other input
     // (a request's) is the request rules' to report.
-    if (constructed && f.origin.kind === 'source' && (!f.origin.entry || !f.marks?.includes(CONSTRUCTED))) return;
+    if (constructed && f.origin.kind === 'source' && (f.origin.input !== 'library' || !f.marks?.includes(CONSTRUCTED))) return;
     const steps = [...f.steps.slice(0, MAX_STEPS), ...tail];
     const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}:${rule}`;
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
     if (this.seenSinks.has(key)) return;
     this.seenSinks.add(key);
     if (f.origin.kind === 'source') {
-      this.findings.push({ rule, range, label: f.origin.label, sinkText, trace: steps, fixes });
+      this.findings.push({ rule, range, label: f.origin.label, ...(f.origin.input ? { input: f.origin.input } : {}), sinkText, trace: steps, fixes });
     } else {
       const list = this.summary.paramSinks.get(f.origin.index) ?? [];
       let kept = 0;
@@ -3111,8 +3123,8 @@ function extendLabel(t: Taint, from: Node, to: Node, lines: LineIndex): Taint {
     if (label.length > 60 || label.includes('\n')) return f;
     const first = f.steps[0]!;
     return {
-      origin: { kind: 'source', label },
-      steps: [{ ...first, range: { start: first.range.start, end: lines.positionAt(to.endIndex) }, message: `${label} is user input` }],
+      origin: { ...f.origin, label },
+      steps: [{ ...first, range: { start: first.range.start, end: lines.positionAt(to.endIndex) }, message: sourceMessage(label, f.origin.input) }],
     };
   });
 }
@@ -3123,7 +3135,7 @@ function relabel(t: Taint | undefined, value: Node | undefined, key: string | un
   return t.map((f) => {
     if (f.origin.kind !== 'source' || f.steps.length !== 1 || f.origin.label !== value.text.replace(/\s+/g, ' ')) return f;
     const label = `${f.origin.label}.${key}`;
-    return { origin: { kind: 'source', label }, steps: [{ ...f.steps[0]!, message: `${label} is user input` }] };
+    return { origin: { ...f.origin, label }, steps: [{ ...f.steps[0]!, message: sourceMessage(label, f.origin.input) }] };
   });
 }
 

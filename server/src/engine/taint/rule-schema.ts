@@ -15,6 +15,7 @@ import { parseRuleDocs, RULE_DOC_KEYS, type RuleDocs } from '../rule-docs';
 import { parseSeverity, type Severity } from '../types';
 
 import { TAINT_LANGUAGES, type TaintLanguage } from '../languages';
+import { INPUT_KINDS, isInputKind, type InputKind } from './input-kind';
 
 export { TAINT_LANGUAGES, type TaintLanguage };
 
@@ -30,6 +31,11 @@ export interface PatternSpec {
 export interface SourceSpec extends PatternSpec {
   /** How the trace and message name it; defaults to the matched code. */
   label?: string;
+  /**
+   * What kind of input it is (request, page, archive, process, stored, library; see `input-kind.ts`); in a shared
+   * source set, the set's `input` unless the entry gives its own. None: untrusted input of no known kind.
+   */
+  input?: InputKind;
   /**
    * A metavariable bound to an argument the call fills with the input, instead of returning it (Gin
    * `c.ShouldBindJSON(&req)`, Fiber `c.BodyParser(&req)`): that variable holds user input from the call on.
@@ -291,6 +297,8 @@ export interface HandlerSpec {
    * `.name` is the path it chose in its own cache), so `param.name`, or an element's, is no input.
    */
   cleanFields?: string[];
+  /** YAML `input`: the kind of input its parameters are (default `request`; `page` for a browser router's callback). */
+  input?: InputKind;
 }
 
 /** Names a fix strategy implemented in TypeScript, with its options. */
@@ -553,9 +561,10 @@ function patternSpec(v: unknown, where: string, ruleId: string | undefined, p: P
 }
 
 function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SourceSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['label', 'into', 'requires-import']);
+  const s = patternSpec(v, where, ruleId, p, ['label', 'into', 'requires-import', 'input']);
   if (!s) return undefined;
   const label = isObj(v) ? str(v, 'label', where, ruleId, p, false) : undefined;
+  const input = isObj(v) ? inputKind(v.input, where, ruleId, p) : undefined;
   const into = isObj(v) ? str(v, 'into', where, ruleId, p, false) : undefined;
   if (into && !metavarsIn(s.pattern).has(into)) p.add(ruleId, `${where}: \`into\` ${into} must be a metavariable of the pattern`);
   const requiresImport = isObj(v) && v['requires-import'] !== undefined ? strList(v['requires-import'], `${where}: \`requires-import\``, ruleId, p) : undefined;
@@ -563,9 +572,18 @@ function sourceSpec(v: unknown, where: string, ruleId: string | undefined, p: Pr
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
     ...(label ? { label } : {}),
+    ...(input ? { input } : {}),
     ...(into ? { into } : {}),
     ...(requiresImport?.length ? { requiresImport } : {}),
   };
+}
+
+/** YAML `input`: one of the input kinds, or absent. */
+function inputKind(v: unknown, where: string, ruleId: string | undefined, p: Problems): InputKind | undefined {
+  if (v === undefined) return undefined;
+  if (isInputKind(v)) return v;
+  p.add(ruleId, `${where}: \`input\` must be one of ${Object.keys(INPUT_KINDS).join(', ')}`);
+  return undefined;
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
@@ -927,7 +945,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -978,9 +996,11 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   if (inputNames && inputTypes === undefined) p.add(undefined, `${where}: \`input-names\` applies with \`input-types\``);
   const cleanFields = v['clean-fields'] === undefined ? undefined : strList(v['clean-fields'], `${where}: \`clean-fields\``, undefined, p);
   for (const f of cleanFields ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(f)) p.add(undefined, `${where}: \`clean-fields\` ${f} is not an attribute name`);
+  const input = inputKind(v.input, where, undefined, p);
   if (p.list.length > before || !langs) return undefined;
   return {
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
+    ...(input ? { input } : {}),
     ...(cleanFields?.length ? { cleanFields } : {}),
     ...(boundAnnotations ? { boundAnnotations } : {}),
     ...(inputTypes !== undefined ? { inputTypes } : {}),
@@ -1014,28 +1034,41 @@ export function validateRuleFile(raw: unknown): { file: TaintRuleFile; errors: S
     return { file, errors: p.list };
   }
   checkKeys(raw, ['rules', 'sources', 'sanitizers', 'propagators', 'handlers'], 'file', undefined, p);
-  const named = <T>(key: string, each: (v: unknown, where: string) => T | undefined, into: Map<string, T[]>): void => {
+  // `withInput`: a set may also be `{ input, patterns }`, the kind of input of every pattern that names none.
+  const named = <T>(key: string, each: (v: unknown, where: string, input?: InputKind) => T | undefined, into: Map<string, T[]>, withInput = false): void => {
     const v = raw[key];
     if (v === undefined) return;
     if (!isObj(v)) {
       p.add(undefined, `\`${key}\` must map names to lists of patterns`);
       return;
     }
-    for (const [name, list] of Object.entries(v)) {
+    for (const [name, value] of Object.entries(v)) {
       p.at = [key, name];
       if (!/^[a-z][a-z0-9-]*$/.test(name)) p.add(undefined, `${key} name \`${name}\` must be lower-case words joined by dashes`);
+      let list = value;
+      let input: InputKind | undefined;
+      const at: (string | number)[] = [key, name];
+      if (withInput && isObj(value)) {
+        checkKeys(value, ['input', 'patterns'], `${key}.${name}`, undefined, p);
+        input = inputKind(value.input, `${key}.${name}`, undefined, p);
+        list = value.patterns;
+        at.push('patterns');
+      }
       if (!Array.isArray(list)) {
-        p.add(undefined, `${key}.${name} must be a list of patterns`);
+        p.add(undefined, withInput ? `${key}.${name} must be a list of patterns, or { input, patterns }` : `${key}.${name} must be a list of patterns`);
         continue;
       }
       into.set(name, list.map((x, i) => {
-        p.at = [key, name, i];
-        return each(x, `${key}.${name}[${i}]`);
+        p.at = [...at, i];
+        return each(x, `${at.join('.')}[${i}]`, input);
       }).filter((x): x is T => x !== undefined));
       p.at = undefined;
     }
   };
-  named('sources', (v, w) => sourceSpec(v, w, undefined, p), file.sources);
+  named('sources', (v, w, input) => {
+    const s = sourceSpec(v, w, undefined, p);
+    return s && input && !s.input ? { ...s, input } : s;
+  }, file.sources, true);
   named('sanitizers', (v, w) => sanitizerSpec(v, w, undefined, p), file.sanitizers);
   if (raw.propagators !== undefined) {
     if (!Array.isArray(raw.propagators)) p.add(undefined, '`propagators` must be a list of { languages, pattern }');

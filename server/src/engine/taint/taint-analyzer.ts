@@ -27,7 +27,8 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import type { InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -49,7 +50,7 @@ export interface ExportRuleSummary {
   paramRaises?: { param: number; steps: TraceStep[] }[];
   /** `constructed`: the sink takes exported functions' parameters only built into a string (`SinkSpec.constructed`). */
   paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[]; constructed?: true }[];
-  sourceReturns: { label: string; steps: TraceStep[]; marks?: string[] }[];
+  sourceReturns: { label: string; input?: InputKind; steps: TraceStep[]; marks?: string[] }[];
 }
 
 /** What an exported function of a file does with its parameters, per rule id. */
@@ -475,7 +476,7 @@ interface FnDescriptor {
   bases?: string[];
   // Shared by every unit built from the descriptor, run after run (no copy per unit per edit): nothing writes a
   // unit's parameters, handlers or aliases once `fileContext` has built them.
-  sources: Map<number, string>;
+  sources: Map<number, ParamSource>;
   entryParams: Map<number, string>;
   handlers: string[];
   aliases: Map<string, string>;
@@ -504,7 +505,7 @@ class LazyParams implements UnitParams {
   constructor(
     private readonly unit: { readonly node: Node },
     private readonly syn: LanguageModule,
-    readonly sources: Map<number, string>,
+    readonly sources: Map<number, ParamSource>,
     readonly entryParams: Map<number, string>,
     readonly handlers: string[],
   ) {}
@@ -2050,7 +2051,8 @@ export class TaintAnalyzer implements Analyzer {
       docsUrl: rule.docsUrl,
       trace: f.trace,
       fixes,
-      properties: { source: f.label, sink: f.sinkText },
+      // `input`: the source's kind (priority ranks by it); `untraced`: an audit finding with no source.
+      properties: { source: f.label, sink: f.sinkText, ...(f.input ? { input: f.input } : {}), ...(f.label === NON_CONSTANT ? { untraced: true } : {}) },
     };
   }
 
@@ -2178,7 +2180,7 @@ export class TaintAnalyzer implements Analyzer {
             ...(s.paramRaises?.size ? { paramRaises: [...s.paramRaises].map(([param, steps]) => ({ param, steps: withPath(steps) })) } : {}),
             // Captured variables (negative keys) mean nothing to another file.
             paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })),
-            sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
+            sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', ...(f.origin.kind === 'source' && f.origin.input ? { input: f.origin.input } : {}), steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
           });
         }
       });
@@ -3319,14 +3321,14 @@ function importedHandler(
   ctx: FileContext,
   lookup: (kind: 'n' | 'm', name: string) => Unit | null | undefined,
   imported: Map<string, ExportSummary>,
-): { fn: Node; inputs: Map<number, string>; cleanFields?: Map<number, readonly string[]> } | undefined {
+): { fn: Node; inputs: Map<number, ParamSource>; cleanFields?: Map<number, readonly string[]> } | undefined {
   const r = ctx.registrations?.get(call.id);
   const name = r ? textOf(r.fn) : undefined;
   if (!r || name === undefined || lookup('n', name) !== undefined) return undefined;
   const ext = imported.get(name);
   const names = ext?.keywords;
   if (!ext || !names) return undefined;
-  const inputs = new Map<number, string>();
+  const inputs = new Map<number, ParamSource>();
   const cleanFields = new Map<number, readonly string[]>();
   for (const h of r.handlers) {
     const input = h.spec.inputParam;
@@ -3335,7 +3337,7 @@ function importedHandler(
       if (param === '**' || (input !== undefined ? i !== input : (i === 0 && h.spec.params === 'rest') || i === h.spec.requestParam)) return;
       const type = ext.types?.[i];
       if (type && isSafeParamType(type, h.spec.safeTypes, NO_TYPES, undefined, h.spec.safeDefaults)) return;
-      inputs.set(i, `request parameter ${param ?? `#${i + 1}`} of ${name}`);
+      inputs.set(i, { label: `request parameter ${param ?? `#${i + 1}`} of ${name}`, input: h.spec.input ?? 'request' });
       if (h.spec.cleanFields?.length) cleanFields.set(i, [...(cleanFields.get(i) ?? []), ...h.spec.cleanFields]);
     });
   }
@@ -3410,7 +3412,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
     ...(e.validates?.length ? { validates: e.validates } : {}),
     ...(e.paramRaises?.length ? { paramRaises: new Map(e.paramRaises.map((r) => [r.param, r.steps])) } : {}),
     paramSinks,
-    sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
+    sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label, ...(f.input ? { input: f.input } : {}) }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
     ...(keywords ? { keywords } : {}),
   };
 }
@@ -3838,11 +3840,12 @@ export function fileContext(
       roles.push(h.spec.id);
       unitParams.handlers!.push(h.spec.id);
       const first = h.spec.params === 'rest' ? 1 : 0;
-      const input = h.spec.inputParam;
-      if (h.spec.params !== 'none' || input !== undefined) {
+      const inputParam = h.spec.inputParam;
+      const input = h.spec.input ?? 'request';
+      if (h.spec.params !== 'none' || inputParam !== undefined) {
         const converted = syn.routeConvertedParams?.(site.decorators);
         params.forEach((p, i) => {
-          if (input !== undefined ? i !== input : i < first || i === h.spec.requestParam) return;
+          if (inputParam !== undefined ? i !== inputParam : i < first || i === h.spec.requestParam) return;
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const bound = h.spec.boundAnnotations;
@@ -3857,7 +3860,7 @@ export function fileContext(
           // A destructured parameter (`async ({ file }) =>`) binds each of its names to the input.
           const kind = syn.targetKind(p.type);
           if (kind !== 'name' && kind !== 'object-pattern' && kind !== 'sequence-pattern') return;
-          unitParams.sources.set(i, `request parameter ${p.text}`);
+          unitParams.sources.set(i, { label: `request parameter ${p.text}`, input });
         });
       }
       if (h.paramType) {
@@ -3873,7 +3876,7 @@ export function fileContext(
           }
           if (kind !== 'name') return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
-          else unitParams.sources.set(i, `request parameter ${p.text}`);
+          else unitParams.sources.set(i, { label: `request parameter ${p.text}`, input });
         });
       }
       if (h.paramDecorator) {
@@ -3883,7 +3886,7 @@ export function fileContext(
           const type = syn.paramTypeOf(fn, i);
           if (type && h.spec.safeTypes.includes(type)) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
-          else unitParams.sources.set(i, `request parameter ${p.text}`);
+          else unitParams.sources.set(i, { label: `request parameter ${p.text}`, input });
         });
       }
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;
@@ -3923,7 +3926,8 @@ export function fileContext(
     if (!list) computed.set(si, (list = []));
     // The descriptor outlives this text (kept while its statement is unedited): what it holds that was read from
     // the tree is detached, else each kept name would keep a whole version of the document alive.
-    for (const m of [unitParams.sources, unitParams.entryParams!]) for (const [k, v] of m) m.set(k, detached(v));
+    for (const [k, v] of unitParams.sources) unitParams.sources.set(k, { label: detached(v.label), input: v.input });
+    for (const [k, v] of unitParams.entryParams!) unitParams.entryParams!.set(k, detached(v));
     if (aliases.size) {
       const read = [...aliases];
       aliases.clear();
