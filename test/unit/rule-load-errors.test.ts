@@ -84,6 +84,18 @@ describe('taint rule files: load errors carry the range of what is wrong', () =>
     assert.match(load(`sources:\n  my-input:\n    input: page\n    pattern: 'x'\nrules:\n${GOOD}`).errors.map((e) => e.message).join('\n'), /unknown key `pattern`.*\n?.*must be a list of patterns, or \{ input, patterns \}/s);
   });
 
+  it('a sink\'s `unless-before` needs `matching` and `safe`, both regular expressions', () => {
+    const rule = (ub: string) => `rules:\n  - id: t.ub\n    name: Ub\n    description: A sink after a setter.\n    languages: [javascript]\n    severity: high\n    cwe: [CWE-79]\n    message: "$SOURCE reaches $SINK"\n    sources: ['req.query']\n    sinks:\n      - { pattern: 'res.send($X)', focus: $X, unless-before: ${ub} }\n`;
+    const good = load(rule(`{ matching: '\\.type\\(', safe: 'text/plain' }`));
+    assert.deepEqual(good.errors, []);
+    assert.deepEqual(good.set.rules[0]!.sinks[0]!.unlessBefore, { matching: '\\.type\\(', safe: 'text/plain' });
+    const messages = (ub: string) => load(rule(ub)).errors.map((e) => e.message).join('\n');
+    assert.match(messages(`{ matching: '\\.type\\(' }`), /`unless-before`: `safe` is required/);
+    assert.match(messages(`{ matching: 'a', safe: 'b', unsafe: 'c' }`), /unknown key `unsafe`/);
+    assert.match(messages(`'text/plain'`), /`unless-before` must be \{ matching, safe \}/);
+    assert.match(messages(`{ matching: '(', safe: 'b' }`), /`unless-before.matching`/);
+  });
+
   it('a raising propagator: `raises` must name metavariables of its pattern, `quotes` needs `raises`', () => {
     const good = `propagators:\n  - { languages: [javascript], pattern: 'parse($X)', raises: [$X], quotes: inspect }\nrules:\n${GOOD}`;
     assert.deepEqual(load(good).errors, []);

@@ -192,8 +192,8 @@ public class Greeting extends HttpServlet {
 
     public void plainText(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain");
-        // A text/plain response is not parsed as HTML, but the content type is set on another statement.
-        // todook: java.xss.servlet-writer
+        // A text/plain response is not parsed as HTML (its type set on the statement before).
+        // ok: java.xss.servlet-writer
         response.getWriter().println(request.getParameter("q"));
     }
 }

@@ -861,6 +861,30 @@ class UnitAnalysis {
     return text;
   }
 
+  /**
+   * A sink's `unless-before`: whether the nearest statement run before `n` on every path to it whose text matches
+   * `matching` (an earlier statement of its block or of a block around it) also matches `safe`. Not past the unit's
+   * function, nor, at the top level, past the statement holding `n` (the top level reuses a statement's result while
+   * its own text is unchanged). Nested functions' text does not count: it runs elsewhere.
+   */
+  private safeBefore(n: Node, ub: { matching: string; safe: string }): boolean {
+    const matching = unlessRe(ub.matching);
+    for (let s: Node | null = n; s && s.id !== this.unit.id; s = s.parent) {
+      const block = s.parent;
+      if (!block || this.syn.stmtKind(typeOf(block)) !== 'block') continue;
+      if (!block.parent) return false;
+      for (let prev = s.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+        const kind = this.syn.stmtKind(typeOf(prev));
+        if (kind === 'definition' || kind === 'inert' || typeOf(prev).includes('comment') || !matching.test(prev.text)) continue;
+        const text = textOutsideFunctions(prev, this.syn.functionTypes);
+        if (!matching.test(text)) continue;
+        // A branch or loop may not have run: the content type is not known, the sink stays.
+        return (kind === 'expression' || kind === 'declaration') && unlessRe(ub.safe).test(text);
+      }
+    }
+    return false;
+  }
+
   /** The clean fields of the handlers this unit is, as an origin's `cleanFields`. */
   private handlerCleanFields(): { cleanFields?: readonly string[] } {
     const by = this.env.cleanFields?.byHandler;
@@ -2483,6 +2507,7 @@ class UnitAnalysis {
       if (!b) continue;
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
       if (spec.afterText && !unlessRe(spec.afterText).test(this.ownTextBefore(n))) continue;
+      if (spec.unlessBefore && this.safeBefore(n, spec.unlessBefore)) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
       if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
       if (spec.unlessBound && Object.entries(spec.unlessBound).some(([mv, re]) => {
@@ -2780,6 +2805,18 @@ class UnitAnalysis {
 }
 
 const unlessCache = new Map<string, RegExp>();
+/** `n`'s text with the functions nested in it blanked out (offsets kept). */
+function textOutsideFunctions(n: Node, functionTypes: ReadonlySet<string>): string {
+  let text = n.text;
+  for (const f of n.descendantsOfType([...functionTypes])) {
+    if (!f || f.id === n.id) continue;
+    const a = f.startIndex - n.startIndex;
+    const b = f.endIndex - n.startIndex;
+    text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+  }
+  return text;
+}
+
 function unlessRe(source: string): RegExp {
   let re = unlessCache.get(source);
   // Linear like `where`: it is tested on a sink call's whole text, which hostile input makes huge.

@@ -75,6 +75,14 @@ export interface SinkSpec extends PatternSpec {
    */
   afterText?: string;
   /**
+   * YAML `unless-before: { matching, safe }`, two regular expressions: the nearest statement run before the sink on
+   * every path to it (an earlier statement of its block, or of a block around it, in the same function) whose text
+   * matches `matching` decides: the sink is skipped when that statement also matches `safe`. A compound statement
+   * (an `if`, a loop) matching `matching` on the way keeps the sink: it may or may not have run. For a response's
+   * content type set on its own statement (`res.type("text/plain")`, then `res.send(x)`), the last setting winning.
+   */
+  unlessBefore?: { matching: string; safe: string };
+  /**
    * The sink does not apply in a file importing one of these modules: the method name belongs to another library
    * there (a Sequelize file's `Model.findOne` is not a MongoDB query).
    */
@@ -650,7 +658,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'argv-options', 'unless-value', 'if-value', 'unless-bound', 'root-import', 'constructed', 'template', 'unescaped-environment']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'argv-options', 'unless-value', 'if-value', 'unless-bound', 'root-import', 'constructed', 'template', 'unescaped-environment', 'unless-before']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -673,13 +681,25 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   const unlessValue = str(v, 'unless-value', where, ruleId, p, false);
   const ifValue = str(v, 'if-value', where, ruleId, p, false);
   const afterText = str(v, 'after-text', where, ruleId, p, false);
+  let unlessBefore: { matching: string; safe: string } | undefined;
+  if (v['unless-before'] !== undefined) {
+    const ub = v['unless-before'];
+    const at = `${where}: \`unless-before\``;
+    if (!isObj(ub)) p.add(ruleId, `${at} must be { matching, safe }, two regular expressions`);
+    else {
+      checkKeys(ub, ['matching', 'safe'], at, ruleId, p);
+      const matching = str(ub, 'matching', at, ruleId, p, true);
+      const safe = str(ub, 'safe', at, ruleId, p, true);
+      if (matching && safe) unlessBefore = { matching, safe };
+    }
+  }
   const unlessBound = boundRegexes(v, 'unless-bound', mv, where, ruleId, s.pattern, p);
   const rootImport = boundRegexes(v, 'root-import', mv, where, ruleId, s.pattern, p);
   const template = str(v, 'template', where, ruleId, p, false);
   if (template !== undefined && !mv.has(template)) p.add(ruleId, `${where}: \`template\` ${template} is not a metavariable of \`${s.pattern}\``);
   const unescapedEnvironment = str(v, 'unescaped-environment', where, ruleId, p, false);
   if (unescapedEnvironment !== undefined && (!template || !mv.has(unescapedEnvironment))) p.add(ruleId, `${where}: \`unescaped-environment\` must be a metavariable of the pattern, with \`template\``);
-  for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['if-value', ifValue], ['after-text', afterText]] as const) {
+  for (const [key, re] of [['unless-text', unlessText], ['unless-value', unlessValue], ['if-value', ifValue], ['after-text', afterText], ['unless-before.matching', unlessBefore?.matching], ['unless-before.safe', unlessBefore?.safe]] as const) {
     if (!re) continue;
     try {
       compileRuleRegex(re);
@@ -695,6 +715,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(v['reflected'] === true ? { reflected: true } : {}),
     ...(unlessText ? { unlessText } : {}),
     ...(afterText ? { afterText } : {}),
+    ...(unlessBefore ? { unlessBefore } : {}),
     ...(unlessImport?.length ? { unlessImport } : {}),
     ...(requiresImport?.length ? { requiresImport } : {}),
     ...(unlessKeys?.length ? { unlessKeys } : {}),
