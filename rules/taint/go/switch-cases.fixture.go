@@ -69,7 +69,7 @@ func selectCase(w http.ResponseWriter, r *http.Request, done chan bool) {
 	names <- r.FormValue("n")
 	select {
 	case n := <-names:
-		// todoruleid: go.cmdi.exec
+		// ruleid: go.cmdi.exec
 		exec.Command(n).Run()
 	case <-done:
 		// ok: go.cmdi.exec

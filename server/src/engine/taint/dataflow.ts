@@ -2004,6 +2004,14 @@ class UnitAnalysis {
         t = rt;
         break;
       }
+      case 'send': {
+        const parts = syn.sendParts?.(n);
+        if (!parts) break;
+        // The container keeps what it held: several values may wait in a channel.
+        t = union(this.ev(parts.into, st, depth), this.ev(parts.value, st, depth));
+        this.bind(parts.into, t, st, undefined);
+        break;
+      }
       case 'binary': {
         // Formatting with a constant format: a value whose directive applies a sanitizer (`%r`, repr) adds nothing.
         const values = syn.formatValues?.(n);

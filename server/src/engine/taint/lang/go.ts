@@ -95,11 +95,15 @@ function exprKind(type: string): ExprKind {
       return 'member';
     case 'call_expression':
       return 'call';
+    // A `select` case's `v := <-ch` is an assignment too (its `left` optional: `case <-done:`).
     case 'short_var_declaration':
     case 'assignment_statement':
+    case 'receive_statement':
       return 'assign';
     case 'binary_expression':
       return 'binary';
+    case 'send_statement':
+      return 'send';
     case 'inc_statement':
     case 'dec_statement':
       return 'opaque';
@@ -480,6 +484,11 @@ export const go: LanguageModule = {
   propertyOf: (n) => (n.type === 'selector_expression' ? n.childForFieldName('field') : null),
   callee: (n) => (n.type === 'call_expression' ? n.childForFieldName('function') : null),
   // The operator is an anonymous child (`+=`), not a field.
+  sendParts: (n) => {
+    const into = n.childForFieldName('channel');
+    const value = n.childForFieldName('value');
+    return into && value ? { into, value } : undefined;
+  },
   compoundAssignment: (n) => n.children.some((c) => !!c && !c.isNamed && c.type.length > 1 && c.type.endsWith('=') && c.type !== ':=' && c.type !== '==' && c.type !== '!='),
   carries: (op) => op === '+',
   conditionalParts: () => [undefined, undefined, undefined],

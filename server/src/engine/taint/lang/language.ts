@@ -53,6 +53,7 @@ export type ExprKind =
   | 'call' // calls and constructions (`callee`)
   | 'assign'
   | 'augmented-assign'
+  | 'send' // puts a value into a container it names (`sendParts`): Go's channel send
   | 'binary' // carries its operands when `carries(operator)`
   | 'logical' // value-returning logic: carries every operand
   | 'opaque' // evaluates its operands, carries none (negation, comparison, ++)
@@ -253,6 +254,11 @@ export interface LanguageModule {
   callsThrough?(call: Node, canonical: (n: Node) => string | undefined, def: (name: string) => Node | undefined): { fn: Node; args: Node[] } | undefined;
   /** Whether an `assign` expression also reads its target (`s += x` where one node type holds every assignment). */
   compoundAssignment?(n: Node): boolean;
+  /**
+   * A `send` expression's container and value (Go's `ch <- v`): the container's variable holds the value's taint
+   * from then on, with what it held, so a later receive (`<-ch`, `for v := range ch`, a `select` case) reads it.
+   */
+  sendParts?(n: Node): { into: Node; value: Node } | undefined;
   /** Whether a binary operator's result carries its operands' data (concatenation, formatting). */
   carries(operator: string): boolean;
   /**
