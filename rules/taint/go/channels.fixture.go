@@ -66,7 +66,8 @@ func producer(w http.ResponseWriter, r *http.Request) {
 		close(cmds)
 	}()
 	for c := range cmds {
-		// A send inside a goroutine's closure: closures' writes to the enclosing function's variables are not followed.
+		// The request read inside the goroutine's closure: `r` there is a captured variable, not the handler's
+		// request parameter its sources are matched on (a value read before the closure is followed: closure-writes).
 		// todoruleid: go.cmdi.exec
 		exec.Command(c).Run()
 	}

@@ -94,6 +94,13 @@ export interface Summary {
    */
   capturedCalls?: Map<string, Flow[]>;
   /**
+   * Variables of an enclosing function the unit assigns (`LanguageModule.closuresAssignEnclosing`; a callback's
+   * `body += chunk`): name -> the flows assigned from sources or captured variables (`captures`' indexes as in
+   * `paramSinks`). The enclosing unit adds them to its variable where it defines the function (see
+   * `applyCaptures`): the callback may run any time after, so later reads there may see them.
+   */
+  capturedWrites?: Map<string, Flow[]>;
+  /**
    * The keyword each parameter is passed by, where calls have keyword arguments (`LanguageModule.paramKeywords`):
    * a call's `name=value` reaches the parameter of that name, not the one at its position.
    */
@@ -773,6 +780,8 @@ class UnitAnalysis {
   private readonly indexed = new Set<string>();
   /** Names this unit binds (parameters, locals): they hide a module-level value of the same name. */
   private readonly bound = new Set<string>();
+  /** An enclosing function's variables this unit assigns (see `Summary.capturedWrites`). */
+  private readonly freeAssigned = new Set<string>();
   /** A variable's value for sink patterns: its last local assignment, else the module's constant of that name. */
   private readonly valueOf = (name: string): Node | undefined =>
     this.defOf(name) ?? (this.bound.has(name) ? undefined : this.env.moduleValue?.(name));
@@ -2000,7 +2009,10 @@ class UnitAnalysis {
         // `cmd += ' ' + x` appends to a string being built: marked before the variable takes it.
         if (rt && compound && this.constructs && this.builds(n)) rt = withMark(rt, CONSTRUCTED);
         // A compound assignment's value is not `right` alone: bind the union (Go's `s += x` binds a list).
-        if (left && (!right || !this.isFunction(right))) this.bind(left, rt, st, compound ? undefined : right ?? undefined);
+        if (left && (!right || !this.isFunction(right))) {
+          if (syn.assignsEnclosing?.(n)) this.writesFree(left, rt, st);
+          this.bind(left, rt, st, compound ? undefined : right ?? undefined);
+        }
         t = rt;
         break;
       }
@@ -2009,6 +2021,7 @@ class UnitAnalysis {
         if (!parts) break;
         // The container keeps what it held: several values may wait in a channel.
         t = union(this.ev(parts.into, st, depth), this.ev(parts.value, st, depth));
+        this.writesFree(parts.into, t, st);
         this.bind(parts.into, t, st, undefined);
         break;
       }
@@ -2117,16 +2130,15 @@ class UnitAnalysis {
     const s = this.env.inlineSummary(fn);
     if (!s) return;
     for (const [name, flows] of s.capturedCalls ?? []) {
-      let t: Taint | undefined;
-      for (const f of flows) {
-        if (f.origin.kind === 'source') t = union(t, [f]);
-        else if (f.origin.index < 0) {
-          const cap = s.captures?.[-f.origin.index - 1];
-          const here = cap === undefined ? undefined : this.capturedHere(cap, st, fn);
-          t = union(t, here?.map((g) => ({ ...g, steps: [...g.steps, ...f.steps].slice(0, MAX_STEPS) })));
-        }
-      }
+      const t = this.resolveCaptured(flows, s, st, fn);
       if (t) this.calledWith(name, t, st, fn, false);
+    }
+    for (const [name, flows] of s.capturedWrites ?? []) {
+      const t = this.resolveCaptured(flows, s, st, fn);
+      if (!t) continue;
+      // A weak update: the callback may not have run yet, so the variable may still hold what it held.
+      if (st.has(name)) st.set(name, union(st.get(name) ?? undefined, t) ?? null);
+      else this.assignedFree(name, t, fn);
     }
     if (!s.captures) return;
     for (const [idx, hits] of s.paramSinks) {
@@ -2136,6 +2148,47 @@ class UnitAnalysis {
       if (!t) continue;
       for (const hit of hits) for (const f of t) this.sinkReached(f, hit.steps, hit.range, hit.sinkText, hit.fixes, hit.rule);
     }
+  }
+
+  /** A nested function's flows as they are where it is defined: sources' as they are, captured variables' with their taint here. */
+  private resolveCaptured(flows: Flow[], s: Summary, st: State, fn: Node): Taint | undefined {
+    let t: Taint | undefined;
+    for (const f of flows) {
+      if (f.origin.kind === 'source') t = union(t, [f]);
+      else if (f.origin.index < 0) {
+        const cap = s.captures?.[-f.origin.index - 1];
+        const here = cap === undefined ? undefined : this.capturedHere(cap, st, fn);
+        t = union(t, here?.map((g) => ({ ...g, steps: [...g.steps, ...f.steps].slice(0, MAX_STEPS) })));
+      }
+    }
+    return t;
+  }
+
+  /** An assignment's target: when it is a name this unit has not bound, the enclosing function's variable (see `assignedFree`). */
+  private writesFree(target: Node, t: Taint | undefined, st: State): void {
+    const kind = this.syn.targetKind(typeOf(target));
+    // Go's `x = v` assigns a list of one.
+    if (kind === 'sequence-pattern' || kind === 'parenthesized') {
+      for (const el of named(target)) this.writesFree(el, t, st);
+      return;
+    }
+    if (kind !== 'name') return;
+    const name = textOf(target);
+    if (this.freeAssigned.has(name) || (!st.has(name) && !this.bound.has(name))) this.assignedFree(name, t, target);
+  }
+
+  /**
+   * An assignment, in a nested function, to a name it has not bound: the enclosing function's variable. Sources' and
+   * captured variables' flows are kept for it (see `Summary.capturedWrites`); a parameter's are not (the
+   * callback's caller is not known).
+   */
+  private assignedFree(name: string, t: Taint | undefined, at: Node): void {
+    if (!this.isFunction(this.unit) || this.env.resolve(name) !== undefined || !(this.nested ??= this.enclosed())) return;
+    this.freeAssigned.add(name);
+    const kept = t?.filter((f) => f.origin.kind === 'source' || f.origin.index < 0);
+    if (!kept?.length) return;
+    const out = (this.summary.capturedWrites ??= new Map());
+    out.set(name, union(out.get(name), addStep(kept, { range: this.range(at), message: `assigned to ${name} in a callback`, kind: 'step' }))!);
   }
 
   /** A nested function's captured variable, where the function is defined: its taint here, or this unit's own capture. */

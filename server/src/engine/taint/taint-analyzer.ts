@@ -2507,7 +2507,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])]])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])]])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -2549,7 +2549,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])]], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])]], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -2671,7 +2671,7 @@ function splitDep(v: string): [number, string] | undefined {
   return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
 }
 
-const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.paramRaises?.size && !s.fieldWrites?.size && !s.validates && !s.capturedCalls?.size;
+const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.paramRaises?.size && !s.fieldWrites?.size && !s.validates && !s.capturedCalls?.size && !s.capturedWrites?.size;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
@@ -3234,6 +3234,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     ...(r.summary.validates ? { validates: r.summary.validates } : {}),
     ...(r.summary.paramRaises ? { paramRaises: new Map([...r.summary.paramRaises].map(([k, v]) => [k, steps(v)])) } : {}),
     ...(r.summary.capturedCalls ? { capturedCalls: new Map([...r.summary.capturedCalls].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
+    ...(r.summary.capturedWrites ? { capturedWrites: new Map([...r.summary.capturedWrites].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
   };
   const from = shiftedFrom.get(r.summary);
   shiftedFrom.set(summary, from ? { origin: from.origin, delta: from.delta + delta } : { origin: r.summary, delta });

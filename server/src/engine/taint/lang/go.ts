@@ -484,6 +484,7 @@ export const go: LanguageModule = {
   propertyOf: (n) => (n.type === 'selector_expression' ? n.childForFieldName('field') : null),
   callee: (n) => (n.type === 'call_expression' ? n.childForFieldName('function') : null),
   // The operator is an anonymous child (`+=`), not a field.
+  assignsEnclosing: (n) => n.type === 'assignment_statement',
   sendParts: (n) => {
     const into = n.childForFieldName('channel');
     const value = n.childForFieldName('value');

@@ -761,6 +761,8 @@ export const javascript: LanguageModule = {
   noReturnCalls: new Set(['process.exit', 'process.abort']),
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(),
+  // No `let`/`const`/`var` in front: an assignment, never a declaration.
+  assignsEnclosing: () => true,
   blockTypes: new Set(['statement_block', 'program']),
   // `['rev-parse', short && '--short', 'HEAD'].filter(Boolean)`: the literal's words, less the falsy ones.
   argvWords: (focus) => {

@@ -221,6 +221,7 @@ export interface LanguageModule {
    * receiver's variable (the root of a chain `sb.append(a).append(b)`) takes the arguments' taint.
    */
   readonly receiverMethods: ReadonlySet<string>;
+
   /**
    * Canonical names of functions that never return (Flask's `abort`, `sys.exit`): a statement calling one ends its
    * path as `raise` does, so `if not ok(x): abort(400)` leaves `x` checked below.
@@ -259,6 +260,12 @@ export interface LanguageModule {
    * from then on, with what it held, so a later receive (`<-ch`, `for v := range ch`, a `select` case) reads it.
    */
   sendParts?(n: Node): { into: Node; value: Node } | undefined;
+  /**
+   * Whether this assignment (an `assign`/`augmented-assign` expression), to a name the function has not bound, sets
+   * an enclosing function's variable (a closure's `body += chunk` in JavaScript, `=` but not `:=` in Go). Absent
+   * where such an assignment makes a local (Python without `nonlocal`) or is not allowed (Java's captures).
+   */
+  assignsEnclosing?(n: Node): boolean;
   /** Whether a binary operator's result carries its operands' data (concatenation, formatting). */
   carries(operator: string): boolean;
   /**
