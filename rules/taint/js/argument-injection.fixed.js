@@ -194,8 +194,11 @@ app.get('/download', (req, res) => {
   execFile('man', [req.query.page]);
   // ok: js.cmdi.argument-injection
   execFile('hg', ['commit', '-m', req.query.message]);
-  // npm is not among the rule's programs yet (`npm install --ignore-scripts=false`, `--prefix`).
-  // todoruleid: js.cmdi.argument-injection
+  // npm reads `--script-shell=/tmp/x` as an option: its lifecycle scripts then run that program.
+  // ruleid: js.cmdi.argument-injection
   execFile('npm', ['install', req.query.pkg]);
+  // After `--`.
+  // ok: js.cmdi.argument-injection
+  execFile('npm', ['install', '--', req.query.pkg]);
   res.end();
 });

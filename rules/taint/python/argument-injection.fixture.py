@@ -186,6 +186,9 @@ def pack():
     subprocess.run(["hg", "pull", form["source"]], check=True)
     # ok: py.cmdi.argument-injection
     subprocess.run(["hg", "commit", "-m", form["message"]], check=True)
+    # npm reads `--script-shell=/tmp/x` as an option: its lifecycle scripts then run that program.
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["npm", "install", form["package"]], check=True)
     # A list grown with append after its program-naming assignment: the appended input is not followed yet.
     cmd = ["git", "add"]
     cmd.append(form["path"])

@@ -32,7 +32,8 @@ const GIT: Record<string, string[]> = {
   show: ['-n', '--max-count', '--skip'],
   worktree: ['-b', '-B'],
 };
-/** Other programs: options with a separate value, from their manuals (ssh(1) and scp(1) getopt strings, rsync(1), tar(1), curl(1), wget(1), hg help, gpg(1), zip(1), find(1)). */
+/** Other programs: options with a separate value, from their manuals (ssh(1) and scp(1) getopt strings, rsync(1), tar(1), curl(1), wget(1), hg help, gpg(1), zip(1), find(1)). npm is not listed: how its option parser takes a value that starts with a dash is not
+ * documented, so every word of it counts. */
 const OTHERS: Record<string, string[]> = {
   ssh: ['-l', '-p', '-i', '-b', '-c', '-m'],
   scp: ['-P', '-l', '-i', '-c'],
