@@ -128,9 +128,14 @@ def n_allowlist():
         requests.get(url, timeout=5)
     if urlsplit(url).netloc not in ALLOWED_HOSTS:
         return "no", 400
-    # Gap: a rule's guard pattern (`... in ALLOWED`) is not matched in its `not in` form with an early return.
-    # todook: py.ssrf.http-client
+    # The host refused unless allowed, with an early return.
+    # ok: py.ssrf.http-client
     httpx.get(url)
+    other = urlparse(request.args["third"])
+    if other.hostname not in ALLOWED_HOSTS:
+        # Refused here only when the check holds: not on this path.
+        # ruleid: py.ssrf.http-client
+        requests.get(other.geturl(), timeout=5)
     parsed = urlparse(request.args["other"])
     if parsed.hostname in ALLOWED_HOSTS:
         # ok: py.ssrf.http-client
