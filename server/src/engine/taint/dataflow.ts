@@ -94,7 +94,7 @@ export interface Summary {
    */
   capturedCalls?: Map<string, Flow[]>;
   /**
-   * Variables of an enclosing function the unit assigns (`LanguageModule.closuresAssignEnclosing`; a callback's
+   * Variables of an enclosing function the unit assigns (`LanguageModule.assignsEnclosing`; a callback's
    * `body += chunk`): name -> the flows assigned from sources or captured variables (`captures`' indexes as in
    * `paramSinks`). The enclosing unit adds them to its variable where it defines the function (see
    * `applyCaptures`): the callback may run any time after, so later reads there may see them.
@@ -884,7 +884,8 @@ class UnitAnalysis {
       if (!block.parent) return false;
       for (let prev = s.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
         const kind = this.syn.stmtKind(typeOf(prev));
-        if (kind === 'definition' || kind === 'inert' || typeOf(prev).includes('comment') || !matching.test(prev.text)) continue;
+        // Comments are inert in every language.
+        if (kind === 'definition' || kind === 'inert' || !matching.test(prev.text)) continue;
         const text = textOutsideFunctions(prev, this.syn.functionTypes);
         if (!matching.test(text)) continue;
         // A branch or loop may not have run: the content type is not known, the sink stays.
