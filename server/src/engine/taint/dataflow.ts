@@ -859,15 +859,7 @@ class UnitAnalysis {
    * reads of it must not come from a nested function (whose edits leave the key as it was).
    */
   private ownTextBefore(n: Node): string {
-    const start = this.unit.startIndex;
-    let text = this.unit.text.slice(0, n.startIndex - start);
-    for (const f of this.unit.descendantsOfType([...this.syn.functionTypes], this.unit.startPosition, n.startPosition)) {
-      if (!f || f.id === this.unit.id || f.startIndex >= n.startIndex || f.endIndex > n.startIndex) continue;
-      const a = f.startIndex - start;
-      const b = f.endIndex - start;
-      text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
-    }
-    return text;
+    return textOutsideFunctions(this.unit, this.syn.functionTypes, n);
   }
 
   /**
@@ -2867,13 +2859,18 @@ class UnitAnalysis {
 }
 
 const unlessCache = new Map<string, RegExp>();
-/** `n`'s text with the functions nested in it blanked out (offsets kept). */
-function textOutsideFunctions(n: Node, functionTypes: ReadonlySet<string>): string {
-  let text = n.text;
-  for (const f of n.descendantsOfType([...functionTypes])) {
-    if (!f || f.id === n.id) continue;
-    const a = f.startIndex - n.startIndex;
-    const b = f.endIndex - n.startIndex;
+/**
+ * `n`'s text, up to where `end` starts when given, with the functions nested in it that end before that point
+ * blanked out (offsets kept): what runs in `n` itself, not elsewhere.
+ */
+function textOutsideFunctions(n: Node, functionTypes: ReadonlySet<string>, end?: Node): string {
+  const start = n.startIndex;
+  const stop = end ? end.startIndex : n.endIndex;
+  let text = end ? n.text.slice(0, stop - start) : n.text;
+  for (const f of n.descendantsOfType([...functionTypes], n.startPosition, end ? end.startPosition : n.endPosition)) {
+    if (!f || f.id === n.id || f.endIndex > stop) continue;
+    const a = f.startIndex - start;
+    const b = f.endIndex - start;
     text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
   }
   return text;

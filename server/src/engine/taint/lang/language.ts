@@ -221,7 +221,6 @@ export interface LanguageModule {
    * receiver's variable (the root of a chain `sb.append(a).append(b)`) takes the arguments' taint.
    */
   readonly receiverMethods: ReadonlySet<string>;
-
   /**
    * Canonical names of functions that never return (Flask's `abort`, `sys.exit`): a statement calling one ends its
    * path as `raise` does, so `if not ok(x): abort(400)` leaves `x` checked below.
