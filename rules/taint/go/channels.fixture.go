@@ -66,9 +66,8 @@ func producer(w http.ResponseWriter, r *http.Request) {
 		close(cmds)
 	}()
 	for c := range cmds {
-		// The request read inside the goroutine's closure: `r` there is a captured variable, not the handler's
-		// request parameter its sources are matched on (a value read before the closure is followed: closure-writes).
-		// todoruleid: go.cmdi.exec
+		// The request read inside the goroutine's closure (the closure inherits the handler's name for it).
+		// ruleid: go.cmdi.exec
 		exec.Command(c).Run()
 	}
 }

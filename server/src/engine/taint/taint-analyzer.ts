@@ -3440,6 +3440,23 @@ function unitResolvers(ctx: FileContext): CanonicalResolver[] {
 }
 
 /**
+ * The innermost function of the same top-level statement whose span holds function `fi` (spans are in document
+ * order, each nested one after the function holding it), or undefined for a function directly in its statement.
+ */
+function enclosingFunction(spans: readonly Span[], fnStmt: readonly number[], fi: number): number | undefined {
+  const end = spans[fi]!.end;
+  for (let j = fi - 1; j >= 0 && fnStmt[j] === fnStmt[fi]; j--) if (spans[j]!.end >= end) return j;
+  return undefined;
+}
+
+/** Whether a parameter's text (a name, or a pattern such as `{ r, w }`) binds `name`. */
+function bindsName(param: string, name: string): boolean {
+  if (param === name) return true;
+  if (!param.includes(name)) return false;
+  return new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}($|[^\\w$])`).test(param);
+}
+
+/**
  * The resolver of import-resolved names for a unit with these handler aliases, one per alias set for a run: units
  * (and passes, and the pattern rules) with the same aliases resolve every name alike, so they share one function
  * and with it `canonicalOf`'s memo, which is keyed by the resolver. `resolvers` must not outlive the run's tree
@@ -3784,6 +3801,8 @@ export function fileContext(
   // Per statement, the descriptors reused from the last run (undefined: computed in this one, into `computed`).
   const stmtDescs = stmtShapes.map((shape, si) => (descriptorsHold && reusedShape[si] && shape.descriptors?.every(readsHold) ? shape.descriptors : undefined));
   const computed = new Map<number, FnDescriptor[]>();
+  // Per function, its handler aliases: a function nested in it inherits them (see below).
+  const fnAliases: Map<string, string>[] = [];
   for (let fi = 0; fi < spans.length; fi++) {
     const si = fnStmt[fi]!;
     const k = fnK[fi]!;
@@ -3794,6 +3813,7 @@ export function fileContext(
     const endLine = first + rows[3 * k + 2]!;
     const known = stmtDescs[si]?.[k];
     if (known) {
+      fnAliases[fi] = known.aliases;
       const unit = mk(undefined, si, k, fi, line, character, endLine, known.name, known.isMethod, known.aliases, known.role, known.hash, known.aliasKey, known);
       // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
       unit.params = new LazyParams(unit, syn, known.sources, known.entryParams, known.handlers);
@@ -3900,6 +3920,14 @@ export function fileContext(
         }
       }
     }
+    // A closure reads its handler's request by the same name (`go func() { run(r.FormValue("c")) }()`): it inherits
+    // the aliases of the function around it, but for the names its own parameters rebind. That function is in the
+    // same statement, so the two descriptors are reused or recomputed together.
+    const outer = enclosingFunction(spans, fnStmt, fi);
+    if (outer !== undefined) {
+      for (const [n, v] of fnAliases[outer]!) if (!aliases.has(n) && !params.some((p) => bindsName(p.text, n))) aliases.set(n, v);
+    }
+    fnAliases[fi] = aliases;
     // `site` knows the parent only when there are handlers to try (else it holds null, not "unknown").
     const name = handlers.length ? site.name : syn.unitName(fn);
     const isMethod = syn.isMethod(fn);
