@@ -129,6 +129,23 @@ function unzip(file) { for (const entry of new AdmZip(file).getEntries()) fs.wri
     assert.equal(untraced?.priority?.reason, 'unsafe use of a shell command, no input traced to it');
   });
 
+  it("words a page handler's parameter as page input, not a request's", () => {
+    const text = `import { ActivatedRoute } from '@angular/router';
+export class Preview {
+  html = '';
+  constructor(private route: ActivatedRoute, private sanitizer: any) {}
+  ngOnInit() {
+    this.route.queryParamMap.subscribe((params) => {
+      this.html = this.sanitizer.bypassSecurityTrustHtml(params.get('q'));
+    });
+  }
+}
+`;
+    const f = engine.scanText('/ws/src/preview.ts', 'typescript', text, DEFAULT_SETTINGS, '/ws').findings.find((x) => x.ruleId === 'js.xss.dom');
+    assert.equal(f?.properties?.input, 'page', JSON.stringify(f));
+    assert.equal(f.trace?.[0]?.message, 'page parameter params is page input');
+  });
+
   it('sets priority in finalize, lower under test/', () => {
     const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
     const route = engine.scanText('/ws/src/app.js', 'javascript', APP, settings, '/ws').findings.find((f) => f.pack === 'taint');

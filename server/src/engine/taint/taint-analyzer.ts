@@ -28,7 +28,7 @@ import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
-import type { InputKind } from './input-kind';
+import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
@@ -3338,7 +3338,7 @@ function importedHandler(
       if (param === '**' || (input !== undefined ? i !== input : (i === 0 && h.spec.params === 'rest') || i === h.spec.requestParam)) return;
       const type = ext.types?.[i];
       if (type && isSafeParamType(type, h.spec.safeTypes, NO_TYPES, undefined, h.spec.safeDefaults)) return;
-      inputs.set(i, { label: `request parameter ${param ?? `#${i + 1}`} of ${name}`, input: h.spec.input ?? 'request' });
+      inputs.set(i, paramSource(`${param ?? `#${i + 1}`} of ${name}`, h.spec.input ?? 'request'));
       if (h.spec.cleanFields?.length) cleanFields.set(i, [...(cleanFields.get(i) ?? []), ...h.spec.cleanFields]);
     });
   }
@@ -3881,7 +3881,7 @@ export function fileContext(
           // A destructured parameter (`async ({ file }) =>`) binds each of its names to the input.
           const kind = syn.targetKind(p.type);
           if (kind !== 'name' && kind !== 'object-pattern' && kind !== 'sequence-pattern') return;
-          unitParams.sources.set(i, { label: `request parameter ${p.text}`, input });
+          unitParams.sources.set(i, paramSource(p.text, input));
         });
       }
       if (h.paramType) {
@@ -3897,7 +3897,7 @@ export function fileContext(
           }
           if (kind !== 'name') return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
-          else unitParams.sources.set(i, { label: `request parameter ${p.text}`, input });
+          else unitParams.sources.set(i, paramSource(p.text, input));
         });
       }
       if (h.paramDecorator) {
@@ -3907,7 +3907,7 @@ export function fileContext(
           const type = syn.paramTypeOf(fn, i);
           if (type && h.spec.safeTypes.includes(type)) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
-          else unitParams.sources.set(i, { label: `request parameter ${p.text}`, input });
+          else unitParams.sources.set(i, paramSource(p.text, input));
         });
       }
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;
