@@ -54,7 +54,7 @@ def list_products():
 def my_orders():
     owner = request.args.get("owner", "")
     # A string pasted into server-side JavaScript.
-    # ruleid: py.nosqli.query-object
+    # ruleid: py.code-injection.mongodb-js
     rows = db.orders.find({"$where": f"this.owner == '{owner}'"})
     return {"orders": list(rows)}
 
@@ -170,7 +170,7 @@ def mongoengine_raw():
 @app.get("/api/orders/cheap")
 def cursor_where():
     # Cursor.where() runs the string as server-side JavaScript.
-    # ruleid: py.nosqli.query-object
+    # ruleid: py.code-injection.mongodb-js
     rows = db.orders.find({"status": "open"}).where("this.total < " + request.args["max"])
     return {"orders": list(rows)}
 
@@ -185,7 +185,7 @@ def n_mongoengine_login():
 
 @app.get("/n/orders/cheap")
 def n_cursor_where():
-    # ok: py.nosqli.query-object
+    # ok: py.code-injection.mongodb-js
     rows = db.orders.find({"status": "open"}).where("this.total < " + str(int(request.args["max"])))
     return {"orders": list(rows)}
 
@@ -219,7 +219,7 @@ def n_sorted():
 @app.get("/n/where")
 def n_where():
     # $where with constant code: nothing from the request reaches the JavaScript.
-    # ok: py.nosqli.query-object
+    # ok: py.code-injection.mongodb-js
     rows = db.orders.find({"$where": "this.qty > this.reserved"})
     return {"orders": list(rows)}
 

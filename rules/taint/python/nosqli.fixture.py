@@ -17,7 +17,7 @@ def login():
 
 @app.route("/search", methods=["POST"])
 def search():
-    # ruleid: py.nosqli.query-object
+    # ruleid: py.code-injection.mongodb-js
     rows = db["items"].find({"$where": "this.price < " + request.json["max"]})
     return {"n": len(list(rows))}
 
