@@ -46,13 +46,16 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
 
 /**
  * The names a text calls or constructs: each word before `(` (`Config(`, `r.Request (`, `new Store(`, `cfg.load(`)
- * or after `new ` (`new Store;`), and the name imported as one of them (`import { Store as S }`, `from .c import
- * Config as C`). A superset of the classes the taint pack sees instantiated (`ClassInstances.constructed`) and of
- * the methods it sees called on them.
+ * or after `new ` (`new Store;`), each written as a type (`orders: OrdersService,`: an injected instance), and the
+ * name imported as one of them (`import { Store as S }`, `from .c import Config as C`). A superset of the classes the
+ * taint pack sees instantiated or declared (`ClassInstances.constructed`, `declaredFields`) and of the methods it
+ * sees called on them.
  */
 export function calledNames(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s*\(|\bnew\s+([A-Za-z_$][\w$]*)/g)) out.add((m[1] ?? m[2])!);
+  // A type annotation (`private readonly orders: OrdersService,`): an instance injected rather than constructed.
+  for (const m of text.matchAll(/[\w$)?]\s*:\s*([A-Za-z_$][\w$]*)\s*[,;)=\n]/g)) out.add(m[1]!);
   for (const m of text.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s+as\s+([A-Za-z_$][\w$]*)/g)) if (out.has(m[2]!)) out.add(m[1]!);
   return out;
 }

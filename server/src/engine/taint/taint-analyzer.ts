@@ -2024,6 +2024,11 @@ export class TaintAnalyzer implements Analyzer {
       const known = cls !== undefined && classes.has(cls) ? cls : null;
       byPath.set(path, byPath.has(path) && byPath.get(path) !== known ? null : known);
     }
+    // A field's declared class wins over what assigns it (`this.orders = orders`, the injected parameter); two
+    // declarations of one path with different classes (two classes of the file) tell nothing.
+    const declared = new Map<string, string | null>();
+    for (const { path, cls } of inst.declaredFields?.(root) ?? []) declared.set(path, declared.has(path) && declared.get(path) !== cls ? null : cls);
+    for (const [path, cls] of declared) if (cls !== null && classes.has(cls)) byPath.set(path, cls);
     const receiver = syn.fieldReceiver;
     for (const [path, cls] of byPath) {
       if (cls === null) continue;

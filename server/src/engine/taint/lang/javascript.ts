@@ -512,6 +512,22 @@ const jsInstances: ClassInstances = {
     }
     return out;
   },
+  declaredFields: (root) => {
+    const out: { path: string; cls: string }[] = [];
+    // Only in TypeScript's syntax: a parameter property has an accessibility modifier or `readonly`, a field
+    // declaration its own node; the type is a plain or qualified class name (not a generic, union or array).
+    for (const n of root.descendantsOfType(['required_parameter', 'optional_parameter', 'public_field_definition'])) {
+      if (!n) continue;
+      const field = typeOf(n) === 'public_field_definition';
+      if (field ? !!fieldOf(n, 'value') : !n.children.some((c) => c && (c.type === 'accessibility_modifier' || c.type === 'readonly'))) continue;
+      const name = fieldOf(n, field ? 'name' : 'pattern');
+      const type = fieldOf(n, 'type')?.namedChildren[0];
+      if (!name || typeOf(name) !== (field ? 'property_identifier' : 'identifier') || !type) continue;
+      if (typeOf(type) !== 'type_identifier' && typeOf(type) !== 'nested_type_identifier') continue;
+      out.push({ path: `this.${textOf(name)}`, cls: textOf(type) });
+    }
+    return out;
+  },
 };
 
 /**

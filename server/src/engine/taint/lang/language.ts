@@ -140,6 +140,12 @@ export interface ClassInstances {
    * of a destructuring), so that a path assigned instances of one class only is known to hold one.
    */
   assignments(root: Node): { target: Node; value: Node | null }[];
+  /**
+   * Fields whose declared type names a class (TypeScript's `constructor(private readonly orders: OrdersService)` and
+   * `@Inject() orders: OrdersService;`): an injected instance is of that class whatever assigns it, as the access
+   * path a method reads it by (`this.orders`) and the class as written.
+   */
+  declaredFields?(root: Node): { path: string; cls: string }[];
 }
 
 /** What a structural check may read besides its match (see `StructuralCheck`). */
