@@ -1714,7 +1714,7 @@ export class TaintAnalyzer implements Analyzer {
                 const d = dispatchOf(u.cls!, name);
                 record(`o:${u.cls}.${name}`, d.sig);
                 return d.callee;
-              }, instanceOf, names?.has);
+              }, instanceOf, names?.has, u.cls);
             },
             callsWorkspace: (callee: Node) => {
               const obj = syn.memberObject(callee);
@@ -3262,6 +3262,7 @@ function resolveCallee(
   dispatch?: (name: string) => { summary: Summary; name: string; offset: number } | undefined,
   instanceOf?: (obj: Node, method: string) => ExportSummary | undefined,
   isImported: (name: string) => boolean = (name) => ctx.imports.has(name),
+  ownClass?: string,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -3287,6 +3288,9 @@ function resolveCallee(
       viaSelf = true;
       // `self.run(x)` where several classes define `run`: the caller's class's own and its subclasses' overrides.
       if (unit === null && dispatch && textOf(obj) === syn.fieldReceiver) return dispatch(textOf(prop));
+      // `this.orders.byStatus(s)` in a class with its own byStatus: another object's, so the other class's (see
+      // `otherClassMethods`).
+      if (unit === null && ownClass !== undefined && textOf(obj) !== syn.fieldReceiver) unit = lookup('m', `${textOf(prop)}!${ownClass}`) ?? null;
     } else if (obj && prop) {
       // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
       const ext = imported.get(`${textOf(obj)}.${textOf(prop)}`);
@@ -3442,6 +3446,27 @@ function unitResolvers(ctx: FileContext): CanonicalResolver[] {
   const out = new Set([resolverFor(map, ctx.imports, NO_ALIASES)]);
   for (const u of ctx.units) out.add(resolverFor(map, ctx.imports, u.aliases));
   return [...out];
+}
+
+/**
+ * For a method name several classes of the file define: under `<name>!<class>`, the one method of that name outside
+ * `class`, when only one is (a controller's `this.orders.byStatus(s)` delegating to the service's `byStatus`). A name
+ * no method can spell (method names have no `!`); a dependency as any `m:` name is, so edits re-decide it.
+ */
+function otherClassMethods(units: readonly Unit[], byMethod: Map<string, Unit | null>): void {
+  const byName = new Map<string, Unit[]>();
+  for (const u of units) {
+    if (!u.name || !u.isMethod || u.cls === undefined || byMethod.get(u.name) !== null) continue;
+    const list = byName.get(u.name);
+    if (list) list.push(u);
+    else byName.set(u.name, [u]);
+  }
+  for (const [name, list] of byName) {
+    for (const cls of new Set(list.map((u) => u.cls!))) {
+      const others = list.filter((u) => u.cls !== cls);
+      if (others.length === 1) byMethod.set(`${name}!${cls}`, others[0]!);
+    }
+  }
 }
 
 /**
@@ -4016,6 +4041,7 @@ export function fileContext(
     const key = `${u.name}/${u.arity}`;
     byMethod.set(key, byMethod.has(key) ? null : u);
   }
+  otherClassMethods(units, byMethod);
   const byStart = new Map<number, Unit>();
   const byClass = new Map<string, Unit[]>();
   units.forEach((u, i) => {
