@@ -189,9 +189,9 @@ def pack():
     # npm reads `--script-shell=/tmp/x` as an option: its lifecycle scripts then run that program.
     # ruleid: py.cmdi.argument-injection
     subprocess.run(["npm", "install", form["package"]], check=True)
-    # A list grown with append after its program-naming assignment: the appended input is not followed yet.
+    # A list grown with append after its program-naming assignment.
     cmd = ["git", "add"]
     cmd.append(form["path"])
-    # todoruleid: py.cmdi.argument-injection
+    # ruleid: py.cmdi.argument-injection
     subprocess.run(cmd, check=True)
     return "ok"

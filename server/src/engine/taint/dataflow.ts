@@ -1983,6 +1983,7 @@ class UnitAnalysis {
           t = st.get(key) ?? undefined;
           break;
         }
+        if (obj && key !== undefined && this.literalElement(obj, key, st)) break;
         const base = obj ? this.ev(obj, st, depth) : undefined;
         t = base ? extendLabel(base, obj!, n, this.env.lines) : undefined;
         if (t && !idx && obj) t = this.fieldMark(t, obj, n);
@@ -2239,6 +2240,29 @@ class UnitAnalysis {
     return [{ origin: { kind: 'param', index: -(i + 1) }, steps: [{ range: this.range(at), message: `${name} from the enclosing function`, kind: 'step' }] }];
   }
 
+  /** The element count of the list or array literal `name` was last assigned, if it was one (no spread in it). */
+  private sequenceLength(name: string): number | undefined {
+    const d = this.defOf(name);
+    const u = d && this.syn.unparenthesize(d);
+    if (!u || !this.syn.sequenceTypes?.has(typeOf(u))) return undefined;
+    const els = named(u).filter((e) => this.syn.stmtKind(typeOf(e)) !== 'inert');
+    return els.some((e) => this.syn.spreadTypes?.has(typeOf(e))) ? undefined : els.length;
+  }
+
+  /**
+   * `parts[0]` where `parts` is a clean list literal that only had values appended since (`<name>.*`): the literal's
+   * own element, clean (an assignment to that index would have its own key, read before).
+   */
+  private literalElement(obj: Node, key: string, st: State): boolean {
+    if (this.syn.exprKind(typeOf(obj)) !== 'identifier') return false;
+    const name = textOf(obj);
+    if (st.get(name) !== null || !st.has(`${name}.*`)) return false;
+    const index = key.slice(name.length + 1);
+    if (!/^\d+$/.test(index)) return false;
+    const length = this.sequenceLength(name);
+    return length !== undefined && Number(index) < length;
+  }
+
   private lookup(name: string, st: State): Taint | undefined {
     const v = st.get(name);
     if (v) return v;
@@ -2396,7 +2420,11 @@ class UnitAnalysis {
         let root = syn.memberObject(fn);
         while (root && syn.exprKind(typeOf(root)) === 'call' && syn.receiverMethods.has(syn.propertyOf(root)?.text ?? '')) root = syn.memberObject(root);
         const key = root ? syn.accessPath(root) : undefined;
-        if (key) st.set(key, union(st.get(key) ?? undefined, t) ?? null);
+        // Appended to a list built here as a literal (`parts = ["ls"]; parts.append(x)`): kept apart under
+        // `<name>.*`, a key no access path spells, so the whole list reads it and the literal's own indexes do not
+        // (see `literalElement`). Inserted at the front, every index may hold it.
+        const apart = key && method !== 'unshift' && method !== 'insert' && method !== 'appendleft' && method !== 'extendleft' && this.sequenceLength(key) !== undefined ? `${key}.*` : key;
+        if (apart) st.set(apart, union(st.get(apart) ?? undefined, t) ?? null);
       }
       return union(recvTaint, t);
     }

@@ -776,7 +776,9 @@ export const javascript: LanguageModule = {
   iterationMethods: ITERATION_METHODS,
   noReturnCalls: new Set(['process.exit', 'process.abort']),
   formattingMethods: FORMATTING_METHODS,
-  receiverMethods: new Set(),
+  // `parts.push(x)` then `parts.join(' AND ')`: the array holds x. Not Set's or a DOM list's `add`, nor FormData's
+  // `append` (a value stored apart, not text built).
+  receiverMethods: new Set(['push', 'unshift']),
   // No `let`/`const`/`var` in front: an assignment, never a declaration.
   assignsEnclosing: () => true,
   blockTypes: new Set(['statement_block', 'program']),
@@ -788,6 +790,8 @@ export const javascript: LanguageModule = {
   },
   stmtKind,
   tableTypes: new Set<string>(['object', 'array']),
+  sequenceTypes: new Set(['array']),
+  spreadTypes: new Set(['spread_element']),
   exprKind,
   targetKind,
   memberObject: (n) => fieldOf(n, 'object'),

@@ -828,13 +828,17 @@ export const python: LanguageModule = {
   declaratorType: '',
   iterationMethods: ITERATION_METHODS,
   formattingMethods: FORMATTING_METHODS,
-  receiverMethods: new Set(),
+  // `clauses.append(x)` then `" AND ".join(clauses)`: the list (set, deque) holds x. Not `write` (a file's name is
+  // not its content) nor `update` (a hash's digest is not its input; a dict's is rarely built so).
+  receiverMethods: new Set(['append', 'extend', 'insert', 'appendleft', 'extendleft', 'add']),
   // Each raises (an HTTP error response, SystemExit) or ends the process.
   noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'sys.exit', 'os._exit', 'os.abort']),
   blockTypes: new Set(['block', 'module']),
   argvWords: (focus) => (focus.type === 'list' || focus.type === 'tuple' ? named(focus) : focus.parent?.type === 'argument_list' ? named(focus.parent) : undefined),
   stmtKind,
   tableTypes: new Set<string>(['dictionary', 'set', 'list', 'tuple', 'dictionary_comprehension', 'set_comprehension', 'list_comprehension']),
+  sequenceTypes: new Set(['list']),
+  spreadTypes: new Set(['list_splat']),
   exprKind,
   targetKind,
   memberObject: (n) => fieldOf(n, typeOf(n) === 'subscript' ? 'value' : 'object'),
