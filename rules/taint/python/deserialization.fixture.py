@@ -11,7 +11,7 @@ app = Flask(__name__)
 @app.route("/session", methods=["POST"])
 def session():
     raw = base64.b64decode(request.cookies["session"])
-    # ruleid: py.deserialization.pickle
+    # ruleid: py.deserialization.pickle, py.xss.html-response
     return str(pickle.loads(raw))
 
 
