@@ -125,7 +125,7 @@ function view(c: ReturnType<typeof fileContext>): unknown {
 const FRAGMENTS = {
   java: JAVA_FRAGMENTS,
   python: ['', ' ', '\n', '    ', '# c\n', 'x', '(', ')', ':', 'def q(a):\n    return a\n', 'import os\n', `@app.route('/q')\n`, 'lambda z: z', 'class K:\n    def m(self, v):\n        return v\n', 'request.args', 'class Kind(str, Enum):\n    A = 1\n', 'Name = Annotated[str, Depends(f)]\n', 'Kind', 'run = subprocess.call\n', 'sp = subprocess\n', 'go = sp.run', ' = request'],
-  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n', 'export const GET = helper3;\n', 'exports.POST = helper4;\n', 'export { helper6 as PUT };\n', 'const run = exec;\n', 'const { spawn: sp } = require("child_process");\n', 'let go = sp', ' = exec'],
+  javascript: ['', ' ', '\n', '  ', '// c\n', '/* c */', 'x', '(', ')', '{', '}', 'function q(a) { return a; }\n', `const os = require('os');\n`, `import fs from 'fs';\n`, '(v) => v', `app.post('/q', (req, res) => { exec(req.body.c); });\n`, 'class K { m(v) { return v; } }\n', 'export const GET = helper3;\n', 'exports.POST = helper4;\n', 'export { helper6 as PUT };\n', 'const run = exec;\n', 'const { spawn: sp } = require("child_process");\n', 'let go = sp', ' = exec', 'const pick = u ? sp : exec;\n', ' ? exec : sp'],
 } as const;
 
 /** The property's cases: also Java, whose class is patched per member (`LanguageModule.memberContainers`). */

@@ -558,6 +558,11 @@ function* aliasCandidates(root: Node, text: string, known: Map<string, string>, 
     let n = root.descendantForIndex(at, at + head.length);
     if (n?.type !== 'identifier') continue;
     while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
+    // `const client = secure ? https : http`: the conditional's first arm is where the site points.
+    if (n.parent?.type === 'ternary_expression' && n.parent.childForFieldName('consequence')?.id === n.id) {
+      n = n.parent;
+      while (n.parent && VALUE_WRAPPERS.has(n.parent.type)) n = n.parent;
+    }
     const decl = n.parent;
     const value = decl?.childForFieldName('value');
     if (decl && decl.type === 'variable_declarator' && value?.id === n.id) yield decl;
@@ -569,7 +574,21 @@ function aliasSites(text: string): [number, string][] {
   const out: [number, string][] = [];
   const re = /\b(?:const|let|var)\s+([\w$]+|\{[^}=]*\})\s*=\s*([\w$]+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index + m[0].lastIndexOf(m[2]!), m[2]!]);
-  return out;
+  // A conditional choosing between two names (`const client = url.startsWith('https') ? https : http`): its first arm.
+  const choice = /\b(?:const|let|var)\s+[\w$]+\s*=[^;\n?]*\?\s*([\w$]+)\s*:\s*[\w$]+\s*[;\n]/g;
+  for (let m = choice.exec(text); m; m = choice.exec(text)) out.push([m.index + m[0].lastIndexOf(m[1]!, m[0].lastIndexOf(':')), m[1]!]);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * A conditional between two imported modules (`secure ? https : http`, whose APIs the code treats as one): the first
+ * arm's module, which the sinks of either name alike. Anything else (a value, a function of a module): undefined.
+ */
+function eitherModule(value: Node, resolve: (id: string) => string | undefined): string | undefined {
+  const [a, b] = [value.childForFieldName('consequence'), value.childForFieldName('alternative')];
+  if (a?.type !== 'identifier' || b?.type !== 'identifier') return undefined;
+  const [ma, mb] = [resolve(a.text), resolve(b.text)];
+  return ma && mb && !ma.includes('.') && !mb.includes('.') ? ma : undefined;
 }
 
 function collectImports(root: Node, text = root.text, statements?: Node[], sites?: readonly (readonly [number, string])[]): Map<string, string> {
@@ -612,7 +631,7 @@ function collectImports(root: Node, text = root.text, statements?: Node[], sites
       // `require('m')`, `await import('m')`, `cp.exec`, `util.promisify(cp.exec)`: whatever the value names.
       const value = n.childForFieldName('value');
       const name = n.childForFieldName('name');
-      const m = value ? canonicalName(value, resolve) : undefined;
+      const m = value ? (value.type === 'ternary_expression' ? eitherModule(value, resolve) : canonicalName(value, resolve)) : undefined;
       // `require('socket.io')(3000)`: the module called for an instance. The file imports it (for handlers and
       // sinks that require the import), under a key no identifier can look up: the instance is not the module.
       const called = !m && value?.type === 'call_expression' ? value.childForFieldName('function') : null;
