@@ -120,6 +120,12 @@ export interface Summary {
    * after the call returns, the caller's argument holds a checked value. Absent when none.
    */
   validates?: readonly number[];
+  /**
+   * Parameters every truthy return checks (`return p.startsWith("/") && !p.startsWith("//")`, by the pass's guards;
+   * a `return false` or a fall-through fits any): a caller's `if (isLocal(x))` or `isLocal(x) ? x : d` holds a checked
+   * `x` where the call is true. Absent when none.
+   */
+  predicate?: readonly number[];
 }
 
 /** A finding before it becomes a `Finding`: `rule` is its rule's index in the pass (`Pass.rules`). */
@@ -776,6 +782,8 @@ class UnitAnalysis {
   private readonly reboundParams = new Set<string>();
   /** Parameters a guard left clean at every normal return so far (undefined: no return seen yet). */
   private checkedAtExit?: Set<number>;
+  /** The parameters every truthy return so far checks (see `Summary.predicate`); empty once one checks none. */
+  private predicateAtExit?: Set<number>;
   /** Containers with per-index keys (`l.0`) in a function unit: a call that may change them forgets those (`coarsen`). */
   private readonly indexed = new Set<string>();
   /** Names this unit binds (parameters, locals): they hide a module-level value of the same name. */
@@ -925,12 +933,18 @@ class UnitAnalysis {
     if (body) {
       if (isFunction && this.syn.stmtKind(typeOf(body)) !== 'block') {
         // Expression-bodied arrow / lambda: the expression is the return value, and a handler's may be its response.
+        this.notePredicate(body, st);
         this.returnValue(this.ev(body, st, 0), body);
         if (this.params.handlers?.length) this.checkSinks(this.syn.unparenthesize(body), st, 0, true);
       } else if (this.block(body, st, 0)) this.normalExit(st);
+      const unbound = (i: number): boolean => ![...this.reboundParams].some((name) => this.paramNames?.get(name) === i);
       if (this.checkedAtExit?.size) {
-        const validates = [...this.checkedAtExit].filter((i) => ![...this.reboundParams].some((name) => this.paramNames?.get(name) === i));
+        const validates = [...this.checkedAtExit].filter(unbound);
         if (validates.length) this.summary.validates = validates.sort((a, b) => a - b);
+      }
+      if (this.predicateAtExit?.size) {
+        const predicate = [...this.predicateAtExit].filter(unbound);
+        if (predicate.length) this.summary.predicate = predicate.sort((a, b) => a - b);
       }
     }
     this.step();
@@ -1379,6 +1393,7 @@ class UnitAnalysis {
         return true;
       case 'return': {
         const v = named(n)[0];
+        if (v) this.notePredicate(v, st);
         if (v) this.returnValue(this.ev(v, st, depth), v);
         this.normalExit(st);
         // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
@@ -1511,6 +1526,26 @@ class UnitAnalysis {
     const clean = new Set<number>();
     for (const [name, i] of this.paramNames) if (st.get(name) === null && (!this.checkedAtExit || this.checkedAtExit.has(i))) clean.add(i);
     this.checkedAtExit = clean;
+  }
+
+  /**
+   * A return of `v` (see `Summary.predicate`): the parameters the pass's guards check where `v` is truthy stay in the
+   * predicate; a falsy constant (`return false`) keeps it as it is.
+   */
+  private notePredicate(v: Node, st: State): void {
+    if (!this.paramNames?.size || this.predicateAtExit?.size === 0) return;
+    const u = this.syn.unparenthesize(v);
+    if (/^(false|False|null|None|undefined|nil|0|''|""|\[\])$/.test(textOf(u))) return;
+    // Only a test can check: a value, a string or a structure returned is no predicate (and costs no state copy).
+    if (!this.syn.guardShape(u) && this.syn.exprKind(typeOf(u)) !== 'call') {
+      this.predicateAtExit = new Set();
+      return;
+    }
+    const thenSt: State = new Map(st);
+    this.applyGuards(u, thenSt, new Map(st), false);
+    const checked = new Set<number>();
+    for (const [name, i] of this.paramNames) if (thenSt.get(name) === null && st.get(name) !== null && this.predicateAtExit?.has(i) !== false) checked.add(i);
+    this.predicateAtExit = checked;
   }
 
   private returnValue(t: Taint | undefined, at: Node): void {
@@ -1681,6 +1716,21 @@ class UnitAnalysis {
       }
     }
     if (guarded) return;
+    // A predicate of this file (`isLocalPath(next)`): where it is true, its checked arguments are (Summary.predicate).
+    if (syn.exprKind(typeOf(c)) === 'call') {
+      const fn = syn.callee(c);
+      const callee = fn ? this.env.calleeSummary(fn) : undefined;
+      if (callee?.summary.predicate) {
+        const list = fieldOf(c, 'arguments');
+        const { args } = this.byKeyword(callee, list ? named(list) : [], []);
+        for (const pi of callee.summary.predicate) {
+          let a = args[pi - callee.offset];
+          if (a && syn.exprKind(typeOf(a)) === 'keyword-argument') a = fieldOf(a, 'value') ?? undefined;
+          if (a) clean(a, true);
+        }
+        return;
+      }
+    }
     const shape = syn.guardShape(c);
     if (!shape) {
       // A truth test of a variable or field (`if error:`, `if (!name)`): where it fails the value is falsy (empty
@@ -2057,8 +2107,18 @@ class UnitAnalysis {
         if (cond) this.ev(cond, st, depth);
         // A constant condition: only the side it takes is evaluated.
         const constant = cond ? syn.constantTruth(cond, this.constantLookup) : undefined;
-        const ta = a && constant !== false ? this.ev(a, st, depth) : undefined;
-        const tb = b && constant !== true ? this.ev(b, st, depth) : undefined;
+        // The condition's checks hold in the arm it picks (`isLocal(x) ? x : "/"`, `typeof x === "string" ? x : ""`):
+        // each arm is read in its own copy when a check changed one (what an arm assigns stays there).
+        let [sa, sb] = [st, st];
+        if (cond && constant === undefined) {
+          const thenSt: State = new Map(st);
+          const elseSt: State = new Map(st);
+          this.applyGuards(cond, thenSt, elseSt, false);
+          const changed = (x: State): boolean => x.size !== st.size || [...x].some(([k, v]) => st.get(k) !== v);
+          if (changed(thenSt) || changed(elseSt)) [sa, sb] = [thenSt, elseSt];
+        }
+        const ta = a && constant !== false ? this.ev(a, sa, depth) : undefined;
+        const tb = b && constant !== true ? this.ev(b, sb, depth) : undefined;
         t = union(ta, tb);
         break;
       }

@@ -2512,7 +2512,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])]])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, s.predicate ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])]])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -2554,7 +2554,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])]], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, s.predicate ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])]], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -2676,7 +2676,7 @@ function splitDep(v: string): [number, string] | undefined {
   return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
 }
 
-const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.paramRaises?.size && !s.fieldWrites?.size && !s.validates && !s.capturedCalls?.size && !s.capturedWrites?.size;
+const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.paramRaises?.size && !s.fieldWrites?.size && !s.validates && !s.predicate && !s.capturedCalls?.size && !s.capturedWrites?.size;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
@@ -3237,6 +3237,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     ...(r.summary.keywords ? { keywords: r.summary.keywords } : {}),
     ...(r.summary.fieldWrites ? { fieldWrites: new Map([...r.summary.fieldWrites].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
     ...(r.summary.validates ? { validates: r.summary.validates } : {}),
+    ...(r.summary.predicate ? { predicate: r.summary.predicate } : {}),
     ...(r.summary.paramRaises ? { paramRaises: new Map([...r.summary.paramRaises].map(([k, v]) => [k, steps(v)])) } : {}),
     ...(r.summary.capturedCalls ? { capturedCalls: new Map([...r.summary.capturedCalls].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
     ...(r.summary.capturedWrites ? { capturedWrites: new Map([...r.summary.capturedWrites].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),

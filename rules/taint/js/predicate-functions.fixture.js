@@ -1,0 +1,56 @@
+// A function of the file that returns a check of its parameter (a predicate) checks its argument where the call is
+// true: in an if, a refusal, or a conditional picking the value.
+const express = require('express');
+const path = require('path');
+
+const app = express();
+const ALLOWED = new Set(['report.pdf', 'terms.pdf']);
+
+function isLocalPath(p) {
+  return p.startsWith('/') && !p.startsWith('//') && !p.startsWith('/\\');
+}
+const isAllowedFile = (name) => ALLOWED.has(name);
+function looksLocal(p) {
+  if (p.length > 200) return false;
+  return p.startsWith('/') && !p.startsWith('//') && !p.startsWith('/\\');
+}
+function notReallyChecked(p) {
+  if (p.startsWith('http')) return true;
+  return p.startsWith('/') && !p.startsWith('//') && !p.startsWith('/\\');
+}
+
+app.get('/login/done', (req, res) => {
+  const next = String(req.query.next || '/');
+  // ok: js.open-redirect.redirect
+  res.redirect(isLocalPath(next) ? next : '/');
+});
+
+app.get('/logout', (req, res) => {
+  const next = String(req.query.next || '/');
+  if (!looksLocal(next)) return res.redirect('/');
+  // ok: js.open-redirect.redirect
+  res.redirect(next);
+});
+
+app.get('/files', (req, res) => {
+  if (isAllowedFile(req.query.name)) {
+    // ok: js.path-traversal.fs
+    return res.sendFile(path.join(__dirname, 'files', req.query.name));
+  }
+  res.sendStatus(404);
+});
+
+app.get('/go', (req, res) => {
+  const next = String(req.query.next || '/');
+  // A predicate true for a path it never checked is no check.
+  // ruleid: js.open-redirect.redirect
+  res.redirect(notReallyChecked(next) ? next : '/');
+});
+
+app.get('/other', (req, res) => {
+  const next = String(req.query.next || '/');
+  const back = String(req.query.back || '/');
+  // The check was on another value.
+  // ruleid: js.open-redirect.redirect
+  res.redirect(isLocalPath(back) ? next : '/');
+});
