@@ -2483,7 +2483,7 @@ class UnitAnalysis {
         // Appended to a list built here as a literal (`parts = ["ls"]; parts.append(x)`): kept apart under
         // `<name>.*`, a key no access path spells, so the whole list reads it and the literal's own indexes do not
         // (see `literalElement`). Inserted at the front, every index may hold it.
-        const apart = key && method !== 'unshift' && method !== 'insert' && method !== 'appendleft' && method !== 'extendleft' && this.sequenceLength(key) !== undefined ? `${key}.*` : key;
+        const apart = key && !syn.frontMethods?.has(method) && this.sequenceLength(key) !== undefined ? `${key}.*` : key;
         if (apart) st.set(apart, union(st.get(apart) ?? undefined, t) ?? null);
       }
       return union(recvTaint, t);

@@ -798,6 +798,7 @@ export const javascript: LanguageModule = {
   // `parts.push(x)` then `parts.join(' AND ')`: the array holds x. Not Set's or a DOM list's `add`, nor FormData's
   // `append` (a value stored apart, not text built).
   receiverMethods: new Set(['push', 'unshift']),
+  frontMethods: new Set(['unshift']),
   // No `let`/`const`/`var` in front: an assignment, never a declaration.
   assignsEnclosing: () => true,
   blockTypes: new Set(['statement_block', 'program']),

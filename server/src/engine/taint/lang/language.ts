@@ -237,6 +237,8 @@ export interface LanguageModule {
    * comprehension): what a guard's `table` must be to count as an allow-list. Empty where no rule uses tables.
    */
   readonly tableTypes: ReadonlySet<string>;
+  /** The `receiverMethods` that put their arguments at the front (`unshift`, `insert(0, x)`): every index may hold them. */
+  readonly frontMethods?: ReadonlySet<string>;
   /** List literals, whose elements are read by index (`["ls", "-l"]`), for appends kept apart (see `receiverMethods`). */
   readonly sequenceTypes?: ReadonlySet<string>;
   /** Spread elements in a literal (`[...xs]`, `[*xs]`): the literal's length is not its element count. */

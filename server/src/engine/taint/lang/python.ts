@@ -831,6 +831,7 @@ export const python: LanguageModule = {
   // `clauses.append(x)` then `" AND ".join(clauses)`: the list (set, deque) holds x. Not `write` (a file's name is
   // not its content) nor `update` (a hash's digest is not its input; a dict's is rarely built so).
   receiverMethods: new Set(['append', 'extend', 'insert', 'appendleft', 'extendleft', 'add']),
+  frontMethods: new Set(['insert', 'appendleft', 'extendleft']),
   // Each raises (an HTTP error response, SystemExit) or ends the process.
   noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'sys.exit', 'os._exit', 'os.abort']),
   blockTypes: new Set(['block', 'module']),
