@@ -1541,11 +1541,26 @@ class UnitAnalysis {
       this.predicateAtExit = new Set();
       return;
     }
+    if (!this.mayCheck(u)) {
+      this.predicateAtExit = new Set();
+      return;
+    }
     const thenSt: State = new Map(st);
     this.applyGuards(u, thenSt, new Map(st), false);
     const checked = new Set<number>();
     for (const [name, i] of this.paramNames) if (thenSt.get(name) === null && st.get(name) !== null && this.predicateAtExit?.has(i) !== false) checked.add(i);
     this.predicateAtExit = checked;
+  }
+
+  /**
+   * Whether `cond` checks anything: its guards tried against empty states, before the copies of the real one a
+   * conditional's arms and a predicate's return need (most conditions and returned calls check nothing).
+   */
+  private mayCheck(cond: Node): boolean {
+    const t: State = new Map();
+    const f: State = new Map();
+    this.applyGuards(cond, t, f, false);
+    return t.size > 0 || f.size > 0;
   }
 
   private returnValue(t: Taint | undefined, at: Node): void {
@@ -2110,7 +2125,7 @@ class UnitAnalysis {
         // The condition's checks hold in the arm it picks (`isLocal(x) ? x : "/"`, `typeof x === "string" ? x : ""`):
         // each arm is read in its own copy when a check changed one (what an arm assigns stays there).
         let [sa, sb] = [st, st];
-        if (cond && constant === undefined) {
+        if (cond && constant === undefined && this.mayCheck(cond)) {
           const thenSt: State = new Map(st);
           const elseSt: State = new Map(st);
           this.applyGuards(cond, thenSt, elseSt, false);
