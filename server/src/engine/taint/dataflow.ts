@@ -1393,8 +1393,10 @@ class UnitAnalysis {
         return true;
       case 'return': {
         const v = named(n)[0];
-        if (v) this.notePredicate(v, st);
-        if (v) this.returnValue(this.ev(v, st, depth), v);
+        if (v) {
+          this.notePredicate(v, st);
+          this.returnValue(this.ev(v, st, depth), v);
+        }
         this.normalExit(st);
         // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
         if (v && this.params.handlers?.length) this.checkSinks(n, st, depth);
@@ -1737,12 +1739,7 @@ class UnitAnalysis {
       const callee = fn ? this.env.calleeSummary(fn) : undefined;
       if (callee?.summary.predicate) {
         const list = fieldOf(c, 'arguments');
-        const { args } = this.byKeyword(callee, list ? named(list) : [], []);
-        for (const pi of callee.summary.predicate) {
-          let a = args[pi - callee.offset];
-          if (a && syn.exprKind(typeOf(a)) === 'keyword-argument') a = fieldOf(a, 'value') ?? undefined;
-          if (a) clean(a, true);
-        }
+        for (const a of this.argumentsAt(callee, list ? named(list) : [], [], callee.summary.predicate)) clean(a, true);
         return;
       }
     }
@@ -2584,13 +2581,22 @@ class UnitAnalysis {
 
   /** A call to a function that checks its parameters returned: the variables passed there hold checked values. */
   private applyValidation(callee: { summary: Summary; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[], st: State): void {
-    const { args } = this.byKeyword(callee, allArgs, allTaints);
-    for (const pi of callee.summary.validates ?? []) {
-      let a = args[pi - callee.offset];
-      if (a && this.syn.exprKind(typeOf(a)) === 'keyword-argument') a = fieldOf(a, 'value') ?? undefined;
-      const key = a ? this.syn.accessPath(a) : undefined;
+    for (const a of this.argumentsAt(callee, allArgs, allTaints, callee.summary.validates ?? [])) {
+      const key = this.syn.accessPath(a);
       if (key !== undefined) st.set(key, null);
     }
+  }
+
+  /** The values a call passes at the callee's parameters `params` (keyword arguments by name, their value). */
+  private argumentsAt(callee: { summary: Summary; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[], params: readonly number[]): Node[] {
+    const { args } = this.byKeyword(callee, allArgs, allTaints);
+    const out: Node[] = [];
+    for (const pi of params) {
+      let a = args[pi - callee.offset];
+      if (a && this.syn.exprKind(typeOf(a)) === 'keyword-argument') a = fieldOf(a, 'value') ?? undefined;
+      if (a) out.push(a);
+    }
+    return out;
   }
 
   /**
