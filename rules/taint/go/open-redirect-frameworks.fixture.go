@@ -140,6 +140,14 @@ func relativeInside(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/", http.StatusFound)
 }
 
+func relativeNoBackslash(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.Contains(next, "\\") {
+		// ok: go.open-redirect
+		http.Redirect(w, r, next, http.StatusFound)
+	}
+}
+
 func allowListed(w http.ResponseWriter, r *http.Request) {
 	next := r.FormValue("next")
 	if next != "/account" && next != "/settings" {

@@ -95,6 +95,14 @@ public class LoginServlet {
         }
     }
 
+    public void relativeNoBackslash(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String next = request.getParameter("next");
+        if (next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")) {
+            // ok: java.open-redirect
+            response.sendRedirect(next);
+        }
+    }
+
     public void relativeOrHome(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = request.getParameter("next");
         // ok: java.open-redirect

@@ -54,3 +54,31 @@ app.get('/other', (req, res) => {
   // ruleid: js.open-redirect.redirect
   res.redirect(isLocalPath(back) ? next : '/');
 });
+
+// Any backslash refused, after a string test: the same local-path check.
+function isSafeNext(p) {
+  return typeof p === 'string' && p.startsWith('/') && !p.startsWith('//') && !p.includes('\\');
+}
+
+function rootedOnly(p) {
+  return typeof p === 'string' && p.startsWith('/') && !p.startsWith('//');
+}
+
+app.get('/continue', (req, res) => {
+  const next = req.query.next;
+  // ok: js.open-redirect.redirect
+  if (isSafeNext(next)) return res.redirect(next);
+  if (next.startsWith('/') && !next.startsWith('//') && !next.includes('\\')) {
+    // ok: js.open-redirect.redirect
+    return res.redirect(next);
+  }
+  res.redirect('/');
+});
+
+app.get('/resume', (req, res) => {
+  const next = req.query.next;
+  // "/\\evil.example" passes a check that lets a backslash through: browsers read it as "//evil.example".
+  // ruleid: js.open-redirect.redirect
+  if (rootedOnly(next)) return res.redirect(next);
+  res.redirect('/');
+});
