@@ -63,4 +63,16 @@ const adminPassword = 'Summer-Time!';
 // ok: secrets.generic.password-assignment
 const passwordHelpText = 'Choose-a-password!';
 
-module.exports = { adminPassword, passwordHelpText, fetchProfile, basic, notBasic, feed, docs, apiKey, clientSecret, refreshToken, tokenLabel };
+// A literal fallback after an environment read is used whenever the variable is unset: it is the secret.
+// ruleid: secrets.generic.secret-assignment
+const jwtSecret = process.env.JWT_SECRET || 'Hq4Tn8Vw2Ks6Zp9Lb3Xd7Rf1';
+// ruleid: secrets.generic.token-assignment
+const botToken = process.env['BOT_TOKEN'] ?? 'Wm5Rk9Tz3Qv7Nb1Xc6Hd2Lp8Fs4Gj0Ya';
+// ruleid: secrets.generic.password-assignment
+const dbPassword = import.meta.env.VITE_DB_PASSWORD || 'Kx7-Lp2!Wq9v';
+// ok: secrets.generic.secret-assignment
+const cookieSecret = process.env.COOKIE_SECRET || process.env.SESSION_SECRET;
+// ok: secrets.generic.token-assignment
+const slackToken = process.env.SLACK_TOKEN || '';
+
+module.exports = { jwtSecret, botToken, dbPassword, cookieSecret, slackToken, adminPassword, passwordHelpText, fetchProfile, basic, notBasic, feed, docs, apiKey, clientSecret, refreshToken, tokenLabel };

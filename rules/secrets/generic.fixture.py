@@ -46,3 +46,12 @@ TOKEN_URL = "https://oauth2.acme.io/token"
 token_commit_sha = "003d9f44d7be2d4f409454129039aa0929ba7cb7"
 # ok: secrets.generic.token-assignment
 sync_token = "3f2b8c1e-9a4d-4e6f-8b7a-2c5d1e0f9a3b"
+# A literal fallback after an environment read is used whenever the variable is unset: it is the secret.
+# ruleid: secrets.generic.secret-assignment
+SECRET_KEY = os.environ.get("SECRET_KEY") or "8c1d5e0f3a9b7c2e6d4f1a8b3c5e7d9f0a2b4c6e"
+# ruleid: secrets.generic.token-assignment
+API_TOKEN = os.getenv("API_TOKEN") or "Vb7Kq2Xn9Lm4Rt8Wz3Hs6Jd1Pf5Gc0Ya"
+# ok: secrets.generic.secret-assignment
+SESSION_SECRET = os.environ.get("SESSION_SECRET") or os.environ["FALLBACK_SECRET"]
+# ok: secrets.generic.token-assignment
+REFRESH_TOKEN = os.getenv("REFRESH_TOKEN") or None

@@ -28,8 +28,10 @@ app.use('/api', expressjwt({ secret: 'mEgBz0LJkuk7sIuCXAUvg0PowzXKwEXC', algorit
 // ok: secrets.crypto.jwt-secret
 app.use('/v2', expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));
 
-// A key read from the environment with a literal fallback is assigned an expression, not a literal.
+// A key read from the environment with a literal fallback is assigned an expression, not a literal: not key-flow's,
+// but the fallback is used whenever the variable is unset, so the name's rule reports it.
 // ok: secrets.crypto.jwt-secret
+// ruleid: secrets.generic.token-assignment
 const tokenKey = process.env.TOKEN_KEY || 'Q30bBALdYgeiJfywqwTgG74Qa61bjJ';
 app.use('/v3', expressjwt({ secret: tokenKey, algorithms: ['HS256'] }));
 
