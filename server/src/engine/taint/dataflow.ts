@@ -3345,7 +3345,7 @@ function relabel(t: Taint | undefined, value: Node | undefined, key: string | un
 }
 
 /** A rule pattern's match at `n`, its `where` constraints holding; what every pattern of a pass is matched with. */
-function matchCompiled<T extends { pattern: string }>(c: Compiled<T>, n: Node, resolve: CanonicalResolver, valueOf?: ValueOf): Bindings | undefined {
+export function matchCompiled<T extends { pattern: string }>(c: Compiled<T>, n: Node, resolve: CanonicalResolver, valueOf?: ValueOf): Bindings | undefined {
   // Called for every pattern that may apply at every node: most fail on shape, so nothing is allocated first.
   const b = matchPattern(c.pattern, n, resolve, undefined, undefined, valueOf);
   if (!b) return undefined;

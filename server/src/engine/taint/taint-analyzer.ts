@@ -27,7 +27,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import { buildFixes, importListDep, suppressFix } from './fixes';
@@ -832,7 +832,7 @@ export class TaintAnalyzer implements Analyzer {
    * were looked up in the text (the others are their statement's line plus the rows kept with its shape:
    * `contextUnitsPlaced`); the taint rules `summarizeExports` summarised, over its files (`rulesSummarised`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0, rulesSummarised: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, unitsPruned: 0, pruneRetries: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0, rulesSummarised: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -859,6 +859,12 @@ export class TaintAnalyzer implements Analyzer {
    * default; see `libraryInputSinkInCode`). False keeps them: only for the test that compares the two.
    */
   skipLibraryInputWithoutSink = true;
+
+  /**
+   * A one-shot run's pass analyses only the units that can hold input, and what they call (`relevantUnits`): the
+   * others can have no finding (true, the default). False analyses every unit: only for the test that compares the two.
+   */
+  pruneUnits = true;
 
   constructor(private readonly set: TaintRuleSet, options: TaintAnalyzerOptions = {}) {
     this.workBudget = options.workBudget ?? DEFAULT_TAINT_WORK_BUDGET;
@@ -1243,7 +1249,7 @@ export class TaintAnalyzer implements Analyzer {
         }
         let results: CachedUnit[];
         try {
-          ({ results } = yield* this.fixpoint(doc, pass, ctx, imported, cache, used, meter, { prev: session.statements, used: usedStatements }, resolvers, session.records));
+          ({ results } = yield* this.fixpoint(doc, pass, ctx, imported, cache, used, meter, { prev: session.statements, used: usedStatements }, resolvers, session.records, oneShot && this.pruneUnits ? new Set() : undefined));
         } catch (e) {
           if (!(e instanceof BudgetExceeded)) throw e;
           // What was computed stays cached (each entry is exact, and charged as if recomputed): the next run on this
@@ -1476,8 +1482,14 @@ export class TaintAnalyzer implements Analyzer {
     statements: { prev: StatementCache; used: StatementCache },
     resolvers: Map<string, CanonicalResolver>,
     records?: Map<string, RuleRecord>,
+    prune?: Set<number>,
   ): Generator<void, { results: CachedUnit[]; summaryOf: (u: Unit) => Summary | undefined }> {
     this.stats.passes++;
+    // A one-shot run analyses only the units a finding of the pass can depend on (see `relevantUnits`).
+    const relevant = prune ? relevantUnits(ctx, pass, imported, resolvers, prune) : undefined;
+    const spentBefore = meter.spent;
+    const unitList = relevant ? relevant.units : ctx.units;
+    if (relevant) this.stats.unitsPruned += ctx.units.length - relevant.units.length;
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null])) : '';
@@ -1612,7 +1624,7 @@ export class TaintAnalyzer implements Analyzer {
       reindex.push(new Set());
       let todo: Unit[];
       let cleanWork = 0;
-      if (!b || !diff) todo = ctx.units;
+      if (!b || !diff) todo = unitList;
       else {
         // New units, and moved ones whose result has positions (an empty result is valid at any line).
         const dirty = new Set<string>();
@@ -1863,7 +1875,7 @@ export class TaintAnalyzer implements Analyzer {
       let findings: Set<string>;
       if (!b || !diff) {
         findings = new Set();
-        for (const u of ctx.units) {
+        for (const u of unitList) {
           const e = o.get(u.key)!;
           if (member(e, round > 0 ? entryAt(round - 1, u.key) : undefined)) unsettled++;
           if (findingCount(e.result)) findings.add(u.key);
@@ -1887,9 +1899,28 @@ export class TaintAnalyzer implements Analyzer {
       if (unsettled === 0) break;
     }
     const last = rounds.length - 1;
+    if (relevant) {
+      // A unit that may hold input whose enclosing function was left out: that function may read input from it
+      // (`capturedCalls`, `capturedWrites`, an inline callback's `sourceReturns`). Exactness first: run again with it.
+      const more = new Set<number>();
+      for (const [i, parent] of relevant.unchecked) {
+        const key = ctx.units[i]!.key;
+        if (over.some((o) => {
+          const s = o.get(key)?.result.summary;
+          return !!s && (s.sourceReturns.length > 0 || !!s.capturedCalls?.size || !!s.capturedWrites?.size || !!s.fieldWrites?.size);
+        })) more.add(parent);
+      }
+      if (more.size) {
+        this.stats.passes--;
+        this.stats.pruneRetries++;
+        meter.spent = spentBefore;
+        meter.paused = Math.min(meter.paused, spentBefore);
+        return yield* this.fixpoint(doc, pass, ctx, imported, cache, used, meter, statements, resolvers, records, new Set([...prune!, ...more]));
+      }
+    }
     cur = last + 1;
     const results = [...rounds[last]!.findings].sort((x, y) => index.get(x)! - index.get(y)!).map((k) => entryAt(last, k)!.result);
-    if (records) {
+    if (records && !relevant) {
       // The new record: each base round with this run's entries in (and the gone units out), or the round as computed.
       // Writes to the base's rounds go through a journal, so that the next run can restore the base (`revertRecord`).
       const journal = new Journal();
@@ -4586,4 +4617,197 @@ function fixOffered(r: TaintRuleSpec): string | undefined {
 /** Orders two positions (line, then character). */
 function comparePos(a: Range['start'], b: Range['start']): number {
   return a.line - b.line || a.character - b.character;
+}
+
+/** What `relevantUnits` reads of a file's units once per run, whatever the pass. */
+interface UnitOwnership {
+  /** Per unit (index in `ctx.units`), the innermost unit holding it (-1 for the top level). */
+  parent: number[];
+  /** Per unit, the units whose span holds a name leaf equal to its name (who may call it, by that name). */
+  namedBy: Map<string, number[]>;
+  /** Per unit, the units named by a name leaf of its code. */
+  calls: number[][];
+  /** Per unit, the units directly nested in it. */
+  children: number[][];
+  /** Named nodes, with the innermost unit holding each and whether it is outside that unit's body. */
+  nodes: Node[];
+  owner: number[];
+  outside: boolean[];
+  index: Map<Unit, number>;
+}
+
+const ownerships = new WeakMap<FileContext, UnitOwnership>();
+
+function unitOwnership(ctx: FileContext): UnitOwnership {
+  let o = ownerships.get(ctx);
+  if (o) return o;
+  const units = ctx.units;
+  const at = new Map<number, number>();
+  units.forEach((u, i) => {
+    if (i > 0) at.set(u.node.id, i);
+  });
+  const parent: number[] = units.map(() => -1);
+  const children: number[][] = units.map(() => []);
+  const tokens: Set<string>[] = units.map(() => new Set());
+  const nodes: Node[] = [];
+  const owner: number[] = [];
+  const outside: boolean[] = [];
+  // A function's own name is no call (the name field of its node).
+  const ownNames = new Set<number>();
+  units.forEach((u, i) => {
+    const n = i > 0 ? fieldOf(u.node, 'name') : null;
+    if (n) ownNames.add(n.id);
+  });
+  const bodies: ({ start: number; end: number } | undefined)[] = units.map((u, i) => {
+    if (i === 0) return undefined;
+    const b = fieldOf(u.node, 'body');
+    return b ? { start: b.startIndex, end: b.endIndex } : { start: 0, end: -1 };
+  });
+  const NAME = /^[A-Za-z_$][\w$]*$/;
+  // Iterative, in document order: a deeply nested file must not exhaust the stack.
+  const stack: [Node, number][] = [[units[0]!.node, 0]];
+  while (stack.length) {
+    const [x, from] = stack.pop()!;
+    let cur = from;
+    const j = at.get(x.id);
+    if (j !== undefined && j !== cur) {
+      parent[j] = cur;
+      children[cur]!.push(j);
+      cur = j;
+    }
+    const body = bodies[cur];
+    const out = !!body && !(x.startIndex >= body.start && x.endIndex <= body.end);
+    nodes.push(x);
+    owner.push(cur);
+    outside.push(out);
+    const ks = kids(x);
+    if (ks.length === 0 && !ownNames.has(x.id)) {
+      const t = textOf(x);
+      if (NAME.test(t)) {
+        tokens[cur]!.add(t);
+        // A parameter's default or a decorator may be read where the function is defined.
+        if (out && parent[cur]! >= 0) tokens[parent[cur]!]!.add(t);
+      }
+    }
+    for (let k = ks.length - 1; k >= 0; k--) stack.push([ks[k]!, cur]);
+  }
+  const byName = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    if (!u.name) return;
+    const l = byName.get(u.name);
+    if (l) l.push(i);
+    else byName.set(u.name, [i]);
+  });
+  const namedBy = new Map<string, number[]>();
+  const calls: number[][] = units.map(() => []);
+  tokens.forEach((set, i) => {
+    for (const t of set) {
+      const named = byName.get(t);
+      if (!named) continue;
+      calls[i]!.push(...named);
+      const l = namedBy.get(t);
+      if (l) l.push(i);
+      else namedBy.set(t, [i]);
+    }
+  });
+  o = { parent, namedBy, calls, children, nodes, owner, outside, index: new Map(units.map((u, i) => [u, i])) };
+  ownerships.set(ctx, o);
+  return o;
+}
+
+/**
+ * The units a one-shot pass must analyse for its findings, or undefined when it must analyse them all. A finding needs
+ * input (a source's flow) in the unit that reports it; a unit can hold input only if its own code matches one of the
+ * pass's sources, it is a handler (input parameters) or an exported function of a `library-input` pass, or it consults
+ * the summary of a unit that can hold input: by a name it calls (any name leaf of its code that names a unit), a
+ * field of its class (every method of the class), or a function nested in it (`extraSeeds`: added when a run showed
+ * one carrying input to it). Those units (`held`), and every unit they consult, transitively (named, nested, class
+ * methods), are analysed; every other unit finds nothing and no analysed unit reads it, so the analysed units'
+ * results, round by round, and so the findings, are those of the full fixpoint. `unchecked`: units that may hold input
+ * whose enclosing function is not among `held`, to be checked after the run. Not for audit passes (any value is
+ * input there), nor with other files' summaries that return input, nor with registrations of other files' handlers.
+ */
+function relevantUnits(
+  ctx: FileContext,
+  pass: Pass,
+  imported: Map<string, ExportSummary>,
+  resolvers: Map<string, CanonicalResolver>,
+  extraSeeds: ReadonlySet<number>,
+): { units: Unit[]; unchecked: Map<number, number> } | undefined {
+  if (pass.rules.some((r) => r.audit) || ctx.registrations?.size) return undefined;
+  const ids = pass.rules.map((r) => r.spec.id);
+  for (const e of imported.values()) if (ids.some((id) => (e.rules[id]?.sourceReturns.length ?? 0) > 0)) return undefined;
+  const units = ctx.units;
+  const own = unitOwnership(ctx);
+  const indexOf = own.index;
+  const held = new Array<boolean>(units.length).fill(false);
+  const queue: number[] = [];
+  const hold = (i: number): void => {
+    if (i < 0 || held[i]) return;
+    held[i] = true;
+    queue.push(i);
+  };
+  const library = pass.rules.some((r) => r.libraryInput);
+  units.forEach((u, i) => {
+    if (u.params.sources.size > 0 || (library && (u.params.entryParams?.size ?? 0) > 0)) hold(i);
+  });
+  for (const i of extraSeeds) hold(i);
+  const resolverOf = new Map<number, CanonicalResolver>();
+  const resolveIn = (i: number): CanonicalResolver => {
+    let r = resolverOf.get(i);
+    if (!r) resolverOf.set(i, (r = i === 0 ? resolverFor(resolvers, ctx.imports, units[0]!.aliases) : unitResolver(resolvers, ctx.imports, units[i]!).resolve));
+    return r;
+  };
+  const sources = pass.index.sources;
+  for (let k = 0; k < own.nodes.length; k++) {
+    const i = own.owner[k]!;
+    const out = own.outside[k]!;
+    if (held[i] && (!out || own.parent[i]! < 0 || held[own.parent[i]!])) continue;
+    const x = own.nodes[k]!;
+    const cands = sources.candidates(x, resolveIn(i));
+    if (cands.length === 0) continue;
+    if (out) {
+      // Outside the function's body (a default, a decorator): it may be read in either, with either's names.
+      const p = own.parent[i]!;
+      const pc = p >= 0 ? sources.candidates(x, resolveIn(p)) : [];
+      if (cands.some((c) => matchCompiled(c, x, resolveIn(i))) || pc.some((c) => matchCompiled(c, x, resolveIn(p)))) {
+        hold(i);
+        hold(p);
+      }
+    } else if (cands.some((c) => matchCompiled(c, x, resolveIn(i)))) hold(i);
+  }
+  // Units consulting a unit that may hold input may hold it too: its callers, and its class's methods.
+  while (queue.length) {
+    const v = queue.pop()!;
+    const u = units[v]!;
+    if (u.name) for (const c of own.namedBy.get(u.name) ?? []) hold(c);
+    if (u.cls !== undefined) for (const m of ctx.byClass.get(u.cls) ?? []) hold(indexOf.get(m)!);
+  }
+  // And everything those consult.
+  const need = held.slice();
+  const stack: number[] = [];
+  need.forEach((h, i) => {
+    if (h) stack.push(i);
+  });
+  const add = (j: number): void => {
+    if (!need[j]) {
+      need[j] = true;
+      stack.push(j);
+    }
+  };
+  while (stack.length) {
+    const i = stack.pop()!;
+    for (const j of own.calls[i]!) add(j);
+    for (const j of own.children[i]!) add(j);
+    const c = units[i]!.cls;
+    if (c !== undefined) for (const m of ctx.byClass.get(c) ?? []) add(indexOf.get(m)!);
+  }
+  const kept = units.filter((_, i) => need[i]);
+  if (kept.length === units.length) return undefined;
+  const unchecked = new Map<number, number>();
+  held.forEach((h, i) => {
+    const p = own.parent[i]!;
+    if (h && p >= 0 && !held[p]) unchecked.set(i, p);
+  });
+  return { units: kept, unchecked };
 }
