@@ -27,7 +27,7 @@ func Login(w http.ResponseWriter, r *http.Request) {
 
 func Group(w http.ResponseWriter, r *http.Request) {
 	req := ldap.NewSearchRequest(
-		// ruleid: go.ldapi.search-filter
+		// ruleid: go.ldapi.dn
 		"ou="+r.URL.Query().Get("ou")+",dc=example,dc=com",
 		ldap.ScopeWholeSubtree, ldap.NeverDerefAliases, 0, 0, false, "(objectClass=group)", nil, nil)
 	conn.Search(req)
@@ -50,4 +50,31 @@ func ByNumber(w http.ResponseWriter, r *http.Request) {
 		// ok: go.ldapi.search-filter
 		fmt.Sprintf("(uidNumber=%d)", n), nil, nil)
 	conn.Search(req)
+}
+
+func Rename(w http.ResponseWriter, r *http.Request) {
+	uid := r.PathValue("uid")
+	// ruleid: go.ldapi.dn
+	mod := ldap.NewModifyRequest("uid="+uid+",ou=people,dc=example,dc=com", nil)
+	mod.Replace("title", []string{"staff"})
+	conn.Modify(mod)
+	// ruleid: go.ldapi.dn
+	conn.Del(ldap.NewDelRequest(fmt.Sprintf("uid=%s,ou=people,dc=example,dc=com", uid), nil))
+	// ok: go.ldapi.dn
+	safe := ldap.NewModifyRequest("uid="+ldap.EscapeDN(uid)+",ou=people,dc=example,dc=com", nil)
+	conn.Modify(safe)
+	// ok: go.ldapi.dn
+	conn.Modify(ldap.NewModifyRequest("cn=admins,ou=groups,dc=example,dc=com", nil))
+}
+
+func BindAs(w http.ResponseWriter, r *http.Request) {
+	uid := r.FormValue("uid")
+	// ruleid: go.ldapi.dn
+	if err := conn.Bind(fmt.Sprintf("uid=%s,ou=people,dc=example,dc=com", uid), r.FormValue("password")); err != nil {
+		return
+	}
+	// ok: go.ldapi.dn
+	conn.Bind("cn=reader,dc=example,dc=com", r.FormValue("password"))
+	// ok: go.ldapi.dn
+	conn.Bind("uid="+ldap.EscapeDN(uid)+",ou=people,dc=example,dc=com", r.FormValue("password"))
 }
