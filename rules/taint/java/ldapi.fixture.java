@@ -50,6 +50,14 @@ public class Directory {
         ctx.lookup("uid=" + request.getParameter("uid") + ",ou=people,dc=example,dc=com");
     }
 
+    public Object resource(HttpServletRequest request) throws Exception {
+        // A JNDI name from input on a fresh context: a remote ldap:// or rmi:// reference loads a class.
+        // ruleid: java.ldapi.search-filter
+        Object bound = new javax.naming.InitialContext().lookup(request.getParameter("jndiName"));
+        // ok: java.ldapi.search-filter
+        return new javax.naming.InitialContext().lookup("java:comp/env/jdbc/shop");
+    }
+
     public void filterArgs(HttpServletRequest request) throws Exception {
         // The {0} argument is escaped by the directory provider.
         // ok: java.ldapi.search-filter
