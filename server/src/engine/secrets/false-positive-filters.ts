@@ -420,6 +420,9 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^[0-2](?:\.(?:0|[1-9]\d*)){4,}$/.test(value)) return 'object identifier';
   // A PostHog project key (`phc_`) is public by design; the PostHog rule leaves it out for that reason.
   if (/^phc_[A-Za-z0-9]{20,}$/.test(value)) return 'public key';
+  // RevenueCat's public SDK keys (`appl_` Apple, `goog_` Google, `amzn_` Amazon) are made to ship in the app; its
+  // secret keys start with `sk_`.
+  if (/^(?:appl|goog|amzn)_[A-Za-z0-9]{16,}$/.test(value)) return 'public key';
   if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
   // A date or date and time (ISO 8601), under a name such as `token_expires_at`: when, not what.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return 'date and time';
