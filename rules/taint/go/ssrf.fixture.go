@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httputil"
 	"net/url"
 	"strconv"
 	"time"
@@ -83,4 +84,29 @@ func probe(c echo.Context) error {
 	// ok: go.ssrf.http-client
 	net.DialTimeout("tcp", "db.internal:5432", time.Second)
 	return nil
+}
+
+// A port probe of a host and port from the query, joined by net.JoinHostPort.
+func Probe(w http.ResponseWriter, r *http.Request) {
+	addr := net.JoinHostPort(r.URL.Query().Get("host"), r.URL.Query().Get("port"))
+	// ruleid: go.ssrf.http-client
+	conn, err := net.DialTimeout("tcp", addr, 3*time.Second)
+	if err == nil {
+		conn.Close()
+	}
+	// ok: go.ssrf.http-client
+	net.DialTimeout("tcp", net.JoinHostPort("db.internal", "5432"), time.Second)
+}
+
+// A reverse proxy whose upstream comes from a request header: every request goes where the caller says.
+func Upstream(w http.ResponseWriter, r *http.Request) {
+	target, err := url.Parse(r.Header.Get("X-Upstream"))
+	if err != nil {
+		return
+	}
+	// ruleid: go.ssrf.http-client
+	httputil.NewSingleHostReverseProxy(target).ServeHTTP(w, r)
+	fixed, _ := url.Parse("http://backend.internal:8080")
+	// ok: go.ssrf.http-client
+	httputil.NewSingleHostReverseProxy(fixed).ServeHTTP(w, r)
 }
