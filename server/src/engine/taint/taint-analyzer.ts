@@ -861,8 +861,9 @@ export class TaintAnalyzer implements Analyzer {
   skipLibraryInputWithoutSink = true;
 
   /**
-   * A one-shot run's pass analyses only the units that can hold input, and what they call (`relevantUnits`): the
-   * others can have no finding (true, the default). False analyses every unit: only for the test that compares the two.
+   * A one-shot run's pass analyses only the units that can hold input, and what they consult (`relevantUnits`): the
+   * others can have no finding (true, the default). False analyses every unit, as a session does: for the tests that
+   * compare the two, and those that compare where a session and a one-shot run stop at the same budget.
    */
   pruneUnits = true;
 
@@ -1482,6 +1483,7 @@ export class TaintAnalyzer implements Analyzer {
     statements: { prev: StatementCache; used: StatementCache },
     resolvers: Map<string, CanonicalResolver>,
     records?: Map<string, RuleRecord>,
+    /** Set: analyse only the relevant units (a one-shot run), with these units (indexes in `ctx.units`) among them. */
     prune?: Set<number>,
   ): Generator<void, { results: CachedUnit[]; summaryOf: (u: Unit) => Summary | undefined }> {
     this.stats.passes++;
