@@ -1720,7 +1720,7 @@ export class TaintAnalyzer implements Analyzer {
           const env = {
             pass,
             lines: doc.lines,
-            resolve: names ? names.resolve : resolverFor(resolvers, ctx.imports, u.aliases),
+            resolve: analysisResolver(resolvers, ctx, u),
             calleeSummary: (callee: Node) => {
               // Another file's function by a qualified name: read from the import statements (Java's wildcards too).
               if (fn && ctx.qualifiedCallees?.size) deps.set('I@', ctx.importsSig);
@@ -2778,6 +2778,14 @@ function recordingResolver(imports: Map<string, string>): UnitResolver {
 
 /** Per run (by its `resolvers` map), each function unit's resolver (by unit key). */
 const unitResolverRuns = new WeakMap<Map<string, CanonicalResolver>, Map<string, UnitResolver>>();
+
+/**
+ * The resolver a unit's analysis reads names through: a function's records what it asks (`unitResolver`, one per unit
+ * and run), the top level's holds its aliases over the imports. Also what `relevantUnits` matches sources with.
+ */
+function analysisResolver(resolvers: Map<string, CanonicalResolver>, ctx: FileContext, u: Unit): CanonicalResolver {
+  return u === ctx.units[0] ? resolverFor(resolvers, ctx.imports, u.aliases) : unitResolver(resolvers, ctx.imports, u).resolve;
+}
 
 /**
  * A function unit's resolver for the run that owns `resolvers`, shared by its passes and rounds: it records every
@@ -4757,7 +4765,7 @@ function relevantUnits(
   const resolverOf = new Map<number, CanonicalResolver>();
   const resolveIn = (i: number): CanonicalResolver => {
     let r = resolverOf.get(i);
-    if (!r) resolverOf.set(i, (r = i === 0 ? resolverFor(resolvers, ctx.imports, units[0]!.aliases) : unitResolver(resolvers, ctx.imports, units[i]!).resolve));
+    if (!r) resolverOf.set(i, (r = analysisResolver(resolvers, ctx, units[i]!)));
     return r;
   };
   const sources = pass.index.sources;
