@@ -5,34 +5,29 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateFile } from '../../bench/corpus/generate';
-import { Engine } from '../../server/src/engine/engine';
-import { createTaintAnalyzer, type TaintAnalyzer } from '../../server/src/engine/taint';
-import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
+import type { Engine } from '../../server/src/engine/engine';
+import type { TaintAnalyzer } from '../../server/src/engine/taint';
+import type { Finding } from '../../server/src/engine/types';
 import { findFixtures } from '../rules/rule-fixtures';
+import { TAINT_ONLY, taintFixtureLanguage, taintTestEngine } from './taint-test-engine';
 
-const settings = { ...DEFAULT_SETTINGS, minSeverity: 'info' as const };
+const settings = { ...TAINT_ONLY, minSeverity: 'info' as const };
 let taint: TaintAnalyzer;
 let engine: Engine;
 
-before(async () => {
-  const made = createTaintAnalyzer();
-  assert.deepEqual(made.errors, []);
-  taint = made.analyzer;
-  engine = await Engine.create({ analyzers: [taint] });
-});
+before(async () => ({ engine, taint } = await taintTestEngine()));
 after(() => engine.dispose());
 
-const LANG: Record<string, string> = { '.js': 'javascript', '.jsx': 'javascript', '.ts': 'typescript', '.tsx': 'typescriptreact', '.py': 'python', '.go': 'go', '.java': 'java' };
 const key = (f: Finding): string => JSON.stringify([f.ruleId, f.range, f.message, f.trace, f.fixes, f.severity]);
 
 function scan(path: string, text: string, prune: boolean): { findings: string[]; analyzed: number; pruned: number } {
   taint.pruneUnits = prune;
   const before = { ...taint.stats };
   try {
-    const r = engine.scanText(path, LANG[extname(path)]!, text, settings);
+    const r = engine.scanText(path, taintFixtureLanguage(path)!, text, settings);
     return { findings: r.findings.map(key), analyzed: taint.stats.unitsAnalyzed - before.unitsAnalyzed, pruned: taint.stats.unitsPruned - before.unitsPruned };
   } finally {
     taint.pruneUnits = true;
@@ -89,7 +84,7 @@ function unrelated(a) {
 describe('one-shot taint runs analyse only the units a finding can depend on', () => {
   it('the same findings, traces and fixes as a run over every unit, on every taint fixture and generated app', () => {
     const files = findFixtures(join(__dirname, '..', '..', 'rules', 'taint'))
-      .filter((p) => !p.includes('.fixed.') && LANG[extname(p)])
+      .filter((p) => !p.includes('.fixed.') && taintFixtureLanguage(p))
       .map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
     for (const [i, lang] of (['javascript', 'typescript', 'python'] as const).entries()) {
       files.push({ path: `/gen/app${i}.${lang === 'python' ? 'py' : lang === 'typescript' ? 'ts' : 'js'}`, text: generateFile(lang, 800, 11 + i).text });
