@@ -496,7 +496,24 @@ interface FnDescriptor {
    * each name with its module then (`IMPORT_NONE` if unbound). The descriptor holds while those do.
    */
   importReads?: [string, string][];
+  /** Its parameters' names and its calls that pass one of them on (see `RequestFlow`); none in a language without handlers. */
+  flow?: RequestFlow;
 }
+
+/**
+ * What a function passes on of its parameters and of the names that stand for a request everywhere (`req`, Flask's
+ * `request`): each call of a local function or method (`check(r)`, `self.load(request)`) with such a name as a
+ * positional argument. From these the file context gives a helper's parameter the handler alias its callers pass
+ * (`requestHelperAliases`), so `function run(r) { exec(r.query.c) }` called as `run(req)` reads `r.query` as input.
+ * Read from the function's own text and its enclosing functions' parameters: kept with its descriptor.
+ */
+interface RequestFlow {
+  params: string[];
+  calls: RequestCall[];
+}
+
+/** A call passing a name on: the callee's name, whether it is called through `this`/`self`, the argument's index and text. */
+type RequestCall = [callee: string, self: boolean, index: number, arg: string];
 
 /** The parameters of a reused function unit: its parameter nodes are read only if the unit is analysed. */
 class LazyParams implements UnitParams {
@@ -3521,6 +3538,148 @@ function enclosingFunction(spans: readonly Span[], fnStmt: readonly number[], fi
   return undefined;
 }
 
+/** A unit's aliases as its key spells them, with its request parameters when it has any. */
+function aliasKeyOf(aliases: Map<string, string>, sources: Map<number, ParamSource>): string {
+  return sources.size ? JSON.stringify([[...aliases], [...sources]]) : JSON.stringify([...aliases]);
+}
+
+/** Per language, the names its handlers' requests are known by (`req`, `flask.request`, `lambda_event`). */
+const requestNamesMemo = new WeakMap<CompiledLanguage, ReadonlySet<string>>();
+function requestNamesOf(lang: CompiledLanguage): ReadonlySet<string> {
+  let names = requestNamesMemo.get(lang);
+  if (!names) requestNamesMemo.set(lang, (names = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? [h.spec.alias] : [])))));
+  return names;
+}
+
+const SIMPLE_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A function's `RequestFlow`: its calls of a function or of a `this`/`self` method by name that pass, as a
+ * positional argument, one of its own or its enclosing functions' parameters or a name a request is known by. The
+ * tree is searched only where the text has such a name as an argument (`(r,`, `, req)`). None for a function with
+ * neither parameters nor such calls.
+ */
+function requestFlowOf(fn: Node, span: Span, nested: readonly Span[], params: readonly Node[], outerNames: ReadonlySet<string>, requestNames: ReadonlySet<string>, text: string, syn: LanguageModule): RequestFlow | undefined {
+  const own = params.map((p) => detached(p.text));
+  const names = new Set<string>(outerNames);
+  for (const p of own) if (SIMPLE_NAME.test(p)) names.add(p);
+  for (const n of requestNames) if (SIMPLE_NAME.test(n)) names.add(n);
+  const calls: RequestCall[] = [];
+  const passes = new RegExp(`[(,]\\s*(?:${[...names].map(escapeRegExp).join('|')})\\s*[,)]`);
+  if (names.size && passes.test(text.slice(span.start, span.end))) {
+    const stops = new Set([...syn.patternSyntax.spreads, ...Object.keys(syn.patternSyntax.entries)]);
+    for (const call of fn.descendantsOfType([...syn.patternSyntax.calls])) {
+      if (!call || nested.some((n) => call.startIndex >= n.start && call.startIndex < n.end)) continue;
+      const callee = syn.callee(call);
+      if (!callee) continue;
+      let name: string | undefined;
+      let self = false;
+      const kind = syn.exprKind(callee.type);
+      if (kind === 'identifier') name = callee.text;
+      else if (kind === 'member') {
+        const obj = syn.memberObject(callee);
+        if (!obj || syn.exprKind(obj.type) !== 'self') continue;
+        name = syn.propertyOf(callee)?.text;
+        self = true;
+      }
+      const args = fieldOf(call, 'arguments');
+      if (!name || !args) continue;
+      let index = 0;
+      for (const a of kids(args)) {
+        // Comments are the grammar's extras.
+        if (a.isExtra) continue;
+        // Past a spread or a keyword argument, positions are not known.
+        if (stops.has(a.type)) break;
+        if (syn.exprKind(a.type) === 'identifier' && names.has(a.text)) calls.push([detached(name), self, index, detached(a.text)]);
+        index++;
+      }
+    }
+  }
+  return own.length || calls.length ? { params: own, calls } : undefined;
+}
+
+/** The simple names of the parameters of the functions enclosing function `fi` (its closures read them). */
+function enclosingParamNames(flows: readonly (RequestFlow | undefined)[], spans: readonly Span[], fnStmt: readonly number[], fi: number): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (let j = enclosingFunction(spans, fnStmt, fi); j !== undefined; j = enclosingFunction(spans, fnStmt, j)) {
+    for (const p of flows[j]?.params ?? []) if (SIMPLE_NAME.test(p)) out.add(p);
+  }
+  return out;
+}
+
+/**
+ * Per function (by index), the aliases its parameters take from its callers in the file: a call `run(rq)` in a
+ * handler whose request is `rq` makes `run`'s parameter at that position an alias of the same request, and so on
+ * through helpers calling helpers (to a fixed point). A name passed stands for a request when it is a handler alias
+ * (its own or an enclosing function's), a helper's parameter given one here, a parameter named as a request
+ * (`function check(req)`), or an import of one (Flask's `request`). Closures inherit their function's
+ * new aliases as they do its handler aliases. Handlers themselves, and parameters already named as their callers'
+ * request, are left as they are; a name only a function or method of the file has once is resolved.
+ */
+function requestHelperAliases(
+  flows: readonly (RequestFlow | undefined)[],
+  fnAliases: readonly Map<string, string>[],
+  units: readonly Unit[],
+  spans: readonly Span[],
+  fnStmt: readonly number[],
+  imports: Map<string, string>,
+  requestNames: ReadonlySet<string>,
+  syn: LanguageModule,
+): Map<number, Map<string, string>> {
+  const extra = new Map<number, Map<string, string>>();
+  if (!flows.some((f) => f?.calls.length)) return extra;
+  const fns = new Map<string, number | null>();
+  const methods = new Map<string, number | null>();
+  units.forEach((u, i) => {
+    if (i === 0 || !u.name) return;
+    const m = u.isMethod ? methods : fns;
+    m.set(u.name, m.has(u.name) ? null : i - 1);
+  });
+  const outerOf = spans.map((_, fi) => enclosingFunction(spans, fnStmt, fi));
+  const valueOf = (fi: number, name: string): string | undefined => {
+    for (let j: number | undefined = fi; j !== undefined; j = outerOf[j]) {
+      const v = extra.get(j)?.get(name) ?? fnAliases[j]!.get(name);
+      if (v !== undefined) return v;
+      // A parameter with no alias is a request only by its name (`function check(req)`).
+      if (flows[j]?.params.some((p) => bindsName(p, name))) return name;
+    }
+    // Else only an imported request (Flask's `request`): a local of that name is anything.
+    return imports.get(name);
+  };
+  const add = (fi: number, param: string, value: string): boolean => {
+    let m = extra.get(fi);
+    if (!m) extra.set(fi, (m = new Map()));
+    if (m.has(param)) return false;
+    m.set(param, value);
+    return true;
+  };
+  let changed = true;
+  for (let round = 0; changed && round < 8; round++) {
+    changed = false;
+    flows.forEach((f, fi) => {
+      for (const [callee, self, index, arg] of f?.calls ?? []) {
+        const value = valueOf(fi, arg);
+        if (!requestNames.has(value ?? '')) continue;
+        const t = (self ? methods : fns).get(callee);
+        if (t === undefined || t === null || t === fi || units[t + 1]!.params.handlers?.length) continue;
+        const params = flows[t]?.params ?? [];
+        const param = params[index + (self && syn.explicitReceivers?.has(params[0] ?? '') ? 1 : 0)];
+        if (!param || !SIMPLE_NAME.test(param) || param === value || fnAliases[t]!.has(param)) continue;
+        if (add(t, param, value!)) changed = true;
+      }
+    });
+    extra.forEach((from, o) => {
+      for (let fi = o + 1; fi < spans.length && fnStmt[fi] === fnStmt[o] && spans[fi]!.start < spans[o]!.end; fi++) {
+        for (const [n, v] of from) {
+          if (fnAliases[fi]!.has(n) || (flows[fi]?.params ?? []).some((p) => bindsName(p, n))) continue;
+          if (add(fi, n, v)) changed = true;
+        }
+      }
+    });
+  }
+  return extra;
+}
+
 /** Whether a parameter's text (a name, or a pattern such as `{ r, w }`) binds `name`. */
 function bindsName(param: string, name: string): boolean {
   if (param === name) return true;
@@ -3875,6 +4034,10 @@ export function fileContext(
   const computed = new Map<number, FnDescriptor[]>();
   // Per function, its handler aliases: a function nested in it inherits them (see below).
   const fnAliases: Map<string, string>[] = [];
+  // Per function, what it passes on (`RequestFlow`), and how to make its unit again with more aliases.
+  const requestNames = requestNamesOf(lang);
+  const flows: (RequestFlow | undefined)[] = [];
+  const remake: ((aliases: Map<string, string>) => ContextUnit)[] = [];
   for (let fi = 0; fi < spans.length; fi++) {
     const si = fnStmt[fi]!;
     const k = fnK[fi]!;
@@ -3886,13 +4049,18 @@ export function fileContext(
     const known = stmtDescs[si]?.[k];
     if (known) {
       fnAliases[fi] = known.aliases;
-      const unit = mk(undefined, si, k, fi, line, character, endLine, known.name, known.isMethod, known.aliases, known.role, known.hash, known.aliasKey, known);
-      // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
-      unit.params = new LazyParams(unit, syn, known.sources, known.entryParams, known.handlers);
-      unit.arity = known.arity;
-      if (known.cls !== undefined) unit.cls = known.cls;
-      if (known.bases) unit.bases = known.bases;
-      units.push(unit);
+      flows[fi] = known.flow;
+      const make = (aliases: Map<string, string>, aliasKey: string, desc?: FnDescriptor): ContextUnit => {
+        const unit = mk(undefined, si, k, fi, line, character, endLine, known.name, known.isMethod, aliases, known.role, known.hash, aliasKey, desc);
+        // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
+        unit.params = new LazyParams(unit, syn, known.sources, known.entryParams, known.handlers);
+        unit.arity = known.arity;
+        if (known.cls !== undefined) unit.cls = known.cls;
+        if (known.bases) unit.bases = known.bases;
+        return unit;
+      };
+      remake[fi] = (aliases) => make(aliases, aliasKeyOf(aliases, known.sources));
+      units.push(make(known.aliases, known.aliasKey, known));
       continue;
     }
     const fn = locate(si, k);
@@ -4011,15 +4179,21 @@ export function fileContext(
     const role = roles.join(',');
     // The request parameters too: a parameter decorator is recognised through the imports (NestJS `@Query()`),
     // which the unit's key does not hold.
-    const aliasKey = unitParams.sources.size ? JSON.stringify([[...aliases], [...unitParams.sources]]) : JSON.stringify([...aliases]);
-    if (!memo) {
-      // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`, made there).
-      const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, undefined, aliasKey);
+    const aliasKey = aliasKeyOf(aliases, unitParams.sources);
+    const flow = requestNames.size ? requestFlowOf(fn, spans[fi]!, nestedOf(fi), params, enclosingParamNames(flows, spans, fnStmt, fi), requestNames, text, syn) : undefined;
+    flows[fi] = flow;
+    const make = (aliases: Map<string, string>, aliasKey: string, hash?: string, desc?: FnDescriptor): ContextUnit => {
+      const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, hash, aliasKey, desc);
       unit.params = unitParams;
       unit.arity = params.length;
       if (cls !== undefined) unit.cls = cls;
       if (bases?.length) unit.bases = bases;
-      units.push(unit);
+      return unit;
+    };
+    if (!memo) {
+      // Nothing will reuse its descriptor: the unit is made as from a fresh one (same key, see `mk`, made there).
+      remake[fi] = (aliases) => make(aliases, aliasKeyOf(aliases, unitParams.sources));
+      units.push(make(aliases, aliasKey));
       continue;
     }
     const hash = ownHash(fi, spans[fi]!.start, spans[fi]!.end, line);
@@ -4048,14 +4222,18 @@ export function fileContext(
       hash,
       ...(asked.size ? { importReads: [...asked].map((id): [string, string] => [detached(id), detached(imports.get(id) ?? IMPORT_NONE)]) } : {}),
       arity: params.length,
+      ...(flow ? { flow } : {}),
     };
     list.push(desc);
-    const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, hash, aliasKey, desc);
-    unit.params = unitParams;
-    unit.arity = params.length;
-    if (cls !== undefined) unit.cls = cls;
-    if (bases?.length) unit.bases = bases;
-    units.push(unit);
+    remake[fi] = (aliases) => make(aliases, aliasKeyOf(aliases, unitParams.sources), hash);
+    units.push(make(aliases, aliasKey, hash, desc));
+  }
+  // A helper's parameters that a caller passes a request to stand for it (see `RequestFlow`): its unit is made again
+  // with those aliases, which are part of its key, so a caller's edit that changes them re-analyses it.
+  if (requestNames.size) {
+    for (const [fi, extra] of requestHelperAliases(flows, fnAliases, units, spans, fnStmt, imports, requestNames, syn)) {
+      units[fi + 1] = remake[fi]!(new Map([...fnAliases[fi]!, ...extra]));
+    }
   }
   if (memo) {
     stmtKeys.forEach((key, si) => {
