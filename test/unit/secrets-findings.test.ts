@@ -645,3 +645,38 @@ describe('short passwords in settings files', () => {
     }
   });
 });
+
+describe('an OpenSSH private key as ssh-keygen writes it (issue 16)', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await Engine.create({ analyzers: [createSecretsAnalyzer().analyzer] });
+  });
+  after(() => engine.dispose());
+  // The openssh-key-v1 layout of an unencrypted ed25519 key, with random key bytes made for this run: its counts
+  // and empty cipher fields are zero bytes, which base64 writes as runs of `A` (`…bm9uZQAAAAAAAAAB…`).
+  const str = (b: Buffer | string): Buffer => {
+    const body = Buffer.from(b);
+    const n = Buffer.alloc(4);
+    n.writeUInt32BE(body.length);
+    return Buffer.concat([n, body]);
+  };
+  const u32 = (v: number): Buffer => {
+    const n = Buffer.alloc(4);
+    n.writeUInt32BE(v);
+    return n;
+  };
+  const pub = randomBytes(32);
+  const pubBlob = Buffer.concat([str('ssh-ed25519'), str(pub)]);
+  const check = randomBytes(4);
+  const priv = Buffer.concat([check, check, str('ssh-ed25519'), str(pub), str(Buffer.concat([randomBytes(32), pub])), str(''), Buffer.from([1, 2, 3])]);
+  const blob = Buffer.concat([Buffer.from('openssh-key-v1\0'), str('none'), str('none'), str(''), u32(1), str(pubBlob), str(priv)]).toString('base64');
+  const KEY = `-----BEGIN OPENSSH PRIVATE KEY-----\n${blob.match(/.{1,70}/g)!.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
+
+  it('is reported though its base64 has runs of one character; a body of one character is not', () => {
+    assert.match(KEY, /AAAAAAAA/);
+    const found = engine.scanText('/ws/deploy/id_ed25519', 'plaintext', KEY, SETTINGS, '/ws').findings;
+    assert.deepEqual(found.map((f) => f.ruleId), ['secrets.key.openssh-private']);
+    const typed = `-----BEGIN OPENSSH PRIVATE KEY-----\n${'A'.repeat(64)}\n${'A'.repeat(64)}\n-----END OPENSSH PRIVATE KEY-----\n`;
+    assert.deepEqual(engine.scanText('/ws/deploy/id_ed25519', 'plaintext', typed, SETTINGS, '/ws').findings, []);
+  });
+});

@@ -321,9 +321,12 @@ function base64Text(s: string): string | undefined {
 
 /**
  * Repeated or sequential strings such as `aaaaaaaa`, `12345678`, `abcdefgh`, `ababab…`. Runs of spaces or tabs do
- * not count: they are the indentation of a multi-line secret (a PEM key in a nested YAML block or in code).
+ * not count: they are the indentation of a multi-line secret (a PEM key in a nested YAML block or in code). A
+ * PEM-armoured key is encoded binary: zero bytes are runs of `A` (every OpenSSH private key begins
+ * `b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB`), so only its count of distinct characters is checked.
  */
 export function sequenceReason(secret: string): string | undefined {
+  if (secret.startsWith('-----BEGIN ')) return new Set(secret.replace(/-----(?:BEGIN|END) [A-Z0-9 ]{1,40}-----|\s/g, '')).size <= 6 ? 'too few distinct characters' : undefined;
   let run = 1;
   let asc = 1;
   let desc = 1;
