@@ -9,5 +9,10 @@ const DEMO_JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJuYW1lIjoiQWRhIExvdmVsY
 // ok: secrets.jwt.token
 const UNSIGNED = 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJyb2xlIjoiYWRtaW4ifQ.tpqaOPUrAURB11Nwt4wS5QPsZJA94p';
 
+// Supabase's anon key, made to ship to browsers (row-level security guards the data): public by design.
+// ok: secrets.jwt.token
+const SUPABASE_ANON_KEY = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3a3ptYnRycG54dmhkbGVmY29hIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MTgwMDAwMDAsImV4cCI6MjAzMzU3NjAwMH0.S6PIHK_ZZuHnBtgvconKSqTDI26rvz_ITylmz92NDZI';
+
 export const admin = createClient('https://acme.supabase.co', SUPABASE_SERVICE_ROLE_KEY);
 export const samples = [DEMO_JWT, UNSIGNED];
+export const browser = createClient('https://acme.supabase.co', SUPABASE_ANON_KEY);

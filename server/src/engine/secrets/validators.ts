@@ -38,6 +38,9 @@ export function jwtReason(token: string): string | undefined {
   if (!header || typeof header.alg !== 'string') return 'header is not a JWT header';
   if (header.alg.toLowerCase() === 'none') return 'unsigned JWT';
   if (!payload) return 'payload is not JSON';
+  // Supabase's anon key is made to ship in browser code (row-level security guards the data); its service-role
+  // key, the same shape with `"role": "service_role"`, is the secret.
+  if (payload.iss === 'supabase' && payload.role === 'anon') return 'public key (Supabase anon role)';
   const keys = Object.keys(payload);
   if (keys.some((k) => SECRETISH_CLAIMS.test(k))) return undefined;
   if ('iss' in payload && 'sub' in payload) return undefined;
