@@ -55,3 +55,8 @@ API_TOKEN = os.getenv("API_TOKEN") or "Vb7Kq2Xn9Lm4Rt8Wz3Hs6Jd1Pf5Gc0Ya"
 SESSION_SECRET = os.environ.get("SESSION_SECRET") or os.environ["FALLBACK_SECRET"]
 # ok: secrets.generic.token-assignment
 REFRESH_TOKEN = os.getenv("REFRESH_TOKEN") or None
+# A storage account key assigned on its own.
+# ruleid: secrets.generic.api-key-assignment
+account_key = "ijRb/TiD4xZWd8GOXDaCAObkEvnGw0tycQ2TBclB04k9sOxs7ri4ezyjGbxmGKfxhswuy1Eq4AGwOmNhkInNTw=="
+# ok: secrets.generic.api-key-assignment
+account_key = os.environ["AZURE_STORAGE_ACCOUNT_KEY"]

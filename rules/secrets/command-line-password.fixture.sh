@@ -1,0 +1,19 @@
+#!/bin/sh
+# Passwords passed to programs as arguments.
+# ruleid: secrets.generic.command-line-password
+curl -sf -u "deploy:Wq7nPz2kRv9tLx4mBs8c" https://ci.internal/api/deploy
+# ruleid: secrets.db.mysql-cli-password
+mysql -h db.internal -u root -p"Hd83kLq0Zx7VnT2pYw" orders < schema.sql
+# ruleid: secrets.generic.command-line-password
+redis-cli --pass-through -h cache --password Kc92xLmQ7vTz4pRw1nB
+# From the environment, a prompt, or a file: nothing in the script.
+# ok: secrets.generic.command-line-password
+curl -sf -u "$CI_USER:$CI_TOKEN" https://ci.internal/api/deploy
+# ok: secrets.db.mysql-cli-password
+mysql -h db.internal -u root -p orders < schema.sql
+# ok: secrets.db.mysql-cli-password
+mysql -h db.internal -u root -p"$MYSQL_PWD" orders < schema.sql
+# ok: secrets.generic.command-line-password
+pg_restore --password-file=/run/secrets/pg --dbname shop dump.sql
+# ok: secrets.generic.command-line-password
+curl -u "api:${API_TOKEN}" https://ci.internal/api
