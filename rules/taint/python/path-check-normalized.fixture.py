@@ -7,6 +7,7 @@ from flask import Flask, abort, request, send_file
 
 app = Flask(__name__)
 BASE = "/srv/files"
+OTHER = "/srv"
 
 
 @app.route("/joined")
@@ -64,3 +65,42 @@ def resolved():
         abort(403)
     # ok: py.path-traversal.open
     return p.read_text()
+
+
+@app.route("/common")
+def common():
+    p = os.path.realpath(os.path.join(BASE, request.args["name"]))
+    if os.path.commonpath([p, BASE]) != BASE:
+        abort(403)
+    # ok: py.path-traversal.open
+    return send_file(p)
+
+
+@app.route("/common-eq")
+def common_eq():
+    p = os.path.abspath(os.path.join(BASE, request.args["name"]))
+    if os.path.commonpath([BASE, p]) == BASE:
+        # ok: py.path-traversal.open
+        with open(p) as f:
+            return f.read()
+    abort(403)
+
+
+# os.path.join keeps "..": the common prefix of an unnormalized path says nothing.
+@app.route("/common-raw")
+def common_raw():
+    p = os.path.join(BASE, request.args["name"])
+    if os.path.commonpath([p, BASE]) != BASE:
+        abort(403)
+    # ruleid: py.path-traversal.open
+    return send_file(p)
+
+
+# Compared with another folder than the one in the check: not a containment check.
+@app.route("/common-other")
+def common_other():
+    p = os.path.realpath(os.path.join(BASE, request.args["name"]))
+    if os.path.commonpath([p, BASE]) != OTHER:
+        abort(403)
+    # ruleid: py.path-traversal.open
+    return send_file(p)
