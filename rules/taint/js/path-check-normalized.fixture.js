@@ -62,3 +62,19 @@ function readInside(p) {
   return fs.readFileSync(p);
 }
 app.get('/helper', (req, res) => res.send(readInside(path.resolve(ROOT, req.query.name))));
+
+// The root itself or a path under it: either way inside (a static server serving the root's index).
+app.get('/either', (req, res) => {
+  const target = path.resolve(ROOT, '.' + req.path);
+  if (target !== ROOT && !target.startsWith(ROOT + path.sep)) return res.sendStatus(403);
+  // ok: js.path-traversal.fs
+  fs.readFile(target, (err, data) => res.send(String(data)));
+});
+
+// Equal to another value from the request is no check at all.
+app.get('/equal-input', (req, res) => {
+  const target = path.resolve(ROOT, req.query.name);
+  if (target !== req.query.expected) return res.sendStatus(403);
+  // ruleid: js.path-traversal.fs
+  fs.readFile(target, (err, data) => res.send(String(data)));
+});

@@ -1777,9 +1777,16 @@ class UnitAnalysis {
         return;
       }
       case 'equals': {
-        // Comparison against a constant: x === 'asc', x == "a".
+        // Comparison against a constant (x === 'asc', x == "a"), or against a name or field that holds no input
+        // (`target === PUBLIC_ROOT`, `token == self.expected`): where they are equal, x is that value.
         const { left: l, right: r } = shape;
-        clean(syn.isConstant(r) ? l : syn.isConstant(l) ? r : undefined, shape.positive);
+        const fixed = (n: Node): boolean => {
+          if (syn.isConstant(n)) return true;
+          const kind = syn.exprKind(typeOf(n));
+          // As for `untainted` sanitizers: a free variable's symbolic flow is most often a module constant.
+          return (kind === 'identifier' || kind === 'member') && !this.ev(n, new Map(thenSt), depth + 1)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
+        };
+        clean(fixed(r) ? l : fixed(l) ? r : undefined, shape.positive);
         return;
       }
       case 'member-of':
