@@ -52,6 +52,11 @@ app.post('/run', (req, res) => {
   later = { cwd: '/srv' };
   // ok: js.cmdi.child-process
   cp.spawn(cmd, later);
+  // execFile's callback after options that ask for a shell: the arguments are joined into a command line.
+  // ruleid: js.cmdi.child-process
+  cp.execFile('grep', ['-c', cmd, 'index.csv'], { cwd: '/srv', shell: true }, (err, out) => res.end(out));
+  // ok: js.cmdi.child-process
+  cp.execFile('grep', ['-c', cmd, 'index.csv'], { cwd: '/srv' }, (err, out) => res.end(out));
   res.end();
 });
 
