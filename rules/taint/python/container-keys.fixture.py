@@ -118,3 +118,17 @@ def passed_on():
     random.shuffle(parts)
     # ruleid: py.cmdi.subprocess-shell
     os.system(parts[0])
+
+
+@app.route("/literal-items")
+def literal_items():
+    m = {"ls": request.args["d"], "df": "-h"}
+    for k, v in m.items():
+        # The keys are the literal's own.
+        # ok: py.cmdi.subprocess-shell
+        os.system(k)
+        # ruleid: py.cmdi.subprocess-shell
+        os.system("echo " + v)
+    for k, v in request.args.items():
+        # ruleid: py.cmdi.subprocess-shell
+        os.system(k)

@@ -1809,7 +1809,11 @@ class UnitAnalysis {
     }
     for (let i = 0; i < 2; i++) {
       this.memo = new Map();
-      if (binding) this.bind(binding.target, this.ev(binding.iterable, cur, depth), cur, binding.iterable);
+      if (binding) {
+        this.bind(binding.target, this.ev(binding.iterable, cur, depth), cur, binding.iterable);
+        const key = this.literalKeyTarget(binding.target, binding.iterable);
+        if (key) cur.set(key, null);
+      }
       if (cond) this.ev(cond, cur, depth);
       if (body) this.stmt(body, cur, depth + 1);
       const merged = mergeStates(before, cur);
@@ -1817,6 +1821,24 @@ class UnitAnalysis {
       cur = merged;
     }
     replaceState(st, mergeStates(before, cur));
+  }
+
+  /**
+   * The key name of `for k, v in m.items()` when `m` is a dict literal of this function (`{"type": t, ...}`): the
+   * keys are the literal's own, so `k` holds no input whatever the values hold. (Entries written under a computed
+   * key later, `m[name] = v`, are not seen: the literal's keys are what is known.)
+   */
+  private literalKeyTarget(target: Node, iterable: Node): string | undefined {
+    const syn = this.syn;
+    if (!syn.keyValueMethods || syn.targetKind(typeOf(target)) !== 'sequence-pattern') return undefined;
+    const it = syn.unparenthesize(iterable);
+    if (syn.exprKind(typeOf(it)) !== 'call') return undefined;
+    const callee = syn.callee(it);
+    if (!callee || syn.exprKind(typeOf(callee)) !== 'member' || !syn.keyValueMethods.has(syn.propertyOf(callee)?.text ?? '')) return undefined;
+    const obj = syn.memberObject(callee);
+    if (!obj || syn.exprKind(typeOf(obj)) !== 'identifier' || syn.literalKeys(obj, this.defOf) === undefined) return undefined;
+    const key = named(target)[0];
+    return key && syn.targetKind(typeOf(key)) === 'name' ? syn.accessPath(key) : undefined;
   }
 
   private tryStmt(n: Node, st: State, depth: number): boolean {

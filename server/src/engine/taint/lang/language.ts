@@ -220,6 +220,11 @@ export interface LanguageModule {
   readonly declaratorType: string;
   /** Methods that call their callback with the receiver's elements or value (`forEach`, `then`). */
   readonly iterationMethods: ReadonlySet<string>;
+  /**
+   * Methods of a mapping that yield its (key, value) pairs (Python's `items`): iterated over a dict literal, the
+   * keys are the literal's and hold no input, whatever its values hold.
+   */
+  readonly keyValueMethods?: ReadonlySet<string>;
   /** Methods on a constant that carry their arguments (`"{}".format(x)`, `", ".join(xs)`). */
   readonly formattingMethods: ReadonlySet<string>;
   /**

@@ -826,6 +826,7 @@ export const python: LanguageModule = {
   importTypes: ['import_statement', 'import_from_statement'],
   nameTypes: ['identifier', 'attribute'],
   declaratorType: '',
+  keyValueMethods: new Set(['items', 'iteritems']),
   iterationMethods: ITERATION_METHODS,
   formattingMethods: FORMATTING_METHODS,
   // `clauses.append(x)` then `" AND ".join(clauses)`: the list (set, deque) holds x. Not `write` (a file's name is
