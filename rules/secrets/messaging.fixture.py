@@ -58,3 +58,10 @@ TWITTER_API_SECRET = "RGeLMWSPVSkqzzvVOxde3xX4KaCj7ochJwxfNQZkobmYzYAJii"
 TWITTER_API_SECRET = "RGeLMWSPVSkqzzvVOxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 # ok: secrets.twitter.api-secret
 VALUE = "RGeLMWSPVSkqzzvVOxde3xX4KaCj7ochJwxfNQZkobmYz"
+# The auth token as the client's second argument, after the account SID.
+from twilio.rest import Client  # noqa: E402
+
+# ruleid: secrets.twilio.auth-token
+sms = Client("ACf1ca4ad5d1b2dcc691228f641a35a0ff", "31094bbedf267bfc59598673187f41ef")
+# ok: secrets.twilio.auth-token
+sms_env = Client("ACf1ca4ad5d1b2dcc691228f641a35a0ff", os.environ["TWILIO_AUTH_TOKEN"])
