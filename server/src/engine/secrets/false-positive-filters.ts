@@ -69,7 +69,8 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   if (/^<[A-Za-z][\w-]*$/.test(secret)) return 'placeholder text';
   // The anonymous-FTP login (`-anonymous@`, RFC 1635's convention): a public value every FTP client sends.
   if (/^-?anonymous@$/i.test(secret)) return 'anonymous login';
-  if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%/.test(secret)) return 'template variable';
+  // A `%NAME%` (Windows, batch files) stands apart from the text around it: `%gNQwd%` inside a random password is chance.
+  if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|(?:^|[^A-Za-z0-9])%[A-Za-z_][A-Za-z0-9_]*%(?![A-Za-z0-9])/.test(secret)) return 'template variable';
   // Ruby's and CoffeeScript's interpolation (`'#{SecureRandom.hex(64)}'`, in the text an error prints).
   if (/#\{[A-Za-z_@$][^}]*\}/.test(secret)) return 'template variable';
   // A shell variable between a sed command's or a path's separators (`s/<jwt-secret>/$NEW_SECRET/g`).
