@@ -3528,16 +3528,6 @@ function otherClassMethods(units: readonly Unit[], byMethod: Map<string, Unit | 
   }
 }
 
-/**
- * The innermost function of the same top-level statement whose span holds function `fi` (spans are in document
- * order, each nested one after the function holding it), or undefined for a function directly in its statement.
- */
-function enclosingFunction(spans: readonly Span[], fnStmt: readonly number[], fi: number): number | undefined {
-  const end = spans[fi]!.end;
-  for (let j = fi - 1; j >= 0 && fnStmt[j] === fnStmt[fi]; j--) if (spans[j]!.end >= end) return j;
-  return undefined;
-}
-
 /** A unit's aliases as its key spells them, with its request parameters when it has any. */
 function aliasKeyOf(aliases: Map<string, string>, sources: Map<number, ParamSource>): string {
   return sources.size ? JSON.stringify([[...aliases], [...sources]]) : JSON.stringify([...aliases]);
@@ -3554,57 +3544,68 @@ function requestNamesOf(lang: CompiledLanguage): ReadonlySet<string> {
 const SIMPLE_NAME = /^[A-Za-z_$][\w$]*$/;
 
 /**
- * A function's `RequestFlow`: its calls of a function or of a `this`/`self` method by name that pass, as a
- * positional argument, one of its own or its enclosing functions' parameters or a name a request is known by. The
- * tree is searched only where the text has such a name as an argument (`(r,`, `, req)`). None for a function with
- * neither parameters nor such calls.
+ * An identifier passed as an argument: after `(` or `,`, before `,` or `)` (`run(r)`, `check(a, req, b)`), comments
+ * around it skipped (`run(/* the request *\/ rq)`, a `#` or `//` line comment before it).
  */
-function requestFlowOf(fn: Node, span: Span, nested: readonly Span[], params: readonly Node[], outerNames: ReadonlySet<string>, requestNames: ReadonlySet<string>, text: string, syn: LanguageModule): RequestFlow | undefined {
-  const own = params.map((p) => detached(p.text));
-  const names = new Set<string>(outerNames);
-  for (const p of own) if (SIMPLE_NAME.test(p)) names.add(p);
-  for (const n of requestNames) if (SIMPLE_NAME.test(n)) names.add(n);
+const ARGUMENT_NAME = /[(,](?:\s|\/\*[^]{0,200}?\*\/|(?:#|\/\/)[^\n]{0,200}\n){0,20}([A-Za-z_$][\w$]*)(?=(?:\s|\/\*[^]{0,200}?\*\/|(?:#|\/\/)[^\n]{0,200}\n){0,20}[,)])/dg;
+
+/**
+ * A function's `RequestFlow`: its calls of a function or of a `this`/`self` method by name that pass, as a
+ * positional argument, one of its own or its enclosing functions' parameters or a name a request is known by
+ * (`names`). Found from the text of the function outside its nested functions: each such name in an argument
+ * position is looked up in the tree, so the cost is that of the names passed, not of every call. None for a
+ * function with neither parameters nor such calls.
+ */
+function requestFlowOf(fn: Node, span: Span, nested: readonly Span[], own: readonly string[], names: ReadonlySet<string>, text: string, syn: LanguageModule): RequestFlow | undefined {
   const calls: RequestCall[] = [];
-  const passes = new RegExp(`[(,]\\s*(?:${[...names].map(escapeRegExp).join('|')})\\s*[,)]`);
-  if (names.size && passes.test(text.slice(span.start, span.end))) {
-    const stops = new Set([...syn.patternSyntax.spreads, ...Object.keys(syn.patternSyntax.entries)]);
-    for (const call of fn.descendantsOfType([...syn.patternSyntax.calls])) {
-      if (!call || nested.some((n) => call.startIndex >= n.start && call.startIndex < n.end)) continue;
-      const callee = syn.callee(call);
-      if (!callee) continue;
-      let name: string | undefined;
-      let self = false;
-      const kind = syn.exprKind(callee.type);
-      if (kind === 'identifier') name = callee.text;
-      else if (kind === 'member') {
-        const obj = syn.memberObject(callee);
-        if (!obj || syn.exprKind(obj.type) !== 'self') continue;
-        name = syn.propertyOf(callee)?.text;
-        self = true;
-      }
-      const args = fieldOf(call, 'arguments');
-      if (!name || !args) continue;
-      let index = 0;
-      for (const a of kids(args)) {
-        // Comments are the grammar's extras.
-        if (a.isExtra) continue;
-        // Past a spread or a keyword argument, positions are not known.
-        if (stops.has(a.type)) break;
-        if (syn.exprKind(a.type) === 'identifier' && names.has(a.text)) calls.push([detached(name), self, index, detached(a.text)]);
-        index++;
-      }
+  let seen: Set<number> | undefined;
+  let from = span.start;
+  for (const cut of [...nested, { start: span.end, end: span.end }]) {
+    const part = text.slice(from, cut.start);
+    for (const m of part.matchAll(ARGUMENT_NAME)) {
+      if (!names.has(m[1]!)) continue;
+      const at = from + m.indices![1]![0];
+      const arg = fn.descendantForIndex(at, at + m[1]!.length);
+      const list = arg?.parent;
+      const call = list?.parent;
+      if (!arg || !list || !call || !syn.patternSyntax.calls.includes(call.type) || fieldOf(call, 'arguments')?.id !== list.id) continue;
+      if ((seen ??= new Set()).has(arg.id)) continue;
+      seen.add(arg.id);
+      const passed = requestCallOf(call, list, arg, syn);
+      if (passed) calls.push(passed);
     }
+    from = cut.end;
   }
-  return own.length || calls.length ? { params: own, calls } : undefined;
+  return own.length || calls.length ? { params: [...own], calls } : undefined;
 }
 
-/** The simple names of the parameters of the functions enclosing function `fi` (its closures read them). */
-function enclosingParamNames(flows: readonly (RequestFlow | undefined)[], spans: readonly Span[], fnStmt: readonly number[], fi: number): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (let j = enclosingFunction(spans, fnStmt, fi); j !== undefined; j = enclosingFunction(spans, fnStmt, j)) {
-    for (const p of flows[j]?.params ?? []) if (SIMPLE_NAME.test(p)) out.add(p);
+/** The `RequestCall` of `call` passing `arg` (an identifier among `list`, its arguments), if its callee is a name. */
+function requestCallOf(call: Node, list: Node, arg: Node, syn: LanguageModule): RequestCall | undefined {
+  const callee = syn.callee(call);
+  if (!callee) return undefined;
+  let name: string | undefined;
+  let self = false;
+  const kind = syn.exprKind(callee.type);
+  if (kind === 'identifier') name = callee.text;
+  else if (kind === 'member') {
+    const obj = syn.memberObject(callee);
+    if (!obj || syn.exprKind(obj.type) !== 'self') return undefined;
+    name = syn.propertyOf(callee)?.text;
+    self = true;
   }
-  return out;
+  if (!name || syn.exprKind(arg.type) !== 'identifier') return undefined;
+  const stops = syn.patternSyntax.spreads;
+  const keywords = syn.patternSyntax.entries;
+  let index = 0;
+  for (const a of kids(list)) {
+    // Comments are the grammar's extras.
+    if (a.isExtra) continue;
+    if (a.id === arg.id) return [detached(name), self, index, detached(arg.text)];
+    // Past a spread or a keyword argument, positions are not known.
+    if (stops.includes(a.type) || a.type in keywords) return undefined;
+    index++;
+  }
+  return undefined;
 }
 
 /**
@@ -3620,6 +3621,7 @@ function requestHelperAliases(
   flows: readonly (RequestFlow | undefined)[],
   fnAliases: readonly Map<string, string>[],
   units: readonly Unit[],
+  outerOf: readonly (number | undefined)[],
   spans: readonly Span[],
   fnStmt: readonly number[],
   imports: Map<string, string>,
@@ -3635,7 +3637,6 @@ function requestHelperAliases(
     const m = u.isMethod ? methods : fns;
     m.set(u.name, m.has(u.name) ? null : i - 1);
   });
-  const outerOf = spans.map((_, fi) => enclosingFunction(spans, fnStmt, fi));
   const valueOf = (fi: number, name: string): string | undefined => {
     for (let j: number | undefined = fi; j !== undefined; j = outerOf[j]) {
       const v = extra.get(j)?.get(name) ?? fnAliases[j]!.get(name);
@@ -4038,8 +4039,18 @@ export function fileContext(
   const requestNames = requestNamesOf(lang);
   const flows: (RequestFlow | undefined)[] = [];
   const remake: ((aliases: Map<string, string>) => ContextUnit)[] = [];
+  // Per function, the function around it (as `enclosingFunction` finds it, from a stack of the open spans: they come
+  // in document order, nested ones after theirs), and the names a call in it may pass a request by: the request
+  // names and its and its enclosing functions' parameters (see `requestFlowOf`).
+  const outerOf: (number | undefined)[] = [];
+  const passNames: ReadonlySet<string>[] = [];
+  const globalNames = requestNames.size ? new Set([...requestNames].filter((n) => SIMPLE_NAME.test(n))) : undefined;
+  const open: number[] = [];
   for (let fi = 0; fi < spans.length; fi++) {
     const si = fnStmt[fi]!;
+    while (open.length && (fnStmt[open[open.length - 1]!] !== si || spans[open[open.length - 1]!]!.end < spans[fi]!.end)) open.pop();
+    outerOf[fi] = open[open.length - 1];
+    open.push(fi);
     const k = fnK[fi]!;
     const first = stmtLine(si);
     const rows = stmtShapes[si]!.rows!;
@@ -4163,7 +4174,7 @@ export function fileContext(
     // A closure reads its handler's request by the same name (`go func() { run(r.FormValue("c")) }()`): it inherits
     // the aliases of the function around it, but for the names its own parameters rebind. That function is in the
     // same statement, so the two descriptors are reused or recomputed together.
-    const outer = enclosingFunction(spans, fnStmt, fi);
+    const outer = outerOf[fi];
     if (outer !== undefined) {
       for (const [n, v] of fnAliases[outer]!) if (!aliases.has(n) && !params.some((p) => bindsName(p.text, n))) aliases.set(n, v);
     }
@@ -4180,7 +4191,14 @@ export function fileContext(
     // The request parameters too: a parameter decorator is recognised through the imports (NestJS `@Query()`),
     // which the unit's key does not hold.
     const aliasKey = aliasKeyOf(aliases, unitParams.sources);
-    const flow = requestNames.size ? requestFlowOf(fn, spans[fi]!, nestedOf(fi), params, enclosingParamNames(flows, spans, fnStmt, fi), requestNames, text, syn) : undefined;
+    let flow: RequestFlow | undefined;
+    if (globalNames) {
+      const own = params.map((p) => detached(p.text));
+      const names = new Set(outer !== undefined ? passNames[outer]! : globalNames);
+      for (const p of own) if (SIMPLE_NAME.test(p)) names.add(p);
+      passNames[fi] = names;
+      flow = requestFlowOf(fn, spans[fi]!, nestedOf(fi), own, names, text, syn);
+    }
     flows[fi] = flow;
     const make = (aliases: Map<string, string>, aliasKey: string, hash?: string, desc?: FnDescriptor): ContextUnit => {
       const unit = mk(fn, si, k, fi, line, character, endLine, name, isMethod, aliases, role, hash, aliasKey, desc);
@@ -4231,7 +4249,7 @@ export function fileContext(
   // A helper's parameters that a caller passes a request to stand for it (see `RequestFlow`): its unit is made again
   // with those aliases, which are part of its key, so a caller's edit that changes them re-analyses it.
   if (requestNames.size) {
-    for (const [fi, extra] of requestHelperAliases(flows, fnAliases, units, spans, fnStmt, imports, requestNames, syn)) {
+    for (const [fi, extra] of requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn)) {
       units[fi + 1] = remake[fi]!(new Map([...fnAliases[fi]!, ...extra]));
     }
   }
