@@ -4039,9 +4039,9 @@ export function fileContext(
   const requestNames = requestNamesOf(lang);
   const flows: (RequestFlow | undefined)[] = [];
   const remake: ((aliases: Map<string, string>) => ContextUnit)[] = [];
-  // Per function, the function around it (as `enclosingFunction` finds it, from a stack of the open spans: they come
-  // in document order, nested ones after theirs), and the names a call in it may pass a request by: the request
-  // names and its and its enclosing functions' parameters (see `requestFlowOf`).
+  // Per function, the innermost function of its top-level statement that holds it (from a stack of the open spans:
+  // they come in document order, nested ones after theirs), and the names a call in it may pass a request by: the
+  // request names and its and its enclosing functions' parameters (see `requestFlowOf`).
   const outerOf: (number | undefined)[] = [];
   const passNames: ReadonlySet<string>[] = [];
   const globalNames = requestNames.size ? new Set([...requestNames].filter((n) => SIMPLE_NAME.test(n))) : undefined;
@@ -4194,7 +4194,8 @@ export function fileContext(
     let flow: RequestFlow | undefined;
     if (globalNames) {
       const own = params.map((p) => detached(p.text));
-      const names = new Set(outer !== undefined ? passNames[outer]! : globalNames);
+      // An enclosing function is in the same statement, so computed in this run too (else only the request names).
+      const names = new Set((outer !== undefined ? passNames[outer] : undefined) ?? globalNames);
       for (const p of own) if (SIMPLE_NAME.test(p)) names.add(p);
       passNames[fi] = names;
       flow = requestFlowOf(fn, spans[fi]!, nestedOf(fi), own, names, text, syn);
