@@ -55,7 +55,43 @@ function summaryCopies(cache: TaintSessionCache): { contents: number; objects: n
   return { contents: byContent.size, objects };
 }
 
+/** Maps the rounds' reverse indexes hold per target and per unit, and the targets and units they index. */
+function indexMaps(cache: TaintSessionCache): { targetMaps: number; unitMaps: number; targets: number; units: number } {
+  let targetMaps = 0;
+  let unitMaps = 0;
+  let targets = 0;
+  let units = 0;
+  for (const rec of cache.records.values()) {
+    for (const rr of rec.rounds) {
+      targets += rr.consumers.size;
+      units += rr.targets.size;
+      for (const users of rr.consumers.values()) if (users instanceof Map) targetMaps++;
+      for (const x of rr.targets.values()) if (x instanceof Map) unitMaps++;
+    }
+  }
+  return { targetMaps, unitMaps, targets, units };
+}
+
 describe('taint session cache memory', () => {
+  for (const lang of ['javascript', 'python'] as const) {
+    it(`${lang}: the worklist's reverse index keeps no Map per unit, nor per target with one consumer`, () => {
+      const g = generateFile(lang, 400, 79);
+      const path = `/ws/index.${lang === 'python' ? 'py' : 'js'}`;
+      const doc = engine.open(`mem:${path}`, path, lang, g.text, 1);
+      const cache = newTaintSessionCache();
+      taint.analyze(doc, cache);
+      const { targetMaps, unitMaps, targets, units } = indexMaps(cache);
+      assert.ok(targets > 50 && units > 20, `the file's units consult names (${targets} targets, ${units} units)`);
+      // A unit's indexed dependencies share its entry's map; only targets several units consulted take a Map.
+      assert.equal(unitMaps, 0);
+      assert.ok(targetMaps < targets * 0.75, `${targetMaps} Maps for ${targets} targets`);
+      // After an edit the index still finds what a fresh run finds.
+      engine.change(doc.uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 2);
+      assert.deepEqual(JSON.parse(JSON.stringify(taint.analyze(doc, cache))), JSON.parse(JSON.stringify(taint.analyze(doc, newTaintSessionCache()))));
+      engine.close(doc.uri);
+    });
+  }
+
   for (const lang of ['javascript', 'python'] as const) {
     it(`${lang}: a function's summary that several passes compute alike is kept once`, () => {
       const g = generateFile(lang, 400, 78);

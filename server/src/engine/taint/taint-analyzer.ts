@@ -389,12 +389,12 @@ interface RoundRecord {
    * Reverse index: per target (`n:`/`m:`/`c:<name>`, or `k:<unit key>` for the inline function at an `i:`
    * dependency), the keys of the units whose entry consulted it, each with the dependency it recorded.
    */
-  consumers: Map<string, Map<string, string>>;
+  consumers: Map<string, Consumers>;
   /**
-   * Per unit key, each dependency its entry is indexed under, with its target (to take it out of `consumers` when it
-   * is replaced, or to move only the dependencies whose target changed: see `reindexEntry`).
+   * Per unit key, the dependencies its entry is indexed under, with their targets (to take it out of `consumers` when
+   * it is replaced, or to move only the dependencies whose target changed: see `reindexEntry`).
    */
-  targets: Map<string, Map<string, string>>;
+  targets: Map<string, IndexedDeps>;
   /** Units whose summary differs from their summary of the round before (0: the fixpoint settled in this round). */
   unsettled: number;
   /** Unit keys whose entry has findings. */
@@ -1672,7 +1672,7 @@ export class TaintAnalyzer implements Analyzer {
           for (const m of k.matchAll(CLASS_IN_KEY)) targets.add(`f:${m[1]}`);
         }
         for (const t of targets) {
-          for (const [id, dep] of b.consumers.get(t) ?? []) {
+          for (const [id, dep] of consumersOf(b.consumers.get(t))) {
             // The top level is indexed under ROOT_ID (see `indexId`); a new root key is dirty (moved) already.
             const k = id === ROOT_ID ? ctx.units[0]!.key : id;
             if (dirty.has(k)) continue;
@@ -2986,20 +2986,68 @@ function baseEntries(rec: RuleRecord, key: string): CacheEntry[] {
   return out;
 }
 
+/**
+ * The dependencies a unit's entry is indexed under: each of `deps` (the entry's own map, interned and never written
+ * after the entry is made, so shared rather than copied) under itself, but those in `other` under the target there
+ * (`f:`, `o:`, `I?` and inline `i:` dependencies; none: not indexed). A unit's targets took a `Map` of its own, per
+ * pass and round: about half of a warm 3,000-line document's taint state (issue 17). Never written once made: a
+ * change replaces it (through the journal).
+ */
+interface IndexedDeps {
+  readonly deps: ReadonlyMap<string, string>;
+  readonly other?: ReadonlyMap<string, string | undefined>;
+}
+
+/**
+ * The units that consulted one target, each with the dependency it recorded: a pair when there is one (most targets
+ * have a single consumer, and a `Map` each took about 200 bytes per pass and round), else a map. A pair is never
+ * written once made: a change replaces it (through the journal).
+ */
+type Consumers = readonly [id: string, dep: string] | Map<string, string>;
+
+/** `consumers` of a target as pairs of unit id and dependency. */
+function consumersOf(users: Consumers | undefined): Iterable<readonly [string, string]> {
+  return users === undefined ? [] : users instanceof Map ? users : [users];
+}
+
+/** Makes unit `id` a consumer of target `t` under `dep`. */
+function addConsumer(rr: RoundRecord, t: string, id: string, dep: string, j?: Journal): void {
+  const users = rr.consumers.get(t);
+  if (users instanceof Map) put(j, users, id, dep);
+  else if (!users || users[0] === id) put(j, rr.consumers, t, [id, dep]);
+  else put(j, rr.consumers, t, new Map([[users[0], users[1]], [id, dep]]));
+}
+
+/** Takes unit `id` out of the consumers of target `t`. */
+function dropConsumer(rr: RoundRecord, t: string, id: string, j?: Journal): void {
+  const users = rr.consumers.get(t);
+  if (!users) return;
+  if (!(users instanceof Map)) {
+    if (users[0] === id) drop(j, rr.consumers, t);
+    return;
+  }
+  drop(j, users, id);
+  if (users.size === 0) drop(j, rr.consumers, t);
+}
+
+/** The target a dependency is indexed under (undefined: not indexed). */
+function targetIn(x: IndexedDeps, dep: string): string | undefined {
+  if (x.other?.has(dep)) return x.other.get(dep);
+  return x.deps.has(dep) ? dep : undefined;
+}
+
 /** Adds a unit's entry to a round's reverse index: its names as they are, its inline functions by their unit key. */
 function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, lines: LineIndex, j?: Journal): void {
   if (e.deps.size === 0) return;
   moveCounters.entriesIndexed++;
-  const targets = new Map<string, string>();
+  let other: Map<string, string | undefined> | undefined;
   for (const dep of e.deps.keys()) {
     const t = targetOf(dep, u, ctx, lines);
+    if (t !== dep) (other ??= new Map()).set(dep, t);
     if (t === undefined) continue;
-    let users = rr.consumers.get(t);
-    if (!users) put(j, rr.consumers, t, (users = new Map()));
-    put(j, users, indexId(u, ctx), dep);
-    targets.set(dep, t);
+    addConsumer(rr, t, indexId(u, ctx), dep, j);
   }
-  put(j, rr.targets, indexId(u, ctx), targets);
+  put(j, rr.targets, indexId(u, ctx), other ? { deps: e.deps, other } : { deps: e.deps });
 }
 
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
@@ -3033,15 +3081,21 @@ function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext,
   }
   /** The dependencies whose target changed, with the old target (or none) and the new one (or none). */
   let moves: [dep: string, from: string | undefined, to: string | undefined][] | undefined;
-  let matched = 0;
+  let other: Map<string, string | undefined> | undefined;
   for (const dep of e.deps.keys()) {
-    const from = was.get(dep);
-    if (from !== undefined) matched++;
+    const from = targetIn(was, dep);
     const to = targetOf(dep, u, ctx, lines);
+    if (to !== dep) (other ??= new Map()).set(dep, to);
     if (from !== to) (moves ??= []).push([dep, from, to]);
   }
   // Dependencies of the indexed entry that the new one does not have.
-  if (matched < was.size) for (const [dep, from] of was) if (!e.deps.has(dep)) (moves ??= []).push([dep, from, undefined]);
+  if (was.deps !== e.deps) {
+    for (const dep of was.deps.keys()) {
+      if (e.deps.has(dep)) continue;
+      const from = targetIn(was, dep);
+      if (from !== undefined) (moves ??= []).push([dep, from, undefined]);
+    }
+  }
   if (!moves) return;
   moveCounters.entriesReindexed++;
   // A target the unit stays a consumer of under another dependency (the top level's inline positions below an edit:
@@ -3050,20 +3104,10 @@ function reindexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext,
   for (const [, , to] of moves) if (to !== undefined) kept.add(to);
   for (const [, from] of moves) {
     if (from === undefined || kept.has(from)) continue;
-    const users = rr.consumers.get(from);
-    if (users) drop(j, users, id);
-    if (users?.size === 0) drop(j, rr.consumers, from);
+    dropConsumer(rr, from, id, j);
   }
-  for (const [dep, , to] of moves) {
-    if (to === undefined) {
-      drop(j, was, dep);
-      continue;
-    }
-    let users = rr.consumers.get(to);
-    if (!users) put(j, rr.consumers, to, (users = new Map()));
-    put(j, users, id, dep);
-    put(j, was, dep, to);
-  }
+  for (const [dep, , to] of moves) if (to !== undefined) addConsumer(rr, to, id, dep, j);
+  put(j, rr.targets, id, other ? { deps: e.deps, other } : { deps: e.deps });
 }
 
 /**
@@ -3081,12 +3125,12 @@ const ROOT_ID = '\u0001root';
 
 /** Takes a unit (by its `indexId`, or a gone unit's key) out of a round's reverse index. */
 function unindexEntry(rr: RoundRecord, key: string, j?: Journal): void {
-  const targets = rr.targets.get(key);
-  if (!targets) return;
-  for (const t of targets.values()) {
-    const users = rr.consumers.get(t);
-    if (users) drop(j, users, key);
-    if (users?.size === 0) drop(j, rr.consumers, t);
+  const indexed = rr.targets.get(key);
+  if (!indexed) return;
+  for (const dep of indexed.deps.keys()) {
+    const t = targetIn(indexed, dep);
+    if (t === undefined) continue;
+    dropConsumer(rr, t, key, j);
   }
   drop(j, rr.targets, key);
 }
