@@ -1784,7 +1784,8 @@ class UnitAnalysis {
           if (syn.isConstant(n)) return true;
           const kind = syn.exprKind(typeOf(n));
           // As for `untainted` sanitizers: a free variable's symbolic flow is most often a module constant.
-          return (kind === 'identifier' || kind === 'member') && !this.ev(n, new Map(thenSt), depth + 1)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
+          // Read, not written: the condition was evaluated before its guards, so this is its memoised value.
+          return (kind === 'identifier' || kind === 'member') && !this.ev(n, thenSt, depth + 1)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
         };
         clean(fixed(r) ? l : fixed(l) ? r : undefined, shape.positive);
         return;

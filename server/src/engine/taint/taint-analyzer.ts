@@ -3577,21 +3577,28 @@ function aliasKeyOf(aliases: Map<string, string>, sources: Map<number, ParamSour
   return sources.size ? JSON.stringify([[...aliases], [...sources]]) : JSON.stringify([...aliases]);
 }
 
-/** Per language, the names its handlers' requests are known by (`req`, `flask.request`, `lambda_event`). */
-const requestNamesMemo = new WeakMap<CompiledLanguage, ReadonlySet<string>>();
-function requestNamesOf(lang: CompiledLanguage): ReadonlySet<string> {
+const SIMPLE_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Per language, the names its handlers' requests are known by (`req`, `flask.request`, `lambda_event`): `all` of them,
+ * and the plain identifiers among them, which a call can pass as they are (`run(req)`).
+ */
+const requestNamesMemo = new WeakMap<CompiledLanguage, { all: ReadonlySet<string>; plain: ReadonlySet<string> }>();
+function requestNamesOf(lang: CompiledLanguage): { all: ReadonlySet<string>; plain: ReadonlySet<string> } {
   let names = requestNamesMemo.get(lang);
-  if (!names) requestNamesMemo.set(lang, (names = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? [h.spec.alias] : [])))));
+  if (!names) {
+    const all = new Set(lang.handlers.flatMap((h) => (h.spec.alias ? [h.spec.alias] : [])));
+    requestNamesMemo.set(lang, (names = { all, plain: new Set([...all].filter((n) => SIMPLE_NAME.test(n))) }));
+  }
   return names;
 }
-
-const SIMPLE_NAME = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * An identifier passed as an argument: after `(` or `,`, before `,` or `)` (`run(r)`, `check(a, req, b)`), comments
  * around it skipped (`run(/* the request *\/ rq)`, a `#` or `//` line comment before it).
  */
-const ARGUMENT_NAME = /[(,](?:\s|\/\*[^]{0,200}?\*\/|(?:#|\/\/)[^\n]{0,200}\n){0,20}([A-Za-z_$][\w$]*)(?=(?:\s|\/\*[^]{0,200}?\*\/|(?:#|\/\/)[^\n]{0,200}\n){0,20}[,)])/dg;
+const ARGUMENT_GAP = String.raw`(?:\s|\/\*[^]{0,200}?\*\/|(?:#|\/\/)[^\n]{0,200}\n){0,20}`;
+const ARGUMENT_NAME = new RegExp(String.raw`[(,]${ARGUMENT_GAP}([A-Za-z_$][\w$]*)(?=${ARGUMENT_GAP}[,)])`, 'dg');
 
 /**
  * A function's `RequestFlow`: its calls of a function or of a `this`/`self` method by name that pass, as a
@@ -4080,7 +4087,7 @@ export function fileContext(
   // Per function, its handler aliases: a function nested in it inherits them (see below).
   const fnAliases: Map<string, string>[] = [];
   // Per function, what it passes on (`RequestFlow`), and how to make its unit again with more aliases.
-  const requestNames = requestNamesOf(lang);
+  const { all: requestNames, plain: plainRequestNames } = requestNamesOf(lang);
   const flows: (RequestFlow | undefined)[] = [];
   const remake: ((aliases: Map<string, string>) => ContextUnit)[] = [];
   // Per function, the innermost function of its top-level statement that holds it (from a stack of the open spans:
@@ -4088,7 +4095,6 @@ export function fileContext(
   // request names and its and its enclosing functions' parameters (see `requestFlowOf`).
   const outerOf: (number | undefined)[] = [];
   const passNames: ReadonlySet<string>[] = [];
-  const globalNames = requestNames.size ? new Set([...requestNames].filter((n) => SIMPLE_NAME.test(n))) : undefined;
   const open: number[] = [];
   for (let fi = 0; fi < spans.length; fi++) {
     const si = fnStmt[fi]!;
@@ -4236,10 +4242,10 @@ export function fileContext(
     // which the unit's key does not hold.
     const aliasKey = aliasKeyOf(aliases, unitParams.sources);
     let flow: RequestFlow | undefined;
-    if (globalNames) {
+    if (requestNames.size) {
       const own = params.map((p) => detached(p.text));
       // An enclosing function is in the same statement, so computed in this run too (else only the request names).
-      const names = new Set((outer !== undefined ? passNames[outer] : undefined) ?? globalNames);
+      const names = new Set((outer !== undefined ? passNames[outer] : undefined) ?? plainRequestNames);
       for (const p of own) if (SIMPLE_NAME.test(p)) names.add(p);
       passNames[fi] = names;
       flow = requestFlowOf(fn, spans[fi]!, nestedOf(fi), own, names, text, syn);
