@@ -106,7 +106,7 @@ describe('handlers registered by name', () => {
     }
   });
 
-  it('schema: by-name needs call and a boolean; input-param an index with params: none; unless-bound maps the pattern\'s metavariables to regexes', () => {
+  it('schema: by-name needs call and a boolean; input-param an index with params: none; unless-bound and if-bound map the pattern\'s metavariables to regexes', () => {
     const { file, errors } = validateRuleFile({
       handlers: {
         ok: { languages: ['python'], call: '$C.click($HANDLER, ...)', 'by-name': true, params: 'all' },
@@ -121,6 +121,7 @@ describe('handlers registered by name', () => {
           { pattern: '$C.run($Q)', focus: '$Q', 'unless-bound': { $C: '^Safe\\(' } },
           { pattern: '$C.run($Q)', focus: '$Q', 'unless-bound': { $D: 'x' } },
           { pattern: '$C.run($Q)', focus: '$Q', 'unless-bound': { $C: '(' } },
+          { pattern: '$C.run($Q)', focus: '$Q', 'if-bound': { $E: 'x' } },
         ],
       }],
     });
@@ -131,5 +132,6 @@ describe('handlers registered by name', () => {
     assert.match(text, /handler badinput: `input-param` must be a parameter index, with `params: none`/);
     assert.match(text, /`unless-bound` \$D is not a metavariable/);
     assert.match(text, /`unless-bound` \$C /);
+    assert.match(text, /`if-bound` \$E is not a metavariable/);
   });
 });

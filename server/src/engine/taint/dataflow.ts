@@ -2707,6 +2707,10 @@ class UnitAnalysis {
         const bound = b.get(mv);
         return !!bound && this.valueMatches(bound, unlessRe(re));
       })) continue;
+      if (spec.ifBound && Object.entries(spec.ifBound).some(([mv, re]) => {
+        const bound = b.get(mv);
+        return !bound || !this.valueMatches(bound, unlessRe(re));
+      })) continue;
       if (spec.rootImport && Object.entries(spec.rootImport).some(([mv, re]) => {
         const root = this.nameAtRoot(b.get(mv));
         const from = root ? this.env.resolve(textOf(root)) : undefined;

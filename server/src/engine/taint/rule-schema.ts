@@ -127,6 +127,12 @@ export interface SinkSpec extends PatternSpec {
    */
   unlessBound?: Record<string, string>;
   /**
+   * YAML `if-bound`, metavariable to regular expression: the sink applies only when the text bound to the
+   * metavariable, or the value a local variable holding it was last assigned, matches (`items.find(q)` after
+   * `items = await itemsCollection()` is a MongoDB collection's find, not an array's).
+   */
+  ifBound?: Record<string, string>;
+  /**
    * YAML `root-import`, metavariable to regular expression: the sink applies only when the name at the root of the
    * node bound to the metavariable (itself, or the leftmost name of its call and member chain) is not imported, or is
    * imported from a module whose canonical name matches (`$(html)` is jQuery's global or an import of `jquery`, not
@@ -658,7 +664,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     p.add(ruleId, `${where} must be an object with \`pattern\` and \`focus\` (the metavariable holding the dangerous value)`);
     return undefined;
   }
-  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'argv-options', 'unless-value', 'if-value', 'unless-bound', 'root-import', 'constructed', 'template', 'unescaped-environment', 'unless-before']);
+  const s = patternSpec(v, where, ruleId, p, ['focus', 'what', 'in-handler', 'reflected', 'unless-text', 'after-text', 'unless-import', 'requires-import', 'unless-keys', 'whole-value', 'argv-options', 'unless-value', 'if-value', 'unless-bound', 'if-bound', 'root-import', 'constructed', 'template', 'unescaped-environment', 'unless-before']);
   if (!s) return undefined;
   if (v.focus === undefined) {
     p.add(ruleId, `${where}: \`focus\` is required: name the metavariable that must not be tainted, e.g. focus: $Q`);
@@ -694,6 +700,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     }
   }
   const unlessBound = boundRegexes(v, 'unless-bound', mv, where, ruleId, s.pattern, p);
+  const ifBound = boundRegexes(v, 'if-bound', mv, where, ruleId, s.pattern, p);
   const rootImport = boundRegexes(v, 'root-import', mv, where, ruleId, s.pattern, p);
   const template = str(v, 'template', where, ruleId, p, false);
   if (template !== undefined && !mv.has(template)) p.add(ruleId, `${where}: \`template\` ${template} is not a metavariable of \`${s.pattern}\``);
@@ -724,6 +731,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
     ...(unlessValue ? { unlessValue } : {}),
     ...(ifValue ? { ifValue } : {}),
     ...(unlessBound && Object.keys(unlessBound).length ? { unlessBound } : {}),
+    ...(ifBound && Object.keys(ifBound).length ? { ifBound } : {}),
     ...(rootImport && Object.keys(rootImport).length ? { rootImport } : {}),
     ...(v['constructed'] === true ? { constructed: true } : {}),
     ...(template ? { template } : {}),
@@ -731,7 +739,7 @@ function sinkSpec(v: unknown, where: string, ruleId: string | undefined, p: Prob
   };
 }
 
-/** A sink's map of metavariables to regular expressions (`unless-bound`, `root-import`), checked. */
+/** A sink's map of metavariables to regular expressions (`unless-bound`, `if-bound`, `root-import`), checked. */
 function boundRegexes(v: Record<string, unknown>, key: string, mv: ReadonlySet<string>, where: string, ruleId: string | undefined, pattern: string, p: Problems): Record<string, string> | undefined {
   if (v[key] === undefined) return undefined;
   const m = v[key];
