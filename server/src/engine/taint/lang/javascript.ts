@@ -917,6 +917,16 @@ export const javascript: LanguageModule = {
     const t = p?.childForFieldName('type');
     return t ? t.text.replace(/^:\s*/, '') : undefined;
   },
+  // A class method's decorators (`@Redirect('/home')`): the grammar puts them in the class body before it.
+  functionDecorators: (fn) => {
+    const out: Node[] = [];
+    if (fn.type !== 'method_definition') return out;
+    for (let d = fn.previousNamedSibling; d?.type === 'decorator' || d?.type === 'comment'; d = d.previousNamedSibling) {
+      const e = d.type === 'decorator' ? named(d)[0] : undefined;
+      if (e) out.unshift(e);
+    }
+    return out;
+  },
   paramDecorators: (fn, index) => {
     const list = fieldOf(fn, 'parameters');
     const p = list ? named(list)[index] : undefined;
