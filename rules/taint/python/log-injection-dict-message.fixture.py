@@ -31,3 +31,23 @@ def still():
     # ruleid: py.log-injection.logging
     logger.info(str(request.headers.get("X-Request-Id")))
     return "ok"
+
+
+@app.route("/mappings", methods=["POST"])
+def mappings():
+    # A whole form or query mapping as a %s argument is formatted with str(), its repr: CR and LF come escaped.
+    # ok: py.log-injection.logging
+    logger.warning("bad form: %s", request.form)
+    # ok: py.log-injection.logging
+    logger.info("query %s from %s", request.args, request.remote_addr)
+    form_data = request.form
+    # ok: py.log-injection.logging
+    logger.info("form %s", form_data)
+    # The parsed JSON body may be a bare string, and the headers print as header lines.
+    # ruleid: py.log-injection.logging
+    logger.info("body %s", request.get_json())
+    # ruleid: py.log-injection.logging
+    logger.info("headers %s", request.headers)
+    # ruleid: py.log-injection.logging
+    logger.info("name %s", request.form["name"])
+    return "ok"
