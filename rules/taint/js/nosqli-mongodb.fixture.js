@@ -128,3 +128,16 @@ app.post('/safe', async (req, res) => {
   await Post.findOne({ title: `${req.query.title}` });
   res.json({ tags });
 });
+
+app.post('/eq-wrapped', async (req, res) => {
+  // $eq compares the value as it is: {"$ne": null} is matched as an object, not run as an operator.
+  // ok: js.nosqli.query-object
+  const users = await db.collection('users').find({ username: { $eq: req.body.username } }).toArray();
+  const tag = req.query.tag;
+  // ok: js.nosqli.query-object
+  const tagged = await db.collection('posts').find({ tags: { $eq: tag }, shared: true }).toArray();
+  // Only the value under $eq is wrapped: the filter's other field is still the input as it is.
+  // ruleid: js.nosqli.query-object
+  const both = await db.collection('users').find({ username: { $eq: req.body.username }, role: req.body.role }).toArray();
+  res.json({ users, tagged, both });
+});

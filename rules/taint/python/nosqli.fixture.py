@@ -57,3 +57,14 @@ def shared_negatives():
     # ok: py.nosqli.query-object
     db.users.find_one({"name": os.environ["APP_SETTING"]})
     return "ok"
+
+
+@app.route("/login-eq", methods=["POST"])
+def login_eq():
+    body = request.get_json()
+    # $eq compares the value as it is: {"$ne": ""} is matched as a dict, not run as an operator.
+    # ok: py.nosqli.query-object
+    user = db.users.find_one({"user": {"$eq": body["user"]}, "password": {"$eq": body["password"]}})
+    # ruleid: py.nosqli.query-object
+    other = db.users.find_one({"user": {"$eq": body["user"]}, "password": body["password"]})
+    return {"ok": user is not None and other is not None}
