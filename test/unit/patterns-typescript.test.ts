@@ -41,4 +41,12 @@ describe('patterns: TypeScript type syntax around a value', () => {
     assert.deepEqual(matches('jwt.decode($T)', 'jwt.decode<User>(token); jwt.verify<User>(token);'), ['jwt.decode<User>(token)']);
     assert.deepEqual(matches('new Map()', 'const m = new Map<string, number>();'), ['new Map<string, number>()']);
   });
+
+  it('sees through await in the callee of an awaited call with type arguments', () => {
+    // The grammar reads `await a.get<T>(u)` as `(await a.get)<T>(u)`.
+    const code = 'async function f(u: string) { await axios.get<Feed>(u); await axios.get(u); const x = await axios.get; }';
+    assert.deepEqual(matches('axios.get($U)', code), ['await axios.get<Feed>(u)', 'axios.get(u)']);
+    // A call pattern is no name: the awaited call matches as the call it awaits, not twice.
+    assert.deepEqual(matches('await axios.get($U)', code), ['await axios.get(u)']);
+  });
 });

@@ -665,7 +665,10 @@ function allowed(mv: string, text: string): boolean {
 export function unwrapParens(type: string, t: Node): Node | undefined {
   let u = t;
   let uType = typeOf(u);
-  while (type !== uType && S.parenthesized.has(uType)) {
+  // `await` is seen through where a name or member is expected: tree-sitter-typescript reads `await a.get<T>(x)`
+  // as `(await a.get)<T>(x)`, a call whose callee is the await.
+  const chain = CHAIN_TYPES.has(type) || IDENTIFIER_TYPES.has(type);
+  while (type !== uType && (S.parenthesized.has(uType) || (chain && S.transparent.has(uType)))) {
     const inner = kids(u)[0];
     if (!inner) return undefined;
     u = inner;
