@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Node } from 'web-tree-sitter';
 import { GrammarRegistry } from '../../server/src/engine/parser';
-import { PatternCompiler, PatternSyntaxError, boundText, matchPattern, missingKeys, resetNodeCache } from '../../server/src/engine/patterns/pattern';
+import { PatternCompiler, PatternSyntaxError, boundText, canonicalModule, matchPattern, missingKeys, resetNodeCache } from '../../server/src/engine/patterns/pattern';
 import type { GrammarId } from '../../server/src/engine/languages';
 // The language modules register their grammars' shapes with the matcher.
 import '../../server/src/engine/taint/lang';
@@ -194,5 +194,20 @@ describe('patterns: where while binding, and option keys', () => {
     assert.deepEqual(missingIn('javascript', 'session({ resave: false });', 'call_expression', ['cookie.secure']), ['cookie.secure']);
     assert.deepEqual(missingIn('javascript', 'session({ cookie: { secure: true } });', 'call_expression', ['cookie.secure']), []);
     assert.equal(missingIn('javascript', 'session({ cookie: cookieOpts });', 'call_expression', ['cookie.secure']), undefined);
+  });
+});
+
+describe('patterns: module specifiers as canonical names', () => {
+  it('names a subpath module of Node or lodash as the parent\'s member, others by their characters', () => {
+    assert.equal(canonicalModule('fs/promises'), 'fs.promises');
+    assert.equal(canonicalModule('node:fs/promises'), 'fs.promises');
+    // lodash's per-method modules and its ES build are lodash's own functions.
+    assert.equal(canonicalModule('lodash/merge'), 'lodash.merge');
+    assert.equal(canonicalModule('lodash/defaultsDeep'), 'lodash.defaultsDeep');
+    assert.equal(canonicalModule('lodash-es'), 'lodash');
+    assert.equal(canonicalModule('lodash'), 'lodash');
+    assert.equal(canonicalModule('lodash/fp/merge'), 'lodash_fp_merge');
+    assert.equal(canonicalModule('@nestjs/common'), '_nestjs_common');
+    assert.equal(canonicalModule('./lodash/merge'), './lodash/merge');
   });
 });

@@ -435,6 +435,9 @@ export function canonicalModule(spec: string): string {
   const s = spec.replace(/^node:/, '');
   const sub = /^(fs|dns|stream|timers|readline|path|util|assert|inspector)\/([a-z]+)$/.exec(s);
   if (sub) return `${sub[1]}.${sub[2]}`;
+  // lodash's per-method modules (`lodash/merge`) and its ES build (`lodash-es`) hold lodash's own functions.
+  const lodash = /^lodash(?:-es)?(?:\/([A-Za-z]+))?$/.exec(s);
+  if (lodash) return lodash[1] ? `lodash.${lodash[1]}` : 'lodash';
   return s.replace(/[^\w.]/g, '_');
 }
 
