@@ -103,6 +103,22 @@ fastify.get('/fastify/header', async (request, reply) => {
   // ruleid: js.xss.server-response
   reply.header('Content-Type', 'text/html').send('<p>' + request.headers.referer + '</p>');
 });
+fastify.get('/fastify/type-first', async (request, reply) => {
+  const title = request.query.title || 'Gallery';
+  reply.type('text/html; charset=utf-8');
+  // ruleid: js.xss.server-response
+  return reply.send(`<html><head><title>${title}</title></head></html>`);
+});
+fastify.get('/fastify/header-first', async (request, reply) => {
+  reply.header('content-type', 'text/html');
+  // ruleid: js.xss.server-response
+  reply.send('<p>' + request.query.q + '</p>');
+});
+fastify.get('/fastify/json-first', async (request, reply) => {
+  reply.type('application/json');
+  // ok: js.xss.server-response
+  return reply.send('"' + request.query.q + '"');
+});
 
 // Hapi: a string response is text/html.
 const server = Hapi.server({ port: 3000 });
