@@ -99,6 +99,7 @@ app.post('/run-ok', (req, res) => {
   // ok: js.cmdi.child-process
   shell.echo(cmd);
   // ok: js.cmdi.child-process
+  // ruleid: js.path-traversal.fs
   shell.ls(cmd);
   // ok: js.cmdi.child-process
   cp.exec('ls', { env: { FILTER: cmd } });
