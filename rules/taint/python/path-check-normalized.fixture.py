@@ -104,3 +104,24 @@ def common_other():
         abort(403)
     # ruleid: py.path-traversal.open
     return send_file(p)
+
+
+@app.route("/static-like/<path:name>")
+def static_like(name):
+    root = os.path.abspath(BASE) + os.path.sep
+    absolute = os.path.abspath(os.path.join(root, name))
+    if not (absolute + os.path.sep).startswith(root):
+        abort(403)
+    # ok: py.path-traversal.open
+    return open(absolute, "rb").read()
+
+
+@app.route("/static-like-unchecked/<path:name>")
+def static_like_unchecked(name):
+    root = os.path.abspath(BASE) + os.path.sep
+    absolute = os.path.join(root, name)
+    if not (absolute + os.path.sep).startswith(root):
+        abort(403)
+    # Not normalized: "root/../../etc" passes the check.
+    # ruleid: py.path-traversal.open
+    return open(absolute, "rb").read()
