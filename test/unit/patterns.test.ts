@@ -211,3 +211,32 @@ describe('patterns: module specifiers as canonical names', () => {
     assert.equal(canonicalModule('./lodash/merge'), './lodash/merge');
   });
 });
+
+describe('patterns: a variable followed to its value', () => {
+  /** Matches with a ValueOf that reads `name = value` assignments at the top of the Python code. */
+  function matchesFollowing(pattern: string, code: string): string[] {
+    const p = new PatternCompiler(grammars.language('python')!).compile(pattern);
+    const tree = grammars.parse('python', code)!;
+    const values = new Map<string, Node>();
+    for (const st of tree.rootNode.namedChildren) {
+      const a = st?.namedChildren[0];
+      if (a?.type === 'assignment') values.set(a.childForFieldName('left')!.text, a.childForFieldName('right')!);
+    }
+    const out: string[] = [];
+    const stack: Node[] = [tree.rootNode];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (matchPattern(p, n, undefined, undefined, undefined, (name) => values.get(name))) out.push(n.text);
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
+    tree.delete();
+    resetNodeCache();
+    return out.sort();
+  }
+
+  it('follows a name used as an object to a subscript it holds, as to a member', () => {
+    const code = 'events = client["audit"]["events"]\nusers = client.app.users\nevents.find(q)\nusers.find(q)\n';
+    assert.deepEqual(matchesFollowing('$DB[$NAME].find($Q)', code), ['events.find(q)']);
+    assert.deepEqual(matchesFollowing('$DB.$C.find($Q)', code), ['users.find(q)']);
+  });
+});

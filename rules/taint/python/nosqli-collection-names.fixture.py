@@ -62,3 +62,16 @@ def n_session_handler(event, context):
     # ok: py.nosqli.query-object
     doc = sessions.find_one({"user": str(body.get("user")), "token": str(body.get("token"))})
     return {"statusCode": 200 if doc else 401}
+
+
+@app.post("/events/plain-find")
+def plain_find_subscripted():
+    # find() without a projection, on a collection taken by subscript at module level (`_client["audit"]["events"]`).
+    # ruleid: py.nosqli.query-object
+    return {"events": list(events.find(request.get_json()["filter"]).limit(100))}
+
+
+@app.post("/events/plain-find-text")
+def plain_find_text():
+    # ok: py.nosqli.query-object
+    return {"events": list(events.find({"kind": request.form["kind"]}).limit(100))}

@@ -727,7 +727,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   if (!inner) return false;
   t = inner;
   const tType = typeOf(t);
-  if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || (CHAIN_TYPES.has(p.type) && isChainObject(t)))) {
+  if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || ((CHAIN_TYPES.has(p.type) || S.subscripts.has(p.type)) && isChainObject(t)))) {
     const value = deref(textOf(t));
     if (!value || value.id === t.id) return false;
     derefs++;
