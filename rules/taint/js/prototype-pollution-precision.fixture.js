@@ -184,9 +184,9 @@ function applyDefaultsLoose(schema, values) {
   Object.keys(schema.children).forEach((name) => {
     const node = schema.children[name];
     if (node.children) {
-      // ruleid: js.prototype-pollution.unsafe-merge-function
       values[name] = values[name] || {};
       applyDefaultsLoose(node, values[name]);
+      // ruleid: js.prototype-pollution.unsafe-merge-function
     } else if (values[name] === undefined) values[name] = node.default;
   });
 }

@@ -7,10 +7,10 @@
 function merge(target, source) {
   for (const key in source) {
     if (typeof source[key] === 'object' && source[key] !== null) {
-      // ruleid: js.prototype-pollution.unsafe-merge-function
       if (!target[key]) target[key] = {};
       merge(target[key], source[key]);
     } else {
+      // ruleid: js.prototype-pollution.unsafe-merge-function
       target[key] = source[key];
     }
   }
@@ -64,9 +64,9 @@ function defaultsDeep(obj, defaults) {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (typeof defaults[key] === 'object') {
-      // ruleid: js.prototype-pollution.unsafe-merge-function
       obj[key] = obj[key] || {};
       defaultsDeep(obj[key], defaults[key]);
+      // ruleid: js.prototype-pollution.unsafe-merge-function
     } else if (obj[key] === undefined) obj[key] = defaults[key];
   }
   return obj;

@@ -682,6 +682,22 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
     return yes;
   }
 
+  /** Whether `v` makes the slot's container (`{}`, `[]`, `slot || {}`, `slot ?? {}`, `Object.create(null)`). */
+  function isContainerInit(v: Node | undefined, slot: string): boolean {
+    if (!v) return false;
+    const c = compact(un(v).text);
+    return /^(\{\}|\[\]|Object\.create\(null\))$/.test(c) || c === `${slot}||{}` || c === `${slot}??{}` || c === `${slot}||[]` || c === `${slot}??[]`;
+  }
+
+  /** Whether the loop writes a value other than a container into the slot, at an assignment other than `not`. */
+  function valueWriteIn(loop: Node, slot: string, not: Node): boolean {
+    return loop.descendantsOfType('assignment_expression').some((a) => {
+      if (!a || a.id === not.id) return false;
+      const left = a.childForFieldName('left');
+      return !!left && compact(left.text) === slot && !isContainerInit(a.childForFieldName('right') ?? undefined, slot);
+    });
+  }
+
   const unsafeMerge: StructuralCheck = {
     facts: fileFacts,
     unitMayHold: (t) => COMPUTED_WRITE.test(t) || /\bassign\b/.test(t),
@@ -696,6 +712,9 @@ export function prototypePollutionChecks(js: JsShapes): ReadonlyMap<string, Stru
       const found = keyLoop(node, k.text, ctx);
       if (!found) return helperMerge(node, t, k, ctx);
       const slot = `${compact(t.text)}[${k.text}]`;
+      // Reported at the write of a value (`target[key] = value`), where the recursion's last step writes into
+      // Object.prototype, not at the container made before descending (`target[key] = target[key] || {}`).
+      if (isContainerInit(b.get('$V'), slot) && valueWriteIn(found.loop, slot, node)) return false;
       return once(ctx, `merge\u0000${found.loop.startIndex}\u0000${slot}`, node, () => {
         if (!fromParams(found.source, found.fn, ctx)) return false;
         // The recursion writes into its target parameter: `target[key]` must be handed on in that place.
