@@ -1,11 +1,13 @@
 # One field of a query string, form or path is text: an equality on it cannot become an operator. A JSON body or a
 # whole query string as a dict can.
+import falcon
 from flask import Flask, request
 from pymongo import MongoClient
 from starlette.requests import Request
 
 app = Flask(__name__)
 db = MongoClient().shop
+tickets = MongoClient()["helpdesk"]["tickets"]
 
 
 @app.route("/users")
@@ -28,3 +30,15 @@ async def show(request: Request):
     # ok: py.nosqli.query-object
     doc = await db.notes.find_one({"_id": request.path_params["note_id"]})
     return doc
+
+
+class FalconTickets:
+    def on_get(self, req, resp):
+        status = req.get_param("status", default="open")
+        # A query parameter is a string in Falcon too.
+        # ok: py.nosqli.query-object
+        resp.media = [t["subject"] for t in tickets.find({"status": status}).limit(50)]
+
+    def on_post(self, req, resp):
+        # ruleid: py.nosqli.query-object
+        resp.media = [t["subject"] for t in tickets.find(req.get_media()).limit(50)]
