@@ -793,7 +793,8 @@ export const javascript: LanguageModule = {
   nameTypes: ['identifier', 'member_expression'],
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,
-  noReturnCalls: new Set(['process.exit', 'process.abort']),
+  // Koa's `ctx.throw(400)` always throws (the handler's context is its request, `req`, to the matcher).
+  noReturnCalls: new Set(['process.exit', 'process.abort', 'req.throw']),
   formattingMethods: FORMATTING_METHODS,
   // `parts.push(x)` then `parts.join(' AND ')`: the array holds x. Not Set's or a DOM list's `add`, nor FormData's
   // `append` (a value stored apart, not text built).
