@@ -16,3 +16,13 @@ object Keys {
     // ok: secrets.generic.secret-assignment
     val clientSecretFromEnv: String = System.getenv("CLIENT_SECRET") ?: ""
 }
+
+object TypedProviderTokens {
+    // A typed declaration of a provider-named UUID token (our own fakes).
+    // ruleid: secrets.snyk.api-token
+    val snykToken: String = "198709d6-aca4-4182-afe4-99cdb560f899"
+    // ruleid: secrets.heroku.api-key
+    private val herokuApiKey: String = "f90d7781-c853-48ec-ae83-5719b9bfc279"
+    // ok: secrets.snyk.api-token
+    val snykOrgId: String = "snyk-org-main"
+}

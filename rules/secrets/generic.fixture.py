@@ -46,6 +46,15 @@ TOKEN_URL = "https://oauth2.acme.io/token"
 token_commit_sha = "003d9f44d7be2d4f409454129039aa0929ba7cb7"
 # ok: secrets.generic.token-assignment
 sync_token = "3f2b8c1e-9a4d-4e6f-8b7a-2c5d1e0f9a3b"
+# Snyk, Codecov and Heroku (its legacy API key) issue UUIDs as tokens: one named after them is a credential.
+# ruleid: secrets.generic.token-assignment
+rollbar_token = "4d2f6b8a-1c3e-4a5b-9d7f-0e2a4c6b8d1f"
+# ruleid: secrets.snyk.api-token
+snyk_token = "7c0e2a4b-5d1f-4e8a-9b3c-6d2f0a1e4b7c"
+# ruleid: secrets.codecov.upload-token
+CODECOV_TOKEN = "b3e9f1a2-7c4d-4f0e-8a6b-1d5c9e2f7a30"
+# ok: secrets.generic.token-assignment
+download_token = "5a1c3e7f-2b4d-4a6c-8e0f-9b1d3f5a7c2e"
 # A literal fallback after an environment read is used whenever the variable is unset: it is the secret.
 # ruleid: secrets.generic.secret-assignment
 SECRET_KEY = os.environ.get("SECRET_KEY") or "8c1d5e0f3a9b7c2e6d4f1a8b3c5e7d9f0a2b4c6e"
