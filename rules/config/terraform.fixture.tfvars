@@ -12,7 +12,7 @@ vault_token_path = "/run/secrets/token"
 admin_password = ""
 database = {
   name = "app"
-  # ruleid: config.tfvars.secret
+  # ruleid: config.tfvars.secret, secrets.generic.password-assignment
   password = "another-fake-pass-22"
 }
 # ok: config.tfvars.secret
