@@ -69,3 +69,6 @@ REFRESH_TOKEN = os.getenv("REFRESH_TOKEN") or None
 account_key = "ijRb/TiD4xZWd8GOXDaCAObkEvnGw0tycQ2TBclB04k9sOxs7ri4ezyjGbxmGKfxhswuy1Eq4AGwOmNhkInNTw=="
 # ok: secrets.generic.api-key-assignment
 account_key = os.environ["AZURE_STORAGE_ACCOUNT_KEY"]
+# Mapbox's public token is made for the browser (its secret tokens start sk.).
+# ok: secrets.generic.token-assignment
+MAPBOX_PUBLIC_TOKEN = "pk.eyJ1IjoiYWNtZXdpZGdldHMiLCJhIjoiY2w4dGtjNXV0b3gwbWs2ZXZsMzA2cTZ5OCJ9.8finvV28EbicPvfqZSpvg_"

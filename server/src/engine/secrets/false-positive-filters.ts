@@ -6,7 +6,7 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[^>]*>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx|some[_-]?random[_-]?(?:string|text|chars|value|key)|please[_-]?replace|replace[_-]with/i;
+  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[\w .:/-]{3,}>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx|some[_-]?random[_-]?(?:string|text|chars|value|key)|please[_-]?replace|replace[_-]with/i;
 
 const PLACEHOLDER_WORDS_ALL = new RegExp(PLACEHOLDER_WORDS.source, 'gi');
 const RUN_CHAR = /[A-Za-z0-9+/]/;
@@ -428,6 +428,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   // RevenueCat's public SDK keys (`appl_` Apple, `goog_` Google, `amzn_` Amazon) are made to ship in the app; its
   // secret keys start with `sk_`.
   if (/^(?:appl|goog|amzn)_[A-Za-z0-9]{16,}$/.test(value)) return 'public key';
+  // Mapbox's public tokens (`pk.` and a JWT-like body) are made for browsers and apps; its secret ones start `sk.`.
+  if (/^pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{10,}$/.test(value)) return 'public key';
   if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
   // A date or date and time (ISO 8601), under a name such as `token_expires_at`: when, not what.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return 'date and time';
