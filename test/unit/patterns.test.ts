@@ -238,5 +238,7 @@ describe('patterns: a variable followed to its value', () => {
     const code = 'events = client["audit"]["events"]\nusers = client.app.users\nevents.find(q)\nusers.find(q)\n';
     assert.deepEqual(matchesFollowing('$DB[$NAME].find($Q)', code), ['events.find(q)']);
     assert.deepEqual(matchesFollowing('$DB.$C.find($Q)', code), ['users.find(q)']);
+    // A walk down a structure (`node = node[k]`) holds no fixed object: not followed.
+    assert.deepEqual(matchesFollowing('$DB[$NAME].find($Q)', 'node = node[k]\nnode.find(q)\n'), []);
   });
 });

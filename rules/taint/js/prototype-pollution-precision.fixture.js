@@ -449,3 +449,22 @@ module.exports = {
   mergeGuarded,
   mergeObjectish,
 };
+
+// A deep setter whose path parts were all refused first: the walk's variable (`node = node[k]`) is no object the
+// write's `$O[$K1][$K2]` stands for.
+const FORBIDDEN_PARTS = new Set(['__proto__', 'constructor', 'prototype']);
+function setOptionPath(opts, dottedPath, value) {
+  const keys = String(dottedPath).split('.');
+  if (keys.some((k) => FORBIDDEN_PARTS.has(k))) throw new Error('invalid option path');
+  let node = opts;
+  for (const k of keys.slice(0, -1)) {
+    if (!Object.prototype.hasOwnProperty.call(node, k)) node[k] = {};
+    node = node[k];
+  }
+  // ok: js.prototype-pollution.merge
+  node[keys[keys.length - 1]] = value;
+}
+app.post('/options', (req, res) => {
+  setOptionPath({}, req.body.path, req.body.value);
+  res.sendStatus(204);
+});

@@ -273,6 +273,17 @@ function chainProperty(n: Node): Node | null {
 }
 
 /** The object of a chain node (Go's selector names it `operand`). */
+/** The name a member or subscript chain starts from (`node` in `node[k].x`), or undefined. */
+function rootName(n: Node): string | undefined {
+  let x: Node | null = n;
+  for (let i = 0; x && i < 64; i++) {
+    const t = typeOf(x);
+    if (S.variables.has(t)) return textOf(x);
+    x = CHAIN_TYPES.has(t) ? chainObject(x) : S.subscripts.has(t) ? fieldOf(x, S.subscripts.get(t)!) : null;
+  }
+  return undefined;
+}
+
 function chainObject(n: Node): Node | null {
   const fields = CHAIN_TYPES.get(typeOf(n));
   return fields ? fieldOf(n, fields[0]) : null;
@@ -730,6 +741,9 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || ((CHAIN_TYPES.has(p.type) || S.subscripts.has(p.type)) && isChainObject(t)))) {
     const value = deref(textOf(t));
     if (!value || value.id === t.id) return false;
+    // A walk down a structure (`node = node[k]`) is no fixed object held by the name: a subscript pattern only
+    // follows a name to an expression rooted elsewhere (`events = client["audit"]["events"]`).
+    if (S.subscripts.has(p.type) && rootName(value) === textOf(t)) return false;
     derefs++;
     return matchNode(p, value, b, resolve);
   }
