@@ -72,3 +72,6 @@ account_key = os.environ["AZURE_STORAGE_ACCOUNT_KEY"]
 # Mapbox's public token is made for the browser (its secret tokens start sk.).
 # ok: secrets.generic.token-assignment
 MAPBOX_PUBLIC_TOKEN = "pk.eyJ1IjoiYWNtZXdpZGdldHMiLCJhIjoiY2w4dGtjNXV0b3gwbWs2ZXZsMzA2cTZ5OCJ9.8finvV28EbicPvfqZSpvg_"
+# Codecov's repository id in a badge config is no token.
+# ok: secrets.codecov.upload-token
+CODECOV_REPO_ID = "codecov-repo-widgets"
