@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Node } from 'web-tree-sitter';
 import { GrammarRegistry } from '../../server/src/engine/parser';
-import { PatternCompiler, PatternSyntaxError, boundText, canonicalModule, matchPattern, missingKeys, resetNodeCache } from '../../server/src/engine/patterns/pattern';
+import { PatternCompiler, PatternSyntaxError, boundText, canonicalModule, matchPattern, missingKeys, resetNodeCache, type ValueOf } from '../../server/src/engine/patterns/pattern';
 import type { GrammarId } from '../../server/src/engine/languages';
 // The language modules register their grammars' shapes with the matcher.
 import '../../server/src/engine/taint/lang';
@@ -12,16 +12,20 @@ before(async () => {
   grammars = await GrammarRegistry.create(undefined, ['javascript', 'python']);
 });
 
-/** Every node of `code` the pattern matches, as text. */
-function matches(grammar: GrammarId, pattern: string, code: string, resolve?: (id: string) => string | undefined): string[] {
+/**
+ * Every node of `code` the pattern matches, as text. `values`: a ValueOf made from the tree (a variable followed to
+ * its value).
+ */
+function matches(grammar: GrammarId, pattern: string, code: string, resolve?: (id: string) => string | undefined, values?: (root: Node) => ValueOf): string[] {
   const compiler = new PatternCompiler(grammars.language(grammar)!);
   const p = compiler.compile(pattern);
   const tree = grammars.parse(grammar, code)!;
+  const valueOf = values?.(tree.rootNode);
   const out: string[] = [];
   const stack: Node[] = [tree.rootNode];
   while (stack.length) {
     const n = stack.pop()!;
-    if (matchPattern(p, n, resolve)) out.push(n.text);
+    if (matchPattern(p, n, resolve, undefined, undefined, valueOf)) out.push(n.text);
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   tree.delete();
@@ -213,26 +217,16 @@ describe('patterns: module specifiers as canonical names', () => {
 });
 
 describe('patterns: a variable followed to its value', () => {
-  /** Matches with a ValueOf that reads `name = value` assignments at the top of the Python code. */
-  function matchesFollowing(pattern: string, code: string): string[] {
-    const p = new PatternCompiler(grammars.language('python')!).compile(pattern);
-    const tree = grammars.parse('python', code)!;
+  /** A ValueOf that reads the `name = value` assignments at the top of Python code. */
+  const topAssignments = (root: Node): ValueOf => {
     const values = new Map<string, Node>();
-    for (const st of tree.rootNode.namedChildren) {
+    for (const st of root.namedChildren) {
       const a = st?.namedChildren[0];
       if (a?.type === 'assignment') values.set(a.childForFieldName('left')!.text, a.childForFieldName('right')!);
     }
-    const out: string[] = [];
-    const stack: Node[] = [tree.rootNode];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (matchPattern(p, n, undefined, undefined, undefined, (name) => values.get(name))) out.push(n.text);
-      for (const c of n.namedChildren) if (c) stack.push(c);
-    }
-    tree.delete();
-    resetNodeCache();
-    return out.sort();
-  }
+    return (name) => values.get(name);
+  };
+  const matchesFollowing = (pattern: string, code: string): string[] => matches('python', pattern, code, undefined, topAssignments);
 
   it('follows a name used as an object to a subscript it holds, as to a member', () => {
     const code = 'events = client["audit"]["events"]\nusers = client.app.users\nevents.find(q)\nusers.find(q)\n';
