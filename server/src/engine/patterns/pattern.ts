@@ -273,6 +273,11 @@ function chainProperty(n: Node): Node | null {
 }
 
 /** The object of a chain node (Go's selector names it `operand`). */
+function chainObject(n: Node): Node | null {
+  const fields = CHAIN_TYPES.get(typeOf(n));
+  return fields ? fieldOf(n, fields[0]) : null;
+}
+
 /** The name a member or subscript chain starts from (`node` in `node[k].x`), or undefined. */
 function rootName(n: Node): string | undefined {
   let x: Node | null = n;
@@ -282,11 +287,6 @@ function rootName(n: Node): string | undefined {
     x = CHAIN_TYPES.has(t) ? chainObject(x) : S.subscripts.has(t) ? fieldOf(x, S.subscripts.get(t)!) : null;
   }
   return undefined;
-}
-
-function chainObject(n: Node): Node | null {
-  const fields = CHAIN_TYPES.get(typeOf(n));
-  return fields ? fieldOf(n, fields[0]) : null;
 }
 
 /**
