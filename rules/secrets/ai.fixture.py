@@ -56,3 +56,12 @@ css_class = "sfc-106bf32136b2aaea1f852986e5515196"
 client = Cerebras(api_key="csk-c2x746d2my2eo8zpn6kb4fkskwopbrv7ts21kwjgpcmy3mx4")
 # ok: secrets.cerebras.api-key
 VALUE = "csk-C2X746D2MY2EO8ZPN6KB4FKSKWOPBRV7TS21KWJGPCMY3MX4"
+# A key set by a two-argument setter, and a W&B key passed to its login (our own fakes).
+# ruleid: secrets.azure.openai-key
+os.environ.setdefault("AZURE_OPENAI_KEY", "f1971ff97aa7c9b2f9cb66c4941b73f3")
+# ruleid: secrets.wandb.api-key
+wandb.login(key="4fe2801ec96db8a500f9375f1b30bed0ce6ba457")
+# ruleid: secrets.wandb.api-key
+WANDB_API_KEY = "9c1d5e0f3a9b7c2e6d4f1a8b3c5e7d9f0a2b4c6e"
+# ok: secrets.wandb.api-key
+wandb.login(key=os.environ["WANDB_API_KEY"])
