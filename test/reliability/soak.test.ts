@@ -2,9 +2,8 @@
  * Soak: 10,000 edits across 20 open files, with open/close churn, through the engine with every rule pack.
  * Every tree web-tree-sitter creates is counted against every `delete`, so a leaked tree fails the test
  * exactly (wasm memory is not seen by the JS heap). After warm-up the JS heap and the wasm heap must hold their
- * size, each read after the server's own compacting GC (`settleServerHeap`). RSS gets only a loose bound that
- * catches a gross native leak: after the same GC it still varied from -22 to +86 MB between identical runs
- * (glibc arenas, V8 code space), so it cannot carry the finer checks.
+ * size, each read after the server's own compacting GC (`settleServerHeap`). RSS, read once it stops falling after
+ * that GC, gets a looser bound that catches a native leak the heaps do not see.
  * VIGIL_SOAK_EDITS changes the number of edits; analysis runs after every VIGIL_SOAK_ANALYZE_EVERY-th edit
  * (default 4: each analysis then sees a delta of several edits, as with a debounce).
  */
@@ -47,6 +46,24 @@ function countTrees(): void {
   });
 }
 
+/**
+ * Memory after the server's compacting GC, once RSS has stopped falling: V8 hands the pages that GC freed back to
+ * the system from a background task, so RSS read at once still counted them (410 MB where it was 230 MB 500 ms
+ * later), and the soak's RSS growth ranged 68-166 MB between identical runs while neither heap grew.
+ */
+async function settledMemory(): Promise<NodeJS.MemoryUsage> {
+  settleServerHeap();
+  let last = process.memoryUsage();
+  for (let i = 0; i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = process.memoryUsage();
+    const falling = last.rss - now.rss > 1e6;
+    last = now.rss < last.rss ? now : last;
+    if (!falling && i >= 2) break;
+  }
+  return last;
+}
+
 let engine: Engine;
 before(async () => {
   countTrees();
@@ -58,7 +75,7 @@ after(() => {
 });
 
 describe('soak', () => {
-  it(`${EDITS.toLocaleString('en-US')} edits across 20 files: no leaked trees, stable memory`, () => {
+  it(`${EDITS.toLocaleString('en-US')} edits across 20 files: no leaked trees, stable memory`, async () => {
     const rnd = prng(99);
     const files = Array.from({ length: 20 }, (_, i) => {
       const lang = LANGUAGES[i % LANGUAGES.length]!;
@@ -71,8 +88,7 @@ describe('soak', () => {
     let wasmWarm = 0;
     for (let k = 0; k < EDITS; k++) {
       if (k === Math.min(1_000, Math.floor(EDITS / 5))) {
-        settleServerHeap();
-        ({ rss: rssWarm, heapUsed: heapWarm } = process.memoryUsage());
+        ({ rss: rssWarm, heapUsed: heapWarm } = await settledMemory());
         wasmWarm = GrammarRegistry.wasmHeapBytes;
       }
       const f = files[Math.floor(rnd() * files.length)]!;
@@ -91,14 +107,14 @@ describe('soak', () => {
       if (k % ANALYZE_EVERY === 0) engine.analyze(f.uri);
     }
     for (const f of files) engine.analyze(f.uri);
-    settleServerHeap();
-    const { rss: rssEnd, heapUsed: heapEnd } = process.memoryUsage();
+    const { rss: rssEnd, heapUsed: heapEnd } = await settledMemory();
     // Each open document holds at most its tree and the tree kept for comparison.
     assert.ok(live <= files.length * 2, `${live} live trees for ${files.length} open documents`);
     for (const f of files) engine.close(f.uri);
     assert.equal(live, 0, 'every tree deleted once its documents are closed');
     const growthMb = (rssEnd - rssWarm) / 1e6;
-    assert.ok(growthMb < 150, `RSS grew ${growthMb.toFixed(1)} MB between warm-up and the end`);
+    // 6-28 MB over runs on idle and loaded machines since memory is read once RSS stops falling.
+    assert.ok(growthMb < 64, `RSS grew ${growthMb.toFixed(1)} MB between warm-up and the end`);
     // Live JS objects: +1.7 MB over the 9,000 edits after warm-up when this was written.
     const heapMb = (heapEnd - heapWarm) / 1e6;
     assert.ok(heapMb < 10, `the JS heap grew ${heapMb.toFixed(1)} MB between warm-up and the end`);
