@@ -17,6 +17,20 @@ class CredentialCalls {
     return DriverManager.getConnection(url, "billing", System.getenv("DB_PASSWORD"));
   }
 
+  Connection openWrapped() throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://reports-db:5432/reports",
+        "reporting",
+        "Tq6#vWm3Rz");  // ruleid: secrets.generic.credential-call-third-argument
+  }
+
+  Connection openWrappedFromEnv() throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://reports-db:5432/reports",
+        "reporting",
+        System.getenv("REPORTS_DB_PASSWORD"));  // ok: secrets.generic.credential-call-third-argument
+  }
+
   PasswordAuthentication mail() {
     // ruleid: secrets.generic.credential-call-second-argument
     return new PasswordAuthentication("notifier", "Mn4!tz8Pq".toCharArray());

@@ -34,6 +34,21 @@ conn = ldap.initialize("ldap://ldap.example.net").simple_bind_s("cn=reader,dc=ex
 db = pymysql.connect("db.example.net", "reports", "Pm8!xq2Lw", "sales")
 # ok: secrets.generic.credential-call-third-argument
 db = pymysql.connect("db.example.net", "reports", os.environ["DB_PASSWORD"], "sales")
+# Black wraps a long call: one argument per line.
+resp = requests.get(
+    "https://reports.example.net/api/v1/exports?format=csv",
+    auth=(
+        "report-exporter",
+        "Vx4!nq8TzL",  # ruleid: secrets.generic.credential-call-second-argument
+    ),
+)
+resp = requests.get(
+    "https://reports.example.net/api/v1/exports?format=csv",
+    auth=(
+        "report-exporter",
+        os.environ["EXPORTER_PASSWORD"],  # ok: secrets.generic.credential-call-second-argument
+    ),
+)
 # Placeholders and test logins stay quiet.
 # ok: secrets.generic.credential-call-second-argument
 server.login("user@example.net", "your_password")
