@@ -507,10 +507,11 @@ export function genericValueReason(value: string, name: string): string | undefi
   // Words joined by separators: event names, URNs, constant names (`msal:acquireTokenStart`) and labels in any
   // Latin-script language (`Passwort-Bestätigung`). Closed by sentence punctuation only under a message-like name
   // (`PASSWORD_RESET_DONE = Reset-completed!`): under a plain `password`, `Summer-Time!` is a human-chosen password.
-  const words = LABEL_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2')) ? value.replace(/[.!?:…]+$/u, '') : value;
+  const labelName = LABEL_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2'));
+  const words = labelName ? value.replace(/[.!?:…]+$/u, '') : value;
   const parts = words.split(/[:._-]/);
   // Under a password name (not a label's), words joined with digits are a passphrase (`Ivory_lantern237_`).
-  const passphrase = /pass|pwd/i.test(name) && !LABEL_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2')) && /\d/.test(value);
+  const passphrase = /pass|pwd/i.test(name) && !labelName && /\d/.test(value);
   if (!passphrase && parts.length >= 2 && parts.every((p) => p.length <= 33 && WORD_PART.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/.test(value)) return 'file path';
   if (/^[A-Za-z][a-z]+(?:[ _-][A-Za-z][a-z]+)*$/.test(value)) return 'plain words';
