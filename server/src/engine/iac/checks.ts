@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TextEdit } from '../types';
-import { placeholderReason } from '../secrets/false-positive-filters';
+import { genericValueReason, placeholderReason } from '../secrets/false-positive-filters';
 import { maskSecret } from '../secrets/mask';
 import { keyValues, type DockerInstruction, type ParsedDockerfile } from './dockerfile';
 import { setEdit, YamlMatcher, type Sel } from './yaml-match';
@@ -444,6 +444,46 @@ const tfvarsSecret: Check = (input) => {
 };
 
 /**
+ * Keys of a Secret's `data` that name where or who, not the credential (`apiUsername`, `azurestorageaccountname`,
+ * a host, a CA certificate; iSCSI's `…username_in`).
+ */
+const SECRET_DATA_NOT_SECRET = /(?:user(?:name)?|login|host(?:name)?|port|database|dbname|name|region|endpoint|address|url|namespace|ca\.crt|tls\.crt|\.crt|cert(?:ificate)?)(?:_in)?$/i;
+
+/**
+ * A Kubernetes Secret whose `data` holds values: base64 is an encoding, not encryption, so each is its secret in the
+ * repository. One finding per manifest, over its `data` block, naming the keys (the fix is the manifest's: keep it
+ * out, or encrypt it); the secrets pack may also report a value under a secret-sounding key on its own line. A value
+ * that decodes to a certificate, a placeholder or nothing is left alone, and so is text that is not base64 (a Helm
+ * template's `{{ … | b64enc }}`). SOPS-encrypted manifests (a top-level `sops` key) are skipped; `stringData` is
+ * plain text, which the secrets pack reads.
+ */
+const k8sSecretData: Check = (input) => {
+  const y = input.yaml;
+  if (!y || !isMap(y.root)) return [];
+  if (scalarText(get(y.doc, y.root, 'kind')?.value) !== 'Secret' || get(y.doc, y.root, 'sops')) return [];
+  const data = get(y.doc, y.root, 'data');
+  if (!data || !isMap(data.value)) return [];
+  const keys: string[] = [];
+  let end = 0;
+  for (const e of entries(y.doc, data.value)) {
+    const v = e.value;
+    if (!isScalar(v) || typeof v.value !== 'string' || !v.range || SECRET_DATA_NOT_SECRET.test(e.key)) continue;
+    const b64 = v.value.replace(/\s+/g, '');
+    if (b64.length < 4 || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) continue;
+    const decoded = Buffer.from(b64, 'base64').toString('utf8').trim();
+    if (decoded.length < 4 || /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY)/.test(decoded)) continue;
+    // Judged as the secrets pack's generic rules judge a value under that key (`mypassword`, a word, `changeme`). A
+    // JSON document (`.dockerconfigjson`, a service account key) is a credentials file, not a `{placeholder}`.
+    if (!/^[{[]/.test(decoded) && (placeholderReason(decoded) ?? genericValueReason(decoded, e.key)) !== undefined) continue;
+    keys.push(e.key);
+    end = Math.max(end, v.range[1]);
+  }
+  const start = (data.pair.key as YamlNode).range?.[0];
+  if (keys.length === 0 || start === undefined) return [];
+  return [{ range: input.lines.rangeOf(start, end), detail: `(${keys.length === 1 ? 'key' : `${keys.length} keys`}: ${keys.join(', ')})` }];
+};
+
+/**
  * S3 buckets missing a setting that the AWS provider (v4+) writes as a separate resource: the finding sits on the
  * `aws_s3_bucket` block when neither its inline block (`inline`, the pre-v4 form) nor a `companion` resource whose
  * `bucket` names it (`aws_s3_bucket.<name>...` or the bucket's literal name) is in the same file. A module that
@@ -521,6 +561,7 @@ export const CHECKS: ReadonlyMap<string, CheckEntry> = new Map<string, CheckEntr
   ['tf-aws-open-all-ports', { run: openIngress('all') }],
   ['tf-gcp-azure-open-admin-port', { run: openAdminPortGcpAzure }],
   ['tfvars-secret', { run: tfvarsSecret }],
+  ['k8s-secret-data', { run: k8sSecretData }],
   ['cfn-open-admin-port', { run: cfnOpenIngress('admin') }],
   ['cfn-open-all-ports', { run: cfnOpenIngress('all') }],
   ['tf-aws-s3-no-public-access-block', { run: s3Companion(undefined, 'aws_s3_bucket_public_access_block') }],
