@@ -450,24 +450,29 @@ const tfvarsSecret: Check = (input) => {
 const SECRET_DATA_NOT_SECRET = /(?:user(?:name)?|login|host(?:name)?|port|database|dbname|name|region|endpoint|address|url|namespace|ca\.crt|tls\.crt|\.crt|cert(?:ificate)?)(?:_in)?$/i;
 
 /**
- * A Kubernetes Secret whose `data` holds values: base64 is an encoding, not encryption, so each is its secret in the
- * repository. One finding per manifest, over its `data` block, naming the keys (the fix is the manifest's: keep it
- * out, or encrypt it); the secrets pack may also report a value under a secret-sounding key on its own line. A value
- * that decodes to a certificate, a placeholder or nothing is left alone, and so is text that is not base64 (a Helm
- * template's `{{ … | b64enc }}`). SOPS-encrypted manifests (a top-level `sops` key) are skipped; `stringData` is
- * plain text, which the secrets pack reads.
+ * Keys that say what they hold (`password`, `db.password`, `api-key`, `azurestorageaccountkey`): the secrets
+ * pack's generic rules read the value under such a name, so this check leaves it to them rather than report the
+ * line twice.
+ */
+const SECRET_DATA_NAMED = /(?:password|passwd|secret|token|api[._-]?key|access[._-]?key|account[._-]?key|auth[._-]?key|signing[._-]?key|credentials?)(?:_in)?$|(?:^|[._-])pwd$/i;
+
+/**
+ * The values of a Kubernetes Secret's `data`: base64 is an encoding, not encryption, so each is its secret in the
+ * repository, and no secret rule reads a value through it (`.dockerconfigjson`, `tls.key`, `ssh-privatekey`). A
+ * value that decodes to a certificate, a placeholder or nothing is left alone, and so is text that is not base64 (a
+ * Helm template's `{{ … | b64enc }}`). SOPS-encrypted manifests (a top-level `sops` key) are skipped; `stringData`
+ * is plain text, which the secrets pack reads.
  */
 const k8sSecretData: Check = (input) => {
   const y = input.yaml;
   if (!y || !isMap(y.root)) return [];
   if (scalarText(get(y.doc, y.root, 'kind')?.value) !== 'Secret' || get(y.doc, y.root, 'sops')) return [];
-  const data = get(y.doc, y.root, 'data');
-  if (!data || !isMap(data.value)) return [];
-  const keys: string[] = [];
-  let end = 0;
-  for (const e of entries(y.doc, data.value)) {
+  const data = get(y.doc, y.root, 'data')?.value;
+  if (!isMap(data)) return [];
+  const hits: CheckHit[] = [];
+  for (const e of entries(y.doc, data)) {
     const v = e.value;
-    if (!isScalar(v) || typeof v.value !== 'string' || !v.range || SECRET_DATA_NOT_SECRET.test(e.key)) continue;
+    if (!isScalar(v) || typeof v.value !== 'string' || !v.range || SECRET_DATA_NOT_SECRET.test(e.key) || SECRET_DATA_NAMED.test(e.key)) continue;
     const b64 = v.value.replace(/\s+/g, '');
     if (b64.length < 4 || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) continue;
     const decoded = Buffer.from(b64, 'base64').toString('utf8').trim();
@@ -475,12 +480,10 @@ const k8sSecretData: Check = (input) => {
     // Judged as the secrets pack's generic rules judge a value under that key (`mypassword`, a word, `changeme`). A
     // JSON document (`.dockerconfigjson`, a service account key) is a credentials file, not a `{placeholder}`.
     if (!/^[{[]/.test(decoded) && (placeholderReason(decoded) ?? genericValueReason(decoded, e.key)) !== undefined) continue;
-    keys.push(e.key);
-    end = Math.max(end, v.range[1]);
+    const k = (e.pair.key as YamlNode).range;
+    if (k) hits.push({ range: input.lines.rangeOf(k[0], v.range[1]), detail: `(${e.key})` });
   }
-  const start = (data.pair.key as YamlNode).range?.[0];
-  if (keys.length === 0 || start === undefined) return [];
-  return [{ range: input.lines.rangeOf(start, end), detail: `(${keys.length === 1 ? 'key' : `${keys.length} keys`}: ${keys.join(', ')})` }];
+  return hits;
 };
 
 /**
