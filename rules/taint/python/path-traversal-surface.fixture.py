@@ -114,6 +114,14 @@ def files_ok():
     # send_from_directory confines the name to the folder.
     # ok: py.path-traversal.open
     send_from_directory(ROOT, request.args["file"])
+    # It trusts the folder: one taken from the request is any folder.
+    full = os.path.join(ROOT, request.args["file"])
+    # ruleid: py.path-traversal.open
+    send_from_directory(os.path.dirname(full), os.path.basename(full))
+    # ruleid: py.path-traversal.open
+    send_from_directory(directory=request.args["dir"], path="report.pdf")
+    # ok: py.path-traversal.open
+    send_from_directory(os.path.join(ROOT, "exports"), request.args["file"])
     # ok: py.path-traversal.open
     Path(ROOT, "static", "app.css").read_bytes()
     # ok: py.path-traversal.open
