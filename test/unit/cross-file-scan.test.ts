@@ -14,7 +14,7 @@ import { walkFiles, type ScanFile } from '../../server/src/engine/scan/file-walk
 import { scanFiles } from '../../server/src/engine/scan/scan-pool';
 import { DEFAULT_SETTINGS, type TraceStep } from '../../server/src/engine/types';
 import { LspClient } from '../lsp/lsp-client';
-import { FIXTURES, gitInit, project } from './cli-helpers';
+import { FIXTURES, gitInit, project, scratchWorkspace } from './cli-helpers';
 
 const REPO = join(__dirname, '..', '..');
 const FAULTS = join(FIXTURES, 'cross-file-faults', 'fault-analyzers.ts');
@@ -138,6 +138,16 @@ describe('cross-file taint in the CLI scan', () => {
       'keep_as_sent joins file_src.orig_name into the folder; on_file_uploaded and load_chat only open or move file.name',
     );
     assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'app', 'uploads.py'));
+  });
+
+  it('Python: a Celery task of another module queued with `task.delay(…)` gets the request data as the call would pass it', async () => {
+    const dir = scratchWorkspace('cross-file-celery', {
+      'tasks.py': 'import requests\nfrom celery import shared_task\n\n\n@shared_task\ndef mirror(url, tag):\n    return requests.get(url, timeout=5).status_code\n',
+      'views.py': 'from flask import Flask, request\n\nfrom tasks import mirror\n\napp = Flask(__name__)\n\n\n@app.post("/mirror")\ndef queue_mirror():\n    mirror.delay(request.form["url"], "t")\n    mirror.delay("https://static.example.net/", request.form["tag"])\n    return "", 202\n',
+    });
+    const found = await jsonFindings(dir);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.ssrf.http-client', 'views.py', 9]]);
+    assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'tasks.py'));
   });
 
   it('Python negative: the helper converts with int(), nothing is reported', async () => {

@@ -3383,6 +3383,10 @@ function resolveCallee(
     // imported modules are not ours).
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
+    // `task.delay(a, b)` runs `task(a, b)` later (see `deferredCallMethods`): the function's call.
+    if (obj && prop && syn.exprKind(typeOf(obj)) === 'identifier' && syn.deferredCallMethods?.has(textOf(prop))) {
+      return resolveCallee(obj, ctx, lookup, summaryOf, imported, ruleIds, syn, dispatch, instanceOf, isImported, ownClass);
+    }
     // `cfg.load(x)` on an instance of a class another file exports: that class's method, whatever this file defines.
     const inst = obj && prop && imported.size ? instanceOf?.(obj, textOf(prop)) : undefined;
     if (inst) return inst.rules[ruleIds[0]!] ? { summary: fromExport(ruleIds.map((id) => inst.rules[id]), inst.keywords), name: callee.text, offset: inst.receiverParam ? 1 : 0 } : undefined;

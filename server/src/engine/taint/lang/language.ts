@@ -445,6 +445,11 @@ export interface LanguageModule {
   classBases?(fn: Node): string[];
   /** The receiver's name in a method's access paths (`self`, `this`): its fields are the class's fields. */
   fieldReceiver?: string;
+  /**
+   * Methods of a function object that call it later with the same arguments (Celery's `task.delay(a, b)`): a call
+   * `f.<method>(args)` is analysed as `f(args)`.
+   */
+  deferredCallMethods?: ReadonlySet<string>;
   /** Whether a function is an entry point of its module (see `HandlerSpec.exported`). */
   isExported(fn: Node, parent: Node | null): boolean;
   /**

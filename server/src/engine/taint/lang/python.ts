@@ -962,6 +962,8 @@ export const python: LanguageModule = {
   isMethod: (fn) => fn.type === 'function_definition' && !!enclosingClass(fn),
   classOf: (fn) => (fn.type === 'function_definition' ? enclosingClass(fn)?.childForFieldName('name')?.text : undefined),
   fieldReceiver: 'self',
+  // Celery: `task.delay(*args, **kwargs)` is `task.apply_async(args, kwargs)`, run by a worker with those arguments.
+  deferredCallMethods: new Set(['delay']),
   classBases: (fn) => {
     const list = enclosingClass(fn)?.childForFieldName('superclasses');
     // `class B(A)`, `class B(pkg.A)`: the last name; keyword arguments (`metaclass=`) are no bases.
