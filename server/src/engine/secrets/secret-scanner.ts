@@ -49,8 +49,11 @@ export interface SecretMatch {
  * Languages where `literalInCode` rules require a quoted string, judged on the line. Lexed languages (no grammar)
  * are judged by the analyzer on the whole text instead, since a heredoc's body is a string its lines do not show.
  */
-/** `NAME=value` at the start of a line, optionally after `export`: a dotenv or shell variable assignment. */
-const ENV_ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^=]/;
+/**
+ * `NAME=value` at the start of a line, optionally after `export`: a dotenv or shell variable assignment; also as a
+ * YAML list item (`- NAME=value`, a compose file's `environment:` list), quoted or not.
+ */
+const ENV_ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+["']?)?[A-Za-z_][A-Za-z0-9_]*=[^=]/;
 const CODE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.code && !l.lexical).map((l) => l.id));
 
 /** Whether `literalInCode` rules judge a file of this language by the quote before the value (see above). */
