@@ -12,3 +12,11 @@ func main() {
 	passwordPrompt := "Enter password: "
 	fmt.Println(apiKey, dbPassword, passwordPrompt)
 }
+
+// Header names written with hyphens (Cloudflare's global key goes in X-Auth-Key).
+var providerHeaders = map[string]map[string]string{
+	// ruleid: secrets.generic.api-key-assignment
+	"cloudflare": {"X-Auth-Email": "ops@acme.example", "X-Auth-Key": "b71e0c94d3a25f86e7c41d09a3b2f5e6c8d17"},
+	// ok: secrets.generic.api-key-assignment
+	"partner": {"X-Auth-Key": "PARTNER_AUTH_KEY_FROM_VAULT"},
+}
