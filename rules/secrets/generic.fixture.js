@@ -48,6 +48,13 @@ async function fetchProfile() {
 const basic = 'Basic YWRtaW46ITlxYXd3QU53czNFPTQjdg==';
 // ok: secrets.generic.basic-auth-header
 const notBasic = 'Basic anVzdC1hLWxhYmVsLWhlcmU=';
+// A personal access token sent with an empty user (Azure DevOps, `:` + PAT).
+// ruleid: secrets.generic.basic-auth-header
+const adoHeaders = { Authorization: 'Basic Om9jaWl4aXF2MGs2OHJwcXV0Ymowc2tvd2ozODl2bWRiamF0a3g4b2dlbm53b3kzZTczZWo=' };
+// ok: secrets.generic.basic-auth-header
+const shortEmptyUser = 'Basic OnNob3J0';
+// ok: secrets.generic.basic-auth-header
+const placeholderPat = 'Basic OmNoYW5nZW1lLXRva2VuLXZhbHVlLWhlcmU=';
 // ruleid: secrets.generic.url-credentials
 const feed = 'https://reporter:mMA=krFEMQ%3+j@feeds.acme.io/v2/events';
 // ok: secrets.generic.url-credentials

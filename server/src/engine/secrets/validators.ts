@@ -68,7 +68,8 @@ export function basicAuthReason(b64: string): string | undefined {
   const text = Buffer.from(b64, 'base64').toString('utf8');
   if (!/^[\x20-\x7e]+$/.test(text)) return 'does not decode to text';
   const colon = text.indexOf(':');
-  if (colon <= 0 || colon === text.length - 1) return 'does not decode to user:password';
+  // An empty user is how a token goes as Basic credentials (Azure DevOps `:<PAT>`): long enough to be one.
+  if (colon < 0 || colon === text.length - 1 || (colon === 0 && text.length < 21)) return 'does not decode to user:password';
   // Tests of OAuth clients encode names, not credentials: `CLIENT_ID:CLIENT_SECRET` (perhaps URL-encoded).
   let password = text.slice(colon + 1);
   try {
