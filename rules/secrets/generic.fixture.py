@@ -39,6 +39,13 @@ def call(session):
 csrf_token = "{{ csrf_token }}"
 # ok: secrets.generic.token-assignment
 token_type = "Bearer"
+# A name starting with `page` is no pagination token (`PAGER_TOKEN`); `next_page_token` is one.
+# ruleid: secrets.generic.token-assignment
+PAGER_TOKEN = os.getenv("PAGER_TOKEN", "usXtkArOE1x33HcbxRWq")
+# ok: secrets.generic.token-assignment
+next_page_token = "CAESBggDEAEYAQ2xkYXRhX3N0cmVhbQ"
+# ok: secrets.generic.token-assignment
+nextPageToken = "CAESBggDEAEYAQ2xkYXRhX3N0cmVhbQ"
 # ok: secrets.generic.token-assignment
 TOKEN_URL = "https://oauth2.acme.io/token"
 # A commit hash and a UUID are ids, not credentials.
