@@ -509,7 +509,8 @@ export function genericValueReason(value: string, name: string): string | undefi
   // (`PASSWORD_RESET_DONE = Reset-completed!`): under a plain `password`, `Summer-Time!` is a human-chosen password.
   const labelName = LABEL_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2'));
   const words = labelName ? value.replace(/[.!?:…]+$/u, '') : value;
-  const parts = words.split(/[:._-]/);
+  // Also a path of words (`secret/data/newrelic:license`, where a vault keeps it): random text is not words.
+  const parts = words.split(/[:._/-]/);
   // Under a password name (not a label's), words joined with digits are a passphrase (`Ivory_lantern237_`).
   const passphrase = /pass|pwd/i.test(name) && !labelName && /\d/.test(value);
   if (!passphrase && parts.length >= 2 && parts.every((p) => p.length <= 33 && WORD_PART.test(p)) && /\p{L}{3}/u.test(value)) return 'identifier';
