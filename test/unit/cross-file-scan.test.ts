@@ -73,6 +73,21 @@ describe('cross-file taint in the CLI scan', () => {
     for (const f of found) assert.equal(f.trace!.at(-1)!.path, join(dir, 'src', 'store.js'));
   });
 
+  it('JS: a module that exports an instance (`module.exports = new NoteStore()`, `export default new …`) has its methods followed as notes.search(x)', async () => {
+    const store = (exp: string): string =>
+      `const { Pool } = require('pg');\nconst pool = new Pool();\n\nclass NoteStore {\n  async search(text) {\n    return pool.query(\`SELECT id FROM notes WHERE body LIKE '%\${text}%'\`);\n  }\n\n  async byId(id) {\n    return pool.query('SELECT * FROM notes WHERE id = $1', [id]);\n  }\n}\n\n${exp}\n`;
+    const routes = (imp: string): string =>
+      `const express = require('express');\n${imp}\nconst router = express.Router();\n\nrouter.get('/search', async (req, res) => {\n  res.json(await notes.search(req.query.q));\n});\nrouter.get('/one', async (req, res) => {\n  res.json(await notes.byId(req.query.id));\n});\n`;
+    for (const [exp, imp, file] of [
+      ['module.exports = new NoteStore();', "const notes = require('./store');", 'store.js'],
+      ['export default new NoteStore();', "import notes from './store';", 'store.mjs'],
+    ] as const) {
+      const dir = scratchWorkspace('cross-file-module-instance', { [file]: store(exp), [file.replace('store', 'routes')]: routes(imp.replace('./store', `./${file.replace(/\.js$/, '')}`)) });
+      const found = await jsonFindings(dir);
+      assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['js.sqli.string-query', file.replace('store', 'routes'), 5]], exp);
+    }
+  });
+
   it('JS: the SARIF codeFlow crosses from routes.js into db.js', async () => {
     const dir = project('cross-file-js');
     const r = await scan(dir, '--format', 'sarif');

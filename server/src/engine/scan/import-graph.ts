@@ -38,10 +38,10 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   }
   // A class's methods are reached only through an instance: a file that never calls the class (`C(`, `new C(`,
   // `r.C(`) gets nothing from them, and without the index the taint pack may skip rules by the file's words (a
-  // module's own class goes by the importer's name for the module).
+  // module's own class, or the instance it is, goes by the importer's name for the module).
   let called: Set<string> | undefined;
   const constructs = (cls: string): boolean => (called ??= calledNames(text)).has(cls);
-  return moduleSpecifiers(languageId, text).some((s) => index(path, s)?.some((e) => e.className === undefined || e.moduleClass || constructs(e.className)));
+  return moduleSpecifiers(languageId, text).some((s) => index(path, s)?.some((e) => e.className === undefined || e.moduleClass || e.moduleInstance || constructs(e.className)));
 }
 
 /**

@@ -75,6 +75,8 @@ export interface ExportSummary {
   className?: string;
   /** The class is the module itself (`ClassInstances.moduleClass`): an importer's name for the module is the class. */
   moduleClass?: true;
+  /** The module is an instance of the class (`ClassInstances.moduleInstance`): an importer's name for it is one. */
+  moduleInstance?: true;
   /** The method's first parameter is its receiver (Python's `self`): a call's first argument is its second parameter. */
   receiverParam?: true;
 }
@@ -2062,6 +2064,9 @@ export class TaintAnalyzer implements Analyzer {
         if (!e.className) continue;
         add(`${local}.${e.className}`, e.className, [e]);
         if (e.moduleClass) add(local, e.className, [e]);
+        // `const notes = require('./store')` of a module exporting `new NoteStore()`: `notes` is that instance.
+        const method = e.name.slice(e.className.length + 1);
+        if (e.moduleInstance && named(method)) out.set(`${INSTANCE_AT}${local}.${method}`, e);
       }
     }
     if (classes.size === 0) return;
@@ -2183,6 +2188,7 @@ export class TaintAnalyzer implements Analyzer {
     const classes = q ? undefined : lang.module.instances?.exportedClasses(tree);
     // The module's own class is constructed under whatever name each importer gives it: `called` cannot name it.
     const own = q ? undefined : lang.module.instances?.moduleClass?.(tree);
+    const ownInstance = q ? undefined : lang.module.instances?.moduleInstance?.(tree);
     const byUnit = new Map<Unit, ExportSummary>();
     for (const u of ctx.units) {
       if (!u.name) continue;
@@ -2193,10 +2199,10 @@ export class TaintAnalyzer implements Analyzer {
       if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
       else if (u.isMethod && u.cls !== undefined) {
         // A method of an exported class, by `<class>.<method>`; private ones (`#m`) no other file can call.
-        if (!classes?.has(u.cls) || (called && ((u.cls !== own && !called.has(u.cls)) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
+        if (!classes?.has(u.cls) || (called && ((u.cls !== own && u.cls !== ownInstance && !called.has(u.cls)) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
         const first = u.params.names[0]?.node.text;
         const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
-        byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}) });
+        byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}) });
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
     if (byUnit.size === 0) return [];

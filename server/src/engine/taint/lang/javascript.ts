@@ -483,6 +483,24 @@ function moduleClass(tree: Tree): string | undefined {
   return out;
 }
 
+/** `ClassInstances.moduleInstance`: `module.exports = new C()`, `export default new C()`; the last one wins. */
+function moduleInstance(tree: Tree): string | undefined {
+  let out: string | undefined;
+  const classOf = (v: Node | null | undefined): string | undefined => {
+    const ctor = v && typeOf(v) === 'new_expression' ? fieldOf(v, 'constructor') : null;
+    return ctor && typeOf(ctor) === 'identifier' ? textOf(ctor) : undefined;
+  };
+  for (const s of named(tree.rootNode)) {
+    if (s.type === 'export_statement' && s.children.some((c) => c?.type === 'default')) {
+      out = classOf(s.childForFieldName('value')) ?? out;
+    } else if (s.type === 'expression_statement') {
+      const e = named(s)[0];
+      if (e?.type === 'assignment_expression' && e.childForFieldName('left')?.text === 'module.exports') out = classOf(e.childForFieldName('right')) ?? out;
+    }
+  }
+  return out;
+}
+
 /**
  * JavaScript's class instances (`ClassInstances`): `new UserStore()`, `new db.Pool()` is the class named, as
  * written; the classes `exportedNames` gives; every declarator and `=` (`+=` and its kin rebind; a destructuring
@@ -498,9 +516,12 @@ const jsInstances: ClassInstances = {
     const out = exportedNames(tree);
     const own = moduleClass(tree);
     if (own) out.add(own);
+    const instance = moduleInstance(tree);
+    if (instance) out.add(instance);
     return out;
   },
   moduleClass: (tree) => moduleClass(tree),
+  moduleInstance: (tree) => moduleInstance(tree),
   assignments: (root) => {
     const out: { target: Node; value: Node | null }[] = [];
     for (const a of root.descendantsOfType(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression'])) {

@@ -135,6 +135,11 @@ export interface ClassInstances {
    */
   moduleClass?(tree: Tree): string | undefined;
   /**
+   * The class of the instance a module exports as itself (`module.exports = new C()`, `export default new C()`):
+   * an importer's name for the module is that instance (`const notes = require('./store'); notes.search(q)`).
+   */
+  moduleInstance?(tree: Tree): string | undefined;
+  /**
    * Every assignment in the file to a name or an access path (`g.req = Request(...)`, `this.f = new F()`), as its
    * target node and the value assigned (null when the target is bound by other means: an augmented assignment, part
    * of a destructuring), so that a path assigned instances of one class only is known to hold one.
