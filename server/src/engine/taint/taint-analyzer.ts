@@ -1295,7 +1295,7 @@ export class TaintAnalyzer implements Analyzer {
           }
         }
       }
-      for (const r of rules) findings.push(...(byRule.get(r) ?? []));
+      for (const r of rules) findings.push(...withoutEnclosingDuplicates(byRule.get(r) ?? []));
       if (!cut && patternRules.length > 0) {
         // Pattern rules last, on the same budget: one walk of the tree, charged per node and clause tried.
         try {
@@ -2265,10 +2265,26 @@ export interface CachedUnit {
  * `yaml.load(request.data)` is one problem, told best by the taint finding with its trace.
  */
 function withoutTaintDuplicates(patterns: Finding[], taint: Finding[]): Finding[] {
-  const inside = (a: Range, b: Range): boolean =>
-    (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
-    (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));
   return patterns.filter((p) => !taint.some((t) => t.cwe.some((c) => p.cwe.includes(c)) && inside(t.range, p.range)));
+}
+
+/** Whether range `a` lies within range `b` (equal counts). */
+function inside(a: Range, b: Range): boolean {
+  return (
+    (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
+    (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character))
+  );
+}
+
+/**
+ * One rule's findings without those that enclose another at the same sink call: two sink patterns of a rule may
+ * both match one call, one at the argument and one at the whole call (`client.search(base, opts)` with `opts`
+ * holding `{ filter }`); the argument says more.
+ */
+function withoutEnclosingDuplicates(list: Finding[]): Finding[] {
+  if (list.length < 2) return list;
+  const sink = (f: Finding): unknown => f.properties?.['sink'];
+  return list.filter((f) => !list.some((g) => g !== f && sink(g) === sink(f) && inside(g.range, f.range) && !inside(f.range, g.range)));
 }
 
 /** Whether two lists hold the same items in the same order (by identity unless `eq` says otherwise). */
