@@ -387,6 +387,14 @@ const LABEL_NAME = /(?:^|[^a-z])(?:label|title|text|msg|message|hint|help|placeh
  */
 const WORD_PART = /^(?:\p{Ll}*|\p{Lu}*|(?:\p{Ll}+|\p{Lu}+\p{Ll}{2,}|\p{Lu}\p{Ll})(?:\p{Lu}{1,6}\p{Ll}{2,})*\p{Lu}{0,6})\d{0,3}$/u;
 
+/**
+ * Whether a dotted value reads as a member chain of words (`settings.db.password`), not random text with a dot in it
+ * (`oW0PrFEMyWvrhLuZS.PArq`): in a config file only the first may be a reference.
+ */
+export function dottedWords(value: string): boolean {
+  return /^[\w$.-]+$/.test(value) && value.split(/[.$_-]/).every((p) => WORD_PART.test(p));
+}
+
 /** For generic rules: values whose shape says id, hash, path, URL, code or human language rather than credential. */
 export function genericValueReason(value: string, name: string): string | undefined {
   // With its slashes escaped, as a regex or JSON writes a path (`\/\/vault\/app\/tls.crt`): judged unescaped.

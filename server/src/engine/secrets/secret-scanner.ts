@@ -10,6 +10,7 @@ import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
 import {
   encodedBlobReason,
+  dottedWords,
   genericValueReason,
   ownKeyReason,
   placeholderReason,
@@ -293,9 +294,9 @@ export function rejectReason(
     const cut = secret.length - bare.length;
     const valueReason = genericValueReason(bare, name ?? '');
     // A dotenv-style line outside code (`ADMIN_PASSWORD=Vq4NTd.KwPRa8zmYc`) holds a literal: a dotted value there is
-    // not a member read.
+    // not a member read; nor is random text with a dot outside code (`become_pass: oW0PrF….PArq` in YAML).
     const r =
-      (valueReason === 'code expression' && !code && ENV_ASSIGNMENT_LINE.test(lineText) ? undefined : valueReason) ??
+      (valueReason === 'code expression' && !code && (ENV_ASSIGNMENT_LINE.test(lineText) || (/^[\w.-]+$/.test(bare) && !dottedWords(bare))) ? undefined : valueReason) ??
       (at &&
         (sentenceContextReason(at.line, at.start, at.end) ??
           ownKeyReason(at.line, at.start, at.end) ??
