@@ -7,6 +7,8 @@ class KeyFlow {
     // ruleid: secrets.crypto.jwt-secret
     private static final String TOKEN_KEY = "Bv5Cw0Dx6Ey1Fz7Ga2Hb8Ic3Jd9Ke4Lf";
     // ok: secrets.crypto.cipher-key
+    // A default key named as one is still a key in the code.
+    // ruleid: secrets.generic.secret-assignment
     private String aesKey = "Mg5Nh0Oi6Pj1Qk7Rl2Sm8Tn3Uo9Vp4Wq";
 
     String token(String subject) {

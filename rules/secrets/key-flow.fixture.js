@@ -7,6 +7,8 @@ const JWT_KEY = 'pR7vX2kQ9mW4zL8nT3cY6bH1sF5dG0jA';
 // ruleid: secrets.crypto.hmac-key
 const webhookKey = Buffer.from('Dw3Ex8Fy2Gz7Ha1Ib6Jc4Kd9Le5Mf0Ng');
 // ok: secrets.crypto.cipher-key
+// A default key named as one is still a key in the code.
+// ruleid: secrets.generic.secret-assignment
 let cipherKey = 'Nh2Oi7Pj3Qk8Rl4Sm9Tn5Uo1Vp6Wq0Xr';
 cipherKey = process.env.CIPHER_KEY;
 // ok: secrets.crypto.hmac-key

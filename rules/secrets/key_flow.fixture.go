@@ -23,6 +23,8 @@ func Sign(data []byte, claims jwt.MapClaims) (string, error) {
 
 func Cipher() error {
 	// ok: secrets.crypto.cipher-key
+	// A default key named as one is still a key in the code.
+	// ruleid: secrets.generic.secret-assignment
 	aesKey := "Qk4Rl9Sm3Tn8Uo2Vp7Wq1Xr6Ys5Zt0Au"
 	if v := os.Getenv("AES_KEY"); v != "" {
 		aesKey = v
