@@ -447,7 +447,7 @@ const tfvarsSecret: Check = (input) => {
  * Keys of a Secret's `data` that name where or who, not the credential (`apiUsername`, `azurestorageaccountname`,
  * a host, a CA certificate; iSCSI's `…username_in`).
  */
-const SECRET_DATA_NOT_SECRET = /(?:user(?:name)?|login|host(?:name)?|port|database|dbname|name|region|endpoint|address|url|namespace|ca\.crt|tls\.crt|\.crt|cert(?:ificate)?)(?:_in)?$/i;
+const SECRET_DATA_NOT_SECRET = /(?:user(?:name)?|login|host(?:name)?|port|database|dbname|name|region|endpoint|address|url|namespace|\.crt|cert(?:ificate)?)(?:_in)?$/i;
 
 /**
  * Keys that say what they hold (`password`, `db.password`, `api-key`, `azurestorageaccountkey`): the secrets
