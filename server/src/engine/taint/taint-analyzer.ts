@@ -2046,12 +2046,14 @@ export class TaintAnalyzer implements Analyzer {
     // Only the methods whose name the text holds (a call names it): every entry is part of each pass's key and
     // grouping, and a class's other methods would only cost that.
     const named = (method: string): boolean => !/^\w+$/.test(method) || words.hasWord(method);
+    // `<class>.<method>` -> `<method>`.
+    const methodOf = (e: ExportSummary): string => e.name.slice(e.className!.length + 1);
     const add = (written: string, cls: string, entries: readonly ExportSummary[] | undefined): void => {
       for (const e of entries ?? []) {
-        if (e.className !== cls || !named(e.name.slice(cls.length + 1))) continue;
+        if (e.className !== cls || !named(methodOf(e))) continue;
         let methods = classes.get(written);
         if (!methods) classes.set(written, (methods = new Map()));
-        methods.set(e.name.slice(cls.length + 1), e);
+        methods.set(methodOf(e), e);
       }
     };
     for (const [local, canon] of ctx.imports) {
@@ -2065,8 +2067,7 @@ export class TaintAnalyzer implements Analyzer {
         add(`${local}.${e.className}`, e.className, [e]);
         if (e.moduleClass) add(local, e.className, [e]);
         // `const notes = require('./store')` of a module exporting `new NoteStore()`: `notes` is that instance.
-        const method = e.name.slice(e.className.length + 1);
-        if (e.moduleInstance && named(method)) out.set(`${INSTANCE_AT}${local}.${method}`, e);
+        if (e.moduleInstance && named(methodOf(e))) out.set(`${INSTANCE_AT}${local}.${methodOf(e)}`, e);
       }
     }
     if (classes.size === 0) return;

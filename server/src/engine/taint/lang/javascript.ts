@@ -465,20 +465,31 @@ function exportedNames(tree: Tree): Set<string> {
   return out;
 }
 
+/**
+ * What the module exports as itself, in order: each `export default …` (its declaration or value) and each
+ * `module.exports = …` (its value).
+ */
+function ownExports(tree: Tree): Node[] {
+  const out: Node[] = [];
+  for (const s of named(tree.rootNode)) {
+    if (s.type === 'export_statement' && s.children.some((c) => c?.type === 'default')) {
+      const v = s.childForFieldName('declaration') ?? s.childForFieldName('value');
+      if (v) out.push(v);
+    } else if (s.type === 'expression_statement') {
+      const e = named(s)[0];
+      const right = e?.type === 'assignment_expression' && e.childForFieldName('left')?.text === 'module.exports' ? e.childForFieldName('right') : null;
+      if (right) out.push(right);
+    }
+  }
+  return out;
+}
+
 /** `ClassInstances.moduleClass`: `export default class C`, `export default C`, `module.exports = C`; the last one wins. */
 function moduleClass(tree: Tree): string | undefined {
   let out: string | undefined;
-  for (const s of named(tree.rootNode)) {
-    if (s.type === 'export_statement' && s.children.some((c) => c?.type === 'default')) {
-      const decl = s.childForFieldName('declaration');
-      const value = s.childForFieldName('value');
-      if (decl?.type === 'class_declaration') out = decl.childForFieldName('name')?.text ?? out;
-      else if (value?.type === 'identifier') out = value.text;
-    } else if (s.type === 'expression_statement') {
-      const e = named(s)[0];
-      const right = e?.type === 'assignment_expression' ? e.childForFieldName('right') : null;
-      if (right?.type === 'identifier' && e!.childForFieldName('left')?.text === 'module.exports') out = right.text;
-    }
+  for (const v of ownExports(tree)) {
+    if (v.type === 'class_declaration') out = v.childForFieldName('name')?.text ?? out;
+    else if (v.type === 'identifier') out = v.text;
   }
   return out;
 }
@@ -486,17 +497,9 @@ function moduleClass(tree: Tree): string | undefined {
 /** `ClassInstances.moduleInstance`: `module.exports = new C()`, `export default new C()`; the last one wins. */
 function moduleInstance(tree: Tree): string | undefined {
   let out: string | undefined;
-  const classOf = (v: Node | null | undefined): string | undefined => {
-    const ctor = v && typeOf(v) === 'new_expression' ? fieldOf(v, 'constructor') : null;
-    return ctor && typeOf(ctor) === 'identifier' ? textOf(ctor) : undefined;
-  };
-  for (const s of named(tree.rootNode)) {
-    if (s.type === 'export_statement' && s.children.some((c) => c?.type === 'default')) {
-      out = classOf(s.childForFieldName('value')) ?? out;
-    } else if (s.type === 'expression_statement') {
-      const e = named(s)[0];
-      if (e?.type === 'assignment_expression' && e.childForFieldName('left')?.text === 'module.exports') out = classOf(e.childForFieldName('right')) ?? out;
-    }
+  for (const v of ownExports(tree)) {
+    const ctor = typeOf(v) === 'new_expression' ? fieldOf(v, 'constructor') : null;
+    if (ctor && typeOf(ctor) === 'identifier') out = textOf(ctor);
   }
   return out;
 }
