@@ -2,8 +2,8 @@
  * Cross-file taint through a method of a class another module exports, called on an instance whose class is
  * known exactly (`cfg = Config()`, `g.req = Request(...)` everywhere it is assigned, `this.f = new Fetcher()`,
  * `const users = new UserStore()`): the workspace scan's pass 1 summarises the exported classes' methods and pass 2
- * applies them at the call. The expectations are the fixture's `ruleid:` / `ok:` comments (on the line above the
- * call), so each case is read where it is written.
+ * applies them at the call; the scan reports each flow at the sink, listing the calls that reach it. The expectations
+ * are the fixture's `ruleid:` / `ok:` comments (on the line above the call), so each case is read where it is written.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ interface JsonFinding {
   ruleId: string;
   range: { start: { line: number } };
   trace?: { path?: string; kind: string }[];
+  properties?: Record<string, unknown>;
 }
 
 async function findings(dir: string): Promise<JsonFinding[]> {
@@ -53,10 +54,15 @@ async function check(name: string): Promise<void> {
   const dir = project(name);
   const found = await findings(dir);
   const taint = found.filter((f) => f.trace?.some((s) => s.kind === 'source'));
-  const got = taint.map((f) => `${f.ruleId} ${f.path}:${f.range.start.line}`).sort();
-  assert.deepEqual(got, annotated(dir, 'ruleid'), JSON.stringify(found.map((f) => [f.ruleId, f.path, f.range.start.line])));
-  // Every reported sink is in the other module, where the class is.
-  for (const f of taint) assert.notEqual(f.trace!.at(-1)!.path, undefined, `${f.ruleId} ${f.path}:${f.range.start.line} ends in its own file`);
+  // Each finding sits at its sink, in the class's module, and lists every call that reaches it (1-based lines).
+  const got = taint
+    .flatMap((f) => String(f.properties?.calledFrom ?? '').split(', ').map((c) => {
+      const [path, line] = c.split(':');
+      return `${f.ruleId} ${path}:${Number(line) - 1}`;
+    }))
+    .sort();
+  assert.deepEqual(got, annotated(dir, 'ruleid'), JSON.stringify(found.map((f) => [f.ruleId, f.path, f.range.start.line, f.properties?.calledFrom])));
+  for (const f of taint) assert.notEqual(f.trace![0]!.path, undefined, `${f.ruleId} ${f.path}:${f.range.start.line} starts in its own file`);
   for (const ok of annotated(dir, 'ok')) assert.ok(!got.includes(ok), ok);
 }
 

@@ -141,8 +141,8 @@ describe('pass 1 narrowed to the rules its readers can start', () => {
     const dir = join(PROJECTS, 'cross-file-py-sibling');
     const run = await scanFiles(walkFiles([{ root: dir }]).files, settings, { jobs: 1 });
     assert.deepEqual(run.failed, []);
-    const found = run.results.flatMap((r) => r.findings.map((f) => [f.ruleId, r.file.relPath, f.range.start.line]));
-    assert.deepEqual(found, [['py.sqli.string-query', join('app', 'jobs.py'), 6]]);
+    const found = run.results.flatMap((r) => r.findings.map((f) => [f.ruleId, r.file.relPath, f.range.start.line, f.properties?.calledFrom]));
+    assert.deepEqual(found, [['py.sqli.string-query', 'app/db.py', 7, 'app/jobs.py:7']], 'at the sink in db.py, called from jobs.py');
     // jobs.py starts no flow for the rule by itself: only the union with inputs.py keeps db.py's summary of it.
     const jobs = withDoc('vigil-starts', join(dir, 'app', 'jobs.py'), (doc) => taint.rulesStartingIn(doc));
     assert.ok(jobs && !jobs.has('py.sqli.string-query'), [...(jobs ?? [])].join(', '));

@@ -3,7 +3,7 @@
  * workspace scan summarises each file's functions under their qualified module (Java class, Go package), pass 2
  * resolves a call to another file's function by the import, the package or the same-package rule. The three
  * kinds of summary: a parameter reaching a sink there, a parameter returned (propagates), a parameter sanitised.
- * Through the scan pool (as the CLI and the LSP workspace scan run it) and the LSP's `vigil/scanWorkspace`.
+ * The scan reports a flow into another file at its sink. Through the scan pool (as the CLI and the LSP workspace scan run it) and the LSP's `vigil/scanWorkspace`.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -182,13 +182,17 @@ func record(what string) {
   'handlers/sanitize.go': goHandler('Sanitize', ['"database/sql"', '"example.com/shop/internal/store"'], '\tvar d *sql.DB\n\tq := store.Digits(id)\n\td.Query("SELECT * FROM t WHERE v = " + q)'),
 };
 
-/** The finding of each file, as `file:line rule -> file of the trace's last step`. */
-function described(dir: string, found: Found[]): string[] {
+/**
+ * The flows found, as `file:line rule -> file:line of the sink`: the scan reports a flow into another file at its
+ * sink, listing the calls that reach it (`calledFrom`, 1-based lines), one entry here per call.
+ */
+function described(found: Found[]): string[] {
   return found
-    .map(({ rel, finding }) => {
-      const last = finding.trace?.at(-1);
-      const at = last?.path ? last.path.slice(dir.length + 1) : rel;
-      return `${rel}:${finding.range.start.line} ${finding.ruleId} -> ${at}:${last?.range.start.line}`;
+    .flatMap(({ rel, finding }) => {
+      const sink = `${rel}:${finding.trace?.at(-1)?.range.start.line}`;
+      const calls = finding.properties?.calledFrom;
+      if (typeof calls !== 'string') return [`${rel}:${finding.range.start.line} ${finding.ruleId} -> ${sink}`];
+      return calls.split(', ').map((c) => `${c.split(':')[0]}:${Number(c.split(':')[1]) - 1} ${finding.ruleId} -> ${sink}`);
     })
     .sort();
 }
@@ -203,26 +207,27 @@ describe('cross-file taint for Java (classes by import, wildcard, qualified name
   const web = 'src/main/java/com/acme/web';
   const util = 'src/main/java/com/acme/util';
 
-  it('a request parameter passed to a static method of another file that runs it as SQL: reported at the call, the trace ending at the sink there', () => {
-    const d = described(dir, found);
+  it('a request parameter passed to a static method of another file that runs it as SQL: reported at the sink there, with the call', () => {
+    const d = described(found);
     for (const h of ['ImportHandler', 'WildcardHandler', 'QualifiedHandler', 'StaticImportHandler']) assert.ok(d.includes(`${web}/${h}.java:14 java.sqli.jdbc -> ${util}/Db.java:10`), `${h}: ${d.join('\n')}`);
     assert.ok(d.includes(`${web}/SamePackageHandler.java:14 java.sqli.jdbc -> ${web}/Audit.java:10`), d.join('\n'));
   });
 
   it('an instance method of a class created with new, in another file (a local variable or a field)', () => {
-    const d = described(dir, found);
+    const d = described(found);
     assert.ok(d.includes(`${web}/InstanceHandler.java:15 java.sqli.jdbc -> ${util}/Repo.java:10`), d.join('\n'));
     assert.ok(d.includes(`${web}/FieldHandler.java:14 java.sqli.jdbc -> ${util}/Repo.java:10`), d.join('\n'));
   });
 
   it('a helper that returns its parameter carries the input; one that parses it to a number cleans it', () => {
-    const d = described(dir, found);
+    const d = described(found);
     assert.ok(d.includes(`${web}/PropagateHandler.java:16 java.sqli.jdbc -> ${web}/PropagateHandler.java:16`), d.join('\n'));
     assert.deepEqual(found.filter((f) => f.rel.endsWith('SanitizeHandler.java')).map((f) => f.finding.ruleId), []);
   });
 
-  it('exactly those findings, and none on the helpers themselves (their parameters are not input)', () => {
-    assert.deepEqual(found.map((f) => f.rel.split('/').pop()).sort(), ['FieldHandler.java', 'ImportHandler.java', 'InstanceHandler.java', 'PropagateHandler.java', 'QualifiedHandler.java', 'SamePackageHandler.java', 'StaticImportHandler.java', 'WildcardHandler.java']);
+  it('exactly those flows, one finding per sink, and none from the helpers\' own parameters (they are not input)', () => {
+    assert.deepEqual(described(found).map((d) => d.split(':')[0]!.split('/').pop()).sort(), ['FieldHandler.java', 'ImportHandler.java', 'InstanceHandler.java', 'PropagateHandler.java', 'QualifiedHandler.java', 'SamePackageHandler.java', 'StaticImportHandler.java', 'WildcardHandler.java']);
+    assert.deepEqual(found.map((f) => f.rel.split('/').pop()).sort(), ['Audit.java', 'Db.java', 'PropagateHandler.java', 'Repo.java']);
   });
 });
 
@@ -235,28 +240,29 @@ describe('cross-file taint for Go (module-local packages by import path, the sam
   });
 
   it('input passed to an exported function of a package imported by its module path (plain and aliased import)', () => {
-    const d = described(dir, found);
+    const d = described(found);
     assert.ok(d.includes('handlers/imported.go:9 go.sqli.query -> internal/store/store.go:12'), d.join('\n'));
     assert.ok(d.includes('handlers/aliased.go:9 go.sqli.query -> internal/store/store.go:12'), d.join('\n'));
   });
 
   it('input passed to a function of another file of the same package', () => {
-    assert.ok(described(dir, found).includes('handlers/same.go:8 go.sqli.query -> handlers/audit.go:7'), described(dir, found).join('\n'));
+    assert.ok(described(found).includes('handlers/same.go:8 go.sqli.query -> handlers/audit.go:7'), described(found).join('\n'));
   });
 
   it('a function returning its parameter carries the input; one converting it with strconv.Atoi cleans it', () => {
-    const d = described(dir, found);
+    const d = described(found);
     assert.ok(d.includes('handlers/propagate.go:12 go.sqli.query -> handlers/propagate.go:12'), d.join('\n'));
     assert.deepEqual(found.filter((f) => f.rel === 'handlers/sanitize.go').map((f) => f.finding.ruleId), []);
   });
 
-  it('exactly those findings', () => {
-    assert.deepEqual(found.map((f) => f.rel).sort(), ['handlers/aliased.go', 'handlers/imported.go', 'handlers/propagate.go', 'handlers/same.go']);
+  it('exactly those flows, one finding per sink', () => {
+    assert.deepEqual(described(found).map((d) => d.split(':')[0]), ['handlers/aliased.go', 'handlers/imported.go', 'handlers/propagate.go', 'handlers/same.go']);
+    assert.deepEqual(found.map((f) => f.rel).sort(), ['handlers/audit.go', 'handlers/propagate.go', 'internal/store/store.go']);
   });
 
   it('an import path outside the module (no go.mod prefix) resolves to nothing', async () => {
     const other = workspace('xfile-go-other', { ...GO, 'go.mod': 'module example.com/other\n' });
-    const d = described(other, await scan(other));
+    const d = described(await scan(other));
     assert.ok(!d.some((x) => x.startsWith('handlers/imported.go')), d.join('\n'));
     assert.ok(d.includes('handlers/same.go:8 go.sqli.query -> handlers/audit.go:7'), 'the same package needs no go.mod');
   });
@@ -281,7 +287,7 @@ describe('cross-file taint for Java and Go in the LSP workspace scan', () => {
     await client.shutdown();
   });
 
-  it('vigil/scanWorkspace publishes the cross-file findings on the Java and Go handlers with the other file as related information', async () => {
+  it('vigil/scanWorkspace publishes the cross-file findings at the Java and Go sinks with the handler as related information', async () => {
     const summary = await client.request<{ byRule: Record<string, number>; filesFailed: string[] }>('vigil/scanWorkspace', {}, 120_000);
     assert.deepEqual(summary.filesFailed, []);
     assert.deepEqual(summary.byRule, { 'go.sqli.query': 1, 'java.sqli.jdbc': 1 });
@@ -289,10 +295,10 @@ describe('cross-file taint for Java and Go in the LSP workspace scan', () => {
       ['src/main/java/com/acme/web/ImportHandler.java', 'src/main/java/com/acme/util/Db.java', 'java.sqli.jdbc'],
       ['handlers/imported.go', 'internal/store/store.go', 'go.sqli.query'],
     ] as const) {
-      const uri = pathToFileURL(join(dir, handler)).toString();
+      const uri = pathToFileURL(join(dir, helper)).toString();
       const published = await client.waitForDiagnostics((p) => p.uri === uri && p.diagnostics.length > 0);
       assert.equal(published.diagnostics[0]!.code, code);
-      const other = pathToFileURL(join(dir, helper)).toString();
+      const other = pathToFileURL(join(dir, handler)).toString();
       assert.ok(published.diagnostics[0]!.relatedInformation?.some((r) => r.location.uri === other), JSON.stringify(published.diagnostics[0]!.relatedInformation));
     }
   });

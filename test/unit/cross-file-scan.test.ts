@@ -1,13 +1,15 @@
 /**
  * Cross-file taint in the workspace scan: pass 1 summarises every file's exports, pass 2 scans with the index,
- * so user input passed to a function imported from another file is reported at the call with a trace into the
- * other file. Through the CLI (JSON and SARIF, real packs), the pool (faults in pass 1), and the LSP scan.
+ * so user input passed to a function imported from another file is found at the call; the scan reports it at the
+ * sink in the other file, its trace starting at the source in the caller's. Through the CLI (JSON and SARIF, real
+ * packs), the pool (faults in pass 1), and the LSP scan.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { runCli } from '../../server/src/cli/main';
 import { pythonModuleFile } from '../../server/src/engine/taint/taint-analyzer';
 import { walkFiles, type ScanFile } from '../../server/src/engine/scan/file-walker';
@@ -45,21 +47,24 @@ async function jsonFindings(dir: string): Promise<JsonFinding[]> {
 const files = (dir: string): ScanFile[] => walkFiles([{ root: dir }]).files;
 
 describe('cross-file taint in the CLI scan', () => {
-  it('JS: req.query.id passed to db.js findUser() is reported at the call, the trace ending at the sink in db.js', async () => {
+  it('JS: req.query.id passed to db.js findUser() is reported at the sink in db.js, the trace starting at the source in routes.js', async () => {
     const dir = project('cross-file-js');
     const found = await jsonFindings(dir);
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
-      [['js.sqli.string-query', 'src/routes.js', 7]],
+      [['js.sqli.string-query', 'src/db.js', 7]],
+      'pool.query(sql, callback) in db.js',
     );
     const trace = found[0]!.trace!;
     assert.equal(trace[0]!.kind, 'source');
-    assert.equal(trace[0]!.path, undefined, 'the source is in the route file');
+    assert.equal(trace[0]!.path, join(dir, 'src', 'routes.js'), 'the source is in the route file');
+    assert.equal(trace[0]!.range.start.line, 6);
+    assert.ok(trace.some((s) => s.path === join(dir, 'src', 'routes.js') && s.range.start.line === 7 && /^passed to/.test(s.message)), JSON.stringify(trace));
     const sink = trace.at(-1)!;
     assert.equal(sink.kind, 'sink');
-    assert.equal(sink.path, join(dir, 'src', 'db.js'));
-    assert.equal(sink.range.start.line, 7, 'pool.query(sql, callback) in db.js');
-    assert.ok(trace.some((s) => s.path === join(dir, 'src', 'db.js') && s.message === 'flows into sql'), JSON.stringify(trace));
+    assert.equal(sink.path, undefined, 'the sink is in the finding\'s file');
+    assert.deepEqual(sink.range, found[0]!.range);
+    assert.ok(trace.some((s) => s.path === undefined && s.message === 'flows into sql'), JSON.stringify(trace));
   });
 
   it('JS: a module imported whole (require, import * as) has its functions followed as store.f(x), by the module it names', async () => {
@@ -67,10 +72,11 @@ describe('cross-file taint in the CLI scan', () => {
     const found = await jsonFindings(dir);
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
-      [['js.sqli.string-query', 'src/api.mjs', 6], ['js.sqli.string-query', 'src/routes.js', 7]],
+      [['js.sqli.string-query', 'src/store.js', 6]],
       'findByName concatenates; findById binds; audit.findByName (same name, another module) runs no SQL',
     );
-    for (const f of found) assert.equal(f.trace!.at(-1)!.path, join(dir, 'src', 'store.js'));
+    // Called from api.mjs and from routes.js: one finding at the sink, the first caller by path in its trace.
+    assert.equal(found[0]!.trace![0]!.path, join(dir, 'src', 'api.mjs'));
   });
 
   it('JS: a module that exports an instance (`module.exports = new NoteStore()`, `export default new …`) has its methods followed as notes.search(x)', async () => {
@@ -84,18 +90,21 @@ describe('cross-file taint in the CLI scan', () => {
     ] as const) {
       const dir = scratchWorkspace('cross-file-module-instance', { [file]: store(exp), [file.replace('store', 'routes')]: routes(imp.replace('./store', `./${file.replace(/\.js$/, '')}`)) });
       const found = await jsonFindings(dir);
-      assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['js.sqli.string-query', file.replace('store', 'routes'), 5]], exp);
+      assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['js.sqli.string-query', file, 5]], exp);
+      assert.equal(found[0]!.trace![0]!.path, join(dir, file.replace('store', 'routes')), exp);
     }
   });
 
-  it('JS: the SARIF codeFlow crosses from routes.js into db.js', async () => {
+  it('JS: the SARIF result is in db.js, its codeFlow crossing from routes.js into db.js', async () => {
     const dir = project('cross-file-js');
     const r = await scan(dir, '--format', 'sarif');
     type Loc = { location: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }; kinds?: string[] };
-    const sarif = JSON.parse(r.out) as { runs: { results: { ruleId: string; codeFlows?: { threadFlows: { locations: Loc[] }[] }[] }[] }[] };
+    const sarif = JSON.parse(r.out) as { runs: { results: { ruleId: string; locations: Loc['location'][]; codeFlows?: { threadFlows: { locations: Loc[] }[] }[] }[] }[] };
     const results = sarif.runs[0]!.results;
     assert.equal(results.length, 1);
     assert.equal(results[0]!.ruleId, 'js.sqli.string-query');
+    assert.equal(results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'src/db.js');
+    assert.equal(results[0]!.locations[0]!.physicalLocation.region.startLine, 8);
     const locations = results[0]!.codeFlows![0]!.threadFlows[0]!.locations;
     const uris = locations.map((l) => l.location.physicalLocation.artifactLocation.uri);
     assert.equal(uris[0], 'src/routes.js');
@@ -113,12 +122,12 @@ describe('cross-file taint in the CLI scan', () => {
     const found = await jsonFindings(dir);
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
-      [['py.sqli.string-query', 'app/views.py', 9]],
+      [['py.sqli.string-query', 'app/db.py', 7]],
+      'cur.execute(...) in db.py',
     );
-    const sink = found[0]!.trace!.at(-1)!;
-    assert.equal(sink.kind, 'sink');
-    assert.equal(sink.path, join(dir, 'app', 'db.py'));
-    assert.equal(sink.range.start.line, 7, 'cur.execute(...) in db.py');
+    const trace = found[0]!.trace!;
+    assert.deepEqual([trace[0]!.kind, trace[0]!.path, trace[0]!.range.start.line], ['source', join(dir, 'app', 'views.py'), 9]);
+    assert.deepEqual([trace.at(-1)!.kind, trace.at(-1)!.path], ['sink', undefined]);
   });
 
   it('Python: keyword arguments reach the imported function\'s parameter of that name (summaries carry the keywords)', async () => {
@@ -126,10 +135,10 @@ describe('cross-file taint in the CLI scan', () => {
     const found = await jsonFindings(dir);
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
-      [['py.sqli.string-query', 'app/views.py', 10]],
+      [['py.sqli.string-query', 'app/db.py', 13]],
       'find_user(db=<input>, user_id="1") passes nothing to the SQL; find_by(name=<input>, db=conn) does, after a `*`',
     );
-    assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'app', 'db.py'));
+    assert.deepEqual([found[0]!.trace![0]!.path, found[0]!.trace![0]!.range.start.line], [join(dir, 'app', 'views.py'), 10]);
   });
 
   it('Python: a Gradio handler imported from another module (by name, or by `from m import *`) gets its input where it is registered, but not its `int` and `gr.Request` parameters', async () => {
@@ -137,11 +146,10 @@ describe('cross-file taint in the CLI scan', () => {
     const found = await jsonFindings(dir);
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
-      [['py.path-traversal.open', 'app/ui.py', 16], ['py.path-traversal.open', 'app/ui.py', 19]],
+      [['py.path-traversal.open', 'app/handlers.py', 8], ['py.path-traversal.open', 'app/history.py', 6]],
       'save.click(save_preset, ...) and history.select(load_history, ...); preview takes an int and a gr.Request, word_count has no sink, save_preset("default", "") is constant',
     );
-    assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'app', 'handlers.py'));
-    assert.equal(found[1]!.trace!.at(-1)!.path, join(dir, 'app', 'history.py'));
+    assert.deepEqual(found.map((f) => [f.trace![0]!.path, f.trace![0]!.range.start.line]), [[join(dir, 'app', 'ui.py'), 16], [join(dir, 'app', 'ui.py'), 19]], 'where each handler is registered');
   });
 
   it('Python: Gradio upload handlers of another module: a file value\'s `.name` is Gradio\'s cache path, its `.orig_name` the client\'s name', async () => {
@@ -149,10 +157,10 @@ describe('cross-file taint in the CLI scan', () => {
     const found = await jsonFindings(dir);
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
-      [['py.path-traversal.open', 'app/ui.py', 12]],
+      [['py.path-traversal.open', 'app/uploads.py', 20]],
       'keep_as_sent joins file_src.orig_name into the folder; on_file_uploaded and load_chat only open or move file.name',
     );
-    assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'app', 'uploads.py'));
+    assert.equal(found[0]!.trace![0]!.path, join(dir, 'app', 'ui.py'));
   });
 
   it('Python: a Celery task of another module queued with `task.delay(…)` gets the request data as the call would pass it', async () => {
@@ -161,8 +169,8 @@ describe('cross-file taint in the CLI scan', () => {
       'views.py': 'from flask import Flask, request\n\nfrom tasks import mirror\n\napp = Flask(__name__)\n\n\n@app.post("/mirror")\ndef queue_mirror():\n    mirror.delay(request.form["url"], "t")\n    mirror.delay("https://static.example.net/", request.form["tag"])\n    return "", 202\n',
     });
     const found = await jsonFindings(dir);
-    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.ssrf.http-client', 'views.py', 9]]);
-    assert.equal(found[0]!.trace!.at(-1)!.path, join(dir, 'tasks.py'));
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.ssrf.http-client', 'tasks.py', 6]], 'requests.get(url) in the task');
+    assert.deepEqual([found[0]!.trace![0]!.path, found[0]!.trace![0]!.range.start.line], [join(dir, 'views.py'), 9], 'the url the first delay() passes; the second passes a constant url');
   });
 
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
@@ -175,13 +183,12 @@ describe('cross-file taint in the CLI scan', () => {
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
       // tool_version(path) itself builds `path + " --version"` into a shell command: a public function of the
-      // package, which the library-input rule reports where it is built (quoted_version quotes it).
-      [['py.cmdi.library-input-shell', 'src/shop/services/tools.py', 5], ['py.cmdi.subprocess-shell', 'src/shop/views.py', 13], ['py.cmdi.subprocess-shell', 'src/shop/views.py', 28], ['py.cmdi.subprocess-shell', 'src/shop/views.py', 38]],
+      // package, which the library-input rule reports where it is built (quoted_version quotes it); the views'
+      // input reaches that sink too, one finding for its three calls.
+      [['py.cmdi.library-input-shell', 'src/shop/services/tools.py', 5], ['py.cmdi.subprocess-shell', 'src/shop/services/tools.py', 5]],
       'tool_version, imported by name, then as a function of the module imported whole (absolute and relative): quoted_version quotes with shlex.quote, and os.path is no workspace module',
     );
-    // The views' finding ends at the sink in the module imported.
-    const sink = found[1]!.trace!.at(-1)!;
-    assert.equal(sink.path, join(dir, 'src', 'shop', 'services', 'tools.py'));
+    assert.deepEqual([found[1]!.trace![0]!.path, found[1]!.trace![0]!.range.start.line], [join(dir, 'src', 'shop', 'views.py'), 13], 'the first of the three calls');
   });
 
   it('pythonModuleFile: the module\'s folders must end the path; the nearest of several wins, equals give none', () => {
@@ -221,7 +228,7 @@ describe('cross-file passes in the scan pool', () => {
     assert.deepEqual(run.failed.map((f) => f.path), [join(dir, 'src', 'crash.js')]);
     assert.match(run.failed[0]!.message, /while summarising exports/);
     assert.deepEqual(run.results.map((r) => r.file.relPath).sort(), ['src/db.js', 'src/routes.js', 'src/throws.js', 'src/uses.js'], 'a throwing summary only loses that summary');
-    assert.deepEqual(run.results.flatMap((r) => r.findings.map((f) => `${r.file.relPath}:${f.ruleId}`)), ['src/routes.js:js.sqli.string-query']);
+    assert.deepEqual(run.results.flatMap((r) => r.findings.map((f) => `${r.file.relPath}:${f.ruleId}`)), ['src/db.js:js.sqli.string-query']);
     assert.equal(streamed.length, 5, 'every file reported exactly once');
   });
 
@@ -276,18 +283,20 @@ describe('cross-file taint in the LSP workspace scan', () => {
     await client.shutdown();
   });
 
-  it('vigil/scanWorkspace publishes the cross-file finding on routes.js with the db.js step as related information', async () => {
+  it('vigil/scanWorkspace publishes the cross-file finding on db.js, at the sink, with the routes.js steps as related information, and never on routes.js', async () => {
     const summary = await client.request<{ findings: number; byRule: Record<string, number>; filesFailed: string[] }>('vigil/scanWorkspace', {}, 120_000);
     assert.deepEqual(summary.filesFailed, []);
     assert.deepEqual(summary.byRule, { 'js.sqli.string-query': 1 });
-    const routes = pathToFileURL(join(dir, 'src', 'routes.js')).toString();
-    const published = await client.waitForDiagnostics((p) => p.uri === routes && p.diagnostics.length > 0);
+    const db = pathToFileURL(join(dir, 'src', 'db.js')).toString();
+    const published = await client.waitForDiagnostics((p) => p.uri === db && p.diagnostics.length > 0);
     assert.equal(published.diagnostics[0]!.code, 'js.sqli.string-query');
     assert.equal(published.diagnostics[0]!.range.start.line, 7);
-    const db = pathToFileURL(join(dir, 'src', 'db.js')).toString();
+    const routes = pathToFileURL(join(dir, 'src', 'routes.js')).toString();
     assert.ok(
-      published.diagnostics[0]!.relatedInformation?.some((r) => r.location.uri === db),
+      published.diagnostics[0]!.relatedInformation?.some((r) => r.location.uri === routes),
       JSON.stringify(published.diagnostics[0]!.relatedInformation),
     );
+    const onRoutes = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === routes);
+    assert.ok(onRoutes.every((n) => (n.params as PublishDiagnosticsParams).diagnostics.length === 0), 'held back from routes.js, not shown there first');
   });
 });

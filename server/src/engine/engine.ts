@@ -2,13 +2,13 @@
  * The Vigil engine: documents in, findings out. Hosts (LSP server, CLI, workspace-scan workers, tests) create
  * one Engine, open documents, feed it edits, and ask for findings. It imports nothing from an editor.
  */
-import { createHash } from 'node:crypto';
 import { drain, type AnalysisContext, type Analyzer, type AnalyzerSession, type RuleInfo } from './analyzer';
 import { SourceDocument, type ContentChange } from './document';
 import { GrammarRegistry } from './parser';
 import type { GrammarId } from './languages';
 import { emptyNodeCache, swapNodeCache } from './patterns/pattern';
 import { redactErrorForLog, redactErrorMessage } from './redact';
+import { byPosition, Fingerprints, matchedSnippet } from './finding-identity';
 import { prioritize } from './priority';
 import { applyIgnoreList, applySuppressions } from './suppressions';
 import {
@@ -465,23 +465,9 @@ function finalize(raw: Finding[], doc: SourceDocument, settings: AnalysisSetting
   if (settings.ignore?.length) findings = applyIgnoreList(findings, settings.ignore, doc.path, workspaceRoot, settings.today);
   const min = severityRank(settings.minSeverity);
   findings = findings.filter((f) => f.pack === 'meta' || severityRank(f.severity) >= min);
-  findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.ruleId.localeCompare(b.ruleId),
-  );
-  const seen = new Map<string, number>();
-  findings = findings.map((f) => {
-    if (f.fingerprint) return f;
-    const start = doc.lines.offsetAt(f.range.start);
-    const end = doc.lines.offsetAt(f.range.end);
-    const snippet = doc.text.slice(start, Math.min(end, start + 500)).replace(/\s+/g, ' ').trim();
-    const key = `${f.ruleId}\u0000${snippet}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return { ...f, fingerprint: createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32) };
-  });
+  findings.sort(byPosition);
+  const prints = new Fingerprints();
+  findings = findings.map((f) => (f.fingerprint ? f : { ...f, fingerprint: prints.next(f.ruleId, matchedSnippet(doc.lines, f.range)) }));
   // After severity overrides, so a rule the user raised or lowered ranks accordingly.
   return findings.map((f) => ({ ...f, priority: prioritize(f, { path: doc.path, root: workspaceRoot }) }));
 }

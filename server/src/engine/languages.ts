@@ -195,6 +195,9 @@ export const ALL_TEMPLATE_FOLDERS: readonly string[] = [...new Set(Object.values
 /** The grammars the taint pack analyses, in table order. */
 export const TAINT_GRAMMARS: readonly GrammarId[] = [...new Set(LANGUAGES.flatMap((l) => (l.taint && l.grammar ? [l.grammar] : [])))];
 
+/** Language ids whose files' exported functions the workspace scan summarises, so taint follows calls into them. */
+export const CROSS_FILE_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES.filter((l) => l.taint && l.modules).map((l) => l.id));
+
 /** The record of a VS Code language id, if Vigil knows it. */
 export function languageRecord(languageId: string): LanguageRecord | undefined {
   return BY_LANGUAGE_ID.get(languageId);

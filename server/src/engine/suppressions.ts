@@ -8,8 +8,9 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { IgnoreEntry } from './config/vigil-config';
 import { docsUrlFor } from './docs-links';
 import { compileGlob } from './glob';
+import { grammarCommentSyntax, type GrammarId } from './languages';
 import type { LineIndex } from './text';
-import type { Finding } from './types';
+import type { Finding, Fix, Range } from './types';
 
 const SUPPRESS_RE = /vigil-ignore(?:\s+([A-Za-z0-9_.*-]+(?:\s*,\s*[A-Za-z0-9_.*-]+)*))?(?:\s+--\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
 
@@ -51,6 +52,21 @@ export function suppressionLine(indent: string, comment: readonly [string, strin
   };
 }
 
+/**
+ * The fix that puts `vigil-ignore <ruleId> -- <reason>` on the line above `range`, at that line's indentation, in
+ * the comment syntax of `grammar` (`//` without one).
+ */
+export function suppressLineFix(ruleId: string, range: Range, lines: LineIndex, grammar: GrammarId | undefined): Fix {
+  const line = range.start.line;
+  const indent = /^\s*/.exec(lines.lineText(line))![0];
+  const comment = (grammar && grammarCommentSyntax(grammar)) || (['//', ''] as const);
+  return {
+    title: `Suppress ${ruleId} on this line (with a reason)`,
+    kind: 'suppress',
+    edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, ...suppressionLine(indent, comment, ruleId, lines.eol) }],
+  };
+}
+
 /** A reason someone wrote: not empty, not the quick fix's placeholder. */
 function hasReason(s: Suppression): boolean {
   return s.reason !== '' && s.reason !== SUPPRESSION_REASON_PLACEHOLDER;
@@ -84,6 +100,13 @@ function matches(s: Suppression, ruleId: string): boolean {
   return s.ruleIds.some((id) => id === ruleId || (id.endsWith('*') && ruleId.startsWith(id.slice(0, -1))));
 }
 
+/** The suppression that hides `f`: one with a reason naming its rule, on its line or the line above. */
+export function suppressionOf(f: Finding, sups: readonly Suppression[]): Suppression | undefined {
+  const line = f.range.start.line;
+  const above = (f.spanStartLine ?? line) - 1;
+  return sups.find((x) => (x.line === line || x.line === line - 1 || x.line === above) && hasReason(x) && matches(x, f.ruleId));
+}
+
 /**
  * Removes suppressed findings and adds meta findings for suppressions without a reason and for unused ones.
  * `ranRules` are the rule ids that actually ran, so a suppression for a switched-off rule is not called unused.
@@ -94,9 +117,7 @@ export function applySuppressions(findings: Finding[], lines: LineIndex, ranRule
   const used = new Set<Suppression>();
   const kept: Finding[] = [];
   for (const f of findings) {
-    const line = f.range.start.line;
-    const above = (f.spanStartLine ?? line) - 1;
-    const s = sups.find((x) => (x.line === line || x.line === line - 1 || x.line === above) && hasReason(x) && matches(x, f.ruleId));
+    const s = suppressionOf(f, sups);
     if (s) used.add(s);
     else kept.push(f);
   }

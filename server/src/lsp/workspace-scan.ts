@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { BaselineIndex, readBaseline } from '../engine/baseline';
 import { walkFilesAsync, type ScanFile, type SkippedFile } from '../engine/scan/file-walker';
+import { sinkFileElsewhere } from '../engine/scan/cross-file-findings';
 import { defaultJobs, scanFiles } from '../engine/scan/scan-pool';
 import type { Finding, Severity } from '../engine/types';
 import { changedFiles, gitTopLevel } from '../cli/git';
@@ -163,24 +164,23 @@ async function scanWorkspace(
   for (const plan of plans) {
     plan.skipped.forEach(skip);
     if (signal.aborted) break;
+    const shown = (file: ScanFile, findings: Finding[]): Finding[] => (plan.baseline ? plan.baseline.filter(file.relPath, findings) : findings);
+    const show = (file: ScanFile, all: Finding[]): void => {
+      const findings = shown(file, all);
+      const uri = pathToFileURL(file.path).toString();
+      if (findings.length > 0 || previouslyPublished.has(uri) || published.has(uri)) ctx.publishFindings(uri, findings);
+      if (findings.length > 0) published.add(uri);
+      else published.delete(uri);
+    };
     const run = await scanFiles(plan.files, plan.settings.analysis, {
       jobs: Math.max(1, defaultJobs() - 1), // leave a core to the editor
       analyzerOptions: plan.analyzerOptions,
       signal,
       onResult: (r) => {
         summary.filesScanned++;
-        const findings: Finding[] = plan.baseline ? plan.baseline.filter(r.file.relPath, r.findings) : r.findings;
-        summary.baselined += r.findings.length - findings.length;
-        for (const f of findings) {
-          summary.findings++;
-          summary.bySeverity[f.severity as Severity] = (summary.bySeverity[f.severity] ?? 0) + 1;
-          summary.byRule[f.ruleId] = (summary.byRule[f.ruleId] ?? 0) + 1;
-          summary.byPack[f.pack] = (summary.byPack[f.pack] ?? 0) + 1;
-        }
         for (const n of r.notices) ctx.log(`${r.file.path}: ${n.message}`);
-        const uri = pathToFileURL(r.file.path).toString();
-        if (findings.length > 0 || previouslyPublished.has(uri)) ctx.publishFindings(uri, findings);
-        if (findings.length > 0) published.add(uri);
+        // A flow into another file's function moves to its sink when the run ends: shown then, not twice.
+        show(r.file, r.findings.filter((f) => sinkFileElsewhere(f, r.file.path) === undefined));
       },
       onSkipped: skip,
       onFailed: (f) => {
@@ -189,6 +189,17 @@ async function scanWorkspace(
       },
       onProgress: (done) => report(doneBefore + done),
     });
+    for (const r of run.relocated ?? []) show(r.file, r.findings);
+    for (const r of run.results) {
+      const findings = shown(r.file, r.findings);
+      summary.baselined += r.findings.length - findings.length;
+      for (const f of findings) {
+        summary.findings++;
+        summary.bySeverity[f.severity as Severity] = (summary.bySeverity[f.severity] ?? 0) + 1;
+        summary.byRule[f.ruleId] = (summary.byRule[f.ruleId] ?? 0) + 1;
+        summary.byPack[f.pack] = (summary.byPack[f.pack] ?? 0) + 1;
+      }
+    }
     doneBefore += plan.files.length;
     if (run.cancelled) break;
   }

@@ -23,7 +23,8 @@ import { Worker } from 'node:worker_threads';
 import { builtinRulesSnapshot, type AnalyzerOptions, type RuleLoadError } from '../analyzers';
 import { collectTemplateFacts, type WorkspaceTemplateFacts } from '../templates/template-index';
 import { collectExposureFacts, type ExposureFacts } from '../iac/exposure';
-import { grammarFor, LANGUAGES, languageIdForPath, languageRecord, type GrammarId } from '../languages';
+import { relocateCrossFileFindings } from './cross-file-findings';
+import { CROSS_FILE_LANGUAGES, grammarFor, languageIdForPath, languageRecord, type GrammarId } from '../languages';
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
@@ -98,6 +99,12 @@ export interface ScanRun {
   ruleErrors: RuleLoadError[];
   cancelled: boolean;
   durationMs: number;
+  /**
+   * Results whose findings changed after `onResult` gave them: a flow into another file's function is moved to its
+   * sink's file once every file is done (see `relocateCrossFileFindings`). A host that shows results as they come
+   * holds back what `sinkFileElsewhere` names, then shows these again.
+   */
+  relocated?: FileScanResult[];
   /** Pass 1 (cross-file export summaries): files summarised, exported functions that matter to some rule, wall time. */
   crossFile?: { files: number; exports: number; durationMs: number };
   /**
@@ -125,9 +132,6 @@ function workerSource(path: string): { script: string; eval: boolean } {
 function defaultWorkerPath(): string {
   return join(__dirname, __filename.endsWith('.ts') ? 'scan-worker.ts' : 'scan-worker.js');
 }
-
-/** Languages whose exports the taint pack can summarise and whose imports it resolves (pass 1 reads only these). */
-const CROSS_FILE_LANGUAGES = new Set(LANGUAGES.filter((l) => l.taint && l.modules).map((l) => l.id));
 
 /** A worker thread of a pool, across runs. */
 interface PooledWorker {
@@ -376,6 +380,10 @@ export class ScanPool {
           } else release(slot);
         }
         slots.clear();
+        if (options.crossFile !== false && settings.packs.taint) {
+          const changed = relocateCrossFileFindings(run.results, settings);
+          if (changed.size > 0) run.relocated = run.results.filter((r) => changed.has(r));
+        }
         run.durationMs = Date.now() - started;
         resolve(run);
       };

@@ -6,8 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceDocument } from '../document';
 import { canonicalName, namedKids, type Bindings } from '../patterns/pattern';
-import { grammarCommentSyntax } from '../languages';
-import { suppressionLine } from '../suppressions';
+import { suppressLineFix } from '../suppressions';
 import type { Fix, Range, TextEdit } from '../types';
 import { ownText } from './dataflow';
 import { endOfOptionsMarker, programName } from './end-of-options';
@@ -65,16 +64,9 @@ export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindi
 
 /** `vigil-ignore <id> -- <reason>` on the line above, at the line's indentation. */
 export function suppressFix(ruleId: string, range: Range, doc: SourceDocument): Fix {
-  const line = range.start.line;
-  const text = doc.lines.lineText(line);
-  const indent = /^\s*/.exec(text)![0];
-  const comment = (doc.grammar && grammarCommentSyntax(doc.grammar)) || (['//', ''] as const);
-  return {
-    title: `Suppress ${ruleId} on this line (with a reason)`,
-    kind: 'suppress',
-    edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, ...suppressionLine(indent, comment, ruleId, doc.lines.eol) }],
-  };
+  return suppressLineFix(ruleId, range, doc.lines, doc.grammar);
 }
+
 
 const hasLiteral = (parts: Part[]): boolean => parts.some((p) => p.kind === 'lit');
 const hasExpr = (parts: Part[]): boolean => parts.some((p) => p.kind === 'expr');
