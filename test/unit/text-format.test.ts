@@ -24,6 +24,8 @@ function report(): ScanReport {
     message: 'req.query.someVeryLongParameterName flows into a SQL query (connection.query). Pass it as a query parameter instead.',
     trace: [
       { kind: 'source', range: at(18), message: 'req.query.someVeryLongParameterName is user input, read in the route handler registered for the path /api/v1/users' },
+      { kind: 'step', path: '/ws/routes/users.js', range: at(3), message: 'passed to find()' },
+      { kind: 'step', path: '/elsewhere/lib.js', range: at(7), message: 'through wrap()' },
       { kind: 'sink', range: at(20), message: 'reaches connection.query' },
     ],
     priority: { score: 98, level: 'p1', reason: 'HTTP input reaches SQL in a route handler' },
@@ -66,6 +68,11 @@ describe('text report', () => {
     assert.equal(flat.split('Pass it as a query parameter instead.').length - 1, 1, text);
     assert.match(flat, /AWS access key ID in the source: AKIA…PLQ \(20 chars\)\. It is committed in abc1234/);
     assert.match(text, /^What to do:$/m);
+  });
+
+  it('names a step\'s other file relative to the root, as the file headings are; one outside the root in full', () => {
+    assert.match(text, /step +routes\/users\.js:4:5 passed to find\(\)/);
+    assert.match(text, /step +\/elsewhere\/lib\.js:8:5 through wrap\(\)/);
   });
 
   it('narrower terminals get narrower lines', () => {

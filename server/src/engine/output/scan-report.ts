@@ -1,4 +1,5 @@
 /** The result of a whole scan, in the form every output format (text, JSON, SARIF) is written from. */
+import { isAbsolute, relative, sep } from 'node:path';
 import type { RuleInfo } from '../analyzer';
 import type { RuleLoadError } from '../analyzers';
 import type { BaselineEntry } from '../baseline';
@@ -64,4 +65,11 @@ export function summarize(report: ScanReport): ReportSummary {
 /** Display path of a file: relative to its workspace folder when there is one folder, else absolute. */
 export function displayPath(report: ScanReport, file: { path: string; relPath: string }): string {
   return report.roots.length <= 1 ? file.relPath : file.path;
+}
+
+/** A trace step's file (absolute) as `displayPath` would show it: relative to the finding's root in a one-root report. */
+export function stepPath(report: ScanReport, file: { root: string }, path: string): string {
+  if (report.roots.length > 1) return path;
+  const rel = relative(file.root, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/');
 }

@@ -3,7 +3,7 @@
  * summary. Colour only when asked for (the CLI decides: a TTY, and no NO_COLOR).
  */
 import { SEVERITIES, type Finding, type Severity } from '../types';
-import { displayPath, summarize, type ScanReport } from './scan-report';
+import { displayPath, stepPath, summarize, type ScanReport } from './scan-report';
 import { escapeControlChars as esc } from './terminal';
 
 type Paint = (s: string) => string;
@@ -128,7 +128,7 @@ export function formatText(report: ScanReport, options: TextOptions = {}): strin
       const rank = f.priority ? `${f.priority.level} · ${f.priority.reason} · ` : '';
       out.push(...block('           ', 11, esc(`${rank}${f.ruleId}`), width, 11, st.dim));
       for (const step of f.trace ?? []) {
-        const at = step.path && step.path !== file.path ? `${esc(step.path)}:${pos(step.range.start)}` : pos(step.range.start);
+        const at = step.path && step.path !== file.path ? `${esc(stepPath(report, file, step.path))}:${pos(step.range.start)}` : pos(step.range.start);
         // The location in the aligned lead when short; a long path (another file) wraps with the message.
         const short = at.length <= 8;
         const lead = `           ${step.kind.padEnd(6)} ${short ? `${at.padEnd(8)} ` : ''}`;
