@@ -2481,11 +2481,16 @@ class UnitAnalysis {
     }
     // `tainted.forEach((x) => sink(x))`, `.map`, `.then`...: the callback's first parameter receives the data.
     if (recvTaint && method && syn.iterationMethods.has(method)) {
+      let mapped: { returns: Taint | undefined } | undefined;
       for (const a of args) {
         if (!isFunction(a)) continue;
         const summary = this.env.inlineSummary(a);
-        if (summary) this.applySummary(n, { summary, name: `${method} callback`, offset: 0 }, [a], [recvTaint]);
+        if (!summary) continue;
+        const returns = this.applySummary(n, { summary, name: `${method} callback`, offset: 0 }, [a], [recvTaint]);
+        if (syn.mappingMethods.has(method)) mapped = { returns };
       }
+      // `ids.map((n) => parseInt(n, 10))`: the result is what the callback returns.
+      if (mapped) return mapped.returns;
     }
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;

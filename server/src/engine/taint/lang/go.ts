@@ -469,6 +469,7 @@ export const go: LanguageModule = {
   nameTypes: ['identifier', 'selector_expression'],
   declaratorType: 'var_spec',
   iterationMethods: new Set(),
+  mappingMethods: new Set(),
   noReturnCalls: new Set(['panic', 'os.Exit', 'log.Fatal', 'log.Fatalf', 'log.Fatalln', 'log.Panic', 'log.Panicf', 'log.Panicln']),
   formattingMethods: FORMATTING_METHODS,
   // strings.Builder and bytes.Buffer hold what is written to them.

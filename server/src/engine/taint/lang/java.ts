@@ -4,7 +4,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { kids, operatorOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type QualifiedModules, type QualifiedName, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type QualifiedModules, type QualifiedName, type StmtKind, type TargetKind } from './language';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 
@@ -379,6 +379,7 @@ export const java: LanguageModule = {
   nameTypes: ['identifier', 'field_access'],
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,
+  mappingMethods: MAPPING_METHODS,
   noReturnCalls: new Set(['System.exit']),
   formattingMethods: FORMATTING_METHODS,
   receiverMethods: new Set(['append', 'insert', 'add', 'addAll', 'put', 'putAll', 'write', 'print', 'println', 'format']),

@@ -5,7 +5,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -817,6 +817,7 @@ export const javascript: LanguageModule = {
   nameTypes: ['identifier', 'member_expression'],
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,
+  mappingMethods: MAPPING_METHODS,
   // Koa's `ctx.throw(400)` always throws (the handler's context is its request, `req`, to the matcher).
   noReturnCalls: new Set(['process.exit', 'process.abort', 'req.throw']),
   formattingMethods: FORMATTING_METHODS,

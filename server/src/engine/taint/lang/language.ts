@@ -85,6 +85,9 @@ export type GuardShape =
 /** Methods that call their callback with the receiver's elements or resolved value (`forEach`, `then`). */
 export const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'then']);
 
+/** Of those, the ones whose result is made of the callback's returns (`xs.map(f)`, Java's `stream.map(f)`). */
+export const MAPPING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap']);
+
 /**
  * Methods that carry their arguments' data when called on a constant or a module (`"{}".format(x)`, `", ".join(xs)`,
  * `util.format("%s", x)`, `pd.concat(frames)`): the same names in every language, library calls included.
@@ -225,6 +228,11 @@ export interface LanguageModule {
   readonly declaratorType: string;
   /** Methods that call their callback with the receiver's elements or value (`forEach`, `then`). */
   readonly iterationMethods: ReadonlySet<string>;
+  /**
+   * Of `iterationMethods`, those whose result is made of the callback's returns: the result holds what a function
+   * callback returns (`ids.map((n) => parseInt(n, 10))` holds no input), not the receiver.
+   */
+  readonly mappingMethods: ReadonlySet<string>;
   /**
    * Methods of a mapping that yield its (key, value) pairs (Python's `items`): iterated over a dict literal, the
    * keys are the literal's and hold no input, whatever its values hold.

@@ -828,6 +828,7 @@ export const python: LanguageModule = {
   declaratorType: '',
   keyValueMethods: new Set(['items', 'iteritems']),
   iterationMethods: ITERATION_METHODS,
+  mappingMethods: new Set(),
   formattingMethods: FORMATTING_METHODS,
   // `clauses.append(x)` then `" AND ".join(clauses)`: the list (set, deque) holds x. Not `write` (a file's name is
   // not its content) nor `update` (a hash's digest is not its input; a dict's is rarely built so).
