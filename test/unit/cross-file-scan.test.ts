@@ -5,17 +5,16 @@
  * packs), the pool (faults in pass 1), and the LSP scan.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { runCli } from '../../server/src/cli/main';
 import { pythonModuleFile } from '../../server/src/engine/taint/taint-analyzer';
 import { walkFiles, type ScanFile } from '../../server/src/engine/scan/file-walker';
 import { scanFiles } from '../../server/src/engine/scan/scan-pool';
 import { DEFAULT_SETTINGS, type TraceStep } from '../../server/src/engine/types';
-import { LspClient } from '../lsp/lsp-client';
+import { LspClient, type PublishDiagnosticsParams } from '../lsp/lsp-client';
 import { FIXTURES, gitInit, project, scratchWorkspace } from './cli-helpers';
 
 const REPO = join(__dirname, '..', '..');
@@ -298,5 +297,26 @@ describe('cross-file taint in the LSP workspace scan', () => {
     );
     const onRoutes = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === routes);
     assert.ok(onRoutes.every((n) => (n.params as PublishDiagnosticsParams).diagnostics.length === 0), 'held back from routes.js, not shown there first');
+  });
+
+  it('opening db.js keeps the scan\'s finding in its live results, where its code moves; a vigil-ignore hides it, changing the sink\'s code drops it', async () => {
+    const db = pathToFileURL(join(dir, 'src', 'db.js')).toString();
+    const text = readFileSync(join(dir, 'src', 'db.js'), 'utf8');
+    const sqli = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'js.sqli.string-query');
+    const at = async (version: number) => client.waitForDiagnostics((p) => p.uri === db && p.version === version);
+    client.open(db, 'javascript', text, 1);
+    assert.deepEqual(sqli(await at(1)).map((d) => d.range.start.line), [7], 'the live analysis alone sees no input in db.js');
+    client.change(db, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// two lines\n// above it\n' }]);
+    const moved = sqli(await at(2));
+    assert.deepEqual(moved.map((d) => d.range.start.line), [9]);
+    const routes = pathToFileURL(join(dir, 'src', 'routes.js')).toString();
+    assert.ok(moved[0]!.relatedInformation?.some((r) => r.location.uri === routes));
+    client.change(db, 3, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: '  // vigil-ignore js.sqli.string-query -- ids are checked upstream\n' }]);
+    const suppressed = await at(3);
+    assert.deepEqual(suppressed.diagnostics.map((d) => d.code), [], 'hidden, and the suppression is not called unused');
+    client.change(db, 4, [{ range: { start: { line: 9, character: 0 }, end: { line: 10, character: 0 } }, text: '' }]);
+    assert.deepEqual(sqli(await at(4)).map((d) => d.range.start.line), [9], 'back once the comment is gone');
+    client.change(db, 5, [{ range: { start: { line: 9, character: 2 }, end: { line: 9, character: 34 } }, text: 'return pool.query(\'SELECT * FROM users WHERE id = ?\', [id], callback);' }]);
+    assert.deepEqual(sqli(await at(5)), [], 'the sink\'s code changed: the scan\'s finding no longer applies');
   });
 });

@@ -22,6 +22,7 @@ import { redactErrorForLog, redactErrorMessage, WarmDocuments } from '../engine/
 import { matchesAnyGlob } from '../engine/glob';
 import { grammarFor, type GrammarId } from '../engine/languages';
 import { GrammarRegistry } from '../engine/parser';
+import { isFromElsewhere, withFindingsFromElsewhere } from '../engine/scan/cross-file-findings';
 import { workspaceRelativePath } from '../engine/path-class';
 import { workspaceGrammars } from './workspace-grammars';
 import { manifestKindOf } from '../engine/sca/manifests';
@@ -40,6 +41,7 @@ import {
   type StatusParams,
 } from '../shared/protocol';
 import { ActionKinds, codeActionsFor, diskReader, type ClientEditSupport } from './code-actions';
+import { CarriedFindings } from './carried-findings';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { ExposureTracker } from './exposure-tracker';
 import { hoverFor, type HoverLinks } from './hover';
@@ -102,6 +104,8 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
   const analyzedVersions = new Map<string, number>();
   /** Open documents and the folder that analyses each. */
   const openDocs = new Map<string, FolderState>();
+  /** The last workspace scan's findings of flows from other files, shown in open files' live results. */
+  const carried = new CarriedFindings();
   const scheduled = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
   const vsSettings = new Map<string, Promise<VigilSettings>>();
   /** Whether `findings` holds a complete workspace scan's results (nothing dropped since): the score's coverage. */
@@ -316,6 +320,9 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       ...shown.map((f) => toDiagnostic(f, uri, detailsHref)),
     ];
     const publish = (result: AnalysisResult) => {
+      // The last scan's flows from other files into this one, where their code still is (see carried-findings.ts).
+      const fromScan = carried.placed(uri, doc.lines, doc.grammar);
+      if (fromScan.length > 0) result.findings = withFindingsFromElsewhere(result.findings, fromScan, { path: doc.path, root: state.root }, doc.lines, settings.analysis);
       result.findings = baselined(result.findings);
       analyzedVersions.set(uri, version);
       for (const n of result.notices) log(`${doc.path}: ${n.message}`);
@@ -453,6 +460,18 @@ export function startServer(connection: Connection, features: ServerFeature[] = 
       settingsFor,
       isExcluded,
       publishFindings: (uri, list) => {
+        // An open file shows its live results, with the scan's flows from other files carried in: analysed again.
+        const readText = (): string | undefined => {
+          try {
+            return readFileSync(uriToPath(uri), 'utf8');
+          } catch {
+            return undefined;
+          }
+        };
+        if (carried.set(uri, list, list.some(isFromElsewhere) ? readText() : undefined)) {
+          const open = openDocs.get(uri)?.engine.get(uri);
+          if (open) schedule(uri, open.version);
+        }
         // A republish after a history lookup only while this scan's findings are still the ones on display.
         let last: Finding[] | undefined;
         const send = () => {

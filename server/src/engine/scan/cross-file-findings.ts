@@ -33,6 +33,11 @@ export function sinkFileElsewhere(f: Finding, path: string): string | undefined 
   return CROSS_FILE_LANGUAGES.has(languageIdForPath(last.path)) ? last.path : undefined;
 }
 
+/** A finding the scan moved here from the call in another file (it lists the calls: `calledFrom`). */
+export function isFromElsewhere(f: Finding): boolean {
+  return f.pack === 'taint' && typeof f.properties?.calledFrom === 'string';
+}
+
 /** The scanned text of `file` (its given content, else the file on disk), or undefined when it cannot be read now. */
 function readScanned(file: ScanFile): string | undefined {
   try {
@@ -66,13 +71,9 @@ export function relocateCrossFileFindings<R extends FileFindings>(results: R[], 
     if (text === undefined) continue;
     const lines = new LineIndex(text);
     const grammar = grammarFor(languageIdForPath(target.file.path), target.file.path);
-    const prints = new Fingerprints();
-    for (const f of target.findings) if (f.pack !== 'meta') prints.count(f.ruleId, matchedSnippet(lines, f.range));
-    const sups = findSuppressions(lines);
     // The first call by path and position speaks for a sink: the same answer whatever order the workers finished in.
     list.sort((a, b) => a.from.file.path.localeCompare(b.from.file.path) || byPosition(a.finding, b.finding));
     const groups = new Map<string, { at: Finding; calls: string[] }>();
-    const usedSuppressions = new Set<number>();
     for (const { finding, from } of list) {
       from.findings = from.findings.filter((f) => f !== finding);
       changed.add(from);
@@ -94,28 +95,43 @@ export function relocateCrossFileFindings<R extends FileFindings>(results: R[], 
       const { fingerprint: _f, priority: _p, ...rest } = finding;
       groups.set(key, { at: { ...rest, range: sinkStep.range, trace, fixes: [suppressLineFix(finding.ruleId, sinkStep.range, lines, grammar)] }, calls: [call] });
     }
-    const moved: Finding[] = [];
-    for (const { at, calls } of groups.values()) {
-      // The sink file's own flow to this sink (a source in that file) already says it.
-      if (target.findings.some((f) => f.ruleId === at.ruleId && f.range.start.line === at.range.start.line && f.range.start.character === at.range.start.character)) continue;
-      const s = suppressionOf(at, sups);
-      if (s) {
-        usedSuppressions.add(s.line);
-        continue;
-      }
+    const moved = [...groups.values()].map(({ at, calls }) => {
       const shown = calls.length > MAX_CALLS ? [...calls.slice(0, MAX_CALLS), `and ${calls.length - MAX_CALLS} more`] : calls;
-      moved.push({ ...at, properties: { ...at.properties, calledFrom: shown.join(', ') } });
-    }
-    let kept = settings.ignore?.length ? applyIgnoreList(moved, settings.ignore, target.file.path, target.file.root, settings.today) : moved;
-    kept = kept.map((f) => {
-      const withPrint = { ...f, fingerprint: prints.next(f.ruleId, matchedSnippet(lines, f.range)) };
-      return { ...withPrint, priority: prioritize(withPrint, { path: target.file.path, root: target.file.root }) };
+      return { ...at, properties: { ...at.properties, calledFrom: shown.join(', ') } };
     });
-    // A suppression the sink file's own scan called unused is used now.
-    const own = target.findings.filter((f) => !(f.ruleId === SUPPRESSION_RULES.unused && usedSuppressions.has(f.range.start.line)));
-    target.findings = [...own, ...kept].sort(byPosition);
+    target.findings = withFindingsFromElsewhere(target.findings, moved, target.file, lines, settings);
     target.alone = false;
     changed.add(target);
   }
   return changed;
+}
+
+/**
+ * A file's own findings with findings found in other files added (already placed in this text: `incoming` ranges
+ * are this file's): one its own findings already have (rule and start) is dropped, so is one a `vigil-ignore` of
+ * this text hides (whose unused-suppression notice then goes), or an `ignore:` entry for this file; the rest get a
+ * fingerprint (unless they carry one) and a priority here. Sorted by position.
+ */
+export function withFindingsFromElsewhere(own: Finding[], incoming: Finding[], file: { path: string; root: string }, lines: LineIndex, settings: AnalysisSettings): Finding[] {
+  if (incoming.length === 0) return own;
+  const sups = findSuppressions(lines);
+  const usedSuppressions = new Set<number>();
+  const kept: Finding[] = [];
+  for (const f of incoming) {
+    if (own.some((o) => o.ruleId === f.ruleId && o.range.start.line === f.range.start.line && o.range.start.character === f.range.start.character)) continue;
+    if (kept.some((o) => o.ruleId === f.ruleId && o.range.start.line === f.range.start.line && o.range.start.character === f.range.start.character)) continue;
+    const s = suppressionOf(f, sups);
+    if (s) usedSuppressions.add(s.line);
+    else kept.push(f);
+  }
+  const ignored = settings.ignore?.length ? applyIgnoreList(kept, settings.ignore, file.path, file.root, settings.today) : kept;
+  const prints = new Fingerprints();
+  for (const f of own) if (f.pack !== 'meta') prints.count(f.ruleId, matchedSnippet(lines, f.range));
+  const placed = ignored.map((f) => {
+    const withPrint = f.fingerprint ? f : { ...f, fingerprint: prints.next(f.ruleId, matchedSnippet(lines, f.range)) };
+    return { ...withPrint, priority: prioritize(withPrint, { path: file.path, root: file.root }) };
+  });
+  // A suppression this file's own analysis called unused is used now.
+  const rest = own.filter((f) => !(f.ruleId === SUPPRESSION_RULES.unused && usedSuppressions.has(f.range.start.line)));
+  return [...rest, ...placed].sort(byPosition);
 }
