@@ -94,6 +94,15 @@ describe('cross-file taint in the CLI scan', () => {
     }
   });
 
+  it('JS: a rule that needs its library imported (ldapjs) applies in a handler file that calls a function of the file importing it', async () => {
+    const dir = scratchWorkspace('cross-file-requires-import', {
+      'directory.js': "const ldap = require('ldapjs');\n\nclass Directory {\n  constructor(url) {\n    this.client = ldap.createClient({ url });\n  }\n\n  findByName(name) {\n    const opts = { scope: 'sub', filter: `(cn=*${name}*)` };\n    return new Promise((resolve) => this.client.search('ou=people', opts, (err, res) => resolve(res)));\n  }\n}\n\nmodule.exports = Directory;\n",
+      'routes.js': "const express = require('express');\nconst Directory = require('./directory');\n\nconst app = express();\nconst people = new Directory('ldap://ldap.internal');\napp.get('/people', async (req, res) => res.json(await people.findByName(req.query.name)));\n",
+    });
+    const found = await jsonFindings(dir);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['js.ldapi.search-filter', 'directory.js', 9]]);
+  });
+
   it('JS: the SARIF result is in db.js, its codeFlow crossing from routes.js into db.js', async () => {
     const dir = project('cross-file-js');
     const r = await scan(dir, '--format', 'sarif');

@@ -1180,14 +1180,17 @@ export class TaintAnalyzer implements Analyzer {
     // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
     // in a file with none, its pass can find nothing.
     if (rules.some((r) => r.libraryInput && !r.audit) && !ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0)) rules = rules.filter((r) => !r.libraryInput || r.audit);
-    const importsOk = (rule: CompiledRule): boolean =>
-      rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport);
     // Keys hold unit hashes, which change with edits: a table kept across runs would only grow.
     this.depsTable.clear();
     this.summaryTable.clear();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, tw);
+    // A rule's `requires-import` (the LDAP client) holds here too when a function of another file this one calls
+    // reaches one of its sinks: that file imports the client.
+    const sinksElsewhere = new Set([...imported.values()].flatMap((s) => Object.entries(s.rules).flatMap(([id, r]) => (r.paramSinks.length > 0 ? [id] : []))));
+    const importsOk = (rule: CompiledRule): boolean =>
+      rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport) || sinksElsewhere.has(rule.spec.id);
     if (rules.some((r) => r.libraryInput && !r.audit)) {
       // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
       // in a file with none, its pass can find nothing; nor in one where none of its sinks can match, in the code
