@@ -181,6 +181,20 @@ describe('cross-file taint in the CLI scan', () => {
     assert.deepEqual([found[0]!.trace![0]!.path, found[0]!.trace![0]!.range.start.line], [join(dir, 'views.py'), 9], 'the url the first delay() passes; the second passes a constant url');
   });
 
+  it('Python: a module-level instance another module imports by name (`posts = PostService()`; `from .services import posts`, or `services.posts`) has its methods followed', async () => {
+    const dir = scratchWorkspace('cross-file-py-instance', {
+      'blog/__init__.py': '',
+      'blog/services.py': 'from django.db import connection\n\n\nclass PostService:\n    def by_slug(self, slug):\n        with connection.cursor() as cur:\n            cur.execute("SELECT * FROM posts WHERE slug = \'%s\'" % slug)\n            return cur.fetchall()\n\n    def by_id(self, post_id):\n        with connection.cursor() as cur:\n            cur.execute("SELECT * FROM posts WHERE id = %s", [post_id])\n            return cur.fetchall()\n\n\nclass Other:\n    def by_slug(self, slug):\n        return slug\n\n\nposts = PostService()\nshadowed = PostService()\nshadowed = Other()\n',
+      'blog/views.py': 'from django.http import JsonResponse\n\nfrom . import services\nfrom .services import posts, shadowed\n\n\ndef detail(request):\n    return JsonResponse({"rows": posts.by_slug(request.GET["slug"])})\n\n\ndef by_id(request):\n    return JsonResponse({"rows": posts.by_id(request.GET["id"])})\n\n\ndef whole(request):\n    return JsonResponse({"rows": services.posts.by_slug(request.POST["slug"])})\n\n\ndef other(request):\n    return JsonResponse({"rows": shadowed.by_slug(request.GET["slug"])})\n',
+    });
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line, (f as { properties?: { calledFrom?: string } }).properties?.calledFrom]),
+      [['py.sqli.string-query', 'blog/services.py', 6, 'blog/views.py:8, blog/views.py:16']],
+      'by_slug from detail() and whole(); by_id binds its parameter; shadowed is bound twice, so its class is not known',
+    );
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

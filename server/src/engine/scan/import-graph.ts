@@ -41,7 +41,7 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   // module's own class, or the instance it is, goes by the importer's name for the module).
   let called: Set<string> | undefined;
   const constructs = (cls: string): boolean => (called ??= calledNames(text)).has(cls);
-  return moduleSpecifiers(languageId, text).some((s) => index(path, s)?.some((e) => e.className === undefined || e.moduleClass || e.moduleInstance || constructs(e.className)));
+  return moduleSpecifiers(languageId, text).some((s) => index(path, s)?.some((e) => e.className === undefined || e.moduleClass || e.moduleInstance || !!e.instanceNames || constructs(e.className)));
 }
 
 /**

@@ -77,6 +77,8 @@ export interface ExportSummary {
   moduleClass?: true;
   /** The module is an instance of the class (`ClassInstances.moduleInstance`): an importer's name for it is one. */
   moduleInstance?: true;
+  /** Module-level names holding an instance of the class (`ClassInstances.exportedInstances`), which importers import. */
+  instanceNames?: string[];
   /** The method's first parameter is its receiver (Python's `self`): a call's first argument is its second parameter. */
   receiverParam?: true;
 }
@@ -2063,7 +2065,12 @@ export class TaintAnalyzer implements Analyzer {
       if (local.startsWith('*') || (!canon.startsWith('.') && !syn.absoluteLocalImports)) continue;
       // `from .config import Config`, `import { UserStore } from './store'`: the class by its local name.
       const dot = canon.lastIndexOf('.');
-      if (dot > 0) add(local, canon.slice(dot + 1), this.exportIndex!(doc.path, canon.slice(0, dot)));
+      if (dot > 0) {
+        const entries = this.exportIndex!(doc.path, canon.slice(0, dot));
+        add(local, canon.slice(dot + 1), entries);
+        // `from .services import posts`, where services.py binds `posts = PostService()`: `posts` is that instance.
+        for (const e of entries ?? []) if (e.instanceNames?.includes(canon.slice(dot + 1)) && named(methodOf(e))) out.set(`${INSTANCE_AT}${local}.${methodOf(e)}`, e);
+      }
       // `import app.request as r`: its classes written `r.Request`; `import Store from './store'`: the module's class.
       for (const e of this.exportIndex!(doc.path, canon) ?? []) {
         if (!e.className) continue;
@@ -2071,6 +2078,8 @@ export class TaintAnalyzer implements Analyzer {
         if (e.moduleClass) add(local, e.className, [e]);
         // `const notes = require('./store')` of a module exporting `new NoteStore()`: `notes` is that instance.
         if (e.moduleInstance && named(methodOf(e))) out.set(`${INSTANCE_AT}${local}.${methodOf(e)}`, e);
+        // `from . import services; services.posts.by_slug(x)`.
+        for (const n of e.instanceNames ?? []) if (named(methodOf(e))) out.set(`${INSTANCE_AT}${local}.${n}.${methodOf(e)}`, e);
       }
     }
     if (classes.size === 0) return;
@@ -2193,6 +2202,9 @@ export class TaintAnalyzer implements Analyzer {
     // The module's own class is constructed under whatever name each importer gives it: `called` cannot name it.
     const own = q ? undefined : lang.module.instances?.moduleClass?.(tree);
     const ownInstance = q ? undefined : lang.module.instances?.moduleInstance?.(tree);
+    // `posts = PostService()`: importers import the instance, never naming the class.
+    const instanceNames = new Map<string, string[]>();
+    for (const [name, cls] of (q ? undefined : lang.module.instances?.exportedInstances?.(tree)) ?? []) instanceNames.set(cls, [...(instanceNames.get(cls) ?? []), name]);
     const byUnit = new Map<Unit, ExportSummary>();
     for (const u of ctx.units) {
       if (!u.name) continue;
@@ -2203,10 +2215,11 @@ export class TaintAnalyzer implements Analyzer {
       if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
       else if (u.isMethod && u.cls !== undefined) {
         // A method of an exported class, by `<class>.<method>`; private ones (`#m`) no other file can call.
-        if (!classes?.has(u.cls) || (called && ((u.cls !== own && u.cls !== ownInstance && !called.has(u.cls)) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
+        const names = instanceNames.get(u.cls);
+        if (!classes?.has(u.cls) || (called && ((u.cls !== own && u.cls !== ownInstance && !names && !called.has(u.cls)) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
         const first = u.params.names[0]?.node.text;
         const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
-        byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}) });
+        byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}), ...(names ? { instanceNames: names } : {}) });
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
     if (byUnit.size === 0) return [];

@@ -143,6 +143,11 @@ export interface ClassInstances {
    */
   moduleInstance?(tree: Tree): string | undefined;
   /**
+   * Module-level names bound once, to an instance of a class the file exports (`posts = PostService()`), by name:
+   * an importer's `from .services import posts` (or `services.posts`) is that instance.
+   */
+  exportedInstances?(tree: Tree): Map<string, string>;
+  /**
    * Every assignment in the file to a name or an access path (`g.req = Request(...)`, `this.f = new F()`), as its
    * target node and the value assigned (null when the target is bound by other means: an augmented assignment, part
    * of a destructuring), so that a path assigned instances of one class only is known to hold one.

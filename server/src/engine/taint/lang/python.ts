@@ -347,6 +347,21 @@ const pythonInstances: ClassInstances = {
     }
     return out;
   },
+  exportedInstances: (tree) => {
+    const classes = pythonInstances.exportedClasses(tree);
+    const bound = new Map<string, string | null>();
+    for (const s of named(tree.rootNode)) {
+      const a = s.type === 'expression_statement' ? named(s)[0] : undefined;
+      if (a?.type !== 'assignment' && a?.type !== 'augmented_assignment') continue;
+      const left = fieldOf(a, 'left');
+      const right = fieldOf(a, 'right');
+      if (left?.type !== 'identifier') continue;
+      const cls = a.type === 'assignment' && right ? pythonInstances.constructed(right) : undefined;
+      // Bound once: a second binding (or one to something else) leaves the name's class unknown.
+      bound.set(left.text, bound.has(left.text) || cls === undefined || !classes.has(cls) ? null : cls);
+    }
+    return new Map([...bound].filter((e): e is [string, string] => e[1] !== null));
+  },
   assignments: (root) => {
     const out: { target: Node; value: Node | null }[] = [];
     const targets = (t: Node, value: Node | null): void => {
