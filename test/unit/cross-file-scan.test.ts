@@ -103,6 +103,15 @@ describe('cross-file taint in the CLI scan', () => {
     assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['js.ldapi.search-filter', 'directory.js', 9]]);
   });
 
+  it('JS: a predicate of another file (`isLocalPath(next) ? next : \'/\'`) checks its argument where it is true, as one of the same file does', async () => {
+    const dir = scratchWorkspace('cross-file-predicate', {
+      'validate.js': "function isLocalPath(target) {\n  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.includes('\\\\');\n}\n\nfunction isShort(target) {\n  return String(target).length < 200;\n}\n\nmodule.exports = { isLocalPath, isShort };\n",
+      'routes.js': "const express = require('express');\nconst { isLocalPath, isShort } = require('./validate');\n\nconst app = express();\napp.get('/continue', (req, res) => res.redirect(isLocalPath(req.query.next) ? req.query.next : '/'));\napp.get('/short', (req, res) => res.redirect(isShort(req.query.next) ? req.query.next : '/'));\n",
+    });
+    const found = await jsonFindings(dir);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['js.open-redirect.redirect', 'routes.js', 5]], 'isShort checks nothing a redirect needs');
+  });
+
   it('JS: the SARIF result is in db.js, its codeFlow crossing from routes.js into db.js', async () => {
     const dir = project('cross-file-js');
     const r = await scan(dir, '--format', 'sarif');

@@ -46,6 +46,8 @@ export interface ExportRuleSummary {
   returnMarks?: { param: number; marks: string[] }[];
   /** Parameters it checks on every normal return (see `Summary.validates`), when any. */
   validates?: number[];
+  /** Parameters it checks wherever it returns a truthy value (see `Summary.predicate`), when any: `isLocalPath(next)`. */
+  predicate?: number[];
   /** Parameters it raises an exception with (see `Summary.paramRaises`), with the steps to the raise, when any. */
   paramRaises?: { param: number; steps: TraceStep[] }[];
   /** `constructed`: the sink takes exported functions' parameters only built into a string (`SinkSpec.constructed`). */
@@ -2249,12 +2251,13 @@ export class TaintAnalyzer implements Analyzer {
           if (!s) continue;
           // The rule's own summary: the pass's returns, and the sinks of this rule.
           const paramSinks = [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.filter((h) => h.rule === ri).map((h) => ({ param, h })));
-          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.paramRaises?.size && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
+          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.predicate && !s.paramRaises?.size && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
           got.set(u, {
             paramReturns: [...s.paramReturns.keys()],
             ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
             ...(s.validates ? { validates: [...s.validates] } : {}),
+            ...(s.predicate ? { predicate: [...s.predicate] } : {}),
             ...(s.paramRaises?.size ? { paramRaises: [...s.paramRaises].map(([param, steps]) => ({ param, steps: withPath(steps) })) } : {}),
             // Captured variables (negative keys) mean nothing to another file.
             paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })),
@@ -3566,6 +3569,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
     paramReturns: new Map(e.paramReturns.map((i) => [i, [] as TraceStep[]])),
     ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
     ...(e.validates?.length ? { validates: e.validates } : {}),
+    ...(e.predicate?.length ? { predicate: e.predicate } : {}),
     ...(e.paramRaises?.length ? { paramRaises: new Map(e.paramRaises.map((r) => [r.param, r.steps])) } : {}),
     paramSinks,
     sourceReturns: e.sourceReturns.map((f) => ({ origin: { kind: 'source' as const, label: f.label, ...(f.input ? { input: f.input } : {}) }, steps: f.steps, ...(f.marks?.length ? { marks: f.marks } : {}) })),
