@@ -78,7 +78,7 @@ describe('cross-file taint in the CLI scan', () => {
     assert.equal(found[0]!.trace![0]!.path, join(dir, 'src', 'api.mjs'));
   });
 
-  it('JS: a module that exports an instance (`module.exports = new NoteStore()`, `export default new …`) has its methods followed as notes.search(x)', async () => {
+  it('JS: a module that exports an instance (`module.exports = new NoteStore()`, `export default new …`, or by name: `export const notes = new …`) has its methods followed as notes.search(x)', async () => {
     const store = (exp: string): string =>
       `const { Pool } = require('pg');\nconst pool = new Pool();\n\nclass NoteStore {\n  async search(text) {\n    return pool.query(\`SELECT id FROM notes WHERE body LIKE '%\${text}%'\`);\n  }\n\n  async byId(id) {\n    return pool.query('SELECT * FROM notes WHERE id = $1', [id]);\n  }\n}\n\n${exp}\n`;
     const routes = (imp: string): string =>
@@ -86,6 +86,9 @@ describe('cross-file taint in the CLI scan', () => {
     for (const [exp, imp, file] of [
       ['module.exports = new NoteStore();', "const notes = require('./store');", 'store.js'],
       ['export default new NoteStore();', "import notes from './store';", 'store.mjs'],
+      // An instance exported by name.
+      ['export const notes = new NoteStore();', "import { notes } from './store';", 'store.mjs'],
+      ['exports.notes = new NoteStore();', "const { notes } = require('./store');", 'store.js'],
     ] as const) {
       const dir = scratchWorkspace('cross-file-module-instance', { [file]: store(exp), [file.replace('store', 'routes')]: routes(imp.replace('./store', `./${file.replace(/\.js$/, '')}`)) });
       const found = await jsonFindings(dir);

@@ -505,6 +505,33 @@ function moduleInstance(tree: Tree): string | undefined {
 }
 
 /**
+ * `ClassInstances.exportedInstances`: `export const store = new Store()`, `exports.store = new Store()` (or
+ * `module.exports.store = …`), each name bound once.
+ */
+function exportedInstances(tree: Tree): Map<string, string> {
+  const bound = new Map<string, string | null>();
+  const put = (name: string, value: Node | null): void => {
+    const ctor = value && typeOf(value) === 'new_expression' ? fieldOf(value, 'constructor') : null;
+    const cls = ctor && typeOf(ctor) === 'identifier' ? textOf(ctor) : undefined;
+    bound.set(name, bound.has(name) || cls === undefined ? null : cls);
+  };
+  for (const s of named(tree.rootNode)) {
+    const d = s.type === 'export_statement' ? s.childForFieldName('declaration') : null;
+    if (d && (d.type === 'lexical_declaration' || d.type === 'variable_declaration')) {
+      for (const v of named(d)) {
+        const name = v.type === 'variable_declarator' ? fieldOf(v, 'name') : null;
+        if (name && typeOf(name) === 'identifier') put(textOf(name), fieldOf(v, 'value'));
+      }
+    } else if (s.type === 'expression_statement') {
+      const e = named(s)[0];
+      const m = e?.type === 'assignment_expression' ? /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(e.childForFieldName('left')?.text ?? '') : null;
+      if (m) put(m[1]!, e!.childForFieldName('right'));
+    }
+  }
+  return new Map([...bound].filter((e): e is [string, string] => e[1] !== null));
+}
+
+/**
  * JavaScript's class instances (`ClassInstances`): `new UserStore()`, `new db.Pool()` is the class named, as
  * written; the classes `exportedNames` gives; every declarator and `=` (`+=` and its kin rebind; a destructuring
  * binds its names to no one constructed value).
@@ -521,10 +548,12 @@ const jsInstances: ClassInstances = {
     if (own) out.add(own);
     const instance = moduleInstance(tree);
     if (instance) out.add(instance);
+    for (const cls of exportedInstances(tree).values()) out.add(cls);
     return out;
   },
   moduleClass: (tree) => moduleClass(tree),
   moduleInstance: (tree) => moduleInstance(tree),
+  exportedInstances: (tree) => exportedInstances(tree),
   assignments: (root) => {
     const out: { target: Node; value: Node | null }[] = [];
     for (const a of root.descendantsOfType(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression'])) {
