@@ -190,6 +190,12 @@ describe('cross-file taint in the CLI scan', () => {
     });
     const found = await jsonFindings(dir);
     assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.ssrf.http-client', 'tasks.py', 6]], 'requests.get(url) in the task');
+    // The tasks module imported whole: `tasks.mirror.delay(...)`.
+    const whole = scratchWorkspace('cross-file-celery-module', {
+      'tasks.py': 'import requests\nfrom celery import shared_task\n\n\n@shared_task\ndef mirror(url, tag):\n    return requests.get(url, timeout=5).status_code\n',
+      'views.py': 'from flask import Flask, request\n\nimport tasks\n\napp = Flask(__name__)\n\n\n@app.post("/mirror")\ndef queue_mirror():\n    tasks.mirror.delay(request.form["url"], "t")\n    return "", 202\n',
+    });
+    assert.deepEqual((await jsonFindings(whole)).map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.ssrf.http-client', 'tasks.py', 6]], 'tasks.mirror.delay(url)');
     assert.deepEqual([found[0]!.trace![0]!.path, found[0]!.trace![0]!.range.start.line], [join(dir, 'views.py'), 9], 'the url the first delay() passes; the second passes a constant url');
   });
 

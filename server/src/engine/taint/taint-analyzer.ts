@@ -3426,8 +3426,11 @@ function resolveCallee(
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee);
     // `task.delay(a, b)` runs `task(a, b)` later (see `deferredCallMethods`): the function's call.
-    if (obj && prop && syn.exprKind(typeOf(obj)) === 'identifier' && syn.deferredCallMethods?.has(textOf(prop))) {
-      return resolveCallee(obj, ctx, lookup, summaryOf, imported, ruleIds, syn, dispatch, instanceOf, isImported, ownClass);
+    // Also off a module imported whole (`tasks.fetch_feed.delay(url)`), when that names a function.
+    if (obj && prop && syn.deferredCallMethods?.has(textOf(prop))) {
+      const kind = syn.exprKind(typeOf(obj));
+      const deferred = kind === 'identifier' || kind === 'member' ? resolveCallee(obj, ctx, lookup, summaryOf, imported, ruleIds, syn, dispatch, instanceOf, isImported, ownClass) : undefined;
+      if (deferred || kind === 'identifier') return deferred;
     }
     // `cfg.load(x)` on an instance of a class another file exports: that class's method, whatever this file defines.
     const inst = obj && prop && imported.size ? instanceOf?.(obj, textOf(prop)) : undefined;
