@@ -2708,6 +2708,10 @@ class UnitAnalysis {
       if (spec.unlessBefore && this.safeBefore(n, spec.unlessBefore)) continue;
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
       if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
+      // A rule asking for its library's import runs in a file without it only for the sinks of other files'
+      // functions it calls (their summaries): its own patterns stay off here (`models.Query.search(q)` is no LDAP).
+      const ruleImports = this.env.pass.rules[rule]!.spec.requiresImport;
+      if (ruleImports.length > 0 && !ruleImports.some((m) => this.env.imported?.(m))) continue;
       if (spec.unlessBound && Object.entries(spec.unlessBound).some(([mv, re]) => {
         const bound = b.get(mv);
         return !!bound && this.valueMatches(bound, unlessRe(re));
