@@ -65,3 +65,11 @@ from twilio.rest import Client  # noqa: E402
 sms = Client("ACf1ca4ad5d1b2dcc691228f641a35a0ff", "31094bbedf267bfc59598673187f41ef")
 # ok: secrets.twilio.auth-token
 sms_env = Client("ACf1ca4ad5d1b2dcc691228f641a35a0ff", os.environ["TWILIO_AUTH_TOKEN"])
+
+import resend  # noqa: E402
+
+# ruleid: secrets.resend.api-key
+resend.api_key = "re_cVWvdam6_IdIMlzYbVtnfIhYFD2D0kkoL"
+# A Python regex's name ending in re_ is no key.
+# ok: secrets.resend.api-key
+score_re_pattern = "re_tokens_abcdefghijklmnopqrstuvwx_extra"

@@ -12,3 +12,8 @@ export async function listGroups(): Promise<Response> {
     headers: { Authorization: `SSWS ${process.env.OKTA_API_TOKEN}` },
   });
 }
+
+export const geoip = new WebServiceClient('1234567', {
+  // ruleid: secrets.maxmind.license-key
+  licenseKey: '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',
+});
