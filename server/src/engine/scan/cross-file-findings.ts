@@ -117,9 +117,9 @@ export function withFindingsFromElsewhere(own: Finding[], incoming: Finding[], f
   const sups = findSuppressions(lines);
   const usedSuppressions = new Set<number>();
   const kept: Finding[] = [];
+  const sameSink = (f: Finding) => (o: Finding) => o.ruleId === f.ruleId && o.range.start.line === f.range.start.line && o.range.start.character === f.range.start.character;
   for (const f of incoming) {
-    if (own.some((o) => o.ruleId === f.ruleId && o.range.start.line === f.range.start.line && o.range.start.character === f.range.start.character)) continue;
-    if (kept.some((o) => o.ruleId === f.ruleId && o.range.start.line === f.range.start.line && o.range.start.character === f.range.start.character)) continue;
+    if (own.some(sameSink(f)) || kept.some(sameSink(f))) continue;
     const s = suppressionOf(f, sups);
     if (s) usedSuppressions.add(s.line);
     else kept.push(f);

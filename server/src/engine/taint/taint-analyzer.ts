@@ -1191,7 +1191,7 @@ export class TaintAnalyzer implements Analyzer {
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, tw);
     // A rule's `requires-import` (the LDAP client) holds here too when a function of another file this one calls
-    // reaches one of its sinks: that file imports the client.
+    // reaches one of its sinks (that file imports the client); its own patterns stay off here (`checkSinks`).
     const sinksElsewhere = new Set([...imported.values()].flatMap((s) => Object.entries(s.rules).flatMap(([id, r]) => (r.paramSinks.length > 0 ? [id] : []))));
     const importsOk = (rule: CompiledRule): boolean =>
       rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport) || sinksElsewhere.has(rule.spec.id);
