@@ -494,13 +494,16 @@ function moduleClass(tree: Tree): string | undefined {
   return out;
 }
 
+/** The class `new C(...)` constructs when the class is a plain name (an exported instance's class is the file's own). */
+function newOfNamedClass(v: Node | null): string | undefined {
+  const ctor = v && typeOf(v) === 'new_expression' ? fieldOf(v, 'constructor') : null;
+  return ctor && typeOf(ctor) === 'identifier' ? textOf(ctor) : undefined;
+}
+
 /** `ClassInstances.moduleInstance`: `module.exports = new C()`, `export default new C()`; the last one wins. */
 function moduleInstance(tree: Tree): string | undefined {
   let out: string | undefined;
-  for (const v of ownExports(tree)) {
-    const ctor = typeOf(v) === 'new_expression' ? fieldOf(v, 'constructor') : null;
-    if (ctor && typeOf(ctor) === 'identifier') out = textOf(ctor);
-  }
+  for (const v of ownExports(tree)) out = newOfNamedClass(v) ?? out;
   return out;
 }
 
@@ -511,8 +514,7 @@ function moduleInstance(tree: Tree): string | undefined {
 function exportedInstances(tree: Tree): Map<string, string> {
   const bound = new Map<string, string | null>();
   const put = (name: string, value: Node | null): void => {
-    const ctor = value && typeOf(value) === 'new_expression' ? fieldOf(value, 'constructor') : null;
-    const cls = ctor && typeOf(ctor) === 'identifier' ? textOf(ctor) : undefined;
+    const cls = newOfNamedClass(value);
     bound.set(name, bound.has(name) || cls === undefined ? null : cls);
   };
   for (const s of named(tree.rootNode)) {
