@@ -213,6 +213,39 @@ describe('cross-file taint in the CLI scan', () => {
     );
   });
 
+  it('a request passed whole to another file\'s function (`parseBody(event)`, `svc.route(req)` into `route(r)`): what it reads of it is input, returned or at a sink there (listing the calling files)', async () => {
+    const dir = scratchWorkspace('cross-file-request-arg', {
+      'util.js': "function parseBody(event) {\n  return JSON.parse(event.body || '{}');\n}\nfunction stage(event) {\n  return event.stageVariables.name;\n}\nmodule.exports = { parseBody, stage };\n",
+      'svc.js': "const { exec } = require('child_process');\nconst fs = require('fs');\n\nfunction runReport(event) {\n  const name = event.queryStringParameters.name;\n  exec('report ' + name);\n}\n\nfunction route(r) {\n  return fs.readFileSync('/data/' + r.params.file);\n}\n\nfunction unused(r) {\n  return fs.readFileSync('/data/' + r.params.file);\n}\n\nmodule.exports = { runReport, route, unused };\n",
+      'handler.js': "const { exec } = require('child_process');\nconst { parseBody, stage } = require('./util');\nconst { runReport } = require('./svc');\n\nexports.handler = async (event) => {\n  const body = parseBody(event);\n  exec('convert ' + body.file);\n  exec('echo ' + stage(event));\n  runReport(event);\n  return { statusCode: 200 };\n};\n",
+      'app.js': "const express = require('express');\nconst svc = require('./svc');\nconst app = express();\napp.get('/f/:file', (req, res) => res.send(svc.route(req)));\n",
+    });
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line, (f as { properties?: { calledFrom?: string } }).properties?.calledFrom]),
+      [
+        ['js.cmdi.child-process', 'handler.js', 6, undefined],
+        ['js.cmdi.child-process', 'svc.js', 5, 'handler.js'],
+        ['js.path-traversal.fs', 'svc.js', 9, 'app.js'],
+      ],
+      'body.file from parseBody(event); not the stage variable (set by the deployment, not the caller); the sinks in svc.js for the calls that pass a request, not unused()',
+    );
+    assert.deepEqual([found[0]!.trace![0]!.path, found[0]!.trace![0]!.range.start.line], [join(dir, 'util.js'), 1], 'event.body is read in util.js');
+    const py = scratchWorkspace('cross-file-request-arg-py', {
+      'app/__init__.py': '',
+      'app/util.py': 'import json\nimport subprocess\n\n\ndef parse_body(event):\n    return json.loads(event.get("body") or "{}")\n\n\ndef run(event):\n    subprocess.run("ls " + event["queryStringParameters"]["d"], shell=True)\n',
+      'app/handler.py': 'import subprocess\nfrom . import util\nfrom .util import parse_body\n\n\ndef lambda_handler(event, context):\n    body = parse_body(event)\n    subprocess.run("convert " + body["file"], shell=True)\n    util.run(event)\n    return {"statusCode": 200}\n',
+    });
+    assert.deepEqual(
+      (await jsonFindings(py)).map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [
+        ['py.cmdi.subprocess-shell', 'app/handler.py', 7],
+        ['py.cmdi.subprocess-shell', 'app/util.py', 9],
+      ],
+      'from .util import parse_body, and util.run(event) through the module',
+    );
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

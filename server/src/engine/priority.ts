@@ -72,7 +72,8 @@ function taintExposure(f: Finding): Exposure {
   }
   const input = prop(f, 'input');
   if (!isInputKind(input)) return { factor: 1, reason: `untrusted input reaches ${noun}` };
-  const crossFile = (f.trace ?? []).some((s) => s.path !== undefined);
+  // A trace through another file, or a request another file passes in (`calledFrom`).
+  const crossFile = (f.trace ?? []).some((s) => s.path !== undefined) || typeof prop(f, 'calledFrom') === 'string';
   const x = INPUT_EXPOSURE[input];
   return { factor: x.factor, reason: x.reason(noun, crossFile) };
 }

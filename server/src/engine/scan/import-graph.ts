@@ -114,6 +114,13 @@ export interface ImportedFile {
   readers?: string[];
 }
 
+/** The file among `paths` that a module specifier written in `fromPath` names, resolved exactly as the taint pack resolves it. */
+export function moduleResolver(paths: readonly string[]): (fromPath: string, specifier: string) => string | undefined {
+  // An index "exporting" one placeholder from every file.
+  const index = buildExportIndex(paths.map((path) => ({ path, name: '', rules: {} })));
+  return (fromPath, specifier) => index(fromPath, specifier)?.[0]?.path;
+}
+
 /**
  * The files among `files` that some file among them imports (relative imports; Python's absolute ones too), each with
  * the names its importers call or construct and the files that may read its summaries (`ImportedFile`). Reads the
@@ -123,8 +130,7 @@ export async function importedFiles(
   files: readonly { path: string; languageId: string; content?: Uint8Array }[],
   signal?: AbortSignal,
 ): Promise<Map<string, ImportedFile> | undefined> {
-  // An index "exporting" one placeholder from every file resolves a specifier exactly as the analyzer would.
-  const resolveIn = buildExportIndex(files.map((f) => ({ path: f.path, name: '', rules: {} })));
+  const resolveIn = moduleResolver(files.map((f) => f.path));
   const imported = new Map<string, ImportedFile>();
   const importedBy = (path: string): Set<string> => {
     let entry = imported.get(path);
@@ -154,9 +160,8 @@ export async function importedFiles(
       }
       let called: Set<string> | undefined;
       for (const s of moduleSpecifiers(f.languageId, text)) {
-        const hit = resolveIn(f.path, s);
-        if (!hit) continue;
-        const target = hit[0]!.path;
+        const target = resolveIn(f.path, s);
+        if (!target) continue;
         const names = importedBy(target);
         for (const n of (called ??= calledNames(text))) names.add(n);
         let targets = importsOf.get(f.path);

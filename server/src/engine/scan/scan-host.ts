@@ -9,7 +9,7 @@ import { createAnalyzers, type AnalyzerSetup } from '../analyzers';
 import { Engine } from '../engine';
 import type { SourceDocument } from '../document';
 import { languageIdForPath } from '../languages';
-import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
+import { buildExportIndex, type ExportIndex, type ExportSummary, type IncomingRequestParams, type IncomingRequests, type RequestArgument } from '../taint/taint-analyzer';
 import { buildTemplateIndex, type TemplateIndex } from '../templates/template-index';
 import { kindOf } from '../iac/file-kinds';
 import { gitBlobId } from './blob-id';
@@ -20,10 +20,15 @@ import { ruleFilesRead, seedRuleFolders } from '../rule-folder';
 
 /** The part of the taint pack the cross-file passes use (duck-typed: test analyzer modules may have none). */
 interface CrossFileAnalyzer extends Analyzer {
-  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>): ExportSummary[];
-  /** The rules a flow can start for in the document (undefined: every rule); absent: every rule. */
-  rulesStartingIn?(doc: SourceDocument): ReadonlySet<string> | undefined;
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>, incoming?: IncomingRequestParams): ExportSummary[];
+  /**
+   * The rules a flow can start for in the document (undefined: every rule), and the calls passing a request to
+   * another file's function; absent: every rule, no such call.
+   */
+  startsIn?(doc: SourceDocument): { rules: ReadonlySet<string> | undefined; requestArgs: RequestArgument[] };
   setExportIndex(index: ExportIndex | undefined): void;
+  /** See `TaintAnalyzer.setIncomingRequests`. */
+  setIncomingRequests?(incoming: IncomingRequests | undefined): void;
 }
 
 function isCrossFile(a: Analyzer): a is CrossFileAnalyzer {
@@ -108,13 +113,15 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     const uri = `vigil-starts:${job.path}`;
     const doc = engine.open(uri, job.path, job.languageId, text);
     try {
-      const out = new Set<string>();
+      let out: Set<string> | null = new Set<string>();
+      const requestArgs: RequestArgument[] = [];
       for (const a of crossFile) {
-        const own = a.rulesStartingIn ? a.rulesStartingIn(doc) : undefined;
-        if (!own) return { type: 'starts', id: job.id, rules: null };
-        for (const id of own) out.add(id);
+        const own = a.startsIn?.(doc);
+        if (own) requestArgs.push(...own.requestArgs);
+        if (!own?.rules) out = null;
+        else for (const id of own.rules) out?.add(id);
       }
-      return { type: 'starts', id: job.id, rules: [...out] };
+      return { type: 'starts', id: job.id, rules: out && [...out], ...(requestArgs.length ? { requestArgs } : {}) };
     } finally {
       engine.close(uri);
     }
@@ -128,7 +135,8 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     const doc = engine.open(uri, job.path, job.languageId, text);
     try {
       const called = job.called && new Set(job.called);
-      return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc, called, job.rules && new Set(job.rules))), job.languageId) };
+      const incoming = job.requestParams && incomingOf(job.requestParams);
+      return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc, called, job.rules && new Set(job.rules), incoming)), job.languageId) };
     } finally {
       engine.close(uri);
     }
@@ -147,17 +155,19 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     const text = new TextDecoder('utf-8').decode(bytes);
     const languageId = job.languageId || languageIdForPath(job.path);
     let withIndex = false;
+    const incoming: IncomingRequests | undefined = job.requestParams?.length ? { params: incomingOf(job.requestParams), callers: job.requestCallers ?? [] } : undefined;
     if (exportIndex) {
-      withIndex = mayImportSummarized(job.path, languageId, text);
+      withIndex = !!incoming || mayImportSummarized(job.path, languageId, text);
       for (const a of crossFile) a.setExportIndex(withIndex ? exportIndex : undefined);
     }
+    for (const a of crossFile) a.setIncomingRequests?.(incoming);
     const result = engine.scanText(job.path, languageId, text, job.settings, job.root);
     const skip = result.notices.find((n) => n.reason === 'binary' || n.reason === 'too-large');
     if (skip && result.findings.length === 0) {
       return { type: 'skipped', id: job.id, reason: skip.reason as 'binary' | 'too-large', message: skip.message.replace(/^File skipped/, 'skipped') };
     }
     // Exposure facts change only the config pack's files: any other file (or none to apply) scanned as it would alone.
-    const alone = !withIndex && (!hasExposureFacts || kindOf(job.path, text) === undefined) && (!hasTemplates || !result.findings.some((f) => f.trace?.some((s) => s.path !== undefined)));
+    const alone = !withIndex && !incoming && (!hasExposureFacts || kindOf(job.path, text) === undefined) && (!hasTemplates || !result.findings.some((f) => f.trace?.some((s) => s.path !== undefined)));
     return { type: 'result', id: job.id, findings: result.findings, notices: result.notices, alone, ...(job.blobId ? { blob: gitBlobId(bytes, job.blobId) } : {}) };
   };
 
@@ -195,4 +205,15 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
       return done;
     },
   };
+}
+
+/** `SummarizeJob.requestParams` as the taint pack takes them: per function, per parameter index, the alias. */
+function incomingOf(list: readonly [name: string, index: number, alias: string][]): IncomingRequestParams {
+  const out = new Map<string, Map<number, string>>();
+  for (const [name, index, alias] of list) {
+    let m = out.get(name);
+    if (!m) out.set(name, (m = new Map()));
+    if (!m.has(index)) m.set(index, alias);
+  }
+  return out;
 }

@@ -18,7 +18,7 @@
 import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { builtinRulesSnapshot, type AnalyzerOptions, type RuleLoadError } from '../analyzers';
 import { collectTemplateFacts, type WorkspaceTemplateFacts } from '../templates/template-index';
@@ -28,8 +28,8 @@ import { CROSS_FILE_LANGUAGES, grammarFor, languageIdForPath, languageRecord, ty
 import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
-import type { ExportSummary } from '../taint/taint-analyzer';
-import { importedFiles, type ImportedFile } from './import-graph';
+import type { ExportSummary, RequestArgument } from '../taint/taint-analyzer';
+import { importedFiles, moduleResolver, type ImportedFile } from './import-graph';
 import type { RulesMessage, RunMessage, ScanJob, ScanWorkerData, StartsJob, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 
@@ -318,6 +318,36 @@ export class ScanPool {
       let pass0Next = 0;
       let pass0Done = 0;
       const startsOf = new Map<string, string[] | null>();
+      /** Pass 0's calls passing a request to another file's function, by the index of the calling file. */
+      const requestArgsOf = new Map<number, RequestArgument[]>();
+      /**
+       * Per file, what those calls pass its functions (`SummarizeJob.requestParams`) and, per function, the files they
+       * are in (sorted); made once pass 0 has ended.
+       */
+      let requestParamsOf: Map<string, { params: [string, number, string][]; callers: [string, string][] }> | undefined;
+      const requestParamsFor = (path: string): { params: [string, number, string][]; callers: [string, string][] } | undefined => {
+        if (!requestParamsOf) {
+          requestParamsOf = new Map();
+          const resolve = moduleResolver(files.flatMap((f) => (CROSS_FILE_LANGUAGES.has(languageIdForPath(f.path)) ? [f.path] : [])));
+          // One alias per parameter whatever order pass 0 answered in: the least by name.
+          const chosen = new Map<string, { params: Map<string, [string, number, string]>; callers: Set<string> }>();
+          for (const [i, args] of requestArgsOf) {
+            for (const a of args) {
+              const target = resolve(files[i]!.path, a.module);
+              if (!target || target === files[i]!.path) continue;
+              let m = chosen.get(target);
+              if (!m) chosen.set(target, (m = { params: new Map(), callers: new Set() }));
+              m.callers.add(`${a.name}\u0000${files[i]!.path}`);
+              const key = `${a.name}\u0000${a.index}`;
+              const had = m.params.get(key);
+              if (!had || a.alias < had[2]) m.params.set(key, [a.name, a.index, a.alias]);
+            }
+          }
+          const order = (a: [string, number, string], b: [string, number, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
+          for (const [target, m] of chosen) requestParamsOf.set(target, { params: [...m.params.values()].sort(order), callers: [...m.callers].sort().map((c) => c.split('\u0000') as [string, string]) });
+        }
+        return requestParamsOf.get(path);
+      };
       /** The rules pass 1 summarises for an imported file: the union over its readers (undefined: every rule). */
       const rulesFor = (path: string): string[] | undefined => {
         const readers = calledBy?.get(path)?.readers;
@@ -454,7 +484,8 @@ export class ScanPool {
           const file = files[index]!;
           const graph = calledBy?.get(file.path);
           const rules = rulesFor(file.path);
-          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(graph ? { called: [...graph.called] } : {}), ...(rules ? { rules } : {}) };
+          const requestParams = requestParamsFor(file.path)?.params;
+          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(graph ? { called: [...graph.called] } : {}), ...(rules ? { rules } : {}), ...(requestParams ? { requestParams } : {}) };
           start(slot, index, 1);
           post(slot, job);
           return;
@@ -477,6 +508,7 @@ export class ScanPool {
       /** Sends pass 2's job for `files[index]`. */
       const send = (slot: Slot, index: number) => {
         const file = files[index]!;
+        const incoming = requestArgsOf.size ? requestParamsFor(file.path) : undefined;
         const job: ScanJob = {
           type: 'scan',
           id: index,
@@ -486,6 +518,7 @@ export class ScanPool {
           settings,
           content: file.content,
           ...(options.blobIds ? { blobId: options.blobIds } : {}),
+          ...(incoming ? { requestParams: incoming.params, requestCallers: incoming.callers.map(([fn, p]): [string, string] => [fn, relative(file.root, p).split(sep).join('/')]) } : {}),
         };
         start(slot, index, 2);
         post(slot, job);
@@ -506,8 +539,9 @@ export class ScanPool {
       };
 
       /** A pass-0 job ended (null: every rule, also when it failed): once all have, pass 1 starts on every idle worker. */
-      const started0 = (index: number, rules: string[] | null) => {
+      const started0 = (index: number, rules: string[] | null, requestArgs?: RequestArgument[]) => {
         startsOf.set(files[index]!.path, rules);
+        if (requestArgs?.length) requestArgsOf.set(index, requestArgs);
         pass0Done++;
         if (pass0Done === pass0.length) for (const slot of [...slots]) dispatch(slot);
       };
@@ -581,7 +615,7 @@ export class ScanPool {
           time(slot);
           const pass = answered.pass;
           if (pass === 0) {
-            started0(m.id, m.type === 'starts' ? m.rules : null);
+            started0(m.id, m.type === 'starts' ? m.rules : null, m.type === 'starts' ? m.requestArgs : undefined);
             dispatch(slot);
             return;
           }

@@ -2,7 +2,7 @@
 import type { TemplateFacts } from '../templates/template-index';
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
 import type { ExposureFacts } from '../iac/exposure';
-import type { ExportSummary } from '../taint/taint-analyzer';
+import type { ExportSummary, RequestArgument } from '../taint/taint-analyzer';
 import type { GrammarId } from '../languages';
 import type { RuleFolderSnapshot } from '../rule-folder';
 import type { AnalysisSettings, Finding, Pack, SkipNotice } from '../types';
@@ -70,6 +70,10 @@ export interface ScanJob {
   content?: Uint8Array;
   /** Also return the git blob id of the bytes scanned, in this object format. */
   blobId?: GitObjectFormat;
+  /** The requests other files' calls pass this file's functions, as `SummarizeJob.requestParams`. */
+  requestParams?: [name: string, index: number, alias: string][];
+  /** The files of those calls, relative to the root, by the function called (`requestParams` given). */
+  requestCallers?: [name: string, file: string][];
 }
 
 /** Pass 1 of a cross-file scan: the summaries of a file's exported functions. */
@@ -91,6 +95,11 @@ export interface SummarizeJob {
    * union of their `starts` answers over `ImportedFile.readers`). Absent: every rule.
    */
   rules?: string[];
+  /**
+   * The requests other files' calls pass this file's functions (their `starts` answers' `requestArgs`, resolved to
+   * this file): function name, parameter index, alias; one alias per parameter, in a fixed order.
+   */
+  requestParams?: [name: string, index: number, alias: string][];
 }
 
 /**
@@ -118,8 +127,8 @@ export type WorkerMessage =
   /** `crossFile`: the worker's analyzers can summarise exports (a taint pack is loaded), so pass 1 is worth running. */
   | { type: 'ready'; ruleErrors: RuleLoadError[]; crossFile: boolean; stats: WorkerStartStats }
   | { type: 'summaries'; id: number; summaries: ExportSummary[] }
-  /** A `starts` job's answer: null for every rule. */
-  | { type: 'starts'; id: number; rules: string[] | null }
+  /** A `starts` job's answer: null for every rule; the calls passing a request to another file's function, when any. */
+  | { type: 'starts'; id: number; rules: string[] | null; requestArgs?: RequestArgument[] }
   | { type: 'init-failed'; message: string }
   /**
    * `alone`: the findings are what the file scanned by itself gives (no other file's export summaries or exposure

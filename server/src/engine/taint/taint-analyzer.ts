@@ -55,6 +55,41 @@ export interface ExportRuleSummary {
   sourceReturns: { label: string; input?: InputKind; steps: TraceStep[]; marks?: string[] }[];
 }
 
+/**
+ * A call passing a handler's request (or a helper's parameter standing for it) to a function of another file:
+ * `parseBody(event)` with `parseBody` imported from `./util` is module `./util`, name `parseBody`, index 0, alias
+ * `lambda_event`. The workspace scan gathers these (pass 0) so that function's parameter stands for the same request
+ * when its file is summarised (`IncomingRequestParams`): what it returns of the request is then input.
+ */
+export interface RequestArgument {
+  /** The module as the importing file's imports resolve it (a specifier: `./util`, Python `.util`). */
+  module: string;
+  name: string;
+  index: number;
+  alias: string;
+}
+
+/** Per module-level function of a file (by name), the request aliases other files' calls pass it, by parameter index. */
+export type IncomingRequestParams = ReadonlyMap<string, ReadonlyMap<number, string>>;
+
+/** What a scan's second pass knows of the requests other files pass a file's functions (`setIncomingRequests`). */
+export interface IncomingRequests {
+  params: IncomingRequestParams;
+  /** The files of those calls (relative to the root), by the function called. */
+  callers: readonly (readonly [name: string, file: string])[];
+}
+
+/**
+ * A function (by its lines) and its parameters that stand for a request another file's call passes: to it by name
+ * (`called`), or through a function of this file that is so called.
+ */
+interface RequestsFromElsewhere {
+  startLine: number;
+  endLine: number;
+  names: string[];
+  called?: string;
+}
+
 /** What an exported function of a file does with its parameters, per rule id. */
 export interface ExportSummary {
   /** Absolute path of the file that exports it. */
@@ -183,6 +218,10 @@ interface FileContext {
   statements?: TopStatement[];
   /** Callees (by node id) that resolve to another file's function by a qualified name: their key in `imported`. */
   qualifiedCallees?: Map<number, string>;
+  /** Calls passing a request to another file's function (see `RequestArgument`), when any. */
+  requestArgs?: RequestArgument[];
+  /** Functions whose parameters stand for a request only because other files' calls pass one (`IncomingRequestParams`). */
+  requestsFromElsewhere?: RequestsFromElsewhere[];
   /** By-name handler registrations (by the call's node id): the function named and its handler specs (see `registeredByName`). */
   registrations?: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>;
   /** The handler specs' `clean-fields` (see `UnitEnv.cleanFields`), when any has them. */
@@ -785,6 +824,7 @@ export class TaintAnalyzer implements Analyzer {
   /** Problems found while compiling patterns for a grammar (reported once the grammar is first used). */
   readonly compileErrors: RuleLoadError[] = [];
   private exportIndex: ExportIndex | undefined;
+  private incomingRequests: IncomingRequests | undefined;
   /** The index of this run's render calls: the host's, or the workspace folder's (see `workspaceTemplateLimit`). */
   private templateIndex: TemplateIndex | undefined;
   private hostTemplates: TemplateIndex | undefined;
@@ -979,6 +1019,14 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /**
+   * For the next one-shot runs (workspace scan, second pass): the requests other files' calls pass this file's
+   * functions (`IncomingRequestParams`), and those calls' files (`callers`, shown as the findings' `calledFrom`).
+   */
+  setIncomingRequests(incoming: IncomingRequests | undefined): void {
+    this.incomingRequests = incoming;
+  }
+
+  /**
    * Uses the workspace's templates for render calls (`template:` sinks); without an index no template sink applies.
    * The units that looked a template up depend on what it answered, so a new index re-analyses only those whose
    * templates changed.
@@ -1163,7 +1211,9 @@ export class TaintAnalyzer implements Analyzer {
     // handler whose parameters are input; for audit and `library-input` rules any file may have one: exported
     // functions' parameters),
     // unless another file's summaries are in play (then their sinks and sources count too, once they are known).
-    const handlers = lang.handlers.some((h) => handlerMayApply(h, words));
+    const incoming = oneShot ? this.incomingRequests : undefined;
+    // A request another file passes in is read here as a handler's would be.
+    const handlers = !!incoming || lang.handlers.some((h) => handlerMayApply(h, words));
     let rules = lang.rules.filter((r) => r.spec.kind === 'taint' && (this.exportIndex || (mayHaveSink(r, tw, lang) && (handlers || r.audit || r.libraryInput || mayHaveSource(r, tw)))));
     // Pattern rules need no source: the words of one of their patterns, and a path their filter lets through.
     const patternRules = lang.rules.filter((r) => r.spec.kind === 'pattern' && patternRuleMayApply(r, tw, doc.text) && patternRulePathApplies(r, doc.path));
@@ -1180,7 +1230,7 @@ export class TaintAnalyzer implements Analyzer {
       return findings;
     }
     // A one-shot run's session ends with it: the memo that lets the next run reuse statement shapes has no reader.
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change, doc.path);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change, doc.path, incoming?.params);
     // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
     // in a file with none, its pass can find nothing.
     if (rules.some((r) => r.libraryInput && !r.audit) && !ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0)) rules = rules.filter((r) => !r.libraryInput || r.audit);
@@ -1298,7 +1348,9 @@ export class TaintAnalyzer implements Analyzer {
             const k = `${f.range.start.line}:${f.range.start.character}`;
             if (seen[f.rule]!.has(k)) continue;
             seen[f.rule]!.add(k);
-            out[f.rule]!.push(this.toFinding(pass.rules[f.rule]!, f, doc));
+            const finding = this.toFinding(pass.rules[f.rule]!, f, doc);
+            const from = incoming && requestFromElsewhereAt(finding, ctx);
+            out[f.rule]!.push(from ? { ...finding, properties: { ...finding.properties, calledFrom: callersOf(incoming!, from) } } : finding);
           }
         }
       }
@@ -2142,7 +2194,33 @@ export class TaintAnalyzer implements Analyzer {
    * import it and the files they import are read by no run (see `summarizeExports`' `scope`).
    */
   rulesStartingIn(doc: SourceDocument): ReadonlySet<string> | undefined {
-    if (this.overLongLine(doc)) return new Set();
+    return this.startsIn(doc).rules;
+  }
+
+  /**
+   * Pass 0 of the workspace scan on a document: `rulesStartingIn`'s rules, and the calls that pass a request to
+   * another file's function (`RequestArgument`), which make that function's parameter stand for it when its file is
+   * summarised.
+   */
+  startsIn(doc: SourceDocument): { rules: ReadonlySet<string> | undefined; requestArgs: RequestArgument[] } {
+    if (this.overLongLine(doc)) return { rules: new Set(), requestArgs: [] };
+    const tree = doc.tree;
+    const lang = this.compiledFor(doc);
+    let ctx: FileContext | undefined;
+    const context = (): FileContext => {
+      if (ctx) return ctx;
+      resetNodeCache();
+      return (ctx = fileContext(tree!, lang!, doc.text, doc.lines, undefined, undefined, undefined, doc.path));
+    };
+    let rules = this.rulesStartingInContext(doc, context);
+    // A file the rules' words ruled out has no handler (so no request to pass) and no context was read.
+    const requestArgs = ctx?.requestArgs ?? (rules === undefined && tree && lang ? context().requestArgs ?? [] : []);
+    // A request passed on may start a flow for any rule in the function it reaches (its sources are read there).
+    if (requestArgs.length && rules && lang) rules = new Set(lang.rules.filter((r) => r.spec.kind === 'taint').map((r) => r.spec.id));
+    return { rules, requestArgs };
+  }
+
+  private rulesStartingInContext(doc: SourceDocument, context: () => FileContext): ReadonlySet<string> | undefined {
     if (!this.skipSourceless) return undefined;
     // Without a source's words or a handler's in the text no source can match and no parameter is a handler's: at
     // most the `library-input` rules, known without parsing (once the grammar's rules are compiled).
@@ -2156,8 +2234,7 @@ export class TaintAnalyzer implements Analyzer {
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return new Set();
-    resetNodeCache();
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, undefined, undefined, undefined, doc.path);
+    const ctx = context();
     const rs = this.sourceOnlyResolvers(tree, ctx, new Map(), false);
     if (!rs || ctx.registrations?.size) return undefined;
     const out = new Set<string>();
@@ -2189,13 +2266,13 @@ export class TaintAnalyzer implements Analyzer {
    * (`rulesStartingIn`). A rule's summaries are the same whichever other rules run (a pass's rules share its flows;
    * see `passes`), so a rule left out only loses summaries no reader's run would consult.
    */
-  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>): ExportSummary[] {
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>, incoming?: IncomingRequestParams): ExportSummary[] {
     if (this.overLongLine(doc)) return [];
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
     if (!lang || !tree) return [];
     resetNodeCache();
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, undefined, undefined, undefined, doc.path);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, undefined, undefined, undefined, doc.path, incoming);
     this.depsTable.clear();
     this.summaryTable.clear();
     const q = lang.module.qualifiedModules;
@@ -2272,6 +2349,26 @@ export class TaintAnalyzer implements Analyzer {
     }
     return [...byUnit.values()];
   }
+}
+
+/**
+ * Whether a finding's source is read off a parameter that stands for a request only because another file's call
+ * passes one (`FileContext.requestsFromElsewhere`): the file alone would not report it, so the editor carries it
+ * from the scan (see `isFromElsewhere`).
+ */
+function requestFromElsewhereAt(f: Finding, ctx: FileContext): RequestsFromElsewhere | undefined {
+  const first = f.trace?.[0];
+  const label = f.properties?.['source'];
+  if (!first || first.path !== undefined || typeof label !== 'string') return undefined;
+  const root = /^[A-Za-z_$][\w$]*/.exec(label)?.[0];
+  const line = first.range.start.line;
+  return root === undefined ? undefined : ctx.requestsFromElsewhere?.find((r) => line >= r.startLine && line <= r.endLine && r.names.includes(root));
+}
+
+/** The files whose calls pass the request `r` reads (all of them for a function this file's own functions call). */
+function callersOf(incoming: IncomingRequests, r: RequestsFromElsewhere): string {
+  const files = incoming.callers.filter(([name]) => r.called === undefined || name === r.called).map(([, file]) => file);
+  return [...new Set(files)].join(', ');
 }
 
 /** A unit's result for one pass: its summary and its findings. */
@@ -3690,9 +3787,14 @@ function requestCallOf(call: Node, list: Node, arg: Node, syn: LanguageModule): 
   if (kind === 'identifier') name = callee.text;
   else if (kind === 'member') {
     const obj = syn.memberObject(callee);
-    if (!obj || syn.exprKind(obj.type) !== 'self') return undefined;
-    name = syn.propertyOf(callee)?.text;
-    self = true;
+    const objKind = obj && syn.exprKind(obj.type);
+    const prop = syn.propertyOf(callee)?.text;
+    if (objKind === 'self') {
+      name = prop;
+      self = true;
+      // `utils.parseBody(event)`: a function of a module imported whole (no local function has a dotted name).
+    } else if (objKind === 'identifier' && prop) name = `${obj!.text}.${prop}`;
+    else return undefined;
   }
   if (!name || syn.exprKind(arg.type) !== 'identifier') return undefined;
   const stops = syn.patternSyntax.spreads;
@@ -3728,9 +3830,11 @@ function requestHelperAliases(
   imports: Map<string, string>,
   requestNames: ReadonlySet<string>,
   syn: LanguageModule,
-): Map<number, Map<string, string>> {
+  incoming?: IncomingRequestParams,
+): { extra: Map<number, Map<string, string>>; outgoing: RequestArgument[] } {
   const extra = new Map<number, Map<string, string>>();
-  if (!flows.some((f) => f?.calls.length)) return extra;
+  const outgoing: RequestArgument[] = [];
+  if (!incoming?.size && !flows.some((f) => f?.calls.length)) return { extra, outgoing };
   const fns = new Map<string, number | null>();
   const methods = new Map<string, number | null>();
   units.forEach((u, i) => {
@@ -3755,6 +3859,15 @@ function requestHelperAliases(
     m.set(param, value);
     return true;
   };
+  // What other files' handlers pass this file's functions (the scan's pass 0): their parameters stand for it.
+  for (const [fn, params] of incoming ?? []) {
+    const t = fns.get(fn);
+    if (t === undefined || t === null || units[t + 1]!.params.handlers?.length) continue;
+    for (const [index, value] of params) {
+      const param = flows[t]?.params[index];
+      if (param && SIMPLE_NAME.test(param) && param !== value && !fnAliases[t]!.has(param) && requestNames.has(value)) add(t, param, value);
+    }
+  }
   let changed = true;
   for (let round = 0; changed && round < 8; round++) {
     changed = false;
@@ -3779,7 +3892,21 @@ function requestHelperAliases(
       }
     });
   }
-  return extra;
+  // A request passed to another file's function (`parseBody(event)`, `utils.parse_body(event)`), for pass 0.
+  flows.forEach((f, fi) => {
+    for (const [callee, self, index, arg] of f?.calls ?? []) {
+      if (self || fns.has(callee)) continue;
+      const value = valueOf(fi, arg);
+      if (!requestNames.has(value ?? '')) continue;
+      const dot = callee.indexOf('.');
+      const canon = imports.get(dot < 0 ? callee : callee.slice(0, dot));
+      if (!canon || (!canon.startsWith('.') && !syn.absoluteLocalImports)) continue;
+      const cut = canon.lastIndexOf('.');
+      const [module, name] = dot < 0 ? [canon.slice(0, cut), canon.slice(cut + 1)] : [canon, callee.slice(dot + 1)];
+      if (module && name && !outgoing.some((o) => o.module === module && o.name === name && o.index === index && o.alias === value)) outgoing.push({ module, name, index, alias: value! });
+    }
+  });
+  return { extra, outgoing };
 }
 
 /** Whether a parameter's text (a name, or a pattern such as `{ r, w }`) binds `name`. */
@@ -3844,6 +3971,7 @@ export function fileContext(
   stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number; contextUnitKeysMade?: number; contextUnitsPlaced?: number },
   change?: { old: string; span: TextSpan },
   path?: string,
+  incoming?: IncomingRequestParams,
 ): FileContext {
   const root = tree.rootNode;
   const syn = lang.module;
@@ -4349,9 +4477,20 @@ export function fileContext(
   }
   // A helper's parameters that a caller passes a request to stand for it (see `RequestFlow`): its unit is made again
   // with those aliases, which are part of its key, so a caller's edit that changes them re-analyses it.
+  let requestArgs: RequestArgument[] | undefined;
+  let requestsFromElsewhere: RequestsFromElsewhere[] | undefined;
   if (requestNames.size) {
-    for (const [fi, extra] of requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn)) {
-      units[fi + 1] = remake[fi]!(new Map([...fnAliases[fi]!, ...extra]));
+    const { extra, outgoing } = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn, incoming);
+    for (const [fi, more] of extra) units[fi + 1] = remake[fi]!(new Map([...fnAliases[fi]!, ...more]));
+    if (outgoing.length) requestArgs = outgoing;
+    if (incoming?.size) {
+      // The parameters that stand for a request only because another file passes one (told from the file alone).
+      const own = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn).extra;
+      for (const [fi, more] of extra) {
+        const names = [...more.keys()].filter((n) => !own.get(fi)?.has(n));
+        const name = units[fi + 1]!.name;
+        if (names.length) (requestsFromElsewhere ??= []).push({ startLine: lines.positionAt(spans[fi]!.start).line, endLine: lines.positionAt(spans[fi]!.end).line, names, ...(name && incoming.has(name) ? { called: name } : {}) });
+      }
     }
   }
   if (memo) {
@@ -4408,6 +4547,8 @@ export function fileContext(
     },
     topNode: top.node,
     facts,
+    ...(requestArgs ? { requestArgs } : {}),
+    ...(requestsFromElsewhere ? { requestsFromElsewhere } : {}),
     ...(registrations?.size ? { registrations } : {}),
     ...(cleanFields ? { cleanFields } : {}),
   };
@@ -4855,14 +4996,16 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     const file = pythonModuleFile(fromPath, specifier, pyModules.get(specifier.slice(specifier.lastIndexOf('.') + 1)) ?? []);
     return file === undefined ? undefined : byPath.get(`${file}.py`) ?? byPath.get(`${file}/__init__.py`) ?? byPath.get(`${file}\\__init__.py`);
   };
-  const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
-    if (PY_ABSOLUTE.test(specifier) && /\.pyw?$/.test(fromPath)) return pyModule(fromPath, specifier);
-    const base = resolveSpecifier(fromPath, specifier);
+  const withSuffix = (base: string): ExportSummary[] | undefined => {
     for (const suffix of MODULE_SUFFIXES) {
       const hit = byPath.get(base + suffix);
       if (hit) return hit;
     }
     return undefined;
+  };
+  const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
+    if (PY_ABSOLUTE.test(specifier) && /\.pyw?$/.test(fromPath)) return pyModule(fromPath, specifier);
+    return withSuffix(resolveSpecifier(fromPath, specifier));
   };
   return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames });
 }
