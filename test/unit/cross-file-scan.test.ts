@@ -246,6 +246,28 @@ describe('cross-file taint in the CLI scan', () => {
     );
   });
 
+  it('JS/TS: an import through a path alias (SvelteKit `$lib/…`, `~/…` and `@/…`) is followed to the file it names, from the importing file\'s folder outwards; a package or a missing file is not', async () => {
+    const db = "import pg from 'pg';\nconst pool = new pg.Pool();\nexport function byBrand(brand: string) {\n  return pool.query(`SELECT * FROM items WHERE brand = '${brand}'`);\n}\n";
+    const dir = scratchWorkspace('cross-file-path-alias', {
+      'shop/src/lib/server/db.ts': db,
+      'shop/src/routes/search/+server.ts': "import { byBrand } from '$lib/server/db';\nexport async function GET({ url }) {\n  return new Response(JSON.stringify(await byBrand(url.searchParams.get('brand') ?? '')));\n}\n",
+      'blog/app/models/post.server.ts': db,
+      'blog/app/routes/search.tsx': "import { byBrand } from '~/models/post.server';\nimport { byBrand as other } from '~/models/missing';\nexport async function loader({ request }) {\n  const q = new URL(request.url).searchParams.get('q') ?? '';\n  other(q);\n  return byBrand(q);\n}\n",
+      'web/src/lib/db.ts': db,
+      'web/src/app/api/route.ts': "import { byBrand } from '@/lib/db';\nexport async function GET(request: Request) {\n  return Response.json(await byBrand(new URL(request.url).searchParams.get('b') ?? ''));\n}\n",
+    });
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [
+        ['js.sqli.string-query', 'blog/app/models/post.server.ts', 3],
+        ['js.sqli.string-query', 'shop/src/lib/server/db.ts', 3],
+        ['js.sqli.string-query', 'web/src/lib/db.ts', 3],
+      ],
+      '$lib is src/lib; ~ is the Remix app/ folder here, @ the Next.js src/ folder',
+    );
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

@@ -437,12 +437,24 @@ export function chainRoot(node: Node): Node | undefined {
 }
 
 /**
+ * A specifier through a project's path alias, which names a file of the workspace, not a package: SvelteKit's
+ * `$lib/…`, and the `~/…`, `~~/…`, `@/…`, `@@/…` of Nuxt, Remix, Next.js and most tsconfig `paths` set-ups (no
+ * package is named `~` or has an empty scope). Resolved by `buildExportIndex`.
+ */
+export const PATH_ALIAS = /^(?:\$lib|~~?|@@?)(?:\/|$)/;
+
+/** Whether a canonical module is the workspace's own (a relative specifier, a path alias), not a package. */
+export function isWorkspaceModule(canon: string): boolean {
+  return canon.startsWith('.') || PATH_ALIAS.test(canon);
+}
+
+/**
  * The canonical name of a module specifier, as patterns name it: `node:fs` -> `fs`, `js-yaml` -> `js_yaml`, and any
  * other subpath too (`lodash/template` -> `lodash_template`, as rules write it); Node's own subpath modules are the
  * parent's property (`fs/promises` is `require('fs').promises`), so both read `fs.promises`.
  */
 export function canonicalModule(spec: string): string {
-  if (spec.startsWith('.')) return spec;
+  if (spec.startsWith('.') || PATH_ALIAS.test(spec)) return spec;
   const s = spec.replace(/^node:/, '');
   const sub = /^(fs|dns|stream|timers|readline|path|util|assert|inspector)\/([a-z]+)$/.exec(s);
   if (sub) return `${sub[1]}.${sub[2]}`;

@@ -23,7 +23,7 @@ import { ImportReads } from './import-reads';
 import { detached, diffSpan, type LineIndex, type TextSpan } from '../text';
 import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, kids, matchPattern, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
+import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, isWorkspaceModule, kids, matchPattern, PATH_ALIAS, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
@@ -2054,7 +2054,7 @@ export class TaintAnalyzer implements Analyzer {
     const stars: string[] = [];
     for (const [local, canon] of ctx.imports) {
       // Relative imports; in Python also absolute ones, which the index resolves to the workspace's own modules.
-      if (!canon.startsWith('.') && !syn.absoluteLocalImports) continue;
+      if (!isWorkspaceModule(canon) && !syn.absoluteLocalImports) continue;
       if (local.startsWith('*')) {
         stars.push(canon);
         continue;
@@ -2065,7 +2065,7 @@ export class TaintAnalyzer implements Analyzer {
       // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
       // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
       // `resolveCallee`).
-      else if (syn.absoluteLocalImports || canon.startsWith('.')) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${local}.${e.name}`, e);
+      else if (syn.absoluteLocalImports || isWorkspaceModule(canon)) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${local}.${e.name}`, e);
     }
     // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
     for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(e.name, e);
@@ -2116,7 +2116,7 @@ export class TaintAnalyzer implements Analyzer {
       }
     };
     for (const [local, canon] of ctx.imports) {
-      if (local.startsWith('*') || (!canon.startsWith('.') && !syn.absoluteLocalImports)) continue;
+      if (local.startsWith('*') || (!isWorkspaceModule(canon) && !syn.absoluteLocalImports)) continue;
       // `from .config import Config`, `import { UserStore } from './store'`: the class by its local name.
       const dot = canon.lastIndexOf('.');
       if (dot > 0) {
@@ -3900,7 +3900,7 @@ function requestHelperAliases(
       if (!requestNames.has(value ?? '')) continue;
       const dot = callee.indexOf('.');
       const canon = imports.get(dot < 0 ? callee : callee.slice(0, dot));
-      if (!canon || (!canon.startsWith('.') && !syn.absoluteLocalImports)) continue;
+      if (!canon || (!isWorkspaceModule(canon) && !syn.absoluteLocalImports)) continue;
       const cut = canon.lastIndexOf('.');
       const [module, name] = dot < 0 ? [canon.slice(0, cut), canon.slice(cut + 1)] : [canon, callee.slice(dot + 1)];
       if (module && name && !outgoing.some((o) => o.module === module && o.name === name && o.index === index && o.alias === value)) outgoing.push({ module, name, index, alias: value! });
@@ -5005,9 +5005,35 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
   };
   const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
     if (PY_ABSOLUTE.test(specifier) && /\.pyw?$/.test(fromPath)) return pyModule(fromPath, specifier);
+    if (PATH_ALIAS.test(specifier)) return throughAlias(fromPath, specifier, withSuffix);
     return withSuffix(resolveSpecifier(fromPath, specifier));
   };
   return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames });
+}
+
+/**
+ * The folders a path alias may stand for, below a folder holding the importing file: SvelteKit's `$lib` is
+ * `src/lib`; `~`, `~~`, `@` and `@@` are the project's root, its `src/` (Next.js, Vue) or its `app/` (Remix).
+ */
+const ALIAS_BASES: Record<string, readonly string[]> = { $lib: ['src/lib'], '~': ['', 'src', 'app'], '~~': ['', 'src', 'app'], '@': ['', 'src', 'app'], '@@': ['', 'src', 'app'] };
+
+/**
+ * What `find` gives for the first folder an alias specifier can name, from the importing file's folder outwards:
+ * without reading the project's config (tsconfig `paths`, svelte.config, nuxt.config), a folder counts only where the
+ * file the specifier names is one of the workspace's.
+ */
+function throughAlias<T>(fromPath: string, specifier: string, find: (base: string) => T | undefined): T | undefined {
+  const slash = specifier.indexOf('/');
+  const [alias, rest] = slash < 0 ? [specifier, ''] : [specifier.slice(0, slash), specifier.slice(slash + 1)];
+  const bases = ALIAS_BASES[alias] ?? [];
+  for (let dir = dirname(fromPath), i = 0; i < 32; dir = dirname(dir), i++) {
+    for (const b of bases) {
+      const hit = find(resolvePath(dir, b, rest));
+      if (hit !== undefined) return hit;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return undefined;
 }
 
 /** A Python absolute module name (`shop.db`, `app`): no leading dot, no path separator. */

@@ -3,7 +3,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
-import { canonicalModule, canonicalName, dottedName, fieldOf, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
+import { canonicalModule, canonicalName, dottedName, fieldOf, isWorkspaceModule, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
 import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
@@ -692,7 +692,7 @@ function collectImports(root: Node, text = root.text, statements?: Node[], sites
       const called = !m && value?.type === 'call_expression' ? value.childForFieldName('function') : null;
       if (called?.type === 'call_expression') {
         const cm = canonicalName(called, resolve);
-        if (cm && !cm.startsWith('.')) out.set(`${cm}()`, cm);
+        if (cm && !isWorkspaceModule(cm)) out.set(`${cm}()`, cm);
       }
       if (m && name) {
         if (name.type === 'identifier') out.set(name.text, m);
