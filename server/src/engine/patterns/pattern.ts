@@ -705,6 +705,8 @@ export function unwrapParens(type: string, t: Node): Node | undefined {
 
 function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResolver | undefined): boolean {
   if (p.metavar) {
+    // `await f<T>(x)` read as `(await f)<T>(x)` (see `unwrapParens`): a callee metavariable binds what is awaited.
+    if (S.transparent.has(typeOf(t)) && !S.parenthesized.has(typeOf(t)) && t.parent && S.calls.has(typeOf(t.parent)) && fieldOf(t.parent, 'function')?.id === t.id) t = kids(t)[0] ?? t;
     if (b.has(p.metavar)) return boundText(b, p.metavar) === textOf(t);
     if (!allowed(p.metavar, textOf(t))) {
       // A constant named where a value is constrained (`[SHELL, "-c", cmd]` with SHELL = "/bin/sh"): its literal

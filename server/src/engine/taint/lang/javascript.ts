@@ -874,7 +874,11 @@ export const javascript: LanguageModule = {
   memberObject: (n) => fieldOf(n, 'object'),
   memberIndex: (n) => fieldOf(n, 'index'),
   propertyOf: (n) => (typeOf(n) === 'member_expression' ? fieldOf(n, 'property') : null),
-  callee: (n) => fieldOf(n, typeOf(n) === 'new_expression' ? 'constructor' : 'function'),
+  callee: (n) => {
+    const f = fieldOf(n, typeOf(n) === 'new_expression' ? 'constructor' : 'function');
+    // tree-sitter-typescript reads `await load<T>(x)` as `(await load)<T>(x)`: the callee is what is awaited.
+    return f && typeOf(f) === 'await_expression' ? (kids(f)[0] ?? f) : f;
+  },
   carries: (op) => CARRYING_OPS.has(op),
   falsyLeftOps: new Set(['&&']),
   fallbackOps: new Set(['||', '??']),
