@@ -34,3 +34,23 @@ export const safe = defineEventHandler((event) => {
   exec('echo ' + event.context.requestId);
   return 'ok';
 });
+
+// h3's own responses: sendRedirect(event, location), send(event, data, type); ofetch's `$fetch`.
+export const go = defineEventHandler(async (event) => {
+  const { next, back, url } = getQuery(event);
+  if (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\')) {
+    // ok: js.open-redirect.redirect
+    return sendRedirect(event, next, 302);
+  }
+  // ok: js.ssrf.http-client
+  await $fetch(`/api/pages/${String(url)}`);
+  // ruleid: js.ssrf.http-client
+  const page = await $fetch<string>(String(url), { responseType: 'text' });
+  const body = await readBody(event);
+  // ok: js.xss.server-response
+  send(event, `<h1>${body.title}</h1>`, 'text/plain');
+  // ruleid: js.xss.server-response
+  send(event, `<h1>${body.title}</h1>${page}`, 'text/html');
+  // ruleid: js.open-redirect.redirect
+  return sendRedirect(event, String(back || '/'), 302);
+});
