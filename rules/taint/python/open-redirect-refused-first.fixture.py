@@ -1,4 +1,6 @@
 # A redirect target reset to the home page unless it is a path on this site.
+import urllib.parse
+
 from aiohttp import web
 
 routes = web.RouteTableDef()
@@ -31,3 +33,27 @@ async def logout_continue(request):
         back = "/"
     # ruleid: py.open-redirect.redirect
     raise web.HTTPFound(location=back)
+
+
+@routes.get("/login/done")
+async def login_done(request):
+    came_from = request.query.get("came_from", "")
+    parts = urllib.parse.urlsplit(came_from)
+    # Both refused prefixes in one tuple, then more refusals in the same condition.
+    if not came_from.startswith("/") or came_from.startswith(("//", "/\\")) or parts.scheme or parts.netloc:
+        came_from = "/"
+    # ok: py.open-redirect.redirect
+    raise web.HTTPFound(location=came_from)
+
+
+@routes.get("/login/tuple")
+async def login_tuple(request):
+    nxt = request.query.get("next", "")
+    if nxt.startswith("/") and not nxt.startswith(("//", "/\\")):
+        # ok: py.open-redirect.redirect
+        raise web.HTTPFound(location=nxt)
+    # A tuple without the backslash: /\evil.example passes.
+    if nxt.startswith("/") and not nxt.startswith(("//", "/x")):
+        # ruleid: py.open-redirect.redirect
+        raise web.HTTPFound(location=nxt)
+    raise web.HTTPFound(location="/")

@@ -8,6 +8,7 @@ from flask import Flask, abort, request, send_file
 app = Flask(__name__)
 BASE = "/srv/files"
 OTHER = "/srv"
+ROOT_PATH = Path(BASE)
 
 
 @app.route("/joined")
@@ -125,3 +126,32 @@ def static_like_unchecked(name):
     # Not normalized: "root/../../etc" passes the check.
     # ruleid: py.path-traversal.open
     return open(absolute, "rb").read()
+
+
+# pathlib: the root among the resolved path's ancestors.
+@app.route("/parents/<path:name>")
+def parents(name):
+    target = (ROOT_PATH / name).resolve()
+    if ROOT_PATH not in target.parents:
+        abort(403)
+    # ok: py.path-traversal.open
+    return open(target, "rb").read()
+
+
+@app.route("/parents-checked/<path:name>")
+def parents_checked(name):
+    target = (ROOT_PATH / name).resolve()
+    if ROOT_PATH in target.parents:
+        # ok: py.path-traversal.open
+        return open(target, "rb").read()
+    abort(403)
+
+
+@app.route("/parents-unresolved/<path:name>")
+def parents_unresolved(name):
+    target = ROOT_PATH / name
+    if ROOT_PATH not in target.parents:
+        abort(403)
+    # Not resolved: "root/../../etc" has root among its lexical parents.
+    # ruleid: py.path-traversal.open
+    return open(target, "rb").read()
