@@ -268,6 +268,15 @@ describe('cross-file taint in the CLI scan', () => {
     );
   });
 
+  it('Python: a module-level instance named like the module its class comes from (`from .store import NoteStore`; `store = NoteStore()`) has its methods followed', async () => {
+    const dir = scratchWorkspace('cross-file-py-instance-module-name', {
+      'notes/__init__.py': '',
+      'notes/store.py': 'import sqlite3\n\n\nclass NoteStore:\n    def search(self, q):\n        db = sqlite3.connect("x.db")\n        return db.execute(f"SELECT id FROM notes WHERE title LIKE \'%{q}%\'").fetchall()\n',
+      'notes/routes.py': 'from flask import Blueprint, jsonify, request\n\nfrom .store import NoteStore\n\nbp = Blueprint("notes", __name__)\nstore = NoteStore()\n\n\n@bp.get("/")\ndef find():\n    return jsonify(store.search(request.args.get("q", "")))\n',
+    });
+    assert.deepEqual((await jsonFindings(dir)).map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.sqli.string-query', 'notes/store.py', 6]], 'the import names the module store, which it does not bind');
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

@@ -1052,6 +1052,13 @@ function isReadOnly(id: Node): boolean {
   }
   if (!p) return false;
   if (READ_PARENTS.has(typeOf(p))) return true;
+  if (typeOf(p) === 'dotted_name') {
+    const g = p.parent;
+    // The module `from .store import X` or `from shop.store import X` reads binds none of its names (`store = X()`
+    // below is the file's one binding of `store`), nor does `import shop.store` bind more than `shop`.
+    if (g && (typeOf(g) === 'relative_import' || (typeOf(g) === 'import_from_statement' && fieldOf(g, 'module_name')?.id === p.id))) return true;
+    if (g && typeOf(g) === 'import_statement' && kids(p)[0]?.id !== n.id) return true;
+  }
   const is = (field: string): boolean => fieldOf(p, field)?.id === n.id;
   switch (typeOf(p)) {
     case 'call':
