@@ -277,6 +277,32 @@ describe('cross-file taint in the CLI scan', () => {
     assert.deepEqual((await jsonFindings(dir)).map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.sqli.string-query', 'notes/store.py', 6]], 'the import names the module store, which it does not bind');
   });
 
+  it('Python: a Django view\'s URL parameter that every route of the URLconf converts (`<int:pk>`, `<slug:s>`, a digits-only re_path group) is no text; `<str:>`, `<path:>` and a parameter any route leaves text still are', async () => {
+    const view = (name: string, param: string): string => `def ${name}(request, ${param}):\n    with connection.cursor() as cur:\n        cur.execute(f"SELECT * FROM books WHERE k = '{${param}}'")\n    return HttpResponse("ok")\n\n\n`;
+    const dir = scratchWorkspace('cross-file-django-converters', {
+      'library/__init__.py': '',
+      'library/views.py':
+        'from django.db import connection\nfrom django.http import HttpResponse\nfrom django.views import View\n\n\n' +
+        view('by_id', 'pk') + view('by_slug', 'slug') + view('by_name', 'name') + view('by_path', 'sub') + view('by_re', 'year') + view('twice', 'pk') + view('unrouted', 'pk') +
+        'class ReportView(View):\n    def get(self, request, pk):\n        with connection.cursor() as cur:\n            cur.execute(f"SELECT * FROM reports WHERE id = {pk}")\n        return HttpResponse("ok")\n',
+      'library/urls.py':
+        'from django.urls import path, re_path\n\nfrom . import views\nfrom .views import by_slug\n\nurlpatterns = [\n' +
+        '    path("b/<int:pk>/", views.by_id),\n    path("s/<slug:slug>/", by_slug),\n    path("a/<str:name>/", views.by_name),\n    path("f/<path:sub>", views.by_path),\n' +
+        '    re_path(r"^y/(?P<year>[0-9]{4})/$", views.by_re),\n    path("t/<int:pk>/", views.twice),\n    path("t/<pk>/", views.twice),\n    path("r/<int:pk>/", views.ReportView.as_view()),\n]\n',
+    });
+    const found = await jsonFindings(dir);
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [
+        ['py.sqli.string-query', 'library/views.py', 19],
+        ['py.sqli.string-query', 'library/views.py', 25],
+        ['py.sqli.string-query', 'library/views.py', 37],
+        ['py.sqli.string-query', 'library/views.py', 43],
+      ],
+      'by_name (str), by_path (path), twice (one route leaves pk text) and unrouted (no route seen) still report',
+    );
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

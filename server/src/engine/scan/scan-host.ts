@@ -9,23 +9,24 @@ import { createAnalyzers, type AnalyzerSetup } from '../analyzers';
 import { Engine } from '../engine';
 import type { SourceDocument } from '../document';
 import { languageIdForPath } from '../languages';
-import { buildExportIndex, type ExportIndex, type ExportSummary, type IncomingRequestParams, type IncomingRequests, type RequestArgument } from '../taint/taint-analyzer';
+import { buildExportIndex, type ExportIndex, type ExportSummary, type IncomingFacts, type IncomingRequests, type RequestArgument } from '../taint/taint-analyzer';
 import { buildTemplateIndex, type TemplateIndex } from '../templates/template-index';
 import { kindOf } from '../iac/file-kinds';
 import { gitBlobId } from './blob-id';
 import { mayImportFrom, withManifestModules } from './import-graph';
+import type { RouteRegistration } from '../taint/lang/language';
 import type { PoolMessage, RulesMessage, RunMessage, ScanJob, ScanWorkerData, StartsJob, SummarizeJob, WorkerMessage } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
 import { ruleFilesRead, seedRuleFolders } from '../rule-folder';
 
 /** The part of the taint pack the cross-file passes use (duck-typed: test analyzer modules may have none). */
 interface CrossFileAnalyzer extends Analyzer {
-  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>, incoming?: IncomingRequestParams): ExportSummary[];
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>, incoming?: IncomingFacts): ExportSummary[];
   /**
    * The rules a flow can start for in the document (undefined: every rule), and the calls passing a request to
    * another file's function; absent: every rule, no such call.
    */
-  startsIn?(doc: SourceDocument): { rules: ReadonlySet<string> | undefined; requestArgs: RequestArgument[] };
+  startsIn?(doc: SourceDocument): { rules: ReadonlySet<string> | undefined; requestArgs: RequestArgument[]; routes: RouteRegistration[] };
   setExportIndex(index: ExportIndex | undefined): void;
   /** See `TaintAnalyzer.setIncomingRequests`. */
   setIncomingRequests?(incoming: IncomingRequests | undefined): void;
@@ -115,13 +116,17 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     try {
       let out: Set<string> | null = new Set<string>();
       const requestArgs: RequestArgument[] = [];
+      const routes: RouteRegistration[] = [];
       for (const a of crossFile) {
         const own = a.startsIn?.(doc);
-        if (own) requestArgs.push(...own.requestArgs);
+        if (own) {
+          requestArgs.push(...own.requestArgs);
+          routes.push(...own.routes);
+        }
         if (!own?.rules) out = null;
         else for (const id of own.rules) out?.add(id);
       }
-      return { type: 'starts', id: job.id, rules: out && [...out], ...(requestArgs.length ? { requestArgs } : {}) };
+      return { type: 'starts', id: job.id, rules: out && [...out], ...(requestArgs.length ? { requestArgs } : {}), ...(routes.length ? { routes } : {}) };
     } finally {
       engine.close(uri);
     }
@@ -135,7 +140,7 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     const doc = engine.open(uri, job.path, job.languageId, text);
     try {
       const called = job.called && new Set(job.called);
-      const incoming = job.requestParams && incomingOf(job.requestParams);
+      const incoming = incomingOf(job);
       return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc, called, job.rules && new Set(job.rules), incoming)), job.languageId) };
     } finally {
       engine.close(uri);
@@ -155,7 +160,8 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     const text = new TextDecoder('utf-8').decode(bytes);
     const languageId = job.languageId || languageIdForPath(job.path);
     let withIndex = false;
-    const incoming: IncomingRequests | undefined = job.requestParams?.length ? { params: incomingOf(job.requestParams), callers: job.requestCallers ?? [] } : undefined;
+    const facts = incomingOf(job);
+    const incoming: IncomingRequests | undefined = facts ? { facts, callers: job.requestCallers ?? [] } : undefined;
     if (exportIndex) {
       withIndex = !!incoming || mayImportSummarized(job.path, languageId, text);
       for (const a of crossFile) a.setExportIndex(withIndex ? exportIndex : undefined);
@@ -207,13 +213,20 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
   };
 }
 
-/** `SummarizeJob.requestParams` as the taint pack takes them: per function, per parameter index, the alias. */
-function incomingOf(list: readonly [name: string, index: number, alias: string][]): IncomingRequestParams {
-  const out = new Map<string, Map<number, string>>();
-  for (const [name, index, alias] of list) {
-    let m = out.get(name);
-    if (!m) out.set(name, (m = new Map()));
+/** A job's `requestParams` and `convertedParams` as the taint pack takes them (`IncomingFacts`); none: undefined. */
+function incomingOf(job: { requestParams?: [string, number, string][]; convertedParams?: [string, string][] }): IncomingFacts | undefined {
+  if (!job.requestParams?.length && !job.convertedParams?.length) return undefined;
+  const aliases = new Map<string, Map<number, string>>();
+  for (const [name, index, alias] of job.requestParams ?? []) {
+    let m = aliases.get(name);
+    if (!m) aliases.set(name, (m = new Map()));
     if (!m.has(index)) m.set(index, alias);
   }
-  return out;
+  const converted = new Map<string, Set<string>>();
+  for (const [name, param] of job.convertedParams ?? []) {
+    let m = converted.get(name);
+    if (!m) converted.set(name, (m = new Set()));
+    m.add(param);
+  }
+  return { ...(aliases.size ? { aliases } : {}), ...(converted.size ? { converted } : {}) };
 }

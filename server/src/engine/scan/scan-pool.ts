@@ -29,9 +29,21 @@ import type { AnalysisSettings, Finding, SkipNotice } from '../types';
 import type { GitObjectFormat } from './blob-id';
 import type { ScanFile, SkippedFile } from './file-walker';
 import type { ExportSummary, RequestArgument } from '../taint/taint-analyzer';
+import type { RouteRegistration } from '../taint/lang/language';
 import { importedFiles, moduleResolver, type ImportedFile } from './import-graph';
 import type { RulesMessage, RunMessage, ScanJob, ScanWorkerData, StartsJob, SummarizeJob, WorkerMessage, WorkerStartStats } from './scan-protocol';
 import { redactErrorMessage } from '../redact';
+
+/**
+ * What pass 0 says of a file's functions, for its pass-1 and pass-2 jobs: the requests other files' calls pass them
+ * (function, parameter index, alias), the calling files by function, and the URL parameters other files' routes
+ * convert for its views (view, parameter).
+ */
+interface IncomingJobFacts {
+  params: [string, number, string][];
+  callers: [string, string][];
+  converted?: [string, string][];
+}
 
 export interface ScanPoolOptions {
   /** Worker threads; default: the number of cores. */
@@ -320,12 +332,14 @@ export class ScanPool {
       const startsOf = new Map<string, string[] | null>();
       /** Pass 0's calls passing a request to another file's function, by the index of the calling file. */
       const requestArgsOf = new Map<number, RequestArgument[]>();
+      /** Pass 0's routes for other files' views, by the index of the declaring file. */
+      const routesOf = new Map<number, RouteRegistration[]>();
       /**
        * Per file, what those calls pass its functions (`SummarizeJob.requestParams`) and, per function, the files they
        * are in (sorted); made once pass 0 has ended.
        */
-      let requestParamsOf: Map<string, { params: [string, number, string][]; callers: [string, string][] }> | undefined;
-      const requestParamsFor = (path: string): { params: [string, number, string][]; callers: [string, string][] } | undefined => {
+      let requestParamsOf: Map<string, IncomingJobFacts> | undefined;
+      const requestParamsFor = (path: string): IncomingJobFacts | undefined => {
         if (!requestParamsOf) {
           requestParamsOf = new Map();
           const resolve = moduleResolver(files.flatMap((f) => (CROSS_FILE_LANGUAGES.has(languageIdForPath(f.path)) ? [f.path] : [])));
@@ -345,6 +359,25 @@ export class ScanPool {
           }
           const order = (a: [string, number, string], b: [string, number, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
           for (const [target, m] of chosen) requestParamsOf.set(target, { params: [...m.params.values()].sort(order), callers: [...m.callers].sort().map((c) => c.split('\u0000') as [string, string]) });
+          // A view's URL parameter is converted when some route converts it and none leaves it text.
+          const views = new Map<string, Map<string, { safe: boolean; plain: boolean }>>();
+          for (const [i, routes] of routesOf) {
+            for (const r of routes) {
+              const target = resolve(files[i]!.path, r.module);
+              if (!target) continue;
+              let byView = views.get(target);
+              if (!byView) views.set(target, (byView = new Map()));
+              for (const [param, safe] of [...r.safe.map((p) => [p, true] as const), ...r.plain.map((p) => [p, false] as const)]) {
+                const key = `${r.name}\u0000${param}`;
+                const seen = byView.get(key) ?? { safe: false, plain: false };
+                byView.set(key, safe ? { ...seen, safe: true } : { ...seen, plain: true });
+              }
+            }
+          }
+          for (const [target, byView] of views) {
+            const converted = [...byView].flatMap(([key, v]) => (v.safe && !v.plain ? [key.split('\u0000') as [string, string]] : [])).sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
+            if (converted.length) requestParamsOf.set(target, { ...(requestParamsOf.get(target) ?? { params: [], callers: [] }), converted });
+          }
         }
         return requestParamsOf.get(path);
       };
@@ -484,8 +517,8 @@ export class ScanPool {
           const file = files[index]!;
           const graph = calledBy?.get(file.path);
           const rules = rulesFor(file.path);
-          const requestParams = requestParamsFor(file.path)?.params;
-          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(graph ? { called: [...graph.called] } : {}), ...(rules ? { rules } : {}), ...(requestParams ? { requestParams } : {}) };
+          const incoming = requestParamsFor(file.path);
+          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(graph ? { called: [...graph.called] } : {}), ...(rules ? { rules } : {}), ...(incoming?.params.length ? { requestParams: incoming.params } : {}), ...(incoming?.converted ? { convertedParams: incoming.converted } : {}) };
           start(slot, index, 1);
           post(slot, job);
           return;
@@ -508,7 +541,7 @@ export class ScanPool {
       /** Sends pass 2's job for `files[index]`. */
       const send = (slot: Slot, index: number) => {
         const file = files[index]!;
-        const incoming = requestArgsOf.size ? requestParamsFor(file.path) : undefined;
+        const incoming = requestArgsOf.size || routesOf.size ? requestParamsFor(file.path) : undefined;
         const job: ScanJob = {
           type: 'scan',
           id: index,
@@ -518,7 +551,8 @@ export class ScanPool {
           settings,
           content: file.content,
           ...(options.blobIds ? { blobId: options.blobIds } : {}),
-          ...(incoming ? { requestParams: incoming.params, requestCallers: incoming.callers.map(([fn, p]): [string, string] => [fn, relative(file.root, p).split(sep).join('/')]) } : {}),
+          ...(incoming?.params.length ? { requestParams: incoming.params, requestCallers: incoming.callers.map(([fn, p]): [string, string] => [fn, relative(file.root, p).split(sep).join('/')]) } : {}),
+          ...(incoming?.converted ? { convertedParams: incoming.converted } : {}),
         };
         start(slot, index, 2);
         post(slot, job);
@@ -539,9 +573,10 @@ export class ScanPool {
       };
 
       /** A pass-0 job ended (null: every rule, also when it failed): once all have, pass 1 starts on every idle worker. */
-      const started0 = (index: number, rules: string[] | null, requestArgs?: RequestArgument[]) => {
+      const started0 = (index: number, rules: string[] | null, requestArgs?: RequestArgument[], routes?: RouteRegistration[]) => {
         startsOf.set(files[index]!.path, rules);
         if (requestArgs?.length) requestArgsOf.set(index, requestArgs);
+        if (routes?.length) routesOf.set(index, routes);
         pass0Done++;
         if (pass0Done === pass0.length) for (const slot of [...slots]) dispatch(slot);
       };
@@ -615,7 +650,7 @@ export class ScanPool {
           time(slot);
           const pass = answered.pass;
           if (pass === 0) {
-            started0(m.id, m.type === 'starts' ? m.rules : null, m.type === 'starts' ? m.requestArgs : undefined);
+            started0(m.id, m.type === 'starts' ? m.rules : null, m.type === 'starts' ? m.requestArgs : undefined, m.type === 'starts' ? m.routes : undefined);
             dispatch(slot);
             return;
           }

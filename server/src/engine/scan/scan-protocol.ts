@@ -3,6 +3,7 @@ import type { TemplateFacts } from '../templates/template-index';
 import type { AnalyzerOptions, RuleLoadError } from '../analyzers';
 import type { ExposureFacts } from '../iac/exposure';
 import type { ExportSummary, RequestArgument } from '../taint/taint-analyzer';
+import type { RouteRegistration } from '../taint/lang/language';
 import type { GrammarId } from '../languages';
 import type { RuleFolderSnapshot } from '../rule-folder';
 import type { AnalysisSettings, Finding, Pack, SkipNotice } from '../types';
@@ -74,6 +75,8 @@ export interface ScanJob {
   requestParams?: [name: string, index: number, alias: string][];
   /** The files of those calls, relative to the root, by the function called (`requestParams` given). */
   requestCallers?: [name: string, file: string][];
+  /** As `SummarizeJob.convertedParams`. */
+  convertedParams?: [name: string, param: string][];
 }
 
 /** Pass 1 of a cross-file scan: the summaries of a file's exported functions. */
@@ -100,6 +103,8 @@ export interface SummarizeJob {
    * this file): function name, parameter index, alias; one alias per parameter, in a fixed order.
    */
   requestParams?: [name: string, index: number, alias: string][];
+  /** The URL parameters other files' routes convert for this file's views (`IncomingFacts.converted`): view, parameter. */
+  convertedParams?: [name: string, param: string][];
 }
 
 /**
@@ -127,8 +132,11 @@ export type WorkerMessage =
   /** `crossFile`: the worker's analyzers can summarise exports (a taint pack is loaded), so pass 1 is worth running. */
   | { type: 'ready'; ruleErrors: RuleLoadError[]; crossFile: boolean; stats: WorkerStartStats }
   | { type: 'summaries'; id: number; summaries: ExportSummary[] }
-  /** A `starts` job's answer: null for every rule; the calls passing a request to another file's function, when any. */
-  | { type: 'starts'; id: number; rules: string[] | null; requestArgs?: RequestArgument[] }
+  /**
+   * A `starts` job's answer: null for every rule; the calls passing a request to another file's function, and the
+   * routes declared for other files' views, when any.
+   */
+  | { type: 'starts'; id: number; rules: string[] | null; requestArgs?: RequestArgument[]; routes?: RouteRegistration[] }
   | { type: 'init-failed'; message: string }
   /**
    * `alone`: the findings are what the file scanned by itself gives (no other file's export summaries or exposure

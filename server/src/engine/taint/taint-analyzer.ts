@@ -30,6 +30,7 @@ import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
+import type { RouteRegistration } from './lang/language';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
@@ -72,9 +73,20 @@ export interface RequestArgument {
 /** Per module-level function of a file (by name), the request aliases other files' calls pass it, by parameter index. */
 export type IncomingRequestParams = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
+/** What other files of a workspace scan say of a file's functions (pass 0's answers, resolved to the file). */
+export interface IncomingFacts {
+  /** The requests other files' calls pass them (`IncomingRequestParams`). */
+  aliases?: IncomingRequestParams;
+  /**
+   * Per view function or class (by name), the URL parameters every route of another file that leads to it converts
+   * to a number, a UUID or a slug (Django's `path("b/<int:pk>/", views.detail)`): no text of the client's choosing.
+   */
+  converted?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 /** What a scan's second pass knows of the requests other files pass a file's functions (`setIncomingRequests`). */
 export interface IncomingRequests {
-  params: IncomingRequestParams;
+  facts: IncomingFacts;
   /** The files of those calls (relative to the root), by the function called. */
   callers: readonly (readonly [name: string, file: string])[];
 }
@@ -1230,7 +1242,7 @@ export class TaintAnalyzer implements Analyzer {
       return findings;
     }
     // A one-shot run's session ends with it: the memo that lets the next run reuse statement shapes has no reader.
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change, doc.path, incoming?.params);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change, doc.path, incoming?.facts);
     // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
     // in a file with none, its pass can find nothing.
     if (rules.some((r) => r.libraryInput && !r.audit) && !ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0)) rules = rules.filter((r) => !r.libraryInput || r.audit);
@@ -2198,12 +2210,12 @@ export class TaintAnalyzer implements Analyzer {
   }
 
   /**
-   * Pass 0 of the workspace scan on a document: `rulesStartingIn`'s rules, and the calls that pass a request to
-   * another file's function (`RequestArgument`), which make that function's parameter stand for it when its file is
-   * summarised.
+   * Pass 0 of the workspace scan on a document: `rulesStartingIn`'s rules, the calls that pass a request to another
+   * file's function (`RequestArgument`), which make that function's parameter stand for it when its file is
+   * summarised, and the routes it declares for other files' views (`RouteRegistration`).
    */
-  startsIn(doc: SourceDocument): { rules: ReadonlySet<string> | undefined; requestArgs: RequestArgument[] } {
-    if (this.overLongLine(doc)) return { rules: new Set(), requestArgs: [] };
+  startsIn(doc: SourceDocument): { rules: ReadonlySet<string> | undefined; requestArgs: RequestArgument[]; routes: RouteRegistration[] } {
+    if (this.overLongLine(doc)) return { rules: new Set(), requestArgs: [], routes: [] };
     const tree = doc.tree;
     const lang = this.compiledFor(doc);
     let ctx: FileContext | undefined;
@@ -2217,7 +2229,8 @@ export class TaintAnalyzer implements Analyzer {
     const requestArgs = ctx?.requestArgs ?? (rules === undefined && tree && lang ? context().requestArgs ?? [] : []);
     // A request passed on may start a flow for any rule in the function it reaches (its sources are read there).
     if (requestArgs.length && rules && lang) rules = new Set(lang.rules.filter((r) => r.spec.kind === 'taint').map((r) => r.spec.id));
-    return { rules, requestArgs };
+    const routes = tree && lang?.module.routeRegistrations && doc.text.includes('django') ? lang.module.routeRegistrations(tree.rootNode, doc.text, context().imports) : [];
+    return { rules, requestArgs, routes };
   }
 
   private rulesStartingInContext(doc: SourceDocument, context: () => FileContext): ReadonlySet<string> | undefined {
@@ -2266,7 +2279,7 @@ export class TaintAnalyzer implements Analyzer {
    * (`rulesStartingIn`). A rule's summaries are the same whichever other rules run (a pass's rules share its flows;
    * see `passes`), so a rule left out only loses summaries no reader's run would consult.
    */
-  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>, incoming?: IncomingRequestParams): ExportSummary[] {
+  summarizeExports(doc: SourceDocument, called?: ReadonlySet<string>, rules?: ReadonlySet<string>, incoming?: IncomingFacts): ExportSummary[] {
     if (this.overLongLine(doc)) return [];
     const lang = this.compiledFor(doc);
     const tree = doc.tree;
@@ -3971,7 +3984,7 @@ export function fileContext(
   stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number; contextUnitKeysMade?: number; contextUnitsPlaced?: number },
   change?: { old: string; span: TextSpan },
   path?: string,
-  incoming?: IncomingRequestParams,
+  incoming?: IncomingFacts,
 ): FileContext {
   const root = tree.rootNode;
   const syn = lang.module;
@@ -4354,6 +4367,8 @@ export function fileContext(
           if (type && isSafeParamType(type, h.spec.safeTypes, closedTypes, typeAliases, h.spec.safeDefaults)) return;
           if (type && h.inputTypes && !h.inputTypes.test(type) && !h.spec.inputNames?.includes(p.text)) return;
           if (converted?.has(p.text)) return;
+          // A parameter another file's route converts (Django's `<int:pk>`), named for the view or its class.
+          if (incomingConverted(incoming, site.name, syn.classOf?.(fn))?.has(p.text)) return;
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
           if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
@@ -4480,16 +4495,16 @@ export function fileContext(
   let requestArgs: RequestArgument[] | undefined;
   let requestsFromElsewhere: RequestsFromElsewhere[] | undefined;
   if (requestNames.size) {
-    const { extra, outgoing } = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn, incoming);
+    const { extra, outgoing } = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn, incoming?.aliases);
     for (const [fi, more] of extra) units[fi + 1] = remake[fi]!(new Map([...fnAliases[fi]!, ...more]));
     if (outgoing.length) requestArgs = outgoing;
-    if (incoming?.size) {
+    if (incoming?.aliases?.size) {
       // The parameters that stand for a request only because another file passes one (told from the file alone).
       const own = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn).extra;
       for (const [fi, more] of extra) {
         const names = [...more.keys()].filter((n) => !own.get(fi)?.has(n));
         const name = units[fi + 1]!.name;
-        if (names.length) (requestsFromElsewhere ??= []).push({ startLine: lines.positionAt(spans[fi]!.start).line, endLine: lines.positionAt(spans[fi]!.end).line, names, ...(name && incoming.has(name) ? { called: name } : {}) });
+        if (names.length) (requestsFromElsewhere ??= []).push({ startLine: lines.positionAt(spans[fi]!.start).line, endLine: lines.positionAt(spans[fi]!.end).line, names, ...(name && incoming.aliases.has(name) ? { called: name } : {}) });
       }
     }
   }
@@ -5034,6 +5049,13 @@ function throughAlias<T>(fromPath: string, specifier: string, find: (base: strin
     if (dirname(dir) === dir) break;
   }
   return undefined;
+}
+
+/** The parameters other files' routes convert for a view (`IncomingFacts.converted`), by its name or its class's. */
+function incomingConverted(incoming: IncomingFacts | undefined, name: string | undefined, cls: string | undefined): ReadonlySet<string> | undefined {
+  const c = incoming?.converted;
+  if (!c) return undefined;
+  return (cls !== undefined ? c.get(cls) : undefined) ?? (name !== undefined ? c.get(name) : undefined);
 }
 
 /** A Python absolute module name (`shop.db`, `app`): no leading dot, no path separator. */

@@ -189,6 +189,17 @@ export interface StructuralCheck {
   unitMayHold?(unitText: string): boolean;
 }
 
+/**
+ * A view registered by a route of another file (`LanguageModule.routeRegistrations`): the module and name that file
+ * imports it by, and the route's parameters its converters make numbers, UUIDs or slugs (`safe`) or leave any text.
+ */
+export interface RouteRegistration {
+  module: string;
+  name: string;
+  safe: string[];
+  plain: string[];
+}
+
 /** The taint knowledge of one language (one module may serve several grammars: JavaScript, TypeScript, TSX). */
 export interface LanguageModule {
   /** The taint language of its rules (`javascript` also serves TypeScript). */
@@ -349,6 +360,12 @@ export interface LanguageModule {
    * Starlette `{id:int}`): a parameter bound to one is a number or UUID, not text that can carry a payload.
    */
   routeConvertedParams?(decorators: readonly Node[]): ReadonlySet<string>;
+  /**
+   * Routes a module declares for views of other modules (Django's URLconf: `path("b/<int:pk>/", views.detail)`),
+   * each view by the module and name the file imports it by, with the route parameters its converters make
+   * numbers, UUIDs or slugs and those they leave text. The scan hands them to the views' file (`IncomingFacts`).
+   */
+  routeRegistrations?(root: Node, text: string, imports: ReadonlyMap<string, string>): RouteRegistration[];
   /**
    * Names of the types a top-level statement declares whose values are a fixed set the program wrote (a Python
    * `Enum` subclass): a route parameter of such a type is validated against it, so it holds no input string.

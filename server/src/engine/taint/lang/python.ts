@@ -4,7 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 import { importsOrigin } from '../import-reads';
 
@@ -710,6 +710,50 @@ function routeConvertedParams(decorators: readonly Node[]): Set<string> {
   return out;
 }
 
+/** Django's path converters that leave no text of the client's choosing: digits, a UUID, a slug (`[-a-zA-Z0-9_]+`). */
+const DJANGO_SAFE_CONVERTERS = new Set(['int', 'uuid', 'slug']);
+
+/**
+ * Django URLconf entries (`path("b/<int:pk>/", views.detail)`, `re_path(r"^b/(?P<pk>[0-9]+)/$", detail)`,
+ * `path("r/<int:pk>/", views.ReportView.as_view())`), each view by the module and name the file imports it by.
+ * A regex group is safe when it matches digits only.
+ */
+function routeRegistrations(root: Node, text: string, imports: ReadonlyMap<string, string>): RouteRegistration[] {
+  const out: RouteRegistration[] = [];
+  if (!text.includes('path(')) return out;
+  const resolve = (id: string): string | undefined => imports.get(id);
+  for (const call of root.descendantsOfType('call')) {
+    if (!call) continue;
+    const fn = fieldOf(call, 'function');
+    const route = fn ? canonicalName(fn, resolve) : undefined;
+    if (route !== 'django.urls.path' && route !== 'django.urls.re_path') continue;
+    const args = fieldOf(call, 'arguments')?.namedChildren.filter((a): a is Node => !!a) ?? [];
+    const [pattern, view] = [args[0], args[1]];
+    if (!pattern || !view || typeOf(pattern) !== 'string') continue;
+    // The view: a function (`views.detail`, `detail`) or a class-based view's `as_view()`.
+    let target: Node | null = view;
+    if (typeOf(view) === 'call' && fieldOf(view, 'function')?.text.endsWith('.as_view')) target = fieldOf(fieldOf(view, 'function')!, 'object');
+    const dotted = target ? dottedName(target) : undefined;
+    if (!dotted) continue;
+    const [head, ...rest] = dotted.split('.');
+    const canon = imports.get(head!);
+    if (!canon) continue;
+    const full = rest.length ? `${canon}.${rest.join('.')}` : canon;
+    const cut = full.lastIndexOf('.');
+    if (cut <= 0) continue;
+    const safe: string[] = [];
+    const plain: string[] = [];
+    const source = pattern.text;
+    if (route === 'django.urls.path') {
+      for (const m of source.matchAll(/<(?:(\w+):)?(\w+)>/g)) (m[1] && DJANGO_SAFE_CONVERTERS.has(m[1]) ? safe : plain).push(m[2]!);
+    } else {
+      for (const m of source.matchAll(/\(\?P<(\w+)>((?:[^()\\]|\\.)*)\)/g)) (/^(?:\\d|\[0-9\])[+*]?$|^(?:\\d|\[0-9\])\{\d+(?:,\d*)?\}$/.test(m[2]!) ? safe : plain).push(m[1]!);
+    }
+    out.push({ module: full.slice(0, cut), name: full.slice(cut + 1), safe, plain });
+  }
+  return out;
+}
+
 /** Methods that run their first argument with the rest (`executor.submit(f, x)`), by the function's position. */
 const RUNS_ARGUMENT: ReadonlyMap<string, number> = new Map([['submit', 0], ['run_in_executor', 1], ['call_soon', 0], ['call_soon_threadsafe', 0]]);
 /** Functions that run their first argument with the rest, by canonical name. */
@@ -790,6 +834,7 @@ export const python: LanguageModule = {
   // Jinja2 `env.get_template(name)` / `select_template([...])`, Django `loader.get_template(name)`.
   templateLoaders: new Set(['get_template', 'select_template']),
   routeConvertedParams,
+  routeRegistrations,
   explicitReceivers: new Set(['self', 'cls']),
   closedTypes: (stmt) => {
     const cls = stmt.type === 'decorated_definition' ? fieldOf(stmt, 'definition') : stmt;
