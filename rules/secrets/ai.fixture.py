@@ -65,3 +65,13 @@ wandb.login(key="4fe2801ec96db8a500f9375f1b30bed0ce6ba457")
 WANDB_API_KEY = "9c1d5e0f3a9b7c2e6d4f1a8b3c5e7d9f0a2b4c6e"
 # ok: secrets.wandb.api-key
 wandb.login(key=os.environ["WANDB_API_KEY"])
+
+# The key passed to the SDK client, positionally or by name.
+import cohere
+
+# ruleid: secrets.cohere.api-key
+co = cohere.Client("38AibNyyurlGFb0EkjKWREhbiGjlvhkTp3SKQOo6")
+# ruleid: secrets.cohere.api-key
+co2 = cohere.ClientV2(api_key="6oOQKS3pTkhvljGibhERWKjkE0bFGlruyyNbiA83")
+# ok: secrets.cohere.api-key
+co3 = cohere.Client(os.environ["COHERE_API_KEY"])
