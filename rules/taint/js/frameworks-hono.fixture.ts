@@ -33,4 +33,13 @@ app.get('/count', (c) => {
   return c.text('ok');
 });
 
+app.get('/out', (c) => {
+  if (c.req.query('home')) {
+    // ok: js.open-redirect.redirect
+    return c.redirect('/', 302);
+  }
+  // ruleid: js.open-redirect.redirect
+  return c.redirect(c.req.query('u') ?? '/', 302);
+});
+
 export default app;
