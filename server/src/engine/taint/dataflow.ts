@@ -162,6 +162,11 @@ export interface Pass {
 }
 
 /** Everything a unit analysis needs besides the unit. */
+/** The `Summary.fieldWrites` key of a request's field (`req.hook` under alias `req`): no class field name has it. */
+export function requestFieldKey(alias: string, field: string): string {
+  return `@${alias}\u0000${field}`;
+}
+
 export interface UnitEnv {
   pass: Pass;
   lines: LineIndex;
@@ -191,6 +196,13 @@ export interface UnitEnv {
    * `Summary.fieldWrites`), with the names of the methods that store it. Absent for other units.
    */
   fieldTaint?: (name: string) => { taint: Taint; writers: readonly string[] } | undefined;
+  /**
+   * For a handler: its names that stand for a request (`req` -> `req`, `event` -> `lambda_event`), and what the file's
+   * handlers store from input in field `field` of the request under `alias` (`req.hook = {...}` in a middleware;
+   * their `Summary.fieldWrites` under `requestFieldKey`), with the names of the functions that store it.
+   */
+  requestAliases?: ReadonlyMap<string, string>;
+  requestFieldTaint?: (alias: string, field: string) => { taint: Taint; writers: readonly string[] } | undefined;
   buildFixes: FixBuilder;
   /** Whether the file imports this module (or a submodule of it); for `unless-import` / `requires-import` sinks and `requires-import` sources. */
   imported?: (module: string) => boolean;
@@ -1505,16 +1517,24 @@ class UnitAnalysis {
    */
   private noteFieldWrites(st: State): void {
     const recv = this.env.fieldTaint ? this.syn.fieldReceiver : undefined;
-    if (!recv) return;
-    const prefix = `${recv}.`;
+    const requests = this.env.requestFieldTaint ? this.env.requestAliases : undefined;
+    if (!recv && !requests?.size) return;
     for (const [k, v] of st) {
-      if (!v || !k.startsWith(prefix)) continue;
+      if (!v) continue;
+      const head = k.indexOf('.');
+      if (head < 0) continue;
+      const name = k.slice(0, head);
+      const alias = name === recv ? undefined : requests?.get(name);
+      if (name !== recv && alias === undefined) continue;
       const flows = v.filter((f) => f.origin.kind === 'source');
       if (!flows.length) continue;
-      const dot = k.indexOf('.', prefix.length);
-      const field = k.slice(prefix.length, dot < 0 ? undefined : dot);
+      // A receiver's field by its name; a request's by the whole path (`req.ctx.agent`: `ctx.agent`), as read. Not
+      // its session, stored for later requests: that write is the trust-boundary rules' finding.
+      if (alias !== undefined && /^session\b/.test(k.slice(head + 1))) continue;
+      const dot = k.indexOf('.', head + 1);
+      const key = alias === undefined ? k.slice(head + 1, dot < 0 ? undefined : dot) : requestFieldKey(alias, k.slice(head + 1));
       const w = (this.summary.fieldWrites ??= new Map());
-      w.set(field, union(w.get(field), flows)!);
+      w.set(key, union(w.get(key), flows)!);
     }
   }
 
@@ -2080,6 +2100,8 @@ class UnitAnalysis {
         t = base ? extendLabel(base, obj!, n, this.env.lines) : undefined;
         if (t && !idx && obj) t = this.fieldMark(t, obj, n);
         if (key !== undefined && this.env.fieldTaint) t = union(t, this.fieldRead(key, n));
+        // Only where no source made it input: the request's own fields (`req.query`) need no middleware.
+        if (key !== undefined && this.env.requestFieldTaint && !t?.some((f) => f.origin.kind === 'source')) t = union(t, this.requestFieldRead(key, n));
         break;
       }
       case 'call':
@@ -2212,6 +2234,20 @@ class UnitAnalysis {
     const recv = this.syn.fieldReceiver;
     if (!recv || !key.startsWith(`${recv}.`) || key.indexOf('.', recv.length + 1) >= 0) return undefined;
     const hit = this.env.fieldTaint!(key.slice(recv.length + 1));
+    if (!hit) return undefined;
+    const step: TraceStep = { range: this.range(n), message: `${key}, stored from input by ${hit.writers.map((w) => `${w}()`).join(', ')}`, kind: 'step' };
+    return hit.taint.map((f) => ({ ...f, steps: [...f.steps, step] }));
+  }
+
+  /**
+   * A request's field (`req.hook`, `request.ctx.agent`) no statement here assigned: what the file's handlers (a
+   * middleware) store at that path from input, for the same request (`UnitEnv.requestFieldTaint`).
+   */
+  private requestFieldRead(key: string, n: Node): Taint | undefined {
+    const dot = key.indexOf('.');
+    if (dot < 0) return undefined;
+    const alias = this.env.requestAliases?.get(key.slice(0, dot));
+    const hit = alias === undefined ? undefined : this.env.requestFieldTaint!(alias, key.slice(dot + 1));
     if (!hit) return undefined;
     const step: TraceStep = { range: this.range(n), message: `${key}, stored from input by ${hit.writers.map((w) => `${w}()`).join(', ')}`, kind: 'step' };
     return hit.taint.map((f) => ({ ...f, steps: [...f.steps, step] }));

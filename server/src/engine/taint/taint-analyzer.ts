@@ -27,7 +27,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, requestFieldKey, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import type { RouteRegistration } from './lang/language';
@@ -1661,6 +1661,20 @@ export class TaintAnalyzer implements Analyzer {
     /** Per round, each class field's writers' flows and its dependency value (see `classField`). */
     const fieldMemo = roundMemo<ClassField>();
     const fieldOf = (cls: string, field: string): ClassField => fieldMemo(`${cls}.${field}`, () => classField(ctx.byClass.get(cls) ?? [], field, resultOf));
+    // The same for a request's fields, over the handlers of the file that name that request (`@<alias>` keys).
+    const compiled = this.compiledFor(doc);
+    const requestNames: ReadonlySet<string> = compiled ? requestNamesOf(compiled).all : new Set();
+    let byRequest: Map<string, Unit[]> | undefined;
+    const requestUnits = (alias: string): Unit[] => {
+      if (!byRequest) {
+        byRequest = new Map();
+        for (const u of ctx.units.slice(1)) {
+          for (const v of new Set(requestAliasesOf(u, requestNames)?.values())) byRequest.set(v, [...(byRequest.get(v) ?? []), u]);
+        }
+      }
+      return byRequest.get(alias) ?? [];
+    };
+    const requestFieldOf = (alias: string, field: string): ClassField => fieldMemo(requestFieldKey(alias, field), () => classField(requestUnits(alias), requestFieldKey(alias, field), resultOf));
     /** Per round, each `self.m()` dispatch's overrides and dependency value (see `classDispatch`). */
     const dispatchMemo = roundMemo<Dispatch>();
     const dispatchOf = (cls: string, name: string): Dispatch => dispatchMemo(`${cls}.${name}`, () => classDispatch(ctx, cls, name, resultOf, syn));
@@ -1669,6 +1683,10 @@ export class TaintAnalyzer implements Analyzer {
       if (dep.startsWith('o:')) {
         const dot = dep.lastIndexOf('.');
         return dispatchOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
+      }
+      if (dep.startsWith('f:@')) {
+        const sep = dep.indexOf('\u0000');
+        return requestFieldOf(dep.slice(3, sep), dep.slice(sep + 1)).sig;
       }
       if (dep.startsWith('f:')) {
         const dot = dep.lastIndexOf('.');
@@ -1731,6 +1749,8 @@ export class TaintAnalyzer implements Analyzer {
           if (v.name) targets.add(`${v.isMethod ? 'm' : 'n'}:${v.name}`);
           targets.add(`k:${v.key}`);
           if (v.cls !== undefined) targets.add(`f:${v.cls}`);
+          // A visited handler may have changed what it stores on its request.
+          for (const a of new Set(requestAliasesOf(v, requestNames)?.values())) targets.add(`f:@${a}`);
         }
         // Dispatches to overrides (`o:`) are few: any method visited or gone, or the top level (a class header),
         // has them checked.
@@ -1744,6 +1764,8 @@ export class TaintAnalyzer implements Analyzer {
           // A gone method's class, from its key (its role names it): the fields it wrote may be gone too.
           for (const m of k.matchAll(CLASS_IN_KEY)) targets.add(`f:${m[1]}`);
         }
+        // A unit gone may have stored on a request: every request field read is checked (they are few).
+        if (diff.gone.length) for (const t of b.consumers.keys()) if (t.startsWith('f:@')) targets.add(t);
         for (const t of targets) {
           for (const [id, dep] of consumersOf(b.consumers.get(t))) {
             // The top level is indexed under ROOT_ID (see `indexId`); a new root key is dirty (moved) already.
@@ -1829,6 +1851,17 @@ export class TaintAnalyzer implements Analyzer {
             },
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
+            ...(requestAliasesOf(u, requestNames)
+              ? {
+                  requestAliases: requestAliasesOf(u, requestNames)!,
+                  requestFieldTaint: (alias: string, field: string) => {
+                    const k = `f:@${alias}\u0000${field}`;
+                    const f = requestFieldOf(alias, field);
+                    record(k, f.sig);
+                    return f.taint ? { taint: f.taint, writers: f.writers } : undefined;
+                  },
+                }
+              : {}),
             ...(u.cls !== undefined
               ? {
                   fieldTaint: (field: string) => {
@@ -2767,6 +2800,25 @@ export function depValue(line: number, s: Summary | undefined): string {
   return hit.sig;
 }
 
+/**
+ * A unit's names that stand for a request (`UnitEnv.requestAliases`), when it has any: its handler aliases, and a
+ * parameter named as a request (`function tenant(req, res, next)`: a middleware registered where no handler pattern
+ * sees it). Memoised per unit.
+ */
+const requestAliasMemo = new WeakMap<Unit, ReadonlyMap<string, string> | null>();
+function requestAliasesOf(u: Unit, requestNames: ReadonlySet<string>): ReadonlyMap<string, string> | undefined {
+  let m = requestAliasMemo.get(u);
+  if (m === undefined) {
+    const own = new Map([...u.aliases].filter(([, v]) => requestNames.has(v)));
+    for (const p of u.params.names) {
+      const name = p.node.text;
+      if (requestNames.has(name) && !own.has(name)) own.set(name, name);
+    }
+    requestAliasMemo.set(u, (m = own.size ? own : null));
+  }
+  return m ?? undefined;
+}
+
 /** What a class's methods store from input in one field, as a reader sees it (see `UnitEnv.fieldTaint`). */
 interface ClassField {
   taint?: Taint;
@@ -3204,7 +3256,9 @@ function indexEntry(rr: RoundRecord, u: Unit, e: CacheEntry, ctx: FileContext, l
 
 /** What a dependency is indexed under: a name as it is, an inline function by its unit key (none if it is gone). */
 function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): string | undefined {
-  // A field (`f:<class>.<field>`) under its class: a visited method of the class may have changed any of them.
+  // A field (`f:<class>.<field>`) under its class: a visited method of the class may have changed any of them; a
+  // request's (`f:@<alias>\u0000<path>`) under its alias: a visited handler of that request may have.
+  if (dep.startsWith('f:@')) return dep.slice(0, dep.indexOf('\u0000'));
   if (dep.startsWith('f:')) return dep.slice(0, dep.lastIndexOf('.'));
   if (dep.startsWith('o:')) return 'o:*';
   // Whether the file imports a module changes only with the set of modules imported (`I?` in `nameTable`).
