@@ -3854,13 +3854,13 @@ function requestCallOf(call: Node, list: Node, arg: Node, syn: LanguageModule): 
   if (kind === 'identifier') name = callee.text;
   else if (kind === 'member') {
     const obj = syn.memberObject(callee);
-    const objKind = obj && syn.exprKind(obj.type);
     const prop = syn.propertyOf(callee)?.text;
-    if (objKind === 'self') {
+    if (!obj) return undefined;
+    if (syn.exprKind(obj.type) === 'self') {
       name = prop;
       self = true;
       // `utils.parseBody(event)`: a function of a module imported whole (no local function has a dotted name).
-    } else if (objKind === 'identifier' && prop) name = `${obj!.text}.${prop}`;
+    } else if (syn.exprKind(obj.type) === 'identifier' && prop) name = `${obj.text}.${prop}`;
     else return undefined;
   }
   if (!name || syn.exprKind(arg.type) !== 'identifier') return undefined;
