@@ -12,6 +12,7 @@ import type { Engine } from '../../server/src/engine/engine';
 import type { TaintAnalyzer } from '../../server/src/engine/taint';
 import type { AnalysisResult } from '../../server/src/engine/types';
 import { assertProperty } from './property-seeds';
+import { assertRandomEditsEqualFreshScan } from './random-edits';
 import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
 const settings = TAINT_ONLY;
@@ -91,44 +92,8 @@ describe('class fields: an edit of a writer re-analyses its class\'s readers onl
 describe('class fields: random edits over classes with fields equal a fresh scan (property)', () => {
   for (const c of CASES) {
     it(`${c.lang}: writes, clean overwrites, lines deleted, characters and newlines typed`, () => {
-      const base = c.make(8);
-      const edit = fc.record({
-        line: fc.nat(),
-        kind: fc.constantFrom('write', 'clean', 'newline', 'char', 'delete-line', 'sink'),
-        ch: fc.constantFrom('a', '(', ':', '.', '"', '{', '}'),
-        analyze: fc.boolean(),
-      });
-      assertProperty(
-        fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
-          const uri = `fields-prop:${c.path}`;
-          engine.open(uri, c.path, c.lang, base, 1);
-          try {
-            engine.analyze(uri, settings);
-            let version = 1;
-            for (const e of edits) {
-              const lines = engine.get(uri)!.text.split('\n');
-              const line = e.line % lines.length;
-              const len = lines[line]!.length;
-              const at = { line, character: len };
-              const start = { line, character: 0 };
-              const change =
-                e.kind === 'write' ? { range: { start, end: start }, text: c.write }
-                : e.kind === 'clean' ? { range: { start, end: start }, text: c.clean }
-                : e.kind === 'sink' ? { range: { start, end: start }, text: c.write.replace(/=.*/, '').replace(/(self|this)\.arg\s*/, `${c.sink}("x" + $1.arg)\n`) }
-                : e.kind === 'newline' ? { range: { start: at, end: at }, text: '\n' }
-                : e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch }
-                : { range: { start, end: { line: Math.min(line + 1, lines.length - 1), character: 0 } }, text: '' };
-              engine.change(uri, [change], ++version);
-              if (e.analyze) engine.analyze(uri, settings);
-            }
-            const text = engine.get(uri)!.text;
-            assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(c.path, c.lang, text, settings)), JSON.stringify(edits));
-          } finally {
-            engine.close(uri);
-          }
-        }),
-        40,
-      );
+      const sink = c.write.replace(/=.*/, '').replace(/(self|this)\.arg\s*/, `${c.sink}("x" + $1.arg)\n`);
+      assertRandomEditsEqualFreshScan(engine, { path: c.path, lang: c.lang, base: c.make(8), inserts: { write: c.write, clean: c.clean, sink }, settings, runs: 40 });
     });
   }
 });

@@ -5,10 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import fc from 'fast-check';
 import type { Engine } from '../../server/src/engine/engine';
-import type { AnalysisResult } from '../../server/src/engine/types';
-import { assertProperty } from './property-seeds';
+import { assertRandomEditsEqualFreshScan } from './random-edits';
 import { taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
 const settings = TAINT_ONLY;
@@ -16,7 +14,6 @@ let engine: Engine;
 before(async () => ({ engine } = await taintTestEngine()));
 after(() => engine.dispose());
 
-const plain = (r: AnalysisResult) => r.findings;
 const PATH = '/fields/app.js';
 const WRITE = '  req.context = { tenant: req.get("X-Tenant-Id") };\n';
 const CLEAN = '  req.context = { tenant: "default" };\n';
@@ -58,41 +55,6 @@ describe('request fields: input a middleware stores on the request reaches the h
   });
 
   it('random edits (stores, clean stores, characters, lines deleted) equal a fresh scan (property)', () => {
-    const base = file(5);
-    const edit = fc.record({
-      line: fc.nat(),
-      kind: fc.constantFrom('write', 'clean', 'newline', 'char', 'delete-line'),
-      ch: fc.constantFrom('a', '(', '.', '"', '{', '}'),
-      analyze: fc.boolean(),
-    });
-    assertProperty(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
-        const uri = `fields-prop:${PATH}`;
-        engine.open(uri, PATH, 'javascript', base, 1);
-        try {
-          engine.analyze(uri, settings);
-          let version = 1;
-          for (const e of edits) {
-            const lines = engine.get(uri)!.text.split('\n');
-            const line = e.line % lines.length;
-            const at = { line, character: lines[line]!.length };
-            const start = { line, character: 0 };
-            const change =
-              e.kind === 'write' ? { range: { start, end: start }, text: WRITE }
-              : e.kind === 'clean' ? { range: { start, end: start }, text: CLEAN }
-              : e.kind === 'newline' ? { range: { start: at, end: at }, text: '\n' }
-              : e.kind === 'char' ? { range: { start: at, end: at }, text: e.ch }
-              : { range: { start, end: { line: Math.min(line + 1, lines.length - 1), character: 0 } }, text: '' };
-            engine.change(uri, [change], ++version);
-            if (e.analyze) engine.analyze(uri, settings);
-          }
-          const text = engine.get(uri)!.text;
-          assert.deepEqual(plain(engine.analyze(uri, settings)), plain(engine.scanText(PATH, 'javascript', text, settings)), JSON.stringify(edits));
-        } finally {
-          engine.close(uri);
-        }
-      }),
-      40,
-    );
+    assertRandomEditsEqualFreshScan(engine, { path: PATH, lang: 'javascript', base: file(5), inserts: { write: WRITE, clean: CLEAN }, settings, runs: 40 });
   });
 });
