@@ -734,6 +734,8 @@ export function analyzeTopLevel(root: Node, statements: readonly TopStatement[],
 
 class UnitAnalysis {
   private readonly summary: Summary = { paramReturns: new Map(), sourceReturns: [], paramSinks: new Map() };
+  /** Paths off a request this unit assigns (`noteRequestWrite`). */
+  private requestWrites: Set<string> | undefined;
   private readonly findings: RawTaintFinding[] = [];
   private readonly seenSinks = new Set<string>();
   private memo = new Map<number, Taint | undefined>();
@@ -1515,6 +1517,13 @@ class UnitAnalysis {
    * At a method's exit (a return, or the end of its body): the receiver's fields that hold input now join its
    * `fieldWrites`. Read at the exits, so a field overwritten with a constant on every path holds none.
    */
+  /** A path off a request the unit assigns (`req.hook = …`): only such paths are its request field writes. */
+  private noteRequestWrite(left: Node): void {
+    const key = this.syn.accessPath(left);
+    const dot = key?.indexOf('.') ?? -1;
+    if (key && dot > 0 && this.env.requestAliases!.has(key.slice(0, dot))) (this.requestWrites ??= new Set()).add(key);
+  }
+
   private noteFieldWrites(st: State): void {
     const recv = this.env.fieldTaint ? this.syn.fieldReceiver : undefined;
     const requests = this.env.requestFieldTaint ? this.env.requestAliases : undefined;
@@ -1526,6 +1535,9 @@ class UnitAnalysis {
       const name = k.slice(0, head);
       const alias = name === recv ? undefined : requests?.get(name);
       if (name !== recv && alias === undefined) continue;
+      // A request's path only where this unit assigned it (or what is under it): the state also holds paths a
+      // guard narrowed (`typeof req.query.q === 'string'`), which store nothing.
+      if (alias !== undefined && (!this.requestWrites || ![...this.requestWrites].some((w) => k === w || k.startsWith(`${w}.`)))) continue;
       const flows = v.filter((f) => f.origin.kind === 'source');
       if (!flows.length) continue;
       // A receiver's field by its name; a request's by the whole path (`req.ctx.agent`: `ctx.agent`), as read. Not
@@ -2120,6 +2132,7 @@ class UnitAnalysis {
         if (left && (!right || !this.isFunction(right))) {
           if (syn.assignsEnclosing?.(n)) this.writesFree(left, rt, st);
           this.bind(left, rt, st, compound ? undefined : right ?? undefined);
+          if (rt && this.env.requestAliases) this.noteRequestWrite(left);
         }
         t = rt;
         break;

@@ -234,6 +234,8 @@ interface FileContext {
   requestArgs?: RequestArgument[];
   /** Functions whose parameters stand for a request only because other files' calls pass one (`IncomingRequestParams`). */
   requestsFromElsewhere?: RequestsFromElsewhere[];
+  /** Some function may store on a request (see `requestWritesIn`): the handlers' `requestFieldTaint` applies. */
+  requestWrites?: true;
   /** By-name handler registrations (by the call's node id): the function named and its handler specs (see `registeredByName`). */
   registrations?: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>;
   /** The handler specs' `clean-fields` (see `UnitEnv.cleanFields`), when any has them. */
@@ -1851,7 +1853,7 @@ export class TaintAnalyzer implements Analyzer {
             },
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
-            ...(requestAliasesOf(u, requestNames)
+            ...(ctx.requestWrites && requestAliasesOf(u, requestNames)
               ? {
                   requestAliases: requestAliasesOf(u, requestNames)!,
                   requestFieldTaint: (alias: string, field: string) => {
@@ -2798,6 +2800,20 @@ export function depValue(line: number, s: Summary | undefined): string {
     relSignatures.set(s, hit);
   }
   return hit.sig;
+}
+
+/**
+ * Whether a text assigns a path off a name a request goes by (`req.hook = …`, `request.ctx.agent = …`): the language's
+ * plain request names, as a middleware's parameter is called. One regex per language.
+ */
+const requestWriteRes = new WeakMap<CompiledLanguage, RegExp | null>();
+function requestWritesIn(text: string, lang: CompiledLanguage): true | undefined {
+  let re = requestWriteRes.get(lang);
+  if (re === undefined) {
+    const plain = [...requestNamesOf(lang).plain].map((n) => n.replace(/[$]/g, '\\$&'));
+    requestWriteRes.set(lang, (re = plain.length ? new RegExp(`(?<![\\w$.])(?:${plain.join('|')})(?:\\.[A-Za-z_$][\\w$]*)+[ \\t]*=(?![=>])`) : null));
+  }
+  return re?.test(text) ? true : undefined;
 }
 
 /**
@@ -3898,6 +3914,8 @@ function requestHelperAliases(
   requestNames: ReadonlySet<string>,
   syn: LanguageModule,
   incoming?: IncomingRequestParams,
+  /** List the calls passing a request to another file's function (a one-shot context: the scan's pass 0). */
+  outgoingWanted = false,
 ): { extra: Map<number, Map<string, string>>; outgoing: RequestArgument[] } {
   const extra = new Map<number, Map<string, string>>();
   const outgoing: RequestArgument[] = [];
@@ -3940,9 +3958,11 @@ function requestHelperAliases(
     changed = false;
     flows.forEach((f, fi) => {
       for (const [callee, self, index, arg] of f?.calls ?? []) {
+        // A dotted callee (`utils.parse(req)`) is no function of this file.
+        const t = (self ? methods : fns).get(callee);
+        if (t === undefined) continue;
         const value = valueOf(fi, arg);
         if (!requestNames.has(value ?? '')) continue;
-        const t = (self ? methods : fns).get(callee);
         if (t === undefined || t === null || t === fi || units[t + 1]!.params.handlers?.length) continue;
         const params = flows[t]?.params ?? [];
         const param = params[index + (self && syn.explicitReceivers?.has(params[0] ?? '') ? 1 : 0)];
@@ -3960,7 +3980,7 @@ function requestHelperAliases(
     });
   }
   // A request passed to another file's function (`parseBody(event)`, `utils.parse_body(event)`), for pass 0.
-  flows.forEach((f, fi) => {
+  if (outgoingWanted) flows.forEach((f, fi) => {
     for (const [callee, self, index, arg] of f?.calls ?? []) {
       if (self || fns.has(callee)) continue;
       const value = valueOf(fi, arg);
@@ -4232,9 +4252,13 @@ export function fileContext(
   // A function unit's key holds what the import key holds but the imports and where their statements are: what it
   // reads of those is a dependency of its entry (`I:` a name resolved, `I?` a module asked for, `I*` the whole), so
   // a character typed in an import re-analyses only the units that resolved the names it changed.
+  // Whether some function may store on a request (`req.hook = …`, see `UnitEnv.requestFieldTaint`): without such an
+  // assignment the handlers read no request field from each other, and record no dependency for it. Part of the
+  // units' key, so typing the first one (or deleting the last) re-analyses every unit.
+  const requestWrites = requestWritesIn(text, lang);
   let unitImportKeyMade: string | undefined;
   const unitImportKeyOf = (): string =>
-    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives])).digest('hex'));
+    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, requestWrites])).digest('hex'));
   const unitImportKey = memo ? unitImportKeyOf() : '';
   let importsSigMade: string | undefined;
   const units: Unit[] = [];
@@ -4549,7 +4573,7 @@ export function fileContext(
   let requestArgs: RequestArgument[] | undefined;
   let requestsFromElsewhere: RequestsFromElsewhere[] | undefined;
   if (requestNames.size) {
-    const { extra, outgoing } = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn, incoming?.aliases);
+    const { extra, outgoing } = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn, incoming?.aliases, !memo);
     for (const [fi, more] of extra) units[fi + 1] = remake[fi]!(new Map([...fnAliases[fi]!, ...more]));
     if (outgoing.length) requestArgs = outgoing;
     if (incoming?.aliases?.size) {
@@ -4618,6 +4642,7 @@ export function fileContext(
     facts,
     ...(requestArgs ? { requestArgs } : {}),
     ...(requestsFromElsewhere ? { requestsFromElsewhere } : {}),
+    ...(requestWrites ? { requestWrites } : {}),
     ...(registrations?.size ? { registrations } : {}),
     ...(cleanFields ? { cleanFields } : {}),
   };
