@@ -335,8 +335,9 @@ export class ScanPool {
       /** Pass 0's routes for other files' views, by the index of the declaring file. */
       const routesOf = new Map<number, RouteRegistration[]>();
       /**
-       * Per file, what those calls pass its functions (`SummarizeJob.requestParams`) and, per function, the files they
-       * are in (sorted); made once pass 0 has ended.
+       * Per file, what pass 0 says of its functions (`IncomingJobFacts`): what those calls pass them
+       * (`SummarizeJob.requestParams`) and, per function, the files they are in (sorted), and the URL parameters the
+       * routes convert for its views (`convertedParams`); made once pass 0 has ended.
        */
       let requestParamsOf: Map<string, IncomingJobFacts> | undefined;
       const requestParamsFor = (path: string): IncomingJobFacts | undefined => {

@@ -161,12 +161,12 @@ export interface Pass {
   key: string;
 }
 
-/** Everything a unit analysis needs besides the unit. */
 /** The `Summary.fieldWrites` key of a request's field (`req.hook` under alias `req`): no class field name has it. */
 export function requestFieldKey(alias: string, field: string): string {
   return `@${alias}\u0000${field}`;
 }
 
+/** Everything a unit analysis needs besides the unit. */
 export interface UnitEnv {
   pass: Pass;
   lines: LineIndex;
@@ -1513,10 +1513,6 @@ class UnitAnalysis {
     }
   }
 
-  /**
-   * At a method's exit (a return, or the end of its body): the receiver's fields that hold input now join its
-   * `fieldWrites`. Read at the exits, so a field overwritten with a constant on every path holds none.
-   */
   /** A path off a request the unit assigns (`req.hook = …`): only such paths are its request field writes. */
   private noteRequestWrite(left: Node): void {
     const key = this.syn.accessPath(left);
@@ -1524,6 +1520,11 @@ class UnitAnalysis {
     if (key && dot > 0 && this.env.requestAliases!.has(key.slice(0, dot))) (this.requestWrites ??= new Set()).add(key);
   }
 
+  /**
+   * At a method's or a handler's exit (a return, or the end of its body): the receiver's fields, and the paths it
+   * assigned off its request, that hold input now join its `fieldWrites`. Read at the exits, so a field overwritten
+   * with a constant on every path holds none.
+   */
   private noteFieldWrites(st: State): void {
     const recv = this.env.fieldTaint ? this.syn.fieldReceiver : undefined;
     const requests = this.env.requestFieldTaint ? this.env.requestAliases : undefined;
