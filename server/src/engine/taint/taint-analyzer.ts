@@ -2264,7 +2264,7 @@ export class TaintAnalyzer implements Analyzer {
     const requestArgs = ctx?.requestArgs ?? (rules === undefined && tree && lang ? context().requestArgs ?? [] : []);
     // A request passed on may start a flow for any rule in the function it reaches (its sources are read there).
     if (requestArgs.length && rules && lang) rules = new Set(lang.rules.filter((r) => r.spec.kind === 'taint').map((r) => r.spec.id));
-    const routes = tree && lang?.module.routeRegistrations && doc.text.includes('django') ? lang.module.routeRegistrations(tree.rootNode, doc.text, context().imports) : [];
+    const routes = tree && lang?.module.routeRegistrations ? lang.module.routeRegistrations(tree.rootNode, doc.text, () => context().imports) : [];
     return { rules, requestArgs, routes };
   }
 

@@ -364,8 +364,10 @@ export interface LanguageModule {
    * Routes a module declares for views of other modules (Django's URLconf: `path("b/<int:pk>/", views.detail)`),
    * each view by the module and name the file imports it by, with the route parameters its converters make
    * numbers, UUIDs or slugs and those they leave text. The scan hands them to the views' file (`IncomingFacts`).
+   * `imports` reads the file's imports on first call (a file context): the module asks only where its text may
+   * declare a route.
    */
-  routeRegistrations?(root: Node, text: string, imports: ReadonlyMap<string, string>): RouteRegistration[];
+  routeRegistrations?(root: Node, text: string, imports: () => ReadonlyMap<string, string>): RouteRegistration[];
   /**
    * Names of the types a top-level statement declares whose values are a fixed set the program wrote (a Python
    * `Enum` subclass): a route parameter of such a type is validated against it, so it holds no input string.

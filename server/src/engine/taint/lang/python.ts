@@ -718,9 +718,10 @@ const DJANGO_SAFE_CONVERTERS = new Set(['int', 'uuid', 'slug']);
  * `path("r/<int:pk>/", views.ReportView.as_view())`), each view by the module and name the file imports it by.
  * A regex group is safe when it matches digits only.
  */
-function routeRegistrations(root: Node, text: string, imports: ReadonlyMap<string, string>): RouteRegistration[] {
+function routeRegistrations(root: Node, text: string, importsOf: () => ReadonlyMap<string, string>): RouteRegistration[] {
   const out: RouteRegistration[] = [];
-  if (!text.includes('path(')) return out;
+  if (!text.includes('django') || !text.includes('path(')) return out;
+  const imports = importsOf();
   const resolve = (id: string): string | undefined => imports.get(id);
   for (const call of root.descendantsOfType('call')) {
     if (!call) continue;
