@@ -303,6 +303,38 @@ describe('cross-file taint in the CLI scan', () => {
     );
   });
 
+  it('Python: a typed field of a form or serializer class declared in another file (`IntegerField`, `ChoiceField`, an anchored `RegexField`) is no text, read from a bound form, a generic view\'s `form_valid` or a module imported whole; a `CharField` still is', async () => {
+    const dir = scratchWorkspace('cross-file-typed-form-fields', {
+      'library/__init__.py': '',
+      'library/forms.py':
+        'from django import forms\nfrom rest_framework import serializers\n\n\nclass FilterForm(forms.Form):\n    year = forms.IntegerField(required=False)\n' +
+        '    genre = forms.ChoiceField(choices=[("a", "A")])\n    order = forms.RegexField(r"^-?(title|year)$")\n    keyword = forms.CharField()\n\n\n' +
+        'class QuerySerializer(serializers.Serializer):\n    depot = serializers.UUIDField()\n    note = serializers.CharField()\n',
+      'library/services.py':
+        'from django.db import connection\n\n\ndef books(year=None, genre=None, order=None, keyword=None):\n    with connection.cursor() as cur:\n' +
+        '        cur.execute(f"SELECT id FROM b WHERE year = {year} AND genre = \'{genre}\' ORDER BY {order}")\n' +
+        '        cur.execute(f"SELECT id FROM b WHERE title LIKE \'%{keyword}%\'")\n\n\n' +
+        'def stock(depot, note):\n    with connection.cursor() as cur:\n        cur.execute(f"SELECT * FROM s WHERE depot = \'{depot}\'")\n        cur.execute(f"SELECT * FROM s WHERE note = \'{note}\'")\n',
+      'library/views.py':
+        'from django.http import HttpResponse\nfrom django.views.generic import FormView\nfrom rest_framework.views import APIView\n\n' +
+        'from . import forms, services\nfrom .forms import FilterForm\n\n\n' +
+        'def search(request):\n    form = FilterForm(request.GET)\n    form.is_valid()\n    data = form.cleaned_data\n' +
+        '    services.books(year=data.get("year"), genre=data["genre"], order=data["order"])\n    return HttpResponse("ok")\n\n\n' +
+        'def text(request):\n    form = FilterForm(request.GET)\n    form.is_valid()\n    services.books(keyword=form.cleaned_data["keyword"])\n    return HttpResponse("ok")\n\n\n' +
+        'class FilterView(FormView):\n    form_class = FilterForm\n\n    def form_valid(self, form):\n        services.books(year=form.cleaned_data["year"])\n        return HttpResponse("ok")\n\n\n' +
+        'class StockView(APIView):\n    def get(self, request):\n        ser = forms.QuerySerializer(data=request.query_params)\n        ser.is_valid(raise_exception=True)\n' +
+        '        services.stock(ser.validated_data["depot"], "")\n        services.stock("", ser.validated_data["note"])\n        return HttpResponse("ok")\n',
+    });
+    assert.deepEqual(
+      (await jsonFindings(dir)).map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [
+        ['py.sqli.string-query', 'library/services.py', 6],
+        ['py.sqli.string-query', 'library/services.py', 12],
+      ],
+      'only the CharFields keyword and note reach their queries',
+    );
+  });
+
   it('Python negative: the helper converts with int(), nothing is reported', async () => {
     assert.deepEqual(await jsonFindings(project('cross-file-py-safe')), []);
   });

@@ -6,6 +6,7 @@ import requests
 from django import forms
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect
+from django.views.generic import FormView
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -88,3 +89,88 @@ class SafeImportView(APIView):
         # ok: py.cmdi.subprocess-shell
         subprocess.run(["tar", "czf", "/tmp/out.tgz", "--", ser.validated_data["title"]])
         return Response(status=204)
+
+
+# ---- typed fields: validation leaves a number, a UUID, a slug or one of the declared choices ----
+
+
+class ReportFilterForm(forms.Form):
+    year = forms.IntegerField(min_value=1900, required=False)
+    genre = forms.ChoiceField(choices=[("sf", "SF"), ("crime", "Crime")])
+    order = forms.RegexField(regex=r"^-?(title|year)$", required=False)
+    region = forms.RegexField(r"[a-z]{2}-[a-z]+")
+    keyword = forms.CharField(max_length=50)
+    label = forms.SlugField()
+
+    def clean_label(self):
+        return self.cleaned_data["label"].replace("-", " ")
+
+
+class DepotSerializer(serializers.Serializer):
+    depot = serializers.UUIDField()
+    limit = serializers.IntegerField(max_value=500)
+    note = serializers.CharField()
+
+
+def report(request):
+    form = ReportFilterForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse("invalid", status=400)
+    data = form.cleaned_data
+    with connection.cursor() as cur:
+        # ok: py.sqli.string-query
+        cur.execute(f"SELECT id FROM books WHERE year = {data.get('year')} AND genre = '{data['genre']}'")
+        # ok: py.sqli.string-query
+        cur.execute("SELECT id FROM books ORDER BY " + form.cleaned_data["order"])
+        # ruleid: py.sqli.string-query
+        cur.execute(f"SELECT id FROM books WHERE region = '{data['region']}'")
+        # ruleid: py.sqli.string-query
+        cur.execute(f"SELECT id FROM books WHERE title LIKE '%{data.get('keyword')}%'")
+        # ruleid: py.sqli.string-query
+        cur.execute(f"SELECT id FROM books WHERE label = '{data['label']}'")
+    return HttpResponse("ok")
+
+
+def report_overwritten(request):
+    form = ReportFilterForm(request.GET)
+    form.is_valid()
+    data = form.cleaned_data
+    data["year"] = request.GET.get("y")
+    with connection.cursor() as cur:
+        # ruleid: py.sqli.string-query
+        cur.execute(f"SELECT id FROM books WHERE year = {data['year']}")
+    return HttpResponse("ok")
+
+
+class DepotView(APIView):
+    serializer_class = DepotSerializer
+
+    def get(self, request):
+        ser = self.get_serializer(data=request.query_params)
+        ser.is_valid(raise_exception=True)
+        with connection.cursor() as cur:
+            # ok: py.sqli.string-query
+            cur.execute(f"SELECT * FROM stock WHERE depot = '{ser.validated_data['depot']}' LIMIT {ser.validated_data['limit']}")
+            # ruleid: py.sqli.string-query
+            cur.execute(f"SELECT * FROM stock WHERE note = '{ser.validated_data['note']}'")
+        return Response(status=204)
+
+    def perform_create(self, serializer):
+        with connection.cursor() as cur:
+            # ok: py.sqli.string-query
+            cur.execute("DELETE FROM stock WHERE depot = '%s'" % serializer.validated_data["depot"])
+            # ruleid: py.sqli.string-query
+            cur.execute("DELETE FROM stock WHERE note = '%s'" % serializer.validated_data["note"])
+
+
+class ReportView(FormView):
+    form_class = ReportFilterForm
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        with connection.cursor() as cur:
+            # ok: py.sqli.string-query
+            cur.execute("SELECT id FROM books WHERE year = %s" % data.get("year"))
+            # ruleid: py.sqli.string-query
+            cur.execute("SELECT id FROM books WHERE title = '%s'" % data.get("keyword"))
+        return HttpResponse("ok")

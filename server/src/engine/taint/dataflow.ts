@@ -214,6 +214,13 @@ export interface UnitEnv {
    */
   moduleValue?: (name: string) => Node | undefined;
   /**
+   * The typed fields (`LanguageModule.typedFields`) of a form or serializer class by its name as written here (this
+   * file's, or one imported from another file), and the class this unit's view binds (`boundFormClasses`), for
+   * validated field reads (see `typedFieldRead`). Absent where the file has none.
+   */
+  typedFields?: (cls: string) => readonly string[] | undefined;
+  boundForm?: string;
+  /**
    * Steps (statements and expressions visited) this unit may take before it throws BudgetExceeded: one unit can
    * be a whole bundle. Counted, not timed, so the cut falls at the same place on every machine.
    */
@@ -1926,9 +1933,12 @@ class UnitAnalysis {
         if (t && value) this.bindEntries(name, value, st);
         return;
       }
-      case 'object-pattern':
-        for (const e of syn.objectPatternEntries(target)) this.bind(e.target, e.rest ? t : relabel(t, value, e.key), st, undefined, depth + 1);
+      case 'object-pattern': {
+        // `const { id, note } = Filters.parse(req.query)`: a typed field of the schema holds no text.
+        const typed = value && this.env.typedFields ? this.typedKeysOf(value) : undefined;
+        for (const e of syn.objectPatternEntries(target)) this.bind(e.target, e.rest ? t : e.key !== undefined && typed?.includes(e.key) ? undefined : relabel(t, value, e.key), st, undefined, depth + 1);
         return;
+      }
       case 'sequence-pattern': {
         if (value && !this.log) this.noteStatePair(target, value);
         const vals = value && syn.isSequenceLiteral(typeOf(value)) ? named(value) : undefined;
@@ -2082,6 +2092,11 @@ class UnitAnalysis {
       for (const k of named(n)) this.ev(k, st, depth);
       return guardedCall ?? undefined;
     }
+    // `form.cleaned_data["year"]` of a form whose `year` is an `IntegerField`: a number once validation passed.
+    if (this.env.typedFields && (kind === 'member' || kind === 'call') && !st.has(syn.accessPath(n) ?? '\0') && this.typedFieldRead(n)) {
+      for (const k of named(n)) this.ev(k, st, depth);
+      return undefined;
+    }
     // A source's field assigned or checked on this path (`req.url = '/'`) holds what the state says, not input.
     const assigned = kind === 'member' && st.has(syn.accessPath(n) ?? '\0');
     const src = assigned ? undefined : this.sourceAt(n, st);
@@ -2119,6 +2134,7 @@ class UnitAnalysis {
       }
       case 'call':
         t = this.call(n, st, depth);
+        if (this.env.typedFields) t = union(t, this.schemaParse(n, st, depth));
         break;
       case 'assign':
       case 'augmented-assign': {
@@ -2232,6 +2248,50 @@ class UnitAnalysis {
     if (t && this.constructs && (kind === 'binary' || kind === 'parts' || kind === 'call') && this.builds(n)) t = withMark(t, CONSTRUCTED);
     this.checkSinks(n, st, depth);
     return t;
+  }
+
+  /**
+   * Whether `n` reads a typed field off validated data (`LanguageModule.typedFields`): `form.cleaned_data["year"]`,
+   * `data.get("year")` after `data = form.cleaned_data`, `Filters.parse(input).limit`.
+   */
+  private typedFieldRead(n: Node): boolean {
+    const read = this.syn.constantKeyRead?.(n);
+    return !!read && !!this.typedKeysOf(read.object)?.includes(read.key);
+  }
+
+  /**
+   * The typed fields of the schema `data` is the validated data of, directly or through a variable holding it: one
+   * named (`Filters.parse(input)`), or the class of a bound instance made here (`form = BookForm(request.POST)`,
+   * `r = Filters.safeParse(input)`; `self.get_form()`), or of the parameter of a method of a view binding one
+   * (`form_valid(self, form)`: the view's `form_class`). Undefined where none is known.
+   */
+  private typedKeysOf(data: Node): readonly string[] | undefined {
+    const syn = this.syn;
+    const d = syn.exprKind(typeOf(data)) === 'identifier' ? this.defOf(textOf(data)) : data;
+    const v = d && syn.validatedData?.(d);
+    if (!v) return undefined;
+    let schema: string | undefined;
+    if ('schema' in v) schema = v.schema;
+    else if (syn.exprKind(typeOf(v.owner)) === 'identifier') {
+      const made = this.defOf(textOf(v.owner));
+      schema = made ? syn.schemaOf?.(made) : this.isParameter(v.owner, true) ? 'self' : undefined;
+    }
+    if (schema === 'self') schema = this.env.boundForm;
+    return schema === undefined ? undefined : this.env.typedFields!(schema);
+  }
+
+  /**
+   * `Filters.parse(input)` of a schema the file knows (`LanguageModule.typedFields`): the input, validated (its text
+   * fields are still input; its typed fields are cleaned where read, see `typedKeysOf`).
+   */
+  private schemaParse(n: Node, st: State, depth: number): Taint | undefined {
+    const v = this.syn.validatedData?.(n);
+    const schema = v && 'schema' in v ? v.schema : undefined;
+    const args = fieldOf(n, 'arguments');
+    if (schema === undefined || !args || !this.env.typedFields!(schema)) return undefined;
+    let t: Taint | undefined;
+    for (const a of named(args)) t = union(t, this.ev(a, st, depth));
+    return t && addStep(t, { range: this.range(n), message: `validated by ${schema}: its text fields stay input`, kind: 'step' });
   }
 
   /**

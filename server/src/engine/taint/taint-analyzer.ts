@@ -130,7 +130,15 @@ export interface ExportSummary {
   instanceNames?: string[];
   /** The method's first parameter is its receiver (Python's `self`): a call's first argument is its second parameter. */
   receiverParam?: true;
+  /**
+   * A form or serializer class (not a function; `rules` is empty), with its typed fields (`LanguageModule.typedFields`):
+   * importers read them off its validated data. Held in an importer's `imported` under `TYPED_FIELDS_KEY`.
+   */
+  typedFields?: string[];
 }
+
+/** The prefix of a form class's key in `imported` (see `ExportSummary.typedFields`): no callee's name can start so. */
+const TYPED_FIELDS_KEY = '\u0001F:';
 
 /**
  * Looks up the exports of the module `specifier` imported from `fromPath`: a relative specifier (`./db`, Python
@@ -240,6 +248,10 @@ interface FileContext {
   registrations?: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>;
   /** The handler specs' `clean-fields` (see `UnitEnv.cleanFields`), when any has them. */
   cleanFields?: NonNullable<UnitEnv['cleanFields']>;
+  /** The file's form and serializer classes with their typed fields (`LanguageModule.typedFields`), when any. */
+  typedFields?: Map<string, readonly string[]>;
+  /** The form class each view class of the file binds (`LanguageModule.boundFormClasses`), when any. */
+  boundForms?: Map<string, string>;
   /** The top level's named statements (comments left out), each read from the tree on first need. */
   topNode: (at: number) => Node;
   /** What the context read from each of those statements (see `StatementFacts`), in order. */
@@ -617,6 +629,9 @@ interface StatementFacts {
   /** Whether it is part of the import key (an import, or a declaration holding `require(`). */
   importStmt: boolean;
   closedTypes: string[];
+  /** See `LanguageModule.typedFields` and `boundFormClasses`. */
+  typedFields: [string, string[]][];
+  boundForms: [string, string][];
   typeAliases: [string, string][];
   exportAliases: [string, string][];
   /** Where its text may name an import under another name (`LanguageModule.aliasSites`), from its start. */
@@ -1586,7 +1601,8 @@ export class TaintAnalyzer implements Analyzer {
     if (relevant) this.stats.unitsPruned += ctx.units.length - relevant.units.length;
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
-    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null])) : '';
+    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null, v.typedFields ?? null])) : '';
+    const typedImports = [...imported.keys()].some((k) => k.startsWith(TYPED_FIELDS_KEY));
     const work = worklistContext(ctx, syn, this.stats);
     const { byKey, index } = work;
     const templates = this.templateIndex;
@@ -1853,6 +1869,12 @@ export class TaintAnalyzer implements Analyzer {
             },
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
+            ...(ctx.typedFields || typedImports
+              ? {
+                  typedFields: (cls: string) => ctx.typedFields?.get(cls) ?? imported.get(`${TYPED_FIELDS_KEY}${cls}`)?.typedFields,
+                  ...(u.cls !== undefined && ctx.boundForms?.has(u.cls) ? { boundForm: ctx.boundForms.get(u.cls)! } : {}),
+                }
+              : {}),
             ...(ctx.requestWrites && requestAliasesOf(u, requestNames)
               ? {
                   requestAliases: requestAliasesOf(u, requestNames)!,
@@ -2108,14 +2130,14 @@ export class TaintAnalyzer implements Analyzer {
       }
       const dot = canon.lastIndexOf('.');
       const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
-      if (found) out.set(local, found);
+      if (found) out.set(found.typedFields ? `${TYPED_FIELDS_KEY}${local}` : local, found);
       // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
       // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
       // `resolveCallee`).
-      else if (syn.absoluteLocalImports || isWorkspaceModule(canon)) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${local}.${e.name}`, e);
+      else if (syn.absoluteLocalImports || isWorkspaceModule(canon)) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${e.typedFields ? TYPED_FIELDS_KEY : ''}${local}.${e.name}`, e);
     }
     // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
-    for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(e.name, e);
+    for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(`${e.typedFields ? TYPED_FIELDS_KEY : ''}${e.name}`, e);
     if (syn.instances && !syn.qualifiedModules) this.instanceMethods(doc, ctx, root, syn, syn.instances, out, words ?? TextWords.of(doc.text));
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
@@ -2349,7 +2371,9 @@ export class TaintAnalyzer implements Analyzer {
         byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}), ...(names ? { instanceNames: names } : {}) });
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
-    if (byUnit.size === 0) return [];
+    // Form classes are read by their importers, not called: listed whatever `called` says.
+    const forms: ExportSummary[] = q ? [] : [...(ctx.typedFields ?? [])].map(([name, fields]) => ({ path: doc.path, name, rules: {}, typedFields: [...fields] }));
+    if (byUnit.size === 0) return forms;
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
@@ -2395,7 +2419,7 @@ export class TaintAnalyzer implements Analyzer {
     for (const rule of taintRules) {
       for (const [u, r] of perRule.get(rule.spec.id) ?? []) byUnit.get(u)!.rules[rule.spec.id] = r;
     }
-    return [...byUnit.values()];
+    return [...byUnit.values(), ...forms];
   }
 }
 
@@ -4190,6 +4214,8 @@ export function fileContext(
       importStmt: syn.importTypes.includes(s.type) || (syn.stmtKind(s.type) === 'declaration' && s.text.includes('require(')),
       // Kept with the statement's shape across edits: names read from the tree are detached (see `detached`).
       closedTypes: mapped(syn.closedTypes?.(s), detached),
+      typedFields: mapped(syn.typedFields?.(s), ([c, fs]) => [detached(c), fs.map(detached)]),
+      boundForms: mapped(syn.boundFormClasses?.(s), ([v, f]) => [detached(v), detached(f)]),
       typeAliases: mapped(syn.typeAliases?.(s), ([a, b]) => [detached(a), detached(b)]),
       exportAliases: mapped(syn.exportAliasesOf?.(s), ([a, b]) => [detached(a), detached(b)]),
       exportedLocals: mapped(syn.exportedLocalsOf?.(s), detached),
@@ -4221,6 +4247,9 @@ export function fileContext(
   });
   // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
   const closedTypes = new Set(facts.flatMap((f) => f.closedTypes));
+  // Form classes' typed fields and the form class of each view: what a validated field read holds depends on them.
+  const typedFieldList = facts.flatMap((f) => f.typedFields);
+  const boundFormList = facts.flatMap((f) => f.boundForms);
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
   const typeAliases = new Map(facts.flatMap((f) => f.typeAliases));
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
@@ -4247,7 +4276,7 @@ export function fileContext(
   // units' keys made from it, so without a memo both are made on first read (from values nothing changes after this).
   let importKeyMade: string | undefined;
   const importKeyOf = (): string =>
-    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives])).digest('hex'));
+    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, typedFieldList, boundFormList])).digest('hex'));
   const importKey = memo ? importKeyOf() : '';
   // A function unit's key holds what the import key holds but the imports and where their statements are: what it
   // reads of those is a dependency of its entry (`I:` a name resolved, `I?` a module asked for, `I*` the whole), so
@@ -4258,7 +4287,7 @@ export function fileContext(
   const requestWrites = requestWritesIn(text, lang);
   let unitImportKeyMade: string | undefined;
   const unitImportKeyOf = (): string =>
-    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, requestWrites])).digest('hex'));
+    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, requestWrites, typedFieldList, boundFormList])).digest('hex'));
   const unitImportKey = memo ? unitImportKeyOf() : '';
   let importsSigMade: string | undefined;
   const units: Unit[] = [];
@@ -4645,6 +4674,8 @@ export function fileContext(
     ...(requestWrites ? { requestWrites } : {}),
     ...(registrations?.size ? { registrations } : {}),
     ...(cleanFields ? { cleanFields } : {}),
+    ...(typedFieldList.length ? { typedFields: new Map(typedFieldList) } : {}),
+    ...(boundFormList.length ? { boundForms: new Map(boundFormList) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalModule, canonicalName, dottedName, fieldOf, isWorkspaceModule, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
+import { constantKeyRead, schemaOf, typedFields, validatedData } from './javascript-schemas';
 import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
@@ -797,6 +798,10 @@ function guardShape(c: Node): GuardShape | undefined {
 
 export const javascript: LanguageModule = {
   id: 'javascript',
+  typedFields,
+  constantKeyRead,
+  validatedData,
+  schemaOf,
   // The one language table holds the fact (the hosts read templates from the same folders).
   templateFolders: TEMPLATE_FOLDERS.javascript,
   // Nunjucks `env.getTemplate(name)`, Pug `compileFile(path)`, Handlebars `compile(fs.readFileSync(path))`.

@@ -374,6 +374,26 @@ export interface LanguageModule {
    */
   closedTypes?(stmt: Node): string[];
   /**
+   * Validating schemas a top-level statement declares (a Django form or DRF serializer class, a zod `z.object`), as
+   * [name, fields]: the fields whose validated value holds no free text (an `IntegerField` or `ChoiceField`, a
+   * `z.coerce.number()` or `z.enum([...])`). Read off the validated data they are clean (see `validatedData`).
+   */
+  typedFields?(stmt: Node): [string, string[]][];
+  /** The form or serializer class a top-level view class binds for its methods (`form_class = BookForm`), as [view, form]. */
+  boundFormClasses?(stmt: Node): [string, string][];
+  /** A constant key read off a mapping (`data["year"]`, `data.get("year")`, `q.limit`): the mapping and the key. */
+  constantKeyRead?(n: Node): { object: Node; key: string } | undefined;
+  /**
+   * Whether `n` is the validated data of a schema: `schema` when it names it (`Filters.parse(input)`), `owner` when it
+   * is read off a bound instance (`form` of `form.cleaned_data`, `r` of `r.data`; see `schemaOf`).
+   */
+  validatedData?(n: Node): { owner: Node } | { schema: string } | undefined;
+  /**
+   * The schema a call binds an instance of, as written (`BookForm(request.POST)`, `Filters.safeParse(input)`), or
+   * `self` for the view's own (`self.get_form()`); undefined for any other call.
+   */
+  schemaOf?(call: Node): string | undefined;
+  /**
    * Type aliases a top-level statement declares, as [name, the aliased type's text] (Python
    * `CurrentUser = Annotated[User, Depends(current_user)]`): a handler parameter annotated with the name is read as
    * that type.

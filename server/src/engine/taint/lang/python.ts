@@ -7,6 +7,7 @@ import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } 
 import { FORMATTING_METHODS, ITERATION_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 import { importsOrigin } from '../import-reads';
+import { boundFormClasses, constantKeyRead, schemaOf, typedFields, validatedData } from './python-forms';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -845,6 +846,11 @@ export const python: LanguageModule = {
     // `class Kind(str, Enum)`, `class Size(enum.IntEnum)`: members are the class's own constants.
     return name && bases && kids(bases).some((b) => /^(?:enum\.)?(?:Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(b.text)) ? [name] : [];
   },
+  typedFields,
+  boundFormClasses,
+  constantKeyRead,
+  validatedData,
+  schemaOf,
   typeAliases: (stmt) => {
     // `X = Annotated[...]`, `X: TypeAlias = Optional[...]`: a generic type of `typing` on the right.
     const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;

@@ -1,0 +1,132 @@
+/**
+ * zod schemas for the JavaScript/TypeScript taint module: which fields of a `z.object({...})` hold no free text once
+ * `parse` passed, and how validated data is read. `Filters.parse(req.query)` is the query, validated: a
+ * `z.string().max(40)` field is still any text an attacker chose, a `z.coerce.number()` one a number.
+ */
+import type { Node } from 'web-tree-sitter';
+import { fieldOf, kids, namedKids, textOf, typeOf } from '../../patterns/pattern';
+
+/** The zod namespaces a schema is built from. */
+const ZOD = new Set(['z', 'zod', 'z.coerce', 'zod.coerce']);
+
+/** Types whose parsed value is a number, a boolean, a date, or one of the program's own values. */
+const TYPED_ROOTS = new Set(['number', 'bigint', 'boolean', 'date', 'enum', 'nativeEnum', 'literal', 'uuid', 'cuid', 'cuid2', 'ulid', 'nan']);
+
+/** String checks that leave no character an injection needs (`z.string().uuid()`, `.datetime()`). */
+const TYPED_STRING_CHECKS = new Set(['uuid', 'cuid', 'cuid2', 'ulid', 'datetime', 'date', 'time', 'ip', 'ipv4', 'ipv6', 'nanoid']);
+
+/** Methods after which the value is no longer the checked type (`.transform(f)`, `.or(z.string())`). */
+const RETYPING = new Set(['transform', 'or', 'and', 'pipe', 'catch', 'preprocess', 'union', 'passthrough']);
+
+/** Schema methods returning the input validated (`parse`), or a result holding it as `data` (`safeParse`). */
+const PARSE = new Set(['parse', 'parseAsync']);
+const SAFE_PARSE = new Set(['safeParse', 'safeParseAsync', 'spa']);
+
+/** `await x`, `(x)`: the expression inside. */
+function unwrap(n: Node): Node {
+  for (let i = 0; i < 8 && (n.type === 'await_expression' || n.type === 'parenthesized_expression'); i++) {
+    const inner = namedKids(n)[0];
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+/** A call chain `base.m1(...).m2(...)` as its base's text and the methods in call order; undefined for other shapes. */
+function chain(n: Node): { base: string; methods: { name: string; call: Node }[] } | undefined {
+  const methods: { name: string; call: Node }[] = [];
+  let cur: Node = n;
+  for (let i = 0; i < 32 && cur.type === 'call_expression'; i++) {
+    const fn = fieldOf(cur, 'function');
+    if (fn?.type !== 'member_expression') return undefined;
+    methods.unshift({ name: fieldOf(fn, 'property')?.text ?? '', call: cur });
+    cur = fieldOf(fn, 'object')!;
+    if (!cur) return undefined;
+  }
+  return methods.length ? { base: cur.text, methods } : undefined;
+}
+
+/** A regex literal anchored at both ends, without the `m` flag, matching only word characters and hyphens. */
+function safeRegexLiteral(n: Node | undefined): boolean {
+  if (n?.type !== 'regex') return false;
+  const body = /^\^(.*)\$$/s.exec(fieldOf(n, 'pattern')?.text ?? '')?.[1];
+  return !!body && !(fieldOf(n, 'flags')?.text ?? '').includes('m') && /^(?:\[(?:[A-Za-z0-9_-]|\\[dw])+\]|\\[dw]|[A-Za-z0-9_|(){},:?*+-])+$/.test(body);
+}
+
+/** Whether a field's schema (`z.coerce.number().int()`, `z.enum([...]).default('a')`) parses to no free text. */
+function typedSchema(value: Node): boolean {
+  const c = chain(value);
+  if (!c || !ZOD.has(c.base) || c.methods.some((m) => RETYPING.has(m.name))) return false;
+  const [root, ...rest] = c.methods;
+  if (TYPED_ROOTS.has(root!.name)) return true;
+  if (root!.name !== 'string') return false;
+  return rest.some((m) => TYPED_STRING_CHECKS.has(m.name) || (m.name === 'regex' && safeRegexLiteral(namedKids(fieldOf(m.call, 'arguments') ?? m.call)[0])));
+}
+
+/** The object literal of `z.object({...})` (also `.strict()`, `.strip()` after it), if `value` is one. */
+function objectSchema(value: Node): Node | undefined {
+  const c = chain(value);
+  if (!c || !ZOD.has(c.base) || !/^(object|strictObject)$/.test(c.methods[0]!.name) || c.methods.slice(1).some((m) => !/^(strict|strip)$/.test(m.name))) return undefined;
+  const obj = namedKids(fieldOf(c.methods[0]!.call, 'arguments') ?? value)[0];
+  return obj?.type === 'object' ? obj : undefined;
+}
+
+/** See `LanguageModule.typedFields`: `const Filters = z.object({ limit: z.coerce.number(), q: z.string() })`. */
+export function typedFields(stmt: Node): [string, string[]][] {
+  const decl = stmt.type === 'export_statement' ? fieldOf(stmt, 'declaration') : stmt;
+  if (decl?.type !== 'lexical_declaration' && decl?.type !== 'variable_declaration') return [];
+  const out: [string, string[]][] = [];
+  for (const d of kids(decl)) {
+    const name = d.type === 'variable_declarator' ? fieldOf(d, 'name') : null;
+    const value = d.type === 'variable_declarator' ? fieldOf(d, 'value') : null;
+    const obj = name?.type === 'identifier' && value ? objectSchema(value) : undefined;
+    if (!obj) continue;
+    const fields: string[] = [];
+    for (const p of namedKids(obj)) {
+      if (p.type !== 'pair') continue;
+      const key = fieldOf(p, 'key');
+      const v = fieldOf(p, 'value');
+      const k = key?.type === 'property_identifier' ? key.text : key?.type === 'string' ? key.text.slice(1, -1) : undefined;
+      if (k !== undefined && v && typedSchema(v)) fields.push(k);
+    }
+    out.push([name!.text, fields]);
+  }
+  return out;
+}
+
+/** See `LanguageModule.constantKeyRead`: `q.limit`, `q?.limit`, `q['limit']`. */
+export function constantKeyRead(n: Node): { object: Node; key: string } | undefined {
+  const object = fieldOf(n, 'object');
+  if (!object) return undefined;
+  if (typeOf(n) === 'member_expression') {
+    const p = fieldOf(n, 'property');
+    return p?.type === 'property_identifier' ? { object, key: p.text } : undefined;
+  }
+  if (typeOf(n) !== 'subscript_expression') return undefined;
+  const index = fieldOf(n, 'index');
+  return index?.type === 'string' && !/[\\]/.test(index.text) ? { object, key: index.text.slice(1, -1) } : undefined;
+}
+
+/**
+ * See `LanguageModule.validatedData`: `Filters.parse(x)`, `await Filters.parseAsync(x)`, `Filters.safeParse(x)` (the
+ * schema named), and `r.data` (read off `r`, see `schemaOf`).
+ */
+export function validatedData(n: Node): { owner: Node } | { schema: string } | undefined {
+  const u = unwrap(n);
+  if (u.type === 'member_expression') {
+    const obj = fieldOf(u, 'object');
+    return obj && fieldOf(u, 'property')?.text === 'data' ? { owner: obj } : undefined;
+  }
+  const fn = u.type === 'call_expression' ? fieldOf(u, 'function') : null;
+  const obj = fn?.type === 'member_expression' ? fieldOf(fn, 'object') : null;
+  const method = fn && fieldOf(fn, 'property')?.text;
+  return obj && method && (PARSE.has(method) || SAFE_PARSE.has(method)) && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)?$/.test(textOf(obj)) ? { schema: textOf(obj) } : undefined;
+}
+
+/** See `LanguageModule.schemaOf`: `Filters.safeParse(x)`, whose `data` is the validated input. */
+export function schemaOf(call: Node): string | undefined {
+  const u = unwrap(call);
+  const fn = u.type === 'call_expression' ? fieldOf(u, 'function') : null;
+  const obj = fn?.type === 'member_expression' ? fieldOf(fn, 'object') : null;
+  return obj && SAFE_PARSE.has(fieldOf(fn!, 'property')?.text ?? '') ? textOf(obj) : undefined;
+}

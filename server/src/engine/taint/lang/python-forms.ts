@@ -1,0 +1,138 @@
+/**
+ * Django forms and DRF serializers for the Python taint module: which validated fields hold no free text, which
+ * form class a view's methods are bound to, and how a validated field is read. A bound form's `cleaned_data` is
+ * input (`sources.yml`), but a field its class declares as an `IntegerField` or a `ChoiceField` is a number or one of
+ * the program's own choices once validation passed, whatever the request sent.
+ */
+import type { Node } from 'web-tree-sitter';
+import { fieldOf, kids, textOf, typeOf } from '../../patterns/pattern';
+
+/**
+ * Field classes (Django `forms.*`, DRF `serializers.*`) whose validated value is a number, a date, a UUID, a boolean,
+ * one of the declared choices, a model instance or a slug (`^[-a-zA-Z0-9_]+$`): nothing an injection needs.
+ */
+const TYPED_FIELDS = new Set([
+  'IntegerField', 'FloatField', 'DecimalField', 'BooleanField', 'NullBooleanField', 'DateField', 'DateTimeField',
+  'TimeField', 'DurationField', 'UUIDField', 'ChoiceField', 'TypedChoiceField', 'MultipleChoiceField',
+  'TypedMultipleChoiceField', 'ModelChoiceField', 'ModelMultipleChoiceField', 'SlugField', 'PrimaryKeyRelatedField',
+]);
+
+/** The attributes holding a bound form's or serializer's validated fields. */
+const VALIDATED_DATA = new Set(['cleaned_data', 'validated_data']);
+
+/** Class attributes naming the form or serializer class a generic view binds (`self.get_form()`, a method's `form`). */
+const FORM_CLASS_ATTRS = new Set(['form_class', 'serializer_class']);
+
+/** Methods of a generic view returning a bound instance of its `form_class` / `serializer_class`. */
+const OWN_FORM_METHODS = new Set(['get_form', 'get_serializer']);
+
+/** The class definition a top-level statement is (decorated or not), if any. */
+function classOf(stmt: Node): Node | undefined {
+  const cls = stmt.type === 'decorated_definition' ? fieldOf(stmt, 'definition') : stmt;
+  return cls?.type === 'class_definition' ? cls : undefined;
+}
+
+/** The `name = value` assignments directly in a class body, and its methods' names. */
+function classBody(cls: Node): { assigns: [string, Node][]; methods: Set<string> } {
+  const assigns: [string, Node][] = [];
+  const methods = new Set<string>();
+  const body = fieldOf(cls, 'body');
+  for (const s of body ? kids(body) : []) {
+    const def = s.type === 'decorated_definition' ? fieldOf(s, 'definition') : s;
+    if (def?.type === 'function_definition') {
+      const name = fieldOf(def, 'name')?.text;
+      if (name) methods.add(name);
+      continue;
+    }
+    const a = s.type === 'expression_statement' ? kids(s)[0] : undefined;
+    if (a?.type !== 'assignment') continue;
+    const left = fieldOf(a, 'left');
+    const right = fieldOf(a, 'right');
+    if (left?.type === 'identifier' && right) assigns.push([left.text, right]);
+  }
+  return { assigns, methods };
+}
+
+/**
+ * A `RegexField` pattern that lets through only word characters and hyphens, anchored at both ends
+ * (`r"^[A-HJ-NPR-Z0-9]{17}$"`). Validators search: an unanchored pattern accepts any text holding a match.
+ */
+function safeRegex(n: Node | undefined): boolean {
+  if (n?.type !== 'string' || kids(n).some((k) => k.type === 'interpolation')) return false;
+  const m = /^[rRuU]*(['"])(.*)\1$/s.exec(n.text);
+  const body = m && /^\^(.*)(?:\$|\\Z|\\z)$/s.exec(m[2]!)?.[1];
+  return !!body && /^(?:\[(?:[A-Za-z0-9_-]|\\[dw])+\]|\\[dw]|[A-Za-z0-9_|(){},:?*+-])+$/.test(body);
+}
+
+/** Whether a field declaration's value (`forms.IntegerField(min_value=1)`) is a typed field (see `TYPED_FIELDS`). */
+function typedField(value: Node): boolean {
+  if (value.type !== 'call') return false;
+  const fn = fieldOf(value, 'function');
+  const name = fn ? textOf(fn).split('.').pop()! : '';
+  if (TYPED_FIELDS.has(name)) return true;
+  if (name !== 'RegexField') return false;
+  const list = fieldOf(value, 'arguments');
+  const args = list ? kids(list) : [];
+  const kw = args.find((a) => a.type === 'keyword_argument' && fieldOf(a, 'name')?.text === 'regex');
+  return safeRegex((kw ? fieldOf(kw, 'value') : args.find((a) => a.type !== 'keyword_argument' && a.type !== 'comment')) ?? undefined);
+}
+
+/**
+ * See `LanguageModule.typedFields`: a class's typed field declarations. A `clean_<field>` method may return anything:
+ * its field is left out.
+ */
+export function typedFields(stmt: Node): [string, string[]][] {
+  const cls = classOf(stmt);
+  const name = cls && fieldOf(cls, 'name')?.text;
+  if (!cls || !name) return [];
+  const { assigns, methods } = classBody(cls);
+  const fields = assigns.filter(([f, v]) => typedField(v) && !methods.has(`clean_${f}`)).map(([f]) => f);
+  return fields.length ? [[name, fields]] : [];
+}
+
+/** See `LanguageModule.boundFormClasses`: `form_class = BookForm` in a view class's body. */
+export function boundFormClasses(stmt: Node): [string, string][] {
+  const cls = classOf(stmt);
+  const name = cls && fieldOf(cls, 'name')?.text;
+  if (!cls || !name) return [];
+  const out: [string, string][] = [];
+  for (const [attr, v] of classBody(cls).assigns) if (FORM_CLASS_ATTRS.has(attr) && (v.type === 'identifier' || v.type === 'attribute')) out.push([name, v.text]);
+  return out;
+}
+
+/** See `LanguageModule.constantKeyRead`: `data["year"]`, `data.get("year")`, `data.get("year", 0)`. */
+export function constantKeyRead(n: Node): { object: Node; key: string } | undefined {
+  let object: Node | null;
+  let key: Node | undefined;
+  if (typeOf(n) === 'subscript') {
+    object = fieldOf(n, 'value');
+    key = fieldOf(n, 'subscript') ?? undefined;
+  } else if (typeOf(n) === 'call') {
+    const fn = fieldOf(n, 'function');
+    if (fn?.type !== 'attribute' || fieldOf(fn, 'attribute')?.text !== 'get') return undefined;
+    object = fieldOf(fn, 'object');
+    const args = fieldOf(n, 'arguments');
+    key = args ? kids(args)[0] : undefined;
+  } else return undefined;
+  if (!object || key?.type !== 'string' || kids(key).some((k) => k.type === 'interpolation')) return undefined;
+  const m = /^[rRuU]*(['"])(\w+)\1$/.exec(key.text);
+  return m ? { object, key: m[2]! } : undefined;
+}
+
+/** See `LanguageModule.validatedData`: `form.cleaned_data`, `serializer.validated_data`. */
+export function validatedData(n: Node): { owner: Node } | undefined {
+  const owner = typeOf(n) === 'attribute' && VALIDATED_DATA.has(fieldOf(n, 'attribute')?.text ?? '') ? fieldOf(n, 'object') : null;
+  return owner ? { owner } : undefined;
+}
+
+/** See `LanguageModule.schemaOf`: `BookForm(request.POST)`, `forms.BookForm(...)`; `self.get_form()`. */
+export function schemaOf(call: Node): string | undefined {
+  if (typeOf(call) !== 'call') return undefined;
+  const fn = fieldOf(call, 'function');
+  if (fn?.type === 'identifier') return fn.text;
+  if (fn?.type !== 'attribute') return undefined;
+  const obj = fieldOf(fn, 'object');
+  const method = fieldOf(fn, 'attribute')?.text ?? '';
+  if (obj?.type === 'identifier' && obj.text === 'self') return OWN_FORM_METHODS.has(method) ? 'self' : undefined;
+  return /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(fn.text) ? fn.text : undefined;
+}
