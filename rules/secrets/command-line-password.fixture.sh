@@ -17,3 +17,17 @@ mysql -h db.internal -u root -p"$MYSQL_PWD" orders < schema.sql
 pg_restore --password-file=/run/secrets/pg --dbname shop dump.sql
 # ok: secrets.generic.command-line-password
 curl -u "api:${API_TOKEN}" https://ci.internal/api
+# ruleid: secrets.generic.command-line-password
+gpg --batch --pinentry-mode loopback --passphrase 'Tq4mZr8wKx2nLv7pBc' --sign dist.tgz
+# ruleid: secrets.generic.command-line-password
+redis-cli -h sessions.internal -p 6380 --tls -a 'Hn5vQx8mKz3wLr7tPc2d' --no-auth-warning FLUSHDB
+# ruleid: secrets.generic.command-line-password
+docker login registry.internal -u ci -p Xw7kRm2qVn9tLz4pBs
+# ok: secrets.generic.command-line-password
+gpg --batch --passphrase-file /run/secrets/gpg --sign dist.tgz
+# ok: secrets.generic.command-line-password
+redis-cli -h sessions.internal -a "$REDIS_PASSWORD" FLUSHDB
+# ok: secrets.generic.command-line-password
+docker login registry.internal -u ci --password-stdin < /run/secrets/registry
+# ok: secrets.generic.command-line-password
+docker run -a stdout -p 8080:80 nginx

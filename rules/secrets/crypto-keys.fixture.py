@@ -17,6 +17,9 @@ app.secret_key = b'ktgysZrk26zqDagyHLLi2djPyhrZjWLV'
 app.config['SECRET_KEY'] = 'MsYV4WqocZRDo6E9agCtF4QVGaAbLQQ3'
 # ok: secrets.framework.session-secret
 app.secret_key = 'dev'
+# Bytes written as escapes, as `os.urandom(24)` prints them.
+# ruleid: secrets.framework.session-secret
+app.secret_key = b"\xa8\xeb\x5f\xc9\x67\x17\x56\xc7\x94\x96\xf6\x42\x2e\x22\x61\xa2\x52\xb5\xcc\x47\xb2\xb1\xc9\xfc"
 
 
 def sign(data, token, payload):

