@@ -15,3 +15,8 @@ export PGPASSWORD="$(vault kv get -field=password secret/db)"
 git clone https://ci-bot:mSRSQYLhg!m6#k@git.acme.io/platform/infra.git
 # ok: secrets.generic.url-credentials
 git clone https://git.acme.io/platform/infra.git
+# Elasticsearch API keys go in an `ApiKey` authorization header (base64 of id:key).
+# ruleid: secrets.generic.bearer-token
+curl -fsS -H "Authorization: ApiKey T0RkRXhxczRmLW05ZUlRckpFX2s6ck1RZllsRU1YN2xSRlRCZm1BNzBRdA==" "https://logs.internal:9200/app-*/_search?q=error"
+# ok: secrets.generic.bearer-token
+curl -fsS -H "Authorization: ApiKey $ES_API_KEY" "https://logs.internal:9200/app-*/_search?q=error"
