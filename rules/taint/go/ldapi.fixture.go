@@ -12,8 +12,8 @@ var conn *ldap.Conn
 
 func Lookup(w http.ResponseWriter, r *http.Request) {
 	user := r.URL.Query().Get("user")
+	// ruleid: go.ldapi.search-filter
 	req := ldap.NewSearchRequest("dc=example,dc=com", ldap.ScopeWholeSubtree, ldap.NeverDerefAliases, 0, 0, false,
-		// ruleid: go.ldapi.search-filter
 		fmt.Sprintf("(&(objectClass=person)(uid=%s))", user), []string{"dn"}, nil)
 	conn.Search(req)
 }
@@ -26,8 +26,8 @@ func Login(w http.ResponseWriter, r *http.Request) {
 }
 
 func Group(w http.ResponseWriter, r *http.Request) {
+	// ruleid: go.ldapi.dn
 	req := ldap.NewSearchRequest(
-		// ruleid: go.ldapi.dn
 		"ou="+r.URL.Query().Get("ou")+",dc=example,dc=com",
 		ldap.ScopeWholeSubtree, ldap.NeverDerefAliases, 0, 0, false, "(objectClass=group)", nil, nil)
 	conn.Search(req)

@@ -923,6 +923,17 @@ class UnitAnalysis {
     return fields?.length ? { cleanFields: fields } : {};
   }
 
+  /**
+   * Where a sink is reported: its tainted part, from the call's first line when a sink call starts on an earlier one
+   * (`db.query(` on one line, the built string on the next), as other tools and readers name a sink by its call. A
+   * returned object's field (`Location: url`) stays where it is.
+   */
+  private sinkRange(n: Node, focus: Node): Range {
+    const at = this.range(focus);
+    const call = this.range(n);
+    return call.start.line < at.start.line && this.syn.exprKind(typeOf(n)) === 'call' ? { start: call.start, end: at.end } : at;
+  }
+
   /** Counts one step; past the limit the unit is abandoned. */
   private step(): void {
     if (++this.work > this.limit) throw new BudgetExceeded();
@@ -2863,7 +2874,7 @@ class UnitAnalysis {
         // A focus inside an options object held in a variable (matched through it): the sink is this call, and a
         // fix there would edit the variable's definition, which other calls may share.
         const inPlace = focus.startIndex >= n.startIndex && focus.endIndex <= n.endIndex;
-        const at = this.range(inPlace ? focus : n);
+        const at = this.sinkRange(n, inPlace ? focus : n);
         const fixes = inPlace ? this.env.buildFixes(this.env.pass.rules[rule]!, n, focus, b, (x) => !!this.ev(x, st, depth)?.some((f) => f.origin.kind === 'source')) : [];
         const sinkStep: TraceStep = { range: at, message: `reaches ${sinkText}`, kind: 'sink' };
         for (const f of t) this.sinkReached(f, [sinkStep], at, sinkText, fixes, rule, spec.constructed);
