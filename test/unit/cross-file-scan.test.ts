@@ -268,6 +268,24 @@ describe('cross-file taint in the CLI scan', () => {
     );
   });
 
+  it('TS: an ECMAScript-module import naming the emitted file (`./db.js`, `./q.mjs`) is followed to its source (`db.ts`, `q.mts`); a `.js` file that exists is taken first', async () => {
+    const db = (table: string): string => `import pg from 'pg';\nconst pool = new pg.Pool();\nexport function byBrand(brand: string) {\n  return pool.query(\`SELECT * FROM ${table} WHERE brand = '\${brand}'\`);\n}\n`;
+    const dir = scratchWorkspace('cross-file-ts-esm', {
+      'src/services/db.ts': db('items'),
+      'src/services/q.mts': db('queued'),
+      'src/legacy/db.ts': db('legacy_ts'),
+      'src/legacy/db.js': "export function byBrand(brand) {\n  return [brand];\n}\n",
+      'src/server.ts': "import express from 'express';\nimport { byBrand } from './services/db.js';\nimport { byBrand as queued } from './services/q.mjs';\nimport { byBrand as legacy } from './legacy/db.js';\nconst app = express();\napp.get('/b', (req, res) => {\n  res.json([byBrand(req.query.b), queued(req.query.b), legacy(req.query.b)]);\n});\n",
+    });
+    assert.deepEqual(
+      (await jsonFindings(dir)).map((f) => [f.ruleId, f.path, f.range.start.line]),
+      [
+        ['js.sqli.string-query', 'src/services/db.ts', 3],
+        ['js.sqli.string-query', 'src/services/q.mts', 3],
+      ],
+    );
+  });
+
   it('Python: a module-level instance named like the module its class comes from (`from .store import NoteStore`; `store = NoteStore()`) has its methods followed', async () => {
     const dir = scratchWorkspace('cross-file-py-instance-module-name', {
       'notes/__init__.py': '',

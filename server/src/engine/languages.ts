@@ -45,6 +45,11 @@ export interface LanguageRecord {
     readonly index: readonly string[];
     readonly qualified?: boolean;
     readonly manifest?: { readonly file: string; readonly module: RegExp };
+    /**
+     * [what an import names, the source file's suffix] where an import names the file the compiler emits rather than
+     * its source: TypeScript's ECMAScript modules import `./db.js` from `./db.ts`.
+     */
+    readonly emitted?: readonly (readonly [string, string])[];
   };
   /** The expression that reads environment variable `NAME`, for the secrets env-var fix and advice. */
   readonly envRead?: (name: string) => string;
@@ -107,7 +112,7 @@ export const LANGUAGES: readonly LanguageRecord[] = [
     modules: { specifier: JS_MODULES, suffixes: ['.js', '.mjs', '.cjs', '.jsx'], index: ['/index.js'] }, envRead: jsEnv },
   { id: 'javascriptreact', grammar: 'javascript', extensions: ['.jsx'], comment: SLASH, activates: true, code: true, taint: 'javascript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv },
   { id: 'typescript', grammar: 'typescript', extensions: ['.ts', '.mts', '.cts'], comment: SLASH, activates: true, code: true, taint: 'typescript',
-    modules: { specifier: JS_MODULES, suffixes: ['.ts', '.mts', '.cts', '.tsx'], index: ['/index.ts'] }, envRead: jsEnv },
+    modules: { specifier: JS_MODULES, suffixes: ['.ts', '.mts', '.cts', '.tsx'], index: ['/index.ts'], emitted: [['.js', '.ts'], ['.js', '.tsx'], ['.jsx', '.tsx'], ['.mjs', '.mts'], ['.cjs', '.cts']] }, envRead: jsEnv },
   { id: 'typescriptreact', grammar: 'tsx', extensions: ['.tsx'], comment: SLASH, activates: true, code: true, taint: 'typescript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv },
   { id: 'python', grammar: 'python', extensions: ['.py', '.pyw'], comment: HASH, activates: true, code: true, taint: 'python',
     modules: { specifier: PY_MODULES, suffixes: ['.py'], index: ['/__init__.py'] }, envRead: (name) => `os.environ["${name}"]` },
@@ -239,6 +244,9 @@ export function grammarCommentSyntax(grammar: GrammarId): readonly [string, stri
  * The suffixes tried, in order, when a relative import resolves to a file: none, then every language's file
  * suffixes, then its package index files (`/index.ts`, `/__init__.py`).
  */
+/** Every language's `modules.emitted` pairs: an import naming `./db.js` may resolve to `./db.ts`. */
+export const EMITTED_SUFFIXES: readonly (readonly [string, string])[] = LANGUAGES.flatMap((l) => l.modules?.emitted ?? []);
+
 export const MODULE_SUFFIXES: readonly string[] = [
   '',
   ...new Set(LANGUAGES.flatMap((l) => l.modules?.suffixes ?? [])),

@@ -21,7 +21,7 @@ import type { SourceDocument } from '../document';
 import { classifyPath } from '../path-class';
 import { ImportReads } from './import-reads';
 import { detached, diffSpan, type LineIndex, type TextSpan } from '../text';
-import { MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
+import { EMITTED_SUFFIXES, MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
 import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, isWorkspaceModule, kids, matchPattern, PATH_ALIAS, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { eachNodeOfType } from '../patterns/tree-walk';
@@ -5124,6 +5124,11 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
   const withSuffix = (base: string): ExportSummary[] | undefined => {
     for (const suffix of MODULE_SUFFIXES) {
       const hit = byPath.get(base + suffix);
+      if (hit) return hit;
+    }
+    // `import { f } from './db.js'` in TypeScript: the compiler's output named, `./db.ts` meant.
+    for (const [out, source] of EMITTED_SUFFIXES) {
+      const hit = base.endsWith(out) ? byPath.get(base.slice(0, -out.length) + source) : undefined;
       if (hit) return hit;
     }
     return undefined;
