@@ -2274,11 +2274,19 @@ class UnitAnalysis {
    * The typed fields of the schema `data` is the validated data of, directly or through a variable holding it: one
    * named (`Filters.parse(input)`), or the class of a bound instance made here (`form = BookForm(request.POST)`,
    * `r = Filters.safeParse(input)`; `self.get_form()`), or of the parameter of a method of a view binding one
-   * (`form_valid(self, form)`: the view's `form_class`). Undefined where none is known.
+   * (`form_valid(self, form)`: the view's `form_class`); or a parameter declared as a validated class (a NestJS DTO,
+   * a pydantic model). Undefined where none is known.
    */
   private typedKeysOf(data: Node): readonly string[] | undefined {
     const syn = this.syn;
-    const d = syn.exprKind(typeOf(data)) === 'identifier' ? this.defOf(textOf(data)) : data;
+    const name = syn.exprKind(typeOf(data)) === 'identifier' ? textOf(data) : undefined;
+    const d = name === undefined ? data : this.defOf(name);
+    // A parameter declared as a validated class (`@Query() dto: ListUsersDto`, FastAPI's `q: MetricQuery`).
+    if (!d && name !== undefined && this.isParameter(data, true)) {
+      const p = this.params.names.find((x) => /[A-Za-z_$][\w$]*/.exec(textOf(x.node))?.[0] === name);
+      const type = p && /^(?:Optional\[)?([A-Za-z_$][\w$.]*)\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(syn.paramTypeOf(this.unit, p.index) ?? '')?.[1];
+      return type ? this.env.typedFields!(type) : undefined;
+    }
     const v = d && syn.validatedData?.(d);
     if (!v) return undefined;
     let schema: string | undefined;

@@ -1,6 +1,6 @@
 /**
- * zod schemas for the JavaScript/TypeScript taint module: which fields of a `z.object({...})` hold no free text once
- * `parse` passed, and how validated data is read. `Filters.parse(req.query)` is the query, validated: a
+ * zod schemas and class-validator DTOs for the JavaScript/TypeScript taint module: which fields hold no free text once
+ * validation passed, and how validated data is read. `Filters.parse(req.query)` is the query, validated: a
  * `z.string().max(40)` field is still any text an attacker chose, a `z.coerce.number()` one a number.
  */
 import type { Node } from 'web-tree-sitter';
@@ -71,9 +71,45 @@ function objectSchema(value: Node): Node | undefined {
   return obj?.type === 'object' ? obj : undefined;
 }
 
-/** See `LanguageModule.typedFields`: `const Filters = z.object({ limit: z.coerce.number(), q: z.string() })`. */
+/**
+ * class-validator decorators that leave no free text in a DTO's field once NestJS's `ValidationPipe` passed it: a
+ * number, a boolean, a date, one of the listed values, an id or a string of letters and digits.
+ */
+const TYPED_DECORATORS = new Set([
+  'IsInt', 'IsNumber', 'IsBoolean', 'IsIn', 'IsEnum', 'IsUUID', 'IsDate', 'IsDateString', 'IsISO8601', 'IsMongoId',
+  'IsNumberString', 'IsAlphanumeric', 'IsAlpha', 'IsHexadecimal', 'IsPositive', 'IsNegative', 'IsPort', 'IsBooleanString',
+  'IsHexColor', 'IsLatitude', 'IsLongitude', 'IsDecimal',
+]);
+
+/** A DTO class's fields with a typed class-validator decorator (`@IsInt() page: number`, `@Matches(/^[a-z]+$/)`). */
+function dtoFields(cls: Node): string[] {
+  const body = fieldOf(cls, 'body');
+  const out: string[] = [];
+  for (const f of body ? namedKids(body) : []) {
+    if (f.type !== 'public_field_definition') continue;
+    const name = fieldOf(f, 'name');
+    const typed = namedKids(f).some((d) => {
+      const call = d.type === 'decorator' ? namedKids(d)[0] : undefined;
+      const fn = call?.type === 'call_expression' ? fieldOf(call, 'function') : null;
+      if (!fn || fn.type !== 'identifier') return false;
+      return TYPED_DECORATORS.has(fn.text) || (fn.text === 'Matches' && safeRegexLiteral(namedKids(fieldOf(call!, 'arguments') ?? call!)[0]));
+    });
+    if (typed && name?.type === 'property_identifier') out.push(name.text);
+  }
+  return out;
+}
+
+/**
+ * See `LanguageModule.typedFields`: `const Filters = z.object({ limit: z.coerce.number(), q: z.string() })`, and a
+ * class-validator DTO (`class ListDto { @IsInt() page: number }`).
+ */
 export function typedFields(stmt: Node): [string, string[]][] {
   const decl = stmt.type === 'export_statement' ? fieldOf(stmt, 'declaration') : stmt;
+  if (decl?.type === 'class_declaration' || decl?.type === 'abstract_class_declaration') {
+    const name = fieldOf(decl, 'name');
+    const fields = dtoFields(decl);
+    return name && fields.length ? [[name.text, fields]] : [];
+  }
   if (decl?.type !== 'lexical_declaration' && decl?.type !== 'variable_declaration') return [];
   const out: [string, string[]][] = [];
   for (const d of kids(decl)) {

@@ -1,6 +1,6 @@
 /**
- * Django forms and DRF serializers for the Python taint module: which validated fields hold no free text, which
- * form class a view's methods are bound to, and how a validated field is read. A bound form's `cleaned_data` is
+ * Django forms, DRF serializers and pydantic models for the Python taint module: which validated fields hold no free
+ * text, which form class a view's methods are bound to, and how a validated field is read. A bound form's `cleaned_data` is
  * input (`sources.yml`), but a field its class declares as an `IntegerField` or a `ChoiceField` is a number or one of
  * the program's own choices once validation passed, whatever the request sent.
  */
@@ -78,8 +78,29 @@ function typedField(value: Node): boolean {
 }
 
 /**
- * See `LanguageModule.typedFields`: a class's typed field declarations. A `clean_<field>` method may return anything:
- * its field is left out.
+ * pydantic field annotations whose validated value is a number, a date, a UUID, a boolean or one of the listed
+ * literals (`int`, `Optional[conint(ge=1)]`, `Literal["avg", "max"]`, `Annotated[int, Field(ge=0)]`).
+ */
+const TYPED_ANNOTATION = /^(?:Optional\[|Annotated\[)?(?:int|float|bool|Decimal|UUID|uuid\.UUID|UUID[1345]|datetime|date|time|timedelta|(?:Positive|Negative|NonNegative|NonPositive|Strict)(?:Int|Float)|StrictBool|con(?:int|float|decimal)\([^()]*\)|Literal\[[^\[\]]*\])(?:\]|,[^\[\]]*\])?(?:\s*\|\s*None)?$/;
+
+/** A pydantic model's annotated fields whose type is typed (`TYPED_ANNOTATION`). */
+function modelFields(cls: Node): string[] {
+  const bases = fieldOf(cls, 'superclasses')?.text ?? '';
+  if (!/\b(?:BaseModel|SQLModel)\b/.test(bases)) return [];
+  const body = fieldOf(cls, 'body');
+  const out: string[] = [];
+  for (const s of body ? kids(body) : []) {
+    const a = s.type === 'expression_statement' ? kids(s)[0] : undefined;
+    const left = a?.type === 'assignment' ? fieldOf(a, 'left') : null;
+    const type = a?.type === 'assignment' ? fieldOf(a, 'type') : null;
+    if (left?.type === 'identifier' && type && TYPED_ANNOTATION.test(type.text.replace(/\s+/g, ' '))) out.push(left.text);
+  }
+  return out;
+}
+
+/**
+ * See `LanguageModule.typedFields`: a form's or serializer's typed field declarations (a `clean_<field>` method may
+ * return anything: its field is left out), and a pydantic model's typed annotations.
  */
 export function typedFields(stmt: Node): [string, string[]][] {
   const cls = classOf(stmt);
@@ -87,6 +108,7 @@ export function typedFields(stmt: Node): [string, string[]][] {
   if (!cls || !name) return [];
   const { assigns, methods } = classBody(cls);
   const fields = assigns.filter(([f, v]) => typedField(v) && !methods.has(`clean_${f}`)).map(([f]) => f);
+  fields.push(...modelFields(cls));
   return fields.length ? [[name, fields]] : [];
 }
 
@@ -100,10 +122,15 @@ export function boundFormClasses(stmt: Node): [string, string][] {
   return out;
 }
 
-/** See `LanguageModule.constantKeyRead`: `data["year"]`, `data.get("year")`, `data.get("year", 0)`. */
+/** See `LanguageModule.constantKeyRead`: `data["year"]`, `data.get("year")`, `data.get("year", 0)`, `q.year`. */
 export function constantKeyRead(n: Node): { object: Node; key: string } | undefined {
   let object: Node | null;
   let key: Node | undefined;
+  if (typeOf(n) === 'attribute') {
+    object = fieldOf(n, 'object');
+    const attr = fieldOf(n, 'attribute');
+    return object && attr ? { object, key: attr.text } : undefined;
+  }
   if (typeOf(n) === 'subscript') {
     object = fieldOf(n, 'value');
     key = fieldOf(n, 'subscript') ?? undefined;
