@@ -31,14 +31,20 @@ const JS = [
 ].join('\n');
 
 describe('taint finding ranges', () => {
-  it('a multi-line sink call is reported from its first line to the end of the tainted argument; a one-line call and a returned field where they are', () => {
+  it('a multi-line sink call is reported from the called name to the end of the tainted argument; a one-line call and a returned field where they are', () => {
     const r = engine.scanText('/app/routes.js', 'javascript', JS, TAINT_ONLY);
     const at = (ruleId: string) => r.findings.filter((f) => f.ruleId === ruleId).map((f) => [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character]);
     assert.deepEqual(at('js.sqli.string-query'), [
-      [4, 21, 5, 54],
+      [4, 26, 5, 54],
       [7, 19, 7, 65],
     ]);
     // The Lambda response's Location field: the object is no call, its field line is the sink.
     assert.deepEqual(at('js.open-redirect.redirect').map(([line]) => line), [8, 13]);
+  });
+
+  it('in a call chain over several lines, from the line naming the sink method, not the chain\'s first', () => {
+    const text = ["const { pool } = require('./db');", "require('express')().get('/c', async (req, res) => {", '  const rows = await pool', '    .query(', "      `SELECT * FROM t WHERE k = '${req.query.k}'`);", '  res.json(rows);', '});'].join('\n');
+    const r = engine.scanText('/app/chain.js', 'javascript', text, TAINT_ONLY);
+    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character, f.range.end.line]), [['js.sqli.string-query', 3, 5, 4]]);
   });
 });

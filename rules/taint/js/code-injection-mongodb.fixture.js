@@ -40,9 +40,9 @@ app.get('/posts/score', async (req, res) => {
 });
 
 app.post('/orders/computed', async (req, res) => {
-  // A string built by concatenation is not an operator object, but the query rule does not know it yet.
-  // todook: js.nosqli.query-object
   const rows = await orders
+    // A string built by concatenation is not an operator object, but the query rule does not know it yet.
+    // todook: js.nosqli.query-object
     .find({
       $expr: {
         $function: {

@@ -924,14 +924,17 @@ class UnitAnalysis {
   }
 
   /**
-   * Where a sink is reported: its tainted part, from the call's first line when a sink call starts on an earlier one
-   * (`db.query(` on one line, the built string on the next), as other tools and readers name a sink by its call. A
-   * returned object's field (`Location: url`) stays where it is.
+   * Where a sink is reported: its tainted part, from the called name when a sink call names it on an earlier line
+   * (`db.query(` on one line, the built string on the next; `.extra(` in a query chain), as other tools and readers
+   * name a sink by its call. A returned object's field (`Location: url`) stays where it is.
    */
   private sinkRange(n: Node, focus: Node): Range {
     const at = this.range(focus);
-    const call = this.range(n);
-    return call.start.line < at.start.line && this.syn.exprKind(typeOf(n)) === 'call' ? { start: call.start, end: at.end } : at;
+    if (this.syn.exprKind(typeOf(n)) !== 'call') return at;
+    const callee = this.syn.callee(n);
+    const named = callee && this.syn.exprKind(typeOf(callee)) === 'member' ? this.syn.propertyOf(callee) ?? callee : callee ?? n;
+    const start = this.range(named).start;
+    return start.line < at.start.line ? { start, end: at.end } : at;
   }
 
   /** Counts one step; past the limit the unit is abandoned. */
