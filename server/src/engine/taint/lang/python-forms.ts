@@ -81,7 +81,7 @@ function typedField(value: Node): boolean {
  * pydantic field annotations whose validated value is a number, a date, a UUID, a boolean or one of the listed
  * literals (`int`, `Optional[conint(ge=1)]`, `Literal["avg", "max"]`, `Annotated[int, Field(ge=0)]`).
  */
-const TYPED_ANNOTATION = /^(?:Optional\[|Annotated\[)?(?:int|float|bool|Decimal|UUID|uuid\.UUID|UUID[1345]|datetime|date|time|timedelta|(?:Positive|Negative|NonNegative|NonPositive|Strict)(?:Int|Float)|StrictBool|con(?:int|float|decimal)\([^()]*\)|Literal\[[^\[\]]*\])(?:\]|,[^\[\]]*\])?(?:\s*\|\s*None)?$/;
+const TYPED_ANNOTATION = /^(?:Optional\[|Annotated\[)?(?:int|float|bool|Decimal|UUID|uuid\.UUID|UUID[1345]|datetime|date|time|timedelta|(?:Positive|Negative|NonNegative|NonPositive|Strict)(?:Int|Float)|StrictBool|con(?:int|float|decimal)\([^()]*\)|Literal\[[^[\]]*\])(?:\]|,[^[\]]*\])?(?:\s*\|\s*None)?$/;
 
 /** A pydantic model's annotated fields whose type is typed (`TYPED_ANNOTATION`). */
 function modelFields(cls: Node): string[] {
