@@ -244,11 +244,11 @@ export function grammarCommentSyntax(grammar: GrammarId): readonly [string, stri
  * The suffixes tried, in order, when a relative import resolves to a file: none, then every language's file
  * suffixes, then its package index files (`/index.ts`, `/__init__.py`).
  */
-/** Every language's `modules.emitted` pairs: an import naming `./db.js` may resolve to `./db.ts`. */
-export const EMITTED_SUFFIXES: readonly (readonly [string, string])[] = LANGUAGES.flatMap((l) => l.modules?.emitted ?? []);
-
 export const MODULE_SUFFIXES: readonly string[] = [
   '',
   ...new Set(LANGUAGES.flatMap((l) => l.modules?.suffixes ?? [])),
   ...new Set(LANGUAGES.flatMap((l) => l.modules?.index ?? [])),
 ];
+
+/** Every language's `modules.emitted` pairs: an import naming `./db.js` may resolve to `./db.ts`. */
+export const EMITTED_SUFFIXES: readonly (readonly [string, string])[] = LANGUAGES.flatMap((l) => l.modules?.emitted ?? []);

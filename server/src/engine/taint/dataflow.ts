@@ -214,9 +214,9 @@ export interface UnitEnv {
    */
   moduleValue?: (name: string) => Node | undefined;
   /**
-   * The typed fields (`LanguageModule.typedFields`) of a form or serializer class by its name as written here (this
-   * file's, or one imported from another file), and the class this unit's view binds (`boundFormClasses`), for
-   * validated field reads (see `typedFieldRead`). Absent where the file has none.
+   * The typed fields (`LanguageModule.typedFields`) of a validating schema (form, serializer, model, DTO, zod schema)
+   * by its name as written here (this file's, or one imported from another file), and the form class this unit's view
+   * binds (`boundFormClasses`), for validated field reads (see `typedFieldRead`). Absent where the file has none.
    */
   typedFields?: (cls: string) => readonly string[] | undefined;
   boundForm?: string;
@@ -2106,7 +2106,8 @@ class UnitAnalysis {
       for (const k of named(n)) this.ev(k, st, depth);
       return guardedCall ?? undefined;
     }
-    // `form.cleaned_data["year"]` of a form whose `year` is an `IntegerField`: a number once validation passed.
+    // `form.cleaned_data["year"]` of a form whose `year` is an `IntegerField`, `dto.page` of an `@IsInt()` field: no
+    // text once validation passed.
     if (this.env.typedFields && (kind === 'member' || kind === 'call') && !st.has(syn.accessPath(n) ?? '\0') && this.typedFieldRead(n)) {
       for (const k of named(n)) this.ev(k, st, depth);
       return undefined;

@@ -131,13 +131,14 @@ export interface ExportSummary {
   /** The method's first parameter is its receiver (Python's `self`): a call's first argument is its second parameter. */
   receiverParam?: true;
   /**
-   * A form or serializer class (not a function; `rules` is empty), with its typed fields (`LanguageModule.typedFields`):
-   * importers read them off its validated data. Held in an importer's `imported` under `TYPED_FIELDS_KEY`.
+   * A validating schema (a form, serializer, pydantic model, DTO or zod schema; not a function: `rules` is empty), with
+   * its typed fields (`LanguageModule.typedFields`): importers read them off its validated data. Held in an
+   * importer's `imported` under `TYPED_FIELDS_KEY`.
    */
   typedFields?: string[];
 }
 
-/** The prefix of a form class's key in `imported` (see `ExportSummary.typedFields`): no callee's name can start so. */
+/** The prefix of a schema's key in `imported` (see `ExportSummary.typedFields`): no callee's name can start so. */
 const TYPED_FIELDS_KEY = '\u0001F:';
 
 /**
@@ -248,7 +249,7 @@ interface FileContext {
   registrations?: Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>;
   /** The handler specs' `clean-fields` (see `UnitEnv.cleanFields`), when any has them. */
   cleanFields?: NonNullable<UnitEnv['cleanFields']>;
-  /** The file's form and serializer classes with their typed fields (`LanguageModule.typedFields`), when any. */
+  /** The file's validating schemas with their typed fields (`LanguageModule.typedFields`), when any. */
   typedFields?: Map<string, readonly string[]>;
   /** The form class each view class of the file binds (`LanguageModule.boundFormClasses`), when any. */
   boundForms?: Map<string, string>;
@@ -2371,9 +2372,9 @@ export class TaintAnalyzer implements Analyzer {
         byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}), ...(names ? { instanceNames: names } : {}) });
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
-    // Form classes are read by their importers, not called: listed whatever `called` says.
-    const forms: ExportSummary[] = q ? [] : [...(ctx.typedFields ?? [])].map(([name, fields]) => ({ path: doc.path, name, rules: {}, typedFields: [...fields] }));
-    if (byUnit.size === 0) return forms;
+    // Schemas are read by their importers, not called: listed whatever `called` says.
+    const schemas: ExportSummary[] = q ? [] : [...(ctx.typedFields ?? [])].map(([name, fields]) => ({ path: doc.path, name, rules: {}, typedFields: [...fields] }));
+    if (byUnit.size === 0) return schemas;
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
@@ -2419,7 +2420,7 @@ export class TaintAnalyzer implements Analyzer {
     for (const rule of taintRules) {
       for (const [u, r] of perRule.get(rule.spec.id) ?? []) byUnit.get(u)!.rules[rule.spec.id] = r;
     }
-    return [...byUnit.values(), ...forms];
+    return [...byUnit.values(), ...schemas];
   }
 }
 
@@ -4247,7 +4248,7 @@ export function fileContext(
   });
   // Types whose values are the program's own constants (Python Enum classes): a handler's parameters depend on them.
   const closedTypes = new Set(facts.flatMap((f) => f.closedTypes));
-  // Form classes' typed fields and the form class of each view: what a validated field read holds depends on them.
+  // Schemas' typed fields and the form class of each view: what a validated field read holds depends on them.
   const typedFieldList = facts.flatMap((f) => f.typedFields);
   const boundFormList = facts.flatMap((f) => f.boundForms);
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.

@@ -374,9 +374,10 @@ export interface LanguageModule {
    */
   closedTypes?(stmt: Node): string[];
   /**
-   * Validating schemas a top-level statement declares (a Django form or DRF serializer class, a zod `z.object`), as
-   * [name, fields]: the fields whose validated value holds no free text (an `IntegerField` or `ChoiceField`, a
-   * `z.coerce.number()` or `z.enum([...])`). Read off the validated data they are clean (see `validatedData`).
+   * Validating schemas a top-level statement declares (a Django form or DRF serializer class, a pydantic model, a
+   * class-validator DTO, a zod `z.object`), as [name, fields]: the fields whose validated value holds no free text (an
+   * `IntegerField` or `ChoiceField`, a `conint(...)`, an `@IsInt()`, a `z.coerce.number()` or `z.enum([...])`). Read off
+   * the validated data they are clean (see `validatedData`; a parameter declared as the class is validated data).
    */
   typedFields?(stmt: Node): [string, string[]][];
   /** The form or serializer class a top-level view class binds for its methods (`form_class = BookForm`), as [view, form]. */
