@@ -2287,8 +2287,8 @@ class UnitAnalysis {
     const d = name === undefined ? data : this.defOf(name);
     // A parameter declared as a validated class (`@Query() dto: ListUsersDto`, FastAPI's `q: MetricQuery`).
     if (!d && name !== undefined && this.isParameter(data, true)) {
-      const p = this.params.names.find((x) => /[A-Za-z_$][\w$]*/.exec(textOf(x.node))?.[0] === name);
-      const type = p && /^(?:Optional\[)?([A-Za-z_$][\w$.]*)\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(syn.paramTypeOf(this.unit, p.index) ?? '')?.[1];
+      const index = this.paramNames?.get(name);
+      const type = index !== undefined ? /^(?:Optional\[)?([A-Za-z_$][\w$.]*)\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(syn.paramTypeOf(this.unit, index) ?? '')?.[1] : undefined;
       return type ? this.env.typedFields!(type) : undefined;
     }
     const v = d && syn.validatedData?.(d);

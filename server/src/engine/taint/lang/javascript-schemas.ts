@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { fieldOf, kids, namedKids, textOf, typeOf } from '../../patterns/pattern';
+import { wordsOnlyPattern } from './language';
 
 /** The zod namespaces a schema is built from. */
 const ZOD = new Set(['z', 'zod', 'z.coerce', 'zod.coerce']);
@@ -50,7 +51,7 @@ function chain(n: Node): { base: string; methods: { name: string; call: Node }[]
 function safeRegexLiteral(n: Node | undefined): boolean {
   if (n?.type !== 'regex') return false;
   const body = /^\^(.*)\$$/s.exec(fieldOf(n, 'pattern')?.text ?? '')?.[1];
-  return !!body && !(fieldOf(n, 'flags')?.text ?? '').includes('m') && /^(?:\[(?:[A-Za-z0-9_-]|\\[dw])+\]|\\[dw]|[A-Za-z0-9_|(){},:?*+-])+$/.test(body);
+  return !!body && !(fieldOf(n, 'flags')?.text ?? '').includes('m') && wordsOnlyPattern(body);
 }
 
 /** Whether a field's schema (`z.coerce.number().int()`, `z.enum([...]).default('a')`) parses to no free text. */

@@ -94,6 +94,15 @@ export const MAPPING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap']);
  */
 export const FORMATTING_METHODS: ReadonlySet<string> = new Set(['format', 'join', 'concat', 'replace', 'replaceAll', 'format_map']);
 
+/**
+ * Whether a regular expression's body between `^` and `$` lets through only word characters and hyphens (classes of
+ * them, `\d`, `\w`, groups, alternation, quantifiers): what a validating schema's anchored pattern field
+ * (`RegexField`, zod's `.regex()`, `@Matches()`) must be for its values to hold no text an injection needs.
+ */
+export function wordsOnlyPattern(body: string): boolean {
+  return /^(?:\[(?:[A-Za-z0-9_-]|\\[dw])+\]|\\[dw]|[A-Za-z0-9_|(){},:?*+-])+$/.test(body);
+}
+
 /** Strings and values of a string-building expression, for fixes that rewrite it. */
 export type Part = { kind: 'lit'; raw: string } | { kind: 'expr'; node: Node };
 

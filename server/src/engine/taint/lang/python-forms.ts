@@ -6,6 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { fieldOf, kids, textOf, typeOf } from '../../patterns/pattern';
+import { wordsOnlyPattern } from './language';
 
 /**
  * Field classes (Django `forms.*`, DRF `serializers.*`) whose validated value is a number, a date, a UUID, a boolean,
@@ -61,7 +62,7 @@ function safeRegex(n: Node | undefined): boolean {
   if (n?.type !== 'string' || kids(n).some((k) => k.type === 'interpolation')) return false;
   const m = /^[rRuU]*(['"])(.*)\1$/s.exec(n.text);
   const body = m && /^\^(.*)(?:\$|\\Z|\\z)$/s.exec(m[2]!)?.[1];
-  return !!body && /^(?:\[(?:[A-Za-z0-9_-]|\\[dw])+\]|\\[dw]|[A-Za-z0-9_|(){},:?*+-])+$/.test(body);
+  return !!body && wordsOnlyPattern(body);
 }
 
 /** Whether a field declaration's value (`forms.IntegerField(min_value=1)`) is a typed field (see `TYPED_FIELDS`). */
