@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { createAnalyzers, Engine, languageIdForPath } from '../../server/src/engine';
-import { importedFiles } from '../../server/src/engine/scan/import-graph';
+import { calledNames, importedFiles } from '../../server/src/engine/scan/import-graph';
 import type { TaintAnalyzer } from '../../server/src/engine/taint/taint-analyzer';
 import { project } from './cli-helpers';
 
@@ -109,6 +109,14 @@ describe('cross-file taint through methods of an imported class', () => {
       assert.ok(got.includes(kept), `${kept} in ${got.join(', ')}`);
       assert.ok(!got.includes(dropped), `${dropped} in ${got.join(', ')}`);
     }
+  });
+
+  it("an importer's names include the classes Python declares rather than constructs", () => {
+    const names = calledNames(
+      ['class V:', '    @property', '    def a(self) -> Alpha:', '        pass', '    def b(self) -> "Beta":', '        pass',
+        '    def c(self) -> Optional[Gamma]:', '        pass', '    def d(self, x: Delta | None = None):', '        pass'].join('\n'),
+    );
+    for (const cls of ['Alpha', 'Beta', 'Gamma', 'Delta']) assert.ok(names.has(cls), cls);
   });
 });
 

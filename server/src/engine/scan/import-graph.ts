@@ -56,6 +56,8 @@ export function calledNames(text: string): Set<string> {
   for (const m of text.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s*\(|\bnew\s+([A-Za-z_$][\w$]*)/g)) out.add((m[1] ?? m[2])!);
   // A type annotation (`private readonly orders: OrdersService,`): an instance injected rather than constructed.
   for (const m of text.matchAll(/[\w$)?]\s*:\s*([A-Za-z_$][\w$]*)\s*[,;)=\n]/g)) out.add(m[1]!);
+  // Python's: a property's return (`-> Store:`), a forward reference (`"Store"`), `Optional[Store]`, `Store | None`.
+  for (const m of text.matchAll(/(?:->|:)\s*(?:Optional\[\s*)?["']?([A-Za-z_][\w]*)["']?\s*(?:\]|\|\s*None)?\s*[,:)=\n]/g)) out.add(m[1]!);
   for (const m of text.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s+as\s+([A-Za-z_$][\w$]*)/g)) if (out.has(m[2]!)) out.add(m[1]!);
   return out;
 }

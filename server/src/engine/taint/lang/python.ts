@@ -378,7 +378,59 @@ const pythonInstances: ClassInstances = {
     }
     return out;
   },
+  declaredFields: (root) => {
+    const out: { path: string; cls: string }[] = [];
+    const add = (name: Node | null | undefined, type: Node | null | undefined): void => {
+      const cls = type ? annotatedClass(type) : undefined;
+      if (name?.type === 'identifier' && cls) out.push({ path: `self.${name.text}`, cls });
+    };
+    for (const c of root.descendantsOfType('class_definition')) {
+      const body = c && fieldOf(c, 'body');
+      for (const s of body ? named(body) : []) {
+        // `store: Store` in the class body (a dataclass's or an annotated attribute).
+        const a = s.type === 'expression_statement' ? named(s)[0] : undefined;
+        if (a?.type === 'assignment') add(fieldOf(a, 'left'), fieldOf(a, 'type'));
+        const fn = s.type === 'decorated_definition' ? fieldOf(s, 'definition') : s;
+        if (fn?.type !== 'function_definition') continue;
+        // `@property def store(self) -> Store:`: read as `self.store`.
+        if (s.type === 'decorated_definition' && named(s).some((d) => d.type === 'decorator' && /^@\s*(?:functools\.)?(?:cached_)?property\s*$/.test(d.text))) {
+          add(fieldOf(fn, 'name'), fieldOf(fn, 'return_type'));
+        }
+        // In a method: `self.store: Store = ...`, and `self.store = store` of a parameter `store: Store`.
+        const typed = new Map<string, Node>();
+        const params = fieldOf(fn, 'parameters');
+        for (const p of params ? named(params) : []) {
+          const name = p.type === 'typed_parameter' ? named(p)[0] : p.type === 'typed_default_parameter' ? fieldOf(p, 'name') : undefined;
+          const type = fieldOf(p, 'type');
+          if (name?.type === 'identifier' && type) typed.set(name.text, type);
+        }
+        for (const x of fn.descendantsOfType('assignment')) {
+          const left = x && fieldOf(x, 'left');
+          if (left?.type !== 'attribute' || fieldOf(left, 'object')?.text !== 'self') continue;
+          const right = x && fieldOf(x, 'right');
+          add(fieldOf(left, 'attribute'), (x && fieldOf(x, 'type')) ?? (right?.type === 'identifier' ? typed.get(right.text) : undefined));
+        }
+      }
+    }
+    return out;
+  },
 };
+
+/**
+ * The class a type annotation names: `Store`, `models.Store`, `"Store"`, `Optional[Store]`, `Store | None`; else
+ * undefined (a generic, a union of classes, a builtin's lowercase name is still returned: no class of it is imported).
+ */
+function annotatedClass(type: Node): string | undefined {
+  let t: Node | undefined = type.type === 'type' ? named(type)[0] : type;
+  if (t?.type === 'generic_type' && named(t)[0]?.text === 'Optional') t = named(named(t)[1] ?? t)[0];
+  if (t?.type === 'type') t = named(t)[0];
+  if (t?.type === 'binary_operator' && fieldOf(t, 'right')?.type === 'none') t = fieldOf(t, 'left') ?? undefined;
+  if (t?.type === 'string') {
+    const m = /^(?:[rbuRBU]?)(["'])([A-Za-z_][\w.]*)\1$/.exec(t.text);
+    return m?.[2];
+  }
+  return t && (t.type === 'identifier' || t.type === 'attribute') ? dottedName(t) : undefined;
+}
 
 /**
  * Import statements, in document order: those not inside functions first, then those inside (a view's
