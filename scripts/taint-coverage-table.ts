@@ -110,7 +110,8 @@ const libraries = (r: TaintRuleSpec): string[] => {
     }
     const callee = s.pattern.replace(/^new\s+/, '').split(/[(=]/)[0]!.trim();
     const shown = callee;
-    out.add(s.pattern.includes('(') ? `${shown}()` : `${shown} =`);
+    // An object literal's key (`{$H: $V}`) is shown whole: it is neither a call nor an assignment.
+    out.add(s.pattern.includes('(') ? `${shown}()` : s.pattern.includes('=') ? `${shown} =` : s.pattern);
   }
   return [...out];
 };

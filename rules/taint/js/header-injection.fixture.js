@@ -1,0 +1,37 @@
+// Content-Disposition written by hand from request input, and the forms that encode the name.
+const express = require('express');
+const contentDisposition = require('content-disposition');
+
+const app = express();
+const FORMATS = ['csv', 'json'];
+
+app.get('/export', (req, res) => {
+  const name = req.query.name;
+  // ruleid: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+  // ruleid: js.header-injection.content-disposition
+  res.set('Content-Disposition', 'attachment; filename=' + req.query.as);
+  // ruleid: js.header-injection.content-disposition
+  res.writeHead(200, { 'Content-Disposition': `inline; filename="${req.params.file}"` });
+  // ok: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', contentDisposition(name));
+  // ok: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  // ok: js.header-injection.content-disposition
+  res.attachment(name);
+  // ok: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', 'attachment; filename="report.csv"');
+  // ok: js.header-injection.content-disposition
+  res.setHeader('X-Export-Name', name.length);
+  const slug = String(name).replace(/[^\w-]/g, '');
+  // ok: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', `attachment; filename="${slug}.csv"`);
+  const format = req.query.format;
+  if (FORMATS.includes(format)) {
+    // ok: js.header-injection.content-disposition
+    res.setHeader('Content-Disposition', `attachment; filename="export.${format}"`);
+  }
+  res.end();
+});
+
+module.exports = app;
