@@ -31,3 +31,23 @@ app.get('/prepared', (req, res) => {
   res.json(conn.prepare('SELECT * FROM users WHERE id = ?').get(req.query.id));
   res.json(stmt.all());
 });
+
+// A Database made in another module and exported under any name: the statement's text says it is SQL.
+const { cache } = require('./db');
+const cp = require('child_process');
+
+app.get('/saved', (req, res) => {
+  // ruleid: js.sqli.string-query
+  res.json(cache.prepare(`SELECT id FROM saved_reports WHERE owner = '${req.query.owner}'`).all());
+  // ok: js.sqli.string-query
+  res.json(cache.prepare('SELECT id FROM saved_reports WHERE owner = ?').all(req.query.owner));
+  const sql = 'delete from result_cache where key like \'' + req.query.prefix + '%\'';
+  // ruleid: js.sqli.string-query
+  cache.exec(sql);
+  // ruleid: js.sqli.string-query
+  conn.exec(`DELETE FROM result_cache WHERE key LIKE '${req.query.prefix}%'`);
+  // ok: js.sqli.string-query
+  cache.get(`report:${req.query.owner}`);
+  // ok: js.sqli.string-query
+  cache.run(req.query.job);
+});

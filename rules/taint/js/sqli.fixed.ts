@@ -29,3 +29,19 @@ app.get('/n1', async (req: Request, res: Response) => {
   // ok: js.sqli.string-query
   await pool.query('SELECT * FROM orders LIMIT ' + limit);
 });
+
+// TypeORM's query builder takes SQL text in ORDER BY and GROUP BY too, through a variable holding the builder.
+export async function byDepartment(dataSource: any, req: any) {
+  const sort = req.query.sort;
+  const qb = dataSource.createQueryBuilder().select('u.*').from('users', 'u').where('u.department = :d', { d: req.query.d });
+  // ruleid: js.sqli.string-query
+  qb.orderBy(sort);
+  // ruleid: js.sqli.string-query
+  qb.addGroupBy(`u.${req.query.group}`);
+  // ok: js.sqli.string-query
+  qb.orderBy('u.created_at', req.query.dir === 'asc' ? 'ASC' : 'DESC');
+  const list = [3, 1, 2];
+  // ok: js.sqli.string-query
+  list.sort();
+  return qb.getRawMany();
+}
