@@ -39,3 +39,19 @@ app.post('/other', async (req, res) => {
   // ruleid: js.nosqli.query-object
   res.json(await Message.find({ room }).limit(50));
 });
+
+app.post('/by-string-method', async (req, res) => {
+  const term = req.body.term;
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // What a string method returns is a string: no operator in it.
+  // ok: js.nosqli.query-object
+  res.json(await Message.find({ text: { $regex: escaped, $options: 'i' } }));
+  // ok: js.nosqli.query-object
+  res.json(await Message.find({ user: req.body.user.trim().toLowerCase() }));
+  // Arrays have slice too: an array of objects stays one.
+  // ruleid: js.nosqli.query-object
+  res.json(await Message.find({ user: req.body.users.slice(0, 1)[0] }));
+  // The query itself taken from the body whole, lower-cased keys or not, is still the caller's.
+  // ruleid: js.nosqli.query-object
+  res.json(await Message.find({ user: req.body.user, room: req.body.room.trim() }));
+});

@@ -1,5 +1,7 @@
 # A value checked to be a string or a number cannot be an operator object ({"$ne": ""}): the query compares it as it
 # is. A check for some other type, a check whose failure does not leave, or one on another value cleans nothing.
+import re
+
 from flask import Flask, abort, request
 from pymongo import MongoClient
 
@@ -61,3 +63,17 @@ def checks_another():
         abort(400)
     # ruleid: py.nosqli.query-object
     return {"n": events.count_documents({"type": kind, "user": user})}
+
+
+@app.post("/events/by-str-method")
+def by_str_method():
+    body = request.get_json()
+    # What a str method returns is a str: no operator in it.
+    # ok: py.nosqli.query-object
+    a = events.count_documents({"type": body.get("type", "").strip().lower()})
+    # ok: py.nosqli.query-object
+    b = events.count_documents({"name": {"$regex": re.escape(body["name"]), "$options": "i"}})
+    # A dict's methods return what it holds.
+    # ruleid: py.nosqli.query-object
+    c = events.count_documents({"type": body.get("filter").get("type")})
+    return {"n": a + b + c}
