@@ -2673,7 +2673,11 @@ class UnitAnalysis {
     if (recvTaint) {
       // `request.args.get("q")` names the input better than `request.args`.
       const obj = fn ? syn.memberObject(fn) : null;
-      return obj && !args.some(isFunction) ? extendLabel(recvTaint, obj, n, this.env.lines) : recvTaint;
+      let t = obj && !args.some(isFunction) ? extendLabel(recvTaint, obj, n, this.env.lines) : recvTaint;
+      // A format taken from elsewhere (`TEMPLATE.format(x)`: a module-level name reads as its placeholder taint)
+      // still carries its arguments.
+      if (method && syn.formattingMethods.has(method)) for (const a of argTaints) t = union(t, a)!;
+      return t;
     }
     if (method && syn.formattingMethods.has(method)) {
       let t: Taint | undefined;
