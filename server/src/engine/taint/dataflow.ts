@@ -2258,6 +2258,8 @@ class UnitAnalysis {
       default:
         // Containers, parentheses, await, spreads, JSX, TS assertions: union of the parts.
         for (const k of named(n)) t = union(t, this.ev(k, st, depth));
+        // A generator's yielded values are what iterating its result gives: the function returns them.
+        if (syn.isYield?.(type)) this.returnValue(t, n);
     }
     // A string built around the value (`'date -s ' + d`): what `constructed` sinks report for exported parameters.
     if (t && this.constructs && (kind === 'binary' || kind === 'parts' || kind === 'call') && this.builds(n)) t = withMark(t, CONSTRUCTED);
