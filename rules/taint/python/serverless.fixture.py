@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+from urllib.parse import unquote_plus
 
 import functions_framework
 
@@ -56,3 +57,29 @@ def transform(record):
     # ok: py.cmdi.subprocess-shell
     # ruleid: py.cmdi.library-input-shell
     os.system("echo " + record["body"])
+
+
+# Event-source records: an S3 object key (the uploader chose it), an SQS message body, an EventBridge detail.
+def _records(event):
+    for rec in event.get("Records", []):
+        yield rec["s3"]["bucket"]["name"], unquote_plus(rec["s3"]["object"]["key"])
+
+
+def convert_uploads(event, context):
+    for bucket, key in _records(event):
+        # ruleid: py.cmdi.subprocess-shell
+        subprocess.run(f"soffice --convert-to pdf '/tmp/{key}'", shell=True, check=True)
+        # ok: py.cmdi.subprocess-shell
+        subprocess.run(["soffice", "--convert-to", "pdf", "/tmp/" + key], check=True)
+
+
+def on_message(event, context):
+    for record in event["Records"]:
+        job = json.loads(record["body"])
+        # ruleid: py.cmdi.subprocess-shell
+        os.system("convert " + job["input"] + " /tmp/out.png")
+
+
+def on_event(event, context):
+    # ruleid: py.cmdi.subprocess-shell
+    os.system("ping -c 1 " + event["detail"]["host"])
