@@ -114,6 +114,11 @@ export interface ImportedFile {
    * their package's without an import): every rule.
    */
   readers?: string[];
+  /**
+   * The files importing it, each with the names it calls (`calledNames`): pass 1's later rounds summarise an
+   * importer again only when it calls a function whose summary changed.
+   */
+  importers: Map<string, ReadonlySet<string>>;
 }
 
 /** The file among `paths` that a module specifier written in `fromPath` names, resolved exactly as the taint pack resolves it. */
@@ -134,10 +139,10 @@ export async function importedFiles(
 ): Promise<Map<string, ImportedFile> | undefined> {
   const resolveIn = moduleResolver(files.map((f) => f.path));
   const imported = new Map<string, ImportedFile>();
-  const importedBy = (path: string): Set<string> => {
+  const importedBy = (path: string): ImportedFile => {
     let entry = imported.get(path);
-    if (!entry) imported.set(path, (entry = { called: new Set() }));
-    return entry.called;
+    if (!entry) imported.set(path, (entry = { called: new Set(), importers: new Map() }));
+    return entry;
   };
   /** Per importing file, the files it imports. */
   const importsOf = new Map<string, Set<string>>();
@@ -164,8 +169,9 @@ export async function importedFiles(
       for (const s of moduleSpecifiers(f.languageId, text)) {
         const target = resolveIn(f.path, s);
         if (!target) continue;
-        const names = importedBy(target);
-        for (const n of (called ??= calledNames(text))) names.add(n);
+        const entry = importedBy(target);
+        for (const n of (called ??= calledNames(text))) entry.called.add(n);
+        entry.importers.set(f.path, called);
         let targets = importsOf.get(f.path);
         if (!targets) importsOf.set(f.path, (targets = new Set()));
         targets.add(target);

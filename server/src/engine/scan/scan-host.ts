@@ -141,6 +141,7 @@ export function createScanHost(data: ScanWorkerData, post: (m: WorkerMessage) =>
     try {
       const called = job.called && new Set(job.called);
       const incoming = incomingOf(job);
+      for (const a of crossFile) a.setExportIndex(job.withIndex ? exportIndex : undefined);
       return { type: 'summaries', id: job.id, summaries: withManifestModules(crossFile.flatMap((a) => a.summarizeExports(doc, called, job.rules && new Set(job.rules), incoming)), job.languageId) };
     } finally {
       engine.close(uri);

@@ -7,8 +7,10 @@
  * file that another file imports (found from the text by `importedFiles`, while the workers start) and of every
  * Java and Go file (their calls name classes and packages, which need no import in the same package), as a parse
  * + summarise per file in parallel, each for the rules a flow can start for in a file that may read it (pass 0 asks the
- * workers that of those files first); once all are in, every worker gets them all and builds its ExportIndex,
- * and pass 2 scans as usual, so a call passing user input to a function imported from another file is reported.
+ * workers that of those files first); then up to two more rounds summarise again, with the summaries so far, the
+ * files calling a function whose summary changed (a service calling a repository); once all are in, every worker
+ * gets them all and builds its ExportIndex, and pass 2 scans as usual, so a call passing user input to a function
+ * imported from another file is reported.
  *
  * Starting a worker is most of a short scan's cost, so it is kept small and done rarely: the rule files are read and
  * parsed once, in this thread, and handed to every worker as data (`builtinRulesSnapshot`); a worker builds only the
@@ -162,8 +164,8 @@ interface Slot {
   pooled: PooledWorker;
   worker: Worker;
   ready: boolean;
-  /** Has been sent the export summaries of pass 1. */
-  indexed: boolean;
+  /** The version of the export summaries last sent (`summariesVersion`); 0: none. */
+  indexVersion: number;
   /**
    * Jobs sent and not answered, in the order the worker takes them; only the first is running (and timed). Pass 2
    * keeps `PIPELINE` in flight so a worker never waits for this thread between two files.
@@ -210,6 +212,16 @@ export function scanWork(files: readonly ScanFile[], settings: AnalysisSettings)
 
 /** Pass-2 jobs in flight per worker: the next file is already there when one ends. */
 const PIPELINE = 2;
+
+/**
+ * Rounds of pass 1: the first summarises every imported file alone; each later one summarises again, with the
+ * summaries so far, the imported files that import a file whose summaries changed. Three rounds follow a flow
+ * through four files (route -> controller -> service -> repository) and bound the cost of deeper chains.
+ */
+const SUMMARY_ROUNDS = 3;
+
+/** Files a later round of pass 1 summarises at most (an application's layers fit; a library's hundreds of modules are cut). */
+const ROUND_FILES = 64;
 
 /** What a run of a pool takes besides its files and settings. */
 export type ScanRunOptions = Pick<ScanPoolOptions, 'crossFile' | 'workspaceExposure' | 'blobIds'> & ScanCallbacks & { signal?: AbortSignal };
@@ -307,8 +319,14 @@ export class ScanPool {
 
     // Pass 1 worklist: indices into `files`. Emptied on the first `ready` if the workers cannot summarise.
     let pass1 = options.crossFile === false || !settings.packs.taint ? [] : files.flatMap((f, i) => (CROSS_FILE_LANGUAGES.has(languageIdForPath(f.path)) ? [i] : []));
-    const summaries: ExportSummary[] = [];
+    let summaries: ExportSummary[] = [];
     let pass1Started = 0;
+    /** Pass 1's round (see `SUMMARY_ROUNDS`), the files the first summarised, and those whose summaries the current round changed. */
+    let summaryRound = 1;
+    let summarisedFiles: number[] = [];
+    const changedInRound = new Set<string>();
+    /** Bumped whenever `summaries` changes, so each worker is sent them again before it next needs them. */
+    let summariesVersion = 0;
 
     const scanned = exposure.then(() => new Promise<ScanRun>((resolve) => {
       let phase: 1 | 2 = 1;
@@ -382,15 +400,24 @@ export class ScanPool {
         }
         return requestParamsOf.get(path);
       };
-      /** The rules pass 1 summarises for an imported file: the union over its readers (undefined: every rule). */
-      const rulesFor = (path: string): string[] | undefined => {
+      /**
+       * The rules pass 1 summarises for an imported file: the union over its readers, and over their readers where
+       * other files import them too (a service between a controller and a repository passes the controller's flows
+       * on); undefined: every rule.
+       */
+      const rulesFor = (path: string, seen = new Set<string>()): string[] | undefined => {
         const readers = calledBy?.get(path)?.readers;
         if (!readers || pass0.length === 0) return undefined;
+        seen.add(path);
         const out = new Set<string>();
         for (const r of readers) {
           const own = startsOf.get(r);
           if (!own) return undefined;
           for (const id of own) out.add(id);
+          if (seen.has(r) || !calledBy?.has(r)) continue;
+          const up = rulesFor(r, seen);
+          if (!up) return undefined;
+          for (const id of up) out.add(id);
         }
         return [...out];
       };
@@ -465,11 +492,29 @@ export class ScanPool {
         complete();
       };
 
-      /** Pass 1 is over when every summary is in (or its worker failed): start pass 2 on every idle worker. */
+      /**
+       * Pass 1 is over when every summary is in (or its worker failed): the files importing a summarised file whose
+       * summaries changed are summarised again with the index (up to `SUMMARY_ROUNDS` rounds), then pass 2 starts
+       * on every idle worker.
+       */
       const endPass1IfDone = () => {
         if (phase !== 1 || (!graphReady && pass1.length > 0) || pass1Done < pass1.length) return;
+        if (summaryRound === 1) {
+          summarisedFiles = pass1;
+          if (summaries.length > 0) summariesVersion++;
+        }
+        const again = summaryRound < SUMMARY_ROUNDS ? nextRound() : [];
+        if (again.length > 0) {
+          summaryRound++;
+          pass1 = again;
+          pass1Next = 0;
+          pass1Done = 0;
+          changedInRound.clear();
+          for (const slot of [...slots]) dispatch(slot);
+          return;
+        }
         phase = 2;
-        if (pass1Started) run.crossFile = { files: pass1.length, exports: summaries.length, durationMs: Date.now() - pass1Started };
+        if (pass1Started) run.crossFile = { files: summaryRound > 1 ? summarisedFiles.length : pass1.length, exports: summaries.length, durationMs: Date.now() - pass1Started };
         for (const slot of [...slots]) dispatch(slot);
       };
 
@@ -510,8 +555,7 @@ export class ScanPool {
           if (pass0Done < pass0.length) return; // wait for the others' answers
           // A file that broke a worker in pass 0 has no summaries (which may end pass 1: then this slot is dispatched).
           while (pass1Next < pass1.length && brokeInPass1.has(pass1[pass1Next]!)) {
-            pass1Next++;
-            summarized([]);
+            summarized(pass1[pass1Next++]!, undefined);
           }
           if (phase !== 1 || pass1Next >= pass1.length) return; // wait for the others' summaries
           const index = pass1[pass1Next++]!;
@@ -519,15 +563,13 @@ export class ScanPool {
           const graph = calledBy?.get(file.path);
           const rules = rulesFor(file.path);
           const incoming = requestParamsFor(file.path);
-          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(graph ? { called: [...graph.called] } : {}), ...(rules ? { rules } : {}), ...(incoming?.params.length ? { requestParams: incoming.params } : {}), ...(incoming?.converted ? { convertedParams: incoming.converted } : {}) };
+          const job: SummarizeJob = { type: 'summarize', id: index, path: file.path, languageId: languageIdForPath(file.path), maxFileSize: settings.maxFileSize, content: file.content, ...(graph ? { called: [...graph.called] } : {}), ...(rules ? { rules } : {}), ...(incoming?.params.length ? { requestParams: incoming.params } : {}), ...(incoming?.converted ? { convertedParams: incoming.converted } : {}), ...(summaryRound > 1 ? { withIndex: true } : {}) };
+          if (summaryRound > 1) sendIndex(slot);
           start(slot, index, 1);
           post(slot, job);
           return;
         }
-        if (!slot.indexed) {
-          slot.indexed = true;
-          if (summaries.length > 0) post(slot, { type: 'export-index', summaries });
-        }
+        sendIndex(slot);
         while (slot.jobs.length < PIPELINE) {
           const index = takeNext();
           if (index === undefined) {
@@ -582,13 +624,51 @@ export class ScanPool {
         if (pass0Done === pass0.length) for (const slot of [...slots]) dispatch(slot);
       };
 
-      /** A pass-1 job ended (with summaries or not). */
-      const summarized = (found: ExportSummary[]) => {
+      /**
+       * A pass-1 job ended, with summaries or not (undefined: it failed). In a later round a file's new summaries
+       * replace its earlier ones (a failure keeps them).
+       */
+      const summarized = (index: number, found: ExportSummary[] | undefined) => {
         // A function with no effect for any rule is kept too: a call to it is the workspace's own code, which no
         // library sink pattern matches by its names (`UnitEnv.callsWorkspace`).
-        summaries.push(...found);
+        if (summaryRound === 1) summaries.push(...(found ?? []));
+        else if (found) {
+          const path = files[index]!.path;
+          const before = summaries.filter((e) => e.path === path);
+          if (JSON.stringify(before) !== JSON.stringify(found)) {
+            summaries = [...summaries.filter((e) => e.path !== path), ...found];
+            summariesVersion++;
+            changedInRound.add(path);
+          }
+        }
         pass1Done++;
         endPass1IfDone();
+      };
+
+      /**
+       * The next round's files: those pass 1 summarised that import a file whose summaries the last round gave (with
+       * an effect for some rule) or changed, and call one of those functions or methods by name.
+       */
+      const nextRound = (): number[] => {
+        if (!calledBy) return [];
+        const changed = summaryRound === 1 ? new Set(summaries.filter((e) => Object.keys(e.rules).length > 0).map((e) => e.path)) : changedInRound;
+        if (changed.size === 0) return [];
+        const callers = new Set<string>();
+        for (const p of changed) {
+          const names = new Set(summaries.filter((e) => e.path === p && Object.keys(e.rules).length > 0).map((e) => e.name.slice(e.name.lastIndexOf('.') + 1)));
+          for (const [importer, calls] of calledBy.get(p)?.importers ?? []) if ([...names].some((n) => calls.has(n))) callers.add(importer);
+        }
+        // A bounded number of files per round, in the scan's order: the same answer on any machine, and a library
+        // of hundreds of modules (whose summaries feed each other everywhere) costs a fraction of a round more.
+        const limit = ROUND_FILES;
+        return summarisedFiles.filter((i) => callers.has(files[i]!.path)).slice(0, limit);
+      };
+
+      /** Sends the worker the summaries it has not seen yet. */
+      const sendIndex = (slot: Slot) => {
+        if (slot.indexVersion === summariesVersion || summaries.length === 0) return;
+        slot.indexVersion = summariesVersion;
+        post(slot, { type: 'export-index', summaries });
       };
 
       /** Drops a broken worker; its file fails; a new worker takes over if work remains. */
@@ -619,13 +699,13 @@ export class ScanPool {
           this.sendRules([pooled]);
         }
         else if (slots.size === 0) finish();
-        if (job?.pass === 1) summarized([]);
+        if (job?.pass === 1) summarized(job.index, undefined);
         if (job?.pass === 0) started0(job.index, null);
       };
 
       /** Takes a worker (new, or idle from an earlier run) into this run. */
       const attach = (pooled: PooledWorker) => {
-        const slot: Slot = { pooled, worker: pooled.worker, ready: pooled.ready !== undefined, indexed: false, jobs: [] };
+        const slot: Slot = { pooled, worker: pooled.worker, ready: pooled.ready !== undefined, indexVersion: 0, jobs: [] };
         slots.add(slot);
         slot.worker.ref();
         pooled.listener = (m: WorkerMessage) => {
@@ -657,7 +737,7 @@ export class ScanPool {
           }
           if (pass === 1) {
             // An analyzer error while summarising only costs that file's summaries; pass 2 reports it.
-            summarized(m.type === 'summaries' ? m.summaries : []);
+            summarized(m.id, m.type === 'summaries' ? m.summaries : undefined);
             dispatch(slot);
             return;
           }

@@ -99,6 +99,11 @@ export interface SummarizeJob {
    */
   rules?: string[];
   /**
+   * Summarise with the export index last sent (the previous round's summaries), so a function calling another file's
+   * function carries that one's sinks: the controller -> service -> repository chain, one file per round.
+   */
+  withIndex?: boolean;
+  /**
    * The requests other files' calls pass this file's functions (their `starts` answers' `requestArgs`, resolved to
    * this file): function name, parameter index, alias; one alias per parameter, in a fixed order.
    */

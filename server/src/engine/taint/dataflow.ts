@@ -2744,9 +2744,13 @@ class UnitAnalysis {
       if (raised) this.raise(t.map((f) => ({ ...f, steps: [...f.steps, callStep(i), ...raised.slice(1)].slice(-MAX_STEPS) })));
       for (const hit of callee.summary.paramSinks.get(pi) ?? []) {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
+        // Another file's sinks are reported here, at the argument, each its own finding (the scan moves each to
+        // its sink): a service passing a request's fields to three queries holds three flows.
+        const last = hit.path ? hit.steps[hit.steps.length - 1] : undefined;
+        const remote = last ? `${hit.path}:${last.range.start.line}:${last.range.start.character}` : undefined;
         for (const f of t) {
           const marks = hit.marks && [...new Set([...(f.marks ?? []), ...hit.marks])];
-          this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed);
+          this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);
         }
       }
     });
@@ -3124,7 +3128,7 @@ class UnitAnalysis {
    * A flow arrived at a sink of the pass's rule `rule`: a finding for sources, a summary entry for parameters.
    * Each rule reports a sink once and keeps at most MAX_FLOWS hits per parameter, as it would in a pass alone.
    */
-  private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[], rule: number, constructed?: boolean): void {
+  private sinkReached(f: Flow, tail: TraceStep[], range: Range, sinkText: string, fixes: Fix[], rule: number, constructed?: boolean, remote?: string): void {
     // An input's field the framework filled itself (Gradio's `file.name`), read on every path here.
     const clean = f.origin.kind === 'source' ? f.origin.cleanFields : undefined;
     if (clean && f.marks?.some((m) => m[0] === '.' && clean.includes(m.slice(1)))) return;
@@ -3132,7 +3136,7 @@ class UnitAnalysis {
     // (a request's) is the request rules' to report.
     if (constructed && f.origin.kind === 'source' && (f.origin.input !== 'library' || !f.marks?.includes(CONSTRUCTED))) return;
     const steps = [...f.steps.slice(0, MAX_STEPS), ...tail];
-    const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}:${rule}`;
+    const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}:${rule}${remote ? `:${remote}` : ''}`;
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
     if (this.seenSinks.has(key)) return;
     this.seenSinks.add(key);

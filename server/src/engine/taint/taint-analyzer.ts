@@ -1366,7 +1366,8 @@ export class TaintAnalyzer implements Analyzer {
           break;
         }
         done += pass.rules.length;
-        // One finding per rule and sink position, in the order the units found them.
+        // One finding per rule and sink position, in the order the units found them; a call reaching several sinks
+        // in other files holds one flow per sink (the scan moves each there).
         const seen = pass.rules.map(() => new Set<string>());
         const out = pass.rules.map((r) => {
           const list: Finding[] = [];
@@ -1375,7 +1376,8 @@ export class TaintAnalyzer implements Analyzer {
         });
         for (const res of results) {
           for (const f of res.findings) {
-            const k = `${f.range.start.line}:${f.range.start.character}`;
+            const last = f.trace[f.trace.length - 1];
+            const k = `${f.range.start.line}:${f.range.start.character}${last?.path ? `:${last.path}:${last.range.start.line}:${last.range.start.character}` : ''}`;
             if (seen[f.rule]!.has(k)) continue;
             seen[f.rule]!.add(k);
             const finding = this.toFinding(pass.rules[f.rule]!, f, doc);
