@@ -31,3 +31,14 @@ redis-cli -h sessions.internal -a "$REDIS_PASSWORD" FLUSHDB
 docker login registry.internal -u ci --password-stdin < /run/secrets/registry
 # ok: secrets.generic.command-line-password
 docker run -a stdout -p 8080:80 nginx
+# The OpenLDAP tools' bind password, and ngrok's authtoken.
+# ruleid: secrets.generic.command-line-password
+ldapsearch -x -H ldaps://ldap.corp.internal -D "cn=admin,dc=corp" -w wxKUtjMo146Oqj% -b "dc=corp"
+# ok: secrets.generic.command-line-password
+ldapsearch -x -H ldaps://ldap.corp.internal -D "cn=admin,dc=corp" -W -b "dc=corp"
+# ok: secrets.generic.command-line-password
+ldapmodify -x -D "cn=admin,dc=corp" -w "$LDAP_ADMIN_PW" -f change.ldif
+# ruleid: secrets.generic.command-line-password
+ngrok config add-authtoken mriqY0kzR64fsfZF0BD7d6eA3jw_YURb1IaSipxRhNqlcUjM9
+# ok: secrets.generic.command-line-password
+ngrok config add-authtoken "$NGROK_AUTHTOKEN"
