@@ -22,3 +22,12 @@ vpn_shared_key = "<your-shared-key>"
 # ok: config.tfvars.secret
 github_token = "changeme"
 
+# The nil UUID is a value not set yet.
+# ok: config.tfvars.secret
+scaleway_secret_key = "00000000-0000-0000-0000-000000000000"
+# An access key's id half (its secret is another variable; the secrets pack reports the id itself).
+# ok: config.tfvars.secret
+# ruleid: secrets.scaleway.access-key
+scaleway_access_key = "SCWK4XN8QZ2VB7RT1MWE"
+# ruleid: config.tfvars.secret
+scaleway_secret_key = "6a3f9c1e-2b7d-4e8a-9f0c-5d1b3a7e9c2f"

@@ -27,3 +27,6 @@ GRANT ALL PRIVILEGES ON shop.* TO 'etl'@'10.0.0.%' IDENTIFIED BY 'Rf6@Mv1xQk8Tz3
 -- Prose in a comment: "the module identified by 'fullname'" is no login.
 -- ok: secrets.db.sql-user-password
 SELECT 'Return the module identified by ''fullname'' here' AS note;
+-- PostgreSQL also takes the password already hashed: no plaintext in the script.
+-- ok: secrets.db.sql-user-password
+CREATE ROLE reporting LOGIN PASSWORD 'md5c3f2a81e0b9d4e7f6a5b4c3d2e1f0a9b';

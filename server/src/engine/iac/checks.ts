@@ -414,6 +414,9 @@ function cfnOpenIngress(which: 'admin' | 'all'): Check {
 /** Variable names that hold credentials in `*.tfvars` (same vocabulary as the Dockerfile checks). */
 const TFVARS_SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|CLIENT_?SECRET|CREDENTIALS?)(_|$)/i;
 const TFVARS_NOT_SECRET = /_(FILE|PATH|DIR|URL|HOST|PORT|USER|USERNAME|NAME|ID|ARN|TYPE|LENGTH|TTL|VERSION|ENABLED)$/i;
+/** An access key's id half under an `access_key` name (AWS `AKIA…`, Scaleway `SCW…`): its secret is another variable. */
+const ACCESS_KEY_NAME = /(^|_)ACCESS_?KEY$/i;
+const ACCESS_KEY_ID = /^(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|APKA)[A-Z0-9]{16}|SCW[A-Z0-9]{17})$/;
 
 /**
  * Literal credentials in Terraform variable values: any assignment (top level, or inside an object or list value)
@@ -432,6 +435,7 @@ const tfvarsSecret: Check = (input) => {
       if (isScalar(v) && typeof v.value === 'string' && TFVARS_SECRET_NAME.test(e.key) && !TFVARS_NOT_SECRET.test(e.key)) {
         // `${...}` is an expression (a reference, a function call), not a stored value.
         if (v.value.trim() === '' || v.value.startsWith('${') || placeholderReason(v.value) !== undefined) continue;
+        if (ACCESS_KEY_NAME.test(e.key) && ACCESS_KEY_ID.test(v.value)) continue;
         const k = (e.pair.key as YamlNode).range;
         if (k && v.range) hits.push({ range: input.lines.rangeOf(k[0], v.range[1]), detail: `(${maskSecret(v.value)})` });
         continue;

@@ -67,6 +67,10 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
   // `<your password>` cut at its space (a rule whose value stops at whitespace): an angle bracket, then a name.
   if (/^<[A-Za-z][\w-]*$/.test(secret)) return 'placeholder text';
+  // A value written whole in angle brackets (`Password=<YourStrong@Passw0rd>`, Microsoft's samples): what to put there.
+  if (/^<[^<>\s][^<>]{0,80}>$/.test(secret)) return 'placeholder text';
+  // The nil UUID or a run of zeros (`00000000-0000-0000-0000-000000000000`): a value not set yet.
+  if (/^[0-]{8,}$/.test(secret)) return 'placeholder text (zeros)';
   // The anonymous-FTP login (`-anonymous@`, RFC 1635's convention): a public value every FTP client sends.
   if (/^-?anonymous@$/i.test(secret)) return 'anonymous login';
   // A `%NAME%` (Windows, batch files) stands apart from the text around it: `%gNQwd%` inside a random password is chance.
