@@ -144,6 +144,15 @@ def n_order():
     # The request value goes through %r; the %s argument is a constant.
     # ok: py.log-injection.logging
     logger.info("order %s note %r", "web", body["note"], exc_info=False)
+    # str.format's !r conversion is repr too, by position or by name.
+    # ok: py.log-injection.logging
+    logger.info("order {} note {!r}".format("web", body["note"]))
+    # ok: py.log-injection.logging
+    logger.info("order note {note!r}".format(note=body["note"]))
+    # ruleid: py.log-injection.logging
+    logger.info("order {!r} note {}".format("web", body["note"]))
+    # ruleid: py.log-injection.logging
+    logger.info("order {0} note {1}".format("web", body["note"]))
     return "ok"
 
 

@@ -2670,6 +2670,16 @@ class UnitAnalysis {
       }
       return union(recvTaint, t);
     }
+    // A constant format's fields (`"{!r}".format(x)`): a value whose conversion applies a sanitizer adds nothing.
+    const fields = method && !recvTaint && syn.formattingMethods.has(method) ? syn.formatValues?.(n) : undefined;
+    if (fields) {
+      let t: Taint | undefined;
+      for (const v of fields) {
+        const vt = this.ev(v.node, st, depth);
+        if (v.conversion === undefined || !conversionSanitizes(this.env.pass, v.conversion)) t = union(t, vt);
+      }
+      return t;
+    }
     // Methods on tainted data return tainted data (`s.trim()`, `request.args.get('q')`); formatting
     // methods on constants carry their arguments (`"{}".format(x)`, `", ".join(xs)`).
     if (recvTaint) {

@@ -348,9 +348,10 @@ export interface LanguageModule {
    */
   conversionNames?: readonly string[];
   /**
-   * For a binary formatting operation with a constant format (Python's `"%r: %s" % (a, b)`): each value with the
-   * function its directive applies (`repr` for `%r`), or undefined when it is not such an operation or a directive
-   * cannot be matched to its value (`%*d`, `%(name)s`). A sanitizer `repr(...)` applies to a `%r` value.
+   * For a formatting operation with a constant format (Python's `"%r: %s" % (a, b)`, `"{!r}: {}".format(a, b)`):
+   * each value with the function its directive applies (`repr` for `%r`, `!r`), or undefined when it is not such an
+   * operation or a directive cannot be matched to its value (`%*d`, `%(name)s`, `*args`). A sanitizer `repr(...)`
+   * applies to a `%r` value.
    */
   formatValues?(n: Node): { node: Node; conversion?: string }[] | undefined;
   /** For each `for` clause of a comprehension: the bound target and the iterated value. */

@@ -168,6 +168,52 @@ function percentFormatValues(n: Node): { node: Node; conversion?: string }[] | u
   return values.map((node, i) => ({ node, ...(convs[i] ? { conversion: convs[i] } : {}) }));
 }
 
+/** One `str.format` field (`{}`, `{0}`, `{name.attr!r:>10}`) or an escaped brace. */
+const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::[^{}]*)?\}/g;
+
+/**
+ * `"…".format(...)` on a constant format: each field's value with the conversion it applies (`{!r}`: repr), or
+ * undefined when a field cannot be matched to its value (a splatted argument, a nested field in a format spec,
+ * automatic and explicit numbering mixed).
+ */
+function dotFormatValues(n: Node): { node: Node; conversion?: string }[] | undefined {
+  if (typeOf(n) !== 'call') return undefined;
+  const fn = fieldOf(n, 'function');
+  const obj = fn && typeOf(fn) === 'attribute' && fieldOf(fn, 'attribute')?.text === 'format' ? fieldOf(fn, 'object') : null;
+  const fmt = obj ? stringValue(obj) : undefined;
+  const argsNode = fieldOf(n, 'arguments');
+  if (fmt === undefined || !argsNode) return undefined;
+  const positional: Node[] = [];
+  const keyword = new Map<string, Node>();
+  for (const a of named(argsNode)) {
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return undefined;
+    if (a.type === 'keyword_argument') {
+      const name = fieldOf(a, 'name')?.text;
+      const value = fieldOf(a, 'value');
+      if (name && value) keyword.set(name, value);
+    } else positional.push(a);
+  }
+  if (fmt.replace(FORMAT_FIELD, '').search(/[{}]/) >= 0) return undefined;
+  const out: { node: Node; conversion?: string }[] = [];
+  let auto = 0;
+  let numbering: 'auto' | 'explicit' | undefined;
+  for (const m of fmt.matchAll(FORMAT_FIELD)) {
+    if (m[1] === undefined) continue;
+    const base = m[1].split(/[.[]/)[0]!;
+    let node: Node | undefined;
+    if (base === '' || /^\d+$/.test(base)) {
+      const kind = base === '' ? 'auto' : 'explicit';
+      if (numbering && numbering !== kind) return undefined;
+      numbering = kind;
+      node = positional[base === '' ? auto++ : Number(base)];
+    } else node = keyword.get(base);
+    if (!node) return undefined;
+    const conversion = m[2] ? PERCENT_CONVERSIONS[m[2]] : undefined;
+    out.push({ node, ...(conversion ? { conversion } : {}) });
+  }
+  return out;
+}
+
 function unparenthesize(n: Node): Node {
   let c = n;
   while (typeOf(c) === 'parenthesized_expression') c = kids(c)[0] ?? c;
@@ -984,7 +1030,7 @@ export const python: LanguageModule = {
     const conv = fieldOf(n, 'type_conversion')?.text;
     return conv === '!r' ? 'repr' : conv === '!a' ? 'ascii' : conv === '!s' ? 'str' : undefined;
   },
-  formatValues: percentFormatValues,
+  formatValues: (n) => percentFormatValues(n) ?? dotFormatValues(n),
   conversionNames: ['repr', 'ascii', 'str'],
   comprehensionClauses: (n) => {
     const out: { target: Node; iterable: Node }[] = [];
