@@ -395,6 +395,14 @@ const WORD_PART = /^(?:\p{Ll}*|\p{Lu}*|(?:\p{Ll}+|\p{Lu}+\p{Ll}{2,}|\p{Lu}\p{Ll}
  * Whether letters change case at random: words in camelCase split into humps of a capital and lowercase letters
  * (`SubstitutionInTemplate`, `XMLHttpRequest`), random letters into many humps of one or two (`Fpi`, `Q`, `Ii`, `PH`).
  */
+/**
+ * Letters of one case with six consonants in a row (`GJJAQZDKRNFFDY`, RabbitMQ's generated Erlang cookie): drawn at
+ * random, not words run together (`LENGTHSTRENGTH` has five at most).
+ */
+function consonantRun(letters: string): boolean {
+  return (letters === letters.toUpperCase() || letters === letters.toLowerCase()) && /[b-df-hj-np-tv-xz]{6}/i.test(letters);
+}
+
 function randomCase(letters: string): boolean {
   const humps = letters.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu) ?? [];
   const short = humps.filter((h) => h.length <= 2).length;
@@ -523,7 +531,7 @@ export function genericValueReason(value: string, name: string): string | undefi
   // Letters only (a word, a label, a CamelCase identifier) is not what generated credentials look like, also
   // behind a sigil (a lexer's `?InterpolationInTemplate`, compose's `${VAR:?Required}` message). From 16 letters on,
   // not where the case changes at random (`dbcjzfjqjmFpiQIiPHUm`, a generated password a held-out set lost as letters).
-  if (/^[?#@!%:]?\p{L}+$/u.test(value) && value.length < 40 && (value.length < 16 || !randomCase(value))) return 'letters only';
+  if (/^[?#@!%:]?\p{L}+$/u.test(value) && value.length < 40 && (value.length < 16 || !(randomCase(value) || consonantRun(value)))) return 'letters only';
   // camelCase words of any length (`displayDeleteAccessTokenConfirmationModal`, a handler's name): random letters do
   // not fall into words. Not under a password name, where words in camelCase are a human-chosen password.
   if (!/pass|pwd/i.test(name) && /^[a-z]{2,}(?:[A-Z][a-z]{2,})+$/.test(value)) return 'identifier';
