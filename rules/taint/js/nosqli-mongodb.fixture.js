@@ -141,3 +141,17 @@ app.post('/eq-wrapped', async (req, res) => {
   const both = await db.collection('users').find({ username: { $eq: req.body.username }, role: req.body.role }).toArray();
   res.json({ users, tagged, both });
 });
+
+// An aggregation pipeline's $match stage is a query too.
+app.get('/stats', async (req, res) => {
+  const stats = await db.collection('products').aggregate([
+    // ruleid: js.nosqli.query-object
+    { $match: { category: req.query.category, published: true } },
+    { $group: { _id: '$category', n: { $sum: 1 } } },
+  ]).toArray();
+  const safe = await db.collection('products').aggregate([
+    // ok: js.nosqli.query-object
+    { $match: { category: String(req.query.category) } },
+  ]).toArray();
+  res.json({ stats, safe });
+});

@@ -68,3 +68,17 @@ def login_eq():
     # ruleid: py.nosqli.query-object
     other = db.users.find_one({"user": {"$eq": body["user"]}, "password": body["password"]})
     return {"ok": user is not None and other is not None}
+
+
+
+@app.route("/stats", methods=["POST"])
+def stats():
+    body = request.get_json()
+    pipeline = [{"$match": {"category": body["category"], "published": True}}, {"$group": {"_id": "$category"}}]
+    safe = [{"$match": {"category": str(body["category"])}}]
+    # An aggregation pipeline holding the request's values: its $match stage is a query.
+    # ruleid: py.nosqli.query-object
+    a = list(db.products.aggregate(pipeline))
+    # ok: py.nosqli.query-object
+    b = list(db.products.aggregate(safe))
+    return {"a": a, "b": b}
