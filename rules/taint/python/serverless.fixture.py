@@ -3,6 +3,9 @@
 import json
 import os
 import subprocess
+import uuid
+
+import boto3
 from urllib.parse import unquote_plus
 
 import functions_framework
@@ -59,6 +62,9 @@ def transform(record):
     os.system("echo " + record["body"])
 
 
+s3 = boto3.client("s3")
+
+
 # Event-source records: an S3 object key (the uploader chose it), an SQS message body, an EventBridge detail.
 def _records(event):
     for rec in event.get("Records", []):
@@ -67,6 +73,11 @@ def _records(event):
 
 def convert_uploads(event, context):
     for bucket, key in _records(event):
+        local = os.path.join("/tmp/uploads", key)
+        # ruleid: py.path-traversal.open
+        s3.download_file(bucket, key, local)
+        # ok: py.path-traversal.open
+        s3.download_file(bucket, key, os.path.join("/tmp/uploads", uuid.uuid4().hex))
         # ruleid: py.cmdi.subprocess-shell
         subprocess.run(f"soffice --convert-to pdf '/tmp/{key}'", shell=True, check=True)
         # ok: py.cmdi.subprocess-shell
