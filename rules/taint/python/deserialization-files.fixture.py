@@ -308,7 +308,7 @@ def legacy_upload():
     cfg = yaml.load(stream=request.data, Loader=yaml.Loader)
     # ruleid: py.deserialization.yaml-load
     docs = list(yaml.load_all(request.data, yaml.CLoader))
-    return str((state, obj, cfg, docs))
+    return str((state, obj, cfg, docs))  # ruleid: py.xss.html-response (a parsed document may be a plain string)
 
 
 class Loader(yaml.SafeLoader):

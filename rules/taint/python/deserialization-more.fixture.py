@@ -88,7 +88,7 @@ def cookie_state():
 def yaml_positional():
     # ruleid: py.deserialization.yaml-load
     doc = yaml.load(request.data, yaml.UnsafeLoader)
-    return str(doc)
+    return str(doc)  # ruleid: py.xss.html-response (a parsed document may be a plain string)
 
 
 @app.route("/yaml-all", methods=["POST"])
@@ -102,7 +102,7 @@ def yaml_all():
 def yaml_unsafe():
     # ruleid: py.deserialization.yaml-load
     doc = yaml.unsafe_load(request.get_data(as_text=True))
-    return str(doc)
+    return str(doc)  # ruleid: py.xss.html-response (a parsed document may be a plain string)
 
 
 @app.route("/yaml-full", methods=["POST"])
@@ -110,7 +110,7 @@ def yaml_full():
     # FullLoader still builds some Python objects (CVE-2020-14343 before PyYAML 5.4).
     # ruleid: py.deserialization.yaml-load
     doc = yaml.full_load(request.form["doc"])
-    return str(doc)
+    return str(doc)  # ruleid: py.xss.html-response (a parsed document may be a plain string)
 
 
 # ---- negatives ----
@@ -122,7 +122,7 @@ def yaml_safe():
     doc = yaml.load(request.data, Loader=yaml.SafeLoader)
     # ok: py.deserialization.yaml-load
     docs = list(yaml.safe_load_all(request.data))
-    return str((doc, len(docs)))
+    return str((doc, len(docs)))  # ruleid: py.xss.html-response (a parsed document may be a plain string)
 
 
 @app.route("/export")
