@@ -1826,8 +1826,15 @@ class UnitAnalysis {
           return { holds: changed(t, holds), fails: changed(f, fails) };
         });
         for (const side of facts) for (const [key, v] of shape.kind === 'and' ? side.holds : side.fails) both.set(key, v);
-        const cleaned = facts.map((side) => new Set((shape.kind === 'and' ? side.fails : side.holds).filter(([, v]) => v === null).map(([key]) => key)));
-        for (const key of cleaned[0] ?? []) if (cleaned.every((set) => set.has(key))) either.set(key, null);
+        // Where either side's facts hold, a value both sides say something of is one or the other: clean where
+        // both clean it, else what either gives it (`target !== base && !target.startsWith(base + sep)` fails
+        // where target is base, or where it is under base).
+        const known = facts.map((side) => new Map(shape.kind === 'and' ? side.fails : side.holds));
+        for (const [key, v0] of known[0] ?? []) {
+          if (!known[1]!.has(key)) continue;
+          const v1 = known[1]!.get(key);
+          either.set(key, v0 === null && v1 === null ? null : union(v0 ?? undefined, v1 ?? undefined) ?? null);
+        }
         return;
       }
       case 'equals': {
@@ -1841,7 +1848,24 @@ class UnitAnalysis {
           // Read, not written: the condition was evaluated before its guards, so this is its memoised value.
           return (kind === 'identifier' || kind === 'member') && !this.ev(n, thenSt, depth + 1)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
         };
-        clean(fixed(r) ? l : fixed(l) ? r : undefined, shape.positive);
+        if (fixed(r) || fixed(l)) {
+          clean(fixed(r) ? l : r, shape.positive);
+          return;
+        }
+        // Equal to a name or field holding a parameter's value (`target === base`, base made from the parameter
+        // root): where they are equal, the subject holds what that one holds, no more.
+        const equalSt = shape.positive !== negated ? thenSt : elseSt;
+        for (const [x, y] of [[l, r], [r, l]] as const) {
+          const key = syn.accessPath(x);
+          const kind = syn.exprKind(typeOf(y));
+          if (key === undefined || (kind !== 'identifier' && kind !== 'member') || syn.accessPath(y) === undefined) continue;
+          // Only narrowing: a value holding nothing gains nothing from the comparison.
+          if (!this.ev(x, thenSt, depth + 1)) continue;
+          const other = this.ev(y, thenSt, depth + 1);
+          if (other?.some((f) => f.origin.kind === 'source')) continue;
+          equalSt.set(key, other ?? null);
+          return;
+        }
         return;
       }
       case 'member-of':
