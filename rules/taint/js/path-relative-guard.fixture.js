@@ -46,4 +46,19 @@ http.createServer((req, res) => {
   fs.readFile(raw, (err, data) => res.end(data));
 });
 
+http.createServer(async (req, res) => {
+  const target = path.resolve(root, decodeURIComponent(req.url).slice(1));
+  // Absoluteness refused too (a path.relative on Windows across drives), on the relative path or on the target.
+  if (path.relative(root, target).startsWith('..') || path.isAbsolute(path.relative(root, target))) return res.end();
+  // ok: js.path-traversal.fs
+  fs.readFile(target, (err, data) => res.end(data));
+});
+
+http.createServer(async (req, res) => {
+  const target = path.resolve(root, decodeURIComponent(req.url).slice(1));
+  if (path.relative(root, target).startsWith('..') || path.isAbsolute(target)) return res.end();
+  // ok: js.path-traversal.fs
+  fs.readFile(target, (err, data) => res.end(data));
+});
+
 module.exports = { Server };

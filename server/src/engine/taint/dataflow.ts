@@ -418,6 +418,14 @@ const guardMarkSets = new WeakMap<object, Set<string>>();
 /** Per tree, by node id: whether the node builds a string (see `UnitAnalysis.builds`). */
 const buildsCache = new WeakMap<object, Map<number, boolean>>();
 
+/** `t` with the marks each of its flows has in `other` too (by origin), added. */
+function withMarksOf(t: Taint, other: Taint): Taint {
+  return t.map((f) => {
+    const extra = other.filter((g) => sameOrigin(g.origin, f.origin)).flatMap((g) => g.marks ?? []).filter((m) => !f.marks?.includes(m));
+    return extra.length ? { ...f, marks: [...(f.marks ?? []), ...new Set(extra)] } : f;
+  });
+}
+
 function withMark(t: Taint | undefined, mark: string): Taint | undefined {
   return t?.map((f) => (f.marks?.includes(mark) ? f : { ...f, marks: [...(f.marks ?? []), mark] }));
 }
@@ -1825,7 +1833,17 @@ class UnitAnalysis {
           const changed = (s: State, base: State) => [...s].filter(([key, v]) => v !== base.get(key));
           return { holds: changed(t, holds), fails: changed(f, fails) };
         });
-        for (const side of facts) for (const [key, v] of shape.kind === 'and' ? side.holds : side.fails) both.set(key, v);
+        // Both sides' facts hold: a value one side cleans stays clean, marks from each add up (`rel.startsWith('..')
+        // || path.isAbsolute(target)` fails where one cleans target and the other marks it).
+        const before = new Map<string, Taint | null | undefined>();
+        for (const side of facts) {
+          for (const [key, v] of shape.kind === 'and' ? side.holds : side.fails) {
+            const prev = before.has(key) ? before.get(key) : undefined;
+            const next = prev === null || v === null ? null : prev ? withMarksOf(v, prev) : v;
+            before.set(key, next);
+            both.set(key, next);
+          }
+        }
         // Where either side's facts hold, a value both sides say something of is one or the other: clean where
         // both clean it, else what either gives it (`target !== base && !target.startsWith(base + sep)` fails
         // where target is base, or where it is under base).
