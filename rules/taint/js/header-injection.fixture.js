@@ -35,3 +35,19 @@ app.get('/export', (req, res) => {
 });
 
 module.exports = app;
+
+function dispositionFor(filename) {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+app.get('/export2', (req, res) => {
+  // Quotes replaced in the quoted name, and the encoded form beside it.
+  // ok: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', dispositionFor(String(req.query.name)));
+  // ok: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', `attachment; filename="${String(req.query.name).replaceAll('"', '')}"`);
+  // ruleid: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', `attachment; filename="${String(req.query.name).replace(/\s/g, '_')}"`);
+  res.end();
+});

@@ -1,4 +1,5 @@
 # Content-Disposition written by hand from request input (Flask, Django, FastAPI, Tornado), and encoded forms.
+import re
 from urllib.parse import quote
 
 import tornado.web
@@ -67,6 +68,21 @@ async def download_export(name: str, as_name: str | None = Query(None, alias="as
     # ruleid: py.header-injection.content-disposition
     response.headers["Content-Disposition"] = f'attachment; filename="{as_name or name}"'
     return response
+
+
+@app.route("/file2")
+def file2():
+    name = request.args.get("name", "report")
+    resp = make_response("body")
+    # Quotes taken out of the quoted name.
+    # ok: py.header-injection.content-disposition
+    resp.headers["Content-Disposition"] = 'attachment; filename="%s"' % name.replace('"', "")
+    safe = re.sub(r'["\\]', "_", name)
+    # ok: py.header-injection.content-disposition
+    resp.headers["Content-Disposition"] = f'attachment; filename="{safe}"'
+    # ruleid: py.header-injection.content-disposition
+    resp.headers["Content-Disposition"] = f'attachment; filename="{name.replace(" ", "_")}"'
+    return resp
 
 
 class ExportHandler(tornado.web.RequestHandler):
