@@ -658,10 +658,9 @@ export class ScanPool {
           const names = new Set(summaries.filter((e) => e.path === p && Object.keys(e.rules).length > 0).map((e) => e.name.slice(e.name.lastIndexOf('.') + 1)));
           for (const [importer, calls] of calledBy.get(p)?.importers ?? []) if ([...names].some((n) => calls.has(n))) callers.add(importer);
         }
-        // A bounded number of files per round, in the scan's order: the same answer on any machine, and a library
-        // of hundreds of modules (whose summaries feed each other everywhere) costs a fraction of a round more.
-        const limit = ROUND_FILES;
-        return summarisedFiles.filter((i) => callers.has(files[i]!.path)).slice(0, limit);
+        // At most ROUND_FILES, in the scan's order: the same answer on any machine, and a library of hundreds of
+        // modules (whose summaries feed each other everywhere) costs a bounded part of a round more.
+        return summarisedFiles.filter((i) => callers.has(files[i]!.path)).slice(0, ROUND_FILES);
       };
 
       /** Sends the worker the summaries it has not seen yet. */
