@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { scratchWorkspace } from './cli-helpers';
+import { scanJsonFindings } from './cli-scan';
 
 interface JsonFinding {
   pack: string;
@@ -17,13 +17,8 @@ interface JsonFinding {
 }
 
 async function taintFindings(dir: string): Promise<string[]> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
-  await runCli(['scan', '--root', dir, '-j', '2', '--format', 'json'], io, { progressDelayMs: 0 });
-  const report = JSON.parse(out) as { findings: JsonFinding[]; failed: unknown[] };
-  assert.deepEqual(report.failed, [], err);
-  return report.findings.filter((f) => f.pack === 'taint').map((f) => `${f.ruleId} ${f.path}:${f.range.start.line + 1} <- ${String(f.properties?.calledFrom ?? '')}`).sort();
+  const found = await scanJsonFindings<JsonFinding>(dir);
+  return found.filter((f) => f.pack === 'taint').map((f) => `${f.ruleId} ${f.path}:${f.range.start.line + 1} <- ${String(f.properties?.calledFrom ?? '')}`).sort();
 }
 
 const JS = {

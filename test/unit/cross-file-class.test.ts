@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { createAnalyzers, Engine, languageIdForPath } from '../../server/src/engine';
 import { calledNames, importedFiles } from '../../server/src/engine/scan/import-graph';
 import type { TaintAnalyzer } from '../../server/src/engine/taint/taint-analyzer';
 import { project } from './cli-helpers';
+import { scanJsonFindings } from './cli-scan';
 
 interface JsonFinding {
   path: string;
@@ -23,15 +23,7 @@ interface JsonFinding {
   properties?: Record<string, unknown>;
 }
 
-async function findings(dir: string): Promise<JsonFinding[]> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
-  await runCli(['scan', '--root', dir, '-j', '2', '--format', 'json'], io, { progressDelayMs: 0 });
-  const report = JSON.parse(out) as { findings: JsonFinding[]; failed: unknown[] };
-  assert.deepEqual(report.failed, [], err);
-  return report.findings;
-}
+const findings = (dir: string): Promise<JsonFinding[]> => scanJsonFindings<JsonFinding>(dir);
 
 /** `[rule, path, line]` (0-based line of the code below the comment) of every `ruleid:` (or `ok:`) comment. */
 function annotated(dir: string, kind: 'ruleid' | 'ok'): string[] {
