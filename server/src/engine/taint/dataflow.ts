@@ -275,6 +275,15 @@ const MAX_CONSTANT_NODES = 64;
 /** Parameter names that say the value is a whole command line or script: `library-input` rules leave them out. */
 const COMMAND_PARAM = /^_?(cmd|cmds|command|commands|cmd_?line|command_?line|cmd_?str|cmd_?string|command_?string|shell_?command|shell_?cmd|script)$/i;
 /** The mark of a flow built into a string with constant text of its own (`LanguageModule.buildsString`). */
+/**
+ * The sink in another file a flow's trace ends at (`<path>:<line>:<character>`), or undefined when it ends in this
+ * file: a call reaching several of them holds one flow, and one finding, per sink.
+ */
+export function remoteSinkOf(steps: readonly TraceStep[]): string | undefined {
+  const last = steps[steps.length - 1];
+  return last?.path ? `${last.path}:${last.range.start.line}:${last.range.start.character}` : undefined;
+}
+
 export const CONSTRUCTED = 'constructed';
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
@@ -2798,8 +2807,7 @@ class UnitAnalysis {
         const at = hit.path ? this.range(args[i] ?? n) : hit.range;
         // Another file's sinks are reported here, at the argument, each its own finding (the scan moves each to
         // its sink): a service passing a request's fields to three queries holds three flows.
-        const last = hit.path ? hit.steps[hit.steps.length - 1] : undefined;
-        const remote = last ? `${hit.path}:${last.range.start.line}:${last.range.start.character}` : undefined;
+        const remote = hit.path ? remoteSinkOf(hit.steps) : undefined;
         for (const f of t) {
           const marks = hit.marks && [...new Set([...(f.marks ?? []), ...hit.marks])];
           this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);

@@ -27,7 +27,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, requestFieldKey, matchingSources, passHasSource, passOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import type { RouteRegistration } from './lang/language';
@@ -1376,8 +1376,8 @@ export class TaintAnalyzer implements Analyzer {
         });
         for (const res of results) {
           for (const f of res.findings) {
-            const last = f.trace[f.trace.length - 1];
-            const k = `${f.range.start.line}:${f.range.start.character}${last?.path ? `:${last.path}:${last.range.start.line}:${last.range.start.character}` : ''}`;
+            const remote = remoteSinkOf(f.trace);
+            const k = `${f.range.start.line}:${f.range.start.character}${remote ? `:${remote}` : ''}`;
             if (seen[f.rule]!.has(k)) continue;
             seen[f.rule]!.add(k);
             const finding = this.toFinding(pass.rules[f.rule]!, f, doc);
