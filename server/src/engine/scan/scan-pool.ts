@@ -651,11 +651,17 @@ export class ScanPool {
        */
       const nextRound = (): number[] => {
         if (!calledBy) return [];
-        const changed = summaryRound === 1 ? new Set(summaries.filter((e) => Object.keys(e.rules).length > 0).map((e) => e.path)) : changedInRound;
-        if (changed.size === 0) return [];
+        // The files whose summaries the last round gave (the first round: all) or changed, each with the names of its
+        // functions and methods that have an effect for some rule, in one pass over the summaries.
+        const named = new Map<string, Set<string>>();
+        for (const e of summaries) {
+          if (Object.keys(e.rules).length === 0 || (summaryRound > 1 && !changedInRound.has(e.path))) continue;
+          let names = named.get(e.path);
+          if (!names) named.set(e.path, (names = new Set()));
+          names.add(e.name.slice(e.name.lastIndexOf('.') + 1));
+        }
         const callers = new Set<string>();
-        for (const p of changed) {
-          const names = new Set(summaries.filter((e) => e.path === p && Object.keys(e.rules).length > 0).map((e) => e.name.slice(e.name.lastIndexOf('.') + 1)));
+        for (const [p, names] of named) {
           for (const [importer, calls] of calledBy.get(p)?.importers ?? []) if ([...names].some((n) => calls.has(n))) callers.add(importer);
         }
         // At most ROUND_FILES, in the scan's order: the same answer on any machine, and a library of hundreds of
