@@ -35,8 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return remixRedirect(to);
   }
   if (to !== null && to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/\\')) {
-    // The same check after a null test: the guard is matched as a whole expression, not as the tail of a longer &&.
-    // todook: js.open-redirect.redirect
+    // The same check after a null test: its parts mark the value one by one, the last completes them.
+    // ok: js.open-redirect.redirect
     return remixRedirect(to);
   }
   // ruleid: js.open-redirect.redirect

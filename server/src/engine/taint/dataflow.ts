@@ -1834,14 +1834,19 @@ class UnitAnalysis {
         const fails = negated ? thenSt : elseSt;
         const both = shape.kind === 'and' ? holds : fails;
         const either = shape.kind === 'and' ? fails : holds;
-        // Each side is read once (twice per side would be exponential in a chain of && or ||).
-        const facts = [shape.left, shape.right].map((k) => {
+        // Each side is read once (twice per side would be exponential in a chain of && or ||). The right side is read
+        // where the left's facts of `both` hold, as it runs only there: one check completes the marks the other gave
+        // (`!u.startsWith("/") || u.startsWith("//") || u.includes("\\")`).
+        const facts: { holds: [string, Taint | null][]; fails: [string, Taint | null][] }[] = [];
+        const changed = (s: State, base: State) => [...s].filter(([key, v]) => v !== base.get(key));
+        for (const k of [shape.left, shape.right]) {
           const t: State = new Map(holds);
           const f: State = new Map(fails);
+          const first = facts[0];
+          if (first) for (const [key, v] of shape.kind === 'and' ? first.holds : first.fails) (shape.kind === 'and' ? t : f).set(key, v);
           this.applyGuards(k, t, f, false, depth + 1);
-          const changed = (s: State, base: State) => [...s].filter(([key, v]) => v !== base.get(key));
-          return { holds: changed(t, holds), fails: changed(f, fails) };
-        });
+          facts.push({ holds: changed(t, holds), fails: changed(f, fails) });
+        }
         // Both sides' facts hold: a value one side cleans stays clean, marks from each add up (`rel.startsWith('..')
         // || path.isAbsolute(target)` fails where one cleans target and the other marks it).
         const before = new Map<string, Taint | null | undefined>();
