@@ -202,3 +202,23 @@ app.get('/download', (req, res) => {
   execFile('npm', ['install', '--', req.query.pkg]);
   res.end();
 });
+
+// A file path under a directory that is not input cannot start with "-".
+const path = require('path');
+const EXPORT_DIR = '/srv/exports';
+app.post('/sign', (req, res) => {
+  // ok: js.cmdi.argument-injection
+  execFile('gpg', ['--detach-sign', path.join(EXPORT_DIR, path.basename(req.body.file))]);
+  // ok: js.cmdi.argument-injection
+  execFile('gpg', ['--detach-sign', path.resolve(req.body.file)]);
+  const target = path.join(__dirname, 'exports', req.body.file);
+  // ok: js.cmdi.argument-injection
+  execFile('tar', ['-xf', target]);
+  // "." is dropped by the join: "-x" stays "-x".
+  // ruleid: js.cmdi.argument-injection
+  execFile('gpg', ['--detach-sign', path.join('.', req.body.file)]);
+  // The directory itself is input.
+  // ruleid: js.cmdi.argument-injection
+  execFile('gpg', ['--detach-sign', path.join(req.body.dir, 'out.sig')]);
+  res.end();
+});

@@ -1,4 +1,5 @@
 import asyncio
+import os
 import re
 import subprocess
 
@@ -194,4 +195,24 @@ def pack():
     cmd.append(form["path"])
     # ruleid: py.cmdi.argument-injection
     subprocess.run(cmd, check=True)
+    return "ok"
+
+
+EXPORT_DIR = "/srv/exports"
+
+
+@app.post("/sign")
+def sign():
+    form = request.form
+    # A file path under a directory that is not input cannot start with "-".
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["gpg", "--detach-sign", os.path.join(EXPORT_DIR, os.path.basename(form["file"]))], check=True)
+    # ok: py.cmdi.argument-injection
+    subprocess.run(["gpg", "--detach-sign", os.path.abspath(form["file"])], check=True)
+    # "" is dropped by the join: "-x" stays "-x".
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["gpg", "--detach-sign", os.path.join("", form["file"])], check=True)
+    # The directory itself is input.
+    # ruleid: py.cmdi.argument-injection
+    subprocess.run(["gpg", "--detach-sign", os.path.join(form["dir"], "out.sig")], check=True)
     return "ok"
