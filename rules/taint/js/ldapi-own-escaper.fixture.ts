@@ -31,3 +31,21 @@ router.get('/people/by-cn', (req, res) => {
 function escapeHtml(s: string): string {
   return s.replace(/</g, '&lt;');
 }
+
+// An escaper under a plain name: every filter special replaced by its \xx form.
+function escape(v: string): string {
+  return v.replace(/[*()\\\0]/g, (c) => '\\' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+}
+
+// Only the parentheses: `*` still widens the match.
+function stripParens(v: string): string {
+  return v.replace(/[()]/g, '');
+}
+
+router.get('/people/by-mail', (req, res) => {
+  const mail = String(req.query.mail ?? '');
+  // ok: js.ldapi.search-filter
+  client.search('ou=people,dc=example', { filter: `(mail=${escape(mail)})` }, () => res.end());
+  // ruleid: js.ldapi.search-filter
+  client.search('ou=people,dc=example', { filter: `(mail=${stripParens(mail)})` }, () => res.end());
+});
