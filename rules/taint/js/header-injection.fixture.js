@@ -26,6 +26,14 @@ app.get('/export', (req, res) => {
   const slug = String(name).replace(/[^\w-]/g, '');
   // ok: js.header-injection.content-disposition
   res.setHeader('Content-Disposition', `attachment; filename="${slug}.csv"`);
+  // Every character but letters, digits, `_`, `.` and `-` replaced: nothing left to end the name, quoted or not.
+  const fileName = String(name).replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
+  // ok: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', `attachment; filename=${fileName}.csv`);
+  // The class keeps `;` and `"`.
+  const loose = String(name).replace(/[^A-Za-z0-9_.;"-]/g, '_');
+  // ruleid: js.header-injection.content-disposition
+  res.setHeader('Content-Disposition', `attachment; filename="${loose}.csv"`);
   const format = req.query.format;
   if (FORMATS.includes(format)) {
     // ok: js.header-injection.content-disposition
