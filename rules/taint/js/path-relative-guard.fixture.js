@@ -61,4 +61,29 @@ http.createServer(async (req, res) => {
   fs.readFile(target, (err, data) => res.end(data));
 });
 
+// The relative path kept in a variable first (`const rel = path.relative(root, full)`), checked after: the check
+// reads the variable's value, so it is on full. Electron and static servers write it this way.
+function resolveInRoot(name) {
+  const full = path.resolve(root, name);
+  const relative = path.relative(root, full);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new Error('outside the root');
+  }
+  return full;
+}
+
+http.createServer((req, res) => {
+  // ok: js.path-traversal.fs
+  fs.readFile(resolveInRoot(decodeURIComponent(req.url)), (err, data) => res.end(data));
+});
+
+http.createServer((req, res) => {
+  const full = path.resolve(root, decodeURIComponent(req.url).slice(1));
+  const other = path.relative(root, path.join(root, 'index.html'));
+  // The variable checked holds another path's way from root.
+  if (other.startsWith('..')) return res.end();
+  // ruleid: js.path-traversal.fs
+  fs.readFile(full, (err, data) => res.end(data));
+});
+
 module.exports = { Server };

@@ -1796,7 +1796,7 @@ class UnitAnalysis {
     let guarded = false;
     for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
       // A constrained part may be a constant held in a variable (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`).
-      const b = this.match(g, c, g.where.length ? this.valueOf : undefined);
+      const b = this.match(g, c, this.valueOf);
       if (b && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
         clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark);
