@@ -433,9 +433,9 @@ const pythonInstances: ClassInstances = {
     for (const c of root.descendantsOfType('class_definition')) {
       const body = c && fieldOf(c, 'body');
       for (const s of body ? named(body) : []) {
-        // `store: Store` in the class body (a dataclass's or an annotated attribute).
+        // `store: Store` in the class body (a dataclass's or an annotated attribute), or `store = Store()`.
         const a = s.type === 'expression_statement' ? named(s)[0] : undefined;
-        if (a?.type === 'assignment') add(fieldOf(a, 'left'), fieldOf(a, 'type'));
+        if (a?.type === 'assignment') add(fieldOf(a, 'left'), fieldOf(a, 'type') ?? constructedClass(fieldOf(a, 'right')));
         const fn = s.type === 'decorated_definition' ? fieldOf(s, 'definition') : s;
         if (fn?.type !== 'function_definition') continue;
         // `@property def store(self) -> Store:`: read as `self.store`.
@@ -454,13 +454,20 @@ const pythonInstances: ClassInstances = {
           const left = x && fieldOf(x, 'left');
           if (left?.type !== 'attribute' || fieldOf(left, 'object')?.text !== 'self') continue;
           const right = x && fieldOf(x, 'right');
-          add(fieldOf(left, 'attribute'), (x && fieldOf(x, 'type')) ?? (right?.type === 'identifier' ? typed.get(right.text) : undefined));
+          add(fieldOf(left, 'attribute'), (x && fieldOf(x, 'type')) ?? (right?.type === 'identifier' ? typed.get(right.text) : constructedClass(right)));
         }
       }
     }
     return out;
   },
 };
+
+/** The class a constructor call names (`Store()`, `repos.Store(db)`): a call of a capitalised name, by convention a class. */
+function constructedClass(value: Node | null | undefined): Node | undefined {
+  const fn = value?.type === 'call' ? fieldOf(value, 'function') : undefined;
+  const last = fn?.type === 'attribute' ? fieldOf(fn, 'attribute') : fn;
+  return fn && last?.type === 'identifier' && /^[A-Z]/.test(last.text) ? fn : undefined;
+}
 
 /**
  * The class a type annotation names: `Store`, `models.Store`, `"Store"`, `Optional[Store]`, `Store | None`; else
