@@ -246,7 +246,7 @@ describe('cross-file taint in the CLI scan', () => {
     );
   });
 
-  it('JS/TS: an import through a path alias (SvelteKit `$lib/…`, `~/…` and `@/…`) is followed to the file it names, from the importing file\'s folder outwards; a package or a missing file is not', async () => {
+  it('JS/TS: an import through a path alias (SvelteKit `$lib/…`, `~/…`, `@/…`, AdonisJS `App/…` and `#services/…`) is followed to the file it names, from the importing file\'s folder outwards; a package or a missing file is not', async () => {
     const db = "import pg from 'pg';\nconst pool = new pg.Pool();\nexport function byBrand(brand: string) {\n  return pool.query(`SELECT * FROM items WHERE brand = '${brand}'`);\n}\n";
     const dir = scratchWorkspace('cross-file-path-alias', {
       'shop/src/lib/server/db.ts': db,
@@ -255,16 +255,22 @@ describe('cross-file taint in the CLI scan', () => {
       'blog/app/routes/search.tsx': "import { byBrand } from '~/models/post.server';\nimport { byBrand as other } from '~/models/missing';\nexport async function loader({ request }) {\n  const q = new URL(request.url).searchParams.get('q') ?? '';\n  other(q);\n  return byBrand(q);\n}\n",
       'web/src/lib/db.ts': db,
       'web/src/app/api/route.ts': "import { byBrand } from '@/lib/db';\nexport async function GET(request: Request) {\n  return Response.json(await byBrand(new URL(request.url).searchParams.get('b') ?? ''));\n}\n",
+      'adonis5/app/Services/Search.ts': db,
+      'adonis5/app/Controllers/Http/PostsController.ts': "import type { HttpContextContract } from '@ioc:Adonis/Core/HttpContext';\nimport { byBrand } from 'App/Services/Search';\nexport default class PostsController {\n  public async index({ request }: HttpContextContract) {\n    return byBrand(request.input('b'));\n  }\n}\n",
+      'adonis6/app/services/search.ts': db,
+      'adonis6/app/controllers/posts_controller.ts': "import type { HttpContext } from '@adonisjs/core/http';\nimport { byBrand } from '#services/search';\nexport default class PostsController {\n  async index({ request }: HttpContext) {\n    return byBrand(request.input('b'));\n  }\n}\n",
     });
     const found = await jsonFindings(dir);
     assert.deepEqual(
       found.map((f) => [f.ruleId, f.path, f.range.start.line]),
       [
+        ['js.sqli.string-query', 'adonis5/app/Services/Search.ts', 3],
+        ['js.sqli.string-query', 'adonis6/app/services/search.ts', 3],
         ['js.sqli.string-query', 'blog/app/models/post.server.ts', 3],
         ['js.sqli.string-query', 'shop/src/lib/server/db.ts', 3],
         ['js.sqli.string-query', 'web/src/lib/db.ts', 3],
       ],
-      '$lib is src/lib; ~ is the Remix app/ folder here, @ the Next.js src/ folder',
+      '$lib is src/lib; ~ is the Remix app/ folder here, @ the Next.js src/ folder; AdonisJS App/ and #services are under app/',
     );
   });
 

@@ -98,8 +98,10 @@ export interface LexicalSyntax {
 const SLASH = ['//', ''] as const;
 const HASH = ['#', ''] as const;
 const C_BLOCK = ['/*', '*/'] as const;
+/** The path aliases a JS/TS module specifier may start with, as a regex alternation (see `PATH_ALIAS`, which reads them). */
+export const PATH_ALIAS_NAMES = String.raw`\$lib|~~?|@@?|App|#[\w-]*`;
 // Relative specifiers, and those through a path alias (`$lib/db`, `~/models/post`, `@/lib/db`: see `PATH_ALIAS`).
-const JS_MODULES = /(?<q>['"`])(?<spec>(?:\.{1,2}|\$lib|~~?|@@?)\/[^'"`\r\n]*)\k<q>/g;
+const JS_MODULES = new RegExp(String.raw`(?<q>['"\`])(?<spec>(?:\.{1,2}|${PATH_ALIAS_NAMES})\/[^'"\`\r\n]*)\k<q>`, 'g');
 // `from .db import f` and `from shop.db import f` (absolute: resolved to the workspace's own modules, if any); the
 // imported names too, which may be modules (`from . import helper`, `from shop import db`); and `import shop.db as d`
 // (group `whole`: the modules listed, each maybe with `as`).

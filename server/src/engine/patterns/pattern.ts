@@ -13,6 +13,7 @@
  */
 import type { Language, Node } from 'web-tree-sitter';
 import { Parser } from 'web-tree-sitter';
+import { PATH_ALIAS_NAMES } from '../languages';
 
 const MV_PREFIX = '__VIGIL_MV_';
 const ELLIPSIS = '__VIGIL_ELLIPSIS';
@@ -439,9 +440,11 @@ export function chainRoot(node: Node): Node | undefined {
 /**
  * A specifier through a project's path alias, which names a file of the workspace, not a package: SvelteKit's
  * `$lib/…`, and the `~/…`, `~~/…`, `@/…`, `@@/…` of Nuxt, Remix, Next.js and most tsconfig `paths` set-ups (no
- * package is named `~` or has an empty scope). Resolved by `buildExportIndex`.
+ * package is named `~` or has an empty scope); AdonisJS 5's `App/…` (no package name has a capital letter) and
+ * Node's subpath imports `#name/…` (package.json `imports`, AdonisJS 6's `#services/…`), always the package's own.
+ * Resolved by `buildExportIndex`.
  */
-export const PATH_ALIAS = /^(?:\$lib|~~?|@@?)(?:\/|$)/;
+export const PATH_ALIAS = new RegExp(`^(?:${PATH_ALIAS_NAMES})(?:/|$)`);
 
 /** Whether a canonical module is the workspace's own (a relative specifier, a path alias), not a package. */
 export function isWorkspaceModule(canon: string): boolean {

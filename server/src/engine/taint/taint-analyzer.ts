@@ -5146,9 +5146,17 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
 
 /**
  * The folders a path alias may stand for, below a folder holding the importing file: SvelteKit's `$lib` is
- * `src/lib`; `~`, `~~`, `@` and `@@` are the project's root, its `src/` (Next.js, Vue) or its `app/` (Remix).
+ * `src/lib`; `~`, `~~`, `@` and `@@` are the project's root, its `src/` (Next.js, Vue) or its `app/` (Remix);
+ * AdonisJS 5's `App` is `app/`. A subpath import `#name` (see `aliasBases`) is `app/name` (AdonisJS 6's package.json
+ * maps `#services/*` so), `src/name` or `name`.
  */
-const ALIAS_BASES: Record<string, readonly string[]> = { $lib: ['src/lib'], '~': ['', 'src', 'app'], '~~': ['', 'src', 'app'], '@': ['', 'src', 'app'], '@@': ['', 'src', 'app'] };
+const ALIAS_BASES: Record<string, readonly string[]> = { $lib: ['src/lib'], '~': ['', 'src', 'app'], '~~': ['', 'src', 'app'], '@': ['', 'src', 'app'], '@@': ['', 'src', 'app'], App: ['app'] };
+
+function aliasBases(alias: string): readonly string[] {
+  if (!alias.startsWith('#')) return ALIAS_BASES[alias] ?? [];
+  const name = alias.slice(1);
+  return name ? [`app/${name}`, `src/${name}`, name] : ['', 'src'];
+}
 
 /**
  * What `find` gives for the first folder an alias specifier can name, from the importing file's folder outwards:
@@ -5158,7 +5166,7 @@ const ALIAS_BASES: Record<string, readonly string[]> = { $lib: ['src/lib'], '~':
 function throughAlias<T>(fromPath: string, specifier: string, find: (base: string) => T | undefined): T | undefined {
   const slash = specifier.indexOf('/');
   const [alias, rest] = slash < 0 ? [specifier, ''] : [specifier.slice(0, slash), specifier.slice(slash + 1)];
-  const bases = ALIAS_BASES[alias] ?? [];
+  const bases = aliasBases(alias);
   for (let dir = dirname(fromPath), i = 0; i < 32; dir = dirname(dir), i++) {
     for (const b of bases) {
       const hit = find(resolvePath(dir, b, rest));
