@@ -570,12 +570,23 @@ const jsInstances: ClassInstances = {
   },
   declaredFields: (root) => {
     const out: { path: string; cls: string }[] = [];
-    // Only in TypeScript's syntax: a parameter property has an accessibility modifier or `readonly`, a field
-    // declaration its own node; the type is a plain or qualified class name (not a generic, union or array).
-    for (const n of root.descendantsOfType(['required_parameter', 'optional_parameter', 'public_field_definition'])) {
+    // In TypeScript's syntax: a parameter property has an accessibility modifier or `readonly`, a field declaration
+    // its own node; the type is a plain or qualified class name (not a generic, union or array). A field initialised
+    // by a constructor call (`private search = new SearchService()`, JavaScript's `search = new SearchService()`
+    // too) is of the class constructed.
+    for (const n of root.descendantsOfType(['required_parameter', 'optional_parameter', 'public_field_definition', 'field_definition'])) {
       if (!n) continue;
-      const field = typeOf(n) === 'public_field_definition';
-      if (field ? !!fieldOf(n, 'value') : !n.children.some((c) => c && (c.type === 'accessibility_modifier' || c.type === 'readonly'))) continue;
+      const field = typeOf(n) === 'public_field_definition' || typeOf(n) === 'field_definition';
+      const value = field ? fieldOf(n, 'value') : null;
+      if (value) {
+        const name = fieldOf(n, typeOf(n) === 'field_definition' ? 'property' : 'name');
+        const ctor = typeOf(value) === 'new_expression' ? fieldOf(value, 'constructor') : null;
+        if (name && typeOf(name) === 'property_identifier' && ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression')) {
+          out.push({ path: `this.${textOf(name)}`, cls: textOf(ctor) });
+        }
+        continue;
+      }
+      if (typeOf(n) === 'field_definition' || (!field && !n.children.some((c) => c && (c.type === 'accessibility_modifier' || c.type === 'readonly')))) continue;
       const name = fieldOf(n, field ? 'name' : 'pattern');
       const type = fieldOf(n, 'type')?.namedChildren[0];
       if (!name || typeOf(name) !== (field ? 'property_identifier' : 'identifier') || !type) continue;
