@@ -112,9 +112,9 @@ app.get('/forms-ok', async (req, res) => {
   // ok: js.cmdi.child-process
   require(process.env.RUNNER).exec('ls ' + d);
   // A local object with an exec method.
-  const db = { exec: (q) => q };
+  const runner = { exec: (q) => q };
   // ok: js.cmdi.child-process
-  db.exec('ls ' + d);
+  runner.exec('ls ' + d);
   // ok: js.cmdi.child-process
   promisify(setTimeout)(100, 'ls ' + d);
   // ok: js.path-traversal.fs
