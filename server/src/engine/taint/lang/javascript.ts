@@ -541,6 +541,14 @@ function exportedInstances(tree: Tree): Map<string, string> {
  */
 const jsInstances: ClassInstances = {
   constructed: (value) => {
+    if (typeOf(value) === 'await_expression') value = namedKids(value)[0] ?? value;
+    // A static factory of the class (`TodoRepo.forList(name)`, `await User.create(data)`): by convention it returns an
+    // instance. Only a capitalised name: the classes imported from the workspace are the ones that count.
+    if (typeOf(value) === 'call_expression') {
+      const fn = fieldOf(value, 'function');
+      const obj = fn && typeOf(fn) === 'member_expression' ? fieldOf(fn, 'object') : null;
+      return obj && typeOf(obj) === 'identifier' && /^[A-Z]/.test(textOf(obj)) && typeOf(fieldOf(fn!, 'property') ?? obj) === 'property_identifier' ? textOf(obj) : undefined;
+    }
     if (typeOf(value) !== 'new_expression') return undefined;
     const ctor = fieldOf(value, 'constructor');
     return ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression') ? dottedName(ctor) : undefined;
