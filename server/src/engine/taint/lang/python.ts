@@ -861,8 +861,21 @@ function routeRegistrations(root: Node, text: string, importsOf: () => ReadonlyM
   return out;
 }
 
-/** Methods that run their first argument with the rest (`executor.submit(f, x)`), by the function's position. */
-const RUNS_ARGUMENT: ReadonlyMap<string, number> = new Map([['submit', 0], ['run_in_executor', 1], ['call_soon', 0], ['call_soon_threadsafe', 0]]);
+/**
+ * Methods that run their first argument with the rest (`executor.submit(f, x)`), by the function's position: also
+ * RQ's `queue.enqueue(f, x)` (`enqueue_in`/`enqueue_at` after the time) and Starlette's/FastAPI's
+ * `background_tasks.add_task(f, x)`.
+ */
+const RUNS_ARGUMENT: ReadonlyMap<string, number> = new Map([
+  ['submit', 0],
+  ['run_in_executor', 1],
+  ['call_soon', 0],
+  ['call_soon_threadsafe', 0],
+  ['enqueue', 0],
+  ['enqueue_in', 1],
+  ['enqueue_at', 1],
+  ['add_task', 0],
+]);
 /** Functions that run their first argument with the rest, by canonical name. */
 const RUNS_FIRST = new Set(['asyncio.to_thread', 'functools.partial']);
 /** Constructors taking `target=` and `args=(...)`: threads and processes. */
@@ -1135,8 +1148,9 @@ export const python: LanguageModule = {
   isMethod: (fn) => fn.type === 'function_definition' && !!enclosingClass(fn),
   classOf: (fn) => (fn.type === 'function_definition' ? enclosingClass(fn)?.childForFieldName('name')?.text : undefined),
   fieldReceiver: 'self',
-  // Celery: `task.delay(*args, **kwargs)` is `task.apply_async(args, kwargs)`, run by a worker with those arguments.
-  deferredCallMethods: new Set(['delay']),
+  // Celery: `task.delay(*args, **kwargs)` is `task.apply_async(args, kwargs)`, run by a worker with those arguments;
+  // Dramatiq: `actor.send(*args, **kwargs)`.
+  deferredCallMethods: new Set(['delay', 'send']),
   classBases: (fn) => {
     const list = enclosingClass(fn)?.childForFieldName('superclasses');
     // `class B(A)`, `class B(pkg.A)`: the last name; keyword arguments (`metaclass=`) are no bases.
