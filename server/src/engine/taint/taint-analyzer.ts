@@ -3637,7 +3637,8 @@ function resolveCallee(
     if (obj && prop && syn.deferredCallMethods?.has(textOf(prop))) {
       const kind = syn.exprKind(typeOf(obj));
       const deferred = kind === 'identifier' || kind === 'member' ? resolveCallee(obj, ctx, lookup, summaryOf, imported, ruleIds, syn, dispatch, instanceOf, isImported, ownClass) : undefined;
-      if (deferred || kind === 'identifier') return deferred;
+      // Not a function (`client.send(x)` on an instance): the method's call, as any other.
+      if (deferred) return deferred;
     }
     // `cfg.load(x)` on an instance of a class another file exports: that class's method, whatever this file defines.
     const inst = obj && prop && imported.size ? instanceOf?.(obj, textOf(prop)) : undefined;
@@ -3722,16 +3723,25 @@ const INSTANCE_AT = '\u0001';
 
 /**
  * The imported class's method a call on `obj` reaches, when `obj` is known to be an instance of one (see
- * `instanceMethods`): in a function, a local whose one definition there, before the call, constructs the class; a
- * local bound otherwise (a parameter, a loop, two assignments) is unknown; else the file-wide name or path.
+ * `instanceMethods`): in a function, a local whose one definition there, before the call, constructs the class, or
+ * a parameter annotated with it; a local bound otherwise (a loop, two assignments) is unknown; else the file-wide
+ * name or path.
  */
 function instanceCallee(obj: Node, method: string, u: Unit, top: boolean, imported: Map<string, ExportSummary>, syn: LanguageModule): ExportSummary | undefined {
   const inst = syn.instances;
+  // A method called on the construction itself (`ItemService(session).rows(x)`, `new Store().find(x)`).
+  const direct = inst && syn.exprKind(typeOf(obj)) !== 'identifier' ? inst.constructed(syn.unparenthesize(obj)) : undefined;
+  if (direct !== undefined) return imported.get(`${INSTANCE_OF}${direct}.${method}`);
   const path = inst ? syn.accessPath(obj) : undefined;
   if (!inst || path === undefined) return undefined;
   if (!top && syn.exprKind(typeOf(obj)) === 'identifier') {
     const d = syn.constantDef?.(u.node, path);
-    if (d === undefined) return undefined;
+    if (d === undefined) {
+      // A parameter annotated with the class (`svc: ItemService = Depends(service)`, `(store: UserStore)`).
+      const p = u.params.names.find((n) => textOf(n.node) === path);
+      const cls = p ? annotatedClassName(syn.paramTypeOf(u.node, p.index)) : undefined;
+      return cls !== undefined ? imported.get(`${INSTANCE_OF}${cls}.${method}`) : undefined;
+    }
     if (d !== 'free') {
       const cls = inst.constructed(syn.unparenthesize(d.value));
       const inScope = obj.startIndex >= d.end && obj.startIndex >= d.scope.startIndex && obj.endIndex <= d.scope.endIndex;
@@ -3739,6 +3749,15 @@ function instanceCallee(obj: Node, method: string, u: Unit, top: boolean, import
     }
   }
   return imported.get(`${INSTANCE_AT}${path}.${method}`);
+}
+
+/**
+ * The one class a parameter's type annotation names, as written (`ItemService`, `models.Store`, `"Store"`,
+ * `Optional[Store]`, `Store | None`, TypeScript's `Store | undefined`), else undefined.
+ */
+function annotatedClassName(type: string | undefined): string | undefined {
+  const m = type === undefined ? null : /^(?:Optional\[)?\s*["']?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)["']?\s*\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(type.trim());
+  return m?.[1];
 }
 
 const cleanFieldSets = new WeakMap<CompiledLanguage, NonNullable<UnitEnv['cleanFields']> | null>();
