@@ -69,6 +69,17 @@ export interface ScanTarget {
   languageId: string;
 }
 
+/** A Jupyter notebook, by its extension: JSON whose code cells are strings, their quotes escaped. */
+export const NOTEBOOK_PATH = /\.ipynb$/i;
+
+/**
+ * A notebook line as its cell's code reads, for single-line rules: an escaped quote (`key=\"…\"`) becomes a space
+ * and the quote, the same length, so every rule's `name = "value"` shapes match and positions stay the file's.
+ */
+function cellCodeView(line: string): string {
+  return line.includes('\\') ? line.replace(/\\(["'])/g, ' $1') : line;
+}
+
 /**
  * Prefilters by their rules' keywords: the server's analyzers (one per workspace folder, one for files outside
  * folders) and its log redaction each built the same 2 MB automaton from the built-in rules. A prefilter is
@@ -115,6 +126,7 @@ export class SecretScanner {
     const from = lines.lineStarts[firstLine]!;
     const to = lastLine + 1 < lines.lineCount ? lines.lineStarts[lastLine + 1]! : text.length;
     const code = CODE_LANGUAGES.has(target.languageId);
+    const notebook = NOTEBOOK_PATH.test(target.path);
     const out: SecretMatch[] = [];
     for (const hit of this.prefilter.scan(text, from, to, firstLine)) {
       let lineText: string | undefined;
@@ -125,7 +137,7 @@ export class SecretScanner {
         if (rule.multiline > 0) {
           this.matchWindow(target, rule, rule.regex, rule.multiline, hit.line, code, out);
         } else {
-          lineText ??= lines.lineText(hit.line);
+          lineText ??= notebook ? cellCodeView(lines.lineText(hit.line)) : lines.lineText(hit.line);
           this.matchLine(rule, hit.line, lineText, code, out);
         }
       }

@@ -29,7 +29,7 @@ import { maskSecret } from './mask';
 import { rotateSentence } from './rotate';
 import type { SecretRule } from './rule-schema';
 import { envNameFor, secretFixes } from './secret-fixes';
-import { dedupeMatches, quotedValue, quotesJudgedOnLine, SecretScanner, type SecretMatch } from './secret-scanner';
+import { dedupeMatches, NOTEBOOK_PATH, quotedValue, quotesJudgedOnLine, SecretScanner, type SecretMatch } from './secret-scanner';
 import { KeyFlowFinder } from './key-flow';
 import { lexRegions, regionAt, regionIndexAt, type Regions } from './code-lexer';
 import { languageIdForPath, languageRecord, type LexicalSyntax } from '../languages';
@@ -40,8 +40,6 @@ import { jwtSignedWithPublishedKey } from './validators';
 /** Comment words that introduce an example (`# e.g. mysql://root:…`, `// For example: …`). */
 const EXAMPLE_INTRO = /\b(?:e\.g\.|eg:|for example|for instance|example:|such as)/i;
 
-/** A Jupyter notebook, by its extension. */
-const NOTEBOOK_PATH = /\.ipynb$/i;
 
 export class SecretsAnalyzer implements Analyzer {
   readonly pack = 'secrets' as const;
