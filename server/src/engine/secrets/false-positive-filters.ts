@@ -367,6 +367,8 @@ const SRI_RE = /^(?:sha(?:1|256|384|512))[-:]/i;
  */
 const PASSWORD_HASH_RE =
   /^(?:\$(?:1|2[abxy]?|3|5|6|7|y|gy|apr1|md5|sha1|sha256|sha512|argon2(?:i|d|id)|pbkdf2(?:-sha\d+)?|scrypt|p5k2|bcrypt(?:-sha256)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt|crypt|sha1|md5|unsalted_md5|unsalted_sha1)\$[^$]+\$|\*[0-9A-F]{40}$)/i;
+/** A hash or cipher algorithm's name, as settings name them. */
+const ALGORITHM_NAME_RE = /^(?:scram-sha-(?:1|256)(?:-plus)?|md5|sha-?(?:1|224|256|384|512)|bcrypt|argon2(?:id|i|d)?|pbkdf2(?:[_-]sha\d+)?|scrypt|plain|crypt|aes-?(?:128|192|256)(?:-(?:cbc|gcm|ctr))?)$/i;
 /** A value spelled only from the word its name says (`existingtoken123`, `mysupersecret2024`): a stand-in. */
 const SELF_NAMED_RE = /^[a-z]*(?:token|secret|password|passwd|apikey)[a-z]*\d{0,4}$/;
 /** camelCase words ending in the kind of value (`base64EncodedKey`, `hex32ClientSecret`): what to put there. */
@@ -438,6 +440,11 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (HASH_RE.test(value) && /hash|sha|md5|digest|checksum|commit|rev|etag|integrity|id$/i.test(name)) return 'hash';
   if (SRI_RE.test(value)) return 'integrity hash';
   if (PASSWORD_HASH_RE.test(value)) return 'password hash';
+  // An htpasswd line (`user:$apr1$…`, `user:$2y$…`): the user's name, then the hash.
+  const colon = value.indexOf(':');
+  if (colon > 0 && colon <= 64 && !/[\s$]/.test(value.slice(0, colon)) && PASSWORD_HASH_RE.test(value.slice(colon + 1))) return 'password hash';
+  // An algorithm's name (`password_encryption: scram-sha-256`, `hasher: argon2id`): how passwords are kept.
+  if (ALGORITHM_NAME_RE.test(value)) return 'algorithm name';
   if (SELF_NAMED_RE.test(value)) return 'spelled from its own name';
   if (DESCRIBED_RE.test(value)) return 'a name describing the value';
   // A dotted key ending in the kind of value (`Provider.<client>.alice.refreshToken`): where a token is stored.
