@@ -1,0 +1,14 @@
+-- A migration seeding the application's settings table.
+INSERT INTO settings (key, value) VALUES
+-- ruleid: secrets.generic.sql-setting
+  ('smtp.password', 'Vx7#kQ2m!Lp9zRt4'),
+  ('smtp.host', 'smtp.mail.example'),
+-- ok: secrets.generic.sql-setting
+  ('smtp.password_hint', 'ask ops'),
+-- ok: secrets.generic.sql-setting
+  ('billing.api_key', '${BILLING_API_KEY}');
+
+-- ruleid: secrets.generic.sql-setting
+UPDATE settings SET value = 'Qw8!nZ4x@Rt2Lk7p' WHERE key = 'ldap.bind_password';
+-- ok: secrets.generic.sql-setting
+UPDATE settings SET value = 'smtp.mail.example' WHERE key = 'smtp.host';
