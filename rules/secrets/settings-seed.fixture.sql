@@ -12,6 +12,7 @@ INSERT INTO settings (key, value) VALUES
 UPDATE settings SET value = 'Qw8!nZ4x@Rt2Lk7p' WHERE key = 'ldap.bind_password';
 -- ok: secrets.generic.sql-setting
 UPDATE settings SET value = 'smtp.mail.example' WHERE key = 'smtp.host';
--- A function's arguments are no row (`set_config('app.password', …)` is a call).
+-- A function's arguments are no settings row (the password rule reads this call).
 -- ok: secrets.generic.sql-setting
+-- ruleid: secrets.generic.password-assignment
 SELECT set_config('app.password', 'Zr5!mK8q@Wn3Tx6v', false);
