@@ -1795,7 +1795,8 @@ class UnitAnalysis {
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
     for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
-      // A constrained part may be a constant held in a variable (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`).
+      // A part may be held in a variable: a constant (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`) or a call
+      // the guard names (`const rel = path.relative(root, full); if (rel.startsWith('..'))`), read at its value.
       const b = this.match(g, c, this.valueOf);
       if (b && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.

@@ -3739,7 +3739,7 @@ function instanceCallee(obj: Node, method: string, u: Unit, top: boolean, import
     if (d === undefined) {
       // A parameter annotated with the class (`svc: ItemService = Depends(service)`, `(store: UserStore)`).
       const p = u.params.names.find((n) => textOf(n.node) === path);
-      const cls = p ? annotatedClassName(syn.paramTypeOf(u.node, p.index)) : undefined;
+      const cls = p ? syn.paramClass?.(u.node, p.index) : undefined;
       return cls !== undefined ? imported.get(`${INSTANCE_OF}${cls}.${method}`) : undefined;
     }
     if (d !== 'free') {
@@ -3749,15 +3749,6 @@ function instanceCallee(obj: Node, method: string, u: Unit, top: boolean, import
     }
   }
   return imported.get(`${INSTANCE_AT}${path}.${method}`);
-}
-
-/**
- * The one class a parameter's type annotation names, as written (`ItemService`, `models.Store`, `"Store"`,
- * `Optional[Store]`, `Store | None`, TypeScript's `Store | undefined`), else undefined.
- */
-function annotatedClassName(type: string | undefined): string | undefined {
-  const m = type === undefined ? null : /^(?:Optional\[)?\s*["']?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)["']?\s*\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(type.trim());
-  return m?.[1];
 }
 
 const cleanFieldSets = new WeakMap<CompiledLanguage, NonNullable<UnitEnv['cleanFields']> | null>();

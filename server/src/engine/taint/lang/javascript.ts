@@ -605,6 +605,11 @@ const jsInstances: ClassInstances = {
   },
 };
 
+/** A TypeScript union's members (`A | B | C` nests as `(A | B) | C`). */
+function flattenUnion(t: Node): Node[] {
+  return typeOf(t) === 'union_type' ? namedKids(t).flatMap(flattenUnion) : [t];
+}
+
 /**
  * The nodes that can import, in document order, found without walking the tree node by node: import statements
  * and the declarators around each `require(`, `import(` or `promisify(` in the text.
@@ -1002,6 +1007,15 @@ export const javascript: LanguageModule = {
     const p = list ? kids(list)[index] : undefined;
     const t = p?.childForFieldName('type');
     return t ? t.text.replace(/^:\s*/, '') : undefined;
+  },
+  // `store: UserStore`, `store?: UserStore | undefined`: TypeScript's annotation, one class named.
+  paramClass: (fn, index) => {
+    const list = fieldOf(fn, 'parameters');
+    const t = list ? kids(list)[index]?.childForFieldName('type')?.namedChildren[0] : undefined;
+    if (!t) return undefined;
+    const parts = typeOf(t) === 'union_type' ? flattenUnion(t).filter((u) => !/^(?:null|undefined)$/.test(textOf(u))) : [t];
+    const only = parts.length === 1 ? parts[0]! : undefined;
+    return only && (typeOf(only) === 'type_identifier' || typeOf(only) === 'nested_type_identifier') ? textOf(only) : undefined;
   },
   // A class method's decorators (`@Redirect('/home')`): the grammar puts them in the class body before it.
   functionDecorators: (fn) => {

@@ -498,6 +498,12 @@ export interface LanguageModule {
   paramKeywords?(fn: Node): (string | null)[];
   paramDefaultOf(fn: Node, index: number): Node | undefined;
   paramTypeOf(fn: Node, index: number): string | undefined;
+  /**
+   * The one class parameter `index`'s annotation names, as written (`svc: ItemService`, Python's `Optional[Store]`
+   * or `"Store"`, TypeScript's `Store | undefined`), else undefined: a call on the parameter reaches that class's
+   * methods when another file exports it.
+   */
+  paramClass?(fn: Node, index: number): string | undefined;
   /** The decorator or annotation expressions on parameter `index` (`@Body() dto`, `@RequestParam String q`). */
   paramDecorators(fn: Node, index: number): Node[];
   /** The name a function is known by (its own, or the variable or property it is assigned to). */

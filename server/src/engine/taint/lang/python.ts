@@ -1143,6 +1143,11 @@ export const python: LanguageModule = {
     const t = p?.childForFieldName('type');
     return t ? t.text.replace(/^:\s*/, '') : undefined;
   },
+  paramClass: (fn, index) => {
+    const list = fieldOf(fn, 'parameters');
+    const t = list ? kids(list)[index]?.childForFieldName('type') : undefined;
+    return t ? annotatedClass(t) : undefined;
+  },
   paramDecorators: () => [],
   unitName,
   isMethod: (fn) => fn.type === 'function_definition' && !!enclosingClass(fn),
