@@ -40,7 +40,6 @@ import { jwtSignedWithPublishedKey } from './validators';
 /** Comment words that introduce an example (`# e.g. mysql://root:…`, `// For example: …`). */
 const EXAMPLE_INTRO = /\b(?:e\.g\.|eg:|for example|for instance|example:|such as)/i;
 
-
 export class SecretsAnalyzer implements Analyzer {
   readonly pack = 'secrets' as const;
   readonly scanner: SecretScanner;

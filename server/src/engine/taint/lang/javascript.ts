@@ -535,24 +535,12 @@ function exportedInstances(tree: Tree): Map<string, string> {
 }
 
 /**
- * JavaScript's class instances (`ClassInstances`): `new UserStore()`, `new db.Pool()` is the class named, as
- * written; the classes `exportedNames` gives; every declarator and `=` (`+=` and its kin rebind; a destructuring
- * binds its names to no one constructed value).
+ * JavaScript's class instances (`ClassInstances`): `new UserStore()`, `new db.Pool()` and `Repo.forList(x)` are the
+ * class named, as written (`constructedClass`); the classes `exportedNames` gives; every declarator and `=` (`+=` and
+ * its kin rebind; a destructuring binds its names to no one constructed value).
  */
 const jsInstances: ClassInstances = {
-  constructed: (value) => {
-    if (typeOf(value) === 'await_expression') value = namedKids(value)[0] ?? value;
-    // A static factory of the class (`TodoRepo.forList(name)`, `await User.create(data)`): by convention it returns an
-    // instance. Only a capitalised name: the classes imported from the workspace are the ones that count.
-    if (typeOf(value) === 'call_expression') {
-      const fn = fieldOf(value, 'function');
-      const obj = fn && typeOf(fn) === 'member_expression' ? fieldOf(fn, 'object') : null;
-      return obj && typeOf(obj) === 'identifier' && /^[A-Z]/.test(textOf(obj)) && typeOf(fieldOf(fn!, 'property') ?? obj) === 'property_identifier' ? textOf(obj) : undefined;
-    }
-    if (typeOf(value) !== 'new_expression') return undefined;
-    const ctor = fieldOf(value, 'constructor');
-    return ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression') ? dottedName(ctor) : undefined;
-  },
+  constructed: (value) => constructedClass(value),
   exportedClasses: (tree) => {
     const out = exportedNames(tree);
     const own = moduleClass(tree);
@@ -580,18 +568,16 @@ const jsInstances: ClassInstances = {
     const out: { path: string; cls: string }[] = [];
     // In TypeScript's syntax: a parameter property has an accessibility modifier or `readonly`, a field declaration
     // its own node; the type is a plain or qualified class name (not a generic, union or array). A field initialised
-    // by a constructor call (`private search = new SearchService()`, JavaScript's `search = new SearchService()`
-    // too) is of the class constructed.
+    // by a constructor call or a static factory (`private search = new SearchService()`, JavaScript's `search = new
+    // SearchService()` too) is of that class.
     for (const n of root.descendantsOfType(['required_parameter', 'optional_parameter', 'public_field_definition', 'field_definition'])) {
       if (!n) continue;
       const field = typeOf(n) === 'public_field_definition' || typeOf(n) === 'field_definition';
       const value = field ? fieldOf(n, 'value') : null;
       if (value) {
         const name = fieldOf(n, typeOf(n) === 'field_definition' ? 'property' : 'name');
-        const ctor = typeOf(value) === 'new_expression' ? fieldOf(value, 'constructor') : null;
-        if (name && typeOf(name) === 'property_identifier' && ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression')) {
-          out.push({ path: `this.${textOf(name)}`, cls: textOf(ctor) });
-        }
+        const cls = constructedClass(value);
+        if (name && typeOf(name) === 'property_identifier' && cls !== undefined) out.push({ path: `this.${textOf(name)}`, cls });
         continue;
       }
       if (typeOf(n) === 'field_definition' || (!field && !n.children.some((c) => c && (c.type === 'accessibility_modifier' || c.type === 'readonly')))) continue;
@@ -604,6 +590,23 @@ const jsInstances: ClassInstances = {
     return out;
   },
 };
+
+/**
+ * The class a value is an instance of, as written: `new UserStore()`, `new db.Pool()`, and a static factory's result
+ * (`TodoRepo.forList(name)`, `await User.create(data)`), which by convention returns an instance; only of a
+ * capitalised name, and only the workspace's imported classes count where it is read.
+ */
+function constructedClass(value: Node): string | undefined {
+  if (typeOf(value) === 'await_expression') value = namedKids(value)[0] ?? value;
+  if (typeOf(value) === 'call_expression') {
+    const fn = fieldOf(value, 'function');
+    const obj = fn && typeOf(fn) === 'member_expression' ? fieldOf(fn, 'object') : null;
+    return obj && typeOf(obj) === 'identifier' && /^[A-Z]/.test(textOf(obj)) && typeOf(fieldOf(fn!, 'property') ?? obj) === 'property_identifier' ? textOf(obj) : undefined;
+  }
+  if (typeOf(value) !== 'new_expression') return undefined;
+  const ctor = fieldOf(value, 'constructor');
+  return ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression') ? dottedName(ctor) : undefined;
+}
 
 /** A TypeScript union's members (`A | B | C` nests as `(A | B) | C`). */
 function flattenUnion(t: Node): Node[] {

@@ -134,7 +134,10 @@ export interface QualifiedModules {
  * of unknown class stays unknown (no method is looked up by its name alone across files).
  */
 export interface ClassInstances {
-  /** The class a value is constructed from, as written (`Config(...)`, `r.Request(...)`, `new UserStore()`), else undefined. */
+  /**
+   * The class a value is constructed from, as written (`Config(...)`, `r.Request(...)`, `new UserStore()`, JavaScript's
+   * static factory `TodoRepo.forList(x)`), else undefined.
+   */
   constructed(value: Node): string | undefined;
   /**
    * The public classes a file exports, for pass 1 to summarise their methods (JS: those `exportedNames` gives;
