@@ -426,21 +426,23 @@ const pythonInstances: ClassInstances = {
   },
   declaredFields: (root) => {
     const out: { path: string; cls: string }[] = [];
-    const add = (name: Node | null | undefined, type: Node | null | undefined): void => {
-      const cls = type ? annotatedClass(type) : undefined;
+    const add = (name: Node | null | undefined, cls: string | undefined): void => {
       if (name?.type === 'identifier' && cls) out.push({ path: `self.${name.text}`, cls });
     };
+    const classOf = (type: Node | null | undefined): string | undefined => (type ? annotatedClass(type) : undefined);
+    const constructedOf = (value: Node | null | undefined): string | undefined => (value ? pythonInstances.constructed(value) : undefined);
     for (const c of root.descendantsOfType('class_definition')) {
       const body = c && fieldOf(c, 'body');
       for (const s of body ? named(body) : []) {
-        // `store: Store` in the class body (a dataclass's or an annotated attribute), or `store = Store()`.
+        // `store: Store` in the class body (a dataclass's or an annotated attribute), or `store = Store()` (a class
+        // attribute, read as `self.store`).
         const a = s.type === 'expression_statement' ? named(s)[0] : undefined;
-        if (a?.type === 'assignment') add(fieldOf(a, 'left'), fieldOf(a, 'type') ?? constructedClass(fieldOf(a, 'right')));
+        if (a?.type === 'assignment') add(fieldOf(a, 'left'), fieldOf(a, 'type') ? classOf(fieldOf(a, 'type')) : constructedOf(fieldOf(a, 'right')));
         const fn = s.type === 'decorated_definition' ? fieldOf(s, 'definition') : s;
         if (fn?.type !== 'function_definition') continue;
         // `@property def store(self) -> Store:`: read as `self.store`.
         if (s.type === 'decorated_definition' && named(s).some((d) => d.type === 'decorator' && /^@\s*(?:functools\.)?(?:cached_)?property\s*$/.test(d.text))) {
-          add(fieldOf(fn, 'name'), fieldOf(fn, 'return_type'));
+          add(fieldOf(fn, 'name'), classOf(fieldOf(fn, 'return_type')));
         }
         // In a method: `self.store: Store = ...`, and `self.store = store` of a parameter `store: Store`.
         const typed = new Map<string, Node>();
@@ -454,20 +456,15 @@ const pythonInstances: ClassInstances = {
           const left = x && fieldOf(x, 'left');
           if (left?.type !== 'attribute' || fieldOf(left, 'object')?.text !== 'self') continue;
           const right = x && fieldOf(x, 'right');
-          add(fieldOf(left, 'attribute'), (x && fieldOf(x, 'type')) ?? (right?.type === 'identifier' ? typed.get(right.text) : constructedClass(right)));
+          // (`self.store = Store()` needs nothing here: every assignment of the path says its class, see `instanceMethods`.)
+          const type = x && fieldOf(x, 'type');
+          add(fieldOf(left, 'attribute'), classOf(type ?? (right?.type === 'identifier' ? typed.get(right.text) : undefined)));
         }
       }
     }
     return out;
   },
 };
-
-/** The class a constructor call names (`Store()`, `repos.Store(db)`): a call of a capitalised name, by convention a class. */
-function constructedClass(value: Node | null | undefined): Node | undefined {
-  const fn = value?.type === 'call' ? fieldOf(value, 'function') : undefined;
-  const last = fn?.type === 'attribute' ? fieldOf(fn, 'attribute') : fn;
-  return fn && last?.type === 'identifier' && /^[A-Z]/.test(last.text) ? fn : undefined;
-}
 
 /**
  * The class a type annotation names: `Store`, `models.Store`, `"Store"`, `Optional[Store]`, `Store | None`; else
