@@ -274,7 +274,6 @@ const MAX_LITERAL_ENTRIES = 16;
 const MAX_CONSTANT_NODES = 64;
 /** Parameter names that say the value is a whole command line or script: `library-input` rules leave them out. */
 const COMMAND_PARAM = /^_?(cmd|cmds|command|commands|cmd_?line|command_?line|cmd_?str|cmd_?string|command_?string|shell_?command|shell_?cmd|script)$/i;
-/** The mark of a flow built into a string with constant text of its own (`LanguageModule.buildsString`). */
 /**
  * The sink in another file a flow's trace ends at (`<path>:<line>:<character>`), or undefined when it ends in this
  * file: a call reaching several of them holds one flow, and one finding, per sink.
@@ -284,6 +283,7 @@ export function remoteSinkOf(steps: readonly TraceStep[]): string | undefined {
   return last?.path ? `${last.path}:${last.range.start.line}:${last.range.start.character}` : undefined;
 }
 
+/** The mark of a flow built into a string with constant text of its own (`LanguageModule.buildsString`). */
 export const CONSTRUCTED = 'constructed';
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';

@@ -540,7 +540,7 @@ function exportedInstances(tree: Tree): Map<string, string> {
  * its kin rebind; a destructuring binds its names to no one constructed value).
  */
 const jsInstances: ClassInstances = {
-  constructed: (value) => constructedClass(value),
+  constructed: constructedClass,
   exportedClasses: (tree) => {
     const out = exportedNames(tree);
     const own = moduleClass(tree);
@@ -601,11 +601,17 @@ function constructedClass(value: Node): string | undefined {
   if (typeOf(value) === 'call_expression') {
     const fn = fieldOf(value, 'function');
     const obj = fn && typeOf(fn) === 'member_expression' ? fieldOf(fn, 'object') : null;
-    return obj && typeOf(obj) === 'identifier' && /^[A-Z]/.test(textOf(obj)) && typeOf(fieldOf(fn!, 'property') ?? obj) === 'property_identifier' ? textOf(obj) : undefined;
+    return obj && typeOf(obj) === 'identifier' && /^[A-Z]/.test(textOf(obj)) && fieldOf(fn!, 'property')?.type === 'property_identifier' ? textOf(obj) : undefined;
   }
   if (typeOf(value) !== 'new_expression') return undefined;
   const ctor = fieldOf(value, 'constructor');
   return ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression') ? dottedName(ctor) : undefined;
+}
+
+/** Parameter `index`'s type annotation node (TypeScript's `: Store`), if it has one. */
+function paramTypeNode(fn: Node, index: number): Node | undefined {
+  const list = fieldOf(fn, 'parameters');
+  return (list ? kids(list)[index]?.childForFieldName('type') : undefined) ?? undefined;
 }
 
 /** A TypeScript union's members (`A | B | C` nests as `(A | B) | C`). */
@@ -1005,16 +1011,10 @@ export const javascript: LanguageModule = {
     const p = list ? kids(list)[index] : undefined;
     return p?.childForFieldName('value') ?? undefined;
   },
-  paramTypeOf: (fn, index) => {
-    const list = fieldOf(fn, 'parameters');
-    const p = list ? kids(list)[index] : undefined;
-    const t = p?.childForFieldName('type');
-    return t ? t.text.replace(/^:\s*/, '') : undefined;
-  },
+  paramTypeOf: (fn, index) => paramTypeNode(fn, index)?.text.replace(/^:\s*/, ''),
   // `store: UserStore`, `store?: UserStore | undefined`: TypeScript's annotation, one class named.
   paramClass: (fn, index) => {
-    const list = fieldOf(fn, 'parameters');
-    const t = list ? kids(list)[index]?.childForFieldName('type')?.namedChildren[0] : undefined;
+    const t = paramTypeNode(fn, index)?.namedChildren[0];
     if (!t) return undefined;
     const parts = typeOf(t) === 'union_type' ? flattenUnion(t).filter((u) => !/^(?:null|undefined)$/.test(textOf(u))) : [t];
     const only = parts.length === 1 ? parts[0]! : undefined;

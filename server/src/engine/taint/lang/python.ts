@@ -437,7 +437,10 @@ const pythonInstances: ClassInstances = {
         // `store: Store` in the class body (a dataclass's or an annotated attribute), or `store = Store()` (a class
         // attribute, read as `self.store`).
         const a = s.type === 'expression_statement' ? named(s)[0] : undefined;
-        if (a?.type === 'assignment') add(fieldOf(a, 'left'), fieldOf(a, 'type') ? classOf(fieldOf(a, 'type')) : constructedOf(fieldOf(a, 'right')));
+        if (a?.type === 'assignment') {
+          const declared = fieldOf(a, 'type');
+          add(fieldOf(a, 'left'), declared ? classOf(declared) : constructedOf(fieldOf(a, 'right')));
+        }
         const fn = s.type === 'decorated_definition' ? fieldOf(s, 'definition') : s;
         if (fn?.type !== 'function_definition') continue;
         // `@property def store(self) -> Store:`: read as `self.store`.
@@ -465,6 +468,12 @@ const pythonInstances: ClassInstances = {
     return out;
   },
 };
+
+/** Parameter `index`'s type annotation node (`x: Store`), if it has one. */
+function paramTypeNode(fn: Node, index: number): Node | undefined {
+  const list = fieldOf(fn, 'parameters');
+  return (list ? kids(list)[index]?.childForFieldName('type') : undefined) ?? undefined;
+}
 
 /**
  * The class a type annotation names: `Store`, `models.Store`, `"Store"`, `Optional[Store]`, `Store | None`; else
@@ -1134,15 +1143,9 @@ export const python: LanguageModule = {
     const p = list ? kids(list)[index] : undefined;
     return p?.childForFieldName('value') ?? undefined;
   },
-  paramTypeOf: (fn, index) => {
-    const list = fieldOf(fn, 'parameters');
-    const p = list ? kids(list)[index] : undefined;
-    const t = p?.childForFieldName('type');
-    return t ? t.text.replace(/^:\s*/, '') : undefined;
-  },
+  paramTypeOf: (fn, index) => paramTypeNode(fn, index)?.text.replace(/^:\s*/, ''),
   paramClass: (fn, index) => {
-    const list = fieldOf(fn, 'parameters');
-    const t = list ? kids(list)[index]?.childForFieldName('type') : undefined;
+    const t = paramTypeNode(fn, index);
     return t ? annotatedClass(t) : undefined;
   },
   paramDecorators: () => [],
