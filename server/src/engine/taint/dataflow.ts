@@ -107,7 +107,9 @@ export interface Summary {
   keywords?: readonly (string | null)[];
   /**
    * A method's fields (`self.x`, `this.x`) that hold input when it returns, on some path: field name -> the flows
-   * from sources, as they were stored. Other methods of the class read them (see `UnitEnv.fieldTaint`).
+   * from sources, as they were stored. Other methods of the class read them (see `UnitEnv.fieldTaint`). Also the
+   * flows of its parameters (index >= 0, the receiver's own excepted) stored there: a caller's object holds its
+   * arguments in those fields after the call (a constructor's `self.title = title`).
    */
   fieldWrites?: Map<string, Flow[]>;
   /**
@@ -161,6 +163,13 @@ export interface Pass {
   key: string;
 }
 
+/**
+ * A `Summary.captures` name no variable spells: the field (`RECEIVER_FIELD + "title"`) of the object a method is
+ * called on (`self.title`, `this.title`), which the method reads and no statement of its own assigned. A caller
+ * applies its sinks and returns with what its own object holds there (`s = Search(t); s.run()`).
+ */
+export const RECEIVER_FIELD = '\u0001';
+
 /** The `Summary.fieldWrites` key of a request's field (`req.hook` under alias `req`): no class field name has it. */
 export function requestFieldKey(alias: string, field: string): string {
   return `@${alias}\u0000${field}`;
@@ -196,6 +205,11 @@ export interface UnitEnv {
    * `Summary.fieldWrites`), with the names of the methods that store it. Absent for other units.
    */
   fieldTaint?: (name: string) => { taint: Taint; writers: readonly string[] } | undefined;
+  /**
+   * The constructor `method` of class `cls` of this file (`__init__`, `constructor`), for a construction's call (`Search(t)`,
+   * `new Search(t)`): its sinks apply there, and the fields it stores its parameters in hold the arguments.
+   */
+  constructorSummary?: (cls: string, method: string) => { summary: Summary; name: string; offset: number } | undefined;
   /**
    * For a handler: its names that stand for a request (`req` -> `req`, `event` -> `lambda_event`), and what the file's
    * handlers store from input in field `field` of the request under `alias` (`req.hook = {...}` in a middleware;
@@ -808,6 +822,8 @@ class UnitAnalysis {
   private readonly defs = new Map<string, Node | (() => Node | undefined)>();
   /** While a top-level statement is analysed for the statement cache: what it reads and writes across statements. */
   private log?: { defsRead: Map<string, string>; defsOut: Map<string, Node | null>; sinkKeys: Map<string, boolean>; returns: { t: Taint; range: Range }[] };
+  /** Per construction call of a class of this file, by node id: the fields holding its arguments (see `storedFields`). */
+  private constructedFields?: Map<number, Map<string, Taint>>;
   /** Free variables of a function unit, by name: their index in `summary.captures`. */
   private readonly captureIndex = new Map<string, number>();
   /** A function unit's state setters (`const [html, setHtml] = useState(…)`): setter name -> the value's name. */
@@ -1577,7 +1593,10 @@ class UnitAnalysis {
       // A request's path only where this unit assigned it (or what is under it): the state also holds paths a
       // guard narrowed (`typeof req.query.q === 'string'`), which store nothing.
       if (alias !== undefined && (!this.requestWrites || ![...this.requestWrites].some((w) => k === w || k.startsWith(`${w}.`)))) continue;
-      const flows = v.filter((f) => f.origin.kind === 'source');
+      // A receiver's field holds the sources' flows, and the parameters' (not the receiver's own, nor captured
+      // variables'): a caller's object holds the arguments there.
+      const self = alias === undefined ? this.paramNames?.get(recv!) : undefined;
+      const flows = v.filter((f) => f.origin.kind === 'source' || (alias === undefined && f.origin.index >= 0 && f.origin.index !== self));
       if (!flows.length) continue;
       // A receiver's field by its name; a request's by the whole path (`req.ctx.agent`: `ctx.agent`), as read. Not
       // its session, stored for later requests: that write is the trust-boundary rules' finding.
@@ -1682,9 +1701,10 @@ class UnitAnalysis {
     const step: TraceStep = { range, message: 'returned', kind: 'step' };
     for (const f of t) {
       if (f.origin.kind === 'param') {
-        // A returned captured variable is the enclosing function's own value: nothing to summarise.
+        // A returned captured variable is the enclosing function's own value: nothing to summarise. A receiver's
+        // field is the caller's object's (see `receiverFields`).
         const i = f.origin.index;
-        if (i < 0) continue;
+        if (i < 0 && !this.summary.captures?.[-i - 1]?.startsWith(RECEIVER_FIELD)) continue;
         if (!this.summary.paramReturns.has(i)) {
           this.summary.paramReturns.set(i, [...f.steps, step]);
           if (f.marks?.length) (this.summary.returnMarks ??= new Map()).set(i, f.marks);
@@ -2002,6 +2022,7 @@ class UnitAnalysis {
         dropUnder(st, `${name}.`);
         st.set(name, t ? addStep(t, { range: this.range(target), message: `flows into ${name}`, kind: 'step' })! : null);
         if (t && value) this.bindEntries(name, value, st);
+        if (value) this.bindConstructed(name, value, st);
         return;
       }
       case 'object-pattern': {
@@ -2037,6 +2058,7 @@ class UnitAnalysis {
           this.materialize(key, st);
           dropUnder(st, `${key}.`);
           st.set(key, t ? addStep(t, { range: this.range(target), message: `flows into ${key}`, kind: 'step' })! : null);
+          if (value) this.bindConstructed(key, value, st);
           // `a[0] = tainted`: that index holds it, and the container as a whole (its other elements are unknown).
           const index = /^(.+)\.\d+$/.exec(key);
           if (index) {
@@ -2052,6 +2074,12 @@ class UnitAnalysis {
         }
       }
     }
+  }
+
+  /** `s = Search(t)`: `s.title` holds what the constructor stored there (see `storedFields`). */
+  private bindConstructed(key: string, value: Node, st: State): void {
+    const fields = this.constructedFields?.get(this.syn.unparenthesize(value).id);
+    for (const [field, t] of fields ?? []) st.set(`${key}.${field}`, t);
   }
 
   /**
@@ -2385,14 +2413,19 @@ class UnitAnalysis {
     return st.has(name) ? undefined : this.capturedName(name, n);
   }
 
-  /** A receiver's field (`self.x`) no statement here assigned: what the class's methods store in it from input. */
+  /**
+   * A receiver's field (`self.x`) no statement here assigned: what the class's methods store in it from input, and
+   * what the caller's object holds there (a `RECEIVER_FIELD` capture, see `receiverFields`).
+   */
   private fieldRead(key: string, n: Node): Taint | undefined {
     const recv = this.syn.fieldReceiver;
     if (!recv || !key.startsWith(`${recv}.`) || key.indexOf('.', recv.length + 1) >= 0) return undefined;
-    const hit = this.env.fieldTaint!(key.slice(recv.length + 1));
-    if (!hit) return undefined;
+    const field = key.slice(recv.length + 1);
+    const own = this.capturedName(`${RECEIVER_FIELD}${field}`, n, `${key} of the object the method is called on`);
+    const hit = this.env.fieldTaint!(field);
+    if (!hit) return own;
     const step: TraceStep = { range: this.range(n), message: `${key}, stored from input by ${hit.writers.map((w) => `${w}()`).join(', ')}`, kind: 'step' };
-    return hit.taint.map((f) => ({ ...f, steps: [...f.steps, step] }));
+    return union(hit.taint.map((f) => ({ ...f, steps: [...f.steps, step] })), own);
   }
 
   /**
@@ -2481,6 +2514,8 @@ class UnitAnalysis {
 
   /** A nested function's captured variable, where the function is defined: its taint here, or this unit's own capture. */
   private capturedHere(name: string, st: State, fn: Node): Taint | undefined {
+    // A method's receiver field is its caller's object's, not a variable where the method is defined.
+    if (name.startsWith(RECEIVER_FIELD)) return undefined;
     return this.lookup(name, st) ?? (st.has(name) ? undefined : this.capturedName(name, fn));
   }
 
@@ -2519,7 +2554,7 @@ class UnitAnalysis {
   }
 
   /** The symbolic flow of free variable `name` (used at `at`), or undefined at the module's top level. */
-  private capturedName(name: string, at: Node): Taint | undefined {
+  private capturedName(name: string, at: Node, message = `${name} from the enclosing function`): Taint | undefined {
     if (!this.syn.functionTypes.has(typeOf(this.unit))) return undefined;
     // A `library-input` pass's only input is an exported function's parameter, which a module-level name never
     // holds: a top-level function's free names (`request`, `conn`) capture nothing there, and recording them would
@@ -2531,7 +2566,7 @@ class UnitAnalysis {
       this.captureIndex.set(name, i);
       (this.summary.captures ??= []).push(name);
     }
-    return [{ origin: { kind: 'param', index: -(i + 1) }, steps: [{ range: this.range(at), message: `${name} from the enclosing function`, kind: 'step' }] }];
+    return [{ origin: { kind: 'param', index: -(i + 1) }, steps: [{ range: this.range(at), message, kind: 'step' }] }];
   }
 
   /** The element count of the list or array literal `name` was last assigned, if it was one (no spread in it). */
@@ -2684,12 +2719,27 @@ class UnitAnalysis {
       // `ids.map((n) => parseInt(n, 10))`: the result is what the callback returns.
       if (mapped) return mapped.returns;
     }
+    // A class of this file constructed (`Search(t)`, `new Search(t)`): its constructor's sinks apply here, and the
+    // new object holds the arguments in the fields the constructor stores them in (see `storedFields`).
+    const made = this.env.constructorSummary && syn.constructs?.(n);
+    const ctor = made ? this.env.constructorSummary!(made.cls, made.method) : undefined;
+    if (ctor) {
+      this.applySummary(n, ctor, args, argTaints);
+      const fields = this.storedFields(ctor, args, argTaints);
+      if (fields) (this.constructedFields ??= new Map()).set(n.id, fields);
+      return undefined;
+    }
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
     if (callee) {
-      const out = this.applySummary(n, callee, args, argTaints);
+      const obj = fn && property ? syn.memberObject(fn) : null;
+      const out = union(this.applySummary(n, callee, args, argTaints), obj ? this.receiverFields(n, callee, obj, st) : undefined);
       if (callee.summary.validates) this.applyValidation(callee, args, argTaints, st);
+      // A setter (`s.use(t)`): the object holds the argument in the field from now on.
+      const key = obj && callee.summary.fieldWrites ? syn.accessPath(obj) : undefined;
+      const stored = key !== undefined ? this.storedFields(callee, args, argTaints) : undefined;
+      for (const [field, t] of stored ?? []) st.set(`${key}.${field}`, union(st.get(`${key}.${field}`) ?? undefined, t) ?? null);
       return union(out, recvTaint);
     }
     if (free !== undefined) this.calledWith(free, argTaints[0]!, st, n, true);
@@ -2789,6 +2839,56 @@ class UnitAnalysis {
       n = (kind === 'call' ? syn.callee(n) : kind === 'member' ? syn.memberObject(n) : null) ?? undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The fields a constructor or method stores its parameters in (`Summary.fieldWrites`' parameter flows), with this
+   * call's arguments' taint there: field -> taint. Undefined when no argument holding input is stored.
+   */
+  private storedFields(callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Map<string, Taint> | undefined {
+    if (!callee.summary.fieldWrites) return undefined;
+    const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
+    let out: Map<string, Taint> | undefined;
+    for (const [field, flows] of callee.summary.fieldWrites) {
+      let t: Taint | undefined;
+      for (const f of flows) {
+        if (f.origin.kind !== 'param') continue;
+        const i = f.origin.index - callee.offset;
+        const at = argTaints[i];
+        if (!at) continue;
+        const step: TraceStep = { range: this.range(args[i] ?? allArgs[0]!), message: `stored in field ${field} by ${callee.name}()`, kind: 'step' };
+        t = union(t, at.map((g) => ({ ...g, steps: [...g.steps, step].slice(-MAX_STEPS) })));
+      }
+      if (t) (out ??= new Map()).set(field, t);
+    }
+    return out;
+  }
+
+  /**
+   * A method called on an object (`s.run()`, `Search(t).run()`): the sinks and returns its summary reached from the
+   * receiver's fields (`RECEIVER_FIELD` captures), with what the object holds in each here: the fields its
+   * construction or a setter stored arguments in (see `storedFields`), as the state keeps them under its path.
+   */
+  private receiverFields(n: Node, callee: { summary: Summary; name: string }, obj: Node, st: State): Taint | undefined {
+    const caps = callee.summary.captures;
+    if (!caps) return undefined;
+    const made = this.constructedFields?.get(this.syn.unparenthesize(obj).id);
+    const key = made ? undefined : this.syn.accessPath(obj);
+    if (!made && key === undefined) return undefined;
+    let out: Taint | undefined;
+    caps.forEach((name, i) => {
+      if (!name.startsWith(RECEIVER_FIELD)) return;
+      const field = name.slice(RECEIVER_FIELD.length);
+      const t = made ? made.get(field) : st.get(`${key}.${field}`);
+      if (!t) return;
+      const step: TraceStep = { range: this.range(n), message: `${field} read by ${callee.name}()`, kind: 'step' };
+      for (const hit of callee.summary.paramSinks.get(-(i + 1)) ?? []) {
+        for (const f of t) this.sinkReached(f, [step, ...hit.steps.slice(1)], hit.range, hit.sinkText, hit.fixes, hit.rule);
+      }
+      const ret = callee.summary.paramReturns.get(-(i + 1));
+      if (ret) out = union(out, t.map((f) => ({ ...f, steps: [...f.steps, step, ...ret.slice(1)].slice(-MAX_STEPS) })));
+    });
+    return out;
   }
 
   private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Taint | undefined {

@@ -1889,6 +1889,16 @@ export class TaintAnalyzer implements Analyzer {
                   },
                 }
               : {}),
+            // A class of this file constructed: its constructor, with its subclasses' (see `classDispatch`).
+            ...(ctx.byClass.size
+              ? {
+                  constructorSummary: (cls: string, method: string) => {
+                    const d = dispatchOf(cls, method);
+                    record(`o:${cls}.${method}`, d.sig);
+                    return d.callee;
+                  },
+                }
+              : {}),
             ...(u.cls !== undefined
               ? {
                   fieldTaint: (field: string) => {
@@ -2059,7 +2069,7 @@ export class TaintAnalyzer implements Analyzer {
         const key = ctx.units[i]!.key;
         if (over.some((o) => {
           const s = o.get(key)?.result.summary;
-          return !!s && (s.sourceReturns.length > 0 || !!s.capturedCalls?.size || !!s.capturedWrites?.size || !!s.fieldWrites?.size);
+          return !!s && (s.sourceReturns.length > 0 || !!s.capturedCalls?.size || !!s.capturedWrites?.size || (!!s.fieldWrites && [...s.fieldWrites.values()].some((fl) => fl.some((f) => f.origin.kind === 'source'))));
         })) more.add(parent);
       }
       if (more.size) {
@@ -2406,7 +2416,8 @@ export class TaintAnalyzer implements Analyzer {
           if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.predicate && !s.paramRaises?.size && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
           got.set(u, {
-            paramReturns: [...s.paramReturns.keys()],
+            // A receiver's field (a negative key) means nothing to another file either.
+            paramReturns: [...s.paramReturns.keys()].filter((i) => i >= 0),
             ...(s.returnMarks ? { returnMarks: [...s.returnMarks].map(([param, marks]) => ({ param, marks: [...marks] })) } : {}),
             ...(s.validates ? { validates: [...s.validates] } : {}),
             ...(s.predicate ? { predicate: [...s.predicate] } : {}),
@@ -2903,7 +2914,12 @@ function classDispatch(ctx: FileContext, cls: string, name: string, resultOf: (u
     if (!s) continue;
     any = true;
     const who = `${m.cls}.${name}`;
-    for (const [i, steps] of s.paramReturns) if (!merged.paramReturns.has(i)) merged.paramReturns.set(i, steps);
+    for (const [i, steps] of s.paramReturns) if (i >= 0 && !merged.paramReturns.has(i)) merged.paramReturns.set(i, steps);
+    // The parameters it stores in the receiver's fields (a constructor's, see `UnitEnv.constructorSummary`).
+    for (const [field, flows] of s.fieldWrites ?? []) {
+      const params = flows.filter((f) => f.origin.kind === 'param');
+      if (params.length) (merged.fieldWrites ??= new Map()).set(field, [...(merged.fieldWrites.get(field) ?? []), ...params]);
+    }
     for (const [i, steps] of s.paramRaises ?? []) if (i >= 0 && !merged.paramRaises?.has(i)) (merged.paramRaises ??= new Map()).set(i, steps);
     for (const [i, hits] of s.paramSinks) {
       if (i < 0) continue;
@@ -2952,7 +2968,9 @@ function classField(methods: readonly Unit[], field: string, resultOf: (u: Unit)
     const r = resultOf(m);
     // A moved result is shifted only when it writes the field (most methods write none).
     if (!r || !(r instanceof ShiftedResult ? r.origin : r).summary.fieldWrites?.has(field)) continue;
-    const flows = r.summary.fieldWrites!.get(field)!;
+    // Input from sources only: a parameter stored there is the caller's argument (see `Summary.fieldWrites`).
+    const flows = r.summary.fieldWrites!.get(field)!.filter((f) => f.origin.kind === 'source');
+    if (!flows.length) continue;
     base ??= m.line;
     const name = m.name ?? '<anonymous>';
     writers.push(name);

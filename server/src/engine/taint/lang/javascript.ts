@@ -1054,6 +1054,10 @@ export const javascript: LanguageModule = {
   directives,
   exportedNames,
   instances: jsInstances,
+  constructs: (call) => {
+    const ctor = typeOf(call) === 'new_expression' ? fieldOf(call, 'constructor') : null;
+    return ctor && typeOf(ctor) === 'identifier' ? { cls: textOf(ctor), method: 'constructor' } : undefined;
+  },
   collectImports,
   aliasSites: (text) => aliasSites(text),
   decompose,

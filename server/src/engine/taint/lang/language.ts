@@ -573,6 +573,12 @@ export interface LanguageModule {
    */
   readonly instances?: ClassInstances;
   /**
+   * A call that constructs a class named in it (`Search(t)`, `new Search(t)`), with the name of the method that
+   * initialises the instance (`__init__`, `constructor`): a class of the same file by that name has its constructor
+   * applied at the call, and the fields it stores its parameters in hold the arguments. Absent: not followed.
+   */
+  constructs?(call: Node): { cls: string; method: string } | undefined;
+  /**
    * Local name -> canonical dotted name, from the file's imports (and aliases of imported names). `aliasSites`: the
    * file's `aliasSites`, each at its offset in `text`, in order (read per statement by the caller); without them the
    * whole text is searched.

@@ -1179,6 +1179,11 @@ export const python: LanguageModule = {
   },
   exportedNames,
   instances: pythonInstances,
+  // By the naming convention (CapWords): a call of any other name is a function's.
+  constructs: (call) => {
+    const fn = typeOf(call) === 'call' ? fieldOf(call, 'function') : null;
+    return fn && typeOf(fn) === 'identifier' && /^_?[A-Z]/.test(textOf(fn)) ? { cls: textOf(fn), method: '__init__' } : undefined;
+  },
   collectImports,
   aliasSites,
   decompose,
