@@ -60,3 +60,22 @@ app.get('/proxy/other-url', async (req, res) => {
   await axios.get(other.href);
   res.end();
 });
+
+app.get('/proxy/host-variable', async (req, res) => {
+  // The host kept in a variable, then checked against the allow-list.
+  const target = req.query.url;
+  const host = new URL(target).hostname;
+  if (!ALLOWED_HOSTS.includes(host)) return res.sendStatus(400);
+  // ok: js.ssrf.http-client
+  await axios.get(target);
+  res.end();
+});
+
+app.get('/proxy/other-host-variable', async (req, res) => {
+  const target = req.query.url;
+  const host = new URL(req.query.other).hostname;
+  if (!ALLOWED_HOSTS.includes(host)) return res.sendStatus(400);
+  // ruleid: js.ssrf.http-client
+  await axios.get(target);
+  res.end();
+});

@@ -34,3 +34,27 @@ def fetch_refusing_branch():
         # ruleid: py.ssrf.http-client
         requests.get(u.geturl(), timeout=5)
     return "ok"
+
+
+ALLOWED = {"api.example.com", "cdn.example.com"}
+
+
+@app.route("/fetch-host-variable")
+def fetch_host_variable():
+    # The host kept in a variable, then checked: the check is of the URL's host.
+    url = request.args["url"]
+    host = urlparse(url).hostname
+    if host not in ALLOWED:
+        abort(400)
+    # ok: py.ssrf.http-client
+    return requests.get(url, timeout=5).text
+
+
+@app.route("/fetch-other-host-variable")
+def fetch_other_host_variable():
+    url = request.args["url"]
+    host = urlparse(request.args["other"]).hostname
+    if host not in ALLOWED:
+        abort(400)
+    # ruleid: py.ssrf.http-client
+    return requests.get(url, timeout=5).text

@@ -619,7 +619,13 @@ export function matchPattern(
  * `const opts = { shell: true }`, `s.get(url)` after `s = requests.Session()`; and a metavariable whose `where`
  * the variable's name fails is tried on its value when that is a literal.
  */
-export type ValueOf = (name: string) => Node | undefined;
+export type ValueOf = ((name: string) => Node | undefined) & {
+  /**
+   * A variable stands for the member chain it holds wherever a chain is expected, not only as a chain's object
+   * (`host = urlparse(u).hostname; if host not in ALLOWED`): for guards, which check the value the name holds.
+   */
+  readonly whole?: boolean;
+};
 
 /**
  * Whether a variable is the object of a property access or subscript (`s.x`, `s[k]`): only there does it stand for
@@ -755,7 +761,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   if (!inner) return false;
   t = inner;
   const tType = typeOf(t);
-  if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || ((CHAIN_TYPES.has(p.type) || S.subscripts.has(p.type)) && isChainObject(t)))) {
+  if (p.type !== tType && deref && S.variables.has(tType) && derefs < MAX_DEREFS && (S.maps.has(p.type) || S.calls.has(p.type) || S.constructions.has(p.type) || ((CHAIN_TYPES.has(p.type) || S.subscripts.has(p.type)) && (deref.whole === true || isChainObject(t))))) {
     const value = deref(textOf(t));
     if (!value || value.id === t.id) return false;
     // A walk down a structure (`node = node[k]`) is no fixed object held by the name: a subscript pattern only

@@ -844,6 +844,8 @@ class UnitAnalysis {
   private readonly bound = new Set<string>();
   /** An enclosing function's variables this unit assigns (see `Summary.capturedWrites`). */
   private readonly freeAssigned = new Set<string>();
+  /** `valueOf` for guards: a name stands for the whole chain it holds (see `ValueOf.whole`). */
+  private readonly guardValueOf: ValueOf = Object.assign((name: string): Node | undefined => this.valueOf(name), { whole: true });
   /** A variable's value for sink patterns: its last local assignment, else the module's constant of that name. */
   private readonly valueOf = (name: string): Node | undefined =>
     this.defOf(name) ?? (this.bound.has(name) ? undefined : this.env.moduleValue?.(name));
@@ -1817,7 +1819,7 @@ class UnitAnalysis {
     for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
       // A part may be held in a variable: a constant (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`) or a call
       // the guard names (`const rel = path.relative(root, full); if (rel.startsWith('..'))`), read at its value.
-      const b = this.match(g, c, this.valueOf);
+      const b = this.match(g, c, this.guardValueOf);
       if (b && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
         clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark);
