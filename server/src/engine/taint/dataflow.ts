@@ -425,11 +425,20 @@ function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
       continue;
     }
     // One flow per origin: it keeps only the marks both paths have (normalized on one branch only is not normalized).
+    // A field the framework fills read on both (`${job.id} ${job.name}`) is clean on both: one of them is kept.
     const g = out[i]!;
-    const marks = g.marks && commonMarks(g.marks, f.marks);
+    let marks = g.marks && commonMarks(g.marks, f.marks);
+    const clean = marks && marks !== g.marks && cleanFieldMark(g);
+    if (clean && cleanFieldMark(f) && !marks!.includes(clean)) marks = [...marks!, clean];
     if (marks && marks !== g.marks) out[i] = marks.length ? { ...g, marks } : { origin: g.origin, steps: g.steps };
   }
   return out;
+}
+
+/** A source flow's mark of a field its framework fills itself (`.id` of a queue's job), read on its path: it is clean. */
+function cleanFieldMark(f: Flow): string | undefined {
+  const fields = f.origin.kind === 'source' ? f.origin.cleanFields : undefined;
+  return fields && f.marks?.find((m) => m[0] === '.' && fields.includes(m.slice(1)));
 }
 
 /** The marks of `a` that `b` has too; `a` itself when `b` has them all. */
