@@ -42,3 +42,32 @@ export async function DELETE(request: NextRequest) {
   // ok: js.xss.server-response
   return NextResponse.json({ name: request.nextUrl.searchParams.get('name') });
 }
+
+// Headers kept in a module constant or a local.
+const HTML_HEADERS = { 'Content-Type': 'text/html; charset=utf-8' };
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+export async function PATCH(request: NextRequest) {
+  const slug = request.nextUrl.searchParams.get('slug');
+  // ruleid: js.xss.server-response
+  return new Response(`<h1>No link named ${slug}</h1>`, { status: 404, headers: HTML_HEADERS });
+}
+
+export async function OPTIONS(request: NextRequest) {
+  const slug = request.nextUrl.searchParams.get('slug');
+  const htmlHeaders = { 'content-type': 'text/html' };
+  if (slug === 'short') {
+    // Shorthand (`{ headers }`) is not matched yet.
+    const headers = htmlHeaders;
+    // todoruleid: js.xss.server-response
+    return new NextResponse(`<p>${slug}</p>`, { headers });
+  }
+  // ruleid: js.xss.server-response
+  return new NextResponse(`<p>${slug}</p>`, { headers: htmlHeaders });
+}
+
+export async function HEAD(request: NextRequest) {
+  const slug = request.nextUrl.searchParams.get('slug');
+  // ok: js.xss.server-response
+  return new Response(JSON.stringify({ slug }), { status: 404, headers: JSON_HEADERS });
+}

@@ -3254,7 +3254,8 @@ class UnitAnalysis {
       const inner = this.syn.unparenthesize(n);
       if (inner.id !== n.id) n = inner;
       else if (this.syn.exprKind(typeOf(n)) === 'identifier') {
-        const d = this.defOf(textOf(n));
+        // A local's last value, else the module's constant (`const HTML = { 'Content-Type': 'text/html' }`).
+        const d = this.valueOf(textOf(n));
         if (!d || d.id === n.id) return false;
         n = d;
       } else return false;

@@ -122,13 +122,13 @@ export interface SinkSpec extends PatternSpec {
   ifValue?: string;
   /**
    * YAML `unless-bound`, metavariable to regular expression: the sink does not apply when the text bound to the
-   * metavariable, or the value a local variable holding it was last assigned, matches (`ctx.execute(x)` after
+   * metavariable, or the value a local variable holding it was last assigned (or a module constant's), matches (`ctx.execute(x)` after
    * `ctx = js2py.EvalJs()` runs JavaScript, not SQL). Unlike `where`, it looks through the variable.
    */
   unlessBound?: Record<string, string>;
   /**
    * YAML `if-bound`, metavariable to regular expression: the sink applies only when the text bound to the
-   * metavariable, or the value a local variable holding it was last assigned, matches (`items.find(q)` after
+   * metavariable, or the value a local variable holding it was last assigned (or a module constant's), matches (`items.find(q)` after
    * `items = await itemsCollection()` is a MongoDB collection's find, not an array's).
    */
   ifBound?: Record<string, string>;
