@@ -4914,9 +4914,13 @@ class HandlerSite {
   /**
    * Whether this function is registered by name with the by-name handler `id` (see `registeredByName`): a
    * module-level one by a call anywhere in the file, a nested one by a call in the same enclosing functions
-   * (`const onMessage = (e) => …; window.addEventListener('message', onMessage)` in a component's effect).
+   * (`const onMessage = (e) => …; window.addEventListener('message', onMessage)` in a component's effect), a method
+   * by its class's name anywhere in the file (`app.use('/docs', new DocsService())`).
    */
   registeredAs(id: string): boolean {
+    // A method of a class registered by name (`app.use('/docs', new DocsService(opts))`: its instance serves the path).
+    const cls = this.registered?.size && this.syn.isMethod(this.fn) ? this.syn.classOf?.(this.fn) : undefined;
+    if (cls !== undefined && this.registered!.get(cls)?.some((r) => r.startsWith(`${id}@`))) return true;
     const found = this.registered?.size && this.name !== undefined ? this.registered.get(this.name) : undefined;
     if (!found) return false;
     if (this.syn.isModuleLevel?.(this.fn, this.parent)) return found.some((r) => r.startsWith(`${id}@`));
