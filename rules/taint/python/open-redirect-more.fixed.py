@@ -255,10 +255,9 @@ def n_pyramid(request):
 
 @routes.get("/n/aiohttp")
 async def n_aiohttp(request):
-    # The app's own router builds this URL. Known false positive: every attribute of an aiohttp handler's request
-    # parameter counts as input, request.app included.
-    # todook: py.open-redirect.redirect
-    raise web.HTTPFound(request.app.router["index"].url_for() if request.app.router["index"].url_for().startswith("/") and not request.app.router["index"].url_for().startswith("//") and not request.app.router["index"].url_for().startswith("/\\") else "/")
+    # The app's own router builds this URL: the request's app is the server's (a clean field of the route's request).
+    # ok: py.open-redirect.redirect
+    raise web.HTTPFound(request.app.router["index"].url_for())
 
 
 @app.route("/n/header")

@@ -79,3 +79,24 @@ def other():
         return redirect("/")
     # ruleid: py.open-redirect.redirect
     return redirect(to)
+
+
+@app.get("/not-in")
+def not_in():
+    to = request.args.get("to")
+    # All three, the backslash test written `not in`, in one condition.
+    if to and to.startswith("/") and not to.startswith("//") and "\\" not in to:
+        # ok: py.open-redirect.redirect
+        return redirect(to)
+    # ruleid: py.open-redirect.redirect
+    return redirect(to)
+
+
+@app.get("/not-in-two")
+def not_in_two():
+    to = request.args.get("to")
+    # No one-slash test: "//evil.example" passes.
+    if to.startswith("/") and "\\" not in to:
+        # ruleid: py.open-redirect.redirect
+        return redirect(to)
+    return redirect("/")

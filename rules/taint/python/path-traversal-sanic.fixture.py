@@ -35,3 +35,22 @@ async def checked(request):
 async def fixed(request):
     # ok: py.path-traversal.open
     return await response.file(os.path.join(ROOT, "index.html"))
+
+
+@bp.post("/<user_id:int>/bio")
+async def update_bio(request, user_id):
+    # The app's own URL for a route, and the app's context: the server's.
+    # ok: py.open-redirect.redirect
+    return response.redirect(request.app.url_for("files.static", f=user_id))
+
+
+@bp.get("/root")
+async def root(request):
+    # ok: py.path-traversal.open
+    return await response.file(request.app.ctx.static_root + "/index.html")
+
+
+@bp.get("/go")
+async def go(request):
+    # ruleid: py.open-redirect.redirect
+    return response.redirect(request.args.get("next"))
