@@ -254,6 +254,23 @@ describe('secret findings', () => {
     }
   });
 
+  it("lower a Firebase app configuration's Google API key (public by design), saying so; not a Google API key elsewhere", () => {
+    // A fake key in the right format.
+    const key = 'AIzaSyD3vQk9fXw2Lr7Tg4Hs8Jn1Pc6Mb0Ze5Ua';
+    const reason = "a Firebase app configuration's API key, which Firebase documents as public";
+    const android = `{\n  "client": [{\n    "api_key": [\n      { "current_key": "${key}" }\n    ]\n  }]\n}\n`;
+    const web = `const firebaseConfig = {\n  apiKey: "${key}",\n  authDomain: "acme-app.firebaseapp.com",\n  projectId: "acme-app",\n};\n`;
+    for (const [path, text] of [['/ws/mobile/android/app/google-services.json', android], ['/ws/web/src/firebase.ts', web]] as const) {
+      const f = scan(path, text).find((x) => x.ruleId === 'secrets.gcp.api-key');
+      assert.ok(f, path);
+      assert.equal(f.severity, 'low', path);
+      assert.ok(f.message.includes(reason), f.message);
+    }
+    // A Maps key in a server's settings is the project's key, billed: the rule's severity.
+    const maps = scan('/ws/src/settings.py', `GOOGLE_MAPS_KEY = "${key}"\n`).find((x) => x.ruleId === 'secrets.gcp.api-key');
+    assert.equal(maps?.severity, 'high');
+  });
+
   it('lower to low every published example value (AWS docs, RFC 6749/7617, MinIO play, TOTP...), say where it is published, and never hide it', () => {
     // One value per table entry, in application code where its severity would not otherwise be lowered. Basic-auth
     // examples are written as the header that carries them.

@@ -35,6 +35,7 @@ import { lexRegions, regionAt, regionIndexAt, type Regions } from './code-lexer'
 import { languageIdForPath, languageRecord, type LexicalSyntax } from '../languages';
 import { secretContext, SecretContextMemo, type SecretContext } from './syntax-context';
 import { publishedExampleSource } from './published-examples';
+import { publicConfigReason } from './public-configs';
 import { jwtSignedWithPublishedKey } from './validators';
 
 /** Comment words that introduce an example (`# e.g. mysql://root:…`, `// For example: …`). */
@@ -164,6 +165,10 @@ export class SecretsAnalyzer implements Analyzer {
         // accepts it (a copied config, a demo account) accepts it from anyone.
         severity = lower(severity, 'low');
         notes.push(`a published example value, ${published}: severity is lowered, but wherever something accepts it, replace it with a value of your own`);
+      } else if ((published = publicConfigReason(rule.id, rel, (i) => (i < doc.lines.lineCount ? lineText(i) : undefined), m.start.line))) {
+        // A key its provider documents as public where it sits (Firebase's app configuration).
+        severity = lower(severity, 'low');
+        notes.push(published);
       } else if (testPath || ctx.inTestCode || examplePath || testModules.some(([a, b]) => m.start.line > a && m.start.line < b)) {
         severity = lower(severity, 'low');
         notes.push(examplePath && !testPath && !ctx.inTestCode ? 'in an example or docs file, so severity is lowered' : 'in test code, so severity is lowered');
