@@ -44,6 +44,8 @@ export interface SecretMatch {
   checksum?: 'valid' | 'invalid';
   /** For a literal that reaches a crypto or token call through a name (key-flow.ts): that call. */
   via?: KeyFlowVia;
+  /** The value is base64 whose decoded text holds the rule's secret (a Kubernetes Secret's `data`). */
+  encoded?: 'base64';
 }
 
 /**
@@ -67,6 +69,24 @@ export interface ScanTarget {
   lines: LineIndex;
   path: string;
   languageId: string;
+}
+
+/**
+ * A YAML entry whose whole value is base64 (`OPENAI_API_KEY: c2stcHJv…`, a Kubernetes Secret's `data`, a
+ * `.dockerconfigjson`): its decoded text is read by the provider rules (see `matchEncoded`).
+ */
+const BASE64_ENTRY = /^[ \t]*(?:-[ \t]+)?["']?[\w.-]+["']?:[ \t]*["']?([A-Za-z0-9+/]{16,}={0,2})["']?[ \t]*$/;
+/** A base64 run inside decoded text (a docker config's `auth`), read one level further. */
+const BASE64_RUN = /[A-Za-z0-9+/]{20,}={0,2}/g;
+const YAML_LANGUAGES = new Set(['yaml']);
+/** Decoded text longer than this is not read (a certificate bundle, an image). */
+const MAX_DECODED = 16_384;
+
+/** `value` decoded from base64 when it is text (printable ASCII and line breaks), else undefined. */
+function base64Text(value: string): string | undefined {
+  if (value.length % 4 === 1) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  return text.length > 0 && text.length <= MAX_DECODED && /^[\t\n\r\x20-\x7e]*$/.test(text) ? text : undefined;
 }
 
 /** A Jupyter notebook, by its extension: JSON whose code cells are strings, their quotes escaped. */
@@ -142,7 +162,56 @@ export class SecretScanner {
         }
       }
     }
+    if (YAML_LANGUAGES.has(target.languageId)) for (let l = firstLine; l <= lastLine; l++) this.matchEncoded(lines.lineText(l), l, active, out);
     return out;
+  }
+
+  /**
+   * A YAML entry whose value is base64 of a provider's secret (a Kubernetes Secret's `data`): the provider rule that
+   * finds it in the decoded text (or in a base64 run inside that, a docker config's `auth`) reports the encoded
+   * value, where it is written. Generic and fallback rules do not read decoded text: a name there says nothing.
+   */
+  private matchEncoded(lineText: string, line: number, active: readonly boolean[], out: SecretMatch[]): void {
+    const m = BASE64_ENTRY.exec(lineText);
+    const decoded = m ? base64Text(m[1]!) : undefined;
+    const rule = decoded !== undefined ? this.ruleInDecoded(decoded, active, 1) : undefined;
+    if (!rule) return;
+    const value = m![1]!;
+    const at = lineText.lastIndexOf(value);
+    out.push({
+      rule,
+      secret: detached(value),
+      start: { line, character: at },
+      end: { line, character: at + value.length },
+      matchLength: value.length,
+      matchStart: { line, character: at },
+      entropy: shannonEntropy(value),
+      encoded: 'base64',
+    });
+  }
+
+  /** The first provider rule that reports a secret in `text` (decoded base64), reading base64 runs `depth` levels further. */
+  private ruleInDecoded(text: string, active: readonly boolean[], depth: number): SecretRule | undefined {
+    const textLines = text.split(/\r?\n/);
+    for (const hit of this.prefilter.scan(text)) {
+      for (const ruleIndex of hit.rules) {
+        const rule = this.rules[ruleIndex]!;
+        if (!active[ruleIndex] || rule.generic || rule.fallback || rule.parentRegex) continue;
+        const subject = rule.multiline > 0 ? text : (textLines[hit.line] ?? '');
+        for (const x of execAll(rule.regex, subject)) {
+          const span = groupSpan(x, rule.secretGroup);
+          if (!span) continue;
+          const secret = subject.slice(span[0], span[1]);
+          if (this.accept(rule, secret, x[0], subject, nameOf(x, subject), undefined, false, { line: subject, start: span[0], end: span[1] })) return rule;
+        }
+      }
+    }
+    if (depth > 0) for (const run of text.match(BASE64_RUN) ?? []) {
+      const inner = base64Text(run);
+      const rule = inner !== undefined ? this.ruleInDecoded(inner, active, depth - 1) : undefined;
+      if (rule) return rule;
+    }
+    return undefined;
   }
 
   private matchLine(rule: SecretRule, line: number, lineText: string, code: boolean, out: SecretMatch[]): void {

@@ -204,8 +204,10 @@ export class SecretsAnalyzer implements Analyzer {
         notes.push('in a comment, so severity is lowered');
       }
       const via = m.via ? `, passed to \`${m.via.api}…)\` as \`${m.via.name}\` on line ${m.via.line + 1}` : '';
+      // Base64 hides nothing: anyone can decode it (a Kubernetes Secret's data is only encoded).
+      const encoded = m.encoded ? ', base64-encoded (anyone can decode it)' : '';
       const message =
-        `${rule.name} in the source: ${masked}${via}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
+        `${rule.name} in the source: ${masked}${encoded}${via}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. ` +
         secretAdvice(doc.path, doc.languageId, envNameFor(m, ctx)) +
         (rule.rotateUrl ? rotateSentence(rule.rotateUrl) : '');
       const key = `${rule.id}\u0000${masked}`;
