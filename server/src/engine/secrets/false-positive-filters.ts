@@ -427,8 +427,9 @@ export function genericValueReason(value: string, name: string): string | undefi
     if (r) return r;
   }
   // An Ethereum-style account or contract address (`0x` and 40 hex digits, EIP-55): public by design; a private
-  // key is 64 hex digits.
-  if (/^0x[0-9a-fA-F]{40}$/.test(value)) return 'account or contract address';
+  // key is 64 hex digits. Not under a name that ends in the credential (`HCAPTCHA_SECRET`: hCaptcha's secrets
+  // have that shape).
+  if (/^0x[0-9a-fA-F]{40}$/.test(value) && !CREDENTIAL_NAME_END.test(name)) return 'account or contract address';
   // The key was a parameter-name comment (`/*private_key_len=*/X25519_KEY_LEN`): what follows its `*/` is code.
   if (value.startsWith('*/')) return 'code expression';
   // A constant's name with digits (`X25519_PRIVATE_KEY_LEN`): three or more words in capitals, each led by a letter.
