@@ -69,6 +69,9 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   if (/^<[A-Za-z][\w-]*$/.test(secret)) return 'placeholder text';
   // A value written whole in angle brackets (`Password=<YourStrong@Passw0rd>`, Microsoft's samples): what to put there.
   if (/^<[^<>\s][^<>]{0,80}>$/.test(secret)) return 'placeholder text';
+  // An Azure App Service / Functions Key Vault reference (`@Microsoft.KeyVault(SecretUri=…)`): the platform reads
+  // the secret from the vault; the setting holds only where it is.
+  if (/^@Microsoft\.KeyVault\b/i.test(secret)) return 'secret store reference';
   // The nil UUID or a run of zeros (`00000000-0000-0000-0000-000000000000`): a value not set yet.
   if (/^[0-]{8,}$/.test(secret)) return 'placeholder text (zeros)';
   // The anonymous-FTP login (`-anonymous@`, RFC 1635's convention): a public value every FTP client sends.
@@ -315,11 +318,11 @@ export function encodedBlobReason(line: string, start: number, end: number): str
 }
 
 /**
- * The printable ASCII text a base64 (or base64url) value decodes to, or undefined. Random key bytes almost never
- * decode to printable text only, so real keys are not affected.
+ * The printable ASCII text a base64 (or base64url) value of at most `maxLength` characters decodes to, or
+ * undefined. Random key bytes almost never decode to printable text only, so real keys are not affected.
  */
-function base64Text(s: string): string | undefined {
-  if (s.length < 16 || s.length > 2000 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) return undefined;
+export function base64Text(s: string, maxLength = 2000): string | undefined {
+  if (s.length < 16 || s.length > maxLength || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) return undefined;
   const text = Buffer.from(s, 'base64').toString('latin1');
   return /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
 }

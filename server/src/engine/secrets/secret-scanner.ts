@@ -9,6 +9,7 @@ import { detached, type LineIndex } from '../text';
 import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
 import {
+  base64Text,
   encodedBlobReason,
   dottedWords,
   genericValueReason,
@@ -79,15 +80,8 @@ const BASE64_ENTRY = /^[ \t]*(?:-[ \t]+)?["']?[\w.-]+["']?:[ \t]*["']?([A-Za-z0-
 /** A base64 run inside decoded text (a docker config's `auth`), read one level further. */
 const BASE64_RUN = /[A-Za-z0-9+/]{20,}={0,2}/g;
 const YAML_LANGUAGES = new Set(['yaml']);
-/** Decoded text longer than this is not read (a certificate bundle, an image). */
-const MAX_DECODED = 16_384;
-
-/** `value` decoded from base64 when it is text (printable ASCII and line breaks), else undefined. */
-function base64Text(value: string): string | undefined {
-  if (value.length % 4 === 1) return undefined;
-  const text = Buffer.from(value, 'base64').toString('latin1');
-  return text.length > 0 && text.length <= MAX_DECODED && /^[\t\n\r\x20-\x7e]*$/.test(text) ? text : undefined;
-}
+/** Encoded values longer than this are not decoded (a certificate bundle, an image). */
+const MAX_ENCODED = 22_000;
 
 /** A Jupyter notebook, by its extension: JSON whose code cells are strings, their quotes escaped. */
 export const NOTEBOOK_PATH = /\.ipynb$/i;
@@ -173,7 +167,7 @@ export class SecretScanner {
    */
   private matchEncoded(lineText: string, line: number, active: readonly boolean[], out: SecretMatch[]): void {
     const m = BASE64_ENTRY.exec(lineText);
-    const decoded = m ? base64Text(m[1]!) : undefined;
+    const decoded = m ? base64Text(m[1]!, MAX_ENCODED) : undefined;
     const rule = decoded !== undefined ? this.ruleInDecoded(decoded, active, 1) : undefined;
     if (!rule) return;
     const value = m![1]!;
@@ -207,7 +201,7 @@ export class SecretScanner {
       }
     }
     if (depth > 0) for (const run of text.match(BASE64_RUN) ?? []) {
-      const inner = base64Text(run);
+      const inner = base64Text(run, MAX_ENCODED);
       const rule = inner !== undefined ? this.ruleInDecoded(inner, active, depth - 1) : undefined;
       if (rule) return rule;
     }
