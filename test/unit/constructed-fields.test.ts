@@ -141,6 +141,40 @@ describe('constructed objects: the fields a constructor stores its arguments in 
   });
 });
 
+const TS = `import { execSync } from 'node:child_process';
+import express from 'express';
+const app = express();
+
+class Exporter {
+  constructor(private readonly source: string, public format: string, plain: string, readonly other = 'md') {}
+  convert(): void {
+    execSync(\`pandoc \${this.source} -t \${this.format}\`);
+  }
+  toOther(): void {
+    execSync('pandoc in.md -t ' + this.other);
+  }
+}
+
+app.post('/export', (req, res) => {
+  new Exporter(req.body.source, 'pdf', req.body.plain).convert();
+  new Exporter('in.md', 'pdf', req.body.plain).toOther();
+  new Exporter('in.md', 'pdf', 'x', req.body.other).toOther();
+  res.end();
+});
+`;
+
+describe('constructed objects: TypeScript parameter properties are fields the constructor stores', () => {
+  it('a parameter with an accessibility modifier or readonly is this.<name>; a plain parameter is not', () => {
+    const lines = TS.split('\n');
+    const r = engine.scanText('/ctor/exporter.ts', 'typescript', TS, settings);
+    const found = r.findings.map((f) => `${f.range.start.line}:${lines[f.range.start.line]!.trim()}`).sort();
+    // convert() reached from source; toOther() from the readonly `other` (the third call), not from `plain`.
+    assert.deepEqual(found, ["10:execSync('pandoc in.md -t ' + this.other);", '7:execSync(`pandoc ${this.source} -t ${this.format}`);']);
+    const other = r.findings.find((f) => f.range.start.line === 10)!;
+    assert.ok(other.trace?.some((s) => s.message === 'stored in field other by Exporter.constructor()'), JSON.stringify(other.trace));
+  });
+});
+
 describe('constructed objects: random edits equal a fresh scan (property)', () => {
   it('python: constructor stores added and made constant, sinks added', () => {
     assertRandomEditsEqualFreshScan(engine, {

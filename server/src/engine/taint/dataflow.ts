@@ -1002,6 +1002,8 @@ class UnitAnalysis {
       const why = `${entry && sourceMessage(entry, 'library')}${this.env.pass.rules[0]!.audit ? ' (audit)' : ''}`;
       const flows: Flow[] = entry ? [flow, { origin: { kind: 'source', label: entry, input: 'library' }, steps: [{ range: step.range, message: why, kind: 'source' }] }] : [flow];
       this.bind(node, flows, st, undefined);
+      // `constructor(private readonly source: string)`: the constructor stores it in `this.source` too.
+      if (this.syn.fieldReceiver && this.syn.parameterProperty?.(node)) st.set(`${this.syn.fieldReceiver}.${textOf(node)}`, flows);
     }
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
     if (isFunction) this.paramNames = new Map(this.params.names.flatMap(({ node, index }) => (this.syn.targetKind(typeOf(node)) === 'name' ? [[textOf(node), index] as const] : [])));

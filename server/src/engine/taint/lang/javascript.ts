@@ -1054,6 +1054,10 @@ export const javascript: LanguageModule = {
   directives,
   exportedNames,
   instances: jsInstances,
+  parameterProperty: (name) => {
+    const p = name.parent;
+    return !!p && (typeOf(p) === 'required_parameter' || typeOf(p) === 'optional_parameter') && p.children.some((k) => !!k && (k.type === 'accessibility_modifier' || k.type === 'readonly' || k.type === 'override_modifier'));
+  },
   constructs: (call) => {
     const ctor = typeOf(call) === 'new_expression' ? fieldOf(call, 'constructor') : null;
     return ctor && typeOf(ctor) === 'identifier' ? { cls: textOf(ctor), method: 'constructor' } : undefined;

@@ -579,6 +579,11 @@ export interface LanguageModule {
    */
   constructs?(call: Node): { cls: string; method: string } | undefined;
   /**
+   * Whether a parameter's name node declares a field of the receiver too (TypeScript's `constructor(private readonly
+   * source: string)`): the constructor stores the argument in `this.source`.
+   */
+  parameterProperty?(name: Node): boolean;
+  /**
    * Local name -> canonical dotted name, from the file's imports (and aliases of imported names). `aliasSites`: the
    * file's `aliasSites`, each at its offset in `text`, in order (read per statement by the caller); without them the
    * whole text is searched.
