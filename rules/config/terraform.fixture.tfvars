@@ -29,5 +29,5 @@ scaleway_secret_key = "00000000-0000-0000-0000-000000000000"
 # ok: config.tfvars.secret
 # ruleid: secrets.scaleway.access-key
 scaleway_access_key = "SCWK4XN8QZ2VB7RT1MWE"
-# ruleid: config.tfvars.secret
+# ruleid: config.tfvars.secret, secrets.generic.secret-assignment
 scaleway_secret_key = "6a3f9c1e-2b7d-4e8a-9f0c-5d1b3a7e9c2f"

@@ -361,7 +361,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  * after a provider that issues UUIDs as tokens or keys (Snyk, Codecov, Heroku's legacy API key …) is one, and so is
  * the value an `Authorization: Bearer` header sends.
  */
-const CREDENTIAL_NAME_END = /^bearer$|(?:api[_.-]?key|access[_.-]?key|app[_.-]?key|auth[_.-]?key|secret|password|passwd|(?:api|access|auth|bearer|refresh)[_.-]?token|(?:snyk|codecov|heroku|rollbar|bugsnag|launchdarkly|buildkite|circleci|travis)[_.-]?(?:api[_.-]?|upload[_.-]?)?(?:token|key))$/i;
+const CREDENTIAL_NAME_END = /^bearer$|(?:api[_.-]?key|access[_.-]?key|app[_.-]?key|auth[_.-]?key|secret[_.-]?key|secret|password|passwd|(?:api|access|auth|bearer|refresh)[_.-]?token|(?:snyk|codecov|heroku|rollbar|bugsnag|launchdarkly|buildkite|circleci|travis)[_.-]?(?:api[_.-]?|upload[_.-]?)?(?:token|key))$/i;
 const HASH_RE = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
 const SRI_RE = /^(?:sha(?:1|256|384|512))[-:]/i;
 /**
