@@ -175,6 +175,16 @@ describe('constructed objects: TypeScript parameter properties are fields the co
   });
 });
 
+describe('constructed objects: audit strictness still passes a construction\'s arguments through', () => {
+  it('an object built from input, used whole, is reported at audit strictness as any unknown call is', () => {
+    const text = 'import os\nfrom flask import request\n\nclass Box:\n    def __init__(self, v):\n        self.v = v\n\ndef view():\n    os.system(str(Box(request.args["t"])))\n';
+    const audit = { ...settings, strictness: 'audit' as const };
+    const found = engine.scanText('/ctor/audit.py', 'python', text, audit).findings.filter((f) => f.ruleId.startsWith('py.cmdi'));
+    assert.ok(found.some((f) => f.message.includes('request.args["t"] flows into')), JSON.stringify(found.map((f) => f.message)));
+    assert.equal(engine.scanText('/ctor/audit.py', 'python', text, settings).findings.length, 0);
+  });
+});
+
 describe('constructed objects: random edits equal a fresh scan (property)', () => {
   it('python: constructor stores added and made constant, sinks added', () => {
     assertRandomEditsEqualFreshScan(engine, {

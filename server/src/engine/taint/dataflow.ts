@@ -2738,9 +2738,10 @@ class UnitAnalysis {
     const ctor = made ? this.env.constructorSummary!(made.cls, made.method) : undefined;
     if (ctor) {
       this.applySummary(n, ctor, args, argTaints);
-      const fields = this.storedFields(ctor, args, argTaints);
+      const fields = this.storedFields(n, ctor, args, argTaints);
       if (fields) (this.constructedFields ??= new Map()).set(n.id, fields);
-      return undefined;
+      // The object itself holds no input; at audit strictness a construction is still a call Vigil does not know.
+      if (!this.env.pass.rules[0]!.audit) return undefined;
     }
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
@@ -2751,7 +2752,7 @@ class UnitAnalysis {
       if (callee.summary.validates) this.applyValidation(callee, args, argTaints, st);
       // A setter (`s.use(t)`): the object holds the argument in the field from now on.
       const key = obj && callee.summary.fieldWrites ? syn.accessPath(obj) : undefined;
-      const stored = key !== undefined ? this.storedFields(callee, args, argTaints) : undefined;
+      const stored = key !== undefined ? this.storedFields(n, callee, args, argTaints) : undefined;
       for (const [field, t] of stored ?? []) st.set(`${key}.${field}`, union(st.get(`${key}.${field}`) ?? undefined, t) ?? null);
       return union(out, recvTaint);
     }
@@ -2858,7 +2859,7 @@ class UnitAnalysis {
    * The fields a constructor or method stores its parameters in (`Summary.fieldWrites`' parameter flows), with this
    * call's arguments' taint there: field -> taint. Undefined when no argument holding input is stored.
    */
-  private storedFields(callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Map<string, Taint> | undefined {
+  private storedFields(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Map<string, Taint> | undefined {
     if (!callee.summary.fieldWrites) return undefined;
     const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
     let out: Map<string, Taint> | undefined;
@@ -2869,7 +2870,7 @@ class UnitAnalysis {
         const i = f.origin.index - callee.offset;
         const at = argTaints[i];
         if (!at) continue;
-        const step: TraceStep = { range: this.range(args[i] ?? allArgs[0]!), message: `stored in field ${field} by ${callee.name}()`, kind: 'step' };
+        const step: TraceStep = { range: this.range(args[i] ?? n), message: `stored in field ${field} by ${callee.name}()`, kind: 'step' };
         t = union(t, at.map((g) => ({ ...g, steps: [...g.steps, step].slice(-MAX_STEPS) })));
       }
       if (t) (out ??= new Map()).set(field, t);
