@@ -186,24 +186,13 @@ describe('constructed objects: audit strictness still passes a construction\'s a
 });
 
 describe('constructed objects: random edits equal a fresh scan (property)', () => {
-  it('python: constructor stores added and made constant, sinks added', () => {
-    assertRandomEditsEqualFreshScan(engine, {
-      path: '/ctor/views.py',
-      lang: 'python',
-      base: PY,
-      inserts: { write: '        self.tool = title\n', clean: '        self.title = "x"\n', sink: '        os.system(self.limit)\n' },
-      settings,
-      runs: 40,
+  const cases = [
+    { path: '/ctor/views.py', lang: 'python', base: PY, inserts: { write: '        self.tool = title\n', clean: '        self.title = "x"\n', sink: '        os.system(self.limit)\n' } },
+    { path: '/ctor/jobs.js', lang: 'javascript', base: JS, inserts: { write: '    this.cmd = name;\n', clean: "    this.dir = 'x';\n", sink: '    exec(this.name);\n' } },
+  ];
+  for (const c of cases) {
+    it(`${c.lang}: constructor stores added and made constant, sinks added`, () => {
+      assertRandomEditsEqualFreshScan(engine, { ...c, settings, runs: 40 });
     });
-  });
-  it('javascript: constructor stores added and made constant, sinks added', () => {
-    assertRandomEditsEqualFreshScan(engine, {
-      path: '/ctor/jobs.js',
-      lang: 'javascript',
-      base: JS,
-      inserts: { write: '    this.cmd = name;\n', clean: "    this.dir = 'x';\n", sink: '    exec(this.name);\n' },
-      settings,
-      runs: 40,
-    });
-  });
+  }
 });
