@@ -580,7 +580,7 @@ const jsInstances: ClassInstances = {
         if (name && typeOf(name) === 'property_identifier' && cls !== undefined) out.push({ path: `this.${textOf(name)}`, cls });
         continue;
       }
-      if (typeOf(n) === 'field_definition' || (!field && !n.children.some((c) => c && (c.type === 'accessibility_modifier' || c.type === 'readonly')))) continue;
+      if (typeOf(n) === 'field_definition' || (!field && !isParameterProperty(n))) continue;
       const name = fieldOf(n, field ? 'name' : 'pattern');
       const type = fieldOf(n, 'type')?.namedChildren[0];
       if (!name || typeOf(name) !== (field ? 'property_identifier' : 'identifier') || !type) continue;
@@ -606,6 +606,12 @@ function constructedClass(value: Node): string | undefined {
   if (typeOf(value) !== 'new_expression') return undefined;
   const ctor = fieldOf(value, 'constructor');
   return ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression') ? dottedName(ctor) : undefined;
+}
+
+/** A TypeScript constructor parameter that declares a field too: an accessibility modifier or `readonly` on it. */
+function isParameterProperty(param: Node): boolean {
+  const type = typeOf(param);
+  return (type === 'required_parameter' || type === 'optional_parameter') && param.children.some((c) => !!c && (c.type === 'accessibility_modifier' || c.type === 'readonly'));
 }
 
 /** Parameter `index`'s type annotation node (TypeScript's `: Store`), if it has one. */
@@ -1054,10 +1060,7 @@ export const javascript: LanguageModule = {
   directives,
   exportedNames,
   instances: jsInstances,
-  parameterProperty: (name) => {
-    const p = name.parent;
-    return !!p && (typeOf(p) === 'required_parameter' || typeOf(p) === 'optional_parameter') && p.children.some((k) => !!k && (k.type === 'accessibility_modifier' || k.type === 'readonly' || k.type === 'override_modifier'));
-  },
+  parameterProperty: (name) => !!name.parent && isParameterProperty(name.parent),
   constructs: (call) => {
     const ctor = typeOf(call) === 'new_expression' ? fieldOf(call, 'constructor') : null;
     return ctor && typeOf(ctor) === 'identifier' ? { cls: textOf(ctor), method: 'constructor' } : undefined;
