@@ -6,7 +6,7 @@ import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalModule, canonicalName, dottedName, fieldOf, isWorkspaceModule, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
 import { constantKeyRead, schemaOf, typedFields, validatedData } from './javascript-schemas';
-import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, paramTypeNode, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -612,12 +612,6 @@ function constructedClass(value: Node): string | undefined {
 function isParameterProperty(param: Node): boolean {
   const type = typeOf(param);
   return (type === 'required_parameter' || type === 'optional_parameter') && param.children.some((c) => !!c && (c.type === 'accessibility_modifier' || c.type === 'readonly'));
-}
-
-/** Parameter `index`'s type annotation node (TypeScript's `: Store`), if it has one. */
-function paramTypeNode(fn: Node, index: number): Node | undefined {
-  const list = fieldOf(fn, 'parameters');
-  return (list ? kids(list)[index]?.childForFieldName('type') : undefined) ?? undefined;
 }
 
 /** A TypeScript union's members (`A | B | C` nests as `(A | B) | C`). */

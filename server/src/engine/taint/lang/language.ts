@@ -10,7 +10,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TaintLanguage } from '../../languages';
-import type { Bindings, PatternSyntax } from '../../patterns/pattern';
+import { fieldOf, kids, type Bindings, type PatternSyntax } from '../../patterns/pattern';
 
 /** A name's one definition in a function (`LanguageModule.constantDef`). */
 export interface ConstantDef {
@@ -93,6 +93,15 @@ export const MAPPING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap']);
  * `util.format("%s", x)`, `pd.concat(frames)`): the same names in every language, library calls included.
  */
 export const FORMATTING_METHODS: ReadonlySet<string> = new Set(['format', 'join', 'concat', 'replace', 'replaceAll', 'format_map']);
+
+/**
+ * Parameter `index`'s type annotation node (TypeScript's `: Store`, Python's `x: Store`), in a grammar whose function
+ * holds its parameter list under `parameters` and a parameter its annotation under `type`.
+ */
+export function paramTypeNode(fn: Node, index: number): Node | undefined {
+  const list = fieldOf(fn, 'parameters');
+  return (list ? kids(list)[index]?.childForFieldName('type') : undefined) ?? undefined;
+}
 
 /**
  * Whether a regular expression's body between `^` and `$` lets through only word characters and hyphens (classes of

@@ -4,7 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, ITERATION_METHODS, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, paramTypeNode, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 import { importsOrigin } from '../import-reads';
 import { boundFormClasses, constantKeyRead, schemaOf, typedFields, validatedData } from './python-forms';
@@ -468,12 +468,6 @@ const pythonInstances: ClassInstances = {
     return out;
   },
 };
-
-/** Parameter `index`'s type annotation node (`x: Store`), if it has one. */
-function paramTypeNode(fn: Node, index: number): Node | undefined {
-  const list = fieldOf(fn, 'parameters');
-  return (list ? kids(list)[index]?.childForFieldName('type') : undefined) ?? undefined;
-}
 
 /**
  * The class a type annotation names: `Store`, `models.Store`, `"Store"`, `Optional[Store]`, `Store | None`; else
