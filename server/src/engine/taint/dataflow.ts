@@ -2897,7 +2897,10 @@ class UnitAnalysis {
       if (!t) return;
       const step: TraceStep = { range: this.range(n), message: `${field} read by ${callee.name}()`, kind: 'step' };
       for (const hit of callee.summary.paramSinks.get(-(i + 1)) ?? []) {
-        for (const f of t) this.sinkReached(f, [step, ...hit.steps.slice(1)], hit.range, hit.sinkText, hit.fixes, hit.rule);
+        // Another file's sink (an imported class's method) is reported at the call, as `applySummary` does.
+        const remote = hit.path ? remoteSinkOf(hit.steps) : undefined;
+        const marks = (f: Flow): Flow => (hit.marks ? { ...f, marks: [...new Set([...(f.marks ?? []), ...hit.marks])] } : f);
+        for (const f of t) this.sinkReached(marks(f), [step, ...hit.steps.slice(1)], hit.path ? this.range(n) : hit.range, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);
       }
       const ret = callee.summary.paramReturns.get(-(i + 1));
       if (ret) out = union(out, t.map((f) => ({ ...f, steps: [...f.steps, step, ...ret.slice(1)].slice(-MAX_STEPS) })));

@@ -27,7 +27,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, RECEIVER_FIELD, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import type { RouteRegistration } from './lang/language';
@@ -54,6 +54,12 @@ export interface ExportRuleSummary {
   /** `constructed`: the sink takes exported functions' parameters only built into a string (`SinkSpec.constructed`). */
   paramSinks: { param: number; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[]; constructed?: true }[];
   sourceReturns: { label: string; input?: InputKind; steps: TraceStep[]; marks?: string[] }[];
+  /** A constructor's or setter's parameters it stores in the receiver's fields (see `Summary.fieldWrites`), when any. */
+  fieldStores?: { field: string; param: number }[];
+  /** A method's sinks reached from a receiver's field it reads and does not assign (`RECEIVER_FIELD`), when any. */
+  fieldSinks?: { field: string; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[]; constructed?: true }[];
+  /** The receiver's fields a method returns (read, not assigned by it), when any. */
+  fieldReturns?: string[];
 }
 
 /**
@@ -1889,13 +1895,16 @@ export class TaintAnalyzer implements Analyzer {
                   },
                 }
               : {}),
-            // A class of this file constructed: its constructor, with its subclasses' (see `classDispatch`).
-            ...(ctx.byClass.size
+            // A class of this file constructed: its constructor, with its subclasses' (see `classDispatch`); else
+            // an imported class's (part of the pass's key, as every imported summary).
+            ...(ctx.byClass.size || imported.size
               ? {
                   constructorSummary: (cls: string, method: string) => {
                     const d = dispatchOf(cls, method);
                     record(`o:${cls}.${method}`, d.sig);
-                    return d.callee;
+                    if (ctx.byClass.has(cls)) return d.callee;
+                    const ext = imported.get(`${INSTANCE_OF}${cls}.${method}`);
+                    return ext?.rules[ids[0]!] ? { summary: fromExport(ids.map((id) => ext.rules[id]), ext.keywords), name: cls, offset: ext.receiverParam ? 1 : 0 } : undefined;
                   },
                 }
               : {}),
@@ -2186,7 +2195,8 @@ export class TaintAnalyzer implements Analyzer {
     const classes = new Map<string, Map<string, ExportSummary>>();
     // Only the methods whose name the text holds (a call names it): every entry is part of each pass's key and
     // grouping, and a class's other methods would only cost that.
-    const named = (method: string): boolean => !/^\w+$/.test(method) || words.hasWord(method);
+    // A constructor is named by its class's construction, which `add`'s callers see.
+    const named = (method: string): boolean => !/^\w+$/.test(method) || method === syn.constructorMethod || words.hasWord(method);
     // `<class>.<method>` -> `<method>`.
     const methodOf = (e: ExportSummary): string => e.name.slice(e.className!.length + 1);
     const add = (written: string, cls: string, entries: readonly ExportSummary[] | undefined): void => {
@@ -2378,7 +2388,9 @@ export class TaintAnalyzer implements Analyzer {
       else if (u.isMethod && u.cls !== undefined) {
         // A method of an exported class, by `<class>.<method>`; private ones (`#m`) no other file can call.
         const names = instanceNames.get(u.cls);
-        if (!classes?.has(u.cls) || (called && ((u.cls !== own && u.cls !== ownInstance && !names && !called.has(u.cls)) || !called.has(u.name))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
+        // The constructor of a class an importer constructs (`new C(x)`, `C(x)`): what it stores where.
+        const ctor = u.name === lang.module.constructorMethod;
+        if (!classes?.has(u.cls) || (called && ((u.cls !== own && u.cls !== ownInstance && !names && !called.has(u.cls)) || (!ctor && !called.has(u.name)))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
         const first = u.params.names[0]?.node.text;
         const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
         byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}), ...(names ? { instanceNames: names } : {}) });
@@ -2413,7 +2425,19 @@ export class TaintAnalyzer implements Analyzer {
           if (!s) continue;
           // The rule's own summary: the pass's returns, and the sinks of this rule.
           const paramSinks = [...s.paramSinks].filter(([param]) => param >= 0).flatMap(([param, hits]) => hits.filter((h) => h.rule === ri).map((h) => ({ param, h })));
-          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.predicate && !s.paramRaises?.size && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
+          // A method's receiver's fields (captures named `RECEIVER_FIELD` + field): the importer's object holds them.
+          const fieldOfKey = (key: number): string | undefined => {
+            const name = key < 0 ? s.captures?.[-key - 1] : undefined;
+            return name?.startsWith(RECEIVER_FIELD) ? name.slice(RECEIVER_FIELD.length) : undefined;
+          };
+          const fieldSinks = [...s.paramSinks].flatMap(([key, hits]) => {
+            const field = fieldOfKey(key);
+            return field === undefined ? [] : hits.filter((h) => h.rule === ri).map((h) => ({ field, h }));
+          });
+          const fieldReturns = [...s.paramReturns.keys()].map(fieldOfKey).filter((f): f is string => f !== undefined);
+          // Parameters stored in the receiver's fields (the receiver's own excepted).
+          const fieldStores = [...(s.fieldWrites ?? [])].flatMap(([field, flows]) => flows.flatMap((f) => (f.origin.kind === 'param' && f.origin.index >= 0 ? [{ field, param: f.origin.index }] : [])));
+          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.predicate && !s.paramRaises?.size && !fieldStores.length && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
           got.set(u, {
             // A receiver's field (a negative key) means nothing to another file either.
@@ -2425,6 +2449,9 @@ export class TaintAnalyzer implements Analyzer {
             // Captured variables (negative keys) mean nothing to another file.
             paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })),
             sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', ...(f.origin.kind === 'source' && f.origin.input ? { input: f.origin.input } : {}), steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
+            ...(fieldStores.length ? { fieldStores } : {}),
+            ...(fieldSinks.length ? { fieldSinks: fieldSinks.map(({ field, h }) => ({ field, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })) } : {}),
+            ...(fieldReturns.length ? { fieldReturns } : {}),
           });
         }
       });
@@ -3803,8 +3830,28 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
     }
   });
   const e = entries.find((x) => !!x)!;
+  // Each receiver's field a method reads becomes a capture (see `UnitAnalysis.receiverFields`), at `-(i + 1)`.
+  const captures: string[] = [];
+  const captureKey = (field: string): number => {
+    let i = captures.indexOf(`${RECEIVER_FIELD}${field}`);
+    if (i < 0) i = captures.push(`${RECEIVER_FIELD}${field}`) - 1;
+    return -(i + 1);
+  };
+  entries.forEach((r, rule) => {
+    for (const h of r?.fieldSinks ?? []) {
+      const key = captureKey(h.field);
+      const list = paramSinks.get(key) ?? [];
+      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}), ...(h.constructed ? { constructed: true as const } : {}) });
+      paramSinks.set(key, list);
+    }
+  });
+  const fieldReturns = (e.fieldReturns ?? []).map((f): [number, TraceStep[]] => [captureKey(f), []]);
+  const fieldWrites = new Map<string, Flow[]>();
+  for (const { field, param } of e.fieldStores ?? []) fieldWrites.set(field, [...(fieldWrites.get(field) ?? []), { origin: { kind: 'param', index: param }, steps: [] }]);
   return {
-    paramReturns: new Map(e.paramReturns.map((i) => [i, [] as TraceStep[]])),
+    paramReturns: new Map([...e.paramReturns.map((i): [number, TraceStep[]] => [i, []]), ...fieldReturns]),
+    ...(captures.length ? { captures } : {}),
+    ...(fieldWrites.size ? { fieldWrites } : {}),
     ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
     ...(e.validates?.length ? { validates: e.validates } : {}),
     ...(e.predicate?.length ? { predicate: e.predicate } : {}),

@@ -829,6 +829,9 @@ function guardShape(c: Node): GuardShape | undefined {
   return undefined;
 }
 
+/** The method that initialises an instance (see `LanguageModule.constructorMethod`). */
+const CONSTRUCTOR = 'constructor';
+
 export const javascript: LanguageModule = {
   id: 'javascript',
   typedFields,
@@ -1057,8 +1060,9 @@ export const javascript: LanguageModule = {
   parameterProperty: (name) => !!name.parent && isParameterProperty(name.parent),
   constructs: (call) => {
     const ctor = typeOf(call) === 'new_expression' ? fieldOf(call, 'constructor') : null;
-    return ctor && typeOf(ctor) === 'identifier' ? { cls: textOf(ctor), method: 'constructor' } : undefined;
+    return ctor && typeOf(ctor) === 'identifier' ? { cls: textOf(ctor), method: CONSTRUCTOR } : undefined;
   },
+  constructorMethod: CONSTRUCTOR,
   collectImports,
   aliasSites: (text) => aliasSites(text),
   decompose,

@@ -588,6 +588,11 @@ export interface LanguageModule {
    */
   constructs?(call: Node): { cls: string; method: string } | undefined;
   /**
+   * The name of the method that initialises an instance (`__init__`, `constructor`), as `constructs` gives it: an
+   * exported class's is summarised for the files that construct the class (see `summarizeExports`).
+   */
+  readonly constructorMethod?: string;
+  /**
    * Whether a parameter's name node declares a field of the receiver too (TypeScript's `constructor(private readonly
    * source: string)`): the constructor stores the argument in `this.source`.
    */

@@ -946,6 +946,9 @@ function callsThrough(call: Node, canonical: (n: Node) => string | undefined, de
   return { fn, args: out.args };
 }
 
+/** The method that initialises an instance (see `LanguageModule.constructorMethod`). */
+const CONSTRUCTOR = '__init__';
+
 export const python: LanguageModule = {
   id: 'python',
   absoluteLocalImports: true,
@@ -1176,8 +1179,9 @@ export const python: LanguageModule = {
   // By the naming convention (CapWords): a call of any other name is a function's.
   constructs: (call) => {
     const fn = typeOf(call) === 'call' ? fieldOf(call, 'function') : null;
-    return fn && typeOf(fn) === 'identifier' && /^_?[A-Z]/.test(textOf(fn)) ? { cls: textOf(fn), method: '__init__' } : undefined;
+    return fn && typeOf(fn) === 'identifier' && /^_?[A-Z]/.test(textOf(fn)) ? { cls: textOf(fn), method: CONSTRUCTOR } : undefined;
   },
+  constructorMethod: CONSTRUCTOR,
   collectImports,
   aliasSites,
   decompose,
