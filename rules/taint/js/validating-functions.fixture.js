@@ -154,3 +154,40 @@ app.get('/r6', (req, res) => {
   exec('echo ' + v);
   requireName(v);
 });
+
+// A check called in one arm of a conditional holds in that arm only: the other arm, and the code after, see the
+// value unchecked.
+function checkedName(value) {
+  requireName(value);
+  return value;
+}
+
+app.get('/r7', (req, res) => {
+  const v = req.query.v;
+  const label = req.query.strict ? checkedName(v) : 'any';
+  // ruleid: js.cmdi.child-process
+  exec('echo ' + v + label);
+});
+
+app.get('/r8', (req, res) => {
+  const v = req.query.v;
+  // ruleid: js.cmdi.child-process
+  const out = req.query.strict ? checkedName(v) : exec('echo ' + v);
+  res.send(String(out));
+});
+
+app.get('/r9', (req, res) => {
+  const v = req.query.v;
+  if (req.query.strict) checkedName(v);
+  else requireName(v);
+  // ok: js.cmdi.child-process
+  exec('echo ' + v);
+});
+
+app.get('/r10', (req, res) => {
+  const v = req.query.v;
+  const checked = req.query.strict ? checkedName(v) : requireName(v);
+  // ok: js.cmdi.child-process
+  exec('echo ' + v);
+  res.send(String(checked));
+});

@@ -189,3 +189,33 @@ def r7():
     # ruleid: py.cmdi.subprocess-shell
     os.system("echo " + v)
     require_name(v)
+
+
+# A check called in one branch of a conditional expression holds in that branch only.
+def checked_name(value):
+    require_name(value)
+    return value
+
+
+@app.route("/r8")
+def r8():
+    v = request.args["v"]
+    label = checked_name(v) if request.args.get("strict") else "any"
+    # ruleid: py.cmdi.subprocess-shell
+    os.system("echo " + v + label)
+
+
+@app.route("/r9")
+def r9():
+    v = request.args["v"]
+    # ruleid: py.cmdi.subprocess-shell
+    out = checked_name(v) if request.args.get("strict") else os.system("echo " + v)
+    return str(out)
+
+
+@app.route("/r10")
+def r10():
+    v = request.args["v"]
+    label = checked_name(v) if request.args.get("strict") else require_name(v)
+    # ok: py.cmdi.subprocess-shell
+    os.system("echo " + v + label)

@@ -470,6 +470,9 @@ function addStep(t: Taint | undefined, step: TraceStep): Taint | undefined {
   return t.map((f) => (f.steps.length >= MAX_STEPS ? f : { ...f, steps: [...f.steps, step] }));
 }
 
+/** Expression kinds whose evaluation cannot change the state (no call, no assignment): `c ? x : f(x)`. */
+const READ_ONLY_KINDS: ReadonlySet<string> = new Set(['inert', 'type', 'identifier', 'self', 'member', 'function']);
+
 function mergeStates(a: State, b: State): State {
   const out: State = new Map(a);
   for (const [k, v] of b) {
@@ -2315,7 +2318,9 @@ class UnitAnalysis {
         // A constant condition: only the side it takes is evaluated.
         const constant = cond ? syn.constantTruth(cond, this.constantLookup) : undefined;
         // The condition's checks hold in the arm it picks (`isLocal(x) ? x : "/"`, `typeof x === "string" ? x : ""`):
-        // each arm is read in its own copy when a check changed one (what an arm assigns stays there).
+        // each arm is read in its own copy when a check changed one. So is the second arm when the first may change
+        // the state (a validating call's argument checked, an assignment): that holds on its side only. The arms'
+        // states are joined after, as an if's branches are.
         let [sa, sb] = [st, st];
         if (cond && constant === undefined && this.mayCheck(cond)) {
           const thenSt: State = new Map(st);
@@ -2324,8 +2329,10 @@ class UnitAnalysis {
           const changed = (x: State): boolean => x.size !== st.size || [...x].some(([k, v]) => st.get(k) !== v);
           if (changed(thenSt) || changed(elseSt)) [sa, sb] = [thenSt, elseSt];
         }
+        if (sa === sb && a && b && constant === undefined && !READ_ONLY_KINDS.has(this.syn.exprKind(typeOf(a)))) sb = new Map(st);
         const ta = a && constant !== false ? this.ev(a, sa, depth) : undefined;
         const tb = b && constant !== true ? this.ev(b, sb, depth) : undefined;
+        if (sa !== sb) replaceState(st, mergeStates(sa, sb));
         t = union(ta, tb);
         break;
       }
