@@ -54,3 +54,18 @@ export const go = defineEventHandler(async (event) => {
   // ruleid: js.open-redirect.redirect
   return sendRedirect(event, String(back || '/'), 302);
 });
+
+// A handler that set an HTML content type answers with the string it returns.
+export const bannerHandler = defineEventHandler((event) => {
+  const { title } = getQuery(event);
+  setResponseHeader(event, 'content-type', 'text/html; charset=utf-8');
+  // ruleid: js.xss.server-response
+  return `<h1>${title}</h1>`;
+});
+
+export const bannerTextHandler = defineEventHandler((event) => {
+  const { title } = getQuery(event);
+  setResponseHeader(event, 'content-type', 'text/plain');
+  // ok: js.xss.server-response
+  return `${title}`;
+});
