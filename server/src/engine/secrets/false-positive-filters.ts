@@ -6,7 +6,7 @@
  */
 
 const PLACEHOLDER_WORDS =
-  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[\w .:/-]{3,}>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx|some[_-]?random[_-]?(?:string|text|chars|value|key)|please[_-]?replace|replace[_-]with/i;
+  /changeme|(?:must|should|to)[_ .-]?be[_ .-]?(?:changed|replaced)|change[_-]me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass)|your[_-]|<[A-Za-z][A-Za-z_ .:/-]{2,}\d{0,2}>|placeholder|example|sample|dummy|redacted|insert[_-]?(?:your|key|token|here)|^insert[_-]|(?:key|token|secret|password)[_-]?here|not[_-]?a[_-]?real|this[_ .-]?is[_ .-]?(?:a|my|the|our)[_ .-]?(?:super[_ .-]?)?(?:secret|key|token|password)|notreal|foobar|lorem|todo|fixme|xxxx|some[_-]?random[_-]?(?:string|text|chars|value|key)|please[_-]?replace|replace[_-]with/i;
 
 const PLACEHOLDER_WORDS_ALL = new RegExp(PLACEHOLDER_WORDS.source, 'gi');
 const RUN_CHAR = /[A-Za-z0-9+/_-]/;
