@@ -1,5 +1,6 @@
 // Hono (https://hono.dev/docs/api/request): a route's context `c` holds the request as `c.req`.
 import { Hono } from 'hono';
+import { getCookie, getSignedCookie } from 'hono/cookie';
 import { exec } from 'child_process';
 import { readFile } from 'fs/promises';
 
@@ -43,3 +44,17 @@ app.get('/out', (c) => {
 });
 
 export default app;
+
+app.get('/theme', (c) => {
+  const theme = getCookie(c, 'theme');
+  // ruleid: js.cmdi.child-process
+  exec(`render-theme ${theme}`);
+  return c.text('ok');
+});
+
+app.get('/theme/signed', async (c) => {
+  const theme = await getSignedCookie(c, process.env.COOKIE_SECRET!, 'theme');
+  // ok: js.cmdi.child-process
+  exec(`render-theme ${theme}`);
+  return c.text('ok');
+});
