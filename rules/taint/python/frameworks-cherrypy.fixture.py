@@ -1,4 +1,5 @@
 # CherryPy: an exposed method's parameters are the request's query and form fields.
+import html
 import subprocess
 
 import cherrypy
@@ -20,3 +21,22 @@ class Root:
         # Not exposed: not reachable from a request.
         # ok: py.cmdi.subprocess-shell
         return subprocess.check_output("ping -c 1 " + host, shell=True)
+
+
+class Pages:
+    @cherrypy.expose
+    def greet(self, name=""):
+        # An exposed method's string is sent as text/html.
+        # ruleid: py.xss.html-response
+        return f"<h1>Hello {name}</h1>"
+
+    @cherrypy.expose
+    def greet_escaped(self, name=""):
+        # ok: py.xss.html-response
+        return f"<h1>Hello {html.escape(name)}</h1>"
+
+    @cherrypy.expose
+    @cherrypy.tools.json_out()
+    def lookup(self, name=""):
+        # ok: py.xss.html-response
+        return {"name": name}
