@@ -1,6 +1,8 @@
 // LoopBack 4 controllers: request data arrives in decorated parameters (@param.query.string, @param.path.string,
 // @param.header.string, @param({ in: 'query' }), @requestBody) or the injected request.
 import { inject } from '@loopback/core';
+import { Filter, repository } from '@loopback/repository';
+import { Entry, EntryRepository } from './entry.repository';
 import { get, param, post, requestBody, Request, Response, RestBindings } from '@loopback/rest';
 import { exec } from 'child_process';
 import { readFile } from 'fs/promises';
@@ -9,7 +11,10 @@ import { Pool } from 'pg';
 const db = new Pool();
 
 export class ArchiveController {
-  constructor(@inject(RestBindings.Http.RESPONSE) private res: Response) {}
+  constructor(
+    @inject(RestBindings.Http.RESPONSE) private res: Response,
+    @repository(EntryRepository) private entryRepository: EntryRepository,
+  ) {}
 
   @get('/archive/search')
   async search(@param.query.string('term') term: string) {
@@ -60,6 +65,13 @@ export class ArchiveController {
     // ok: js.cmdi.child-process
     exec('rebuild-index --all');
     return { queued: !!body };
+  }
+
+  @get('/archive/entries')
+  async entries(@param.query.object('filter') filter?: Filter<Entry>) {
+    // A LoopBack filter is the repository's own query language, checked against the model's schema.
+    // ok: js.nosqli.query-object
+    return this.entryRepository.find(filter);
   }
 
   @get('/archive/whoami')

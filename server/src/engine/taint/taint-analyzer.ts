@@ -4583,7 +4583,8 @@ export function fileContext(
         // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
         params.forEach((p, i) => {
           if (syn.targetKind(p.type) !== 'name' || !hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn)) return;
-          const type = syn.paramTypeOf(fn, i);
+          // By the type's name, a generic's arguments aside (`Filter<Product>` is a `Filter`).
+          const type = syn.paramTypeOf(fn, i)?.replace(/\s*<[\s\S]*$/, '');
           if (type && h.spec.safeTypes.includes(type)) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
           else unitParams.sources.set(i, paramSource(p.text, input));
