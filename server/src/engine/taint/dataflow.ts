@@ -20,7 +20,7 @@ import { PatternIndex } from '../patterns/pattern-index';
 import type { LineIndex } from '../text';
 import type { Fix, Range, TraceStep } from '../types';
 import type { TemplateHit } from '../templates/template-index';
-import type { LanguageModule } from './lang';
+import type { ExprKind, LanguageModule } from './lang';
 import { sourceMessage, type InputKind } from './input-kind';
 import type { ConstantDef } from './lang/language';
 import { patternWords, type Compiled, type CompiledRule, type PassPattern } from './rule-set';
@@ -471,7 +471,7 @@ function addStep(t: Taint | undefined, step: TraceStep): Taint | undefined {
 }
 
 /** Expression kinds whose evaluation cannot change the state (no call, no assignment): `c ? x : f(x)`. */
-const READ_ONLY_KINDS: ReadonlySet<string> = new Set(['inert', 'type', 'identifier', 'self', 'member', 'function']);
+const READ_ONLY_KINDS: ReadonlySet<ExprKind> = new Set<ExprKind>(['inert', 'type', 'identifier', 'self', 'member', 'function']);
 
 function mergeStates(a: State, b: State): State {
   const out: State = new Map(a);

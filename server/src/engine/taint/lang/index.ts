@@ -18,4 +18,4 @@ export function languageModule(language: TaintLanguage): LanguageModule {
   return MODULES[language];
 }
 
-export type { CheckContext, ClassInstances, LanguageModule, StructuralCheck } from './language';
+export type { CheckContext, ClassInstances, ExprKind, LanguageModule, StructuralCheck } from './language';
