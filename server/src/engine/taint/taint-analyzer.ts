@@ -27,7 +27,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, RECEIVER_FIELD, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, RECEIVER_FIELD, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type SinkHit, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import type { RouteRegistration } from './lang/language';
@@ -2439,6 +2439,8 @@ export class TaintAnalyzer implements Analyzer {
           const fieldStores = [...(s.fieldWrites ?? [])].flatMap(([field, flows]) => flows.flatMap((f) => (f.origin.kind === 'param' && f.origin.index >= 0 ? [{ field, param: f.origin.index }] : [])));
           if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.predicate && !s.paramRaises?.size && !fieldStores.length && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
+          // A sink hit as another file reads it, whether a parameter or a receiver's field reaches it.
+          const exportHit = (h: SinkHit) => ({ sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) });
           got.set(u, {
             // A receiver's field (a negative key) means nothing to another file either.
             paramReturns: [...s.paramReturns.keys()].filter((i) => i >= 0),
@@ -2447,10 +2449,10 @@ export class TaintAnalyzer implements Analyzer {
             ...(s.predicate ? { predicate: [...s.predicate] } : {}),
             ...(s.paramRaises?.size ? { paramRaises: [...s.paramRaises].map(([param, steps]) => ({ param, steps: withPath(steps) })) } : {}),
             // Captured variables (negative keys) mean nothing to another file.
-            paramSinks: paramSinks.map(({ param, h }) => ({ param, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })),
+            paramSinks: paramSinks.map(({ param, h }) => ({ param, ...exportHit(h) })),
             sourceReturns: s.sourceReturns.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', ...(f.origin.kind === 'source' && f.origin.input ? { input: f.origin.input } : {}), steps: withPath(f.steps), ...(f.marks?.length ? { marks: [...f.marks] } : {}) })),
             ...(fieldStores.length ? { fieldStores } : {}),
-            ...(fieldSinks.length ? { fieldSinks: fieldSinks.map(({ field, h }) => ({ field, sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) })) } : {}),
+            ...(fieldSinks.length ? { fieldSinks: fieldSinks.map(({ field, h }) => ({ field, ...exportHit(h) })) } : {}),
             ...(fieldReturns.length ? { fieldReturns } : {}),
           });
         }
@@ -3822,12 +3824,13 @@ function qualifiedCallee(callee: Node, ctx: FileContext, imported: Map<string, E
 /** A pass's summary of an imported function from its rules' entries (same returns, each rule's sinks). */
 function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keywords?: (string | null)[]): Summary {
   const paramSinks = new Map<number, Summary['paramSinks'] extends Map<number, infer H> ? H : never>();
+  const addHit = (key: number, h: Omit<ExportRuleSummary['paramSinks'][number], 'param'>, rule: number): void => {
+    const list = paramSinks.get(key) ?? [];
+    list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}), ...(h.constructed ? { constructed: true as const } : {}) });
+    paramSinks.set(key, list);
+  };
   entries.forEach((e, rule) => {
-    for (const h of e?.paramSinks ?? []) {
-      const list = paramSinks.get(h.param) ?? [];
-      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}), ...(h.constructed ? { constructed: true as const } : {}) });
-      paramSinks.set(h.param, list);
-    }
+    for (const h of e?.paramSinks ?? []) addHit(h.param, h, rule);
   });
   const e = entries.find((x) => !!x)!;
   // Each receiver's field a method reads becomes a capture (see `UnitAnalysis.receiverFields`), at `-(i + 1)`.
@@ -3838,12 +3841,7 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
     return -(i + 1);
   };
   entries.forEach((r, rule) => {
-    for (const h of r?.fieldSinks ?? []) {
-      const key = captureKey(h.field);
-      const list = paramSinks.get(key) ?? [];
-      list.push({ path: h.steps[h.steps.length - 1]?.path ?? '', steps: h.steps, range: h.range, sinkText: h.sinkText, fixes: [], rule, ...(h.marks?.length ? { marks: h.marks } : {}), ...(h.constructed ? { constructed: true as const } : {}) });
-      paramSinks.set(key, list);
-    }
+    for (const h of r?.fieldSinks ?? []) addHit(captureKey(h.field), h, rule);
   });
   const fieldReturns = (e.fieldReturns ?? []).map((f): [number, TraceStep[]] => [captureKey(f), []]);
   const fieldWrites = new Map<string, Flow[]>();
