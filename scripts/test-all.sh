@@ -11,7 +11,9 @@ passed=0
 failed=0
 failures=()
 
-stage() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+t0=$(date +%s)
+# Each stage's start, in seconds since the run began: where CI's time goes, read off its log.
+stage() { printf '\n\033[1m== %s\033[0m (at %ss)\n' "$1" $(($(date +%s) - t0)); }
 record() { # name exit-code
   if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$1"); fi
 }
@@ -75,5 +77,6 @@ fi
 
 echo
 [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]}"
+echo "took $(($(date +%s) - t0))s"
 echo "tests: $passed passed, $failed failed"
 [ $failed -eq 0 ]
