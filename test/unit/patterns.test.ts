@@ -213,6 +213,12 @@ describe('patterns: module specifiers as canonical names', () => {
     assert.equal(canonicalModule('lodash/fp/merge'), 'lodash_fp_merge');
     assert.equal(canonicalModule('@nestjs/common'), '_nestjs_common');
     assert.equal(canonicalModule('./lodash/merge'), './lodash/merge');
+    // Deno's standard path module is Node's path API, however it is named.
+    assert.equal(canonicalModule('@std/path'), 'path');
+    assert.equal(canonicalModule('jsr:@std/path@^1.0.0'), 'path');
+    assert.equal(canonicalModule('https://deno.land/std@0.224.0/path/mod.ts'), 'path');
+    assert.equal(canonicalModule('@std/path-extra'), '_std_path_extra');
+    assert.equal(canonicalModule('@std/fs'), '_std_fs');
   });
 });
 
