@@ -80,3 +80,27 @@ def compress_folder():
         pool.apply_async(job, (request.form["folder"],))
     return "queued"
 
+
+
+# asgiref's sync_to_async(f) and Channels' database_sync_to_async(f) return a function that runs f with what it
+# is called with.
+from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
+
+
+def lookup(term):
+    # ruleid: py.cmdi.subprocess-shell
+    subprocess.run("grep -r " + term + " /srv/docs", shell=True)
+
+
+def lookup_fixed(term):
+    # ok: py.cmdi.subprocess-shell
+    subprocess.run(["grep", "-r", "--", term, "/srv/docs"])
+
+
+@app.route("/async-search")
+async def async_search():
+    await sync_to_async(lookup)(request.args["q"])
+    await sync_to_async(lookup_fixed)(request.args["q"])
+    await database_sync_to_async(lookup)(request.args["q"])
+    return "ok"

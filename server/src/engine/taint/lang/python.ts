@@ -878,6 +878,11 @@ const RUNS_ARGUMENT: ReadonlyMap<string, number> = new Map([
 ]);
 /** Functions that run their first argument with the rest, by canonical name. */
 const RUNS_FIRST = new Set(['asyncio.to_thread', 'functools.partial']);
+/**
+ * Functions that wrap a function into one that runs it with the arguments it is called with, by canonical name:
+ * `sync_to_async(f)(x)` runs `f(x)` (asgiref; Django Channels' `database_sync_to_async`).
+ */
+const WRAPS_FUNCTION = new Set(['asgiref.sync.sync_to_async', 'asgiref.sync.async_to_sync', 'channels.db.database_sync_to_async']);
 /** Constructors taking `target=` and `args=(...)`: threads and processes. */
 const RUNS_TARGET = new Set(['threading.Thread', 'multiprocessing.Process', 'multiprocessing.context.Process']);
 /** Pool methods taking the function and an `args` tuple: `pool.apply_async(f, (x,))`. */
@@ -908,6 +913,14 @@ function callsThrough(call: Node, canonical: (n: Node) => string | undefined, de
   const callee = fieldOf(call, 'function');
   const argList = fieldOf(call, 'arguments');
   if (!callee || !argList || typeOf(argList) !== 'argument_list') return undefined;
+  // `sync_to_async(f)(x)`: the callee is the wrapping call.
+  if (typeOf(callee) === 'call') {
+    const wrapper = fieldOf(callee, 'function');
+    const inner = fieldOf(callee, 'arguments');
+    const fn = inner && typeOf(inner) === 'argument_list' ? named(inner).find((a) => !NOT_POSITIONAL.has(typeOf(a))) : undefined;
+    const name = wrapper ? canonical(wrapper) : undefined;
+    return fn && name && WRAPS_FUNCTION.has(name) ? { fn, args: named(argList) } : undefined;
+  }
   const property = typeOf(callee) === 'attribute' ? fieldOf(callee, 'attribute') : null;
   const method = property ? textOf(property) : undefined;
   const at = method === undefined ? undefined : RUNS_ARGUMENT.get(method);
