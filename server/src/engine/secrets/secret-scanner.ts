@@ -479,12 +479,12 @@ function groupSpan(m: RegExpExecArray, group: number | string): [number, number]
   return span && span[1] > span[0] ? [span[0], span[1]] : undefined;
 }
 
-/** The assigned name: group `name`, extended back over identifier characters (`DB_PASSWORD`, `db.password`). */
+/** The assigned name: group `name`, extended back over identifier characters (`DB_PASSWORD`, `db.password`, an annotation's `checksum/secret`). */
 function nameOf(m: RegExpExecArray, subject: string): string | undefined {
   const span = m.indices?.groups?.name;
   if (!span) return undefined;
   let s = span[0];
-  while (s > 0 && span[0] - s < 60 && /[A-Za-z0-9_.-]/.test(subject[s - 1]!)) s--;
+  while (s > 0 && span[0] - s < 60 && /[A-Za-z0-9_./-]/.test(subject[s - 1]!)) s--;
   return subject.slice(s, span[1]);
 }
 
