@@ -1,12 +1,12 @@
 /**
  * Passes with no possible source in a file are not run (`TaintAnalyzer.skipSourceless`): the findings and notices
  * are exactly those of running every pass, on every rule fixture, on generated application code and on this
- * project's own sources (at normal strictness; audit on the cross-file projects), and over edits that bring a source in and take it out;
- * and a file without sources runs no pass (counters, not time). A one-shot scan (`scanText`) leaves such a file out
- * before grouping its rules into passes (`sourcelessOneShot`): the same findings and notices as an open document's
- * run, which groups them and leaves out each pass. With other files' summaries (the workspace scan's second pass)
- * only a source one of them returns brings the passes back: the same findings as running every pass, on every
- * cross-file project fixture.
+ * project's own sources (at normal strictness; audit on the cross-file projects), and over edits that bring a
+ * source in and take it out; and a file without sources runs no pass (counters, not time). A one-shot scan
+ * (`scanText`) leaves such a file out before grouping its rules into passes (`sourcelessOneShot`): the same
+ * findings and notices as an open document's run, which groups them and leaves out each pass. With other files'
+ * summaries (the workspace scan's second pass) only a source one of them returns brings the passes back: the same
+ * findings as running every pass, on every cross-file project fixture.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';

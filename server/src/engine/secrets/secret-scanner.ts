@@ -479,7 +479,10 @@ function groupSpan(m: RegExpExecArray, group: number | string): [number, number]
   return span && span[1] > span[0] ? [span[0], span[1]] : undefined;
 }
 
-/** The assigned name: group `name`, extended back over identifier characters (`DB_PASSWORD`, `db.password`, an annotation's `checksum/secret`). */
+/**
+ * The assigned name: group `name`, extended back over identifier characters (`DB_PASSWORD`, `db.password`, an
+ * annotation's `checksum/secret`).
+ */
 function nameOf(m: RegExpExecArray, subject: string): string | undefined {
   const span = m.indices?.groups?.name;
   if (!span) return undefined;

@@ -314,8 +314,8 @@ export interface LanguageModule {
   callee(n: Node): Node | null;
   /**
    * A call that runs a function it is handed, with arguments it is handed (Python `executor.submit(f, x)`,
-   * `threading.Thread(target=f, args=(x,))`, `functools.partial(f, x)`, `sync_to_async(f)(x)`): the function's node and the nodes of the
-   * arguments it receives, in order (keyword arguments as they are). `canonical` gives a callee's import-resolved
+   * `threading.Thread(target=f, args=(x,))`, `functools.partial(f, x)`, `sync_to_async(f)(x)`): the function's node
+   * and the nodes of the arguments it receives, in order (keyword arguments as they are). `canonical` gives a callee's import-resolved
    * name, `def` a local's last assigned value (a `partial(...)` kept in a variable).
    */
   callsThrough?(call: Node, canonical: (n: Node) => string | undefined, def: (name: string) => Node | undefined): { fn: Node; args: Node[] } | undefined;
