@@ -2188,7 +2188,8 @@ export class TaintAnalyzer implements Analyzer {
    * `INSTANCE_OF` + `<class as written>.<method>` for a local whose one definition in its function constructs it
    * (`cfg = Config()`, checked at the call: it depends on the unit's own text only), and under `INSTANCE_AT` +
    * `<path>.<method>` for a name or path the whole file assigns instances of that class only (`g.req = Request(...)`
-   * in every assignment, `this.fetcher = new Fetcher()`; a name bound once in the file). Both are part of `out`, so
+   * in every assignment, `this.fetcher = new Fetcher()`; a name bound once in the file). A call of one of the file's
+   * `factories` constructs its class. Both are part of `out`, so
    * of every pass's key: the file-wide facts changing re-analyses the file.
    */
   private instanceMethods(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule, inst: ClassInstances, out: Map<string, ExportSummary>, words: TextWords): void {
@@ -2229,6 +2230,11 @@ export class TaintAnalyzer implements Analyzer {
       }
     }
     if (classes.size === 0) return;
+    // `def service() -> DocumentService:` (or returning one): a call of it is an instance, as a construction is.
+    for (const [fn, cls] of inst.factories?.(root) ?? []) {
+      const methods = classes.get(cls);
+      if (methods && !classes.has(fn)) classes.set(fn, methods);
+    }
     for (const [written, methods] of classes) for (const [m, e] of methods) out.set(`${INSTANCE_OF}${written}.${m}`, e);
     const byPath = new Map<string, string | null>();
     for (const { target, value } of inst.assignments(root)) {

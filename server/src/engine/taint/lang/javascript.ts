@@ -6,7 +6,7 @@ import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalModule, canonicalName, dottedName, fieldOf, isWorkspaceModule, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
 import { constantKeyRead, schemaOf, typedFields, validatedData } from './javascript-schemas';
-import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, paramTypeNode, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, ownNodes, paramTypeNode, sameClass, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -540,7 +540,28 @@ function exportedInstances(tree: Tree): Map<string, string> {
  * its kin rebind; a destructuring binds its names to no one constructed value).
  */
 const jsInstances: ClassInstances = {
-  constructed: constructedClass,
+  // A plain call (`service()`) too: an instance where the file's `factories` name the function.
+  constructed: (value) => constructedClass(value) ?? plainCallee(value),
+  factories: (root) => {
+    const out = new Map<string, string>();
+    const add = (name: Node | null, fn: Node | null): void => {
+      if (!name || typeOf(name) !== 'identifier' || !fn || !FUNCTION_TYPES.has(typeOf(fn))) return;
+      const type = fieldOf(fn, 'return_type')?.namedChildren[0];
+      const body = fieldOf(fn, 'body');
+      const cls = type
+        ? typeOf(type) === 'type_identifier' || typeOf(type) === 'nested_type_identifier' ? textOf(type) : undefined
+        : body && typeOf(body) !== 'statement_block' ? constructedClass(body) : body ? sameClass(ownNodes(body, 'return_statement', FUNCTION_TYPES).map((r) => namedKids(r)[0]), constructedClass) : undefined;
+      if (cls !== undefined) out.set(textOf(name), cls);
+    };
+    for (let s of namedKids(root)) {
+      if (typeOf(s) === 'export_statement') s = fieldOf(s, 'declaration') ?? s;
+      if (typeOf(s) === 'function_declaration') add(fieldOf(s, 'name'), s);
+      else if (typeOf(s) === 'lexical_declaration' || typeOf(s) === 'variable_declaration') {
+        for (const d of namedKids(s)) if (typeOf(d) === 'variable_declarator') add(fieldOf(d, 'name'), fieldOf(d, 'value'));
+      }
+    }
+    return out;
+  },
   exportedClasses: (tree) => {
     const out = exportedNames(tree);
     const own = moduleClass(tree);
@@ -606,6 +627,13 @@ function constructedClass(value: Node): string | undefined {
   if (typeOf(value) !== 'new_expression') return undefined;
   const ctor = fieldOf(value, 'constructor');
   return ctor && (typeOf(ctor) === 'identifier' || typeOf(ctor) === 'member_expression') ? dottedName(ctor) : undefined;
+}
+
+/** The function a plain call names (`service()`, `await repo()`), else undefined. */
+function plainCallee(value: Node): string | undefined {
+  if (typeOf(value) === 'await_expression') value = namedKids(value)[0] ?? value;
+  const fn = typeOf(value) === 'call_expression' ? fieldOf(value, 'function') : null;
+  return fn && typeOf(fn) === 'identifier' ? textOf(fn) : undefined;
 }
 
 /** A TypeScript constructor parameter that declares a field too: an accessibility modifier or `readonly` on it. */

@@ -103,6 +103,32 @@ export function paramTypeNode(fn: Node, index: number): Node | undefined {
   return (list ? kids(list)[index]?.childForFieldName('type') : undefined) ?? undefined;
 }
 
+/** The nodes of type `kind` in function `fn` outside its nested functions (`functionTypes`): its own `return`s. */
+export function ownNodes(fn: Node, kind: string, functionTypes: ReadonlySet<string>): Node[] {
+  const out: Node[] = [];
+  // A stack, not recursion: a deeply nested body must not overflow the call stack.
+  const todo: Node[] = [fn];
+  for (let n = todo.pop(); n; n = todo.pop()) {
+    for (const k of n.namedChildren) {
+      if (!k || functionTypes.has(k.type)) continue;
+      if (k.type === kind) out.push(k);
+      todo.push(k);
+    }
+  }
+  return out;
+}
+
+/** The one class every value constructs (`ClassInstances.constructed`); undefined for none, or a value that constructs none or another. */
+export function sameClass(values: readonly (Node | null | undefined)[], constructed: (value: Node) => string | undefined): string | undefined {
+  let cls: string | undefined;
+  for (const v of values) {
+    const c = v ? constructed(v) : undefined;
+    if (c === undefined || (cls !== undefined && c !== cls)) return undefined;
+    cls = c;
+  }
+  return cls;
+}
+
 /**
  * Whether a regular expression's body between `^` and `$` lets through only word characters and hyphens (classes of
  * them, `\d`, `\w`, groups, alternation, quantifiers): what a validating schema's anchored pattern field
@@ -180,6 +206,12 @@ export interface ClassInstances {
    * path a method reads it by (`this.orders`) and the class as written.
    */
   declaredFields?(root: Node): { path: string; cls: string }[];
+  /**
+   * Module-level functions that return an instance of one class (`def service() -> DocumentService:`, or every
+   * `return` constructs it: `function repo() { return new Repo(db) }`), by name: a call of one (`service().list(x)`,
+   * `svc = service()`) is an instance of that class, as `constructed` names the call.
+   */
+  factories?(root: Node): Map<string, string>;
 }
 
 /** What a structural check may read besides its match (see `StructuralCheck`). */

@@ -4,7 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, ITERATION_METHODS, paramTypeNode, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, ITERATION_METHODS, ownNodes, paramTypeNode, sameClass, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 import { importsOrigin } from '../import-reads';
 import { boundFormClasses, constantKeyRead, schemaOf, typedFields, validatedData } from './python-forms';
@@ -421,6 +421,18 @@ const pythonInstances: ClassInstances = {
       if (!a || !left) continue;
       const right = fieldOf(a, 'right');
       targets(left, typeOf(a) === 'assignment' && right && typeOf(right) !== 'assignment' ? right : null);
+    }
+    return out;
+  },
+  factories: (root) => {
+    const out = new Map<string, string>();
+    for (const s of named(root)) {
+      const fn = s.type === 'decorated_definition' ? fieldOf(s, 'definition') : s;
+      const name = fn?.type === 'function_definition' ? fieldOf(fn, 'name')?.text : undefined;
+      if (!fn || !name) continue;
+      const type = fieldOf(fn, 'return_type');
+      const cls = type ? annotatedClass(type) : sameClass(ownNodes(fn, 'return_statement', FUNCTION_TYPES).map((r) => named(r)[0]), pythonInstances.constructed);
+      if (cls !== undefined && cls !== name) out.set(name, cls);
     }
     return out;
   },
