@@ -45,6 +45,18 @@ describe('taint: deny-list guards (guard-unless)', () => {
     assert.match(text, /`guard` and `guard-unless` exclude each other/);
   });
 
+  it('validates asserts: true or false, on a guard only', () => {
+    const ok = validateRule({ ...rule, sanitizers: [{ pattern: '$P.relative_to($R)', guard: '$P', asserts: true }] }, 0, []);
+    assert.deepEqual(ok?.sanitizers, [{ pattern: '$P.relative_to($R)', guard: '$P', asserts: true }]);
+    const errors: { message: string }[] = [];
+    validateRule({ ...rule, sanitizers: [{ pattern: '$P.relative_to($R)', guard: '$P', asserts: 'yes' }] }, 0, errors);
+    validateRule({ ...rule, sanitizers: [{ pattern: 'clean($P)', asserts: true }] }, 0, errors);
+    validateRule({ ...rule, sanitizers: [{ pattern: "$K === 'bad'", 'guard-unless': '$K', asserts: true }] }, 0, errors);
+    const text = errors.map((e) => e.message);
+    assert.equal(text.filter((m) => /`asserts` must be true or false/.test(m)).length, 1, text.join('\n'));
+    assert.equal(text.filter((m) => /`asserts` applies to guards only/.test(m)).length, 2, text.join('\n'));
+  });
+
   it('cleans the subject after an early return on the denied value, not before or inside the check', async () => {
     assert.deepEqual(await lines("  if (k === 'bad') return;\n  store.put(k);"), []);
     assert.deepEqual(await lines("  if (!(k === 'bad')) store.put(k);"), []);

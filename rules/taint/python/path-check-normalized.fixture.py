@@ -155,3 +155,49 @@ def parents_unresolved(name):
     # Not resolved: "root/../../etc" has root among its lexical parents.
     # ruleid: py.path-traversal.open
     return open(target, "rb").read()
+
+
+@app.route("/relative-to/<path:name>")
+def relative_to_checked(name):
+    target = (ROOT_PATH / name).resolve()
+    # Raises ValueError when the path is outside the root.
+    target.relative_to(ROOT_PATH)
+    # ok: py.path-traversal.open
+    return open(target, "rb").read()
+
+
+@app.route("/relative-to-unresolved/<path:name>")
+def relative_to_unresolved(name):
+    target = ROOT_PATH / name
+    target.relative_to(ROOT_PATH)
+    # Not resolved: "root/../../etc" is lexically under root.
+    # ruleid: py.path-traversal.open
+    return open(target, "rb").read()
+
+
+@app.route("/relative-to-value/<path:name>")
+def relative_to_value(name):
+    target = (ROOT_PATH / name).resolve()
+    # The check on another path leaves this one unchecked.
+    Path(ROOT_PATH / "cache").resolve().relative_to(ROOT_PATH)
+    # ruleid: py.path-traversal.open
+    return open(target, "rb").read()
+
+
+class Uploads:
+    def __init__(self, root: str) -> None:
+        self.root = Path(root).resolve()
+
+    def contained(self, name: str) -> Path:
+        candidate = (self.root / name).resolve()
+        candidate.relative_to(self.root)
+        return candidate
+
+
+UPLOADS = Uploads("/srv/uploads")
+
+
+@app.route("/relative-to-helper/<path:name>")
+def relative_to_helper(name):
+    # ok: py.path-traversal.open
+    return UPLOADS.contained(name).read_text()

@@ -333,6 +333,8 @@ export interface RuleIndex {
   raising: boolean;
   /** The first rule's guards, tried at conditions of any node type. */
   guards: PatternIndex<Compiled<CompiledRule['guards'][number]['spec']>>;
+  /** Whether `guards` has any that raise where they fail (`asserts`), tried at call statements too. */
+  asserting: boolean;
 }
 
 /** Per first rule, per the ids of all the pass's rules: the pass (built once, its index with it). */
@@ -391,6 +393,7 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
       return (raiserIndex ??= new PatternIndex(propagators.kept.filter((c) => c.spec.raises), (c) => c.pattern, (c) => types(c.pattern)));
     },
     raising: propagators.kept.some((c) => c.spec.raises),
+    asserting: first.guards.some((g) => g.spec.asserts),
     get guards() {
       return (guardIndex ??= new PatternIndex(first.guards, (c) => c.pattern, 'any'));
     },
@@ -1458,9 +1461,13 @@ class UnitAnalysis {
     switch (syn.stmtKind(typeOf(n))) {
       case 'block':
         return this.block(n, st, depth);
-      case 'expression':
+      case 'expression': {
         for (const e of named(n)) this.ev(e, st, depth);
+        // A check that raises where it fails, as a statement (`p.relative_to(root)`): it holds past it.
+        const e = named(n).length === 1 ? named(n)[0] : undefined;
+        if (e && this.env.pass.index.asserting && syn.exprKind(typeOf(e)) === 'call') this.applyGuards(e, st, new Map(st), false, 0, true);
         return !this.neverReturns(n);
+      }
       case 'declaration':
         for (const d of named(n)) {
           if (typeOf(d) !== syn.declaratorType) continue;
@@ -1791,7 +1798,8 @@ class UnitAnalysis {
   }
 
   /** Allow-list checks and comparisons with constants make their subject clean where they hold. */
-  private applyGuards(cond: Node, thenSt: State, elseSt: State, negated: boolean, depth = 0): void {
+  /** With `asserting`, only the guards that raise where they fail (`asserts`), at a statement that is their call. */
+  private applyGuards(cond: Node, thenSt: State, elseSt: State, negated: boolean, depth = 0, asserting = false): void {
     if (depth > 64) return;
     const syn = this.syn;
     const c = syn.unparenthesize(cond);
@@ -1831,6 +1839,7 @@ class UnitAnalysis {
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
     for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
+      if (asserting && !g.spec.asserts) continue;
       // A part may be held in a variable: a constant (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`) or a call
       // the guard names (`const rel = path.relative(root, full); if (rel.startsWith('..'))`), read at its value.
       const b = this.match(g, c, this.guardValueOf);
@@ -1840,7 +1849,7 @@ class UnitAnalysis {
         guarded = true;
       }
     }
-    if (guarded) return;
+    if (guarded || asserting) return;
     // A predicate of this file (`isLocalPath(next)`): where it is true, its checked arguments are (Summary.predicate).
     if (syn.exprKind(typeOf(c)) === 'call') {
       const fn = syn.callee(c);

@@ -193,6 +193,11 @@ export interface SanitizerSpec extends PatternSpec {
    */
   guardUnless?: boolean;
   /**
+   * YAML `asserts: true`, guards only: the check is a call that raises where it fails (`p.relative_to(root)` raises
+   * ValueError), so as a statement of its own it holds after it, as an `assert` of it would.
+   */
+  asserts?: boolean;
+  /**
    * YAML `untainted: [$A]`, not for guards: the sanitizer applies only where the values bound to these metavariables
    * carry no taint (`$A + "?" + $X` keeps a redirect on this site only when `$A` is not input).
    */
@@ -601,7 +606,7 @@ function inputKind(v: unknown, where: string, ruleId: string | undefined, p: Pro
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted', 'marked']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted', 'marked', 'asserts']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
@@ -620,6 +625,9 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
   const table = isObj(v) ? str(v, 'table', where, ruleId, p, false) : undefined;
   if (table && !subject) p.add(ruleId, `${where}: \`table\` applies to guards only: add \`guard\``);
   if (table && !metavarsIn(s.pattern).has(table)) p.add(ruleId, `${where}: \`table\` ${table} must be a metavariable of the pattern`);
+  const asserts = isObj(v) ? v['asserts'] : undefined;
+  if (asserts !== undefined && typeof asserts !== 'boolean') p.add(ruleId, `${where}: \`asserts\` must be true or false`);
+  if (asserts === true && (!guard || unless)) p.add(ruleId, `${where}: \`asserts\` applies to guards only (\`guard\`, not \`guard-unless\`)`);
   const untainted = isObj(v) && v['untainted'] !== undefined ? strList(v['untainted'], `${where}: \`untainted\``, ruleId, p) : undefined;
   if (untainted?.length && subject) p.add(ruleId, `${where}: \`untainted\` applies to sanitizers that are not guards`);
   for (const mv of untainted ?? []) if (!metavarsIn(s.pattern).has(mv)) p.add(ruleId, `${where}: \`untainted\` ${mv} must be a metavariable of the pattern`);
@@ -632,6 +640,7 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
     ...(!subject && marked ? { marked } : {}),
     ...(subject && mark ? { mark } : {}),
     ...(subject && table ? { table } : {}),
+    ...(guard && !unless && asserts === true ? { asserts: true as const } : {}),
     ...(!subject && untainted?.length ? { untainted } : {}),
   };
 }
