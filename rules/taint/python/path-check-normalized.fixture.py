@@ -201,3 +201,22 @@ UPLOADS = Uploads("/srv/uploads")
 def relative_to_helper(name):
     # ok: py.path-traversal.open
     return UPLOADS.contained(name).read_text()
+
+
+@app.route("/dirname/<path:name>")
+def dirname_checked(name):
+    full = os.path.realpath(os.path.join(BASE, name))
+    if os.path.dirname(full) != BASE:
+        abort(404)
+    # ok: py.path-traversal.open
+    return open(full, "rb").read()
+
+
+@app.route("/dirname-other/<path:name>")
+def dirname_other(name):
+    full = os.path.realpath(os.path.join(BASE, name))
+    if os.path.dirname(full) == BASE:
+        return open(full, "rb").read()
+    # Where the check fails the path is anywhere.
+    # ruleid: py.path-traversal.open
+    return open(full + ".bak", "rb").read()
