@@ -66,7 +66,7 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-py-class');
   });
 
-  it('JS: `import { UserStore }` / `require(\'./client\')` with `new C()` in a const, a local and `this.fetcher`, a TypeScript field declared of the class (an injected service), a class field initialised by `new C()`, a local from a static factory `C.forTable()`, `import { UserStore as Accounts }`, a module\'s factory function (returning `new C()`, or typed `(): C`); a binding method, a method with no sink, another class\'s method of the same name, a value of unknown class and a factory of two classes are quiet', async () => {
+  it('JS: `import { UserStore }` / `require(\'./client\')` with `new C()` in a const, a local and `this.fetcher`, a TypeScript field declared of the class (an injected service), a class field initialised by `new C()`, a local from a static factory `C.forTable()`, `import { UserStore as Accounts }`, a module\'s factory function (returning `new C()`, or typed `(): C`), a module of methods (`module.exports = { byAuthor(a) { … } }`); a binding method, a method with no sink, another class\'s method of the same name, a value of unknown class and a factory of two classes are quiet', async () => {
     await check('cross-file-js-class');
   });
 

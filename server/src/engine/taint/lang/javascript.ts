@@ -455,6 +455,11 @@ function exportedNames(tree: Tree): Set<string> {
       if (left === 'module.exports' && right?.type === 'object') {
         for (const p of named(right)) {
           if (p.type === 'shorthand_property_identifier') out.add(p.text);
+          // `module.exports = { byAuthor(a) { … } }`: the method is the export of its name.
+          if (p.type === 'method_definition') {
+            const n = p.childForFieldName('name');
+            if (n?.type === 'property_identifier') out.add(n.text);
+          }
           if (p.type === 'pair') {
             const v = p.childForFieldName('value');
             if (v?.type === 'identifier') out.add(v.text);
