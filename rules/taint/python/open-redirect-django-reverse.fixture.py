@@ -5,6 +5,7 @@
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.views.generic import RedirectView
 from flask import request as flask_request, url_for
 
 
@@ -42,3 +43,24 @@ def reverse_text(s):
 def local_reverse(request):
     # ruleid: py.open-redirect.redirect
     return redirect(reverse_text(request.GET["next"]) + "/")
+
+
+class OutboundView(RedirectView):
+    permanent = False
+
+    def get_redirect_url(self, *args, **kwargs):
+        # ruleid: py.open-redirect.redirect
+        return self.request.GET.get("to")
+
+
+class HomeView(RedirectView):
+    def get_redirect_url(self, *args, **kwargs):
+        # ok: py.open-redirect.redirect
+        return reverse("home")
+
+
+class SafeOutboundView(RedirectView):
+    def get_redirect_url(self, *args, **kwargs):
+        target = self.request.GET.get("to", "/")
+        # ok: py.open-redirect.redirect
+        return target if target in ("/", "/docs") else "/"
