@@ -335,12 +335,14 @@ export function base64Text(s: string, maxLength = 2000): string | undefined {
  */
 export function sequenceReason(secret: string): string | undefined {
   if (secret.startsWith('-----BEGIN ')) return new Set(secret.replace(/-----(?:BEGIN|END) [A-Z0-9 ]{1,40}-----|\s/g, '')).size <= 6 ? 'too few distinct characters' : undefined;
+  // A long base64 token is encoded binary too (a Fly.io macaroon, `fm2_lJPECAAAAAAAAGFe…`): its runs of `A` are zero bytes.
+  const zeroBytes = secret.length >= 64 && /^[\w+/-]+={0,2}$/.test(secret);
   let run = 1;
   let asc = 1;
   let desc = 1;
   for (let i = 1; i < secret.length; i++) {
     const d = secret.charCodeAt(i) - secret.charCodeAt(i - 1);
-    run = d === 0 && secret[i] !== ' ' && secret[i] !== '\t' ? run + 1 : 1;
+    run = d === 0 && secret[i] !== ' ' && secret[i] !== '\t' && !(zeroBytes && secret[i] === 'A') ? run + 1 : 1;
     asc = d === 1 && isAlnum(secret.charCodeAt(i)) ? asc + 1 : 1;
     desc = d === -1 && isAlnum(secret.charCodeAt(i)) ? desc + 1 : 1;
     if (run >= 6) return 'repeated characters';
