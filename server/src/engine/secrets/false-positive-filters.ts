@@ -349,6 +349,9 @@ export function sequenceReason(secret: string): string | undefined {
     if (asc >= 6 || desc >= 6) return 'sequential characters';
   }
   if (secret.length >= 8 && new Set(secret).size <= 3) return 'too few distinct characters';
+  // A short unit typed over and over (`AKIAFAKEFAKEFAKEFAKE`, `xyzxyzxyzxyz`): 12 characters or more of it. Not in
+  // encoded binary, whose repeats are its structure.
+  if (!zeroBytes && secret.length <= 200) for (const m of secret.matchAll(/(.{2,6}?)\1{2,}/g)) if (m[0].length >= 12) return 'repeated pattern';
   return undefined;
 }
 
@@ -474,14 +477,23 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/^(?:appl|goog|amzn)_[A-Za-z0-9]{16,}$/.test(value)) return 'public key';
   // Mapbox's public tokens (`pk.` and a JWT-like body) are made for browsers and apps; its secret ones start `sk.`.
   if (/^pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{10,}$/.test(value)) return 'public key';
+  // Keys made to ship in browsers and apps: Stripe's publishable keys (`pk_live_`, `pk_test_`; its secret keys are
+  // `sk_`/`rk_`), Datadog's RUM client tokens (`pub` and 32 hex digits), Braintree's tokenization keys.
+  if (/^pk_(?:live|test)_[A-Za-z0-9]{20,}$/.test(value) || /^pub[0-9a-f]{32}$/.test(value) || /^(?:sandbox|production)_[a-z0-9]{8}_[a-z0-9]{16}$/.test(value)) return 'public key';
+  // PostgreSQL's stored SCRAM verifier (`SCRAM-SHA-256$4096:<salt>$<StoredKey>:<ServerKey>`): a hash, not a password.
+  if (/^SCRAM-SHA-(?:1|256)\$\d{1,7}:[A-Za-z0-9+/=]{8,}\$[A-Za-z0-9+/=]{20,}:[A-Za-z0-9+/=]{20,}$/.test(value)) return 'password hash';
+  // A token's accessor (Vault's `accessor`): looks a token up or revokes it, never authenticates.
+  if (/accessor$/i.test(name)) return 'token accessor';
+  // Cut short on purpose (`eyJhbGciOi...`, `sk_live_…`): an example in prose, not a value.
+  if (/(?:\.\.\.|…)$/.test(value)) return 'truncated example';
   if (EMPTY_INPUT_DIGESTS.has(value.toLowerCase())) return 'digest of empty input';
   // A date or date and time (ISO 8601), under a name such as `token_expires_at`: when, not what.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return 'date and time';
   // A name about a public key (`PublicKeyToken`, an assembly's public key hash in .NET): public by design.
   if (/public[_.-]?key/i.test(name)) return 'public key';
-  // Also a URL without its scheme (`[tokens]: https://…` read as `name: type = value`) and a path with a volume
-  // mount's mode (`/run/app/secrets:ro`).
-  if (/^(?:[a-z]+:)?\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*(?::(?:ro|rw|z|Z|cached|delegated|consistent)(?:,\w+)*)?$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value)) {
+  // Also a URL without its scheme (`[tokens]: https://…` read as `name: type = value`), a path with a volume
+  // mount's mode (`/run/app/secrets:ro`) and one under a Symfony parameter (`%kernel.project_dir%/config/jwt/private.pem`).
+  if (/^(?:[a-z]+:)?\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*(?::(?:ro|rw|z|Z|cached|delegated|consistent)(?:,\w+)*)?$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value) || /^%[\w.]+%\/[\w./-]*$/.test(value)) {
     return 'URL or file path';
   }
   // Also negated (`show_secret = !this.show_secret`), a class constant joined with code (`Sync::PREFIX.$this->…`),

@@ -34,6 +34,7 @@ export const PUBLISHED_EXAMPLES: readonly PublishedExample[] = [
   { value: 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE', source: "X (Twitter)'s OAuth 1.0a signing example token secret" },
   { value: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', source: "X (Twitter)'s OAuth 1.0a signing example access token" },
   { value: 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', source: "Stripe API reference's sample test key" },
+  { value: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', source: "Stripe documentation's sample test key (its code samples and quickstarts)" },
   { value: '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe', source: "Google reCAPTCHA's documented test secret key (every verification passes)" },
   { value: 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM', source: "the example test-mode API key of Mollie's own API reference and SDK examples" },
   { value: '6bec40cf957de430a6f1f2baa056b99a4fac9ea0', source: "Cisco DevNet's always-on Meraki sandbox read-only API key, in Meraki's own example code" },
