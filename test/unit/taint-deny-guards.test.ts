@@ -57,6 +57,17 @@ describe('taint: deny-list guards (guard-unless)', () => {
     assert.equal(text.filter((m) => /`asserts` applies to guards only/.test(m)).length, 2, text.join('\n'));
   });
 
+  it('validates a sanitizer\'s if-bound: metavariables of the pattern, not on a guard', () => {
+    const ok = validateRule({ ...rule, sanitizers: [{ pattern: '$V.origin', 'if-bound': { $V: '^new URL' } }] }, 0, []);
+    assert.deepEqual(ok?.sanitizers, [{ pattern: '$V.origin', ifBound: { $V: '^new URL' } }]);
+    const errors: { message: string }[] = [];
+    validateRule({ ...rule, sanitizers: [{ pattern: '$V.origin', 'if-bound': { $X: '^new URL' } }] }, 0, errors);
+    validateRule({ ...rule, sanitizers: [{ pattern: '$V.origin === $O', guard: '$V', 'if-bound': { $V: '^new URL' } }] }, 0, errors);
+    const text = errors.map((e) => e.message).join('\n');
+    assert.match(text, /`if-bound` \$X is not a metavariable/);
+    assert.match(text, /`if-bound` applies to sanitizers that are not guards/);
+  });
+
   it('cleans the subject after an early return on the denied value, not before or inside the check', async () => {
     assert.deepEqual(await lines("  if (k === 'bad') return;\n  store.put(k);"), []);
     assert.deepEqual(await lines("  if (!(k === 'bad')) store.put(k);"), []);

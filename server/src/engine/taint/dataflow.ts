@@ -2192,6 +2192,10 @@ class UnitAnalysis {
         const x = b.get(mv);
         return !!x && !!this.ev(x, st, depth)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
       })) continue;
+      if (s.spec.ifBound && Object.entries(s.spec.ifBound).some(([mv, re]) => {
+        const x = b.get(mv);
+        return !x || !this.valueMatches(x, unlessRe(re));
+      })) continue;
       // `marked`: only where every flow of that part carries the marks a guard gave (a parameter's flow has none),
       // and only that part is cleaned: `filepath.Join(dir, name)` keeps what `dir` holds.
       let rest: Taint | undefined;

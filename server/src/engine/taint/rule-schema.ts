@@ -207,6 +207,12 @@ export interface SanitizerSpec extends PatternSpec {
    * carries those marks (`path.join(root, p)` contains `p` only once a guard saw it has no `..`: `dotless`).
    */
   marked?: string;
+  /**
+   * YAML `if-bound`, metavariable to regular expression, not for guards: as a sink's `if-bound`, the sanitizer
+   * applies only where the text bound there, or the value the local holding it was last assigned, matches
+   * (`url.origin` after `const url = new URL(req.url)`: the request's own URL).
+   */
+  ifBound?: Record<string, string>;
 }
 
 /** A propagator: a call whose result carries the taint of its arguments (`path.join(...)`). */
@@ -606,7 +612,7 @@ function inputKind(v: unknown, where: string, ruleId: string | undefined, p: Pro
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted', 'marked', 'asserts']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted', 'marked', 'asserts', 'if-bound']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
@@ -625,6 +631,8 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
   const table = isObj(v) ? str(v, 'table', where, ruleId, p, false) : undefined;
   if (table && !subject) p.add(ruleId, `${where}: \`table\` applies to guards only: add \`guard\``);
   if (table && !metavarsIn(s.pattern).has(table)) p.add(ruleId, `${where}: \`table\` ${table} must be a metavariable of the pattern`);
+  const ifBound = isObj(v) ? boundRegexes(v, 'if-bound', metavarsIn(s.pattern), where, ruleId, s.pattern, p) : undefined;
+  if (ifBound && subject) p.add(ruleId, `${where}: \`if-bound\` applies to sanitizers that are not guards`);
   const asserts = isObj(v) ? v['asserts'] : undefined;
   if (asserts !== undefined && typeof asserts !== 'boolean') p.add(ruleId, `${where}: \`asserts\` must be true or false`);
   if (asserts === true && (!guard || unless)) p.add(ruleId, `${where}: \`asserts\` applies to guards only (\`guard\`, not \`guard-unless\`)`);
@@ -642,6 +650,7 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
     ...(subject && table ? { table } : {}),
     ...(guard && !unless && asserts === true ? { asserts: true as const } : {}),
     ...(!subject && untainted?.length ? { untainted } : {}),
+    ...(!subject && ifBound && Object.keys(ifBound).length ? { ifBound } : {}),
   };
 }
 
