@@ -335,6 +335,8 @@ export interface RuleIndex {
   guards: PatternIndex<Compiled<CompiledRule['guards'][number]['spec']>>;
   /** Whether `guards` has any that raise where they fail (`asserts`), tried at call statements too. */
   asserting: boolean;
+  /** Those guards alone: a call statement tries only them. */
+  assertingGuards: PatternIndex<Compiled<CompiledRule['guards'][number]['spec']>>;
 }
 
 /** Per first rule, per the ids of all the pass's rules: the pass (built once, its index with it). */
@@ -376,6 +378,7 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
   let propagatorIndex: RuleIndex['propagators'] | undefined;
   let raiserIndex: RuleIndex['raisers'] | undefined;
   let guardIndex: RuleIndex['guards'] | undefined;
+  let assertingIndex: RuleIndex['assertingGuards'] | undefined;
   const index: RuleIndex = {
     sources: new PatternIndex(sources.kept, (c) => c.pattern, (c) => types(c.pattern)),
     // Sinks match through variables (`valueOf`): the index must not rule a variable out.
@@ -394,6 +397,9 @@ export function passOf(rules: readonly CompiledRule[], may?: (p: PassPattern) =>
     },
     raising: propagators.kept.some((c) => c.spec.raises),
     asserting: first.guards.some((g) => g.spec.asserts),
+    get assertingGuards() {
+      return (assertingIndex ??= new PatternIndex(first.guards.filter((g) => g.spec.asserts), (c) => c.pattern, 'any'));
+    },
     get guards() {
       return (guardIndex ??= new PatternIndex(first.guards, (c) => c.pattern, 'any'));
     },
@@ -1838,8 +1844,8 @@ class UnitAnalysis {
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;
-    for (const g of this.env.pass.index.guards.candidates(c, this.env.resolve)) {
-      if (asserting && !g.spec.asserts) continue;
+    const index = this.env.pass.index;
+    for (const g of (asserting ? index.assertingGuards : index.guards).candidates(c, this.env.resolve)) {
       // A part may be held in a variable: a constant (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`) or a call
       // the guard names (`const rel = path.relative(root, full); if (rel.startsWith('..'))`), read at its value.
       const b = this.match(g, c, this.guardValueOf);
