@@ -57,15 +57,16 @@ describe('taint: deny-list guards (guard-unless)', () => {
     assert.equal(text.filter((m) => /`asserts` applies to guards only/.test(m)).length, 2, text.join('\n'));
   });
 
-  it('validates a sanitizer\'s if-bound: metavariables of the pattern, not on a guard', () => {
+  it('validates a sanitizer\'s or guard\'s if-bound: metavariables of the pattern', () => {
     const ok = validateRule({ ...rule, sanitizers: [{ pattern: '$V.origin', 'if-bound': { $V: '^new URL' } }] }, 0, []);
     assert.deepEqual(ok?.sanitizers, [{ pattern: '$V.origin', ifBound: { $V: '^new URL' } }]);
     const errors: { message: string }[] = [];
     validateRule({ ...rule, sanitizers: [{ pattern: '$V.origin', 'if-bound': { $X: '^new URL' } }] }, 0, errors);
-    validateRule({ ...rule, sanitizers: [{ pattern: '$V.origin === $O', guard: '$V', 'if-bound': { $V: '^new URL' } }] }, 0, errors);
+    const guard = validateRule({ ...rule, sanitizers: [{ pattern: '$U.startsWith($T)', guard: '$U', 'if-bound': { $T: '^\\(' } }] }, 0, errors);
+    assert.deepEqual(guard?.sanitizers, [{ pattern: '$U.startsWith($T)', guard: '$U', ifBound: { $T: '^\\(' } }]);
     const text = errors.map((e) => e.message).join('\n');
+    assert.equal(errors.length, 1, text);
     assert.match(text, /`if-bound` \$X is not a metavariable/);
-    assert.match(text, /`if-bound` applies to sanitizers that are not guards/);
   });
 
   it('cleans the subject after an early return on the denied value, not before or inside the check', async () => {

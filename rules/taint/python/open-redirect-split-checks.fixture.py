@@ -100,3 +100,35 @@ def not_in_two():
         # ruleid: py.open-redirect.redirect
         return redirect(to)
     return redirect("/")
+
+
+TRUSTED_PREFIXES = ("https://inventory.example.com/", "https://help.example.com/")
+MIXED_PREFIXES = ("https://help.example.com/", "/")
+
+
+@app.route("/docs-redirect")
+def docs_redirect():
+    url = request.args.get("url", "https://help.example.com/")
+    if not url.startswith(TRUSTED_PREFIXES):
+        url = TRUSTED_PREFIXES[1]
+    # ok: py.open-redirect.redirect
+    return redirect(url)
+
+
+@app.route("/docs-redirect-inline")
+def docs_redirect_inline():
+    url = request.args.get("url", "")
+    if url.startswith(("https://inventory.example.com/", "https://help.example.com/")):
+        # ok: py.open-redirect.redirect
+        return redirect(url)
+    return redirect("/")
+
+
+@app.route("/docs-redirect-mixed")
+def docs_redirect_mixed():
+    url = request.args.get("url", "")
+    # "/" lets "//evil.example" through.
+    if url.startswith(MIXED_PREFIXES):
+        # ruleid: py.open-redirect.redirect
+        return redirect(url)
+    return redirect("/")

@@ -1849,7 +1849,11 @@ class UnitAnalysis {
       // A part may be held in a variable: a constant (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`) or a call
       // the guard names (`const rel = path.relative(root, full); if (rel.startsWith('..'))`), read at its value.
       const b = this.match(g, c, this.guardValueOf);
-      if (b && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
+      const bound = !b || !g.spec.ifBound || Object.entries(g.spec.ifBound).every(([mv, re]) => {
+        const x = b.get(mv);
+        return !!x && this.valueMatches(x, unlessRe(re));
+      });
+      if (b && bound && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
         clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark);
         guarded = true;

@@ -208,9 +208,10 @@ export interface SanitizerSpec extends PatternSpec {
    */
   marked?: string;
   /**
-   * YAML `if-bound`, metavariable to regular expression, not for guards: as a sink's `if-bound`, the sanitizer
-   * applies only where the text bound there, or the value the local holding it was last assigned, matches
-   * (`url.origin` after `const url = new URL(req.url)`: the request's own URL).
+   * YAML `if-bound`, metavariable to regular expression: as a sink's `if-bound`, the sanitizer (or guard) applies
+   * only where the text bound there, or the value the local holding it was last assigned (or a module constant's),
+   * matches (`url.origin` after `const url = new URL(req.url)`: the request's own URL; `u.startswith(ALLOWED)` of a
+   * tuple of fixed hosts).
    */
   ifBound?: Record<string, string>;
 }
@@ -632,7 +633,6 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
   if (table && !subject) p.add(ruleId, `${where}: \`table\` applies to guards only: add \`guard\``);
   if (table && !metavarsIn(s.pattern).has(table)) p.add(ruleId, `${where}: \`table\` ${table} must be a metavariable of the pattern`);
   const ifBound = isObj(v) ? boundRegexes(v, 'if-bound', metavarsIn(s.pattern), where, ruleId, s.pattern, p) : undefined;
-  if (ifBound && subject) p.add(ruleId, `${where}: \`if-bound\` applies to sanitizers that are not guards`);
   const asserts = isObj(v) ? v['asserts'] : undefined;
   if (asserts !== undefined && typeof asserts !== 'boolean') p.add(ruleId, `${where}: \`asserts\` must be true or false`);
   if (asserts === true && (!guard || unless)) p.add(ruleId, `${where}: \`asserts\` applies to guards only (\`guard\`, not \`guard-unless\`)`);
@@ -650,7 +650,7 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
     ...(subject && table ? { table } : {}),
     ...(guard && !unless && asserts === true ? { asserts: true as const } : {}),
     ...(!subject && untainted?.length ? { untainted } : {}),
-    ...(!subject && ifBound && Object.keys(ifBound).length ? { ifBound } : {}),
+    ...(ifBound && Object.keys(ifBound).length ? { ifBound } : {}),
   };
 }
 
