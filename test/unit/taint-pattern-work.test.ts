@@ -50,7 +50,7 @@ describe('taint pattern prefilter', () => {
     const words = new Set(NO_FLASK.match(/[A-Za-z0-9]+/g));
     // The words of the Python handlers' request aliases (`flask.request`, `django_request`, ...): a parameter of
     // any name can stand for them, so they need not be in the text.
-    const aliasWords = new Set(['flask', 'request', 'django', 'falcon', 'req', 'lambda', 'event', 'basehttp']);
+    const aliasWords = new Set(['flask', 'request', 'django', 'falcon', 'req', 'lambda', 'event', 'basehttp', 'masonite']);
     const lacking = [...tried].filter((s) => (s.replace(/\$[A-Z_][A-Z0-9_]*/g, ' ').match(/[A-Za-z0-9]+/g) ?? []).some((w) => !words.has(w) && !aliasWords.has(w)));
     assert.deepEqual(lacking, []);
     // `flask.request.form`: no `form` in the file.
