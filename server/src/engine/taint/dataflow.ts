@@ -1830,7 +1830,12 @@ class UnitAnalysis {
         // `f.Name`) is read now and set on both sides, so the mark does not outlive the join on the other one.
         let t = st.get(key);
         if (t === undefined && syn.exprKind(typeOf(subject!)) === 'member') {
+          // Read in this side's state, not from what was memoized before the check: off a value this side already
+          // cleaned (`u.origin === BASE && !u.pathname.startsWith('//')`) there is nothing to mark.
+          const memo = this.memo;
+          this.memo = new Map();
           t = this.ev(subject!, st, 0);
+          this.memo = memo;
           if (t) (st === thenSt ? elseSt : thenSt).set(key, t);
         }
         if (t) st.set(key, withMark(t, mark)!);
