@@ -1471,7 +1471,8 @@ class UnitAnalysis {
         for (const e of named(n)) this.ev(e, st, depth);
         // A check that raises where it fails, as a statement (`p.relative_to(root)`): it holds past it.
         const e = named(n).length === 1 ? named(n)[0] : undefined;
-        if (e && this.env.pass.index.asserting && syn.exprKind(typeOf(e)) === 'call') this.applyGuards(e, st, new Map(st), false, 0, true);
+        // Only the side where it holds is kept: one state for both (no copy of the state at every call statement).
+        if (e && this.env.pass.index.asserting && syn.exprKind(typeOf(e)) === 'call') this.applyGuards(e, st, st, false, 0, true);
         return !this.neverReturns(n);
       }
       case 'declaration':
@@ -3060,6 +3061,9 @@ class UnitAnalysis {
       // A member call into the workspace's own code is analysed there (its summary), not matched by its names.
       if (!implicit && (workspace ??= this.callsWorkspace(n))) return;
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
+      // The file's imports first: they cost a lookup, a match walks the call.
+      if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
+      if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
       // A sink's options object, client or parser held in a variable of this unit matches as if written in place
       // (`spawn(cmd, opts)` after `const opts = { shell: true }`).
       const b = bound ?? this.match(sink, n, this.valueOf);
@@ -3067,8 +3071,6 @@ class UnitAnalysis {
       if (spec.unlessText && unlessRe(spec.unlessText).test(n.text)) continue;
       if (spec.afterText && !unlessRe(spec.afterText).test(this.ownTextBefore(n))) continue;
       if (spec.unlessBefore && this.safeBefore(n, spec.unlessBefore)) continue;
-      if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
-      if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
       // A rule asking for its library's import runs in a file without it only for the sinks of other files'
       // functions it calls (their summaries): its own patterns stay off here (`models.Query.search(q)` is no LDAP).
       const ruleImports = this.env.pass.rules[rule]!.spec.requiresImport;
