@@ -1804,8 +1804,10 @@ class UnitAnalysis {
     return body ? this.stmt(body, st, depth + 1) : true;
   }
 
-  /** Allow-list checks and comparisons with constants make their subject clean where they hold. */
-  /** With `asserting`, only the guards that raise where they fail (`asserts`), at a statement that is their call. */
+  /**
+   * Allow-list checks and comparisons with constants make their subject clean where they hold. With `asserting`,
+   * only the guards that raise where they fail (`asserts`), at a statement that is their call.
+   */
   private applyGuards(cond: Node, thenSt: State, elseSt: State, negated: boolean, depth = 0, asserting = false): void {
     if (depth > 64) return;
     const syn = this.syn;
