@@ -1857,11 +1857,7 @@ class UnitAnalysis {
       // A part may be held in a variable: a constant (`const re = /^[0-9a-f]{16}$/; if (!re.test(x))`) or a call
       // the guard names (`const rel = path.relative(root, full); if (rel.startsWith('..'))`), read at its value.
       const b = this.match(g, c, this.guardValueOf);
-      const bound = !b || !g.spec.ifBound || Object.entries(g.spec.ifBound).every(([mv, re]) => {
-        const x = b.get(mv);
-        return !!x && this.valueMatches(x, unlessRe(re));
-      });
-      if (b && bound && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
+      if (b && (!g.spec.ifBound || this.boundHolds(b, g.spec.ifBound)) && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
         clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark);
         guarded = true;
@@ -2210,10 +2206,7 @@ class UnitAnalysis {
         const x = b.get(mv);
         return !!x && !!this.ev(x, st, depth)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
       })) continue;
-      if (s.spec.ifBound && Object.entries(s.spec.ifBound).some(([mv, re]) => {
-        const x = b.get(mv);
-        return !x || !this.valueMatches(x, unlessRe(re));
-      })) continue;
+      if (s.spec.ifBound && !this.boundHolds(b, s.spec.ifBound)) continue;
       // `marked`: only where every flow of that part carries the marks a guard gave (a parameter's flow has none),
       // and only that part is cleaned: `filepath.Join(dir, name)` keeps what `dir` holds.
       let rest: Taint | undefined;
@@ -3081,10 +3074,7 @@ class UnitAnalysis {
         const bound = b.get(mv);
         return !!bound && this.valueMatches(bound, unlessRe(re));
       })) continue;
-      if (spec.ifBound && Object.entries(spec.ifBound).some(([mv, re]) => {
-        const bound = b.get(mv);
-        return !bound || !this.valueMatches(bound, unlessRe(re));
-      })) continue;
+      if (spec.ifBound && !this.boundHolds(b, spec.ifBound)) continue;
       if (spec.rootImport && Object.entries(spec.rootImport).some(([mv, re]) => {
         const root = this.nameAtRoot(b.get(mv));
         const from = root ? this.env.resolve(textOf(root)) : undefined;
@@ -3289,6 +3279,14 @@ class UnitAnalysis {
       n = d;
     }
     return undefined;
+  }
+
+  /** Whether each `if-bound` metavariable (of a sink, sanitizer or guard) is bound, to a text or value its regex matches. */
+  private boundHolds(b: Bindings, ifBound: Record<string, string>): boolean {
+    return Object.entries(ifBound).every(([mv, re]) => {
+      const x = b.get(mv);
+      return !!x && this.valueMatches(x, unlessRe(re));
+    });
   }
 
   /** Whether `n`'s text, or that of the value a local variable holding it was last assigned, matches `re`. */
