@@ -39,3 +39,13 @@ variable "token_ttl" {
 variable "region" {
   default = "eu-west-1-Kx7Lq2Zw9"
 }
+
+# A provider key named on the block's line (PagerDuty's Events v2 routing key).
+# ruleid: secrets.generic.terraform-variable-default
+variable "pagerduty_routing_key" {
+  type    = string
+  default = "5e0c9a7b3d1f48e6a2c4b8d0f6e1a3c7"
+}
+
+# ok: secrets.generic.terraform-variable-default
+variable "kms_master_key_id" { default = "alias/app-master-key-eu" }
