@@ -54,6 +54,9 @@ export JFROG_ACCESS_TOKEN="cmVmdGtu2gtIsb1y5f3ztiNv7qG0r496FkkKmBRkhmPISv0aHaGJr
 export JFROG_ACCESS_TOKEN="cmVmdGtu2gtIsb1y5f3ztiNxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 # ok: secrets.jfrog.identity-token
 export VALUE="cmVmdGtu2gtIsb1y5f3ztiNv7qG0r496FkkKmBRkhmPISv0aHaGJrUvGjfJ"
+# A longer one (the expiry and random parts vary): base64 of `reftkn:01:17…`.
+# ruleid: secrets.jfrog.identity-token
+export JFROG_ACCESS_TOKEN="cmVmdGtuOjAxOjE3Qm4Zx8Lw2Vq6Tr9Kp3Yn7Hd5Jc1Gs0Fb4Ue8Mz2Wx6Rk9Pt3La7Ne5Ho1"
 # ruleid: secrets.harness.pat
 export HARNESS_API_KEY="pat.rtvOcfjxJpVRm1K6NVCFl0.e0f811a347dd0e03a577bae9.KFZhb4kqC9bDttaOd5Z8"
 # ok: secrets.harness.pat
