@@ -102,9 +102,14 @@ export interface RawAllowlist {
   paths?: string[];
 }
 
-export type SecretValidator = 'jwt' | 'basic-auth-base64' | 'chosen-password' | 'short-password';
+/**
+ * Structural checks a rule can name: `chosen-password` (8 to 16 characters a person chose), `password` (that, or a
+ * longer random one: for formats whose position says the value is a password), `short-password`, `jwt`,
+ * `basic-auth-base64`.
+ */
+export type SecretValidator = 'jwt' | 'basic-auth-base64' | 'chosen-password' | 'password' | 'short-password';
 
-const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64', 'chosen-password', 'short-password'];
+const VALIDATORS: readonly SecretValidator[] = ['jwt', 'basic-auth-base64', 'chosen-password', 'password', 'short-password'];
 
 /** Checksum formats `checksum` can name (see `checksumState` in validators.ts). */
 export type SecretChecksum = 'crc32-base62' | 'cfxk-crc32-base62' | 'chieftools-crc32-base62' | 'azure-marvin32' | 'azure-cask-marvin32';

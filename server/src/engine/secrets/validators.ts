@@ -105,6 +105,18 @@ export function chosenPasswordReason(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A value a format's position says is a password (a `.pgpass` entry's last field): a chosen one (see
+ * `chosenPasswordReason`), or from 17 characters a generated one: two character classes or more, no template or path.
+ */
+export function passwordReason(value: string): string | undefined {
+  if (value.length <= 16) return chosenPasswordReason(value);
+  const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+  if (classes < 2) return 'one character class';
+  if (/%[-+ #0-9.]*[sdvqr]|\{\}|\$\{|\{\{|\$\(|^\$[A-Za-z_]|^%[A-Za-z_]\w*%$|^@|\/\/|^\.{0,2}\//.test(value)) return 'a template or path';
+  return undefined;
+}
+
 /** Words a settings file puts under a password key that are not passwords (`password: required`, `pass: none`). */
 const SETTING_WORDS = /^(?:true|false|null|nil|none|yes|no|on|off|empty|blank|required|optional|string|str|text|env|file|prompt|ask|unset|default|hidden|masked|plain|plaintext|md5|sha1|sha256|scram|bcrypt|argon2|crypt|auth|login|basic|digest|token|secret|password|passwd|ldap|kerberos|oauth|local|always|never|auto|any|disabled|enabled|null_password|undefined)$/i;
 
@@ -137,6 +149,7 @@ export function shortPasswordReason(value: string): string | undefined {
 
 export function validatorReason(kind: SecretValidator, secret: string): string | undefined {
   if (kind === 'short-password') return shortPasswordReason(secret);
+  if (kind === 'password') return passwordReason(secret);
   return kind === 'jwt' ? jwtReason(secret) : kind === 'chosen-password' ? chosenPasswordReason(secret) : basicAuthReason(secret);
 }
 
