@@ -172,6 +172,16 @@ describe('cross-file taint in the CLI scan', () => {
     assert.deepEqual(found.map((f) => [f.trace![0]!.path, f.trace![0]!.range.start.line]), [[join(dir, 'app', 'ui.py'), 16], [join(dir, 'app', 'ui.py'), 19]], 'where each handler is registered');
   });
 
+  it('Python: a Gradio handler written `module.f`, of a module the UI imports whole, gets its input where it is registered', async () => {
+    const dir = scratchWorkspace('cross-file-gradio-module', {
+      'tools.py': 'import sqlite3\n\n\ndef lookup(name):\n    conn = sqlite3.connect("x.db")\n    return conn.execute(f"SELECT id FROM t WHERE name = \'{name}\'").fetchall()\n\n\ndef count(n: int):\n    conn = sqlite3.connect("x.db")\n    return conn.execute(f"SELECT id FROM t LIMIT {n}").fetchall()\n',
+      'app.py': 'import gradio as gr\n\nimport tools\n\nwith gr.Blocks() as demo:\n    name = gr.Textbox()\n    n = gr.Number(precision=0)\n    out = gr.Dataframe()\n    gr.Button("Find").click(fn=tools.lookup, inputs=name, outputs=out)\n    gr.Button("Count").click(tools.count, inputs=n, outputs=out)\n',
+    });
+    const found = await jsonFindings(dir);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.sqli.string-query', 'tools.py', 5]], 'tools.lookup gets the textbox; tools.count takes an int');
+    assert.deepEqual([found[0]!.trace![0]!.path, found[0]!.trace![0]!.range.start.line], [join(dir, 'app.py'), 8], 'where it is registered');
+  });
+
   it('Python: Gradio upload handlers of another module: a file value\'s `.name` is Gradio\'s cache path, its `.orig_name` the client\'s name', async () => {
     const dir = project('cross-file-py-gradio-files');
     const found = await jsonFindings(dir);

@@ -5103,7 +5103,7 @@ function registeredByName(
     for (const h of handlers) {
       const b = matchPattern(h.call!.pattern, n, resolve);
       const fn = b?.get('$HANDLER');
-      if (!b || !fn || syn.exprKind(typeOf(fn)) !== 'identifier') continue;
+      if (!b || !fn || !(syn.exprKind(typeOf(fn)) === 'identifier' || moduleFunction(fn, imports, syn))) continue;
       if (!h.call!.where.every(([mv, re]) => re.test(boundText(b, mv) ?? ''))) continue;
       const ids = out.get(fn.text) ?? [];
       const at = `${h.spec.id}@${scopeChain(n.parent, syn)}`;
@@ -5114,6 +5114,16 @@ function registeredByName(
     }
   }
   return out;
+}
+
+/**
+ * A function of a module the file imports whole, written `module.f` (`btn.click(tools.lookup, ...)` after `import
+ * tools`): another file's handler, found by that text among the imported summaries (see `importedHandler`).
+ */
+function moduleFunction(fn: Node, imports: Map<string, string>, syn: LanguageModule): boolean {
+  if (syn.exprKind(typeOf(fn)) !== 'member') return false;
+  const obj = syn.memberObject(fn);
+  return !!obj && syn.exprKind(typeOf(obj)) === 'identifier' && imports.has(textOf(obj)) && /^[\w$]+\.[\w$]+$/.test(textOf(fn));
 }
 
 /**
