@@ -1048,7 +1048,7 @@ export const python: LanguageModule = {
   receiverMethods: new Set(['append', 'extend', 'insert', 'appendleft', 'extendleft', 'add']),
   frontMethods: new Set(['insert', 'appendleft', 'extendleft']),
   // Each raises (an HTTP error response or redirect, SystemExit) or ends the process: no statement after it runs.
-  noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'bottle.redirect', 'pecan.abort', 'pecan.redirect', 'emmett.abort', 'emmett.redirect', 'hug.redirect.to', 'hug.redirect.permanent', 'hug.redirect.found', 'hug.redirect.see_other', 'hug.redirect.temporary', 'sys.exit', 'os._exit', 'os.abort']),
+  noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'bottle.redirect', 'pecan.abort', 'pecan.redirect', 'emmett.abort', 'emmett.redirect', 'tg.abort', 'tg.redirect', 'py4web.abort', 'py4web.redirect', 'hug.redirect.to', 'hug.redirect.permanent', 'hug.redirect.found', 'hug.redirect.see_other', 'hug.redirect.temporary', 'sys.exit', 'os._exit', 'os.abort']),
   blockTypes: new Set(['block', 'module']),
   argvWords: (focus) => (focus.type === 'list' || focus.type === 'tuple' ? named(focus) : focus.parent?.type === 'argument_list' ? named(focus.parent) : undefined),
   stmtKind,
