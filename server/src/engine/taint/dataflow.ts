@@ -1675,6 +1675,27 @@ class UnitAnalysis {
   }
 
   /**
+   * The check a local variable holds (`ok = u.startswith("/") and ...`): its last assigned value in this unit, when
+   * that is a test or a call and no variable it reads was assigned after it (else the check was of another value).
+   */
+  private heldCheck(id: Node): Node | undefined {
+    const d = this.defOf(textOf(id));
+    if (!d || d.startIndex < this.unit.startIndex || d.endIndex > id.startIndex) return undefined;
+    const u = this.syn.unparenthesize(d);
+    if (!this.syn.guardShape(u) && this.syn.exprKind(typeOf(u)) !== 'call') return undefined;
+    const stack: Node[] = [u];
+    for (let n = stack.pop(), i = 0; n && i < 256; n = stack.pop(), i++) {
+      if (this.syn.exprKind(typeOf(n)) === 'identifier') {
+        const later = n.text === textOf(id) ? undefined : this.defOf(textOf(n));
+        if (later && later.startIndex > d.endIndex) return undefined;
+        continue;
+      }
+      stack.push(...named(n));
+    }
+    return u;
+  }
+
+  /**
    * Whether `cond` checks anything: its guards tried against empty states, before the copies of the real one a
    * conditional's arms and a predicate's return need (most conditions and returned calls check nothing).
    */
@@ -1880,6 +1901,10 @@ class UnitAnalysis {
       // text, 0, None, an empty list) and holds no input (`if error: return` ... `f(error)` passes nothing).
       const kind = syn.exprKind(typeOf(c));
       if (kind === 'identifier' || kind === 'member') clean(c, false);
+      // A check kept in a variable (`const local = re.test(t) && !t.startsWith('//'); redirect(local ? t : '/')`):
+      // the variable's test is its value's, while no name the check reads was assigned since.
+      const check = kind === 'identifier' ? this.heldCheck(c) : undefined;
+      if (check) this.applyGuards(check, thenSt, elseSt, negated, depth + 1);
       return;
     }
     switch (shape.kind) {
