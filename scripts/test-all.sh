@@ -45,7 +45,11 @@ node --import tsx scripts/config-rules-table.ts --check; record config-docs $?
 node --import tsx scripts/dependency-rules-table.ts --check; record dependency-docs $?
 
 stage "node test suites"
-suites=(test/unit/*.test.ts test/lsp/*.test.ts)
+# The unit suites hold no editor, server or timing: two files at a time, one per core of CI's two (the fixture-wide
+# equivalence suites are CPU-bound). The LSP, reliability, CLI and editor suites start servers and editors that
+# wait for each other: one at a time.
+unit_suites=(test/unit/*.test.ts)
+suites=(test/lsp/*.test.ts)
 for d in test/reliability test/cli; do
   compgen -G "$d/*.test.ts" >/dev/null && suites+=("$d"/*.test.ts)
 done
@@ -57,18 +61,31 @@ fi
 # The suites make temp folders (workspaces, git repositories, editor profiles) and many do not remove them: give the
 # run its own temp folder and remove it whole, so repeated runs do not fill /tmp.
 test_tmp=$(mktemp -d "${TMPDIR:-/tmp}/vigil-tests-XXXXXX")
-TMPDIR=$test_tmp node --import tsx --test --test-concurrency=1 \
-  --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination=test-results/node-tests.tap \
-  "${suites[@]}"
-node_rc=$?
+rm -f test-results/node-tests*.tap
+node_rc=0
+run_suites() { # concurrency tap-name files...
+  local concurrency=$1 tap=$2
+  shift 2
+  TMPDIR=$test_tmp node --import tsx --test --test-concurrency="$concurrency" \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="test-results/$tap" \
+    "$@" || node_rc=$?
+}
+run_suites 2 node-tests-unit.tap "${unit_suites[@]}"
+run_suites 1 node-tests.tap "${suites[@]}"
 rm -rf "$test_tmp"
-node_pass=$(grep -E '^# pass ' test-results/node-tests.tap | tail -1 | awk '{print $3}')
-node_fail=$(grep -E '^# fail ' test-results/node-tests.tap | tail -1 | awk '{print $3}')
-passed=$((passed + ${node_pass:-0}))
-failed=$((failed + ${node_fail:-0}))
-if [ $node_rc -ne 0 ] && [ "${node_fail:-0}" -eq 0 ]; then failed=$((failed + 1)); failures+=("node test runner exited $node_rc"); fi
-[ "${node_fail:-0}" -gt 0 ] && failures+=("$node_fail node test(s)")
+node_pass=0
+node_fail=0
+for tap in test-results/node-tests-unit.tap test-results/node-tests.tap; do
+  p=$(grep -E '^# pass ' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')
+  f=$(grep -E '^# fail ' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')
+  node_pass=$((node_pass + ${p:-0}))
+  node_fail=$((node_fail + ${f:-0}))
+done
+passed=$((passed + node_pass))
+failed=$((failed + node_fail))
+if [ $node_rc -ne 0 ] && [ "$node_fail" -eq 0 ]; then failed=$((failed + 1)); failures+=("node test runner exited $node_rc"); fi
+[ "$node_fail" -gt 0 ] && failures+=("$node_fail node test(s)")
 
 if [ "${VIGIL_SKIP_EDITORS:-0}" != 1 ]; then
   stage "demo (npm run demo -- --check: code-server opens the sample project, screenshot in test-results/demo.png)"
