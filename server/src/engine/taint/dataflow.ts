@@ -1686,7 +1686,7 @@ class UnitAnalysis {
     const stack: Node[] = [u];
     for (let n = stack.pop(), i = 0; n && i < 256; n = stack.pop(), i++) {
       if (this.syn.exprKind(typeOf(n)) === 'identifier') {
-        const later = n.text === textOf(id) ? undefined : this.defOf(textOf(n));
+        const later = textOf(n) === textOf(id) ? undefined : this.defOf(textOf(n));
         if (later && later.startIndex > d.endIndex) return undefined;
         continue;
       }
