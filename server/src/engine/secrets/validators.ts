@@ -81,6 +81,9 @@ export function basicAuthReason(b64: string): string | undefined {
   return placeholderReason(password);
 }
 
+/** A format string, template, variable reference or path (`%s`, `{{x}}`, `${X}`, `$VAR`, `%APPDATA%`, `@file`, `./x`): no password. */
+const TEMPLATE_OR_PATH = /%[-+ #0-9.]*[sdvqr]|\{\}|\$\{|\{\{|\$\(|^\$[A-Za-z_]|^%[A-Za-z_]\w*%$|^@|\/\/|^\.{0,2}\//;
+
 /**
  * A short value under a password name that reads as a password a person chose (`Summer2024!`, `Bl4ckRiver`): 8 to
  * 16 characters, letters with at least two other character classes, or letters around digits (`cl0udy4life`).
@@ -96,7 +99,7 @@ export function chosenPasswordReason(value: string): string | undefined {
   if (!lower && !upper) return 'no letters';
   const classes = Number(lower) + Number(upper) + Number(digit) + Number(symbol);
   if (classes < 3 && !/[A-Za-z]\d+[A-Za-z]/.test(value)) return 'one or two character classes';
-  if (/%[-+ #0-9.]*[sdvqr]|\{\}|\$\{|\{\{|\$\(|^\$[A-Za-z_]|^%[A-Za-z_]\w*%$|^@|\/\/|^\.{0,2}\//.test(value)) return 'a template or path';
+  if (TEMPLATE_OR_PATH.test(value)) return 'a template or path';
   // Identifiers: dotted, snake or kebab lower-case words, or camelCase words with a number after them.
   if (/^[a-z][a-z0-9]*(?:[._:/-][a-z0-9]+)+$/.test(value)) return 'identifier';
   if (/^[a-z]+(?:[A-Z][a-z]+)+\d*$|^(?:[A-Z][a-z]+){2,}\d*$/.test(value)) return 'identifier';
@@ -113,7 +116,7 @@ export function passwordReason(value: string): string | undefined {
   if (value.length <= 16) return chosenPasswordReason(value);
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
   if (classes < 2) return 'one character class';
-  if (/%[-+ #0-9.]*[sdvqr]|\{\}|\$\{|\{\{|\$\(|^\$[A-Za-z_]|^%[A-Za-z_]\w*%$|^@|\/\/|^\.{0,2}\//.test(value)) return 'a template or path';
+  if (TEMPLATE_OR_PATH.test(value)) return 'a template or path';
   return undefined;
 }
 
@@ -140,7 +143,7 @@ export function shortPasswordReason(value: string): string | undefined {
   if (classes < 2) return 'one character class';
   // A capitalised word (`Admin`, `Postgres`): a sample default, as a lower-case one is.
   if (/^[A-Z][a-z]+$/.test(value)) return 'a word';
-  if (/%[-+ #0-9.]*[sdvqr]|\{\}|\$\{|\{\{|\$\(|^\$[A-Za-z_]|^%[A-Za-z_]\w*%$|^@|\/\/|^\.{0,2}\//.test(value)) return 'a template or path';
+  if (TEMPLATE_OR_PATH.test(value)) return 'a template or path';
   // A constant or class name (`DB_PASS`, `PasswordField`), a dotted or kebab identifier, a version (`v1.2`).
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:[A-Z][a-z]+){2,}\d*$|^[a-z]+(?:[A-Z][a-z]+)+\d*$/.test(value)) return 'identifier';
   if (/^[a-z][a-z0-9]*(?:[._:/-][a-z0-9]+)+$|^v?\d+(?:\.\d+)+$/i.test(value)) return 'identifier';
