@@ -1683,8 +1683,11 @@ class UnitAnalysis {
     if (!d || d.startIndex < this.unit.startIndex || d.endIndex > id.startIndex) return undefined;
     const u = this.syn.unparenthesize(d);
     if (!this.syn.guardShape(u) && this.syn.exprKind(typeOf(u)) !== 'call') return undefined;
+    // Every name it reads is looked at, or the check is not used (a check too large to read whole).
     const stack: Node[] = [u];
-    for (let n = stack.pop(), i = 0; n && i < 256; n = stack.pop(), i++) {
+    for (let i = 0; stack.length; i++) {
+      const n = stack.pop()!;
+      if (i >= 256) return undefined;
       if (this.syn.exprKind(typeOf(n)) === 'identifier') {
         const later = textOf(n) === textOf(id) ? undefined : this.defOf(textOf(n));
         if (later && later.startIndex > d.endIndex) return undefined;
