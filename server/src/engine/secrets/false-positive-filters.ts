@@ -427,6 +427,15 @@ export function dottedWords(value: string): boolean {
   return /^[\w$.-]+$/.test(value) && value.split(/[.$_-]/).every((p) => WORD_PART.test(p));
 }
 
+/**
+ * A base64 key that happens to start with `/` (one in 64 of them: `secret_key_base: "/jftP…"`): one segment of 24 or
+ * more letters and digits mixing upper case, lower case and digits, which no directory name is.
+ */
+function base64RunAfterSlash(value: string): boolean {
+  const m = /^\/([A-Za-z0-9]{24,})$/.exec(value);
+  return !!m && /[A-Z]/.test(m[1]!) && /[a-z]/.test(m[1]!) && /[0-9]/.test(m[1]!);
+}
+
 /** For generic rules: values whose shape says id, hash, path, URL, code or human language rather than credential. */
 export function genericValueReason(value: string, name: string): string | undefined {
   // With its slashes escaped, as a regex or JSON writes a path (`\/\/vault\/app\/tls.crt`): judged unescaped.
@@ -493,7 +502,7 @@ export function genericValueReason(value: string, name: string): string | undefi
   if (/public[_.-]?key/i.test(name)) return 'public key';
   // Also a URL without its scheme (`[tokens]: https://…` read as `name: type = value`), a path with a volume
   // mount's mode (`/run/app/secrets:ro`) and one under a Symfony parameter (`%kernel.project_dir%/config/jwt/private.pem`).
-  if (/^(?:[a-z]+:)?\/\/[^:@]*$/i.test(value) || /^[.~]?\/[\w./-]*(?::(?:ro|rw|z|Z|cached|delegated|consistent)(?:,\w+)*)?$/.test(value) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value) || /^%[\w.]+%\/[\w./-]*$/.test(value)) {
+  if (/^(?:[a-z]+:)?\/\/[^:@]*$/i.test(value) || (/^[.~]?\/[\w./-]*(?::(?:ro|rw|z|Z|cached|delegated|consistent)(?:,\w+)*)?$/.test(value) && !base64RunAfterSlash(value)) || /^[\w-]+(?:\.[\w-]+)*\.(?:pem|key|crt|json|ya?ml|txt|p12|pfx|jks)$/i.test(value) || /^%[\w.]+%\/[\w./-]*$/.test(value)) {
     return 'URL or file path';
   }
   // Also negated (`show_secret = !this.show_secret`), a class constant joined with code (`Sync::PREFIX.$this->…`),
