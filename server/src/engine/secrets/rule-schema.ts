@@ -241,7 +241,8 @@ const PARENT_KEYS = new Set(['names', 'keys', 'value']);
 
 /**
  * The parent form's regex, anchored at the parent's line (the window's start): an indented block under a parent key
- * (`twilio:`, `"twilio": {`, `twilio = {`, a list `admin_key:` / `"admin_key": [` whose child may lead its item,
+ * (`twilio:`, `"twilio": {`, `twilio = {`, after up to three words `export const twilio = {` or HCL's `provider
+ * "mongodbatlas" {`, a list `admin_key:` / `"admin_key": [` whose child may lead its item,
  * `- key: …`) whose lines are indented (the scanner checks: deeper than the parent); an INI section or TOML table,
  * or array of tables (`[twilio]`, `[services.twilio]`, `[[api_keys]]`) up to the next one; or an inline mapping,
  * alone or first in a list (`"twilio": {"authToken": "…"}`, `"admin_key": [{"key": "…"}]`).
@@ -264,7 +265,7 @@ function compileParent(raw: unknown, custom: boolean): RegExp {
   const val = `["']?(${value})(?![\\w])`;
   const sep = '[ \\t]{0,3}(?:=>|:=|=|:)[ \\t]{0,3}';
   // No backreference to the parent's indent (the safety check forbids it): the scanner checks the block's lines.
-  const block = `[ \\t]{0,40}${name}[ \\t]{0,3}(?:=>?|:)?[ \\t]{0,3}[{[]?[ \\t]{0,3}\\r?\\n(?=[ \\t])(?:(?!\\n[^ \\t\\r\\n])[\\s\\S]){0,${PARENT_CHARS}}?(?<=\\n[ \\t]{1,40}(?:-[ \\t]{1,3})?)${key}${sep}${val.replace('(', '(?<v1>')}`;
+  const block = `[ \\t]{0,40}(?:[A-Za-z_$][\\w$]{0,30}[ \\t]{1,3}){0,3}${name}[ \\t]{0,3}(?:=>?|:)?[ \\t]{0,3}[{[]?[ \\t]{0,3}\\r?\\n(?=[ \\t])(?:(?!\\n[^ \\t\\r\\n])[\\s\\S]){0,${PARENT_CHARS}}?(?<=\\n[ \\t]{1,40}(?:-[ \\t]{1,3})?)${key}${sep}${val.replace('(', '(?<v1>')}`;
   const section = `[ \\t]{0,40}\\[\\[?[ \\t]{0,3}(?:[\\w.-]{1,60}\\.)?(?:${names.join('|')})[ \\t]{0,3}\\]\\]?[ \\t]{0,3}\\r?\\n(?:(?!\\n[ \\t]{0,40}\\[)[\\s\\S]){0,${PARENT_CHARS}}?(?<=^|\\n)[ \\t]{0,40}${key}${sep}${val.replace('(', '(?<v2>')}`;
   const inline = `[ \\t]{0,40}${name}${sep}(?:\\[[ \\t]{0,3})?\\{(?:[^{}\\n]{0,200}?,)?[ \\t]{0,3}${key}${sep}${val.replace('(', '(?<v3>')}`;
   return compileRegex(`^(?:${block}|${section}|${inline})`, 'parent', 'gdi', custom);
