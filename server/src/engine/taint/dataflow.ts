@@ -2701,6 +2701,16 @@ class UnitAnalysis {
     return parts.flatMap((p) => (p ? this.alternativeKeys(p, depth + 1) : []));
   }
 
+  /**
+   * Whether `name` was last bound to the receiver (`var self = this`) where the receiver stands for the request (a
+   * `this-request` handler's unit aliases `this`): the copy reads the request as `this` does.
+   */
+  private receiverCopy(name: string): boolean {
+    if (this.env.resolve('this') === undefined) return false;
+    const v = this.defOf(name);
+    return !!v && this.syn.exprKind(v.type) === 'self';
+  }
+
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */
   private sourceAt(n: Node, st: State): Taint | undefined {
     const candidates = this.env.pass.index.sources.candidates(n, this.env.resolve);
@@ -2716,7 +2726,7 @@ class UnitAnalysis {
       // receiver is a metavariable (`$E.entryName`, `$U.getQueryParameters(...)`) names the API, not a variable:
       // a receiver bound to a call's result (`const entry = zip.getEntry(n)`) is what it reads.
       const root = metaRooted(s.pattern.source) ? undefined : chainRoot(n);
-      if (root && st.get(textOf(root)) === null) return undefined;
+      if (root && st.get(textOf(root)) === null && !this.receiverCopy(textOf(root))) return undefined;
       const label = s.spec.label ?? this.short(n);
       const input = s.spec.input;
       const taint: Taint = [{ origin: { kind: 'source', label, ...(input ? { input } : {}) }, steps: [{ range: this.range(n), message: sourceMessage(label, input), kind: 'source' }] }];

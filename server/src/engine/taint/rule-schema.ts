@@ -256,6 +256,11 @@ export interface HandlerSpec {
    * name anywhere in it (Gradio `btn.click(save, inputs, outputs)` inside a UI-building function).
    */
   byName?: boolean;
+  /**
+   * YAML `this-request`: the handler's `this` stands for the request under `alias` (Total.js controllers, whose
+   * actions read `this.query`, `this.body` and answer with `this.redirect(…)`).
+   */
+  thisRequest?: boolean;
   /** A decorator expression on the handler (Flask `@app.route(...)`, FastAPI `@app.get(...)`). */
   decorator?: PatternSpec;
   /** The handler's first parameter must have this name (Django views take `request`). */
@@ -992,7 +997,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input', 'this-request'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -1044,6 +1049,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const cleanFields = v['clean-fields'] === undefined ? undefined : strList(v['clean-fields'], `${where}: \`clean-fields\``, undefined, p);
   for (const f of cleanFields ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(f)) p.add(undefined, `${where}: \`clean-fields\` ${f} is not an attribute name`);
   const input = inputKind(v.input, where, undefined, p);
+  if (v['this-request'] !== undefined && (v['this-request'] !== true || alias === undefined)) p.add(undefined, `${where}: \`this-request\` must be true, with \`alias\` (what \`this\` stands for)`);
   if (p.list.length > before || !langs) return undefined;
   return {
     id, languages: langs, params: params as HandlerSpec['params'], safeTypes, safeDefaults,
@@ -1055,6 +1061,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(entryOf ? { entryOf: { pattern: entryOf.pattern, ...(entryOf.where ? { where: entryOf.where } : {}) } } : {}),
     ...(v['by-name'] === true ? { byName: true } : {}),
+    ...(v['this-request'] === true ? { thisRequest: true } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
     ...(paramDecorator ? { paramDecorator: { pattern: paramDecorator.pattern, ...(paramDecorator.where ? { where: paramDecorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),

@@ -897,7 +897,7 @@ export const javascript: LanguageModule = {
     quotedStrings: ['string', 'template_string'],
     interpolations: ['template_substitution'],
     identifiers: ['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier'],
-    variables: ['identifier'],
+    variables: ['identifier', 'this'],
     chains: { member_expression: ['object', 'property'] },
     subscripts: { subscript_expression: 'object' },
     calls: ['call_expression'],
@@ -1048,6 +1048,21 @@ export const javascript: LanguageModule = {
     return p?.childForFieldName('value') ?? undefined;
   },
   paramTypeOf: (fn, index) => paramTypeNode(fn, index)?.text.replace(/^:\s*/, ''),
+  // `var self = this;` / `const that = this;` among the body's own statements (not a nested function's).
+  receiverCopies: (fn) => {
+    const body = fieldOf(fn, 'body');
+    if (!body || typeOf(body) !== 'statement_block') return [];
+    const out: string[] = [];
+    for (const st of namedKids(body)) {
+      if (typeOf(st) !== 'variable_declaration' && typeOf(st) !== 'lexical_declaration') continue;
+      for (const d of namedKids(st)) {
+        const name = fieldOf(d, 'name');
+        const value = fieldOf(d, 'value');
+        if (name && value && typeOf(name) === 'identifier' && typeOf(value) === 'this') out.push(textOf(name));
+      }
+    }
+    return out;
+  },
   // `store: UserStore`, `store?: UserStore | undefined`: TypeScript's annotation, one class named.
   paramClass: (fn, index) => {
     const t = paramTypeNode(fn, index)?.namedChildren[0];

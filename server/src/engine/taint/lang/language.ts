@@ -550,6 +550,11 @@ export interface LanguageModule {
   paramClass?(fn: Node, index: number): string | undefined;
   /** The decorator or annotation expressions on parameter `index` (`@Body() dto`, `@RequestParam String q`). */
   paramDecorators(fn: Node, index: number): Node[];
+  /**
+   * The names a function's own top-level statements bind to its receiver (`var self = this;`), for a handler whose
+   * `this` is the request (`this-request`); none where the language has no such idiom.
+   */
+  receiverCopies?(fn: Node): string[];
   /** The name a function is known by (its own, or the variable or property it is assigned to). */
   unitName(fn: Node, parent?: Node | null): string | undefined;
   /** Whether a function is a method called on `this`/`self`. */
