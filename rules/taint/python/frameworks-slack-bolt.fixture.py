@@ -47,3 +47,10 @@ def register(bot):
         ack()
         # ruleid: py.cmdi.subprocess-shell
         subprocess.run("uptime; echo " + command["text"], shell=True)
+
+
+@app.command("/whoami")
+def whoami(ack, respond, context):
+    ack()
+    # ok: py.cmdi.subprocess-shell
+    subprocess.run("finger " + context["user_id"], shell=True)

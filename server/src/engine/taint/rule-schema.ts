@@ -261,6 +261,11 @@ export interface HandlerSpec {
    * actions read `this.query`, `this.body` and answer with `this.redirect(…)`).
    */
   thisRequest?: boolean;
+  /**
+   * YAML `clean-params`: parameters by these names are the framework's own, injected by name and never input
+   * (FastHTML's `session`, `auth`, `htmx`; Slack Bolt's `ack`, `say`, `client`), whatever `params` says.
+   */
+  cleanParams?: string[];
   /** A decorator expression on the handler (Flask `@app.route(...)`, FastAPI `@app.get(...)`). */
   decorator?: PatternSpec;
   /** The handler's first parameter must have this name (Django views take `request`). */
@@ -997,7 +1002,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input', 'this-request'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input', 'this-request', 'clean-params'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -1049,6 +1054,8 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const cleanFields = v['clean-fields'] === undefined ? undefined : strList(v['clean-fields'], `${where}: \`clean-fields\``, undefined, p);
   for (const f of cleanFields ?? []) if (!/^[A-Za-z_$][\w$]*$/.test(f)) p.add(undefined, `${where}: \`clean-fields\` ${f} is not an attribute name`);
   const input = inputKind(v.input, where, undefined, p);
+  const cleanParams = v['clean-params'] === undefined ? undefined : strList(v['clean-params'], `${where}: \`clean-params\``, undefined, p);
+  if (cleanParams && params === 'none') p.add(undefined, `${where}: \`clean-params\` applies with \`params: all\` or \`rest\``);
   if (v['this-request'] !== undefined && (v['this-request'] !== true || alias === undefined)) p.add(undefined, `${where}: \`this-request\` must be true, with \`alias\` (what \`this\` stands for)`);
   if (p.list.length > before || !langs) return undefined;
   return {
@@ -1062,6 +1069,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(entryOf ? { entryOf: { pattern: entryOf.pattern, ...(entryOf.where ? { where: entryOf.where } : {}) } } : {}),
     ...(v['by-name'] === true ? { byName: true } : {}),
     ...(v['this-request'] === true ? { thisRequest: true } : {}),
+    ...(cleanParams?.length ? { cleanParams } : {}),
     ...(decorator ? { decorator: { pattern: decorator.pattern, ...(decorator.where ? { where: decorator.where } : {}) } } : {}),
     ...(paramDecorator ? { paramDecorator: { pattern: paramDecorator.pattern, ...(paramDecorator.where ? { where: paramDecorator.where } : {}) } } : {}),
     ...(firstParamNamed ? { firstParamNamed } : {}),

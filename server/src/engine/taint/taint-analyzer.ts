@@ -4548,6 +4548,7 @@ export function fileContext(
         const converted = syn.routeConvertedParams?.(site.decorators);
         params.forEach((p, i) => {
           if (inputParam !== undefined ? i !== inputParam : i < first || i === h.spec.requestParam) return;
+          if (h.spec.cleanParams?.includes(p.text)) return;
           // A class-based view's receiver (`def get(self, item_id)` under a router decorator) is the instance.
           if (i === 0 && syn.explicitReceivers?.has(p.text)) return;
           const bound = h.spec.boundAnnotations;
