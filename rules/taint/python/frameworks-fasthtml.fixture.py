@@ -44,3 +44,23 @@ def get(html: str = ""):
 def get(session, auth):
     # ok: py.cmdi.subprocess-shell
     subprocess.run(f"echo {session['user']} {auth}", shell=True)
+
+
+from fastlite import database
+
+store = database("data/notes.db")
+
+
+def notes_matching(term: str):
+    # ruleid: py.sqli.string-query
+    return store.q(f"select id, body from notes where body like '%{term}%'")
+
+
+def notes_tagged(tag: str):
+    # ok: py.sqli.string-query
+    return store.q("select id, body from notes where tag = ?", [tag])
+
+
+@rt("/notes")
+def get(term: str = ""):
+    return Ul(*[Li(n["body"]) for n in notes_matching(term)])
