@@ -1047,8 +1047,9 @@ export const python: LanguageModule = {
   // not its content) nor `update` (a hash's digest is not its input; a dict's is rarely built so).
   receiverMethods: new Set(['append', 'extend', 'insert', 'appendleft', 'extendleft', 'add']),
   frontMethods: new Set(['insert', 'appendleft', 'extendleft']),
-  // Each raises (an HTTP error response or redirect, SystemExit) or ends the process: no statement after it runs.
-  noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'bottle.redirect', 'pecan.abort', 'pecan.redirect', 'emmett.abort', 'emmett.redirect', 'tg.abort', 'tg.redirect', 'py4web.abort', 'py4web.redirect', 'hug.redirect.to', 'hug.redirect.permanent', 'hug.redirect.found', 'hug.redirect.see_other', 'hug.redirect.temporary', 'sys.exit', 'os._exit', 'os.abort']),
+  // Each raises (an HTTP error response or redirect, SystemExit, a gRPC servicer context's RpcError) or ends the
+  // process: no statement after it runs.
+  noReturnCalls: new Set(['flask.abort', 'werkzeug.exceptions.abort', 'quart.abort', 'bottle.abort', 'bottle.redirect', 'pecan.abort', 'pecan.redirect', 'emmett.abort', 'emmett.redirect', 'tg.abort', 'tg.redirect', 'py4web.abort', 'py4web.redirect', 'hug.redirect.to', 'hug.redirect.permanent', 'hug.redirect.found', 'hug.redirect.see_other', 'hug.redirect.temporary', 'sys.exit', 'os._exit', 'os.abort', 'grpc_context.abort', 'grpc_context.abort_with_status']),
   blockTypes: new Set(['block', 'module']),
   argvWords: (focus) => (focus.type === 'list' || focus.type === 'tuple' ? named(focus) : focus.parent?.type === 'argument_list' ? named(focus.parent) : undefined),
   stmtKind,
