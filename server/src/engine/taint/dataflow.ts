@@ -279,6 +279,8 @@ export interface UnitResult {
   marks?: readonly TopMark[];
 }
 
+/** The parts of a parsed URL that say where it points (`hostCheckedUrl`). */
+const HOST_PARTS = new Set(['hostname', 'host', 'netloc', 'origin']);
 const MAX_DEPTH = 256;
 const MAX_FLOWS = 3;
 const MAX_STEPS = 14;
@@ -1699,6 +1701,46 @@ class UnitAnalysis {
   }
 
   /**
+   * The URL whose host a cleaned key is, in a pass whose rules all take a URL allow-list (redirects, outgoing
+   * requests): `host` after `host = new URL(target).hostname`, `parsed.hostname` (`.host`, `.netloc`, `.origin`)
+   * after `parsed = urlparse(target)` give `target`, when the parser is the language's (`urlParsers`) and `target`
+   * was not assigned since. Another part of the parse (`parsed.path`) says nothing of where the URL points.
+   */
+  private hostCheckedUrl(key: string, at: Node): string | undefined {
+    const parsers = this.syn.urlParsers;
+    if (!parsers?.size) return undefined;
+    const m = /^([A-Za-z_$][\w$]*)(?:\.([A-Za-z_$][\w$]*))?$/.exec(key);
+    if (!m) return undefined;
+    const [, name, attr] = m;
+    if (attr !== undefined && !HOST_PARTS.has(attr)) return undefined;
+    const d = this.defOf(name!);
+    if (!d || d.startIndex < this.unit.startIndex || d.endIndex > at.startIndex) return undefined;
+    let e = this.syn.unparenthesize(d);
+    if (attr === undefined) {
+      // `new URL(target).hostname`: the host read off the parse.
+      if (this.syn.exprKind(typeOf(e)) !== 'member') return undefined;
+      const prop = this.syn.accessPath(e)?.split('.').pop();
+      const obj = fieldOf(e, 'object');
+      if (!prop || !HOST_PARTS.has(prop) || !obj) return undefined;
+      e = this.syn.unparenthesize(obj);
+    }
+    if (this.syn.exprKind(typeOf(e)) !== 'call') return undefined;
+    const fn = this.syn.callee(e);
+    const callee = fn ? (canonicalOf(fn, this.env.resolve) ?? textOf(fn)) : undefined;
+    if (!callee || !parsers.has(callee)) return undefined;
+    const list = fieldOf(e, 'arguments');
+    let arg = list ? named(list)[0] : undefined;
+    // `urlparse(value or "")`, `new URL(target ?? "/")`: the URL is the left side.
+    if (arg && this.syn.fallbackOps?.has(operatorOf(arg) ?? '')) arg = named(arg)[0];
+    if (!arg || this.syn.exprKind(typeOf(arg)) !== 'identifier') return undefined;
+    const later = this.defOf(textOf(arg));
+    if (later && later.startIndex > d.endIndex) return undefined;
+    const rules = this.env.pass.rules;
+    if (!rules.every((r) => r.spec.sanitizers.some((z) => typeof z === 'string' && z.endsWith('url-allowlist')))) return undefined;
+    return textOf(arg);
+  }
+
+  /**
    * Whether `cond` checks anything: its guards tried against empty states, before the copies of the real one a
    * conditional's arms and a predicate's return need (most conditions and returned calls check nothing).
    */
@@ -1873,6 +1915,11 @@ class UnitAnalysis {
       // only what callers may have applied (a propagator's mark) unless a guard gives the mark: that check is here.
       const left = t?.filter((f) => requiresMark!.some((m) => !f.marks?.includes(m) && (f.origin.kind === 'source' || this.guardMarks.has(m))));
       st.set(key, left?.length ? left : null);
+      // A host allow-list check of a parsed URL is one of the URL itself, for the rules about where a URL points.
+      if (!requiresMark && subject) {
+        const url = this.hostCheckedUrl(key, subject);
+        if (url) st.set(url, null);
+      }
     };
     // The rule's guards first: a guard may itself be a conjunction (`u.startsWith("/") && !u.startsWith("//")`).
     let guarded = false;

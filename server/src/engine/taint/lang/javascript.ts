@@ -957,6 +957,7 @@ export const javascript: LanguageModule = {
   carries: (op) => CARRYING_OPS.has(op),
   falsyLeftOps: new Set(['&&']),
   fallbackOps: new Set(['||', '??']),
+  urlParsers: new Set(['URL', 'url.parse', 'URL.parse', 'whatwg_url.URL']),
   conditionalParts: (n) => {
     const k = kids(n);
     return [k[0], k[1], k[2]];

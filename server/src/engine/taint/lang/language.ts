@@ -320,6 +320,11 @@ export interface LanguageModule {
    */
   readonly noReturnCalls?: ReadonlySet<string>;
   /**
+   * URL parsers, by canonical name or, for a global, as written (`URL` of `new URL(x)`, `urllib.parse.urlparse`): a
+   * host allow-list check of what one returns is one of the URL parsed (see `hostCheckedUrl` in dataflow.ts).
+   */
+  readonly urlParsers?: ReadonlySet<string>;
+  /**
    * Node types of collection literals and comprehensions the program writes (`{...}`, `[...]`, a set or dict
    * comprehension): what a guard's `table` must be to count as an allow-list. Empty where no rule uses tables.
    */

@@ -1066,6 +1066,7 @@ export const python: LanguageModule = {
   carries: (op) => CARRYING_OPS.has(op),
   falsyLeftOps: new Set(['and']),
   fallbackOps: new Set(['or']),
+  urlParsers: new Set(['urllib.parse.urlparse', 'urllib.parse.urlsplit', 'urlparse.urlparse', 'urlparse.urlsplit', 'six.moves.urllib.parse.urlparse']),
   conditionalParts: (n) => {
     // a if condition else b
     const k = kids(n);
