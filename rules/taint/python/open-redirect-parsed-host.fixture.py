@@ -53,3 +53,19 @@ def links():
         # ruleid: py.sqli.string-query
         sqlite3.connect("links.db").execute("SELECT id FROM links WHERE url = '" + value + "'")
     return "ok"
+
+
+def is_local_url(url):
+    if not url or "\\" in url:
+        return False
+    parts = urlparse(url)
+    # "///evil.example" has no scheme, no host and starts with "/": browsers go to evil.example.
+    return not parts.scheme and not parts.netloc and url.startswith("/")
+
+
+@app.route("/logout")
+def logout():
+    came_from = request.args.get("came_from", "/")
+    target = came_from if is_local_url(came_from) else "/"
+    # ruleid: py.open-redirect.redirect
+    return redirect(target)

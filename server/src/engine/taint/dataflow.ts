@@ -1878,7 +1878,7 @@ class UnitAnalysis {
     if (depth > 64) return;
     const syn = this.syn;
     const c = syn.unparenthesize(cond);
-    const clean = (subject: Node | undefined, positive: boolean, requiresMark?: readonly string[], mark?: string): void => {
+    const clean = (subject: Node | undefined, positive: boolean, requiresMark?: readonly string[], mark?: string, allowList = false): void => {
       // A checked expression read again (`if is_safe(req.get("x")): go(req.get("x"))`) is known by its text.
       let key = subject ? syn.accessPath(subject) : undefined;
       const st = positive !== negated ? thenSt : elseSt;
@@ -1915,8 +1915,10 @@ class UnitAnalysis {
       // only what callers may have applied (a propagator's mark) unless a guard gives the mark: that check is here.
       const left = t?.filter((f) => requiresMark!.some((m) => !f.marks?.includes(m) && (f.origin.kind === 'source' || this.guardMarks.has(m))));
       st.set(key, left?.length ? left : null);
-      // A host allow-list check of a parsed URL is one of the URL itself, for the rules about where a URL points.
-      if (!requiresMark && subject) {
+      // A host allow-list check of a parsed URL is one of the URL itself, for the rules about where a URL points. Only
+      // a rule's allow-list: an empty host (`not parts.netloc`, `parsed.netloc == ""`) is no host of the list, as
+      // `///evil.example` shows.
+      if (allowList && !requiresMark && subject) {
         const url = this.hostCheckedUrl(key, subject);
         if (url) st.set(url, null);
       }
@@ -1930,7 +1932,7 @@ class UnitAnalysis {
       const b = this.match(g, c, this.guardValueOf);
       if (b && (!g.spec.ifBound || this.boundHolds(b, g.spec.ifBound)) && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
-        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark);
+        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark, g.spec.guardUnless !== true);
         guarded = true;
       }
     }
