@@ -891,8 +891,9 @@ export const javascript: LanguageModule = {
   },
   // JavaScript, TypeScript and TSX
   patternSyntax: {
-    // A call's type arguments (`decode<User>(t)`) are no part of what a pattern matches.
-    ignored: ['comment', 'type_arguments'],
+    // A call's type arguments (`decode<User>(t)`) are no part of what a pattern matches, nor is optional chaining
+    // (`req?.query`, `req.json?.()` read what `req.query`, `req.json()` do).
+    ignored: ['comment', 'type_arguments', 'optional_chain'],
     literals: ['string', 'template_string', 'number', 'true', 'false', 'null', 'undefined', 'regex'],
     quotedStrings: ['string', 'template_string'],
     interpolations: ['template_substitution'],
