@@ -7,10 +7,13 @@ exports.install = function() {
   ROUTE('GET /api/notes/', notes);
   ROUTE('GET /api/notes/{id}/', note);
   ROUTE('GET /out/', out);
+  ROUTE('GET /away/', away);
   ROUTE('GET /card/', card);
   ROUTE('POST /api/archive/', archive);
   ROUTE('POST /api/sum/', function() {
-    // ruleid: js.code-injection.eval
+    // `this` read directly is not the request to the pattern matcher (making it a variable cost every JS edit
+    // about 30%); the `var self = this` copy is.
+    // todoruleid: js.code-injection.eval
     this.json({ value: eval(this.body.expression) });
   });
 };
@@ -37,8 +40,14 @@ function note(id) {
 }
 
 function out() {
-  // ruleid: js.open-redirect.redirect
+  // todoruleid: js.open-redirect.redirect
   this.redirect(this.query.url || '/');
+}
+
+function away() {
+  var self = this;
+  // ruleid: js.open-redirect.redirect
+  self.redirect(self.query.url || '/');
 }
 
 function card() {

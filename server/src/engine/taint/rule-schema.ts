@@ -258,7 +258,8 @@ export interface HandlerSpec {
   byName?: boolean;
   /**
    * YAML `this-request`: the handler's `this` stands for the request under `alias` (Total.js controllers, whose
-   * actions read `this.query`, `this.body` and answer with `this.redirect(…)`).
+   * actions read `this.query`, `this.body` and answer with `this.redirect(…)`). Read through a `var self = this`
+   * copy; `this` itself is no variable to the pattern matcher (it would cost every JS edit).
    */
   thisRequest?: boolean;
   /**

@@ -898,7 +898,7 @@ export const javascript: LanguageModule = {
     quotedStrings: ['string', 'template_string'],
     interpolations: ['template_substitution'],
     identifiers: ['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier'],
-    variables: ['identifier', 'this'],
+    variables: ['identifier'],
     chains: { member_expression: ['object', 'property'] },
     subscripts: { subscript_expression: 'object' },
     calls: ['call_expression'],
