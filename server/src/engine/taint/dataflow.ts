@@ -2755,9 +2755,8 @@ class UnitAnalysis {
    * `this-request` handler's unit aliases `this`): the copy reads the request as `this` does.
    */
   private receiverCopy(name: string): boolean {
-    if (this.env.resolve('this') === undefined) return false;
     const v = this.defOf(name);
-    return !!v && this.syn.exprKind(v.type) === 'self';
+    return !!v && this.syn.exprKind(v.type) === 'self' && this.env.resolve(textOf(v)) !== undefined;
   }
 
   /** Source match at this node, unless its root variable is a local that shadows the source's name. */

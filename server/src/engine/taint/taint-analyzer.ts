@@ -4596,7 +4596,7 @@ export function fileContext(
         });
       }
       // Total.js: the action's `this` is the controller, often kept as `var self = this` for its callbacks.
-      if (h.spec.thisRequest) for (const n of ['this', ...(syn.receiverCopies?.(fn) ?? [])]) aliases.set(n, h.spec.alias!);
+      if (h.spec.thisRequest) for (const n of syn.receiverCopies?.(fn) ?? []) aliases.set(n, h.spec.alias!);
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;
       const rpKind = rp ? syn.targetKind(rp.type) : undefined;
       if (rp && h.spec.alias && rpKind === 'name') aliases.set(rp.text, h.spec.alias);

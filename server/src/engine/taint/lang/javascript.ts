@@ -1050,11 +1050,11 @@ export const javascript: LanguageModule = {
     return p?.childForFieldName('value') ?? undefined;
   },
   paramTypeOf: (fn, index) => paramTypeNode(fn, index)?.text.replace(/^:\s*/, ''),
-  // `var self = this;` / `const that = this;` among the body's own statements (not a nested function's).
+  // `this`, and `var self = this;` / `const that = this;` among the body's own statements (not a nested function's).
   receiverCopies: (fn) => {
     const body = fieldOf(fn, 'body');
-    if (!body || typeOf(body) !== 'statement_block') return [];
-    const out: string[] = [];
+    const out: string[] = ['this'];
+    if (!body || typeOf(body) !== 'statement_block') return out;
     for (const st of namedKids(body)) {
       if (typeOf(st) !== 'variable_declaration' && typeOf(st) !== 'lexical_declaration') continue;
       for (const d of namedKids(st)) {

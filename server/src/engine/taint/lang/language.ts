@@ -556,8 +556,9 @@ export interface LanguageModule {
   /** The decorator or annotation expressions on parameter `index` (`@Body() dto`, `@RequestParam String q`). */
   paramDecorators(fn: Node, index: number): Node[];
   /**
-   * The names a function's own top-level statements bind to its receiver (`var self = this;`), for a handler whose
-   * `this` is the request (`this-request`); none where the language has no such idiom.
+   * The names that stand for a function's receiver: its own (`this`) and those its top-level statements bind to it
+   * (`var self = this;`), for a handler whose receiver is the request (`this-request`); none where the language has
+   * no such handlers.
    */
   receiverCopies?(fn: Node): string[];
   /** The name a function is known by (its own, or the variable or property it is assigned to). */
