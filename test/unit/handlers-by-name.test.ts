@@ -134,4 +134,23 @@ describe('handlers registered by name', () => {
     assert.match(text, /`unless-bound` \$C /);
     assert.match(text, /`if-bound` \$E is not a metavariable/);
   });
+
+  it('schema: this-request is true with an alias; clean-params are names, with params: all or rest', () => {
+    const { file, errors } = validateRuleFile({
+      handlers: {
+        ok: { languages: ['javascript'], call: 'ROUTE($R, $HANDLER)', 'this-request': true, alias: 'ctl', params: 'all', 'clean-params': ['session'] },
+        noalias: { languages: ['javascript'], call: 'ROUTE($R, $HANDLER)', 'this-request': true },
+        notbool: { languages: ['javascript'], call: 'ROUTE($R, $HANDLER)', 'this-request': 'yes', alias: 'ctl' },
+        noparams: { languages: ['python'], decorator: '$RT(...)', 'clean-params': ['session'] },
+        notlist: { languages: ['python'], decorator: '$RT(...)', params: 'all', 'clean-params': [1] },
+      },
+      rules: [],
+    });
+    assert.deepEqual(file.handlers.map((h) => [h.id, h.thisRequest, h.cleanParams]), [['ok', true, ['session']]]);
+    const text = errors.map((e) => e.message).join('\n');
+    assert.match(text, /handler noalias: `this-request` must be true, with `alias`/);
+    assert.match(text, /handler notbool: `this-request` must be true, with `alias`/);
+    assert.match(text, /handler noparams: `clean-params` applies with `params: all` or `rest`/);
+    assert.match(text, /handler notlist: `clean-params`/);
+  });
 });
