@@ -25,11 +25,11 @@ export class KeywordPrefilter {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   /**
    * Dense transition table (state * 128 + char), fail links resolved, upper case folded onto lower case and line
-   * breaks leading back to the root: one array read per character, no other test on the common path.
+   * breaks leading back to the root: one array read per character, no other test on the common path. Entries are
+   * the next state's row offset (state * 128), negated where a keyword ends there, so the walk needs no multiply
+   * and no second table.
    */
   private delta: Int32Array = new Int32Array(0);
-  /** 1 for states where a keyword ends (their `out` is not empty). */
-  private hasOut: Uint8Array = new Uint8Array(0);
 
   /** `keywordsByRule[i]` are the keywords of rule i (lower case ASCII). */
   constructor(keywordsByRule: readonly (readonly string[])[]) {
@@ -88,8 +88,11 @@ export class KeywordPrefilter {
       delta[base + 10] = 0;
       delta[base + 13] = 0;
     }
+    for (let i = 0; i < delta.length; i++) {
+      const t = delta[i]!;
+      delta[i] = this.nodes[t]!.out.length > 0 ? -t * ALPHABET : t * ALPHABET;
+    }
     this.delta = delta;
-    this.hasOut = Uint8Array.from(this.nodes, (n) => (n.out.length > 0 ? 1 : 0));
   }
 
   /**
@@ -103,14 +106,18 @@ export class KeywordPrefilter {
     // Line breaks are counted from the previous hit up to each hit (hits are rare), off the automaton's loop;
     // never past `to`, so an edit's rescan of a few lines stays independent of the file's size.
     let counted = from;
-    let s = 0;
+    let row = 0;
     const delta = this.delta;
-    const hasOut = this.hasOut;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       // Any non-ASCII character resets the automaton: no keyword contains one.
-      s = code < ALPHABET ? delta[s * ALPHABET + code]! : 0;
-      if (hasOut[s] === 0) continue;
+      const next = code < ALPHABET ? delta[row + code]! : 0;
+      if (next >= 0) {
+        row = next;
+        continue;
+      }
+      row = -next;
+      const s = row / ALPHABET;
       for (let j = counted; j < i; j++) {
         const c = text.charCodeAt(j);
         if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) line++; // a \r\n counts once, by its \n
