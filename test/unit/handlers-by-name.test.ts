@@ -6,11 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../server/src/engine/engine';
-import { validateRuleFile } from '../../server/src/engine/taint';
+import { validateRuleFile, type TaintAnalyzer } from '../../server/src/engine/taint';
 import { handlerFindingIds, taintTestEngine, TAINT_ONLY } from './taint-test-engine';
 
 let engine: Engine;
-before(async () => ({ engine } = await taintTestEngine()));
+let taint: TaintAnalyzer;
+before(async () => ({ engine, taint } = await taintTestEngine()));
 after(() => engine.dispose());
 
 const ids = handlerFindingIds;
@@ -104,6 +105,20 @@ describe('handlers registered by name', () => {
     } finally {
       engine.close(uri);
     }
+  });
+
+  it('a global registration function (Total.js ROUTE) is looked for only in files that name it', () => {
+    // Every JS file once paid a walk of its whole tree for ROUTE's calls, which it could not have.
+    const walks = (text: string): number => {
+      const before = taint.stats.contextByNameWalks;
+      engine.scanText('/g/routes.js', 'javascript', text, TAINT_ONLY);
+      return taint.stats.contextByNameWalks - before;
+    };
+    const action = ['function search() {', '  var self = this;', "  self.redirect(self.query.next);", '}', ''];
+    assert.equal(walks([...action, "app.get('/search', search);", ''].join('\n')), 0);
+    assert.equal(walks([...action, "ROUTE('GET /search/', search);", ''].join('\n')), 1);
+    const r = engine.scanText('/g/routes.js', 'javascript', [...action, "ROUTE('GET /search/', search);", ''].join('\n'), TAINT_ONLY);
+    assert.deepEqual(ids(r), ['js.open-redirect.redirect@2']);
   });
 
   it('schema: by-name needs call and a boolean; input-param an index with params: none; unless-bound and if-bound map the pattern\'s metavariables to regexes', () => {

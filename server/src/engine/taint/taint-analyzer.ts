@@ -931,7 +931,7 @@ export class TaintAnalyzer implements Analyzer {
    * were looked up in the text (the others are their statement's line plus the rows kept with its shape:
    * `contextUnitsPlaced`); the taint rules `summarizeExports` summarised, over its files (`rulesSummarised`).
    */
-  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, unitsPruned: 0, pruneRetries: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0, rulesSummarised: 0 };
+  readonly stats = { unitsAnalyzed: 0, unitsCached: 0, cacheLookups: 0, patternSteps: 0, patternUnitsWalked: 0, dataflowSteps: 0, topStatementsAnalyzed: 0, topStatementsCached: 0, topEntriesChecked: 0, topStatementsVisited: 0, topStatementsForwarded: 0, topStatementsSkipped: 0, passes: 0, contextFunctionsComputed: 0, contextNodesRead: 0, contextStatementsRead: 0, contextKeysBuilt: 0, contextShapesKept: 0, contextUnitKeysMade: 0, moduleValuesRead: 0, summariesHashed: 0, unitsShifted: 0, resultsShifted: 0, entriesIndexed: 0, entriesReindexed: 0, recordsReverted: 0, passesSkipped: 0, sourceWalks: 0, sourceNodesTried: 0, sourcelessFiles: 0, sinkWalks: 0, sinkNodesTried: 0, unitsPruned: 0, pruneRetries: 0, factsComputed: 0, depValuesRead: 0, depValuesComputed: 0, statementsShifted: 0, patternKeysBuilt: 0, contextUnitsPlaced: 0, contextByNameWalks: 0, rulesSummarised: 0 };
 
   /**
    * Rules sharing everything the dataflow consults but their sinks share one pass (true, the default). False runs
@@ -4161,7 +4161,7 @@ export function fileContext(
   text: string,
   lines: LineIndex,
   memo?: ContextMemo,
-  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number; contextUnitKeysMade?: number; contextUnitsPlaced?: number },
+  stats?: { contextFunctionsComputed: number; contextNodesRead: number; contextStatementsRead: number; contextKeysBuilt: number; contextShapesKept?: number; contextUnitKeysMade?: number; contextUnitsPlaced?: number; contextByNameWalks?: number },
   change?: { old: string; span: TextSpan },
   path?: string,
   incoming?: IncomingFacts,
@@ -4342,9 +4342,11 @@ export function fileContext(
   }
   // Functions registered by name anywhere in the file (Gradio `btn.click(save, ...)`): a handler's role depends on
   // those calls too. Only handlers that ask for it, in files importing their framework and naming the methods of
-  // their call (`addEventListener`: no import renames a method), pay for the walk.
-  const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)) && callMethods(h.call.pattern.source).every((m) => text.includes(m)));
+  // their call (`addEventListener`: no import renames a method), pay for the walk; a framework's global function
+  // (Total.js `ROUTE(…)`, no import to rename it) must be named too.
+  const byNameHandlers = lang.handlers.filter((h) => h.spec.byName && h.call && (!h.spec.requiresImport || importsModule(imports, h.spec.requiresImport)) && callNames(h.call.pattern.source, !h.spec.requiresImport).every((m) => text.includes(m)));
   const registrations = byNameHandlers.length ? new Map<number, { fn: Node; handlers: CompiledLanguage['handlers'][number][] }>() : undefined;
+  if (registrations && stats) stats.contextByNameWalks = (stats.contextByNameWalks ?? 0) + 1;
   const registered = registrations ? registeredByName(root, text, byNameHandlers, imports, syn, registrations) : undefined;
   // Entry points (issue 15): an exported function's callers are out of sight, so its parameters are input for the
   // `library-input` rules and, at audit strictness, for every rule. Which functions are exported depends on other
@@ -5071,8 +5073,14 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
 }
 
 /** The method names a call pattern calls (`$T.addEventListener(...)`: `addEventListener`), which the text must hold. */
-function callMethods(pattern: string): string[] {
-  return [...pattern.matchAll(/\.([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]!);
+/**
+ * The names a call pattern's text must contain: its methods (`.click(`), and with `global` its callee when that is a
+ * plain name (`ROUTE(`), which only an import could rename.
+ */
+function callNames(pattern: string, global: boolean): string[] {
+  const names = [...pattern.matchAll(/\.([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]!);
+  const callee = global ? /^\s*([A-Za-z_]\w*)\s*\(/.exec(pattern)?.[1] : undefined;
+  return callee ? [...names, callee] : names;
 }
 
 /**
@@ -5131,13 +5139,13 @@ function moduleFunction(fn: Node, imports: Map<string, string>, syn: LanguageMod
 
 /**
  * The calls a by-name handler's registration may be, in document order: where every handler's pattern calls a
- * method by name, the calls around each place the text has one of those names (a browser script has
+ * method or global function by name (`callNames`), the calls around each place the text has one of those names (a browser script has
  * `addEventListener` a few times; walking its whole tree on every edit would cost more than the edit's analysis);
  * else every call of the tree.
  */
 function callsNaming(root: Node, text: string, handlers: readonly CompiledLanguage['handlers'][number][], syn: LanguageModule): Node[] {
   const out: Node[] = [];
-  const methods = handlers.map((h) => callMethods(h.call!.pattern.source));
+  const methods = handlers.map((h) => callNames(h.call!.pattern.source, !h.spec.requiresImport));
   if (methods.every((m) => m.length)) {
     const seen = new Set<number>();
     for (const m of new Set(methods.flat())) {
