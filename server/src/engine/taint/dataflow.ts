@@ -1719,9 +1719,9 @@ class UnitAnalysis {
     if (attr === undefined) {
       // `new URL(target).hostname`: the host read off the parse.
       if (this.syn.exprKind(typeOf(e)) !== 'member') return undefined;
-      const prop = this.syn.accessPath(e)?.split('.').pop();
-      const obj = fieldOf(e, 'object');
-      if (!prop || !HOST_PARTS.has(prop) || !obj) return undefined;
+      const prop = this.syn.propertyOf(e);
+      const obj = this.syn.memberObject(e);
+      if (!prop || !HOST_PARTS.has(textOf(prop)) || !obj) return undefined;
       e = this.syn.unparenthesize(obj);
     }
     if (this.syn.exprKind(typeOf(e)) !== 'call') return undefined;
