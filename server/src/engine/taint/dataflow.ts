@@ -1451,7 +1451,8 @@ class UnitAnalysis {
     const [e, ...rest] = named(n);
     if (!e || rest.length || this.syn.exprKind(typeOf(e)) !== 'call') return false;
     const fn = this.syn.callee(e);
-    const name = fn ? canonicalOf(fn, this.env.resolve) : undefined;
+    // A receiver's chain (`this.ctx.throw`) has no canonical name: its text is the name.
+    const name = fn ? (canonicalOf(fn, this.env.resolve) ?? textOf(fn)) : undefined;
     return name !== undefined && names.has(name);
   }
 

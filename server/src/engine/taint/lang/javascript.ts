@@ -924,9 +924,10 @@ export const javascript: LanguageModule = {
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,
   mappingMethods: MAPPING_METHODS,
-  // Koa's `ctx.throw(400)` always throws (the handler's context is its request, `req`, to the matcher); so do
+  // Koa's `ctx.throw(400)` always throws (the handler's context is its request, `req`, to the matcher; Egg's and
+  // Midway's controllers reach it as `this.ctx`, helpers as a plain `ctx`); so do
   // SvelteKit's `redirect` and `error` and Next.js's `redirect` and `notFound`.
-  noReturnCalls: new Set(['process.exit', 'process.abort', 'req.throw', '_sveltejs_kit.redirect', '_sveltejs_kit.error', 'next_navigation.redirect', 'next_navigation.permanentRedirect', 'next_navigation.notFound']),
+  noReturnCalls: new Set(['process.exit', 'process.abort', 'req.throw', 'ctx.throw', 'this.ctx.throw', '_sveltejs_kit.redirect', '_sveltejs_kit.error', 'next_navigation.redirect', 'next_navigation.permanentRedirect', 'next_navigation.notFound']),
   formattingMethods: FORMATTING_METHODS,
   // `parts.push(x)` then `parts.join(' AND ')`: the array holds x. Not Set's or a DOM list's `add`, nor FormData's
   // `append` (a value stored apart, not text built).
