@@ -217,6 +217,8 @@ describe('patterns: module specifiers as canonical names', () => {
     assert.equal(canonicalModule('@std/path'), 'path');
     assert.equal(canonicalModule('jsr:@std/path@^1.0.0'), 'path');
     assert.equal(canonicalModule('https://deno.land/std@0.224.0/path/mod.ts'), 'path');
+    assert.equal(canonicalModule('$std/path/mod.ts'), 'path'); // Fresh's import map
+    assert.equal(canonicalModule('$std/http/server.ts'), '_std_http_server.ts');
     assert.equal(canonicalModule('@std/path-extra'), '_std_path_extra');
     assert.equal(canonicalModule('@std/fs'), '_std_fs');
   });

@@ -45,3 +45,31 @@ class NotRegistered {
 module.exports = (app) => {
   app.use('/notes', new NotesService({ db: app.get('db') }));
 };
+
+// Feathers 5 registers a service with options (`methods`, `events`) after the instance.
+class ReportsService {
+  constructor(knex) { this.knex = knex; }
+
+  async find(params) {
+    const { region = 'emea' } = params.query ?? {};
+    // ruleid: js.sqli.string-query
+    return this.knex.raw(`select id from orders where region = '${region}'`);
+  }
+
+  async remove(id) {
+    // ok: js.sqli.string-query
+    await this.knex.raw('delete from orders where id = ?', [id]);
+    // ruleid: js.sqli.string-query
+    return this.knex.raw(`delete from order_notes where order_id = ${id}`);
+  }
+
+  // A custom method exposed through `methods` takes (data, params) too; not found yet.
+  async summary(data, params) {
+    // todoruleid: js.sqli.string-query
+    return this.knex('orders').whereRaw(`customer ilike '%${params.query.customer}%'`);
+  }
+}
+
+exports.reports = (app) => {
+  app.use('reports', new ReportsService(app.get('knex')), { methods: ['find', 'remove', 'summary'], events: [] });
+};

@@ -461,8 +461,9 @@ export function canonicalModule(spec: string): string {
   const s = spec.replace(/^node:/, '');
   const sub = /^(fs|dns|stream|timers|readline|path|util|assert|inspector)\/([a-z]+)$/.exec(s);
   if (sub) return `${sub[1]}.${sub[2]}`;
-  // Deno's standard path module (JSR `@std/path`, or deno.land/std by URL) has Node's path API.
-  if (/^(?:jsr:)?@std\/path(?:@[\w.^~-]+)?(?:\/(?:mod\.ts|posix|windows))?$|^https:\/\/deno\.land\/std(?:@[\w.-]+)?\/path\/mod\.ts$/.test(s)) return 'path';
+  // Deno's standard path module (JSR `@std/path`, deno.land/std by URL, or Fresh's import-map prefix `$std/`) has
+  // Node's path API.
+  if (/^(?:jsr:)?@std\/path(?:@[\w.^~-]+)?(?:\/(?:mod\.ts|posix|windows))?$|^https:\/\/deno\.land\/std(?:@[\w.-]+)?\/path\/mod\.ts$|^\$std\/path\/mod\.ts$/.test(s)) return 'path';
   // lodash's per-method modules (`lodash/merge`) and its ES build (`lodash-es`) hold lodash's own functions.
   const lodash = /^lodash(?:-es)?(?:\/([A-Za-z]+))?$/.exec(s);
   if (lodash) return lodash[1] ? `lodash.${lodash[1]}` : 'lodash';

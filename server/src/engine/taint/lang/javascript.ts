@@ -363,10 +363,14 @@ function isExported(fn: Node, p: Node | null): boolean {
   if (p.type === 'export_statement') return true;
   if (p.type === 'assignment_expression') return p.childForFieldName('right')?.id === fn.id && exportsTarget(p.childForFieldName('left'));
   if (p.type === 'variable_declarator') return p.parent?.parent?.type === 'export_statement';
-  // A method (or a function-valued property) of the default export or of `module.exports = { ... }`.
+  // A method (or a function-valued property) of the default export, of an exported constant (Fresh's
+  // `export const handler = { GET(req) {…} }`) or of `module.exports = { ... }`; TypeScript's `satisfies` and `as`
+  // wrap the object and change nothing.
   const obj = p.type === 'object' ? p : p.type === 'pair' ? p.parent : undefined;
-  const holder = obj?.type === 'object' ? obj.parent : undefined;
+  let holder = obj?.type === 'object' ? obj.parent : undefined;
+  while (holder && (holder.type === 'satisfies_expression' || holder.type === 'as_expression')) holder = holder.parent;
   if (holder?.type === 'export_statement') return true;
+  if (holder?.type === 'variable_declarator') return holder.parent?.parent?.type === 'export_statement';
   return holder?.type === 'assignment_expression' && exportsTarget(holder.childForFieldName('left'));
 }
 
