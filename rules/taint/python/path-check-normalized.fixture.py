@@ -220,3 +220,22 @@ def dirname_other(name):
     # Where the check fails the path is anywhere.
     # ruleid: py.path-traversal.open
     return open(full + ".bak", "rb").read()
+
+
+@app.route("/commonpath-text/<path:name>")
+def commonpath_text(name):
+    target = (ROOT_PATH / name).resolve()
+    if os.path.commonpath([str(ROOT_PATH), str(target)]) != str(ROOT_PATH):
+        abort(403)
+    # ok: py.path-traversal.open
+    return open(target, "rb").read()
+
+
+@app.route("/commonpath-text-unresolved/<path:name>")
+def commonpath_text_unresolved(name):
+    target = ROOT_PATH / name
+    if os.path.commonpath([str(ROOT_PATH), str(target)]) != str(ROOT_PATH):
+        abort(403)
+    # Not normalised: "sub/../../etc" has the root as its common prefix.
+    # ruleid: py.path-traversal.open
+    return open(target, "rb").read()
