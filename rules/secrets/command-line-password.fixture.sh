@@ -23,6 +23,9 @@ gpg --batch --pinentry-mode loopback --passphrase 'Tq4mZr8wKx2nLv7pBc' --sign di
 redis-cli -h sessions.internal -p 6380 --tls -a 'Hn5vQx8mKz3wLr7tPc2d' --no-auth-warning FLUSHDB
 # ruleid: secrets.generic.command-line-password
 docker login registry.internal -u ci -p Xw7kRm2qVn9tLz4pBs
+# Unquoted, with the command's words after it: an argument, not the first word of a sentence.
+# ruleid: secrets.generic.command-line-password
+redis-cli -h sessions.internal -p 6379 -a 9JOAy8u5fLmLYvGditTXkqUN FLUSHDB
 # ok: secrets.generic.command-line-password
 gpg --batch --passphrase-file /run/secrets/gpg --sign dist.tgz
 # ok: secrets.generic.command-line-password

@@ -594,6 +594,9 @@ export function genericValueReason(value: string, name: string): string | undefi
  * `line` is the line holding the value, which spans `[start, end)`.
  */
 export function sentenceContextReason(line: string, start: number, end: number): string | undefined {
+  // Only a word starts a sentence (`Kennwort1`, `secret`): a random-looking value followed by words is a command
+  // line's argument (`redis-cli -a hZyIX…5hnu FLUSHDB`).
+  if (!/^\p{L}[\p{Ll}\p{M}'’-]*\d{0,4}[.,!?:;]?$/u.test(line.slice(start, end))) return undefined;
   const quote = line[start - 1];
   if (quote === '"' || quote === "'" || quote === '`') {
     const close = line.indexOf(quote, end);
