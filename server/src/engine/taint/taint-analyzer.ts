@@ -5072,10 +5072,10 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   return true;
 }
 
-/** The method names a call pattern calls (`$T.addEventListener(...)`: `addEventListener`), which the text must hold. */
 /**
- * The names a call pattern's text must contain: its methods (`.click(`), and with `global` its callee when that is a
- * plain name (`ROUTE(`), which only an import could rename.
+ * The names a call pattern calls, which the text must hold: its methods (`$T.addEventListener(...)`:
+ * `addEventListener`), and with `global` its callee when that is a plain name (`ROUTE(`), which only an import could
+ * rename.
  */
 function callNames(pattern: string, global: boolean): string[] {
   const names = [...pattern.matchAll(/\.([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]!);
@@ -5139,9 +5139,9 @@ function moduleFunction(fn: Node, imports: Map<string, string>, syn: LanguageMod
 
 /**
  * The calls a by-name handler's registration may be, in document order: where every handler's pattern calls a
- * method or global function by name (`callNames`), the calls around each place the text has one of those names (a browser script has
- * `addEventListener` a few times; walking its whole tree on every edit would cost more than the edit's analysis);
- * else every call of the tree.
+ * method or a global function by name (`callNames`), the calls around each place the text has one of those names (a
+ * browser script has `addEventListener` a few times; walking its whole tree on every edit would cost more than the
+ * edit's analysis); else every call of the tree.
  */
 function callsNaming(root: Node, text: string, handlers: readonly CompiledLanguage['handlers'][number][], syn: LanguageModule): Node[] {
   const out: Node[] = [];
