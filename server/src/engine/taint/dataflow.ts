@@ -1450,10 +1450,17 @@ class UnitAnalysis {
     if (!names?.size) return false;
     const [e, ...rest] = named(n);
     if (!e || rest.length || this.syn.exprKind(typeOf(e)) !== 'call') return false;
-    const fn = this.syn.callee(e);
-    // A receiver's chain (`this.ctx.throw`) has no canonical name: its text is the name.
-    const name = fn ? (canonicalOf(fn, this.env.resolve) ?? textOf(fn)) : undefined;
+    const name = this.calleeName(e);
     return name !== undefined && names.has(name);
+  }
+
+  /**
+   * A call's callee by its canonical name, else as written: a receiver's chain (`this.ctx.throw`) has no canonical
+   * name, its text is the name.
+   */
+  private calleeName(call: Node): string | undefined {
+    const fn = this.syn.callee(call);
+    return fn ? (canonicalOf(fn, this.env.resolve) ?? textOf(fn)) : undefined;
   }
 
   /** Runs a block; returns false when control cannot fall through its end. */
@@ -1726,8 +1733,7 @@ class UnitAnalysis {
       e = this.syn.unparenthesize(obj);
     }
     if (this.syn.exprKind(typeOf(e)) !== 'call') return undefined;
-    const fn = this.syn.callee(e);
-    const callee = fn ? (canonicalOf(fn, this.env.resolve) ?? textOf(fn)) : undefined;
+    const callee = this.calleeName(e);
     if (!callee || !parsers.has(callee)) return undefined;
     const list = fieldOf(e, 'arguments');
     let arg = list ? named(list)[0] : undefined;

@@ -5145,10 +5145,10 @@ function moduleFunction(fn: Node, imports: Map<string, string>, syn: LanguageMod
  */
 function callsNaming(root: Node, text: string, handlers: readonly CompiledLanguage['handlers'][number][], syn: LanguageModule): Node[] {
   const out: Node[] = [];
-  const methods = handlers.map((h) => callNames(h.call!.pattern.source, !h.spec.requiresImport));
-  if (methods.every((m) => m.length)) {
+  const names = handlers.map((h) => callNames(h.call!.pattern.source, !h.spec.requiresImport));
+  if (names.every((m) => m.length)) {
     const seen = new Set<number>();
-    for (const m of new Set(methods.flat())) {
+    for (const m of new Set(names.flat())) {
       const re = new RegExp(`(?<![\\w$])${m}(?![\\w$])`, 'g');
       for (const hit of text.matchAll(re)) {
         // The name's node, its member access, the call: a call at most three levels up calls it.
