@@ -13,6 +13,7 @@ import {
 } from '../../server/src/engine/secrets';
 import { Engine } from '../../server/src/engine/engine';
 import { LineIndex } from '../../server/src/engine/text';
+import { SecretScanner } from '../../server/src/engine/secrets/secret-scanner';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { parseAnnotations } from '../rules/rule-fixtures';
 import { providersMarkdown, rulesReference } from '../../scripts/secret-providers-table';
@@ -108,7 +109,9 @@ describe('secret rule compiler', () => {
   const bad: [string, Record<string, unknown>, RegExp][] = [
     ['unknown field', { ...good, regexp: 'x' }, /unknown field `regexp`/],
     ['entropy out of range', { ...good, entropy: 9 }, /`entropy` must be a number between 0 and 8/],
-    ['missing keywords', { ...good, keywords: [] }, /`keywords` needs at least one/],
+    ['missing keywords', { ...good, keywords: [] }, /`keywords` needs at least one literal .* unless `files` names/],
+    ['an empty `files` list', { ...good, files: [] }, /`files` needs at least one glob/],
+    ['a `files` glob that cannot be read', { ...good, keywords: [], files: ['config/' + 'k'.repeat(1001) + '.key'] }, /`files\[0\]`/],
     ['bad severity', { ...good, severity: 'urgent' }, /`severity` must be one of/],
     ['invalid regex', { ...good, regex: '(abc' }, /regex/],
     ['nested quantifier (even in built-in rules)', { ...good, regex: '(a+)+b', keywords: ['ab'] }, /nested quantifier/],
@@ -160,6 +163,22 @@ describe('secret rule compiler', () => {
     assert.equal(secret(`acme:\n  url: x\nother:\n  token: "${v}"\n`), undefined, 'a sibling at the parent\'s level');
     assert.equal(secret(`[acme]\nurl = x\n[other]\ntoken = ${v}\n`), undefined, 'the next section');
     assert.equal(secret(`acme:\n  my_token: "${v}"\n`), undefined, 'keys match whole');
+  });
+
+  it('runs a rule with `files` only on those paths, and a keywordless one on every line of them', () => {
+    const key = '9c41e07b52d8a3f61e0b47c98a2d5f13';
+    const raw = { ...good, id: 'acme.key-file', regex: '^([0-9a-f]{32})$', keywords: [], files: ['**/keys/*.key'] };
+    const { rules, errors } = compileOne(raw);
+    assert.deepEqual(errors, []);
+    const scanner = new SecretScanner(rules);
+    const found = (rel: string, path: string, text: string): string[] => {
+      const lines = new LineIndex(text);
+      return scanner.scanLines({ path, text, lines, languageId: 'plaintext' }, 0, lines.lineCount - 1, scanner.activeRules(rel, path)).map((m) => `${m.rule.id}@${m.start.line}`);
+    };
+    assert.deepEqual(found('keys/prod.key', '/ws/keys/prod.key', `# comment\n${key}\n`), ['acme.key-file@1']);
+    assert.deepEqual(found('notes/prod.key', '/ws/notes/prod.key', `${key}\n`), [], 'a path `files` does not name');
+    // Outside a workspace folder the relative path is the name alone: the file's own path is matched too.
+    assert.deepEqual(found('prod.key', '/elsewhere/keys/prod.key', `${key}\n`), ['acme.key-file@0']);
   });
 
   it('accepts the (?i) prefix of other tools as the ignoreCase flag', () => {

@@ -33,8 +33,16 @@ export interface RawSecretRule {
   ignoreCase?: boolean;
   /** Capture group number or name holding the secret. */
   secretGroup?: number | string;
-  /** Lower-case literals, one of which must appear on the match's first line; they feed the prefilter. */
+  /**
+   * Lower-case literals, one of which must appear on the match's first line; they feed the prefilter. May be empty
+   * only with `files`: then every line of such a file is tried.
+   */
   keywords: string[];
+  /**
+   * Glob patterns (as `allowlist.paths`) of the only file paths the rule runs on: for a file whose name is the
+   * evidence and whose content has no keyword, such as Rails's `config/master.key`.
+   */
+  files?: string[];
   /** Minimum Shannon entropy (bits per character, 0..8) of the secret. */
   entropy?: number;
   /** Multi-line rule: the regex runs on a window of this many lines starting at a keyword line. */
@@ -131,6 +139,8 @@ export interface SecretRule {
   regex: RegExp;
   secretGroup: number | string;
   keywords: string[];
+  /** See `RawSecretRule.files`; empty: every file. */
+  files: string[];
   entropy: number;
   multiline: number;
   allowlist: {
@@ -180,7 +190,7 @@ const PARENT_CHARS = 600;
 export const CUSTOM_RULE_MAX_LINE = 10_000;
 
 const KNOWN_KEYS = new Set([
-  'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords',
+  'id', 'name', 'provider', 'description', 'severity', 'cwe', 'docs', 'rotate', 'regex', 'ignoreCase', 'secretGroup', 'keywords', 'files',
   'entropy', 'multiline', 'allowlist', 'envName', 'validate', 'checksum', 'generic', 'literalInCode', 'configOnly', 'filters', 'parent', 'keyThroughName', 'fallback', ...RULE_DOC_KEYS,
 ]);
 
@@ -311,7 +321,15 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
   }
 
   const keywords = strList(raw.keywords, 'keywords').map((k) => k.toLowerCase());
-  if (keywords.length === 0) throw new RuleError('`keywords` needs at least one literal (the prefilter only runs rules whose keyword appears)');
+  const files = strList(raw.files, 'files');
+  files.forEach((p, i) => {
+    const problem = globProblem(p, { matchBase: true });
+    if (problem) throw new RuleError(`\`files[${i}]\` ${problem}`);
+  });
+  if (raw.files !== undefined && files.length === 0) throw new RuleError('`files` needs at least one glob (leave it out to run on every file)');
+  if (keywords.length === 0 && files.length === 0) {
+    throw new RuleError('`keywords` needs at least one literal (the prefilter only runs rules whose keyword appears), unless `files` names the only files the rule runs on');
+  }
   if (keywords.some((k) => !/^[\x20-\x7e]{2,}$/.test(k))) throw new RuleError('`keywords` must be printable ASCII, at least 2 characters, on one line');
 
   let entropy = 0;
@@ -388,6 +406,7 @@ function compileOne(raw: unknown, source: string, custom: boolean): SecretRule {
     regex,
     secretGroup,
     keywords,
+    files,
     entropy,
     multiline,
     allowlist: { secrets: rx('secrets'), matches: rx('matches'), lines: rx('lines'), names: rx('names'), stopwords: strList(allow.stopwords, 'allowlist.stopwords').map((s) => s.toLowerCase()), paths },

@@ -118,15 +118,25 @@ export class SecretScanner {
   /** Widest multi-line window of any rule (0 when all rules are single-line). */
   readonly maxWindow: number;
 
+  /** Rules without keywords (see `RawSecretRule.files`), by index: the prefilter never names them. */
+  private readonly everyLine: readonly number[];
+
   constructor(readonly rules: readonly SecretRule[]) {
     this.prefilter = sharedPrefilter(rules.map((r) => r.keywords));
     this.maxWindow = rules.reduce((m, r) => Math.max(m, r.reach), 0);
+    this.everyLine = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []));
   }
 
-  /** Rules that run on a file (path allowlists applied), given its workspace-relative path (`workspaceRelativePath`). */
-  activeRules(path: string): boolean[] {
+  /**
+   * Rules that run on a file (`files` and path allowlists applied), given its workspace-relative path
+   * (`workspaceRelativePath`) and its own. `files` also matches the file's own path: outside a workspace folder the
+   * relative path is the name alone, and `config/master.key` is evidence wherever the folder is.
+   */
+  activeRules(path: string, fullPath = path): boolean[] {
     const p = path.replace(/\\/g, '/');
-    return this.rules.map((r) => !matchesAnyGlob(p, r.allowlist.paths, { matchBase: true }));
+    const full = fullPath.replace(/\\/g, '/');
+    const runsOn = (r: SecretRule): boolean => r.files.length === 0 || matchesAnyGlob(p, r.files, { matchBase: true }) || matchesAnyGlob(full, r.files, { matchBase: true });
+    return this.rules.map((r) => runsOn(r) && !matchesAnyGlob(p, r.allowlist.paths, { matchBase: true }));
   }
 
   /**
@@ -154,6 +164,14 @@ export class SecretScanner {
           lineText ??= notebook ? cellCodeView(lines.lineText(hit.line)) : lines.lineText(hit.line);
           this.matchLine(rule, hit.line, lineText, code, out);
         }
+      }
+    }
+    for (const ruleIndex of this.everyLine) {
+      const rule = this.rules[ruleIndex]!;
+      if (!active[ruleIndex]) continue;
+      for (let l = firstLine; l <= lastLine; l++) {
+        if (rule.multiline > 0) this.matchWindow(target, rule, rule.regex, rule.multiline, l, code, out);
+        else this.matchLine(rule, l, lines.lineText(l), code, out);
       }
     }
     if (YAML_LANGUAGES.has(target.languageId)) for (let l = firstLine; l <= lastLine; l++) this.matchEncoded(lines.lineText(l), l, active, out);

@@ -88,7 +88,7 @@ export class SecretsAnalyzer implements Analyzer {
   /** Matches of a whole text (no syntax context); `root` is the workspace root, for path allowlists. */
   matchAll(doc: SourceDocument, root?: string): SecretMatch[] {
     const target = { text: doc.text, lines: doc.lines, path: doc.path, languageId: doc.languageId };
-    return this.scanner.scanLines(target, 0, doc.lines.lineCount - 1, this.scanner.activeRules(workspaceRelativePath(doc.path, root)));
+    return this.scanner.scanLines(target, 0, doc.lines.lineCount - 1, this.scanner.activeRules(workspaceRelativePath(doc.path, root), doc.path));
   }
 
   /**
@@ -246,7 +246,7 @@ export class SecretsAnalyzer implements Analyzer {
     const f = this.flowed;
     if (f?.text === doc.text && f.rel === rel && f.languageId === doc.languageId) return f.matches;
     let active: boolean[] | undefined;
-    const isActive = (r: SecretRule): boolean => (active ??= this.scanner.activeRules(rel))[this.scanner.rules.indexOf(r)] ?? false;
+    const isActive = (r: SecretRule): boolean => (active ??= this.scanner.activeRules(rel, doc.path))[this.scanner.rules.indexOf(r)] ?? false;
     const matches = this.keyFlows.find(doc.text, doc.lines, quotesJudgedOnLine(doc.languageId), isActive);
     this.flowed = { text: doc.text, rel, languageId: doc.languageId, matches };
     return matches;
@@ -314,7 +314,7 @@ class SecretsSession implements AnalyzerSession {
     const rel = workspaceRelativePath(doc.path, ctx.workspaceRoot);
     if (rel !== this.activeFor) {
       // Another root (the file now belongs to another folder) can change the path allowlists: start over.
-      this.active = this.analyzer.scanner.activeRules(rel);
+      this.active = this.analyzer.scanner.activeRules(rel, doc.path);
       this.activeFor = rel;
       this.byLine = undefined;
     }
