@@ -1,7 +1,7 @@
 /**
- * What a scan worker does with the pool's messages, whatever thread it runs in: a worker thread (`scan-worker.ts`)
- * or the pool's own thread (`ScanPoolOptions.inThread`). It builds its own Engine with the same analyzers as every
- * other host and scans the files the pool sends it, one at a time.
+ * What a scan worker does with the pool's messages, apart from its thread (`scan-worker.ts` runs it on one; files are
+ * never scanned in the pool's own thread, see docs/perf-notes-scan.md). It builds its own Engine with the same
+ * analyzers as every other host and scans the files the pool sends it, one at a time.
  */
 import { readFileSync } from 'node:fs';
 import type { Analyzer } from '../analyzer';
