@@ -121,6 +121,67 @@ describe('incremental secret scanning equals a full scan', () => {
     });
   }
 
+  it('after random edit sequences (Markdown tables: a cell\'s finding depends on its header lines above)', () => {
+    const path = '/ws/docs/accounts.md';
+    const base = ['# Accounts', '', '| Tool | User | Password |', '|------|------|----------|', '| Grafana | admin | PXS8iPnKzo6l4Ab7q8#7 |', '| Sentry | sso | n/a |', ''].join('\n');
+    const rows = ['| Tool | User | Password |\n', '| Tool | User | Notes |\n', '|------|------|----------|\n', '|---|---|\n', '| Kibana | elastic | Zq4!vR8mW2xK7pL9 |\n', '| Vault | ops | ${VAULT_PASSWORD} |\n', '| Name | Signing key |\n', '| jwt | 4K53xIbJIYjPLcgC4BT4/wMjvDnaAu/GCQ8sApVEnSI= |\n', '\n', 'text\n', '|', ' | '];
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.array(fc.constantFrom(...rows), { maxLength: 2 }).map((a) => a.join('')) });
+    assertProperty(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits: Edit[]) => {
+        const uri = `test:${path}`;
+        engine.open(uri, path, 'markdown', base, 0);
+        try {
+          engine.analyze(uri, SETTINGS);
+          let version = 1;
+          for (const e of edits) {
+            const text = engine.get(uri)!.text;
+            const start = e.at % (text.length + 1);
+            const end = Math.min(text.length, start + e.remove);
+            engine.change(uri, [{ range: new LineIndex(text).rangeOf(start, end), text: e.insert }], version++);
+            const now = engine.get(uri)!.text;
+            assert.deepEqual(view(engine.analyze(uri, SETTINGS).findings), view(engine.scanText(path, 'markdown', now, SETTINGS).findings));
+          }
+        } finally {
+          engine.close(uri);
+        }
+      }),
+      60,
+    );
+  });
+
+  it('reads a Markdown table again from its header when a row above a cell changes, for single-line rules too', () => {
+    const uri = 'test:/ws/docs/k.md';
+    const key = '4K53xIbJIYjPLcgC4BT4/wMjvDnaAu/GCQ8sApVEnSI=';
+    const text = ['| Name | Signing key |', '|---|---|', '| old | n/a |', `| jwt | ${key} |`, ''].join('\n');
+    engine.open(uri, '/ws/docs/k.md', 'markdown', text, 0);
+    const found = (): string[] => engine.analyze(uri, SETTINGS).findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+    try {
+      assert.equal(found().length, 1);
+      // A blank line ends the table above the key's row: no rule may keep its finding (base64-key-assignment is
+      // single-line, and its match starts on the header's line).
+      engine.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 13 } }, text: '' }], 1);
+      assert.deepEqual(found(), []);
+    } finally {
+      engine.close(uri);
+    }
+  });
+
+  it('reads a Markdown table again when its header changes: renaming the column drops its cells\' findings', () => {
+    const uri = 'test:/ws/docs/t.md';
+    const text = ['| Tool | Password |', '|------|----------|', '| Grafana | PXS8iPnKzo6l4Ab7q8#7 |', ''].join('\n');
+    engine.open(uri, '/ws/docs/t.md', 'markdown', text, 0);
+    const ids = (): string[] => engine.analyze(uri, SETTINGS).findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+    try {
+      assert.deepEqual(ids(), ['secrets.generic.password-assignment@2']);
+      engine.change(uri, [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 17 } }, text: 'Notes' }], 1);
+      assert.deepEqual(ids(), []);
+      engine.change(uri, [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } }, text: 'Password' }], 2);
+      assert.deepEqual(ids(), ['secrets.generic.password-assignment@2']);
+    } finally {
+      engine.close(uri);
+    }
+  });
+
   it('finds a child under its parent, loses it when a line at the parent\'s level splits them, and finds it again', () => {
     const uri = 'test:/ws/c.yaml';
     const text = ['twilio:', '  account_sid: AC5f0e4b3a2d1c0b9a8f7e6d5c4b3a2d1c', '  auth_token: "612a5c70345aeae08b2104c5e53a224f"', ''].join('\n');

@@ -23,6 +23,7 @@ import {
   withoutTrailingEscapes,
 } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
+import { cellValue, columnName, isDelimiterRow, isTableRow, splitTableCells } from './markdown-tables';
 import type { KeyFlowVia } from './key-flow';
 import { publishedExampleSource } from './published-examples';
 import { CUSTOM_RULE_MAX_LINE, PARENT_WINDOW, type SecretRule } from './rule-schema';
@@ -85,6 +86,10 @@ const MAX_ENCODED = 22_000;
 
 /** A Jupyter notebook, by its extension: JSON whose code cells are strings, their quotes escaped. */
 export const NOTEBOOK_PATH = /\.ipynb$/i;
+/** Files whose pipe tables are read as Markdown's (`matchTables`). */
+const MARKDOWN_PATH = /\.(?:md|markdown|mdx)$/i;
+/** Rows of a Markdown table read below its header. */
+const TABLE_ROWS = 100;
 
 /**
  * A notebook line as its cell's code reads, for single-line rules: an escaped quote (`key=\"…\"`) becomes a space
@@ -123,7 +128,8 @@ export class SecretScanner {
 
   constructor(readonly rules: readonly SecretRule[]) {
     this.prefilter = sharedPrefilter(rules.map((r) => r.keywords));
-    this.maxWindow = rules.reduce((m, r) => Math.max(m, r.reach), 0);
+    // A table's rows are read from its header's line: an edit of a row reads again from there.
+    this.maxWindow = rules.reduce((m, r) => Math.max(m, r.reach), TABLE_ROWS + 2);
     this.everyLine = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []));
   }
 
@@ -141,9 +147,10 @@ export class SecretScanner {
 
   /**
    * Scans lines `[firstLine, lastLine]` (inclusive). Single-line rules report matches on those lines; multi-line
-   * rules report matches starting on those lines (their window may reach further down).
+   * rules report matches starting on those lines (their window may reach further down), and so do Markdown tables
+   * whose header is on them (`matchTables`), with the rules `tableRules` (default `active`).
    */
-  scanLines(target: ScanTarget, firstLine: number, lastLine: number, active: readonly boolean[]): SecretMatch[] {
+  scanLines(target: ScanTarget, firstLine: number, lastLine: number, active: readonly boolean[], tableRules: readonly boolean[] = active): SecretMatch[] {
     const { text, lines } = target;
     lastLine = Math.min(lastLine, lines.lineCount - 1);
     if (firstLine > lastLine) return [];
@@ -175,7 +182,54 @@ export class SecretScanner {
       }
     }
     if (YAML_LANGUAGES.has(target.languageId)) for (let l = firstLine; l <= lastLine; l++) this.matchEncoded(lines.lineText(l), l, active, out);
+    if (MARKDOWN_PATH.test(target.path) || target.languageId === 'markdown') this.matchTables(lines, firstLine, lastLine, tableRules, out);
     return out;
+  }
+
+  /**
+   * Markdown tables whose header is on lines `[firstLine, lastLine]`: a column whose header names a credential
+   * (`Password`, `API key`) gives each cell below it to the generic name rules as `name: "value"`, the header's name
+   * and the cell's value, so the same filters judge it as an assignment. A match starts on the header's line (an edit
+   * of the header reads the table again) and ends in the cell.
+   */
+  private matchTables(lines: LineIndex, firstLine: number, lastLine: number, active: readonly boolean[], out: SecretMatch[]): void {
+    for (let h = firstLine; h <= lastLine && h + 2 < lines.lineCount; h++) {
+      const header = lines.lineText(h);
+      if (!isTableRow(header) || !isDelimiterRow(lines.lineText(h + 1))) continue;
+      const headerCells = splitTableCells(header);
+      // As GFM: a delimiter row of another width makes no table.
+      if (splitTableCells(lines.lineText(h + 1)).length !== headerCells.length) continue;
+      const columns = headerCells.flatMap((cell, index) => {
+        const name = columnName(cell.text);
+        return name ? [{ index, name, start: cell.start }] : [];
+      });
+      if (columns.length === 0) continue;
+      for (let r = h + 2; r < lines.lineCount && r <= h + 1 + TABLE_ROWS; r++) {
+        const row = lines.lineText(r);
+        if (!isTableRow(row) || isDelimiterRow(row)) break;
+        const cells = splitTableCells(row);
+        for (const column of columns) {
+          const cell = cells[column.index];
+          const v = cell && cellValue(cell);
+          if (!v) continue;
+          const view = `${column.name}: "${v.value}"`;
+          const valueAt = column.name.length + 3;
+          for (const hit of this.prefilter.scan(view)) {
+            for (const ruleIndex of hit.rules) {
+              const rule = this.rules[ruleIndex]!;
+              if (!active[ruleIndex] || !rule.generic || rule.fallback) continue;
+              const found: SecretMatch[] = [];
+              this.matchLine(rule, r, view, false, found);
+              for (const m of found) {
+                if (m.start.character < valueAt) continue;
+                const shift = v.start - valueAt;
+                out.push({ ...m, start: { line: r, character: m.start.character + shift }, end: { line: r, character: m.end.character + shift }, matchStart: { line: h, character: column.start } });
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /**

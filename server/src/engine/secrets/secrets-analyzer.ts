@@ -372,7 +372,7 @@ class SecretsSession implements AnalyzerSession {
       return;
     }
     const window = this.analyzer.scanner.maxWindow;
-    // mode per line: 2 = rescan every rule, 1 = rescan multi-line rules only.
+    // mode per line: 2 = rescan every rule, 1 = rescan multi-line rules (and Markdown tables) only.
     const mode = new Map<number, number>();
     for (const [a, b] of dirty) {
       for (let l = Math.max(0, a); l <= Math.min(b, lineCount - 1); l++) mode.set(l, 2);
@@ -393,7 +393,8 @@ class SecretsSession implements AnalyzerSession {
         if (!slot) continue;
         const kept = slot.filter((c) => {
           const m = mode.get(l - c.lead);
-          return m === undefined || (m === 1 && c.match.rule.reach === 0);
+          // A single-line rule's match under a table header (lead > 0) is the table's: read again with it.
+          return m === undefined || (m === 1 && c.match.rule.reach === 0 && c.lead === 0);
         });
         cache[l] = kept.length > 0 ? kept : undefined;
       }
@@ -405,7 +406,7 @@ class SecretsSession implements AnalyzerSession {
       let last = first;
       while (i + 1 < lines.length && lines[i + 1] === last + 1 && mode.get(lines[i + 1]!) === m) last = lines[++i]!;
       i++;
-      this.store(this.analyzer.scanner.scanLines(target, first, last, m === 2 ? this.active : multiOnly));
+      this.store(this.analyzer.scanner.scanLines(target, first, last, m === 2 ? this.active : multiOnly, this.active));
     }
   }
 }
