@@ -1604,7 +1604,7 @@ export class TaintAnalyzer implements Analyzer {
   ): Generator<void, { results: CachedUnit[]; summaryOf: (u: Unit) => Summary | undefined }> {
     this.stats.passes++;
     // A one-shot run analyses only the units a finding of the pass can depend on (see `relevantUnits`).
-    const relevant = prune ? relevantUnits(ctx, pass, imported, resolvers, prune) : undefined;
+    const relevant = prune ? relevantUnits(ctx, pass, imported, resolvers, prune, pass.rules[0]!.module.constructorMethod) : undefined;
     const spentBefore = meter.spent;
     const unitList = relevant ? relevant.units : ctx.units;
     if (relevant) this.stats.unitsPruned += ctx.units.length - relevant.units.length;
@@ -5348,11 +5348,14 @@ function comparePos(a: Range['start'], b: Range['start']): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** Nodes declaring a class or type by a `name` field, in the grammars (Python, JS/TS, Java classes; Go type specs). */
+const CLASS_DECLARATION = /class|type_spec|interface|record|enum/;
+
 /** What `relevantUnits` reads of a file's units once per run, whatever the pass. */
 interface UnitOwnership {
   /** Per unit (index in `ctx.units`), the innermost unit holding it (-1 for the top level). */
   parent: number[];
-  /** Per unit, the units whose span holds a name leaf equal to its name (who may call it, by that name). */
+  /** Per name, the units whose span holds a name leaf equal to it (who may call a unit of that name, or of that class). */
   namedBy: Map<string, number[]>;
   /** Per unit, the units named by a name leaf of its code. */
   calls: number[][];
@@ -5367,7 +5370,8 @@ interface UnitOwnership {
 
 const ownerships = new WeakMap<FileContext, UnitOwnership>();
 
-function unitOwnership(ctx: FileContext): UnitOwnership {
+/** `constructorMethod`: the language's (see `LanguageModule.constructorMethod`), which a class's name runs. */
+function unitOwnership(ctx: FileContext, constructorMethod: string | undefined): UnitOwnership {
   let o = ownerships.get(ctx);
   if (o) return o;
   const units = ctx.units;
@@ -5387,6 +5391,7 @@ function unitOwnership(ctx: FileContext): UnitOwnership {
     const n = i > 0 ? fieldOf(u.node, 'name') : null;
     if (n) ownNames.add(n.id);
   });
+  const classNames = new Set(units.flatMap((u) => (u.cls !== undefined ? [u.cls] : [])));
   const bodies: ({ start: number; end: number } | undefined)[] = units.map((u, i) => {
     if (i === 0) return undefined;
     const b = fieldOf(u.node, 'body');
@@ -5409,6 +5414,11 @@ function unitOwnership(ctx: FileContext): UnitOwnership {
     nodes.push(x);
     owner.push(cur);
     outside.push(out);
+    // Nor is a class's own name where it is declared (the name consults its methods, see `nameUnit`).
+    if (classNames.size > 0 && CLASS_DECLARATION.test(typeOf(x))) {
+      const n = fieldOf(x, 'name');
+      if (n && classNames.has(textOf(n))) ownNames.add(n.id);
+    }
     const ks = kids(x);
     if (ks.length === 0 && !ownNames.has(x.id)) {
       const t = textOf(x);
@@ -5421,11 +5431,15 @@ function unitOwnership(ctx: FileContext): UnitOwnership {
     for (let k = ks.length - 1; k >= 0; k--) stack.push([ks[k]!, cur]);
   }
   const byName = new Map<string, number[]>();
-  units.forEach((u, i) => {
-    if (!u.name) return;
-    const l = byName.get(u.name);
+  const nameUnit = (name: string, i: number): void => {
+    const l = byName.get(name);
     if (l) l.push(i);
-    else byName.set(u.name, [i]);
+    else byName.set(name, [i]);
+  };
+  units.forEach((u, i) => {
+    if (u.name) nameUnit(u.name, i);
+    // A class's name runs its constructor (`Search(t)`, `new Search(t)`): the fields the new object holds.
+    if (u.cls !== undefined && u.name !== undefined && u.name === constructorMethod) nameUnit(u.cls, i);
   });
   const namedBy = new Map<string, number[]>();
   const calls: number[][] = units.map(() => []);
@@ -5462,12 +5476,13 @@ function relevantUnits(
   imported: Map<string, ExportSummary>,
   resolvers: Map<string, CanonicalResolver>,
   extraSeeds: ReadonlySet<number>,
+  constructorMethod: string | undefined,
 ): { units: Unit[]; unchecked: Map<number, number> } | undefined {
   if (pass.rules.some((r) => r.audit) || ctx.registrations?.size) return undefined;
   const ids = pass.rules.map((r) => r.spec.id);
   for (const e of imported.values()) if (ids.some((id) => (e.rules[id]?.sourceReturns.length ?? 0) > 0)) return undefined;
   const units = ctx.units;
-  const own = unitOwnership(ctx);
+  const own = unitOwnership(ctx, constructorMethod);
   const indexOf = own.index;
   const held = new Array<boolean>(units.length).fill(false);
   const queue: number[] = [];
@@ -5510,7 +5525,10 @@ function relevantUnits(
     const v = queue.pop()!;
     const u = units[v]!;
     if (u.name) for (const c of own.namedBy.get(u.name) ?? []) hold(c);
-    if (u.cls !== undefined) for (const m of ctx.byClass.get(u.cls) ?? []) hold(indexOf.get(m)!);
+    if (u.cls !== undefined) {
+      if (u.name === constructorMethod) for (const c of own.namedBy.get(u.cls) ?? []) hold(c);
+      for (const m of ctx.byClass.get(u.cls) ?? []) hold(indexOf.get(m)!);
+    }
   }
   // And everything those consult.
   const need = held.slice();
