@@ -888,8 +888,17 @@ const RUNS_ARGUMENT: ReadonlyMap<string, number> = new Map([
   ['enqueue_at', 1],
   ['add_task', 0],
 ]);
-/** Functions that run their first argument with the rest, by canonical name. */
-const RUNS_FIRST = new Set(['asyncio.to_thread', 'functools.partial']);
+/**
+ * Functions that run their first argument with the rest, by canonical name: also Starlette's (and FastAPI's re-export
+ * of) `run_in_threadpool(f, x)` and AnyIO's `to_thread.run_sync(f, x)`.
+ */
+const RUNS_FIRST = new Set([
+  'asyncio.to_thread',
+  'functools.partial',
+  'starlette.concurrency.run_in_threadpool',
+  'fastapi.concurrency.run_in_threadpool',
+  'anyio.to_thread.run_sync',
+]);
 /**
  * Functions that wrap a function into one that runs it with the arguments it is called with, by canonical name:
  * `sync_to_async(f)(x)` runs `f(x)` (asgiref; Django Channels' `database_sync_to_async`).
