@@ -62,11 +62,11 @@ async function check(name: string): Promise<void> {
 }
 
 describe('cross-file taint through methods of an imported class', () => {
-  it('Python: `from .config import Config; cfg = Config()`, `g.user_request = Request(...)`, `import app.request as r; r.Request()`, `from .config import Config as Settings`; a module\'s factory function (`def config() -> Config`, or every return constructs it: `config().find_user(x)`, `svc = built()`); a sanitising method, a method with no sink, another class\'s method of the same name, a parameter of unknown class and a factory of two classes are quiet', async () => {
+  it('Python: `from .config import Config; cfg = Config()`, `g.user_request = Request(...)`, `import app.request as r; r.Request()`, `from .config import Config as Settings`; a module\'s factory function (`def config() -> Config`, or every return constructs it: `config().find_user(x)`, `svc = built()`), an injected instance\'s default (`self.config = config or Config()`); a sanitising method, a method with no sink, another class\'s method of the same name, a parameter of unknown class and a factory of two classes are quiet', async () => {
     await check('cross-file-py-class');
   });
 
-  it('JS: `import { UserStore }` / `require(\'./client\')` with `new C()` in a const, a local and `this.fetcher`, a TypeScript field declared of the class (an injected service), a class field initialised by `new C()`, a local from a static factory `C.forTable()`, `import { UserStore as Accounts }`, a module\'s factory function (returning `new C()`, or typed `(): C`), a module of methods (`module.exports = { byAuthor(a) { … } }`); a binding method, a method with no sink, another class\'s method of the same name, a value of unknown class and a factory of two classes are quiet', async () => {
+  it('JS: `import { UserStore }` / `require(\'./client\')` with `new C()` in a const, a local and `this.fetcher`, a TypeScript field declared of the class (an injected service), a class field initialised by `new C()`, a local from a static factory `C.forTable()`, `import { UserStore as Accounts }`, a module\'s factory function (returning `new C()`, or typed `(): C`), a module of methods (`module.exports = { byAuthor(a) { … } }`), an injected instance\'s default (`constructor(f = new C())`, `this.f = f || new C()`); a binding method, a method with no sink, another class\'s method of the same name, a value of unknown class and a factory of two classes are quiet', async () => {
     await check('cross-file-js-class');
   });
 

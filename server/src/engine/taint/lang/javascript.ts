@@ -550,7 +550,7 @@ function exportedInstances(tree: Tree): Map<string, string> {
  */
 const jsInstances: ClassInstances = {
   // A plain call (`service()`) too: an instance where the file's `factories` name the function.
-  constructed: (value) => constructedClass(value) ?? plainCallee(value),
+  constructed: (value) => constructedClass(injectedOrDefault(value)) ?? plainCallee(value),
   factories: (root) => {
     const out = new Map<string, string>();
     const add = (name: Node | null, fn: Node | null): void => {
@@ -596,6 +596,31 @@ const jsInstances: ClassInstances = {
   },
   declaredFields: (root) => {
     const out: { path: string; cls: string }[] = [];
+    // `constructor(repo = new Repo()) { this.repo = repo; }`: the field holds the default's class (or the injected
+    // instance, of that class by contract).
+    for (const ctor of root.descendantsOfType('method_definition')) {
+      if (!ctor || fieldOf(ctor, 'name')?.text !== CONSTRUCTOR) continue;
+      const defaults = new Map<string, string>();
+      for (const p of namedKids(fieldOf(ctor, 'parameters') ?? ctor)) {
+        const pat = typeOf(p) === 'optional_parameter' || typeOf(p) === 'required_parameter' ? p : null;
+        const assign = typeOf(p) === 'assignment_pattern' ? p : null;
+        const name = assign ? fieldOf(assign, 'left') : pat ? fieldOf(pat, 'pattern') : null;
+        const value = assign ? fieldOf(assign, 'right') : pat ? fieldOf(pat, 'value') : null;
+        const cls = value ? constructedClass(value) : undefined;
+        if (name && typeOf(name) === 'identifier' && cls !== undefined) defaults.set(textOf(name), cls);
+      }
+      if (defaults.size === 0) continue;
+      const body = fieldOf(ctor, 'body');
+      for (const a of body ? body.descendantsOfType('assignment_expression') : []) {
+        const left = a && fieldOf(a, 'left');
+        const right = a && fieldOf(a, 'right');
+        if (!left || !right || typeOf(left) !== 'member_expression' || typeOf(right) !== 'identifier') continue;
+        const obj = fieldOf(left, 'object');
+        const prop = fieldOf(left, 'property');
+        const cls = defaults.get(textOf(right));
+        if (obj && typeOf(obj) === 'this' && prop && cls !== undefined) out.push({ path: `this.${textOf(prop)}`, cls });
+      }
+    }
     // In TypeScript's syntax: a parameter property has an accessibility modifier or `readonly`, a field declaration
     // its own node; the type is a plain or qualified class name (not a generic, union or array). A field initialised
     // by a constructor call or a static factory (`private search = new SearchService()`, JavaScript's `search = new
@@ -620,6 +645,16 @@ const jsInstances: ClassInstances = {
     return out;
   },
 };
+
+/**
+ * `repo || new Repo()`, `repo ?? new Repo()`: an injected instance, else one of the class (a constructor's usual
+ * default): the default. Any other value as it is.
+ */
+function injectedOrDefault(value: Node): Node {
+  if (typeOf(value) !== 'binary_expression') return value;
+  const op = fieldOf(value, 'operator')?.text;
+  return (op === '||' || op === '??') && fieldOf(value, 'right') ? fieldOf(value, 'right')! : value;
+}
 
 /**
  * The class a value is an instance of, as written: `new UserStore()`, `new db.Pool()`, and a static factory's result

@@ -381,6 +381,11 @@ function exportedNames(tree: Tree): Set<string> {
  */
 const pythonInstances: ClassInstances = {
   constructed: (value) => {
+    // `repo or ItemRepository()`: an injected instance, else one of the class (a constructor's usual default).
+    if (typeOf(value) === 'boolean_operator' && operatorOf(value) === 'or') {
+      const right = fieldOf(value, 'right');
+      return right ? pythonInstances.constructed(right) : undefined;
+    }
     if (typeOf(value) !== 'call') return undefined;
     const fn = fieldOf(value, 'function');
     return fn && (typeOf(fn) === 'identifier' || typeOf(fn) === 'attribute') ? dottedName(fn) : undefined;
