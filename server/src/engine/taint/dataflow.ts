@@ -2843,6 +2843,18 @@ class UnitAnalysis {
       else for (const a of argTaints) t = union(t, a);
       return p.spec.mark ? withMark(t, p.spec.mark) : t;
     }
+    // `ids.map(Number)`, `tags.map(String)`: each element goes through a conversion the pass counts as a sanitizer.
+    const only = args.length === 1 ? args[0]! : undefined;
+    if (recvTaint && method && syn.mappingMethods.has(method) && only && syn.exprKind(typeOf(only)) === 'identifier' && conversionSanitizes(this.env.pass, textOf(only))) return undefined;
+    // `cols.filter((c) => ALLOWED.includes(c))`: the elements kept are those the check cleans.
+    if (recvTaint && method && syn.filteringMethods?.has(method) && only && this.isFunction(only)) {
+      const check = syn.callbackCheck?.(only);
+      if (check) {
+        const kept: State = new Map([[check.param, recvTaint]]);
+        this.applyGuards(check.cond, kept, new Map([[check.param, recvTaint]]), false);
+        if (kept.get(check.param) === null) return undefined;
+      }
+    }
     // `tainted.forEach((x) => sink(x))`, `.map`, `.then`...: the callback's first parameter receives the data.
     if (recvTaint && method && syn.iterationMethods.has(method)) {
       let mapped: { returns: Taint | undefined } | undefined;

@@ -6,7 +6,7 @@ import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalModule, canonicalName, dottedName, fieldOf, isWorkspaceModule, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
 import { constantKeyRead, schemaOf, typedFields, validatedData } from './javascript-schemas';
-import { FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, ownNodes, paramTypeNode, sameClass, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
+import { FILTERING_METHODS, FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, ownNodes, paramTypeNode, sameClass, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
 /** Named children without comments (the file-context and fix helpers' view). */
@@ -646,6 +646,22 @@ const jsInstances: ClassInstances = {
   },
 };
 
+/** See `LanguageModule.callbackCheck`: an arrow or function expression whose body is, or only returns, one expression. */
+function callbackCheck(fn: Node): { param: string; cond: Node } | undefined {
+  if (typeOf(fn) !== 'arrow_function' && typeOf(fn) !== 'function_expression' && typeOf(fn) !== 'function') return undefined;
+  const single = fieldOf(fn, 'parameter');
+  const params = fieldOf(fn, 'parameters');
+  let first = single ?? (params ? namedKids(params)[0] : undefined);
+  if (first && (typeOf(first) === 'required_parameter' || typeOf(first) === 'optional_parameter')) first = fieldOf(first, 'pattern') ?? undefined;
+  if (!first || typeOf(first) !== 'identifier') return undefined;
+  const body = fieldOf(fn, 'body');
+  if (!body) return undefined;
+  if (typeOf(body) !== 'statement_block') return { param: textOf(first), cond: body };
+  const stmts = namedKids(body).filter((k) => typeOf(k) !== 'comment');
+  const ret = stmts.length === 1 && typeOf(stmts[0]!) === 'return_statement' ? namedKids(stmts[0]!)[0] : undefined;
+  return ret ? { param: textOf(first), cond: ret } : undefined;
+}
+
 /**
  * `repo || new Repo()`, `repo ?? new Repo()`: an injected instance, else one of the class (a constructor's usual
  * default): the default. Any other value as it is.
@@ -963,6 +979,8 @@ export const javascript: LanguageModule = {
   declaratorType: 'variable_declarator',
   iterationMethods: ITERATION_METHODS,
   mappingMethods: MAPPING_METHODS,
+  filteringMethods: FILTERING_METHODS,
+  callbackCheck,
   // Koa's `ctx.throw(400)` always throws (the handler's context is its request, `req`, to the matcher; Egg's and
   // Midway's controllers reach it as `this.ctx`, helpers as a plain `ctx`); so do
   // SvelteKit's `redirect` and `error` and Next.js's `redirect` and `notFound`.

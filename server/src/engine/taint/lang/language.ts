@@ -88,6 +88,9 @@ export const ITERATION_METHODS: ReadonlySet<string> = new Set(['forEach', 'map',
 /** Of those, the ones whose result is made of the callback's returns (`xs.map(f)`, Java's `stream.map(f)`). */
 export const MAPPING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap']);
 
+/** Of those, the ones whose result is the elements the callback accepts (`xs.filter(f)`). */
+export const FILTERING_METHODS: ReadonlySet<string> = new Set(['filter']);
+
 /**
  * Methods that carry their arguments' data when called on a constant or a module (`"{}".format(x)`, `", ".join(xs)`,
  * `util.format("%s", x)`, `pd.concat(frames)`): the same names in every language, library calls included.
@@ -302,6 +305,13 @@ export interface LanguageModule {
    * callback returns (`ids.map((n) => parseInt(n, 10))` holds no input), not the receiver.
    */
   readonly mappingMethods: ReadonlySet<string>;
+  /**
+   * Of `iterationMethods`, those whose result is the elements the callback accepts: with a `callbackCheck`, the result
+   * holds what the check cleans (`cols.filter((c) => ALLOWED.includes(c))` holds no input).
+   */
+  readonly filteringMethods?: ReadonlySet<string>;
+  /** A callback that returns one expression of its first parameter (`(c) => ALLOWED.includes(c)`): that parameter's name and the expression. */
+  callbackCheck?(fn: Node): { param: string; cond: Node } | undefined;
   /**
    * Methods of a mapping that yield its (key, value) pairs (Python's `items`): iterated over a dict literal, the
    * keys are the literal's and hold no input, whatever its values hold.
