@@ -72,6 +72,9 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   // An Azure App Service / Functions Key Vault reference (`@Microsoft.KeyVault(SecretUri=…)`): the platform reads
   // the secret from the vault; the setting holds only where it is.
   if (/^@Microsoft\.KeyVault\b/i.test(secret)) return 'secret store reference';
+  // Ciphertext a tool decrypts with a key kept elsewhere: Maven's `{…}` in settings.xml (the master password in
+  // settings-security.xml), Jasypt's `ENC(…)`, Spring Cloud Config's `{cipher}…`. The key, not this, is the secret.
+  if (/^\{[A-Za-z0-9+/]{8,}={0,2}\}$|^ENC\([A-Za-z0-9+/]{8,}={0,2}\)$|^\{cipher\}[A-Za-z0-9+/]{16,}={0,2}$/.test(secret)) return 'encrypted value';
   // The nil UUID or a run of zeros (`00000000-0000-0000-0000-000000000000`): a value not set yet.
   if (/^[0-]{8,}$/.test(secret)) return 'placeholder text (zeros)';
   // The anonymous-FTP login (`-anonymous@`, RFC 1635's convention): a public value every FTP client sends.
