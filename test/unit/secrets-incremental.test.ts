@@ -182,6 +182,25 @@ describe('incremental secret scanning equals a full scan', () => {
     }
   });
 
+  it('reads an INSERT\'s rows again when its column list changes, and drops a row the statement no longer reaches', () => {
+    const uri = 'test:/ws/db/seed.sql';
+    const text = ['INSERT INTO service_accounts (name, secret) VALUES', "  ('ops', 'n/a'),", "  ('billing', 'Fi1ZkMBF3ofcETb4Fmje2esZB2Mb35Gy');", ''].join('\n');
+    engine.open(uri, '/ws/db/seed.sql', 'sql', text, 0);
+    const ids = (): string[] => engine.analyze(uri, SETTINGS).findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+    try {
+      assert.deepEqual(ids(), ['secrets.generic.secret-assignment@2']);
+      engine.change(uri, [{ range: { start: { line: 0, character: 36 }, end: { line: 0, character: 42 } }, text: 'note' }], 1);
+      assert.deepEqual(ids(), []);
+      engine.change(uri, [{ range: { start: { line: 0, character: 36 }, end: { line: 0, character: 40 } }, text: 'secret' }], 2);
+      assert.deepEqual(ids(), ['secrets.generic.secret-assignment@2']);
+      // The first row ends the statement: the second is no row of it.
+      engine.change(uri, [{ range: { start: { line: 1, character: 16 }, end: { line: 1, character: 17 } }, text: ';' }], 3);
+      assert.deepEqual(ids(), []);
+    } finally {
+      engine.close(uri);
+    }
+  });
+
   it('finds a child under its parent, loses it when a line at the parent\'s level splits them, and finds it again', () => {
     const uri = 'test:/ws/c.yaml';
     const text = ['twilio:', '  account_sid: AC5f0e4b3a2d1c0b9a8f7e6d5c4b3a2d1c', '  auth_token: "612a5c70345aeae08b2104c5e53a224f"', ''].join('\n');

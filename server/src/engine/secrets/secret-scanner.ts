@@ -24,6 +24,7 @@ import {
 } from './false-positive-filters';
 import { KeywordPrefilter } from './keyword-prefilter';
 import { cellValue, columnName, isDelimiterRow, isTableRow, splitTableCells } from './markdown-tables';
+import { insertColumns, tupleValues } from './sql-inserts';
 import type { KeyFlowVia } from './key-flow';
 import { publishedExampleSource } from './published-examples';
 import { CUSTOM_RULE_MAX_LINE, PARENT_WINDOW, type SecretRule } from './rule-schema';
@@ -88,8 +89,12 @@ const MAX_ENCODED = 22_000;
 export const NOTEBOOK_PATH = /\.ipynb$/i;
 /** Files whose pipe tables are read as Markdown's (`matchTables`). */
 const MARKDOWN_PATH = /\.(?:md|markdown|mdx)$/i;
-/** Rows of a Markdown table read below its header. */
+/** Files whose INSERT statements' row tuples are read (`matchSqlInserts`). */
+const SQL_PATH = /\.sql$/i;
+/** Rows of a Markdown table read below its header, or of an INSERT's tuples below its column list. */
 const TABLE_ROWS = 100;
+/** Longest INSERT line read (a dump's one-line multi-row INSERT is data, not a seed a person wrote). */
+const MAX_INSERT_LINE = 4_000;
 
 /**
  * A notebook line as its cell's code reads, for single-line rules: an escaped quote (`key=\"…\"`) becomes a space
@@ -183,6 +188,7 @@ export class SecretScanner {
     }
     if (YAML_LANGUAGES.has(target.languageId)) for (let l = firstLine; l <= lastLine; l++) this.matchEncoded(lines.lineText(l), l, active, out);
     if (MARKDOWN_PATH.test(target.path) || target.languageId === 'markdown') this.matchTables(lines, firstLine, lastLine, tableRules, out);
+    if (SQL_PATH.test(target.path) || target.languageId === 'sql') this.matchSqlInserts(lines, firstLine, lastLine, tableRules, out);
     return out;
   }
 
@@ -211,22 +217,64 @@ export class SecretScanner {
         for (const column of columns) {
           const cell = cells[column.index];
           const v = cell && cellValue(cell);
-          if (!v) continue;
-          const view = `${column.name}: "${v.value}"`;
-          const valueAt = column.name.length + 3;
-          for (const hit of this.prefilter.scan(view)) {
-            for (const ruleIndex of hit.rules) {
-              const rule = this.rules[ruleIndex]!;
-              if (!active[ruleIndex] || !rule.generic || rule.fallback) continue;
-              const found: SecretMatch[] = [];
-              this.matchLine(rule, r, view, false, found);
-              for (const m of found) {
-                if (m.start.character < valueAt) continue;
-                const shift = v.start - valueAt;
-                out.push({ ...m, start: { line: r, character: m.start.character + shift }, end: { line: r, character: m.end.character + shift }, matchStart: { line: h, character: column.start } });
-              }
-            }
-          }
+          if (v) this.matchNamedValue(column.name, v.value, { line: r, character: v.start }, { line: h, character: column.start }, active, out);
+        }
+      }
+    }
+  }
+
+  /**
+   * SQL `INSERT INTO t (…, api_key, …) VALUES` statements whose first line is on lines `[firstLine, lastLine]`: each
+   * row tuple below (one per line, up to `TABLE_ROWS`) gives its quoted value in a credential-named column to the
+   * generic name rules, as a Markdown table's cells (`matchTables`). A match starts on the statement's first line.
+   */
+  private matchSqlInserts(lines: LineIndex, firstLine: number, lastLine: number, active: readonly boolean[], out: SecretMatch[]): void {
+    for (let h = firstLine; h <= lastLine; h++) {
+      const head = lines.lineText(h);
+      if (head.length > MAX_INSERT_LINE || !/insert/i.test(head)) continue;
+      const insert = insertColumns(head);
+      if (!insert) continue;
+      const columns = insert.columns.flatMap((c, index) => {
+        const name = columnName(c.text);
+        return name ? [{ index, name, start: c.start }] : [];
+      });
+      if (columns.length === 0) continue;
+      // Rows after VALUES on the first line, then one per line below it, until a line is no tuple or ends the statement.
+      for (let r = h, from = insert.valuesEnd; r < lines.lineCount && r <= h + TABLE_ROWS; r++, from = 0) {
+        const line = lines.lineText(r);
+        if (line.length > MAX_INSERT_LINE) break;
+        const tuple = tupleValues(line, from);
+        if (!tuple) {
+          // The rows may start below the first line, with comments and blank lines between them.
+          if (r === h || /^[ \t]*(?:--.*|\/\*.*|)$/.test(line)) continue;
+          break;
+        }
+        for (const column of columns) {
+          const v = tuple.values[column.index];
+          if (v?.quoted && v.text !== '' && !/[\s"]/.test(v.text)) this.matchNamedValue(column.name, v.text, { line: r, character: v.start }, { line: h, character: column.start }, active, out);
+        }
+        if (/;[ \t]*(?:--.*)?$/.test(line.slice(tuple.end))) break;
+      }
+    }
+  }
+
+  /**
+   * A value whose name is written apart from it (a table's column header): the generic name rules judge it as
+   * `name: "value"`, with the same filters; a match is placed on the value (`at`) and starts at the name (`named`).
+   */
+  private matchNamedValue(name: string, value: string, at: Position, named: Position, active: readonly boolean[], out: SecretMatch[]): void {
+    const view = `${name}: "${value}"`;
+    const valueAt = name.length + 3;
+    for (const hit of this.prefilter.scan(view)) {
+      for (const ruleIndex of hit.rules) {
+        const rule = this.rules[ruleIndex]!;
+        if (!active[ruleIndex] || !rule.generic || rule.fallback) continue;
+        const found: SecretMatch[] = [];
+        this.matchLine(rule, at.line, view, false, found);
+        for (const m of found) {
+          if (m.start.character < valueAt) continue;
+          const shift = at.character - valueAt;
+          out.push({ ...m, start: { line: at.line, character: m.start.character + shift }, end: { line: at.line, character: m.end.character + shift }, matchStart: named });
         }
       }
     }
