@@ -27,7 +27,8 @@ function literalPrefix(src: string): string {
 }
 
 function adversarial(rule: SecretRule, size: number): string {
-  const kw = rule.keywords[0]!;
+  // A rule with no keyword (it runs on the files it names, `files`) sees hex runs, its key's alphabet.
+  const kw = rule.keywords[0] ?? (literalPrefix(rule.regex.source) || '0123456789abcdef');
   const prefixes = [kw, kw.toUpperCase(), literalPrefix(rule.regex.source) || kw];
   const body = 'aB3_-x9+/=.Q7z'.repeat(24);
   const units = [
