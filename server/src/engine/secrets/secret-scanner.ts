@@ -153,7 +153,8 @@ export class SecretScanner {
   /**
    * Scans lines `[firstLine, lastLine]` (inclusive). Single-line rules report matches on those lines; multi-line
    * rules report matches starting on those lines (their window may reach further down), and so do Markdown tables
-   * whose header is on them (`matchTables`), with the rules `tableRules` (default `active`).
+   * and SQL INSERTs whose header or column list is on them (`matchTables`, `matchSqlInserts`), with the rules
+   * `tableRules` (default `active`).
    */
   scanLines(target: ScanTarget, firstLine: number, lastLine: number, active: readonly boolean[], tableRules: readonly boolean[] = active): SecretMatch[] {
     const { text, lines } = target;
@@ -251,7 +252,9 @@ export class SecretScanner {
         }
         for (const column of columns) {
           const v = tuple.values[column.index];
-          if (v?.quoted && v.text !== '' && !/[\s"]/.test(v.text)) this.matchNamedValue(column.name, v.text, { line: r, character: v.start }, { line: h, character: column.start }, active, out);
+          // Not a value with a quote: `''` is one quote in `v.text`, so its positions would drift (and no name
+          // rule's value holds one).
+          if (v?.quoted && v.text !== '' && !/[\s"']/.test(v.text)) this.matchNamedValue(column.name, v.text, { line: r, character: v.start }, { line: h, character: column.start }, active, out);
         }
         if (/;[ \t]*(?:--.*)?$/.test(line.slice(tuple.end))) break;
       }

@@ -372,7 +372,7 @@ class SecretsSession implements AnalyzerSession {
       return;
     }
     const window = this.analyzer.scanner.maxWindow;
-    // mode per line: 2 = rescan every rule, 1 = rescan multi-line rules (and Markdown tables) only.
+    // mode per line: 2 = rescan every rule, 1 = rescan multi-line rules (and Markdown tables, SQL INSERTs) only.
     const mode = new Map<number, number>();
     for (const [a, b] of dirty) {
       for (let l = Math.max(0, a); l <= Math.min(b, lineCount - 1); l++) mode.set(l, 2);

@@ -5414,7 +5414,7 @@ function unitOwnership(ctx: FileContext, constructorMethod: string | undefined):
     nodes.push(x);
     owner.push(cur);
     outside.push(out);
-    // Nor is a class's own name where it is declared (the name consults its methods, see `nameUnit`).
+    // Nor is a class's own name where it is declared (elsewhere the name consults its constructor, see `nameUnit`).
     if (classNames.size > 0 && CLASS_DECLARATION.test(typeOf(x))) {
       const n = fieldOf(x, 'name');
       if (n && classNames.has(textOf(n))) ownNames.add(n.id);

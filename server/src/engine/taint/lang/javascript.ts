@@ -663,8 +663,8 @@ function callbackCheck(fn: Node): { param: string; cond: Node } | undefined {
 }
 
 /**
- * `repo || new Repo()`, `repo ?? new Repo()`: an injected instance, else one of the class (a constructor's usual
- * default): the default. Any other value as it is.
+ * The constructed side of `repo || new Repo()` / `repo ?? new Repo()` (an injected instance, else one of the class:
+ * a constructor's usual default); any other value as it is.
  */
 function injectedOrDefault(value: Node): Node {
   if (typeOf(value) !== 'binary_expression') return value;
