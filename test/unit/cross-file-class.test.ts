@@ -78,6 +78,10 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-py-constructed');
   });
 
+  it('Python: an imported record class constructed with input (a dataclass by keyword or position, a pydantic model) and passed whole to another module\'s function reading one field: the field holding input reaches its sink; the other field, and a pydantic `int` field, are quiet', async () => {
+    await check('cross-file-py-records');
+  });
+
   it('pass 1 summarises only the methods the importers call, of the classes they construct (`importedFiles`\' names)', async () => {
     const setup = createAnalyzers({ packs: { taint: true, secrets: false, config: false, dependencies: false } });
     const engine = await Engine.create({ analyzers: setup.analyzers });

@@ -1,9 +1,10 @@
-# Query objects built from input and read by field elsewhere (held out 26): not followed yet, kept here so that
-# closing the gap shows up in the tests.
+# Query objects built from input and read by field elsewhere (held out 26): a field of an object passed whole, and the
+# fields a record class's generated constructor stores (dataclass, pydantic, NamedTuple, attrs).
 import sqlite3
 from dataclasses import dataclass
-from typing import Optional
+from typing import ClassVar, NamedTuple, Optional
 
+import attr
 from flask import Flask, request
 from pydantic import BaseModel
 
@@ -15,6 +16,7 @@ conn = sqlite3.connect("inventory.db")
 class StockQuery:
     category: Optional[str] = None
     limit: int = 50
+    table: ClassVar[str] = "items"
 
 
 class ProductFilter(BaseModel):
@@ -22,24 +24,80 @@ class ProductFilter(BaseModel):
     max_price: float = 0
 
 
+class Page(NamedTuple):
+    sort: str
+    size: int
+
+
+@attr.s(auto_attribs=True)
+class Search:
+    term: str
+    owner: str = "system"
+
+
 class TicketFilter:
-    def __init__(self, status):
+    def __init__(self, status, kind="open"):
         self.status = status
+        self.kind = kind
 
 
-def by_category(query):
-    # A field of an object passed whole: summaries say which parameter reaches a sink, not which of its fields.
-    # todoruleid: py.sqli.string-query
-    return conn.execute("SELECT * FROM items WHERE category = '" + query.status + "'").fetchall()
+def by_status(query):
+    # A field of an object passed whole: the summary says which field of its parameter reaches the sink.
+    # ruleid: py.sqli.string-query
+    return conn.execute("SELECT * FROM items WHERE status = '" + query.status + "'").fetchall()
+
+
+def by_kind(query):
+    # ok: py.sqli.string-query
+    return conn.execute("SELECT * FROM items WHERE kind = '" + query.kind + "'").fetchall()
+
+
+def listed(query):
+    # Passed on whole: the field read two calls down is still this parameter's.
+    return by_kind(query)
+
+
+def status_of(query):
+    return query.status
 
 
 @app.route("/items")
 def items():
-    # A dataclass's generated constructor stores its fields: it has no __init__ to summarise.
     q = StockQuery(category=request.args["category"])
-    # todoruleid: py.sqli.string-query
+    # ruleid: py.sqli.string-query
     conn.execute("SELECT * FROM items WHERE category = '" + q.category + "'")
-    f = ProductFilter(brand=request.args["brand"])
-    # todoruleid: py.sqli.string-query
+    # ok: py.sqli.string-query
+    conn.execute("SELECT * FROM " + q.table + " LIMIT " + str(q.limit))
+    f = ProductFilter(brand=request.args["brand"], max_price=request.args["max"])
+    # ruleid: py.sqli.string-query
     conn.execute("SELECT * FROM items WHERE brand = '" + f.brand + "'")
-    return str(by_category(TicketFilter(request.args["status"])))
+    # A pydantic float field is a number once the model is built.
+    # ok: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE price < " + str(f.max_price))
+    return str(by_status(TicketFilter(request.args["status"])))
+
+
+@app.route("/pages")
+def pages():
+    # Positional arguments fill the fields in declaration order.
+    p = Page(request.args["sort"], 20)
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM items ORDER BY " + p.sort)
+    s = Search(request.args["q"])
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE name LIKE '%" + s.term + "%'")
+    # ok: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE owner = '" + s.owner + "'")
+    return "ok"
+
+
+@app.route("/tickets")
+def tickets():
+    # Input only in the status field: by_kind reads kind, listed passes the object on to it.
+    listed(TicketFilter(request.args["status"]))
+    t = TicketFilter("closed", request.args["kind"])
+    by_status(t)
+    found = status_of(TicketFilter(request.args["s"]))
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM tickets WHERE status = '" + found + "'")
+    return "ok"

@@ -235,6 +235,11 @@ export interface UnitEnv {
   typedFields?: (cls: string) => readonly string[] | undefined;
   boundForm?: string;
   /**
+   * The fields of a record class (`LanguageModule.recordFields`: a dataclass, a pydantic model) by its name as written
+   * here, this file's or imported: its construction stores each argument in its field. Absent where none is known.
+   */
+  recordFields?: (cls: string) => readonly string[] | undefined;
+  /**
    * Steps (statements and expressions visited) this unit may take before it throws BudgetExceeded: one unit can
    * be a whole bundle. Counted, not timed, so the cut falls at the same place on every machine.
    */
@@ -301,6 +306,40 @@ export function remoteSinkOf(steps: readonly TraceStep[]): string | undefined {
 
 /** The mark of a flow built into a string with constant text of its own (`LanguageModule.buildsString`). */
 export const CONSTRUCTED = 'constructed';
+
+/**
+ * The mark prefix of a parameter's flow read through a field (`FIELD_READ + "status"` after `query.status`; the first
+ * field read off the parameter, later ones after it): a caller whose argument holds input only in some of its fields
+ * (`by_status(TicketFilter(request.args["s"]))`) applies the summary with what the argument holds in that field.
+ */
+export const FIELD_READ = '\u0002';
+
+/** `t` with the parameters' flows read whole so far marked as read through `field` (see `FIELD_READ`). */
+function readThroughField(t: Taint, field: string): Taint {
+  let out: Flow[] | undefined;
+  t.forEach((f, i) => {
+    if (f.origin.kind !== 'param' || f.origin.index < 0 || f.marks?.some((m) => m[0] === FIELD_READ)) return;
+    (out ??= [...t])[i] = { ...f, marks: [...(f.marks ?? []), FIELD_READ + field] };
+  });
+  return out ?? t;
+}
+
+/**
+ * `f` with a summary's marks (a sink hit's or a return's) added. Field reads name the callee's parameter's fields:
+ * they go on only to a caller's parameter still read whole, which the caller's own callers then read that way.
+ */
+function withCalleeMarks(f: Flow, marks: readonly string[] | undefined): Flow {
+  if (!marks?.length) return f;
+  const whole = f.origin.kind === 'param' && !f.marks?.some((m) => m[0] === FIELD_READ);
+  const added = marks.filter((m) => (whole || m[0] !== FIELD_READ) && !f.marks?.includes(m));
+  return added.length ? { ...f, marks: [...(f.marks ?? []), ...added] } : f;
+}
+
+/** The field a summary's marks say its parameter was read through (see `FIELD_READ`), and the marks after it. */
+function fieldReadOf(marks: readonly string[] | undefined): { field: string; rest: readonly string[] } | undefined {
+  const i = marks ? marks.findIndex((m) => m[0] === FIELD_READ) : -1;
+  return i < 0 ? undefined : { field: marks![i]!.slice(1), rest: marks!.filter((_, j) => j !== i) };
+}
 /** The label of audit findings at sinks with a non-constant argument and no traced source. */
 export const NON_CONSTANT = 'non-constant argument (no source traced)';
 
@@ -2351,6 +2390,10 @@ class UnitAnalysis {
         const base = obj ? this.ev(obj, st, depth) : undefined;
         t = base ? extendLabel(base, obj!, n, this.env.lines) : undefined;
         if (t && !idx && obj) t = this.fieldMark(t, obj, n);
+        if (t && !idx && obj && syn.exprKind(typeOf(obj)) === 'identifier') {
+          const prop = syn.propertyOf(n);
+          if (prop) t = readThroughField(t, textOf(prop));
+        }
         if (key !== undefined && this.env.fieldTaint) t = union(t, this.fieldRead(key, n));
         // Only where no source made it input: the request's own fields (`req.query`) need no middleware.
         if (key !== undefined && this.env.requestFieldTaint && !t?.some((f) => f.origin.kind === 'source')) t = union(t, this.requestFieldRead(key, n));
@@ -2870,8 +2913,8 @@ class UnitAnalysis {
     }
     // A class of this file constructed (`Search(t)`, `new Search(t)`): its constructor's sinks apply here, and the
     // new object holds the arguments in the fields the constructor stores them in (see `storedFields`).
-    const made = this.env.constructorSummary && syn.constructs?.(n);
-    const ctor = made ? this.env.constructorSummary!(made.cls, made.method) : undefined;
+    const made = (this.env.constructorSummary || this.env.recordFields) && syn.constructs?.(n);
+    const ctor = made ? this.env.constructorSummary?.(made.cls, made.method) : undefined;
     if (ctor) {
       this.applySummary(n, ctor, args, argTaints);
       const fields = this.storedFields(n, ctor, args, argTaints);
@@ -2879,12 +2922,19 @@ class UnitAnalysis {
       // The object itself holds no input; at audit strictness a construction is still a call Vigil does not know.
       if (!this.env.pass.rules[0]!.audit) return undefined;
     }
+    // A record class's generated constructor (`Filter(status=text)` of a dataclass): each argument in its field.
+    const record = made && !ctor ? this.env.recordFields?.(made.cls) : undefined;
+    if (record) {
+      const fields = this.recordFieldsOf(record, made!.cls, args, argTaints);
+      if (fields) (this.constructedFields ??= new Map()).set(n.id, fields);
+      if (!this.env.pass.rules[0]!.audit) return undefined;
+    }
     // Functions of this file (or imported, with cross-file summaries).
     const callee = fn ? this.env.calleeSummary(fn) : undefined;
     // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
     if (callee) {
       const obj = fn && property ? syn.memberObject(fn) : null;
-      const out = union(this.applySummary(n, callee, args, argTaints), obj ? this.receiverFields(n, callee, obj, st) : undefined);
+      const out = union(this.applySummary(n, callee, args, argTaints, (a, field) => this.argumentField(a, field, st)), obj ? this.receiverFields(n, callee, obj, st) : undefined);
       if (callee.summary.validates) this.applyValidation(callee, args, argTaints, st);
       // A setter (`s.use(t)`): the object holds the argument in the field from now on.
       const key = obj && callee.summary.fieldWrites ? syn.accessPath(obj) : undefined;
@@ -3014,6 +3064,21 @@ class UnitAnalysis {
     return out;
   }
 
+  /** What a record class's construction stores from its arguments (see `UnitEnv.recordFields`): field -> taint. */
+  private recordFieldsOf(record: readonly string[], cls: string, args: Node[], argTaints: (Taint | undefined)[]): Map<string, Taint> | undefined {
+    let out: Map<string, Taint> | undefined;
+    args.forEach((a, i) => {
+      const t = argTaints[i];
+      if (!t) return;
+      // Keyword arguments by name, the others by position; a typed field (an empty name) holds no text.
+      const field = this.syn.exprKind(typeOf(a)) === 'keyword-argument' ? fieldOf(a, 'name')?.text : record[i];
+      if (!field || !record.includes(field)) return;
+      const step: TraceStep = { range: this.range(a), message: `stored in field ${field} of ${cls}`, kind: 'step' };
+      out = (out ?? new Map<string, Taint>()).set(field, union(out?.get(field), t.map((f) => ({ ...f, steps: [...f.steps, step].slice(-MAX_STEPS) })))!);
+    });
+    return out;
+  }
+
   /**
    * A method called on an object (`s.run()`, `Search(t).run()`): the sinks and returns its summary reached from the
    * receiver's fields (`RECEIVER_FIELD` captures), with what the object holds in each here: the fields its
@@ -3035,8 +3100,7 @@ class UnitAnalysis {
       for (const hit of callee.summary.paramSinks.get(-(i + 1)) ?? []) {
         // Another file's sink (an imported class's method) is reported at the call, as `applySummary` does.
         const remote = hit.path ? remoteSinkOf(hit.steps) : undefined;
-        const marks = (f: Flow): Flow => (hit.marks ? { ...f, marks: [...new Set([...(f.marks ?? []), ...hit.marks])] } : f);
-        for (const f of t) this.sinkReached(marks(f), [step, ...hit.steps.slice(1)], hit.path ? this.range(n) : hit.range, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);
+        for (const f of t) this.sinkReached(withCalleeMarks(f, hit.marks), [step, ...hit.steps.slice(1)], hit.path ? this.range(n) : hit.range, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);
       }
       const ret = callee.summary.paramReturns.get(-(i + 1));
       if (ret) out = union(out, t.map((f) => ({ ...f, steps: [...f.steps, step, ...ret.slice(1)].slice(-MAX_STEPS) })));
@@ -3044,36 +3108,58 @@ class UnitAnalysis {
     return out;
   }
 
-  private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Taint | undefined {
+  /**
+   * A call of a summarised function: its sinks reached from the arguments, and what it returns. `fieldOf` gives what
+   * argument `i` holds in a field where it holds no input as a whole (`TicketFilter(text)`, `o` after `o.q = text`), for
+   * the callee's flows read through a field (see `FIELD_READ`).
+   */
+  private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[], fieldOf?: (arg: Node, field: string) => Taint | undefined): Taint | undefined {
     const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
     const callStep = (i: number): TraceStep => ({ range: this.range(args[i] ?? n), message: `passed to ${callee.name}()`, kind: 'step' });
     let out: Taint | undefined;
     for (const f of callee.summary.sourceReturns) out = union(out, [{ origin: f.origin, steps: [...f.steps, { range: this.range(n), message: `returned by ${callee.name}()`, kind: 'step' }], ...(f.marks ? { marks: f.marks } : {}) }]);
-    argTaints.forEach((t, i) => {
-      if (!t) return;
+    argTaints.forEach((whole, i) => {
       const pi = i + callee.offset;
+      const arg = args[i];
+      // The argument's field the callee reads, where the argument as a whole holds no input.
+      const field = (marks: readonly string[] | undefined): { t: Taint; rest: readonly string[]; step: TraceStep } | undefined => {
+        const read = !whole && arg && fieldOf ? fieldReadOf(marks) : undefined;
+        const t = read && fieldOf!(arg!, read.field);
+        return t && { t, rest: read!.rest, step: { range: this.range(arg!), message: `field ${read!.field} passed to ${callee.name}()`, kind: 'step' } };
+      };
       const ret = callee.summary.paramReturns.get(pi);
       // The argument's marks and those the callee gave on every return.
       const added = callee.summary.returnMarks?.get(pi);
-      const marksOf = (f: Flow): readonly string[] | undefined => (added ? [...new Set([...(f.marks ?? []), ...added])] : f.marks);
-      if (ret) out = union(out, t.map((f) => {
-        const marks = marksOf(f);
-        return { origin: f.origin, steps: [...f.steps, callStep(i), ...ret.slice(1)].slice(-MAX_STEPS), ...(marks?.length ? { marks } : {}) };
-      }));
-      const raised = callee.summary.paramRaises?.get(pi);
-      if (raised) this.raise(t.map((f) => ({ ...f, steps: [...f.steps, callStep(i), ...raised.slice(1)].slice(-MAX_STEPS) })));
+      if (ret) {
+        const got = whole ? { t: whole, rest: added, step: callStep(i) } : field(added);
+        if (got) out = union(out, got.t.map((f) => ({ ...withCalleeMarks(f, got.rest), steps: [...f.steps, got.step, ...ret.slice(1)].slice(-MAX_STEPS) })));
+      }
+      const raised = whole && callee.summary.paramRaises?.get(pi);
+      if (raised) this.raise(whole.map((f) => ({ ...f, steps: [...f.steps, callStep(i), ...raised.slice(1)].slice(-MAX_STEPS) })));
       for (const hit of callee.summary.paramSinks.get(pi) ?? []) {
-        const at = hit.path ? this.range(args[i] ?? n) : hit.range;
+        const got = whole ? { t: whole, rest: hit.marks, step: callStep(i) } : field(hit.marks);
+        if (!got) continue;
+        const at = hit.path ? this.range(arg ?? n) : hit.range;
         // Another file's sinks are reported here, at the argument, each its own finding (the scan moves each to
         // its sink): a service passing a request's fields to three queries holds three flows.
         const remote = hit.path ? remoteSinkOf(hit.steps) : undefined;
-        for (const f of t) {
-          const marks = hit.marks && [...new Set([...(f.marks ?? []), ...hit.marks])];
-          this.sinkReached(marks ? { ...f, marks } : f, [callStep(i), ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);
-        }
+        for (const f of got.t) this.sinkReached(withCalleeMarks(f, got.rest), [got.step, ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);
       }
     });
     return out;
+  }
+
+  /**
+   * What argument `arg` holds in its field `field` here, where it holds no input as a whole: the fields its
+   * construction stored arguments in (`storedFields`), or the state's under its path (`o.q = text`, `f = Filter(text)`).
+   */
+  private argumentField(arg: Node, field: string, st: State): Taint | undefined {
+    let a = this.syn.unparenthesize(arg);
+    if (this.syn.exprKind(typeOf(a)) === 'keyword-argument') a = fieldOf(a, 'value') ?? a;
+    const made = this.constructedFields?.get(this.syn.unparenthesize(a).id);
+    if (made) return made.get(field);
+    const key = this.syn.accessPath(a);
+    return key === undefined ? undefined : (st.get(`${key}.${field}`) ?? undefined);
   }
 
   /** A call to a function that checks its parameters returned: the variables passed there hold checked values. */
@@ -3472,7 +3558,7 @@ class UnitAnalysis {
       const list = this.summary.paramSinks.get(f.origin.index) ?? [];
       let kept = 0;
       for (const h of list) if (h.rule === rule) kept++;
-      const marks = f.marks?.filter((m) => m.startsWith('.') || (constructed && m === CONSTRUCTED));
+      const marks = f.marks?.filter((m) => m[0] === '.' || m[0] === FIELD_READ || (constructed && m === CONSTRUCTED));
       if (kept < MAX_FLOWS) list.push({ steps, range, sinkText, fixes, rule, ...(marks?.length ? { marks } : {}), ...(constructed ? { constructed: true as const } : {}) });
       this.summary.paramSinks.set(f.origin.index, list);
     }

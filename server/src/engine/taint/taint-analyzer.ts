@@ -142,10 +142,23 @@ export interface ExportSummary {
    * importer's `imported` under `TYPED_FIELDS_KEY`.
    */
   typedFields?: string[];
+  /**
+   * A class whose generated constructor stores its arguments in fields (a dataclass, a pydantic model; see
+   * `LanguageModule.recordFields`), with them in order: importers construct it. Held under `TYPED_FIELDS_KEY` too.
+   */
+  recordFields?: string[];
 }
 
-/** The prefix of a schema's key in `imported` (see `ExportSummary.typedFields`): no callee's name can start so. */
+/**
+ * The prefix of a schema's or record class's key in `imported` (see `ExportSummary.typedFields`, `recordFields`): no
+ * callee's name can start so.
+ */
 const TYPED_FIELDS_KEY = '\u0001F:';
+
+/** The key prefix of an export in an importer's `imported`: a class read or constructed by its fields is no callee. */
+function importedKeyPrefix(e: ExportSummary): string {
+  return e.typedFields || e.recordFields ? TYPED_FIELDS_KEY : '';
+}
 
 /**
  * Looks up the exports of the module `specifier` imported from `fromPath`: a relative specifier (`./db`, Python
@@ -257,6 +270,8 @@ interface FileContext {
   cleanFields?: NonNullable<UnitEnv['cleanFields']>;
   /** The file's validating schemas with their typed fields (`LanguageModule.typedFields`), when any. */
   typedFields?: Map<string, readonly string[]>;
+  /** The file's record classes with their fields (`LanguageModule.recordFields`), when any. */
+  recordFields?: Map<string, readonly string[]>;
   /** The form class each view class of the file binds (`LanguageModule.boundFormClasses`), when any. */
   boundForms?: Map<string, string>;
   /** The top level's named statements (comments left out), each read from the tree on first need. */
@@ -639,6 +654,8 @@ interface StatementFacts {
   /** See `LanguageModule.typedFields` and `boundFormClasses`. */
   typedFields: [string, string[]][];
   boundForms: [string, string][];
+  /** See `LanguageModule.recordFields`. */
+  recordFields: [string, string[]][];
   typeAliases: [string, string][];
   exportAliases: [string, string][];
   /** Where its text may name an import under another name (`LanguageModule.aliasSites`), from its start. */
@@ -1610,7 +1627,7 @@ export class TaintAnalyzer implements Analyzer {
     if (relevant) this.stats.unitsPruned += ctx.units.length - relevant.units.length;
     const ids = pass.rules.map((r) => r.spec.id);
     const syn = pass.rules[0]!.module;
-    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null, v.typedFields ?? null])) : '';
+    const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null, v.typedFields ?? null, v.recordFields ?? null])) : '';
     const typedImports = [...imported.keys()].some((k) => k.startsWith(TYPED_FIELDS_KEY));
     const work = worklistContext(ctx, syn, this.stats);
     const { byKey, index } = work;
@@ -1884,6 +1901,8 @@ export class TaintAnalyzer implements Analyzer {
                   ...(u.cls !== undefined && ctx.boundForms?.has(u.cls) ? { boundForm: ctx.boundForms.get(u.cls)! } : {}),
                 }
               : {}),
+            // Part of the import key (imported) or of the unit's context key (this file's), as typed fields are.
+            ...(ctx.recordFields || typedImports ? { recordFields: (cls: string) => ctx.recordFields?.get(cls) ?? imported.get(`${TYPED_FIELDS_KEY}${cls}`)?.recordFields } : {}),
             ...(ctx.requestWrites && requestAliasesOf(u, requestNames)
               ? {
                   requestAliases: requestAliasesOf(u, requestNames)!,
@@ -2152,14 +2171,14 @@ export class TaintAnalyzer implements Analyzer {
       }
       const dot = canon.lastIndexOf('.');
       const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
-      if (found) out.set(found.typedFields ? `${TYPED_FIELDS_KEY}${local}` : local, found);
+      if (found) out.set(`${importedKeyPrefix(found)}${local}`, found);
       // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
       // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
       // `resolveCallee`).
-      else if (syn.absoluteLocalImports || isWorkspaceModule(canon)) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${e.typedFields ? TYPED_FIELDS_KEY : ''}${local}.${e.name}`, e);
+      else if (syn.absoluteLocalImports || isWorkspaceModule(canon)) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${importedKeyPrefix(e)}${local}.${e.name}`, e);
     }
     // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
-    for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(`${e.typedFields ? TYPED_FIELDS_KEY : ''}${e.name}`, e);
+    for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(`${importedKeyPrefix(e)}${e.name}`, e);
     if (syn.instances && !syn.qualifiedModules) this.instanceMethods(doc, ctx, root, syn, syn.instances, out, words ?? TextWords.of(doc.text));
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
@@ -2402,8 +2421,13 @@ export class TaintAnalyzer implements Analyzer {
         byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}), ...(names ? { instanceNames: names } : {}) });
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
-    // Schemas are read by their importers, not called: listed whatever `called` says.
-    const schemas: ExportSummary[] = q ? [] : [...(ctx.typedFields ?? [])].map(([name, fields]) => ({ path: doc.path, name, rules: {}, typedFields: [...fields] }));
+    // Schemas and record classes are read or constructed by their importers, not called: listed whatever `called` says.
+    const schemas: ExportSummary[] = [];
+    if (!q) for (const name of new Set([...(ctx.typedFields?.keys() ?? []), ...(ctx.recordFields?.keys() ?? [])])) {
+      const typed = ctx.typedFields?.get(name);
+      const record = ctx.recordFields?.get(name);
+      schemas.push({ path: doc.path, name, rules: {}, ...(typed ? { typedFields: [...typed] } : {}), ...(record ? { recordFields: [...record] } : {}) });
+    }
     if (byUnit.size === 0) return schemas;
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
@@ -4298,6 +4322,7 @@ export function fileContext(
       closedTypes: mapped(syn.closedTypes?.(s), detached),
       typedFields: mapped(syn.typedFields?.(s), ([c, fs]) => [detached(c), fs.map(detached)]),
       boundForms: mapped(syn.boundFormClasses?.(s), ([v, f]) => [detached(v), detached(f)]),
+      recordFields: mapped(syn.recordFields?.(s), ([c, fs]) => [detached(c), fs.map(detached)]),
       typeAliases: mapped(syn.typeAliases?.(s), ([a, b]) => [detached(a), detached(b)]),
       exportAliases: mapped(syn.exportAliasesOf?.(s), ([a, b]) => [detached(a), detached(b)]),
       exportedLocals: mapped(syn.exportedLocalsOf?.(s), detached),
@@ -4332,6 +4357,8 @@ export function fileContext(
   // Schemas' typed fields and the form class of each view: what a validated field read holds depends on them.
   const typedFieldList = facts.flatMap((f) => f.typedFields);
   const boundFormList = facts.flatMap((f) => f.boundForms);
+  // Record classes' fields: what a construction's object holds in each depends on them.
+  const recordFieldList = facts.flatMap((f) => f.recordFields);
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
   const typeAliases = new Map(facts.flatMap((f) => f.typeAliases));
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
@@ -4360,7 +4387,7 @@ export function fileContext(
   // units' keys made from it, so without a memo both are made on first read (from values nothing changes after this).
   let importKeyMade: string | undefined;
   const importKeyOf = (): string =>
-    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, typedFieldList, boundFormList])).digest('hex'));
+    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, typedFieldList, boundFormList, recordFieldList])).digest('hex'));
   const importKey = memo ? importKeyOf() : '';
   // A function unit's key holds what the import key holds but the imports and where their statements are: what it
   // reads of those is a dependency of its entry (`I:` a name resolved, `I?` a module asked for, `I*` the whole), so
@@ -4371,7 +4398,7 @@ export function fileContext(
   const requestWrites = requestWritesIn(text, lang);
   let unitImportKeyMade: string | undefined;
   const unitImportKeyOf = (): string =>
-    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, requestWrites, typedFieldList, boundFormList])).digest('hex'));
+    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, requestWrites, typedFieldList, boundFormList, recordFieldList])).digest('hex'));
   const unitImportKey = memo ? unitImportKeyOf() : '';
   let importsSigMade: string | undefined;
   const units: Unit[] = [];
@@ -4764,6 +4791,7 @@ export function fileContext(
     ...(cleanFields ? { cleanFields } : {}),
     ...(typedFieldList.length ? { typedFields: new Map(typedFieldList) } : {}),
     ...(boundFormList.length ? { boundForms: new Map(boundFormList) } : {}),
+    ...(recordFieldList.length ? { recordFields: new Map(recordFieldList) } : {}),
   };
 }
 

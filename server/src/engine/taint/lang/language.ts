@@ -449,6 +449,13 @@ export interface LanguageModule {
    * the validated data they are clean (see `validatedData`; a parameter declared as the class is validated data).
    */
   typedFields?(stmt: Node): [string, string[]][];
+  /**
+   * Classes a top-level statement declares whose generated constructor stores its arguments in fields (a dataclass, an
+   * attrs class, a pydantic model, a NamedTuple), as [name, fields in the order positional arguments fill them]; an
+   * empty name stands for a field that holds no text once constructed (a validated `int`). `Filter(status=text)` then
+   * holds the text in `status` (see `UnitEnv.recordFields`).
+   */
+  recordFields?(stmt: Node): [string, string[]][];
   /** The form or serializer class a top-level view class binds for its methods (`form_class = BookForm`), as [view, form]. */
   boundFormClasses?(stmt: Node): [string, string][];
   /** A constant key read off a mapping (`data["year"]`, `data.get("year")`, `q.limit`): the mapping and the key. */

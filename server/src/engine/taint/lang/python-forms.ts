@@ -113,6 +113,37 @@ export function typedFields(stmt: Node): [string, string[]][] {
   return fields.length ? [[name, fields]] : [];
 }
 
+/** Decorators whose class gets a generated constructor storing its annotated fields (dataclasses, attrs). */
+const RECORD_DECORATOR = /^@\s*(?:dataclasses\.dataclass|dataclass|attr\.s|attr\.attrs|attr\.define|attr\.frozen|attrs\.define|attrs\.frozen|define|frozen)\b/;
+
+/** Base classes whose subclasses' constructors store their annotated fields (pydantic, NamedTuple, msgspec). */
+const RECORD_BASE = /\b(?:BaseModel|SQLModel|NamedTuple|Struct)\b/;
+
+/**
+ * See `LanguageModule.recordFields`: a dataclass's, attrs class's, pydantic model's, NamedTuple's or msgspec
+ * struct's annotated fields in declaration order (`ClassVar`s are the class's, not arguments). A pydantic model's typed
+ * fields (`typedFields`) are left out: validation makes them numbers, dates or listed literals.
+ */
+export function recordFields(stmt: Node): [string, string[]][] {
+  const cls = classOf(stmt);
+  const name = cls && fieldOf(cls, 'name')?.text;
+  if (!cls || !name) return [];
+  const decorated = stmt.type === 'decorated_definition' && kids(stmt).some((d) => d.type === 'decorator' && RECORD_DECORATOR.test(d.text));
+  const bases = fieldOf(cls, 'superclasses')?.text ?? '';
+  if (!decorated && !RECORD_BASE.test(bases)) return [];
+  const typed = new Set(modelFields(cls));
+  const body = fieldOf(cls, 'body');
+  const out: string[] = [];
+  for (const s of body ? kids(body) : []) {
+    const a = s.type === 'expression_statement' ? kids(s)[0] : undefined;
+    const left = a?.type === 'assignment' ? fieldOf(a, 'left') : null;
+    const type = a?.type === 'assignment' ? fieldOf(a, 'type') : null;
+    if (left?.type === 'identifier' && type && !/^(?:typing\.)?ClassVar\b/.test(type.text)) out.push(left.text);
+  }
+  // Positions count every field; the typed ones hold no text once constructed.
+  return out.length ? [[name, out.map((f) => (typed.has(f) ? '' : f))]] : [];
+}
+
 /** See `LanguageModule.boundFormClasses`: `form_class = BookForm` in a view class's body. */
 export function boundFormClasses(stmt: Node): [string, string][] {
   const cls = classOf(stmt);
