@@ -78,8 +78,12 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-py-constructed');
   });
 
-  it('Python: an imported record class constructed with input (a dataclass by keyword or position, a pydantic model) and passed whole to another module\'s function reading one field: the field holding input reaches its sink; the other field, and a pydantic `int` field, are quiet', async () => {
+  it('Python: an imported record class constructed with input (a dataclass by keyword or position, a pydantic model, a classmethod factory called on the class) and passed whole to another module\'s function reading one field: the field holding input reaches its sink; the other field, and a pydantic `int` field, are quiet', async () => {
     await check('cross-file-py-records');
+  });
+
+  it('JS: an imported class\'s static factory called on the class (`OrderQuery.fromRequest(req)`) returns an object holding the request\'s text in a field, passed whole through a service to a repository reading that field; a field the constructor fixes is quiet', async () => {
+    await check('cross-file-js-records');
   });
 
   it('pass 1 summarises only the methods the importers call, of the classes they construct (`importedFiles`\' names)', async () => {

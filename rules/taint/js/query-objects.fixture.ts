@@ -20,6 +20,25 @@ class Report {
   }
 }
 
+class OrderQuery {
+  customerId: string;
+  term: string;
+  constructor({ customerId, term }: { customerId: string; term?: string }) {
+    this.customerId = customerId;
+    this.term = term || '';
+  }
+
+  // A static factory: the object it returns holds the request's fields.
+  static fromRequest(req: express.Request) {
+    return new OrderQuery({ ...(req.query as Record<string, string>), customerId: req.params.customerId });
+  }
+}
+
+async function searchNotes(q: OrderQuery) {
+  // ruleid: js.sqli.string-query
+  return pool.query("SELECT id FROM orders WHERE note ILIKE '%" + q.term + "%'");
+}
+
 function runTarget(job: BuildJob) {
   // ruleid: js.cmdi.child-process
   exec('make ' + job.target);
@@ -70,4 +89,8 @@ app.get('/sales/top', async (req, res) => {
   const region = regionOf(filter);
   // ruleid: js.sqli.string-query
   res.json(await pool.query("SELECT * FROM top_sales WHERE region = '" + region + "'"));
+});
+
+app.get('/orders/:customerId/notes', async (req, res) => {
+  res.json(await searchNotes(OrderQuery.fromRequest(req)));
 });

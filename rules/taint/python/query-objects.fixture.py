@@ -35,6 +35,27 @@ class Search:
     owner: str = "system"
 
 
+@dataclass
+class BookQuery:
+    title: str = ""
+    order: str = "title"
+
+    @classmethod
+    def from_args(cls, args):
+        # A classmethod factory: `cls(...)` constructs its class.
+        return cls(title=args.get("title", ""), order="title")
+
+    @staticmethod
+    def sorted_by(args):
+        return BookQuery(order=args.get("order", "title"))
+
+
+def query_of(args):
+    q = BookQuery()
+    q.title = args["title"]
+    return q
+
+
 class TicketFilter:
     def __init__(self, status, kind="open"):
         self.status = status
@@ -45,6 +66,12 @@ def by_status(query):
     # A field of an object passed whole: the summary says which field of its parameter reaches the sink.
     # ruleid: py.sqli.string-query
     return conn.execute("SELECT * FROM items WHERE status = '" + query.status + "'").fetchall()
+
+
+def by_title(query):
+    # Two fields read: each is the parameter read through its own field.
+    # ruleid: py.sqli.string-query
+    return conn.execute(f"SELECT * FROM books WHERE title LIKE '%{query.title}%' ORDER BY {query.order}").fetchall()
 
 
 def by_kind(query):
@@ -101,3 +128,20 @@ def tickets():
     # ruleid: py.sqli.string-query
     conn.execute("SELECT * FROM tickets WHERE status = '" + found + "'")
     return "ok"
+
+
+@app.route("/books")
+def books():
+    # The fields of what a factory returns: a classmethod's, a staticmethod's, a function's.
+    found = by_title(BookQuery.from_args(request.args))
+    q = BookQuery.sorted_by(request.args)
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM books ORDER BY " + q.order)
+    # ok: py.sqli.string-query
+    conn.execute("SELECT * FROM books WHERE title = '" + q.title + "'")
+    r = query_of(request.args)
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM books WHERE title = '" + r.title + "'")
+    # ok: py.sqli.string-query
+    conn.execute("SELECT * FROM books ORDER BY " + r.order)
+    return str(found)

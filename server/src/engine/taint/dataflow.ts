@@ -113,6 +113,12 @@ export interface Summary {
    */
   fieldWrites?: Map<string, Flow[]>;
   /**
+   * The fields of the object it returns that hold input, on some return (a factory's `return new Query(req.query.q)`,
+   * `return cls(title=args["t"])`): field name -> the flows from sources or parameters (index >= 0) stored there. A
+   * caller's result holds them in those fields (`q = Query.from_args(request.args)`, then `q.title`).
+   */
+  returnFields?: Map<string, Flow[]>;
+  /**
    * Parameter index -> steps to an exception the function raises or throws with it (in its message or arguments)
    * outside any try of its own: a caller's handler (`except E as e`, `catch (e)`) around the call binds it.
    */
@@ -335,6 +341,11 @@ function withCalleeMarks(f: Flow, marks: readonly string[] | undefined): Flow {
   return added.length ? { ...f, marks: [...(f.marks ?? []), ...added] } : f;
 }
 
+/** A flow's `FIELD_READ` mark, if any. */
+function fieldReadMark(f: Flow): string | undefined {
+  return f.marks?.find((m) => m[0] === FIELD_READ);
+}
+
 /** The field a summary's marks say its parameter was read through (see `FIELD_READ`), and the marks after it. */
 function fieldReadOf(marks: readonly string[] | undefined): { field: string; rest: readonly string[] } | undefined {
   const i = marks ? marks.findIndex((m) => m[0] === FIELD_READ) : -1;
@@ -469,7 +480,10 @@ function union(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   if (!b) return a;
   const out = [...a];
   for (const f of b) {
-    const i = out.findIndex((g) => sameOrigin(g.origin, f.origin));
+    // A parameter read through different fields is two flows (`q.title + q.order`): a caller may fill either one.
+    // With no room for another flow, one per origin (read whole) before another origin is dropped.
+    let i = out.findIndex((g) => sameOrigin(g.origin, f.origin) && fieldReadMark(g) === fieldReadMark(f));
+    if (i < 0 && out.length >= MAX_FLOWS) i = out.findIndex((g) => sameOrigin(g.origin, f.origin));
     if (i < 0) {
       if (out.length < MAX_FLOWS) out.push(f);
       continue;
@@ -1069,6 +1083,7 @@ class UnitAnalysis {
         // Expression-bodied arrow / lambda: the expression is the return value, and a handler's may be its response.
         this.notePredicate(body, st);
         this.returnValue(this.ev(body, st, 0), body);
+        this.noteReturnFields(body, st);
         if (this.params.handlers?.length) this.checkSinks(this.syn.unparenthesize(body), st, 0, true);
       } else if (this.block(body, st, 0)) this.normalExit(st);
       const unbound = (i: number): boolean => ![...this.reboundParams].some((name) => this.paramNames?.get(name) === i);
@@ -1543,6 +1558,7 @@ class UnitAnalysis {
         if (v) {
           this.notePredicate(v, st);
           this.returnValue(this.ev(v, st, depth), v);
+          this.noteReturnFields(v, st);
         }
         this.normalExit(st);
         // A handler's return value can be its response (`return "<p>" + name` in a Flask view).
@@ -1800,6 +1816,27 @@ class UnitAnalysis {
   private returnValue(t: Taint | undefined, at: Node): void {
     if (!t) return;
     this.addReturn(t, this.range(at));
+  }
+
+  /**
+   * The fields holding input of the object `v` returns: a construction's (see `storedFields`, `recordFieldsOf`), or a
+   * variable's as the state keeps them (`q = Query(); q.term = x; return q`). Joined into `Summary.returnFields`.
+   */
+  private noteReturnFields(v: Node, st: State): void {
+    const e = this.syn.unparenthesize(v);
+    let fields: Iterable<[string, Taint]> | undefined = this.constructedFields?.get(e.id);
+    if (!fields && this.syn.exprKind(typeOf(e)) === 'identifier') {
+      const prefix = `${textOf(e)}.`;
+      const own: [string, Taint][] = [];
+      for (const [k, t] of st) if (t && k.startsWith(prefix) && !k.includes('.', prefix.length)) own.push([k.slice(prefix.length), t]);
+      fields = own;
+    }
+    for (const [field, t] of fields ?? []) {
+      const kept = t.filter((f) => f.origin.kind === 'source' || f.origin.index >= 0);
+      if (!kept.length) continue;
+      const out = (this.summary.returnFields ??= new Map());
+      out.set(field, union(out.get(field), kept)!);
+    }
   }
 
   /**
@@ -2390,7 +2427,8 @@ class UnitAnalysis {
         const base = obj ? this.ev(obj, st, depth) : undefined;
         t = base ? extendLabel(base, obj!, n, this.env.lines) : undefined;
         if (t && !idx && obj) t = this.fieldMark(t, obj, n);
-        if (t && !idx && obj && syn.exprKind(typeOf(obj)) === 'identifier') {
+        // Not the receiver's (`self.x`): its fields are the class's (`RECEIVER_FIELD`, `fieldTaint`).
+        if (t && !idx && obj && syn.exprKind(typeOf(obj)) === 'identifier' && textOf(obj) !== syn.fieldReceiver) {
           const prop = syn.propertyOf(n);
           if (prop) t = readThroughField(t, textOf(prop));
         }
@@ -2935,6 +2973,9 @@ class UnitAnalysis {
     if (callee) {
       const obj = fn && property ? syn.memberObject(fn) : null;
       const out = union(this.applySummary(n, callee, args, argTaints, (a, field) => this.argumentField(a, field, st)), obj ? this.receiverFields(n, callee, obj, st) : undefined);
+      // A factory's result (`Query.from_args(request.args)`) holds input in the fields it returned it in.
+      const returned = callee.summary.returnFields && this.returnedFields(n, callee, args, argTaints);
+      if (returned) (this.constructedFields ??= new Map()).set(n.id, returned);
       if (callee.summary.validates) this.applyValidation(callee, args, argTaints, st);
       // A setter (`s.use(t)`): the object holds the argument in the field from now on.
       const key = obj && callee.summary.fieldWrites ? syn.accessPath(obj) : undefined;
@@ -3064,6 +3105,29 @@ class UnitAnalysis {
     return out;
   }
 
+  /**
+   * The fields of the object a call returns holding input (`Summary.returnFields`), with this call's arguments' taint
+   * for the parameters' flows: field -> taint. Undefined when none holds input here.
+   */
+  private returnedFields(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Map<string, Taint> | undefined {
+    const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
+    let out: Map<string, Taint> | undefined;
+    for (const [field, flows] of callee.summary.returnFields ?? []) {
+      const step: TraceStep = { range: this.range(n), message: `in field ${field} of what ${callee.name}() returns`, kind: 'step' };
+      let t: Taint | undefined;
+      for (const f of flows) {
+        if (f.origin.kind === 'source') {
+          t = union(t, [{ ...f, steps: [...f.steps, step].slice(-MAX_STEPS) }]);
+          continue;
+        }
+        const at = argTaints[f.origin.index - callee.offset];
+        if (at) t = union(t, at.map((g) => ({ ...withCalleeMarks(g, f.marks), steps: [...g.steps, ...f.steps.slice(1), step].slice(-MAX_STEPS) })));
+      }
+      if (t) (out ??= new Map()).set(field, t);
+    }
+    return out;
+  }
+
   /** What a record class's construction stores from its arguments (see `UnitEnv.recordFields`): field -> taint. */
   private recordFieldsOf(record: readonly string[], cls: string, args: Node[], argTaints: (Taint | undefined)[]): Map<string, Taint> | undefined {
     let out: Map<string, Taint> | undefined;
@@ -3110,8 +3174,8 @@ class UnitAnalysis {
 
   /**
    * A call of a summarised function: its sinks reached from the arguments, and what it returns. `fieldOf` gives what
-   * argument `i` holds in a field where it holds no input as a whole (`TicketFilter(text)`, `o` after `o.q = text`), for
-   * the callee's flows read through a field (see `FIELD_READ`).
+   * an argument holds in a field (`TicketFilter(text)`, `o` after `o.q = text`), for the callee's flows read through a
+   * field (see `FIELD_READ`).
    */
   private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[], fieldOf?: (arg: Node, field: string) => Taint | undefined): Taint | undefined {
     const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
@@ -3121,29 +3185,27 @@ class UnitAnalysis {
     argTaints.forEach((whole, i) => {
       const pi = i + callee.offset;
       const arg = args[i];
-      // The argument's field the callee reads, where the argument as a whole holds no input.
-      const field = (marks: readonly string[] | undefined): { t: Taint; rest: readonly string[]; step: TraceStep } | undefined => {
-        const read = !whole && arg && fieldOf ? fieldReadOf(marks) : undefined;
+      // The argument as a whole, and its field the callee reads (a constructed object's, `o.q` after `o.q = x`).
+      const flowsIn = (marks: readonly string[] | undefined): { t: Taint; rest: readonly string[] | undefined; step: TraceStep }[] => {
+        const got: { t: Taint; rest: readonly string[] | undefined; step: TraceStep }[] = whole ? [{ t: whole, rest: marks, step: callStep(i) }] : [];
+        const read = arg && fieldOf ? fieldReadOf(marks) : undefined;
         const t = read && fieldOf!(arg!, read.field);
-        return t && { t, rest: read!.rest, step: { range: this.range(arg!), message: `field ${read!.field} passed to ${callee.name}()`, kind: 'step' } };
+        if (t) got.push({ t, rest: read!.rest, step: { range: this.range(arg!), message: `field ${read!.field} passed to ${callee.name}()`, kind: 'step' } });
+        return got;
       };
       const ret = callee.summary.paramReturns.get(pi);
       // The argument's marks and those the callee gave on every return.
-      const added = callee.summary.returnMarks?.get(pi);
-      if (ret) {
-        const got = whole ? { t: whole, rest: added, step: callStep(i) } : field(added);
-        if (got) out = union(out, got.t.map((f) => ({ ...withCalleeMarks(f, got.rest), steps: [...f.steps, got.step, ...ret.slice(1)].slice(-MAX_STEPS) })));
+      if (ret) for (const got of flowsIn(callee.summary.returnMarks?.get(pi))) {
+        out = union(out, got.t.map((f) => ({ ...withCalleeMarks(f, got.rest), steps: [...f.steps, got.step, ...ret.slice(1)].slice(-MAX_STEPS) })));
       }
       const raised = whole && callee.summary.paramRaises?.get(pi);
       if (raised) this.raise(whole.map((f) => ({ ...f, steps: [...f.steps, callStep(i), ...raised.slice(1)].slice(-MAX_STEPS) })));
       for (const hit of callee.summary.paramSinks.get(pi) ?? []) {
-        const got = whole ? { t: whole, rest: hit.marks, step: callStep(i) } : field(hit.marks);
-        if (!got) continue;
         const at = hit.path ? this.range(arg ?? n) : hit.range;
         // Another file's sinks are reported here, at the argument, each its own finding (the scan moves each to
         // its sink): a service passing a request's fields to three queries holds three flows.
         const remote = hit.path ? remoteSinkOf(hit.steps) : undefined;
-        for (const f of got.t) this.sinkReached(withCalleeMarks(f, got.rest), [got.step, ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);
+        for (const got of flowsIn(hit.marks)) for (const f of got.t) this.sinkReached(withCalleeMarks(f, got.rest), [got.step, ...hit.steps.slice(1)], at, hit.sinkText, hit.path ? [] : hit.fixes, hit.rule, hit.constructed, remote);
       }
     });
     return out;
@@ -3548,7 +3610,7 @@ class UnitAnalysis {
     // (a request's) is the request rules' to report.
     if (constructed && f.origin.kind === 'source' && (f.origin.input !== 'library' || !f.marks?.includes(CONSTRUCTED))) return;
     const steps = [...f.steps.slice(0, MAX_STEPS), ...tail];
-    const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}` : 's'}:${rule}${remote ? `:${remote}` : ''}`;
+    const key = `${range.start.line}:${range.start.character}:${f.origin.kind === 'param' ? `p${f.origin.index}${fieldReadMark(f) ?? ''}` : 's'}:${rule}${remote ? `:${remote}` : ''}`;
     if (this.log && !this.log.sinkKeys.has(key)) this.log.sinkKeys.set(key, this.seenSinks.has(key));
     if (this.seenSinks.has(key)) return;
     this.seenSinks.add(key);

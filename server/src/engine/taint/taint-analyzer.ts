@@ -60,6 +60,16 @@ export interface ExportRuleSummary {
   fieldSinks?: { field: string; sinkText: string; range: Range; steps: TraceStep[]; marks?: string[]; constructed?: true }[];
   /** The receiver's fields a method returns (read, not assigned by it), when any. */
   fieldReturns?: string[];
+  /**
+   * The parameters (`param`) or sources (`label`, `input`, with the steps from it) it returns in fields of the object
+   * it returns (see `Summary.returnFields`), when any.
+   */
+  returnFields?: ({ field: string; marks?: string[] } & ({ param: number } | { label: string; input?: InputKind; steps: TraceStep[] }))[];
+}
+
+/** Whether a function of another file may return input of its own for a rule: a source's, or in a field of its result. */
+function returnsInput(r: ExportRuleSummary | undefined): boolean {
+  return !!r && (r.sourceReturns.length > 0 || !!r.returnFields?.some((f) => !('param' in f)));
 }
 
 /**
@@ -1010,7 +1020,7 @@ export class TaintAnalyzer implements Analyzer {
       let key = can ? groupKey(r, can) : r.spec.id;
       if (imported.size) key += JSON.stringify([...imported.values()].map((e) => {
         const s = e.rules[r.spec.id];
-        return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? [], s.validates ?? [], s.paramRaises ?? []] : null;
+        return s ? [s.paramReturns, s.sourceReturns, s.returnMarks ?? [], s.validates ?? [], s.paramRaises ?? [], s.returnFields ?? []] : null;
       }));
       const list = groups.get(key);
       if (list) list.push(r);
@@ -1316,7 +1326,7 @@ export class TaintAnalyzer implements Analyzer {
     if (this.exportIndex) {
       const summaries = [...imported.values()];
       const sink = (r: CompiledRule): boolean => mayHaveSink(r, tw, lang) || summaries.some((e) => !!e.rules[r.spec.id]?.paramSinks.length);
-      const source = (r: CompiledRule): boolean => handlers || r.audit || r.libraryInput || mayHaveSource(r, tw) || summaries.some((e) => !!e.rules[r.spec.id]?.sourceReturns.length);
+      const source = (r: CompiledRule): boolean => handlers || r.audit || r.libraryInput || mayHaveSource(r, tw) || summaries.some((e) => returnsInput(e.rules[r.spec.id]));
       rules = rules.filter((r) => sink(r) && source(r));
     }
     if (oneShot) {
@@ -2097,7 +2107,8 @@ export class TaintAnalyzer implements Analyzer {
         const key = ctx.units[i]!.key;
         if (over.some((o) => {
           const s = o.get(key)?.result.summary;
-          return !!s && (s.sourceReturns.length > 0 || !!s.capturedCalls?.size || !!s.capturedWrites?.size || (!!s.fieldWrites && [...s.fieldWrites.values()].some((fl) => fl.some((f) => f.origin.kind === 'source'))));
+          const fromSource = (m: Map<string, Flow[]> | undefined): boolean => !!m && [...m.values()].some((fl) => fl.some((f) => f.origin.kind === 'source'));
+          return !!s && (s.sourceReturns.length > 0 || !!s.capturedCalls?.size || !!s.capturedWrites?.size || fromSource(s.fieldWrites) || fromSource(s.returnFields));
         })) more.add(parent);
       }
       if (more.size) {
@@ -2170,12 +2181,17 @@ export class TaintAnalyzer implements Analyzer {
         continue;
       }
       const dot = canon.lastIndexOf('.');
-      const found = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot))?.find((e) => e.name === canon.slice(dot + 1)) : undefined;
+      const entries = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot)) : undefined;
+      const name = canon.slice(dot + 1);
+      const found = entries?.find((e) => e.name === name);
+      // An imported class's methods called on the class (`OrderQuery.fromRequest(req)`, `BookQuery.from_args(a)`).
+      const methods = entries?.filter((e) => e.className === name && e.name.startsWith(`${name}.`)) ?? [];
+      for (const e of methods) out.set(`${local}${e.name.slice(name.length)}`, e);
       if (found) out.set(`${importedKeyPrefix(found)}${local}`, found);
       // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
       // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
       // `resolveCallee`).
-      else if (syn.absoluteLocalImports || isWorkspaceModule(canon)) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${importedKeyPrefix(e)}${local}.${e.name}`, e);
+      else if (!methods.length && (syn.absoluteLocalImports || isWorkspaceModule(canon))) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${importedKeyPrefix(e)}${local}.${e.name}`, e);
     }
     // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
     for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(`${importedKeyPrefix(e)}${e.name}`, e);
@@ -2467,8 +2483,14 @@ export class TaintAnalyzer implements Analyzer {
           const fieldReturns = [...s.paramReturns.keys()].map(fieldOfKey).filter((f): f is string => f !== undefined);
           // Parameters stored in the receiver's fields (the receiver's own excepted).
           const fieldStores = [...(s.fieldWrites ?? [])].flatMap(([field, flows]) => flows.flatMap((f) => (f.origin.kind === 'param' && f.origin.index >= 0 ? [{ field, param: f.origin.index }] : [])));
-          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.predicate && !s.paramRaises?.size && !fieldStores.length && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
           const withPath = (steps: TraceStep[]): TraceStep[] => steps.map((x) => ({ ...x, path: x.path ?? doc.path }));
+          // Parameters and sources in the fields of the object it returns (a factory's).
+          const returnFields: NonNullable<ExportRuleSummary['returnFields']> = [...(s.returnFields ?? [])].flatMap(([field, flows]) => flows.flatMap((f): NonNullable<ExportRuleSummary['returnFields']> => {
+            const marks = f.marks?.length ? { marks: [...f.marks] } : {};
+            if (f.origin.kind === 'source') return [{ field, label: f.origin.label, ...(f.origin.input ? { input: f.origin.input } : {}), steps: withPath(f.steps), ...marks }];
+            return f.origin.index >= 0 ? [{ field, param: f.origin.index, ...marks }] : [];
+          }));
+          if (s.paramReturns.size === 0 && s.sourceReturns.length === 0 && !s.validates && !s.predicate && !s.paramRaises?.size && !fieldStores.length && !returnFields.length && !(s.paramSinks.size && [...s.paramSinks.values()].some((hits) => hits.some((h) => h.rule === ri)))) continue;
           // A sink hit as another file reads it, whether a parameter or a receiver's field reaches it.
           const exportHit = (h: SinkHit) => ({ sinkText: h.sinkText, range: h.range, steps: withPath(h.steps), ...(h.marks?.length ? { marks: [...h.marks] } : {}), ...(h.constructed ? { constructed: true as const } : {}) });
           got.set(u, {
@@ -2484,6 +2506,7 @@ export class TaintAnalyzer implements Analyzer {
             ...(fieldStores.length ? { fieldStores } : {}),
             ...(fieldSinks.length ? { fieldSinks: fieldSinks.map(({ field, h }) => ({ field, ...exportHit(h) })) } : {}),
             ...(fieldReturns.length ? { fieldReturns } : {}),
+            ...(returnFields.length ? { returnFields } : {}),
           });
         }
       });
@@ -2659,7 +2682,7 @@ const groupKeys = new WeakMap<CompiledRule, Map<string, string>>();
 function importedInput(imported: ReadonlyMap<string, ExportSummary>, ctx: FileContext, rules: readonly CompiledRule[]): boolean {
   if (imported.size === 0) return false;
   for (const r of ctx.registrations?.values() ?? []) if (imported.get(textOf(r.fn))?.keywords) return true;
-  for (const e of imported.values()) for (const r of rules) if (e.rules[r.spec.id]?.sourceReturns.length) return true;
+  for (const e of imported.values()) for (const r of rules) if (returnsInput(e.rules[r.spec.id])) return true;
   return false;
 }
 
@@ -2846,7 +2869,7 @@ function signature(s: Summary | undefined): string {
     if (!isEmpty(s)) moveCounters.summariesHashed++;
     sig = isEmpty(s)
       ? ''
-      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, s.predicate ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])]])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([[...s.paramReturns], [...s.paramSinks].map(([k, v]) => [k, v.map((h) => [h.path, h.range, h.steps, h.sinkText, h.fixes, h.rule, h.marks ?? null, h.constructed ?? null])]), s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, s.predicate ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])], [...(s.returnFields ?? [])]])).digest('base64');
     signatures.set(s, sig);
   }
   return sig;
@@ -2888,7 +2911,7 @@ export function depValue(line: number, s: Summary | undefined): string {
     const base = line;
     const rel = (r: Range): Range => ({ start: { line: r.start.line - base, character: r.start.character }, end: { line: r.end.line - base, character: r.end.character } });
     // Trace steps, sink hits and fix edits in this file (no `path`) carry lines; other files' do not move.
-    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, s.predicate ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])]], (_k, v: unknown) =>
+    const json = JSON.stringify([[...s.paramReturns], [...s.paramSinks], s.sourceReturns, s.captures ?? [], [...(s.returnMarks ?? [])], s.keywords ?? null, [...(s.fieldWrites ?? [])], s.validates ?? null, s.predicate ?? null, [...(s.paramRaises ?? [])], [...(s.capturedCalls ?? [])], [...(s.capturedWrites ?? [])], [...(s.returnFields ?? [])]], (_k, v: unknown) =>
       v && typeof v === 'object' && 'range' in v && !(v as { path?: string }).path ? { ...v, range: rel((v as { range: Range }).range) } : v,
     );
     const digest = createHash('sha1').update(json).digest('base64');
@@ -2979,6 +3002,7 @@ function classDispatch(ctx: FileContext, cls: string, name: string, resultOf: (u
       const params = flows.filter((f) => f.origin.kind === 'param');
       if (params.length) (merged.fieldWrites ??= new Map()).set(field, [...(merged.fieldWrites.get(field) ?? []), ...params]);
     }
+    for (const [field, flows] of s.returnFields ?? []) (merged.returnFields ??= new Map()).set(field, [...(merged.returnFields.get(field) ?? []), ...flows]);
     for (const [i, steps] of s.paramRaises ?? []) if (i >= 0 && !merged.paramRaises?.has(i)) (merged.paramRaises ??= new Map()).set(i, steps);
     for (const [i, hits] of s.paramSinks) {
       if (i < 0) continue;
@@ -3050,7 +3074,7 @@ function splitDep(v: string): [number, string] | undefined {
   return bar > 0 ? [Number(v.slice(0, bar)), v.slice(bar + 1)] : undefined;
 }
 
-const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.paramRaises?.size && !s.fieldWrites?.size && !s.validates && !s.predicate && !s.capturedCalls?.size && !s.capturedWrites?.size;
+const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSinks.size === 0 && s.sourceReturns.length === 0 && !s.paramRaises?.size && !s.fieldWrites?.size && !s.returnFields?.size && !s.validates && !s.predicate && !s.capturedCalls?.size && !s.capturedWrites?.size;
 
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
@@ -3664,6 +3688,7 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
     ...(r.summary.returnMarks ? { returnMarks: r.summary.returnMarks } : {}),
     ...(r.summary.keywords ? { keywords: r.summary.keywords } : {}),
     ...(r.summary.fieldWrites ? { fieldWrites: new Map([...r.summary.fieldWrites].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
+    ...(r.summary.returnFields ? { returnFields: new Map([...r.summary.returnFields].map(([k, v]) => [k, v.map((f) => ({ ...f, steps: steps(f.steps) }))])) } : {}),
     ...(r.summary.validates ? { validates: r.summary.validates } : {}),
     ...(r.summary.predicate ? { predicate: r.summary.predicate } : {}),
     ...(r.summary.paramRaises ? { paramRaises: new Map([...r.summary.paramRaises].map(([k, v]) => [k, steps(v)])) } : {}),
@@ -3730,8 +3755,9 @@ function resolveCallee(
       if (unit === null && ownClass !== undefined && textOf(obj) !== syn.fieldReceiver) unit = lookup('m', `${textOf(prop)}!${ownClass}`) ?? null;
     } else if (obj && prop) {
       // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
+      // Or a method of an imported class called on the class (a classmethod's `cls` is its receiver).
       const ext = imported.get(`${textOf(obj)}.${textOf(prop)}`);
-      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: callee.text, offset: 0 };
+      if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: callee.text, offset: ext.receiverParam ? 1 : 0 };
     }
   } else if (kind === 'call') {
     // A call that is its own callee (Java `helper(x)`, `this.helper(x)`, `Util.clean(x)`): a method of this file,
@@ -3876,10 +3902,16 @@ function fromExport(entries: readonly (ExportRuleSummary | undefined)[], keyword
   const fieldReturns = (e.fieldReturns ?? []).map((f): [number, TraceStep[]] => [captureKey(f), []]);
   const fieldWrites = new Map<string, Flow[]>();
   for (const { field, param } of e.fieldStores ?? []) fieldWrites.set(field, [...(fieldWrites.get(field) ?? []), { origin: { kind: 'param', index: param }, steps: [] }]);
+  const returnFields = new Map<string, Flow[]>();
+  for (const f of e.returnFields ?? []) {
+    const flow: Flow = 'param' in f ? { origin: { kind: 'param', index: f.param }, steps: [] } : { origin: { kind: 'source', label: f.label, ...(f.input ? { input: f.input } : {}) }, steps: f.steps };
+    returnFields.set(f.field, [...(returnFields.get(f.field) ?? []), f.marks ? { ...flow, marks: f.marks } : flow]);
+  }
   return {
     paramReturns: new Map([...e.paramReturns.map((i): [number, TraceStep[]] => [i, []]), ...fieldReturns]),
     ...(captures.length ? { captures } : {}),
     ...(fieldWrites.size ? { fieldWrites } : {}),
+    ...(returnFields.size ? { returnFields } : {}),
     ...(e.returnMarks?.length ? { returnMarks: new Map(e.returnMarks.map((r) => [r.param, r.marks])) } : {}),
     ...(e.validates?.length ? { validates: e.validates } : {}),
     ...(e.predicate?.length ? { predicate: e.predicate } : {}),
@@ -5508,7 +5540,7 @@ function relevantUnits(
 ): { units: Unit[]; unchecked: Map<number, number> } | undefined {
   if (pass.rules.some((r) => r.audit) || ctx.registrations?.size) return undefined;
   const ids = pass.rules.map((r) => r.spec.id);
-  for (const e of imported.values()) if (ids.some((id) => (e.rules[id]?.sourceReturns.length ?? 0) > 0)) return undefined;
+  for (const e of imported.values()) if (ids.some((id) => returnsInput(e.rules[id]))) return undefined;
   const units = ctx.units;
   const own = unitOwnership(ctx, constructorMethod);
   const indexOf = own.index;

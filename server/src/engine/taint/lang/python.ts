@@ -988,6 +988,17 @@ function callsThrough(call: Node, canonical: (n: Node) => string | undefined, de
 /** The method that initialises an instance (see `LanguageModule.constructorMethod`). */
 const CONSTRUCTOR = '__init__';
 
+/** The name of the class whose method `n` is in (directly: a function nested in the method is not the method). */
+function enclosingClassName(n: Node): string | undefined {
+  let fn: Node | null = n.parent;
+  while (fn && fn.type !== 'function_definition' && fn.type !== 'class_definition') fn = fn.parent;
+  if (fn?.type !== 'function_definition') return undefined;
+  let up = fn.parent;
+  if (up?.type === 'decorated_definition') up = up.parent;
+  const cls = up?.type === 'block' ? up.parent : null;
+  return cls?.type === 'class_definition' ? (fieldOf(cls, 'name')?.text ?? undefined) : undefined;
+}
+
 export const python: LanguageModule = {
   id: 'python',
   absoluteLocalImports: true,
@@ -1218,10 +1229,17 @@ export const python: LanguageModule = {
   },
   exportedNames,
   instances: pythonInstances,
-  // By the naming convention (CapWords): a call of any other name is a function's.
+  // By the naming convention (CapWords): a call of any other name is a function's. A classmethod's `cls(...)` is its
+  // class's (a factory: `return cls(title=args["t"])`).
   constructs: (call) => {
     const fn = typeOf(call) === 'call' ? fieldOf(call, 'function') : null;
-    return fn && typeOf(fn) === 'identifier' && /^_?[A-Z]/.test(textOf(fn)) ? { cls: textOf(fn), method: CONSTRUCTOR } : undefined;
+    if (!fn || typeOf(fn) !== 'identifier') return undefined;
+    const name = textOf(fn);
+    if (name === 'cls') {
+      const cls = enclosingClassName(call);
+      return cls ? { cls, method: CONSTRUCTOR } : undefined;
+    }
+    return /^_?[A-Z]/.test(name) ? { cls: name, method: CONSTRUCTOR } : undefined;
   },
   constructorMethod: CONSTRUCTOR,
   collectImports,
