@@ -3110,7 +3110,7 @@ class UnitAnalysis {
    * for the parameters' flows: field -> taint. Undefined when none holds input here.
    */
   private returnedFields(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[]): Map<string, Taint> | undefined {
-    const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
+    const { argTaints } = this.byKeyword(callee, allArgs, allTaints);
     let out: Map<string, Taint> | undefined;
     for (const [field, flows] of callee.summary.returnFields ?? []) {
       const step: TraceStep = { range: this.range(n), message: `in field ${field} of what ${callee.name}() returns`, kind: 'step' };
