@@ -32,3 +32,21 @@ def show_page(request, page):
     # todook: py.xss.html-response
     page.body = mark_safe(escape(page.body))
     return HttpResponse(page.body)
+
+
+# A response declared as a type browsers do not render as a page.
+def thumbnail(request):
+    name = request.GET.get("name", "default")
+    # ok: py.xss.html-response
+    return HttpResponse(b"\x89PNG" + name.encode(), content_type="image/png")
+
+
+def report_csv(request):
+    # ok: py.xss.html-response
+    return HttpResponse("name\n" + request.GET.get("q", ""), content_type="text/csv")
+
+
+def badge(request):
+    # SVG runs script: still reported.
+    # ruleid: py.xss.html-response
+    return HttpResponse("<svg>" + escape(request.GET.get("label", "")) + "</svg>", content_type="image/svg+xml")
