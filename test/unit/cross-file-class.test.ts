@@ -86,6 +86,14 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-js-records');
   });
 
+  it('Python: a package\'s `__init__.py` re-exports what it imports (`from .services import customer_totals, DocIndex`, an alias, `from . import services` then `services.customer_totals(x)`), a class with its methods; a parameterised query and a bound XPath variable are quiet', async () => {
+    await check('cross-file-py-reexports');
+  });
+
+  it('JS: an index file re-exports (`export { f, g as h } from \'./m.js\'`, `export * from \'./m.js\'`); the parameterised query and argv call are quiet', async () => {
+    await check('cross-file-js-reexports');
+  });
+
   it('pass 1 summarises only the methods the importers call, of the classes they construct (`importedFiles`\' names)', async () => {
     const setup = createAnalyzers({ packs: { taint: true, secrets: false, config: false, dependencies: false } });
     const engine = await Engine.create({ analyzers: setup.analyzers });

@@ -130,6 +130,9 @@ export function moduleResolver(paths: readonly string[]): (fromPath: string, spe
   return (fromPath, specifier) => index(fromPath, specifier)?.[0]?.path;
 }
 
+/** A file that re-exports what it imports: a Python package's `__init__.py`, a JS/TS index file. */
+const BARREL = /(?:^|[\\/])(?:__init__\.pyi?|index\.[cm]?[jt]sx?)$/;
+
 /**
  * The files among `files` that some file among them imports (relative imports; Python's absolute ones too), each with
  * the names its importers call or construct and the files that may read its summaries (`ImportedFile`). Reads the
@@ -182,6 +185,23 @@ export async function importedFiles(
   };
   await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
   if (signal?.aborted) return undefined;
+  // A package's `__init__.py` or an index file re-exports what it imports: its importers call those files' names.
+  for (let round = 0; round < 4; round++) {
+    let grew = false;
+    for (const [importer, targets] of importsOf) {
+      const names = BARREL.test(importer) ? imported.get(importer)?.called : undefined;
+      if (!names?.size) continue;
+      for (const t of targets) {
+        const entry = imported.get(t)!;
+        for (const n of names) {
+          if (entry.called.has(n)) continue;
+          entry.called.add(n);
+          grew = true;
+        }
+      }
+    }
+    if (!grew) break;
+  }
   const readersOf = new Map<string, Set<string>>();
   for (const [importer, targets] of importsOf) {
     for (const t of targets) {

@@ -67,6 +67,30 @@ export interface ExportRuleSummary {
   returnFields?: ({ field: string; marks?: string[] } & ({ param: number } | { label: string; input?: InputKind; steps: TraceStep[] }))[];
 }
 
+/**
+ * The module and name an import's canonical name stands for (`.config.Config`, `./store.UserStore`), or undefined
+ * for a module imported whole. `from . import DocIndex` (`.DocIndex`) names the package itself (`.`, `..`), whose
+ * `__init__.py` may re-export it.
+ */
+function importedName(canon: string): { module: string; name: string } | undefined {
+  const dot = canon.lastIndexOf('.');
+  if (dot > 0 && canon[dot - 1] !== '.') return { module: canon.slice(0, dot), name: canon.slice(dot + 1) };
+  return /^\.+\w+$/.test(canon) ? { module: canon.slice(0, dot + 1), name: canon.slice(dot + 1) } : undefined;
+}
+
+/** A package's re-exporting module: Python's `__init__.py`, whose imports are its names. */
+const PY_PACKAGE_FILE = /(?:^|[\\/])__init__\.pyi?$/;
+
+/** The names a file re-exports from other modules of the workspace (see `ExportSummary.reexport`). */
+function reexportsOf(path: string, ctx: FileContext, syn: LanguageModule, root: Node): ExportSummary[] {
+  const out: ExportSummary[] = [];
+  if (PY_PACKAGE_FILE.test(path)) {
+    for (const [local, canon] of ctx.imports) if (!local.startsWith('*') && isWorkspaceModule(canon) && canon.lastIndexOf('.') > 0) out.push({ path, name: local, rules: {}, reexport: canon });
+  }
+  if (syn.reExportsOf) for (const stmt of root.namedChildren) for (const [name, canon] of stmt ? syn.reExportsOf(stmt) : []) if (isWorkspaceModule(canon)) out.push({ path, name, rules: {}, reexport: canon });
+  return out;
+}
+
 /** Whether a function of another file may return input of its own for a rule: a source's, or in a field of its result. */
 function returnsInput(r: ExportRuleSummary | undefined): boolean {
   return !!r && (r.sourceReturns.length > 0 || !!r.returnFields?.some((f) => !('param' in f)));
@@ -157,6 +181,12 @@ export interface ExportSummary {
    * `LanguageModule.recordFields`), with them in order: importers construct it. Held under `TYPED_FIELDS_KEY` too.
    */
   recordFields?: string[];
+  /**
+   * A name the file re-exports from another module of the workspace (`name` as importers use it, `*` for all): the
+   * canonical `module.name` it stands for (the module alone for `*`). A package's `__init__.py` re-exports what it
+   * imports; JS/TS `export { f } from './m'`, `export * from './m'`. `buildExportIndex` replaces it by what it names.
+   */
+  reexport?: string;
 }
 
 /**
@@ -2180,9 +2210,9 @@ export class TaintAnalyzer implements Analyzer {
         stars.push(canon);
         continue;
       }
-      const dot = canon.lastIndexOf('.');
-      const entries = dot > 0 ? this.exportIndex(doc.path, canon.slice(0, dot)) : undefined;
-      const name = canon.slice(dot + 1);
+      const named = importedName(canon);
+      const entries = named && this.exportIndex(doc.path, named.module);
+      const name = named?.name ?? canon;
       const found = entries?.find((e) => e.name === name);
       // An imported class's methods called on the class (`OrderQuery.fromRequest(req)`, `BookQuery.from_args(a)`).
       const methods = entries?.filter((e) => e.className === name && e.name.startsWith(`${name}.`)) ?? [];
@@ -2246,12 +2276,12 @@ export class TaintAnalyzer implements Analyzer {
     for (const [local, canon] of ctx.imports) {
       if (local.startsWith('*') || (!isWorkspaceModule(canon) && !syn.absoluteLocalImports)) continue;
       // `from .config import Config`, `import { UserStore } from './store'`: the class by its local name.
-      const dot = canon.lastIndexOf('.');
-      if (dot > 0) {
-        const entries = this.exportIndex!(doc.path, canon.slice(0, dot));
-        add(local, canon.slice(dot + 1), entries);
+      const imported = importedName(canon);
+      if (imported) {
+        const entries = this.exportIndex!(doc.path, imported.module);
+        add(local, imported.name, entries);
         // `from .services import posts`, where services.py binds `posts = PostService()`: `posts` is that instance.
-        for (const e of entries ?? []) if (e.instanceNames?.includes(canon.slice(dot + 1)) && named(methodOf(e))) out.set(`${INSTANCE_AT}${local}.${methodOf(e)}`, e);
+        for (const e of entries ?? []) if (e.instanceNames?.includes(imported.name) && named(methodOf(e))) out.set(`${INSTANCE_AT}${local}.${methodOf(e)}`, e);
       }
       // `import app.request as r`: its classes written `r.Request`; `import Store from './store'`: the module's class.
       for (const e of this.exportIndex!(doc.path, canon) ?? []) {
@@ -2438,7 +2468,8 @@ export class TaintAnalyzer implements Analyzer {
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
     }
     // Schemas and record classes are read or constructed by their importers, not called: listed whatever `called` says.
-    const schemas: ExportSummary[] = [];
+    // So are re-exports, which the index resolves.
+    const schemas: ExportSummary[] = q ? [] : reexportsOf(doc.path, ctx, lang.module, tree.rootNode);
     if (!q) for (const name of new Set([...(ctx.typedFields?.keys() ?? []), ...(ctx.recordFields?.keys() ?? [])])) {
       const typed = ctx.typedFields?.get(name);
       const record = ctx.recordFields?.get(name);
@@ -5301,11 +5332,36 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     }
     return undefined;
   };
-  const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
+  const direct = (fromPath: string, specifier: string): ExportSummary[] | undefined => {
     if (PY_ABSOLUTE.test(specifier) && /\.pyw?$/.test(fromPath)) return pyModule(fromPath, specifier);
     if (PATH_ALIAS.test(specifier)) return throughAlias(fromPath, specifier, withSuffix);
     return withSuffix(resolveSpecifier(fromPath, specifier));
   };
+  // A module's re-exports replaced by what they name, in their own module (a chain of packages, to a depth).
+  const expanded = new Map<ExportSummary[], ExportSummary[]>();
+  const expand = (list: ExportSummary[] | undefined, depth: number): ExportSummary[] | undefined => {
+    if (!list?.some((e) => e.reexport !== undefined)) return list;
+    let out = expanded.get(list);
+    if (out) return out;
+    out = list.filter((e) => e.reexport === undefined);
+    if (depth < 4) {
+      for (const e of list) {
+        if (e.reexport === undefined) continue;
+        const all = e.name === '*';
+        const dot = all ? -1 : e.reexport.lastIndexOf('.');
+        const name = e.reexport.slice(dot + 1);
+        for (const t of expand(direct(e.path, all ? e.reexport : e.reexport.slice(0, dot)), depth + 1) ?? []) {
+          if (all) out.push(t);
+          else if (t.name === name) out.push({ ...t, name: e.name });
+          // A class's methods come with it, under the name it is re-exported as.
+          else if (t.className === name && t.name.startsWith(`${name}.`)) out.push({ ...t, name: `${e.name}${t.name.slice(name.length)}`, className: e.name });
+        }
+      }
+    }
+    expanded.set(list, out);
+    return out;
+  };
+  const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => expand(direct(fromPath, specifier), 0);
   return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames });
 }
 

@@ -374,6 +374,22 @@ function isExported(fn: Node, p: Node | null): boolean {
   return holder?.type === 'assignment_expression' && exportsTarget(holder.childForFieldName('left'));
 }
 
+/** See `LanguageModule.reExportsOf`: `export { f, g as h } from './m'`, `export * from './m'`. */
+function reExportsOf(s: Node): [string, string][] {
+  const source = s.type === 'export_statement' ? s.childForFieldName('source') : null;
+  if (!source) return [];
+  const m = canonicalModule(source.text.slice(1, -1));
+  const clause = named(s).find((c) => c.type === 'export_clause');
+  // `export * as ns from './m'` names a module object: not followed.
+  if (!clause) return named(s).some((c) => c.type === 'namespace_export') ? [] : [['*', m]];
+  const out: [string, string][] = [];
+  for (const sp of named(clause)) {
+    const n = sp.childForFieldName('name')?.text;
+    if (n) out.push([sp.childForFieldName('alias')?.text ?? n, `${m}.${n}`]);
+  }
+  return out;
+}
+
 /** The [local, exported] names one top-level statement exports a function under (see `exportAliasesOf`). */
 function exportAliasesOf(s: Node): [string, string][] {
   const out: [string, string][] = [];
@@ -1158,6 +1174,7 @@ export const javascript: LanguageModule = {
   fieldReceiver: 'this',
   isExported,
   exportAliasesOf,
+  reExportsOf,
   exportedLocalsOf,
   isEntryPoint,
   buildsString,

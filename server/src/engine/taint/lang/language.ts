@@ -456,6 +456,12 @@ export interface LanguageModule {
    * holds the text in `status` (see `UnitEnv.recordFields`).
    */
   recordFields?(stmt: Node): [string, string[]][];
+  /**
+   * Names a top-level statement re-exports from another module (`export { f as g } from './m'` -> ['g', './m.f'],
+   * `export * from './m'` -> ['*', './m']): [the name importers use, the canonical name or module]. Python's package
+   * files re-export what they import, read off the imports instead (see `ExportSummary.reexport`).
+   */
+  reExportsOf?(stmt: Node): [string, string][];
   /** The form or serializer class a top-level view class binds for its methods (`form_class = BookForm`), as [view, form]. */
   boundFormClasses?(stmt: Node): [string, string][];
   /** A constant key read off a mapping (`data["year"]`, `data.get("year")`, `q.limit`): the mapping and the key. */
