@@ -1,5 +1,8 @@
+from typing import Optional
+
 import psycopg2
 from fastapi import Depends, FastAPI
+from pydantic import BaseModel
 
 app = FastAPI()
 conn = psycopg2.connect("dbname=shop")
@@ -7,6 +10,23 @@ conn = psycopg2.connect("dbname=shop")
 
 def get_user():
     return {"name": "alice"}
+
+
+class ItemFilter(BaseModel):
+    name: Optional[str] = None
+    limit: int = 20
+
+
+@app.get("/items")
+def list_items(filters: ItemFilter = Depends()):
+    # `Depends()` with no argument builds the parameter's class from the query parameters: input.
+    cur = conn.cursor()
+    # ruleid: py.sqli.string-query
+    cur.execute(f"SELECT * FROM items WHERE name = '{filters.name}'")
+    # A typed field is a number once validated.
+    # ok: py.sqli.string-query
+    cur.execute(f"SELECT * FROM items LIMIT {filters.limit}")
+    return cur.fetchall()
 
 
 @app.get("/items/{item_id}")

@@ -4653,7 +4653,10 @@ export function fileContext(
           if (incomingConverted(incoming, site.name, syn.classOf?.(fn))?.has(p.text)) return;
           const def = syn.paramDefaultOf(fn, i);
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
-          if (defFn && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
+          // FastAPI's `Depends()` with no argument is the parameter's own class built from the request's parameters.
+          const argList = def && defFn ? fieldOf(def, 'arguments') : null;
+          const named = argList ? argList.namedChildren.filter((c) => c && c.type !== 'comment').length : 1;
+          if (defFn && named > 0 && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
           // A destructured parameter (`async ({ file }) =>`) binds each of its names to the input.
           const kind = syn.targetKind(p.type);
           if (kind !== 'name' && kind !== 'object-pattern' && kind !== 'sequence-pattern') return;
