@@ -86,7 +86,7 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-js-records');
   });
 
-  it('Python: a package\'s `__init__.py` re-exports what it imports (`from .services import customer_totals, DocIndex`, an alias, `from . import services` then `services.customer_totals(x)`), a class with its methods; a parameterised query and a bound XPath variable are quiet', async () => {
+  it('Python: a package\'s `__init__.py` re-exports what it imports (`from .services import customer_totals, DocIndex`, an alias, `from . import services` then `services.customer_totals(x)`), a class with its methods, a service whose repository class comes through a package (its importers are the package\'s importers, so pass 1 summarises it again); a parameterised query, a bound XPath variable and a schema\'s validated fields are quiet', async () => {
     await check('cross-file-py-reexports');
   });
 

@@ -185,17 +185,19 @@ export async function importedFiles(
   };
   await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
   if (signal?.aborted) return undefined;
-  // A package's `__init__.py` or an index file re-exports what it imports: its importers call those files' names.
+  // A package's `__init__.py` or an index file re-exports what it imports: its importers are those files' importers
+  // too (they call their names, and a change of their summaries is theirs to read again), through chains of them.
   for (let round = 0; round < 4; round++) {
     let grew = false;
     for (const [importer, targets] of importsOf) {
-      const names = BARREL.test(importer) ? imported.get(importer)?.called : undefined;
-      if (!names?.size) continue;
+      const barrel = BARREL.test(importer) ? imported.get(importer) : undefined;
+      if (!barrel?.importers.size) continue;
       for (const t of targets) {
         const entry = imported.get(t)!;
-        for (const n of names) {
-          if (entry.called.has(n)) continue;
-          entry.called.add(n);
+        for (const [via, calls] of barrel.importers) {
+          if (via === t || entry.importers.has(via)) continue;
+          entry.importers.set(via, calls);
+          for (const n of calls) entry.called.add(n);
           grew = true;
         }
       }

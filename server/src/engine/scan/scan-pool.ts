@@ -655,7 +655,9 @@ export class ScanPool {
         // functions and methods that have an effect for some rule, in one pass over the summaries.
         const named = new Map<string, Set<string>>();
         for (const e of summaries) {
-          if (Object.keys(e.rules).length === 0 || (summaryRound > 1 && !changedInRound.has(e.path))) continue;
+          // A schema's typed fields, a record class's fields and a re-export change what importers' summaries say too.
+          const effect = Object.keys(e.rules).length > 0 || !!e.typedFields || !!e.recordFields || e.reexport !== undefined;
+          if (!effect || (summaryRound > 1 && !changedInRound.has(e.path))) continue;
           let names = named.get(e.path);
           if (!names) named.set(e.path, (names = new Set()));
           names.add(e.name.slice(e.name.lastIndexOf('.') + 1));
