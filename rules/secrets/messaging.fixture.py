@@ -65,9 +65,12 @@ from twilio.rest import Client  # noqa: E402
 sms = Client("ACf1ca4ad5d1b2dcc691228f641a35a0ff", "31094bbedf267bfc59598673187f41ef")
 # ok: secrets.twilio.auth-token
 sms_env = Client("ACf1ca4ad5d1b2dcc691228f641a35a0ff", os.environ["TWILIO_AUTH_TOKEN"])
-# An API key's SID passed with its secret read from the environment: the SID is still reported.
-# ruleid: secrets.twilio.api-key-sid
+# An API key's SID passed with its secret read from the environment: an identifier only.
+# ok: secrets.twilio.api-key-sid
 sms_key = Client("SKca3973b5e780aef715d1f7b50c49d65e", os.environ["TWILIO_API_SECRET"], "ACf1ca4ad5d1b2dcc691228f641a35a0ff")
+# And with its secret written beside it.
+# ruleid: secrets.twilio.api-key-sid
+sms_pair = Client("SKca3973b5e780aef715d1f7b50c49d65e", "z6zLYva6CSz48lqlcNImgKboDtYgjCCr", "ACf1ca4ad5d1b2dcc691228f641a35a0ff")
 
 import resend  # noqa: E402
 
