@@ -23,7 +23,7 @@ import { ImportReads } from './import-reads';
 import { detached, diffSpan, type LineIndex, type TextSpan } from '../text';
 import { EMITTED_SUFFIXES, MODULE_SUFFIXES, TAINT_GRAMMARS, type GrammarId } from '../languages';
 import { parseBudget, type GrammarRegistry } from '../parser';
-import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, isWorkspaceModule, kids, matchPattern, PATH_ALIAS, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
+import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fieldOf, isWorkspaceModule, kids, matchPattern, namedKids, PATH_ALIAS, type NodeCacheScope, resetNodeCache, swapNodeCache, textOf, typeOf } from '../patterns/pattern';
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
@@ -4655,7 +4655,7 @@ export function fileContext(
           const defFn = def && syn.exprKind(def.type) === 'call' ? syn.callee(def)?.text : undefined;
           // FastAPI's `Depends()` with no argument is the parameter's own class built from the request's parameters.
           const argList = def && defFn ? fieldOf(def, 'arguments') : null;
-          const named = argList ? argList.namedChildren.filter((c) => c && c.type !== 'comment').length : 1;
+          const named = argList ? namedKids(argList).length : 1;
           if (defFn && named > 0 && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
           // A destructured parameter (`async ({ file }) =>`) binds each of its names to the input.
           const kind = syn.targetKind(p.type);
