@@ -1777,6 +1777,7 @@ export class TaintAnalyzer implements Analyzer {
         return fieldOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
       }
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
+      if (dep.startsWith('r:')) return recordFieldsSig(ctx, dep.slice(2));
       if (dep.startsWith('t:')) return templateSig(dep.slice(2));
       if (dep.startsWith('x:')) return importListDep(doc, syn, dep);
       if (dep.startsWith('I')) return importDep(ctx, syn, dep);
@@ -1941,8 +1942,16 @@ export class TaintAnalyzer implements Analyzer {
                   ...(u.cls !== undefined && ctx.boundForms?.has(u.cls) ? { boundForm: ctx.boundForms.get(u.cls)! } : {}),
                 }
               : {}),
-            // Part of the import key (imported) or of the unit's context key (this file's), as typed fields are.
-            ...(ctx.recordFields || typedImports ? { recordFields: (cls: string) => ctx.recordFields?.get(cls) ?? imported.get(`${TYPED_FIELDS_KEY}${cls}`)?.recordFields } : {}),
+            // This file's record classes by a dependency `r:<class>` (editing one re-analyses the units constructing
+            // it only); another file's are part of the import key.
+            ...(ctx.recordFields || typedImports
+              ? {
+                  recordFields: (cls: string) => {
+                    record(`r:${cls}`, recordFieldsSig(ctx, cls));
+                    return ctx.recordFields?.get(cls) ?? imported.get(`${TYPED_FIELDS_KEY}${cls}`)?.recordFields;
+                  },
+                }
+              : {}),
             ...(ctx.requestWrites && requestAliasesOf(u, requestNames)
               ? {
                   requestAliases: requestAliasesOf(u, requestNames)!,
@@ -3110,6 +3119,12 @@ const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSin
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
 
+/** The value of a dependency on this file's record class `name` (`r:<name>`): its fields, or none. */
+function recordFieldsSig(ctx: FileContext, name: string): string {
+  const fields = ctx.recordFields?.get(name);
+  return fields ? JSON.stringify(fields) : 'none';
+}
+
 /**
  * What each function and method name of a file resolves to, as a dependency records it (`n:`/`m:<name>`), and the
  * value of each module-level constant (`c:<name>`, see `moduleValueSig`).
@@ -3120,6 +3135,7 @@ function nameTable(ctx: FileContext, syn: LanguageModule, stats?: { moduleValues
     for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
   }
   for (const [name, v] of moduleValues(ctx, syn, stats)) out.set(`c:${name}`, v?.sig ?? 'none');
+  for (const name of ctx.recordFields?.keys() ?? []) out.set(detached(`r:${name}`), recordFieldsSig(ctx, name));
   // The imports, as function units' dependencies read them (see `importDep`): a name typed in an import changes the
   // value of that name only. Detached: the snapshot outlives the run's text.
   for (const [name, module] of ctx.imports) out.set(detached(`I:${name}`), detached(module));
@@ -4461,7 +4477,7 @@ export function fileContext(
   const requestWrites = requestWritesIn(text, lang);
   let unitImportKeyMade: string | undefined;
   const unitImportKeyOf = (): string =>
-    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, requestWrites, typedFieldList, boundFormList, recordFieldList])).digest('hex'));
+    (unitImportKeyMade ??= createHash('sha1').update(JSON.stringify([text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, requestWrites, typedFieldList, boundFormList, recordFieldList.length > 0])).digest('hex'));
   const unitImportKey = memo ? unitImportKeyOf() : '';
   let importsSigMade: string | undefined;
   const units: Unit[] = [];
