@@ -84,19 +84,24 @@ function typedField(value: Node): boolean {
  */
 const TYPED_ANNOTATION = /^(?:Optional\[|Annotated\[)?(?:int|float|bool|Decimal|UUID|uuid\.UUID|UUID[1345]|datetime|date|time|timedelta|(?:Positive|Negative|NonNegative|NonPositive|Strict)(?:Int|Float)|StrictBool|con(?:int|float|decimal)\([^()]*\)|Literal\[[^[\]]*\])(?:\]|,[^[\]]*\])?(?:\s*\|\s*None)?$/;
 
-/** A pydantic model's annotated fields whose type is typed (`TYPED_ANNOTATION`). */
-function modelFields(cls: Node): string[] {
-  const bases = fieldOf(cls, 'superclasses')?.text ?? '';
-  if (!/\b(?:BaseModel|SQLModel)\b/.test(bases)) return [];
+/** A class body's annotated fields (`name: type` or `name: type = default`), in order, with their annotations' text. */
+function annotatedFields(cls: Node): [string, string][] {
   const body = fieldOf(cls, 'body');
-  const out: string[] = [];
+  const out: [string, string][] = [];
   for (const s of body ? kids(body) : []) {
     const a = s.type === 'expression_statement' ? kids(s)[0] : undefined;
     const left = a?.type === 'assignment' ? fieldOf(a, 'left') : null;
     const type = a?.type === 'assignment' ? fieldOf(a, 'type') : null;
-    if (left?.type === 'identifier' && type && TYPED_ANNOTATION.test(type.text.replace(/\s+/g, ' '))) out.push(left.text);
+    if (left?.type === 'identifier' && type) out.push([left.text, type.text]);
   }
   return out;
+}
+
+/** A pydantic model's annotated fields whose type is typed (`TYPED_ANNOTATION`). */
+function modelFields(cls: Node): string[] {
+  const bases = fieldOf(cls, 'superclasses')?.text ?? '';
+  if (!/\b(?:BaseModel|SQLModel)\b/.test(bases)) return [];
+  return annotatedFields(cls).flatMap(([name, type]) => (TYPED_ANNOTATION.test(type.replace(/\s+/g, ' ')) ? [name] : []));
 }
 
 /**
@@ -132,14 +137,7 @@ export function recordFields(stmt: Node): [string, string[]][] {
   const bases = fieldOf(cls, 'superclasses')?.text ?? '';
   if (!decorated && !RECORD_BASE.test(bases)) return [];
   const typed = new Set(modelFields(cls));
-  const body = fieldOf(cls, 'body');
-  const out: string[] = [];
-  for (const s of body ? kids(body) : []) {
-    const a = s.type === 'expression_statement' ? kids(s)[0] : undefined;
-    const left = a?.type === 'assignment' ? fieldOf(a, 'left') : null;
-    const type = a?.type === 'assignment' ? fieldOf(a, 'type') : null;
-    if (left?.type === 'identifier' && type && !/^(?:typing\.)?ClassVar\b/.test(type.text)) out.push(left.text);
-  }
+  const out = annotatedFields(cls).flatMap(([field, type]) => (/^(?:typing\.)?ClassVar\b/.test(type) ? [] : [field]));
   // Positions count every field; the typed ones hold no text once constructed.
   return out.length ? [[name, out.map((f) => (typed.has(f) ? '' : f))]] : [];
 }
