@@ -992,11 +992,8 @@ const CONSTRUCTOR = '__init__';
 function enclosingClassName(n: Node): string | undefined {
   let fn: Node | null = n.parent;
   while (fn && fn.type !== 'function_definition' && fn.type !== 'class_definition') fn = fn.parent;
-  if (fn?.type !== 'function_definition') return undefined;
-  let up = fn.parent;
-  if (up?.type === 'decorated_definition') up = up.parent;
-  const cls = up?.type === 'block' ? up.parent : null;
-  return cls?.type === 'class_definition' ? (fieldOf(cls, 'name')?.text ?? undefined) : undefined;
+  const cls = fn?.type === 'function_definition' ? enclosingClass(fn) : undefined;
+  return cls ? (fieldOf(cls, 'name')?.text ?? undefined) : undefined;
 }
 
 export const python: LanguageModule = {
