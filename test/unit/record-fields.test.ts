@@ -85,6 +85,36 @@ describe('record classes: the fields a generated constructor stores, read where 
     }
   });
 
+  it('a subclass takes its record base\'s fields first; changing its base in the open document re-analyses the views constructing it', () => {
+    const sub = (base: string): string =>
+      [
+        'import sqlite3', 'from dataclasses import dataclass', 'from flask import Flask, request', '', 'app = Flask(__name__)', 'conn = sqlite3.connect("r.db")', '', '',
+        '@dataclass', 'class Query:', '    region: str', '', '', 'class Plain:', '    pass', '', '',
+        '@dataclass', `class TeamQuery(${base}):`, '    team: str = "all"', '', '',
+        '@app.route("/t")', 'def team():', '    q = TeamQuery(request.args["r"])', '    return str(conn.execute("SELECT * FROM t WHERE region = \'" + q.region + "\'"))', '',
+      ].join('\n');
+    // A positional argument fills the base's first field; with a base that is no record, the subclass's own.
+    assert.equal(engine.scanText(PATH, 'python', sub('Query'), settings).findings.length, 1);
+    assert.equal(engine.scanText(PATH, 'python', sub('Plain'), settings).findings.length, 0);
+    const uri = `records-sub:${PATH}`;
+    const text = sub('Query');
+    engine.open(uri, PATH, 'python', text, 1);
+    try {
+      assert.equal(engine.analyze(uri, settings).findings.length, 1);
+      const line = text.split('\n').findIndex((l) => l.startsWith('class TeamQuery('));
+      const edit = (from: string, to: string, version: number): void => {
+        const character = `class TeamQuery(`.length;
+        engine.change(uri, [{ range: { start: { line, character }, end: { line, character: character + from.length } }, text: to }], version);
+      };
+      edit('Query', 'Plain', 2);
+      assert.equal(engine.analyze(uri, settings).findings.length, 0);
+      edit('Plain', 'Query', 3);
+      assert.equal(engine.analyze(uri, settings).findings.length, 1);
+    } finally {
+      engine.close(uri);
+    }
+  });
+
   it('random edits (fields renamed, characters, lines deleted) equal a fresh scan (property)', () => {
     assertRandomEditsEqualFreshScan(engine, { path: PATH, lang: 'python', base: file(4), inserts: { field: FIELD, renamed: RENAMED }, settings, runs: 40 });
   });

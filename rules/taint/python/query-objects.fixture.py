@@ -145,3 +145,70 @@ def books():
     # ok: py.sqli.string-query
     conn.execute("SELECT * FROM books ORDER BY " + r.order)
     return str(found)
+
+
+@app.route("/search", methods=["POST"])
+def search_json():
+    # Keyword arguments splatted from a dict: any field may hold it.
+    s = Search(**request.get_json())
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE owner = '" + s.owner + "'")
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE name LIKE '%" + s.term + "%'")
+    f = ProductFilter(**request.get_json())
+    # ok: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE price < " + str(f.max_price))
+    # A splat from a fixed dict holds no input; the keyword beside it still does.
+    b = BookQuery(**{"order": "title"}, title=request.args["t"])
+    # ok: py.sqli.string-query
+    conn.execute("SELECT * FROM books ORDER BY " + b.order)
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM books WHERE title = '" + b.title + "'")
+    return "ok"
+
+
+def kind_rows(status, kind="open"):
+    # ruleid: py.sqli.string-query
+    return conn.execute("SELECT * FROM items WHERE kind = '" + kind + "'").fetchall()
+
+
+@app.route("/kinds", methods=["POST"])
+def kinds():
+    # A splat reaches every parameter of a function and of a constructor.
+    kind_rows(**request.get_json())
+    t = TicketFilter(**request.get_json())
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE kind = '" + t.kind + "'")
+    return "ok"
+
+
+@dataclass
+class AuditedQuery(StockQuery):
+    actor: str = "system"
+
+
+class PremiumFilter(ProductFilter):
+    tier: str = "gold"
+
+
+class ArchivedQuery(AuditedQuery):
+    pass
+
+
+@app.route("/audited")
+def audited():
+    # A record class's subclass takes its base's fields first, then its own.
+    q = AuditedQuery(request.args["c"], 10, request.args["who"])
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE category = '" + q.category + "'")
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM audit WHERE actor = '" + q.actor + "'")
+    p = PremiumFilter(brand="acme", tier=request.args["tier"])
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE tier = '" + p.tier + "'")
+    # ok: py.sqli.string-query
+    conn.execute("SELECT * FROM items WHERE brand = '" + p.brand + "'")
+    a = ArchivedQuery(category=request.args["c"])
+    # ruleid: py.sqli.string-query
+    conn.execute("SELECT * FROM archive WHERE category = '" + a.category + "'")
+    return "ok"

@@ -3134,11 +3134,15 @@ class UnitAnalysis {
     args.forEach((a, i) => {
       const t = argTaints[i];
       if (!t) return;
-      // Keyword arguments by name, the others by position; a typed field (an empty name) holds no text.
-      const field = this.syn.exprKind(typeOf(a)) === 'keyword-argument' ? fieldOf(a, 'name')?.text : record[i];
-      if (!field || !record.includes(field)) return;
-      const step: TraceStep = { range: this.range(a), message: `stored in field ${field} of ${cls}`, kind: 'step' };
-      out = (out ?? new Map<string, Taint>()).set(field, union(out?.get(field), t.map((f) => ({ ...f, steps: [...f.steps, step].slice(-MAX_STEPS) })))!);
+      // Keyword arguments by name, a splatted mapping (`Model(**payload)`) into any field, the others by position; a
+      // typed field (an empty name) holds no text.
+      const spread = this.syn.keywordSpreadTypes?.has(typeOf(a));
+      const named = this.syn.exprKind(typeOf(a)) === 'keyword-argument' ? fieldOf(a, 'name')?.text : record[i];
+      for (const field of spread ? record : [named]) {
+        if (!field || !record.includes(field)) continue;
+        const step: TraceStep = { range: this.range(a), message: `stored in field ${field} of ${cls}`, kind: 'step' };
+        out = (out ?? new Map<string, Taint>()).set(field, union(out?.get(field), t.map((f) => ({ ...f, steps: [...f.steps, step].slice(-MAX_STEPS) })))!);
+      }
     });
     return out;
   }
@@ -3250,11 +3254,21 @@ class UnitAnalysis {
    */
   private byKeyword(callee: { summary: Summary; offset: number }, args: Node[], argTaints: (Taint | undefined)[]): { args: Node[]; argTaints: (Taint | undefined)[] } {
     const kw = callee.summary.keywords;
-    if (!kw || !args.some((a) => this.syn.exprKind(typeOf(a)) === 'keyword-argument')) return { args, argTaints };
+    const spread = (a: Node): boolean => !!this.syn.keywordSpreadTypes?.has(typeOf(a));
+    if (!kw || !args.some((a) => this.syn.exprKind(typeOf(a)) === 'keyword-argument' || spread(a))) return { args, argTaints };
     const outArgs: Node[] = [];
     const outTaints: (Taint | undefined)[] = [];
     args.forEach((a, i) => {
       let at = i;
+      // `f(**options)`: the mapping may name any parameter.
+      if (spread(a)) {
+        kw.forEach((name, p) => {
+          if (name === null || p < callee.offset) return;
+          outArgs[p - callee.offset] ??= a;
+          outTaints[p - callee.offset] = union(outTaints[p - callee.offset], argTaints[i]);
+        });
+        return;
+      }
       if (this.syn.exprKind(typeOf(a)) === 'keyword-argument') {
         const name = fieldOf(a, 'name')?.text;
         const p = name === undefined ? -1 : kw.indexOf(name);

@@ -312,6 +312,8 @@ interface FileContext {
   typedFields?: Map<string, readonly string[]>;
   /** The file's record classes with their fields (`LanguageModule.recordFields`), when any. */
   recordFields?: Map<string, readonly string[]>;
+  /** The file's classes with named bases and their own fields (`LanguageModule.recordBases`), when any. */
+  recordBases?: Map<string, { bases: readonly string[]; own: readonly string[] }>;
   /** The form class each view class of the file binds (`LanguageModule.boundFormClasses`), when any. */
   boundForms?: Map<string, string>;
   /** The top level's named statements (comments left out), each read from the tree on first need. */
@@ -694,8 +696,9 @@ interface StatementFacts {
   /** See `LanguageModule.typedFields` and `boundFormClasses`. */
   typedFields: [string, string[]][];
   boundForms: [string, string][];
-  /** See `LanguageModule.recordFields`. */
+  /** See `LanguageModule.recordFields` and `recordBases`. */
   recordFields: [string, string[]][];
+  recordBases: [string, string[], string[]][];
   typeAliases: [string, string][];
   exportAliases: [string, string][];
   /** Where its text may name an import under another name (`LanguageModule.aliasSites`), from its start. */
@@ -1948,7 +1951,7 @@ export class TaintAnalyzer implements Analyzer {
               ? {
                   recordFields: (cls: string) => {
                     record(`r:${cls}`, recordFieldsSig(ctx, cls));
-                    return ctx.recordFields?.get(cls) ?? imported.get(`${TYPED_FIELDS_KEY}${cls}`)?.recordFields;
+                    return importedBaseRecord(ctx, imported, cls) ?? ctx.recordFields?.get(cls) ?? imported.get(`${TYPED_FIELDS_KEY}${cls}`)?.recordFields;
                   },
                 }
               : {}),
@@ -3119,10 +3122,21 @@ const isEmpty = (s: Summary): boolean => s.paramReturns.size === 0 && s.paramSin
 const EMPTY_RESULT: CachedUnit = { summary: { paramReturns: new Map(), paramSinks: new Map(), sourceReturns: [] }, findings: [] };
 const NO_DEPS = new Map<string, string>();
 
-/** The value of a dependency on this file's record class `name` (`r:<name>`): its fields, or none. */
+/** The value of a dependency on this file's record class `name` (`r:<name>`): its fields and bases, or none. */
 function recordFieldsSig(ctx: FileContext, name: string): string {
   const fields = ctx.recordFields?.get(name);
-  return fields ? JSON.stringify(fields) : 'none';
+  const bases = ctx.recordBases?.get(name);
+  return fields || bases ? JSON.stringify([fields ?? null, bases ?? null]) : 'none';
+}
+
+/**
+ * A class of this file whose base is another file's record class: the base's fields, then its own (with those of its
+ * bases of this file, see `inheritedRecords`).
+ */
+function importedBaseRecord(ctx: FileContext, imported: ReadonlyMap<string, ExportSummary>, cls: string): readonly string[] | undefined {
+  const e = ctx.recordBases?.get(cls);
+  const from = e?.bases.flatMap((b) => (ctx.recordFields?.has(b) ? [] : (imported.get(`${TYPED_FIELDS_KEY}${b}`)?.recordFields ?? [])));
+  return from?.length ? recordUnion([from, ctx.recordFields?.get(cls) ?? e!.own]) : undefined;
 }
 
 /**
@@ -3135,7 +3149,7 @@ function nameTable(ctx: FileContext, syn: LanguageModule, stats?: { moduleValues
     for (const [name, u] of map) out.set(`${kind}:${name}`, u === null ? 'ambiguous' : u.key);
   }
   for (const [name, v] of moduleValues(ctx, syn, stats)) out.set(`c:${name}`, v?.sig ?? 'none');
-  for (const name of ctx.recordFields?.keys() ?? []) out.set(detached(`r:${name}`), recordFieldsSig(ctx, name));
+  for (const name of new Set([...(ctx.recordFields?.keys() ?? []), ...(ctx.recordBases?.keys() ?? [])])) out.set(detached(`r:${name}`), recordFieldsSig(ctx, name));
   // The imports, as function units' dependencies read them (see `importDep`): a name typed in an import changes the
   // value of that name only. Detached: the snapshot outlives the run's text.
   for (const [name, module] of ctx.imports) out.set(detached(`I:${name}`), detached(module));
@@ -4402,6 +4416,7 @@ export function fileContext(
       typedFields: mapped(syn.typedFields?.(s), ([c, fs]) => [detached(c), fs.map(detached)]),
       boundForms: mapped(syn.boundFormClasses?.(s), ([v, f]) => [detached(v), detached(f)]),
       recordFields: mapped(syn.recordFields?.(s), ([c, fs]) => [detached(c), fs.map(detached)]),
+      recordBases: mapped(syn.recordBases?.(s), ([c, bs, fs]) => [detached(c), bs.map(detached), fs.map(detached)]),
       typeAliases: mapped(syn.typeAliases?.(s), ([a, b]) => [detached(a), detached(b)]),
       exportAliases: mapped(syn.exportAliasesOf?.(s), ([a, b]) => [detached(a), detached(b)]),
       exportedLocals: mapped(syn.exportedLocalsOf?.(s), detached),
@@ -4437,7 +4452,8 @@ export function fileContext(
   const typedFieldList = facts.flatMap((f) => f.typedFields);
   const boundFormList = facts.flatMap((f) => f.boundForms);
   // Record classes' fields: what a construction's object holds in each depends on them.
-  const recordFieldList = facts.flatMap((f) => f.recordFields);
+  const recordBaseList = facts.flatMap((f) => f.recordBases);
+  const recordFieldList = inheritedRecords(facts.flatMap((f) => f.recordFields), recordBaseList);
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
   const typeAliases = new Map(facts.flatMap((f) => f.typeAliases));
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
@@ -4466,7 +4482,7 @@ export function fileContext(
   // units' keys made from it, so without a memo both are made on first read (from values nothing changes after this).
   let importKeyMade: string | undefined;
   const importKeyOf = (): string =>
-    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, typedFieldList, boundFormList, recordFieldList])).digest('hex'));
+    (importKeyMade ??= createHash('sha1').update(JSON.stringify([[...imports], importStmts, text.includes('\r\n'), [...closedTypes], [...(exportAliases ?? [])], [...(registered ?? [])], [...typeAliases], entries, [...exportedLocals], moduleDirectives, typedFieldList, boundFormList, recordFieldList, recordBaseList])).digest('hex'));
   const importKey = memo ? importKeyOf() : '';
   // A function unit's key holds what the import key holds but the imports and where their statements are: what it
   // reads of those is a dependency of its entry (`I:` a name resolved, `I?` a module asked for, `I*` the whole), so
@@ -4874,7 +4890,37 @@ export function fileContext(
     ...(typedFieldList.length ? { typedFields: new Map(typedFieldList) } : {}),
     ...(boundFormList.length ? { boundForms: new Map(boundFormList) } : {}),
     ...(recordFieldList.length ? { recordFields: new Map(recordFieldList) } : {}),
+    ...(recordBaseList.length ? { recordBases: new Map(recordBaseList.map(([c, bs, fs]) => [c, { bases: bs, own: fs }])) } : {}),
   };
+}
+
+/**
+ * Record classes with the fields their record bases of this file give them (`class Admin(User)` of a dataclass
+ * `User`, through up to four levels): the bases' fields first, as a generated constructor takes them, then its own.
+ */
+function inheritedRecords(records: [string, string[]][], bases: [string, string[], string[]][]): [string, string[]][] {
+  if (!bases.length || !records.length) return records;
+  const out = new Map(records);
+  for (let round = 0; round < 4; round++) {
+    let changed = false;
+    for (const [cls, bs, own] of bases) {
+      const from = bs.filter((b) => b !== cls && out.has(b));
+      if (!from.length) continue;
+      const fields = recordUnion([...from.map((b) => out.get(b)!), own]);
+      if (JSON.stringify(fields) === JSON.stringify(out.get(cls))) continue;
+      out.set(cls, fields);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return [...out];
+}
+
+/** Fields of bases and a class in order, a field declared again keeping its first place (as dataclasses do). */
+function recordUnion(lists: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const f of lists.flat()) if (f === '' || !out.includes(f)) out.push(f);
+  return out;
 }
 
 /**

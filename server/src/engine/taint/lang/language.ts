@@ -345,6 +345,8 @@ export interface LanguageModule {
   readonly sequenceTypes?: ReadonlySet<string>;
   /** Spread elements in a literal (`[...xs]`, `[*xs]`): the literal's length is not its element count. */
   readonly spreadTypes?: ReadonlySet<string>;
+  /** An argument spreading a mapping into keyword arguments (`f(**kw)`): it may fill any named parameter. */
+  readonly keywordSpreadTypes?: ReadonlySet<string>;
 
   stmtKind(type: string): StmtKind;
   exprKind(type: string): ExprKind;
@@ -456,6 +458,11 @@ export interface LanguageModule {
    * holds the text in `status` (see `UnitEnv.recordFields`).
    */
   recordFields?(stmt: Node): [string, string[]][];
+  /**
+   * Classes a top-level statement declares with named bases, as [name, bases, own fields as `recordFields` lists
+   * them]: a subclass of a record class (`class Admin(User)` of a dataclass `User`) takes its base's fields first.
+   */
+  recordBases?(stmt: Node): [string, string[], string[]][];
   /**
    * Names a top-level statement re-exports from another module (`export { f as g } from './m'` -> ['g', './m.f'],
    * `export * from './m'` -> ['*', './m']): [the name importers use, the canonical name or module]. Python's package

@@ -136,10 +136,29 @@ export function recordFields(stmt: Node): [string, string[]][] {
   const decorated = stmt.type === 'decorated_definition' && kids(stmt).some((d) => d.type === 'decorator' && RECORD_DECORATOR.test(d.text));
   const bases = fieldOf(cls, 'superclasses')?.text ?? '';
   if (!decorated && !RECORD_BASE.test(bases)) return [];
+  const out = ownRecordFields(cls);
+  return out.length ? [[name, out]] : [];
+}
+
+/** A class body's record fields: annotated, not `ClassVar`s; a typed one (see `modelFields`) as an empty name. */
+function ownRecordFields(cls: Node): string[] {
   const typed = new Set(modelFields(cls));
   const out = annotatedFields(cls).flatMap(([field, type]) => (/^(?:typing\.)?ClassVar\b/.test(type) ? [] : [field]));
   // Positions count every field; the typed ones hold no text once constructed.
-  return out.length ? [[name, out.map((f) => (typed.has(f) ? '' : f))]] : [];
+  return out.map((f) => (typed.has(f) ? '' : f));
+}
+
+/**
+ * See `LanguageModule.recordBases`: a class's bases by name (not the record bases `recordFields` knows, nor
+ * `object`), with its own annotated fields, for a subclass of a record class to inherit that class's fields.
+ */
+export function recordBases(stmt: Node): [string, string[], string[]][] {
+  const cls = classOf(stmt);
+  const name = cls && fieldOf(cls, 'name')?.text;
+  const list = cls && fieldOf(cls, 'superclasses');
+  if (!cls || !name || !list) return [];
+  const bases = kids(list).flatMap((b) => ((b.type === 'identifier' || b.type === 'attribute') && b.text !== 'object' && !RECORD_BASE.test(b.text) ? [b.text] : []));
+  return bases.length ? [[name, bases, ownRecordFields(cls)]] : [];
 }
 
 /** See `LanguageModule.boundFormClasses`: `form_class = BookForm` in a view class's body. */

@@ -7,7 +7,7 @@ import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } 
 import { FORMATTING_METHODS, ITERATION_METHODS, ownNodes, paramTypeNode, sameClass, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 import { importsOrigin } from '../import-reads';
-import { boundFormClasses, constantKeyRead, recordFields, schemaOf, typedFields, validatedData } from './python-forms';
+import { boundFormClasses, constantKeyRead, recordBases, recordFields, schemaOf, typedFields, validatedData } from './python-forms';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -1016,6 +1016,7 @@ export const python: LanguageModule = {
   },
   typedFields,
   recordFields,
+  recordBases,
   boundFormClasses,
   constantKeyRead,
   validatedData,
@@ -1079,6 +1080,7 @@ export const python: LanguageModule = {
   tableTypes: new Set<string>(['dictionary', 'set', 'list', 'tuple', 'dictionary_comprehension', 'set_comprehension', 'list_comprehension']),
   sequenceTypes: new Set(['list']),
   spreadTypes: new Set(['list_splat']),
+  keywordSpreadTypes: new Set(['dictionary_splat']),
   exprKind,
   targetKind,
   memberObject: (n) => fieldOf(n, typeOf(n) === 'subscript' ? 'value' : 'object'),
