@@ -320,6 +320,33 @@ export const CONSTRUCTED = 'constructed';
  */
 export const FIELD_READ = '\u0002';
 
+
+/**
+ * Summaries of several functions one call may run (a method's overrides, the functions of a dispatch table), merged:
+ * what any of them does with a parameter. Each sink hit's trace names the function it is in, after the parameter's own
+ * step (which a caller replaces with its argument's). Receiver fields and captures are not merged.
+ */
+export function mergeSummaries(parts: readonly { summary: Summary; who: string }[]): Summary {
+  const merged: Summary = { paramReturns: new Map(), sourceReturns: [], paramSinks: new Map() };
+  for (const { summary: s, who } of parts) {
+    for (const [i, steps] of s.paramReturns) if (i >= 0 && !merged.paramReturns.has(i)) merged.paramReturns.set(i, steps);
+    // The parameters it stores in the receiver's fields (a constructor's, see `UnitEnv.constructorSummary`).
+    for (const [field, flows] of s.fieldWrites ?? []) {
+      const params = flows.filter((f) => f.origin.kind === 'param');
+      if (params.length) (merged.fieldWrites ??= new Map()).set(field, [...(merged.fieldWrites.get(field) ?? []), ...params]);
+    }
+    for (const [field, flows] of s.returnFields ?? []) (merged.returnFields ??= new Map()).set(field, [...(merged.returnFields.get(field) ?? []), ...flows]);
+    for (const [i, steps] of s.paramRaises ?? []) if (i >= 0 && !merged.paramRaises?.has(i)) (merged.paramRaises ??= new Map()).set(i, steps);
+    for (const [i, hits] of s.paramSinks) {
+      if (i < 0) continue;
+      const named = hits.map((h) => (h.path || !h.steps.length ? h : { ...h, steps: [h.steps[0]!, { range: h.steps[0]!.range, message: `dispatched to ${who}()`, kind: 'step' as const }, ...h.steps.slice(1)] }));
+      merged.paramSinks.set(i, [...(merged.paramSinks.get(i) ?? []), ...named]);
+    }
+    merged.sourceReturns.push(...s.sourceReturns);
+    if (s.keywords && !merged.keywords) merged.keywords = s.keywords;
+  }
+  return merged;
+}
 /** `t` with the parameters' flows read whole so far marked as read through `field` (see `FIELD_READ`). */
 function readThroughField(t: Taint, field: string): Taint {
   let out: Flow[] | undefined;
@@ -2968,7 +2995,7 @@ class UnitAnalysis {
       if (!this.env.pass.rules[0]!.audit) return undefined;
     }
     // Functions of this file (or imported, with cross-file summaries).
-    const callee = fn ? this.env.calleeSummary(fn) : undefined;
+    const callee = fn ? (this.env.calleeSummary(fn) ?? this.tableCallee(fn)) : undefined;
     // The summary does not track the receiver's fields: a method of tainted data (a getter) still returns it.
     if (callee) {
       const obj = fn && property ? syn.memberObject(fn) : null;
@@ -3213,6 +3240,60 @@ class UnitAnalysis {
       }
     });
     return out;
+  }
+
+  /**
+   * The functions a call picks from a table of this file by name, merged (see `mergeSummaries`): `ROUTES[key](event)`,
+   * `HANDLERS.get(action)(req)`, a local holding one of those (`route = ROUTES[key]; route(event)`), or a local
+   * given another function (`run = runA`). The table is a map literal, local or module-level, whose values name
+   * functions; a constant key picks its entry only.
+   */
+  private tableCallee(fn: Node, depth = 0): { summary: Summary; name: string; offset: number } | undefined {
+    const syn = this.syn;
+    let target = syn.unparenthesize(fn);
+    if (syn.exprKind(typeOf(target)) === 'identifier') {
+      // A local's value only: a module-level name would be a dependency of every call of a library's function.
+      const v = depth < 2 ? this.defOf(textOf(target)) : undefined;
+      if (!v) return undefined;
+      if (syn.exprKind(typeOf(v)) === 'identifier') return this.env.calleeSummary(v) ?? this.tableCallee(v, depth + 1);
+      target = syn.unparenthesize(v);
+    }
+    // `T[k]`, `T.k`, or `T.get(k)`.
+    let table: Node | null = null;
+    let key: string | undefined;
+    const kind = syn.exprKind(typeOf(target));
+    if (kind === 'member') {
+      table = syn.memberObject(target);
+      const prop = syn.propertyOf(target);
+      const index = syn.memberIndex(target);
+      key = prop ? textOf(prop) : index ? syn.stringValue(index) : undefined;
+    } else if (kind === 'call') {
+      const callee = syn.callee(target);
+      const prop = callee && syn.exprKind(typeOf(callee)) === 'member' ? syn.propertyOf(callee) : null;
+      if (!prop || textOf(prop) !== 'get') return undefined;
+      table = syn.memberObject(callee!);
+      const first = fieldOf(target, 'arguments');
+      const arg = first ? named(first)[0] : undefined;
+      key = arg ? syn.stringValue(arg) : undefined;
+    }
+    if (!table || syn.exprKind(typeOf(table)) !== 'identifier') return undefined;
+    const lit = this.valueOf(textOf(table));
+    if (!lit || !syn.tableTypes.has(typeOf(lit))) return undefined;
+    const parts: { summary: Summary; who: string }[] = [];
+    let offset = 0;
+    for (const e of named(lit)) {
+      const entryKind = syn.exprKind(typeOf(e));
+      const k = entryKind === 'pair' ? fieldOf(e, 'key') : entryKind === 'identifier' ? e : null;
+      const value = entryKind === 'pair' ? fieldOf(e, 'value') : entryKind === 'identifier' ? e : null;
+      if (!value || syn.exprKind(typeOf(value)) !== 'identifier') continue;
+      if (key !== undefined && k && (syn.stringValue(k) ?? textOf(k)) !== key) continue;
+      const c = this.env.calleeSummary(value);
+      if (!c) continue;
+      parts.push({ summary: c.summary, who: c.name });
+      offset = c.offset;
+    }
+    if (!parts.length) return undefined;
+    return parts.length === 1 ? { summary: parts[0]!.summary, name: parts[0]!.who, offset } : { summary: mergeSummaries(parts), name: textOf(table), offset };
   }
 
   /**

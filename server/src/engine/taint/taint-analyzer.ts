@@ -27,7 +27,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, NON_CONSTANT, matchCompiled, RECEIVER_FIELD, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type SinkHit, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, mergeSummaries, NON_CONSTANT, matchCompiled, RECEIVER_FIELD, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type SinkHit, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import type { RouteRegistration } from './lang/language';
@@ -3032,31 +3032,12 @@ function classDispatch(ctx: FileContext, cls: string, name: string, resultOf: (u
     return [m.line - first, m.cls, bar > 0 ? v.slice(bar + 1) : v, explicitReceiver(m, syn)];
   });
   const sig = `${first}|${createHash('sha1').update(JSON.stringify(parts)).digest('base64')}`;
-  const merged: Summary = { paramReturns: new Map(), sourceReturns: [], paramSinks: new Map() };
-  let any = false;
-  for (const m of overrides) {
-    const s = resultOf(m)?.summary;
-    if (!s) continue;
-    any = true;
-    const who = `${m.cls}.${name}`;
-    for (const [i, steps] of s.paramReturns) if (i >= 0 && !merged.paramReturns.has(i)) merged.paramReturns.set(i, steps);
-    // The parameters it stores in the receiver's fields (a constructor's, see `UnitEnv.constructorSummary`).
-    for (const [field, flows] of s.fieldWrites ?? []) {
-      const params = flows.filter((f) => f.origin.kind === 'param');
-      if (params.length) (merged.fieldWrites ??= new Map()).set(field, [...(merged.fieldWrites.get(field) ?? []), ...params]);
-    }
-    for (const [field, flows] of s.returnFields ?? []) (merged.returnFields ??= new Map()).set(field, [...(merged.returnFields.get(field) ?? []), ...flows]);
-    for (const [i, steps] of s.paramRaises ?? []) if (i >= 0 && !merged.paramRaises?.has(i)) (merged.paramRaises ??= new Map()).set(i, steps);
-    for (const [i, hits] of s.paramSinks) {
-      if (i < 0) continue;
-      // After the parameter's own step, which a caller replaces with its argument's.
-      const named = hits.map((h) => (h.path || !h.steps.length ? h : { ...h, steps: [h.steps[0]!, { range: h.steps[0]!.range, message: `dispatched to ${who}()`, kind: 'step' as const }, ...h.steps.slice(1)] }));
-      merged.paramSinks.set(i, [...(merged.paramSinks.get(i) ?? []), ...named]);
-    }
-    merged.sourceReturns.push(...s.sourceReturns);
-    if (s.keywords && !merged.keywords) merged.keywords = s.keywords;
-  }
-  if (!any) return { sig };
+  const summaries = overrides.flatMap((m) => {
+    const summary = resultOf(m)?.summary;
+    return summary ? [{ summary, who: `${m.cls}.${name}` }] : [];
+  });
+  if (!summaries.length) return { sig };
+  const merged = mergeSummaries(summaries);
   const offset = explicitReceiver(overrides[0]!, syn) ? 1 : 0;
   return { sig, callee: { summary: merged, name: overrides.length === 1 ? `${overrides[0]!.cls}.${name}` : name, offset } };
 }
@@ -4075,7 +4056,7 @@ function requestFlowOf(fn: Node, span: Span, nested: readonly Span[], own: reado
       if (!arg || !list || !call || !syn.patternSyntax.calls.includes(call.type) || fieldOf(call, 'arguments')?.id !== list.id) continue;
       if ((seen ??= new Set()).has(arg.id)) continue;
       seen.add(arg.id);
-      const passed = requestCallOf(call, list, arg, syn);
+      const passed = requestCallOf(call, list, arg, syn, (name) => tableOfLocal(text.slice(span.start, span.end), name));
       if (passed) calls.push(passed);
     }
     from = cut.end;
@@ -4083,14 +4064,31 @@ function requestFlowOf(fn: Node, span: Span, nested: readonly Span[], own: reado
   return own.length || calls.length ? { params: [...own], calls } : undefined;
 }
 
-/** The `RequestCall` of `call` passing `arg` (an identifier among `list`, its arguments), if its callee is a name. */
-function requestCallOf(call: Node, list: Node, arg: Node, syn: LanguageModule): RequestCall | undefined {
+/**
+ * The table a function's local is picked from (`route = ROUTES[key]`, `handler = HANDLERS.get(action)`), read from
+ * the function's text: its callee name as `RequestCall` spells a table's (`ROUTES[]`).
+ */
+function tableOfLocal(fnText: string, name: string): string | undefined {
+  const re = new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*=\\s*([A-Za-z_$][\\w$]*)\\s*(?:\\[|\\.get\\s*\\()`);
+  const m = re.exec(fnText);
+  return m ? `${m[1]}${TABLE_CALL}` : undefined;
+}
+
+/** A `RequestCall`'s callee picked from a table by a key not known (`ROUTES[key](event)`): the table's name and this. */
+const TABLE_CALL = '[]';
+
+/**
+ * The `RequestCall` of `call` passing `arg` (an identifier among `list`, its arguments), if its callee is a name, or
+ * a function picked from a table by name (`ROUTES[key](event)`, `HANDLERS.get(a)(req)`, a local holding one: see
+ * `tableOfLocal`).
+ */
+function requestCallOf(call: Node, list: Node, arg: Node, syn: LanguageModule, localTable?: (name: string) => string | undefined): RequestCall | undefined {
   const callee = syn.callee(call);
   if (!callee) return undefined;
   let name: string | undefined;
   let self = false;
   const kind = syn.exprKind(callee.type);
-  if (kind === 'identifier') name = callee.text;
+  if (kind === 'identifier') name = localTable?.(callee.text) ?? callee.text;
   else if (kind === 'member') {
     const obj = syn.memberObject(callee);
     const prop = syn.propertyOf(callee)?.text;
@@ -4100,7 +4098,14 @@ function requestCallOf(call: Node, list: Node, arg: Node, syn: LanguageModule): 
       self = true;
       // `utils.parseBody(event)`: a function of a module imported whole (no local function has a dotted name).
     } else if (syn.exprKind(obj.type) === 'identifier' && prop) name = `${obj.text}.${prop}`;
+    else if (syn.exprKind(obj.type) === 'identifier' && syn.memberIndex(callee)) name = `${obj.text}${TABLE_CALL}`;
     else return undefined;
+  } else if (kind === 'call') {
+    // `HANDLERS.get(action)(req)`.
+    const inner = syn.callee(callee);
+    const obj = inner && syn.exprKind(inner.type) === 'member' ? syn.memberObject(inner) : null;
+    if (!obj || syn.propertyOf(inner!)?.text !== 'get' || syn.exprKind(obj.type) !== 'identifier') return undefined;
+    name = `${obj.text}${TABLE_CALL}`;
   }
   if (!name || syn.exprKind(arg.type) !== 'identifier') return undefined;
   const stops = syn.patternSyntax.spreads;
@@ -4139,6 +4144,8 @@ function requestHelperAliases(
   incoming?: IncomingRequestParams,
   /** List the calls passing a request to another file's function (a one-shot context: the scan's pass 0). */
   outgoingWanted = false,
+  /** The module's tables of functions by name (see `moduleTables`), read only if a call goes through one. */
+  tables?: () => Map<string, [key: string, fn: string][]>,
 ): { extra: Map<number, Map<string, string>>; outgoing: RequestArgument[] } {
   const extra = new Map<number, Map<string, string>>();
   const outgoing: RequestArgument[] = [];
@@ -4176,21 +4183,30 @@ function requestHelperAliases(
       if (param && SIMPLE_NAME.test(param) && param !== value && !fnAliases[t]!.has(param) && requestNames.has(value)) add(t, param, value);
     }
   }
+  // The functions a call through a table may run (`ROUTES[key](event)`), read once the file has such a call.
+  let tableTargets: Map<string, (number | null | undefined)[]> | undefined;
+  const targetsOf = (callee: string, self: boolean): (number | null | undefined)[] => {
+    const t = (self ? methods : fns).get(callee);
+    if (self || t !== undefined || !tables) return [t];
+    tableTargets ??= functionTables(tables(), fns);
+    return tableTargets.get(callee) ?? [];
+  };
   let changed = true;
   for (let round = 0; changed && round < 8; round++) {
     changed = false;
     flows.forEach((f, fi) => {
       for (const [callee, self, index, arg] of f?.calls ?? []) {
-        // A dotted callee (`utils.parse(req)`) is no function of this file.
-        const t = (self ? methods : fns).get(callee);
-        if (t === undefined) continue;
-        const value = valueOf(fi, arg);
-        if (!requestNames.has(value ?? '')) continue;
-        if (t === undefined || t === null || t === fi || units[t + 1]!.params.handlers?.length) continue;
-        const params = flows[t]?.params ?? [];
-        const param = params[index + (self && syn.explicitReceivers?.has(params[0] ?? '') ? 1 : 0)];
-        if (!param || !SIMPLE_NAME.test(param) || param === value || fnAliases[t]!.has(param)) continue;
-        if (add(t, param, value!)) changed = true;
+        // A dotted callee (`utils.parse(req)`) is no function of this file, unless it names a table's entry.
+        for (const t of targetsOf(callee, self)) {
+          if (t === undefined) continue;
+          const value = valueOf(fi, arg);
+          if (!requestNames.has(value ?? '')) continue;
+          if (t === null || t === fi || units[t + 1]!.params.handlers?.length) continue;
+          const params = flows[t]?.params ?? [];
+          const param = params[index + (self && syn.explicitReceivers?.has(params[0] ?? '') ? 1 : 0)];
+          if (!param || !SIMPLE_NAME.test(param) || param === value || fnAliases[t]!.has(param)) continue;
+          if (add(t, param, value!)) changed = true;
+        }
       }
     });
     extra.forEach((from, o) => {
@@ -4205,7 +4221,7 @@ function requestHelperAliases(
   // A request passed to another file's function (`parseBody(event)`, `utils.parse_body(event)`), for pass 0.
   if (outgoingWanted) flows.forEach((f, fi) => {
     for (const [callee, self, index, arg] of f?.calls ?? []) {
-      if (self || fns.has(callee)) continue;
+      if (self || fns.has(callee) || callee.endsWith(TABLE_CALL)) continue;
       const value = valueOf(fi, arg);
       if (!requestNames.has(value ?? '')) continue;
       const dot = callee.indexOf('.');
@@ -4217,6 +4233,46 @@ function requestHelperAliases(
     }
   });
   return { extra, outgoing };
+}
+
+/**
+ * Per callee spelling of `RequestCall` (`ROUTES[]` for any key, `ROUTES.lookup` for one), the functions of the file
+ * (by index, as `fns` holds them) a table's entries name.
+ */
+function functionTables(tables: Map<string, [string, string][]>, fns: Map<string, number | null>): Map<string, (number | null | undefined)[]> {
+  const out = new Map<string, (number | null | undefined)[]>();
+  for (const [table, entries] of tables) {
+    const all = entries.map(([, fn]) => fns.get(fn)).filter((t) => t !== undefined);
+    if (all.length) out.set(`${table}${TABLE_CALL}`, all);
+    for (const [key, fn] of entries) if (fns.get(fn) !== undefined) out.set(`${table}.${key}`, [...(out.get(`${table}.${key}`) ?? []), fns.get(fn)]);
+  }
+  return out;
+}
+
+/**
+ * The module's tables of functions: top-level names bound once to a map literal some of whose values name a
+ * function (`const ROUTES = { 'GET /a': listA, b }`, `HANDLERS = {"create": create_user}`), with those entries.
+ */
+function moduleTables(top: { node(i: number): Node }, count: number, syn: LanguageModule): Map<string, [string, string][]> {
+  const out = new Map<string, [string, string][]>();
+  const seen = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    for (const [name, value] of statementValues(top.node(i), syn)) {
+      if (seen.has(name)) out.delete(name);
+      seen.add(name);
+      const lit = value && syn.unparenthesize(value);
+      if (!lit || !syn.tableTypes.has(lit.type)) continue;
+      const entries: [string, string][] = [];
+      for (const e of namedKids(lit)) {
+        const kind = syn.exprKind(e.type);
+        const k = kind === 'pair' ? fieldOf(e, 'key') : kind === 'identifier' ? e : null;
+        const v = kind === 'pair' ? fieldOf(e, 'value') : kind === 'identifier' ? e : null;
+        if (k && v && syn.exprKind(v.type) === 'identifier') entries.push([detached(syn.stringValue(k) ?? k.text), detached(v.text)]);
+      }
+      if (entries.length) out.set(detached(name), entries);
+    }
+  }
+  return out;
 }
 
 /** Whether a parameter's text (a name, or a pattern such as `{ r, w }`) binds `name`. */
@@ -4815,12 +4871,14 @@ export function fileContext(
   let requestArgs: RequestArgument[] | undefined;
   let requestsFromElsewhere: RequestsFromElsewhere[] | undefined;
   if (requestNames.size) {
-    const { extra, outgoing } = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn, incoming?.aliases, !memo);
+    let tables: Map<string, [string, string][]> | undefined;
+    const tablesOf = (): Map<string, [string, string][]> => (tables ??= moduleTables(top, topCount, syn));
+    const { extra, outgoing } = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn, incoming?.aliases, !memo, tablesOf);
     for (const [fi, more] of extra) units[fi + 1] = remake[fi]!(new Map([...fnAliases[fi]!, ...more]));
     if (outgoing.length) requestArgs = outgoing;
     if (incoming?.aliases?.size) {
       // The parameters that stand for a request only because another file passes one (told from the file alone).
-      const own = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn).extra;
+      const own = requestHelperAliases(flows, fnAliases, units, outerOf, spans, fnStmt, imports, requestNames, syn, undefined, false, tablesOf).extra;
       for (const [fi, more] of extra) {
         const names = [...more.keys()].filter((n) => !own.get(fi)?.has(n));
         const name = units[fi + 1]!.name;

@@ -1,0 +1,64 @@
+// Routers that pick a function from a table by the request (a Lambda's route key, an action name): every function
+// the table names gets the request, so each one's sinks are found; a constant key runs its entry only.
+const { exec } = require('child_process');
+const mysql = require('mysql2/promise');
+
+const pool = mysql.createPool({ host: 'db' });
+
+async function listFiles(event) {
+  const dir = (event.queryStringParameters || {}).dir || '.';
+  // ruleid: js.cmdi.child-process
+  exec(`ls -la ${dir}`);
+  return { statusCode: 200 };
+}
+
+async function findOrder(event) {
+  const id = event.pathParameters.id;
+  // ruleid: js.sqli.string-query
+  const [rows] = await pool.query(`SELECT * FROM orders WHERE id = '${id}'`);
+  return { statusCode: 200, body: JSON.stringify(rows) };
+}
+
+async function findCustomer(event) {
+  // ok: js.sqli.string-query
+  const [rows] = await pool.query('SELECT * FROM customers WHERE id = ?', [event.pathParameters.id]);
+  return { statusCode: 200, body: JSON.stringify(rows) };
+}
+
+const ROUTES = {
+  'GET /files': listFiles,
+  'GET /orders/{id}': findOrder,
+  'GET /customers/{id}': findCustomer,
+};
+
+exports.handler = async (event) => {
+  const route = ROUTES[event.routeKey];
+  if (!route) {
+    return { statusCode: 404 };
+  }
+  return route(event);
+};
+
+// Called straight off the table, and with a shorthand entry.
+async function purge(event) {
+  // ruleid: js.cmdi.child-process
+  exec('rm -rf /tmp/cache/' + event.queryStringParameters.key);
+}
+
+const ADMIN = { purge };
+
+exports.admin = async (event) => ADMIN[event.queryStringParameters.op](event);
+
+// A constant key runs its entry only: `report` never gets the request here.
+async function report(event) {
+  // ok: js.cmdi.child-process
+  exec('generate-report ' + event.queryStringParameters.kind);
+}
+
+async function health() {
+  return { statusCode: 200 };
+}
+
+const JOBS = { report, health };
+
+exports.status = async (event) => JOBS.health(event);
