@@ -3257,7 +3257,21 @@ class UnitAnalysis {
       if (!v) return undefined;
       if (syn.exprKind(typeOf(v)) === 'identifier') return this.env.calleeSummary(v) ?? this.tableCallee(v, depth + 1);
       target = syn.unparenthesize(v);
+      // `has(T, k) ? T[k] : null`: the branch that picks.
+      if (syn.exprKind(typeOf(target)) === 'conditional') {
+        for (const branch of syn.conditionalParts(target).slice(1)) {
+          const c = branch && this.tableOf(syn.unparenthesize(branch));
+          if (c) return c;
+        }
+        return undefined;
+      }
     }
+    return this.tableOf(target);
+  }
+
+  /** See `tableCallee`: the entries of the table `target` picks from (`T[k]`, `T.k`, `T.get(k)`), merged. */
+  private tableOf(target: Node): { summary: Summary; name: string; offset: number } | undefined {
+    const syn = this.syn;
     // `T[k]`, `T.k`, or `T.get(k)`.
     let table: Node | null = null;
     let key: string | undefined;
@@ -3285,7 +3299,9 @@ class UnitAnalysis {
       const entryKind = syn.exprKind(typeOf(e));
       const k = entryKind === 'pair' ? fieldOf(e, 'key') : entryKind === 'identifier' ? e : null;
       const value = entryKind === 'pair' ? fieldOf(e, 'value') : entryKind === 'identifier' ? e : null;
-      if (!value || syn.exprKind(typeOf(value)) !== 'identifier') continue;
+      // A function by name, or off a module (`actions.createBackup`).
+      const valueKind = value ? syn.exprKind(typeOf(value)) : undefined;
+      if (!value || (valueKind !== 'identifier' && valueKind !== 'member')) continue;
       if (key !== undefined && k && (syn.stringValue(k) ?? textOf(k)) !== key) continue;
       const c = this.env.calleeSummary(value);
       if (!c) continue;

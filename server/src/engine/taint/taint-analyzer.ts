@@ -4044,6 +4044,7 @@ const ARGUMENT_NAME = new RegExp(String.raw`[(,]${ARGUMENT_GAP}([A-Za-z_$][\w$]*
 function requestFlowOf(fn: Node, span: Span, nested: readonly Span[], own: readonly string[], names: ReadonlySet<string>, text: string, syn: LanguageModule): RequestFlow | undefined {
   const calls: RequestCall[] = [];
   let seen: Set<number> | undefined;
+  let fnText: string | undefined;
   let from = span.start;
   for (const cut of [...nested, { start: span.end, end: span.end }]) {
     const part = text.slice(from, cut.start);
@@ -4056,7 +4057,7 @@ function requestFlowOf(fn: Node, span: Span, nested: readonly Span[], own: reado
       if (!arg || !list || !call || !syn.patternSyntax.calls.includes(call.type) || fieldOf(call, 'arguments')?.id !== list.id) continue;
       if ((seen ??= new Set()).has(arg.id)) continue;
       seen.add(arg.id);
-      const passed = requestCallOf(call, list, arg, syn, (name) => tableOfLocal(text.slice(span.start, span.end), name));
+      const passed = requestCallOf(call, list, arg, syn, (name) => tableOfLocal((fnText ??= text.slice(span.start, span.end)), name));
       if (passed) calls.push(passed);
     }
     from = cut.end;
@@ -4065,11 +4066,12 @@ function requestFlowOf(fn: Node, span: Span, nested: readonly Span[], own: reado
 }
 
 /**
- * The table a function's local is picked from (`route = ROUTES[key]`, `handler = HANDLERS.get(action)`), read from
- * the function's text: its callee name as `RequestCall` spells a table's (`ROUTES[]`).
+ * The table a function's local is picked from (`route = ROUTES[key]`, `handler = HANDLERS.get(action)`, a
+ * conditional's branch), read from the function's text: its callee name as `RequestCall` spells a table's (`ROUTES[]`).
  */
 function tableOfLocal(fnText: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*=\\s*([A-Za-z_$][\\w$]*)\\s*(?:\\[|\\.get\\s*\\()`);
+  // Also the branch of a conditional (`route = has(T, k) ? T[k] : null`).
+  const re = new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*=\\s*(?:[^;\\n?]{0,200}\\?\\s*)?([A-Za-z_$][\\w$]*)\\s*(?:\\[|\\.get\\s*\\()`);
   const m = re.exec(fnText);
   return m ? `${m[1]}${TABLE_CALL}` : undefined;
 }

@@ -374,10 +374,65 @@ function isExported(fn: Node, p: Node | null): boolean {
   return holder?.type === 'assignment_expression' && exportsTarget(holder.childForFieldName('left'));
 }
 
-/** See `LanguageModule.reExportsOf`: `export { f, g as h } from './m'`, `export * from './m'`. */
+/** The module a `require('./m')` call names, canonical; undefined for anything else. */
+function requiredModule(n: Node | null | undefined): string | undefined {
+  if (n?.type !== 'call_expression' || n.childForFieldName('function')?.text !== 'require') return undefined;
+  const args = n.childForFieldName('arguments');
+  const first = args ? named(args)[0] : undefined;
+  return first?.type === 'string' ? canonicalModule(first.text.slice(1, -1)) : undefined;
+}
+
+/**
+ * CommonJS barrels: `module.exports = { ...require('./a'), f: require('./b').f }`, `Object.assign(module.exports,
+ * require('./a'))`, `exports.f = require('./b').f`.
+ */
+function commonJsReExports(s: Node): [string, string][] {
+  const e = s.type === 'expression_statement' ? named(s)[0] : undefined;
+  if (!e) return [];
+  const out: [string, string][] = [];
+  if (e.type === 'call_expression' && e.childForFieldName('function')?.text === 'Object.assign') {
+    const args = e.childForFieldName('arguments');
+    const [target, ...rest] = args ? named(args) : [];
+    if (target?.text !== 'module.exports' && target?.text !== 'exports') return [];
+    for (const a of rest) {
+      const m = requiredModule(a);
+      if (m) out.push(['*', m]);
+    }
+    return out;
+  }
+  if (e.type !== 'assignment_expression') return [];
+  const left = e.childForFieldName('left')?.text;
+  const right = e.childForFieldName('right');
+  // `exports.f = require('./b').f`
+  const one = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(left ?? '');
+  if (one && right?.type === 'member_expression') {
+    const m = requiredModule(right.childForFieldName('object'));
+    const prop = right.childForFieldName('property')?.text;
+    return m && prop ? [[one[1]!, `${m}.${prop}`]] : [];
+  }
+  if (left !== 'module.exports' || right?.type !== 'object') return [];
+  for (const p of named(right)) {
+    if (p.type === 'spread_element') {
+      const m = requiredModule(named(p)[0]);
+      if (m) out.push(['*', m]);
+    } else if (p.type === 'pair') {
+      const v = p.childForFieldName('value');
+      const key = p.childForFieldName('key');
+      const m = v?.type === 'member_expression' ? requiredModule(v.childForFieldName('object')) : undefined;
+      const prop = v?.childForFieldName('property')?.text;
+      if (m && prop && key?.type === 'property_identifier') out.push([key.text, `${m}.${prop}`]);
+    }
+  }
+  return out;
+}
+
+/**
+ * See `LanguageModule.reExportsOf`: `export { f, g as h } from './m'`, `export * from './m'`, and CommonJS barrels
+ * (see `commonJsReExports`).
+ */
 function reExportsOf(s: Node): [string, string][] {
   const source = s.type === 'export_statement' ? s.childForFieldName('source') : null;
-  if (!source) return [];
+  if (!source) return commonJsReExports(s);
   const m = canonicalModule(source.text.slice(1, -1));
   const clause = named(s).find((c) => c.type === 'export_clause');
   // `export * as ns from './m'` names a module object: not followed.
