@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { languageRecord } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
+import { isAppMethodName } from '../taint/app-method-names';
 
 /**
  * Module specifiers in a file's text, by its language's `modules.specifier` (`'./db'`, `"../lib/x"` in JS/TS;
@@ -41,7 +42,11 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   // module's own class, or the instance it is, goes by the importer's name for the module).
   let called: Set<string> | undefined;
   const constructs = (cls: string): boolean => (called ??= calledNames(text)).has(cls);
-  return moduleSpecifiers(languageId, text).some((s) => index(path, s)?.some((e) => e.className === undefined || e.moduleClass || e.moduleInstance || !!e.instanceNames || constructs(e.className)));
+  if (moduleSpecifiers(languageId, text).some((s) => index(path, s)?.some((e) => e.className === undefined || e.moduleClass || e.moduleInstance || !!e.instanceNames || constructs(e.className)))) return true;
+  // A call of a workspace class's method on an object of unknown class (see `ExportIndex.methodsNamed`).
+  const methods = index.methodsNamed;
+  if (methods?.size) for (const m of text.matchAll(METHOD_CALL)) if (methods.has(m[1]!) && methods.get(m[1]!)!.some((e) => e.path !== path)) return true;
+  return false;
 }
 
 /**
@@ -130,6 +135,22 @@ export function moduleResolver(paths: readonly string[]): (fromPath: string, spe
   return (fromPath, specifier) => index(fromPath, specifier)?.[0]?.path;
 }
 
+/** A method called by name on some object: `.searchNotes(`. */
+const METHOD_CALL = /\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
+
+/**
+ * A definition of a function or method at the start of a line, as an application names it (`isAppMethodName`):
+ * Python's `def search_notes(`, a class's or object literal's `async searchNotes(term) {`, `searchNotes = (` .
+ */
+const DEFINITION = /^[ \t]*(?:(?:async|static|public|private|protected|override|readonly|def)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?:=[ \t]*(?:async[ \t]*)?)?(?:<[^>\n]*>)?\(/gm;
+
+/** The application-named functions and methods a text defines (a superset: see `DEFINITION`). */
+function definedNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(DEFINITION)) if (isAppMethodName(m[1]!)) out.add(m[1]!);
+  return out;
+}
+
 /** A file that re-exports what it imports: a Python package's `__init__.py`, a JS/TS index file. */
 const BARREL = /(?:^|[\\/])(?:__init__\.pyi?|index\.[cm]?[jt]sx?)$/;
 
@@ -151,6 +172,13 @@ export async function importedFiles(
   };
   /** Per importing file, the files it imports. */
   const importsOf = new Map<string, Set<string>>();
+  /**
+   * Per file read, its `calledNames` and its `definedNames`; per application method name (`isAppMethodName`) called
+   * as `.m(`, its callers.
+   */
+  const namesOf = new Map<string, Set<string>>();
+  const definedIn = new Map<string, Set<string>>();
+  const methodCallers = new Map<string, Set<string>>();
   /** Files any file of their package may call without an import (a qualified language's): readers not known. */
   const unknownReaders = new Set<string>();
   let next = 0;
@@ -170,12 +198,21 @@ export async function importedFiles(
       } catch {
         continue; // pass 2 reports unreadable files
       }
-      let called: Set<string> | undefined;
+      const called = calledNames(text);
+      namesOf.set(f.path, called);
+      const defined = definedNames(text);
+      if (defined.size) definedIn.set(f.path, defined);
+      for (const m of text.matchAll(METHOD_CALL)) {
+        if (!isAppMethodName(m[1]!)) continue;
+        let callers = methodCallers.get(m[1]!);
+        if (!callers) methodCallers.set(m[1]!, (callers = new Set()));
+        callers.add(f.path);
+      }
       for (const s of moduleSpecifiers(f.languageId, text)) {
         const target = resolveIn(f.path, s);
         if (!target) continue;
         const entry = importedBy(target);
-        for (const n of (called ??= calledNames(text))) entry.called.add(n);
+        for (const n of called) entry.called.add(n);
         entry.importers.set(f.path, called);
         let targets = importsOf.get(f.path);
         if (!targets) importsOf.set(f.path, (targets = new Set()));
@@ -203,6 +240,23 @@ export async function importedFiles(
       }
     }
     if (!grew) break;
+  }
+  // A call of an application's method on an object of unknown class (`this.repo.searchNotes(t)`, the repository
+  // injected) may run a class of a file the caller does not import (see `ExportIndex.methodsNamed`): the caller
+  // counts as the defining file's importer for that name, imported or not (every definer is summarised, so the index
+  // counts them all). After the barrels: an importer through one calls and constructs all it names.
+  for (const [target, defined] of definedIn) {
+    for (const n of defined) {
+      for (const caller of methodCallers.get(n) ?? []) {
+        if (caller === target) continue;
+        const entry = importedBy(target);
+        entry.called.add(n);
+        if (!entry.importers.has(caller)) entry.importers.set(caller, namesOf.get(caller)!);
+        let targets = importsOf.get(caller);
+        if (!targets) importsOf.set(caller, (targets = new Set()));
+        targets.add(target);
+      }
+    }
   }
   const readersOf = new Map<string, Set<string>>();
   for (const [importer, targets] of importsOf) {

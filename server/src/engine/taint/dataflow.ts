@@ -3300,8 +3300,7 @@ class UnitAnalysis {
       const k = entryKind === 'pair' ? fieldOf(e, 'key') : entryKind === 'identifier' ? e : null;
       const value = entryKind === 'pair' ? fieldOf(e, 'value') : entryKind === 'identifier' ? e : null;
       // A function by name, or off a module (`actions.createBackup`).
-      const valueKind = value ? syn.exprKind(typeOf(value)) : undefined;
-      if (!value || (valueKind !== 'identifier' && valueKind !== 'member')) continue;
+      if (!value || (syn.exprKind(typeOf(value)) !== 'identifier' && syn.exprKind(typeOf(value)) !== 'member')) continue;
       if (key !== undefined && k && (syn.stringValue(k) ?? textOf(k)) !== key) continue;
       const c = this.env.calleeSummary(value);
       if (!c) continue;

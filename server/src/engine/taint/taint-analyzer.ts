@@ -36,6 +36,7 @@ import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPa
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
+import { isAppMethodName } from './app-method-names';
 import { fileSources, keptIndex, occurringSources, ruleSourceAmong, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
@@ -208,6 +209,11 @@ function importedKeyPrefix(e: ExportSummary): string {
 export type ExportIndex = ((fromPath: string, specifier: string) => ExportSummary[] | undefined) & {
   /** The function `name` of a qualified module (`ExportSummary.modules`). */
   readonly qualified?: (module: string, name: string) => ExportSummary | undefined;
+  /**
+   * The methods of the workspace's classes named `name` (`isAppMethodName` names only), with the number of classes
+   * defining one: a call on an object of unknown class may be one of them (see `BY_METHOD`).
+   */
+  readonly methodsNamed?: ReadonlyMap<string, readonly ExportSummary[]>;
   /** The names of every function known by a qualified module (a text prefilter: a call must name one). */
   readonly qualifiedNames?: ReadonlySet<string>;
 };
@@ -1916,6 +1922,7 @@ export class TaintAnalyzer implements Analyzer {
           let reads: ImportReads | undefined;
           // A call's receiver as an instance of a class another file exports (see `instanceCallee`).
           const instanceOf = (obj: Node, method: string): ExportSummary | undefined => instanceCallee(obj, method, u, !fn, imported, syn);
+          const injected = (obj: Node): boolean => injectedReceiver(obj, u, ctx, syn);
           const fixImports = (): Map<string, string> => (fn ? (reads ??= new ImportReads(ctx.imports, (dep) => deps.set(detached(dep), importDep(ctx, syn, dep)))) : ctx.imports);
           const env = {
             pass,
@@ -1928,7 +1935,7 @@ export class TaintAnalyzer implements Analyzer {
                 const d = dispatchOf(u.cls!, name);
                 record(`o:${u.cls}.${name}`, d.sig);
                 return d.callee;
-              }, instanceOf, names?.has, u.cls);
+              }, instanceOf, names?.has, u.cls, injected);
             },
             callsWorkspace: (callee: Node) => {
               const obj = syn.memberObject(callee);
@@ -2238,6 +2245,18 @@ export class TaintAnalyzer implements Analyzer {
     // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
     for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(`${importedKeyPrefix(e)}${e.name}`, e);
     if (syn.instances && !syn.qualifiedModules) this.instanceMethods(doc, ctx, root, syn, syn.instances, out, words ?? TextWords.of(doc.text));
+    // The workspace's methods by name, for calls on objects of unknown class (see `BY_METHOD`): of other files, and
+    // only where at most two classes define the name.
+    const byMethod = this.exportIndex.methodsNamed;
+    if (byMethod?.size && !syn.qualifiedModules) {
+      const w = words ?? TextWords.of(doc.text);
+      for (const [m, entries] of byMethod) {
+        if (!w.hasWord(m)) continue;
+        const others = entries.filter((e) => e.path !== doc.path);
+        if (!others.length || new Set(others.map((e) => `${e.path}\u0000${e.className}`)).size > MAX_METHOD_CLASSES) continue;
+        others.forEach((e, i) => out.set(`${BY_METHOD}${m}\u0000${i}`, e));
+      }
+    }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
     const lookup = this.exportIndex.qualified;
@@ -2473,7 +2492,9 @@ export class TaintAnalyzer implements Analyzer {
         const names = instanceNames.get(u.cls);
         // The constructor of a class an importer constructs (`new C(x)`, `C(x)`): what it stores where.
         const ctor = u.name === lang.module.constructorMethod;
-        if (!classes?.has(u.cls) || (called && ((u.cls !== own && u.cls !== ownInstance && !names && !called.has(u.cls)) || (!ctor && !called.has(u.name)))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
+        // An application's method called by name somewhere (see `ExportIndex.methodsNamed`): whoever constructs its class.
+        const byName = !ctor && isAppMethodName(u.name) && !!called?.has(u.name);
+        if (!classes?.has(u.cls) || (called && ((u.cls !== own && u.cls !== ownInstance && !names && !called.has(u.cls) && !byName) || (!ctor && !called.has(u.name)))) || !/^[A-Za-z_$][\w$]*$/.test(u.name)) continue;
         const first = u.params.names[0]?.node.text;
         const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
         byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}), ...(names ? { instanceNames: names } : {}) });
@@ -3759,6 +3780,8 @@ function resolveCallee(
   instanceOf?: (obj: Node, method: string) => ExportSummary | undefined,
   isImported: (name: string) => boolean = (name) => ctx.imports.has(name),
   ownClass?: string,
+  /** Whether a receiver may be an injected collaborator of unknown class (see `byMethodCallee`). */
+  injected?: (obj: Node) => boolean,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -3780,7 +3803,7 @@ function resolveCallee(
     // Also off a module imported whole (`tasks.fetch_feed.delay(url)`), when that names a function.
     if (obj && prop && syn.deferredCallMethods?.has(textOf(prop))) {
       const kind = syn.exprKind(typeOf(obj));
-      const deferred = kind === 'identifier' || kind === 'member' ? resolveCallee(obj, ctx, lookup, summaryOf, imported, ruleIds, syn, dispatch, instanceOf, isImported, ownClass) : undefined;
+      const deferred = kind === 'identifier' || kind === 'member' ? resolveCallee(obj, ctx, lookup, summaryOf, imported, ruleIds, syn, dispatch, instanceOf, isImported, ownClass, injected) : undefined;
       // Not a function (`client.send(x)` on an instance): the method's call, as any other.
       if (deferred) return deferred;
     }
@@ -3795,6 +3818,13 @@ function resolveCallee(
       // `this.orders.byStatus(s)` in a class with its own byStatus: another object's, so the other class's (see
       // `otherClassMethods`).
       if (unit === null && ownClass !== undefined && textOf(obj) !== syn.fieldReceiver) unit = lookup('m', `${textOf(prop)}!${ownClass}`) ?? null;
+      // No method of that name here (one a base class of another file has), or only the caller's class's own called
+      // on another object (a service's `searchNotes` calling its repository's): another file's class's, by name.
+      const foreign = textOf(obj) !== syn.fieldReceiver;
+      if (injected?.(obj) && (unit === undefined || (foreign && unit !== null && unit.cls !== undefined && unit.cls === ownClass))) {
+        const by = byMethodCallee(obj, textOf(prop), imported, ruleIds, syn);
+        if (by) return by;
+      }
     } else if (obj && prop) {
       // A function of an imported module of the workspace: `helper.save(x)` after `from . import helper`.
       // Or a method of an imported class called on the class (a classmethod's `cls` is its receiver).
@@ -3824,6 +3854,53 @@ function resolveCallee(
   const firstParam = unit.params.names[0]?.node.text;
   const offset = viaSelf && unit.isMethod && firstParam !== undefined && !!syn.explicitReceivers?.has(firstParam) ? 1 : 0;
   return { summary: s, name: unit.name ?? 'function', offset };
+}
+
+/**
+ * Whether `obj` is a path to a collaborator handed in (`this.repo`, `self.fetcher`, a parameter `service`, a
+ * parameter's field `request.app.state.products`, an enclosing function's parameter, a field of a library's object
+ * such as Flask's `current_app.directory`): what `byMethodCallee` may
+ * guess the class of. Not a module-level name, an import, a local of the function, nor a call's result (a factory's
+ * class is its own question: see `instanceCallee`).
+ */
+function injectedReceiver(obj: Node, u: Unit, ctx: FileContext, syn: LanguageModule, depth = 0): boolean {
+  if (u === ctx.units[0]) return false;
+  // The path's root, through fields and keys (`request.app["services"].store`).
+  let base = syn.unparenthesize(obj);
+  let steps = 0;
+  for (; syn.exprKind(typeOf(base)) === 'member' && steps < 8; steps++) base = syn.unparenthesize(syn.memberObject(base) ?? base);
+  const kind = syn.exprKind(typeOf(base));
+  if (kind === 'self') return true;
+  if (kind !== 'identifier') return false;
+  const root = textOf(base);
+  // A library's registry object (`current_app.directory`, `g.store`): not a module of the workspace nor the import.
+  const canon = ctx.imports.get(root);
+  if (canon !== undefined) return steps > 0 && !isWorkspaceModule(canon);
+  if (u.params.names.some((p) => textOf(p.node) === root)) return true;
+  const d = syn.constantDef?.(u.node, root);
+  // Bound in an enclosing function (its parameter, say), not here nor at the module's top level.
+  if (d === 'free') return !moduleValues(ctx, syn).has(root);
+  // A local bound once to such a path (`catalog = request.app.state.catalog`).
+  return d !== undefined && depth < 2 && injectedReceiver(syn.unparenthesize(d.value), u, ctx, syn, depth + 1);
+}
+
+/**
+ * A call of `method` on `obj`, an object of unknown class, as a call of the workspace's methods of that name
+ * (`BY_METHOD`), merged: an application's own method name (`isAppMethodName`), off anything but a module imported
+ * whole (which `resolveCallee` reads by name).
+ */
+function byMethodCallee(obj: Node, method: string, imported: Map<string, ExportSummary>, ruleIds: readonly string[], syn: LanguageModule): { summary: Summary; name: string; offset: number } | undefined {
+  if (!isAppMethodName(method)) return undefined;
+  const parts: { summary: Summary; who: string; offset: number }[] = [];
+  for (let i = 0; ; i++) {
+    const e = imported.get(`${BY_METHOD}${method}\u0000${i}`);
+    if (!e) break;
+    if (e.rules[ruleIds[0]!]) parts.push({ summary: fromExport(ruleIds.map((id) => e.rules[id]), e.keywords), who: e.name, offset: e.receiverParam ? 1 : 0 });
+  }
+  if (!parts.length) return undefined;
+  // Python's explicit receiver: every method takes it, so the first's offset stands for all.
+  if (parts.length === 1) return { summary: parts[0]!.summary, name: parts[0]!.who, offset: parts[0]!.offset };
+  return { summary: mergeSummaries(parts), name: `${syn.accessPath(obj) ?? 'object'}.${method}`, offset: parts[0]!.offset };
 }
 
 /**
@@ -3863,6 +3940,13 @@ const NO_TYPES: ReadonlySet<string> = new Set();
 
 /** Keys of `imported` no identifier can spell: a method of an imported class, by the class as written (see `instanceMethods`). */
 const INSTANCE_OF = '\u0002';
+/**
+ * ... a method of another file's class by its name only (`ExportIndex.methodsNamed`), numbered: what a call of it on
+ * an object of unknown class may run (`this.repo.searchNotes(t)` with `repo` injected, `request.app.state.store.by_slug(s)`).
+ */
+const BY_METHOD = '\u0003';
+/** More classes defining a method than this: the name is the workspace's common vocabulary, not one collaborator's. */
+const MAX_METHOD_CLASSES = 2;
 /** ... by the name or path the file assigns its instances to. */
 const INSTANCE_AT = '\u0001';
 
@@ -5419,8 +5503,11 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
   const byPath = new Map<string, ExportSummary[]>();
   const byModule = new Map<string, ExportSummary>();
   const qualifiedNames = new Set<string>();
+  const methodsNamed = new Map<string, ExportSummary[]>();
   for (const s of summaries) {
     byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
+    const method = s.className !== undefined && s.reexport === undefined ? s.name.slice(s.className.length + 1) : '';
+    if (method && isAppMethodName(method)) methodsNamed.set(method, [...(methodsNamed.get(method) ?? []), s]);
     for (const m of s.modules ?? []) {
       const key = `${m}\u0000${s.name}`;
       // Overloads and duplicates: the first one summarised stands for the name.
@@ -5487,7 +5574,7 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     return out;
   };
   const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => expand(direct(fromPath, specifier), 0);
-  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames });
+  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed });
 }
 
 /**
