@@ -12,6 +12,15 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "h+v44k*a!lb8w79**pt7#=b)f7*__g
 SECRET_KEY = env("SECRET_KEY", default="x6M3rm9a5q85AXodHtb90hf3FUdYpywPVYZScsEoEUYMRFrIjD")
 # ok: secrets.framework.session-secret
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "change-me")
+# The lookup's arguments on lines of their own (as formatters wrap it).
+SECRET_KEY = os.environ.get(
+    "DJANGO_SECRET_KEY",
+    "06d54!jqd-53h*8(adsv#!(qxf04@zo*kk6*9r5dt4030rw3+9",  # ruleid: secrets.framework.session-secret
+)
+SECRET_KEY = os.environ.get(
+    "DJANGO_SECRET_KEY",
+    "django-insecure-change-me",  # ok: secrets.framework.session-secret
+)
 # ok: secrets.framework.session-secret
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY")
 

@@ -72,6 +72,8 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   // An Azure App Service / Functions Key Vault reference (`@Microsoft.KeyVault(SecretUri=…)`): the platform reads
   // the secret from the vault; the setting holds only where it is.
   if (/^@Microsoft\.KeyVault\b/i.test(secret)) return 'secret store reference';
+  // An Android resource reference (`android:value="@string/client_secret"`): the value is in a resource file.
+  if (/^[@?](?:[\w.]+:)?(?:string|xml|raw|integer|bool|array|dimen|color|drawable)\/[A-Za-z_][\w.]*$/.test(secret)) return 'resource reference';
   // Ciphertext a tool decrypts with a key kept elsewhere: Maven's `{…}` in settings.xml (the master password in
   // settings-security.xml), Jasypt's `ENC(…)`, Spring Cloud Config's `{cipher}…`. The key, not this, is the secret.
   if (/^\{[A-Za-z0-9+/]{8,}={0,2}\}$|^ENC\([A-Za-z0-9+/]{8,}={0,2}\)$|^\{cipher\}[A-Za-z0-9+/]{16,}={0,2}$/.test(secret)) return 'encrypted value';
