@@ -452,6 +452,9 @@ export function genericValueReason(value: string, name: string): string | undefi
   // key is 64 hex digits. Not under a name that ends in the credential (`HCAPTCHA_SECRET`: hCaptcha's secrets
   // have that shape).
   if (/^0x[0-9a-fA-F]{40}$/.test(value) && !CREDENTIAL_NAME_END.test(name)) return 'account or contract address';
+  // A Stripe PaymentIntent's or SetupIntent's client secret (`pi_…_secret_…`): Stripe hands it to the customer's
+  // browser to confirm that one payment; it is in every webhook payload and API response about the intent.
+  if (/^(?:pi|seti)_[A-Za-z0-9]{14,40}_secret_[A-Za-z0-9]{10,40}$/.test(value)) return "a Stripe intent's client secret, which Stripe sends to the customer's browser";
   // The key was a parameter-name comment (`/*private_key_len=*/X25519_KEY_LEN`): what follows its `*/` is code.
   if (value.startsWith('*/')) return 'code expression';
   // A constant's name with digits (`X25519_PRIVATE_KEY_LEN`): three or more words in capitals, each led by a letter.
