@@ -76,3 +76,25 @@ exports.maintenance = async (event) => {
   const run = Object.prototype.hasOwnProperty.call(MAINTENANCE, op) ? MAINTENANCE[op] : null;
   return run ? run(event) : { statusCode: 404 };
 };
+
+// A table of methods written in place: each one's body is its entry.
+const COMMANDS = {
+  whois(args, reply) {
+    // ruleid: js.cmdi.child-process
+    exec(`whois ${args.join(' ')}`, (err, out) => reply(out));
+  },
+  uptime(args, reply) {
+    // ok: js.cmdi.child-process
+    exec('uptime', (err, out) => reply(out));
+  },
+  calc: (args, reply) => {
+    // ruleid: js.code-injection.eval
+    reply(String(eval(args.join(' '))));
+  },
+};
+
+exports.chat = async (event) => {
+  const [name, ...args] = JSON.parse(event.body).text.slice(1).split(' ');
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : null;
+  return command ? command(args, () => {}) : { statusCode: 404 };
+};

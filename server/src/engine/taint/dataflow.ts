@@ -3297,11 +3297,19 @@ class UnitAnalysis {
     let offset = 0;
     for (const e of named(lit)) {
       const entryKind = syn.exprKind(typeOf(e));
-      const k = entryKind === 'pair' ? fieldOf(e, 'key') : entryKind === 'identifier' ? e : null;
-      const value = entryKind === 'pair' ? fieldOf(e, 'value') : entryKind === 'identifier' ? e : null;
-      // A function by name, or off a module (`actions.createBackup`).
-      if (!value || (syn.exprKind(typeOf(value)) !== 'identifier' && syn.exprKind(typeOf(value)) !== 'member')) continue;
+      // A method written in the table (`whois(args, reply) { … }`) is its own entry.
+      const k = entryKind === 'pair' ? fieldOf(e, 'key') : entryKind === 'identifier' ? e : entryKind === 'function' ? fieldOf(e, 'name') : null;
+      const value = entryKind === 'pair' ? fieldOf(e, 'value') : entryKind === 'identifier' || entryKind === 'function' ? e : null;
+      if (!value) continue;
       if (key !== undefined && k && (syn.stringValue(k) ?? textOf(k)) !== key) continue;
+      // A function written in place (a method, `a: async (event) => { … }`): its own unit's summary.
+      if (syn.exprKind(typeOf(value)) === 'function') {
+        const inline = this.env.inlineSummary(value);
+        if (inline) parts.push({ summary: inline, who: k ? (syn.stringValue(k) ?? textOf(k)) : textOf(table) });
+        continue;
+      }
+      // A function by name, or off a module (`actions.createBackup`).
+      if (syn.exprKind(typeOf(value)) !== 'identifier' && syn.exprKind(typeOf(value)) !== 'member') continue;
       const c = this.env.calleeSummary(value);
       if (!c) continue;
       parts.push({ summary: c.summary, who: c.name });
