@@ -3260,26 +3260,31 @@ class UnitAnalysis {
       // `has(T, k) ? T[k] : null`: the branch that picks.
       if (syn.exprKind(typeOf(target)) === 'conditional') {
         for (const branch of syn.conditionalParts(target).slice(1)) {
-          const c = branch && this.tableOf(syn.unparenthesize(branch));
+          const c = branch && this.tableOf(syn.unparenthesize(branch), true);
           if (c) return c;
         }
         return undefined;
       }
+      return this.tableOf(target, true);
     }
-    return this.tableOf(target);
+    return this.tableOf(target, false);
   }
 
-  /** See `tableCallee`: the entries of the table `target` picks from (`T[k]`, `T.k`, `T.get(k)`), merged. */
-  private tableOf(target: Node): { summary: Summary; name: string; offset: number } | undefined {
+  /**
+   * See `tableCallee`: the entries of the table `target` picks from (`T[k]`, `T.get(k)`; `T.k` only as a local's
+   * value: called in place, `console.log(x)` is a method, and reading `console` would make every such call depend on
+   * the module's names), merged.
+   */
+  private tableOf(target: Node, viaLocal: boolean): { summary: Summary; name: string; offset: number } | undefined {
     const syn = this.syn;
-    // `T[k]`, `T.k`, or `T.get(k)`.
     let table: Node | null = null;
     let key: string | undefined;
     const kind = syn.exprKind(typeOf(target));
     if (kind === 'member') {
-      table = syn.memberObject(target);
       const prop = syn.propertyOf(target);
       const index = syn.memberIndex(target);
+      if (prop && !viaLocal) return undefined;
+      table = syn.memberObject(target);
       key = prop ? textOf(prop) : index ? syn.stringValue(index) : undefined;
     } else if (kind === 'call') {
       const callee = syn.callee(target);

@@ -3857,11 +3857,11 @@ function resolveCallee(
 }
 
 /**
- * Whether `obj` is a path to a collaborator handed in (`this.repo`, `self.fetcher`, a parameter `service`, a
- * parameter's field `request.app.state.products`, an enclosing function's parameter, a field of a library's object
- * such as Flask's `current_app.directory`): what `byMethodCallee` may
- * guess the class of. Not a module-level name, an import, a local of the function, nor a call's result (a factory's
- * class is its own question: see `instanceCallee`).
+ * Whether `obj` is a path to a collaborator handed in, whose class `byMethodCallee` may guess: `this.repo`,
+ * `self.fetcher`, a parameter `service`, a parameter's field `request.app.state.products`, an enclosing function's
+ * parameter, a local bound once to one of those, a field of a library's object (Flask's `current_app.directory`).
+ * Not a module-level name, a module of the workspace, another local, nor a call's result (a factory's class is its
+ * own question: see `instanceCallee`).
  */
 function injectedReceiver(obj: Node, u: Unit, ctx: FileContext, syn: LanguageModule, depth = 0): boolean {
   if (u === ctx.units[0]) return false;
