@@ -322,6 +322,22 @@ export const FIELD_READ = '\u0002';
 
 
 /**
+ * The entries of a map literal read as a table of functions (`tableCallee`; the request-alias pass's `moduleTables`):
+ * each one's key (a string key's value, else its text; none where the entry has no key node) and value node: a
+ * pair's value, a shorthand entry's name, a method written in place (`whois(args, reply) { … }`).
+ */
+export function tableEntries(lit: Node, syn: LanguageModule): { key: string | undefined; value: Node }[] {
+  const out: { key: string | undefined; value: Node }[] = [];
+  for (const e of named(lit)) {
+    const kind = syn.exprKind(typeOf(e));
+    const k = kind === 'pair' ? fieldOf(e, 'key') : kind === 'identifier' ? e : kind === 'function' ? fieldOf(e, 'name') : null;
+    const value = kind === 'pair' ? fieldOf(e, 'value') : kind === 'identifier' || kind === 'function' ? e : null;
+    if (value) out.push({ key: k ? (syn.stringValue(k) ?? textOf(k)) : undefined, value });
+  }
+  return out;
+}
+
+/**
  * Summaries of several functions one call may run (a method's overrides, the functions of a dispatch table), merged:
  * what any of them does with a parameter. Each sink hit's trace names the function it is in, after the parameter's own
  * step (which a caller replaces with its argument's). Receiver fields and captures are not merged.
@@ -3300,17 +3316,13 @@ class UnitAnalysis {
     if (!lit || !syn.tableTypes.has(typeOf(lit))) return undefined;
     const parts: { summary: Summary; who: string }[] = [];
     let offset = 0;
-    for (const e of named(lit)) {
-      const entryKind = syn.exprKind(typeOf(e));
-      // A method written in the table (`whois(args, reply) { … }`) is its own entry.
-      const k = entryKind === 'pair' ? fieldOf(e, 'key') : entryKind === 'identifier' ? e : entryKind === 'function' ? fieldOf(e, 'name') : null;
-      const value = entryKind === 'pair' ? fieldOf(e, 'value') : entryKind === 'identifier' || entryKind === 'function' ? e : null;
-      if (!value) continue;
-      if (key !== undefined && k && (syn.stringValue(k) ?? textOf(k)) !== key) continue;
+    for (const entry of tableEntries(lit, syn)) {
+      const value = entry.value;
+      if (key !== undefined && entry.key !== undefined && entry.key !== key) continue;
       // A function written in place (a method, `a: async (event) => { … }`): its own unit's summary.
       if (syn.exprKind(typeOf(value)) === 'function') {
         const inline = this.env.inlineSummary(value);
-        if (inline) parts.push({ summary: inline, who: k ? (syn.stringValue(k) ?? textOf(k)) : textOf(table) });
+        if (inline) parts.push({ summary: inline, who: entry.key ?? textOf(table) });
         continue;
       }
       // A function by name, or off a module (`actions.createBackup`).

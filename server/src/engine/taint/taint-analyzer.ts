@@ -27,7 +27,7 @@ import { boundText, canonicalModule, type CanonicalResolver, emptyNodeCache, fie
 import { eachNodeOfType } from '../patterns/tree-walk';
 import { compileRuleRegex, escapeRegExp, searchableAnywhere } from '../regex-guard';
 import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
-import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, mergeSummaries, NON_CONSTANT, matchCompiled, RECEIVER_FIELD, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type SinkHit, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
+import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, mergeSummaries, NON_CONSTANT, tableEntries, matchCompiled, RECEIVER_FIELD, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type SinkHit, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
 import type { RouteRegistration } from './lang/language';
@@ -4349,12 +4349,7 @@ function moduleTables(top: { node(i: number): Node }, count: number, syn: Langua
       const lit = value && syn.unparenthesize(value);
       if (!lit || !syn.tableTypes.has(lit.type)) continue;
       const entries: [string, string][] = [];
-      for (const e of namedKids(lit)) {
-        const kind = syn.exprKind(e.type);
-        const k = kind === 'pair' ? fieldOf(e, 'key') : kind === 'identifier' ? e : null;
-        const v = kind === 'pair' ? fieldOf(e, 'value') : kind === 'identifier' ? e : null;
-        if (k && v && syn.exprKind(v.type) === 'identifier') entries.push([detached(syn.stringValue(k) ?? k.text), detached(v.text)]);
-      }
+      for (const { key, value } of tableEntries(lit, syn)) if (key !== undefined && syn.exprKind(value.type) === 'identifier') entries.push([detached(key), detached(value.text)]);
       if (entries.length) out.set(detached(name), entries);
     }
   }
