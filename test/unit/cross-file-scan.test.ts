@@ -425,6 +425,10 @@ describe('cross-file passes in the scan pool', () => {
     assert.match(run.failed[0]!.message, /while summarising exports/);
     assert.deepEqual(run.results.map((r) => r.file.relPath).sort(), ['src/db.js', 'src/routes.js', 'src/throws.js', 'src/uses.js'], 'a throwing summary only loses that summary');
     assert.deepEqual(run.results.flatMap((r) => r.findings.map((f) => `${r.file.relPath}:${f.ruleId}`)), ['src/db.js:js.sqli.string-query']);
+    const noticed = run.results.flatMap((r) => r.notices.filter((n) => n.reason === 'analyzer-error').map((n) => [r.file.relPath, n.message] as const));
+    assert.equal(noticed.length, 1, 'the lost summary is told once, with the file it belongs to');
+    assert.equal(noticed[0]![0], 'src/throws.js');
+    assert.match(noticed[0]![1], /cross-file summary of this file failed/);
     assert.equal(streamed.length, 5, 'every file reported exactly once');
   });
 

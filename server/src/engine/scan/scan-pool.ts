@@ -423,6 +423,8 @@ export class ScanPool {
       };
       /** Files that broke a worker in pass 0 or 1: already listed as failed, not summarised or scanned again. */
       const brokeInPass1 = new Set<number>();
+      // Files whose export summaries failed (the worker answered with an error): pass 2 reports it with the file.
+      const summaryFailed = new Map<number, string>();
       let next = 0;
       /** Files sent to a worker that broke before it took them: scanned again first. */
       const retry: number[] = [];
@@ -744,13 +746,17 @@ export class ScanPool {
           }
           if (pass === 1) {
             // An analyzer error while summarising only costs that file's summaries; pass 2 reports it.
+            if (m.type === 'error' && !summaryFailed.has(m.id)) summaryFailed.set(m.id, m.message);
             summarized(m.id, m.type === 'summaries' ? m.summaries : undefined);
             dispatch(slot);
             return;
           }
           const file = files[m.id]!;
           if (m.type === 'result') {
-            const result: FileScanResult = { file, findings: m.findings, notices: m.notices, alone: m.alone, ...(m.blob ? { blob: m.blob } : {}) };
+            const failed = summaryFailed.get(m.id);
+            // Its own findings stand; what other files' calls into it would carry is what the failure cost.
+            const notices = failed === undefined ? m.notices : [...m.notices, { reason: 'analyzer-error' as const, message: `The cross-file summary of this file failed, so calls into it from other files were analysed without it: ${failed}` }];
+            const result: FileScanResult = { file, findings: m.findings, notices, alone: m.alone, ...(m.blob ? { blob: m.blob } : {}) };
             run.results.push(result);
             options.onResult?.(result);
             complete();
