@@ -91,6 +91,14 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-js-cjs-barrel');
   });
 
+  it('JS: a table of functions another module exports (`const { STEPS } = require(\'./steps\')`), picked by the request\'s key (`STEPS[step.kind]` through a checked local) or a constant one (`STEPS[\'count\']`): each entry\'s sinks, a named function\'s or one written in place; the argv entry picked by its key is quiet', async () => {
+    await check('cross-file-js-tables');
+  });
+
+  it('Python: a dict of functions another module defines (`from .actions import ACTIONS`), picked by the request\'s key (`ACTIONS.get(payload.get("action"))`) or a constant one (`ACTIONS["du"]`): each entry\'s sinks, a private function\'s too; the argv entry picked by its key is quiet', async () => {
+    await check('cross-file-py-tables');
+  });
+
   it('JS: an injected collaborator of unknown class (a router factory\'s `service` parameter, a service\'s `this.repo`) called by an application\'s method name runs the workspace\'s methods of that name, through a service to its repository; a parameterised query and a one-word method name are quiet', async () => {
     await check('cross-file-js-injected');
   });

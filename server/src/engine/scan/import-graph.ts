@@ -61,6 +61,8 @@ export function calledNames(text: string): Set<string> {
   for (const m of text.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s*\(|\bnew\s+([A-Za-z_$][\w$]*)/g)) out.add((m[1] ?? m[2])!);
   // A class whose method is called on it (`OrderQuery.fromRequest(req)`): its static and class methods are called.
   for (const m of text.matchAll(/(?<![\w$.])([A-Z][\w$]*)\.[A-Za-z_$][\w$]*\s*\(/g)) out.add(m[1]!);
+  // A table of functions a call picks from (`STEP_HANDLERS[step.type](step)`, `ACTIONS.get(name)`).
+  for (const m of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?:\[|\.get\s*\()/g)) out.add(m[1]!);
   // A type annotation (`private readonly orders: OrdersService,`): an instance injected rather than constructed.
   for (const m of text.matchAll(/[\w$)?]\s*:\s*([A-Za-z_$][\w$]*)\s*[,;)=\n]/g)) out.add(m[1]!);
   // Python's: a property's return (`-> Store:`), a forward reference (`"Store"`), `Optional[Store]`, `Store | None`.

@@ -662,7 +662,8 @@ export class ScanPool {
           if (!effect || (summaryRound > 1 && !changedInRound.has(e.path))) continue;
           let names = named.get(e.path);
           if (!names) named.set(e.path, (names = new Set()));
-          names.add(e.name.slice(e.name.lastIndexOf('.') + 1));
+          // A table's entry is called through the table (`STEP_HANDLERS[k](x)`: see `calledNames`).
+          names.add(e.table?.name ?? e.name.slice(e.name.lastIndexOf('.') + 1));
         }
         const callers = new Set<string>();
         for (const [p, names] of named) {

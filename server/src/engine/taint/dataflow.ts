@@ -207,6 +207,11 @@ export interface UnitEnv {
   /** Summary of an inline function (a callback passed as an argument), by its node. */
   inlineSummary: (fn: Node) => Summary | undefined;
   /**
+   * The functions of another file's table of functions this file imports as `name` that key `key` picks (any, for
+   * an unknown key), merged (`ExportSummary.table`). Absent where the file imports none.
+   */
+  importedTable?: (name: string, key: string | undefined) => { summary: Summary; name: string; offset: number } | undefined;
+  /**
    * For a method of a class: what the class's methods store from input in field `name` of the receiver (their
    * `Summary.fieldWrites`), with the names of the methods that store it. Absent for other units.
    */
@@ -3313,7 +3318,9 @@ class UnitAnalysis {
     }
     if (!table || syn.exprKind(typeOf(table)) !== 'identifier') return undefined;
     const lit = this.valueOf(textOf(table));
-    if (!lit || !syn.tableTypes.has(typeOf(lit))) return undefined;
+    // No value here: an imported table, unless a parameter or local of that name hides it.
+    if (!lit) return this.bound.has(textOf(table)) ? undefined : this.env.importedTable?.(textOf(table), key);
+    if (!syn.tableTypes.has(typeOf(lit))) return undefined;
     const parts: { summary: Summary; who: string }[] = [];
     let offset = 0;
     for (const entry of tableEntries(lit, syn)) {

@@ -188,6 +188,12 @@ export interface ExportSummary {
    * imports; JS/TS `export { f } from './m'`, `export * from './m'`. `buildExportIndex` replaces it by what it names.
    */
   reexport?: string;
+  /**
+   * A function of an exported table of functions (`STEP_HANDLERS = { http: httpStep }`, `ACTIONS = {"ping": ping}`):
+   * the table's name and this entry's key (`name` is `<table>[<key>]`). An importer's `STEP_HANDLERS[step.type](step)`
+   * runs the entries its key may pick (`UnitEnv.importedTable`).
+   */
+  table?: { name: string; key: string };
 }
 
 /**
@@ -1678,6 +1684,7 @@ export class TaintAnalyzer implements Analyzer {
     const syn = pass.rules[0]!.module;
     const importKey = imported.size ? JSON.stringify([...imported].map(([k, v]) => [k, ids.map((id) => v.rules[id] ?? null), v.keywords ?? null, v.types ?? null, v.typedFields ?? null, v.recordFields ?? null])) : '';
     const typedImports = [...imported.keys()].some((k) => k.startsWith(TYPED_FIELDS_KEY));
+    const tableImports = [...imported.keys()].some((k) => k.startsWith(TABLE_ENTRY));
     const work = worklistContext(ctx, syn, this.stats);
     const { byKey, index } = work;
     const templates = this.templateIndex;
@@ -1944,6 +1951,7 @@ export class TaintAnalyzer implements Analyzer {
               if (instanceOf(obj, textOf(prop))) return true;
               return syn.exprKind(typeOf(obj)) === 'identifier' && imported.has(`${textOf(obj)}.${textOf(prop)}`);
             },
+            ...(tableImports ? { importedTable: (name: string, key: string | undefined) => importedTable(imported, ids, name, key) } : {}),
             ...(ctx.registrations ? { registersHandler: (call: Node) => importedHandler(call, ctx, lookup, imported) } : {}),
             ...(ctx.cleanFields ? { cleanFields: ctx.cleanFields } : {}),
             ...(ctx.typedFields || typedImports
@@ -2236,6 +2244,7 @@ export class TaintAnalyzer implements Analyzer {
       // An imported class's methods called on the class (`OrderQuery.fromRequest(req)`, `BookQuery.from_args(a)`).
       const methods = entries?.filter((e) => e.className === name && e.name.startsWith(`${name}.`)) ?? [];
       for (const e of methods) out.set(`${local}${e.name.slice(name.length)}`, e);
+      for (const e of entries ?? []) if (e.table?.name === name) out.set(`${TABLE_ENTRY}${local}\u0000${e.table.key}`, e);
       if (found) out.set(`${importedKeyPrefix(found)}${local}`, found);
       // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
       // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
@@ -2480,12 +2489,15 @@ export class TaintAnalyzer implements Analyzer {
     const instanceNames = new Map<string, string[]>();
     for (const [name, cls] of (q ? undefined : lang.module.instances?.exportedInstances?.(tree)) ?? []) instanceNames.set(cls, [...(instanceNames.get(cls) ?? []), name]);
     const byUnit = new Map<Unit, ExportSummary>();
+    const keywordsOf = (u: Unit): Pick<ExportSummary, 'keywords' | 'types'> => {
+      const kw = u.params.keywords;
+      const types = kw ? u.params.names.map((_, i) => lang.module.paramTypeOf(u.node, i) ?? null) : [];
+      return kw ? { keywords: [...kw], ...(types.some((t) => t !== null) ? { types } : {}) } : {};
+    };
     for (const u of ctx.units) {
       if (!u.name) continue;
       const module = q?.moduleOf(u.node, doc.path);
-      const kw = u.params.keywords;
-      const types = kw ? u.params.names.map((_, i) => lang.module.paramTypeOf(u.node, i) ?? null) : [];
-      const keywords = kw ? { keywords: [...kw], ...(types.some((t) => t !== null) ? { types } : {}) } : {};
+      const keywords = keywordsOf(u);
       if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
       else if (u.isMethod && u.cls !== undefined) {
         // A method of an exported class, by `<class>.<method>`; private ones (`#m`) no other file can call.
@@ -2499,6 +2511,21 @@ export class TaintAnalyzer implements Analyzer {
         const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
         byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}), ...(names ? { instanceNames: names } : {}) });
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
+    }
+    // An exported table of functions: each entry's function (a name of this file or written in place), by
+    // `<table>[<key>]` too (see `ExportSummary.table`); a function in two places is summarised once.
+    const tableAliases: { u: Unit; table: { name: string; key: string } }[] = [];
+    if (exported) for (const name of moduleValues(ctx, lang.module).keys()) {
+      const lit = exported.has(name) ? moduleValue(ctx, lang.module, name) : undefined;
+      if (!lit || !lang.module.tableTypes.has(typeOf(lit))) continue;
+      for (const { key, value } of tableEntries(lit, lang.module)) {
+        const kind = lang.module.exprKind(typeOf(value));
+        const u = key === undefined ? undefined : kind === 'function' ? ctx.byStart.get(value.startIndex) : kind === 'identifier' ? ctx.byName.get(textOf(value)) : undefined;
+        if (!u || u.cls !== undefined || key === undefined) continue;
+        const table = { name, key };
+        if (byUnit.has(u)) tableAliases.push({ u, table });
+        else byUnit.set(u, { path: doc.path, name: `${name}[${key}]`, rules: {}, ...keywordsOf(u), table });
+      }
     }
     // Schemas and record classes are read or constructed by their importers, not called: listed whatever `called` says.
     // So are re-exports, which the index resolves.
@@ -2579,7 +2606,7 @@ export class TaintAnalyzer implements Analyzer {
     for (const rule of taintRules) {
       for (const [u, r] of perRule.get(rule.spec.id) ?? []) byUnit.get(u)!.rules[rule.spec.id] = r;
     }
-    return [...byUnit.values(), ...schemas];
+    return [...byUnit.values(), ...tableAliases.map(({ u, table }) => ({ ...byUnit.get(u)!, name: `${table.name}[${table.key}]`, table })), ...schemas];
   }
 }
 
@@ -3768,6 +3795,22 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
   return { summary, findings: r.findings.map((f) => ({ ...f, range: range(f.range), trace: steps(f.trace), fixes: fixes(f.fixes) })) };
 }
 
+/**
+ * The entries of another file's table of functions imported as `name` (see `ExportSummary.table`) that key `key` may
+ * pick (any, for a key not known), merged as a local table's are.
+ */
+function importedTable(imported: Map<string, ExportSummary>, ruleIds: readonly string[], name: string, key: string | undefined): { summary: Summary; name: string; offset: number } | undefined {
+  const prefix = `${TABLE_ENTRY}${name}\u0000`;
+  const parts: { summary: Summary; who: string }[] = [];
+  for (const [k, e] of imported) {
+    // The pass's rules all have an entry or none (see `passes`).
+    if (!k.startsWith(prefix) || (key !== undefined && k.slice(prefix.length) !== key) || !e.rules[ruleIds[0]!]) continue;
+    parts.push({ summary: fromExport(ruleIds.map((id) => e.rules[id]), e.keywords), who: e.name });
+  }
+  if (!parts.length) return undefined;
+  return parts.length === 1 ? { summary: parts[0]!.summary, name: parts[0]!.who, offset: 0 } : { summary: mergeSummaries(parts), name, offset: 0 };
+}
+
 function resolveCallee(
   callee: Node,
   ctx: FileContext,
@@ -3945,6 +3988,8 @@ const INSTANCE_OF = '\u0002';
  * an object of unknown class may run (`this.repo.searchNotes(t)` with `repo` injected, `request.app.state.store.by_slug(s)`).
  */
 const BY_METHOD = '\u0003';
+/** ... an entry of an imported table of functions, by the table's local name and the entry's key (see `ExportSummary.table`). */
+const TABLE_ENTRY = '\u0004';
 /** More classes defining a method than this: the name is the workspace's common vocabulary, not one collaborator's. */
 const MAX_METHOD_CLASSES = 2;
 /** ... by the name or path the file assigns its instances to. */

@@ -370,6 +370,10 @@ function exportedNames(tree: Tree): Set<string> {
       const name = def.childForFieldName('name')?.text;
       if (name && !name.startsWith('_')) out.add(name);
     }
+    // `ACTIONS = {...}`: any public module-level name can be imported (a table of functions, see `ExportSummary.table`).
+    const assigned = s.type === 'expression_statement' ? named(s)[0] : undefined;
+    const target = assigned?.type === 'assignment' ? assigned.childForFieldName('left') : undefined;
+    if (target?.type === 'identifier' && !target.text.startsWith('_')) out.add(target.text);
   }
   return out;
 }
