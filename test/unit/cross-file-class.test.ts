@@ -99,6 +99,10 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-py-tables');
   });
 
+  it('JS: a request passed to a function a CommonJS barrel re-exports (`readJson(event)` of `require(\'../lib\')`) is a request in the file that defines it: its parsed body reaches the handler\'s query; a number parsed from the path is quiet', async () => {
+    await check('cross-file-js-barrel-request');
+  });
+
   it('JS: an injected collaborator of unknown class (a router factory\'s `service` parameter, a service\'s `this.repo`) called by an application\'s method name runs the workspace\'s methods of that name, through a service to its repository; a parameterised query and a one-word method name are quiet', async () => {
     await check('cross-file-js-injected');
   });

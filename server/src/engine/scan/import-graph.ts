@@ -128,6 +128,12 @@ export interface ImportedFile {
    * importer again only when it calls a function whose summary changed.
    */
   importers: Map<string, ReadonlySet<string>>;
+  /**
+   * For a barrel (a package's `__init__.py`, an index file): the files it imports, whose functions it re-exports. A
+   * call through it (`parseBody(event)` of `require('../lib')`) is a call of one of theirs (see pass 0's request
+   * arguments in the scan pool).
+   */
+  reexports?: string[];
 }
 
 /** The file among `paths` that a module specifier written in `fromPath` names, resolved exactly as the taint pack resolves it. */
@@ -242,6 +248,10 @@ export async function importedFiles(
       }
     }
     if (!grew) break;
+  }
+  for (const [importer, targets] of importsOf) {
+    const barrel = BARREL.test(importer) ? imported.get(importer) : undefined;
+    if (barrel) barrel.reexports = [...targets];
   }
   // A call of an application's method on an object of unknown class (`this.repo.searchNotes(t)`, the repository
   // injected) may run a class of a file the caller does not import (see `ExportIndex.methodsNamed`): the caller

@@ -364,16 +364,25 @@ export class ScanPool {
           const resolve = moduleResolver(files.flatMap((f) => (CROSS_FILE_LANGUAGES.has(languageIdForPath(f.path)) ? [f.path] : [])));
           // One alias per parameter whatever order pass 0 answered in: the least by name.
           const chosen = new Map<string, { params: Map<string, [string, number, string]>; callers: Set<string> }>();
+          // A barrel's name is one of the files it re-exports (each ignores a name it does not define), through
+          // chains of them.
+          const through = (first: string): string[] => {
+            const out = [first];
+            for (let k = 0; k < out.length && out.length < 64; k++) for (const t of calledBy?.get(out[k]!)?.reexports ?? []) if (!out.includes(t)) out.push(t);
+            return out;
+          };
           for (const [i, args] of requestArgsOf) {
             for (const a of args) {
-              const target = resolve(files[i]!.path, a.module);
-              if (!target || target === files[i]!.path) continue;
-              let m = chosen.get(target);
-              if (!m) chosen.set(target, (m = { params: new Map(), callers: new Set() }));
-              m.callers.add(`${a.name}\u0000${files[i]!.path}`);
-              const key = `${a.name}\u0000${a.index}`;
-              const had = m.params.get(key);
-              if (!had || a.alias < had[2]) m.params.set(key, [a.name, a.index, a.alias]);
+              const resolved = resolve(files[i]!.path, a.module);
+              for (const target of resolved ? through(resolved) : []) {
+                if (target === files[i]!.path) continue;
+                let m = chosen.get(target);
+                if (!m) chosen.set(target, (m = { params: new Map(), callers: new Set() }));
+                m.callers.add(`${a.name}\u0000${files[i]!.path}`);
+                const key = `${a.name}\u0000${a.index}`;
+                const had = m.params.get(key);
+                if (!had || a.alias < had[2]) m.params.set(key, [a.name, a.index, a.alias]);
+              }
             }
           }
           const order = (a: [string, number, string], b: [string, number, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
