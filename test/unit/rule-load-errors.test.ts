@@ -181,6 +181,15 @@ describe('sanitizers: `marked` names a metavariable of a sanitizer that is no gu
     assert.match(msgs(`{ pattern: 'ok($P)', guard: $P, marked: $P, requires-mark: dotless }`), /`marked` applies to sanitizers that are not guards/);
     assert.match(msgs(`{ pattern: 'path.join($R, $P)', requires-mark: dotless }`), /`requires-mark` applies to guards, or with `marked`/);
   });
+
+  it('`not-after`: a regular expression, for a sanitizer that is not a guard; a bad one is a load error of its rule only', () => {
+    const { errors } = load(`rules:\n${rule(`{ pattern: 'esc($P)', not-after: 'href=$' }`)}`);
+    assert.deepEqual(errors, []);
+    const msgs = (s: string) => load(`rules:\n${rule(s)}`).errors.map((e) => e.message).join('\n');
+    assert.match(msgs(`{ pattern: 'esc($P)', not-after: 'href=(' }`), /`not-after` is not a valid regular expression/);
+    assert.match(msgs(`{ pattern: 'esc($P)', not-after: '(a)\\1' }`), /`not-after` /);
+    assert.match(msgs(`{ pattern: 'ok($P)', guard: $P, not-after: 'href=$' }`), /`not-after` applies to sanitizers that are not guards/);
+  });
 });
 
 describe('pattern rules: a structural check must be one the language module provides', () => {

@@ -14,7 +14,7 @@ app = Flask(__name__)
 def link():
     p = request.args.get("p", "")
     # ruleid: py.xss.html-response
-    return "<a href='" + escape(p) + "'>next</a>"
+    return "<a href='" + p + "'>next</a>"
 
 
 @app.route("/hello/<name>")

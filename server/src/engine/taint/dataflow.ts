@@ -2415,6 +2415,12 @@ class UnitAnalysis {
         return !!x && !!this.ev(x, st, depth)?.some((f) => f.origin.kind === 'source' || f.origin.index >= 0);
       })) continue;
       if (s.spec.ifBound && !this.boundHolds(b, s.spec.ifBound)) continue;
+      if (s.spec.notAfter !== undefined && textBeforeMatches(n, unlessRe(s.spec.notAfter))) {
+        // Escaped, the text still begins the URL: what goes in comes out (`javascript:` has nothing to escape).
+        let t: Taint | undefined;
+        for (const k of named(n)) t = union(t, this.ev(k, st, depth));
+        return t && addStep(t, { range: this.range(n), message: `${textOf(n).slice(0, 40)} escapes HTML but begins a URL attribute: a javascript: URL passes`, kind: 'step' });
+      }
       // `marked`: only where every flow of that part carries the marks a guard gave (a parameter's flow has none),
       // and only that part is cleaned: `filepath.Join(dir, name)` keeps what `dir` holds.
       let rest: Taint | undefined;
@@ -3785,6 +3791,20 @@ function textOutsideFunctions(n: Node, functionTypes: ReadonlySet<string>, end?:
     text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
   }
   return text;
+}
+
+/**
+ * Whether the text before `n` in one of the (up to three) expressions enclosing it, its last 200 characters, matches
+ * `re` (see `SanitizerSpec.notAfter`): `\`<a href="${` of a template string, `f'<a href="{` of an f-string,
+ * `'<a href="' + ` of a concatenation.
+ */
+function textBeforeMatches(n: Node, re: RegExp): boolean {
+  let p = n.parent;
+  for (let i = 0; p && i < 3; i++, p = p.parent) {
+    const before = p.text.slice(Math.max(0, n.startIndex - p.startIndex - 200), n.startIndex - p.startIndex);
+    if (before && re.test(before)) return true;
+  }
+  return false;
 }
 
 function unlessRe(source: string): RegExp {

@@ -13,6 +13,7 @@ import { endOfOptionsMarker, programName } from './end-of-options';
 import type { LanguageModule, Part } from './lang/language';
 import type { CompiledRule } from './rule-set';
 import { importsAnswer } from './import-reads';
+import { compileRuleRegex } from '../regex-guard';
 
 const named = namedKids;
 /** What every strategy needs: the document being fixed, its imports and its language, passed down explicitly. */
@@ -47,7 +48,7 @@ export function buildFixes(rule: CompiledRule, sink: Node, focus: Node, b: Bindi
       made = pathContainment(fx, focus);
       break;
     case 'html-escape':
-      made = htmlEscape(fx, sink, focus);
+      made = htmlEscape(fx, rule, sink, focus);
       break;
     case 'relative-redirect':
       made = relativeRedirect(fx, focus);
@@ -381,7 +382,7 @@ function pathContainment(fx: FixSite, focus: Node): Fix | undefined {
   };
 }
 
-function htmlEscape(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
+function htmlEscape(fx: FixSite, rule: CompiledRule, sink: Node, focus: Node): Fix | undefined {
   const { syn, doc, imports } = fx;
   if (syn.textProperty && syn.exprKind(sink.type) === 'assign') {
     const left = sink.childForFieldName('left');
@@ -400,6 +401,10 @@ function htmlEscape(fx: FixSite, sink: Node, focus: Node): Fix | undefined {
   if (!value) return undefined;
   const exprs = parts ? parts.filter((p): p is { kind: 'expr'; node: Node } => p.kind === 'expr') : [{ kind: 'expr' as const, node: value }];
   if (exprs.length === 0) return undefined;
+  // A value that begins a URL attribute (`"<a href='" + p`), where the rule's escapers do not clean (their
+  // `not-after`): escaping leaves `javascript:` as it is, and checking the scheme is no mechanical rewrite.
+  const notAfter = rule.sanitizers.flatMap((z) => (z.spec.notAfter === undefined ? [] : [compileRuleRegex(z.spec.notAfter)]));
+  if (parts && notAfter.length && parts.some((p, i) => p.kind === 'expr' && parts[i - 1]?.kind === 'lit' && notAfter.some((re) => re.test((parts[i - 1] as { raw: string }).raw)))) return undefined;
   const edits: TextEdit[] = [];
   const escaper = importsAnswer(imports, 'html', (m) => syn.htmlEscaper(m));
   if (!escaper) return undefined;

@@ -214,6 +214,12 @@ export interface SanitizerSpec extends PatternSpec {
    * tuple of fixed hosts).
    */
   ifBound?: Record<string, string>;
+  /**
+   * YAML `not-after`, a regular expression, not for guards: the sanitizer does not apply where the text before the
+   * call in the expressions enclosing it (a template string, an f-string, a concatenation; up to three levels up)
+   * matches. An HTML escaper whose result begins an `href="…"` value leaves a `javascript:` URL as it is.
+   */
+  notAfter?: string;
 }
 
 /** A propagator: a call whose result carries the taint of its arguments (`path.join(...)`). */
@@ -624,7 +630,7 @@ function inputKind(v: unknown, where: string, ruleId: string | undefined, p: Pro
 }
 
 function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p: Problems): SanitizerSpec | undefined {
-  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted', 'marked', 'asserts', 'if-bound']);
+  const s = patternSpec(v, where, ruleId, p, ['guard', 'guard-unless', 'requires-mark', 'mark', 'table', 'untainted', 'marked', 'asserts', 'if-bound', 'not-after']);
   if (!s) return undefined;
   const guard = isObj(v) ? str(v, 'guard', where, ruleId, p, false) : undefined;
   if (guard && !metavarsIn(s.pattern).has(guard)) p.add(ruleId, `${where}: \`guard\` ${guard} must be a metavariable of the pattern`);
@@ -650,6 +656,16 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
   const untainted = isObj(v) && v['untainted'] !== undefined ? strList(v['untainted'], `${where}: \`untainted\``, ruleId, p) : undefined;
   if (untainted?.length && subject) p.add(ruleId, `${where}: \`untainted\` applies to sanitizers that are not guards`);
   for (const mv of untainted ?? []) if (!metavarsIn(s.pattern).has(mv)) p.add(ruleId, `${where}: \`untainted\` ${mv} must be a metavariable of the pattern`);
+  let notAfter = isObj(v) ? str(v, 'not-after', where, ruleId, p, false) : undefined;
+  if (notAfter !== undefined && subject) p.add(ruleId, `${where}: \`not-after\` applies to sanitizers that are not guards`);
+  if (notAfter !== undefined) {
+    try {
+      compileRuleRegex(notAfter);
+    } catch (e) {
+      p.add(ruleId, `${where}: \`not-after\` ${(e as Error).message}`);
+      notAfter = undefined;
+    }
+  }
   return {
     pattern: s.pattern,
     ...(s.where ? { where: s.where } : {}),
@@ -662,6 +678,7 @@ function sanitizerSpec(v: unknown, where: string, ruleId: string | undefined, p:
     ...(guard && !unless && asserts === true ? { asserts: true as const } : {}),
     ...(!subject && untainted?.length ? { untainted } : {}),
     ...(ifBound && Object.keys(ifBound).length ? { ifBound } : {}),
+    ...(!subject && notAfter !== undefined ? { notAfter } : {}),
   };
 }
 
