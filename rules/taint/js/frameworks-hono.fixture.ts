@@ -1,6 +1,7 @@
 // Hono (https://hono.dev/docs/api/request): a route's context `c` holds the request as `c.req`.
 import { Hono } from 'hono';
 import { getCookie, getSignedCookie } from 'hono/cookie';
+import { html, raw } from 'hono/html';
 import { exec } from 'child_process';
 import { readFile } from 'fs/promises';
 
@@ -23,6 +24,27 @@ app.post('/hello', async (c) => {
   // Reported by the rule for `.html(...)` sinks (jQuery's and cheerio's too).
   // ruleid: js.xss.dom
   return c.html('<h1>Hello ' + who + '</h1>');
+});
+
+app.get('/missing', (c) => {
+  const code = c.req.query('code') ?? '';
+  // With a status: a text/html response, as with one argument.
+  // ruleid: js.xss.server-response
+  return c.html(`<p>No link called <code>${code}</code>.</p>`, 404);
+});
+
+app.get('/note', (c) => {
+  const note = c.req.query('note') ?? '';
+  // `raw()` turns off the `html` tag's escaping for its argument.
+  // ruleid: js.xss.server-response
+  return c.html(html`<div><p>${raw(note.replace(/\n/g, '<br>'))}</p></div>`);
+});
+
+app.get('/results', (c) => {
+  const q = c.req.query('q') ?? '';
+  // The `html` tag escapes what it interpolates; a constant in raw() is the program's.
+  // ok: js.xss.server-response
+  return c.html(html`<h1>Results for ${q}</h1>${raw('<hr>')}`, 200);
 });
 
 app.get('/count', (c) => {
