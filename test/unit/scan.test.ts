@@ -32,12 +32,17 @@ describe('file walker', () => {
     assert.ok(rels(all.files).includes('build/out.js') && rels(all.files).includes('vendor/lib.js'));
   });
 
-  it('applies the .gitignore files above a sub-folder target, and scans a named file even if ignored', () => {
+  it('applies the .gitignore files above a sub-folder target, and scans a named file even if ignored; a named file or folder left out is skipped with the reason', () => {
     const dir = webapp();
     assert.deepEqual(rels(walkFiles([{ root: dir, paths: [join(dir, 'src')] }]).files), ['src/app.js', 'src/config.js', 'src/nested/.gitignore', 'src/nested/util.js']);
-    assert.deepEqual(walkFiles([{ root: dir, paths: [join(dir, 'build')] }]).files, []);
+    const build = walkFiles([{ root: dir, paths: [join(dir, 'build')] }]);
+    assert.deepEqual(build.files, []);
+    assert.deepEqual(build.skipped.map((s) => [s.path, s.reason]), [[join(dir, 'build'), 'excluded']], 'a named folder left out is told');
     assert.deepEqual(rels(walkFiles([{ root: dir, paths: [join(dir, 'build', 'out.js')] }]).files), ['build/out.js']);
-    assert.deepEqual(walkFiles([{ root: dir, paths: [join(dir, 'vendor', 'lib.js')] }], { exclude: ['vendor/**'] }).files, []);
+    const vendor = walkFiles([{ root: dir, paths: [join(dir, 'vendor', 'lib.js')] }], { exclude: ['vendor/**'] });
+    assert.deepEqual(vendor.files, []);
+    assert.deepEqual(vendor.skipped.map((s) => [s.path, s.reason]), [[join(dir, 'vendor', 'lib.js'), 'excluded']], 'a named file left out is told');
+    assert.match(vendor.skipped[0]!.message, /`exclude` pattern/);
   });
 
   it('walks several roots and skips oversized files, unreadable paths and symlink loops with a reason', () => {

@@ -224,7 +224,9 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
       // A named path can be a link out of the workspace too (the pre-commit framework passes file names).
       if (leavesRoot(target, real)) continue;
       if (stats.isFile()) {
+        // Named, it is told why it was not scanned (walked into, an excluded file is simply not one of the scan's).
         if (!excluded(rel, false)) addFile(target, root, rel, stats);
+        else skipped.push({ path: target, reason: 'excluded', message: 'skipped: it matches an `exclude` pattern of the settings' });
         continue;
       }
       // The .gitignore files of the folders above a sub-folder target still apply to it.
@@ -238,6 +240,7 @@ function* walkSteps(roots: WalkRoot[], options: WalkOptions): Generator<void, Wa
         if (gitIgnored(levels, dirRel, true) || excluded(dirRel, true)) ignoredAbove = true;
       }
       if (!ignoredAbove) yield* walk(target, rel, levels);
+      else skipped.push({ path: target, reason: 'excluded', message: 'skipped: the folder is ignored by .gitignore or matches an `exclude` pattern of the settings' });
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
