@@ -203,9 +203,8 @@ def signed_load(blob, signature):
     expected = hmac.new(SIGNING_KEY, blob, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, signature):
         raise ValueError("bad signature")
-    # Loading data this program signed, after checking the signature, is the rule's own advice; the pattern rule
-    # does not read the check.
-    # todook: py.deserialization.pickle-any
+    # Loading data this program signed, after checking the signature, is the rule's own advice.
+    # ok: py.deserialization.pickle-any
     return pickle.loads(blob)
 
 
