@@ -98,3 +98,25 @@ exports.chat = async (event) => {
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : null;
   return command ? command(args, () => {}) : { statusCode: 404 };
 };
+
+// A table of handlers written in place that take the event itself: each one's parameter is the request.
+const INLINE_ROUTES = {
+  'GET /reports': async (event) => {
+    const params = event.queryStringParameters || {};
+    // ruleid: js.sqli.string-query
+    return pool.query(`SELECT * FROM reports WHERE owner = '${params.owner}'`);
+  },
+  async 'DELETE /reports/{id}'(event) {
+    // ruleid: js.sqli.string-query
+    return pool.query('DELETE FROM reports WHERE id = ' + event.pathParameters.id);
+  },
+  'GET /health': async (event) => {
+    // ok: js.sqli.string-query
+    return pool.query('SELECT 1', [event.requestContext.requestId]);
+  },
+};
+
+exports.reports = async (event) => {
+  const route = INLINE_ROUTES[`${event.httpMethod} ${event.resource}`];
+  return route ? route(event) : { statusCode: 404 };
+};

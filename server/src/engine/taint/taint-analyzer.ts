@@ -4284,7 +4284,10 @@ function requestHelperAliases(
   const fns = new Map<string, number | null>();
   const methods = new Map<string, number | null>();
   units.forEach((u, i) => {
-    if (i === 0 || !u.name) return;
+    if (i === 0) return;
+    // Each function also by where it starts: a table's entry written in place (`moduleTables`).
+    fns.set(`${INLINE_ENTRY}${u.node.startIndex}`, i - 1);
+    if (!u.name) return;
     const m = u.isMethod ? methods : fns;
     m.set(u.name, m.has(u.name) ? null : i - 1);
   });
@@ -4380,9 +4383,13 @@ function functionTables(tables: Map<string, [string, string][]>, fns: Map<string
   return out;
 }
 
+/** A table entry's function written in place, by its start offset: no identifier can spell it. */
+const INLINE_ENTRY = '\u0000@';
+
 /**
  * The module's tables of functions: top-level names bound once to a map literal some of whose values name a
- * function (`const ROUTES = { 'GET /a': listA, b }`, `HANDLERS = {"create": create_user}`), with those entries.
+ * function (`const ROUTES = { 'GET /a': listA, b }`, `HANDLERS = {"create": create_user}`) or are one written in
+ * place (`'GET /b': async (event) => { … }`, as `INLINE_ENTRY` + its start), with those entries.
  */
 function moduleTables(top: { node(i: number): Node }, count: number, syn: LanguageModule): Map<string, [string, string][]> {
   const out = new Map<string, [string, string][]>();
@@ -4394,7 +4401,13 @@ function moduleTables(top: { node(i: number): Node }, count: number, syn: Langua
       const lit = value && syn.unparenthesize(value);
       if (!lit || !syn.tableTypes.has(lit.type)) continue;
       const entries: [string, string][] = [];
-      for (const { key, value } of tableEntries(lit, syn)) if (key !== undefined && syn.exprKind(value.type) === 'identifier') entries.push([detached(key), detached(value.text)]);
+      for (const { key, value } of tableEntries(lit, syn)) {
+        if (key === undefined) continue;
+        const kind = syn.exprKind(value.type);
+        // A function written in place, by where it starts (see `requestHelperAliases`' `fns`).
+        if (kind === 'identifier') entries.push([detached(key), detached(value.text)]);
+        else if (kind === 'function') entries.push([detached(key), `${INLINE_ENTRY}${value.startIndex}`]);
+      }
       if (entries.length) out.set(detached(name), entries);
     }
   }
