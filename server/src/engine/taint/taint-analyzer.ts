@@ -4284,10 +4284,7 @@ function requestHelperAliases(
   const fns = new Map<string, number | null>();
   const methods = new Map<string, number | null>();
   units.forEach((u, i) => {
-    if (i === 0) return;
-    // Each function also by where it starts: a table's entry written in place (`moduleTables`).
-    fns.set(`${INLINE_ENTRY}${u.node.startIndex}`, i - 1);
-    if (!u.name) return;
+    if (i === 0 || !u.name) return;
     const m = u.isMethod ? methods : fns;
     m.set(u.name, m.has(u.name) ? null : i - 1);
   });
@@ -4322,7 +4319,7 @@ function requestHelperAliases(
   const targetsOf = (callee: string, self: boolean): (number | null | undefined)[] => {
     const t = (self ? methods : fns).get(callee);
     if (self || t !== undefined || !tables) return [t];
-    tableTargets ??= functionTables(tables(), fns);
+    tableTargets ??= functionTables(tables(), fns, spans);
     return tableTargets.get(callee) ?? [];
   };
   let changed = true;
@@ -4373,12 +4370,19 @@ function requestHelperAliases(
  * Per callee spelling of `RequestCall` (`ROUTES[]` for any key, `ROUTES.lookup` for one), the functions of the file
  * (by index, as `fns` holds them) a table's entries name.
  */
-function functionTables(tables: Map<string, [string, string][]>, fns: Map<string, number | null>): Map<string, (number | null | undefined)[]> {
+function functionTables(tables: Map<string, [string, string][]>, fns: Map<string, number | null>, spans: readonly Span[]): Map<string, (number | null | undefined)[]> {
   const out = new Map<string, (number | null | undefined)[]>();
+  // A function written in place (`INLINE_ENTRY` + its start) by the span starting there; made only for such an entry.
+  let inline: Map<string, number> | undefined;
+  const fnOf = (fn: string): number | null | undefined => {
+    if (!fn.startsWith(INLINE_ENTRY)) return fns.get(fn);
+    inline ??= new Map(spans.map((sp, fi) => [`${INLINE_ENTRY}${sp.start}`, fi]));
+    return inline.get(fn);
+  };
   for (const [table, entries] of tables) {
-    const all = entries.map(([, fn]) => fns.get(fn)).filter((t) => t !== undefined);
+    const all = entries.map(([, fn]) => fnOf(fn)).filter((t) => t !== undefined);
     if (all.length) out.set(`${table}${TABLE_CALL}`, all);
-    for (const [key, fn] of entries) if (fns.get(fn) !== undefined) out.set(`${table}.${key}`, [...(out.get(`${table}.${key}`) ?? []), fns.get(fn)]);
+    for (const [key, fn] of entries) if (fnOf(fn) !== undefined) out.set(`${table}.${key}`, [...(out.get(`${table}.${key}`) ?? []), fnOf(fn)]);
   }
   return out;
 }
@@ -4404,7 +4408,7 @@ function moduleTables(top: { node(i: number): Node }, count: number, syn: Langua
       for (const { key, value } of tableEntries(lit, syn)) {
         if (key === undefined) continue;
         const kind = syn.exprKind(value.type);
-        // A function written in place, by where it starts (see `requestHelperAliases`' `fns`).
+        // A function written in place, by where it starts (see `functionTables`).
         if (kind === 'identifier') entries.push([detached(key), detached(value.text)]);
         else if (kind === 'function') entries.push([detached(key), `${INLINE_ENTRY}${value.startIndex}`]);
       }
