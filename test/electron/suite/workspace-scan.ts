@@ -70,12 +70,17 @@ test('Scan Workspace fills the findings tree and a finding opens from it, trace 
   assert.ok(editor.document.lineAt(editor.selection.start.line).text.includes('exec('));
 
   // Grouping by file and filtering keep the finding reachable; a filter that matches nothing empties the tree.
+  // Each read waits for the tree to show the change: the tree is rebuilt after a command (and as diagnostics
+  // arrive), and a snapshot read at once failed in CI while the same suite passes alone.
   await vscode.commands.executeCommand('vigil.findings.groupBy', 'file');
-  assert.ok((await snapshot()).groups.some((g) => g.label === 'scan-target/resize.js'));
+  await waitFor('the tree grouped by file', async () => (await snapshot()).groups.some((g) => g.label === 'scan-target/resize.js'));
   await vscode.commands.executeCommand('vigil.findings.filter', { text: 'resize.js' });
-  assert.ok((await snapshot()).groups.every((g) => g.findings.every((f) => f.uri === target.toString())));
+  await waitFor('the filter to keep only resize.js', async () => {
+    const s = await snapshot();
+    return s.groups.length > 0 && s.groups.every((g) => g.findings.every((f) => f.uri === target.toString()));
+  });
   await vscode.commands.executeCommand('vigil.findings.filter', { text: 'no-finding-matches-this' });
-  assert.deepEqual((await snapshot()).groups, []);
+  await waitFor('the filter that matches nothing to empty the tree', async () => (await snapshot()).groups.length === 0);
   await vscode.commands.executeCommand('vigil.findings.clearFilter');
   await vscode.commands.executeCommand('vigil.findings.groupBy', 'severity');
 }, 120_000);
