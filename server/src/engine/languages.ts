@@ -60,6 +60,11 @@ export interface LanguageRecord {
    * (`secrets/code-lexer.ts`): where its code has string literals and comments without parsing it.
    */
   readonly lexical?: LexicalSyntax;
+  /**
+   * How its code joins string literals, for a secret split over several (`secrets/joined-literals.ts`): the infix
+   * operator (`+`, PHP's `.`), and whether adjacent literals join with none (Python's and C's `"a" "b"`).
+   */
+  readonly stringJoin?: { readonly operator?: string; readonly adjacent?: boolean };
 }
 
 /** How a language without a grammar writes string literals and comments (read by `secrets/code-lexer.ts`). */
@@ -107,20 +112,21 @@ const JS_MODULES = new RegExp(String.raw`(?<q>['"\`])(?<spec>(?:\.{1,2}|${PATH_A
 // (group `whole`: the modules listed, each maybe with `as`).
 const PY_MODULES = /^[ \t]*(?:from[ \t]+(?<spec>\.+[\w.]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]+import\b(?<names>[ \t]*\([^)]*\)|[^\r\n#;]*)|import[ \t]+(?<whole>[^\r\n#;]*))/gm;
 const jsEnv = (name: string): string => `process.env.${name}`;
+const PLUS = { operator: '+' } as const;
 
 /** Every language, in order of preference where two claim the same extension. */
 export const LANGUAGES: readonly LanguageRecord[] = [
   { id: 'javascript', grammar: 'javascript', extensions: ['.js', '.mjs', '.cjs'], comment: SLASH, activates: true, code: true, taint: 'javascript',
-    modules: { specifier: JS_MODULES, suffixes: ['.js', '.mjs', '.cjs', '.jsx'], index: ['/index.js'] }, envRead: jsEnv },
-  { id: 'javascriptreact', grammar: 'javascript', extensions: ['.jsx'], comment: SLASH, activates: true, code: true, taint: 'javascript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv },
+    modules: { specifier: JS_MODULES, suffixes: ['.js', '.mjs', '.cjs', '.jsx'], index: ['/index.js'] }, envRead: jsEnv, stringJoin: PLUS },
+  { id: 'javascriptreact', grammar: 'javascript', extensions: ['.jsx'], comment: SLASH, activates: true, code: true, taint: 'javascript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv, stringJoin: PLUS },
   { id: 'typescript', grammar: 'typescript', extensions: ['.ts', '.mts', '.cts'], comment: SLASH, activates: true, code: true, taint: 'typescript',
-    modules: { specifier: JS_MODULES, suffixes: ['.ts', '.mts', '.cts', '.tsx'], index: ['/index.ts'], emitted: [['.js', '.ts'], ['.js', '.tsx'], ['.jsx', '.tsx'], ['.mjs', '.mts'], ['.cjs', '.cts']] }, envRead: jsEnv },
-  { id: 'typescriptreact', grammar: 'tsx', extensions: ['.tsx'], comment: SLASH, activates: true, code: true, taint: 'typescript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv },
+    modules: { specifier: JS_MODULES, suffixes: ['.ts', '.mts', '.cts', '.tsx'], index: ['/index.ts'], emitted: [['.js', '.ts'], ['.js', '.tsx'], ['.jsx', '.tsx'], ['.mjs', '.mts'], ['.cjs', '.cts']] }, envRead: jsEnv, stringJoin: PLUS },
+  { id: 'typescriptreact', grammar: 'tsx', extensions: ['.tsx'], comment: SLASH, activates: true, code: true, taint: 'typescript', modules: { specifier: JS_MODULES, suffixes: [], index: [] }, envRead: jsEnv, stringJoin: PLUS },
   { id: 'python', grammar: 'python', extensions: ['.py', '.pyw'], comment: HASH, activates: true, code: true, taint: 'python',
-    modules: { specifier: PY_MODULES, suffixes: ['.py'], index: ['/__init__.py'] }, envRead: (name) => `os.environ["${name}"]` },
-  { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, taint: 'java', modules: { suffixes: [], index: [], qualified: true }, envRead: (name) => `System.getenv("${name}")` },
+    modules: { specifier: PY_MODULES, suffixes: ['.py'], index: ['/__init__.py'] }, envRead: (name) => `os.environ["${name}"]`, stringJoin: { operator: '+', adjacent: true } },
+  { id: 'java', grammar: 'java', extensions: ['.java'], comment: SLASH, activates: true, code: true, taint: 'java', modules: { suffixes: [], index: [], qualified: true }, envRead: (name) => `System.getenv("${name}")`, stringJoin: PLUS },
   { id: 'go', grammar: 'go', extensions: ['.go'], comment: SLASH, activates: true, code: true, taint: 'go',
-    modules: { suffixes: [], index: [], qualified: true, manifest: { file: 'go.mod', module: /^module[ \t]+"?(?<module>[^\s"]+)/m } }, envRead: (name) => `os.Getenv("${name}")` },
+    modules: { suffixes: [], index: [], qualified: true, manifest: { file: 'go.mod', module: /^module[ \t]+"?(?<module>[^\s"]+)/m } }, envRead: (name) => `os.Getenv("${name}")`, stringJoin: PLUS },
   { id: 'json', grammar: 'json', extensions: ['.json'], activates: true, config: true },
   { id: 'jsonc', grammar: 'json', extensions: [], comment: SLASH, activates: true, config: true },
   { id: 'shellscript', grammar: 'bash', extensions: ['.sh', '.bash'], comment: HASH, activates: true, envRead: (n) => `"$${n}"` },
@@ -138,28 +144,28 @@ export const LANGUAGES: readonly LanguageRecord[] = [
   // Languages Vigil does not activate on but may still see (the client sends every document): secrets run on
   // them, and a suppression comment needs their comment syntax. Those with `lexical` are code whose strings and
   // comments the secrets pack finds with a lexer, so a value there is a quoted literal as in parsed code.
-  { id: 'php', extensions: ['.php', '.phtml'], comment: SLASH, activates: false, code: true, envRead: (n) => `getenv('${n}')`,
+  { id: 'php', extensions: ['.php', '.phtml'], comment: SLASH, activates: false, code: true, envRead: (n) => `getenv('${n}')`, stringJoin: { operator: '.' },
     lexical: { lineComments: ['//', '#'], blockComments: [C_BLOCK], quotes: ['"', "'", '`'], multilineStrings: true,
       heredoc: /<<<[ \t]*(?<q>['"]?)(?<tag>[A-Za-z_]\w*)\k<q>/y, embedded: { open: /<\?(?:php\b|=)?/g, close: '?>' }, notComment: /#\[/y } },
-  { id: 'ruby', extensions: ['.rb', '.rake', '.gemspec', '.ru'], fileNames: ['gemfile', 'rakefile'], comment: HASH, activates: false, code: true, envRead: (n) => `ENV["${n}"]`,
+  { id: 'ruby', extensions: ['.rb', '.rake', '.gemspec', '.ru'], fileNames: ['gemfile', 'rakefile'], comment: HASH, activates: false, code: true, envRead: (n) => `ENV["${n}"]`, stringJoin: PLUS,
     lexical: { lineComments: ['#'], lineBlockComments: [[/^=begin\b/, /^=end\b/]], quotes: ['"', "'", '`'], multilineStrings: true,
       heredoc: /<<[~-]?(?<q>['"`]?)(?<tag>[A-Za-z_]\w*)\k<q>/y, quoteLike: /(?<![\w)\]}])%[qQwWiIrsx]?[{([<|!/^]/y, dataEnd: /^__END__\s*$/ } },
-  { id: 'perl', extensions: ['.pl', '.pm', '.t', '.cgi', '.psgi'], comment: HASH, activates: false, code: true, envRead: (n) => `$ENV{${n}}`,
+  { id: 'perl', extensions: ['.pl', '.pm', '.t', '.cgi', '.psgi'], comment: HASH, activates: false, code: true, envRead: (n) => `$ENV{${n}}`, stringJoin: { operator: '.' },
     lexical: { lineComments: ['#'], lineBlockComments: [[/^=[a-zA-Z]/, /^=cut\b/]], quotes: ['"', "'", '`'], multilineStrings: true,
       heredoc: /<<~?(?<q>['"]?)(?<tag>[A-Za-z_]\w*)\k<q>/y,
       quoteLike: /(?<![\w$@%&>-])(?:(?<two>s|tr|y)|q[qwrx]?|m)[/{([<|!#~^%@'"]|(?<=[=!]~[ \t]*)\//y, dataEnd: /^__(?:END|DATA)__\b/ } },
   { id: 'lua', extensions: ['.lua', '.rockspec'], comment: ['--', ''], activates: false, code: true, envRead: (n) => `os.getenv("${n}")`,
     lexical: { lineComments: ['--'], quotes: ['"', "'"], multilineStrings: false, longBrackets: true } },
-  { id: 'c', extensions: ['.c', '.h'], comment: SLASH, activates: false, code: true, envRead: (n) => `getenv("${n}")`,
+  { id: 'c', extensions: ['.c', '.h'], comment: SLASH, activates: false, code: true, envRead: (n) => `getenv("${n}")`, stringJoin: { adjacent: true },
     lexical: { lineComments: ['//'], blockComments: [C_BLOCK], quotes: ['"'], multilineStrings: false, charLiterals: true } },
-  { id: 'cpp', extensions: ['.cc', '.cpp', '.cxx', '.hpp', '.hh', '.hxx', '.ipp'], comment: SLASH, activates: false, code: true, envRead: (n) => `std::getenv("${n}")`,
+  { id: 'cpp', extensions: ['.cc', '.cpp', '.cxx', '.hpp', '.hh', '.hxx', '.ipp'], comment: SLASH, activates: false, code: true, envRead: (n) => `std::getenv("${n}")`, stringJoin: { adjacent: true },
     lexical: { lineComments: ['//'], blockComments: [C_BLOCK], quotes: ['"'], multilineStrings: false, charLiterals: true,
       rawString: { open: /R"(?<d>[^()\\\s"]{0,16})\(/y, close: (m) => `)${m.groups!.d}"` } } },
   { id: 'rust', extensions: ['.rs'], comment: SLASH, activates: false, code: true, envRead: (n) => `std::env::var("${n}")`,
     lexical: { lineComments: ['//'], blockComments: [C_BLOCK], quotes: ['"'], multilineStrings: true, charLiterals: true,
       rawString: { open: /b?r(?<h>#*)"/y, close: (m) => `"${m.groups!.h}` } } },
-  { id: 'csharp', extensions: [], comment: SLASH, activates: false, envRead: (n) => `Environment.GetEnvironmentVariable("${n}")` },
-  ...(['kotlin', 'swift', 'scala', 'groovy', 'dart'] as const).map((id) => ({ id, extensions: [], comment: SLASH, activates: false })),
+  { id: 'csharp', extensions: [], comment: SLASH, activates: false, envRead: (n) => `Environment.GetEnvironmentVariable("${n}")`, stringJoin: PLUS },
+  ...(['kotlin', 'swift', 'scala', 'groovy', 'dart'] as const).map((id) => ({ id, extensions: [], comment: SLASH, activates: false, stringJoin: PLUS })),
   { id: 'makefile', extensions: [], comment: HASH, activates: false, envRead: (n) => `$(${n})` },
   { id: 'hcl', extensions: [], comment: HASH, activates: false, config: true },
   ...(['r', 'elixir'] as const).map((id) => ({ id, extensions: [], comment: HASH, activates: false })),

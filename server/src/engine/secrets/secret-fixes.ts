@@ -57,20 +57,22 @@ function envFix(doc: SourceDocument, match: SecretMatch, ctx: SecretContext, eol
   const lang = doc.languageId;
   const edits: TextEdit[] = [];
   let read: string;
-  if (ctx.literal && !ctx.inComment) {
-    if (ctx.literal.pairKey) return undefined;
+  // A token split over joined literals (joined-literals.ts) is replaced with the whole expression that joins them.
+  const literal = match.joined ?? ctx.literal;
+  if (literal && !ctx.inComment) {
+    if (ctx.literal?.pairKey && !match.joined) return undefined;
     const envRead = languageRecord(lang)?.envRead;
     // Only code's literals are replaced by a read (a shell string holds more than the value).
     if (!envRead || !languageRecord(lang)?.code) return undefined;
     // A Go `const` cannot call a function (only the Go grammar has const declarations).
     if (ctx.inGoConst) return undefined;
     read = envRead(name);
-    if (ctx.literal.jsxAttribute) read = `{${read}}`;
+    if (ctx.literal?.jsxAttribute && !match.joined) read = `{${read}}`;
     // The read may need an import (Python's and Go's `os`): the language module knows its idiom.
     const taint = languageRecord(lang)?.taint;
     const imp = taint ? languageModule(taint).envImport?.(doc.tree?.rootNode, doc.text, eol) : undefined;
     if (imp) edits.push({ range: { start: { line: imp.line, character: 0 }, end: { line: imp.line, character: 0 } }, newText: imp.text });
-    edits.unshift({ range: doc.lines.rangeOf(ctx.literal.start, ctx.literal.end), newText: read });
+    edits.unshift({ range: doc.lines.rangeOf(literal.start, literal.end), newText: read });
   } else if ((lang === 'yaml' || lang === 'dockercompose') && !ctx.inComment && match.start.line === match.end.line) {
     const edit = yamlScalarEdit(doc, match, name);
     if (!edit) return undefined;

@@ -26,6 +26,7 @@ import { KeywordPrefilter } from './keyword-prefilter';
 import { cellValue, columnName, isDelimiterRow, isTableRow, splitTableCells } from './markdown-tables';
 import { insertColumns, tupleValues } from './sql-inserts';
 import type { KeyFlowVia } from './key-flow';
+import type { JoinedSpan } from './joined-literals';
 import { publishedExampleSource } from './published-examples';
 import { CUSTOM_RULE_MAX_LINE, PARENT_WINDOW, type SecretRule } from './rule-schema';
 import { checksumState, validatorReason } from './validators';
@@ -47,6 +48,8 @@ export interface SecretMatch {
   checksum?: 'valid' | 'invalid';
   /** For a literal that reaches a crypto or token call through a name (key-flow.ts): that call. */
   via?: KeyFlowVia;
+  /** For a token split over string literals the code joins (joined-literals.ts): that expression. */
+  joined?: JoinedSpan;
   /** The value is base64 whose decoded text holds the rule's secret (a Kubernetes Secret's `data`). */
   encoded?: 'base64';
 }

@@ -31,6 +31,7 @@ import type { SecretRule } from './rule-schema';
 import { envNameFor, secretFixes } from './secret-fixes';
 import { dedupeMatches, NOTEBOOK_PATH, quotedValue, quotesJudgedOnLine, SecretScanner, type SecretMatch } from './secret-scanner';
 import { KeyFlowFinder } from './key-flow';
+import { JoinedLiteralFinder } from './joined-literals';
 import { lexRegions, regionAt, regionIndexAt, type Regions } from './code-lexer';
 import { languageIdForPath, languageRecord, type LexicalSyntax } from '../languages';
 import { secretContext, SecretContextMemo, type SecretContext } from './syntax-context';
@@ -48,12 +49,17 @@ export class SecretsAnalyzer implements Analyzer {
   /** The last text lexed and its regions: a run reads them once per finding, an unchanged text needs no new lexing. */
   private lexed: { text: string; syntax: LexicalSyntax; regions: Regions } | undefined;
   private readonly keyFlows: KeyFlowFinder;
-  /** The last text's key flows, for the path they were found under: an unchanged text needs no new search. */
-  private flowed: { text: string; rel: string; languageId: string; matches: SecretMatch[] } | undefined;
+  private readonly joinedLiterals: JoinedLiteralFinder;
+  /**
+   * The last text's whole-text matches (key flows, joined literals), for the path they were found under: an
+   * unchanged text needs no new search.
+   */
+  private wholeText: { text: string; rel: string; languageId: string; matches: SecretMatch[] } | undefined;
 
   constructor(rules: readonly SecretRule[]) {
     this.scanner = new SecretScanner(rules);
     this.keyFlows = new KeyFlowFinder(rules);
+    this.joinedLiterals = new JoinedLiteralFinder(this.scanner);
     this.ruleOrder = new Map(rules.map((r, i) => [r, i]));
   }
 
@@ -121,10 +127,10 @@ export class SecretsAnalyzer implements Analyzer {
     const lexical = matches.length > 0 ? languageRecord(doc.languageId)?.lexical : undefined;
     const regions = lexical ? this.regionsOf(doc.text, lexical) : undefined;
     if (regions) matches = matches.filter((m) => !m.rule.literalInCode || literalInLexedCode(doc, regions, m));
-    // Keys reaching a crypto call through a name: read from the whole current text on every run, never cached per
-    // line, so incremental and full scans agree.
-    const flows = this.keyFlowsOf(doc, rel);
-    if (flows.length > 0) matches = matches.concat(flows);
+    // Keys reaching a crypto call through a name, tokens split over joined literals: read from the whole current
+    // text on every run, never cached per line, so incremental and full scans agree.
+    const whole = this.wholeTextMatchesOf(doc, rel);
+    if (whole.length > 0) matches = matches.concat(whole);
     const deduped = dedupeMatches(matches, this.ruleOrder);
     // Splitting the text to find its line break costs O(n): once per run, not per finding.
     const eol = deduped.length > 0 ? doc.lines.eol : '\n';
@@ -203,7 +209,11 @@ export class SecretsAnalyzer implements Analyzer {
         severity = stepDown(severity);
         notes.push('in a comment, so severity is lowered');
       }
-      const via = m.via ? `, passed to \`${m.via.api}…)\` as \`${m.via.name}\` on line ${m.via.line + 1}` : '';
+      const via = m.via
+        ? `, passed to \`${m.via.api}…)\` as \`${m.via.name}\` on line ${m.via.line + 1}`
+        : m.joined
+          ? `, split over ${m.joined.pieces} string literals the code joins`
+          : '';
       // Base64 hides nothing: anyone can decode it (a Kubernetes Secret's data is only encoded).
       const encoded = m.encoded ? ', base64-encoded (anyone can decode it)' : '';
       const message =
@@ -241,14 +251,19 @@ export class SecretsAnalyzer implements Analyzer {
     return findings;
   }
 
-  /** Literals that reach a crypto or token call through a name (key-flow.ts), found once per text and path. */
-  private keyFlowsOf(doc: SourceDocument, rel: string): SecretMatch[] {
-    const f = this.flowed;
+  /**
+   * Literals that reach a crypto or token call through a name (key-flow.ts) and tokens split over joined literals
+   * (joined-literals.ts), found once per text and path.
+   */
+  private wholeTextMatchesOf(doc: SourceDocument, rel: string): SecretMatch[] {
+    const f = this.wholeText;
     if (f?.text === doc.text && f.rel === rel && f.languageId === doc.languageId) return f.matches;
     let active: boolean[] | undefined;
-    const isActive = (r: SecretRule): boolean => (active ??= this.scanner.activeRules(rel, doc.path))[this.scanner.rules.indexOf(r)] ?? false;
-    const matches = this.keyFlows.find(doc.text, doc.lines, quotesJudgedOnLine(doc.languageId), isActive);
-    this.flowed = { text: doc.text, rel, languageId: doc.languageId, matches };
+    const activeRules = (): boolean[] => (active ??= this.scanner.activeRules(rel, doc.path));
+    const isActive = (r: SecretRule): boolean => activeRules()[this.scanner.rules.indexOf(r)] ?? false;
+    const flows: SecretMatch[] = this.keyFlows.find(doc.text, doc.lines, quotesJudgedOnLine(doc.languageId), isActive);
+    const matches = flows.concat(this.joinedLiterals.find(doc.text, doc.lines, doc.path, languageRecord(doc.languageId), activeRules));
+    this.wholeText = { text: doc.text, rel, languageId: doc.languageId, matches };
     return matches;
   }
 
