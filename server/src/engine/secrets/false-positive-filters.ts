@@ -75,8 +75,10 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   // An Android resource reference (`android:value="@string/client_secret"`): the value is in a resource file.
   if (/^[@?](?:[\w.]+:)?(?:string|xml|raw|integer|bool|array|dimen|color|drawable)\/[A-Za-z_][\w.]*$/.test(secret)) return 'resource reference';
   // Ciphertext a tool decrypts with a key kept elsewhere: Maven's `{…}` in settings.xml (the master password in
-  // settings-security.xml), Jasypt's `ENC(…)`, Spring Cloud Config's `{cipher}…`. The key, not this, is the secret.
+  // settings-security.xml), Jasypt's `ENC(…)`, Spring Cloud Config's `{cipher}…`, SOPS's `ENC[AES256_GCM,data:…]`,
+  // Vault transit's `vault:v1:…` (a value rule may start after `vault:`). The key, not this, is the secret.
   if (/^\{[A-Za-z0-9+/]{8,}={0,2}\}$|^ENC\([A-Za-z0-9+/]{8,}={0,2}\)$|^\{cipher\}[A-Za-z0-9+/]{16,}={0,2}$/.test(secret)) return 'encrypted value';
+  if (/^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:|^(?:vault:)?v\d{1,3}:[A-Za-z0-9+/]{16,}={0,2}$/.test(secret)) return 'encrypted value';
   // The nil UUID or a run of zeros (`00000000-0000-0000-0000-000000000000`): a value not set yet.
   if (/^[0-]{8,}$/.test(secret)) return 'placeholder text (zeros)';
   // The anonymous-FTP login (`-anonymous@`, RFC 1635's convention): a public value every FTP client sends.
