@@ -269,6 +269,12 @@ describe('secret findings', () => {
     // A Maps key in a server's settings is the project's key, billed: the rule's severity.
     const maps = scan('/ws/src/settings.py', `GOOGLE_MAPS_KEY = "${key}"\n`).find((x) => x.ruleId === 'secrets.gcp.api-key');
     assert.equal(maps?.severity, 'high');
+    // In a .env file each line names its own key: Firebase's is public, a Maps server key two lines below is not.
+    const env = scan('/ws/web/.env.production', `NEXT_PUBLIC_FIREBASE_API_KEY=${key}\nNEXT_PUBLIC_APP_NAME=acme\nGOOGLE_MAPS_SERVER_KEY=${key.replace('Sy', 'Qx')}\n`);
+    assert.deepEqual(
+      env.filter((x) => x.ruleId === 'secrets.gcp.api-key').map((x) => [x.range.start.line, x.severity]),
+      [[0, 'low'], [2, 'high']],
+    );
   });
 
   it('lower to low every published example value (AWS docs, RFC 6749/7617, MinIO play, TOTP...), say where it is published, and never hide it', () => {
