@@ -68,6 +68,9 @@ export interface SinkHit {
 }
 
 /** What a unit does with its parameters, for the rules of one pass. */
+/** The parameters of a substitution callback that receive the string (a match and up to seven groups). */
+const SUBSTITUTION_PARAMS = [0, 1, 2, 3, 4, 5, 6, 7];
+
 export interface Summary {
   /** Parameter index -> steps to the return value. */
   paramReturns: Map<number, TraceStep[]>;
@@ -2964,6 +2967,7 @@ class UnitAnalysis {
       if (obj) recvTaint = this.ev(obj, st, depth);
     } else if (fn && syn.exprKind(typeOf(fn)) !== 'identifier') this.ev(fn, st, depth);
 
+    if (method) this.substitutionCallback(n, method, fn ? syn.memberObject(fn) : null, args, argTaints, recvTaint);
     // Propagators: known library calls that pass data through (not those that only raise: see `raisesFrom`).
     for (const p of this.env.pass.index.propagators.candidates(n, this.env.resolve)) {
       // A method of a call's result also matches through a variable holding it: `zf.namelist()` after
@@ -3235,6 +3239,22 @@ class UnitAnalysis {
    * an argument holds in a field (`TicketFilter(text)`, `o` after `o.q = text`), for the callee's flows read through a
    * field (see `FIELD_READ`).
    */
+  /**
+   * `s.replace(re, (m, g) => sink(g))`, `PATTERN.sub(lambda m: eval(m.group(1)), s)`: the callback runs on pieces of
+   * the string, so each of its parameters (match, groups) receives the string's input. The callback is written in
+   * place or names a function. The call's own result is left to the rules' propagators and the default.
+   */
+  private substitutionCallback(n: Node, method: string, receiver: Node | null, args: Node[], argTaints: (Taint | undefined)[], recvTaint: Taint | undefined): void {
+    const sub = this.syn.substitutionCall?.(method, receiver, args);
+    if (!sub) return;
+    const t = sub.subject === 'receiver' ? recvTaint : argTaints[sub.subject];
+    const cb = args[sub.callback];
+    if (!t || !cb) return;
+    const summary = this.isFunction(cb) ? this.env.inlineSummary(cb) : this.env.calleeSummary(cb)?.summary;
+    if (!summary) return;
+    this.applySummary(n, { summary, name: `${method} callback`, offset: 0 }, SUBSTITUTION_PARAMS.map(() => cb), SUBSTITUTION_PARAMS.map(() => t));
+  }
+
   private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[], fieldOf?: (arg: Node, field: string) => Taint | undefined): Taint | undefined {
     const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
     const callStep = (i: number): TraceStep => ({ range: this.range(args[i] ?? n), message: `passed to ${callee.name}()`, kind: 'step' });

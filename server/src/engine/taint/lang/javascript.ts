@@ -1052,6 +1052,8 @@ export const javascript: LanguageModule = {
   mappingMethods: MAPPING_METHODS,
   filteringMethods: FILTERING_METHODS,
   callbackCheck,
+  // `s.replace(re, (m, g1) => …)`: the callback gets the match and its groups.
+  substitutionCall: (method, _receiver, args) => ((method === 'replace' || method === 'replaceAll') && args.length >= 2 ? { callback: 1, subject: 'receiver' } : undefined),
   // Koa's `ctx.throw(400)` always throws (the handler's context is its request, `req`, to the matcher; Egg's and
   // Midway's controllers reach it as `this.ctx`, helpers as a plain `ctx`); so do
   // SvelteKit's `redirect` and `error` and Next.js's `redirect` and `notFound`.

@@ -310,6 +310,12 @@ export interface LanguageModule {
    * holds what the check cleans (`cols.filter((c) => ALLOWED.includes(c))` holds no input).
    */
   readonly filteringMethods?: ReadonlySet<string>;
+  /**
+   * A call that runs its function argument on pieces of a string (`s.replace(re, (m, g) => …)`, Python's
+   * `PATTERN.sub(lambda m: …, s)` and `re.sub(p, fn, s)`): the callback and where the string is (`receiver`, or an
+   * argument's index). Every parameter of the callback receives the string's input.
+   */
+  substitutionCall?(method: string, receiver: Node | null, args: readonly Node[]): { callback: number; subject: 'receiver' | number } | undefined;
   /** A callback that returns one expression of its first parameter (`(c) => ALLOWED.includes(c)`): that parameter's name and the expression. */
   callbackCheck?(fn: Node): { param: string; cond: Node } | undefined;
   /**

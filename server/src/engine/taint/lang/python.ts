@@ -1069,6 +1069,12 @@ export const python: LanguageModule = {
   declaratorType: '',
   keyValueMethods: new Set(['items', 'iteritems']),
   iterationMethods: ITERATION_METHODS,
+  // `re.sub(p, fn, s)` (the module's function) and `PATTERN.sub(fn, s)` (a compiled pattern's method); `subn` alike.
+  substitutionCall: (method, receiver, args) => {
+    if (method !== 'sub' && method !== 'subn') return undefined;
+    const module = receiver !== null && (textOf(receiver) === 're' || textOf(receiver) === 'regex');
+    return module ? (args.length >= 3 ? { callback: 1, subject: 2 } : undefined) : args.length >= 2 ? { callback: 0, subject: 1 } : undefined;
+  },
   mappingMethods: new Set(),
   formattingMethods: FORMATTING_METHODS,
   // `clauses.append(x)` then `" AND ".join(clauses)`: the list (set, deque) holds x. Not `write` (a file's name is
