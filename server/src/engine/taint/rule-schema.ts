@@ -298,6 +298,12 @@ export interface HandlerSpec {
   paramType?: string;
   /** The handler function has one of these names (Cloudflare Workers: `fetch`; Next.js route handlers: `GET`, `POST` …). */
   functionNamed?: string[];
+  /**
+   * YAML `class-base`: a regular expression one of the base classes of the handler method's class must match, by
+   * its last name (`BaseHTTPRequestHandler` of `http.server.BaseHTTPRequestHandler`): every method of a request
+   * handler's class, its helpers too, and no other class of the file.
+   */
+  classBase?: string;
   /** The file must import this module. */
   requiresImport?: string;
   /** YAML `directive`: the function's body starts with this directive (a Next.js server action: `'use server'`). */
@@ -1020,7 +1026,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input', 'this-request', 'clean-params'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input', 'this-request', 'clean-params', 'class-base'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -1040,7 +1046,8 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const path = str(v, 'path', where, undefined, p, false);
   const paramType = str(v, 'param-type', where, undefined, p, false);
   const inputTypes = str(v, 'input-types', where, undefined, p, false);
-  for (const [key, re] of [['path', path], ['param-type', paramType], ['input-types', inputTypes]] as const) {
+  const classBase = str(v, 'class-base', where, undefined, p, false);
+  for (const [key, re] of [['path', path], ['param-type', paramType], ['input-types', inputTypes], ['class-base', classBase]] as const) {
     if (re === undefined) continue;
     try {
       compileRuleRegex(re);
@@ -1099,6 +1106,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(fileDirective !== undefined ? { fileDirective } : {}),
     ...(path !== undefined ? { path } : {}),
     ...(paramType !== undefined ? { paramType } : {}),
+    ...(classBase !== undefined ? { classBase } : {}),
     ...(typeof requestParam === 'number' ? { requestParam } : {}),
     ...(typeof inputParam === 'number' ? { inputParam } : {}),
     ...(alias ? { alias } : {}),

@@ -337,6 +337,8 @@ export interface CompiledHandler {
   paramDecorator?: Compiled<PatternSpec>;
   /** `spec.paramType`, compiled. */
   paramType?: RegExp;
+  /** `spec.classBase`, compiled. */
+  classBase?: RegExp;
   /** The compiled `input-types`: a declared type a parameter must have to be input (see HandlerSpec.inputTypes). */
   inputTypes?: RegExp;
 }
@@ -435,6 +437,7 @@ function compileUncached(set: TaintRuleSet, grammar: GrammarId, lang: Language, 
         ...(spec.decorator ? { decorator: one(spec.decorator) } : {}),
         ...(spec.paramDecorator ? { paramDecorator: one(spec.paramDecorator) } : {}),
         ...(spec.paramType !== undefined ? { paramType: compileRuleRegex(spec.paramType) } : {}),
+        ...(spec.classBase !== undefined ? { classBase: compileRuleRegex(spec.classBase) } : {}),
         ...(spec.inputTypes !== undefined ? { inputTypes: compileRuleRegex(spec.inputTypes) } : {}),
       });
     } catch (e) {

@@ -2920,6 +2920,7 @@ export function handlerNeeds(h: CompiledLanguage['handlers'][number]): readonly 
     for (const [, re] of c.where) out.push(searchableAnywhere(re));
   }
   if (h.paramType) out.push(searchableAnywhere(h.paramType));
+  if (h.classBase) out.push(searchableAnywhere(h.classBase));
   if (h.spec.requiresImport) out.push(...importNeeds(h.spec.requiresImport));
   for (const d of [h.spec.directive, h.spec.fileDirective]) if (d) out.push(new RegExp(escapeRegExp(d)));
   if (h.spec.firstParamNamed) out.push(new RegExp(h.spec.firstParamNamed));
@@ -5419,6 +5420,7 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   if (h.entryOf && !bindsHandler(h.entryOf, site.object, fn, resolve) && !bindsHandler(h.entryOf, site.outerObject, fn, resolve)) return false;
   if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn))) return false;
   if (h.paramType && !params.some((_, i) => h.paramType!.test(syn.paramTypeOf(fn, i) ?? ''))) return false;
+  if (h.classBase && !(syn.classBases?.(fn) ?? []).some((b) => h.classBase!.test(b))) return false;
   if (h.decorator) {
     const ok = site.decorators.some((e) => {
       const b = matchPattern(h.decorator!.pattern, e, resolve);
