@@ -45,3 +45,15 @@ var dsnPassword = "${DB_PASSWORD:-Wq7Lz3Kx9Nb2Tr5Hm}"
 
 // ok: secrets.generic.password-assignment
 var dsnPasswordUnset = "${DB_PASSWORD:-}"
+
+// Struct tags read by caarlos0/env: a default for a secret-named variable is a hard-coded secret.
+type Config struct {
+	// ruleid: secrets.generic.api-key-assignment
+	CarrierAPIKey string `env:"CARRIER_API_KEY" envDefault:"Lw8sQz2Nc7Vk4Xb9Hm3Tp6Rd1Fg5Jy0A"`
+	// ruleid: secrets.generic.password-assignment
+	DBPassword string `env:"DB_PASSWORD" envDefault:"r7Kq2Wz9Xv4Nb8Lm"`
+	// ok: secrets.generic.api-key-assignment
+	LabelAPIKeyHeader string `env:"LABEL_API_KEY_HEADER" envDefault:"X-Api-Key"`
+	// ok: secrets.generic.password-assignment
+	DBPasswordFile string `env:"DB_PASSWORD_FILE" envDefault:"/run/secrets/db_password"`
+}
