@@ -50,3 +50,34 @@ export async function GET(request: NextRequest) {
   }
   return NextResponse.redirect(new URL('/', request.url));
 }
+
+// A fixed origin the helper resolves against and compares with: a same-origin path, whatever was asked.
+const APP_BASE = new URL('http://notes.internal.invalid');
+const OTHER_BASE = 'http://notes.internal.invalid';
+
+function safeReturnPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || value.length > 512) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, APP_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== APP_BASE.origin || url.pathname.startsWith('//')) return fallback;
+  return url.pathname + url.search + url.hash;
+}
+
+// Compared with nothing: the resolved URL keeps an absolute target's own origin.
+function resolvedOnly(value: string): string {
+  return new URL(value, OTHER_BASE).href;
+}
+
+export async function POST(request: NextRequest) {
+  const q = request.nextUrl.searchParams;
+  if (q.has('a')) {
+    // ok: js.open-redirect.redirect
+    return NextResponse.redirect(new URL(safeReturnPath(q.get('next')), request.url));
+  }
+  // ruleid: js.open-redirect.redirect
+  return NextResponse.redirect(resolvedOnly(q.get('next') ?? '/'));
+}
