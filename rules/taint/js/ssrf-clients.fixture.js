@@ -13,6 +13,7 @@ const https = require('node:https');
 const app = express();
 
 const ALLOWED_HOSTS = new Set(['api.example.com', 'cdn.example.com']);
+const config = { allowedHosts: ['api.example.com'] };
 
 app.get('/axios', async (req, res) => {
   const target = req.query.url;
@@ -127,6 +128,19 @@ app.get('/n-allowlist', async (req, res) => {
   if (ALLOWED_HOSTS.has(new URL(v).hostname)) {
     // ok: js.ssrf.http-client
     await fetch(v);
+  }
+  res.end();
+});
+
+app.get('/n-allowlist-lower', async (req, res) => {
+  const u = new URL(req.query.url);
+  if (!config.allowedHosts.includes(u.hostname.toLowerCase())) return res.status(400).end();
+  // ok: js.ssrf.http-client
+  await axios.get(u.href);
+  const w = new URL(req.query.other);
+  if (u.hostname.toLowerCase().length > 3) {
+    // ruleid: js.ssrf.http-client
+    await axios.get(w.href);
   }
   res.end();
 });
