@@ -67,10 +67,10 @@ export interface SinkHit {
   constructed?: true;
 }
 
-/** What a unit does with its parameters, for the rules of one pass. */
-/** The parameters of a substitution callback that receive the string (a match and up to seven groups). */
-const SUBSTITUTION_PARAMS = [0, 1, 2, 3, 4, 5, 6, 7];
+/** The parameters of a substitution callback that receive the string: a match and up to seven groups. */
+const SUBSTITUTION_ARITY = 8;
 
+/** What a unit does with its parameters, for the rules of one pass. */
 export interface Summary {
   /** Parameter index -> steps to the return value. */
   paramReturns: Map<number, TraceStep[]>;
@@ -3235,11 +3235,6 @@ class UnitAnalysis {
   }
 
   /**
-   * A call of a summarised function: its sinks reached from the arguments, and what it returns. `fieldOf` gives what
-   * an argument holds in a field (`TicketFilter(text)`, `o` after `o.q = text`), for the callee's flows read through a
-   * field (see `FIELD_READ`).
-   */
-  /**
    * `s.replace(re, (m, g) => sink(g))`, `PATTERN.sub(lambda m: eval(m.group(1)), s)`: the callback runs on pieces of
    * the string, so each of its parameters (match, groups) receives the string's input. The callback is written in
    * place or names a function. The call's own result is left to the rules' propagators and the default.
@@ -3252,9 +3247,14 @@ class UnitAnalysis {
     if (!t || !cb) return;
     const summary = this.isFunction(cb) ? this.env.inlineSummary(cb) : this.env.calleeSummary(cb)?.summary;
     if (!summary) return;
-    this.applySummary(n, { summary, name: `${method} callback`, offset: 0 }, SUBSTITUTION_PARAMS.map(() => cb), SUBSTITUTION_PARAMS.map(() => t));
+    this.applySummary(n, { summary, name: `${method} callback`, offset: 0 }, new Array<Node>(SUBSTITUTION_ARITY).fill(cb), new Array<Taint>(SUBSTITUTION_ARITY).fill(t));
   }
 
+  /**
+   * A call of a summarised function: its sinks reached from the arguments, and what it returns. `fieldOf` gives what
+   * an argument holds in a field (`TicketFilter(text)`, `o` after `o.q = text`), for the callee's flows read through a
+   * field (see `FIELD_READ`).
+   */
   private applySummary(n: Node, callee: { summary: Summary; name: string; offset: number }, allArgs: Node[], allTaints: (Taint | undefined)[], fieldOf?: (arg: Node, field: string) => Taint | undefined): Taint | undefined {
     const { args, argTaints } = this.byKeyword(callee, allArgs, allTaints);
     const callStep = (i: number): TraceStep => ({ range: this.range(args[i] ?? n), message: `passed to ${callee.name}()`, kind: 'step' });
