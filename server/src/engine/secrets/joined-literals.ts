@@ -63,10 +63,9 @@ interface Piece {
   offset: number;
   /** Offset of the piece's content in the joined value. */
   at: number;
-  length: number;
 }
 
-/** Finds provider tokens split over joined literals. Immutable; one per scanner. */
+/** Finds provider tokens split over joined literals. One per scanner; each language syntax's regex is built once. */
 export class JoinedLiteralFinder {
   /** Run regexes by language join syntax (`+`, `.`, adjacent), built once each. */
   private readonly runs = new Map<string, RegExp>();
@@ -91,7 +90,7 @@ export class JoinedLiteralFinder {
       let joined = '';
       const expr = text.slice(start, end);
       for (const p of expr.matchAll(PIECE_CONTENT)) {
-        pieces.push({ offset: start + p.index + 1, at: joined.length, length: p[2]!.length });
+        pieces.push({ offset: start + p.index + 1, at: joined.length });
         joined += p[2];
       }
       if (pieces.length < 2) continue;
