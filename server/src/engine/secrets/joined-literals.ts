@@ -81,7 +81,10 @@ export class JoinedLiteralFinder {
     run.lastIndex = 0;
     for (let m = run.exec(text); m; m = run.exec(text)) spans.push([m.index, m.index + m[0].length]);
     JOIN_WORD.lastIndex = 0;
-    for (let w = JOIN_WORD.exec(text); w; w = JOIN_WORD.exec(text)) spans.push(...listJoinAt(text, w.index));
+    for (let w = JOIN_WORD.exec(text); w; w = JOIN_WORD.exec(text)) {
+      const span = listJoinAt(text, w.index);
+      if (span) spans.push(span);
+    }
     if (spans.length === 0) return [];
     let rules: readonly boolean[] | undefined;
     const out: SecretMatch[] = [];
@@ -135,21 +138,21 @@ export class JoinedLiteralFinder {
 }
 
 /** The span of a list join whose `join(` word starts at `at`, if there is one. */
-function listJoinAt(text: string, at: number): [number, number][] {
-  if (text[at - 1] !== '.') return [];
+function listJoinAt(text: string, at: number): [number, number] | undefined {
+  if (text[at - 1] !== '.') return undefined;
   JS_JOIN_TAIL.lastIndex = at + 5;
   if (JS_JOIN_TAIL.test(text)) {
     const from = Math.max(0, at - 1 - JS_LIST_REACH);
     const m = JS_LIST.exec(text.slice(from, JS_JOIN_TAIL.lastIndex));
-    if (m) return [[from + m.index, JS_JOIN_TAIL.lastIndex]];
+    if (m) return [from + m.index, JS_JOIN_TAIL.lastIndex];
   }
   for (const [back, regex] of CALL_JOINS) {
     if (at < back) continue;
     regex.lastIndex = at - back;
     const m = regex.exec(text);
-    if (m) return [[m.index, m.index + m[0].length]];
+    if (m) return [m.index, m.index + m[0].length];
   }
-  return [];
+  return undefined;
 }
 
 /** The text before offset `at` on its line, or, when that is only an opening bracket, the line above it too. */
