@@ -27,7 +27,8 @@ export function publicConfigReason(ruleId: string, rel: string, lineText: (line:
   if (ruleId !== 'secrets.gcp.api-key') return undefined;
   const own = lineText(line) ?? '';
   let firebase = FIREBASE_FILES.test(rel) || FIREBASE_NAME.test(own);
-  for (let i = line - AROUND; !firebase && API_KEY_FIELD.test(own) && i <= line + AROUND; i++) {
+  const field = API_KEY_FIELD.test(own);
+  for (let i = line - AROUND; !firebase && field && i <= line + AROUND; i++) {
     const text = i >= 0 ? lineText(i) : undefined;
     if (text !== undefined && FIREBASE_WORDS.test(text)) firebase = true;
   }
