@@ -1,5 +1,6 @@
 # A regex substitution's callback runs on pieces of the string: its match holds the input (issue 15).
 import re
+import re as rx
 
 from flask import Flask, request
 
@@ -36,3 +37,14 @@ def tokens():
 def count():
     # ok: py.code-injection.eval
     return {"out": re.sub(r"\d+", lambda m: str(eval("1 + 1")), request.form["text"])}
+
+
+def _render(match):
+    # ruleid: py.code-injection.eval
+    return str(eval(match.group(1)))
+
+
+@app.post("/render")
+def render():
+    # The module imported under another name.
+    return {"out": rx.sub(r"<%(.+?)%>", _render, request.form["text"])}

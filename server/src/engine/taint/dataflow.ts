@@ -3240,7 +3240,7 @@ class UnitAnalysis {
    * place or names a function. The call's own result is left to the rules' propagators and the default.
    */
   private substitutionCallback(n: Node, method: string, receiver: Node | null, args: Node[], argTaints: (Taint | undefined)[], recvTaint: Taint | undefined): void {
-    const sub = this.syn.substitutionCall?.(method, receiver, args);
+    const sub = this.syn.substitutionCall?.(method, receiver, args, this.env.resolve);
     if (!sub) return;
     const t = sub.subject === 'receiver' ? recvTaint : argTaints[sub.subject];
     const cb = args[sub.callback];

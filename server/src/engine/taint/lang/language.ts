@@ -10,7 +10,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TaintLanguage } from '../../languages';
-import { fieldOf, kids, type Bindings, type PatternSyntax } from '../../patterns/pattern';
+import { fieldOf, kids, type Bindings, type CanonicalResolver, type PatternSyntax } from '../../patterns/pattern';
 
 /** A name's one definition in a function (`LanguageModule.constantDef`). */
 export interface ConstantDef {
@@ -313,9 +313,10 @@ export interface LanguageModule {
   /**
    * A call that runs its function argument on pieces of a string (`s.replace(re, (m, g) => …)`, Python's
    * `PATTERN.sub(lambda m: …, s)` and `re.sub(p, fn, s)`): the callback and where the string is (`receiver`, or an
-   * argument's index). Every parameter of the callback receives the string's input.
+   * argument's index). Every parameter of the callback receives the string's input. `canonical` resolves a name
+   * through the imports (`re` for `rx` after `import re as rx`).
    */
-  substitutionCall?(method: string, receiver: Node | null, args: readonly Node[]): { callback: number; subject: 'receiver' | number } | undefined;
+  substitutionCall?(method: string, receiver: Node | null, args: readonly Node[], canonical: CanonicalResolver): { callback: number; subject: 'receiver' | number } | undefined;
   /** A callback that returns one expression of its first parameter (`(c) => ALLOWED.includes(c)`): that parameter's name and the expression. */
   callbackCheck?(fn: Node): { param: string; cond: Node } | undefined;
   /**

@@ -1070,9 +1070,10 @@ export const python: LanguageModule = {
   keyValueMethods: new Set(['items', 'iteritems']),
   iterationMethods: ITERATION_METHODS,
   // `re.sub(p, fn, s)` (the module's function) and `PATTERN.sub(fn, s)` (a compiled pattern's method); `subn` alike.
-  substitutionCall: (method, receiver, args) => {
+  substitutionCall: (method, receiver, args, canonical) => {
     if (method !== 'sub' && method !== 'subn') return undefined;
-    const module = receiver !== null && (textOf(receiver) === 're' || textOf(receiver) === 'regex');
+    const imported = receiver?.type === 'identifier' ? canonical(textOf(receiver)) : undefined;
+    const module = imported === 're' || imported === 'regex';
     return module ? (args.length >= 3 ? { callback: 1, subject: 2 } : undefined) : args.length >= 2 ? { callback: 0, subject: 1 } : undefined;
   },
   mappingMethods: new Set(),
