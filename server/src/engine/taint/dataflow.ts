@@ -234,6 +234,12 @@ export interface UnitEnv {
   buildFixes: FixBuilder;
   /** Whether the file imports this module (or a submodule of it); for `unless-import` / `requires-import` sinks and `requires-import` sources. */
   imported?: (module: string) => boolean;
+  /**
+   * Whether a module of the workspace this file imports imports this one (`db.js` makes the SQLite database the
+   * routes query): `requires-import` sinks hold through it. Not sources (a framework's request is its own file's),
+   * nor `unless-import` (a file using MongoDB itself and a SQL ORM through a repository queries MongoDB).
+   */
+  importedThrough?: (module: string) => boolean;
   /** The raw outputs of the template a render call names (`template:` sinks); undefined when none is known. */
   templateOutputs?: (name: string) => readonly TemplateHit[] | undefined;
   /**
@@ -3234,6 +3240,11 @@ class UnitAnalysis {
     return out;
   }
 
+  /** Whether the file uses library `m`: imports it, or imports a module of the workspace that does. */
+  private usesLibrary(m: string): boolean {
+    return !!this.env.imported?.(m) || !!this.env.importedThrough?.(m);
+  }
+
   /**
    * `s.replace(re, (m, g) => sink(g))`, `PATTERN.sub(lambda m: eval(m.group(1)), s)`: the callback runs on pieces of
    * the string, so each of its parameters (match, groups) receives the string's input. The callback is written in
@@ -3479,7 +3490,7 @@ class UnitAnalysis {
       if (spec.inHandler && !this.params.handlers?.some((h) => spec.inHandler!.includes(h))) continue;
       // The file's imports first: they cost a lookup, a match walks the call.
       if (spec.unlessImport && spec.unlessImport.some((m) => this.env.imported?.(m))) continue;
-      if (spec.requiresImport && !spec.requiresImport.some((m) => this.env.imported?.(m))) continue;
+      if (spec.requiresImport && !spec.requiresImport.some((m) => this.usesLibrary(m))) continue;
       // A sink's options object, client or parser held in a variable of this unit matches as if written in place
       // (`spawn(cmd, opts)` after `const opts = { shell: true }`).
       const b = bound ?? this.match(sink, n, this.valueOf);
@@ -3490,7 +3501,7 @@ class UnitAnalysis {
       // A rule asking for its library's import runs in a file without it only for the sinks of other files'
       // functions it calls (their summaries): its own patterns stay off here (`models.Query.search(q)` is no LDAP).
       const ruleImports = this.env.pass.rules[rule]!.spec.requiresImport;
-      if (ruleImports.length > 0 && !ruleImports.some((m) => this.env.imported?.(m))) continue;
+      if (ruleImports.length > 0 && !ruleImports.some((m) => this.usesLibrary(m))) continue;
       if (spec.unlessBound && Object.entries(spec.unlessBound).some(([mv, re]) => {
         const bound = b.get(mv);
         return !!bound && this.valueMatches(bound, unlessRe(re));

@@ -194,7 +194,19 @@ export interface ExportSummary {
    * runs the entries its key may pick (`UnitEnv.importedTable`).
    */
   table?: { name: string; key: string };
+  /**
+   * With the name `LIBRARIES_ENTRY`: the libraries this file imports that a taint rule's or sink's `requires-import`
+   * names. An importer uses them through this module (`db.js` exports a SQLite database, `ldap.py`
+   * connects with ldap3), so their sinks hold there too (see `UnitEnv.importedThrough`).
+   */
+  libraries?: string[];
 }
+
+/** The name of a module's `libraries` entry: no function is named so. */
+const LIBRARIES_ENTRY = '\u0001libraries';
+
+/** The key prefix in an importer's `imported` of a library its workspace imports use (`ExportSummary.libraries`). */
+const LIBRARY_KEY = '\u0001L:';
 
 /**
  * The prefix of a schema's or record class's key in `imported` (see `ExportSummary.typedFields`, `recordFields`): no
@@ -205,6 +217,31 @@ const TYPED_FIELDS_KEY = '\u0001F:';
 /** The key prefix of an export in an importer's `imported`: a class read or constructed by its fields is no callee. */
 function importedKeyPrefix(e: ExportSummary): string {
   return e.typedFields || e.recordFields ? TYPED_FIELDS_KEY : '';
+}
+
+/** Into an importer's `imported`, the libraries an imported module uses (`ExportSummary.libraries`), by `LIBRARY_KEY`. */
+function libraryKeys(entries: readonly ExportSummary[] | undefined, out: Map<string, ExportSummary>): void {
+  for (const e of entries ?? []) for (const m of e.libraries ?? []) out.set(`${LIBRARY_KEY}${m}`, e);
+}
+
+/** Whether a module this file imports from the workspace uses one of `modules` (see `ExportSummary.libraries`). */
+const importedThrough = (imported: ReadonlyMap<string, ExportSummary>, modules: readonly string[]): boolean => modules.some((m) => imported.has(`${LIBRARY_KEY}${m}`));
+
+/** Per language, the modules its taint rules and their sinks name in `requires-import`. */
+const libraryModulesOf = new WeakMap<CompiledLanguage, readonly string[]>();
+
+function libraryModules(lang: CompiledLanguage): readonly string[] {
+  let out = libraryModulesOf.get(lang);
+  if (!out) {
+    const all = new Set<string>();
+    for (const r of lang.rules) {
+      if (r.spec.kind !== 'taint') continue;
+      for (const m of r.spec.requiresImport) all.add(m);
+      for (const s of r.sinks) for (const m of s.spec.requiresImport ?? []) all.add(m);
+    }
+    libraryModulesOf.set(lang, (out = [...all]));
+  }
+  return out;
 }
 
 /**
@@ -1348,11 +1385,12 @@ export class TaintAnalyzer implements Analyzer {
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, tw);
-    // A rule's `requires-import` (the LDAP client) holds here too when a function of another file this one calls
-    // reaches one of its sinks (that file imports the client); its own patterns stay off here (`checkSinks`).
+    // A rule's `requires-import` (the LDAP client) holds here too when a module of the workspace this file imports
+    // uses the library (`importedThrough`), or when a function of another file this one calls reaches one of its
+    // sinks (that file imports the client); in that last case only, its own patterns stay off here (`checkSinks`).
     const sinksElsewhere = new Set([...imported.values()].flatMap((s) => Object.entries(s.rules).flatMap(([id, r]) => (r.paramSinks.length > 0 ? [id] : []))));
     const importsOk = (rule: CompiledRule): boolean =>
-      rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport) || sinksElsewhere.has(rule.spec.id);
+      rule.spec.requiresImport.length === 0 || importsAny(ctx.imports, rule.spec.requiresImport) || importedThrough(imported, rule.spec.requiresImport) || sinksElsewhere.has(rule.spec.id);
     if (rules.some((r) => r.libraryInput && !r.audit)) {
       // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
       // in a file with none, its pass can find nothing; nor in one where none of its sinks can match, in the code
@@ -2022,6 +2060,8 @@ export class TaintAnalyzer implements Analyzer {
               if (fn) deps.set(`I?${m}`, yes ? '1' : '0');
               return yes;
             },
+            // Part of the pass's key (`importKey` holds `imported`'s keys): no unit dependency.
+            importedThrough: (m: string) => imported.has(`${LIBRARY_KEY}${m}`),
             templateOutputs: (name: string) => {
               record(`t:${name}`, templateSig(name));
               return templateOutputs(name);
@@ -2245,14 +2285,23 @@ export class TaintAnalyzer implements Analyzer {
       const methods = entries?.filter((e) => e.className === name && e.name.startsWith(`${name}.`)) ?? [];
       for (const e of methods) out.set(`${local}${e.name.slice(name.length)}`, e);
       for (const e of entries ?? []) if (e.table?.name === name) out.set(`${TABLE_ENTRY}${local}\u0000${e.table.key}`, e);
+      libraryKeys(entries, out);
       if (found) out.set(`${importedKeyPrefix(found)}${local}`, found);
       // A module imported whole (`from . import helper`, `from shop import db`; `const db = require('./db')`,
       // `import * as db from './db'`): its functions are called as `helper.f(x)`, looked up by that text (see
       // `resolveCallee`).
-      else if (!methods.length && (syn.absoluteLocalImports || isWorkspaceModule(canon))) for (const e of this.exportIndex(doc.path, canon) ?? []) if (!e.className) out.set(`${importedKeyPrefix(e)}${local}.${e.name}`, e);
+      else if (!methods.length && (syn.absoluteLocalImports || isWorkspaceModule(canon))) {
+        const whole = this.exportIndex(doc.path, canon);
+        for (const e of whole ?? []) if (!e.className && !e.libraries) out.set(`${importedKeyPrefix(e)}${local}.${e.name}`, e);
+        libraryKeys(whole, out);
+      }
     }
     // `from m import *` binds every function of m the file does not name otherwise; of two star imports, the later.
-    for (const m of stars.reverse()) for (const e of this.exportIndex(doc.path, m) ?? []) if (!e.className && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(`${importedKeyPrefix(e)}${e.name}`, e);
+    for (const m of stars.reverse()) {
+      const entries = this.exportIndex(doc.path, m);
+      for (const e of entries ?? []) if (!e.className && !e.libraries && !out.has(e.name) && !ctx.imports.has(e.name)) out.set(`${importedKeyPrefix(e)}${e.name}`, e);
+      libraryKeys(entries, out);
+    }
     if (syn.instances && !syn.qualifiedModules) this.instanceMethods(doc, ctx, root, syn, syn.instances, out, words ?? TextWords.of(doc.text));
     // The workspace's methods by name, for calls on objects of unknown class (see `BY_METHOD`): of other files, and
     // only where at most two classes define the name.
@@ -2535,7 +2584,9 @@ export class TaintAnalyzer implements Analyzer {
       const record = ctx.recordFields?.get(name);
       schemas.push({ path: doc.path, name, rules: {}, ...(typed ? { typedFields: [...typed] } : {}), ...(record ? { recordFields: [...record] } : {}) });
     }
-    if (byUnit.size === 0) return schemas;
+    const libraries = libraryModules(lang).filter((m) => importsModuleCached(ctx.imports, m));
+    const librariesEntry = (lent: string[]): ExportSummary[] => (lent.length ? [{ path: doc.path, name: LIBRARIES_ENTRY, rules: {}, libraries: lent }] : []);
+    if (byUnit.size === 0) return [...schemas, ...librariesEntry(libraries)];
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
@@ -2606,7 +2657,11 @@ export class TaintAnalyzer implements Analyzer {
     for (const rule of taintRules) {
       for (const [u, r] of perRule.get(rule.spec.id) ?? []) byUnit.get(u)!.rules[rule.spec.id] = r;
     }
-    return [...byUnit.values(), ...tableAliases.map(({ u, table }) => ({ ...byUnit.get(u)!, name: `${table.name}[${table.key}]`, table })), ...schemas];
+    // A module whose functions reach a library's sinks themselves wraps it (a `Directory` class searching LDAP): its
+    // importers call those functions, and an importer's `index.search(name, q)` is no LDAP search.
+    const wraps = (m: string): boolean =>
+      taintRules.some((r) => (r.spec.requiresImport.includes(m) || r.sinks.some((k) => k.spec.requiresImport?.includes(m))) && [...(perRule.get(r.spec.id)?.values() ?? [])].some((x) => x.paramSinks.length > 0 || !!x.fieldSinks?.length));
+    return [...byUnit.values(), ...tableAliases.map(({ u, table }) => ({ ...byUnit.get(u)!, name: `${table.name}[${table.key}]`, table })), ...schemas, ...librariesEntry(libraries.filter((m) => !wraps(m)))];
   }
 }
 
