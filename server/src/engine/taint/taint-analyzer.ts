@@ -3975,12 +3975,18 @@ function injectedReceiver(obj: Node, u: Unit, ctx: FileContext, syn: LanguageMod
   // A library's registry object (`current_app.directory`, `g.store`): not a module of the workspace nor the import.
   const canon = ctx.imports.get(root);
   if (canon !== undefined) return steps > 0 && !isWorkspaceModule(canon);
-  if (u.params.names.some((p) => textOf(p.node) === root)) return true;
+  if (u.params.names.some((p) => textOf(p.node) === root || patternBinds(p.node, root, syn, 2))) return true;
   const d = syn.constantDef?.(u.node, root);
   // Bound in an enclosing function (its parameter, say), not here nor at the module's top level.
   if (d === 'free') return !moduleValues(ctx, syn).has(root);
   // A local bound once to such a path (`catalog = request.app.state.catalog`).
   return d !== undefined && depth < 2 && injectedReceiver(syn.unparenthesize(d.value), u, ctx, syn, depth + 1);
+}
+
+/** Whether a destructuring parameter binds `name` (`{ dataSources }`, `{ dataSources: { notes } }`), to a depth. */
+function patternBinds(param: Node, name: string, syn: LanguageModule, depth: number): boolean {
+  if (depth === 0 || syn.targetKind(param.type) !== 'object-pattern') return false;
+  return syn.objectPatternEntries(param).some((e) => textOf(e.target) === name || patternBinds(e.target, name, syn, depth - 1));
 }
 
 /**
