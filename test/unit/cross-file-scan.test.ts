@@ -78,6 +78,25 @@ describe('cross-file taint in the CLI scan', () => {
     assert.equal(found[0]!.trace![0]!.path, join(dir, 'src', 'api.mjs'));
   });
 
+  it('JS: a module that exports a function as itself (`module.exports = function f`, `= async (x) =>`, `= f`, `export default function`) is that function wherever it is imported, under any name; one that converts its input is quiet', async () => {
+    const dir = scratchWorkspace('cross-file-module-function', {
+      'jobs/webhook.js': "const got = require('got');\n\nmodule.exports = async function deliverWebhook(data) {\n  return got.post(data.endpoint, { json: data.body });\n};\n",
+      'jobs/run.js': "const { exec } = require('child_process');\n\nmodule.exports = async (job) => {\n  exec('make ' + job.target);\n};\n",
+      'jobs/open.js': "const fs = require('fs');\n\nfunction openReport(name) {\n  return fs.readFileSync('/srv/reports/' + name);\n}\n\nmodule.exports = openReport;\n",
+      'jobs/count.mjs': "import { exec } from 'child_process';\n\nexport default function count(n) {\n  exec('seq ' + Number(n));\n}\n",
+      'jobs/pack.mjs': "import { exec } from 'child_process';\n\nexport default function pack(dir) {\n  exec('tar czf out.tgz ' + dir);\n}\n",
+      'api.mjs': "import express from 'express';\nimport send from './jobs/webhook.js';\nimport runJob from './jobs/run.js';\nimport readReport from './jobs/open.js';\nimport count from './jobs/count.mjs';\nimport pack from './jobs/pack.mjs';\n\nconst app = express();\napp.post('/hook', (req, res) => send(req.body).then(() => res.end()));\napp.post('/run', (req, res) => runJob(req.body).then(() => res.end()));\napp.get('/report', (req, res) => res.send(readReport(req.query.name)));\napp.get('/count', (req, res) => res.json(count(req.query.n)));\napp.get('/pack', (req, res) => res.json(pack(req.query.dir)));\n",
+    });
+    // The exported functions' own parameters are a library's input at audit strictness: not what is asked here.
+    const found = (await jsonFindings(dir)).filter((f) => !f.ruleId.includes('library-input'));
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]).sort(), [
+      ['js.cmdi.child-process', 'jobs/pack.mjs', 3],
+      ['js.cmdi.child-process', 'jobs/run.js', 3],
+      ['js.path-traversal.fs', 'jobs/open.js', 3],
+      ['js.ssrf.http-client', 'jobs/webhook.js', 3],
+    ]);
+  });
+
   it('JS: a module that exports an instance (`module.exports = new NoteStore()`, `export default new …`, or by name: `export const notes = new …`) has its methods followed as notes.search(x)', async () => {
     const store = (exp: string): string =>
       `const { Pool } = require('pg');\nconst pool = new Pool();\n\nclass NoteStore {\n  async search(text) {\n    return pool.query(\`SELECT id FROM notes WHERE body LIKE '%\${text}%'\`);\n  }\n\n  async byId(id) {\n    return pool.query('SELECT * FROM notes WHERE id = $1', [id]);\n  }\n}\n\n${exp}\n`;

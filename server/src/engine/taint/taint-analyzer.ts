@@ -167,6 +167,8 @@ export interface ExportSummary {
   moduleClass?: true;
   /** The module is an instance of the class (`ClassInstances.moduleInstance`): an importer's name for it is one. */
   moduleInstance?: true;
+  /** The module is this function (`ClassInstances.moduleFunction`): an importer's name for the module calls it. */
+  moduleFunction?: true;
   /** Module-level names holding an instance of the class (`ClassInstances.exportedInstances`), which importers import. */
   instanceNames?: string[];
   /** The method's first parameter is its receiver (Python's `self`): a call's first argument is its second parameter. */
@@ -2292,7 +2294,11 @@ export class TaintAnalyzer implements Analyzer {
       // `resolveCallee`).
       else if (!methods.length && (syn.absoluteLocalImports || isWorkspaceModule(canon))) {
         const whole = this.exportIndex(doc.path, canon);
-        for (const e of whole ?? []) if (!e.className && !e.libraries) out.set(`${importedKeyPrefix(e)}${local}.${e.name}`, e);
+        for (const e of whole ?? []) {
+          if (!e.className && !e.libraries) out.set(`${importedKeyPrefix(e)}${local}.${e.name}`, e);
+          // `const send = require('./send'); send(x)`: the module is its function.
+          if (e.moduleFunction) out.set(local, e);
+        }
         libraryKeys(whole, out);
       }
     }
@@ -2560,6 +2566,14 @@ export class TaintAnalyzer implements Analyzer {
         const receiverParam = first !== undefined && !!lang.module.explicitReceivers?.has(first);
         byUnit.set(u, { path: doc.path, name: `${u.cls}.${u.name}`, className: u.cls, rules: {}, ...keywords, ...(receiverParam ? { receiverParam: true as const } : {}), ...(u.cls === own ? { moduleClass: true as const } : {}), ...(u.cls === ownInstance ? { moduleInstance: true as const } : {}), ...(names ? { instanceNames: names } : {}) });
       } else if (exported?.has(u.name)) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, ...keywords });
+    }
+    // The module's own function, which importers call by whatever name they give the module: whatever `called` says.
+    const ownFn = q ? undefined : lang.module.instances?.moduleFunction?.(tree);
+    const ownUnit = ownFn && ctx.byStart.get(ownFn.startIndex);
+    if (ownUnit && ownUnit.cls === undefined) {
+      const known = byUnit.get(ownUnit);
+      if (known) known.moduleFunction = true;
+      else byUnit.set(ownUnit, { path: doc.path, name: ownUnit.name ?? 'default', rules: {}, ...keywordsOf(ownUnit), moduleFunction: true });
     }
     // An exported table of functions: each entry's function (a name of this file or written in place), by
     // `<table>[<key>]` too (see `ExportSummary.table`); a function in two places is summarised once.

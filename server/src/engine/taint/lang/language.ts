@@ -193,6 +193,12 @@ export interface ClassInstances {
    */
   moduleInstance?(tree: Tree): string | undefined;
   /**
+   * The function a module exports as itself (`module.exports = async function send(data) {…}`, `= (job) => …`,
+   * `= f`, `export default function f`): an importer's name for the module calls it (`const send = require('./send');
+   * send(req.body)`).
+   */
+  moduleFunction?(tree: Tree): Node | undefined;
+  /**
    * Module-level names bound once, to an instance of a class the file exports (`posts = PostService()`), by name:
    * an importer's `from .services import posts` (or `services.posts`) is that instance.
    */
