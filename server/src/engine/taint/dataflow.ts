@@ -2283,7 +2283,8 @@ class UnitAnalysis {
       }
       case 'object-pattern': {
         // `const { id, note } = Filters.parse(req.query)`: a typed field of the schema holds no text.
-        const typed = value && this.env.typedFields ? this.typedKeysOf(value) : undefined;
+        // A parameter destructured from a validated class (`@Query() { q, page }: SearchDto`): by its declared type.
+        const typed = !this.env.typedFields ? undefined : value ? this.typedKeysOf(value) : this.declaredTypedKeys(this.params.names.find((p) => p.node.id === target.id)?.index);
         for (const e of syn.objectPatternEntries(target)) this.bind(e.target, e.rest ? t : e.key !== undefined && typed?.includes(e.key) ? undefined : relabel(t, value, e.key), st, undefined, depth + 1);
         return;
       }
@@ -2640,16 +2641,18 @@ class UnitAnalysis {
    * (`form_valid(self, form)`: the view's `form_class`); or a parameter declared as a validated class (a NestJS DTO,
    * a pydantic model). Undefined where none is known.
    */
+  /** The typed fields of the validated class parameter `index` is declared as (`Optional[Q]`, `Q | null` too). */
+  private declaredTypedKeys(index: number | undefined): readonly string[] | undefined {
+    const type = index !== undefined ? /^(?:Optional\[)?([A-Za-z_$][\w$.]*)\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(this.syn.paramTypeOf(this.unit, index) ?? '')?.[1] : undefined;
+    return type ? this.env.typedFields?.(type) : undefined;
+  }
+
   private typedKeysOf(data: Node): readonly string[] | undefined {
     const syn = this.syn;
     const name = syn.exprKind(typeOf(data)) === 'identifier' ? textOf(data) : undefined;
     const d = name === undefined ? data : this.defOf(name);
     // A parameter declared as a validated class (`@Query() dto: ListUsersDto`, FastAPI's `q: MetricQuery`).
-    if (!d && name !== undefined && this.isParameter(data, true)) {
-      const index = this.paramNames?.get(name);
-      const type = index !== undefined ? /^(?:Optional\[)?([A-Za-z_$][\w$.]*)\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(syn.paramTypeOf(this.unit, index) ?? '')?.[1] : undefined;
-      return type ? this.env.typedFields!(type) : undefined;
-    }
+    if (!d && name !== undefined && this.isParameter(data, true)) return this.declaredTypedKeys(this.paramNames?.get(name));
     const v = d && syn.validatedData?.(d);
     if (!v) return undefined;
     let schema: string | undefined;

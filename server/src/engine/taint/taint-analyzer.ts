@@ -4987,9 +4987,11 @@ export function fileContext(
         });
       }
       if (h.paramDecorator) {
-        // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside.
+        // Only the decorated parameters (NestJS `@Query() q`, `@Req() req`), typed safe ones aside; input may be
+        // destructured (`@Query() { q }: SearchQuery`), a request object not.
         params.forEach((p, i) => {
-          if (syn.targetKind(p.type) !== 'name' || !hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn)) return;
+          const kind = syn.targetKind(p.type);
+          if ((kind !== 'name' && (kind !== 'object-pattern' || h.spec.alias)) || !hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn)) return;
           // By the type's name, a generic's arguments aside (`Filter<Product>` is a `Filter`).
           const type = syn.paramTypeOf(fn, i)?.replace(/\s*<[\s\S]*$/, '');
           if (type && h.spec.safeTypes.includes(type)) return;
