@@ -4964,6 +4964,10 @@ export function fileContext(
           const argList = def && defFn ? fieldOf(def, 'arguments') : null;
           const named = argList ? namedKids(argList).length : 1;
           if (defFn && named > 0 && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
+          // A framework that converts typed parameters (it has safe types) admits only an enumeration's members: a
+          // parameter defaulting to a member of its own type (`sort: SortField = SortField.revenue`, the enum in
+          // another module) is one.
+          if (type && def && h.spec.safeTypes.length && /^[A-Za-z_][\w.]*$/.test(type) && textOf(def).startsWith(`${type}.`) && /^[A-Za-z_]\w*$/.test(textOf(def).slice(type.length + 1))) return;
           // A destructured parameter (`async ({ file }) =>`) binds each of its names to the input.
           const kind = syn.targetKind(p.type);
           if (kind !== 'name' && kind !== 'object-pattern' && kind !== 'sequence-pattern') return;
