@@ -75,3 +75,17 @@ def plain_find_subscripted():
 def plain_find_text():
     # ok: py.nosqli.query-object
     return {"events": list(events.find({"kind": request.form["kind"]}).limit(100))}
+
+
+def api_keys():
+    return _client["auth"]["api_keys"]
+
+
+def key_handler(event, context):
+    body = json.loads(event.get("body") or "{}")
+    # A collection returned by an accessor function.
+    # ruleid: py.nosqli.query-object
+    doc = api_keys().find_one({"key": body.get("api_key"), "revoked": False})
+    # ok: py.nosqli.query-object
+    other = api_keys().find_one({"key": str(body.get("api_key"))})
+    return {"statusCode": 200 if doc and other else 401}
