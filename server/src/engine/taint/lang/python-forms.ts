@@ -195,11 +195,24 @@ export function constantKeyRead(n: Node): { object: Node; key: string } | undefi
   return m ? { object, key: m[2]! } : undefined;
 }
 
-/** See `LanguageModule.validatedData`: `form.cleaned_data`, `serializer.validated_data`. */
-export function validatedData(n: Node): { owner: Node } | undefined {
+/**
+ * See `LanguageModule.validatedData`: `form.cleaned_data`, `serializer.validated_data`; and a view's own helper
+ * handed the schema class alone (`self._validated(ExportSerializer)`, `validated(BookForm)`), which binds it to the
+ * request and returns its validated data.
+ */
+export function validatedData(n: Node): { owner: Node } | { schema: string } | undefined {
+  if (typeOf(n) === 'call') {
+    const fn = fieldOf(n, 'function');
+    const own = fn?.type === 'identifier' || (fn?.type === 'attribute' && fieldOf(fn, 'object')?.text === 'self');
+    const args = own ? kids(fieldOf(n, 'arguments') ?? n) : [];
+    return args.length === 1 && args[0]!.type === 'identifier' && SCHEMA_CLASS.test(args[0]!.text) ? { schema: args[0]!.text } : undefined;
+  }
   const owner = typeOf(n) === 'attribute' && VALIDATED_DATA.has(fieldOf(n, 'attribute')?.text ?? '') ? fieldOf(n, 'object') : null;
   return owner ? { owner } : undefined;
 }
+
+/** A schema class by its name's usual ending. */
+const SCHEMA_CLASS = /^[A-Z]\w*(?:Serializer|Form|Schema)$/;
 
 /** See `LanguageModule.schemaOf`: `BookForm(request.POST)`, `forms.BookForm(...)`; `self.get_form()`. */
 export function schemaOf(call: Node): string | undefined {
