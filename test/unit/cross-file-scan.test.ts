@@ -97,6 +97,16 @@ describe('cross-file taint in the CLI scan', () => {
     ]);
   });
 
+  it('Python: a function another file calls with its request (`safe_next(request)`) is that view\'s helper, not a Django view: its defaulted parameter is no URL capture; a view\'s own capture still is', async () => {
+    const dir = scratchWorkspace('cross-file-django-helper', {
+      'crm/__init__.py': '',
+      'crm/utils.py': 'from django.utils.http import url_has_allowed_host_and_scheme\n\n\ndef safe_next(request, fallback="/crm/"):\n    candidate = request.GET.get("next")\n    if candidate and url_has_allowed_host_and_scheme(candidate, allowed_hosts={"crm.example.com"}):\n        return candidate\n    return fallback\n',
+      'crm/views.py': 'from django.shortcuts import redirect\n\nfrom .utils import safe_next\n\n\ndef logout_view(request):\n    return redirect(safe_next(request))\n\n\ndef jump(request, target):\n    return redirect(target)\n',
+    });
+    const found = (await jsonFindings(dir)).filter((f) => f.ruleId.includes('redirect'));
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.open-redirect.redirect', 'crm/views.py', 10]]);
+  });
+
   it('JS: a module that exports an instance (`module.exports = new NoteStore()`, `export default new …`, or by name: `export const notes = new …`) has its methods followed as notes.search(x)', async () => {
     const store = (exp: string): string =>
       `const { Pool } = require('pg');\nconst pool = new Pool();\n\nclass NoteStore {\n  async search(text) {\n    return pool.query(\`SELECT id FROM notes WHERE body LIKE '%\${text}%'\`);\n  }\n\n  async byId(id) {\n    return pool.query('SELECT * FROM notes WHERE id = $1', [id]);\n  }\n}\n\n${exp}\n`;

@@ -4943,7 +4943,10 @@ export function fileContext(
       const first = h.spec.params === 'rest' ? 1 : 0;
       const inputParam = h.spec.inputParam;
       const input = h.spec.input ?? 'request';
-      if (h.spec.params !== 'none' || inputParam !== undefined) {
+      // A function another file calls passing it a request is that file's helper (`safe_next(request,
+      // fallback="/")` of a Django view): its other parameters are the caller's arguments, no URL captures.
+      const helper = h.spec.params === 'rest' && site.name !== undefined && !!incoming?.aliases?.get(site.name)?.size;
+      if ((h.spec.params !== 'none' && !helper) || inputParam !== undefined) {
         const converted = syn.routeConvertedParams?.(site.decorators);
         params.forEach((p, i) => {
           if (inputParam !== undefined ? i !== inputParam : i < first || i === h.spec.requestParam) return;
