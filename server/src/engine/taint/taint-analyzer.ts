@@ -221,6 +221,19 @@ function importedKeyPrefix(e: ExportSummary): string {
   return e.typedFields || e.recordFields ? TYPED_FIELDS_KEY : '';
 }
 
+/**
+ * The canonical `module.name` of another workspace module's function a value names: an imported name (`deliverWebhook`
+ * after `const { deliverWebhook } = require('./delivery')`) or a member of a module imported whole (`delivery.deliverWebhook`).
+ */
+function importedFunctionOf(value: Node, imports: Map<string, string>, syn: LanguageModule): string | undefined {
+  const kind = syn.exprKind(typeOf(value));
+  const obj = kind === 'member' ? syn.memberObject(value) : null;
+  const prop = kind === 'member' ? syn.propertyOf(value) : null;
+  const module = obj && prop && syn.exprKind(typeOf(obj)) === 'identifier' ? imports.get(textOf(obj)) : undefined;
+  const canon = kind === 'identifier' ? imports.get(textOf(value)) : module !== undefined ? `${module}.${textOf(prop!)}` : undefined;
+  return canon !== undefined && (isWorkspaceModule(canon) || syn.absoluteLocalImports) && importedName(canon) ? canon : undefined;
+}
+
 /** Into an importer's `imported`, the libraries an imported module uses (`ExportSummary.libraries`), by `LIBRARY_KEY`. */
 function libraryKeys(entries: readonly ExportSummary[] | undefined, out: Map<string, ExportSummary>): void {
   for (const e of entries ?? []) for (const m of e.libraries ?? []) out.set(`${LIBRARY_KEY}${m}`, e);
@@ -2578,12 +2591,17 @@ export class TaintAnalyzer implements Analyzer {
     // An exported table of functions: each entry's function (a name of this file or written in place), by
     // `<table>[<key>]` too (see `ExportSummary.table`); a function in two places is summarised once.
     const tableAliases: { u: Unit; table: { name: string; key: string } }[] = [];
+    // An entry naming another module's function (`'delivery.webhook': delivery.deliverWebhook`, an imported name):
+    // a re-export of it under `<table>[<key>]`, which the index resolves.
+    const tableReexports: ExportSummary[] = [];
     if (exported) for (const name of moduleValues(ctx, lang.module).keys()) {
       const lit = exported.has(name) ? moduleValue(ctx, lang.module, name) : undefined;
       if (!lit || !lang.module.tableTypes.has(typeOf(lit))) continue;
       for (const { key, value } of tableEntries(lit, lang.module)) {
         const kind = lang.module.exprKind(typeOf(value));
         const u = key === undefined ? undefined : kind === 'function' ? ctx.byStart.get(value.startIndex) : kind === 'identifier' ? ctx.byName.get(textOf(value)) : undefined;
+        const elsewhere = !u && key !== undefined ? importedFunctionOf(value, ctx.imports, lang.module) : undefined;
+        if (elsewhere && key !== undefined) tableReexports.push({ path: doc.path, name: `${name}[${key}]`, rules: {}, reexport: elsewhere, table: { name, key } });
         if (!u || u.cls !== undefined || key === undefined) continue;
         const table = { name, key };
         if (byUnit.has(u)) tableAliases.push({ u, table });
@@ -2592,7 +2610,7 @@ export class TaintAnalyzer implements Analyzer {
     }
     // Schemas and record classes are read or constructed by their importers, not called: listed whatever `called` says.
     // So are re-exports, which the index resolves.
-    const schemas: ExportSummary[] = q ? [] : reexportsOf(doc.path, ctx, lang.module, tree.rootNode);
+    const schemas: ExportSummary[] = q ? [] : [...reexportsOf(doc.path, ctx, lang.module, tree.rootNode), ...tableReexports];
     if (!q) for (const name of new Set([...(ctx.typedFields?.keys() ?? []), ...(ctx.recordFields?.keys() ?? [])])) {
       const typed = ctx.typedFields?.get(name);
       const record = ctx.recordFields?.get(name);
@@ -5707,7 +5725,7 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
         const name = e.reexport.slice(dot + 1);
         for (const t of expand(direct(e.path, all ? e.reexport : e.reexport.slice(0, dot)), depth + 1) ?? []) {
           if (all) out.push(t);
-          else if (t.name === name) out.push({ ...t, name: e.name });
+          else if (t.name === name) out.push({ ...t, name: e.name, ...(e.table ? { table: e.table } : {}) });
           // A class's methods come with it, under the name it is re-exported as.
           else if (t.className === name && t.name.startsWith(`${name}.`)) out.push({ ...t, name: `${e.name}${t.name.slice(name.length)}`, className: e.name });
         }
