@@ -2616,7 +2616,8 @@ export class TaintAnalyzer implements Analyzer {
       const record = ctx.recordFields?.get(name);
       schemas.push({ path: doc.path, name, rules: {}, ...(typed ? { typedFields: [...typed] } : {}), ...(record ? { recordFields: [...record] } : {}) });
     }
-    const libraries = libraryModules(lang).filter((m) => importsModuleCached(ctx.imports, m));
+    // Languages whose imports name classes or packages resolve no importer's module to this file's entries.
+    const libraries = q ? [] : libraryModules(lang).filter((m) => importsModuleCached(ctx.imports, m));
     const librariesEntry = (lent: string[]): ExportSummary[] => (lent.length ? [{ path: doc.path, name: LIBRARIES_ENTRY, rules: {}, libraries: lent }] : []);
     if (byUnit.size === 0) return [...schemas, ...librariesEntry(libraries)];
     const cache: UnitCache = new Map();
