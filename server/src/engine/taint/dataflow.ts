@@ -2634,6 +2634,12 @@ class UnitAnalysis {
     return !!read && !!this.typedKeysOf(read.object)?.includes(read.key);
   }
 
+  /** The typed fields of the validated class parameter `index` is declared as (`Optional[Q]`, `Q | null` too). */
+  private declaredTypedKeys(index: number | undefined): readonly string[] | undefined {
+    const type = index !== undefined ? /^(?:Optional\[)?([A-Za-z_$][\w$.]*)\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(this.syn.paramTypeOf(this.unit, index) ?? '')?.[1] : undefined;
+    return type ? this.env.typedFields?.(type) : undefined;
+  }
+
   /**
    * The typed fields of the schema `data` is the validated data of, directly or through a variable holding it: one
    * named (`Filters.parse(input)`), or the class of a bound instance made here (`form = BookForm(request.POST)`,
@@ -2641,12 +2647,6 @@ class UnitAnalysis {
    * (`form_valid(self, form)`: the view's `form_class`); or a parameter declared as a validated class (a NestJS DTO,
    * a pydantic model). Undefined where none is known.
    */
-  /** The typed fields of the validated class parameter `index` is declared as (`Optional[Q]`, `Q | null` too). */
-  private declaredTypedKeys(index: number | undefined): readonly string[] | undefined {
-    const type = index !== undefined ? /^(?:Optional\[)?([A-Za-z_$][\w$.]*)\]?(?:\s*\|\s*(?:None|null|undefined))?$/.exec(this.syn.paramTypeOf(this.unit, index) ?? '')?.[1] : undefined;
-    return type ? this.env.typedFields?.(type) : undefined;
-  }
-
   private typedKeysOf(data: Node): readonly string[] | undefined {
     const syn = this.syn;
     const name = syn.exprKind(typeOf(data)) === 'identifier' ? textOf(data) : undefined;

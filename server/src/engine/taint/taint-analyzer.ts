@@ -198,8 +198,9 @@ export interface ExportSummary {
   table?: { name: string; key: string };
   /**
    * With the name `LIBRARIES_ENTRY`: the libraries this file imports that a taint rule's or sink's `requires-import`
-   * names. An importer uses them through this module (`db.js` exports a SQLite database, `ldap.py`
-   * connects with ldap3), so their sinks hold there too (see `UnitEnv.importedThrough`).
+   * names, and none of its summarised functions reaches a sink of. An importer uses them through this module (`db.js`
+   * exports a SQLite database, `ldap.py` connects with ldap3), so their sinks hold there too (see
+   * `UnitEnv.importedThrough`).
    */
   libraries?: string[];
 }
@@ -2076,7 +2077,7 @@ export class TaintAnalyzer implements Analyzer {
               return yes;
             },
             // Part of the pass's key (`importKey` holds `imported`'s keys): no unit dependency.
-            importedThrough: (m: string) => imported.has(`${LIBRARY_KEY}${m}`),
+            importedThrough: (m: string) => importedThrough(imported, [m]),
             templateOutputs: (name: string) => {
               record(`t:${name}`, templateSig(name));
               return templateOutputs(name);
