@@ -11,12 +11,12 @@ export async function scan(dir: string, ...args: string[]): Promise<{ code: numb
   return { code, out, err };
 }
 
-/** The findings of `vigil scan --root <dir> -j 2 --format json` (two workers: cross-file passes), no file failed. */
-export async function scanJsonFindings<F>(dir: string): Promise<F[]> {
+/** The findings of `vigil scan --root <dir> -j 2 --format json <args>` (two workers: cross-file passes), no file failed. */
+export async function scanJsonFindings<F>(dir: string, ...args: string[]): Promise<F[]> {
   let out = '';
   let err = '';
   const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
-  await runCli(['scan', '--root', dir, '-j', '2', '--format', 'json'], io, { progressDelayMs: 0 });
+  await runCli(['scan', '--root', dir, '-j', '2', '--format', 'json', ...args], io, { progressDelayMs: 0 });
   const report = JSON.parse(out) as { findings: F[]; failed: unknown[] };
   assert.deepEqual(report.failed, [], err);
   return report.findings;

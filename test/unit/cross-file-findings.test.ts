@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { relocateCrossFileFindings, sinkFileElsewhere, type FileFindings } from '../../server/src/engine/scan/cross-file-findings';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { project, scratchWorkspace } from './cli-helpers';
+import { scanJsonFindings } from './cli-scan';
 
 interface JsonFinding {
   path: string;
@@ -21,15 +21,7 @@ interface JsonFinding {
   fixes?: { kind: string; edits: { range: { start: { line: number } }; newText: string }[] }[];
 }
 
-async function scan(dir: string, ...args: string[]): Promise<JsonFinding[]> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
-  await runCli(['scan', '--root', dir, '-j', '2', '--format', 'json', ...args], io, { progressDelayMs: 0 });
-  const report = JSON.parse(out) as { findings: JsonFinding[]; failed: unknown[] };
-  assert.deepEqual(report.failed, [], err);
-  return report.findings;
-}
+const scan = (dir: string, ...args: string[]): Promise<JsonFinding[]> => scanJsonFindings<JsonFinding>(dir, ...args);
 
 const at = (f: JsonFinding): string => `${f.ruleId} ${f.path}:${f.range.start.line}`;
 

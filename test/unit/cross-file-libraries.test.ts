@@ -5,17 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { scratchWorkspace } from './cli-helpers';
+import { scanJsonFindings } from './cli-scan';
 
 async function scan(dir: string): Promise<string[]> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s), isTTY: false, columns: 80 }, cwd: dir, env: {} };
-  await runCli(['scan', '--root', dir, '-j', '2', '--format', 'json', '--no-baseline'], io, { progressDelayMs: 0 });
-  const report = JSON.parse(out) as { findings: { path: string; ruleId: string; range: { start: { line: number } } }[]; failed: unknown[] };
-  assert.deepEqual(report.failed, [], err);
-  return report.findings.filter((f) => f.ruleId.includes('sqli') || f.ruleId.includes('ldapi')).map((f) => `${f.ruleId} ${f.path}:${f.range.start.line + 1}`).sort();
+  const findings = await scanJsonFindings<{ path: string; ruleId: string; range: { start: { line: number } } }>(dir, '--no-baseline');
+  return findings.filter((f) => f.ruleId.includes('sqli') || f.ruleId.includes('ldapi')).map((f) => `${f.ruleId} ${f.path}:${f.range.start.line + 1}`).sort();
 }
 
 describe('a library imported through a workspace module', () => {

@@ -16,6 +16,7 @@ import { scanFiles } from '../../server/src/engine/scan/scan-pool';
 import { DEFAULT_SETTINGS, type TraceStep } from '../../server/src/engine/types';
 import { LspClient, type PublishDiagnosticsParams } from '../lsp/lsp-client';
 import { FIXTURES, gitInit, project, scratchWorkspace } from './cli-helpers';
+import { scanJsonFindings } from './cli-scan';
 
 const REPO = join(__dirname, '..', '..');
 const FAULTS = join(FIXTURES, 'cross-file-faults', 'fault-analyzers.ts');
@@ -36,12 +37,7 @@ async function scan(dir: string, ...args: string[]): Promise<{ code: number; out
   return { code, out, err };
 }
 
-async function jsonFindings(dir: string): Promise<JsonFinding[]> {
-  const r = await scan(dir, '--format', 'json');
-  const report = JSON.parse(r.out) as { findings: JsonFinding[]; failed: unknown[] };
-  assert.deepEqual(report.failed, [], r.err);
-  return report.findings;
-}
+const jsonFindings = (dir: string): Promise<JsonFinding[]> => scanJsonFindings<JsonFinding>(dir);
 
 const files = (dir: string): ScanFile[] => walkFiles([{ root: dir }]).files;
 
