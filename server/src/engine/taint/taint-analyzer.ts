@@ -2583,7 +2583,7 @@ export class TaintAnalyzer implements Analyzer {
     }
     // The module's own function, which importers call by whatever name they give the module: whatever `called` says.
     const ownFn = q ? undefined : lang.module.instances?.moduleFunction?.(tree);
-    const ownUnit = ownFn && ctx.byStart.get(ownFn.startIndex);
+    const ownUnit = typeof ownFn === 'string' ? ctx.byName.get(ownFn) : ownFn && ctx.byStart.get(ownFn.startIndex);
     if (ownUnit && ownUnit.cls === undefined) {
       const known = byUnit.get(ownUnit);
       if (known) known.moduleFunction = true;

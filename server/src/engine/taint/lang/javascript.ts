@@ -575,27 +575,14 @@ function moduleClass(tree: Tree): string | undefined {
   return out;
 }
 
-/** `ClassInstances.moduleFunction`: a function written as the module's export, or a module-level one it names; the last one wins. */
-function moduleFunction(tree: Tree): Node | undefined {
-  let out: Node | undefined;
+/** `ClassInstances.moduleFunction`: a function written as the module's export, or the name it exports; the last one wins. */
+function moduleFunction(tree: Tree): Node | string | undefined {
+  let out: Node | string | undefined;
   for (const v of ownExports(tree)) {
     if (FUNCTION_TYPES.has(v.type)) out = v;
-    else if (v.type === 'identifier') out = topLevelFunction(tree, v.text) ?? out;
+    else if (v.type === 'identifier') out = v.text;
   }
   return out;
-}
-
-/** The module-level function named `name`: declared (`function f`), or a constant's value (`const f = (x) => …`). */
-function topLevelFunction(tree: Tree, name: string): Node | undefined {
-  for (const s of named(tree.rootNode)) {
-    if (FUNCTION_TYPES.has(s.type) && s.childForFieldName('name')?.text === name) return s;
-    if (s.type !== 'lexical_declaration' && s.type !== 'variable_declaration') continue;
-    for (const d of named(s)) {
-      const value = d.type === 'variable_declarator' && d.childForFieldName('name')?.text === name ? d.childForFieldName('value') : null;
-      if (value && FUNCTION_TYPES.has(value.type)) return value;
-    }
-  }
-  return undefined;
 }
 
 /** The class `new C(...)` constructs when the class is a plain name (an exported instance's class is the file's own). */

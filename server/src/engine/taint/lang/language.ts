@@ -195,9 +195,10 @@ export interface ClassInstances {
   /**
    * The function a module exports as itself (`module.exports = async function send(data) {…}`, `= (job) => …`,
    * `= f`, `export default function f`): an importer's name for the module calls it (`const send = require('./send');
-   * send(req.body)`).
+   * send(req.body)`). The function's node, or the name the module exports (the analyzer resolves it to the file's
+   * function of that name, if any).
    */
-  moduleFunction?(tree: Tree): Node | undefined;
+  moduleFunction?(tree: Tree): Node | string | undefined;
   /**
    * Module-level names bound once, to an instance of a class the file exports (`posts = PostService()`), by name:
    * an importer's `from .services import posts` (or `services.posts`) is that instance.
