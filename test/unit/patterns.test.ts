@@ -48,6 +48,12 @@ describe('patterns', () => {
     ]);
   });
 
+  it('lets ... in a template literal match any text around a substitution, and keeps `...$X` a spread', () => {
+    const code = 'f(`${a}`); f(`id-${b}`); f(`${c}/x`); f(`plain`); g(...rest);';
+    assert.deepEqual(matches('javascript', '`...${$X}...`', code), ['`${a}`', '`${c}/x`', '`id-${b}`']);
+    assert.deepEqual(matches('javascript', 'g(...$R)', code), ['g(...rest)']);
+  });
+
   it('lets a `...;` statement match any run of statements in a block', () => {
     const code = 'function a() { return 1; } function b() { f(); g(); return 2; } function c() { return 3; h(); }';
     assert.deepEqual(matches('javascript', 'function $F(...) { ...; return $E; }', code), ['function a() { return 1; }', 'function b() { f(); g(); return 2; }']);

@@ -41,8 +41,8 @@ app.get('/posts/score', async (req, res) => {
 
 app.post('/orders/computed', async (req, res) => {
   const rows = await orders
-    // A string built by concatenation is not an operator object, but the query rule does not know it yet.
-    // todook: js.nosqli.query-object
+    // A string built by concatenation is not an operator object.
+    // ok: js.nosqli.query-object
     .find({
       $expr: {
         $function: {

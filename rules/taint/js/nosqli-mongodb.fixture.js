@@ -123,9 +123,15 @@ app.post('/safe', async (req, res) => {
   const tags = ['a', 'b'].find((t) => t === req.query.tag);
   // ok: js.nosqli.query-object
   await users.updateOne({ _id: 'fixed' }, { $inc: { visits: 1 } });
-  // A template literal is always a string, but the engine does not know it yet.
-  // todook: js.nosqli.query-object
+  // A template literal is always a string.
+  // ok: js.nosqli.query-object
   await Post.findOne({ title: `${req.query.title}` });
+  // ok: js.nosqli.query-object
+  await Post.findOne({ slug: `post-${req.query.slug}` });
+  // ok: js.nosqli.query-object
+  await Post.findOne({ title: req.query.series + ' ' + req.query.part });
+  // ruleid: js.nosqli.query-object
+  await Post.findOne({ title: req.query.title, author: `${req.query.author}` });
   res.json({ tags });
 });
 

@@ -309,7 +309,8 @@ export class PatternCompiler {
     const prepared = snippet
       .trim()
       .replace(/\$([A-Z_][A-Z0-9_]*)/g, `${MV_PREFIX}$1`)
-      .replace(/\.\.\.(?![A-Za-z_$])/g, ELLIPSIS);
+      // Not a spread (`...args`, `...$ARGS`); `...${` is a template's run of text before a substitution.
+      .replace(/\.\.\.(?![A-Za-z_]|\$(?!\{))/g, ELLIPSIS);
     let root: Node | undefined;
     // The snippet's tree lives in the wasm heap: freed below once copied into plain PatternNodes.
     let owner: { delete(): void } | undefined;
