@@ -13,13 +13,15 @@ const RUN_CHAR = /[A-Za-z0-9+/_-]/;
 
 /**
  * Whether some placeholder word stands on its own rather than by chance inside a long random run: a private key's
- * base64 body or a long token holds `todo` or `xxxx` about once in 200 keys, and such a key is a key.
+ * base64 body or a long token holds `todo` or `xxxx` about once in 200 keys, and such a key is a key. A token with
+ * a word appended (`…_secret_REDACTED`) is a placeholder.
  */
 function placeholderWordOutsideRandomRun(secret: string): boolean {
   for (const m of secret.matchAll(PLACEHOLDER_WORDS_ALL)) {
     let start = m.index;
     let end = start + m[0].length;
-    if (!RUN_CHAR.test(m[0][0]!) || !RUN_CHAR.test(m[0][m[0].length - 1]!)) return true;
+    // Six letters or more (`REDACTED`, `placeholder`) come by chance about once in 10^9 runs: a word, wherever it is.
+    if (m[0].length >= 6 || !RUN_CHAR.test(m[0][0]!) || !RUN_CHAR.test(m[0][m[0].length - 1]!)) return true;
     while (start > 0 && RUN_CHAR.test(secret[start - 1]!)) start--;
     while (end < secret.length && RUN_CHAR.test(secret[end]!)) end++;
     if (!randomRun(secret.slice(start, end))) return true;
