@@ -12,6 +12,12 @@ class Tokens {
         // ok: secrets.crypto.jwt-secret
         return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret));
     }
+    // A field of the type made with C# 9's target-typed new.
+    // ruleid: secrets.crypto.hmac-key
+    private readonly HMACSHA512 _signer = new(Encoding.ASCII.GetBytes("pW3nR8vK2xQ7mT5zL9cB4hJ6dF1sG0aYeU"));
+    // ok: secrets.crypto.hmac-key
+    private readonly HMACSHA512 _fromConfig = new(Encoding.ASCII.GetBytes(Environment.GetEnvironmentVariable("SIGNING_KEY")!));
+
     byte[] Mac(byte[] data) {
         // ruleid: secrets.crypto.hmac-key
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes("Zq4Lw8Xk2Vb6Nc9Mh3Ts7Jd1Pf5Ry0Ga"));
