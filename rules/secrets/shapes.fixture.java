@@ -13,6 +13,15 @@ class Shapes {
     System.setProperty("api.token", "6pjaV8J4BsjyEVXKqvTeaizU4xAnzZpj");
     // ok: secrets.generic.token-assignment
     System.setProperty("api.token", System.getenv("API_TOKEN"));
+    // The Datadog Java agent's settings, as system properties.
+    // ruleid: secrets.datadog.api-key
+    System.setProperty("dd.api.key", "7c1f3e9a5b2d8c4e6a0f1b3d5e7a9c2b");
+    // ruleid: secrets.datadog.app-key
+    System.setProperty("dd.app.key", "4e8a2c6f0b1d3e5a7c9f2b4d6e8a0c1f3b5d7e9a");
+    // ok: secrets.datadog.api-key
+    System.setProperty("dd.api.key", System.getenv("DD_API_KEY"));
+    // ok: secrets.datadog.api-key
+    System.setProperty("dd.service", "inventory");
     Map<String, String> m = new HashMap<>();
     // ruleid: secrets.generic.password-assignment
     m.put("password", "FhjrEEUMtoAsLX7");
