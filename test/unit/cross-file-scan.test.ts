@@ -74,6 +74,18 @@ describe('cross-file taint in the CLI scan', () => {
     assert.equal(found[0]!.trace![0]!.path, join(dir, 'src', 'api.mjs'));
   });
 
+  it('JS: a BullMQ processor imported from another module (`new Worker(queue, runArchive)`) takes its job as input there; a file without BullMQ registers nothing', async () => {
+    const dir = scratchWorkspace('worker-by-import', {
+      'package.json': '{"dependencies":{"bullmq":"^5.0.0"}}',
+      'jobs/archive.js': "const fs = require('fs');\n\nasync function runArchive(job) {\n  fs.writeFileSync('/srv/archive/' + job.data.filename, job.data.body);\n}\n\nmodule.exports = { runArchive };\n",
+      'jobs/audit.js': "const fs = require('fs');\n\nfunction audit(job) {\n  fs.appendFileSync('/srv/audit/' + job.data.file, 'seen');\n}\n\nmodule.exports = { audit };\n",
+      'worker.js': "const { Worker } = require('bullmq');\nconst { runArchive } = require('./jobs/archive');\n\nnew Worker('archive', runArchive, { connection: {} });\n",
+      'other.js': "const { audit } = require('./jobs/audit');\nconst { EventEmitter } = require('events');\n\nnew EventEmitter().on('audit', audit);\n",
+    });
+    const found = (await jsonFindings(dir)).filter((f) => !f.ruleId.includes('library-input'));
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['js.path-traversal.fs', 'jobs/archive.js', 3]]);
+  });
+
   it('JS: a module that exports a function as itself (`module.exports = function f`, `= async (x) =>`, `= f`, `export default function`) is that function wherever it is imported, under any name; one that converts its input is quiet', async () => {
     const dir = scratchWorkspace('cross-file-module-function', {
       'jobs/webhook.js': "const got = require('got');\n\nmodule.exports = async function deliverWebhook(data) {\n  return got.post(data.endpoint, { json: data.body });\n};\n",

@@ -33,3 +33,19 @@ worker.on('completed', (job) => {
   // ok: js.cmdi.child-process
   exec('logger done ' + job.id);
 });
+
+// A processor given by its name (`new Worker(queue, processor, opts)`), as most apps write it.
+async function resize(job) {
+  // ruleid: js.cmdi.child-process
+  exec(`convert ${job.data.file} -resize 50% out.png`);
+  // ok: js.cmdi.child-process
+  exec(`logger resize ${job.id}`);
+}
+new Worker('resize', resize, { connection: { host: 'localhost' } });
+
+// Not a processor: a function only called with the server's own values.
+function report(job) {
+  // ok: js.cmdi.child-process
+  exec(`report ${job.data.kind}`);
+}
+report({ data: { kind: 'daily' } });

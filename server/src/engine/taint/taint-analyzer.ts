@@ -2861,7 +2861,7 @@ const groupKeys = new WeakMap<CompiledRule, Map<string, string>>();
  */
 function importedInput(imported: ReadonlyMap<string, ExportSummary>, ctx: FileContext, rules: readonly CompiledRule[]): boolean {
   if (imported.size === 0) return false;
-  for (const r of ctx.registrations?.values() ?? []) if (imported.get(textOf(r.fn))?.keywords) return true;
+  for (const r of ctx.registrations?.values() ?? []) if (imported.has(textOf(r.fn))) return true;
   for (const e of imported.values()) for (const r of rules) if (returnsInput(e.rules[r.spec.id])) return true;
   return false;
 }
@@ -4057,8 +4057,9 @@ function importedHandler(
   const name = r ? textOf(r.fn) : undefined;
   if (!r || name === undefined || lookup('n', name) !== undefined) return undefined;
   const ext = imported.get(name);
-  const names = ext?.keywords;
-  if (!ext || !names) return undefined;
+  if (!ext) return undefined;
+  // Parameters by keyword where calls have them (Python); else by position, as far as one reaches a sink.
+  const names = ext.keywords ?? Array.from({ length: 1 + Math.max(-1, ...Object.values(ext.rules).flatMap((r) => r.paramSinks.map((s) => s.param))) }, () => null);
   const inputs = new Map<number, ParamSource>();
   const cleanFields = new Map<number, readonly string[]>();
   for (const h of r.handlers) {
