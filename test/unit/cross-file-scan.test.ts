@@ -243,6 +243,12 @@ describe('cross-file taint in the CLI scan', () => {
       'views.py': 'from flask import Flask, request\n\nimport tasks\n\napp = Flask(__name__)\n\n\n@app.post("/mirror")\ndef queue_mirror():\n    tasks.mirror.delay(request.form["url"], "t")\n    return "", 202\n',
     });
     assert.deepEqual((await jsonFindings(whole)).map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.ssrf.http-client', 'tasks.py', 6]], 'tasks.mirror.delay(url)');
+    // A bound task (`bind=True`) takes the task first: `delay(job_id, callback)` fills its second and third parameters.
+    const bound = scratchWorkspace('cross-file-celery-bound', {
+      'tasks.py': 'import requests\nfrom celery import shared_task\n\n\n@shared_task(bind=True)\ndef finish(self, job_id, callback_url):\n    requests.post("https://jobs.example.net/done", data={"job": job_id})\n    return requests.post(callback_url, timeout=5).status_code\n',
+      'views.py': 'from flask import Flask, request\n\nfrom tasks import finish\n\napp = Flask(__name__)\n\n\n@app.post("/jobs")\ndef queue_job():\n    finish.delay(7, request.form["callback"])\n    return "", 202\n',
+    });
+    assert.deepEqual((await jsonFindings(bound)).map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.ssrf.http-client', 'tasks.py', 7]], 'finish.delay(7, callback)');
     assert.deepEqual([found[0]!.trace![0]!.path, found[0]!.trace![0]!.range.start.line], [join(dir, 'views.py'), 9], 'the url the first delay() passes; the second passes a constant url');
   });
 

@@ -39,3 +39,19 @@ def queue_fetch():
 def queue_static():
     fetch.delay("https://static.example.net/index.html")
     return "", 202
+
+
+# A bound task (bind=True) is given the task itself first: the caller's arguments start at the second parameter.
+@celery.task(bind=True, max_retries=3)
+def deliver(self, job_id, callback_url=None):
+    # ok: py.ssrf.http-client
+    requests.post(f"https://jobs.internal.example/{int(job_id)}/done", timeout=5)
+    if callback_url:
+        # ruleid: py.ssrf.http-client
+        requests.post(callback_url, json={"job": job_id}, timeout=5)
+
+
+@app.post("/jobs")
+def queue_job():
+    deliver.delay(42, request.form.get("callback"))
+    return "", 202

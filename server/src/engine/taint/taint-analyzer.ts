@@ -3938,7 +3938,8 @@ function resolveCallee(
       const kind = syn.exprKind(typeOf(obj));
       const deferred = kind === 'identifier' || kind === 'member' ? resolveCallee(obj, ctx, lookup, summaryOf, imported, ruleIds, syn, dispatch, instanceOf, isImported, ownClass, injected) : undefined;
       // Not a function (`client.send(x)` on an instance): the method's call, as any other.
-      if (deferred) return deferred;
+      // A bound task (Celery's `@app.task(bind=True)`) is given the task itself first, as `self`: arguments from the second.
+      if (deferred) return deferred.offset === 0 && isReceiverName(deferredFirstParam(obj, lookup, imported), syn) ? { ...deferred, offset: 1 } : deferred;
     }
     // `cfg.load(x)` on an instance of a class another file exports: that class's method, whatever this file defines.
     const inst = obj && prop && imported.size ? instanceOf?.(obj, textOf(prop)) : undefined;
@@ -5590,6 +5591,15 @@ function registeredByName(
   }
   return out;
 }
+
+/** The first parameter's name of a function a deferred call runs (`task.delay(x)`: `task`'s), if known. */
+function deferredFirstParam(fn: Node, lookup: (kind: 'n' | 'm', name: string) => Unit | null | undefined, imported: Map<string, ExportSummary>): string | undefined {
+  const unit = lookup('n', textOf(fn));
+  if (unit) return unit.params.names[0]?.node.text;
+  return imported.get(textOf(fn))?.keywords?.[0] ?? undefined;
+}
+
+const isReceiverName = (name: string | undefined, syn: LanguageModule): boolean => name !== undefined && !!syn.explicitReceivers?.has(name);
 
 /**
  * A function of a module the file imports whole, written `module.f` (`btn.click(tools.lookup, ...)` after `import
