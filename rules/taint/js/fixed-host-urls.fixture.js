@@ -1,3 +1,4 @@
+// URLs whose scheme and host, or first path segment on this site, are fixed: only what follows varies.
 const express = require('express');
 const axios = require('axios');
 
@@ -52,4 +53,19 @@ app.get('/proxy', async (req, res) => {
   // ruleid: js.ssrf.http-client
   const r = await axios.get(`https://${req.query.host}/status`);
   res.send(r.data);
+});
+
+const API = 'https://api.example.com';
+
+app.get('/repos', async (req, res) => {
+  // ok: js.ssrf.http-client
+  const a = await axios.get(`${API}/users/${req.query.user}/repos`);
+  // ok: js.ssrf.http-client
+  const b = await axios.get(API + '/users/' + req.query.user);
+  // "https://api.example.com" then "@evil.example": another host.
+  // ruleid: js.ssrf.http-client
+  const c = await axios.get(`${API}${req.query.path}`);
+  // ruleid: js.ssrf.http-client
+  const d = await axios.get(`${req.query.base}/users`);
+  res.json([a.data, b.data, c.data, d.data]);
 });

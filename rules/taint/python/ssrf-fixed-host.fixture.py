@@ -1,0 +1,42 @@
+# A URL whose scheme and host are fixed, written as an f-string or from a constant: only the path varies.
+import requests
+from flask import Flask, request
+
+app = Flask(__name__)
+API = "https://api.example.com"
+STATUS_API = 'https://status.example.com/'
+
+
+@app.get("/users")
+def users():
+    name = request.args["name"]
+    # ok: py.ssrf.http-client
+    requests.get(f"https://api.example.com/users/{name}", timeout=5)
+    # ok: py.ssrf.http-client
+    requests.get(f'https://api.example.com/users/{name}/repos', timeout=5)
+    # ok: py.ssrf.http-client
+    requests.get(f"{API}/users/{name}", timeout=5)
+    # ok: py.ssrf.http-client
+    requests.get(API + "/users/" + name, timeout=5)
+    # ok: py.ssrf.http-client
+    requests.get(f"{STATUS_API}/{name}", timeout=5)
+    return "", 204
+
+
+@app.get("/proxy")
+def proxy():
+    host = request.args["host"]
+    path = request.args["path"]
+    # ruleid: py.ssrf.http-client
+    requests.get(f"https://{host}/status", timeout=5)
+    # "https://api.example.com" followed by "@evil.example" names another host.
+    # ruleid: py.ssrf.http-client
+    requests.get(f"{API}{path}", timeout=5)
+    # ruleid: py.ssrf.http-client
+    requests.get(API + path, timeout=5)
+    base = request.args["base"]
+    # ruleid: py.ssrf.http-client
+    requests.get(f"{base}/status", timeout=5)
+    # ruleid: py.ssrf.http-client
+    requests.get(f"http://{host}.internal.example/", timeout=5)
+    return "", 204
