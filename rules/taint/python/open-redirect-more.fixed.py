@@ -179,10 +179,9 @@ def n_tag():
 @app.route("/n/welcome-var")
 def n_welcome_var():
     target = f"/welcome/{request.args['name']}"
-    # Known false positive: an f-string kept in a variable is not checked for its fixed first segment (+, % and
-    # format are).
-    # todook: py.open-redirect.redirect
-    return redirect(target if target.startswith("/") and not target.startswith("//") and not target.startswith("/\\") else "/")
+    # An f-string kept in a variable: its fixed first segment is checked as +, % and format are.
+    # ok: py.open-redirect.redirect
+    return redirect(target)
 
 
 
