@@ -252,6 +252,17 @@ describe('cross-file taint in the CLI scan', () => {
     assert.deepEqual([found[0]!.trace![0]!.path, found[0]!.trace![0]!.range.start.line], [join(dir, 'views.py'), 9], 'the url the first delay() passes; the second passes a constant url');
   });
 
+  it('Python: a FastAPI parameter typed with a dependency alias of another module (`CurrentUser = Annotated[User, Depends(…)]` in deps.py) is injected, not input; a plain parameter still is', async () => {
+    const dir = scratchWorkspace('cross-file-py-dep-alias', {
+      'app/__init__.py': '',
+      'app/deps.py': 'from typing import Annotated\n\nfrom fastapi import Depends\n\nfrom .models import User\n\n\ndef get_current_user() -> User:\n    return User()\n\n\nCurrentUser = Annotated[User, Depends(get_current_user)]\n',
+      'app/models.py': 'class User:\n    email = "a@example.com"\n',
+      'app/routes.py': 'import subprocess\n\nfrom fastapi import APIRouter\n\nfrom .deps import CurrentUser\n\nrouter = APIRouter()\n\n\n@router.post("/export")\ndef export(current_user: CurrentUser, fmt: str):\n    subprocess.run(f"export-user {current_user.email}", shell=True)\n    subprocess.run(f"export-user --format {fmt}", shell=True)\n',
+    });
+    const found = (await jsonFindings(dir)).filter((f) => !f.ruleId.includes('library-input'));
+    assert.deepEqual(found.map((f) => [f.ruleId, f.path, f.range.start.line]), [['py.cmdi.subprocess-shell', 'app/routes.py', 12]]);
+  });
+
   it('Python: a module-level instance another module imports by name (`posts = PostService()`; `from .services import posts`, or `services.posts`) has its methods followed', async () => {
     const dir = scratchWorkspace('cross-file-py-instance', {
       'blog/__init__.py': '',

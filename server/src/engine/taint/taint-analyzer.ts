@@ -203,6 +203,11 @@ export interface ExportSummary {
    * `UnitEnv.importedThrough`).
    */
   libraries?: string[];
+  /**
+   * A module-level type alias (`SessionDep = Annotated[Session, Depends(get_db)]`), its text: an importer's handler
+   * parameter of that type is read as the alias says (here, a dependency the framework injects, not input).
+   */
+  typeAlias?: string;
 }
 
 /** The name of a module's `libraries` entry: no function is named so. */
@@ -375,6 +380,8 @@ interface FileContext {
   cleanFields?: NonNullable<UnitEnv['cleanFields']>;
   /** The file's validating schemas with their typed fields (`LanguageModule.typedFields`), when any. */
   typedFields?: Map<string, readonly string[]>;
+  /** The file's own module-level type aliases (`LanguageModule.typeAliases`), when any: exported as `ExportSummary.typeAlias`. */
+  typeAliases?: Map<string, string>;
   /** The file's record classes with their fields (`LanguageModule.recordFields`), when any. */
   recordFields?: Map<string, readonly string[]>;
   /** The file's classes with named bases and their own fields (`LanguageModule.recordBases`), when any. */
@@ -1391,7 +1398,7 @@ export class TaintAnalyzer implements Analyzer {
       return findings;
     }
     // A one-shot run's session ends with it: the memo that lets the next run reuse statement shapes has no reader.
-    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change, doc.path, incoming?.facts);
+    const ctx = fileContext(tree, lang, doc.text, doc.lines, oneShot ? undefined : session.context, this.stats, change, doc.path, incoming?.facts, this.exportIndex && ((imports) => this.importedTypeAliases(doc.path, imports, lang.module)));
     // A `library-input` rule's only input is an exported function's parameter (request input is the request rules'):
     // in a file with none, its pass can find nothing.
     if (rules.some((r) => r.libraryInput && !r.audit) && !ctx.units.some((u) => (u.params.entryParams?.size ?? 0) > 0)) rules = rules.filter((r) => !r.libraryInput || r.audit);
@@ -2282,6 +2289,18 @@ export class TaintAnalyzer implements Analyzer {
     return { results, summaryOf };
   }
 
+  /** The type aliases (`ExportSummary.typeAlias`) a file imports by name from the workspace's modules, by local name. */
+  private importedTypeAliases(path: string, imports: Map<string, string>, syn: LanguageModule): [string, string][] {
+    const out: [string, string][] = [];
+    for (const [local, canon] of imports) {
+      if (local.startsWith('*') || (!isWorkspaceModule(canon) && !syn.absoluteLocalImports)) continue;
+      const named = importedName(canon);
+      const alias = named && this.exportIndex?.(path, named.module)?.find((e) => e.name === named.name && e.typeAlias !== undefined)?.typeAlias;
+      if (alias !== undefined) out.push([local, alias]);
+    }
+    return out;
+  }
+
   private importedSummaries(doc: SourceDocument, ctx: FileContext, root: Node, syn: LanguageModule, words?: TextWords): Map<string, ExportSummary> {
     const out = new Map<string, ExportSummary>();
     if (!this.exportIndex) return out;
@@ -2617,6 +2636,7 @@ export class TaintAnalyzer implements Analyzer {
       const record = ctx.recordFields?.get(name);
       schemas.push({ path: doc.path, name, rules: {}, ...(typed ? { typedFields: [...typed] } : {}), ...(record ? { recordFields: [...record] } : {}) });
     }
+    if (!q) for (const [name, typeAlias] of ctx.typeAliases ?? []) schemas.push({ path: doc.path, name, rules: {}, typeAlias });
     // Languages whose imports name classes or packages resolve no importer's module to this file's entries.
     const libraries = q ? [] : libraryModules(lang).filter((m) => importsModuleCached(ctx.imports, m));
     const librariesEntry = (lent: string[]): ExportSummary[] => (lent.length ? [{ path: doc.path, name: LIBRARIES_ENTRY, rules: {}, libraries: lent }] : []);
@@ -4579,6 +4599,8 @@ export function fileContext(
   change?: { old: string; span: TextSpan },
   path?: string,
   incoming?: IncomingFacts,
+  /** The type aliases of workspace modules among the file's imports, by local name (`ExportSummary.typeAlias`). */
+  importedAliases?: (imports: Map<string, string>) => Iterable<[string, string]>,
 ): FileContext {
   const root = tree.rootNode;
   const syn = lang.module;
@@ -4753,6 +4775,8 @@ export function fileContext(
   const recordFieldList = inheritedRecords(facts.flatMap((f) => f.recordFields), recordBaseList);
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
   const typeAliases = new Map(facts.flatMap((f) => f.typeAliases));
+  // And those imported from the workspace's modules (`from app.api.deps import SessionDep`); the file's own first.
+  for (const [local, alias] of importedAliases?.(imports) ?? []) if (!typeAliases.has(local)) typeAliases.set(local, alias);
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
   let exportAliases: Map<string, string[]> | undefined;
   if (syn.exportAliasesOf) {
@@ -5196,6 +5220,7 @@ export function fileContext(
     ...(registrations?.size ? { registrations } : {}),
     ...(cleanFields ? { cleanFields } : {}),
     ...(typedFieldList.length ? { typedFields: new Map(typedFieldList) } : {}),
+    ...(facts.some((f) => f.typeAliases.length) ? { typeAliases: new Map(facts.flatMap((f) => f.typeAliases)) } : {}),
     ...(boundFormList.length ? { boundForms: new Map(boundFormList) } : {}),
     ...(recordFieldList.length ? { recordFields: new Map(recordFieldList) } : {}),
     ...(recordBaseList.length ? { recordBases: new Map(recordBaseList.map(([c, bs, fs]) => [c, { bases: bs, own: fs }])) } : {}),
