@@ -129,6 +129,8 @@ app.post('/safe', async (req, res) => {
   // ok: js.nosqli.query-object
   await Post.findOne({ slug: `post-${req.query.slug}` });
   // ok: js.nosqli.query-object
+  await Post.findOne({ 'credentials.id': Buffer.from(JSON.parse(req.body.credential).id, 'base64url') });
+  // ok: js.nosqli.query-object
   await Post.findOne({ title: req.query.series + ' ' + req.query.part });
   // ruleid: js.nosqli.query-object
   await Post.findOne({ title: req.query.title, author: `${req.query.author}` });
