@@ -280,20 +280,15 @@ function atModuleLevel(def: Node): boolean {
 /**
  * See `LanguageModule.isEntryPoint`: a public module-level function, or a public method (or `__init__` /
  * `__call__`) of a public module-level class. Python has no export list: a name without `_` is the module's API.
- * Not a command-line command (Click's and Typer's `@….command()`, `@….group()`, `@click.argument`): the command
- * line calls it, with its own user's words.
  */
 function isEntryPoint(fn: Node): boolean {
   if (fn.type !== 'function_definition') return false;
-  if (fn.parent?.type === 'decorated_definition' && named(fn.parent).some((d) => d.type === 'decorator' && CLI_COMMAND_DECORATOR.test(d.text))) return false;
   const name = fieldOf(fn, 'name')?.text ?? '_';
   if (atModuleLevel(fn)) return !name.startsWith('_');
   const cls = enclosingClass(fn);
   if (!cls || !atModuleLevel(cls) || (fieldOf(cls, 'name')?.text ?? '_').startsWith('_')) return false;
   return !name.startsWith('_') || name === '__init__' || name === '__call__';
 }
-
-const CLI_COMMAND_DECORATOR = /^@\s*(?:click\.|typer\.|(?:[\w.]+\.)?(?:command|group)\s*(?:\(|$))/;
 
 /**
  * See `LanguageModule.isPrivatePath`: a folder or module whose name is an identifier with one leading `_`
