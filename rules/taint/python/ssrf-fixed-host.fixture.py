@@ -40,3 +40,23 @@ def proxy():
     # ruleid: py.ssrf.http-client
     requests.get(f"http://{host}.internal.example/", timeout=5)
     return "", 204
+
+
+SERVICES = {"billing": "http://billing.internal:8080", "users": "http://users.internal:8080"}
+
+
+@app.get("/svc")
+def svc():
+    base = SERVICES.get(request.args["service"])
+    if base is None:
+        return "", 404
+    # One of the program's own URLs, then a path.
+    # ok: py.ssrf.http-client
+    requests.get(f"{base}/{request.args['path']}", timeout=5)
+    # ok: py.ssrf.http-client
+    requests.get(SERVICES[request.args["service"]] + "/health", timeout=5)
+    PROXY_BASE = request.args["upstream"]
+    # A name in capitals holding input is still input.
+    # ruleid: py.ssrf.http-client
+    requests.get(f"{PROXY_BASE}/{request.args['path']}", timeout=5)
+    return "", 204
