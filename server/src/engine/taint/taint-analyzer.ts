@@ -3128,10 +3128,12 @@ export function depValue(line: number, s: Summary | undefined): string {
  * plain request names, as a middleware's parameter is called. One regex per language.
  */
 const requestWriteRes = new WeakMap<CompiledLanguage, RegExp | null>();
+const REQUEST_CONTEXT_NAMES = ['ctx', 'context'];
 function requestWritesIn(text: string, lang: CompiledLanguage): true | undefined {
   let re = requestWriteRes.get(lang);
   if (re === undefined) {
-    const plain = [...requestNamesOf(lang).plain].map((n) => n.replace(/[$]/g, '\\$&'));
+    // A framework's context object too, by its conventional names (Koa's `ctx.state.user = …`).
+    const plain = [...requestNamesOf(lang).plain, ...REQUEST_CONTEXT_NAMES].map((n) => n.replace(/[$]/g, '\\$&'));
     requestWriteRes.set(lang, (re = plain.length ? new RegExp(`(?<![\\w$.])(?:${plain.join('|')})(?:\\.[A-Za-z_$][\\w$]*)+[ \\t]*=(?![=>])`) : null));
   }
   return re?.test(text) ? true : undefined;
