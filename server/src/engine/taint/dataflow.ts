@@ -1780,19 +1780,16 @@ class UnitAnalysis {
     if (!this.paramNames?.size || this.predicateAtExit?.size === 0) return;
     const u = this.syn.unparenthesize(v);
     if (/^(false|False|null|None|undefined|nil|0|''|""|\[\])$/.test(textOf(u))) return;
-    // Only a test can check: a value, a string or a structure returned is no predicate (and costs no state copy).
-    if (!this.syn.guardShape(u) && this.syn.exprKind(typeOf(u)) !== 'call') {
-      this.predicateAtExit = new Set();
-      return;
+    // The parameters checked where this return's value is truthy: those the guards before it cleaned (`if
+    // (!v.startsWith('/')) return false; … return true;`), and those a test returned cleans. Only a test can check
+    // more (a value or a structure returned costs no state copy).
+    let thenSt: State = st;
+    if ((this.syn.guardShape(u) || this.syn.exprKind(typeOf(u)) === 'call') && this.mayCheck(u)) {
+      thenSt = new Map(st);
+      this.applyGuards(u, thenSt, new Map(st), false);
     }
-    if (!this.mayCheck(u)) {
-      this.predicateAtExit = new Set();
-      return;
-    }
-    const thenSt: State = new Map(st);
-    this.applyGuards(u, thenSt, new Map(st), false);
     const checked = new Set<number>();
-    for (const [name, i] of this.paramNames) if (thenSt.get(name) === null && st.get(name) !== null && this.predicateAtExit?.has(i) !== false) checked.add(i);
+    for (const [name, i] of this.paramNames) if (thenSt.get(name) === null && this.predicateAtExit?.has(i) !== false) checked.add(i);
     this.predicateAtExit = checked;
   }
 
