@@ -248,6 +248,11 @@ export interface UnitEnv {
    */
   moduleValue?: (name: string) => Node | undefined;
   /**
+   * For a method: the value its class's constructor assigns a receiver field once (`self._client = httpx.AsyncClient()`,
+   * `this.http = axios.create(...)`), by its access path, for sinks matched through what the field holds.
+   */
+  fieldValue?: (path: string) => Node | undefined;
+  /**
    * The typed fields (`LanguageModule.typedFields`) of a validating schema (form, serializer, model, DTO, zod schema)
    * by its name as written here (this file's, or one imported from another file), and the form class this unit's view
    * binds (`boundFormClasses`), for validated field reads (see `typedFieldRead`). Absent where the file has none.
@@ -3732,6 +3737,11 @@ class UnitAnalysis {
         // A local's last value, else the module's constant (`const HTML = { 'Content-Type': 'text/html' }`).
         const d = this.valueOf(textOf(n));
         if (!d || d.id === n.id) return false;
+        n = d;
+      } else if (this.env.fieldValue && this.syn.exprKind(typeOf(n)) === 'member') {
+        // A receiver's field the constructor assigned once (`self._client`).
+        const d = this.env.fieldValue(textOf(n));
+        if (!d) return false;
         n = d;
       } else return false;
     }

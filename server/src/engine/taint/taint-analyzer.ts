@@ -1854,6 +1854,10 @@ export class TaintAnalyzer implements Analyzer {
         return fieldOf(dep.slice(2, dot), dep.slice(dot + 1)).sig;
       }
       if (dep.startsWith('c:')) return moduleValueSig(ctx, syn, dep.slice(2));
+      if (dep.startsWith('p:')) {
+        const dot = dep.indexOf('.');
+        return constructorFieldValues(ctx, syn, dep.slice(2, dot)).get(dep.slice(dot + 1))?.sig ?? 'none';
+      }
       if (dep.startsWith('r:')) return recordFieldsSig(ctx, dep.slice(2));
       if (dep.startsWith('t:')) return templateSig(dep.slice(2));
       if (dep.startsWith('x:')) return importListDep(doc, syn, dep);
@@ -2089,6 +2093,16 @@ export class TaintAnalyzer implements Analyzer {
               record(`t:${name}`, templateSig(name));
               return templateOutputs(name);
             },
+            // Methods: what the constructor assigns a receiver field (recorded when absent too).
+            ...(u.cls !== undefined && syn.constructorMethod !== undefined
+              ? {
+                  fieldValue: (path: string): Node | undefined => {
+                    const v = constructorFieldValues(ctx, syn, u.cls!).get(path);
+                    deps.set(`p:${u.cls}.${path}`, v?.sig ?? 'none');
+                    return v?.node;
+                  },
+                }
+              : {}),
             // Function units only: the top level reads its own assignments as it walks them.
             ...(u === ctx.units[0]
               ? {}
@@ -3423,6 +3437,26 @@ function moduleValue(ctx: FileContext, syn: LanguageModule, name: string): Node 
 const valueDigests = new Map<string, string>();
 let valueDigestChars = 0;
 
+/** Per file context and class: each receiver field its constructor assigns one value (`self._client = httpx.AsyncClient()`). */
+const constructorFieldMemo = new WeakMap<FileContext, Map<string, Map<string, { node: Node; sig: string } | null>>>();
+function constructorFieldValues(ctx: FileContext, syn: LanguageModule, cls: string): Map<string, { node: Node; sig: string } | null> {
+  let byClass = constructorFieldMemo.get(ctx);
+  if (!byClass) constructorFieldMemo.set(ctx, (byClass = new Map()));
+  let out = byClass.get(cls);
+  if (!out) {
+    out = new Map();
+    const ctor = ctx.byClass.get(cls)?.find((m) => m.name === syn.constructorMethod);
+    for (const { target, value } of ctor && syn.instances ? syn.instances.assignments(ctor.node) : []) {
+      const path = syn.accessPath(target);
+      if (path === undefined || !path.startsWith(`${syn.fieldReceiver}.`)) continue;
+      const prev = out.get(path);
+      out.set(path, value && prev === undefined ? { node: value, sig: valueSig(value) } : prev && value && textOf(prev.node) === textOf(value) ? prev : null);
+    }
+    byClass.set(cls, out);
+  }
+  return out;
+}
+
 /** A module-level name's value as a dependency records it: a digest of its text, or 'none'. */
 function moduleValueSig(ctx: FileContext, syn: LanguageModule, name: string): string {
   return moduleValues(ctx, syn).get(name)?.sig ?? 'none';
@@ -3606,6 +3640,8 @@ function targetOf(dep: string, u: Unit, ctx: FileContext, lines: LineIndex): str
   // request's (`f:@<alias>\u0000<path>`) under its alias: a visited handler of that request may have.
   if (dep.startsWith('f:@')) return dep.slice(0, dep.indexOf('\u0000'));
   if (dep.startsWith('f:')) return dep.slice(0, dep.lastIndexOf('.'));
+  // A constructor's field value (`p:<class>.<path>`) under its class's fields: an edited constructor is a visited method.
+  if (dep.startsWith('p:')) return `f:${dep.slice(2, dep.indexOf('.'))}`;
   if (dep.startsWith('o:')) return 'o:*';
   // Whether the file imports a module changes only with the set of modules imported (`I?` in `nameTable`).
   if (dep.startsWith('I?')) return 'I?';
