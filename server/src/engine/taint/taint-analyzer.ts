@@ -4812,8 +4812,9 @@ export function fileContext(
   const recordBaseList = facts.flatMap((f) => f.recordBases);
   const recordFieldList = inheritedRecords(facts.flatMap((f) => f.recordFields), recordBaseList);
   // Type aliases of the module (`CurrentUser = Annotated[User, Depends(...)]`): a handler's parameters depend on them.
-  const typeAliases = new Map(facts.flatMap((f) => f.typeAliases));
+  const ownTypeAliases = new Map(facts.flatMap((f) => f.typeAliases));
   // And those imported from the workspace's modules (`from app.api.deps import SessionDep`); the file's own first.
+  const typeAliases = new Map(ownTypeAliases);
   for (const [local, alias] of importedAliases?.(imports) ?? []) if (!typeAliases.has(local)) typeAliases.set(local, alias);
   // Names functions are exported under by other statements: a handler's role depends on them, as on the imports.
   let exportAliases: Map<string, string[]> | undefined;
@@ -5258,7 +5259,7 @@ export function fileContext(
     ...(registrations?.size ? { registrations } : {}),
     ...(cleanFields ? { cleanFields } : {}),
     ...(typedFieldList.length ? { typedFields: new Map(typedFieldList) } : {}),
-    ...(facts.some((f) => f.typeAliases.length) ? { typeAliases: new Map(facts.flatMap((f) => f.typeAliases)) } : {}),
+    ...(ownTypeAliases.size ? { typeAliases: ownTypeAliases } : {}),
     ...(boundFormList.length ? { boundForms: new Map(boundFormList) } : {}),
     ...(recordFieldList.length ? { recordFields: new Map(recordFieldList) } : {}),
     ...(recordBaseList.length ? { recordBases: new Map(recordBaseList.map(([c, bs, fs]) => [c, { bases: bs, own: fs }])) } : {}),
