@@ -3997,7 +3997,7 @@ function resolveCallee(
       const deferred = kind === 'identifier' || kind === 'member' ? resolveCallee(obj, ctx, lookup, summaryOf, imported, ruleIds, syn, dispatch, instanceOf, isImported, ownClass, injected) : undefined;
       // Not a function (`client.send(x)` on an instance): the method's call, as any other.
       // A bound task (Celery's `@app.task(bind=True)`) is given the task itself first, as `self`: arguments from the second.
-      if (deferred) return deferred.offset === 0 && isReceiverName(deferredFirstParam(obj, lookup, imported), syn) ? { ...deferred, offset: 1 } : deferred;
+      if (deferred) return deferred.offset === 0 && syn.explicitReceivers?.has(deferredFirstParam(obj, lookup, imported) ?? '') ? { ...deferred, offset: 1 } : deferred;
     }
     // `cfg.load(x)` on an instance of a class another file exports: that class's method, whatever this file defines.
     const inst = obj && prop && imported.size ? instanceOf?.(obj, textOf(prop)) : undefined;
@@ -5662,8 +5662,6 @@ function deferredFirstParam(fn: Node, lookup: (kind: 'n' | 'm', name: string) =>
   if (unit) return unit.params.names[0]?.node.text;
   return imported.get(textOf(fn))?.keywords?.[0] ?? undefined;
 }
-
-const isReceiverName = (name: string | undefined, syn: LanguageModule): boolean => name !== undefined && !!syn.explicitReceivers?.has(name);
 
 /**
  * A function of a module the file imports whole, written `module.f` (`btn.click(tools.lookup, ...)` after `import
