@@ -54,6 +54,11 @@ describe('patterns', () => {
     assert.deepEqual(matches('javascript', 'g(...$R)', code), ['g(...rest)']);
   });
 
+  it('compares a Python f-string pattern with f-strings in any quotes and prefix case, not with other prefixes', () => {
+    const code = 'a = f"https://h/{x}"\nb = f\'https://h/{y}\'\nc = F"https://h/{z}"\nd = rf"https://h/{w}"\n';
+    assert.deepEqual(matches('python', 'f"https://h/{$X}"', code), ['F"https://h/{z}"', 'f"https://h/{x}"', "f'https://h/{y}'"]);
+  });
+
   it('lets a `...;` statement match any run of statements in a block', () => {
     const code = 'function a() { return 1; } function b() { f(); g(); return 2; } function c() { return 3; h(); }';
     assert.deepEqual(matches('javascript', 'function $F(...) { ...; return $E; }', code), ['function a() { return 1; }', 'function b() { f(); g(); return 2; }']);

@@ -81,6 +81,8 @@ export interface PatternSyntax {
   readonly quotedStrings: readonly string[];
   /** Node types that make a string literal not plain (template substitutions, f-string interpolations). */
   readonly interpolations: readonly string[];
+  /** An interpolated string's quote tokens (Python's `f'` / `"`): compared as `quotedStrings` are, by kind not style. */
+  readonly stringDelimiters: readonly string[];
   /** Names, properties and fields: the leaves of a dotted chain. */
   readonly identifiers: readonly string[];
   /** Variable names: what a chain starts from. */
@@ -129,6 +131,7 @@ const S = {
   literals: new Set<string>(),
   quotedStrings: new Set<string>(),
   interpolations: new Set<string>(),
+  stringDelimiters: new Set<string>(),
   identifiers: new Set<string>(),
   variables: new Set<string>(),
   chains: new Map<string, readonly [string, string]>(),
@@ -373,7 +376,7 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
   if (LITERALS.has(node.type) && !hasMeta) return { type: node.type, text: literalKey(node.type, text), children: [] };
   const out: PatternNode = {
     type: node.type,
-    text: kids.length === 0 ? text : '',
+    text: kids.length === 0 ? (S.stringDelimiters.has(node.type) ? literalKey(node.type, text) : text) : '',
     children: kids.map((k) => toPattern(k, metavars, depth + 1)),
   };
   const op = operatorOf(node);
@@ -387,6 +390,8 @@ function toPattern(node: Node, metavars: Set<string>, depth: number): PatternNod
 
 /** Literals compare by value: 'sh' and "sh" are the same string. */
 function literalKey(type: string, text: string): string {
+  // `f'` and `F"` open the same kind of string (see `PatternSyntax.stringDelimiters`).
+  if (S.stringDelimiters.has(type)) return `${text.replace(/['"]+$/, '').toLowerCase()}"`;
   if (!S.quotedStrings.has(type)) return text;
   const m = /^([rRbBuU]*)(['"]{1,3})([\s\S]*)\2$/.exec(text);
   return m ? `${m[1]!.toLowerCase()}"${m[3]}"` : text;
@@ -777,7 +782,7 @@ function matchNode(p: PatternNode, t: Node, b: Bindings, resolve: CanonicalResol
   if (p.type !== tType) return false;
   if (p.children.length === 0) {
     if (p.text === '') return true;
-    return p.text === (LITERALS.has(tType) ? literalKey(tType, textOf(t)) : textOf(t));
+    return p.text === (LITERALS.has(tType) || S.stringDelimiters.has(tType) ? literalKey(tType, textOf(t)) : textOf(t));
   }
   if (p.operator !== undefined && operatorOf(t) !== p.operator) return false;
   const children = kids(t);

@@ -444,6 +444,7 @@ export const go: LanguageModule = {
     literals: ['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'true', 'false', 'nil'],
     quotedStrings: [],
     interpolations: [],
+    stringDelimiters: [],
     identifiers: ['identifier', 'type_identifier', 'field_identifier'],
     variables: ['identifier'],
     chains: { selector_expression: ['operand', 'field'] },

@@ -351,6 +351,7 @@ export const java: LanguageModule = {
     literals: ['true', 'false'],
     quotedStrings: [],
     interpolations: [],
+    stringDelimiters: [],
     identifiers: ['identifier', 'type_identifier'],
     variables: ['identifier'],
     chains: {},

@@ -1034,6 +1034,7 @@ export const javascript: LanguageModule = {
     literals: ['string', 'template_string', 'number', 'true', 'false', 'null', 'undefined', 'regex'],
     quotedStrings: ['string', 'template_string'],
     interpolations: ['template_substitution'],
+    stringDelimiters: [],
     identifiers: ['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier'],
     variables: ['identifier'],
     chains: { member_expression: ['object', 'property'] },

@@ -1043,6 +1043,7 @@ export const python: LanguageModule = {
     literals: ['string', 'integer', 'float', 'true', 'false', 'none'],
     quotedStrings: ['string'],
     interpolations: ['interpolation'],
+    stringDelimiters: ['string_start', 'string_end'],
     identifiers: ['identifier'],
     variables: ['identifier'],
     chains: { attribute: ['object', 'attribute'] },
