@@ -111,6 +111,14 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-py-injected');
   });
 
+  it('JS: a collaborator held under its class\'s name (`this._orderService`, handed to the constructor; `userRepository` from an awilix container\'s cradle) runs that class\'s methods, one-word ones too; a parameterised query is quiet, and so is a name two classes of the workspace go by', async () => {
+    await check('cross-file-js-held');
+  });
+
+  it('Python: a collaborator held under its class\'s name (`self._report_service`, a function\'s `report_service` parameter) runs that class\'s methods; a parameterised query and a method with no sink are quiet', async () => {
+    await check('cross-file-py-held');
+  });
+
   it('Python: a package\'s `__init__.py` re-exports what it imports (`from .services import customer_totals, DocIndex`, an alias, `from . import services` then `services.customer_totals(x)`), a class with its methods, a service whose repository class comes through a package (its importers are the package\'s importers, so pass 1 summarises it again); a parameterised query, a bound XPath variable and a schema\'s validated fields are quiet', async () => {
     await check('cross-file-py-reexports');
   });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { languageRecord } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
-import { isAppMethodName } from '../taint/app-method-names';
+import { collaboratorNames, isAppMethodName } from '../taint/app-method-names';
 
 /**
  * Module specifiers in a file's text, by its language's `modules.specifier` (`'./db'`, `"../lib/x"` in JS/TS;
@@ -46,6 +46,12 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   // A call of a workspace class's method on an object of unknown class (see `ExportIndex.methodsNamed`).
   const methods = index.methodsNamed;
   if (methods?.size) for (const m of text.matchAll(METHOD_CALL)) if (methods.has(m[1]!) && methods.get(m[1]!)!.some((e) => e.path !== path)) return true;
+  // ... or held under a class's name (see `ExportIndex.classesNamed`).
+  const classes = index.classesNamed;
+  if (classes?.size) {
+    const held = new Set([...text.matchAll(HELD_CALL)].map((m) => m[1]!.replace(/^_+/, '')));
+    for (const [cls, entries] of classes) if (collaboratorNames(cls).some((n) => held.has(n)) && entries.some((e) => e.path !== path)) return true;
+  }
   return false;
 }
 
@@ -159,6 +165,16 @@ function definedNames(text: string): Set<string> {
   return out;
 }
 
+/** A method called on a name or a field (`orderService.search(`, `this._order_service.find(`): the name. */
+const HELD_CALL = /([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\(/g;
+
+/** The classes a text defines whose instances go by a collaborator's name (`collaboratorNames`). */
+function definedClasses(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+(?:default[ \t]+)?)?(?:abstract[ \t]+)?class[ \t]+([A-Z]\w*)/gm)) if (collaboratorNames(m[1]!).length) out.add(m[1]!);
+  return out;
+}
+
 /** A file that re-exports what it imports: a Python package's `__init__.py`, a JS/TS index file. */
 const BARREL = /(?:^|[\\/])(?:__init__\.pyi?|index\.[cm]?[jt]sx?)$/;
 
@@ -187,6 +203,9 @@ export async function importedFiles(
   const namesOf = new Map<string, Set<string>>();
   const definedIn = new Map<string, Set<string>>();
   const methodCallers = new Map<string, Set<string>>();
+  /** Per file, the classes it defines that go by a collaborator's name; per name a method is called on, its callers. */
+  const classesIn = new Map<string, Set<string>>();
+  const holders = new Map<string, Set<string>>();
   /** Files any file of their package may call without an import (a qualified language's): readers not known. */
   const unknownReaders = new Set<string>();
   let next = 0;
@@ -214,6 +233,14 @@ export async function importedFiles(
         if (!isAppMethodName(m[1]!)) continue;
         let callers = methodCallers.get(m[1]!);
         if (!callers) methodCallers.set(m[1]!, (callers = new Set()));
+        callers.add(f.path);
+      }
+      const classes = definedClasses(text);
+      if (classes.size) classesIn.set(f.path, classes);
+      for (const m of text.matchAll(HELD_CALL)) {
+        const name = m[1]!.replace(/^_+/, '');
+        let callers = holders.get(name);
+        if (!callers) holders.set(name, (callers = new Set()));
         callers.add(f.path);
       }
       for (const s of moduleSpecifiers(f.languageId, text)) {
@@ -267,6 +294,25 @@ export async function importedFiles(
         let targets = importsOf.get(caller);
         if (!targets) importsOf.set(caller, (targets = new Set()));
         targets.add(target);
+      }
+    }
+  }
+  // A method called on an object held under a class's name (`this.orderService.search(q)`, see
+  // `ExportIndex.classesNamed`): the caller counts as an importer of the file defining the class, constructing it.
+  for (const [target, classes] of classesIn) {
+    for (const cls of classes) {
+      for (const held of collaboratorNames(cls)) {
+        for (const caller of holders.get(held) ?? []) {
+          if (caller === target) continue;
+          const entry = importedBy(target);
+          const names = new Set(namesOf.get(caller)).add(cls);
+          for (const n of names) entry.called.add(n);
+          const known = entry.importers.get(caller);
+          entry.importers.set(caller, known ? new Set([...known, ...names]) : names);
+          let targets = importsOf.get(caller);
+          if (!targets) importsOf.set(caller, (targets = new Set()));
+          targets.add(target);
+        }
       }
     }
   }

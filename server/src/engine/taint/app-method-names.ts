@@ -40,3 +40,14 @@ const COMMON = new Set([
   'replace_one', 'bulk_write', 'create_index', 'get_collection', 'get_database', 'put_item', 'get_item', 'delete_item',
   'update_item', 'batch_get_item', 'generate_presigned_url', 'raise_for_status', 'iter_content',
 ]);
+
+/**
+ * The names an instance of the class `cls` is held under by convention, as a field, a parameter or a container's
+ * registration: `OrderService` -> `orderService`, `order_service`. Only a name of two words or more
+ * (`OrderService`, `ApiClient`): a one-word class (`Client`, `Request`) shares its name with the libraries' objects.
+ */
+export function collaboratorNames(cls: string): string[] {
+  const words = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/.test(cls) ? cls.match(/[A-Z][a-z0-9]+/g)! : [];
+  if (words.length < 2) return [];
+  return [words[0]!.toLowerCase() + cls.slice(words[0]!.length), words.map((w) => w.toLowerCase()).join('_')];
+}

@@ -36,7 +36,7 @@ import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPa
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { isAppMethodName } from './app-method-names';
+import { collaboratorNames, isAppMethodName } from './app-method-names';
 import { fileSources, keptIndex, occurringSources, ruleSourceAmong, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
@@ -278,6 +278,11 @@ export type ExportIndex = ((fromPath: string, specifier: string) => ExportSummar
    * defining one: a call on an object of unknown class may be one of them (see `BY_METHOD`).
    */
   readonly methodsNamed?: ReadonlyMap<string, readonly ExportSummary[]>;
+  /**
+   * The methods of the workspace's classes by class name, every method: a collaborator held under the class's name
+   * (`this.orderService`, `order_service`) is taken to be one of them (see `BY_FIELD`).
+   */
+  readonly classesNamed?: ReadonlyMap<string, readonly ExportSummary[]>;
   /** The names of every function known by a qualified module (a text prefilter: a call must name one). */
   readonly qualifiedNames?: ReadonlySet<string>;
 };
@@ -2368,6 +2373,20 @@ export class TaintAnalyzer implements Analyzer {
         others.forEach((e, i) => out.set(`${BY_METHOD}${m}\u0000${i}`, e));
       }
     }
+    // The workspace's classes by the names their instances are held under (see `BY_FIELD`): of another file, and
+    // only where one file defines the class.
+    const byClass = this.exportIndex.classesNamed;
+    if (byClass?.size && !syn.qualifiedModules) {
+      const w = words ?? TextWords.of(doc.text);
+      for (const [cls, entries] of byClass) {
+        const held = collaboratorNames(cls).filter((n) => w.hasWord(n) || w.hasWord(`_${n}`));
+        if (!held.length || entries.some((e) => e.path === doc.path) || new Set(entries.map((e) => e.path)).size > 1) continue;
+        for (const e of entries) {
+          const m = e.name.slice(cls.length + 1);
+          if (w.hasWord(m)) for (const n of held) out.set(`${BY_FIELD}${n}.${m}`, e);
+        }
+      }
+    }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
     const lookup = this.exportIndex.qualified;
@@ -4088,6 +4107,11 @@ function patternBinds(param: Node, name: string, syn: LanguageModule, depth: num
  * whole (which `resolveCallee` reads by name).
  */
 function byMethodCallee(obj: Node, method: string, imported: Map<string, ExportSummary>, ruleIds: readonly string[], syn: LanguageModule): { summary: Summary; name: string; offset: number } | undefined {
+  // Held under its class's name (`this.orderService`, `self._order_service`, a parameter `orderService`).
+  const o = syn.unparenthesize(obj);
+  const last = syn.exprKind(typeOf(o)) === 'member' ? syn.propertyOf(o) : syn.exprKind(typeOf(o)) === 'identifier' ? o : null;
+  const held = last ? imported.get(`${BY_FIELD}${textOf(last).replace(/^_+/, '')}.${method}`) : undefined;
+  if (held) return held.rules[ruleIds[0]!] ? { summary: fromExport(ruleIds.map((id) => held.rules[id]), held.keywords), name: held.name, offset: held.receiverParam ? 1 : 0 } : undefined;
   if (!isAppMethodName(method)) return undefined;
   const parts: { summary: Summary; who: string; offset: number }[] = [];
   for (let i = 0; ; i++) {
@@ -4137,6 +4161,12 @@ function importedHandler(
 
 const NO_TYPES: ReadonlySet<string> = new Set();
 
+/**
+ * ... a method of another file's class by a name its instance is held under (`collaboratorNames`) and the method:
+ * `this.orderService.search(q)`, the service injected, is `OrderService.search` (the dependency-injection containers'
+ * convention, and how hand-wired code names its collaborators).
+ */
+const BY_FIELD = '\u0005';
 /** Keys of `imported` no identifier can spell: a method of an imported class, by the class as written (see `instanceMethods`). */
 const INSTANCE_OF = '\u0002';
 /**
@@ -5740,10 +5770,12 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
   const byModule = new Map<string, ExportSummary>();
   const qualifiedNames = new Set<string>();
   const methodsNamed = new Map<string, ExportSummary[]>();
+  const classesNamed = new Map<string, ExportSummary[]>();
   for (const s of summaries) {
     byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
     const method = s.className !== undefined && s.reexport === undefined ? s.name.slice(s.className.length + 1) : '';
     if (method && isAppMethodName(method)) methodsNamed.set(method, [...(methodsNamed.get(method) ?? []), s]);
+    if (method && collaboratorNames(s.className!).length) classesNamed.set(s.className!, [...(classesNamed.get(s.className!) ?? []), s]);
     for (const m of s.modules ?? []) {
       const key = `${m}\u0000${s.name}`;
       // Overloads and duplicates: the first one summarised stands for the name.
@@ -5810,7 +5842,7 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     return out;
   };
   const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => expand(direct(fromPath, specifier), 0);
-  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed });
+  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed, classesNamed });
 }
 
 /**
