@@ -5572,6 +5572,24 @@ class HandlerSite {
     return this._call;
   }
 
+  /**
+   * The call that `call` is itself the last argument of, when the function is that call's last argument: a wrapper's
+   * registration (`socket.on('run', guarded(socket, async (data) => …))`, `router.get(p, catchAsync(async (rq, rs) => …))`),
+   * the wrapper taken to hand its function what the framework gives it.
+   */
+  get wrapperCall(): Node | null {
+    const inner = this.call;
+    const args = inner?.childForFieldName('arguments');
+    const last = (call: Node | null | undefined, arg: Node): boolean => {
+      const list = call?.childForFieldName('arguments');
+      const named = list ? namedKids(list) : [];
+      return named[named.length - 1]?.id === arg.id;
+    };
+    if (!inner || !args || !last(inner, this.fn) || this.parent?.id !== args.id) return null;
+    const outer = inner.parent?.parent;
+    return outer && this.syn.exprKind(outer.type) === 'call' && last(outer, inner) ? outer : null;
+  }
+
   /** The object literal the function is an entry's value of (or a method of), if any. Read once: `parent` is a walk. */
   get object(): Node | null {
     if (this._object === undefined) this._object = entryOwner(this.fn, this.parent, this.syn);
@@ -5615,7 +5633,7 @@ function isHandler(site: HandlerSite, h: CompiledLanguage['handlers'][number], p
   if (h.spec.fileDirective && !site.moduleDirectives.includes(h.spec.fileDirective)) return false;
   if (h.spec.directive && !syn.directives?.(fn).includes(h.spec.directive)) return false;
   // The function is an argument of the registration call, or an entry's value in an object literal argument.
-  if (h.call && !(h.spec.byName && site.registeredAs(h.spec.id)) && !bindsHandler(h.call, site.call, fn, resolve)) return false;
+  if (h.call && !(h.spec.byName && site.registeredAs(h.spec.id)) && !bindsHandler(h.call, site.call, fn, resolve) && !(site.wrapperCall && bindsHandler(h.call, site.wrapperCall, site.call!, resolve))) return false;
   // The object holding the function, or the one holding that.
   if (h.entryOf && !bindsHandler(h.entryOf, site.object, fn, resolve) && !bindsHandler(h.entryOf, site.outerObject, fn, resolve)) return false;
   if (h.paramDecorator && !params.some((_, i) => hasParamDecorator(fn, i, h.paramDecorator!, resolve, syn))) return false;
