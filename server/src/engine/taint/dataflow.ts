@@ -292,6 +292,8 @@ export interface UnitParams {
   entryParams?: Map<number, string>;
   /** Ids of the framework handlers the unit is (for sinks that only apply in handlers). */
   handlers?: string[];
+  /** Paths clean when the unit starts (`request.query.limit`, validated by the route's schema: see `routeSchemaFields`). */
+  cleanPaths?: string[];
   /** The keyword each parameter is passed by (`LanguageModule.paramKeywords`), read once per unit; null for none. */
   readonly keywords?: readonly (string | null)[] | null;
 }
@@ -1134,6 +1136,7 @@ class UnitAnalysis {
       // `constructor(private readonly source: string)`: the constructor stores it in `this.source` too.
       if (this.syn.fieldReceiver && this.syn.parameterProperty?.(node)) st.set(`${this.syn.fieldReceiver}.${textOf(node)}`, flows);
     }
+    for (const p of this.params.cleanPaths ?? []) st.set(p, null);
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
     if (isFunction) this.paramNames = new Map(this.params.names.flatMap(({ node, index }) => (this.syn.targetKind(typeOf(node)) === 'name' ? [[textOf(node), index] as const] : [])));
     const keywords = isFunction ? this.params.keywords : undefined;
@@ -2287,7 +2290,13 @@ class UnitAnalysis {
         // `const { id, note } = Filters.parse(req.query)`: a typed field of the schema holds no text.
         // A parameter destructured from a validated class (`@Query() { q, page }: SearchDto`): by its declared type.
         const typed = !this.env.typedFields ? undefined : value ? this.typedKeysOf(value) : this.declaredTypedKeys(this.params.names.find((p) => p.node.id === target.id)?.index);
-        for (const e of syn.objectPatternEntries(target)) this.bind(e.target, e.rest ? t : e.key !== undefined && typed?.includes(e.key) ? undefined : relabel(t, value, e.key), st, undefined, depth + 1);
+        // A field the state knows on its own (`request.query.lines`, validated by the route's schema): its value.
+        const path = value ? syn.accessPath(value) : undefined;
+        const own = (key: string | undefined): string | undefined => (path !== undefined && key !== undefined && st.has(`${path}.${key}`) ? `${path}.${key}` : undefined);
+        for (const e of syn.objectPatternEntries(target)) {
+          const field = e.rest ? undefined : own(e.key);
+          this.bind(e.target, field !== undefined ? (st.get(field) ?? undefined) : e.rest ? t : e.key !== undefined && typed?.includes(e.key) ? undefined : relabel(t, value, e.key), st, undefined, depth + 1);
+        }
         return;
       }
       case 'sequence-pattern': {

@@ -5126,6 +5126,12 @@ export function fileContext(
       const rp = h.spec.requestParam !== undefined ? params[h.spec.requestParam] : undefined;
       const rpKind = rp ? syn.targetKind(rp.type) : undefined;
       if (rp && h.spec.alias && rpKind === 'name') aliases.set(rp.text, h.spec.alias);
+      // Fields the route's schema validates (Fastify's), written in the registration: part of the key by `roles`.
+      const validated = rp && rpKind === 'name' && site.call ? syn.routeSchemaFields?.(site.call) : undefined;
+      if (validated?.length) {
+        unitParams.cleanPaths = [...(unitParams.cleanPaths ?? []), ...validated.map((f) => `${rp!.text}.${f}`)];
+        roles.push(`clean=${validated.join('|')}`);
+      }
       // A destructured request (`loader({ request, params })`): each name stands for that field of the alias.
       if (rp && h.spec.alias && rpKind === 'object-pattern') {
         for (const e of syn.objectPatternEntries(rp)) {

@@ -167,3 +167,82 @@ export function schemaOf(call: Node): string | undefined {
   const obj = fn?.type === 'member_expression' ? fieldOf(fn, 'object') : null;
   return obj && SAFE_PARSE.has(fieldOf(fn!, 'property')?.text ?? '') ? textOf(obj) : undefined;
 }
+
+/** A route schema's parts (Fastify's `schema: { querystring, params, body, headers }`) by the request's field holding each. */
+const ROUTE_PARTS: Readonly<Record<string, string>> = { querystring: 'query', query: 'query', params: 'params', body: 'body', headers: 'headers' };
+
+/** JSON Schema types whose validated value is no text; string formats that leave no character an injection needs. */
+const TYPED_JSON_TYPES = new Set(['integer', 'number', 'boolean']);
+const TYPED_JSON_FORMATS = new Set(['uuid', 'date-time', 'date', 'time', 'ipv4', 'ipv6']);
+/** TypeBox builders (`Type.Integer()`) of the same. */
+const TYPED_TYPEBOX = new Set(['Integer', 'Number', 'Boolean', 'Literal', 'Enum']);
+
+/** An object literal's entries by key (identifier, string or number keys), values only. */
+function entries(obj: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const p of namedKids(obj)) {
+    if (p.type !== 'pair') continue;
+    const key = fieldOf(p, 'key');
+    const value = fieldOf(p, 'value');
+    const k = key?.type === 'property_identifier' ? key.text : key?.type === 'string' ? key.text.slice(1, -1) : undefined;
+    if (k !== undefined && value) out.set(k, value);
+  }
+  return out;
+}
+
+/** A string literal's text without quotes, for a plain one. */
+function plainString(n: Node | undefined): string | undefined {
+  return n?.type === 'string' && !/[\\]/.test(n.text) ? n.text.slice(1, -1) : undefined;
+}
+
+/** Whether a property's JSON Schema (or TypeBox builder) admits no free text: an enum, a const, a number, a format. */
+function typedJsonSchema(n: Node): boolean {
+  if (n.type === 'call_expression') {
+    const fn = fieldOf(n, 'function');
+    return fn?.type === 'member_expression' && /^(Type|T|t)$/.test(fieldOf(fn, 'object')?.text ?? '') && TYPED_TYPEBOX.has(fieldOf(fn, 'property')?.text ?? '');
+  }
+  if (n.type !== 'object') return false;
+  const e = entries(n);
+  if (e.has('anyOf') || e.has('oneOf')) return false;
+  if (e.get('enum')?.type === 'array' || e.has('const')) return true;
+  const type = plainString(e.get('type'));
+  if (type !== undefined && TYPED_JSON_TYPES.has(type)) return true;
+  if (type !== 'string' && type !== undefined) return false;
+  const format = plainString(e.get('format'));
+  if (format !== undefined && TYPED_JSON_FORMATS.has(format)) return true;
+  // `pattern: '^[a-z0-9-]+$'`: anchored, word characters only.
+  const body = /^\^(.*)\$$/s.exec(plainString(e.get('pattern')) ?? '')?.[1];
+  return !!body && wordsOnlyPattern(body);
+}
+
+/**
+ * The request fields a route's schema written in its registration validates to no free text, as `query.limit`,
+ * `params.id`: Fastify's `fastify.get(path, { schema: { querystring: { … } } }, handler)` and
+ * `fastify.route({ schema, handler })`, the schema of a part a JSON Schema object (or its shorthand, the properties
+ * alone) or a TypeBox `Type.Object({ … })`. Fastify rejects a request failing it before the handler runs, and coerces
+ * the query's and path's numbers. A schema kept elsewhere (a constant, another module) is not read.
+ */
+export function routeSchemaFields(call: Node): string[] {
+  const args = fieldOf(call, 'arguments');
+  const out: string[] = [];
+  for (const a of args ? namedKids(args) : []) {
+    const schema = a.type === 'object' ? entries(a).get('schema') : undefined;
+    if (schema?.type !== 'object') continue;
+    for (const [part, value] of entries(schema)) {
+      const field = ROUTE_PARTS[part];
+      if (!field) continue;
+      let props: Map<string, Node> | undefined;
+      if (value.type === 'object') {
+        const e = entries(value);
+        const p = e.get('properties');
+        props = p?.type === 'object' ? entries(p) : e.has('type') ? undefined : e;
+      } else if (value.type === 'call_expression') {
+        const fn = fieldOf(value, 'function');
+        const obj = namedKids(fieldOf(value, 'arguments') ?? value)[0];
+        if (fn?.type === 'member_expression' && fieldOf(fn, 'property')?.text === 'Object' && obj?.type === 'object') props = entries(obj);
+      }
+      for (const [name, s] of props ?? []) if (/^[A-Za-z_$][\w$]*$/.test(name) && typedJsonSchema(s)) out.push(`${field}.${name}`);
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { TEMPLATE_FOLDERS } from '../../languages';
 import { canonicalModule, canonicalName, dottedName, fieldOf, isWorkspaceModule, kids, namedKids, operatorOf, textOf, typeOf } from '../../patterns/pattern';
 import { prototypePollutionChecks } from './javascript-prototype-pollution';
-import { constantKeyRead, schemaOf, typedFields, validatedData } from './javascript-schemas';
+import { constantKeyRead, routeSchemaFields, schemaOf, typedFields, validatedData } from './javascript-schemas';
 import { FILTERING_METHODS, FORMATTING_METHODS, ITERATION_METHODS, MAPPING_METHODS, ownNodes, paramTypeNode, sameClass, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type PatternEntry, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 
@@ -1005,6 +1005,7 @@ const CONSTRUCTOR = 'constructor';
 export const javascript: LanguageModule = {
   id: 'javascript',
   typedFields,
+  routeSchemaFields,
   constantKeyRead,
   validatedData,
   schemaOf,

@@ -485,6 +485,11 @@ export interface LanguageModule {
   reExportsOf?(stmt: Node): [string, string][];
   /** The form or serializer class a top-level view class binds for its methods (`form_class = BookForm`), as [view, form]. */
   boundFormClasses?(stmt: Node): [string, string][];
+  /**
+   * The request fields (`query.limit`, `params.id`) a handler's registration call validates, with a schema written in
+   * it, to no free text: read off the handler's request parameter they are clean (`UnitParams.cleanPaths`).
+   */
+  routeSchemaFields?(call: Node): string[];
   /** A constant key read off a mapping (`data["year"]`, `data.get("year")`, `q.limit`): the mapping and the key. */
   constantKeyRead?(n: Node): { object: Node; key: string } | undefined;
   /**
