@@ -57,8 +57,21 @@ fastify.route({
 
 const statusSchema = { querystring: { type: 'object', properties: { unit: { type: 'string', enum: ['a', 'b'] } } } };
 fastify.get('/status', { schema: statusSchema }, async (request) => {
-  // A schema kept in a constant is not read.
-  // todook: js.cmdi.child-process
+  // ok: js.cmdi.child-process
   exec('systemctl status ' + request.query.unit);
+  return 'ok';
+});
+
+const listOptions = {
+  schema: {
+    params: { type: 'object', properties: { shard: { type: 'integer' } } },
+    querystring: { type: 'object', properties: { owner: { type: 'string' } } },
+  },
+};
+fastify.get('/shards/:shard', listOptions, async (request) => {
+  // ok: js.cmdi.child-process
+  exec('shard-tool inspect ' + request.params.shard);
+  // ruleid: js.cmdi.child-process
+  exec('shard-tool owners ' + request.query.owner);
   return 'ok';
 });

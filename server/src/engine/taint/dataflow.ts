@@ -294,6 +294,11 @@ export interface UnitParams {
   handlers?: string[];
   /** Paths clean when the unit starts (`request.query.limit`, validated by the route's schema: see `routeSchemaFields`). */
   cleanPaths?: string[];
+  /**
+   * A registration whose route schema names module constants, and the request parameter's name: their fields are
+   * read at the run, through `UnitEnv.moduleValue` (which records them), and are clean too.
+   */
+  routeSchema?: { call: Node; request: string };
   /** The keyword each parameter is passed by (`LanguageModule.paramKeywords`), read once per unit; null for none. */
   readonly keywords?: readonly (string | null)[] | null;
 }
@@ -1137,6 +1142,8 @@ class UnitAnalysis {
       if (this.syn.fieldReceiver && this.syn.parameterProperty?.(node)) st.set(`${this.syn.fieldReceiver}.${textOf(node)}`, flows);
     }
     for (const p of this.params.cleanPaths ?? []) st.set(p, null);
+    const route = this.params.routeSchema;
+    if (route && this.env.moduleValue) for (const f of this.syn.routeSchemaFields?.(route.call, this.env.moduleValue).fields ?? []) st.set(`${route.request}.${f}`, null);
     const isFunction = this.syn.functionTypes.has(typeOf(this.unit));
     if (isFunction) this.paramNames = new Map(this.params.names.flatMap(({ node, index }) => (this.syn.targetKind(typeOf(node)) === 'name' ? [[textOf(node), index] as const] : [])));
     const keywords = isFunction ? this.params.keywords : undefined;

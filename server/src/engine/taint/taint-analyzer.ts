@@ -5127,11 +5127,13 @@ export function fileContext(
       const rpKind = rp ? syn.targetKind(rp.type) : undefined;
       if (rp && h.spec.alias && rpKind === 'name') aliases.set(rp.text, h.spec.alias);
       // Fields the route's schema validates (Fastify's), written in the registration: part of the key by `roles`.
+      // One held in module constants is read at the run (see `UnitParams.routeSchema`).
       const validated = rp && rpKind === 'name' && site.call ? syn.routeSchemaFields?.(site.call) : undefined;
-      if (validated?.length) {
-        unitParams.cleanPaths = [...(unitParams.cleanPaths ?? []), ...validated.map((f) => `${rp!.text}.${f}`)];
-        roles.push(`clean=${validated.join('|')}`);
+      if (validated?.fields.length) {
+        unitParams.cleanPaths = [...(unitParams.cleanPaths ?? []), ...validated.fields.map((f) => `${rp!.text}.${f}`)];
+        roles.push(`clean=${validated.fields.join('|')}`);
       }
+      if (validated?.refs) unitParams.routeSchema = { call: site.call!, request: rp!.text };
       // A destructured request (`loader({ request, params })`): each name stands for that field of the alias.
       if (rp && h.spec.alias && rpKind === 'object-pattern') {
         for (const e of syn.objectPatternEntries(rp)) {

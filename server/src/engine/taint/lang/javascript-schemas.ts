@@ -190,9 +190,10 @@ function entries(obj: Node): Map<string, Node> {
   return out;
 }
 
-/** A string literal's text without quotes, for a plain one. */
+/** A string literal's value, for one whose only escapes are `\\` (a pattern's `'^[a-z]+\\.csv$'`). */
 function plainString(n: Node | undefined): string | undefined {
-  return n?.type === 'string' && !/[\\]/.test(n.text) ? n.text.slice(1, -1) : undefined;
+  const body = n?.type === 'string' ? n.text.slice(1, -1) : undefined;
+  return body === undefined || /\\[^\\]/.test(body.replace(/\\\\/g, '')) ? undefined : body.replace(/\\\\/g, '\\');
 }
 
 /** Whether a property's JSON Schema (or TypeBox builder) admits no free text: an enum, a const, a number, a format. */
@@ -216,33 +217,44 @@ function typedJsonSchema(n: Node): boolean {
 }
 
 /**
- * The request fields a route's schema written in its registration validates to no free text, as `query.limit`,
- * `params.id`: Fastify's `fastify.get(path, { schema: { querystring: { … } } }, handler)` and
- * `fastify.route({ schema, handler })`, the schema of a part a JSON Schema object (or its shorthand, the properties
- * alone) or a TypeBox `Type.Object({ … })`. Fastify rejects a request failing it before the handler runs, and coerces
- * the query's and path's numbers. A schema kept elsewhere (a constant, another module) is not read.
+ * The request fields a route's schema in its registration validates to no free text, as `query.limit`, `params.id`:
+ * Fastify's `fastify.get(path, { schema: { querystring: { … } } }, handler)` and `fastify.route({ schema, handler })`,
+ * the schema of a part a JSON Schema object (or its shorthand, the properties alone) or a TypeBox
+ * `Type.Object({ … })`. Fastify rejects a request failing it before the handler runs, and coerces the query's and
+ * path's numbers. An options object, schema or part held in a module constant (`{ schema: listSchema }`) is read
+ * through `valueOf`; `refs` says whether one was named (without `valueOf`, only what is written in place is read).
  */
-export function routeSchemaFields(call: Node): string[] {
+export function routeSchemaFields(call: Node, valueOf?: (name: string) => Node | undefined): { fields: string[]; refs: boolean } {
+  let refs = false;
+  const deref = (n: Node | undefined): Node | undefined => {
+    for (let i = 0; i < 4 && n?.type === 'identifier'; i++) {
+      refs = true;
+      n = valueOf?.(n.text);
+    }
+    return n;
+  };
   const args = fieldOf(call, 'arguments');
-  const out: string[] = [];
-  for (const a of args ? namedKids(args) : []) {
-    const schema = a.type === 'object' ? entries(a).get('schema') : undefined;
+  const fields: string[] = [];
+  for (const arg of args ? namedKids(args) : []) {
+    const a = arg.type === 'identifier' ? deref(arg) : arg;
+    const schema = a?.type === 'object' ? deref(entries(a).get('schema')) : undefined;
     if (schema?.type !== 'object') continue;
-    for (const [part, value] of entries(schema)) {
+    for (const [part, written] of entries(schema)) {
       const field = ROUTE_PARTS[part];
-      if (!field) continue;
+      const value = field ? deref(written) : undefined;
+      if (!value) continue;
       let props: Map<string, Node> | undefined;
       if (value.type === 'object') {
         const e = entries(value);
-        const p = e.get('properties');
+        const p = deref(e.get('properties'));
         props = p?.type === 'object' ? entries(p) : e.has('type') ? undefined : e;
       } else if (value.type === 'call_expression') {
         const fn = fieldOf(value, 'function');
-        const obj = namedKids(fieldOf(value, 'arguments') ?? value)[0];
+        const obj = deref(namedKids(fieldOf(value, 'arguments') ?? value)[0]);
         if (fn?.type === 'member_expression' && fieldOf(fn, 'property')?.text === 'Object' && obj?.type === 'object') props = entries(obj);
       }
-      for (const [name, s] of props ?? []) if (/^[A-Za-z_$][\w$]*$/.test(name) && typedJsonSchema(s)) out.push(`${field}.${name}`);
+      for (const [name, s] of props ?? []) if (/^[A-Za-z_$][\w$]*$/.test(name) && typedJsonSchema(s)) fields.push(`${field}.${name}`);
     }
   }
-  return out;
+  return { fields, refs };
 }

@@ -486,10 +486,11 @@ export interface LanguageModule {
   /** The form or serializer class a top-level view class binds for its methods (`form_class = BookForm`), as [view, form]. */
   boundFormClasses?(stmt: Node): [string, string][];
   /**
-   * The request fields (`query.limit`, `params.id`) a handler's registration call validates, with a schema written in
-   * it, to no free text: read off the handler's request parameter they are clean (`UnitParams.cleanPaths`).
+   * The request fields (`query.limit`, `params.id`) a handler's registration call validates with a schema to no free
+   * text: read off the handler's request parameter they are clean (`UnitParams.cleanPaths`). Module constants it
+   * names are read through `valueOf`; `refs` says whether it named any.
    */
-  routeSchemaFields?(call: Node): string[];
+  routeSchemaFields?(call: Node, valueOf?: (name: string) => Node | undefined): { fields: string[]; refs: boolean };
   /** A constant key read off a mapping (`data["year"]`, `data.get("year")`, `q.limit`): the mapping and the key. */
   constantKeyRead?(n: Node): { object: Node; key: string } | undefined;
   /**
