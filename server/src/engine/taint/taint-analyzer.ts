@@ -5082,6 +5082,7 @@ export function fileContext(
           const argList = def && defFn ? fieldOf(def, 'arguments') : null;
           const named = argList ? namedKids(argList).length : 1;
           if (defFn && named > 0 && h.spec.safeDefaults.some((d) => defFn === d || defFn.endsWith(`.${d}`))) return;
+          if (syn.patternValidatedParam?.(fn, i)) return;
           // A framework that converts typed parameters (it has safe types) admits only an enumeration's members: a
           // parameter defaulting to a member of its own type (`sort: SortField = SortField.revenue`, the enum in
           // another module) is one.

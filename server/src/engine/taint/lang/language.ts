@@ -134,11 +134,18 @@ export function sameClass(values: readonly (Node | null | undefined)[], construc
 
 /**
  * Whether a regular expression's body between `^` and `$` lets through only word characters and hyphens (classes of
- * them, `\d`, `\w`, groups, alternation, quantifiers): what a validating schema's anchored pattern field
- * (`RegexField`, zod's `.regex()`, `@Matches()`) must be for its values to hold no text an injection needs.
+ * them, `\d`, `\w`, groups, alternation, quantifiers), and literal dots (`\.(pdf|png)`, a file's extension) when
+ * it admits no `..`: what a validating schema's anchored pattern field (`RegexField`, zod's `.regex()`,
+ * `@Matches()`) must be for its values to hold no text an injection needs, a parent folder included.
  */
 export function wordsOnlyPattern(body: string): boolean {
-  return /^(?:\[(?:[A-Za-z0-9_-]|\\[dw])+\]|\\[dw]|[A-Za-z0-9_|(){},:?*+-])+$/.test(body);
+  if (!/^(?:\[(?:[A-Za-z0-9_-]|\\[dw])+\]|\\[dw.]|[A-Za-z0-9_|(){},:?*+-])+$/.test(body)) return false;
+  if (!body.includes('\\.')) return true;
+  try {
+    return !new RegExp(`^(?:${body})$`).test('..');
+  } catch {
+    return false;
+  }
 }
 
 /** Strings and values of a string-building expression, for fixes that rewrite it. */
@@ -596,6 +603,11 @@ export interface LanguageModule {
    */
   paramKeywords?(fn: Node): (string | null)[];
   paramDefaultOf(fn: Node, index: number): Node | undefined;
+  /**
+   * Whether the framework validates the parameter by an anchored words-only pattern its default or annotation gives
+   * (FastAPI's `Path(pattern=...)`, see `wordsOnlyPattern`): a handler's such parameter holds no free text.
+   */
+  patternValidatedParam?(fn: Node, index: number): boolean;
   paramTypeOf(fn: Node, index: number): string | undefined;
   /**
    * The one class parameter `index`'s annotation names, as written (`svc: ItemService`, Python's `Optional[Store]`

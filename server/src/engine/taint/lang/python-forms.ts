@@ -225,3 +225,21 @@ export function schemaOf(call: Node): string | undefined {
   if (obj?.type === 'identifier' && obj.text === 'self') return OWN_FORM_METHODS.has(method) ? 'self' : undefined;
   return /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(fn.text) ? fn.text : undefined;
 }
+
+/**
+ * Whether a node (a parameter's default or annotation) holds a call validating it by an anchored words-only pattern:
+ * FastAPI's `Path(..., pattern=r"^[a-z0-9-]+$")`, `Annotated[str, Query(regex=...)]`, Litestar's `Parameter(pattern=...)`.
+ * The framework answers 422 to a value failing it, before the handler runs.
+ */
+export function patternValidated(n: Node | undefined, depth = 0): boolean {
+  if (!n || depth > 6) return false;
+  if (n.type === 'call') {
+    const list = fieldOf(n, 'arguments');
+    for (const a of list ? kids(list) : []) {
+      const name = a.type === 'keyword_argument' ? fieldOf(a, 'name')?.text : undefined;
+      if ((name === 'pattern' || name === 'regex') && safeRegex(fieldOf(a, 'value') ?? undefined)) return true;
+    }
+    return false;
+  }
+  return kids(n).some((k) => patternValidated(k, depth + 1));
+}

@@ -7,7 +7,7 @@ import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } 
 import { FORMATTING_METHODS, ITERATION_METHODS, ownNodes, paramTypeNode, sameClass, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 import { importsOrigin } from '../import-reads';
-import { boundFormClasses, constantKeyRead, recordBases, recordFields, schemaOf, typedFields, validatedData } from './python-forms';
+import { boundFormClasses, constantKeyRead, patternValidated, recordBases, recordFields, schemaOf, typedFields, validatedData } from './python-forms';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -1205,6 +1205,11 @@ export const python: LanguageModule = {
     return p?.childForFieldName('value') ?? undefined;
   },
   paramTypeOf: (fn, index) => paramTypeNode(fn, index)?.text.replace(/^:\s*/, ''),
+  patternValidatedParam: (fn, index) => {
+    const list = fieldOf(fn, 'parameters');
+    const p = list ? kids(list)[index] : undefined;
+    return patternValidated(p?.childForFieldName('value') ?? undefined) || patternValidated(paramTypeNode(fn, index));
+  },
   paramClass: (fn, index) => {
     const t = paramTypeNode(fn, index);
     return t ? annotatedClass(t) : undefined;
