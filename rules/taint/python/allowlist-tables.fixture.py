@@ -1,5 +1,5 @@
 # Membership in a collection the program wrote (a literal or a comprehension held in a name) is an allow-list;
-# membership in a string is a substring test.
+# membership in a string is a substring test, which lets through only pieces of that string.
 import os
 from flask import Flask, request, send_file
 
@@ -25,17 +25,19 @@ def plugin(plugin):
     return "", 404
 
 
-# ---- still reported ----
 @app.route("/substring")
 def substring():
     allowed = "light.css dark.css"
     name = request.args.get("name")
     if name in allowed:
-        # ruleid: py.path-traversal.open
+        # A substring test, not an allow-list, but what it lets through is a piece of the program's string: no
+        # separator nor parent folder it does not hold.
+        # ok: py.path-traversal.open
         return open(name).read()
     return "", 404
 
 
+# ---- still reported ----
 @app.route("/input-table")
 def input_table():
     table = request.get_json()

@@ -23,7 +23,7 @@ def update_team(team_id):
     fields = request.get_json(silent=True) or {}
     values = {k: v for k, v in fields.items() if k in UPDATABLE_COLUMNS}
     set_clause = ", ".join(UPDATABLE_COLUMNS[k] for k in values)
-    # todook: py.sqli.string-query
+    # ok: py.sqli.string-query
     db.execute(text(f"UPDATE teams SET {set_clause} WHERE id = :id"), {**values, "id": team_id})
 
 

@@ -2628,6 +2628,8 @@ class UnitAnalysis {
         // [f(x) for x in xs if c]: x takes the taint of xs, in a scope of its own.
         const scope: State = new Map(st);
         for (const c of syn.comprehensionClauses(n)) this.bind(c.target, this.ev(c.iterable, scope, depth), scope, c.iterable);
+        // `ch for ch in name if ch.isalnum()`: only the elements the filter lets through are the result's.
+        for (const f of syn.comprehensionFilters?.(n) ?? []) this.applyGuards(f, scope, new Map(scope), false);
         for (const c of named(n)) if (!syn.isComprehensionClause(typeOf(c))) t = union(t, this.ev(c, scope, depth));
         break;
       }
@@ -2965,7 +2967,8 @@ class UnitAnalysis {
     const isFunction = (a: Node): boolean => this.isFunction(a);
     const fn = syn.callee(n);
     const argsNode = fieldOf(n, 'arguments');
-    const args = argsNode ? named(argsNode) : [];
+    // Python's `f(x for x in xs)`: the generator is the one argument (the grammar gives it as the argument list).
+    const args = argsNode ? (syn.exprKind(typeOf(argsNode)) === 'comprehension' ? [argsNode] : named(argsNode)) : [];
     const argTaints = args.map((a) => {
       if (!isFunction(a)) return this.ev(a, st, depth);
       this.applyCaptures(a, st);

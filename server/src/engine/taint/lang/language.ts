@@ -438,6 +438,8 @@ export interface LanguageModule {
   formatValues?(n: Node): { node: Node; conversion?: string }[] | undefined;
   /** For each `for` clause of a comprehension: the bound target and the iterated value. */
   comprehensionClauses(n: Node): { target: Node; iterable: Node }[];
+  /** A comprehension's filter conditions (`if c.isalnum()`): where they hold, their guards hold for the element. */
+  comprehensionFilters?(n: Node): Node[];
   /** Whether a child of a comprehension is one of its `for` clauses (evaluated in the clause scope first). */
   isComprehensionClause(type: string): boolean;
   /** The decorator expressions on a function (`@app.route("/")`), read from it and its parent. */

@@ -1129,6 +1129,7 @@ export const python: LanguageModule = {
     }
     return out;
   },
+  comprehensionFilters: (n) => kids(n).flatMap((c) => (c.type === 'if_clause' && c.namedChildren[0] ? [c.namedChildren[0]] : [])),
   isComprehensionClause: (type) => type === 'for_in_clause',
   definedFunction: (n) => (typeOf(n) === 'decorated_definition' ? fieldOf(n, 'definition') : n),
   withItems: (n) => {
