@@ -49,8 +49,9 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   // ... or held under a class's name (see `ExportIndex.classesNamed`).
   const classes = index.classesNamed;
   if (classes?.size) {
-    const held = new Set([...text.matchAll(HELD_CALL)].map((m) => m[1]!.replace(/^_+/, '')));
+    const held = new Set([...text.matchAll(HELD_CALL)].map(heldName));
     for (const [cls, entries] of classes) if (collaboratorNames(cls).some((n) => held.has(n)) && entries.some((e) => e.path !== path)) return true;
+    for (const [n, assigned] of index.heldNames ?? []) if (held.has(n) && [...assigned].some((c) => classes.get(c)?.some((e) => e.path !== path))) return true;
   }
   return false;
 }
@@ -165,15 +166,28 @@ function definedNames(text: string): Set<string> {
   return out;
 }
 
-/** A method called on a name or a field (`orderService.search(`, `this._order_service.find(`): the name. */
-const HELD_CALL = /([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\(/g;
+/**
+ * A method called on a name, a field or a registry's entry (`orderService.search(`, `this._order_service.find(`,
+ * `request.app["upstream"].relay(`): the name (group 1 or 2).
+ */
+const HELD_CALL = /(?:([A-Za-z_$][\w$]*)|\[\s*['"]([\w$]+)['"]\s*\])\s*\.\s*[A-Za-z_$][\w$]*\s*\(/g;
 
-/** The classes a text defines whose instances go by a collaborator's name (`collaboratorNames`). */
+/**
+ * An instance assigned to a field or a registry's entry (`app.ctx.products = ProductService(`,
+ * `app["upstream"] = new UpstreamClient(`): the entry's name (group 1 or 2) and the class (group 3). A superset of
+ * what the taint pack's summaries list (`ExportSummary.heldClass`).
+ */
+const HELD_ASSIGN = /(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*['"]([\w$]+)['"]\s*\])\s*=\s*(?:await\s+)?(?:new\s+)?(?:[\w$]+\.)*([A-Z][\w$]*)\s*\(/g;
+
+/** The classes a text defines. */
 function definedClasses(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+(?:default[ \t]+)?)?(?:abstract[ \t]+)?class[ \t]+([A-Z]\w*)/gm)) if (collaboratorNames(m[1]!).length) out.add(m[1]!);
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+(?:default[ \t]+)?)?(?:abstract[ \t]+)?class[ \t]+([A-Z]\w*)/gm)) out.add(m[1]!);
   return out;
 }
+
+/** A name as `HELD_CALL` and `HELD_ASSIGN` give it: leading underscores aside. */
+const heldName = (m: RegExpMatchArray): string => (m[1] ?? m[2]!).replace(/^_+/, '');
 
 /** A file that re-exports what it imports: a Python package's `__init__.py`, a JS/TS index file. */
 const BARREL = /(?:^|[\\/])(?:__init__\.pyi?|index\.[cm]?[jt]sx?)$/;
@@ -206,6 +220,8 @@ export async function importedFiles(
   /** Per file, the classes it defines that go by a collaborator's name; per name a method is called on, its callers. */
   const classesIn = new Map<string, Set<string>>();
   const holders = new Map<string, Set<string>>();
+  /** Per file, the registry entries it assigns instances to, with their classes (`HELD_ASSIGN`). */
+  const heldIn = new Map<string, Map<string, string>>();
   /** Files any file of their package may call without an import (a qualified language's): readers not known. */
   const unknownReaders = new Set<string>();
   let next = 0;
@@ -238,11 +254,14 @@ export async function importedFiles(
       const classes = definedClasses(text);
       if (classes.size) classesIn.set(f.path, classes);
       for (const m of text.matchAll(HELD_CALL)) {
-        const name = m[1]!.replace(/^_+/, '');
+        const name = heldName(m);
         let callers = holders.get(name);
         if (!callers) holders.set(name, (callers = new Set()));
         callers.add(f.path);
       }
+      const held = new Map<string, string>();
+      for (const m of text.matchAll(HELD_ASSIGN)) held.set(heldName(m), m[3]!);
+      if (held.size) heldIn.set(f.path, held);
       for (const s of moduleSpecifiers(f.languageId, text)) {
         const target = resolveIn(f.path, s);
         if (!target) continue;
@@ -298,21 +317,33 @@ export async function importedFiles(
     }
   }
   // A method called on an object held under a class's name (`this.orderService.search(q)`, see
-  // `ExportIndex.classesNamed`): the caller counts as an importer of the file defining the class, constructing it.
+  // `ExportIndex.classesNamed`) or under a registry entry some file assigns an instance of it to
+  // (`request.app.ctx.products.search(q)`, see `ExportIndex.heldNames`): the caller counts as an importer of the file
+  // defining the class, constructing it, and of the file assigning the entry.
+  const link = (caller: string, target: string, cls?: string): void => {
+    if (caller === target) return;
+    const entry = importedBy(target);
+    const names = new Set(namesOf.get(caller));
+    if (cls !== undefined) names.add(cls);
+    for (const n of names) entry.called.add(n);
+    const known = entry.importers.get(caller);
+    entry.importers.set(caller, known ? new Set([...known, ...names]) : names);
+    let targets = importsOf.get(caller);
+    if (!targets) importsOf.set(caller, (targets = new Set()));
+    targets.add(target);
+  };
+  const definers = new Map<string, string[]>();
   for (const [target, classes] of classesIn) {
     for (const cls of classes) {
-      for (const held of collaboratorNames(cls)) {
-        for (const caller of holders.get(held) ?? []) {
-          if (caller === target) continue;
-          const entry = importedBy(target);
-          const names = new Set(namesOf.get(caller)).add(cls);
-          for (const n of names) entry.called.add(n);
-          const known = entry.importers.get(caller);
-          entry.importers.set(caller, known ? new Set([...known, ...names]) : names);
-          let targets = importsOf.get(caller);
-          if (!targets) importsOf.set(caller, (targets = new Set()));
-          targets.add(target);
-        }
+      definers.set(cls, [...(definers.get(cls) ?? []), target]);
+      for (const held of collaboratorNames(cls)) for (const caller of holders.get(held) ?? []) link(caller, target, cls);
+    }
+  }
+  for (const [assigner, held] of heldIn) {
+    for (const [name, cls] of held) {
+      for (const caller of holders.get(name) ?? []) {
+        link(caller, assigner);
+        for (const target of definers.get(cls) ?? []) link(caller, target, cls);
       }
     }
   }

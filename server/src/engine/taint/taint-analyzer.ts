@@ -174,6 +174,12 @@ export interface ExportSummary {
   /** The method's first parameter is its receiver (Python's `self`): a call's first argument is its second parameter. */
   receiverParam?: true;
   /**
+   * A registry entry the file assigns an instance to (`app.ctx.products = ProductService(pool)`,
+   * `app["upstream"] = UpstreamClient(s)`): the class as written, under `HELD_ENTRY` + the entry's name (see
+   * `ExportIndex.heldNames`).
+   */
+  heldClass?: string;
+  /**
    * A validating schema (a form, serializer, pydantic model, DTO or zod schema; not a function: `rules` is empty), with
    * its typed fields (`LanguageModule.typedFields`): importers read them off its validated data. Held in an
    * importer's `imported` under `TYPED_FIELDS_KEY`.
@@ -283,6 +289,8 @@ export type ExportIndex = ((fromPath: string, specifier: string) => ExportSummar
    * (`this.orderService`, `order_service`) is taken to be one of them (see `BY_FIELD`).
    */
   readonly classesNamed?: ReadonlyMap<string, readonly ExportSummary[]>;
+  /** Per name a registry entry is assigned an instance under, the classes assigned (`ExportSummary.heldClass`). */
+  readonly heldNames?: ReadonlyMap<string, ReadonlySet<string>>;
   /** The names of every function known by a qualified module (a text prefilter: a call must name one). */
   readonly qualifiedNames?: ReadonlySet<string>;
 };
@@ -2375,17 +2383,21 @@ export class TaintAnalyzer implements Analyzer {
     }
     // The workspace's classes by the names their instances are held under (see `BY_FIELD`): of another file, and
     // only where one file defines the class.
+    // Also under a registry entry another file assigns one of them to (see `ExportIndex.heldNames`).
     const byClass = this.exportIndex.classesNamed;
     if (byClass?.size && !syn.qualifiedModules) {
       const w = words ?? TextWords.of(doc.text);
-      for (const [cls, entries] of byClass) {
-        const held = collaboratorNames(cls).filter((n) => w.hasWord(n) || w.hasWord(`_${n}`));
-        if (!held.length || entries.some((e) => e.path === doc.path) || new Set(entries.map((e) => e.path)).size > 1) continue;
+      const heldAs = (cls: string, held: readonly string[]): void => {
+        const entries = byClass.get(cls);
+        if (!held.length || !entries || entries.some((e) => e.path === doc.path) || new Set(entries.map((e) => e.path)).size > 1) return;
         for (const e of entries) {
           const m = e.name.slice(cls.length + 1);
           if (w.hasWord(m)) for (const n of held) out.set(`${BY_FIELD}${n}.${m}`, e);
         }
-      }
+      };
+      const named = (n: string): boolean => w.hasWord(n) || w.hasWord(`_${n}`);
+      for (const cls of byClass.keys()) heldAs(cls, collaboratorNames(cls).filter(named));
+      for (const [n, classes] of this.exportIndex.heldNames ?? []) if (classes.size === 1 && named(n)) heldAs([...classes][0]!, [n]);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
@@ -2670,6 +2682,7 @@ export class TaintAnalyzer implements Analyzer {
       schemas.push({ path: doc.path, name, rules: {}, ...(typed ? { typedFields: [...typed] } : {}), ...(record ? { recordFields: [...record] } : {}) });
     }
     if (!q) for (const [name, typeAlias] of ctx.typeAliases ?? []) schemas.push({ path: doc.path, name, rules: {}, typeAlias });
+    if (!q) for (const [name, cls] of heldInstances(tree.rootNode, lang.module)) schemas.push({ path: doc.path, name: `${HELD_ENTRY}${name}`, rules: {}, heldClass: cls });
     // Languages whose imports name classes or packages resolve no importer's module to this file's entries.
     const libraries = q ? [] : libraryModules(lang).filter((m) => importsModuleCached(ctx.imports, m));
     const librariesEntry = (lent: string[]): ExportSummary[] => (lent.length ? [{ path: doc.path, name: LIBRARIES_ENTRY, rules: {}, libraries: lent }] : []);
@@ -4108,9 +4121,9 @@ function patternBinds(param: Node, name: string, syn: LanguageModule, depth: num
  */
 function byMethodCallee(obj: Node, method: string, imported: Map<string, ExportSummary>, ruleIds: readonly string[], syn: LanguageModule): { summary: Summary; name: string; offset: number } | undefined {
   // Held under its class's name (`this.orderService`, `self._order_service`, a parameter `orderService`).
-  const o = syn.unparenthesize(obj);
-  const last = syn.exprKind(typeOf(o)) === 'member' ? syn.propertyOf(o) : syn.exprKind(typeOf(o)) === 'identifier' ? o : null;
-  const held = last ? imported.get(`${BY_FIELD}${textOf(last).replace(/^_+/, '')}.${method}`) : undefined;
+  // Or under a registry's entry (`request.app.ctx.products`, `request.app["upstream"]`).
+  const path = syn.accessPath(syn.unparenthesize(obj));
+  const held = path !== undefined ? imported.get(`${BY_FIELD}${path.slice(path.lastIndexOf('.') + 1).replace(/^_+/, '')}.${method}`) : undefined;
   if (held) return held.rules[ruleIds[0]!] ? { summary: fromExport(ruleIds.map((id) => held.rules[id]), held.keywords), name: held.name, offset: held.receiverParam ? 1 : 0 } : undefined;
   if (!isAppMethodName(method)) return undefined;
   const parts: { summary: Summary; who: string; offset: number }[] = [];
@@ -4167,6 +4180,28 @@ const NO_TYPES: ReadonlySet<string> = new Set();
  * convention, and how hand-wired code names its collaborators).
  */
 const BY_FIELD = '\u0005';
+/** The prefix of a registry entry's name among a file's summaries (`ExportSummary.heldClass`): no identifier spells it. */
+const HELD_ENTRY = '\u0005held:';
+
+/**
+ * The registry entries a file assigns instances to, by the entry's name, with the class as written (its last name):
+ * `app.ctx.products = ProductService(pool)`, `app["upstream"] = UpstreamClient(s)`, `this.mailer = new Mailer()`.
+ * An entry assigned two classes tells nothing.
+ */
+function heldInstances(root: Node, syn: LanguageModule): Map<string, string> {
+  const inst = syn.instances;
+  const out = new Map<string, string | null>();
+  for (const { target, value } of inst?.assignments(root) ?? []) {
+    const path = syn.accessPath(target);
+    const cls = value && path?.includes('.') ? inst!.constructed(syn.unparenthesize(value)) : undefined;
+    if (cls === undefined) continue;
+    const name = path!.slice(path!.lastIndexOf('.') + 1).replace(/^_+/, '');
+    const c = cls.slice(cls.lastIndexOf('.') + 1);
+    if (!/^[A-Za-z]\w*$/.test(name) || !/^[A-Z]\w*$/.test(c)) continue;
+    out.set(name, out.has(name) && out.get(name) !== c ? null : c);
+  }
+  return new Map([...out].filter((e): e is [string, string] => e[1] !== null));
+}
 /** Keys of `imported` no identifier can spell: a method of an imported class, by the class as written (see `instanceMethods`). */
 const INSTANCE_OF = '\u0002';
 /**
@@ -5798,11 +5833,16 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
   const qualifiedNames = new Set<string>();
   const methodsNamed = new Map<string, ExportSummary[]>();
   const classesNamed = new Map<string, ExportSummary[]>();
+  const heldNames = new Map<string, Set<string>>();
   for (const s of summaries) {
     byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
     const method = s.className !== undefined && s.reexport === undefined ? s.name.slice(s.className.length + 1) : '';
     if (method && isAppMethodName(method)) methodsNamed.set(method, [...(methodsNamed.get(method) ?? []), s]);
-    if (method && collaboratorNames(s.className!).length) classesNamed.set(s.className!, [...(classesNamed.get(s.className!) ?? []), s]);
+    if (method) classesNamed.set(s.className!, [...(classesNamed.get(s.className!) ?? []), s]);
+    if (s.heldClass !== undefined && s.name.startsWith(HELD_ENTRY)) {
+      const name = s.name.slice(HELD_ENTRY.length);
+      heldNames.set(name, (heldNames.get(name) ?? new Set()).add(s.heldClass));
+    }
     for (const m of s.modules ?? []) {
       const key = `${m}\u0000${s.name}`;
       // Overloads and duplicates: the first one summarised stands for the name.
@@ -5869,7 +5909,7 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     return out;
   };
   const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => expand(direct(fromPath, specifier), 0);
-  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed, classesNamed });
+  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed, classesNamed, heldNames });
 }
 
 /**
