@@ -226,10 +226,14 @@ function typedJsonSchema(n: Node): boolean {
  */
 export function routeSchemaFields(call: Node, valueOf?: (name: string) => Node | undefined): { fields: string[]; refs: boolean } {
   let refs = false;
+  // A module constant's value, through TypeScript's `as const` / `satisfies T` and parentheses.
   const deref = (n: Node | undefined): Node | undefined => {
-    for (let i = 0; i < 4 && n?.type === 'identifier'; i++) {
-      refs = true;
-      n = valueOf?.(n.text);
+    for (let i = 0; i < 8 && n; i++) {
+      if (n.type === 'identifier') {
+        refs = true;
+        n = valueOf?.(n.text);
+      } else if (n.type === 'as_expression' || n.type === 'satisfies_expression' || n.type === 'parenthesized_expression') n = namedKids(n)[0];
+      else break;
     }
     return n;
   };
@@ -253,7 +257,10 @@ export function routeSchemaFields(call: Node, valueOf?: (name: string) => Node |
         const obj = deref(namedKids(fieldOf(value, 'arguments') ?? value)[0]);
         if (fn?.type === 'member_expression' && fieldOf(fn, 'property')?.text === 'Object' && obj?.type === 'object') props = entries(obj);
       }
-      for (const [name, s] of props ?? []) if (/^[A-Za-z_$][\w$]*$/.test(name) && typedJsonSchema(s)) fields.push(`${field}.${name}`);
+      for (const [name, s] of props ?? []) {
+        const schema = deref(s);
+        if (/^[A-Za-z_$][\w$]*$/.test(name) && schema && typedJsonSchema(schema)) fields.push(`${field}.${name}`);
+      }
     }
   }
   return { fields, refs };
