@@ -29,6 +29,8 @@ class FirewallController(ControllerBase):
         rule = eval(req.body)
         # ok: py.code-injection.eval
         parsed = json.loads(req.body)
+        # WebOb answers text/html when no content type is given: the client's JSON is echoed into a page.
+        # ruleid: py.xss.html-response
         return Response(body=str(rule) + str(parsed))
 
     @route("firewall", "/firewall/log/{switchid}", methods=["PUT"])
