@@ -111,11 +111,11 @@ describe('cross-file taint through methods of an imported class', () => {
     await check('cross-file-py-injected');
   });
 
-  it('JS: a collaborator held under its class\'s name (`this._orderService`, handed to the constructor; `userRepository` from an awilix container\'s cradle) or under a registry entry another file assigns an instance to (`app.locals.exporter = new Exporter()`, read as `req.app.locals.exporter`) runs that class\'s methods, one-word ones too; a parameterised query and an argv call are quiet, and so is a name two classes of the workspace go by', async () => {
+  it('JS: a collaborator held under its class\'s name (`this._orderService`, handed to the constructor; `userRepository` from an awilix container\'s cradle) or under a registry entry another file assigns an instance to (`app.locals.exporter = new Exporter()`, read as `req.app.locals.exporter`) or under its role\'s word when it is the workspace\'s one class in that role (`this.gateway` of PaymentGateway) runs that class\'s methods, one-word ones too; a parameterised query and an argv call are quiet, and so is a name two classes of the workspace go by', async () => {
     await check('cross-file-js-held');
   });
 
-  it('Python: a collaborator held under its class\'s name (`self._report_service`, a function\'s `report_service` parameter) or under a registry entry another file assigns an instance to (aiohttp\'s `app["archive"]`, Sanic\'s `app.ctx.catalog`, read off `request.app`) runs that class\'s methods; a parameterised query, an argv call and a method with no sink are quiet', async () => {
+  it('Python: a collaborator held under its class\'s name (`self._report_service`, a function\'s `report_service` parameter) or under a registry entry another file assigns an instance to (aiohttp\'s `app["archive"]`, Sanic\'s `app.ctx.catalog`, read off `request.app`), or under its role\'s word (`service` of the one `*Service` class) runs that class\'s methods; a parameterised query, an argv call and a method with no sink are quiet', async () => {
     await check('cross-file-py-held');
   });
 

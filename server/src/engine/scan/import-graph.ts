@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { languageRecord } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
-import { collaboratorNames, isAppMethodName } from '../taint/app-method-names';
+import { collaboratorNames, isAppMethodName, uniqueRoleClasses } from '../taint/app-method-names';
 
 /**
  * Module specifiers in a file's text, by its language's `modules.specifier` (`'./db'`, `"../lib/x"` in JS/TS;
@@ -50,7 +50,8 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   const classes = index.classesNamed;
   if (classes?.size) {
     const held = new Set([...text.matchAll(HELD_CALL)].map(heldName));
-    for (const [cls, entries] of classes) if (collaboratorNames(cls).some((n) => held.has(n)) && entries.some((e) => e.path !== path)) return true;
+    const unique = uniqueRoleClasses(classes.keys());
+    for (const [cls, entries] of classes) if (collaboratorNames(cls, unique.has(cls)).some((n) => held.has(n)) && entries.some((e) => e.path !== path)) return true;
     for (const [n, assigned] of index.heldNames ?? []) if (held.has(n) && [...assigned].some((c) => classes.get(c)?.some((e) => e.path !== path))) return true;
   }
   return false;
@@ -170,7 +171,7 @@ function definedNames(text: string): Set<string> {
  * A method called on a name, a field or a registry's entry (`orderService.search(`, `this._order_service.find(`,
  * `request.app["upstream"].relay(`): the name (group 1 or 2).
  */
-const HELD_CALL = /(?:([A-Za-z_$][\w$]*)|\[\s*['"]([\w$]+)['"]\s*\])\s*\.\s*[A-Za-z_$][\w$]*\s*\(/g;
+const HELD_CALL = /(?:([A-Za-z_$][\w$]*)|\[\s*['"]([\w$]+)['"]\s*\])\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
 
 /**
  * An instance assigned to a field or a registry's entry (`app.ctx.products = ProductService(`,
@@ -219,7 +220,8 @@ export async function importedFiles(
   const methodCallers = new Map<string, Set<string>>();
   /** Per file, the classes it defines that go by a collaborator's name; per name a method is called on, its callers. */
   const classesIn = new Map<string, Set<string>>();
-  const holders = new Map<string, Set<string>>();
+  /** Per name a method is called on (`HELD_CALL`), its callers with the methods each calls on it. */
+  const holders = new Map<string, Map<string, Set<string>>>();
   /** Per file, the registry entries it assigns instances to, with their classes (`HELD_ASSIGN`). */
   const heldIn = new Map<string, Map<string, string>>();
   /** Files any file of their package may call without an import (a qualified language's): readers not known. */
@@ -256,8 +258,10 @@ export async function importedFiles(
       for (const m of text.matchAll(HELD_CALL)) {
         const name = heldName(m);
         let callers = holders.get(name);
-        if (!callers) holders.set(name, (callers = new Set()));
-        callers.add(f.path);
+        if (!callers) holders.set(name, (callers = new Map()));
+        let methods = callers.get(f.path);
+        if (!methods) callers.set(f.path, (methods = new Set()));
+        methods.add(m[3]!);
       }
       const held = new Map<string, string>();
       for (const m of text.matchAll(HELD_ASSIGN)) held.set(heldName(m), m[3]!);
@@ -320,10 +324,11 @@ export async function importedFiles(
   // `ExportIndex.classesNamed`) or under a registry entry some file assigns an instance of it to
   // (`request.app.ctx.products.search(q)`, see `ExportIndex.heldNames`): the caller counts as an importer of the file
   // defining the class, constructing it, and of the file assigning the entry.
-  const link = (caller: string, target: string, cls?: string): void => {
+  // Only the methods called on the name: the class's others stay unsummarised, as for an import.
+  const link = (caller: string, target: string, methods: ReadonlySet<string>, cls?: string): void => {
     if (caller === target) return;
     const entry = importedBy(target);
-    const names = new Set(namesOf.get(caller));
+    const names = new Set(methods);
     if (cls !== undefined) names.add(cls);
     for (const n of names) entry.called.add(n);
     const known = entry.importers.get(caller);
@@ -333,17 +338,18 @@ export async function importedFiles(
     targets.add(target);
   };
   const definers = new Map<string, string[]>();
+  for (const [target, classes] of classesIn) for (const cls of classes) definers.set(cls, [...(definers.get(cls) ?? []), target]);
+  const unique = uniqueRoleClasses(definers.keys());
   for (const [target, classes] of classesIn) {
     for (const cls of classes) {
-      definers.set(cls, [...(definers.get(cls) ?? []), target]);
-      for (const held of collaboratorNames(cls)) for (const caller of holders.get(held) ?? []) link(caller, target, cls);
+      for (const held of collaboratorNames(cls, unique.has(cls))) for (const [caller, methods] of holders.get(held) ?? []) link(caller, target, methods, cls);
     }
   }
   for (const [assigner, held] of heldIn) {
     for (const [name, cls] of held) {
-      for (const caller of holders.get(name) ?? []) {
-        link(caller, assigner);
-        for (const target of definers.get(cls) ?? []) link(caller, target, cls);
+      for (const [caller, methods] of holders.get(name) ?? []) {
+        link(caller, assigner, methods);
+        for (const target of definers.get(cls) ?? []) link(caller, target, methods, cls);
       }
     }
   }

@@ -43,11 +43,37 @@ const COMMON = new Set([
 
 /**
  * The names an instance of the class `cls` is held under by convention, as a field, a parameter or a container's
- * registration: `OrderService` -> `orderService`, `order_service`. Only a name of two words or more
- * (`OrderService`, `ApiClient`): a one-word class (`Client`, `Request`) shares its name with the libraries' objects.
+ * registration: `OrderService` -> `orderService`, `order_service`, and with `uniqueRole` its role's word (`service`).
+ * Only a name of two words or more (`OrderService`, `ApiClient`): a one-word class (`Client`, `Request`) shares its
+ * name with the libraries' objects.
  */
-export function collaboratorNames(cls: string): string[] {
-  const words = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/.test(cls) ? cls.match(/[A-Z][a-z0-9]+/g)! : [];
+export function collaboratorNames(cls: string, uniqueRole = false): string[] {
+  const words = classWords(cls);
   if (words.length < 2) return [];
-  return [words[0]!.toLowerCase() + cls.slice(words[0]!.length), words.map((w) => w.toLowerCase()).join('_')];
+  const names = [words[0]!.toLowerCase() + cls.slice(words[0]!.length), words.map((w) => w.toLowerCase()).join('_')];
+  // `this.repository` of the one `*Repository` class (see `uniqueRoleClasses`).
+  return uniqueRole ? [...names, words[words.length - 1]!.toLowerCase()] : names;
+}
+
+/** A class name's words (`OrderService` -> Order, Service); none for a name not written so. */
+function classWords(cls: string): string[] {
+  return /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/.test(cls) ? cls.match(/[A-Z][a-z0-9]+/g)! : [];
+}
+
+/** Role words that name a framework's objects as often as an application's class (`request`, `context`). */
+const FRAMEWORK_ROLES = new Set(['request', 'response', 'context', 'app', 'application', 'handler', 'error', 'event', 'next', 'router', 'server']);
+
+/**
+ * Of `classes` (the workspace's), those alone in their role: the only class whose last word is that word
+ * (`OrderRepository` when no other class ends in `Repository`). An instance of it is held under the role's name too
+ * (`this.repository`, `repository`): a workspace with two repositories leaves the name unknown.
+ */
+export function uniqueRoleClasses(classes: Iterable<string>): Set<string> {
+  const byRole = new Map<string, string[]>();
+  for (const cls of classes) {
+    const words = classWords(cls);
+    const role = words.length >= 2 ? words[words.length - 1]!.toLowerCase() : undefined;
+    if (role !== undefined && role.length >= 4 && !FRAMEWORK_ROLES.has(role)) byRole.set(role, [...(byRole.get(role) ?? []), cls]);
+  }
+  return new Set([...byRole.values()].filter((l) => l.length === 1).map((l) => l[0]!));
 }

@@ -36,7 +36,7 @@ import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPa
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { collaboratorNames, isAppMethodName } from './app-method-names';
+import { collaboratorNames, isAppMethodName, uniqueRoleClasses } from './app-method-names';
 import { fileSources, keptIndex, occurringSources, ruleSourceAmong, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
@@ -2396,7 +2396,9 @@ export class TaintAnalyzer implements Analyzer {
         }
       };
       const named = (n: string): boolean => w.hasWord(n) || w.hasWord(`_${n}`);
-      for (const cls of byClass.keys()) heldAs(cls, collaboratorNames(cls).filter(named));
+      let unique = uniqueRoles.get(byClass);
+      if (!unique) uniqueRoles.set(byClass, (unique = uniqueRoleClasses(byClass.keys())));
+      for (const cls of byClass.keys()) heldAs(cls, collaboratorNames(cls, unique.has(cls)).filter(named));
       for (const [n, classes] of this.exportIndex.heldNames ?? []) if (classes.size === 1 && named(n)) heldAs([...classes][0]!, [n]);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
@@ -4180,6 +4182,9 @@ const NO_TYPES: ReadonlySet<string> = new Set();
  * convention, and how hand-wired code names its collaborators).
  */
 const BY_FIELD = '\u0005';
+/** Per index's classes (`ExportIndex.classesNamed`), those alone in their role (`uniqueRoleClasses`), computed once. */
+const uniqueRoles = new WeakMap<object, Set<string>>();
+
 /** The prefix of a registry entry's name among a file's summaries (`ExportSummary.heldClass`): no identifier spells it. */
 const HELD_ENTRY = '\u0005held:';
 
