@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { languageRecord } from '../languages';
 import { buildExportIndex, type ExportIndex, type ExportSummary } from '../taint/taint-analyzer';
-import { collaboratorNames, isAppMethodName, uniqueRoleClasses } from '../taint/app-method-names';
+import { collaboratorNames, isAppMethodName, ROLE_CALLED, uniqueRoleClasses } from '../taint/app-method-names';
 
 /**
  * Module specifiers in a file's text, by its language's `modules.specifier` (`'./db'`, `"../lib/x"` in JS/TS;
@@ -50,8 +50,7 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   const classes = index.classesNamed;
   if (classes?.size) {
     const held = new Set([...text.matchAll(HELD_CALL)].map(heldName));
-    const unique = uniqueRoleClasses(classes.keys());
-    for (const [cls, entries] of classes) if (collaboratorNames(cls, unique.has(cls)).some((n) => held.has(n)) && entries.some((e) => e.path !== path)) return true;
+    for (const [cls, entries] of classes) if (collaboratorNames(cls).some((n) => held.has(n)) && entries.some((e) => e.path !== path)) return true;
     for (const [n, assigned] of index.heldNames ?? []) if (held.has(n) && [...assigned].some((c) => classes.get(c)?.some((e) => e.path !== path))) return true;
   }
   return false;
@@ -342,7 +341,13 @@ export async function importedFiles(
   const unique = uniqueRoleClasses(definers.keys());
   for (const [target, classes] of classesIn) {
     for (const cls of classes) {
-      for (const held of collaboratorNames(cls, unique.has(cls))) for (const [caller, methods] of holders.get(held) ?? []) link(caller, target, methods, cls);
+      for (const held of collaboratorNames(cls)) for (const [caller, methods] of holders.get(held) ?? []) link(caller, target, methods, cls);
+      // Its role's word, for the one class of the workspace in that role: the class's file lists it (`ROLE_CALLED`).
+      const role = unique.get(cls);
+      const callers = role !== undefined ? holders.get(role) : undefined;
+      if (!callers?.size || (definers.get(cls)?.length ?? 0) > 1) continue;
+      importedBy(target).called.add(`${ROLE_CALLED}${role}`);
+      for (const [caller, methods] of callers) link(caller, target, methods, cls);
     }
   }
   for (const [assigner, held] of heldIn) {

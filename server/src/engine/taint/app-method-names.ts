@@ -43,16 +43,23 @@ const COMMON = new Set([
 
 /**
  * The names an instance of the class `cls` is held under by convention, as a field, a parameter or a container's
- * registration: `OrderService` -> `orderService`, `order_service`, and with `uniqueRole` its role's word (`service`).
- * Only a name of two words or more (`OrderService`, `ApiClient`): a one-word class (`Client`, `Request`) shares its
- * name with the libraries' objects.
+ * registration: `OrderService` -> `orderService`, `order_service`. Only a name of two words or more (`OrderService`,
+ * `ApiClient`): a one-word class (`Client`, `Request`) shares its name with the libraries' objects.
  */
-export function collaboratorNames(cls: string, uniqueRole = false): string[] {
+export function collaboratorNames(cls: string): string[] {
   const words = classWords(cls);
   if (words.length < 2) return [];
-  const names = [words[0]!.toLowerCase() + cls.slice(words[0]!.length), words.map((w) => w.toLowerCase()).join('_')];
-  // `this.repository` of the one `*Repository` class (see `uniqueRoleClasses`).
-  return uniqueRole ? [...names, words[words.length - 1]!.toLowerCase()] : names;
+  return [words[0]!.toLowerCase() + cls.slice(words[0]!.length), words.map((w) => w.toLowerCase()).join('_')];
+}
+
+/**
+ * A class's role: its last word (`repository` of `OrderRepository`), for a name of two words or more, unless the
+ * frameworks' own objects go by it (`request`, `context`, `app`). See `uniqueRoleClasses`.
+ */
+export function roleOf(cls: string): string | undefined {
+  const words = classWords(cls);
+  const role = words.length >= 2 ? words[words.length - 1]!.toLowerCase() : undefined;
+  return role !== undefined && role.length >= 4 && !FRAMEWORK_ROLES.has(role) ? role : undefined;
 }
 
 /** A class name's words (`OrderService` -> Order, Service); none for a name not written so. */
@@ -64,16 +71,20 @@ function classWords(cls: string): string[] {
 const FRAMEWORK_ROLES = new Set(['request', 'response', 'context', 'app', 'application', 'handler', 'error', 'event', 'next', 'router', 'server']);
 
 /**
- * Of `classes` (the workspace's), those alone in their role: the only class whose last word is that word
- * (`OrderRepository` when no other class ends in `Repository`). An instance of it is held under the role's name too
- * (`this.repository`, `repository`): a workspace with two repositories leaves the name unknown.
+ * Of `classes` (every class the workspace's files define), those alone in their role (`roleOf`): `OrderRepository`
+ * when no other class ends in `Repository`. An instance of it is held under the role's name too (`this.repository`,
+ * `repository`): a workspace with two repositories leaves the name unknown. Only the import graph, which reads every
+ * file, can tell; it passes the role to the class's file as a called name (`ROLE_CALLED`), whose summary then lists
+ * the role as a registry entry of the class (`ExportSummary.heldClass`).
  */
-export function uniqueRoleClasses(classes: Iterable<string>): Set<string> {
+export function uniqueRoleClasses(classes: Iterable<string>): Map<string, string> {
   const byRole = new Map<string, string[]>();
   for (const cls of classes) {
-    const words = classWords(cls);
-    const role = words.length >= 2 ? words[words.length - 1]!.toLowerCase() : undefined;
-    if (role !== undefined && role.length >= 4 && !FRAMEWORK_ROLES.has(role)) byRole.set(role, [...(byRole.get(role) ?? []), cls]);
+    const role = roleOf(cls);
+    if (role !== undefined) byRole.set(role, [...(byRole.get(role) ?? []), cls]);
   }
-  return new Set([...byRole.values()].filter((l) => l.length === 1).map((l) => l[0]!));
+  return new Map([...byRole].filter(([, l]) => l.length === 1).map(([role, l]) => [l[0]!, role]));
 }
+
+/** The prefix of a called name (`ImportedFile.called`) that gives a class's unique role (see `uniqueRoleClasses`). */
+export const ROLE_CALLED = '\u0005role:';

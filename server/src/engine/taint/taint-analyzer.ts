@@ -36,7 +36,7 @@ import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPa
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
 import type { FixStrategy, TaintRuleSpec } from './rule-schema';
 import { TextWords } from './text-words';
-import { collaboratorNames, isAppMethodName, uniqueRoleClasses } from './app-method-names';
+import { collaboratorNames, isAppMethodName, ROLE_CALLED, roleOf } from './app-method-names';
 import { fileSources, keptIndex, occurringSources, ruleSourceAmong, sourceUnion } from './one-shot';
 import { mayRenderTemplate, type TemplateHit, type TemplateIndex } from '../templates/template-index';
 import { WorkspaceTemplates } from '../templates/workspace-templates';
@@ -2396,9 +2396,7 @@ export class TaintAnalyzer implements Analyzer {
         }
       };
       const named = (n: string): boolean => w.hasWord(n) || w.hasWord(`_${n}`);
-      let unique = uniqueRoles.get(byClass);
-      if (!unique) uniqueRoles.set(byClass, (unique = uniqueRoleClasses(byClass.keys())));
-      for (const cls of byClass.keys()) heldAs(cls, collaboratorNames(cls, unique.has(cls)).filter(named));
+      for (const cls of byClass.keys()) heldAs(cls, collaboratorNames(cls).filter(named));
       for (const [n, classes] of this.exportIndex.heldNames ?? []) if (classes.size === 1 && named(n)) heldAs([...classes][0]!, [n]);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
@@ -2685,6 +2683,14 @@ export class TaintAnalyzer implements Analyzer {
     }
     if (!q) for (const [name, typeAlias] of ctx.typeAliases ?? []) schemas.push({ path: doc.path, name, rules: {}, typeAlias });
     if (!q) for (const [name, cls] of heldInstances(tree.rootNode, lang.module)) schemas.push({ path: doc.path, name: `${HELD_ENTRY}${name}`, rules: {}, heldClass: cls });
+    // A class of the file alone in its role in the workspace, as the import graph found (`uniqueRoleClasses`): held
+    // under the role's word (`this.repository`), as a registry entry is.
+    for (const n of q ? [] : (called ?? [])) {
+      if (!n.startsWith(ROLE_CALLED)) continue;
+      const role = n.slice(ROLE_CALLED.length);
+      const cls = [...ctx.byClass.keys()].find((c) => roleOf(c) === role);
+      if (cls !== undefined) schemas.push({ path: doc.path, name: `${HELD_ENTRY}${role}`, rules: {}, heldClass: cls });
+    }
     // Languages whose imports name classes or packages resolve no importer's module to this file's entries.
     const libraries = q ? [] : libraryModules(lang).filter((m) => importsModuleCached(ctx.imports, m));
     const librariesEntry = (lent: string[]): ExportSummary[] => (lent.length ? [{ path: doc.path, name: LIBRARIES_ENTRY, rules: {}, libraries: lent }] : []);
@@ -4182,9 +4188,6 @@ const NO_TYPES: ReadonlySet<string> = new Set();
  * convention, and how hand-wired code names its collaborators).
  */
 const BY_FIELD = '\u0005';
-/** Per index's classes (`ExportIndex.classesNamed`), those alone in their role (`uniqueRoleClasses`), computed once. */
-const uniqueRoles = new WeakMap<object, Set<string>>();
-
 /** The prefix of a registry entry's name among a file's summaries (`ExportSummary.heldClass`): no identifier spells it. */
 const HELD_ENTRY = '\u0005held:';
 
