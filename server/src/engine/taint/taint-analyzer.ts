@@ -5564,6 +5564,7 @@ class HandlerSite {
   private _name?: string | null;
   private _exported?: boolean;
   private _call?: Node | null;
+  private _wrapperCall?: Node | null;
   private _object?: Node | null;
   private _outerObject?: Node | null;
   private _decorators?: Node[];
@@ -5630,6 +5631,11 @@ class HandlerSite {
    * the wrapper taken to hand its function what the framework gives it.
    */
   get wrapperCall(): Node | null {
+    if (this._wrapperCall === undefined) this._wrapperCall = this.findWrapperCall();
+    return this._wrapperCall;
+  }
+
+  private findWrapperCall(): Node | null {
     const inner = this.call;
     const args = inner?.childForFieldName('arguments');
     const last = (call: Node | null | undefined, arg: Node): boolean => {
