@@ -168,9 +168,10 @@ function definedNames(text: string): Set<string> {
 
 /**
  * A method called on a name, a field or a registry's entry (`orderService.search(`, `this._order_service.find(`,
- * `request.app["upstream"].relay(`): the name (group 1 or 2).
+ * `request.app["upstream"].relay(`): the name (group 1 or 2) and the method (group 3). A name starts where no word
+ * character precedes it: tried from inside a run of them, the search would be quadratic in a minified file's runs.
  */
-const HELD_CALL = /(?:([A-Za-z_$][\w$]*)|\[\s*['"]([\w$]+)['"]\s*\])\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
+const HELD_CALL = /(?:(?<![\w$])([A-Za-z_$][\w$]*)|\[\s*['"]([\w$]+)['"]\s*\])\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
 
 /**
  * An instance assigned to a field or a registry's entry (`app.ctx.products = ProductService(`,
