@@ -699,6 +699,10 @@ interface FnDescriptor {
   sources: Map<number, ParamSource>;
   entryParams: Map<number, string>;
   handlers: string[];
+  /** `UnitParams.cleanPaths`. */
+  cleanPaths?: string[];
+  /** The request parameter's name when the registration's route schema names module constants (`UnitParams.routeSchema`). */
+  routeSchemaRequest?: string;
   aliases: Map<string, string>;
   /** `aliases` as unit keys spell them. */
   aliasKey: string;
@@ -745,7 +749,17 @@ class LazyParams implements UnitParams {
     readonly sources: Map<number, ParamSource>,
     readonly entryParams: Map<number, string>,
     readonly handlers: string[],
+    readonly cleanPaths?: string[],
+    private readonly routeSchemaRequest?: string,
   ) {}
+
+  /** The registration call, found again from the function's current node (a descriptor keeps no node). */
+  get routeSchema(): UnitParams['routeSchema'] {
+    if (this.routeSchemaRequest === undefined) return undefined;
+    let n: Node | null = this.unit.node.parent;
+    for (let i = 0; i < 6 && n && this.syn.exprKind(n.type) !== 'call'; i++) n = n.parent;
+    return n ? { call: n, request: this.routeSchemaRequest } : undefined;
+  }
 
   get names(): UnitParams['names'] {
     return (this.read ??= this.syn.paramsOf(this.unit.node).map((node, index) => ({ node, index })));
@@ -5051,7 +5065,7 @@ export function fileContext(
       const make = (aliases: Map<string, string>, aliasKey: string, desc?: FnDescriptor): ContextUnit => {
         const unit = mk(undefined, si, k, fi, line, character, endLine, known.name, known.isMethod, aliases, known.role, known.hash, aliasKey, desc);
         // The parameter nodes are read only if the unit is analysed, not when its cached result is reused.
-        unit.params = new LazyParams(unit, syn, known.sources, known.entryParams, known.handlers);
+        unit.params = new LazyParams(unit, syn, known.sources, known.entryParams, known.handlers, known.cleanPaths, known.routeSchemaRequest);
         unit.arity = known.arity;
         if (known.cls !== undefined) unit.cls = known.cls;
         if (known.bases) unit.bases = known.bases;
@@ -5249,6 +5263,8 @@ export function fileContext(
       sources: unitParams.sources,
       entryParams: unitParams.entryParams!,
       handlers: unitParams.handlers!,
+      ...(unitParams.cleanPaths ? { cleanPaths: unitParams.cleanPaths.map(detached) } : {}),
+      ...(unitParams.routeSchema ? { routeSchemaRequest: detached(unitParams.routeSchema.request) } : {}),
       aliases,
       aliasKey,
       role,
