@@ -118,15 +118,7 @@ export function typedFields(stmt: Node): [string, string[]][] {
     const value = d.type === 'variable_declarator' ? fieldOf(d, 'value') : null;
     const obj = name?.type === 'identifier' && value ? objectSchema(value) : undefined;
     if (!obj) continue;
-    const fields: string[] = [];
-    for (const p of namedKids(obj)) {
-      if (p.type !== 'pair') continue;
-      const key = fieldOf(p, 'key');
-      const v = fieldOf(p, 'value');
-      const k = key?.type === 'property_identifier' ? key.text : key?.type === 'string' ? key.text.slice(1, -1) : undefined;
-      if (k !== undefined && v && typedSchema(v)) fields.push(k);
-    }
-    out.push([name!.text, fields]);
+    out.push([name!.text, objectPairs(obj).filter(([, v]) => typedSchema(v)).map(([k]) => k)]);
   }
   return out;
 }
@@ -177,15 +169,20 @@ const TYPED_JSON_FORMATS = new Set(['uuid', 'date-time', 'date', 'time', 'ipv4',
 /** TypeBox builders (`Type.Integer()`) of the same. */
 const TYPED_TYPEBOX = new Set(['Integer', 'Number', 'Boolean', 'Literal', 'Enum']);
 
-/** An object literal's entries by key (identifier, string or number keys), values only. */
+/** An object literal's entries by plain key (identifier or string); of a key written twice, the last, as JavaScript reads it. */
 function entries(obj: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
+  return new Map(objectPairs(obj));
+}
+
+/** An object literal's `key: value` pairs with a plain key (identifier or string), in order, duplicates kept. */
+function objectPairs(obj: Node): [string, Node][] {
+  const out: [string, Node][] = [];
   for (const p of namedKids(obj)) {
     if (p.type !== 'pair') continue;
     const key = fieldOf(p, 'key');
     const value = fieldOf(p, 'value');
     const k = key?.type === 'property_identifier' ? key.text : key?.type === 'string' ? key.text.slice(1, -1) : undefined;
-    if (k !== undefined && value) out.set(k, value);
+    if (k !== undefined && value) out.push([k, value]);
   }
   return out;
 }
