@@ -753,12 +753,11 @@ class LazyParams implements UnitParams {
     private readonly routeSchemaRequest?: string,
   ) {}
 
-  /** The registration call, found again from the function's current node (a descriptor keeps no node). */
+  /** The registration call, found again from the function's current node as `fileContext` found it (a descriptor keeps no node). */
   get routeSchema(): UnitParams['routeSchema'] {
     if (this.routeSchemaRequest === undefined) return undefined;
-    let n: Node | null = this.unit.node.parent;
-    for (let i = 0; i < 6 && n && this.syn.exprKind(n.type) !== 'call'; i++) n = n.parent;
-    return n ? { call: n, request: this.routeSchemaRequest } : undefined;
+    const call = new HandlerSite(this.unit.node, this.unit.node.parent, this.syn).call;
+    return call ? { call, request: this.routeSchemaRequest } : undefined;
   }
 
   get names(): UnitParams['names'] {
