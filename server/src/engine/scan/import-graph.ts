@@ -50,7 +50,10 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   const classes = index.classesNamed;
   if (classes?.size) {
     const held = new Set([...text.matchAll(HELD_CALL)].map(heldName));
-    for (const [cls, entries] of classes) if (collaboratorNames(cls).some((n) => held.has(n)) && entries.some((e) => e.path !== path)) return true;
+    for (const n of held) {
+      const cls = index.collaborators?.get(n);
+      if (cls !== undefined && classes.get(cls)!.some((e) => e.path !== path)) return true;
+    }
     for (const [n, assigned] of index.heldNames ?? []) if (held.has(n) && [...assigned].some((c) => classes.get(c)?.some((e) => e.path !== path))) return true;
   }
   return false;

@@ -291,6 +291,8 @@ export type ExportIndex = ((fromPath: string, specifier: string) => ExportSummar
   readonly classesNamed?: ReadonlyMap<string, readonly ExportSummary[]>;
   /** Per name a registry entry is assigned an instance under, the classes assigned (`ExportSummary.heldClass`). */
   readonly heldNames?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `classesNamed`'s classes by each name their instances go by (`collaboratorNames`), read once per index. */
+  readonly collaborators?: ReadonlyMap<string, string>;
   /** The names of every function known by a qualified module (a text prefilter: a call must name one). */
   readonly qualifiedNames?: ReadonlySet<string>;
 };
@@ -2409,7 +2411,7 @@ export class TaintAnalyzer implements Analyzer {
         }
       };
       const named = (n: string): boolean => w.hasWord(n) || w.hasWord(`_${n}`);
-      for (const cls of byClass.keys()) heldAs(cls, collaboratorNames(cls).filter(named));
+      for (const [n, cls] of this.exportIndex.collaborators ?? []) if (named(n)) heldAs(cls, [n]);
       for (const [n, classes] of this.exportIndex.heldNames ?? []) if (classes.size === 1 && named(n)) heldAs([...classes][0]!, [n]);
     }
     // Languages whose imports name classes or packages: each call that names another file's function.
@@ -5938,7 +5940,10 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
     return out;
   };
   const byRelative = (fromPath: string, specifier: string): ExportSummary[] | undefined => expand(direct(fromPath, specifier), 0);
-  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed, classesNamed, heldNames });
+  // Two classes never share a name (`collaboratorNames` spells the class's words).
+  const collaborators = new Map<string, string>();
+  for (const cls of classesNamed.keys()) for (const n of collaboratorNames(cls)) collaborators.set(n, cls);
+  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed, classesNamed, heldNames, collaborators });
 }
 
 /**
