@@ -2396,9 +2396,9 @@ export class TaintAnalyzer implements Analyzer {
         others.forEach((e, i) => out.set(`${BY_METHOD}${m}\u0000${i}`, e));
       }
     }
-    // The workspace's classes by the names their instances are held under (see `BY_FIELD`): of another file, and
-    // only where one file defines the class.
-    // Also under a registry entry another file assigns one of them to (see `ExportIndex.heldNames`).
+    // The workspace's classes by the names their instances are held under (see `BY_FIELD`), or a registry entry
+    // another file assigns one of them to (see `ExportIndex.heldNames`): of another file, and only where one file
+    // defines the class.
     const byClass = this.exportIndex.classesNamed;
     if (byClass?.size && !syn.qualifiedModules) {
       const w = words ?? TextWords.of(doc.text);
