@@ -1738,7 +1738,10 @@ class UnitAnalysis {
   private noteRequestWrite(left: Node): void {
     const key = this.syn.accessPath(left);
     const dot = key?.indexOf('.') ?? -1;
-    if (key && dot > 0 && this.env.requestAliases!.has(key.slice(0, dot))) (this.requestWrites ??= new Set()).add(key);
+    if (!key || dot <= 0 || !this.env.requestAliases!.has(key.slice(0, dot))) return;
+    // A request-scoped store's parameter holds values for handlers only under its path (`res.locals`).
+    const under = this.syn.requestStores?.params?.get(key.slice(0, dot));
+    if (under === undefined || key.startsWith(`${key.slice(0, dot)}.${under}.`)) (this.requestWrites ??= new Set()).add(key);
   }
 
   /**

@@ -1853,12 +1853,13 @@ export class TaintAnalyzer implements Analyzer {
     // The same for a request's fields, over the handlers of the file that name that request (`@<alias>` keys).
     const compiled = this.compiledFor(doc);
     const requestNames: ReadonlySet<string> = compiled ? requestNamesOf(compiled).all : new Set();
+    const stores = requestStoreNames(ctx.imports, syn);
     let byRequest: Map<string, Unit[]> | undefined;
     const requestUnits = (alias: string): Unit[] => {
       if (!byRequest) {
         byRequest = new Map();
         for (const u of ctx.units.slice(1)) {
-          for (const v of new Set(requestAliasesOf(u, requestNames)?.values())) byRequest.set(v, [...(byRequest.get(v) ?? []), u]);
+          for (const v of new Set(requestAliasesOf(u, requestNames, stores)?.values())) byRequest.set(v, [...(byRequest.get(v) ?? []), u]);
         }
       }
       return byRequest.get(alias) ?? [];
@@ -1944,7 +1945,7 @@ export class TaintAnalyzer implements Analyzer {
           targets.add(`k:${v.key}`);
           if (v.cls !== undefined) targets.add(`f:${v.cls}`);
           // A visited handler may have changed what it stores on its request.
-          for (const a of new Set(requestAliasesOf(v, requestNames)?.values())) targets.add(`f:@${a}`);
+          for (const a of new Set(requestAliasesOf(v, requestNames, stores)?.values())) targets.add(`f:@${a}`);
         }
         // Dispatches to overrides (`o:`) are few: any method visited or gone, or the top level (a class header),
         // has them checked.
@@ -2063,9 +2064,9 @@ export class TaintAnalyzer implements Analyzer {
                   },
                 }
               : {}),
-            ...(ctx.requestWrites && requestAliasesOf(u, requestNames)
+            ...(ctx.requestWrites && requestAliasesOf(u, requestNames, stores)
               ? {
-                  requestAliases: requestAliasesOf(u, requestNames)!,
+                  requestAliases: requestAliasesOf(u, requestNames, stores)!,
                   requestFieldTaint: (alias: string, field: string) => {
                     const k = `f:@${alias}\u0000${field}`;
                     const f = requestFieldOf(alias, field);
@@ -3202,7 +3203,11 @@ function requestWritesIn(text: string, lang: CompiledLanguage): true | undefined
   let re = requestWriteRes.get(lang);
   if (re === undefined) {
     // A framework's context object too, by its conventional names (Koa's `ctx.state.user = …`).
+    const stores = lang.module.requestStores;
     const plain = [...requestNamesOf(lang).plain, ...REQUEST_CONTEXT_NAMES].map((n) => n.replace(/[$]/g, '\\$&'));
+    // And a request-scoped store's, by its parameter's name and path (`res.locals.x = …`) or its imported name.
+    for (const [name, under] of stores?.params ?? []) plain.push(`${name}\\.${under}`);
+    for (const m of stores?.imports ?? []) plain.push(m.slice(m.lastIndexOf('.') + 1));
     requestWriteRes.set(lang, (re = plain.length ? new RegExp(`(?<![\\w$.])(?:${plain.join('|')})(?:\\.[A-Za-z_$][\\w$]*)+[ \\t]*=(?![=>])`) : null));
   }
   return re?.test(text) ? true : undefined;
@@ -3214,17 +3219,38 @@ function requestWritesIn(text: string, lang: CompiledLanguage): true | undefined
  * sees it). Memoised per unit.
  */
 const requestAliasMemo = new WeakMap<Unit, ReadonlyMap<string, string> | null>();
-function requestAliasesOf(u: Unit, requestNames: ReadonlySet<string>): ReadonlyMap<string, string> | undefined {
+function requestAliasesOf(u: Unit, requestNames: ReadonlySet<string>, stores: RequestStoreNames): ReadonlyMap<string, string> | undefined {
   let m = requestAliasMemo.get(u);
   if (m === undefined) {
     const own = new Map([...u.aliases].filter(([, v]) => requestNames.has(v)));
     for (const p of u.params.names) {
       const name = p.node.text;
       if (requestNames.has(name) && !own.has(name)) own.set(name, name);
+      // A request-scoped store's parameter (`res`: `res.locals`), under one alias whatever it is called.
+      else if (stores.params?.has(name) && !own.has(name)) own.set(name, STORE_ALIAS);
     }
     requestAliasMemo.set(u, (m = own.size ? own : null));
   }
-  return m ?? undefined;
+  // An imported store (Flask's `g`) is every function's: not part of the memo, as the imports change apart from the unit.
+  if (!stores.imported.size) return m ?? undefined;
+  return new Map([...stores.imported, ...(m ?? [])]);
+}
+
+/** The alias of a request-scoped store's parameter (`LanguageModule.requestStores`): no request name spells it. */
+const STORE_ALIAS = '\u0001store';
+
+/** A file's request-scoped stores (`LanguageModule.requestStores`): parameters by name, and the local names of imported ones. */
+interface RequestStoreNames {
+  params?: ReadonlyMap<string, string>;
+  /** Local name -> alias (the module's canonical name, `flask.g`). */
+  imported: ReadonlyMap<string, string>;
+}
+
+function requestStoreNames(imports: ReadonlyMap<string, string>, syn: LanguageModule): RequestStoreNames {
+  const stores = syn.requestStores;
+  const imported = new Map<string, string>();
+  if (stores?.imports?.length) for (const [local, canon] of imports) if (stores.imports.includes(canon)) imported.set(local, canon);
+  return { ...(stores?.params ? { params: stores.params } : {}), imported };
 }
 
 /** What a class's methods store from input in one field, as a reader sees it (see `UnitEnv.fieldTaint`). */

@@ -1242,6 +1242,7 @@ export const javascript: LanguageModule = {
     return base ? [base.type === 'identifier' ? base.text : base.childForFieldName('property')?.text ?? ''].filter(Boolean) : [];
   },
   fieldReceiver: 'this',
+  requestStores: { params: new Map([['res', 'locals'], ['response', 'locals']]) },
   isExported,
   exportAliasesOf,
   reExportsOf,

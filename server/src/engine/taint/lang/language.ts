@@ -639,6 +639,13 @@ export interface LanguageModule {
   /** The receiver's name in a method's access paths (`self`, `this`): its fields are the class's fields. */
   fieldReceiver?: string;
   /**
+   * Objects besides the request that live as long as one request, where middleware leaves values for handlers:
+   * `params`, a function parameter so named with the path under it (Express `res.locals`); `imports`, a module's
+   * name imported (Flask `flask.g`). What a function stores there from input is input where a handler reads it, as
+   * for a request's own fields (see `UnitEnv.requestFieldTaint`).
+   */
+  requestStores?: { params?: ReadonlyMap<string, string>; imports?: readonly string[] };
+  /**
    * Methods of a function object that call it later with the same arguments (Celery's `task.delay(a, b)`): a call
    * `f.<method>(args)` is analysed as `f(args)`.
    */

@@ -1220,6 +1220,7 @@ export const python: LanguageModule = {
   isMethod: (fn) => fn.type === 'function_definition' && !!enclosingClass(fn),
   classOf: (fn) => (fn.type === 'function_definition' ? enclosingClass(fn)?.childForFieldName('name')?.text : undefined),
   fieldReceiver: 'self',
+  requestStores: { imports: ['flask.g', 'quart.g'] },
   // Celery: `task.delay(*args, **kwargs)` is `task.apply_async(args, kwargs)`, run by a worker with those arguments;
   // Dramatiq: `actor.send(*args, **kwargs)`.
   deferredCallMethods: new Set(['delay', 'send']),
