@@ -4,6 +4,7 @@
  * `const users = new UserStore()`): the workspace scan's pass 1 summarises the exported classes' methods and pass 2
  * applies them at the call; the scan reports each flow at the sink, listing the calls that reach it. The expectations
  * are the fixture's `ruleid:` / `ok:` comments (on the line above the call), so each case is read where it is written.
+ * The last block: through what another module's middleware stores for the request (`ExportIndex.requestWrites`).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -176,3 +177,13 @@ describe('cross-file taint through methods of an imported class', () => {
   });
 });
 
+
+describe('cross-file taint through what another file\'s middleware stores for the request', () => {
+  it('JS: an Express middleware module storing input on the request (`req.codec`) or in `res.locals`, a Koa middleware module (`module.exports = { searchState }`) storing it in `ctx.state`: a route in another file reading it reaches its sinks; a constant stored there is quiet', async () => {
+    await check('cross-file-js-middleware');
+  });
+
+  it('Python: a Flask `before_app_request` hook storing input in `g`, a Starlette middleware class storing it in `request.state`: a view or endpoint in another module reading it reaches its sinks; a constant stored there is quiet', async () => {
+    await check('cross-file-py-middleware');
+  });
+});

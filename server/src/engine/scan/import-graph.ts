@@ -56,6 +56,13 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
     }
     for (const [n, assigned] of index.heldNames ?? []) if (held.has(n) && [...assigned].some((c) => classes.get(c)?.some((e) => e.path !== path))) return true;
   }
+  // A handler may read what another file's middleware stores on a request (`ExportIndex.requestWrites`): the file
+  // spells every name of the path.
+  for (const [key, entries] of index.requestWrites ?? []) {
+    if (!entries.some((e) => e.path !== path)) continue;
+    const names = key.slice(key.indexOf('\u0000') + 1).split('.');
+    if (names.every((n) => new RegExp(`(?<![\\w$])${n.replace(/[$-]/g, '\\$&')}(?![\\w$])`).test(text))) return true;
+  }
   return false;
 }
 

@@ -180,6 +180,13 @@ export interface ExportSummary {
    */
   heldClass?: string;
   /**
+   * With a `REQUEST_WRITE` name (`<prefix><alias>\0<path>`): what the file's functions (middleware) store from input
+   * at that path of a request or request-scoped store (`Summary.fieldWrites` under `requestFieldKey`), in `rules`'
+   * `sourceReturns`, and the functions that store it. Another file's handler reading the path reads it (see
+   * `ExportIndex.requestWrites`).
+   */
+  requestWriters?: string[];
+  /**
    * A validating schema (a form, serializer, pydantic model, DTO or zod schema; not a function: `rules` is empty), with
    * its typed fields (`LanguageModule.typedFields`): importers read them off its validated data. Held in an
    * importer's `imported` under `TYPED_FIELDS_KEY`.
@@ -293,6 +300,8 @@ export type ExportIndex = ((fromPath: string, specifier: string) => ExportSummar
   readonly heldNames?: ReadonlyMap<string, ReadonlySet<string>>;
   /** `classesNamed`'s classes by each name their instances go by (`collaboratorNames`), read once per index. */
   readonly collaborators?: ReadonlyMap<string, string>;
+  /** The files' request writes (`ExportSummary.requestWriters`) by `<alias>\0<path>`. */
+  readonly requestWrites?: ReadonlyMap<string, readonly ExportSummary[]>;
   /** The names of every function known by a qualified module (a text prefilter: a call must name one). */
   readonly qualifiedNames?: ReadonlySet<string>;
 };
@@ -1854,6 +1863,7 @@ export class TaintAnalyzer implements Analyzer {
     const compiled = this.compiledFor(doc);
     const requestNames: ReadonlySet<string> = compiled ? requestNamesOf(compiled).all : new Set();
     const stores = requestStoreNames(ctx.imports, syn);
+    const importedWrites = [...imported.keys()].some((k) => k.startsWith(REQUEST_WRITE));
     let byRequest: Map<string, Unit[]> | undefined;
     const requestUnits = (alias: string): Unit[] => {
       if (!byRequest) {
@@ -2064,14 +2074,16 @@ export class TaintAnalyzer implements Analyzer {
                   },
                 }
               : {}),
-            ...(ctx.requestWrites && requestAliasesOf(u, requestNames, stores)
+            ...((ctx.requestWrites || importedWrites) && requestAliasesOf(u, requestNames, stores)
               ? {
                   requestAliases: requestAliasesOf(u, requestNames, stores)!,
                   requestFieldTaint: (alias: string, field: string) => {
                     const k = `f:@${alias}\u0000${field}`;
                     const f = requestFieldOf(alias, field);
                     record(k, f.sig);
-                    return f.taint ? { taint: f.taint, writers: f.writers } : undefined;
+                    // Another file's middleware (part of the pass's key, as every imported summary).
+                    if (!f.taint) return importedWrites ? importedRequestField(imported, ids, alias, field) : undefined;
+                    return { taint: f.taint, writers: f.writers };
                   },
                 }
               : {}),
@@ -2415,6 +2427,16 @@ export class TaintAnalyzer implements Analyzer {
       for (const [n, cls] of this.exportIndex.collaborators ?? []) if (named(n)) heldAs(cls, [n]);
       for (const [n, classes] of this.exportIndex.heldNames ?? []) if (classes.size === 1 && named(n)) heldAs([...classes][0]!, [n]);
     }
+    // What other files' middleware stores on a request (see `ExportIndex.requestWrites`), at paths whose every
+    // name the file spells.
+    const writes = this.exportIndex.requestWrites;
+    if (writes?.size) {
+      const w = words ?? TextWords.of(doc.text);
+      for (const [key, entries] of writes) {
+        if (!key.slice(key.indexOf('\u0000') + 1).split('.').every((n) => w.hasWord(n))) continue;
+        entries.filter((e) => e.path !== doc.path).forEach((e, i) => out.set(`${REQUEST_WRITE}${key}\u0000${i}`, e));
+      }
+    }
     // Languages whose imports name classes or packages: each call that names another file's function.
     const q = syn.qualifiedModules;
     const lookup = this.exportIndex.qualified;
@@ -2710,16 +2732,23 @@ export class TaintAnalyzer implements Analyzer {
     // Languages whose imports name classes or packages resolve no importer's module to this file's entries.
     const libraries = q ? [] : libraryModules(lang).filter((m) => importsModuleCached(ctx.imports, m));
     const librariesEntry = (lent: string[]): ExportSummary[] => (lent.length ? [{ path: doc.path, name: LIBRARIES_ENTRY, rules: {}, libraries: lent }] : []);
-    if (byUnit.size === 0) return [...schemas, ...librariesEntry(libraries)];
+    // A file storing on a request (a middleware's) summarises what it stores, for other files' handlers.
+    const writers = !q && ctx.requestWrites ? requestWritingUnits(ctx, lang) : [];
+    if (byUnit.size === 0 && !writers.length) return [...schemas, ...librariesEntry(libraries)];
     const cache: UnitCache = new Map();
     this.emptyEntries.clear();
     const meter: WorkMeter = { spent: 0, budget: this.workBudget, paused: 0 };
     const words = TextWords.of(doc.text);
     const imported = this.importedSummaries(doc, ctx, tree.rootNode, lang.module, words);
     // Pattern rules have no flows to summarise.
-    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint' && (!rules || rules.has(r.spec.id)));
+    // Where the file stores on a request, also the rules starting here: those flows are for handlers that may import
+    // nothing of it. Its exports' summaries stay those of `rules`.
+    const ownStarts = rules && writers.length ? this.rulesStartingInContext(doc, () => ctx) : new Set<string>();
+    const taintRules = lang.rules.filter((r) => r.spec.kind === 'taint' && (!rules || !ownStarts || rules.has(r.spec.id) || ownStarts.has(r.spec.id)));
     this.stats.rulesSummarised += taintRules.length;
     const perRule = new Map<string, Map<Unit, ExportRuleSummary>>();
+    /** Per request path (`requestFieldKey`), the functions storing input there and, per rule, what they store. */
+    const writes = new Map<string, { writers: Set<string>; rules: Record<string, ExportRuleSummary> }>();
     for (const pass of this.passes(taintRules, imported, words, lang)) {
       let summaryOf: (u: Unit) => Summary | undefined;
       try {
@@ -2728,6 +2757,18 @@ export class TaintAnalyzer implements Analyzer {
         // Same budget as `analyze`: the passes done so far give their rules' summaries, the others none.
         if (e instanceof BudgetExceeded) break;
         throw e;
+      }
+      for (const u of writers) {
+        for (const [key, flows] of summaryOf(u)?.fieldWrites ?? []) {
+          const input = key.startsWith('@') ? flows.filter((f) => f.origin.kind === 'source') : [];
+          if (!input.length) continue;
+          const w = writes.get(key) ?? { writers: new Set<string>(), rules: {} };
+          writes.set(key, w);
+          w.writers.add(u.name ?? (u.cls !== undefined ? u.cls : 'middleware'));
+          // A pass's flows are each of its rules' (see `passes`).
+          const sourceReturns = input.map((f) => ({ label: f.origin.kind === 'source' ? f.origin.label : '', ...(f.origin.kind === 'source' && f.origin.input ? { input: f.origin.input } : {}), steps: f.steps.map((x) => ({ ...x, path: x.path ?? doc.path })), ...(f.marks?.length ? { marks: [...f.marks] } : {}) }));
+          for (const rule of pass.rules) (w.rules[rule.spec.id] ??= { paramReturns: [], paramSinks: [], sourceReturns: [] }).sourceReturns.push(...sourceReturns);
+        }
       }
       pass.rules.forEach((rule, ri) => {
         const got = new Map<Unit, ExportRuleSummary>();
@@ -2779,13 +2820,15 @@ export class TaintAnalyzer implements Analyzer {
     }
     // In rule order, as each rule's own pass gave them.
     for (const rule of taintRules) {
+      if (rules && !rules.has(rule.spec.id)) continue;
       for (const [u, r] of perRule.get(rule.spec.id) ?? []) byUnit.get(u)!.rules[rule.spec.id] = r;
     }
     // A module whose functions reach a library's sinks themselves wraps it (a `Directory` class searching LDAP): its
     // importers call those functions, and an importer's `index.search(name, q)` is no LDAP search.
     const wraps = (m: string): boolean =>
       taintRules.some((r) => (r.spec.requiresImport.includes(m) || r.sinks.some((k) => k.spec.requiresImport?.includes(m))) && [...(perRule.get(r.spec.id)?.values() ?? [])].some((x) => x.paramSinks.length > 0 || !!x.fieldSinks?.length));
-    return [...byUnit.values(), ...tableAliases.map(({ u, table }) => ({ ...byUnit.get(u)!, name: `${table.name}[${table.key}]`, table })), ...schemas, ...librariesEntry(libraries.filter((m) => !wraps(m)))];
+    const requestWrites = [...writes].map(([key, w]): ExportSummary => ({ path: doc.path, name: `${REQUEST_WRITE}${key.slice(1)}`, rules: w.rules, requestWriters: [...w.writers] }));
+    return [...byUnit.values(), ...tableAliases.map(({ u, table }) => ({ ...byUnit.get(u)!, name: `${table.name}[${table.key}]`, table })), ...schemas, ...librariesEntry(libraries.filter((m) => !wraps(m))), ...requestWrites];
   }
 }
 
@@ -3234,6 +3277,13 @@ function requestAliasesOf(u: Unit, requestNames: ReadonlySet<string>, stores: Re
   // An imported store (Flask's `g`) is every function's: not part of the memo, as the imports change apart from the unit.
   if (!stores.imported.size) return m ?? undefined;
   return new Map([...stores.imported, ...(m ?? [])]);
+}
+
+/** A file's functions that may store on a request (`requestAliasesOf`), for the file's summaries (`ExportSummary.requestWriters`). */
+function requestWritingUnits(ctx: FileContext, lang: CompiledLanguage): Unit[] {
+  const names = requestNamesOf(lang).all;
+  const stores = requestStoreNames(ctx.imports, lang.module);
+  return ctx.units.slice(1).filter((u) => requestAliasesOf(u, names, stores) !== undefined);
 }
 
 /** The alias of a request-scoped store's parameter (`LanguageModule.requestStores`): no request name spells it. */
@@ -4028,6 +4078,20 @@ export function shiftUnit(r: CachedUnit, delta: number): CachedUnit {
  * The entries of another file's table of functions imported as `name` (see `ExportSummary.table`) that key `key` may
  * pick (any, for a key not known), merged as a local table's are.
  */
+/** What other files store from input at a request's path, for a pass's rules (see `ExportIndex.requestWrites`). */
+function importedRequestField(imported: Map<string, ExportSummary>, ruleIds: readonly string[], alias: string, field: string): { taint: Taint; writers: readonly string[] } | undefined {
+  const prefix = `${REQUEST_WRITE}${alias}\u0000${field}\u0000`;
+  const taint: Taint = [];
+  const writers: string[] = [];
+  for (const [k, e] of imported) {
+    // The pass's rules all have an entry or none (see `passes`).
+    if (!k.startsWith(prefix) || !e.rules[ruleIds[0]!]) continue;
+    taint.push(...fromExport(ruleIds.map((id) => e.rules[id])).sourceReturns);
+    writers.push(...(e.requestWriters ?? []));
+  }
+  return taint.length ? { taint, writers } : undefined;
+}
+
 function importedTable(imported: Map<string, ExportSummary>, ruleIds: readonly string[], name: string, key: string | undefined): { summary: Summary; name: string; offset: number } | undefined {
   const prefix = `${TABLE_ENTRY}${name}\u0000`;
   const parts: { summary: Summary; who: string }[] = [];
@@ -4253,6 +4317,11 @@ function heldInstances(root: Node, syn: LanguageModule): Map<string, string> {
 }
 /** Keys of `imported` no identifier can spell: a method of an imported class, by the class as written (see `instanceMethods`). */
 const INSTANCE_OF = '\u0002';
+/**
+ * The prefix of a request write's name among a file's summaries (`ExportSummary.requestWriters`), and of its keys in
+ * an importer's `imported` (`<prefix><alias>\0<path>\0<n>`).
+ */
+const REQUEST_WRITE = '\u0006';
 /**
  * ... a method of another file's class by its name only (`ExportIndex.methodsNamed`), numbered: what a call of it on
  * an object of unknown class may run (`this.repo.searchNotes(t)` with `repo` injected, `request.app.state.store.by_slug(s)`).
@@ -5891,8 +5960,13 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
   const methodsNamed = new Map<string, ExportSummary[]>();
   const classesNamed = new Map<string, ExportSummary[]>();
   const heldNames = new Map<string, Set<string>>();
+  const requestWrites = new Map<string, ExportSummary[]>();
   for (const s of summaries) {
     byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
+    if (s.requestWriters && s.name.startsWith(REQUEST_WRITE)) {
+      const key = s.name.slice(REQUEST_WRITE.length);
+      requestWrites.set(key, [...(requestWrites.get(key) ?? []), s]);
+    }
     const method = s.className !== undefined && s.reexport === undefined ? s.name.slice(s.className.length + 1) : '';
     if (method && isAppMethodName(method)) methodsNamed.set(method, [...(methodsNamed.get(method) ?? []), s]);
     if (method) classesNamed.set(s.className!, [...(classesNamed.get(s.className!) ?? []), s]);
@@ -5969,7 +6043,7 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
   // Two classes never share a name (`collaboratorNames` spells the class's words).
   const collaborators = new Map<string, string>();
   for (const cls of classesNamed.keys()) for (const n of collaboratorNames(cls)) collaborators.set(n, cls);
-  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed, classesNamed, heldNames, collaborators });
+  return Object.assign(byRelative, { qualified: (module: string, name: string) => byModule.get(`${module}\u0000${name}`), qualifiedNames, methodsNamed, classesNamed, heldNames, collaborators, requestWrites });
 }
 
 /**
