@@ -3336,19 +3336,29 @@ class UnitAnalysis {
   private tableCallee(fn: Node, depth = 0): { summary: Summary; name: string; offset: number } | undefined {
     const syn = this.syn;
     let target = syn.unparenthesize(fn);
+    // A deferred call of such a local (`task = a if legacy else b; task.delay(x)`, see `deferredCallMethods`).
+    if (syn.exprKind(typeOf(target)) === 'member' && depth === 0) {
+      const obj = syn.memberObject(target);
+      const prop = syn.propertyOf(target);
+      if (obj && prop && syn.deferredCallMethods?.has(textOf(prop)) && syn.exprKind(typeOf(syn.unparenthesize(obj))) === 'identifier') return this.tableCallee(obj, depth + 1);
+    }
     if (syn.exprKind(typeOf(target)) === 'identifier') {
       // A local's value only: a module-level name would be a dependency of every call of a library's function.
       const v = depth < 2 ? this.defOf(textOf(target)) : undefined;
       if (!v) return undefined;
       if (syn.exprKind(typeOf(v)) === 'identifier') return this.env.calleeSummary(v) ?? this.tableCallee(v, depth + 1);
       target = syn.unparenthesize(v);
-      // `has(T, k) ? T[k] : null`: the branch that picks.
+      // `has(T, k) ? T[k] : null`, `legacy ? probeLegacy : probeSafe`: what either branch may run, merged.
       if (syn.exprKind(typeOf(target)) === 'conditional') {
-        for (const branch of syn.conditionalParts(target).slice(1)) {
-          const c = branch && this.tableOf(syn.unparenthesize(branch), true);
-          if (c) return c;
+        const parts: { summary: Summary; who: string; offset: number }[] = [];
+        for (const part of syn.conditionalParts(target).slice(1)) {
+          const branch = part && syn.unparenthesize(part);
+          const kind = branch && syn.exprKind(typeOf(branch));
+          const c = !branch ? undefined : kind === 'identifier' ? this.env.calleeSummary(branch) : kind === 'member' ? (this.env.calleeSummary(branch) ?? this.tableOf(branch, true)) : this.tableOf(branch, true);
+          if (c) parts.push({ summary: c.summary, who: c.name, offset: c.offset });
         }
-        return undefined;
+        if (parts.length < 2) return parts[0] && { summary: parts[0].summary, name: parts[0].who, offset: parts[0].offset };
+        return { summary: mergeSummaries(parts), name: textOf(fn), offset: parts[0]!.offset };
       }
       return this.tableOf(target, true);
     }
