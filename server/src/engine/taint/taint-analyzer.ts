@@ -804,6 +804,9 @@ interface StatementFacts {
   closedTypes: string[];
   /** See `LanguageModule.typedFields` and `boundFormClasses`. */
   typedFields: [string, string[]][];
+  /** See `LanguageModule.namedTypeFields` and `typedTypeAliases`. */
+  namedTypeFields: [string, [string, string][]][];
+  typedTypeAliases: string[];
   boundForms: [string, string][];
   /** See `LanguageModule.recordFields` and `recordBases`. */
   recordFields: [string, string[]][];
@@ -4954,6 +4957,8 @@ export function fileContext(
       // Kept with the statement's shape across edits: names read from the tree are detached (see `detached`).
       closedTypes: mapped(syn.closedTypes?.(s), detached),
       typedFields: mapped(syn.typedFields?.(s), ([c, fs]) => [detached(c), fs.map(detached)]),
+      namedTypeFields: mapped(syn.namedTypeFields?.(s), ([c, fs]) => [detached(c), fs.map(([f, t]) => [detached(f), detached(t)])]),
+      typedTypeAliases: mapped(syn.typedTypeAliases?.(s), detached),
       boundForms: mapped(syn.boundFormClasses?.(s), ([v, f]) => [detached(v), detached(f)]),
       recordFields: mapped(syn.recordFields?.(s), ([c, fs]) => [detached(c), fs.map(detached)]),
       recordBases: mapped(syn.recordBases?.(s), ([c, bs, fs]) => [detached(c), bs.map(detached), fs.map(detached)]),
@@ -4990,6 +4995,16 @@ export function fileContext(
   const closedTypes = new Set(facts.flatMap((f) => f.closedTypes));
   // Schemas' typed fields and the form class of each view: what a validated field read holds depends on them.
   const typedFieldList = facts.flatMap((f) => f.typedFields);
+  // ... and those typed by the name of one of the file's Enums or typed aliases (`carrier: Carrier`).
+  const typedNames = new Set([...closedTypes, ...facts.flatMap((f) => f.typedTypeAliases)]);
+  for (const [cls, fields] of facts.flatMap((f) => f.namedTypeFields)) {
+    const typed = fields.filter(([, t]) => typedNames.has(t)).map(([f]) => f);
+    if (!typed.length) continue;
+    // A new entry, not the statement's (its facts are kept across edits).
+    const at = typedFieldList.findIndex(([c]) => c === cls);
+    if (at >= 0) typedFieldList[at] = [cls, [...typedFieldList[at]![1], ...typed]];
+    else typedFieldList.push([cls, typed]);
+  }
   const boundFormList = facts.flatMap((f) => f.boundForms);
   // Record classes' fields: what a construction's object holds in each depends on them.
   const recordBaseList = facts.flatMap((f) => f.recordBases);

@@ -475,6 +475,14 @@ export interface LanguageModule {
    */
   typedFields?(stmt: Node): [string, string[]][];
   /**
+   * Schemas' fields a top-level statement declares typed by a type's name alone (`carrier: Carrier`), as [schema,
+   * [field, type's last name]]: typed fields (`typedFields`) when the file's statements make the name a closed type
+   * (`closedTypes`) or a typed alias (`typedTypeAliases`).
+   */
+  namedTypeFields?(stmt: Node): [string, [string, string][]][];
+  /** Module-level names a top-level statement binds to a typed annotation (`CustomerRef = constr(pattern=...)`). */
+  typedTypeAliases?(stmt: Node): string[];
+  /**
    * Classes a top-level statement declares whose generated constructor stores its arguments in fields (a dataclass, an
    * attrs class, a pydantic model, a NamedTuple), as [name, fields in the order positional arguments fill them]; an
    * empty name stands for a field that holds no text once constructed (a validated `int`). `Filter(status=text)` then

@@ -97,11 +97,55 @@ function annotatedFields(cls: Node): [string, string][] {
   return out;
 }
 
-/** A pydantic model's annotated fields whose type is typed (`TYPED_ANNOTATION`). */
+/**
+ * A string constrained by a pattern that admits only words (`constr(pattern=r"^[A-Z0-9-]{4,20}$")`, pydantic 1's
+ * `regex=`, `Annotated[str, StringConstraints(pattern=...)]`, `Annotated[str, Field(pattern=...)]`): see `safeRegex`.
+ */
+const PATTERN_CONSTRAINED = /^(?:Optional\[)?(?:constr\(|Annotated\[\s*str\s*,\s*(?:StringConstraints|Field)\()[^]*?\b(?:pattern|regex)\s*=\s*[rRuU]*(['"])(.*?)\1/;
+
+/** Whether an annotation's text is a typed one (`TYPED_ANNOTATION`, `PATTERN_CONSTRAINED`). */
+function typedAnnotation(type: string): boolean {
+  const t = type.replace(/\s+/g, ' ');
+  if (TYPED_ANNOTATION.test(t)) return true;
+  const body = PATTERN_CONSTRAINED.exec(t)?.[2];
+  const anchored = body !== undefined ? /^\^(.*)(?:\$|\\Z|\\z)$/s.exec(body)?.[1] : undefined;
+  return !!anchored && wordsOnlyPattern(anchored);
+}
+
+/** Whether a class statement is a pydantic model. */
+const isModel = (cls: Node): boolean => /\b(?:BaseModel|SQLModel)\b/.test(fieldOf(cls, 'superclasses')?.text ?? '');
+
+/** A pydantic model's annotated fields whose type is typed (`typedAnnotation`). */
 function modelFields(cls: Node): string[] {
-  const bases = fieldOf(cls, 'superclasses')?.text ?? '';
-  if (!/\b(?:BaseModel|SQLModel)\b/.test(bases)) return [];
-  return annotatedFields(cls).flatMap(([name, type]) => (TYPED_ANNOTATION.test(type.replace(/\s+/g, ' ')) ? [name] : []));
+  if (!isModel(cls)) return [];
+  return annotatedFields(cls).flatMap(([name, type]) => (typedAnnotation(type) ? [name] : []));
+}
+
+/** A type named by itself (`Carrier`, `Optional[CustomerRef]`, `CustomerRef | None`, `enums.Carrier`). */
+const NAMED_TYPE = /^(?:Optional\[([A-Z]\w*(?:\.[A-Z]\w*)*)\]|([A-Z]\w*(?:\.[A-Z]\w*)*)(?:\s*\|\s*None)?)$/;
+
+/**
+ * See `LanguageModule.namedTypeFields`: a pydantic model's fields annotated by a type's name alone, with the name's
+ * last part, for the file to resolve (an `Enum` of the file, a module-level typed alias).
+ */
+export function namedTypeFields(stmt: Node): [string, [string, string][]][] {
+  const cls = classOf(stmt);
+  const name = cls && fieldOf(cls, 'name')?.text;
+  if (!cls || !name || !isModel(cls)) return [];
+  const out = annotatedFields(cls).flatMap(([field, type]): [string, string][] => {
+    const m = NAMED_TYPE.exec(type.trim());
+    const t = m?.[1] ?? m?.[2];
+    return t !== undefined && !typedAnnotation(type) ? [[field, t.slice(t.lastIndexOf('.') + 1)]] : [];
+  });
+  return out.length ? [[name, out]] : [];
+}
+
+/** See `LanguageModule.typedTypeAliases`: `CustomerRef = constr(pattern=...)`, `Sort = Literal["a", "b"]`. */
+export function typedTypeAliases(stmt: Node): string[] {
+  const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
+  const left = a?.type === 'assignment' ? fieldOf(a, 'left') : null;
+  const right = a?.type === 'assignment' && !fieldOf(a, 'type') ? fieldOf(a, 'right') : null;
+  return left?.type === 'identifier' && right && /^[A-Z]/.test(left.text) && typedAnnotation(right.text) ? [left.text] : [];
 }
 
 /**

@@ -7,7 +7,7 @@ import { canonicalName, dottedName, fieldOf, kids, operatorOf, textOf, typeOf } 
 import { FORMATTING_METHODS, ITERATION_METHODS, ownNodes, paramTypeNode, sameClass, type ClassInstances, type ConstantDef, type ExprKind, type GuardShape, type LanguageModule, type Part, type RouteRegistration, type StmtKind, type TargetKind } from './language';
 import { constantDefsOf, foldBinary, foldCounters, MAX_FOLD_NODES, truthy, type ConstantDefs, type ConstantLookup, type ConstValue } from './constant-folding';
 import { importsOrigin } from '../import-reads';
-import { boundFormClasses, constantKeyRead, patternValidated, recordBases, recordFields, schemaOf, typedFields, validatedData } from './python-forms';
+import { boundFormClasses, constantKeyRead, namedTypeFields, patternValidated, recordBases, recordFields, schemaOf, typedFields, typedTypeAliases, validatedData } from './python-forms';
 
 /** Named children without comments (the file-context and fix helpers' view). */
 const named = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -1019,6 +1019,8 @@ export const python: LanguageModule = {
     return name && bases && kids(bases).some((b) => /^(?:enum\.)?(?:Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(b.text)) ? [name] : [];
   },
   typedFields,
+  namedTypeFields,
+  typedTypeAliases,
   recordFields,
   recordBases,
   boundFormClasses,
