@@ -122,4 +122,19 @@ describe('handlers by parameter type, imports on demand, sinks on an alias', () 
     assert.match(all, /handler j: `input-names` applies with `input-types`/);
     assert.match(all, /handler k: `input-types` /);
   });
+
+  it('schema: clean-args applies with param-decorator and must be a regular expression', () => {
+    const { errors } = validateRuleFile({
+      handlers: {
+        a: { languages: ['typescript'], decorator: '$A', params: 'none', 'clean-args': 'Pipe' },
+        b: { languages: ['typescript'], 'param-decorator': '$D(...)', params: 'none', 'clean-args': '(' },
+        c: { languages: ['typescript'], 'param-decorator': '$D(...)', params: 'none', 'clean-args': '^ParseIntPipe$' },
+      },
+      rules: [],
+    });
+    const all = errors.map((e) => e.message).join('\n');
+    assert.match(all, /handler a: `clean-args` applies with `param-decorator`/);
+    assert.match(all, /handler b: `clean-args` /);
+    assert.doesNotMatch(all, /handler c:/);
+  });
 });

@@ -342,6 +342,11 @@ export interface HandlerSpec {
   /** YAML `input-names`: with `input-types`, parameters that are input whatever their declared type. */
   inputNames?: string[];
   /**
+   * YAML `clean-args`, with `param-decorator`: a regular expression; a parameter whose decorator has an argument
+   * matching it holds no free text (NestJS's `@Param('id', ParseUUIDPipe)`: the pipe converts or refuses the value).
+   */
+  cleanArgs?: string;
+  /**
    * YAML `clean-fields`: attributes the framework fills itself on the values it passes (Gradio's uploaded file:
    * `.name` is the path it chose in its own cache), so `param.name`, or an element's, is no input.
    */
@@ -1026,7 +1031,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     return undefined;
   }
   const before = p.list.length;
-  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input', 'this-request', 'clean-params', 'class-base'], where, undefined, p);
+  checkKeys(v, ['languages', 'call', 'decorator', 'param-decorator', 'first-param-named', 'param-names', 'exported', 'function-named', 'requires-import', 'params', 'request-param', 'alias', 'safe-types', 'safe-defaults', 'by-name', 'clean-fields', 'entry-of', 'input-param', 'directive', 'file-directive', 'path', 'param-type', 'bound-annotations', 'input-types', 'input-names', 'input', 'this-request', 'clean-params', 'class-base', 'clean-args'], where, undefined, p);
   const langs = languages(v.languages, where, undefined, p);
   const call = v.call === undefined ? undefined : patternSpec(v.call, `${where}: call`, undefined, p, []);
   const decorator = v.decorator === undefined ? undefined : patternSpec(v.decorator, `${where}: decorator`, undefined, p, []);
@@ -1047,7 +1052,9 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
   const paramType = str(v, 'param-type', where, undefined, p, false);
   const inputTypes = str(v, 'input-types', where, undefined, p, false);
   const classBase = str(v, 'class-base', where, undefined, p, false);
-  for (const [key, re] of [['path', path], ['param-type', paramType], ['input-types', inputTypes], ['class-base', classBase]] as const) {
+  const cleanArgs = str(v, 'clean-args', where, undefined, p, false);
+  if (cleanArgs !== undefined && v['param-decorator'] === undefined) p.add(undefined, `${where}: \`clean-args\` applies with \`param-decorator\``);
+  for (const [key, re] of [['path', path], ['param-type', paramType], ['input-types', inputTypes], ['class-base', classBase], ['clean-args', cleanArgs]] as const) {
     if (re === undefined) continue;
     try {
       compileRuleRegex(re);
@@ -1090,6 +1097,7 @@ function handlerSpec(id: string, v: unknown, p: Problems): HandlerSpec | undefin
     ...(boundAnnotations ? { boundAnnotations } : {}),
     ...(inputTypes !== undefined ? { inputTypes } : {}),
     ...(inputNames ? { inputNames } : {}),
+    ...(cleanArgs !== undefined ? { cleanArgs } : {}),
     ...(call ? { call: { pattern: call.pattern, ...(call.where ? { where: call.where } : {}) } } : {}),
     ...(entryOf ? { entryOf: { pattern: entryOf.pattern, ...(entryOf.where ? { where: entryOf.where } : {}) } } : {}),
     ...(v['by-name'] === true ? { byName: true } : {}),

@@ -341,6 +341,8 @@ export interface CompiledHandler {
   classBase?: RegExp;
   /** The compiled `input-types`: a declared type a parameter must have to be input (see HandlerSpec.inputTypes). */
   inputTypes?: RegExp;
+  /** The compiled `clean-args` (see HandlerSpec.cleanArgs). */
+  cleanArgs?: RegExp;
 }
 
 /** Everything compiled for one grammar. */
@@ -439,6 +441,7 @@ function compileUncached(set: TaintRuleSet, grammar: GrammarId, lang: Language, 
         ...(spec.paramType !== undefined ? { paramType: compileRuleRegex(spec.paramType) } : {}),
         ...(spec.classBase !== undefined ? { classBase: compileRuleRegex(spec.classBase) } : {}),
         ...(spec.inputTypes !== undefined ? { inputTypes: compileRuleRegex(spec.inputTypes) } : {}),
+        ...(spec.cleanArgs !== undefined ? { cleanArgs: compileRuleRegex(spec.cleanArgs) } : {}),
       });
     } catch (e) {
       errors.push({ source: 'builtin', message: `handler ${spec.id}: ${redactErrorMessage(e)}` });

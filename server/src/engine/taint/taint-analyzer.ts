@@ -5286,6 +5286,8 @@ export function fileContext(
           // By the type's name, a generic's arguments aside (`Filter<Product>` is a `Filter`).
           const type = syn.paramTypeOf(fn, i)?.replace(/\s*<[\s\S]*$/, '');
           if (type && h.spec.safeTypes.includes(type)) return;
+          // A converting pipe among the decorator's arguments (`@Param('id', ParseUUIDPipe)`), whatever the type says.
+          if (h.cleanArgs && syn.paramDecorators(fn, i).some((d) => decoratorArgs(d, syn).some((a) => h.cleanArgs!.test(textOf(a))))) return;
           if (h.spec.alias) aliases.set(p.text, h.spec.alias);
           else unitParams.sources.set(i, paramSource(p.text, input));
         });
@@ -5945,6 +5947,12 @@ function callsNaming(root: Node, text: string, handlers: readonly CompiledLangua
 }
 
 /** Whether parameter `index` of a TypeScript function carries a decorator matching the pattern (`@Body() dto`). */
+/** A decorator call's arguments (`Param('id', ParseUUIDPipe)`: the name and the pipe); none for a bare name. */
+function decoratorArgs(d: Node, syn: LanguageModule): Node[] {
+  const args = syn.exprKind(typeOf(d)) === 'call' ? fieldOf(d, 'arguments') : null;
+  return args ? namedKids(args) : [];
+}
+
 function hasParamDecorator(fn: Node, index: number, pattern: NonNullable<CompiledLanguage['handlers'][number]['paramDecorator']>, resolve: CanonicalResolver, syn: LanguageModule): boolean {
   return syn.paramDecorators(fn, index).some((e) => {
     const b = matchPattern(pattern.pattern, e, resolve);
