@@ -3353,8 +3353,9 @@ class UnitAnalysis {
         const parts: { summary: Summary; who: string; offset: number }[] = [];
         for (const part of syn.conditionalParts(target).slice(1)) {
           const branch = part && syn.unparenthesize(part);
-          const kind = branch && syn.exprKind(typeOf(branch));
-          const c = !branch ? undefined : kind === 'identifier' ? this.env.calleeSummary(branch) : kind === 'member' ? (this.env.calleeSummary(branch) ?? this.tableOf(branch, true)) : this.tableOf(branch, true);
+          if (!branch) continue;
+          const kind = syn.exprKind(typeOf(branch));
+          const c = kind === 'identifier' ? this.env.calleeSummary(branch) : kind === 'member' ? (this.env.calleeSummary(branch) ?? this.tableOf(branch, true)) : this.tableOf(branch, true);
           if (c) parts.push({ summary: c.summary, who: c.name, offset: c.offset });
         }
         if (parts.length < 2) return parts[0] && { summary: parts[0].summary, name: parts[0].who, offset: parts[0].offset };
