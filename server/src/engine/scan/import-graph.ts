@@ -49,7 +49,7 @@ export function mayImportFrom(index: ExportIndex, path: string, languageId: stri
   // ... or held under a class's name (see `ExportIndex.classesNamed`).
   const classes = index.classesNamed;
   if (classes?.size) {
-    const held = new Set([...text.matchAll(HELD_CALL)].map(heldName));
+    const held = new Set(heldCalls(text).map(([n]) => n));
     for (const n of held) {
       const cls = index.collaborators?.get(n);
       if (cls !== undefined && classes.get(cls)!.some((e) => e.path !== path)) return true;
@@ -200,6 +200,34 @@ function definedClasses(text: string): Set<string> {
 /** A name as `HELD_CALL` and `HELD_ASSIGN` give it: leading underscores aside. */
 const heldName = (m: RegExpMatchArray): string => (m[1] ?? m[2]!).replace(/^_+/, '');
 
+/** The end of a returned path: its last field (group `f`) or constant key (group `k`). */
+const PATH_END = String.raw`[A-Za-z_$][\w$.]*(?:\[\s*['"][\w$]+['"]\s*\])*(?:\.(?<f>[A-Za-z_$][\w$]*)|\[\s*['"](?<k>[\w$]+)['"]\s*\])`;
+
+/**
+ * A helper whose body returns a path alone (`def _svc(request):\n    return request.app["devices"]`, `function svc(req)
+ * { return req.app.locals.exporter; }`, `const svc = (req) => req.app.locals.exporter`): its name (group `n`) and
+ * the path's end.
+ */
+const PATH_HELPER = new RegExp(
+  String.raw`(?:^[ \t]*(?:async[ \t]+)?def[ \t]+(?<n>[A-Za-z_]\w*)[ \t]*\([^)\n]*\)[^:\n]*:[ \t]*\n[ \t]+return[ \t]+|function[ \t]+(?<n2>[A-Za-z_$][\w$]*)[ \t]*\([^)\n]*\)[ \t]*\{\s*return[ \t]+|(?:const|let|var)[ \t]+(?<n3>[A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:\([^)\n]*\)|[A-Za-z_$][\w$]*)[ \t]*=>[ \t]*)` + PATH_END + String.raw`[ \t]*;?[ \t]*$`,
+  'gm',
+);
+
+/**
+ * The names a text calls methods on, each with the method (`HELD_CALL`), and through this file's helpers that return
+ * a registry path (`_svc(request).visible_groups(op)`: the path's end, see `PATH_HELPER`).
+ */
+function heldCalls(text: string): [name: string, method: string][] {
+  const out: [string, string][] = [...text.matchAll(HELD_CALL)].map((m) => [heldName(m), m[3]!]);
+  for (const h of text.matchAll(PATH_HELPER)) {
+    const g = h.groups!;
+    const fn = (g['n'] ?? g['n2'] ?? g['n3'])!;
+    const held = (g['f'] ?? g['k'])!.replace(/^_+/, '');
+    for (const c of text.matchAll(new RegExp(String.raw`(?<![\w$.])${fn.replace(/\$/g, '\\$')}\s*\([^()\n]*\)\s*\.\s*([A-Za-z_$][\w$]*)\s*\(`, 'g'))) out.push([held, c[1]!]);
+  }
+  return out;
+}
+
 /** A file that re-exports what it imports: a Python package's `__init__.py`, a JS/TS index file. */
 const BARREL = /(?:^|[\\/])(?:__init__\.pyi?|index\.[cm]?[jt]sx?)$/;
 
@@ -265,13 +293,12 @@ export async function importedFiles(
       }
       const classes = definedClasses(text);
       if (classes.size) classesIn.set(f.path, classes);
-      for (const m of text.matchAll(HELD_CALL)) {
-        const name = heldName(m);
+      for (const [name, method] of heldCalls(text)) {
         let callers = holders.get(name);
         if (!callers) holders.set(name, (callers = new Map()));
         let methods = callers.get(f.path);
         if (!methods) callers.set(f.path, (methods = new Set()));
-        methods.add(m[3]!);
+        methods.add(method);
       }
       const held = new Map<string, string>();
       for (const m of text.matchAll(HELD_ASSIGN)) held.set(heldName(m), m[3]!);

@@ -2036,7 +2036,14 @@ export class TaintAnalyzer implements Analyzer {
           let reads: ImportReads | undefined;
           // A call's receiver as an instance of a class another file exports (see `instanceCallee`).
           const instanceOf = (obj: Node, method: string): ExportSummary | undefined => instanceCallee(obj, method, u, !fn, imported, syn);
-          const injected = (obj: Node): boolean => injectedReceiver(obj, u, ctx, syn);
+          const injected = (obj: Node): Node | undefined => {
+            if (injectedReceiver(obj, u, ctx, syn)) return obj;
+            // A call of this file's helper that returns such a path (`_svc(request)` returning `request.app["devices"]`).
+            const callee = syn.exprKind(typeOf(obj)) === 'call' ? syn.callee(obj) : null;
+            const helper = callee && syn.exprKind(typeOf(callee)) === 'identifier' ? lookup('n', textOf(callee)) : undefined;
+            const ret = helper ? onlyReturned(helper.node, syn) : undefined;
+            return ret && injectedReceiver(ret, helper!, ctx, syn) ? ret : undefined;
+          };
           const fixImports = (): Map<string, string> => (fn ? (reads ??= new ImportReads(ctx.imports, (dep) => deps.set(detached(dep), importDep(ctx, syn, dep)))) : ctx.imports);
           const env = {
             pass,
@@ -4119,8 +4126,11 @@ function resolveCallee(
   instanceOf?: (obj: Node, method: string) => ExportSummary | undefined,
   isImported: (name: string) => boolean = (name) => ctx.imports.has(name),
   ownClass?: string,
-  /** Whether a receiver may be an injected collaborator of unknown class (see `byMethodCallee`). */
-  injected?: (obj: Node) => boolean,
+  /**
+   * The path a receiver is when it may be an injected collaborator of unknown class (see `byMethodCallee`): itself,
+   * or what the helper it calls returns; undefined when it may not.
+   */
+  injected?: (obj: Node) => Node | undefined,
 ): { summary: Summary; name: string; offset: number } | undefined {
   let unit: Unit | null | undefined;
   let viaSelf = false;
@@ -4161,8 +4171,9 @@ function resolveCallee(
       // No method of that name here (one a base class of another file has), or only the caller's class's own called
       // on another object (a service's `searchNotes` calling its repository's): another file's class's, by name.
       const foreign = textOf(obj) !== syn.fieldReceiver;
-      if (injected?.(obj) && (unit === undefined || (foreign && unit !== null && unit.cls !== undefined && unit.cls === ownClass))) {
-        const by = byMethodCallee(obj, textOf(prop), imported, ruleIds, syn);
+      const recv = injected?.(obj);
+      if (recv && (unit === undefined || (foreign && unit !== null && unit.cls !== undefined && unit.cls === ownClass))) {
+        const by = byMethodCallee(recv, textOf(prop), imported, ruleIds, syn);
         if (by) return by;
       }
     } else if (obj && prop) {
@@ -4222,6 +4233,19 @@ function injectedReceiver(obj: Node, u: Unit, ctx: FileContext, syn: LanguageMod
   if (d === 'free') return !moduleValues(ctx, syn).has(root);
   // A local bound once to such a path (`catalog = request.app.state.catalog`).
   return d !== undefined && depth < 2 && injectedReceiver(syn.unparenthesize(d.value), u, ctx, syn, depth + 1);
+}
+
+/**
+ * The value a function returns when its body is that return alone (`def _svc(request): return request.app["svc"]`,
+ * `(req) => req.app.locals.exporter`), else undefined.
+ */
+function onlyReturned(fn: Node, syn: LanguageModule): Node | undefined {
+  const body = fieldOf(fn, 'body');
+  if (!body) return undefined;
+  if (syn.stmtKind(typeOf(body)) !== 'block') return syn.unparenthesize(body);
+  const stmts = namedKids(body).filter((k) => syn.stmtKind(typeOf(k)) !== 'inert');
+  const only = stmts.length === 1 && syn.stmtKind(typeOf(stmts[0]!)) === 'return' ? namedKids(stmts[0]!)[0] : undefined;
+  return only ? syn.unparenthesize(only) : undefined;
 }
 
 /** Whether a destructuring parameter binds `name` (`{ dataSources }`, `{ dataSources: { notes } }`), to a depth. */
