@@ -97,8 +97,10 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
   // A Perl or PHP variable read through a package or a reference (`$Pkg::Config->{password}`, cut at `>`).
   if (!dollarIsFormat && /^\$[A-Za-z_]\w*(?:::\w+)+(?:->?)?$|^\$[A-Za-z_]\w*->?$/.test(secret)) return 'variable reference';
   if (/process\.env|os\.environ|getenv|System\.getenv|import\.meta\.env|secrets\.|vault:/i.test(secret)) return 'reference to the environment';
-  // A secret-store reference resolved at run time (APISIX's `$env://NAME` and `$secret://vault/app/key`).
+  // A secret-store reference resolved at run time (APISIX's `$env://NAME` and `$secret://vault/app/key`), or at
+  // deploy time (helmfile's and vals' `ref+awssecrets://path#/key`, 1Password's `op://vault/item/field`).
   if (/^\$(?:env|secret|ENV|SECRET):\/\//.test(secret)) return 'reference to a secret store';
+  if (/^ref\+[a-z0-9]{2,20}:\/\/|^op:\/\/[^/\s]+\/[^/\s]+/.test(secret)) return 'reference to a secret store';
   if (!dollarIsFormat) {
     // A short literal joined to a shell variable (`kSecret="AWS4$AWS_SECRET_ACCESS_KEY"`, a signing key's prefix).
     if (/^[\w.-]{0,12}\$\{?[A-Z][A-Z0-9]*_[A-Z0-9_]+\}?$/.test(secret)) return 'template variable';
