@@ -2036,6 +2036,8 @@ export class TaintAnalyzer implements Analyzer {
           let reads: ImportReads | undefined;
           // A call's receiver as an instance of a class another file exports (see `instanceCallee`).
           const instanceOf = (obj: Node, method: string): ExportSummary | undefined => instanceCallee(obj, method, u, !fn, imported, syn);
+          // Its names for a request, where a request's fields are read from what handlers store (`UnitEnv.requestAliases`).
+          const requestAliases = ctx.requestWrites || importedWrites ? requestAliasesOf(u, requestNames, stores) : undefined;
           const injected = (obj: Node): Node | undefined => {
             if (injectedReceiver(obj, u, ctx, syn)) return obj;
             // A call of this file's helper that returns such a path (`_svc(request)` returning `request.app["devices"]`).
@@ -2084,9 +2086,9 @@ export class TaintAnalyzer implements Analyzer {
                   },
                 }
               : {}),
-            ...((ctx.requestWrites || importedWrites) && requestAliasesOf(u, requestNames, stores)
+            ...(requestAliases
               ? {
-                  requestAliases: requestAliasesOf(u, requestNames, stores)!,
+                  requestAliases,
                   requestFieldTaint: (alias: string, field: string) => {
                     const k = `f:@${alias}\u0000${field}`;
                     const f = requestFieldOf(alias, field);

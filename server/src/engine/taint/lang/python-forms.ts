@@ -61,7 +61,12 @@ function classBody(cls: Node): { assigns: [string, Node][]; methods: Set<string>
 function safeRegex(n: Node | undefined): boolean {
   if (n?.type !== 'string' || kids(n).some((k) => k.type === 'interpolation')) return false;
   const m = /^[rRuU]*(['"])(.*)\1$/s.exec(n.text);
-  const body = m && /^\^(.*)(?:\$|\\Z|\\z)$/s.exec(m[2]!)?.[1];
+  return !!m && anchoredWordsOnly(m[2]!);
+}
+
+/** Whether a pattern's source is anchored at both ends (`^…$`, `\Z`) around a words-only body (see `safeRegex`). */
+function anchoredWordsOnly(source: string): boolean {
+  const body = /^\^(.*)(?:\$|\\Z|\\z)$/s.exec(source)?.[1];
   return !!body && wordsOnlyPattern(body);
 }
 
@@ -107,9 +112,8 @@ const PATTERN_CONSTRAINED = /^(?:Optional\[)?(?:constr\(|Annotated\[\s*str\s*,\s
 function typedAnnotation(type: string): boolean {
   const t = type.replace(/\s+/g, ' ');
   if (TYPED_ANNOTATION.test(t)) return true;
-  const body = PATTERN_CONSTRAINED.exec(t)?.[2];
-  const anchored = body !== undefined ? /^\^(.*)(?:\$|\\Z|\\z)$/s.exec(body)?.[1] : undefined;
-  return !!anchored && wordsOnlyPattern(anchored);
+  const source = PATTERN_CONSTRAINED.exec(t)?.[2];
+  return source !== undefined && anchoredWordsOnly(source);
 }
 
 /** Whether a class statement is a pydantic model. */
