@@ -22,3 +22,18 @@ class PaymentsClient(
     // ok: secrets.generic.password-assignment
     @Value("\${db.password:changeme}") val placeholderPassword: String,
 )
+// A map entry built with `to` (`mapOf("sasl.password" to "…")`): the quoted key names the value.
+val kafkaProps = mapOf(
+    "bootstrap.servers" to "broker-1.internal:9092",
+    // ruleid: secrets.generic.password-assignment
+    "sasl.password" to "vW3nR8kLq2ZtX7pM5bJd",
+    // ruleid: secrets.generic.secret-assignment
+    "client_secret" to "Hx4Tq9LmZ2vB7nKw5RcP8sYd",
+    // ok: secrets.generic.password-assignment
+    "sasl.password" to System.getenv("KAFKA_PASSWORD"),
+    // ok: secrets.generic.token-assignment
+    "token.endpoint" to "https://auth.internal/oauth2/token",
+)
+// An unquoted name before `to` is a value, not a key (`for (password in 1 until 9)`, `passwordLength to 8`).
+// ok: secrets.generic.password-assignment
+val range = passwordHash to "Hx4Tq9LmZ2vB7nKw5RcP8sYd"
