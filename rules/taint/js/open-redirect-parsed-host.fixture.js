@@ -58,3 +58,21 @@ app.get('/other-url', (req, res) => {
   }
   res.redirect('/');
 });
+
+// The parse's host refused unless it is the site's own, then the text redirected to.
+app.get('/refused-host', (req, res) => {
+  const target = String(req.query.to);
+  const parsed = new URL(target, 'https://shop.example.com');
+  if (parsed.hostname !== 'shop.example.com') return res.redirect('/');
+  // ok: js.open-redirect.redirect
+  return res.redirect(target);
+});
+
+// A protocol check of the parse says nothing of where it points.
+app.get('/refused-protocol', (req, res) => {
+  const target = String(req.query.to);
+  const parsed = new URL(target, 'https://shop.example.com');
+  if (parsed.protocol !== 'https:') return res.redirect('/');
+  // ruleid: js.open-redirect.redirect
+  return res.redirect(target);
+});

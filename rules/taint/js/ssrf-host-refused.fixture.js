@@ -79,3 +79,32 @@ app.get('/proxy/other-host-variable', async (req, res) => {
   await axios.get(target);
   res.end();
 });
+
+// The URL text itself requested after its parse's host was refused unless allowed (`new URL(url)` then `get(url)`).
+app.get('/proxy/source-text', async (req, res) => {
+  const target = req.query.url;
+  const u = new URL(target);
+  if (u.hostname !== 'api.example.com') return res.sendStatus(400);
+  // ok: js.ssrf.http-client
+  const r = await axios.get(target);
+  res.json(r.data);
+});
+
+app.get('/proxy/source-text-index-of', async (req, res) => {
+  const target = req.query.url;
+  const u = new URL(target);
+  if (ALLOWED_HOSTS.indexOf(u.hostname) === -1) return res.sendStatus(400);
+  // ok: js.ssrf.http-client
+  const r = await axios.get(target);
+  res.json(r.data);
+});
+
+app.get('/proxy/source-text-other', async (req, res) => {
+  const target = req.query.url;
+  const other = req.query.fallback;
+  const u = new URL(target);
+  if (u.hostname !== 'api.example.com') return res.sendStatus(400);
+  // ruleid: js.ssrf.http-client
+  const r = await axios.get(other);
+  res.json(r.data);
+});

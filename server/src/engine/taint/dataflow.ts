@@ -1841,7 +1841,7 @@ class UnitAnalysis {
    * after `parsed = urlparse(target)` give `target`, when the parser is the language's (`urlParsers`) and `target`
    * was not assigned since. Another part of the parse (`parsed.path`) says nothing of where the URL points.
    */
-  private hostCheckedUrl(key: string, at: Node): string | undefined {
+  private hostCheckedUrl(key: string, at: Node, cond: Node): string | undefined {
     const parsers = this.syn.urlParsers;
     if (!parsers?.size) return undefined;
     const m = /^([A-Za-z_$][\w$]*)(?:\.([A-Za-z_$][\w$]*))?$/.exec(key);
@@ -1851,7 +1851,10 @@ class UnitAnalysis {
     const d = this.defOf(name!);
     if (!d || d.startIndex < this.unit.startIndex || d.endIndex > at.startIndex) return undefined;
     let e = this.syn.unparenthesize(d);
-    if (attr === undefined) {
+    if (attr === undefined && this.syn.exprKind(typeOf(e)) === 'call') {
+      // The parse itself (`u = new URL(target)`), for a check reading its host (`u.hostname !== 'api.example.com'`).
+      if (!new RegExp(`(?<![\\w$.])${name!.replace(/\$/g, '\\$')}\\.(?:${[...HOST_PARTS].join('|')})\\b`).test(cond.text)) return undefined;
+    } else if (attr === undefined) {
       // `new URL(target).hostname`: the host read off the parse.
       if (this.syn.exprKind(typeOf(e)) !== 'member') return undefined;
       const prop = this.syn.propertyOf(e);
@@ -2070,11 +2073,11 @@ class UnitAnalysis {
       // only what callers may have applied (a propagator's mark) unless a guard gives the mark: that check is here.
       const left = t?.filter((f) => requiresMark!.some((m) => !f.marks?.includes(m) && (f.origin.kind === 'source' || this.guardMarks.has(m))));
       st.set(key, left?.length ? left : null);
-      // A host allow-list check of a parsed URL is one of the URL itself, for the rules about where a URL points. Only
-      // a rule's allow-list: an empty host (`not parts.netloc`, `parsed.netloc == ""`) is no host of the list, as
-      // `///evil.example` shows.
+      // A host allow-list check of a parsed URL is one of the URL itself, for the rules about where a URL points,
+      // held or refused unless it holds (`if (u.hostname !== 'api.example.com') return`). Only a rule's allow-list:
+      // an empty host (`not parts.netloc`, `parsed.netloc == ""`) is no host of the list, as `///evil.example` shows.
       if (allowList && !requiresMark && subject) {
-        const url = this.hostCheckedUrl(key, subject);
+        const url = this.hostCheckedUrl(key, subject, c);
         if (url) st.set(url, null);
       }
     };
@@ -2087,7 +2090,7 @@ class UnitAnalysis {
       const b = this.match(g, c, this.guardValueOf);
       if (b && (!g.spec.ifBound || this.boundHolds(b, g.spec.ifBound)) && (!g.spec.table || this.isTable(b.get(g.spec.table), thenSt))) {
         // A deny-list check (`guard-unless`) clears its subject where it fails.
-        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark, g.spec.guardUnless !== true);
+        clean(b.get(g.spec.guard!), g.spec.guardUnless !== true, g.spec.requiresMark, g.spec.mark, true);
         guarded = true;
       }
     }
