@@ -51,8 +51,8 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
     if (r) return r;
   }
   // Base64 of text that says to replace it (`bXktc2VjcmV0…` = "my-secret-…-should-be-changed"), as generators write defaults.
-  const decoded = base64Text(secret);
-  if (decoded !== undefined && PLACEHOLDER_WORDS.test(decoded)) return 'placeholder text (base64)';
+  const decoded = encodedText(secret);
+  if (decoded !== undefined && (PLACEHOLDER_WORDS.test(decoded) || PASSWORD_WORD.test(decoded))) return 'placeholder text (base64)';
   // Base64 of a run of letters or digits (`YWJjZGVm…` = "abcdefgh…", `…MDEyMzQ1Njc4OQ==` = "…0123456789"): a stand-in
   // typed by hand for a documentation example.
   if (decoded !== undefined && sequenceReason(decoded)) return 'placeholder text (base64 of a sequence)';
@@ -66,7 +66,7 @@ export function placeholderReason(secret: string, dollarIsFormat = false): strin
     return 'placeholder text';
   }
   // The whole value is a word for "password" (`user:psw@`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs.
-  if (/^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i.test(secret)) return 'placeholder text';
+  if (PASSWORD_WORD.test(secret)) return 'placeholder text';
   // `<your password>` cut at its space (a rule whose value stops at whitespace): an angle bracket, then a name.
   if (/^<[A-Za-z][\w-]*$/.test(secret)) return 'placeholder text';
   // A value written whole in angle brackets (`Password=<YourStrong@Passw0rd>`, Microsoft's samples): what to put there.
@@ -328,12 +328,23 @@ export function encodedBlobReason(line: string, start: number, end: number): str
   return b - a >= 200 && b - a - (end - start) >= 100 ? 'inside base64-encoded data' : undefined;
 }
 
+/** The whole value is a word for "password" (`psw`, `p%40ss` is `p@ss` URL-encoded): a stand-in in docs. */
+const PASSWORD_WORD = /^(?:pass|passwd|password|pwd|psw|pw|p(?:@|%40)ss(?:word)?)$/i;
+
+/**
+ * The text a value in base64 stands for (`base64Text`), down to 8 characters when padded (`Y2hhbmdlbWU=`, a
+ * Kubernetes Secret's short default): short unpadded text is as often a typed password that happens to be base64.
+ */
+export function encodedText(secret: string): string | undefined {
+  return base64Text(secret) ?? (secret.endsWith('=') ? base64Text(secret, 2000, 8) : undefined);
+}
+
 /**
  * The printable ASCII text a base64 (or base64url) value of at most `maxLength` characters decodes to, or
  * undefined. Random key bytes almost never decode to printable text only, so real keys are not affected.
  */
-export function base64Text(s: string, maxLength = 2000): string | undefined {
-  if (s.length < 16 || s.length > maxLength || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) return undefined;
+export function base64Text(s: string, maxLength = 2000, minLength = 16): string | undefined {
+  if (s.length < minLength || s.length > maxLength || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) return undefined;
   const text = Buffer.from(s, 'base64').toString('latin1');
   return /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
 }

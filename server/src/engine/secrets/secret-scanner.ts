@@ -10,6 +10,7 @@ import type { Position } from '../types';
 import { shannonEntropy } from './entropy';
 import {
   base64Text,
+  encodedText,
   encodedBlobReason,
   dottedWords,
   genericValueReason,
@@ -475,6 +476,9 @@ export function rejectReason(
   if (a.stopwords.length > 0) {
     const lower = secret.toLowerCase();
     if (a.stopwords.some((w) => lower.includes(w))) return 'stopword';
+    // Encoded (`bGV0bWVpbg==` = "letmein"): the same word.
+    const plain = encodedText(secret)?.toLowerCase();
+    if (plain !== undefined && a.stopwords.some((w) => plain.includes(w))) return 'stopword (base64)';
   }
   if (rule.literalInCode && code && !quotedValue(charBefore, at)) return 'not a string literal';
   if (rule.configOnly && code) return 'in code';
