@@ -83,3 +83,10 @@ const cookieSecret = process.env.COOKIE_SECRET || process.env.SESSION_SECRET;
 const slackToken = process.env.SLACK_TOKEN || '';
 
 module.exports = { jwtSecret, botToken, dbPassword, cookieSecret, slackToken, adminPassword, passwordHelpText, fetchProfile, basic, notBasic, feed, docs, apiKey, clientSecret, refreshToken, tokenLabel };
+// A token whose last part is a placeholder in angle brackets (`<signature>`): documentation of the shape.
+const documentedResponse = {
+  // ok: secrets.generic.token-assignment
+  access_token: "eyJhbGciOiJSUzI1NiIsImtpZCI6InBhcnRuZXItMjAyNC0wOSJ9.eyJzdWIiOiJwYXJ0bmVyLWFjbWUifQ.<signature>",
+  // ok: secrets.generic.token-assignment
+  refresh_token: "rt_8Qm2Zk7Vx4Lp9Wn3<rest-of-token>",
+};

@@ -445,6 +445,9 @@ export class SecretScanner {
   }
 }
 
+/** A placeholder in angle brackets naming what goes there (`<signature>`, `<rest-of-token>`, `<…>`), not a tag. */
+const PLACEHOLDER_TAIL = /^<(?:[\w .:-]{0,30}(?:signature|token|secret|key|rest|redacted|truncated|omitted|snip|hash|password|value)[\w .:-]{0,30}|\.{3}|…)>/i;
+
 /** The line holding a secret and the secret's span on it. */
 export interface SecretSpan {
   line: string;
@@ -490,6 +493,8 @@ export function rejectReason(
     const r = placeholderReason(secret, dollarIsFormat) ?? (bare !== secret ? placeholderReason(bare, dollarIsFormat) : undefined) ?? sequenceReason(secret) ?? userAsPasswordReason(secret, match, at?.line ?? lineText);
     if (r) return r;
   }
+  // Its rest written as a placeholder (`eyJ….eyJ….<signature>`, `rt_8Qm…<rest-of-token>`): the shape, documented.
+  if (at && PLACEHOLDER_TAIL.test(at.line.slice(at.end))) return 'placeholder text (continued by <…>)';
   // A provider's format found in the middle of encoded bytes (a notebook's embedded image) is chance, not a token.
   if (!rule.generic && rule.multiline === 0 && at) {
     const r = encodedBlobReason(at.line, at.start, at.end);
