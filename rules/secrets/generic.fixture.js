@@ -90,3 +90,6 @@ const documentedResponse = {
   // ok: secrets.generic.token-assignment
   refresh_token: "rt_8Qm2Zk7Vx4Lp9Wn3<rest-of-token>",
 };
+// An API key as the Basic user, with an empty password.
+// ruleid: secrets.generic.basic-auth-header
+const keyAsUser = { headers: { Authorization: 'Basic S3E4Wm1WM3hMcDdSdFcybkJjOVlkRjRoSnM2Rzo=' } };

@@ -2,6 +2,7 @@
 import { azureIdentifiableChecksumState, caskChecksumState } from './azure-keys';
 import { createHmac } from 'node:crypto';
 import { placeholderReason } from './false-positive-filters';
+import { shannonEntropy } from './entropy';
 import { PUBLISHED_JWT_KEYS } from './published-examples';
 import type { SecretChecksum, SecretValidator } from './rule-schema';
 
@@ -68,7 +69,9 @@ export function basicAuthReason(b64: string): string | undefined {
   const text = Buffer.from(b64, 'base64').toString('utf8');
   if (!/^[\x20-\x7e]+$/.test(text)) return 'does not decode to text';
   const colon = text.indexOf(':');
-  // An empty user is how a token goes as Basic credentials (Azure DevOps `:<PAT>`): long enough to be one.
+  // An empty user is how a token goes as Basic credentials (Azure DevOps `:<PAT>`): long enough to be one. An empty
+  // password too (Stripe's and Lob's `<key>:`): the key is the user, long and random enough to be one.
+  if (colon === text.length - 1 && colon >= 20 && !/\s/.test(text) && shannonEntropy(text.slice(0, colon)) >= 3.5) return placeholderReason(text.slice(0, colon));
   if (colon < 0 || colon === text.length - 1 || (colon === 0 && text.length < 21)) return 'does not decode to user:password';
   // Tests of OAuth clients encode names, not credentials: `CLIENT_ID:CLIENT_SECRET` (perhaps URL-encoded).
   let password = text.slice(colon + 1);
