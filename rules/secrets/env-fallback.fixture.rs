@@ -23,3 +23,13 @@ fn placeholders() -> (String, String) {
     let b = std::env::var("LOG_LEVEL").unwrap_or_else(|_| "IC1fkK4HahBu_uMCbkMedyP3M1ItQt6WMSXLGogv".to_string());
     (a, b)
 }
+
+// The fallback on the line after the read, as rustfmt breaks a long chain.
+fn load_signing() -> Settings {
+    Settings {
+        rate_card_signing_key: env::var("RATE_CARD_SIGNING_KEY")
+            .unwrap_or_else(|_| "Ww3pQx8LmZ2vB7nKc5RtY9sHd4Jf".to_string()), // ruleid: secrets.generic.secret-assignment
+        region: env::var("REGION")
+            .unwrap_or_else(|_| "eu-west-2-Ww3pQx8LmZ2vB7nKc5Rt".to_string()), // ok: secrets.generic.secret-assignment
+    }
+}

@@ -20,3 +20,11 @@ var providerHeaders = map[string]map[string]string{
 	// ok: secrets.generic.api-key-assignment
 	"partner": {"X-Auth-Key": "PARTNER_AUTH_KEY_FROM_VAULT"},
 }
+
+// A webhook's signing key (`partnerWebhookKey`), as bytes.
+// ruleid: secrets.generic.secret-assignment
+var partnerWebhookKey = []byte("cSaQB/XV5JVyCVaD8bUUZ0/SdBJOkHPlYN/3cL+8iIvR")
+
+// The event a webhook is keyed by is a name.
+// ok: secrets.generic.secret-assignment
+var webhookKey = "order.created"
