@@ -187,3 +187,10 @@ describe('cross-file taint through what another file\'s middleware stores for th
     await check('cross-file-py-middleware');
   });
 });
+
+describe('cross-file taint in Java and Go (calls without imports of files)', () => {
+  it('Java: a controller calling a service calling a repository, each in its own file (two hops: pass 1 summarises the service again once the repository\'s summary is in); a parameterised query is quiet', async () => {
+    await check('cross-file-java-layers');
+  });
+
+});

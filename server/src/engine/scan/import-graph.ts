@@ -151,6 +151,12 @@ export interface ImportedFile {
    * arguments in the scan pool).
    */
   reexports?: string[];
+  /**
+   * For a file of a language whose files call their package's functions without an import (Java, Go): the names it
+   * calls (`calledNames`). Its callers are unknown; pass 1's later rounds summarise it again when it calls a function
+   * of its language whose summary changed.
+   */
+  calls?: ReadonlySet<string>;
 }
 
 /** The file among `paths` that a module specifier written in `fromPath` names, resolved exactly as the taint pack resolves it. */
@@ -270,16 +276,21 @@ export async function importedFiles(
       const f = files[next++]!;
       // Any file may be called from another of its package without an import: no need to read it (nor are classes
       // of these languages followed by instance: see `LanguageModule.instances`).
-      if (languageRecord(f.languageId)?.modules?.qualified) {
+      const qualified = !!languageRecord(f.languageId)?.modules?.qualified;
+      if (qualified) {
         importedBy(f.path);
         unknownReaders.add(f.path);
-        continue;
       }
       let text: string;
       try {
         text = f.content ? new TextDecoder('utf-8').decode(f.content) : await readFile(f.path, 'utf8');
       } catch {
         continue; // pass 2 reports unreadable files
+      }
+      // The names it calls, for pass 1's later rounds: which files to summarise again when a summary changes.
+      if (qualified) {
+        importedBy(f.path).calls = calledNames(text);
+        continue;
       }
       const called = calledNames(text);
       namesOf.set(f.path, called);

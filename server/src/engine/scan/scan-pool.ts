@@ -676,7 +676,16 @@ export class ScanPool {
         }
         const callers = new Set<string>();
         for (const [p, names] of named) {
-          for (const [importer, calls] of calledBy.get(p)?.importers ?? []) if ([...names].some((n) => calls.has(n))) callers.add(importer);
+          const entry = calledBy.get(p);
+          for (const [importer, calls] of entry?.importers ?? []) if ([...names].some((n) => calls.has(n))) callers.add(importer);
+          // A file of a language calling without imports (Java, Go): every file of its language naming the function.
+          if (entry?.calls === undefined) continue;
+          const language = languageIdForPath(p);
+          for (const i of summarisedFiles) {
+            const path = files[i]!.path;
+            const calls = path === p ? undefined : calledBy.get(path)?.calls;
+            if (calls && languageIdForPath(path) === language && [...names].some((n) => calls.has(n))) callers.add(path);
+          }
         }
         // At most ROUND_FILES, in the scan's order: the same answer on any machine, and a library of hundreds of
         // modules (whose summaries feed each other everywhere) costs a bounded part of a round more.

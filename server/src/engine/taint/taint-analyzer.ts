@@ -4137,6 +4137,13 @@ function resolveCallee(
   let unit: Unit | null | undefined;
   let viaSelf = false;
   const kind = syn.exprKind(typeOf(callee));
+  // A method called on an object whose declared type is another file's class (Java's `orderService.search(q)`, Go's
+  // `h.svc.Search(q)`): that class's, even where this file has a method of the same name (a controller's `search`).
+  const receiver = kind === 'identifier' ? undefined : syn.memberObject(callee);
+  if (receiver && ctx.qualifiedCallees?.has(callee.id) && textOf(receiver) !== syn.fieldReceiver) {
+    const ext = qualifiedCallee(callee, ctx, imported);
+    return ext?.rules[ruleIds[0]!] ? { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: ext.name, offset: 0 } : undefined;
+  }
   if (kind === 'identifier') {
     unit = lookup('n', textOf(callee));
     if (unit === undefined) {
