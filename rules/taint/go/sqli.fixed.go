@@ -214,3 +214,14 @@ func ginNotDB(c *gin.Context) {
 	// ok: go.sqli.query
 	db.Query("SELECT count(*) FROM users")
 }
+
+// An application's own method named Get, with a context and an id: not sqlx's Get(dest, query).
+type noteService struct{}
+
+func (noteService) Get(ctx context.Context, id string) error { return nil }
+
+func appGet(w http.ResponseWriter, r *http.Request) {
+	var svc noteService
+	// ok: go.sqli.query
+	svc.Get(r.Context(), r.URL.Query().Get("id"))
+}
