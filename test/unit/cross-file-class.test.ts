@@ -193,4 +193,7 @@ describe('cross-file taint in Java and Go (calls without imports of files)', () 
     await check('cross-file-java-layers');
   });
 
+  it('Go: methods by their receiver\'s declared type (`h.svc.Search(q)` with `svc *service.NoteService`, a local `&service.NoteService{}`), a struct field typed by an interface reaching the one method of that name its package defines; a constant argument and a placeholder query are quiet', async () => {
+    await check('cross-file-go-methods');
+  });
 });

@@ -30,7 +30,7 @@ import type { Finding, Fix, Range, TextEdit, TraceStep } from '../types';
 import { analyzeTopLevel, analyzeUnit, BudgetExceeded, errorShape, mergeSummaries, NON_CONSTANT, tableEntries, matchCompiled, RECEIVER_FIELD, requestFieldKey, matchingSources, passHasSource, passOf, remoteSinkOf, shiftStats, someSinkMayMatch, someSourceMatches, sourcesMatching, spliceNested, type ParamSource, type Pass, type SinkHit, type Span, type FixBuilder, type Flow, type RawTaintFinding, type Taint, type StatementEntry, type Summary, type TopLevelCache, type TopMark, type TopStatement, type UnitEnv, type UnitParams } from './dataflow';
 import { paramSource, type InputKind } from './input-kind';
 import type { ClassInstances, LanguageModule } from './lang';
-import type { RouteRegistration } from './lang/language';
+import { METHOD_OF_PACKAGE, type RouteRegistration } from './lang/language';
 import { buildFixes, importListDep, suppressFix } from './fixes';
 import { newPatternUnitCache, patternRuleMayApply, patternRulePathApplies, runPatternRules, type PatternUnitCache } from './pattern-rules';
 import { compileFor, patternWords, taintLanguageOf, type CompiledLanguage, type CompiledRule, type PassPattern, type TaintRuleSet } from './rule-set';
@@ -2681,7 +2681,8 @@ export class TaintAnalyzer implements Analyzer {
       if (!u.name) continue;
       const module = q?.moduleOf(u.node, doc.path);
       const keywords = keywordsOf(u);
-      if (module !== undefined) byUnit.set(u, { path: doc.path, name: u.name, rules: {}, modules: [module], ...keywords });
+      const qualifiedName = module !== undefined && q?.nameOf ? q.nameOf(u.node) : u.name;
+      if (module !== undefined && qualifiedName !== undefined) byUnit.set(u, { path: doc.path, name: qualifiedName, rules: {}, modules: [module], ...keywords });
       else if (u.isMethod && u.cls !== undefined) {
         // A method of an exported class, by `<class>.<method>`; private ones (`#m`) no other file can call.
         const names = instanceNames.get(u.cls);
@@ -6017,6 +6018,8 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
   const classesNamed = new Map<string, ExportSummary[]>();
   const heldNames = new Map<string, Set<string>>();
   const requestWrites = new Map<string, ExportSummary[]>();
+  /** `METHOD_OF_PACKAGE` keys two types of one module define. */
+  const ambiguous = new Set<string>();
   for (const s of summaries) {
     byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
     if (s.requestWriters && s.name.startsWith(REQUEST_WRITE)) {
@@ -6030,11 +6033,22 @@ export function buildExportIndex(summaries: readonly ExportSummary[]): ExportInd
       const name = s.name.slice(HELD_ENTRY.length);
       heldNames.set(name, (heldNames.get(name) ?? new Set()).add(s.heldClass));
     }
+    // A method known as `<type>.<method>` (Go's): also by its name alone, when no other type of its module has one.
+    const dot = s.modules ? s.name.lastIndexOf('.') : -1;
     for (const m of s.modules ?? []) {
       const key = `${m}\u0000${s.name}`;
       // Overloads and duplicates: the first one summarised stands for the name.
       if (!byModule.has(key)) byModule.set(key, s);
       qualifiedNames.add(s.name);
+      if (dot < 0) continue;
+      qualifiedNames.add(s.name.slice(dot + 1));
+      const byMethod = `${m}\u0000${METHOD_OF_PACKAGE}${s.name.slice(dot + 1)}`;
+      const known = byModule.get(byMethod);
+      if (known === undefined && !ambiguous.has(byMethod)) byModule.set(byMethod, s);
+      else if (known !== undefined && known.name !== s.name) {
+        byModule.delete(byMethod);
+        ambiguous.add(byMethod);
+      }
     }
   }
   // Python modules of the workspace by their last name (`db` for `/w/src/shop/db.py` and `/w/src/shop/db/__init__.py`),

@@ -9,7 +9,7 @@
 import { dirname } from 'node:path';
 import type { Node, Tree } from 'web-tree-sitter';
 import { kids, operatorOf } from '../../patterns/pattern';
-import { FORMATTING_METHODS, type ExprKind, type GuardShape, type LanguageModule, type Part, type QualifiedModules, type StmtKind, type TargetKind } from './language';
+import { FORMATTING_METHODS, METHOD_OF_PACKAGE, type ExprKind, type GuardShape, type LanguageModule, type Part, type QualifiedModules, type StmtKind, type TargetKind } from './language';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -400,20 +400,107 @@ function pathContainment(focus: Node, args: Node[], fresh: (base: string) => str
  * Go's qualified names: a function is known by its package's directory (the scan adds the import path go.mod gives
  * it); a call names a function of its own package (another file of the directory) or of an imported one.
  */
+/** A named type as written (`*store.NoteStore`, `service.Svc`, `Handler`): its package's local name, if any, and name. */
+function namedType(t: Node | null | undefined): { pkg?: string; name: string } | undefined {
+  while (t && (t.type === 'pointer_type' || t.type === 'parenthesized_type')) t = t.namedChildren.find((c) => !!c) ?? null;
+  if (t?.type === 'generic_type') t = t.childForFieldName('type');
+  if (t?.type === 'type_identifier') return { name: t.text };
+  if (t?.type !== 'qualified_type') return undefined;
+  const pkg = t.childForFieldName('package')?.text;
+  const name = t.childForFieldName('name')?.text;
+  return pkg && name ? { pkg, name } : undefined;
+}
+
+/** The declared type of `name` in a parameter list (a method's receiver or a function's parameters). */
+function paramType(list: Node | null, name: string): Node | undefined {
+  for (const p of list?.namedChildren ?? []) {
+    if (p?.type === 'parameter_declaration' && p.childrenForFieldName('name').some((n) => n?.text === name)) return p.childForFieldName('type') ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The type a local variable has where `at` reads it: a parameter or receiver of the enclosing functions, a `var x T`,
+ * or `x := &T{…}` / `x := T{…}` before `at` in them.
+ */
+function localType(at: Node, name: string): { pkg?: string; name: string } | undefined {
+  for (let f: Node | null = at.parent; f; f = f.parent) {
+    if (!FUNCTION_TYPES.has(f.type)) continue;
+    const declared = paramType(f.childForFieldName('receiver'), name) ?? paramType(f.childForFieldName('parameters'), name);
+    if (declared) return namedType(declared);
+    const body = f.childForFieldName('body');
+    for (const d of body?.descendantsOfType(['var_spec', 'short_var_declaration']) ?? []) {
+      if (!d || d.startIndex > at.startIndex) continue;
+      if (d.type === 'var_spec') {
+        if (d.childrenForFieldName('name').some((n) => n?.text === name)) return namedType(d.childForFieldName('type'));
+        continue;
+      }
+      const left = d.childForFieldName('left')?.namedChildren ?? [];
+      const i = left.findIndex((n) => n?.type === 'identifier' && n.text === name);
+      let v = i >= 0 ? d.childForFieldName('right')?.namedChildren[i] : undefined;
+      if (v?.type === 'unary_expression' && operatorOf(v) === '&') v = v.childForFieldName('operand');
+      if (v?.type === 'composite_literal') return namedType(v.childForFieldName('type'));
+    }
+  }
+  return undefined;
+}
+
+/** The declared type of field `field` of the struct type `type` this file declares. */
+function fieldType(root: Node, type: string, field: string): Node | undefined {
+  for (const spec of root.descendantsOfType('type_spec')) {
+    if (spec?.childForFieldName('name')?.text !== type) continue;
+    const st = spec.childForFieldName('type');
+    if (st?.type !== 'struct_type') return undefined;
+    for (const fd of st.descendantsOfType('field_declaration')) {
+      if (fd?.childrenForFieldName('name').some((n) => n?.text === field)) return fd.childForFieldName('type') ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The named type of an expression a method is called on (`h.svc`, `s`, `store`), as far as this file declares it. */
+function operandType(e: Node, depth = 0): { pkg?: string; name: string } | undefined {
+  if (depth > 4) return undefined;
+  if (e.type === 'identifier') return localType(e, e.text);
+  if (e.type !== 'selector_expression') return undefined;
+  const obj = e.childForFieldName('operand');
+  const field = e.childForFieldName('field')?.text;
+  const owner = obj && field ? operandType(obj, depth + 1) : undefined;
+  // A struct of another package is declared in a file this one does not see.
+  if (!owner || owner.pkg !== undefined) return undefined;
+  return namedType(fieldType(e.tree.rootNode, owner.name, field!));
+}
+
+/** Go's qualified names: a function by its package's directory, a method as `<receiver type>.<method>` there. */
 const goQualified: QualifiedModules = {
   callTypes: ['call_expression'],
-  // Methods are reached through values whose types this does not track.
-  moduleOf: (fn, path) => (fn.type === 'function_declaration' ? dirname(path) : undefined),
+  moduleOf: (fn, path) => (fn.type === 'function_declaration' || fn.type === 'method_declaration' ? dirname(path) : undefined),
+  nameOf: (fn) => {
+    const name = fn.childForFieldName('name')?.text;
+    if (fn.type !== 'method_declaration') return name;
+    const recv = fn.childForFieldName('receiver')?.namedChildren.find((p) => p?.type === 'parameter_declaration');
+    const type = namedType(recv?.childForFieldName('type'));
+    return type && name ? `${type.name}.${name}` : undefined;
+  },
   calleeNames: (call, imports, path) => {
     const fn = call.childForFieldName('function');
     if (fn?.type === 'identifier') return [{ module: dirname(path), name: fn.text }];
     if (fn?.type !== 'selector_expression') return [];
     const operand = fn.childForFieldName('operand');
     const name = fn.childForFieldName('field')?.text;
-    // Only exported names are visible outside their package.
-    if (operand?.type !== 'identifier' || !name || !isExportedName(name)) return [];
-    const module = imports.get(`path ${operand.text}`);
-    return module ? [{ module, name }] : [];
+    if (!operand || !name) return [];
+    if (operand.type === 'identifier') {
+      const module = imports.get(`path ${operand.text}`);
+      // Only exported names are visible outside their package.
+      if (module) return isExportedName(name) ? [{ module, name }] : [];
+    }
+    // A method, by its receiver's declared type (`h.svc.Search(q)` with `svc *service.NoteService`); through an
+    // interface, the one method of that name its package's types define (`METHOD_OF_PACKAGE`).
+    const type = operandType(operand);
+    if (!type) return [];
+    const module = type.pkg === undefined ? dirname(path) : imports.get(`path ${type.pkg}`);
+    if (!module || (type.pkg !== undefined && !isExportedName(name))) return [];
+    return [{ module, name: `${type.name}.${name}` }, { module, name: `${METHOD_OF_PACKAGE}${name}` }];
   },
 };
 

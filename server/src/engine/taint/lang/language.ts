@@ -164,11 +164,19 @@ export interface QualifiedName {
  * the same way; a module that is a directory (Go) is also known by the import path its manifest gives it (the
  * language's `modules.manifest` in `engine/languages.ts`, read by the scan).
  */
+/**
+ * A qualified name's prefix for a method by its name alone in its module (`METHOD_OF_PACKAGE + 'Search'`): the one
+ * method of that name the module's types define, for a call through an interface the module declares.
+ */
+export const METHOD_OF_PACKAGE = '?.';
+
 export interface QualifiedModules {
   /** Node types of calls whose callee may be another file's function. */
   readonly callTypes: readonly string[];
   /** The module a function is known by in other files of the workspace, or undefined when no other file can call it. */
   moduleOf(fn: Node, path: string): string | undefined;
+  /** The name it is known by in its module (Go's methods: `<receiver type>.<method>`); absent: the function's own. */
+  nameOf?(fn: Node): string | undefined;
   /** The qualified names a call may reach in other files, most likely first ([] when it names no other file's function). */
   calleeNames(call: Node, imports: Map<string, string>, path: string): QualifiedName[];
 }
