@@ -215,3 +215,43 @@ class LdapController {
         return "ok";
     }
 }
+
+// The application's own escaper named for LDAP (RFC 4515 written out as a loop the analysis cannot judge).
+final class LdapFilters {
+    static String escape(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '(' -> sb.append("\\28");
+                case ')' -> sb.append("\\29");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
+
+final class TextUtil {
+    static String tidy(String value) {
+        return value.trim().toLowerCase();
+    }
+}
+
+class LdapOwnEscaper {
+    private javax.naming.directory.DirContext ctx;
+
+    void byCode(javax.servlet.http.HttpServletRequest req) throws Exception {
+        String code = req.getParameter("code");
+        // ok: java.ldapi.search-filter
+        ctx.search("ou=suppliers", "(supplierCode=" + LdapFilters.escape(code) + ")", null);
+        // ok: java.ldapi.search-filter
+        ctx.search("ou=suppliers", "(supplierCode=" + escapeLdapValue(code) + ")", null);
+        // A helper that escapes nothing.
+        // ruleid: java.ldapi.search-filter
+        ctx.search("ou=suppliers", "(supplierCode=" + TextUtil.tidy(code) + ")", null);
+    }
+
+    static String escapeLdapValue(String s) {
+        return s.replace("(", "\\28").replace(")", "\\29");
+    }
+}
