@@ -3004,8 +3004,11 @@ class UnitAnalysis {
     } else if (fn && syn.exprKind(typeOf(fn)) !== 'identifier') this.ev(fn, st, depth);
 
     if (method) this.substitutionCallback(n, method, fn ? syn.memberObject(fn) : null, args, argTaints, recvTaint);
-    // Propagators: known library calls that pass data through (not those that only raise: see `raisesFrom`).
-    for (const p of this.env.pass.index.propagators.candidates(n, this.env.resolve)) {
+    // Propagators: known library calls that pass data through (not those that only raise: see `raisesFrom`). Not a
+    // call of the workspace's own function in another file (`SortColumns.resolve(x)` is no `Path.resolve`): its
+    // summary says what it returns.
+    const own = this.callsWorkspace(n);
+    for (const p of own ? [] : this.env.pass.index.propagators.candidates(n, this.env.resolve)) {
       // A method of a call's result also matches through a variable holding it: `zf.namelist()` after
       // `zf = zipfile.ZipFile(upload)`. Only those: reading values makes every other propagator's match looser.
       const b = this.match(p, n, onCallResult(p.pattern.source) ? this.valueOf : undefined);
@@ -3511,7 +3514,8 @@ class UnitAnalysis {
   private callsWorkspace(n: Node): boolean {
     if (this.syn.exprKind(typeOf(n)) !== 'call') return false;
     const fn = this.syn.callee(n);
-    return !!fn && this.syn.exprKind(typeOf(fn)) === 'member' && !!this.env.callsWorkspace?.(fn);
+    // A member call, or a call that is its own callee (Java's `Util.clean(x)`).
+    return !!fn && (this.syn.exprKind(typeOf(fn)) === 'member' || fn.id === n.id) && !!this.env.callsWorkspace?.(fn);
   }
 
   /**

@@ -2061,6 +2061,8 @@ export class TaintAnalyzer implements Analyzer {
               }, instanceOf, names?.has, u.cls, injected);
             },
             callsWorkspace: (callee: Node) => {
+              // Another file's function by a qualified name (Java's `SortColumns.resolve(x)`, Go's `h.svc.Get(id)`).
+              if (ctx.qualifiedCallees?.has(callee.id)) return true;
               const obj = syn.memberObject(callee);
               const prop = syn.propertyOf(callee);
               if (!obj || !prop || !imported.size) return false;
@@ -4141,17 +4143,14 @@ function resolveCallee(
   // A method called on an object whose declared type is another file's class (Java's `orderService.search(q)`, Go's
   // `h.svc.Search(q)`): that class's, even where this file has a method of the same name (a controller's `search`).
   const receiver = kind === 'identifier' ? undefined : syn.memberObject(callee);
-  if (receiver && ctx.qualifiedCallees?.has(callee.id) && textOf(receiver) !== syn.fieldReceiver) {
-    const ext = qualifiedCallee(callee, ctx, imported);
-    return ext?.rules[ruleIds[0]!] ? { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: ext.name, offset: 0 } : undefined;
-  }
+  if (receiver && ctx.qualifiedCallees?.has(callee.id) && textOf(receiver) !== syn.fieldReceiver) return qualifiedSummary(qualifiedCallee(callee, ctx, imported), ruleIds);
   if (kind === 'identifier') {
     unit = lookup('n', textOf(callee));
     if (unit === undefined) {
-      const ext = imported.get(textOf(callee)) ?? qualifiedCallee(callee, ctx, imported);
+      const ext = imported.get(textOf(callee));
       // The pass's rules all have an entry or none (see `passes`).
       if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: callee.text, offset: 0 };
-      return undefined;
+      return ext ? undefined : qualifiedSummary(qualifiedCallee(callee, ctx, imported), ruleIds);
     }
   } else if (kind === 'member') {
     // `this.clean(x)`, `self.clean(x)`, `repo.find(x)`: a method defined once in this file (receivers that are
@@ -4206,8 +4205,8 @@ function resolveCallee(
   }
   if (unit === undefined) {
     // Another file's function by a qualified name (`Db.find(x)` in Java, `store.Find(x)` in Go).
-    const ext = qualifiedCallee(callee, ctx, imported);
-    if (ext?.rules[ruleIds[0]!]) return { summary: fromExport(ruleIds.map((id) => ext.rules[id]), ext.keywords), name: ext.name, offset: 0 };
+    const found = qualifiedSummary(qualifiedCallee(callee, ctx, imported), ruleIds);
+    if (found) return found;
   }
   if (!unit) return undefined;
   const s = summaryOf(unit);
@@ -4416,6 +4415,18 @@ function cleanFieldsOf(lang: CompiledLanguage): NonNullable<UnitEnv['cleanFields
     cleanFieldSets.set(lang, hit);
   }
   return hit ?? undefined;
+}
+
+/**
+ * A pass's summary of another file's function known by a qualified name. Every rule is summarised for those
+ * (their callers are not known: see `ImportedFile.readers`), so one without an entry has no effect for the pass's
+ * rules: it returns nothing of its arguments (`SortColumns.resolve(x)` picking from a constant map), unlike a
+ * library's function, whose result is taken to carry them.
+ */
+function qualifiedSummary(ext: ExportSummary | undefined, ruleIds: readonly string[]): { summary: Summary; name: string; offset: number } | undefined {
+  if (!ext) return undefined;
+  const entries = ext.rules[ruleIds[0]!] ? ruleIds.map((id) => ext.rules[id]) : [{ paramReturns: [], paramSinks: [], sourceReturns: [] }];
+  return { summary: fromExport(entries, ext.keywords), name: ext.name, offset: 0 };
 }
 
 /** The summary of another file's function a callee names by a qualified name (see `importedSummaries`). */
