@@ -445,15 +445,23 @@ function localType(at: Node, name: string): { pkg?: string; name: string } | und
   return undefined;
 }
 
+/** Per tree, the struct types its file declares by name (read once: every method call of the file may ask). */
+const structsOf = new WeakMap<Tree, Map<string, Node>>();
+
 /** The declared type of field `field` of the struct type `type` this file declares. */
-function fieldType(root: Node, type: string, field: string): Node | undefined {
-  for (const spec of root.descendantsOfType('type_spec')) {
-    if (spec?.childForFieldName('name')?.text !== type) continue;
-    const st = spec.childForFieldName('type');
-    if (st?.type !== 'struct_type') return undefined;
-    for (const fd of st.descendantsOfType('field_declaration')) {
-      if (fd?.childrenForFieldName('name').some((n) => n?.text === field)) return fd.childForFieldName('type') ?? undefined;
+function fieldType(tree: Tree, type: string, field: string): Node | undefined {
+  let structs = structsOf.get(tree);
+  if (!structs) {
+    structs = new Map();
+    for (const spec of tree.rootNode.descendantsOfType('type_spec')) {
+      const name = spec?.childForFieldName('name')?.text;
+      const st = spec?.childForFieldName('type');
+      if (name && st?.type === 'struct_type' && !structs.has(name)) structs.set(name, st);
     }
+    structsOf.set(tree, structs);
+  }
+  for (const fd of structs.get(type)?.descendantsOfType('field_declaration') ?? []) {
+    if (fd?.childrenForFieldName('name').some((n) => n?.text === field)) return fd.childForFieldName('type') ?? undefined;
   }
   return undefined;
 }
@@ -468,7 +476,7 @@ function operandType(e: Node, depth = 0): { pkg?: string; name: string } | undef
   const owner = obj && field ? operandType(obj, depth + 1) : undefined;
   // A struct of another package is declared in a file this one does not see.
   if (!owner || owner.pkg !== undefined) return undefined;
-  return namedType(fieldType(e.tree.rootNode, owner.name, field!));
+  return namedType(fieldType(e.tree, owner.name, field!));
 }
 
 /** Go's qualified names: a function by its package's directory, a method as `<receiver type>.<method>` there. */
