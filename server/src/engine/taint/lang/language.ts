@@ -158,18 +158,18 @@ export interface QualifiedName {
 }
 
 /**
+ * A qualified name's prefix for a method by its name alone in its module (`METHOD_OF_PACKAGE + 'Search'`): the one
+ * method of that name the module's types define, for a call through an interface the module declares.
+ */
+export const METHOD_OF_PACKAGE = '?.';
+
+/**
  * Cross-file names for a language whose imports name classes or packages instead of files (Java, Go): the
  * workspace scan summarises each function under the module other files know it by, and resolves a call through
  * the file's imports, its own package and qualified names. Modules are opaque strings that both sides must spell
  * the same way; a module that is a directory (Go) is also known by the import path its manifest gives it (the
  * language's `modules.manifest` in `engine/languages.ts`, read by the scan).
  */
-/**
- * A qualified name's prefix for a method by its name alone in its module (`METHOD_OF_PACKAGE + 'Search'`): the one
- * method of that name the module's types define, for a call through an interface the module declares.
- */
-export const METHOD_OF_PACKAGE = '?.';
-
 export interface QualifiedModules {
   /** Node types of calls whose callee may be another file's function. */
   readonly callTypes: readonly string[];
