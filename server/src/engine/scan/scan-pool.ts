@@ -675,17 +675,26 @@ export class ScanPool {
           names.add(e.table?.name ?? e.name.slice(e.name.lastIndexOf('.') + 1));
         }
         const callers = new Set<string>();
+        // Per language calling without imports (Java, Go), its summarised files with the names each calls.
+        let unimported: Map<string, [string, ReadonlySet<string>][]> | undefined;
         for (const [p, names] of named) {
           const entry = calledBy.get(p);
           for (const [importer, calls] of entry?.importers ?? []) if ([...names].some((n) => calls.has(n))) callers.add(importer);
-          // A file of a language calling without imports (Java, Go): every file of its language naming the function.
+          // A file of such a language: every file of its language naming the function.
           if (entry?.calls === undefined) continue;
-          const language = languageIdForPath(p);
-          for (const i of summarisedFiles) {
-            const path = files[i]!.path;
-            const calls = path === p ? undefined : calledBy.get(path)?.calls;
-            if (calls && languageIdForPath(path) === language && [...names].some((n) => calls.has(n))) callers.add(path);
+          if (!unimported) {
+            unimported = new Map();
+            for (const i of summarisedFiles) {
+              const path = files[i]!.path;
+              const calls = calledBy.get(path)?.calls;
+              if (!calls) continue;
+              const language = languageIdForPath(path);
+              let list = unimported.get(language);
+              if (!list) unimported.set(language, (list = []));
+              list.push([path, calls]);
+            }
           }
+          for (const [path, calls] of unimported.get(languageIdForPath(p)) ?? []) if (path !== p && [...names].some((n) => calls.has(n))) callers.add(path);
         }
         // At most ROUND_FILES, in the scan's order: the same answer on any machine, and a library of hundreds of
         // modules (whose summaries feed each other everywhere) costs a bounded part of a round more.

@@ -156,9 +156,12 @@ function accessPath(n: Node, depth = 0): string | undefined {
   return undefined;
 }
 
-/** Each parameter name with its declaration (`a, b string` declares two names with one type). */
-function parameters(fn: Node): { name: Node; decl: Node }[] {
-  const list = fn.childForFieldName('parameters');
+/**
+ * Each parameter name with its declaration (`a, b string` declares two names with one type); with `field`
+ * `receiver`, a method's receiver.
+ */
+function parameters(fn: Node, field: 'parameters' | 'receiver' = 'parameters'): { name: Node; decl: Node }[] {
+  const list = fn.childForFieldName(field);
   if (!list) return [];
   const out: { name: Node; decl: Node }[] = [];
   for (const d of kids(list)) {
@@ -396,10 +399,6 @@ function pathContainment(focus: Node, args: Node[], fresh: (base: string) => str
   return { pre, name };
 }
 
-/**
- * Go's qualified names: a function is known by its package's directory (the scan adds the import path go.mod gives
- * it); a call names a function of its own package (another file of the directory) or of an imported one.
- */
 /** A named type as written (`*store.NoteStore`, `service.Svc`, `Handler`): its package's local name, if any, and name. */
 function namedType(t: Node | null | undefined): { pkg?: string; name: string } | undefined {
   while (t && (t.type === 'pointer_type' || t.type === 'parenthesized_type')) t = t.namedChildren.find((c) => !!c) ?? null;
@@ -411,14 +410,6 @@ function namedType(t: Node | null | undefined): { pkg?: string; name: string } |
   return pkg && name ? { pkg, name } : undefined;
 }
 
-/** The declared type of `name` in a parameter list (a method's receiver or a function's parameters). */
-function paramType(list: Node | null, name: string): Node | undefined {
-  for (const p of list?.namedChildren ?? []) {
-    if (p?.type === 'parameter_declaration' && p.childrenForFieldName('name').some((n) => n?.text === name)) return p.childForFieldName('type') ?? undefined;
-  }
-  return undefined;
-}
-
 /**
  * The type a local variable has where `at` reads it: a parameter or receiver of the enclosing functions, a `var x T`,
  * or `x := &T{…}` / `x := T{…}` before `at` in them.
@@ -426,8 +417,8 @@ function paramType(list: Node | null, name: string): Node | undefined {
 function localType(at: Node, name: string): { pkg?: string; name: string } | undefined {
   for (let f: Node | null = at.parent; f; f = f.parent) {
     if (!FUNCTION_TYPES.has(f.type)) continue;
-    const declared = paramType(f.childForFieldName('receiver'), name) ?? paramType(f.childForFieldName('parameters'), name);
-    if (declared) return namedType(declared);
+    const declared = [...parameters(f, 'receiver'), ...parameters(f)].find((p) => p.name.text === name);
+    if (declared) return namedType(declared.decl.childForFieldName('type'));
     const body = f.childForFieldName('body');
     for (const d of body?.descendantsOfType(['var_spec', 'short_var_declaration']) ?? []) {
       if (!d || d.startIndex > at.startIndex) continue;
@@ -479,7 +470,11 @@ function operandType(e: Node, depth = 0): { pkg?: string; name: string } | undef
   return namedType(fieldType(e.tree, owner.name, field!));
 }
 
-/** Go's qualified names: a function by its package's directory, a method as `<receiver type>.<method>` there. */
+/**
+ * Go's qualified names: a function is known by its package's directory (the scan adds the import path go.mod gives
+ * it), a method as `<receiver type>.<method>` there; a call names a function of its own package (another file of
+ * the directory) or of an imported one, or a method by its receiver's declared type.
+ */
 const goQualified: QualifiedModules = {
   callTypes: ['call_expression'],
   moduleOf: (fn, path) => (fn.type === 'function_declaration' || fn.type === 'method_declaration' ? dirname(path) : undefined),
